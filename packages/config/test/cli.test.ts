@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../src/cli.ts";
+
+function run(argv: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { env, stdout: (l) => out.push(l), stderr: (l) => err.push(l), version: "1.2.3" });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+describe("org-config", () => {
+  it("prints env lines for non-Node services", () => {
+    const { code, stdout } = run(["env"], { ORG_ENV: "staging" });
+    expect(code).toBe(0);
+    expect(stdout.split("\n")).toEqual(
+      expect.arrayContaining(["ORG_ENV=staging", "ORG_TIMEOUT_MS=30000", "ORG_TIMEOUT_S=30", "ORG_CONNECT_TIMEOUT_MS=10000"]),
+    );
+  });
+
+  it("print --env overrides ORG_ENV, in every format", () => {
+    expect(run(["print", "--env", "prod", "--format", "env"], { ORG_ENV: "dev" }).stdout).toContain("ORG_TIMEOUT_MS=60000");
+    expect(JSON.parse(run(["print", "--env", "prod", "--format", "json"]).stdout).TIMEOUT).toBe(60000);
+    expect(run(["print", "--env", "staging"]).stdout).toMatch(/TIMEOUT\s+30000 ms/);
+  });
+
+  it("never prints credentials", () => {
+    const regions = ["us-east-1", "eu-west-1"].map((id) => ({
+      id,
+      geo: "US",
+      clusters: ["a", "b"].map((s) => ({ id: `${id}-${s}`, url: "redis://admin:topsecret@10.0.0.1:6379" })),
+    }));
+    for (const format of ["table", "json", "env"]) {
+      const { code, stdout } = run(["print", "--format", format], { ORG_REGIONS: JSON.stringify(regions) });
+      expect(code).toBe(0);
+      expect(stdout).not.toContain("topsecret");
+    }
+  });
+
+  it("validate exits 0 when valid and 1 listing the problems", () => {
+    expect(run(["validate"], { ORG_ENV: "staging" })).toMatchObject({ code: 0, stdout: expect.stringContaining("ok: staging") });
+    const bad = run(["validate"], { ORG_ENV: "stagign", ORG_TIMEOUT_MS: "-5" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("ORG_ENV");
+    expect(bad.stderr).toContain("ORG_TIMEOUT_MS");
+  });
+
+  it("schema prints a JSON Schema whose keys are all optional in the file", () => {
+    const schema = JSON.parse(run(["schema"]).stdout);
+    expect(schema.$schema).toContain("json-schema.org");
+    expect(Object.keys(schema.properties)).toEqual(["ENV", "TIMEOUT", "timeouts", "regions", "cache"]);
+    expect(schema.required).toBeUndefined();
+    expect(schema.properties.TIMEOUT.maximum).toBe(600000);
+  });
+
+  it("answers usage errors with exit 2 and a pointer to --help", () => {
+    for (const argv of [[], ["frobnicate"], ["print", "--format", "yaml"], ["print", "--env", "qa"], ["print", "--bogus"]]) {
+      const result = run(argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr).toContain("org-config --help");
+    }
+  });
+
+  it("has --help and --version", () => {
+    expect(run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: org-config") });
+    expect(run(["-v"]).stdout).toBe("1.2.3");
+  });
+});
