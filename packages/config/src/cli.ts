@@ -117,7 +117,9 @@ function dispatch(argv: readonly string[], io: CliIo): number {
     case "env": {
       const config = loadConfig({ env });
       const output =
-        format === "json" ? JSON.stringify(config, null, 2) : (format === "env" ? toEnvLines(config) : toTable(config)).join("\n");
+        format === "json"
+          ? JSON.stringify(config, null, 2)
+          : (format === "env" ? toEnvLines(config) : toTable(config)).join("\n");
       io.stdout(output);
       return 0;
     }

@@ -11,7 +11,14 @@ function current(): OrgConfig {
   return loaded;
 }
 
-const KEYS = ["ENV", "TIMEOUT", "timeouts", "regions", "topology", "cache"] as const satisfies readonly (keyof OrgConfig)[];
+const KEYS = [
+  "ENV",
+  "TIMEOUT",
+  "timeouts",
+  "regions",
+  "topology",
+  "cache",
+] as const satisfies readonly (keyof OrgConfig)[];
 
 /**
  * The configuration of this process, read from its environment on first access and then fixed.

@@ -36,7 +36,8 @@ export function toTable(config: OrgConfig): string[] {
   lines.push(`regions (${config.regions.length})`);
   for (const region of config.regions) {
     lines.push(`  ${region.id} (${region.geo})`);
-    for (const cluster of region.clusters) lines.push(`    ${cluster.id.padEnd(20)} ${cluster.mode.padEnd(10)} ${cluster.url}`);
+    for (const cluster of region.clusters)
+      lines.push(`    ${cluster.id.padEnd(20)} ${cluster.mode.padEnd(10)} ${cluster.url}`);
   }
   return lines;
 }

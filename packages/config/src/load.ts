@@ -181,7 +181,11 @@ function describeSource(
   return `${key} (default for ${environment})`;
 }
 
-function describeProblem(issue: z.core.$ZodIssue, key: string, env: Readonly<Record<string, string | undefined>>): string {
+function describeProblem(
+  issue: z.core.$ZodIssue,
+  key: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const setting = settingFor(key);
   if (setting && !setting.sensitive && setting.key === key && env[setting.env] !== undefined) {
     return `${issue.message} (got ${JSON.stringify(env[setting.env])})`;

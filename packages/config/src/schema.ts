@@ -43,7 +43,9 @@ export const RegionSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: "must be lowercase letters, digits and dashes (for example us-east-1)" })
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+        error: "must be lowercase letters, digits and dashes (for example us-east-1)",
+      })
       .describe("Region id, for example us-east-1."),
     geo: z.string().min(1).describe("Geography the region serves, for example US, EU, APAC."),
     clusters: z
@@ -61,7 +63,11 @@ export const RegionsSchema = z
     const clusterIds = new Set<string>();
     regions.forEach((region, r) => {
       if (regionIds.has(region.id)) {
-        ctx.addIssue({ code: "custom", path: [r, "id"], message: `duplicate region id "${region.id}"; region ids must be unique` });
+        ctx.addIssue({
+          code: "custom",
+          path: [r, "id"],
+          message: `duplicate region id "${region.id}"; region ids must be unique`,
+        });
       }
       regionIds.add(region.id);
       region.clusters.forEach((cluster, c) => {
@@ -79,12 +85,18 @@ export const RegionsSchema = z
 
 export const ConfigSchema = z
   .object({
-    ENV: z.enum(ENVIRONMENTS, { error: `must be one of ${ENVIRONMENTS.join(", ")}` }).describe("Deployment environment."),
-    TIMEOUT: durationMs("wait").describe("Per-request network timeout in milliseconds: dev 5000, staging 30000, prod 60000."),
+    ENV: z
+      .enum(ENVIRONMENTS, { error: `must be one of ${ENVIRONMENTS.join(", ")}` })
+      .describe("Deployment environment."),
+    TIMEOUT: durationMs("wait").describe(
+      "Per-request network timeout in milliseconds: dev 5000, staging 30000, prod 60000.",
+    ),
     timeouts: z
       .object({
         connect: durationMs("wait").describe("TCP/TLS connect timeout in milliseconds; at most TIMEOUT."),
-        test: durationMs("wait").describe("Timeout for one test in milliseconds: TIMEOUT times (1 + 3 retries) unless set."),
+        test: durationMs("wait").describe(
+          "Timeout for one test in milliseconds: TIMEOUT times (1 + 3 retries) unless set.",
+        ),
       })
       .strict(),
     regions: RegionsSchema.describe("Region topology: every region with its Redis clusters."),
@@ -129,7 +141,9 @@ export const ConfigSchema = z
 /** One Redis cluster of a region. */
 export type Cluster = Readonly<Omit<z.infer<typeof ClusterSchema>, "seeds">> & { readonly seeds?: readonly string[] };
 /** One region with its clusters. */
-export type Region = Readonly<Omit<z.infer<typeof RegionSchema>, "clusters">> & { readonly clusters: readonly Cluster[] };
+export type Region = Readonly<Omit<z.infer<typeof RegionSchema>, "clusters">> & {
+  readonly clusters: readonly Cluster[];
+};
 /** The validated settings, before they are frozen into an `OrgConfig`. */
 export type ConfigValues = z.infer<typeof ConfigSchema>;
 

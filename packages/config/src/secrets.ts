@@ -1,7 +1,8 @@
 import type { Cluster } from "./schema.ts";
 
 const REDACTED = "***";
-const SECRET_QUERY_PARAMS = /^(password|pass|pwd|auth|token|secret)$/i;
+const SECRET_QUERY_PARAMS =
+  /^(password|pass|pwd|auth|token|secret|key|api[_-]?key|access[_-]?token|signature|sig|code)$/i;
 
 /**
  * The URL with its credentials replaced by `***`: user info, and query parameters

@@ -42,7 +42,9 @@ export class Unparsable {
 const FORMATS: Record<Setting["parse"], (raw: string) => unknown> = {
   enum: (raw) => raw,
   integer: (raw) =>
-    /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : new Unparsable(raw, "must be a positive whole number of milliseconds, for example 30000"),
+    /^\d+$/.test(raw.trim())
+      ? Number(raw.trim())
+      : new Unparsable(raw, "must be a positive whole number of milliseconds, for example 30000"),
   json: (raw) => {
     try {
       return JSON.parse(raw) as unknown;

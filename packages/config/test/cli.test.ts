@@ -13,12 +13,19 @@ describe("org-config", () => {
     const { code, stdout } = run(["env"], { ORG_ENV: "staging" });
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual(
-      expect.arrayContaining(["ORG_ENV=staging", "ORG_TIMEOUT_MS=30000", "ORG_TIMEOUT_S=30", "ORG_CONNECT_TIMEOUT_MS=10000"]),
+      expect.arrayContaining([
+        "ORG_ENV=staging",
+        "ORG_TIMEOUT_MS=30000",
+        "ORG_TIMEOUT_S=30",
+        "ORG_CONNECT_TIMEOUT_MS=10000",
+      ]),
     );
   });
 
   it("print --env overrides ORG_ENV, in every format", () => {
-    expect(run(["print", "--env", "prod", "--format", "env"], { ORG_ENV: "dev" }).stdout).toContain("ORG_TIMEOUT_MS=60000");
+    expect(run(["print", "--env", "prod", "--format", "env"], { ORG_ENV: "dev" }).stdout).toContain(
+      "ORG_TIMEOUT_MS=60000",
+    );
     expect(JSON.parse(run(["print", "--env", "prod", "--format", "json"]).stdout).TIMEOUT).toBe(60000);
     expect(run(["print", "--env", "staging"]).stdout).toMatch(/TIMEOUT\s+30000 ms/);
   });
@@ -37,7 +44,10 @@ describe("org-config", () => {
   });
 
   it("validate exits 0 when valid and 1 listing the problems", () => {
-    expect(run(["validate"], { ORG_ENV: "staging" })).toMatchObject({ code: 0, stdout: expect.stringContaining("ok: staging") });
+    expect(run(["validate"], { ORG_ENV: "staging" })).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("ok: staging"),
+    });
     const bad = run(["validate"], { ORG_ENV: "stagign", ORG_TIMEOUT_MS: "-5" });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("ORG_ENV");
@@ -53,7 +63,13 @@ describe("org-config", () => {
   });
 
   it("answers usage errors with exit 2 and a pointer to --help", () => {
-    for (const argv of [[], ["frobnicate"], ["print", "--format", "yaml"], ["print", "--env", "qa"], ["print", "--bogus"]]) {
+    for (const argv of [
+      [],
+      ["frobnicate"],
+      ["print", "--format", "yaml"],
+      ["print", "--env", "qa"],
+      ["print", "--bogus"],
+    ]) {
       const result = run(argv);
       expect(result.code, argv.join(" ")).toBe(2);
       expect(result.stderr).toContain("org-config --help");

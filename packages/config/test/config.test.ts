@@ -27,7 +27,10 @@ describe("import { config } from '@org/config'", () => {
   });
 
   it("serialises to the whole frozen config", () => {
-    const result = importConfig({ ORG_ENV: "staging" }, "[Object.isFrozen(config), JSON.parse(JSON.stringify(config)).TIMEOUT]");
+    const result = importConfig(
+      { ORG_ENV: "staging" },
+      "[Object.isFrozen(config), JSON.parse(JSON.stringify(config)).TIMEOUT]",
+    );
     expect(JSON.parse(result.stdout)).toEqual([true, 30000]);
   });
 
