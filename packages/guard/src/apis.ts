@@ -1,0 +1,76 @@
+/**
+ * A call whose argument is a timeout. `callee` is the dotted path as written (`AbortSignal.timeout`);
+ * a leading `*.` matches any object (`*.waitForTimeout`). `argument` is the position of the timeout,
+ * or "last" for a trailing timeout after a callback (test frameworks), or "all" when every numeric
+ * argument is a duration (`httpx.Timeout(5.0, connect=2.0)`). `keyword` is its keyword in Python.
+ */
+export interface TimeoutApi {
+  language: "js" | "python";
+  callee: string;
+  argument: number | "last" | "all";
+  keyword?: string;
+  /** For "last": the fewest arguments a call needs for its last one to be the timeout. */
+  minArguments?: number;
+  /** Whether 0 (or None) means "no limit" for this API. @default true */
+  zeroIsUnbounded?: boolean;
+}
+
+const TEST_FUNCTIONS = [
+  "it",
+  "test",
+  "it.only",
+  "test.only",
+  "it.concurrent",
+  "test.concurrent",
+  "it.skip",
+  "test.skip",
+];
+const HOOKS = ["beforeAll", "afterAll", "beforeEach", "afterEach", "before", "after"];
+
+/** The timeout APIs known out of the box; the guard's config adds to them (`apis`). */
+export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
+  { language: "js", callee: "AbortSignal.timeout", argument: 0, zeroIsUnbounded: false },
+  { language: "js", callee: "*.waitForTimeout", argument: 0 },
+  { language: "js", callee: "*.setDefaultTimeout", argument: 0 },
+  { language: "js", callee: "*.setDefaultNavigationTimeout", argument: 0 },
+  { language: "js", callee: "cy.wait", argument: 0 },
+  { language: "js", callee: "jest.setTimeout", argument: 0 },
+  { language: "js", callee: "this.timeout", argument: 0 },
+  { language: "js", callee: "*.setTimeout", argument: 0 },
+  ...TEST_FUNCTIONS.map((callee) => ({ language: "js" as const, callee, argument: "last" as const, minArguments: 3 })),
+  ...HOOKS.map((callee) => ({ language: "js" as const, callee, argument: "last" as const, minArguments: 2 })),
+  { language: "python", callee: "*.settimeout", argument: 0 },
+  { language: "python", callee: "socket.setdefaulttimeout", argument: 0 },
+  { language: "python", callee: "asyncio.wait_for", argument: 1, keyword: "timeout" },
+  { language: "python", callee: "asyncio.timeout", argument: 0, keyword: "delay" },
+  { language: "python", callee: "asyncio.wait", argument: 1, keyword: "timeout" },
+  { language: "python", callee: "socket.create_connection", argument: 1, keyword: "timeout" },
+  { language: "python", callee: "pytest.mark.timeout", argument: 0, keyword: "timeout" },
+  { language: "python", callee: "*.wait_for_timeout", argument: 0 },
+  { language: "python", callee: "*.set_default_timeout", argument: 0 },
+  { language: "python", callee: "*.set_default_navigation_timeout", argument: 0 },
+  { language: "python", callee: "httpx.Timeout", argument: "all" },
+  { language: "python", callee: "aiohttp.ClientTimeout", argument: "all" },
+  { language: "python", callee: "urllib3.Timeout", argument: "all" },
+  { language: "python", callee: "WebDriverWait", argument: 1, keyword: "timeout" },
+];
+
+// Timers are event-loop delays, not network timeouts: `setTimeout(fn, ms)` stays allowed however it is reached.
+const TIMER_OBJECTS = new Set(["window", "globalThis", "global", "self"]);
+
+/** Finds the API a call's dotted callee path names, if any. */
+export function matchApi(
+  apis: readonly TimeoutApi[],
+  language: TimeoutApi["language"],
+  path: string,
+): TimeoutApi | undefined {
+  const method = path.slice(path.lastIndexOf(".") + 1);
+  const object = path.includes(".") ? path.slice(0, path.lastIndexOf(".")) : undefined;
+  return apis.find((api) => {
+    if (api.language !== language) return false;
+    if (api.callee === path) return true;
+    if (!api.callee.startsWith("*.") || object === undefined) return false;
+    if (api.callee.slice(2) !== method) return false;
+    return !(method === "setTimeout" && TIMER_OBJECTS.has(object));
+  });
+}

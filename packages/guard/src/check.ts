@@ -1,0 +1,158 @@
+import { extname } from "node:path";
+import { parseSync } from "oxc-parser";
+import type { GuardConfig } from "./config.ts";
+import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
+import { detectPython, firstSyntaxError, pythonParser } from "./detect/python.ts";
+import type { RawFinding } from "./detect/types.ts";
+import { RULES, type RuleId } from "./rules.ts";
+import { parseSuppressions, type SourceComment } from "./suppressions.ts";
+
+/** One finding, in the shape of ESLint's JSON formatter (1-based lines and columns). */
+export interface GuardMessage {
+  ruleId: RuleId;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The result for one file, in the shape of ESLint's JSON formatter, plus its source for code frames. */
+export interface FileResult {
+  filePath: string;
+  messages: GuardMessage[];
+  errorCount: number;
+  warningCount: number;
+  source: string;
+}
+
+export const JS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
+export const PYTHON_EXTENSIONS = new Set([".py"]);
+
+export function isCheckable(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return JS_EXTENSIONS.has(ext) || PYTHON_EXTENSIONS.has(ext);
+}
+
+/** Checks one file's text. `filePath` picks the language (and TS/JSX dialect) by its extension. */
+export async function checkSource(filePath: string, source: string, config: GuardConfig): Promise<FileResult> {
+  const lines = lineIndex(source);
+  const raw: RawFinding[] = [];
+  let comments: SourceComment[] = [];
+  const ext = extname(filePath).toLowerCase();
+
+  if (PYTHON_EXTENSIONS.has(ext)) {
+    const tree = (await pythonParser()).parse(source);
+    if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
+    const error = firstSyntaxError(tree.rootNode);
+    if (error) raw.push({ ruleId: "parse-error", ...error });
+    else {
+      raw.push(...detectPython(tree.rootNode, config));
+      comments = collectPythonComments(tree.rootNode);
+    }
+    tree.delete();
+  } else {
+    const result = parseSync(filePath, source, { sourceType: ext === ".cjs" ? "script" : "module" });
+    const first = result.errors.find((error) => error.severity === "Error");
+    if (first) {
+      const label = first.labels?.[0];
+      const start = label?.start ?? 0;
+      raw.push({
+        ruleId: "parse-error",
+        start,
+        end: label?.end ?? start + 1,
+        message: `Syntax error: ${first.message}`,
+      });
+    } else {
+      raw.push(...detectJavaScript(result.program as unknown as EsNode, source, config));
+      comments = result.comments.map((c) => ({ text: c.value, start: c.start, end: c.end }));
+    }
+  }
+
+  const findings = applySuppressions(raw, comments, lines);
+  const messages: GuardMessage[] = [];
+  for (const finding of findings) {
+    const severity = config.severities[finding.ruleId];
+    if (severity === 0) continue;
+    const start = lines.position(finding.start);
+    const end = lines.position(finding.end);
+    messages.push({
+      ruleId: finding.ruleId,
+      severity,
+      message: finding.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    });
+  }
+  messages.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    filePath,
+    messages,
+    errorCount: messages.filter((m) => m.severity === 2).length,
+    warningCount: messages.filter((m) => m.severity === 1).length,
+    source,
+  };
+}
+
+function applySuppressions(raw: RawFinding[], comments: SourceComment[], lines: LineIndex): RawFinding[] {
+  const suppressions = parseSuppressions(comments, (offset) => lines.position(offset).line);
+  const kept: RawFinding[] = [];
+  const used = new Set<number>();
+  for (const finding of raw) {
+    const line = lines.position(finding.start).line;
+    const index = suppressions.findIndex((s) => !s.problem && s.line + 1 === line && s.rules.includes(finding.ruleId));
+    if (index >= 0) used.add(index);
+    else kept.push(finding);
+  }
+  suppressions.forEach((s, index) => {
+    if (s.problem) {
+      kept.push({
+        ruleId: "invalid-suppression",
+        start: s.start,
+        end: s.end,
+        message: `This org-guard-ignore-next-line ${s.problem}.`,
+      });
+    } else if (!used.has(index)) {
+      kept.push({
+        ruleId: "unused-suppression",
+        start: s.start,
+        end: s.end,
+        message: `Unused org-guard-ignore-next-line: line ${s.line + 1} has no ${s.rules.join(" or ")} finding. Remove the comment.`,
+      });
+    }
+  });
+  return kept;
+}
+
+function collectPythonComments(root: import("web-tree-sitter").Node): SourceComment[] {
+  return root
+    .descendantsOfType("comment")
+    .flatMap((node) => (node ? [{ text: node.text, start: node.startIndex, end: node.endIndex }] : []));
+}
+
+export interface LineIndex {
+  position(offset: number): { line: number; column: number };
+}
+
+export function lineIndex(source: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
+  return {
+    position(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid]! <= offset) low = mid;
+        else high = mid - 1;
+      }
+      return { line: low + 1, column: offset - starts[low]! + 1 };
+    },
+  };
+}
+
+/** Descriptions of every rule, for formatters that list them (SARIF). */
+export const RULE_LIST = Object.values(RULES);

@@ -1,0 +1,349 @@
+import { matchApi } from "../apis.ts";
+import { isTimeoutName } from "../names.ts";
+import { hardcodedMessage, unboundedMessage } from "../rules.ts";
+import type { DetectorOptions, RawFinding } from "./types.ts";
+
+/**
+ * The one JavaScript/TypeScript detector. It reads any ESTree program (oxc-parser's in the CLI,
+ * ESLint's in the plugin), so both front ends report the same findings.
+ *
+ * Findings point at the literal: at the value where it is written in place, and at a constant's
+ * initialiser when the timeout is a same-file `const` (one finding per constant, however often used).
+ */
+export function detectJavaScript(program: EsNode, source: string, options: DetectorOptions): RawFinding[] {
+  return new JsDetector(options, source).run(program);
+}
+
+export type EsNode = { type: string; [key: string]: unknown };
+
+const SKIP_KEYS = new Set([
+  "parent",
+  "loc",
+  "range",
+  "start",
+  "end",
+  "typeAnnotation",
+  "typeParameters",
+  "typeArguments",
+  "returnType",
+  "superTypeParameters",
+  "superTypeArguments",
+  "implements",
+  "decorators",
+  "tokens",
+  "comments",
+]);
+const SKIP_TYPES = new Set([
+  "TSTypeAliasDeclaration",
+  "TSInterfaceDeclaration",
+  "TSEnumDeclaration",
+  "TSDeclareFunction",
+]);
+const WRAPPERS = new Set([
+  "ParenthesizedExpression",
+  "TSAsExpression",
+  "TSSatisfiesExpression",
+  "TSNonNullExpression",
+  "TSTypeAssertion",
+  "ChainExpression",
+]);
+
+type Constant = { node: EsNode; value: number; name: string };
+type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string };
+
+const isNode = (value: unknown): value is EsNode =>
+  typeof value === "object" && value !== null && typeof (value as EsNode).type === "string";
+
+export function span(node: EsNode): [number, number] {
+  const range = node.range as [number, number] | undefined;
+  return range ?? [node.start as number, node.end as number];
+}
+
+class JsDetector {
+  private readonly findings = new Map<string, RawFinding>();
+  private readonly constants = new Map<string, Constant>();
+  private readonly bindingCounts = new Map<string, number>();
+  constructor(
+    private readonly options: DetectorOptions,
+    private readonly source: string,
+  ) {}
+
+  run(program: EsNode): RawFinding[] {
+    this.collectConstants(program);
+    this.walk(program, (node) => this.visit(node));
+    return [...this.findings.values()].sort((a, b) => a.start - b.start);
+  }
+
+  private walk(node: EsNode, visit: (node: EsNode) => void): void {
+    if (SKIP_TYPES.has(node.type)) return;
+    visit(node);
+    for (const key in node) {
+      if (SKIP_KEYS.has(key)) continue;
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) this.walk(item, visit);
+      } else if (isNode(child)) {
+        this.walk(child, visit);
+      }
+    }
+  }
+
+  // A name bound once in the file, by `const NAME = <number expression>`, is a constant; a name
+  // bound twice (shadowed, or also a parameter) is ambiguous and never resolved.
+  private collectConstants(program: EsNode): void {
+    const candidates: Constant[] = [];
+    this.walk(program, (node) => {
+      for (const id of bindingIdentifiers(node)) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
+      if (node.type === "VariableDeclaration" && node.kind === "const") {
+        for (const declarator of node.declarations as EsNode[]) {
+          const id = declarator.id as EsNode;
+          if (id.type === "Identifier" && isNode(declarator.init)) {
+            candidates.push({ node: declarator.init, value: Number.NaN, name: id.name as string });
+          }
+        }
+      }
+    });
+    // Resolve in order, so `const SECOND = 1000; const T = 5 * SECOND;` resolves T.
+    for (const candidate of candidates) {
+      if (this.bindingCounts.get(candidate.name) !== 1) continue;
+      const value = this.evaluate(candidate.node);
+      if (value !== undefined) this.constants.set(candidate.name, { ...candidate, value });
+    }
+  }
+
+  private evaluate(raw: EsNode): number | undefined {
+    const node = unwrap(raw);
+    switch (node.type) {
+      case "Literal":
+        return typeof node.value === "number" ? node.value : undefined;
+      case "Identifier":
+        if (node.name === "Infinity" && !this.bindingCounts.has("Infinity")) return Number.POSITIVE_INFINITY;
+        return this.constants.get(node.name as string)?.value;
+      case "UnaryExpression": {
+        const value = this.evaluate(node.argument as EsNode);
+        if (value === undefined) return undefined;
+        return node.operator === "-" ? -value : node.operator === "+" ? value : undefined;
+      }
+      case "BinaryExpression": {
+        const left = this.evaluate(node.left as EsNode);
+        const right = left === undefined ? undefined : this.evaluate(node.right as EsNode);
+        if (left === undefined || right === undefined) return undefined;
+        switch (node.operator) {
+          case "+":
+            return left + right;
+          case "-":
+            return left - right;
+          case "*":
+            return left * right;
+          case "/":
+            return left / right;
+          case "%":
+            return left % right;
+          case "**":
+            return left ** right;
+          default:
+            return undefined;
+        }
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The hardcoded or unbounded values a timeout expression holds, with where to report each. */
+  private classify(raw: EsNode, out: Classified[] = []): Classified[] {
+    const node = unwrap(raw);
+    switch (node.type) {
+      case "ObjectExpression":
+        for (const property of node.properties as EsNode[]) {
+          if (property.type === "Property" && isNode(property.value)) this.classify(property.value, out);
+        }
+        return out;
+      case "ConditionalExpression":
+        this.classify(node.consequent as EsNode, out);
+        this.classify(node.alternate as EsNode, out);
+        return out;
+      case "LogicalExpression":
+        this.classify(node.left as EsNode, out);
+        this.classify(node.right as EsNode, out);
+        return out;
+      case "Literal":
+        if (node.value === false) out.push({ kind: "unbounded", node, literal: "false" });
+        break;
+      case "Identifier": {
+        const constant = this.constants.get(node.name as string);
+        if (constant) {
+          out.push({
+            kind: kindOf(constant.value),
+            node: constant.node,
+            literal: `${constant.name} = ${this.text(constant.node)}`,
+          });
+          return out;
+        }
+        break;
+      }
+    }
+    const value = this.evaluate(node);
+    if (value !== undefined) out.push({ kind: kindOf(value), node, literal: this.text(node) });
+    return out;
+  }
+
+  private report(value: EsNode, where: string, zeroIsUnbounded = true): void {
+    for (const item of this.classify(value)) {
+      const kind = item.kind === "unbounded" && !zeroIsUnbounded ? "hardcoded" : item.kind;
+      const [start, end] = span(item.node);
+      const key = `${start}:${end}`;
+      if (this.findings.has(key)) continue;
+      this.findings.set(key, {
+        ruleId: kind === "hardcoded" ? "no-hardcoded-timeout" : "no-unbounded-timeout",
+        start,
+        end,
+        message:
+          kind === "hardcoded"
+            ? hardcodedMessage(item.literal, where, "js")
+            : unboundedMessage(item.literal, where, "js"),
+        replaceable: true,
+      });
+    }
+  }
+
+  private isTimeout(name: string | undefined): name is string {
+    return name !== undefined && isTimeoutName(name, this.options.extraTimeoutNames);
+  }
+
+  private visit(node: EsNode): void {
+    switch (node.type) {
+      case "Property": {
+        const name = propertyName(node);
+        if (!this.isTimeout(name)) return;
+        const value = node.value as EsNode;
+        // `{ timeout = 5000 } = options` and `{ timeout: t = 5000 }`: a destructuring default.
+        if (value.type === "AssignmentPattern") this.report(value.right as EsNode, `as the default of "${name}"`);
+        else if (!isPattern(value)) this.report(value, `in "${name}"`);
+        return;
+      }
+      case "PropertyDefinition": {
+        const name = propertyName(node);
+        if (this.isTimeout(name) && isNode(node.value)) this.report(node.value, `in "${name}"`);
+        return;
+      }
+      case "AssignmentExpression": {
+        const target = node.left as EsNode;
+        const name = target.type === "MemberExpression" ? memberName(target) : undefined;
+        if (this.isTimeout(name)) this.report(node.right as EsNode, `assigned to "${name}"`);
+        return;
+      }
+      case "AssignmentPattern": {
+        const left = node.left as EsNode;
+        if (left.type === "Identifier" && this.isTimeout(left.name as string)) {
+          this.report(node.right as EsNode, `as the default of "${String(left.name)}"`);
+        }
+        return;
+      }
+      case "JSXAttribute": {
+        const name = (node.name as EsNode).name;
+        const value = node.value as EsNode | null;
+        if (typeof name === "string" && this.isTimeout(name) && value?.type === "JSXExpressionContainer") {
+          this.report(value.expression as EsNode, `in the "${name}" prop`);
+        }
+        return;
+      }
+      case "CallExpression":
+      case "NewExpression": {
+        const path = calleePath(node.callee as EsNode);
+        if (path === undefined) return;
+        const api = matchApi(this.options.apis, "js", path);
+        if (!api) return;
+        const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
+        let targets: EsNode[] = [];
+        if (api.argument === "all") targets = args;
+        else if (api.argument === "last") {
+          const last = args.at(-1);
+          const beforeLast = args.at(-2);
+          if (last && args.length >= (api.minArguments ?? 2) && beforeLast && isFunction(beforeLast)) targets = [last];
+        } else if (args[api.argument]) targets = [args[api.argument]!];
+        for (const target of targets) this.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true);
+        return;
+      }
+    }
+  }
+
+  private text(node: EsNode): string {
+    const [start, end] = span(node);
+    return this.source.slice(start, end);
+  }
+}
+
+function kindOf(value: number): Classified["kind"] {
+  return value === 0 || value === Number.POSITIVE_INFINITY ? "unbounded" : "hardcoded";
+}
+
+function unwrap(node: EsNode): EsNode {
+  let current = node;
+  while (WRAPPERS.has(current.type)) current = current.expression as EsNode;
+  return current;
+}
+
+function isFunction(node: EsNode): boolean {
+  return node.type === "ArrowFunctionExpression" || node.type === "FunctionExpression" || node.type === "Identifier";
+}
+
+function isPattern(node: EsNode): boolean {
+  return node.type === "ObjectPattern" || node.type === "ArrayPattern";
+}
+
+function propertyName(node: EsNode): string | undefined {
+  const key = node.key as EsNode;
+  if (!node.computed && key.type === "Identifier") return key.name as string;
+  if (key.type === "Literal" && typeof key.value === "string") return key.value;
+  if (key.type === "TemplateLiteral" && (key.expressions as unknown[]).length === 0) {
+    return ((key.quasis as EsNode[])[0]?.value as { cooked?: string } | undefined)?.cooked;
+  }
+  return undefined;
+}
+
+function memberName(node: EsNode): string | undefined {
+  const property = node.property as EsNode;
+  if (!node.computed && property.type === "Identifier") return property.name as string;
+  if (property.type === "Literal" && typeof property.value === "string") return property.value;
+  return undefined;
+}
+
+/** `page.waitForTimeout` for `page.waitForTimeout(...)`; undefined for computed or dynamic callees. */
+function calleePath(node: EsNode): string | undefined {
+  const callee = unwrap(node);
+  if (callee.type === "Identifier") return callee.name as string;
+  if (callee.type === "ThisExpression") return "this";
+  if (callee.type === "MemberExpression") {
+    const object = calleePath(callee.object as EsNode) ?? "<expr>";
+    const name = memberName(callee);
+    return name === undefined ? undefined : `${object}.${name}`;
+  }
+  if (callee.type === "CallExpression") return "<call>";
+  return undefined;
+}
+
+function bindingIdentifiers(node: EsNode): string[] {
+  const names: string[] = [];
+  const collect = (pattern: unknown): void => {
+    if (!isNode(pattern)) return;
+    if (pattern.type === "Identifier") names.push(pattern.name as string);
+    else if (pattern.type === "AssignmentPattern") collect(pattern.left);
+    else if (pattern.type === "RestElement") collect(pattern.argument);
+    else if (pattern.type === "ArrayPattern") (pattern.elements as unknown[]).forEach(collect);
+    else if (pattern.type === "ObjectPattern") {
+      for (const property of pattern.properties as EsNode[])
+        collect(property.type === "RestElement" ? property : property.value);
+    } else if (pattern.type === "TSParameterProperty") collect(pattern.parameter);
+  };
+  if (node.type === "VariableDeclarator") collect(node.id);
+  if (
+    node.type === "FunctionDeclaration" ||
+    node.type === "FunctionExpression" ||
+    node.type === "ArrowFunctionExpression"
+  ) {
+    (node.params as unknown[]).forEach(collect);
+  }
+  if (node.type === "CatchClause") collect(node.param);
+  return names;
+}

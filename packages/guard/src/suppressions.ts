@@ -1,0 +1,57 @@
+import { RULES, type RuleId } from "./rules.ts";
+
+/** A comment as a parser reports it: its text without delimiters and its range. */
+export interface SourceComment {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Suppression {
+  rules: RuleId[];
+  reason: string;
+  /** 1-based line of the comment's end; it covers the next line. */
+  line: number;
+  start: number;
+  end: number;
+  /** Why the comment suppresses nothing, when it is malformed. */
+  problem?: string;
+}
+
+export const DIRECTIVE = "org-guard-ignore-next-line";
+const SUPPRESSIBLE = new Set<RuleId>(["no-hardcoded-timeout", "no-unbounded-timeout"]);
+
+/**
+ * Reads `org-guard-ignore-next-line <rule>[, <rule>] -- <reason>` comments. A comment without a
+ * reason, or naming a rule that does not exist, is returned with a `problem` and suppresses nothing.
+ */
+export function parseSuppressions(
+  comments: readonly SourceComment[],
+  lineOf: (offset: number) => number,
+): Suppression[] {
+  const found: Suppression[] = [];
+  for (const comment of comments) {
+    const text = comment.text.replace(/^[#/*\s]+/, "").trim();
+    if (!text.startsWith(DIRECTIVE)) continue;
+    const body = text.slice(DIRECTIVE.length);
+    const separator = body.indexOf("--");
+    const rulePart = (separator < 0 ? body : body.slice(0, separator)).trim();
+    const reason =
+      separator < 0
+        ? ""
+        : body
+            .slice(separator + 2)
+            .replace(/\*\/$/, "")
+            .trim();
+    const rules = rulePart.split(/[\s,]+/).filter(Boolean);
+    const base = { reason, line: lineOf(comment.end), start: comment.start, end: comment.end };
+    const unknown = rules.filter((rule) => !SUPPRESSIBLE.has(rule as RuleId));
+    let problem: string | undefined;
+    if (rules.length === 0) problem = `names no rule; write "${DIRECTIVE} <rule> -- <reason>"`;
+    else if (unknown.length > 0) {
+      problem = `names unknown rule "${unknown[0]}" (known: ${[...SUPPRESSIBLE].join(", ")})`;
+    } else if (!reason) problem = `has no reason; add "-- <why this timeout is right here>"`;
+    found.push({ ...base, rules: rules.filter((r): r is RuleId => r in RULES), ...(problem ? { problem } : {}) });
+  }
+  return found;
+}
