@@ -10,6 +10,8 @@ const SeveritySchema = z.union([z.enum(["off", "warn", "error"]), z.literal(0), 
 /** The guard's config file: `org-guard.config.json`, or `"orgGuard"` in package.json. */
 export const GuardConfigSchema = z
   .object({
+    $schema: z.string().optional(),
+    $comment: z.string().optional(),
     ignore: z
       .array(z.string().min(1))
       .default([])

@@ -1,3 +1,4 @@
+import { loadConfig } from "@org/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient, HttpError } from "../src/index.ts";
 import { createStagingClient } from "../src/testing.ts";
@@ -41,7 +42,8 @@ describe("defaults", () => {
     const previous = process.env.ORG_ENV;
     delete process.env.ORG_ENV;
     try {
-      expect(createStagingClient().settings).toMatchObject({ timeoutMs: 30000, retries: 3, env: "staging" });
+      const staging = loadConfig({ env: { ORG_ENV: "staging" } });
+      expect(createStagingClient().settings).toMatchObject({ timeoutMs: staging.TIMEOUT, retries: 3, env: "staging" });
     } finally {
       if (previous !== undefined) process.env.ORG_ENV = previous;
     }
@@ -51,6 +53,7 @@ describe("defaults", () => {
     expect(() => createHttpClient({ config: testConfig, retries: -1 })).toThrow(
       /retries must be a whole number >= 0 \(got -1\)/,
     );
+    // org-guard-ignore-next-line no-unbounded-timeout -- proves that the client refuses an unbounded timeout
     expect(() => createHttpClient({ config: testConfig, timeoutMs: 0 })).toThrow(
       /timeoutMs must be a whole number >= 1/,
     );

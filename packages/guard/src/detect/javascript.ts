@@ -1,5 +1,5 @@
 import { matchApi } from "../apis.ts";
-import { isTimeoutName } from "../names.ts";
+import { isTimeoutName, isTimeoutPhase } from "../names.ts";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
@@ -155,8 +155,12 @@ class JsDetector {
     const node = unwrap(raw);
     switch (node.type) {
       case "ObjectExpression":
+        // `timeout: { request: 10000 }`: the phases of one timeout. Other keys (`retries: 2`) are not durations.
         for (const property of node.properties as EsNode[]) {
-          if (property.type === "Property" && isNode(property.value)) this.classify(property.value, out);
+          const name = property.type === "Property" ? propertyName(property) : undefined;
+          if (name !== undefined && isNode(property.value) && (isTimeoutPhase(name) || this.isTimeout(name))) {
+            this.classify(property.value, out);
+          }
         }
         return out;
       case "ConditionalExpression":

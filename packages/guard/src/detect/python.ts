@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { Node as TsNode, Parser as TsParser } from "web-tree-sitter";
 import { matchApi } from "../apis.ts";
-import { isTimeoutName } from "../names.ts";
+import { isTimeoutName, isTimeoutPhase } from "../names.ts";
 import { hardcodedMessage, missingTimeoutMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
@@ -218,8 +218,13 @@ class PyDetector {
       }
       case "dictionary":
         for (const pair of node.namedChildren) {
-          const value = pair?.type === "pair" ? pair.childForFieldName("value") : undefined;
-          if (value) this.classify(value, noneIsUnbounded, out);
+          if (pair?.type !== "pair") continue;
+          const key = pair.childForFieldName("key");
+          const name = key?.type === "string" ? stringContent(key) : undefined;
+          const value = pair.childForFieldName("value");
+          if (value && name !== undefined && (isTimeoutPhase(name) || this.isTimeout(name))) {
+            this.classify(value, noneIsUnbounded, out);
+          }
         }
         return out;
       case "conditional_expression":

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkSource, resolveGuardConfig } from "../src/index.ts";
+
+// The labeled corpus: in test/corpus, a trailing `expect: <rule>[, <rule>]` comment marks each
+// line that must be flagged, with its rules; every other line must come out clean.
+const corpus = join(import.meta.dirname, "corpus");
+const config = resolveGuardConfig({}, corpus);
+
+function expectedFindings(source: string): string[] {
+  return source.split("\n").flatMap((line, index) => {
+    const marker = /expect: ([a-z-]+(?:, [a-z-]+)*)/.exec(line);
+    return marker ? marker[1]!.split(", ").map((rule) => `${index + 1}: ${rule}`) : [];
+  });
+}
+
+describe("labeled corpus", () => {
+  for (const file of readdirSync(corpus).sort()) {
+    it(`${file}: every expected finding on its line, nothing else`, async () => {
+      const source = readFileSync(join(corpus, file), "utf8");
+      const result = await checkSource(file, source, config);
+      const found = result.messages.map((m) => `${m.line}: ${m.ruleId}`);
+      expect(found.sort()).toEqual(expectedFindings(source).sort());
+    });
+  }
+
+  it("has positives and negatives in both languages", () => {
+    const files = readdirSync(corpus);
+    const counts = { js: 0, py: 0 };
+    for (const file of files) {
+      const n = expectedFindings(readFileSync(join(corpus, file), "utf8")).length;
+      counts[file.endsWith(".py") ? "py" : "js"] += n;
+    }
+    expect(counts.js).toBeGreaterThan(50);
+    expect(counts.py).toBeGreaterThan(40);
+    expect(files).toEqual(expect.arrayContaining(["negatives.ts", "negatives.py"]));
+  });
+});
