@@ -3,7 +3,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**", "apps/docs/.vitepress/cache/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "**/.turbo/**",
+      "**/coverage/**",
+      "apps/docs/.vitepress/cache/**",
+      "packages/guard/test/corpus/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

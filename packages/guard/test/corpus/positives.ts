@@ -12,10 +12,13 @@ await fetch(url, { signal: AbortSignal.timeout(5000) }); // expect: no-hardcoded
 axios.create({ timeout: 30_000 }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: 5e3 }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: 5 * 1000 }); // expect: no-hardcoded-timeout
+axios.get(url, { timeout: (5000) }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: 5000 }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: 5000 as number }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: 5000 satisfies number }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: <number>5000 }); // expect: no-hardcoded-timeout
+axios.get(url, { "timeout": 5000 }); // expect: no-hardcoded-timeout
+axios.get(url, { "connect_timeout": ((2000)) }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: 5000 }); // expect: no-hardcoded-timeout
 axios.get(url, { ["timeout"]: 5000 }); // expect: no-hardcoded-timeout
 axios.get(url, { [`timeout`]: 5000 }); // expect: no-hardcoded-timeout
@@ -36,13 +39,11 @@ axios.get(url, { timeout: opts.timeout || 5000 }); // expect: no-hardcoded-timeo
 axios.get(url, { timeout: cond ? 30000 : 5000 }); // expect: no-hardcoded-timeout, no-hardcoded-timeout
 axios.get(url, { timeout: -1 }); // expect: no-hardcoded-timeout
 
-function withDefault(timeout = 5000) {
-  // expect: no-hardcoded-timeout
+function withDefault(timeout = 5000) { // expect: no-hardcoded-timeout
   return fetch(url, { signal: AbortSignal.timeout(timeout) });
 }
 const arrow = (u: string, timeoutMs: number = 8000) => fetch(u, { signal: AbortSignal.timeout(timeoutMs) }); // expect: no-hardcoded-timeout
-function destructured({ timeout = 1500 }: { timeout?: number }) {
-  // expect: no-hardcoded-timeout
+function destructured({ timeout = 1500 }: { timeout?: number }) { // expect: no-hardcoded-timeout
   return timeout;
 }
 

@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Linter } from "eslint";
+import tseslint from "typescript-eslint";
+import { describe, expect, it } from "vitest";
+import orgGuard from "../src/eslint.ts";
+import { checkSource, resolveGuardConfig } from "../src/index.ts";
+
+const corpus = join(import.meta.dirname, "corpus");
+const linter = new Linter({ configType: "flat" });
+const tsConfig = [
+  { files: ["**/*.ts", "**/*.tsx"], languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+  orgGuard.configs.recommended!,
+];
+
+function lint(code: string, filename: string) {
+  return linter.verify(code, tsConfig as Linter.Config[], { filename });
+}
+
+describe("@org/guard/eslint", () => {
+  it("is a flat-config plugin with meta, rules and configs.recommended", () => {
+    expect(orgGuard.meta.name).toBe("@org/guard");
+    expect(Object.keys(orgGuard.rules)).toEqual(["no-hardcoded-timeout", "no-unbounded-timeout"]);
+    expect(orgGuard.configs.recommended).toMatchObject({ rules: { "org-guard/no-hardcoded-timeout": "error" } });
+  });
+
+  for (const file of ["positives.ts", "negatives.ts", "component.tsx"]) {
+    it(`reports exactly what the CLI reports on ${file} (one detector, two front ends)`, async () => {
+      const source = readFileSync(join(corpus, file), "utf8");
+      const cli = await checkSource(file, source, resolveGuardConfig({}, corpus));
+      const eslint = lint(source, file);
+      expect(eslint.filter((m) => m.fatal)).toEqual([]);
+      const shape = (m: { line: number; column: number; ruleId: string | null }) => `${m.line}:${m.column} ${m.ruleId?.replace("org-guard/", "")}`;
+      expect(eslint.map(shape).sort()).toEqual(cli.messages.map(shape).sort());
+    });
+  }
+
+  it("works with ESLint's default parser on plain JavaScript", () => {
+    const messages = linter.verify("socket.setTimeout(3000);\nsetTimeout(f, 3000);\n", [orgGuard.configs.recommended!], { filename: "a.js" });
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["1:19 org-guard/no-hardcoded-timeout"]);
+  });
+
+  it("suggests config.TIMEOUT and adds the import, without autofixing", () => {
+    const code = "await fetch(url, { signal: AbortSignal.timeout(5000) });\n";
+    const [message] = lint(code, "a.ts");
+    expect(message?.fix).toBeUndefined();
+    const suggestion = message!.suggestions![0]!;
+    expect(suggestion.desc).toBe("Use config.TIMEOUT from @org/config");
+    const applied = code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + code.slice(suggestion.fix.range[1]);
+    expect(applied).toBe(
+      'import { config } from "@org/config";\nawait fetch(url, { signal: AbortSignal.timeout(config.TIMEOUT) });\n',
+    );
+  });
+
+  it("does not add the import twice", () => {
+    const code = 'import { config } from "@org/config";\nconst o = { timeout: 5000 };\n';
+    const [message] = lint(code, "a.ts");
+    const { fix } = message!.suggestions![0]!;
+    expect(code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1])).toBe(
+      'import { config } from "@org/config";\nconst o = { timeout: config.TIMEOUT };\n',
+    );
+  });
+
+  it("honours org-guard-ignore-next-line comments", () => {
+    const code = "// org-guard-ignore-next-line no-hardcoded-timeout -- loopback only\nsocket.setTimeout(10);\n";
+    expect(lint(code, "a.ts")).toEqual([]);
+  });
+});
