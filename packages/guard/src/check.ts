@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { parseSync } from "oxc-parser";
+import { parseSync, visitorKeys } from "oxc-parser";
 import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { detectPython, firstSyntaxError, pythonParser } from "./detect/python.ts";
@@ -47,7 +47,7 @@ export async function checkSource(filePath: string, source: string, config: Guar
     if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
     const error = firstSyntaxError(tree.rootNode);
     if (error) raw.push({ ruleId: "parse-error", ...error });
-    else {
+    else if (mightHoldTimeout(source, config, "python")) {
       raw.push(...detectPython(tree.rootNode, config));
       comments = collectPythonComments(tree.rootNode);
     }
@@ -64,8 +64,10 @@ export async function checkSource(filePath: string, source: string, config: Guar
         end: label?.end ?? start + 1,
         message: `Syntax error: ${first.message}`,
       });
-    } else {
-      raw.push(...detectJavaScript(result.program as unknown as EsNode, source, config));
+    } else if (mightHoldTimeout(source, config, "js")) {
+      // oxc-parser hands the AST over as JSON, parsed only when `program` is read: files that
+      // cannot hold a finding are syntax-checked but never deserialised (most of a commit).
+      raw.push(...detectJavaScript(result.program as unknown as EsNode, source, { ...config, visitorKeys }));
       comments = result.comments.map((c) => ({ text: c.value, start: c.start, end: c.end }));
     }
   }
@@ -95,6 +97,36 @@ export async function checkSource(filePath: string, source: string, config: Guar
     warningCount: messages.filter((m) => m.severity === 1).length,
     source,
   };
+}
+
+const triggers = new WeakMap<GuardConfig, Record<"js" | "python", RegExp>>();
+
+/**
+ * A cheap test that every file with a possible finding passes: it mentions "timeout" (every
+ * timeout name and most APIs), calls one of the configured APIs by its method name, names an
+ * extra timeout name, or (Python) uses requests/httpx, or holds a suppression comment.
+ */
+export function mightHoldTimeout(source: string, config: GuardConfig, language: "js" | "python"): boolean {
+  let patterns = triggers.get(config);
+  if (!patterns) {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const build = (lang: "js" | "python", extra: string[]) => {
+      // `*.waitForTimeout` -> `.waitForTimeout(`; `cy.wait` -> `cy.wait(` not preceded by `.` or a word.
+      // Python resolves imports (`from asyncio import wait_for`), so there only the method name counts.
+      const calls = [...new Set(config.apis.filter((api) => api.language === lang).map((api) => api.callee))].map(
+        (callee) => {
+          if (lang === "python") return `\\b${escape(callee.slice(callee.lastIndexOf(".") + 1))}\\s*\\(`;
+          if (callee.startsWith("*.")) return `\\.\\s*${escape(callee.slice(2))}\\s*\\(`;
+          return `(?<![.\\w$])${callee.split(".").map(escape).join("\\s*\\.\\s*")}\\s*\\(`;
+        },
+      );
+      const names = [...config.extraTimeoutNames].map(escape);
+      return new RegExp(["timeout", "org-guard-ignore", ...names, ...calls, ...extra].join("|"), "i");
+    };
+    patterns = { js: build("js", []), python: build("python", ["\\b(requests|httpx)\\b"]) };
+    triggers.set(config, patterns);
+  }
+  return patterns[language].test(source);
 }
 
 function applySuppressions(raw: RawFinding[], comments: SourceComment[], lines: LineIndex): RawFinding[] {

@@ -101,7 +101,7 @@ async function dispatch(argv: readonly string[], io: GuardIo): Promise<number> {
   if (values.staged && paths.length > 0) {
     throw new GuardError("ORG_GUARD_USAGE", "--staged checks the git index; do not name paths with it");
   }
-  const config = loadGuardConfig(io.cwd, values.config);
+  const config = await loadGuardConfig(io.cwd, values.config);
   const { results, skipped } = await checkFiles({ paths, staged: values.staged ?? false, cwd: io.cwd, config });
   if (format === "json") io.stdout(formatJson(results, io.cwd));
   else if (format === "sarif") io.stdout(formatSarif(results, io.version));

@@ -1,54 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { z } from "zod";
 import { DEFAULT_TIMEOUT_APIS, type TimeoutApi } from "./apis.ts";
 import { GuardError } from "./errors.ts";
 import { RULES, type RuleId, type Severity } from "./rules.ts";
 
-const SeveritySchema = z.union([z.enum(["off", "warn", "error"]), z.literal(0), z.literal(1), z.literal(2)]);
-
-/** The guard's config file: `org-guard.config.json`, or `"orgGuard"` in package.json. */
-export const GuardConfigSchema = z
-  .object({
-    $schema: z.string().optional(),
-    $comment: z.string().optional(),
-    ignore: z
-      .array(z.string().min(1))
-      .default([])
-      .describe("Globs (relative to the config file) of files never checked."),
-    timeoutNames: z
-      .array(z.string().min(1))
-      .default([])
-      .describe("Extra property, keyword and parameter names that hold a timeout, matched exactly."),
-    apis: z
-      .array(
-        z
-          .object({
-            language: z.enum(["js", "python"]),
-            callee: z.string().min(1),
-            argument: z.union([z.number().int().min(0), z.enum(["last", "all"])]),
-            keyword: z.string().min(1).optional(),
-            minArguments: z.number().int().min(1).optional(),
-            zeroIsUnbounded: z.boolean().optional(),
-          })
-          .strict(),
-      )
-      .default([])
-      .describe("Extra calls whose argument is a timeout, added to the built-in list."),
-    rules: z
-      .partialRecord(z.enum(Object.keys(RULES) as [RuleId, ...RuleId[]]), SeveritySchema)
-      .default({})
-      .describe('Severity per rule: "off", "warn" or "error".'),
-    maxFileBytes: z
-      .number()
-      .int()
-      .positive()
-      .default(1024 * 1024)
-      .describe("Files larger than this are skipped with a note."),
-  })
-  .strict();
-
-export type GuardConfigInput = z.input<typeof GuardConfigSchema>;
+export type { GuardConfigInput } from "./config-schema.ts";
 
 /** The configuration a check runs with, defaults applied. */
 export interface GuardConfig {
@@ -63,10 +19,28 @@ export interface GuardConfig {
   source: string;
 }
 
+/** The configuration used when no config file is found. */
+export function defaultGuardConfig(root: string): GuardConfig {
+  return {
+    root,
+    ignore: [],
+    extraTimeoutNames: new Set(),
+    apis: DEFAULT_TIMEOUT_APIS,
+    severities: Object.fromEntries(Object.values(RULES).map((rule) => [rule.id, rule.defaultSeverity])) as Record<
+      RuleId,
+      Severity
+    >,
+    maxFileBytes: 1024 * 1024,
+    source: "defaults",
+  };
+}
+
 const SEVERITY: Record<string, Severity> = { off: 0, warn: 1, error: 2, 0: 0, 1: 1, 2: 2 };
 
 /** Builds a config from already-parsed input (a config file's content). */
-export function resolveGuardConfig(input: unknown, root: string, source = "defaults"): GuardConfig {
+export async function resolveGuardConfig(input: unknown, root: string, source = "defaults"): Promise<GuardConfig> {
+  // The validator loads only when there is a config to validate: the CLI starts on every commit.
+  const { GuardConfigSchema } = await import("./config-schema.ts");
   const parsed = GuardConfigSchema.safeParse(input ?? {});
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
@@ -98,7 +72,7 @@ export function resolveGuardConfig(input: unknown, root: string, source = "defau
  * Finds and reads the config: `explicitPath` if given, else the nearest `org-guard.config.json`
  * or package.json with `"orgGuard"`, from `cwd` up to the repository root.
  */
-export function loadGuardConfig(cwd: string, explicitPath?: string): GuardConfig {
+export async function loadGuardConfig(cwd: string, explicitPath?: string): Promise<GuardConfig> {
   if (explicitPath) {
     const path = resolve(cwd, explicitPath);
     if (!existsSync(path)) throw new GuardError("ORG_GUARD_USAGE", `config file not found: ${explicitPath}`);
@@ -109,16 +83,16 @@ export function loadGuardConfig(cwd: string, explicitPath?: string): GuardConfig
     if (existsSync(own)) return fromFile(own, false);
     const pkg = join(dir, "package.json");
     if (existsSync(pkg)) {
-      const config = fromFile(pkg, true);
+      const config = await fromFile(pkg, true);
       if (config) return config;
     }
-    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return resolveGuardConfig({}, resolve(cwd));
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return defaultGuardConfig(resolve(cwd));
   }
 }
 
-function fromFile(path: string, packageJson: true): GuardConfig | undefined;
-function fromFile(path: string, packageJson: false): GuardConfig;
-function fromFile(path: string, packageJson: boolean): GuardConfig | undefined {
+function fromFile(path: string, packageJson: true): Promise<GuardConfig | undefined>;
+function fromFile(path: string, packageJson: false): Promise<GuardConfig>;
+async function fromFile(path: string, packageJson: boolean): Promise<GuardConfig | undefined> {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, "utf8"));

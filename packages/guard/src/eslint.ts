@@ -16,6 +16,7 @@ function findings(context: Rule.RuleContext, program: object): RawFinding[] {
     const all = detectJavaScript(program as unknown as EsNode, source.text, {
       extraTimeoutNames: new Set(options.timeoutNames ?? []),
       apis: DEFAULT_TIMEOUT_APIS,
+      visitorKeys: source.visitorKeys,
     });
     // The same org-guard-ignore-next-line comments the CLI honours.
     const suppressions = parseSuppressions(

@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import picomatch from "picomatch";
 import type { GuardConfig } from "./config.ts";
 import { GuardError } from "./errors.ts";
 import { isCheckable } from "./check.ts";
@@ -42,7 +41,7 @@ function insideGitWorkTree(cwd: string): boolean {
  */
 export function listFiles(paths: readonly string[], cwd: string): string[] {
   const found = new Set<string>();
-  const useGit = insideGitWorkTree(cwd);
+  let useGit: boolean | undefined;
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     let stats;
@@ -55,6 +54,7 @@ export function listFiles(paths: readonly string[], cwd: string): string[] {
       found.add(relative(cwd, absolute) || path);
       continue;
     }
+    useGit ??= insideGitWorkTree(cwd);
     if (useGit) {
       const listed = git(cwd, [
         "ls-files",
@@ -127,8 +127,10 @@ export function stagedCandidates(cwd: string): Candidate[] {
 }
 
 /** Splits candidates into those to check and those skipped: ignored by config, binary or oversized. */
-export function triage(candidates: readonly Candidate[], config: GuardConfig, cwd: string) {
-  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+export async function triage(candidates: readonly Candidate[], config: GuardConfig, cwd: string) {
+  // Loaded only when there are globs to match: the CLI starts on every commit.
+  const ignored =
+    config.ignore.length > 0 ? (await import("picomatch")).default(config.ignore, { dot: true }) : () => false;
   const check: { path: string; text: string }[] = [];
   const skipped: Skipped[] = [];
   for (const candidate of candidates) {

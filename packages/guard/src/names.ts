@@ -30,6 +30,8 @@ export function words(name: string): string[] {
  */
 export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = new Set()): boolean {
   if (extraNames.has(name)) return true;
+  // Most names never mention a timeout; skip the word split for them (hot path).
+  if (!/timeout/i.test(name)) return false;
   const parts = words(name);
   const last = parts.at(-1);
   if (last === "timeout") return true;

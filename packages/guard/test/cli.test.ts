@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { guard, tempTree } from "./helpers.ts";
 
-const DIRTY = 'await fetch(url, { signal: AbortSignal.timeout(5000) });\n';
-const CLEAN = 'import { config } from "@org/config";\nawait fetch(url, { signal: AbortSignal.timeout(config.TIMEOUT) });\n';
+const DIRTY = "await fetch(url, { signal: AbortSignal.timeout(5000) });\n";
+const CLEAN =
+  'import { config } from "@org/config";\nawait fetch(url, { signal: AbortSignal.timeout(config.TIMEOUT) });\n';
 
 describe("org-guard check", () => {
   it("exits 0 on clean files and 1 on findings, naming file, line and column", async () => {
@@ -16,7 +17,11 @@ describe("org-guard check", () => {
   });
 
   it("recurses into directories, skipping node_modules and unsupported files", async () => {
-    const root = tempTree({ "a/b/c.py": "requests.get(u, timeout=5)\n", "node_modules/x/i.js": DIRTY, "notes.md": DIRTY });
+    const root = tempTree({
+      "a/b/c.py": "requests.get(u, timeout=5)\n",
+      "node_modules/x/i.js": DIRTY,
+      "notes.md": DIRTY,
+    });
     const result = await guard(root, "check", ".", "--format", "json");
     expect(JSON.parse(result.stdout).map((r: { filePath: string }) => r.filePath)).toEqual([`${root}/a/b/c.py`]);
   });
@@ -52,7 +57,9 @@ describe("org-guard check", () => {
     expect(run.results[0]).toMatchObject({
       ruleId: "no-unbounded-timeout",
       level: "error",
-      locations: [{ physicalLocation: { artifactLocation: { uri: "dirty.py" }, region: { startLine: 2, startColumn: 1 } } }],
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: "dirty.py" }, region: { startLine: 2, startColumn: 1 } } },
+      ],
     });
   });
 
@@ -60,7 +67,9 @@ describe("org-guard check", () => {
     const root = tempTree({ "broken.ts": "const = ;\n", "broken.py": "def f(:\n" });
     const result = await guard(root, "check", "--format", "json");
     expect(result.code).toBe(1);
-    const rules = JSON.parse(result.stdout).flatMap((r: { messages: { ruleId: string }[] }) => r.messages.map((m) => m.ruleId));
+    const rules = JSON.parse(result.stdout).flatMap((r: { messages: { ruleId: string }[] }) =>
+      r.messages.map((m) => m.ruleId),
+    );
     expect(rules).toEqual(["parse-error", "parse-error"]);
   });
 
@@ -86,7 +95,8 @@ describe("org-guard check", () => {
         "// org-guard-ignore-next-line no-hardcoded-timeout -- stale",
         "const nothing = 1;",
       ].join("\n"),
-      "b.py": "# org-guard-ignore-next-line no-unbounded-timeout -- streaming endpoint, closed by the caller\nrequests.get(u)\n",
+      "b.py":
+        "# org-guard-ignore-next-line no-unbounded-timeout -- streaming endpoint, closed by the caller\nrequests.get(u)\n",
     });
     const [a, b] = JSON.parse((await guard(root, "check", "--format", "json")).stdout);
     expect(a.messages.map((m: { line: number; ruleId: string }) => `${m.line} ${m.ruleId}`)).toEqual([
@@ -111,7 +121,11 @@ describe("org-guard check", () => {
     const result = await guard(root, "check", "--format", "json");
     const [file] = JSON.parse(result.stdout);
     expect(file.filePath).toBe(`${root}/src/a.ts`);
-    expect(file.messages.map((m: { line: number; severity: number }) => `${m.line}:${m.severity}`)).toEqual(["1:2", "2:2", "3:1"]);
+    expect(file.messages.map((m: { line: number; severity: number }) => `${m.line}:${m.severity}`)).toEqual([
+      "1:2",
+      "2:2",
+      "3:1",
+    ]);
   });
 
   it('reads "orgGuard" from package.json', async () => {
@@ -120,7 +134,10 @@ describe("org-guard check", () => {
   });
 
   it("names a broken config file and exits 2", async () => {
-    const root = tempTree({ "org-guard.config.json": JSON.stringify({ rules: { "no-such-rule": "error" } }), "a.ts": CLEAN });
+    const root = tempTree({
+      "org-guard.config.json": JSON.stringify({ rules: { "no-such-rule": "error" } }),
+      "a.ts": CLEAN,
+    });
     const result = await guard(root, "check");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`Invalid org-guard config in ${root}/org-guard.config.json`);
@@ -132,7 +149,14 @@ describe("org-guard check", () => {
 describe("org-guard usage", () => {
   it("exits 2 on usage errors with a pointer to --help", async () => {
     const root = tempTree({ "a.ts": CLEAN });
-    for (const argv of [[], ["lint"], ["check", "--format", "xml"], ["check", "missing.ts"], ["check", "--nope"], ["check", "--staged", "a.ts"]]) {
+    for (const argv of [
+      [],
+      ["lint"],
+      ["check", "--format", "xml"],
+      ["check", "missing.ts"],
+      ["check", "--nope"],
+      ["check", "--staged", "a.ts"],
+    ]) {
       const result = await guard(root, ...argv);
       expect(result.code, argv.join(" ")).toBe(2);
       expect(result.stderr).toMatch(/^org-guard: /);

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSource, resolveGuardConfig } from "../src/index.ts";
+import { checkSource, defaultGuardConfig } from "../src/index.ts";
 
 // The labeled corpus: in test/corpus, a trailing `expect: <rule>[, <rule>]` comment marks each
 // line that must be flagged, with its rules; every other line must come out clean.
 const corpus = join(import.meta.dirname, "corpus");
-const config = resolveGuardConfig({}, corpus);
+const config = defaultGuardConfig(corpus);
 
 function expectedFindings(source: string): string[] {
   return source.split("\n").flatMap((line, index) => {

@@ -4,12 +4,15 @@ import { Linter } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
 import orgGuard from "../src/eslint.ts";
-import { checkSource, resolveGuardConfig } from "../src/index.ts";
+import { checkSource, defaultGuardConfig } from "../src/index.ts";
 
 const corpus = join(import.meta.dirname, "corpus");
 const linter = new Linter({ configType: "flat" });
 const tsConfig = [
-  { files: ["**/*.ts", "**/*.tsx"], languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+  },
   orgGuard.configs.recommended!,
 ];
 
@@ -27,16 +30,21 @@ describe("@org/guard/eslint", () => {
   for (const file of ["positives.ts", "negatives.ts", "component.tsx"]) {
     it(`reports exactly what the CLI reports on ${file} (one detector, two front ends)`, async () => {
       const source = readFileSync(join(corpus, file), "utf8");
-      const cli = await checkSource(file, source, resolveGuardConfig({}, corpus));
+      const cli = await checkSource(file, source, defaultGuardConfig(corpus));
       const eslint = lint(source, file);
       expect(eslint.filter((m) => m.fatal)).toEqual([]);
-      const shape = (m: { line: number; column: number; ruleId: string | null }) => `${m.line}:${m.column} ${m.ruleId?.replace("org-guard/", "")}`;
+      const shape = (m: { line: number; column: number; ruleId: string | null }) =>
+        `${m.line}:${m.column} ${m.ruleId?.replace("org-guard/", "")}`;
       expect(eslint.map(shape).sort()).toEqual(cli.messages.map(shape).sort());
     });
   }
 
   it("works with ESLint's default parser on plain JavaScript", () => {
-    const messages = linter.verify("socket.setTimeout(3000);\nsetTimeout(f, 3000);\n", [orgGuard.configs.recommended!], { filename: "a.js" });
+    const messages = linter.verify(
+      "socket.setTimeout(3000);\nsetTimeout(f, 3000);\n",
+      [orgGuard.configs.recommended!],
+      { filename: "a.js" },
+    );
     expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["1:19 org-guard/no-hardcoded-timeout"]);
   });
 

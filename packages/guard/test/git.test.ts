@@ -27,7 +27,10 @@ describe("org-guard check --staged", () => {
   });
 
   it("checks only added, copied, modified and renamed files, from a subdirectory too", async () => {
-    const repo = tempRepo({ "keep.ts": "export const t = { timeout: 1 };\n", "pkg/new.ts": "AbortSignal.timeout(300);\n" });
+    const repo = tempRepo({
+      "keep.ts": "export const t = { timeout: 1 };\n",
+      "pkg/new.ts": "AbortSignal.timeout(300);\n",
+    });
     git(repo, "add", "keep.ts");
     git(repo, "commit", "-q", "--no-verify", "-m", "old finding, already committed");
     git(repo, "add", "pkg/new.ts");
@@ -47,7 +50,13 @@ describe("this repository's pre-commit hook", () => {
   // installed by husky into a fresh repository that shares this workspace's node_modules.
   function repoWithOurHook() {
     const repo = tempRepo({});
-    for (const file of [".husky/pre-commit", "lint-staged.config.js", "eslint.config.js", ".prettierrc.json", "package.json"]) {
+    for (const file of [
+      ".husky/pre-commit",
+      "lint-staged.config.js",
+      "eslint.config.js",
+      ".prettierrc.json",
+      "package.json",
+    ]) {
       mkdirSync(dirname(join(repo, file)), { recursive: true });
       copyFileSync(join(repoRoot, file), join(repo, file));
     }

@@ -10,8 +10,13 @@ import type { DetectorOptions, RawFinding } from "./types.ts";
  * Findings point at the literal: at the value where it is written in place, and at a constant's
  * initialiser when the timeout is a same-file `const` (one finding per constant, however often used).
  */
-export function detectJavaScript(program: EsNode, source: string, options: DetectorOptions): RawFinding[] {
+export function detectJavaScript(program: EsNode, source: string, options: JsDetectorOptions): RawFinding[] {
   return new JsDetector(options, source).run(program);
+}
+
+export interface JsDetectorOptions extends DetectorOptions {
+  /** Child keys per node type (oxc-parser's or ESLint's `visitorKeys`); unknown types fall back to every key. */
+  visitorKeys?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type EsNode = { type: string; [key: string]: unknown };
@@ -48,6 +53,23 @@ const WRAPPERS = new Set([
   "ChainExpression",
 ]);
 
+const SITE_TYPES = new Set([
+  "Property",
+  "PropertyDefinition",
+  "AssignmentExpression",
+  "AssignmentPattern",
+  "JSXAttribute",
+  "CallExpression",
+  "NewExpression",
+]);
+const BINDING_TYPES = new Set([
+  "VariableDeclarator",
+  "FunctionDeclaration",
+  "FunctionExpression",
+  "ArrowFunctionExpression",
+  "CatchClause",
+]);
+
 type Constant = { node: EsNode; value: number; name: string };
 type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string };
 
@@ -64,36 +86,20 @@ class JsDetector {
   private readonly constants = new Map<string, Constant>();
   private readonly bindingCounts = new Map<string, number>();
   constructor(
-    private readonly options: DetectorOptions,
+    private readonly options: JsDetectorOptions,
     private readonly source: string,
   ) {}
 
   run(program: EsNode): RawFinding[] {
-    this.collectConstants(program);
-    this.walk(program, (node) => this.visit(node));
-    return [...this.findings.values()].sort((a, b) => a.start - b.start);
-  }
-
-  private walk(node: EsNode, visit: (node: EsNode) => void): void {
-    if (SKIP_TYPES.has(node.type)) return;
-    visit(node);
-    for (const key in node) {
-      if (SKIP_KEYS.has(key)) continue;
-      const child = node[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) this.walk(item, visit);
-      } else if (isNode(child)) {
-        this.walk(child, visit);
-      }
-    }
-  }
-
-  // A name bound once in the file, by `const NAME = <number expression>`, is a constant; a name
-  // bound twice (shadowed, or also a parameter) is ambiguous and never resolved.
-  private collectConstants(program: EsNode): void {
+    // One pass collects bindings, constants and the nodes that can hold a timeout; constants
+    // must all be known before any site is judged, so sites are visited after the walk.
     const candidates: Constant[] = [];
+    const sites: EsNode[] = [];
     this.walk(program, (node) => {
-      for (const id of bindingIdentifiers(node)) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
+      if (SITE_TYPES.has(node.type)) sites.push(node);
+      if (BINDING_TYPES.has(node.type)) {
+        for (const id of bindingIdentifiers(node)) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
+      }
       if (node.type === "VariableDeclaration" && node.kind === "const") {
         for (const declarator of node.declarations as EsNode[]) {
           const id = declarator.id as EsNode;
@@ -103,11 +109,37 @@ class JsDetector {
         }
       }
     });
-    // Resolve in order, so `const SECOND = 1000; const T = 5 * SECOND;` resolves T.
+    // A name bound once in the file, by `const NAME = <number expression>`, is a constant; a name
+    // bound twice (shadowed, or also a parameter) is ambiguous and never resolved. In source
+    // order, so `const SECOND = 1000; const T = 5 * SECOND;` resolves T.
     for (const candidate of candidates) {
       if (this.bindingCounts.get(candidate.name) !== 1) continue;
       const value = this.evaluate(candidate.node);
       if (value !== undefined) this.constants.set(candidate.name, { ...candidate, value });
+    }
+    for (const site of sites) this.visit(site);
+    return [...this.findings.values()].sort((a, b) => a.start - b.start);
+  }
+
+  private walk(node: EsNode, visit: (node: EsNode) => void): void {
+    if (SKIP_TYPES.has(node.type)) return;
+    visit(node);
+    const keys = this.options.visitorKeys?.[node.type];
+    if (keys) {
+      for (const key of keys) {
+        if (SKIP_KEYS.has(key)) continue;
+        this.walkChild(node[key], visit);
+      }
+      return;
+    }
+    for (const key in node) if (!SKIP_KEYS.has(key)) this.walkChild(node[key], visit);
+  }
+
+  private walkChild(child: unknown, visit: (node: EsNode) => void): void {
+    if (Array.isArray(child)) {
+      for (const item of child) if (isNode(item)) this.walk(item, visit);
+    } else if (isNode(child)) {
+      this.walk(child, visit);
     }
   }
 

@@ -70,3 +70,8 @@ requests.get(url)  # expect: no-unbounded-timeout
 requests.post(url, json={"a": 1})  # expect: no-unbounded-timeout
 requests.request("GET", url)  # expect: no-unbounded-timeout
 httpx.get(url)  # expect: no-unbounded-timeout
+from asyncio import wait_for as wf  # aliases resolve
+
+
+async def aliased():
+    await wf(work(), 3)  # expect: no-hardcoded-timeout
