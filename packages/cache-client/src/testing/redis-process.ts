@@ -1,0 +1,133 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { config } from "@org/config";
+
+/** Path of `redis-server` ($REDIS_SERVER, else the PATH), or undefined when it is not installed. */
+export function findRedisServer(): string | undefined {
+  const explicit = process.env.REDIS_SERVER;
+  if (explicit) return explicit;
+  const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim();
+  return found || undefined;
+}
+
+export function requireRedisServer(): string {
+  const path = findRedisServer();
+  if (!path) {
+    throw new Error(
+      "redis-server is not installed: install the Debian package (apt-get install redis-server) or set REDIS_SERVER",
+    );
+  }
+  return path;
+}
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RedisProcessOptions {
+  port: number;
+  /** Extra `redis-server` arguments. */
+  args?: string[];
+  /** Working directory (cluster mode writes nodes.conf there). */
+  dir?: string;
+}
+
+/** One `redis-server` on 127.0.0.1, started and waited for until it accepts connections. */
+export class RedisProcess {
+  private child: ChildProcess | undefined;
+  readonly dir: string;
+  private readonly ownsDir: boolean;
+
+  constructor(
+    private readonly binary: string,
+    readonly options: RedisProcessOptions,
+  ) {
+    this.ownsDir = options.dir === undefined;
+    this.dir = options.dir ?? mkdtempSync(join(tmpdir(), "org-redis-"));
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(
+      this.binary,
+      [
+        "--port",
+        String(this.options.port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        this.dir,
+        ...(this.options.args ?? []),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    this.child = child;
+    // A server's start is a connect: bounded by the environment's connect timeout, like any other.
+    const limit = config.timeouts.connect * 5;
+    await new Promise<void>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(
+        () => reject(new Error(`redis-server on port ${this.options.port} not ready after ${limit} ms:\n${output}`)),
+        limit,
+      );
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("Ready to accept connections")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on("data", onData);
+      child.stderr!.on("data", onData);
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`redis-server on port ${this.options.port} exited with code ${code}:\n${output}`));
+      });
+    });
+    child.removeAllListeners("exit");
+  }
+
+  /** SIGSTOP: the process keeps its sockets but answers nothing (a hang, not a refusal). */
+  pause(): void {
+    this.child?.kill("SIGSTOP");
+  }
+
+  resume(): void {
+    this.child?.kill("SIGCONT");
+  }
+
+  /** SIGKILL and wait for the exit: connections are refused until `start()` again. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGCONT");
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGKILL");
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.kill();
+    if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
+  }
+}

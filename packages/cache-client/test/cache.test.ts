@@ -1,0 +1,243 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CacheError, createRegionalCache, type RegionalCache } from "../src/index.ts";
+import { expectInvalidatedEverywhere, startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
+import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
+
+let local: LocalRegions;
+const caches: RegionalCache[] = [];
+const open = (localRegion = "us-east-1", extra: Partial<Parameters<typeof createRegionalCache>[0]> = {}) => {
+  const cache = createRegionalCache({
+    topology: local.topology,
+    localRegion,
+    opTimeoutMs: OP_TIMEOUT_MS,
+    maxTtlMs: testConfig.cache.maxTtlMs,
+    ...extra,
+  });
+  caches.push(cache);
+  return cache;
+};
+const raw = (clusterId: string) =>
+  new Redis(local.port(clusterId), "127.0.0.1", { maxRetriesPerRequest: 0, lazyConnect: false });
+async function rawGet(clusterId: string, key: string) {
+  const client = raw(clusterId);
+  try {
+    return await client.get(`org:cache:{${key}}`);
+  } finally {
+    client.disconnect();
+  }
+}
+let n = 0;
+const freshKey = () => `api_key:${++n}:${Date.now()}:status`;
+
+describe.skipIf(!hasRedis)("regional cache on real redis-server processes", () => {
+  beforeAll(async () => {
+    local = await startLocalRegions();
+  });
+  afterEach(async () => {
+    for (const id of local.clusterIds) local.heal(id);
+    await Promise.all(caches.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await local?.stop();
+  });
+
+  it("fills both clusters of the local region only, and reads them back", async () => {
+    const cache = open();
+    const key = freshKey();
+    expect(await cache.get(key)).toBeUndefined();
+    expect((await cache.set(key, { status: "active" })).stored.sort()).toEqual(["us-east-1-a", "us-east-1-b"]);
+    expect(await cache.get(key)).toEqual({ status: "active" });
+    expect(await rawGet("us-east-1-b", key)).toBe('{"status":"active"}');
+    expect(await rawGet("eu-west-1-a", key)).toBeNull();
+  });
+
+  it("reads from the second local cluster when the first hangs", async () => {
+    const cache = open();
+    const key = freshKey();
+    await cache.set(key, 1);
+    local.partition("us-east-1-a");
+    expect(await cache.get(key)).toBe(1);
+  });
+
+  it("a healthy invalidation is complete, delivered to all six, and no cluster keeps the value", async () => {
+    const us = open("us-east-1");
+    const apac = open("ap-southeast-1");
+    const key = freshKey();
+    await us.set(key, "active");
+    await apac.set(key, "active");
+    const report = await us.invalidate(key);
+    expect(report).toMatchObject({ complete: true, queued: [], durable: true });
+    expect(report.delivered.sort()).toEqual([...local.clusterIds].sort());
+    await expectInvalidatedEverywhere(local.topology, key);
+    expect(await apac.get(key)).toBeUndefined();
+  });
+
+  it("with one cluster hung, answers with it queued and the other five delivered, then delivers after healing", async () => {
+    const us = open("us-east-1");
+    const apac = open("ap-southeast-1");
+    const key = freshKey();
+    await apac.set(key, "active");
+    local.partition("ap-southeast-1-a");
+    const report = await us.invalidate(key);
+    expect(report.complete).toBe(false);
+    expect(report.queued).toEqual(["ap-southeast-1-a"]);
+    expect(report.delivered).toHaveLength(5);
+    expect(us.metrics().find((m) => m.id === "ap-southeast-1-a")).toMatchObject({ queueDepth: 1, healthy: false });
+    const delivered: string[] = [];
+    us.on("delivered", (event) => delivered.push(event.clusterId));
+    local.heal("ap-southeast-1-a");
+    await eventually(() => expectInvalidatedEverywhere(local.topology, key));
+    await eventually(async () => expect(delivered).toContain("ap-southeast-1-a"));
+    expect(us.metrics().find((m) => m.id === "ap-southeast-1-a")).toMatchObject({ queueDepth: 0 });
+  });
+
+  it("delivers a queued invalidation even when the process that queued it is killed", async () => {
+    const key = freshKey();
+    const apac = open("ap-southeast-1");
+    await apac.set(key, "active");
+    local.partition("ap-southeast-1-b");
+    local.partition("ap-southeast-1-a");
+    // Another process invalidates, prints its report and is SIGKILLed before it can deliver.
+    const script = `
+      import { createRegionalCache } from "@org/cache-client";
+      const cache = createRegionalCache({ topology: ${JSON.stringify(local.topology)}, localRegion: "us-east-1", opTimeoutMs: ${OP_TIMEOUT_MS} });
+      const report = await cache.invalidate(${JSON.stringify(key)});
+      process.stdout.write(JSON.stringify(report), () => process.kill(process.pid, "SIGKILL"));`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      encoding: "utf8",
+    });
+    expect(child.signal).toBe("SIGKILL");
+    const report = JSON.parse(child.stdout);
+    expect(report.queued.sort()).toEqual(["ap-southeast-1-a", "ap-southeast-1-b"]);
+    expect(report.durable).toBe(true);
+    local.heal("ap-southeast-1-a");
+    local.heal("ap-southeast-1-b");
+    // A fresh instance in another region finds it in an outbox and delivers it.
+    const eu = open("eu-west-1");
+    await eventually(() => expectInvalidatedEverywhere(local.topology, key));
+    expect(eu.metrics().every((m) => m.queueDepth === 0)).toBe(true);
+  });
+
+  it("queues for a cluster that refuses connections and delivers once it is back", async () => {
+    const cache = open();
+    const key = freshKey();
+    await local.kill("eu-west-1-b");
+    let id: string;
+    try {
+      const report = await cache.invalidate(key);
+      expect(report.queued).toEqual(["eu-west-1-b"]);
+      id = report.id;
+    } finally {
+      await local.restart("eu-west-1-b");
+    }
+    await eventually(async () => {
+      const client = raw("eu-west-1-b");
+      try {
+        expect(await client.exists(`org:cache:applied:${id}`)).toBe(1);
+        expect(cache.metrics().find((m) => m.id === "eu-west-1-b")!.queueDepth).toBe(0);
+      } finally {
+        client.disconnect();
+      }
+    });
+  });
+
+  it("never lets a fill whose data was read before an invalidation land after it", async () => {
+    const cache = open();
+    const key = freshKey();
+    const lease = await cache.lease(key);
+    await cache.invalidate(key);
+    expect(await cache.set(key, "stale", { lease })).toEqual({ stored: [] });
+    expect(await cache.get(key)).toBeUndefined();
+
+    let invalidatedDuringLoad = false;
+    const value = await cache.getOrSet(key, async () => {
+      await cache.invalidate(key);
+      invalidatedDuringLoad = true;
+      return "read before the invalidation";
+    });
+    expect(invalidatedDuringLoad).toBe(true);
+    expect(value).toBe("read before the invalidation");
+    expect(await cache.get(key)).toBeUndefined();
+    expect(await cache.getOrSet(key, () => "fresh")).toBe("fresh");
+    expect(await cache.get(key)).toBe("fresh");
+  });
+
+  it("is harmless to invalidate twice or in any order", async () => {
+    const cache = open();
+    const key = freshKey();
+    await cache.set(key, 1);
+    const [a, b] = await Promise.all([cache.invalidate(key), cache.invalidate([key, key])]);
+    expect(a.complete && b.complete).toBe(true);
+    await expectInvalidatedEverywhere(local.topology, key);
+    expect(await cache.getOrSet(key, () => 2)).toBe(2);
+  });
+
+  it("fail-closed reads answer a miss while a remote cluster cannot be swept", async () => {
+    const cache = open();
+    const key = freshKey();
+    await cache.set(key, "active");
+    await cache.deliverQueued();
+    expect(await cache.get(key, { failClosed: true })).toBe("active");
+    local.partition("ap-southeast-1-b");
+    await cache.deliverQueued();
+    expect(await cache.get(key)).toBe("active");
+    await eventually(async () => expect(await cache.get(key, { failClosed: true })).toBeUndefined());
+  });
+
+  it("close() returns at once even with a hung cluster, and later calls say it is closed", async () => {
+    const cache = open();
+    local.partition("us-east-1-a");
+    const pending = cache.invalidate(freshKey());
+    await cache.close();
+    await pending;
+    await expect(cache.get("k")).rejects.toMatchObject({ code: "ORG_CACHE_CLOSED" });
+  });
+
+  it("refuses bad keys, values and TTLs with clear errors", async () => {
+    const cache = open();
+    await expect(cache.get("")).rejects.toThrow(CacheError);
+    await expect(cache.get("has space")).rejects.toMatchObject({ code: "ORG_CACHE_KEY" });
+    await expect(cache.get("x".repeat(2000))).rejects.toThrow(/limit is 1024/);
+    await expect(cache.set("k", undefined)).rejects.toMatchObject({ code: "ORG_CACHE_VALUE" });
+    await expect(cache.set("k", 10n)).rejects.toMatchObject({ code: "ORG_CACHE_VALUE" });
+    await expect(cache.set("k", 1, { ttlMs: testConfig.cache.maxTtlMs + 1 })).rejects.toMatchObject({
+      code: "ORG_CACHE_TTL",
+    });
+    await expect(cache.invalidate([])).rejects.toMatchObject({ code: "ORG_CACHE_KEY" });
+    expect(() => open("mars-1")).toThrow(/localRegion "mars-1" is not in the topology/);
+  });
+});
+
+describe.skipIf(!hasRedis)("AUTH", () => {
+  it("works with a password and never repeats it in errors", async () => {
+    const secured = await startLocalRegions({ password: "s3cret-pw" });
+    try {
+      const cache = createRegionalCache({
+        topology: secured.topology,
+        localRegion: "eu-west-1",
+        opTimeoutMs: OP_TIMEOUT_MS,
+      });
+      caches.push(cache);
+      await cache.set("k", 1);
+      expect(await cache.get("k")).toBe(1);
+      expect((await cache.invalidate("k")).complete).toBe(true);
+      const wrong = JSON.parse(JSON.stringify(secured.topology).replaceAll("s3cret-pw", "wrong-pw"));
+      const errors: string[] = [];
+      const bad = createRegionalCache({ topology: wrong, localRegion: "eu-west-1", opTimeoutMs: OP_TIMEOUT_MS });
+      caches.push(bad);
+      bad.on("clusterError", ({ error }) => errors.push(String(error.message)));
+      const report = await bad.invalidate("k");
+      expect(report.delivered).toEqual([]);
+      expect(report.durable).toBe(false);
+      await eventually(async () => expect(errors.length).toBeGreaterThan(0));
+      expect(errors.join("\n")).not.toContain("wrong-pw");
+    } finally {
+      await Promise.all(caches.splice(0).map((c) => c.close()));
+      await secured.stop();
+    }
+  });
+});
