@@ -8,7 +8,7 @@ export function validateKey(key: unknown): string {
   if (typeof key !== "string" || key.length === 0) {
     throw new CacheError("ORG_CACHE_KEY", `cache keys are non-empty strings (got ${describe(key)})`);
   }
-  if (Buffer.byteLength(key) > MAX_KEY_BYTES) {
+  if (key.length * 3 > MAX_KEY_BYTES && Buffer.byteLength(key) > MAX_KEY_BYTES) {
     throw new CacheError(
       "ORG_CACHE_KEY",
       `cache key is ${Buffer.byteLength(key)} bytes; the limit is ${MAX_KEY_BYTES}`,

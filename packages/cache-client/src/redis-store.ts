@@ -55,7 +55,6 @@ export class RedisStore implements ClusterStore {
       maxRetriesPerRequest: 0,
       commandTimeout: options.opTimeoutMs,
       connectTimeout: options.connectTimeoutMs,
-      enableAutoPipelining: true,
       retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2_000) * (0.5 + Math.random() / 2),
     };
     if (cluster.mode === "cluster") {
@@ -66,7 +65,6 @@ export class RedisStore implements ClusterStore {
       const parsed = new URL(url);
       this.client = new Cluster(seeds, {
         enableOfflineQueue: false,
-        enableAutoPipelining: true,
         clusterRetryStrategy: common.retryStrategy,
         redisOptions: {
           ...common,
@@ -96,17 +94,30 @@ export class RedisStore implements ClusterStore {
       throw new Error(`${this.id} is ${status}`);
     }
     await new Promise<void>((resolve, reject) => {
-      const onReady = () => {
-        this.client.off("end", onEnd);
-        resolve();
-      };
-      const onEnd = () => {
+      const done = (error?: Error) => {
+        clearTimeout(timer);
         this.client.off("ready", onReady);
-        reject(new Error(`${this.id} connection ended`));
+        this.client.off("end", onEnd);
+        if (error) reject(error);
+        else resolve();
       };
+      const onReady = () => done();
+      const onEnd = () => done(new Error(`${this.id} connection ended`));
+      const timer = setTimeout(
+        () => done(new Error(`${this.id} not connected within ${this.options.opTimeoutMs} ms`)),
+        this.options.opTimeoutMs,
+      );
+      timer.unref();
       this.client.once("ready", onReady);
       this.client.once("end", onEnd);
     });
+  }
+
+  get(key: string): Promise<string | null> {
+    // The hot path: one GET, bounded by ioredis' commandTimeout; no timer or async frame of ours.
+    const name = this.options.layout.value(key);
+    if (this.client.status === "ready") return this.client.get(name);
+    return this.ready().then(() => this.client.get(name));
   }
 
   async read(key: string) {
@@ -138,24 +149,35 @@ export class RedisStore implements ClusterStore {
   async apply(entry: OutboxEntry, record: boolean) {
     await this.ready();
     const { layout, retentionMs } = this.options;
+    const fields = [
+      "id",
+      entry.id,
+      "keys",
+      JSON.stringify(entry.keys),
+      "at",
+      String(entry.at),
+      "targets",
+      JSON.stringify(entry.targets),
+    ];
+    if (this.client instanceof Redis) {
+      // Standalone: one transaction, one round trip; the applied marker is written with the deletes or not at all.
+      const transaction = this.client.multi();
+      if (record) transaction.xadd(layout.outbox, "*", ...fields);
+      for (const key of entry.keys) {
+        (transaction as unknown as Client).orgInvalidateKey(layout.value(key), layout.generation(key), retentionMs);
+      }
+      transaction.set(layout.applied(entry.id), "1", "PX", retentionMs);
+      const results = (await transaction.exec()) ?? [];
+      const failed = results.find(([error]) => error);
+      if (failed) throw failed[0];
+      return record ? (results[0]![1] as string) : undefined;
+    }
+    // Redis Cluster: keys live on different nodes, so no transaction spans them; mark applied
+    // only after every key is done, so "applied" is never said of a half-done invalidation.
     const [streamId] = await Promise.all([
-      record
-        ? this.client.xadd(
-            layout.outbox,
-            "*",
-            "id",
-            entry.id,
-            "keys",
-            JSON.stringify(entry.keys),
-            "at",
-            String(entry.at),
-            "targets",
-            JSON.stringify(entry.targets),
-          )
-        : undefined,
+      record ? this.client.xadd(layout.outbox, "*", ...fields) : undefined,
       ...entry.keys.map((key) => this.client.orgInvalidateKey(layout.value(key), layout.generation(key), retentionMs)),
     ]);
-    // Marked only once every key is gone: "applied" is never said of a half-done invalidation.
     await this.client.set(layout.applied(entry.id), "1", "PX", retentionMs);
     return streamId ?? undefined;
   }

@@ -16,6 +16,8 @@ export interface OutboxEntry {
  */
 export interface ClusterStore {
   readonly id: string;
+  /** The value only: the read path. */
+  get(key: string): Promise<string | null>;
   /** The value and its generation, in one round trip. */
   read(key: string): Promise<{ value: string | null; generation: string | null }>;
   /** The generation only (a lease). */

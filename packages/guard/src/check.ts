@@ -123,7 +123,10 @@ export function mightHoldTimeout(source: string, config: GuardConfig, language: 
       const names = [...config.extraTimeoutNames].map(escape);
       return new RegExp(["timeout", "org-guard-ignore", ...names, ...calls, ...extra].join("|"), "i");
     };
-    patterns = { js: build("js", []), python: build("python", ["\\b(requests|httpx)\\b"]) };
+    patterns = {
+      js: build("js", ["\\.\\s*(del|unlink|DEL|UNLINK)\\s*\\("]),
+      python: build("python", ["\\b(requests|httpx)\\b", "\\.\\s*(delete|unlink)\\s*\\("]),
+    };
     triggers.set(config, patterns);
   }
   return patterns[language].test(source);

@@ -32,7 +32,7 @@ function findings(context: Rule.RuleContext, program: object): RawFinding[] {
   return found;
 }
 
-function createRule(id: "no-hardcoded-timeout" | "no-unbounded-timeout"): Rule.RuleModule {
+function createRule(id: "no-hardcoded-timeout" | "no-unbounded-timeout" | "no-local-cache-delete"): Rule.RuleModule {
   return {
     meta: {
       type: "problem",
@@ -78,6 +78,7 @@ function createRule(id: "no-hardcoded-timeout" | "no-unbounded-timeout"): Rule.R
 const rules = {
   "no-hardcoded-timeout": createRule("no-hardcoded-timeout"),
   "no-unbounded-timeout": createRule("no-unbounded-timeout"),
+  "no-local-cache-delete": createRule("no-local-cache-delete"),
 };
 
 /**
@@ -94,7 +95,11 @@ const plugin = {
 
 plugin.configs.recommended = {
   plugins: { "org-guard": plugin },
-  rules: { "org-guard/no-hardcoded-timeout": "error", "org-guard/no-unbounded-timeout": "error" },
+  rules: {
+    "org-guard/no-hardcoded-timeout": "error",
+    "org-guard/no-unbounded-timeout": "error",
+    "org-guard/no-local-cache-delete": "error",
+  },
 };
 
 export default plugin;

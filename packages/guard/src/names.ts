@@ -76,3 +76,8 @@ const TIMEOUT_PHASES = new Set(
 export function isTimeoutPhase(name: string): boolean {
   return TIMEOUT_PHASES.has(name.toLowerCase());
 }
+
+/** Names that say "a Redis client": `redis`, `redisClient`, `cluster`, `valkey`, `self.redis`. */
+export function looksLikeRedisClient(name: string): boolean {
+  return /redis|valkey|keydb|cluster/i.test(name);
+}

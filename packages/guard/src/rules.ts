@@ -2,7 +2,12 @@
 export type Severity = 0 | 1 | 2;
 
 export type RuleId =
-  "no-hardcoded-timeout" | "no-unbounded-timeout" | "parse-error" | "invalid-suppression" | "unused-suppression";
+  | "no-hardcoded-timeout"
+  | "no-unbounded-timeout"
+  | "no-local-cache-delete"
+  | "parse-error"
+  | "invalid-suppression"
+  | "unused-suppression";
 
 export interface RuleMeta {
   id: RuleId;
@@ -50,6 +55,25 @@ export const RULES: Record<RuleId, RuleMeta> = {
       { language: "py", flagged: "requests.get(url)", clean: "requests.get(url, timeout=TIMEOUT_S)" },
     ],
   },
+  "no-local-cache-delete": {
+    id: "no-local-cache-delete",
+    defaultSeverity: 2,
+    description: "A delete on a raw Redis client: it removes the key in one region only.",
+    rationale:
+      "Revoking an API key with redis.delete() left it cached in APAC. Only cache.invalidate() from @org/cache-client reaches every cluster of every region.",
+    examples: [
+      {
+        language: "ts",
+        flagged: "await redis.del(`api_key:${id}:status`);",
+        clean: "await cache.invalidate(`api_key:${id}:status`);",
+      },
+      {
+        language: "py",
+        flagged: 'redis.delete(f"api_key:{key_id}:status")',
+        clean: 'cache_invalidate(f"api_key:{key_id}:status")  # the service endpoint backed by @org/cache-client',
+      },
+    ],
+  },
   "parse-error": {
     id: "parse-error",
     defaultSeverity: 2,
@@ -93,4 +117,8 @@ export function unboundedMessage(literal: string, where: string, language: "js" 
 
 export function missingTimeoutMessage(call: string): string {
   return `${call}() has no timeout, so it waits forever when the server stops answering. Pass timeout= with ${PYTHON_HINT}.`;
+}
+
+export function localDeleteMessage(call: string): string {
+  return `${call}() on a raw Redis client deletes in this region only; the other regions keep serving the key. Use cache.invalidate(key) from @org/cache-client, which reaches every cluster.`;
 }

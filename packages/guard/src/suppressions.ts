@@ -19,7 +19,7 @@ export interface Suppression {
 }
 
 export const DIRECTIVE = "org-guard-ignore-next-line";
-const SUPPRESSIBLE = new Set<RuleId>(["no-hardcoded-timeout", "no-unbounded-timeout"]);
+const SUPPRESSIBLE = new Set<RuleId>(["no-hardcoded-timeout", "no-unbounded-timeout", "no-local-cache-delete"]);
 
 /**
  * Reads `org-guard-ignore-next-line <rule>[, <rule>] -- <reason>` comments. A comment without a

@@ -23,11 +23,15 @@ function lint(code: string, filename: string) {
 describe("@org/guard/eslint", () => {
   it("is a flat-config plugin with meta, rules and configs.recommended", () => {
     expect(orgGuard.meta.name).toBe("@org/guard");
-    expect(Object.keys(orgGuard.rules)).toEqual(["no-hardcoded-timeout", "no-unbounded-timeout"]);
+    expect(Object.keys(orgGuard.rules)).toEqual([
+      "no-hardcoded-timeout",
+      "no-unbounded-timeout",
+      "no-local-cache-delete",
+    ]);
     expect(orgGuard.configs.recommended).toMatchObject({ rules: { "org-guard/no-hardcoded-timeout": "error" } });
   });
 
-  for (const file of ["positives.ts", "negatives.ts", "component.tsx"]) {
+  for (const file of ["positives.ts", "negatives.ts", "component.tsx", "cache-delete.ts"]) {
     it(`reports exactly what the CLI reports on ${file} (one detector, two front ends)`, async () => {
       const source = readFileSync(join(corpus, file), "utf8");
       const cli = await checkSource(file, source, defaultGuardConfig(corpus));

@@ -49,9 +49,15 @@ class MemoryStore implements ClusterStore {
     return this.read0(this.context!.layout.value(key)) ?? undefined;
   }
 
-  // A partitioned cluster never answers; the cache's own timeout ends the wait.
+  // A partitioned cluster answers nothing; like Redis' command timeout, the call fails after opTimeoutMs.
   private answer<T>(value: () => T): Promise<T> {
-    return this.partitioned ? new Promise<T>(() => {}) : Promise.resolve().then(value);
+    if (!this.partitioned) return Promise.resolve().then(value);
+    const { opTimeoutMs } = this.context!;
+    return new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${this.id} timed out`)), opTimeoutMs));
+  }
+
+  get(key: string) {
+    return this.answer(() => this.read0(this.context!.layout.value(key)));
   }
 
   private read0(name: string): string | null {

@@ -1,6 +1,6 @@
 import { matchApi } from "../apis.ts";
-import { isTimeoutName, isTimeoutPhase } from "../names.ts";
-import { hardcodedMessage, unboundedMessage } from "../rules.ts";
+import { isTimeoutName, isTimeoutPhase, looksLikeRedisClient } from "../names.ts";
+import { hardcodedMessage, localDeleteMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
 /**
@@ -85,6 +85,8 @@ class JsDetector {
   private readonly findings = new Map<string, RawFinding>();
   private readonly constants = new Map<string, Constant>();
   private readonly bindingCounts = new Map<string, number>();
+  /** Variables initialised with a Redis client (`new Redis()`, `createClient()`, ...). */
+  private readonly redisClients = new Set<string>();
   constructor(
     private readonly options: JsDetectorOptions,
     private readonly source: string,
@@ -99,6 +101,14 @@ class JsDetector {
       if (SITE_TYPES.has(node.type)) sites.push(node);
       if (BINDING_TYPES.has(node.type)) {
         for (const id of bindingIdentifiers(node)) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
+      }
+      if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier" && isNode(node.init)) {
+        const init = unwrapAwait(node.init);
+        const factory =
+          init.type === "NewExpression" || init.type === "CallExpression"
+            ? calleePath(init.callee as EsNode)
+            : undefined;
+        if (factory && REDIS_FACTORIES.test(factory)) this.redisClients.add((node.id as EsNode).name as string);
       }
       if (node.type === "VariableDeclaration" && node.kind === "const") {
         for (const declarator of node.declarations as EsNode[]) {
@@ -286,6 +296,7 @@ class JsDetector {
       }
       case "CallExpression":
       case "NewExpression": {
+        if (node.type === "CallExpression") this.checkCacheDelete(node);
         const path = calleePath(node.callee as EsNode);
         if (path === undefined) return;
         const api = matchApi(this.options.apis, "js", path);
@@ -304,9 +315,51 @@ class JsDetector {
     }
   }
 
+  // `redis.del(k)`, `client.unlink(k)` on a client from `createClient()`, `redis.multi().del(k)`.
+  private checkCacheDelete(node: EsNode): void {
+    const callee = unwrap(node.callee as EsNode);
+    if (callee.type !== "MemberExpression") return;
+    const method = memberName(callee);
+    if (method === undefined || !DELETE_METHODS.has(method)) return;
+    const root = chainRoot(callee.object as EsNode);
+    if (root === undefined || !(looksLikeRedisClient(root) || this.redisClients.has(root))) return;
+    const [start, end] = span(node);
+    this.findings.set(`${start}:${end}`, {
+      ruleId: "no-local-cache-delete",
+      start,
+      end,
+      message: localDeleteMessage(this.text(callee)),
+    });
+  }
+
   private text(node: EsNode): string {
     const [start, end] = span(node);
     return this.source.slice(start, end);
+  }
+}
+
+const DELETE_METHODS = new Set(["del", "unlink", "DEL", "UNLINK"]);
+const REDIS_FACTORIES = /(^|\.)(Redis|IORedis|Cluster|RedisCluster|createClient|createCluster)$/;
+
+function unwrapAwait(node: EsNode): EsNode {
+  const inner = unwrap(node);
+  return inner.type === "AwaitExpression" ? unwrap(inner.argument as EsNode) : inner;
+}
+
+/** The name a member or call chain starts from: `redis` for `redis.multi().del`, `redis` for `this.redis.del`. */
+function chainRoot(node: EsNode): string | undefined {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === "Identifier") return current.name as string;
+    if (current.type === "MemberExpression") {
+      const object = unwrap(current.object as EsNode);
+      if (object.type === "ThisExpression") return memberName(current);
+      // `clients.redis.del`: the nearest name that says what the object is.
+      const name = memberName(current);
+      if (name !== undefined && looksLikeRedisClient(name)) return name;
+      current = object;
+    } else if (current.type === "CallExpression") current = unwrap(current.callee as EsNode);
+    else return undefined;
   }
 }
 

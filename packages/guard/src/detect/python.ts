@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import type { Node as TsNode, Parser as TsParser } from "web-tree-sitter";
 import { matchApi } from "../apis.ts";
-import { isTimeoutName, isTimeoutPhase } from "../names.ts";
-import { hardcodedMessage, missingTimeoutMessage, unboundedMessage } from "../rules.ts";
+import { isTimeoutName, isTimeoutPhase, looksLikeRedisClient } from "../names.ts";
+import { hardcodedMessage, localDeleteMessage, missingTimeoutMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
 let parser: Promise<TsParser> | undefined;
@@ -47,6 +47,8 @@ export function firstSyntaxError(root: TsNode): PythonSyntaxError | undefined {
   };
 }
 
+const REDIS_FACTORIES =
+  /^(redis\.)?(asyncio\.)?(Redis|StrictRedis|RedisCluster|from_url)$|^redis\.(cluster\.)?RedisCluster$|^redis\.Redis\.from_url$/;
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request", "stream"]);
 const HTTP_MODULES = new Set(["requests", "httpx"]);
 const SESSION_CLASSES = new Set(["requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"]);
@@ -69,6 +71,8 @@ class PyDetector {
   private readonly imports = new Map<string, string>();
   /** Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout. */
   private readonly sessions = new Set<string>();
+  /** Variables (or `self.x` attributes) holding a Redis client. */
+  private readonly redisClients = new Set<string>();
 
   constructor(private readonly options: DetectorOptions) {}
 
@@ -114,6 +118,12 @@ class PyDetector {
         if (left && (left.type === "identifier" || left.type === "attribute")) {
           assignments.set(left.text, [...(assignments.get(left.text) ?? []), node]);
           if (right && this.isUnboundedSession(right)) this.sessions.add(left.text);
+          if (
+            right?.type === "call" &&
+            REDIS_FACTORIES.test(this.resolve(right.childForFieldName("function")?.text ?? ""))
+          ) {
+            this.redisClients.add(left.text);
+          }
         }
       }
       if (node.type === "with_item") {
@@ -305,6 +315,7 @@ class PyDetector {
   private visitCall(node: TsNode): void {
     const callee = node.childForFieldName("function");
     if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return;
+    this.checkCacheDelete(node, callee);
     const written = callee.text.replace(/\s+/g, "");
     const path = this.resolve(written);
     const api = matchApi(this.options.apis, "python", path) ?? matchApi(this.options.apis, "python", written);
@@ -343,6 +354,25 @@ class PyDetector {
         });
       }
     }
+  }
+
+  // `redis.delete(k)`, `r.unlink(k)` with `r = redis.Redis(...)`, `self.redis.pipeline().delete(k)`.
+  private checkCacheDelete(node: TsNode, callee: TsNode): void {
+    if (callee.type !== "attribute") return;
+    const method = callee.childForFieldName("attribute")?.text;
+    if (method !== "delete" && method !== "unlink") return;
+    let object = callee.childForFieldName("object");
+    while (object?.type === "call") object = object.childForFieldName("function")?.childForFieldName("object") ?? null;
+    if (!object) return;
+    const text = object.text.replace(/\s+/g, "");
+    const last = text.slice(text.lastIndexOf(".") + 1);
+    if (!looksLikeRedisClient(last) && !this.redisClients.has(text)) return;
+    this.findings.set(`${node.startIndex}:${node.endIndex}`, {
+      ruleId: "no-local-cache-delete",
+      start: node.startIndex,
+      end: node.endIndex,
+      message: localDeleteMessage(callee.text.replace(/\s+/g, "")),
+    });
   }
 
   private callNeedsTimeout(path: string, written: string): boolean {
