@@ -11,6 +11,7 @@ export default tseslint.config(
       "**/.turbo/**",
       "**/coverage/**",
       "apps/docs/.vitepress/cache/**",
+      "apps/docs/.vitepress/dist/**",
       "packages/guard/test/corpus/**",
     ],
   },

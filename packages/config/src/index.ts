@@ -17,3 +17,4 @@ export {
 } from "./schema.ts";
 export { connectionUrl, redactUrl } from "./secrets.ts";
 export { SETTINGS, type Setting } from "./settings.ts";
+export { configReference, type ConfigReferenceRow } from "./reference.ts";

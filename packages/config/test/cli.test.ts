@@ -81,3 +81,19 @@ describe("org-config", () => {
     expect(run(["-v"]).stdout).toBe("1.2.3");
   });
 });
+
+describe("configReference()", () => {
+  it("lists every setting with its variable and the dev/staging/prod timeouts", async () => {
+    const { configReference } = await import("../src/index.ts");
+    const rows = configReference();
+    const timeout = rows.find((r) => r.key === "TIMEOUT")!;
+    expect(timeout).toMatchObject({
+      env: "ORG_TIMEOUT_MS",
+      type: "integer",
+      defaults: { dev: "5000", staging: "30000", prod: "60000" },
+    });
+    expect(timeout.description).toContain("timeout");
+    expect(rows.find((r) => r.key === "regions")).toMatchObject({ sensitive: true, type: "array" });
+    expect(rows.map((r) => r.env)).toContain("ORG_CACHE_OP_TIMEOUT_MS");
+  });
+});

@@ -1,0 +1,2 @@
+export { CHECKLISTS, getChecklist, type Checklist, type ChecklistItem } from "./checklists.ts";
+export { PULL_REQUEST_TEMPLATE_PATH, pullRequestTemplate, toMarkdown } from "./markdown.ts";
