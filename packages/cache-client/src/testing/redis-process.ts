@@ -8,17 +8,17 @@ import { config } from "@org/config";
 /** Path of `redis-server` ($REDIS_SERVER, else the PATH), or undefined when it is not installed. */
 export function findRedisServer(): string | undefined {
   const explicit = process.env.REDIS_SERVER;
-  if (explicit) return explicit;
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const candidate = join(dir, "redis-server");
+  const candidates = explicit
+    ? [explicit]
+    : (process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "redis-server"));
+  return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
-      return candidate;
+      return true;
     } catch {
-      // not in this directory
+      return false;
     }
-  }
-  return undefined;
+  });
 }
 
 export function requireRedisServer(): string {

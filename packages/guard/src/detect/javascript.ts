@@ -1,6 +1,7 @@
 import { matchApi } from "../apis.ts";
 import { isTimeoutName, isTimeoutPhase, looksLikeRedisClient } from "../names.ts";
 import { hardcodedMessage, localDeleteMessage, unboundedMessage } from "../rules.ts";
+import { applyOperator } from "./arithmetic.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
 /**
@@ -170,22 +171,7 @@ class JsDetector {
         const left = this.evaluate(node.left as EsNode);
         const right = left === undefined ? undefined : this.evaluate(node.right as EsNode);
         if (left === undefined || right === undefined) return undefined;
-        switch (node.operator) {
-          case "+":
-            return left + right;
-          case "-":
-            return left - right;
-          case "*":
-            return left * right;
-          case "/":
-            return left / right;
-          case "%":
-            return left % right;
-          case "**":
-            return left ** right;
-          default:
-            return undefined;
-        }
+        return applyOperator(node.operator as string, left, right);
       }
       default:
         return undefined;

@@ -3,6 +3,7 @@ import type { Node as TsNode, Parser as TsParser } from "web-tree-sitter";
 import { matchApi } from "../apis.ts";
 import { isTimeoutName, isTimeoutPhase, looksLikeRedisClient } from "../names.ts";
 import { hardcodedMessage, localDeleteMessage, missingTimeoutMessage, unboundedMessage } from "../rules.ts";
+import { applyOperator } from "./arithmetic.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
 let parser: Promise<TsParser> | undefined;
@@ -190,24 +191,7 @@ class PyDetector {
         const left = this.evaluate(node.childForFieldName("left")!);
         const right = left === undefined ? undefined : this.evaluate(node.childForFieldName("right")!);
         if (left === undefined || right === undefined) return undefined;
-        switch (node.childForFieldName("operator")?.text) {
-          case "+":
-            return left + right;
-          case "-":
-            return left - right;
-          case "*":
-            return left * right;
-          case "/":
-            return left / right;
-          case "//":
-            return Math.floor(left / right);
-          case "%":
-            return left % right;
-          case "**":
-            return left ** right;
-          default:
-            return undefined;
-        }
+        return applyOperator(node.childForFieldName("operator")?.text ?? "", left, right);
       }
       default:
         return undefined;
