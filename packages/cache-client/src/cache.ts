@@ -46,14 +46,32 @@ export interface RegionalCacheOptions {
    */
   freshnessMs?: number;
   /**
+   * TLS settings for `rediss://` clusters, such as the CA of a private PKI.
+   * @default Node's trusted CAs, certificates verified
+   * @example createRegionalCache({ localRegion: "eu-west-1", tls: { ca: readFileSync("/etc/ssl/redis-ca.pem") } })
+   */
+  tls?: TlsOptions;
+  /**
    * Builds the store of a cluster. For the in-memory driver of `@org/cache-client/testing`.
    * @default a Redis client per cluster (ioredis)
    */
   createStore?: (cluster: Topology["regions"][number]["clusters"][number], context: StoreContext) => ClusterStore;
 }
 
+/** TLS options for `rediss://` connections (a subset of `tls.connect`'s). */
+export interface TlsOptions {
+  /** CA certificates (PEM) to trust instead of Node's defaults. */
+  ca?: string | Buffer | (string | Buffer)[];
+  /** Client certificate and key (PEM), for servers that require them. */
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** Server name to verify the certificate against. @default the URL's host */
+  servername?: string;
+}
+
 export interface StoreContext {
   layout: KeyLayout;
+  tls?: TlsOptions;
   opTimeoutMs: number;
   retentionMs: number;
   onError: (clusterId: string, error: Error) => void;
@@ -177,6 +195,7 @@ export class RegionalCache extends EventEmitter<RegionalCacheEvents> {
       // Generations and applied markers outlive any entry, so a late fill or a replay still sees them.
       retentionMs: 2 * this.maxTtlMs,
       onError: (clusterId, error) => this.emit("clusterError", { clusterId, error }),
+      ...(options.tls ? { tls: options.tls } : {}),
     };
     const create =
       options.createStore ??

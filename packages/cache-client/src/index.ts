@@ -9,6 +9,7 @@ export {
   type RegionalCacheOptions,
   type SetOptions,
   type StoreContext,
+  type TlsOptions,
 } from "./cache.ts";
 export { CacheError, type CacheErrorCode } from "./errors.ts";
 export { MAX_KEY_BYTES } from "./keys.ts";

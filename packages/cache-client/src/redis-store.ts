@@ -1,5 +1,6 @@
 import { connectionUrl, redactUrl, type Cluster as TopologyCluster } from "@org/config";
 import { Cluster, Redis, type RedisOptions } from "ioredis";
+import type { TlsOptions } from "./cache.ts";
 import type { KeyLayout } from "./keys.ts";
 import type { ClusterStore, OutboxEntry } from "./store.ts";
 
@@ -29,6 +30,7 @@ type Client = (Redis | Cluster) & {
 
 export interface RedisStoreOptions {
   layout: KeyLayout;
+  tls?: TlsOptions;
   opTimeoutMs: number;
   connectTimeoutMs: number;
   /** How long generations and applied markers live: longer than any entry can. */
@@ -48,6 +50,7 @@ export class RedisStore implements ClusterStore {
   ) {
     this.id = cluster.id;
     const url = connectionUrl(cluster);
+    const secure = url.startsWith("rediss://");
     // No offline queue and no per-request retries: a command to an unreachable cluster fails
     // at once, and reliability lives in the outbox, where it is durable and visible.
     const common: RedisOptions = {
@@ -56,6 +59,7 @@ export class RedisStore implements ClusterStore {
       commandTimeout: options.opTimeoutMs,
       connectTimeout: options.connectTimeoutMs,
       retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2_000) * (0.5 + Math.random() / 2),
+      ...(secure ? { tls: { ...options.tls } } : {}),
     };
     if (cluster.mode === "cluster") {
       const seeds = [url, ...(cluster.seeds ?? [])].map((seed) => {
@@ -70,7 +74,7 @@ export class RedisStore implements ClusterStore {
           ...common,
           ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
           ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-          ...(parsed.protocol === "rediss:" ? { tls: {} } : {}),
+          ...(secure ? { tls: { ...options.tls } } : {}),
         },
       }) as Client;
     } else {

@@ -1,5 +1,44 @@
 import type { Region, Topology } from "@org/config";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { freePort, RedisProcess, requireRedisServer } from "./redis-process.ts";
+
+function selfSignedCertificate(): { cert: string; certFile: string; keyFile: string } {
+  const dir = mkdtempSync(join(tmpdir(), "org-redis-tls-"));
+  const certFile = join(dir, "cert.pem");
+  const keyFile = join(dir, "key.pem");
+  try {
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        keyFile,
+        "-out",
+        certFile,
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+      ],
+      { stdio: "pipe" },
+    );
+  } catch (error) {
+    throw new Error(
+      `startLocalRegions({ tls: true }) needs openssl to make a certificate: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return { cert: readFileSync(certFile, "utf8"), certFile, keyFile };
+}
 
 export interface LocalRegionsOptions {
   /**
@@ -9,6 +48,10 @@ export interface LocalRegionsOptions {
   regions?: { id: string; geo: string; clusters?: number }[];
   /** Require this password (AUTH) on every server. */
   password?: string;
+  /** With `password`: an ACL user to authenticate as (the default user is turned off). */
+  username?: string;
+  /** Serve TLS only (`rediss://`), with a fresh self-signed certificate for 127.0.0.1 (needs `openssl`). */
+  tls?: boolean;
   /** Path of redis-server. @default $REDIS_SERVER or the PATH */
   redisServer?: string;
 }
@@ -16,6 +59,8 @@ export interface LocalRegionsOptions {
 /** Six (by default) real `redis-server` processes on loopback, and controls to break them. */
 export interface LocalRegions {
   readonly topology: Topology;
+  /** With `tls`: the PEM certificate to trust (pass it as `createRegionalCache({ tls: { ca } })`). */
+  readonly ca?: string;
   /** Cluster ids, in topology order. */
   readonly clusterIds: string[];
   /** Port of a cluster's server. */
@@ -45,18 +90,39 @@ export async function startLocalRegions(options: LocalRegionsOptions = {}): Prom
   const binary = options.redisServer ?? requireRedisServer();
   const servers = new Map<string, RedisProcess>();
   const regions: Region[] = [];
-  const auth = options.password ? ["--requirepass", options.password] : [];
+  const auth = !options.password
+    ? []
+    : options.username
+      ? ["--user", "default", "off", "--user", options.username, "on", `>${options.password}`, "~*", "&*", "+@all"]
+      : ["--requirepass", options.password];
+  const tls = options.tls ? selfSignedCertificate() : undefined;
   try {
     for (const region of options.regions ?? DEFAULT_REGIONS) {
       const clusters = [];
       for (let i = 0; i < ((region as { clusters?: number }).clusters ?? 2); i++) {
         const id = `${region.id}-${String.fromCharCode(97 + i)}`;
-        const server = new RedisProcess(binary, { port: await freePort(), args: auth });
+        const port = await freePort();
+        const listen = tls
+          ? [
+              "--port",
+              "0",
+              "--tls-port",
+              String(port),
+              "--tls-cert-file",
+              tls.certFile,
+              "--tls-key-file",
+              tls.keyFile,
+              "--tls-auth-clients",
+              "no",
+            ]
+          : [];
+        const server = new RedisProcess(binary, { port, args: [...auth, ...listen] });
         servers.set(id, server);
-        const credentials = options.password ? `:${encodeURIComponent(options.password)}@` : "";
+        const user = options.username ? encodeURIComponent(options.username) : "";
+        const credentials = options.password ? `${user}:${encodeURIComponent(options.password)}@` : "";
         clusters.push({
           id,
-          url: `redis://${credentials}127.0.0.1:${server.options.port}`,
+          url: `${tls ? "rediss" : "redis"}://${credentials}127.0.0.1:${port}`,
           mode: "standalone" as const,
         });
       }
@@ -74,6 +140,7 @@ export async function startLocalRegions(options: LocalRegionsOptions = {}): Prom
   };
   return {
     topology: { regions },
+    ...(tls ? { ca: tls.cert } : {}),
     clusterIds: [...servers.keys()],
     port: (id) => server(id).options.port,
     partition: (id) => server(id).pause(),
