@@ -12,6 +12,5 @@ export const sharedTestConfig = defineConfig({
     hookTimeout: timeouts.test,
     allowOnly: false,
     passWithNoTests: false,
-    reporters: process.env.CI ? ["default"] : ["default"],
   },
 });
