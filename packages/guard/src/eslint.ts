@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { ESLint, Linter, Rule } from "eslint";
 import { DEFAULT_TIMEOUT_APIS } from "./apis.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
@@ -88,7 +89,10 @@ const rules = {
  * export default [orgGuard.configs.recommended];
  */
 const plugin = {
-  meta: { name: "@org/guard", version: "0.0.0" },
+  meta: {
+    name: "@org/guard",
+    version: (createRequire(import.meta.url)("../package.json") as { version: string }).version,
+  },
   rules,
   configs: {} as Record<string, Linter.Config>,
 } satisfies ESLint.Plugin;

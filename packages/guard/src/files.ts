@@ -51,7 +51,8 @@ export function listFiles(paths: readonly string[], cwd: string): string[] {
       throw new GuardError("ORG_GUARD_USAGE", `no such file or directory: ${path}`);
     }
     if (stats.isFile()) {
-      found.add(relative(cwd, absolute) || path);
+      // A named file in a language org-guard does not read (README.md) is not checked, not misparsed.
+      if (isCheckable(absolute)) found.add(relative(cwd, absolute) || path);
       continue;
     }
     useGit ??= insideGitWorkTree(cwd);

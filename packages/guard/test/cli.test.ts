@@ -26,6 +26,12 @@ describe("org-guard check", () => {
     expect(JSON.parse(result.stdout).map((r: { filePath: string }) => r.filePath)).toEqual([`${root}/a/b/c.py`]);
   });
 
+  it("leaves named files in other languages alone", async () => {
+    const root = tempTree({ "README.md": "timeout: 5000 {", "a.ts": CLEAN });
+    const result = await guard(root, "check", "README.md", "a.ts");
+    expect(result).toMatchObject({ code: 0, stdout: "org-guard: 1 file checked, no problems." });
+  });
+
   it("prints ESLint's JSON shape", async () => {
     const root = tempTree({ "dirty.ts": DIRTY });
     const [file] = JSON.parse((await guard(root, "check", "--format", "json")).stdout);
