@@ -325,7 +325,7 @@ class PyDetector {
           this.report(keyword, `as the timeout of ${written}()`, zero);
       }
     }
-    if (this.callNeedsTimeout(path, written) && args) {
+    if (args && (this.callNeedsTimeout(path, written) || this.isCallOnFreshSession(callee))) {
       const hasTimeout = keywordArgument(node, "timeout") !== undefined;
       const hasSplat = args.namedChildren.some((a) => a?.type === "dictionary_splat");
       if (!hasTimeout && !hasSplat) {
@@ -357,6 +357,14 @@ class PyDetector {
       end: node.endIndex,
       message: localDeleteMessage(callee.text.replace(/\s+/g, "")),
     });
+  }
+
+  // `requests.Session().get(url)`: a session made on the spot has no timeout of its own either.
+  private isCallOnFreshSession(callee: TsNode): boolean {
+    if (callee.type !== "attribute" || !HTTP_METHODS.has(callee.childForFieldName("attribute")?.text ?? ""))
+      return false;
+    const object = callee.childForFieldName("object");
+    return object !== null && this.isUnboundedSession(object);
   }
 
   private callNeedsTimeout(path: string, written: string): boolean {

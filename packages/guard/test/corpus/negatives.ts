@@ -68,3 +68,8 @@ export type { Options, Settings };
 const ruleTable = { "no-hardcoded-timeout": { defaultSeverity: 2 }, "request-timeout": { retries: 2 } };
 const policy = { timeout: { retries: 2, jitter: 0.5 } };
 export { ruleTable, policy };
+declare const retry: (fn: () => void, options: object) => void;
+retry(() => {}, { retries: 3, minDelayMs: 100, factor: 2 });
+const parsed = { timeout: Number.parseInt(process.env.TIMEOUT_MS ?? "", 10) };
+new Promise((_, reject) => setTimeout(() => reject(new Error("timeout after 5000 ms")), config.TIMEOUT));
+export { parsed };

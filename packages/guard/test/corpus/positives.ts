@@ -78,3 +78,11 @@ describe("suite", function () {
     this.timeout(0); // expect: no-unbounded-timeout
   });
 });
+
+declare const mongo: { connect(url: string, options: object): void };
+mongo.connect("mongodb://db", { socketTimeoutMS: 45000, serverSelectionTimeoutMS: 5000 }); // expect: no-hardcoded-timeout, no-hardcoded-timeout
+const pool = { idleTimeoutMillis: 30000, connectionTimeoutMillis: 2000 }; // expect: no-hardcoded-timeout, no-hardcoded-timeout
+declare const locator: { waitFor(o: object): Promise<void> };
+await locator.waitFor({ state: "visible", timeout: 3000 }); // expect: no-hardcoded-timeout
+const fromEnv = { timeout: Number(process.env.TIMEOUT_MS) || 8000 }; // expect: no-hardcoded-timeout
+export { client, more, arrow, withDefault, destructured, Client, pool, fromEnv };

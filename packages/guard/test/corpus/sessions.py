@@ -38,3 +38,7 @@ class Api:
 
 def forwarded(**kwargs):
     return rq.get(url, **kwargs)
+
+
+rq.Session().get(url)  # expect: no-unbounded-timeout
+httpx.Client(timeout=settings.TIMEOUT_S).get(url)
