@@ -53,7 +53,11 @@ export async function checkSource(filePath: string, source: string, config: Guar
     }
     tree.delete();
   } else {
-    const result = parseSync(filePath, source, { sourceType: ext === ".cjs" ? "script" : "module" });
+    const result = parseSync(filePath, source, {
+      sourceType: ext === ".cjs" ? "script" : "module",
+      astType: "js",
+      preserveParens: false,
+    });
     const first = result.errors.find((error) => error.severity === "Error");
     if (first) {
       const label = first.labels?.[0];
