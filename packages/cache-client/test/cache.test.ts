@@ -3,7 +3,12 @@ import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CacheError, createRegionalCache, type RegionalCache } from "../src/index.ts";
-import { expectInvalidatedEverywhere, startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
+import {
+  expectInvalidatedEverywhere,
+  startLatencyProxy,
+  startLocalRegions,
+  type LocalRegions,
+} from "../src/testing/index.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 let local: LocalRegions;
@@ -143,6 +148,31 @@ describe.skipIf(!hasRedis)("regional cache on real redis-server processes", () =
         client.disconnect();
       }
     });
+  });
+
+  it("a cluster slower than opTimeoutMs (behind a latency proxy) is queued, the others delivered, then it catches up", async () => {
+    const proxy = await startLatencyProxy(local.port("eu-west-1-a"), OP_TIMEOUT_MS * 2);
+    try {
+      const topology = {
+        regions: local.topology.regions.map((region) => ({
+          ...region,
+          clusters: region.clusters.map((c) =>
+            c.id === "eu-west-1-a" ? { ...c, url: `redis://127.0.0.1:${proxy.port}` } : c,
+          ),
+        })),
+      };
+      const cache = createRegionalCache({ topology, localRegion: "us-east-1", opTimeoutMs: OP_TIMEOUT_MS });
+      caches.push(cache);
+      const key = freshKey();
+      const report = await cache.invalidate(key);
+      expect(report.queued).toEqual(["eu-west-1-a"]);
+      expect(report.delivered).toHaveLength(5);
+      proxy.setLatency(0);
+      await eventually(async () => expect(cache.metrics().find((m) => m.id === "eu-west-1-a")!.queueDepth).toBe(0));
+      await expectInvalidatedEverywhere(local.topology, key);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("never lets a fill whose data was read before an invalidation land after it", async () => {
