@@ -56,7 +56,7 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
 ];
 
 // Timers are event-loop delays, not network timeouts: `setTimeout(fn, ms)` stays allowed however it is reached.
-const TIMER_OBJECTS = new Set(["window", "globalThis", "global", "self"]);
+const TIMER_OBJECTS = new Set(["window", "globalThis", "global", "self", "timers", "timersPromises"]);
 
 /** Finds the API a call's dotted callee path names, if any. */
 export function matchApi(

@@ -73,3 +73,5 @@ retry(() => {}, { retries: 3, minDelayMs: 100, factor: 2 });
 const parsed = { timeout: Number.parseInt(process.env.TIMEOUT_MS ?? "", 10) };
 new Promise((_, reject) => setTimeout(() => reject(new Error("timeout after 5000 ms")), config.TIMEOUT));
 export { parsed };
+import * as timers from "node:timers/promises";
+await timers.setTimeout(250);
