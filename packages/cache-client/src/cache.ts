@@ -235,15 +235,10 @@ export class RegionalCache extends EventEmitter<RegionalCacheEvents> {
       const started = performance.now();
       try {
         const value = await first.get(key);
-        health.latencyMs =
-          health.latencyMs === undefined
-            ? performance.now() - started
-            : 0.8 * health.latencyMs + 0.2 * (performance.now() - started);
+        this.succeeded(health, started);
         return value;
       } catch {
-        health.healthy = false;
-        health.failures++;
-        health.retryAt = Date.now() + this.opTimeoutMs;
+        this.failed(health);
       }
     }
     return this.readLocalSlow(key);
@@ -427,18 +422,27 @@ export class RegionalCache extends EventEmitter<RegionalCacheEvents> {
     const started = performance.now();
     try {
       const result = await (guard ? withTimeout(op(), this.opTimeoutMs, `${what} on ${store.id}`) : op());
-      const latency = performance.now() - started;
-      health.latencyMs = health.latencyMs === undefined ? latency : 0.8 * health.latencyMs + 0.2 * latency;
-      health.healthy = true;
-      health.failures = 0;
-      health.retryAt = 0;
+      this.succeeded(health, started);
       return result;
     } catch (error) {
-      health.healthy = false;
-      health.failures++;
-      health.retryAt = Date.now() + Math.min(this.opTimeoutMs * 2 ** health.failures, 10 * this.opTimeoutMs);
+      this.failed(health);
       throw error;
     }
+  }
+
+  private succeeded(health: Health, started: number): void {
+    const latency = performance.now() - started;
+    health.latencyMs = health.latencyMs === undefined ? latency : 0.8 * health.latencyMs + 0.2 * latency;
+    health.healthy = true;
+    health.failures = 0;
+    health.retryAt = 0;
+  }
+
+  // A failing cluster is skipped for a while, longer after each failure, up to 10 x opTimeoutMs.
+  private failed(health: Health): void {
+    health.healthy = false;
+    health.failures++;
+    health.retryAt = Date.now() + Math.min(this.opTimeoutMs * 2 ** health.failures, 10 * this.opTimeoutMs);
   }
 
   private assertOpen(): void {
