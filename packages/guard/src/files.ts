@@ -66,7 +66,10 @@ export function listFiles(paths: readonly string[], cwd: string): string[] {
         "--",
         relative(cwd, absolute) || ".",
       ]);
-      for (const file of listed.toString("utf8").split("\0")) if (file && isCheckable(file)) found.add(file);
+      for (const file of listed.toString("utf8").split("\0")) {
+        // Dependencies are never ours to check, even where .gitignore forgot them.
+        if (file && isCheckable(file) && !file.split("/").some((part) => ALWAYS_SKIPPED.has(part))) found.add(file);
+      }
     } else {
       walk(absolute, (file) => found.add(relative(cwd, file)));
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guard, tempTree } from "./helpers.ts";
+import { guard, tempRepo, tempTree } from "./helpers.ts";
 
 const DIRTY = "await fetch(url, { signal: AbortSignal.timeout(5000) });\n";
 const CLEAN =
@@ -24,6 +24,17 @@ describe("org-guard check", () => {
     });
     const result = await guard(root, "check", ".", "--format", "json");
     expect(JSON.parse(result.stdout).map((r: { filePath: string }) => r.filePath)).toEqual([`${root}/a/b/c.py`]);
+  });
+
+  it("in a git repository, honours .gitignore and never reads node_modules", async () => {
+    const root = tempRepo({
+      ".gitignore": "generated/\n",
+      "generated/x.ts": DIRTY,
+      "node_modules/dep/i.js": DIRTY,
+      "src/a.ts": DIRTY,
+    });
+    const result = await guard(root, "check", ".", "--format", "json");
+    expect(JSON.parse(result.stdout).map((r: { filePath: string }) => r.filePath)).toEqual([`${root}/src/a.ts`]);
   });
 
   it("leaves named files in other languages alone", async () => {
