@@ -124,13 +124,6 @@ export class RedisStore implements ClusterStore {
     return this.ready().then(() => this.client.get(name));
   }
 
-  async read(key: string) {
-    await this.ready();
-    const { layout } = this.options;
-    const [value, generation] = await this.client.mget(layout.value(key), layout.generation(key));
-    return { value: value ?? null, generation: generation ?? null };
-  }
-
   async generation(key: string) {
     await this.ready();
     return this.client.get(this.options.layout.generation(key));

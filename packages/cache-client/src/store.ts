@@ -18,8 +18,6 @@ export interface ClusterStore {
   readonly id: string;
   /** The value only: the read path. */
   get(key: string): Promise<string | null>;
-  /** The value and its generation, in one round trip. */
-  read(key: string): Promise<{ value: string | null; generation: string | null }>;
   /** The generation only (a lease). */
   generation(key: string): Promise<string | null>;
   /** Stores the value unless the generation moved away from `expected`; `undefined` means unconditional. */

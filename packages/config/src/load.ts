@@ -93,7 +93,8 @@ export function loadConfig(options: LoadConfigOptions = {}): OrgConfig {
   if (!parsed.success) {
     for (const zodIssue of parsed.error.issues) {
       const key = formatPath(zodIssue.path);
-      if ([...unparsable].some((k) => key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`))) continue;
+      // Text that could not be read is reported once, as itself, not again as a wrong type.
+      if (unparsable.has(settingFor(key)?.key ?? "")) continue;
       issues.push({
         source: describeSource(key, env, layers, environment),
         key,

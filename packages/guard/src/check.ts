@@ -4,8 +4,8 @@ import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { detectPython, firstSyntaxError, pythonParser } from "./detect/python.ts";
 import type { RawFinding } from "./detect/types.ts";
-import { RULES, type RuleId } from "./rules.ts";
-import { parseSuppressions, type SourceComment } from "./suppressions.ts";
+import type { RuleId } from "./rules.ts";
+import { DIRECTIVE, parseSuppressions, type SourceComment } from "./suppressions.ts";
 
 /** One finding, in the shape of ESLint's JSON formatter (1-based lines and columns). */
 export interface GuardMessage {
@@ -27,8 +27,8 @@ export interface FileResult {
   source: string;
 }
 
-export const JS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
-export const PYTHON_EXTENSIONS = new Set([".py"]);
+const JS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
+const PYTHON_EXTENSIONS = new Set([".py"]);
 
 export function isCheckable(path: string): boolean {
   const ext = extname(path).toLowerCase();
@@ -152,14 +152,14 @@ function applySuppressions(raw: RawFinding[], comments: SourceComment[], lines: 
         ruleId: "invalid-suppression",
         start: s.start,
         end: s.end,
-        message: `This org-guard-ignore-next-line ${s.problem}.`,
+        message: `This ${DIRECTIVE} ${s.problem}.`,
       });
     } else if (!used.has(index)) {
       kept.push({
         ruleId: "unused-suppression",
         start: s.start,
         end: s.end,
-        message: `Unused org-guard-ignore-next-line: line ${s.line + 1} has no ${s.rules.join(" or ")} finding. Remove the comment.`,
+        message: `Unused ${DIRECTIVE}: line ${s.line + 1} has no ${s.rules.join(" or ")} finding. Remove the comment.`,
       });
     }
   });
@@ -172,11 +172,11 @@ function collectPythonComments(root: import("web-tree-sitter").Node): SourceComm
     .flatMap((node) => (node ? [{ text: node.text, start: node.startIndex, end: node.endIndex }] : []));
 }
 
-export interface LineIndex {
+interface LineIndex {
   position(offset: number): { line: number; column: number };
 }
 
-export function lineIndex(source: string): LineIndex {
+function lineIndex(source: string): LineIndex {
   const starts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
   return {
@@ -192,6 +192,3 @@ export function lineIndex(source: string): LineIndex {
     },
   };
 }
-
-/** Descriptions of every rule, for formatters that list them (SARIF). */
-export const RULE_LIST = Object.values(RULES);

@@ -66,14 +66,6 @@ class MemoryStore implements ClusterStore {
     return item.value;
   }
 
-  read(key: string) {
-    const { layout } = this.context!;
-    return this.answer(() => ({
-      value: this.read0(layout.value(key)),
-      generation: this.read0(layout.generation(key)),
-    }));
-  }
-
   generation(key: string) {
     return this.answer(() => this.read0(this.context!.layout.generation(key)));
   }

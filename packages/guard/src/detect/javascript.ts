@@ -77,7 +77,7 @@ type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: stri
 const isNode = (value: unknown): value is EsNode =>
   typeof value === "object" && value !== null && typeof (value as EsNode).type === "string";
 
-export function span(node: EsNode): [number, number] {
+function span(node: EsNode): [number, number] {
   const range = node.range as [number, number] | undefined;
   return range ?? [node.start as number, node.end as number];
 }
