@@ -1,7 +1,4 @@
-import { runChecklistsCli } from "./cli.ts";
+import { packageVersion, processIo, runMain } from "@org/cli-kit";
+import { checklistsCli } from "./cli.ts";
 
-process.exitCode = runChecklistsCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(`${text}\n`),
-  stderr: (text) => process.stderr.write(`${text}\n`),
-});
+await runMain(checklistsCli(packageVersion(import.meta.url)), { ...processIo(), cwd: process.cwd() });

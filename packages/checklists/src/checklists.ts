@@ -1,3 +1,5 @@
+import { ChecklistNotFoundError } from "./errors.ts";
+
 /** One thing a reviewer confirms. `id` is stable: saved progress is keyed by it. */
 export interface ChecklistItem {
   id: string;
@@ -92,6 +94,10 @@ export const CHECKLISTS: readonly Checklist[] = [
 /** The checklist with this id; throws a clear error for an unknown one. */
 export function getChecklist(id: string): Checklist {
   const found = CHECKLISTS.find((c) => c.id === id);
-  if (!found) throw new Error(`unknown checklist "${id}" (known: ${CHECKLISTS.map((c) => c.id).join(", ")})`);
+  if (!found)
+    throw new ChecklistNotFoundError(
+      id,
+      CHECKLISTS.map((c) => c.id),
+    );
   return found;
 }

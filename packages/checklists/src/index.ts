@@ -1,2 +1,3 @@
 export { CHECKLISTS, getChecklist, type Checklist, type ChecklistItem } from "./checklists.ts";
 export { PULL_REQUEST_TEMPLATE_PATH, pullRequestTemplate, toMarkdown } from "./markdown.ts";
+export { ChecklistNotFoundError, TemplateFileError } from "./errors.ts";
