@@ -9,3 +9,4 @@ export { formatSarif } from "./formatters/sarif.ts";
 export { isTimeoutName } from "./names.ts";
 export { RULES, type RuleId, type RuleMeta, type Severity } from "./rules.ts";
 export { checkFiles, type CheckFilesOptions, type CheckFilesResult } from "./run.ts";
+export { DIRECTIVE } from "./suppressions.ts";

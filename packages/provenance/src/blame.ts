@@ -9,6 +9,8 @@ export interface LineOrigin {
   origin: "ai" | "human";
   /** The commit that last wrote the line (following moves and copies). */
   sha: string;
+  /** The line's content, when asked for with `withText` (saves reading the file again). */
+  text?: string;
 }
 
 export interface BlameOptions {
@@ -25,6 +27,16 @@ export interface BlameOptions {
    * classified with one more git process.
    */
   classifications?: Map<string, CommitClassification>;
+  /**
+   * Include each line's content (`text`).
+   * @default false
+   */
+  withText?: boolean;
+  /**
+   * Only these line ranges (1-based, inclusive), as `git blame -L`; all lines when absent.
+   * @example [[10, 42]]
+   */
+  ranges?: readonly [number, number][];
 }
 
 /**
@@ -34,7 +46,8 @@ export interface BlameOptions {
 export async function blameFile(options: BlameOptions): Promise<LineOrigin[]> {
   const rev = options.rev ?? "HEAD";
   assertRevision(rev, "revision");
-  const out = await git(options.cwd, ["blame", "--porcelain", "-M", "-C", rev, "--", options.file]);
+  const ranges = (options.ranges ?? []).flatMap(([from, to]) => ["-L", `${from},${to}`]);
+  const out = await git(options.cwd, ["blame", "--porcelain", "-M", "-C", ...ranges, rev, "--", options.file]);
   const lines = parsePorcelain(out);
   const known = options.classifications ?? new Map<string, CommitClassification>();
   const missing = [...new Set(lines.map((l) => l.sha))].filter((sha) => !known.has(sha));
@@ -44,18 +57,27 @@ export async function blameFile(options: BlameOptions): Promise<LineOrigin[]> {
     const config = options.config ?? (await loadProvenanceConfig(options.cwd));
     for (const c of await classifyShas(options.cwd, missing, config)) origins.set(c.sha, c.origin);
   }
-  return lines.map(({ line, sha }) => ({ line, sha, origin: origins.get(sha) ?? "human" }));
+  return lines.map(({ line, sha, text }) => ({
+    line,
+    sha,
+    origin: origins.get(sha) ?? "human",
+    ...(options.withText ? { text } : {}),
+  }));
 }
 
-/** The final line number and commit of every line in `git blame --porcelain` output. */
-export function parsePorcelain(out: string): { line: number; sha: string }[] {
-  const result: { line: number; sha: string }[] = [];
-  const rows = out.split("\n");
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    // A header is "<40 or 64 hex> <orig> <final> [<count>]"; the content row after it starts with a tab.
+/** The final line number, commit and content of every line in `git blame --porcelain` output. */
+export function parsePorcelain(out: string): { line: number; sha: string; text: string }[] {
+  const result: { line: number; sha: string; text: string }[] = [];
+  let current: { line: number; sha: string } | undefined;
+  for (const row of out.split("\n")) {
+    // A header is "<40 or 64 hex> <orig> <final> [<count>]"; the line's content follows a tab.
+    if (row.startsWith("\t")) {
+      if (current) result.push({ ...current, text: row.slice(1) });
+      current = undefined;
+      continue;
+    }
     const match = /^([0-9a-f]{40,64}) \d+ (\d+)(?: \d+)?$/.exec(row);
-    if (match) result.push({ sha: match[1]!, line: Number(match[2]) });
+    if (match) current = { sha: match[1]!, line: Number(match[2]) };
   }
   return result;
 }
