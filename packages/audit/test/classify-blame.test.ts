@@ -1,4 +1,4 @@
-import { createTestRepo, type TestRepo } from "@org/provenance/testing";
+import { createTestRepo, type TestCommit, type TestRepo } from "@org/provenance/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeLines, runAudit } from "./cli.ts";
 
@@ -7,8 +7,9 @@ const sha: Record<string, string> = {};
 
 beforeAll(() => {
   repo = createTestRepo("org-audit-classify-");
+  const planned: [string, TestCommit][] = [];
   const c = (name: string, message: string, author?: string) =>
-    (sha[name] = repo.commit({ files: { [`notes/${name}.md`]: `${name}\n` }, message, author }));
+    planned.push([name, { files: { [`notes/${name}.md`]: `${name}\n` }, message, author }]);
   c("human", "Write the README");
   c("tag", "[AI-ASSISTED] Add the retry helper");
   c("aiYes", "Add the parser\n\nAI-Assisted: yes");
@@ -21,12 +22,17 @@ beforeAll(() => {
     "Careful change\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\nAI-Assisted: no",
   );
   c("humanCo", "Pairing\n\nCo-authored-by: Bob Smith <bob@example.com>");
-  sha.write = repo.commit({ files: { "src/a.ts": `${codeLines("h", 5).join("\n")}\n` }, message: "Human start" });
-  sha.aiWrite = repo.commit({
-    files: { "src/a.ts": `${[...codeLines("h", 5), ...codeLines("a", 5, 6)].join("\n")}\n` },
-    message: "More\n\nAssisted-by: Claude Code",
-  });
-  sha.rename = repo.commit({ renames: [["src/a.ts", "lib/renamed.ts"]], message: "Rename" });
+  planned.push(["write", { files: { "src/a.ts": `${codeLines("h", 5).join("\n")}\n` }, message: "Human start" }]);
+  planned.push([
+    "aiWrite",
+    {
+      files: { "src/a.ts": `${[...codeLines("h", 5), ...codeLines("a", 5, 6)].join("\n")}\n` },
+      message: "More\n\nAssisted-by: Claude Code",
+    },
+  ]);
+  planned.push(["rename", { renames: [["src/a.ts", "lib/renamed.ts"]], message: "Rename" }]);
+  const shas = repo.commits(planned.map(([, commit]) => commit));
+  planned.forEach(([name], i) => (sha[name] = shas[i]!));
 });
 afterAll(() => repo.remove());
 

@@ -8,8 +8,8 @@ let bySha: Map<string, CommitClassification>;
 
 beforeAll(async () => {
   repo = createTestRepo();
-  const c = (name: string, message: string, author?: string) =>
-    (sha[name] = repo.commit({ files: { [`${name}.txt`]: `${name}\n` }, message, author }));
+  const planned: { name: string; message: string; author?: string }[] = [];
+  const c = (name: string, message: string, author?: string) => planned.push({ name, message, author });
   c("plain", "Add the plain file");
   c("tag", "[AI-ASSISTED] Add retry helper");
   c("tagLower", "feat: cache warmup [ai-assisted]");
@@ -28,6 +28,10 @@ beforeAll(async () => {
   // A folded trailer: git unfolds the continuation line.
   c("folded", "Folded\n\nAssisted-by: Claude Code\n  with extended thinking");
   c("bot", "Automated fix", "copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>");
+  const shas = repo.commits(
+    planned.map(({ name, message, author }) => ({ files: { [`${name}.txt`]: `${name}\n` }, message, author })),
+  );
+  planned.forEach(({ name }, i) => (sha[name] = shas[i]!));
   bySha = new Map((await classifyCommits({ cwd: repo.dir })).map((x) => [x.sha, x]));
 });
 afterAll(() => repo.remove());
