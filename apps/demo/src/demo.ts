@@ -2,6 +2,7 @@ import { config, ENVIRONMENTS, loadConfig, toTable, type Topology } from "@org/c
 import { createRegionalCache, type RegionalCacheOptions } from "@org/cache-client";
 import { findRedisServer, memoryRegions, startLocalRegions } from "@org/cache-client/testing";
 import { createHttpClient } from "@org/http";
+import { auditDemo } from "./audit.ts";
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
@@ -81,5 +82,6 @@ try {
   await apac.close();
   await stop();
 }
+await auditDemo(say);
 say();
 say("Override with ORG_TIMEOUT_MS, ORG_REGIONS or ORG_CONFIG_FILE; check a deployment with `org-config validate`.");

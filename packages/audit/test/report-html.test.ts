@@ -1,0 +1,134 @@
+/// <reference lib="dom" />
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { loadConfig } from "@org/config";
+import type { TestRepo } from "@org/provenance/testing";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectReport, reportHtml, type ReportSectionProvider } from "../src/index.ts";
+import { runAudit } from "./cli.ts";
+import { reportRepo } from "./report-fixture.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Launching a browser, rendering and running axe is a few requests' worth of waiting: the test profile's
+// per-test budget (config.timeouts.test) three times over.
+const BROWSER_TEST_MS = loadConfig({ env: process.env }).timeouts.test * 3;
+const canRun = (() => {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`CI=true but Chromium is missing at ${CHROMIUM} (apt-get install chromium)`);
+  console.warn(`\n  HTML report browser test SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+  return false;
+})();
+
+let repo: TestRepo;
+let out: string;
+beforeAll(() => {
+  ({ repo } = reportRepo());
+  out = mkdtempSync(join(tmpdir(), "org-audit-html-"));
+});
+afterAll(() => {
+  repo.remove();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe("org-audit report --format html", () => {
+  it("is one self-contained file: Chart.js inlined, no external URL", async () => {
+    const file = join(out, "report.html");
+    const { code, stderr } = await runAudit(
+      ["report", "--quarter", "2026Q3", "--format", "html", "-o", file],
+      repo.dir,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(`wrote ${file}`);
+    const { readFileSync } = await import("node:fs");
+    const html = readFileSync(file, "utf8");
+    expect(html).toContain("Chart.js v4");
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+  });
+
+  it.runIf(canRun)(
+    "renders its four charts in Chromium offline, with no console error and no serious axe violation",
+    async () => {
+      const file = join(out, "report.html");
+      if (!existsSync(file))
+        await runAudit(["report", "--quarter", "2026Q3", "--format", "html", "-o", file], repo.dir);
+      const browser: Browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-dev-shm-usage",
+          "--no-first-run",
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        const problems: string[] = [];
+        const requests: string[] = [];
+        page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+        page.on("pageerror", (e) => problems.push(e.message));
+        page.on("request", (r) => requests.push(r.url()));
+        await page.goto(pathToFileURL(file).href);
+        await page.waitForFunction(() => document.documentElement.getAttribute("data-charts") === "4");
+        // Every chart painted something: a canvas with a size and non-blank pixels.
+        const painted = await page.$$eval("canvas", (canvases) =>
+          canvases.map((c) => {
+            const data = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+            let ink = 0;
+            for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+            return { width: c.width, height: c.height, ink };
+          }),
+        );
+        expect(painted).toHaveLength(4);
+        for (const p of painted) expect(p.width * p.height * p.ink).toBeGreaterThan(0);
+        const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => {
+          const result = await (
+            window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
+          ).axe.run();
+          return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
+        });
+        expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+        expect(problems).toEqual([]);
+        expect(requests.filter((url) => !url.startsWith("file:"))).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it("adds sections from providers (the flakiness monitor's extension point), escaped", async () => {
+    const provider: ReportSectionProvider = async (context) => ({
+      id: "flakiness",
+      title: "Flakiness by origin",
+      data: { commits: context.commits.length },
+      markdown: `<b>${context.commits.length} commits</b>`,
+    });
+    const none: ReportSectionProvider = async () => undefined;
+    const report = await collectReport({
+      cwd: repo.dir,
+      since: "2026-07-01",
+      until: "2026-10-01",
+      sections: [provider, none],
+    });
+    expect(report.sections).toEqual([
+      { id: "flakiness", title: "Flakiness by origin", data: { commits: 4 }, markdown: "<b>4 commits</b>" },
+    ]);
+    expect(reportHtml(report)).toContain("&lt;b&gt;4 commits&lt;/b&gt;");
+    writeFileSync(
+      join(out, "section.mjs"),
+      "export default async (c) => ({ id: 'x', title: 'X section', data: c.commits.length, markdown: 'from a module' });\n",
+    );
+    const { stdout } = await runAudit(
+      ["report", "--quarter", "2026Q3", "--section", join(out, "section.mjs")],
+      repo.dir,
+    );
+    expect(stdout).toContain("## X section\n\nfrom a module");
+  });
+});
