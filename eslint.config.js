@@ -10,6 +10,7 @@ export default tseslint.config(
       "**/node_modules/**",
       "**/.turbo/**",
       "**/coverage/**",
+      "**/.venv/**",
       "apps/docs/.vitepress/cache/**",
       "apps/docs/.vitepress/dist/**",
       "packages/guard/test/corpus/**",

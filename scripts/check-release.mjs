@@ -47,6 +47,25 @@ try {
     publishable.every((name) => after.get(name).version !== before.get(name).version),
     "every publishable package was bumped",
   );
+  // org-toolkit (python/org-toolkit) takes its version from @org/config at build time, so a release
+  // carries the Python package along; its built wheel must hold today's version, PEP 440 spelled.
+  const { orgVersion, pep440 } = await import("../python/org-toolkit/scripts/generate.mjs");
+  const bumped = orgVersion(join(work, "packages/config/package.json"));
+  check(
+    versions.has(bumped),
+    `after the changeset, org-toolkit's version source (@org/config) is at the shared version (${bumped})`,
+  );
+  const wheelDir = join(root, "python/org-toolkit/dist");
+  const wheels = existsSync(wheelDir) ? readdirSync(wheelDir).filter((f) => f.endsWith(".whl")) : [];
+  const shared = before.get("@org/config").version;
+  const ci = process.env.CI === "true" || process.env.CI === "1";
+  if (wheels.length === 0 && !ci) {
+    console.log("skip no org-toolkit wheel (no python3 here?); under CI=true this fails");
+  } else
+    check(
+      wheels.length === 1 && wheels[0].startsWith(`org_toolkit-${pep440(shared)}-`),
+      `the built org-toolkit wheel carries the current @org version ${pep440(shared)} (${wheels.join(", ") || "no wheel in python/org-toolkit/dist: run the build"})`,
+    );
   for (const [name, manifest] of before) {
     if (manifest.private) check(after.get(name).version === manifest.version, `private ${name} is left alone`);
   }
