@@ -1,6 +1,15 @@
-"""Broadcast invalidation that speaks @org/cache-client's wire protocol (packages/cache-client/PROTOCOL.md)."""
+"""Broadcast invalidation that speaks @org/cache-client's wire protocol (packages/cache-client/PROTOCOL.md, v2).
+
+>>> from org_toolkit.cache import RegionalCache
+>>> with RegionalCache() as cache:
+...     report = cache.invalidate(f"api_key:{key_id}:status")   # every cluster of every region
+"""
 
 from .errors import CacheError
 from .keys import KeyLayout, validate_key
+from .regional import RegionalCache
+from .relay import Relay
+from .report import InvalidationReport
+from .scripts import PROTOCOL_VERSION
 
-__all__ = ["CacheError", "KeyLayout", "validate_key"]
+__all__ = ["PROTOCOL_VERSION", "CacheError", "InvalidationReport", "KeyLayout", "RegionalCache", "Relay", "validate_key"]
