@@ -140,6 +140,16 @@ class LocalRegions:
         """A config (ORG_ENV dev unless ``env`` says otherwise) whose topology is these regions."""
         return load_config(env={**(env or {"ORG_ENV": "dev"}), "ORG_REGIONS": self.org_regions})
 
+    def fill(self, key: str, value: object, namespace: str = "org:cache") -> None:
+        """Caches ``value`` (as JSON) under ``key`` in every running cluster, as reads in every region would."""
+        import redis
+
+        for server in self.servers.values():
+            if server.process is None or server.process.poll() is not None:
+                continue
+            with redis.Redis(port=server.port, socket_timeout=server.ready_within_s) as client:
+                client.set(f"{namespace}:{{{key}}}", json.dumps(value))
+
     def _server(self, cluster_id: str) -> RedisProcess:
         try:
             return self.servers[cluster_id]

@@ -1,10 +1,13 @@
-"""Fixtures for the docs' Python guide snippets: a local stand-in for the staging proxy."""
+"""Fixtures for the docs' Python guide snippets: a stand-in staging proxy, a database of API keys."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from typing import Any
 
 import pytest
 
@@ -42,3 +45,24 @@ def staging_url() -> Iterator[str]:
     server.shutdown()
     server.server_close()
     assert calls == ["/request", "/request"], "the guide's test should have retried the busy proxy once"
+
+
+@pytest.fixture
+def db() -> Iterator[sqlite3.Connection]:
+    """The service's database: an in-memory SQLite table of API keys."""
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE api_keys (id INTEGER PRIMARY KEY, status TEXT NOT NULL)")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def create_key(db: sqlite3.Connection, local_regions: Any) -> Callable[[], int]:
+    """Creates an active key and caches its status in every cluster (as reads in every region would)."""
+
+    def create() -> int:
+        key_id = int(db.execute("INSERT INTO api_keys (status) VALUES ('active')").lastrowid or 0)
+        local_regions.fill(f"api_key:{key_id}:status", "active")
+        return key_id
+
+    return create

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..config import OrgConfig, current
+from .errors import CacheError
 from .clusters import ClusterClient, Clusters, decode, is_connection_failure, reason_of
 from .keys import KeyLayout, validate_key
 from .report import InvalidationReport, is_durable
@@ -76,10 +77,10 @@ class RegionalCache:
         an outbox entry; the rest are ``queued`` and delivered by any relay (TypeScript or Python).
         """
         if self._closed.is_set():
-            raise RuntimeError("RegionalCache is closed; create a new one")
+            raise CacheError("ORG_CACHE_CLOSED", "this cache was closed; create a new RegionalCache")
         wanted = list(keys) if isinstance(keys, Iterable) and not isinstance(keys, str | bytes) else [keys]
         if not wanted:
-            raise ValueError("invalidate() needs at least one key")
+            raise CacheError("ORG_CACHE_KEY", "invalidate needs at least one key")
         unique = list(dict.fromkeys(validate_key(k) for k in wanted))
         invalidation_id = str(uuid.uuid4())
         token = secrets.token_hex(16)

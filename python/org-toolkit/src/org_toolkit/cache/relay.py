@@ -212,10 +212,20 @@ class Relay:
         while not self._stop.wait(self.interval_ms * random.uniform(0.75, 1.25) / 1000):
             self.run_once()
 
+    def __enter__(self) -> Relay:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
     def stop(self) -> None:
+        """Stops the background rounds, gives up the relay leases (RELEASE), disconnects."""
+        if self._stop.is_set() and self._thread is None:
+            return
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
+            self._thread = None
         self.clusters.each(self.clusters.ids, lambda c: c.release(keys=[self.lease_key], args=[self.owner]))
         self.clusters.close()
 
