@@ -47,6 +47,8 @@ export default defineConfig({
           { text: "@org/http", link: "/packages/http" },
           { text: "@org/guard", link: "/packages/guard" },
           { text: "@org/cache-client", link: "/packages/cache-client" },
+          { text: "@org/provenance", link: "/packages/provenance" },
+          { text: "@org/audit (org-audit)", link: "/packages/audit" },
         ],
       },
       {

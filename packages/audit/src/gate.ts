@@ -6,7 +6,7 @@ import {
   type ProvenanceConfig,
 } from "@org/provenance";
 import picomatch from "picomatch";
-import { untickedItems } from "./checklist-body.ts";
+import { bodyCarriesTag, untickedItems } from "./checklist-body.ts";
 import { changedFiles, git, revision, type ChangedFile } from "./git.ts";
 
 export interface GateOptions {
@@ -63,7 +63,7 @@ export async function checkPullRequest(options: GateOptions): Promise<GateResult
       .filter((c) => c.origin === "ai")
       .map((c) => `${c.sha.slice(0, 8)} ${c.subject} (${c.signals.map((s) => s.detail).join("; ")})`),
     ...(title.toLowerCase().includes(tag) ? [`the title carries ${config.subjectTag}`] : []),
-    ...(body.toLowerCase().includes(tag) ? [`the description carries ${config.subjectTag}`] : []),
+    ...(bodyCarriesTag(body, config.subjectTag) ? [`the description carries ${config.subjectTag}`] : []),
   ];
   const aiAssisted = evidence.length > 0;
 

@@ -89,6 +89,16 @@ describe("org-audit pr", () => {
     expect(failed.stdout).toMatch(/FAIL guard: src\/late\.ts:1:\d+ no-hardcoded-timeout/);
   });
 
+  it("a human change described with the unticked generated template stays human-only", async () => {
+    const { pullRequestTemplate } = await import("@org/checklists");
+    repo.commit({ files: { "src/app.ts": `${codeLines("h", 5).join("\n")}\n` }, message: "Human change" });
+    const { code, stdout } = await gate({ body: pullRequestTemplate() });
+    expect(stdout).toContain("human-only change");
+    expect(code).toBe(0);
+    const tagged = await gate({ body: `${pullRequestTemplate()}\n\n[AI-ASSISTED] Claude wrote the parser.` });
+    expect(tagged.stdout).toContain("the description carries [AI-ASSISTED]");
+  });
+
   it("treats [AI-ASSISTED] in the title as AI-assisted, and comments in Markdown", async () => {
     repo.commit({ files: { "src/app.ts": `${codeLines("h", 5).join("\n")}\n` }, message: "Human-looking change" });
     const { code, stdout } = await gate({ title: "[AI-ASSISTED] Add things", body: body(0), format: "markdown" });

@@ -22,8 +22,9 @@ export const DEFAULT_AI_IDENTITIES: readonly AiIdentity[] = [
   { tool: "Claude", names: ["Claude", "Claude Code", "claude[bot]"], emails: ["noreply@anthropic.com"] },
   {
     tool: "GitHub Copilot",
-    names: ["Copilot", "GitHub Copilot", "copilot-swe-agent[bot]", "Copilot Autofix"],
+    names: ["Copilot", "GitHub Copilot", "GitHub-Copilot", "copilot-swe-agent[bot]", "Copilot Autofix"],
     emails: [
+      "223556219+Copilot@users.noreply.github.com",
       "175728472+Copilot@users.noreply.github.com",
       "198982749+Copilot@users.noreply.github.com",
       "copilot@github.com",
@@ -33,7 +34,7 @@ export const DEFAULT_AI_IDENTITIES: readonly AiIdentity[] = [
   {
     tool: "OpenAI Codex",
     names: ["Codex", "OpenAI Codex", "chatgpt-codex-connector[bot]", "ChatGPT"],
-    emails: ["codex@openai.com"],
+    emails: ["codex@openai.com", "noreply@openai.com"],
   },
   {
     tool: "Devin",
@@ -42,7 +43,7 @@ export const DEFAULT_AI_IDENTITIES: readonly AiIdentity[] = [
   },
   {
     tool: "Gemini",
-    names: ["Gemini", "Gemini Code Assist", "gemini-code-assist[bot]", "Gemini CLI"],
+    names: ["Gemini", "Google Gemini", "Gemini Code Assist", "gemini-code-assist[bot]", "Gemini CLI"],
     emails: ["gemini-code-assist@google.com"],
   },
   { tool: "Jules", names: ["google-labs-jules[bot]", "Jules (Google)"], emails: [] },
@@ -50,10 +51,25 @@ export const DEFAULT_AI_IDENTITIES: readonly AiIdentity[] = [
   { tool: "Windsurf", names: ["Windsurf", "Windsurf Cascade", "Codeium", "windsurf[bot]"], emails: [] },
   { tool: "aider", names: ["aider"], emails: ["noreply@aider.chat", "aider@aider.chat", "@aider.chat"] },
   { tool: "Tabnine", names: ["Tabnine"], emails: [] },
-  { tool: "Sourcegraph Cody", names: ["Sourcegraph Cody", "Cody (Sourcegraph)"], emails: [] },
+  { tool: "Sourcegraph Cody", names: ["Sourcegraph Cody"], emails: ["noreply@sourcegraph.com"] },
   { tool: "OpenHands", names: ["openhands", "OpenHands", "openhands-agent"], emails: ["openhands@all-hands.dev"] },
   { tool: "Sweep", names: ["sweep-ai[bot]"], emails: [] },
+  { tool: "OpenCode", names: ["OpenCode", "opencode-agent[bot]"], emails: ["noreply@opencode.ai"] },
+  { tool: "Kilo Code", names: ["KiloCode", "Kilo Code"], emails: ["noreply@kilocode.ai"] },
+  { tool: "Continue", names: ["Continue", "continue[bot]"], emails: ["noreply@continue.dev"] },
+  { tool: "Cline", names: ["Cline", "Roo Code"], emails: [] },
+  { tool: "Crush", names: ["Crush"], emails: ["crush@charm.land"] },
 ];
+
+/** The identity a free-text tool name refers to ("Cursor", "Claude Code 2.1"), for Made-with-style trailers. */
+export function matchToolName(identities: readonly AiIdentity[], value: string): AiIdentity | undefined {
+  const text = value.toLowerCase();
+  return identities.find((identity) =>
+    [identity.tool, ...(identity.names ?? [])].some((n) =>
+      new RegExp(`(^|[^a-z0-9])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9]|$)`).test(text),
+    ),
+  );
+}
 
 /** Splits `Name <email>` (the shape of a Co-authored-by value) into its parts. */
 export function parsePerson(value: string): { name: string; email: string } {
@@ -66,7 +82,8 @@ export function matchIdentity(
   identities: readonly AiIdentity[],
   person: { name: string; email: string },
 ): AiIdentity | undefined {
-  const name = person.name.toLowerCase();
+  // Tools append the model: "aider (gpt-5)", "Claude (claude-opus-4)"; the name is what precedes it.
+  const name = person.name.replace(/\s*\([^)]*\)\s*$/, "").toLowerCase();
   const email = person.email.toLowerCase();
   return identities.find(
     (identity) =>

@@ -19,5 +19,5 @@ export {
   type ProvenanceConfig,
 } from "./config.ts";
 export { ProvenanceError, type ProvenanceErrorCode } from "./errors.ts";
-export { DEFAULT_AI_IDENTITIES, matchIdentity, parsePerson, type AiIdentity } from "./identities.ts";
+export { DEFAULT_AI_IDENTITIES, matchIdentity, matchToolName, parsePerson, type AiIdentity } from "./identities.ts";
 export { originOf, type CommitEvidence, type Signal, type Trailer } from "./signals.ts";

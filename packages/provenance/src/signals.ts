@@ -1,5 +1,5 @@
 import type { ProvenanceConfig } from "./config.ts";
-import { matchIdentity, parsePerson } from "./identities.ts";
+import { matchIdentity, matchToolName, parsePerson } from "./identities.ts";
 
 /** One piece of evidence about a commit's origin. */
 export interface Signal {
@@ -30,6 +30,8 @@ export interface CommitEvidence {
 const YES = new Set(["yes", "true", "y", "1"]);
 const NO = new Set(["no", "false", "n", "0", "none"]);
 const TOOL_TRAILERS = new Set(["assisted-by", "generated-by"]);
+// Free-form attributions some tools write ("Made-with: Cursor"): a signal only when they name a known assistant.
+const NAMING_TRAILERS = new Set(["made-with", "generated-with", "created-with", "ai-tool"]);
 
 /**
  * Decides a commit's origin. Any AI signal makes it "ai", except `AI-Assisted: no`, which declares a
@@ -55,6 +57,8 @@ export function originOf(
         signals.unshift({ kind: "declared-human", detail });
       }
     } else if (TOOL_TRAILERS.has(name) && value.trim() !== "") {
+      signals.push({ kind: "trailer", detail });
+    } else if (NAMING_TRAILERS.has(name) && matchToolName(config.aiIdentities, value)) {
       signals.push({ kind: "trailer", detail });
     } else if (name === "co-authored-by") {
       const identity = matchIdentity(config.aiIdentities, parsePerson(value));

@@ -27,6 +27,9 @@ beforeAll(async () => {
   c("notTrailer", "Explain\n\nAI-Assisted: yes\n\nThis paragraph is the last one and has no trailers.");
   // A folded trailer: git unfolds the continuation line.
   c("folded", "Folded\n\nAssisted-by: Claude Code\n  with extended thinking");
+  c("aiderModel", "Refactor\n\nCo-authored-by: aider (gpt-5)");
+  c("madeWith", "Polish\n\nMade-with: Cursor");
+  c("madeWithHuman", "Polish\n\nMade-with: love and coffee");
   c("bot", "Automated fix", "copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>");
   const shas = repo.commits(
     planned.map(({ name, message, author }) => ({ files: { [`${name}.txt`]: `${name}\n` }, message, author })),
@@ -64,6 +67,8 @@ describe("classifyCommits", () => {
     ["aider", "author-suffix", "Dev Human (aider)"],
     ["folded", "trailer", "Assisted-by: Claude Code with extended thinking"],
     ["bot", "author", "copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>"],
+    ["aiderModel", "co-author", "Co-authored-by: aider (gpt-5)"],
+    ["madeWith", "trailer", "Made-with: Cursor"],
   ])("%s is AI-assisted by its %s signal", (name, kind, detail) => {
     expect(of(name).origin).toBe("ai");
     expect(of(name).signals).toEqual([{ kind, detail }]);
@@ -81,6 +86,7 @@ describe("classifyCommits", () => {
   it("a human co-author named Claude and a trailer outside the trailer block are not signals", () => {
     expect(of("humanCo")).toMatchObject({ origin: "human", signals: [] });
     expect(of("notTrailer")).toMatchObject({ origin: "human", signals: [] });
+    expect(of("madeWithHuman")).toMatchObject({ origin: "human", signals: [] });
   });
 
   it("honours a range and extra identities from config", async () => {
