@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CliUsageError, command, defineCli, type CliIo } from "@org/cli-kit";
 import { blameFile, classifyCommits, loadProvenanceConfig, toRanges } from "@org/provenance";
@@ -11,7 +12,7 @@ import { git } from "./git.ts";
 import { collectReport, quarterWindow } from "./report/collect.ts";
 import { reportHtml } from "./report/html.ts";
 import { reportMarkdown } from "./report/markdown.ts";
-import type { ReportSectionProvider } from "./report/types.ts";
+import type { AuditReport, ReportSectionProvider } from "./report/types.ts";
 
 export interface AuditIo extends CliIo {
   cwd: string;
@@ -210,7 +211,11 @@ export function auditCli(version: string) {
             ? quarterWindow(values.quarter)
             : { since: values.since!, until: values.until! };
           const cfg = await loadProvenanceConfig(io.cwd, values.config);
-          const sections = await loadSections(values.section, io.cwd);
+          // Config modules resolve from the config's directory; --section ones from the working directory.
+          const sections = [
+            ...(await loadSections(cfg.reportSections, cfg.root)),
+            ...(await loadSections(values.section, io.cwd)),
+          ];
           let last = 0;
           const report = await collectReport({
             cwd: io.cwd,
@@ -243,10 +248,16 @@ export function auditCli(version: string) {
         options: {
           write: { type: "boolean", description: `Write ${CONTEXT_FILES.join(" and ")}` },
           check: { type: "boolean", description: "Exit 1 if the committed files differ from the generated ones" },
+          report: {
+            type: "string",
+            valueName: "path",
+            description:
+              'A `report --format json` file whose guidelines become a "Lessons from the last audit" section',
+          },
         },
         async run({ values, io }) {
           if (values.write && values.check) throw new CliUsageError("--write and --check cannot be combined");
-          const text = generateContext();
+          const text = generateContext(values.report ? readReport(values.report, io.cwd) : undefined);
           if (!values.write && !values.check) {
             io.stdout(text.trimEnd());
             return 0;
@@ -277,14 +288,17 @@ export function auditCli(version: string) {
   });
 }
 
-async function loadSections(modules: string[], cwd: string): Promise<ReportSectionProvider[]> {
+async function loadSections(modules: readonly string[], cwd: string): Promise<ReportSectionProvider[]> {
   const providers: ReportSectionProvider[] = [];
   for (const specifier of modules) {
-    const url =
-      specifier.startsWith(".") || specifier.startsWith("/") ? pathToFileURL(resolve(cwd, specifier)).href : specifier;
+    const url = () =>
+      specifier.startsWith(".") || specifier.startsWith("/")
+        ? pathToFileURL(resolve(cwd, specifier)).href
+        : // A package name resolves from the config's directory, not from org-audit's own node_modules.
+          pathToFileURL(createRequire(join(cwd, "package.json")).resolve(specifier)).href;
     let loaded: { default?: unknown };
     try {
-      loaded = (await import(url)) as { default?: unknown };
+      loaded = (await import(url())) as { default?: unknown };
     } catch (error) {
       throw new AuditError("ORG_AUDIT_INPUT", `cannot load report section ${specifier}: ${(error as Error).message}`, {
         cause: error,
@@ -299,4 +313,19 @@ async function loadSections(modules: string[], cwd: string): Promise<ReportSecti
     providers.push(loaded.default as ReportSectionProvider);
   }
   return providers;
+}
+
+function readReport(path: string, cwd: string): AuditReport {
+  const text = readInput(path, "--report", cwd);
+  try {
+    const report = JSON.parse(text) as AuditReport;
+    if (!Array.isArray(report.guidelines) || typeof report.window?.since !== "string") throw new Error("no guidelines");
+    return report;
+  } catch (error) {
+    throw new AuditError(
+      "ORG_AUDIT_INPUT",
+      `--report ${path} is not an org-audit report: write one with \`org-audit report --format json -o ${path}\``,
+      { cause: error },
+    );
+  }
 }

@@ -2,6 +2,7 @@ import { CHECKLISTS } from "@org/checklists";
 import { ENVIRONMENTS, loadConfig } from "@org/config";
 import { RULES } from "@org/guard";
 import { guidelineFor } from "./guidelines.ts";
+import type { AuditReport } from "./report/types.ts";
 
 /** The files `org-audit context --write` writes, with the same content. */
 export const CONTEXT_FILES = ["AGENTS.md", ".github/copilot-instructions.md"] as const;
@@ -12,7 +13,7 @@ const seconds = (ms: number) => `${ms / 1000} s`;
  * The architecture context for coding assistants (AGENTS.md), generated from @org/config, the
  * org-guard rule metadata and @org/checklists: the same sources as the docs site, never hand-written.
  */
-export function generateContext(): string {
+export function generateContext(report?: Pick<AuditReport, "window" | "guidelines">): string {
   const envs = ENVIRONMENTS.map((env) => ({ env, config: loadConfig({ env: { ORG_ENV: env } }) }));
   const regions = envs[0]!.config.regions;
   const clusters = regions.reduce((n, r) => n + r.clusters.length, 0);
@@ -85,6 +86,16 @@ export function generateContext(): string {
     "must pass these checklists before merge (`org-audit pr` enforces the AI one):",
     "",
     ...CHECKLISTS.flatMap((c) => [`### ${c.title}`, "", `_${c.when}_`, "", ...c.items.map((i) => `- ${i.text}`), ""]),
+    ...(report
+      ? [
+          `## Lessons from the last audit (${report.window.since} to ${report.window.until})`,
+          "",
+          "The quarterly audit (`org-audit report`) found these patterns in AI-assisted code. Avoid them:",
+          "",
+          ...report.guidelines.map((g) => `- ${g}`),
+          "",
+        ]
+      : []),
   ];
   return `${lines.join("\n").trimEnd()}\n`;
 }

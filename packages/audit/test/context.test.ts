@@ -21,6 +21,30 @@ describe("org-audit context", () => {
     expect(stderr).toContain("org-audit context --write");
   });
 
+  it("adds the last audit's guidelines with --report, and names a file that is not a report", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "org-audit-context-"));
+    try {
+      writeFileSync(
+        join(dir, "audit.json"),
+        JSON.stringify({
+          window: { since: "2026-07-01", until: "2026-10-01" },
+          guidelines: ["Never write a timeout as a literal."],
+        }),
+      );
+      const { stdout } = await runAudit(["context", "--report", join(dir, "audit.json")], dir);
+      expect(stdout).toContain("## Lessons from the last audit (2026-07-01 to 2026-10-01)");
+      expect(stdout).toContain("- Never write a timeout as a literal.");
+      writeFileSync(join(dir, "bad.json"), "{}");
+      const bad = await runAudit(["context", "--report", join(dir, "bad.json")], dir);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("is not an org-audit report");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("states every environment's timeouts, every region, the cache rule, every rule's examples and every checklist item", () => {
     const text = generateContext();
     for (const env of ["dev", "staging", "prod"] as const) {

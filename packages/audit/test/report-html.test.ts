@@ -130,5 +130,18 @@ describe("org-audit report --format html", () => {
       repo.dir,
     );
     expect(stdout).toContain("## X section\n\nfrom a module");
+    // The same module named in org-audit.config.json's reportSections (what the flakiness monitor registers).
+    writeFileSync(
+      join(repo.dir, "org-audit.config.json"),
+      JSON.stringify({ reportSections: [join(out, "section.mjs")] }),
+    );
+    try {
+      const configured = await runAudit(["report", "--quarter", "2026Q3", "--format", "json"], repo.dir);
+      expect((JSON.parse(configured.stdout) as { sections: { id: string }[] }).sections.map((s) => s.id)).toEqual([
+        "x",
+      ]);
+    } finally {
+      rmSync(join(repo.dir, "org-audit.config.json"));
+    }
   });
 });

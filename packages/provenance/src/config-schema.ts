@@ -41,6 +41,7 @@ export const OrgAuditConfigSchema = z
     integrationGlobs: globs.default([]),
     fixupPattern: pattern.default("^(fix|fixup!|hotfix|revert|bugfix)\\b"),
     ignore: globs.default([]),
+    reportSections: z.array(z.string().min(1, "a module specifier must not be empty")).default([]),
   })
   .strict();
 

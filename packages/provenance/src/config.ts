@@ -43,6 +43,13 @@ export interface ProvenanceConfig {
   fixupPattern: string;
   /** Paths the report and the gate leave out (vendored or generated code). @default [] */
   ignore: readonly string[];
+  /**
+   * Modules whose default export adds a section to `org-audit report` (resolved from `root`), for
+   * example the flakiness monitor's flakiness-by-origin section.
+   * @default []
+   * @example ["@org/flaky/report-section"]
+   */
+  reportSections: readonly string[];
   /** Directory the globs are relative to (the config file's, else the working directory). */
   root: string;
   /** Where the config came from, for messages: a path or "defaults". */
@@ -79,6 +86,7 @@ export function defaultProvenanceConfig(root: string): ProvenanceConfig {
     integrationGlobs: [],
     fixupPattern: "^(fix|fixup!|hotfix|revert|bugfix)\\b",
     ignore: [],
+    reportSections: [],
     root,
     source: "defaults",
   };
@@ -113,6 +121,7 @@ export async function resolveProvenanceConfig(input: unknown, root: string, sour
     integrationGlobs: value.integrationGlobs,
     fixupPattern: value.fixupPattern,
     ignore: value.ignore,
+    reportSections: value.reportSections,
     root,
     source,
   };
