@@ -300,9 +300,13 @@ async function loadSections(modules: readonly string[], cwd: string): Promise<Re
     try {
       loaded = (await import(url())) as { default?: unknown };
     } catch (error) {
-      throw new AuditError("ORG_AUDIT_INPUT", `cannot load report section ${specifier}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new AuditError(
+        "ORG_AUDIT_INPUT",
+        `cannot load report section ${specifier}: ${(error as Error).message.split("\n")[0]}`,
+        {
+          cause: error,
+        },
+      );
     }
     if (typeof loaded.default !== "function") {
       throw new AuditError(
