@@ -49,6 +49,7 @@ export default defineConfig({
           { text: "@org/cache-client", link: "/packages/cache-client" },
           { text: "@org/provenance", link: "/packages/provenance" },
           { text: "@org/audit (org-audit)", link: "/packages/audit" },
+          { text: "org-toolkit (Python)", link: "/packages/python" },
         ],
       },
       {

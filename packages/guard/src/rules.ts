@@ -70,7 +70,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
       {
         language: "py",
         flagged: 'redis.delete(f"api_key:{key_id}:status")',
-        clean: 'cache_invalidate(f"api_key:{key_id}:status")  # the service endpoint backed by @org/cache-client',
+        clean: 'cache.invalidate(f"api_key:{key_id}:status")  # cache = org_toolkit.cache.RegionalCache()',
       },
     ],
   },
@@ -120,5 +120,5 @@ export function missingTimeoutMessage(call: string): string {
 }
 
 export function localDeleteMessage(call: string): string {
-  return `${call}() on a raw Redis client deletes in this region only; the other regions keep serving the key. Use cache.invalidate(key) from @org/cache-client, which reaches every cluster.`;
+  return `${call}() on a raw Redis client deletes in this region only; the other regions keep serving the key. Use cache.invalidate(key) from @org/cache-client (Python: RegionalCache().invalidate(key) from org_toolkit.cache), which reaches every cluster.`;
 }
