@@ -14,6 +14,7 @@ export default tseslint.config(
       "apps/docs/.vitepress/cache/**",
       "apps/docs/.vitepress/dist/**",
       "packages/guard/test/corpus/**",
+      "packages/guard/eval/.cache/**",
     ],
   },
   js.configs.recommended,

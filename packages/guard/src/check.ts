@@ -2,7 +2,7 @@ import { extname } from "node:path";
 import { parseSync, visitorKeys } from "oxc-parser";
 import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
-import { detectPython, firstSyntaxError, pythonParser } from "./detect/python.ts";
+import { detectPython, firstSyntaxError, pythonParser, scanPython } from "./detect/python.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { DIRECTIVE, parseSuppressions, type SourceComment } from "./suppressions.ts";
@@ -35,47 +35,27 @@ export function isCheckable(path: string): boolean {
   return JS_EXTENSIONS.has(ext) || PYTHON_EXTENSIONS.has(ext);
 }
 
-/** Checks one file's text. `filePath` picks the language (and TS/JSX dialect) by its extension. */
+/**
+ * Checks one file's text. `filePath` picks the language (and TS/JSX dialect) by its extension.
+ * It never throws for what the file holds: an internal error becomes an `internal-error` finding
+ * for this file, so one odd file cannot cost a run every other file's findings.
+ */
 export async function checkSource(filePath: string, source: string, config: GuardConfig): Promise<FileResult> {
   const lines = lineIndex(source);
-  const raw: RawFinding[] = [];
+  let raw: RawFinding[];
   let comments: SourceComment[] = [];
-  const ext = extname(filePath).toLowerCase();
-
-  if (PYTHON_EXTENSIONS.has(ext)) {
-    const tree = (await pythonParser()).parse(source);
-    if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
-    const error = firstSyntaxError(tree.rootNode);
-    if (error) raw.push({ ruleId: "parse-error", ...error });
-    else if (mightHoldTimeout(source, config, "python")) {
-      raw.push(...detectPython(tree.rootNode, config));
-      comments = collectPythonComments(tree.rootNode);
-    }
-    tree.delete();
-  } else {
-    const result = parseSync(filePath, source, {
-      sourceType: ext === ".cjs" ? "script" : "module",
-      astType: "js",
-      preserveParens: false,
-    });
-    const first = result.errors.find((error) => error.severity === "Error");
-    if (first) {
-      const label = first.labels?.[0];
-      const start = label?.start ?? 0;
-      raw.push({
-        ruleId: "parse-error",
-        start,
-        end: label?.end ?? start + 1,
-        message: `Syntax error: ${first.message}`,
-      });
-    } else if (mightHoldTimeout(source, config, "js")) {
-      // oxc-parser hands the AST over as JSON, parsed only when `program` is read: files that
-      // cannot hold a finding are syntax-checked but never deserialised (most of a commit).
-      raw.push(...detectJavaScript(result.program as unknown as EsNode, source, { ...config, visitorKeys }));
-      comments = result.comments.map((c) => ({ text: c.value, start: c.start, end: c.end }));
-    }
+  try {
+    ({ raw, comments } = await detect(filePath, source, config));
+  } catch (error) {
+    raw = [
+      {
+        ruleId: "internal-error",
+        start: 0,
+        end: 0,
+        message: `org-guard could not check this file (${(error as Error)?.message ?? String(error)}). The rest of the run is unaffected; please report it with the file.`,
+      },
+    ];
   }
-
   const findings = applySuppressions(raw, comments, lines);
   const messages: GuardMessage[] = [];
   for (const finding of findings) {
@@ -101,6 +81,68 @@ export async function checkSource(filePath: string, source: string, config: Guar
     warningCount: messages.filter((m) => m.severity === 1).length,
     source,
   };
+}
+
+async function detect(
+  filePath: string,
+  source: string,
+  config: GuardConfig,
+): Promise<{ raw: RawFinding[]; comments: SourceComment[] }> {
+  const ext = extname(filePath).toLowerCase();
+  if (PYTHON_EXTENSIONS.has(ext)) {
+    const tree = (await pythonParser()).parse(source);
+    if (!tree) throw new Error("tree-sitter returned no tree");
+    try {
+      const error = firstSyntaxError(tree.rootNode);
+      if (error) return { raw: [{ ruleId: "parse-error", ...error }], comments: [] };
+      if (!mightHoldTimeout(source, config, "python")) return { raw: [], comments: [] };
+      const scan = scanPython(tree.rootNode);
+      return {
+        raw: detectPython(scan.nodes, config),
+        comments: scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
+      };
+    } finally {
+      tree.delete();
+    }
+  }
+  const result = parseJavaScript(filePath, source, ext);
+  const first = result.errors.find((error) => error.severity === "Error");
+  if (first) {
+    const label = first.labels?.[0];
+    const start = label?.start ?? 0;
+    return {
+      raw: [{ ruleId: "parse-error", start, end: label?.end ?? start + 1, message: `Syntax error: ${first.message}` }],
+      comments: [],
+    };
+  }
+  if (!mightHoldTimeout(source, config, "js")) return { raw: [], comments: [] };
+  // oxc-parser hands the AST over as JSON, parsed only when `program` is read: files that
+  // cannot hold a finding are syntax-checked but never deserialised (most of a commit).
+  return {
+    raw: detectJavaScript(result.program as unknown as EsNode, source, { ...config, visitorKeys }),
+    comments: result.comments.map((c) => ({ text: c.value, start: c.start, end: c.end })),
+  };
+}
+
+/**
+ * Parses as the extension says first; plain JavaScript that fails is retried as JSX and as
+ * CommonJS (top-level `return`, `await` as a name) before its first error is reported.
+ */
+function parseJavaScript(filePath: string, source: string, ext: string): ReturnType<typeof parseSync> {
+  const options = { astType: "js", preserveParens: false } as const;
+  const first = parseSync(filePath, source, { ...options, sourceType: ext === ".cjs" ? "commonjs" : "module" });
+  if (!first.errors.some((e) => e.severity === "Error") || ![".js", ".cjs", ".mjs", ".jsx"].includes(ext)) return first;
+  const retries: Parameters<typeof parseSync>[2][] = [
+    { ...options, sourceType: "module", lang: "jsx" },
+    { ...options, sourceType: "commonjs", lang: "js" },
+    { ...options, sourceType: "commonjs", lang: "jsx" },
+  ];
+  for (const retry of retries) {
+    if (ext === ".mjs" && retry!.sourceType === "commonjs") continue;
+    const result = parseSync(filePath, source, retry);
+    if (!result.errors.some((e) => e.severity === "Error")) return result;
+  }
+  return first;
 }
 
 const triggers = new WeakMap<GuardConfig, Record<"js" | "python", RegExp>>();
@@ -164,12 +206,6 @@ function applySuppressions(raw: RawFinding[], comments: SourceComment[], lines: 
     }
   });
   return kept;
-}
-
-function collectPythonComments(root: import("web-tree-sitter").Node): SourceComment[] {
-  return root
-    .descendantsOfType("comment")
-    .flatMap((node) => (node ? [{ text: node.text, start: node.startIndex, end: node.endIndex }] : []));
 }
 
 interface LineIndex {

@@ -6,6 +6,7 @@ export type RuleId =
   | "no-unbounded-timeout"
   | "no-local-cache-delete"
   | "parse-error"
+  | "internal-error"
   | "invalid-suppression"
   | "unused-suppression";
 
@@ -79,6 +80,13 @@ export const RULES: Record<RuleId, RuleMeta> = {
     defaultSeverity: 2,
     description: "A file that does not parse cannot be checked, so it is reported rather than passed.",
     rationale: "A checker that skips what it cannot read passes exactly the files nobody looked at.",
+    examples: [],
+  },
+  "internal-error": {
+    id: "internal-error",
+    defaultSeverity: 2,
+    description: "org-guard failed on this file; the file is reported, every other file is still checked.",
+    rationale: "One odd file must not cost a run every other file's findings, nor pass unchecked.",
     examples: [],
   },
   "invalid-suppression": {

@@ -71,6 +71,9 @@ const BINDING_TYPES = new Set([
   "CatchClause",
 ]);
 
+/** How deep constant folding and classification follow an expression; deeper ones are generated code. */
+const MAX_DEPTH = 64;
+
 type Constant = { node: EsNode; value: number; name: string };
 type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string };
 
@@ -132,29 +135,33 @@ class JsDetector {
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
   }
 
-  private walk(node: EsNode, visit: (node: EsNode) => void): void {
-    if (SKIP_TYPES.has(node.type)) return;
-    visit(node);
-    const keys = this.options.visitorKeys?.[node.type];
-    if (keys) {
+  /**
+   * Pre-order walk with an explicit stack: generated code nests deeper than the call stack
+   * allows (a 3,000-term `1 + 1 + ...` chain), and no input may crash a run.
+   */
+  private walk(root: EsNode, visit: (node: EsNode) => void): void {
+    const stack: EsNode[] = [root];
+    const children: EsNode[] = [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (SKIP_TYPES.has(node.type)) continue;
+      visit(node);
+      children.length = 0;
+      const keys = this.options.visitorKeys?.[node.type] ?? Object.keys(node);
       for (const key of keys) {
         if (SKIP_KEYS.has(key)) continue;
-        this.walkChild(node[key], visit);
+        const child = node[key];
+        if (Array.isArray(child)) {
+          for (const item of child) if (isNode(item)) children.push(item);
+        } else if (isNode(child)) children.push(child);
       }
-      return;
-    }
-    for (const key in node) if (!SKIP_KEYS.has(key)) this.walkChild(node[key], visit);
-  }
-
-  private walkChild(child: unknown, visit: (node: EsNode) => void): void {
-    if (Array.isArray(child)) {
-      for (const item of child) if (isNode(item)) this.walk(item, visit);
-    } else if (isNode(child)) {
-      this.walk(child, visit);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
 
-  private evaluate(raw: EsNode): number | undefined {
+  private evaluate(raw: EsNode, depth = 0): number | undefined {
+    // Constant expressions worth folding are shallow; deeper ones are generated code.
+    if (depth > MAX_DEPTH) return undefined;
     const node = unwrap(raw);
     switch (node.type) {
       case "Literal":
@@ -163,13 +170,13 @@ class JsDetector {
         if (node.name === "Infinity" && !this.bindingCounts.has("Infinity")) return Number.POSITIVE_INFINITY;
         return this.constants.get(node.name as string)?.value;
       case "UnaryExpression": {
-        const value = this.evaluate(node.argument as EsNode);
+        const value = this.evaluate(node.argument as EsNode, depth + 1);
         if (value === undefined) return undefined;
         return node.operator === "-" ? -value : node.operator === "+" ? value : undefined;
       }
       case "BinaryExpression": {
-        const left = this.evaluate(node.left as EsNode);
-        const right = left === undefined ? undefined : this.evaluate(node.right as EsNode);
+        const left = this.evaluate(node.left as EsNode, depth + 1);
+        const right = left === undefined ? undefined : this.evaluate(node.right as EsNode, depth + 1);
         if (left === undefined || right === undefined) return undefined;
         return applyOperator(node.operator as string, left, right);
       }
@@ -179,7 +186,8 @@ class JsDetector {
   }
 
   /** The hardcoded or unbounded values a timeout expression holds, with where to report each. */
-  private classify(raw: EsNode, out: Classified[] = []): Classified[] {
+  private classify(raw: EsNode, out: Classified[] = [], depth = 0): Classified[] {
+    if (depth > MAX_DEPTH) return out;
     const node = unwrap(raw);
     switch (node.type) {
       case "ObjectExpression":
@@ -187,17 +195,17 @@ class JsDetector {
         for (const property of node.properties as EsNode[]) {
           const name = property.type === "Property" ? propertyName(property) : undefined;
           if (name !== undefined && isNode(property.value) && (isTimeoutPhase(name) || this.isTimeout(name))) {
-            this.classify(property.value, out);
+            this.classify(property.value, out, depth + 1);
           }
         }
         return out;
       case "ConditionalExpression":
-        this.classify(node.consequent as EsNode, out);
-        this.classify(node.alternate as EsNode, out);
+        this.classify(node.consequent as EsNode, out, depth + 1);
+        this.classify(node.alternate as EsNode, out, depth + 1);
         return out;
       case "LogicalExpression":
-        this.classify(node.left as EsNode, out);
-        this.classify(node.right as EsNode, out);
+        this.classify(node.left as EsNode, out, depth + 1);
+        this.classify(node.right as EsNode, out, depth + 1);
         return out;
       case "Literal":
         if (node.value === false) out.push({ kind: "unbounded", node, literal: "false" });
@@ -386,16 +394,24 @@ function memberName(node: EsNode): string | undefined {
 
 /** `page.waitForTimeout` for `page.waitForTimeout(...)`; undefined for computed or dynamic callees. */
 function calleePath(node: EsNode): string | undefined {
-  const callee = unwrap(node);
-  if (callee.type === "Identifier") return callee.name as string;
-  if (callee.type === "ThisExpression") return "this";
-  if (callee.type === "MemberExpression") {
-    const object = calleePath(callee.object as EsNode) ?? "<expr>";
-    const name = memberName(callee);
-    return name === undefined ? undefined : `${object}.${name}`;
+  const names: string[] = [];
+  let current = unwrap(node);
+  while (current.type === "MemberExpression" && names.length <= MAX_DEPTH) {
+    const name = memberName(current);
+    if (name === undefined) {
+      if (names.length === 0) return undefined;
+      names.unshift("<expr>");
+      return names.join(".");
+    }
+    names.unshift(name);
+    current = unwrap(current.object as EsNode);
   }
-  if (callee.type === "CallExpression") return "<call>";
-  return undefined;
+  if (current.type === "Identifier") names.unshift(current.name as string);
+  else if (current.type === "ThisExpression") names.unshift("this");
+  else if (current.type === "CallExpression") names.unshift("<call>");
+  else if (names.length === 0) return undefined;
+  else names.unshift("<expr>");
+  return names.join(".");
 }
 
 function bindingIdentifiers(node: EsNode): string[] {

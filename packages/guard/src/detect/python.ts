@@ -30,22 +30,59 @@ export interface PythonSyntaxError {
 /** The first syntax error of a parsed Python file, in document order, if any. */
 export function firstSyntaxError(root: TsNode): PythonSyntaxError | undefined {
   if (!root.hasError) return undefined;
-  let found: TsNode | undefined;
-  const visit = (node: TsNode): void => {
-    if (found) return;
-    if (node.isError || node.isMissing) {
-      found = node;
-      return;
+  // Descend along the first erroneous child (iteratively: a tree can be thousands of levels deep).
+  let node = root;
+  descend: while (!node.isError && !node.isMissing) {
+    for (const child of node.children) {
+      if (child && (child.hasError || child.isMissing)) {
+        node = child;
+        continue descend;
+      }
     }
-    for (const child of node.children) if (child && (child.hasError || child.isMissing)) visit(child);
-  };
-  visit(root);
-  const node = found ?? root;
+    break;
+  }
   return {
     start: node.startIndex,
     end: Math.max(node.endIndex, node.startIndex + 1),
     message: node.isMissing ? `Syntax error: missing "${node.type}"` : "Syntax error: unexpected input",
   };
+}
+
+/** Node types the detectors look at; everything else is walked past without leaving WebAssembly. */
+const INTERESTING = new Set([
+  "import_statement",
+  "import_from_statement",
+  "assignment",
+  "with_item",
+  "parameters",
+  "lambda_parameters",
+  "keyword_argument",
+  "pair",
+  "default_parameter",
+  "typed_default_parameter",
+  "call",
+  "comment",
+]);
+
+/**
+ * The nodes of interest in document order, and the comments, from one cursor walk: a cursor
+ * reads node types without creating a JavaScript object per node (most of the cost of a walk
+ * over `namedChildren`), and iterates, so no nesting depth can overflow the stack.
+ */
+export function scanPython(root: TsNode): { nodes: TsNode[]; comments: TsNode[] } {
+  const nodes: TsNode[] = [];
+  const comments: TsNode[] = [];
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (INTERESTING.has(type)) (type === "comment" ? comments : nodes).push(cursor.currentNode);
+      if (type !== "string" && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return { nodes, comments };
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 const REDIS_FACTORIES =
@@ -54,6 +91,9 @@ const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "
 const HTTP_MODULES = new Set(["requests", "httpx"]);
 const SESSION_CLASSES = new Set(["requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"]);
 
+/** How deep constant folding and classification follow an expression; deeper ones are generated code. */
+const MAX_DEPTH = 64;
+
 type Classified = { kind: "hardcoded" | "unbounded"; node: TsNode; literal: string };
 type Constant = { node: TsNode; value: number; name: string };
 
@@ -61,8 +101,8 @@ type Constant = { node: TsNode; value: number; name: string };
  * Finds hardcoded and unbounded timeouts in a Python syntax tree. Same rules and report
  * locations as the JavaScript detector: findings point at the literal.
  */
-export function detectPython(root: TsNode, options: DetectorOptions): RawFinding[] {
-  return new PyDetector(options).run(root);
+export function detectPython(nodes: readonly TsNode[], options: DetectorOptions): RawFinding[] {
+  return new PyDetector(options).run(nodes);
 }
 
 class PyDetector {
@@ -77,20 +117,15 @@ class PyDetector {
 
   constructor(private readonly options: DetectorOptions) {}
 
-  run(root: TsNode): RawFinding[] {
-    this.collect(root);
-    this.walk(root);
+  run(nodes: readonly TsNode[]): RawFinding[] {
+    this.collect(nodes);
+    for (const node of nodes) this.visit(node);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
   }
 
-  private walk(node: TsNode): void {
-    this.visit(node);
-    for (const child of node.namedChildren) if (child) this.walk(child);
-  }
-
-  private collect(root: TsNode): void {
+  private collect(nodes: readonly TsNode[]): void {
     const assignments = new Map<string, TsNode[]>();
-    const visit = (node: TsNode): void => {
+    for (const node of nodes) {
       if (node.type === "import_statement") {
         for (const child of node.namedChildren) {
           if (child?.type === "dotted_name") this.imports.set(child.text, child.text);
@@ -141,9 +176,7 @@ class PyDetector {
           if (name) assignments.set(name, [...(assignments.get(name) ?? []), parameter!, parameter!]);
         }
       }
-      for (const child of node.namedChildren) if (child) visit(child);
-    };
-    visit(root);
+    }
     // A module-level name assigned exactly once is a constant; anything reassigned is not.
     for (const [name, nodes] of assignments) {
       const only = nodes.length === 1 ? nodes[0] : undefined;
@@ -169,7 +202,8 @@ class PyDetector {
     return timeout === undefined || timeout.type === "none";
   }
 
-  private evaluate(raw: TsNode): number | undefined {
+  private evaluate(raw: TsNode, depth = 0): number | undefined {
+    if (depth > MAX_DEPTH) return undefined;
     const node = unwrap(raw);
     switch (node.type) {
       case "integer":
@@ -182,14 +216,14 @@ class PyDetector {
       case "identifier":
         return this.constants.get(node.text)?.value;
       case "unary_operator": {
-        const value = this.evaluate(node.childForFieldName("argument")!);
+        const value = this.evaluate(node.childForFieldName("argument")!, depth + 1);
         const operator = node.childForFieldName("operator")?.text;
         if (value === undefined) return undefined;
         return operator === "-" ? -value : operator === "+" ? value : undefined;
       }
       case "binary_operator": {
-        const left = this.evaluate(node.childForFieldName("left")!);
-        const right = left === undefined ? undefined : this.evaluate(node.childForFieldName("right")!);
+        const left = this.evaluate(node.childForFieldName("left")!, depth + 1);
+        const right = left === undefined ? undefined : this.evaluate(node.childForFieldName("right")!, depth + 1);
         if (left === undefined || right === undefined) return undefined;
         return applyOperator(node.childForFieldName("operator")?.text ?? "", left, right);
       }
@@ -198,7 +232,8 @@ class PyDetector {
     }
   }
 
-  private classify(raw: TsNode, noneIsUnbounded: boolean, out: Classified[] = []): Classified[] {
+  private classify(raw: TsNode, noneIsUnbounded: boolean, out: Classified[] = [], depth = 0): Classified[] {
+    if (depth > MAX_DEPTH) return out;
     const node = unwrap(raw);
     switch (node.type) {
       case "none":
@@ -217,17 +252,17 @@ class PyDetector {
           const name = key?.type === "string" ? stringContent(key) : undefined;
           const value = pair.childForFieldName("value");
           if (value && name !== undefined && (isTimeoutPhase(name) || this.isTimeout(name))) {
-            this.classify(value, noneIsUnbounded, out);
+            this.classify(value, noneIsUnbounded, out, depth + 1);
           }
         }
         return out;
       case "conditional_expression":
         for (const branch of [node.namedChildren[0], node.namedChildren[2]])
-          if (branch) this.classify(branch, noneIsUnbounded, out);
+          if (branch) this.classify(branch, noneIsUnbounded, out, depth + 1);
         return out;
       case "boolean_operator":
         for (const side of [node.childForFieldName("left"), node.childForFieldName("right")]) {
-          if (side) this.classify(side, noneIsUnbounded, out);
+          if (side) this.classify(side, noneIsUnbounded, out, depth + 1);
         }
         return out;
       case "identifier": {

@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+// org-guard on real third-party code: precision and recall from hand labels (after `pnpm build`).
+//
+// 1. Fetches the pinned packages of eval/corpus.json (`npm pack`, `pip download --no-deps`) into
+//    eval/.cache (gitignored; needs the network once, so it is not part of `pnpm test`).
+// 2. Runs org-guard's checkSource on every JS/TS/Python file (no .d.ts, no .min.js) and times it per language.
+// 3. Draws a seeded sample: per set, per language and rule, the findings with the lowest hash of
+//    (seed, key); per language, the same for "timeout-looking" lines without a finding. A key is
+//    `package@version/path:line:rule`, so a sample stays put while the checker changes.
+// 4. Reads the hand labels of eval/labels.json (`real`: the line is a hardcoded or unbounded
+//    timeout, library defaults included; `why`: one line) and prints precision per rule and language,
+//    and recall estimated as TP / (TP + misses), both scaled from the samples to the full counts.
+//
+// Usage: node eval/run.mjs [--set tuning|heldout] [--unlabelled out.txt]
+//   --unlabelled writes every sampled item that has no label yet, with context, for labelling.
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const cache = join(here, ".cache");
+const { values: args } = parseArgs({ options: { set: { type: "string" }, unlabelled: { type: "string" } } });
+const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
+const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
+const { checkSource, defaultGuardConfig } = await import(new URL("../dist/index.js", import.meta.url).href);
+
+const RULES = ["no-hardcoded-timeout", "no-unbounded-timeout"];
+const LANGUAGES = ["js", "python"];
+// Lines a reviewer would look at for a missed timeout (strings, comments, subscripts and `is None`
+// tests removed first): a timeout-ish word, a blocking call with a literal argument, or a timer; and a literal.
+const LOOKS_TIMEOUTISH =
+  /timeout|deadline|\.(wait|join|poll|select|acquire|get|settimeout)\s*\(\s*(True|False|None|\d)|urlopen|HTTPS?Connection\s*\(|wait_for|\bsetTimeout\s*\(/i;
+const HAS_LITERAL = /(?<![\w.$])(\d[\d_]*(\.\d+)?(e\d+)?|None|Infinity|inf)(?![\w$])/;
+function codeOf(line, language) {
+  let code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  code = language === "python" ? code.replace(/#.*/, "") : code.replace(/\/\/.*/, "");
+  if (/^\s*(\*|\/\*|>>>|\.\.\.)/.test(code)) return "";
+  return code.replace(/\[\s*-?\d+\s*\]/g, "[i]").replace(/\b(is not|is|==|!=)\s+None\b/g, "");
+}
+
+function fetchPackage({ registry, name, version }) {
+  const dir = join(cache, `${name}@${version}`);
+  if (existsSync(join(dir, ".done"))) return dir;
+  mkdirSync(dir, { recursive: true });
+  if (registry === "npm") {
+    const tgz = execFileSync("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", dir], {
+      encoding: "utf8",
+    }).trim();
+    execFileSync("tar", ["xzf", join(dir, tgz.split("\n").at(-1)), "-C", dir]);
+  } else {
+    execFileSync("pip", ["download", `${name}==${version}`, "--no-deps", "-q", "-d", dir], { stdio: "inherit" });
+    const archive = readdirSync(dir).find((f) => f.endsWith(".whl") || f.endsWith(".tar.gz"));
+    if (!archive) throw new Error(`pip download ${name}==${version} produced no archive`);
+    if (archive.endsWith(".whl"))
+      execFileSync("python3", ["-m", "zipfile", "-e", join(dir, archive), join(dir, "src")]);
+    else execFileSync("tar", ["xzf", join(dir, archive), "-C", dir]);
+  }
+  writeFileSync(join(dir, ".done"), "");
+  return dir;
+}
+
+function sourceFiles(dir, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) sourceFiles(path, out);
+    else if (/\.(py|[cm]?[jt]sx?)$/.test(entry.name) && !/\.d\.[cm]?ts$|\.min\.js$/.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+const hash = (key) => createHash("sha256").update(`${corpus.seed}:${key}`).digest("hex");
+const lowest = (items, n) =>
+  items
+    .map((item) => ({ item, h: hash(item.key) }))
+    .sort((a, b) => (a.h < b.h ? -1 : 1))
+    .slice(0, n)
+    .map((x) => x.item);
+
+function evaluateSet(setName) {
+  const config = defaultGuardConfig(cache);
+  const findings = [];
+  const unflagged = [];
+  const stats = { files: { js: 0, python: 0 }, bytes: { js: 0, python: 0 }, ms: { js: 0, python: 0 }, crashes: [] };
+  const perPackage = [];
+  return (async () => {
+    for (const pkg of corpus.sets[setName]) {
+      const dir = fetchPackage(pkg);
+      const files = sourceFiles(dir);
+      perPackage.push(`${pkg.name}@${pkg.version} (${files.length} files)`);
+      for (const file of files) {
+        const language = file.endsWith(".py") ? "python" : "js";
+        const text = readFileSync(file, "utf8");
+        const rel = `${pkg.name}@${pkg.version}/${relative(dir, file)}`;
+        const started = performance.now();
+        let result;
+        try {
+          result = await checkSource(file, text, config);
+        } catch (error) {
+          stats.crashes.push(`${rel}: ${error.message}`);
+          continue;
+        } finally {
+          stats.ms[language] += performance.now() - started;
+          stats.files[language] += 1;
+          stats.bytes[language] += Buffer.byteLength(text);
+        }
+        const lines = text.split("\n");
+        const flaggedLines = new Set();
+        for (const m of result.messages) {
+          if (m.ruleId === "internal-error") stats.crashes.push(`${rel}:${m.line}: ${m.message}`);
+          if (!RULES.includes(m.ruleId)) continue;
+          flaggedLines.add(m.line);
+          const key = `${rel}:${m.line}:${m.ruleId}`;
+          if (!findings.some((f) => f.key === key))
+            findings.push({ key, language, rule: m.ruleId, message: m.message, file, line: m.line, lines });
+        }
+        lines.forEach((line, index) => {
+          if (flaggedLines.has(index + 1) || line.length > 300) return;
+          const code = codeOf(line, language);
+          if (LOOKS_TIMEOUTISH.test(code) && HAS_LITERAL.test(code))
+            unflagged.push({ key: `${rel}:${index + 1}:unflagged`, language, file, line: index + 1, lines });
+        });
+      }
+    }
+    return { findings, unflagged, stats, perPackage };
+  })();
+}
+
+function context(item) {
+  const from = Math.max(0, item.line - 4);
+  const shown = item.lines.slice(from, item.line + 2).map((text, i) => {
+    const n = from + i + 1;
+    return `${n === item.line ? ">" : " "}${String(n).padStart(5)} | ${text.slice(0, 200)}`;
+  });
+  return [`## ${item.key}${item.message ? `  -- ${item.message}` : ""}`, ...shown].join("\n");
+}
+
+const pct = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
+const unlabelledOut = [];
+
+for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
+  const { findings, unflagged, stats, perPackage } = await evaluateSet(setName);
+  console.log(`\n=== ${setName}: ${perPackage.join(", ")}`);
+  for (const language of LANGUAGES) {
+    const mb = stats.bytes[language] / 1e6;
+    console.log(
+      `${language.padEnd(6)} ${stats.files[language]} files, ${mb.toFixed(2)} MB, ${stats.ms[language].toFixed(0)} ms in checkSource (${(stats.ms[language] / mb).toFixed(0)} ms/MB, one warm thread)`,
+    );
+  }
+  console.log(`crashes / internal errors: ${stats.crashes.length}${stats.crashes.map((c) => `\n  ${c}`).join("")}`);
+
+  const missRates = {};
+  for (const language of LANGUAGES) {
+    const pool = unflagged.filter((u) => u.language === language);
+    const sample = lowest(pool, corpus.sample.unflaggedPerLanguage);
+    const labelled = sample.filter((u) => labels[u.key]);
+    sample.filter((u) => !labels[u.key]).forEach((u) => unlabelledOut.push(context(u)));
+    for (const rule of RULES) {
+      const misses = labelled.filter((u) => labels[u.key].real && (labels[u.key].rule ?? RULES[0]) === rule).length;
+      missRates[`${language}/${rule}`] = {
+        rate: labelled.length ? misses / labelled.length : 0,
+        misses,
+        pool: pool.length,
+        labelled: labelled.length,
+      };
+    }
+  }
+  console.log(
+    `\n${"language/rule".padEnd(30)} findings  sampled  true  precision   | unflagged sampled misses  recall`,
+  );
+  const totals = { tp: 0, f: 0, fn: 0 };
+  for (const language of LANGUAGES) {
+    for (const rule of RULES) {
+      const pool = findings.filter((f) => f.language === language && f.rule === rule);
+      const sample = lowest(pool, corpus.sample.findingsPerStratum);
+      sample.filter((f) => !labels[f.key]).forEach((f) => unlabelledOut.push(context(f)));
+      const labelled = sample.filter((f) => labels[f.key]);
+      const trues = labelled.filter((f) => labels[f.key].real).length;
+      const precision = labelled.length ? trues / labelled.length : Number.NaN;
+      const miss = missRates[`${language}/${rule}`];
+      const estTp = (labelled.length ? precision : 1) * pool.length;
+      const estFn = miss.rate * miss.pool;
+      totals.tp += estTp;
+      totals.fn += estFn;
+      totals.f += pool.length;
+      console.log(
+        `${`${language}/${rule}`.padEnd(30)} ${String(pool.length).padStart(8)} ${String(labelled.length).padStart(8)}${labelled.length < sample.length ? "*" : " "} ${String(trues).padStart(4)}  ${pct(precision).padStart(9)}   | ${String(miss.pool).padStart(9)} ${String(miss.labelled).padStart(7)} ${String(miss.misses).padStart(6)}  ${pct(estTp / (estTp + estFn)).padStart(7)}`,
+      );
+    }
+  }
+  console.log(
+    `${"all".padEnd(30)} ${String(totals.f).padStart(8)}                 ${pct(totals.tp / totals.f).padStart(9)}   |                          ${pct(totals.tp / (totals.tp + totals.fn)).padStart(7)}`,
+  );
+  console.log("(* = some sampled items are unlabelled; run with --unlabelled <file> to list them)");
+}
+
+if (args.unlabelled) {
+  writeFileSync(args.unlabelled, unlabelledOut.join("\n\n") + "\n");
+  console.log(`\n${unlabelledOut.length} unlabelled sampled items written to ${args.unlabelled}`);
+}
