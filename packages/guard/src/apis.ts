@@ -11,7 +11,10 @@ export interface TimeoutApi {
   keyword?: string;
   /** For "last": the fewest arguments a call needs for its last one to be the timeout. */
   minArguments?: number;
-  /** Whether 0 (or None) means "no limit" for this API. @default true */
+  /**
+   * What 0 means for this API: true "no limit" (reported as unbounded), false a 0 s timeout
+   * (reported as hardcoded). Unset: true in JavaScript; in Python "poll, don't block" (not reported).
+   */
   zeroIsUnbounded?: boolean;
 }
 
@@ -36,23 +39,40 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "js", callee: "cy.wait", argument: 0 },
   { language: "js", callee: "jest.setTimeout", argument: 0 },
   { language: "js", callee: "this.timeout", argument: 0 },
+  { language: "js", callee: "t.timeout", argument: 0 },
   { language: "js", callee: "*.setTimeout", argument: 0 },
   ...TEST_FUNCTIONS.map((callee) => ({ language: "js" as const, callee, argument: "last" as const, minArguments: 3 })),
   ...HOOKS.map((callee) => ({ language: "js" as const, callee, argument: "last" as const, minArguments: 2 })),
-  { language: "python", callee: "*.settimeout", argument: 0 },
+  // Python: 0 means "poll, don't block" unless `zeroIsUnbounded` says otherwise (then true: forever, false: 0 s).
   { language: "python", callee: "socket.setdefaulttimeout", argument: 0 },
-  { language: "python", callee: "asyncio.wait_for", argument: 1, keyword: "timeout" },
-  { language: "python", callee: "asyncio.timeout", argument: 0, keyword: "delay" },
+  { language: "python", callee: "asyncio.wait_for", argument: 1, keyword: "timeout", zeroIsUnbounded: false },
+  { language: "python", callee: "asyncio.timeout", argument: 0, keyword: "delay", zeroIsUnbounded: false },
   { language: "python", callee: "asyncio.wait", argument: 1, keyword: "timeout" },
   { language: "python", callee: "socket.create_connection", argument: 1, keyword: "timeout" },
-  { language: "python", callee: "pytest.mark.timeout", argument: 0, keyword: "timeout" },
-  { language: "python", callee: "*.wait_for_timeout", argument: 0 },
-  { language: "python", callee: "*.set_default_timeout", argument: 0 },
-  { language: "python", callee: "*.set_default_navigation_timeout", argument: 0 },
+  { language: "python", callee: "pytest.mark.timeout", argument: 0, keyword: "timeout", zeroIsUnbounded: true },
+  { language: "python", callee: "async_timeout.timeout", argument: 0 },
+  { language: "python", callee: "tornado.gen.with_timeout", argument: 0 },
+  { language: "python", callee: "gen.with_timeout", argument: 0 },
+  { language: "python", callee: "urllib.request.urlopen", argument: 2 },
+  { language: "python", callee: "http.client.HTTPConnection", argument: 2 },
+  { language: "python", callee: "http.client.HTTPSConnection", argument: 2 },
+  { language: "python", callee: "select.select", argument: 3 },
   { language: "python", callee: "httpx.Timeout", argument: "all" },
   { language: "python", callee: "aiohttp.ClientTimeout", argument: "all" },
   { language: "python", callee: "urllib3.Timeout", argument: "all" },
   { language: "python", callee: "WebDriverWait", argument: 1, keyword: "timeout" },
+  { language: "python", callee: "ClientTimeout", argument: "all" },
+  { language: "python", callee: "*.ClientTimeout", argument: "all" },
+  { language: "python", callee: "Timeout", argument: "all" },
+  { language: "python", callee: "*.settimeout", argument: 0 },
+  { language: "python", callee: "*.wait_for_timeout", argument: 0, zeroIsUnbounded: true },
+  { language: "python", callee: "*.set_default_timeout", argument: 0, zeroIsUnbounded: true },
+  { language: "python", callee: "*.set_default_navigation_timeout", argument: 0, zeroIsUnbounded: true },
+  // Standard-library blocking calls with a positional timeout: Event/Condition/Popen.wait(5),
+  // Thread/Process.join(3), poll(1000) ticks.
+  { language: "python", callee: "*.wait", argument: 0 },
+  { language: "python", callee: "*.join", argument: 0 },
+  { language: "python", callee: "*.poll", argument: 0 },
 ];
 
 // Timers are event-loop delays, not network timeouts: `setTimeout(fn, ms)` stays allowed however it is reached.

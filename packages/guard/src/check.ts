@@ -96,7 +96,7 @@ async function detect(
       const error = firstSyntaxError(tree.rootNode);
       if (error) return { raw: [{ ruleId: "parse-error", ...error }], comments: [] };
       if (!mightHoldTimeout(source, config, "python")) return { raw: [], comments: [] };
-      const scan = scanPython(tree.rootNode);
+      const scan = scanPython(tree.rootNode, source.includes(DIRECTIVE));
       return {
         raw: detectPython(scan.nodes, config),
         comments: scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
@@ -145,6 +145,7 @@ function parseJavaScript(filePath: string, source: string, ext: string): ReturnT
   return first;
 }
 
+const GENERIC_METHODS = new Set(["wait", "join", "poll"]);
 const triggers = new WeakMap<GuardConfig, Record<"js" | "python", RegExp>>();
 
 /**
@@ -161,17 +162,25 @@ export function mightHoldTimeout(source: string, config: GuardConfig, language: 
       // Python resolves imports (`from asyncio import wait_for`), so there only the method name counts.
       const calls = [...new Set(config.apis.filter((api) => api.language === lang).map((api) => api.callee))].map(
         (callee) => {
-          if (lang === "python") return `\\b${escape(callee.slice(callee.lastIndexOf(".") + 1))}\\s*\\(`;
+          const method = callee.slice(callee.lastIndexOf(".") + 1);
+          // `x.wait(5)`, `t.join(3)`: generic method names count with a literal argument only.
+          if (lang === "python" && GENERIC_METHODS.has(method)) return `\\.${method}\\s*\\(\\s*[\\d(]`;
+          if (lang === "python") return `\\b${escape(method)}\\s*\\(`;
           if (callee.startsWith("*.")) return `\\.\\s*${escape(callee.slice(2))}\\s*\\(`;
           return `(?<![.\\w$])${callee.split(".").map(escape).join("\\s*\\.\\s*")}\\s*\\(`;
         },
       );
       const names = [...config.extraTimeoutNames].map(escape);
-      return new RegExp(["timeout", "org-guard-ignore", ...names, ...calls, ...extra].join("|"), "i");
+      const alternatives = new Set(["timeout", "org-guard-ignore", ...names, ...calls, ...extra]);
+      return new RegExp([...alternatives].join("|"), "i");
     };
     patterns = {
       js: build("js", ["\\.\\s*(del|unlink|DEL|UNLINK)\\s*\\("]),
-      python: build("python", ["\\b(requests|httpx)\\b", "\\.\\s*(delete|unlink)\\s*\\("]),
+      python: build("python", [
+        "\\b(requests|httpx)\\b",
+        "\\.\\s*(delete|unlink)\\s*\\(",
+        "\\.(get|acquire)\\s*\\(\\s*(True|False)\\s*,",
+      ]),
     };
     triggers.set(config, patterns);
   }
@@ -212,11 +221,15 @@ interface LineIndex {
   position(offset: number): { line: number; column: number };
 }
 
+/** Line starts are found on the first lookup: most files have no finding and never need them. */
 function lineIndex(source: string): LineIndex {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
+  let starts: number[] | undefined;
   return {
     position(offset) {
+      if (!starts) {
+        starts = [0];
+        for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
+      }
       let low = 0;
       let high = starts.length - 1;
       while (low < high) {

@@ -23,19 +23,54 @@ export function words(name: string): string[] {
 }
 
 /**
+ * First words that make a timeout-named property something else: a flag (`noCursorTimeout`,
+ * `retryOnTimeout`, `clearServerSelectionTimeout`) or a bound on retry backoff, not a deadline
+ * (`minTimeout`, `maxTimeout` of retry libraries).
+ */
+const NOT_A_DURATION = new Set([
+  "no",
+  "retry",
+  "on",
+  "clear",
+  "disable",
+  "disabled",
+  "enable",
+  "enabled",
+  "use",
+  "has",
+  "is",
+  "should",
+  "allow",
+  "skip",
+  "ignore",
+  "reset",
+  "throw",
+  "throws",
+  "emit",
+  "handle",
+  "min",
+  "max",
+]);
+
+/**
  * Whether a property, keyword or parameter name holds a timeout duration: its last word is
- * `timeout` (`timeout`, `testTimeout`, `read_timeout`, `REQUEST_TIMEOUT`), or `timeout` followed
- * by a unit (`timeoutMs`, `timeout_seconds`). Counters such as `timeoutCount` and `max_timeouts`
- * are not durations. `extraNames` (from the guard's config) match exactly.
+ * `timeout` (`timeout`, `testTimeout`, `read_timeout`, `REQUEST_TIMEOUT`), a word fused onto it
+ * (`wtimeoutMS`), or `timeout` followed by a unit (`timeoutMs`, `timeout_seconds`). Counters
+ * (`timeoutCount`, `max_timeouts`), flags (`noCursorTimeout`, `retryOnTimeout`) and backoff
+ * bounds (`maxTimeout`) are not durations. `extraNames` (from the guard's config) match exactly.
  */
 export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = new Set()): boolean {
   if (extraNames.has(name)) return true;
   // Most names never mention a timeout; skip the word split for them (hot path).
   if (!/timeout/i.test(name)) return false;
   const parts = words(name);
-  const last = parts.at(-1);
+  if (parts.length > 1 && NOT_A_DURATION.has(parts[0]!)) return false;
+  // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag.
+  if (parts.slice(0, -1).includes("no")) return false;
+  const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
-  return parts.length >= 2 && UNITS.has(last ?? "") && parts.at(-2) === "timeout";
+  if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";
+  return last.endsWith("timeout") && last !== "notimeout" && !/^(on|clear|set|get|has|is)timeout$/.test(last);
 }
 
 /** Keys of a nested timeout object: the phases of one timeout (got, undici, httpx, aiohttp, Playwright). */

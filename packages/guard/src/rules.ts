@@ -1,3 +1,6 @@
+/** The suppression comment: `<comment> org-guard-ignore-next-line <rule>[, <rule>] -- <reason>`. */
+export const DIRECTIVE = "org-guard-ignore-next-line";
+
 /** Severity as ESLint numbers it: 0 off, 1 warning, 2 error. */
 export type Severity = 0 | 1 | 2;
 
@@ -21,7 +24,6 @@ export interface RuleMeta {
 }
 
 const CONFIG_HINT = "config.TIMEOUT from @org/config (dev 5 s, staging 30 s, prod 60 s)";
-const PYTHON_HINT = "the ORG_TIMEOUT_MS value exported by `org-config env`";
 
 export const RULES: Record<RuleId, RuleMeta> = {
   "no-hardcoded-timeout": {
@@ -113,18 +115,41 @@ export const RULES: Record<RuleId, RuleMeta> = {
   },
 };
 
-export function hardcodedMessage(literal: string, where: string, language: "js" | "python"): string {
-  const instead = language === "python" ? PYTHON_HINT : CONFIG_HINT;
-  return `Hardcoded timeout ${literal} ${where}. Use ${instead} instead.`;
+type Language = "js" | "python";
+
+/** What to use instead, in the finding's language; test-runner timeouts take the test profile. */
+function instead(language: Language, isTest: boolean): string {
+  if (language === "python") {
+    const variable = isTest ? "ORG_TEST_TIMEOUT_S" : "ORG_TIMEOUT_S";
+    return `Read it from the environment that \`org-config env\` exports: float(os.environ["${variable}"])`;
+  }
+  return isTest
+    ? "Use config.timeouts.test from @org/config (the test profile: TIMEOUT with retries) instead"
+    : `Use ${CONFIG_HINT} instead`;
 }
 
-export function unboundedMessage(literal: string, where: string, language: "js" | "python"): string {
-  const instead = language === "python" ? PYTHON_HINT : CONFIG_HINT;
-  return `Unbounded timeout ${literal} ${where}: it waits forever. Use ${instead} instead.`;
+/** How to suppress one line, in the finding's language. */
+export function suppressionHint(language: Language, rule: string): string {
+  return `${language === "python" ? "#" : "//"} ${DIRECTIVE} ${rule} -- <reason>`;
+}
+
+export function hardcodedMessage(literal: string, where: string, language: Language, isTest = false): string {
+  const tail = language === "python" ? `, or suppress it: ${suppressionHint(language, "no-hardcoded-timeout")}` : "";
+  return `Hardcoded timeout ${literal} ${where}. ${instead(language, isTest)}${tail}.`;
+}
+
+export function unboundedMessage(literal: string, where: string, language: Language, isTest = false): string {
+  const tail = language === "python" ? `, or suppress it: ${suppressionHint(language, "no-unbounded-timeout")}` : "";
+  return `Unbounded timeout ${literal} ${where}: it waits forever. ${instead(language, isTest)}${tail}.`;
 }
 
 export function missingTimeoutMessage(call: string): string {
-  return `${call}() has no timeout, so it waits forever when the server stops answering. Pass timeout= with ${PYTHON_HINT}.`;
+  return `${call}() has no timeout, so it waits forever when the server stops answering. Pass timeout=float(os.environ["ORG_TIMEOUT_S"]) (exported by \`org-config env\`).`;
+}
+
+/** httpx's implicit 5 s default: bounded, but hardcoded in the library. */
+export function implicitDefaultMessage(call: string): string {
+  return `${call}() has no timeout=, so it uses httpx's built-in 5 s default: a hardcoded timeout that staging load exceeds. Pass timeout=float(os.environ["ORG_TIMEOUT_S"]) (exported by \`org-config env\`).`;
 }
 
 export function localDeleteMessage(call: string): string {

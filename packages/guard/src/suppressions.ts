@@ -1,4 +1,6 @@
-import { RULES, type RuleId } from "./rules.ts";
+import { DIRECTIVE, RULES, type RuleId } from "./rules.ts";
+
+export { DIRECTIVE };
 
 /** A comment as a parser reports it: its text without delimiters and its range. */
 export interface SourceComment {
@@ -18,7 +20,6 @@ export interface Suppression {
   problem?: string;
 }
 
-export const DIRECTIVE = "org-guard-ignore-next-line";
 const SUPPRESSIBLE = new Set<RuleId>(["no-hardcoded-timeout", "no-unbounded-timeout", "no-local-cache-delete"]);
 
 /**

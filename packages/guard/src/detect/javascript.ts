@@ -57,6 +57,8 @@ const WRAPPERS = new Set([
 const SITE_TYPES = new Set([
   "Property",
   "PropertyDefinition",
+  "AccessorProperty",
+  "VariableDeclarator",
   "AssignmentExpression",
   "AssignmentPattern",
   "JSXAttribute",
@@ -75,7 +77,7 @@ const BINDING_TYPES = new Set([
 const MAX_DEPTH = 64;
 
 type Constant = { node: EsNode; value: number; name: string };
-type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string };
+type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string; negative?: boolean };
 
 const isNode = (value: unknown): value is EsNode =>
   typeof value === "object" && value !== null && typeof (value as EsNode).type === "string";
@@ -91,6 +93,8 @@ class JsDetector {
   private readonly bindingCounts = new Map<string, number>();
   /** Variables initialised with a Redis client (`new Redis()`, `createClient()`, ...). */
   private readonly redisClients = new Set<string>();
+  /** Sites that are entries of a code table (`GatewayTimeout: 504`) or a compiled enum, not durations. */
+  private readonly notDurations = new Set<EsNode>();
   constructor(
     private readonly options: JsDetectorOptions,
     private readonly source: string,
@@ -103,6 +107,20 @@ class JsDetector {
     const sites: EsNode[] = [];
     this.walk(program, (node) => {
       if (SITE_TYPES.has(node.type)) sites.push(node);
+      if (
+        node.type === "ObjectExpression" &&
+        isCodeTable(node.properties as EsNode[], this.options.extraTimeoutNames)
+      ) {
+        for (const property of node.properties as EsNode[]) this.notDurations.add(property);
+      }
+      // A compiled TypeScript enum: `E[E["NetworkTimeout"] = 89] = "NetworkTimeout"`.
+      if (
+        node.type === "MemberExpression" &&
+        node.computed &&
+        (node.property as EsNode).type === "AssignmentExpression"
+      ) {
+        this.notDurations.add(node.property as EsNode);
+      }
       if (BINDING_TYPES.has(node.type)) {
         for (const id of bindingIdentifiers(node)) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
       }
@@ -113,6 +131,20 @@ class JsDetector {
             ? calleePath(init.callee as EsNode)
             : undefined;
         if (factory && REDIS_FACTORIES.test(factory)) this.redisClients.add((node.id as EsNode).name as string);
+        // `const pipe = redis.pipeline()`: a pipeline or transaction of a Redis client is one too.
+        const callee = init.type === "CallExpression" ? unwrap(init.callee as EsNode) : undefined;
+        if (callee?.type === "MemberExpression" && /^(pipeline|multi)$/.test(memberName(callee) ?? "")) {
+          const receiver = chainRoot(callee.object as EsNode);
+          if (receiver && (looksLikeRedisClient(receiver) || this.redisClients.has(receiver))) {
+            this.redisClients.add((node.id as EsNode).name as string);
+          }
+        }
+      }
+      // `let timeout = 0` starts a variable that is set later: reset state, not a duration.
+      if (node.type === "VariableDeclaration" && node.kind !== "const") {
+        for (const declarator of node.declarations as EsNode[]) {
+          if (isNode(declarator.init) && isResetValue(declarator.init)) this.notDurations.add(declarator);
+        }
       }
       if (node.type === "VariableDeclaration" && node.kind === "const") {
         for (const declarator of node.declarations as EsNode[]) {
@@ -195,7 +227,11 @@ class JsDetector {
         for (const property of node.properties as EsNode[]) {
           const name = property.type === "Property" ? propertyName(property) : undefined;
           if (name !== undefined && isNode(property.value) && (isTimeoutPhase(name) || this.isTimeout(name))) {
+            // A phase of 0 (`timeout: { secureConnect: 0 }`) fires at once in got: a hardcoded 0 ms.
+            const before = out.length;
             this.classify(property.value, out, depth + 1);
+            if (GOT_PHASES.has(name))
+              for (const item of out.slice(before)) if (item.literal === "0") item.kind = "hardcoded";
           }
         }
         return out;
@@ -210,6 +246,20 @@ class JsDetector {
       case "Literal":
         if (node.value === false) out.push({ kind: "unbounded", node, literal: "false" });
         break;
+      case "CallExpression": {
+        // `Number(process.env.X ?? 5000)`, `parseInt(env.T || "5000", 10)`: the fallback inside a conversion.
+        const callee = calleePath(node.callee as EsNode);
+        const first = (node.arguments as EsNode[])[0];
+        if (
+          first &&
+          callee !== undefined &&
+          /^(Number|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat)$/.test(callee)
+        ) {
+          this.classify(first, out, depth + 1);
+          return out;
+        }
+        break;
+      }
       case "Identifier": {
         const constant = this.constants.get(node.name as string);
         if (constant) {
@@ -217,6 +267,7 @@ class JsDetector {
             kind: kindOf(constant.value),
             node: constant.node,
             literal: `${constant.name} = ${this.text(constant.node)}`,
+            negative: constant.value < 0,
           });
           return out;
         }
@@ -224,12 +275,13 @@ class JsDetector {
       }
     }
     const value = this.evaluate(node);
-    if (value !== undefined) out.push({ kind: kindOf(value), node, literal: this.text(node) });
+    if (value !== undefined) out.push({ kind: kindOf(value), node, literal: this.text(node), negative: value < 0 });
     return out;
   }
 
-  private report(value: EsNode, where: string, zeroIsUnbounded = true): void {
+  private report(value: EsNode, where: string, zeroIsUnbounded = true, isTest = false): void {
     for (const item of this.classify(value)) {
+      if (item.negative) continue; // `-1`: a sentinel ("unset"), not a duration
       const kind = item.kind === "unbounded" && !zeroIsUnbounded ? "hardcoded" : item.kind;
       const [start, end] = span(item.node);
       const key = `${start}:${end}`;
@@ -240,8 +292,8 @@ class JsDetector {
         end,
         message:
           kind === "hardcoded"
-            ? hardcodedMessage(item.literal, where, "js")
-            : unboundedMessage(item.literal, where, "js"),
+            ? hardcodedMessage(item.literal, where, "js", isTest)
+            : unboundedMessage(item.literal, where, "js", isTest),
         replaceable: true,
       });
     }
@@ -252,6 +304,7 @@ class JsDetector {
   }
 
   private visit(node: EsNode): void {
+    if (this.notDurations.has(node)) return;
     switch (node.type) {
       case "Property": {
         const name = propertyName(node);
@@ -262,15 +315,34 @@ class JsDetector {
         else if (!isPattern(value)) this.report(value, `in "${name}"`);
         return;
       }
-      case "PropertyDefinition": {
+      case "PropertyDefinition":
+      case "AccessorProperty": {
+        // A class field initialised to 0 or a negative sentinel is reset state, not a duration.
         const name = propertyName(node);
-        if (this.isTimeout(name) && isNode(node.value)) this.report(node.value, `in "${name}"`);
+        if (this.isTimeout(name) && isNode(node.value) && !isResetValue(node.value)) {
+          this.report(node.value, `in "${name}"`);
+        }
+        return;
+      }
+      case "VariableDeclarator": {
+        // `const timeout = 500`, `const timeoutMs = opts.timeoutMs ?? 1_000`: wherever the name is used.
+        const id = node.id as EsNode;
+        if (id.type === "Identifier" && this.isTimeout(id.name as string) && isNode(node.init)) {
+          this.report(node.init, `assigned to "${String(id.name)}"`);
+        }
         return;
       }
       case "AssignmentExpression": {
         const target = node.left as EsNode;
         const name = target.type === "MemberExpression" ? memberName(target) : undefined;
-        if (this.isTimeout(name)) this.report(node.right as EsNode, `assigned to "${name}"`);
+        if (target.type === "Identifier" && this.isTimeout(target.name as string)) {
+          // `timeout = timeout == null ? 10e3 : timeout`
+          this.report(node.right as EsNode, `assigned to "${String(target.name)}"`);
+        } else if (this.isTimeout(name)) {
+          // `this._uploadTimeout = 0` resets the object's own state; `server.requestTimeout = 0` configures a server.
+          const own = unwrap(target.object as EsNode).type === "ThisExpression";
+          if (!(own && isResetValue(node.right as EsNode))) this.report(node.right as EsNode, `assigned to "${name}"`);
+        }
         return;
       }
       case "AssignmentPattern": {
@@ -293,9 +365,13 @@ class JsDetector {
         if (node.type === "CallExpression") this.checkCacheDelete(node);
         const path = calleePath(node.callee as EsNode);
         if (path === undefined) return;
+        const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
+        if (isDeadlineTimer(path, args, this.source)) {
+          this.report(args[1]!, `as the delay of a ${path}() that aborts or fails the operation (a deadline)`);
+          return;
+        }
         const api = matchApi(this.options.apis, "js", path);
         if (!api) return;
-        const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
         let targets: EsNode[] = [];
         if (api.argument === "all") targets = args;
         else if (api.argument === "last") {
@@ -303,7 +379,12 @@ class JsDetector {
           const beforeLast = args.at(-2);
           if (last && args.length >= (api.minArguments ?? 2) && beforeLast && isFunction(beforeLast)) targets = [last];
         } else if (args[api.argument]) targets = [args[api.argument]!];
-        for (const target of targets) this.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true);
+        const isTest = TEST_APIS.test(path) || api.argument === "last";
+        for (const target of targets) {
+          // `socket.setTimeout(0)` switches a Node idle timer off after the phase it guarded.
+          if (SWITCH_OFF_APIS.has(api.callee) && this.evaluate(target) === 0) continue;
+          this.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest);
+        }
         return;
       }
     }
@@ -332,7 +413,57 @@ class JsDetector {
   }
 }
 
+/** got's timeout phases: got fires a phase of 0 at once (a 0 ms timeout), where most libraries read 0 as "none". */
+const GOT_PHASES = new Set(["lookup", "connect", "secureConnect", "socket", "send", "response", "request"]);
 const DELETE_METHODS = new Set(["del", "unlink", "DEL", "UNLINK"]);
+/** APIs where 0 switches a timer off once its phase is over (Node sockets and requests), not a finding. */
+const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
+/** Test-runner timeouts: the fix is `timeouts.test`, not `TIMEOUT`. */
+const TEST_APIS = /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig)$/;
+const TIMER_CALLS = /^((globalThis|window|global|timers)\.)?setTimeout$/;
+/** A callback that aborts or fails the pending operation: `() => controller.abort()`, `() => req.destroy(new TimeoutError())`. */
+const DEADLINE_BODY = /\.abort\s*\(|\b(destroy|reject)\s*\([^)]*time[ds]?\s*-?out/i;
+
+/** `setTimeout(() => controller.abort(), 5000)`: a timer whose callback ends the operation is its deadline. */
+function isDeadlineTimer(path: string, args: EsNode[], source: string): boolean {
+  if (!TIMER_CALLS.test(path) || args.length < 2) return false;
+  const callback = unwrap(args[0]!);
+  if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression") return false;
+  const [start, end] = span(callback);
+  return DEADLINE_BODY.test(source.slice(start, end));
+}
+
+/** 0 or a negative number: what a field is reset to, or a sentinel, not a duration. */
+function isResetValue(node: EsNode): boolean {
+  const value = unwrap(node);
+  if (value.type === "Literal") return value.value === 0;
+  return value.type === "UnaryExpression" && value.operator === "-";
+}
+
+/**
+ * A table of codes or flags (`{ RequestTimeout: 408, GatewayTimeout: 504, ... }`, `{ ERROR_TIMEOUT: -3 }`):
+ * four or more entries, every value a distinct integer literal, and few names that are timeouts.
+ */
+function isCodeTable(properties: readonly EsNode[], extra: ReadonlySet<string>): boolean {
+  if (properties.length < 4) return false;
+  const values = new Set<number>();
+  let timeouts = 0;
+  for (const property of properties) {
+    if (property.type !== "Property") return false;
+    const value = unwrap(property.value as EsNode);
+    const number =
+      value.type === "Literal"
+        ? value.value
+        : value.type === "UnaryExpression" && value.operator === "-" && (value.argument as EsNode).type === "Literal"
+          ? -((value.argument as EsNode).value as number)
+          : undefined;
+    if (typeof number !== "number" || !Number.isInteger(number) || values.has(number)) return false;
+    values.add(number);
+    const name = propertyName(property);
+    if (name !== undefined && isTimeoutName(name, extra)) timeouts += 1;
+  }
+  return timeouts * 2 < properties.length;
+}
 const REDIS_FACTORIES = /(^|\.)(Redis|IORedis|Cluster|RedisCluster|createClient|createCluster)$/;
 
 function unwrapAwait(node: EsNode): EsNode {
@@ -340,21 +471,22 @@ function unwrapAwait(node: EsNode): EsNode {
   return inner.type === "AwaitExpression" ? unwrap(inner.argument as EsNode) : inner;
 }
 
-/** The name a member or call chain starts from: `redis` for `redis.multi().del`, `redis` for `this.redis.del`. */
+/**
+ * The name of a call's receiver: `redis` for `redis.del` and `redis.multi().del` (through the
+ * call chain), `redisClient` for `this.redisClient.del`, `subscriber` for `this.redis.condition.subscriber.del`
+ * (the object the method runs on decides, not a name further up the chain).
+ */
 function chainRoot(node: EsNode): string | undefined {
   let current = unwrap(node);
-  for (;;) {
+  for (let depth = 0; depth <= MAX_DEPTH; depth++) {
     if (current.type === "Identifier") return current.name as string;
-    if (current.type === "MemberExpression") {
-      const object = unwrap(current.object as EsNode);
-      if (object.type === "ThisExpression") return memberName(current);
-      // `clients.redis.del`: the nearest name that says what the object is.
-      const name = memberName(current);
-      if (name !== undefined && looksLikeRedisClient(name)) return name;
-      current = object;
-    } else if (current.type === "CallExpression") current = unwrap(current.callee as EsNode);
-    else return undefined;
+    if (current.type === "MemberExpression") return memberName(current);
+    if (current.type !== "CallExpression") return undefined;
+    const callee = unwrap(current.callee as EsNode);
+    if (callee.type !== "MemberExpression") return undefined;
+    current = unwrap(callee.object as EsNode);
   }
+  return undefined;
 }
 
 function kindOf(value: number): Classified["kind"] {
@@ -377,7 +509,7 @@ function isPattern(node: EsNode): boolean {
 
 function propertyName(node: EsNode): string | undefined {
   const key = node.key as EsNode;
-  if (!node.computed && key.type === "Identifier") return key.name as string;
+  if (!node.computed && (key.type === "Identifier" || key.type === "PrivateIdentifier")) return key.name as string;
   if (key.type === "Literal" && typeof key.value === "string") return key.value;
   if (key.type === "TemplateLiteral" && (key.expressions as unknown[]).length === 0) {
     return ((key.quasis as EsNode[])[0]?.value as { cooked?: string } | undefined)?.cooked;
@@ -387,8 +519,14 @@ function propertyName(node: EsNode): string | undefined {
 
 function memberName(node: EsNode): string | undefined {
   const property = node.property as EsNode;
-  if (!node.computed && property.type === "Identifier") return property.name as string;
+  if (!node.computed && (property.type === "Identifier" || property.type === "PrivateIdentifier")) {
+    return property.name as string;
+  }
   if (property.type === "Literal" && typeof property.value === "string") return property.value;
+  // `this[kBodyTimeout]`: a symbol key named for what it holds (undici, ws).
+  if (node.computed && property.type === "Identifier" && /^k[A-Z]/.test(property.name as string)) {
+    return property.name as string;
+  }
   return undefined;
 }
 

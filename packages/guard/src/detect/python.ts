@@ -1,8 +1,14 @@
 import { createRequire } from "node:module";
-import type { Node as TsNode, Parser as TsParser } from "web-tree-sitter";
+import type { Query, Node as TsNode, Parser as TsParser } from "web-tree-sitter";
 import { matchApi } from "../apis.ts";
 import { isTimeoutName, isTimeoutPhase, looksLikeRedisClient } from "../names.ts";
-import { hardcodedMessage, localDeleteMessage, missingTimeoutMessage, unboundedMessage } from "../rules.ts";
+import {
+  hardcodedMessage,
+  implicitDefaultMessage,
+  localDeleteMessage,
+  missingTimeoutMessage,
+  unboundedMessage,
+} from "../rules.ts";
 import { applyOperator } from "./arithmetic.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
@@ -11,7 +17,8 @@ let parser: Promise<TsParser> | undefined;
 /** The Python parser, loaded on first use only: a commit without Python files never pays for it. */
 export function pythonParser(): Promise<TsParser> {
   parser ??= (async () => {
-    const { Parser, Language } = await import("web-tree-sitter");
+    const { Parser, Language, Query: QueryClass } = await import("web-tree-sitter");
+    makeQuery = (language, source) => new QueryClass(language, source);
     await Parser.init();
     const wasm = createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
     const instance = new Parser();
@@ -48,8 +55,10 @@ export function firstSyntaxError(root: TsNode): PythonSyntaxError | undefined {
   };
 }
 
-/** Node types the detectors look at; everything else is walked past without leaving WebAssembly. */
-const INTERESTING = new Set([
+/** Node types the detectors look at. */
+const INTERESTING = [
+  "function_definition",
+  "lambda",
   "import_statement",
   "import_from_statement",
   "assignment",
@@ -61,28 +70,28 @@ const INTERESTING = new Set([
   "default_parameter",
   "typed_default_parameter",
   "call",
-  "comment",
-]);
+];
+/** With and without comments: comments matter only to files that hold a suppression. */
+const queries: { with?: Query; without?: Query } = {};
+let makeQuery: ((language: import("web-tree-sitter").Language, source: string) => Query) | undefined;
 
 /**
- * The nodes of interest in document order, and the comments, from one cursor walk: a cursor
- * reads node types without creating a JavaScript object per node (most of the cost of a walk
- * over `namedChildren`), and iterates, so no nesting depth can overflow the stack.
+ * The nodes of interest in document order, and the comments, from one tree-sitter query: the
+ * query runs inside WebAssembly and hands back only the captures, about 3x faster than walking
+ * every node from JavaScript, and it iterates, so no nesting depth can overflow the stack.
  */
-export function scanPython(root: TsNode): { nodes: TsNode[]; comments: TsNode[] } {
+export function scanPython(root: TsNode, withComments: boolean): { nodes: TsNode[]; comments: TsNode[] } {
+  const types = withComments ? [...INTERESTING, "comment"] : INTERESTING;
+  const key = withComments ? "with" : "without";
+  const query = (queries[key] ??= makeQuery!(
+    root.tree.language,
+    `[${types.map((type) => `(${type})`).join(" ")}] @node`,
+  ));
   const nodes: TsNode[] = [];
   const comments: TsNode[] = [];
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      const type = cursor.nodeType;
-      if (INTERESTING.has(type)) (type === "comment" ? comments : nodes).push(cursor.currentNode);
-      if (type !== "string" && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return { nodes, comments };
-    }
-  } finally {
-    cursor.delete();
-  }
+  for (const { node } of query.captures(root)) (node.type === "comment" ? comments : nodes).push(node);
+  // Functions come first in document order; their ranges give each node its scope without `.parent` walks.
+  return { nodes, comments };
 }
 
 const REDIS_FACTORIES =
@@ -110,14 +119,23 @@ class PyDetector {
   private readonly constants = new Map<string, Constant>();
   /** Local name -> dotted path it stands for (`rq` -> `requests`, `get` -> `requests.get`). */
   private readonly imports = new Map<string, string>();
-  /** Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout. */
-  private readonly sessions = new Set<string>();
+  /** Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout, and its library. */
+  private readonly sessions = new Map<string, "requests" | "httpx">();
+  private readonly codeTables = new Map<number, boolean>();
+  /** [start, end) of every function and lambda, in document order: the scopes. */
+  private readonly functions: [number, number][] = [];
+  /** `scope:name` for every name assigned or bound as a parameter. */
+  private scopedNames = new Set<string>();
   /** Variables (or `self.x` attributes) holding a Redis client. */
   private readonly redisClients = new Set<string>();
 
   constructor(private readonly options: DetectorOptions) {}
 
   run(nodes: readonly TsNode[]): RawFinding[] {
+    for (const node of nodes) {
+      if (node.type === "function_definition" || node.type === "lambda")
+        this.functions.push([node.startIndex, node.endIndex]);
+    }
     this.collect(nodes);
     for (const node of nodes) this.visit(node);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
@@ -152,14 +170,10 @@ class PyDetector {
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
         if (left && (left.type === "identifier" || left.type === "attribute")) {
-          assignments.set(left.text, [...(assignments.get(left.text) ?? []), node]);
-          if (right && this.isUnboundedSession(right)) this.sessions.add(left.text);
-          if (
-            right?.type === "call" &&
-            REDIS_FACTORIES.test(this.resolve(right.childForFieldName("function")?.text ?? ""))
-          ) {
-            this.redisClients.add(left.text);
-          }
+          const key = left.type === "identifier" ? `${this.scopeOf(node)}:${left.text}` : left.text;
+          assignments.set(key, [...(assignments.get(key) ?? []), node]);
+          if (right && this.isUnboundedSession(right)) this.sessions.set(left.text, this.sessionLibrary(right));
+          if (right?.type === "call" && this.makesRedisClient(right)) this.redisClients.add(left.text);
         }
       }
       if (node.type === "with_item") {
@@ -167,24 +181,32 @@ class PyDetector {
         if (value?.type === "as_pattern") {
           const target = value.childForFieldName("alias") ?? value.namedChildren.at(-1);
           const source = value.namedChildren[0];
-          if (source && target && this.isUnboundedSession(source)) this.sessions.add(target.text.trim());
+          if (source && target && this.isUnboundedSession(source)) {
+            this.sessions.set(target.text.trim(), this.sessionLibrary(source));
+          }
+          if (source?.type === "call" && target && this.makesRedisClient(source))
+            this.redisClients.add(target.text.trim());
         }
       }
       if (node.type === "parameters" || node.type === "lambda_parameters") {
         for (const parameter of node.namedChildren) {
           const name = parameter?.type === "identifier" ? parameter.text : parameter?.childForFieldName("name")?.text;
-          if (name) assignments.set(name, [...(assignments.get(name) ?? []), parameter!, parameter!]);
+          const key = `${node.parent ? node.parent.startIndex : 0}:${name}`;
+          if (name) assignments.set(key, [...(assignments.get(key) ?? []), parameter!, parameter!]);
         }
       }
     }
-    // A module-level name assigned exactly once is a constant; anything reassigned is not.
-    for (const [name, nodes] of assignments) {
+    this.scopedNames = new Set(assignments.keys());
+    // A name assigned exactly once in its scope (function or module), and not a parameter there,
+    // is a constant of that scope: `t = 5` then `requests.get(u, timeout=t)`. In source order.
+    for (const [key, nodes] of assignments) {
       const only = nodes.length === 1 ? nodes[0] : undefined;
-      if (!only || only.parent?.parent?.type !== "module" || only.childForFieldName("left")?.type !== "identifier")
-        continue;
+      if (!only || only.type !== "assignment" || only.childForFieldName("left")?.type !== "identifier") continue;
+      if (only.parent?.type !== "expression_statement") continue;
       const right = only.childForFieldName("right");
       const value = right ? this.evaluate(right) : undefined;
-      if (right && value !== undefined) this.constants.set(name, { node: right, value, name });
+      if (right && value !== undefined)
+        this.constants.set(key, { node: right, value, name: key.slice(key.indexOf(":") + 1) });
     }
   }
 
@@ -192,6 +214,20 @@ class PyDetector {
     const [head, ...rest] = dotted.split(".");
     const target = head === undefined ? undefined : this.imports.get(head);
     return target ? [target, ...rest].join(".") : dotted;
+  }
+
+  /** `redis.Redis(...)`, `Redis.from_url(...)`, and `r.pipeline()` on a tracked client. */
+  private makesRedisClient(call: TsNode): boolean {
+    const callee = call.childForFieldName("function");
+    if (!callee) return false;
+    if (REDIS_FACTORIES.test(this.resolve(callee.text))) return true;
+    const object = callee.type === "attribute" ? callee.childForFieldName("object")?.text : undefined;
+    const method = callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
+    return object !== undefined && (method === "pipeline" || method === "client") && this.redisClients.has(object);
+  }
+
+  private sessionLibrary(call: TsNode): "requests" | "httpx" {
+    return this.resolve(call.childForFieldName("function")?.text ?? "").startsWith("httpx") ? "httpx" : "requests";
   }
 
   private isUnboundedSession(node: TsNode): boolean {
@@ -214,7 +250,7 @@ class PyDetector {
         return Number.isNaN(value) ? undefined : value;
       }
       case "identifier":
-        return this.constants.get(node.text)?.value;
+        return this.constant(node)?.value;
       case "unary_operator": {
         const value = this.evaluate(node.childForFieldName("argument")!, depth + 1);
         const operator = node.childForFieldName("operator")?.text;
@@ -232,7 +268,37 @@ class PyDetector {
     }
   }
 
-  private classify(raw: TsNode, noneIsUnbounded: boolean, out: Classified[] = [], depth = 0): Classified[] {
+  /** The function (or lambda) a node is in, by its start offset; 0 for module level. */
+  private scopeOf(node: TsNode): number {
+    const at = node.startIndex;
+    // The innermost function containing `at` is the last one starting before it that still contains it.
+    for (let i = this.functions.length - 1; i >= 0; i--) {
+      const [start, end] = this.functions[i]!;
+      if (start < at && at < end) return start;
+    }
+    return 0;
+  }
+
+  /** The constant an identifier names in its scope (its function, else the module), if any. */
+  private constant(node: TsNode): Constant | undefined {
+    const local = `${this.scopeOf(node)}:${node.text}`;
+    // A name bound in the function (assigned or a parameter) hides the module's.
+    if (this.scopedNames.has(local)) return this.constants.get(local);
+    return this.constants.get(`0:${node.text}`);
+  }
+
+  /**
+   * The hardcoded or unbounded values a timeout expression holds. `None` counts only where the
+   * caller knows it means "no limit" (`noneIsUnbounded`); `0` means "poll, don't block" in Python
+   * unless an API says otherwise (`zero`).
+   */
+  private classify(
+    raw: TsNode,
+    noneIsUnbounded: boolean,
+    zero: ZeroMeans,
+    out: Classified[] = [],
+    depth = 0,
+  ): Classified[] {
     if (depth > MAX_DEPTH) return out;
     const node = unwrap(raw);
     switch (node.type) {
@@ -241,7 +307,7 @@ class PyDetector {
         return out;
       case "tuple": {
         const values = node.namedChildren.map((child) => (child ? this.evaluate(child) : undefined));
-        if (values.length > 0 && values.every((v) => v !== undefined))
+        if (values.length > 0 && values.every((v) => v !== undefined && v > 0))
           out.push({ kind: "hardcoded", node, literal: node.text });
         return out;
       }
@@ -252,32 +318,86 @@ class PyDetector {
           const name = key?.type === "string" ? stringContent(key) : undefined;
           const value = pair.childForFieldName("value");
           if (value && name !== undefined && (isTimeoutPhase(name) || this.isTimeout(name))) {
-            this.classify(value, noneIsUnbounded, out, depth + 1);
+            this.classify(value, noneIsUnbounded, zero, out, depth + 1);
           }
         }
         return out;
       case "conditional_expression":
+        // `x if cond else None`, `timeout.total or None`: None there means "unset", not "forever".
         for (const branch of [node.namedChildren[0], node.namedChildren[2]])
-          if (branch) this.classify(branch, noneIsUnbounded, out, depth + 1);
+          if (branch) this.classify(branch, false, zero, out, depth + 1);
         return out;
       case "boolean_operator":
         for (const side of [node.childForFieldName("left"), node.childForFieldName("right")]) {
-          if (side) this.classify(side, noneIsUnbounded, out, depth + 1);
+          if (side) this.classify(side, false, zero, out, depth + 1);
         }
         return out;
       case "identifier": {
-        const constant = this.constants.get(node.text);
-        if (constant)
+        const constant = this.constant(node);
+        if (constant && constant.value > 0)
           out.push({ kind: "hardcoded", node: constant.node, literal: `${constant.name} = ${constant.node.text}` });
         return out;
       }
+      case "attribute":
+        // `math.inf`
+        if (/^(math|numpy|np)\.inf$/.test(node.text.replace(/\s+/g, "")))
+          out.push({ kind: "unbounded", node, literal: node.text });
+        return out;
+      case "call": {
+        const wrapped = this.wrappedLiteral(node);
+        if (wrapped) out.push({ ...wrapped, node });
+        else {
+          // `float(os.environ.get("ORG_TIMEOUT_S", 5))`: the fallback inside a conversion and an env lookup.
+          const callee = node.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+          const args = (node.childForFieldName("arguments")?.namedChildren ?? []).filter(
+            (a): a is TsNode => a !== null && a.type !== "comment" && a.type !== "keyword_argument",
+          );
+          if (/^(float|int)$/.test(callee) && args.length === 1) this.classify(args[0]!, false, zero, out, depth + 1);
+          else if (/(^|\.)(environ\.get|getenv)$/.test(callee) && args[1])
+            this.classify(args[1], false, zero, out, depth + 1);
+        }
+        return out;
+      }
     }
-    if (this.evaluate(node) !== undefined) out.push({ kind: "hardcoded", node, literal: node.text });
+    const value = this.evaluate(node);
+    if (value === undefined || value < 0) return out; // negative: a sentinel, not a duration
+    if (value === 0) {
+      if (zero !== "poll") out.push({ kind: zero, node, literal: node.text });
+    } else out.push({ kind: "hardcoded", node, literal: node.text });
     return out;
   }
 
-  private report(value: TsNode, where: string, noneIsUnbounded: boolean): void {
-    for (const item of this.classify(value, noneIsUnbounded)) {
+  /** `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper. */
+  private wrappedLiteral(call: TsNode): Omit<Classified, "node"> | undefined {
+    const callee = call.childForFieldName("function");
+    const args = call.childForFieldName("arguments");
+    if (!callee || !args) return undefined;
+    const name = callee.text.replace(/\s+/g, "");
+    const last = name.slice(name.lastIndexOf(".") + 1);
+    const values = args.namedChildren.filter((a): a is TsNode => a !== null && a.type !== "comment");
+    if (last === "float" && values.length === 1 && /^["'][+]?inf(inity)?["']$/i.test(values[0]!.text)) {
+      return { kind: "unbounded", literal: call.text };
+    }
+    if (values.length === 0) return undefined;
+    const numbers = values.map((a) => this.evaluate(a.type === "keyword_argument" ? a.childForFieldName("value")! : a));
+    if (!numbers.every((n) => n !== undefined && n >= 0) || !numbers.some((n) => n! > 0)) return undefined;
+    if (last === "timedelta") return { kind: "hardcoded", literal: call.text };
+    // A one-argument wrapper of a number: `Option(120.0)`, `float(5)`, `Decimal(3)`.
+    if (values.length === 1 && values[0]!.type !== "keyword_argument" && /^([A-Z]\w*|int|float)$/.test(last)) {
+      return { kind: "hardcoded", literal: call.text };
+    }
+    return undefined;
+  }
+
+  private report(
+    value: TsNode,
+    where: string,
+    noneIsUnbounded: boolean,
+    zero: ZeroMeans = "poll",
+    isTest = false,
+  ): void {
+    if (inAssertion(value)) return;
+    for (const item of this.classify(value, noneIsUnbounded, zero)) {
       const key = `${item.node.startIndex}:${item.node.endIndex}`;
       if (this.findings.has(key)) continue;
       this.findings.set(key, {
@@ -286,8 +406,8 @@ class PyDetector {
         end: item.node.endIndex,
         message:
           item.kind === "hardcoded"
-            ? hardcodedMessage(item.literal, where, "python")
-            : unboundedMessage(item.literal, where, "python"),
+            ? hardcodedMessage(item.literal, where, "python", isTest)
+            : unboundedMessage(item.literal, where, "python", isTest),
       });
     }
   }
@@ -301,14 +421,27 @@ class PyDetector {
       case "keyword_argument": {
         const name = node.childForFieldName("name")?.text;
         const value = node.childForFieldName("value");
-        if (this.isTimeout(name) && value) this.report(value, `in ${name}=`, true);
+        if (!this.isTimeout(name) || !value) return;
+        const call = node.parent?.parent;
+        const callee = call?.type === "call" ? call.childForFieldName("function") : null;
+        const written = callee ? callee.text.replace(/\s+/g, "") : "";
+        // `client_pause(timeout=1)`: how long to pause, not a deadline.
+        if (/(pause|sleep|delay)\w*$/i.test(written)) return;
+        const path = this.resolve(written);
+        const known =
+          this.callNeedsTimeout(path, written) !== undefined ||
+          SESSION_CLASSES.has(path) ||
+          /(^|\.)Timeout$/.test(path);
+        const isTest = /(^|\.)gen_test$/.test(path);
+        this.report(value, `in ${name}=`, known, "poll", isTest);
         return;
       }
       case "pair": {
         const key = node.childForFieldName("key");
         const name = key?.type === "string" ? stringContent(key) : undefined;
         const value = node.childForFieldName("value");
-        if (this.isTimeout(name) && value) this.report(value, `in "${name}"`, true);
+        if (!this.isTimeout(name) || !value || (node.parent && this.isCodeTable(node.parent))) return;
+        this.report(value, `in "${name}"`, false);
         return;
       }
       case "default_parameter":
@@ -321,14 +454,45 @@ class PyDetector {
       case "assignment": {
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
-        const name = left?.type === "attribute" ? left.childForFieldName("attribute")?.text : undefined;
-        if (this.isTimeout(name) && right) this.report(right, `assigned to ${left!.text}`, false);
+        if (!left || !right) return;
+        // `self.timeout = 15`, and `timeout = 3` / `WAIT_EVENT_TIMEOUT = 5` wherever they are passed on.
+        const name =
+          left.type === "attribute"
+            ? left.childForFieldName("attribute")?.text
+            : left.type === "identifier"
+              ? left.text
+              : undefined;
+        if (this.isTimeout(name)) this.report(right, `assigned to ${left.text}`, false);
         return;
       }
       case "call":
         this.visitCall(node);
         return;
     }
+  }
+
+  /** A dict of four or more distinct integer codes or flags with few timeout names (`{"noCursorTimeout": 16, ...}`). */
+  private isCodeTable(dict: TsNode): boolean {
+    const cached = this.codeTables.get(dict.id);
+    if (cached !== undefined) return cached;
+    const pairs = dict.namedChildren.filter((c) => c?.type === "pair");
+    let result = pairs.length >= 4 && pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length;
+    const values = new Set<number>();
+    let timeouts = 0;
+    for (const pair of result ? pairs : []) {
+      const value = pair!.childForFieldName("value");
+      const number = value && /^-?\s*\d+$/.test(value.text) ? Number(value.text.replace(/\s+/g, "")) : undefined;
+      if (number === undefined || values.has(number)) {
+        result = false;
+        break;
+      }
+      values.add(number);
+      const key = pair!.childForFieldName("key");
+      if (this.isTimeout(key?.type === "string" ? stringContent(key) : undefined)) timeouts += 1;
+    }
+    result &&= timeouts * 2 < pairs.length;
+    this.codeTables.set(dict.id, result);
+    return result;
   }
 
   private visitCall(node: TsNode): void {
@@ -339,43 +503,63 @@ class PyDetector {
     const path = this.resolve(written);
     const api = matchApi(this.options.apis, "python", path) ?? matchApi(this.options.apis, "python", written);
     const args = node.childForFieldName("arguments");
-    if (api && args) {
-      const positional = args.namedChildren.filter(
-        (a): a is TsNode =>
-          a !== null && a.type !== "keyword_argument" && a.type !== "comment" && !a.type.endsWith("splat"),
-      );
-      const zero = api.zeroIsUnbounded ?? true;
+    if (!args) return;
+    const positional = args.namedChildren.filter(
+      (a): a is TsNode =>
+        a !== null && a.type !== "keyword_argument" && a.type !== "comment" && !a.type.endsWith("splat"),
+    );
+    if (api) {
+      // Python's 0 usually means "poll" (`settimeout(0.0)`, `get_message(timeout=0)`); an API says when it means forever.
+      const zero: ZeroMeans =
+        api.zeroIsUnbounded === true ? "unbounded" : api.zeroIsUnbounded === false ? "hardcoded" : "poll";
+      const isTest = api.callee === "pytest.mark.timeout";
+      // A Timeout object built inside `pytest.raises` is a validation test; nothing waits.
+      if (api.argument === "all" && insideRaises(node)) return;
       if (api.argument === "all") {
-        for (const arg of positional) this.report(arg, `as a timeout of ${written}()`, zero);
+        for (const arg of positional) this.report(arg, `as a timeout of ${written}()`, true, zero);
         // Keyword durations (connect=, read=, total=) are all timeouts of these constructors.
         for (const arg of args.namedChildren) {
           const value = arg?.type === "keyword_argument" ? arg.childForFieldName("value") : undefined;
-          if (value) this.report(value, `as a timeout of ${written}()`, zero);
+          if (value) this.report(value, `as a timeout of ${written}()`, true, zero);
         }
       } else if (typeof api.argument === "number") {
         const target = positional[api.argument];
-        if (target) this.report(target, `as the timeout of ${written}()`, zero);
+        if (target) this.report(target, `as the timeout of ${written}()`, true, zero, isTest);
         const keyword = api.keyword ? keywordArgument(node, api.keyword) : undefined;
         if (keyword && api.keyword && !this.isTimeout(api.keyword))
-          this.report(keyword, `as the timeout of ${written}()`, zero);
+          this.report(keyword, `as the timeout of ${written}()`, true, zero, isTest);
       }
     }
-    if (args && (this.callNeedsTimeout(path, written) || this.isCallOnFreshSession(callee))) {
+    // `q.get(True, 5)`, `lock.acquire(True, 5)`: a timeout after the `block` flag.
+    const method = written.slice(written.lastIndexOf(".") + 1);
+    if (
+      (method === "get" || method === "acquire") &&
+      written.includes(".") &&
+      positional.length === 2 &&
+      /^(True|False)$/.test(positional[0]!.text)
+    ) {
+      this.report(positional[1]!, `as the timeout of ${written}()`, true);
+    }
+    const library =
+      this.callNeedsTimeout(path, written) ??
+      (this.isCallOnFreshSession(callee) ? this.freshSessionLibrary(callee) : undefined);
+    if (library) {
       const hasTimeout = keywordArgument(node, "timeout") !== undefined;
       const hasSplat = args.namedChildren.some((a) => a?.type === "dictionary_splat");
-      if (!hasTimeout && !hasSplat) {
+      if (!hasTimeout && !hasSplat && !inAssertion(node)) {
         const key = `${node.startIndex}:${node.endIndex}`;
+        // httpx bounds every call at 5 s by default: hardcoded in the library, not unbounded.
         this.findings.set(key, {
-          ruleId: "no-unbounded-timeout",
+          ruleId: library === "httpx" ? "no-hardcoded-timeout" : "no-unbounded-timeout",
           start: node.startIndex,
           end: node.endIndex,
-          message: missingTimeoutMessage(written),
+          message: library === "httpx" ? implicitDefaultMessage(written) : missingTimeoutMessage(written),
         });
       }
     }
   }
 
-  // `redis.delete(k)`, `r.unlink(k)` with `r = redis.Redis(...)`, `self.redis.pipeline().delete(k)`.
+  // `redis.delete(k)`, `r.unlink(k)` with `r = redis.Redis(...)`, `pipe.delete(k)` with `pipe = r.pipeline()`.
   private checkCacheDelete(node: TsNode, callee: TsNode): void {
     if (callee.type !== "attribute") return;
     const method = callee.childForFieldName("attribute")?.text;
@@ -402,16 +586,51 @@ class PyDetector {
     return object !== null && this.isUnboundedSession(object);
   }
 
-  private callNeedsTimeout(path: string, written: string): boolean {
-    const dot = path.lastIndexOf(".");
-    if (dot < 0) return false;
-    const method = path.slice(dot + 1);
-    if (!HTTP_METHODS.has(method)) return false;
-    const object = path.slice(0, dot);
-    if (HTTP_MODULES.has(object)) return true;
-    const writtenObject = written.slice(0, written.lastIndexOf("."));
-    return this.sessions.has(writtenObject);
+  private freshSessionLibrary(callee: TsNode): "requests" | "httpx" {
+    const object = callee.childForFieldName("object")?.childForFieldName("function")?.text ?? "";
+    return this.resolve(object.replace(/\s+/g, "")).startsWith("httpx") ? "httpx" : "requests";
   }
+
+  /** The HTTP library a call without `timeout=` goes through (`requests.get`, `session.get`), if any. */
+  private callNeedsTimeout(path: string, written: string): "requests" | "httpx" | undefined {
+    const dot = path.lastIndexOf(".");
+    if (dot < 0) return undefined;
+    const method = path.slice(dot + 1);
+    if (!HTTP_METHODS.has(method)) return undefined;
+    const object = path.slice(0, dot);
+    if (HTTP_MODULES.has(object)) return object as "requests" | "httpx";
+    const writtenObject = written.slice(0, written.lastIndexOf("."));
+    return this.sessions.get(writtenObject);
+  }
+}
+
+type ZeroMeans = "poll" | "unbounded" | "hardcoded";
+
+const ASSERTION_CALLS =
+  /(^|\.)(assert_called\w*|assert_awaited\w*|assert_any_call|assert_has_calls|assert_not_called|assertEqual|assertEquals|assertNotEqual|assertIs|assertIsNone|assertIn|assert_equal)$/;
+
+/** Inside `assert ...` or a mock/equality assertion: the value is compared, nothing waits. */
+function inAssertion(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 12; depth++, current = current.parent) {
+    if (current.type === "assert_statement") return true;
+    if (current.type === "call" && ASSERTION_CALLS.test(current.childForFieldName("function")?.text ?? "")) return true;
+    if (current.type === "expression_statement" || current.type === "block") return false;
+  }
+  return false;
+}
+
+/** Inside `with pytest.raises(...)` / `self.assertRaises(...)`. */
+function insideRaises(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 30; depth++, current = current.parent) {
+    if (current.type === "with_statement") {
+      const items = current.namedChildren.find((c) => c?.type === "with_clause");
+      if (items && /\b(raises|assertRaises\w*)\s*\(/.test(items.text)) return true;
+    }
+    if (current.type === "function_definition") return false;
+  }
+  return false;
 }
 
 function unwrap(node: TsNode): TsNode {

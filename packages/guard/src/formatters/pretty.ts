@@ -47,9 +47,17 @@ export function formatPretty(
     const summary = `${errors + warnings} problem${errors + warnings === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${checked} checked`;
     out.push(paint(color, errors > 0 ? 31 : 33, `✖ ${summary}`));
     if (errors > 0) {
-      out.push(
-        "Use config.TIMEOUT from @org/config, or suppress one line with: // org-guard-ignore-next-line <rule> -- <reason>",
-      );
+      const python = results.some((r) => r.errorCount > 0 && r.filePath.endsWith(".py"));
+      const js = results.some((r) => r.errorCount > 0 && !r.filePath.endsWith(".py"));
+      if (js)
+        out.push(
+          "Use config.TIMEOUT from @org/config, or suppress one line with: // org-guard-ignore-next-line <rule> -- <reason>",
+        );
+      if (python) {
+        out.push(
+          'Python: read float(os.environ["ORG_TIMEOUT_S"]) (exported by `org-config env`), or suppress one line with: # org-guard-ignore-next-line <rule> -- <reason>',
+        );
+      }
     }
   }
   return out.join("\n");

@@ -1,5 +1,6 @@
 // Nothing in this file may be flagged.
 import { config } from "@org/config";
+import axios from "axios";
 
 declare const url: string, page: { waitForTimeout(ms: number): Promise<void> }, cy: { wait(x: string): void };
 
@@ -73,5 +74,6 @@ retry(() => {}, { retries: 3, minDelayMs: 100, factor: 2 });
 const parsed = { timeout: Number.parseInt(process.env.TIMEOUT_MS ?? "", 10) };
 new Promise((_, reject) => setTimeout(() => reject(new Error("timeout after 5000 ms")), config.TIMEOUT));
 export { parsed };
+axios.get(url, { timeout: -1 }); // a negative value is a sentinel ("unset"), not a duration
 import * as timers from "node:timers/promises";
 await timers.setTimeout(250);

@@ -69,7 +69,7 @@ sock.settimeout(None)  # expect: no-unbounded-timeout
 requests.get(url)  # expect: no-unbounded-timeout
 requests.post(url, json={"a": 1})  # expect: no-unbounded-timeout
 requests.request("GET", url)  # expect: no-unbounded-timeout
-httpx.get(url)  # expect: no-unbounded-timeout
+httpx.get(url)  # expect: no-hardcoded-timeout
 from asyncio import wait_for as wf  # aliases resolve
 
 

@@ -37,7 +37,6 @@ const more = { timeoutMs: 250, TIMEOUT: 9000, idle_timeout_seconds: 30 }; // exp
 axios.get(url, { timeout: opts.timeout ?? 5000 }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: opts.timeout || 5000 }); // expect: no-hardcoded-timeout
 axios.get(url, { timeout: cond ? 30000 : 5000 }); // expect: no-hardcoded-timeout, no-hardcoded-timeout
-axios.get(url, { timeout: -1 }); // expect: no-hardcoded-timeout
 
 function withDefault(timeout = 5000) { // expect: no-hardcoded-timeout
   return fetch(url, { signal: AbortSignal.timeout(timeout) });

@@ -1,0 +1,74 @@
+// Families of real-world findings and non-findings (issue 9). `expect:` marks each line that must be flagged.
+declare const url: string, opts: { timeoutMs?: number; timeout?: number }, socket: import("node:net").Socket;
+declare const t: { timeout(ms: number): void }, controller: AbortController, redis: { condition: { subscriber: { del(k: string): void } } };
+declare function fetchIt(u: string, o: object): Promise<unknown>;
+
+// Code tables, compiled enums and flags whose names mention a timeout are not durations.
+export const HttpStatusCode = { Ok: 200, NotFound: 404, RequestTimeout: 408, BadGateway: 502, GatewayTimeout: 504 };
+export const ErrorCodes = { HostNotFound: 7, AuthenticationFailed: 18, NetworkTimeout: 89, ShutdownInProgress: 91 };
+var ErrorCode;
+(function (E: Record<string, unknown>) {
+  E[(E["NetworkTimeout"] = 89)] = "NetworkTimeout";
+})(ErrorCode || (ErrorCode = {}));
+export const flags = { retryOnTimeout: false, noCursorTimeout: false };
+
+// A timer switched off after the phase it guarded; fields reset to 0; sentinels; backoff bounds.
+socket.setTimeout(0);
+class Request {
+  _uploadTimeout = 0;
+  _idleTimeout = -1;
+  reset() {
+    this._uploadTimeout = 0;
+    this._responseTimeout = 0;
+  }
+}
+export const retry = { maxTimeout: 30 * 1000, minTimeout: 500, retries: 3 };
+
+// got fires a 0 ms phase at once: hardcoded, not "forever".
+fetchIt(url, { timeout: { secureConnect: 0 } }); // expect: no-hardcoded-timeout
+
+// Literals stored in a local and passed on.
+function one() {
+  const timeout = 500; // expect: no-hardcoded-timeout
+  return fetchIt(url, { timeout });
+}
+function two() {
+  const timeout = 500; // expect: no-hardcoded-timeout
+  return fetchIt(url, { timeout });
+}
+function three(timeout?: number) {
+  timeout = timeout == null ? 10e3 : timeout; // expect: no-hardcoded-timeout
+  const timeoutMs = opts.timeoutMs ?? 1_000; // expect: no-hardcoded-timeout
+  const requestTimeout = Number(process.env.REQUEST_TIMEOUT_MS ?? 5000); // expect: no-hardcoded-timeout
+  return fetchIt(url, { timeout, timeoutMs, requestTimeout });
+}
+export const HUMAN_TIMEOUT_MS = 300000; // expect: no-hardcoded-timeout
+
+// Names with a fused prefix, private and symbol-keyed fields, accessors, AVA.
+fetchIt(url, { writeConcern: { wtimeoutMS: 10000 } }); // expect: no-hardcoded-timeout
+class Connection {
+  #timeout: number;
+  accessor timeout = 5000; // expect: no-hardcoded-timeout
+  constructor(timeout?: number) {
+    this.#timeout = timeout ?? 180_000; // expect: no-hardcoded-timeout
+  }
+}
+const kBodyTimeout = Symbol("bodyTimeout");
+class Client {
+  [kBodyTimeout]: number;
+  constructor(bodyTimeout?: number) {
+    this[kBodyTimeout] = bodyTimeout != null ? bodyTimeout : 300e3; // expect: no-hardcoded-timeout
+  }
+}
+t.timeout(5000); // expect: no-hardcoded-timeout
+
+// A timer that aborts the request is its deadline.
+setTimeout(() => controller.abort(), 5000); // expect: no-hardcoded-timeout
+setTimeout(() => console.log("tick"), 5000);
+
+// The receiver decides, not a name somewhere in the chain.
+redis.condition.subscriber.del("k");
+declare const ioredis: { pipeline(): { del(k: string): void } };
+const batch = ioredis.pipeline();
+batch.del("k"); // expect: no-local-cache-delete
+export { one, two, three, Request, Connection, Client };
