@@ -1,11 +1,11 @@
-import { connectionUrl, type Topology } from "@org/config";
+import { config, connectionUrl, type Topology } from "@org/config";
 import { Cluster, Redis } from "ioredis";
 import { KeyLayout } from "../keys.ts";
 
 export interface InvalidatedOptions {
   /** @default "org:cache" */
   namespace?: string;
-  /** Bound on each cluster's answer, in ms. @default 1000 */
+  /** Bound on each cluster's answer, in ms. @default config.timeouts.connect */
   timeoutMs?: number;
 }
 
@@ -21,7 +21,7 @@ export async function expectInvalidatedEverywhere(
   options: InvalidatedOptions = {},
 ): Promise<void> {
   const layout = new KeyLayout(options.namespace ?? "org:cache");
-  const timeoutMs = options.timeoutMs ?? 1_000;
+  const timeoutMs = options.timeoutMs ?? config.timeouts.connect;
   const problems: string[] = [];
   await Promise.all(
     topology.regions.flatMap((region) =>
