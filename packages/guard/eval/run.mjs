@@ -11,7 +11,8 @@
 //    timeout, library defaults included; `why`: one line) and prints precision per rule and language,
 //    and recall estimated as TP / (TP + misses), both scaled from the samples to the full counts.
 //
-// Usage: node eval/run.mjs [--set tuning|heldout] [--unlabelled out.txt]
+// Usage: node eval/run.mjs [--set tuning|heldout] [--unlabelled out.txt] [--errors]
+//   --errors lists the sampled false positives and misses with their labels.
 //   --unlabelled writes every sampled item that has no label yet, with context, for labelling.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -22,7 +23,9 @@ import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cache = join(here, ".cache");
-const { values: args } = parseArgs({ options: { set: { type: "string" }, unlabelled: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: { set: { type: "string" }, unlabelled: { type: "string" }, errors: { type: "boolean" } },
+});
 const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
 const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
 const { checkSource, defaultGuardConfig } = await import(new URL("../dist/index.js", import.meta.url).href);
@@ -156,6 +159,9 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
     const pool = unflagged.filter((u) => u.language === language);
     const sample = lowest(pool, corpus.sample.unflaggedPerLanguage);
     const labelled = sample.filter((u) => labels[u.key]);
+    if (args.errors)
+      for (const u of labelled.filter((x) => labels[x.key].real))
+        console.log(`  miss: ${u.key} (${labels[u.key].why})`);
     sample.filter((u) => !labels[u.key]).forEach((u) => unlabelledOut.push(context(u)));
     for (const rule of RULES) {
       const misses = labelled.filter((u) => labels[u.key].real && (labels[u.key].rule ?? RULES[0]) === rule).length;
@@ -177,6 +183,9 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
       const sample = lowest(pool, corpus.sample.findingsPerStratum);
       sample.filter((f) => !labels[f.key]).forEach((f) => unlabelledOut.push(context(f)));
       const labelled = sample.filter((f) => labels[f.key]);
+      if (args.errors)
+        for (const f of labelled.filter((x) => !labels[x.key].real))
+          console.log(`  false positive: ${f.key} (${labels[f.key].why})`);
       const trues = labelled.filter((f) => labels[f.key].real).length;
       const precision = labelled.length ? trues / labelled.length : Number.NaN;
       const miss = missRates[`${language}/${rule}`];

@@ -5,7 +5,7 @@ import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { detectPython, firstSyntaxError, pythonParser, scanPython } from "./detect/python.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
-import { DIRECTIVE, parseSuppressions, type SourceComment } from "./suppressions.ts";
+import { applySuppressions, DIRECTIVE, type SourceComment } from "./suppressions.ts";
 
 /** One finding, in the shape of ESLint's JSON formatter (1-based lines and columns). */
 export interface GuardMessage {
@@ -56,7 +56,7 @@ export async function checkSource(filePath: string, source: string, config: Guar
       },
     ];
   }
-  const findings = applySuppressions(raw, comments, lines);
+  const findings = applySuppressions(raw, comments, (offset) => lines.position(offset).line);
   const messages: GuardMessage[] = [];
   for (const finding of findings) {
     const severity = config.severities[finding.ruleId];
@@ -185,36 +185,6 @@ export function mightHoldTimeout(source: string, config: GuardConfig, language: 
     triggers.set(config, patterns);
   }
   return patterns[language].test(source);
-}
-
-function applySuppressions(raw: RawFinding[], comments: SourceComment[], lines: LineIndex): RawFinding[] {
-  const suppressions = parseSuppressions(comments, (offset) => lines.position(offset).line);
-  const kept: RawFinding[] = [];
-  const used = new Set<number>();
-  for (const finding of raw) {
-    const line = lines.position(finding.start).line;
-    const index = suppressions.findIndex((s) => !s.problem && s.line + 1 === line && s.rules.includes(finding.ruleId));
-    if (index >= 0) used.add(index);
-    else kept.push(finding);
-  }
-  suppressions.forEach((s, index) => {
-    if (s.problem) {
-      kept.push({
-        ruleId: "invalid-suppression",
-        start: s.start,
-        end: s.end,
-        message: `This ${DIRECTIVE} ${s.problem}.`,
-      });
-    } else if (!used.has(index)) {
-      kept.push({
-        ruleId: "unused-suppression",
-        start: s.start,
-        end: s.end,
-        message: `Unused ${DIRECTIVE}: line ${s.line + 1} has no ${s.rules.join(" or ")} finding. Remove the comment.`,
-      });
-    }
-  });
-  return kept;
 }
 
 interface LineIndex {

@@ -36,4 +36,6 @@ export const GuardConfigSchema = z.strictObject({
   maxFileBytes: z._default(z.number().check(z.int(), z.positive()), 1024 * 1024),
 });
 
-export type GuardConfigInput = z.input<typeof GuardConfigSchema>;
+// The hand-written public interface must accept exactly what the schema accepts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const inputMatchesSchema: Same<import("./config.ts").GuardConfigInput, z.input<typeof GuardConfigSchema>> = true;

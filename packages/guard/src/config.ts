@@ -4,7 +4,21 @@ import { DEFAULT_TIMEOUT_APIS, type TimeoutApi } from "./apis.ts";
 import { GuardError } from "./errors.ts";
 import { RULES, type RuleId, type Severity } from "./rules.ts";
 
-export type { GuardConfigInput } from "./config-schema.ts";
+/** The content of `org-guard.config.json` (or `"orgGuard"` in package.json), as written. */
+export interface GuardConfigInput {
+  $schema?: string;
+  $comment?: string;
+  /** Globs, relative to the config file, of files never checked. @default [] @example ["generated/**"] */
+  ignore?: string[];
+  /** Extra property, keyword and parameter names that hold a timeout, matched exactly. @default [] @example ["deadline"] */
+  timeoutNames?: string[];
+  /** Calls whose argument is a timeout, added to the built-in list. @default [] */
+  apis?: TimeoutApi[];
+  /** Severity per rule. @default {} @example { "unused-suppression": "off" } */
+  rules?: Partial<Record<RuleId, "off" | "warn" | "error" | Severity>>;
+  /** Files larger than this are skipped with a note. @default 1048576 */
+  maxFileBytes?: number;
+}
 
 /** The configuration a check runs with, defaults applied. */
 export interface GuardConfig {
@@ -37,11 +51,18 @@ export function defaultGuardConfig(root: string): GuardConfig {
 
 const SEVERITY: Record<string, Severity> = { off: 0, warn: 1, error: 2, 0: 0, 1: 1, 2: 2 };
 
+type Schema = typeof import("./config-schema.ts").GuardConfigSchema;
+
 /** Builds a config from already-parsed input (a config file's content). */
 export async function resolveGuardConfig(input: unknown, root: string, source = "defaults"): Promise<GuardConfig> {
   // The validator loads only when there is a config to validate: the CLI starts on every commit.
   const { GuardConfigSchema } = await import("./config-schema.ts");
-  const parsed = GuardConfigSchema.safeParse(input ?? {});
+  return resolveWith(GuardConfigSchema, input, root, source);
+}
+
+/** The synchronous core, for callers that hold the schema already (the ESLint plugin). */
+export function resolveWith(schema: Schema, input: unknown, root: string, source: string): GuardConfig {
+  const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `  - ${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`,
@@ -68,42 +89,52 @@ export async function resolveGuardConfig(input: unknown, root: string, source = 
   };
 }
 
+/** A config file's parsed content, where it is, and where it came from (for messages). */
+interface FoundConfig {
+  input: unknown;
+  root: string;
+  source: string;
+}
+
 /**
  * Finds and reads the config: `explicitPath` if given, else the nearest `org-guard.config.json`
  * or package.json with `"orgGuard"`, from `cwd` up to the repository root.
  */
 export async function loadGuardConfig(cwd: string, explicitPath?: string): Promise<GuardConfig> {
+  const found = findGuardConfig(cwd, explicitPath);
+  return found ? resolveGuardConfig(found.input, found.root, found.source) : defaultGuardConfig(resolve(cwd));
+}
+
+/** The same search, synchronous, with the schema given: what the ESLint plugin runs per directory. */
+export function loadGuardConfigSync(schema: Schema, cwd: string): GuardConfig {
+  const found = findGuardConfig(cwd);
+  return found ? resolveWith(schema, found.input, found.root, found.source) : defaultGuardConfig(resolve(cwd));
+}
+
+function findGuardConfig(cwd: string, explicitPath?: string): FoundConfig | undefined {
   if (explicitPath) {
     const path = resolve(cwd, explicitPath);
     if (!existsSync(path)) throw new GuardError("ORG_GUARD_USAGE", `config file not found: ${explicitPath}`);
-    return fromFile(path, false);
+    return { input: readJson(path), root: dirname(path), source: path };
   }
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const own = join(dir, "org-guard.config.json");
-    if (existsSync(own)) return fromFile(own, false);
+    if (existsSync(own)) return { input: readJson(own), root: dir, source: own };
     const pkg = join(dir, "package.json");
     if (existsSync(pkg)) {
-      const config = await fromFile(pkg, true);
-      if (config) return config;
+      const section = (readJson(pkg) as { orgGuard?: unknown } | null)?.orgGuard;
+      if (section !== undefined) return { input: section, root: dir, source: `${pkg} ("orgGuard")` };
     }
-    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return defaultGuardConfig(resolve(cwd));
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return undefined;
   }
 }
 
-function fromFile(path: string, packageJson: true): Promise<GuardConfig | undefined>;
-function fromFile(path: string, packageJson: false): Promise<GuardConfig>;
-async function fromFile(path: string, packageJson: boolean): Promise<GuardConfig | undefined> {
-  let data: unknown;
+function readJson(path: string): unknown {
   try {
-    data = JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     throw new GuardError("ORG_GUARD_CONFIG", `cannot read org-guard config ${path}: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  if (packageJson) {
-    const section = (data as { orgGuard?: unknown } | null)?.orgGuard;
-    return section === undefined ? undefined : resolveGuardConfig(section, dirname(path), `${path} ("orgGuard")`);
-  }
-  return resolveGuardConfig(data, dirname(path), path);
 }

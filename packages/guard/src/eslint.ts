@@ -1,33 +1,52 @@
 import { createRequire } from "node:module";
 import type { ESLint, Linter, Rule } from "eslint";
-import { DEFAULT_TIMEOUT_APIS } from "./apis.ts";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
+import { GuardConfigSchema } from "./config-schema.ts";
+import { loadGuardConfigSync, type GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import type { RawFinding } from "./detect/types.ts";
-import { RULES } from "./rules.ts";
-import { parseSuppressions } from "./suppressions.ts";
+import { RULES, ruleDocsUrl } from "./rules.ts";
+import { applySuppressions } from "./suppressions.ts";
 
 const IMPORT = 'import { config } from "@org/config";\n';
 const cache = new WeakMap<object, RawFinding[]>();
+const configs = new Map<string, GuardConfig>();
+
+/** The org-guard.config.json (or package.json "orgGuard") that governs a file, as the CLI finds it. */
+function configFor(filename: string, cwd: string): GuardConfig {
+  const dir = isAbsolute(filename) ? dirname(filename) : cwd;
+  let config = configs.get(dir);
+  if (!config) {
+    config = loadGuardConfigSync(GuardConfigSchema, dir);
+    configs.set(dir, config);
+  }
+  return config;
+}
 
 function findings(context: Rule.RuleContext, program: object): RawFinding[] {
   let found = cache.get(program);
   if (!found) {
     const options = (context.options[0] ?? {}) as { timeoutNames?: string[] };
     const source = context.sourceCode;
-    const all = detectJavaScript(program as unknown as EsNode, source.text, {
-      extraTimeoutNames: new Set(options.timeoutNames ?? []),
-      apis: DEFAULT_TIMEOUT_APIS,
-      visitorKeys: source.visitorKeys,
-    });
-    // The same org-guard-ignore-next-line comments the CLI honours.
-    const suppressions = parseSuppressions(
-      source.getAllComments().map((c) => ({ text: c.value, start: c.range![0], end: c.range![1] })),
-      (offset) => source.getLocFromIndex(offset).line,
-    );
-    found = all.filter((f) => {
-      const line = source.getLocFromIndex(f.start).line;
-      return !suppressions.some((s) => !s.problem && s.line + 1 === line && s.rules.includes(f.ruleId));
-    });
+    const config = configFor(context.filename, context.cwd);
+    const fromRoot = relative(config.root, resolve(context.cwd, context.filename)).split(sep).join("/");
+    if (config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(fromRoot)) {
+      found = [];
+    } else {
+      const all = detectJavaScript(program as unknown as EsNode, source.text, {
+        extraTimeoutNames: new Set([...config.extraTimeoutNames, ...(options.timeoutNames ?? [])]),
+        apis: config.apis,
+        visitorKeys: source.visitorKeys,
+      });
+      // The same org-guard-ignore-next-line comments the CLI honours, matched by the same code;
+      // rules the config turns off report nothing.
+      found = applySuppressions(
+        all,
+        source.getAllComments().map((c) => ({ text: c.value, start: c.range![0], end: c.range![1] })),
+        (offset) => source.getLocFromIndex(offset).line,
+      ).filter((f) => config.severities[f.ruleId] !== 0);
+    }
     cache.set(program, found);
   }
   return found;
@@ -37,7 +56,7 @@ function createRule(id: "no-hardcoded-timeout" | "no-unbounded-timeout" | "no-lo
   return {
     meta: {
       type: "problem",
-      docs: { description: RULES[id].description },
+      docs: { description: RULES[id].description, url: ruleDocsUrl(id) },
       hasSuggestions: true,
       schema: [
         {

@@ -1,7 +1,12 @@
 export { DEFAULT_TIMEOUT_APIS, type TimeoutApi } from "./apis.ts";
 export { checkSource, type FileResult, type GuardMessage } from "./check.ts";
-export { GuardConfigSchema, type GuardConfigInput } from "./config-schema.ts";
-export { defaultGuardConfig, loadGuardConfig, resolveGuardConfig, type GuardConfig } from "./config.ts";
+export {
+  defaultGuardConfig,
+  loadGuardConfig,
+  resolveGuardConfig,
+  type GuardConfig,
+  type GuardConfigInput,
+} from "./config.ts";
 export { GuardError, type GuardErrorCode } from "./errors.ts";
 export { formatJson } from "./formatters/json.ts";
 export { formatPretty } from "./formatters/pretty.ts";

@@ -23,13 +23,24 @@ export interface RuleMeta {
   examples: { language: "ts" | "py"; flagged: string; clean: string }[];
 }
 
+/**
+ * Where each rule is documented: the docs site's rule reference (apps/docs, generated from RULES),
+ * one anchor per rule. One constant, so the site's address is set in one place.
+ */
+export const RULE_DOCS_BASE = "https://org.github.io/monorepo/reference/guard-rules";
+
+export function ruleDocsUrl(id: RuleId): string {
+  return `${RULE_DOCS_BASE}#${id}`;
+}
+
 const CONFIG_HINT = "config.TIMEOUT from @org/config (dev 5 s, staging 30 s, prod 60 s)";
 
 export const RULES: Record<RuleId, RuleMeta> = {
   "no-hardcoded-timeout": {
     id: "no-hardcoded-timeout",
     defaultSeverity: 2,
-    description: "A literal duration given as a timeout.",
+    description:
+      "A literal duration given as a timeout, a timeout-named constant, or an httpx call relying on httpx's built-in 5 s default.",
     rationale:
       "A timeout copied from an example (5 s on a laptop) fails under staging load (8–12 s). Timeouts come from one environment-aware source.",
     examples: [
@@ -51,7 +62,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     id: "no-unbounded-timeout",
     defaultSeverity: 2,
     description:
-      "A timeout that waits forever: None, 0 where 0 disables the limit, or a requests/httpx call with no timeout.",
+      "A timeout that waits forever: 0 or Infinity where that disables the limit, None where it means no limit, or a requests call with no timeout.",
     rationale: "A call that never times out turns one slow dependency into a hung worker.",
     examples: [
       { language: "ts", flagged: "axios.create({ timeout: 0 });", clean: "axios.create({ timeout: config.TIMEOUT });" },

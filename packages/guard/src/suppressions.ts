@@ -1,3 +1,4 @@
+import type { RawFinding } from "./detect/types.ts";
 import { DIRECTIVE, RULES, type RuleId } from "./rules.ts";
 
 export { DIRECTIVE };
@@ -55,4 +56,43 @@ export function parseSuppressions(
     found.push({ ...base, rules: rules.filter((r): r is RuleId => r in RULES), ...(problem ? { problem } : {}) });
   }
   return found;
+}
+
+/**
+ * Drops the findings a valid suppression covers, and adds findings for suppressions that are
+ * malformed (`invalid-suppression`) or cover nothing (`unused-suppression`). The one place both
+ * the CLI and the ESLint plugin match suppressions.
+ */
+export function applySuppressions(
+  raw: readonly RawFinding[],
+  comments: readonly SourceComment[],
+  lineOf: (offset: number) => number,
+): RawFinding[] {
+  const suppressions = parseSuppressions(comments, lineOf);
+  const kept: RawFinding[] = [];
+  const used = new Set<number>();
+  for (const finding of raw) {
+    const line = lineOf(finding.start);
+    const index = suppressions.findIndex((s) => !s.problem && s.line + 1 === line && s.rules.includes(finding.ruleId));
+    if (index >= 0) used.add(index);
+    else kept.push(finding);
+  }
+  suppressions.forEach((s, index) => {
+    if (s.problem) {
+      kept.push({
+        ruleId: "invalid-suppression",
+        start: s.start,
+        end: s.end,
+        message: `This ${DIRECTIVE} ${s.problem}.`,
+      });
+    } else if (!used.has(index)) {
+      kept.push({
+        ruleId: "unused-suppression",
+        start: s.start,
+        end: s.end,
+        message: `Unused ${DIRECTIVE}: line ${s.line + 1} has no ${s.rules.join(" or ")} finding. Remove the comment.`,
+      });
+    }
+  });
+  return kept;
 }

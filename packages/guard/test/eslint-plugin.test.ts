@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { tempTree } from "./helpers.ts";
 import { join } from "node:path";
 import { Linter } from "eslint";
 import tseslint from "typescript-eslint";
@@ -76,5 +77,59 @@ describe("@org/guard/eslint", () => {
   it("honours org-guard-ignore-next-line comments", () => {
     const code = "// org-guard-ignore-next-line no-hardcoded-timeout -- loopback only\nsocket.setTimeout(10);\n";
     expect(lint(code, "a.ts")).toEqual([]);
+  });
+
+  it("links every rule to its section of the rule reference", () => {
+    for (const [id, rule] of Object.entries(orgGuard.rules)) {
+      expect(rule.meta?.docs?.url).toMatch(new RegExp(`/reference/guard-rules#${id}$`));
+    }
+  });
+
+  it("reads org-guard.config.json like the CLI: extra APIs and names, ignore globs, rules turned off", () => {
+    const root = tempTree({
+      "org-guard.config.json": JSON.stringify({
+        apis: [{ language: "js", callee: "retry.wait", argument: 0 }],
+        timeoutNames: ["deadline"],
+        ignore: ["generated/**"],
+        rules: { "no-unbounded-timeout": "off" },
+      }),
+      ".git/HEAD": "ref: refs/heads/main\n",
+    });
+    const code = "retry.wait(5000);\nconst o = { deadline: 100, timeout: 0 };\n";
+    const shape = (m: { line: number; column: number; ruleId: string | null }) => `${m.line}:${m.column} ${m.ruleId}`;
+    const lintAt = (path: string) =>
+      new Linter({ configType: "flat", cwd: root }).verify(code, tsConfig as Linter.Config[], {
+        filename: join(root, path),
+      });
+    expect(lintAt("src/a.ts").map(shape)).toEqual([
+      "1:12 org-guard/no-hardcoded-timeout",
+      "2:23 org-guard/no-hardcoded-timeout",
+    ]);
+    expect(lintAt("generated/a.ts")).toEqual([]);
+  });
+
+  it("lints TypeScript with the README's flat-config snippet, as written", async () => {
+    const readme = readFileSync(join(import.meta.dirname, "../../../README.md"), "utf8");
+    const guardSection = readme.slice(
+      readme.indexOf("<!-- #region guard -->"),
+      readme.indexOf("<!-- #endregion guard -->"),
+    );
+    const snippet = /```js\n(\/\/ eslint\.config\.mjs\n[\s\S]*?)```/.exec(guardSection)?.[1];
+    expect(snippet).toBeDefined();
+    // The snippet's imports, resolved from this workspace, and its default export used as ESLint's config.
+    const body = snippet!
+      .replace(
+        /^import (\w+) from "([^"]+)";$/gm,
+        (_, name: string, from: string) => `const ${name} = modules[${JSON.stringify(from)}];`,
+      )
+      .replace("export default", "return");
+    const modules = { "@org/guard/eslint": orgGuard, "typescript-eslint": tseslint };
+    const config = new Function("modules", body)(modules) as Linter.Config[];
+    const messages = new Linter({ configType: "flat" }).verify(
+      "const client: { timeout: number } = { timeout: 5000 };\nexport default client;\n",
+      config,
+      { filename: "src/client.ts" },
+    );
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["1:48 org-guard/no-hardcoded-timeout"]);
   });
 });

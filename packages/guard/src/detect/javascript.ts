@@ -311,8 +311,9 @@ class JsDetector {
         if (!this.isTimeout(name)) return;
         const value = node.value as EsNode;
         // `{ timeout = 5000 } = options` and `{ timeout: t = 5000 }`: a destructuring default.
+        const isTest = TEST_OPTIONS.test(name);
         if (value.type === "AssignmentPattern") this.report(value.right as EsNode, `as the default of "${name}"`);
-        else if (!isPattern(value)) this.report(value, `in "${name}"`);
+        else if (!isPattern(value)) this.report(value, `in "${name}"`, true, isTest);
         return;
       }
       case "PropertyDefinition":
@@ -420,6 +421,8 @@ const DELETE_METHODS = new Set(["del", "unlink", "DEL", "UNLINK"]);
 const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
 /** Test-runner timeouts: the fix is `timeouts.test`, not `TIMEOUT`. */
 const TEST_APIS = /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig)$/;
+/** Test-runner options (`vi.setConfig({ testTimeout })`, Playwright's `timeout` is not one of them). */
+const TEST_OPTIONS = /^(testTimeout|hookTimeout|teardownTimeout)$/;
 const TIMER_CALLS = /^((globalThis|window|global|timers)\.)?setTimeout$/;
 /** A callback that aborts or fails the pending operation: `() => controller.abort()`, `() => req.destroy(new TimeoutError())`. */
 const DEADLINE_BODY = /\.abort\s*\(|\b(destroy|reject)\s*\([^)]*time[ds]?\s*-?out/i;
