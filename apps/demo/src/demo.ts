@@ -3,6 +3,7 @@ import { createRegionalCache, type RegionalCacheOptions } from "@org/cache-clien
 import { findRedisServer, memoryRegions, startLocalRegions } from "@org/cache-client/testing";
 import { createHttpClient } from "@org/http";
 import { auditDemo } from "./audit.ts";
+import { pythonPart } from "./python.ts";
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
@@ -83,5 +84,6 @@ try {
   await stop();
 }
 await auditDemo(say);
+await pythonPart(say);
 say();
 say("Override with ORG_TIMEOUT_MS, ORG_REGIONS or ORG_CONFIG_FILE; check a deployment with `org-config validate`.");
