@@ -2,11 +2,12 @@ export type CacheErrorCode =
   | "ORG_CACHE_KEY"
   | "ORG_CACHE_VALUE"
   | "ORG_CACHE_TTL"
+  | "ORG_CACHE_OPTIONS"
   | "ORG_CACHE_TOPOLOGY"
   | "ORG_CACHE_UNAVAILABLE"
   | "ORG_CACHE_CLOSED";
 
-/** A cache call that could not be done. `code` is stable; no message holds a credential. */
+/** A cache call that could not be done. `code` is stable; no message or cause holds a credential. */
 export class CacheError extends Error {
   override readonly name = "CacheError";
   constructor(

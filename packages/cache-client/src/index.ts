@@ -1,16 +1,17 @@
-export {
-  createRegionalCache,
-  RegionalCache,
-  type ClusterMetrics,
-  type GetOptions,
-  type InvalidationReport,
-  type Lease,
-  type RegionalCacheEvents,
-  type RegionalCacheOptions,
-  type SetOptions,
-  type StoreContext,
-  type TlsOptions,
-} from "./cache.ts";
+export { createRegionalCache } from "./cache.ts";
 export { CacheError, type CacheErrorCode } from "./errors.ts";
 export { MAX_KEY_BYTES } from "./keys.ts";
-export type { ClusterStore, OutboxEntry } from "./store.ts";
+export { MAX_VALUE_BYTES } from "./values.ts";
+export type {
+  ClusterMetrics,
+  FailureKind,
+  GetOptions,
+  InvalidationReport,
+  Lease,
+  RegionalCache,
+  RegionalCacheEvents,
+  RegionalCacheMetrics,
+  RegionalCacheOptions,
+  SetOptions,
+  TlsOptions,
+} from "./types.ts";

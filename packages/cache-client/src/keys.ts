@@ -3,7 +3,12 @@ import { CacheError } from "./errors.ts";
 /** Longest cache key accepted, in UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1024;
 
-/** Refuses keys that are empty, too long or hold whitespace or control characters. */
+/**
+ * Refuses what is not a usable cache key: not a string, empty, too long, whitespace or control
+ * characters, or a leading `}`. The last one is Redis Cluster's hash-tag rule: the value is stored
+ * as `<ns>:{<key>}`, and `<ns>:{}...` has an empty tag, so the value and its generation would hash
+ * to different slots and every invalidation of the key would fail with CROSSSLOT.
+ */
 export function validateKey(key: unknown): string {
   if (typeof key !== "string" || key.length === 0) {
     throw new CacheError("ORG_CACHE_KEY", `cache keys are non-empty strings (got ${describe(key)})`);
@@ -21,34 +26,35 @@ export function validateKey(key: unknown): string {
       `cache key ${JSON.stringify(key.slice(0, 80))} holds whitespace or control characters`,
     );
   }
+  if (key.startsWith("}")) {
+    throw new CacheError(
+      "ORG_CACHE_KEY",
+      `cache key ${JSON.stringify(key.slice(0, 80))} starts with "}": in Redis Cluster that empties the hash tag and splits the key from its generation (CROSSSLOT); put something before the "}"`,
+    );
+  }
   return key;
 }
 
-/** Serialises a value, refusing what JSON cannot carry back unchanged. */
-export function encodeValue(key: string, value: unknown): string {
-  if (value === undefined) {
-    throw new CacheError("ORG_CACHE_VALUE", `cannot cache undefined for "${key}": undefined is what a miss returns`);
+/** Validates one key or a list of keys (deduplicated, order kept). */
+export function validateKeys(keyOrKeys: unknown): string[] {
+  const list = typeof keyOrKeys === "string" ? [keyOrKeys] : keyOrKeys;
+  if (!Array.isArray(list)) {
+    throw new CacheError("ORG_CACHE_KEY", `invalidate takes a key or an array of keys (got ${describe(keyOrKeys)})`);
   }
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value);
-  } catch (error) {
-    throw new CacheError("ORG_CACHE_VALUE", `cannot cache the value for "${key}": ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  if (text === undefined)
-    throw new CacheError("ORG_CACHE_VALUE", `cannot cache a ${typeof value} for "${key}": values must be JSON`);
-  return text;
+  const keys = [...new Set(list as unknown[])];
+  if (keys.length === 0) throw new CacheError("ORG_CACHE_KEY", "invalidate needs at least one key");
+  return keys.map(validateKey);
 }
 
 function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
   return typeof value === "string" ? '""' : typeof value;
 }
 
 /**
- * Where a cache key lives in Redis. The value and its generation share a hash tag, so both
- * land on one slot of a Redis Cluster and one Lua script can touch both.
+ * Where everything lives in Redis (PROTOCOL.md, "Keys"). A value and its generation share the
+ * hash tag `{<key>}`, so both land on one slot of a Redis Cluster and one script touches both.
  */
 export class KeyLayout {
   constructor(readonly namespace: string) {}
@@ -63,5 +69,17 @@ export class KeyLayout {
   }
   get outbox(): string {
     return `${this.namespace}:outbox`;
+  }
+  get dead(): string {
+    return `${this.namespace}:dead`;
+  }
+  get attempts(): string {
+    return `${this.namespace}:attempts`;
+  }
+  get swept(): string {
+    return `${this.namespace}:swept`;
+  }
+  lease(name: string): string {
+    return `${this.namespace}:relay:${name}`;
   }
 }

@@ -1,48 +1,28 @@
 import { connectionUrl, redactUrl, type Cluster as TopologyCluster } from "@org/config";
 import { Cluster, Redis, type RedisOptions } from "ioredis";
-import type { TlsOptions } from "./cache.ts";
-import type { KeyLayout } from "./keys.ts";
-import type { ClusterStore, OutboxEntry } from "./store.ts";
+import { sanitize } from "./failures.ts";
+import { parseRow, entryFields } from "./outbox-format.ts";
+import * as scripts from "./redis-scripts.ts";
+import type { ClusterStore, DeliveryOutcome, OutboxEntry, OutboxRow, StoreContext } from "./store.ts";
 
-const FILL = `
-local current = redis.call('GET', KEYS[2]) or ''
-if ARGV[3] == '1' and current ~= ARGV[4] then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1`;
+type Client = Redis | Cluster;
+type Scripted = Client & Record<string, (...args: (string | number)[]) => Promise<unknown>>;
 
-const INVALIDATE_KEY = `
-redis.call('DEL', KEYS[1])
-redis.call('INCR', KEYS[2])
-redis.call('PEXPIRE', KEYS[2], ARGV[1])
-return 1`;
-
-type Client = (Redis | Cluster) & {
-  orgFill(
-    value: string,
-    generation: string,
-    payload: string,
-    ttlMs: number,
-    conditional: string,
-    expected: string,
-  ): Promise<number>;
-  orgInvalidateKey(value: string, generation: string, generationTtlMs: number): Promise<number>;
-};
-
-export interface RedisStoreOptions {
-  layout: KeyLayout;
-  tls?: TlsOptions;
-  opTimeoutMs: number;
+export interface RedisStoreOptions extends StoreContext {
   connectTimeoutMs: number;
-  /** How long generations and applied markers live: longer than any entry can. */
-  retentionMs: number;
-  /** Called with connection errors (already redacted), so they never go unhandled. */
-  onError: (clusterId: string, error: Error) => void;
 }
+
+const DEAD_LETTERS_KEPT = 10_000;
 
 /** A topology cluster served by real Redis (standalone or Redis Cluster) through ioredis. */
 export class RedisStore implements ClusterStore {
   readonly id: string;
-  private readonly client: Client;
+  private readonly client: Scripted;
+  private readonly clustered: boolean;
+  private readonly secrets: string[];
+  /** The connection's last error: what a call on a broken connection reports as its cause. */
+  private lastError: Error | undefined;
+  private initial: Promise<void> | undefined;
 
   constructor(
     cluster: TopologyCluster,
@@ -50,176 +30,290 @@ export class RedisStore implements ClusterStore {
   ) {
     this.id = cluster.id;
     const url = connectionUrl(cluster);
+    const parsed = new URL(url);
+    this.secrets = [parsed.password, decodeURIComponent(parsed.password), url].filter((s) => s.length > 0);
     const secure = url.startsWith("rediss://");
-    // No offline queue and no per-request retries: a command to an unreachable cluster fails
-    // at once, and reliability lives in the outbox, where it is durable and visible.
+    // No offline queue and no per-request retries: a command to an unreachable cluster fails at
+    // once, and reliability lives in the outbox, where it is durable and visible.
     const common: RedisOptions = {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: options.opTimeoutMs,
       connectTimeout: options.connectTimeoutMs,
-      retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2_000) * (0.5 + Math.random() / 2),
+      enableAutoPipelining: true,
+      retryStrategy: (times) =>
+        Math.min(50 * 2 ** Math.min(times, 6), options.connectTimeoutMs) * (0.5 + Math.random() / 2),
       ...(secure ? { tls: { ...options.tls } } : {}),
     };
-    if (cluster.mode === "cluster") {
+    this.clustered = cluster.mode === "cluster";
+    if (this.clustered) {
       const seeds = [url, ...(cluster.seeds ?? [])].map((seed) => {
-        const parsed = new URL(seed);
-        return { host: parsed.hostname, port: Number(parsed.port || 6379) };
+        const u = new URL(seed);
+        return { host: u.hostname, port: Number(u.port || 6379) };
       });
-      const parsed = new URL(url);
       this.client = new Cluster(seeds, {
         enableOfflineQueue: false,
+        enableAutoPipelining: true,
         clusterRetryStrategy: common.retryStrategy,
         redisOptions: {
           ...common,
           ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
           ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-          ...(secure ? { tls: { ...options.tls } } : {}),
         },
-      }) as Client;
+      }) as Scripted;
     } else {
-      this.client = new Redis(url, common) as Client;
+      this.client = new Redis(url, common) as Scripted;
     }
-    this.client.defineCommand("orgFill", { numberOfKeys: 2, lua: FILL });
-    this.client.defineCommand("orgInvalidateKey", { numberOfKeys: 2, lua: INVALIDATE_KEY });
+    this.client.defineCommand("orgLease", { numberOfKeys: 1, lua: scripts.LEASE });
+    this.client.defineCommand("orgFill", { numberOfKeys: 2, lua: scripts.FILL });
+    this.client.defineCommand("orgInvalidate", { lua: scripts.INVALIDATE });
+    this.client.defineCommand("orgDeliver", { lua: scripts.DELIVER });
+    this.client.defineCommand("orgInvalidateKey", { numberOfKeys: 2, lua: scripts.INVALIDATE_KEY });
+    this.client.defineCommand("orgHoldLease", { numberOfKeys: 1, lua: scripts.HOLD_LEASE });
+    this.client.defineCommand("orgReleaseLease", { numberOfKeys: 1, lua: scripts.RELEASE_LEASE });
     const redacted = redactUrl(cluster.url);
-    this.client.on("error", (error: Error) => {
-      options.onError(this.id, new Error(`${this.id} (${redacted}): ${scrub(error.message, url)}`, { cause: error }));
+    this.client.on("ready", () => (this.lastError = undefined));
+    this.initial = this.firstConnection().finally(() => (this.initial = undefined));
+    this.initial.catch(() => {});
+    this.client.on("error", (error: unknown) => {
+      const clean = sanitize(this.id, error, this.secrets);
+      this.lastError = clean;
+      clean.message = `${clean.message} (${redacted})`;
+      options.onError(this.id, clean);
     });
   }
 
-  // Without an offline queue a command sent before the first connection fails at once; so wait
-  // for that first connection (the caller's opTimeoutMs bounds the wait). A cluster that was
-  // connected and dropped fails fast instead: it is down, and its invalidations go to the outbox.
+  connecting(): Promise<void> | undefined {
+    return this.initial;
+  }
+
+  // Without an offline queue a command sent before the first connection fails at once; so calls
+  // wait for that first connection (bounded by the connect timeout). A cluster that was connected
+  // and dropped fails fast instead: it is down, and its invalidations go to the outbox.
   private async ready(): Promise<void> {
     const status = this.client.status;
     if (status === "ready") return;
-    if (status !== "wait" && status !== "connecting" && status !== "connect") {
-      throw new Error(`${this.id} is ${status}`);
-    }
-    await new Promise<void>((resolve, reject) => {
+    if (this.initial) return this.initial;
+    throw this.lastError ?? new Error(`connection is ${status}`);
+  }
+
+  private firstConnection(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       const done = (error?: Error) => {
         clearTimeout(timer);
         this.client.off("ready", onReady);
         this.client.off("end", onEnd);
+        this.client.off("error", onError);
         if (error) reject(error);
         else resolve();
       };
       const onReady = () => done();
-      const onEnd = () => done(new Error(`${this.id} connection ended`));
+      const onEnd = () => done(new Error("connection ended"));
+      // The first connection's own failure (refused, WRONGPASS, a bad certificate) names the cause.
+      const onError = (error: Error) => done(sanitize(this.id, error, this.secrets));
       const timer = setTimeout(
-        () => done(new Error(`${this.id} not connected within ${this.options.opTimeoutMs} ms`)),
-        this.options.opTimeoutMs,
+        () => done(new Error(`not connected within ${this.options.connectTimeoutMs} ms (connect timeout)`)),
+        this.options.connectTimeoutMs,
       );
       timer.unref();
       this.client.once("ready", onReady);
       this.client.once("end", onEnd);
+      this.client.once("error", onError);
     });
+  }
+
+  private async run<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      if (this.client.status !== "ready") await this.ready();
+      return await op();
+    } catch (error) {
+      throw sanitize(this.id, error, this.secrets);
+    }
   }
 
   get(key: string): Promise<string | null> {
-    // The hot path: one GET, bounded by ioredis' commandTimeout; no timer or async frame of ours.
+    // The hot path: one GET, bounded by ioredis' commandTimeout.
     const name = this.options.layout.value(key);
-    if (this.client.status === "ready") return this.client.get(name);
-    return this.ready().then(() => this.client.get(name));
-  }
-
-  async generation(key: string) {
-    await this.ready();
-    return this.client.get(this.options.layout.generation(key));
-  }
-
-  async fill(key: string, payload: string, ttlMs: number, expected: string | null | undefined) {
-    await this.ready();
-    const { layout } = this.options;
-    const stored = await this.client.orgFill(
-      layout.value(key),
-      layout.generation(key),
-      payload,
-      ttlMs,
-      expected === undefined ? "0" : "1",
-      expected ?? "",
-    );
-    return stored === 1;
-  }
-
-  async apply(entry: OutboxEntry, record: boolean) {
-    await this.ready();
-    const { layout, retentionMs } = this.options;
-    const fields = [
-      "id",
-      entry.id,
-      "keys",
-      JSON.stringify(entry.keys),
-      "at",
-      String(entry.at),
-      "targets",
-      JSON.stringify(entry.targets),
-    ];
-    if (this.client instanceof Redis) {
-      // Standalone: one transaction, one round trip; the applied marker is written with the deletes or not at all.
-      const transaction = this.client.multi();
-      if (record) transaction.xadd(layout.outbox, "*", ...fields);
-      for (const key of entry.keys) {
-        (transaction as unknown as Client).orgInvalidateKey(layout.value(key), layout.generation(key), retentionMs);
-      }
-      transaction.set(layout.applied(entry.id), "1", "PX", retentionMs);
-      const results = (await transaction.exec()) ?? [];
-      const failed = results.find(([error]) => error);
-      if (failed) throw failed[0];
-      return record ? (results[0]![1] as string) : undefined;
+    if (this.client.status === "ready") {
+      return this.client.get(name).catch((error: unknown) => Promise.reject(sanitize(this.id, error, this.secrets)));
     }
-    // Redis Cluster: keys live on different nodes, so no transaction spans them; mark applied
-    // only after every key is done, so "applied" is never said of a half-done invalidation.
-    const [streamId] = await Promise.all([
-      record ? this.client.xadd(layout.outbox, "*", ...fields) : undefined,
-      ...entry.keys.map((key) => this.client.orgInvalidateKey(layout.value(key), layout.generation(key), retentionMs)),
-    ]);
-    await this.client.set(layout.applied(entry.id), "1", "PX", retentionMs);
-    return streamId ?? undefined;
+    return this.run(() => this.client.get(name));
   }
 
-  async isApplied(id: string) {
-    await this.ready();
-    return (await this.client.exists(this.options.layout.applied(id))) === 1;
-  }
-
-  async readOutbox(count: number) {
-    await this.ready();
-    const rows = await this.client.xrange(this.options.layout.outbox, "-", "+", "COUNT", count);
-    return rows.flatMap(([streamId, fields]) => {
-      const map = new Map<string, string>();
-      for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i]!, fields[i + 1]!);
-      try {
-        const entry: OutboxEntry = {
-          id: map.get("id") ?? "",
-          keys: JSON.parse(map.get("keys") ?? "[]") as string[],
-          at: Number(map.get("at")),
-          targets: JSON.parse(map.get("targets") ?? "[]") as string[],
-        };
-        return entry.id ? [{ streamId, entry }] : [];
-      } catch {
-        return [];
-      }
+  readFenced(key: string) {
+    return this.run(async () => {
+      const [value, stamps] = await Promise.all([this.client.get(this.options.layout.value(key)), this.readStamps()]);
+      return { value, ...stamps };
     });
   }
 
-  async deleteFromOutbox(streamIds: string[]) {
-    await this.ready();
-    if (streamIds.length > 0) await this.client.xdel(this.options.layout.outbox, ...streamIds);
+  stamps() {
+    return this.run(() => this.readStamps());
+  }
+
+  private async readStamps() {
+    const [[seconds, micros], swept] = await Promise.all([
+      this.client.time() as Promise<[number | string, number | string]>,
+      this.client.hgetall(this.options.layout.swept),
+    ]);
+    const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    return { now, swept: Object.fromEntries(Object.entries(swept).map(([k, v]) => [k, Number(v)])) };
+  }
+
+  lease(key: string, fresh: string) {
+    const { layout, retentionMs } = this.options;
+    return this.run(async () => String(await this.client.orgLease!(layout.generation(key), fresh, retentionMs)));
+  }
+
+  fill(key: string, payload: string, ttlMs: number, expected: string | undefined) {
+    const { layout } = this.options;
+    return this.run(
+      async () =>
+        (await this.client.orgFill!(
+          layout.value(key),
+          layout.generation(key),
+          payload,
+          ttlMs,
+          expected === undefined ? "0" : "1",
+          expected ?? "",
+        )) === 1,
+    );
+  }
+
+  invalidate(entry: OutboxEntry, token: string) {
+    const { layout, retentionMs } = this.options;
+    return this.run(async () => {
+      const fields = entryFields(entry);
+      if (!this.clustered) {
+        const keys = [
+          layout.applied(entry.id),
+          layout.outbox,
+          ...entry.keys.flatMap((k) => [layout.value(k), layout.generation(k)]),
+        ];
+        return String(
+          await this.client.orgInvalidate!(
+            keys.length,
+            ...keys,
+            retentionMs,
+            token,
+            fields.id,
+            fields.keys,
+            fields.at,
+            fields.targets,
+          ),
+        );
+      }
+      // Redis Cluster: the keys live on different nodes, so no transaction spans them. The outbox
+      // entry goes first (so a failure part-way is retried by the relay) and the applied marker last
+      // (so "applied" is never said of a half-done invalidation).
+      const streamId = await this.client.xadd(layout.outbox, "*", ...Object.entries(fields).flat());
+      await Promise.all(
+        entry.keys.map((k) => this.client.orgInvalidateKey!(layout.value(k), layout.generation(k), retentionMs, token)),
+      );
+      await this.client.set(layout.applied(entry.id), "1", "PX", retentionMs);
+      return streamId!;
+    });
+  }
+
+  deliver(entries: OutboxEntry[], token: string) {
+    const { layout, retentionMs } = this.options;
+    return this.run(() =>
+      Promise.all(
+        entries.map(async (entry, i): Promise<DeliveryOutcome> => {
+          try {
+            if (!this.clustered) {
+              const keys = [
+                layout.applied(entry.id),
+                layout.outbox,
+                ...entry.keys.flatMap((k) => [layout.value(k), layout.generation(k)]),
+              ];
+              const fresh = `${token}.${i}`;
+              return (await this.client.orgDeliver!(keys.length, ...keys, retentionMs, fresh)) === 1
+                ? "applied"
+                : "already";
+            }
+            if ((await this.client.exists(layout.applied(entry.id))) === 1) return "already";
+            const fresh = `${token}.${i}`;
+            await Promise.all(
+              entry.keys.map((k) =>
+                this.client.orgInvalidateKey!(layout.value(k), layout.generation(k), retentionMs, fresh),
+              ),
+            );
+            await this.client.set(layout.applied(entry.id), "1", "PX", retentionMs);
+            return "applied";
+          } catch (error) {
+            return { error: sanitize(this.id, error, this.secrets) };
+          }
+        }),
+      ),
+    );
+  }
+
+  readOutbox(after: string, count: number) {
+    return this.run(async () => {
+      const rows = await this.client.xrange(
+        this.options.layout.outbox,
+        after === "-" ? "-" : `(${after}`,
+        "+",
+        "COUNT",
+        count,
+      );
+      return rows.map(([streamId, fields]): OutboxRow => parseRow(streamId, fields));
+    });
+  }
+
+  retire(streamIds: string[]) {
+    const { layout } = this.options;
+    return this.run(async () => {
+      if (streamIds.length === 0) return;
+      await Promise.all([
+        this.client.xdel(layout.outbox, ...streamIds),
+        this.client.hdel(layout.attempts, ...streamIds),
+      ]);
+    });
+  }
+
+  countAttempt(streamId: string, _target: string) {
+    return this.run(() => this.client.hincrby(this.options.layout.attempts, streamId, 1));
+  }
+
+  deadLetter(row: OutboxRow, target: string, reason: string) {
+    const { layout } = this.options;
+    return this.run(async () => {
+      const fields = row.entry ? entryFields(row.entry) : {};
+      await this.client.xadd(
+        layout.dead,
+        "MAXLEN",
+        "~",
+        DEAD_LETTERS_KEPT,
+        "*",
+        ...Object.entries({ ...fields, streamId: row.streamId, target, reason }).flat(),
+      );
+      await Promise.all([
+        this.client.xdel(layout.outbox, row.streamId),
+        this.client.hdel(layout.attempts, row.streamId),
+      ]);
+    });
+  }
+
+  deadLetterCount() {
+    return this.run(() => this.client.xlen(this.options.layout.dead));
+  }
+
+  markSwept(source: string, at: number) {
+    return this.run(async () => void (await this.client.hset(this.options.layout.swept, source, String(at))));
+  }
+
+  holdLease(name: string, owner: string, ttlMs: number) {
+    return this.run(async () => (await this.client.orgHoldLease!(this.options.layout.lease(name), owner, ttlMs)) === 1);
+  }
+
+  releaseLease(name: string, owner: string) {
+    return this.run(async () => void (await this.client.orgReleaseLease!(this.options.layout.lease(name), owner)));
   }
 
   close() {
     // disconnect(), not quit(): quit waits for a reply a hung server never sends.
     this.client.disconnect();
   }
-}
-
-function scrub(message: string, url: string): string {
-  const parsed = URL.canParse(url) ? new URL(url) : undefined;
-  let out = message;
-  for (const secret of [parsed?.password, parsed?.username].filter((s): s is string => !!s)) {
-    out = out.split(decodeURIComponent(secret)).join("***");
-  }
-  return out;
 }

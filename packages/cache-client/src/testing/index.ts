@@ -4,3 +4,7 @@ export { startLatencyProxy, type LatencyProxy } from "./proxy.ts";
 export { findRedisServer, freePort } from "./redis-process.ts";
 export { startLocalRedisCluster, type LocalRedisCluster } from "./redis-cluster.ts";
 export { startLocalRegions, type LocalRegions, type LocalRegionsOptions } from "./regions.ts";
+// Seams for tests and stand-ins, kept out of the main entry.
+export { createRegionalCacheOnStores, type CreateStore } from "../cache.ts";
+export { KeyLayout } from "../keys.ts";
+export type { ClusterStore, DeliveryOutcome, FencedRead, OutboxEntry, OutboxRow, StoreContext } from "../store.ts";

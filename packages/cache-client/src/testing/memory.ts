@@ -1,18 +1,24 @@
 import type { Topology } from "@org/config";
-import type { RegionalCacheOptions, StoreContext } from "../cache.ts";
-import type { ClusterStore, OutboxEntry } from "../store.ts";
+import type { CreateStore } from "../cache.ts";
+import { ClusterFailure } from "../failures.ts";
+import type { ClusterStore, DeliveryOutcome, OutboxEntry, OutboxRow, StoreContext } from "../store.ts";
 
 /**
- * An in-memory stand-in for a region's Redis clusters: for the demo on a machine without
- * redis-server, never for production (it lives and dies with the process). `partition` makes a
- * cluster hang like a SIGSTOPped server.
+ * An in-memory stand-in for a topology's Redis clusters: for the demo on a machine without
+ * redis-server and for unit tests on fake timers, never for production (it lives and dies with the
+ * process). It passes the same contract suite as the Redis store. `partition` makes a cluster hang
+ * like a SIGSTOPped server; `restart` empties it like a restart without persistence.
  */
 export interface MemoryRegions {
-  createStore: NonNullable<RegionalCacheOptions["createStore"]>;
+  createStore: CreateStore;
   partition(clusterId: string): void;
   heal(clusterId: string): void;
+  /** Loses everything, like a restart without persistence or FLUSHALL. */
+  restart(clusterId: string): void;
   /** What a cluster holds for a key's value, bypassing the cache. */
   peek(clusterId: string, key: string): string | undefined;
+  /** Entries in a cluster's outbox. */
+  outboxLength(clusterId: string): number;
 }
 
 export function memoryRegions(topology: Topology): MemoryRegions {
@@ -20,99 +26,241 @@ export function memoryRegions(topology: Topology): MemoryRegions {
   for (const region of topology.regions) for (const c of region.clusters) clusters.set(c.id, new MemoryStore(c.id));
   const find = (id: string) => {
     const store = clusters.get(id);
-    if (!store) throw new Error(`no cluster "${id}" in the topology`);
+    if (!store) throw new Error(`no cluster "${id}" in the topology (have: ${[...clusters.keys()].join(", ")})`);
     return store;
   };
   return {
-    createStore: (cluster, context) => find(cluster.id).bind(context),
+    createStore: (cluster, context) => find(cluster.id).connect(context),
     partition: (id) => void (find(id).partitioned = true),
     heal: (id) => void (find(id).partitioned = false),
+    restart: (id) => find(id).reset(),
     peek: (id, key) => find(id).peek(key),
+    outboxLength: (id) => find(id).outbox.length,
   };
 }
 
-class MemoryStore implements ClusterStore {
+interface Item {
+  value: string;
+  expiresAt: number;
+}
+
+/** One in-memory cluster; every cache instance connected to it shares its data. */
+class MemoryStore {
   partitioned = false;
-  private readonly data = new Map<string, { value: string; expiresAt: number }>();
-  private readonly outbox: { streamId: string; entry: OutboxEntry }[] = [];
+  data = new Map<string, Item>();
+  hashes = new Map<string, Map<string, string>>();
+  outbox: OutboxRow[] = [];
+  dead: OutboxRow[] = [];
+  private lastMs = 0;
   private sequence = 0;
-  private context: StoreContext | undefined;
 
   constructor(readonly id: string) {}
 
-  bind(context: StoreContext): this {
-    this.context = context;
-    return this;
+  reset(): void {
+    this.data = new Map();
+    this.hashes = new Map();
+    this.outbox = [];
+    this.dead = [];
   }
 
   peek(key: string): string | undefined {
-    return this.read0(this.context!.layout.value(key)) ?? undefined;
+    return [...this.data.entries()].find(([name]) => name.endsWith(`{${key}}`))?.[1].value;
+  }
+
+  /** A stream id like Redis': the wall clock in ms, then a sequence; never going backwards. */
+  nextStreamId(): string {
+    const now = Date.now();
+    if (now > this.lastMs) {
+      this.lastMs = now;
+      this.sequence = 0;
+    } else this.sequence++;
+    return `${this.lastMs}-${this.sequence}`;
+  }
+
+  read(name: string): string | null {
+    const item = this.data.get(name);
+    if (!item) return null;
+    if (item.expiresAt <= Date.now()) {
+      this.data.delete(name);
+      return null;
+    }
+    return item.value;
+  }
+
+  write(name: string, value: string, ttlMs: number | undefined): void {
+    this.data.set(name, { value, expiresAt: ttlMs === undefined ? Infinity : Date.now() + ttlMs });
+  }
+
+  hash(name: string): Map<string, string> {
+    let found = this.hashes.get(name);
+    if (!found) this.hashes.set(name, (found = new Map()));
+    return found;
+  }
+
+  connect(context: StoreContext): ClusterStore {
+    return new MemoryConnection(this, context);
+  }
+}
+
+class MemoryConnection implements ClusterStore {
+  readonly id: string;
+  private closed = false;
+
+  constructor(
+    private readonly cluster: MemoryStore,
+    private readonly context: StoreContext,
+  ) {
+    this.id = cluster.id;
   }
 
   // A partitioned cluster answers nothing; like Redis' command timeout, the call fails after opTimeoutMs.
   private answer<T>(value: () => T): Promise<T> {
-    if (!this.partitioned) return Promise.resolve().then(value);
-    const { opTimeoutMs } = this.context!;
-    return new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${this.id} timed out`)), opTimeoutMs));
+    if (this.closed)
+      return Promise.reject(new ClusterFailure(this.id, "unavailable", `${this.id}: connection is closed`));
+    if (!this.cluster.partitioned) return Promise.resolve().then(value);
+    const { opTimeoutMs } = this.context;
+    return new Promise<T>((_, reject) => {
+      const timer = setTimeout(
+        () => reject(new ClusterFailure(this.id, "timeout", `${this.id}: timed out`)),
+        opTimeoutMs,
+      );
+      timer.unref?.();
+    });
+  }
+
+  private apply(entry: OutboxEntry, token: string): void {
+    const { layout, retentionMs } = this.context;
+    for (const key of entry.keys) {
+      this.cluster.data.delete(layout.value(key));
+      this.cluster.write(layout.generation(key), token, retentionMs);
+    }
+    this.cluster.write(layout.applied(entry.id), "1", retentionMs);
+  }
+
+  private now(): number {
+    return Date.now();
   }
 
   get(key: string) {
-    return this.answer(() => this.read0(this.context!.layout.value(key)));
+    return this.answer(() => this.cluster.read(this.context.layout.value(key)));
   }
 
-  private read0(name: string): string | null {
-    const item = this.data.get(name);
-    if (!item || item.expiresAt <= Date.now()) return null;
-    return item.value;
+  readFenced(key: string) {
+    return this.answer(() => ({ value: this.cluster.read(this.context.layout.value(key)), ...this.stampsNow() }));
   }
 
-  generation(key: string) {
-    return this.answer(() => this.read0(this.context!.layout.generation(key)));
+  stamps() {
+    return this.answer(() => this.stampsNow());
   }
 
-  fill(key: string, payload: string, ttlMs: number, expected: string | null | undefined) {
-    const { layout } = this.context!;
+  private stampsNow() {
+    const swept = Object.fromEntries([...this.cluster.hash(this.context.layout.swept)].map(([k, v]) => [k, Number(v)]));
+    return { now: this.now(), swept };
+  }
+
+  lease(key: string, fresh: string) {
+    const { layout, retentionMs } = this.context;
     return this.answer(() => {
-      if (expected !== undefined && (this.read0(layout.generation(key)) ?? "") !== (expected ?? "")) return false;
-      this.data.set(layout.value(key), { value: payload, expiresAt: Date.now() + ttlMs });
+      const current = this.cluster.read(layout.generation(key));
+      if (current !== null) return current;
+      this.cluster.write(layout.generation(key), fresh, retentionMs);
+      return fresh;
+    });
+  }
+
+  fill(key: string, payload: string, ttlMs: number, expected: string | undefined) {
+    const { layout } = this.context;
+    return this.answer(() => {
+      if (expected !== undefined && this.cluster.read(layout.generation(key)) !== expected) return false;
+      this.cluster.write(layout.value(key), payload, ttlMs);
       return true;
     });
   }
 
-  apply(entry: OutboxEntry, record: boolean) {
-    const { layout, retentionMs } = this.context!;
+  invalidate(entry: OutboxEntry, token: string) {
     return this.answer(() => {
-      let streamId: string | undefined;
-      if (record) {
-        streamId = `${Date.now()}-${this.sequence++}`;
-        this.outbox.push({ streamId, entry });
-      }
-      for (const key of entry.keys) {
-        this.data.delete(layout.value(key));
-        const generation = Number(this.read0(layout.generation(key)) ?? "0") + 1;
-        this.data.set(layout.generation(key), { value: String(generation), expiresAt: Date.now() + retentionMs });
-      }
-      this.data.set(layout.applied(entry.id), { value: "1", expiresAt: Date.now() + retentionMs });
+      const streamId = this.cluster.nextStreamId();
+      this.cluster.outbox.push({ streamId, entry: structuredClone(entry) });
+      this.apply(entry, token);
       return streamId;
     });
   }
 
-  isApplied(id: string) {
-    return this.answer(() => this.read0(this.context!.layout.applied(id)) !== null);
+  deliver(entries: OutboxEntry[], token: string) {
+    return this.answer(() =>
+      entries.map((entry, i): DeliveryOutcome => {
+        if (this.cluster.read(this.context.layout.applied(entry.id)) !== null) return "already";
+        this.apply(entry, `${token}.${i}`);
+        return "applied";
+      }),
+    );
   }
 
-  readOutbox(count: number) {
-    return this.answer(() => this.outbox.slice(0, count));
-  }
-
-  deleteFromOutbox(streamIds: string[]) {
+  readOutbox(after: string, count: number) {
     return this.answer(() => {
-      for (const id of streamIds) {
-        const index = this.outbox.findIndex((row) => row.streamId === id);
-        if (index >= 0) this.outbox.splice(index, 1);
-      }
+      const start = after === "-" ? 0 : this.cluster.outbox.findIndex((row) => compare(row.streamId, after) > 0);
+      return start < 0 ? [] : this.cluster.outbox.slice(start, start + count).map((row) => ({ ...row }));
     });
   }
 
-  close() {}
+  retire(streamIds: string[]) {
+    return this.answer(() => {
+      const gone = new Set(streamIds);
+      this.cluster.outbox = this.cluster.outbox.filter((row) => !gone.has(row.streamId));
+      const attempts = this.cluster.hash(this.context.layout.attempts);
+      for (const id of streamIds) attempts.delete(id);
+    });
+  }
+
+  countAttempt(streamId: string) {
+    return this.answer(() => {
+      const attempts = this.cluster.hash(this.context.layout.attempts);
+      const count = Number(attempts.get(streamId) ?? 0) + 1;
+      attempts.set(streamId, String(count));
+      return count;
+    });
+  }
+
+  deadLetter(row: OutboxRow, target: string, reason: string) {
+    return this.answer(() => {
+      this.cluster.dead.push({ ...row, malformed: `${target}: ${reason}` });
+      this.cluster.outbox = this.cluster.outbox.filter((r) => r.streamId !== row.streamId);
+      this.cluster.hash(this.context.layout.attempts).delete(row.streamId);
+    });
+  }
+
+  deadLetterCount() {
+    return this.answer(() => this.cluster.dead.length);
+  }
+
+  markSwept(source: string, at: number) {
+    return this.answer(() => void this.cluster.hash(this.context.layout.swept).set(source, String(at)));
+  }
+
+  holdLease(name: string, owner: string, ttlMs: number) {
+    const key = this.context.layout.lease(name);
+    return this.answer(() => {
+      const current = this.cluster.read(key);
+      if (current !== null && current !== owner) return false;
+      this.cluster.write(key, owner, ttlMs);
+      return true;
+    });
+  }
+
+  releaseLease(name: string, owner: string) {
+    const key = this.context.layout.lease(name);
+    return this.answer(() => {
+      if (this.cluster.read(key) === owner) this.cluster.data.delete(key);
+    });
+  }
+
+  close() {
+    this.closed = true;
+  }
+}
+
+function compare(a: string, b: string): number {
+  const [am, as] = a.split("-").map(Number) as [number, number];
+  const [bm, bs] = b.split("-").map(Number) as [number, number];
+  return am - bm || as - bs;
 }

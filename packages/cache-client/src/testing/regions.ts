@@ -1,4 +1,4 @@
-import type { Region, Topology } from "@org/config";
+import { config, type Region, type Topology } from "@org/config";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,7 +43,7 @@ function selfSignedCertificate(): { cert: string; certFile: string; keyFile: str
 export interface LocalRegionsOptions {
   /**
    * The regions to start, each with its clusters.
-   * @default us-east-1 (US), eu-west-1 (EU), ap-southeast-1 (APAC), two clusters each
+   * @default the regions of `config.topology` from @org/config (us-east-1, eu-west-1, ap-southeast-1 in dev), with as many clusters each
    */
   regions?: { id: string; geo: string; clusters?: number }[];
   /** Require this password (AUTH) on every server. */
@@ -74,11 +74,9 @@ export interface LocalRegions {
   stop(): Promise<void>;
 }
 
-const DEFAULT_REGIONS = [
-  { id: "us-east-1", geo: "US" },
-  { id: "eu-west-1", geo: "EU" },
-  { id: "ap-southeast-1", geo: "APAC" },
-];
+// The regions come from @org/config (the one list of regions); only the addresses are local.
+const defaultRegions = () =>
+  config.topology.regions.map((region) => ({ id: region.id, geo: region.geo, clusters: region.clusters.length }));
 
 /**
  * Starts a local copy of the production topology on free loopback ports.
@@ -97,9 +95,9 @@ export async function startLocalRegions(options: LocalRegionsOptions = {}): Prom
       : ["--requirepass", options.password];
   const tls = options.tls ? selfSignedCertificate() : undefined;
   try {
-    for (const region of options.regions ?? DEFAULT_REGIONS) {
+    for (const region of options.regions ?? defaultRegions()) {
       const clusters = [];
-      for (let i = 0; i < ((region as { clusters?: number }).clusters ?? 2); i++) {
+      for (let i = 0; i < (region.clusters ?? 2); i++) {
         const id = `${region.id}-${String.fromCharCode(97 + i)}`;
         const port = await freePort();
         const listen = tls

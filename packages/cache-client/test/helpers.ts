@@ -1,0 +1,87 @@
+import { Redis } from "ioredis";
+import type { Topology } from "@org/config";
+import { createRegionalCache, type RegionalCache, type RegionalCacheOptions } from "../src/index.ts";
+import type { LocalRegions } from "../src/testing/index.ts";
+import { OP_TIMEOUT_MS, testConfig } from "./profile.ts";
+
+/** Caches opened by a test, closed by `closeAll` in afterEach. */
+export function cacheFactory(getLocal: () => LocalRegions) {
+  const open: RegionalCache[] = [];
+  return {
+    open(localRegion = "us-east-1", extra: Partial<RegionalCacheOptions> = {}, topology?: Topology): RegionalCache {
+      const cache = createRegionalCache({
+        topology: topology ?? getLocal().topology,
+        localRegion,
+        opTimeoutMs: OP_TIMEOUT_MS,
+        maxTtlMs: testConfig.cache.maxTtlMs,
+        ...extra,
+      });
+      open.push(cache);
+      return cache;
+    },
+    async closeAll(): Promise<void> {
+      await Promise.all(open.splice(0).map((c) => c.close()));
+    },
+  };
+}
+
+/** A plain ioredis client on one local cluster, bypassing the cache (the test's own eyes). */
+export function rawClient(local: LocalRegions, clusterId: string): Redis {
+  const client = new Redis(local.port(clusterId), "127.0.0.1", {
+    maxRetriesPerRequest: 0,
+    commandTimeout: OP_TIMEOUT_MS * 10,
+  });
+  client.on("error", () => {});
+  return client;
+}
+
+export async function withRaw<T>(
+  local: LocalRegions,
+  clusterId: string,
+  use: (client: Redis) => Promise<T>,
+): Promise<T> {
+  const client = rawClient(local, clusterId);
+  try {
+    return await use(client);
+  } finally {
+    client.disconnect();
+  }
+}
+
+export const valueKey = (key: string) => `org:cache:{${key}}`;
+
+let n = 0;
+/** A key no other test uses. */
+export const freshKey = (prefix = "api_key") => `${prefix}:${++n}:${process.pid}:status`;
+
+/** Resolves when `emitter` emits `event` with a payload `match` accepts (bounded by the test timeout). */
+export function waitForEvent<T>(cache: RegionalCache, event: "delivered", match: (payload: T) => boolean): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (payload: T) => {
+      if (!match(payload)) return;
+      cache.off(event, listener as never);
+      resolve(payload);
+    };
+    cache.on(event, listener as never);
+  });
+}
+
+/** A topology whose `clusterId` points at another port (e.g. a latency proxy). */
+export function rerouted(topology: Topology, clusterId: string, port: number): Topology {
+  return {
+    regions: topology.regions.map((region) => ({
+      ...region,
+      clusters: region.clusters.map((c) => (c.id === clusterId ? { ...c, url: `redis://127.0.0.1:${port}` } : c)),
+    })),
+  };
+}
+
+/** A topology without one cluster (an instance deployed with an older topology). */
+export function without(topology: Topology, clusterId: string): Topology {
+  return {
+    regions: topology.regions.map((region) => ({
+      ...region,
+      clusters: region.clusters.filter((c) => c.id !== clusterId),
+    })),
+  };
+}
