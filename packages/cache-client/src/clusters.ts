@@ -23,6 +23,8 @@ export class Clusters {
   readonly health = new Map<string, ClusterHealth>();
   readonly regionOf = new Map<string, string>();
 
+  private closed = false;
+
   constructor(private readonly options: ClustersOptions) {}
 
   add(region: string, store: ClusterStore): void {
@@ -46,6 +48,7 @@ export class Clusters {
     op: (store: ClusterStore) => Promise<T>,
     boundMs = this.options.opTimeoutMs,
   ): Promise<T> {
+    if (this.closed) throw new ClusterFailure(id, "unavailable", `${id}: the cache was closed`);
     const health = this.health.get(id)!;
     const refused = health.admit();
     if (refused) throw refused;
@@ -82,6 +85,7 @@ export class Clusters {
   }
 
   close(): void {
+    this.closed = true;
     for (const store of this.stores.values()) store.close();
   }
 }

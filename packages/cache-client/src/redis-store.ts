@@ -73,7 +73,9 @@ export class RedisStore implements ClusterStore {
     this.client.defineCommand("orgReleaseLease", { numberOfKeys: 1, lua: scripts.RELEASE_LEASE });
     const redacted = redactUrl(cluster.url);
     this.client.on("ready", () => (this.lastError = undefined));
-    this.initial = this.firstConnection().finally(() => (this.initial = undefined));
+    this.initial = this.firstConnection()
+      .then(() => this.loadScripts())
+      .finally(() => (this.initial = undefined));
     this.initial.catch(() => {});
     this.client.on("error", (error: unknown) => {
       const clean = sanitize(this.id, error, this.secrets);
@@ -81,6 +83,13 @@ export class RedisStore implements ClusterStore {
       clean.message = `${clean.message} (${redacted})`;
       options.onError(this.id, clean);
     });
+  }
+
+  // Part of connecting (bounded by the connect timeout, not by a call's opTimeoutMs): the first
+  // call then runs EVALSHA at once instead of paying NOSCRIPT and a full EVAL on a cold server.
+  private async loadScripts(): Promise<void> {
+    if (this.clustered) return;
+    await Promise.all(Object.values(scripts).map((lua) => (this.client as Redis).script("LOAD", lua)));
   }
 
   connecting(): Promise<void> | undefined {

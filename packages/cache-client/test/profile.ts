@@ -24,8 +24,14 @@ export const hasRedis = (() => {
   return found;
 })();
 
-/** Polls `check` until it passes, bounded by a multiple of the test profile's op timeout. */
-export async function eventually(check: () => Promise<void>, rounds = 50): Promise<void> {
+/**
+ * Polls `check` every half op timeout until it passes; by default for up to 60% of the test
+ * timeout (`config.timeouts.test`), so a loaded machine slows it down without failing it.
+ */
+export async function eventually(
+  check: () => Promise<void>,
+  rounds = Math.floor((0.6 * testConfig.timeouts.test) / (OP_TIMEOUT_MS / 2)),
+): Promise<void> {
   let last: unknown;
   for (let i = 0; i < rounds; i++) {
     try {

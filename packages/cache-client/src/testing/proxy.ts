@@ -1,18 +1,28 @@
 import { createServer, Socket } from "node:net";
 import { freePort } from "./redis-process.ts";
 
-/** A loopback TCP proxy that delays every chunk in both directions by `latencyMs`. */
+/** A loopback TCP proxy that delays every chunk in both directions, and can cut the link. */
 export interface LatencyProxy {
   readonly port: number;
   setLatency(ms: number): void;
+  /** A network partition: nothing passes either way and what was in transit is lost. */
+  cut(): void;
+  /** Ends the partition: the connections that lived through it are reset (as a real network's would be), new ones pass. */
+  restore(): void;
   close(): Promise<void>;
 }
 
-export async function startLatencyProxy(targetPort: number, latencyMs: number): Promise<LatencyProxy> {
+export async function startLatencyProxy(targetPort: number, latencyMs = 0): Promise<LatencyProxy> {
   let latency = latencyMs;
+  let cut = false;
   const sockets = new Set<Socket>();
   const delayed = (to: Socket) => (chunk: Buffer) => {
-    const timer = setTimeout(() => to.writable && to.write(chunk), latency);
+    if (cut) return;
+    if (latency === 0) {
+      if (to.writable) to.write(chunk);
+      return;
+    }
+    const timer = setTimeout(() => !cut && to.writable && to.write(chunk), latency);
     timer.unref();
   };
   const server = createServer((client) => {
@@ -24,6 +34,8 @@ export async function startLatencyProxy(targetPort: number, latencyMs: number): 
     const end = () => {
       client.destroy();
       upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
     };
     client.on("close", end).on("error", end);
     upstream.on("close", end).on("error", end);
@@ -33,6 +45,12 @@ export async function startLatencyProxy(targetPort: number, latencyMs: number): 
   return {
     port,
     setLatency: (ms) => void (latency = ms),
+    cut: () => void (cut = true),
+    restore: () => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      cut = false;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
