@@ -19,7 +19,10 @@ export class ClusterFailure extends Error {
 
 const PATTERNS: [FailureKind, RegExp][] = [
   ["auth", /WRONGPASS|NOAUTH|NOPERM|invalid username-password|Authentication required|AUTH failed/i],
-  ["tls", /certificate|self[- ]signed|SSL|TLS|EPROTO|ERR_TLS|handshake/i],
+  // A server's error reply ("CROSSSLOT Keys in request ...") before anything matches its words.
+  ["unavailable", /^(LOADING|MASTERDOWN|CLUSTERDOWN|TRYAGAIN)\b/],
+  ["rejected", /^[A-Z]{3,}\b/],
+  ["tls", /certificate|self[- ]signed|\bSSL\b|\bTLS\b|EPROTO|ERR_TLS|ERR_SSL|handshake/i],
   ["refused", /ECONNREFUSED|connection refused/i],
   ["timeout", /timed? ?out|ETIMEDOUT|did not answer within|not connected within/i],
   [

@@ -16,7 +16,7 @@ export interface InvalidationContext {
  * Keys per `opTimeoutMs` of answer time: an invalidation of more keys gets `opTimeoutMs` per
  * started block of this many keys (README, "Bounded answers"), since every cluster must delete them all.
  */
-export const KEYS_PER_BOUND = 10_000;
+export const KEYS_PER_BOUND = 2_000;
 
 /**
  * Sends one invalidation to every cluster at once: each applies it and records it in its outbox

@@ -18,6 +18,7 @@ const DEAD_LETTERS_KEPT = 10_000;
 export class RedisStore implements ClusterStore {
   readonly id: string;
   private readonly client: Scripted;
+  private readonly bulk: Scripted;
   private readonly clustered: boolean;
   private readonly secrets: string[];
   /** The connection's last error: what a call on a broken connection reports as its cause. */
@@ -46,31 +47,40 @@ export class RedisStore implements ClusterStore {
       ...(secure ? { tls: { ...options.tls } } : {}),
     };
     this.clustered = cluster.mode === "cluster";
-    if (this.clustered) {
-      const seeds = [url, ...(cluster.seeds ?? [])].map((seed) => {
-        const u = new URL(seed);
-        return { host: u.hostname, port: Number(u.port || 6379) };
-      });
-      this.client = new Cluster(seeds, {
-        enableOfflineQueue: false,
-        enableAutoPipelining: true,
-        clusterRetryStrategy: common.retryStrategy,
-        redisOptions: {
-          ...common,
-          ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
-          ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-        },
-      }) as Scripted;
-    } else {
-      this.client = new Redis(url, common) as Scripted;
-    }
-    this.client.defineCommand("orgLease", { numberOfKeys: 1, lua: scripts.LEASE });
-    this.client.defineCommand("orgFill", { numberOfKeys: 2, lua: scripts.FILL });
-    this.client.defineCommand("orgInvalidate", { lua: scripts.INVALIDATE });
-    this.client.defineCommand("orgDeliver", { lua: scripts.DELIVER });
-    this.client.defineCommand("orgInvalidateKey", { numberOfKeys: 2, lua: scripts.INVALIDATE_KEY });
-    this.client.defineCommand("orgHoldLease", { numberOfKeys: 1, lua: scripts.HOLD_LEASE });
-    this.client.defineCommand("orgReleaseLease", { numberOfKeys: 1, lua: scripts.RELEASE_LEASE });
+    const connect = (): Scripted => {
+      let client: Scripted;
+      if (this.clustered) {
+        const seeds = [url, ...(cluster.seeds ?? [])].map((seed) => {
+          const u = new URL(seed);
+          return { host: u.hostname, port: Number(u.port || 6379) };
+        });
+        client = new Cluster(seeds, {
+          enableOfflineQueue: false,
+          enableAutoPipelining: true,
+          clusterRetryStrategy: common.retryStrategy,
+          redisOptions: {
+            ...common,
+            ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+            ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+          },
+        }) as Scripted;
+      } else {
+        client = new Redis(url, common) as Scripted;
+      }
+      client.defineCommand("orgLease", { numberOfKeys: 1, lua: scripts.LEASE });
+      client.defineCommand("orgFill", { numberOfKeys: 2, lua: scripts.FILL });
+      client.defineCommand("orgInvalidate", { lua: scripts.INVALIDATE });
+      client.defineCommand("orgDeliver", { lua: scripts.DELIVER });
+      client.defineCommand("orgInvalidateKey", { numberOfKeys: 2, lua: scripts.INVALIDATE_KEY });
+      client.defineCommand("orgHoldLease", { numberOfKeys: 1, lua: scripts.HOLD_LEASE });
+      client.defineCommand("orgReleaseLease", { numberOfKeys: 1, lua: scripts.RELEASE_LEASE });
+      return client;
+    };
+    this.client = connect();
+    // The relay's bulk work (pages of 500 deliveries, outbox reads) has its own connection, so a
+    // caller's invalidate or get never queues behind it on one socket.
+    this.bulk = connect();
+    this.bulk.on("error", () => {});
     const redacted = redactUrl(cluster.url);
     this.client.on("ready", () => (this.lastError = undefined));
     this.initial = this.firstConnection()
@@ -135,6 +145,30 @@ export class RedisStore implements ClusterStore {
     try {
       if (this.client.status !== "ready") await this.ready();
       return await op();
+    } catch (error) {
+      throw sanitize(this.id, error, this.secrets);
+    }
+  }
+
+  /** Runs relay work on the bulk connection; it waits (within the caller's bound) for that connection's first ready. */
+  private async runBulk<T>(op: (client: Scripted) => Promise<T>): Promise<T> {
+    try {
+      if (this.client.status !== "ready") await this.ready();
+      if (this.bulk.status !== "ready") {
+        if (this.bulk.status === "end") throw new Error("connection is closed");
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`not connected within ${this.options.opTimeoutMs} ms`)),
+            this.options.opTimeoutMs,
+          );
+          timer.unref();
+          this.bulk.once("ready", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return await op(this.bulk);
     } catch (error) {
       throw sanitize(this.id, error, this.secrets);
     }
@@ -226,7 +260,7 @@ export class RedisStore implements ClusterStore {
 
   deliver(entries: OutboxEntry[], token: string) {
     const { layout, retentionMs } = this.options;
-    return this.run(() =>
+    return this.runBulk((bulk) =>
       Promise.all(
         entries.map(async (entry, i): Promise<DeliveryOutcome> => {
           try {
@@ -237,18 +271,14 @@ export class RedisStore implements ClusterStore {
                 ...entry.keys.flatMap((k) => [layout.value(k), layout.generation(k)]),
               ];
               const fresh = `${token}.${i}`;
-              return (await this.client.orgDeliver!(keys.length, ...keys, retentionMs, fresh)) === 1
-                ? "applied"
-                : "already";
+              return (await bulk.orgDeliver!(keys.length, ...keys, retentionMs, fresh)) === 1 ? "applied" : "already";
             }
-            if ((await this.client.exists(layout.applied(entry.id))) === 1) return "already";
+            if ((await bulk.exists(layout.applied(entry.id))) === 1) return "already";
             const fresh = `${token}.${i}`;
             await Promise.all(
-              entry.keys.map((k) =>
-                this.client.orgInvalidateKey!(layout.value(k), layout.generation(k), retentionMs, fresh),
-              ),
+              entry.keys.map((k) => bulk.orgInvalidateKey!(layout.value(k), layout.generation(k), retentionMs, fresh)),
             );
-            await this.client.set(layout.applied(entry.id), "1", "PX", retentionMs);
+            await bulk.set(layout.applied(entry.id), "1", "PX", retentionMs);
             return "applied";
           } catch (error) {
             return { error: sanitize(this.id, error, this.secrets) };
@@ -259,8 +289,8 @@ export class RedisStore implements ClusterStore {
   }
 
   readOutbox(after: string, count: number) {
-    return this.run(async () => {
-      const rows = await this.client.xrange(
+    return this.runBulk(async (bulk) => {
+      const rows = await bulk.xrange(
         this.options.layout.outbox,
         after === "-" ? "-" : `(${after}`,
         "+",
@@ -324,5 +354,6 @@ export class RedisStore implements ClusterStore {
   close() {
     // disconnect(), not quit(): quit waits for a reply a hung server never sends.
     this.client.disconnect();
+    this.bulk.disconnect();
   }
 }

@@ -5,7 +5,7 @@ import { streamIdMs } from "./outbox-format.ts";
 import type { OutboxEntry, OutboxRow } from "./store.ts";
 
 /** Rows read, and entries delivered, per round trip. */
-export const RELAY_PAGE = 500;
+export const RELAY_PAGE = 200;
 
 export interface RelayEvents {
   delivered(event: { clusterId: string; id: string; lagMs: number }): void;
@@ -218,7 +218,8 @@ export class Relay {
       clusters.ids
         .filter((target) => target !== source && startAt.has(target))
         .map(async (target) => {
-          const work = [...state.pending.values()].filter((p) => p.waiting.has(target));
+          // Newest first: a revocation just issued is not kept waiting behind an old backlog.
+          const work = [...state.pending.values()].filter((p) => p.waiting.has(target)).reverse();
           const done = await this.deliverTo(target, work, source);
           delivered += done.delivered;
           const clean = done.reachable && [...state.pending.values()].every((p) => !p.waiting.has(target));
@@ -252,11 +253,16 @@ export class Relay {
       const page = work.slice(i, i + RELAY_PAGE);
       let outcomes;
       try {
-        outcomes = await clusters.call(target, "delivery", (s) =>
-          s.deliver(
-            page.map((p) => p.row.entry),
-            this.options.token(),
-          ),
+        // A page is many scripts: twice the bound of one call.
+        outcomes = await clusters.call(
+          target,
+          "delivery",
+          (s) =>
+            s.deliver(
+              page.map((p) => p.row.entry),
+              this.options.token(),
+            ),
+          2 * this.options.opTimeoutMs,
         );
       } catch {
         return { delivered, reachable: false };

@@ -14,7 +14,10 @@ export function retryDelay(policy: RetryPolicy, failures: number, random: () => 
   return Math.max(policy.baseMs / 4, random() * ceiling);
 }
 
-/** The policy for a cache whose operations are bounded by `opTimeoutMs`. */
+/**
+ * The policy for a cache whose operations are bounded by `opTimeoutMs`: a failed cluster is probed
+ * again within at most 4 x opTimeoutMs, so a healed cluster is noticed (and its queue drained) soon.
+ */
 export function clusterRetryPolicy(opTimeoutMs: number): RetryPolicy {
-  return { baseMs: opTimeoutMs, maxMs: 10 * opTimeoutMs };
+  return { baseMs: opTimeoutMs / 2, maxMs: 4 * opTimeoutMs };
 }

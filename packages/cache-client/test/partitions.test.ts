@@ -98,7 +98,7 @@ describe.skipIf(!hasRedis)("partitions, lost cluster state and topology skew", (
 
   it("an instance whose topology lacks a cluster never retires entries for it; one that knows it delivers them", async () => {
     const key = freshKey();
-    await caches.open("ap-southeast-1").set(key, "active");
+    await withRaw(local, "ap-southeast-1-b", (c) => c.set(valueKey(key), '"active"'));
     const issuer = caches.open("us-east-1", {}, through(["ap-southeast-1-b"]));
     await issuer.invalidate("warm-up");
     proxies.get("ap-southeast-1-b")!.cut();
