@@ -45,8 +45,9 @@ describe.skipIf(!hasRedis)("errors, secrets and values", () => {
     const wrong = JSON.parse(
       JSON.stringify(secured.topology).replaceAll(encodeURIComponent(PASSWORD), `${PASSWORD}-x`),
     );
-    const bad = caches.open("us-east-1", {}, wrong);
-    const good = caches.open("us-east-1", {}, secured.topology);
+    // About secrets, not answer time: a wider bound keeps a loaded machine from queueing the good one.
+    const bad = caches.open("us-east-1", { opTimeoutMs: OP_TIMEOUT_MS * 5 }, wrong);
+    const good = caches.open("us-east-1", { opTimeoutMs: OP_TIMEOUT_MS * 5 }, secured.topology);
     const seen: unknown[] = [];
     collect(seen, bad);
     collect(seen, good);
