@@ -5,7 +5,7 @@ import { findRedisServer } from "../src/testing/index.ts";
  * The test profile (README, "Test profile"): dev with a short Redis operation bound, so that
  * tests which hang a cluster on purpose finish quickly. Every wait in these tests derives from it.
  */
-export const testConfig = loadConfig({ env: { ORG_ENV: "dev", ORG_CACHE_OP_TIMEOUT_MS: "200" } });
+export const testConfig = loadConfig({ env: { ORG_ENV: "dev", ORG_CACHE_OP_TIMEOUT_MS: "500" } });
 export const OP_TIMEOUT_MS = testConfig.cache.opTimeoutMs;
 
 /**
