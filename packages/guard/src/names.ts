@@ -50,7 +50,15 @@ const NOT_A_DURATION = new Set([
   "handle",
   "min",
   "max",
+  // Delays that batch or pace work, not deadlines: `bufferTimeout`, `flushTimeout`, `debounceTimeout`.
+  "buffer",
+  "flush",
+  "debounce",
+  "throttle",
+  "linger",
 ]);
+/** Words before "timeout" that make it an expiry or a lease, not a wait: `sessionTimeoutMinutes`, `visibility_timeout`. */
+const EXPIRY = new Set(["session", "visibility"]);
 
 /**
  * Whether a property, keyword or parameter name holds a timeout duration: its last word is
@@ -67,6 +75,8 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   if (parts.length > 1 && NOT_A_DURATION.has(parts[0]!)) return false;
   // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag.
   if (parts.slice(0, -1).includes("no")) return false;
+  const at = parts.findIndex((w) => w.endsWith("timeout"));
+  if (at > 0 && EXPIRY.has(parts[at - 1]!)) return false;
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
   if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";

@@ -235,10 +235,16 @@ class JsDetector {
           }
         }
         return out;
-      case "ConditionalExpression":
+      case "ConditionalExpression": {
         this.classify(node.consequent as EsNode, out, depth + 1);
-        this.classify(node.alternate as EsNode, out, depth + 1);
+        // `connectTimeoutMS ? connectTimeoutMS + x : 0`: the 0 is taken only when the value tested is
+        // itself 0 (or unset); it mirrors the configured value, it does not choose one.
+        const test = unwrap(node.test as EsNode);
+        const mirrors = test.type === "Identifier" || test.type === "MemberExpression";
+        if (!(mirrors && this.evaluate(node.alternate as EsNode) === 0))
+          this.classify(node.alternate as EsNode, out, depth + 1);
         return out;
+      }
       case "LogicalExpression":
         this.classify(node.left as EsNode, out, depth + 1);
         this.classify(node.right as EsNode, out, depth + 1);

@@ -96,6 +96,7 @@ export function scanPython(root: TsNode, withComments: boolean): { nodes: TsNode
 
 const REDIS_FACTORIES =
   /^(redis\.)?(asyncio\.)?(Redis|StrictRedis|RedisCluster|from_url)$|^redis\.(cluster\.)?RedisCluster$|^redis\.Redis\.from_url$/;
+const REDIS_BLOCKING = /^b(lpop|rpop|rpoplpush|lmove|lmpop|zpopmin|zpopmax|zmpop)$/;
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request", "stream"]);
 const HTTP_MODULES = new Set(["requests", "httpx"]);
 const SESSION_CLASSES = new Set(["requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"]);
@@ -397,6 +398,8 @@ class PyDetector {
     isTest = false,
   ): void {
     if (inAssertion(value)) return;
+    // `if delay is None: return async_timeout.timeout(None)`: the None is the caller's, passed on.
+    if (noneIsUnbounded && unwrap(value).type === "none" && underNoneCheck(value)) noneIsUnbounded = false;
     for (const item of this.classify(value, noneIsUnbounded, zero)) {
       const key = `${item.node.startIndex}:${item.node.endIndex}`;
       if (this.findings.has(key)) continue;
@@ -448,7 +451,12 @@ class PyDetector {
       case "typed_default_parameter": {
         const name = node.childForFieldName("name")?.text;
         const value = node.childForFieldName("value");
-        if (this.isTimeout(name) && value) this.report(value, `as the default of ${name}`, false);
+        if (!this.isTimeout(name) || !value) return;
+        // Redis's blocking commands (BLPOP, BRPOP, BZPOPMIN, BLMOVE, ...) block forever on a timeout of 0.
+        const fn = node.parent?.parent;
+        const blocking =
+          fn?.type === "function_definition" && REDIS_BLOCKING.test(fn.childForFieldName("name")?.text ?? "");
+        this.report(value, `as the default of ${name}`, false, blocking ? "unbounded" : "poll");
         return;
       }
       case "assignment": {
@@ -616,6 +624,16 @@ function inAssertion(node: TsNode): boolean {
     if (current.type === "assert_statement") return true;
     if (current.type === "call" && ASSERTION_CALLS.test(current.childForFieldName("function")?.text ?? "")) return true;
     if (current.type === "expression_statement" || current.type === "block") return false;
+  }
+  return false;
+}
+
+/** Inside an `if` that tests `... is None`. */
+function underNoneCheck(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 8; depth++, current = current.parent) {
+    if (current.type === "if_statement") return /\bis None\b/.test(current.childForFieldName("condition")?.text ?? "");
+    if (current.type === "function_definition") return false;
   }
   return false;
 }

@@ -107,3 +107,14 @@ pipe.delete("k")  # expect: no-local-cache-delete
 with r.pipeline() as p:
     p.delete("k")  # expect: no-local-cache-delete
 self.redis.condition.subscriber.delete("k")
+
+
+# Redis's blocking commands wait forever on 0; a None the caller gave is passed on, not chosen.
+def brpop(self, keys, timeout=0):  # expect: no-unbounded-timeout
+    return self.execute_command("BRPOP", *keys, timeout)
+
+
+def ceil_timeout(delay):
+    if delay is None or delay <= 0:
+        return async_timeout.timeout(None)
+    return async_timeout.timeout(delay)

@@ -72,3 +72,7 @@ declare const ioredis: { pipeline(): { del(k: string): void } };
 const batch = ioredis.pipeline();
 batch.del("k"); // expect: no-local-cache-delete
 export { one, two, three, Request, Connection, Client };
+// Expiries and batching delays are not waits; a 0 that mirrors the tested value follows config.
+export const session = { sessionTimeoutMinutes: 30, bufferTimeout: 1000 };
+declare const connectTimeoutMS: number, maxAwaitTimeMS: number;
+export const monitor = { socketTimeoutMS: connectTimeoutMS ? connectTimeoutMS + maxAwaitTimeMS : 0 };
