@@ -1,8 +1,8 @@
 """The cache protocol conformance scenarios (conformance/*.json), run across implementations.
 
-Each scenario runs with the issuer and the relayer bound to implementations. Python/TypeScript and
-TypeScript/Python join Python/Python once @org/cache-client speaks protocol v2 (its PROTOCOL.md), and
-packages/cache-client/test/conformance.test.ts runs TypeScript/TypeScript.
+Each scenario runs with the issuer and the relayer bound to Python/Python, Python/TypeScript and
+TypeScript/Python (packages/cache-client/test/conformance.test.ts runs TypeScript/TypeScript): so a
+Python invalidation queued for APAC is delivered by a TypeScript relay after the heal, and the reverse.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from org_toolkit.config import load_config
 from support import PACKAGE, TESTS
 
 SCENARIOS = sorted((PACKAGE / "conformance").glob("*.json"))
-BINDINGS = [("python", "python")]
+BINDINGS = [("python", "python"), ("python", "typescript"), ("typescript", "python")]
 # Every cluster call is bounded by the staging bound (1 s): a partitioned cluster costs that much
 # once per call, and a healthy one answers well within it even on a loaded machine.
 OP_TIMEOUT_MS = load_config(env={"ORG_ENV": "staging"}).cache.op_timeout_ms
