@@ -1,20 +1,20 @@
 export { config } from "./config.ts";
 export { ConfigError, type ConfigIssue } from "./errors.ts";
-export { toEnvLines, toTable } from "./format.ts";
+export { ENV_FORMATS, formatEnv, toEnvLines, toTable, type EnvFormat } from "./format.ts";
 export { loadConfig, type LoadConfigOptions } from "./load.ts";
-export { configJsonSchema } from "./json-schema.ts";
+export { configJsonSchema, type JsonSchema } from "./json-schema.ts";
 export {
-  ClusterSchema,
-  ConfigSchema,
   ENVIRONMENTS,
   MAX_TIMEOUT_MS,
-  RegionSchema,
+  type CacheSettings,
   type Cluster,
   type Environment,
   type OrgConfig,
   type Region,
+  type Timeouts,
   type Topology,
-} from "./schema.ts";
-export { connectionUrl, redactUrl } from "./secrets.ts";
+} from "./types.ts";
+export { CALL_TIMEOUT_FACTOR, TEST_TIMEOUT_FACTOR } from "./factors.ts";
+export { connectionUrl, redactUrl, RedactedUrlError } from "./secrets.ts";
 export { SETTINGS, type Setting } from "./settings.ts";
 export { configReference, type ConfigReferenceRow } from "./reference.ts";

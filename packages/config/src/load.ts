@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
-import convict from "convict";
-import type { z } from "zod";
-import { ConfigError, type ConfigIssue } from "./errors.ts";
-import { PROFILES, TEST_RETRY_ALLOWANCE } from "./profiles.ts";
-import { ConfigSchema, ENVIRONMENTS, type ConfigValues, type Environment, type OrgConfig } from "./schema.ts";
+import { ConfigError, plural, type ConfigIssue } from "./errors.ts";
+import { PROFILES } from "./profiles.ts";
+import { CALL_TIMEOUT_FACTOR, TEST_TIMEOUT_FACTOR } from "./factors.ts";
+import { ConfigSchema, type ConfigValues } from "./schema.ts";
 import { redactUrl, rememberUrl } from "./secrets.ts";
-import { CONFIG_FILE_ENV, CONVICT_FORMATS, SETTINGS, Unparsable, convictSchema, type Setting } from "./settings.ts";
-
-convict.addFormats(Object.fromEntries(CONVICT_FORMATS.map((format) => [format.name, format])));
+import { CONFIG_FILE_ENV, SETTINGS, type Setting } from "./settings.ts";
+import { Unparsable, envLayer, objectLayer, readConfigFile, sourceOf, type Layer } from "./sources.ts";
+import { ENVIRONMENTS, type Environment, type OrgConfig } from "./types.ts";
 
 /** Where `loadConfig` reads from. Nothing is read from the process unless passed in. */
 export interface LoadConfigOptions {
@@ -18,7 +16,7 @@ export interface LoadConfigOptions {
    */
   env?: Readonly<Record<string, string | undefined>>;
   /**
-   * Path of a JSON config file. Takes the place of `ORG_CONFIG_FILE`.
+   * Path of a JSON config file (a regular file of at most 1 MiB). Takes the place of `ORG_CONFIG_FILE`.
    * @default env.ORG_CONFIG_FILE
    */
   file?: string;
@@ -30,106 +28,93 @@ export interface LoadConfigOptions {
   values?: Record<string, unknown>;
 }
 
-type Layer = { label: string; data: Record<string, unknown> };
+/** A loaded configuration and what `org-config validate` should warn about. */
+export interface ResolvedConfig {
+  readonly config: OrgConfig;
+  /** Accepted on purpose but worth saying, such as regions left out through `allowMissingRegions`. */
+  readonly warnings: readonly string[];
+}
 
 /**
  * Builds a validated, frozen configuration without touching globals.
- * Precedence: built-in defaults < environment profile < file < `values` < environment variables.
+ * Precedence: environment profile < config file < `values` < environment variables.
  * @throws {ConfigError} listing every problem, each with its source.
  */
 export function loadConfig(options: LoadConfigOptions = {}): OrgConfig {
+  return resolveConfig(options).config;
+}
+
+/** `loadConfig` with the warnings `org-config validate` prints. */
+export function resolveConfig(options: LoadConfigOptions = {}): ResolvedConfig {
   const env = options.env ?? {};
   const issues: ConfigIssue[] = [];
   const layers: Layer[] = [];
 
   const filePath = options.file ?? env[CONFIG_FILE_ENV];
   if (filePath !== undefined) {
-    const fileLayer = readConfigFile(filePath, options.file === undefined ? CONFIG_FILE_ENV : "file", issues);
-    if (fileLayer) layers.push(fileLayer);
+    const layer = readConfigFile(filePath, options.file === undefined, issues);
+    if (layer) layers.push(layer);
   }
-  if (options.values) layers.push({ label: "loadConfig values", data: options.values });
+  if (options.values !== undefined) {
+    const layer = objectLayer("loadConfig values", options.values, issues);
+    if (layer) layers.push(layer);
+  }
+  layers.push(envLayer(env));
 
   const environment = chooseEnvironment(env, layers, issues);
   const profile = PROFILES[environment];
-
-  // convict does the layering and refuses unknown keys; it never sees a default of its own,
-  // so what zod validates below is exactly what the profile, file and env vars said.
-  const layered = convict(convictSchema(), { env: env as NodeJS.ProcessEnv, args: [] });
-  layered.load({ TIMEOUT: profile.TIMEOUT, cache: profile.cache, regions: profile.regions });
-  for (const layer of layers) layered.load(layer.data);
-  try {
-    layered.validate({ allowed: "strict" });
-  } catch (error) {
-    for (const line of (error as Error).message.split("\n")) {
-      const key = /param '([^']+)'/.exec(line)?.[1] ?? "";
-      issues.push({
-        source: describeSource(key, env, layers, environment),
-        key,
-        message: line.includes("not declared")
-          ? `"${key}" is not a setting (known: ${SETTINGS.map((s) => s.key).join(", ")})`
-          : line,
-      });
+  const origin = new Map<string, Layer>();
+  const raw: Record<string, Record<string, unknown> | unknown> = {
+    ENV: environment,
+    TIMEOUT: profile.TIMEOUT,
+    timeouts: {},
+    regions: profile.regions,
+    cache: { ...profile.cache },
+  };
+  for (const layer of layers) {
+    for (const [key, value] of layer.values) {
+      origin.set(key, layer);
+      setPath(raw, key, value);
     }
   }
 
-  const raw = layered.getProperties() as Record<string, unknown>;
-  raw.ENV ??= environment;
   const unparsable = new Set<string>();
   for (const setting of SETTINGS) {
-    const value = getPath(raw, setting.key);
+    const layer = origin.get(setting.key);
+    const value = layer?.values.get(setting.key);
     if (value instanceof Unparsable) {
       unparsable.add(setting.key);
-      const shown = setting.sensitive ? "" : ` (got ${JSON.stringify(value.raw)})`;
+      const got = setting.sensitive || layer?.kind !== "env" ? "" : ` (got ${quote(env[setting.env!] ?? "")})`;
       issues.push({
-        source: describeSource(setting.key, env, layers, environment),
+        source: sourceOf(setting.key, setting, layer, setting.key),
         key: setting.key,
-        message: `${value.reason}${shown}`,
+        message: `${value.reason}${got}`,
       });
     }
   }
   deriveTimeouts(raw, environment);
 
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const zodIssue of parsed.error.issues) {
+  if (parsed.success) {
+    issues.push(...missingRegions(parsed.data, environment, origin).errors);
+  } else {
+    for (const zodIssue of parsed.error.issues.slice(0, 1000)) {
       const key = formatPath(zodIssue.path);
+      const setting = settingFor(key);
       // Text that could not be read is reported once, as itself, not again as a wrong type.
-      if (unparsable.has(settingFor(key)?.key ?? "")) continue;
+      if (setting && unparsable.has(setting.key)) continue;
+      const layer = setting ? origin.get(setting.key) : undefined;
       issues.push({
-        source: describeSource(key, env, layers, environment),
+        source: sourceOf(key, setting, layer, defaultSource(key, setting, environment)),
         key,
-        message: describeProblem(zodIssue, key, env),
+        message: `${zodIssue.message}${gotValue(key, setting, layer, raw, env)}`,
       });
     }
   }
   if (issues.length > 0 || !parsed.success) {
-    throw new ConfigError(issues, { cause: parsed.success ? undefined : parsed.error });
+    throw new ConfigError(issues, parsed.success ? {} : { cause: parsed.error });
   }
-  return freeze(parsed.data);
-}
-
-function readConfigFile(path: string, via: string, issues: ConfigIssue[]): Layer | undefined {
-  const label = `config file ${path}${via === CONFIG_FILE_ENV ? ` (from ${CONFIG_FILE_ENV})` : ""}`;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    issues.push({ source: label, key: "", message: `cannot be read (${code}); check the path and its permissions` });
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    issues.push({ source: label, key: "", message: `is not valid JSON: ${(error as Error).message}` });
-    return undefined;
-  }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ source: label, key: "", message: "must hold a JSON object of settings" });
-    return undefined;
-  }
-  return { label, data: data as Record<string, unknown> };
+  return { config: freeze(parsed.data), warnings: missingRegions(parsed.data, environment, origin).warnings };
 }
 
 function chooseEnvironment(
@@ -137,8 +122,7 @@ function chooseEnvironment(
   layers: Layer[],
   issues: ConfigIssue[],
 ): Environment {
-  const fromLayers = layers.map((layer) => layer.data.ENV).findLast((value) => value !== undefined);
-  const named = env.ORG_ENV ?? fromLayers;
+  const named = layers.map((layer) => layer.values.get("ENV")).findLast((value) => value !== undefined);
   if (named === undefined && env.NODE_ENV === "production") {
     issues.push({
       source: "ORG_ENV",
@@ -150,51 +134,78 @@ function chooseEnvironment(
   return ENVIRONMENTS.includes(named as Environment) ? (named as Environment) : "dev";
 }
 
-// Named timeouts follow TIMEOUT unless set: a 45 s TIMEOUT gives tests 4 x 45 s, not 4 x 5 s.
+// Named timeouts follow TIMEOUT unless set: a 45 s TIMEOUT gives calls 3 x 45 s and tests 4 x 45 s.
 function deriveTimeouts(raw: Record<string, unknown>, environment: Environment): void {
-  const timeouts = (raw.timeouts ?? {}) as Record<string, unknown>;
+  const timeouts = raw.timeouts as Record<string, unknown>;
   // An invalid TIMEOUT is reported once, as itself, not again through the timeouts derived from it.
   const valid = ConfigSchema.shape.TIMEOUT.safeParse(raw.TIMEOUT).success;
   const timeout = valid ? (raw.TIMEOUT as number) : PROFILES[environment].TIMEOUT;
   timeouts.connect ??= Math.min(PROFILES[environment].timeouts.connect, timeout);
-  timeouts.test ??= timeout * (1 + TEST_RETRY_ALLOWANCE);
-  raw.timeouts = timeouts;
+  timeouts.test ??= timeout * TEST_TIMEOUT_FACTOR;
+  const test = typeof timeouts.test === "number" ? timeouts.test : timeout * TEST_TIMEOUT_FACTOR;
+  timeouts.call ??= Math.min(timeout * CALL_TIMEOUT_FACTOR, test);
+}
+
+/**
+ * The regions of the environment's profile that a staging or prod topology leaves out: the
+ * seed's bug (a key revoked everywhere but APAC). Errors unless the file lists them in
+ * `allowMissingRegions`; then warnings.
+ */
+function missingRegions(values: ConfigValues, environment: Environment, origin: Map<string, Layer>) {
+  const errors: ConfigIssue[] = [];
+  const warnings: string[] = [];
+  if (environment === "dev") return { errors, warnings };
+  const present = new Set(values.regions.map((region) => region.id));
+  const missing = PROFILES[environment].regions.map((region) => region.id).filter((id) => !present.has(id));
+  const allowed = new Set(values.allowMissingRegions ?? []);
+  const refused = missing.filter((id) => !allowed.has(id));
+  const regionsSource = sourceOf(
+    "regions",
+    SETTINGS.find((s) => s.key === "regions"),
+    origin.get("regions"),
+    "regions",
+  );
+  if (refused.length > 0) {
+    const them = refused.length === 1 ? "it" : "them";
+    errors.push({
+      source: regionsSource,
+      key: "regions",
+      message: `lacks ${refused.length === 1 ? "region" : "regions"} ${refused.join(", ")} of the ${environment} profile (${plural(values.regions.length, "region")} given): an invalidation would never reach ${them}. Add ${them}, or list ${them} under "allowMissingRegions" in the config file to leave ${them} out on purpose.`,
+    });
+  }
+  for (const id of missing.filter((m) => allowed.has(m))) {
+    warnings.push(
+      `region ${id} of the ${environment} profile is left out (allowMissingRegions): invalidations will not reach it`,
+    );
+  }
+  return { errors, warnings };
 }
 
 function settingFor(key: string): Setting | undefined {
   return SETTINGS.find((s) => key === s.key || key.startsWith(`${s.key}.`) || key.startsWith(`${s.key}[`));
 }
 
-function describeSource(
-  key: string,
-  env: Readonly<Record<string, string | undefined>>,
-  layers: Layer[],
-  environment: Environment,
-): string {
-  const setting = settingFor(key);
-  if (setting && env[setting.env] !== undefined) {
-    const rest = key.slice(setting.key.length);
-    return rest ? `${setting.env} at $${rest}` : setting.env;
-  }
-  const layer = layers.findLast((l) => hasPath(l.data, key));
-  if (layer) return `${layer.label} at $.${key}`;
-  if (setting?.key === "timeouts.connect" || setting?.key === "timeouts.test") return `${key} (derived from TIMEOUT)`;
-  return `${key} (default for ${environment})`;
+function defaultSource(key: string, setting: Setting | undefined, environment: Environment): string {
+  if (setting?.key.startsWith("timeouts.")) return `${key} (derived from TIMEOUT)`;
+  return `${key || "configuration"} (default for ${environment})`;
 }
 
-function describeProblem(
-  issue: z.core.$ZodIssue,
+// The offending value, for settings that are not secret and were given whole.
+function gotValue(
   key: string,
+  setting: Setting | undefined,
+  layer: Layer | undefined,
+  raw: Record<string, unknown>,
   env: Readonly<Record<string, string | undefined>>,
 ): string {
-  const setting = settingFor(key);
-  if (setting && !setting.sensitive && setting.key === key && env[setting.env] !== undefined) {
-    return `${issue.message} (got ${JSON.stringify(env[setting.env])})`;
-  }
-  if (issue.code === "invalid_value" && setting?.key === "ENV") {
-    return `${issue.message} (got ${JSON.stringify(issue.input)})`;
-  }
-  return issue.message;
+  if (!setting || setting.sensitive || setting.key !== key || !layer) return "";
+  const value = layer.kind === "env" ? env[setting.env!] : getPath(raw, key);
+  return ` (got ${quote(value)})`;
+}
+
+function quote(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -208,21 +219,23 @@ function getPath(data: Record<string, unknown>, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], data);
 }
 
-function hasPath(data: Record<string, unknown>, key: string): boolean {
-  const top = key.split(/[.[]/)[0] ?? "";
-  const setting = settingFor(key);
-  return getPath(data, setting?.key ?? top) !== undefined;
+function setPath(data: Record<string, unknown>, key: string, value: unknown): void {
+  const [head, leaf] = key.split(".") as [string, string | undefined];
+  if (leaf === undefined) data[head] = value;
+  else (data[head] as Record<string, unknown>)[leaf] = value;
 }
 
 function freeze(values: ConfigValues): OrgConfig {
   const regions = values.regions.map((region) =>
     Object.freeze({
-      ...region,
+      id: region.id,
+      geo: region.geo,
       clusters: Object.freeze(
         region.clusters.map((cluster) => {
           const safe = Object.freeze({
-            ...cluster,
+            id: cluster.id,
             url: redactUrl(cluster.url),
+            mode: cluster.mode,
             ...(cluster.seeds ? { seeds: Object.freeze(cluster.seeds.map(redactUrl)) } : {}),
           });
           rememberUrl(safe, cluster.url);
@@ -235,7 +248,11 @@ function freeze(values: ConfigValues): OrgConfig {
   return Object.freeze({
     ENV: values.ENV,
     TIMEOUT: values.TIMEOUT,
-    timeouts: Object.freeze({ ...values.timeouts }),
+    timeouts: Object.freeze({
+      connect: values.timeouts.connect,
+      call: values.timeouts.call,
+      test: values.timeouts.test,
+    }),
     regions,
     topology: Object.freeze({ regions }),
     cache: Object.freeze({ ...values.cache }),

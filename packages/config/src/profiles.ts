@@ -1,4 +1,4 @@
-import type { Environment, Region } from "./schema.ts";
+import type { Environment, Region } from "./types.ts";
 
 /** Values an environment starts from, before the config file and environment variables. */
 export interface Profile {
@@ -7,9 +7,6 @@ export interface Profile {
   cache: { maxTtlMs: number; opTimeoutMs: number };
   regions: Region[];
 }
-
-/** Each test may wait for one request plus this many retries. */
-export const TEST_RETRY_ALLOWANCE = 3;
 
 const REGIONS = [
   { id: "us-east-1", geo: "US" },

@@ -1,62 +1,61 @@
 import { z } from "zod";
+import { CALL_TIMEOUT_FACTOR, TEST_TIMEOUT_FACTOR } from "./factors.ts";
+import { redisUrlProblem } from "./secrets.ts";
+import { ENVIRONMENTS, MAX_TIMEOUT_MS } from "./types.ts";
 
-/** The deployment environments, in promotion order. */
-export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+// Internal: the zod schema validates what the layers produced; tools get its JSON Schema.
 
-/** The longest timeout any setting accepts: ten minutes. Longer is a hang, not a timeout. */
-export const MAX_TIMEOUT_MS = 600_000;
-
-const durationMs = (what: string) =>
+const durationMs = (what: string, max = MAX_TIMEOUT_MS) =>
   z
     .number({ error: `must be a whole number of milliseconds (for example 30000)` })
     .int({ error: `must be a whole number of milliseconds (for example 30000)` })
     .positive({ error: `must be a positive number of milliseconds; 0 would mean "${what} never"` })
-    .max(MAX_TIMEOUT_MS, { error: `must be at most ${MAX_TIMEOUT_MS} ms (10 minutes)` });
+    .max(max, { error: `must be at most ${max} ms (${max / 60_000} minutes)` });
 
-const REDIS_URL = /^rediss?:\/\/[^\s/]+/;
+const redisUrl = z
+  .string({ error: "must be a redis:// or rediss:// URL" })
+  .superRefine((url, ctx) => {
+    const problem = redisUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .meta({ pattern: "^rediss?://[^\\s]+$" });
 
-export const ClusterSchema = z
+const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const ClusterSchema = z
   .object({
     id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-        error: "must be lowercase letters, digits and dashes (for example us-east-1-a)",
-      })
+      .string({ error: "must be a string of lowercase letters, digits and dashes" })
+      .regex(ID, { error: "must be lowercase letters, digits and dashes (for example us-east-1-a)" })
       .describe("Unique id of the cluster across the whole topology; reports name clusters by it."),
-    url: z
-      .string({ error: "must be a redis:// or rediss:// URL" })
-      .regex(REDIS_URL, { error: "must be a redis:// or rediss:// URL (rediss:// for TLS)" })
-      .describe("Connection URL; credentials in it are redacted everywhere they are printed."),
+    url: redisUrl.describe("Connection URL; credentials in it are redacted everywhere they are printed."),
     mode: z
       .enum(["standalone", "cluster"], { error: 'must be "standalone" or "cluster"' })
       .default("standalone")
       .describe('"standalone" for one Redis server, "cluster" for a Redis Cluster reached through its seed nodes.'),
-    seeds: z
-      .array(z.string().regex(REDIS_URL, { error: "must be a redis:// or rediss:// URL" }))
-      .optional()
-      .describe('Extra seed node URLs for mode "cluster" (url is the first seed).'),
+    seeds: z.array(redisUrl).optional().describe('Extra seed node URLs for mode "cluster" (url is the first seed).'),
   })
   .strict();
 
-export const RegionSchema = z
+const RegionSchema = z
   .object({
     id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-        error: "must be lowercase letters, digits and dashes (for example us-east-1)",
-      })
+      .string({ error: "must be a string of lowercase letters, digits and dashes" })
+      .regex(ID, { error: "must be lowercase letters, digits and dashes (for example us-east-1)" })
       .describe("Region id, for example us-east-1."),
-    geo: z.string().min(1).describe("Geography the region serves, for example US, EU, APAC."),
+    geo: z
+      .string({ error: "must be a string such as US, EU or APAC" })
+      .min(1)
+      .describe("Geography the region serves, for example US, EU, APAC."),
     clusters: z
-      .array(ClusterSchema)
+      .array(ClusterSchema, { error: "must be an array of clusters" })
       .min(2, { error: "needs at least 2 Redis clusters (one can fail over to the other)" })
       .describe("The region's Redis clusters; at least two for high availability."),
   })
   .strict();
 
-export const RegionsSchema = z
-  .array(RegionSchema)
+const RegionsSchema = z
+  .array(RegionSchema, { error: "must be an array of regions" })
   .min(1, { error: "needs at least one region" })
   .superRefine((regions, ctx) => {
     const regionIds = new Set<string>();
@@ -94,12 +93,21 @@ export const ConfigSchema = z
     timeouts: z
       .object({
         connect: durationMs("wait").describe("TCP/TLS connect timeout in milliseconds; at most TIMEOUT."),
-        test: durationMs("wait").describe(
-          "Timeout for one test in milliseconds: TIMEOUT times (1 + 3 retries) unless set.",
+        call: durationMs("wait", MAX_TIMEOUT_MS * CALL_TIMEOUT_FACTOR).describe(
+          `Bound on one whole call with its retries, in milliseconds (what @org/http uses): TIMEOUT x ${CALL_TIMEOUT_FACTOR} unless set; at most timeouts.test.`,
+        ),
+        test: durationMs("wait", MAX_TIMEOUT_MS * TEST_TIMEOUT_FACTOR).describe(
+          `Timeout for one test in milliseconds: TIMEOUT x ${TEST_TIMEOUT_FACTOR} (one call's ${CALL_TIMEOUT_FACTOR} x TIMEOUT plus one TIMEOUT for the test itself) unless set.`,
         ),
       })
       .strict(),
     regions: RegionsSchema.describe("Region topology: every region with its Redis clusters."),
+    allowMissingRegions: z
+      .array(z.string({ error: "must list region ids as strings" }), { error: "must be an array of region ids" })
+      .optional()
+      .describe(
+        "Config file only. Region ids of the environment's profile that this staging or prod topology leaves out on purpose; without it a missing region is an error. `org-config validate` prints each as a warning.",
+      ),
     cache: z
       .object({
         maxTtlMs: z
@@ -121,6 +129,13 @@ export const ConfigSchema = z
         message: `must not exceed TIMEOUT (${value.TIMEOUT} ms)`,
       });
     }
+    if (value.timeouts.call > value.timeouts.test) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["timeouts", "call"],
+        message: `must not exceed timeouts.test (${value.timeouts.test} ms): a test must outlast the calls it makes`,
+      });
+    }
     if (value.ENV === "prod") {
       value.regions.forEach((region, r) =>
         region.clusters.forEach((cluster, c) => {
@@ -138,32 +153,5 @@ export const ConfigSchema = z
     }
   });
 
-/** One Redis cluster of a region. */
-export type Cluster = Readonly<Omit<z.infer<typeof ClusterSchema>, "seeds">> & { readonly seeds?: readonly string[] };
-/** One region with its clusters. */
-export type Region = Readonly<Omit<z.infer<typeof RegionSchema>, "clusters">> & {
-  readonly clusters: readonly Cluster[];
-};
 /** The validated settings, before they are frozen into an `OrgConfig`. */
 export type ConfigValues = z.infer<typeof ConfigSchema>;
-
-/** The region topology that `@org/cache-client` broadcasts to. */
-export interface Topology {
-  readonly regions: readonly Region[];
-}
-
-/** The loaded configuration: deeply frozen, credentials redacted. */
-export interface OrgConfig {
-  /** Deployment environment, from `ORG_ENV`. */
-  readonly ENV: Environment;
-  /** Per-request network timeout in milliseconds (dev 5000, staging 30000, prod 60000). */
-  readonly TIMEOUT: number;
-  /** Named timeouts derived from the environment. */
-  readonly timeouts: Readonly<ConfigValues["timeouts"]>;
-  /** The regions, each with its Redis clusters (same array as `topology.regions`). */
-  readonly regions: readonly Region[];
-  /** The topology in the shape `createRegionalCache({ topology })` takes. */
-  readonly topology: Topology;
-  /** Cache bounds. */
-  readonly cache: Readonly<ConfigValues["cache"]>;
-}

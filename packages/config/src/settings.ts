@@ -1,79 +1,78 @@
-import type { Schema } from "convict";
+import { parseJson } from "./json.ts";
 
 /**
  * Every setting a deployment can change: its key in the config object and the config
  * file, the environment variable that overrides it, and whether its value is a secret.
- * The convict schema, `org-config env` and the docs reference are all built from this list.
+ * Loading, `org-config env`, the JSON Schema's key list, the README table and the docs
+ * reference are all built from this list.
  */
 export interface Setting {
   /** Dotted path in the config object and in the JSON config file. */
-  key: string;
-  /** Environment variable that overrides the key. */
-  env: string;
+  readonly key: string;
+  /** Environment variable that overrides the key; absent for settings only a config file can hold. */
+  readonly env?: string;
   /** How the environment variable's text becomes a value. */
-  parse: "enum" | "integer" | "json";
+  readonly parse: "enum" | "integer" | "json";
   /** The value may hold credentials: never printed. */
-  sensitive: boolean;
+  readonly sensitive: boolean;
+  /** Exported by `org-config env` as `<env>` and, for durations, `<env without _MS>_S` in seconds. */
+  readonly exported: boolean;
 }
 
 export const SETTINGS: readonly Setting[] = [
-  { key: "ENV", env: "ORG_ENV", parse: "enum", sensitive: false },
-  { key: "TIMEOUT", env: "ORG_TIMEOUT_MS", parse: "integer", sensitive: false },
-  { key: "timeouts.connect", env: "ORG_CONNECT_TIMEOUT_MS", parse: "integer", sensitive: false },
-  { key: "timeouts.test", env: "ORG_TEST_TIMEOUT_MS", parse: "integer", sensitive: false },
-  { key: "regions", env: "ORG_REGIONS", parse: "json", sensitive: true },
-  { key: "cache.maxTtlMs", env: "ORG_CACHE_MAX_TTL_MS", parse: "integer", sensitive: false },
-  { key: "cache.opTimeoutMs", env: "ORG_CACHE_OP_TIMEOUT_MS", parse: "integer", sensitive: false },
+  { key: "ENV", env: "ORG_ENV", parse: "enum", sensitive: false, exported: true },
+  { key: "TIMEOUT", env: "ORG_TIMEOUT_MS", parse: "integer", sensitive: false, exported: true },
+  { key: "timeouts.connect", env: "ORG_CONNECT_TIMEOUT_MS", parse: "integer", sensitive: false, exported: true },
+  { key: "timeouts.call", env: "ORG_CALL_TIMEOUT_MS", parse: "integer", sensitive: false, exported: true },
+  { key: "timeouts.test", env: "ORG_TEST_TIMEOUT_MS", parse: "integer", sensitive: false, exported: true },
+  { key: "regions", env: "ORG_REGIONS", parse: "json", sensitive: true, exported: false },
+  { key: "allowMissingRegions", parse: "json", sensitive: false, exported: false },
+  { key: "cache.maxTtlMs", env: "ORG_CACHE_MAX_TTL_MS", parse: "integer", sensitive: false, exported: true },
+  { key: "cache.opTimeoutMs", env: "ORG_CACHE_OP_TIMEOUT_MS", parse: "integer", sensitive: false, exported: true },
 ];
 
 /** The environment variable naming the JSON config file. */
 export const CONFIG_FILE_ENV = "ORG_CONFIG_FILE";
 
-/** Marks environment text that could not be read, so validation can say why and where. */
+/** Text that could not be read as a value, kept so validation can say why and where. */
 export class Unparsable {
-  constructor(
-    readonly raw: string,
-    readonly reason: string,
-  ) {}
+  constructor(readonly reason: string) {}
 }
 
-// convict layers and coerces; zod validates. So each format accepts anything and only
-// turns environment text into the value it spells, keeping text it cannot read as Unparsable.
-const FORMATS: Record<Setting["parse"], (raw: string) => unknown> = {
-  enum: (raw) => raw,
-  integer: (raw) =>
-    /^\d+$/.test(raw.trim())
-      ? Number(raw.trim())
-      : new Unparsable(raw, "must be a positive whole number of milliseconds, for example 30000"),
-  json: (raw) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch (error) {
-      return new Unparsable(raw, `is not valid JSON (${(error as Error).message})`);
+/**
+ * The one number grammar of every source: plain decimal digits, no sign, spaces, leading zeros,
+ * fraction, exponent or unit. In the environment that is the whole text (`30000`); in a file, a
+ * JSON number written the same way (a string such as `"30000"` is refused).
+ */
+export const INTEGER_TEXT = /^(0|[1-9]\d{0,14})$/;
+
+/** Turns an environment variable's text into the value it spells, or an `Unparsable` saying why not. */
+export function parseEnvText(setting: Setting, raw: string): unknown {
+  switch (setting.parse) {
+    case "enum":
+      return raw;
+    case "integer":
+      return INTEGER_TEXT.test(raw)
+        ? Number(raw)
+        : new Unparsable("must be plain digits: a whole number of milliseconds such as 30000 (no spaces or units)");
+    case "json": {
+      const parsed = parseJson(raw);
+      return parsed.ok ? parsed.value : new Unparsable(`is not valid JSON: ${parsed.reason}`);
     }
-  },
-};
-
-export const CONVICT_FORMATS = Object.entries(FORMATS).map(([parse, coerce]) => ({
-  name: `org-${parse}`,
-  validate: () => {},
-  coerce,
-}));
-
-/** The convict schema: every setting with no default of its own (profiles supply them). */
-export function convictSchema(): Schema<Record<string, unknown>> {
-  const schema: Record<string, unknown> = {};
-  for (const setting of SETTINGS) {
-    const parts = setting.key.split(".");
-    let node = schema;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts.at(-1)!] = {
-      doc: setting.key,
-      format: `org-${setting.parse}`,
-      default: null,
-      env: setting.env,
-      sensitive: setting.sensitive,
-    };
   }
-  return schema as Schema<Record<string, unknown>>;
+}
+
+/** The object keys of the settings tree (`timeouts`, `cache`) and the leaves under each. */
+export function settingsTree(): Map<string, Setting | Map<string, Setting>> {
+  const tree = new Map<string, Setting | Map<string, Setting>>();
+  for (const setting of SETTINGS) {
+    const [head, leaf] = setting.key.split(".") as [string, string | undefined];
+    if (leaf === undefined) tree.set(head, setting);
+    else {
+      const branch = (tree.get(head) as Map<string, Setting> | undefined) ?? new Map<string, Setting>();
+      branch.set(leaf, setting);
+      tree.set(head, branch);
+    }
+  }
+  return tree;
 }

@@ -1,3 +1,8 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli.ts";
 
@@ -57,7 +62,14 @@ describe("org-config", () => {
   it("schema prints a JSON Schema whose keys are all optional in the file", () => {
     const schema = JSON.parse(run(["schema"]).stdout);
     expect(schema.$schema).toContain("json-schema.org");
-    expect(Object.keys(schema.properties)).toEqual(["ENV", "TIMEOUT", "timeouts", "regions", "cache"]);
+    expect(Object.keys(schema.properties)).toEqual([
+      "ENV",
+      "TIMEOUT",
+      "timeouts",
+      "regions",
+      "allowMissingRegions",
+      "cache",
+    ]);
     expect(schema.required).toBeUndefined();
     expect(schema.properties.TIMEOUT.maximum).toBe(600000);
   });
@@ -95,5 +107,40 @@ describe("configReference()", () => {
     expect(timeout.description).toContain("timeout");
     expect(rows.find((r) => r.key === "regions")).toMatchObject({ sensitive: true, type: "array" });
     expect(rows.map((r) => r.env)).toContain("ORG_CACHE_OP_TIMEOUT_MS");
+  });
+});
+
+describe("env formats and the README", () => {
+  const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
+
+  it("the README's settings table is the generated one", () => {
+    const table = /<!-- #region config-table -->\n\n([\s\S]*?)\n\n<!-- #endregion config-table -->/.exec(readme)?.[1];
+    expect(table).toBe(run(["reference", "--format", "markdown"]).stdout);
+  });
+
+  it("--format shell exports single-quoted values, dotenv double-quotes them, json is one object", () => {
+    const shell = run(["env", "--format", "shell"], { ORG_ENV: "staging" }).stdout.split("\n");
+    expect(shell).toContain("export ORG_TIMEOUT_MS='30000'");
+    expect(shell.every((line) => /^export ORG_[A-Z_]+='[^']*'$/.test(line))).toBe(true);
+    expect(run(["env", "--format", "dotenv"], { ORG_ENV: "staging" }).stdout).toContain('ORG_TIMEOUT_S="30"');
+    expect(JSON.parse(run(["env", "--format", "json"], { ORG_ENV: "prod" }).stdout)).toMatchObject({
+      ORG_TIMEOUT_MS: "60000",
+      ORG_CALL_TIMEOUT_MS: "180000",
+    });
+    expect(run(["env"], { ORG_ENV: "staging" }).stdout.split("\n")[1]).toBe("ORG_TIMEOUT_MS=30000");
+  });
+
+  it("the README's Python line works as written in bash, with the built bin", () => {
+    const line = /^eval "\$\(org-config env --format shell\)" && python3 -c .*$/m.exec(readme)?.[0];
+    expect(line).toBeDefined();
+    // What `npm install` links: an org-config command on PATH, here pointing at the built bin.
+    const bin = mkdtempSync(join(tmpdir(), "org-config-bin-"));
+    symlinkSync(fileURLToPath(new URL("../bin/org-config.js", import.meta.url)), join(bin, "org-config"));
+    const result = spawnSync("bash", ["-c", line!], {
+      env: { HOME: process.env.HOME, PATH: `${bin}:${process.env.PATH}`, ORG_ENV: "staging" },
+      encoding: "utf8",
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe("30");
   });
 });

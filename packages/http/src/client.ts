@@ -1,14 +1,22 @@
-import { config as processConfig, redactUrl, type OrgConfig } from "@org/config";
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions } from "ky";
-import { HttpError } from "./errors.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { CALL_TIMEOUT_FACTOR, config as processConfig, redactUrl, type OrgConfig } from "@org/config";
+import { attempt, type AttemptOutcome, type PreparedRequest } from "./attempt.ts";
+import { HttpAttemptError, HttpError, HttpUsageError } from "./errors.ts";
+import { jsonErrorPosition } from "./json-position.ts";
+import { DEFAULT_RETRY_BUDGET, RetryBudget, backoffMs, type RetryBudgetOptions } from "./retry.ts";
 
 /** Options of `createHttpClient`. Every one has a default fit for the current environment. */
 export interface HttpClientOptions {
   /**
-   * Timeout of each attempt, in milliseconds.
+   * Timeout of each attempt, in milliseconds: waiting for the headers and reading the whole body.
    * @default config.TIMEOUT (dev 5000, staging 30000, prod 60000)
    */
   timeoutMs?: number;
+  /**
+   * Bound on one whole call: every attempt, redirect and backoff. No retry starts that could not finish in time.
+   * @default config.timeouts.call (TIMEOUT x 3), or timeoutMs x 3 when timeoutMs is given; one TIMEOUT below config.timeouts.test
+   */
+  deadlineMs?: number;
   /**
    * Retries after the first attempt, for idempotent methods only (unless `retryMethods` says otherwise).
    * @default 3
@@ -30,11 +38,22 @@ export interface HttpClientOptions {
    */
   retryMethods?: readonly string[];
   /**
+   * Retries the client may spend across its calls, so a failing server sees at most
+   * `calls x (1 + ratio) + reserve` requests. `false` turns the budget off.
+   * @default { ratio: 0.2, reserve: 10 }
+   */
+  retryBudget?: RetryBudgetOptions | false;
+  /**
+   * Largest response body read, in bytes; a larger one is an `HttpError` (`ORG_HTTP_TOO_LARGE`).
+   * @default 10485760 (10 MiB)
+   */
+  maxBytes?: number;
+  /**
    * Base URL that relative request paths are resolved against.
    * @example createHttpClient({ prefixUrl: "https://keys.internal/v1" })
    */
   prefixUrl?: string;
-  /** Headers sent with every request. */
+  /** Headers sent with every request (never across origins: cross-origin redirects are refused). */
   headers?: Record<string, string>;
   /**
    * The configuration to take defaults from.
@@ -45,11 +64,36 @@ export interface HttpClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-/** Per-request options: anything fetch takes, plus `json` and `searchParams`. */
-export type RequestOptions = Omit<KyOptions, "retry" | "timeout" | "hooks" | "prefixUrl" | "throwHttpErrors">;
+/** Per-request options. */
+export interface RequestOptions {
+  /** @default "GET" */
+  method?: string;
+  /** Headers for this request, added to the client's. */
+  headers?: Record<string, string> | Headers;
+  /** A body fetch can send again on a retry (no streams). */
+  body?: string | Uint8Array | ArrayBuffer | URLSearchParams | FormData | Blob;
+  /** A value sent as JSON (sets `content-type: application/json`). */
+  json?: unknown;
+  /** Query parameters appended to the URL. */
+  searchParams?: Record<string, string | number | boolean> | URLSearchParams;
+  /** Aborts the call; it then fails with `ORG_HTTP_ABORTED`. */
+  signal?: AbortSignal;
+}
+
+/** The settings a client resolved from its options and config. */
+export interface HttpClientSettings {
+  readonly timeoutMs: number;
+  readonly deadlineMs: number;
+  readonly retries: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly maxBytes: number;
+  readonly retryMethods: readonly string[];
+  readonly env: string;
+}
 
 export interface HttpClient {
-  /** Sends a request; resolves with a 2xx response or rejects with an `HttpError`. */
+  /** Sends a request; resolves with a 2xx response (body already read) or rejects with an `HttpError`. */
   request(url: string | URL, options?: RequestOptions): Promise<Response>;
   get(url: string | URL, options?: RequestOptions): Promise<Response>;
   head(url: string | URL, options?: RequestOptions): Promise<Response>;
@@ -57,26 +101,22 @@ export interface HttpClient {
   put(url: string | URL, options?: RequestOptions): Promise<Response>;
   patch(url: string | URL, options?: RequestOptions): Promise<Response>;
   delete(url: string | URL, options?: RequestOptions): Promise<Response>;
-  /** GET and parse the JSON body. */
+  /** GET and parse the JSON body; a body that is not JSON is an `HttpError` (`ORG_HTTP_JSON`). */
   getJson<T = unknown>(url: string | URL, options?: RequestOptions): Promise<T>;
   /** The settings in force, resolved from options and config. */
-  readonly settings: Readonly<
-    Required<Pick<HttpClientOptions, "timeoutMs" | "retries" | "backoffBaseMs" | "backoffMaxMs">>
-  > & {
-    readonly retryMethods: readonly string[];
-    readonly env: string;
-  };
+  readonly settings: HttpClientSettings;
 }
 
 export const DEFAULT_RETRIES = 3;
 export const DEFAULT_BACKOFF_BASE_MS = 300;
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const IDEMPOTENT_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"] as const;
-const RETRY_STATUS_CODES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
 
 /**
- * An HTTP client whose every attempt is bounded by the environment's timeout and whose
- * transient failures (network errors, timeouts, 408, 429, 5xx) are retried with exponential
- * backoff and full jitter, honouring `Retry-After`.
+ * An HTTP client whose every attempt (headers and body) is bounded by the environment's timeout,
+ * whose whole call is bounded by `config.timeouts.call`, and whose transient failures (network
+ * errors, timeouts, broken bodies, 408, 429, 5xx) are retried with exponential backoff and full
+ * jitter, honouring `Retry-After`, within a retry budget.
  * @example
  * const http = createHttpClient({ prefixUrl: "https://keys.internal/v1" });
  * const key = await http.getJson<ApiKey>(`keys/${id}`);
@@ -84,72 +124,111 @@ const RETRY_STATUS_CODES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 5
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const source = options.config ?? processConfig;
   const timeoutMs = options.timeoutMs ?? source.TIMEOUT;
+  const deadlineMs =
+    options.deadlineMs ?? (options.timeoutMs === undefined ? source.timeouts.call : timeoutMs * CALL_TIMEOUT_FACTOR);
   const retries = options.retries ?? DEFAULT_RETRIES;
   const backoffBaseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
   const backoffMaxMs = options.backoffMaxMs ?? timeoutMs;
-  const retryMethods = (options.retryMethods ?? IDEMPOTENT_METHODS).map((m) => m.toUpperCase());
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const budgetOptions = options.retryBudget === false ? undefined : { ...DEFAULT_RETRY_BUDGET, ...options.retryBudget };
   for (const [name, value, min] of [
     ["timeoutMs", timeoutMs, 1],
+    ["deadlineMs", deadlineMs, 1],
     ["retries", retries, 0],
     ["backoffBaseMs", backoffBaseMs, 0],
     ["backoffMaxMs", backoffMaxMs, 0],
+    ["maxBytes", maxBytes, 0],
+    ["retryBudget.reserve", budgetOptions?.reserve ?? 0, 0],
   ] as const) {
-    if (!Number.isInteger(value) || value < min) {
-      throw new RangeError(`createHttpClient: ${name} must be a whole number >= ${min} (got ${String(value)})`);
-    }
-  }
-  const settings = Object.freeze({ timeoutMs, retries, backoffBaseMs, backoffMaxMs, retryMethods, env: source.ENV });
-
-  const instance: KyInstance = ky.create({
-    ...(options.prefixUrl === undefined ? {} : { prefixUrl: options.prefixUrl }),
-    ...(options.headers === undefined ? {} : { headers: options.headers }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    timeout: timeoutMs,
-    retry: {
-      limit: retries,
-      methods: retryMethods.map((m) => m.toLowerCase()) as NonNullable<KyOptions["retry"] & object>["methods"],
-      statusCodes: RETRY_STATUS_CODES,
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: backoffMaxMs,
-      retryOnTimeout: true,
-      delay: (attempt) => backoffBaseMs * 2 ** (attempt - 1),
-      backoffLimit: backoffMaxMs,
-      jitter: true,
-    },
-  });
-
-  async function request(url: string | URL, requestOptions: RequestOptions = {}): Promise<Response> {
-    const method = (requestOptions.method ?? "GET").toUpperCase();
-    const target = resolveUrl(url, options.prefixUrl);
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(target)) {
-      throw new TypeError(
-        `${method} ${redactUrl(target)}: credentials in a URL are refused (fetch would reject them and logs would keep them); send them in a header such as Authorization`,
+    if (!Number.isSafeInteger(value) || value < min) {
+      throw new HttpUsageError(
+        "ORG_HTTP_OPTIONS",
+        `createHttpClient: ${name} must be a whole number >= ${min} (got ${String(value)})`,
       );
     }
+  }
+  if (budgetOptions && !(budgetOptions.ratio >= 0 && Number.isFinite(budgetOptions.ratio))) {
+    throw new HttpUsageError(
+      "ORG_HTTP_OPTIONS",
+      `createHttpClient: retryBudget.ratio must be a number >= 0 (got ${String(budgetOptions.ratio)})`,
+    );
+  }
+  const retryMethods = Object.freeze((options.retryMethods ?? IDEMPOTENT_METHODS).map((m) => m.toUpperCase()));
+  const settings: HttpClientSettings = Object.freeze({
+    timeoutMs,
+    deadlineMs,
+    retries,
+    backoffBaseMs,
+    backoffMaxMs,
+    maxBytes,
+    retryMethods,
+    env: source.ENV,
+  });
+  const budget = budgetOptions && new RetryBudget(budgetOptions.ratio, budgetOptions.reserve);
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+
+  async function request(url: string | URL, requestOptions: RequestOptions = {}): Promise<Response> {
+    const prepared = prepare(url, requestOptions, options);
+    const limits = { timeoutMs, maxBytes, backoffMaxMs, fetch: fetchImpl };
+    const call = callSignal(deadlineMs, requestOptions.signal);
+    budget?.deposit();
     let attempts = 0;
+    let outcome: AttemptOutcome;
+    let note: string | undefined;
     try {
-      return await instance(url, {
-        ...requestOptions,
-        method,
-        hooks: { beforeRequest: [() => void attempts++] },
-      });
-    } catch (error) {
-      const failure = {
-        method,
-        url: redactUrl(target),
+      for (;;) {
+        attempts++;
+        outcome = await attempt(
+          prepared,
+          { ...limits, timeoutMs: Math.max(1, Math.min(timeoutMs, call.remaining())) },
+          call.signal,
+        );
+        if (outcome.ok) return outcome.response;
+        if (call.signal.aborted || !outcome.retryable || !retryMethods.includes(prepared.method) || attempts > retries)
+          break;
+        const delay = outcome.retryAfterMs ?? backoffMs(attempts, backoffBaseMs, backoffMaxMs);
+        if (delay >= call.remaining()) {
+          note = `No retry: the next one could not start within the call's deadline of ${deadlineMs} ms.`;
+          break;
+        }
+        if (budget && !budget.withdraw()) {
+          note = "No retry: this client's retry budget is spent (the server has been failing for many calls).";
+          break;
+        }
+        try {
+          await sleep(delay, undefined, { signal: call.signal });
+        } catch {
+          break;
+        }
+      }
+    } finally {
+      call.dispose();
+    }
+    const failed = outcome as Extract<AttemptOutcome, { ok: false }>;
+    const code = call.reason ?? failed.code;
+    const cause =
+      call.reason === undefined
+        ? failed.cause
+        : new HttpAttemptError(
+            call.reason === "ORG_HTTP_DEADLINE" ? "DEADLINE" : "ABORTED",
+            prepared.method,
+            redactUrl(prepared.url.href),
+            failed.status,
+            call.detail,
+          );
+    throw new HttpError(
+      code,
+      {
+        method: prepared.method,
+        url: redactUrl(prepared.url.href),
         attempts,
         timeoutMs,
+        deadlineMs,
         env: source.ENV,
-      };
-      if (error instanceof TimeoutError) throw new HttpError("ORG_HTTP_TIMEOUT", failure, { cause: error });
-      if (error instanceof HTTPError) {
-        throw new HttpError("ORG_HTTP_STATUS", { ...failure, status: error.response.status }, { cause: error });
-      }
-      if (error instanceof TypeError || (error as Error)?.name === "AbortError") {
-        throw new HttpError("ORG_HTTP_NETWORK", failure, { cause: error });
-      }
-      throw error;
-    }
+        ...(failed.status === undefined ? {} : { status: failed.status }),
+      },
+      note === undefined ? { cause } : { cause, note },
+    );
   }
 
   const verb =
@@ -165,13 +244,108 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     put: verb("PUT"),
     patch: verb("PATCH"),
     delete: verb("DELETE"),
-    getJson: async <T>(url: string | URL, requestOptions: RequestOptions = {}) =>
-      (await request(url, { ...requestOptions, method: "GET" })).json() as Promise<T>,
+    getJson: async <T>(url: string | URL, requestOptions: RequestOptions = {}): Promise<T> => {
+      const response = await request(url, { ...requestOptions, method: "GET" });
+      const text = await response.text();
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        const at = jsonErrorPosition(text);
+        const method = "GET";
+        const shown = redactUrl(response.url);
+        throw new HttpError(
+          "ORG_HTTP_JSON",
+          { method, url: shown, attempts: 1, timeoutMs, deadlineMs, env: source.ENV, status: response.status },
+          {
+            cause: new HttpAttemptError(
+              "INVALID_JSON",
+              method,
+              shown,
+              response.status,
+              `${text.length} characters, first error at ${at}`,
+            ),
+          },
+        );
+      }
+    },
     settings,
   };
 }
 
-function resolveUrl(url: string | URL, prefixUrl: string | undefined): string {
-  if (url instanceof URL || prefixUrl === undefined) return String(url);
-  return `${prefixUrl.replace(/\/$/, "")}/${url.replace(/^\//, "")}`;
+/** The call's own signal: aborted by its deadline or by the caller's signal, remembering which. */
+function callSignal(deadlineMs: number, user: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const endsAt = performance.now() + deadlineMs;
+  const state: { reason?: "ORG_HTTP_DEADLINE" | "ORG_HTTP_ABORTED"; detail?: string } = {};
+  const stop = (reason: "ORG_HTTP_DEADLINE" | "ORG_HTTP_ABORTED", detail?: string) => {
+    if (controller.signal.aborted) return;
+    state.reason = reason;
+    if (detail !== undefined) state.detail = detail;
+    controller.abort();
+  };
+  const timer = setTimeout(() => stop("ORG_HTTP_DEADLINE", `deadline of ${deadlineMs} ms`), deadlineMs);
+  const onAbort = () => {
+    const reason = user?.reason as { name?: unknown } | undefined;
+    stop(
+      "ORG_HTTP_ABORTED",
+      reason?.name === "TimeoutError" ? "the signal's own timeout (AbortSignal.timeout) fired" : undefined,
+    );
+  };
+  if (user?.aborted) onAbort();
+  else user?.addEventListener("abort", onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    get reason() {
+      return state.reason;
+    },
+    get detail() {
+      return state.detail;
+    },
+    remaining: () => endsAt - performance.now(),
+    dispose: () => {
+      clearTimeout(timer);
+      user?.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
+function prepare(url: string | URL, request: RequestOptions, options: HttpClientOptions): PreparedRequest {
+  const method = (request.method ?? "GET").toUpperCase();
+  const text =
+    url instanceof URL || options.prefixUrl === undefined
+      ? String(url)
+      : `${options.prefixUrl.replace(/\/$/, "")}/${url.replace(/^\//, "")}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw new HttpUsageError(
+      "ORG_HTTP_URL",
+      `${method} ${redactUrl(text)}: not an absolute URL; pass a full http(s):// URL or set prefixUrl`,
+    );
+  }
+  // Decided on the parsed URL: "http:user:pw@host", " http://user:pw@host" and "http:\\user:pw@host" all carry credentials.
+  if (parsed.username || parsed.password) {
+    throw new HttpUsageError(
+      "ORG_HTTP_URL",
+      `${method} ${redactUrl(parsed.href)}: credentials in a URL are refused (fetch would reject them and logs would keep them); send them in a header such as Authorization`,
+    );
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new HttpUsageError(
+      "ORG_HTTP_URL",
+      `${method} ${redactUrl(parsed.href)}: only http:// and https:// URLs are supported`,
+    );
+  }
+  const search =
+    request.searchParams instanceof URLSearchParams ? request.searchParams : Object.entries(request.searchParams ?? {});
+  for (const [name, value] of search) parsed.searchParams.append(name, String(value));
+  const headers = new Headers(options.headers);
+  for (const [name, value] of new Headers(request.headers)) headers.set(name, value);
+  let body: RequestInit["body"] = request.body;
+  if (request.json !== undefined) {
+    body = JSON.stringify(request.json);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  return { method, url: parsed, headers, body };
 }

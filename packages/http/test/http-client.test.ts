@@ -1,6 +1,6 @@
 import { loadConfig } from "@org/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpClient, HttpError } from "../src/index.ts";
+import { createHttpClient, HttpError, HttpUsageError } from "../src/index.ts";
 import { createStagingClient } from "../src/testing.ts";
 import { testConfig } from "./profile.ts";
 import { startMisbehavingServer } from "./server.ts";
@@ -108,7 +108,7 @@ describe("errors carry the numbers", () => {
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ code: "ORG_HTTP_TIMEOUT", attempts: 2, timeoutMs: TIMEOUT, env: "dev" });
     expect(error.message).toBe(
-      `GET ${server.url}/slow timed out (2 attempts, ${TIMEOUT} ms per attempt, ORG_ENV=dev). ` +
+      `GET ${server.url}/slow timed out waiting for the response (2 attempts, ${TIMEOUT} ms per attempt, ${TIMEOUT * 3} ms per call, ORG_ENV=dev). ` +
         "If the service is this slow under normal load, raise ORG_TIMEOUT_MS; otherwise look at the service.",
     );
     expect(error.cause).toBeDefined();
@@ -143,7 +143,8 @@ describe("errors carry the numbers", () => {
     const error = (await createHttpClient({ config: testConfig })
       .get(`${withSecrets}/ok`)
       .catch((e: unknown) => e)) as Error;
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(HttpUsageError);
+    expect(error).toMatchObject({ code: "ORG_HTTP_URL" });
     expect(error.message).toMatch(/credentials in a URL are refused/);
     expect(error.message).not.toContain("hunter2");
     expect(server.hits("/ok")).toHaveLength(before);
