@@ -26,7 +26,10 @@ export const CHECKLISTS: readonly Checklist[] = [
         id: "from-config",
         text: "Timeouts come from config.TIMEOUT (or config.timeouts) in @org/config, never from a literal: dev 5 s, staging 30 s, prod 60 s.",
       },
-      { id: "python-env", text: "Python code reads ORG_TIMEOUT_MS / ORG_TIMEOUT_S exported by `org-config env`." },
+      {
+        id: "python-env",
+        text: 'Python code reads ORG_TIMEOUT_MS / ORG_TIMEOUT_S, exported into its shell by `eval "$(org-config env --format shell)"` (plain `org-config env` prints KEY=value lines for pipes, not exports).',
+      },
       {
         id: "bounded",
         text: "No call can wait forever: no timeout=None, no timeout: 0, no requests/httpx call without a timeout.",

@@ -1,10 +1,4 @@
-import { createRequire } from "node:module";
-import { runCli } from "./cli.ts";
+import { packageVersion, processIo, runMain } from "@org/cli-kit";
+import { configCli } from "./cli.ts";
 
-const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
-process.exitCode = runCli(process.argv.slice(2), {
-  env: process.env,
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  version,
-});
+await runMain(configCli(packageVersion(import.meta.url)), { ...processIo(), env: process.env });

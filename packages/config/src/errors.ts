@@ -44,11 +44,14 @@ export class ConfigError extends Error {
   override get cause(): unknown {
     return causes.get(this);
   }
-
-  [inspect.custom](): string {
-    return `${this.stack ?? this.message}\n  { code: '${this.code}', issues: [${plural(this.issues.length, "issue")}] }`;
-  }
 }
+
+// Defined here, not in the class body, so the published types need no node:util.
+Object.defineProperty(ConfigError.prototype, inspect.custom, {
+  value(this: ConfigError): string {
+    return `${this.stack ?? this.message}\n  { code: '${this.code}', issues: [${plural(this.issues.length, "issue")}] }`;
+  },
+});
 
 const causes = new WeakMap<ConfigError, unknown>();
 

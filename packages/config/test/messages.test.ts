@@ -5,15 +5,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli.ts";
+import { configCli } from "../src/cli.ts";
 import { ConfigError, loadConfig } from "../src/index.ts";
 
 // Issue 13, "Config": the seed's topology bug is refused, one problem gives one message.
 
-function cli(argv: string[], env: Record<string, string>) {
+async function cli(argv: string[], env: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, { env, stdout: (l) => out.push(l), stderr: (l) => err.push(l), version: "0" });
+  const code = await configCli("0").run(argv, { env, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
@@ -32,21 +32,26 @@ function tempFile(contents: unknown): string {
 }
 
 describe("a staging or prod topology must cover the environment's profile", () => {
-  it.each(["prod", "staging"])("ORG_ENV=%s with us-east-1 only exits 1 naming eu-west-1 and ap-southeast-1", (env) => {
-    const result = cli(["validate"], { ORG_ENV: env, ORG_REGIONS: usEast });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      `ORG_REGIONS: lacks regions eu-west-1, ap-southeast-1 of the ${env} profile (1 region given)`,
+  it.each(["prod", "staging"])(
+    "ORG_ENV=%s with us-east-1 only exits 1 naming eu-west-1 and ap-southeast-1",
+    async (env) => {
+      const result = await cli(["validate"], { ORG_ENV: env, ORG_REGIONS: usEast });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `ORG_REGIONS: lacks regions eu-west-1, ap-southeast-1 of the ${env} profile (1 region given)`,
+      );
+    },
+  );
+
+  it("dev accepts any topology", async () => {
+    expect((await cli(["validate"], { ORG_ENV: "dev", ORG_REGIONS: usEast.replaceAll("rediss", "redis") })).code).toBe(
+      0,
     );
   });
 
-  it("dev accepts any topology", () => {
-    expect(cli(["validate"], { ORG_ENV: "dev", ORG_REGIONS: usEast.replaceAll("rediss", "redis") }).code).toBe(0);
-  });
-
-  it("allowMissingRegions in the config file opts out, and validate warns about each region", () => {
+  it("allowMissingRegions in the config file opts out, and validate warns about each region", async () => {
     const file = tempFile({ allowMissingRegions: ["eu-west-1", "ap-southeast-1"] });
-    const result = cli(["validate"], { ORG_ENV: "prod", ORG_REGIONS: usEast, ORG_CONFIG_FILE: file });
+    const result = await cli(["validate"], { ORG_ENV: "prod", ORG_REGIONS: usEast, ORG_CONFIG_FILE: file });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("ok: prod configuration is valid (TIMEOUT 60000 ms, 1 region, 2 clusters)");
     expect(result.stderr.split("\n")).toEqual([
@@ -55,16 +60,16 @@ describe("a staging or prod topology must cover the environment's profile", () =
     ]);
   });
 
-  it("an opt-out for one region still refuses the other", () => {
+  it("an opt-out for one region still refuses the other", async () => {
     const file = tempFile({ allowMissingRegions: ["ap-southeast-1"] });
-    const result = cli(["validate"], { ORG_ENV: "prod", ORG_REGIONS: usEast, ORG_CONFIG_FILE: file });
+    const result = await cli(["validate"], { ORG_ENV: "prod", ORG_REGIONS: usEast, ORG_CONFIG_FILE: file });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("lacks region eu-west-1 of the prod profile");
   });
 });
 
 describe("one problem, one message", () => {
-  it("a typo'd key in a config file is reported once, with its file and a suggestion", () => {
+  it("a typo'd key in a config file is reported once, with its file and a suggestion", async () => {
     const file = tempFile({ Timeout: 5000 });
     let error: ConfigError | undefined;
     try {
@@ -81,13 +86,13 @@ describe("one problem, one message", () => {
     ]);
   });
 
-  it("a nested typo suggests the nested setting", () => {
+  it("a nested typo suggests the nested setting", async () => {
     const file = tempFile({ cache: { opTimeoutMS: 5 } });
     expect(() => loadConfig({ file })).toThrow(/did you mean "cache.opTimeoutMs"\?/);
   });
 
-  it("plurals are right", () => {
-    expect(cli(["validate"], { ORG_ENV: "staging" }).stdout).toBe(
+  it("plurals are right", async () => {
+    expect((await cli(["validate"], { ORG_ENV: "staging" })).stdout).toBe(
       "ok: staging configuration is valid (TIMEOUT 30000 ms, 3 regions, 6 clusters)",
     );
     expect(() => loadConfig({ env: { ORG_TIMEOUT_MS: "x" } })).toThrow(/\(1 problem\)/);
@@ -95,7 +100,7 @@ describe("one problem, one message", () => {
 });
 
 describe("a runtime ConfigError", () => {
-  it("prints the message and the problems, and keeps the validator's error as a cause inspect does not dump", () => {
+  it("prints the message and the problems, and keeps the validator's error as a cause inspect does not dump", async () => {
     let error: ConfigError | undefined;
     try {
       loadConfig({ env: { ORG_CACHE_OP_TIMEOUT_MS: "0", ORG_ENV: "qa" } });
@@ -110,7 +115,7 @@ describe("a runtime ConfigError", () => {
     expect(shown).not.toContain("[cause]");
   });
 
-  it("an uncaught one in a service prints no validator dump", () => {
+  it("an uncaught one in a service prints no validator dump", async () => {
     const packageDir = fileURLToPath(new URL("..", import.meta.url));
     const result = spawnSync(
       process.execPath,
