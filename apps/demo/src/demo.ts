@@ -23,7 +23,7 @@ for (const env of ENVIRONMENTS) {
   say(`== ORG_ENV=${env} ==`);
   for (const line of toTable(resolved)) say(`  ${line}`);
   say(
-    `  http client: ${http.settings.timeoutMs} ms per attempt, ${http.settings.retries} retries with full-jitter backoff, retrying ${http.settings.retryMethods.join("/")}`,
+    `  http client: ${http.settings.timeoutMs} ms per attempt (body included), at most ${http.settings.deadlineMs} ms per call (timeouts.call; a test gets ${resolved.timeouts.test}), ${http.settings.retries} retries with full-jitter backoff, retrying ${http.settings.retryMethods.join("/")}`,
   );
 }
 

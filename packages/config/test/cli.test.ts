@@ -136,7 +136,9 @@ describe("env formats and the README", () => {
     // What `npm install` links: an org-config command on PATH, here pointing at the built bin.
     const bin = mkdtempSync(join(tmpdir(), "org-config-bin-"));
     symlinkSync(fileURLToPath(new URL("../bin/org-config.js", import.meta.url)), join(bin, "org-config"));
+    // stdin not a socket: bash would then source ~/.bashrc as if run by sshd.
     const result = spawnSync("bash", ["-c", line!], {
+      stdio: ["ignore", "pipe", "pipe"],
       env: { HOME: process.env.HOME, PATH: `${bin}:${process.env.PATH}`, ORG_ENV: "staging" },
       encoding: "utf8",
     });
