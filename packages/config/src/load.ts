@@ -3,7 +3,7 @@ import { PROFILES } from "./profiles.ts";
 import { CALL_TIMEOUT_FACTOR, TEST_TIMEOUT_FACTOR } from "./factors.ts";
 import { ConfigSchema, type ConfigValues } from "./schema.ts";
 import { redactUrl, rememberUrl } from "./secrets.ts";
-import { CONFIG_FILE_ENV, SETTINGS, type Setting } from "./settings.ts";
+import { ALL_SETTINGS, CONFIG_FILE_ENV, type Setting } from "./settings.ts";
 import { Unparsable, envLayer, objectLayer, readConfigFile, sourceOf, type Layer } from "./sources.ts";
 import { ENVIRONMENTS, type Environment, type OrgConfig } from "./types.ts";
 
@@ -79,7 +79,7 @@ export function resolveConfig(options: LoadConfigOptions = {}): ResolvedConfig {
   }
 
   const unparsable = new Set<string>();
-  for (const setting of SETTINGS) {
+  for (const setting of ALL_SETTINGS) {
     const layer = origin.get(setting.key);
     const value = layer?.values.get(setting.key);
     if (value instanceof Unparsable) {
@@ -161,7 +161,7 @@ function missingRegions(values: ConfigValues, environment: Environment, origin: 
   const refused = missing.filter((id) => !allowed.has(id));
   const regionsSource = sourceOf(
     "regions",
-    SETTINGS.find((s) => s.key === "regions"),
+    ALL_SETTINGS.find((s) => s.key === "regions"),
     origin.get("regions"),
     "regions",
   );
@@ -182,7 +182,7 @@ function missingRegions(values: ConfigValues, environment: Environment, origin: 
 }
 
 function settingFor(key: string): Setting | undefined {
-  return SETTINGS.find((s) => key === s.key || key.startsWith(`${s.key}.`) || key.startsWith(`${s.key}[`));
+  return ALL_SETTINGS.find((s) => key === s.key || key.startsWith(`${s.key}.`) || key.startsWith(`${s.key}[`));
 }
 
 function defaultSource(key: string, setting: Setting | undefined, environment: Environment): string {

@@ -1,6 +1,6 @@
 import { configJsonSchema } from "./json-schema.ts";
 import { loadConfig } from "./load.ts";
-import { SETTINGS } from "./settings.ts";
+import { ALL_SETTINGS } from "./settings.ts";
 import { ENVIRONMENTS, type Environment, type OrgConfig } from "./types.ts";
 
 /** One setting, as the docs' config reference and the README table show it. */
@@ -27,7 +27,7 @@ export function configReference(): ConfigReferenceRow[] {
     Environment,
     OrgConfig
   >;
-  return SETTINGS.map((setting) => {
+  return ALL_SETTINGS.map((setting) => {
     const node = setting.key.split(".").reduce<SchemaNode | undefined>((n, part) => n?.properties?.[part], schema);
     const defaults = Object.fromEntries(
       ENVIRONMENTS.map((env) => {

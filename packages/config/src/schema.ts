@@ -12,50 +12,56 @@ const durationMs = (what: string, max = MAX_TIMEOUT_MS) =>
     .positive({ error: `must be a positive number of milliseconds; 0 would mean "${what} never"` })
     .max(max, { error: `must be at most ${max} ms (${max / 60_000} minutes)` });
 
-const redisUrl = z
-  .string({ error: "must be a redis:// or rediss:// URL" })
-  .superRefine((url, ctx) => {
-    const problem = redisUrlProblem(url);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  })
-  .meta({ pattern: "^rediss?://[^\\s]+$" });
+// `expected` is what a URL of the wrong scheme is told; other problems add what is wrong.
+const redisUrl = (expected: string, typeError?: string) =>
+  z
+    .string(typeError === undefined ? undefined : { error: typeError })
+    .superRefine((url, ctx) => {
+      const problem = redisUrlProblem(url);
+      if (problem)
+        ctx.addIssue({ code: "custom", message: problem === "scheme" ? expected : `${expected}; ${problem}` });
+    })
+    .meta({ pattern: "^rediss?://[^\\s]+$" });
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const ClusterSchema = z
   .object({
     id: z
-      .string({ error: "must be a string of lowercase letters, digits and dashes" })
+      .string()
       .regex(ID, { error: "must be lowercase letters, digits and dashes (for example us-east-1-a)" })
       .describe("Unique id of the cluster across the whole topology; reports name clusters by it."),
-    url: redisUrl.describe("Connection URL; credentials in it are redacted everywhere they are printed."),
+    url: redisUrl(
+      "must be a redis:// or rediss:// URL (rediss:// for TLS)",
+      "must be a redis:// or rediss:// URL",
+    ).describe("Connection URL; credentials in it are redacted everywhere they are printed."),
     mode: z
       .enum(["standalone", "cluster"], { error: 'must be "standalone" or "cluster"' })
       .default("standalone")
       .describe('"standalone" for one Redis server, "cluster" for a Redis Cluster reached through its seed nodes.'),
-    seeds: z.array(redisUrl).optional().describe('Extra seed node URLs for mode "cluster" (url is the first seed).'),
+    seeds: z
+      .array(redisUrl("must be a redis:// or rediss:// URL"))
+      .optional()
+      .describe('Extra seed node URLs for mode "cluster" (url is the first seed).'),
   })
   .strict();
 
 const RegionSchema = z
   .object({
     id: z
-      .string({ error: "must be a string of lowercase letters, digits and dashes" })
+      .string()
       .regex(ID, { error: "must be lowercase letters, digits and dashes (for example us-east-1)" })
       .describe("Region id, for example us-east-1."),
-    geo: z
-      .string({ error: "must be a string such as US, EU or APAC" })
-      .min(1)
-      .describe("Geography the region serves, for example US, EU, APAC."),
+    geo: z.string().min(1).describe("Geography the region serves, for example US, EU, APAC."),
     clusters: z
-      .array(ClusterSchema, { error: "must be an array of clusters" })
+      .array(ClusterSchema)
       .min(2, { error: "needs at least 2 Redis clusters (one can fail over to the other)" })
       .describe("The region's Redis clusters; at least two for high availability."),
   })
   .strict();
 
 const RegionsSchema = z
-  .array(RegionSchema, { error: "must be an array of regions" })
+  .array(RegionSchema)
   .min(1, { error: "needs at least one region" })
   .superRefine((regions, ctx) => {
     const regionIds = new Set<string>();

@@ -57,30 +57,29 @@ function redactText(text: string): string {
 /**
  * Why a Redis URL is refused, or undefined when it is sound: it must parse as a whole, use
  * redis:// or rediss://, name a host, and give a port from 1 to 65535 when it gives one.
- * The reason never quotes the URL.
+ * `"scheme"` means it is not a redis:// or rediss:// URL at all. The reason never quotes the URL.
  */
 export function redisUrlProblem(url: string): string | undefined {
-  const expected = "must be a redis:// or rediss:// URL with a host, for example rediss://user:pass@host:6380";
-  if (/\s/.test(url)) return `${expected}; it contains whitespace`;
-  if (!/^rediss?:\/\//i.test(url)) return expected;
+  if (!/^rediss?:\/\//i.test(url)) return "scheme";
+  if (/\s/.test(url)) return "it contains whitespace";
   const authority = url.slice(url.indexOf("//") + 2).split(/[/?#]/, 1)[0] ?? "";
   const afterAuthority = url.slice(url.indexOf("//") + 2 + authority.length);
   if (afterAuthority.split(/[?#]/, 1)[0]?.includes("@")) {
-    return `${expected}; its password seems to hold a raw "/": percent-encode it as %2F`;
+    return 'its password seems to hold a raw "/": percent-encode it as %2F';
   }
   const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
   const port = /^(?:\[[^\]]*\]|[^:[\]]*)(?::(.*))?$/.exec(hostPort);
-  if (!port) return `${expected}; its host is malformed`;
+  if (!port) return "its host is malformed";
   if (port[1] !== undefined && !(/^\d{1,5}$/.test(port[1]) && Number(port[1]) >= 1 && Number(port[1]) <= 65535)) {
-    return `${expected}; the port must be a number from 1 to 65535`;
+    return "the port must be a number from 1 to 65535";
   }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `${expected}; it does not parse as a URL`;
+    return "it does not parse as a URL";
   }
-  if (!parsed.hostname) return `${expected}; it names no host`;
+  if (!parsed.hostname) return "it names no host";
   return undefined;
 }
 

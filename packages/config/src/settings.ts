@@ -26,10 +26,20 @@ export const SETTINGS: readonly Setting[] = [
   { key: "timeouts.call", env: "ORG_CALL_TIMEOUT_MS", parse: "integer", sensitive: false, exported: true },
   { key: "timeouts.test", env: "ORG_TEST_TIMEOUT_MS", parse: "integer", sensitive: false, exported: true },
   { key: "regions", env: "ORG_REGIONS", parse: "json", sensitive: true, exported: false },
-  { key: "allowMissingRegions", parse: "json", sensitive: false, exported: false },
   { key: "cache.maxTtlMs", env: "ORG_CACHE_MAX_TTL_MS", parse: "integer", sensitive: false, exported: true },
   { key: "cache.opTimeoutMs", env: "ORG_CACHE_OP_TIMEOUT_MS", parse: "integer", sensitive: false, exported: true },
 ];
+
+/**
+ * Settings only a config file (or `loadConfig({ values })`) can hold: deliberate exceptions that an
+ * environment variable should not switch on. Kept apart so that every entry of SETTINGS has a variable.
+ */
+export const FILE_SETTINGS: readonly Setting[] = [
+  { key: "allowMissingRegions", parse: "json", sensitive: false, exported: false },
+];
+
+/** Every key a config file may hold. */
+export const ALL_SETTINGS: readonly Setting[] = [...SETTINGS, ...FILE_SETTINGS];
 
 /** The environment variable naming the JSON config file. */
 export const CONFIG_FILE_ENV = "ORG_CONFIG_FILE";
@@ -54,7 +64,7 @@ export function parseEnvText(setting: Setting, raw: string): unknown {
     case "integer":
       return INTEGER_TEXT.test(raw)
         ? Number(raw)
-        : new Unparsable("must be plain digits: a whole number of milliseconds such as 30000 (no spaces or units)");
+        : new Unparsable("must be a positive whole number of milliseconds, for example 30000");
     case "json": {
       const parsed = parseJson(raw);
       return parsed.ok ? parsed.value : new Unparsable(`is not valid JSON: ${parsed.reason}`);
@@ -65,7 +75,7 @@ export function parseEnvText(setting: Setting, raw: string): unknown {
 /** The object keys of the settings tree (`timeouts`, `cache`) and the leaves under each. */
 export function settingsTree(): Map<string, Setting | Map<string, Setting>> {
   const tree = new Map<string, Setting | Map<string, Setting>>();
-  for (const setting of SETTINGS) {
+  for (const setting of ALL_SETTINGS) {
     const [head, leaf] = setting.key.split(".") as [string, string | undefined];
     if (leaf === undefined) tree.set(head, setting);
     else {

@@ -1,7 +1,15 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { ConfigIssue } from "./errors.ts";
 import { parseJson } from "./json.ts";
-import { CONFIG_FILE_ENV, SETTINGS, Unparsable, parseEnvText, settingsTree, type Setting } from "./settings.ts";
+import {
+  ALL_SETTINGS,
+  CONFIG_FILE_ENV,
+  SETTINGS,
+  Unparsable,
+  parseEnvText,
+  settingsTree,
+  type Setting,
+} from "./settings.ts";
 
 /** The largest config file read: 1 MiB. A topology of hundreds of clusters is a few tens of KB. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
@@ -60,7 +68,7 @@ export function objectLayer(label: string, data: unknown, issues: ConfigIssue[])
     issues.push({
       source: label,
       key: "",
-      message: 'must hold a JSON object of settings, for example {"TIMEOUT": 30000}',
+      message: "must hold a JSON object of settings",
     });
     return undefined;
   }
@@ -93,7 +101,7 @@ export function objectLayer(label: string, data: unknown, issues: ConfigIssue[])
     issues.push({
       source: `${label} at $.${showKey(key)}`,
       key: showKey(key),
-      message: `${JSON.stringify(showKey(key))} is not a setting${hint ? `; did you mean "${hint}"?` : ""} (settings: ${SETTINGS.map((s) => s.key).join(", ")})`,
+      message: `${JSON.stringify(showKey(key))} is not a setting${hint ? `; did you mean "${hint}"?` : ""} (settings: ${ALL_SETTINGS.map((s) => s.key).join(", ")})`,
     });
   }
   if (unknown.length > SHOWN_UNKNOWN_KEYS) {
@@ -153,7 +161,7 @@ function showKey(key: string): string {
 function suggest(key: string): string | undefined {
   const typed = key.slice(0, 64).toLowerCase();
   let best: { key: string; distance: number } | undefined;
-  for (const setting of SETTINGS) {
+  for (const setting of ALL_SETTINGS) {
     for (const candidate of [setting.key, setting.key.split(".").at(-1)!]) {
       const distance = editDistance(typed, candidate.toLowerCase());
       if (!best || distance < best.distance) best = { key: setting.key, distance };

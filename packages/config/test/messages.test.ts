@@ -126,7 +126,7 @@ describe("a runtime ConfigError", () => {
         encoding: "utf8",
       },
     );
-    expect(result.stderr).toContain("ORG_TIMEOUT_MS: must be plain digits");
+    expect(result.stderr).toContain("ORG_TIMEOUT_MS: must be a positive whole number");
     expect(result.stderr).not.toContain('"expected"');
     expect(result.stderr).toMatch(/cause.*validator issue/);
     expect(result.stderr.split("\n").length).toBeLessThan(40);

@@ -27,9 +27,9 @@ class _Unparsable:
 
 def _parse(kind: str, raw: str) -> Any:
     if kind == "integer":
-        text = raw.strip()
-        if re.fullmatch(r"[0-9]+", text):
-            return int(text)
+        # One number grammar for every source (as @org/config): plain digits, no spaces, sign or leading zeros.
+        if re.fullmatch(r"0|[1-9][0-9]{0,14}", raw):
+            return int(raw)
         return _Unparsable(raw, "must be a positive whole number of milliseconds, for example 30000")
     if kind == "json":
         try:
@@ -94,23 +94,80 @@ def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
             target[key] = copy.deepcopy(value)
 
 
-def _undeclared(data: dict[str, Any]) -> list[str]:
-    leaves = {setting["key"] for setting in _settings()}
-    branches = {key.rsplit(".", 1)[0] for key in leaves if "." in key}
-    found: list[str] = []
-    nested: list[tuple[str, dict[str, Any]]] = []
+_SHOWN_UNKNOWN_KEYS = 10
+
+
+def _all_settings() -> list[dict[str, Any]]:
+    return [*_settings(), *spec().get("fileSettings", _FILE_SETTINGS)]
+
+
+# Settings only a config file can hold (kept out of the spec's settings, which all have a variable).
+_FILE_SETTINGS = [{"key": "allowMissingRegions", "parse": "json", "sensitive": False, "exported": False}]
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i]
+        for j in range(1, len(b) + 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1])))
+        previous = current
+    return previous[len(b)]
+
+
+def _suggest(key: str) -> str | None:
+    typed = key[:64].lower()
+    best: tuple[int, str] | None = None
+    for setting in _all_settings():
+        for candidate in (setting["key"], setting["key"].split(".")[-1]):
+            distance = _edit_distance(typed, candidate.lower())
+            if best is None or distance < best[0]:
+                best = (distance, setting["key"])
+    return best[1] if best and best[0] <= max(2, len(typed) // 3) else None
+
+
+def _show_key(key: str) -> str:
+    escaped = json.dumps(key, ensure_ascii=False)[1:-1]
+    return f"{escaped[:60]}…" if len(escaped) > 60 else escaped
+
+
+def _check_layer(label: str, data: dict[str, Any], issues: list[ConfigIssue]) -> dict[str, Any]:
+    """The layer's known settings; unknown keys and wrong shapes become issues (as @org/config's objectLayer)."""
+    leaves = {s["key"] for s in _all_settings() if "." not in s["key"]}
+    branches: dict[str, list[str]] = {}
+    for setting in _all_settings():
+        if "." in setting["key"]:
+            head, leaf = setting["key"].split(".", 1)
+            branches.setdefault(head, []).append(leaf)
+    kept: dict[str, Any] = {}
+    unknown: list[str] = []
     for key, value in data.items():
         if key in leaves:
-            continue
-        if key in branches and isinstance(value, dict):
-            nested.append((key, value))
+            kept[key] = value
+        elif key not in branches:
+            unknown.append(key)
+        elif not isinstance(value, dict):
+            kinds = {type(None): "null", list: "an array", dict: "an object"}
+            got = kinds.get(type(value)) or {bool: "a boolean", str: "a string"}.get(type(value), "a number")
+            issues.append(
+                ConfigIssue(f"{label} at $.{key}", key, f"must be an object with the keys {', '.join(branches[key])} (got {got})")
+            )
         else:
-            found.append(key)
-    for prefix, value in nested:
-        for key in value:
-            if f"{prefix}.{key}" not in leaves:
-                found.append(f"{prefix}.{key}")
-    return found
+            kept[key] = {}
+            for leaf, inner in value.items():
+                if leaf in branches[key]:
+                    kept[key][leaf] = inner
+                else:
+                    unknown.append(f"{key}.{leaf}")
+    names = ", ".join(s["key"] for s in _all_settings())
+    for key in unknown[:_SHOWN_UNKNOWN_KEYS]:
+        hint = _suggest(key)
+        shown = _show_key(key)
+        suggestion = f'; did you mean "{hint}"?' if hint else ""
+        issues.append(ConfigIssue(f"{label} at $.{shown}", shown, f'"{shown}" is not a setting{suggestion} (settings: {names})'))
+    if len(unknown) > _SHOWN_UNKNOWN_KEYS:
+        issues.append(ConfigIssue(label, "", f"{len(unknown) - _SHOWN_UNKNOWN_KEYS} more keys are not settings either"))
+    return kept
 
 
 class _Loader:
@@ -123,7 +180,8 @@ class _Loader:
         if path is not None:
             self._read_file(path, "file" if file is not None else self.file_env)
         if values is not None:
-            self.layers.append(_Layer("load_config values", copy.deepcopy(dict(values))))
+            checked = _check_layer("load_config values", copy.deepcopy(dict(values)), self.issues)
+            self.layers.append(_Layer("load_config values", checked))
 
     def _read_file(self, path: str, via: str) -> None:
         label = f"config file {path}" + (f" (from {self.file_env})" if via == self.file_env else "")
@@ -145,7 +203,7 @@ class _Loader:
         if not isinstance(data, dict):
             self.issues.append(ConfigIssue(label, "", "must hold a JSON object of settings"))
             return
-        self.layers.append(_Layer(label, data))
+        self.layers.append(_Layer(label, _check_layer(label, data, self.issues)))
 
     def choose_environment(self) -> str:
         environments: list[str] = spec()["environments"]
@@ -187,6 +245,12 @@ class _Loader:
             and self.env.get(setting["env"]) is not None
         ):
             return f"{problem.message} (got {json.dumps(self.env[setting['env']], ensure_ascii=False)})"
+        if setting is not None and not setting["sensitive"] and setting["key"] == key:
+            for layer in reversed(self.layers):
+                value = _get_path(layer.data, key)
+                if value is not None:
+                    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                    return f"{problem.message} (got {text[:80] + chr(0x2026) if len(text) > 80 else text})"
         if problem.code == "invalid_value" and setting is not None and setting["key"] == "ENV":
             return f"{problem.message} (got {json.dumps(problem.input, ensure_ascii=False)})"
         return problem.message
@@ -200,19 +264,9 @@ class _Loader:
             "regions": copy.deepcopy(profile["regions"]),
         }
         for layer in self.layers:
-            for key in _undeclared(layer.data):
-                self.issues.append(
-                    ConfigIssue(
-                        self.describe_source(key, environment),
-                        key,
-                        f'"{key}" is not a setting (known: {", ".join(s["key"] for s in _settings())})',
-                    )
-                )
             _merge(raw, layer.data)
         for setting in _settings():
-            value = _get_path(raw, setting["key"])
-            if isinstance(value, str) and setting["parse"] != "enum":
-                _set_path(raw, setting["key"], _parse(setting["parse"], value))
+            # Only environment text is parsed; a file's "30000" stays a string and is refused (one grammar).
             text = self.env.get(setting["env"])
             if text is not None:
                 _set_path(raw, setting["key"], _parse(setting["parse"], text))
@@ -253,6 +307,9 @@ class _Loader:
                 timeouts["connect"] = min(profile["timeouts"]["connect"], timeout)
             if timeouts.get("test") is None:
                 timeouts["test"] = timeout * (1 + spec()["testRetryAllowance"])
+            if timeouts.get("call") is None:
+                test = timeouts["test"] if isinstance(timeouts["test"], int) else timeout * (1 + spec()["testRetryAllowance"])
+                timeouts["call"] = min(timeout * spec()["testRetryAllowance"], test)
         raw["timeouts"] = timeouts
 
 

@@ -74,14 +74,14 @@ class _Validator:
         cluster = _props(region, "clusters", "[]")
         self.region_id = re.compile(region["properties"]["id"]["pattern"])
         self.cluster_id = re.compile(cluster["properties"]["id"]["pattern"])
-        self.redis_url = re.compile(cluster["properties"]["url"]["pattern"])
         self.modes: list[str] = cluster["properties"]["mode"]["enum"]
         self.min_regions: int = _props(self.schema, "regions")["minItems"]
         self.min_clusters: int = region["properties"]["clusters"]["minItems"]
 
     # -- leaves ---------------------------------------------------------------------------
-    def duration(self, path: Path, value: Any, out: list[Problem]) -> bool:
+    def duration(self, path: Path, value: Any, out: list[Problem], factor: int = 1) -> bool:
         whole = "must be a whole number of milliseconds (for example 30000)"
+        most = self.max_timeout * factor
         if not _is_number(value):
             out.append(_type_error(path, "number", value, whole))
             return False
@@ -92,8 +92,8 @@ class _Validator:
         if value <= 0:
             out.append(Problem(path, 'must be a positive number of milliseconds; 0 would mean "wait never"', "too_small"))
             ok = False
-        if value > self.max_timeout:
-            out.append(Problem(path, f"must be at most {self.max_timeout} ms (10 minutes)", "too_big"))
+        if value > most:
+            out.append(Problem(path, f"must be at most {most} ms ({most // 60000} minutes)", "too_big"))
             ok = False
         return ok
 
@@ -140,10 +140,10 @@ class _Validator:
                 )
             )
         url = value.get("url", _MISSING)
-        if self.string((*path, "url"), url, out, "must be a redis:// or rediss:// URL") and not self.redis_url.match(
-            url
-        ):
-            out.append(Problem((*path, "url"), "must be a redis:// or rediss:// URL (rediss:// for TLS)", "invalid_format"))
+        problem = redis_url_problem(url) if self.string((*path, "url"), url, out, "must be a redis:// or rediss:// URL") else None
+        if problem:
+            expected = "must be a redis:// or rediss:// URL (rediss:// for TLS)"
+            out.append(Problem((*path, "url"), expected if problem == "scheme" else f"{expected}; {problem}", "custom"))
         if "mode" in value and value["mode"] not in self.modes:
             out.append(Problem((*path, "mode"), 'must be "standalone" or "cluster"', "invalid_value"))
         if "seeds" in value:
@@ -152,8 +152,11 @@ class _Validator:
                 out.append(_type_error((*path, "seeds"), "array", seeds))
             else:
                 for i, seed in enumerate(seeds):
-                    if self.string((*path, "seeds", i), seed, out) and not self.redis_url.match(seed):
-                        out.append(Problem((*path, "seeds", i), "must be a redis:// or rediss:// URL", "invalid_format"))
+                    problem = redis_url_problem(seed) if self.string((*path, "seeds", i), seed, out) else None
+                    if problem:
+                        expected = "must be a redis:// or rediss:// URL"
+                        message = expected if problem == "scheme" else f"{expected}; {problem}"
+                        out.append(Problem((*path, "seeds", i), message, "custom"))
         self.unknown_keys(path, value, ("id", "url", "mode", "seeds"), out)
 
     def region(self, path: Path, value: Any, out: list[Problem]) -> None:
@@ -234,19 +237,36 @@ class _Validator:
         timeouts = raw.get("timeouts", _MISSING)
         if self.object(("timeouts",), timeouts, out):
             self.duration(("timeouts", "connect"), timeouts.get("connect", _MISSING), out)
-            self.duration(("timeouts", "test"), timeouts.get("test", _MISSING), out)
-            self.unknown_keys(("timeouts",), timeouts, ("connect", "test"), out)
+            # timeouts.call and timeouts.test follow TIMEOUT x 3 and x 4, so they may reach that many ten-minute spans.
+            self.duration(("timeouts", "call"), timeouts.get("call", _MISSING), out, CALL_TIMEOUT_FACTOR)
+            self.duration(("timeouts", "test"), timeouts.get("test", _MISSING), out, CALL_TIMEOUT_FACTOR + 1)
+            self.unknown_keys(("timeouts",), timeouts, ("connect", "call", "test"), out)
         self.regions(("regions",), raw.get("regions", _MISSING), out)
         cache = raw.get("cache", _MISSING)
         if self.object(("cache",), cache, out):
             self.max_ttl_ms(("cache", "maxTtlMs"), cache.get("maxTtlMs", _MISSING), out)
             self.duration(("cache", "opTimeoutMs"), cache.get("opTimeoutMs", _MISSING), out)
             self.unknown_keys(("cache",), cache, ("maxTtlMs", "opTimeoutMs"), out)
-        self.unknown_keys((), raw, ("ENV", "TIMEOUT", "timeouts", "regions", "cache"), out)
+        allowed = raw.get("allowMissingRegions", _MISSING)
+        if allowed is not _MISSING:
+            if not isinstance(allowed, list):
+                out.append(_type_error(("allowMissingRegions",), "array", allowed, "must be an array of region ids"))
+            else:
+                for i, item in enumerate(allowed):
+                    self.string(("allowMissingRegions", i), item, out, "must list region ids as strings")
+        self.unknown_keys((), raw, ("ENV", "TIMEOUT", "timeouts", "regions", "allowMissingRegions", "cache"), out)
         if any(problem.aborts for problem in out):
             return out
         if raw["TIMEOUT"] > 0 and raw["timeouts"]["connect"] > raw["TIMEOUT"]:
             out.append(Problem(("timeouts", "connect"), f"must not exceed TIMEOUT ({raw['TIMEOUT']} ms)", "custom"))
+        if raw["timeouts"]["call"] > raw["timeouts"]["test"]:
+            out.append(
+                Problem(
+                    ("timeouts", "call"),
+                    f"must not exceed timeouts.test ({raw['timeouts']['test']} ms): a test must outlast the calls it makes",
+                    "custom",
+                )
+            )
         if raw["ENV"] == "prod":
             for r, region in enumerate(raw["regions"]):
                 for c, cluster in enumerate(region["clusters"]):
@@ -262,6 +282,32 @@ class _Validator:
                             )
                             out.append(Problem(where, "must use rediss:// (TLS) in prod", "custom"))
         return out
+
+
+CALL_TIMEOUT_FACTOR = 3
+
+
+def redis_url_problem(url: str) -> str | None:
+    """Why a Redis URL is refused (as @org/config's redisUrlProblem says it), or None; never quotes it."""
+    if not re.match(r"rediss?://", url, re.IGNORECASE):
+        return "scheme"
+    if re.search(r"\s", url):
+        return "it contains whitespace"
+    rest = url[url.index("//") + 2 :]
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    if "@" in re.split(r"[?#]", rest[len(authority) :], maxsplit=1)[0]:
+        return 'its password seems to hold a raw "/": percent-encode it as %2F'
+    host_port = authority[authority.rfind("@") + 1 :]
+    match = re.fullmatch(r"(\[[^\]]*\]|[^:\[\]]*)(?::(.*))?", host_port)
+    if not match:
+        return "its host is malformed"
+    port = match.group(2)
+    if port is not None and not (re.fullmatch(r"\d{1,5}", port) and 1 <= int(port) <= 65535):
+        return "the port must be a number from 1 to 65535"
+    host = match.group(1)
+    if not host or host == "[]":
+        return "it names no host"
+    return None
 
 
 def validate(raw: dict[str, Any]) -> list[Problem]:

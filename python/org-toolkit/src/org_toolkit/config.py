@@ -73,6 +73,8 @@ class Timeouts:
 
     connect: int
     """TCP/TLS connect timeout; at most TIMEOUT (dev 2000, staging and prod 10000)."""
+    call: int
+    """Bound on one whole call with its retries: TIMEOUT x 3 unless set (dev 15000), one TIMEOUT inside ``test``."""
     test: int
     """One test's timeout: TIMEOUT x (1 + 3 retries) unless set (dev 20000)."""
 
@@ -116,7 +118,7 @@ class OrgConfig:
         return {
             "ENV": self.ENV,
             "TIMEOUT": self.TIMEOUT,
-            "timeouts": {"connect": self.timeouts.connect, "test": self.timeouts.test},
+            "timeouts": {"connect": self.timeouts.connect, "call": self.timeouts.call, "test": self.timeouts.test},
             "regions": [
                 {
                     "id": region.id,
@@ -176,7 +178,9 @@ def load_config(
     return OrgConfig(
         ENV=raw["ENV"],
         TIMEOUT=raw["TIMEOUT"],
-        timeouts=Timeouts(connect=raw["timeouts"]["connect"], test=raw["timeouts"]["test"]),
+        timeouts=Timeouts(
+            connect=raw["timeouts"]["connect"], call=raw["timeouts"]["call"], test=raw["timeouts"]["test"]
+        ),
         regions=regions,
         cache=CacheSettings(max_ttl_ms=raw["cache"]["maxTtlMs"], op_timeout_ms=raw["cache"]["opTimeoutMs"]),
     )
