@@ -2,7 +2,7 @@ import { loadConfig } from "@org/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient, HttpError, HttpUsageError } from "../src/index.ts";
 import { createStagingClient } from "../src/testing.ts";
-import { testConfig } from "./profile.ts";
+import { devConfig, testConfig } from "./profile.ts";
 import { startMisbehavingServer } from "./server.ts";
 
 const TIMEOUT = testConfig.TIMEOUT;
@@ -26,9 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-// Backoff stays small against the test profile so retries do not slow the suite.
+// Backoff stays small so retries do not slow the suite. Tests that wait for a timeout on purpose use
+// the test profile (300 ms per attempt, with a call deadline that does not bind); the others the dev profile.
 const client = (options: Parameters<typeof createHttpClient>[0] = {}) =>
-  createHttpClient({ config: testConfig, prefixUrl: server.url, backoffBaseMs: 1, ...options });
+  createHttpClient({ config: devConfig, prefixUrl: server.url, backoffBaseMs: 1, ...options });
+const timed = (options: Parameters<typeof createHttpClient>[0] = {}) =>
+  client({ config: testConfig, deadlineMs: TIMEOUT * 10, ...options });
 
 describe("defaults", () => {
   it("takes its per-attempt timeout from config.TIMEOUT and retries 3 times", () => {
@@ -72,7 +75,7 @@ describe("against a misbehaving server", () => {
   });
 
   it("retries an attempt that timed out", async () => {
-    expect(await (await client().get("slow-once")).text()).toBe("ok");
+    expect(await (await timed().get("slow-once")).text()).toBe("ok");
     expect(server.hits("/slow-once")).toHaveLength(2);
   });
 
@@ -102,13 +105,13 @@ describe("against a misbehaving server", () => {
 
 describe("errors carry the numbers", () => {
   it("a timeout names method, URL, per-attempt timeout, attempts and ORG_ENV", async () => {
-    const error = (await client({ retries: 1 })
+    const error = (await timed({ retries: 1 })
       .get("slow")
       .catch((e: unknown) => e)) as HttpError;
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ code: "ORG_HTTP_TIMEOUT", attempts: 2, timeoutMs: TIMEOUT, env: "dev" });
     expect(error.message).toBe(
-      `GET ${server.url}/slow timed out waiting for the response (2 attempts, ${TIMEOUT} ms per attempt, ${TIMEOUT * 3} ms per call, ORG_ENV=dev). ` +
+      `GET ${server.url}/slow timed out waiting for the response (2 attempts, ${TIMEOUT} ms per attempt, ${TIMEOUT * 10} ms per call, ORG_ENV=dev). ` +
         "If the service is this slow under normal load, raise ORG_TIMEOUT_MS; otherwise look at the service.",
     );
     expect(error.cause).toBeDefined();
