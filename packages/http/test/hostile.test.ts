@@ -89,11 +89,15 @@ function expectNoSecret(...texts: string[]) {
 describe("14.1 an HttpError never carries the request's secrets", () => {
   it.each(["always-500", "drop", "slow"])("not in inspect, JSON, message or cause (%s)", async (path) => {
     const error = await failure(
-      timed({ headers: { "x-api-key": "k3y-value" }, retries: 1 }).get(`${path}?token=t0ken-value`, {
-        headers: { authorization: "Bearer s3cret-bearer" },
-      }),
+      (path === "slow" ? timed : client)({ headers: { "x-api-key": "k3y-value" }, retries: 1 }).get(
+        `${path}?token=t0ken-value`,
+        {
+          headers: { authorization: "Bearer s3cret-bearer" },
+        },
+      ),
     );
-    expect(home.hits(`/${path}`).at(-1)!.headers.authorization).toBe("Bearer s3cret-bearer");
+    // The secrets were sent (a loaded machine may time the slow route out before it records the request).
+    if (path !== "slow") expect(home.hits(`/${path}`).at(-1)!.headers.authorization).toBe("Bearer s3cret-bearer");
     expectNoSecret(
       inspect(error, { depth: 20, showHidden: true }),
       JSON.stringify(error),
