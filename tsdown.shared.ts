@@ -3,6 +3,8 @@ import { defineConfig, type UserConfig } from "tsdown";
 /**
  * The one build recipe for every publishable package: ESM, Node 20.19, bundled
  * declarations, dependencies left external. A package passes only its entries.
+ * No source maps: with their sources inlined they were most of each tarball, and the
+ * unminified output already reads like the source (scripts/check-packages.mjs keeps it so).
  */
 export function packageBuild(entry: Record<string, string>, overrides: UserConfig = {}) {
   return defineConfig({
@@ -12,7 +14,7 @@ export function packageBuild(entry: Record<string, string>, overrides: UserConfi
     target: "node20.19",
     dts: true,
     clean: true,
-    sourcemap: true,
+    sourcemap: false,
     fixedExtension: false,
     ...overrides,
   });

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkPackagePolicy } from "./release-policy.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const work = mkdtempSync(join(tmpdir(), "org-release-check-"));
@@ -75,5 +76,6 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+failures += checkPackagePolicy(root);
 console.log(`release check: ${failures === 0 ? "passed" : `${failures} failed`}`);
 process.exitCode = failures === 0 ? 0 : 1;
