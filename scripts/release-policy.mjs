@@ -2,9 +2,9 @@
 // runs it): a new package learns here, before it ships, that it must join the fixed version group and
 // carry a README, the LICENSE and a changelog.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
-/** Where each package's README links to; the page must exist under apps/docs. */
+/** The docs site; each package's page is /packages/<dir>, made from its root README section. */
 export const DOCS_URL = "https://docs.org.internal";
 
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
@@ -46,6 +46,7 @@ export function checkPackagePolicy(root, log = console.log) {
   );
   const group = (groups[0] ?? []).map(globToRegExp);
   const license = readFileSync(join(root, "LICENSE"), "utf8");
+  const rootReadme = readFileSync(join(root, "README.md"), "utf8");
   const published = workspaceManifests(root)
     .map((dir) => ({ dir, manifest: readJson(join(root, dir, "package.json")) }))
     .filter(({ manifest }) => !manifest.private);
@@ -68,18 +69,19 @@ export function checkPackagePolicy(root, log = console.log) {
       `set "version": "${groupVersion}" in ${dir}/package.json; changesets then moves it with the others`,
     );
     const readme = existsSync(at("README.md")) ? readFileSync(at("README.md"), "utf8") : undefined;
-    const page = manifest.homepage?.startsWith(`${DOCS_URL}/`) ? manifest.homepage.slice(DOCS_URL.length) : undefined;
+    // The docs site makes /packages/<dir> from the root README's `<!-- #region <dir> -->` section.
+    const slug = basename(dir);
+    const homepage = `${DOCS_URL}/packages/${slug}`;
     check(
-      page !== undefined && existsSync(join(root, "apps/docs", `${page}.md`)),
-      `${name} has no "homepage" on the docs site with an existing page (${manifest.homepage ?? "none"})`,
-      `set "homepage": "${DOCS_URL}/packages/<name>" and add apps/docs/packages/<name>.md (or ask the docs engineer)`,
+      manifest.homepage === homepage && rootReadme.includes(`<!-- #region ${slug} -->`),
+      `${name} has no docs page: "homepage" is ${manifest.homepage ?? "unset"}, the root README ${rootReadme.includes(`<!-- #region ${slug} -->`) ? "has" : "lacks"} a "${slug}" region`,
+      `set "homepage": "${homepage}" and give it a section between <!-- #region ${slug} --> and <!-- #endregion ${slug} --> in README.md`,
     );
     check(
       readme !== undefined &&
         /^## Install$/m.test(readme) &&
         /```(ts|js|sh)\n/.test(readme) &&
-        !!page &&
-        readme.includes(manifest.homepage),
+        readme.includes(homepage),
       `${name} lacks a README.md with what it is, ## Install, an example and a link to its docs page`,
       `write ${dir}/README.md like packages/config/README.md (npm puts it in the tarball and on the registry page)`,
     );
