@@ -1,0 +1,121 @@
+import type { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Topology } from "@org/config";
+import { startLatencyProxy, startLocalRegions, type LatencyProxy, type LocalRegions } from "../src/testing/index.ts";
+import { cacheFactory, withRaw } from "./helpers.ts";
+import { eventually, hasRedis, testConfig } from "./profile.ts";
+
+const T = "ap-southeast-1-a";
+
+/** Writes `count` outbox entries, as INVALIDATE would, into the outboxes of `holders` (applied there). */
+async function backlog(local: LocalRegions, holders: string[], tag: string, count: number, targets: string[]) {
+  for (const holder of holders) {
+    await withRaw(local, holder, async (client: Redis) => {
+      for (let start = 0; start < count; start += 5_000) {
+        const pipeline = client.pipeline();
+        for (let i = start; i < Math.min(count, start + 5_000); i++) {
+          const id = `${tag}-${i}`;
+          pipeline.xadd(
+            "org:cache:outbox",
+            "*",
+            "v",
+            "2",
+            "id",
+            id,
+            "keys",
+            JSON.stringify([`bk:${tag}:${i}`]),
+            "at",
+            "0",
+            "targets",
+            JSON.stringify(targets),
+          );
+          pipeline.set(`org:cache:applied:${id}`, "1", "PX", 2 * testConfig.cache.maxTtlMs);
+        }
+        await pipeline.exec();
+      }
+    });
+  }
+}
+
+const appliedOnT = (local: LocalRegions, tag: string, count: number) =>
+  withRaw(local, T, async (client) => {
+    const pipeline = client.pipeline();
+    for (let i = 0; i < count; i++) pipeline.exists(`org:cache:applied:${tag}-${i}`);
+    return ((await pipeline.exec()) ?? []).filter(([, n]) => n === 1).length;
+  });
+
+const commandsOnT = (local: LocalRegions) =>
+  withRaw(local, T, async (client) => {
+    const info = await client.info("commandstats");
+    return [...info.matchAll(/calls=(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  });
+
+// Thousands of entries on a loaded machine: three test timeouts each (still from config).
+const HEAVY = testConfig.timeouts.test * 3;
+
+// Issue 8, item 10: instances do not multiply the relay's work.
+describe.skipIf(!hasRedis)("relay under backlogs and many instances", () => {
+  let local: LocalRegions;
+  let proxy: LatencyProxy;
+  let topology: Topology;
+  const caches = cacheFactory(() => local);
+  beforeAll(async () => {
+    local = await startLocalRegions();
+    proxy = await startLatencyProxy(local.port(T));
+    topology = {
+      regions: local.topology.regions.map((region) => ({
+        ...region,
+        clusters: region.clusters.map((c) => (c.id === T ? { ...c, url: `redis://127.0.0.1:${proxy.port}` } : c)),
+      })),
+    };
+  });
+  afterEach(async () => {
+    await caches.closeAll();
+    proxy.restore();
+    await Promise.all(local.clusterIds.map((id) => withRaw(local, id, (c) => c.flushall())));
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await local?.stop();
+  }, HEAVY);
+
+  it(
+    "twenty instances deliver a backlog with no more commands per entry than one",
+    async () => {
+      const count = 500;
+      const run = async (tag: string, instances: number) => {
+        const relays = Array.from({ length: instances }, (_, i) =>
+          caches.open(local.topology.regions[i % 3]!.id, {}, topology),
+        );
+        await Promise.all(relays.map((r) => r.invalidate(`warm-up-${i()}`)));
+        proxy.cut();
+        await backlog(
+          local,
+          ["us-east-1-a", "us-east-1-b", "eu-west-1-a", "eu-west-1-b", "ap-southeast-1-b"],
+          tag,
+          count,
+          local.clusterIds,
+        );
+        await withRaw(local, T, (c) => c.config("RESETSTAT"));
+        const applied = new Map<string, number>();
+        for (const r of relays)
+          r.on("delivered", (e) => e.clusterId === T && applied.set(e.id, (applied.get(e.id) ?? 0) + 1));
+        proxy.restore();
+        await eventually(async () => expect(await appliedOnT(local, tag, count)).toBe(count));
+        const perEntry = (await commandsOnT(local)) / count;
+        await caches.closeAll();
+        return { perEntry, applies: [...applied.values()] };
+      };
+      let n = 0;
+      const i = () => n++;
+      const one = await run("one", 1);
+      const twenty = await run("twenty", 20);
+      console.log(
+        `commands on the healed cluster per delivered entry: 1 instance ${one.perEntry.toFixed(2)}, 20 instances ${twenty.perEntry.toFixed(2)}`,
+      );
+      expect(twenty.applies.every((times) => times === 1)).toBe(true);
+      expect(twenty.perEntry).toBeLessThanOrEqual(1.5 * one.perEntry);
+    },
+    HEAVY,
+  );
+});
