@@ -10,6 +10,7 @@ import {
 import { createHttpClient } from "@org/http";
 import { auditDemo } from "./audit.ts";
 import { pythonPart } from "./python.ts";
+import { flakyDemo } from "./flaky.ts";
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
@@ -96,5 +97,6 @@ try {
 }
 await auditDemo(say);
 await pythonPart(say);
+await flakyDemo(say);
 say();
 say("Override with ORG_TIMEOUT_MS, ORG_REGIONS or ORG_CONFIG_FILE; check a deployment with `org-config validate`.");

@@ -211,8 +211,11 @@ export function auditCli(version: string) {
             ? quarterWindow(values.quarter)
             : { since: values.since!, until: values.until! };
           const cfg = await loadProvenanceConfig(io.cwd, values.config);
-          // Config modules resolve from the config's directory; --section ones from the working directory.
+          // The flakiness monitor's section, when this repository has a store (org-flaky record); config modules
+          // resolve from the config's directory, --section ones from the working directory.
+          const flakiness: ReportSectionProvider = async (c) => (await import("@org/flaky")).flakinessByOrigin(c);
           const sections = [
+            flakiness,
             ...(await loadSections(cfg.reportSections, cfg.root)),
             ...(await loadSections(values.section, io.cwd)),
           ];

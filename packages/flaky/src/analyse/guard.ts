@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkFiles } from "@org/guard";
+import type { TestLocation } from "../origin/locate.ts";
+
+/** A hardcoded or unbounded timeout org-guard found where a flaky timeout test lives. */
+export interface GuardFinding {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+  /** The line's text, trimmed. */
+  source: string;
+}
+
+const TIMEOUT_RULES = new Set(["no-hardcoded-timeout", "no-unbounded-timeout"]);
+
+/**
+ * Runs org-guard on a test's file and keeps the timeout findings inside the test, or outside every
+ * test (a module-level `TIMEOUT = 5` it uses); findings inside other tests belong to them.
+ */
+export async function guardFindings(
+  cwd: string,
+  file: string,
+  lines: [number, number] | undefined,
+  locations: readonly TestLocation[] | undefined,
+): Promise<GuardFinding[]> {
+  let results;
+  try {
+    ({ results } = await checkFiles({ cwd, paths: [file] }));
+  } catch {
+    return []; // a repository org-guard cannot read (bad config): the report still stands
+  }
+  const text = (() => {
+    try {
+      return readFileSync(join(cwd, file), "utf8").split("\n");
+    } catch {
+      return [];
+    }
+  })();
+  const inside = (line: number, range: [number, number]) => line >= range[0] && line <= range[1];
+  const findings: GuardFinding[] = [];
+  for (const result of results) {
+    for (const m of result.messages) {
+      if (!TIMEOUT_RULES.has(m.ruleId)) continue;
+      const own = lines ? inside(m.line, lines) : true;
+      const elsewhere = (locations ?? []).some((l) => inside(m.line, [l.startLine, l.endLine]));
+      if (!own && elsewhere) continue;
+      findings.push({
+        file,
+        line: m.line,
+        column: m.column,
+        rule: m.ruleId,
+        message: m.message,
+        source: (text[m.line - 1] ?? "").trim(),
+      });
+    }
+  }
+  return findings;
+}

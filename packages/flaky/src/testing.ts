@@ -1,0 +1,1 @@
+export { postgresBin, startPostgres, type TestPostgres } from "./testing/postgres.ts";

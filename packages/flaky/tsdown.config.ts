@@ -1,0 +1,8 @@
+import { packageBuild } from "../../tsdown.shared.ts";
+
+export default packageBuild({
+  index: "src/index.ts",
+  vitest: "src/vitest.ts",
+  testing: "src/testing.ts",
+  bin: "src/bin.ts",
+});
