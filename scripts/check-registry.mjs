@@ -6,7 +6,7 @@
 // husky + lint-staged pre-commit hook (and ESLint plugin) set up by following the README exactly.
 // Run by `pnpm test` after the build; exits 1 when anything fails.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -150,6 +150,22 @@ async function checkConsumer(packages, env) {
   const { eslint } = readmeBlocks();
   check(Boolean(eslint), "the README's guard section has the ESLint snippet");
   if (eslint) {
+    // Install what the snippet imports beyond our packages (the README says so next to it: typescript-eslint).
+    const imported = [...eslint.code.matchAll(/from "((?:@[^/"]+\/)?[^/"]+)[^"]*"/g)].map((m) => m[1]);
+    const missing = imported.filter((name) => !existsSync(join(dir, "node_modules", name)));
+    if (missing.length > 0) {
+      const ranges = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies;
+      const add = await sh(
+        "npm",
+        ["install", "--no-audit", "--no-fund", "-D", ...missing.map((n) => `${n}@${ranges[n] ?? "latest"}`)],
+        { cwd: dir, env },
+      );
+      check(
+        add.code === 0,
+        `npm install -D ${missing.join(" ")} (imported by the README's ESLint snippet)`,
+        add.output,
+      );
+    }
     writeFileSync(join(dir, snippetFile(eslint.code)), eslint.code);
     mkdirSync(join(dir, "src"));
     writeFileSync(
