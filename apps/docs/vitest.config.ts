@@ -1,1 +1,4 @@
-export { sharedTestConfig as default } from "../../vitest.shared.ts";
+import { mergeConfig } from "vitest/config";
+import { sharedTestConfig } from "../../vitest.shared.ts";
+
+export default mergeConfig(sharedTestConfig, { test: { globalSetup: ["test/global-setup.ts"] } });

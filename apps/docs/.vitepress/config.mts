@@ -1,5 +1,11 @@
-import { CHECKLISTS } from "@org/checklists";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitepress";
+import { generateSite } from "./generate/index.ts";
+
+// Generated pages (reference, checklists, package pages, ...) are written from their sources first,
+// so the build, the dev server and the local search index all see them as ordinary Markdown pages.
+const site = await generateSite(fileURLToPath(new URL("..", import.meta.url)));
+for (const warning of site.warnings) console.warn(`docs: ${warning}`);
 
 export default defineConfig({
   title: "@org engineering",
@@ -13,17 +19,51 @@ export default defineConfig({
   ignoreDeadLinks: false,
   // High-contrast syntax colours: the default light theme fails WCAG AA contrast (axe, color-contrast).
   markdown: { theme: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" } },
+  vite: {
+    resolve: {
+      alias: [
+        {
+          // The default search button's aria-label ("Search") differs from its visible text ("Search Ctrl K"):
+          // axe 4.14 label-content-name-mismatch. Ours takes its name from its text.
+          find: /^.*\/VPNavBarSearchButton\.vue$/,
+          replacement: fileURLToPath(new URL("./theme/SearchButton.vue", import.meta.url)),
+        },
+      ],
+    },
+  },
   themeConfig: {
-    search: { provider: "local" },
+    search: {
+      provider: "local",
+      options: {
+        // Pages are indexed from their Markdown; generated pages may add sections that their Markdown
+        // only renders through a component (each checklist item).
+        _render(src, env, md) {
+          const html = md.render(src, env);
+          if (env.frontmatter?.search === false) return "";
+          return html + (site.searchExtras.get(env.relativePath) ?? "");
+        },
+      },
+    },
+    outline: { level: [2, 3] },
     nav: [
-      { text: "Checklists", link: `/checklists/${CHECKLISTS[0]!.id}` },
-      { text: "Incidents", link: "/incidents/hardcoded-timeouts" },
-      { text: "Packages", link: "/packages/config" },
+      { text: "Install", link: "/install" },
+      { text: "Checklists", link: site.checklists[0]!.link },
+      { text: "Packages", link: site.packages[0]!.link },
       { text: "Reference", link: "/reference/config" },
+      { text: "API", link: "/api/" },
+      { text: "Design", link: "/design/" },
+      { text: "Troubleshooting", link: "/troubleshooting" },
     ],
     sidebar: [
-      { text: "Start here", items: [{ text: "Getting started", link: "/getting-started" }] },
-      { text: "Review checklists", items: CHECKLISTS.map((c) => ({ text: c.title, link: `/checklists/${c.id}` })) },
+      {
+        text: "Start here",
+        items: [
+          { text: "Getting started", link: "/getting-started" },
+          { text: "Install", link: "/install" },
+          { text: "Troubleshooting", link: "/troubleshooting" },
+        ],
+      },
+      { text: "Review checklists", items: site.checklists },
       {
         text: "Incidents",
         items: [
@@ -40,25 +80,12 @@ export default defineConfig({
           { text: "Quarterly AI code audit", link: "/process/quarterly-audit" },
         ],
       },
+      { text: "Packages", items: site.packages },
+      { text: "Reference (generated)", items: site.reference },
+      { text: "API reference", items: site.api },
       {
-        text: "Packages",
-        items: [
-          { text: "@org/config", link: "/packages/config" },
-          { text: "@org/http", link: "/packages/http" },
-          { text: "@org/guard", link: "/packages/guard" },
-          { text: "@org/cache-client", link: "/packages/cache-client" },
-          { text: "@org/provenance", link: "/packages/provenance" },
-          { text: "@org/audit (org-audit)", link: "/packages/audit" },
-          { text: "org-toolkit (Python)", link: "/packages/python" },
-        ],
-      },
-      {
-        text: "Reference (generated)",
-        items: [
-          { text: "Configuration", link: "/reference/config" },
-          { text: "Region topology", link: "/reference/topology" },
-          { text: "Guard rules", link: "/reference/guard-rules" },
-        ],
+        text: "Design notes",
+        items: [{ text: "All design notes", link: "/design/" }, ...site.design],
       },
     ],
   },

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative } from "node:path";
+import { chromium, type Browser, type BrowserServer, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 export const DIST = join(import.meta.dirname, "../.vitepress/dist");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -71,4 +73,74 @@ export function pagePaths(): string[] {
   };
   if (existsSync(DIST)) walk(DIST);
   return pages.sort();
+}
+
+/** Chromium flags: no sandbox as root; no GPU; no background traffic on a machine without internet. */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The shared browser and site started by test/global-setup.ts. */
+export async function connect(): Promise<{ browser: Browser; base: string }> {
+  const { url, wsEndpoint } = inject("site");
+  return { browser: await chromium.connect(wsEndpoint), base: url };
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+/**
+ * What sticks out or is cut off on the current page, measured from element boxes: the page itself
+ * scrolling sideways, the main column leaving the viewport, and tables, code blocks and figures that
+ * leave the main column or need a scrollbar of their own.
+ */
+export function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""}`;
+    const viewport = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > viewport)
+      problems.push(
+        `the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${viewport} px viewport`,
+      );
+    const main = document.querySelector("#VPContent");
+    if (!main) return ["no #VPContent"];
+    const column = main.getBoundingClientRect();
+    if (column.left < 0 || column.right > viewport + 0.5)
+      problems.push(`the main column spans ${column.left}..${column.right} px, outside the ${viewport} px viewport`);
+    for (const el of main.querySelectorAll(".vp-doc table, .vp-doc pre, .vp-doc figure, .vp-doc svg")) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0) continue;
+      if (box.left < column.left - 0.5 || box.right > column.right + 0.5)
+        problems.push(
+          `${name(el)} spans ${Math.round(box.left)}..${Math.round(box.right)} px, outside the main column`,
+        );
+      if (el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${name(el)} is cut off: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
+    }
+    return problems;
+  });
+}
+
+/** Waits until Vue has mounted the app (hydration is synchronous within the mount). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Boolean((document.querySelector("#app") as { __vue_app__?: unknown } | null)?.__vue_app__),
+  );
 }

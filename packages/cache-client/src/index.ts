@@ -15,3 +15,4 @@ export type {
   SetOptions,
   TlsOptions,
 } from "./types.ts";
+export { CACHE_ERROR_CODES, type ErrorCodeInfo } from "./error-codes.ts";

@@ -18,3 +18,4 @@ export { CALL_TIMEOUT_FACTOR, TEST_TIMEOUT_FACTOR } from "./factors.ts";
 export { connectionUrl, redactUrl, RedactedUrlError } from "./secrets.ts";
 export { SETTINGS, type Setting } from "./settings.ts";
 export { configReference, type ConfigReferenceRow } from "./reference.ts";
+export { CONFIG_ERROR_CODES, type ErrorCodeInfo } from "./error-codes.ts";

@@ -15,3 +15,4 @@ export { isTimeoutName } from "./names.ts";
 export { RULES, type RuleId, type RuleMeta, type Severity } from "./rules.ts";
 export { checkFiles, type CheckFilesOptions, type CheckFilesResult } from "./run.ts";
 export { DIRECTIVE } from "./suppressions.ts";
+export { GUARD_ERROR_CODES, type ErrorCodeInfo } from "./error-codes.ts";

@@ -11,3 +11,4 @@ export {
 } from "./client.ts";
 export { HttpAttemptError, HttpError, HttpUsageError, type HttpErrorCode, type HttpFailure } from "./errors.ts";
 export type { RetryBudgetOptions } from "./retry.ts";
+export { HTTP_ERROR_CODES, type ErrorCodeInfo } from "./error-codes.ts";

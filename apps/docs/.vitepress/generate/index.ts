@@ -1,0 +1,87 @@
+import { join } from "node:path";
+import { apiReference } from "./api.ts";
+import { checklistPages } from "./checklists.ts";
+import { configReferencePage } from "./config-reference.ts";
+import { designIndexPage, designNotes } from "./design.ts";
+import { errorCodesSection } from "./error-codes.ts";
+import { GeneratedTree } from "./files.ts";
+import { guardRulesPage } from "./guard-rules.ts";
+import { packagePages } from "./packages.ts";
+import { topologyPage } from "./topology.ts";
+import { versionsSection } from "./versions.ts";
+
+export interface SidebarLink {
+  text: string;
+  link: string;
+}
+
+/** What the generators produced, for the nav and sidebar. */
+export interface SiteManifest {
+  checklists: SidebarLink[];
+  packages: SidebarLink[];
+  design: SidebarLink[];
+  reference: SidebarLink[];
+  api: SidebarLink[];
+  warnings: string[];
+  /** Extra HTML indexed by the local search (not shown), by page path relative to the docs root. */
+  searchExtras: Map<string, string>;
+}
+
+/** Directories and files of the docs source that are generated (and gitignored). */
+export const GENERATED_DIRS = ["checklists", "packages", "reference", "api", ".generated"] as const;
+export const GENERATED_FILES = ["design/index.md"] as const;
+
+/**
+ * Writes every generated page from its source (package metadata, the README, the design notes) into
+ * the docs source tree. Runs when VitePress loads its config, so `build` and `dev` both see current pages.
+ */
+export async function generateSite(docsRoot: string): Promise<SiteManifest> {
+  const tree = new GeneratedTree(docsRoot, GENERATED_DIRS, GENERATED_FILES);
+  const warnings: string[] = [];
+
+  const searchExtras = new Map<string, string>();
+  const checklists = checklistPages();
+  for (const page of checklists) {
+    tree.add(`checklists/${page.id}.md`, page.content);
+    searchExtras.set(`checklists/${page.id}.md`, page.searchHtml);
+  }
+
+  const notes = designNotes(docsRoot);
+  tree.add("design/index.md", designIndexPage(notes));
+
+  const api = await apiReference(join(docsRoot, "tsconfig.api.json"));
+  for (const [path, content] of api.files) tree.add(`api/${path}`, content);
+  const apiLinks = new Map<string, string>();
+  for (const entry of api.entries) if (!apiLinks.has(entry.pkg)) apiLinks.set(entry.pkg, entry.link);
+
+  const packages = packagePages(notes, apiLinks);
+  for (const page of packages) tree.add(`packages/${page.slug}.md`, page.content);
+
+  tree.add("reference/config.md", configReferencePage());
+  tree.add("reference/topology.md", topologyPage());
+  tree.add("reference/guard-rules.md", guardRulesPage());
+
+  tree.add(".generated/versions.md", versionsSection());
+
+  const errors = await errorCodesSection();
+  tree.add(".generated/error-codes.md", errors.markdown);
+  if (errors.missing.length > 0)
+    warnings.push(
+      `no *_ERROR_CODES table exported by ${errors.missing.join(", ")}: their codes are not on the troubleshooting page`,
+    );
+
+  tree.flush();
+  return {
+    checklists: checklists.map((c) => ({ text: c.title, link: `/checklists/${c.id}` })),
+    packages: packages.map((p) => ({ text: p.title, link: `/packages/${p.slug}` })),
+    design: notes.map((n) => ({ text: n.title, link: `/design/${n.slug}` })),
+    reference: [
+      { text: "Configuration", link: "/reference/config" },
+      { text: "Region topology", link: "/reference/topology" },
+      { text: "Guard rules", link: "/reference/guard-rules" },
+    ],
+    api: [{ text: "All entry points", link: "/api/" }, ...api.entries.map(({ text, link }) => ({ text, link }))],
+    warnings,
+    searchExtras,
+  };
+}
