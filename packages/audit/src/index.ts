@@ -17,3 +17,4 @@ export type {
   ReportSectionProvider,
   RuleDensity,
 } from "./report/types.ts";
+export { AUDIT_ERROR_CODES, type ErrorCodeInfo } from "./error-codes.ts";

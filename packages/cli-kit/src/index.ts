@@ -12,3 +12,4 @@ export type {
   OptionTable,
   OptionValues,
 } from "./types.ts";
+export { CLI_ERROR_CODES, type ErrorCodeInfo } from "./error-codes.ts";

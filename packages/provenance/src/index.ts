@@ -21,3 +21,4 @@ export {
 export { ProvenanceError, type ProvenanceErrorCode } from "./errors.ts";
 export { DEFAULT_AI_IDENTITIES, matchIdentity, matchToolName, parsePerson, type AiIdentity } from "./identities.ts";
 export { originOf, type CommitEvidence, type Signal, type Trailer } from "./signals.ts";
+export { PROVENANCE_ERROR_CODES, type ErrorCodeInfo } from "./error-codes.ts";

@@ -77,6 +77,8 @@ export async function apiReference(tsconfig: string): Promise<ApiReference> {
       enumMembersFormat: "list",
       indexFormat: "list",
       expandParameters: true,
+      // TSDoc prose such as "Name <email>" must stay text, not become a Vue element.
+      sanitizeComments: true,
     } as never);
     // TypeDoc names a module after its file's path below the common directory (`cache-client/src`);
     // name it by its slug instead, so pages are api/<slug>.md, and title the pages by package name below.

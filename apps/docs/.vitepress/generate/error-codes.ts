@@ -15,9 +15,13 @@ export async function errorCodesSection(): Promise<{ markdown: string; missing: 
   const parts: string[] = [];
   const missing: string[] = [];
   const codes: string[] = [];
-  for (const pkg of workspacePackages()) {
+  // Private packages too: @org/cli-kit is bundled into every CLI, so its codes reach users.
+  for (const pkg of workspacePackages({ includePrivate: true })) {
     const mod = await importBuilt(pkg);
-    if (!mod) continue;
+    if (!mod) {
+      missing.push(`${pkg.name} (not built)`);
+      continue;
+    }
     const errorClasses = Object.entries(mod)
       .filter(
         ([, value]) => typeof value === "function" && (value as { prototype?: unknown }).prototype instanceof Error,

@@ -3,10 +3,12 @@ import { apiReference } from "./api.ts";
 import { checklistPages } from "./checklists.ts";
 import { configReferencePage } from "./config-reference.ts";
 import { designIndexPage, designNotes } from "./design.ts";
+import { aiContextPage, cacheProtocolPage, changelogPage, pythonGuidePage } from "./documents.ts";
 import { errorCodesSection } from "./error-codes.ts";
 import { GeneratedTree } from "./files.ts";
 import { guardRulesPage } from "./guard-rules.ts";
 import { packagePages } from "./packages.ts";
+import { auditReportPage } from "./reports.ts";
 import { topologyPage } from "./topology.ts";
 import { versionsSection } from "./versions.ts";
 
@@ -22,14 +24,17 @@ export interface SiteManifest {
   design: SidebarLink[];
   reference: SidebarLink[];
   api: SidebarLink[];
+  /** Optional pages of the "Start here" and "Process" groups. */
+  start: SidebarLink[];
+  process: SidebarLink[];
   warnings: string[];
   /** Extra HTML indexed by the local search (not shown), by page path relative to the docs root. */
   searchExtras: Map<string, string>;
 }
 
 /** Directories and files of the docs source that are generated (and gitignored). */
-export const GENERATED_DIRS = ["checklists", "packages", "reference", "api", ".generated"] as const;
-export const GENERATED_FILES = ["design/index.md"] as const;
+export const GENERATED_DIRS = ["checklists", "packages", "reference", "api", "reports", ".generated"] as const;
+export const GENERATED_FILES = ["design/index.md", "ai-context.md", "changelog.md", "python.md"] as const;
 
 /**
  * Writes every generated page from its source (package metadata, the README, the design notes) into
@@ -61,6 +66,29 @@ export async function generateSite(docsRoot: string): Promise<SiteManifest> {
   tree.add("reference/topology.md", topologyPage());
   tree.add("reference/guard-rules.md", guardRulesPage());
 
+  // Pages whose source lands with another package; left out until it exists.
+  const documents = [
+    {
+      path: "reference/cache-protocol.md",
+      text: "Cache invalidation protocol",
+      page: cacheProtocolPage(),
+      group: "reference",
+    },
+    { path: "python.md", text: "Python guide", page: pythonGuidePage(), group: "start" },
+    { path: "changelog.md", text: "Changelog", page: changelogPage(), group: "start" },
+    { path: "ai-context.md", text: "AI context (AGENTS.md)", page: aiContextPage(), group: "process" },
+    { path: "reports/audit.md", text: "Example audit report", page: await auditReportPage(), group: "process" },
+  ] as const;
+  const groups: Record<string, SidebarLink[]> = { reference: [], start: [], process: [] };
+  for (const doc of documents) {
+    if (doc.page === undefined) {
+      warnings.push(`${doc.text}: its source is not in the repository yet, so the page is left out`);
+      continue;
+    }
+    tree.add(doc.path, doc.page);
+    groups[doc.group]!.push({ text: doc.text, link: `/${doc.path.replace(/\.md$/, "")}` });
+  }
+
   tree.add(".generated/versions.md", versionsSection());
 
   const errors = await errorCodesSection();
@@ -75,10 +103,13 @@ export async function generateSite(docsRoot: string): Promise<SiteManifest> {
     checklists: checklists.map((c) => ({ text: c.title, link: `/checklists/${c.id}` })),
     packages: packages.map((p) => ({ text: p.title, link: `/packages/${p.slug}` })),
     design: notes.map((n) => ({ text: n.title, link: `/design/${n.slug}` })),
+    start: groups.start!,
+    process: groups.process!,
     reference: [
       { text: "Configuration", link: "/reference/config" },
       { text: "Region topology", link: "/reference/topology" },
       { text: "Guard rules", link: "/reference/guard-rules" },
+      ...groups.reference!,
     ],
     api: [{ text: "All entry points", link: "/api/" }, ...api.entries.map(({ text, link }) => ({ text, link }))],
     warnings,

@@ -16,8 +16,8 @@ export interface WorkspacePackage {
   exports: Record<string, unknown>;
 }
 
-/** The publishable packages under packages/, in directory order. */
-export function workspacePackages(): WorkspacePackage[] {
+/** The publishable packages under packages/ (with `includePrivate`, every one), in directory order. */
+export function workspacePackages({ includePrivate = false } = {}): WorkspacePackage[] {
   const root = join(REPO, "packages");
   return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, "package.json")))
@@ -34,7 +34,7 @@ export function workspacePackages(): WorkspacePackage[] {
         exports: (manifest.exports ?? {}) as Record<string, unknown>,
       };
     })
-    .filter((pkg) => !pkg.private);
+    .filter((pkg) => includePrivate || !pkg.private);
 }
 
 /**
