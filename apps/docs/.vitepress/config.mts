@@ -61,6 +61,7 @@ export default defineConfig({
           { text: "Getting started", link: "/getting-started" },
           { text: "Install", link: "/install" },
           { text: "Troubleshooting", link: "/troubleshooting" },
+          { text: "Python guide", link: "/python" },
           ...site.start,
         ],
       },

@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fence } from "./markdown.ts";
 import { REPO } from "./workspace.ts";
 
 /**
  * Pages made from Markdown documents kept elsewhere in the repository (AGENTS.md, PROTOCOL.md,
- * CHANGELOG.md files, the Python guide's tested snippets). Each returns undefined while its source
+ * CHANGELOG.md files). Each returns undefined while its source
  * does not exist yet, and the page is left out rather than shown as a stub.
  */
 
@@ -90,65 +89,5 @@ export function changelogPage(): string | undefined {
     "are released together with one version; see [Install](/install).",
     "",
     ...sections,
-  ].join("\n");
-}
-
-/**
- * The Python guide: the seed's two Python snippets, fixed with org-toolkit, exactly as the Python test
- * suite runs them (python/org-toolkit/tests/guide/test_*.py), each under the comment that opens it.
- */
-export function pythonGuidePage(): string | undefined {
-  const root = join(REPO, "python/org-toolkit");
-  const guide = join(root, "tests/guide");
-  if (!existsSync(guide)) return undefined;
-  const snippets = readdirSync(guide)
-    .filter((file) => /^test_.*\.py$/.test(file))
-    .sort()
-    .map((file) => {
-      const code = readFileSync(join(guide, file), "utf8");
-      const intro = /^((?:#.*\n)+)/.exec(code)?.[1] ?? "";
-      const title = file.replace(/^test_|\.py$/g, "").replace(/_/g, " ");
-      return [
-        `## ${title.charAt(0).toUpperCase()}${title.slice(1)}`,
-        "",
-        intro
-          .split("\n")
-          .map((line) => line.replace(/^#\s?/, ""))
-          .join(" ")
-          .trim(),
-        "",
-        fence("python", code),
-        "",
-        `Source: \`python/org-toolkit/tests/guide/${file}\`, run by the Python test suite as written here.`,
-        "",
-      ].join("\n");
-    });
-  if (snippets.length === 0) return undefined;
-  return [
-    ...frontMatter("Python guide"),
-    "# Python guide",
-    "",
-    "Python services use `org-toolkit` (`import org_toolkit`): the same settings as `@org/config`, a harness",
-    "client with realistic timeouts and retries, per-region pytest fixtures, and the same broadcast invalidation",
-    "as `@org/cache-client`. Install it from the internal package index with the same version as the `@org/*`",
-    "packages:",
-    "",
-    fence("sh", "pip install org-toolkit"),
-    "",
-    fence(
-      "python",
-      [
-        "from org_toolkit import config",
-        "",
-        "config.TIMEOUT      # milliseconds: 5000 / 30000 / 60000 for ORG_ENV dev / staging / prod",
-        "config.timeout_s    # the same in seconds, for requests-style APIs",
-      ].join("\n"),
-    ),
-    "",
-    "The two snippets below are the seed's two bugs, fixed: a hardcoded timeout in an end-to-end test, and a",
-    "revocation that deleted an API key in one region only. Commits that bring the bugs back are refused by the",
-    "[commit hook](/packages/guard) (`no-hardcoded-timeout`, `no-local-cache-delete`).",
-    "",
-    ...snippets,
   ].join("\n");
 }

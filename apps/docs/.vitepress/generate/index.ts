@@ -3,7 +3,7 @@ import { apiReference } from "./api.ts";
 import { checklistPages } from "./checklists.ts";
 import { configReferencePage } from "./config-reference.ts";
 import { designIndexPage, designNotes } from "./design.ts";
-import { aiContextPage, cacheProtocolPage, changelogPage, pythonGuidePage } from "./documents.ts";
+import { aiContextPage, cacheProtocolPage, changelogPage } from "./documents.ts";
 import { errorCodesSection } from "./error-codes.ts";
 import { GeneratedTree } from "./files.ts";
 import { guardRulesPage } from "./guard-rules.ts";
@@ -34,7 +34,7 @@ export interface SiteManifest {
 
 /** Directories and files of the docs source that are generated (and gitignored). */
 export const GENERATED_DIRS = ["checklists", "packages", "reference", "api", "reports", ".generated"] as const;
-export const GENERATED_FILES = ["design/index.md", "ai-context.md", "changelog.md", "python.md"] as const;
+export const GENERATED_FILES = ["design/index.md", "ai-context.md", "changelog.md"] as const;
 
 /**
  * Writes every generated page from its source (package metadata, the README, the design notes) into
@@ -74,7 +74,6 @@ export async function generateSite(docsRoot: string): Promise<SiteManifest> {
       page: cacheProtocolPage(),
       group: "reference",
     },
-    { path: "python.md", text: "Python guide", page: pythonGuidePage(), group: "start" },
     { path: "changelog.md", text: "Changelog", page: changelogPage(), group: "start" },
     { path: "ai-context.md", text: "AI context (AGENTS.md)", page: aiContextPage(), group: "process" },
     { path: "reports/audit.md", text: "Example audit report", page: await auditReportPage(), group: "process" },
