@@ -58,6 +58,12 @@ describe.skipIf(!canRun)("every page of the built site", () => {
         "/design/config-loading",
         "/design/offline-queue",
         "/design/timeout-detection",
+        "/python",
+        "/api/",
+        "/api/config",
+        "/api/cache-client",
+        "/ai-context",
+        "/reports/audit",
       ]),
     );
   });
