@@ -14,8 +14,9 @@ export const CACHE_ERROR_CODES = {
     action: "Build keys from ids with a fixed layout (`api_key:${id}:status`); never from raw user input.",
   },
   ORG_CACHE_VALUE: {
-    meaning: "A value cannot be stored so that it reads back the same: `undefined`, or not JSON-serialisable.",
-    action: "Cache plain JSON data (objects, arrays, strings, finite numbers, booleans, null).",
+    meaning:
+      "A value cannot be stored so that it reads back the same: `undefined`, not JSON (a `Date`, `NaN`, a function), or larger than `MAX_VALUE_BYTES`.",
+    action: "Cache plain JSON data (objects, arrays, strings, finite numbers, booleans, null) below the size limit.",
   },
   ORG_CACHE_TTL: {
     meaning: "`ttlMs` is not a whole number from 1 to `maxTtlMs` (`config.cache.maxTtlMs`, 5 minutes by default).",
