@@ -3,10 +3,13 @@ import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { loadConfig } from "@org/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canRun, connect, hydrated, layoutProblems, pagePaths, resolvePath, watchErrors } from "./site.ts";
 
 const pages = pagePaths();
+// axe on the largest pages (the API reference) takes several seconds; three test-profile budgets.
+const PAGE_TIMEOUT = loadConfig({ env: process.env }).timeouts.test * 3;
 
 /** The budget for a page's first load: HTML, scripts, styles and fonts it requests, gzip-compressed. */
 const FIRST_LOAD_BUDGET_KIB = 250;
@@ -82,34 +85,38 @@ describe.skipIf(!canRun)("every page of the built site", () => {
     });
     afterAll(async () => context?.close());
 
-    it.each(pages)("%s: no serious or critical axe violation", async (path) => {
-      errors.length = 0;
-      requested.clear();
-      await page.goto(`${base}${path}`);
-      await hydrated(page);
-      // Everything this first load fetched from the site (the search index only loads when search opens).
-      const own = [...requested].map((url) => new URL(url)).filter((url) => url.origin === new URL(base).origin);
-      firstLoad.set(
-        path,
-        own.reduce((sum, url) => sum + compressedSize(url.pathname), 0),
-      );
-      expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
-      // The dark theme changes colours only (the DOM is the same), so it re-runs the colour rules.
-      const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
-      const { violations } = await (theme === "dark" ? axe.withRules(COLOUR_RULES) : axe).analyze();
-      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-      expect(errors).toEqual([]);
-      if (theme === "light") {
-        const hrefs = await page.$$eval("a[href]", (links) => links.map((a) => (a as HTMLAnchorElement).href));
-        const broken = hrefs
-          .map((href) => new URL(href))
-          .filter((url) => url.origin === new URL(base).origin && resolvePath(url.pathname) === undefined)
-          .map((url) => url.pathname);
-        expect(broken, "internal links that resolve to no page").toEqual([]);
-        expect(await layoutProblems(page), "layout at 1280 px").toEqual([]);
-      }
-    });
+    it.each(pages)(
+      "%s: no serious or critical axe violation",
+      async (path) => {
+        errors.length = 0;
+        requested.clear();
+        await page.goto(`${base}${path}`);
+        await hydrated(page);
+        // Everything this first load fetched from the site (the search index only loads when search opens).
+        const own = [...requested].map((url) => new URL(url)).filter((url) => url.origin === new URL(base).origin);
+        firstLoad.set(
+          path,
+          own.reduce((sum, url) => sum + compressedSize(url.pathname), 0),
+        );
+        expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
+        // The dark theme changes colours only (the DOM is the same), so it re-runs the colour rules.
+        const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+        const { violations } = await (theme === "dark" ? axe.withRules(COLOUR_RULES) : axe).analyze();
+        const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+        expect(errors).toEqual([]);
+        if (theme === "light") {
+          const hrefs = await page.$$eval("a[href]", (links) => links.map((a) => (a as HTMLAnchorElement).href));
+          const broken = hrefs
+            .map((href) => new URL(href))
+            .filter((url) => url.origin === new URL(base).origin && resolvePath(url.pathname) === undefined)
+            .map((url) => url.pathname);
+          expect(broken, "internal links that resolve to no page").toEqual([]);
+          expect(await layoutProblems(page), "layout at 1280 px").toEqual([]);
+        }
+      },
+      PAGE_TIMEOUT,
+    );
   });
 
   it(`keeps the heaviest page's first load under ${FIRST_LOAD_BUDGET_KIB} KiB gzip-compressed`, () => {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { html } from "./markdown.ts";
 import { REPO } from "./workspace.ts";
 
 /**
@@ -11,7 +12,7 @@ import { REPO } from "./workspace.ts";
 /** Moves every heading of a document down `by` levels (outside code fences) and drops inline code from headings. */
 export function reshapeHeadings(markdown: string, by: number): string {
   let inFence = false;
-  return markdown
+  const lines = markdown
     .split("\n")
     .map((line) => {
       if (/^(```|~~~)/.test(line)) inFence = !inFence;
@@ -22,6 +23,30 @@ export function reshapeHeadings(markdown: string, by: number): string {
       return `${"#".repeat(level)} ${heading[2]!.replace(/`([^`]+)`/g, "$1")}`;
     })
     .join("\n");
+  return escapeAngles(lines);
+}
+
+/**
+ * Outside fenced blocks, writes inline code as `<code>` elements with escaped text and escapes any other
+ * `<`: these documents quote placeholders such as `<id>` and `<json>`, which Vue would otherwise read
+ * as elements of the page.
+ */
+function escapeAngles(markdown: string): string {
+  return markdown
+    .split(/(^```[\s\S]*?^```)/m)
+    .map((part) =>
+      part.startsWith("```")
+        ? part
+        : part
+            .split(/(`[^`]+`)/)
+            .map((piece) =>
+              piece.startsWith("`") && piece.endsWith("`") && piece.length > 1
+                ? `<code>${html(piece.slice(1, -1).replace(/\s*\n\s*/g, " "))}</code>`
+                : piece.replace(/<(?![a-z/!])/gi, "&lt;").replace(/<([a-z][^>]*\s[^>]*|[A-Z][^>]*)>/g, "&lt;$1&gt;"),
+            )
+            .join(""),
+    )
+    .join("");
 }
 
 /** Drops a leading HTML comment (a "generated, do not edit" banner) and the first `# heading`. */
