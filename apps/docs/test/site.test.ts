@@ -1,5 +1,5 @@
 import { getChecklist, toMarkdown } from "@org/checklists";
-import { configReference } from "@org/config";
+import { configReference, loadConfig } from "@org/config";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canRun, connect, hydrated } from "./site.ts";
@@ -96,23 +96,30 @@ describe.skipIf(!canRun)("the built docs site in Chromium", () => {
     await page.close();
   });
 
-  it("lists createRegionalCache and loadConfig with their options in the API reference", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/api/`);
-    expect(await page.locator('.vp-doc a[href="/api/cache-client"]').textContent()).toBe("@org/cache-client");
-    await page.goto(`${base}/api/cache-client`);
-    expect(await page.locator(".vp-doc h1").textContent()).toContain("@org/cache-client");
-    const headings = () => page.locator(".vp-doc h2, .vp-doc h3, .vp-doc h4, .vp-doc h5").allTextContents();
-    expect((await headings()).join("\n")).toMatch(/createRegionalCache/);
-    // The options interface with its documented properties.
-    expect((await headings()).join("\n")).toMatch(/RegionalCacheOptions/);
-    for (const option of ["localRegion", "topology", "opTimeoutMs"])
-      expect((await headings()).some((h) => h.startsWith(option))).toBe(true);
-    await page.goto(`${base}/api/config`);
-    expect((await headings()).join("\n")).toMatch(/loadConfig/);
-    expect((await headings()).join("\n")).toMatch(/LoadConfigOptions/);
-    for (const option of ["env", "file", "values"])
-      expect((await headings()).some((h) => h.startsWith(option))).toBe(true);
-    await page.close();
-  });
+  it(
+    "lists createRegionalCache and loadConfig with their options in the API reference",
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${base}/api/`);
+      expect(await page.locator(".vp-doc").getByRole("link", { name: "@org/cache-client", exact: true }).count()).toBe(
+        1,
+      );
+      await page.goto(`${base}/api/cache-client`);
+      expect(await page.locator(".vp-doc h1").textContent()).toContain("@org/cache-client");
+      const headings = () => page.locator(".vp-doc h2, .vp-doc h3, .vp-doc h4, .vp-doc h5").allTextContents();
+      expect((await headings()).join("\n")).toMatch(/createRegionalCache/);
+      // The options interface with its documented properties.
+      expect((await headings()).join("\n")).toMatch(/RegionalCacheOptions/);
+      for (const option of ["localRegion", "topology", "opTimeoutMs"])
+        expect((await headings()).some((h) => h.startsWith(option))).toBe(true);
+      await page.goto(`${base}/api/config`);
+      expect((await headings()).join("\n")).toMatch(/loadConfig/);
+      expect((await headings()).join("\n")).toMatch(/LoadConfigOptions/);
+      for (const option of ["env", "file", "values"])
+        expect((await headings()).some((h) => h.startsWith(option))).toBe(true);
+      await page.close();
+      // The API pages are the largest of the site; three test-profile budgets.
+    },
+    loadConfig({ env: process.env }).timeouts.test * 3,
+  );
 });
