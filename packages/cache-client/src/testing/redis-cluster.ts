@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -17,9 +18,10 @@ export async function startLocalRedisCluster(nodes = 3): Promise<LocalRedisClust
   const binary = requireRedisServer();
   const dir = mkdtempSync(join(tmpdir(), "org-redis-cluster-"));
   const servers: RedisProcess[] = [];
+  const taken = new Set<number>();
   try {
     for (let i = 0; i < nodes; i++) {
-      const port = await freePort();
+      const port = await clusterPort(taken);
       servers.push(
         new RedisProcess(binary, {
           port,
@@ -70,4 +72,25 @@ export async function startLocalRedisCluster(nodes = 3): Promise<LocalRedisClust
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The cluster bus listens on port + 10000: a node's port must leave that free and clash with no other node's. */
+async function clusterPort(taken: Set<number>): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const bus = port + 10_000;
+    if (bus > 65_535 || taken.has(port) || taken.has(bus) || !(await canListen(bus))) continue;
+    taken.add(port);
+    taken.add(bus);
+    return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
 }
