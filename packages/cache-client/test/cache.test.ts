@@ -146,11 +146,13 @@ describe.skipIf(!hasRedis)("regional cache on real redis-server processes", () =
   });
 
   it("queues for a cluster that refuses connections and delivers once it is back", async () => {
+    // Killed before the cache connects, so every attempt is refused; killing a connected cluster
+    // first shows as a closed connection ("unavailable"), which is a different case.
+    await local.kill("eu-west-1-b");
     const cache = open();
     const key = freshKey();
     const delivered: string[] = [];
     cache.on("delivered", (event) => delivered.push(`${event.clusterId} ${event.id}`));
-    await local.kill("eu-west-1-b");
     let id: string;
     try {
       const report = await cache.invalidate(key);
