@@ -2,7 +2,7 @@ export { expectInvalidatedEverywhere, type InvalidatedOptions } from "./assertio
 export { memoryRegions, type MemoryRegions } from "./memory.ts";
 export { startLatencyProxy, type LatencyProxy } from "./proxy.ts";
 export { findRedisServer, freePort } from "./redis-process.ts";
-export { startLocalRedisCluster, type LocalRedisCluster } from "./redis-cluster.ts";
+export { startLocalRedisCluster, type LocalRedisCluster, type LocalRedisClusterOptions } from "./redis-cluster.ts";
 export { startLocalRegions, type LocalRegions, type LocalRegionsOptions } from "./regions.ts";
 // Seams for tests and stand-ins, kept out of the main entry.
 export { createRegionalCacheOnStores, type CreateStore } from "../cache.ts";

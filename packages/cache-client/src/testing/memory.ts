@@ -17,8 +17,8 @@ export interface MemoryRegions {
   restart(clusterId: string): void;
   /** What a cluster holds for a key's value, bypassing the cache. */
   peek(clusterId: string, key: string): string | undefined;
-  /** Entries in a cluster's outbox. */
-  outboxLength(clusterId: string): number;
+  /** Entries in a cluster's outbox (of the namespace, default `org:cache`). */
+  outboxLength(clusterId: string, namespace?: string): number;
 }
 
 export function memoryRegions(topology: Topology): MemoryRegions {
@@ -35,7 +35,7 @@ export function memoryRegions(topology: Topology): MemoryRegions {
     heal: (id) => void (find(id).partitioned = false),
     restart: (id) => find(id).reset(),
     peek: (id, key) => find(id).peek(key),
-    outboxLength: (id) => find(id).outbox.length,
+    outboxLength: (id, namespace = "org:cache") => find(id).stream(`${namespace}:outbox`).length,
   };
 }
 
@@ -49,8 +49,8 @@ class MemoryStore {
   partitioned = false;
   data = new Map<string, Item>();
   hashes = new Map<string, Map<string, string>>();
-  outbox: OutboxRow[] = [];
-  dead: OutboxRow[] = [];
+  /** Streams by name (`<ns>:outbox`, `<ns>:dead`): like Redis keys, one per namespace. */
+  streams = new Map<string, OutboxRow[]>();
   private lastMs = 0;
   private sequence = 0;
 
@@ -59,8 +59,17 @@ class MemoryStore {
   reset(): void {
     this.data = new Map();
     this.hashes = new Map();
-    this.outbox = [];
-    this.dead = [];
+    this.streams = new Map();
+  }
+
+  stream(name: string): OutboxRow[] {
+    let found = this.streams.get(name);
+    if (!found) this.streams.set(name, (found = []));
+    return found;
+  }
+
+  setStream(name: string, rows: OutboxRow[]): void {
+    this.streams.set(name, rows);
   }
 
   peek(key: string): string | undefined {
@@ -180,7 +189,7 @@ class MemoryConnection implements ClusterStore {
   invalidate(entry: OutboxEntry, token: string) {
     return this.answer(() => {
       const streamId = this.cluster.nextStreamId();
-      this.cluster.outbox.push({ streamId, entry: structuredClone(entry) });
+      this.cluster.stream(this.context.layout.outbox).push({ streamId, entry: structuredClone(entry) });
       this.apply(entry, token);
       return streamId;
     });
@@ -198,15 +207,20 @@ class MemoryConnection implements ClusterStore {
 
   readOutbox(after: string, count: number) {
     return this.answer(() => {
-      const start = after === "-" ? 0 : this.cluster.outbox.findIndex((row) => compare(row.streamId, after) > 0);
-      return start < 0 ? [] : this.cluster.outbox.slice(start, start + count).map((row) => ({ ...row }));
+      const outbox = this.cluster.stream(this.context.layout.outbox);
+      const start = after === "-" ? 0 : outbox.findIndex((row) => compare(row.streamId, after) > 0);
+      return start < 0 ? [] : outbox.slice(start, start + count).map((row) => ({ ...row }));
     });
   }
 
   retire(streamIds: string[]) {
     return this.answer(() => {
       const gone = new Set(streamIds);
-      this.cluster.outbox = this.cluster.outbox.filter((row) => !gone.has(row.streamId));
+      const { outbox } = this.context.layout;
+      this.cluster.setStream(
+        outbox,
+        this.cluster.stream(outbox).filter((row) => !gone.has(row.streamId)),
+      );
       const attempts = this.cluster.hash(this.context.layout.attempts);
       for (const id of streamIds) attempts.delete(id);
     });
@@ -223,14 +237,18 @@ class MemoryConnection implements ClusterStore {
 
   deadLetter(row: OutboxRow, target: string, reason: string) {
     return this.answer(() => {
-      this.cluster.dead.push({ ...row, malformed: `${target}: ${reason}` });
-      this.cluster.outbox = this.cluster.outbox.filter((r) => r.streamId !== row.streamId);
+      const { outbox, dead } = this.context.layout;
+      this.cluster.stream(dead).push({ ...row, malformed: `${target}: ${reason}` });
+      this.cluster.setStream(
+        outbox,
+        this.cluster.stream(outbox).filter((r) => r.streamId !== row.streamId),
+      );
       this.cluster.hash(this.context.layout.attempts).delete(row.streamId);
     });
   }
 
   deadLetterCount() {
-    return this.answer(() => this.cluster.dead.length);
+    return this.answer(() => this.cluster.stream(this.context.layout.dead).length);
   }
 
   markSwept(source: string, at: number) {

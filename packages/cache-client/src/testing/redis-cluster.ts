@@ -14,8 +14,23 @@ export interface LocalRedisCluster {
   stop(): Promise<void>;
 }
 
-export async function startLocalRedisCluster(nodes = 3): Promise<LocalRedisCluster> {
-  const binary = requireRedisServer();
+export interface LocalRedisClusterOptions {
+  /** Path of redis-server. @default $REDIS_SERVER or the PATH */
+  redisServer?: string;
+}
+
+/**
+ * Starts a Redis Cluster of `nodes` masters on free loopback ports. If any node fails to start,
+ * every node already started is stopped before the promise rejects: nothing is left running.
+ * @example
+ * const cluster = await startLocalRedisCluster(3);
+ * const [url, ...seeds] = cluster.urls; // { id, url, mode: "cluster", seeds }
+ */
+export async function startLocalRedisCluster(
+  nodes = 3,
+  options: LocalRedisClusterOptions = {},
+): Promise<LocalRedisCluster> {
+  const binary = options.redisServer ?? requireRedisServer();
   const dir = mkdtempSync(join(tmpdir(), "org-redis-cluster-"));
   const servers: RedisProcess[] = [];
   const taken = new Set<number>();

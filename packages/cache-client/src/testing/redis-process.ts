@@ -70,7 +70,14 @@ export class RedisProcess {
     return this.child?.pid;
   }
 
+  /**
+   * Starts the server (a server of this object still running is killed first: a restart) and
+   * waits until it accepts connections. If it does not get there (it exits, cannot be spawned, or
+   * is not ready within the bound), its process is killed before the promise rejects: a failed
+   * start leaves nothing running.
+   */
   async start(): Promise<void> {
+    await this.kill();
     const child = spawn(
       this.binary,
       [
@@ -91,27 +98,54 @@ export class RedisProcess {
     this.child = child;
     // A server's start is a connect: bounded by the environment's connect timeout, like any other.
     const limit = config.timeouts.connect * 5;
-    await new Promise<void>((resolve, reject) => {
-      let output = "";
-      const timer = setTimeout(
-        () => reject(new Error(`redis-server on port ${this.options.port} not ready after ${limit} ms:\n${output}`)),
-        limit,
-      );
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("Ready to accept connections")) {
+    let output = "";
+    let onExit: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
+    let onError: ((error: Error) => void) | undefined;
+    let onData: ((chunk: Buffer) => void) | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`redis-server on port ${this.options.port} not ready after ${limit} ms:\n${output}`)),
+          limit,
+        );
+        onData = (chunk) => {
+          output += chunk.toString();
+          if (!output.includes("Ready to accept connections")) return;
           clearTimeout(timer);
           resolve();
-        }
-      };
-      child.stdout!.on("data", onData);
-      child.stderr!.on("data", onData);
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server on port ${this.options.port} exited with code ${code}:\n${output}`));
+        };
+        onError = (error) => {
+          clearTimeout(timer);
+          reject(
+            new Error(`redis-server on port ${this.options.port} could not be started: ${error.message}`, {
+              cause: error,
+            }),
+          );
+        };
+        onExit = (code, signal) => {
+          clearTimeout(timer);
+          const how = code === null ? `signal ${signal}` : `code ${code}`;
+          reject(new Error(`redis-server on port ${this.options.port} exited with ${how}:\n${output}`));
+        };
+        child.stdout!.on("data", onData);
+        child.stderr!.on("data", onData);
+        child.once("error", onError);
+        // "close", not "exit": by then the server's last words (why it stopped) have been read.
+        child.once("close", onExit);
       });
-    });
-    child.removeAllListeners("exit");
+    } catch (error) {
+      await this.kill();
+      throw error;
+    } finally {
+      // Only our own listeners: a kill() waiting for this child's exit keeps its own.
+      child.off("close", onExit!);
+      child.off("error", onError!);
+      child.stdout!.off("data", onData!);
+      child.stderr!.off("data", onData!);
+      // Keep draining: a full pipe would block the server's logging.
+      child.stdout!.resume();
+      child.stderr!.resume();
+    }
   }
 
   /** SIGSTOP: the process keeps its sockets but answers nothing (a hang, not a refusal). */
@@ -126,10 +160,11 @@ export class RedisProcess {
   /** SIGKILL and wait for the exit: connections are refused until `start()` again. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGCONT");
+    // Never spawned (no pid: spawn failed) or already gone: nothing to wait for.
+    if (!child || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
+      child.kill("SIGCONT");
       child.kill("SIGKILL");
     });
   }

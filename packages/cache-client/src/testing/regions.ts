@@ -1,11 +1,11 @@
 import { config, type Region, type Topology } from "@org/config";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, RedisProcess, requireRedisServer } from "./redis-process.ts";
 
-function selfSignedCertificate(): { cert: string; certFile: string; keyFile: string } {
+function selfSignedCertificate(): { cert: string; certFile: string; keyFile: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "org-redis-tls-"));
   const certFile = join(dir, "cert.pem");
   const keyFile = join(dir, "key.pem");
@@ -37,7 +37,7 @@ function selfSignedCertificate(): { cert: string; certFile: string; keyFile: str
       { cause: error },
     );
   }
-  return { cert: readFileSync(certFile, "utf8"), certFile, keyFile };
+  return { cert: readFileSync(certFile, "utf8"), certFile, keyFile, dir };
 }
 
 export interface LocalRegionsOptions {
@@ -70,6 +70,7 @@ export interface LocalRegions {
   heal(clusterId: string): void;
   /** The server dies: connections are refused until `restart`. Its data is gone. */
   kill(clusterId: string): Promise<void>;
+  /** Starts the server again on the same port (killing it first if it still runs). */
   restart(clusterId: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -128,7 +129,9 @@ export async function startLocalRegions(options: LocalRegionsOptions = {}): Prom
     }
     await Promise.all([...servers.values()].map((s) => s.start()));
   } catch (error) {
+    // One server failed: stop every one already started (each start also cleans up after itself).
     await Promise.all([...servers.values()].map((s) => s.stop()));
+    if (tls) rmSync(tls.dir, { recursive: true, force: true });
     throw error;
   }
   const server = (id: string) => {
@@ -147,6 +150,7 @@ export async function startLocalRegions(options: LocalRegionsOptions = {}): Prom
     restart: (id) => server(id).start(),
     stop: async () => {
       await Promise.all([...servers.values()].map((s) => s.stop()));
+      if (tls) rmSync(tls.dir, { recursive: true, force: true });
     },
   };
 }
