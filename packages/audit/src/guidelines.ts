@@ -6,7 +6,7 @@ import { RULES, type RuleId } from "@org/guard";
  */
 export const RULE_GUIDELINES: Partial<Record<RuleId, string>> = {
   "no-hardcoded-timeout":
-    "Never write a timeout as a literal (5000, timeout=5): take it from config.TIMEOUT / config.timeouts in @org/config (Python: ORG_TIMEOUT_MS from `org-config env`).",
+    "Never write a timeout as a literal (5000, timeout=5): take it from config.TIMEOUT / config.timeouts in @org/config (Python: config.TIMEOUT / config.timeout_s from org_toolkit.config).",
   "no-unbounded-timeout":
     "Never leave a network call unbounded (timeout=None, timeout: 0, requests/httpx without timeout): every call gets config.TIMEOUT.",
   "no-local-cache-delete":
