@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ._json import JsonProblem, _js_slice, _utf16_length, js_string, parse_json
 from ._spec import spec
 from ._validate import Problem, valid_duration, validate
 from .errors import ConfigError, ConfigIssue
@@ -33,9 +36,9 @@ def _parse(kind: str, raw: str) -> Any:
         return _Unparsable(raw, "must be a positive whole number of milliseconds, for example 30000")
     if kind == "json":
         try:
-            return json.loads(raw)
-        except ValueError as error:
-            return _Unparsable(raw, f"is not valid JSON ({error})")
+            return parse_json(raw)
+        except JsonProblem as problem:
+            return _Unparsable(raw, f"is not valid JSON: {problem}")
     return raw
 
 
@@ -50,7 +53,7 @@ def _settings() -> list[dict[str, Any]]:
 
 
 def _setting_for(key: str) -> dict[str, Any] | None:
-    for setting in _settings():
+    for setting in _all_settings():
         name = setting["key"]
         if key == name or key.startswith(f"{name}.") or key.startswith(f"{name}["):
             return setting
@@ -127,8 +130,15 @@ def _suggest(key: str) -> str | None:
 
 
 def _show_key(key: str) -> str:
-    escaped = json.dumps(key, ensure_ascii=False)[1:-1]
-    return f"{escaped[:60]}…" if len(escaped) > 60 else escaped
+    # Keys come from the input: escape control characters (a newline would forge a line) and truncate.
+    escaped = js_string(key)[1:-1]
+    return f"{_js_slice(escaped, 60)}…" if _utf16_length(escaped) > 60 else escaped
+
+
+def _quote(value: Any) -> str:
+    """A value as @org/config quotes it in a message: JSON, at most 80 characters."""
+    text = js_string(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return f"{_js_slice(text, 80)}…" if _utf16_length(text) > 80 else text
 
 
 def _check_layer(label: str, data: dict[str, Any], issues: list[ConfigIssue]) -> dict[str, Any]:
@@ -164,7 +174,7 @@ def _check_layer(label: str, data: dict[str, Any], issues: list[ConfigIssue]) ->
         hint = _suggest(key)
         shown = _show_key(key)
         suggestion = f'; did you mean "{hint}"?' if hint else ""
-        issues.append(ConfigIssue(f"{label} at $.{shown}", shown, f'"{shown}" is not a setting{suggestion} (settings: {names})'))
+        issues.append(ConfigIssue(f"{label} at $.{shown}", shown, f"{js_string(shown)} is not a setting{suggestion} (settings: {names})"))
     if len(unknown) > _SHOWN_UNKNOWN_KEYS:
         issues.append(ConfigIssue(label, "", f"{len(unknown) - _SHOWN_UNKNOWN_KEYS} more keys are not settings either"))
     return kept
@@ -175,6 +185,7 @@ class _Loader:
         self.env = env
         self.issues: list[ConfigIssue] = []
         self.layers: list[_Layer] = []
+        self.warnings: list[str] = []
         self.file_env: str = spec()["configFileEnv"]
         path = file if file is not None else env.get(self.file_env)
         if path is not None:
@@ -185,20 +196,14 @@ class _Loader:
 
     def _read_file(self, path: str, via: str) -> None:
         label = f"config file {path}" + (f" (from {self.file_env})" if via == self.file_env else "")
-        try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        except OSError as error:
-            code = _errno_name(error)
-            self.issues.append(ConfigIssue(label, "", f"cannot be read ({code}); check the path and its permissions"))
-            return
-        except UnicodeDecodeError:
-            self.issues.append(ConfigIssue(label, "", "is not UTF-8 text; save it as UTF-8 JSON"))
+        text = _read_config_text(path)
+        if isinstance(text, _FileProblem):
+            self.issues.append(ConfigIssue(label, "", text.message))
             return
         try:
-            data = json.loads(text)
-        except ValueError as error:
-            self.issues.append(ConfigIssue(label, "", f"is not valid JSON: {error}"))
+            data = parse_json(text)
+        except JsonProblem as problem:
+            self.issues.append(ConfigIssue(label, "", f"is not valid JSON: {problem}"))
             return
         if not isinstance(data, dict):
             self.issues.append(ConfigIssue(label, "", "must hold a JSON object of settings"))
@@ -223,16 +228,18 @@ class _Loader:
             )
         return named if named in environments else "dev"
 
-    def describe_source(self, key: str, environment: str) -> str:
+    def describe_source(self, key: str, environment: str, fallback: str | None = None) -> str:
         setting = _setting_for(key)
-        if setting is not None and self.env.get(setting["env"]) is not None:
+        if setting is not None and "env" in setting and self.env.get(setting["env"]) is not None:
             rest = key[len(setting["key"]) :]
             return f"{setting['env']} at ${rest}" if rest else setting["env"]
         top = re.split(r"[.\[]", key)[0]
         for layer in reversed(self.layers):
             if _get_path(layer.data, setting["key"] if setting else top) is not None:
                 return f"{layer.label} at $.{key}"
-        if setting is not None and setting["key"] in ("timeouts.connect", "timeouts.test"):
+        if fallback is not None:
+            return fallback
+        if setting is not None and setting["key"].startswith("timeouts."):
             return f"{key} (derived from TIMEOUT)"
         return f"{key} (default for {environment})"
 
@@ -242,17 +249,17 @@ class _Loader:
             setting is not None
             and not setting["sensitive"]
             and setting["key"] == key
+            and "env" in setting
             and self.env.get(setting["env"]) is not None
         ):
-            return f"{problem.message} (got {json.dumps(self.env[setting['env']], ensure_ascii=False)})"
+            return f"{problem.message} (got {_quote(self.env[setting['env']])})"
         if setting is not None and not setting["sensitive"] and setting["key"] == key:
             for layer in reversed(self.layers):
                 value = _get_path(layer.data, key)
                 if value is not None:
-                    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-                    return f"{problem.message} (got {text[:80] + chr(0x2026) if len(text) > 80 else text})"
+                    return f"{problem.message} (got {_quote(value)})"
         if problem.code == "invalid_value" and setting is not None and setting["key"] == "ENV":
-            return f"{problem.message} (got {json.dumps(problem.input, ensure_ascii=False)})"
+            return f"{problem.message} (got {_quote(problem.input)})"
         return problem.message
 
     def load(self) -> dict[str, Any]:
@@ -276,7 +283,7 @@ class _Loader:
             value = _get_path(raw, setting["key"])
             if isinstance(value, _Unparsable):
                 unparsable.add(setting["key"])
-                shown = "" if setting["sensitive"] else f" (got {json.dumps(value.raw, ensure_ascii=False)})"
+                shown = "" if setting["sensitive"] else f" (got {_quote(value.raw)})"
                 self.issues.append(
                     ConfigIssue(self.describe_source(setting["key"], environment), setting["key"], f"{value.reason}{shown}")
                 )
@@ -284,15 +291,48 @@ class _Loader:
             raw["ENV"] = environment
         self._derive_timeouts(raw, environment)
 
-        for problem in validate(raw):
+        problems = validate(raw)
+        for problem in problems:
             key = _format_path(problem.path)
             setting = _setting_for(key)
             if setting is not None and setting["key"] in unparsable:
                 continue
             self.issues.append(ConfigIssue(self.describe_source(key, environment), key, self.describe_problem(problem, key)))
+        if not problems:
+            self.issues.extend(self.missing_regions(raw, environment))
         if self.issues:
             raise ConfigError(self.issues)
         return raw
+
+    def missing_regions(self, raw: dict[str, Any], environment: str) -> list[ConfigIssue]:
+        """The seed's bug (a key revoked everywhere but APAC): a staging or prod topology lacking a region
+        of its profile is an error, unless the config file lists the region in ``allowMissingRegions``
+        (then a warning)."""
+        self.warnings = []
+        if environment == "dev":
+            return []
+        present = {region["id"] for region in raw["regions"]}
+        missing = [r["id"] for r in spec()["profiles"][environment]["regions"] if r["id"] not in present]
+        allowed = set(raw.get("allowMissingRegions") or [])
+        refused = [rid for rid in missing if rid not in allowed]
+        self.warnings = [
+            f"region {rid} of the {environment} profile is left out (allowMissingRegions): invalidations will not reach it"
+            for rid in missing
+            if rid in allowed
+        ]
+        if not refused:
+            return []
+        them = "it" if len(refused) == 1 else "them"
+        given = len(raw["regions"])
+        return [
+            ConfigIssue(
+                self.describe_source("regions", environment, fallback="regions"),
+                "regions",
+                f"lacks {'region' if len(refused) == 1 else 'regions'} {', '.join(refused)} of the {environment} profile "
+                f"({given} region{'' if given == 1 else 's'} given): an invalidation would never reach {them}. "
+                f'Add {them}, or list {them} under "allowMissingRegions" in the config file to leave {them} out on purpose.',
+            )
+        ]
 
     @staticmethod
     def _derive_timeouts(raw: dict[str, Any], environment: str) -> None:
@@ -319,6 +359,57 @@ def _errno_name(error: OSError) -> str:
     return errno.errorcode.get(error.errno or 0, "unknown error")
 
 
-def load_raw(env: Mapping[str, str], file: str | None, values: Mapping[str, Any] | None) -> dict[str, Any]:
-    """The validated settings as plain data; raises ConfigError listing every problem."""
-    return _Loader(env, file, values).load()
+MAX_CONFIG_FILE_BYTES = 1024 * 1024
+"""The largest config file read: 1 MiB. A topology of hundreds of clusters is a few tens of KB."""
+
+
+@dataclass(frozen=True)
+class _FileProblem:
+    message: str
+
+
+def _read_config_text(path: str) -> str | _FileProblem:
+    """A regular file of at most MAX_CONFIG_FILE_BYTES, as UTF-8 text (as @org/config's readConfigFile)."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below as not a regular file.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        return _FileProblem(f"cannot be read ({_errno_name(error)}); check the path and its permissions")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return _FileProblem("is not a regular file; point it at a JSON file")
+        if info.st_size > MAX_CONFIG_FILE_BYTES:
+            return _FileProblem(
+                f"is {info.st_size} bytes, more than the {MAX_CONFIG_FILE_BYTES} bytes a config file may have"
+            )
+        chunks: list[bytes] = []
+        length = 0
+        while length <= MAX_CONFIG_FILE_BYTES:
+            chunk = os.read(fd, MAX_CONFIG_FILE_BYTES + 1 - length)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            length += len(chunk)
+        if length > MAX_CONFIG_FILE_BYTES:
+            return _FileProblem(f"is larger than the {MAX_CONFIG_FILE_BYTES} bytes a config file may have")
+    except OSError as error:
+        return _FileProblem(f"cannot be read ({_errno_name(error)}); check the path and its permissions")
+    finally:
+        os.close(fd)
+    try:
+        text = b"".join(chunks).decode("utf-8")
+    except UnicodeDecodeError:
+        return _FileProblem("is not UTF-8 text")
+    # TextDecoder drops one leading byte order mark; the JSON reader drops another.
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def load_raw(
+    env: Mapping[str, str], file: str | None, values: Mapping[str, Any] | None
+) -> tuple[dict[str, Any], list[str]]:
+    """The validated settings as plain data and the warnings (regions left out on purpose);
+    raises ConfigError listing every problem."""
+    loader = _Loader(env, file, values)
+    raw = loader.load()
+    return raw, loader.warnings

@@ -1,7 +1,7 @@
 """Validation of the layered settings, mirroring @org/config's zod schema issue for issue.
 
 Limits, patterns and enums come from the generated JSON Schema; the messages mirror
-packages/config/src/schema.ts, and tests/test_config_parity.py compares both on the same inputs.
+packages/config/src/schema.ts, and the conformance cases (conformance/config/cases.json) hold both to the same answers.
 """
 
 from __future__ import annotations

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ._load import load_raw
 from ._secrets import redact_url
-from .errors import ConfigError, ConfigIssue
+from .errors import ConfigError, ConfigIssue, ConfigWarning
 
 __all__ = [
     "ENV",
@@ -28,6 +29,7 @@ __all__ = [
     "CacheSettings",
     "ConfigError",
     "ConfigIssue",
+    "ConfigWarning",
     "OrgConfig",
     "Region",
     "Timeouts",
@@ -155,8 +157,12 @@ def load_config(
     :param file: a JSON config file, in place of ``ORG_CONFIG_FILE``.
     :param values: settings as a config file would hold them, applied after the file.
     :raises ConfigError: listing every problem, each with its source.
+    :warns ConfigWarning: for each region of the profile the config file leaves out through
+        ``allowMissingRegions`` (what ``org-config validate`` prints as a warning).
     """
-    raw = load_raw(os.environ if env is None else env, file, values)
+    raw, notes = load_raw(os.environ if env is None else env, file, values)
+    for note in notes:
+        warnings.warn(note, ConfigWarning, stacklevel=2)
     regions = tuple(
         Region(
             id=region["id"],

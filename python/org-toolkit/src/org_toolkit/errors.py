@@ -42,3 +42,7 @@ class ConfigError(OrgError, ValueError):
                 ]
             )
         )
+
+
+class ConfigWarning(UserWarning):
+    """Accepted on purpose but worth saying: a region of the profile left out through ``allowMissingRegions``."""
