@@ -8,7 +8,7 @@
 //   execFileSync("npm", ["install", "@org/guard"], { cwd, env: { ...process.env, ...registry.env } });
 //   await registry.stop();
 //
-//   node scripts/registry.mjs [--no-publish]     # prints one JSON line {url, npmrc, env, published}, serves until SIGINT/SIGTERM
+//   node scripts/registry.mjs [--no-publish | --only <name>]  # prints one JSON line {url, npmrc, env, published}, serves until SIGINT/SIGTERM
 import { execFile, fork } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,13 +32,15 @@ export class RegistryError extends Error {
  * Starts Verdaccio on 127.0.0.1 (a port the OS picks), storage in a fresh temp dir.
  * @param {object} [options]
  * @param {boolean} [options.publish] publish every non-private workspace package with `changeset publish` (default true; they must be built)
+ * @param {string[]} [options.only] publish only these packages and the @org packages they depend on (`pnpm publish` each; a
+ *   test that installs one package need not wait for all of them)
  * @param {string} [options.upstream] registry proxied for non-@org packages (default: npm's configured registry)
  * @param {(line: string) => void} [options.log] progress lines (default: none)
  * @returns {Promise<{ url: string, npmrc: string, env: Record<string, string>, published: string[], stop: () => Promise<void> }>}
  *   `env` (`npm_config_registry`, `npm_config_userconfig`) points npm, pnpm and pre-commit's npm at it;
  *   `npmrc` is a userconfig file with the registry and a publish token; `published` lists `name@version`.
  */
-export async function startRegistry({ publish = true, upstream = defaultUpstream(), log = () => {} } = {}) {
+export async function startRegistry({ publish = true, only, upstream = defaultUpstream(), log = () => {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "org-registry-"));
   const { TIMEOUT } = loadConfig({ env: process.env });
   const config = {
@@ -81,7 +83,7 @@ export async function startRegistry({ publish = true, upstream = defaultUpstream
     const npmrc = join(dir, "npmrc");
     writeFileSync(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`);
     const env = { npm_config_registry: url, npm_config_userconfig: npmrc };
-    const published = publish ? await publishWorkspace(env, dir, log) : [];
+    const published = publish ? await publishWorkspace(env, dir, log, only) : [];
     return { url, npmrc, env, published, stop };
   } catch (error) {
     await stop();
@@ -123,8 +125,24 @@ export function publishablePackages() {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function publishWorkspace(env, dir, log) {
-  const packages = publishablePackages();
+/** `names` and, transitively, the workspace packages they depend on. */
+function dependencyClosure(all, names) {
+  const byName = new Map(all.map((pkg) => [pkg.name, pkg]));
+  const wanted = new Set();
+  const visit = (name) => {
+    const pkg = byName.get(name);
+    if (!pkg) throw new RegistryError(`${name} is not a publishable package of this workspace`);
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    for (const dep of Object.keys({ ...pkg.manifest.dependencies, ...pkg.manifest.peerDependencies }))
+      if (byName.has(dep)) visit(dep);
+  };
+  names.forEach(visit);
+  return all.filter((pkg) => wanted.has(pkg.name));
+}
+
+async function publishWorkspace(env, dir, log, only) {
+  const packages = only ? dependencyClosure(publishablePackages(), only) : publishablePackages();
   for (const pkg of packages) {
     for (const target of exportTargets(pkg.manifest)) {
       if (!existsSync(join(pkg.dir, target))) {
@@ -134,13 +152,15 @@ async function publishWorkspace(env, dir, log) {
       }
     }
   }
-  log(`registry: changeset publish (${packages.length} packages)`);
+  log(`registry: ${only ? "pnpm publish" : "changeset publish"} (${packages.length} packages)`);
   try {
-    await run(join(root, "node_modules/.bin/changeset"), ["publish", "--no-git-tag"], {
-      cwd: root,
-      env: { ...process.env, ...env, PATH: withPnpm(dir) },
-      maxBuffer: 1 << 26,
-    });
+    const options = { env: { ...process.env, ...env, PATH: withPnpm(dir) }, maxBuffer: 1 << 26 };
+    if (!only)
+      await run(join(root, "node_modules/.bin/changeset"), ["publish", "--no-git-tag"], { cwd: root, ...options });
+    for (const pkg of only ? packages : []) {
+      // What changeset publish runs per package: pnpm rewrites workspace: ranges to versions.
+      await run("pnpm", ["publish", "--no-git-checks", "--access", "restricted"], { cwd: pkg.dir, ...options });
+    }
   } catch (error) {
     throw new RegistryError(`changeset publish failed:\n${error.stdout ?? ""}${error.stderr ?? error.message}`, {
       cause: error,
@@ -198,13 +218,15 @@ async function serve(configFile) {
 
 async function main(argv) {
   if (argv[0] === "--serve") return serve(argv[1]);
-  if (argv.some((a) => a !== "--no-publish")) {
-    console.error("Usage: node scripts/registry.mjs [--no-publish]");
+  const only = argv[0] === "--only" && argv.length > 1 ? argv.slice(1) : undefined;
+  if (!only && argv.some((a) => a !== "--no-publish")) {
+    console.error("Usage: node scripts/registry.mjs [--no-publish | --only <package>...]");
     process.exitCode = 2;
     return;
   }
   const registry = await startRegistry({
     publish: !argv.includes("--no-publish"),
+    only,
     log: (line) => console.error(line),
   });
   const { stop, ...info } = registry;

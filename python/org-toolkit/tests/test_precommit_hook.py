@@ -1,20 +1,18 @@
 """org-guard through the pre-commit framework, installed for real: pre-commit from PyPI (this suite's
 virtualenv), the hook from a local clone of this repository at its pre-commit-v<version> tag, and
-@org/guard from a locally served npm registry (@org:registry), everything else from npm's registry."""
+@org/guard from the project's own registry (scripts/registry.mjs, Verdaccio, set as @org:registry in
+~/.npmrc as a user would), everything else from npm's registry."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
-import tarfile
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,9 +20,10 @@ import pytest
 from org_toolkit.config import current
 from support import REPO, TESTS, require_tool
 
-# Installing the hook environment is an `npm install -g` (with oxc-parser and tree-sitter) plus
-# pre-commit's own setup: several tests' worth of work, from the same per-test budget as the rest.
-pytestmark = pytest.mark.timeout(current().timeouts.test * 6 / 1000)
+# Starting the registry (Verdaccio, publishing @org/guard) and installing the hook environment (an
+# `npm install -g` with oxc-parser and tree-sitter, plus pre-commit's own setup): several tests' worth
+# of work, from the same per-test budget as the rest. A hang guard, not a speed claim.
+pytestmark = pytest.mark.timeout(current().timeouts.test * 10 / 1000)
 
 SEED_TEST = '''import requests
 
@@ -40,95 +39,75 @@ def test_proxy_request_via_api_key(api_key):
 FIXED_TEST = (TESTS / "guide" / "test_proxy_request.py").read_text()
 
 
-class Registry:
-    """Serves the packed @org/guard (packument and tarball), as a private @org registry would."""
-
-    def __init__(self, tarball: Path) -> None:
-        data = tarball.read_bytes()
-        with tarfile.open(tarball) as archive:
-            member = archive.extractfile("package/package.json")
-            assert member is not None
-            manifest = json.load(member)
-        self.name, self.version = manifest["name"], manifest["version"]
-        tarball_path = f"/{self.name}/-/{tarball.name}"
-        registry = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:  # noqa: N802
-                path = self.path.replace("%2f", "/").replace("%2F", "/")
-                if path == tarball_path:
-                    body, kind = data, "application/octet-stream"
-                elif path == f"/{registry.name}":
-                    version = {
-                        **manifest,
-                        "dist": {
-                            "tarball": f"{registry.url}{tarball_path.lstrip('/')}",
-                            "shasum": hashlib.sha1(data).hexdigest(),
-                            "integrity": "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode(),
-                        },
-                    }
-                    packument = {"name": registry.name, "dist-tags": {"latest": registry.version}, "versions": {registry.version: version}}
-                    body, kind = json.dumps(packument).encode(), "application/json"
-                else:
-                    self.send_response(404)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+@contextmanager
+def project_registry(node: str, work: Path) -> Iterator[dict[str, str]]:
+    """The project's own registry (scripts/registry.mjs: Verdaccio, @org/guard and the @org packages it
+    depends on published by `pnpm publish` as a release does, other packages proxied), started once
+    for this file."""
+    log = (work / "registry.log").open("w")
+    server = subprocess.Popen(
+        [node, str(REPO / "scripts" / "registry.mjs"), "--only", "@org/guard"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+        start_new_session=True,  # its own process group: Verdaccio and any publish still running stop with it
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()  # one JSON line once everything is published; pytest-timeout bounds it
+        if not line:
+            server.wait()
+            pytest.fail(
+                f"scripts/registry.mjs exited ({server.returncode}) before serving:\n{(work / 'registry.log').read_text()}",
+                pytrace=False,
+            )
+        yield json.loads(line)
+    finally:
+        # registry.mjs stops Verdaccio and removes its storage on SIGTERM; the group also covers a
+        # publish interrupted by a timeout.
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()
+        log.close()
 
 
 @pytest.fixture(scope="module")
 def hook_env(tmp_path_factory: pytest.TempPathFactory, node: str) -> Iterator[dict[str, str]]:
-    npm = require_tool("npm", "npm, with Node >= 20.19")
+    require_tool("npm", "npm, with Node >= 20.19")
     git = require_tool("git", "apt-get install git")
     work = tmp_path_factory.mktemp("pre-commit")
-    guard = REPO / "packages" / "guard"
-    if not (guard / "dist").is_dir():
+    if not (REPO / "packages" / "guard" / "dist").is_dir():
         pytest.fail("packages/guard is not built (the test command builds it first)", pytrace=False)
-    packed = subprocess.run(
-        [npm, "pack", "--json", "--pack-destination", str(work)], cwd=guard, capture_output=True, text=True, check=True
-    )
-    registry = Registry(work / json.loads(packed.stdout)[0]["filename"])
-    # The hook's repository: a local clone of this one, tagged the way a release tags it.
-    clone = work / "org-monorepo"
-    subprocess.run([git, "clone", "--quiet", "--no-checkout", str(REPO), str(clone)], check=True)
-    subprocess.run([node, str(REPO / "scripts" / "pre-commit-hook.mjs"), "--tag", "--repo", str(clone)], check=True, capture_output=True)
-    # Where a developer puts a private scope's registry: ~/.npmrc (pre-commit unsets NPM_CONFIG_USERCONFIG).
-    home = work / "home"
-    home.mkdir()
-    (home / ".npmrc").write_text(f"@org:registry={registry.url}\n")
-    env = {
-        **{k: v for k, v in os.environ.items() if k.upper() != "NPM_CONFIG_USERCONFIG"},
-        "HOME": str(home),
-        "NPM_CONFIG_CACHE": os.environ.get("NPM_CONFIG_CACHE", str(Path.home() / ".npm")),
-        "PRE_COMMIT_HOME": str(work / "pre-commit-home"),
-        "NPM_CONFIG_PREFER_ONLINE": "true",
-        "GIT_AUTHOR_NAME": "Dev",
-        "GIT_AUTHOR_EMAIL": "dev@example.invalid",
-        "GIT_COMMITTER_NAME": "Dev",
-        "GIT_COMMITTER_EMAIL": "dev@example.invalid",
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        "ORG_HOOK_REPO": f"file://{clone}",
-        "ORG_HOOK_REV": f"pre-commit-v{registry.version}",
-    }
-    yield env
-    registry.stop()
+    with project_registry(node, work) as registry:
+        guard = next(p for p in registry["published"] if p.startswith("@org/guard@"))
+        version = guard.rsplit("@", 1)[1]
+        # The hook's repository: a local clone of this one, tagged the way a release tags it.
+        clone = work / "org-monorepo"
+        subprocess.run([git, "clone", "--quiet", "--no-checkout", str(REPO), str(clone)], check=True)
+        subprocess.run(
+            [node, str(REPO / "scripts" / "pre-commit-hook.mjs"), "--tag", "--repo", str(clone)],
+            check=True,
+            capture_output=True,
+        )
+        # Where a developer puts a private scope's registry: ~/.npmrc (pre-commit unsets NPM_CONFIG_USERCONFIG).
+        home = work / "home"
+        home.mkdir()
+        (home / ".npmrc").write_text(f"@org:registry={registry['url']}\n")
+        env = {
+            **{k: v for k, v in os.environ.items() if k.upper() != "NPM_CONFIG_USERCONFIG"},
+            "HOME": str(home),
+            "NPM_CONFIG_CACHE": os.environ.get("NPM_CONFIG_CACHE", str(Path.home() / ".npm")),
+            "PRE_COMMIT_HOME": str(work / "pre-commit-home"),
+            "NPM_CONFIG_PREFER_ONLINE": "true",
+            "GIT_AUTHOR_NAME": "Dev",
+            "GIT_AUTHOR_EMAIL": "dev@example.invalid",
+            "GIT_COMMITTER_NAME": "Dev",
+            "GIT_COMMITTER_EMAIL": "dev@example.invalid",
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+            "ORG_HOOK_REPO": f"file://{clone}",
+            "ORG_HOOK_REV": f"pre-commit-v{version}",
+        }
+        yield env
 
 
 def _run(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
