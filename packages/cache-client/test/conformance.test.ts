@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "@org/config";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createRegionalCache } from "../src/index.ts";
+import { createRegionalCache, type Lease } from "../src/index.ts";
 import { startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
 import { hasRedis } from "./profile.ts";
 
@@ -21,6 +21,7 @@ const MAX_RELAY_ROUNDS = 10;
 
 let local: LocalRegions;
 const ids = new Map<string, string>();
+const leases = new Map<string, Lease>();
 // Clusters a scenario killed and did not restart: the next scenario starts them again.
 const killed = new Set<string>();
 const all = () => local.clusterIds;
@@ -41,12 +42,16 @@ async function raw<T>(clusterId: string, use: (client: Redis) => Promise<T>): Pr
   }
 }
 
-async function withCache<T>(use: (cache: ReturnType<typeof createRegionalCache>) => Promise<T>): Promise<T> {
+async function withCache<T>(
+  use: (cache: ReturnType<typeof createRegionalCache>) => Promise<T>,
+  freshnessMs?: number,
+): Promise<T> {
   const cache = createRegionalCache({
     topology: local.topology,
     localRegion: "us-east-1",
     opTimeoutMs: OP_TIMEOUT_MS,
     relayIntervalMs: 600_000, // relay rounds run when a step asks (deliverQueued)
+    ...(freshnessMs === undefined ? {} : { freshnessMs }),
   });
   try {
     return await use(cache);
@@ -101,6 +106,30 @@ async function run(step: Step): Promise<void> {
       }
       return;
     }
+    case "get": {
+      const answer = await withCache(
+        (cache) => cache.get(step.key as string, { failClosed: step.failClosed === true }),
+        step.freshnessMs as number | undefined,
+      ).catch((error: unknown) => ({ failed: error as { code?: string } }));
+      if (step.expectError) {
+        expect((answer as { failed?: { code?: string } }).failed?.code).toBe(step.expectError);
+        return;
+      }
+      expect(answer ?? null).toEqual(step.expect);
+      return;
+    }
+    case "getOrSet":
+      expect(await withCache((cache) => cache.getOrSet(step.key as string, () => step.value))).toEqual(step.expect);
+      return;
+    case "lease":
+      leases.set(step.name as string, await withCache((cache) => cache.lease(step.key as string)));
+      return;
+    case "set": {
+      const lease = step.lease ? leases.get(step.lease as string) : undefined;
+      const { stored } = await withCache((cache) => cache.set(step.key as string, step.value, lease ? { lease } : {}));
+      expect(stored.sort()).toEqual([...(step.expect as { stored: string[] }).stored].sort());
+      return;
+    }
     case "expect":
       return check(step);
     default:
@@ -119,6 +148,9 @@ async function check(step: Step): Promise<void> {
   }
   for (const [c, key] of Object.entries((step.holds ?? {}) as Record<string, string>)) {
     expect(await value(c, key), `${c} should still hold ${key}`).not.toBeNull();
+  }
+  for (const [c, key] of Object.entries((step.absent ?? {}) as Record<string, string>)) {
+    expect(await value(c, key), `${c} should not hold ${key}`).toBeNull();
   }
   if (step.applied) {
     const spec = step.applied as { name: string; clusters: unknown };
@@ -153,6 +185,7 @@ describe.skipIf(!hasRedis)("protocol conformance (TypeScript issues, TypeScript 
   });
   beforeEach(async () => {
     ids.clear();
+    leases.clear();
     for (const c of killed) await local.restart(c);
     killed.clear();
     for (const c of all()) {

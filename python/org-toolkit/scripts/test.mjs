@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// test: install the built wheel into .venv and run the pytest suite against it (not against src/),
-// so what is tested is what `pip install` gives. Extra arguments go to pytest.
+// test: install the built wheel into .venv, type-check with mypy --strict, and run the pytest suite
+// against the wheel (not against src/), so what is tested is what `pip install` gives. Extra
+// arguments go to pytest.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +31,12 @@ execFileSync(
   ],
   { cwd: packageDir, stdio: "inherit" },
 );
+// mypy --strict on the package and its tests ([tool.mypy] in pyproject.toml): a type error fails the step.
+const typed = spawnSync(python, ["-m", "mypy", "--no-error-summary"], { cwd: packageDir, stdio: "inherit" });
+if (typed.status !== 0) {
+  console.error("org-toolkit: mypy --strict found type errors (above); fix them, then run the tests again.");
+  process.exit(1);
+}
 const result = spawnSync(python, ["-m", "pytest", ...process.argv.slice(2)], {
   cwd: packageDir,
   stdio: "inherit",

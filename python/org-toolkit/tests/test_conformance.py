@@ -16,12 +16,14 @@ from typing import Any
 import pytest
 import redis
 
-from org_toolkit.cache import CacheError, RegionalCache, Relay
+from org_toolkit.cache import CacheError, Lease, RegionalCache, Relay
 from org_toolkit.config import load_config
 from support import PACKAGE, TESTS
 
 SCENARIOS = sorted((PACKAGE / "conformance").glob("*.json"))
-BINDINGS = [("python", "python"), ("python", "typescript"), ("typescript", "python")]
+# issuer, relayer, reader: each implementation plays each role against the other.
+BINDINGS = [("python", "python", "python"), ("python", "typescript", "python"), ("typescript", "python", "typescript")]
+LOCAL_REGION = "us-east-1"
 # Every cluster call is bounded by the staging bound (1 s): a partitioned cluster costs that much
 # once per call, and a healthy one answers well within it even on a loaded machine.
 OP_TIMEOUT_MS = load_config(env={"ORG_ENV": "staging"}).cache.op_timeout_ms
@@ -62,10 +64,12 @@ def typescript(node: str) -> Iterator[TypeScript]:
 
 
 class Run:
-    def __init__(self, local: Any, issuer: str, relayer: str, typescript: TypeScript) -> None:
+    def __init__(self, local: Any, issuer: str, relayer: str, reader: str, typescript: TypeScript) -> None:
         self.local = local
         self.issuer = issuer
         self.relayer = relayer
+        self.reader = reader
+        self.leases: dict[str, dict[str, Any]] = {}
         self.ts = typescript
         self.config = local.config()
         self.regions = json.loads(local.org_regions)
@@ -106,6 +110,42 @@ class Run:
         finally:
             relay.stop()
 
+    def read(self, op: str, step: dict[str, Any]) -> dict[str, Any]:
+        """The reader's answer to get / getOrSet / lease / set: {"ok": ...} or {"error": {code, message}}."""
+        lease = self.leases.get(step["lease"]) if "lease" in step else None
+        if self.reader == "typescript":
+            command = {"op": op, "regions": self.regions, "opTimeoutMs": OP_TIMEOUT_MS, "localRegion": LOCAL_REGION}
+            command.update({k: v for k, v in step.items() if k in ("key", "value", "failClosed", "freshnessMs")})
+            return self.ts.call({**command, **({"lease": lease} if lease else {})})
+        try:
+            with RegionalCache(
+                self.config, op_timeout_ms=OP_TIMEOUT_MS, local_region=LOCAL_REGION, freshness_ms=step.get("freshnessMs")
+            ) as cache:
+                if op == "get":
+                    return {"ok": cache.get(step["key"], fail_closed=step.get("failClosed", False))}
+                if op == "getOrSet":
+                    return {"ok": cache.get_or_set(step["key"], lambda: step["value"])}
+                if op == "lease":
+                    taken = cache.lease(step["key"])
+                    return {"ok": {"key": taken.key, "generations": taken.generations}}
+                held = Lease(lease["key"], dict(lease["generations"])) if lease else None
+                return {"ok": {"stored": cache.set(step["key"], step["value"], lease=held)}}
+        except CacheError as error:
+            return {"error": {"code": error.code, "message": str(error)}}
+
+    def check_read(self, step: dict[str, Any]) -> None:
+        answer = self.read(step["do"], step)
+        if "expectError" in step:
+            assert answer.get("error", {}).get("code") == step["expectError"], answer
+            return
+        assert "ok" in answer, answer
+        if step["do"] == "lease":
+            self.leases[step["name"]] = answer["ok"]
+        elif step["do"] == "set":
+            assert sorted(answer["ok"]["stored"]) == sorted(step["expect"]["stored"])
+        else:
+            assert answer["ok"] == step["expect"]
+
     def outboxes_empty(self) -> bool:
         return all(self.client(cid).xlen("org:cache:outbox") == 0 for cid in self.clusters("*"))
 
@@ -127,6 +167,8 @@ class Run:
                 self.relay_round()
                 if rounds is None and self.outboxes_empty():
                     break
+        elif do in ("get", "getOrSet", "lease", "set"):
+            self.check_read(step)
         elif do == "expect":
             self.check_state(step)
         else:
@@ -146,7 +188,9 @@ class Run:
         assert {k: report[k] for k in expect} == expect
 
     def check_state(self, step: dict[str, Any]) -> None:
-        value = lambda cid, key: self.client(cid).get(f"org:cache:{{{key}}}")  # noqa: E731
+        def value(cid: str, key: str) -> Any:
+            return self.client(cid).get(f"org:cache:{{{key}}}")
+
         if "invalidated" in step:
             assert {cid: value(cid, step["invalidated"]) for cid in self.clusters("*")} == dict.fromkeys(
                 self.clusters("*")
@@ -157,6 +201,8 @@ class Run:
             assert {cid: value(cid, spec["key"]) for cid in others} == dict.fromkeys(others)
         for cid, key in step.get("holds", {}).items():
             assert value(cid, key) is not None, f"{cid} should still hold {key}"
+        for cid, key in step.get("absent", {}).items():
+            assert value(cid, key) is None, f"{cid} should not hold {key}"
         if "applied" in step:
             invalidation = self.ids[step["applied"]["name"]]
             clusters = self.clusters(step["applied"]["clusters"])
@@ -174,12 +220,14 @@ class Run:
                 assert actual == dict(self.each(step[name])), f"{name} lengths"
 
 
-@pytest.mark.parametrize("issuer,relayer", BINDINGS, ids=[f"{i}-issues-{r}-relays" for i, r in BINDINGS])
+@pytest.mark.parametrize(
+    "issuer,relayer,reader", BINDINGS, ids=[f"{i}-issues-{r}-relays-{d}-reads" for i, r, d in BINDINGS]
+)
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
-def test_scenario(path: Path, issuer: str, relayer: str, local_regions: Any, typescript: TypeScript) -> None:
+def test_scenario(path: Path, issuer: str, relayer: str, reader: str, local_regions: Any, typescript: TypeScript) -> None:
     scenario = json.loads(path.read_text())
     assert scenario["protocol"] == 2
-    run = Run(local_regions, issuer, relayer, typescript)
+    run = Run(local_regions, issuer, relayer, reader, typescript)
     for index, step in enumerate(scenario["steps"]):
         try:
             run.step(step)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,7 +43,7 @@ def fresh_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return python
 
 
-def _probe(python: Path, env: dict[str, str]) -> tuple[int, dict[str, object]]:
+def _probe(python: Path, env: dict[str, str]) -> tuple[int, dict[str, Any]]:
     # Only the virtualenv on PATH: the config must not need Node (or anything else) at runtime.
     run = subprocess.run(
         [python, "-c", PROBE],

@@ -294,8 +294,8 @@ class _Loader:
         problems = validate(raw)
         for problem in problems:
             key = _format_path(problem.path)
-            setting = _setting_for(key)
-            if setting is not None and setting["key"] in unparsable:
+            found = _setting_for(key)
+            if found is not None and found["key"] in unparsable:
                 continue
             self.issues.append(ConfigIssue(self.describe_source(key, environment), key, self.describe_problem(problem, key)))
         if not problems:

@@ -18,7 +18,8 @@ import os
 import random
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -29,6 +30,8 @@ from urllib3.exceptions import (
     ReadTimeoutError,
     ResponseError,
 )
+from urllib3.connectionpool import ConnectionPool
+from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
 from ._secrets import redact_url
@@ -100,7 +103,7 @@ class _OrgRetry(Retry):
     def new(self, **kw: Any) -> _OrgRetry:
         retry = super().new(**kw)
         retry.backoff_base_s = self.backoff_base_s
-        return retry  # type: ignore[return-value]
+        return retry
 
     def get_backoff_time(self) -> float:
         failures = len([h for h in self.history])
@@ -113,9 +116,17 @@ class _OrgRetry(Retry):
         after = super().get_retry_after(response)
         return None if after is None else min(after, self.backoff_max)
 
-    def increment(self, *args: Any, **kwargs: Any) -> Retry:
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: BaseHTTPResponse | None = None,
+        error: Exception | None = None,
+        _pool: ConnectionPool | None = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> Self:
         try:
-            return super().increment(*args, **kwargs)
+            return super().increment(method, url, response, error, _pool, _stacktrace)
         except MaxRetryError as error:
             error.org_attempts = len(self.history) + 1  # type: ignore[attr-defined]
             raise
@@ -188,7 +199,7 @@ class StagingSession(requests.Session):
             return text
         return f"{self.base_url.rstrip('/')}/{text.lstrip('/')}"
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:
         verb = (method.decode() if isinstance(method, bytes) else method).upper()
         target = self._resolve(url)
         if _CREDENTIALS_IN_URL.match(target):

@@ -28,7 +28,10 @@ def assert_invalidated_everywhere(
             return f"{region.id}/{cluster.id} could not be checked: {type(error).__name__}: {error}"
         finally:
             client.close()
-        return None if value is None else f"{region.id}/{cluster.id} still holds {value.decode(errors='replace')}"
+        if value is None:
+            return None
+        shown = value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+        return f"{region.id}/{cluster.id} still holds {shown}"
 
     jobs = [(region, i) for region in regions for i in range(len(region.clusters))]
     with ThreadPoolExecutor(max_workers=len(jobs) or 1) as pool:

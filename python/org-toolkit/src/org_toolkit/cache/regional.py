@@ -9,14 +9,18 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from ..config import OrgConfig, current
 from .errors import CacheError
 from .clusters import ClusterClient, Clusters, decode, is_connection_failure, reason_of
 from .keys import KeyLayout, validate_key
+from .reads import MAX_VALUE_BYTES, Lease, Reads, encode_value
 from .report import InvalidationReport, is_durable
+
+T = TypeVar("T")
 
 __all__ = ["RegionalCache"]
 
@@ -38,12 +42,20 @@ class RegionalCache:
     >>> cache = RegionalCache()                      # topology and opTimeoutMs from org_toolkit.config
     >>> report = cache.invalidate(f"api_key:{key_id}:status")
     >>> report.complete, report.queued, report.durable
+    >>> cache = RegionalCache(local_region="us-east-1")  # reads and fills need the local region
+    >>> cache.get_or_set(f"api_key:{key_id}:status", lambda: load_status(key_id))
+    >>> cache.get(f"api_key:{key_id}:status", fail_closed=True)  # a miss unless provably current
 
     :param config: topology and bounds; the process's config when omitted.
+    :param local_region: the region whose clusters ``get``/``set``/``get_or_set`` use (reads only;
+        ``invalidate`` always reaches every region).
     :param namespace: key prefix shared with the TypeScript clients (default ``org:cache``).
     :param op_timeout_ms: bound on each cluster's answer (default ``config.cache.op_timeout_ms``).
     :param relay_interval_ms: how often undurable invalidations are retried (default op_timeout_ms).
     :param max_local_queue: undurable invalidations kept in memory at most; older ones are dropped (logged).
+    :param freshness_ms: how recent every outbox's sweep stamp must be, by the read cluster's clock, for a
+        ``fail_closed`` read to return a value (default 4 x relay_interval_ms + op_timeout_ms, as TypeScript).
+    :param max_value_bytes: the largest value ``set`` writes, as JSON (default 512 KiB).
     """
 
     def __init__(
@@ -54,6 +66,9 @@ class RegionalCache:
         op_timeout_ms: int | None = None,
         relay_interval_ms: int | None = None,
         max_local_queue: int = 10_000,
+        local_region: str | None = None,
+        freshness_ms: int | None = None,
+        max_value_bytes: int = MAX_VALUE_BYTES,
     ) -> None:
         self.config = config if config is not None else current()
         self.layout = KeyLayout(namespace)
@@ -68,6 +83,99 @@ class RegionalCache:
         self._retrier: threading.Thread | None = None
         self.dropped: list[str] = []
         """Ids of undurable invalidations given up (queue overflow or close) before every cluster had them."""
+        self.local_region = local_region
+        self.freshness_ms = freshness_ms if freshness_ms is not None else 4 * self.relay_interval_ms + self.op_timeout_ms
+        self.max_value_bytes = max_value_bytes
+        local = [c.id for r in self.config.regions if r.id == local_region for c in r.clusters]
+        if local_region is not None and not local:
+            self.clusters.close()
+            known = ", ".join(r.id for r in self.config.regions)
+            raise CacheError("ORG_CACHE_OPTIONS", f'local_region "{local_region}" is not in the topology ({known})')
+        self._reads = Reads(
+            self.clusters,
+            self.layout,
+            local,
+            local_region or "",
+            self.op_timeout_ms,
+            self.freshness_ms,
+            self.retention_ms,
+        )
+        self._loads: dict[str, threading.Lock] = {}
+
+    # -- reads and fills ---------------------------------------------------------------------------
+    def _reads_ready(self, key: str) -> str:
+        if self._closed.is_set():
+            raise CacheError("ORG_CACHE_CLOSED", "this cache was closed; create a new RegionalCache")
+        if self.local_region is None:
+            raise CacheError(
+                "ORG_CACHE_OPTIONS",
+                'reads and fills use the local region\'s clusters: create the cache with local_region="us-east-1" (say)',
+            )
+        return validate_key(key)
+
+    def get(self, key: str, *, fail_closed: bool = False) -> Any:
+        """The value of ``key`` in the local region, or ``None`` for a miss.
+
+        :param fail_closed: for security-critical keys (revocations): a miss unless the cluster read was
+            swept from every outbox within ``freshness_ms`` and no invalidation of the key by this
+            process is pending for it.
+        :raises CacheError: ``ORG_CACHE_UNAVAILABLE`` when no local cluster answered (read the source of truth).
+        """
+        text = self._reads.read(self._reads_ready(key), fail_closed)
+        return None if text is None else json.loads(text)
+
+    def lease(self, key: str) -> Lease:
+        """Takes a lease on the local clusters; take it before reading the source of truth, pass it to ``set``."""
+        return self._reads.lease(self._reads_ready(key))
+
+    def set(self, key: str, value: Any, *, ttl_ms: int | None = None, lease: Lease | None = None) -> list[str]:
+        """Stores ``value`` (plain JSON) on the local clusters; with a ``lease`` only where no invalidation
+        happened since it was taken. Returns the clusters that stored it."""
+        self._reads_ready(key)
+        most = self.config.cache.max_ttl_ms
+        ttl = most if ttl_ms is None else ttl_ms
+        if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= most:
+            raise CacheError("ORG_CACHE_TTL", f"ttl_ms must be a whole number from 1 to max_ttl_ms ({most}); got {ttl!r}")
+        if lease is not None and lease.key != key:
+            raise CacheError("ORG_CACHE_KEY", f'the lease is for "{lease.key}", not "{key}"')
+        return self._reads.fill(key, encode_value(key, value, self.max_value_bytes), ttl, lease)
+
+    def get_or_set(self, key: str, loader: Callable[[], T], *, ttl_ms: int | None = None) -> T:
+        """The cached value, or ``loader()``'s stored under a lease taken before it ran, so a value
+        loaded before an invalidation is never written after it. ``loader`` returning None is not stored.
+        Concurrent calls for one key in this process share one load."""
+        self._reads_ready(key)
+        text = self._read_or_none(key)
+        if text is not None:
+            value: T = json.loads(text)
+            return value
+        with self._lock:
+            gate = self._loads.setdefault(key, threading.Lock())
+        try:
+            with gate:
+                # Another thread of this process may have filled it while we waited.
+                text = self._read_or_none(key)
+                if text is not None:
+                    again: T = json.loads(text)
+                    return again
+                lease = self._reads.lease(key)
+                loaded = loader()
+                if loaded is not None:
+                    self.set(key, loaded, ttl_ms=ttl_ms, lease=lease)
+                return loaded
+        finally:
+            with self._lock:
+                if self._loads.get(key) is gate and not gate.locked():
+                    del self._loads[key]
+
+    def _read_or_none(self, key: str) -> str | None:
+        try:
+            return self._reads.read(key, False)
+        except CacheError as error:
+            # The cache is an optimisation: with the local region down, serve from the loader.
+            if error.code != "ORG_CACHE_UNAVAILABLE":
+                raise
+            return None
 
     # -- invalidate ---------------------------------------------------------------------------
     def invalidate(self, keys: str | Iterable[str]) -> InvalidationReport:
@@ -87,7 +195,7 @@ class RegionalCache:
         redis_keys = [self.layout.applied(invalidation_id), self.layout.outbox]
         for key in unique:
             redis_keys += [self.layout.value(key), self.layout.generation(key)]
-        args = [
+        args: list[str | int] = [
             self.retention_ms,
             token,
             invalidation_id,
@@ -122,12 +230,15 @@ class RegionalCache:
         )
         if report.complete:
             # Issuer cleanup: nothing is left to relay, so the entry leaves every outbox (best effort).
-            streams = {cid: answers[cid] for cid in delivered}
+            streams = {cid: answer for cid in delivered if isinstance(answer := answers[cid], str)}
             self.clusters.each(delivered, lambda c: c.redis.xdel(self.layout.outbox, streams[c.id]))
         elif not durable:
             self._keep(_Pending(invalidation_id, unique, set(queued)))
         for cid in queued:
             log.warning("invalidation %s queued for %s (%s)", invalidation_id, cid, reasons[cid])
+            if is_connection_failure(answers[cid]):  # type: ignore[arg-type]
+                self._reads.failed(cid)
+        self._reads.note_queued(unique, queued)
         return report
 
     def _cluster(self, cluster_id: str):  # type: ignore[no-untyped-def]

@@ -111,7 +111,7 @@ class Relay:
             page = src.redis.xrange(self.layout.outbox, min=start, max="+", count=PAGE)
             if not page:
                 break
-            entries = [_parse(sid, raw) for sid, raw in page]
+            entries = [_parse(sid, raw or {}) for sid, raw in page]
             start = f"({entries[-1].stream_id}"
             applied += self._deliver_page(source, src, entries, now, waiting)
             if len(page) < PAGE:

@@ -1,0 +1,99 @@
+"""Reads and fills of org_toolkit.cache on six real redis-server processes (PROTOCOL.md sections 4 and 7):
+the rules the conformance scenarios cannot reach from outside one process."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+import redis
+
+from org_toolkit.cache import CacheError, RegionalCache, Relay
+from org_toolkit.config import current
+
+KEY = "api_key:9:status"
+LOCAL = ("us-east-1-a", "us-east-1-b")
+
+
+def _seed(local_regions: Any, value: Any = "active") -> None:
+    bound = current().cache.op_timeout_ms * 4 / 1000
+    for cid in local_regions.cluster_ids:
+        with redis.Redis(port=local_regions.port(cid), socket_timeout=bound, socket_connect_timeout=bound) as client:
+            client.set(f"org:cache:{{{KEY}}}", json.dumps(value))
+
+
+def _relay_round(config: Any) -> None:
+    relay = Relay(config)
+    try:
+        relay.run_once()  # sweeps every outbox and stamps each target's ns:swept
+    finally:
+        relay.stop()
+
+
+def test_reads_and_fills_need_the_local_region(local_regions: Any) -> None:
+    with RegionalCache(local_regions.config()) as cache:
+        with pytest.raises(CacheError, match="local_region") as error:
+            cache.get(KEY)
+        assert error.value.code == "ORG_CACHE_OPTIONS"
+    with pytest.raises(CacheError, match='local_region "mars-1" is not in the topology'):
+        RegionalCache(local_regions.config(), local_region="mars-1")
+
+
+def test_fail_closed_is_a_miss_for_a_key_this_process_queued_for_the_cluster(local_regions: Any) -> None:
+    config = local_regions.config()
+    _seed(local_regions)
+    _relay_round(config)
+    with RegionalCache(config, local_region="us-east-1", freshness_ms=600_000) as cache:
+        assert cache.get(KEY, fail_closed=True) == "active"
+        # As after an invalidation whose answers from both local clusters timed out (maybe applied, maybe not).
+        cache._reads.note_queued([KEY], list(LOCAL))
+        assert cache.get(KEY, fail_closed=True) is None
+        assert cache.get(KEY) == "active"  # a plain read does not fence
+        assert cache.get("api_key:10:status", fail_closed=True) is None
+
+
+def test_a_cluster_back_after_a_failure_is_not_read_until_every_outbox_was_swept_for_it(local_regions: Any) -> None:
+    config = local_regions.config()
+    _seed(local_regions)
+    _relay_round(config)
+    with RegionalCache(config, local_region="us-east-1") as cache:
+        assert cache.get(KEY) == "active"
+        for cid in LOCAL:
+            local_regions.partition(cid)
+        try:
+            with pytest.raises(CacheError, match="no cluster of us-east-1 answered") as error:
+                cache.get(KEY)
+            assert error.value.code == "ORG_CACHE_UNAVAILABLE"
+            # The loader serves while the region is down, and nothing is stored.
+            assert cache.get_or_set(KEY, lambda: "from the source") == "from the source"
+        finally:
+            for cid in LOCAL:
+                local_regions.heal(cid)
+        assert cache.get(KEY) is None  # recovering: its stamps predate its return
+        _relay_round(config)
+        assert cache.get(KEY) == "active"
+
+
+def test_fills_refuse_values_json_cannot_carry_and_bad_ttls(local_regions: Any) -> None:
+    with RegionalCache(local_regions.config(), local_region="us-east-1", max_value_bytes=64) as cache:
+        for value, why in [
+            (float("nan"), "not plain JSON"),
+            ({1: "a"}, "does not round-trip"),
+            (("a", "b"), "does not round-trip"),
+            ({"x": -0.0}, "does not round-trip"),
+            (object(), "not plain JSON"),
+            ("x" * 100, "the limit is 64"),
+        ]:
+            with pytest.raises(CacheError, match=why) as error:
+                cache.set(KEY, value)
+            assert error.value.code == "ORG_CACHE_VALUE"
+        for ttl in (0, -1, 1.5, True, current().cache.max_ttl_ms + 1):
+            with pytest.raises(CacheError, match="ttl_ms must be a whole number") as error:
+                cache.set(KEY, "v", ttl_ms=ttl)  # type: ignore[arg-type]
+            assert error.value.code == "ORG_CACHE_TTL"
+        lease = cache.lease("api_key:11:status")
+        with pytest.raises(CacheError, match='the lease is for "api_key:11:status"'):
+            cache.set(KEY, "v", lease=lease)
+        assert sorted(cache.set(KEY, {"ok": [1, 2.5, None, True]}, ttl_ms=60_000)) == list(LOCAL)
+        assert cache.get(KEY) == {"ok": [1, 2.5, None, True]}
