@@ -11,6 +11,7 @@ import { createHttpClient } from "@org/http";
 import { auditDemo } from "./audit.ts";
 import { pythonPart } from "./python.ts";
 import { flakyDemo } from "./flaky.ts";
+import { guardDemo } from "./guard.ts";
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
@@ -28,7 +29,9 @@ for (const env of ENVIRONMENTS) {
   );
 }
 
-// Part 2: revoke an API key while APAC is cut off, and watch the invalidation reach it after healing.
+await guardDemo(say);
+
+// Part 3: revoke an API key while APAC is cut off, and watch the invalidation reach it after healing.
 say();
 say("== Revoking an API key with APAC partitioned ==");
 const redisServer = findRedisServer();
