@@ -37,6 +37,7 @@ if (typed.status !== 0) {
   console.error("org-toolkit: mypy --strict found type errors (above); fix them, then run the tests again.");
   process.exit(1);
 }
+console.log("org-toolkit: mypy --strict found no type errors (src/org_toolkit, tests)");
 const result = spawnSync(python, ["-m", "pytest", ...process.argv.slice(2)], {
   cwd: packageDir,
   stdio: "inherit",
