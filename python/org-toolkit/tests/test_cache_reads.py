@@ -97,3 +97,45 @@ def test_fills_refuse_values_json_cannot_carry_and_bad_ttls(local_regions: Any) 
             cache.set(KEY, "v", lease=lease)
         assert sorted(cache.set(KEY, {"ok": [1, 2.5, None, True]}, ttl_ms=60_000)) == list(LOCAL)
         assert cache.get(KEY) == {"ok": [1, 2.5, None, True]}
+
+
+def _stamp(local_regions: Any, target: str, age_ms: int, skip: str | None = None) -> None:
+    """Writes target's ns:swept as a relay would have, age_ms ago by target's own clock."""
+    bound = current().cache.op_timeout_ms * 4 / 1000
+    with redis.Redis(port=local_regions.port(target), socket_timeout=bound, socket_connect_timeout=bound) as client:
+        seconds, micros = client.time()
+        now = int(seconds) * 1000 + int(micros) // 1000
+        # org-guard-ignore-next-line no-local-cache-delete -- a fixture resetting one cluster's sweep stamps, not a cache key
+        client.delete("org:cache:swept")
+        for source in local_regions.cluster_ids:
+            if source not in (target, skip):
+                client.hset("org:cache:swept", source, now - age_ms)
+
+
+def test_fail_closed_judges_every_outbox_stamp_by_the_read_clusters_own_clock(local_regions: Any) -> None:
+    config = local_regions.config()
+    _seed(local_regions)
+    freshness = 10 * current().cache.op_timeout_ms
+    with RegionalCache(config, local_region="us-east-1", freshness_ms=freshness) as cache:
+        for cid in LOCAL:
+            _stamp(local_regions, cid, age_ms=0)
+        assert cache.get(KEY, fail_closed=True) == "active"
+        for cid in LOCAL:
+            _stamp(local_regions, cid, age_ms=freshness + 60_000)  # swept, but longer ago than freshness_ms
+        assert cache.get(KEY, fail_closed=True) is None
+        for cid in LOCAL:
+            _stamp(local_regions, cid, age_ms=0, skip="ap-southeast-1-b")  # one outbox never swept for it
+        assert cache.get(KEY, fail_closed=True) is None
+        assert cache.get(KEY) == "active"
+
+
+def test_a_value_no_client_wrote_is_a_clear_error(local_regions: Any) -> None:
+    _seed(local_regions)
+    bound = current().cache.op_timeout_ms * 4 / 1000
+    for cid in LOCAL:
+        with redis.Redis(port=local_regions.port(cid), socket_timeout=bound, socket_connect_timeout=bound) as client:
+            client.set(f"org:cache:{{{KEY}}}", "not json {")
+    with RegionalCache(local_regions.config(), local_region="us-east-1") as cache:
+        with pytest.raises(CacheError, match="is not JSON") as error:
+            cache.get(KEY)
+        assert error.value.code == "ORG_CACHE_VALUE"

@@ -122,7 +122,7 @@ class RegionalCache:
         :raises CacheError: ``ORG_CACHE_UNAVAILABLE`` when no local cluster answered (read the source of truth).
         """
         text = self._reads.read(self._reads_ready(key), fail_closed)
-        return None if text is None else json.loads(text)
+        return None if text is None else _decode(key, text)
 
     def lease(self, key: str) -> Lease:
         """Takes a lease on the local clusters; take it before reading the source of truth, pass it to ``set``."""
@@ -147,7 +147,7 @@ class RegionalCache:
         self._reads_ready(key)
         text = self._read_or_none(key)
         if text is not None:
-            value: T = json.loads(text)
+            value: T = _decode(key, text)
             return value
         with self._lock:
             gate = self._loads.setdefault(key, threading.Lock())
@@ -156,7 +156,7 @@ class RegionalCache:
                 # Another thread of this process may have filled it while we waited.
                 text = self._read_or_none(key)
                 if text is not None:
-                    again: T = json.loads(text)
+                    again: T = _decode(key, text)
                     return again
                 lease = self._reads.lease(key)
                 loaded = loader()
@@ -315,3 +315,14 @@ class RegionalCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _decode(key: str, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise CacheError(
+            "ORG_CACHE_VALUE",
+            f'the cached value of "{key[:80]}" is not JSON: it was written by something other than an @org cache '
+            "client; invalidate the key",
+        ) from None
