@@ -28,7 +28,7 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: "python-env",
-        text: 'Python code reads ORG_TIMEOUT_MS / ORG_TIMEOUT_S, exported into its shell by `eval "$(org-config env --format shell)"` (plain `org-config env` prints KEY=value lines for pipes, not exports).',
+        text: 'Python code takes timeouts from `org_toolkit.config` (`config.TIMEOUT` in ms, `config.timeout_s` for `requests`); shell scripts export ORG_TIMEOUT_MS / ORG_TIMEOUT_S with `eval "$(org-config env --format shell)"` (plain `org-config env` prints KEY=value lines for pipes, not exports).',
       },
       {
         id: "bounded",

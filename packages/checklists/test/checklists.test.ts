@@ -35,7 +35,7 @@ describe("checklists", () => {
       "### Timeouts and network calls",
       "",
       "- [x] Timeouts come from config.TIMEOUT (or config.timeouts) in @org/config, never from a literal: dev 5 s, staging 30 s, prod 60 s.",
-      '- [ ] Python code reads ORG_TIMEOUT_MS / ORG_TIMEOUT_S, exported into its shell by `eval "$(org-config env --format shell)"` (plain `org-config env` prints KEY=value lines for pipes, not exports).',
+      '- [ ] Python code takes timeouts from `org_toolkit.config` (`config.TIMEOUT` in ms, `config.timeout_s` for `requests`); shell scripts export ORG_TIMEOUT_MS / ORG_TIMEOUT_S with `eval "$(org-config env --format shell)"` (plain `org-config env` prints KEY=value lines for pipes, not exports).',
     ]);
     expect(() => getChecklist("nope")).toThrow(ChecklistNotFoundError);
     expect(() => getChecklist("nope")).toThrow(/unknown checklist "nope"/);
