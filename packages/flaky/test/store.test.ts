@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   analyse,
+  MIGRATIONS,
   openDatabase,
   recordExecutions,
   recordReports,
@@ -42,6 +45,36 @@ const counts = async (db: SqlDatabase) => {
   const report = await analyse({ db, origins: false, since: new Date("2026-06-01T00:00:00Z") });
   return Object.fromEntries(report.tests.map((t) => [t.name, [t.executions, t.failures, t.flakyExecutions]]));
 };
+
+/** A store as version 1 of the schema left it: one failed execution of `test` on `commit`. */
+async function writeVersion1(location: string, commit: string, test: string): Promise<void> {
+  const statements = `
+    CREATE TABLE flaky_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+    ${MIGRATIONS[0]!.sql};
+    INSERT INTO flaky_schema_migrations (version, name) VALUES (1, '${MIGRATIONS[0]!.name}');
+    INSERT INTO flaky_runs VALUES ('v1-run', '${commit}', 'main', 'ci', 'junit', NULL, '2026-07-01T08:00:00Z', 1);
+    INSERT INTO flaky_tests (file, name) VALUES ('test/a.test.ts', '${test}');
+    INSERT INTO flaky_executions VALUES ('v1-run', 0, 1, '${commit}', 'ci', '2026-07-01', '2026-07-01T08:00:00Z',
+      'failed', 0, false, 'timeout', NULL, 'Test timed out in 5000ms.', 1);
+    INSERT INTO flaky_daily VALUES (1, '2026-07-01', 'ci', 1, 1, 0, 1, 0, 0, 0, '2026-07-01T08:00:00Z');`;
+  if (location.startsWith("postgres")) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    try {
+      await client.query(statements);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  mkdirSync(location, { recursive: true });
+  const db = await PGlite.create(join(location, "pgdata"));
+  try {
+    await db.exec(statements);
+  } finally {
+    await db.close();
+  }
+}
 
 const stores: [string, () => Promise<string>][] = [
   ["PGlite", async () => "memory://"],
@@ -104,9 +137,26 @@ describe.each(stores)("the %s store", { timeout: TOOL_HOOK_TIMEOUT }, (_kind, lo
   test("the schema is versioned and migrating again changes nothing", async () => {
     const again = url.startsWith("memory://") ? db : await openDatabase({ db: url });
     if (again !== db) await again.close();
-    expect(await db.query("SELECT version, name FROM flaky_schema_migrations ORDER BY version")).toEqual([
-      { version: 1, name: "runs, tests, executions and the daily rollup" },
-    ]);
+    expect(await db.query("SELECT version, name FROM flaky_schema_migrations ORDER BY version")).toEqual(
+      MIGRATIONS.map(({ version, name }) => ({ version, name })),
+    );
+  });
+
+  test("a store written at schema version 1 is upgraded: its failures become flaky when the test passes later", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "org-flaky-v1-"));
+    try {
+      const old = _kind === "PGlite" ? join(dir, "store") : await location();
+      await writeVersion1(old, "c-old", "failed-before-upgrade");
+      const upgraded = await openDatabase({ db: old });
+      try {
+        await recordExecutions(upgraded, run("c-old"), [exec("failed-before-upgrade", "passed")]);
+        expect((await counts(upgraded))["failed-before-upgrade"]).toEqual([2, 1, 1]);
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import type { FailureCategory } from "../categories.ts";
 import { OriginResolver, type Origin } from "../origin/resolve.ts";
 import type { SqlDatabase } from "../store/sql.ts";
-import { guardFindings, type GuardFinding } from "./guard.ts";
-import { dayCounts, lastFailures, testCounts, type TestCounts } from "./query.ts";
+import { fileTimeoutFindings, testGuardFindings, type GuardFinding } from "./guard.ts";
+import { lastFailures, originDayCounts, testCounts, type OriginDayCounts, type TestCounts } from "./query.ts";
 import { rateRatio, wilson } from "./stats.ts";
 
 export interface AnalyseOptions {
@@ -108,7 +108,6 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
   const minExecutions = options.minExecutions ?? 20;
   const until = options.until ? options.until.toISOString().slice(0, 10) : "9999-12-31";
   const counts = await testCounts(options.db, since, until);
-  const days = await dayCounts(options.db, since, until);
   const messages = await lastFailures(
     options.db,
     counts.filter((c) => c.failures > 0 || c.flaky > 0).map((c) => c.testId),
@@ -145,9 +144,12 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
       guardFindings: [],
     });
   }
+  const checked = new Map<string, Promise<GuardFinding[]>>();
   for (const test of tests) {
     if (test.category === "timeout" && test.flakyExecutions > 0) {
-      test.guardFindings = await guardFindings(cwd, test.file, test.lines, await resolver.locations(test.file));
+      if (!checked.has(test.file)) checked.set(test.file, fileTimeoutFindings(cwd, test.file));
+      const findings = await checked.get(test.file)!;
+      test.guardFindings = testGuardFindings(findings, test.lines, await resolver.locations(test.file));
     }
   }
   tests.sort(
@@ -156,11 +158,13 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
   const group = (origin: Origin) => groupOf(tests.filter((t) => t.origin === origin));
   const ai = group("ai");
   const human = group("human");
+  const known = new Map<number, "ai" | "human">();
+  for (const t of tests) if (t.origin === "ai" || t.origin === "human") known.set(t.testId, t.origin);
   return {
     since,
     groups: { ai, human, unknown: group("unknown"), ratio: judgeRatio(ai, human, threshold, minExecutions) },
     tests: tests.map(({ testId: _, ...test }) => test),
-    series: series(days, new Map(tests.map((t) => [t.testId, t.origin]))),
+    series: series(await originDayCounts(options.db, since, until, known)),
   };
 }
 
@@ -217,14 +221,9 @@ export function judgeRatio(ai: GroupReport, human: GroupReport, threshold: numbe
 
 export const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
 
-function series(
-  days: readonly { testId: number; day: string; executions: number; flaky: number }[],
-  origins: Map<number, Origin>,
-): DayPoint[] {
+function series(days: readonly OriginDayCounts[]): DayPoint[] {
   const byDay = new Map<string, DayPoint>();
   for (const d of days) {
-    const origin = origins.get(d.testId);
-    if (origin !== "ai" && origin !== "human") continue;
     let point = byDay.get(d.day);
     if (!point) {
       point = {
@@ -234,8 +233,8 @@ function series(
       };
       byDay.set(d.day, point);
     }
-    point[origin].executions += d.executions;
-    point[origin].flakyExecutions += d.flaky;
+    point[d.origin].executions += d.executions;
+    point[d.origin].flakyExecutions += d.flaky;
   }
   const points = [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
   for (const p of points)

@@ -17,15 +17,10 @@ export interface GuardFinding {
 const TIMEOUT_RULES = new Set(["no-hardcoded-timeout", "no-unbounded-timeout"]);
 
 /**
- * Runs org-guard on a test's file and keeps the timeout findings inside the test, or outside every
- * test (a module-level `TIMEOUT = 5` it uses); findings inside other tests belong to them.
+ * Runs org-guard on a test file once and keeps its timeout findings (a file with many flaky tests is
+ * read once, not once per test).
  */
-export async function guardFindings(
-  cwd: string,
-  file: string,
-  lines: [number, number] | undefined,
-  locations: readonly TestLocation[] | undefined,
-): Promise<GuardFinding[]> {
+export async function fileTimeoutFindings(cwd: string, file: string): Promise<GuardFinding[]> {
   let results;
   try {
     ({ results } = await checkFiles({ cwd, paths: [file] }));
@@ -39,14 +34,10 @@ export async function guardFindings(
       return [];
     }
   })();
-  const inside = (line: number, range: [number, number]) => line >= range[0] && line <= range[1];
   const findings: GuardFinding[] = [];
   for (const result of results) {
     for (const m of result.messages) {
       if (!TIMEOUT_RULES.has(m.ruleId)) continue;
-      const own = lines ? inside(m.line, lines) : true;
-      const elsewhere = (locations ?? []).some((l) => inside(m.line, [l.startLine, l.endLine]));
-      if (!own && elsewhere) continue;
       findings.push({
         file,
         line: m.line,
@@ -58,4 +49,21 @@ export async function guardFindings(
     }
   }
   return findings;
+}
+
+/**
+ * The findings of a test's file that belong to the test: inside it, or outside every test (a
+ * module-level `TIMEOUT = 5` it uses); findings inside other tests belong to them.
+ */
+export function testGuardFindings(
+  findings: readonly GuardFinding[],
+  lines: [number, number] | undefined,
+  locations: readonly TestLocation[] | undefined,
+): GuardFinding[] {
+  const inside = (line: number, range: [number, number]) => line >= range[0] && line <= range[1];
+  return findings.filter((f) => {
+    const own = lines ? inside(f.line, lines) : true;
+    const elsewhere = (locations ?? []).some((l) => inside(f.line, [l.startLine, l.endLine]));
+    return own || !elsewhere;
+  });
 }

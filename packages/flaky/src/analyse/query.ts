@@ -18,9 +18,10 @@ export interface TestCounts {
   lastSeen: string;
 }
 
-export interface DayCounts {
-  testId: number;
+/** One day's executions and flaky executions of one origin's tests. */
+export interface OriginDayCounts {
   day: string;
+  origin: "ai" | "human";
   executions: number;
   flaky: number;
 }
@@ -60,16 +61,27 @@ export async function testCounts(db: SqlClient, since: string, until: string): P
   }));
 }
 
-/** Per-test, per-day executions and flaky executions in the window: the charts' time series. */
-export async function dayCounts(db: SqlClient, since: string, until: string): Promise<DayCounts[]> {
+/**
+ * Per day, the executions and flaky executions of the `ai` and of the `human` tests in the window: the
+ * charts' time series, summed by the database (a row per test and day would be most of a report's time).
+ */
+export async function originDayCounts(
+  db: SqlClient,
+  since: string,
+  until: string,
+  origins: ReadonlyMap<number, "ai" | "human">,
+): Promise<OriginDayCounts[]> {
+  if (origins.size === 0) return [];
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT test_id, day::text AS day, sum(executions)::int AS executions, sum(flaky)::int AS flaky
-     FROM flaky_daily WHERE day >= $1::date AND day < $2::date GROUP BY test_id, day HAVING sum(executions) > 0`,
-    [since, until],
+    `SELECT d.day::text AS day, o.origin, sum(d.executions)::int AS executions, sum(d.flaky)::int AS flaky
+     FROM flaky_daily d JOIN unnest($3::int[], $4::text[]) AS o (test_id, origin) ON o.test_id = d.test_id
+     WHERE d.day >= $1::date AND d.day < $2::date
+     GROUP BY d.day, o.origin HAVING sum(d.executions) > 0`,
+    [since, until, [...origins.keys()], [...origins.values()]],
   );
   return rows.map((r) => ({
-    testId: Number(r.test_id),
     day: String(r.day),
+    origin: r.origin === "ai" ? "ai" : "human",
     executions: Number(r.executions),
     flaky: Number(r.flaky),
   }));

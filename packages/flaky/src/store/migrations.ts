@@ -65,4 +65,29 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "per-commit outcomes; no per-row foreign-key checks on the bulk tables",
+    // Ingest was O(tests x executions on the commit): marking flaky failures scanned the commit's
+    // executions for every test. One row per commit and test says whether it ever passed or failed
+    // there, so the commit index on the executions is no longer needed. The foreign keys of the bulk tables cost a trigger call per inserted row (most of a
+    // 20,000-test ingest on PGlite); the one writer (store/write.ts) inserts tests before their rows.
+    sql: `
+      CREATE TABLE flaky_commit_tests (
+        commit_sha text NOT NULL,
+        test_id integer NOT NULL,
+        passes integer NOT NULL,
+        failures integer NOT NULL,
+        PRIMARY KEY (commit_sha, test_id)
+      );
+      INSERT INTO flaky_commit_tests (commit_sha, test_id, passes, failures)
+        SELECT commit_sha, test_id, count(*) FILTER (WHERE status = 'passed'), count(*) FILTER (WHERE status = 'failed')
+        FROM flaky_executions GROUP BY commit_sha, test_id;
+      ALTER TABLE flaky_executions DROP CONSTRAINT flaky_executions_run_id_fkey;
+      ALTER TABLE flaky_executions DROP CONSTRAINT flaky_executions_test_id_fkey;
+      ALTER TABLE flaky_daily DROP CONSTRAINT flaky_daily_test_id_fkey;
+      -- Earlier failures to mark flaky are found by test through flaky_executions_failures.
+      DROP INDEX flaky_executions_commit;
+    `,
+  },
 ];

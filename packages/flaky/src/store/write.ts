@@ -1,5 +1,5 @@
 import type { TestExecution } from "../junit/types.ts";
-import type { SqlDatabase } from "./sql.ts";
+import type { SqlClient, SqlDatabase } from "./sql.ts";
 
 /** Where a run happened: `ci` and `staging` are CI-side, `local` is a developer's machine. */
 export type RunEnv = "ci" | "staging" | "local";
@@ -18,10 +18,26 @@ export interface StoredRun {
 /** Every write takes this lock for its transaction: parallel CI jobs queue, and none loses a row. */
 const WRITE_LOCK = 7_412_001;
 
+/** One test's outcomes in the run being written (a test may run more than once in one report). */
+interface TestTally {
+  passes: number;
+  failures: number;
+  executions: number;
+  flaky: number;
+  timeouts: number;
+  network: number;
+  assertions: number;
+  others: number;
+}
+
 /**
  * Stores one run and its executions in one transaction, or nothing if a run with this id is already
  * stored (recording the same run twice stores it once). Marks as flaky every failure on this commit of
  * a test that also passed on it, whichever run came first.
+ *
+ * Every statement is one set-based pass over the run's rows (arrays in, no per-row round trip), and
+ * none reads what earlier runs stored beyond one row per test of this commit: ingest time grows with
+ * the report, not with the store.
  */
 export async function writeRun(
   db: SqlDatabase,
@@ -38,55 +54,63 @@ export async function writeRun(
     if (inserted.length === 0) return false;
     if (executions.length === 0) return true;
 
-    const keys = [...new Set(executions.map((e) => JSON.stringify([e.file, e.name])))].sort();
-    const files = keys.map((k) => (JSON.parse(k) as string[])[0]!);
-    const names = keys.map((k) => (JSON.parse(k) as string[])[1]!);
-    await tx.query(
-      `INSERT INTO flaky_tests (file, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-      [files, names],
+    const testIds = await resolveTestIds(tx, executions);
+    const tallies = new Map<number, TestTally>();
+    executions.forEach((e, i) => {
+      const tally = tallies.get(testIds[i]!) ?? zeroTally();
+      tallies.set(testIds[i]!, tally);
+      if (e.status === "passed") tally.passes++;
+      if (e.status === "failed") tally.failures++;
+    });
+    const ids = [...tallies.keys()];
+    const before = await commitOutcomes(tx, run.commit, ids);
+    // A failure is flaky when the test passed on this commit in any run (this one included); a pass is
+    // flaky when it needed retries.
+    const passedOnCommit = (id: number) => tallies.get(id)!.passes > 0 || (before.get(id)?.passes ?? 0) > 0;
+    const flaky = executions.map((e, i) =>
+      e.status === "passed" ? e.retries > 0 : e.status === "failed" && passedOnCommit(testIds[i]!),
     );
-    const ids = await tx.query<{ id: number; file: string; name: string }>(
-      `SELECT t.id, t.file, t.name FROM flaky_tests t JOIN unnest($1::text[], $2::text[]) AS u (file, name)
-         ON t.file = u.file AND t.name = u.name`,
-      [files, names],
-    );
-    const idOf = new Map(ids.map((row) => [JSON.stringify([row.file, row.name]), row.id]));
+    executions.forEach((e, i) => {
+      const tally = tallies.get(testIds[i]!)!;
+      if (e.status !== "skipped") tally.executions++;
+      if (flaky[i]) tally.flaky++;
+      if (e.category === "timeout") tally.timeouts++;
+      else if (e.category === "network") tally.network++;
+      else if (e.category === "assertion") tally.assertions++;
+      else if (e.category === "other") tally.others++;
+    });
+
     const day = run.recordedAt.toISOString().slice(0, 10);
     await tx.query(
       `INSERT INTO flaky_executions (run_id, seq, test_id, commit_sha, env, day, recorded_at, status, retries, flaky,
                                      category, failure_type, message, duration_ms)
-       SELECT $1, u.seq, u.test_id, $2, $3, $4::date, $5::timestamptz, u.status, u.retries,
-              u.status = 'passed' AND u.retries > 0, u.category, u.failure_type, u.message, u.duration_ms
-       FROM unnest($6::int[], $7::int[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[], $13::float8[])
-         AS u (seq, test_id, status, retries, category, failure_type, message, duration_ms)`,
+       SELECT $1, u.seq - 1, u.test_id, $2, $3, $4::date, $5::timestamptz, u.status, u.retries, u.flaky,
+              u.category, u.failure_type, u.message, u.duration_ms
+       FROM unnest($6::int[], $7::text[], $8::int[], $9::bool[], $10::text[], $11::text[], $12::text[], $13::float8[])
+         WITH ORDINALITY AS u (test_id, status, retries, flaky, category, failure_type, message, duration_ms, seq)`,
       [
         run.id,
         run.commit,
         run.env,
         day,
         run.recordedAt.toISOString(),
-        executions.map((_, i) => i),
-        executions.map((e) => idOf.get(JSON.stringify([e.file, e.name]))!),
+        testIds,
         executions.map((e) => e.status),
         executions.map((e) => e.retries),
+        flaky,
         executions.map((e) => e.category),
         executions.map((e) => e.failureType),
         executions.map((e) => e.message),
         executions.map((e) => e.durationMs),
       ],
     );
+    const column = (key: keyof TestTally) => ids.map((id) => tallies.get(id)![key]);
     await tx.query(
       `INSERT INTO flaky_daily (test_id, day, env, executions, failures, flaky, timeouts, network, assertions, others, last_seen)
-       SELECT test_id, day, env,
-              count(*) FILTER (WHERE status <> 'skipped'),
-              count(*) FILTER (WHERE status = 'failed'),
-              count(*) FILTER (WHERE flaky),
-              count(*) FILTER (WHERE category = 'timeout'),
-              count(*) FILTER (WHERE category = 'network'),
-              count(*) FILTER (WHERE category = 'assertion'),
-              count(*) FILTER (WHERE category = 'other'),
-              max(recorded_at)
-       FROM flaky_executions WHERE run_id = $1 GROUP BY test_id, day, env ORDER BY test_id
+       SELECT u.test_id, $1::date, $2, u.executions, u.failures, u.flaky, u.timeouts, u.network, u.assertions, u.others,
+              $3::timestamptz
+       FROM unnest($4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[])
+         AS u (test_id, executions, failures, flaky, timeouts, network, assertions, others)
        ON CONFLICT (test_id, day, env) DO UPDATE SET
          executions = flaky_daily.executions + excluded.executions,
          failures = flaky_daily.failures + excluded.failures,
@@ -96,23 +120,116 @@ export async function writeRun(
          assertions = flaky_daily.assertions + excluded.assertions,
          others = flaky_daily.others + excluded.others,
          last_seen = greatest(flaky_daily.last_seen, excluded.last_seen)`,
-      [run.id],
+      [
+        day,
+        run.env,
+        run.recordedAt.toISOString(),
+        ids,
+        column("executions"),
+        column("failures"),
+        column("flaky"),
+        column("timeouts"),
+        column("network"),
+        column("assertions"),
+        column("others"),
+      ],
     );
-    // A failure is flaky once the same test has passed on the same commit, in any run.
     await tx.query(
-      `WITH passed AS (
-         SELECT DISTINCT test_id FROM flaky_executions
-         WHERE commit_sha = $1 AND status = 'passed' AND test_id IN (SELECT test_id FROM flaky_executions WHERE run_id = $2)
-       ), flipped AS (
-         UPDATE flaky_executions e SET flaky = true FROM passed p
-         WHERE e.commit_sha = $1 AND e.test_id = p.test_id AND e.status = 'failed' AND NOT e.flaky
-         RETURNING e.test_id, e.day, e.env
-       )
-       UPDATE flaky_daily d SET flaky = d.flaky + f.n
-       FROM (SELECT test_id, day, env, count(*) AS n FROM flipped GROUP BY test_id, day, env) f
-       WHERE d.test_id = f.test_id AND d.day = f.day AND d.env = f.env`,
-      [run.commit, run.id],
+      `INSERT INTO flaky_commit_tests (commit_sha, test_id, passes, failures)
+       SELECT $1, u.test_id, u.passes, u.failures FROM unnest($2::int[], $3::int[], $4::int[]) AS u (test_id, passes, failures)
+       ON CONFLICT (commit_sha, test_id) DO UPDATE SET
+         passes = flaky_commit_tests.passes + excluded.passes,
+         failures = flaky_commit_tests.failures + excluded.failures`,
+      [run.commit, ids, column("passes"), column("failures")],
     );
+    // Earlier runs' failures of a test that never passed on this commit until now become flaky.
+    const flipped = ids.filter((id) => {
+      const earlier = before.get(id);
+      return earlier !== undefined && earlier.passes === 0 && earlier.failures > 0 && tallies.get(id)!.passes > 0;
+    });
+    if (flipped.length > 0) await flagEarlierFailures(tx, run, flipped);
     return true;
   });
+}
+
+const zeroTally = (): TestTally => ({
+  passes: 0,
+  failures: 0,
+  executions: 0,
+  flaky: 0,
+  timeouts: 0,
+  network: 0,
+  assertions: 0,
+  others: 0,
+});
+
+/**
+ * The id of each execution's test, adding the tests never seen before. Ids come back as one array (a
+ * row per test costs more than the lookup); new tests get ids reserved from the sequence in one call,
+ * which is safe because every writer holds the write lock.
+ */
+async function resolveTestIds(tx: SqlClient, executions: readonly TestExecution[]): Promise<number[]> {
+  const keyOf = (file: string, name: string) => `${file}\u0000${name}`;
+  const unique = new Map<string, TestExecution>();
+  for (const e of executions) unique.set(keyOf(e.file, e.name), e);
+  const tests = [...unique.values()];
+  const [known] = await tx.query<{ ids: number[] }>(
+    `SELECT array_agg(coalesce(t.id, 0) ORDER BY u.i) AS ids
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u (file, name, i)
+     LEFT JOIN flaky_tests t ON t.file = u.file AND t.name = u.name`,
+    [tests.map((t) => t.file), tests.map((t) => t.name)],
+  );
+  const ids = known!.ids.map(Number);
+  const fresh = tests.filter((_, i) => ids[i] === 0);
+  if (fresh.length > 0) {
+    const [reserved] = await tx.query<{ last: number }>(
+      `SELECT setval(pg_get_serial_sequence('flaky_tests', 'id'), nextval(pg_get_serial_sequence('flaky_tests', 'id')) + $1 - 1)::int AS last`,
+      [fresh.length],
+    );
+    const first = Number(reserved!.last) - fresh.length + 1;
+    await tx.query(
+      `INSERT INTO flaky_tests (id, file, name)
+       SELECT $3::int + u.i::int - 1, u.file, u.name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u (file, name, i)`,
+      [fresh.map((t) => t.file), fresh.map((t) => t.name), first],
+    );
+    let next = first;
+    ids.forEach((id, i) => {
+      if (id === 0) ids[i] = next++;
+    });
+  }
+  const idOf = new Map(tests.map((t, i) => [keyOf(t.file, t.name), ids[i]!]));
+  return executions.map((e) => idOf.get(keyOf(e.file, e.name))!);
+}
+
+/** How often each of `ids` passed and failed on `commit` in the runs stored before this one. */
+async function commitOutcomes(
+  tx: SqlClient,
+  commit: string,
+  ids: readonly number[],
+): Promise<Map<number, { passes: number; failures: number }>> {
+  const [row] = await tx.query<{ ids: number[] | null; passes: number[] | null; failures: number[] | null }>(
+    `SELECT array_agg(test_id) AS ids, array_agg(passes) AS passes, array_agg(failures) AS failures
+     FROM flaky_commit_tests WHERE commit_sha = $1 AND test_id = ANY($2::int[])`,
+    [commit, ids],
+  );
+  const outcomes = new Map<number, { passes: number; failures: number }>();
+  (row?.ids ?? []).forEach((id, i) =>
+    outcomes.set(Number(id), { passes: Number(row!.passes![i]), failures: Number(row!.failures![i]) }),
+  );
+  return outcomes;
+}
+
+/** Marks the stored failures of `testIds` on the run's commit flaky, and counts them in the rollup. */
+async function flagEarlierFailures(tx: SqlClient, run: StoredRun, testIds: readonly number[]): Promise<void> {
+  await tx.query(
+    `WITH flipped AS (
+       UPDATE flaky_executions SET flaky = true
+       WHERE test_id = ANY($2::int[]) AND status = 'failed' AND commit_sha = $1 AND NOT flaky AND run_id <> $3
+       RETURNING test_id, day, env
+     )
+     UPDATE flaky_daily d SET flaky = d.flaky + f.n
+     FROM (SELECT test_id, day, env, count(*) AS n FROM flipped GROUP BY test_id, day, env) f
+     WHERE d.test_id = f.test_id AND d.day = f.day AND d.env = f.env`,
+    [run.commit, testIds, run.id],
+  );
 }
