@@ -140,6 +140,8 @@ export const flakyCli = (version: string) =>
       }),
       alert: command({
         summary: "Exit 1 when AI tests flake above the ratio, or a test fails past the test rate",
+        description:
+          "Two independent alerts, either of which exits 1: the AI/human ratio (judged only when each group has --min-executions; below that it says 'not enough data' and stays quiet) and each test's failure rate (judged once the test has --min-test-executions). A flaky test can alert on its own while the ratio is within threshold; --format json gives each alert's kind (ratio or test), and --test-rate 1 turns the per-test alert off.",
         options: {
           "test-rate": {
             type: "string",

@@ -113,6 +113,59 @@ describe.skipIf(!python)("org-flaky on a real vitest and a real pytest suite", {
     expect(result.code).toBe(0);
   });
 
+  // FLAKE_PROFILE=equal: six runs in which the human tests flake exactly as often as the AI ones
+  // (ai 6 flaky of 36 executions, human 5 of 30). Each test runs 6 times, under the 10 executions a
+  // test needs before its own failure rate is judged, so the ratio alone decides the exit code.
+  describe("at equal AI and human flake rates", () => {
+    const equalDb = () => join(work, "equal");
+    beforeAll(async () => {
+      const store = await openDatabase({ db: equalDb(), cwd: repo.dir });
+      try {
+        for (const run of [0, 1, 2, 3, 4, 5]) {
+          const env = { FLAKE_PROFILE: "equal" };
+          const reports = [repo.vitest(run, { env }), repo.pytest(run, run % 2 === 0 ? "xunit1" : "xunit2", env)];
+          await recordReports({ db: store, files: reports, cwd: repo.dir, env: "ci" });
+        }
+      } finally {
+        await store.close();
+      }
+    }, TOOL_HOOK_TIMEOUT);
+
+    test("alert exits 0: the ratio is judged with enough data and is within 2x", () => {
+      const result = orgFlaky(repo.dir, ["alert"], { ORG_FLAKY_DB: equalDb() });
+      expect(result.stdout).toContain(
+        "AI/human ratio within threshold: ai 16.7 % (6/36) vs human 16.7 % (5/30): ratio 1.00",
+      );
+      expect(result.stdout).toContain("no alerts");
+      expect(result.code).toBe(0);
+    });
+
+    test("a test failing past 5 % alerts on its own (exit 1, only test alerts); the ratio alert stays quiet", () => {
+      // Judge every test from 6 executions: the four that failed 2 or 3 times of 6 are past 5 % with 95 % confidence.
+      const judged = orgFlaky(repo.dir, ["alert", "--format", "json", "--min-test-executions", "6"], {
+        ORG_FLAKY_DB: equalDb(),
+      });
+      expect(judged.code).toBe(1);
+      const json = JSON.parse(judged.stdout) as {
+        alerts: { kind: string; test?: string }[];
+        ratio: { verdict: string; value: number };
+      };
+      expect(json.ratio).toMatchObject({ verdict: "within threshold", value: 1 });
+      expect(json.alerts.map((a) => a.kind)).not.toContain("ratio");
+      expect(json.alerts.map((a) => a.test).sort()).toEqual([
+        "test/ai/proxy.test.ts::proxy > forwards the API key",
+        "test/human/cache.test.ts::cache > evicts the oldest entry",
+        "tests/test_ai_proxy.py::test_proxy_request_via_api_key",
+        "tests/test_human_cache.py::test_cache_ttl_is_bounded",
+      ]);
+      // --test-rate 1 turns the per-test alert off: the ratio alone gates, and it is within 2x.
+      const ratioOnly = orgFlaky(repo.dir, ["alert", "--min-test-executions", "6", "--test-rate", "1"], {
+        ORG_FLAKY_DB: equalDb(),
+      });
+      expect(ratioOnly.code).toBe(0);
+    });
+  });
+
   test.skipIf(!pgUrl)("the same runs recorded in PostgreSQL give the same JSON report", async () => {
     const url = await createDatabase(pgUrl);
     await record(url, RUNS);

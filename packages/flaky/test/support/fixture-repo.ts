@@ -37,11 +37,12 @@ describe("proxy", () => {
 `;
 
 const HUMAN_VITEST = `const run = Number(process.env.RUN_INDEX ?? 0);
+const equal = process.env.FLAKE_PROFILE === "equal";
 
 describe("cache", () => {
   it("evicts the oldest entry", () => {
-    // run 2 only
-    expect(run === 2 ? 2 : 1).toBe(1);
+    // run 2 only; with FLAKE_PROFILE=equal, odd runs (as often as the AI tests flake)
+    expect((equal ? run % 2 === 1 : run === 2) ? 2 : 1).toBe(1);
   });
 
   it("keeps fresh entries", () => {
@@ -81,8 +82,16 @@ const AI_TRAILER_PYTEST = `def test_revocation_payload():
     assert payload["status"] == "revoked"
 `;
 
-const HUMAN_PYTEST = `def test_cache_ttl_is_bounded():
-    assert 300_000 <= 300_000
+const HUMAN_PYTEST = `import os
+
+RUN = int(os.environ.get("RUN_INDEX", "0"))
+EQUAL = os.environ.get("FLAKE_PROFILE") == "equal"
+
+
+def test_cache_ttl_is_bounded():
+    # with FLAKE_PROFILE=equal, runs 2 and 4 read a TTL past the bound
+    ttl = 600_000 if EQUAL and RUN in (2, 4) else 300_000
+    assert ttl <= 300_000
 
 
 def test_cache_key_format():
@@ -112,7 +121,7 @@ export interface FlakyRepo {
   /** Runs the real vitest on the suite; returns the JUnit file (or "" with `reporter`). */
   vitest(run: number, options?: { retry?: number; reporter?: string; env?: Record<string, string> }): string;
   /** Runs the real pytest; returns the JUnit file in the given xunit family. */
-  pytest(run: number, family: "xunit1" | "xunit2"): string;
+  pytest(run: number, family: "xunit1" | "xunit2", env?: Record<string, string>): string;
   remove(): void;
 }
 
@@ -180,7 +189,8 @@ export function createFlakyRepo(python: string): FlakyRepo {
     out,
     commit: head,
     vitest(run, options = {}) {
-      const file = join(out, `vitest-${run}${options.retry ? "-retry" : ""}.xml`);
+      const profile = options.env?.FLAKE_PROFILE ? `-${options.env.FLAKE_PROFILE}` : "";
+      const file = join(out, `vitest-${run}${options.retry ? "-retry" : ""}${profile}.xml`);
       const reporters = options.reporter
         ? [`--reporter=${options.reporter}`]
         : ["--reporter=junit", `--outputFile=${file}`];
@@ -204,8 +214,9 @@ export function createFlakyRepo(python: string): FlakyRepo {
         throw new Error(`vitest reporter run failed: ${result.stderr}${result.stdout}`);
       return options.reporter ? "" : file;
     },
-    pytest(run, family) {
-      const file = join(out, `pytest-${run}-${family}.xml`);
+    pytest(run, family, extraEnv = {}) {
+      const profile = extraEnv.FLAKE_PROFILE ? `-${extraEnv.FLAKE_PROFILE}` : "";
+      const file = join(out, `pytest-${run}-${family}${profile}.xml`);
       const result = spawnSync(
         python,
         [
@@ -222,7 +233,7 @@ export function createFlakyRepo(python: string): FlakyRepo {
         ],
         {
           cwd: dir,
-          env: cleanEnv({ RUN_INDEX: String(run), PYTHONDONTWRITEBYTECODE: "1" }),
+          env: cleanEnv({ RUN_INDEX: String(run), PYTHONDONTWRITEBYTECODE: "1", ...extraEnv }),
           encoding: "utf8",
         },
       );
