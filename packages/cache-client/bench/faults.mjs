@@ -6,7 +6,8 @@
 //  2. a revocation queued behind a 20k backlog: delivered how long after the heal;
 //  3. answer time of invalidate(20,000 keys) vs invalidate(1 key);
 //  4. memory during 50,000 invalidations at concurrency 1,000 with one cluster SIGSTOPped: peak RSS
-//     vs the same run with every cluster healthy.
+//     vs the same run with every cluster healthy;
+//  5. the fault model over many seeds (bench/fault-soak.mjs), counting broken promises.
 // Usage: node bench/faults.mjs
 import { config } from "@org/config";
 import { Redis } from "ioredis";
@@ -182,3 +183,7 @@ console.log(
 for (const client of raw.values()) client.disconnect();
 await proxy.close();
 await local.stop();
+
+// 5. The fault model soaked over many seeds (bench/fault-soak.mjs): counts of broken promises, goal all 0.
+const { soak } = await import("./fault-soak.mjs");
+if (!(await soak())) process.exitCode = 1;

@@ -8,3 +8,4 @@ export { startLocalRegions, type LocalRegions, type LocalRegionsOptions } from "
 export { createRegionalCacheOnStores, type CreateStore } from "../cache.ts";
 export { KeyLayout } from "../keys.ts";
 export type { ClusterStore, DeliveryOutcome, FencedRead, OutboxEntry, OutboxRow, StoreContext } from "../store.ts";
+export { runFaultModel, type FaultModelOptions, type FaultModelReport } from "./fault-model.ts";

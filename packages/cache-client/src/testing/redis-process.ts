@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -167,6 +167,17 @@ export class RedisProcess {
       child.kill("SIGCONT");
       child.kill("SIGKILL");
     });
+  }
+
+  /** Deletes what the server persisted (its AOF and RDB files): the next start is empty. Only while stopped. */
+  wipe(): void {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
+      throw new Error(`redis-server on port ${this.options.port} is running: kill() it before wipe()`);
+    }
+    for (const name of readdirSync(this.dir)) {
+      if (/^(appendonlydir|.*\.aof|.*\.rdb)$/.test(name))
+        rmSync(join(this.dir, name), { recursive: true, force: true });
+    }
   }
 
   async stop(): Promise<void> {

@@ -54,6 +54,13 @@ export interface LocalRegionsOptions {
   tls?: boolean;
   /** Path of redis-server. @default $REDIS_SERVER or the PATH */
   redisServer?: string;
+  /**
+   * `"appendonly"`: every server keeps an append-only file, so a `kill` then `restart` keeps the
+   * data (a restart with persistence) unless `restart(id, { empty: true })`. `"none"`: a restart is
+   * always empty.
+   * @default "none"
+   */
+  persistence?: "none" | "appendonly";
 }
 
 /** Six (by default) real `redis-server` processes on loopback, and controls to break them. */
@@ -70,8 +77,11 @@ export interface LocalRegions {
   heal(clusterId: string): void;
   /** The server dies: connections are refused until `restart`. Its data is gone. */
   kill(clusterId: string): Promise<void>;
-  /** Starts the server again on the same port (killing it first if it still runs). */
-  restart(clusterId: string): Promise<void>;
+  /**
+   * Starts the server again on the same port (killing it first if it still runs). With
+   * `persistence: "appendonly"` it comes back with its data unless `empty` is set.
+   */
+  restart(clusterId: string, options?: { empty?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -115,7 +125,9 @@ export async function startLocalRegions(options: LocalRegionsOptions = {}): Prom
               "no",
             ]
           : [];
-        const server = new RedisProcess(binary, { port, args: [...auth, ...listen] });
+        // appendfsync no: the OS writes the file; a killed process loses nothing it acknowledged.
+        const persist = options.persistence === "appendonly" ? ["--appendonly", "yes", "--appendfsync", "no"] : [];
+        const server = new RedisProcess(binary, { port, args: [...auth, ...listen, ...persist] });
         servers.set(id, server);
         const user = options.username ? encodeURIComponent(options.username) : "";
         const credentials = options.password ? `${user}:${encodeURIComponent(options.password)}@` : "";
@@ -147,7 +159,14 @@ export async function startLocalRegions(options: LocalRegionsOptions = {}): Prom
     partition: (id) => server(id).pause(),
     heal: (id) => server(id).resume(),
     kill: (id) => server(id).kill(),
-    restart: (id) => server(id).start(),
+    restart: async (id, restartOptions = {}) => {
+      const found = server(id);
+      if (restartOptions.empty) {
+        await found.kill();
+        found.wipe();
+      }
+      await found.start();
+    },
     stop: async () => {
       await Promise.all([...servers.values()].map((s) => s.stop()));
       if (tls) rmSync(tls.dir, { recursive: true, force: true });

@@ -1,0 +1,458 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import type { Topology } from "@org/config";
+import { Redis } from "ioredis";
+import { createRegionalCache } from "../cache.ts";
+import type { InvalidationReport, RegionalCache } from "../types.ts";
+import type { LocalRegions } from "./regions.ts";
+
+export interface FaultModelOptions {
+  /** The clusters to attack, started with `persistence: "appendonly"` (restarts with persistence need it). */
+  local: LocalRegions;
+  /** Seeds every random choice: the same seed replays the same operations. */
+  seed: number;
+  /** Operations in the run (reads, fills, invalidations, relay rounds and faults). @default 150 */
+  operations?: number;
+  /** Cache instances at once, spread over the regions; one of them has a topology without one cluster. @default 6 */
+  instances?: number;
+  /** Entries recorded in two outboxes (two regions) before the run, not yet applied anywhere else: a backlog the relay drains under faults. @default 0 */
+  backlog?: number;
+  /** Child processes SIGKILLed in the middle of an `invalidate`. @default 1 */
+  processDeaths?: number;
+  /** The caches' `opTimeoutMs`. */
+  opTimeoutMs: number;
+  /** After the heal, the relay drains every outbox; it fails as stuck if the outboxes shrink by nothing for this long. */
+  settleMs: number;
+  /** Distinct cache keys the operations share. @default 5 */
+  keys?: number;
+  /** Progress lines (each operation or batch, the drain, the checks). @default none */
+  log?: (line: string) => void;
+}
+
+/** What the run did, and every broken promise it found (each a sentence naming the operation). */
+export interface FaultModelReport {
+  seed: number;
+  /** Operations run, by kind. */
+  counts: Record<string, number>;
+  invalidations: { total: number; complete: number; durable: number };
+  /** A read returned a value leased before an invalidation of the key that had returned `complete` before the read began. */
+  staleReads: string[];
+  /** After the heal and the drain, an invalidation reported `durable` is missing on a cluster that never lost its state since. */
+  lostDurable: string[];
+  /** A cluster listed `delivered` without the applied marker, or `durable` not matching its definition (two regions hold it). */
+  dishonest: string[];
+  /** After the drain, a value leased before a durable or complete invalidation of its key is still stored somewhere. */
+  survivingStale: string[];
+  /** An invalidation interrupted by its process's death is applied on some clusters and not on others. */
+  unconverged: string[];
+  /** Outboxes still holding entries after the relay made no progress for `settleMs` (nothing may stay stuck). */
+  stuck: string[];
+  /** Backlog entries applied on a cluster that never lost its state, at the end (of `backlog`). */
+  backlogDelivered: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Issued {
+  by: RegionalCache;
+  report: InvalidationReport;
+  keys: string[];
+  start: number;
+  end: number;
+  /** Every cluster's loss count when it began: a cluster whose count moved lost its state since. */
+  losses: Map<string, number>;
+}
+
+const NS = "org:cache";
+
+/**
+ * A seeded run of concurrent operations across regions under the fault model of the guide: hangs
+ * (SIGSTOP), restarts with and without persistence, FLUSHALL, topology skew between instances, a
+ * backlog, wall-clock steps, many instances at once and process death mid-call. Then it heals
+ * everything, lets the relay drain, and checks every promise the reports made against what real
+ * redis-server holds. Time is counted in logical ticks (each operation's start and end), so the
+ * verdicts never depend on wall-clock margins.
+ */
+export async function runFaultModel(options: FaultModelOptions): Promise<FaultModelReport> {
+  const { local, seed, opTimeoutMs } = options;
+  const operations = options.operations ?? 150;
+  const random = mulberry32(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const keys = Array.from({ length: options.keys ?? 5 }, (_, i) => `fault:${seed}:k${i}`);
+  const ids = local.clusterIds;
+  const regionOf = new Map(local.topology.regions.flatMap((r) => r.clusters.map((c) => [c.id, r.id] as const)));
+  const report: FaultModelReport = {
+    seed,
+    counts: {},
+    invalidations: { total: 0, complete: 0, durable: 0 },
+    staleReads: [],
+    lostDurable: [],
+    dishonest: [],
+    survivingStale: [],
+    unconverged: [],
+    stuck: [],
+    backlogDelivered: 0,
+  };
+  const log = options.log ?? (() => {});
+  const count = (kind: string) => {
+    report.counts[kind] = (report.counts[kind] ?? 0) + 1;
+    log(`${kind}`);
+  };
+  let tick = 0;
+  const raw = new Map<string, Redis>();
+  const rawClient = (id: string) => {
+    let client = raw.get(id);
+    if (!client) {
+      client = new Redis(local.port(id), "127.0.0.1", { maxRetriesPerRequest: 0, commandTimeout: opTimeoutMs * 4 });
+      client.on("error", () => {});
+      raw.set(id, client);
+    }
+    return client;
+  };
+  const losses = new Map(ids.map((id) => [id, 0]));
+  const stopped = new Set<string>();
+  const issued: Issued[] = [];
+  const realNow = Date.now;
+  let clockOffset = 0;
+  Date.now = () => realNow() + clockOffset;
+
+  // One instance runs with an older topology that lacks a cluster (a rolling deploy): it reads and relays.
+  const skewedOut = pick(ids);
+  const skewedTopology: Topology = {
+    regions: local.topology.regions.map((r) => ({ ...r, clusters: r.clusters.filter((c) => c.id !== skewedOut) })),
+  };
+  interface Instance {
+    cache: RegionalCache;
+    region: string;
+    skewed: boolean;
+  }
+  const regions = local.topology.regions.map((r) => r.id);
+  const open = (index: number): Instance => {
+    const skewed = index === 0;
+    const region = regions[index % regions.length]!;
+    const topology = skewed ? skewedTopology : local.topology;
+    return { cache: createRegionalCache({ topology, localRegion: region, opTimeoutMs }), region, skewed };
+  };
+  const instances: Instance[] = Array.from({ length: Math.max(2, options.instances ?? 6) }, (_, i) => open(i));
+  const closing: Promise<void>[] = [];
+
+  try {
+    // A backlog: entries recorded (and applied) in two outboxes of two other regions, the least a
+    // durable invalidation has, while their other targets were away.
+    const backlogTarget = pick(ids.filter((id) => id !== skewedOut));
+    const backlog = options.backlog ?? 0;
+    const backlogHolders =
+      backlog === 0
+        ? []
+        : local.topology.regions
+            .filter((r) => r.id !== regionOf.get(backlogTarget))
+            .map((r) => pick(r.clusters.map((c) => c.id)));
+    for (const holder of backlogHolders) {
+      for (let startAt = 0; startAt < backlog; startAt += 5_000) {
+        const pipeline = rawClient(holder).pipeline();
+        for (let i = startAt; i < Math.min(backlog, startAt + 5_000); i++) {
+          pipeline.xadd(
+            `${NS}:outbox`,
+            "*",
+            "v",
+            "2",
+            "id",
+            `bk-${seed}-${i}`,
+            "keys",
+            JSON.stringify([`bk:${seed}:${i}`]),
+            "at",
+            "0",
+            "targets",
+            JSON.stringify(ids),
+          );
+          pipeline.set(`${NS}:applied:bk-${seed}-${i}`, "1", "PX", 3_600_000);
+        }
+        await pipeline.exec();
+      }
+    }
+
+    // Reads judge values by the tick at which their lease had been taken (the moment the data was "read").
+    // Stale: the value was leased before an invalidation of its key that had answered before the
+    // read began, and that invalidation was complete, or (for a fail-closed read) issued by this instance.
+    const judgeRead = (reader: RegionalCache, key: string, value: unknown, readStart: number, failClosed: boolean) => {
+      if (value === undefined || value === null) return;
+      const leaseEnd = (value as { leaseEnd: number }).leaseEnd;
+      for (const inv of issued) {
+        if (!inv.keys.includes(key) || leaseEnd >= inv.start || inv.end >= readStart) continue;
+        if (inv.report.complete || (failClosed && inv.by === reader)) {
+          report.staleReads.push(
+            `${failClosed ? "fail-closed read" : "read"} of ${key} at tick ${readStart} returned a value leased at tick ${leaseEnd}, before invalidation ${inv.report.id} (ticks ${inv.start}-${inv.end}, ${inv.report.complete ? "complete" : `queued ${inv.report.queued.join()}, by the reader`})`,
+          );
+          return;
+        }
+      }
+    };
+
+    const honest = async (inv: Issued, topologyIds: string[]) => {
+      const { report: r } = inv;
+      if ([...r.delivered, ...r.queued].sort().join() !== [...topologyIds].sort().join()) {
+        report.dishonest.push(`${r.id}: delivered + queued is not the topology`);
+      }
+      const heldRegions = new Set(r.delivered.map((id) => regionOf.get(id)));
+      if (r.durable !== heldRegions.size >= 2) {
+        report.dishonest.push(`${r.id}: durable ${r.durable} but delivered spans ${heldRegions.size} region(s)`);
+      }
+      if (r.complete !== (r.queued.length === 0))
+        report.dishonest.push(`${r.id}: complete ${r.complete} with queued ${r.queued.join()}`);
+      for (const id of r.delivered) {
+        // Delivered means applied (and, atomically with it, recorded in that outbox).
+        if (losses.get(id) !== inv.losses.get(id)) continue;
+        const marker = await rawClient(id)
+          .exists(`${NS}:applied:${r.id}`)
+          .catch(() => undefined);
+        if (marker === 0) report.dishonest.push(`${r.id}: ${id} listed delivered but has no applied marker`);
+      }
+    };
+
+    type Op = () => Promise<void>;
+    const fill =
+      (instance: Instance, key: string): Op =>
+      async () => {
+        count("fill");
+        const lease = await instance.cache.lease(key);
+        const leaseEnd = ++tick;
+        await instance.cache.set(key, { leaseEnd }, { lease });
+      };
+    const read =
+      (instance: Instance, key: string, failClosed: boolean): Op =>
+      async () => {
+        count(failClosed ? "read fail-closed" : "read");
+        const start = ++tick;
+        const value = await instance.cache.get(key, { failClosed }).catch(() => undefined);
+        judgeRead(instance.cache, key, value, start, failClosed);
+      };
+    const invalidate =
+      (instance: Instance, list: string[]): Op =>
+      async () => {
+        count("invalidate");
+        const start = ++tick;
+        const before = new Map(losses);
+        const r = await instance.cache.invalidate(list);
+        const inv: Issued = { by: instance.cache, report: r, keys: list, start, end: ++tick, losses: before };
+        issued.push(inv);
+        report.invalidations.total++;
+        if (r.complete) report.invalidations.complete++;
+        if (r.durable) report.invalidations.durable++;
+        await honest(inv, ids);
+      };
+    const relayRound =
+      (instance: Instance): Op =>
+      async () => {
+        count("relay round");
+        await instance.cache.deliverQueued().catch(() => 0);
+      };
+
+    const deaths = {
+      left: options.processDeaths ?? 1,
+      keys: [] as { key: string; seeded: string[]; losses: Map<string, number> }[],
+    };
+    const entry = createRequire(import.meta.url).resolve("@org/cache-client");
+    const death = async (n: number) => {
+      count("process death mid-invalidate");
+      const key = `fault:${seed}:death${n}`;
+      const seeded: string[] = [];
+      for (const id of ids.filter((c) => !stopped.has(c))) {
+        await rawClient(id).set(`${NS}:{${key}}`, JSON.stringify({ leaseEnd: -1 }), "PX", 3_600_000);
+        seeded.push(id);
+      }
+      const delay = Math.floor(random() * opTimeoutMs);
+      const script = `
+        const { createRegionalCache } = await import(${JSON.stringify(entry)});
+        const cache = createRegionalCache({ topology: ${JSON.stringify(local.topology)}, localRegion: ${JSON.stringify(pick(regions))}, opTimeoutMs: ${opTimeoutMs} });
+        for (let i = 0; i < 20 && (await cache.invalidate(${JSON.stringify(`${key}:warm`)})).delivered.length < 3; i++) {}
+        setInterval(() => {}, 1 << 30);
+        setTimeout(() => process.kill(process.pid, "SIGKILL"), ${delay});
+        await cache.invalidate(${JSON.stringify(key)});`;
+      deaths.keys.push({ key, seeded, losses: new Map(losses) });
+      await new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: "ignore" });
+        child.once("exit", () => resolve());
+        child.once("error", () => resolve());
+      });
+    };
+
+    // Faults. A cluster's state is destroyed only if every durable invalidation not yet applied
+    // everywhere keeps another holder: `durable` promises survival of one cluster's loss, not two.
+    const canLoseState = async (victim: string) => {
+      if (backlogHolders.includes(victim) && backlogHolders.filter((id) => losses.get(id) === 0).length <= 2)
+        return false;
+      for (const inv of issued) {
+        if (!inv.report.durable || losses.get(victim) !== inv.losses.get(victim)) continue;
+        if (!inv.report.delivered.includes(victim)) continue;
+        const others = inv.report.delivered.filter((id) => id !== victim && losses.get(id) === inv.losses.get(id));
+        if (others.length > 0) continue;
+        // The victim is its last holder: only if it is applied everywhere already.
+        for (const id of ids) {
+          if (stopped.has(id)) return false;
+          if (
+            (await rawClient(id)
+              .exists(`${NS}:applied:${inv.report.id}`)
+              .catch(() => 0)) !== 1
+          )
+            return false;
+        }
+      }
+      return true;
+    };
+    const lose = async (victim: string, how: "restart-empty" | "flushall") => {
+      if (!(await canLoseState(victim))) return count(`${how} (skipped: would lose a second holder)`);
+      count(how);
+      losses.set(victim, losses.get(victim)! + 1);
+      if (how === "flushall" && !stopped.has(victim)) await rawClient(victim).flushall();
+      else {
+        stopped.delete(victim);
+        await local.restart(victim, { empty: true });
+      }
+    };
+
+    for (let n = 0; n < operations;) {
+      // A batch of concurrent operations, or one fault on its own.
+      const roll = random();
+      const batch: Op[] = [];
+      if (roll < 0.06 && stopped.size < 2) {
+        const id = pick(ids.filter((c) => !stopped.has(c)));
+        count("hang (SIGSTOP)");
+        local.partition(id);
+        stopped.add(id);
+        n++;
+      } else if (roll < 0.12 && stopped.size > 0) {
+        const id = pick([...stopped]);
+        count("heal");
+        local.heal(id);
+        stopped.delete(id);
+        n++;
+      } else if (roll < 0.15) {
+        const id = pick(ids);
+        count("restart with persistence");
+        stopped.delete(id);
+        await local.restart(id);
+        n++;
+      } else if (roll < 0.17) {
+        await lose(pick(ids), "restart-empty");
+        n++;
+      } else if (roll < 0.19) {
+        await lose(pick(ids.filter((c) => !stopped.has(c))), "flushall");
+        n++;
+      } else if (roll < 0.22) {
+        count(random() < 0.5 ? "clock step back 1 h" : "clock step forward 1 h");
+        clockOffset += (random() < 0.5 ? -1 : 1) * 3_600_000;
+        n++;
+      } else if (roll < 0.25) {
+        // An instance crashes (its in-memory queue is gone) and a new one takes its place.
+        count("instance replaced");
+        const index = Math.floor(random() * instances.length);
+        closing.push(instances[index]!.cache.close());
+        instances[index] = open(index);
+        n++;
+      } else if (roll < 0.27 && deaths.left > 0) {
+        await death(deaths.left--);
+        n++;
+      } else {
+        const size = 1 + Math.floor(random() * 4);
+        for (let i = 0; i < size && n < operations; i++, n++) {
+          const instance = pick(instances);
+          const key = pick(keys);
+          const r = random();
+          if (r < 0.3) batch.push(fill(instance, key));
+          else if (r < 0.5) batch.push(read(instance, key, false));
+          else if (r < 0.62) batch.push(read(instance, key, true));
+          else if (r < 0.92 && !instance.skewed)
+            batch.push(invalidate(instance, random() < 0.8 ? [key] : [key, pick(keys)]));
+          else batch.push(relayRound(instance));
+        }
+        await Promise.all(batch.map((op) => op()));
+      }
+    }
+
+    log("heal everything and drain");
+    // Heal everything, then let the relay drain every outbox.
+    for (const id of stopped) local.heal(id);
+    stopped.clear();
+    clockOffset = 0;
+    const backlogged = async () => {
+      let total = 0;
+      for (const id of ids) total += await rawClient(id).xlen(`${NS}:outbox`);
+      return total;
+    };
+    // Drain until every outbox is empty; a relay that stops making progress for settleMs is stuck.
+    let left = await backlogged();
+    let progressAt = performance.now();
+    while (left > 0 && performance.now() - progressAt < options.settleMs) {
+      await Promise.all(instances.map((i) => i.cache.deliverQueued().catch(() => 0)));
+      const now = await backlogged();
+      if (now < left) progressAt = performance.now();
+      left = now;
+    }
+    if (left > 0) {
+      const lengths = await Promise.all(ids.map(async (id) => `${id} ${await rawClient(id).xlen(`${NS}:outbox`)}`));
+      report.stuck.push(`outboxes made no progress for ${options.settleMs} ms: ${lengths.join(", ")}`);
+    }
+    log(`drained: ${left === 0}; checking`);
+    // In-memory queues of non-durable invalidations too (their issuers deliver them).
+    for (let i = 0; i < 3; i++) await Promise.all(instances.map((x) => x.cache.deliverQueued().catch(() => 0)));
+
+    for (const inv of issued) {
+      if (!inv.report.durable) continue;
+      for (const id of ids) {
+        if (losses.get(id) !== inv.losses.get(id)) continue;
+        if ((await rawClient(id).exists(`${NS}:applied:${inv.report.id}`)) !== 1) {
+          report.lostDurable.push(
+            `${inv.report.id} (keys ${inv.keys.join()}, delivered ${inv.report.delivered.join()}) never reached ${id}`,
+          );
+        }
+      }
+    }
+    for (const key of keys) {
+      for (const id of ids) {
+        const stored = await rawClient(id).get(`${NS}:{${key}}`);
+        if (stored === null) continue;
+        const { leaseEnd } = JSON.parse(stored) as { leaseEnd: number };
+        const beaten = issued.find(
+          (inv) => (inv.report.durable || inv.report.complete) && inv.keys.includes(key) && leaseEnd < inv.start,
+        );
+        if (beaten)
+          report.survivingStale.push(
+            `${id} still holds ${key} leased at tick ${leaseEnd}, before ${beaten.report.id} (tick ${beaten.start})`,
+          );
+      }
+    }
+    for (const { key, seeded, losses: at } of deaths.keys) {
+      const kept = seeded.filter((id) => losses.get(id) === at.get(id));
+      const held = await Promise.all(kept.map(async (id) => (await rawClient(id).exists(`${NS}:{${key}}`)) === 1));
+      if (held.some(Boolean) && !held.every(Boolean)) {
+        report.unconverged.push(
+          `${key}: applied on ${kept.filter((_, i) => !held[i]).join()} but not on ${kept.filter((_, i) => held[i]).join()}`,
+        );
+      }
+    }
+    if (backlog > 0) {
+      const pipeline = rawClient(backlogTarget).pipeline();
+      for (let i = 0; i < backlog; i++) pipeline.exists(`${NS}:applied:bk-${seed}-${i}`);
+      const applied = ((await pipeline.exec()) ?? []).filter(([, n]) => n === 1).length;
+      report.backlogDelivered = losses.get(backlogTarget) === 0 ? applied : backlog;
+      if (report.backlogDelivered < backlog) {
+        report.lostDurable.push(`${backlog - applied} of ${backlog} backlog entries never reached ${backlogTarget}`);
+      }
+    }
+    return report;
+  } finally {
+    Date.now = realNow;
+    for (const id of ids) local.heal(id);
+    await Promise.all([...closing, ...instances.map((i) => i.cache.close())]);
+    for (const client of raw.values()) client.disconnect();
+  }
+}
