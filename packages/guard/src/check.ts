@@ -5,6 +5,8 @@ import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { detectPython, firstSyntaxError, pythonParser, scanPython } from "./detect/python.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
+import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
+import { nestingBound } from "./nesting.ts";
 import { applySuppressions, DIRECTIVE, type SourceComment } from "./suppressions.ts";
 
 /** One finding, in the shape of ESLint's JSON formatter (1-based lines and columns). */
@@ -41,7 +43,33 @@ export function isCheckable(path: string): boolean {
  * for this file, so one odd file cannot cost a run every other file's findings.
  */
 export async function checkSource(filePath: string, source: string, config: GuardConfig): Promise<FileResult> {
-  const lines = lineIndex(source);
+  if (JS_EXTENSIONS.has(extname(filePath).toLowerCase())) {
+    // The JavaScript parser is native: nesting past its stack kills the process, not the file.
+    const depth = nestingBound(source);
+    if (depth > IN_PROCESS_NESTING) {
+      const deep = depth <= MAX_NESTING ? checkOnDeepStack(filePath, source, config) : undefined;
+      if (deep) return deep;
+      return result(filePath, source, config, [tooDeep(depth)], []);
+    }
+  }
+  return checkSourceOnThisStack(filePath, source, config);
+}
+
+function tooDeep(depth: number): RawFinding {
+  return {
+    ruleId: "parse-error",
+    start: 0,
+    end: 0,
+    message: `Nested about ${depth.toLocaleString("en")} levels deep: more than org-guard parses safely (${MAX_NESTING.toLocaleString("en")} with the built CLI, ${IN_PROCESS_NESTING.toLocaleString("en")} from sources). The file is not checked; generated code like this belongs in the ignore list.`,
+  };
+}
+
+/** `checkSource` without the nesting guard: for a thread whose stack was sized for `source`. */
+export async function checkSourceOnThisStack(
+  filePath: string,
+  source: string,
+  config: GuardConfig,
+): Promise<FileResult> {
   let raw: RawFinding[];
   let comments: SourceComment[] = [];
   try {
@@ -56,6 +84,17 @@ export async function checkSource(filePath: string, source: string, config: Guar
       },
     ];
   }
+  return result(filePath, source, config, raw, comments);
+}
+
+function result(
+  filePath: string,
+  source: string,
+  config: GuardConfig,
+  raw: RawFinding[],
+  comments: SourceComment[],
+): FileResult {
+  const lines = lineIndex(source);
   const findings = applySuppressions(raw, comments, (offset) => lines.position(offset).line);
   const messages: GuardMessage[] = [];
   for (const finding of findings) {

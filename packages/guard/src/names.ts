@@ -57,6 +57,8 @@ const NOT_A_DURATION = new Set([
   "throttle",
   "linger",
 ]);
+/** Words right before "timeout" that make it a pacing delay wherever they stand. */
+const PACING = new Set(["buffer", "flush", "debounce", "throttle", "linger"]);
 /** Words before "timeout" that make it an expiry or a lease, not a wait: `sessionTimeoutMinutes`, `visibility_timeout`. */
 const EXPIRY = new Set(["session", "visibility"]);
 
@@ -76,7 +78,8 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag.
   if (parts.slice(0, -1).includes("no")) return false;
   const at = parts.findIndex((w) => w.endsWith("timeout"));
-  if (at > 0 && EXPIRY.has(parts[at - 1]!)) return false;
+  // The word right before the timeout decides too: `browserBufferTimeout` paces like `bufferTimeout`.
+  if (at > 0 && (EXPIRY.has(parts[at - 1]!) || PACING.has(parts[at - 1]!))) return false;
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
   if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { checkSource, type FileResult } from "./check.ts";
 import { loadGuardConfig, type GuardConfig } from "./config.ts";
+import { WORKER_STACK_MB } from "./deep.ts";
 import { listFiles, stagedCandidates, triage, workingTreeCandidates, type Skipped } from "./files.ts";
 
 export interface CheckFilesOptions {
@@ -68,7 +69,10 @@ async function checkAll(files: { path: string; text: string }[], config: GuardCo
     shares.map(
       (share) =>
         new Promise<void>((resolve, reject) => {
-          const thread = new Worker(worker, { workerData: { files: share.files, config } });
+          const thread = new Worker(worker, {
+            workerData: { files: share.files, config },
+            resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+          });
           thread.once("message", (shareResults: FileResult[]) => {
             shareResults.forEach((result, i) => (results[share.indexes[i]!] = result));
             resolve();

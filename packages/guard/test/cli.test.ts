@@ -182,7 +182,14 @@ describe("org-guard usage", () => {
 
   it("has --help, --version and a rule list", async () => {
     const root = tempTree({});
-    expect((await guard(root, "--help")).stdout).toContain("Usage: org-guard check [paths...]");
+    const help = (await guard(root, "--help")).stdout;
+    expect(help).toContain("Usage: org-guard <command> [options]");
+    expect(help).toMatch(/check \[paths\.\.\.\]\s+Check files/);
+    expect(help).toContain("Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.");
+    const checkHelp = (await guard(root, "check", "--help")).stdout;
+    expect(checkHelp).toContain("Usage: org-guard check [paths...] [options]");
+    expect(checkHelp).toMatch(/--format pretty\|json\|sarif\s+Output format .*\(default: pretty\)/);
+    expect((await guard(root, "-v")).stdout).toBe("9.9.9");
     expect((await guard(root, "--version")).stdout).toBe("9.9.9");
     expect((await guard(root, "rules")).stdout).toMatch(/no-hardcoded-timeout\s+error/);
   });

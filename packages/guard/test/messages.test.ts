@@ -31,6 +31,14 @@ describe("messages fit the language", () => {
     expect(py).toEqual([expect.stringMatching(/ORG_TEST_TIMEOUT_S/)]);
   });
 
+  it("an object's own timeout(ms) setter inside a class is an operation timeout, not mocha's test timeout", async () => {
+    const found = await messages(
+      "manager.js",
+      "class Manager {\n  constructor(opts) {\n    this.timeout(null == opts.timeout ? 20000 : opts.timeout);\n  }\n}\n",
+    );
+    expect(found).toEqual([expect.stringMatching(/Hardcoded timeout 20000 .*Use config\.TIMEOUT from @org\/config/)]);
+  });
+
   it("httpx's implicit 5 s default is reported as a hardcoded default, not as waiting forever", async () => {
     const [message] = await messages("a.py", "import httpx\nhttpx.get(url)\n");
     expect(message).toMatch(/httpx's built-in 5 s default/);

@@ -1,5 +1,8 @@
+import { spawnSync } from "node:child_process";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, type GuardConfig } from "../src/index.ts";
+import { tempTree } from "./helpers.ts";
 
 const config = defaultGuardConfig(import.meta.dirname);
 const rules = async (path: string, source: string, with_: GuardConfig = config) =>
@@ -19,9 +22,60 @@ describe("no input crashes a run", () => {
   });
 
   it("deeply nested calls and brackets do not overflow the walk", async () => {
-    const nested = `${"f(".repeat(5000)}1${")".repeat(5000)}`;
+    const nested = `${"f(".repeat(900)}1${")".repeat(900)}`;
     expect(await rules("nested.ts", `const x = ${nested};\n`)).toEqual([]);
     expect(await rules("nested.py", `x = ${"[".repeat(3000)}1${"]".repeat(3000)}\n`)).toEqual([]);
+    expect(
+      await rules("nested.py", `x = ${"(".repeat(50_000)}1${")".repeat(50_000)}\nrequests.get(u, timeout=5)\n`),
+    ).toEqual(["2: no-hardcoded-timeout"]);
+  });
+
+  it("JavaScript nested past the in-process parser's stack is a finding for that file, never a crash", async () => {
+    // Native parser code overflowing its stack ends the process (SIGSEGV): such a file is measured
+    // first. From sources there is no deep-stack worker, so it is reported, not parsed.
+    for (const source of [
+      `${"function a() {".repeat(5000)}${"}".repeat(5000)}\n`,
+      `x = ${"!".repeat(40_000)}y;\n`,
+      `x = ${"a ? b : ".repeat(30_000)}c;\n`,
+      `let x: ${"A<".repeat(5000)}B${">".repeat(5000)};\n`,
+    ]) {
+      const result = await checkSource("deep.ts", source, config);
+      expect(result.messages.map((m) => m.ruleId)).toEqual(["parse-error"]);
+      expect(result.messages[0]!.message).toMatch(/^Nested about [\d,]+ levels deep/);
+    }
+  });
+
+  it("the built CLI checks deeply nested JavaScript on a deep stack and still reports every other file", () => {
+    const root = tempTree({
+      "deep-functions.js": `${"function a() {".repeat(20_000)}${"}".repeat(20_000)}\nsetTimeout(() => c.abort(), 5000);\n`,
+      "deep-and.js": `const timeout = 5000;\nx = a${" && a".repeat(150_000)};\n`,
+      "deep-arrays.ts": `const x = ${"[".repeat(300_000)}${"]".repeat(300_000)};\n`,
+      "plain.ts": "fetch(url, { timeout: 3000 });\n",
+      "bad-utf8.py": Buffer.from('import requests\nname = "\xff\xfe"\nrequests.get(u, timeout=5)\n', "latin1"),
+    });
+    const built = spawnSync(
+      process.execPath,
+      [join(import.meta.dirname, "../bin/org-guard.js"), "check", ".", "--format", "json"],
+      {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      },
+    );
+    expect(built.status).toBe(1);
+    const found = Object.fromEntries(
+      (JSON.parse(built.stdout) as { filePath: string; messages: { line: number; ruleId: string }[] }[]).map((r) => [
+        basename(r.filePath),
+        r.messages.map((m) => `${m.line}: ${m.ruleId}`),
+      ]),
+    );
+    expect(found).toEqual({
+      "bad-utf8.py": ["3: no-hardcoded-timeout"],
+      "deep-and.js": ["1: no-hardcoded-timeout"],
+      "deep-arrays.ts": ["1: parse-error"],
+      "deep-functions.js": ["2: no-hardcoded-timeout"],
+      "plain.ts": ["1: no-hardcoded-timeout"],
+    });
   });
 
   it("an internal error becomes an internal-error finding for that file, not an exception", async () => {

@@ -2,6 +2,7 @@ import { matchApi } from "../apis.ts";
 import { isTimeoutName, isTimeoutPhase, looksLikeRedisClient } from "../names.ts";
 import { hardcodedMessage, localDeleteMessage, unboundedMessage } from "../rules.ts";
 import { applyOperator } from "./arithmetic.ts";
+import { isCodeList } from "./code-list.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
 /**
@@ -64,6 +65,7 @@ const SITE_TYPES = new Set([
   "JSXAttribute",
   "CallExpression",
   "NewExpression",
+  "LogicalExpression",
 ]);
 const BINDING_TYPES = new Set([
   "VariableDeclarator",
@@ -93,6 +95,10 @@ class JsDetector {
   private readonly bindingCounts = new Map<string, number>();
   /** Variables initialised with a Redis client (`new Redis()`, `createClient()`, ...). */
   private readonly redisClients = new Set<string>();
+  /** Values whose destination's name rules them out as durations: the fallback rule leaves them alone. */
+  private readonly judgedBySite = new Set<EsNode>();
+  /** [start, end) of every class body: `this.timeout(ms)` there is the object's own setter, not mocha's. */
+  private readonly classBodies: [number, number][] = [];
   /** Sites that are entries of a code table (`GatewayTimeout: 504`) or a compiled enum, not durations. */
   private readonly notDurations = new Set<EsNode>();
   constructor(
@@ -107,11 +113,22 @@ class JsDetector {
     const sites: EsNode[] = [];
     this.walk(program, (node) => {
       if (SITE_TYPES.has(node.type)) sites.push(node);
+      // `const bufferTimeout = opts.browserBufferTimeout || 1000`: a destination named like a timeout
+      // but judged not one (a pacing delay, an expiry, a flag) decides for its value.
+      const destination = destinationOf(node);
+      if (destination && /timeout/i.test(destination.name) && !this.isTimeout(destination.name))
+        this.judgedBySite.add(unwrap(destination.value));
+      if (node.type === "ClassBody") this.classBodies.push(span(node));
       if (
         node.type === "ObjectExpression" &&
         isCodeTable(node.properties as EsNode[], this.options.extraTimeoutNames)
       ) {
         for (const property of node.properties as EsNode[]) this.notDurations.add(property);
+      }
+      // `exports.ER_QUERY_TIMEOUT = 3024;` one statement per code: the same table, written as statements.
+      if (node.type === "Program" || node.type === "BlockStatement" || node.type === "StaticBlock") {
+        for (const site of statementCodeTables(node.body as EsNode[], this.options.extraTimeoutNames))
+          this.notDurations.add(site);
       }
       // A compiled TypeScript enum: `E[E["NetworkTimeout"] = 89] = "NetworkTimeout"`.
       if (
@@ -359,6 +376,25 @@ class JsDetector {
         }
         return;
       }
+      case "LogicalExpression": {
+        // `this.options.timeout || 20000`, `opts.timeoutMs ?? 5000`: the fallback of a timeout is a
+        // default timeout wherever the expression goes (a timer helper, a field, an argument). Only
+        // durations: a 0 fallback often switches a feature off, and the sites above judge those.
+        if (node.operator === "&&" || this.judgedBySite.has(node)) return;
+        const left = unwrap(node.left as EsNode);
+        const name =
+          left.type === "Identifier"
+            ? (left.name as string)
+            : left.type === "MemberExpression"
+              ? memberName(left)
+              : undefined;
+        if (!this.isTimeout(name)) return;
+        const value = this.evaluate(node.right as EsNode);
+        if (value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY) {
+          this.report(node.right as EsNode, `as the fallback of "${name}"`);
+        }
+        return;
+      }
       case "JSXAttribute": {
         const name = (node.name as EsNode).name;
         const value = node.value as EsNode | null;
@@ -386,7 +422,8 @@ class JsDetector {
           const beforeLast = args.at(-2);
           if (last && args.length >= (api.minArguments ?? 2) && beforeLast && isFunction(beforeLast)) targets = [last];
         } else if (args[api.argument]) targets = [args[api.argument]!];
-        const isTest = TEST_APIS.test(path) || api.argument === "last";
+        const isTest =
+          (TEST_APIS.test(path) && !(path === "this.timeout" && this.inClass(node))) || api.argument === "last";
         for (const target of targets) {
           // `socket.setTimeout(0)` switches a Node idle timer off after the phase it guarded.
           if (SWITCH_OFF_APIS.has(api.callee) && this.evaluate(target) === 0) continue;
@@ -395,6 +432,11 @@ class JsDetector {
         return;
       }
     }
+  }
+
+  private inClass(node: EsNode): boolean {
+    const [start] = span(node);
+    return this.classBodies.some(([from, to]) => from < start && start < to);
   }
 
   // `redis.del(k)`, `client.unlink(k)` on a client from `createClient()`, `redis.multi().del(k)`.
@@ -442,6 +484,29 @@ function isDeadlineTimer(path: string, args: EsNode[], source: string): boolean 
   return DEADLINE_BODY.test(source.slice(start, end));
 }
 
+/** The name a value is stored under, for declarators, properties and assignments. */
+function destinationOf(node: EsNode): { name: string; value: EsNode } | undefined {
+  let name: string | undefined;
+  let value: unknown;
+  if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier") {
+    name = (node.id as EsNode).name as string;
+    value = node.init;
+  } else if (node.type === "Property" || node.type === "PropertyDefinition") {
+    name = propertyName(node);
+    value = node.value;
+  } else if (node.type === "AssignmentExpression" || node.type === "AssignmentPattern") {
+    const left = node.left as EsNode;
+    name =
+      left.type === "Identifier"
+        ? (left.name as string)
+        : left.type === "MemberExpression"
+          ? memberName(left)
+          : undefined;
+    value = node.right;
+  }
+  return name !== undefined && isNode(value) ? { name, value } : undefined;
+}
+
 /** 0 or a negative number: what a field is reset to, or a sentinel, not a duration. */
 function isResetValue(node: EsNode): boolean {
   const value = unwrap(node);
@@ -454,24 +519,79 @@ function isResetValue(node: EsNode): boolean {
  * four or more entries, every value a distinct integer literal, and few names that are timeouts.
  */
 function isCodeTable(properties: readonly EsNode[], extra: ReadonlySet<string>): boolean {
-  if (properties.length < 4) return false;
-  const values = new Set<number>();
-  let timeouts = 0;
-  for (const property of properties) {
-    if (property.type !== "Property") return false;
-    const value = unwrap(property.value as EsNode);
-    const number =
-      value.type === "Literal"
-        ? value.value
-        : value.type === "UnaryExpression" && value.operator === "-" && (value.argument as EsNode).type === "Literal"
-          ? -((value.argument as EsNode).value as number)
-          : undefined;
-    if (typeof number !== "number" || !Number.isInteger(number) || values.has(number)) return false;
-    values.add(number);
-    const name = propertyName(property);
-    if (name !== undefined && isTimeoutName(name, extra)) timeouts += 1;
+  if (properties.length < 4 || properties.some((p) => p.type !== "Property")) return false;
+  return isCodeList(
+    properties.map((p) => [propertyName(p), integerOf(p.value as EsNode)]),
+    extra,
+  );
+}
+
+function integerOf(node: EsNode): number | undefined {
+  const value = unwrap(node);
+  const number =
+    value.type === "Literal"
+      ? value.value
+      : value.type === "UnaryExpression" && value.operator === "-" && (value.argument as EsNode).type === "Literal"
+        ? -((value.argument as EsNode).value as number)
+        : undefined;
+  return typeof number === "number" && Number.isInteger(number) ? number : undefined;
+}
+
+/**
+ * Runs of four or more sibling statements binding one name each to an integer in ascending order
+ * (`exports.ER_LOCK_WAIT_TIMEOUT = 1205;`, `const E_TIMEOUT = 3;`), judged like a code table: the
+ * sites (assignments, declarators) of those that are. Codes are numbered in order; a settings block
+ * (`TIMEOUT = 30; RETRIES = 3`) is not.
+ */
+function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<string>): EsNode[] {
+  const out: EsNode[] = [];
+  let run: { site: EsNode; name: string | undefined; value: number | undefined }[] = [];
+  const flush = () => {
+    if (
+      isCodeList(
+        run.map((e) => [e.name, e.value]),
+        extra,
+        true,
+      )
+    )
+      out.push(...run.map((e) => e.site));
+    run = [];
+  };
+  for (const statement of body) {
+    const entry = codeStatement(statement);
+    // A value not above the last one starts a new run: codes are numbered in order.
+    if (!entry || (run.length > 0 && entry.value <= run.at(-1)!.value!)) flush();
+    if (entry) run.push(entry);
   }
-  return timeouts * 2 < properties.length;
+  flush();
+  return out;
+}
+
+function codeStatement(statement: EsNode): { site: EsNode; name: string | undefined; value: number } | undefined {
+  let site: EsNode | undefined;
+  let name: string | undefined;
+  let init: EsNode | undefined;
+  if (statement.type === "ExpressionStatement") {
+    const expression = unwrap(statement.expression as EsNode);
+    if (expression.type !== "AssignmentExpression" || expression.operator !== "=") return undefined;
+    const left = expression.left as EsNode;
+    name =
+      left.type === "MemberExpression"
+        ? memberName(left)
+        : left.type === "Identifier"
+          ? (left.name as string)
+          : undefined;
+    site = expression;
+    init = expression.right as EsNode;
+  } else if (statement.type === "VariableDeclaration" && (statement.declarations as EsNode[]).length === 1) {
+    const declarator = (statement.declarations as EsNode[])[0]!;
+    if ((declarator.id as EsNode).type !== "Identifier" || !isNode(declarator.init)) return undefined;
+    name = (declarator.id as EsNode).name as string;
+    site = declarator;
+    init = declarator.init;
+  }
+  const value = init ? integerOf(init) : undefined;
+  return site && name !== undefined && value !== undefined ? { site, name, value } : undefined;
 }
 const REDIS_FACTORIES = /(^|\.)(Redis|IORedis|Cluster|RedisCluster|createClient|createCluster)$/;
 
@@ -543,6 +663,9 @@ function memberName(node: EsNode): string | undefined {
 function calleePath(node: EsNode): string | undefined {
   const names: string[] = [];
   let current = unwrap(node);
+  // `(0, util_1.timeout)(ms)`: TypeScript's and Babel's call of an imported function.
+  const parts = current.type === "SequenceExpression" ? (current.expressions as EsNode[]) : undefined;
+  if (parts?.length === 2 && unwrap(parts[0]!).type === "Literal") current = unwrap(parts[1]!);
   while (current.type === "MemberExpression" && names.length <= MAX_DEPTH) {
     const name = memberName(current);
     if (name === undefined) {

@@ -10,6 +10,7 @@ import {
   unboundedMessage,
 } from "../rules.ts";
 import { applyOperator } from "./arithmetic.ts";
+import { isCodeList } from "./code-list.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
 let parser: Promise<TsParser> | undefined;
@@ -70,6 +71,7 @@ const INTERESTING = [
   "default_parameter",
   "typed_default_parameter",
   "call",
+  "boolean_operator",
 ];
 /** With and without comments: comments matter only to files that hold a suppression. */
 const queries: { with?: Query; without?: Query } = {};
@@ -129,6 +131,10 @@ class PyDetector {
   private scopedNames = new Set<string>();
   /** Variables (or `self.x` attributes) holding a Redis client. */
   private readonly redisClients = new Set<string>();
+  /** Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`). */
+  private readonly codeStatements = new Set<number>();
+  /** Per scope, the first offset where a bounded timeout is set (`sock.settimeout(deadline.timeout())`). */
+  private readonly boundedFrom = new Map<number, number>();
 
   constructor(private readonly options: DetectorOptions) {}
 
@@ -144,7 +150,38 @@ class PyDetector {
 
   private collect(nodes: readonly TsNode[]): void {
     const assignments = new Map<string, TsNode[]>();
+    let run: { statement: TsNode; id: number; name: string; value: number }[] = [];
+    const flush = () => {
+      if (
+        isCodeList(
+          run.map((e) => [e.name, e.value]),
+          this.options.extraTimeoutNames,
+          true,
+        )
+      )
+        for (const entry of run) this.codeStatements.add(entry.id);
+      run = [];
+    };
     for (const node of nodes) {
+      if (node.type === "assignment") {
+        // `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings: a code list written as statements,
+        // numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
+        const entry = codeStatement(node);
+        const last = run.at(-1);
+        if (
+          !entry ||
+          !last ||
+          entry.value <= last.value ||
+          previousStatement(entry.statement)?.id !== last.statement.id
+        )
+          flush();
+        if (entry) run.push(entry);
+      }
+      if (node.type === "call" || node.type === "keyword_argument") {
+        const at = node.startIndex;
+        const scope = this.scopeOf(node);
+        if (!this.boundedFrom.has(scope) && setsBoundedTimeout(node)) this.boundedFrom.set(scope, at);
+      }
       if (node.type === "import_statement") {
         for (const child of node.namedChildren) {
           if (child?.type === "dotted_name") this.imports.set(child.text, child.text);
@@ -197,6 +234,7 @@ class PyDetector {
         }
       }
     }
+    flush();
     this.scopedNames = new Set(assignments.keys());
     // A name assigned exactly once in its scope (function or module), and not a parameter there,
     // is a constant of that scope: `t = 5` then `requests.get(u, timeout=t)`. In source order.
@@ -267,6 +305,13 @@ class PyDetector {
       default:
         return undefined;
     }
+  }
+
+  /** A bounded timeout was set earlier in the same function (module level never counts: it is not one phase). */
+  private boundedBefore(node: TsNode): boolean {
+    const scope = this.scopeOf(node);
+    const from = scope === 0 ? undefined : this.boundedFrom.get(scope);
+    return from !== undefined && from < node.startIndex;
   }
 
   /** The function (or lambda) a node is in, by its start offset; 0 for module level. */
@@ -462,7 +507,7 @@ class PyDetector {
       case "assignment": {
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
-        if (!left || !right) return;
+        if (!left || !right || this.codeStatements.has(node.id)) return;
         // `self.timeout = 15`, and `timeout = 3` / `WAIT_EVENT_TIMEOUT = 5` wherever they are passed on.
         const name =
           left.type === "attribute"
@@ -476,29 +521,40 @@ class PyDetector {
       case "call":
         this.visitCall(node);
         return;
+      case "boolean_operator": {
+        // `self.timeout or 20`: the fallback of a timeout is a default timeout wherever it goes.
+        // Durations only: a 0 or None fallback means "poll" or "unset" here, judged at the sites above.
+        if (node.childForFieldName("operator")?.text !== "or") return;
+        const left = unwrap(node.childForFieldName("left")!);
+        const name =
+          left.type === "identifier"
+            ? left.text
+            : left.type === "attribute"
+              ? left.childForFieldName("attribute")?.text
+              : undefined;
+        const right = node.childForFieldName("right");
+        if (!this.isTimeout(name) || !right) return;
+        const value = this.evaluate(right);
+        if (value !== undefined && value > 0) this.report(right, `as the fallback of ${left.text}`, false);
+        return;
+      }
     }
   }
 
-  /** A dict of four or more distinct integer codes or flags with few timeout names (`{"noCursorTimeout": 16, ...}`). */
+  /** A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`). */
   private isCodeTable(dict: TsNode): boolean {
     const cached = this.codeTables.get(dict.id);
     if (cached !== undefined) return cached;
     const pairs = dict.namedChildren.filter((c) => c?.type === "pair");
-    let result = pairs.length >= 4 && pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length;
-    const values = new Set<number>();
-    let timeouts = 0;
-    for (const pair of result ? pairs : []) {
+    const entries = pairs.map((pair): [string | undefined, number | undefined] => {
+      const key = pair!.childForFieldName("key");
       const value = pair!.childForFieldName("value");
       const number = value && /^-?\s*\d+$/.test(value.text) ? Number(value.text.replace(/\s+/g, "")) : undefined;
-      if (number === undefined || values.has(number)) {
-        result = false;
-        break;
-      }
-      values.add(number);
-      const key = pair!.childForFieldName("key");
-      if (this.isTimeout(key?.type === "string" ? stringContent(key) : undefined)) timeouts += 1;
-    }
-    result &&= timeouts * 2 < pairs.length;
+      return [key?.type === "string" ? stringContent(key) : undefined, number];
+    });
+    const result =
+      pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length &&
+      isCodeList(entries, this.options.extraTimeoutNames);
     this.codeTables.set(dict.id, result);
     return result;
   }
@@ -532,6 +588,9 @@ class PyDetector {
         }
       } else if (typeof api.argument === "number") {
         const target = positional[api.argument];
+        // `sock.settimeout(None)` after a phase that ran under a bounded timeout in the same function
+        // (a TLS handshake under `settimeout(deadline.timeout())`) switches the phase's timer off.
+        if (target?.type === "none" && /(^|\.)settimeout$/.test(written) && this.boundedBefore(node)) return;
         if (target) this.report(target, `as the timeout of ${written}()`, true, zero, isTest);
         const keyword = api.keyword ? keywordArgument(node, api.keyword) : undefined;
         if (keyword && api.keyword && !this.isTimeout(api.keyword))
@@ -671,4 +730,44 @@ function keywordArgument(call: TsNode, name: string): TsNode | undefined {
     }
   }
   return undefined;
+}
+
+/** `NAME = 1205` / `obj.NAME = 1205` as a statement of its own: a possible entry of a code list. */
+function codeStatement(node: TsNode): { statement: TsNode; id: number; name: string; value: number } | undefined {
+  const statement = node.parent;
+  const right = node.childForFieldName("right");
+  if (statement?.type !== "expression_statement" || !right) return undefined;
+  const text = right.text.replace(/\s+/g, "");
+  if (right.type !== "integer" && !(right.type === "unary_operator" && /^-\d+$/.test(text))) return undefined;
+  const left = node.childForFieldName("left");
+  const name =
+    left?.type === "identifier"
+      ? left.text
+      : left?.type === "attribute"
+        ? left.childForFieldName("attribute")?.text
+        : undefined;
+  const value = Number(text.replace(/_/g, ""));
+  return name === undefined || !Number.isInteger(value) ? undefined : { statement, id: node.id, name, value };
+}
+
+/** The statement before `statement` in its block, skipping comments. */
+function previousStatement(statement: TsNode): TsNode | null {
+  let previous = statement.previousNamedSibling;
+  while (previous?.type === "comment") previous = previous.previousNamedSibling;
+  return previous;
+}
+
+/** `x.settimeout(<not None>)` or `timeout=<not None>` / `setdefault("timeout", <not None>)`: a bounded phase. */
+function setsBoundedTimeout(node: TsNode): boolean {
+  if (node.type === "keyword_argument") {
+    return node.childForFieldName("name")?.text === "timeout" && node.childForFieldName("value")?.type !== "none";
+  }
+  const callee = node.childForFieldName("function");
+  if (callee?.type !== "attribute") return false;
+  const method = callee.childForFieldName("attribute")?.text;
+  const args = node.childForFieldName("arguments")?.namedChildren.filter((a) => a?.type !== "comment") ?? [];
+  if (method === "settimeout") return args.length === 1 && args[0]!.type !== "none";
+  return (
+    method === "setdefault" && args.length === 2 && /^["']timeout["']$/.test(args[0]!.text) && args[1]!.type !== "none"
+  );
 }

@@ -118,3 +118,31 @@ def ceil_timeout(delay):
     if delay is None or delay <= 0:
         return async_timeout.timeout(None)
     return async_timeout.timeout(delay)
+
+
+# Code lists written as statements, numbered in order, are not durations (pymysql's ER module);
+# a set of option names (1 = known) is not a table of durations either.
+ER_LOCK_WAIT_TIMEOUT = 1205
+ER_READ_ONLY_TRANSACTION = 1207
+ER_LOCK_DEADLOCK = 1213
+ER_QUERY_TIMEOUT = 3024
+ER_DUP_LIST_ENTRY = 3026
+KNOWN_OPTIONS = {"connect_timeout": 1, "database": 1, "read_timeout": 1, "charset": 1, "host": 1, "port": 1}
+
+
+# A socket's phase timeout removed after the phase it guarded switches the timer off; a socket set
+# blocking with nothing bounded before it waits forever.
+def handshake(sock, deadline):
+    sock.settimeout(deadline.timeout())
+    sock.do_handshake()
+    sock.settimeout(None)
+
+
+def blocking(sock):
+    sock.settimeout(None)  # expect: no-unbounded-timeout
+    return sock.recv(1)
+
+
+# The fallback of a timeout-named value is a default timeout wherever it goes.
+def request(self, url):
+    return self.transport.send(url, self.timeout or 20)  # expect: no-hardcoded-timeout

@@ -76,3 +76,30 @@ export { one, two, three, Request, Connection, Client };
 export const session = { sessionTimeoutMinutes: 30, bufferTimeout: 1000 };
 declare const connectTimeoutMS: number, maxAwaitTimeMS: number;
 export const monitor = { socketTimeoutMS: connectTimeoutMS ? connectTimeoutMS + maxAwaitTimeMS : 0 };
+
+// Code lists written as statements, numbered in order, are not durations (mysql2's error codes);
+// a settings block is not numbered in order, and its timeout is flagged.
+declare const codes: Record<string, number>;
+codes.ER_XA_RBTIMEOUT = 1613;
+codes.ER_XA_RBDEADLOCK = 1614;
+codes.ER_NEED_REPREPARE = 1615;
+codes.ER_QUERY_TIMEOUT = 3024;
+codes.ER_DUP_LIST_ENTRY = 3026;
+const settings = { ...codes };
+settings.requestTimeout = 30000; // expect: no-hardcoded-timeout
+settings.retries = 3;
+settings.poolSize = 10;
+settings.port = 8080;
+// A set of option names (1 = known) is not a table of durations.
+export const validOptions = { connectTimeout: 1, database: 1, idleTimeout: 1, maxIdle: 1, queueLimit: 1 };
+
+// The fallback of a timeout-named value is a default timeout wherever it goes; TypeScript's
+// `(0, f)(...)` call form hides nothing.
+declare const util_1: { timeout(ms: number): Promise<void> };
+declare const options: { timeout?: number; restoreTimeout?: number };
+export const timer = (0, util_1.timeout)(options.timeout || 20000); // expect: no-hardcoded-timeout
+export const ackWait = options.timeout ?? 5000; // expect: no-hardcoded-timeout
+export const restore = options.restoreTimeout || 0;
+// A destination named as a pacing delay decides for the fallback it stores.
+declare const mqttOptions: { browserBufferTimeout?: number };
+export const bufferTimeout = mqttOptions.browserBufferTimeout || 1000;
