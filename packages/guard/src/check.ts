@@ -2,7 +2,7 @@ import { extname } from "node:path";
 import { parseSync, visitorKeys } from "oxc-parser";
 import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
-import { detectPython, firstSyntaxError, pythonParser, scanPython } from "./detect/python.ts";
+import { detectPython, firstSyntaxError, mayHoldFallback, pythonParser, scanPython } from "./detect/python.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
@@ -135,9 +135,9 @@ async function detect(
       const error = firstSyntaxError(tree.rootNode);
       if (error) return { raw: [{ ruleId: "parse-error", ...error }], comments: [] };
       if (!mightHoldTimeout(source, config, "python")) return { raw: [], comments: [] };
-      const scan = scanPython(tree.rootNode, source.includes(DIRECTIVE));
+      const scan = scanPython(tree.rootNode, source.includes(DIRECTIVE), mayHoldFallback(source));
       return {
-        raw: detectPython(scan.nodes, config),
+        raw: detectPython(scan.nodes, config, source),
         comments: scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
       };
     } finally {

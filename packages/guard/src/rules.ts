@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 /** The suppression comment: `<comment> org-guard-ignore-next-line <rule>[, <rule>] -- <reason>`. */
 export const DIRECTIVE = "org-guard-ignore-next-line";
 
@@ -23,14 +24,20 @@ export interface RuleMeta {
   examples: { language: "ts" | "py"; flagged: string; clean: string }[];
 }
 
-/**
- * Where each rule is documented: the docs site's rule reference (apps/docs, generated from RULES),
- * one anchor per rule. One constant, so the site's address is set in one place.
- */
-export const RULE_DOCS_BASE = "https://org.github.io/monorepo/reference/guard-rules";
+/** The rule reference's path on the docs site (apps/docs generates it from RULES, one anchor per rule). */
+export const RULE_DOCS_PATH = "/reference/guard-rules";
+let docsBase: string | undefined;
 
+/**
+ * Where a rule is documented. The site's address is not repeated here: it is this package's
+ * `homepage`, which scripts/release-policy.mjs keeps on the docs site (its DOCS_URL).
+ */
 export function ruleDocsUrl(id: RuleId): string {
-  return `${RULE_DOCS_BASE}#${id}`;
+  docsBase ??= new URL(
+    RULE_DOCS_PATH,
+    (createRequire(import.meta.url)("../package.json") as { homepage: string }).homepage,
+  ).href;
+  return `${docsBase}#${id}`;
 }
 
 const CONFIG_HINT = "config.TIMEOUT from @org/config (dev 5 s, staging 30 s, prod 60 s)";

@@ -83,6 +83,13 @@ describe("@org/guard/eslint", () => {
     for (const [id, rule] of Object.entries(orgGuard.rules)) {
       expect(rule.meta?.docs?.url).toMatch(new RegExp(`/reference/guard-rules#${id}$`));
     }
+    // On the docs site this package's homepage names (scripts/release-policy.mjs keeps it there), not a placeholder.
+    const { homepage } = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8")) as {
+      homepage: string;
+    };
+    expect(orgGuard.rules["no-hardcoded-timeout"]!.meta?.docs?.url).toBe(
+      `${new URL(homepage).origin}/reference/guard-rules#no-hardcoded-timeout`,
+    );
   });
 
   it("reads org-guard.config.json like the CLI: extra APIs and names, ignore globs, rules turned off", () => {

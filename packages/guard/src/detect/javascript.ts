@@ -97,6 +97,8 @@ class JsDetector {
   private readonly redisClients = new Set<string>();
   /** Values whose destination's name rules them out as durations: the fallback rule leaves them alone. */
   private readonly judgedBySite = new Set<EsNode>();
+  /** Names bound to Node's timers modules (`const promises_1 = require("node:timers/promises")`): their setTimeout is a delay. */
+  private readonly timerModules = new Set<string>();
   /** [start, end) of every class body: `this.timeout(ms)` there is the object's own setter, not mocha's. */
   private readonly classBodies: [number, number][] = [];
   /** Sites that are entries of a code table (`GatewayTimeout: 504`) or a compiled enum, not durations. */
@@ -119,6 +121,18 @@ class JsDetector {
       if (destination && /timeout/i.test(destination.name) && !this.isTimeout(destination.name))
         this.judgedBySite.add(unwrap(destination.value));
       if (node.type === "ClassBody") this.classBodies.push(span(node));
+      if (node.type === "ImportDeclaration" && TIMER_MODULES.test(String((node.source as EsNode).value))) {
+        for (const specifier of node.specifiers as EsNode[])
+          if (specifier.type !== "ImportSpecifier") this.timerModules.add((specifier.local as EsNode).name as string);
+      }
+      if (
+        node.type === "VariableDeclarator" &&
+        (node.id as EsNode).type === "Identifier" &&
+        isNode(node.init) &&
+        TIMER_MODULES.test(requiredModule(node.init) ?? "")
+      ) {
+        this.timerModules.add((node.id as EsNode).name as string);
+      }
       if (
         node.type === "ObjectExpression" &&
         isCodeTable(node.properties as EsNode[], this.options.extraTimeoutNames)
@@ -415,6 +429,8 @@ class JsDetector {
         }
         const api = matchApi(this.options.apis, "js", path);
         if (!api) return;
+        // `(0, promises_1.setTimeout)(1000)`: a sleep from Node's timers module, not a socket's timeout.
+        if (path.endsWith(".setTimeout") && this.timerModules.has(path.slice(0, path.indexOf(".")))) return;
         let targets: EsNode[] = [];
         if (api.argument === "all") targets = args;
         else if (api.argument === "last") {
@@ -482,6 +498,23 @@ function isDeadlineTimer(path: string, args: EsNode[], source: string): boolean 
   if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression") return false;
   const [start, end] = span(callback);
   return DEADLINE_BODY.test(source.slice(start, end));
+}
+
+const TIMER_MODULES = /^(node:)?timers(\/promises)?$/;
+
+/** `require("x")`, also wrapped (`__importStar(require("x"))`, `tslib.__importDefault(require("x"))`): "x". */
+function requiredModule(init: EsNode): string | undefined {
+  let node = unwrap(init);
+  for (let depth = 0; depth < 3 && node.type === "CallExpression"; depth++) {
+    const callee = unwrap(node.callee as EsNode);
+    const first = (node.arguments as EsNode[])[0];
+    if (callee.type === "Identifier" && callee.name === "require") {
+      return first?.type === "Literal" && typeof first.value === "string" ? first.value : undefined;
+    }
+    if (!first) return undefined;
+    node = unwrap(first);
+  }
+  return undefined;
 }
 
 /** The name a value is stored under, for declarators, properties and assignments. */
@@ -559,8 +592,8 @@ function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<string>
   };
   for (const statement of body) {
     const entry = codeStatement(statement);
-    // A value not above the last one starts a new run: codes are numbered in order.
-    if (!entry || (run.length > 0 && entry.value <= run.at(-1)!.value!)) flush();
+    // A value below the last one starts a new run: codes are numbered in order.
+    if (!entry || (run.length > 0 && entry.value < run.at(-1)!.value!)) flush();
     if (entry) run.push(entry);
   }
   flush();

@@ -71,10 +71,9 @@ const INTERESTING = [
   "default_parameter",
   "typed_default_parameter",
   "call",
-  "boolean_operator",
 ];
 /** With and without comments: comments matter only to files that hold a suppression. */
-const queries: { with?: Query; without?: Query } = {};
+const queries: Record<string, Query> = {};
 let makeQuery: ((language: import("web-tree-sitter").Language, source: string) => Query) | undefined;
 
 /**
@@ -82,9 +81,13 @@ let makeQuery: ((language: import("web-tree-sitter").Language, source: string) =
  * query runs inside WebAssembly and hands back only the captures, about 3x faster than walking
  * every node from JavaScript, and it iterates, so no nesting depth can overflow the stack.
  */
-export function scanPython(root: TsNode, withComments: boolean): { nodes: TsNode[]; comments: TsNode[] } {
-  const types = withComments ? [...INTERESTING, "comment"] : INTERESTING;
-  const key = withComments ? "with" : "without";
+export function scanPython(
+  root: TsNode,
+  withComments: boolean,
+  withFallbacks = true,
+): { nodes: TsNode[]; comments: TsNode[] } {
+  const types = [...INTERESTING, ...(withComments ? ["comment"] : []), ...(withFallbacks ? ["boolean_operator"] : [])];
+  const key = `${withComments}:${withFallbacks}`;
   const query = (queries[key] ??= makeQuery!(
     root.tree.language,
     `[${types.map((type) => `(${type})`).join(" ")}] @node`,
@@ -113,8 +116,13 @@ type Constant = { node: TsNode; value: number; name: string };
  * Finds hardcoded and unbounded timeouts in a Python syntax tree. Same rules and report
  * locations as the JavaScript detector: findings point at the literal.
  */
-export function detectPython(nodes: readonly TsNode[], options: DetectorOptions): RawFinding[] {
-  return new PyDetector(options).run(nodes);
+export function detectPython(nodes: readonly TsNode[], options: DetectorOptions, source = ""): RawFinding[] {
+  return new PyDetector(options, source).run(nodes);
+}
+
+/** Whether `source` may hold `x.timeout or 20` (the fallback rule's boolean operators are captured only then). */
+export function mayHoldFallback(source: string): boolean {
+  return /timeout\w*\)?\s+or\b/i.test(source);
 }
 
 class PyDetector {
@@ -136,7 +144,17 @@ class PyDetector {
   /** Per scope, the first offset where a bounded timeout is set (`sock.settimeout(deadline.timeout())`). */
   private readonly boundedFrom = new Map<number, number>();
 
-  constructor(private readonly options: DetectorOptions) {}
+  /** File-level prechecks: most files hold no code list and no `settimeout(None)`, so their nodes are never asked. */
+  private readonly mayHoldCodeList: boolean;
+  private readonly mayHoldSwitchOff: boolean;
+
+  constructor(
+    private readonly options: DetectorOptions,
+    source: string,
+  ) {
+    this.mayHoldCodeList = (source.match(/^[ \t]*[\w.]+[ \t]*=[ \t]*-?\d+[ \t]*(#.*)?$/gm)?.length ?? 0) >= 4;
+    this.mayHoldSwitchOff = /settimeout\(\s*None\s*\)/.test(source);
+  }
 
   run(nodes: readonly TsNode[]): RawFinding[] {
     for (const node of nodes) {
@@ -163,21 +181,16 @@ class PyDetector {
       run = [];
     };
     for (const node of nodes) {
-      if (node.type === "assignment") {
+      if (node.type === "assignment" && this.mayHoldCodeList) {
         // `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings: a code list written as statements,
         // numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
         const entry = codeStatement(node);
         const last = run.at(-1);
-        if (
-          !entry ||
-          !last ||
-          entry.value <= last.value ||
-          previousStatement(entry.statement)?.id !== last.statement.id
-        )
+        if (!entry || !last || entry.value < last.value || previousStatement(entry.statement)?.id !== last.statement.id)
           flush();
         if (entry) run.push(entry);
       }
-      if (node.type === "call" || node.type === "keyword_argument") {
+      if (this.mayHoldSwitchOff && (node.type === "call" || node.type === "keyword_argument")) {
         const at = node.startIndex;
         const scope = this.scopeOf(node);
         if (!this.boundedFrom.has(scope) && setsBoundedTimeout(node)) this.boundedFrom.set(scope, at);
@@ -317,10 +330,18 @@ class PyDetector {
   /** The function (or lambda) a node is in, by its start offset; 0 for module level. */
   private scopeOf(node: TsNode): number {
     const at = node.startIndex;
-    // The innermost function containing `at` is the last one starting before it that still contains it.
-    for (let i = this.functions.length - 1; i >= 0; i--) {
+    // The innermost function containing `at` is the last one starting before it that still contains
+    // it: binary search for the last start before `at`, then step out of the functions that ended.
+    let low = 0;
+    let high = this.functions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.functions[mid]![0] < at) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0; i--) {
       const [start, end] = this.functions[i]!;
-      if (start < at && at < end) return start;
+      if (at < end) return start;
     }
     return 0;
   }

@@ -103,3 +103,7 @@ export const restore = options.restoreTimeout || 0;
 // A destination named as a pacing delay decides for the fallback it stores.
 declare const mqttOptions: { browserBufferTimeout?: number };
 export const bufferTimeout = mqttOptions.browserBufferTimeout || 1000;
+// A sleep from Node's timers module, however it is reached, is a delay, not a socket timeout.
+declare function require(id: string): { setTimeout(ms: number): Promise<void> };
+const promises_1 = require("node:timers/promises");
+export const pause = (0, promises_1.setTimeout)(1000);
