@@ -1,6 +1,7 @@
 import { connectionUrl, redactUrl, type Cluster as TopologyCluster } from "@org/config";
 import { Cluster, Redis, type RedisOptions } from "ioredis";
 import { sanitize } from "./failures.ts";
+import { reconnectPolicy, retryDelay } from "./retry.ts";
 import { parseRow, entryFields } from "./outbox-format.ts";
 import * as scripts from "./redis-scripts.ts";
 import type { ClusterStore, DeliveryOutcome, OutboxEntry, OutboxRow, StoreContext } from "./store.ts";
@@ -42,8 +43,7 @@ export class RedisStore implements ClusterStore {
       commandTimeout: options.opTimeoutMs,
       connectTimeout: options.connectTimeoutMs,
       enableAutoPipelining: true,
-      retryStrategy: (times) =>
-        Math.min(50 * 2 ** Math.min(times, 6), options.connectTimeoutMs) * (0.5 + Math.random() / 2),
+      retryStrategy: (times) => retryDelay(reconnectPolicy(options.connectTimeoutMs), times),
       ...(secure ? { tls: { ...options.tls } } : {}),
     };
     this.clustered = cluster.mode === "cluster";

@@ -1,7 +1,7 @@
 /**
  * The one retry policy of the cache: exponential backoff with full jitter (a random delay up to
  * min(max, base * 2^(failures - 1))). Used for a failing cluster's circuit breaker and for the
- * relay's idle polling; nothing else in the package computes a retry delay.
+ * driver's reconnects; nothing else in the package computes a retry delay.
  */
 export interface RetryPolicy {
   baseMs: number;
@@ -20,4 +20,12 @@ export function retryDelay(policy: RetryPolicy, failures: number, random: () => 
  */
 export function clusterRetryPolicy(opTimeoutMs: number): RetryPolicy {
   return { baseMs: opTimeoutMs / 2, maxMs: 4 * opTimeoutMs };
+}
+
+/**
+ * The driver's reconnect policy: from 100 ms, doubling, up to the connect timeout, so a restarted
+ * cluster is reconnected to within one connect timeout of coming back.
+ */
+export function reconnectPolicy(connectTimeoutMs: number): RetryPolicy {
+  return { baseMs: Math.min(100, connectTimeoutMs), maxMs: connectTimeoutMs };
 }

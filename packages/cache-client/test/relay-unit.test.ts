@@ -11,7 +11,7 @@ import {
 } from "../src/testing/index.ts";
 import type { RegionalCache, RegionalCacheOptions } from "../src/index.ts";
 import { ClusterFailure } from "../src/failures.ts";
-import { clusterRetryPolicy, retryDelay } from "../src/retry.ts";
+import { clusterRetryPolicy, reconnectPolicy, retryDelay } from "../src/retry.ts";
 import { without } from "./helpers.ts";
 
 // Relay, health and read-routing logic on the in-memory clusters and fake timers: no redis-server,
@@ -347,5 +347,10 @@ describe("the retry policy", () => {
     expect([1, 2, 3, 4, 10].map((f) => retryDelay(policy, f, () => 1))).toEqual([50, 100, 200, 400, 400]);
     expect(retryDelay(policy, 3, () => 0)).toBe(12.5);
     expect(retryDelay(policy, 0, () => 1)).toBe(50);
+  });
+
+  it("the driver reconnects on the same policy, from 100 ms up to the connect timeout", () => {
+    const policy = reconnectPolicy(2_000);
+    expect([1, 2, 5, 6, 20].map((times) => retryDelay(policy, times, () => 1))).toEqual([100, 200, 1600, 2000, 2000]);
   });
 });

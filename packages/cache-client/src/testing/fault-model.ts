@@ -323,13 +323,22 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
       // A batch of concurrent operations, or one fault on its own.
       const roll = random();
       const batch: Op[] = [];
-      if (roll < 0.06 && stopped.size < 2) {
+      if (roll < 0.08 && stopped.size < ids.length - 2) {
         const id = pick(ids.filter((c) => !stopped.has(c)));
         count("hang (SIGSTOP)");
         local.partition(id);
         stopped.add(id);
         n++;
-      } else if (roll < 0.12 && stopped.size > 0) {
+      } else if (roll < 0.11) {
+        // One region cut off from the others: only its own clusters answer.
+        const region = pick(local.topology.regions);
+        count("region isolated");
+        for (const id of ids.filter((c) => regionOf.get(c) !== region.id)) {
+          local.partition(id);
+          stopped.add(id);
+        }
+        n++;
+      } else if (roll < 0.16 && stopped.size > 0) {
         const id = pick([...stopped]);
         count("heal");
         local.heal(id);
