@@ -1,27 +1,18 @@
-/// <reference lib="dom" />
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { loadConfig } from "@org/config";
 import type { TestRepo } from "@org/provenance/testing";
-import { chromium, type Browser } from "playwright-core";
+import { checkReportPage, chromiumAvailable } from "@org/test-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectReport, reportHtml, type ReportSectionProvider } from "../src/index.ts";
 import { runAudit } from "./cli.ts";
 import { reportRepo } from "./report-fixture.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Launching a browser, rendering and running axe is a few requests' worth of waiting: the test profile's
 // per-test budget (config.timeouts.test) three times over.
 const BROWSER_TEST_MS = loadConfig({ env: process.env }).timeouts.test * 3;
-const canRun = (() => {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) throw new Error(`CI=true but Chromium is missing at ${CHROMIUM} (apt-get install chromium)`);
-  console.warn(`\n  HTML report browser test SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-  return false;
-})();
+const canRun = chromiumAvailable("HTML report browser test");
 
 let repo: TestRepo;
 let out: string;
@@ -55,50 +46,13 @@ describe("org-audit report --format html", () => {
       const file = join(out, "report.html");
       if (!existsSync(file))
         await runAudit(["report", "--quarter", "2026Q3", "--format", "html", "-o", file], repo.dir);
-      const browser: Browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-dev-shm-usage",
-          "--no-first-run",
-        ],
-      });
-      try {
-        const page = await browser.newPage();
-        const problems: string[] = [];
-        const requests: string[] = [];
-        page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-        page.on("pageerror", (e) => problems.push(e.message));
-        page.on("request", (r) => requests.push(r.url()));
-        await page.goto(pathToFileURL(file).href);
-        await page.waitForFunction(() => document.documentElement.getAttribute("data-charts") === "4");
-        // Every chart painted something: a canvas with a size and non-blank pixels.
-        const painted = await page.$$eval("canvas", (canvases) =>
-          canvases.map((c) => {
-            const data = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
-            let ink = 0;
-            for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
-            return { width: c.width, height: c.height, ink };
-          }),
-        );
-        expect(painted).toHaveLength(4);
-        for (const p of painted) expect(p.width * p.height * p.ink).toBeGreaterThan(0);
-        const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
-          ).axe.run();
-          return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-        });
-        expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-        expect(problems).toEqual([]);
-        expect(requests.filter((url) => !url.startsWith("file:"))).toEqual([]);
-      } finally {
-        await browser.close();
-      }
+      const check = await checkReportPage(file, { charts: 4 });
+      // Every chart painted something: a canvas with a size and non-blank pixels.
+      expect(check.canvases).toHaveLength(4);
+      for (const c of check.canvases) expect(c.width * c.height * c.ink).toBeGreaterThan(0);
+      expect(check.seriousViolations).toEqual([]);
+      expect(check.problems).toEqual([]);
+      expect(check.externalRequests).toEqual([]);
     },
     BROWSER_TEST_MS,
   );

@@ -169,30 +169,13 @@ console.log(
 );
 const table = [["store", "what", "wall", "cpu (client + server)", "vs baseline", "goal < 2 s"]];
 for (const r of rows) {
-  table.push([
-    r.label,
-    "ingest",
-    fmt(r.ingest.wall),
-    fmt(r.ingest.cpu),
-    `${(r.ingest.wall / parseOnly).toFixed(1)}x parse`,
-    verdict(r.ingest),
-  ]);
-  table.push([
-    r.label,
-    "ingest rerun",
-    fmt(r.rerun.wall),
-    fmt(r.rerun.cpu),
-    `${(r.rerun.wall / parseOnly).toFixed(1)}x parse`,
-    verdict(r.rerun),
-  ]);
-  table.push([
-    r.label,
-    "report",
-    fmt(r.report.wall),
-    fmt(r.report.cpu),
-    `${(r.report.wall / r.scan.wall).toFixed(2)}x scan`,
-    verdict(r.report),
-  ]);
+  for (const [what, m, baseline, name] of [
+    ["ingest", r.ingest, parseOnly, "parse"],
+    ["ingest rerun", r.rerun, parseOnly, "parse"],
+    ["report", r.report, r.scan.wall, "scan"],
+  ]) {
+    table.push([r.label, what, fmt(m.wall), fmt(m.cpu), `${(m.wall / baseline).toFixed(1)}x ${name}`, verdict(m)]);
+  }
 }
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
 for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join("   "));

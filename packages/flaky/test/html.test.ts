@@ -1,22 +1,13 @@
-/// <reference lib="dom" />
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { checkReportPage, chromiumAvailable } from "@org/test-kit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { flakinessByOrigin, openDatabase, recordExecutions, type TestExecution } from "../src/index.ts";
 import { orgFlaky } from "./support/cli.ts";
 import { TOOL_HOOK_TIMEOUT } from "./support/profile.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const canRun = (() => {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) throw new Error(`CI=true but Chromium is missing at ${CHROMIUM} (apt-get install chromium)`);
-  console.warn(`\n  HTML report browser test SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-  return false;
-})();
+const canRun = chromiumAvailable("HTML report browser test");
 
 let dir: string;
 let file: string;
@@ -71,48 +62,12 @@ describe("org-flaky report --format html", { timeout: TOOL_HOOK_TIMEOUT }, () =>
   test.runIf(canRun)(
     "renders its three charts in Chromium, offline, with no console error and no serious axe violation",
     async () => {
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-dev-shm-usage",
-          "--no-first-run",
-        ],
-      });
-      try {
-        const page = await browser.newPage();
-        const problems: string[] = [];
-        const requests: string[] = [];
-        page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-        page.on("pageerror", (e) => problems.push(e.message));
-        page.on("request", (r) => requests.push(r.url()));
-        await page.goto(pathToFileURL(file).href);
-        await page.waitForFunction(() => document.documentElement.dataset.charts === "3");
-        const painted = await page.$$eval("canvas", (canvases) =>
-          canvases.map((c) => {
-            const data = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
-            let ink = 0;
-            for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
-            return ink;
-          }),
-        );
-        expect(painted).toHaveLength(3);
-        for (const ink of painted) expect(ink).toBeGreaterThan(0);
-        await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
-          ).axe;
-          return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact }));
-        });
-        expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-        expect(problems).toEqual([]);
-        expect(requests.filter((url) => !url.startsWith("file:"))).toEqual([]);
-      } finally {
-        await browser.close();
-      }
+      const check = await checkReportPage(file, { charts: 3 });
+      expect(check.canvases).toHaveLength(3);
+      for (const canvas of check.canvases) expect(canvas.ink).toBeGreaterThan(0);
+      expect(check.seriousViolations).toEqual([]);
+      expect(check.problems).toEqual([]);
+      expect(check.externalRequests).toEqual([]);
     },
   );
 });

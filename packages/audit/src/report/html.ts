@@ -1,19 +1,6 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { escapeHtml as escape, htmlReportPage } from "@org/cli-kit/html";
 import { dec, pct } from "./markdown.ts";
 import type { AuditReport } from "./types.ts";
-
-/** Chart.js's UMD bundle, inlined so the report opens offline from one file. */
-function chartJsSource(): string {
-  const entry = createRequire(import.meta.url).resolve("chart.js"); // .../chart.js/dist/chart.cjs
-  return readFileSync(join(dirname(entry), "chart.umd.min.js"), "utf8");
-}
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-// JSON inside <script>: never let "</script>" or "<!--" end it early.
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 function table(caption: string, head: string[], rows: (string | number)[][]): string {
   return [
@@ -53,13 +40,10 @@ export function reportHtml(report: AuditReport): string {
         `<section aria-labelledby="section-${escape(s.id)}"><h2 id="section-${escape(s.id)}">${escape(s.title)}</h2>${s.html ?? `<pre>${escape(s.markdown)}</pre>`}</section>`,
     )
     .join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
-<style>
+  return htmlReportPage({
+    title,
+    data,
+    css: `
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #1a1a1a; background: #fff; }
   h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
   .figures { display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; list-style: none; }
@@ -69,9 +53,8 @@ export function reportHtml(report: AuditReport): string {
   table { border-collapse: collapse; margin: 1rem 0; } caption { text-align: left; font-weight: 600; }
   th, td { border: 1px solid #bbb; padding: .25rem .6rem; } .num { text-align: right; }
   code { background: #f2f2f2; padding: 0 .2rem; }
-</style>
-</head>
-<body>
+`,
+    body: `
 <header><h1>${escape(title)}</h1>
 <p>Window ${escape(w.since)} (inclusive) to ${escape(w.until)} (exclusive); lines blamed at <code>${escape(w.endRevision?.slice(0, 12) ?? "no commit")}</code>.</p></header>
 <main>
@@ -114,14 +97,9 @@ ${table(
 </section>
 ${sections}
 </main>
-<script type="application/json" id="report-data">${scriptJson(data)}</script>
-<script>${chartJsSource().replace(/<\/script/gi, "<\\/script")}</script>
-<script>
-(function () {
-  var data = JSON.parse(document.getElementById("report-data").textContent);
+`,
+    script: `
   var AI = "#b3261e", HUMAN = "#1f5fa8";
-  Chart.defaults.animation = false;
-  Chart.defaults.maintainAspectRatio = false;
   function bars(id, labels, ai, human, stacked) {
     new Chart(document.getElementById(id), {
       type: "bar",
@@ -139,10 +117,6 @@ ${sections}
   });
   bars("chart-rules", data.rules.map(function (r) { return r.label; }), data.rules.map(function (r) { return r.ai; }), data.rules.map(function (r) { return r.human; }), false);
   bars("chart-fixups", ["fixed lines per 1,000 added"], [data.fixups.ai], [data.fixups.human], false);
-  document.documentElement.setAttribute("data-charts", String(Object.keys(Chart.instances).length));
-})();
-</script>
-</body>
-</html>
-`;
+`,
+  });
 }

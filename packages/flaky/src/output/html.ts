@@ -1,22 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { escapeHtml, htmlReportPage } from "@org/cli-kit/html";
 import { percent, type FlakinessReport, type TestReport } from "../analyse/analyse.ts";
-
-let chartJs: string | undefined;
-
-/** Chart.js's UMD build, inlined so the report is one file that opens anywhere, offline. */
-function chartLibrary(): string {
-  // chart.js exports no subpath for its UMD build: it sits beside the main entry (dist/chart.cjs).
-  chartJs ??= readFileSync(
-    join(dirname(createRequire(import.meta.url).resolve("chart.js")), "chart.umd.min.js"),
-    "utf8",
-  );
-  return chartJs.replace(/<\/script/gi, "<\\/script").replace(/\/\/# sourceMappingURL=.*$/m, "");
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const AI = "#b42318";
 const HUMAN = "#175cd3";
@@ -41,13 +24,10 @@ export function formatHtml(report: FlakinessReport, options: { title?: string; l
       <td>${t.origin}</td><td class="n">${t.flakyExecutions} / ${t.executions}</td><td class="n">${percent(t.flakeRate)}</td>
       <td class="n">${percent(t.interval[0])}–${percent(t.interval[1])}</td><td class="n">${percent(t.failureRate)}</td>
       <td>${[t.category ?? "", t.ciOnly ? "CI only" : ""].filter(Boolean).join(", ")}</td></tr>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
+  return htmlReportPage({
+    title,
+    data,
+    css: `
   body { font: 15px/1.5 system-ui, sans-serif; margin: 0; color: #101828; background: #fff; }
   main { max-width: 1100px; margin: 0 auto; padding: 24px; }
   h1 { font-size: 1.6rem; margin: 0 0 4px; }
@@ -62,9 +42,8 @@ export function formatHtml(report: FlakinessReport, options: { title?: string; l
   code { font-size: 0.85em; word-break: break-all; }
   .finding { color: ${AI}; font-size: 0.9em; }
   .muted { color: #475467; }
-</style>
-</head>
-<body>
+`,
+    body: `
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p class="muted">Since ${escapeHtml(report.since)} · ${report.tests.length} tests · flaky execution = failed on a commit where the same test also passed, or passed on retry.</p>
@@ -99,13 +78,9 @@ ${
 </table>`
 }
 </main>
-<script id="report-data" type="application/json">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>
-<script>${chartLibrary()}</script>
-<script>
-(function () {
-  var data = JSON.parse(document.getElementById("report-data").textContent);
+`,
+    script: `
   var pct = function (v) { return v === null ? null : Math.round(v * 1000) / 10; };
-  Chart.defaults.animation = false;
   new Chart(document.getElementById("chart-time"), {
     type: "line",
     data: {
@@ -115,7 +90,7 @@ ${
         { label: "human", data: data.series.map(function (p) { return pct(p.human.flakeRate); }), borderColor: data.colors.human, backgroundColor: data.colors.human, spanGaps: true }
       ]
     },
-    options: { maintainAspectRatio: false, scales: { y: { beginAtZero: true, title: { display: true, text: "flake rate (%)" } } } }
+    options: { scales: { y: { beginAtZero: true, title: { display: true, text: "flake rate (%)" } } } }
   });
   new Chart(document.getElementById("chart-top"), {
     type: "bar",
@@ -123,7 +98,7 @@ ${
       labels: data.top.map(function (t) { return t.label; }),
       datasets: [{ label: "flake rate (%)", data: data.top.map(function (t) { return pct(t.rate); }), backgroundColor: data.top.map(function (t) { return data.colors[t.origin]; }) }]
     },
-    options: { indexAxis: "y", maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true } } }
+    options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true } } }
   });
   var r = data.ratio;
   new Chart(document.getElementById("chart-ratio"), {
@@ -136,14 +111,10 @@ ${
         { type: "line", label: r.threshold + "x threshold", data: [r.threshold], borderColor: "#101828", backgroundColor: "#101828", pointStyle: "line", pointRadius: 40, borderDash: [6, 4], showLine: false }
       ]
     },
-    options: { maintainAspectRatio: false, scales: { y: { type: "logarithmic", title: { display: true, text: "AI rate / human rate" } } } }
+    options: { scales: { y: { type: "logarithmic", title: { display: true, text: "AI rate / human rate" } } } }
   });
-  document.documentElement.dataset.charts = String(Object.keys(Chart.instances).length);
-})();
-</script>
-</body>
-</html>
-`;
+`,
+  });
 }
 
 function shortId(t: TestReport): string {

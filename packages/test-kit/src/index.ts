@@ -1,0 +1,1 @@
+export { checkReportPage, chromiumAvailable, CHROMIUM, type PageCheck } from "./chromium.ts";
