@@ -60,8 +60,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
       {
         language: "py",
         flagged: "requests.get(url, timeout=5)",
-        clean:
-          'TIMEOUT_S = int(os.environ["ORG_TIMEOUT_MS"]) / 1000  # from `org-config env`\nrequests.get(url, timeout=TIMEOUT_S)',
+        clean: "from org_toolkit import config\nrequests.get(url, timeout=config.timeout_s)",
       },
     ],
   },
@@ -135,11 +134,16 @@ export const RULES: Record<RuleId, RuleMeta> = {
 
 type Language = "js" | "python";
 
+/** Python's counterpart of CONFIG_HINT: the org-toolkit package reads the same settings without Node. */
+const PY_CONFIG_HINT =
+  "config.timeout_s from org_toolkit (`from org_toolkit import config`; seconds, 5/30/60 by ORG_ENV)";
+
 /** What to use instead, in the finding's language; test-runner timeouts take the test profile. */
 function instead(language: Language, isTest: boolean): string {
   if (language === "python") {
-    const variable = isTest ? "ORG_TEST_TIMEOUT_S" : "ORG_TIMEOUT_S";
-    return `Read it from the environment that \`org-config env\` exports: float(os.environ["${variable}"])`;
+    return isTest
+      ? "Use config.timeouts.test / 1000 from org_toolkit (the test profile: TIMEOUT with retries) instead"
+      : `Use ${PY_CONFIG_HINT} instead`;
   }
   return isTest
     ? "Use config.timeouts.test from @org/config (the test profile: TIMEOUT with retries) instead"
@@ -162,12 +166,12 @@ export function unboundedMessage(literal: string, where: string, language: Langu
 }
 
 export function missingTimeoutMessage(call: string): string {
-  return `${call}() has no timeout, so it waits forever when the server stops answering. Pass timeout=float(os.environ["ORG_TIMEOUT_S"]) (exported by \`org-config env\`).`;
+  return `${call}() has no timeout, so it waits forever when the server stops answering. Pass timeout=config.timeout_s (\`from org_toolkit import config\`).`;
 }
 
 /** httpx's implicit 5 s default: bounded, but hardcoded in the library. */
 export function implicitDefaultMessage(call: string): string {
-  return `${call}() has no timeout=, so it uses httpx's built-in 5 s default: a hardcoded timeout that staging load exceeds. Pass timeout=float(os.environ["ORG_TIMEOUT_S"]) (exported by \`org-config env\`).`;
+  return `${call}() has no timeout=, so it uses httpx's built-in 5 s default: a hardcoded timeout that staging load exceeds. Pass timeout=config.timeout_s (\`from org_toolkit import config\`).`;
 }
 
 export function localDeleteMessage(call: string): string {

@@ -9,7 +9,8 @@ describe("messages fit the language", () => {
   it("Python findings give a Python fix and # suppression syntax, never //", async () => {
     const found = await messages("a.py", "import requests\nrequests.get(url, timeout=5)\nrequests.get(url)\n");
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatch(/os\.environ\["ORG_TIMEOUT_S"\]/);
+    expect(found[0]).toMatch(/config\.timeout_s from org_toolkit/);
+    expect(found[1]).toMatch(/timeout=config\.timeout_s/);
     expect(found[0]).toMatch(/# org-guard-ignore-next-line no-hardcoded-timeout -- <reason>/);
     for (const message of found) expect(message).not.toMatch(/\/\/|@org\/config/);
   });
@@ -28,7 +29,7 @@ describe("messages fit the language", () => {
     expect(js).toHaveLength(3);
     for (const message of js) expect(message).toMatch(/config\.timeouts\.test/);
     const py = await messages("test_a.py", "import pytest\n\n@pytest.mark.timeout(5)\ndef test_x():\n    pass\n");
-    expect(py).toEqual([expect.stringMatching(/ORG_TEST_TIMEOUT_S/)]);
+    expect(py).toEqual([expect.stringMatching(/config\.timeouts\.test \/ 1000 from org_toolkit/)]);
   });
 
   it("an object's own timeout(ms) setter inside a class is an operation timeout, not mocha's test timeout", async () => {

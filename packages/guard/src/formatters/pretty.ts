@@ -55,7 +55,7 @@ export function formatPretty(
         );
       if (python) {
         out.push(
-          'Python: read float(os.environ["ORG_TIMEOUT_S"]) (exported by `org-config env`), or suppress one line with: # org-guard-ignore-next-line <rule> -- <reason>',
+          "Python: use config.timeout_s (`from org_toolkit import config`), or suppress one line with: # org-guard-ignore-next-line <rule> -- <reason>",
         );
       }
     }
