@@ -5,6 +5,7 @@ import { ConfigSchema, type ConfigValues } from "./schema.ts";
 import { redactUrl, rememberUrl } from "./secrets.ts";
 import { ALL_SETTINGS, CONFIG_FILE_ENV, type Setting } from "./settings.ts";
 import { Unparsable, envLayer, objectLayer, readConfigFile, sourceOf, type Layer } from "./sources.ts";
+import { loadSettings } from "./store.ts";
 import { ENVIRONMENTS, type Environment, type OrgConfig } from "./types.ts";
 
 /** Where `loadConfig` reads from. Nothing is read from the process unless passed in. */
@@ -59,32 +60,24 @@ export function resolveConfig(options: LoadConfigOptions = {}): ResolvedConfig {
     const layer = objectLayer("loadConfig values", options.values, issues);
     if (layer) layers.push(layer);
   }
-  layers.push(envLayer(env));
 
-  const environment = chooseEnvironment(env, layers, issues);
-  const profile = PROFILES[environment];
+  // convict loads twice: first without defaults, to learn which environment the sources name;
+  // then over that environment's profile.
+  const named = loadSettings(new Map(), layers, env).ENV;
+  const environment = chooseEnvironment(named, env, issues);
+  const raw = loadSettings(profileDefaults(environment), layers, env);
+  const envLayerValues = envLayer(env);
   const origin = new Map<string, Layer>();
-  const raw: Record<string, Record<string, unknown> | unknown> = {
-    ENV: environment,
-    TIMEOUT: profile.TIMEOUT,
-    timeouts: {},
-    regions: profile.regions,
-    cache: { ...profile.cache },
-  };
-  for (const layer of layers) {
-    for (const [key, value] of layer.values) {
-      origin.set(key, layer);
-      setPath(raw, key, value);
-    }
-  }
+  for (const layer of [...layers, envLayerValues]) for (const key of layer.values.keys()) origin.set(key, layer);
 
   const unparsable = new Set<string>();
   for (const setting of ALL_SETTINGS) {
     const layer = origin.get(setting.key);
-    const value = layer?.values.get(setting.key);
+    const value = getPath(raw, setting.key);
     if (value instanceof Unparsable) {
       unparsable.add(setting.key);
-      const got = setting.sensitive || layer?.kind !== "env" ? "" : ` (got ${quote(env[setting.env!] ?? "")})`;
+      const text = layer?.kind === "env" ? env[setting.env!] : value.value;
+      const got = setting.sensitive || text === undefined ? "" : ` (got ${quote(text)})`;
       issues.push({
         source: sourceOf(setting.key, setting, layer, setting.key),
         key: setting.key,
@@ -118,11 +111,10 @@ export function resolveConfig(options: LoadConfigOptions = {}): ResolvedConfig {
 }
 
 function chooseEnvironment(
+  named: unknown,
   env: Readonly<Record<string, string | undefined>>,
-  layers: Layer[],
   issues: ConfigIssue[],
 ): Environment {
-  const named = layers.map((layer) => layer.values.get("ENV")).findLast((value) => value !== undefined);
   if (named === undefined && env.NODE_ENV === "production") {
     issues.push({
       source: "ORG_ENV",
@@ -132,6 +124,18 @@ function chooseEnvironment(
     });
   }
   return ENVIRONMENTS.includes(named as Environment) ? (named as Environment) : "dev";
+}
+
+/** The profile as convict defaults, by setting key; the named timeouts are derived, not defaulted. */
+function profileDefaults(environment: Environment): Map<string, unknown> {
+  const profile = PROFILES[environment];
+  return new Map<string, unknown>([
+    ["ENV", environment],
+    ["TIMEOUT", profile.TIMEOUT],
+    ["regions", profile.regions],
+    ["cache.maxTtlMs", profile.cache.maxTtlMs],
+    ["cache.opTimeoutMs", profile.cache.opTimeoutMs],
+  ]);
 }
 
 // Named timeouts follow TIMEOUT unless set: a 45 s TIMEOUT gives calls 3 x 45 s and tests 4 x 45 s.
@@ -217,12 +221,6 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 function getPath(data: Record<string, unknown>, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], data);
-}
-
-function setPath(data: Record<string, unknown>, key: string, value: unknown): void {
-  const [head, leaf] = key.split(".") as [string, string | undefined];
-  if (leaf === undefined) data[head] = value;
-  else (data[head] as Record<string, unknown>)[leaf] = value;
 }
 
 function freeze(values: ConfigValues): OrgConfig {

@@ -46,7 +46,11 @@ export const CONFIG_FILE_ENV = "ORG_CONFIG_FILE";
 
 /** Text that could not be read as a value, kept so validation can say why and where. */
 export class Unparsable {
-  constructor(readonly reason: string) {}
+  constructor(
+    readonly reason: string,
+    /** The value a file held, when it was a value of the wrong kind (environment text is in the environment). */
+    readonly value?: unknown,
+  ) {}
 }
 
 /**
@@ -57,8 +61,8 @@ export class Unparsable {
 export const INTEGER_TEXT = /^(0|[1-9]\d{0,14})$/;
 
 /** Turns an environment variable's text into the value it spells, or an `Unparsable` saying why not. */
-export function parseEnvText(setting: Setting, raw: string): unknown {
-  switch (setting.parse) {
+export function parseEnvText(parse: Setting["parse"], raw: string): unknown {
+  switch (parse) {
     case "enum":
       return raw;
     case "integer":

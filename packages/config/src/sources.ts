@@ -1,15 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { ConfigIssue } from "./errors.ts";
 import { parseJson } from "./json.ts";
-import {
-  ALL_SETTINGS,
-  CONFIG_FILE_ENV,
-  SETTINGS,
-  Unparsable,
-  parseEnvText,
-  settingsTree,
-  type Setting,
-} from "./settings.ts";
+import { ALL_SETTINGS, CONFIG_FILE_ENV, SETTINGS, Unparsable, settingsTree, type Setting } from "./settings.ts";
 
 /** The largest config file read: 1 MiB. A topology of hundreds of clusters is a few tens of KB. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
@@ -80,7 +72,7 @@ export function objectLayer(label: string, data: unknown, issues: ConfigIssue[])
     if (node === undefined) {
       unknown.push(key);
     } else if (!(node instanceof Map)) {
-      values.set(node.key, data[key]);
+      values.set(node.key, typed(node, data[key]));
     } else if (!isPlainObject(data[key])) {
       issues.push({
         source: `${label} at $.${key}`,
@@ -91,7 +83,7 @@ export function objectLayer(label: string, data: unknown, issues: ConfigIssue[])
       const branch = data[key] as Record<string, unknown>;
       for (const leaf of Object.keys(branch)) {
         const setting = node.get(leaf);
-        if (setting) values.set(setting.key, branch[leaf]);
+        if (setting) values.set(setting.key, typed(setting, branch[leaf]));
         else unknown.push(`${key}.${leaf}`);
       }
     }
@@ -114,14 +106,26 @@ export function objectLayer(label: string, data: unknown, issues: ConfigIssue[])
   return { label, kind: "object", values };
 }
 
-/** The `ORG_*` variables that are set, each turned into its value (or an `Unparsable`). */
+/** The `ORG_*` variables of the settings list that are set; convict turns their text into values. */
 export function envLayer(env: Readonly<Record<string, string | undefined>>): Layer {
   const values = new Map<string, unknown>();
   for (const setting of SETTINGS) {
     const raw = setting.env === undefined ? undefined : env[setting.env];
-    if (raw !== undefined) values.set(setting.key, parseEnvText(setting, raw));
+    if (raw !== undefined) values.set(setting.key, raw);
   }
   return { label: "environment", kind: "env", values };
+}
+
+// A file holds JSON values: text is read only from environment variables, so a string where a
+// number or a topology belongs is refused here, before convict would read it as text.
+function typed(setting: Setting, value: unknown): unknown {
+  if (typeof value !== "string" || setting.parse === "enum") return value;
+  return new Unparsable(
+    setting.parse === "integer"
+      ? "is a string; write the whole number of milliseconds without quotes"
+      : "is a string; write the JSON value itself, not text holding it",
+    value,
+  );
 }
 
 /** Where a key's value came from, for messages: `ORG_REGIONS at $[0].url`, `config file x at $.TIMEOUT`. */

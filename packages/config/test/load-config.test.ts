@@ -158,6 +158,38 @@ describe("config file", () => {
     expect(envWins.TIMEOUT).toBe(50000);
   });
 
+  it("puts loadConfig values over the file and environment variables over both", () => {
+    const file = tempFile("org.json", JSON.stringify({ TIMEOUT: 40000, cache: { maxTtlMs: 1000 } }));
+    const values = { TIMEOUT: 45000 };
+    expect(loadConfig({ file, values }).TIMEOUT).toBe(45000);
+    expect(loadConfig({ file, values }).cache.maxTtlMs).toBe(1000);
+    expect(loadConfig({ file, values, env: { ORG_TIMEOUT_MS: "50000" } }).TIMEOUT).toBe(50000);
+    const error = configError(() => loadConfig({ file, values, env: { ORG_TIMEOUT_MS: "0" } }));
+    expect(error.issues.map((issue) => issue.source)).toEqual(["ORG_TIMEOUT_MS"]);
+  });
+
+  it("reads text only from environment variables: a string where a number belongs in a file is refused", () => {
+    const file = tempFile("org.json", JSON.stringify({ TIMEOUT: "30000", regions: "[]" }));
+    const error = configError(() => loadConfig({ file }));
+    expect(error.issues).toEqual([
+      {
+        source: `config file ${file} at $.TIMEOUT`,
+        key: "TIMEOUT",
+        message: 'is a string; write the whole number of milliseconds without quotes (got "30000")',
+      },
+      {
+        source: `config file ${file} at $.regions`,
+        key: "regions",
+        message: "is a string; write the JSON value itself, not text holding it",
+      },
+    ]);
+  });
+
+  it("ORG_ENV wins over the environment a file names, and picks the profile", () => {
+    const file = tempFile("org.json", JSON.stringify({ ENV: "prod" }));
+    expect(loadConfig({ file, env: { ORG_ENV: "staging" } })).toMatchObject({ ENV: "staging", TIMEOUT: 30000 });
+  });
+
   it("may choose the environment", () => {
     const file = tempFile("org.json", JSON.stringify({ ENV: "prod" }));
     expect(loadConfig({ file }).TIMEOUT).toBe(60000);
@@ -169,7 +201,7 @@ describe("config file", () => {
     expect(error.issues[0]!.source).toBe(`config file ${file} at $.timeouts.connect`);
   });
 
-  it("refuses unknown keys (convict strict mode)", () => {
+  it("refuses unknown keys, each once, before they are loaded", () => {
     const file = tempFile("org.json", JSON.stringify({ TIMEOUTS: 5000 }));
     const error = configError(() => loadConfig({ env: { ORG_CONFIG_FILE: file } }));
     expect(error.message).toContain('"TIMEOUTS" is not a setting');
