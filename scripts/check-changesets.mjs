@@ -3,11 +3,15 @@
 // `changeset status --since=<base>`. Skipped, with the reason printed, outside CI, on the base branch
 // itself, or when the base cannot be found (a shallow or single-branch clone).
 // Base: $CHANGESET_BASE, else origin/$GITHUB_BASE_REF, else origin/main, else main.
+//
+//   node scripts/check-changesets.mjs [--root <workspace>]   # default: this repository
 import { execFileSync } from "node:child_process";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const rootAt = process.argv.indexOf("--root");
+const root = rootAt === -1 ? repo : resolve(process.argv[rootAt + 1] ?? ".");
 const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: "pipe" }).trim();
 const tryGit = (...args) => {
   try {
@@ -39,7 +43,7 @@ if (git("rev-parse", "HEAD") === git("rev-parse", base)) skip(`HEAD is ${base}: 
 
 console.log(`changeset status --since=${base} (branch ${branch})`);
 try {
-  const out = execFileSync(join(root, "node_modules/.bin/changeset"), ["status", `--since=${base}`], {
+  const out = execFileSync(join(repo, "node_modules/.bin/changeset"), ["status", `--since=${base}`], {
     cwd: root,
     encoding: "utf8",
     stdio: "pipe",

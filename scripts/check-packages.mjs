@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // What each published package's tarball holds, checked after the build: README, LICENSE and (once
 // released) CHANGELOG inside; no source maps carrying their sources; the unpacked size within its
-// budget, printed; and @arethetypeswrong/cli clean. publint runs in each package's `lint`.
+// budget and the declarations within their line budget, both printed; and @arethetypeswrong/cli clean.
+// publint runs in each package's `lint`.
 //
 // attw runs with the esm-only profile: the packages are ESM with "engines": { "node": ">=20.19" },
 // where require() of ESM works natively; scripts/check-registry.mjs proves CommonJS require() and
@@ -14,43 +15,69 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { workspaceManifests } from "./release-policy.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const here = fileURLToPath(import.meta.url);
+/** This repository: where the tools (attw) are installed, whichever workspace is checked. */
+const repo = join(dirname(here), "..");
 const exec = promisify(execFile);
 
 /** Unpacked-size budgets in kB. A new package gets the default until it needs a reason to grow. */
-const BUDGET_KB = {
+export const BUDGET_KB = {
   "@org/config": 400, // bundles zod (one pre-linked file halves its cold import; bench/import-cost.mjs)
   "@org/guard": 400, // bundles zod and picomatch (commit-sized runs; bench/speed.mjs) and a worker entry
   default: 150,
 };
 
-const packages = workspaceManifests(root)
-  .map((dir) => ({ dir: join(root, dir), manifest: JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) }))
-  .filter(({ manifest }) => !manifest.private);
-const out = mkdtempSync(join(tmpdir(), "org-pack-"));
-const attw = join(root, "node_modules/.bin/attw");
-let failures = 0;
-const rows = [];
-try {
-  // In parallel: most of the time is attw building a TypeScript program per package.
-  await Promise.all(packages.map(checkPackage));
-} finally {
-  rmSync(out, { recursive: true, force: true });
-}
-rows.sort((a, b) => a[0].localeCompare(b[0]));
-const header = ["package", "files", "packed", "unpacked", "budget", "index.d.ts lines", "result"];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-for (const row of [header, ...rows])
-  console.log(
-    row
-      .map((cell, i) => cell.padEnd(widths[i]))
-      .join("  ")
-      .trimEnd(),
-  );
-console.log(`package check: ${failures === 0 ? "passed" : `${failures} failed`}`);
-process.exitCode = failures === 0 ? 0 : 1;
+/**
+ * Budgets for the lines of all published declarations (every .d.ts in the tarball): a public API
+ * written as plain interfaces stays small; a library's types leaking in (zod's were 2,150 lines) do not.
+ */
+export const DTS_LINES_BUDGET = {
+  "@org/config": 300,
+  "@org/guard": 250,
+  default: 600,
+};
 
-async function checkPackage({ dir, manifest }) {
+/**
+ * Packs every published package of the workspace at `root` (built beforehand) and checks it; prints
+ * a FAIL line per problem and a table, and returns the number of problems.
+ * @param {string} root
+ * @param {{ log?: (line: string) => void, attw?: string }} [options] `attw`: the attw binary (default: this repository's)
+ */
+export async function checkPackages(root, { log = console.log, attw = join(repo, "node_modules/.bin/attw") } = {}) {
+  const packages = workspaceManifests(root)
+    .map((dir) => ({
+      dir: join(root, dir),
+      manifest: JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")),
+    }))
+    .filter(({ manifest }) => !manifest.private);
+  const out = mkdtempSync(join(tmpdir(), "org-pack-"));
+  const results = [];
+  try {
+    // In parallel: most of the time is attw building a TypeScript program per package.
+    results.push(...(await Promise.all(packages.map((pkg) => checkPackage(pkg, out, attw)))));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  results.sort((a, b) => a.row[0].localeCompare(b.row[0]));
+  for (const { name, problems } of results) for (const problem of problems) log(`FAIL ${name}: ${problem}`);
+  const rows = results.map((r) => r.row);
+  const header = ["package", "files", "packed", "unpacked", "budget", "d.ts lines", "budget", "result"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const row of [header, ...rows])
+    log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    );
+  const failures = results.reduce((n, r) => n + r.problems.length, 0);
+  log(`package check: ${failures === 0 ? "passed" : `${failures} failed`}`);
+  return failures;
+}
+
+if (process.argv[1] === here) process.exitCode = (await checkPackages(repo)) === 0 ? 0 : 1;
+
+async function checkPackage({ dir, manifest }, out, attw) {
   const problems = [];
   const { stdout } = await exec("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", out], {
     cwd: dir,
@@ -86,18 +113,23 @@ async function checkPackage({ dir, manifest }) {
     problems.push(`attw: ${problem.kind}${problem.entrypoint ? ` (${problem.entrypoint})` : ""}`);
   }
 
-  const dts = pack.files
-    .filter((f) => f.path.endsWith("index.d.ts"))
-    .map((f) => readFileSync(join(dir, f.path), "utf8").split("\n").length)[0];
-  rows.push([
+  const dtsLines = pack.files
+    .filter((f) => f.path.endsWith(".d.ts"))
+    .reduce((n, f) => n + readFileSync(join(dir, f.path), "utf8").split("\n").length, 0);
+  const dtsBudget = DTS_LINES_BUDGET[manifest.name] ?? DTS_LINES_BUDGET.default;
+  if (dtsLines > dtsBudget)
+    problems.push(
+      `its declarations are ${dtsLines} lines, over the ${dtsBudget}-line budget (a library's types leaking in?)`,
+    );
+  const row = [
     manifest.name,
     String(pack.entryCount),
     `${(pack.size / 1024).toFixed(1)} kB`,
     `${unpackedKb.toFixed(1)} kB`,
     `${budget} kB`,
-    String(dts ?? "-"),
+    String(dtsLines),
+    String(dtsBudget),
     problems.length === 0 ? "ok" : "FAIL",
-  ]);
-  for (const problem of problems) console.log(`FAIL ${manifest.name}: ${problem}`);
-  failures += problems.length;
+  ];
+  return { name: manifest.name, problems, row };
 }
