@@ -1,9 +1,20 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import ky from "ky";
 import { CALL_TIMEOUT_FACTOR, config as processConfig, redactUrl, type OrgConfig } from "@org/config";
 import { attempt, type AttemptOutcome, type PreparedRequest } from "./attempt.ts";
 import { HttpAttemptError, HttpError, HttpUsageError } from "./errors.ts";
 import { jsonErrorPosition } from "./json-position.ts";
-import { DEFAULT_RETRY_BUDGET, RetryBudget, backoffMs, type RetryBudgetOptions } from "./retry.ts";
+import { DEFAULT_RETRY_BUDGET, RetryBudget, nextRetry, type RetryBudgetOptions } from "./retry.ts";
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+type Failed = Extract<AttemptOutcome, { ok: false }>;
+
+/** A failed attempt, thrown to ky so that its retry loop asks `shouldRetry`. */
+class AttemptFailed extends Error {
+  constructor(readonly outcome: Failed) {
+    super(outcome.code);
+  }
+}
 
 /** Options of `createHttpClient`. Every one has a default fit for the current environment. */
 export interface HttpClientOptions {
@@ -147,6 +158,18 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       );
     }
   }
+  // Node's timers (and ky's) hold at most 2^31 - 1 ms; a longer one would fire at once.
+  for (const [name, value] of [
+    ["timeoutMs", timeoutMs],
+    ["deadlineMs", deadlineMs],
+  ] as const) {
+    if (value > MAX_TIMER_MS) {
+      throw new HttpUsageError(
+        "ORG_HTTP_OPTIONS",
+        `createHttpClient: ${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days; got ${value})`,
+      );
+    }
+  }
   if (budgetOptions && !(budgetOptions.ratio >= 0 && Number.isFinite(budgetOptions.ratio))) {
     throw new HttpUsageError(
       "ORG_HTTP_OPTIONS",
@@ -173,47 +196,73 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const call = callSignal(deadlineMs, requestOptions.signal);
     budget?.deposit();
     let attempts = 0;
-    let outcome: AttemptOutcome;
+    let failed: Failed | undefined;
     let note: string | undefined;
+    let delayMs = 0;
     try {
-      for (;;) {
-        attempts++;
-        outcome = await attempt(
-          prepared,
-          { ...limits, timeoutMs: Math.max(1, Math.min(timeoutMs, call.remaining())) },
-          call.signal,
+      // ky runs the retries: the limit, the methods, the wait (ended early by the call's signal) and
+      // re-sending. Each of its fetches is one whole attempt (redirects and body included); a failed
+      // one throws, and nextRetry (retry.ts) decides whether and when the next one starts.
+      return await ky(prepared.url, {
+        method: prepared.method,
+        headers: prepared.headers,
+        body: prepared.body ?? null,
+        signal: call.signal,
+        // A backstop only: each attempt has its own timer over headers and body (ky's stops at the
+        // headers), and the call's deadline aborts first.
+        timeout: deadlineMs,
+        throwHttpErrors: false,
+        retry: {
+          limit: retries,
+          methods: retryMethods.map((method) => method.toLowerCase()),
+          delay: () => delayMs,
+          shouldRetry: ({ error, retryCount }) => {
+            if (!(error instanceof AttemptFailed) || call.signal.aborted) return false;
+            const remainingMs = call.remaining();
+            const decision = nextRetry(
+              error.outcome,
+              retryCount,
+              { backoffBaseMs, backoffMaxMs, deadlineMs, remainingMs },
+              budget,
+            );
+            if (!decision.retry) {
+              note = decision.note;
+              return false;
+            }
+            delayMs = decision.delayMs;
+            return true;
+          },
+        },
+        fetch: async () => {
+          attempts++;
+          const timeout = Math.max(1, Math.min(timeoutMs, call.remaining()));
+          const outcome = await attempt(prepared, { ...limits, timeoutMs: timeout }, call.signal);
+          if (outcome.ok) return outcome.response;
+          failed = outcome;
+          throw new AttemptFailed(outcome);
+        },
+      });
+    } catch (error) {
+      // Only attempts fail here: ky's own errors (HTTPError, TimeoutError) are switched off above,
+      // and an abort during a wait ends with the call's reason.
+      if (failed === undefined && call.reason === undefined) {
+        throw new HttpUsageError(
+          "ORG_HTTP_OPTIONS",
+          `${prepared.method} ${redactUrl(prepared.url.href)}: the request could not be built (${error instanceof Error ? error.name : "unknown error"}); check its body and headers`,
         );
-        if (outcome.ok) return outcome.response;
-        if (call.signal.aborted || !outcome.retryable || !retryMethods.includes(prepared.method) || attempts > retries)
-          break;
-        const delay = outcome.retryAfterMs ?? backoffMs(attempts, backoffBaseMs, backoffMaxMs);
-        if (delay >= call.remaining()) {
-          note = `No retry: the next one could not start within the call's deadline of ${deadlineMs} ms.`;
-          break;
-        }
-        if (budget && !budget.withdraw()) {
-          note = "No retry: this client's retry budget is spent (the server has been failing for many calls).";
-          break;
-        }
-        try {
-          await sleep(delay, undefined, { signal: call.signal });
-        } catch {
-          break;
-        }
       }
     } finally {
       call.dispose();
     }
-    const failed = outcome as Extract<AttemptOutcome, { ok: false }>;
-    const code = call.reason ?? failed.code;
+    const code = call.reason ?? failed!.code;
     const cause =
       call.reason === undefined
-        ? failed.cause
+        ? failed!.cause
         : new HttpAttemptError(
             call.reason === "ORG_HTTP_DEADLINE" ? "DEADLINE" : "ABORTED",
             prepared.method,
             redactUrl(prepared.url.href),
-            failed.status,
+            failed?.status,
             call.detail,
           );
     throw new HttpError(
@@ -225,7 +274,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         timeoutMs,
         deadlineMs,
         env: source.ENV,
-        ...(failed.status === undefined ? {} : { status: failed.status }),
+        ...(failed?.status === undefined ? {} : { status: failed.status }),
       },
       note === undefined ? { cause } : { cause, note },
     );
@@ -346,6 +395,12 @@ function prepare(url: string | URL, request: RequestOptions, options: HttpClient
   if (request.json !== undefined) {
     body = JSON.stringify(request.json);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  if (body !== undefined && (method === "GET" || method === "HEAD")) {
+    throw new HttpUsageError(
+      "ORG_HTTP_OPTIONS",
+      `${method} ${redactUrl(parsed.href)}: a ${method} request cannot carry a body; send it with POST or PUT, or put the values in searchParams`,
+    );
   }
   return { method, url: parsed, headers, body };
 }

@@ -1,4 +1,6 @@
-// Retry timing in one place: which failures are retried, how long to wait, and how many retries a client may spend.
+// Retry timing in one place: which failures are retried, how long to wait, and how many retries a
+// client may spend. ky runs the loop (limit, methods, the abortable wait, re-sending); `nextRetry`
+// is what its `shouldRetry` and `delay` ask.
 
 /** Statuses worth another attempt: request timeout, rate limit, and server errors. */
 export function isRetryableStatus(status: number): boolean {
@@ -54,4 +56,35 @@ export class RetryBudget {
     this.tokens -= 1;
     return true;
   }
+}
+
+/** Whether a failed attempt is tried again, and after how long; or why not. */
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; note?: string };
+
+/**
+ * Decides the retry after a failed attempt: never for a failure that is not transient; after the
+ * server's `Retry-After` when it gave one, else after the jittered backoff; never when that wait
+ * would reach the call's deadline, nor when the client's retry budget is spent.
+ */
+export function nextRetry(
+  failure: { retryable: boolean; retryAfterMs?: number },
+  retry: number,
+  limits: { backoffBaseMs: number; backoffMaxMs: number; deadlineMs: number; remainingMs: number },
+  budget: RetryBudget | undefined,
+): RetryDecision {
+  if (!failure.retryable) return { retry: false };
+  const delayMs = failure.retryAfterMs ?? backoffMs(retry, limits.backoffBaseMs, limits.backoffMaxMs);
+  if (delayMs >= limits.remainingMs) {
+    return {
+      retry: false,
+      note: `No retry: the next one could not start within the call's deadline of ${limits.deadlineMs} ms.`,
+    };
+  }
+  if (budget && !budget.withdraw()) {
+    return {
+      retry: false,
+      note: "No retry: this client's retry budget is spent (the server has been failing for many calls).",
+    };
+  }
+  return { retry: true, delayMs };
 }

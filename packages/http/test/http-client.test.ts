@@ -22,6 +22,7 @@ beforeAll(async () => {
     "/rate-limited": (_req, res, hit) =>
       hit === 1 ? res.writeHead(429, { "retry-after": String(TIMEOUT / 1000) }).end() : res.writeHead(200).end("ok"),
     "/post-503": (_req, res) => res.writeHead(503).end(),
+    "/retry-later": (_req, res) => res.writeHead(503, { "retry-after": "3600" }).end(),
   });
 });
 afterAll(() => server.close());
@@ -60,6 +61,9 @@ describe("defaults", () => {
     expect(() => createHttpClient({ config: testConfig, timeoutMs: 0 })).toThrow(
       /timeoutMs must be a whole number >= 1/,
     );
+    expect(() => createHttpClient({ config: testConfig, deadlineMs: 2 ** 31 })).toThrow(
+      /deadlineMs must be at most 2147483647 ms/,
+    );
   });
 });
 
@@ -96,6 +100,33 @@ describe("against a misbehaving server", () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ORG_HTTP_STATUS", status: 503, attempts: 1 });
     expect(server.hits("/post-503")).toHaveLength(1);
+  });
+
+  it("does not wait for a Retry-After that would outlast the call's deadline, and says why", async () => {
+    const http = client({ backoffMaxMs: 3_600_000 });
+    const error = await http.get("retry-later").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORG_HTTP_STATUS", status: 503, attempts: 1 });
+    expect((error as Error).message).toContain(
+      `No retry: the next one could not start within the call's deadline of ${http.settings.deadlineMs} ms.`,
+    );
+  });
+
+  it("stops retrying when the client's retry budget is spent, and says why", async () => {
+    const http = client({ retries: 3, retryBudget: { ratio: 0, reserve: 1 } });
+    const first = await http.get("always-500").catch((e: unknown) => e);
+    expect(first).toMatchObject({ code: "ORG_HTTP_STATUS", attempts: 2 });
+    expect((first as Error).message).toContain("No retry: this client's retry budget is spent");
+    expect(await http.get("always-500").catch((e: unknown) => e)).toMatchObject({ attempts: 1 });
+  });
+
+  it("refuses a GET with a body before sending anything", async () => {
+    const before = server.hits("/ok").length;
+    const error = await client()
+      .get("ok", { body: "x" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpUsageError);
+    expect(error).toMatchObject({ code: "ORG_HTTP_OPTIONS" });
+    expect(server.hits("/ok")).toHaveLength(before);
   });
 
   it("does not retry a 404", async () => {
