@@ -76,8 +76,7 @@ export function resolveConfig(options: LoadConfigOptions = {}): ResolvedConfig {
     const value = getPath(raw, setting.key);
     if (value instanceof Unparsable) {
       unparsable.add(setting.key);
-      const text = layer?.kind === "env" ? env[setting.env!] : value.value;
-      const got = setting.sensitive || text === undefined ? "" : ` (got ${quote(text)})`;
+      const got = setting.sensitive || layer?.kind !== "env" ? "" : ` (got ${quote(env[setting.env!] ?? "")})`;
       issues.push({
         source: sourceOf(setting.key, setting, layer, setting.key),
         key: setting.key,

@@ -46,11 +46,7 @@ export const CONFIG_FILE_ENV = "ORG_CONFIG_FILE";
 
 /** Text that could not be read as a value, kept so validation can say why and where. */
 export class Unparsable {
-  constructor(
-    readonly reason: string,
-    /** The value a file held, when it was a value of the wrong kind (environment text is in the environment). */
-    readonly value?: unknown,
-  ) {}
+  constructor(readonly reason: string) {}
 }
 
 /**

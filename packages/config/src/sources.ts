@@ -72,7 +72,7 @@ export function objectLayer(label: string, data: unknown, issues: ConfigIssue[])
     if (node === undefined) {
       unknown.push(key);
     } else if (!(node instanceof Map)) {
-      values.set(node.key, typed(node, data[key]));
+      values.set(node.key, data[key]);
     } else if (!isPlainObject(data[key])) {
       issues.push({
         source: `${label} at $.${key}`,
@@ -83,7 +83,7 @@ export function objectLayer(label: string, data: unknown, issues: ConfigIssue[])
       const branch = data[key] as Record<string, unknown>;
       for (const leaf of Object.keys(branch)) {
         const setting = node.get(leaf);
-        if (setting) values.set(setting.key, typed(setting, branch[leaf]));
+        if (setting) values.set(setting.key, branch[leaf]);
         else unknown.push(`${key}.${leaf}`);
       }
     }
@@ -114,18 +114,6 @@ export function envLayer(env: Readonly<Record<string, string | undefined>>): Lay
     if (raw !== undefined) values.set(setting.key, raw);
   }
   return { label: "environment", kind: "env", values };
-}
-
-// A file holds JSON values: text is read only from environment variables, so a string where a
-// number or a topology belongs is refused here, before convict would read it as text.
-function typed(setting: Setting, value: unknown): unknown {
-  if (typeof value !== "string" || setting.parse === "enum") return value;
-  return new Unparsable(
-    setting.parse === "integer"
-      ? "is a string; write the whole number of milliseconds without quotes"
-      : "is a string; write the JSON value itself, not text holding it",
-    value,
-  );
 }
 
 /** Where a key's value came from, for messages: `ORG_REGIONS at $[0].url`, `config file x at $.TIMEOUT`. */

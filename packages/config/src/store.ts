@@ -63,9 +63,25 @@ export function loadSettings(
     args: [],
   });
   // set(), not load(): load() merges objects into convict's tree and throws a TypeError on an
-  // object where a setting is a number; set() replaces the one setting.
-  for (const layer of layers) for (const [key, value] of layer.values) store.set(key, value);
+  // object where a setting is a number; set() replaces the one setting. A string from a file is
+  // boxed: convict's coerce would read it as environment text ("30000" as 30000), and a file holds
+  // JSON values, so zod must see the string itself.
+  for (const layer of layers) {
+    for (const [key, value] of layer.values) store.set(key, typeof value === "string" ? new FileText(value) : value);
+  }
   // Environment variables win over files: load() re-applies them after merging (here, nothing).
   store.load({});
-  return store.getProperties();
+  const loaded = store.getProperties();
+  for (const setting of ALL_SETTINGS) {
+    const [head, leaf] = setting.key.split(".") as [string, string | undefined];
+    const parent = (leaf === undefined ? loaded : loaded[head]) as Record<string, unknown>;
+    const name = leaf ?? head;
+    if (parent[name] instanceof FileText) parent[name] = parent[name].text;
+  }
+  return loaded;
+}
+
+/** A string a config file held, kept from convict's coerce. */
+class FileText {
+  constructor(readonly text: string) {}
 }
