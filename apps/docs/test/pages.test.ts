@@ -5,15 +5,29 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadConfig } from "@org/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canRun, connect, hydrated, layoutProblems, pagePaths, resolvePath, watchErrors } from "./site.ts";
+import {
+  canRun,
+  connect,
+  hydrated,
+  layoutProblems,
+  pagePaths,
+  redirectTarget,
+  resolvePath,
+  watchErrors,
+} from "./site.ts";
 
-const pages = pagePaths();
-// axe on the largest pages (the API reference) takes several seconds; three test-profile budgets.
-const PAGE_TIMEOUT = loadConfig({ env: process.env }).timeouts.test * 3;
+// Pages that only redirect (to their canonical page) are checked as redirects, not as pages.
+const pages = pagePaths({ redirects: false });
+const redirects = pagePaths().filter((path) => redirectTarget(path) !== undefined);
+// axe on the largest pages (the API reference) takes several seconds: three test-profile budgets for
+// each theme.
+const PAGE_TIMEOUT = loadConfig({ env: process.env }).timeouts.test * 3 * 2;
 
 /** The budget for a page's first load: HTML, scripts, styles and fonts it requests, gzip-compressed. */
 const FIRST_LOAD_BUDGET_KIB = 250;
 const firstLoad = new Map<string, number>();
+/** Pages checked at once, each in its own tab; vitest.config.ts sets maxConcurrency to the same number. */
+const CONCURRENT_PAGES = 2;
 /** The axe rules whose outcome depends on colours. */
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 const gzipped = new Map<string, number>();
@@ -62,6 +76,7 @@ describe.skipIf(!canRun)("every page of the built site", () => {
         "/design/offline-queue",
         "/design/timeout-detection",
         "/python",
+        "/reports/flaky",
         "/api/",
         "/api/config",
         "/api/cache-client",
@@ -69,54 +84,110 @@ describe.skipIf(!canRun)("every page of the built site", () => {
         "/reports/audit",
       ]),
     );
+    // One canonical page per subject: the Python package's page is the Python guide.
+    expect(pages).not.toContain("/packages/python");
+    expect(redirects).toEqual(["/packages/python"]);
   });
 
-  describe.each(["light", "dark"] as const)("in the %s theme", (theme) => {
-    let context: BrowserContext;
-    let page: Page;
-    let errors: string[];
+  /**
+   * Each page is loaded once, in the light theme, and checked with every axe rule; then the system colour
+   * scheme turns dark (VitePress follows it live: the same DOM, other colours) and the colour rules run
+   * again. Pages are checked two at a time (vitest's maxConcurrency), each in a tab of its own.
+   */
+  interface Tab {
+    context: BrowserContext;
+    page: Page;
+    errors: string[];
+    requested: Set<string>;
+  }
+  const idle: Tab[] = [];
+  const tabs: Tab[] = [];
+  async function openTab(): Promise<Tab> {
+    const context = await browser.newContext({ colorScheme: "light", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     const requested = new Set<string>();
-    beforeAll(async () => {
-      // VitePress follows the system colour scheme until the reader picks one.
-      context = await browser.newContext({ colorScheme: theme, viewport: { width: 1280, height: 900 } });
-      page = await context.newPage();
-      errors = watchErrors(page);
-      page.on("request", (request) => requested.add(request.url()));
-    });
-    afterAll(async () => context?.close());
+    page.on("request", (request) => requested.add(request.url()));
+    const tab = { context, page, errors: watchErrors(page), requested };
+    tabs.push(tab);
+    return tab;
+  }
+  beforeAll(async () => {
+    for (let i = 0; i < CONCURRENT_PAGES; i++) idle.push(await openTab());
+  });
+  afterAll(async () => {
+    for (const tab of tabs) await tab.context.close();
+  });
 
-    it.each(pages)(
-      "%s: no serious or critical axe violation",
-      async (path) => {
-        errors.length = 0;
-        requested.clear();
-        await page.goto(`${base}${path}`);
-        await hydrated(page);
-        // Everything this first load fetched from the site (the search index only loads when search opens).
-        const own = [...requested].map((url) => new URL(url)).filter((url) => url.origin === new URL(base).origin);
-        firstLoad.set(
-          path,
-          own.reduce((sum, url) => sum + compressedSize(url.pathname), 0),
-        );
-        expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
-        // The dark theme changes colours only (the DOM is the same), so it re-runs the colour rules.
-        const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
-        const { violations } = await (theme === "dark" ? axe.withRules(COLOUR_RULES) : axe).analyze();
-        const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-        expect(errors).toEqual([]);
-        if (theme === "light") {
-          const hrefs = await page.$$eval("a[href]", (links) => links.map((a) => (a as HTMLAnchorElement).href));
-          const broken = hrefs
-            .map((href) => new URL(href))
-            .filter((url) => url.origin === new URL(base).origin && resolvePath(url.pathname) === undefined)
-            .map((url) => url.pathname);
-          expect(broken, "internal links that resolve to no page").toEqual([]);
-          expect(await layoutProblems(page), "layout at 1280 px").toEqual([]);
-        }
-      },
-      PAGE_TIMEOUT,
+  /** Switches the tab's system colour scheme and waits until the page shows it, transitions finished. */
+  async function colourScheme(page: Page, scheme: "light" | "dark"): Promise<boolean> {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForFunction(
+      (dark) => document.documentElement.classList.contains("dark") === dark,
+      scheme === "dark",
     );
+    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+    return page.evaluate(() => document.documentElement.classList.contains("dark"));
+  }
+
+  const serious = (violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[]) =>
+    violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+
+  /** Loads `path` and returns what is wrong with it, by kind. */
+  async function check(tab: Tab, path: string): Promise<Record<string, string[]>> {
+    const { page, errors, requested } = tab;
+    errors.length = 0;
+    requested.clear();
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(`${base}${path}`);
+    await hydrated(page);
+    const problems: Record<string, string[]> = {};
+    if (await page.evaluate(() => document.documentElement.classList.contains("dark")))
+      problems.theme = ["the page did not load in the light theme"];
+    const axe = () => new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+    problems.light = serious((await axe().analyze()).violations);
+    // Everything this first load fetched from the site (the search index only loads when search opens).
+    const own = [...requested].map((url) => new URL(url)).filter((url) => url.origin === new URL(base).origin);
+    firstLoad.set(
+      path,
+      own.reduce((sum, url) => sum + compressedSize(url.pathname), 0),
+    );
+    const hrefs = await page.$$eval("a[href]", (links) => links.map((a) => (a as HTMLAnchorElement).href));
+    problems.links = hrefs
+      .map((href) => new URL(href))
+      .filter((url) => url.origin === new URL(base).origin && resolvePath(url.pathname) === undefined)
+      .map((url) => `internal link to no page: ${url.pathname}`);
+    problems.layout = await layoutProblems(page);
+    if (!(await colourScheme(page, "dark"))) problems.theme = ["the page did not switch to the dark theme"];
+    problems.dark = serious((await axe().withRules(COLOUR_RULES).analyze()).violations);
+    problems.console = [...errors];
+    return Object.fromEntries(Object.entries(problems).filter(([, list]) => list.length > 0));
+  }
+
+  it.concurrent.each(pages)(
+    "%s: no serious or critical axe violation in the light or dark theme, no console error, no broken link or layout",
+    async (path) => {
+      // A tab is free unless a page before timed out while still loading in it: then this one gets a new tab.
+      const tab = idle.pop() ?? (await openTab());
+      try {
+        expect(await check(tab, path)).toEqual({});
+      } finally {
+        idle.push(tab);
+      }
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it.each(redirects)("%s only sends the reader to its canonical page", async (path) => {
+    const { page } = tabs[0]!;
+    await page.emulateMedia({ colorScheme: "light" });
+    const target = redirectTarget(path)!;
+    expect(pages).toContain(new URL(target, base).pathname);
+    await page.goto(`${base}${path}`);
+    await page.waitForURL(`${base}${target}`);
+    await hydrated(page);
+    expect(await page.locator(`[id="${new URL(target, base).hash.slice(1)}"]`).count()).toBe(1);
   });
 
   it(`keeps the heaviest page's first load under ${FIRST_LOAD_BUDGET_KIB} KiB gzip-compressed`, () => {

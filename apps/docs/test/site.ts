@@ -56,8 +56,15 @@ export async function serveSite(): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** Every page of the built site, as URL paths. */
-export function pagePaths(): string[] {
+/** The target of a page that only sends the reader elsewhere (`<meta http-equiv="refresh">`). */
+export function redirectTarget(urlPath: string): string | undefined {
+  const file = resolvePath(urlPath);
+  if (!file) return undefined;
+  return /<meta http-equiv="refresh" content="0; url=([^"]+)"/.exec(readFileSync(file, "utf8"))?.[1];
+}
+
+/** Every page of the built site, as URL paths; with `redirects: false`, without the pages that only redirect. */
+export function pagePaths({ redirects = true } = {}): string[] {
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -72,7 +79,7 @@ export function pagePaths(): string[] {
     }
   };
   if (existsSync(DIST)) walk(DIST);
-  return pages.sort();
+  return pages.filter((page) => redirects || redirectTarget(page) === undefined).sort();
 }
 
 /** Chromium flags: no sandbox as root; no GPU; no background traffic on a machine without internet. */

@@ -8,6 +8,7 @@ import { errorCodesSection } from "./error-codes.ts";
 import { GeneratedTree } from "./files.ts";
 import { guardRulesPage } from "./guard-rules.ts";
 import { packagePages } from "./packages.ts";
+import { flakyReportPage } from "./flaky-report.ts";
 import { auditReportPage } from "./reports.ts";
 import { topologyPage } from "./topology.ts";
 import { versionsSection } from "./versions.ts";
@@ -60,7 +61,10 @@ export async function generateSite(docsRoot: string): Promise<SiteManifest> {
   for (const entry of api.entries) if (!apiLinks.has(entry.pkg)) apiLinks.set(entry.pkg, entry.link);
 
   const packages = packagePages(notes, apiLinks);
-  for (const page of packages) tree.add(`packages/${page.slug}.md`, page.content);
+  for (const page of packages) {
+    tree.add(`packages/${page.slug}.md`, page.content);
+    if (page.section !== undefined) tree.add(`.generated/package-${page.slug}.md`, page.section);
+  }
 
   tree.add("reference/config.md", configReferencePage());
   tree.add("reference/topology.md", topologyPage());
@@ -77,6 +81,7 @@ export async function generateSite(docsRoot: string): Promise<SiteManifest> {
     { path: "changelog.md", text: "Changelog", page: changelogPage(), group: "start" },
     { path: "ai-context.md", text: "AI context (AGENTS.md)", page: aiContextPage(), group: "process" },
     { path: "reports/audit.md", text: "Example audit report", page: await auditReportPage(), group: "process" },
+    { path: "reports/flaky.md", text: "Example flakiness report", page: await flakyReportPage(), group: "process" },
   ] as const;
   const groups: Record<string, SidebarLink[]> = { reference: [], start: [], process: [] };
   for (const doc of documents) {
@@ -100,7 +105,8 @@ export async function generateSite(docsRoot: string): Promise<SiteManifest> {
   tree.flush();
   return {
     checklists: checklists.map((c) => ({ text: c.title, link: `/checklists/${c.id}` })),
-    packages: packages.map((p) => ({ text: p.title, link: `/packages/${p.slug}` })),
+    // A package documented by a guide is listed with the guide's link: the reader lands on the canonical page.
+    packages: packages.map((p) => ({ text: p.title, link: p.guide ?? `/packages/${p.slug}` })),
     design: notes.map((n) => ({ text: n.title, link: `/design/${n.slug}` })),
     start: groups.start!,
     process: groups.process!,

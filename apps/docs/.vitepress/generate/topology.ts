@@ -1,4 +1,4 @@
-import { ENVIRONMENTS, loadConfig, type Region } from "@org/config";
+import { ENVIRONMENTS, loadConfig } from "@org/config";
 import { html } from "./markdown.ts";
 
 export interface Box {
@@ -8,6 +8,13 @@ export interface Box {
   height: number;
 }
 
+/** What the drawing needs of a region of `@org/config`'s topology. */
+export interface DrawnRegion {
+  id: string;
+  geo: string;
+  clusters: readonly { id: string }[];
+}
+
 export interface TopologyLayout {
   width: number;
   height: number;
@@ -15,26 +22,45 @@ export interface TopologyLayout {
   regions: { id: string; label: string; box: Box; clusters: { id: string; box: Box }[] }[];
 }
 
-const CLUSTER = { width: 128, height: 40, gap: 12 };
+const CLUSTER = { minWidth: 128, height: 40, gap: 12, pad: 10 };
 const REGION_PAD = 14;
 const REGION_LABEL = 24;
-const PER_ROW = 3;
 const GAP = 28;
 const SOURCE = { width: 260, height: 44 };
+/**
+ * Upper estimates of a character's width in the drawing's fonts (12 px monospace for cluster ids,
+ * 14 px semibold for region labels): boxes grow with their text, so a long id never spills out.
+ */
+const CHAR = { cluster: 7.6, label: 9 };
 
 /**
- * Places the regions on a grid of at most three per row, each box as wide as its clusters need; the
- * drawing grows by rows, so any number of regions (and clusters per region) fits without overlap.
+ * Regions per row of the wide drawing (desktop: two regions of two clusters fit the 688 px content
+ * column unscaled) and of the narrow one (phones: one region a row fits a 390 px screen).
  */
-export function layoutTopology(regions: readonly Pick<Region, "id" | "geo" | "clusters">[]): TopologyLayout {
-  const regionWidth = (clusters: number) =>
-    REGION_PAD * 2 + Math.max(1, clusters) * CLUSTER.width + Math.max(0, clusters - 1) * CLUSTER.gap;
+export const PER_ROW = { wide: 2, narrow: 1 } as const;
+
+/**
+ * Places the regions on a grid of at most `perRow` per row, each box as wide as its clusters and its
+ * label need; the drawing grows by rows, so any number of regions (and clusters per region) fits
+ * without overlap.
+ */
+export function layoutTopology(regions: readonly DrawnRegion[], perRow: number = PER_ROW.wide): TopologyLayout {
+  const clusterWidth = Math.max(
+    CLUSTER.minWidth,
+    ...regions.flatMap((r) => r.clusters.map((c) => Math.ceil(c.id.length * CHAR.cluster) + CLUSTER.pad * 2)),
+  );
+  const label = (region: (typeof regions)[number]) => `${region.geo}: ${region.id}`;
+  const regionWidth = (region: (typeof regions)[number]) => {
+    const clusters = region.clusters.length;
+    return Math.max(
+      REGION_PAD * 2 + Math.max(1, clusters) * clusterWidth + Math.max(0, clusters - 1) * CLUSTER.gap,
+      REGION_PAD * 2 + Math.ceil(label(region).length * CHAR.label),
+    );
+  };
   const rowHeight = REGION_LABEL + REGION_PAD * 2 + CLUSTER.height;
   const rows: (typeof regions)[number][][] = [];
-  regions.forEach((region, i) => (rows[Math.floor(i / PER_ROW)] ??= []).push(region));
-  const rowWidths = rows.map(
-    (row) => row.reduce((w, r) => w + regionWidth(r.clusters.length), 0) + (row.length - 1) * GAP,
-  );
+  regions.forEach((region, i) => (rows[Math.floor(i / perRow)] ??= []).push(region));
+  const rowWidths = rows.map((row) => row.reduce((w, r) => w + regionWidth(r), 0) + (row.length - 1) * GAP);
   const width = Math.max(SOURCE.width, ...rowWidths) + GAP * 2;
   const firstRowY = SOURCE.height + GAP * 3;
   const laidOut: TopologyLayout["regions"] = [];
@@ -42,17 +68,20 @@ export function layoutTopology(regions: readonly Pick<Region, "id" | "geo" | "cl
     let x = (width - rowWidths[r]!) / 2;
     const y = firstRowY + r * (rowHeight + GAP);
     for (const region of row) {
-      const w = regionWidth(region.clusters.length);
+      const w = regionWidth(region);
+      const clustersWidth =
+        region.clusters.length * clusterWidth + Math.max(0, region.clusters.length - 1) * CLUSTER.gap;
+      const clustersX = x + (w - clustersWidth) / 2;
       laidOut.push({
         id: region.id,
-        label: `${region.geo}: ${region.id}`,
+        label: label(region),
         box: { x, y, width: w, height: rowHeight },
         clusters: region.clusters.map((cluster, c) => ({
           id: cluster.id,
           box: {
-            x: x + REGION_PAD + c * (CLUSTER.width + CLUSTER.gap),
+            x: clustersX + c * (clusterWidth + CLUSTER.gap),
             y: y + REGION_LABEL + REGION_PAD,
-            width: CLUSTER.width,
+            width: clusterWidth,
             height: CLUSTER.height,
           },
         })),
@@ -69,10 +98,17 @@ export function layoutTopology(regions: readonly Pick<Region, "id" | "geo" | "cl
   };
 }
 
-/** The fan-out of one invalidation to every cluster, as an inline SVG with a text alternative. */
-export function topologySvg(env: string, regions: readonly Region[]): string {
-  const layout = layoutTopology(regions);
-  const id = `topology-${env}`;
+/**
+ * The fan-out of one invalidation to every cluster, as an inline SVG with a text alternative; `variant`
+ * picks the wide (two regions a row) or the narrow (one a row, for phones) arrangement.
+ */
+export function topologySvg(
+  env: string,
+  regions: readonly DrawnRegion[],
+  variant: keyof typeof PER_ROW = "wide",
+): string {
+  const layout = layoutTopology(regions, PER_ROW[variant]);
+  const id = `topology-${env}-${variant}`;
   const clusters = regions.reduce((n, r) => n + r.clusters.length, 0);
   const { source } = layout;
   const from = { x: source.x + source.width / 2, y: source.y + source.height };
@@ -97,7 +133,7 @@ export function topologySvg(env: string, regions: readonly Region[]): string {
   }
   const description = regions.map((r) => `${r.id} (${r.geo}): ${r.clusters.map((c) => c.id).join(" and ")}`).join("; ");
   return [
-    `<svg class="org-topology-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" role="img" aria-labelledby="${id}-title ${id}-desc" data-regions="${regions.length}">`,
+    `<svg class="org-topology-svg org-topology-${variant}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" role="img" aria-labelledby="${id}-title ${id}-desc" data-regions="${regions.length}">`,
     `<title id="${id}-title">${html(env)} topology: ${regions.length} regions, ${clusters} Redis clusters</title>`,
     `<desc id="${id}-desc">One invalidation fans out from cache.invalidate to every cluster: ${html(description)}.</desc>`,
     `<defs><marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="org-topo-arrow" d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>`,
@@ -122,7 +158,7 @@ export function topologyPage(): string {
       "",
       `${regions.length} regions, ${clusters} Redis clusters; each cluster answers within \`cache.opTimeoutMs\` = ${cache.opTimeoutMs} ms or is reported \`queued\`.`,
       "",
-      `<figure class="org-topology" data-env="${env}">${topologySvg(env, regions)}</figure>`,
+      `<figure class="org-topology" data-env="${env}">${topologySvg(env, regions, "wide")}${topologySvg(env, regions, "narrow")}</figure>`,
       "",
       `<table class="org-topology-clusters" data-env="${env}">`,
       `<caption>Clusters of the ${env} topology (credentials redacted)</caption>`,
