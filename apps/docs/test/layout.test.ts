@@ -50,6 +50,17 @@ describe.skipIf(!canRun)("layout on a desktop and a phone", () => {
         },
       );
 
+    it("reports a table wider than the main column", async () => {
+      await page.goto(`${base}/install`);
+      await hydrated(page);
+      await page.locator(".vp-doc").evaluate((doc) => {
+        const table = document.createElement("table");
+        table.innerHTML = `<tr><td style="white-space: nowrap">${"wide ".repeat(400)}</td></tr>`;
+        doc.append(table);
+      });
+      expect((await layoutProblems(page)).join("\n")).toMatch(/table.*(outside the main column|is cut off)/);
+    });
+
     it("shows every field of every setting of the config reference inside the viewport", async () => {
       await page.goto(`${base}/reference/config`);
       await hydrated(page);

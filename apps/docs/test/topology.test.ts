@@ -139,4 +139,29 @@ describe.skipIf(!canRun)("the topology drawings in Chromium", () => {
       await context.close();
     },
   );
+
+  it("reports a drawing whose boxes overlap, whose label spills out or whose text is too small", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/reference/topology`);
+    await hydrated(page);
+    await page
+      .locator('figure.org-topology[data-env="prod"]')
+      .evaluate(
+        (figure) =>
+          (figure.innerHTML = [
+            '<svg class="org-topology-svg org-topology-wide" viewBox="0 0 2400 300" width="2400" role="img">',
+            "<title>broken</title>",
+            '<rect class="org-topo-region" x="0" y="0" width="300" height="100"/>',
+            '<text class="org-topo-label" x="10" y="20">a region label far wider than the box it names</text>',
+            '<rect class="org-topo-region" x="200" y="50" width="300" height="100"/>',
+            "</svg>",
+          ].join("")),
+      );
+    const problems = (await drawingProblems(page)).join("\n");
+    expect(problems).toContain("two boxes overlap");
+    expect(problems).toContain("does not fit its box");
+    expect(problems).toMatch(/is drawn at \d/);
+    await context.close();
+  });
 });
