@@ -37,8 +37,8 @@ export async function flakyDemo(say: (line?: string) => void): Promise<void> {
         },
       },
     ]);
-    // Twelve CI runs of one commit: the AI test times out in every third run, a human test fails once.
-    for (let run = 0; run < 12; run++) {
+    // Twenty CI runs of one commit (a test's failure rate is judged from 20 runs on): the AI test times out in every third run, a human test fails once.
+    for (let run = 0; run < 20; run++) {
       const testcase = (file: string, name: string, failure?: string) =>
         `<testcase classname="tests.${file}" name="${name}" file="tests/${file}.py" time="0.2">${failure ? `<failure message="${failure}"/>` : ""}</testcase>`;
       const xml = `<testsuites><testsuite name="pytest" timestamp="${new Date().toISOString()}">
@@ -52,7 +52,7 @@ export async function flakyDemo(say: (line?: string) => void): Promise<void> {
     }
     const report = await analyse({ db, cwd: repo.dir });
     const { ai, human, ratio } = report.groups;
-    say(`  recorded 12 CI runs of ${report.tests.length} pytest tests on one commit`);
+    say(`  recorded 20 CI runs of ${report.tests.length} pytest tests on one commit`);
     say(
       `  AI-assisted tests: ${ai.flakyExecutions}/${ai.executions} flaky executions (${pct(ai.flakeRate)}); human: ${human.flakyExecutions}/${human.executions} (${pct(human.flakeRate)})`,
     );

@@ -9,7 +9,7 @@ export interface AlertOptions {
   testRate?: number;
   /**
    * Executions a test needs before its failure rate can alert.
-   * @default 10
+   * @default 20
    */
   minTestExecutions?: number;
 }
@@ -27,10 +27,16 @@ export interface AlertResult {
   notes: string[];
 }
 
+/**
+ * Below 20 executions one failure is already more than 5 %, so a 5 % failure rate cannot be told apart
+ * from a single unlucky run: a test is judged from 20 on.
+ */
+export const DEFAULT_MIN_TEST_EXECUTIONS = 20;
+
 /** The seed's two alerts: AI tests flaking at more than the threshold times human tests, and any test failing past 5 %. */
 export function alerts(report: FlakinessReport, options: AlertOptions = {}): AlertResult {
   const testRate = options.testRate ?? 0.05;
-  const minTestExecutions = options.minTestExecutions ?? 10;
+  const minTestExecutions = options.minTestExecutions ?? DEFAULT_MIN_TEST_EXECUTIONS;
   const result: AlertResult = { alerts: [], notes: [] };
   const { ratio } = report.groups;
   if (ratio.verdict === "above threshold") {

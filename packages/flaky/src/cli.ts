@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CliUsageError, command, defineCli, type CliIo } from "@org/cli-kit";
-import { alerts } from "./alert.ts";
+import { alerts, DEFAULT_MIN_TEST_EXECUTIONS } from "./alert.ts";
 import { analyse, type FlakinessReport } from "./analyse/analyse.ts";
 import { formatHtml } from "./output/html.ts";
 import { formatJson, formatMarkdown, formatTable } from "./output/text.ts";
@@ -151,7 +151,7 @@ export const flakyCli = (version: string) =>
           },
           "min-test-executions": {
             type: "string",
-            default: "10",
+            default: String(DEFAULT_MIN_TEST_EXECUTIONS),
             valueName: "n",
             description: "Executions a test needs before it can alert",
           },

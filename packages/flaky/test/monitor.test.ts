@@ -114,7 +114,7 @@ describe.skipIf(!python)("org-flaky on a real vitest and a real pytest suite", {
   });
 
   // FLAKE_PROFILE=equal: six runs in which the human tests flake exactly as often as the AI ones
-  // (ai 6 flaky of 36 executions, human 5 of 30). Each test runs 6 times, under the 10 executions a
+  // (ai 6 flaky of 36 executions, human 5 of 30). Each test runs 6 times, under the 20 executions a
   // test needs before its own failure rate is judged, so the ratio alone decides the exit code.
   describe("at equal AI and human flake rates", () => {
     const equalDb = () => join(work, "equal");
