@@ -5,12 +5,22 @@
  */
 export const monotonicNow = (): number => performance.now();
 
-/** Settles like `promise`, or rejects once `ms` have passed: no cluster can stall a caller longer. */
+/**
+ * Settles like `promise`, or rejects once `ms` have passed: no cluster can stall a caller longer.
+ * When the timer fires, replies that already arrived are read first (one turn of the event loop's
+ * I/O phase): a process whose event loop was busy must not blame a cluster that answered in time.
+ */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let late: NodeJS.Immediate | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what()} did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      late = setImmediate(() => reject(new Error(`${what()} did not answer within ${Math.round(ms)} ms`)));
+    }, ms);
     timer.unref?.();
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
+    clearImmediate(late);
+  });
 }

@@ -5,7 +5,7 @@ import type { RetryPolicy } from "./retry.ts";
 import type { ClusterStore } from "./store.ts";
 
 /** Failures that say the cluster itself is unreachable or unusable (not one bad command). */
-const CONNECTION_KINDS = new Set(["auth", "tls", "refused", "timeout", "unavailable"]);
+export const CONNECTION_KINDS: ReadonlySet<string> = new Set(["auth", "tls", "refused", "timeout", "unavailable"]);
 
 export interface ClustersOptions {
   opTimeoutMs: number;
@@ -50,8 +50,9 @@ export class Clusters {
   ): Promise<T> {
     if (this.closed) throw new ClusterFailure(id, "unavailable", `${id}: the cache was closed`);
     const health = this.health.get(id)!;
-    const refused = health.admit();
-    if (refused) throw refused;
+    // A cluster that is down fails fast, without waiting for a slot.
+    const early = health.admit(false);
+    if (early) throw early;
     const store = this.stores.get(id)!;
     const connecting = store.connecting?.();
     if (connecting) {
@@ -63,13 +64,21 @@ export class Clusters {
         throw failure;
       }
     }
-    health.inFlight++;
     const started = monotonicNow();
-    // The in-flight count drops when the command settles, not when we stop waiting: it bounds
-    // what the driver holds for a cluster that does not answer.
-    const running = op(store).finally(() => health.inFlight--);
+    // Waiting for a slot counts against the call's bound; the breaker is asked again after it.
+    const waiting = health.acquire(boundMs);
+    if (waiting) await waiting;
+    const refused = health.admit();
+    if (refused) {
+      health.release();
+      throw refused;
+    }
+    // The slot is given back when the command settles, not when we stop waiting: it bounds what
+    // the driver holds for a cluster that does not answer.
+    const running = op(store).finally(() => health.release());
     try {
-      const result = await withTimeout(running, boundMs, () => `${what} on ${id}`);
+      const remaining = Math.max(1, boundMs - (monotonicNow() - started));
+      const result = await withTimeout(running, remaining, () => `${what} on ${id}`);
       health.succeeded(monotonicNow() - started);
       return result;
     } catch (error) {

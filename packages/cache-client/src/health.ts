@@ -20,6 +20,7 @@ export class ClusterHealth {
   recoveredAt: number | undefined;
   private retryAt = 0;
   private probing = false;
+  private readonly waiters: (() => void)[] = [];
 
   constructor(
     readonly id: string,
@@ -27,8 +28,11 @@ export class ClusterHealth {
     private readonly maxInFlight: number,
   ) {}
 
-  /** Whether a call may be sent now; if not, the failure to report instead. */
-  admit(): ClusterFailure | undefined {
+  /**
+   * Whether the breaker lets a call through now; if not, the failure to report instead. With
+   * `probe` (the default), a call let through to a cluster that is down is its one probe.
+   */
+  admit(probe = true): ClusterFailure | undefined {
     if (this.state === "down") {
       const last = this.lastFailure?.kind ?? "unavailable";
       if (this.probing || monotonicNow() < this.retryAt) {
@@ -38,16 +42,57 @@ export class ClusterHealth {
           `${this.id}: not tried, it failed (${last}) and is retried after a backoff${this.lastFailure ? `: ${this.lastFailure.message}` : ""}`,
         );
       }
-      this.probing = true;
-    }
-    if (this.inFlight >= this.maxInFlight) {
-      return new ClusterFailure(
-        this.id,
-        "unavailable",
-        `${this.id}: ${this.inFlight} calls already waiting on it (maxInFlight)`,
-      );
+      if (probe) this.probing = true;
     }
     return undefined;
+  }
+
+  /**
+   * Takes one of the `maxInFlight` slots, waiting up to `waitMs` for one to free. A command holds
+   * its slot until the server answers or the connection drops (not until the caller stops
+   * waiting), so a cluster that hangs holds at most `maxInFlight` commands in the driver, while a
+   * busy healthy one only makes calls wait their turn.
+   */
+  acquire(waitMs: number): Promise<void> | undefined {
+    if (this.inFlight < this.maxInFlight) {
+      this.inFlight++;
+      return undefined;
+    }
+    if (this.state === "down") {
+      // Every slot is held by a command the failed cluster has not answered: nothing to wait for.
+      return Promise.reject(
+        new ClusterFailure(
+          this.id,
+          this.lastFailure?.kind ?? "unavailable",
+          `${this.id}: not tried, ${this.inFlight} earlier calls are still unanswered (maxInFlight)`,
+        ),
+      );
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter) >>> 0, 1);
+        reject(
+          new ClusterFailure(
+            this.id,
+            "unavailable",
+            `${this.id}: no free slot within ${Math.round(waitMs)} ms (${this.inFlight} calls already waiting on it, maxInFlight ${this.maxInFlight})`,
+          ),
+        );
+      }, waitMs);
+      timer.unref?.();
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Gives a slot back (the command settled): the longest-waiting call takes it. */
+  release(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.inFlight--;
   }
 
   succeeded(latencyMs: number): void {

@@ -19,6 +19,15 @@ export interface InvalidationContext {
 export const KEYS_PER_BOUND = 2_000;
 
 /**
+ * The answer-time rule for one call that touches `keyCount` cache keys on one cluster:
+ * `opTimeoutMs` per started block of KEYS_PER_BOUND keys (1 to 2,000 keys: opTimeoutMs; 20,000
+ * keys: 10 x opTimeoutMs). `invalidate` answers within it; relay delivery pages are sized to fit one.
+ */
+export function answerBound(opTimeoutMs: number, keyCount: number): number {
+  return opTimeoutMs * Math.max(1, Math.ceil(keyCount / KEYS_PER_BOUND));
+}
+
+/**
  * Sends one invalidation to every cluster at once: each applies it and records it in its outbox
  * in one atomic script. Clusters that do not confirm within the bound are `queued`. `durable` holds
  * only when two regions (in a one-region topology, two clusters) recorded it.
@@ -27,7 +36,7 @@ export async function issueInvalidation(ctx: InvalidationContext, keys: string[]
   const { clusters } = ctx;
   const entry: OutboxEntry = { id: randomUUID(), keys, at: Date.now(), targets: clusters.ids };
   const token = ctx.token();
-  const bound = ctx.opTimeoutMs * Math.ceil(keys.length / KEYS_PER_BOUND);
+  const bound = answerBound(ctx.opTimeoutMs, keys.length);
   const outcomes = await Promise.all(
     clusters.ids.map(async (id) => {
       try {

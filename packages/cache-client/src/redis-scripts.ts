@@ -38,6 +38,33 @@ end
 redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
 return 1`;
 
+/**
+ * DELIVER for a page of entries in one round trip (standalone). KEYS: for each entry its applied
+ * marker, then the value and gen of each of its keys. ARGV: retentionMs, token, then each entry's
+ * key count. Per entry, in order: 1 applied (with the fresh token `<token>.<n>`, n counted from 1),
+ * 0 already, or "E:<error>" (that entry only; the others still run).
+ */
+export const DELIVER_BATCH = `
+local out = {}
+local k = 1
+for e = 3, #ARGV do
+  local n = tonumber(ARGV[e])
+  local applied = KEYS[k]
+  local ok, result = pcall(function()
+    if redis.call('EXISTS', applied) == 1 then return 0 end
+    local fresh = ARGV[2] .. '.' .. (e - 2)
+    for i = k + 1, k + 2 * n, 2 do
+      redis.call('DEL', KEYS[i])
+      redis.call('SET', KEYS[i + 1], fresh, 'PX', ARGV[1])
+    end
+    redis.call('SET', applied, '1', 'PX', ARGV[1])
+    return 1
+  end)
+  if ok then out[#out + 1] = result else out[#out + 1] = 'E:' .. tostring(type(result) == 'table' and result.err or result) end
+  k = k + 1 + 2 * n
+end
+return out`;
+
 /** Redis Cluster mode, one key at a time (KEYS: value, gen; ARGV: retentionMs, token). */
 export const INVALIDATE_KEY = `
 redis.call('DEL', KEYS[1])

@@ -36,11 +36,13 @@ export class RedisStore implements ClusterStore {
     this.secrets = [parsed.password, decodeURIComponent(parsed.password), url].filter((s) => s.length > 0);
     const secure = url.startsWith("rediss://");
     // No offline queue and no per-request retries: a command to an unreachable cluster fails at
-    // once, and reliability lives in the outbox, where it is durable and visible.
+    // once, and reliability lives in the outbox, where it is durable and visible. No driver
+    // commandTimeout either: the caller bounds every call (a 20,000-key invalidation gets a longer
+    // bound than one key), and a command stays counted in flight until the server answers or the
+    // connection drops, so the in-flight cap bounds what the driver holds for a hung cluster.
     const common: RedisOptions = {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.opTimeoutMs,
       connectTimeout: options.connectTimeoutMs,
       enableAutoPipelining: true,
       retryStrategy: (times) => retryDelay(reconnectPolicy(options.connectTimeoutMs), times),
@@ -70,14 +72,14 @@ export class RedisStore implements ClusterStore {
       client.defineCommand("orgLease", { numberOfKeys: 1, lua: scripts.LEASE });
       client.defineCommand("orgFill", { numberOfKeys: 2, lua: scripts.FILL });
       client.defineCommand("orgInvalidate", { lua: scripts.INVALIDATE });
-      client.defineCommand("orgDeliver", { lua: scripts.DELIVER });
+      client.defineCommand("orgDeliverBatch", { lua: scripts.DELIVER_BATCH });
       client.defineCommand("orgInvalidateKey", { numberOfKeys: 2, lua: scripts.INVALIDATE_KEY });
       client.defineCommand("orgHoldLease", { numberOfKeys: 1, lua: scripts.HOLD_LEASE });
       client.defineCommand("orgReleaseLease", { numberOfKeys: 1, lua: scripts.RELEASE_LEASE });
       return client;
     };
     this.client = connect();
-    // The relay's bulk work (pages of 500 deliveries, outbox reads) has its own connection, so a
+    // The relay's bulk work (pages of deliveries, outbox reads) has its own connection, so a
     // caller's invalidate or get never queues behind it on one socket.
     this.bulk = connect();
     this.bulk.on("error", () => {});
@@ -260,21 +262,30 @@ export class RedisStore implements ClusterStore {
 
   deliver(entries: OutboxEntry[], token: string) {
     const { layout, retentionMs } = this.options;
+    if (!this.clustered) {
+      // Standalone: the whole page is one DELIVER_BATCH script, one command and one round trip.
+      return this.runBulk(async (bulk): Promise<DeliveryOutcome[]> => {
+        if (entries.length === 0) return [];
+        const keys = entries.flatMap((entry) => [
+          layout.applied(entry.id),
+          ...entry.keys.flatMap((k) => [layout.value(k), layout.generation(k)]),
+        ]);
+        const counts = entries.map((entry) => entry.keys.length);
+        const results = (await bulk.orgDeliverBatch!(keys.length, ...keys, retentionMs, token, ...counts)) as unknown[];
+        return results.map((result): DeliveryOutcome => {
+          if (result === 1) return "applied";
+          if (result === 0) return "already";
+          return { error: sanitize(this.id, new Error(String(result).replace(/^E:/, "")), this.secrets) };
+        });
+      });
+    }
+    // Redis Cluster: an entry's keys live on several nodes; its commands are pipelined per node.
     return this.runBulk((bulk) =>
       Promise.all(
         entries.map(async (entry, i): Promise<DeliveryOutcome> => {
           try {
-            if (!this.clustered) {
-              const keys = [
-                layout.applied(entry.id),
-                layout.outbox,
-                ...entry.keys.flatMap((k) => [layout.value(k), layout.generation(k)]),
-              ];
-              const fresh = `${token}.${i}`;
-              return (await bulk.orgDeliver!(keys.length, ...keys, retentionMs, fresh)) === 1 ? "applied" : "already";
-            }
             if ((await bulk.exists(layout.applied(entry.id))) === 1) return "already";
-            const fresh = `${token}.${i}`;
+            const fresh = `${token}.${i + 1}`;
             await Promise.all(
               entry.keys.map((k) => bulk.orgInvalidateKey!(layout.value(k), layout.generation(k), retentionMs, fresh)),
             );

@@ -1,11 +1,44 @@
 import { monotonicNow } from "./clock.ts";
-import type { Clusters } from "./clusters.ts";
+import { CONNECTION_KINDS, type Clusters } from "./clusters.ts";
 import type { ClusterFailure } from "./failures.ts";
+import { answerBound, KEYS_PER_BOUND } from "./invalidation.ts";
 import { streamIdMs } from "./outbox-format.ts";
 import type { OutboxEntry, OutboxRow } from "./store.ts";
 
-/** Rows read, and entries delivered, per round trip. */
+/** Entries delivered per round trip (one DELIVER_BATCH script), at most KEYS_PER_BOUND cache keys in all. */
 export const RELAY_PAGE = 200;
+
+/** Outbox rows read per round trip. */
+export const READ_PAGE = 1_000;
+
+/**
+ * Splits `work` into delivery pages of at most RELAY_PAGE entries and KEYS_PER_BOUND cache keys, so
+ * each page fits one `opTimeoutMs` (an entry with more keys than that is a page of its own, bounded
+ * by the same rule as its invalidation: `answerBound`).
+ */
+export function deliveryPages<T extends { row: { entry: OutboxEntry } }>(work: T[]): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let keys = 0;
+  for (const item of work) {
+    const n = item.row.entry.keys.length;
+    if (page.length > 0 && (page.length >= RELAY_PAGE || keys + n > KEYS_PER_BOUND)) {
+      pages.push(page);
+      page = [];
+      keys = 0;
+    }
+    page.push(item);
+    keys += n;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+class LeaseLost extends Error {
+  constructor(source: string) {
+    super(`the relay lease of ${source}'s outbox was taken by another instance`);
+  }
+}
 
 export interface RelayEvents {
   delivered(event: { clusterId: string; id: string; lagMs: number }): void;
@@ -148,11 +181,10 @@ export class Relay {
     const { clusters, fingerprint, owner } = this.options;
     const holds = await clusters
       .call(source, "relay lease", (s) => s.holdLease(fingerprint, owner, this.leaseMs))
-      .catch(() => false);
-    if (!holds || this.stopped) {
-      this.held.delete(source);
-      return 0;
-    }
+      .catch(() => undefined);
+    if (holds === false || this.stopped) this.held.delete(source);
+    // Unreachable (undefined): what was read is kept for when it answers again.
+    if (!holds || this.stopped) return 0;
     let state = this.held.get(source);
     if (!state) {
       state = { cursor: "-", pending: new Map() };
@@ -160,9 +192,11 @@ export class Relay {
     }
     try {
       return await this.pass(source, state);
-    } catch {
-      // The outbox's cluster failed mid-pass: start over from its beginning next time we hold it.
-      this.held.delete(source);
+    } catch (error) {
+      // Lost the lease: another instance relays this outbox now; if we take it again, we start
+      // over from its beginning. A failed call (the outbox's cluster, or a busy process) keeps
+      // what was read: starting over would only add work to a relay that is already behind.
+      if (error instanceof LeaseLost) this.held.delete(source);
       return 0;
     }
   }
@@ -186,7 +220,7 @@ export class Relay {
 
     const expired: string[] = [];
     for (;;) {
-      const rows = await clusters.call(source, "outbox read", (s) => s.readOutbox(state.cursor, RELAY_PAGE));
+      const rows = await clusters.call(source, "outbox read", (s) => s.readOutbox(state.cursor, READ_PAGE));
       for (const row of rows) {
         if (state.pending.has(row.streamId)) continue;
         if (!row.entry) {
@@ -208,7 +242,7 @@ export class Relay {
         });
       }
       if (rows.length > 0) state.cursor = rows.at(-1)!.streamId;
-      if (rows.length < RELAY_PAGE) break;
+      if (rows.length < READ_PAGE) break;
       await this.renew(source);
     }
     if (expired.length > 0) await clusters.call(source, "outbox retire", (s) => s.retire(expired));
@@ -249,15 +283,16 @@ export class Relay {
   ): Promise<{ delivered: number; reachable: boolean }> {
     const { clusters, events } = this.options;
     let delivered = 0;
-    for (let i = 0; i < work.length; i += RELAY_PAGE) {
-      const page = work.slice(i, i + RELAY_PAGE);
+    const pages = deliveryPages(work);
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i]!;
+      const keyCount = page.reduce((n, p) => n + p.row.entry.keys.length, 0);
       // A long delivery outlives the lease (4 x the interval): renew it as pages go, or another
       // instance takes the outbox, this pass cannot retire what it delivered, and each new holder
       // starts the backlog over (20 instances on a 10k backlog never drained).
       if (source !== undefined && i > 0) await this.renew(source);
       let outcomes;
       try {
-        // A page is many scripts: twice the bound of one call.
         outcomes = await clusters.call(
           target,
           "delivery",
@@ -266,11 +301,12 @@ export class Relay {
               page.map((p) => p.row.entry),
               this.options.token(),
             ),
-          2 * this.options.opTimeoutMs,
+          answerBound(this.options.opTimeoutMs, keyCount),
         );
       } catch {
         return { delivered, reachable: false };
       }
+      let unreachable = false;
       for (let j = 0; j < page.length; j++) {
         const item = page[j]!;
         const outcome = outcomes[j]!;
@@ -282,14 +318,21 @@ export class Relay {
           }
           continue;
         }
-        if (source === undefined) continue;
         const failure = outcome.error as ClusterFailure;
+        // The cluster, not the entry, failed (Redis Cluster mode sends an entry's commands one by
+        // one): the entry is not to blame and keeps its attempts; the target is retried next pass.
+        if (CONNECTION_KINDS.has(failure.kind)) {
+          unreachable = true;
+          continue;
+        }
+        if (source === undefined) continue;
         const attempts = await clusters.call(source, "attempt count", (s) => s.countAttempt(item.row.streamId, target));
         if (attempts >= this.options.maxAttempts) {
           await this.deadLetter(source, item.row, target, `${failure.kind}: ${failure.message}`);
           this.held.get(source)?.pending.delete(item.row.streamId);
         }
       }
+      if (unreachable) return { delivered, reachable: false };
     }
     return { delivered, reachable: true };
   }
@@ -302,7 +345,7 @@ export class Relay {
   private async renew(source: string): Promise<void> {
     const { clusters, fingerprint, owner } = this.options;
     const holds = await clusters.call(source, "relay lease", (s) => s.holdLease(fingerprint, owner, this.leaseMs));
-    if (!holds) throw new Error("lease lost");
+    if (!holds) throw new LeaseLost(source);
   }
 
   private async deliverLocal(): Promise<number> {

@@ -27,9 +27,10 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
     const error = (await cache.get(key).catch((e: unknown) => e)) as CacheError;
     expect(error).toBeInstanceOf(CacheError);
     expect(error.code).toBe("ORG_CACHE_UNAVAILABLE");
-    expect(error.message).toMatch(
-      new RegExp(`within ${OP_TIMEOUT_MS} ms: us-east-1-a: timeout .*us-east-1-b: timeout`),
-    );
+    // Both were tried within one bound (the second after half of it), whichever failed first.
+    expect(error.message).toMatch(new RegExp(`within ${OP_TIMEOUT_MS} ms: `));
+    expect(error.message).toMatch(/us-east-1-a: timeout/);
+    expect(error.message).toMatch(/us-east-1-b: timeout/);
   });
 
   it("a backward wall-clock step neither makes a fail-closed read fresh, nor pauses delivery, nor makes lag negative", async () => {
