@@ -67,6 +67,7 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
       opTimeoutMs,
       // Generations and applied markers outlive any entry, so a late fill or a replay still sees them.
       retentionMs: 2 * this.maxTtlMs,
+      onReady: (clusterId) => this.clusters.health.get(clusterId)?.answersAgain(),
       onError: (clusterId, error) =>
         this.emit("clusterError", { clusterId, kind: (error as { kind?: never }).kind ?? "error", error }),
       ...(this.options.tls ? { tls: this.options.tls } : {}),

@@ -50,9 +50,8 @@ export class Clusters {
   ): Promise<T> {
     if (this.closed) throw new ClusterFailure(id, "unavailable", `${id}: the cache was closed`);
     const health = this.health.get(id)!;
-    // A cluster that is down fails fast, without waiting for a slot.
-    const early = health.admit(false);
-    if (early) throw early;
+    const refused = health.admit();
+    if (refused) throw refused;
     const store = this.stores.get(id)!;
     const connecting = store.connecting?.();
     if (connecting) {
@@ -64,18 +63,19 @@ export class Clusters {
         throw failure;
       }
     }
-    const started = monotonicNow();
-    // Waiting for a slot counts against the call's bound; the breaker is asked again after it.
-    const waiting = health.acquire(boundMs);
-    if (waiting) await waiting;
-    const refused = health.admit();
-    if (refused) {
-      health.release();
-      throw refused;
+    const full = health.acquire(store.unanswered?.());
+    if (full) {
+      // Not sent: a probe that could not go out is no failure of the cluster, and no probe either.
+      health.probeNotSent();
+      throw full;
     }
-    // The slot is given back when the command settles, not when we stop waiting: it bounds what
-    // the driver holds for a cluster that does not answer.
+    const started = monotonicNow();
     const running = op(store).finally(() => health.release());
+    // A reply that comes after the caller gave up still proves the cluster answers again.
+    running.then(
+      () => health.answersAgain(),
+      () => {},
+    );
     try {
       const remaining = Math.max(1, boundMs - (monotonicNow() - started));
       const result = await withTimeout(running, remaining, () => `${what} on ${id}`);

@@ -20,7 +20,6 @@ export class ClusterHealth {
   recoveredAt: number | undefined;
   private retryAt = 0;
   private probing = false;
-  private readonly waiters: (() => void)[] = [];
 
   constructor(
     readonly id: string,
@@ -28,11 +27,8 @@ export class ClusterHealth {
     private readonly maxInFlight: number,
   ) {}
 
-  /**
-   * Whether the breaker lets a call through now; if not, the failure to report instead. With
-   * `probe` (the default), a call let through to a cluster that is down is its one probe.
-   */
-  admit(probe = true): ClusterFailure | undefined {
+  /** Whether a call may be sent now (a call let through to a cluster that is down is its one probe); if not, the failure to report instead. */
+  admit(): ClusterFailure | undefined {
     if (this.state === "down") {
       const last = this.lastFailure?.kind ?? "unavailable";
       if (this.probing || monotonicNow() < this.retryAt) {
@@ -42,57 +38,37 @@ export class ClusterHealth {
           `${this.id}: not tried, it failed (${last}) and is retried after a backoff${this.lastFailure ? `: ${this.lastFailure.message}` : ""}`,
         );
       }
-      if (probe) this.probing = true;
+      this.probing = true;
     }
     return undefined;
   }
 
   /**
-   * Takes one of the `maxInFlight` slots, waiting up to `waitMs` for one to free. A command holds
-   * its slot until the server answers or the connection drops (not until the caller stops
-   * waiting), so a cluster that hangs holds at most `maxInFlight` commands in the driver, while a
-   * busy healthy one only makes calls wait their turn.
+   * Takes one of the `maxInFlight` slots, or says why not. `unanswered` is what the driver still
+   * holds for this cluster (commands sent and not yet answered, also those whose caller gave up):
+   * a cluster that hangs can never hold more than `maxInFlight` of them, however long it hangs.
    */
-  acquire(waitMs: number): Promise<void> | undefined {
-    if (this.inFlight < this.maxInFlight) {
+  acquire(unanswered = 0): ClusterFailure | undefined {
+    const waiting = Math.max(this.inFlight, unanswered);
+    if (waiting < this.maxInFlight) {
       this.inFlight++;
       return undefined;
     }
-    if (this.state === "down") {
-      // Every slot is held by a command the failed cluster has not answered: nothing to wait for.
-      return Promise.reject(
-        new ClusterFailure(
-          this.id,
-          this.lastFailure?.kind ?? "unavailable",
-          `${this.id}: not tried, ${this.inFlight} earlier calls are still unanswered (maxInFlight)`,
-        ),
-      );
-    }
-    return new Promise<void>((resolve, reject) => {
-      const waiter = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter) >>> 0, 1);
-        reject(
-          new ClusterFailure(
-            this.id,
-            "unavailable",
-            `${this.id}: no free slot within ${Math.round(waitMs)} ms (${this.inFlight} calls already waiting on it, maxInFlight ${this.maxInFlight})`,
-          ),
-        );
-      }, waitMs);
-      timer.unref?.();
-      this.waiters.push(waiter);
-    });
+    return new ClusterFailure(
+      this.id,
+      "unavailable",
+      `${this.id}: ${waiting} calls already waiting on it (maxInFlight ${this.maxInFlight})`,
+    );
   }
 
-  /** Gives a slot back (the command settled): the longest-waiting call takes it. */
+  /** The call let through as a probe was not sent after all (no free slot): the next one probes. */
+  probeNotSent(): void {
+    this.probing = false;
+  }
+
+  /** Gives a slot back (the call settled). */
   release(): void {
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.inFlight--;
+    this.inFlight--;
   }
 
   succeeded(latencyMs: number): void {
@@ -114,6 +90,14 @@ export class ClusterHealth {
     const wentDown = this.state !== "down";
     this.state = "down";
     return wentDown;
+  }
+
+  /**
+   * The cluster showed it answers again (its connection came back, or a command it had left
+   * unanswered got its reply): the next call probes it now instead of after the backoff.
+   */
+  answersAgain(): void {
+    if (this.state === "down") this.retryAt = 0;
   }
 
   /** The relay proved every outbox swept for this cluster since it came back. */

@@ -5,6 +5,18 @@ import { answerBound, KEYS_PER_BOUND } from "./invalidation.ts";
 import { streamIdMs } from "./outbox-format.ts";
 import type { OutboxEntry, OutboxRow } from "./store.ts";
 
+/**
+ * How soon after a cluster answers again an invalidation queued for it is delivered, whatever is
+ * queued ahead of it (PROTOCOL.md, "Relay"): its reconnect, or a late reply to a command it had
+ * left unanswered, lets the breaker probe it at once; the round that probes it and the next (each
+ * at most 1.25 x relayIntervalMs apart) read what is new and deliver newest first; four
+ * opTimeoutMs cover the reconnect, the probe, the read and the first page. With the dev profile
+ * (250 ms for both) this is 1,625 ms.
+ */
+export function healDeliveryBound(relayIntervalMs: number, opTimeoutMs: number): number {
+  return 2 * 1.25 * relayIntervalMs + 4 * opTimeoutMs;
+}
+
 /** Entries delivered per round trip (one DELIVER_BATCH script), at most KEYS_PER_BOUND cache keys in all. */
 export const RELAY_PAGE = 200;
 

@@ -42,6 +42,12 @@ export interface ClusterStore {
    * Calls wait for it before their `opTimeoutMs` starts, so a cold start is not reported as a failure.
    */
   connecting?(): Promise<void> | undefined;
+  /**
+   * Commands sent to the cluster and not answered yet, including those whose caller stopped
+   * waiting (a driver keeps them until the reply or the connection's end). The cache refuses new
+   * calls while this reaches `maxInFlight`, so a hung cluster cannot grow memory.
+   */
+  unanswered?(): number;
   get(key: string): Promise<string | null>;
   /** The value together with the cluster's clock and sweep stamps, in one round trip. */
   readFenced(key: string): Promise<FencedRead>;
@@ -81,4 +87,6 @@ export interface StoreContext {
   retentionMs: number;
   /** Connection errors, already stripped of credentials. */
   onError: (clusterId: string, error: Error) => void;
+  /** The connection to the cluster is (again) ready: a failed cluster is probed at once. */
+  onReady?: (clusterId: string) => void;
 }

@@ -16,7 +16,8 @@ export interface RegionalCacheOptions {
    */
   topology?: Topology;
   /**
-   * Bound on one operation against one cluster, in milliseconds. `invalidate` and `get` answer within it.
+   * Bound on one operation against one cluster, in milliseconds. `get` answers within it (both local
+   * clusters included); `invalidate` within it per started block of 2,000 keys (20,000 keys: 10 x).
    * @default config.cache.opTimeoutMs (dev 250, staging and prod 1000)
    */
   opTimeoutMs?: number;
@@ -46,8 +47,9 @@ export interface RegionalCacheOptions {
    */
   maxValueBytes?: number;
   /**
-   * Calls one cluster may have waiting before further calls to it fail fast as `unavailable`:
-   * bounds memory when a cluster stops answering without closing its connections.
+   * Commands one cluster may have outstanding: a command keeps its slot until the server answers or
+   * the connection drops, further calls wait for a slot within their own bound (then `unavailable`).
+   * Bounds memory when a cluster stops answering without closing its connections.
    * @default 4096
    */
   maxInFlight?: number;
@@ -182,7 +184,10 @@ export interface RegionalCache {
   set(key: string, value: unknown, options?: SetOptions): Promise<{ stored: string[] }>;
   /** Read-through under a lease; concurrent calls share one load until the key is invalidated. */
   getOrSet<T>(key: string, loader: () => Promise<T> | T, options?: Omit<SetOptions, "lease">): Promise<T>;
-  /** Invalidates keys in every cluster of every region, in parallel, answering within `opTimeoutMs`. */
+  /**
+   * Invalidates keys in every cluster of every region, in parallel, answering within `opTimeoutMs`
+   * per started block of 2,000 keys; a cluster that has not confirmed by then is reported `queued`.
+   */
   invalidate(keyOrKeys: string | readonly string[]): Promise<InvalidationReport>;
   /** Runs one relay round now; resolves to the number of deliveries it made. */
   deliverQueued(): Promise<number>;

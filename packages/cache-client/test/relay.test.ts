@@ -2,8 +2,9 @@ import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Topology } from "@org/config";
 import { startLatencyProxy, startLocalRegions, type LatencyProxy, type LocalRegions } from "../src/testing/index.ts";
-import { cacheFactory, withRaw } from "./helpers.ts";
-import { eventually, hasRedis, testConfig } from "./profile.ts";
+import { healDeliveryBound } from "../src/relay.ts";
+import { cacheFactory, freshKey, rawClient, valueKey, withRaw } from "./helpers.ts";
+import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 const T = "ap-southeast-1-a";
 
@@ -125,5 +126,94 @@ describe.skipIf(!hasRedis)("relay under backlogs and many instances", () => {
       expect(twenty.perEntry).toBeLessThanOrEqual(1.5 * one.perEntry);
     },
     HEAVY,
+  );
+  // Issue 8, item 7: no head-of-line blocking, and "fresh" means every pending entry was seen.
+  it(
+    "a revocation queued behind a 20,000-entry backlog reaches the healed cluster first, and fail-closed reads count that cluster fresh only once every entry was delivered",
+    async () => {
+      const count = 20_000;
+      // The documented default (4 relay intervals + opTimeoutMs), set explicitly to wait it out below.
+      const freshnessMs = 5 * OP_TIMEOUT_MS;
+      const relay = caches.open("eu-west-1", { freshnessMs }, topology);
+      // Reads in T's region; T is its first cluster, so a fail-closed read asks T first.
+      const reader = caches.open("ap-southeast-1", { freshnessMs }, topology);
+      await Promise.all([relay.invalidate(freshKey("warm-up")), reader.invalidate(freshKey("warm-up"))]);
+      const revoked = freshKey("revoked");
+      const kept = freshKey("kept");
+      await withRaw(local, T, async (c) => {
+        await c.set(valueKey(revoked), JSON.stringify("active"), "PX", testConfig.cache.maxTtlMs);
+        await c.set(valueKey(kept), JSON.stringify("kept"), "PX", testConfig.cache.maxTtlMs);
+      });
+      proxy.cut();
+      const cutAt = performance.now();
+      // The backlog, durable (two regions); the relays read it and confirm it on the healthy clusters.
+      await backlog(local, ["us-east-1-a", "eu-west-1-a"], "rev", count, local.clusterIds);
+      const relaysCaughtUp = (onT: number) =>
+        eventually(
+          async () => {
+            const metrics = [relay, reader].map((c) => c.metrics().clusters);
+            const waiting = metrics.reduce((n, m) => n + m.find((c) => c.id === T)!.queueDepth, 0);
+            expect(waiting).toBeGreaterThanOrEqual(onT);
+            expect(metrics.flat().every((c) => c.id === T || c.queueDepth === 0)).toBe(true);
+          },
+          Math.ceil((2 * HEAVY) / OP_TIMEOUT_MS),
+        );
+      await relaysCaughtUp(count);
+      // Then the revocation, behind it in every outbox.
+      const report = await relay.invalidate(revoked);
+      expect(report.queued, JSON.stringify(report.reasons)).toEqual([T]);
+      // Before the heal: the relays have it too, and T's sweep stamps from before the cut are
+      // older than freshnessMs.
+      await relaysCaughtUp(count + 1);
+      await eventually(async () => expect(performance.now() - cutAt).toBeGreaterThan(freshnessMs));
+
+      let revokedAfter: number | undefined;
+      const onDelivered = (e: { clusterId: string; id: string }) => {
+        if (e.clusterId === T && e.id === report.id) revokedAfter ??= performance.now() - healedAt;
+      };
+      relay.on("delivered", onDelivered);
+      reader.on("delivered", onDelivered);
+      proxy.restore();
+      const healedAt = performance.now();
+
+      const raw = rawClient(local, T);
+      const outboxes = ["us-east-1-a", "eu-west-1-a"].map((id) => rawClient(local, id));
+      let staleServed = 0;
+      let freshTooEarly = 0;
+      let reads = 0;
+      try {
+        const drained = async () =>
+          (await Promise.all(outboxes.map((c) => c.xlen("org:cache:outbox")))).every((n) => n === 0);
+        const started = performance.now();
+        while (!(await drained())) {
+          expect(performance.now() - started).toBeLessThan(2 * HEAVY);
+          reads++;
+          if ((await reader.get(revoked, { failClosed: true })) !== undefined) staleServed++;
+          if ((await reader.get(kept, { failClosed: true })) !== undefined) {
+            // T counted fresh: then every backlog entry must have been applied on it already.
+            const pipeline = raw.pipeline();
+            for (let i = 0; i < count; i++) pipeline.exists(`org:cache:applied:rev-${i}`);
+            const applied = ((await pipeline.exec()) ?? []).filter(([, n]) => n === 1).length;
+            if (applied < count) freshTooEarly++;
+          }
+        }
+        const drainedAfter = performance.now() - healedAt;
+        // Once drained and swept, fail-closed reads from T answer again (it was never just refusing).
+        await eventually(async () => expect(await reader.get(kept, { failClosed: true })).toBe("kept"));
+        const bound = healDeliveryBound(OP_TIMEOUT_MS, OP_TIMEOUT_MS);
+        console.log(
+          `revocation behind a ${count}-entry backlog: delivered ${revokedAfter?.toFixed(0)} ms after the heal (bound ${bound} ms); backlog drained after ${drainedAfter.toFixed(0)} ms; ${reads} fail-closed read pairs meanwhile`,
+        );
+        expect(revokedAfter).toBeDefined();
+        expect(revokedAfter!).toBeLessThanOrEqual(bound);
+        expect(staleServed).toBe(0);
+        expect(freshTooEarly).toBe(0);
+        expect(await raw.exists(valueKey(revoked))).toBe(0);
+      } finally {
+        raw.disconnect();
+        for (const c of outboxes) c.disconnect();
+      }
+    },
+    4 * HEAVY,
   );
 });
