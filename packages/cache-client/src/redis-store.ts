@@ -230,7 +230,7 @@ export class RedisStore implements ClusterStore {
   }
 
   get(key: string): Promise<string | null> {
-    // The hot path: one GET, bounded by ioredis' commandTimeout.
+    // The hot path: one GET, bounded like every command (`bounded`).
     const name = this.options.layout.value(key);
     return this.run(() => this.client.get(name));
   }
