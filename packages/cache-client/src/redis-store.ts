@@ -194,39 +194,46 @@ export class RedisStore implements ClusterStore {
     });
   }
 
-  private run<T>(op: () => Promise<T>, boundMs = this.options.opTimeoutMs): Promise<T> {
-    return this.bounded(boundMs, async () => {
-      if (this.client.status !== "ready") await this.ready();
-      return op();
-    });
-  }
-
-  /** Runs relay work on the bulk connection; it waits (within the caller's bound) for that connection's first ready. */
-  private runBulk<T>(op: (client: Scripted) => Promise<T>, boundMs = this.options.opTimeoutMs): Promise<T> {
-    return this.bounded(boundMs, () => this.onBulk(op));
-  }
-
-  private async onBulk<T>(op: (client: Scripted) => Promise<T>): Promise<T> {
-    try {
-      if (this.client.status !== "ready") await this.ready();
-      if (this.bulk.status !== "ready") {
-        if (this.bulk.status === "end") throw new Error("connection is closed");
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new Error(`not connected within ${this.options.opTimeoutMs} ms`)),
-            this.options.opTimeoutMs,
-          );
-          timer.unref();
-          this.bulk.once("ready", () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
+  // The wait for a connection that is not ready yet (the first one: the connect timeout) comes
+  // before the command's own bound, so a cold start is not reported as a slow cluster.
+  private async run<T>(op: () => Promise<T>, boundMs = this.options.opTimeoutMs): Promise<T> {
+    if (this.client.status !== "ready" && !this.closed) {
+      try {
+        await this.ready();
+      } catch (error) {
+        throw sanitize(this.id, error, this.secrets);
       }
-      return await op(this.bulk);
-    } catch (error) {
-      throw sanitize(this.id, error, this.secrets);
     }
+    return this.bounded(boundMs, op);
+  }
+
+  /** Runs relay work on the bulk connection, once it is ready (its first ready waits up to opTimeoutMs). */
+  private async runBulk<T>(op: (client: Scripted) => Promise<T>, boundMs = this.options.opTimeoutMs): Promise<T> {
+    if (!this.closed) {
+      try {
+        await this.bulkReady();
+      } catch (error) {
+        throw sanitize(this.id, error, this.secrets);
+      }
+    }
+    return this.bounded(boundMs, () => op(this.bulk));
+  }
+
+  private async bulkReady(): Promise<void> {
+    if (this.client.status !== "ready") await this.ready();
+    if (this.bulk.status === "ready") return;
+    if (this.bulk.status === "end") throw new Error("connection is closed");
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`not connected within ${this.options.opTimeoutMs} ms`)),
+        this.options.opTimeoutMs,
+      );
+      timer.unref();
+      this.bulk.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   get(key: string): Promise<string | null> {
