@@ -15,6 +15,7 @@ export { alerts, type Alert, type AlertOptions, type AlertResult } from "./alert
 export { flakinessByOrigin, type FlakinessByOriginOptions, type FlakinessSection } from "./audit-section.ts";
 export { rateRatio, wilson } from "./analyse/stats.ts";
 export { categorise, FAILURE_CATEGORIES, type FailureCategory } from "./categories.ts";
+export { FLAKY_ERROR_CODES, type ErrorCodeInfo } from "./error-codes.ts";
 export { FlakyError, type FlakyErrorCode } from "./errors.ts";
 export { parseJUnit, type JUnitReport, type ParseOptions } from "./junit/parse.ts";
 export type { TestExecution } from "./junit/types.ts";
