@@ -353,7 +353,8 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
       } else if (roll < 0.17) {
         await lose(pick(ids), "restart-empty");
         n++;
-      } else if (roll < 0.19) {
+      } else if (roll < 0.19 && ids.some((c) => !stopped.has(c))) {
+        // FLUSHALL needs a cluster that answers; with every one cut off the roll goes to the next fault.
         await lose(pick(ids.filter((c) => !stopped.has(c))), "flushall");
         n++;
       } else if (roll < 0.22) {
