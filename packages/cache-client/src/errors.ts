@@ -1,3 +1,5 @@
+import { CodedError } from "@org/cli-kit/error";
+
 export type CacheErrorCode =
   | "ORG_CACHE_KEY"
   | "ORG_CACHE_VALUE"
@@ -8,13 +10,6 @@ export type CacheErrorCode =
   | "ORG_CACHE_CLOSED";
 
 /** A cache call that could not be done. `code` is stable; no message or cause holds a credential. */
-export class CacheError extends Error {
+export class CacheError extends CodedError<CacheErrorCode> {
   override readonly name = "CacheError";
-  constructor(
-    readonly code: CacheErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

@@ -1,4 +1,5 @@
 export { command, defineCli, describeFailure, type Cli } from "./cli.ts";
+export { CodedError } from "./coded-error.ts";
 export { CliUsageError } from "./errors.ts";
 export { packageVersion, processIo, runMain } from "./main.ts";
 export { closest } from "./suggest.ts";

@@ -1,13 +1,8 @@
+import { CodedError } from "@org/cli-kit/error";
+
 export type GuardErrorCode = "ORG_GUARD_USAGE" | "ORG_GUARD_CONFIG" | "ORG_GUARD_GIT";
 
 /** A problem with how org-guard was run (not a finding): exit code 2. */
-export class GuardError extends Error {
+export class GuardError extends CodedError<GuardErrorCode> {
   override readonly name = "GuardError";
-  constructor(
-    readonly code: GuardErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
