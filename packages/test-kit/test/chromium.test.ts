@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "@org/config";
@@ -14,6 +16,10 @@ describe.runIf(chromiumAvailable("test-kit's browser check"))("checkReportPage",
   test(
     "reports painted and blank canvases, a serious axe violation, a page error and a request off the file",
     async () => {
+      // A loopback server on a free port stands for "somewhere off the file"; it answers nothing useful.
+      const server = createServer((_req, res) => res.end());
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const offFile = `http://127.0.0.1:${(server.address() as AddressInfo).port}/never`;
       const file = join(dir, "page.html");
       writeFileSync(
         file,
@@ -22,19 +28,19 @@ describe.runIf(chromiumAvailable("test-kit's browser check"))("checkReportPage",
 <img src="pixel.png"><a href="#"></a>
 <script>
   document.getElementById("a").getContext("2d").fillRect(0, 0, 4, 10);
-  fetch("http://127.0.0.1:9/never").catch(function () {});
+  fetch("${offFile}").catch(function () {});
   document.documentElement.setAttribute("data-charts", "2");
   throw new Error("boom");
 </script></main></body></html>`,
       );
-      const check = await checkReportPage(file, { charts: 2 });
+      const check = await checkReportPage(file, { charts: 2 }).finally(() => server.close());
       expect(check.canvases).toEqual([
         { width: 20, height: 10, ink: 40 },
         { width: 5, height: 5, ink: 0 },
       ]);
       expect(check.seriousViolations.map((v) => v.id)).toEqual(expect.arrayContaining(["image-alt", "link-name"]));
       expect(check.problems).toEqual(expect.arrayContaining([expect.stringContaining("boom")]));
-      expect(check.externalRequests).toContain("http://127.0.0.1:9/never");
+      expect(check.externalRequests).toContain(offFile);
     },
     BROWSER_TEST_MS,
   );
