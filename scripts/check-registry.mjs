@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { publishablePackages, startRegistry } from "./registry.mjs";
+import { entryPoints, readmeBlocks, snippetFile } from "./registry-plan.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const exec = promisify(execFile);
@@ -52,15 +53,6 @@ async function freshProject(name, env) {
   const init = await sh("npm", ["init", "-y"], { cwd: dir, env });
   if (init.code !== 0) throw new Error(`npm init -y failed in ${dir}:\n${init.output}`);
   return dir;
-}
-
-/** `{ specifier, pkg }` for every entry point in every published package's `exports`. */
-function entryPoints(packages) {
-  return packages.flatMap((pkg) =>
-    Object.keys(pkg.manifest.exports ?? { ".": pkg.manifest.main })
-      .filter((key) => !key.endsWith("package.json") && !key.includes("*"))
-      .map((key) => ({ specifier: key === "." ? pkg.name : `${pkg.name}/${key.slice(2)}`, pkg })),
-  );
 }
 
 /**
@@ -147,7 +139,7 @@ async function checkConsumer(packages, env) {
   );
   variants.forEach(([name, , files], i) => checkTypes(results[i], `${name} resolution (${files.join(", ")})`));
   // The README's ESLint snippet, as written, in this CommonJS project (eslint came in as @org/guard's peer).
-  const { eslint } = readmeBlocks();
+  const { eslint } = readmeBlocks(readFileSync(join(root, "README.md"), "utf8"));
   check(Boolean(eslint), "the README's guard section has the ESLint snippet");
   if (eslint) {
     // Install what the snippet imports beyond our packages (the README says so next to it: typescript-eslint).
@@ -197,19 +189,6 @@ async function checkConsumer(packages, env) {
   return dir;
 }
 
-/** The fenced blocks of the README's guard section, in order, with their language. */
-function readmeBlocks() {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("<!-- #region guard -->"), readme.indexOf("<!-- #endregion guard -->"));
-  const adopt = section.slice(section.indexOf("### Use in another repository"));
-  const blocks = (text) => [...text.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
-  const eslint = blocks(section).find((b) => /^\/\/ eslint\.config\.\w+/.test(b.code));
-  return { adopt: blocks(adopt), eslint };
-}
-
-/** The file a snippet names in its first line (`// lint-staged.config.mjs`). */
-const snippetFile = (code) => /^\/\/ (\S+)/.exec(code)?.[1];
-
 async function checkGuardHook(env) {
   const dir = await freshProject("hook", env);
   const git = (...args) => sh("git", args, { cwd: dir, env });
@@ -217,7 +196,7 @@ async function checkGuardHook(env) {
   await git("config", "user.email", "ci@example.invalid");
   await git("config", "user.name", "CI");
   writeFileSync(join(dir, ".gitignore"), "node_modules\n"); // as any real project has
-  const { adopt } = readmeBlocks();
+  const { adopt } = readmeBlocks(readFileSync(join(root, "README.md"), "utf8"));
   const shell = adopt.find((b) => b.lang === "sh");
   const config = adopt.find((b) => b.lang === "js" && /lint-staged/.test(b.code));
   check(Boolean(shell && config), "the README's guard section has the husky and lint-staged snippets");
