@@ -1,17 +1,29 @@
 #!/usr/bin/env node
 // Python vs JavaScript throughput per MB of org-guard's checkSource (after `pnpm build`), in one
-// process on one thread, both languages interleaved round by round, medians and their ratio.
+// process on one thread, both languages interleaved round by round, medians and their ratio, in
+// CPU time (robust on a loaded machine: other processes' work is not counted) and in wall time.
 // Inputs are real code nobody here wrote, found offline: JavaScript from the installed packages
-// under node_modules/.pnpm, Python from the interpreter's standard library (tests excluded).
+// under node_modules/.pnpm, Python from the interpreter's standard library (tests excluded); or,
+// with --corpus <dir> (e.g. eval/.cache after `node eval/run.mjs`), the files of one tree.
+// Also printed: the Python parse alone (tree-sitter, WebAssembly), the floor under Python's figure.
 // Goal: Python within 2x of JavaScript per MB.
-// Usage: node bench/languages.mjs [rounds=5] [megabytes=4]
+// Usage: node bench/languages.mjs [--rounds 5] [--mb 4] [--corpus dir]
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
-const rounds = Number(process.argv[2] ?? 5);
-const budget = Number(process.argv[3] ?? 4) * 1e6;
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "5" },
+    mb: { type: "string", default: "4" },
+    corpus: { type: "string" },
+  },
+});
+const rounds = Number(args.rounds);
+const budget = Number(args.mb) * 1e6;
 const pkg = fileURLToPath(new URL("..", import.meta.url));
 const { checkSource, defaultGuardConfig } = await import(new URL("../dist/index.js", import.meta.url).href);
 
@@ -35,30 +47,61 @@ function take(paths) {
   return { files, mb: bytes / 1e6 };
 }
 
-const stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], {
-  encoding: "utf8",
-}).trim();
-const sets = {
-  javascript: take(
-    collect(join(pkg, "../../node_modules/.pnpm"), (n) => /\.[cm]?js$/.test(n) && !n.endsWith(".min.js")),
-  ),
-  python: take(collect(stdlib, (n) => n.endsWith(".py"))),
-};
+const isJs = (n) => /\.[cm]?js$/.test(n) && !n.endsWith(".min.js");
+const isPy = (n) => n.endsWith(".py");
+const stdlib = () =>
+  execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], {
+    encoding: "utf8",
+  }).trim();
+const sets = args.corpus
+  ? { javascript: take(collect(args.corpus, isJs)), python: take(collect(args.corpus, isPy)) }
+  : { javascript: take(collect(join(pkg, "../../node_modules/.pnpm"), isJs)), python: take(collect(stdlib(), isPy)) };
+
 const config = defaultGuardConfig(pkg);
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 async function run({ files, mb }) {
-  const start = performance.now();
+  const cpu = cpuMs();
+  const wall = performance.now();
   for (const [path, text] of files) await checkSource(path, text, config);
-  return (performance.now() - start) / mb;
+  return { cpu: (cpuMs() - cpu) / mb, wall: (performance.now() - wall) / mb };
 }
+// The parse alone, with the parser org-guard uses: what no change to the detectors can win back.
+const require = createRequire(import.meta.url);
+const { Parser, Language } = await import(require.resolve("web-tree-sitter"));
+await Parser.init();
+const parser = new Parser();
+parser.setLanguage(await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm")));
+function parseOnly({ files, mb }) {
+  const cpu = cpuMs();
+  const wall = performance.now();
+  for (const [, text] of files) parser.parse(text)?.delete();
+  return { cpu: (cpuMs() - cpu) / mb, wall: (performance.now() - wall) / mb };
+}
+
 for (const set of Object.values(sets)) await run(set); // warm-up: JIT, parser initialisation
-const samples = { javascript: [], python: [] };
-for (let i = 0; i < rounds; i++) for (const [name, set] of Object.entries(sets)) samples[name].push(await run(set));
+parseOnly(sets.python);
+const samples = { javascript: [], python: [], "python parse": [] };
+for (let i = 0; i < rounds; i++) {
+  samples.javascript.push(await run(sets.javascript));
+  samples.python.push(await run(sets.python));
+  samples["python parse"].push(parseOnly(sets.python));
+}
 const median = (xs) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (const [name, set] of Object.entries(sets)) {
+const of = (name, key) => median(samples[name].map((s) => s[key]));
+const described = { ...sets, "python parse": sets.python };
+console.log(`median of ${rounds} rounds, one thread, ${args.corpus ?? "node_modules JS vs Python stdlib"}`);
+for (const [name, set] of Object.entries(described)) {
   console.log(
-    `${name.padEnd(10)} ${set.files.length} files, ${set.mb.toFixed(2)} MB: median ${median(samples[name]).toFixed(0)} ms/MB`,
+    `${name.padEnd(13)} ${String(set.files.length).padStart(5)} files ${set.mb.toFixed(2)} MB: ` +
+      `${of(name, "cpu").toFixed(0).padStart(5)} ms/MB CPU ${of(name, "wall").toFixed(0).padStart(5)} ms/MB wall`,
   );
 }
-const ratio = median(samples.python) / median(samples.javascript);
-const ratios = samples.python.map((p, i) => (p / samples.javascript[i]).toFixed(2)).join(", ");
-console.log(`python / javascript per MB = ${ratio.toFixed(2)}x (goal <= 2x; per round: ${ratios})`);
+for (const key of ["cpu", "wall"]) {
+  const ratios = samples.python.map((p, i) => (p[key] / samples.javascript[i][key]).toFixed(2)).join(", ");
+  console.log(
+    `python / javascript per MB (${key.padEnd(4)}) = ${(of("python", key) / of("javascript", key)).toFixed(2)}x (goal <= 2x; per round: ${ratios})`,
+  );
+}

@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import type { Query, Node as TsNode, Parser as TsParser } from "web-tree-sitter";
+import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../apis.ts";
 import { isTimeoutName, isTimeoutPhase, looksLikeRedisClient } from "../names.ts";
 import {
@@ -11,50 +10,8 @@ import {
 } from "../rules.ts";
 import { applyOperator } from "./arithmetic.ts";
 import { isCodeList } from "./code-list.ts";
+import { capturePython } from "./python-parser.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
-
-let parser: Promise<TsParser> | undefined;
-
-/** The Python parser, loaded on first use only: a commit without Python files never pays for it. */
-export function pythonParser(): Promise<TsParser> {
-  parser ??= (async () => {
-    const { Parser, Language, Query: QueryClass } = await import("web-tree-sitter");
-    makeQuery = (language, source) => new QueryClass(language, source);
-    await Parser.init();
-    const wasm = createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
-    const instance = new Parser();
-    instance.setLanguage(await Language.load(wasm));
-    return instance;
-  })();
-  return parser;
-}
-
-export interface PythonSyntaxError {
-  start: number;
-  end: number;
-  message: string;
-}
-
-/** The first syntax error of a parsed Python file, in document order, if any. */
-export function firstSyntaxError(root: TsNode): PythonSyntaxError | undefined {
-  if (!root.hasError) return undefined;
-  // Descend along the first erroneous child (iteratively: a tree can be thousands of levels deep).
-  let node = root;
-  descend: while (!node.isError && !node.isMissing) {
-    for (const child of node.children) {
-      if (child && (child.hasError || child.isMissing)) {
-        node = child;
-        continue descend;
-      }
-    }
-    break;
-  }
-  return {
-    start: node.startIndex,
-    end: Math.max(node.endIndex, node.startIndex + 1),
-    message: node.isMissing ? `Syntax error: missing "${node.type}"` : "Syntax error: unexpected input",
-  };
-}
 
 /** Node types the detectors look at. */
 const INTERESTING = [
@@ -72,14 +29,9 @@ const INTERESTING = [
   "typed_default_parameter",
   "call",
 ];
-/** With and without comments: comments matter only to files that hold a suppression. */
-const queries: Record<string, Query> = {};
-let makeQuery: ((language: import("web-tree-sitter").Language, source: string) => Query) | undefined;
-
 /**
- * The nodes of interest in document order, and the comments, from one tree-sitter query: the
- * query runs inside WebAssembly and hands back only the captures, about 3x faster than walking
- * every node from JavaScript, and it iterates, so no nesting depth can overflow the stack.
+ * The nodes of interest in document order, and the comments (which matter only to files that
+ * hold a suppression), from one tree-sitter query: see `capturePython`.
  */
 export function scanPython(
   root: TsNode,
@@ -87,14 +39,9 @@ export function scanPython(
   withFallbacks = true,
 ): { nodes: TsNode[]; comments: TsNode[] } {
   const types = [...INTERESTING, ...(withComments ? ["comment"] : []), ...(withFallbacks ? ["boolean_operator"] : [])];
-  const key = `${withComments}:${withFallbacks}`;
-  const query = (queries[key] ??= makeQuery!(
-    root.tree.language,
-    `[${types.map((type) => `(${type})`).join(" ")}] @node`,
-  ));
   const nodes: TsNode[] = [];
   const comments: TsNode[] = [];
-  for (const { node } of query.captures(root)) (node.type === "comment" ? comments : nodes).push(node);
+  for (const node of capturePython(root, types)) (node.type === "comment" ? comments : nodes).push(node);
   // Functions come first in document order; their ranges give each node its scope without `.parent` walks.
   return { nodes, comments };
 }
