@@ -24,10 +24,8 @@ export function nestingBound(source: string): number {
   let depth = 0;
   let sum = 0;
   let max = 0;
-  /** What the last token was: an operand (`a`), an operator or keyword (`+`), an opening bracket or `;`. */
-  let last = "";
-  const length = source.length;
-  let i = 0;
+  /** Whether the last token was an operand (`a`, `1`, `"s"`, `)`), not an operator, keyword, bracket or `;`. */
+  let operand = false;
   const raise = () => {
     if (depth * LEVEL + sum > max) max = depth * LEVEL + sum;
   };
@@ -38,102 +36,112 @@ export function nestingBound(source: string): number {
     keywords[depth] = 0;
     raise();
   };
-  /** Skips a template's text from `i` (just after its backtick or a hole's `}`) to its end or next `${`. */
-  const templateText = () => {
-    while (i < length) {
-      const c = source.charCodeAt(i);
-      if (c === 92 /* \ */) i += 2;
-      else if (c === 96 /* ` */) {
-        i += 1;
-        return;
-      } else if (c === 36 /* $ */ && source.charCodeAt(i + 1) === 123 /* { */) {
-        i += 2;
-        open(true);
-        return;
-      } else i += 1;
-    }
+  /** Skips a template's text from `at` (after its backtick or a hole's `}`) to its end or next `${`. */
+  const templateText = (at: number): number => {
+    TEMPLATE_TEXT.lastIndex = at;
+    const match = TEMPLATE_TEXT.exec(source)!;
+    if (match[1] === "${") open(true);
+    return TEMPLATE_TEXT.lastIndex;
   };
-  while (i < length) {
-    const c = source.charCodeAt(i);
-    const next = source.charCodeAt(i + 1);
-    // Comments and strings hold no nesting.
-    if (c === 47 /* / */ && next === 47) {
-      const end = source.indexOf("\n", i);
-      i = end < 0 ? length : end;
-      continue;
-    }
-    if (c === 47 && next === 42 /* * */) {
-      const end = source.indexOf("*/", i + 2);
-      i = end < 0 ? length : end + 2;
-      continue;
-    }
-    if (c === 34 /* " */ || c === 39 /* ' */) {
-      i += 1;
-      while (i < length) {
-        const s = source.charCodeAt(i);
-        if (s === 92) i += 2;
-        else if (s === c || s === 10) break;
-        else i += 1;
-      }
-      i += 1;
-      last = "a";
-      continue;
-    }
-    if (c === 96 /* ` */) {
-      i += 1;
-      templateText();
-      last = "a";
-      continue;
-    }
-    if (c < 128 && OPERATORS[c] === 1) {
-      let end = i + 1;
-      while (end < length && source.charCodeAt(end) < 128 && OPERATORS[source.charCodeAt(end)] === 1) end += 1;
-      const run = source.slice(i, end);
-      i = end;
-      const weight = last === "a" ? afterOperand(run) : prefixes(run);
+  // The scan goes token to token with one regular expression (native code): identifiers, numbers
+  // and spaces between tokens are never visited one by one, which made the first check of a
+  // commit pay for the scan more than for the parse (the code runs cold in a short-lived process).
+  const tokens = TOKENS;
+  tokens.lastIndex = 0;
+  let end = 0;
+  let match: RegExpExecArray | null;
+  while ((match = tokens.exec(source)) !== null) {
+    const start = match.index;
+    // Anything but spaces between two tokens is an operand (an identifier, a number, `#x`).
+    if (start > end && !(isBlank(source.charCodeAt(start - 1)) && blankUntil(source, end, start))) operand = true;
+    const token = match[0];
+    end = tokens.lastIndex;
+    const c = token.charCodeAt(0);
+    if (match[1] !== undefined) continue; // a comment
+    if (match[2] !== undefined) {
+      operand = true; // a string
+    } else if (c === 96 /* ` */) {
+      end = templateText(end);
+      tokens.lastIndex = end;
+      operand = true;
+    } else if (match[3] !== undefined) {
+      const weight = operand ? weightOf(AFTER_OPERAND, token, afterOperand) : weightOf(PREFIXES, token, prefixes);
       ops[depth]! += weight;
       sum += weight;
       raise();
-      last = "+";
-      continue;
-    }
-    i += 1;
-    if (c === 40 /* ( */ || c === 91 /* [ */ || c === 123 /* { */) {
+      operand = false;
+    } else if (c === 40 /* ( */ || c === 91 /* [ */ || c === 123 /* { */) {
       open(false);
-      last = "(";
+      operand = false;
     } else if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) {
       if (depth === 0) continue; // unbalanced: the parser reports it
       sum -= ops[depth]! + keywords[depth]!;
       depth -= 1;
-      last = "a";
-      if (c === 125 && templateHoles.pop()) templateText();
+      operand = true;
+      if (c === 125 && templateHoles.pop()) {
+        end = templateText(end);
+        tokens.lastIndex = end;
+      }
     } else if (c === 59 /* ; */ || c === 44 /* , */) {
       sum -= ops[depth]! + keywords[depth]!;
       ops[depth] = 0;
       keywords[depth] = 0;
-      last = ";";
+      operand = false;
     } else if (c === 10 /* \n */) {
-      if (last === "a") {
+      if (operand) {
         sum -= ops[depth]!;
         ops[depth] = 0;
       }
-    } else if (isWordStart(c)) {
-      let end = i;
-      while (end < length && isWordPart(source.charCodeAt(end))) end += 1;
-      const start = i - 1;
-      i = end;
-      // Keywords are 2 to 7 lower-case letters: most identifiers are never sliced.
-      if (end - start >= 2 && end - start <= 7 && c >= 97 && NESTING_KEYWORDS.has(source.slice(start, end))) {
-        keywords[depth]! += LEVEL;
-        sum += LEVEL;
-        raise();
-        last = "+";
-      } else last = "a";
-    } else if (c !== 32 && c !== 9 && c !== 13) {
-      last = "a";
-    }
+    } else if (isKeyword(source, start)) {
+      keywords[depth]! += LEVEL;
+      sum += LEVEL;
+      raise();
+      operand = false;
+    } else operand = true; // a word that only looked like a keyword (`a1if`)
   }
   return Math.ceil(max / LEVEL);
+}
+
+/**
+ * One token per match, tried in this order at each position: a comment (group 1), a string
+ * (group 2, ending at its quote or at the end of the line, either consumed), a template's
+ * backtick, an operator run (group 3), a bracket, `;`, `,`, a line end, or a keyword not preceded
+ * by a word character (the scan decides about a digit before it).
+ */
+const TOKENS =
+  /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|("(?:[^"\\\n]|\\[\s\S]?)*["\n]?|'(?:[^'\\\n]|\\[\s\S]?)*['\n]?)|`|([!~+\-?:=<>.&|*/%^]+)|[()[\]{};,\n]|(?<![A-Za-z_$\u0080-\uffff])(?:if|else|for|while|do|with|new|typeof|void|delete|await|yield|return|throw|case|extends|keyof|infer)(?![\w$\u0080-\uffff])/g;
+/** A template's text up to its closing backtick or its next `${` (group 1), or the end of the file. */
+const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]?|\$(?!\{))*(`|\$\{)?/y;
+
+/** A keyword match after a digit is a keyword only if no letter starts the word before it (`1if`, not `a1if`). */
+function isKeyword(source: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = source.charCodeAt(i);
+    if (c < 48 || c > 57) return !isWordStart(c);
+  }
+  return true;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
+/** Whether source[from, to) holds only spaces, tabs and carriage returns. */
+function blankUntil(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(source.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Operator runs repeat (`.`, ` = `, `=>`, `&&`): each run's weight is worked out once. */
+const AFTER_OPERAND = new Map<string, number>();
+const PREFIXES = new Map<string, number>();
+function weightOf(cache: Map<string, number>, run: string, weigh: (run: string) => number): number {
+  let weight = cache.get(run);
+  if (weight === undefined) {
+    weight = weigh(run);
+    if (cache.size < 1_000) cache.set(run, weight);
+  }
+  return weight;
 }
 
 /** An operator run after an operand: a binary operator (a sixteenth), or one that nests what follows (a level). */
@@ -157,36 +165,6 @@ function prefixes(run: string): number {
   return weight || 16;
 }
 
-/** `! ~ + - ? : = < > . & | * / % ^`, as a lookup table by character code. */
-const OPERATORS = new Uint8Array(128);
-for (const c of "!~+-?:=<>.&|*/%^") OPERATORS[c.charCodeAt(0)] = 1;
-
-/** Keywords that open a construct nesting what follows without a bracket. */
-const NESTING_KEYWORDS = new Set([
-  "if",
-  "else",
-  "for",
-  "while",
-  "do",
-  "with",
-  "new",
-  "typeof",
-  "void",
-  "delete",
-  "await",
-  "yield",
-  "return",
-  "throw",
-  "case",
-  "extends",
-  "keyof",
-  "infer",
-]);
-
 function isWordStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
-}
-
-function isWordPart(c: number): boolean {
-  return isWordStart(c) || (c >= 48 && c <= 57);
 }
