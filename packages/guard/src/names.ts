@@ -37,6 +37,7 @@ const NOT_A_DURATION = new Set([
   "enable",
   "enabled",
   "use",
+  "can",
   "has",
   "is",
   "should",
@@ -59,8 +60,13 @@ const NOT_A_DURATION = new Set([
 ]);
 /** Words right before "timeout" that make it a pacing delay wherever they stand. */
 const PACING = new Set(["buffer", "flush", "debounce", "throttle", "linger"]);
-/** Words before "timeout" that make it an expiry or a lease, not a wait: `sessionTimeoutMinutes`, `visibility_timeout`. */
+/**
+ * Words before "timeout" that make it an expiry or a lease, not a wait: `visibility_timeout`,
+ * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`.
+ */
 const EXPIRY = new Set(["session", "visibility"]);
+/** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
+const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh", "sftp"]);
 
 /**
  * Whether a property, keyword or parameter name holds a timeout duration: its last word is
@@ -73,13 +79,15 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   if (extraNames.has(name)) return true;
   // Most names never mention a timeout; skip the word split for them (hot path).
   if (!/timeout/i.test(name)) return false;
-  const parts = words(name);
+  // `kRetryOnTimeout`: a symbol key (undici, elastic) is judged by the name after its `k`.
+  const parts = words(/^k[A-Z]/.test(name) ? name.slice(1) : name);
   if (parts.length > 1 && NOT_A_DURATION.has(parts[0]!)) return false;
   // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag.
   if (parts.slice(0, -1).includes("no")) return false;
   const at = parts.findIndex((w) => w.endsWith("timeout"));
   // The word right before the timeout decides too: `browserBufferTimeout` paces like `bufferTimeout`.
-  if (at > 0 && (EXPIRY.has(parts[at - 1]!) || PACING.has(parts[at - 1]!))) return false;
+  const expiry = at > 0 && EXPIRY.has(parts[at - 1]!) && !(at > 1 && CONNECTION_SESSIONS.has(parts[at - 2]!));
+  if (expiry || (at > 0 && PACING.has(parts[at - 1]!))) return false;
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
   if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";

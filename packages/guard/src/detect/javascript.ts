@@ -78,7 +78,7 @@ const BINDING_TYPES = new Set([
 /** How deep constant folding and classification follow an expression; deeper ones are generated code. */
 const MAX_DEPTH = 64;
 
-type Constant = { node: EsNode; value: number; name: string };
+type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
 type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string; negative?: boolean };
 
 const isNode = (value: unknown): value is EsNode =>
@@ -103,6 +103,18 @@ class JsDetector {
   private readonly classBodies: [number, number][] = [];
   /** Sites that are entries of a code table (`GatewayTimeout: 504`) or a compiled enum, not durations. */
   private readonly notDurations = new Set<EsNode>();
+  /** A name declared `const` in several blocks (`const timeout = 500` in two tests): each declaration, by scope. */
+  private readonly scopedConstants = new Map<string, Constant[]>();
+  /** Merged [start, end) ranges of assertion arguments (`assert.deepStrictEqual(cfg, { timeout: 0 })`): nothing waits there. */
+  private readonly assertionRanges: [number, number][] = [];
+  /** Per identifier name: uses in the file, and uses inside assertion arguments. */
+  /** Objects declared only to be compared (`const expected = { connectionTimeout: 0 }` used in assertions alone). */
+  private readonly expectedRanges: [number, number][] = [];
+  private readonly identifierUses = new Map<string, { all: number; asserted: number }>();
+  /** Names that elsewhere in the file hold a point in time (`x.resurrectTimeout = Date.now() + t`): a 0 there is a reset. */
+  private readonly timestampNames = new Set<string>();
+  /** `setTimeout` calls that race an operation (`Promise.race([op, new Promise((r) => setTimeout(r, 1000))])`): deadlines. */
+  private readonly raceTimers = new Set<EsNode>();
   constructor(
     private readonly options: JsDetectorOptions,
     private readonly source: string,
@@ -113,13 +125,24 @@ class JsDetector {
     // must all be known before any site is judged, so sites are visited after the walk.
     const candidates: Constant[] = [];
     const sites: EsNode[] = [];
+    const expectedValues: { name: string; init: EsNode }[] = [];
+    const scopedInits = new Set<EsNode>();
+    const parameters: Constant[] = [];
     this.walk(program, (node) => {
       if (SITE_TYPES.has(node.type)) sites.push(node);
+      this.collectTestFacts(node);
       // `const bufferTimeout = opts.browserBufferTimeout || 1000`: a destination named like a timeout
       // but judged not one (a pacing delay, an expiry, a flag) decides for its value.
       const destination = destinationOf(node);
       if (destination && /timeout/i.test(destination.name) && !this.isTimeout(destination.name))
         this.judgedBySite.add(unwrap(destination.value));
+      if (destination && /timeout/i.test(destination.name) && POINT_IN_TIME.test(this.text(destination.value)))
+        this.timestampNames.add(destination.name);
+      // `if (t === Infinity || t < 0) t = 0`: the caller's "no limit" re-spelled for a driver, not chosen here.
+      if (node.type === "IfStatement") {
+        const respelled = infinityRespelling(node, this.source);
+        if (respelled) this.notDurations.add(respelled);
+      }
       if (node.type === "ClassBody") this.classBodies.push(span(node));
       if (node.type === "ImportDeclaration" && TIMER_MODULES.test(String((node.source as EsNode).value))) {
         for (const specifier of node.specifiers as EsNode[])
@@ -143,6 +166,19 @@ class JsDetector {
       if (node.type === "Program" || node.type === "BlockStatement" || node.type === "StaticBlock") {
         for (const site of statementCodeTables(node.body as EsNode[], this.options.extraTimeoutNames))
           this.notDurations.add(site);
+        // Each `const` knows its block: a name declared in several blocks resolves to the one in scope.
+        for (const statement of node.body as EsNode[]) {
+          if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+          for (const declarator of statement.declarations as EsNode[]) {
+            if ((declarator.id as EsNode).type === "Identifier" && isNode(declarator.init)) {
+              scopedInits.add(declarator.init);
+              const name = (declarator.id as EsNode).name as string;
+              candidates.push({ node: declarator.init, value: Number.NaN, name, scope: span(node) });
+              if (unwrap(declarator.init).type === "ObjectExpression")
+                expectedValues.push({ name, init: declarator.init });
+            }
+          }
+        }
       }
       // A compiled TypeScript enum: `E[E["NetworkTimeout"] = 89] = "NetworkTimeout"`.
       if (
@@ -154,6 +190,10 @@ class JsDetector {
       }
       if (BINDING_TYPES.has(node.type)) {
         for (const id of bindingIdentifiers(node)) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
+        // A parameter hides a block constant of the same name inside its function.
+        if (node.type !== "VariableDeclarator" && node.type !== "CatchClause")
+          for (const name of bindingIdentifiers(node))
+            parameters.push({ node, value: Number.NaN, name, scope: span(node), parameter: true });
       }
       if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier" && isNode(node.init)) {
         const init = unwrapAwait(node.init);
@@ -180,21 +220,42 @@ class JsDetector {
       if (node.type === "VariableDeclaration" && node.kind === "const") {
         for (const declarator of node.declarations as EsNode[]) {
           const id = declarator.id as EsNode;
-          if (id.type === "Identifier" && isNode(declarator.init)) {
+          if (id.type === "Identifier" && isNode(declarator.init) && !scopedInits.has(declarator.init)) {
             candidates.push({ node: declarator.init, value: Number.NaN, name: id.name as string });
           }
         }
       }
     });
-    // A name bound once in the file, by `const NAME = <number expression>`, is a constant; a name
-    // bound twice (shadowed, or also a parameter) is ambiguous and never resolved. In source
-    // order, so `const SECOND = 1000; const T = 5 * SECOND;` resolves T.
-    for (const candidate of candidates) {
-      if (this.bindingCounts.get(candidate.name) !== 1) continue;
-      const value = this.evaluate(candidate.node);
-      if (value !== undefined) this.constants.set(candidate.name, { ...candidate, value });
+    // A name bound once in the file, by `const NAME = <number expression>`, is a constant. A name
+    // bound several times only by block-level `const`s (`const timeout = 500` in two tests) is one
+    // constant per block, used inside it; any other rebinding (a parameter, a `let`) is ambiguous and
+    // never resolved. In source order, so `const SECOND = 1000; const T = 5 * SECOND;` resolves T.
+    const declaredInBlocks = new Map<string, number>();
+    for (const c of [...candidates, ...parameters])
+      if (c.scope) declaredInBlocks.set(c.name, (declaredInBlocks.get(c.name) ?? 0) + 1);
+    for (const parameter of parameters) {
+      if (this.bindingCounts.get(parameter.name) === declaredInBlocks.get(parameter.name))
+        this.scopedConstants.set(parameter.name, [...(this.scopedConstants.get(parameter.name) ?? []), parameter]);
     }
-    for (const site of sites) this.visit(site);
+    for (const candidate of candidates) {
+      const count = this.bindingCounts.get(candidate.name);
+      if (count === 1) {
+        const value = this.evaluate(candidate.node);
+        if (value !== undefined) this.constants.set(candidate.name, { ...candidate, value });
+      } else if (candidate.scope && count === declaredInBlocks.get(candidate.name)) {
+        const value = this.evaluate(candidate.node);
+        // Kept when not a number either: it hides an outer constant of the same name in its block.
+        const list = this.scopedConstants.get(candidate.name) ?? [];
+        list.push({ ...candidate, value: value ?? Number.NaN });
+        this.scopedConstants.set(candidate.name, list);
+      }
+    }
+    // `const expected = { connectionTimeout: 0, ... }` used only as an assertion's argument: expected data.
+    for (const { name, init } of expectedValues) {
+      const uses = this.identifierUses.get(name);
+      if (uses && uses.asserted > 0 && uses.all - 1 === uses.asserted) this.expectedRanges.push(span(init));
+    }
+    for (const site of sites) if (!this.inAssertion(site)) this.visit(site);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
   }
 
@@ -222,6 +283,84 @@ class JsDetector {
     }
   }
 
+  /**
+   * What tests say about values (called for every node, in document order): the arguments of
+   * assertions (`assert.deepStrictEqual(config, { requestTimeout: 0 })`, `assert.throws(() => ...)`),
+   * how often each identifier is used there, and the timers raced against an operation.
+   */
+  private collectTestFacts(node: EsNode): void {
+    if (node.type === "Identifier") {
+      const name = node.name as string;
+      const uses = this.identifierUses.get(name) ?? { all: 0, asserted: 0 };
+      uses.all += 1;
+      const last = this.assertionRanges.at(-1);
+      const [start] = span(node);
+      if (last && last[0] <= start && start < last[1]) uses.asserted += 1;
+      this.identifierUses.set(name, uses);
+      return;
+    }
+    if (node.type !== "CallExpression") return;
+    const path = calleePath(node.callee as EsNode);
+    if (path === undefined) return;
+    // A type test (`expect(fastify({ http2SessionTimeout: 1000 })).type.toBe<...>()` in tstyche,
+    // `expectType<T>(x)` in tsd) is type-checked, never run: its subject waits for nothing.
+    const typeTest = /^<call>(\.not)?\.type\./.test(path) ? typeTestSubject(node) : undefined;
+    if (isAssertion(path) || typeTest) {
+      for (const arg of (typeTest ?? node).arguments as EsNode[]) {
+        const [start, end] = span(arg);
+        const last = this.assertionRanges.at(-1);
+        // Pre-order: an assertion nested in another's arguments lies inside the range already kept.
+        if (last && start < last[1]) last[1] = Math.max(last[1], end);
+        else this.assertionRanges.push([start, end]);
+      }
+      return;
+    }
+    if (path === "Promise.race") {
+      const first = (node.arguments as EsNode[])[0];
+      if (first && unwrap(first).type === "ArrayExpression") {
+        for (const element of unwrap(first).elements as (EsNode | null)[]) {
+          if (!element) continue;
+          this.walk(element, (inner) => {
+            if (inner.type === "CallExpression" && TIMER_CALLS.test(calleePath(inner.callee as EsNode) ?? ""))
+              this.raceTimers.add(inner);
+          });
+        }
+      }
+    }
+  }
+
+  private inAssertion(node: EsNode): boolean {
+    const [start] = span(node);
+    if (this.expectedRanges.some(([from, to]) => from <= start && start < to)) return true;
+    // The ranges are merged and in document order: the last one starting at or before `start` decides.
+    const ranges = this.assertionRanges;
+    let low = 0;
+    let high = ranges.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ranges[mid]![0] <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && start < ranges[low - 1]![1];
+  }
+
+  /** The constant an identifier names where it is used: the file's, else the innermost block's declared before it. */
+  private constantAt(node: EsNode): Constant | undefined {
+    const name = node.name as string;
+    const constant = this.constants.get(name);
+    if (constant) return constant;
+    const scoped = this.scopedConstants.get(name);
+    if (!scoped) return undefined;
+    const [at] = span(node);
+    let best: Constant | undefined;
+    for (const candidate of scoped) {
+      const [from, to] = candidate.scope!;
+      const declared = candidate.parameter || span(candidate.node)[0] < at;
+      if (from <= at && at < to && declared && (!best || from >= best.scope![0])) best = candidate;
+    }
+    return best?.parameter || Number.isNaN(best?.value) ? undefined : best;
+  }
+
   private evaluate(raw: EsNode, depth = 0): number | undefined {
     // Constant expressions worth folding are shallow; deeper ones are generated code.
     if (depth > MAX_DEPTH) return undefined;
@@ -231,7 +370,7 @@ class JsDetector {
         return typeof node.value === "number" ? node.value : undefined;
       case "Identifier":
         if (node.name === "Infinity" && !this.bindingCounts.has("Infinity")) return Number.POSITIVE_INFINITY;
-        return this.constants.get(node.name as string)?.value;
+        return this.constantAt(node)?.value;
       case "UnaryExpression": {
         const value = this.evaluate(node.argument as EsNode, depth + 1);
         if (value === undefined) return undefined;
@@ -298,7 +437,7 @@ class JsDetector {
         break;
       }
       case "Identifier": {
-        const constant = this.constants.get(node.name as string);
+        const constant = this.constantAt(node);
         if (constant) {
           out.push({
             kind: kindOf(constant.value),
@@ -350,6 +489,7 @@ class JsDetector {
         // `{ timeout = 5000 } = options` and `{ timeout: t = 5000 }`: a destructuring default.
         const isTest = TEST_OPTIONS.test(name);
         if (value.type === "AssignmentPattern") this.report(value.right as EsNode, `as the default of "${name}"`);
+        else if (this.timestampNames.has(name) && isResetValue(value)) return;
         else if (!isPattern(value)) this.report(value, `in "${name}"`, true, isTest);
         return;
       }
@@ -378,7 +518,8 @@ class JsDetector {
           this.report(node.right as EsNode, `assigned to "${String(target.name)}"`);
         } else if (this.isTimeout(name)) {
           // `this._uploadTimeout = 0` resets the object's own state; `server.requestTimeout = 0` configures a server.
-          const own = unwrap(target.object as EsNode).type === "ThisExpression";
+          // `conn.resurrectTimeout = 0` where the file also sets it to `Date.now() + t`: a point in time, reset.
+          const own = unwrap(target.object as EsNode).type === "ThisExpression" || this.timestampNames.has(name);
           if (!(own && isResetValue(node.right as EsNode))) this.report(node.right as EsNode, `assigned to "${name}"`);
         }
         return;
@@ -423,8 +564,13 @@ class JsDetector {
         const path = calleePath(node.callee as EsNode);
         if (path === undefined) return;
         const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
-        if (isDeadlineTimer(path, args, this.source)) {
-          this.report(args[1]!, `as the delay of a ${path}() that aborts or fails the operation (a deadline)`);
+        if (this.raceTimers.has(node) || isDeadlineTimer(path, args, this.source)) {
+          // A 0 ms timer defers its callback to the next turn; it bounds nothing.
+          if (args[1] && this.evaluate(args[1]) !== 0)
+            this.report(
+              args[1],
+              `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`,
+            );
           return;
         }
         const api = matchApi(this.options.apis, "js", path);
@@ -488,16 +634,29 @@ const TEST_APIS = /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig)$/;
 /** Test-runner options (`vi.setConfig({ testTimeout })`, Playwright's `timeout` is not one of them). */
 const TEST_OPTIONS = /^(testTimeout|hookTimeout|teardownTimeout)$/;
 const TIMER_CALLS = /^((globalThis|window|global|timers)\.)?setTimeout$/;
-/** A callback that aborts or fails the pending operation: `() => controller.abort()`, `() => req.destroy(new TimeoutError())`. */
-const DEADLINE_BODY = /\.abort\s*\(|\b(destroy|reject)\s*\([^)]*time[ds]?\s*-?out/i;
+/**
+ * A callback that aborts or fails the pending operation: `() => controller.abort()`,
+ * `() => req.destroy(new TimeoutError())`, or a test's watchdog (`() => assert.fail("late")`).
+ */
+const DEADLINE_BODY =
+  /\.abort\s*\(|\b(destroy|reject)\s*\([^)]*time[ds]?\s*-?out|\b(assert|t|expect)\.fail\s*\(|\bmustNotCall\s*\(/i;
+/**
+ * A callback passed by name or built by a call that ends the operation: `this.abort_socket.bind(this, s)`,
+ * `common.mustNotCall()` (a watchdog that fails the test when it fires). Not `onTimeout`: undici's
+ * timer wheel names its tick that.
+ */
+const DEADLINE_CALLBACK = /mustNotCall|abort|\bkill|terminate|timed_?out/i;
 
 /** `setTimeout(() => controller.abort(), 5000)`: a timer whose callback ends the operation is its deadline. */
 function isDeadlineTimer(path: string, args: EsNode[], source: string): boolean {
   if (!TIMER_CALLS.test(path) || args.length < 2) return false;
   const callback = unwrap(args[0]!);
-  if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression") return false;
   const [start, end] = span(callback);
-  return DEADLINE_BODY.test(source.slice(start, end));
+  if (callback.type === "ArrowFunctionExpression" || callback.type === "FunctionExpression")
+    return DEADLINE_BODY.test(source.slice(start, end));
+  if (callback.type === "Identifier" || callback.type === "MemberExpression" || callback.type === "CallExpression")
+    return DEADLINE_CALLBACK.test(source.slice(start, end));
+  return false;
 }
 
 const TIMER_MODULES = /^(node:)?timers(\/promises)?$/;
@@ -740,4 +899,43 @@ function bindingIdentifiers(node: EsNode): string[] {
   }
   if (node.type === "CatchClause") collect(node.param);
   return names;
+}
+
+/** A value that holds a point in time (`Date.now() + timeout`), not a duration. */
+const POINT_IN_TIME = /\b(Date\.now|performance\.now|process\.hrtime)\s*\(|\bnew Date\b|\.getTime\s*\(/;
+
+/**
+ * `if (t === Infinity || t < 0) t = 0`: the assignment re-spells the caller's own "no limit" for a
+ * driver that writes it as 0. The assignment, if the `if` is that shape.
+ */
+function infinityRespelling(node: EsNode, source: string): EsNode | undefined {
+  let consequent = node.consequent as EsNode;
+  if (consequent.type === "BlockStatement" && (consequent.body as EsNode[]).length === 1)
+    consequent = (consequent.body as EsNode[])[0]!;
+  if (consequent.type !== "ExpressionStatement") return undefined;
+  const assignment = unwrap(consequent.expression as EsNode);
+  if (assignment.type !== "AssignmentExpression" || !isResetValue(assignment.right as EsNode)) return undefined;
+  const [testStart, testEnd] = span(node.test as EsNode);
+  const test = source.slice(testStart, testEnd);
+  const [leftStart, leftEnd] = span(assignment.left as EsNode);
+  return /\bInfinity\b/.test(test) && test.includes(source.slice(leftStart, leftEnd)) ? assignment : undefined;
+}
+
+const ASSERTION_METHODS =
+  /(^|\.)(deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow|throws|rejects|doesNotThrow|doesNotReject|calledWith|calledWithMatch)$/;
+
+/** `assert.deepStrictEqual(...)`, `t.assert.throws(...)`, `expect(x).toEqual(...)`, `assert.equal(...)`, `assert(...)`. */
+function isAssertion(path: string): boolean {
+  if (ASSERTION_METHODS.test(path) || /^expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)$/.test(path))
+    return true;
+  return /^(assert|t\.assert|assert\.strict)$/.test(path) || /(^|\.)assert\.(equal|ok|match|notEqual)$/.test(path);
+}
+
+/** The `expect(subject)` call at the root of a tstyche chain (`expect(x).type.toBe<T>()`). */
+function typeTestSubject(node: EsNode): EsNode | undefined {
+  let current = unwrap(node.callee as EsNode);
+  while (current.type === "MemberExpression") current = unwrap(current.object as EsNode);
+  if (current.type !== "CallExpression") return undefined;
+  const callee = unwrap(current.callee as EsNode);
+  return callee.type === "Identifier" && callee.name === "expect" ? current : undefined;
 }

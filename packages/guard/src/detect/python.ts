@@ -88,19 +88,17 @@ class PyDetector {
   private readonly redisClients = new Set<string>();
   /** Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`). */
   private readonly codeStatements = new Set<number>();
-  /** Per scope, the first offset where a bounded timeout is set (`sock.settimeout(deadline.timeout())`). */
-  private readonly boundedFrom = new Map<number, number>();
+  /** `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named. */
+  private readonly delayNames = new Set<string>();
 
-  /** File-level prechecks: most files hold no code list and no `settimeout(None)`, so their nodes are never asked. */
+  /** File-level precheck: most files hold no code list, so their assignments are never asked. */
   private readonly mayHoldCodeList: boolean;
-  private readonly mayHoldSwitchOff: boolean;
 
   constructor(
     private readonly options: DetectorOptions,
     source: string,
   ) {
     this.mayHoldCodeList = (source.match(/^[ \t]*[\w.]+[ \t]*=[ \t]*-?\d+[ \t]*(#.*)?$/gm)?.length ?? 0) >= 4;
-    this.mayHoldSwitchOff = /settimeout\(\s*None\s*\)/.test(source);
   }
 
   run(nodes: readonly TsNode[]): RawFinding[] {
@@ -137,10 +135,10 @@ class PyDetector {
           flush();
         if (entry) run.push(entry);
       }
-      if (this.mayHoldSwitchOff && (node.type === "call" || node.type === "keyword_argument")) {
-        const at = node.startIndex;
-        const scope = this.scopeOf(node);
-        if (!this.boundedFrom.has(scope) && setsBoundedTimeout(node)) this.boundedFrom.set(scope, at);
+      // `time.sleep(timeout)` then `timeout *= 2`: a backoff delay named like a timeout.
+      if (node.type === "call" && /(^|\.)sleep$/.test(node.childForFieldName("function")?.text ?? "")) {
+        const first = node.childForFieldName("arguments")?.namedChildren[0];
+        if (first?.type === "identifier") this.delayNames.add(`${this.scopeOf(node)}:${first.text}`);
       }
       if (node.type === "import_statement") {
         for (const child of node.namedChildren) {
@@ -265,13 +263,6 @@ class PyDetector {
       default:
         return undefined;
     }
-  }
-
-  /** A bounded timeout was set earlier in the same function (module level never counts: it is not one phase). */
-  private boundedBefore(node: TsNode): boolean {
-    const scope = this.scopeOf(node);
-    const from = scope === 0 ? undefined : this.boundedFrom.get(scope);
-    return from !== undefined && from < node.startIndex;
   }
 
   /** The function (or lambda) a node is in, by its start offset; 0 for module level. */
@@ -483,6 +474,7 @@ class PyDetector {
             : left.type === "identifier"
               ? left.text
               : undefined;
+        if (left.type === "identifier" && this.delayNames.has(`${this.scopeOf(node)}:${left.text}`)) return;
         if (this.isTimeout(name)) this.report(right, `assigned to ${left.text}`, false);
         return;
       }
@@ -556,10 +548,11 @@ class PyDetector {
         }
       } else if (typeof api.argument === "number") {
         const target = positional[api.argument];
-        // `sock.settimeout(None)` after a phase that ran under a bounded timeout in the same function
-        // (a TLS handshake under `settimeout(deadline.timeout())`) switches the phase's timer off.
-        if (target?.type === "none" && /(^|\.)settimeout$/.test(written) && this.boundedBefore(node)) return;
-        if (target) this.report(target, `as the timeout of ${written}()`, true, zero, isTest);
+        // `sock.settimeout(None)` puts the socket in blocking mode, the state every new socket starts in:
+        // it switches a timer off (like Node's `socket.setTimeout(0)`), it does not itself wait. What
+        // waits later may be bounded otherwise (SO_RCVTIMEO, select, a watchdog), so it is not reported.
+        const switchOff = target?.type === "none" && /(^|\.)settimeout$/.test(written);
+        if (target && !switchOff) this.report(target, `as the timeout of ${written}()`, true, zero, isTest);
         const keyword = api.keyword ? keywordArgument(node, api.keyword) : undefined;
         if (keyword && api.keyword && !this.isTimeout(api.keyword))
           this.report(keyword, `as the timeout of ${written}()`, true, zero, isTest);
@@ -723,19 +716,4 @@ function previousStatement(statement: TsNode): TsNode | null {
   let previous = statement.previousNamedSibling;
   while (previous?.type === "comment") previous = previous.previousNamedSibling;
   return previous;
-}
-
-/** `x.settimeout(<not None>)` or `timeout=<not None>` / `setdefault("timeout", <not None>)`: a bounded phase. */
-function setsBoundedTimeout(node: TsNode): boolean {
-  if (node.type === "keyword_argument") {
-    return node.childForFieldName("name")?.text === "timeout" && node.childForFieldName("value")?.type !== "none";
-  }
-  const callee = node.childForFieldName("function");
-  if (callee?.type !== "attribute") return false;
-  const method = callee.childForFieldName("attribute")?.text;
-  const args = node.childForFieldName("arguments")?.namedChildren.filter((a) => a?.type !== "comment") ?? [];
-  if (method === "settimeout") return args.length === 1 && args[0]!.type !== "none";
-  return (
-    method === "setdefault" && args.length === 2 && /^["']timeout["']$/.test(args[0]!.text) && args[1]!.type !== "none"
-  );
 }

@@ -130,16 +130,17 @@ ER_DUP_LIST_ENTRY = 3026
 KNOWN_OPTIONS = {"connect_timeout": 1, "database": 1, "read_timeout": 1, "charset": 1, "host": 1, "port": 1}
 
 
-# A socket's phase timeout removed after the phase it guarded switches the timer off; a socket set
-# blocking with nothing bounded before it waits forever.
+# `settimeout(None)` switches a socket's timer off (blocking mode, the state a new socket starts in),
+# like Node's `socket.setTimeout(0)`: after a phase, or to block on purpose, it is not itself a wait.
 def handshake(sock, deadline):
     sock.settimeout(deadline.timeout())
     sock.do_handshake()
     sock.settimeout(None)
 
 
-def blocking(sock):
-    sock.settimeout(None)  # expect: no-unbounded-timeout
+def setblocking(sock, flag):
+    if flag:
+        sock.settimeout(None)
     return sock.recv(1)
 
 
@@ -157,3 +158,24 @@ ERROR_LAST = 1468
 # MariaDB only
 STATEMENT_TIMEOUT = 1969
 QUERY_TIMEOUT = 3024
+
+
+# A wait in a loop that goes round again when its timeout fires still has a hardcoded bound (a poll
+# tick, like a select/poll tick); a local passed to a sleep is a delay.
+async def serve(conn, worker):
+    while worker.alive:
+        try:
+            data = await conn.receive_data(timeout=1.0)  # expect: no-hardcoded-timeout
+        except asyncio.TimeoutError:
+            continue
+        worker.handle(data)
+
+
+# A local passed to a sleep is a delay (a backoff that doubles), however it is named.
+def waitfor(path):
+    timeout = 0.001
+    while timeout < 1.0:
+        if not os.path.exists(path):
+            return
+        time.sleep(timeout)
+        timeout *= 2

@@ -107,3 +107,65 @@ export const bufferTimeout = mqttOptions.browserBufferTimeout || 1000;
 declare function require(id: string): { setTimeout(ms: number): Promise<void> };
 const promises_1 = require("node:timers/promises");
 export const pause = (0, promises_1.setTimeout)(1000);
+
+// fresh3 families. Flags named like timeouts, also behind a symbol's `k`, are not durations.
+export const capabilities = { canDoubleTimeout: false, canBlockFor1Ms: true };
+declare const kRetryOnTimeout: unique symbol;
+declare const transport: { [kRetryOnTimeout]: boolean };
+transport[kRetryOnTimeout] = false;
+// An HTTP/2 session's idle timeout is a wait; a login or cookie session's lifetime is an expiry.
+export const http2 = { http2SessionTimeout: 100 }; // expect: no-hardcoded-timeout
+export const SESSION_TIMEOUT = 1800;
+// Values an assertion compares, and objects declared only to be compared, wait for nothing.
+declare const assert: {
+  deepStrictEqual(a: unknown, b: unknown): void;
+  throws(f: () => void, e?: unknown): void;
+};
+declare const server: { initialConfig: unknown; get(p: string, o: unknown): void; requestTimeout: number };
+assert.deepStrictEqual(server.initialConfig, { connectionTimeout: 0, requestTimeout: 0 });
+assert.throws(() => server.get("/d", { handlerTimeout: 0 }), { code: "FST_ERR" });
+const expectedDefaults = { connectionTimeout: 0, keepAliveTimeout: 72000 };
+assert.deepStrictEqual(server.initialConfig, expectedDefaults);
+const passedOn = { connectionTimeout: 0 }; // expect: no-unbounded-timeout
+assert.deepStrictEqual(server.initialConfig, passedOn);
+export const built = { ...passedOn };
+// A field that holds a point in time is reset to 0, not set to "no limit".
+declare const conn: { resurrectTimeout: number };
+conn.resurrectTimeout = Date.now() + 60_000;
+conn.resurrectTimeout = 0;
+server.requestTimeout = 0; // expect: no-unbounded-timeout
+// The caller's Infinity re-spelled as a driver's 0 follows config.
+declare const cfg: { requestTimeout: number };
+if (cfg.requestTimeout === Infinity || cfg.requestTimeout < 0) cfg.requestTimeout = 0;
+// The same const name in several blocks: each is a constant of its block.
+declare const http: { setTimeout(ms: number): void; keepAliveTimeout: number };
+export function first(): void {
+  const timeoutTime = 2 * 60 * 1000; // expect: no-hardcoded-timeout
+  http.setTimeout(timeoutTime);
+}
+export function second(): void {
+  const timeoutTime = 3 * 1000; // expect: no-hardcoded-timeout
+  http.keepAliveTimeout = timeoutTime;
+}
+export function third(timeoutTime: number): void {
+  http.setTimeout(timeoutTime);
+}
+// Timers that end the operation when they fire are deadlines: a callback that aborts by name, a
+// test's watchdog, a timer raced against the operation. A 0 ms timer only defers.
+declare const mustNotCall: () => () => void;
+declare const socketConn: { abort_socket(): void; idle(): void };
+setTimeout(socketConn.abort_socket.bind(socketConn), 1000); // expect: no-hardcoded-timeout
+setTimeout(mustNotCall(), 1000); // expect: no-hardcoded-timeout
+setTimeout(() => controller.abort(), 0);
+setTimeout(socketConn.idle.bind(socketConn), 1000);
+declare const app: { inject(): Promise<void> };
+export const raced = Promise.race([app.inject(), new Promise((resolve) => setTimeout(resolve, 1000))]); // expect: no-hardcoded-timeout
+export const slept = new Promise((resolve) => setTimeout(resolve, 300));
+// A type test is type-checked, never run.
+declare const expect: (x: unknown) => { type: { toBe<T>(): void } };
+declare const fastify: (o: object) => unknown;
+expect(fastify({ http2: true, http2SessionTimeout: 1000 })).type.toBe<unknown>();
+// A timer whose callback is a tick handler (undici's timer wheel) is not a deadline.
+declare function onTimeout(): void;
+const TICK_MS = 499;
+setTimeout(onTimeout, TICK_MS);
