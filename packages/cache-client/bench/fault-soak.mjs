@@ -10,10 +10,18 @@ import { parseArgs } from "node:util";
 import { config } from "@org/config";
 import { runFaultModel, startLocalRegions } from "../dist/testing.js";
 
-export async function soak({ seeds = 10, first = 1, operations = 400 } = {}) {
+export async function soak({ seeds = 10, first = 1, operations = 400, verbose = false } = {}) {
   const local = await startLocalRegions({ persistence: "appendonly" });
   const totals = { operations: 0, invalidations: 0, complete: 0, durable: 0, backlog: 0 };
-  const broken = { staleReads: 0, lostDurable: 0, dishonest: 0, survivingStale: 0, unconverged: 0, stuck: 0 };
+  const broken = {
+    staleReads: 0,
+    lostDurable: 0,
+    dishonest: 0,
+    survivingStale: 0,
+    unconverged: 0,
+    stuck: 0,
+    deadLettered: 0,
+  };
   const counts = {};
   try {
     for (let seed = first; seed < first + seeds; seed++) {
@@ -29,6 +37,12 @@ export async function soak({ seeds = 10, first = 1, operations = 400 } = {}) {
         processDeaths: scale ? 0 : 3,
         opTimeoutMs: config.cache.opTimeoutMs,
         settleMs: config.timeouts.test * 2,
+        ...(verbose
+          ? {
+              log: (line) =>
+                console.log(`  [seed ${seed} +${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`),
+            }
+          : {}),
       });
       for (const [kind, n] of Object.entries(report.counts)) {
         counts[kind] = (counts[kind] ?? 0) + n;
@@ -65,12 +79,18 @@ export async function soak({ seeds = 10, first = 1, operations = 400 } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { seeds: { type: "string" }, first: { type: "string" }, operations: { type: "string" } },
+    options: {
+      seeds: { type: "string" },
+      first: { type: "string" },
+      operations: { type: "string" },
+      verbose: { type: "boolean" },
+    },
   });
   const ok = await soak({
     ...(values.seeds ? { seeds: Number(values.seeds) } : {}),
     ...(values.first ? { first: Number(values.first) } : {}),
     ...(values.operations ? { operations: Number(values.operations) } : {}),
+    verbose: values.verbose === true,
   });
   process.exitCode = ok ? 0 : 1;
 }

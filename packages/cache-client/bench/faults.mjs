@@ -13,12 +13,12 @@
 import { config } from "@org/config";
 import { Redis } from "ioredis";
 import { createRegionalCache } from "../dist/index.js";
-import { startLatencyProxy, startLocalRegions } from "../dist/testing.js";
+import { startFaultProxy, startLocalRegions, writeOutboxBacklog } from "../dist/testing.js";
 
 const opTimeoutMs = config.cache.opTimeoutMs;
 const local = await startLocalRegions();
 const T = "ap-southeast-1-a";
-const proxy = await startLatencyProxy(local.port(T));
+const proxy = await startFaultProxy(local.port(T));
 const topology = {
   regions: local.topology.regions.map((region) => ({
     ...region,
@@ -36,27 +36,7 @@ async function backlog(tag, count) {
   // As INVALIDATE leaves it with T unreachable: in the outboxes of the five others, applied there.
   for (const [id, client] of raw) {
     if (id === T) continue;
-    for (let start = 0; start < count; start += 5_000) {
-      const p = client.pipeline();
-      for (let i = start; i < Math.min(count, start + 5_000); i++) {
-        p.xadd(
-          "org:cache:outbox",
-          "*",
-          "v",
-          "2",
-          "id",
-          `${tag}-${i}`,
-          "keys",
-          JSON.stringify([`${tag}:${i}`]),
-          "at",
-          "0",
-          "targets",
-          JSON.stringify(local.clusterIds),
-        );
-        p.set(`org:cache:applied:${tag}-${i}`, "1", "PX", 2 * config.cache.maxTtlMs);
-      }
-      await p.exec();
-    }
+    await writeOutboxBacklog(client, { tag, count, targets: local.clusterIds, retentionMs: 2 * config.cache.maxTtlMs });
   }
 }
 async function appliedOnT(tag, count) {

@@ -9,11 +9,11 @@
 import { config } from "@org/config";
 import { Redis } from "ioredis";
 import { createRegionalCache } from "../dist/index.js";
-import { startLatencyProxy, startLocalRegions } from "../dist/testing.js";
+import { startFaultProxy, startLocalRegions } from "../dist/testing.js";
 
 const apacLatencyMs = Number(process.argv[2] ?? 5);
 const local = await startLocalRegions();
-const proxy = await startLatencyProxy(local.port("ap-southeast-1-a"), apacLatencyMs);
+const proxy = await startFaultProxy(local.port("ap-southeast-1-a"), { latencyMs: apacLatencyMs });
 const topology = {
   regions: local.topology.regions.map((region) => ({
     ...region,

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { answerBound } from "../src/invalidation.ts";
 import { CacheError, createRegionalCache } from "../src/index.ts";
 import { startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
-import { cacheFactory, freshKey, withRaw } from "./helpers.ts";
+import { cacheFactory, freshKey, withRaw, writeBacklog } from "./helpers.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 // Tens of thousands of calls on a loaded machine: three test timeouts (still from config).
@@ -93,29 +93,13 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
       await cache.invalidate(freshKey("warm-up"));
       await local.kill(down);
       try {
-        await withRaw(local, "us-east-1-a", async (client) => {
-          for (let start = 0; start < count; start += 10_000) {
-            const pipeline = client.pipeline();
-            for (let i = start; i < start + 10_000; i++) {
-              const keys = JSON.stringify([`pending:${i}`]);
-              const targets = JSON.stringify(["us-east-1-a", down]);
-              pipeline.xadd(
-                "org:cache:outbox",
-                "*",
-                "v",
-                "2",
-                "id",
-                `p-${i}`,
-                "keys",
-                keys,
-                "at",
-                "0",
-                "targets",
-                targets,
-              );
-            }
-            await pipeline.exec();
-          }
+        // Recorded only in us-east-1-a's outbox, for it and the dead cluster (never applied there).
+        await writeBacklog(local, ["us-east-1-a"], {
+          tag: "p",
+          count,
+          targets: ["us-east-1-a", down],
+          keys: (i) => [`pending:${i}`],
+          applied: false,
         });
         await eventually(
           async () => {

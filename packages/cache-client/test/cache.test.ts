@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CacheError, createRegionalCache, type RegionalCache } from "../src/index.ts";
 import {
   expectInvalidatedEverywhere,
-  startLatencyProxy,
+  startFaultProxy,
   startLocalRegions,
   type LocalRegions,
 } from "../src/testing/index.ts";
@@ -176,7 +176,7 @@ describe.skipIf(!hasRedis)("regional cache on real redis-server processes", () =
   });
 
   it("a cluster slower than opTimeoutMs (behind a latency proxy) is queued, the others delivered, then it catches up", async () => {
-    const proxy = await startLatencyProxy(local.port("eu-west-1-a"), OP_TIMEOUT_MS * 2);
+    const proxy = await startFaultProxy(local.port("eu-west-1-a"), { latencyMs: OP_TIMEOUT_MS * 2 });
     try {
       const topology = {
         regions: local.topology.regions.map((region) => ({
@@ -192,7 +192,7 @@ describe.skipIf(!hasRedis)("regional cache on real redis-server processes", () =
       const report = await cache.invalidate(key);
       expect(report.queued).toEqual(["eu-west-1-a"]);
       expect(report.delivered).toHaveLength(5);
-      proxy.setLatency(0);
+      proxy.slow({});
       await eventually(async () =>
         expect(cache.metrics().clusters.find((m) => m.id === "eu-west-1-a")!.queueDepth).toBe(0),
       );

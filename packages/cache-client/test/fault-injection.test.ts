@@ -6,7 +6,9 @@ import { hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 // append-only files: concurrent fills, reads, invalidations and relay rounds from 20 instances (one
 // with a topology lacking a cluster), while clusters hang, restart with and without their data, get
 // FLUSHALLed, the wall clock steps an hour either way, a 10k backlog drains and a process dies in
-// the middle of an invalidation. After the heal, every promise a report made is checked.
+// the middle of an invalidation; every instance reaches the clusters through its region's fault
+// proxies, which drop replies or requests on one side only, cut one region off one cluster, slow
+// and throttle links and reset connections. After the heal, every promise a report made is checked.
 // Replay a failure with FAULT_SEED=<seed>; bench/faults.mjs soaks many seeds for longer.
 const SEED = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : 20261128;
 // Ten thousand entries and twenty instances on a loaded 2-core machine: a few test timeouts (from config).
@@ -47,6 +49,7 @@ describe.skipIf(!hasRedis)("fault model on real redis-server", () => {
           survivingStale: report.survivingStale,
           unconverged: report.unconverged,
           stuck: report.stuck,
+          deadLettered: report.deadLettered,
         };
         expect(broken, `seed ${run.seed} broke a promise (replay: FAULT_SEED=${SEED})`).toEqual({
           staleReads: [],
@@ -55,10 +58,16 @@ describe.skipIf(!hasRedis)("fault model on real redis-server", () => {
           survivingStale: [],
           unconverged: [],
           stuck: [],
+          deadLettered: [],
         });
         // The run exercised what it claims to.
         expect(report.invalidations.total).toBeGreaterThan(run.operations / 15);
         expect(report.backlogDelivered).toBe(run.backlog);
+        if (run.name === "faults") {
+          const network = ["one-way", "link", "slow link", "connections reset"];
+          const injected = Object.entries(report.counts).filter(([kind]) => network.some((n) => kind.includes(n)));
+          expect(injected.length, "network faults injected").toBeGreaterThan(0);
+        }
       },
       HEAVY,
     );

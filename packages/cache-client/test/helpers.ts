@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import type { Topology } from "@org/config";
 import { createRegionalCache, type RegionalCache, type RegionalCacheOptions } from "../src/index.ts";
-import type { LocalRegions } from "../src/testing/index.ts";
+import { writeOutboxBacklog, type LocalRegions, type OutboxBacklog } from "../src/testing/index.ts";
 import { OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 /** Caches opened by a test, closed by `closeAll` in afterEach. */
@@ -49,6 +49,19 @@ export async function withRaw<T>(
 }
 
 export const valueKey = (key: string) => `org:cache:{${key}}`;
+
+/**
+ * Writes `backlog` into the outbox of each of `holders`, as INVALIDATE records entries there
+ * (applied on the holders unless `applied: false`), with the test profile's retention: what the
+ * relay finds after its targets were away. The one way tests build backlogs.
+ */
+export async function writeBacklog(local: LocalRegions, holders: string[], backlog: OutboxBacklog): Promise<void> {
+  for (const holder of holders) {
+    await withRaw(local, holder, (client) =>
+      writeOutboxBacklog(client, { retentionMs: 2 * testConfig.cache.maxTtlMs, ...backlog }),
+    );
+  }
+}
 
 let n = 0;
 /** A key no other test uses. */

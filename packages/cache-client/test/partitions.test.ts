@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Topology } from "@org/config";
-import { startLatencyProxy, startLocalRegions, type LatencyProxy, type LocalRegions } from "../src/testing/index.ts";
+import { startFaultProxy, startLocalRegions, type FaultProxy, type LocalRegions } from "../src/testing/index.ts";
 import { cacheFactory, freshKey, valueKey, withRaw, without } from "./helpers.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS } from "./profile.ts";
 
@@ -8,11 +8,11 @@ import { eventually, hasRedis, OP_TIMEOUT_MS } from "./profile.ts";
 // server runs the buffered command once resumed): the partitioned cluster really keeps the value.
 describe.skipIf(!hasRedis)("partitions, lost cluster state and topology skew", () => {
   let local: LocalRegions;
-  const proxies = new Map<string, LatencyProxy>();
+  const proxies = new Map<string, FaultProxy>();
   const caches = cacheFactory(() => local);
   beforeAll(async () => {
     local = await startLocalRegions();
-    for (const id of local.clusterIds) proxies.set(id, await startLatencyProxy(local.port(id)));
+    for (const id of local.clusterIds) proxies.set(id, await startFaultProxy(local.port(id)));
   });
   afterEach(async () => {
     await caches.closeAll();

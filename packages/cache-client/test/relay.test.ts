@@ -1,42 +1,11 @@
-import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Topology } from "@org/config";
-import { startLatencyProxy, startLocalRegions, type LatencyProxy, type LocalRegions } from "../src/testing/index.ts";
+import { startFaultProxy, startLocalRegions, type FaultProxy, type LocalRegions } from "../src/testing/index.ts";
 import { healDeliveryBound } from "../src/relay.ts";
-import { cacheFactory, freshKey, rawClient, valueKey, withRaw } from "./helpers.ts";
+import { cacheFactory, freshKey, rawClient, valueKey, withRaw, writeBacklog } from "./helpers.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 const T = "ap-southeast-1-a";
-
-/** Writes `count` outbox entries, as INVALIDATE would, into the outboxes of `holders` (applied there). */
-async function backlog(local: LocalRegions, holders: string[], tag: string, count: number, targets: string[]) {
-  for (const holder of holders) {
-    await withRaw(local, holder, async (client: Redis) => {
-      for (let start = 0; start < count; start += 5_000) {
-        const pipeline = client.pipeline();
-        for (let i = start; i < Math.min(count, start + 5_000); i++) {
-          const id = `${tag}-${i}`;
-          pipeline.xadd(
-            "org:cache:outbox",
-            "*",
-            "v",
-            "2",
-            "id",
-            id,
-            "keys",
-            JSON.stringify([`bk:${tag}:${i}`]),
-            "at",
-            "0",
-            "targets",
-            JSON.stringify(targets),
-          );
-          pipeline.set(`org:cache:applied:${id}`, "1", "PX", 2 * testConfig.cache.maxTtlMs);
-        }
-        await pipeline.exec();
-      }
-    });
-  }
-}
 
 /** Commands this test itself sent to T (its checks), so they are not counted as the relay's. */
 let ownCommands = 0;
@@ -64,12 +33,12 @@ const HEAVY = testConfig.timeouts.test * 3;
 // Issue 8, item 10: instances do not multiply the relay's work.
 describe.skipIf(!hasRedis)("relay under backlogs and many instances", () => {
   let local: LocalRegions;
-  let proxy: LatencyProxy;
+  let proxy: FaultProxy;
   let topology: Topology;
   const caches = cacheFactory(() => local);
   beforeAll(async () => {
     local = await startLocalRegions();
-    proxy = await startLatencyProxy(local.port(T));
+    proxy = await startFaultProxy(local.port(T));
     topology = {
       regions: local.topology.regions.map((region) => ({
         ...region,
@@ -97,13 +66,11 @@ describe.skipIf(!hasRedis)("relay under backlogs and many instances", () => {
         );
         await Promise.all(relays.map((r) => r.invalidate(`warm-up-${i()}`)));
         proxy.cut();
-        await backlog(
-          local,
-          ["us-east-1-a", "us-east-1-b", "eu-west-1-a", "eu-west-1-b", "ap-southeast-1-b"],
+        await writeBacklog(local, ["us-east-1-a", "us-east-1-b", "eu-west-1-a", "eu-west-1-b", "ap-southeast-1-b"], {
           tag,
           count,
-          local.clusterIds,
-        );
+          targets: local.clusterIds,
+        });
         await withRaw(local, T, (c) => c.config("RESETSTAT"));
         ownCommands = 0;
         const applied = new Map<string, number>();
@@ -147,7 +114,7 @@ describe.skipIf(!hasRedis)("relay under backlogs and many instances", () => {
       proxy.cut();
       const cutAt = performance.now();
       // The backlog, durable (two regions); the relays read it and confirm it on the healthy clusters.
-      await backlog(local, ["us-east-1-a", "eu-west-1-a"], "rev", count, local.clusterIds);
+      await writeBacklog(local, ["us-east-1-a", "eu-west-1-a"], { tag: "rev", count, targets: local.clusterIds });
       const relaysCaughtUp = (onT: number) =>
         eventually(
           async () => {

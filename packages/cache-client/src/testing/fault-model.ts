@@ -4,6 +4,9 @@ import type { Topology } from "@org/config";
 import { Redis } from "ioredis";
 import { createRegionalCache } from "../cache.ts";
 import type { InvalidationReport, RegionalCache } from "../types.ts";
+import { writeOutboxBacklog } from "./backlog.ts";
+import { startFaultNetwork, type FaultNetwork } from "./network.ts";
+import type { FaultProxy } from "./proxy.ts";
 import type { LocalRegions } from "./regions.ts";
 
 export interface FaultModelOptions {
@@ -25,6 +28,14 @@ export interface FaultModelOptions {
   settleMs: number;
   /** Distinct cache keys the operations share. @default 5 */
   keys?: number;
+  /**
+   * Route every instance through a fault proxy per (region, cluster) link (`startFaultNetwork`)
+   * and inject network faults on those links: one-sided partitions (replies dropped: the cluster
+   * runs the command and the caller never hears back; requests dropped), cut links (a cluster one
+   * region loses while the others reach it), a region whose requests reach the other regions while
+   * their replies are lost, slow and throttled links, and connection resets. @default true
+   */
+  network?: boolean;
   /** Progress lines (each operation or batch, the drain, the checks). @default none */
   log?: (line: string) => void;
 }
@@ -47,6 +58,8 @@ export interface FaultModelReport {
   unconverged: string[];
   /** Outboxes still holding entries after the relay made no progress for `settleMs` (nothing may stay stuck). */
   stuck: string[];
+  /** Entries moved to a dead-letter stream (the run writes no poison entry: each one is an invalidation given up on), with the reason. */
+  deadLettered: string[];
   /** Backlog entries applied on a cluster that never lost its state, at the end (of `backlog`). */
   backlogDelivered: number;
 }
@@ -100,19 +113,22 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
     survivingStale: [],
     unconverged: [],
     stuck: [],
+    deadLettered: [],
     backlogDelivered: 0,
   };
   const log = options.log ?? (() => {});
-  const count = (kind: string) => {
+  const count = (kind: string, detail?: string) => {
     report.counts[kind] = (report.counts[kind] ?? 0) + 1;
-    log(`${kind}`);
+    log(detail === undefined ? kind : `${kind}: ${detail}`);
   };
   let tick = 0;
   const raw = new Map<string, Redis>();
   const rawClient = (id: string) => {
     let client = raw.get(id);
     if (!client) {
-      client = new Redis(local.port(id), "127.0.0.1", { maxRetriesPerRequest: 0, commandTimeout: opTimeoutMs * 4 });
+      // The test's own eyes: patient (a healed server may first work through every command queued while
+      // it hung), but bounded, so a server that never answers fails the run instead of hanging it.
+      client = new Redis(local.port(id), "127.0.0.1", { maxRetriesPerRequest: 0, commandTimeout: options.settleMs });
       client.on("error", () => {});
       raw.set(id, client);
     }
@@ -125,10 +141,14 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
   let clockOffset = 0;
   Date.now = () => realNow() + clockOffset;
 
+  // Instances reach the clusters through their region's links (when the network is modelled).
+  const network: FaultNetwork | undefined = options.network === false ? undefined : await startFaultNetwork(local);
   // One instance runs with an older topology that lacks a cluster (a rolling deploy): it reads and relays.
   const skewedOut = pick(ids);
-  const skewedTopology: Topology = {
-    regions: local.topology.regions.map((r) => ({ ...r, clusters: r.clusters.filter((c) => c.id !== skewedOut) })),
+  const topologyFor = (region: string, skewed: boolean): Topology => {
+    const seen = network ? network.topologyFrom(region) : local.topology;
+    if (!skewed) return seen;
+    return { regions: seen.regions.map((r) => ({ ...r, clusters: r.clusters.filter((c) => c.id !== skewedOut) })) };
   };
   interface Instance {
     cache: RegionalCache;
@@ -139,7 +159,7 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
   const open = (index: number): Instance => {
     const skewed = index === 0;
     const region = regions[index % regions.length]!;
-    const topology = skewed ? skewedTopology : local.topology;
+    const topology = topologyFor(region, skewed);
     return { cache: createRegionalCache({ topology, localRegion: region, opTimeoutMs }), region, skewed };
   };
   const instances: Instance[] = Array.from({ length: Math.max(2, options.instances ?? 6) }, (_, i) => open(i));
@@ -157,28 +177,9 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
             .filter((r) => r.id !== regionOf.get(backlogTarget))
             .map((r) => pick(r.clusters.map((c) => c.id)));
     for (const holder of backlogHolders) {
-      for (let startAt = 0; startAt < backlog; startAt += 5_000) {
-        const pipeline = rawClient(holder).pipeline();
-        for (let i = startAt; i < Math.min(backlog, startAt + 5_000); i++) {
-          pipeline.xadd(
-            `${NS}:outbox`,
-            "*",
-            "v",
-            "2",
-            "id",
-            `bk-${seed}-${i}`,
-            "keys",
-            JSON.stringify([`bk:${seed}:${i}`]),
-            "at",
-            "0",
-            "targets",
-            JSON.stringify(ids),
-          );
-          pipeline.set(`${NS}:applied:bk-${seed}-${i}`, "1", "PX", 3_600_000);
-        }
-        await pipeline.exec();
-      }
+      await writeOutboxBacklog(rawClient(holder), { tag: `bk-${seed}`, count: backlog, targets: ids });
     }
+    if (backlog > 0) log(`backlog of ${backlog} for ${backlogTarget} in the outboxes of ${backlogHolders.join(", ")}`);
 
     // Reads judge values by the tick at which their lease had been taken (the moment the data was "read").
     // Stale: the value was leased before an invalidation of its key that had answered before the
@@ -309,8 +310,8 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
       return true;
     };
     const lose = async (victim: string, how: "restart-empty" | "flushall") => {
-      if (!(await canLoseState(victim))) return count(`${how} (skipped: would lose a second holder)`);
-      count(how);
+      if (!(await canLoseState(victim))) return count(`${how} (skipped: would lose a second holder)`, victim);
+      count(how, victim);
       losses.set(victim, losses.get(victim)! + 1);
       if (how === "flushall" && !stopped.has(victim)) await rawClient(victim).flushall();
       else {
@@ -319,20 +320,65 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
       }
     };
 
+    // Network faults on the links between a region's instances and one cluster.
+    const degraded = new Map<FaultProxy, string>();
+    const networkFault = (net: FaultNetwork) => {
+      const from = pick(regions);
+      const to = pick(ids);
+      const link = net.link(from, to);
+      const where = `${from} -> ${to}`;
+      const what = random();
+      if (what < 0.2) {
+        count("one-way: replies dropped", where);
+        link.blackhole("replies");
+      } else if (what < 0.35) {
+        count("one-way: requests dropped", where);
+        link.blackhole("requests");
+      } else if (what < 0.45) {
+        count("link cut", where);
+        link.cut();
+      } else if (what < 0.55) {
+        // The classic asymmetric partition: a region's requests reach the other regions, and
+        // their replies never come back.
+        count("region one-way: replies from other regions dropped", from);
+        for (const id of ids.filter((c) => regionOf.get(c) !== from)) {
+          net.link(from, id).blackhole("replies");
+          degraded.set(net.link(from, id), `${from} -> ${id}`);
+        }
+        return;
+      } else if (what < 0.75) {
+        const latencyMs = Math.round(opTimeoutMs * (0.2 + 1.8 * random()));
+        const bytesPerSecond = random() < 0.5 ? undefined : 16_384 * (1 + Math.floor(random() * 8));
+        count("slow link", `${where}, +${latencyMs} ms${bytesPerSecond ? `, ${bytesPerSecond} B/s` : ""}`);
+        link.slow({ latencyMs, ...(bytesPerSecond ? { bytesPerSecond } : {}) });
+      } else if (what < 0.85) {
+        count("connections reset", where);
+        link.drop();
+        return;
+      } else {
+        const [healed, name] = degraded.size > 0 ? pick([...degraded]) : [link, where];
+        count("link restored", name);
+        healed.restore();
+        degraded.delete(healed);
+        return;
+      }
+      degraded.set(link, where);
+    };
+
     for (let n = 0; n < operations;) {
       // A batch of concurrent operations, or one fault on its own.
       const roll = random();
       const batch: Op[] = [];
       if (roll < 0.08 && stopped.size < ids.length - 2) {
         const id = pick(ids.filter((c) => !stopped.has(c)));
-        count("hang (SIGSTOP)");
+        count("hang (SIGSTOP)", id);
         local.partition(id);
         stopped.add(id);
         n++;
       } else if (roll < 0.11) {
         // One region cut off from the others: only its own clusters answer.
         const region = pick(local.topology.regions);
-        count("region isolated");
+        count("region isolated", region.id);
         for (const id of ids.filter((c) => regionOf.get(c) !== region.id)) {
           local.partition(id);
           stopped.add(id);
@@ -340,13 +386,13 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
         n++;
       } else if (roll < 0.16 && stopped.size > 0) {
         const id = pick([...stopped]);
-        count("heal");
+        count("heal", id);
         local.heal(id);
         stopped.delete(id);
         n++;
       } else if (roll < 0.15) {
         const id = pick(ids);
-        count("restart with persistence");
+        count("restart with persistence", id);
         stopped.delete(id);
         await local.restart(id);
         n++;
@@ -358,18 +404,22 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
         await lose(pick(ids.filter((c) => !stopped.has(c))), "flushall");
         n++;
       } else if (roll < 0.22) {
-        count(random() < 0.5 ? "clock step back 1 h" : "clock step forward 1 h");
-        clockOffset += (random() < 0.5 ? -1 : 1) * 3_600_000;
+        const back = random() < 0.5;
+        count(back ? "clock step back 1 h" : "clock step forward 1 h");
+        clockOffset += (back ? -1 : 1) * 3_600_000;
         n++;
       } else if (roll < 0.25) {
         // An instance crashes (its in-memory queue is gone) and a new one takes its place.
-        count("instance replaced");
         const index = Math.floor(random() * instances.length);
+        count("instance replaced", `#${index}`);
         closing.push(instances[index]!.cache.close());
         instances[index] = open(index);
         n++;
       } else if (roll < 0.27 && deaths.left > 0) {
         await death(deaths.left--);
+        n++;
+      } else if (network && roll < 0.37) {
+        networkFault(network);
         n++;
       } else {
         const size = 1 + Math.floor(random() * 4);
@@ -392,6 +442,7 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
     // Heal everything, then let the relay drain every outbox.
     for (const id of stopped) local.heal(id);
     stopped.clear();
+    network?.restoreAll();
     clockOffset = 0;
     const backlogged = async () => {
       let total = 0;
@@ -405,6 +456,7 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
       await Promise.all(instances.map((i) => i.cache.deliverQueued().catch(() => 0)));
       const now = await backlogged();
       if (now < left) progressAt = performance.now();
+      log(`drain: ${now} outbox entries left`);
       left = now;
     }
     if (left > 0) {
@@ -415,6 +467,16 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
     // In-memory queues of non-durable invalidations too (their issuers deliver them).
     for (let i = 0; i < 3; i++) await Promise.all(instances.map((x) => x.cache.deliverQueued().catch(() => 0)));
 
+    for (const id of ids) {
+      const dead = await rawClient(id).xrange(`${NS}:dead`, "-", "+", "COUNT", 1_000);
+      const first = new Map<string, number>();
+      for (const [, fields] of dead) {
+        const reason = fields[fields.indexOf("reason") + 1] ?? "?";
+        first.set(reason, (first.get(reason) ?? 0) + 1);
+      }
+      for (const [reason, n] of first)
+        report.deadLettered.push(`${n} entries of ${id}'s outbox dead-lettered: ${reason}`);
+    }
     for (const inv of issued) {
       if (!inv.report.durable) continue;
       for (const id of ids) {
@@ -462,7 +524,9 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
   } finally {
     Date.now = realNow;
     for (const id of ids) local.heal(id);
+    network?.restoreAll();
     await Promise.all([...closing, ...instances.map((i) => i.cache.close())]);
+    await network?.close();
     for (const client of raw.values()) client.disconnect();
   }
 }

@@ -1,6 +1,8 @@
 export { expectInvalidatedEverywhere, type InvalidatedOptions } from "./assertions.ts";
 export { memoryRegions, type MemoryRegions } from "./memory.ts";
-export { startLatencyProxy, type LatencyProxy } from "./proxy.ts";
+export { writeOutboxBacklog, type OutboxBacklog } from "./backlog.ts";
+export { startFaultNetwork, type FaultNetwork } from "./network.ts";
+export { startFaultProxy, type FaultProxy, type LinkDirection, type SlowLink } from "./proxy.ts";
 export { findRedisServer, freePort } from "./redis-process.ts";
 export { startLocalRedisCluster, type LocalRedisCluster, type LocalRedisClusterOptions } from "./redis-cluster.ts";
 export { startLocalRegions, type LocalRegions, type LocalRegionsOptions } from "./regions.ts";
