@@ -95,17 +95,29 @@ function judge(
   const { clusters } = ctx;
   const health = clusters.health.get(id)!;
   const others = clusters.ids.filter((s) => s !== id);
+  const swept = (source: string) => sweptAt(read, source);
   if (health.state === "recovering") {
     const since = health.recoveredAt;
     const sources = others.filter((s) => clusters.health.get(s)!.state !== "down");
-    if (since === undefined || !sources.every((s) => (read.swept[s] ?? -Infinity) >= since)) return undefined;
+    if (since === undefined || !sources.every((s) => swept(s) >= since)) return undefined;
     health.caughtUp();
   }
   if (failClosed) {
-    const stale = others.some((s) => !(read.now - (read.swept[s] ?? -Infinity) <= ctx.freshnessMs));
+    const stale = others.some((s) => !(read.now - swept(s) <= ctx.freshnessMs));
     if (stale || ctx.queuedHere(key, id)) return undefined;
   }
   return read.value;
+}
+
+/**
+ * The sweep stamp of `source` on a cluster, in that cluster's clock; -Infinity when it has none,
+ * or when the stamp is later than the cluster's own clock: its clock stepped back since the stamp
+ * was written (Redis TIME is wall-clock time), and such a stamp proves nothing about the time
+ * since (PROTOCOL.md, "Clocks"). The relay's next pass writes a stamp in the new clock.
+ */
+export function sweptAt(stamps: { now: number; swept: Record<string, number> }, source: string): number {
+  const at = stamps.swept[source];
+  return at === undefined || at > stamps.now ? -Infinity : at;
 }
 
 function unavailable(ctx: ReadContext, failures: ClusterFailure[]): CacheError {

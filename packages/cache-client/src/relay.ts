@@ -3,6 +3,7 @@ import { CONNECTION_KINDS, type Clusters } from "./clusters.ts";
 import type { ClusterFailure } from "./failures.ts";
 import { answerBound, KEYS_PER_BOUND } from "./invalidation.ts";
 import { streamIdMs } from "./outbox-format.ts";
+import { sweptAt } from "./reads.ts";
 import type { OutboxEntry, OutboxRow } from "./store.ts";
 
 /**
@@ -239,12 +240,6 @@ export class Relay {
           await this.deadLetter(source, row, "*", `malformed entry: ${row.malformed}`);
           continue;
         }
-        // Older than any value or generation can live: moot everywhere (the holder's own clock).
-        if (sourceNow - streamIdMs(row.streamId) > retentionMs) {
-          expired.push(row.streamId);
-          this.options.events.expired({ outbox: source, id: row.entry.id });
-          continue;
-        }
         const targets = row.entry.targets;
         state.pending.set(row.streamId, {
           row: row as Pending["row"],
@@ -256,6 +251,18 @@ export class Relay {
       if (rows.length > 0) state.cursor = rows.at(-1)!.streamId;
       if (rows.length < READ_PAGE) break;
       await this.renew(source);
+    }
+    // Moot: older than any value or generation can live, by the outbox's clock, and watched by this
+    // instance that long on its monotonic clock. The outbox's clock alone is not enough: Redis TIME
+    // is wall-clock time, and a step forward on the outbox's cluster would retire entries whose
+    // targets (on their own clocks) still hold the values they must remove. Until then an old entry
+    // is delivered like any other (applying an old invalidation again only costs a miss).
+    const watchedSince = monotonicNow() - retentionMs;
+    for (const [streamId, p] of state.pending) {
+      if (sourceNow - streamIdMs(streamId) <= retentionMs || p.firstSeen >= watchedSince) continue;
+      expired.push(streamId);
+      state.pending.delete(streamId);
+      this.options.events.expired({ outbox: source, id: p.row.entry.id });
     }
     if (expired.length > 0) await clusters.call(source, "outbox retire", (s) => s.retire(expired));
 
@@ -396,7 +403,7 @@ export class Relay {
             return;
           }
           const sources = clusters.ids.filter((s) => s !== id && clusters.health.get(s)!.state !== "down");
-          if (sources.every((s) => (swept[s] ?? -Infinity) >= health.recoveredAt!)) health.caughtUp();
+          if (sources.every((s) => sweptAt({ now, swept }, s) >= health.recoveredAt!)) health.caughtUp();
         } catch {
           // Still failing: the breaker has it down again.
         }

@@ -89,11 +89,22 @@ const NS = "org:cache";
 
 /**
  * A seeded run of concurrent operations across regions under the fault model of the guide: hangs
- * (SIGSTOP), restarts with and without persistence, FLUSHALL, topology skew between instances, a
- * backlog, wall-clock steps, many instances at once and process death mid-call. Then it heals
+ * (SIGSTOP), one-sided and total partitions, slow and throttled links and connection resets (fault
+ * proxies on every region's link to every cluster), restarts with and without persistence,
+ * FLUSHALL, topology skew between instances, a backlog, wall-clock steps, many instances at once
+ * and process death mid-call. Then it heals
  * everything, lets the relay drain, and checks every promise the reports made against what real
  * redis-server holds. Time is counted in logical ticks (each operation's start and end), so the
  * verdicts never depend on wall-clock margins.
+ *
+ * Clock steps move this process's wall clock (`Date.now`), which the cache must never use for an
+ * interval. A server's clock is not stepped: the machine's clock is shared by every process, and
+ * libfaketime cannot be preloaded into Debian's redis-server (it recurses in jemalloc's start-up).
+ * What a server-side step changes is that cluster's `TIME`, which the protocol compares only with
+ * the same cluster's `TIME` (PROTOCOL.md, "Clocks"): sweep stamps (a backward step leaves them ahead
+ * of the clock, counted as absent) and outbox stream ids (a forward step makes entries look older
+ * than the retention; they are still delivered). The package's suite pins both on real
+ * redis-server by writing the state a step leaves (test/server-clocks.test.ts).
  */
 export async function runFaultModel(options: FaultModelOptions): Promise<FaultModelReport> {
   const { local, seed, opTimeoutMs } = options;
