@@ -3,8 +3,9 @@
 // suite affords, on six local redis-server processes with append-only files (after `pnpm build`).
 // Prints, per run and in total, the operations by kind and the count of every broken promise
 // (stale reads after complete, lost durable invalidations, dishonest reports, surviving stale
-// values, unconverged interrupted invalidations, stuck outboxes); exits 1 if any is not zero.
-// Usage: node bench/fault-soak.mjs [--seeds N] [--first SEED] [--operations N]
+// values, unconverged interrupted invalidations, stuck outboxes, dead-lettered entries, calls that
+// never settled); exits 1 if any is not zero. --verbose prints every operation, fault and drain step.
+// Usage: node bench/fault-soak.mjs [--seeds N] [--first SEED] [--operations N] [--verbose]
 // (also run at the end of bench/faults.mjs with its defaults).
 import { parseArgs } from "node:util";
 import { config } from "@org/config";
@@ -21,6 +22,7 @@ export async function soak({ seeds = 10, first = 1, operations = 400, verbose = 
     unconverged: 0,
     stuck: 0,
     deadLettered: 0,
+    hung: 0,
   };
   const counts = {};
   try {

@@ -44,11 +44,17 @@ export async function readLocal(ctx: ReadContext, key: string, failClosed: boole
       if (value instanceof Error) reject(value);
       else resolve(value);
     };
+    // Asks the next cluster; with none left (or no time left to ask one), the read ends once
+    // the clusters already asked have: a miss if one of them missed, else unavailable.
     const launch = () => {
-      if (settled || next >= order.length) return;
-      const id = order[next++]!;
+      if (settled) return;
       const remaining = ctx.opTimeoutMs - (monotonicNow() - started);
-      if (remaining <= 0) return;
+      if (next >= order.length || remaining <= 0) {
+        next = order.length;
+        if (active === 0) finish(misses > 0 ? null : unavailable(ctx, failures));
+        return;
+      }
+      const id = order[next++]!;
       active++;
       const state = clusters.health.get(id)!.state;
       const fenced = failClosed || state !== "up";
@@ -63,14 +69,12 @@ export async function readLocal(ctx: ReadContext, key: string, failClosed: boole
           if (value !== undefined) return finish(value);
           // Not provably current: another cluster may be; if none is, the answer is a miss.
           misses++;
-          if (next < order.length) launch();
-          else if (active === 0) finish(null);
+          launch();
         },
         (error: unknown) => {
           active--;
           failures.push(error as ClusterFailure);
-          if (next < order.length) launch();
-          else if (active === 0) finish(misses > 0 ? null : unavailable(ctx, failures));
+          launch();
         },
       );
       if (next < order.length && active === 1) {
@@ -80,7 +84,6 @@ export async function readLocal(ctx: ReadContext, key: string, failClosed: boole
       }
     };
     launch();
-    if (active === 0) finish(unavailable(ctx, failures));
   });
 }
 

@@ -50,6 +50,7 @@ describe.skipIf(!hasRedis)("fault model on real redis-server", () => {
           unconverged: report.unconverged,
           stuck: report.stuck,
           deadLettered: report.deadLettered,
+          hung: report.hung,
         };
         expect(broken, `seed ${run.seed} broke a promise (replay: FAULT_SEED=${SEED})`).toEqual({
           staleReads: [],
@@ -59,6 +60,7 @@ describe.skipIf(!hasRedis)("fault model on real redis-server", () => {
           unconverged: [],
           stuck: [],
           deadLettered: [],
+          hung: [],
         });
         // The run exercised what it claims to.
         expect(report.invalidations.total).toBeGreaterThan(run.operations / 15);

@@ -58,6 +58,8 @@ export interface FaultModelReport {
   unconverged: string[];
   /** Outboxes still holding entries after the relay made no progress for `settleMs` (nothing may stay stuck). */
   stuck: string[];
+  /** Operations that did not settle within `settleMs` (every call of the cache is bounded). */
+  hung: string[];
   /** Entries moved to a dead-letter stream (the run writes no poison entry: each one is an invalidation given up on), with the reason. */
   deadLettered: string[];
   /** Backlog entries applied on a cluster that never lost its state, at the end (of `backlog`). */
@@ -125,6 +127,7 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
     unconverged: [],
     stuck: [],
     deadLettered: [],
+    hung: [],
     backlogDelivered: 0,
   };
   const log = options.log ?? (() => {});
@@ -231,6 +234,22 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
     };
 
     type Op = () => Promise<void>;
+    // Every call of the cache is bounded; one still pending after settleMs is reported hung and
+    // left behind, so the run goes on (and heals) instead of waiting on it forever.
+    const bounded = async (op: Op, what: string) => {
+      let timer: NodeJS.Timeout | undefined;
+      const hung = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          report.hung.push(`${what} (tick ${tick}) did not settle within ${options.settleMs} ms`);
+          resolve();
+        }, options.settleMs);
+      });
+      try {
+        await Promise.race([op(), hung]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
     const fill =
       (instance: Instance, key: string): Op =>
       async () => {
@@ -379,7 +398,7 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
     for (let n = 0; n < operations;) {
       // A batch of concurrent operations, or one fault on its own.
       const roll = random();
-      const batch: Op[] = [];
+      const batch: { op: Op; what: string }[] = [];
       if (roll < 0.08 && stopped.size < ids.length - 2) {
         const id = pick(ids.filter((c) => !stopped.has(c)));
         count("hang (SIGSTOP)", id);
@@ -438,14 +457,18 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
           const instance = pick(instances);
           const key = pick(keys);
           const r = random();
-          if (r < 0.3) batch.push(fill(instance, key));
-          else if (r < 0.5) batch.push(read(instance, key, false));
-          else if (r < 0.62) batch.push(read(instance, key, true));
+          const by = `instance #${instances.indexOf(instance)} (${instance.region}${instance.skewed ? ", skewed" : ""})`;
+          if (r < 0.3) batch.push({ op: fill(instance, key), what: `fill of ${key} by ${by}` });
+          else if (r < 0.5) batch.push({ op: read(instance, key, false), what: `read of ${key} by ${by}` });
+          else if (r < 0.62) batch.push({ op: read(instance, key, true), what: `fail-closed read of ${key} by ${by}` });
           else if (r < 0.92 && !instance.skewed)
-            batch.push(invalidate(instance, random() < 0.8 ? [key] : [key, pick(keys)]));
-          else batch.push(relayRound(instance));
+            batch.push({
+              op: invalidate(instance, random() < 0.8 ? [key] : [key, pick(keys)]),
+              what: `invalidation of ${key} by ${by}`,
+            });
+          else batch.push({ op: relayRound(instance), what: `relay round of ${by}` });
         }
-        await Promise.all(batch.map((op) => op()));
+        await Promise.all(batch.map(({ op, what }) => bounded(op, what)));
       }
     }
 
