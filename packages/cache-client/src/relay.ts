@@ -267,7 +267,13 @@ export class Relay {
     if (expired.length > 0) await clusters.call(source, "outbox retire", (s) => s.retire(expired));
 
     let delivered = 0;
-    await Promise.all(
+    // Each target's deliveries run to their own end, and whatever every target has applied is
+    // retired even when the pass failed part-way (a timed-out renewal, a lost lease): under load,
+    // one failed call used to void the whole pass, so over a long backlog no pass ever finished,
+    // nothing was retired, and each new lease holder walked the same entries again (the soak's
+    // stall: 20 instances, a 10k backlog, no progress for 40 s). Retiring needs no lease: an entry
+    // every known target applied is done, whoever removes it.
+    const outcomes = await Promise.allSettled(
       clusters.ids
         .filter((target) => target !== source && startAt.has(target))
         .map(async (target) => {
@@ -287,10 +293,15 @@ export class Relay {
     const finished = [...state.pending.values()].filter((p) => p.waiting.size === 0 && !p.unknownTarget);
     for (let i = 0; i < finished.length; i += RELAY_PAGE) {
       const page = finished.slice(i, i + RELAY_PAGE).map((p) => p.row.streamId);
-      await this.renew(source);
-      await clusters.call(source, "outbox retire", (s) => s.retire(page));
+      try {
+        await clusters.call(source, "outbox retire", (s) => s.retire(page));
+      } catch {
+        break; // kept in pending with nothing left to deliver: retired by the next pass
+      }
       for (const streamId of page) state.pending.delete(streamId);
     }
+    const failed = outcomes.find((o) => o.status === "rejected");
+    if (failed) throw failed.reason;
     return delivered;
   }
 
