@@ -24,6 +24,7 @@ const exec = promisify(execFile);
 export const BUDGET_KB = {
   "@org/config": 400, // bundles zod (one pre-linked file halves its cold import; bench/import-cost.mjs)
   "@org/guard": 400, // bundles zod and picomatch (commit-sized runs; bench/speed.mjs) and a worker entry
+  "@org/cache-client": 180, // publishes its testing kit (@org/cache-client/testing: fault proxies, the fault model)
   default: 150,
 };
 
@@ -34,6 +35,7 @@ export const BUDGET_KB = {
 export const DTS_LINES_BUDGET = {
   "@org/config": 300,
   "@org/guard": 250,
+  "@org/cache-client": 800, // the testing kit's documented options (fault proxies, network, fault model report)
   default: 600,
 };
 
