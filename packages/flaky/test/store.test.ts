@@ -109,6 +109,28 @@ describe.each(stores)("the %s store", { timeout: TOOL_HOOK_TIMEOUT }, (_kind, lo
     expect(await counts(db)).toMatchObject({ "fail-then-pass": [3, 2, 1], "pass-then-fail": [3, 2, 1] });
   });
 
+  test("names and messages with tabs, newlines, backslashes and non-ASCII text are stored as written", async () => {
+    const name = "odd\tname \\N with\\backslash\r\nand 'quotes' — ünïcödé 🚀";
+    const message = "line 1\n\tat x (C:\\path\\to\\file.ts:1:2)\r\n\\.\nend";
+    const failing = { ...exec(name, "failed"), file: "test/odd\\dir/a b.test.ts", message, failureType: "Tab\tType" };
+    await recordExecutions(db, run("c-odd"), [failing, { ...exec("null fields", "passed"), durationMs: null }]);
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT t.file, t.name, e.message, e.failure_type, e.duration_ms, e.status
+       FROM flaky_executions e JOIN flaky_tests t ON t.id = e.test_id WHERE e.commit_sha = 'c-odd' ORDER BY e.seq`,
+    );
+    expect(rows).toEqual([
+      { file: failing.file, name, message, failure_type: "Tab\tType", duration_ms: 1, status: "failed" },
+      {
+        file: "test/a.test.ts",
+        name: "null fields",
+        message: null,
+        failure_type: null,
+        duration_ms: null,
+        status: "passed",
+      },
+    ]);
+  });
+
   test("a pass on retry is a flaky execution; a failure on every attempt is not", async () => {
     await recordExecutions(db, run("c-3"), [exec("retried", "passed", 1), exec("always", "failed", 2)]);
     expect(await counts(db)).toMatchObject({ retried: [1, 0, 1], always: [1, 1, 0] });

@@ -35,6 +35,11 @@ export async function openPglite(dir: string): Promise<SqlDatabase> {
     async exec(text: string) {
       await client.exec(text);
     },
+    async copyFrom(table, columns, rows) {
+      // PGlite reads COPY data from its /dev/blob device: the rows go in as one blob, parsed by the server.
+      if (rows === "") return;
+      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([rows]) });
+    },
   });
   return {
     kind: "pglite",

@@ -1,4 +1,6 @@
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
 import { FlakyError, redact } from "../errors.ts";
 import type { SqlClient, SqlDatabase } from "./sql.ts";
 
@@ -29,6 +31,19 @@ export async function openPostgres(url: string): Promise<SqlDatabase> {
     },
     async exec(text: string) {
       await client.query(text);
+    },
+    async copyFrom(table, columns, rows) {
+      if (rows === "") return;
+      // The stream needs one connection: a transaction's, else one borrowed from the pool.
+      const connection = "release" in client ? client : await client.connect();
+      try {
+        const stream = connection.query(copyFromStdin(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
+        await pipeline(async function* () {
+          yield rows;
+        }, stream);
+      } finally {
+        if (connection !== client) connection.release();
+      }
     },
   });
   return {

@@ -1,5 +1,5 @@
 import type { TestExecution } from "../junit/types.ts";
-import type { SqlClient, SqlDatabase } from "./sql.ts";
+import { copyText, type SqlClient, type SqlDatabase } from "./sql.ts";
 
 /** Where a run happened: `ci` and `staging` are CI-side, `local` is a developer's machine. */
 export type RunEnv = "ci" | "staging" | "local";
@@ -18,6 +18,36 @@ export interface StoredRun {
 /** Every write takes this lock for its transaction: parallel CI jobs queue, and none loses a row. */
 const WRITE_LOCK = 7_412_001;
 
+const EXECUTION_COLUMNS = [
+  "run_id",
+  "seq",
+  "test_id",
+  "commit_sha",
+  "env",
+  "day",
+  "recorded_at",
+  "status",
+  "retries",
+  "flaky",
+  "category",
+  "failure_type",
+  "message",
+  "duration_ms",
+] as const;
+
+/** The run's temporary per-test table: the test, then its TestTally. */
+const TALLY_COLUMNS = [
+  "test_id",
+  "passes",
+  "failures",
+  "executions",
+  "flaky",
+  "timeouts",
+  "network",
+  "assertions",
+  "others",
+] as const;
+
 /** One test's outcomes in the run being written (a test may run more than once in one report). */
 interface TestTally {
   passes: number;
@@ -35,9 +65,9 @@ interface TestTally {
  * stored (recording the same run twice stores it once). Marks as flaky every failure on this commit of
  * a test that also passed on it, whichever run came first.
  *
- * Every statement is one set-based pass over the run's rows (arrays in, no per-row round trip), and
- * none reads what earlier runs stored beyond one row per test of this commit: ingest time grows with
- * the report, not with the store.
+ * Every statement is one set-based pass over the run's rows (bulk-loaded with COPY, no per-row round
+ * trip), and none reads what earlier runs stored beyond one row per test of this commit: ingest time
+ * grows with the report, not with the store.
  */
 export async function writeRun(
   db: SqlDatabase,
@@ -81,66 +111,58 @@ export async function writeRun(
     });
 
     const day = run.recordedAt.toISOString().slice(0, 10);
-    await tx.query(
-      `INSERT INTO flaky_executions (run_id, seq, test_id, commit_sha, env, day, recorded_at, status, retries, flaky,
-                                     category, failure_type, message, duration_ms)
-       SELECT $1, u.seq - 1, u.test_id, $2, $3, $4::date, $5::timestamptz, u.status, u.retries, u.flaky,
-              u.category, u.failure_type, u.message, u.duration_ms
-       FROM unnest($6::int[], $7::text[], $8::int[], $9::bool[], $10::text[], $11::text[], $12::text[], $13::float8[])
-         WITH ORDINALITY AS u (test_id, status, retries, flaky, category, failure_type, message, duration_ms, seq)`,
-      [
-        run.id,
-        run.commit,
-        run.env,
-        day,
-        run.recordedAt.toISOString(),
-        testIds,
-        executions.map((e) => e.status),
-        executions.map((e) => e.retries),
-        flaky,
-        executions.map((e) => e.category),
-        executions.map((e) => e.failureType),
-        executions.map((e) => e.message),
-        executions.map((e) => e.durationMs),
-      ],
+    const at = run.recordedAt.toISOString();
+    await tx.copyFrom(
+      "flaky_executions",
+      EXECUTION_COLUMNS,
+      copyText(
+        executions.map((e, i) => [
+          run.id,
+          i,
+          testIds[i]!,
+          run.commit,
+          run.env,
+          day,
+          at,
+          e.status,
+          e.retries,
+          flaky[i]!,
+          e.category,
+          e.failureType,
+          e.message,
+          e.durationMs,
+        ]),
+      ),
     );
-    const column = (key: keyof TestTally) => ids.map((id) => tallies.get(id)![key]);
-    await tx.query(
-      `INSERT INTO flaky_daily (test_id, day, env, executions, failures, flaky, timeouts, network, assertions, others, last_seen)
-       SELECT u.test_id, $1::date, $2, u.executions, u.failures, u.flaky, u.timeouts, u.network, u.assertions, u.others,
-              $3::timestamptz
-       FROM unnest($4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[])
-         AS u (test_id, executions, failures, flaky, timeouts, network, assertions, others)
-       ON CONFLICT (test_id, day, env) DO UPDATE SET
-         executions = flaky_daily.executions + excluded.executions,
-         failures = flaky_daily.failures + excluded.failures,
-         flaky = flaky_daily.flaky + excluded.flaky,
-         timeouts = flaky_daily.timeouts + excluded.timeouts,
-         network = flaky_daily.network + excluded.network,
-         assertions = flaky_daily.assertions + excluded.assertions,
-         others = flaky_daily.others + excluded.others,
-         last_seen = greatest(flaky_daily.last_seen, excluded.last_seen)`,
-      [
-        day,
-        run.env,
-        run.recordedAt.toISOString(),
-        ids,
-        column("executions"),
-        column("failures"),
-        column("flaky"),
-        column("timeouts"),
-        column("network"),
-        column("assertions"),
-        column("others"),
-      ],
+    // The run's per-test tallies go in once, then both rollups are updated from them in one statement.
+    await tx.exec(`CREATE TEMP TABLE flaky_run_tests (${TALLY_COLUMNS.map((c) => `${c} integer NOT NULL`).join(", ")})
+      ON COMMIT DROP`);
+    await tx.copyFrom(
+      "flaky_run_tests",
+      TALLY_COLUMNS,
+      copyText(ids.map((id) => [id, ...TALLY_COLUMNS.slice(1).map((c) => tallies.get(id)![c as keyof TestTally])])),
     );
     await tx.query(
-      `INSERT INTO flaky_commit_tests (commit_sha, test_id, passes, failures)
-       SELECT $1, u.test_id, u.passes, u.failures FROM unnest($2::int[], $3::int[], $4::int[]) AS u (test_id, passes, failures)
+      `WITH daily AS (
+         INSERT INTO flaky_daily (test_id, day, env, executions, failures, flaky, timeouts, network, assertions, others, last_seen)
+         SELECT test_id, $1::date, $2, executions, failures, flaky, timeouts, network, assertions, others, $3::timestamptz
+         FROM flaky_run_tests
+         ON CONFLICT (test_id, day, env) DO UPDATE SET
+           executions = flaky_daily.executions + excluded.executions,
+           failures = flaky_daily.failures + excluded.failures,
+           flaky = flaky_daily.flaky + excluded.flaky,
+           timeouts = flaky_daily.timeouts + excluded.timeouts,
+           network = flaky_daily.network + excluded.network,
+           assertions = flaky_daily.assertions + excluded.assertions,
+           others = flaky_daily.others + excluded.others,
+           last_seen = greatest(flaky_daily.last_seen, excluded.last_seen)
+       )
+       INSERT INTO flaky_commit_tests (commit_sha, test_id, passes, failures)
+       SELECT $4, test_id, passes, failures FROM flaky_run_tests
        ON CONFLICT (commit_sha, test_id) DO UPDATE SET
          passes = flaky_commit_tests.passes + excluded.passes,
          failures = flaky_commit_tests.failures + excluded.failures`,
-      [run.commit, ids, column("passes"), column("failures")],
+      [day, run.env, at, run.commit],
     );
     // Earlier runs' failures of a test that never passed on this commit until now become flaky.
     const flipped = ids.filter((id) => {
@@ -187,10 +209,10 @@ async function resolveTestIds(tx: SqlClient, executions: readonly TestExecution[
       [fresh.length],
     );
     const first = Number(reserved!.last) - fresh.length + 1;
-    await tx.query(
-      `INSERT INTO flaky_tests (id, file, name)
-       SELECT $3::int + u.i::int - 1, u.file, u.name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u (file, name, i)`,
-      [fresh.map((t) => t.file), fresh.map((t) => t.name), first],
+    await tx.copyFrom(
+      "flaky_tests",
+      ["id", "file", "name"],
+      copyText(fresh.map((t, i) => [first + i, t.file, t.name])),
     );
     let next = first;
     ids.forEach((id, i) => {
