@@ -65,9 +65,40 @@ describe("malformed reports are refused with the file and line", () => {
     );
   });
 
+  test("two elements left open are both named, innermost first", () => {
+    expect(refuse(`<testsuites>\n<testsuite name="a">\n<testcase name="x">\n<failure message="m">`)).toBe(
+      "reports/junit.xml:4: not a valid JUnit XML report: the file ends before <failure> (opened at line 4), <testcase> (opened at line 3), <testsuite> (opened at line 2), <testsuites> (opened at line 1) are closed (truncated?). Nothing from this file was stored; fix or regenerate it and record again.",
+    );
+  });
+
+  test("an entity XML does not define is refused at its line", () => {
+    expect(refuse(`<testsuite name="a">\n<testcase name="x">&nbsp;</testcase>\n</testsuite>`)).toMatch(
+      /^reports\/junit\.xml:2: .*undefined entity/,
+    );
+  });
+
   test("an empty file and a document that is not JUnit are refused", () => {
     expect(refuse("")).toMatch(/^reports\/junit\.xml:1: .*empty/);
     expect(refuse("<html><body>502 Bad Gateway</body></html>")).toMatch(/root element is <html>/);
+  });
+});
+
+describe("what runners copy into their reports", () => {
+  test("colour codes and other control characters in a failure are dropped, not refused", () => {
+    const xml = `<testsuite name="s"><testcase classname="a.test.ts" name="t"><failure type="Error">\u001b[31mTest timed out in 5000ms.\u001b[39m\u0007\n    at x (a.test.ts:1:1)</failure></testcase></testsuite>`;
+    expect(parseJUnit(xml, "r.xml", { root: "/repo" }).executions[0]).toMatchObject({
+      status: "failed",
+      message: "Test timed out in 5000ms.\uFFFD",
+      category: "timeout",
+    });
+  });
+
+  test("CDATA text, entities and character references are read as text", () => {
+    const xml = `<testsuite name="s"><testcase classname="a.test.ts" name="a &amp; b &#x3E; c"><failure><![CDATA[expected <div> to be "x"]]>\n  at y</failure></testcase></testsuite>`;
+    expect(parseJUnit(xml, "r.xml", { root: "/repo" }).executions[0]).toMatchObject({
+      name: "a & b > c",
+      message: 'expected <div> to be "x"',
+    });
   });
 });
 

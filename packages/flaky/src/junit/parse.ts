@@ -1,38 +1,10 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { XMLParser } from "fast-xml-parser";
 import { categorise } from "../categories.ts";
 import type { TestExecution } from "./types.ts";
-import { assertWellFormed, badXml } from "./validate.ts";
+import { badXml, readXml, type XmlNode } from "./validate.ts";
 
-type Node = Record<string, unknown>;
-
-const LISTS = new Set([
-  "testsuites",
-  "testsuite",
-  "testcase",
-  "failure",
-  "error",
-  "skipped",
-  "flakyFailure",
-  "flakyError",
-  "rerunFailure",
-  "rerunError",
-]);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  textNodeName: "#text",
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-  allowBooleanAttributes: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  processEntities: true,
-  isArray: (name) => LISTS.has(name),
-});
+type Node = XmlNode;
 
 /** Where the report's relative paths and dotted class names are resolved (the repository root). */
 export interface ParseOptions {
@@ -41,12 +13,11 @@ export interface ParseOptions {
 
 /**
  * Parses one JUnit XML report as written by vitest's `junit` reporter, pytest `--junitxml` (xunit1 and
- * xunit2), jest-junit, Playwright and Maven Surefire into executions. Throws a `FlakyError`
+ * xunit2), jest-junit, Playwright and Maven Surefire into executions, in one strict pass. Throws a `FlakyError`
  * (`ORG_FLAKY_BAD_XML`) naming the file and line when the XML is malformed or truncated.
  */
 export function parseJUnit(xml: string, file: string, options: ParseOptions): JUnitReport {
-  assertWellFormed(xml, file);
-  const doc = parser.parse(xml) as Node;
+  const doc = readXml(xml, file);
   const roots = [...list(doc.testsuites), ...(doc.testsuite ? [{ testsuite: doc.testsuite }] : [])];
   if (roots.length === 0) {
     const root = Object.keys(doc).find((key) => !key.startsWith("?") && key !== "#text");
@@ -203,9 +174,5 @@ function attr(node: Node, key: string): string | undefined {
 }
 
 function list(value: unknown): Node[] {
-  if (value === undefined || value === null) return [];
-  // An element with text and no attributes parses as its text.
-  return (Array.isArray(value) ? value : [value]).map((item) =>
-    typeof item === "object" && item ? (item as Node) : typeof item === "string" ? { "#text": item } : {},
-  );
+  return Array.isArray(value) ? (value as Node[]) : [];
 }

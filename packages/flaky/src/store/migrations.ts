@@ -92,15 +92,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: "bulk-load friendly: no primary key on executions, room for in-place updates of the rollups",
+    name: "bulk-load friendly: no key on executions, per-commit flags, room for in-place rollup updates",
     // Ingest appends a run's executions with COPY. Their (run_id, seq) key was one more index entry per
-    // row, and nothing reads by it: a run is stored once because flaky_runs.id is unique. Each ingest
-    // updates one row per test in both rollups; free space on their pages lets PostgreSQL update in
-    // place (HOT) instead of adding a new row version and index entries elsewhere.
+    // row, and nothing reads by it: a run is stored once because flaky_runs.id is unique.
+    // Flakiness on a commit only asks whether a test passed and whether it failed there, so the
+    // per-commit counts become two flags: a rerun that changes neither writes nothing.
+    // Each ingest updates one row per test in the daily rollup; free space on its pages lets
+    // PostgreSQL update in place (HOT) instead of adding a new row version and index entries.
     sql: `
       ALTER TABLE flaky_executions DROP CONSTRAINT flaky_executions_pkey;
+      ALTER TABLE flaky_commit_tests ADD COLUMN passed boolean, ADD COLUMN failed boolean;
+      UPDATE flaky_commit_tests SET passed = passes > 0, failed = failures > 0;
+      ALTER TABLE flaky_commit_tests DROP COLUMN passes, DROP COLUMN failures,
+        ALTER COLUMN passed SET NOT NULL, ALTER COLUMN failed SET NOT NULL;
       ALTER TABLE flaky_daily SET (fillfactor = 70);
-      ALTER TABLE flaky_commit_tests SET (fillfactor = 70);
     `,
   },
 ];

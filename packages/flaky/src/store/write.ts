@@ -38,7 +38,6 @@ const EXECUTION_COLUMNS = [
 /** The run's temporary per-test table: the test, then its TestTally. */
 const TALLY_COLUMNS = [
   "test_id",
-  "passes",
   "failures",
   "executions",
   "flaky",
@@ -96,7 +95,7 @@ export async function writeRun(
     const before = await commitOutcomes(tx, run.commit, ids);
     // A failure is flaky when the test passed on this commit in any run (this one included); a pass is
     // flaky when it needed retries.
-    const passedOnCommit = (id: number) => tallies.get(id)!.passes > 0 || (before.get(id)?.passes ?? 0) > 0;
+    const passedOnCommit = (id: number) => tallies.get(id)!.passes > 0 || before.get(id)?.passed === true;
     const flaky = executions.map((e, i) =>
       e.status === "passed" ? e.retries > 0 : e.status === "failed" && passedOnCommit(testIds[i]!),
     );
@@ -134,7 +133,7 @@ export async function writeRun(
         ]),
       ),
     );
-    // The run's per-test tallies go in once, then both rollups are updated from them in one statement.
+    // The run's per-test tallies go in once; the daily rollup is updated from them in one statement.
     await tx.exec(`CREATE TEMP TABLE flaky_run_tests (${TALLY_COLUMNS.map((c) => `${c} integer NOT NULL`).join(", ")})
       ON COMMIT DROP`);
     await tx.copyFrom(
@@ -143,31 +142,25 @@ export async function writeRun(
       copyText(ids.map((id) => [id, ...TALLY_COLUMNS.slice(1).map((c) => tallies.get(id)![c as keyof TestTally])])),
     );
     await tx.query(
-      `WITH daily AS (
-         INSERT INTO flaky_daily (test_id, day, env, executions, failures, flaky, timeouts, network, assertions, others, last_seen)
-         SELECT test_id, $1::date, $2, executions, failures, flaky, timeouts, network, assertions, others, $3::timestamptz
-         FROM flaky_run_tests
-         ON CONFLICT (test_id, day, env) DO UPDATE SET
-           executions = flaky_daily.executions + excluded.executions,
-           failures = flaky_daily.failures + excluded.failures,
-           flaky = flaky_daily.flaky + excluded.flaky,
-           timeouts = flaky_daily.timeouts + excluded.timeouts,
-           network = flaky_daily.network + excluded.network,
-           assertions = flaky_daily.assertions + excluded.assertions,
-           others = flaky_daily.others + excluded.others,
-           last_seen = greatest(flaky_daily.last_seen, excluded.last_seen)
-       )
-       INSERT INTO flaky_commit_tests (commit_sha, test_id, passes, failures)
-       SELECT $4, test_id, passes, failures FROM flaky_run_tests
-       ON CONFLICT (commit_sha, test_id) DO UPDATE SET
-         passes = flaky_commit_tests.passes + excluded.passes,
-         failures = flaky_commit_tests.failures + excluded.failures`,
-      [day, run.env, at, run.commit],
+      `INSERT INTO flaky_daily (test_id, day, env, executions, failures, flaky, timeouts, network, assertions, others, last_seen)
+       SELECT test_id, $1::date, $2, executions, failures, flaky, timeouts, network, assertions, others, $3::timestamptz
+       FROM flaky_run_tests
+       ON CONFLICT (test_id, day, env) DO UPDATE SET
+         executions = flaky_daily.executions + excluded.executions,
+         failures = flaky_daily.failures + excluded.failures,
+         flaky = flaky_daily.flaky + excluded.flaky,
+         timeouts = flaky_daily.timeouts + excluded.timeouts,
+         network = flaky_daily.network + excluded.network,
+         assertions = flaky_daily.assertions + excluded.assertions,
+         others = flaky_daily.others + excluded.others,
+         last_seen = greatest(flaky_daily.last_seen, excluded.last_seen)`,
+      [day, run.env, at],
     );
+    await updateCommitOutcomes(tx, run.commit, ids, tallies, before);
     // Earlier runs' failures of a test that never passed on this commit until now become flaky.
     const flipped = ids.filter((id) => {
       const earlier = before.get(id);
-      return earlier !== undefined && earlier.passes === 0 && earlier.failures > 0 && tallies.get(id)!.passes > 0;
+      return earlier !== undefined && !earlier.passed && earlier.failed && tallies.get(id)!.passes > 0;
     });
     if (flipped.length > 0) await flagEarlierFailures(tx, run, flipped);
     return true;
@@ -223,22 +216,61 @@ async function resolveTestIds(tx: SqlClient, executions: readonly TestExecution[
   return executions.map((e) => idOf.get(keyOf(e.file, e.name))!);
 }
 
-/** How often each of `ids` passed and failed on `commit` in the runs stored before this one. */
+/** Whether a test passed, and whether it failed, on a commit (in the runs stored so far). */
+interface CommitOutcome {
+  passed: boolean;
+  failed: boolean;
+}
+
+/** Whether each of `ids` passed and failed on `commit` in the runs stored before this one. */
 async function commitOutcomes(
   tx: SqlClient,
   commit: string,
   ids: readonly number[],
-): Promise<Map<number, { passes: number; failures: number }>> {
-  const [row] = await tx.query<{ ids: number[] | null; passes: number[] | null; failures: number[] | null }>(
-    `SELECT array_agg(test_id) AS ids, array_agg(passes) AS passes, array_agg(failures) AS failures
+): Promise<Map<number, CommitOutcome>> {
+  const [row] = await tx.query<{ ids: number[] | null; passed: boolean[] | null; failed: boolean[] | null }>(
+    `SELECT array_agg(test_id) AS ids, array_agg(passed) AS passed, array_agg(failed) AS failed
      FROM flaky_commit_tests WHERE commit_sha = $1 AND test_id = ANY($2::int[])`,
     [commit, ids],
   );
-  const outcomes = new Map<number, { passes: number; failures: number }>();
+  const outcomes = new Map<number, CommitOutcome>();
   (row?.ids ?? []).forEach((id, i) =>
-    outcomes.set(Number(id), { passes: Number(row!.passes![i]), failures: Number(row!.failures![i]) }),
+    outcomes.set(Number(id), { passed: row!.passed![i] === true, failed: row!.failed![i] === true }),
   );
   return outcomes;
+}
+
+/**
+ * Records this run's outcomes on its commit: a row for each test new to the commit (bulk-loaded), and
+ * an update only where a test passed or failed there for the first time. A rerun of a commit whose
+ * tests already passed and failed as before writes nothing. Safe because every writer holds the write
+ * lock between reading `before` and writing here.
+ */
+async function updateCommitOutcomes(
+  tx: SqlClient,
+  commit: string,
+  ids: readonly number[],
+  tallies: ReadonlyMap<number, TestTally>,
+  before: ReadonlyMap<number, CommitOutcome>,
+): Promise<void> {
+  const fresh: [string, number, boolean, boolean][] = [];
+  const changed: [number, boolean, boolean][] = [];
+  for (const id of ids) {
+    const { passes, failures } = tallies.get(id)!;
+    const earlier = before.get(id);
+    if (earlier === undefined) fresh.push([commit, id, passes > 0, failures > 0]);
+    else if ((passes > 0 && !earlier.passed) || (failures > 0 && !earlier.failed))
+      changed.push([id, earlier.passed || passes > 0, earlier.failed || failures > 0]);
+  }
+  await tx.copyFrom("flaky_commit_tests", ["commit_sha", "test_id", "passed", "failed"], copyText(fresh));
+  if (changed.length > 0) {
+    await tx.query(
+      `UPDATE flaky_commit_tests c SET passed = u.passed, failed = u.failed
+       FROM unnest($2::int[], $3::bool[], $4::bool[]) AS u (test_id, passed, failed)
+       WHERE c.commit_sha = $1 AND c.test_id = u.test_id`,
+      [commit, changed.map((c) => c[0]), changed.map((c) => c[1]), changed.map((c) => c[2])],
+    );
+  }
 }
 
 /** Marks the stored failures of `testIds` on the run's commit flaky, and counts them in the rollup. */
