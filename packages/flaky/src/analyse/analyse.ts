@@ -113,7 +113,8 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
     counts.filter((c) => c.failures > 0 || c.flaky > 0).map((c) => c.testId),
   );
   const resolver = new OriginResolver(cwd);
-  const tests: (TestReport & { testId: number })[] = [];
+  const tests: TestReport[] = [];
+  const testIds = new Map<TestReport, number>();
   for (const c of counts) {
     const origin =
       options.origins === false
@@ -121,8 +122,7 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
         : await resolver.resolve(c.file, c.name);
     const category = dominantCategory(c);
     const flakeRate = c.flaky / c.executions;
-    tests.push({
-      testId: c.testId,
+    const test: TestReport = {
       id: `${c.file}::${c.name}`,
       file: c.file,
       name: c.name,
@@ -142,7 +142,9 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
       category,
       lastFailure: messages.get(c.testId) ?? null,
       guardFindings: [],
-    });
+    };
+    tests.push(test);
+    testIds.set(test, c.testId);
   }
   const checked = new Map<string, Promise<GuardFinding[]>>();
   for (const test of tests) {
@@ -159,11 +161,11 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
   const ai = group("ai");
   const human = group("human");
   const known = new Map<number, "ai" | "human">();
-  for (const t of tests) if (t.origin === "ai" || t.origin === "human") known.set(t.testId, t.origin);
+  for (const t of tests) if (t.origin === "ai" || t.origin === "human") known.set(testIds.get(t)!, t.origin);
   return {
     since,
     groups: { ai, human, unknown: group("unknown"), ratio: judgeRatio(ai, human, threshold, minExecutions) },
-    tests: tests.map(({ testId: _, ...test }) => test),
+    tests,
     series: series(await originDayCounts(options.db, since, until, known)),
   };
 }
