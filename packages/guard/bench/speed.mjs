@@ -2,20 +2,47 @@
 // org-guard speed, measured against named baselines in one run (after `pnpm build`):
 //  1. a whole tree: `org-guard check` vs ESLint 10 + typescript-eslint's parser with an equivalent
 //     `no-restricted-syntax` rule, on the same >= 1,000 real TypeScript files (copied from node_modules).
-//  2. a commit-sized run: `org-guard check` on 20 files vs bare `node -e 0`.
-// Each case is a fresh process; cases are interleaved; medians are printed with ratios.
-// Usage: node bench/speed.mjs [runs=5] [files=1000]
-import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+//  2. a commit-sized run: `org-guard check` on 20 named files (as lint-staged or pre-commit pass them),
+//     and `org-guard check --staged` on the same 20 files staged in a git repository (as the husky
+//     hook runs it), each vs bare `node -e 0`.
+//  3. with --baseline <bin>: the commit-sized runs of another org-guard build (e.g. main's
+//     packages/guard/bin/org-guard.js in another worktree), so a change is judged against it in the same run.
+// Each case is a fresh process; cases are interleaved; medians are printed with ratios, in wall time
+// and in CPU time (user + system of the child, from /proc: robust on a loaded machine, where wall
+// time mostly measures the queue for a core).
+// Usage: node bench/speed.mjs [--runs 5] [--files 1000] [--baseline path/to/org-guard.js] [--skip-tree]
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
-const runs = Number(process.argv[2] ?? 5);
-const wanted = Number(process.argv[3] ?? 1000);
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    files: { type: "string", default: "1000" },
+    baseline: { type: "string" },
+    "skip-tree": { type: "boolean", default: false },
+  },
+});
+const runs = Number(args.runs);
+const wanted = Number(args.files);
 const pkg = fileURLToPath(new URL("..", import.meta.url));
 const workspace = join(pkg, "../..");
 const bin = (name) => join(workspace, "node_modules/.bin", name);
+const baseline = args.baseline ? resolve(args.baseline) : undefined;
+if (baseline && !existsSync(baseline)) throw new Error(`--baseline ${baseline} does not exist`);
 
 // Real TypeScript: sources first, then declaration files, from the installed packages, in a stable order.
 function collect(dir, out) {
@@ -71,32 +98,99 @@ const twenty = listing
   .map((f) => join("src", f));
 const twentyBytes = twenty.reduce((n, f) => n + statSync(join(tree, f)).size, 0);
 
-function time(command, args) {
+// The same 20 files staged in a repository of their own, for `--staged` (the hook's path: git reads the index).
+const repo = join(tree, "repo");
+mkdirSync(join(repo, "src"), { recursive: true });
+for (const f of twenty) copyFileSync(join(tree, f), join(repo, f));
+const git = (...gitArgs) => execFileSync("git", gitArgs, { cwd: repo, stdio: "ignore" });
+git("init", "-q");
+git("add", "src");
+
+// CPU time of waited-for children (user + system), from /proc/self/stat; undefined off Linux.
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond; // cutime, cstime
+  } catch {
+    return undefined;
+  }
+}
+
+function time(command, commandArgs, cwd = tree) {
+  const cpu = childrenCpuMs();
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: tree, encoding: "utf8", maxBuffer: 1 << 28 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const result = spawnSync(command, commandArgs, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && result.status !== 1)
-    throw new Error(`${command} ${args.join(" ")} failed: ${result.stderr}`);
-  return ms;
+    throw new Error(`${command} ${commandArgs.join(" ")} failed: ${result.stderr}`);
+  return { wall, cpu: cpu === undefined ? undefined : childrenCpuMs() - cpu };
 }
 const median = (xs) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
 const guard = join(pkg, "bin/org-guard.js");
-const cases = {
-  [`org-guard check (${files.length} files)`]: () =>
-    time(process.execPath, [guard, "check", "src", "--format", "json"]),
-  [`eslint + typescript-eslint (${files.length} files)`]: () => time(bin("eslint"), ["--format", "json", "src"]),
-  [`org-guard check (20 files, ${Math.round(twentyBytes / 1024)} KiB)`]: () =>
-    time(process.execPath, [guard, "check", ...twenty, "--format", "json"]),
-  "node -e 0": () => time(process.execPath, ["-e", "0"]),
-};
+const size = `${Math.round(twentyBytes / 1024)} KiB`;
+const cases = {};
+if (!args["skip-tree"]) {
+  cases.tree = [
+    `org-guard check (${files.length} files)`,
+    () => time(process.execPath, [guard, "check", "src", "--format", "json"]),
+  ];
+  cases.eslint = [
+    `eslint + typescript-eslint (${files.length} files)`,
+    () => time(bin("eslint"), ["--format", "json", "src"]),
+  ];
+}
+cases.commit = [
+  `org-guard check (20 files, ${size})`,
+  () => time(process.execPath, [guard, "check", ...twenty, "--format", "json"]),
+];
+cases.staged = [
+  `org-guard check --staged (20 files)`,
+  () => time(process.execPath, [guard, "check", "--staged", "--format", "json"], repo),
+];
+if (baseline) {
+  cases.baseCommit = [
+    `baseline check (20 files, ${size})`,
+    () => time(process.execPath, [baseline, "check", ...twenty, "--format", "json"]),
+  ];
+  cases.baseStaged = [
+    `baseline check --staged (20 files)`,
+    () => time(process.execPath, [baseline, "check", "--staged", "--format", "json"], repo),
+  ];
+}
+cases.bare = ["node -e 0", () => time(process.execPath, ["-e", "0"])];
+
 const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-for (let i = 0; i < runs; i++) for (const [name, run] of Object.entries(cases)) samples[name].push(run());
+for (let i = 0; i < runs; i++) for (const [key, [, run]] of Object.entries(cases)) samples[key].push(run());
 if (!process.env.KEEP_BENCH_TREE) rmSync(tree, { recursive: true, force: true });
 else console.log(`kept ${tree}`);
 
-const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
-const [guardTree, eslintTree, guardCommit, bare] = Object.values(m);
+const m = Object.fromEntries(
+  Object.entries(samples).map(([k, v]) => [
+    k,
+    { wall: median(v.map((s) => s.wall)), cpu: v[0].cpu === undefined ? undefined : median(v.map((s) => s.cpu)) },
+  ]),
+);
+const ms = (x) => (x === undefined ? "n/a" : x.toFixed(0));
 console.log(`median of ${runs} runs each, fresh process per run`);
-for (const [name, ms] of Object.entries(m)) console.log(`${name.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms`);
-console.log(`whole tree: eslint / org-guard = ${(eslintTree / guardTree).toFixed(1)}x (goal >= 10x)`);
-console.log(`commit-sized: org-guard (20 files) / node -e 0 = ${(guardCommit / bare).toFixed(2)}x (goal < 2x)`);
+console.log(`${"".padEnd(44)} ${"wall".padStart(8)} ${"CPU".padStart(8)}`);
+for (const [key, [name]] of Object.entries(cases))
+  console.log(`${name.padEnd(44)} ${ms(m[key].wall).padStart(5)} ms ${ms(m[key].cpu).padStart(5)} ms`);
+const ratio = (a, b, key, digits) =>
+  m[a][key] === undefined || !m[b][key] ? "n/a" : `${(m[a][key] / m[b][key]).toFixed(digits)}x`;
+const both = (a, b, digits = 2) => `${ratio(a, b, "wall", digits)} wall, ${ratio(a, b, "cpu", digits)} CPU`;
+if (cases.tree) console.log(`whole tree: eslint / org-guard = ${both("eslint", "tree", 1)} (goal >= 10x)`);
+console.log(`commit-sized: org-guard (20 files) / node -e 0 = ${both("commit", "bare")} (goal < 2x)`);
+console.log(`commit-sized: org-guard --staged (20 files) / node -e 0 = ${both("staged", "bare")}`);
+if (baseline) {
+  console.log(`commit-sized: org-guard / baseline = ${both("commit", "baseCommit")}`);
+  console.log(`commit-sized: org-guard --staged / baseline = ${both("staged", "baseStaged")}`);
+  console.log(`commit-sized: baseline (20 files) / node -e 0 = ${both("baseCommit", "bare")}`);
+}

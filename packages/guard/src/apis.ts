@@ -78,19 +78,44 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
 // Timers are event-loop delays, not network timeouts: `setTimeout(fn, ms)` stays allowed however it is reached.
 const TIMER_OBJECTS = new Set(["window", "globalThis", "global", "self", "timers", "timersPromises"]);
 
-/** Finds the API a call's dotted callee path names, if any. */
+interface ApiIndex {
+  /** First position of each callee, as written. */
+  exact: Map<string, number>;
+  /** First position of a `*.method` callee, by method. */
+  anyObject: Map<string, number>;
+}
+const indexes = new WeakMap<readonly TimeoutApi[], Record<TimeoutApi["language"], ApiIndex>>();
+
+/** Callees by name, built once per list: `matchApi` runs for every call in a file. */
+function indexOf(apis: readonly TimeoutApi[], language: TimeoutApi["language"]): ApiIndex {
+  let index = indexes.get(apis);
+  if (!index) {
+    index = { js: { exact: new Map(), anyObject: new Map() }, python: { exact: new Map(), anyObject: new Map() } };
+    apis.forEach((api, position) => {
+      const forLanguage = index![api.language];
+      if (!forLanguage.exact.has(api.callee)) forLanguage.exact.set(api.callee, position);
+      const method = api.callee.startsWith("*.") ? api.callee.slice(2) : undefined;
+      if (method !== undefined && !forLanguage.anyObject.has(method)) forLanguage.anyObject.set(method, position);
+    });
+    indexes.set(apis, index);
+  }
+  return index[language];
+}
+
+/** Finds the API a call's dotted callee path names, if any (the first in `apis` when several do). */
 export function matchApi(
   apis: readonly TimeoutApi[],
   language: TimeoutApi["language"],
   path: string,
 ): TimeoutApi | undefined {
-  const method = path.slice(path.lastIndexOf(".") + 1);
-  const object = path.includes(".") ? path.slice(0, path.lastIndexOf(".")) : undefined;
-  return apis.find((api) => {
-    if (api.language !== language) return false;
-    if (api.callee === path) return true;
-    if (!api.callee.startsWith("*.") || object === undefined) return false;
-    if (api.callee.slice(2) !== method) return false;
-    return !(method === "setTimeout" && TIMER_OBJECTS.has(object));
-  });
+  const { exact, anyObject } = indexOf(apis, language);
+  const dot = path.lastIndexOf(".");
+  const method = path.slice(dot + 1);
+  const object = dot >= 0 ? path.slice(0, dot) : undefined;
+  let position = exact.get(path);
+  if (object !== undefined && !(method === "setTimeout" && TIMER_OBJECTS.has(object))) {
+    const wildcard = anyObject.get(method);
+    if (wildcard !== undefined && (position === undefined || wildcard < position)) position = wildcard;
+  }
+  return position === undefined ? undefined : apis[position];
 }
