@@ -12,9 +12,11 @@ const { timeouts } = loadConfig({ env: process.env });
  * points: the integration suites (Redis restarts, timeouts, retries) take timing-dependent paths,
  * and the run-to-run spread must not fail the suite. A floor catches a suite that stops
  * exercising its package; it is not a target. Raise it when a package's figure rises.
- * audit, cache-client, flaky and guard changed on main after that measurement: theirs are 5 points under
- * it until they are measured again. @org/flaky's is low because most of its tests drive the built
- * `org-flaky` in child processes, which v8 coverage of the test process does not see.
+ * audit, cache-client and guard changed on main after that measurement: theirs are 5 points under
+ * it until they are measured again. @org/flaky's is 5 points under its figure once its commands got
+ * in-process tests (83.7 % lines, 73.3 % branches under CI=true): its PostgreSQL and pytest suites
+ * skip where those are missing, and the monitor suite drives the built `org-flaky` in child
+ * processes, which v8 coverage of the test process does not see.
  */
 export const COVERAGE_FLOORS: Readonly<Record<string, { lines: number; branches: number }>> = {
   "@org/audit": { lines: 86, branches: 69 },
@@ -22,7 +24,7 @@ export const COVERAGE_FLOORS: Readonly<Record<string, { lines: number; branches:
   "@org/checklists": { lines: 81, branches: 86 },
   "@org/cli-kit": { lines: 91, branches: 88 },
   "@org/config": { lines: 96, branches: 89 },
-  "@org/flaky": { lines: 46, branches: 32 },
+  "@org/flaky": { lines: 78, branches: 68 },
   "@org/guard": { lines: 89, branches: 81 },
   "@org/http": { lines: 89, branches: 79 },
   "@org/provenance": { lines: 95, branches: 84 },
