@@ -110,11 +110,13 @@ class JsDetector {
   /** Per identifier name: uses in the file, and uses inside assertion arguments. */
   /** Objects declared only to be compared (`const expected = { connectionTimeout: 0 }` used in assertions alone). */
   private readonly expectedRanges: [number, number][] = [];
-  private readonly identifierUses = new Map<string, { all: number; asserted: number }>();
+  private readonly identifierUses = new Map<string, { all: number; asserted: number; declarations: number }>();
   /** Names that elsewhere in the file hold a point in time (`x.resurrectTimeout = Date.now() + t`): a 0 there is a reset. */
   private readonly timestampNames = new Set<string>();
   /** `setTimeout` calls that race an operation (`Promise.race([op, new Promise((r) => setTimeout(r, 1000))])`): deadlines. */
   private readonly raceTimers = new Set<EsNode>();
+  /** Names passed as a plain timer's delay (`setTimeout(pollCondition, pollTimeout)`): poll intervals if named so. */
+  private readonly timerDelays = new Set<string>();
   constructor(
     private readonly options: JsDetectorOptions,
     private readonly source: string,
@@ -127,7 +129,7 @@ class JsDetector {
     const sites: EsNode[] = [];
     const expectedValues: { name: string; init: EsNode }[] = [];
     const scopedInits = new Set<EsNode>();
-    const parameters: Constant[] = [];
+    const functions: [EsNode, string[]][] = [];
     this.walk(program, (node) => {
       if (SITE_TYPES.has(node.type)) sites.push(node);
       this.collectTestFacts(node);
@@ -167,15 +169,22 @@ class JsDetector {
         for (const site of statementCodeTables(node.body as EsNode[], this.options.extraTimeoutNames))
           this.notDurations.add(site);
         // Each `const` knows its block: a name declared in several blocks resolves to the one in scope.
+        let scope: [number, number] | undefined;
         for (const statement of node.body as EsNode[]) {
           if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+          scope ??= span(node);
           for (const declarator of statement.declarations as EsNode[]) {
             if ((declarator.id as EsNode).type === "Identifier" && isNode(declarator.init)) {
               scopedInits.add(declarator.init);
               const name = (declarator.id as EsNode).name as string;
-              candidates.push({ node: declarator.init, value: Number.NaN, name, scope: span(node) });
-              if (unwrap(declarator.init).type === "ObjectExpression")
+              candidates.push({ node: declarator.init, value: Number.NaN, name, scope });
+              if (unwrap(declarator.init).type === "ObjectExpression") {
                 expectedValues.push({ name, init: declarator.init });
+                // Uses are counted only for these names; a declaration's own identifier is one of them.
+                const uses = this.identifierUses.get(name) ?? { all: 0, asserted: 0, declarations: 0 };
+                uses.declarations += 1;
+                this.identifierUses.set(name, uses);
+              }
             }
           }
         }
@@ -189,11 +198,11 @@ class JsDetector {
         this.notDurations.add(node.property as EsNode);
       }
       if (BINDING_TYPES.has(node.type)) {
-        for (const id of bindingIdentifiers(node)) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
-        // A parameter hides a block constant of the same name inside its function.
-        if (node.type !== "VariableDeclarator" && node.type !== "CatchClause")
-          for (const name of bindingIdentifiers(node))
-            parameters.push({ node, value: Number.NaN, name, scope: span(node), parameter: true });
+        const names = bindingIdentifiers(node);
+        for (const id of names) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
+        // A parameter hides a block constant of the same name inside its function (resolved after the walk).
+        if (names.length > 0 && node.type !== "VariableDeclarator" && node.type !== "CatchClause")
+          functions.push([node, names]);
       }
       if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier" && isNode(node.init)) {
         const init = unwrapAwait(node.init);
@@ -231,11 +240,20 @@ class JsDetector {
     // constant per block, used inside it; any other rebinding (a parameter, a `let`) is ambiguous and
     // never resolved. In source order, so `const SECOND = 1000; const T = 5 * SECOND;` resolves T.
     const declaredInBlocks = new Map<string, number>();
-    for (const c of [...candidates, ...parameters])
-      if (c.scope) declaredInBlocks.set(c.name, (declaredInBlocks.get(c.name) ?? 0) + 1);
+    for (const c of candidates) if (c.scope) declaredInBlocks.set(c.name, (declaredInBlocks.get(c.name) ?? 0) + 1);
+    const parameters: Constant[] = [];
+    for (const [fn, names] of functions) {
+      for (const name of names) {
+        if (!declaredInBlocks.has(name)) continue;
+        declaredInBlocks.set(name, declaredInBlocks.get(name)! + 1);
+        parameters.push({ node: fn, value: Number.NaN, name, scope: span(fn), parameter: true });
+      }
+    }
     for (const parameter of parameters) {
-      if (this.bindingCounts.get(parameter.name) === declaredInBlocks.get(parameter.name))
-        this.scopedConstants.set(parameter.name, [...(this.scopedConstants.get(parameter.name) ?? []), parameter]);
+      if (this.bindingCounts.get(parameter.name) !== declaredInBlocks.get(parameter.name)) continue;
+      const list = this.scopedConstants.get(parameter.name) ?? [];
+      list.push(parameter);
+      this.scopedConstants.set(parameter.name, list);
     }
     for (const candidate of candidates) {
       const count = this.bindingCounts.get(candidate.name);
@@ -253,7 +271,8 @@ class JsDetector {
     // `const expected = { connectionTimeout: 0, ... }` used only as an assertion's argument: expected data.
     for (const { name, init } of expectedValues) {
       const uses = this.identifierUses.get(name);
-      if (uses && uses.asserted > 0 && uses.all - 1 === uses.asserted) this.expectedRanges.push(span(init));
+      if (uses && uses.asserted > 0 && uses.all - uses.declarations === uses.asserted)
+        this.expectedRanges.push(span(init));
     }
     for (const site of sites) if (!this.inAssertion(site)) this.visit(site);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
@@ -290,18 +309,33 @@ class JsDetector {
    */
   private collectTestFacts(node: EsNode): void {
     if (node.type === "Identifier") {
+      // Counted only for objects declared by `const` in a block (seen before their uses, pre-order).
       const name = node.name as string;
-      const uses = this.identifierUses.get(name) ?? { all: 0, asserted: 0 };
+      const uses = this.identifierUses.get(name);
+      if (!uses) return;
       uses.all += 1;
       const last = this.assertionRanges.at(-1);
       const [start] = span(node);
       if (last && last[0] <= start && start < last[1]) uses.asserted += 1;
-      this.identifierUses.set(name, uses);
       return;
     }
     if (node.type !== "CallExpression") return;
+    // Most calls are none of these: the callee's last name rules them out before its path is built.
+    const callee = unwrap(node.callee as EsNode);
+    const last =
+      callee.type === "Identifier"
+        ? (callee.name as string)
+        : callee.type === "MemberExpression"
+          ? memberName(callee)
+          : callee.type === "SequenceExpression"
+            ? "setTimeout"
+            : undefined;
+    if (last === undefined || !TEST_FACT_CALLEES.test(last)) return;
     const path = calleePath(node.callee as EsNode);
     if (path === undefined) return;
+    const args = node.arguments as EsNode[];
+    if (TIMER_CALLS.test(path) && args[1]?.type === "Identifier" && !isDeadlineTimer(path, args, this.source))
+      this.timerDelays.add(args[1].name as string);
     // A type test (`expect(fastify({ http2SessionTimeout: 1000 })).type.toBe<...>()` in tstyche,
     // `expectType<T>(x)` in tsd) is type-checked, never run: its subject waits for nothing.
     const typeTest = /^<call>(\.not)?\.type\./.test(path) ? typeTestSubject(node) : undefined;
@@ -476,7 +510,10 @@ class JsDetector {
   }
 
   private isTimeout(name: string | undefined): name is string {
-    return name !== undefined && isTimeoutName(name, this.options.extraTimeoutNames);
+    if (name === undefined || !isTimeoutName(name, this.options.extraTimeoutNames)) return false;
+    // `wait(cond, timeout, msg, pollTimeout = 200)` then `setTimeout(pollCondition, pollTimeout)`: how
+    // long to wait between polls, a delay named like a timeout.
+    return !(this.timerDelays.has(name) && /^poll/i.test(name));
   }
 
   private visit(node: EsNode): void {
@@ -939,3 +976,7 @@ function typeTestSubject(node: EsNode): EsNode | undefined {
   const callee = unwrap(current.callee as EsNode);
   return callee.type === "Identifier" && callee.name === "expect" ? current : undefined;
 }
+
+/** The last names of the calls collectTestFacts looks at: assertions, type tests, timers, `Promise.race`. */
+const TEST_FACT_CALLEES =
+  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow|throws|rejects|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)|toBe\w*|toRaiseError|toAccept\w*|toHave\w*)$/;

@@ -169,3 +169,11 @@ expect(fastify({ http2: true, http2SessionTimeout: 1000 })).type.toBe<unknown>()
 declare function onTimeout(): void;
 const TICK_MS = 499;
 setTimeout(onTimeout, TICK_MS);
+// A poll interval named like a timeout, used as a plain timer's delay, is a delay.
+export function waitFor(check: () => boolean, timeout = 5000, pollTimeout = 200): void { // expect: no-hardcoded-timeout
+  const poll = (): void => {
+    if (!check()) setTimeout(poll, pollTimeout);
+  };
+  poll();
+  void timeout;
+}
