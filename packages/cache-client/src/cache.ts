@@ -228,7 +228,7 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
         state: health.state,
         lastFailure: health.lastFailure?.kind,
         latencyMs: health.latencyMs,
-        inFlight: health.inFlight,
+        inFlight: this.clusters.windows.get(id)!.outstanding,
         queueDepth: pending.count,
         deliveryLagMs: pending.oldestSeen === undefined ? 0 : Math.max(0, now - pending.oldestSeen),
       };

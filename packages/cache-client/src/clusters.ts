@@ -3,6 +3,7 @@ import { ClusterFailure, sanitize } from "./failures.ts";
 import { ClusterHealth } from "./health.ts";
 import type { RetryPolicy } from "./retry.ts";
 import type { ClusterStore } from "./store.ts";
+import { InFlightWindow } from "./window.ts";
 
 /** Failures that say the cluster itself is unreachable or unusable (not one bad command). */
 export const CONNECTION_KINDS: ReadonlySet<string> = new Set(["auth", "tls", "refused", "timeout", "unavailable"]);
@@ -15,12 +16,19 @@ export interface ClustersOptions {
 }
 
 /**
- * Every cluster of the topology with its store and health: the one place a call to a cluster is
- * admitted (circuit breaker, in-flight cap), bounded (`opTimeoutMs`), sanitized and recorded.
+ * Every cluster of the topology with its store, health and in-flight window: the one place a call
+ * to a cluster is admitted (circuit breaker, window), bounded, sanitized and recorded.
+ *
+ * The bound of a call (README, "Bounded answers") starts when its command is written: at the end
+ * of the turn of the event loop that sent it. A call that finds its cluster's window full first
+ * waits for a slot, at most one more bound. Nothing is shared between clusters but the event loop:
+ * a hung cluster fills its own window, then its breaker opens and its calls fail at once without
+ * a slot, while the others' calls go out as before.
  */
 export class Clusters {
   readonly stores = new Map<string, ClusterStore>();
   readonly health = new Map<string, ClusterHealth>();
+  readonly windows = new Map<string, InFlightWindow>();
   readonly regionOf = new Map<string, string>();
 
   private closed = false;
@@ -30,7 +38,9 @@ export class Clusters {
   add(region: string, store: ClusterStore): void {
     this.stores.set(store.id, store);
     this.regionOf.set(store.id, region);
-    this.health.set(store.id, new ClusterHealth(store.id, this.options.policy, this.options.maxInFlight));
+    this.health.set(store.id, new ClusterHealth(store.id, this.options.policy));
+    const unanswered = store.unanswered?.bind(store);
+    this.windows.set(store.id, new InFlightWindow(store.id, this.options.maxInFlight, unanswered));
   }
 
   get ids(): string[] {
@@ -59,38 +69,59 @@ export class Clusters {
         await connecting;
       } catch (error) {
         const failure = sanitize(id, error, []);
-        if (health.failed(failure)) this.options.onDown(failure);
+        this.down(health, failure);
         throw failure;
       }
     }
-    const full = health.acquire(store.unanswered?.());
-    if (full) {
-      // Not sent: a probe that could not go out is no failure of the cluster, and no probe either.
-      health.probeNotSent();
-      throw full;
+    const window = this.windows.get(id)!;
+    if (!window.tryTake()) {
+      if (health.state === "down") {
+        // A probe with no free slot is not sent: no failure of the cluster, and no probe either.
+        health.probeNotSent();
+        throw health.refused();
+      }
+      await window.take(boundMs);
     }
-    const started = monotonicNow();
-    const running = op(store).finally(() => health.release());
-    // A reply that comes after the caller gave up still proves the cluster answers again.
+    const sentAt = monotonicNow();
+    let running: Promise<T>;
+    try {
+      running = op(store);
+    } catch (error) {
+      running = Promise.reject(error as Error);
+    }
     running.then(
-      () => health.answersAgain(),
-      () => {},
+      // A reply that comes after the caller gave up still proves the cluster answers.
+      () => {
+        window.release();
+        health.answered();
+      },
+      () => window.release(),
     );
     try {
-      const remaining = Math.max(1, boundMs - (monotonicNow() - started));
-      const result = await withTimeout(running, remaining, () => `${what} on ${id}`);
-      health.succeeded(monotonicNow() - started);
+      const result = await withTimeout(running, boundMs, () => `${what} on ${id}`);
+      health.succeeded(monotonicNow() - sentAt);
       return result;
     } catch (error) {
-      running.catch(() => {});
       const failure = sanitize(id, error, []);
-      if (CONNECTION_KINDS.has(failure.kind)) {
-        if (health.failed(failure)) this.options.onDown(failure);
+      if (failure.kind === "timeout") {
+        if (health.timedOut(failure, sentAt)) this.wentDown(id, failure);
+      } else if (CONNECTION_KINDS.has(failure.kind)) {
+        this.down(health, failure);
       } else {
-        health.succeeded(monotonicNow() - started);
+        health.succeeded(monotonicNow() - sentAt);
       }
       throw failure;
     }
+  }
+
+  private down(health: ClusterHealth, failure: ClusterFailure): void {
+    if (health.failed(failure)) this.wentDown(health.id, failure);
+  }
+
+  /** The breaker just opened: calls waiting for a slot are answered now, and listeners told. */
+  private wentDown(id: string, failure: ClusterFailure): void {
+    this.windows.get(id)!.failAll(this.health.get(id)!.refused());
+    this.options.onDown(failure);
   }
 
   close(): void {

@@ -3,15 +3,25 @@ import type { OutboxEntry, OutboxRow } from "./store.ts";
 /** Protocol version written in every outbox entry's `v` field (PROTOCOL.md). */
 export const PROTOCOL_VERSION = "2";
 
+type EntryFields = Readonly<Record<"v" | "id" | "keys" | "at" | "targets", string>>;
+
+/** Built once per entry and shared by every cluster it is sent to (an entry is never changed). */
+const fieldsOf = new WeakMap<OutboxEntry, EntryFields>();
+
 /** The stream fields of an entry, in order (PROTOCOL.md, "Outbox entry"). */
-export function entryFields(entry: OutboxEntry): Record<"v" | "id" | "keys" | "at" | "targets", string> {
-  return {
-    v: PROTOCOL_VERSION,
-    id: entry.id,
-    keys: JSON.stringify(entry.keys),
-    at: String(entry.at),
-    targets: JSON.stringify(entry.targets),
-  };
+export function entryFields(entry: OutboxEntry): EntryFields {
+  let fields = fieldsOf.get(entry);
+  if (!fields) {
+    fields = {
+      v: PROTOCOL_VERSION,
+      id: entry.id,
+      keys: JSON.stringify(entry.keys),
+      at: String(entry.at),
+      targets: JSON.stringify(entry.targets),
+    };
+    fieldsOf.set(entry, fields);
+  }
+  return fields;
 }
 
 /** Reads one stream row; a row that is not a valid entry is returned with `malformed` set. */

@@ -42,8 +42,6 @@ export class RedisStore implements ClusterStore {
   /** The connection's last error: what a call on a broken connection reports as its cause. */
   private lastError: Error | undefined;
   private initial: Promise<void> | undefined;
-  /** Commands sent and not answered yet (also those whose caller gave up): see `unanswered`. */
-  private outstanding = 0;
   private closed = false;
 
   constructor(
@@ -166,28 +164,31 @@ export class RedisStore implements ClusterStore {
     });
   }
 
+  /**
+   * Commands the driver holds for this cluster on both connections: written and not answered yet,
+   * also those whose caller stopped waiting (a driver keeps them until the reply or the
+   * connection's end). The in-flight window counts them, so a hung cluster cannot grow memory.
+   */
   unanswered(): number {
-    return this.outstanding;
+    return driverQueue(this.client) + driverQueue(this.bulk);
   }
 
   /**
-   * Sends `send` through the driver, counted as unanswered until the server answers or the
-   * connection ends, and bounded by `boundMs` (the answer-time rule: a call on many keys gets
-   * longer). There is no driver commandTimeout: it would end the wait at one fixed bound for every
-   * command, and a command it gives up on stays queued in the driver anyway.
+   * Sends `send` through the driver, bounded by `boundMs` (the answer-time rule: a call on many keys
+   * gets longer; like every bound it starts once the command is written, `withTimeout`). There is
+   * no driver commandTimeout: it would end the wait at one fixed bound for every command, and a
+   * command it gives up on stays queued in the driver anyway (`unanswered`).
    */
   private bounded<T>(boundMs: number, send: () => Promise<T>): Promise<T> {
     if (this.closed) {
       return Promise.reject(new ClusterFailure(this.id, "unavailable", `${this.id}: this connection was closed`));
     }
-    this.outstanding++;
     let sent: Promise<T>;
     try {
       sent = send();
     } catch (error) {
       sent = Promise.reject(error as Error);
     }
-    sent = sent.finally(() => this.outstanding--);
     return withTimeout(sent, boundMs, () => "the command").catch((error: unknown) => {
       sent.catch(() => {});
       return Promise.reject(sanitize(this.id, error, this.secrets));
@@ -434,4 +435,10 @@ export class RedisStore implements ClusterStore {
     this.client.disconnect();
     this.bulk.disconnect();
   }
+}
+
+/** Commands an ioredis client holds: written and awaiting a reply (its offline queue is off). */
+function driverQueue(client: Client): number {
+  if (client instanceof Cluster) return client.nodes().reduce((n, node) => n + driverQueue(node), 0);
+  return client.commandQueue.length;
 }

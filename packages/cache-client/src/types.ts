@@ -47,9 +47,11 @@ export interface RegionalCacheOptions {
    */
   maxValueBytes?: number;
   /**
-   * Commands one cluster may have outstanding: a command keeps its slot until the server answers or
-   * the connection drops, further calls wait for a slot within their own bound (then `unavailable`).
-   * Bounds memory when a cluster stops answering without closing its connections.
+   * Calls one cluster may have outstanding: a command counts until the server answers or the
+   * connection drops (also after its caller stopped waiting), further calls to that cluster wait for
+   * a slot within their own bound, and a cluster whose breaker is open (it answered nothing for a
+   * whole bound) fails them at once without a slot. Bounds memory when a cluster stops answering
+   * without closing its connections; one cluster's window never delays another's calls.
    * @default 4096
    */
   maxInFlight?: number;
@@ -143,7 +145,10 @@ export interface ClusterMetrics {
   lastFailure: FailureKind | undefined;
   /** Smoothed latency of this process's operations on the cluster, in ms. */
   latencyMs: number | undefined;
-  /** Calls of this process waiting on it now. */
+  /**
+   * Calls of this process outstanding on it, or commands its driver holds for it (sent and not
+   * answered yet, also those whose caller stopped waiting), whichever is more. At most `maxInFlight`.
+   */
   inFlight: number;
   /** Invalidations this process knows are waiting for it (in outboxes it relays, and its own). */
   queueDepth: number;

@@ -1,12 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { answerBound } from "../src/invalidation.ts";
-import { CacheError, createRegionalCache } from "../src/index.ts";
-import { startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
-import { cacheFactory, freshKey, withRaw, writeBacklog } from "./helpers.ts";
+import { CacheError, createRegionalCache, type RegionalCache } from "../src/index.ts";
+import { RedisStore } from "../src/redis-store.ts";
+import { createRegionalCacheOnStores, startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
+import { cacheFactory, freshKey, rawClient, withRaw, writeBacklog } from "./helpers.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 // Tens of thousands of calls on a loaded machine: three test timeouts (still from config).
 const HEAVY = testConfig.timeouts.test * 3;
+// 50,000 invalidations at concurrency 1,000 (1 to 2 minutes at load 20 on 2 cores): ten.
+const STORM = testConfig.timeouts.test * 10;
 
 // Issue 8, items 4, 9 and 11: answers and memory stay bounded, and no interval trusts the wall clock.
 describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
@@ -61,6 +64,89 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
       expect(await withRaw(local, "ap-southeast-1-b", (c) => c.exists(`org:cache:applied:${report.id}`))).toBe(1),
     );
   });
+  // Item 9: a cluster that hangs holds at most maxInFlight calls, fails fast once known hung, and
+  // the others are not blamed.
+  it(
+    "with one cluster SIGSTOPped, 50,000 invalidations at concurrency 1,000 keep at most maxInFlight calls on it and never report a healthy cluster queued",
+    async () => {
+      const hung = "eu-west-1-b";
+      const maxInFlight = 500;
+      const [total, concurrency] = [50_000, 1_000];
+      // About memory and blame, not answer time: a bound (from the test profile) that a loaded
+      // machine does not miss on the healthy clusters, whose replies wait for this process's CPU.
+      const opTimeoutMs = testConfig.timeouts.test / 4;
+      const stores = new Map<string, RedisStore>();
+      const cache: RegionalCache = createRegionalCacheOnStores(
+        {
+          topology: local.topology,
+          localRegion: "us-east-1",
+          opTimeoutMs,
+          maxTtlMs: testConfig.cache.maxTtlMs,
+          maxInFlight,
+          // No relay round during the test: what the hung cluster receives is what the calls sent.
+          relayIntervalMs: 10 * STORM,
+        },
+        (cluster, context) => {
+          const store = new RedisStore(cluster, { ...context, connectTimeoutMs: testConfig.timeouts.connect });
+          stores.set(cluster.id, store);
+          return store;
+        },
+      );
+      try {
+        await cache.invalidate(freshKey("warm-up"));
+        await withRaw(local, hung, (c) => c.config("RESETSTAT"));
+        local.partition(hung);
+        const rss = { base: process.memoryUsage().rss, peak: 0 };
+        let [next, healthyQueued, hungDelivered, peakSlots, peakDriverQueue] = [0, 0, 0, 0, 0];
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (next < total) {
+              const report = await cache.invalidate(`storm:${next++}:${process.pid}`);
+              if (report.queued.some((id) => id !== hung)) healthyQueued++;
+              if (!report.queued.includes(hung)) hungDelivered++;
+              peakSlots = Math.max(peakSlots, cache.metrics().clusters.find((c) => c.id === hung)!.inFlight);
+              peakDriverQueue = Math.max(peakDriverQueue, stores.get(hung)!.unanswered());
+              if (next % 100 === 0) rss.peak = Math.max(rss.peak, process.memoryUsage().rss);
+            }
+          }),
+        );
+        const took = performance.now() - started;
+        local.heal(hung);
+        // Everything the driver held for the hung cluster reaches it now: count what it received.
+        const stats = rawClient(local, hung);
+        let received = -1;
+        try {
+          await eventually(async () => {
+            const info = await stats.info("commandstats");
+            const scripts = Number(/cmdstat_evalsha:calls=(\d+)/.exec(info)?.[1] ?? 0);
+            const settled = scripts === received && stores.get(hung)!.unanswered() === 0;
+            received = scripts;
+            expect(settled).toBe(true);
+          });
+        } finally {
+          stats.disconnect();
+        }
+        const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+        console.log(
+          `${total} invalidations at concurrency ${concurrency} with ${hung} SIGSTOPped: ${took.toFixed(0)} ms; on it at most ${peakSlots} calls / ${peakDriverQueue} driver commands outstanding, ${received} scripts received (maxInFlight ${maxInFlight}); RSS ${mb(rss.base)} -> peak ${mb(rss.peak)}; healthy clusters reported queued ${healthyQueued} times`,
+        );
+        expect(healthyQueued).toBe(0);
+        expect(hungDelivered).toBe(0);
+        expect(peakSlots).toBeLessThanOrEqual(maxInFlight);
+        expect(peakDriverQueue).toBeLessThanOrEqual(maxInFlight);
+        // 50,000 calls, of which the hung cluster got no more than its window: the rest failed
+        // fast without being sent (breaker open, no slot).
+        expect(received).toBeGreaterThan(0);
+        expect(received).toBeLessThanOrEqual(maxInFlight);
+      } finally {
+        local.heal(hung);
+        await cache.close();
+      }
+    },
+    STORM,
+  );
+
   // Item 11: a large invalidation answers within its documented bound, and honestly.
   it("invalidate of 20,000 keys answers within opTimeoutMs per started 2,000 keys, complete on healthy clusters", async () => {
     const cache = caches.open("us-east-1");

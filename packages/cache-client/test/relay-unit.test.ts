@@ -64,9 +64,10 @@ describe("relay and health on fake timers", () => {
     await vi.advanceTimersByTimeAsync(OP - 1);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    // At the bound, replies that already arrived are read first: one event-loop turn, which the
-    // fake clock counts as its smallest step (1 ms).
-    await vi.advanceTimersByTimeAsync(1);
+    // The bound starts once the turn that sent the command ends, and at the bound replies that
+    // already arrived are read first: one event-loop turn each, which the fake clock counts as its
+    // smallest step (1 ms).
+    await vi.advanceTimersByTimeAsync(2);
     expect(settled).toBe(true);
     expect(String(await read)).toMatch(/us-east-1-a: timeout/);
     expect(String(await read)).toMatch(/us-east-1-b: timeout/);
@@ -200,19 +201,28 @@ describe("relay and health on fake timers", () => {
       expect(memory.outboxLength(id), id).toBe(0);
   });
 
-  it("calls beyond maxInFlight to a hung cluster fail at once as unavailable; the healthy clusters are never reported queued", async () => {
+  it("calls beyond maxInFlight to a hung cluster wait for a slot until it is known hung, then fail at once without one; the healthy clusters are never reported queued", async () => {
     const c = cache("us-east-1", { maxInFlight: 2 });
     memory.partition("eu-west-1-b");
     const hanging = [c.invalidate("a"), c.invalidate("b")];
     await vi.advanceTimersByTimeAsync(0);
-    // Two calls now wait on the hung cluster; the healthy ones have answered.
+    // Two calls now hold the hung cluster's slots; the third waits for one (the healthy clusters
+    // have answered all three).
     const third = c.invalidate("c");
-    await vi.advanceTimersByTimeAsync(0);
-    expect(await third).toMatchObject({ queued: ["eu-west-1-b"], reasons: { "eu-west-1-b": "unavailable" } });
+    let thirdAnswered = false;
+    void third.then(() => (thirdAnswered = true));
+    await vi.advanceTimersByTimeAsync(OP / 2);
+    expect(thirdAnswered).toBe(false);
+    // The first two time out having heard nothing: the breaker opens and the waiter is answered.
     await vi.advanceTimersByTimeAsync(OP);
     const answered = [...(await Promise.all(hanging)), await third];
     expect(answered.map((r) => r.queued)).toEqual([["eu-west-1-b"], ["eu-west-1-b"], ["eu-west-1-b"]]);
-    expect(answered.map((r) => r.reasons["eu-west-1-b"])).toEqual(["timeout", "timeout", "unavailable"]);
+    expect(answered.map((r) => r.reasons["eu-west-1-b"])).toEqual(["timeout", "timeout", "timeout"]);
+    // Known hung: the next call is answered in the same turn, without taking a slot.
+    const fourth = c.invalidate("d");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await fourth).toMatchObject({ queued: ["eu-west-1-b"], reasons: { "eu-west-1-b": "timeout" } });
+    expect(c.metrics().clusters.find((m) => m.id === "eu-west-1-b")!.state).toBe("down");
   });
 
   it("an instance whose topology lacks a cluster relays the rest but never retires the entry; one that knows it does", async () => {

@@ -114,6 +114,7 @@ class MemoryStore {
 class MemoryConnection implements ClusterStore {
   readonly id: string;
   private closed = false;
+  private hung = 0;
 
   constructor(
     private readonly cluster: MemoryStore,
@@ -122,11 +123,18 @@ class MemoryConnection implements ClusterStore {
     this.id = cluster.id;
   }
 
+  /** Like a driver's queue: calls sent to the cluster while it hangs stay unanswered until it heals. */
+  unanswered(): number {
+    if (!this.cluster.partitioned) this.hung = 0;
+    return this.hung;
+  }
+
   // A partitioned cluster answers nothing; like Redis' command timeout, the call fails after opTimeoutMs.
   private answer<T>(value: () => T): Promise<T> {
     if (this.closed)
       return Promise.reject(new ClusterFailure(this.id, "unavailable", `${this.id}: connection is closed`));
     if (!this.cluster.partitioned) return Promise.resolve().then(value);
+    this.hung++;
     const { opTimeoutMs } = this.context;
     return new Promise<T>((_, reject) => {
       const timer = setTimeout(
