@@ -1,12 +1,14 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { config, type Cluster } from "@org/config";
-import { monotonicNow } from "./clock.ts";
 import { Clusters } from "./clusters.ts";
 import { CacheError } from "./errors.ts";
 import { issueInvalidation } from "./invalidation.ts";
+import { fill, takeLease, type FillContext } from "./fills.ts";
 import { KeyLayout, validateKey, validateKeys } from "./keys.ts";
 import { resolveOptions, type ResolvedOptions } from "./options.ts";
+import { clusterMetrics } from "./metrics.ts";
+import { QueuedHere } from "./queued-here.ts";
 import { readLocal, type ReadContext } from "./reads.ts";
 import { RedisStore } from "./redis-store.ts";
 import { Relay } from "./relay.ts";
@@ -22,15 +24,11 @@ import type {
   RegionalCacheOptions,
   SetOptions,
 } from "./types.ts";
-import { encodeValue } from "./values.ts";
 
 /** Builds the store of one cluster (the seam `@org/cache-client/testing` uses for in-memory clusters). */
 export type CreateStore = (cluster: Cluster, context: StoreContext) => ClusterStore;
 
 const token = () => randomBytes(16).toString("hex");
-
-/** How long this process remembers the keys it invalidated with a cluster queued, for fail-closed reads. */
-const QUEUED_HERE_LIMIT = 100_000;
 
 class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements RegionalCache {
   readonly localRegion: string;
@@ -41,9 +39,10 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
   private readonly local: string[];
   private readonly relay: Relay;
   private readonly reads: ReadContext;
+  private readonly fills: FillContext;
   private readonly loads = new Map<string, Promise<unknown>>();
   private readonly invalidating = new Set<Promise<unknown>>();
-  private readonly queuedHere = new Map<string, { clusters: Set<string>; at: number }>();
+  private readonly queuedHere: QueuedHere;
   private deadLettered = 0;
   private dropped = 0;
   private closed = false;
@@ -55,12 +54,17 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
     this.localRegion = this.options.localRegion;
     this.opTimeoutMs = opTimeoutMs;
     this.maxTtlMs = this.options.maxTtlMs;
+    this.queuedHere = new QueuedHere(2 * this.options.freshnessMs);
     this.clusters = new Clusters({
       opTimeoutMs,
       policy: clusterRetryPolicy(opTimeoutMs),
       maxInFlight: this.options.maxInFlight,
       onDown: (failure) =>
-        this.emit("clusterError", { clusterId: failure.clusterId, kind: failure.kind, error: failure }),
+        this.emit("clusterError", {
+          clusterId: failure.clusterId,
+          kind: failure.kind,
+          error: failure,
+        }),
     });
     const context: StoreContext = {
       layout: new KeyLayout(this.options.namespace),
@@ -69,13 +73,20 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
       retentionMs: 2 * this.maxTtlMs,
       onReady: (clusterId) => this.clusters.health.get(clusterId)?.answersAgain(),
       onError: (clusterId, error) =>
-        this.emit("clusterError", { clusterId, kind: (error as { kind?: never }).kind ?? "error", error }),
+        this.emit("clusterError", {
+          clusterId,
+          kind: (error as { kind?: never }).kind ?? "error",
+          error,
+        }),
       ...(this.options.tls ? { tls: this.options.tls } : {}),
     };
     const create =
       createStore ??
       ((cluster: Cluster, ctx: StoreContext) =>
-        new RedisStore(cluster, { ...ctx, connectTimeoutMs: Math.max(ctx.opTimeoutMs, config.timeouts.connect) }));
+        new RedisStore(cluster, {
+          ...ctx,
+          connectTimeoutMs: Math.max(ctx.opTimeoutMs, config.timeouts.connect),
+        }));
     for (const region of topology.regions) {
       for (const cluster of region.clusters) this.clusters.add(region.id, create(cluster, context));
     }
@@ -104,13 +115,19 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
         },
       },
     });
+    this.fills = {
+      clusters: this.clusters,
+      local: this.local,
+      maxTtlMs: this.maxTtlMs,
+      maxValueBytes: this.options.maxValueBytes,
+    };
     this.reads = {
       clusters: this.clusters,
       localRegion: this.localRegion,
       local: this.local,
       opTimeoutMs,
       freshnessMs: this.options.freshnessMs,
-      queuedHere: (key, clusterId) => this.isQueuedHere(key, clusterId),
+      queuedHere: (key, clusterId) => this.queuedHere.has(key, clusterId),
     };
     this.relay.start();
   }
@@ -125,46 +142,13 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
   async lease(key: string): Promise<Lease> {
     this.assertOpen();
     validateKey(key);
-    const generations = new Map<string, string>();
-    await Promise.all(
-      this.local.map(async (id) => {
-        try {
-          generations.set(id, await this.clusters.call(id, "lease", (s) => s.lease(key, token())));
-        } catch {
-          // No generation, no fill on that cluster: an unproven fill is never written.
-        }
-      }),
-    );
-    return { key, generations };
+    return takeLease(this.fills, key);
   }
 
   async set(key: string, value: unknown, options: SetOptions = {}): Promise<{ stored: string[] }> {
     this.assertOpen();
     validateKey(key);
-    const ttlMs = options.ttlMs ?? this.maxTtlMs;
-    if (!Number.isInteger(ttlMs) || ttlMs <= 0 || ttlMs > this.maxTtlMs) {
-      throw new CacheError(
-        "ORG_CACHE_TTL",
-        `ttlMs must be a whole number from 1 to maxTtlMs (${this.maxTtlMs}); got ${String(ttlMs)}`,
-      );
-    }
-    const lease = options.lease;
-    if (lease && lease.key !== key)
-      throw new CacheError("ORG_CACHE_KEY", `the lease is for "${lease.key}", not "${key}"`);
-    const payload = encodeValue(key, value, this.options.maxValueBytes);
-    const stored: string[] = [];
-    await Promise.all(
-      this.local.map(async (id) => {
-        if (lease && !lease.generations.has(id)) return;
-        try {
-          const expected = lease ? lease.generations.get(id) : undefined;
-          if (await this.clusters.call(id, "fill", (s) => s.fill(key, payload, ttlMs, expected))) stored.push(id);
-        } catch {
-          // Reported through health and clusterError; a missed fill is only a future miss.
-        }
-      }),
-    );
-    return { stored };
+    return fill(this.fills, key, value, options);
   }
 
   async getOrSet<T>(key: string, loader: () => Promise<T> | T, options: Omit<SetOptions, "lease"> = {}): Promise<T> {
@@ -197,13 +181,18 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
     // Loads that began before this invalidation must not be shared with callers after it.
     for (const key of keys) this.loads.delete(key);
     const running = issueInvalidation(
-      { clusters: this.clusters, relay: this.relay, opTimeoutMs: this.opTimeoutMs, token },
+      {
+        clusters: this.clusters,
+        relay: this.relay,
+        opTimeoutMs: this.opTimeoutMs,
+        token,
+      },
       keys,
     );
     this.invalidating.add(running);
     try {
       const report = await running;
-      if (!report.complete) this.noteQueued(keys, report.queued);
+      if (!report.complete) this.queuedHere.note(keys, report.queued);
       this.emit("invalidation", report);
       return report;
     } finally {
@@ -217,23 +206,10 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
   }
 
   metrics(): RegionalCacheMetrics {
-    const now = monotonicNow();
-    const clusters = this.clusters.ids.map((id) => {
-      const health = this.clusters.health.get(id)!;
-      const pending = this.relay.pendingFor(id);
-      return {
-        id,
-        region: this.clusters.regionOf.get(id)!,
-        healthy: health.state === "up",
-        state: health.state,
-        lastFailure: health.lastFailure?.kind,
-        latencyMs: health.latencyMs,
-        inFlight: this.clusters.windows.get(id)!.outstanding,
-        queueDepth: pending.count,
-        deliveryLagMs: pending.oldestSeen === undefined ? 0 : Math.max(0, now - pending.oldestSeen),
-      };
+    return clusterMetrics(this.clusters, this.relay, {
+      deadLettered: this.deadLettered,
+      dropped: this.dropped,
     });
-    return { clusters, deadLettered: this.deadLettered, dropped: this.dropped };
   }
 
   async close(): Promise<void> {
@@ -243,26 +219,6 @@ class RegionalCacheImpl extends EventEmitter<RegionalCacheEvents> implements Reg
     await Promise.allSettled([...this.invalidating]);
     await this.relay.stop();
     this.clusters.close();
-  }
-
-  private noteQueued(keys: string[], queued: string[]): void {
-    for (const key of keys) {
-      this.queuedHere.delete(key);
-      this.queuedHere.set(key, { clusters: new Set(queued), at: monotonicNow() });
-    }
-    while (this.queuedHere.size > QUEUED_HERE_LIMIT) this.queuedHere.delete(this.queuedHere.keys().next().value!);
-  }
-
-  // Until every outbox has been swept again after it (2 x freshnessMs), a key this process
-  // invalidated with a cluster queued is not served fail-closed from that cluster.
-  private isQueuedHere(key: string, clusterId: string): boolean {
-    const noted = this.queuedHere.get(key);
-    if (!noted) return false;
-    if (monotonicNow() - noted.at > 2 * this.options.freshnessMs) {
-      this.queuedHere.delete(key);
-      return false;
-    }
-    return noted.clusters.has(clusterId);
   }
 
   private assertOpen(): void {

@@ -1,36 +1,19 @@
 import { connectionUrl, redactUrl, type Cluster as TopologyCluster } from "@org/config";
-import { Cluster, Redis, type RedisOptions } from "ioredis";
+import type { Redis } from "ioredis";
 import { withTimeout } from "./clock.ts";
 import { ClusterFailure, sanitize } from "./failures.ts";
 import { answerBound } from "./invalidation.ts";
-import { reconnectPolicy, retryDelay } from "./retry.ts";
+import { driverQueue, openClient, whenReady, type Scripted } from "./redis-connection.ts";
+import { sendDeliveries, sendInvalidation } from "./redis-invalidation.ts";
 import { parseRow, entryFields } from "./outbox-format.ts";
-import type { KeyLayout } from "./keys.ts";
 import * as scripts from "./redis-scripts.ts";
-import type { ClusterStore, DeliveryOutcome, OutboxEntry, OutboxRow, StoreContext } from "./store.ts";
-
-type Client = Redis | Cluster;
-type Scripted = Client & Record<string, (...args: (string | number)[]) => Promise<unknown>>;
+import type { ClusterStore, OutboxEntry, OutboxRow, StoreContext } from "./store.ts";
 
 export interface RedisStoreOptions extends StoreContext {
   connectTimeoutMs: number;
 }
 
 const DEAD_LETTERS_KEPT = 10_000;
-
-/**
- * INVALIDATE's KEYS, built once per invalidation and shared by every cluster it is sent to (a
- * 20,000-key invalidation is 40,002 names; building them six times was most of its client time).
- */
-const keysOf = new WeakMap<OutboxEntry, { layout: KeyLayout; keys: string[] }>();
-function invalidationKeys(entry: OutboxEntry, layout: KeyLayout): string[] {
-  const known = keysOf.get(entry);
-  if (known?.layout === layout) return known.keys;
-  const keys = [layout.applied(entry.id), layout.outbox];
-  for (const k of entry.keys) keys.push(layout.value(k), layout.generation(k));
-  keysOf.set(entry, { layout, keys });
-  return keys;
-}
 
 /** A topology cluster served by real Redis (standalone or Redis Cluster) through ioredis. */
 export class RedisStore implements ClusterStore {
@@ -52,50 +35,8 @@ export class RedisStore implements ClusterStore {
     const url = connectionUrl(cluster);
     const parsed = new URL(url);
     this.secrets = [parsed.password, decodeURIComponent(parsed.password), url].filter((s) => s.length > 0);
-    const secure = url.startsWith("rediss://");
-    // No offline queue and no per-request retries: a command to an unreachable cluster fails at
-    // once, and reliability lives in the outbox, where it is durable and visible. No driver
-    // commandTimeout either: the caller bounds every call (a 20,000-key invalidation gets a longer
-    // bound than one key), and a command stays counted in flight until the server answers or the
-    // connection drops, so the in-flight cap bounds what the driver holds for a hung cluster.
-    const common: RedisOptions = {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: options.connectTimeoutMs,
-      enableAutoPipelining: true,
-      retryStrategy: (times) => retryDelay(reconnectPolicy(options.connectTimeoutMs), times),
-      ...(secure ? { tls: { ...options.tls } } : {}),
-    };
     this.clustered = cluster.mode === "cluster";
-    const connect = (): Scripted => {
-      let client: Scripted;
-      if (this.clustered) {
-        const seeds = [url, ...(cluster.seeds ?? [])].map((seed) => {
-          const u = new URL(seed);
-          return { host: u.hostname, port: Number(u.port || 6379) };
-        });
-        client = new Cluster(seeds, {
-          enableOfflineQueue: false,
-          enableAutoPipelining: true,
-          clusterRetryStrategy: common.retryStrategy,
-          redisOptions: {
-            ...common,
-            ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
-            ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-          },
-        }) as Scripted;
-      } else {
-        client = new Redis(url, common) as Scripted;
-      }
-      client.defineCommand("orgLease", { numberOfKeys: 1, lua: scripts.LEASE });
-      client.defineCommand("orgFill", { numberOfKeys: 2, lua: scripts.FILL });
-      client.defineCommand("orgInvalidate", { lua: scripts.INVALIDATE });
-      client.defineCommand("orgDeliverBatch", { lua: scripts.DELIVER_BATCH });
-      client.defineCommand("orgInvalidateKey", { numberOfKeys: 2, lua: scripts.INVALIDATE_KEY });
-      client.defineCommand("orgHoldLease", { numberOfKeys: 1, lua: scripts.HOLD_LEASE });
-      client.defineCommand("orgReleaseLease", { numberOfKeys: 1, lua: scripts.RELEASE_LEASE });
-      return client;
-    };
+    const connect = () => openClient(cluster, url, options);
     this.client = connect();
     // The relay's bulk work (pages of deliveries, outbox reads) has its own connection, so a
     // caller's invalidate or get never queues behind it on one socket.
@@ -106,7 +47,10 @@ export class RedisStore implements ClusterStore {
       this.lastError = undefined;
       options.onReady?.(this.id);
     });
-    this.initial = this.firstConnection()
+    // The first connection waits up to the connect timeout (not a call's opTimeoutMs).
+    this.initial = whenReady(this.client, options.connectTimeoutMs, "connect timeout", (error) =>
+      sanitize(this.id, error, this.secrets),
+    )
       .then(() => this.loadScripts())
       .finally(() => (this.initial = undefined));
     this.initial.catch(() => {});
@@ -137,31 +81,6 @@ export class RedisStore implements ClusterStore {
     if (status === "ready") return;
     if (this.initial) return this.initial;
     throw this.lastError ?? new Error(`connection is ${status}`);
-  }
-
-  private firstConnection(): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const done = (error?: Error) => {
-        clearTimeout(timer);
-        this.client.off("ready", onReady);
-        this.client.off("end", onEnd);
-        this.client.off("error", onError);
-        if (error) reject(error);
-        else resolve();
-      };
-      const onReady = () => done();
-      const onEnd = () => done(new Error("connection ended"));
-      // The first connection's own failure (refused, WRONGPASS, a bad certificate) names the cause.
-      const onError = (error: Error) => done(sanitize(this.id, error, this.secrets));
-      const timer = setTimeout(
-        () => done(new Error(`not connected within ${this.options.connectTimeoutMs} ms (connect timeout)`)),
-        this.options.connectTimeoutMs,
-      );
-      timer.unref();
-      this.client.once("ready", onReady);
-      this.client.once("end", onEnd);
-      this.client.once("error", onError);
-    });
   }
 
   /**
@@ -222,19 +141,7 @@ export class RedisStore implements ClusterStore {
 
   private async bulkReady(): Promise<void> {
     if (this.client.status !== "ready") await this.ready();
-    if (this.bulk.status === "ready") return;
-    if (this.bulk.status === "end") throw new Error("connection is closed");
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`not connected within ${this.options.opTimeoutMs} ms`)),
-        this.options.opTimeoutMs,
-      );
-      timer.unref();
-      this.bulk.once("ready", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await whenReady(this.bulk, this.options.opTimeoutMs, "the bulk connection", (error) => error);
   }
 
   get(key: string): Promise<string | null> {
@@ -260,7 +167,10 @@ export class RedisStore implements ClusterStore {
       this.client.hgetall(this.options.layout.swept),
     ]);
     const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
-    return { now, swept: Object.fromEntries(Object.entries(swept).map(([k, v]) => [k, Number(v)])) };
+    return {
+      now,
+      swept: Object.fromEntries(Object.entries(swept).map(([k, v]) => [k, Number(v)])),
+    };
   }
 
   lease(key: string, fresh: string) {
@@ -284,85 +194,22 @@ export class RedisStore implements ClusterStore {
   }
 
   invalidate(entry: OutboxEntry, token: string) {
-    const { layout, retentionMs } = this.options;
+    const { layout, retentionMs, opTimeoutMs } = this.options;
     return this.run(
-      async () => {
-        const fields = entryFields(entry);
-        if (!this.clustered) {
-          const keys = invalidationKeys(entry, layout);
-          return String(
-            await this.client.orgInvalidate!(
-              keys.length,
-              ...keys,
-              retentionMs,
-              token,
-              fields.id,
-              fields.keys,
-              fields.at,
-              fields.targets,
-            ),
-          );
-        }
-        // Redis Cluster: the keys live on different nodes, so no transaction spans them. The outbox
-        // entry goes first (so a failure part-way is retried by the relay) and the applied marker last
-        // (so "applied" is never said of a half-done invalidation).
-        const streamId = await this.client.xadd(layout.outbox, "*", ...Object.entries(fields).flat());
-        await Promise.all(
-          entry.keys.map((k) =>
-            this.client.orgInvalidateKey!(layout.value(k), layout.generation(k), retentionMs, token),
-          ),
-        );
-        await this.client.set(layout.applied(entry.id), "1", "PX", retentionMs);
-        return streamId!;
-      },
-      answerBound(this.options.opTimeoutMs, entry.keys.length),
+      () => sendInvalidation(this.client, this.clustered, { layout, retentionMs }, entry, token),
+      answerBound(opTimeoutMs, entry.keys.length),
     );
   }
 
   deliver(entries: OutboxEntry[], token: string) {
-    const { layout, retentionMs } = this.options;
-    const bound = answerBound(
-      this.options.opTimeoutMs,
-      entries.reduce((n, e) => n + e.keys.length, 0),
-    );
-    if (!this.clustered) {
-      // Standalone: the whole page is one DELIVER_BATCH script, one command and one round trip.
-      return this.runBulk(async (bulk): Promise<DeliveryOutcome[]> => {
-        if (entries.length === 0) return [];
-        const keys = entries.flatMap((entry) => [
-          layout.applied(entry.id),
-          ...entry.keys.flatMap((k) => [layout.value(k), layout.generation(k)]),
-        ]);
-        const counts = entries.map((entry) => entry.keys.length);
-        const results = (await bulk.orgDeliverBatch!(keys.length, ...keys, retentionMs, token, ...counts)) as unknown[];
-        return results.map((result): DeliveryOutcome => {
-          if (result === 1) return "applied";
-          if (result === 0) return "already";
-          return { error: sanitize(this.id, new Error(String(result).replace(/^E:/, "")), this.secrets) };
-        });
-      }, bound);
-    }
-    // Redis Cluster: an entry's keys live on several nodes; its commands are pipelined per node.
+    const { layout, retentionMs, opTimeoutMs } = this.options;
+    const keyCount = entries.reduce((n, e) => n + e.keys.length, 0);
     return this.runBulk(
       (bulk) =>
-        Promise.all(
-          entries.map(async (entry, i): Promise<DeliveryOutcome> => {
-            try {
-              if ((await bulk.exists(layout.applied(entry.id))) === 1) return "already";
-              const fresh = `${token}.${i + 1}`;
-              await Promise.all(
-                entry.keys.map((k) =>
-                  bulk.orgInvalidateKey!(layout.value(k), layout.generation(k), retentionMs, fresh),
-                ),
-              );
-              await bulk.set(layout.applied(entry.id), "1", "PX", retentionMs);
-              return "applied";
-            } catch (error) {
-              return { error: sanitize(this.id, error, this.secrets) };
-            }
-          }),
+        sendDeliveries(bulk, this.clustered, { layout, retentionMs }, entries, token, (error) =>
+          sanitize(this.id, error, this.secrets),
         ),
-      bound,
+      answerBound(opTimeoutMs, keyCount),
     );
   }
 
@@ -404,7 +251,12 @@ export class RedisStore implements ClusterStore {
         "~",
         DEAD_LETTERS_KEPT,
         "*",
-        ...Object.entries({ ...fields, streamId: row.streamId, target, reason }).flat(),
+        ...Object.entries({
+          ...fields,
+          streamId: row.streamId,
+          target,
+          reason,
+        }).flat(),
       );
       await Promise.all([
         this.client.xdel(layout.outbox, row.streamId),
@@ -435,10 +287,4 @@ export class RedisStore implements ClusterStore {
     this.client.disconnect();
     this.bulk.disconnect();
   }
-}
-
-/** Commands an ioredis client holds: written and awaiting a reply (its offline queue is off). */
-function driverQueue(client: Client): number {
-  if (client instanceof Cluster) return client.nodes().reduce((n, node) => n + driverQueue(node), 0);
-  return client.commandQueue.length;
 }

@@ -1,51 +1,11 @@
 import { monotonicNow } from "./clock.ts";
-import { CONNECTION_KINDS, type Clusters } from "./clusters.ts";
-import type { ClusterFailure } from "./failures.ts";
-import { answerBound, KEYS_PER_BOUND } from "./invalidation.ts";
+import type { Clusters } from "./clusters.ts";
+import { LocalQueue } from "./local-queue.ts";
+import { checkRecovering } from "./recovery.ts";
+import { deliverTo, type DeliveryContext } from "./relay-delivery.ts";
+import { READ_PAGE, RELAY_PAGE } from "./relay-pages.ts";
 import { streamIdMs } from "./outbox-format.ts";
-import { sweptAt } from "./reads.ts";
 import type { OutboxEntry, OutboxRow } from "./store.ts";
-
-/**
- * How soon after a cluster answers again an invalidation queued for it is delivered, whatever is
- * queued ahead of it (PROTOCOL.md, "Relay"): its reconnect, or a late reply to a command it had
- * left unanswered, lets the breaker probe it at once; the round that probes it and the next (each
- * at most 1.25 x relayIntervalMs apart) read what is new and deliver newest first; four
- * opTimeoutMs cover the reconnect, the probe, the read and the first page. With the dev profile
- * (250 ms for both) this is 1,625 ms.
- */
-export function healDeliveryBound(relayIntervalMs: number, opTimeoutMs: number): number {
-  return 2 * 1.25 * relayIntervalMs + 4 * opTimeoutMs;
-}
-
-/** Entries delivered per round trip (one DELIVER_BATCH script), at most KEYS_PER_BOUND cache keys in all. */
-export const RELAY_PAGE = 200;
-
-/** Outbox rows read per round trip. */
-export const READ_PAGE = 1_000;
-
-/**
- * Splits `work` into delivery pages of at most RELAY_PAGE entries and KEYS_PER_BOUND cache keys, so
- * each page fits one `opTimeoutMs` (an entry with more keys than that is a page of its own, bounded
- * by the same rule as its invalidation: `answerBound`).
- */
-export function deliveryPages<T extends { row: { entry: OutboxEntry } }>(work: T[]): T[][] {
-  const pages: T[][] = [];
-  let page: T[] = [];
-  let keys = 0;
-  for (const item of work) {
-    const n = item.row.entry.keys.length;
-    if (page.length > 0 && (page.length >= RELAY_PAGE || keys + n > KEYS_PER_BOUND)) {
-      pages.push(page);
-      page = [];
-      keys = 0;
-    }
-    page.push(item);
-    keys += n;
-  }
-  if (page.length > 0) pages.push(page);
-  return pages;
-}
 
 class LeaseLost extends Error {
   constructor(source: string) {
@@ -89,13 +49,6 @@ interface HeldOutbox {
   pending: Map<string, Pending>;
 }
 
-interface LocalEntry {
-  entry: OutboxEntry;
-  waiting: Set<string>;
-  recorded: Map<string, string>;
-  firstSeen: number;
-}
-
 /**
  * Delivers queued invalidations (PROTOCOL.md, "Relay"). Each outbox has one lease per topology
  * fingerprint; the instance holding it reads the outbox incrementally, delivers every entry to the
@@ -107,7 +60,8 @@ interface LocalEntry {
  */
 export class Relay {
   private readonly held = new Map<string, HeldOutbox>();
-  private readonly local = new Map<string, LocalEntry>();
+  private readonly local: LocalQueue;
+  private readonly delivery: DeliveryContext;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private stopped = false;
@@ -115,6 +69,19 @@ export class Relay {
 
   constructor(private readonly options: RelayOptions) {
     this.leaseMs = 4 * Math.max(options.intervalMs, options.opTimeoutMs);
+    this.local = new LocalQueue(options.maxLocalQueue, (event) => options.events.dropped(event));
+    this.delivery = {
+      clusters: options.clusters,
+      opTimeoutMs: options.opTimeoutMs,
+      maxAttempts: options.maxAttempts,
+      token: options.token,
+      delivered: (event) => options.events.delivered(event),
+      renew: (source) => this.renew(source),
+      deadLetter: async (source, row, target, reason) => {
+        await this.deadLetter(source, row, target, reason);
+        this.held.get(source)?.pending.delete(row.streamId);
+      },
+    };
   }
 
   start(): void {
@@ -133,30 +100,19 @@ export class Relay {
       ),
     );
     this.held.clear();
-    if (this.local.size > 0) {
-      this.options.events.dropped({
-        ids: [...this.local.keys()],
-        reason: "the cache was closed before these non-durable invalidations reached every cluster",
-      });
-      this.local.clear();
-    }
+    this.local.dropAll();
   }
 
   /** An invalidation no two regions recorded: this process delivers it itself. */
   trackLocal(entry: OutboxEntry, waiting: string[], recorded: Map<string, string>): void {
-    if (this.local.size >= this.options.maxLocalQueue) {
-      const oldest = this.local.keys().next().value!;
-      this.local.delete(oldest);
-      this.options.events.dropped({
-        ids: [oldest],
-        reason: `more than maxLocalQueue (${this.options.maxLocalQueue}) non-durable invalidations waiting`,
-      });
-    }
-    this.local.set(entry.id, { entry, waiting: new Set(waiting), recorded, firstSeen: monotonicNow() });
+    this.local.track(entry, waiting, recorded);
   }
 
   /** What this instance knows is waiting for a cluster (entries in outboxes it relays, and its own). */
-  pendingFor(clusterId: string): { count: number; oldestSeen: number | undefined } {
+  pendingFor(clusterId: string): {
+    count: number;
+    oldestSeen: number | undefined;
+  } {
     const seen = new Set<string>();
     let oldestSeen: number | undefined;
     const note = (id: string, waiting: Set<string>, firstSeen: number) => {
@@ -166,7 +122,7 @@ export class Relay {
     };
     for (const held of this.held.values())
       for (const p of held.pending.values()) note(p.row.entry.id, p.waiting, p.firstSeen);
-    for (const l of this.local.values()) note(l.entry.id, l.waiting, l.firstSeen);
+    for (const l of this.local.waiting()) note(l.id, l.waiting, l.firstSeen);
     return { count: seen.size, oldestSeen };
   }
 
@@ -186,7 +142,7 @@ export class Relay {
   private async round(): Promise<number> {
     const counts = await Promise.all(this.options.clusters.ids.map((id) => this.relayOutbox(id)));
     const local = await this.deliverLocal();
-    await this.checkRecovering();
+    await checkRecovering(this.options.clusters);
     return counts.reduce((a, b) => a + b, 0) + local;
   }
 
@@ -279,7 +235,7 @@ export class Relay {
         .map(async (target) => {
           // Newest first: a revocation just issued is not kept waiting behind an old backlog.
           const work = [...state.pending.values()].filter((p) => p.waiting.has(target)).reverse();
-          const done = await this.deliverTo(target, work, source);
+          const done = await deliverTo(this.delivery, target, work, source);
           delivered += done.delivered;
           const clean = done.reachable && [...state.pending.values()].every((p) => !p.waiting.has(target));
           if (clean) {
@@ -305,71 +261,14 @@ export class Relay {
     return delivered;
   }
 
-  /** Delivers `work` to `target` page by page; per-entry failures are counted against the entry, not the target. */
-  private async deliverTo(
-    target: string,
-    work: { row: OutboxRow & { entry: OutboxEntry }; waiting: Set<string>; firstSeen: number }[],
-    source: string | undefined,
-  ): Promise<{ delivered: number; reachable: boolean }> {
-    const { clusters, events } = this.options;
-    let delivered = 0;
-    const pages = deliveryPages(work);
-    for (let i = 0; i < pages.length; i++) {
-      const page = pages[i]!;
-      const keyCount = page.reduce((n, p) => n + p.row.entry.keys.length, 0);
-      // A long delivery outlives the lease (4 x the interval): renew it as pages go, or another
-      // instance takes the outbox, this pass cannot retire what it delivered, and each new holder
-      // starts the backlog over (20 instances on a 10k backlog never drained).
-      if (source !== undefined && i > 0) await this.renew(source);
-      let outcomes;
-      try {
-        outcomes = await clusters.call(
-          target,
-          "delivery",
-          (s) =>
-            s.deliver(
-              page.map((p) => p.row.entry),
-              this.options.token(),
-            ),
-          answerBound(this.options.opTimeoutMs, keyCount),
-        );
-      } catch {
-        return { delivered, reachable: false };
-      }
-      let unreachable = false;
-      for (let j = 0; j < page.length; j++) {
-        const item = page[j]!;
-        const outcome = outcomes[j]!;
-        if (outcome === "applied" || outcome === "already") {
-          item.waiting.delete(target);
-          if (outcome === "applied") {
-            delivered++;
-            events.delivered({ clusterId: target, id: item.row.entry.id, lagMs: monotonicNow() - item.firstSeen });
-          }
-          continue;
-        }
-        const failure = outcome.error as ClusterFailure;
-        // The cluster, not the entry, failed (Redis Cluster mode sends an entry's commands one by
-        // one): the entry is not to blame and keeps its attempts; the target is retried next pass.
-        if (CONNECTION_KINDS.has(failure.kind)) {
-          unreachable = true;
-          continue;
-        }
-        if (source === undefined) continue;
-        const attempts = await clusters.call(source, "attempt count", (s) => s.countAttempt(item.row.streamId, target));
-        if (attempts >= this.options.maxAttempts) {
-          await this.deadLetter(source, item.row, target, `${failure.kind}: ${failure.message}`);
-          this.held.get(source)?.pending.delete(item.row.streamId);
-        }
-      }
-      if (unreachable) return { delivered, reachable: false };
-    }
-    return { delivered, reachable: true };
-  }
-
   private async deadLetter(source: string, row: OutboxRow, target: string, reason: string): Promise<void> {
     await this.options.clusters.call(source, "dead letter", (s) => s.deadLetter(row, target, reason));
-    this.options.events.deadLetter({ clusterId: target, outbox: source, id: row.entry?.id, reason });
+    this.options.events.deadLetter({
+      clusterId: target,
+      outbox: source,
+      id: row.entry?.id,
+      reason,
+    });
   }
 
   private async renew(source: string): Promise<void> {
@@ -384,41 +283,11 @@ export class Relay {
     let delivered = 0;
     await Promise.all(
       clusters.ids.map(async (target) => {
-        const work = [...this.local.values()]
-          .filter((l) => l.waiting.has(target))
-          .map((l) => ({ row: { streamId: "", entry: l.entry }, waiting: l.waiting, firstSeen: l.firstSeen }));
-        if (work.length > 0) delivered += (await this.deliverTo(target, work, undefined)).delivered;
+        const work = this.local.workFor(target);
+        if (work.length > 0) delivered += (await deliverTo(this.delivery, target, work, undefined)).delivered;
       }),
     );
-    for (const [id, l] of this.local) {
-      if (l.waiting.size > 0) continue;
-      this.local.delete(id);
-      for (const [clusterId, streamId] of l.recorded) {
-        void clusters.call(clusterId, "outbox retire", (s) => s.retire([streamId])).catch(() => {});
-      }
-    }
+    this.local.retireDelivered(clusters);
     return delivered;
-  }
-
-  /** A cluster that came back serves reads again once every outbox we can reach was swept for it since. */
-  private async checkRecovering(): Promise<void> {
-    const { clusters } = this.options;
-    await Promise.all(
-      clusters.ids.map(async (id) => {
-        const health = clusters.health.get(id)!;
-        if (health.state !== "recovering") return;
-        try {
-          const { now, swept } = await clusters.call(id, "clock", (s) => s.stamps());
-          if (health.recoveredAt === undefined) {
-            health.recoveredAt = now;
-            return;
-          }
-          const sources = clusters.ids.filter((s) => s !== id && clusters.health.get(s)!.state !== "down");
-          if (sources.every((s) => sweptAt({ now, swept }, s) >= health.recoveredAt!)) health.caughtUp();
-        } catch {
-          // Still failing: the breaker has it down again.
-        }
-      }),
-    );
   }
 }

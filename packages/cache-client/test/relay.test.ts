@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Topology } from "@org/config";
 import { startFaultProxy, startLocalRegions, type FaultProxy, type LocalRegions } from "../src/testing/index.ts";
-import { healDeliveryBound } from "../src/relay.ts";
+import { healDeliveryBound } from "../src/relay-pages.ts";
 import { cacheFactory, freshKey, rawClient, valueKey, withRaw, writeBacklog } from "./helpers.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
