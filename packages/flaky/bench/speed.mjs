@@ -9,11 +9,15 @@
 // Prints wall time, CPU time (this process, where all of PGlite's work runs, plus the PostgreSQL
 // backends' from /proc) and the load average at each figure: on a busy machine the CPU figure is the
 // one that says what the work costs. Also prints what opening an existing store costs (every command
-// pays it once; it is outside the goal). Asserts nothing.
-import { execFileSync } from "node:child_process";
+// pays it once; it is outside the goal), and the same ingest and report as a user runs them: one cold
+// `org-flaky` process each (start-up, PGlite's WebAssembly, an unwarmed JIT, closing the store; their
+// PostgreSQL backends exit with them, so those rows' CPU is the process's alone).
+// Asserts nothing.
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { analyse, openDatabase, parseJUnit, recordReports } from "../dist/index.js";
 import { postgresBin, startPostgres } from "../dist/testing.js";
@@ -23,6 +27,7 @@ const TESTS = 20_000;
 const FILLED = 1_000_000;
 const work = mkdtempSync(join(tmpdir(), "org-flaky-bench-"));
 const GOAL_MS = 2000;
+const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const ms = (t0) => performance.now() - t0;
 const fmt = (x) => `${(x / 1000).toFixed(2)} s`;
 /** CPU milliseconds the PostgreSQL backends serving `database` have used so far, by pid (from /proc). */
@@ -38,6 +43,29 @@ async function timed(fn) {
   let backends = 0;
   for (const [pid, after] of await serverCpu()) backends += after - (server.get(pid) ?? 0);
   return { value, wall, cpu: (used.user + used.system) / 1000 + backends, load: loadavg()[0] };
+}
+
+/** CPU milliseconds of this process's waited-for children so far (cutime + cstime, /proc/self/stat). */
+function childrenCpu() {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+  return (
+    (Number(fields[13]) + Number(fields[14])) *
+    (1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })))
+  );
+}
+/** Runs `org-flaky <args>` as a user would, in its own process; wall and CPU as `timed` gives them. */
+async function cold(location, args) {
+  return timed(async () => {
+    const before = childrenCpu();
+    const run = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: work,
+      env: { ...process.env, ORG_FLAKY_DB: location },
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    if (run.status !== 0) throw new Error(`org-flaky ${args[0]} exited ${run.status}: ${run.stderr}`);
+    return childrenCpu() - before;
+  }).then((m) => ({ ...m, cpu: m.cpu + m.value }));
 }
 
 // A vitest-shaped report: 200 files x 100 tests, 3 % failing, half of those timeouts.
@@ -111,9 +139,20 @@ async function bench(label, location) {
     );
     const report = await timed(() => analyse({ db, cwd: work, origins: false }));
     await db.close();
+    const coldIngest = await cold(location, [
+      "record",
+      junit,
+      "--commit",
+      "bench-cold",
+      "--branch",
+      "main",
+      "--env",
+      "ci",
+    ]);
+    const coldReport = await cold(location, ["report", "--format", "json"]);
     // What every `org-flaky` command pays first: opening (and checking the schema of) an existing store.
     const open = await timed(async () => (db = await openDatabase({ db: location, cwd: work })));
-    return { label, open, ingest, rerun, next, stored, scan, report };
+    return { label, open, ingest, rerun, next, stored, scan, report, coldIngest, coldReport };
   } finally {
     await db.close();
   }
@@ -180,6 +219,8 @@ for (const r of rows) {
     ["ingest, rerun of the commit", r.rerun, parseOnly, "parse"],
     ["ingest, next commit", r.next, parseOnly, "parse"],
     ["report", r.report, r.scan.wall, "scan"],
+    ["org-flaky record, own process", r.coldIngest, parseOnly, "parse"],
+    ["org-flaky report, own process", r.coldReport, r.scan.wall, "scan"],
   ]) {
     table.push([
       r.label,
