@@ -159,6 +159,7 @@ export class Relay {
       state = { cursor: "-", pending: new Map() };
       this.held.set(source, state);
     }
+    const stopKeeping = this.keepLease(source);
     try {
       return await this.pass(source, state);
     } catch (error) {
@@ -167,7 +168,33 @@ export class Relay {
       // what was read: starting over would only add work to a relay that is already behind.
       if (error instanceof LeaseLost) this.held.delete(source);
       return 0;
+    } finally {
+      stopKeeping();
     }
+  }
+
+  /**
+   * Renews `source`'s lease every quarter lease while a pass runs, whatever the pass is waiting
+   * for. Renewing only between round trips of the pass let the lease run out while the holder was
+   * still making progress: a delivery page on a slow link (its bound grows with its keys), or a few
+   * round trips on a starved event loop, outlast the lease before the first renewal; another
+   * instance took the outbox and started it over from the newest entry, and lost it the same way,
+   * so each tenure redid the first pages (20 instances under CPU starvation: 30 takeovers of 500-entry
+   * outboxes after a heal). The renewal between pages still finds a lease taken at once.
+   */
+  private keepLease(source: string): () => void {
+    const { clusters, fingerprint, owner } = this.options;
+    let renewing = false;
+    const timer = setInterval(() => {
+      if (renewing) return;
+      renewing = true;
+      clusters
+        .call(source, "relay lease", (s) => s.holdLease(fingerprint, owner, this.leaseMs))
+        .catch(() => {})
+        .finally(() => (renewing = false));
+    }, this.leaseMs / 4);
+    timer.unref?.();
+    return () => clearInterval(timer);
   }
 
   private async pass(source: string, state: HeldOutbox): Promise<number> {

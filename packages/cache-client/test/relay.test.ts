@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Topology } from "@org/config";
 import { startFaultProxy, startLocalRegions, type FaultProxy, type LocalRegions } from "../src/testing/index.ts";
+import { KeyLayout } from "../src/keys.ts";
 import { healDeliveryBound } from "../src/relay-pages.ts";
 import { cacheFactory, freshKey, rawClient, valueKey, withRaw, writeBacklog } from "./helpers.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
@@ -91,6 +92,48 @@ describe.skipIf(!hasRedis)("relay under backlogs and many instances", () => {
       );
       expect(twenty.applies.every((times) => times === 1)).toBe(true);
       expect(twenty.perEntry).toBeLessThanOrEqual(1.5 * one.perEntry);
+    },
+    HEAVY,
+  );
+  // Under CPU starvation (20 instances, 20 busy loops) the lease ran out between two renewals of a
+  // pass that was still delivering; the next holder started the backlog over from the newest entry
+  // and lost the lease the same way. A throttled link makes a delivery page outlast the lease
+  // deterministically, within the page's own bound.
+  it(
+    "a lease holder keeps the outbox through a delivery page slower than the lease, so no other instance starts it over",
+    async () => {
+      const source = "us-east-1-a";
+      const count = 3;
+      // 20,000 keys an entry: a page of its own, bounded by 10 x opTimeoutMs (answerBound).
+      const keys = (i: number) => Array.from({ length: 20_000 }, (_, k) => `slow-${i}:${k}`);
+      const [a, b] = [caches.open("eu-west-1", {}, topology), caches.open("us-east-1", {}, topology)];
+      await Promise.all([a, b].map((c) => c.invalidate(freshKey("warm-up"))));
+      await writeBacklog(local, [source], { tag: "slow", count, targets: [source, T], keys });
+      // A page's request is its cache keys' value and generation keys, as RESP bulk strings.
+      const layout = new KeyLayout("org:cache");
+      const bulk = (k: string) => Buffer.byteLength(k) + String(Buffer.byteLength(k)).length + 5;
+      const pageBytes = keys(count - 1).reduce((n, k) => n + bulk(layout.value(k)) + bulk(layout.generation(k)), 0);
+      // Each page then takes about 1.5 lease lengths (4 x max(relayIntervalMs, opTimeoutMs)) to
+      // reach T: far past the lease, well inside the page's bound.
+      const leaseMs = 4 * OP_TIMEOUT_MS;
+      proxy.slow({ bytesPerSecond: Math.round(pageBytes / ((1.5 * leaseMs) / 1000)) });
+      const owners = new Set<string>();
+      const raw = rawClient(local, source);
+      try {
+        await eventually(
+          async () => {
+            const [lease] = await raw.keys("org:cache:relay:*");
+            const owner = lease === undefined ? null : await raw.get(lease);
+            if (owner) owners.add(owner);
+            expect(await appliedOnT(local, "slow", count)).toBe(count);
+          },
+          Math.ceil((0.8 * HEAVY) / (OP_TIMEOUT_MS / 2)),
+        );
+      } finally {
+        raw.disconnect();
+      }
+      // One holder the whole time (sampled every half opTimeoutMs: a takeover lasts a lease or more).
+      expect(owners.size).toBe(1);
     },
     HEAVY,
   );
