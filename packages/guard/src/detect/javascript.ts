@@ -322,14 +322,7 @@ class JsDetector {
     if (node.type !== "CallExpression") return;
     // Most calls are none of these: the callee's last name rules them out before its path is built.
     const callee = unwrap(node.callee as EsNode);
-    const last =
-      callee.type === "Identifier"
-        ? (callee.name as string)
-        : callee.type === "MemberExpression"
-          ? memberName(callee)
-          : callee.type === "SequenceExpression"
-            ? "setTimeout"
-            : undefined;
+    const last = callee.type === "SequenceExpression" ? "setTimeout" : referenceName(callee);
     if (last === undefined || !TEST_FACT_CALLEES.test(last)) return;
     const path = calleePath(node.callee as EsNode);
     if (path === undefined) return;
@@ -574,12 +567,7 @@ class JsDetector {
         // durations: a 0 fallback often switches a feature off, and the sites above judge those.
         if (node.operator === "&&" || this.judgedBySite.has(node)) return;
         const left = unwrap(node.left as EsNode);
-        const name =
-          left.type === "Identifier"
-            ? (left.name as string)
-            : left.type === "MemberExpression"
-              ? memberName(left)
-              : undefined;
+        const name = referenceName(left);
         if (!this.isTimeout(name)) return;
         const value = this.evaluate(node.right as EsNode);
         if (value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY) {
@@ -725,12 +713,7 @@ function destinationOf(node: EsNode): { name: string; value: EsNode } | undefine
     value = node.value;
   } else if (node.type === "AssignmentExpression" || node.type === "AssignmentPattern") {
     const left = node.left as EsNode;
-    name =
-      left.type === "Identifier"
-        ? (left.name as string)
-        : left.type === "MemberExpression"
-          ? memberName(left)
-          : undefined;
+    name = referenceName(left);
     value = node.right;
   }
   return name !== undefined && isNode(value) ? { name, value } : undefined;
@@ -804,12 +787,7 @@ function codeStatement(statement: EsNode): { site: EsNode; name: string | undefi
     const expression = unwrap(statement.expression as EsNode);
     if (expression.type !== "AssignmentExpression" || expression.operator !== "=") return undefined;
     const left = expression.left as EsNode;
-    name =
-      left.type === "MemberExpression"
-        ? memberName(left)
-        : left.type === "Identifier"
-          ? (left.name as string)
-          : undefined;
+    name = referenceName(left);
     site = expression;
     init = expression.right as EsNode;
   } else if (statement.type === "VariableDeclaration" && (statement.declarations as EsNode[]).length === 1) {
@@ -873,6 +851,12 @@ function propertyName(node: EsNode): string | undefined {
     return ((key.quasis as EsNode[])[0]?.value as { cooked?: string } | undefined)?.cooked;
   }
   return undefined;
+}
+
+/** The name a reference ends in: `timeout`, `opts.timeout`, `this[kTimeout]`; undefined for anything else. */
+function referenceName(node: EsNode): string | undefined {
+  if (node.type === "Identifier") return node.name as string;
+  return node.type === "MemberExpression" ? memberName(node) : undefined;
 }
 
 function memberName(node: EsNode): string | undefined {
