@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { answerBound } from "../src/invalidation.ts";
 import { CacheError, createRegionalCache, type RegionalCache } from "../src/index.ts";
 import { RedisStore } from "../src/redis-store.ts";
-import { createRegionalCacheOnStores, startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
-import { cacheFactory, freshKey, rawClient, withRaw, writeBacklog } from "./helpers.ts";
+import { createRegionalCacheOnStores } from "../src/testing/index.ts";
+import { freshKey, rawClient, useLocalRegions, withRaw, writeBacklog } from "./helpers.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 // Tens of thousands of calls on a loaded machine: three test timeouts (still from config).
@@ -13,26 +13,18 @@ const STORM = testConfig.timeouts.test * 10;
 
 // Issue 8, items 4, 9 and 11: answers and memory stay bounded, and no interval trusts the wall clock.
 describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
-  let local: LocalRegions;
-  const caches = cacheFactory(() => local);
-  beforeAll(async () => {
-    local = await startLocalRegions();
-  });
-  afterEach(async () => {
+  const { local, caches } = useLocalRegions({ heal: true, flush: true });
+  // Registered after the helper, so it runs before the helper's clean-up (after-hooks run as a stack).
+  afterEach(() => {
     vi.useRealTimers();
-    for (const id of local.clusterIds) local.heal(id);
-    await caches.closeAll();
-    // Outbox entries one test leaves (its relay was off, or a cluster stayed queued) are not the next one's.
-    await Promise.all(local.clusterIds.map((id) => withRaw(local, id, (c) => c.flushall())));
   });
-  afterAll(() => local?.stop());
 
   it("a read with both local clusters hung tries both and names why each failed", async () => {
     const cache = caches.open("us-east-1");
     const key = freshKey();
     await cache.set(key, "v");
-    local.partition("us-east-1-a");
-    local.partition("us-east-1-b");
+    local().partition("us-east-1-a");
+    local().partition("us-east-1-b");
     const started = performance.now();
     const error = (await cache.get(key).catch((e: unknown) => e)) as CacheError;
     const took = performance.now() - started;
@@ -51,7 +43,7 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
     const key = freshKey();
     await cache.set(key, "active");
     await cache.deliverQueued();
-    local.partition("ap-southeast-1-b");
+    local().partition("ap-southeast-1-b");
     const report = await cache.invalidate(freshKey());
     expect(report.queued).toEqual(["ap-southeast-1-b"]);
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - 3_600_000 });
@@ -59,9 +51,9 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
     await eventually(async () => expect(await cache.get(key, { failClosed: true })).toBeUndefined());
     for (let i = 0; i < 5; i++) expect(await cache.get(key, { failClosed: true })).toBeUndefined();
     expect(cache.metrics().clusters.every((c) => c.deliveryLagMs >= 0)).toBe(true);
-    local.heal("ap-southeast-1-b");
+    local().heal("ap-southeast-1-b");
     await eventually(async () =>
-      expect(await withRaw(local, "ap-southeast-1-b", (c) => c.exists(`org:cache:applied:${report.id}`))).toBe(1),
+      expect(await withRaw(local(), "ap-southeast-1-b", (c) => c.exists(`org:cache:applied:${report.id}`))).toBe(1),
     );
   });
   // Item 9: a cluster that hangs holds at most maxInFlight calls, fails fast once known hung, and
@@ -78,7 +70,7 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
       const stores = new Map<string, RedisStore>();
       const cache: RegionalCache = createRegionalCacheOnStores(
         {
-          topology: local.topology,
+          topology: local().topology,
           localRegion: "us-east-1",
           opTimeoutMs,
           maxTtlMs: testConfig.cache.maxTtlMs,
@@ -94,8 +86,8 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
       );
       try {
         await cache.invalidate(freshKey("warm-up"));
-        await withRaw(local, hung, (c) => c.config("RESETSTAT"));
-        local.partition(hung);
+        await withRaw(local(), hung, (c) => c.config("RESETSTAT"));
+        local().partition(hung);
         const rss = { base: process.memoryUsage().rss, peak: 0 };
         let [next, healthyQueued, hungDelivered, peakSlots, peakDriverQueue] = [0, 0, 0, 0, 0];
         const started = performance.now();
@@ -112,9 +104,9 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
           }),
         );
         const took = performance.now() - started;
-        local.heal(hung);
+        local().heal(hung);
         // Everything the driver held for the hung cluster reaches it now: count what it received.
-        const stats = rawClient(local, hung);
+        const stats = rawClient(local(), hung);
         let received = -1;
         try {
           await eventually(async () => {
@@ -140,7 +132,7 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
         expect(received).toBeGreaterThan(0);
         expect(received).toBeLessThanOrEqual(maxInFlight);
       } finally {
-        local.heal(hung);
+        local().heal(hung);
         await cache.close();
       }
     },
@@ -164,8 +156,8 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
     // Each cluster's call is bounded by the rule; the whole answer (keys built and sent to six
     // clusters on a loaded machine included) stays within twice it.
     expect(took).toBeLessThan(2 * bound);
-    for (const id of local.clusterIds) {
-      expect(await withRaw(local, id, (c) => c.exists(`org:cache:applied:${report.id}`))).toBe(1);
+    for (const id of local().clusterIds) {
+      expect(await withRaw(local(), id, (c) => c.exists(`org:cache:applied:${report.id}`))).toBe(1);
     }
   });
 
@@ -177,10 +169,10 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
       const down = "ap-southeast-1-a";
       const cache = caches.open("us-east-1");
       await cache.invalidate(freshKey("warm-up"));
-      await local.kill(down);
+      await local().kill(down);
       try {
         // Recorded only in us-east-1-a's outbox, for it and the dead cluster (never applied there).
-        await writeBacklog(local, ["us-east-1-a"], {
+        await writeBacklog(local(), ["us-east-1-a"], {
           tag: "p",
           count,
           targets: ["us-east-1-a", down],
@@ -199,8 +191,8 @@ describe.skipIf(!hasRedis)("bounded answers, memory and clocks", () => {
         );
       } finally {
         await cache.close();
-        await local.restart(down);
-        await withRaw(local, "us-east-1-a", (c) => c.del("org:cache:outbox"));
+        await local().restart(down);
+        await withRaw(local(), "us-east-1-a", (c) => c.del("org:cache:outbox"));
       }
     },
     2 * HEAVY,

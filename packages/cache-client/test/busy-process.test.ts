@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CacheError } from "../src/index.ts";
-import { startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
-import { cacheFactory, freshKey, valueKey, withRaw } from "./helpers.ts";
+import { freshKey, useLocalRegions, valueKey, withRaw } from "./helpers.ts";
 import { hasRedis, OP_TIMEOUT_MS } from "./profile.ts";
 
 // A loaded process reads a reply late: its event loop was busy between sending a command and
@@ -10,20 +9,14 @@ import { hasRedis, OP_TIMEOUT_MS } from "./profile.ts";
 // monotonic clock (performance.now, which the cache reads for every interval) past the bound while
 // the command is in flight: deterministic, where blocking the event loop for real is not.
 describe.skipIf(!hasRedis)("a busy process", () => {
-  let local: LocalRegions;
-  const caches = cacheFactory(() => local);
-  beforeAll(async () => {
-    local = await startLocalRegions();
-  });
-  afterEach(() => caches.closeAll());
-  afterAll(() => local?.stop());
+  const { local, caches } = useLocalRegions();
 
   it("a read whose first cluster's failure is read only after the whole bound has passed settles (it hung forever)", async () => {
     const cache = caches.open("us-east-1");
     const key = freshKey();
     // us-east-1-a answers a GET of this key with an error reply (WRONGTYPE): a failure that comes
     // in as I/O, not from a timer.
-    await withRaw(local, "us-east-1-a", (c) => c.hset(valueKey(key), "not", "a string"));
+    await withRaw(local(), "us-east-1-a", (c) => c.hset(valueKey(key), "not", "a string"));
     // Connected, so the read below is sent at once.
     await cache.get(freshKey());
     const realNow = performance.now.bind(performance);

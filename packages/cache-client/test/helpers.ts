@@ -1,7 +1,14 @@
 import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Topology } from "@org/config";
 import { createRegionalCache, type RegionalCache, type RegionalCacheOptions } from "../src/index.ts";
-import { writeOutboxBacklog, type LocalRegions, type OutboxBacklog } from "../src/testing/index.ts";
+import {
+  startLocalRegions,
+  writeOutboxBacklog,
+  type LocalRegions,
+  type LocalRegionsOptions,
+  type OutboxBacklog,
+} from "../src/testing/index.ts";
 import { OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 /** Caches opened by a test, closed by `closeAll` in afterEach. */
@@ -23,6 +30,51 @@ export function cacheFactory(getLocal: () => LocalRegions) {
       await Promise.all(open.splice(0).map((c) => c.close()));
     },
   };
+}
+
+export interface LocalRegionsSuite {
+  /** The suite's servers, started in beforeAll (throws if read before it). */
+  local(): LocalRegions;
+  /** Caches opened by its tests, closed after each test. */
+  caches: ReturnType<typeof cacheFactory>;
+}
+
+export interface LocalRegionsSuiteOptions {
+  /** What to start (the default: six plain servers). */
+  start?: LocalRegionsOptions;
+  /** After each test, first heal every cluster a test partitioned (so the caches can close). */
+  heal?: boolean;
+  /**
+   * After each test, last FLUSHALL every cluster: outbox entries one test leaves (its relay was
+   * off, or a cluster stayed queued) are not the next one's.
+   */
+  flush?: boolean;
+}
+
+/**
+ * The set-up of a suite on local Redis processes, with its vitest hooks: the servers start once
+ * before all tests and stop after them; after each test the caches it opened close (between a
+ * `heal` and a `flush` when asked). Call it inside `describe`. A file's own afterEach hooks,
+ * registered after this call, run before this one's (vitest runs after-hooks as a stack).
+ */
+export function useLocalRegions(options: LocalRegionsSuiteOptions = {}): LocalRegionsSuite {
+  let started: LocalRegions | undefined;
+  const local = (): LocalRegions => {
+    if (!started) throw new Error("useLocalRegions: the servers start in beforeAll; call local() in a test or hook");
+    return started;
+  };
+  const caches = cacheFactory(local);
+  beforeAll(async () => {
+    started = await startLocalRegions(options.start);
+  });
+  afterEach(async () => {
+    if (!started) return;
+    if (options.heal) for (const id of started.clusterIds) started.heal(id);
+    await caches.closeAll();
+    if (options.flush) await Promise.all(started.clusterIds.map((id) => withRaw(local(), id, (c) => c.flushall())));
+  });
+  afterAll(() => started?.stop());
+  return { local, caches };
 }
 
 /** A plain ioredis client on one local cluster, bypassing the cache (the test's own eyes). */

@@ -1,23 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
-import { cacheFactory, freshKey, valueKey, withRaw } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { freshKey, useLocalRegions, valueKey, withRaw } from "./helpers.ts";
 import { eventually, hasRedis } from "./profile.ts";
 
 // Issue 8, items 1 and 2: a fill or a shared load that began before an invalidation never
 // lands or is served after it, whatever happened to the clusters in between.
 describe.skipIf(!hasRedis)("leases and loads against invalidations", () => {
-  let local: LocalRegions;
-  const caches = cacheFactory(() => local);
-  beforeAll(async () => {
-    local = await startLocalRegions();
-  });
-  afterEach(() => caches.closeAll());
-  afterAll(() => local?.stop());
+  const { local, caches } = useLocalRegions();
 
   /** Restarts a cluster empty and waits until `cache` writes to it again. */
   async function restartEmpty(cache: ReturnType<typeof caches.open>, clusterId: string) {
-    await local.kill(clusterId);
-    await local.restart(clusterId);
+    await local().kill(clusterId);
+    await local().restart(clusterId);
     await eventually(async () => expect((await cache.set(freshKey("probe"), 1)).stored).toContain(clusterId));
   }
 
@@ -28,7 +21,7 @@ describe.skipIf(!hasRedis)("leases and loads against invalidations", () => {
     expect((await cache.invalidate(key)).complete).toBe(true);
     await restartEmpty(cache, "us-east-1-a");
     expect(await cache.set(key, "read before the revocation", { lease })).toEqual({ stored: [] });
-    expect(await withRaw(local, "us-east-1-a", (c) => c.get(valueKey(key)))).toBeNull();
+    expect(await withRaw(local(), "us-east-1-a", (c) => c.get(valueKey(key)))).toBeNull();
     expect(await cache.get(key)).toBeUndefined();
     expect(await cache.get(key, { failClosed: true })).toBeUndefined();
   });
@@ -39,7 +32,7 @@ describe.skipIf(!hasRedis)("leases and loads against invalidations", () => {
     const lease = await cache.lease(key);
     await cache.invalidate(key);
     for (const id of ["us-east-1-a", "us-east-1-b"]) {
-      await withRaw(local, id, (c) => c.del(`org:cache:{${key}}:gen`));
+      await withRaw(local(), id, (c) => c.del(`org:cache:{${key}}:gen`));
     }
     expect(await cache.set(key, "stale", { lease })).toEqual({ stored: [] });
     expect(await cache.get(key, { failClosed: true })).toBeUndefined();
@@ -55,7 +48,7 @@ describe.skipIf(!hasRedis)("leases and loads against invalidations", () => {
     await cache.invalidate(key); // a counter would be back at the lease's value here
     const { stored } = await cache.set(key, "stale", { lease });
     expect(stored).toEqual([]);
-    expect(await withRaw(local, "us-east-1-a", (c) => c.get(valueKey(key)))).toBeNull();
+    expect(await withRaw(local(), "us-east-1-a", (c) => c.get(valueKey(key)))).toBeNull();
     expect(await cache.get(key)).toBeUndefined();
     expect(await cache.get(key, { failClosed: true })).toBeUndefined();
   });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { entryFields } from "../src/outbox-format.ts";
-import { startLocalRegions, type LocalRegions } from "../src/testing/index.ts";
-import { cacheFactory, freshKey, valueKey, withRaw } from "./helpers.ts";
+import type { LocalRegions } from "../src/testing/index.ts";
+import { freshKey, useLocalRegions, valueKey, withRaw } from "./helpers.ts";
 import { eventually, hasRedis, testConfig } from "./profile.ts";
 
 // A cluster's clock is Redis TIME: wall-clock time, which steps. What reads it (PROTOCOL.md,
@@ -22,17 +22,7 @@ const clusterNow = (local: LocalRegions, id: string) =>
   });
 
 describe.skipIf(!hasRedis)("server clock steps", () => {
-  let local: LocalRegions;
-  const caches = cacheFactory(() => local);
-  beforeAll(async () => {
-    local = await startLocalRegions();
-  });
-  afterEach(async () => {
-    for (const id of local.clusterIds) local.heal(id);
-    await caches.closeAll();
-    await Promise.all(local.clusterIds.map((id) => withRaw(local, id, (c) => c.flushall())));
-  });
-  afterAll(() => local?.stop());
+  const { local, caches } = useLocalRegions({ heal: true, flush: true });
 
   it("a fail-closed read does not count sweep stamps ahead of the cluster's own clock (it stepped back) as fresh", async () => {
     // A relay that runs rarely, and a freshness window as long as it implies: only the stamps decide.
@@ -41,9 +31,11 @@ describe.skipIf(!hasRedis)("server clock steps", () => {
     const locals = ["us-east-1-a", "us-east-1-b"];
     const stamp = async (offsetMs: number) => {
       for (const id of locals) {
-        const now = await clusterNow(local, id);
-        const stamps = local.clusterIds.filter((s) => s !== id).flatMap((s) => [s, String(now + offsetMs)]);
-        await withRaw(local, id, async (c) => {
+        const now = await clusterNow(local(), id);
+        const stamps = local()
+          .clusterIds.filter((s) => s !== id)
+          .flatMap((s) => [s, String(now + offsetMs)]);
+        await withRaw(local(), id, async (c) => {
           await c.set(valueKey(key), JSON.stringify("active"), "PX", testConfig.cache.maxTtlMs);
           await c.hset("org:cache:swept", ...stamps);
         });
@@ -54,7 +46,7 @@ describe.skipIf(!hasRedis)("server clock steps", () => {
     expect(await cache.get(key, { failClosed: true })).toBe("active");
     // One outbox's cluster hangs, so nothing can sweep it again, and the local clusters' clocks
     // step back an hour: the stamps written before the step now lie an hour ahead of their clocks.
-    local.partition("ap-southeast-1-a");
+    local().partition("ap-southeast-1-a");
     await stamp(HOUR_MS);
     expect(await cache.get(key, { failClosed: true })).toBeUndefined();
   });
@@ -64,14 +56,14 @@ describe.skipIf(!hasRedis)("server clock steps", () => {
     const target = "ap-southeast-1-a";
     const key = freshKey("revoked");
     const id = randomUUID();
-    await withRaw(local, target, (c) =>
+    await withRaw(local(), target, (c) =>
       c.set(valueKey(key), JSON.stringify("active"), "PX", testConfig.cache.maxTtlMs),
     );
     // Recorded in the source's outbox (and applied there) for a target that was away; then the
     // source's clock stepped forward by more than the retention, so the entry's stream id (the
     // source's clock when it was recorded) is that far behind the source's clock now.
-    const sourceNow = await clusterNow(local, source);
-    await withRaw(local, source, async (c) => {
+    const sourceNow = await clusterNow(local(), source);
+    await withRaw(local(), source, async (c) => {
       const fields = entryFields({ id, keys: [key], at: 0, targets: [source, target] });
       await c.xadd("org:cache:outbox", `${sourceNow - RETENTION_MS - HOUR_MS}-1`, ...Object.entries(fields).flat());
       await c.set(`org:cache:applied:${id}`, "1", "PX", RETENTION_MS);
@@ -79,10 +71,10 @@ describe.skipIf(!hasRedis)("server clock steps", () => {
     const relay = caches.open("eu-west-1");
     await eventually(async () => {
       await relay.deliverQueued();
-      expect(await withRaw(local, source, (c) => c.xlen("org:cache:outbox"))).toBe(0);
+      expect(await withRaw(local(), source, (c) => c.xlen("org:cache:outbox"))).toBe(0);
     });
     // Retired only once delivered: the target no longer holds the revoked value.
-    expect(await withRaw(local, target, (c) => c.exists(`org:cache:applied:${id}`))).toBe(1);
-    expect(await withRaw(local, target, (c) => c.get(valueKey(key)))).toBeNull();
+    expect(await withRaw(local(), target, (c) => c.exists(`org:cache:applied:${id}`))).toBe(1);
+    expect(await withRaw(local(), target, (c) => c.get(valueKey(key)))).toBeNull();
   });
 });
