@@ -15,7 +15,9 @@ export type Scripted = Client & Record<string, (...args: (string | number)[]) =>
  * and visible. No driver commandTimeout either: the caller bounds every call (a 20,000-key
  * invalidation gets a longer bound than one key), and a command stays in the driver's queue until
  * the server answers or the connection drops, which the in-flight window counts (`driverQueue`).
- * Reconnects follow the one retry policy (`reconnectPolicy`).
+ * Commands are written when issued (no auto-pipelining: see below), which is what lets a call's
+ * bound start at the end of the turn that issued it. Reconnects follow the one retry policy
+ * (`reconnectPolicy`).
  */
 export function openClient(
   cluster: TopologyCluster,
@@ -27,7 +29,11 @@ export function openClient(
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     connectTimeout: options.connectTimeoutMs,
-    enableAutoPipelining: true,
+    // Off: auto-pipelining holds a command back until the connection's previous batch has been
+    // answered, so a process that reads that answer late (its event loop busy for longer than a
+    // bound) wrote the command after its bound was over and blamed a cluster that answered at once
+    // (issue 8, item 9). Written when issued, a command's bound starts after it is on the socket.
+    enableAutoPipelining: false,
     retryStrategy: (times) => retryDelay(reconnectPolicy(options.connectTimeoutMs), times),
     ...(url.startsWith("rediss://") ? { tls: { ...options.tls } } : {}),
   };
@@ -39,7 +45,7 @@ export function openClient(
     });
     client = new Cluster(seeds, {
       enableOfflineQueue: false,
-      enableAutoPipelining: true,
+      enableAutoPipelining: false,
       clusterRetryStrategy: common.retryStrategy,
       redisOptions: {
         ...common,
