@@ -80,7 +80,12 @@ export class RedisStore implements ClusterStore {
     const status = this.client.status;
     if (status === "ready") return;
     if (this.initial) return this.initial;
-    throw this.lastError ?? new Error(`connection is ${status}`);
+    // Not sent: the cluster is unavailable to this process (a dropped connection that closed
+    // without an error, or a reconnect that has not finished), never a success of the cluster.
+    throw (
+      this.lastError ??
+      new ClusterFailure(this.id, "unavailable", `${this.id}: not connected (the connection is ${status}); not sent`)
+    );
   }
 
   /**

@@ -117,4 +117,35 @@ describe.skipIf(!hasRedis)("partitions, lost cluster state and topology skew", (
     caches.open("eu-west-1");
     await eventually(async () => expect(await holds("ap-southeast-1-b", key)).toBeNull());
   });
+
+  // Issue 8 (a busy process): a connection that dropped without an error and has not reconnected
+  // failed calls with "connection is connecting", which counted as the cluster's success, so its
+  // breaker never opened and the report's reason was "error".
+  it("a call on a connection that closed without an error and is still reconnecting is the cluster's failure: unavailable, never its success", async () => {
+    const target = "us-east-1-a";
+    const proxy = proxies.get(target)!;
+    // No relay round during the test: nothing else is sent on the connections.
+    const cache = caches.open("us-east-1", { relayIntervalMs: OP_TIMEOUT_MS * 100 }, through([target]));
+    await cache.invalidate(freshKey("warm-up"));
+    const clientIds = async () =>
+      withRaw(local, target, async (c) =>
+        [...String(await c.client("LIST")).matchAll(/^id=(\d+) /gm)].map((m) => Number(m[1])),
+      );
+    const before = Math.max(...(await clientIds()));
+    // Nothing passes any more, and the open connections are closed cleanly (no error on the
+    // client's side); the reconnects are accepted and then never answered.
+    proxy.cut();
+    proxy.drop();
+    // Both connections of the cache saw the close: they reconnected (the proxy opened new upstream ones).
+    await eventually(async () =>
+      expect((await clientIds()).filter((id) => id > before).length).toBeGreaterThanOrEqual(2),
+    );
+    const report = await cache.invalidate(freshKey());
+    expect(report.queued).toEqual([target]);
+    expect(report.reasons[target]).toBe("unavailable");
+    expect(cache.metrics().clusters.find((c) => c.id === target)).toMatchObject({
+      state: "down",
+      lastFailure: "unavailable",
+    });
+  });
 });
