@@ -11,24 +11,35 @@
 //    timeout, library defaults included; `why`: one line) and prints precision per rule and language,
 //    and recall estimated as TP / (TP + misses), both scaled from the samples to the full counts.
 //
-// Usage: node eval/run.mjs [--set tuning|heldout] [--unlabelled out.txt] [--errors]
+// Usage: node eval/run.mjs [--set tuning|heldout|...] [--unlabelled out.txt] [--errors] [--findings out.txt] [--dist dir]
 //   --errors lists the sampled false positives and misses with their labels.
 //   --unlabelled writes every sampled item that has no label yet, with context, for labelling.
+//   --findings writes every finding (key and message), sorted: diff two runs to see what a change did.
+//   --dist measures another org-guard build (a `dist` directory) instead of this package's.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cache = join(here, ".cache");
 const { values: args } = parseArgs({
-  options: { set: { type: "string" }, unlabelled: { type: "string" }, errors: { type: "boolean" } },
+  options: {
+    set: { type: "string" },
+    unlabelled: { type: "string" },
+    errors: { type: "boolean" },
+    findings: { type: "string" },
+    dist: { type: "string" },
+  },
 });
 const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
 const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
-const { checkSource, defaultGuardConfig } = await import(new URL("../dist/index.js", import.meta.url).href);
+const dist = args.dist
+  ? pathToFileURL(join(resolve(args.dist), "index.js"))
+  : new URL("../dist/index.js", import.meta.url);
+const { checkSource, defaultGuardConfig } = await import(dist.href);
 
 const RULES = ["no-hardcoded-timeout", "no-unbounded-timeout"];
 const LANGUAGES = ["js", "python"];
@@ -142,9 +153,11 @@ function context(item) {
 
 const pct = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
 const unlabelledOut = [];
+const findingsOut = [];
 
 for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   const { findings, unflagged, stats, perPackage } = await evaluateSet(setName);
+  for (const f of findings) findingsOut.push(`${setName} ${f.key}  -- ${f.message}`);
   console.log(`\n=== ${setName}: ${perPackage.join(", ")}`);
   for (const language of LANGUAGES) {
     const mb = stats.bytes[language] / 1e6;
@@ -203,6 +216,11 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
     `${"all".padEnd(30)} ${String(totals.f).padStart(8)}                 ${pct(totals.tp / totals.f).padStart(9)}   |                          ${pct(totals.tp / (totals.tp + totals.fn)).padStart(7)}`,
   );
   console.log("(* = some sampled items are unlabelled; run with --unlabelled <file> to list them)");
+}
+
+if (args.findings) {
+  writeFileSync(args.findings, findingsOut.sort().join("\n") + "\n");
+  console.log(`\n${findingsOut.length} findings written to ${args.findings}`);
 }
 
 if (args.unlabelled) {

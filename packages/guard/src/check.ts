@@ -190,7 +190,7 @@ const triggers = new WeakMap<GuardConfig, Record<"js" | "python", RegExp>>();
 
 /**
  * A cheap test that every file with a possible finding passes: it mentions "timeout" (every
- * timeout name and most APIs), calls one of the configured APIs by its method name, names an
+ * timeout name and most APIs) or "deadline" (`deadline = time.monotonic() + 5`), calls one of the configured APIs by its method name, names an
  * extra timeout name, or (Python) uses requests/httpx, or holds a suppression comment.
  */
 export function mightHoldTimeout(source: string, config: GuardConfig, language: "js" | "python"): boolean {
@@ -211,7 +211,7 @@ export function mightHoldTimeout(source: string, config: GuardConfig, language: 
         },
       );
       const names = [...config.extraTimeoutNames].map(escape);
-      const alternatives = new Set(["timeout", "org-guard-ignore", ...names, ...calls, ...extra]);
+      const alternatives = new Set(["timeout", "deadline", "org-guard-ignore", ...names, ...calls, ...extra]);
       return new RegExp([...alternatives].join("|"), "i");
     };
     patterns = {

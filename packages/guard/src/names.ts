@@ -51,6 +51,8 @@ const NOT_A_DURATION = new Set([
   "handle",
   "min",
   "max",
+  // A cooldown before something is re-enabled (mysql2's `restoreNodeTimeout`): a delay, like a backoff.
+  "restore",
   // Delays that batch or pace work, not deadlines: `bufferTimeout`, `flushTimeout`, `debounceTimeout`.
   "buffer",
   "flush",
@@ -67,6 +69,9 @@ const PACING = new Set(["buffer", "flush", "debounce", "throttle", "linger"]);
 const EXPIRY = new Set(["session", "visibility"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
 const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh", "sftp"]);
+
+/** Words after "timeout" that keep it one: its default (`_default_value`, traitlets' pattern) or a pad added to it. */
+const TRAILING = new Set(["default", "value", "pad", "padding", "margin", "grace", "slack"]);
 
 /**
  * Whether a property, keyword or parameter name holds a timeout duration: its last word is
@@ -88,6 +93,9 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   // The word right before the timeout decides too: `browserBufferTimeout` paces like `bufferTimeout`.
   const expiry = at > 0 && EXPIRY.has(parts[at - 1]!) && !(at > 1 && CONNECTION_SESSIONS.has(parts[at - 2]!));
   if (expiry || (at > 0 && PACING.has(parts[at - 1]!))) return false;
+  // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.
+  while (parts.length > 1 && (TRAILING.has(parts.at(-1)!) || (UNITS.has(parts.at(-1)!) && TRAILING.has(parts.at(-2)!))))
+    parts.pop();
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
   if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";

@@ -117,6 +117,21 @@ class JsDetector {
   private readonly raceTimers = new Set<EsNode>();
   /** Names passed as a plain timer's delay (`setTimeout(pollCondition, pollTimeout)`): poll intervals if named so. */
   private readonly timerDelays = new Set<string>();
+  /**
+   * `function:name` of locals passed as the delay of a timer that stops a recording
+   * (`setTimeout(() => session.post(cmd.stop), timeout)`): how long to measure, not a deadline.
+   */
+  private readonly windowDelays = new Map<string, number[]>();
+  /** [start, end) of every function, in document order (pre-order): the scopes of `windowDelays`. */
+  private readonly functionSpans: [number, number][] = [];
+  /** Initialisers of locals declared `const t = x.timeout || 5000` (the fallback is judged with its local). */
+  private readonly windowFallbacks = new Set<EsNode>();
+  /** Callbacks also registered as an event's listener (`child.once("exit", exit)`): a timer calling one races the event. */
+  private readonly listeners = new Set<string>();
+  /** Timers whose handle is kept (`exitTimer = setTimeout(...)`), to be cleared when what they guard happens. */
+  private readonly storedTimers = new Set<EsNode>();
+  /** Fallbacks passed straight to a call (`Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`). */
+  private readonly passedFallbacks = new Set<EsNode>();
   constructor(
     private readonly options: JsDetectorOptions,
     private readonly source: string,
@@ -133,6 +148,11 @@ class JsDetector {
     this.walk(program, (node) => {
       if (SITE_TYPES.has(node.type)) sites.push(node);
       this.collectTestFacts(node);
+      if (node.type === "CallExpression" || node.type === "NewExpression") this.collectCallFacts(node);
+      if (FUNCTION_TYPES.has(node.type)) this.functionSpans.push(span(node));
+      const stored =
+        node.type === "AssignmentExpression" ? node.right : node.type === "VariableDeclarator" ? node.init : undefined;
+      if (isNode(stored) && unwrap(stored).type === "CallExpression") this.storedTimers.add(unwrap(stored));
       // `const bufferTimeout = opts.browserBufferTimeout || 1000`: a destination named like a timeout
       // but judged not one (a pacing delay, an expiry, a flag) decides for its value.
       const destination = destinationOf(node);
@@ -319,6 +339,10 @@ class JsDetector {
       if (last && last[0] <= start && start < last[1]) uses.asserted += 1;
       return;
     }
+    if (node.type === "TryStatement") {
+      this.collectExpectedFailure(node);
+      return;
+    }
     if (node.type !== "CallExpression") return;
     // Most calls are none of these: the callee's last name rules them out before its path is built.
     const callee = unwrap(node.callee as EsNode);
@@ -327,19 +351,29 @@ class JsDetector {
     const path = calleePath(node.callee as EsNode);
     if (path === undefined) return;
     const args = node.arguments as EsNode[];
-    if (TIMER_CALLS.test(path) && args[1]?.type === "Identifier" && !isDeadlineTimer(path, args, this.source))
+    if (TIMER_CALLS.test(path) && args[1]?.type === "Identifier" && !isDeadlineTimer(path, args, this.source)) {
       this.timerDelays.add(args[1].name as string);
+      if (isFunction(args[0]!) && args[0]!.type !== "Identifier" && stopsRecording(this.text(args[0]!))) {
+        const name = args[1].name as string;
+        this.windowDelays.set(name, [...(this.windowDelays.get(name) ?? []), span(node)[0]]);
+      }
+    }
+    // `expect(() => connect({ timeout: 1200 })).toThrow(TypeError)`, `expect(p).rejects.toThrow()`: the
+    // subject is expected to fail on its input; nothing waits, unless the failure expected is the timeout.
+    if (EXPECTS_FAILURE.test(path)) {
+      const subject = typeTestSubject(node);
+      const expected = (node.arguments as EsNode[]).map((arg) => this.text(arg)).join(",");
+      // A function that throws synchronously has started nothing; a rejected promise may have waited
+      // first, so `.rejects` counts only with a validation error (`TypeError`, `RangeError`, "invalid").
+      const refused =
+        !path.includes(".rejects") || /TypeError|RangeError|Invalid|ValidationError|must be/i.test(expected);
+      if (subject && refused && !/time[ds]?\s*-?_?out/i.test(expected)) this.pushAssertionRange(span(subject));
+    }
     // A type test (`expect(fastify({ http2SessionTimeout: 1000 })).type.toBe<...>()` in tstyche,
     // `expectType<T>(x)` in tsd) is type-checked, never run: its subject waits for nothing.
     const typeTest = /^<call>(\.not)?\.type\./.test(path) ? typeTestSubject(node) : undefined;
     if (isAssertion(path) || typeTest) {
-      for (const arg of (typeTest ?? node).arguments as EsNode[]) {
-        const [start, end] = span(arg);
-        const last = this.assertionRanges.at(-1);
-        // Pre-order: an assertion nested in another's arguments lies inside the range already kept.
-        if (last && start < last[1]) last[1] = Math.max(last[1], end);
-        else this.assertionRanges.push([start, end]);
-      }
+      for (const arg of (typeTest ?? node).arguments as EsNode[]) this.pushAssertionRange(span(arg));
       return;
     }
     if (path === "Promise.race") {
@@ -354,6 +388,67 @@ class JsDetector {
         }
       }
     }
+  }
+
+  /** The innermost function around `at` (the whole file at the top level). */
+  private functionAt(at: number): [number, number] {
+    const spans = this.functionSpans;
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (spans[mid]![0] < at) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0; i--) if (at < spans[i]![1]) return spans[i]!;
+    return [0, this.source.length];
+  }
+
+  /** A local whose function (callbacks included) passes it as a measurement window's delay (see `windowDelays`). */
+  private isWindowDelay(name: string, node: EsNode): boolean {
+    const timers = this.windowDelays.get(name);
+    if (!timers) return false;
+    const [at] = span(node);
+    const [from, to] = this.functionAt(at);
+    return timers.some((timer) => timer > at && from <= timer && timer < to);
+  }
+
+  /** Keeps the assertion ranges merged and in document order (they arrive in pre-order). */
+  private pushAssertionRange([start, end]: [number, number]): void {
+    const last = this.assertionRanges.at(-1);
+    // Pre-order: an assertion nested in another's arguments lies inside the range already kept.
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else this.assertionRanges.push([start, end]);
+  }
+
+  /**
+   * `try { needle.defaults({ timeout: 1200 }); done(new Error("expected to throw")) } catch (e) { ... }`:
+   * a try block that fails the test when it gets past its calls expects them to throw on their input.
+   */
+  private collectExpectedFailure(node: EsNode): void {
+    const body = ((node.block as EsNode).body as EsNode[]) ?? [];
+    const handler = node.handler as EsNode | null;
+    const last = body.at(-1);
+    if (!handler || body.length < 2 || !last || /time[ds]?\s*-?_?out/i.test(this.text(handler))) return;
+    // An `await` in the block may wait before it throws; a synchronous throw started nothing.
+    if (/\bawait\b/.test(this.source.slice(span(body[0]!)[0], span(last)[0]))) return;
+    const fails =
+      last.type === "ThrowStatement" ||
+      (last.type === "ExpressionStatement" && FAILS_TEST.test(this.text(last.expression as EsNode)));
+    if (fails) this.pushAssertionRange([span(body[0]!)[0], span(last)[0]]);
+  }
+
+  /** Listeners (`child.once("exit", exit)`) and fallbacks passed straight to a call. */
+  private collectCallFacts(node: EsNode): void {
+    const args = node.arguments as EsNode[];
+    const callee = unwrap(node.callee as EsNode);
+    if (callee.type === "MemberExpression" && LISTENER_METHODS.test(memberName(callee) ?? "") && args[1])
+      if (args[1].type === "Identifier") this.listeners.add(args[1].name as string);
+    // `Math.max(defaultTimeout, custom || 0)`, `setTimeout(fn, t || 0)`: arithmetic and timers, not a wait's bound.
+    const path = calleePath(callee) ?? "";
+    if (/^(Math|Number|String|JSON|console|Object|Array)\./.test(path) || referenceName(callee) === "setTimeout")
+      return;
+    for (const arg of args) if (unwrap(arg).type === "LogicalExpression") this.passedFallbacks.add(unwrap(arg));
   }
 
   private inAssertion(node: EsNode): boolean {
@@ -423,7 +518,9 @@ class JsDetector {
         // `timeout: { request: 10000 }`: the phases of one timeout. Other keys (`retries: 2`) are not durations.
         for (const property of node.properties as EsNode[]) {
           const name = property.type === "Property" ? propertyName(property) : undefined;
-          if (name !== undefined && isNode(property.value) && (isTimeoutPhase(name) || this.isTimeout(name))) {
+          // `functionTimeout: { value: 0, exportable: true }`: a settings descriptor's value is the timeout.
+          const holdsIt = name === "value" || (name !== undefined && (isTimeoutPhase(name) || this.isTimeout(name)));
+          if (name !== undefined && isNode(property.value) && holdsIt) {
             // A phase of 0 (`timeout: { secureConnect: 0 }`) fires at once in got: a hardcoded 0 ms.
             const before = out.length;
             this.classify(property.value, out, depth + 1);
@@ -463,6 +560,15 @@ class JsDetector {
         }
         break;
       }
+      case "BinaryExpression": {
+        // `timeout + 5000`: a pad added to the caller's timeout is a hardcoded part of the wait.
+        const pad = node.operator === "+" ? this.padOf(node) : undefined;
+        if (pad) {
+          out.push({ kind: "hardcoded", node: pad.node, literal: `${this.text(pad.node)} (added to ${pad.name})` });
+          return out;
+        }
+        break;
+      }
       case "Identifier": {
         const constant = this.constantAt(node);
         if (constant) {
@@ -482,24 +588,58 @@ class JsDetector {
     return out;
   }
 
+  /** In `timeout + 5000`, the constant added to a timeout-named value that is not itself a constant. */
+  private padOf(node: EsNode): { node: EsNode; name: string } | undefined {
+    for (const [reference, pad] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as [EsNode, EsNode][]) {
+      const name = referenceName(unwrap(reference));
+      if (!this.isTimeout(name) || this.evaluate(reference) !== undefined) continue;
+      const value = this.evaluate(pad);
+      if (value !== undefined && value > 0) return { node: pad, name };
+    }
+    return undefined;
+  }
+
+  /** `Date.now() + 5000`, `performance.now() + 1000`: the constant added to a clock, if any. */
+  private clockOffset(raw: EsNode): EsNode | undefined {
+    const node = unwrap(raw);
+    if (node.type !== "BinaryExpression" || node.operator !== "+") return undefined;
+    for (const [clock, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as [EsNode, EsNode][]) {
+      const call = unwrap(clock);
+      if (call.type !== "CallExpression" || !JS_CLOCKS.test(calleePath(call.callee as EsNode) ?? "")) continue;
+      const value = this.evaluate(other);
+      if (value !== undefined && value > 0) return other;
+    }
+    return undefined;
+  }
+
   private report(value: EsNode, where: string, zeroIsUnbounded = true, isTest = false): void {
     for (const item of this.classify(value)) {
       if (item.negative) continue; // `-1`: a sentinel ("unset"), not a duration
       const kind = item.kind === "unbounded" && !zeroIsUnbounded ? "hardcoded" : item.kind;
-      const [start, end] = span(item.node);
-      const key = `${start}:${end}`;
-      if (this.findings.has(key)) continue;
-      this.findings.set(key, {
-        ruleId: kind === "hardcoded" ? "no-hardcoded-timeout" : "no-unbounded-timeout",
-        start,
-        end,
-        message:
-          kind === "hardcoded"
-            ? hardcodedMessage(item.literal, where, "js", isTest)
-            : unboundedMessage(item.literal, where, "js", isTest),
-        replaceable: true,
-      });
+      this.add(kind, item.node, item.literal, where, isTest);
     }
+  }
+
+  private add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {
+    const [start, end] = span(node);
+    const key = `${start}:${end}`;
+    if (this.findings.has(key)) return;
+    this.findings.set(key, {
+      ruleId: kind === "hardcoded" ? "no-hardcoded-timeout" : "no-unbounded-timeout",
+      start,
+      end,
+      message:
+        kind === "hardcoded"
+          ? hardcodedMessage(literal, where, "js", isTest)
+          : unboundedMessage(literal, where, "js", isTest),
+      replaceable: true,
+    });
   }
 
   private isTimeout(name: string | undefined): name is string {
@@ -535,7 +675,17 @@ class JsDetector {
       case "VariableDeclarator": {
         // `const timeout = 500`, `const timeoutMs = opts.timeoutMs ?? 1_000`: wherever the name is used.
         const id = node.id as EsNode;
+        // `const deadline = Date.now() + 5000`: a literal added to the clock is a deadline's duration.
+        const added = id.type === "Identifier" && isNode(node.init) ? this.clockOffset(node.init) : undefined;
+        if (added && /deadline/i.test(id.name as string)) {
+          this.report(added, `added to the clock for "${String(id.name)}"`);
+          return;
+        }
         if (id.type === "Identifier" && this.isTimeout(id.name as string) && isNode(node.init)) {
+          if (this.isWindowDelay(id.name as string, node)) {
+            this.windowFallbacks.add(unwrap(node.init));
+            return;
+          }
           this.report(node.init, `assigned to "${String(id.name)}"`);
         }
         return;
@@ -543,6 +693,12 @@ class JsDetector {
       case "AssignmentExpression": {
         const target = node.left as EsNode;
         const name = target.type === "MemberExpression" ? memberName(target) : undefined;
+        const added = this.clockOffset(node.right as EsNode);
+        const targetName = referenceName(target);
+        if (added && targetName !== undefined && /deadline/i.test(targetName)) {
+          this.report(added, `added to the clock for "${targetName}"`);
+          return;
+        }
         if (target.type === "Identifier" && this.isTimeout(target.name as string)) {
           // `timeout = timeout == null ? 10e3 : timeout`
           this.report(node.right as EsNode, `assigned to "${String(target.name)}"`);
@@ -566,12 +722,21 @@ class JsDetector {
         // default timeout wherever the expression goes (a timer helper, a field, an argument). Only
         // durations: a 0 fallback often switches a feature off, and the sites above judge those.
         if (node.operator === "&&" || this.judgedBySite.has(node)) return;
+        // `const timeout = msg.timeout || 5000` then a timer that stops the profiler after it: a window.
+        if (this.windowFallbacks.has(node)) return;
         const left = unwrap(node.left as EsNode);
         const name = referenceName(left);
         if (!this.isTimeout(name)) return;
-        const value = this.evaluate(node.right as EsNode);
+        const right = unwrap(node.right as EsNode);
+        const value = this.evaluate(right) ?? numericString(right);
         if (value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY) {
-          this.report(node.right as EsNode, `as the fallback of "${name}"`);
+          if (right.type === "Literal" && typeof right.value === "string")
+            // `parseFloat(n.timeout || "30") * 1000`: a fallback written as a string, parsed later.
+            this.add("hardcoded", right, this.text(right), `as the fallback of "${name}"`, false);
+          else this.report(right, `as the fallback of "${name}"`);
+        } else if (value === 0 && this.passedFallbacks.has(node)) {
+          // `Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`: unset means no limit for what it is passed to.
+          this.report(right, `as the fallback of "${name}"`);
         }
         return;
       }
@@ -589,7 +754,23 @@ class JsDetector {
         const path = calleePath(node.callee as EsNode);
         if (path === undefined) return;
         const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
-        if (this.raceTimers.has(node) || isDeadlineTimer(path, args, this.source)) {
+        // `it("...", fn).timeout(30000)`: mocha's test timeout, chained on the test.
+        const callee = unwrap(node.callee as EsNode);
+        if (callee.type === "MemberExpression" && memberName(callee) === "timeout" && args[0]) {
+          const test = unwrap(callee.object as EsNode);
+          if (test.type === "CallExpression" && MOCHA_TESTS.test(calleePath(test.callee as EsNode) ?? "")) {
+            this.report(args[0], `as the timeout of ${calleePath(test.callee as EsNode)}(...).timeout()`, true, true);
+            return;
+          }
+        }
+        // `exitTimer = setTimeout(exit, 10 * 1000)` with `child.once("exit", exit)`: a kept timer that races
+        // the event it guards (the handle is there to clear it when the event comes first) is a deadline.
+        const racesEvent =
+          TIMER_CALLS.test(path) &&
+          this.storedTimers.has(node) &&
+          args[0]?.type === "Identifier" &&
+          this.listeners.has(args[0].name as string);
+        if (this.raceTimers.has(node) || racesEvent || isDeadlineTimer(path, args, this.source)) {
           // A 0 ms timer defers its callback to the next turn; it bounds nothing.
           if (args[1] && this.evaluate(args[1]) !== 0)
             this.report(
@@ -825,8 +1006,40 @@ function chainRoot(node: EsNode): string | undefined {
   return undefined;
 }
 
+/** The largest 32-bit values (`0xFFFFFFFF`, `2 ** 31 - 1`): the "INFINITE" of C APIs and timers, not a duration. */
+const NO_LIMIT = 2 ** 31 - 1;
+
 function kindOf(value: number): Classified["kind"] {
-  return value === 0 || value === Number.POSITIVE_INFINITY ? "unbounded" : "hardcoded";
+  return value === 0 || value >= NO_LIMIT ? "unbounded" : "hardcoded";
+}
+
+/** `"30"`: a number written as a string (a fallback parsed later). */
+function numericString(node: EsNode): number | undefined {
+  return node.type === "Literal" && typeof node.value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(node.value)
+    ? Number(node.value)
+    : undefined;
+}
+
+const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
+
+/** Clocks a deadline is computed from. */
+const JS_CLOCKS = /^(Date\.now|performance\.now|now|Date\.prototype\.getTime)$/;
+/** Methods that register an event listener. */
+const LISTENER_METHODS = /^(on|once|addListener|prependListener|prependOnceListener|addEventListener)$/;
+/** Mocha's tests and hooks, whose returned object takes `.timeout(ms)`. */
+const MOCHA_TESTS = /^(it|test|specify|describe|context|suite|before|after|beforeEach|afterEach)(\.(only|skip))?$/;
+/** `expect(x).toThrow()`, `.rejects.toThrow(...)`, chai's `expect(fn).to.throw()`: the subject is expected to fail. */
+const EXPECTS_FAILURE =
+  /^<call>(\.(not|rejects|to|be|eventually))*\.(toThrow\w*|throw|throws|rejected\w*)$|^<call>\.rejects\./;
+/** The last statement of a try block that fails the test when reached: `done(new Error(...))`, `assert.fail()`. */
+const FAILS_TEST =
+  /^((done|cb|callback|next)\s*\(\s*new \w*Error\b|(assert|t|expect|chai\.assert|should)\.fail\s*\(|assert\s*\(\s*false\b)/;
+
+/** A timer's callback that stops a recording or sampling (pm2's CPU profile): the delay is how long to measure. */
+function stopsRecording(body: string): boolean {
+  return (
+    /\bstop\w*\b/i.test(body) && !/abort|reject|kill|destroy|time[ds]?\s*-?_?out|fail|cancel|close|exit/i.test(body)
+  );
 }
 
 function unwrap(node: EsNode): EsNode {
@@ -963,4 +1176,4 @@ function typeTestSubject(node: EsNode): EsNode | undefined {
 
 /** The last names of the calls collectTestFacts looks at: assertions, type tests, timers, `Promise.race`. */
 const TEST_FACT_CALLEES =
-  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow|throws|rejects|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)|toBe\w*|toRaiseError|toAccept\w*|toHave\w*)$/;
+  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)|toBe\w*|toRaiseError|toAccept\w*|toHave\w*)$/;

@@ -88,6 +88,8 @@ class PyDetector {
   private readonly redisClients = new Set<string>();
   /** Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`). */
   private readonly codeStatements = new Set<number>();
+  /** `scope:name` of locals that hold a clock reading (`now = time.monotonic()`): `now + 5` is a deadline. */
+  private readonly clockNames = new Set<string>();
   /** `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named. */
   private readonly delayNames = new Set<string>();
 
@@ -170,6 +172,7 @@ class PyDetector {
           assignments.set(key, [...(assignments.get(key) ?? []), node]);
           if (right && this.isUnboundedSession(right)) this.sessions.set(left.text, this.sessionLibrary(right));
           if (right?.type === "call" && this.makesRedisClient(right)) this.redisClients.add(left.text);
+          if (left.type === "identifier" && right?.type === "call" && this.isClock(right)) this.clockNames.add(key);
         }
       }
       if (node.type === "with_item") {
@@ -348,6 +351,30 @@ class PyDetector {
         if (/^(math|numpy|np)\.inf$/.test(node.text.replace(/\s+/g, "")))
           out.push({ kind: "unbounded", node, literal: node.text });
         return out;
+      case "binary_operator": {
+        // `timeout + 5`: a pad added to the caller's timeout is a hardcoded part of the wait.
+        if (node.childForFieldName("operator")?.text !== "+") break;
+        const left = unwrap(node.childForFieldName("left")!);
+        const right = unwrap(node.childForFieldName("right")!);
+        for (const [reference, pad] of [
+          [left, right],
+          [right, left],
+        ] as const) {
+          const name =
+            reference.type === "identifier"
+              ? reference.text
+              : reference.type === "attribute"
+                ? reference.childForFieldName("attribute")?.text
+                : undefined;
+          if (!this.isTimeout(name) || this.evaluate(reference) !== undefined) continue;
+          const value = this.evaluate(pad);
+          if (value !== undefined && value > 0) {
+            out.push({ kind: "hardcoded", node: pad, literal: `${pad.text} (added to ${reference.text})` });
+            return out;
+          }
+        }
+        break;
+      }
       case "call": {
         const wrapped = this.wrappedLiteral(node);
         if (wrapped) out.push({ ...wrapped, node });
@@ -368,7 +395,7 @@ class PyDetector {
     if (value === undefined || value < 0) return out; // negative: a sentinel, not a duration
     if (value === 0) {
       if (zero !== "poll") out.push({ kind: zero, node, literal: node.text });
-    } else out.push({ kind: "hardcoded", node, literal: node.text });
+    } else out.push({ kind: value >= NO_LIMIT ? "unbounded" : "hardcoded", node, literal: node.text });
     return out;
   }
 
@@ -401,8 +428,9 @@ class PyDetector {
     zero: ZeroMeans = "poll",
     isTest = false,
   ): void {
-    if (inAssertion(value)) return;
-    // `if delay is None: return async_timeout.timeout(None)`: the None is the caller's, passed on.
+    if (inAssertion(value) || expectedToFail(value) || onMockClock(value)) return;
+    // `if delay is None: return async_timeout.timeout(None)`, `assert timeout.time_left() is None` then
+    // `select(..., None)`: the None is the caller's (its configuration), passed on.
     if (noneIsUnbounded && unwrap(value).type === "none" && underNoneCheck(value)) noneIsUnbounded = false;
     for (const item of this.classify(value, noneIsUnbounded, zero)) {
       const key = `${item.node.startIndex}:${item.node.endIndex}`;
@@ -475,7 +503,21 @@ class PyDetector {
               ? left.text
               : undefined;
         if (left.type === "identifier" && this.delayNames.has(`${this.scopeOf(node)}:${left.text}`)) return;
-        if (this.isTimeout(name)) this.report(right, `assigned to ${left.text}`, false);
+        // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
+        if (inEnumClass(node)) return;
+        // `deadline = time.monotonic() + 5`: a literal added to the clock is a deadline's duration.
+        if (name !== undefined && /deadline/i.test(name)) {
+          const added = this.clockOffset(right);
+          if (added) {
+            this.report(added, `added to the clock for ${left.text}`, false);
+            return;
+          }
+        }
+        if (!this.isTimeout(name)) return;
+        // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
+        // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
+        if (underNoneCheck(node, left.text) && this.classify(right, false, "poll").every(isNoLimit)) return;
+        this.report(right, `assigned to ${left.text}`, false);
         return;
       }
       case "call":
@@ -499,6 +541,31 @@ class PyDetector {
         return;
       }
     }
+  }
+
+  /** `time.monotonic() + 5`, `_core.current_time() + 1.0`, `loop.time() + timedelta(...)`: the constant added to a clock. */
+  private clockOffset(raw: TsNode): TsNode | undefined {
+    const node = unwrap(raw);
+    if (node.type !== "binary_operator" || node.childForFieldName("operator")?.text !== "+") return undefined;
+    const left = unwrap(node.childForFieldName("left")!);
+    const right = unwrap(node.childForFieldName("right")!);
+    for (const [clock, other] of [
+      [left, right],
+      [right, left],
+    ] as const) {
+      const reading =
+        clock.type === "call"
+          ? this.isClock(clock)
+          : clock.type === "identifier" && this.clockNames.has(`${this.scopeOf(clock)}:${clock.text}`);
+      if (!reading) continue;
+      const value = this.evaluate(other);
+      if ((value !== undefined && value > 0) || (other.type === "call" && this.wrappedLiteral(other))) return other;
+    }
+    return undefined;
+  }
+
+  private isClock(call: TsNode): boolean {
+    return CLOCKS.test(call.childForFieldName("function")?.text ?? "");
   }
 
   /** A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`). */
@@ -648,15 +715,110 @@ function inAssertion(node: TsNode): boolean {
   return false;
 }
 
-/** Inside an `if` that tests `... is None`. */
-function underNoneCheck(node: TsNode): boolean {
+/**
+ * Where the caller's "no limit" is in force: inside an `if`/`elif` that tests `... is None` (of `name`,
+ * when given) or that the configured timeout is infinite, in the `else` of a test that it is not, or
+ * after `assert ... is None` in the same block.
+ */
+function underNoneCheck(node: TsNode, name?: string): boolean {
+  const tests = (condition: string) =>
+    name === undefined
+      ? /\bis None\b|infinite/i.test(condition)
+      : new RegExp(`(^|[^\\w.])${name.replace(/[.]/g, "\\.")}\\s+is None\\b`).test(condition);
+  let child: TsNode = node;
   let current: TsNode | null = node.parent;
-  for (let depth = 0; current && depth < 8; depth++, current = current.parent) {
-    if (current.type === "if_statement") return /\bis None\b/.test(current.childForFieldName("condition")?.text ?? "");
+  for (let depth = 0; current && depth < 12; depth++, child = current, current = current.parent) {
+    if (current.type === "function_definition" || current.type === "class_definition") return false;
+    if (current.type === "block" && name === undefined) {
+      for (let previous = child.previousNamedSibling; previous; previous = previous.previousNamedSibling)
+        if (previous.type === "assert_statement" && /\bis None\b/.test(previous.text)) return true;
+    }
+    if (current.type === "if_statement" || current.type === "elif_clause") {
+      if (child.type === "elif_clause" || child.type === "else_clause") continue;
+      if (tests(current.childForFieldName("condition")?.text ?? "")) return true;
+      if (current.type === "if_statement") return false;
+    }
+    if (current.type === "else_clause" && name === undefined) {
+      // `elif not timeout.is_infinite: ... else: select(..., None)`: the else branch is the infinite one.
+      const chain = current.parent;
+      const conditions = [chain, ...(chain?.namedChildren.filter((c) => c?.type === "elif_clause") ?? [])]
+        .map((c) => c?.childForFieldName("condition")?.text ?? "")
+        .join("\n");
+      if (/\bis not None\b|\bnot\s+[\w.]*infinite/i.test(conditions)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Inside a test that runs on a mock clock (`async def test_x(mock_clock)`, trio's `autojump_clock`):
+ * its durations are virtual, the test moves the clock by hand and nothing waits in real time.
+ */
+function onMockClock(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 40; depth++, current = current.parent) {
+    if (current.type === "function_definition")
+      return /\b(mock|autojump|fake|frozen|virtual)_?clock\b/i.test(
+        current.childForFieldName("parameters")?.text ?? "",
+      );
+  }
+  return false;
+}
+
+/** The largest 32-bit values (`0xFFFFFFFF`, `2**31 - 1`): the "INFINITE" of C APIs and timers, not a duration. */
+const NO_LIMIT = 2 ** 31 - 1;
+/** Clocks a deadline is computed from: `time.time()`, `time.monotonic()`, `loop.time()`, trio's `current_time()`. */
+const CLOCKS = /(^|\.)(time|monotonic|perf_counter|current_time|now|utcnow|time_ns|monotonic_ns|clock)$/;
+
+/** `classify`'s item for "no limit": unbounded, or a duration of 10^6 or more (pexpect's `1e6` s, 11 days). */
+function isNoLimit(item: Classified): boolean {
+  if (item.kind === "unbounded") return true;
+  const value = Number(item.node.text.replace(/_/g, ""));
+  return Number.isFinite(value) && value >= 1e6;
+}
+
+/** A member of `class X(enum.Enum)` / `IntEnum` / `IntFlag`: a code, not a duration. */
+function inEnumClass(assignment: TsNode): boolean {
+  const statement = assignment.parent;
+  const cls = statement?.type === "expression_statement" ? statement.parent?.parent : undefined;
+  if (cls?.type !== "class_definition") return false;
+  return /\b(Enum|IntEnum|IntFlag|Flag|StrEnum)\b/.test(cls.childForFieldName("superclasses")?.text ?? "");
+}
+
+/**
+ * An argument of a call expected to be refused: `with pytest.raises(ValueError): f(timeout=-1)`,
+ * `pytest.raises(TypeError, f, timeout="x")`, `self.assertRaises(ValueError, f, 5)`. A validation error
+ * is raised before anything waits; another failure (`ZeroDivisionError` from the future a
+ * `with_timeout` waits on, `TimeoutError`) may come after a real wait, so only the former count.
+ */
+function expectedToFail(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 30; depth++, current = current.parent) {
+    if (current.type === "call" && RAISES.test(current.childForFieldName("function")?.text ?? ""))
+      return expectsRefusal(current);
+    if (current.type === "with_statement") {
+      const items = current.namedChildren.find((c) => c?.type === "with_clause");
+      for (const item of items?.namedChildren ?? []) {
+        const call = item?.childForFieldName("value");
+        const raises = call?.type === "as_pattern" ? call.namedChildren[0] : call;
+        if (raises?.type === "call" && RAISES.test(raises.childForFieldName("function")?.text ?? ""))
+          return expectsRefusal(raises);
+      }
+    }
     if (current.type === "function_definition") return false;
   }
   return false;
 }
+const RAISES = /(^|\.)(raises|assertRaises\w*)$/;
+/** The exception a `raises(...)` expects (its first argument) is a validation error. */
+function expectsRefusal(raises: TsNode): boolean {
+  const first = raises.childForFieldName("arguments")?.namedChildren[0];
+  return VALIDATION_ERRORS.test(first?.text ?? "") && !EXPECTS_TIMEOUT.test(first?.text ?? "");
+}
+/** Errors a call raises on its input, before it waits: wrong types and values, failed validation. */
+const VALIDATION_ERRORS =
+  /\b(ValueError|TypeError|\w*ValidationError|\w*ArgumentError|Invalid\w*|\w*ConfigError|OverflowError)\b/;
+const EXPECTS_TIMEOUT = /time\s*_?out|TooSlow|deadline|Cancelled/i;
 
 /** Inside `with pytest.raises(...)` / `self.assertRaises(...)`. */
 function insideRaises(node: TsNode): boolean {
