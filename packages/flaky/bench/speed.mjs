@@ -118,6 +118,10 @@ async function fill(db) {
     INSERT INTO flaky_commit_tests (commit_sha, test_id, passed, failed)
       SELECT commit_sha, test_id, bool_or(status = 'passed'), bool_or(status = 'failed')
       FROM flaky_executions WHERE run_id LIKE 'bench-%' GROUP BY commit_sha, test_id;
+    INSERT INTO flaky_last_failures (test_id, recorded_at, run_id, seq, message)
+      SELECT DISTINCT ON (test_id) test_id, recorded_at, run_id, seq, message FROM flaky_executions
+      WHERE run_id LIKE 'bench-%' AND (status = 'failed' OR retries > 0) AND message IS NOT NULL
+      ORDER BY test_id, recorded_at DESC, run_id COLLATE "C" DESC, seq DESC;
     ANALYZE;`);
 }
 

@@ -1,4 +1,5 @@
-import { percent, type FlakinessReport } from "./analyse/analyse.ts";
+import type { FlakinessReport } from "./analyse/analyse.ts";
+import { percent } from "./analyse/stats.ts";
 
 export interface AlertOptions {
   /**

@@ -2,14 +2,13 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CliUsageError, command, defineCli, type CliIo } from "@org/cli-kit";
 import { alerts, DEFAULT_MIN_TEST_EXECUTIONS } from "./alert.ts";
-import { analyse, type FlakinessReport } from "./analyse/analyse.ts";
-import { formatHtml } from "./output/html.ts";
-import { formatJson, formatMarkdown, formatTable } from "./output/text.ts";
-import { pytestQuarantine, quarantineList, vitestQuarantine } from "./quarantine.ts";
-import { recordReports } from "./record.ts";
-import { openDatabase } from "./store/open.ts";
-import type { SqlDatabase } from "./store/sql.ts";
+import type { FlakinessReport } from "./analyse/analyse.ts";
+import type { OpenStoreOptions } from "./store/open.ts";
 import { RUN_ENVS, type RunEnv } from "./store/write.ts";
+
+// Each command imports what it runs when it runs: `record` never loads the analysis (git, parsers,
+// org-guard), `report` never loads the XML parser, and `--help` loads neither. A cold process pays
+// for its modules; see bench/speed.mjs.
 
 export interface FlakyIo extends CliIo {
   cwd: string;
@@ -87,12 +86,16 @@ export const flakyCli = (version: string) =>
           ...STORE,
         },
         async run({ values, args, io }) {
-          const db = await open(values.db, io);
+          const { parseReports, storeReports } = await import("./record.ts");
+          const { openDatabase, prepareStore, storeLocation } = await import("./store/open.ts");
+          const store = { cwd: io.cwd, db: storeLocation(storeOptions(values.db, io)) };
+          // PGlite compiles its WebAssembly on background threads while the reports parse here.
+          await prepareStore(store);
+          const parsed = parseReports({ cwd: io.cwd, files: args.map((file) => resolve(io.cwd, file)) });
+          const db = await openDatabase(store);
           try {
-            const result = await recordReports({
-              db,
+            const result = await storeReports(db, parsed, {
               cwd: io.cwd,
-              files: args.map((file) => resolve(io.cwd, file)),
               ...(values.commit ? { commit: values.commit } : {}),
               ...(values.branch ? { branch: values.branch } : {}),
               ...(values.env ? { env: values.env as RunEnv } : {}),
@@ -124,12 +127,14 @@ export const flakyCli = (version: string) =>
         },
         async run({ values, io }) {
           const report = await analyseWith(values, io);
+          const { formatJson, formatMarkdown, formatTable } = await import("./output/text.ts");
+          const { formatHtml } = values.format === "html" ? await import("./output/html.ts") : { formatHtml: null };
           const text =
             values.format === "json"
               ? formatJson(report)
               : values.format === "markdown"
                 ? formatMarkdown(report)
-                : values.format === "html"
+                : formatHtml
                   ? formatHtml(report)
                   : formatTable(report);
           if (values.output) {
@@ -165,11 +170,13 @@ export const flakyCli = (version: string) =>
           ...STORE,
         },
         async run({ values, io }) {
-          const report = await analyseWith(values, io);
-          const result = alerts(report, {
+          // Options are checked before the store is opened: a typo costs no store start-up.
+          const options = {
             testRate: fraction(values["test-rate"], "--test-rate"),
             minTestExecutions: count(values["min-test-executions"], "--min-test-executions"),
-          });
+          };
+          const report = await analyseWith(values, io);
+          const result = alerts(report, options);
           if (values.format === "json")
             io.stdout(
               JSON.stringify(
@@ -206,11 +213,10 @@ export const flakyCli = (version: string) =>
           ...STORE,
         },
         async run({ values, io }) {
+          const options = { threshold: fraction(values.threshold, "--threshold"), days: count(values.days, "--days") };
           const report = await analyseWith({ ...values, "min-executions": "0", ratio: "2" }, io);
-          const entries = quarantineList(report, {
-            threshold: fraction(values.threshold, "--threshold"),
-            days: count(values.days, "--days"),
-          });
+          const { pytestQuarantine, quarantineList, vitestQuarantine } = await import("./quarantine.ts");
+          const entries = quarantineList(report, options);
           io.stdout(
             values.format === "vitest"
               ? vitestQuarantine(entries)
@@ -223,8 +229,9 @@ export const flakyCli = (version: string) =>
     },
   });
 
-async function open(db: string | undefined, io: FlakyIo): Promise<SqlDatabase> {
-  return openDatabase({ cwd: io.cwd, ...(db ? { db } : io.env.ORG_FLAKY_DB ? { db: io.env.ORG_FLAKY_DB } : {}) });
+/** The store named by --db, else by the environment the CLI was given. */
+function storeOptions(db: string | undefined, io: FlakyIo): OpenStoreOptions {
+  return { cwd: io.cwd, ...(db ? { db } : io.env.ORG_FLAKY_DB ? { db: io.env.ORG_FLAKY_DB } : {}) };
 }
 
 async function analyseWith(
@@ -234,14 +241,17 @@ async function analyseWith(
   const since = parseSince(values.since);
   const ratioThreshold = Number(values.ratio);
   if (!(ratioThreshold > 0)) throw new CliUsageError(`--ratio must be a positive number (got "${values.ratio}")`);
-  const db = await open(values.db, io);
+  const minExecutions = count(values["min-executions"], "--min-executions");
+  const { analyse } = await import("./analyse/analyse.ts");
+  const { openDatabase } = await import("./store/open.ts");
+  const db = await openDatabase(storeOptions(values.db, io));
   try {
     return await analyse({
       db,
       cwd: io.cwd,
       since,
       ratioThreshold,
-      minExecutions: count(values["min-executions"], "--min-executions"),
+      minExecutions,
     });
   } finally {
     await db.close();

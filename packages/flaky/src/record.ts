@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { FlakyError } from "./errors.ts";
@@ -36,6 +36,20 @@ export interface RecordResult {
 
 /** Parses JUnit reports and stores them as one run: all or nothing, once per run id. */
 export async function recordReports(options: RecordOptions): Promise<RecordResult> {
+  return storeReports(options.db, parseReports(options), options);
+}
+
+/** JUnit reports read and parsed, not yet stored. */
+export interface ParsedReports {
+  executions: TestExecution[];
+  /** The earliest `timestamp` in the reports. */
+  started: Date | null;
+  /** The reports' bytes, for the default run id. */
+  digest: Hash;
+}
+
+/** Reads and parses every report (a malformed one throws, naming its file and line). */
+export function parseReports(options: Pick<RecordOptions, "files" | "cwd">): ParsedReports {
   const cwd = options.cwd ?? process.cwd();
   if (options.files.length === 0) throw new FlakyError("ORG_FLAKY_USAGE", "name at least one JUnit XML file to record");
   const digest = createHash("sha256");
@@ -59,12 +73,21 @@ export async function recordReports(options: RecordOptions): Promise<RecordResul
     if (report.timestamp && (started === null || report.timestamp < started)) started = report.timestamp;
     digest.update(`${file.length}:`).update(xml);
   }
-  const context = runContext({ ...options, cwd });
-  const runId = options.runId ?? `junit:${digest.update(context.commit).digest("hex").slice(0, 32)}`;
+  return { executions, started, digest };
+}
+
+/** Stores reports parsed by `parseReports` as one run (what `recordReports` does after parsing). */
+export async function storeReports(
+  db: SqlDatabase,
+  parsed: ParsedReports,
+  options: Omit<RecordOptions, "db" | "files">,
+): Promise<RecordResult> {
+  const context = runContext({ ...options, cwd: options.cwd ?? process.cwd() });
+  const runId = options.runId ?? `junit:${parsed.digest.update(context.commit).digest("hex").slice(0, 32)}`;
   return recordExecutions(
-    options.db,
-    { id: runId, ...context, source: "junit", recordedAt: options.recordedAt ?? started ?? new Date() },
-    executions,
+    db,
+    { id: runId, ...context, source: "junit", recordedAt: options.recordedAt ?? parsed.started ?? new Date() },
+    parsed.executions,
   );
 }
 

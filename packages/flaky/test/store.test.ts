@@ -48,15 +48,24 @@ const counts = async (db: SqlDatabase) => {
 
 /** A store as version 1 of the schema left it: one failed execution of `test` on `commit`. */
 async function writeVersion1(location: string, commit: string, test: string): Promise<void> {
-  const statements = `
-    CREATE TABLE flaky_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
-    ${MIGRATIONS[0]!.sql};
-    INSERT INTO flaky_schema_migrations (version, name) VALUES (1, '${MIGRATIONS[0]!.name}');
-    INSERT INTO flaky_runs VALUES ('v1-run', '${commit}', 'main', 'ci', 'junit', NULL, '2026-07-01T08:00:00Z', 1);
+  await writeAtVersion(
+    location,
+    1,
+    `INSERT INTO flaky_runs VALUES ('v1-run', '${commit}', 'main', 'ci', 'junit', NULL, '2026-07-01T08:00:00Z', 1);
     INSERT INTO flaky_tests (file, name) VALUES ('test/a.test.ts', '${test}');
     INSERT INTO flaky_executions VALUES ('v1-run', 0, 1, '${commit}', 'ci', '2026-07-01', '2026-07-01T08:00:00Z',
       'failed', 0, false, 'timeout', NULL, 'Test timed out in 5000ms.', 1);
-    INSERT INTO flaky_daily VALUES (1, '2026-07-01', 'ci', 1, 1, 0, 1, 0, 0, 0, '2026-07-01T08:00:00Z');`;
+    INSERT INTO flaky_daily VALUES (1, '2026-07-01', 'ci', 1, 1, 0, 1, 0, 0, 0, '2026-07-01T08:00:00Z');`,
+  );
+}
+
+/** A store with the schema's first `version` migrations applied, then `rows` inserted. */
+async function writeAtVersion(location: string, version: number, rows: string): Promise<void> {
+  const applied = MIGRATIONS.filter((m) => m.version <= version);
+  const statements = `
+    CREATE TABLE flaky_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+    ${applied.map((m) => `${m.sql};\n INSERT INTO flaky_schema_migrations (version, name) VALUES (${m.version}, '${m.name}');`).join("\n")}
+    ${rows}`;
   if (location.startsWith("postgres")) {
     const client = new pg.Client({ connectionString: location });
     await client.connect();
@@ -173,6 +182,54 @@ describe.each(stores)("the %s store", { timeout: TOOL_HOOK_TIMEOUT }, (_kind, lo
       try {
         await recordExecutions(upgraded, run("c-old"), [exec("failed-before-upgrade", "passed")]);
         expect((await counts(upgraded))["failed-before-upgrade"]).toEqual([2, 1, 1]);
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test("a report shows each test's latest failure message, whichever order its runs are recorded in", async () => {
+    const failing = (message: string) => ({ ...exec("latest", "failed"), message });
+    const recorded = (time: string) => ({ ...run("c-latest"), recordedAt: new Date(`2026-07-02T${time}:00Z`) });
+    // the later run fails twice: its last failure is the one shown
+    await recordExecutions(db, recorded("10:00"), [failing("first of the later run"), failing("the later run")]);
+    await recordExecutions(db, recorded("09:00"), [failing("an earlier run, recorded after it")]);
+    await recordExecutions(db, recorded("11:00"), [exec("latest", "passed")]);
+    const report = await analyse({ db, origins: false, since: new Date("2026-06-01T00:00:00Z") });
+    expect(report.tests.find((t) => t.name === "latest")?.lastFailure).toBe("the later run");
+  });
+
+  test("a store written at schema version 3 is upgraded with each test's latest failure message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "org-flaky-v3-"));
+    try {
+      const old = _kind === "PGlite" ? join(dir, "store") : await location();
+      const execution = (runId: string, seq: number, test: number, at: string, status: string, message: string) =>
+        `('${runId}', ${seq}, ${test}, 'c-v3', 'ci', '${at.slice(0, 10)}', '${at}', '${status}', 0, false, ${
+          status === "failed" ? "'assertion'" : "NULL"
+        }, NULL, ${status === "failed" ? `'${message}'` : "NULL"}, 1)`;
+      await writeAtVersion(
+        old,
+        3,
+        `INSERT INTO flaky_runs VALUES ('v3-a', 'c-v3', 'main', 'ci', 'junit', NULL, '2026-07-01T08:00:00Z', 3),
+                                      ('v3-b', 'c-v3', 'main', 'ci', 'junit', NULL, '2026-07-01T09:00:00Z', 2);
+        INSERT INTO flaky_tests (file, name) VALUES ('test/a.test.ts', 'two runs'), ('test/a.test.ts', 'one run');
+        INSERT INTO flaky_executions VALUES
+          ${execution("v3-b", 0, 1, "2026-07-01T09:00:00Z", "failed", "from the later run")},
+          ${execution("v3-a", 0, 1, "2026-07-01T08:00:00Z", "failed", "from the earlier run")},
+          ${execution("v3-a", 1, 2, "2026-07-01T08:00:00Z", "failed", "first in its run")},
+          ${execution("v3-a", 2, 2, "2026-07-01T08:00:00Z", "failed", "last in its run")},
+          ${execution("v3-b", 1, 2, "2026-07-01T09:00:00Z", "passed", "")};
+        INSERT INTO flaky_daily VALUES (1, '2026-07-01', 'ci', 2, 2, 0, 0, 0, 2, 0, '2026-07-01T09:00:00Z'),
+                                       (2, '2026-07-01', 'ci', 3, 2, 0, 0, 0, 2, 0, '2026-07-01T09:00:00Z');`,
+      );
+      const upgraded = await openDatabase({ db: old });
+      try {
+        const report = await analyse({ db: upgraded, origins: false, since: new Date("2026-06-01T00:00:00Z") });
+        expect(Object.fromEntries(report.tests.map((t) => [t.name, t.lastFailure]))).toEqual({
+          "two runs": "from the later run",
+          "one run": "last in its run",
+        });
       } finally {
         await upgraded.close();
       }

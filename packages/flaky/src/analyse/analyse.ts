@@ -2,8 +2,8 @@ import type { FailureCategory } from "../categories.ts";
 import { OriginResolver, type Origin } from "../origin/resolve.ts";
 import type { SqlDatabase } from "../store/sql.ts";
 import { fileTimeoutFindings, testGuardFindings, type GuardFinding } from "./guard.ts";
-import { lastFailures, originDayCounts, testCounts, type OriginDayCounts, type TestCounts } from "./query.ts";
-import { rateRatio, wilson } from "./stats.ts";
+import { originDayCounts, testCounts, type OriginDayCounts, type TestCounts } from "./query.ts";
+import { percent, rateRatio, wilson } from "./stats.ts";
 
 export interface AnalyseOptions {
   db: SqlDatabase;
@@ -108,10 +108,6 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
   const minExecutions = options.minExecutions ?? 20;
   const until = options.until ? options.until.toISOString().slice(0, 10) : "9999-12-31";
   const counts = await testCounts(options.db, since, until);
-  const messages = await lastFailures(
-    options.db,
-    counts.filter((c) => c.failures > 0 || c.flaky > 0).map((c) => c.testId),
-  );
   const resolver = new OriginResolver(cwd);
   const tests: TestReport[] = [];
   const testIds = new Map<TestReport, number>();
@@ -140,7 +136,7 @@ export async function analyse(options: AnalyseOptions): Promise<FlakinessReport>
       lastSeen: c.lastSeen,
       ciOnly: c.ciFailures > 0 && c.localExecutions > 0 && c.localFailures === 0,
       category,
-      lastFailure: messages.get(c.testId) ?? null,
+      lastFailure: c.failures > 0 || c.flaky > 0 ? c.lastFailure : null,
       guardFindings: [],
     };
     tests.push(test);
@@ -221,7 +217,7 @@ export function judgeRatio(ai: GroupReport, human: GroupReport, threshold: numbe
   };
 }
 
-export const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
+export { percent } from "./stats.ts";
 
 function series(days: readonly OriginDayCounts[]): DayPoint[] {
   const byDay = new Map<string, DayPoint>();

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkFiles } from "@org/guard";
 import type { TestLocation } from "../origin/locate.ts";
 
 /** A hardcoded or unbounded timeout org-guard found where a flaky timeout test lives. */
@@ -21,6 +20,8 @@ const TIMEOUT_RULES = new Set(["no-hardcoded-timeout", "no-unbounded-timeout"]);
  * read once, not once per test).
  */
 export async function fileTimeoutFindings(cwd: string, file: string): Promise<GuardFinding[]> {
+  // org-guard (and its parsers) load only when a report has a flaky timeout test to check.
+  const { checkFiles } = await import("@org/guard");
   let results;
   try {
     ({ results } = await checkFiles({ cwd, paths: [file] }));

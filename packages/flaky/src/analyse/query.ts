@@ -16,6 +16,8 @@ export interface TestCounts {
   localExecutions: number;
   localFailures: number;
   lastSeen: string;
+  /** Its latest failure message (any time, not only in the window), null if none was recorded. */
+  lastFailure: string | null;
 }
 
 /** One day's executions and flaky executions of one origin's tests. */
@@ -42,17 +44,20 @@ type CountsRow = [
   localExecutions: number,
   localFailures: number,
   lastSeen: string,
+  lastFailure: string | null,
 ];
 
 /**
- * Per-test totals from `since` (inclusive) to `until` (exclusive), both `YYYY-MM-DD`. The rollup is
- * summed per test id first, then named; the rows come back as one JSON document, because decoding
- * tens of thousands of result rows one value at a time cost PGlite several times what the query did.
+ * Per-test totals from `since` (inclusive) to `until` (exclusive), both `YYYY-MM-DD`, with each test's
+ * latest failure message. The rollup is summed per test id first, then named; the rows come back as one
+ * JSON document, because decoding tens of thousands of result rows one value at a time cost PGlite
+ * several times what the query did.
  */
 export async function testCounts(db: SqlClient, since: string, until: string): Promise<TestCounts[]> {
   const [row] = await db.query<{ counts: string | null }>(
     `SELECT json_agg(json_build_array(t.id, t.file, t.name, a.executions, a.failures, a.flaky, a.timeouts,
-              a.network, a.assertions, a.others, a.ci_failures, a.local_executions, a.local_failures, a.last_seen))::text
+              a.network, a.assertions, a.others, a.ci_failures, a.local_executions, a.local_failures, a.last_seen,
+              f.message))::text
               AS counts
      FROM (
        SELECT d.test_id,
@@ -67,7 +72,7 @@ export async function testCounts(db: SqlClient, since: string, until: string): P
        WHERE d.day >= $1::date AND d.day < $2::date
        GROUP BY d.test_id
        HAVING sum(d.executions) > 0
-     ) a JOIN flaky_tests t ON t.id = a.test_id`,
+     ) a JOIN flaky_tests t ON t.id = a.test_id LEFT JOIN flaky_last_failures f ON f.test_id = a.test_id`,
     [since, until],
   );
   const rows = row?.counts ? (JSON.parse(row.counts) as CountsRow[]) : [];
@@ -87,6 +92,7 @@ export async function testCounts(db: SqlClient, since: string, until: string): P
     localFailures: r[12],
     // a timestamptz in JSON carries the server's offset (e.g. +00:00 or +02:00): normalise to UTC
     lastSeen: new Date(r[13]).toISOString(),
+    lastFailure: r[14],
   }));
 }
 
@@ -114,16 +120,4 @@ export async function originDayCounts(
     executions: Number(r.executions),
     flaky: Number(r.flaky),
   }));
-}
-
-/** The latest failure message of each of `testIds` (for the report's "why"). */
-export async function lastFailures(db: SqlClient, testIds: readonly number[]): Promise<Map<number, string>> {
-  if (testIds.length === 0) return new Map();
-  const rows = await db.query<{ test_id: number; message: string | null }>(
-    `SELECT DISTINCT ON (test_id) test_id, message FROM flaky_executions
-     WHERE test_id = ANY($1::int[]) AND (status = 'failed' OR retries > 0) AND message IS NOT NULL
-     ORDER BY test_id, recorded_at DESC, run_id DESC`,
-    [testIds],
-  );
-  return new Map(rows.map((r) => [Number(r.test_id), String(r.message)]));
 }

@@ -33,3 +33,6 @@ export function rateRatio(
   const se = Math.sqrt(1 / a - 1 / m1 + 1 / b - 1 / m2);
   return { value, interval: [Math.exp(log - Z * se), Math.exp(log + Z * se)] };
 }
+
+/** A rate as a percentage with one decimal, as every output prints it: `12.5 %`. */
+export const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;

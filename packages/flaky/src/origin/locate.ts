@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { extname } from "node:path";
-import { parseSync } from "oxc-parser";
+import type { parseSync as ParseSync } from "oxc-parser";
 import type { Node as TsNode, Parser as TsParser } from "web-tree-sitter";
 
 /** Where one test sits in its file: its title path (describe blocks or classes, then the test). */
@@ -22,7 +22,10 @@ export function isLocatable(file: string): boolean {
 
 /** Every test in a JS/TS or Python test file, by parsing it (not by searching its text). */
 export async function locateTests(file: string, source: string): Promise<TestLocation[]> {
-  return extname(file).toLowerCase() === ".py" ? locatePython(source) : locateJavaScript(file, source);
+  if (extname(file).toLowerCase() === ".py") return locatePython(source);
+  // Loaded on first use, like the Python parser: a report of tests that are not in this checkout never needs it.
+  const { parseSync } = await import("oxc-parser");
+  return locateJavaScript(parseSync, file, source);
 }
 
 /**
@@ -58,7 +61,7 @@ type EsNode = { type: string; start: number; end: number; [key: string]: unknown
 const TEST_NAMES = new Set(["it", "test", "specify", "bench"]);
 const SUITE_NAMES = new Set(["describe", "suite", "context"]);
 
-function locateJavaScript(file: string, source: string): TestLocation[] {
+function locateJavaScript(parseSync: typeof ParseSync, file: string, source: string): TestLocation[] {
   const result = parseSync(file, source, { sourceType: "module", astType: "ts" });
   const lineOf = lineIndex(source);
   const found: TestLocation[] = [];

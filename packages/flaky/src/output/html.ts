@@ -1,5 +1,6 @@
 import { escapeHtml, htmlReportPage } from "@org/cli-kit/html";
-import { percent, type FlakinessReport, type TestReport } from "../analyse/analyse.ts";
+import type { FlakinessReport, TestReport } from "../analyse/analyse.ts";
+import { percent } from "../analyse/stats.ts";
 
 const AI = "#b42318";
 const HUMAN = "#175cd3";

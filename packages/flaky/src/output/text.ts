@@ -1,4 +1,5 @@
-import { percent, type FlakinessReport, type GroupReport, type TestReport } from "../analyse/analyse.ts";
+import type { FlakinessReport, GroupReport, TestReport } from "../analyse/analyse.ts";
+import { percent } from "../analyse/stats.ts";
 
 const interval = (i: [number, number]) => `${percent(i[0])}-${percent(i[1])}`;
 

@@ -7,6 +7,15 @@ const MIGRATION_LOCK = 7_412_003;
 
 /** Brings the schema up to the newest version; safe to run from many processes at once. */
 export async function migrate(db: SqlDatabase): Promise<number> {
+  // Every command opens the store: one that is up to date is recognised by one read, without the lock,
+  // the DDL and the transaction below (each a first-time code path in a cold PGlite process).
+  const current = await db
+    .query<{ version: number | null }>("SELECT max(version) AS version FROM flaky_schema_migrations")
+    .then(
+      ([row]) => Number(row?.version),
+      () => 0,
+    ); // no schema yet
+  if (current === MIGRATIONS.at(-1)!.version) return current;
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS flaky_schema_migrations (

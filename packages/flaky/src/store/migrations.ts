@@ -108,4 +108,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE flaky_daily SET (fillfactor = 70);
     `,
   },
+  {
+    version: 4,
+    name: "each test's latest failure message, kept at ingest",
+    // A report shows each failing test's latest failure message. Finding it scanned the executions
+    // (a heap fetch per stored failure of every failing test: most of a report over a million rows);
+    // ingest now keeps one row per test instead. Latest means the latest recorded run, then the
+    // greatest run id (in byte order, the same on every server's collation), then the last in its run.
+    sql: `
+      CREATE TABLE flaky_last_failures (
+        test_id integer PRIMARY KEY,
+        recorded_at timestamptz NOT NULL,
+        run_id text NOT NULL,
+        seq integer NOT NULL,
+        message text NOT NULL
+      );
+      INSERT INTO flaky_last_failures (test_id, recorded_at, run_id, seq, message)
+        SELECT DISTINCT ON (test_id) test_id, recorded_at, run_id, seq, message FROM flaky_executions
+        WHERE (status = 'failed' OR retries > 0) AND message IS NOT NULL
+        ORDER BY test_id, recorded_at DESC, run_id COLLATE "C" DESC, seq DESC;
+    `,
+  },
 ];

@@ -1,8 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { migrate } from "./migrate.ts";
-import { openPglite } from "./pglite.ts";
-import { openPostgres } from "./postgres.ts";
 import type { SqlDatabase } from "./sql.ts";
 
 export interface OpenStoreOptions {
@@ -28,10 +26,21 @@ export function isPostgresUrl(db: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(db);
 }
 
+/**
+ * Starts what opening the store can do in the background (compiling PGlite's WebAssembly), so a caller
+ * can overlap it with other work before `openDatabase`. Nothing for a PostgreSQL store.
+ */
+export async function prepareStore(options: OpenStoreOptions = {}): Promise<void> {
+  if (!isPostgresUrl(storeLocation(options))) void (await import("./pglite.ts")).compilePglite();
+}
+
 /** Opens (and migrates) the store. Close it when done: an embedded store is locked while open. */
 export async function openDatabase(options: OpenStoreOptions = {}): Promise<SqlDatabase> {
   const location = storeLocation(options);
-  const db = isPostgresUrl(location) ? await openPostgres(location) : await openPglite(location);
+  // Only the client this store needs is loaded: PGlite and pg each cost a cold process tens of ms.
+  const db = isPostgresUrl(location)
+    ? await (await import("./postgres.ts")).openPostgres(location)
+    : await (await import("./pglite.ts")).openPglite(location);
   try {
     await migrate(db);
   } catch (error) {

@@ -1,9 +1,30 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { FlakyError } from "../errors.ts";
 import { acquireDirLock } from "./lock.ts";
 import type { SqlClient, SqlDatabase } from "./sql.ts";
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+// Node's global WebAssembly, which the project's type libraries declare only as a namespace of types.
+const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } })
+  .WebAssembly;
+
+/**
+ * PGlite's WebAssembly module, compiled once per process. Compiling runs on V8's background threads,
+ * so a caller that starts it early (`org-flaky record`, before parsing its reports) gets it for free.
+ */
+export function compilePglite(): Promise<WebAssembly.Module> {
+  if (!compiled) {
+    // The wasm sits beside the package's entry points (the CommonJS one is what require resolves).
+    const dist = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+    const promise = wasmApi.compile(readFileSync(join(dist, "pglite.wasm")));
+    promise.catch(() => {}); // reported by the open that awaits it, not as an unhandled rejection
+    compiled = promise;
+  }
+  return compiled;
+}
 
 /**
  * An embedded store: PGlite (PostgreSQL in WebAssembly) with its data in `<dir>/pgdata`. One process
@@ -19,7 +40,10 @@ export async function openPglite(dir: string): Promise<SqlDatabase> {
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(memory ? undefined : join(dir, "pgdata"));
+    db = await PGlite.create({
+      ...(memory ? {} : { dataDir: join(dir, "pgdata") }),
+      pgliteWasmModule: await compilePglite(),
+    });
   } catch (error) {
     await release();
     throw new FlakyError(

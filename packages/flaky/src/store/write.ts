@@ -156,6 +156,7 @@ export async function writeRun(
          last_seen = greatest(flaky_daily.last_seen, excluded.last_seen)`,
       [day, run.env, at],
     );
+    await updateLastFailures(tx, run, executions, testIds);
     await updateCommitOutcomes(tx, run.commit, ids, tallies, before);
     // Earlier runs' failures of a test that never passed on this commit until now become flaky.
     const flipped = ids.filter((id) => {
@@ -179,23 +180,27 @@ const zeroTally = (): TestTally => ({
 });
 
 /**
- * The id of each execution's test, adding the tests never seen before. Ids come back as one array (a
- * row per test costs more than the lookup); new tests get ids reserved from the sequence in one call,
- * which is safe because every writer holds the write lock.
+ * The id of each execution's test, adding the tests never seen before. The known tests are read per
+ * file (a report names a few hundred files for tens of thousands of tests), as one JSON document, and
+ * matched here; new tests get ids reserved from the sequence in one call, which is safe because every
+ * writer holds the write lock.
  */
 async function resolveTestIds(tx: SqlClient, executions: readonly TestExecution[]): Promise<number[]> {
   const keyOf = (file: string, name: string) => `${file}\u0000${name}`;
   const unique = new Map<string, TestExecution>();
-  for (const e of executions) unique.set(keyOf(e.file, e.name), e);
-  const tests = [...unique.values()];
-  const [known] = await tx.query<{ ids: number[] }>(
-    `SELECT array_agg(coalesce(t.id, 0) ORDER BY u.i) AS ids
-     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u (file, name, i)
-     LEFT JOIN flaky_tests t ON t.file = u.file AND t.name = u.name`,
-    [tests.map((t) => t.file), tests.map((t) => t.name)],
+  const files = new Set<string>();
+  for (const e of executions) {
+    unique.set(keyOf(e.file, e.name), e);
+    files.add(e.file);
+  }
+  const [known] = await tx.query<{ tests: string | null }>(
+    "SELECT json_agg(json_build_array(id, file, name))::text AS tests FROM flaky_tests WHERE file = ANY($1::text[])",
+    [[...files]],
   );
-  const ids = known!.ids.map(Number);
-  const fresh = tests.filter((_, i) => ids[i] === 0);
+  const idOf = new Map<string, number>();
+  for (const [id, file, name] of known?.tests ? (JSON.parse(known.tests) as [number, string, string][]) : [])
+    idOf.set(keyOf(file, name), id);
+  const fresh = [...unique.entries()].filter(([key]) => !idOf.has(key));
   if (fresh.length > 0) {
     const [reserved] = await tx.query<{ last: number }>(
       `SELECT setval(pg_get_serial_sequence('flaky_tests', 'id'), nextval(pg_get_serial_sequence('flaky_tests', 'id')) + $1 - 1)::int AS last`,
@@ -205,15 +210,45 @@ async function resolveTestIds(tx: SqlClient, executions: readonly TestExecution[
     await tx.copyFrom(
       "flaky_tests",
       ["id", "file", "name"],
-      copyText(fresh.map((t, i) => [first + i, t.file, t.name])),
+      copyText(fresh.map(([, t], i) => [first + i, t.file, t.name])),
     );
-    let next = first;
-    ids.forEach((id, i) => {
-      if (id === 0) ids[i] = next++;
-    });
+    fresh.forEach(([key], i) => idOf.set(key, first + i));
   }
-  const idOf = new Map(tests.map((t, i) => [keyOf(t.file, t.name), ids[i]!]));
   return executions.map((e) => idOf.get(keyOf(e.file, e.name))!);
+}
+
+/**
+ * Keeps each test's latest failure message (`flaky_last_failures`, read by reports): this run's last
+ * failed or retried execution with a message, where this run is later than the one stored (by
+ * recorded time, then run id in byte order, as migration 4 backfilled it).
+ */
+async function updateLastFailures(
+  tx: SqlClient,
+  run: StoredRun,
+  executions: readonly TestExecution[],
+  testIds: readonly number[],
+): Promise<void> {
+  const last = new Map<number, number>();
+  executions.forEach((e, i) => {
+    if ((e.status === "failed" || e.retries > 0) && e.message !== null) last.set(testIds[i]!, i);
+  });
+  if (last.size === 0) return;
+  await tx.query(
+    `INSERT INTO flaky_last_failures AS f (test_id, recorded_at, run_id, seq, message)
+     SELECT u.test_id, $1::timestamptz, $2, u.seq, u.message
+     FROM unnest($3::int[], $4::int[], $5::text[]) AS u (test_id, seq, message)
+     ON CONFLICT (test_id) DO UPDATE SET
+       recorded_at = excluded.recorded_at, run_id = excluded.run_id, seq = excluded.seq, message = excluded.message
+     WHERE excluded.recorded_at > f.recorded_at
+        OR (excluded.recorded_at = f.recorded_at AND excluded.run_id COLLATE "C" > f.run_id COLLATE "C")`,
+    [
+      run.recordedAt.toISOString(),
+      run.id,
+      [...last.keys()],
+      [...last.values()],
+      [...last.values()].map((i) => executions[i]!.message),
+    ],
+  );
 }
 
 /** Whether a test passed, and whether it failed, on a commit (in the runs stored so far). */
@@ -228,15 +263,19 @@ async function commitOutcomes(
   commit: string,
   ids: readonly number[],
 ): Promise<Map<number, CommitOutcome>> {
+  // One range of the commit's key (a fresh commit: one index probe, not one per test); the rows of
+  // other tests in that range are dropped here.
   const [row] = await tx.query<{ ids: number[] | null; passed: boolean[] | null; failed: boolean[] | null }>(
     `SELECT array_agg(test_id) AS ids, array_agg(passed) AS passed, array_agg(failed) AS failed
-     FROM flaky_commit_tests WHERE commit_sha = $1 AND test_id = ANY($2::int[])`,
-    [commit, ids],
+     FROM flaky_commit_tests WHERE commit_sha = $1 AND test_id BETWEEN $2 AND $3`,
+    [commit, ids.reduce((a, b) => Math.min(a, b)), ids.reduce((a, b) => Math.max(a, b))],
   );
+  const wanted = new Set(ids);
   const outcomes = new Map<number, CommitOutcome>();
-  (row?.ids ?? []).forEach((id, i) =>
-    outcomes.set(Number(id), { passed: row!.passed![i] === true, failed: row!.failed![i] === true }),
-  );
+  (row?.ids ?? []).forEach((id, i) => {
+    if (wanted.has(Number(id)))
+      outcomes.set(Number(id), { passed: row!.passed![i] === true, failed: row!.failed![i] === true });
+  });
   return outcomes;
 }
 
