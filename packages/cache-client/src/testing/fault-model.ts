@@ -6,6 +6,7 @@ import { createRegionalCache } from "../cache.ts";
 import type { InvalidationReport, RegionalCache } from "../types.ts";
 import { writeOutboxBacklog } from "./backlog.ts";
 import { startFaultNetwork, type FaultNetwork } from "./network.ts";
+import { pendingState, watchdog } from "./fault-watchdog.ts";
 import type { FaultProxy } from "./proxy.ts";
 import type { LocalRegions } from "./regions.ts";
 
@@ -58,7 +59,12 @@ export interface FaultModelReport {
   unconverged: string[];
   /** Outboxes still holding entries after the relay made no progress for `settleMs` (nothing may stay stuck). */
   stuck: string[];
-  /** Operations that did not settle within `settleMs` (every call of the cache is bounded). */
+  /**
+   * Steps that did not settle within `settleMs` (every call of the cache is bounded, and so is every
+   * step of the run: operations, process deaths, restarts, FLUSHALL, the drain, the checks, the
+   * teardown), each with what was pending when the watchdog fired: stopped clusters, outbox sizes,
+   * relay lease holders, every instance's calls in flight and queues, and the run's own unsettled calls.
+   */
   hung: string[];
   /** Entries moved to a dead-letter stream (the run writes no poison entry: each one is an invalidation given up on), with the reason. */
   deadLettered: string[];
@@ -178,6 +184,18 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
   };
   const instances: Instance[] = Array.from({ length: Math.max(2, options.instances ?? 6) }, (_, i) => open(i));
   const closing: Promise<void>[] = [];
+  // The watchdog (fault-watchdog.ts): every step of the run (an operation, a process death, a
+  // restart, FLUSHALL, a drain round, the checks, the teardown) that has not settled after
+  // settleMs is reported in `hung` with what was pending, and the run goes on without it.
+  const watch = watchdog({
+    settleMs: options.settleMs,
+    tick: () => tick,
+    hung: (line) => {
+      report.hung.push(line);
+      log(`HUNG: ${line}`);
+    },
+    pending: (unsettled) => pendingState({ local, stopped, instances, unsettled, rawClient, boundMs: 4 * opTimeoutMs }),
+  });
 
   try {
     // A backlog: entries recorded (and applied) in two outboxes of two other regions, the least a
@@ -234,22 +252,9 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
     };
 
     type Op = () => Promise<void>;
-    // Every call of the cache is bounded; one still pending after settleMs is reported hung and
-    // left behind, so the run goes on (and heals) instead of waiting on it forever.
-    const bounded = async (op: Op, what: string) => {
-      let timer: NodeJS.Timeout | undefined;
-      const hung = new Promise<void>((resolve) => {
-        timer = setTimeout(() => {
-          report.hung.push(`${what} (tick ${tick}) did not settle within ${options.settleMs} ms`);
-          resolve();
-        }, options.settleMs);
-      });
-      try {
-        await Promise.race([op(), hung]);
-      } finally {
-        clearTimeout(timer);
-      }
-    };
+    // Every call of the cache is bounded; one still pending after settleMs is reported hung with
+    // what was pending, and left behind, so the run goes on (and heals) instead of waiting on it forever.
+    const bounded = (op: Op, what: string) => watch(what, op);
     const fill =
       (instance: Instance, key: string): Op =>
       async () => {
@@ -309,11 +314,24 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
         setTimeout(() => process.kill(process.pid, "SIGKILL"), ${delay});
         await cache.invalidate(${JSON.stringify(key)});`;
       deaths.keys.push({ key, seeded, losses: new Map(losses) });
-      await new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: "ignore" });
-        child.once("exit", () => resolve());
-        child.once("error", () => resolve());
-      });
+      let child: ReturnType<typeof spawn> | undefined;
+      let output = "";
+      await watch(
+        `process death #${n} (its invalidation of ${key})`,
+        () =>
+          new Promise<void>((resolve) => {
+            child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+              stdio: ["ignore", "ignore", "pipe"],
+            });
+            child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2_000)));
+            child.once("exit", () => resolve());
+            child.once("error", () => resolve());
+          }),
+        () => {
+          log(`process death #${n}: killing the child that did not die${output ? `; its stderr: ${output}` : ""}`);
+          child?.kill("SIGKILL");
+        },
+      );
     };
 
     // Faults. A cluster's state is destroyed only if every durable invalidation not yet applied
@@ -340,13 +358,15 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
       return true;
     };
     const lose = async (victim: string, how: "restart-empty" | "flushall") => {
-      if (!(await canLoseState(victim))) return count(`${how} (skipped: would lose a second holder)`, victim);
+      if (!(await watch(`the check that ${victim} may lose its state`, () => canLoseState(victim))))
+        return count(`${how} (skipped: would lose a second holder)`, victim);
       count(how, victim);
       losses.set(victim, losses.get(victim)! + 1);
-      if (how === "flushall" && !stopped.has(victim)) await rawClient(victim).flushall();
+      if (how === "flushall" && !stopped.has(victim))
+        await watch(`FLUSHALL of ${victim}`, () => rawClient(victim).flushall());
       else {
         stopped.delete(victim);
-        await local.restart(victim, { empty: true });
+        await watch(`restart of ${victim} without its data`, () => local.restart(victim, { empty: true }));
       }
     };
 
@@ -424,7 +444,7 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
         const id = pick(ids);
         count("restart with persistence", id);
         stopped.delete(id);
-        await local.restart(id);
+        await watch(`restart of ${id} with its data`, () => local.restart(id));
         n++;
       } else if (roll < 0.17) {
         await lose(pick(ids), "restart-empty");
@@ -483,84 +503,94 @@ export async function runFaultModel(options: FaultModelOptions): Promise<FaultMo
       for (const id of ids) total += await rawClient(id).xlen(`${NS}:outbox`);
       return total;
     };
-    // Drain until every outbox is empty; a relay that stops making progress for settleMs is stuck.
-    let left = await backlogged();
+    const relayRounds = (what: string) =>
+      watch(what, async () => {
+        await Promise.all(instances.map((i) => i.cache.deliverQueued().catch(() => 0)));
+        return true;
+      });
+    // Drain until every outbox is empty; a relay that stops making progress for settleMs is stuck,
+    // and a round of it that never ends is hung (the drain stops there).
+    let left = (await watch("the outbox lengths before the drain", backlogged)) ?? 0;
     let progressAt = performance.now();
-    while (left > 0 && performance.now() - progressAt < options.settleMs) {
-      await Promise.all(instances.map((i) => i.cache.deliverQueued().catch(() => 0)));
-      const now = await backlogged();
+    for (let round = 1; left > 0 && performance.now() - progressAt < options.settleMs; round++) {
+      if (!(await relayRounds(`drain round ${round} (${left} outbox entries left)`))) break;
+      const now = await watch(`the outbox lengths after drain round ${round}`, backlogged);
+      if (now === undefined) break;
       if (now < left) progressAt = performance.now();
       log(`drain: ${now} outbox entries left`);
       left = now;
     }
-    if (left > 0) {
+    if (left > 0 && report.hung.length === 0) {
       const lengths = await Promise.all(ids.map(async (id) => `${id} ${await rawClient(id).xlen(`${NS}:outbox`)}`));
       report.stuck.push(`outboxes made no progress for ${options.settleMs} ms: ${lengths.join(", ")}`);
     }
     log(`drained: ${left === 0}; checking`);
     // In-memory queues of non-durable invalidations too (their issuers deliver them).
-    for (let i = 0; i < 3; i++) await Promise.all(instances.map((x) => x.cache.deliverQueued().catch(() => 0)));
-
-    for (const id of ids) {
-      const dead = await rawClient(id).xrange(`${NS}:dead`, "-", "+", "COUNT", 1_000);
-      const first = new Map<string, number>();
-      for (const [, fields] of dead) {
-        const reason = fields[fields.indexOf("reason") + 1] ?? "?";
-        first.set(reason, (first.get(reason) ?? 0) + 1);
-      }
-      for (const [reason, n] of first)
-        report.deadLettered.push(`${n} entries of ${id}'s outbox dead-lettered: ${reason}`);
-    }
-    for (const inv of issued) {
-      if (!inv.report.durable) continue;
+    for (let i = 1; i <= 3; i++) if (!(await relayRounds(`final delivery round ${i}`))) break;
+    await watch("the checks after the drain", async () => {
       for (const id of ids) {
-        if (losses.get(id) !== inv.losses.get(id)) continue;
-        if ((await rawClient(id).exists(`${NS}:applied:${inv.report.id}`)) !== 1) {
-          report.lostDurable.push(
-            `${inv.report.id} (keys ${inv.keys.join()}, delivered ${inv.report.delivered.join()}) never reached ${id}`,
+        const dead = await rawClient(id).xrange(`${NS}:dead`, "-", "+", "COUNT", 1_000);
+        const first = new Map<string, number>();
+        for (const [, fields] of dead) {
+          const reason = fields[fields.indexOf("reason") + 1] ?? "?";
+          first.set(reason, (first.get(reason) ?? 0) + 1);
+        }
+        for (const [reason, n] of first)
+          report.deadLettered.push(`${n} entries of ${id}'s outbox dead-lettered: ${reason}`);
+      }
+      for (const inv of issued) {
+        if (!inv.report.durable) continue;
+        for (const id of ids) {
+          if (losses.get(id) !== inv.losses.get(id)) continue;
+          if ((await rawClient(id).exists(`${NS}:applied:${inv.report.id}`)) !== 1) {
+            report.lostDurable.push(
+              `${inv.report.id} (keys ${inv.keys.join()}, delivered ${inv.report.delivered.join()}) never reached ${id}`,
+            );
+          }
+        }
+      }
+      for (const key of keys) {
+        for (const id of ids) {
+          const stored = await rawClient(id).get(`${NS}:{${key}}`);
+          if (stored === null) continue;
+          const { leaseEnd } = JSON.parse(stored) as { leaseEnd: number };
+          const beaten = issued.find(
+            (inv) => (inv.report.durable || inv.report.complete) && inv.keys.includes(key) && leaseEnd < inv.start,
+          );
+          if (beaten)
+            report.survivingStale.push(
+              `${id} still holds ${key} leased at tick ${leaseEnd}, before ${beaten.report.id} (tick ${beaten.start})`,
+            );
+        }
+      }
+      for (const { key, seeded, losses: at } of deaths.keys) {
+        const kept = seeded.filter((id) => losses.get(id) === at.get(id));
+        const held = await Promise.all(kept.map(async (id) => (await rawClient(id).exists(`${NS}:{${key}}`)) === 1));
+        if (held.some(Boolean) && !held.every(Boolean)) {
+          report.unconverged.push(
+            `${key}: applied on ${kept.filter((_, i) => !held[i]).join()} but not on ${kept.filter((_, i) => held[i]).join()}`,
           );
         }
       }
-    }
-    for (const key of keys) {
-      for (const id of ids) {
-        const stored = await rawClient(id).get(`${NS}:{${key}}`);
-        if (stored === null) continue;
-        const { leaseEnd } = JSON.parse(stored) as { leaseEnd: number };
-        const beaten = issued.find(
-          (inv) => (inv.report.durable || inv.report.complete) && inv.keys.includes(key) && leaseEnd < inv.start,
-        );
-        if (beaten)
-          report.survivingStale.push(
-            `${id} still holds ${key} leased at tick ${leaseEnd}, before ${beaten.report.id} (tick ${beaten.start})`,
-          );
+      if (backlog > 0) {
+        const pipeline = rawClient(backlogTarget).pipeline();
+        for (let i = 0; i < backlog; i++) pipeline.exists(`${NS}:applied:bk-${seed}-${i}`);
+        const applied = ((await pipeline.exec()) ?? []).filter(([, n]) => n === 1).length;
+        report.backlogDelivered = losses.get(backlogTarget) === 0 ? applied : backlog;
+        if (report.backlogDelivered < backlog) {
+          report.lostDurable.push(`${backlog - applied} of ${backlog} backlog entries never reached ${backlogTarget}`);
+        }
       }
-    }
-    for (const { key, seeded, losses: at } of deaths.keys) {
-      const kept = seeded.filter((id) => losses.get(id) === at.get(id));
-      const held = await Promise.all(kept.map(async (id) => (await rawClient(id).exists(`${NS}:{${key}}`)) === 1));
-      if (held.some(Boolean) && !held.every(Boolean)) {
-        report.unconverged.push(
-          `${key}: applied on ${kept.filter((_, i) => !held[i]).join()} but not on ${kept.filter((_, i) => held[i]).join()}`,
-        );
-      }
-    }
-    if (backlog > 0) {
-      const pipeline = rawClient(backlogTarget).pipeline();
-      for (let i = 0; i < backlog; i++) pipeline.exists(`${NS}:applied:bk-${seed}-${i}`);
-      const applied = ((await pipeline.exec()) ?? []).filter(([, n]) => n === 1).length;
-      report.backlogDelivered = losses.get(backlogTarget) === 0 ? applied : backlog;
-      if (report.backlogDelivered < backlog) {
-        report.lostDurable.push(`${backlog - applied} of ${backlog} backlog entries never reached ${backlogTarget}`);
-      }
-    }
+    });
     return report;
   } finally {
     Date.now = realNow;
     for (const id of ids) local.heal(id);
     network?.restoreAll();
-    await Promise.all([...closing, ...instances.map((i) => i.cache.close())]);
-    await network?.close();
+    await watch("teardown: closing every instance", () =>
+      Promise.all([...closing, ...instances.map((i) => i.cache.close())]),
+    );
+    if (network) await watch("teardown: closing the fault network", () => network.close());
     for (const client of raw.values()) client.disconnect();
   }
 }
