@@ -60,6 +60,13 @@ async function withCache<T>(
   }
 }
 
+/** A cluster's own clock (TIME), in ms. */
+const clusterNow = (clusterId: string) =>
+  raw(clusterId, async (r) => {
+    const [seconds, micros] = await r.time();
+    return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+  });
+
 const outboxesEmpty = async () =>
   (await Promise.all(all().map((c) => raw(c, (r) => r.xlen("org:cache:outbox"))))).every((n) => n === 0);
 
@@ -78,10 +85,22 @@ async function run(step: Step): Promise<void> {
       for (const c of all())
         await raw(c, (r) => r.set(`org:cache:{${step.key as string}}`, JSON.stringify(step.value)));
       return;
-    case "xadd":
-      await raw(step.cluster as string, (r) =>
-        r.xadd("org:cache:outbox", "*", ...Object.entries(step.fields as Record<string, string>).flat()),
+    case "xadd": {
+      // With ageMs: an entry that looks that old by its holder's clock (as after a forward step).
+      const cluster = step.cluster as string;
+      const id = step.ageMs === undefined ? "*" : `${(await clusterNow(cluster)) - (step.ageMs as number)}-0`;
+      await raw(cluster, (r) =>
+        r.xadd("org:cache:outbox", id, ...Object.entries(step.fields as Record<string, string>).flat()),
       );
+      return;
+    }
+    case "stamp":
+      // Sweep stamps ahead of (offsetMs > 0) the cluster's clock: written before a backward step.
+      for (const c of pick(step.clusters)) {
+        const at = String((await clusterNow(c)) + (step.offsetMs as number));
+        const stamps = all().flatMap((s) => (s === c ? [] : [s, at]));
+        await raw(c, (r) => r.hset("org:cache:swept", ...stamps));
+      }
       return;
     case "invalidate": {
       const expected = (step.expect ?? {}) as Record<string, unknown>;

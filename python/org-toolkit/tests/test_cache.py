@@ -67,6 +67,42 @@ def test_a_partitioned_cluster_is_queued_and_a_relay_delivers_it_after_the_heal(
             assert swept == set(local_regions.cluster_ids) - {cluster_id}
 
 
+def test_an_entry_old_only_by_its_outboxs_clock_is_delivered_and_moot_after_the_relay_watched_it(local_regions) -> None:  # type: ignore[no-untyped-def]
+    """PROTOCOL.md section 1, "Clocks": a forward step on the outbox's cluster makes an entry look older
+    than the retention while its targets, on their own clocks, still hold the values it must remove."""
+    _fill_everywhere(local_regions)
+    config = local_regions.config()
+    source = "eu-west-1-a"
+    retention_ms = 2 * config.cache.max_ttl_ms
+    with _client(local_regions, source) as client:
+        seconds, micros = client.time()
+        now = int(seconds) * 1000 + int(micros) // 1000
+        # An hour past the retention by the source's clock; naming a cluster this relay does not know,
+        # so the relay keeps it pending after delivering it (it is never retired by this relay).
+        targets = [*local_regions.cluster_ids, "mars-1-a"]
+        fields = {"v": "2", "id": "00000000-0000-4000-8000-000000000042", "keys": json.dumps([KEY]), "at": "0"}
+        client.xadd("org:cache:outbox", {**fields, "targets": json.dumps(targets)}, id=f"{now - retention_ms - 3_600_000}-0")
+    relay = Relay(config)
+    try:
+        relay.run_once()
+        for cluster_id in local_regions.cluster_ids:
+            if cluster_id != source:
+                with _client(local_regions, cluster_id) as client:
+                    assert client.get(f"org:cache:{{{KEY}}}") is None, f"{cluster_id} still holds the value"
+        with _client(local_regions, source) as client:
+            assert client.xlen("org:cache:outbox") == 1  # delivered, not dropped as moot
+        relay.run_once()
+        with _client(local_regions, source) as client:
+            assert client.xlen("org:cache:outbox") == 1  # watched for less than the retention: still pending
+        # As if this relay had watched it pending for the whole retention on its monotonic clock.
+        relay._watched = {k: v - retention_ms / 1000 - 1 for k, v in relay._watched.items()}
+        relay.run_once()
+        with _client(local_regions, source) as client:
+            assert client.xlen("org:cache:outbox") == 0  # moot by both clocks: removed
+    finally:
+        relay.stop()
+
+
 def test_with_only_one_region_reachable_the_report_is_not_durable_and_this_process_retries(local_regions) -> None:  # type: ignore[no-untyped-def]
     config = local_regions.config()
     down = [c for c in local_regions.cluster_ids if not c.startswith("us-east-1")]

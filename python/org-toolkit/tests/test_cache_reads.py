@@ -129,6 +129,33 @@ def test_fail_closed_judges_every_outbox_stamp_by_the_read_clusters_own_clock(lo
         assert cache.get(KEY) == "active"
 
 
+def test_sweep_stamps_ahead_of_the_read_clusters_clock_prove_nothing(local_regions: Any) -> None:
+    """PROTOCOL.md section 1, "Clocks": a stamp later than its cluster's TIME was written before that
+    clock stepped back; it counts as absent, for fail-closed reads and for a cluster back after a
+    failure alike, until a relay pass writes one in the new clock."""
+    config = local_regions.config()
+    _seed(local_regions)
+    an_hour_ahead = -3_600_000
+    with RegionalCache(config, local_region="us-east-1", freshness_ms=600_000) as cache:
+        for cid in LOCAL:
+            _stamp(local_regions, cid, age_ms=an_hour_ahead)
+        assert cache.get(KEY, fail_closed=True) is None
+        assert cache.get(KEY) == "active"  # a plain read of a cluster that is up does not fence
+        for cid in LOCAL:
+            local_regions.partition(cid)
+        try:
+            with pytest.raises(CacheError, match="no cluster of us-east-1 answered"):
+                cache.get(KEY)
+        finally:
+            for cid in LOCAL:
+                local_regions.heal(cid)
+        # Recovering: stamps "after" its return, but ahead of its clock, do not prove it was swept.
+        assert cache.get(KEY) is None
+        _relay_round(config)
+        assert cache.get(KEY) == "active"
+        assert cache.get(KEY, fail_closed=True) == "active"
+
+
 def test_a_value_no_client_wrote_is_a_clear_error(local_regions: Any) -> None:
     _seed(local_regions)
     bound = current().cache.op_timeout_ms * 4 / 1000

@@ -146,6 +146,12 @@ class Run:
         else:
             assert answer["ok"] == step["expect"]
 
+    @staticmethod
+    def cluster_now(client: redis.Redis) -> int:
+        """A cluster's own clock (TIME), in ms."""
+        seconds, micros = client.time()
+        return int(seconds) * 1000 + int(micros) // 1000
+
     def outboxes_empty(self) -> bool:
         return all(self.client(cid).xlen("org:cache:outbox") == 0 for cid in self.clusters("*"))
 
@@ -158,7 +164,16 @@ class Run:
             for cid in self.clusters("*"):
                 self.client(cid).set(f"org:cache:{{{step['key']}}}", json.dumps(step["value"]))
         elif do == "xadd":
-            self.client(step["cluster"]).xadd("org:cache:outbox", step["fields"])
+            # With ageMs: an entry that looks that old by its holder's clock (as after a forward step).
+            client = self.client(step["cluster"])
+            stream_id = "*" if "ageMs" not in step else f"{self.cluster_now(client) - step['ageMs']}-0"
+            client.xadd("org:cache:outbox", step["fields"], id=stream_id)
+        elif do == "stamp":
+            # Sweep stamps ahead of (offsetMs > 0) the cluster's clock: written before a backward step.
+            for cid in self.clusters(step["clusters"]):
+                client = self.client(cid)
+                at = self.cluster_now(client) + step["offsetMs"]
+                client.hset("org:cache:swept", mapping={s: at for s in self.clusters("*") if s != cid})
         elif do == "invalidate":
             self.check_invalidate(step)
         elif do == "relay":

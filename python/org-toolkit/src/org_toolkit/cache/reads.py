@@ -198,11 +198,11 @@ class Reads:
             if health.state == "recovering":
                 sources = [s for s in others if self.health[s].state != "down"]
                 since = health.recovered_at
-                if since is None or not all(read.swept.get(s, -math.inf) >= since for s in sources):
+                if since is None or not all(_swept_at(read, s) >= since for s in sources):
                     return _UNPROVEN
                 self.health[cid] = Health("up")
         if fail_closed:
-            stale = any(not (read.now - read.swept.get(s, -math.inf) <= self.freshness_ms) for s in others)
+            stale = any(not (read.now - _swept_at(read, s) <= self.freshness_ms) for s in others)
             if stale or self.queued_here(key, cid):
                 return _UNPROVEN
         return read.value
@@ -245,3 +245,12 @@ class Reads:
 
 
 _UNPROVEN = object()
+
+
+def _swept_at(read: _FencedRead, source: str) -> float:
+    """The sweep stamp of ``source`` on the cluster read, in that cluster's clock; ``-inf`` when it has
+    none, or when the stamp is later than the cluster's own clock: its clock stepped back since the
+    stamp was written (Redis TIME is wall-clock time), and such a stamp proves nothing about the time
+    since (PROTOCOL.md section 1, "Clocks"). The relay's next pass writes one in the new clock."""
+    at = read.swept.get(source)
+    return -math.inf if at is None or at > read.now else at

@@ -15,6 +15,7 @@ import logging
 import random
 import secrets
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -83,6 +84,9 @@ class Relay:
         self.lease_ms = 4 * max(self.interval_ms, self.op_timeout_ms)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # (outbox cluster, stream id) -> time.monotonic() when this relay first read the entry pending:
+        # an entry is moot only after this relay watched it that long (PROTOCOL.md section 1, "Clocks").
+        self._watched: dict[tuple[str, str], float] = {}
 
     # -- one round -------------------------------------------------------------------------------
     def run_once(self) -> int:
@@ -90,6 +94,8 @@ class Relay:
         applied = 0
         held = self.clusters.each(self.clusters.ids, lambda c: c.hold(keys=[self.lease_key], args=[self.owner, self.lease_ms]))
         for source in self.clusters.ids:
+            if held[source] == 0:
+                self._forget(source, set())  # another relay holds it: the watch starts over if we take it again
             if held[source] == 1:
                 try:
                     applied += self._pass(source)
@@ -107,17 +113,23 @@ class Relay:
         waiting: dict[str, int] = {cid: 0 for cid in self.clusters.ids}
         applied = 0
         start = "-"
+        seen: set[str] = set()
         while True:
             page = src.redis.xrange(self.layout.outbox, min=start, max="+", count=PAGE)
             if not page:
                 break
             entries = [_parse(sid, raw or {}) for sid, raw in page]
+            seen.update(e.stream_id for e in entries)
             start = f"({entries[-1].stream_id}"
             applied += self._deliver_page(source, src, entries, now, waiting)
             if len(page) < PAGE:
                 break
             if src.hold(keys=[self.lease_key], args=[self.owner, self.lease_ms]) != 1:
-                return applied  # lost the lease: another relay has this outbox now
+                # Lost the lease: another relay has this outbox now, and watches its entries itself.
+                self._forget(source, set())
+                return applied
+        # The whole outbox was read: what it no longer holds needs no watching.
+        self._forget(source, seen)
         for target in now:
             if target != source and waiting[target] == 0:
                 stamp = now[target]
@@ -131,8 +143,9 @@ class Relay:
         for entry in entries:
             if entry.malformed:
                 self._dead(src, entry, "*", "malformed outbox entry")
-            elif int(entry.stream_id.split("-")[0]) < now[source] - self.retention_ms:
+            elif self._moot(source, entry.stream_id, now[source]):
                 src.redis.xdel(self.layout.outbox, entry.stream_id)  # moot: all it could affect has expired
+                self._watched.pop((source, entry.stream_id), None)
             else:
                 live.append(entry)
         outcome: dict[str, dict[str, bool]] = {e.stream_id: {} for e in live}
@@ -180,7 +193,24 @@ class Relay:
             if not missing and all(t == source or t in self.clusters.clients for t in entry.targets or []):
                 src.redis.xdel(self.layout.outbox, entry.stream_id)
                 src.redis.hdel(self.layout.attempts, entry.stream_id)
+                self._watched.pop((source, entry.stream_id), None)
         return applied
+
+    def _moot(self, source: str, stream_id: str, source_now: int) -> bool:
+        """Older than ``retentionMs`` by the outbox cluster's clock (its stream id's time against its
+        ``TIME``) **and** watched pending by this relay for ``retentionMs`` on its monotonic clock
+        (PROTOCOL.md sections 1 "Clocks" and 6). The outbox's clock alone is not enough: Redis TIME is
+        wall-clock time, and a forward step on that cluster makes an entry look old while its targets,
+        on their own clocks, still hold the values it must remove. Until then it is delivered like any
+        other (applying an old invalidation again only costs a miss)."""
+        first_seen = self._watched.setdefault((source, stream_id), time.monotonic())
+        if source_now - int(stream_id.split("-")[0]) <= self.retention_ms:
+            return False
+        return (time.monotonic() - first_seen) * 1000 > self.retention_ms
+
+    def _forget(self, source: str, keep: set[str]) -> None:
+        """Stops watching ``source``'s entries other than ``keep`` (retired, or not this relay's to watch)."""
+        self._watched = {k: v for k, v in self._watched.items() if k[0] != source or k[1] in keep}
 
     def _dead(self, src: ClusterClient, entry: _Entry, target: str, reason: str) -> None:
         f = entry.fields
@@ -201,6 +231,7 @@ class Relay:
         )
         src.redis.xdel(self.layout.outbox, entry.stream_id)
         src.redis.hdel(self.layout.attempts, entry.stream_id)
+        self._watched.pop((src.id, entry.stream_id), None)
 
     # -- in the background -----------------------------------------------------------------------
     def start(self) -> None:
