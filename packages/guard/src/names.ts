@@ -89,6 +89,9 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   if (parts.length > 1 && NOT_A_DURATION.has(parts[0]!)) return false;
   // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag.
   if (parts.slice(0, -1).includes("no")) return false;
+  // `cancelOnTimeout`, `closeOnTimeout`: what to do on a timeout, a flag or a handler, not a duration.
+  const onAt = parts.findIndex((w) => w.endsWith("timeout"));
+  if (onAt > 0 && parts[onAt - 1] === "on") return false;
   const at = parts.findIndex((w) => w.endsWith("timeout"));
   // The word right before the timeout decides too: `browserBufferTimeout` paces like `bufferTimeout`.
   const expiry = at > 0 && EXPIRY.has(parts[at - 1]!) && !(at > 1 && CONNECTION_SESSIONS.has(parts[at - 2]!));

@@ -66,6 +66,7 @@ const SITE_TYPES = new Set([
   "CallExpression",
   "NewExpression",
   "LogicalExpression",
+  "ConditionalExpression",
 ]);
 const BINDING_TYPES = new Set([
   "VariableDeclarator",
@@ -128,6 +129,8 @@ class JsDetector {
   private readonly windowFallbacks = new Set<EsNode>();
   /** Callbacks also registered as an event's listener (`child.once("exit", exit)`): a timer calling one races the event. */
   private readonly listeners = new Set<string>();
+  /** [start, end, test] of every `if` consequent whose test mentions undefined or null. */
+  private readonly configuredGuards: [number, number, string][] = [];
   /** Timers whose handle is kept (`exitTimer = setTimeout(...)`), to be cleared when what they guard happens. */
   private readonly storedTimers = new Set<EsNode>();
   /** Fallbacks passed straight to a call (`Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`). */
@@ -149,6 +152,8 @@ class JsDetector {
       if (SITE_TYPES.has(node.type)) sites.push(node);
       this.collectTestFacts(node);
       if (node.type === "CallExpression" || node.type === "NewExpression") this.collectCallFacts(node);
+      if (node.type === "TemplateElement" || (node.type === "Literal" && typeof node.value === "string"))
+        this.checkSqlTimeout(node);
       if (FUNCTION_TYPES.has(node.type)) this.functionSpans.push(span(node));
       const stored =
         node.type === "AssignmentExpression" ? node.right : node.type === "VariableDeclarator" ? node.init : undefined;
@@ -164,6 +169,8 @@ class JsDetector {
       if (node.type === "IfStatement") {
         const respelled = infinityRespelling(node, this.source);
         if (respelled) this.notDurations.add(respelled);
+        const test = this.text(node.test as EsNode);
+        if (/\b(undefined|null)\b/.test(test)) this.configuredGuards.push([...span(node.consequent as EsNode), test]);
       }
       if (node.type === "ClassBody") this.classBodies.push(span(node));
       if (node.type === "ImportDeclaration" && TIMER_MODULES.test(String((node.source as EsNode).value))) {
@@ -550,6 +557,12 @@ class JsDetector {
         // `Number(process.env.X ?? 5000)`, `parseInt(env.T || "5000", 10)`: the fallback inside a conversion.
         const callee = calleePath(node.callee as EsNode);
         const first = (node.arguments as EsNode[])[0];
+        // `Joi.number().positive().default(10 * 1000)`: a schema's default for a timeout option.
+        const method = unwrap(node.callee as EsNode);
+        if (first && method.type === "MemberExpression" && memberName(method) === "default") {
+          this.classify(first, out, depth + 1);
+          return out;
+        }
         if (
           first &&
           callee !== undefined &&
@@ -586,6 +599,50 @@ class JsDetector {
     const value = this.evaluate(node);
     if (value !== undefined) out.push({ kind: kindOf(value), node, literal: this.text(node), negative: value < 0 });
     return out;
+  }
+
+  /**
+   * `SET LOCAL lock_timeout = 30000;` in SQL the code sends: a server-side timeout written in a string
+   * (PostgreSQL/MySQL settings; 0 there means "no limit").
+   */
+  private checkSqlTimeout(node: EsNode): void {
+    const [start, end] = span(node);
+    const text = this.source.slice(start, end);
+    if (!/timeout/i.test(text)) return;
+    for (const match of text.matchAll(SQL_TIMEOUT)) {
+      const value = Number(match[2]);
+      const at = start + match.index + match[0].length - match[2]!.length;
+      const key = `${at}:${at + match[2]!.length}`;
+      if (this.findings.has(key) || this.inAssertion(node)) continue;
+      const literal = { type: "Literal", value, range: [at, at + match[2]!.length] } as EsNode;
+      this.add(kindOf(value), literal, match[2]!, `in SQL (SET ${match[1]})`, false);
+      // Inside a string: an editor suggestion that swaps in `config.TIMEOUT` would break the SQL.
+      this.findings.get(key)!.replaceable = false;
+    }
+  }
+
+  /** Inside `if (<reference> !== undefined)` (or `!= null`): the code runs only when the caller configured it. */
+  private guardedAsConfigured(reference: string, at: number): boolean {
+    return this.configuredGuards.some(
+      ([from, to, test]) => from <= at && at < to && test.includes(reference) && /!==?\s*(undefined|null)\b/.test(test),
+    );
+  }
+
+  /** `x.timeout == null ? 20000 : x.timeout` (either way round): the number, if positive, and the name. */
+  private nullFallback(node: EsNode): { value: EsNode; name: string } | undefined {
+    const test = unwrap(node.test as EsNode);
+    if (test.type !== "BinaryExpression" || !/^[!=]==?$/.test(test.operator as string)) return undefined;
+    const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+    const reference = sides.find((side) => !isNullish(side));
+    if (!reference || !sides.some(isNullish)) return undefined;
+    const name = referenceName(reference);
+    if (!this.isTimeout(name)) return undefined;
+    const equal = (test.operator as string).startsWith("=");
+    const value = (equal ? node.consequent : node.alternate) as EsNode;
+    const same = (equal ? node.alternate : node.consequent) as EsNode;
+    if (this.text(same) !== this.text(reference)) return undefined;
+    const number = this.evaluate(value);
+    return number !== undefined && number > 0 && number < NO_LIMIT ? { value, name } : undefined;
   }
 
   /** In `timeout + 5000`, the constant added to a timeout-named value that is not itself a constant. */
@@ -740,6 +797,13 @@ class JsDetector {
         }
         return;
       }
+      case "ConditionalExpression": {
+        // `null == opts.timeout ? 20000 : opts.timeout`: the `??` of older code, a default timeout wherever it goes.
+        const fallback = this.nullFallback(node);
+        if (fallback && !this.judgedBySite.has(node))
+          this.report(fallback.value, `as the fallback of "${fallback.name}"`);
+        return;
+      }
       case "JSXAttribute": {
         const name = (node.name as EsNode).name;
         const value = node.value as EsNode | null;
@@ -754,6 +818,14 @@ class JsDetector {
         const path = calleePath(node.callee as EsNode);
         if (path === undefined) return;
         const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
+        // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
+        if (TIMEOUT_HELPERS.test(referenceName(unwrap(node.callee as EsNode)) ?? "") && args.length >= 2) {
+          for (const arg of args.slice(1)) {
+            const value = this.evaluate(arg);
+            if (value !== undefined && value > 0) this.report(arg, `as the timeout of ${path}()`);
+          }
+          return;
+        }
         // `it("...", fn).timeout(30000)`: mocha's test timeout, chained on the test.
         const callee = unwrap(node.callee as EsNode);
         if (callee.type === "MemberExpression" && memberName(callee) === "timeout" && args[0]) {
@@ -794,7 +866,14 @@ class JsDetector {
           (TEST_APIS.test(path) && !(path === "this.timeout" && this.inClass(node))) || api.argument === "last";
         for (const target of targets) {
           // `socket.setTimeout(0)` switches a Node idle timer off after the phase it guarded.
-          if (SWITCH_OFF_APIS.has(api.callee) && this.evaluate(target) === 0) continue;
+          // `if (cfg.socket !== undefined) socket.setTimeout(cfg.socket || 0)`: only when configured, the
+          // configured `false` ("no socket timeout") re-spelled; unguarded, `x ?? 0` is the code's own choice.
+          const fallback = unwrap(target);
+          const offFallback =
+            fallback.type === "LogicalExpression" &&
+            this.evaluate(fallback.right as EsNode) === 0 &&
+            this.guardedAsConfigured(this.text(fallback.left as EsNode), span(node)[0]);
+          if (SWITCH_OFF_APIS.has(api.callee) && (this.evaluate(target) === 0 || offFallback)) continue;
           this.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest);
         }
         return;
@@ -1020,6 +1099,21 @@ function numericString(node: EsNode): number | undefined {
     : undefined;
 }
 
+/** `SET [LOCAL|SESSION] lock_timeout = 30000` / `TO 30000` / `SET statement_timeout TO '5s'` (number only). */
+const SQL_TIMEOUT =
+  /\bSET\s+(?:LOCAL\s+|SESSION\s+|GLOBAL\s+)?@{0,2}(\w*timeout\w*)\s*(?:=|\bTO\b)\s*'?(\d+)(?![\w.])/gi;
+
+/** Helpers that bound a promise by a duration: `timeout(promise, ms)` (knex, p-timeout), `withTimeout(op, ms)`. */
+const TIMEOUT_HELPERS = /^(p|with|promise|async)?[Tt]imeout$/;
+
+function isNullish(node: EsNode): boolean {
+  return (
+    (node.type === "Literal" && node.value === null) ||
+    (node.type === "Identifier" && node.name === "undefined") ||
+    (node.type === "UnaryExpression" && node.operator === "void")
+  );
+}
+
 const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 
 /** Clocks a deadline is computed from. */
@@ -1152,7 +1246,9 @@ function infinityRespelling(node: EsNode, source: string): EsNode | undefined {
   const [testStart, testEnd] = span(node.test as EsNode);
   const test = source.slice(testStart, testEnd);
   const [leftStart, leftEnd] = span(assignment.left as EsNode);
-  return /\bInfinity\b/.test(test) && test.includes(source.slice(leftStart, leftEnd)) ? assignment : undefined;
+  // `t === Infinity`, `t < 0`: the caller's own "no limit" (or its negative sentinel) re-spelled as the driver's 0.
+  const respells = /\bInfinity\b|<\s*0(?![.\d])/.test(test);
+  return respells && test.includes(source.slice(leftStart, leftEnd)) ? assignment : undefined;
 }
 
 const ASSERTION_METHODS =

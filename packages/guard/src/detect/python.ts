@@ -427,12 +427,16 @@ class PyDetector {
     noneIsUnbounded: boolean,
     zero: ZeroMeans = "poll",
     isTest = false,
+    negativeIsUnbounded = false,
   ): void {
     if (inAssertion(value) || expectedToFail(value) || onMockClock(value)) return;
     // `if delay is None: return async_timeout.timeout(None)`, `assert timeout.time_left() is None` then
     // `select(..., None)`: the None is the caller's (its configuration), passed on.
     if (noneIsUnbounded && unwrap(value).type === "none" && underNoneCheck(value)) noneIsUnbounded = false;
-    for (const item of this.classify(value, noneIsUnbounded, zero)) {
+    const items: Classified[] = negativeIsUnbounded
+      ? [{ kind: "unbounded", node: value, literal: value.text }]
+      : this.classify(value, noneIsUnbounded, zero);
+    for (const item of items) {
       const key = `${item.node.startIndex}:${item.node.endIndex}`;
       if (this.findings.has(key)) continue;
       this.findings.set(key, {
@@ -468,6 +472,12 @@ class PyDetector {
           SESSION_CLASSES.has(path) ||
           /(^|\.)Timeout$/.test(path);
         const isTest = /(^|\.)gen_test$/.test(path);
+        // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
+        const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;
+        if (blocking && unwrap(value).type === "none") {
+          this.report(value, `in ${name}= of a blocking call`, true);
+          return;
+        }
         this.report(value, `in ${name}=`, known, "poll", isTest);
         return;
       }
@@ -486,6 +496,13 @@ class PyDetector {
         if (!this.isTimeout(name) || !value) return;
         // Redis's blocking commands (BLPOP, BRPOP, BZPOPMIN, BLMOVE, ...) block forever on a timeout of 0.
         const fn = node.parent?.parent;
+        // `def flush(self, timeout=1.0): "no-op to comply with stream API"`: a stub waits for nothing.
+        if (fn?.type === "function_definition" && isStub(fn)) return;
+        // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
+        if (fn?.type === "function_definition" && (this.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
+          this.report(value, `as the default of ${name}`, false, "poll", false, true);
+          return;
+        }
         const blocking =
           fn?.type === "function_definition" && REDIS_BLOCKING.test(fn.childForFieldName("name")?.text ?? "");
         this.report(value, `as the default of ${name}`, false, blocking ? "unbounded" : "poll");
@@ -770,11 +787,39 @@ const NO_LIMIT = 2 ** 31 - 1;
 /** Clocks a deadline is computed from: `time.time()`, `time.monotonic()`, `loop.time()`, trio's `current_time()`. */
 const CLOCKS = /(^|\.)(time|monotonic|perf_counter|current_time|now|utcnow|time_ns|monotonic_ns|clock)$/;
 
-/** `classify`'s item for "no limit": unbounded, or a duration of 10^6 or more (pexpect's `1e6` s, 11 days). */
+/**
+ * `classify`'s item for "no limit" standing in for the caller's None: unbounded, or a day or more
+ * (pexpect's `1e6` s, ipykernel's "wait for a week instead" `604800`): no one bounds a wait by a day.
+ */
 function isNoLimit(item: Classified): boolean {
   if (item.kind === "unbounded") return true;
   const value = Number(item.node.text.replace(/_/g, ""));
-  return Number.isFinite(value) && value >= 1e6;
+  return Number.isFinite(value) && value >= 86_400;
+}
+
+/** The function's docstring says a negative timeout disables it (waits without a limit). */
+function negativeDisables(fn: TsNode): boolean {
+  const first = fn.childForFieldName("body")?.namedChildren.find((c) => c?.type !== "comment");
+  if (first?.type !== "expression_statement" || !/^["']/.test(first.text)) return false;
+  return /(negative|-1)[^.]{0,80}\b(disable|indefinitely|forever|no (time ?)?limit|without a limit|infinite|no timeout)|(disable|indefinitely|forever|without a limit)[^.]{0,60}\b(negative|-1)/i.test(
+    first.text,
+  );
+}
+
+/** A function whose body is only a docstring (and `pass`) or `raise NotImplementedError`. */
+function isStub(fn: TsNode): boolean {
+  // `@abstractmethod`, `@overload`: the signature states the contract's default for the real code.
+  if (fn.parent?.type === "decorated_definition") return false;
+  const body = fn.childForFieldName("body");
+  const statements = body?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+  const documented = statements[0]?.type === "expression_statement" && /^["']/.test(statements[0].text);
+  return statements.every(
+    (statement) =>
+      (statement!.type === "pass_statement" && documented) ||
+      // Not `...`: an `@overload` or a Protocol method states the real function's default.
+      (statement!.type === "expression_statement" && /^["']/.test(statement!.text)) ||
+      (statement!.type === "raise_statement" && /NotImplementedError/.test(statement!.text)),
+  );
 }
 
 /** A member of `class X(enum.Enum)` / `IntEnum` / `IntFlag`: a code, not a duration. */

@@ -98,3 +98,36 @@ def gateway_request(kernel_launch_timeout):
 class GatewayClient:
     connect_timeout_default_value = 40.0  # expect: no-hardcoded-timeout
     launch_timeout_pad_default_value = 2.0  # expect: no-hardcoded-timeout
+
+
+# A stub's parameter default waits for nothing.
+class InProcessChannel:
+    def flush(self, timeout=1.0):
+        """no-op to comply with stream API"""
+
+    def wait(self, timeout=5.0):
+        raise NotImplementedError
+
+    def drain(self, timeout=5.0):  # expect: no-hardcoded-timeout
+        return self.queue.get(timeout=timeout)
+
+
+# A week standing in for the caller's None (Queue.get(timeout=None) cannot be interrupted).
+def get_msg(block=True, timeout=None):
+    if timeout is None:
+        timeout = 604800
+    return queue.get(block, timeout)
+
+
+# A negative default documented as "no limit", and a blocking call asked to wait without a bound.
+class FileLock:
+    def __init__(self, path, timeout=-1):  # expect: no-unbounded-timeout
+        """:param timeout: if you want to disable the timeout, set it to a negative value."""
+        self.timeout = timeout
+
+    def write_lock(self):
+        return self.acquire(blocking=True, timeout=None)  # expect: no-unbounded-timeout
+
+    def try_lock(self, retries=-1):
+        """-1 retries forever."""
+        return self.acquire(blocking=False, timeout=None)

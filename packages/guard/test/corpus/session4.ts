@@ -1,6 +1,7 @@
 // Families found on the fresh4 and scout5 samples (issue 9). `expect:` marks each line that must be flagged.
 declare const n: { timeout?: string }, msg: { timeout?: number }, options: { serverSelectionTimeoutMS?: number };
-declare const child: { once(event: string, fn: () => void): void }, session: { post(cmd: string, cb?: () => void): void };
+declare const child: { once(event: string, fn: () => void): void },
+  session: { post(cmd: string, cb?: () => void): void };
 declare const needle: { defaults(o: object): void }, config: { restoreNodeTimeout?: number };
 declare function expect(x: unknown): any;
 declare function it(name: string, fn: (done: (e?: Error) => void) => void): { timeout(ms: number): void };
@@ -77,3 +78,16 @@ export class PoolCluster {
     this._restoreNodeTimeout = config.restoreNodeTimeout || 0;
   }
 }
+
+// Timeout helpers, null-checked defaults, schema defaults, SQL settings.
+declare function timeout<T>(p: Promise<T>, ms: number): Promise<T>;
+declare const Joi: any, db: { query(sql: string): unknown }, sock: { setTimeout(ms: number): void };
+declare const route: { socket?: number | false }, builder: { _timeout?: number; _cancelOnTimeout?: boolean };
+export const rollback = timeout(fetchIt("/rollback", {}), 5000); // expect: no-hardcoded-timeout
+export const ack = (o: { timeout?: number }) => (null == o.timeout ? 20000 : o.timeout); // expect: no-hardcoded-timeout
+const requestTimeout = Joi.number().default(10 * 1000); // expect: no-hardcoded-timeout
+export const schema = { requestTimeout };
+db.query(`BEGIN; SET LOCAL lock_timeout = 30000; SELECT 1`); // expect: no-hardcoded-timeout
+export const flags = { cancelOnTimeout: builder._cancelOnTimeout || false };
+// The configured `false` re-spelled for the socket, only when configured.
+if (route.socket !== undefined) sock.setTimeout(route.socket || 0);
