@@ -63,12 +63,30 @@ export function redirectTarget(urlPath: string): string | undefined {
   return /<meta http-equiv="refresh" content="0; url=([^"]+)"/.exec(readFileSync(file, "utf8"))?.[1];
 }
 
+/**
+ * Directories of the built site that hold reports published as they are (self-contained pages with
+ * charts, linked from the example pages), not VitePress pages: test/examples.test.ts checks them.
+ */
+export const STANDALONE_DIRS = ["examples"];
+
+/** The standalone report pages (see STANDALONE_DIRS), as URL paths. */
+export function standalonePaths(): string[] {
+  return STANDALONE_DIRS.flatMap((dir) =>
+    existsSync(join(DIST, dir))
+      ? readdirSync(join(DIST, dir))
+          .filter((name) => name.endsWith(".html"))
+          .map((name) => `/${dir}/${name}`)
+      : [],
+  ).sort();
+}
+
 /** Every page of the built site, as URL paths; with `redirects: false`, without the pages that only redirect. */
 export function pagePaths({ redirects = true } = {}): string[] {
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
+      if (dir === DIST && STANDALONE_DIRS.includes(entry.name)) continue;
       if (entry.isDirectory() && entry.name !== "assets") walk(path);
       else if (entry.name.endsWith(".html") && entry.name !== "404.html") {
         const rel = `/${relative(DIST, path)

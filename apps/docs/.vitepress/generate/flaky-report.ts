@@ -1,13 +1,21 @@
 import { exampleReport } from "@org/flaky/example";
 import { reshapeHeadings } from "./documents.ts";
 
+/** Where the example's HTML report is published (a file of the site's public directory). */
+export const FLAKY_HTML_EXAMPLE = "examples/flaky-report.html";
+
 /**
  * The example flakiness report: @org/flaky's own demo dataset (a generated repository, 14 days of JUnit
  * reports recorded into an in-memory store), reported by its own Markdown report and alerts at build
- * time. Deterministic: the dataset's window and failures are fixed.
+ * time, and its self-contained HTML report with charts published beside the page (`html`, for
+ * `public/${FLAKY_HTML_EXAMPLE}`). Deterministic: the dataset's window and failures are fixed.
  */
-export async function flakyReportPage(): Promise<string> {
+export async function flakyReport(): Promise<{ page: string; html: string }> {
   const example = await exampleReport();
+  return { page: flakyReportPage(example), html: example.html };
+}
+
+function flakyReportPage(example: Awaited<ReturnType<typeof exampleReport>>): string {
   const { alerts, notes } = example.alerts;
   return [
     "---",
@@ -29,6 +37,8 @@ export async function flakyReportPage(): Promise<string> {
     "```",
     "",
     "The process around it: [flakiness monitoring](/process/flakiness); the tool: [@org/flaky](/packages/flaky).",
+    "",
+    `The same report as \`--format html\` writes it, one self-contained page with its charts (flake rate over time by origin, the flakiest tests, the ratio against the 2x line): [open the HTML report](/${FLAKY_HTML_EXAMPLE}){target="_self"}.`,
     "",
     '<div class="org-report" v-pre>',
     "",

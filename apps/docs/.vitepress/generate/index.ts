@@ -8,7 +8,7 @@ import { errorCodesSection } from "./error-codes.ts";
 import { GeneratedTree } from "./files.ts";
 import { guardRulesPage } from "./guard-rules.ts";
 import { packagePages } from "./packages.ts";
-import { flakyReportPage } from "./flaky-report.ts";
+import { FLAKY_HTML_EXAMPLE, flakyReport } from "./flaky-report.ts";
 import { auditReportPage } from "./reports.ts";
 import { topologyPage } from "./topology.ts";
 import { versionsSection } from "./versions.ts";
@@ -34,7 +34,15 @@ export interface SiteManifest {
 }
 
 /** Directories and files of the docs source that are generated (and gitignored). */
-export const GENERATED_DIRS = ["checklists", "packages", "reference", "api", "reports", ".generated"] as const;
+export const GENERATED_DIRS = [
+  "checklists",
+  "packages",
+  "reference",
+  "api",
+  "reports",
+  ".generated",
+  "public/examples",
+] as const;
 export const GENERATED_FILES = ["design/index.md", "ai-context.md", "changelog.md"] as const;
 
 /**
@@ -70,6 +78,10 @@ export async function generateSite(docsRoot: string): Promise<SiteManifest> {
   tree.add("reference/topology.md", topologyPage());
   tree.add("reference/guard-rules.md", guardRulesPage());
 
+  // Example reports: the pages, and the standalone HTML reports they link to (published as they are).
+  const flaky = await flakyReport();
+  tree.add(`public/${FLAKY_HTML_EXAMPLE}`, flaky.html);
+
   // Pages whose source lands with another package; left out until it exists.
   const documents = [
     {
@@ -81,7 +93,7 @@ export async function generateSite(docsRoot: string): Promise<SiteManifest> {
     { path: "changelog.md", text: "Changelog", page: changelogPage(), group: "start" },
     { path: "ai-context.md", text: "AI context (AGENTS.md)", page: aiContextPage(), group: "process" },
     { path: "reports/audit.md", text: "Example audit report", page: await auditReportPage(), group: "process" },
-    { path: "reports/flaky.md", text: "Example flakiness report", page: await flakyReportPage(), group: "process" },
+    { path: "reports/flaky.md", text: "Example flakiness report", page: flaky.page, group: "process" },
   ] as const;
   const groups: Record<string, SidebarLink[]> = { reference: [], start: [], process: [] };
   for (const doc of documents) {
