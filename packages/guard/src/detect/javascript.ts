@@ -2,8 +2,58 @@ import { matchApi } from "../apis.ts";
 import { isTimeoutName, isTimeoutPhase, looksLikeRedisClient } from "../names.ts";
 import { hardcodedMessage, localDeleteMessage, unboundedMessage } from "../rules.ts";
 import { applyOperator } from "./arithmetic.ts";
-import { isCodeList } from "./code-list.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
+import {
+  bindingIdentifiers,
+  calleePath,
+  chainRoot,
+  destinationOf,
+  type EsNode,
+  FUNCTION_TYPES,
+  isFunction,
+  isNode,
+  isNullish,
+  isPattern,
+  MAX_DEPTH,
+  memberName,
+  propertyName,
+  referenceName,
+  requiredModule,
+  span,
+  unwrap,
+  unwrapAwait,
+} from "./javascript/ast.ts";
+import {
+  infinityRespelling,
+  isCodeTable,
+  isResetValue,
+  POINT_IN_TIME,
+  statementCodeTables,
+} from "./javascript/not-durations.ts";
+import { DELETE_METHODS, REDIS_FACTORIES } from "./javascript/redis.ts";
+import {
+  EXPECTS_FAILURE,
+  FAILS_TEST,
+  isAssertion,
+  TEST_FACT_CALLEES,
+  typeTestSubject,
+} from "./javascript/test-facts.ts";
+import {
+  isDeadlineTimer,
+  JS_CLOCKS,
+  LISTENER_METHODS,
+  MOCHA_TESTS,
+  stopsRecording,
+  SWITCH_OFF_APIS,
+  TEST_APIS,
+  TEST_OPTIONS,
+  TIMEOUT_HELPERS,
+  TIMER_CALLS,
+  TIMER_MODULES,
+} from "./javascript/timers.ts";
+import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, numericString, SQL_TIMEOUT } from "./javascript/values.ts";
+
+export type { EsNode } from "./javascript/ast.ts";
 
 /**
  * The one JavaScript/TypeScript detector. It reads any ESTree program (oxc-parser's in the CLI,
@@ -20,8 +70,6 @@ export interface JsDetectorOptions extends DetectorOptions {
   /** Child keys per node type (oxc-parser's or ESLint's `visitorKeys`); unknown types fall back to every key. */
   visitorKeys?: Readonly<Record<string, readonly string[]>>;
 }
-
-export type EsNode = { type: string; [key: string]: unknown };
 
 const SKIP_KEYS = new Set([
   "parent",
@@ -40,19 +88,12 @@ const SKIP_KEYS = new Set([
   "tokens",
   "comments",
 ]);
+
 const SKIP_TYPES = new Set([
   "TSTypeAliasDeclaration",
   "TSInterfaceDeclaration",
   "TSEnumDeclaration",
   "TSDeclareFunction",
-]);
-const WRAPPERS = new Set([
-  "ParenthesizedExpression",
-  "TSAsExpression",
-  "TSSatisfiesExpression",
-  "TSNonNullExpression",
-  "TSTypeAssertion",
-  "ChainExpression",
 ]);
 
 const SITE_TYPES = new Set([
@@ -68,6 +109,7 @@ const SITE_TYPES = new Set([
   "LogicalExpression",
   "ConditionalExpression",
 ]);
+
 const BINDING_TYPES = new Set([
   "VariableDeclarator",
   "FunctionDeclaration",
@@ -76,19 +118,7 @@ const BINDING_TYPES = new Set([
   "CatchClause",
 ]);
 
-/** How deep constant folding and classification follow an expression; deeper ones are generated code. */
-const MAX_DEPTH = 64;
-
 type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
-type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string; negative?: boolean };
-
-const isNode = (value: unknown): value is EsNode =>
-  typeof value === "object" && value !== null && typeof (value as EsNode).type === "string";
-
-function span(node: EsNode): [number, number] {
-  const range = node.range as [number, number] | undefined;
-  return range ?? [node.start as number, node.end as number];
-}
 
 class JsDetector {
   private readonly findings = new Map<string, RawFinding>();
@@ -908,368 +938,3 @@ class JsDetector {
     return this.source.slice(start, end);
   }
 }
-
-/** got's timeout phases: got fires a phase of 0 at once (a 0 ms timeout), where most libraries read 0 as "none". */
-const GOT_PHASES = new Set(["lookup", "connect", "secureConnect", "socket", "send", "response", "request"]);
-const DELETE_METHODS = new Set(["del", "unlink", "DEL", "UNLINK"]);
-/** APIs where 0 switches a timer off once its phase is over (Node sockets and requests), not a finding. */
-const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
-/** Test-runner timeouts: the fix is `timeouts.test`, not `TIMEOUT`. */
-const TEST_APIS = /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig)$/;
-/** Test-runner options (`vi.setConfig({ testTimeout })`, Playwright's `timeout` is not one of them). */
-const TEST_OPTIONS = /^(testTimeout|hookTimeout|teardownTimeout)$/;
-const TIMER_CALLS = /^((globalThis|window|global|timers)\.)?setTimeout$/;
-/**
- * A callback that aborts or fails the pending operation: `() => controller.abort()`,
- * `() => req.destroy(new TimeoutError())`, or a test's watchdog (`() => assert.fail("late")`).
- */
-const DEADLINE_BODY =
-  /\.abort\s*\(|\b(destroy|reject)\s*\([^)]*time[ds]?\s*-?out|\b(assert|t|expect)\.fail\s*\(|\bmustNotCall\s*\(/i;
-/**
- * A callback passed by name or built by a call that ends the operation: `this.abort_socket.bind(this, s)`,
- * `common.mustNotCall()` (a watchdog that fails the test when it fires). Not `onTimeout`: undici's
- * timer wheel names its tick that.
- */
-const DEADLINE_CALLBACK = /mustNotCall|abort|\bkill|terminate|timed_?out/i;
-
-/** `setTimeout(() => controller.abort(), 5000)`: a timer whose callback ends the operation is its deadline. */
-function isDeadlineTimer(path: string, args: EsNode[], source: string): boolean {
-  if (!TIMER_CALLS.test(path) || args.length < 2) return false;
-  const callback = unwrap(args[0]!);
-  const [start, end] = span(callback);
-  if (callback.type === "ArrowFunctionExpression" || callback.type === "FunctionExpression")
-    return DEADLINE_BODY.test(source.slice(start, end));
-  if (callback.type === "Identifier" || callback.type === "MemberExpression" || callback.type === "CallExpression")
-    return DEADLINE_CALLBACK.test(source.slice(start, end));
-  return false;
-}
-
-const TIMER_MODULES = /^(node:)?timers(\/promises)?$/;
-
-/** `require("x")`, also wrapped (`__importStar(require("x"))`, `tslib.__importDefault(require("x"))`): "x". */
-function requiredModule(init: EsNode): string | undefined {
-  let node = unwrap(init);
-  for (let depth = 0; depth < 3 && node.type === "CallExpression"; depth++) {
-    const callee = unwrap(node.callee as EsNode);
-    const first = (node.arguments as EsNode[])[0];
-    if (callee.type === "Identifier" && callee.name === "require") {
-      return first?.type === "Literal" && typeof first.value === "string" ? first.value : undefined;
-    }
-    if (!first) return undefined;
-    node = unwrap(first);
-  }
-  return undefined;
-}
-
-/** The name a value is stored under, for declarators, properties and assignments. */
-function destinationOf(node: EsNode): { name: string; value: EsNode } | undefined {
-  let name: string | undefined;
-  let value: unknown;
-  if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier") {
-    name = (node.id as EsNode).name as string;
-    value = node.init;
-  } else if (node.type === "Property" || node.type === "PropertyDefinition") {
-    name = propertyName(node);
-    value = node.value;
-  } else if (node.type === "AssignmentExpression" || node.type === "AssignmentPattern") {
-    const left = node.left as EsNode;
-    name = referenceName(left);
-    value = node.right;
-  }
-  return name !== undefined && isNode(value) ? { name, value } : undefined;
-}
-
-/** 0 or a negative number: what a field is reset to, or a sentinel, not a duration. */
-function isResetValue(node: EsNode): boolean {
-  const value = unwrap(node);
-  if (value.type === "Literal") return value.value === 0;
-  return value.type === "UnaryExpression" && value.operator === "-";
-}
-
-/**
- * A table of codes or flags (`{ RequestTimeout: 408, GatewayTimeout: 504, ... }`, `{ ERROR_TIMEOUT: -3 }`):
- * four or more entries, every value a distinct integer literal, and few names that are timeouts.
- */
-function isCodeTable(properties: readonly EsNode[], extra: ReadonlySet<string>): boolean {
-  if (properties.length < 4 || properties.some((p) => p.type !== "Property")) return false;
-  return isCodeList(
-    properties.map((p) => [propertyName(p), integerOf(p.value as EsNode)]),
-    extra,
-  );
-}
-
-function integerOf(node: EsNode): number | undefined {
-  const value = unwrap(node);
-  const number =
-    value.type === "Literal"
-      ? value.value
-      : value.type === "UnaryExpression" && value.operator === "-" && (value.argument as EsNode).type === "Literal"
-        ? -((value.argument as EsNode).value as number)
-        : undefined;
-  return typeof number === "number" && Number.isInteger(number) ? number : undefined;
-}
-
-/**
- * Runs of four or more sibling statements binding one name each to an integer in ascending order
- * (`exports.ER_LOCK_WAIT_TIMEOUT = 1205;`, `const E_TIMEOUT = 3;`), judged like a code table: the
- * sites (assignments, declarators) of those that are. Codes are numbered in order; a settings block
- * (`TIMEOUT = 30; RETRIES = 3`) is not.
- */
-function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<string>): EsNode[] {
-  const out: EsNode[] = [];
-  let run: { site: EsNode; name: string | undefined; value: number | undefined }[] = [];
-  const flush = () => {
-    if (
-      isCodeList(
-        run.map((e) => [e.name, e.value]),
-        extra,
-        true,
-      )
-    )
-      out.push(...run.map((e) => e.site));
-    run = [];
-  };
-  for (const statement of body) {
-    const entry = codeStatement(statement);
-    // A value below the last one starts a new run: codes are numbered in order.
-    if (!entry || (run.length > 0 && entry.value < run.at(-1)!.value!)) flush();
-    if (entry) run.push(entry);
-  }
-  flush();
-  return out;
-}
-
-function codeStatement(statement: EsNode): { site: EsNode; name: string | undefined; value: number } | undefined {
-  let site: EsNode | undefined;
-  let name: string | undefined;
-  let init: EsNode | undefined;
-  if (statement.type === "ExpressionStatement") {
-    const expression = unwrap(statement.expression as EsNode);
-    if (expression.type !== "AssignmentExpression" || expression.operator !== "=") return undefined;
-    const left = expression.left as EsNode;
-    name = referenceName(left);
-    site = expression;
-    init = expression.right as EsNode;
-  } else if (statement.type === "VariableDeclaration" && (statement.declarations as EsNode[]).length === 1) {
-    const declarator = (statement.declarations as EsNode[])[0]!;
-    if ((declarator.id as EsNode).type !== "Identifier" || !isNode(declarator.init)) return undefined;
-    name = (declarator.id as EsNode).name as string;
-    site = declarator;
-    init = declarator.init;
-  }
-  const value = init ? integerOf(init) : undefined;
-  return site && name !== undefined && value !== undefined ? { site, name, value } : undefined;
-}
-const REDIS_FACTORIES = /(^|\.)(Redis|IORedis|Cluster|RedisCluster|createClient|createCluster)$/;
-
-function unwrapAwait(node: EsNode): EsNode {
-  const inner = unwrap(node);
-  return inner.type === "AwaitExpression" ? unwrap(inner.argument as EsNode) : inner;
-}
-
-/**
- * The name of a call's receiver: `redis` for `redis.del` and `redis.multi().del` (through the
- * call chain), `redisClient` for `this.redisClient.del`, `subscriber` for `this.redis.condition.subscriber.del`
- * (the object the method runs on decides, not a name further up the chain).
- */
-function chainRoot(node: EsNode): string | undefined {
-  let current = unwrap(node);
-  for (let depth = 0; depth <= MAX_DEPTH; depth++) {
-    if (current.type === "Identifier") return current.name as string;
-    if (current.type === "MemberExpression") return memberName(current);
-    if (current.type !== "CallExpression") return undefined;
-    const callee = unwrap(current.callee as EsNode);
-    if (callee.type !== "MemberExpression") return undefined;
-    current = unwrap(callee.object as EsNode);
-  }
-  return undefined;
-}
-
-/** The largest 32-bit values (`0xFFFFFFFF`, `2 ** 31 - 1`): the "INFINITE" of C APIs and timers, not a duration. */
-const NO_LIMIT = 2 ** 31 - 1;
-
-function kindOf(value: number): Classified["kind"] {
-  return value === 0 || value >= NO_LIMIT ? "unbounded" : "hardcoded";
-}
-
-/** `"30"`: a number written as a string (a fallback parsed later). */
-function numericString(node: EsNode): number | undefined {
-  return node.type === "Literal" && typeof node.value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(node.value)
-    ? Number(node.value)
-    : undefined;
-}
-
-/** `SET [LOCAL|SESSION] lock_timeout = 30000` / `TO 30000` / `SET statement_timeout TO '5s'` (number only). */
-const SQL_TIMEOUT =
-  /\bSET\s+(?:LOCAL\s+|SESSION\s+|GLOBAL\s+)?@{0,2}(\w*timeout\w*)\s*(?:=|\bTO\b)\s*'?(\d+)(?![\w.])/gi;
-
-/** Helpers that bound a promise by a duration: `timeout(promise, ms)` (knex, p-timeout), `withTimeout(op, ms)`. */
-const TIMEOUT_HELPERS = /^(p|with|promise|async)?[Tt]imeout$/;
-
-function isNullish(node: EsNode): boolean {
-  return (
-    (node.type === "Literal" && node.value === null) ||
-    (node.type === "Identifier" && node.name === "undefined") ||
-    (node.type === "UnaryExpression" && node.operator === "void")
-  );
-}
-
-const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
-
-/** Clocks a deadline is computed from. */
-const JS_CLOCKS = /^(Date\.now|performance\.now|now|Date\.prototype\.getTime)$/;
-/** Methods that register an event listener. */
-const LISTENER_METHODS = /^(on|once|addListener|prependListener|prependOnceListener|addEventListener)$/;
-/** Mocha's tests and hooks, whose returned object takes `.timeout(ms)`. */
-const MOCHA_TESTS = /^(it|test|specify|describe|context|suite|before|after|beforeEach|afterEach)(\.(only|skip))?$/;
-/** `expect(x).toThrow()`, `.rejects.toThrow(...)`, chai's `expect(fn).to.throw()`: the subject is expected to fail. */
-const EXPECTS_FAILURE =
-  /^<call>(\.(not|rejects|to|be|eventually))*\.(toThrow\w*|throw|throws|rejected\w*)$|^<call>\.rejects\./;
-/** The last statement of a try block that fails the test when reached: `done(new Error(...))`, `assert.fail()`. */
-const FAILS_TEST =
-  /^((done|cb|callback|next)\s*\(\s*new \w*Error\b|(assert|t|expect|chai\.assert|should)\.fail\s*\(|assert\s*\(\s*false\b)/;
-
-/** A timer's callback that stops a recording or sampling (pm2's CPU profile): the delay is how long to measure. */
-function stopsRecording(body: string): boolean {
-  return (
-    /\bstop\w*\b/i.test(body) && !/abort|reject|kill|destroy|time[ds]?\s*-?_?out|fail|cancel|close|exit/i.test(body)
-  );
-}
-
-function unwrap(node: EsNode): EsNode {
-  let current = node;
-  while (WRAPPERS.has(current.type)) current = current.expression as EsNode;
-  return current;
-}
-
-function isFunction(node: EsNode): boolean {
-  return node.type === "ArrowFunctionExpression" || node.type === "FunctionExpression" || node.type === "Identifier";
-}
-
-function isPattern(node: EsNode): boolean {
-  return node.type === "ObjectPattern" || node.type === "ArrayPattern";
-}
-
-function propertyName(node: EsNode): string | undefined {
-  const key = node.key as EsNode;
-  if (!node.computed && (key.type === "Identifier" || key.type === "PrivateIdentifier")) return key.name as string;
-  if (key.type === "Literal" && typeof key.value === "string") return key.value;
-  if (key.type === "TemplateLiteral" && (key.expressions as unknown[]).length === 0) {
-    return ((key.quasis as EsNode[])[0]?.value as { cooked?: string } | undefined)?.cooked;
-  }
-  return undefined;
-}
-
-/** The name a reference ends in: `timeout`, `opts.timeout`, `this[kTimeout]`; undefined for anything else. */
-function referenceName(node: EsNode): string | undefined {
-  if (node.type === "Identifier") return node.name as string;
-  return node.type === "MemberExpression" ? memberName(node) : undefined;
-}
-
-function memberName(node: EsNode): string | undefined {
-  const property = node.property as EsNode;
-  if (!node.computed && (property.type === "Identifier" || property.type === "PrivateIdentifier")) {
-    return property.name as string;
-  }
-  if (property.type === "Literal" && typeof property.value === "string") return property.value;
-  // `this[kBodyTimeout]`: a symbol key named for what it holds (undici, ws).
-  if (node.computed && property.type === "Identifier" && /^k[A-Z]/.test(property.name as string)) {
-    return property.name as string;
-  }
-  return undefined;
-}
-
-/** `page.waitForTimeout` for `page.waitForTimeout(...)`; undefined for computed or dynamic callees. */
-function calleePath(node: EsNode): string | undefined {
-  const names: string[] = [];
-  let current = unwrap(node);
-  // `(0, util_1.timeout)(ms)`: TypeScript's and Babel's call of an imported function.
-  const parts = current.type === "SequenceExpression" ? (current.expressions as EsNode[]) : undefined;
-  if (parts?.length === 2 && unwrap(parts[0]!).type === "Literal") current = unwrap(parts[1]!);
-  while (current.type === "MemberExpression" && names.length <= MAX_DEPTH) {
-    const name = memberName(current);
-    if (name === undefined) {
-      if (names.length === 0) return undefined;
-      names.unshift("<expr>");
-      return names.join(".");
-    }
-    names.unshift(name);
-    current = unwrap(current.object as EsNode);
-  }
-  if (current.type === "Identifier") names.unshift(current.name as string);
-  else if (current.type === "ThisExpression") names.unshift("this");
-  else if (current.type === "CallExpression") names.unshift("<call>");
-  else if (names.length === 0) return undefined;
-  else names.unshift("<expr>");
-  return names.join(".");
-}
-
-function bindingIdentifiers(node: EsNode): string[] {
-  const names: string[] = [];
-  const collect = (pattern: unknown): void => {
-    if (!isNode(pattern)) return;
-    if (pattern.type === "Identifier") names.push(pattern.name as string);
-    else if (pattern.type === "AssignmentPattern") collect(pattern.left);
-    else if (pattern.type === "RestElement") collect(pattern.argument);
-    else if (pattern.type === "ArrayPattern") (pattern.elements as unknown[]).forEach(collect);
-    else if (pattern.type === "ObjectPattern") {
-      for (const property of pattern.properties as EsNode[])
-        collect(property.type === "RestElement" ? property : property.value);
-    } else if (pattern.type === "TSParameterProperty") collect(pattern.parameter);
-  };
-  if (node.type === "VariableDeclarator") collect(node.id);
-  if (
-    node.type === "FunctionDeclaration" ||
-    node.type === "FunctionExpression" ||
-    node.type === "ArrowFunctionExpression"
-  ) {
-    (node.params as unknown[]).forEach(collect);
-  }
-  if (node.type === "CatchClause") collect(node.param);
-  return names;
-}
-
-/** A value that holds a point in time (`Date.now() + timeout`), not a duration. */
-const POINT_IN_TIME = /\b(Date\.now|performance\.now|process\.hrtime)\s*\(|\bnew Date\b|\.getTime\s*\(/;
-
-/**
- * `if (t === Infinity || t < 0) t = 0`: the assignment re-spells the caller's own "no limit" for a
- * driver that writes it as 0. The assignment, if the `if` is that shape.
- */
-function infinityRespelling(node: EsNode, source: string): EsNode | undefined {
-  let consequent = node.consequent as EsNode;
-  if (consequent.type === "BlockStatement" && (consequent.body as EsNode[]).length === 1)
-    consequent = (consequent.body as EsNode[])[0]!;
-  if (consequent.type !== "ExpressionStatement") return undefined;
-  const assignment = unwrap(consequent.expression as EsNode);
-  if (assignment.type !== "AssignmentExpression" || !isResetValue(assignment.right as EsNode)) return undefined;
-  const [testStart, testEnd] = span(node.test as EsNode);
-  const test = source.slice(testStart, testEnd);
-  const [leftStart, leftEnd] = span(assignment.left as EsNode);
-  // `t === Infinity`, `t < 0`: the caller's own "no limit" (or its negative sentinel) re-spelled as the driver's 0.
-  const respells = /\bInfinity\b|<\s*0(?![.\d])/.test(test);
-  return respells && test.includes(source.slice(leftStart, leftEnd)) ? assignment : undefined;
-}
-
-const ASSERTION_METHODS =
-  /(^|\.)(deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow|throws|rejects|doesNotThrow|doesNotReject|calledWith|calledWithMatch)$/;
-
-/** `assert.deepStrictEqual(...)`, `t.assert.throws(...)`, `expect(x).toEqual(...)`, `assert.equal(...)`, `assert(...)`. */
-function isAssertion(path: string): boolean {
-  if (ASSERTION_METHODS.test(path) || /^expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)$/.test(path))
-    return true;
-  return /^(assert|t\.assert|assert\.strict)$/.test(path) || /(^|\.)assert\.(equal|ok|match|notEqual)$/.test(path);
-}
-
-/** The `expect(subject)` call at the root of a tstyche chain (`expect(x).type.toBe<T>()`). */
-function typeTestSubject(node: EsNode): EsNode | undefined {
-  let current = unwrap(node.callee as EsNode);
-  while (current.type === "MemberExpression") current = unwrap(current.object as EsNode);
-  if (current.type !== "CallExpression") return undefined;
-  const callee = unwrap(current.callee as EsNode);
-  return callee.type === "Identifier" && callee.name === "expect" ? current : undefined;
-}
-
-/** The last names of the calls collectTestFacts looks at: assertions, type tests, timers, `Promise.race`. */
-const TEST_FACT_CALLEES =
-  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)|toBe\w*|toRaiseError|toAccept\w*|toHave\w*)$/;

@@ -1,0 +1,109 @@
+// Values named like timeouts that are not durations: code tables, resets, re-spelled "no limit".
+import { isCodeList } from "../code-list.ts";
+import { type EsNode, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+
+/** 0 or a negative number: what a field is reset to, or a sentinel, not a duration. */
+export function isResetValue(node: EsNode): boolean {
+  const value = unwrap(node);
+  if (value.type === "Literal") return value.value === 0;
+  return value.type === "UnaryExpression" && value.operator === "-";
+}
+
+/**
+ * A table of codes or flags (`{ RequestTimeout: 408, GatewayTimeout: 504, ... }`, `{ ERROR_TIMEOUT: -3 }`):
+ * four or more entries, every value a distinct integer literal, and few names that are timeouts.
+ */
+export function isCodeTable(properties: readonly EsNode[], extra: ReadonlySet<string>): boolean {
+  if (properties.length < 4 || properties.some((p) => p.type !== "Property")) return false;
+  return isCodeList(
+    properties.map((p) => [propertyName(p), integerOf(p.value as EsNode)]),
+    extra,
+  );
+}
+
+export function integerOf(node: EsNode): number | undefined {
+  const value = unwrap(node);
+  const number =
+    value.type === "Literal"
+      ? value.value
+      : value.type === "UnaryExpression" && value.operator === "-" && (value.argument as EsNode).type === "Literal"
+        ? -((value.argument as EsNode).value as number)
+        : undefined;
+  return typeof number === "number" && Number.isInteger(number) ? number : undefined;
+}
+
+/**
+ * Runs of four or more sibling statements binding one name each to an integer in ascending order
+ * (`exports.ER_LOCK_WAIT_TIMEOUT = 1205;`, `const E_TIMEOUT = 3;`), judged like a code table: the
+ * sites (assignments, declarators) of those that are. Codes are numbered in order; a settings block
+ * (`TIMEOUT = 30; RETRIES = 3`) is not.
+ */
+export function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<string>): EsNode[] {
+  const out: EsNode[] = [];
+  let run: { site: EsNode; name: string | undefined; value: number | undefined }[] = [];
+  const flush = () => {
+    if (
+      isCodeList(
+        run.map((e) => [e.name, e.value]),
+        extra,
+        true,
+      )
+    )
+      out.push(...run.map((e) => e.site));
+    run = [];
+  };
+  for (const statement of body) {
+    const entry = codeStatement(statement);
+    // A value below the last one starts a new run: codes are numbered in order.
+    if (!entry || (run.length > 0 && entry.value < run.at(-1)!.value!)) flush();
+    if (entry) run.push(entry);
+  }
+  flush();
+  return out;
+}
+
+export function codeStatement(
+  statement: EsNode,
+): { site: EsNode; name: string | undefined; value: number } | undefined {
+  let site: EsNode | undefined;
+  let name: string | undefined;
+  let init: EsNode | undefined;
+  if (statement.type === "ExpressionStatement") {
+    const expression = unwrap(statement.expression as EsNode);
+    if (expression.type !== "AssignmentExpression" || expression.operator !== "=") return undefined;
+    const left = expression.left as EsNode;
+    name = referenceName(left);
+    site = expression;
+    init = expression.right as EsNode;
+  } else if (statement.type === "VariableDeclaration" && (statement.declarations as EsNode[]).length === 1) {
+    const declarator = (statement.declarations as EsNode[])[0]!;
+    if ((declarator.id as EsNode).type !== "Identifier" || !isNode(declarator.init)) return undefined;
+    name = (declarator.id as EsNode).name as string;
+    site = declarator;
+    init = declarator.init;
+  }
+  const value = init ? integerOf(init) : undefined;
+  return site && name !== undefined && value !== undefined ? { site, name, value } : undefined;
+}
+
+/** A value that holds a point in time (`Date.now() + timeout`), not a duration. */
+export const POINT_IN_TIME = /\b(Date\.now|performance\.now|process\.hrtime)\s*\(|\bnew Date\b|\.getTime\s*\(/;
+
+/**
+ * `if (t === Infinity || t < 0) t = 0`: the assignment re-spells the caller's own "no limit" for a
+ * driver that writes it as 0. The assignment, if the `if` is that shape.
+ */
+export function infinityRespelling(node: EsNode, source: string): EsNode | undefined {
+  let consequent = node.consequent as EsNode;
+  if (consequent.type === "BlockStatement" && (consequent.body as EsNode[]).length === 1)
+    consequent = (consequent.body as EsNode[])[0]!;
+  if (consequent.type !== "ExpressionStatement") return undefined;
+  const assignment = unwrap(consequent.expression as EsNode);
+  if (assignment.type !== "AssignmentExpression" || !isResetValue(assignment.right as EsNode)) return undefined;
+  const [testStart, testEnd] = span(node.test as EsNode);
+  const test = source.slice(testStart, testEnd);
+  const [leftStart, leftEnd] = span(assignment.left as EsNode);
+  // `t === Infinity`, `t < 0`: the caller's own "no limit" (or its negative sentinel) re-spelled as the driver's 0.
+  const respells = /\bInfinity\b|<\s*0(?![.\d])/.test(test);
+  return respells && test.includes(source.slice(leftStart, leftEnd)) ? assignment : undefined;
+}

@@ -1,0 +1,61 @@
+// Timers, test-runner timeouts and the callbacks that make a timer a deadline.
+import { type EsNode, span, unwrap } from "./ast.ts";
+
+/** APIs where 0 switches a timer off once its phase is over (Node sockets and requests), not a finding. */
+export const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
+
+/** Test-runner timeouts: the fix is `timeouts.test`, not `TIMEOUT`. */
+export const TEST_APIS = /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig)$/;
+
+/** Test-runner options (`vi.setConfig({ testTimeout })`, Playwright's `timeout` is not one of them). */
+export const TEST_OPTIONS = /^(testTimeout|hookTimeout|teardownTimeout)$/;
+
+export const TIMER_CALLS = /^((globalThis|window|global|timers)\.)?setTimeout$/;
+
+/**
+ * A callback that aborts or fails the pending operation: `() => controller.abort()`,
+ * `() => req.destroy(new TimeoutError())`, or a test's watchdog (`() => assert.fail("late")`).
+ */
+export const DEADLINE_BODY =
+  /\.abort\s*\(|\b(destroy|reject)\s*\([^)]*time[ds]?\s*-?out|\b(assert|t|expect)\.fail\s*\(|\bmustNotCall\s*\(/i;
+
+/**
+ * A callback passed by name or built by a call that ends the operation: `this.abort_socket.bind(this, s)`,
+ * `common.mustNotCall()` (a watchdog that fails the test when it fires). Not `onTimeout`: undici's
+ * timer wheel names its tick that.
+ */
+export const DEADLINE_CALLBACK = /mustNotCall|abort|\bkill|terminate|timed_?out/i;
+
+/** `setTimeout(() => controller.abort(), 5000)`: a timer whose callback ends the operation is its deadline. */
+export function isDeadlineTimer(path: string, args: EsNode[], source: string): boolean {
+  if (!TIMER_CALLS.test(path) || args.length < 2) return false;
+  const callback = unwrap(args[0]!);
+  const [start, end] = span(callback);
+  if (callback.type === "ArrowFunctionExpression" || callback.type === "FunctionExpression")
+    return DEADLINE_BODY.test(source.slice(start, end));
+  if (callback.type === "Identifier" || callback.type === "MemberExpression" || callback.type === "CallExpression")
+    return DEADLINE_CALLBACK.test(source.slice(start, end));
+  return false;
+}
+
+export const TIMER_MODULES = /^(node:)?timers(\/promises)?$/;
+
+/** Helpers that bound a promise by a duration: `timeout(promise, ms)` (knex, p-timeout), `withTimeout(op, ms)`. */
+export const TIMEOUT_HELPERS = /^(p|with|promise|async)?[Tt]imeout$/;
+
+/** Clocks a deadline is computed from. */
+export const JS_CLOCKS = /^(Date\.now|performance\.now|now|Date\.prototype\.getTime)$/;
+
+/** Methods that register an event listener. */
+export const LISTENER_METHODS = /^(on|once|addListener|prependListener|prependOnceListener|addEventListener)$/;
+
+/** Mocha's tests and hooks, whose returned object takes `.timeout(ms)`. */
+export const MOCHA_TESTS =
+  /^(it|test|specify|describe|context|suite|before|after|beforeEach|afterEach)(\.(only|skip))?$/;
+
+/** A timer's callback that stops a recording or sampling (pm2's CPU profile): the delay is how long to measure. */
+export function stopsRecording(body: string): boolean {
+  return (
+    /\bstop\w*\b/i.test(body) && !/abort|reject|kill|destroy|time[ds]?\s*-?_?out|fail|cancel|close|exit/i.test(body)
+  );
+}

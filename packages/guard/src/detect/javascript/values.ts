@@ -1,0 +1,25 @@
+// What a number means as a timeout: hardcoded, unbounded ("no limit"), or written in SQL.
+import type { EsNode } from "./ast.ts";
+
+export type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string; negative?: boolean };
+
+/** got's timeout phases: got fires a phase of 0 at once (a 0 ms timeout), where most libraries read 0 as "none". */
+export const GOT_PHASES = new Set(["lookup", "connect", "secureConnect", "socket", "send", "response", "request"]);
+
+/** The largest 32-bit values (`0xFFFFFFFF`, `2 ** 31 - 1`): the "INFINITE" of C APIs and timers, not a duration. */
+export const NO_LIMIT = 2 ** 31 - 1;
+
+export function kindOf(value: number): Classified["kind"] {
+  return value === 0 || value >= NO_LIMIT ? "unbounded" : "hardcoded";
+}
+
+/** `"30"`: a number written as a string (a fallback parsed later). */
+export function numericString(node: EsNode): number | undefined {
+  return node.type === "Literal" && typeof node.value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(node.value)
+    ? Number(node.value)
+    : undefined;
+}
+
+/** `SET [LOCAL|SESSION] lock_timeout = 30000` / `TO 30000` / `SET statement_timeout TO '5s'` (number only). */
+export const SQL_TIMEOUT =
+  /\bSET\s+(?:LOCAL\s+|SESSION\s+|GLOBAL\s+)?@{0,2}(\w*timeout\w*)\s*(?:=|\bTO\b)\s*'?(\d+)(?![\w.])/gi;
