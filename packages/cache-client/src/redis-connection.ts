@@ -5,8 +5,12 @@ import * as scripts from "./redis-scripts.ts";
 import type { TlsOptions } from "./types.ts";
 
 export type Client = Redis | Cluster;
-/** An ioredis client with the cache's scripts defined as commands (`orgLease`, `orgInvalidate`, ...). */
-export type Scripted = Client & Record<string, (...args: (string | number)[]) => Promise<unknown>>;
+/**
+ * An ioredis client with the cache's scripts defined as commands (`orgLease`, `orgInvalidate`, ...).
+ * An argument may be an array (the driver flattens it): a list of keys is passed as one array,
+ * never spread into the call, whose argument count the stack bounds.
+ */
+export type Scripted = Client & Record<string, (...args: (string | number | readonly string[])[]) => Promise<unknown>>;
 
 /**
  * Opens one ioredis connection (standalone, or Redis Cluster through its seeds) to a topology
@@ -60,6 +64,7 @@ export function openClient(
   client.defineCommand("orgFill", { numberOfKeys: 2, lua: scripts.FILL });
   client.defineCommand("orgInvalidate", { lua: scripts.INVALIDATE });
   client.defineCommand("orgDeliverBatch", { lua: scripts.DELIVER_BATCH });
+  client.defineCommand("orgDeliverChunk", { lua: scripts.DELIVER_CHUNK });
   client.defineCommand("orgInvalidateKey", {
     numberOfKeys: 2,
     lua: scripts.INVALIDATE_KEY,

@@ -65,6 +65,21 @@ for e = 3, #ARGV do
 end
 return out`;
 
+/**
+ * DELIVER for part of one entry too large for one command (standalone; the relay). KEYS: the
+ * applied marker, then the value and gen of each key of this chunk. ARGV: retentionMs, token,
+ * last ('1' on the entry's last chunk, which sets the marker). 0 when the marker exists (nothing
+ * done), else 1.
+ */
+export const DELIVER_CHUNK = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+for i = 2, #KEYS, 2 do
+  redis.call('DEL', KEYS[i])
+  redis.call('SET', KEYS[i + 1], ARGV[2], 'PX', ARGV[1])
+end
+if ARGV[3] == '1' then redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) end
+return 1`;
+
 /** Redis Cluster mode, one key at a time (KEYS: value, gen; ARGV: retentionMs, token). */
 export const INVALIDATE_KEY = `
 redis.call('DEL', KEYS[1])

@@ -14,6 +14,8 @@ export interface RedisStoreOptions extends StoreContext {
 }
 
 const DEAD_LETTERS_KEPT = 10_000;
+/** Stream ids per XDEL/HDEL. */
+const RETIRE_PER_COMMAND = 1_000;
 
 /** A topology cluster served by real Redis (standalone or Redis Cluster) through ioredis. */
 export class RedisStore implements ClusterStore {
@@ -234,11 +236,11 @@ export class RedisStore implements ClusterStore {
   retire(streamIds: string[]) {
     const { layout } = this.options;
     return this.run(async () => {
-      if (streamIds.length === 0) return;
-      await Promise.all([
-        this.client.xdel(layout.outbox, ...streamIds),
-        this.client.hdel(layout.attempts, ...streamIds),
-      ]);
+      // Bounded commands: an outbox can have 100,000+ moot entries to retire at once.
+      for (let at = 0; at < streamIds.length; at += RETIRE_PER_COMMAND) {
+        const ids = streamIds.slice(at, at + RETIRE_PER_COMMAND);
+        await Promise.all([this.client.xdel(layout.outbox, ...ids), this.client.hdel(layout.attempts, ...ids)]);
+      }
     });
   }
 

@@ -3,7 +3,16 @@ import type { Topology } from "@org/config";
 import { startFaultProxy, startLocalRegions, type FaultProxy, type LocalRegions } from "../src/testing/index.ts";
 import { KeyLayout } from "../src/keys.ts";
 import { healDeliveryBound } from "../src/relay-pages.ts";
-import { cacheFactory, freshKey, rawClient, valueKey, withRaw, writeBacklog } from "./helpers.ts";
+import {
+  cacheFactory,
+  freshKey,
+  rawClient,
+  rerouted,
+  useLocalRegions,
+  valueKey,
+  withRaw,
+  writeBacklog,
+} from "./helpers.ts";
 import { eventually, hasRedis, OP_TIMEOUT_MS, testConfig } from "./profile.ts";
 
 const T = "ap-southeast-1-a";
@@ -225,5 +234,84 @@ describe.skipIf(!hasRedis)("relay under backlogs and many instances", () => {
       }
     },
     4 * HEAVY,
+  );
+});
+
+// Issue 8 (the relay and very large entries): a 40,000-key entry was one command of 80,000 keys,
+// spread into one call's arguments (which the stack bounds); with the driver's auto-pipelining the
+// invalidation itself failed everywhere ("results[i] is not iterable"). Now no command carries
+// more than 2,000 keys, and the entry is retired only once every chunk was applied.
+describe.skipIf(!hasRedis)("relay of an entry larger than one command may carry", () => {
+  const { local, caches } = useLocalRegions({ flush: true });
+  let proxy: FaultProxy;
+  beforeAll(async () => {
+    proxy = await startFaultProxy(local().port(T));
+  });
+  afterEach(() => proxy.restore());
+  afterAll(() => proxy?.close());
+
+  it(
+    "invalidate of 40,000 keys with one cluster cut off: after the heal the relay deletes every key there and only then retires the entry",
+    async () => {
+      const keys = Array.from({ length: 40_000 }, (_, i) => `huge:${i}:${process.pid}`);
+      // The values the cut-off cluster holds: every one must be gone once it is delivered.
+      await withRaw(local(), T, async (c) => {
+        const pipeline = c.pipeline();
+        for (const k of keys) pipeline.set(valueKey(k), '"active"');
+        await pipeline.exec();
+      });
+      const cache = caches.open("us-east-1", {}, rerouted(local().topology, T, proxy.port));
+      await cache.invalidate(freshKey("warm-up"));
+      proxy.cut();
+      const report = await cache.invalidate(keys);
+      expect(report.queued).toEqual([T]);
+      expect(report.durable).toBe(true);
+      const holders = local().clusterIds.filter((id) => id !== T);
+      expect(
+        await Promise.all(holders.map((id) => withRaw(local(), id, (c) => c.xlen("org:cache:outbox")))),
+      ).not.toContain(0);
+      // Every command T runs from now on is logged with its arguments (the slow log at 0 µs).
+      await withRaw(local(), T, (c) =>
+        c
+          .multi()
+          .config("SET", "slowlog-max-len", "100000")
+          .config("SET", "slowlog-log-slower-than", "0")
+          .slowlog("RESET")
+          .exec(),
+      );
+      proxy.restore();
+      const left = () =>
+        withRaw(local(), T, async (c) => {
+          const pipeline = c.pipeline();
+          for (const k of keys) pipeline.exists(valueKey(k));
+          return ((await pipeline.exec()) ?? []).filter(([, n]) => n === 1).length;
+        });
+      await eventually(
+        async () => {
+          expect(await withRaw(local(), T, (c) => c.exists(`org:cache:applied:${report.id}`))).toBe(1);
+        },
+        Math.ceil((0.8 * HEAVY) / (OP_TIMEOUT_MS / 2)),
+      );
+      // In scripts of at most 2,000 cache keys each (PROTOCOL.md, "Relay"): their value and
+      // generation keys, and the entry's applied marker. (A script's third argument is its key count.)
+      const logged = (await withRaw(local(), T, (c) => c.slowlog("GET", "-1"))) as [
+        unknown,
+        unknown,
+        unknown,
+        string[],
+      ][];
+      const keysPerScript = logged
+        .filter(([, , , args]) => /^eval/i.test(args[0]!))
+        .map(([, , , args]) => Number(args[2]));
+      expect(keysPerScript.length).toBeGreaterThanOrEqual(40_000 / 2_000);
+      expect(Math.max(...keysPerScript)).toBeLessThanOrEqual(2 * 2_000 + 1);
+      // The marker is set by the last chunk: by then every key is gone.
+      expect(await left()).toBe(0);
+      await eventually(async () => {
+        const lengths = await Promise.all(holders.map((id) => withRaw(local(), id, (c) => c.xlen("org:cache:outbox"))));
+        expect(lengths.every((n) => n === 0)).toBe(true);
+      });
+    },
+    HEAVY,
   );
 });
