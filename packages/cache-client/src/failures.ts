@@ -27,7 +27,7 @@ const PATTERNS: [FailureKind, RegExp][] = [
   ["timeout", /timed? ?out|ETIMEDOUT|did not answer within|not connected within/i],
   [
     "unavailable",
-    /ECONNRESET|EPIPE|Connection is closed|connection ended|connection is (wait|connecting|connect|reconnecting|close|end)\b|not connected\b|Stream isn't writeable|is (end|close)|circuit|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|CLUSTERDOWN|LOADING|MASTERDOWN/i,
+    /ECONNRESET|EPIPE|Connection is closed|connection ended|connection is (wait|connecting|connect|reconnecting|close|end)\b|not connected\b|max retries per request|Stream isn't writeable|is (end|close)|circuit|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|CLUSTERDOWN|LOADING|MASTERDOWN/i,
   ],
   ["rejected", /CROSSSLOT|MOVED|ASK|WRONGTYPE|NOSCRIPT|ERR |OOM|READONLY|BUSY|EXECABORT/],
 ];
