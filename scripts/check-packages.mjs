@@ -24,7 +24,7 @@ const exec = promisify(execFile);
 export const BUDGET_KB = {
   "@org/config": 400, // bundles zod (one pre-linked file halves its cold import; bench/import-cost.mjs)
   "@org/guard": 400, // bundles zod and picomatch (commit-sized runs; bench/speed.mjs) and a worker entry
-  "@org/cache-client": 180, // publishes its testing kit (@org/cache-client/testing: fault proxies, the fault model)
+  "@org/cache-client": 200, // publishes its testing kit (@org/cache-client/testing: fault proxies, the fault model and its hung-step watchdog)
   default: 150,
 };
 
