@@ -49,12 +49,16 @@ export class RedisStore implements ClusterStore {
       this.lastError = undefined;
       options.onReady?.(this.id);
     });
-    // The first connection waits up to the connect timeout (not a call's opTimeoutMs).
-    this.initial = whenReady(this.client, options.connectTimeoutMs, "connect timeout", (error) =>
-      sanitize(this.id, error, this.secrets),
-    )
-      .then(() => this.loadScripts())
-      .finally(() => (this.initial = undefined));
+    // The first connection waits up to the connect timeout (not a call's opTimeoutMs), ready check
+    // and script load together: a cluster that hangs right after answering the ready check must not
+    // hold every call on it until it answers again (the fault soak's seed 2 hang).
+    this.initial = withTimeout(
+      whenReady(this.client, options.connectTimeoutMs, "connect timeout", (error) =>
+        sanitize(this.id, error, this.secrets),
+      ).then(() => this.loadScripts()),
+      options.connectTimeoutMs,
+      () => "the first connection (ready check and script load)",
+    ).finally(() => (this.initial = undefined));
     this.initial.catch(() => {});
     this.client.on("error", (error: unknown) => {
       const clean = sanitize(this.id, error, this.secrets);
