@@ -16,6 +16,10 @@ import { runFaultModel, startLocalRegions } from "../dist/testing.js";
 
 export async function soak({ seeds = 10, first = 1, operations = 400, verbose = false } = {}) {
   const local = await startLocalRegions({ persistence: "appendonly" });
+  // Interrupted (Ctrl-C, a kill), the soak stops its servers: left behind, they would stay SIGSTOPped.
+  const interrupted = (signal) => void local.stop().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   const totals = { operations: 0, invalidations: 0, complete: 0, durable: 0, backlog: 0 };
   const broken = {
     staleReads: 0,
@@ -65,6 +69,8 @@ export async function soak({ seeds = 10, first = 1, operations = 400, verbose = 
       for (const k of Object.keys(broken)) for (const line of report[k]) console.log(`  ${k}: ${line}`);
     }
   } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
     await local.stop();
   }
   console.log(
