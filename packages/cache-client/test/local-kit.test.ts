@@ -10,6 +10,10 @@ import { hasRedis } from "./profile.ts";
  * A redis-server stand-in that records the pid of every server it starts and makes start number
  * `failAt` fail: at once (`exit 1`), or after the others are up (`late`). The recorded pid is the
  * real redis-server's (the script `exec`s it), so the test can see whether any survived.
+ *
+ * Before its `exec` the script runs shell builtins only (a no-clobber redirect claims a start number):
+ * killing the script cannot orphan a child such as `mkdir`, which used to create its directory after
+ * the test's clean-up had emptied the folder (ENOTEMPTY, about one run in three).
  */
 function flakyServer(failAt: number, others: number, when: "early" | "late") {
   const dir = mkdtempSync(join(tmpdir(), "org-flaky-redis-"));
@@ -17,8 +21,9 @@ function flakyServer(failAt: number, others: number, when: "early" | "late") {
   writeFileSync(
     script,
     `#!/bin/sh
+set -C
 i=0
-while ! mkdir "${dir}/start-$i" 2>/dev/null; do i=$((i + 1)); done
+while ! true 2>/dev/null >"${dir}/start-$i"; do i=$((i + 1)); done
 if [ "$i" -eq ${failAt} ]; then
   ${when === "late" ? `while [ "$(cat "${dir}/pids" 2>/dev/null | wc -l)" -lt ${others} ]; do sleep 0.05; done; sleep 0.5` : ""}
   echo "refusing to start (a broken node, on purpose)" >&2
