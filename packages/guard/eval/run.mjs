@@ -12,10 +12,15 @@
 //    and recall estimated as TP / (TP + misses), both scaled from the samples to the full counts.
 //
 // Usage: node eval/run.mjs [--set tuning|heldout|...] [--unlabelled out.txt] [--errors] [--findings out.txt] [--dist dir]
+//                          [--reserve n]
 //   --errors lists the sampled false positives and misses with their labels.
 //   --unlabelled writes every sampled item that has no label yet, with context, for labelling.
 //   --findings writes every finding (key and message), sorted: diff two runs to see what a change did.
 //   --dist measures another org-guard build (a `dist` directory) instead of this package's.
+//   --reserve n (with --unlabelled) also writes, for labelling ahead of a checker change, the unlabelled items
+//     of the next n findings per stratum and of the first 40 + n timeout-looking lines per language in hash
+//     order, flagged or not (a line flagged now enters the unflagged sample if a fix drops its finding).
+//     The measured sample does not change.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -32,6 +37,7 @@ const { values: args } = parseArgs({
     errors: { type: "boolean" },
     findings: { type: "string" },
     dist: { type: "string" },
+    reserve: { type: "string" },
   },
 });
 const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
@@ -97,6 +103,7 @@ function evaluateSet(setName) {
   const config = defaultGuardConfig(cache);
   const findings = [];
   const unflagged = [];
+  const lookalikes = []; // timeout-looking lines that have a finding (for --reserve)
   const stats = { files: { js: 0, python: 0 }, bytes: { js: 0, python: 0 }, ms: { js: 0, python: 0 }, crashes: [] };
   const perPackage = [];
   return (async () => {
@@ -131,14 +138,15 @@ function evaluateSet(setName) {
             findings.push({ key, language, rule: m.ruleId, message: m.message, file, line: m.line, lines });
         }
         lines.forEach((line, index) => {
-          if (flaggedLines.has(index + 1) || line.length > 300) return;
+          if (line.length > 300) return;
           const code = codeOf(line, language);
-          if (LOOKS_TIMEOUTISH.test(code) && HAS_LITERAL.test(code))
-            unflagged.push({ key: `${rel}:${index + 1}:unflagged`, language, file, line: index + 1, lines });
+          if (!LOOKS_TIMEOUTISH.test(code) || !HAS_LITERAL.test(code)) return;
+          const item = { key: `${rel}:${index + 1}:unflagged`, language, file, line: index + 1, lines };
+          (flaggedLines.has(index + 1) ? lookalikes : unflagged).push(item);
         });
       }
     }
-    return { findings, unflagged, stats, perPackage };
+    return { findings, unflagged, lookalikes, stats, perPackage };
   })();
 }
 
@@ -154,9 +162,11 @@ function context(item) {
 const pct = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
 const unlabelledOut = [];
 const findingsOut = [];
+const reserve = Number(args.reserve ?? 0);
+const reserveOut = [];
 
 for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
-  const { findings, unflagged, stats, perPackage } = await evaluateSet(setName);
+  const { findings, unflagged, lookalikes, stats, perPackage } = await evaluateSet(setName);
   for (const f of findings) findingsOut.push(`${setName} ${f.key}  -- ${f.message}`);
   console.log(`\n=== ${setName}: ${perPackage.join(", ")}`);
   for (const language of LANGUAGES) {
@@ -176,6 +186,10 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
       for (const u of labelled.filter((x) => labels[x.key].real))
         console.log(`  miss: ${u.key} (${labels[u.key].why})`);
     sample.filter((u) => !labels[u.key]).forEach((u) => unlabelledOut.push(context(u)));
+    if (reserve)
+      lowest([...pool, ...lookalikes.filter((u) => u.language === language)], sample.length + reserve)
+        .filter((u) => !labels[u.key] && !sample.includes(u))
+        .forEach((u) => reserveOut.push(context(u)));
     for (const rule of RULES) {
       const misses = labelled.filter((u) => labels[u.key].real && (labels[u.key].rule ?? RULES[0]) === rule).length;
       missRates[`${language}/${rule}`] = {
@@ -195,6 +209,11 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
       const pool = findings.filter((f) => f.language === language && f.rule === rule);
       const sample = lowest(pool, corpus.sample.findingsPerStratum);
       sample.filter((f) => !labels[f.key]).forEach((f) => unlabelledOut.push(context(f)));
+      if (reserve)
+        lowest(pool, sample.length + reserve)
+          .slice(sample.length)
+          .filter((f) => !labels[f.key])
+          .forEach((f) => reserveOut.push(context(f)));
       const labelled = sample.filter((f) => labels[f.key]);
       if (args.errors)
         for (const f of labelled.filter((x) => !labels[x.key].real))
@@ -224,6 +243,10 @@ if (args.findings) {
 }
 
 if (args.unlabelled) {
-  writeFileSync(args.unlabelled, unlabelledOut.join("\n\n") + "\n");
+  const reserveText = reserveOut.length
+    ? `\n\n# reserve (not in the measured sample)\n\n${reserveOut.join("\n\n")}`
+    : "";
+  writeFileSync(args.unlabelled, unlabelledOut.join("\n\n") + reserveText + "\n");
   console.log(`\n${unlabelledOut.length} unlabelled sampled items written to ${args.unlabelled}`);
+  if (reserve) console.log(`${reserveOut.length} unlabelled reserve items written after them`);
 }
