@@ -849,7 +849,14 @@ class JsDetector {
         if (path === undefined) return;
         const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
         // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
-        if (TIMEOUT_HELPERS.test(referenceName(unwrap(node.callee as EsNode)) ?? "") && args.length >= 2) {
+        // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines).
+        const bounded = args[0] && unwrap(args[0]);
+        if (
+          TIMEOUT_HELPERS.test(referenceName(unwrap(node.callee as EsNode)) ?? "") &&
+          args.length >= 2 &&
+          bounded?.type !== "Literal" &&
+          bounded?.type !== "TemplateLiteral"
+        ) {
           for (const arg of args.slice(1)) {
             const value = this.evaluate(arg);
             if (value !== undefined && value > 0) this.report(arg, `as the timeout of ${path}()`);

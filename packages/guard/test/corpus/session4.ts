@@ -84,6 +84,8 @@ declare function timeout<T>(p: Promise<T>, ms: number): Promise<T>;
 declare const Joi: any, db: { query(sql: string): unknown }, sock: { setTimeout(ms: number): void };
 declare const route: { socket?: number | false }, builder: { _timeout?: number; _cancelOnTimeout?: boolean };
 export const rollback = timeout(fetchIt("/rollback", {}), 5000); // expect: no-hardcoded-timeout
+// A helper of the same name whose first argument is a literal bounds no promise (a test fixture's builder).
+export const fixtureLines = timeout("t1" as never, 5000);
 export const ack = (o: { timeout?: number }) => (null == o.timeout ? 20000 : o.timeout); // expect: no-hardcoded-timeout
 const requestTimeout = Joi.number().default(10 * 1000); // expect: no-hardcoded-timeout
 export const schema = { requestTimeout };
