@@ -353,19 +353,8 @@ class PyDetector {
         return out;
       case "binary_operator": {
         // `timeout + 5`: a pad added to the caller's timeout is a hardcoded part of the wait.
-        if (node.childForFieldName("operator")?.text !== "+") break;
-        const left = unwrap(node.childForFieldName("left")!);
-        const right = unwrap(node.childForFieldName("right")!);
-        for (const [reference, pad] of [
-          [left, right],
-          [right, left],
-        ] as const) {
-          const name =
-            reference.type === "identifier"
-              ? reference.text
-              : reference.type === "attribute"
-                ? reference.childForFieldName("attribute")?.text
-                : undefined;
+        for (const [reference, pad] of addends(node)) {
+          const name = referenceName(reference);
           if (!this.isTimeout(name) || this.evaluate(reference) !== undefined) continue;
           const value = this.evaluate(pad);
           if (value !== undefined && value > 0) {
@@ -513,12 +502,7 @@ class PyDetector {
         const right = node.childForFieldName("right");
         if (!left || !right || this.codeStatements.has(node.id)) return;
         // `self.timeout = 15`, and `timeout = 3` / `WAIT_EVENT_TIMEOUT = 5` wherever they are passed on.
-        const name =
-          left.type === "attribute"
-            ? left.childForFieldName("attribute")?.text
-            : left.type === "identifier"
-              ? left.text
-              : undefined;
+        const name = referenceName(left);
         if (left.type === "identifier" && this.delayNames.has(`${this.scopeOf(node)}:${left.text}`)) return;
         // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
         if (inEnumClass(node)) return;
@@ -545,12 +529,7 @@ class PyDetector {
         // Durations only: a 0 or None fallback means "poll" or "unset" here, judged at the sites above.
         if (node.childForFieldName("operator")?.text !== "or") return;
         const left = unwrap(node.childForFieldName("left")!);
-        const name =
-          left.type === "identifier"
-            ? left.text
-            : left.type === "attribute"
-              ? left.childForFieldName("attribute")?.text
-              : undefined;
+        const name = referenceName(left);
         const right = node.childForFieldName("right");
         if (!this.isTimeout(name) || !right) return;
         const value = this.evaluate(right);
@@ -563,13 +542,7 @@ class PyDetector {
   /** `time.monotonic() + 5`, `_core.current_time() + 1.0`, `loop.time() + timedelta(...)`: the constant added to a clock. */
   private clockOffset(raw: TsNode): TsNode | undefined {
     const node = unwrap(raw);
-    if (node.type !== "binary_operator" || node.childForFieldName("operator")?.text !== "+") return undefined;
-    const left = unwrap(node.childForFieldName("left")!);
-    const right = unwrap(node.childForFieldName("right")!);
-    for (const [clock, other] of [
-      [left, right],
-      [right, left],
-    ] as const) {
+    for (const [clock, other] of addends(node)) {
       const reading =
         clock.type === "call"
           ? this.isClock(clock)
@@ -878,6 +851,23 @@ function insideRaises(node: TsNode): boolean {
   return false;
 }
 
+/** The name a reference ends in: `timeout` for `timeout` and for `self.timeout`. */
+function referenceName(node: TsNode | null | undefined): string | undefined {
+  if (node?.type === "identifier") return node.text;
+  return node?.type === "attribute" ? node.childForFieldName("attribute")?.text : undefined;
+}
+
+/** The two operands of `a + b` (unwrapped), in both orders; none for anything else. */
+function addends(node: TsNode): (readonly [TsNode, TsNode])[] {
+  if (node.type !== "binary_operator" || node.childForFieldName("operator")?.text !== "+") return [];
+  const left = unwrap(node.childForFieldName("left")!);
+  const right = unwrap(node.childForFieldName("right")!);
+  return [
+    [left, right],
+    [right, left],
+  ];
+}
+
 function unwrap(node: TsNode): TsNode {
   let current = node;
   while (current.type === "parenthesized_expression" && current.namedChildren.length === 1)
@@ -908,12 +898,7 @@ function codeStatement(node: TsNode): { statement: TsNode; id: number; name: str
   const text = right.text.replace(/\s+/g, "");
   if (right.type !== "integer" && !(right.type === "unary_operator" && /^-\d+$/.test(text))) return undefined;
   const left = node.childForFieldName("left");
-  const name =
-    left?.type === "identifier"
-      ? left.text
-      : left?.type === "attribute"
-        ? left.childForFieldName("attribute")?.text
-        : undefined;
+  const name = referenceName(left);
   const value = Number(text.replace(/_/g, ""));
   return name === undefined || !Number.isInteger(value) ? undefined : { statement, id: node.id, name, value };
 }
