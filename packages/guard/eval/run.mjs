@@ -2,7 +2,8 @@
 // org-guard on real third-party code: precision and recall from hand labels (after `pnpm build`).
 //
 // 1. Fetches the pinned packages of eval/corpus.json (`npm pack`, `pip download --no-deps`) into
-//    eval/.cache (gitignored; needs the network once, so it is not part of `pnpm test`).
+//    eval/.cache (gitignored; needs the network once, so it is not part of `pnpm test`). A set is a list of
+//    packages, or `{ "sample": { ... }, "packages": [ ... ] }` to draw larger samples than the global `sample`.
 // 2. Runs org-guard's checkSource on every JS/TS/Python file (no .d.ts, no .min.js) and times it per language.
 // 3. Draws a seeded sample: per set, per language and rule, the findings with the lowest hash of
 //    (seed, key); per language, the same for "timeout-looking" lines without a finding. A key is
@@ -18,7 +19,7 @@
 //   --findings writes every finding (key and message), sorted: diff two runs to see what a change did.
 //   --dist measures another org-guard build (a `dist` directory) instead of this package's.
 //   --reserve n (with --unlabelled) also writes, for labelling ahead of a checker change, the unlabelled items
-//     of the next n findings per stratum and of the first 40 + n timeout-looking lines per language in hash
+//     of the next n findings per stratum and of the first (sample size) + n timeout-looking lines per language in hash
 //     order, flagged or not (a line flagged now enters the unflagged sample if a fix drops its finding).
 //     The measured sample does not change.
 import { createHash } from "node:crypto";
@@ -91,6 +92,16 @@ function sourceFiles(dir, out = []) {
   return out;
 }
 
+// A set is a package list, or { sample, packages } with its own sample sizes (the global ones by default).
+const packagesOf = (setName) => {
+  const set = corpus.sets[setName];
+  return Array.isArray(set) ? set : set.packages;
+};
+const sampleOf = (setName) => ({
+  ...corpus.sample,
+  ...(Array.isArray(corpus.sets[setName]) ? {} : corpus.sets[setName].sample),
+});
+
 const hash = (key) => createHash("sha256").update(`${corpus.seed}:${key}`).digest("hex");
 const lowest = (items, n) =>
   items
@@ -107,7 +118,7 @@ function evaluateSet(setName) {
   const stats = { files: { js: 0, python: 0 }, bytes: { js: 0, python: 0 }, ms: { js: 0, python: 0 }, crashes: [] };
   const perPackage = [];
   return (async () => {
-    for (const pkg of corpus.sets[setName]) {
+    for (const pkg of packagesOf(setName)) {
       const dir = fetchPackage(pkg);
       const files = sourceFiles(dir);
       perPackage.push(`${pkg.name}@${pkg.version} (${files.length} files)`);
@@ -167,6 +178,7 @@ const reserveOut = [];
 
 for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   const { findings, unflagged, lookalikes, stats, perPackage } = await evaluateSet(setName);
+  const sizes = sampleOf(setName);
   for (const f of findings) findingsOut.push(`${setName} ${f.key}  -- ${f.message}`);
   console.log(`\n=== ${setName}: ${perPackage.join(", ")}`);
   for (const language of LANGUAGES) {
@@ -180,7 +192,7 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   const missRates = {};
   for (const language of LANGUAGES) {
     const pool = unflagged.filter((u) => u.language === language);
-    const sample = lowest(pool, corpus.sample.unflaggedPerLanguage);
+    const sample = lowest(pool, sizes.unflaggedPerLanguage);
     const labelled = sample.filter((u) => labels[u.key]);
     if (args.errors)
       for (const u of labelled.filter((x) => labels[x.key].real))
@@ -207,7 +219,7 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   for (const language of LANGUAGES) {
     for (const rule of RULES) {
       const pool = findings.filter((f) => f.language === language && f.rule === rule);
-      const sample = lowest(pool, corpus.sample.findingsPerStratum);
+      const sample = lowest(pool, sizes.findingsPerStratum);
       sample.filter((f) => !labels[f.key]).forEach((f) => unlabelledOut.push(context(f)));
       if (reserve)
         lowest(pool, sample.length + reserve)
