@@ -4,6 +4,7 @@ import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { detectPython, mayHoldFallback, scanPython } from "./detect/python.ts";
 import { firstSyntaxError, pythonParser } from "./detect/python-parser.ts";
+import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
@@ -155,7 +156,7 @@ async function detect(
       comments: [],
     };
   }
-  if (!mightHoldTimeout(source, config, "js")) return { raw: [], comments: [] };
+  if (!mightHoldTimeout(source, config, "js") || isTypeTestFile(filePath, source)) return { raw: [], comments: [] };
   // oxc-parser hands the AST over as JSON, parsed only when `program` is read: files that
   // cannot hold a finding are syntax-checked but never deserialised (most of a commit).
   return {

@@ -5,6 +5,7 @@ import picomatch from "picomatch";
 import { GuardConfigSchema } from "./config-schema.ts";
 import { loadGuardConfigSync, type GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
+import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
 import { RULES, ruleDocsUrl } from "./rules.ts";
 import { applySuppressions } from "./suppressions.ts";
@@ -31,7 +32,11 @@ function findings(context: Rule.RuleContext, program: object): RawFinding[] {
     const source = context.sourceCode;
     const config = configFor(context.filename, context.cwd);
     const fromRoot = relative(config.root, resolve(context.cwd, context.filename)).split(sep).join("/");
-    if (config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(fromRoot)) {
+    // Ignored files and type tests (type-checked, never run) report nothing.
+    if (
+      (config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(fromRoot)) ||
+      isTypeTestFile(context.filename, source.text)
+    ) {
       found = [];
     } else {
       const all = detectJavaScript(program as unknown as EsNode, source.text, {

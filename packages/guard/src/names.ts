@@ -51,6 +51,8 @@ const NOT_A_DURATION = new Set([
   "handle",
   "min",
   "max",
+  // `unrefTimeout = false` (cron): whether to unref the timer, a flag.
+  "unref",
   // A cooldown before something is re-enabled (mysql2's `restoreNodeTimeout`): a delay, like a backoff.
   "restore",
   // Delays that batch or pace work, not deadlines: `bufferTimeout`, `flushTimeout`, `debounceTimeout`.
@@ -60,13 +62,34 @@ const NOT_A_DURATION = new Set([
   "throttle",
   "linger",
 ]);
-/** Words right before "timeout" that make it a pacing delay wherever they stand. */
-const PACING = new Set(["buffer", "flush", "debounce", "throttle", "linger"]);
+/**
+ * Words right before "timeout" that make it a delay wherever they stand: pacing (`bufferTimeout`) or
+ * how long something stays on screen (`toastTimeout`,
+ * `notificationTimeout`, `hideTimeout`, `animationTimeout`). Nothing waits on them.
+ */
+const PACING = new Set([
+  "buffer",
+  "flush",
+  "debounce",
+  "throttle",
+  "linger",
+  "animation",
+  "transition",
+  "fade",
+  "toast",
+  "snackbar",
+  "notification",
+  "notify",
+  "tooltip",
+  "hide",
+  "dismiss",
+]);
 /**
  * Words before "timeout" that make it an expiry or a lease, not a wait: `visibility_timeout`,
- * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`.
+ * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`,
+ * `cacheTimeout` / `ttlTimeout` (how long an entry stays cached).
  */
-const EXPIRY = new Set(["session", "visibility"]);
+const EXPIRY = new Set(["session", "visibility", "cache", "ttl"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
 const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh", "sftp"]);
 
@@ -99,10 +122,26 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.
   while (parts.length > 1 && (TRAILING.has(parts.at(-1)!) || (UNITS.has(parts.at(-1)!) && TRAILING.has(parts.at(-2)!))))
     parts.pop();
+  // `timeoutInMs`, `receiveDrainTimeoutInSeconds` (Azure SDKs): the unit after "In" (camelCase only:
+  // Python's `INACTIVITY_TIMEOUT_IN_MINUTES` is left to the Python detector's own judgement).
+  if (parts.length >= 3 && UNITS.has(parts.at(-1)!) && parts.at(-2) === "in" && !name.includes("_"))
+    parts.splice(-2, 1);
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
   if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";
   return last.endsWith("timeout") && last !== "notimeout" && !/^(on|clear|set|get|has|is)timeout$/.test(last);
+}
+
+/** Words of an idle timeout: how long an unused connection, socket or worker is kept before it is closed. */
+const IDLE = new Set(["idle", "lazy", "linger", "keepalive", "free", "inactivity"]);
+
+/**
+ * Whether a timeout name is an idle timeout (`idleTimeout`, `lazyCloseTimeout`, `keepAliveTimeout`,
+ * `freeSocketTimeout`): 0 there switches the idle timer off (or closes at once); no caller waits on it.
+ */
+export function isIdleTimeout(name: string): boolean {
+  const parts = words(name).join(" ").replace("keep alive", "keepalive").split(" ");
+  return parts.some((w) => IDLE.has(w));
 }
 
 /** Keys of a nested timeout object: the phases of one timeout (got, undici, httpx, aiohttp, Playwright). */

@@ -32,7 +32,15 @@ describe("@org/guard/eslint", () => {
     expect(orgGuard.configs.recommended).toMatchObject({ rules: { "org-guard/no-hardcoded-timeout": "error" } });
   });
 
-  for (const file of ["positives.ts", "negatives.ts", "component.tsx", "cache-delete.ts"]) {
+  for (const file of [
+    "positives.ts",
+    "negatives.ts",
+    "component.tsx",
+    "cache-delete.ts",
+    "session5.ts",
+    "options.tst.ts",
+    "tsd-import.ts",
+  ]) {
     it(`reports exactly what the CLI reports on ${file} (one detector, two front ends)`, async () => {
       const source = readFileSync(join(corpus, file), "utf8");
       const cli = await checkSource(file, source, defaultGuardConfig(corpus));
