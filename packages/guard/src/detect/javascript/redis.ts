@@ -1,5 +1,22 @@
-// Redis clients and their delete commands (no-local-cache-delete).
+// no-local-cache-delete: a Redis delete that removes a key from one node's view only.
+import { looksLikeRedisClient } from "../../names.ts";
+import { localDeleteMessage } from "../../rules.ts";
+import type { RawFinding } from "../types.ts";
+import { chainRoot, type EsNode, memberName, span, unwrap } from "./ast.ts";
+import type { FileFacts } from "./facts.ts";
 
 export const DELETE_METHODS = new Set(["del", "unlink", "DEL", "UNLINK"]);
 
 export const REDIS_FACTORIES = /(^|\.)(Redis|IORedis|Cluster|RedisCluster|createClient|createCluster)$/;
+
+/** `redis.del(k)`, `client.unlink(k)` on a client from `createClient()`, `redis.multi().del(k)`. */
+export function cacheDeleteFinding(node: EsNode, facts: FileFacts): RawFinding | undefined {
+  const callee = unwrap(node.callee as EsNode);
+  if (callee.type !== "MemberExpression") return undefined;
+  const method = memberName(callee);
+  if (method === undefined || !DELETE_METHODS.has(method)) return undefined;
+  const root = chainRoot(callee.object as EsNode);
+  if (root === undefined || !(looksLikeRedisClient(root) || facts.redisClients.has(root))) return undefined;
+  const [start, end] = span(node);
+  return { ruleId: "no-local-cache-delete", start, end, message: localDeleteMessage(facts.text(callee)) };
+}

@@ -1,5 +1,6 @@
-// What tests say about values: assertions, type tests, calls expected to fail.
-import { type EsNode, unwrap } from "./ast.ts";
+// What tests say about values: assertions, type tests, calls expected to fail, timers raced or measured.
+import { calleePath, type EsNode, isFunction, referenceName, span, unwrap } from "./ast.ts";
+import { isDeadlineTimer, stopsRecording, TIMER_CALLS } from "./timers.ts";
 
 /** `expect(x).toThrow()`, `.rejects.toThrow(...)`, chai's `expect(fn).to.throw()`: the subject is expected to fail. */
 export const EXPECTS_FAILURE =
@@ -31,3 +32,86 @@ export function typeTestSubject(node: EsNode): EsNode | undefined {
 /** The last names of the calls collectTestFacts looks at: assertions, type tests, timers, `Promise.race`. */
 export const TEST_FACT_CALLEES =
   /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)|toBe\w*|toRaiseError|toAccept\w*|toHave\w*)$/;
+
+/** The facts the test collectors add to (a file's `FileFacts`). */
+export interface TestFacts {
+  readonly source: string;
+  readonly assertionRanges: [number, number][];
+  readonly timerDelays: Set<string>;
+  readonly windowDelays: Map<string, number[]>;
+  readonly raceElements: [number, number][];
+  text(node: EsNode): string;
+}
+
+/**
+ * What a call says in a test (calls come in document order): the arguments of assertions
+ * (`assert.deepStrictEqual(config, { requestTimeout: 0 })`, `assert.throws(() => ...)`), subjects
+ * expected to fail, timers' delays, and the elements of a `Promise.race`.
+ */
+export function collectTestCall(facts: TestFacts, node: EsNode): void {
+  // Most calls are none of these: the callee's last name rules them out before its path is built.
+  const callee = unwrap(node.callee as EsNode);
+  const last = callee.type === "SequenceExpression" ? "setTimeout" : referenceName(callee);
+  if (last === undefined || !TEST_FACT_CALLEES.test(last)) return;
+  const path = calleePath(node.callee as EsNode);
+  if (path === undefined) return;
+  const args = node.arguments as EsNode[];
+  if (TIMER_CALLS.test(path) && args[1]?.type === "Identifier" && !isDeadlineTimer(path, args, facts.source)) {
+    facts.timerDelays.add(args[1].name as string);
+    if (isFunction(args[0]!) && args[0]!.type !== "Identifier" && stopsRecording(facts.text(args[0]!))) {
+      const name = args[1].name as string;
+      facts.windowDelays.set(name, [...(facts.windowDelays.get(name) ?? []), span(node)[0]]);
+    }
+  }
+  // `expect(() => connect({ timeout: 1200 })).toThrow(TypeError)`, `expect(p).rejects.toThrow()`: the
+  // subject is expected to fail on its input; nothing waits, unless the failure expected is the timeout.
+  if (EXPECTS_FAILURE.test(path)) {
+    const subject = typeTestSubject(node);
+    const expected = args.map((arg) => facts.text(arg)).join(",");
+    // A function that throws synchronously has started nothing; a rejected promise may have waited
+    // first, so `.rejects` counts only with a validation error (`TypeError`, `RangeError`, "invalid").
+    const refused =
+      !path.includes(".rejects") || /TypeError|RangeError|Invalid|ValidationError|must be/i.test(expected);
+    if (subject && refused && !/time[ds]?\s*-?_?out/i.test(expected)) pushAssertionRange(facts, span(subject));
+  }
+  // A type test (`expect(fastify({ http2SessionTimeout: 1000 })).type.toBe<...>()` in tstyche,
+  // `expectType<T>(x)` in tsd) is type-checked, never run: its subject waits for nothing.
+  const typeTest = /^<call>(\.not)?\.type\./.test(path) ? typeTestSubject(node) : undefined;
+  if (isAssertion(path) || typeTest) {
+    for (const arg of (typeTest ?? node).arguments as EsNode[]) pushAssertionRange(facts, span(arg));
+    return;
+  }
+  if (path === "Promise.race") {
+    // Timers inside these elements race the operation; the walk finds them when it gets there.
+    const first = args[0];
+    if (first && unwrap(first).type === "ArrayExpression") {
+      for (const element of unwrap(first).elements as (EsNode | null)[])
+        if (element) facts.raceElements.push(span(element));
+    }
+  }
+}
+
+/**
+ * `try { needle.defaults({ timeout: 1200 }); done(new Error("expected to throw")) } catch (e) { ... }`:
+ * a try block that fails the test when it gets past its calls expects them to throw on their input.
+ */
+export function collectExpectedFailure(facts: TestFacts, node: EsNode): void {
+  const body = ((node.block as EsNode).body as EsNode[]) ?? [];
+  const handler = node.handler as EsNode | null;
+  const last = body.at(-1);
+  if (!handler || body.length < 2 || !last || /time[ds]?\s*-?_?out/i.test(facts.text(handler))) return;
+  // An `await` in the block may wait before it throws; a synchronous throw started nothing.
+  if (/\bawait\b/.test(facts.source.slice(span(body[0]!)[0], span(last)[0]))) return;
+  const fails =
+    last.type === "ThrowStatement" ||
+    (last.type === "ExpressionStatement" && FAILS_TEST.test(facts.text(last.expression as EsNode)));
+  if (fails) pushAssertionRange(facts, [span(body[0]!)[0], span(last)[0]]);
+}
+
+/** Keeps the assertion ranges merged and in document order (they arrive in pre-order). */
+function pushAssertionRange(facts: TestFacts, [start, end]: [number, number]): void {
+  const last = facts.assertionRanges.at(-1);
+  // Pre-order: an assertion nested in another's arguments lies inside the range already kept.
+  if (last && start < last[1]) last[1] = Math.max(last[1], end);
+  else facts.assertionRanges.push([start, end]);
+}

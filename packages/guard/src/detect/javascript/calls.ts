@@ -1,0 +1,96 @@
+// Calls that take a timeout: configured APIs, test runners, promise-bounding helpers, deadline timers.
+import { matchApi, type TimeoutApi } from "../../apis.ts";
+import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
+import type { Constants } from "./constants.ts";
+import type { FileFacts } from "./facts.ts";
+import { isDeadlineTimer, MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS, TIMER_CALLS } from "./timers.ts";
+
+/** What judging a call needs from the detector. */
+export interface CallJudge {
+  readonly facts: FileFacts;
+  readonly constants: Constants;
+  readonly apis: readonly TimeoutApi[];
+  /** Reports the hardcoded or unbounded values `value` holds. */
+  report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest?: boolean): void;
+}
+
+/** Reports the timeouts a call or `new` passes (`page.waitForTimeout(5000)`, `it(..., fn, 10000)`, `pTimeout(op, 1000)`). */
+export function judgeCall(judge: CallJudge, node: EsNode): void {
+  const path = calleePath(node.callee as EsNode);
+  if (path === undefined) return;
+  const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
+  // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
+  // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines).
+  const bounded = args[0] && unwrap(args[0]);
+  if (
+    TIMEOUT_HELPERS.test(referenceName(unwrap(node.callee as EsNode)) ?? "") &&
+    args.length >= 2 &&
+    bounded?.type !== "Literal" &&
+    bounded?.type !== "TemplateLiteral"
+  ) {
+    for (const arg of args.slice(1)) {
+      const value = judge.constants.evaluate(arg);
+      if (value !== undefined && value > 0) judge.report(arg, `as the timeout of ${path}()`);
+    }
+    return;
+  }
+  // `it("...", fn).timeout(30000)`: mocha's test timeout, chained on the test.
+  const callee = unwrap(node.callee as EsNode);
+  if (callee.type === "MemberExpression" && memberName(callee) === "timeout" && args[0]) {
+    const test = unwrap(callee.object as EsNode);
+    if (test.type === "CallExpression" && MOCHA_TESTS.test(calleePath(test.callee as EsNode) ?? "")) {
+      judge.report(args[0], `as the timeout of ${calleePath(test.callee as EsNode)}(...).timeout()`, true, true);
+      return;
+    }
+  }
+  // `exitTimer = setTimeout(exit, 10 * 1000)` with `child.once("exit", exit)`: a kept timer that races
+  // the event it guards (the handle is there to clear it when the event comes first) is a deadline.
+  const racesEvent =
+    TIMER_CALLS.test(path) &&
+    judge.facts.storedTimers.has(node) &&
+    args[0]?.type === "Identifier" &&
+    judge.facts.listeners.has(args[0].name as string);
+  if (judge.facts.raceTimers.has(node) || racesEvent || isDeadlineTimer(path, args, judge.facts.source)) {
+    // A 0 ms timer defers its callback to the next turn; it bounds nothing.
+    if (args[1] && judge.constants.evaluate(args[1]) !== 0)
+      judge.report(args[1], `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`);
+    return;
+  }
+  const api = matchApi(judge.apis, "js", path);
+  if (!api) return;
+  // `(0, promises_1.setTimeout)(1000)`: a sleep from Node's timers module, not a socket's timeout.
+  if (path.endsWith(".setTimeout") && judge.facts.timerModules.has(path.slice(0, path.indexOf(".")))) return;
+  let targets: EsNode[] = [];
+  if (api.argument === "all") targets = args;
+  else if (api.argument === "last") {
+    const last = args.at(-1);
+    const beforeLast = args.at(-2);
+    if (last && args.length >= (api.minArguments ?? 2) && beforeLast && isFunction(beforeLast)) targets = [last];
+  } else if (args[api.argument]) targets = [args[api.argument]!];
+  const isTest =
+    (TEST_APIS.test(path) && !(path === "this.timeout" && inClass(judge.facts, node))) || api.argument === "last";
+  for (const target of targets) {
+    // `socket.setTimeout(0)` switches a Node idle timer off after the phase it guarded.
+    // `if (cfg.socket !== undefined) socket.setTimeout(cfg.socket || 0)`: only when configured, the
+    // configured `false` ("no socket timeout") re-spelled; unguarded, `x ?? 0` is the code's own choice.
+    const fallback = unwrap(target);
+    const offFallback =
+      fallback.type === "LogicalExpression" &&
+      judge.constants.evaluate(fallback.right as EsNode) === 0 &&
+      guardedAsConfigured(judge.facts, judge.facts.text(fallback.left as EsNode), span(node)[0]);
+    if (SWITCH_OFF_APIS.has(api.callee) && (judge.constants.evaluate(target) === 0 || offFallback)) continue;
+    judge.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest);
+  }
+}
+
+function inClass(facts: FileFacts, node: EsNode): boolean {
+  const [start] = span(node);
+  return facts.classBodies.some(([from, to]) => from < start && start < to);
+}
+
+/** Inside `if (<reference> !== undefined)` (or `!= null`): the code runs only when the caller configured it. */
+function guardedAsConfigured(facts: FileFacts, reference: string, at: number): boolean {
+  return facts.configuredGuards.some(
+    ([from, to, test]) => from <= at && at < to && test.includes(reference) && /!==?\s*(undefined|null)\b/.test(test),
+  );
+}

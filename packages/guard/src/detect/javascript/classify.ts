@@ -1,0 +1,163 @@
+// What a timeout expression holds: the hardcoded or unbounded values in it, and where each is written.
+import {
+  calleePath,
+  type EsNode,
+  isNode,
+  isNullish,
+  MAX_DEPTH,
+  memberName,
+  propertyName,
+  referenceName,
+  unwrap,
+} from "./ast.ts";
+import type { Constants } from "./constants.ts";
+import type { FileFacts } from "./facts.ts";
+import { isTimeoutPhase } from "../../names.ts";
+import { JS_CLOCKS } from "./timers.ts";
+import { type Classified, GOT_PHASES, kindOf, NO_LIMIT } from "./values.ts";
+
+/** Classifies values by the file's facts and constants: folded numbers, fallbacks, pads, got's phases. */
+export class Classifier {
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly constants: Constants,
+  ) {}
+
+  /** The hardcoded or unbounded values a timeout expression holds, with where to report each. */
+  classify(raw: EsNode, out: Classified[] = [], depth = 0): Classified[] {
+    if (depth > MAX_DEPTH) return out;
+    const node = unwrap(raw);
+    switch (node.type) {
+      case "ObjectExpression":
+        // `timeout: { request: 10000 }`: the phases of one timeout. Other keys (`retries: 2`) are not durations.
+        for (const property of node.properties as EsNode[]) {
+          const name = property.type === "Property" ? propertyName(property) : undefined;
+          // `functionTimeout: { value: 0, exportable: true }`: a settings descriptor's value is the timeout.
+          const holdsIt =
+            name === "value" || (name !== undefined && (isTimeoutPhase(name) || this.facts.isTimeout(name)));
+          if (name !== undefined && isNode(property.value) && holdsIt) {
+            // A phase of 0 (`timeout: { secureConnect: 0 }`) fires at once in got: a hardcoded 0 ms.
+            const before = out.length;
+            this.classify(property.value, out, depth + 1);
+            if (GOT_PHASES.has(name))
+              for (const item of out.slice(before)) if (item.literal === "0") item.kind = "hardcoded";
+          }
+        }
+        return out;
+      case "ConditionalExpression": {
+        this.classify(node.consequent as EsNode, out, depth + 1);
+        // `connectTimeoutMS ? connectTimeoutMS + x : 0`: the 0 is taken only when the value tested is
+        // itself 0 (or unset); it mirrors the configured value, it does not choose one.
+        const test = unwrap(node.test as EsNode);
+        const mirrors = test.type === "Identifier" || test.type === "MemberExpression";
+        if (!(mirrors && this.constants.evaluate(node.alternate as EsNode) === 0))
+          this.classify(node.alternate as EsNode, out, depth + 1);
+        return out;
+      }
+      case "LogicalExpression":
+        this.classify(node.left as EsNode, out, depth + 1);
+        this.classify(node.right as EsNode, out, depth + 1);
+        return out;
+      case "Literal":
+        if (node.value === false) out.push({ kind: "unbounded", node, literal: "false" });
+        break;
+      case "CallExpression": {
+        // `Number(process.env.X ?? 5000)`, `parseInt(env.T || "5000", 10)`: the fallback inside a conversion.
+        const callee = calleePath(node.callee as EsNode);
+        const first = (node.arguments as EsNode[])[0];
+        // `Joi.number().positive().default(10 * 1000)`: a schema's default for a timeout option.
+        const method = unwrap(node.callee as EsNode);
+        if (first && method.type === "MemberExpression" && memberName(method) === "default") {
+          this.classify(first, out, depth + 1);
+          return out;
+        }
+        if (
+          first &&
+          callee !== undefined &&
+          /^(Number|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat)$/.test(callee)
+        ) {
+          this.classify(first, out, depth + 1);
+          return out;
+        }
+        break;
+      }
+      case "BinaryExpression": {
+        // `timeout + 5000`: a pad added to the caller's timeout is a hardcoded part of the wait.
+        const pad = node.operator === "+" ? this.padOf(node) : undefined;
+        if (pad) {
+          out.push({
+            kind: "hardcoded",
+            node: pad.node,
+            literal: `${this.facts.text(pad.node)} (added to ${pad.name})`,
+          });
+          return out;
+        }
+        break;
+      }
+      case "Identifier": {
+        const constant = this.constants.at(node);
+        if (constant) {
+          out.push({
+            kind: kindOf(constant.value),
+            node: constant.node,
+            literal: `${constant.name} = ${this.facts.text(constant.node)}`,
+            negative: constant.value < 0,
+          });
+          return out;
+        }
+        break;
+      }
+    }
+    const value = this.constants.evaluate(node);
+    if (value !== undefined)
+      out.push({ kind: kindOf(value), node, literal: this.facts.text(node), negative: value < 0 });
+    return out;
+  }
+
+  /** `x.timeout == null ? 20000 : x.timeout` (either way round): the number, if positive, and the name. */
+  nullFallback(node: EsNode): { value: EsNode; name: string } | undefined {
+    const test = unwrap(node.test as EsNode);
+    if (test.type !== "BinaryExpression" || !/^[!=]==?$/.test(test.operator as string)) return undefined;
+    const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+    const reference = sides.find((side) => !isNullish(side));
+    if (!reference || !sides.some(isNullish)) return undefined;
+    const name = referenceName(reference);
+    if (!this.facts.isTimeout(name)) return undefined;
+    const equal = (test.operator as string).startsWith("=");
+    const value = (equal ? node.consequent : node.alternate) as EsNode;
+    const same = (equal ? node.alternate : node.consequent) as EsNode;
+    if (this.facts.text(same) !== this.facts.text(reference)) return undefined;
+    const number = this.constants.evaluate(value);
+    return number !== undefined && number > 0 && number < NO_LIMIT ? { value, name } : undefined;
+  }
+
+  /** In `timeout + 5000`, the constant added to a timeout-named value that is not itself a constant. */
+  private padOf(node: EsNode): { node: EsNode; name: string } | undefined {
+    for (const [reference, pad] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as [EsNode, EsNode][]) {
+      const name = referenceName(unwrap(reference));
+      if (!this.facts.isTimeout(name) || this.constants.evaluate(reference) !== undefined) continue;
+      const value = this.constants.evaluate(pad);
+      if (value !== undefined && value > 0) return { node: pad, name };
+    }
+    return undefined;
+  }
+
+  /** `Date.now() + 5000`, `performance.now() + 1000`: the constant added to a clock, if any. */
+  clockOffset(raw: EsNode): EsNode | undefined {
+    const node = unwrap(raw);
+    if (node.type !== "BinaryExpression" || node.operator !== "+") return undefined;
+    for (const [clock, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as [EsNode, EsNode][]) {
+      const call = unwrap(clock);
+      if (call.type !== "CallExpression" || !JS_CLOCKS.test(calleePath(call.callee as EsNode) ?? "")) continue;
+      const value = this.constants.evaluate(other);
+      if (value !== undefined && value > 0) return other;
+    }
+    return undefined;
+  }
+}

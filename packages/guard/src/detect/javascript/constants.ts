@@ -1,0 +1,98 @@
+// Same-file constants and constant folding: what number an expression is, where it is used.
+import { applyOperator } from "../arithmetic.ts";
+import { type EsNode, MAX_DEPTH, span, unwrap } from "./ast.ts";
+import type { Constant, FileFacts } from "./facts.ts";
+
+/**
+ * The file's constants, resolved from its facts. A name bound once in the file, by
+ * `const NAME = <number expression>`, is a constant. A name bound several times only by
+ * block-level `const`s (`const timeout = 500` in two tests) is one constant per block, used inside
+ * it; any other rebinding (a parameter, a `let`) is ambiguous and never resolved. In source order,
+ * so `const SECOND = 1000; const T = 5 * SECOND;` resolves T.
+ */
+export class Constants {
+  private readonly constants = new Map<string, Constant>();
+  /** A name declared `const` in several blocks (`const timeout = 500` in two tests): each declaration, by scope. */
+  private readonly scoped = new Map<string, Constant[]>();
+  private readonly bindingCounts: ReadonlyMap<string, number>;
+
+  constructor(facts: FileFacts) {
+    this.bindingCounts = facts.bindingCounts;
+    const declaredInBlocks = new Map<string, number>();
+    for (const c of facts.candidates)
+      if (c.scope) declaredInBlocks.set(c.name, (declaredInBlocks.get(c.name) ?? 0) + 1);
+    const parameters: Constant[] = [];
+    for (const [fn, names] of facts.functions) {
+      for (const name of names) {
+        if (!declaredInBlocks.has(name)) continue;
+        declaredInBlocks.set(name, declaredInBlocks.get(name)! + 1);
+        parameters.push({ node: fn, value: Number.NaN, name, scope: span(fn), parameter: true });
+      }
+    }
+    for (const parameter of parameters) {
+      if (this.bindingCounts.get(parameter.name) !== declaredInBlocks.get(parameter.name)) continue;
+      this.addScoped(parameter);
+    }
+    for (const candidate of facts.candidates) {
+      const count = this.bindingCounts.get(candidate.name);
+      if (count === 1) {
+        const value = this.evaluate(candidate.node);
+        if (value !== undefined) this.constants.set(candidate.name, { ...candidate, value });
+      } else if (candidate.scope && count === declaredInBlocks.get(candidate.name)) {
+        const value = this.evaluate(candidate.node);
+        // Kept when not a number either: it hides an outer constant of the same name in its block.
+        this.addScoped({ ...candidate, value: value ?? Number.NaN });
+      }
+    }
+  }
+
+  private addScoped(constant: Constant): void {
+    const list = this.scoped.get(constant.name) ?? [];
+    list.push(constant);
+    this.scoped.set(constant.name, list);
+  }
+
+  /** The constant an identifier names where it is used: the file's, else the innermost block's declared before it. */
+  at(node: EsNode): Constant | undefined {
+    const name = node.name as string;
+    const constant = this.constants.get(name);
+    if (constant) return constant;
+    const scoped = this.scoped.get(name);
+    if (!scoped) return undefined;
+    const [at] = span(node);
+    let best: Constant | undefined;
+    for (const candidate of scoped) {
+      const [from, to] = candidate.scope!;
+      const declared = candidate.parameter || span(candidate.node)[0] < at;
+      if (from <= at && at < to && declared && (!best || from >= best.scope![0])) best = candidate;
+    }
+    return best?.parameter || Number.isNaN(best?.value) ? undefined : best;
+  }
+
+  /** The number a constant expression folds to (literals, same-file constants, `+ - * / % **`), if any. */
+  evaluate(raw: EsNode, depth = 0): number | undefined {
+    // Constant expressions worth folding are shallow; deeper ones are generated code.
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrap(raw);
+    switch (node.type) {
+      case "Literal":
+        return typeof node.value === "number" ? node.value : undefined;
+      case "Identifier":
+        if (node.name === "Infinity" && !this.bindingCounts.has("Infinity")) return Number.POSITIVE_INFINITY;
+        return this.at(node)?.value;
+      case "UnaryExpression": {
+        const value = this.evaluate(node.argument as EsNode, depth + 1);
+        if (value === undefined) return undefined;
+        return node.operator === "-" ? -value : node.operator === "+" ? value : undefined;
+      }
+      case "BinaryExpression": {
+        const left = this.evaluate(node.left as EsNode, depth + 1);
+        const right = left === undefined ? undefined : this.evaluate(node.right as EsNode, depth + 1);
+        if (left === undefined || right === undefined) return undefined;
+        return applyOperator(node.operator as string, left, right);
+      }
+      default:
+        return undefined;
+    }
+  }
+}

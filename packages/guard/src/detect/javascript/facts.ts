@@ -1,0 +1,324 @@
+// What one walk of a file learns before any site is judged: bindings, constants, tests, timers, tables.
+import { isTimeoutName, looksLikeRedisClient } from "../../names.ts";
+import {
+  bindingIdentifiers,
+  calleePath,
+  chainRoot,
+  destinationOf,
+  type EsNode,
+  isNode,
+  memberName,
+  referenceName,
+  requiredModule,
+  span,
+  unwrap,
+  unwrapAwait,
+} from "./ast.ts";
+import { infinityRespelling, isCodeTable, isResetValue, POINT_IN_TIME, statementCodeTables } from "./not-durations.ts";
+import { REDIS_FACTORIES } from "./redis.ts";
+import { collectExpectedFailure, collectTestCall, type TestFacts } from "./test-facts.ts";
+import { LISTENER_METHODS, TIMER_CALLS, TIMER_MODULES } from "./timers.ts";
+import { walk, type VisitorKeys } from "./walk.ts";
+
+/** A `const` (or a parameter hiding one) and, once folded, its value. */
+export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
+
+/**
+ * The facts of one file, from one pre-order walk (`collect`). Every later step reads them: the
+ * constants (`Constants`), and the judgement of each site (`sites`, in document order).
+ */
+export class FileFacts implements TestFacts {
+  /** Nodes that can hold a timeout (properties, declarators, assignments, calls, fallbacks), in document order. */
+  readonly sites: EsNode[] = [];
+  /** String literals and template texts that mention a timeout: SQL `SET ... timeout` candidates. */
+  readonly sqlTexts: EsNode[] = [];
+  /** `const` declarations with an initialiser, in document order; block-level ones know their block. */
+  readonly candidates: Constant[] = [];
+  /** Functions with parameters, and their parameters' names (they hide a block constant of the same name). */
+  readonly functions: [EsNode, string[]][] = [];
+  /** Block-level `const x = { ... }`: expected values if only assertions use them. */
+  readonly expectedValues: { name: string; init: EsNode }[] = [];
+  readonly bindingCounts = new Map<string, number>();
+  /** Variables initialised with a Redis client (`new Redis()`, `createClient()`, ...). */
+  readonly redisClients = new Set<string>();
+  /** Values whose destination's name rules them out as durations: the fallback rule leaves them alone. */
+  readonly judgedBySite = new Set<EsNode>();
+  /** Names bound to Node's timers modules (`const promises_1 = require("node:timers/promises")`): their setTimeout is a delay. */
+  readonly timerModules = new Set<string>();
+  /** [start, end) of every class body: `this.timeout(ms)` there is the object's own setter, not mocha's. */
+  readonly classBodies: [number, number][] = [];
+  /** Sites that are entries of a code table (`GatewayTimeout: 504`) or a compiled enum, not durations. */
+  readonly notDurations = new Set<EsNode>();
+  /** Merged [start, end) ranges of assertion arguments (`assert.deepStrictEqual(cfg, { timeout: 0 })`): nothing waits there. */
+  readonly assertionRanges: [number, number][] = [];
+  /** Per identifier name: uses in the file, and uses inside assertion arguments. */
+  readonly identifierUses = new Map<string, { all: number; asserted: number; declarations: number }>();
+  /** Names that elsewhere in the file hold a point in time (`x.resurrectTimeout = Date.now() + t`): a 0 there is a reset. */
+  readonly timestampNames = new Set<string>();
+  /** `setTimeout` calls that race an operation (`Promise.race([op, new Promise((r) => setTimeout(r, 1000))])`): deadlines. */
+  readonly raceTimers = new Set<EsNode>();
+  /** [start, end) of every element of a `Promise.race([...])` array, in document order. */
+  readonly raceElements: [number, number][] = [];
+  /** Names passed as a plain timer's delay (`setTimeout(pollCondition, pollTimeout)`): poll intervals if named so. */
+  readonly timerDelays = new Set<string>();
+  /**
+   * Per name, the offsets of timers that stop a recording with that local as their delay
+   * (`setTimeout(() => session.post(cmd.stop), timeout)`): how long to measure, not a deadline.
+   */
+  readonly windowDelays = new Map<string, number[]>();
+  /** [start, end) of every function, in document order (pre-order): the scopes of `windowDelays`. */
+  readonly functionSpans: [number, number][] = [];
+  /** Callbacks also registered as an event's listener (`child.once("exit", exit)`): a timer calling one races the event. */
+  readonly listeners = new Set<string>();
+  /** [start, end, test] of every `if` consequent whose test mentions undefined or null. */
+  readonly configuredGuards: [number, number, string][] = [];
+  /** Timers whose handle is kept (`exitTimer = setTimeout(...)`), to be cleared when what they guard happens. */
+  readonly storedTimers = new Set<EsNode>();
+  /** Fallbacks passed straight to a call (`Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`). */
+  readonly passedFallbacks = new Set<EsNode>();
+  /** Initialisers of block-level `const`s (the others are collected at their declaration). */
+  private readonly scopedInits = new Set<EsNode>();
+
+  constructor(
+    readonly source: string,
+    private readonly extraTimeoutNames: ReadonlySet<string>,
+  ) {}
+
+  /** Walks `program` once, collecting every fact. */
+  collect(program: EsNode, visitorKeys: VisitorKeys | undefined): this {
+    walk(program, visitorKeys, (node) => this.collectNode(node));
+    return this;
+  }
+
+  text(node: EsNode): string {
+    const [start, end] = span(node);
+    return this.source.slice(start, end);
+  }
+
+  isTimeout(name: string | undefined): name is string {
+    if (name === undefined || !isTimeoutName(name, this.extraTimeoutNames)) return false;
+    // `wait(cond, timeout, msg, pollTimeout = 200)` then `setTimeout(pollCondition, pollTimeout)`: how
+    // long to wait between polls, a delay named like a timeout.
+    return !(this.timerDelays.has(name) && /^poll/i.test(name));
+  }
+
+  /** One node's facts; a node type's steps run in this order (a later step may read an earlier one's). */
+  private collectNode(node: EsNode): void {
+    switch (node.type) {
+      case "Identifier":
+        collectTestIdentifier(this, node);
+        return;
+      case "TryStatement":
+        collectExpectedFailure(this, node);
+        return;
+      case "Literal":
+        if (typeof node.value === "string") this.sqlText(node);
+        return;
+      case "TemplateElement":
+        this.sqlText(node);
+        return;
+      case "CallExpression":
+        this.sites.push(node);
+        collectTestCall(this, node);
+        this.collectCallFacts(node);
+        return;
+      case "NewExpression":
+        this.sites.push(node);
+        this.collectCallFacts(node);
+        return;
+      case "FunctionDeclaration":
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        this.functionSpans.push(span(node));
+        this.collectBindings(node);
+        return;
+      case "CatchClause":
+        this.collectBindings(node);
+        return;
+      case "AssignmentExpression":
+        this.sites.push(node);
+        this.storedTimer(node.right);
+        this.collectDestination(node);
+        return;
+      case "VariableDeclarator":
+        this.sites.push(node);
+        this.storedTimer(node.init);
+        this.collectDestination(node);
+        this.collectDeclarator(node);
+        return;
+      case "Property":
+      case "PropertyDefinition":
+      case "AssignmentPattern":
+        this.sites.push(node);
+        this.collectDestination(node);
+        return;
+      case "AccessorProperty":
+      case "JSXAttribute":
+      case "LogicalExpression":
+      case "ConditionalExpression":
+        this.sites.push(node);
+        return;
+      case "IfStatement": {
+        // `if (t === Infinity || t < 0) t = 0`: the caller's "no limit" re-spelled for a driver, not chosen here.
+        const respelled = infinityRespelling(node, this.source);
+        if (respelled) this.notDurations.add(respelled);
+        const test = this.text(node.test as EsNode);
+        if (/\b(undefined|null)\b/.test(test)) this.configuredGuards.push([...span(node.consequent as EsNode), test]);
+        return;
+      }
+      case "ClassBody":
+        this.classBodies.push(span(node));
+        return;
+      case "ImportDeclaration":
+        if (TIMER_MODULES.test(String((node.source as EsNode).value))) {
+          for (const specifier of node.specifiers as EsNode[])
+            if (specifier.type !== "ImportSpecifier") this.timerModules.add((specifier.local as EsNode).name as string);
+        }
+        return;
+      case "ObjectExpression":
+        if (isCodeTable(node.properties as EsNode[], this.extraTimeoutNames)) {
+          for (const property of node.properties as EsNode[]) this.notDurations.add(property);
+        }
+        return;
+      case "Program":
+      case "BlockStatement":
+      case "StaticBlock":
+        this.collectBlock(node);
+        return;
+      case "MemberExpression":
+        // A compiled TypeScript enum: `E[E["NetworkTimeout"] = 89] = "NetworkTimeout"`.
+        if (node.computed && (node.property as EsNode).type === "AssignmentExpression")
+          this.notDurations.add(node.property as EsNode);
+        return;
+      case "VariableDeclaration":
+        this.collectDeclaration(node);
+        return;
+    }
+  }
+
+  private sqlText(node: EsNode): void {
+    const [start, end] = span(node);
+    // `SET LOCAL lock_timeout = 30000`: judged after the walk (most strings never mention a timeout).
+    if (/timeout/i.test(this.source.slice(start, end))) this.sqlTexts.push(node);
+  }
+
+  private storedTimer(stored: unknown): void {
+    if (isNode(stored) && unwrap(stored).type === "CallExpression") this.storedTimers.add(unwrap(stored));
+  }
+
+  private collectDestination(node: EsNode): void {
+    // `const bufferTimeout = opts.browserBufferTimeout || 1000`: a destination named like a timeout
+    // but judged not one (a pacing delay, an expiry, a flag) decides for its value.
+    const destination = destinationOf(node);
+    if (!destination || !/timeout/i.test(destination.name)) return;
+    if (!this.isTimeout(destination.name)) this.judgedBySite.add(unwrap(destination.value));
+    if (POINT_IN_TIME.test(this.text(destination.value))) this.timestampNames.add(destination.name);
+  }
+
+  private collectBindings(node: EsNode): void {
+    const names = bindingIdentifiers(node);
+    for (const id of names) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
+    // A parameter hides a block constant of the same name inside its function (resolved after the walk).
+    if (names.length > 0 && node.type !== "VariableDeclarator" && node.type !== "CatchClause")
+      this.functions.push([node, names]);
+  }
+
+  private collectDeclarator(node: EsNode): void {
+    const id = node.id as EsNode;
+    if (id.type === "Identifier" && isNode(node.init) && TIMER_MODULES.test(requiredModule(node.init) ?? "")) {
+      this.timerModules.add(id.name as string);
+    }
+    this.collectBindings(node);
+    if (id.type !== "Identifier" || !isNode(node.init)) return;
+    const init = unwrapAwait(node.init);
+    const factory =
+      init.type === "NewExpression" || init.type === "CallExpression" ? calleePath(init.callee as EsNode) : undefined;
+    if (factory && REDIS_FACTORIES.test(factory)) this.redisClients.add(id.name as string);
+    // `const pipe = redis.pipeline()`: a pipeline or transaction of a Redis client is one too.
+    const callee = init.type === "CallExpression" ? unwrap(init.callee as EsNode) : undefined;
+    if (callee?.type === "MemberExpression" && /^(pipeline|multi)$/.test(memberName(callee) ?? "")) {
+      const receiver = chainRoot(callee.object as EsNode);
+      if (receiver && (looksLikeRedisClient(receiver) || this.redisClients.has(receiver))) {
+        this.redisClients.add(id.name as string);
+      }
+    }
+  }
+
+  private collectDeclaration(node: EsNode): void {
+    if (node.kind !== "const") {
+      // `let timeout = 0` starts a variable that is set later: reset state, not a duration.
+      for (const declarator of node.declarations as EsNode[]) {
+        if (isNode(declarator.init) && isResetValue(declarator.init)) this.notDurations.add(declarator);
+      }
+      return;
+    }
+    for (const declarator of node.declarations as EsNode[]) {
+      const id = declarator.id as EsNode;
+      if (id.type === "Identifier" && isNode(declarator.init) && !this.scopedInits.has(declarator.init)) {
+        this.candidates.push({ node: declarator.init, value: Number.NaN, name: id.name as string });
+      }
+    }
+  }
+
+  private collectBlock(node: EsNode): void {
+    // `exports.ER_QUERY_TIMEOUT = 3024;` one statement per code: the same table, written as statements.
+    for (const site of statementCodeTables(node.body as EsNode[], this.extraTimeoutNames)) this.notDurations.add(site);
+    // Each `const` knows its block: a name declared in several blocks resolves to the one in scope.
+    let scope: [number, number] | undefined;
+    for (const statement of node.body as EsNode[]) {
+      if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+      scope ??= span(node);
+      for (const declarator of statement.declarations as EsNode[]) {
+        if ((declarator.id as EsNode).type === "Identifier" && isNode(declarator.init)) {
+          this.scopedInits.add(declarator.init);
+          const name = (declarator.id as EsNode).name as string;
+          this.candidates.push({ node: declarator.init, value: Number.NaN, name, scope });
+          if (unwrap(declarator.init).type === "ObjectExpression") {
+            this.expectedValues.push({ name, init: declarator.init });
+            // Uses are counted only for these names; a declaration's own identifier is one of them.
+            const uses = this.identifierUses.get(name) ?? { all: 0, asserted: 0, declarations: 0 };
+            uses.declarations += 1;
+            this.identifierUses.set(name, uses);
+          }
+        }
+      }
+    }
+  }
+
+  /** Listeners (`child.once("exit", exit)`) and fallbacks passed straight to a call. */
+  private collectCallFacts(node: EsNode): void {
+    const args = node.arguments as EsNode[];
+    const callee = unwrap(node.callee as EsNode);
+    if (callee.type === "MemberExpression" && LISTENER_METHODS.test(memberName(callee) ?? "") && args[1])
+      if (args[1].type === "Identifier") this.listeners.add(args[1].name as string);
+    // `Promise.race([op, new Promise((r) => setTimeout(r, 1000))])`: a timer inside an element races the operation.
+    if (
+      node.type === "CallExpression" &&
+      this.raceElements.length > 0 &&
+      TIMER_CALLS.test(calleePath(node.callee as EsNode) ?? "") &&
+      this.inRace(node)
+    )
+      this.raceTimers.add(node);
+    // `Math.max(defaultTimeout, custom || 0)`, `setTimeout(fn, t || 0)`: arithmetic and timers, not a wait's bound.
+    const path = calleePath(callee) ?? "";
+    if (/^(Math|Number|String|JSON|console|Object|Array)\./.test(path) || referenceName(callee) === "setTimeout")
+      return;
+    for (const arg of args) if (unwrap(arg).type === "LogicalExpression") this.passedFallbacks.add(unwrap(arg));
+  }
+
+  /** Whether `node` lies inside an element of a `Promise.race([...])` seen before it (pre-order: its ancestor). */
+  private inRace(node: EsNode): boolean {
+    const [start] = span(node);
+    return this.raceElements.some(([from, to]) => from <= start && start < to);
+  }
+}
+
+/** An identifier's use, counted for block-level objects that may be expected values (seen before their uses, pre-order). */
+function collectTestIdentifier(facts: FileFacts, node: EsNode): void {
+  const uses = facts.identifierUses.get(node.name as string);
+  if (!uses) return;
+  uses.all += 1;
+  const last = facts.assertionRanges.at(-1);
+  const [start] = span(node);
+  if (last && last[0] <= start && start < last[1]) uses.asserted += 1;
+}
