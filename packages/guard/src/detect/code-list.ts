@@ -20,6 +20,8 @@ export function isCodeList(
   }
   // Statement lists keep an alias or two (`ERROR_LAST = 1468` after `WRONG_STRING_LENGTH = 1468`).
   const repeats = entries.length - values.size;
-  const distinct = distinctOnly ? repeats <= Math.max(1, Math.floor(entries.length / 10)) : repeats === 0;
+  // A long table keeps an alias too (selenium's `UNKNOWN_COMMAND: 9, UNSUPPORTED_OPERATION: 9` among 38 codes).
+  const distinct =
+    repeats <= (distinctOnly ? Math.max(1, Math.floor(entries.length / 10)) : Math.floor(entries.length / 10));
   return (distinct || (values.size === 1 && !distinctOnly)) && timeouts * 2 < entries.length;
 }

@@ -1,6 +1,7 @@
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 import {
+  destinationOf,
   type EsNode,
   isNode,
   isPattern,
@@ -13,7 +14,7 @@ import {
 import { type CallJudge, judgeCall } from "./javascript/calls.ts";
 import { Classifier } from "./javascript/classify.ts";
 import { Constants } from "./javascript/constants.ts";
-import { FileFacts } from "./javascript/facts.ts";
+import { FileFacts, onlyAsserted } from "./javascript/facts.ts";
 import { isResetValue } from "./javascript/not-durations.ts";
 import { cacheDeleteFinding } from "./javascript/redis.ts";
 import { TEST_OPTIONS } from "./javascript/timers.ts";
@@ -49,6 +50,8 @@ class JsDetector implements CallJudge {
   readonly apis: JsDetectorOptions["apis"];
   constants!: Constants;
   private classifier!: Classifier;
+  /** The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`). */
+  private siteName: string | undefined;
 
   constructor(
     private readonly options: JsDetectorOptions,
@@ -65,12 +68,10 @@ class JsDetector implements CallJudge {
     for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
     this.constants = new Constants(facts);
     this.classifier = new Classifier(facts, this.constants);
-    // `const expected = { connectionTimeout: 0, ... }` used only as an assertion's argument: expected data.
-    for (const { name, init } of facts.expectedValues) {
-      const uses = facts.identifierUses.get(name);
-      if (uses && uses.asserted > 0 && uses.all - uses.declarations === uses.asserted)
-        this.expectedRanges.push(span(init));
-    }
+    // `const expected = { connectionTimeout: 0, ... }` used only as an assertion's argument: expected data;
+    // `const conn = new C({ timeout: 10000 })` only checked (`expect(conn.timeout)`): nothing waits.
+    for (const { uses, init } of facts.expectedValues) if (onlyAsserted(uses)) this.expectedRanges.push(span(init));
+    facts.noWait.finish((at) => this.functionAt(at));
     for (const site of facts.sites) if (!this.inAssertion(site)) this.visit(site);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
   }
@@ -136,13 +137,27 @@ class JsDetector implements CallJudge {
   report(value: EsNode, where: string, zeroIsUnbounded = true, isTest = false): void {
     for (const item of this.classifier.classify(value)) {
       if (item.negative) continue; // `-1`: a sentinel ("unset"), not a duration
+      if (item.kind === "unbounded" && this.switchesOff(item)) continue;
       const kind = item.kind === "unbounded" && !zeroIsUnbounded ? "hardcoded" : item.kind;
       this.add(kind, item.node, item.literal, where, isTest);
     }
   }
 
-  private add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {
+  /**
+   * `idleTimeout: 0`, a 0 that only feeds `Math.max`, a test double's 0: no timer anyone waits on.
+   * `if (t > MAXDELAY) t = MAXDELAY`: setTimeout's largest delay as a clamp, not "no limit".
+   */
+  private switchesOff(item: Classified): boolean {
+    const off = item.literal === "0" || item.literal === "false";
+    if (off && this.facts.noWait.offAt(this.siteName, span(item.node)[0])) return true;
+    const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
+    return constant !== undefined && this.facts.noWait.clamps.has(constant);
+  }
+
+  add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {
     const [start, end] = span(node);
+    // On a fake clock, given to a double, shown on screen: nothing waits (a test runner's own timeout still runs).
+    if (!isTest && this.facts.noWait.quiet(start)) return;
     const key = `${start}:${end}`;
     if (this.findings.has(key)) return;
     this.findings.set(key, {
@@ -159,10 +174,13 @@ class JsDetector implements CallJudge {
 
   private visit(node: EsNode): void {
     if (this.facts.notDurations.has(node)) return;
+    this.siteName = destinationOf(node)?.name;
     switch (node.type) {
       case "Property": {
         const name = propertyName(node);
-        if (!this.facts.isTimeout(name)) return;
+        // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
+        if (!this.facts.isTimeout(name) && !(name !== undefined && this.facts.noWait.connectionSessions.has(node)))
+          return;
         const value = node.value as EsNode;
         // `{ timeout = 5000 } = options` and `{ timeout: t = 5000 }`: a destructuring default.
         const isTest = TEST_OPTIONS.test(name);
@@ -201,6 +219,10 @@ class JsDetector implements CallJudge {
       }
       case "AssignmentExpression": {
         const target = node.left as EsNode;
+        // `timeoutInMs -= bufferInMs`: a margin taken off the timeout; `t *= 2`: a backoff step.
+        if (!/^(=|\+=|\?\?=|\|\|=)$/.test(node.operator as string)) return;
+        // `XHRFake.timeout = 2000`: a fake's simulated delay, not a deadline.
+        if (target.type === "MemberExpression" && this.facts.noWait.isDouble(target.object as EsNode)) return;
         const name = target.type === "MemberExpression" ? memberName(target) : undefined;
         const added = this.classifier.clockOffset(node.right as EsNode);
         const targetName = referenceName(target);
@@ -236,6 +258,7 @@ class JsDetector implements CallJudge {
         const left = unwrap(node.left as EsNode);
         const name = referenceName(left);
         if (!this.facts.isTimeout(name)) return;
+        this.siteName = name;
         const right = unwrap(node.right as EsNode);
         const value = this.constants.evaluate(right) ?? numericString(right);
         if (value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY) {

@@ -1,8 +1,10 @@
 // Calls that take a timeout: configured APIs, test runners, promise-bounding helpers, deadline timers.
 import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
+import { judgeCliOption } from "./cli-options.ts";
 import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
+import type { Classified } from "./values.ts";
 import { isDeadlineTimer, MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS, TIMER_CALLS } from "./timers.ts";
 
 /** What judging a call needs from the detector. */
@@ -12,12 +14,15 @@ export interface CallJudge {
   readonly apis: readonly TimeoutApi[];
   /** Reports the hardcoded or unbounded values `value` holds. */
   report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest?: boolean): void;
+  /** Reports one value as it is written (`"5000"`, a CLI default given as a string). */
+  add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void;
 }
 
 /** Reports the timeouts a call or `new` passes (`page.waitForTimeout(5000)`, `it(..., fn, 10000)`, `pTimeout(op, 1000)`). */
 export function judgeCall(judge: CallJudge, node: EsNode): void {
   const path = calleePath(node.callee as EsNode);
   if (path === undefined) return;
+  if (node.type === "CallExpression" && judgeCliOption(judge, node)) return;
   const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
   // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
   // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines).

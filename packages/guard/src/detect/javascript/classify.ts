@@ -14,7 +14,7 @@ import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
 import { isTimeoutPhase } from "../../names.ts";
 import { JS_CLOCKS } from "./timers.ts";
-import { type Classified, GOT_PHASES, kindOf, NO_LIMIT } from "./values.ts";
+import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, numericString } from "./values.ts";
 
 /** Classifies values by the file's facts and constants: folded numbers, fallbacks, pads, got's phases. */
 export class Classifier {
@@ -38,7 +38,11 @@ export class Classifier {
           if (name !== undefined && isNode(property.value) && holdsIt) {
             // A phase of 0 (`timeout: { secureConnect: 0 }`) fires at once in got: a hardcoded 0 ms.
             const before = out.length;
-            this.classify(property.value, out, depth + 1);
+            // `timeout: { type: "string", default: "3000" }` (node:util parseArgs): a CLI default written as a string.
+            const value = unwrap(property.value as EsNode);
+            const text = name === "default" ? numericString(value) : undefined;
+            if (text !== undefined) out.push({ kind: kindOf(text), node: value, literal: this.facts.text(value) });
+            else this.classify(property.value, out, depth + 1);
             if (GOT_PHASES.has(name))
               for (const item of out.slice(before)) if (item.literal === "0") item.kind = "hardcoded";
           }
@@ -65,6 +69,15 @@ export class Classifier {
         // `Number(process.env.X ?? 5000)`, `parseInt(env.T || "5000", 10)`: the fallback inside a conversion.
         const callee = calleePath(node.callee as EsNode);
         const first = (node.arguments as EsNode[])[0];
+        // `Math.max(this._timeout, rto || 5000)`: a fallback inside is a default duration; a plain floor
+        // (`Math.max(remaining, 10)`, `MIN_IDLE_TIMEOUT_MS`) is a clamp of a computed value, not one.
+        if (callee === "Math.max") {
+          for (const arg of node.arguments as EsNode[]) {
+            if (unwrap(arg).type !== "LogicalExpression") continue;
+            for (const item of this.classify(arg, [], depth + 1)) if (item.kind === "hardcoded") out.push(item);
+          }
+          return out;
+        }
         // `Joi.number().positive().default(10 * 1000)`: a schema's default for a timeout option.
         const method = unwrap(node.callee as EsNode);
         if (first && method.type === "MemberExpression" && memberName(method) === "default") {

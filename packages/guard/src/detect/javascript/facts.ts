@@ -14,11 +14,25 @@ import {
   unwrap,
   unwrapAwait,
 } from "./ast.ts";
+import { NoWaitFacts } from "./no-wait.ts";
 import { infinityRespelling, isCodeTable, isResetValue, POINT_IN_TIME, statementCodeTables } from "./not-durations.ts";
 import { REDIS_FACTORIES } from "./redis.ts";
 import { collectExpectedFailure, collectTestCall, type TestFacts } from "./test-facts.ts";
 import { LISTENER_METHODS, TIMER_CALLS, TIMER_MODULES } from "./timers.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
+
+/**
+ * How a block-level `const` is used, in its block: inside assertions or `expect(...)` subjects, by a call
+ * on it (`conn.connect()`), by aliases (`const c = conn`).
+ */
+export type Uses = {
+  scope: [number, number];
+  all: number;
+  asserted: number;
+  declarations: number;
+  called: number;
+  aliases: Uses[];
+};
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -36,8 +50,11 @@ export class FileFacts implements TestFacts {
   readonly candidates: Constant[] = [];
   /** Functions with parameters, and their parameters' names (they hide a block constant of the same name). */
   readonly functions: [EsNode, string[]][] = [];
-  /** Block-level `const x = { ... }`: expected values if only assertions use them. */
-  readonly expectedValues: { name: string; init: EsNode }[] = [];
+  /**
+   * Block-level `const x = { ... }`, `const conn = new C({ ... })` and their aliases: expected values, or
+   * objects built only to check their fields, if only assertions use them.
+   */
+  readonly expectedValues: { uses: Uses; init: EsNode }[] = [];
   readonly bindingCounts = new Map<string, number>();
   /** Variables initialised with a Redis client (`new Redis()`, `createClient()`, ...). */
   readonly redisClients = new Set<string>();
@@ -51,8 +68,12 @@ export class FileFacts implements TestFacts {
   readonly notDurations = new Set<EsNode>();
   /** Merged [start, end) ranges of assertion arguments (`assert.deepStrictEqual(cfg, { timeout: 0 })`): nothing waits there. */
   readonly assertionRanges: [number, number][] = [];
-  /** Per identifier name: uses in the file, and uses inside assertion arguments. */
-  readonly identifierUses = new Map<string, { all: number; asserted: number; declarations: number }>();
+  /** Per identifier name, per declaring block: uses, uses inside assertion arguments, calls on it. */
+  readonly identifierUses = new Map<string, Uses[]>();
+  /** [start, end) of `expect(subject)` subjects, in document order. */
+  readonly subjectRanges: [number, number][] = [];
+  /** Where nothing waits (fake clocks, doubles, display payloads) and values that are not deadlines. */
+  readonly noWait: NoWaitFacts;
   /** Names that elsewhere in the file hold a point in time (`x.resurrectTimeout = Date.now() + t`): a 0 there is a reset. */
   readonly timestampNames = new Set<string>();
   /** `setTimeout` calls that race an operation (`Promise.race([op, new Promise((r) => setTimeout(r, 1000))])`): deadlines. */
@@ -82,7 +103,9 @@ export class FileFacts implements TestFacts {
   constructor(
     readonly source: string,
     private readonly extraTimeoutNames: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.noWait = new NoWaitFacts(source);
+  }
 
   /** Walks `program` once, collecting every fact. */
   collect(program: EsNode, visitorKeys: VisitorKeys | undefined): this {
@@ -99,7 +122,9 @@ export class FileFacts implements TestFacts {
     if (name === undefined || !isTimeoutName(name, this.extraTimeoutNames)) return false;
     // `wait(cond, timeout, msg, pollTimeout = 200)` then `setTimeout(pollCondition, pollTimeout)`: how
     // long to wait between polls, a delay named like a timeout.
-    return !(this.timerDelays.has(name) && /^poll/i.test(name));
+    if (this.timerDelays.has(name) && /^poll/i.test(name)) return false;
+    // `setTimeout(() => this.renewToken(), this._tokenTimeout)`: when to renew, a schedule.
+    return !this.noWait.schedules.has(name);
   }
 
   /** One node's facts; a node type's steps run in this order (a later step may read an earlier one's). */
@@ -121,10 +146,12 @@ export class FileFacts implements TestFacts {
         this.sites.push(node);
         collectTestCall(this, node);
         this.collectCallFacts(node);
+        this.noWait.call(node);
         return;
       case "NewExpression":
         this.sites.push(node);
         this.collectCallFacts(node);
+        this.noWait.call(node);
         return;
       case "FunctionDeclaration":
       case "FunctionExpression":
@@ -139,6 +166,7 @@ export class FileFacts implements TestFacts {
         this.sites.push(node);
         this.storedTimer(node.right);
         this.collectDestination(node);
+        this.noWait.assignment(node);
         return;
       case "VariableDeclarator":
         this.sites.push(node);
@@ -179,6 +207,13 @@ export class FileFacts implements TestFacts {
         if (isCodeTable(node.properties as EsNode[], this.extraTimeoutNames)) {
           for (const property of node.properties as EsNode[]) this.notDurations.add(property);
         }
+        this.noWait.object(node);
+        return;
+      case "BinaryExpression":
+        this.noWait.comparison(node);
+        return;
+      case "JSXOpeningElement":
+        this.noWait.element(node);
         return;
       case "Program":
       case "BlockStatement":
@@ -273,12 +308,20 @@ export class FileFacts implements TestFacts {
           this.scopedInits.add(declarator.init);
           const name = (declarator.id as EsNode).name as string;
           this.candidates.push({ node: declarator.init, value: Number.NaN, name, scope });
-          if (unwrap(declarator.init).type === "ObjectExpression") {
-            this.expectedValues.push({ name, init: declarator.init });
-            // Uses are counted only for these names; a declaration's own identifier is one of them.
-            const uses = this.identifierUses.get(name) ?? { all: 0, asserted: 0, declarations: 0 };
+          const init = unwrap(declarator.init);
+          const aliasOf = init.type === "Identifier" ? usesAt(this, init) : undefined;
+          if (init.type === "ObjectExpression" || init.type === "NewExpression" || aliasOf) {
+            // Uses are counted only for these names, per block; a declaration's own identifier is one of them.
+            const list = this.identifierUses.get(name) ?? [];
+            let uses = list.find((u) => u.scope[0] === scope![0]);
+            if (!uses) {
+              uses = { scope: scope!, all: 0, asserted: 0, declarations: 0, called: 0, aliases: [] };
+              list.push(uses);
+              this.identifierUses.set(name, list);
+            }
             uses.declarations += 1;
-            this.identifierUses.set(name, uses);
+            this.expectedValues.push({ uses, init: declarator.init });
+            if (aliasOf) aliasOf.aliases.push(uses);
           }
         }
       }
@@ -315,10 +358,34 @@ export class FileFacts implements TestFacts {
 
 /** An identifier's use, counted for block-level objects that may be expected values (seen before their uses, pre-order). */
 function collectTestIdentifier(facts: FileFacts, node: EsNode): void {
-  const uses = facts.identifierUses.get(node.name as string);
+  const uses = usesAt(facts, node);
   if (!uses) return;
   uses.all += 1;
-  const last = facts.assertionRanges.at(-1);
-  const [start] = span(node);
-  if (last && last[0] <= start && start < last[1]) uses.asserted += 1;
+  const [start, end] = span(node);
+  const inside = (range: [number, number] | undefined) => range !== undefined && range[0] <= start && start < range[1];
+  if (inside(facts.assertionRanges.at(-1)) || inside(facts.subjectRanges.at(-1))) uses.asserted += 1;
+  // `conn.connect(...)`, even inside an assertion: the object does something, it may wait.
+  if (CALLED.test(facts.source.slice(end, end + 200))) uses.called += 1;
+}
+
+/** Right after a name: a call on it or on one of its members (`conn.connect(`, `client?.get(`). */
+const CALLED = /^\s*((\?\.|\.)\s*[\w$#]+\s*)*(\?\.)?\(/;
+
+/** The uses of the block-level `const` an identifier names: the innermost block around it that declares it. */
+function usesAt(facts: FileFacts, node: EsNode): Uses | undefined {
+  const list = facts.identifierUses.get(node.name as string);
+  if (!list) return undefined;
+  const [at] = span(node);
+  let best: Uses | undefined;
+  for (const uses of list)
+    if (uses.scope[0] <= at && at < uses.scope[1] && (!best || uses.scope[0] > best.scope[0])) best = uses;
+  return best;
+}
+
+/** Whether a `const` (and every alias of it) is used only inside assertions, never called on, at least once. */
+export function onlyAsserted(uses: Uses, depth = 0): boolean {
+  if (uses.called > 0 || depth > 3) return false;
+  if (uses.all - uses.declarations - uses.aliases.length !== uses.asserted) return false;
+  if (!uses.aliases.every((alias) => onlyAsserted(alias, depth + 1))) return false;
+  return uses.asserted > 0 || uses.aliases.some((alias) => alias.asserted > 0);
 }

@@ -31,7 +31,7 @@ export function typeTestSubject(node: EsNode): EsNode | undefined {
 
 /** The last names of the calls collectTestFacts looks at: assertions, type tests, timers, `Promise.race`. */
 export const TEST_FACT_CALLEES =
-  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)|toBe\w*|toRaiseError|toAccept\w*|toHave\w*)$/;
+  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)?|toBe\w*|toRaiseError|toAccept\w*|toHave\w*)$/;
 
 /** The facts the test collectors add to (a file's `FileFacts`). */
 export interface TestFacts {
@@ -40,6 +40,8 @@ export interface TestFacts {
   readonly timerDelays: Set<string>;
   readonly windowDelays: Map<string, number[]>;
   readonly raceElements: [number, number][];
+  /** [start, end) of `expect(subject)` subjects, in document order: a name used there is checked. */
+  readonly subjectRanges: [number, number][];
   text(node: EsNode): string;
 }
 
@@ -56,6 +58,8 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
   const path = calleePath(node.callee as EsNode);
   if (path === undefined) return;
   const args = node.arguments as EsNode[];
+  // `expect(conn.timeout).toBe(10000)`: a use of `conn` there checks it (counted, not a range of its own).
+  if (path === "expect" && args[0]) facts.subjectRanges.push(span(args[0]));
   if (TIMER_CALLS.test(path) && args[1]?.type === "Identifier" && !isDeadlineTimer(path, args, facts.source)) {
     facts.timerDelays.add(args[1].name as string);
     if (isFunction(args[0]!) && args[0]!.type !== "Identifier" && stopsRecording(facts.text(args[0]!))) {

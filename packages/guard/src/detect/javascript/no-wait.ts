@@ -1,0 +1,208 @@
+// Where nothing waits on a duration, and values that are not deadlines, learned from what the code does
+// with them: fake clocks and stubbed timers in tests, test doubles, display payloads, floors and clamps,
+// timers that renew something, fakes' own fields.
+import { isIdleTimeout } from "../../names.ts";
+import {
+  calleePath,
+  type EsNode,
+  isFunction,
+  isNode,
+  memberName,
+  propertyName,
+  referenceName,
+  span,
+  unwrap,
+} from "./ast.ts";
+import { DEADLINE_BODY, TIMER_CALLS } from "./timers.ts";
+
+/** `vi.useFakeTimers()`, `jest.useFakeTimers()`, `sinon.useFakeTimers()`, `FakeTimers.install()`: a fake clock. */
+const FAKE_CLOCK =
+  /(^|\.)useFakeTimers$|^(FakeTimers|fakeTimers|lolex)\.(install|withGlobal)$|(^|\.)mock\.timers\.enable$/;
+
+/** `jest.mock("./config", () => ({ ... }))`: a module replaced by a factory's doubles. */
+const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
+
+/** Components that show or animate something: `<Toast timeout={3000}>`, `<CSSTransition timeout={300}>`. */
+const DISPLAY_ELEMENT =
+  /(Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\w*)$/;
+
+/** Spies and stubs: `vi.fn()`, `jest.fn()`, `sinon.stub()`, `sandbox.spy()`, node:test's `mock.fn()`, `td.func()`. */
+const SPY = /^(vi|jest|sinon|sandbox|sb|td|mock|t\.mock|context\.mock)\.(fn|stub|spy|fake|func)$/;
+
+/** `vi.spyOn(global, "setTimeout")`, `sinon.stub(timers, "setTimeout")`: the timer itself replaced. */
+const SPY_ON = /^(vi|jest|sinon|sandbox|sb|mock|t\.mock)\.(spyOn|stub|replace|method)$/;
+
+/** Hooks whose callback prepares every test of the enclosing suite. */
+const HOOKS = /^((t|test)\.)?(beforeEach|beforeAll|before|setup|suiteSetup)$/;
+
+/** An assertion inside a function: the function belongs to a test double that checks what it is given. */
+const ASSERTS = /\b(expect\s*\(|assert(\.\w+)?\s*\(|t\.(same|equal|deepEqual|strictSame|ok|match|is|fail)\s*\()/;
+
+/** Calls and events that show something on screen: how long it stays is a display duration, not a deadline. */
+const DISPLAY = /notif|toast|snackbar|tooltip|popup|banner/i;
+
+/**
+ * A timer that renews or refreshes something (its callback says so, or the handle it is kept under:
+ * `this._tokenRenewalTimer = setTimeout(...)`): its delay is a schedule, not a deadline.
+ */
+const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul/i;
+
+/** A receiver or class that is a test double or a fake implementation (`XHRFake`, `mockStream`, `StubSocket`). */
+const DOUBLE_NAME = /(^|[^a-z])(fake|mock|stub|dummy)|Fake|Mock|Stub|Dummy/;
+
+/** Protocols whose session timeout is a connection's idle timeout (a wait), not a login session's lifetime. */
+const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sftp", "spdy"]);
+
+/** Function spans in document order, for the innermost function around a position. */
+export type FunctionAt = (at: number) => [number, number];
+
+/**
+ * What the one walk learns about waits (`FileFacts` hands it calls, assignments, objects, comparisons and
+ * JSX elements in pre-order; `finish` runs after the walk). The detector then asks `quiet` (nothing waits
+ * at a position), `offAt` (a 0 there configures no timer) and the name sets below.
+ */
+export class NoWaitFacts {
+  /** [start, end) of fake-clock and stubbed-timer scopes, display payloads, and objects built only to be asserted. */
+  private readonly quietRanges: [number, number][] = [];
+  /** [start, end) of test doubles (objects with spies or asserting methods): a 0 there arms no timer. */
+  private readonly doubleRanges: [number, number][] = [];
+  /** Positions of fake-clock calls and timer stubs, resolved to their scopes in `finish`. */
+  private readonly fakeClockCalls: number[] = [];
+  /** [start, end) of hook callbacks (`beforeEach(() => ...)`): a fake clock there covers the enclosing suite. */
+  private readonly hookCallbacks: [number, number][] = [];
+  /** Names passed to `Math.max` (`Math.max(this._timeout, rto || 5000)`): a 0 there is the neutral floor. */
+  readonly floors = new Set<string>();
+  /** Names compared with `<`/`>` or passed to `Math.min` (`if (t > MAXDELAY) t = MAXDELAY`): a clamp, not "no limit". */
+  readonly clamps = new Set<string>();
+  /** Names passed as the delay of a timer whose callback renews something: a schedule. */
+  readonly schedules = new Set<string>();
+  /** Properties named `sessionTimeout` in an HTTP/2 or TLS context (`http2: { sessionTimeout }`, `{ http2: true, sessionTimeout }`). */
+  readonly connectionSessions = new Set<EsNode>();
+
+  /** Whether the file asserts anything: test doubles are looked for only then (their check reads function bodies). */
+  private readonly asserts: boolean;
+
+  constructor(private readonly source: string) {
+    this.asserts = ASSERTS.test(source) || /\b(vi|jest|sinon|td)\./.test(source);
+  }
+
+  /** `<Toast timeout={3000}>`, `<CSSTransition timeout={300}>`: how long something shows or animates. */
+  element(node: EsNode): void {
+    if (DISPLAY_ELEMENT.test(this.text(node.name as EsNode))) this.quietRanges.push(span(node));
+  }
+
+  /** `if (timeout > MAXDELAY)`: both sides of a comparison bound each other. */
+  comparison(node: EsNode): void {
+    if (!/^[<>]=?$/.test(node.operator as string)) return;
+    for (const side of [node.left, node.right] as EsNode[]) this.addName(this.clamps, side);
+  }
+
+  /** Resolves each fake clock to its scope: the function it is called in, or the suite around a hook. */
+  finish(functionAt: FunctionAt): void {
+    for (const at of this.fakeClockCalls) {
+      let scope = functionAt(at);
+      if (this.hookCallbacks.some(([from, to]) => from === scope[0] && to === scope[1])) scope = functionAt(scope[0]);
+      this.quietRanges.push(scope);
+    }
+  }
+
+  /** Nothing waits at this position (a fake clock, a display payload, an object only asserted on). */
+  quiet(at: number): boolean {
+    return this.quietRanges.some(([from, to]) => from <= at && at < to);
+  }
+
+  /** A 0 (or `false`) stored under `name` at `at` configures no timer that anyone waits on. */
+  offAt(name: string | undefined, at: number): boolean {
+    if (name !== undefined && (isIdleTimeout(name) || this.floors.has(name))) return true;
+    return this.doubleRanges.some(([from, to]) => from <= at && at < to);
+  }
+
+  /** `XHRFake.timeout = 2000`, a field of `class MockSocket`: a fake's own behaviour, not a deadline. */
+  isDouble(receiver: EsNode): boolean {
+    const [start, end] = span(receiver);
+    return DOUBLE_NAME.test(this.source.slice(start, end));
+  }
+
+  call(node: EsNode): void {
+    const path = calleePath(node.callee as EsNode) ?? "";
+    const args = node.arguments as EsNode[];
+    // `new FakeClient({ timeout: 1000 })`, `mockSession.get(url, { timeout: 30 })`: given to a double, nothing waits.
+    const tooling = FAKE_CLOCK.test(path) || MODULE_MOCK.test(path) || SPY.test(path) || SPY_ON.test(path);
+    if (DOUBLE_NAME.test(path) && !tooling) {
+      for (const arg of args) this.quietRanges.push(span(arg));
+      return;
+    }
+    if (node.type === "NewExpression") return;
+    if (MODULE_MOCK.test(path)) {
+      for (const arg of args) if (isFunction(unwrap(arg))) this.doubleRanges.push(span(arg));
+    } else if (FAKE_CLOCK.test(path)) this.fakeClockCalls.push(span(node)[0]);
+    else if (SPY_ON.test(path) && isTimerName(args[1])) this.fakeClockCalls.push(span(node)[0]);
+    else if (HOOKS.test(path)) {
+      for (const arg of args) if (isFunction(arg)) this.hookCallbacks.push(span(arg));
+    } else if (path === "Math.max") {
+      for (const arg of args) this.addName(this.floors, arg);
+    } else if (path === "Math.min") {
+      for (const arg of args) this.addName(this.clamps, arg);
+    } else if (TIMER_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
+      const body = this.text(args[0]!);
+      if (SCHEDULE.test(body) && !DEADLINE_BODY.test(body)) this.addName(this.schedules, args[1]!);
+    }
+    // `notify({ message, timeout: 2000 })`, `events.emit("browser:notify", { ..., timeout })`: shown, not awaited.
+    const event = unwrap(args[0] ?? node);
+    const shows =
+      DISPLAY.test(path) || (/(^|\.)emit$/.test(path) && event.type === "Literal" && DISPLAY.test(String(event.value)));
+    if (shows) for (const arg of args) if (unwrap(arg).type === "ObjectExpression") this.quietRanges.push(span(arg));
+  }
+
+  /** `stream.setTimeout = vi.fn(...)`: the timer the code under test arms is a spy. */
+  assignment(node: EsNode): void {
+    const left = node.left as EsNode;
+    const right = unwrap(node.right as EsNode);
+    // `this._tokenRenewalTimer = setTimeout(fn, this._tokenTimeout)`: the handle names what the timer does.
+    if (right.type === "CallExpression" && TIMER_CALLS.test(calleePath(right.callee as EsNode) ?? "")) {
+      const delay = (right.arguments as EsNode[])[1];
+      if (delay && SCHEDULE.test(referenceName(left) ?? "")) this.addName(this.schedules, delay);
+    }
+    if (left.type !== "MemberExpression" || memberName(left) !== "setTimeout" || right.type !== "CallExpression")
+      return;
+    if (SPY.test(calleePath(right.callee as EsNode) ?? "")) this.fakeClockCalls.push(span(node)[0]);
+  }
+
+  object(node: EsNode): void {
+    const properties = (node.properties as EsNode[]).filter((p) => p.type === "Property");
+    if (this.asserts && this.isDoubleObject(node)) this.doubleRanges.push(span(node));
+    // `{ http2: true, sessionTimeout: 0 }` and `http2: { sessionTimeout: 100 }`: the HTTP/2 session's idle timeout.
+    const connection = properties.find((p) => CONNECTION_KEYS.has(propertyName(p) ?? ""));
+    if (!connection) return;
+    const inner = unwrap(connection.value as EsNode);
+    const scopes = inner.type === "ObjectExpression" ? [properties, inner.properties as EsNode[]] : [properties];
+    for (const scope of scopes)
+      for (const p of scope)
+        if (p.type === "Property" && /session_?timeout/i.test(propertyName(p) ?? "")) this.connectionSessions.add(p);
+  }
+
+  /** A spy among its values, or a method that asserts what it is given (in it or in an object it holds). */
+  private isDoubleObject(node: EsNode, depth = 0): boolean {
+    return (node.properties as EsNode[]).some((p) => {
+      if (p.type !== "Property") return false;
+      const value = unwrap(p.value as EsNode);
+      if (value.type === "CallExpression") return SPY.test(calleePath(value.callee as EsNode) ?? "");
+      if (value.type === "ObjectExpression") return depth < 2 && this.isDoubleObject(value, depth + 1);
+      return isFunction(value) && ASSERTS.test(this.text(value));
+    });
+  }
+
+  private addName(set: Set<string>, raw: EsNode): void {
+    const name = referenceName(unwrap(raw));
+    if (name !== undefined) set.add(name);
+  }
+
+  private text(node: EsNode): string {
+    const [start, end] = span(node);
+    return this.source.slice(start, end);
+  }
+}
+
+function isTimerName(node: EsNode | undefined): boolean {
+  return isNode(node) && node.type === "Literal" && /^(setTimeout|setInterval)$/.test(String(node.value));
+}
