@@ -1,7 +1,8 @@
 import { extname } from "node:path";
-import { parseSync, visitorKeys } from "oxc-parser";
+import { visitorKeys } from "oxc-parser";
 import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
+import { parseJavaScript } from "./detect/oxc.ts";
 import { detectPython, mayHoldFallback, scanPython } from "./detect/python.ts";
 import { firstSyntaxError, pythonParser } from "./detect/python-parser.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
@@ -157,33 +158,12 @@ async function detect(
     };
   }
   if (!mightHoldTimeout(source, config, "js") || isTypeTestFile(filePath, source)) return { raw: [], comments: [] };
-  // oxc-parser hands the AST over as JSON, parsed only when `program` is read: files that
-  // cannot hold a finding are syntax-checked but never deserialised (most of a commit).
+  // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
+  // syntax-checked but never deserialised (most of a commit).
   return {
-    raw: detectJavaScript(result.program as unknown as EsNode, source, { ...config, visitorKeys }),
-    comments: result.comments.map((c) => ({ text: c.value, start: c.start, end: c.end })),
+    raw: detectJavaScript(result.program() as unknown as EsNode, source, { ...config, visitorKeys }),
+    comments: result.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
   };
-}
-
-/**
- * Parses as the extension says first; plain JavaScript that fails is retried as JSX and as
- * CommonJS (top-level `return`, `await` as a name) before its first error is reported.
- */
-function parseJavaScript(filePath: string, source: string, ext: string): ReturnType<typeof parseSync> {
-  const options = { astType: "js", preserveParens: false } as const;
-  const first = parseSync(filePath, source, { ...options, sourceType: ext === ".cjs" ? "commonjs" : "module" });
-  if (!first.errors.some((e) => e.severity === "Error") || ![".js", ".cjs", ".mjs", ".jsx"].includes(ext)) return first;
-  const retries: Parameters<typeof parseSync>[2][] = [
-    { ...options, sourceType: "module", lang: "jsx" },
-    { ...options, sourceType: "commonjs", lang: "js" },
-    { ...options, sourceType: "commonjs", lang: "jsx" },
-  ];
-  for (const retry of retries) {
-    if (ext === ".mjs" && retry!.sourceType === "commonjs") continue;
-    const result = parseSync(filePath, source, retry);
-    if (!result.errors.some((e) => e.severity === "Error")) return result;
-  }
-  return first;
 }
 
 const GENERIC_METHODS = new Set(["wait", "join", "poll"]);

@@ -42,6 +42,9 @@ export async function checkFiles(options: CheckFilesOptions = {}): Promise<Check
 /** Below this many files a check stays on one thread: starting workers would cost more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
 
+/** About how many bytes of source a thread is handed at a time. */
+const BATCH_BYTES = 128 * 1024;
+
 async function checkAll(files: { path: string; text: string }[], config: GuardConfig): Promise<FileResult[]> {
   const threads = Math.min(availableParallelism(), 4);
   const worker = new URL("./worker.js", import.meta.url);
@@ -51,36 +54,53 @@ async function checkAll(files: { path: string; text: string }[], config: GuardCo
     for (const file of files) results.push(await checkSource(file.path, file.text, config));
     return results;
   }
-  // Greedy by size, so every thread gets about the same number of bytes.
-  const shares: { files: typeof files; bytes: number; indexes: number[] }[] = Array.from({ length: threads }, () => ({
-    files: [],
-    bytes: 0,
-    indexes: [],
-  }));
-  const order = files.map((file, index) => ({ file, index })).sort((a, b) => b.file.text.length - a.file.text.length);
-  for (const { file, index } of order) {
-    const share = shares.reduce((min, s) => (s.bytes < min.bytes ? s : min));
-    share.files.push(file);
-    share.indexes.push(index);
-    share.bytes += file.text.length;
-  }
+  // Largest first, in batches handed to whichever thread asks: bytes alone do not predict the cost
+  // (a file that may hold a finding is walked, most are only parsed), so shares fixed up front
+  // left one thread working long after the other had finished.
+  const order = files.map((_, index) => index).sort((a, b) => files[b]!.text.length - files[a]!.text.length);
+  let next = 0;
+  const nextBatch = (): number[] => {
+    const batch: number[] = [];
+    for (let bytes = 0; next < order.length && (batch.length === 0 || bytes < BATCH_BYTES); next++) {
+      batch.push(order[next]!);
+      bytes += files[order[next]!]!.text.length;
+    }
+    return batch;
+  };
   const results: FileResult[] = new Array(files.length);
   await Promise.all(
-    shares.map(
-      (share) =>
+    Array.from(
+      { length: threads },
+      () =>
         new Promise<void>((resolve, reject) => {
           const thread = new Worker(worker, {
-            workerData: { files: share.files, config },
+            workerData: { config },
             resourceLimits: { stackSizeMb: WORKER_STACK_MB },
           });
-          thread.once("message", (shareResults: FileResult[]) => {
-            shareResults.forEach((result, i) => (results[share.indexes[i]!] = result));
-            resolve();
+          // Two batches in flight per thread, so a thread never waits for its next one.
+          const inFlight: number[][] = [];
+          const send = () => {
+            const batch = nextBatch();
+            if (batch.length === 0) {
+              if (inFlight.length === 0) thread.postMessage(null); // no more work: the thread ends
+              return;
+            }
+            inFlight.push(batch);
+            thread.postMessage(batch.map((index) => files[index]));
+          };
+          thread.on("message", (batchResults: FileResult[]) => {
+            const batch = inFlight.shift()!;
+            batchResults.forEach((result, i) => (results[batch[i]!] = result));
+            send();
           });
           thread.once("error", reject);
           thread.once("exit", (code) =>
-            code === 0 ? resolve() : reject(new Error(`org-guard worker exited with code ${code}`)),
+            code === 0 && inFlight.length === 0
+              ? resolve()
+              : reject(new Error(`org-guard worker exited with code ${code}`)),
           );
+          send();
+          send();
         }),
     ),
   );

@@ -2,12 +2,22 @@ import { parentPort, workerData } from "node:worker_threads";
 import { checkSource, type FileResult } from "./check.ts";
 import type { GuardConfig } from "./config.ts";
 
-// One share of a large check, on its own thread. Sources of clean files are not sent back:
-// only code frames of findings need them.
-const { files, config } = workerData as { files: { path: string; text: string }[]; config: GuardConfig };
-const results: FileResult[] = [];
-for (const file of files) {
-  const result = await checkSource(file.path, file.text, config);
-  results.push(result.messages.length > 0 ? result : { ...result, source: "" });
-}
-parentPort!.postMessage(results);
+// One thread of a large check: it checks the batches of files it is sent, in order, and answers
+// each with its results; `null` ends it. Sources of clean files are not sent back: only code
+// frames of findings need them.
+const { config } = workerData as { config: GuardConfig };
+let queue = Promise.resolve();
+parentPort!.on("message", (files: { path: string; text: string }[] | null) => {
+  queue = queue.then(async () => {
+    if (files === null) {
+      parentPort!.close();
+      return;
+    }
+    const results: FileResult[] = [];
+    for (const file of files) {
+      const result = await checkSource(file.path, file.text, config);
+      results.push(result.messages.length > 0 ? result : { ...result, source: "" });
+    }
+    parentPort!.postMessage(results);
+  });
+});
