@@ -10,6 +10,7 @@ import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
 import { nestingBound } from "./nesting.ts";
+import { mightHoldTimeout } from "./prefilter.ts";
 import { applySuppressions, DIRECTIVE, type SourceComment } from "./suppressions.ts";
 
 /** One finding, in the shape of ESLint's JSON formatter (1-based lines and columns). */
@@ -34,6 +35,8 @@ export interface FileResult {
 
 const JS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
 const PYTHON_EXTENSIONS = new Set([".py"]);
+/** TypeScript without JSX: a quote in its text always starts a string (see `mightHoldTimeout`). */
+const TYPESCRIPT = new Set([".ts", ".mts", ".cts"]);
 
 export function isCheckable(path: string): boolean {
   const ext = extname(path).toLowerCase();
@@ -157,55 +160,14 @@ async function detect(
       comments: [],
     };
   }
-  if (!mightHoldTimeout(source, config, "js") || isTypeTestFile(filePath, source)) return { raw: [], comments: [] };
+  if (!mightHoldTimeout(source, config, "js", TYPESCRIPT.has(ext)) || isTypeTestFile(filePath, source))
+    return { raw: [], comments: [] };
   // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
   // syntax-checked but never deserialised (most of a commit).
   return {
     raw: detectJavaScript(result.program() as unknown as EsNode, source, { ...config, visitorKeys }),
     comments: result.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
   };
-}
-
-const GENERIC_METHODS = new Set(["wait", "join", "poll"]);
-const triggers = new WeakMap<GuardConfig, Record<"js" | "python", RegExp>>();
-
-/**
- * A cheap test that every file with a possible finding passes: it mentions "timeout" (every
- * timeout name and most APIs) or "deadline" (`deadline = time.monotonic() + 5`), calls one of the configured APIs by its method name, names an
- * extra timeout name, or (Python) uses requests/httpx, or holds a suppression comment.
- */
-export function mightHoldTimeout(source: string, config: GuardConfig, language: "js" | "python"): boolean {
-  let patterns = triggers.get(config);
-  if (!patterns) {
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const build = (lang: "js" | "python", extra: string[]) => {
-      // `*.waitForTimeout` -> `.waitForTimeout(`; `cy.wait` -> `cy.wait(` not preceded by `.` or a word.
-      // Python resolves imports (`from asyncio import wait_for`), so there only the method name counts.
-      const calls = [...new Set(config.apis.filter((api) => api.language === lang).map((api) => api.callee))].map(
-        (callee) => {
-          const method = callee.slice(callee.lastIndexOf(".") + 1);
-          // `x.wait(5)`, `t.join(3)`: generic method names count with a literal argument only.
-          if (lang === "python" && GENERIC_METHODS.has(method)) return `\\.${method}\\s*\\(\\s*[\\d(]`;
-          if (lang === "python") return `\\b${escape(method)}\\s*\\(`;
-          if (callee.startsWith("*.")) return `\\.\\s*${escape(callee.slice(2))}\\s*\\(`;
-          return `(?<![.\\w$])${callee.split(".").map(escape).join("\\s*\\.\\s*")}\\s*\\(`;
-        },
-      );
-      const names = [...config.extraTimeoutNames].map(escape);
-      const alternatives = new Set(["timeout", "deadline", "org-guard-ignore", ...names, ...calls, ...extra]);
-      return new RegExp([...alternatives].join("|"), "i");
-    };
-    patterns = {
-      js: build("js", ["\\.\\s*(del|unlink|DEL|UNLINK)\\s*\\("]),
-      python: build("python", [
-        "\\b(requests|httpx)\\b",
-        "\\.\\s*(delete|unlink)\\s*\\(",
-        "\\.(get|acquire)\\s*\\(\\s*(True|False)\\s*,",
-      ]),
-    };
-    triggers.set(config, patterns);
-  }
-  return patterns[language].test(source);
 }
 
 interface LineIndex {

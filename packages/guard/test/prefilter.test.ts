@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { mightHoldTimeout } from "../src/prefilter.ts";
+
+const config = defaultGuardConfig(import.meta.dirname);
+// The word "timeout" is spelled nowhere below: these files pass the prefilter by their test calls alone.
+const lastArgument = (body: string) => `import { it } from "vitest";\n${body}\n`;
+
+describe("prefilter: test calls whose last argument may be a time limit", () => {
+  it("a TypeScript file whose test calls all stop at their callback is not checked", () => {
+    const source = lastArgument(
+      [
+        `it("parses (a, b)", () => { expect(f("x, y)")).toBe(\`\${g({ a: [1, 2] })}, z\`); });`,
+        `it('works', async () => {\n  // a comment (with, commas\n  /* and ), more */ await run(1, 2, 3);\n});`,
+        `beforeEach(() => setup(1, 2));`,
+      ].join("\n"),
+    );
+    expect(mightHoldTimeout(source, config, "js", true)).toBe(false);
+  });
+
+  it("finds the trailing limit behind strings, templates and comments full of brackets and commas", async () => {
+    const source = lastArgument(
+      `it(\`handles \${"(,"} and \${\`nested \${[1, 2].join(")")}\`}\`, () => {\n  // ), (\n  expect(")").toBe(",");\n}, 5000);`,
+    );
+    expect(mightHoldTimeout(source, config, "js", true)).toBe(true);
+    const result = await checkSource("a.test.ts", source, config);
+    expect(result.messages.map((m) => [m.line, m.ruleId])).toEqual([[5, "no-hardcoded-timeout"]]);
+  });
+
+  it("a hook with a limit after its callback is checked", () => {
+    expect(
+      mightHoldTimeout(lastArgument(`beforeAll(async () => { await start(); }, 30_000);`), config, "js", true),
+    ).toBe(true);
+  });
+
+  it("a regular expression (or a division) the scan cannot read counts as enough arguments", () => {
+    expect(mightHoldTimeout(lastArgument(`it("matches", () => expect(s).toMatch(/[)]/));`), config, "js", true)).toBe(
+      true,
+    );
+  });
+
+  it("outside TypeScript (JSX text may hold a lone quote) any test call counts, unscanned", () => {
+    const source = lastArgument(`it("renders", () => { render(<p>Hello</p>); });\nit("runs", () => run(1, 2));`);
+    expect(mightHoldTimeout(source, config, "js", false)).toBe(true);
+    expect(mightHoldTimeout(source.replace("<p>Hello</p>", "null"), config, "js", true)).toBe(false);
+  });
+});
