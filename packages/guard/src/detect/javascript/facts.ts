@@ -310,7 +310,8 @@ export class FileFacts implements TestFacts {
           this.candidates.push({ node: declarator.init, value: Number.NaN, name, scope });
           const init = unwrap(declarator.init);
           const aliasOf = init.type === "Identifier" ? usesAt(this, init) : undefined;
-          if (init.type === "ObjectExpression" || init.type === "NewExpression" || aliasOf) {
+          const built = init.type === "NewExpression" && this.noWait.asserts;
+          if (init.type === "ObjectExpression" || built || aliasOf) {
             // Uses are counted only for these names, per block; a declaration's own identifier is one of them.
             const list = this.identifierUses.get(name) ?? [];
             let uses = list.find((u) => u.scope[0] === scope![0]);

@@ -53,6 +53,10 @@ const DOUBLE_NAME = /(^|[^a-z])(fake|mock|stub|dummy)|Fake|Mock|Stub|Dummy/;
 /** Protocols whose session timeout is a connection's idle timeout (a wait), not a login session's lifetime. */
 const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sftp", "spdy"]);
 
+/** Words in a callee that any of the calls above needs (a cheap test before the callee's path is built). */
+const CALLEES =
+  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|Math\.m|setTimeout|emit|notif|toast|snackbar|tooltip|popup|banner|\b(vi|jest|td|sandbox|sb)\b/i;
+
 /** Function spans in document order, for the innermost function around a position. */
 export type FunctionAt = (at: number) => [number, number];
 
@@ -79,11 +83,14 @@ export class NoWaitFacts {
   /** Properties named `sessionTimeout` in an HTTP/2 or TLS context (`http2: { sessionTimeout }`, `{ http2: true, sessionTimeout }`). */
   readonly connectionSessions = new Set<EsNode>();
 
-  /** Whether the file asserts anything: test doubles are looked for only then (their check reads function bodies). */
-  private readonly asserts: boolean;
+  /** Whether the file asserts or uses spies: test doubles (and objects only asserted on) are looked for only then. */
+  readonly asserts: boolean;
+  /** Whether the file mentions a session timeout and an HTTP/2 or TLS key at all. */
+  private readonly sessions: boolean;
 
   constructor(private readonly source: string) {
     this.asserts = ASSERTS.test(source) || /\b(vi|jest|sinon|td)\./.test(source);
+    this.sessions = /session_?timeout/i.test(source) && /\b(http2|h2|tls|ssl|ssh|sftp|spdy)\b/.test(source);
   }
 
   /** `<Toast timeout={3000}>`, `<CSSTransition timeout={300}>`: how long something shows or animates. */
@@ -124,6 +131,8 @@ export class NoWaitFacts {
   }
 
   call(node: EsNode): void {
+    // Most calls are none of these: the callee's text rules them out before its path is built.
+    if (!CALLEES.test(this.text(node.callee as EsNode))) return;
     const path = calleePath(node.callee as EsNode) ?? "";
     const args = node.arguments as EsNode[];
     // `new FakeClient({ timeout: 1000 })`, `mockSession.get(url, { timeout: 30 })`: given to a double, nothing waits.
@@ -169,9 +178,10 @@ export class NoWaitFacts {
   }
 
   object(node: EsNode): void {
-    const properties = (node.properties as EsNode[]).filter((p) => p.type === "Property");
     if (this.asserts && this.isDoubleObject(node)) this.doubleRanges.push(span(node));
     // `{ http2: true, sessionTimeout: 0 }` and `http2: { sessionTimeout: 100 }`: the HTTP/2 session's idle timeout.
+    if (!this.sessions) return;
+    const properties = (node.properties as EsNode[]).filter((p) => p.type === "Property");
     const connection = properties.find((p) => CONNECTION_KEYS.has(propertyName(p) ?? ""));
     if (!connection) return;
     const inner = unwrap(connection.value as EsNode);
