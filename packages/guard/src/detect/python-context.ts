@@ -1,0 +1,149 @@
+import type { Node as TsNode } from "web-tree-sitter";
+
+// Where a value sits decides whether anything waits on it: assertions, expected refusals, mock clocks,
+// `is None` branches, stubs and enums. Pure functions of the syntax tree, shared by the Python rules.
+
+const ASSERTION_CALLS =
+  /(^|\.)(assert_called\w*|assert_awaited\w*|assert_any_call|assert_has_calls|assert_not_called|assertEqual|assertEquals|assertNotEqual|assertIs|assertIsNone|assertIn|assert_equal)$/;
+
+/** Inside `assert ...` or a mock/equality assertion: the value is compared, nothing waits. */
+export function inAssertion(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 12; depth++, current = current.parent) {
+    if (current.type === "assert_statement") return true;
+    if (current.type === "call" && ASSERTION_CALLS.test(current.childForFieldName("function")?.text ?? "")) return true;
+    if (current.type === "expression_statement" || current.type === "block") return false;
+  }
+  return false;
+}
+
+/**
+ * Where the caller's "no limit" is in force: inside an `if`/`elif` that tests `... is None` (of `name`,
+ * when given) or that the configured timeout is infinite, in the `else` of a test that it is not, or
+ * after `assert ... is None` in the same block.
+ */
+export function underNoneCheck(node: TsNode, name?: string): boolean {
+  const tests = (condition: string) =>
+    name === undefined
+      ? /\bis None\b|infinite/i.test(condition)
+      : new RegExp(`(^|[^\\w.])${name.replace(/[.]/g, "\\.")}\\s+is None\\b`).test(condition);
+  let child: TsNode = node;
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 12; depth++, child = current, current = current.parent) {
+    if (current.type === "function_definition" || current.type === "class_definition") return false;
+    if (current.type === "block" && name === undefined) {
+      for (let previous = child.previousNamedSibling; previous; previous = previous.previousNamedSibling)
+        if (previous.type === "assert_statement" && /\bis None\b/.test(previous.text)) return true;
+    }
+    if (current.type === "if_statement" || current.type === "elif_clause") {
+      if (child.type === "elif_clause" || child.type === "else_clause") continue;
+      if (tests(current.childForFieldName("condition")?.text ?? "")) return true;
+      if (current.type === "if_statement") return false;
+    }
+    if (current.type === "else_clause" && name === undefined) {
+      // `elif not timeout.is_infinite: ... else: select(..., None)`: the else branch is the infinite one.
+      const chain = current.parent;
+      const conditions = [chain, ...(chain?.namedChildren.filter((c) => c?.type === "elif_clause") ?? [])]
+        .map((c) => c?.childForFieldName("condition")?.text ?? "")
+        .join("\n");
+      if (/\bis not None\b|\bnot\s+[\w.]*infinite/i.test(conditions)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Inside a test that runs on a mock clock (`async def test_x(mock_clock)`, trio's `autojump_clock`):
+ * its durations are virtual, the test moves the clock by hand and nothing waits in real time.
+ */
+export function onMockClock(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 40; depth++, current = current.parent) {
+    if (current.type === "function_definition")
+      return /\b(mock|autojump|fake|frozen|virtual)_?clock\b/i.test(
+        current.childForFieldName("parameters")?.text ?? "",
+      );
+  }
+  return false;
+}
+
+/** The function's docstring says a negative timeout disables it (waits without a limit). */
+export function negativeDisables(fn: TsNode): boolean {
+  const first = fn.childForFieldName("body")?.namedChildren.find((c) => c?.type !== "comment");
+  if (first?.type !== "expression_statement" || !/^["']/.test(first.text)) return false;
+  return /(negative|-1)[^.]{0,80}\b(disable|indefinitely|forever|no (time ?)?limit|without a limit|infinite|no timeout)|(disable|indefinitely|forever|without a limit)[^.]{0,60}\b(negative|-1)/i.test(
+    first.text,
+  );
+}
+
+/** A function whose body is only a docstring (and `pass`) or `raise NotImplementedError`. */
+export function isStub(fn: TsNode): boolean {
+  // `@abstractmethod`, `@overload`: the signature states the contract's default for the real code.
+  if (fn.parent?.type === "decorated_definition") return false;
+  const body = fn.childForFieldName("body");
+  const statements = body?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+  const documented = statements[0]?.type === "expression_statement" && /^["']/.test(statements[0].text);
+  return statements.every(
+    (statement) =>
+      (statement!.type === "pass_statement" && documented) ||
+      // Not `...`: an `@overload` or a Protocol method states the real function's default.
+      (statement!.type === "expression_statement" && /^["']/.test(statement!.text)) ||
+      (statement!.type === "raise_statement" && /NotImplementedError/.test(statement!.text)),
+  );
+}
+
+/** A member of `class X(enum.Enum)` / `IntEnum` / `IntFlag`: a code, not a duration. */
+export function inEnumClass(assignment: TsNode): boolean {
+  const statement = assignment.parent;
+  const cls = statement?.type === "expression_statement" ? statement.parent?.parent : undefined;
+  if (cls?.type !== "class_definition") return false;
+  return /\b(Enum|IntEnum|IntFlag|Flag|StrEnum)\b/.test(cls.childForFieldName("superclasses")?.text ?? "");
+}
+
+/**
+ * An argument of a call expected to be refused: `with pytest.raises(ValueError): f(timeout=-1)`,
+ * `pytest.raises(TypeError, f, timeout="x")`, `self.assertRaises(ValueError, f, 5)`. A validation error
+ * is raised before anything waits; another failure (`ZeroDivisionError` from the future a
+ * `with_timeout` waits on, `TimeoutError`) may come after a real wait, so only the former count.
+ */
+export function expectedToFail(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 30; depth++, current = current.parent) {
+    if (current.type === "call" && RAISES.test(current.childForFieldName("function")?.text ?? ""))
+      return expectsRefusal(current);
+    if (current.type === "with_statement") {
+      const items = current.namedChildren.find((c) => c?.type === "with_clause");
+      for (const item of items?.namedChildren ?? []) {
+        const call = item?.childForFieldName("value");
+        const raises = call?.type === "as_pattern" ? call.namedChildren[0] : call;
+        if (raises?.type === "call" && RAISES.test(raises.childForFieldName("function")?.text ?? ""))
+          return expectsRefusal(raises);
+      }
+    }
+    if (current.type === "function_definition") return false;
+  }
+  return false;
+}
+const RAISES = /(^|\.)(raises|assertRaises\w*)$/;
+/** The exception a `raises(...)` expects (its first argument) is a validation error. */
+function expectsRefusal(raises: TsNode): boolean {
+  const first = raises.childForFieldName("arguments")?.namedChildren[0];
+  return VALIDATION_ERRORS.test(first?.text ?? "") && !EXPECTS_TIMEOUT.test(first?.text ?? "");
+}
+/** Errors a call raises on its input, before it waits: wrong types and values, failed validation. */
+const VALIDATION_ERRORS =
+  /\b(ValueError|TypeError|\w*ValidationError|\w*ArgumentError|Invalid\w*|\w*ConfigError|OverflowError)\b/;
+const EXPECTS_TIMEOUT = /time\s*_?out|TooSlow|deadline|Cancelled/i;
+
+/** Inside `with pytest.raises(...)` / `self.assertRaises(...)`. */
+export function insideRaises(node: TsNode): boolean {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 30; depth++, current = current.parent) {
+    if (current.type === "with_statement") {
+      const items = current.namedChildren.find((c) => c?.type === "with_clause");
+      if (items && /\b(raises|assertRaises\w*)\s*\(/.test(items.text)) return true;
+    }
+    if (current.type === "function_definition") return false;
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+import type { Node as TsNode } from "web-tree-sitter";
+
+// Small readers of the Python syntax tree, shared by the Python detector and its context checks.
+
+/** The name a reference ends in: `timeout` for `timeout` and for `self.timeout`. */
+export function referenceName(node: TsNode | null | undefined): string | undefined {
+  if (node?.type === "identifier") return node.text;
+  return node?.type === "attribute" ? node.childForFieldName("attribute")?.text : undefined;
+}
+
+/** The two operands of `a + b` (unwrapped), in both orders; none for anything else. */
+export function addends(node: TsNode): (readonly [TsNode, TsNode])[] {
+  if (node.type !== "binary_operator" || node.childForFieldName("operator")?.text !== "+") return [];
+  const left = unwrap(node.childForFieldName("left")!);
+  const right = unwrap(node.childForFieldName("right")!);
+  return [
+    [left, right],
+    [right, left],
+  ];
+}
+
+export function unwrap(node: TsNode): TsNode {
+  let current = node;
+  while (current.type === "parenthesized_expression" && current.namedChildren.length === 1)
+    current = current.namedChildren[0]!;
+  return current;
+}
+
+export function stringContent(node: TsNode): string | undefined {
+  if (node.namedChildren.some((c) => c?.type === "interpolation")) return undefined;
+  return node.namedChildren.find((c) => c?.type === "string_content")?.text ?? "";
+}
+
+export function keywordArgument(call: TsNode, name: string): TsNode | undefined {
+  const args = call.childForFieldName("arguments");
+  for (const arg of args?.namedChildren ?? []) {
+    if (arg?.type === "keyword_argument" && arg.childForFieldName("name")?.text === name) {
+      return arg.childForFieldName("value") ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `NAME = 1205` / `obj.NAME = 1205` as a statement of its own: a possible entry of a code list. */
+export function codeStatement(
+  node: TsNode,
+): { statement: TsNode; id: number; name: string; value: number } | undefined {
+  const statement = node.parent;
+  const right = node.childForFieldName("right");
+  if (statement?.type !== "expression_statement" || !right) return undefined;
+  const text = right.text.replace(/\s+/g, "");
+  if (right.type !== "integer" && !(right.type === "unary_operator" && /^-\d+$/.test(text))) return undefined;
+  const left = node.childForFieldName("left");
+  const name = referenceName(left);
+  const value = Number(text.replace(/_/g, ""));
+  return name === undefined || !Number.isInteger(value) ? undefined : { statement, id: node.id, name, value };
+}
+
+/** The statement before `statement` in its block, skipping comments. */
+export function previousStatement(statement: TsNode): TsNode | null {
+  let previous = statement.previousNamedSibling;
+  while (previous?.type === "comment") previous = previous.previousNamedSibling;
+  return previous;
+}
