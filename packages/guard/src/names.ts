@@ -87,9 +87,11 @@ const PACING = new Set([
 /**
  * Words before "timeout" that make it an expiry or a lease, not a wait: `visibility_timeout`,
  * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`,
- * `cacheTimeout` / `ttlTimeout` (how long an entry stays cached).
+ * `cacheTimeout` / `ttlTimeout` / `cache_timeout` (how long an entry stays cached: werkzeug's max-age, Django's TTL).
  */
 const EXPIRY = new Set(["session", "visibility", "cache", "ttl"]);
+/** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
+const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
 const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh", "sftp"]);
 
@@ -117,7 +119,9 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   if (onAt > 0 && parts[onAt - 1] === "on") return false;
   const at = parts.findIndex((w) => w.endsWith("timeout"));
   // The word right before the timeout decides too: `browserBufferTimeout` paces like `bufferTimeout`.
-  const expiry = at > 0 && EXPIRY.has(parts[at - 1]!) && !(at > 1 && CONNECTION_SESSIONS.has(parts[at - 2]!));
+  const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
+  const expiry =
+    before > 0 && EXPIRY.has(parts[before - 1]!) && !(before > 1 && CONNECTION_SESSIONS.has(parts[before - 2]!));
   if (expiry || (at > 0 && PACING.has(parts[at - 1]!))) return false;
   // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.
   while (parts.length > 1 && (TRAILING.has(parts.at(-1)!) || (UNITS.has(parts.at(-1)!) && TRAILING.has(parts.at(-2)!))))

@@ -147,3 +147,25 @@ export function insideRaises(node: TsNode): boolean {
   }
   return false;
 }
+
+/** Methods of a cache client whose `timeout=` is the entry's lifetime (Django's cache API, Flask-Caching, cachelib). */
+const CACHE_WRITES = /^(set|add|set_many|get_or_set|touch|cached|memoize|set_multi|add_many)$/;
+
+/**
+ * `cache.set(key, value, timeout=300)`, `@cache.cached(timeout=50)`, `CACHES = {"default": {"TIMEOUT": 300}}`:
+ * how long a cache entry lives (a TTL), not how long anything waits.
+ */
+export function isCacheLifetime(node: TsNode): boolean {
+  if (node.type === "call") {
+    const callee = node.childForFieldName("function");
+    if (callee?.type !== "attribute") return false;
+    const method = callee.childForFieldName("attribute")?.text ?? "";
+    return CACHE_WRITES.test(method) && /cache/i.test(callee.childForFieldName("object")?.text ?? "");
+  }
+  // A pair of a settings table assigned to a cache setting (Django's CACHES).
+  for (let current: TsNode | null = node.parent, depth = 0; current && depth < 8; current = current.parent, depth++) {
+    if (current.type === "assignment") return /cache/i.test(current.childForFieldName("left")?.text ?? "");
+    if (current.type !== "dictionary" && current.type !== "pair") return false;
+  }
+  return false;
+}

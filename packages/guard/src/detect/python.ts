@@ -15,11 +15,13 @@ import {
   inAssertion,
   inEnumClass,
   insideRaises,
+  isCacheLifetime,
   isStub,
   negativeDisables,
   onMockClock,
   underNoneCheck,
 } from "./python-context.ts";
+import { TestDoubles } from "./python-doubles.ts";
 import { capturePython } from "./python-parser.ts";
 import {
   addends,
@@ -112,6 +114,9 @@ class PyDetector {
   /** `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named. */
   private readonly delayNames = new Set<string>();
 
+  /** Mocks, fakes, patched tests and in-process transports: where a timeout bounds nothing. */
+  private readonly doubles = new TestDoubles((node) => this.scopeOf(node));
+
   /** File-level precheck: most files hold no code list, so their assignments are never asked. */
   private readonly mayHoldCodeList: boolean;
 
@@ -189,6 +194,7 @@ class PyDetector {
         if (left && (left.type === "identifier" || left.type === "attribute")) {
           const key = left.type === "identifier" ? `${this.scopeOf(node)}:${left.text}` : left.text;
           assignments.set(key, [...(assignments.get(key) ?? []), node]);
+          if (right) this.doubles.note(left, right);
           if (right && this.isUnboundedSession(right)) this.sessions.set(left.text, this.sessionLibrary(right));
           if (right?.type === "call" && this.makesRedisClient(right)) this.redisClients.add(left.text);
           if (left.type === "identifier" && right?.type === "call" && this.isClock(right)) this.clockNames.add(key);
@@ -199,6 +205,7 @@ class PyDetector {
         if (value?.type === "as_pattern") {
           const target = value.childForFieldName("alias") ?? value.namedChildren.at(-1);
           const source = value.namedChildren[0];
+          if (source && target) this.doubles.note(target, source);
           if (source && target && this.isUnboundedSession(source)) {
             this.sessions.set(target.text.trim(), this.sessionLibrary(source));
           }
@@ -206,6 +213,7 @@ class PyDetector {
             this.redisClients.add(target.text.trim());
         }
       }
+      if (node.type === "parameters") this.doubles.noteParameters(node);
       if (node.type === "parameters" || node.type === "lambda_parameters") {
         for (const parameter of node.namedChildren) {
           const name = parameter?.type === "identifier" ? parameter.text : parameter?.childForFieldName("name")?.text;
@@ -253,6 +261,8 @@ class PyDetector {
     if (node.type !== "call") return false;
     const callee = node.childForFieldName("function");
     if (!callee || !SESSION_CLASSES.has(this.resolve(callee.text))) return false;
+    // `httpx.AsyncClient(transport=httpx.ASGITransport(app=app))`: httpx applies no timeout in-process.
+    if (this.doubles.isInProcessClient(node)) return false;
     const timeout = keywordArgument(node, "timeout");
     return timeout === undefined || timeout.type === "none";
   }
@@ -361,7 +371,7 @@ class PyDetector {
         return out;
       case "identifier": {
         const constant = this.constant(node);
-        if (constant && constant.value > 0)
+        if (constant && constant.value > 0 && !isCode(constant.node))
           out.push({ kind: "hardcoded", node: constant.node, literal: `${constant.name} = ${constant.node.text}` });
         return out;
       }
@@ -401,6 +411,7 @@ class PyDetector {
     }
     const value = this.evaluate(node);
     if (value === undefined || value < 0) return out; // negative: a sentinel, not a duration
+    if (isCode(node)) return out;
     if (value === 0) {
       if (zero !== "poll") out.push({ kind: zero, node, literal: node.text });
     } else out.push({ kind: value >= NO_LIMIT ? "unbounded" : "hardcoded", node, literal: node.text });
@@ -419,6 +430,14 @@ class PyDetector {
       return { kind: "unbounded", literal: call.text };
     }
     if (values.length === 0) return undefined;
+    // `Option(4.0, type="float")`: a setting's default, its options beside it.
+    const positional = values.filter((a) => a.type !== "keyword_argument");
+    if (positional.length === 1 && values.length > 1 && /^[A-Z]\w*$/.test(last) && last !== "Timeout") {
+      const value = this.evaluate(positional[0]!);
+      const options = values.filter((a) => a.type === "keyword_argument").map((a) => a.childForFieldName("value"));
+      if (value !== undefined && value > 0 && options.every((o) => o?.type !== "integer" && o?.type !== "float"))
+        return { kind: "hardcoded", literal: `${name}(${positional[0]!.text}, ...)` };
+    }
     const numbers = values.map((a) => this.evaluate(a.type === "keyword_argument" ? a.childForFieldName("value")! : a));
     if (!numbers.every((n) => n !== undefined && n >= 0) || !numbers.some((n) => n! > 0)) return undefined;
     if (last === "timedelta") return { kind: "hardcoded", literal: call.text };
@@ -480,6 +499,8 @@ class PyDetector {
           SESSION_CLASSES.has(path) ||
           /(^|\.)Timeout$/.test(path);
         const isTest = /(^|\.)gen_test$/.test(path);
+        if (call?.type === "call" && this.bindsNothing(call, value, name, path, written, known)) return;
+        if (call?.type === "call" && isCacheLifetime(call)) return;
         // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
         const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;
         if (blocking && unwrap(value).type === "none") {
@@ -494,6 +515,7 @@ class PyDetector {
         const name = key?.type === "string" ? stringContent(key) : undefined;
         const value = node.childForFieldName("value");
         if (!this.isTimeout(name) || !value || (node.parent && this.isCodeTable(node.parent))) return;
+        if (isCacheLifetime(node)) return;
         this.report(value, `in "${name}"`, false);
         return;
       }
@@ -506,6 +528,8 @@ class PyDetector {
         const fn = node.parent?.parent;
         // `def flush(self, timeout=1.0): "no-op to comply with stream API"`: a stub waits for nothing.
         if (fn?.type === "function_definition" && isStub(fn)) return;
+        // `def record_flush(self, timeout_seconds=10): flushed.append(...)`: a parameter the body never reads bounds nothing.
+        if (fn?.type === "function_definition" && neverRead(fn, name)) return;
         // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
         if (fn?.type === "function_definition" && (this.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
           this.report(value, `as the default of ${name}`, false, "poll", false, true);
@@ -558,6 +582,32 @@ class PyDetector {
     }
   }
 
+  /**
+   * A timeout keyword that reaches no real wait: the call is made on a test double or handed one
+   * (`fake.get(u, timeout=3)`, `flags(..., timeout=3, client=FakeAsyncClient())`); an HTTP call in a test that
+   * patched the HTTP layer; or, for code under test (not a blocking API), the test asserts the literal
+   * afterwards (`self.assertEqual(consumer.timeout, 9)`, `proxy.assert_called_once_with(timeout_seconds=1.5)`):
+   * a configuration check. A patch elsewhere does not count: `client.flush(timeout_seconds=1)` still waits for
+   * real threads when only `batch_post` is patched.
+   */
+  private bindsNothing(
+    call: TsNode,
+    value: TsNode,
+    name: string,
+    path: string,
+    written: string,
+    known: boolean,
+  ): boolean {
+    if (this.doubles.involvesDouble(call)) return true;
+    const blocking =
+      known ||
+      matchApi(this.options.apis, "python", path) !== undefined ||
+      matchApi(this.options.apis, "python", written) !== undefined;
+    // `@patch("app.requests.post")`: an HTTP call in a test that patched the HTTP layer reaches the double.
+    if (this.callNeedsTimeout(path, written) !== undefined && this.doubles.patched(call).http) return true;
+    return !blocking && this.doubles.assertedLater(value, name);
+  }
+
   /** `time.monotonic() + 5`, `_core.current_time() + 1.0`, `loop.time() + timedelta(...)`: the constant added to a clock. */
   private clockOffset(raw: TsNode): TsNode | undefined {
     const node = unwrap(raw);
@@ -608,7 +658,9 @@ class PyDetector {
       (a): a is TsNode =>
         a !== null && a.type !== "keyword_argument" && a.type !== "comment" && !a.type.endsWith("splat"),
     );
-    if (api) {
+    // `fake_event.wait(5)`, `mock_queue.get(True, 5)`: a double's method records the call, nothing waits.
+    const onDouble = this.doubles.calledOnDouble(node);
+    if (api && !onDouble) {
       // Python's 0 usually means "poll" (`settimeout(0.0)`, `get_message(timeout=0)`); an API says when it means forever.
       const zero: ZeroMeans =
         api.zeroIsUnbounded === true ? "unbounded" : api.zeroIsUnbounded === false ? "hardcoded" : "poll";
@@ -640,7 +692,8 @@ class PyDetector {
       (method === "get" || method === "acquire") &&
       written.includes(".") &&
       positional.length === 2 &&
-      /^(True|False)$/.test(positional[0]!.text)
+      /^(True|False)$/.test(positional[0]!.text) &&
+      !onDouble
     ) {
       this.report(positional[1]!, `as the timeout of ${written}()`, true);
     }
@@ -650,7 +703,8 @@ class PyDetector {
     if (library) {
       const hasTimeout = keywordArgument(node, "timeout") !== undefined;
       const hasSplat = args.namedChildren.some((a) => a?.type === "dictionary_splat");
-      if (!hasTimeout && !hasSplat && !inAssertion(node)) {
+      const mocked = this.doubles.patched(node).http || this.doubles.involvesDouble(node);
+      if (!hasTimeout && !hasSplat && !inAssertion(node) && !mocked) {
         const key = `${node.startIndex}:${node.endIndex}`;
         // httpx bounds every call at 5 s by default: hardcoded in the library, not unbounded.
         this.findings.set(key, {
@@ -709,6 +763,28 @@ class PyDetector {
 }
 
 type ZeroMeans = "poll" | "unbounded" | "hardcoded";
+
+/**
+ * A literal written in hex below the 32-bit "INFINITE": a code or a flag (WinAPI's `WAIT_TIMEOUT = 0x102`,
+ * the value `WaitForSingleObject` returns), never a duration.
+ */
+function isCode(node: TsNode): boolean {
+  return node.type === "integer" && /^0x/i.test(node.text) && Number(node.text.replace(/_/g, "")) < NO_LIMIT;
+}
+
+/**
+ * The function's body never reads the parameter (a fake that only records, an ignored compatibility argument).
+ * Not for bodies that are only `pass` or `...` (a Protocol's or an `@overload`'s signature states the real
+ * default), nor for `locals()`/`vars()` users.
+ */
+function neverRead(fn: TsNode, name: string): boolean {
+  const body = fn.childForFieldName("body");
+  // A body of only `pass`/`...` is a placeholder whose signature is the point (`isStub` judges documented ones).
+  if (!body || /^\s*(pass|\.\.\.)\s*$/.test(body.text) || /\b(locals|vars)\s*\(/.test(body.text)) return false;
+  if (fn.parent?.type === "decorated_definition" && /@(\w+\.)*(abstract\w*|overload)\b/.test(fn.parent.text))
+    return false;
+  return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(body.text);
+}
 
 /** The largest 32-bit values (`0xFFFFFFFF`, `2**31 - 1`): the "INFINITE" of C APIs and timers, not a duration. */
 const NO_LIMIT = 2 ** 31 - 1;

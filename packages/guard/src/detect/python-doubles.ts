@@ -1,0 +1,199 @@
+import type { Node as TsNode } from "web-tree-sitter";
+import { keywordArgument, unwrap } from "./python-syntax.ts";
+
+// Test doubles: where a test replaced what would wait, a timeout handed to it bounds nothing. A mock or
+// fake records the call (`FakeAsyncClient`, `mock.Mock()`, `patch(...) as m`), a patched test routes the
+// code under test to such a double, an in-process httpx transport never applies a timeout, and a test that
+// asserts the value it passed checks a configuration, not a wait. Decided by what the object is (where it
+// was made) and what the test does, never by the callee's name alone.
+
+/** Factories of doubles: `Mock()`, `MagicMock()`, `create_autospec(...)`, classes named `Fake...`/`Dummy...`/`Mock...`. */
+const DOUBLE_FACTORY =
+  /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|NonCallableMagicMock|PropertyMock|create_autospec|patch(\.object|\.multiple)?)$|(^|\.)_*(Fake|Dummy|Mock|Mocked)(?=[A-Z_\d]|$)\w*$|(^|\.)_*[A-Z]\w*(Fake|Mock)$/;
+/** What makes a function "patched": it swaps parts of the code under test for doubles while it runs. */
+const PATCHES =
+  /(^|[^\w.])(mock\.)?patch(\.object|\.multiple)?\s*\(|\bmocker\.\w+|\bmonkeypatch\.setattr\s*\(|\bresponses\.(activate|add|RequestsMock)\b|\brespx\.(mock|get|post|route)\b|\b(requests_mock|httpx_mock|respx_mock|aioresponses|httpretty)\b/;
+/** Patches of the HTTP layer: a requests/httpx call inside such a test goes to the double. */
+const PATCHES_HTTP =
+  /\b(requests|httpx|urllib3|urlopen|aiohttp|respx|responses|requests_mock|httpx_mock|aioresponses|httpretty)\b|[Ss]ession|[Cc]lient|\.(get|post|put|patch|delete|request|send)["')]/;
+/** httpx transports that call an app in-process: httpx never applies a timeout on them. */
+const IN_PROCESS_TRANSPORT = /(^|\.)(ASGITransport|WSGITransport|MockTransport)$/;
+/**
+ * Calls that compare what a test saw with what it expects: `self.assertEqual(c.timeout, 9)`,
+ * `assert_called_once_with(5000)`. Not `assertRaises(...)`/`assertTrue(...)`: they run or test, they do not compare.
+ */
+const ASSERTING =
+  /(^|\.)(assert_?[Ee]quals?|assert\w*Equal|assertIn|assertIs|assert(Greater|Less)\w*|assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
+const CALL_ASSERTION = /(^|\.)(assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
+
+export class TestDoubles {
+  /** `scope:name` (or `self.x`) of variables holding a double. */
+  private readonly doubles = new Set<string>();
+  /** Names bound to an in-process httpx transport. */
+  private readonly transports = new Set<string>();
+  private readonly patchedCache = new Map<number, { any: boolean; http: boolean }>();
+  private readonly assertionCache = new Map<number, TsNode[]>();
+
+  constructor(private readonly scopeOf: (node: TsNode) => number) {}
+
+  /** Records `x = FakeClient()`, `t = httpx.ASGITransport(app=app)`, `with patch(...) as m` (collect phase). */
+  note(raw: TsNode, value: TsNode): void {
+    const source = unwrap(value);
+    const target = raw.type === "as_pattern_target" ? (raw.namedChildren[0] ?? raw) : raw;
+    const key = this.key(target);
+    if (key === undefined) return;
+    if (this.isDoubleExpression(source)) this.doubles.add(key);
+    if (source.type === "call" && IN_PROCESS_TRANSPORT.test(calleeText(source))) this.transports.add(target.text);
+  }
+
+  /** A `parameters` node of a function patched by decorators: `@patch(...) def test(self, mock_get)`. */
+  noteParameters(parameters: TsNode): void {
+    const fn = parameters.parent;
+    const decorated = fn?.parent?.type === "decorated_definition" ? fn.parent : undefined;
+    if (!fn || !decorated) return;
+    const decorators = decorated.namedChildren.filter((c) => c?.type === "decorator").map((c) => c!.text);
+    if (!decorators.some((d) => /(^|[^\w])patch(\.object|\.multiple)?\s*\(/.test(d))) return;
+    for (const parameter of parameters.namedChildren) {
+      if (parameter?.type === "identifier" && parameter.text !== "self")
+        this.doubles.add(`${fn.startIndex}:${parameter.text}`);
+    }
+  }
+
+  /** `httpx.Client(transport=httpx.ASGITransport(app=app))`, `AsyncClient(app=app)`: calls never leave the process. */
+  isInProcessClient(call: TsNode): boolean {
+    const transport = keywordArgument(call, "transport");
+    if (keywordArgument(call, "app")) return true;
+    if (!transport) return false;
+    const node = unwrap(transport);
+    return node.type === "call" ? IN_PROCESS_TRANSPORT.test(calleeText(node)) : this.transports.has(node.text);
+  }
+
+  /** A method call on a double: `fake_event.wait(5)`, `mock_session.get(url)`. */
+  calledOnDouble(call: TsNode): boolean {
+    const callee = call.childForFieldName("function");
+    return callee?.type === "attribute" && this.isDouble(callee.childForFieldName("object"));
+  }
+
+  /** A call made on a double, or handed one: `fake.get(u, timeout=3)`, `flags(..., timeout=3, client=fake)`. */
+  involvesDouble(call: TsNode): boolean {
+    if (this.calledOnDouble(call)) return true;
+    for (const argument of call.childForFieldName("arguments")?.namedChildren ?? []) {
+      const value = argument?.type === "keyword_argument" ? argument.childForFieldName("value") : argument;
+      if (value && this.isDouble(value)) return true;
+    }
+    return false;
+  }
+
+  /** Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`). */
+  patched(node: TsNode): { any: boolean; http: boolean } {
+    let any = false;
+    let http = false;
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      let entry = this.patchedCache.get(fn.startIndex);
+      if (!entry) {
+        const whole = fn.parent?.type === "decorated_definition" ? fn.parent : fn;
+        const text = whole.text;
+        const patches = PATCHES.test(text);
+        entry = { any: patches, http: patches && patchedHttp(text) };
+        this.patchedCache.set(fn.startIndex, entry);
+      }
+      any ||= entry.any;
+      http ||= entry.http;
+    }
+    return { any, http };
+  }
+
+  /**
+   * `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then
+   * `inner.force_flush.assert_called_once_with(5000)`: a literal the test asserts on afterwards is checked as a
+   * configuration or as forwarded to a double, not waited on.
+   */
+  assertedLater(value: TsNode, name: string | undefined): boolean {
+    const literal = unwrap(value);
+    if (literal.type !== "integer" && literal.type !== "float") return false;
+    const fn = enclosingFunction(value);
+    if (!fn || !fn.text.includes("assert")) return false;
+    let assertions = this.assertionCache.get(fn.startIndex);
+    if (!assertions) {
+      assertions = fn
+        .descendantsOfType(["assert_statement", "call"])
+        .filter(
+          (n): n is TsNode =>
+            n !== null && (n.type === "assert_statement" || ASSERTING.test(calleeText(n))) && !isNestedAssertion(n),
+        );
+      this.assertionCache.set(fn.startIndex, assertions);
+    }
+    const token = new RegExp(`(?<![\\w.])${literal.text.replace(/[.]/g, "\\.")}(?![\\w.])`);
+    const named = new RegExp(`timeout${name ? `|\\b${name}\\b` : ""}`, "i");
+    return assertions.some(
+      (a) =>
+        a.startIndex >= value.endIndex &&
+        token.test(a.text) &&
+        (named.test(a.text) || (a.type === "call" && CALL_ASSERTION.test(calleeText(a)))),
+    );
+  }
+
+  private isDouble(raw: TsNode | null): boolean {
+    if (!raw) return false;
+    const node = unwrap(raw);
+    if (node.type === "call") return DOUBLE_FACTORY.test(calleeText(node)) && !isPatchCall(node);
+    // `mock_cls.return_value`, `fake.session`: a part of a double is one too.
+    for (let current: TsNode | null = node; current;) {
+      const key = this.key(current);
+      if (key !== undefined && this.doubles.has(key)) return true;
+      if (current.type === "identifier" && this.doubles.has(`0:${current.text}`)) return true;
+      if (current.type === "attribute" && current.childForFieldName("attribute")?.text === "return_value") return true;
+      current = current.type === "attribute" ? current.childForFieldName("object") : null;
+    }
+    return false;
+  }
+
+  private isDoubleExpression(node: TsNode): boolean {
+    if (node.type === "call") {
+      // `patch(...).start()`, `mocker.patch(...)`, `mocker.Mock()`, `FakeClient(...)`.
+      const callee = node.childForFieldName("function");
+      const inner = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+      if (inner?.type === "call" && isPatchCall(inner)) return true;
+      return DOUBLE_FACTORY.test(calleeText(node)) || /^mocker\.\w+$/.test(calleeText(node));
+    }
+    return this.isDouble(node);
+  }
+
+  private key(node: TsNode): string | undefined {
+    if (node.type === "identifier") {
+      // A parameter is keyed by its function, a variable by the function it is in: both are `scopeOf`.
+      return `${this.scopeOf(node)}:${node.text}`;
+    }
+    return node.type === "attribute" ? node.text.replace(/\s+/g, "") : undefined;
+  }
+}
+
+function calleeText(call: TsNode): string {
+  return call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+}
+
+function isPatchCall(call: TsNode): boolean {
+  return /(^|\.)patch(\.object|\.multiple)?$/.test(calleeText(call));
+}
+
+/** The patches of a patched function touch the HTTP layer (a session, a client, requests/httpx, a get/post). */
+function patchedHttp(text: string): boolean {
+  const targets = text.match(/patch(\.object|\.multiple)?\s*\([^)]*\)|\bmocker\.\w+\([^)]*\)/g) ?? [];
+  return (
+    PATCHES_HTTP.test(targets.join("\n")) ||
+    /\b(requests_mock|httpx_mock|respx_mock|aioresponses|responses\.RequestsMock)\b|@(responses|respx|httpretty)\.\w+/.test(
+      text,
+    )
+  );
+}
+
+/** `self.assertEqual(...)` inside `assert ...`: counted once, at the outer assertion. */
+function isNestedAssertion(node: TsNode): boolean {
+  return node.type === "call" && node.parent?.type === "assert_statement";
+}
+
+function enclosingFunction(node: TsNode): TsNode | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (current.type === "function_definition") return current;
+  return undefined;
+}
