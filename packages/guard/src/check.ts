@@ -4,6 +4,7 @@ import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
 import { detectPython, mayHoldFallback, scanPython } from "./detect/python.ts";
+import { detectEmbeddedPython } from "./detect/python-embedded.ts";
 import { firstSyntaxError, pythonParser } from "./detect/python-parser.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
@@ -135,16 +136,25 @@ async function detect(
 ): Promise<{ raw: RawFinding[]; comments: SourceComment[] }> {
   const ext = extname(filePath).toLowerCase();
   if (PYTHON_EXTENSIONS.has(ext)) {
-    const tree = (await pythonParser()).parse(source);
+    const parser = await pythonParser();
+    const tree = parser.parse(source);
     if (!tree) throw new Error("tree-sitter returned no tree");
     try {
       const error = firstSyntaxError(tree.rootNode);
       if (error) return { raw: [{ ruleId: "parse-error", ...error }], comments: [] };
       if (!mightHoldTimeout(source, config, "python")) return { raw: [], comments: [] };
-      const scan = scanPython(tree.rootNode, source.includes(DIRECTIVE), mayHoldFallback(source));
+      const withComments = source.includes(DIRECTIVE);
+      const scan = scanPython(tree.rootNode, withComments, mayHoldFallback(source));
+      // `python -c` scripts in strings run too: checked as Python, their findings placed in the string.
+      const embedded = /["']-c["']/.test(source)
+        ? detectEmbeddedPython(parser, scan.nodes, config, withComments)
+        : { raw: [], comments: [] };
       return {
-        raw: detectPython(scan.nodes, config, source),
-        comments: scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
+        raw: [...detectPython(scan.nodes, config, source), ...embedded.raw],
+        comments: [
+          ...scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
+          ...embedded.comments,
+        ],
       };
     } finally {
       tree.delete();

@@ -74,9 +74,12 @@ export class TestDoubles {
     return callee?.type === "attribute" && this.isDouble(callee.childForFieldName("object"));
   }
 
-  /** A call made on a double, or handed one: `fake.get(u, timeout=3)`, `flags(..., timeout=3, client=fake)`. */
+  /**
+   * A call made on a double, handed one, or making one: `fake.get(u, timeout=3)`, `flags(..., timeout=3,
+   * client=fake)`, `MagicMock(timeout=5)`, `FakeClient(timeout=5)`.
+   */
   involvesDouble(call: TsNode): boolean {
-    if (this.calledOnDouble(call)) return true;
+    if (this.calledOnDouble(call) || this.isDouble(call)) return true;
     for (const argument of call.childForFieldName("arguments")?.namedChildren ?? []) {
       const value = argument?.type === "keyword_argument" ? argument.childForFieldName("value") : argument;
       if (value && this.isDouble(value)) return true;

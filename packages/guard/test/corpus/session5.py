@@ -1,8 +1,12 @@
 # Families found on fresh5 (now a tuning set) and the scout6py sample (issue 9). `expect:` marks each line
 # that must be flagged; every other line must not be.
+import subprocess
+import sys
+import textwrap
 import threading
 from unittest import mock
-from unittest.mock import MagicMock, patch
+from subprocess import call as subprocess_call
+from unittest.mock import MagicMock, call, patch
 
 import httpx
 import requests
@@ -159,3 +163,30 @@ DATABASES = {"default": {"OPTIONS": {"timeout": 20}}}  # expect: no-hardcoded-ti
 def test_mocked_http():
     responses.add(responses.GET, "https://example.com", json={})
     requests.get("https://example.com")
+
+
+# Doubles made with a timeout, and expected calls.
+def test_expected_calls(client):
+    session = MagicMock(timeout=5)
+    fake = FakeAsyncClient(timeout=5)
+    client.fetch(session, fake)
+    client.send.assert_has_calls([call("a", timeout=5)])
+    expected = call("b", timeout=5)
+    assert client.send.call_args == expected
+
+
+def run(cmd):
+    return subprocess_call(cmd, timeout=5)  # expect: no-hardcoded-timeout
+
+
+# A `python -c` script runs: it is checked like the file around it, its findings placed in the string.
+def test_subprocess_drains():
+    script = textwrap.dedent(
+        """
+        import time
+        deadline = time.monotonic() + 1  # expect: no-hardcoded-timeout
+        client.flush(timeout_seconds=10)  # expect: no-hardcoded-timeout
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=3)  # expect: no-hardcoded-timeout
+    subprocess.run([sys.executable, "-c", "import time; time.sleep(1)"], check=True)
