@@ -19,7 +19,7 @@ import { isResetValue } from "./javascript/not-durations.ts";
 import { cacheDeleteFinding } from "./javascript/redis.ts";
 import { TEST_OPTIONS } from "./javascript/timers.ts";
 import type { VisitorKeys } from "./javascript/walk.ts";
-import { type Classified, kindOf, numericString, SQL_TIMEOUT } from "./javascript/values.ts";
+import { type Classified, kindOf, NO_LIMIT, numericString, SQL_TIMEOUT } from "./javascript/values.ts";
 
 export type { EsNode } from "./javascript/ast.ts";
 
@@ -151,7 +151,8 @@ class JsDetector implements CallJudge {
     const off = item.literal === "0" || item.literal === "false";
     if (off && this.facts.noWait.offAt(this.siteName, span(item.node)[0])) return true;
     const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
-    return constant !== undefined && this.facts.noWait.clamps.has(constant);
+    if (constant === undefined || !this.facts.noWait.clamps.has(constant)) return false;
+    return (this.constants.evaluate(item.node) ?? 0) >= NO_LIMIT;
   }
 
   add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {

@@ -233,3 +233,20 @@ describe("with sinon's clock", () => {
     await pending;
   });
 });
+
+// A notification's payload shows a message; a notify call that sends something waits like any request.
+declare const pubsub: { notify(channel: string, o: object): Promise<void> };
+pubsub.notify("jobs", { payload: "x", timeout: 5000 }); // expect: no-hardcoded-timeout
+
+// `Math.max(t, 0)` keeps a value from going negative; a 0 stored under that name is still "no limit".
+declare const socket: { setTimeout(ms: number): void };
+export function arm2(opts: { readTimeout?: number }) {
+  const readTimeout = opts.readTimeout || 0; // expect: no-unbounded-timeout
+  socket.setTimeout(Math.max(readTimeout, 0));
+}
+
+// A compared constant is a clamp only at setTimeout's largest delay: a 0 compared is still "no limit".
+const NO_TIMEOUT = 0; // expect: no-unbounded-timeout
+export function call(t: number) {
+  return request({ timeout: t > NO_TIMEOUT ? t : NO_TIMEOUT });
+}

@@ -41,6 +41,9 @@ const ASSERTS = /\b(expect\s*\(|assert(\.\w+)?\s*\(|t\.(same|equal|deepEqual|str
 /** Calls and events that show something on screen: how long it stays is a display duration, not a deadline. */
 const DISPLAY = /notif|toast|snackbar|tooltip|popup|banner/i;
 
+/** Keys of what a notification shows. */
+const SHOWN = /^(message|msg|text|title|body|content|html|label|description)$/i;
+
 /**
  * A timer that renews or refreshes something (its callback says so, or the handle it is kept under:
  * `this._tokenRenewalTimer = setTimeout(...)`): its delay is a schedule, not a deadline.
@@ -149,7 +152,12 @@ export class NoWaitFacts {
     else if (HOOKS.test(path)) {
       for (const arg of args) if (isFunction(arg)) this.hookCallbacks.push(span(arg));
     } else if (path === "Math.max") {
-      for (const arg of args) this.addName(this.floors, arg);
+      // `Math.max(timeout, 0)` only keeps a value from going negative: not a floor that makes 0 neutral.
+      const zero = args.some((arg) => {
+        const value = unwrap(arg);
+        return value.type === "Literal" && value.value === 0;
+      });
+      if (!zero) for (const arg of args) this.addName(this.floors, arg);
     } else if (path === "Math.min") {
       for (const arg of args) this.addName(this.clamps, arg);
     } else if (TIMER_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
@@ -160,7 +168,14 @@ export class NoWaitFacts {
     const event = unwrap(args[0] ?? node);
     const shows =
       DISPLAY.test(path) || (/(^|\.)emit$/.test(path) && event.type === "Literal" && DISPLAY.test(String(event.value)));
-    if (shows) for (const arg of args) if (unwrap(arg).type === "ObjectExpression") this.quietRanges.push(span(arg));
+    if (!shows) return;
+    // Only a payload that carries something to show (`{ message, timeout }`): `client.notify(channel, { timeout })` waits.
+    for (const arg of args) {
+      const payload = unwrap(arg);
+      if (payload.type !== "ObjectExpression") continue;
+      const keys = (payload.properties as EsNode[]).map((p) => (p.type === "Property" ? propertyName(p) : undefined));
+      if (keys.some((key) => key !== undefined && SHOWN.test(key))) this.quietRanges.push(span(arg));
+    }
   }
 
   /** `stream.setTimeout = vi.fn(...)`: the timer the code under test arms is a spy. */
