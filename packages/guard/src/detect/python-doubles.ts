@@ -33,6 +33,9 @@ export class TestDoubles {
   private readonly transports = new Set<string>();
   private readonly patchedCache = new Map<number, { any: boolean; http: boolean }>();
   private readonly assertionCache = new Map<number, TsNode[]>();
+  /** Fixtures of this file, and the names of those that return a double. */
+  private readonly fixtures: TsNode[] = [];
+  private readonly fixtureDoubles = new Set<string>();
 
   constructor(private readonly scopeOf: (node: TsNode) => number) {}
 
@@ -44,6 +47,31 @@ export class TestDoubles {
     if (key === undefined) return;
     if (this.isDoubleExpression(source)) this.doubles.add(key);
     if (source.type === "call" && IN_PROCESS_TRANSPORT.test(calleeText(source))) this.transports.add(target.text);
+  }
+
+  /** `@pytest.fixture def fake_client(): return FakeClient()`: judged in `settle`, once the file's doubles are known. */
+  noteFunction(fn: TsNode): void {
+    const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
+    if (decorated?.namedChildren.some((c) => c?.type === "decorator" && /^@(pytest\.)?fixture\b/.test(c.text)))
+      this.fixtures.push(fn);
+  }
+
+  /**
+   * A fixture that returns or yields a double hands that double to every test that names it as a parameter
+   * (`def test_x(fake_client): fake_client.get(url, timeout=5)`).
+   */
+  settle(): void {
+    for (const fn of this.fixtures) {
+      const name = fn.childForFieldName("name")?.text;
+      const body = fn.childForFieldName("body");
+      if (!name || !body) continue;
+      const results = body
+        .descendantsOfType(["return_statement", "yield"])
+        .map((n) => n?.namedChildren.find((c) => c?.type !== "comment"))
+        .filter((n): n is TsNode => n !== null && n !== undefined);
+      if (results.length > 0 && results.every((value) => this.isDoubleExpression(unwrap(value))))
+        this.fixtureDoubles.add(name);
+    }
   }
 
   /** A `parameters` node of a function patched by decorators: `@patch(...) def test(self, mock_get)`. */
@@ -145,10 +173,21 @@ export class TestDoubles {
       const key = this.key(current);
       if (key !== undefined && this.doubles.has(key)) return true;
       if (current.type === "identifier" && this.doubles.has(`0:${current.text}`)) return true;
+      if (current.type === "identifier" && this.isFixtureParameter(current)) return true;
       if (current.type === "attribute" && current.childForFieldName("attribute")?.text === "return_value") return true;
       current = current.type === "attribute" ? current.childForFieldName("object") : null;
     }
     return false;
+  }
+
+  /** A parameter named after a fixture of this file that returns a double. */
+  private isFixtureParameter(identifier: TsNode): boolean {
+    if (!this.fixtureDoubles.has(identifier.text)) return false;
+    const fn = enclosingFunction(identifier);
+    const parameters = fn?.childForFieldName("parameters")?.namedChildren ?? [];
+    return parameters.some(
+      (p) => (p?.type === "identifier" ? p.text : p?.childForFieldName("name")?.text) === identifier.text,
+    );
   }
 
   private isDoubleExpression(node: TsNode): boolean {

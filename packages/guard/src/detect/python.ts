@@ -214,6 +214,7 @@ class PyDetector {
         }
       }
       if (node.type === "parameters") this.doubles.noteParameters(node);
+      if (node.type === "function_definition") this.doubles.noteFunction(node);
       if (node.type === "parameters" || node.type === "lambda_parameters") {
         for (const parameter of node.namedChildren) {
           const name = parameter?.type === "identifier" ? parameter.text : parameter?.childForFieldName("name")?.text;
@@ -223,6 +224,7 @@ class PyDetector {
       }
     }
     flush();
+    this.doubles.settle();
     this.scopedNames = new Set(assignments.keys());
     // A name assigned exactly once in its scope (function or module), and not a parameter there,
     // is a constant of that scope: `t = 5` then `requests.get(u, timeout=t)`. In source order.

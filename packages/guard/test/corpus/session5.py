@@ -9,6 +9,7 @@ from subprocess import call as subprocess_call
 from unittest.mock import MagicMock, call, patch
 
 import httpx
+import pytest
 import requests
 import responses
 
@@ -190,3 +191,20 @@ def test_subprocess_drains():
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=3)  # expect: no-hardcoded-timeout
     subprocess.run([sys.executable, "-c", "import time; time.sleep(1)"], check=True)
+
+
+# A fixture that returns a double hands it to the tests that name it; one that returns a real client does not.
+@pytest.fixture
+def fake_session():
+    session = MagicMock()
+    yield session
+
+
+@pytest.fixture
+def live_client():
+    return Client("key")
+
+
+def test_fixture_double(fake_session, live_client):
+    fake_session.get("https://example.com", timeout=5)
+    live_client.get("https://example.com", timeout=5)  # expect: no-hardcoded-timeout
