@@ -12,8 +12,8 @@ const DOUBLE_FACTORY =
   /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|NonCallableMagicMock|PropertyMock|create_autospec|patch(\.object|\.multiple)?)$|(^|\.)_*(Fake|Dummy|Mock|Mocked)(?=[A-Z_\d]|$)\w*$|(^|\.)_*[A-Z]\w*(Fake|Mock)$/;
 /** What makes a function "patched": it swaps parts of the code under test for doubles while it runs. */
 const PATCHES =
-  /(^|[^\w.])(mock\.)?patch(\.object|\.multiple)?\s*\(|\bmocker\.\w+|\bmonkeypatch\.setattr\s*\(|\bresponses\.(activate|add|RequestsMock)\b|\brespx\.(mock|get|post|route)\b|\b(requests_mock|httpx_mock|respx_mock|aioresponses|httpretty)\b/;
-/** Patches of the HTTP layer: a requests/httpx call inside such a test goes to the double. */
+  /(^|[^\w.])(mock\.)?patch(\.object|\.multiple)?\s*\(|\bmocker\.\w+|\bmonkeypatch\.setattr\s*\(|\bresponses\.(activate|add|RequestsMock)\b|\brespx\.(mock|get|post|route)\b|\b(requests_mock|httpx_mock|respx_mock|aioresponses|httpretty|use_cassette|betamax)\b|@pytest\.mark\.vcr\b/;
+/** Patches of the HTTP layer (mocks, or cassettes that replay recorded responses): a requests/httpx call goes to the double. */
 const PATCHES_HTTP =
   /\b(requests|httpx|urllib3|urlopen|aiohttp|respx|responses|requests_mock|httpx_mock|aioresponses|httpretty)\b|[Ss]ession|[Cc]lient|\.(get|post|put|patch|delete|request|send)["')]/;
 /** httpx transports that call an app in-process: httpx never applies a timeout on them. */
@@ -223,7 +223,7 @@ function patchedHttp(text: string): boolean {
   const targets = text.match(/patch(\.object|\.multiple)?\s*\([^)]*\)|\bmocker\.\w+\([^)]*\)/g) ?? [];
   return (
     PATCHES_HTTP.test(targets.join("\n")) ||
-    /\b(requests_mock|httpx_mock|respx_mock|aioresponses|responses\.RequestsMock)\b|@(responses|respx|httpretty)\.\w+/.test(
+    /\b(requests_mock|httpx_mock|respx_mock|aioresponses|responses\.RequestsMock|use_cassette|betamax)\b|@(responses|respx|httpretty)\.\w+|@pytest\.mark\.vcr\b/.test(
       text,
     )
   );

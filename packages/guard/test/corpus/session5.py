@@ -208,3 +208,14 @@ def live_client():
 def test_fixture_double(fake_session, live_client):
     fake_session.get("https://example.com", timeout=5)
     live_client.get("https://example.com", timeout=5)  # expect: no-hardcoded-timeout
+
+
+# Recorded HTTP replayed from a cassette never reaches the network.
+@pytest.mark.vcr
+def test_replayed():
+    requests.get("https://example.com")
+
+
+def test_replayed_in_block(vcr):
+    with vcr.use_cassette("fixtures/get.yaml"):
+        requests.get("https://example.com", timeout=10)
