@@ -88,16 +88,18 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
 /**
  * Whether a call of `lastArgument.calls` in TypeScript source may pass as many arguments as its
  * timeout takes: from its `(`, the commas at its own level are counted (strings, templates and
- * comments skipped) up to its `)`. Whatever the scan cannot read for certain (a `/` that is no
- * comment, a regular expression or a division; the end of the text) counts as enough: a file is
- * only ever checked more than needed, never less. A match inside a string or a comment is scanned
- * too, which only checks more.
+ * comments skipped) up to its `)`. Whatever the scan cannot read for certain (a `/` that may be a
+ * division, an unclosed string, the end of the text) counts as enough: a file is
+ * only ever checked more than needed, never less. A match on a line that starts with `//` is
+ * skipped; one inside a string or another comment is scanned too, which only checks more.
  */
 function lastArgumentCalls(source: string, lastArgument: NonNullable<Triggers["lastArgument"]>): boolean {
   const { calls, minArguments } = lastArgument;
   calls.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = calls.exec(source)) !== null) {
+    // A line that starts with `//` is a comment through its end (a commented-out test).
+    if (/^[ \t]*\/\//.test(source.slice(source.lastIndexOf("\n", match.index) + 1, match.index))) continue;
     const which = match.findIndex((group, i) => i > 0 && group !== undefined) - 1;
     if (argumentsReach(source, calls.lastIndex, minArguments[which]!)) return true;
   }
@@ -140,7 +142,11 @@ function argumentsReach(source: string, from: number, wanted: number): boolean {
         const end = source.indexOf("*/", i + 2);
         if (end < 0) return true;
         i = end + 1;
-      } else return true; // a regular expression or a division: not read here
+      } else if (REGEX_BEFORE.has(previousChar(source, i))) {
+        // After `(`, `,`, `=`, `:` and the like a `/` cannot divide: a regular expression starts.
+        i = regexEnd(source, i);
+        if (i < 0) return true;
+      } else return true; // maybe a division, maybe a regular expression: not read here
     }
   }
   return true;
@@ -171,6 +177,36 @@ function templateText(source: string, at: number, holes: number[], depth: number
       holes.push(depth);
       return i + 1;
     }
+  }
+  return -1;
+}
+
+/**
+ * Characters after which a `/` starts a regular expression, never a division (nothing to divide:
+ * no operand ends in them). Not `)`, `]`, `}`, `+`, `-`, `!`, `<`, `>`: `(a) / b`, `a++ / b`,
+ * TypeScript's `a! / b` and `f<T>() / b` divide.
+ */
+const REGEX_BEFORE = new Set([..."(,=:[&|?{;*%~^"].map((c) => c.charCodeAt(0)));
+
+/** The code of the last character before `at` that is not white space (0 at the start of the text). */
+function previousChar(source: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = source.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return c;
+  }
+  return 0;
+}
+
+/** The index of a regular expression's closing `/` (a `/` in a class `[...]` does not close it), or -1 at a line end. */
+function regexEnd(source: string, start: number): number {
+  let inClass = false;
+  for (let i = start + 1; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 92 /* \ */) i += 1;
+    else if (c === 10) return -1;
+    else if (c === 91 /* [ */) inClass = true;
+    else if (c === 93 /* ] */) inClass = false;
+    else if (c === 47 /* / */ && !inClass) return i;
   }
   return -1;
 }

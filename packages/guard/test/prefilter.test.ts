@@ -13,6 +13,7 @@ describe("prefilter: test calls whose last argument may be a time limit", () => 
         `it("parses (a, b)", () => { expect(f("x, y)")).toBe(\`\${g({ a: [1, 2] })}, z\`); });`,
         `it('works', async () => {\n  // a comment (with, commas\n  /* and ), more */ await run(1, 2, 3);\n});`,
         `beforeEach(() => setup(1, 2));`,
+        `// it("was", () => { run(\`), 1, 2\`); }`,
       ].join("\n"),
     );
     expect(mightHoldTimeout(source, config, "js", true)).toBe(false);
@@ -33,10 +34,11 @@ describe("prefilter: test calls whose last argument may be a time limit", () => 
     ).toBe(true);
   });
 
-  it("a regular expression (or a division) the scan cannot read counts as enough arguments", () => {
-    expect(mightHoldTimeout(lastArgument(`it("matches", () => expect(s).toMatch(/[)]/));`), config, "js", true)).toBe(
-      true,
-    );
+  it("reads regular expressions; a division (which the scan cannot tell for certain) counts as enough", () => {
+    const regex = lastArgument(`it("matches", () => { expect(s).toMatch(/[/)]\\/(/); expect(t).toBe(x); });`);
+    expect(mightHoldTimeout(regex, config, "js", true)).toBe(false);
+    const division = lastArgument(`it("divides", () => expect(a / b).toBe(1));`);
+    expect(mightHoldTimeout(division, config, "js", true)).toBe(true);
   });
 
   it("outside TypeScript (JSX text may hold a lone quote) any test call counts, unscanned", () => {
