@@ -250,3 +250,12 @@ const NO_TIMEOUT = 0; // expect: no-unbounded-timeout
 export function call(t: number) {
   return request({ timeout: t > NO_TIMEOUT ? t : NO_TIMEOUT });
 }
+
+// A method replaced by a stub answers at once; a spy that calls through still runs the real method.
+declare const api: { request(o: object): Promise<unknown>; get(o: object): Promise<unknown> };
+it("retries on a stubbed request", async () => {
+  sinon.stub(api, "request");
+  vi.spyOn(api, "get");
+  await api.request({ timeout: 5000 });
+  await api.get({ timeout: 5000 }); // expect: no-hardcoded-timeout
+});

@@ -77,6 +77,8 @@ export class NoWaitFacts {
   private readonly fakeClockCalls: number[] = [];
   /** [start, end) of hook callbacks (`beforeEach(() => ...)`): a fake clock there covers the enclosing suite. */
   private readonly hookCallbacks: [number, number][] = [];
+  /** Methods replaced by stubs, as `receiver.method` (whitespace removed). */
+  private readonly stubbed = new Set<string>();
   /** Names passed to `Math.max` (`Math.max(this._timeout, rto || 5000)`): a 0 there is the neutral floor. */
   readonly floors = new Set<string>();
   /** Names compared with `<`/`>` or passed to `Math.min` (`if (t > MAXDELAY) t = MAXDELAY`): a clamp, not "no limit". */
@@ -134,10 +136,17 @@ export class NoWaitFacts {
   }
 
   call(node: EsNode): void {
-    // Most calls are none of these: the callee's text rules them out before its path is built.
-    if (!CALLEES.test(this.text(node.callee as EsNode))) return;
-    const path = calleePath(node.callee as EsNode) ?? "";
+    const callee = this.text(node.callee as EsNode);
     const args = node.arguments as EsNode[];
+    // `client.request({ timeout: 5000 })` after `sinon.stub(client, "request")`: the stub answers, nothing waits.
+    if (this.stubbed.size > 0 && this.stubbed.has(callee.replace(/\s+/g, ""))) {
+      for (const arg of args) this.quietRanges.push(span(arg));
+      return;
+    }
+    // Most calls are none of these: the callee's text rules them out before its path is built.
+    if (!CALLEES.test(callee)) return;
+    const path = calleePath(node.callee as EsNode) ?? "";
+    this.collectStub(node, path, args);
     // `new FakeClient({ timeout: 1000 })`, `mockSession.get(url, { timeout: 30 })`: given to a double, nothing waits.
     const tooling = FAKE_CLOCK.test(path) || MODULE_MOCK.test(path) || SPY.test(path) || SPY_ON.test(path);
     if (DOUBLE_NAME.test(path) && !tooling) {
@@ -176,6 +185,24 @@ export class NoWaitFacts {
       const keys = (payload.properties as EsNode[]).map((p) => (p.type === "Property" ? propertyName(p) : undefined));
       if (keys.some((key) => key !== undefined && SHOWN.test(key))) this.quietRanges.push(span(arg));
     }
+  }
+
+  /**
+   * Methods replaced by a stub (`sinon.stub(client, "request")`, `td.replace(api, "get")`,
+   * `vi.spyOn(client, "get").mockResolvedValue(...)`; a bare `spyOn` calls through, so it does not count).
+   */
+  private collectStub(node: EsNode, path: string, args: EsNode[]): void {
+    let target = args;
+    if (/^(vi|jest)\.spyOn$/.test(path)) return;
+    const callee = unwrap(node.callee as EsNode);
+    if (callee.type === "MemberExpression" && /^mock\w*(Implementation|Value)(Once)?$/.test(memberName(callee) ?? "")) {
+      const spy = unwrap(callee.object as EsNode);
+      if (spy.type !== "CallExpression" || !/^(vi|jest)\.spyOn$/.test(calleePath(spy.callee as EsNode) ?? "")) return;
+      target = spy.arguments as EsNode[];
+    } else if (!/^(sinon|sandbox|sb|td)\.(stub|replace)$/.test(path)) return;
+    const method = target[1] && unwrap(target[1]);
+    if (target[0] && method?.type === "Literal" && typeof method.value === "string")
+      this.stubbed.add(`${this.text(target[0]).replace(/\s+/g, "")}.${method.value}`);
   }
 
   /** `stream.setTimeout = vi.fn(...)`: the timer the code under test arms is a spy. */
