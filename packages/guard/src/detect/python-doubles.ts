@@ -160,7 +160,9 @@ export class TestDoubles {
       (a) =>
         a.startIndex >= value.endIndex &&
         token.test(a.text) &&
-        (named.test(a.text) || (a.type === "call" && CALL_ASSERTION.test(calleeText(a)))),
+        // A mock's call assertion names no parameter: only a distinctive literal (`5000`, `1.5`, not `1`) ties it.
+        (named.test(a.text) ||
+          (a.type === "call" && CALL_ASSERTION.test(calleeText(a)) && literal.text.replace(/[._]/g, "").length >= 2)),
     );
   }
 

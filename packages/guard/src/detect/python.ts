@@ -601,11 +601,14 @@ class PyDetector {
     known: boolean,
   ): boolean {
     // unittest.mock's `call(..., timeout=5)`: an expected call, compared later.
-    if (this.doubles.involvesDouble(call) || /(^|\.)mock\.call$/.test(path)) return true;
+    if (this.doubles.calledOnDouble(call) || /(^|\.)mock\.call$/.test(path)) return true;
     const blocking =
       known ||
       matchApi(this.options.apis, "python", path) !== undefined ||
       matchApi(this.options.apis, "python", written) !== undefined;
+    // A blocking API on a real receiver waits whatever it is handed (`requests.get(u, auth=mock_auth, timeout=5)`);
+    // code under test handed a double (`flags(..., timeout=3, client=fake)`) reaches the double.
+    if (!blocking && this.doubles.involvesDouble(call)) return true;
     // `@patch("app.requests.post")`: an HTTP call in a test that patched the HTTP layer reaches the double.
     if (this.callNeedsTimeout(path, written) !== undefined && this.doubles.patched(call).http) return true;
     return !blocking && this.doubles.assertedLater(value, name);
@@ -706,7 +709,7 @@ class PyDetector {
     if (library) {
       const hasTimeout = keywordArgument(node, "timeout") !== undefined;
       const hasSplat = args.namedChildren.some((a) => a?.type === "dictionary_splat");
-      const mocked = this.doubles.patched(node).http || this.doubles.involvesDouble(node);
+      const mocked = this.doubles.patched(node).http || this.doubles.calledOnDouble(node);
       if (!hasTimeout && !hasSplat && !inAssertion(node) && !mocked) {
         const key = `${node.startIndex}:${node.endIndex}`;
         // httpx bounds every call at 5 s by default: hardcoded in the library, not unbounded.

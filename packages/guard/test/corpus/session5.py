@@ -219,3 +219,14 @@ def test_replayed():
 def test_replayed_in_block(vcr):
     with vcr.use_cassette("fixtures/get.yaml"):
         requests.get("https://example.com", timeout=10)
+
+
+# A blocking API on a real receiver waits whatever it is handed; a mock's call assertion with a common small
+# literal does not make an earlier wait a configuration check.
+@patch("app.auth.Signer")
+def test_signed_request(mock_signer):
+    requests.get("https://example.com", auth=mock_signer, timeout=5)  # expect: no-hardcoded-timeout
+    requests.get("https://example.com", auth=mock_signer)  # expect: no-unbounded-timeout
+    client = Client("key")
+    client.flush(timeout_seconds=1)  # expect: no-hardcoded-timeout
+    mock_signer.sign.assert_called_once_with(1)
