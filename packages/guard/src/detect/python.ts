@@ -152,7 +152,8 @@ class PyDetector {
       run = [];
     };
     for (const node of nodes) {
-      if (node.type === "assignment" && this.mayHoldCodeList) {
+      const type = node.type;
+      if (type === "assignment" && this.mayHoldCodeList) {
         // `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings: a code list written as statements,
         // numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
         const entry = codeStatement(node);
@@ -162,11 +163,11 @@ class PyDetector {
         if (entry) run.push(entry);
       }
       // `time.sleep(timeout)` then `timeout *= 2`: a backoff delay named like a timeout.
-      if (node.type === "call" && /(^|\.)sleep$/.test(node.childForFieldName("function")?.text ?? "")) {
+      if (type === "call" && /(^|\.)sleep$/.test(node.childForFieldName("function")?.text ?? "")) {
         const first = node.childForFieldName("arguments")?.namedChildren[0];
         if (first?.type === "identifier") this.delayNames.add(`${this.scopeOf(node)}:${first.text}`);
       }
-      if (node.type === "import_statement") {
+      if (type === "import_statement") {
         for (const child of node.namedChildren) {
           if (child?.type === "dotted_name") this.imports.set(child.text, child.text);
           if (child?.type === "aliased_import") {
@@ -176,7 +177,7 @@ class PyDetector {
           }
         }
       }
-      if (node.type === "import_from_statement") {
+      if (type === "import_from_statement") {
         const module = node.childForFieldName("module_name")?.text;
         for (const child of node.childrenForFieldName("name")) {
           if (!child || !module) continue;
@@ -188,19 +189,19 @@ class PyDetector {
           }
         }
       }
-      if (node.type === "assignment") {
+      if (type === "assignment") {
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
         if (left && (left.type === "identifier" || left.type === "attribute")) {
           const key = left.type === "identifier" ? `${this.scopeOf(node)}:${left.text}` : left.text;
-          assignments.set(key, [...(assignments.get(key) ?? []), node]);
+          push(assignments, key, node);
           if (right) this.doubles.note(left, right);
           if (right && this.isUnboundedSession(right)) this.sessions.set(left.text, this.sessionLibrary(right));
           if (right?.type === "call" && this.makesRedisClient(right)) this.redisClients.add(left.text);
           if (left.type === "identifier" && right?.type === "call" && this.isClock(right)) this.clockNames.add(key);
         }
       }
-      if (node.type === "with_item") {
+      if (type === "with_item") {
         const value = node.childForFieldName("value");
         if (value?.type === "as_pattern") {
           const target = value.childForFieldName("alias") ?? value.namedChildren.at(-1);
@@ -213,13 +214,13 @@ class PyDetector {
             this.redisClients.add(target.text.trim());
         }
       }
-      if (node.type === "parameters") this.doubles.noteParameters(node);
-      if (node.type === "function_definition") this.doubles.noteFunction(node);
-      if (node.type === "parameters" || node.type === "lambda_parameters") {
+      if (type === "parameters") this.doubles.noteParameters(node);
+      if (type === "function_definition") this.doubles.noteFunction(node);
+      if (type === "parameters" || type === "lambda_parameters") {
         for (const parameter of node.namedChildren) {
           const name = parameter?.type === "identifier" ? parameter.text : parameter?.childForFieldName("name")?.text;
           const key = `${node.parent ? node.parent.startIndex : 0}:${name}`;
-          if (name) assignments.set(key, [...(assignments.get(key) ?? []), parameter!, parameter!]);
+          if (name) push(assignments, key, parameter!, parameter!);
         }
       }
     }
@@ -548,11 +549,14 @@ class PyDetector {
         if (!left || !right || this.codeStatements.has(node.id)) return;
         // `self.timeout = 15`, and `timeout = 3` / `WAIT_EVENT_TIMEOUT = 5` wherever they are passed on.
         const name = referenceName(left);
+        // Only a deadline's or a timeout's name is looked at further (most assignments stop here).
+        const deadline = name !== undefined && /deadline/i.test(name);
+        if (!deadline && !this.isTimeout(name)) return;
         if (left.type === "identifier" && this.delayNames.has(`${this.scopeOf(node)}:${left.text}`)) return;
         // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
         if (inEnumClass(node)) return;
         // `deadline = time.monotonic() + 5`: a literal added to the clock is a deadline's duration.
-        if (name !== undefined && /deadline/i.test(name)) {
+        if (deadline) {
           const added = this.clockOffset(right);
           if (added) {
             this.report(added, `added to the clock for ${left.text}`, false);
@@ -660,12 +664,19 @@ class PyDetector {
     const api = matchApi(this.options.apis, "python", path) ?? matchApi(this.options.apis, "python", written);
     const args = node.childForFieldName("arguments");
     if (!args) return;
-    const positional = args.namedChildren.filter(
-      (a): a is TsNode =>
-        a !== null && a.type !== "keyword_argument" && a.type !== "comment" && !a.type.endsWith("splat"),
-    );
+    const method = written.slice(written.lastIndexOf(".") + 1);
+    const blockFlag = (method === "get" || method === "acquire") && written.includes(".");
+    // Most calls match no API and are no `q.get(True, 5)`: their arguments are never read from the
+    // tree (each read crosses into WebAssembly), nor is their receiver looked up among the doubles.
+    const positional =
+      api || blockFlag
+        ? args.namedChildren.filter(
+            (a): a is TsNode =>
+              a !== null && a.type !== "keyword_argument" && a.type !== "comment" && !a.type.endsWith("splat"),
+          )
+        : [];
     // `fake_event.wait(5)`, `mock_queue.get(True, 5)`: a double's method records the call, nothing waits.
-    const onDouble = this.doubles.calledOnDouble(node);
+    const onDouble = api || blockFlag ? this.doubles.calledOnDouble(node) : false;
     if (api && !onDouble) {
       // Python's 0 usually means "poll" (`settimeout(0.0)`, `get_message(timeout=0)`); an API says when it means forever.
       const zero: ZeroMeans =
@@ -693,14 +704,7 @@ class PyDetector {
       }
     }
     // `q.get(True, 5)`, `lock.acquire(True, 5)`: a timeout after the `block` flag.
-    const method = written.slice(written.lastIndexOf(".") + 1);
-    if (
-      (method === "get" || method === "acquire") &&
-      written.includes(".") &&
-      positional.length === 2 &&
-      /^(True|False)$/.test(positional[0]!.text) &&
-      !onDouble
-    ) {
+    if (blockFlag && positional.length === 2 && /^(True|False)$/.test(positional[0]!.text) && !onDouble) {
       this.report(positional[1]!, `as the timeout of ${written}()`, true);
     }
     const library =
@@ -769,6 +773,13 @@ class PyDetector {
 }
 
 type ZeroMeans = "poll" | "unbounded" | "hardcoded";
+
+/** Appends to the list under `key` (a name assigned many times is not copied each time). */
+function push<K, V>(lists: Map<K, V[]>, key: K, ...values: V[]): void {
+  const list = lists.get(key);
+  if (list) list.push(...values);
+  else lists.set(key, values);
+}
 
 /**
  * A literal written in hex below the 32-bit "INFINITE": a code or a flag (WinAPI's `WAIT_TIMEOUT = 0x102`,
