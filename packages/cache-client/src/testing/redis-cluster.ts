@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { config } from "@org/config";
-import { freePort, RedisProcess, requireRedisServer } from "./redis-process.ts";
+import { canListen, ephemeralLow, freePort } from "./ports.ts";
+import { RedisProcess, requireRedisServer } from "./redis-process.ts";
 
 /** A real Redis Cluster of `nodes` masters on loopback (`redis-server --cluster-enabled yes`). */
 export interface LocalRedisCluster {
@@ -94,18 +94,9 @@ async function clusterPort(taken: Set<number>): Promise<number> {
   for (;;) {
     const port = await freePort();
     const bus = port + 10_000;
-    if (bus > 65_535 || taken.has(port) || taken.has(bus) || !(await canListen(bus))) continue;
+    if (bus >= ephemeralLow() || taken.has(port) || taken.has(bus) || !(await canListen(bus))) continue;
     taken.add(port);
     taken.add(bus);
     return port;
   }
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.unref();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }

@@ -3,7 +3,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, RedisProcess, requireRedisServer } from "./redis-process.ts";
+import { freePort } from "./ports.ts";
+import { RedisProcess, requireRedisServer } from "./redis-process.ts";
 
 function selfSignedCertificate(): { cert: string; certFile: string; keyFile: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "org-redis-tls-"));

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -50,11 +51,36 @@ def require_redis_server() -> str:
     return found
 
 
+_handed_out: set[int] = set()
+
+
+def _ephemeral_low() -> int:
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range", encoding="ascii") as range_file:
+            return int(range_file.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # not Linux: below every common ephemeral range
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
+    """A free loopback port for a server about to start, drawn at random below the ephemeral range.
+
+    A port from the ephemeral range (what binding port 0 hands out) can be given to an outgoing
+    connection as its local port before the server binds it ("Address already in use").
+    """
+    high = _ephemeral_low()
+    for _ in range(1000):
+        port = random.randrange(10000, high)
+        if port in _handed_out:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
         return port
+    raise RuntimeError(f"no free loopback port between 10000 and {high} after 1000 tries: stop other servers")
 
 
 @dataclass
