@@ -6,12 +6,18 @@ import { createServer } from "node:net";
 // check and the server's own bind: redis-server then failed with "Address already in use" in CI.
 const LOWEST = 10_000;
 const handedOut = new Set<number>();
+let low: number | undefined;
 
-/** First port of the kernel's ephemeral range (Linux; 32768 where it cannot be read). */
+/** First port of the kernel's ephemeral range (Linux; 32768 where it cannot be read), read once per process. */
 export function ephemeralLow(): number {
+  low ??= readEphemeralLow();
+  return low;
+}
+
+function readEphemeralLow(): number {
   try {
-    const low = Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]);
-    return Number.isInteger(low) && low > LOWEST + 1_000 ? low : 32_768;
+    const first = Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]);
+    return Number.isInteger(first) && first > LOWEST + 1_000 ? first : 32_768;
   } catch {
     return 32_768;
   }
