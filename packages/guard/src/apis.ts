@@ -1,19 +1,23 @@
 /**
  * A call whose argument is a timeout. `callee` is the dotted path as written (`AbortSignal.timeout`);
- * a leading `*.` matches any object (`*.waitForTimeout`). `argument` is the position of the timeout,
- * or "last" for a trailing timeout after a callback (test frameworks), or "all" when every numeric
- * argument is a duration (`httpx.Timeout(5.0, connect=2.0)`). `keyword` is its keyword in Python.
+ * a leading `*.` matches any object (`*.waitForTimeout`), a trailing `.*` any method (`axios.*`).
+ * `argument` is the position of the timeout, or "last" for a trailing timeout after a callback (test
+ * frameworks), or "all" when every numeric argument is a duration (`httpx.Timeout(5.0, connect=2.0)`), or
+ * "options" when the timeouts are the timeout-named keys of an options object it takes (`axios.create({
+ * timeout: 0 })`; those keys are checked wherever they are written, the entry says what 0 means there).
+ * `keyword` is its keyword in Python.
  */
 export interface TimeoutApi {
   language: "js" | "python";
   callee: string;
-  argument: number | "last" | "all";
+  argument: number | "last" | "all" | "options";
   keyword?: string;
   /** For "last": the fewest arguments a call needs for its last one to be the timeout. */
   minArguments?: number;
   /**
-   * What 0 means for this API: true "no limit" (reported as unbounded), false a 0 s timeout
-   * (reported as hardcoded). Unset: true in JavaScript; in Python "poll, don't block" (not reported).
+   * What 0 (and JavaScript's `false`) means for this API: true "no limit" (reported as unbounded), false a
+   * 0 s timeout (reported as hardcoded). Unset: true in JavaScript; in Python "poll, don't block" (not
+   * reported). A 0 given to a call that is no API here is not reported: the receiver decides what it means.
    */
   zeroIsUnbounded?: boolean;
 }
@@ -33,16 +37,72 @@ const HOOKS = ["beforeAll", "afterAll", "beforeEach", "afterEach", "before", "af
 /** The timeout APIs known out of the box; the guard's config adds to them (`apis`). */
 export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "js", callee: "AbortSignal.timeout", argument: 0, zeroIsUnbounded: false },
-  { language: "js", callee: "*.waitForTimeout", argument: 0 },
-  { language: "js", callee: "*.setDefaultTimeout", argument: 0 },
-  { language: "js", callee: "*.setDefaultNavigationTimeout", argument: 0 },
-  { language: "js", callee: "cy.wait", argument: 0 },
-  { language: "js", callee: "jest.setTimeout", argument: 0 },
-  { language: "js", callee: "this.timeout", argument: 0 },
-  { language: "js", callee: "t.timeout", argument: 0 },
-  { language: "js", callee: "*.setTimeout", argument: 0 },
-  ...TEST_FUNCTIONS.map((callee) => ({ language: "js" as const, callee, argument: "last" as const, minArguments: 3 })),
-  ...HOOKS.map((callee) => ({ language: "js" as const, callee, argument: "last" as const, minArguments: 2 })),
+  // A sleep of 0 ms (Puppeteer, Playwright, Cypress), not "no limit".
+  { language: "js", callee: "*.waitForTimeout", argument: 0, zeroIsUnbounded: false },
+  { language: "js", callee: "*.setDefaultTimeout", argument: 0, zeroIsUnbounded: true },
+  { language: "js", callee: "*.setDefaultNavigationTimeout", argument: 0, zeroIsUnbounded: true },
+  { language: "js", callee: "cy.wait", argument: 0, zeroIsUnbounded: false },
+  // Test runners: a test timeout of 0 switches the limit off (Mocha, Jest, Vitest, AVA).
+  { language: "js", callee: "jest.setTimeout", argument: 0, zeroIsUnbounded: true },
+  { language: "js", callee: "this.timeout", argument: 0, zeroIsUnbounded: true },
+  { language: "js", callee: "t.timeout", argument: 0, zeroIsUnbounded: true },
+  // Node sockets and requests: 0 is "no idle timeout" (a literal 0 after a phase switches it off; see SWITCH_OFF_APIS).
+  { language: "js", callee: "*.setTimeout", argument: 0, zeroIsUnbounded: true },
+  ...TEST_FUNCTIONS.map((callee) => ({
+    language: "js" as const,
+    callee,
+    argument: "last" as const,
+    minArguments: 3,
+    zeroIsUnbounded: true,
+  })),
+  ...HOOKS.map((callee) => ({
+    language: "js" as const,
+    callee,
+    argument: "last" as const,
+    minArguments: 2,
+    zeroIsUnbounded: true,
+  })),
+  // Options objects whose timeout 0 (or false) is documented as "no timeout": HTTP clients and servers
+  // (axios, Node's http/https/http2/net/tls, undici, node-fetch, ky, Fastify), drivers (MongoDB, pg),
+  // test runners (Mocha, Vitest/Jest config), browsers (Puppeteer, Playwright: navigation and waits).
+  ...[
+    "axios",
+    "axios.*",
+    "http.*",
+    "https.*",
+    "http2.*",
+    "net.*",
+    "tls.*",
+    "undici.*",
+    "fetch",
+    "ky",
+    "ky.*",
+    "fastify",
+    "Fastify",
+    "MongoClient",
+    "MongoClient.connect",
+    "pg.Pool",
+    "pg.Client",
+    "Mocha",
+    "mocha.setup",
+    "vi.setConfig",
+    "defineConfig",
+    "puppeteer.*",
+    "chromium.*",
+    "firefox.*",
+    "webkit.*",
+    "*.goto",
+    "*.reload",
+    "*.waitForSelector",
+    "*.waitForNavigation",
+    "*.waitForFunction",
+    "*.waitForResponse",
+    "*.waitForRequest",
+    "*.waitForEvent",
+    "*.waitForLoadState",
+    "*.waitForURL",
+    "*.waitForNetworkIdle",
+  ].map((callee) => ({ language: "js" as const, callee, argument: "options" as const, zeroIsUnbounded: true })),
   // Python: 0 means "poll, don't block" unless `zeroIsUnbounded` says otherwise (then true: forever, false: 0 s).
   { language: "python", callee: "socket.setdefaulttimeout", argument: 0 },
   { language: "python", callee: "asyncio.wait_for", argument: 1, keyword: "timeout", zeroIsUnbounded: false },
@@ -83,6 +143,8 @@ interface ApiIndex {
   exact: Map<string, number>;
   /** First position of a `*.method` callee, by method. */
   anyObject: Map<string, number>;
+  /** First position of an `object.*` callee, by object. */
+  anyMethod: Map<string, number>;
 }
 const indexes = new WeakMap<readonly TimeoutApi[], Record<TimeoutApi["language"], ApiIndex>>();
 
@@ -90,12 +152,17 @@ const indexes = new WeakMap<readonly TimeoutApi[], Record<TimeoutApi["language"]
 function indexOf(apis: readonly TimeoutApi[], language: TimeoutApi["language"]): ApiIndex {
   let index = indexes.get(apis);
   if (!index) {
-    index = { js: { exact: new Map(), anyObject: new Map() }, python: { exact: new Map(), anyObject: new Map() } };
+    index = {
+      js: { exact: new Map(), anyObject: new Map(), anyMethod: new Map() },
+      python: { exact: new Map(), anyObject: new Map(), anyMethod: new Map() },
+    };
     apis.forEach((api, position) => {
       const forLanguage = index![api.language];
       if (!forLanguage.exact.has(api.callee)) forLanguage.exact.set(api.callee, position);
       const method = api.callee.startsWith("*.") ? api.callee.slice(2) : undefined;
       if (method !== undefined && !forLanguage.anyObject.has(method)) forLanguage.anyObject.set(method, position);
+      const object = api.callee.endsWith(".*") ? api.callee.slice(0, -2) : undefined;
+      if (object !== undefined && !forLanguage.anyMethod.has(object)) forLanguage.anyMethod.set(object, position);
     });
     indexes.set(apis, index);
   }
@@ -108,7 +175,7 @@ export function matchApi(
   language: TimeoutApi["language"],
   path: string,
 ): TimeoutApi | undefined {
-  const { exact, anyObject } = indexOf(apis, language);
+  const { exact, anyObject, anyMethod } = indexOf(apis, language);
   const dot = path.lastIndexOf(".");
   const method = path.slice(dot + 1);
   const object = dot >= 0 ? path.slice(0, dot) : undefined;
@@ -116,6 +183,10 @@ export function matchApi(
   if (object !== undefined && !(method === "setTimeout" && TIMER_OBJECTS.has(object))) {
     const wildcard = anyObject.get(method);
     if (wildcard !== undefined && (position === undefined || wildcard < position)) position = wildcard;
+  }
+  if (object !== undefined) {
+    const any = anyMethod.get(object);
+    if (any !== undefined && (position === undefined || any < position)) position = any;
   }
   return position === undefined ? undefined : apis[position];
 }

@@ -24,7 +24,7 @@ export const GuardConfigSchema = z.strictObject({
       z.strictObject({
         language: z.enum(["js", "python"]),
         callee: nonEmpty,
-        argument: z.union([z.number().check(z.int(), z.minimum(0)), z.enum(["last", "all"])]),
+        argument: z.union([z.number().check(z.int(), z.minimum(0)), z.enum(["last", "all", "options"])]),
         keyword: z.optional(nonEmpty),
         minArguments: z.optional(z.number().check(z.int(), z.minimum(1))),
         zeroIsUnbounded: z.optional(z.boolean()),

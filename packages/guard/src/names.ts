@@ -122,7 +122,9 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
   const expiry =
     before > 0 && EXPIRY.has(parts[before - 1]!) && !(before > 1 && CONNECTION_SESSIONS.has(parts[before - 2]!));
-  if (expiry || (at > 0 && PACING.has(parts[at - 1]!))) return false;
+  // `forceFlushTimeoutMillis`: how long a forced flush (a call the caller awaits) may take, a deadline, not pacing.
+  const forced = at > 1 && parts[at - 2] === "force";
+  if (expiry || (at > 0 && PACING.has(parts[at - 1]!) && !forced)) return false;
   // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.
   while (parts.length > 1 && (TRAILING.has(parts.at(-1)!) || (UNITS.has(parts.at(-1)!) && TRAILING.has(parts.at(-2)!))))
     parts.pop();

@@ -57,7 +57,6 @@ describe("defaults", () => {
     expect(() => createHttpClient({ config: testConfig, retries: -1 })).toThrow(
       /retries must be a whole number >= 0 \(got -1\)/,
     );
-    // org-guard-ignore-next-line no-unbounded-timeout -- proves that the client refuses an unbounded timeout
     expect(() => createHttpClient({ config: testConfig, timeoutMs: 0 })).toThrow(
       /timeoutMs must be a whole number >= 1/,
     );

@@ -1,6 +1,7 @@
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 import {
+  calleePath,
   destinationOf,
   type EsNode,
   isNode,
@@ -17,9 +18,10 @@ import { Constants } from "./javascript/constants.ts";
 import { FileFacts, onlyAsserted } from "./javascript/facts.ts";
 import { isResetValue } from "./javascript/not-durations.ts";
 import { cacheDeleteFinding } from "./javascript/redis.ts";
-import { TEST_OPTIONS } from "./javascript/timers.ts";
+import { foreverRetry, RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./javascript/timers.ts";
 import type { VisitorKeys } from "./javascript/walk.ts";
 import { type Classified, kindOf, NO_LIMIT, numericString, SQL_TIMEOUT } from "./javascript/values.ts";
+import { SCHEMA_DEFAULT_CALL, zeroMeaningOf } from "./javascript/zero.ts";
 
 export type { EsNode } from "./javascript/ast.ts";
 
@@ -134,13 +136,39 @@ class JsDetector implements CallJudge {
     }
   }
 
-  report(value: EsNode, where: string, zeroIsUnbounded = true, isTest = false): void {
+  /**
+   * Reports the hardcoded or unbounded values `value` holds. `zeroIsUnbounded` is what a 0 means to the API
+   * the value is given to, when the caller knows it; otherwise the site decides (`zeroMeaningAt`).
+   */
+  report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest = false): void {
     for (const item of this.classifier.classify(value)) {
       if (item.negative) continue; // `-1`: a sentinel ("unset"), not a duration
       if (item.kind === "unbounded" && this.switchesOff(item)) continue;
-      const kind = item.kind === "unbounded" && !zeroIsUnbounded ? "hardcoded" : item.kind;
+      let kind = item.kind;
+      if (kind === "unbounded") {
+        const zero = item.literal === "false" || this.constants.evaluate(item.node) === 0;
+        const meaning = zeroIsUnbounded ?? (zero && !item.declared ? this.zeroMeaningAt(item.node) : true);
+        // `stop({ timeout: 0 })` to a receiver nobody here knows: it decides what 0 means (Docker: kill at once).
+        if (meaning === undefined) continue;
+        if (!meaning) kind = "hardcoded";
+      }
       this.add(kind, item.node, item.literal, where, isTest);
     }
+  }
+
+  /**
+   * What a 0 written at `node` means. Passed to a call (in an options object or as a fallback): what the
+   * receiver declares (`axios.create({ timeout: 0 })`: no limit), or, for a receiver nobody here knows, "no
+   * limit" only if this file tests the name for being set before arming a timer with it; unknown otherwise.
+   * Anywhere else (a default, a field, a defaults table) it is the code's own choice of "no limit".
+   */
+  private zeroMeaningAt(node: EsNode): boolean | undefined {
+    const receiver = this.facts.zero.receiverAt(span(node)[0]);
+    if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return true;
+    const meaning =
+      zeroMeaningOf(this.apis, receiver.callee) ?? zeroMeaningOf(this.apis, this.facts.zero.canonical(receiver.callee));
+    if (meaning !== undefined) return meaning;
+    return this.facts.zero.disables(this.siteName) ? true : undefined;
   }
 
   /**
@@ -179,6 +207,10 @@ class JsDetector implements CallJudge {
     switch (node.type) {
       case "Property": {
         const name = propertyName(node);
+        if (name !== undefined && RETRY_OPTIONS.test(name)) {
+          this.reportForever(node.value as EsNode, `in "${name}"`);
+          return;
+        }
         // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
         if (!this.facts.isTimeout(name) && !(name !== undefined && this.facts.noWait.connectionSessions.has(node)))
           return;
@@ -187,14 +219,17 @@ class JsDetector implements CallJudge {
         const isTest = TEST_OPTIONS.test(name);
         if (value.type === "AssignmentPattern") this.report(value.right as EsNode, `as the default of "${name}"`);
         else if (this.facts.timestampNames.has(name) && isResetValue(value)) return;
-        else if (!isPattern(value)) this.report(value, `in "${name}"`, true, isTest);
+        else if (!isPattern(value)) this.report(value, `in "${name}"`, undefined, isTest);
         return;
       }
       case "PropertyDefinition":
       case "AccessorProperty": {
         // A class field initialised to 0 or a negative sentinel is reset state, not a duration.
         const name = propertyName(node);
-        if (this.facts.isTimeout(name) && isNode(node.value) && !isResetValue(node.value)) {
+        // `connectionTimeout: number = 0` then `if (this.connectionTimeout > 0) setTimeout(..., this.connectionTimeout)`:
+        // the file shows 0 arms no timer, so the default is "no limit".
+        const noTimer = isNode(node.value) && this.facts.zero.disables(name) && !this.isNegative(node.value);
+        if (this.facts.isTimeout(name) && isNode(node.value) && (!isResetValue(node.value) || noTimer)) {
           this.report(node.value, `in "${name}"`);
         }
         return;
@@ -238,7 +273,10 @@ class JsDetector implements CallJudge {
           // `this._uploadTimeout = 0` resets the object's own state; `server.requestTimeout = 0` configures a server.
           // `conn.resurrectTimeout = 0` where the file also sets it to `Date.now() + t`: a point in time, reset.
           const own = unwrap(target.object as EsNode).type === "ThisExpression" || this.facts.timestampNames.has(name);
-          if (!(own && isResetValue(node.right as EsNode))) this.report(node.right as EsNode, `assigned to "${name}"`);
+          // In a constructor, a field set to 0 that the file tests before arming a timer is its "no limit" default.
+          const noTimer = this.facts.zero.disables(name) && this.facts.zero.inConstructor(span(node)[0]);
+          const reset = isResetValue(node.right as EsNode) && !noTimer;
+          if (!(own && reset)) this.report(node.right as EsNode, `assigned to "${name}"`);
         }
         return;
       }
@@ -280,6 +318,23 @@ class JsDetector implements CallJudge {
           this.report(fallback.value, `as the fallback of "${fallback.name}"`);
         return;
       }
+      case "ReturnStatement": {
+        // `return params.timeout * 1000 + 10_000`: a function that works out a timeout pads the caller's.
+        const returned = isNode(node.argument) ? unwrap(node.argument) : undefined;
+        const pad =
+          returned?.type === "BinaryExpression" && returned.operator === "+"
+            ? this.classifier.padOf(returned)
+            : undefined;
+        if (pad)
+          this.add(
+            "hardcoded",
+            pad.node,
+            `${this.text(pad.node)} (added to ${pad.name})`,
+            "in a returned timeout",
+            false,
+          );
+        return;
+      }
       case "JSXAttribute": {
         const name = (node.name as EsNode).name;
         const value = node.value as EsNode | null;
@@ -294,9 +349,22 @@ class JsDetector implements CallJudge {
           const cacheDelete = cacheDeleteFinding(node, this.facts);
           if (cacheDelete) this.findings.set(`${cacheDelete.start}:${cacheDelete.end}`, cacheDelete);
         }
+        if (RETRY_CALLS.test(calleePath(node.callee as EsNode) ?? ""))
+          for (const arg of node.arguments as EsNode[]) this.reportForever(arg, `in the retry options`);
         judgeCall(this, node);
         return;
     }
+  }
+
+  /** `retries: { forever: true }`: retried with no bound, so whoever waits for it waits forever. */
+  private reportForever(options: EsNode, where: string): void {
+    const forever = foreverRetry(options);
+    if (forever) this.add("unbounded", forever, "forever: true", `${where} (retried with no bound)`, false);
+  }
+
+  private isNegative(node: EsNode): boolean {
+    const value = unwrap(node);
+    return value.type === "UnaryExpression" && value.operator === "-";
   }
 
   private text(node: EsNode): string {

@@ -55,7 +55,14 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     judge.facts.storedTimers.has(node) &&
     args[0]?.type === "Identifier" &&
     judge.facts.listeners.has(args[0].name as string);
-  if (judge.facts.raceTimers.has(node) || racesEvent || isDeadlineTimer(path, args, judge.facts.source)) {
+  const settlesRacedPromise =
+    TIMER_CALLS.test(path) && judge.facts.racedNames.size > 0 && judge.facts.racesHeldPromise(node);
+  if (
+    judge.facts.raceTimers.has(node) ||
+    racesEvent ||
+    settlesRacedPromise ||
+    isDeadlineTimer(path, args, judge.facts.source)
+  ) {
     // A 0 ms timer defers its callback to the next turn; it bounds nothing.
     if (args[1] && judge.constants.evaluate(args[1]) !== 0)
       judge.report(args[1], `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`);
@@ -66,6 +73,8 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   // `(0, promises_1.setTimeout)(1000)`: a sleep from Node's timers module, not a socket's timeout.
   if (path.endsWith(".setTimeout") && judge.facts.timerModules.has(path.slice(0, path.indexOf(".")))) return;
   let targets: EsNode[] = [];
+  // `axios.create({ timeout: 0 })`: the options' timeout keys are checked where they are written.
+  if (api.argument === "options") return;
   if (api.argument === "all") targets = args;
   else if (api.argument === "last") {
     const last = args.at(-1);

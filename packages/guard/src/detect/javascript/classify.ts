@@ -43,12 +43,20 @@ export class Classifier {
             const text = name === "default" ? numericString(value) : undefined;
             if (text !== undefined) out.push({ kind: kindOf(text), node: value, literal: this.facts.text(value) });
             else this.classify(property.value, out, depth + 1);
+            if (name === "value" || name === "default") for (const item of out.slice(before)) item.declared = true;
             if (GOT_PHASES.has(name))
               for (const item of out.slice(before)) if (item.literal === "0") item.kind = "hardcoded";
           }
         }
         return out;
       case "ConditionalExpression": {
+        // `options.timeout === false ? 0 : options.timeout`: the caller's own "no limit" re-spelled for a
+        // receiver that writes it as 0, not a choice made here.
+        const respelled = this.respelledBranch(node);
+        if (respelled) {
+          this.classify((respelled === node.consequent ? node.alternate : node.consequent) as EsNode, out, depth + 1);
+          return out;
+        }
         this.classify(node.consequent as EsNode, out, depth + 1);
         // `connectTimeoutMS ? connectTimeoutMS + x : 0`: the 0 is taken only when the value tested is
         // itself 0 (or unset); it mirrors the configured value, it does not choose one.
@@ -127,6 +135,22 @@ export class Classifier {
     return out;
   }
 
+  /**
+   * In `t === false ? 0 : t` (or `t !== Infinity ? t : 0`), the branch that re-spells the caller's own
+   * `false`/`Infinity` as 0: taken only when the tested reference already says "no limit".
+   */
+  private respelledBranch(node: EsNode): EsNode | undefined {
+    const test = unwrap(node.test as EsNode);
+    if (test.type !== "BinaryExpression" || !/^[!=]==?$/.test(test.operator as string)) return undefined;
+    const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+    const noLimit = (side: EsNode) =>
+      (side.type === "Literal" && side.value === false) || (side.type === "Identifier" && side.name === "Infinity");
+    const reference = sides.find((side) => !noLimit(side));
+    if (!reference || referenceName(reference) === undefined || !sides.some(noLimit)) return undefined;
+    const branch = ((test.operator as string).startsWith("=") ? node.consequent : node.alternate) as EsNode;
+    return this.constants.evaluate(branch) === 0 ? branch : undefined;
+  }
+
   /** `x.timeout == null ? 20000 : x.timeout` (either way round): the number, if positive, and the name. */
   nullFallback(node: EsNode): { value: EsNode; name: string } | undefined {
     const test = unwrap(node.test as EsNode);
@@ -145,17 +169,28 @@ export class Classifier {
   }
 
   /** In `timeout + 5000`, the constant added to a timeout-named value that is not itself a constant. */
-  private padOf(node: EsNode): { node: EsNode; name: string } | undefined {
+  padOf(node: EsNode): { node: EsNode; name: string } | undefined {
     for (const [reference, pad] of [
       [node.left, node.right],
       [node.right, node.left],
     ] as [EsNode, EsNode][]) {
-      const name = referenceName(unwrap(reference));
+      // `params.timeout * 1000 + 10_000`: the timeout converted to another unit, then padded.
+      const name = referenceName(this.unscaled(reference));
       if (!this.facts.isTimeout(name) || this.constants.evaluate(reference) !== undefined) continue;
       const value = this.constants.evaluate(pad);
       if (value !== undefined && value > 0) return { node: pad, name };
     }
     return undefined;
+  }
+
+  /** `t * 1000`, `t / 1e3`: the reference a unit conversion scales (the node itself otherwise). */
+  private unscaled(raw: EsNode): EsNode {
+    const node = unwrap(raw);
+    if (node.type !== "BinaryExpression" || !/^[*/]$/.test(node.operator as string)) return node;
+    const left = unwrap(node.left as EsNode);
+    const right = unwrap(node.right as EsNode);
+    if (this.constants.evaluate(right) !== undefined) return left;
+    return node.operator === "*" && this.constants.evaluate(left) !== undefined ? right : node;
   }
 
   /** `Date.now() + 5000`, `performance.now() + 1000`: the constant added to a clock, if any. */

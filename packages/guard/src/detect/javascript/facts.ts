@@ -20,6 +20,7 @@ import { REDIS_FACTORIES } from "./redis.ts";
 import { collectExpectedFailure, collectTestCall, type TestFacts } from "./test-facts.ts";
 import { LISTENER_METHODS, TIMER_CALLS, TIMER_MODULES } from "./timers.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
+import { ZeroFacts } from "./zero.ts";
 
 /**
  * How a block-level `const` is used, in its block: inside assertions or `expect(...)` subjects, by a call
@@ -80,6 +81,10 @@ export class FileFacts implements TestFacts {
   readonly raceTimers = new Set<EsNode>();
   /** [start, end) of every element of a `Promise.race([...])` array, in document order. */
   readonly raceElements: [number, number][] = [];
+  /** Names raced whole: `Promise.race([bodyPromise, timeoutPromise])`. */
+  readonly racedNames = new Set<string>();
+  /** `const timeoutPromise = new Promise(...)`: promises held in a local, by name, with the span of their `new`. */
+  private readonly heldPromises: { name: string; from: number; to: number }[] = [];
   /** Names passed as a plain timer's delay (`setTimeout(pollCondition, pollTimeout)`): poll intervals if named so. */
   readonly timerDelays = new Set<string>();
   /**
@@ -97,6 +102,8 @@ export class FileFacts implements TestFacts {
   readonly storedTimers = new Set<EsNode>();
   /** Fallbacks passed straight to a call (`Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`). */
   readonly passedFallbacks = new Set<EsNode>();
+  /** What a 0 means where it is written: the call it is an argument of, the names tested for "set" and armed. */
+  readonly zero = new ZeroFacts();
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
   private readonly scopedInits = new Set<EsNode>();
 
@@ -147,11 +154,13 @@ export class FileFacts implements TestFacts {
         collectTestCall(this, node);
         this.collectCallFacts(node);
         this.noWait.call(node);
+        this.zero.call(node);
         return;
       case "NewExpression":
         this.sites.push(node);
         this.collectCallFacts(node);
         this.noWait.call(node);
+        this.zero.call(node);
         return;
       case "FunctionDeclaration":
       case "FunctionExpression":
@@ -173,6 +182,7 @@ export class FileFacts implements TestFacts {
         this.storedTimer(node.init);
         this.collectDestination(node);
         this.collectDeclarator(node);
+        this.zero.declarator(node);
         return;
       case "Property":
       case "PropertyDefinition":
@@ -180,24 +190,37 @@ export class FileFacts implements TestFacts {
         this.sites.push(node);
         this.collectDestination(node);
         return;
+      case "LogicalExpression":
+        // `t && arm(t)`: the left side is tested for being set.
+        if (node.operator === "&&") this.zero.test(node.left as EsNode);
+        this.sites.push(node);
+        return;
+      case "ConditionalExpression":
+        this.zero.test(node.test as EsNode);
+        this.sites.push(node);
+        return;
       case "AccessorProperty":
       case "JSXAttribute":
-      case "LogicalExpression":
-      case "ConditionalExpression":
+      case "ReturnStatement":
         this.sites.push(node);
         return;
       case "IfStatement": {
         // `if (t === Infinity || t < 0) t = 0`: the caller's "no limit" re-spelled for a driver, not chosen here.
+        this.zero.test(node.test as EsNode);
         const respelled = infinityRespelling(node, this.source);
         if (respelled) this.notDurations.add(respelled);
         const test = this.text(node.test as EsNode);
         if (/\b(undefined|null)\b/.test(test)) this.configuredGuards.push([...span(node.consequent as EsNode), test]);
         return;
       }
+      case "MethodDefinition":
+        if (node.kind === "constructor") this.zero.constructors.push(span(node));
+        return;
       case "ClassBody":
         this.classBodies.push(span(node));
         return;
       case "ImportDeclaration":
+        this.zero.importDeclaration(node);
         if (TIMER_MODULES.test(String((node.source as EsNode).value))) {
           for (const specifier of node.specifiers as EsNode[])
             if (specifier.type !== "ImportSpecifier") this.timerModules.add((specifier.local as EsNode).name as string);
@@ -269,6 +292,10 @@ export class FileFacts implements TestFacts {
     const factory =
       init.type === "NewExpression" || init.type === "CallExpression" ? calleePath(init.callee as EsNode) : undefined;
     if (factory && REDIS_FACTORIES.test(factory)) this.redisClients.add(id.name as string);
+    if (init.type === "NewExpression" && factory === "Promise") {
+      const [from, to] = span(init);
+      this.heldPromises.push({ name: id.name as string, from, to });
+    }
     // `const pipe = redis.pipeline()`: a pipeline or transaction of a Redis client is one too.
     const callee = init.type === "CallExpression" ? unwrap(init.callee as EsNode) : undefined;
     if (callee?.type === "MemberExpression" && /^(pipeline|multi)$/.test(memberName(callee) ?? "")) {
@@ -348,6 +375,15 @@ export class FileFacts implements TestFacts {
     if (/^(Math|Number|String|JSON|console|Object|Array)\./.test(path) || referenceName(callee) === "setTimeout")
       return;
     for (const arg of args) if (unwrap(arg).type === "LogicalExpression") this.passedFallbacks.add(unwrap(arg));
+  }
+
+  /**
+   * `const timeoutPromise = new Promise((resolve) => setTimeout(() => resolve(null), 2e3))` later raced with an
+   * operation (`Promise.race([bodyPromise, timeoutPromise])`): the timer settles the promise that ends the wait.
+   */
+  racesHeldPromise(timer: EsNode): boolean {
+    const [start] = span(timer);
+    return this.heldPromises.some(({ name, from, to }) => from <= start && start < to && this.racedNames.has(name));
   }
 
   /** Whether `node` lies inside an element of a `Promise.race([...])` seen before it (pre-order: its ancestor). */

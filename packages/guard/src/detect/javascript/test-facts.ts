@@ -40,6 +40,7 @@ export interface TestFacts {
   readonly timerDelays: Set<string>;
   readonly windowDelays: Map<string, number[]>;
   readonly raceElements: [number, number][];
+  readonly racedNames: Set<string>;
   /** [start, end) of `expect(subject)` subjects, in document order: a name used there is checked. */
   readonly subjectRanges: [number, number][];
   text(node: EsNode): string;
@@ -89,8 +90,10 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
     // Timers inside these elements race the operation; the walk finds them when it gets there.
     const first = args[0];
     if (first && unwrap(first).type === "ArrayExpression") {
-      for (const element of unwrap(first).elements as (EsNode | null)[])
+      for (const element of unwrap(first).elements as (EsNode | null)[]) {
         if (element) facts.raceElements.push(span(element));
+        if (element && unwrap(element).type === "Identifier") facts.racedNames.add(unwrap(element).name as string);
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 // Timers, test-runner timeouts and the callbacks that make a timer a deadline.
-import { type EsNode, span, unwrap } from "./ast.ts";
+import { type EsNode, propertyName, span, unwrap } from "./ast.ts";
 
 /** APIs where 0 switches a timer off once its phase is over (Node sockets and requests), not a finding. */
 export const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
@@ -58,4 +58,25 @@ export function stopsRecording(body: string): boolean {
   return (
     /\bstop\w*\b/i.test(body) && !/abort|reject|kill|destroy|time[ds]?\s*-?_?out|fail|cancel|close|exit/i.test(body)
   );
+}
+
+/** Where retry options are given: `retries: { ... }` (proper-lockfile), `retry: { ... }`, `retryOptions`. */
+export const RETRY_OPTIONS = /^retr(y|ies)(Options|Opts|Config)?$/i;
+
+/** Calls that take retry options (`retry.operation({ forever: true })`, `pRetry(fn, { forever: true })`). */
+export const RETRY_CALLS = /retry|(^|\.)operation$/i;
+
+/**
+ * `retries: { forever: true, ... }` (the `retry` package's option, used by proper-lockfile, async-retry,
+ * p-retry): the wait for what is retried has no bound. The `true`, if the options say so.
+ */
+export function foreverRetry(raw: EsNode): EsNode | undefined {
+  const node = unwrap(raw);
+  if (node.type !== "ObjectExpression") return undefined;
+  for (const property of node.properties as EsNode[]) {
+    if (property.type !== "Property" || propertyName(property) !== "forever") continue;
+    const value = unwrap(property.value as EsNode);
+    if (value.type === "Literal" && value.value === true) return value;
+  }
+  return undefined;
 }

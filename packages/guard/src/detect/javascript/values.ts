@@ -1,7 +1,14 @@
 // What a number means as a timeout: hardcoded, unbounded ("no limit"), or written in SQL.
 import type { EsNode } from "./ast.ts";
 
-export type Classified = { kind: "hardcoded" | "unbounded"; node: EsNode; literal: string; negative?: boolean };
+export type Classified = {
+  kind: "hardcoded" | "unbounded";
+  node: EsNode;
+  literal: string;
+  negative?: boolean;
+  /** Written as a setting's declared default (`functionTimeout: { value: 0 }`): the code's own choice. */
+  declared?: boolean;
+};
 
 /** got's timeout phases: got fires a phase of 0 at once (a 0 ms timeout), where most libraries read 0 as "none". */
 export const GOT_PHASES = new Set(["lookup", "connect", "secureConnect", "socket", "send", "response", "request"]);
