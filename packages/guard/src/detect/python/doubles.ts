@@ -1,5 +1,5 @@
 import type { Node as TsNode } from "web-tree-sitter";
-import { keywordArgument, unwrap } from "./python-syntax.ts";
+import { keywordArgument, unwrap } from "./syntax.ts";
 
 // Test doubles: where a test replaced what would wait, a timeout handed to it bounds nothing. A mock or
 // fake records the call (`FakeAsyncClient`, `mock.Mock()`, `patch(...) as m`), a patched test routes the

@@ -169,3 +169,17 @@ export function isCacheLifetime(node: TsNode): boolean {
   }
   return false;
 }
+
+/**
+ * The function's body never reads the parameter (a fake that only records, an ignored compatibility argument).
+ * Not for bodies that are only `pass` or `...` (a Protocol's or an `@overload`'s signature states the real
+ * default), nor for `locals()`/`vars()` users.
+ */
+export function neverRead(fn: TsNode, name: string): boolean {
+  const body = fn.childForFieldName("body");
+  // A body of only `pass`/`...` is a placeholder whose signature is the point (`isStub` judges documented ones).
+  if (!body || /^\s*(pass|\.\.\.)\s*$/.test(body.text) || /\b(locals|vars)\s*\(/.test(body.text)) return false;
+  if (fn.parent?.type === "decorated_definition" && /@(\w+\.)*(abstract\w*|overload)\b/.test(fn.parent.text))
+    return false;
+  return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(body.text);
+}

@@ -1,9 +1,10 @@
 import type { Node as TsNode, Parser as TsParser } from "web-tree-sitter";
-import type { SourceComment } from "../suppressions.ts";
-import { detectPython, mayHoldFallback, scanPython } from "./python.ts";
-import { firstSyntaxError } from "./python-parser.ts";
-import { unwrap } from "./python-syntax.ts";
-import type { DetectorOptions, RawFinding } from "./types.ts";
+import type { SourceComment } from "../../suppressions.ts";
+import { detectPython } from "../python.ts";
+import { mayHoldFallback, scanPython } from "./scan.ts";
+import { firstSyntaxError } from "./parser.ts";
+import { unwrap } from "./syntax.ts";
+import type { DetectorOptions, RawFinding } from "../types.ts";
 
 // Python run from a string: `subprocess.run([sys.executable, "-c", script])` with `script = textwrap.dedent("""...""")`.
 // The script is code that runs (a test's child process, a bootstrap), so it is checked like the file around it,

@@ -1,0 +1,95 @@
+// Calls to known blocking APIs (`settimeout(5)`, `event.wait(5)`, `q.get(True, 5)`), and timeout keywords
+// that reach no real wait.
+import type { Node as TsNode } from "web-tree-sitter";
+import { matchApi } from "../../apis.ts";
+import { insideRaises } from "./context.ts";
+import type { PyFacts } from "./facts.ts";
+import { callNeedsTimeout } from "./http.ts";
+import { keywordArgument } from "./syntax.ts";
+import type { ZeroMeans } from "./values.ts";
+
+/** What judging a call needs from the detector: the file's facts and where findings go. */
+export interface PyCallJudge {
+  readonly facts: PyFacts;
+  report(value: TsNode, where: string, noneIsUnbounded: boolean, zero?: ZeroMeans, isTest?: boolean): void;
+}
+
+/** The timeouts a call hands a known blocking API, positionally or by its keyword, and after a `block` flag. */
+export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, path: string, written: string): void {
+  const { facts } = judge;
+  const apis = facts.options.apis;
+  const api = matchApi(apis, "python", path) ?? matchApi(apis, "python", written);
+  const method = written.slice(written.lastIndexOf(".") + 1);
+  const blockFlag = (method === "get" || method === "acquire") && written.includes(".");
+  // Most calls match no API and are no `q.get(True, 5)`: their arguments are never read from the
+  // tree (each read crosses into WebAssembly), nor is their receiver looked up among the doubles.
+  const positional =
+    api || blockFlag
+      ? args.namedChildren.filter(
+          (a): a is TsNode =>
+            a !== null && a.type !== "keyword_argument" && a.type !== "comment" && !a.type.endsWith("splat"),
+        )
+      : [];
+  // `fake_event.wait(5)`, `mock_queue.get(True, 5)`: a double's method records the call, nothing waits.
+  const onDouble = api || blockFlag ? facts.doubles.calledOnDouble(node) : false;
+  if (api && !onDouble) {
+    // Python's 0 usually means "poll" (`settimeout(0.0)`, `get_message(timeout=0)`); an API says when it means forever.
+    const zero: ZeroMeans =
+      api.zeroIsUnbounded === true ? "unbounded" : api.zeroIsUnbounded === false ? "hardcoded" : "poll";
+    const isTest = api.callee === "pytest.mark.timeout";
+    // A Timeout object built inside `pytest.raises` is a validation test; nothing waits.
+    if (api.argument === "all" && insideRaises(node)) return;
+    if (api.argument === "all") {
+      for (const arg of positional) judge.report(arg, `as a timeout of ${written}()`, true, zero);
+      // Keyword durations (connect=, read=, total=) are all timeouts of these constructors.
+      for (const arg of args.namedChildren) {
+        const value = arg?.type === "keyword_argument" ? arg.childForFieldName("value") : undefined;
+        if (value) judge.report(value, `as a timeout of ${written}()`, true, zero);
+      }
+    } else if (typeof api.argument === "number") {
+      const target = positional[api.argument];
+      // `sock.settimeout(None)` puts the socket in blocking mode, the state every new socket starts in:
+      // it switches a timer off (like Node's `socket.setTimeout(0)`), it does not itself wait. What
+      // waits later may be bounded otherwise (SO_RCVTIMEO, select, a watchdog), so it is not reported.
+      const switchOff = target?.type === "none" && /(^|\.)settimeout$/.test(written);
+      if (target && !switchOff) judge.report(target, `as the timeout of ${written}()`, true, zero, isTest);
+      const keyword = api.keyword ? keywordArgument(node, api.keyword) : undefined;
+      if (keyword && api.keyword && !facts.isTimeout(api.keyword))
+        judge.report(keyword, `as the timeout of ${written}()`, true, zero, isTest);
+    }
+  }
+  // `q.get(True, 5)`, `lock.acquire(True, 5)`: a timeout after the `block` flag.
+  if (blockFlag && positional.length === 2 && /^(True|False)$/.test(positional[0]!.text) && !onDouble) {
+    judge.report(positional[1]!, `as the timeout of ${written}()`, true);
+  }
+}
+
+/**
+ * A timeout keyword that reaches no real wait: the call is made on a test double or handed one
+ * (`fake.get(u, timeout=3)`, `flags(..., timeout=3, client=FakeAsyncClient())`); an HTTP call in a test that
+ * patched the HTTP layer; or, for code under test (not a blocking API), the test asserts the literal
+ * afterwards (`self.assertEqual(consumer.timeout, 9)`, `proxy.assert_called_once_with(timeout_seconds=1.5)`):
+ * a configuration check. A patch elsewhere does not count: `client.flush(timeout_seconds=1)` still waits for
+ * real threads when only `batch_post` is patched.
+ */
+export function bindsNothing(
+  facts: PyFacts,
+  call: TsNode,
+  value: TsNode,
+  name: string,
+  path: string,
+  written: string,
+  known: boolean,
+): boolean {
+  // unittest.mock's `call(..., timeout=5)`: an expected call, compared later.
+  if (facts.doubles.calledOnDouble(call) || /(^|\.)mock\.call$/.test(path)) return true;
+  const apis = facts.options.apis;
+  const blocking =
+    known || matchApi(apis, "python", path) !== undefined || matchApi(apis, "python", written) !== undefined;
+  // A blocking API on a real receiver waits whatever it is handed (`requests.get(u, auth=mock_auth, timeout=5)`);
+  // code under test handed a double (`flags(..., timeout=3, client=fake)`) reaches the double.
+  if (!blocking && facts.doubles.involvesDouble(call)) return true;
+  // `@patch("app.requests.post")`: an HTTP call in a test that patched the HTTP layer reaches the double.
+  if (callNeedsTimeout(facts, path, written) !== undefined && facts.doubles.patched(call).http) return true;
+  return !blocking && facts.doubles.assertedLater(value, name);
+}

@@ -1,0 +1,146 @@
+// What a timeout expression holds: hardcoded durations, "no limit" values, or nothing to report.
+import type { Node as TsNode } from "web-tree-sitter";
+import { isTimeoutPhase } from "../../names.ts";
+import type { PyFacts } from "./facts.ts";
+import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
+import { type Classified, isCode, MAX_DEPTH, NO_LIMIT, type ZeroMeans } from "./values.ts";
+
+/**
+ * The hardcoded or unbounded values a timeout expression holds. `None` counts only where the
+ * caller knows it means "no limit" (`noneIsUnbounded`); `0` means "poll, don't block" in Python
+ * unless an API says otherwise (`zero`).
+ */
+export function classify(
+  facts: PyFacts,
+  raw: TsNode,
+  noneIsUnbounded: boolean,
+  zero: ZeroMeans,
+  out: Classified[] = [],
+  depth = 0,
+): Classified[] {
+  if (depth > MAX_DEPTH) return out;
+  const node = unwrap(raw);
+  switch (node.type) {
+    case "none":
+      if (noneIsUnbounded) out.push({ kind: "unbounded", node, literal: "None" });
+      return out;
+    case "tuple": {
+      const values = node.namedChildren.map((child) => (child ? facts.evaluate(child) : undefined));
+      if (values.length > 0 && values.every((v) => v !== undefined && v > 0))
+        out.push({ kind: "hardcoded", node, literal: node.text });
+      return out;
+    }
+    case "dictionary":
+      for (const pair of node.namedChildren) {
+        if (pair?.type !== "pair") continue;
+        const key = pair.childForFieldName("key");
+        const name = key?.type === "string" ? stringContent(key) : undefined;
+        const value = pair.childForFieldName("value");
+        if (value && name !== undefined && (isTimeoutPhase(name) || facts.isTimeout(name))) {
+          classify(facts, value, noneIsUnbounded, zero, out, depth + 1);
+        }
+      }
+      return out;
+    case "conditional_expression":
+      // `x if cond else None`, `timeout.total or None`: None there means "unset", not "forever".
+      for (const branch of [node.namedChildren[0], node.namedChildren[2]])
+        if (branch) classify(facts, branch, false, zero, out, depth + 1);
+      return out;
+    case "boolean_operator":
+      for (const side of [node.childForFieldName("left"), node.childForFieldName("right")]) {
+        if (side) classify(facts, side, false, zero, out, depth + 1);
+      }
+      return out;
+    case "identifier": {
+      const constant = facts.constant(node);
+      if (constant && constant.value > 0 && !isCode(constant.node))
+        out.push({ kind: "hardcoded", node: constant.node, literal: `${constant.name} = ${constant.node.text}` });
+      return out;
+    }
+    case "attribute":
+      // `math.inf`
+      if (/^(math|numpy|np)\.inf$/.test(node.text.replace(/\s+/g, "")))
+        out.push({ kind: "unbounded", node, literal: node.text });
+      return out;
+    case "binary_operator": {
+      // `timeout + 5`: a pad added to the caller's timeout is a hardcoded part of the wait.
+      for (const [reference, pad] of addends(node)) {
+        const name = referenceName(reference);
+        if (!facts.isTimeout(name) || facts.evaluate(reference) !== undefined) continue;
+        const value = facts.evaluate(pad);
+        if (value !== undefined && value > 0) {
+          out.push({ kind: "hardcoded", node: pad, literal: `${pad.text} (added to ${reference.text})` });
+          return out;
+        }
+      }
+      break;
+    }
+    case "call": {
+      const wrapped = wrappedLiteral(facts, node);
+      if (wrapped) out.push({ ...wrapped, node });
+      else {
+        // `float(os.environ.get("ORG_TIMEOUT_S", 5))`: the fallback inside a conversion and an env lookup.
+        const callee = node.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+        const args = (node.childForFieldName("arguments")?.namedChildren ?? []).filter(
+          (a): a is TsNode => a !== null && a.type !== "comment" && a.type !== "keyword_argument",
+        );
+        if (/^(float|int)$/.test(callee) && args.length === 1) classify(facts, args[0]!, false, zero, out, depth + 1);
+        else if (/(^|\.)(environ\.get|getenv)$/.test(callee) && args[1])
+          classify(facts, args[1], false, zero, out, depth + 1);
+      }
+      return out;
+    }
+  }
+  const value = facts.evaluate(node);
+  if (value === undefined || value < 0) return out; // negative: a sentinel, not a duration
+  if (isCode(node)) return out;
+  if (value === 0) {
+    if (zero !== "poll") out.push({ kind: zero, node, literal: node.text });
+  } else out.push({ kind: value >= NO_LIMIT ? "unbounded" : "hardcoded", node, literal: node.text });
+  return out;
+}
+
+/** `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper. */
+export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> | undefined {
+  const callee = call.childForFieldName("function");
+  const args = call.childForFieldName("arguments");
+  if (!callee || !args) return undefined;
+  const name = callee.text.replace(/\s+/g, "");
+  const last = name.slice(name.lastIndexOf(".") + 1);
+  const values = args.namedChildren.filter((a): a is TsNode => a !== null && a.type !== "comment");
+  if (last === "float" && values.length === 1 && /^["'][+]?inf(inity)?["']$/i.test(values[0]!.text)) {
+    return { kind: "unbounded", literal: call.text };
+  }
+  if (values.length === 0) return undefined;
+  // `Option(4.0, type="float")`: a setting's default, its options beside it.
+  const positional = values.filter((a) => a.type !== "keyword_argument");
+  if (positional.length === 1 && values.length > 1 && /^[A-Z]\w*$/.test(last) && last !== "Timeout") {
+    const value = facts.evaluate(positional[0]!);
+    const options = values.filter((a) => a.type === "keyword_argument").map((a) => a.childForFieldName("value"));
+    if (value !== undefined && value > 0 && options.every((o) => o?.type !== "integer" && o?.type !== "float"))
+      return { kind: "hardcoded", literal: `${name}(${positional[0]!.text}, ...)` };
+  }
+  const numbers = values.map((a) => facts.evaluate(a.type === "keyword_argument" ? a.childForFieldName("value")! : a));
+  if (!numbers.every((n) => n !== undefined && n >= 0) || !numbers.some((n) => n! > 0)) return undefined;
+  if (last === "timedelta") return { kind: "hardcoded", literal: call.text };
+  // A one-argument wrapper of a number: `Option(120.0)`, `float(5)`, `Decimal(3)`.
+  if (values.length === 1 && values[0]!.type !== "keyword_argument" && /^([A-Z]\w*|int|float)$/.test(last)) {
+    return { kind: "hardcoded", literal: call.text };
+  }
+  return undefined;
+}
+
+/** `time.monotonic() + 5`, `_core.current_time() + 1.0`, `loop.time() + timedelta(...)`: the constant added to a clock. */
+export function clockOffset(facts: PyFacts, raw: TsNode): TsNode | undefined {
+  const node = unwrap(raw);
+  for (const [clock, other] of addends(node)) {
+    const reading =
+      clock.type === "call"
+        ? facts.isClock(clock)
+        : clock.type === "identifier" && facts.clockNames.has(`${facts.scopeOf(clock)}:${clock.text}`);
+    if (!reading) continue;
+    const value = facts.evaluate(other);
+    if ((value !== undefined && value > 0) || (other.type === "call" && wrappedLiteral(facts, other))) return other;
+  }
+  return undefined;
+}

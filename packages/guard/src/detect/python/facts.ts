@@ -1,0 +1,232 @@
+// What one pass over a Python file's nodes learns before any site is judged: scopes, imports, constants,
+// sessions, Redis clients, clocks, delays, code lists and test doubles.
+import type { Node as TsNode } from "web-tree-sitter";
+import { isTimeoutName } from "../../names.ts";
+import { isCodeList } from "../code-list.ts";
+import type { DetectorOptions } from "../types.ts";
+import { TestDoubles } from "./doubles.ts";
+import { evaluate } from "./evaluate.ts";
+import { isUnboundedSession, sessionLibrary } from "./http.ts";
+import { makesRedisClient } from "./redis.ts";
+import { codeStatement, previousStatement, stringContent } from "./syntax.ts";
+
+/** A name assigned once in its scope to a number: `t = 5`, then `timeout=t`. */
+export type Constant = { node: TsNode; value: number; name: string };
+
+/** Clocks a deadline is computed from: `time.time()`, `time.monotonic()`, `loop.time()`, trio's `current_time()`. */
+const CLOCKS = /(^|\.)(time|monotonic|perf_counter|current_time|now|utcnow|time_ns|monotonic_ns|clock)$/;
+
+export class PyFacts {
+  private readonly constants = new Map<string, Constant>();
+  /** Local name -> dotted path it stands for (`rq` -> `requests`, `get` -> `requests.get`). */
+  private readonly imports = new Map<string, string>();
+  /** Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout, and its library. */
+  readonly sessions = new Map<string, "requests" | "httpx">();
+  private readonly codeTables = new Map<number, boolean>();
+  /** [start, end) of every function and lambda, in document order: the scopes. */
+  private readonly functions: [number, number][] = [];
+  /** `scope:name` for every name assigned or bound as a parameter. */
+  private scopedNames = new Set<string>();
+  /** Variables (or `self.x` attributes) holding a Redis client. */
+  readonly redisClients = new Set<string>();
+  /** Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`). */
+  readonly codeStatements = new Set<number>();
+  /** `scope:name` of locals that hold a clock reading (`now = time.monotonic()`): `now + 5` is a deadline. */
+  readonly clockNames = new Set<string>();
+  /** `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named. */
+  readonly delayNames = new Set<string>();
+
+  /** Mocks, fakes, patched tests and in-process transports: where a timeout bounds nothing. */
+  readonly doubles = new TestDoubles((node) => this.scopeOf(node));
+
+  /** File-level precheck: most files hold no code list, so their assignments are never asked. */
+  private readonly mayHoldCodeList: boolean;
+
+  constructor(
+    readonly options: DetectorOptions,
+    source: string,
+  ) {
+    this.mayHoldCodeList = (source.match(/^[ \t]*[\w.]+[ \t]*=[ \t]*-?\d+[ \t]*(#.*)?$/gm)?.length ?? 0) >= 4;
+  }
+
+  /** Learns the facts of `nodes` (a file's scan, in document order). */
+  collect(nodes: readonly TsNode[]): void {
+    for (const node of nodes) {
+      if (node.type === "function_definition" || node.type === "lambda")
+        this.functions.push([node.startIndex, node.endIndex]);
+    }
+    const assignments = new Map<string, TsNode[]>();
+    let run: { statement: TsNode; id: number; name: string; value: number }[] = [];
+    const flush = () => {
+      if (
+        isCodeList(
+          run.map((e) => [e.name, e.value]),
+          this.options.extraTimeoutNames,
+          true,
+        )
+      )
+        for (const entry of run) this.codeStatements.add(entry.id);
+      run = [];
+    };
+    for (const node of nodes) {
+      const type = node.type;
+      if (type === "assignment" && this.mayHoldCodeList) {
+        // `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings: a code list written as statements,
+        // numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
+        const entry = codeStatement(node);
+        const last = run.at(-1);
+        if (!entry || !last || entry.value < last.value || previousStatement(entry.statement)?.id !== last.statement.id)
+          flush();
+        if (entry) run.push(entry);
+      }
+      // `time.sleep(timeout)` then `timeout *= 2`: a backoff delay named like a timeout.
+      if (type === "call" && /(^|\.)sleep$/.test(node.childForFieldName("function")?.text ?? "")) {
+        const first = node.childForFieldName("arguments")?.namedChildren[0];
+        if (first?.type === "identifier") this.delayNames.add(`${this.scopeOf(node)}:${first.text}`);
+      }
+      if (type === "import_statement") {
+        for (const child of node.namedChildren) {
+          if (child?.type === "dotted_name") this.imports.set(child.text, child.text);
+          if (child?.type === "aliased_import") {
+            const name = child.childForFieldName("name")?.text;
+            const alias = child.childForFieldName("alias")?.text;
+            if (name && alias) this.imports.set(alias, name);
+          }
+        }
+      }
+      if (type === "import_from_statement") {
+        const module = node.childForFieldName("module_name")?.text;
+        for (const child of node.childrenForFieldName("name")) {
+          if (!child || !module) continue;
+          if (child.type === "dotted_name") this.imports.set(child.text, `${module}.${child.text}`);
+          if (child.type === "aliased_import") {
+            const name = child.childForFieldName("name")?.text;
+            const alias = child.childForFieldName("alias")?.text;
+            if (name && alias) this.imports.set(alias, `${module}.${name}`);
+          }
+        }
+      }
+      if (type === "assignment") {
+        const left = node.childForFieldName("left");
+        const right = node.childForFieldName("right");
+        if (left && (left.type === "identifier" || left.type === "attribute")) {
+          const key = left.type === "identifier" ? `${this.scopeOf(node)}:${left.text}` : left.text;
+          push(assignments, key, node);
+          if (right) this.doubles.note(left, right);
+          if (right && isUnboundedSession(this, right)) this.sessions.set(left.text, sessionLibrary(this, right));
+          if (right?.type === "call" && makesRedisClient(this, right)) this.redisClients.add(left.text);
+          if (left.type === "identifier" && right?.type === "call" && this.isClock(right)) this.clockNames.add(key);
+        }
+      }
+      if (type === "with_item") {
+        const value = node.childForFieldName("value");
+        if (value?.type === "as_pattern") {
+          const target = value.childForFieldName("alias") ?? value.namedChildren.at(-1);
+          const source = value.namedChildren[0];
+          if (source && target) this.doubles.note(target, source);
+          if (source && target && isUnboundedSession(this, source)) {
+            this.sessions.set(target.text.trim(), sessionLibrary(this, source));
+          }
+          if (source?.type === "call" && target && makesRedisClient(this, source))
+            this.redisClients.add(target.text.trim());
+        }
+      }
+      if (type === "parameters") this.doubles.noteParameters(node);
+      if (type === "function_definition") this.doubles.noteFunction(node);
+      if (type === "parameters" || type === "lambda_parameters") {
+        for (const parameter of node.namedChildren) {
+          const name = parameter?.type === "identifier" ? parameter.text : parameter?.childForFieldName("name")?.text;
+          const key = `${node.parent ? node.parent.startIndex : 0}:${name}`;
+          if (name) push(assignments, key, parameter!, parameter!);
+        }
+      }
+    }
+    flush();
+    this.doubles.settle();
+    this.scopedNames = new Set(assignments.keys());
+    // A name assigned exactly once in its scope (function or module), and not a parameter there,
+    // is a constant of that scope: `t = 5` then `requests.get(u, timeout=t)`. In source order.
+    for (const [key, nodes] of assignments) {
+      const only = nodes.length === 1 ? nodes[0] : undefined;
+      if (!only || only.type !== "assignment" || only.childForFieldName("left")?.type !== "identifier") continue;
+      if (only.parent?.type !== "expression_statement") continue;
+      const right = only.childForFieldName("right");
+      const value = right ? this.evaluate(right) : undefined;
+      if (right && value !== undefined)
+        this.constants.set(key, { node: right, value, name: key.slice(key.indexOf(":") + 1) });
+    }
+  }
+
+  /** The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`. */
+  resolve(dotted: string): string {
+    const [head, ...rest] = dotted.split(".");
+    const target = head === undefined ? undefined : this.imports.get(head);
+    return target ? [target, ...rest].join(".") : dotted;
+  }
+
+  /** The function (or lambda) a node is in, by its start offset; 0 for module level. */
+  scopeOf(node: TsNode): number {
+    const at = node.startIndex;
+    // The innermost function containing `at` is the last one starting before it that still contains
+    // it: binary search for the last start before `at`, then step out of the functions that ended.
+    let low = 0;
+    let high = this.functions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.functions[mid]![0] < at) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0; i--) {
+      const [start, end] = this.functions[i]!;
+      if (at < end) return start;
+    }
+    return 0;
+  }
+
+  /** The constant an identifier names in its scope (its function, else the module), if any. */
+  constant(node: TsNode): Constant | undefined {
+    const local = `${this.scopeOf(node)}:${node.text}`;
+    // A name bound in the function (assigned or a parameter) hides the module's.
+    if (this.scopedNames.has(local)) return this.constants.get(local);
+    return this.constants.get(`0:${node.text}`);
+  }
+
+  /** The number an expression folds to, with this file's constants. */
+  evaluate(node: TsNode): number | undefined {
+    return evaluate(node, (identifier) => this.constant(identifier)?.value);
+  }
+
+  isTimeout(name: string | undefined): name is string {
+    return name !== undefined && isTimeoutName(name, this.options.extraTimeoutNames);
+  }
+
+  /** `time.monotonic()`, `loop.time()`, `datetime.now()`: a call that reads a clock. */
+  isClock(call: TsNode): boolean {
+    return CLOCKS.test(call.childForFieldName("function")?.text ?? "");
+  }
+
+  /** A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`). */
+  isCodeTable(dict: TsNode): boolean {
+    const cached = this.codeTables.get(dict.id);
+    if (cached !== undefined) return cached;
+    const pairs = dict.namedChildren.filter((c) => c?.type === "pair");
+    const entries = pairs.map((pair): [string | undefined, number | undefined] => {
+      const key = pair!.childForFieldName("key");
+      const value = pair!.childForFieldName("value");
+      const number = value && /^-?\s*\d+$/.test(value.text) ? Number(value.text.replace(/\s+/g, "")) : undefined;
+      return [key?.type === "string" ? stringContent(key) : undefined, number];
+    });
+    const result =
+      pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length &&
+      isCodeList(entries, this.options.extraTimeoutNames);
+    this.codeTables.set(dict.id, result);
+    return result;
+  }
+}
+
+/** Appends to the list under `key` (a name assigned many times is not copied each time). */
+function push<K, V>(lists: Map<K, V[]>, key: K, ...values: V[]): void {
+  const list = lists.get(key);
+  if (list) list.push(...values);
+  else lists.set(key, values);
+}

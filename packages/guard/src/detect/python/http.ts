@@ -1,0 +1,80 @@
+// requests and httpx: sessions made without a timeout, and HTTP calls that pass none.
+import type { Node as TsNode } from "web-tree-sitter";
+import { implicitDefaultMessage, missingTimeoutMessage } from "../../rules.ts";
+import type { RawFinding } from "../types.ts";
+import type { PyFacts } from "./facts.ts";
+import { inAssertion } from "./context.ts";
+import { keywordArgument } from "./syntax.ts";
+
+type Library = "requests" | "httpx";
+
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request", "stream"]);
+const HTTP_MODULES = new Set(["requests", "httpx"]);
+export const SESSION_CLASSES = new Set(["requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"]);
+
+export function sessionLibrary(facts: PyFacts, call: TsNode): Library {
+  return facts.resolve(call.childForFieldName("function")?.text ?? "").startsWith("httpx") ? "httpx" : "requests";
+}
+
+/** `requests.Session()`, `httpx.Client()` made without a timeout of its own (or with `timeout=None`). */
+export function isUnboundedSession(facts: PyFacts, node: TsNode): boolean {
+  if (node.type !== "call") return false;
+  const callee = node.childForFieldName("function");
+  if (!callee || !SESSION_CLASSES.has(facts.resolve(callee.text))) return false;
+  // `httpx.AsyncClient(transport=httpx.ASGITransport(app=app))`: httpx applies no timeout in-process.
+  if (facts.doubles.isInProcessClient(node)) return false;
+  const timeout = keywordArgument(node, "timeout");
+  return timeout === undefined || timeout.type === "none";
+}
+
+/** The HTTP library a call without `timeout=` goes through (`requests.get`, `session.get`), if any. */
+export function callNeedsTimeout(facts: PyFacts, path: string, written: string): Library | undefined {
+  const dot = path.lastIndexOf(".");
+  if (dot < 0) return undefined;
+  const method = path.slice(dot + 1);
+  if (!HTTP_METHODS.has(method)) return undefined;
+  const object = path.slice(0, dot);
+  if (HTTP_MODULES.has(object)) return object as Library;
+  const writtenObject = written.slice(0, written.lastIndexOf("."));
+  return facts.sessions.get(writtenObject);
+}
+
+/**
+ * `requests.get(url)` or `session.get(url)` without `timeout=`: requests waits forever; httpx bounds every
+ * call at 5 s by default (hardcoded in the library, not unbounded).
+ */
+export function missingTimeoutFinding(
+  facts: PyFacts,
+  node: TsNode,
+  callee: TsNode,
+  args: TsNode,
+  path: string,
+  written: string,
+): RawFinding | undefined {
+  const library =
+    callNeedsTimeout(facts, path, written) ??
+    (isCallOnFreshSession(facts, callee) ? freshSessionLibrary(facts, callee) : undefined);
+  if (!library) return undefined;
+  const hasTimeout = keywordArgument(node, "timeout") !== undefined;
+  const hasSplat = args.namedChildren.some((a) => a?.type === "dictionary_splat");
+  const mocked = facts.doubles.patched(node).http || facts.doubles.calledOnDouble(node);
+  if (hasTimeout || hasSplat || inAssertion(node) || mocked) return undefined;
+  return {
+    ruleId: library === "httpx" ? "no-hardcoded-timeout" : "no-unbounded-timeout",
+    start: node.startIndex,
+    end: node.endIndex,
+    message: library === "httpx" ? implicitDefaultMessage(written) : missingTimeoutMessage(written),
+  };
+}
+
+// `requests.Session().get(url)`: a session made on the spot has no timeout of its own either.
+function isCallOnFreshSession(facts: PyFacts, callee: TsNode): boolean {
+  if (callee.type !== "attribute" || !HTTP_METHODS.has(callee.childForFieldName("attribute")?.text ?? "")) return false;
+  const object = callee.childForFieldName("object");
+  return object !== null && isUnboundedSession(facts, object);
+}
+
+function freshSessionLibrary(facts: PyFacts, callee: TsNode): Library {
+  const object = callee.childForFieldName("object")?.childForFieldName("function")?.text ?? "";
+  return facts.resolve(object.replace(/\s+/g, "")).startsWith("httpx") ? "httpx" : "requests";
+}
