@@ -84,6 +84,18 @@ const PACING = new Set([
   "hide",
   "dismiss",
 ]);
+/** Words after "no" that name what is absent for a while: `noActivityTimeout`, `noResponseTimeout` (inactivity timeouts). */
+const NO_WHAT = new Set([
+  "activity",
+  "response",
+  "reply",
+  "data",
+  "input",
+  "output",
+  "traffic",
+  "progress",
+  "heartbeat",
+]);
 /**
  * Words before "timeout" that make it an expiry or a lease, not a wait: `visibility_timeout`,
  * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`,
@@ -112,8 +124,10 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   // `kRetryOnTimeout`: a symbol key (undici, elastic) is judged by the name after its `k`.
   const parts = words(/^k[A-Z]/.test(name) ? name.slice(1) : name);
   if (parts.length > 1 && NOT_A_DURATION.has(parts[0]!)) return false;
-  // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag.
-  if (parts.slice(0, -1).includes("no")) return false;
+  // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag; `browserNoActivityTimeout`
+  // (how long without activity) is an inactivity timeout.
+  const no = parts.indexOf("no");
+  if (no >= 0 && no < parts.length - 1 && !NO_WHAT.has(parts[no + 1]!)) return false;
   // `cancelOnTimeout`, `closeOnTimeout`: what to do on a timeout, a flag or a handler, not a duration.
   const onAt = parts.findIndex((w) => w.endsWith("timeout"));
   if (onAt > 0 && parts[onAt - 1] === "on") return false;

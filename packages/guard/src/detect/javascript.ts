@@ -160,10 +160,13 @@ class JsDetector implements CallJudge {
    * What a 0 written at `node` means. Passed to a call (in an options object or as a fallback): what the
    * receiver declares (`axios.create({ timeout: 0 })`: no limit), or, for a receiver nobody here knows, "no
    * limit" only if this file tests the name for being set before arming a timer with it; unknown otherwise.
-   * Anywhere else (a default, a field, a defaults table) it is the code's own choice of "no limit".
+   * Anywhere else (a default, a field, a defaults table) it is the code's own choice of "no limit", unless the file
+   * arms a timer with the name without testing it first (then 0 fires at once).
    */
   private zeroMeaningAt(node: EsNode): boolean | undefined {
     const receiver = this.facts.zero.receiverAt(span(node)[0]);
+    // `idleTimeout = 0` then `setTimeout(reap, this.idleTimeout)`, never tested: the timer fires at once.
+    if (this.facts.zero.firesAtOnce(this.siteName)) return undefined;
     if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return true;
     const meaning =
       zeroMeaningOf(this.apis, receiver.callee) ?? zeroMeaningOf(this.apis, this.facts.zero.canonical(receiver.callee));

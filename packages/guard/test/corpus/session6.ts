@@ -1,6 +1,7 @@
 // Families found on fresh6 (JS) and the scout7js sample (issue 9). `expect:` marks each line that must be flagged.
 import axios from "axios";
 import { Pool } from "undici";
+import { SECOND } from "./units.ts";
 
 declare const client: {
   container: { stop(c: unknown, o: object): Promise<void>; restart(c: unknown, o: object): Promise<void> };
@@ -119,4 +120,36 @@ export function effectiveTimeout(params: { timeout?: number }, fallbackMs: numbe
 // A forced flush's timeout is how long that call may take (a deadline), not a batching delay.
 export function loadDefaultConfig() {
   return { forceFlushTimeoutMillis: 30000, flushTimeout: 500 }; // expect: no-hardcoded-timeout
+}
+
+// scout7js: a unit constant imported from another module is a literal duration in milliseconds.
+export const shutdown = { gracefulShutdownAbortTimeout: 5 * SECOND, pollInterval: 2 * SECOND }; // expect: no-hardcoded-timeout
+
+// scout7js: a setting after a run of state codes is not the next code.
+export const WebSocketApi: Record<string, number> = {};
+WebSocketApi.CONNECTING = 0;
+WebSocketApi.OPEN = 1;
+WebSocketApi.CLOSING = 2;
+WebSocketApi.CLOSED = 3;
+WebSocketApi.CLOSE_TIMEOUT = 30000; // expect: no-hardcoded-timeout
+
+// scout7js: "no activity" names an inactivity timeout; "no cursor" names a flag.
+export class KarmaLike {
+  browserNoActivityTimeout = 30000; // expect: no-hardcoded-timeout
+  noCursorTimeout = false;
+}
+
+// scout7js: a timer that sends a keep-alive NOOP paces the connection, it bounds no wait.
+export function keepAlive(options: { keepalive?: number }, send: (command: string) => void) {
+  const settings = { aliveTimeout: options.keepalive || 10000 };
+  const donoop = () => send("NOOP");
+  return setTimeout(donoop, settings.aliveTimeout);
+}
+
+// A 0 default the file arms a timer with, never testing it for being set: the timer fires at once.
+export class Launcher {
+  options = { killTimeout: 0 };
+  stop(kill: () => void) {
+    return setTimeout(kill, this.options.killTimeout);
+  }
 }

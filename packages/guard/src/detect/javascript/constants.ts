@@ -10,14 +10,30 @@ import type { Constant, FileFacts } from "./facts.ts";
  * it; any other rebinding (a parameter, a `let`) is ambiguous and never resolved. In source order,
  * so `const SECOND = 1000; const T = 5 * SECOND;` resolves T.
  */
+/** Unit constants written in milliseconds by convention (`5 * SECOND`, `2 * MINUTE`). */
+const UNIT_CONSTANTS: Readonly<Record<string, number>> = {
+  SECOND: 1000,
+  SECONDS: 1000,
+  ONE_SECOND: 1000,
+  MINUTE: 60_000,
+  MINUTES: 60_000,
+  ONE_MINUTE: 60_000,
+  HOUR: 3_600_000,
+  HOURS: 3_600_000,
+  ONE_HOUR: 3_600_000,
+};
+
 export class Constants {
   private readonly constants = new Map<string, Constant>();
   /** A name declared `const` in several blocks (`const timeout = 500` in two tests): each declaration, by scope. */
   private readonly scoped = new Map<string, Constant[]>();
   private readonly bindingCounts: ReadonlyMap<string, number>;
 
+  private readonly imported: (name: string) => boolean;
+
   constructor(facts: FileFacts) {
     this.bindingCounts = facts.bindingCounts;
+    this.imported = (name) => facts.zero.isImported(name);
     const declaredInBlocks = new Map<string, number>();
     for (const c of facts.candidates)
       if (c.scope) declaredInBlocks.set(c.name, (declaredInBlocks.get(c.name) ?? 0) + 1);
@@ -69,6 +85,12 @@ export class Constants {
     return best?.parameter || Number.isNaN(best?.value) ? undefined : best;
   }
 
+  /** `import { SECOND } from "./constants.js"`: a unit constant from another module, in milliseconds. */
+  private importedUnit(name: string): number | undefined {
+    const unit = UNIT_CONSTANTS[name];
+    return unit !== undefined && this.imported(name) ? unit : undefined;
+  }
+
   /** The number a constant expression folds to (literals, same-file constants, `+ - * / % **`), if any. */
   evaluate(raw: EsNode, depth = 0): number | undefined {
     // Constant expressions worth folding are shallow; deeper ones are generated code.
@@ -79,7 +101,7 @@ export class Constants {
         return typeof node.value === "number" ? node.value : undefined;
       case "Identifier":
         if (node.name === "Infinity" && !this.bindingCounts.has("Infinity")) return Number.POSITIVE_INFINITY;
-        return this.at(node)?.value;
+        return this.at(node)?.value ?? this.importedUnit(node.name as string);
       case "UnaryExpression": {
         const value = this.evaluate(node.argument as EsNode, depth + 1);
         if (value === undefined) return undefined;

@@ -45,10 +45,11 @@ const DISPLAY = /notif|toast|snackbar|tooltip|popup|banner/i;
 const SHOWN = /^(message|msg|text|title|body|content|html|label|description)$/i;
 
 /**
- * A timer that renews or refreshes something (its callback says so, or the handle it is kept under:
- * `this._tokenRenewalTimer = setTimeout(...)`): its delay is a schedule, not a deadline.
+ * A timer that renews or refreshes something, or sends a keep-alive (its callback says so, or the handle it is
+ * kept under: `this._tokenRenewalTimer = setTimeout(...)`, `setTimeout(donoop, aliveTimeout)`): its delay is a
+ * schedule, not a deadline.
  */
-const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul/i;
+const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive/i;
 
 /** A receiver or class that is a test double or a fake implementation (`XHRFake`, `mockStream`, `StubSocket`). */
 const DOUBLE_NAME = /(^|[^a-z])(fake|mock|stub|dummy)|Fake|Mock|Stub|Dummy/;

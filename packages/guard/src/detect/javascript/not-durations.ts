@@ -54,8 +54,10 @@ export function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<
   };
   for (const statement of body) {
     const entry = codeStatement(statement);
-    // A value below the last one starts a new run: codes are numbered in order.
-    if (!entry || (run.length > 0 && entry.value < run.at(-1)!.value!)) flush();
+    // A value below the last one starts a new run: codes are numbered in order. So does a jump of two orders
+    // of magnitude (`API.CLOSED = 3; API.CLOSE_TIMEOUT = 30000`): a setting after the codes, not the next code.
+    const last = run.at(-1)?.value;
+    if (!entry || (last !== undefined && (entry.value < last || entry.value > 100 * (Math.abs(last) + 1)))) flush();
     if (entry) run.push(entry);
   }
   flush();

@@ -50,6 +50,8 @@ export class ZeroFacts {
   private readonly tested = new Set<string>();
   /** Names a timer is armed with: `setTimeout(onTimeout, this.connectionTimeout)`, `socket.setTimeout(timeoutInMs)`. */
   private readonly armed = new Set<string>();
+  /** Fields a timer is armed with directly (`setTimeout(kill, this.killTimeout)`): one object's setting, not a local. */
+  private readonly armedFields = new Set<string>();
   /** [start, end) of class constructors: a field set to 0 there is its default, elsewhere a reset. */
   readonly constructors: [number, number][] = [];
   /** `const options = { timeout: 0, ...opts }`: objects held in a local, by name (resolved after the walk). */
@@ -80,8 +82,16 @@ export class ZeroFacts {
     if (!TIMER_METHOD.test(callee ?? "")) return;
     // `setTimeout(fn, ms)` arms with its second argument, `socket.setTimeout(ms, fn)` with its first; a
     // callback's name among them is harmless (it is never tested for being set as a timeout).
-    for (const arg of args.slice(0, 2))
-      if (!isFunction(unwrap(arg)) || unwrap(arg).type === "Identifier") this.addNames(this.armed, arg, 0);
+    for (const arg of args.slice(0, 2)) {
+      const value = unwrap(arg);
+      if (isFunction(value) && value.type !== "Identifier") continue;
+      this.addNames(this.armed, arg, 0);
+    }
+    // `setTimeout(kill, this.killTimeout)`: a timer's delay after its callback (0 fires at once); a socket's
+    // `setTimeout(this.timeout)` takes its idle timeout first (0 switches it off).
+    const delay = args[1] && unwrap(args[1]);
+    if (args[0] && isFunction(unwrap(args[0])) && delay?.type === "MemberExpression")
+      this.addNames(this.armedFields, delay, 0);
   }
 
   /** `const options = { ... }`: an object that may be passed to a call later. */
@@ -124,6 +134,11 @@ export class ZeroFacts {
       }
   }
 
+  /** A local name bound by an `import` or a `require` (`import { SECOND } from "./cronConstants.js"`). */
+  isImported(name: string): boolean {
+    return this.modules.has(name);
+  }
+
   /** A callee as its module names it: `Pool` imported from undici is `undici.Pool`. */
   canonical(callee: string | undefined): string | undefined {
     if (callee === undefined) return undefined;
@@ -152,6 +167,14 @@ export class ZeroFacts {
         return this.passed.has(held.name) ? { callee: this.passed.get(held.name) } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The file arms a timer with the field `name` without ever testing it for being set (`setTimeout(kill, this.killTimeout)`):
+   * a 0 there fires at once, it is no "no limit".
+   */
+  firesAtOnce(name: string | undefined): boolean {
+    return name !== undefined && this.armedFields.has(name) && !this.tested.has(name);
   }
 
   /** Whether `at` lies in a class constructor. */
