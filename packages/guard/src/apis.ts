@@ -46,6 +46,9 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "js", callee: "jest.setTimeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "this.timeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "t.timeout", argument: 0, zeroIsUnbounded: true },
+  // Playwright's test timeouts: 0 switches the limit off (`test.setTimeout(0)`, `testInfo.setTimeout(0)`).
+  { language: "js", callee: "test.setTimeout", argument: 0, zeroIsUnbounded: true },
+  { language: "js", callee: "testInfo.setTimeout", argument: 0, zeroIsUnbounded: true },
   // Node sockets and requests: 0 is "no idle timeout" (a literal 0 after a phase switches it off; see SWITCH_OFF_APIS).
   { language: "js", callee: "*.setTimeout", argument: 0, zeroIsUnbounded: true },
   ...TEST_FUNCTIONS.map((callee) => ({
@@ -87,6 +90,8 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     "mocha.setup",
     "vi.setConfig",
     "defineConfig",
+    "test.use",
+    "test.describe.configure",
     "puppeteer.*",
     "chromium.*",
     "firefox.*",

@@ -54,6 +54,8 @@ class JsDetector implements CallJudge {
   private classifier!: Classifier;
   /** The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`). */
   private siteName: string | undefined;
+  /** The node type of the site being judged (a parameter default, a declarator, a property, ...). */
+  private siteType: string | undefined;
 
   constructor(
     private readonly options: JsDetectorOptions,
@@ -165,8 +167,11 @@ class JsDetector implements CallJudge {
    */
   private zeroMeaningAt(node: EsNode): boolean | undefined {
     const receiver = this.facts.zero.receiverAt(span(node)[0]);
-    // `idleTimeout = 0` then `setTimeout(reap, this.idleTimeout)`, never tested: the timer fires at once.
+    // `killTimeout: 0` then `setTimeout(kill, this.options.killTimeout)`, never tested: the timer fires at once;
+    // so does a parameter or local that its function hands to a timer untested.
     if (this.facts.zero.firesAtOnce(this.siteName)) return undefined;
+    const local = this.siteType === "AssignmentPattern" || this.siteType === "VariableDeclarator";
+    if (local && this.facts.zero.firesAtOnceIn(this.siteName, this.functionAt(span(node)[0]))) return undefined;
     if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return true;
     const meaning =
       zeroMeaningOf(this.apis, receiver.callee) ?? zeroMeaningOf(this.apis, this.facts.zero.canonical(receiver.callee));
@@ -207,6 +212,7 @@ class JsDetector implements CallJudge {
   private visit(node: EsNode): void {
     if (this.facts.notDurations.has(node)) return;
     this.siteName = destinationOf(node)?.name;
+    this.siteType = node.type;
     switch (node.type) {
       case "Property": {
         const name = propertyName(node);

@@ -153,3 +153,16 @@ export class Launcher {
     return setTimeout(kill, this.options.killTimeout);
   }
 }
+export function stopAfter(kill: () => void, graceTimeout = 0) {
+  return setTimeout(kill, graceTimeout);
+}
+export function watch(onTimeout: () => void, watchTimeout = 0) { // expect: no-unbounded-timeout
+  if (watchTimeout > 0) return setTimeout(onTimeout, watchTimeout);
+  return undefined;
+}
+
+// Playwright's test timeouts: 0 switches the limit off.
+declare const test: { setTimeout(ms: number): void; use(o: object): void };
+test.setTimeout(0); // expect: no-unbounded-timeout
+test.setTimeout(120_000); // expect: no-hardcoded-timeout
+test.use({ actionTimeout: 0 }); // expect: no-unbounded-timeout

@@ -5,7 +5,8 @@ import { type EsNode, propertyName, span, unwrap } from "./ast.ts";
 export const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
 
 /** Test-runner timeouts: the fix is `timeouts.test`, not `TIMEOUT`. */
-export const TEST_APIS = /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig)$/;
+export const TEST_APIS =
+  /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig|test\.setTimeout|testInfo\.setTimeout)$/;
 
 /** Test-runner options (`vi.setConfig({ testTimeout })`, Playwright's `timeout` is not one of them). */
 export const TEST_OPTIONS = /^(testTimeout|hookTimeout|teardownTimeout)$/;

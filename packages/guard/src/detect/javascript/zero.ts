@@ -50,6 +50,10 @@ export class ZeroFacts {
   private readonly tested = new Set<string>();
   /** Names a timer is armed with: `setTimeout(onTimeout, this.connectionTimeout)`, `socket.setTimeout(timeoutInMs)`. */
   private readonly armed = new Set<string>();
+  /** Where a plain timer is armed with a local or parameter (`setTimeout(kill, timeout)`), by name. */
+  private readonly armedLocals = new Map<string, number[]>();
+  /** Where each name is tested for being set, by name. */
+  private readonly testedAt = new Map<string, number[]>();
   /** Fields a timer is armed with directly (`setTimeout(kill, this.killTimeout)`): one object's setting, not a local. */
   private readonly armedFields = new Set<string>();
   /** [start, end) of class constructors: a field set to 0 there is its default, elsewhere a reset. */
@@ -90,6 +94,8 @@ export class ZeroFacts {
     // `setTimeout(kill, this.killTimeout)`: a timer's delay after its callback (0 fires at once); a socket's
     // `setTimeout(this.timeout)` takes its idle timeout first (0 switches it off).
     const delay = args[1] && unwrap(args[1]);
+    if (args[0] && isFunction(unwrap(args[0])) && delay?.type === "Identifier")
+      push(this.armedLocals, delay.name as string, span(delay)[0]);
     if (args[0] && isFunction(unwrap(args[0])) && delay?.type === "MemberExpression")
       this.addNames(this.armedFields, delay, 0);
   }
@@ -177,6 +183,16 @@ export class ZeroFacts {
     return name !== undefined && this.armedFields.has(name) && !this.tested.has(name);
   }
 
+  /**
+   * A parameter or local that a plain timer takes as its delay inside `[from, to)` (its function) and that is never
+   * tested there for being set: `function stop(kill, timeout = 0) { setTimeout(kill, timeout) }` kills at once.
+   */
+  firesAtOnceIn(name: string | undefined, [from, to]: [number, number]): boolean {
+    if (name === undefined) return false;
+    const inside = (at: number) => from <= at && at < to;
+    return (this.armedLocals.get(name) ?? []).some(inside) && !(this.testedAt.get(name) ?? []).some(inside);
+  }
+
   /** Whether `at` lies in a class constructor. */
   inConstructor(at: number): boolean {
     return this.constructors.some(([from, to]) => from <= at && at < to);
@@ -193,6 +209,7 @@ export class ZeroFacts {
     const name = referenceName(node);
     if (name !== undefined) {
       this.tested.add(name);
+      push(this.testedAt, name, span(node)[0]);
       return;
     }
     if (node.type === "UnaryExpression" && node.operator === "!") this.addTested(node.argument as EsNode, depth + 1);
@@ -223,6 +240,12 @@ export class ZeroFacts {
 /** `node:http` → `http`; a package's own name otherwise (`undici`, `axios`). */
 function moduleName(module: string): string {
   return module.replace(/^node:/, "");
+}
+
+function push(map: Map<string, number[]>, name: string, at: number): void {
+  const list = map.get(name);
+  if (list) list.push(at);
+  else map.set(name, [at]);
 }
 
 function isZero(node: EsNode): boolean {
