@@ -5,7 +5,8 @@
 // Inputs are real code nobody here wrote, found offline: JavaScript from the installed packages
 // under node_modules/.pnpm, Python from the interpreter's standard library (tests excluded); or,
 // with --corpus <dir> (e.g. eval/.cache after `node eval/run.mjs`), the files of one tree.
-// Also printed: the Python parse alone (tree-sitter, WebAssembly), the floor under Python's figure.
+// Also printed: the Python parse alone (tree-sitter, WebAssembly), the floor under Python's figure, as a
+// ratio to JavaScript, and what Python's check adds past the parse.
 // Goal: Python within 2x of JavaScript per MB.
 // Usage: node bench/languages.mjs [--rounds 5] [--mb 4] [--corpus dir]
 import { execFileSync } from "node:child_process";
@@ -105,3 +106,11 @@ for (const key of ["cpu", "wall"]) {
     `python / javascript per MB (${key.padEnd(4)}) = ${(of("python", key) / of("javascript", key)).toFixed(2)}x (goal <= 2x; per round: ${ratios})`,
   );
 }
+// The margin: how much of the ratio is the parse alone (no detector change can go below it), and
+// what the rest of Python's check (syntax check, prefilter, node scan, detectors, freeing the tree) adds.
+const floor = of("python parse", "cpu") / of("javascript", "cpu");
+const past = of("python", "cpu") - of("python parse", "cpu");
+console.log(
+  `python parse / javascript per MB (cpu ) = ${floor.toFixed(2)}x (the floor); ` +
+    `past the parse: ${past.toFixed(0)} ms/MB CPU, ${((100 * past) / of("python", "cpu")).toFixed(0)} % of Python's time`,
+);
