@@ -6,6 +6,7 @@ import { parseJavaScript } from "./detect/oxc.ts";
 import { detectPython, mayHoldFallback, scanPython } from "./detect/python.ts";
 import { detectEmbeddedPython } from "./detect/python/embedded.ts";
 import { firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
+import { reparseWithoutCommentLines } from "./detect/python/reparse.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
@@ -137,11 +138,17 @@ async function detect(
   const ext = extname(filePath).toLowerCase();
   if (PYTHON_EXTENSIONS.has(ext)) {
     const parser = await pythonParser();
-    const tree = parser.parse(source);
+    let tree = parser.parse(source);
     if (!tree) throw new Error("tree-sitter returned no tree");
+    let lineComments: SourceComment[] = [];
     try {
       const error = firstSyntaxError(tree.rootNode);
-      if (error) return { raw: [{ ruleId: "parse-error", ...error }], comments: [] };
+      if (error) {
+        const retry = reparseWithoutCommentLines(parser, source, tree.rootNode);
+        if (!retry) return { raw: [{ ruleId: "parse-error", ...error }], comments: [] };
+        tree.delete();
+        ({ tree, comments: lineComments } = retry);
+      }
       if (!mightHoldTimeout(source, config, "python")) return { raw: [], comments: [] };
       const withComments = source.includes(DIRECTIVE);
       const scan = scanPython(tree.rootNode, withComments, mayHoldFallback(source));
@@ -153,6 +160,7 @@ async function detect(
         raw: [...detectPython(scan.nodes, config, source), ...embedded.raw],
         comments: [
           ...scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
+          ...(withComments ? lineComments : []),
           ...embedded.comments,
         ],
       };

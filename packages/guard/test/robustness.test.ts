@@ -106,4 +106,33 @@ describe("valid code is not a parse error", () => {
   it("still reports a real syntax error, once", async () => {
     expect(await rules("a.js", "const = ;\n")).toEqual(["1: parse-error"]);
   });
+
+  // tree-sitter-python 0.25 rejects line 4's shape (scapy's layers/tftp.py); Python ignores comment lines.
+  const dedentedComment = (beforeTimeout = "") =>
+    [
+      "import requests",
+      "class Client:",
+      "    @property",
+      "# the url, set once",
+      "    def url(self):",
+      "        return self._url",
+      "",
+      "    def get(self):",
+      ...(beforeTimeout ? [beforeTimeout] : []),
+      "        return requests.get(self.url, timeout=5)",
+      "",
+    ].join("\n");
+
+  it("a comment line dedented between a decorator and its def in a class (Python)", async () => {
+    expect(await rules("client.py", dedentedComment())).toEqual(["9: no-hardcoded-timeout"]);
+  });
+
+  it("a suppression on a comment line of such a file still applies", async () => {
+    const directive = "# org-guard-ignore-next-line no-hardcoded-timeout -- pinned by the vendor";
+    expect(await rules("client.py", dedentedComment(directive))).toEqual([]);
+  });
+
+  it("a Python file with a real syntax error beside its comments is still a parse error", async () => {
+    expect(await rules("bad.py", "# a comment\ndef f(:\n    pass\n")).toEqual(["2: parse-error"]);
+  });
 });
