@@ -66,8 +66,9 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     zeroIsUnbounded: true,
   })),
   // Options objects whose timeout 0 (or false) is documented as "no timeout": HTTP clients and servers
-  // (axios, Node's http/https/http2/net/tls, undici, node-fetch, ky, Fastify), drivers (MongoDB, pg),
-  // test runners (Mocha, Vitest/Jest config), browsers (Puppeteer, Playwright: navigation and waits).
+  // (axios, Node's http/https/http2/net/tls, undici, node-fetch, ky, request, Fastify), drivers (MongoDB,
+  // Mongoose, pg, mysql, mysql2), child processes (Node's child_process, execa), test runners (Mocha,
+  // Vitest/Jest config, Playwright), browsers (Puppeteer, Playwright: navigation and waits).
   ...[
     "axios",
     "axios.*",
@@ -84,6 +85,15 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     "Fastify",
     "MongoClient",
     "MongoClient.connect",
+    "mongoose.*",
+    "mysql.*",
+    "mysql2.*",
+    "mysql2/promise.*",
+    "request",
+    "request.*",
+    "child_process.*",
+    "execa",
+    "execa.*",
     "pg.Pool",
     "pg.Client",
     "Mocha",

@@ -2,6 +2,7 @@
 import axios from "axios";
 import { Pool } from "undici";
 import { SECOND } from "./units.ts";
+import { execFile } from "node:child_process";
 
 declare const client: {
   container: { stop(c: unknown, o: object): Promise<void>; restart(c: unknown, o: object): Promise<void> };
@@ -166,3 +167,6 @@ declare const test: { setTimeout(ms: number): void; use(o: object): void };
 test.setTimeout(0); // expect: no-unbounded-timeout
 test.setTimeout(120_000); // expect: no-hardcoded-timeout
 test.use({ actionTimeout: 0 }); // expect: no-unbounded-timeout
+
+// Child processes: Node's and execa's `timeout: 0` is "no limit" (tracked through the import).
+export const made = execFile("make", [], { timeout: 0 }); // expect: no-unbounded-timeout
