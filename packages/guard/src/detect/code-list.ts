@@ -18,6 +18,15 @@ export function isCodeList(
     values.add(number);
     if (name !== undefined && isTimeoutName(name, extra)) timeouts += 1;
   }
+  // `API.CLOSED = 3; API.CLOSE_TIMEOUT = 30000;`: a duration written among the codes it goes with is no code
+  // (codes are small and close together; a timeout of a second or more stands ten times above them).
+  const largest = (skip: number) => Math.max(0, ...entries.filter((_, i) => i !== skip).map(([, n]) => n ?? 0));
+  if (
+    entries.some(
+      ([name, n], i) => name !== undefined && isTimeoutName(name, extra) && n! >= 1000 && n! >= 10 * largest(i),
+    )
+  )
+    return false;
   // Statement lists keep an alias or two (`ERROR_LAST = 1468` after `WRONG_STRING_LENGTH = 1468`).
   const repeats = entries.length - values.size;
   // A long table keeps an alias too (selenium's `UNKNOWN_COMMAND: 9, UNSUPPORTED_OPERATION: 9` among 38 codes).

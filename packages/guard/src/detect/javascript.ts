@@ -15,7 +15,8 @@ import {
 import { type CallJudge, judgeCall } from "./javascript/calls.ts";
 import { Classifier } from "./javascript/classify.ts";
 import { Constants } from "./javascript/constants.ts";
-import { FileFacts, onlyAsserted } from "./javascript/facts.ts";
+import { onlyAsserted } from "./javascript/expected-values.ts";
+import { FileFacts } from "./javascript/facts.ts";
 import { isResetValue } from "./javascript/not-durations.ts";
 import { cacheDeleteFinding } from "./javascript/redis.ts";
 import { foreverRetry, RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./javascript/timers.ts";
@@ -74,7 +75,7 @@ class JsDetector implements CallJudge {
     this.classifier = new Classifier(facts, this.constants);
     // `const expected = { connectionTimeout: 0, ... }` used only as an assertion's argument: expected data;
     // `const conn = new C({ timeout: 10000 })` only checked (`expect(conn.timeout)`): nothing waits.
-    for (const { uses, init } of facts.expectedValues) if (onlyAsserted(uses)) this.expectedRanges.push(span(init));
+    for (const { uses, init } of facts.expected.values) if (onlyAsserted(uses)) this.expectedRanges.push(span(init));
     facts.noWait.finish((at) => this.functionAt(at));
     for (const site of facts.sites) if (!this.inAssertion(site)) this.visit(site);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
@@ -194,7 +195,7 @@ class JsDetector implements CallJudge {
   add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {
     const [start, end] = span(node);
     // On a fake clock, given to a double, shown on screen: nothing waits (a test runner's own timeout still runs).
-    if (!isTest && this.facts.noWait.quiet(start)) return;
+    if (!isTest && (this.facts.noWait.quiet(start) || this.facts.timers.inert(start))) return;
     const key = `${start}:${end}`;
     if (this.findings.has(key)) return;
     this.findings.set(key, {
@@ -254,6 +255,8 @@ class JsDetector implements CallJudge {
           return;
         }
         if (id.type === "Identifier" && this.facts.isTimeout(id.name as string) && isNode(node.init)) {
+          // `MINIMUM_EXECUTABLE_TIMEOUT_MILLIS = 5 * 1000`, only compared with the configured timeout: a bound.
+          if (this.facts.bounds.onlyBounds(id.name as string, this.facts.bindingCounts.get(id.name as string))) return;
           if (this.isWindowDelay(id.name as string, node)) {
             this.windowFallbacks.add(unwrap(node.init));
             return;

@@ -57,12 +57,11 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     judge.facts.listeners.has(args[0].name as string);
   const settlesRacedPromise =
     TIMER_CALLS.test(path) && judge.facts.racedNames.size > 0 && judge.facts.racesHeldPromise(node);
-  if (
-    judge.facts.raceTimers.has(node) ||
-    racesEvent ||
-    settlesRacedPromise ||
-    isDeadlineTimer(path, args, judge.facts.source)
-  ) {
+  const deadline = isDeadlineTimer(path, args, judge.facts.source);
+  if (judge.facts.raceTimers.has(node) || racesEvent || settlesRacedPromise || deadline) {
+    // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
+    const scripted = deadline && !racesEvent && !settlesRacedPromise && !judge.facts.raceTimers.has(node);
+    if (scripted && judge.facts.timers.scriptedAbort(node, enclosingFunctions(judge.facts, node))) return;
     // A 0 ms timer defers its callback to the next turn; it bounds nothing.
     if (args[1] && judge.constants.evaluate(args[1]) !== 0)
       judge.report(args[1], `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`);
@@ -95,6 +94,12 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     if (SWITCH_OFF_APIS.has(api.callee) && (judge.constants.evaluate(target) === 0 || offFallback)) continue;
     judge.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest);
   }
+}
+
+/** The functions around a node, innermost first. */
+function enclosingFunctions(facts: FileFacts, node: EsNode): [number, number][] {
+  const [start] = span(node);
+  return facts.functionSpans.filter(([from, to]) => from < start && start < to).sort((a, b) => b[0] - a[0]);
 }
 
 function inClass(facts: FileFacts, node: EsNode): boolean {

@@ -86,6 +86,17 @@ export class Classifier {
           }
           return out;
         }
+        // `defaultSocketTimeout: getDefaultSocketTimeout(handler, 900_000)`: the default handed to a timeout getter.
+        const getter = referenceName(unwrap(node.callee as EsNode));
+        if (getter !== undefined && /timeout/i.test(getter) && !/^(set|clear)Timeout$/.test(getter)) {
+          const before = out.length;
+          for (const arg of node.arguments as EsNode[]) {
+            const value = this.constants.evaluate(arg);
+            if (value !== undefined && value > 0)
+              out.push({ kind: kindOf(value), node: arg, literal: this.facts.text(arg) });
+          }
+          if (out.length > before) return out;
+        }
         // `Joi.number().positive().default(10 * 1000)`: a schema's default for a timeout option.
         const method = unwrap(node.callee as EsNode);
         if (first && method.type === "MemberExpression" && memberName(method) === "default") {

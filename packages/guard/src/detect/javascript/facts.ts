@@ -1,39 +1,36 @@
 // What one walk of a file learns before any site is judged: bindings, constants, tests, timers, tables.
-import { isTimeoutName, looksLikeRedisClient } from "../../names.ts";
+import { isTimeoutName } from "../../names.ts";
 import {
   bindingIdentifiers,
   calleePath,
-  chainRoot,
   destinationOf,
   type EsNode,
   isNode,
   memberName,
+  propertyName,
   referenceName,
   requiredModule,
   span,
   unwrap,
   unwrapAwait,
 } from "./ast.ts";
+import { ExpectedValues } from "./expected-values.ts";
 import { NoWaitFacts } from "./no-wait.ts";
-import { infinityRespelling, isCodeTable, isResetValue, POINT_IN_TIME, statementCodeTables } from "./not-durations.ts";
-import { REDIS_FACTORIES } from "./redis.ts";
+import {
+  infinityRespelling,
+  isCodeTable,
+  isResetValue,
+  POINT_IN_TIME,
+  statementCodeTables,
+  backoffBase,
+  ValidationBounds,
+} from "./not-durations.ts";
+import { trackRedisClient } from "./redis.ts";
 import { collectExpectedFailure, collectTestCall, type TestFacts } from "./test-facts.ts";
 import { LISTENER_METHODS, TIMER_CALLS, TIMER_MODULES } from "./timers.ts";
+import { TimerEffects } from "./timer-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 import { ZeroFacts } from "./zero.ts";
-
-/**
- * How a block-level `const` is used, in its block: inside assertions or `expect(...)` subjects, by a call
- * on it (`conn.connect()`), by aliases (`const c = conn`).
- */
-export type Uses = {
-  scope: [number, number];
-  all: number;
-  asserted: number;
-  declarations: number;
-  called: number;
-  aliases: Uses[];
-};
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -51,11 +48,8 @@ export class FileFacts implements TestFacts {
   readonly candidates: Constant[] = [];
   /** Functions with parameters, and their parameters' names (they hide a block constant of the same name). */
   readonly functions: [EsNode, string[]][] = [];
-  /**
-   * Block-level `const x = { ... }`, `const conn = new C({ ... })` and their aliases: expected values, or
-   * objects built only to check their fields, if only assertions use them.
-   */
-  readonly expectedValues: { uses: Uses; init: EsNode }[] = [];
+  /** Objects a test builds only to compare or to check their fields. */
+  readonly expected = new ExpectedValues(this);
   readonly bindingCounts = new Map<string, number>();
   /** Variables initialised with a Redis client (`new Redis()`, `createClient()`, ...). */
   readonly redisClients = new Set<string>();
@@ -69,8 +63,6 @@ export class FileFacts implements TestFacts {
   readonly notDurations = new Set<EsNode>();
   /** Merged [start, end) ranges of assertion arguments (`assert.deepStrictEqual(cfg, { timeout: 0 })`): nothing waits there. */
   readonly assertionRanges: [number, number][] = [];
-  /** Per identifier name, per declaring block: uses, uses inside assertion arguments, calls on it. */
-  readonly identifierUses = new Map<string, Uses[]>();
   /** [start, end) of `expect(subject)` subjects, in document order. */
   readonly subjectRanges: [number, number][] = [];
   /** Where nothing waits (fake clocks, doubles, display payloads) and values that are not deadlines. */
@@ -104,6 +96,12 @@ export class FileFacts implements TestFacts {
   readonly passedFallbacks = new Set<EsNode>();
   /** What a 0 means where it is written: the call it is an argument of, the names tested for "set" and armed. */
   readonly zero = new ZeroFacts();
+  /** Base delays of an exponential retry backoff added to a clock (`Date.now() + t * Math.pow(2, n)`). */
+  readonly backoffs = new Set<string>();
+  /** Constants used only to validate a configured timeout. */
+  readonly bounds = new ValidationBounds();
+  /** What timers' callbacks do: delays of timers that only log or measure, tests' scripted aborts. */
+  readonly timers: TimerEffects;
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
   private readonly scopedInits = new Set<EsNode>();
 
@@ -112,11 +110,13 @@ export class FileFacts implements TestFacts {
     private readonly extraTimeoutNames: ReadonlySet<string>,
   ) {
     this.noWait = new NoWaitFacts(source);
+    this.timers = new TimerEffects(source);
   }
 
   /** Walks `program` once, collecting every fact. */
   collect(program: EsNode, visitorKeys: VisitorKeys | undefined): this {
     walk(program, visitorKeys, (node) => this.collectNode(node));
+    this.timers.finish(visitorKeys);
     return this;
   }
 
@@ -126,25 +126,33 @@ export class FileFacts implements TestFacts {
   }
 
   isTimeout(name: string | undefined): name is string {
-    if (name === undefined || !isTimeoutName(name, this.extraTimeoutNames)) return false;
+    if (name === undefined) return false;
+    // `DEFAULT_GLOBAL_DEADLINE_MS = 10 * 60 * 1000`: a deadline with a unit is a duration (a bare `deadline` is a time).
+    if (!isTimeoutName(name, this.extraTimeoutNames)) return DEADLINE_DURATION.test(name);
+    if (this.backoffs.has(name)) return false;
     // `wait(cond, timeout, msg, pollTimeout = 200)` then `setTimeout(pollCondition, pollTimeout)`: how
     // long to wait between polls, a delay named like a timeout.
     if (this.timerDelays.has(name) && /^poll/i.test(name)) return false;
     // `setTimeout(() => this.renewToken(), this._tokenTimeout)`: when to renew, a schedule.
-    return !this.noWait.schedules.has(name);
+    // `setTimeout(() => span.end(), idleTimeout)`: how long a measurement runs; nothing waits on it.
+    return !this.noWait.schedules.has(name) && !this.timers.inertNames.has(name);
   }
 
   /** One node's facts; a node type's steps run in this order (a later step may read an earlier one's). */
   private collectNode(node: EsNode): void {
     switch (node.type) {
       case "Identifier":
-        collectTestIdentifier(this, node);
+        this.expected.identifier(node);
+        this.bounds.identifier(node);
         return;
       case "TryStatement":
         collectExpectedFailure(this, node);
         return;
       case "Literal":
         if (typeof node.value === "string") this.sqlText(node);
+        return;
+      case "TemplateLiteral":
+        this.bounds.template(node);
         return;
       case "TemplateElement":
         this.sqlText(node);
@@ -155,16 +163,20 @@ export class FileFacts implements TestFacts {
         this.collectCallFacts(node);
         this.noWait.call(node);
         this.zero.call(node);
+        this.timers.call(node);
         return;
       case "NewExpression":
         this.sites.push(node);
         this.collectCallFacts(node);
         this.noWait.call(node);
         this.zero.call(node);
+        this.timers.call(node);
         return;
       case "FunctionDeclaration":
       case "FunctionExpression":
       case "ArrowFunctionExpression":
+        if (node.type === "FunctionDeclaration" && isNode(node.id))
+          this.timers.definition(node.id.name as string, node);
         this.functionSpans.push(span(node));
         this.collectBindings(node);
         return;
@@ -173,12 +185,15 @@ export class FileFacts implements TestFacts {
         return;
       case "AssignmentExpression":
         this.sites.push(node);
+        this.timers.definition(referenceName(node.left as EsNode), node.right);
         this.storedTimer(node.right);
         this.collectDestination(node);
         this.noWait.assignment(node);
         return;
       case "VariableDeclarator":
         this.sites.push(node);
+        if ((node.id as EsNode).type === "Identifier")
+          this.timers.definition((node.id as EsNode).name as string, node.init);
         this.storedTimer(node.init);
         this.collectDestination(node);
         this.collectDeclarator(node);
@@ -188,6 +203,7 @@ export class FileFacts implements TestFacts {
       case "PropertyDefinition":
       case "AssignmentPattern":
         this.sites.push(node);
+        if (node.type === "PropertyDefinition") this.timers.definition(propertyName(node), node.value);
         this.collectDestination(node);
         return;
       case "LogicalExpression":
@@ -215,6 +231,7 @@ export class FileFacts implements TestFacts {
       }
       case "MethodDefinition":
         if (node.kind === "constructor") this.zero.constructors.push(span(node));
+        this.timers.definition(propertyName(node), node.value);
         return;
       case "ClassBody":
         this.classBodies.push(span(node));
@@ -231,9 +248,15 @@ export class FileFacts implements TestFacts {
           for (const property of node.properties as EsNode[]) this.notDurations.add(property);
         }
         this.noWait.object(node);
+        this.timers.object(node);
         return;
       case "BinaryExpression":
         this.noWait.comparison(node);
+        this.bounds.binary(node, (name) => this.isTimeout(name));
+        if (node.operator === "+") {
+          const base = backoffBase(node);
+          if (base !== undefined) this.backoffs.add(base);
+        }
         return;
       case "JSXOpeningElement":
         this.noWait.element(node);
@@ -288,21 +311,11 @@ export class FileFacts implements TestFacts {
     }
     this.collectBindings(node);
     if (id.type !== "Identifier" || !isNode(node.init)) return;
+    trackRedisClient(this.redisClients, id.name as string, node.init);
     const init = unwrapAwait(node.init);
-    const factory =
-      init.type === "NewExpression" || init.type === "CallExpression" ? calleePath(init.callee as EsNode) : undefined;
-    if (factory && REDIS_FACTORIES.test(factory)) this.redisClients.add(id.name as string);
-    if (init.type === "NewExpression" && factory === "Promise") {
+    if (init.type === "NewExpression" && calleePath(init.callee as EsNode) === "Promise") {
       const [from, to] = span(init);
       this.heldPromises.push({ name: id.name as string, from, to });
-    }
-    // `const pipe = redis.pipeline()`: a pipeline or transaction of a Redis client is one too.
-    const callee = init.type === "CallExpression" ? unwrap(init.callee as EsNode) : undefined;
-    if (callee?.type === "MemberExpression" && /^(pipeline|multi)$/.test(memberName(callee) ?? "")) {
-      const receiver = chainRoot(callee.object as EsNode);
-      if (receiver && (looksLikeRedisClient(receiver) || this.redisClients.has(receiver))) {
-        this.redisClients.add(id.name as string);
-      }
     }
   }
 
@@ -335,22 +348,7 @@ export class FileFacts implements TestFacts {
           this.scopedInits.add(declarator.init);
           const name = (declarator.id as EsNode).name as string;
           this.candidates.push({ node: declarator.init, value: Number.NaN, name, scope });
-          const init = unwrap(declarator.init);
-          const aliasOf = init.type === "Identifier" ? usesAt(this, init) : undefined;
-          const built = init.type === "NewExpression" && this.noWait.asserts;
-          if (init.type === "ObjectExpression" || built || aliasOf) {
-            // Uses are counted only for these names, per block; a declaration's own identifier is one of them.
-            const list = this.identifierUses.get(name) ?? [];
-            let uses = list.find((u) => u.scope[0] === scope![0]);
-            if (!uses) {
-              uses = { scope: scope!, all: 0, asserted: 0, declarations: 0, called: 0, aliases: [] };
-              list.push(uses);
-              this.identifierUses.set(name, list);
-            }
-            uses.declarations += 1;
-            this.expectedValues.push({ uses, init: declarator.init });
-            if (aliasOf) aliasOf.aliases.push(uses);
-          }
+          this.expected.declare(name, scope, declarator.init, this.noWait.asserts);
         }
       }
     }
@@ -393,36 +391,8 @@ export class FileFacts implements TestFacts {
   }
 }
 
-/** An identifier's use, counted for block-level objects that may be expected values (seen before their uses, pre-order). */
-function collectTestIdentifier(facts: FileFacts, node: EsNode): void {
-  const uses = usesAt(facts, node);
-  if (!uses) return;
-  uses.all += 1;
-  const [start, end] = span(node);
-  const inside = (range: [number, number] | undefined) => range !== undefined && range[0] <= start && start < range[1];
-  if (inside(facts.assertionRanges.at(-1)) || inside(facts.subjectRanges.at(-1))) uses.asserted += 1;
-  // `conn.connect(...)`, even inside an assertion: the object does something, it may wait.
-  if (CALLED.test(facts.source.slice(end, end + 200))) uses.called += 1;
-}
-
-/** Right after a name: a call on it or on one of its members (`conn.connect(`, `client?.get(`). */
-const CALLED = /^\s*((\?\.|\.)\s*[\w$#]+\s*)*(\?\.)?\(/;
-
-/** The uses of the block-level `const` an identifier names: the innermost block around it that declares it. */
-function usesAt(facts: FileFacts, node: EsNode): Uses | undefined {
-  const list = facts.identifierUses.get(node.name as string);
-  if (!list) return undefined;
-  const [at] = span(node);
-  let best: Uses | undefined;
-  for (const uses of list)
-    if (uses.scope[0] <= at && at < uses.scope[1] && (!best || uses.scope[0] > best.scope[0])) best = uses;
-  return best;
-}
-
-/** Whether a `const` (and every alias of it) is used only inside assertions, never called on, at least once. */
-export function onlyAsserted(uses: Uses, depth = 0): boolean {
-  if (uses.called > 0 || depth > 3) return false;
-  if (uses.all - uses.declarations - uses.aliases.length !== uses.asserted) return false;
-  if (!uses.aliases.every((alias) => onlyAsserted(alias, depth + 1))) return false;
-  return uses.asserted > 0 || uses.aliases.some((alias) => alias.asserted > 0);
-}
+/**
+ * `globalDeadlineMs`, `DEFAULT_GLOBAL_DEADLINE_MS`; not `MAX_..._DEADLINE_MS` (a cap) nor an ack deadline
+ * (`ackDeadlineSeconds`: a message lease on the server, like SQS's visibility timeout).
+ */
+const DEADLINE_DURATION = /^(?!max|min)(?!\w*ack_?deadline)\w*deadline_?(ms|millis|milliseconds|seconds|secs)$/i;

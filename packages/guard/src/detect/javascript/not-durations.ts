@@ -109,3 +109,110 @@ export function infinityRespelling(node: EsNode, source: string): EsNode | undef
   const respells = /\bInfinity\b|<\s*0(?![.\d])/.test(test);
   return respells && test.includes(source.slice(leftStart, leftEnd)) ? assignment : undefined;
 }
+
+/**
+ * Constants that only validate a configured timeout (`MINIMUM_EXECUTABLE_TIMEOUT_MILLIS = 5 * 1000`, compared
+ * with `this.timeoutMillis` and named in the error message): bounds of what a caller may configure, not a
+ * duration anything waits for. Counts, per timeout-looking name, every use and the uses of those two kinds.
+ */
+export class ValidationBounds {
+  private readonly uses = new Map<string, { all: number; bound: number }>();
+
+  /** Every identifier (declarations included). */
+  identifier(node: EsNode): void {
+    const name = node.name as string;
+    if (!BOUND_NAME.test(name)) return;
+    const uses = this.uses.get(name);
+    if (uses) uses.all += 1;
+    else this.uses.set(name, { all: 1, bound: 0 });
+  }
+
+  /**
+   * `this.timeoutMillis < MINIMUM_...`: a comparison with a configured timeout (not a clock reading: `Date.now() -
+   * start > LIMIT` bounds a polling loop); `"between " + MIN + ...`, `${MAX}` in a message.
+   */
+  binary(node: EsNode, isTimeout: (name: string | undefined) => boolean): void {
+    const operator = node.operator as string;
+    const left = unwrap(node.left as EsNode);
+    const right = unwrap(node.right as EsNode);
+    if (/^[<>]=?$/.test(operator)) {
+      if (left.type === "Identifier" && isConfigured(right, isTimeout)) this.bound(left);
+      if (right.type === "Identifier" && isConfigured(left, isTimeout)) this.bound(right);
+    } else if (operator === "+") {
+      const text = (side: EsNode) => side.type === "Literal" && typeof side.value === "string";
+      if (left.type === "Identifier" && text(right)) this.bound(left);
+      if (right.type === "Identifier" && text(left)) this.bound(right);
+    }
+  }
+
+  /** `${MAXIMUM_EXECUTABLE_TIMEOUT_MILLIS}` in a template. */
+  template(node: EsNode): void {
+    for (const expression of node.expressions as EsNode[]) if (expression.type === "Identifier") this.bound(expression);
+  }
+
+  /** A constant declared once whose every other use compares it with a configured timeout or names it in a message. */
+  onlyBounds(name: string, bindings: number | undefined): boolean {
+    const uses = this.uses.get(name);
+    return bindings === 1 && uses !== undefined && uses.bound > 0 && uses.all === uses.bound + 1;
+  }
+
+  private bound(node: EsNode): void {
+    const uses = this.uses.get(node.name as string);
+    if (uses) uses.bound += 1;
+  }
+}
+
+const BOUND_NAME = /timeout|deadline/i;
+
+/** A configured timeout: `this.timeoutMillis`, `options.timeout`, `timeoutMs` (a reference, not a computation). */
+function isConfigured(node: EsNode, isTimeout: (name: string | undefined) => boolean): boolean {
+  if (node.type !== "Identifier" && node.type !== "MemberExpression") return false;
+  return isTimeout(referenceName(node)) || /timeout/i.test(referenceName(node) ?? "");
+}
+
+/**
+ * `Date.now() + this.resurrectTimeout * Math.pow(2, failures)`: the time of the next attempt, a base delay grown
+ * exponentially per failure (a retry backoff, not a wait's bound). The name of the base, if the sum is that shape.
+ */
+export function backoffBase(node: EsNode): string | undefined {
+  if (node.operator !== "+") return undefined;
+  for (const [clock, other] of [
+    [node.left, node.right],
+    [node.right, node.left],
+  ] as [EsNode, EsNode][]) {
+    const product = unwrap(other);
+    if (
+      !POINT_IN_TIME.test(sourceless(unwrap(clock))) ||
+      product.type !== "BinaryExpression" ||
+      product.operator !== "*"
+    )
+      continue;
+    for (const [base, factor] of [
+      [product.left, product.right],
+      [product.right, product.left],
+    ] as [EsNode, EsNode][]) {
+      if (isExponential(unwrap(factor))) return referenceName(unwrap(base));
+    }
+  }
+  return undefined;
+}
+
+/** `Math.pow(2, n)`, `2 ** n`. */
+function isExponential(node: EsNode): boolean {
+  if (node.type === "BinaryExpression") return node.operator === "**";
+  if (node.type !== "CallExpression") return false;
+  const callee = unwrap(node.callee as EsNode);
+  return (
+    callee.type === "MemberExpression" &&
+    referenceName(unwrap(callee.object as EsNode)) === "Math" &&
+    referenceName(callee) === "pow"
+  );
+}
+
+/** The callee of a clock call as text (`Date.now(`), enough for POINT_IN_TIME. */
+function sourceless(node: EsNode): string {
+  if (node.type !== "CallExpression") return "";
+  const callee = unwrap(node.callee as EsNode);
+  if (callee.type !== "MemberExpression") return "";
+  return `${referenceName(unwrap(callee.object as EsNode)) ?? ""}.${referenceName(callee) ?? ""}(`;
+}

@@ -1,0 +1,87 @@
+// Objects a test builds only to compare or to check their fields: `const expected = { connectionTimeout: 0 }`
+// used in assertions alone, `const conn = new C({ timeout: 10000 })` only read by `expect(conn.timeout)`.
+import { type EsNode, span, unwrap } from "./ast.ts";
+
+/**
+ * How a block-level `const` is used, in its block: inside assertions or `expect(...)` subjects, by a call
+ * on it (`conn.connect()`), by aliases (`const c = conn`).
+ */
+export type Uses = {
+  scope: [number, number];
+  all: number;
+  asserted: number;
+  declarations: number;
+  called: number;
+  aliases: Uses[];
+};
+
+/** Where assertions are, in document order (the test collectors fill them during the same walk). */
+export interface AssertionRanges {
+  readonly source: string;
+  readonly assertionRanges: [number, number][];
+  readonly subjectRanges: [number, number][];
+}
+
+/** Block-level `const x = { ... }`, `const conn = new C({ ... })` and their aliases, and how each is used. */
+export class ExpectedValues {
+  /** Each such declaration's initialiser and the uses of its name in its block. */
+  readonly values: { uses: Uses; init: EsNode }[] = [];
+  /** Per identifier name, per declaring block: uses, uses inside assertion arguments, calls on it. */
+  private readonly identifierUses = new Map<string, Uses[]>();
+
+  constructor(private readonly ranges: AssertionRanges) {}
+
+  /** A block-level `const name = init` (block `scope`); `built`: a `new C(...)` in a file that asserts. */
+  declare(name: string, scope: [number, number], init: EsNode, asserts: boolean): void {
+    const value = unwrap(init);
+    const aliasOf = value.type === "Identifier" ? this.usesAt(value) : undefined;
+    const built = value.type === "NewExpression" && asserts;
+    if (value.type !== "ObjectExpression" && !built && !aliasOf) return;
+    // Uses are counted only for these names, per block; a declaration's own identifier is one of them.
+    const list = this.identifierUses.get(name) ?? [];
+    let uses = list.find((u) => u.scope[0] === scope[0]);
+    if (!uses) {
+      uses = { scope, all: 0, asserted: 0, declarations: 0, called: 0, aliases: [] };
+      list.push(uses);
+      this.identifierUses.set(name, list);
+    }
+    uses.declarations += 1;
+    this.values.push({ uses, init });
+    if (aliasOf) aliasOf.aliases.push(uses);
+  }
+
+  /** An identifier's use, counted for the declarations above (seen before their uses, pre-order). */
+  identifier(node: EsNode): void {
+    const uses = this.usesAt(node);
+    if (!uses) return;
+    uses.all += 1;
+    const [start, end] = span(node);
+    const inside = (range: [number, number] | undefined) =>
+      range !== undefined && range[0] <= start && start < range[1];
+    if (inside(this.ranges.assertionRanges.at(-1)) || inside(this.ranges.subjectRanges.at(-1))) uses.asserted += 1;
+    // `conn.connect(...)`, even inside an assertion: the object does something, it may wait.
+    if (CALLED.test(this.ranges.source.slice(end, end + 200))) uses.called += 1;
+  }
+
+  /** The uses of the block-level `const` an identifier names: the innermost block around it that declares it. */
+  private usesAt(node: EsNode): Uses | undefined {
+    const list = this.identifierUses.get(node.name as string);
+    if (!list) return undefined;
+    const [at] = span(node);
+    let best: Uses | undefined;
+    for (const uses of list)
+      if (uses.scope[0] <= at && at < uses.scope[1] && (!best || uses.scope[0] > best.scope[0])) best = uses;
+    return best;
+  }
+}
+
+/** Right after a name: a call on it or on one of its members (`conn.connect(`, `client?.get(`). */
+const CALLED = /^\s*((\?\.|\.)\s*[\w$#]+\s*)*(\?\.)?\(/;
+
+/** Whether a `const` (and every alias of it) is used only inside assertions, never called on, at least once. */
+export function onlyAsserted(uses: Uses, depth = 0): boolean {
+  if (uses.called > 0 || depth > 3) return false;
+  if (uses.all - uses.declarations - uses.aliases.length !== uses.asserted) return false;
+  if (!uses.aliases.every((alias) => onlyAsserted(alias, depth + 1))) return false;
+  return uses.asserted > 0 || uses.aliases.some((alias) => alias.asserted > 0);
+}
