@@ -10,7 +10,10 @@ export function isCodeList(
   extra: ReadonlySet<string>,
   distinctOnly = false,
 ): boolean {
-  if (entries.length < 4) return false;
+  // Three entries numbered 0, 1, 2 (or 1, 2, 3) in order are an enum too (`{ RATE_LIMIT: 0, ..., EVALUATION_TIMEOUT: 2 }`).
+  const numbered =
+    !distinctOnly && entries.length === 3 && entries.every(([, n], i) => n === i + (entries[0]![1] === 1 ? 1 : 0));
+  if (entries.length < 4 && !numbered) return false;
   const values = new Set<number>();
   let timeouts = 0;
   for (const [name, number] of entries) {

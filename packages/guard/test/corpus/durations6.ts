@@ -108,3 +108,18 @@ export class ConnectionPool {
 }
 // An ack deadline is a lease on the server, not a wait.
 export const subscriptionAckDeadlineSeconds = 60;
+
+// Three reasons numbered in order are an enum, not durations.
+export const SKIPPED_REASON = Object.freeze({
+  RATE_LIMIT_GLOBAL: 0,
+  RATE_LIMIT_PROBE: 1,
+  EVALUATION_TIMEOUT: 2,
+});
+
+// A timer kept under a timeout name is judged by the timer rules; its constant is reported once, where it is written.
+declare function realSetTimeout(fn: () => void, ms: number): number;
+const DD_PROPERTIES_TIMEOUT = 5000; // expect: no-hardcoded-timeout
+export function waitForProperties(resolve: () => void) {
+  const ddPropertiesTimeout = realSetTimeout(() => resolve(), DD_PROPERTIES_TIMEOUT);
+  return ddPropertiesTimeout;
+}

@@ -88,12 +88,12 @@ export class Classifier {
         }
         // `defaultSocketTimeout: getDefaultSocketTimeout(handler, 900_000)`: the default handed to a timeout getter.
         const getter = referenceName(unwrap(node.callee as EsNode));
-        if (getter !== undefined && /timeout/i.test(getter) && !/^(set|clear)Timeout$/.test(getter)) {
+        // Not a timer kept under a timeout name (`const t = realSetTimeout(fn, ms)`): the timer rules judge those.
+        if (getter !== undefined && /timeout/i.test(getter) && !/(set|clear)(Timeout|Interval)$/i.test(getter)) {
           const before = out.length;
           for (const arg of node.arguments as EsNode[]) {
             const value = this.constants.evaluate(arg);
-            if (value !== undefined && value > 0)
-              out.push({ kind: kindOf(value), node: arg, literal: this.facts.text(arg) });
+            if (value !== undefined && value > 0) this.classify(arg, out, depth + 1);
           }
           if (out.length > before) return out;
         }

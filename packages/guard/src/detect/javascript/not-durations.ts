@@ -11,10 +11,10 @@ export function isResetValue(node: EsNode): boolean {
 
 /**
  * A table of codes or flags (`{ RequestTimeout: 408, GatewayTimeout: 504, ... }`, `{ ERROR_TIMEOUT: -3 }`):
- * four or more entries, every value a distinct integer literal, and few names that are timeouts.
+ * four or more entries (three numbered in order), every value a distinct integer literal, few names that are timeouts.
  */
 export function isCodeTable(properties: readonly EsNode[], extra: ReadonlySet<string>): boolean {
-  if (properties.length < 4 || properties.some((p) => p.type !== "Property")) return false;
+  if (properties.length < 3 || properties.some((p) => p.type !== "Property")) return false;
   return isCodeList(
     properties.map((p) => [propertyName(p), integerOf(p.value as EsNode)]),
     extra,
