@@ -256,7 +256,14 @@ class JsDetector implements CallJudge {
         }
         if (id.type === "Identifier" && this.facts.isTimeout(id.name as string) && isNode(node.init)) {
           // `MINIMUM_EXECUTABLE_TIMEOUT_MILLIS = 5 * 1000`, only compared with the configured timeout: a bound.
-          if (this.facts.bounds.onlyBounds(id.name as string, this.facts.bindingCounts.get(id.name as string))) return;
+          if (
+            this.facts.bounds.onlyBounds(
+              id.name as string,
+              this.facts.bindingCounts.get(id.name as string),
+              this.source,
+            )
+          )
+            return;
           if (this.isWindowDelay(id.name as string, node)) {
             this.windowFallbacks.add(unwrap(node.init));
             return;

@@ -128,7 +128,7 @@ export class FileFacts implements TestFacts {
   isTimeout(name: string | undefined): name is string {
     if (name === undefined) return false;
     // `DEFAULT_GLOBAL_DEADLINE_MS = 10 * 60 * 1000`: a deadline with a unit is a duration (a bare `deadline` is a time).
-    if (!isTimeoutName(name, this.extraTimeoutNames)) return DEADLINE_DURATION.test(name);
+    if (!isTimeoutName(name, this.extraTimeoutNames)) return /deadline/i.test(name) && DEADLINE_DURATION.test(name);
     if (this.backoffs.has(name)) return false;
     // `wait(cond, timeout, msg, pollTimeout = 200)` then `setTimeout(pollCondition, pollTimeout)`: how
     // long to wait between polls, a delay named like a timeout.
@@ -143,7 +143,6 @@ export class FileFacts implements TestFacts {
     switch (node.type) {
       case "Identifier":
         this.expected.identifier(node);
-        this.bounds.identifier(node);
         return;
       case "TryStatement":
         collectExpectedFailure(this, node);

@@ -116,16 +116,8 @@ export function infinityRespelling(node: EsNode, source: string): EsNode | undef
  * duration anything waits for. Counts, per timeout-looking name, every use and the uses of those two kinds.
  */
 export class ValidationBounds {
-  private readonly uses = new Map<string, { all: number; bound: number }>();
-
-  /** Every identifier (declarations included). */
-  identifier(node: EsNode): void {
-    const name = node.name as string;
-    if (!BOUND_NAME.test(name)) return;
-    const uses = this.uses.get(name);
-    if (uses) uses.all += 1;
-    else this.uses.set(name, { all: 1, bound: 0 });
-  }
+  /** Per name, its uses as a bound or in a message (most files have none). */
+  private readonly bounds = new Map<string, number>();
 
   /**
    * `this.timeoutMillis < MINIMUM_...`: a comparison with a configured timeout (not a clock reading: `Date.now() -
@@ -150,15 +142,21 @@ export class ValidationBounds {
     for (const expression of node.expressions as EsNode[]) if (expression.type === "Identifier") this.bound(expression);
   }
 
-  /** A constant declared once whose every other use compares it with a configured timeout or names it in a message. */
-  onlyBounds(name: string, bindings: number | undefined): boolean {
-    const uses = this.uses.get(name);
-    return bindings === 1 && uses !== undefined && uses.bound > 0 && uses.all === uses.bound + 1;
+  /**
+   * A constant declared once whose every other use compares it with a configured timeout or names it in a message.
+   * Its uses are counted in the text (only for the rare names with a bound use), a mention in a comment included.
+   */
+  onlyBounds(name: string, bindings: number | undefined, source: string): boolean {
+    const bound = this.bounds.get(name) ?? 0;
+    if (bindings !== 1 || bound === 0) return false;
+    const escaped = name.replace(/\$/g, "\\$");
+    const uses = source.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, "g"))?.length ?? 0;
+    return uses === bound + 1;
   }
 
   private bound(node: EsNode): void {
-    const uses = this.uses.get(node.name as string);
-    if (uses) uses.bound += 1;
+    const name = node.name as string;
+    if (BOUND_NAME.test(name)) this.bounds.set(name, (this.bounds.get(name) ?? 0) + 1);
   }
 }
 
