@@ -99,9 +99,10 @@ const NO_WHAT = new Set([
 /**
  * Words before "timeout" that make it an expiry or a lease, not a wait: `visibility_timeout`,
  * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`,
- * `cacheTimeout` / `ttlTimeout` / `cache_timeout` (how long an entry stays cached: werkzeug's max-age, Django's TTL).
+ * `cacheTimeout` / `ttlTimeout` / `cache_timeout` (how long an entry stays cached: werkzeug's max-age, Django's TTL),
+ * `sts_token_timeout` / `_tokenTimeout` (how long a credential token stays valid).
  */
-const EXPIRY = new Set(["session", "visibility", "cache", "ttl"]);
+const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token"]);
 /** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
 const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
@@ -132,6 +133,8 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   const onAt = parts.findIndex((w) => w.endsWith("timeout"));
   if (onAt > 0 && parts[onAt - 1] === "on") return false;
   const at = parts.findIndex((w) => w.endsWith("timeout"));
+  // `PYDEVD_WARN_EVALUATION_TIMEOUT`, `socketAcquisitionWarningTimeout`: a timer that only warns bounds no wait.
+  if (parts.slice(0, at).some((w) => w === "warn" || w === "warning")) return false;
   // The word right before the timeout decides too: `browserBufferTimeout` paces like `bufferTimeout`.
   const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
   const expiry =

@@ -7,13 +7,13 @@ import {
   inAssertion,
   inEnumClass,
   isCacheLifetime,
-  isStub,
   negativeDisables,
   neverRead,
   onMockClock,
   underNoneCheck,
 } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
+import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
 import { callNeedsTimeout, missingTimeoutFinding, SESSION_CLASSES } from "./python/http.ts";
 import { cacheDeleteFinding, REDIS_BLOCKING } from "./python/redis.ts";
 import { keywordArgument, referenceName, stringContent, unwrap } from "./python/syntax.ts";
@@ -56,10 +56,17 @@ class PyDetector implements PyCallJudge {
     if (inAssertion(value) || expectedToFail(value) || onMockClock(value)) return;
     // `if delay is None: return async_timeout.timeout(None)`, `assert timeout.time_left() is None` then
     // `select(..., None)`: the None is the caller's (its configuration), passed on.
-    if (noneIsUnbounded && unwrap(value).type === "none" && underNoneCheck(value)) noneIsUnbounded = false;
+    if (
+      noneIsUnbounded &&
+      unwrap(value).type === "none" &&
+      underNoneCheck(value, undefined, (n) => this.facts.isImported(n))
+    )
+      noneIsUnbounded = false;
     const items: Classified[] = negativeIsUnbounded
       ? [{ kind: "unbounded", node: value, literal: value.text }]
       : classify(this.facts, value, noneIsUnbounded, zero);
+    // `HTTPX_DEFAULT_TIMEOUT = Timeout(5.0)` used only in `client.timeout != HTTPX_DEFAULT_TIMEOUT`: it bounds nothing.
+    if (items.length > 0 && this.facts.restatedForComparison(value)) return;
     for (const item of items) {
       const key = `${item.node.startIndex}:${item.node.endIndex}`;
       if (this.findings.has(key)) continue;
@@ -86,10 +93,14 @@ class PyDetector implements PyCallJudge {
       case "keyword_argument": {
         const name = node.childForFieldName("name")?.text;
         const value = node.childForFieldName("value");
-        if (!facts.isTimeout(name) || !value) return;
+        // `retry.Retry(..., deadline=10.0)`, `Timeout(deadline=60)`: a retry or timeout policy's deadline bounds
+        // the total wait of every attempt (elsewhere a `deadline=` may be a point in time, trio's `CancelScope`).
+        const policyDeadline = name === "deadline";
+        if ((!policyDeadline && !facts.isTimeout(name)) || !value) return;
         const call = node.parent?.parent;
         const callee = call?.type === "call" ? call.childForFieldName("function") : null;
         const written = callee ? callee.text.replace(/\s+/g, "") : "";
+        if (policyDeadline && !/(Retry|Timeout)$/.test(written)) return;
         // `client_pause(timeout=1)`: how long to pause, not a deadline.
         if (/(pause|sleep|delay)\w*$/i.test(written)) return;
         const path = facts.resolve(written);
@@ -115,6 +126,8 @@ class PyDetector implements PyCallJudge {
         const value = node.childForFieldName("value");
         if (!facts.isTimeout(name) || !value || (node.parent && facts.isCodeTable(node.parent))) return;
         if (isCacheLifetime(node)) return;
+        // `http_options={"timeout": 10000}` then `assert options["timeout"] == 10000`: a configuration check.
+        if (facts.doubles.assertedLater(value, name)) return;
         this.report(value, `in "${name}"`, false);
         return;
       }
@@ -124,9 +137,9 @@ class PyDetector implements PyCallJudge {
         const value = node.childForFieldName("value");
         if (!facts.isTimeout(name) || !value) return;
         const fn = node.parent?.parent;
-        // `def flush(self, timeout=1.0): "no-op to comply with stream API"`: a stub waits for nothing.
-        if (fn?.type === "function_definition" && isStub(fn)) return;
-        // `def record_flush(self, timeout_seconds=10): flushed.append(...)`: a parameter the body never reads bounds nothing.
+        // `def record_flush(self, timeout_seconds=10): flushed.append(...)`, `@abstractmethod def export(self,
+        // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
+        // reads bounds nothing.
         if (fn?.type === "function_definition" && neverRead(fn, name)) return;
         // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
         if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
@@ -175,6 +188,13 @@ class PyDetector implements PyCallJudge {
         const written = callee.text.replace(/\s+/g, "");
         const path = facts.resolve(written);
         judgeApiCall(this, node, args, path, written);
+        // `kwargs.pop("timeout", 30)`, `getattr(o, "timeout", 30)`, `params.get("DATABASE_TIMEOUT", 0.01)`: the
+        // fallback under a timeout's key is the default timeout of whatever reads the result.
+        if (isLookup(written) && facts.mayNameTimeout(args)) {
+          const lookup = lookupFallback(args);
+          const key = keyName(lookup?.key);
+          if (lookup && facts.isTimeout(key)) this.report(node, `as the default of "${key}"`, false);
+        }
         this.set(missingTimeoutFinding(facts, node, callee, args, path, written));
         return;
       }

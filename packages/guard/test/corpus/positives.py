@@ -32,7 +32,7 @@ def fetch(url, timeout=5.0):  # expect: no-hardcoded-timeout
 
 
 def typed(url: str, timeout: float = 10) -> None:  # expect: no-hardcoded-timeout
-    pass
+    requests.get(url, timeout=timeout)
 
 
 class Worker:

@@ -1,7 +1,9 @@
 // What a timeout expression holds: hardcoded durations, "no limit" values, or nothing to report.
 import type { Node as TsNode } from "web-tree-sitter";
 import { isTimeoutPhase } from "../../names.ts";
+import { matchApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
+import { isLookup, lookupFallback } from "./lookups.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
 import { type Classified, isCode, MAX_DEPTH, NO_LIMIT, type ZeroMeans } from "./values.ts";
 
@@ -85,8 +87,15 @@ export function classify(
           (a): a is TsNode => a !== null && a.type !== "comment" && a.type !== "keyword_argument",
         );
         if (/^(float|int)$/.test(callee) && args.length === 1) classify(facts, args[0]!, false, zero, out, depth + 1);
-        else if (/(^|\.)(environ\.get|getenv)$/.test(callee) && args[1])
-          classify(facts, args[1], false, zero, out, depth + 1);
+        else if (isLookup(callee)) {
+          // `os.environ.get("X", 5)`, `kwargs.pop("timeout", Timeout(70.0))`, `_env_timeout("WS_OPEN", 30)`.
+          const lookup = lookupFallback(node.childForFieldName("arguments")!);
+          const text = lookup?.fallback.type === "string" ? stringContent(lookup.fallback) : undefined;
+          // `os.getenv("ORG_TIMEOUT_S", "30")`: the environment's values are strings, so are their defaults.
+          if (text !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(text) && Number(text) > 0)
+            out.push({ kind: "hardcoded", node: lookup!.fallback, literal: lookup!.fallback.text });
+          else if (lookup) classify(facts, lookup.fallback, false, zero, out, depth + 1);
+        }
       }
       return out;
     }
@@ -123,6 +132,10 @@ export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "
   const numbers = values.map((a) => facts.evaluate(a.type === "keyword_argument" ? a.childForFieldName("value")! : a));
   if (!numbers.every((n) => n !== undefined && n >= 0) || !numbers.some((n) => n! > 0)) return undefined;
   if (last === "timedelta") return { kind: "hardcoded", literal: call.text };
+  // `Timeout(70.0, connect=10.0)` of any library: a timeout object made of literals (a known API's own
+  // constructor, `httpx.Timeout`, reports each of its literals where it is called).
+  if (/Timeout$/.test(last) && !matchApi(facts.options.apis, "python", facts.resolve(name)))
+    return { kind: "hardcoded", literal: call.text };
   // A one-argument wrapper of a number: `Option(120.0)`, `float(5)`, `Decimal(3)`.
   if (values.length === 1 && values[0]!.type !== "keyword_argument" && /^([A-Z]\w*|int|float)$/.test(last)) {
     return { kind: "hardcoded", literal: call.text };

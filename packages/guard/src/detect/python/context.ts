@@ -1,4 +1,5 @@
 import type { Node as TsNode } from "web-tree-sitter";
+import { withoutText } from "./syntax.ts";
 
 // Where a value sits decides whether anything waits on it: assertions, expected refusals, mock clocks,
 // `is None` branches, stubs and enums. Pure functions of the syntax tree, shared by the Python rules.
@@ -22,10 +23,17 @@ export function inAssertion(node: TsNode): boolean {
  * when given) or that the configured timeout is infinite, in the `else` of a test that it is not, or
  * after `assert ... is None` in the same block.
  */
-export function underNoneCheck(node: TsNode, name?: string): boolean {
+export function underNoneCheck(node: TsNode, name?: string, isModule?: (name: string) => boolean): boolean {
+  // `if httpx2 is not None:` tests whether an optional import is installed, not the caller's timeout.
+  const about = (condition: string) =>
+    isModule
+      ? condition.replace(/([\w.]+)\s+is\s+(not\s+)?None\b/g, (test, subject: string) =>
+          isModule(subject) ? "" : test,
+        )
+      : condition;
   const tests = (condition: string) =>
     name === undefined
-      ? /\bis None\b|infinite/i.test(condition)
+      ? /\bis None\b|infinite/i.test(about(condition))
       : new RegExp(`(^|[^\\w.])${name.replace(/[.]/g, "\\.")}\\s+is None\\b`).test(condition);
   let child: TsNode = node;
   let current: TsNode | null = node.parent;
@@ -43,9 +51,11 @@ export function underNoneCheck(node: TsNode, name?: string): boolean {
     if (current.type === "else_clause" && name === undefined) {
       // `elif not timeout.is_infinite: ... else: select(..., None)`: the else branch is the infinite one.
       const chain = current.parent;
-      const conditions = [chain, ...(chain?.namedChildren.filter((c) => c?.type === "elif_clause") ?? [])]
-        .map((c) => c?.childForFieldName("condition")?.text ?? "")
-        .join("\n");
+      const conditions = about(
+        [chain, ...(chain?.namedChildren.filter((c) => c?.type === "elif_clause") ?? [])]
+          .map((c) => c?.childForFieldName("condition")?.text ?? "")
+          .join("\n"),
+      );
       if (/\bis not None\b|\bnot\s+[\w.]*infinite/i.test(conditions)) return true;
     }
   }
@@ -73,22 +83,6 @@ export function negativeDisables(fn: TsNode): boolean {
   if (first?.type !== "expression_statement" || !/^["']/.test(first.text)) return false;
   return /(negative|-1)[^.]{0,80}\b(disable|indefinitely|forever|no (time ?)?limit|without a limit|infinite|no timeout)|(disable|indefinitely|forever|without a limit)[^.]{0,60}\b(negative|-1)/i.test(
     first.text,
-  );
-}
-
-/** A function whose body is only a docstring (and `pass`) or `raise NotImplementedError`. */
-export function isStub(fn: TsNode): boolean {
-  // `@abstractmethod`, `@overload`: the signature states the contract's default for the real code.
-  if (fn.parent?.type === "decorated_definition") return false;
-  const body = fn.childForFieldName("body");
-  const statements = body?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
-  const documented = statements[0]?.type === "expression_statement" && /^["']/.test(statements[0].text);
-  return statements.every(
-    (statement) =>
-      (statement!.type === "pass_statement" && documented) ||
-      // Not `...`: an `@overload` or a Protocol method states the real function's default.
-      (statement!.type === "expression_statement" && /^["']/.test(statement!.text)) ||
-      (statement!.type === "raise_statement" && /NotImplementedError/.test(statement!.text)),
   );
 }
 
@@ -171,15 +165,18 @@ export function isCacheLifetime(node: TsNode): boolean {
 }
 
 /**
- * The function's body never reads the parameter (a fake that only records, an ignored compatibility argument).
- * Not for bodies that are only `pass` or `...` (a Protocol's or an `@overload`'s signature states the real
- * default), nor for `locals()`/`vars()` users.
+ * The function's body never reads the parameter, so its default bounds no wait: a fake that only records, an
+ * ignored compatibility argument, and every body that does nothing (`pass`, `...`, a docstring, `raise
+ * NotImplementedError`): abstract methods, Protocol and ABC interface methods, `@overload` signatures and no-op
+ * hooks. Python does not inherit defaults: a call through the base class runs the override with the override's
+ * own default, and an overloaded call runs the implementation's, which is where the default that waits is
+ * reported. Strings and comments are not reads (a docstring that documents the parameter); f-strings are.
+ * Not for `locals()`/`vars()` users, which read every parameter.
  */
 export function neverRead(fn: TsNode, name: string): boolean {
   const body = fn.childForFieldName("body");
-  // A body of only `pass`/`...` is a placeholder whose signature is the point (`isStub` judges documented ones).
-  if (!body || /^\s*(pass|\.\.\.)\s*$/.test(body.text) || /\b(locals|vars)\s*\(/.test(body.text)) return false;
-  if (fn.parent?.type === "decorated_definition" && /@(\w+\.)*(abstract\w*|overload)\b/.test(fn.parent.text))
-    return false;
-  return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(body.text);
+  if (!body) return false;
+  const code = withoutText(body.text);
+  if (/\b(locals|vars)\s*\(/.test(code)) return false;
+  return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(code);
 }

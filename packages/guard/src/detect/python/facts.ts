@@ -8,7 +8,8 @@ import { TestDoubles } from "./doubles.ts";
 import { evaluate } from "./evaluate.ts";
 import { isUnboundedSession, sessionLibrary } from "./http.ts";
 import { makesRedisClient } from "./redis.ts";
-import { codeStatement, previousStatement, stringContent } from "./syntax.ts";
+import { codeStatement, previousStatement, stringContent, withoutText } from "./syntax.ts";
+import { assignedName, comparedOnly } from "./uses.ts";
 
 /** A name assigned once in its scope to a number: `t = 5`, then `timeout=t`. */
 export type Constant = { node: TsNode; value: number; name: string };
@@ -42,9 +43,14 @@ export class PyFacts {
   /** File-level precheck: most files hold no code list, so their assignments are never asked. */
   private readonly mayHoldCodeList: boolean;
 
+  /** The file without strings and comments, made on the first question that needs it (`comparedOnly`). */
+  private code: string | undefined;
+  /** `comparedOnly` per name, once per file. */
+  private readonly comparedOnlyNames = new Map<string, boolean>();
+
   constructor(
     readonly options: DetectorOptions,
-    source: string,
+    private readonly source: string,
   ) {
     this.mayHoldCodeList = (source.match(/^[ \t]*[\w.]+[ \t]*=[ \t]*-?\d+[ \t]*(#.*)?$/gm)?.length ?? 0) >= 4;
   }
@@ -158,6 +164,11 @@ export class PyFacts {
   }
 
   /** The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`. */
+  /** A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`). */
+  isImported(name: string): boolean {
+    return this.imports.has(name);
+  }
+
   resolve(dotted: string): string {
     const [head, ...rest] = dotted.split(".");
     const target = head === undefined ? undefined : this.imports.get(head);
@@ -201,6 +212,27 @@ export class PyFacts {
   }
 
   /** `time.monotonic()`, `loop.time()`, `datetime.now()`: a call that reads a clock. */
+  /**
+   * `HTTPX_DEFAULT_TIMEOUT = Timeout(5.0)` whose every use is `client.timeout != HTTPX_DEFAULT_TIMEOUT`: the value
+   * is assigned to a name the file only compares for equality, a default restated to recognise it.
+   */
+  restatedForComparison(value: TsNode): boolean {
+    const name = assignedName(value);
+    if (name === undefined) return false;
+    let result = this.comparedOnlyNames.get(name);
+    if (result === undefined) {
+      this.code ??= withoutText(this.source);
+      result = comparedOnly(this.code, name);
+      this.comparedOnlyNames.set(name, result);
+    }
+    return result;
+  }
+
+  /** The node's text mentions a timeout (read from the source, not the tree): a cheap test before reading its children. */
+  mayNameTimeout(node: TsNode): boolean {
+    return /timeout/i.test(this.source.slice(node.startIndex, node.endIndex));
+  }
+
   isClock(call: TsNode): boolean {
     return CLOCKS.test(call.childForFieldName("function")?.text ?? "");
   }

@@ -62,3 +62,15 @@ export function previousStatement(statement: TsNode): TsNode | null {
   while (previous?.type === "comment") previous = previous.previousNamedSibling;
   return previous;
 }
+
+/**
+ * Python source without its comments, and its plain string literals emptied to `""` (f-strings kept: their
+ * fields are code). Text, not a parse: for questions asked only where a finding is about to be reported.
+ */
+export function withoutText(source: string): string {
+  return source.replace(STRING_OR_COMMENT, (match, prefix: string | undefined) =>
+    prefix === undefined ? "" : /f/i.test(prefix) ? match : '""',
+  );
+}
+const STRING_OR_COMMENT =
+  /#[^\n]*|(?<![\w])([rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;

@@ -1,0 +1,51 @@
+// Lookups with a fallback: the value a dict, an object, the environment or a config file hands back when the
+// key is absent. Under a timeout's key, that fallback is the default timeout of whatever reads the result.
+import type { Node as TsNode } from "web-tree-sitter";
+import { stringContent } from "./syntax.ts";
+
+/**
+ * Methods and helpers whose argument after the key is the fallback: `dict.get/pop/setdefault`, `getattr`,
+ * `os.getenv`, configparser's `getint`/`getfloat` (`fallback=`), and env or setting helpers
+ * (`_int_env("X_TIMEOUT_MS", 120_000)`, `env_float(...)`). The last name of the callee.
+ */
+const LOOKUP =
+  /^(get|pop|setdefault|getattr|getenv|getint|getfloat|get_?(int|float|number|seconds|duration))$|(^|_)env(_|$)/i;
+
+/** Whether `written` (a callee as written) is a lookup with a fallback; a string test, no tree reads. */
+export function isLookup(written: string): boolean {
+  return LOOKUP.test(written.slice(written.lastIndexOf(".") + 1));
+}
+
+/**
+ * The key and the fallback of a lookup call (`kwargs.pop("timeout", 30)` -> "timeout", `30`;
+ * `getattr(obj, "timeout", 30)`; `cfg.getfloat("net", "timeout", fallback=30)`): the fallback follows the
+ * last leading string argument, or is the `default=`/`fallback=` keyword.
+ */
+export function lookupFallback(args: TsNode): { key: TsNode | undefined; fallback: TsNode } | undefined {
+  let key: TsNode | undefined;
+  let afterKey: TsNode | undefined;
+  let index = 0;
+  for (const arg of args.namedChildren) {
+    if (!arg || arg.type === "comment") continue;
+    if (arg.type === "keyword_argument") {
+      const name = arg.childForFieldName("name")?.text;
+      const value = arg.childForFieldName("value");
+      if ((name === "default" || name === "fallback") && value) return { key, fallback: value };
+      continue;
+    }
+    if (arg.type.endsWith("splat")) return undefined;
+    // `cfg.get("net", "timeout")`: the option's name follows its section; `os.getenv("T", "30")`: a number is a value.
+    if (arg.type === "string" && !(key && /^["']\s*\d/.test(arg.text))) key = arg;
+    else if (key && !afterKey) afterKey = arg;
+    // `d.get(name, 30)`: a key that is not a literal string still takes the second place.
+    else if (!key && index === 1) afterKey = arg;
+    index++;
+  }
+  return afterKey ? { key, fallback: afterKey } : undefined;
+}
+
+/** The key's text when it is a plain string (`"timeout"`, `"--timeout"` without its dashes). */
+export function keyName(key: TsNode | undefined): string | undefined {
+  const content = key ? stringContent(key) : undefined;
+  return content === undefined || !/^-{0,2}[\w.-]+$/.test(content) ? undefined : content.replace(/^-+/, "");
+}
