@@ -34,7 +34,9 @@ export class ExpectedValues {
   /** A block-level `const name = init` (block `scope`); `built`: a `new C(...)` in a file that asserts. */
   declare(name: string, scope: [number, number], init: EsNode, asserts: boolean): void {
     const value = unwrap(init);
-    const aliasOf = value.type === "Identifier" ? this.usesAt(value) : undefined;
+    // `const c = conn`, `var options = pusher.connection.options`: an alias of the object or of a part of it.
+    const root = memberRoot(value);
+    const aliasOf = root ? this.usesAt(root) : undefined;
     const built = value.type === "NewExpression" && asserts;
     if (value.type !== "ObjectExpression" && !built && !aliasOf) return;
     // Uses are counted only for these names, per block; a declaration's own identifier is one of them.
@@ -54,8 +56,10 @@ export class ExpectedValues {
   identifier(node: EsNode): void {
     const uses = this.usesAt(node);
     if (!uses) return;
-    uses.all += 1;
     const [start, end] = span(node);
+    // `pusher.connection.options`: a property named like the constant is not a use of it (a spread `...x` is).
+    if (/(^|[^.])\.\s*$/.test(this.ranges.source.slice(Math.max(0, start - 8), start))) return;
+    uses.all += 1;
     const inside = (range: [number, number] | undefined) =>
       range !== undefined && range[0] <= start && start < range[1];
     if (inside(this.ranges.assertionRanges.at(-1)) || inside(this.ranges.subjectRanges.at(-1))) uses.asserted += 1;
@@ -73,6 +77,14 @@ export class ExpectedValues {
       if (uses.scope[0] <= at && at < uses.scope[1] && (!best || uses.scope[0] > best.scope[0])) best = uses;
     return best;
   }
+}
+
+/** The identifier a plain member chain starts from (`pusher` in `pusher.connection.options`), or the identifier itself. */
+function memberRoot(node: EsNode): EsNode | undefined {
+  let current = node;
+  for (let depth = 0; current.type === "MemberExpression" && depth < 8; depth++)
+    current = unwrap(current.object as EsNode);
+  return current.type === "Identifier" ? current : undefined;
 }
 
 /** Right after a name: a call on it or on one of its members (`conn.connect(`, `client?.get(`). */

@@ -340,14 +340,16 @@ export class FileFacts implements TestFacts {
     // Each `const` knows its block: a name declared in several blocks resolves to the one in scope.
     let scope: [number, number] | undefined;
     for (const statement of node.body as EsNode[]) {
-      if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+      if (statement.type !== "VariableDeclaration") continue;
       scope ??= span(node);
       for (const declarator of statement.declarations as EsNode[]) {
         if ((declarator.id as EsNode).type === "Identifier" && isNode(declarator.init)) {
-          this.scopedInits.add(declarator.init);
           const name = (declarator.id as EsNode).name as string;
-          this.candidates.push({ node: declarator.init, value: Number.NaN, name, scope });
+          // `var message = { ... }` in a spec is expected data as much as a `const` (a reassignment is a use).
           this.expected.declare(name, scope, declarator.init, this.noWait.asserts);
+          if (statement.kind !== "const") continue;
+          this.scopedInits.add(declarator.init);
+          this.candidates.push({ node: declarator.init, value: Number.NaN, name, scope });
         }
       }
     }

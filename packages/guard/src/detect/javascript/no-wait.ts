@@ -19,6 +19,9 @@ import { DEADLINE_BODY, TIMER_CALLS } from "./timers.ts";
 const FAKE_CLOCK =
   /(^|\.)useFakeTimers$|^(FakeTimers|fakeTimers|lolex)\.(install|withGlobal)$|(^|\.)mock\.timers\.enable$/;
 
+/** `jasmine.clock().install()`, `jasmine.clock().mockDate()`: jasmine's mock clock (callee text, spaces removed). */
+const JASMINE_CLOCK = /^jasmine\.clock\(\)\.(install|mockDate)$/;
+
 /** `jest.mock("./config", () => ({ ... }))`: a module replaced by a factory's doubles. */
 const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
 
@@ -59,7 +62,7 @@ const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sftp", "sp
 
 /** Words in a callee that any of the calls above needs (a cheap test before the callee's path is built). */
 const CALLEES =
-  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|Math\.m|setTimeout|emit|notif|toast|snackbar|tooltip|popup|banner|\b(vi|jest|td|sandbox|sb)\b/i;
+  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|clock|Math\.m|setTimeout|emit|notif|toast|snackbar|tooltip|popup|banner|\b(vi|jest|td|sandbox|sb)\b/i;
 
 /** Function spans in document order, for the innermost function around a position. */
 export type FunctionAt = (at: number) => [number, number];
@@ -157,7 +160,8 @@ export class NoWaitFacts {
     if (node.type === "NewExpression") return;
     if (MODULE_MOCK.test(path)) {
       for (const arg of args) if (isFunction(unwrap(arg))) this.doubleRanges.push(span(arg));
-    } else if (FAKE_CLOCK.test(path)) this.fakeClockCalls.push(span(node)[0]);
+    } else if (FAKE_CLOCK.test(path) || JASMINE_CLOCK.test(callee.replace(/\s+/g, "")))
+      this.fakeClockCalls.push(span(node)[0]);
     else if (SPY_ON.test(path) && isTimerName(args[1])) this.fakeClockCalls.push(span(node)[0]);
     else if (HOOKS.test(path)) {
       for (const arg of args) if (isFunction(arg)) this.hookCallbacks.push(span(arg));
