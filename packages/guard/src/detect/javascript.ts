@@ -1,27 +1,14 @@
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
-import {
-  calleePath,
-  destinationOf,
-  type EsNode,
-  isNode,
-  isPattern,
-  memberName,
-  propertyName,
-  referenceName,
-  span,
-  unwrap,
-} from "./javascript/ast.ts";
-import { type CallJudge, judgeCall } from "./javascript/calls.ts";
+import { destinationOf, type EsNode, span } from "./javascript/ast.ts";
 import { Classifier } from "./javascript/classify.ts";
 import { Constants } from "./javascript/constants.ts";
 import { onlyAsserted } from "./javascript/expected-values.ts";
 import { FileFacts } from "./javascript/facts.ts";
-import { isResetValue } from "./javascript/not-durations.ts";
-import { cacheDeleteFinding } from "./javascript/redis.ts";
-import { foreverRetry, RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./javascript/timers.ts";
+import { judgeSite, type SiteJudge } from "./javascript/sites.ts";
+import { sqlTimeouts } from "./javascript/sql.ts";
 import type { VisitorKeys } from "./javascript/walk.ts";
-import { type Classified, kindOf, NO_LIMIT, numericString, SQL_TIMEOUT } from "./javascript/values.ts";
+import { type Classified, kindOf, NO_LIMIT } from "./javascript/values.ts";
 import { SCHEMA_DEFAULT_CALL, zeroMeaningOf } from "./javascript/zero.ts";
 
 export type { EsNode } from "./javascript/ast.ts";
@@ -43,18 +30,18 @@ export interface JsDetectorOptions extends DetectorOptions {
 }
 
 /** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
-class JsDetector implements CallJudge {
+class JsDetector implements SiteJudge {
   private readonly findings = new Map<string, RawFinding>();
   /** Initialisers of locals declared `const t = x.timeout || 5000` (the fallback is judged with its local). */
-  private readonly windowFallbacks = new Set<EsNode>();
+  readonly windowFallbacks = new Set<EsNode>();
   /** Objects declared only to be compared (`const expected = { connectionTimeout: 0 }` used in assertions alone). */
   private readonly expectedRanges: [number, number][] = [];
   readonly facts: FileFacts;
   readonly apis: JsDetectorOptions["apis"];
   constants!: Constants;
-  private classifier!: Classifier;
+  classifier!: Classifier;
   /** The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`). */
-  private siteName: string | undefined;
+  siteName: string | undefined;
   /** The node type of the site being judged (a parameter default, a declarator, a property, ...). */
   private siteType: string | undefined;
 
@@ -96,7 +83,7 @@ class JsDetector implements CallJudge {
   }
 
   /** A local whose function (callbacks included) passes it as a measurement window's delay (see `windowDelays`). */
-  private isWindowDelay(name: string, node: EsNode): boolean {
+  isWindowDelay(name: string, node: EsNode): boolean {
     const timers = this.facts.windowDelays.get(name);
     if (!timers) return false;
     const [at] = span(node);
@@ -119,21 +106,13 @@ class JsDetector implements CallJudge {
     return low > 0 && start < ranges[low - 1]![1];
   }
 
-  /**
-   * `SET LOCAL lock_timeout = 30000;` in SQL the code sends: a server-side timeout written in a string
-   * (PostgreSQL/MySQL settings; 0 there means "no limit").
-   */
+  /** `SET LOCAL lock_timeout = 30000;` in SQL the code sends (`sql.ts`). */
   private checkSqlTimeout(node: EsNode): void {
-    const [start, end] = span(node);
-    const text = this.source.slice(start, end);
-    if (!/timeout/i.test(text)) return;
-    for (const match of text.matchAll(SQL_TIMEOUT)) {
-      const value = Number(match[2]);
-      const at = start + match.index + match[0].length - match[2]!.length;
-      const key = `${at}:${at + match[2]!.length}`;
+    for (const { literal, text, setting } of sqlTimeouts(node, this.source)) {
+      const [start, end] = span(literal);
+      const key = `${start}:${end}`;
       if (this.findings.has(key) || this.inAssertion(node)) continue;
-      const literal = { type: "Literal", value, range: [at, at + match[2]!.length] } as EsNode;
-      this.add(kindOf(value), literal, match[2]!, `in SQL (SET ${match[1]})`, false);
+      this.add(kindOf(literal.value as number), literal, text, `in SQL (SET ${setting})`, false);
       // Inside a string: an editor suggestion that swaps in `config.TIMEOUT` would break the SQL.
       this.findings.get(key)!.replaceable = false;
     }
@@ -210,184 +189,14 @@ class JsDetector implements CallJudge {
     });
   }
 
+  addFinding(finding: RawFinding): void {
+    this.findings.set(`${finding.start}:${finding.end}`, finding);
+  }
+
   private visit(node: EsNode): void {
     if (this.facts.notDurations.has(node)) return;
     this.siteName = destinationOf(node)?.name;
     this.siteType = node.type;
-    switch (node.type) {
-      case "Property": {
-        const name = propertyName(node);
-        if (name !== undefined && RETRY_OPTIONS.test(name)) {
-          this.reportForever(node.value as EsNode, `in "${name}"`);
-          return;
-        }
-        // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
-        if (!this.facts.isTimeout(name) && !(name !== undefined && this.facts.noWait.connectionSessions.has(node)))
-          return;
-        const value = node.value as EsNode;
-        // `{ timeout = 5000 } = options` and `{ timeout: t = 5000 }`: a destructuring default.
-        const isTest = TEST_OPTIONS.test(name);
-        if (value.type === "AssignmentPattern") this.report(value.right as EsNode, `as the default of "${name}"`);
-        else if (this.facts.timestampNames.has(name) && isResetValue(value)) return;
-        else if (!isPattern(value)) this.report(value, `in "${name}"`, undefined, isTest);
-        return;
-      }
-      case "PropertyDefinition":
-      case "AccessorProperty": {
-        // A class field initialised to 0 or a negative sentinel is reset state, not a duration.
-        const name = propertyName(node);
-        // `connectionTimeout: number = 0` then `if (this.connectionTimeout > 0) setTimeout(..., this.connectionTimeout)`:
-        // the file shows 0 arms no timer, so the default is "no limit".
-        const noTimer = isNode(node.value) && this.facts.zero.disables(name) && !this.isNegative(node.value);
-        if (this.facts.isTimeout(name) && isNode(node.value) && (!isResetValue(node.value) || noTimer)) {
-          this.report(node.value, `in "${name}"`);
-        }
-        return;
-      }
-      case "VariableDeclarator": {
-        // `const timeout = 500`, `const timeoutMs = opts.timeoutMs ?? 1_000`: wherever the name is used.
-        const id = node.id as EsNode;
-        // `const deadline = Date.now() + 5000`: a literal added to the clock is a deadline's duration.
-        const added =
-          id.type === "Identifier" && isNode(node.init) ? this.classifier.clockOffset(node.init) : undefined;
-        if (added && /deadline/i.test(id.name as string)) {
-          this.report(added, `added to the clock for "${String(id.name)}"`);
-          return;
-        }
-        if (id.type === "Identifier" && this.facts.isTimeout(id.name as string) && isNode(node.init)) {
-          // `MINIMUM_EXECUTABLE_TIMEOUT_MILLIS = 5 * 1000`, only compared with the configured timeout: a bound.
-          if (
-            this.facts.bounds.onlyBounds(
-              id.name as string,
-              this.facts.bindingCounts.get(id.name as string),
-              this.source,
-            )
-          )
-            return;
-          if (this.isWindowDelay(id.name as string, node)) {
-            this.windowFallbacks.add(unwrap(node.init));
-            return;
-          }
-          this.report(node.init, `assigned to "${String(id.name)}"`);
-        }
-        return;
-      }
-      case "AssignmentExpression": {
-        const target = node.left as EsNode;
-        // `timeoutInMs -= bufferInMs`: a margin taken off the timeout; `t *= 2`: a backoff step.
-        if (!/^(=|\+=|\?\?=|\|\|=)$/.test(node.operator as string)) return;
-        // `XHRFake.timeout = 2000`: a fake's simulated delay, not a deadline.
-        if (target.type === "MemberExpression" && this.facts.noWait.isDouble(target.object as EsNode)) return;
-        const name = target.type === "MemberExpression" ? memberName(target) : undefined;
-        const added = this.classifier.clockOffset(node.right as EsNode);
-        const targetName = referenceName(target);
-        if (added && targetName !== undefined && /deadline/i.test(targetName)) {
-          this.report(added, `added to the clock for "${targetName}"`);
-          return;
-        }
-        if (target.type === "Identifier" && this.facts.isTimeout(target.name as string)) {
-          // `timeout = timeout == null ? 10e3 : timeout`
-          this.report(node.right as EsNode, `assigned to "${String(target.name)}"`);
-        } else if (this.facts.isTimeout(name)) {
-          // `this._uploadTimeout = 0` resets the object's own state; `server.requestTimeout = 0` configures a server.
-          // `conn.resurrectTimeout = 0` where the file also sets it to `Date.now() + t`: a point in time, reset.
-          const own = unwrap(target.object as EsNode).type === "ThisExpression" || this.facts.timestampNames.has(name);
-          // In a constructor, a field set to 0 that the file tests before arming a timer is its "no limit" default.
-          const noTimer = this.facts.zero.disables(name) && this.facts.zero.inConstructor(span(node)[0]);
-          const reset = isResetValue(node.right as EsNode) && !noTimer;
-          if (!(own && reset)) this.report(node.right as EsNode, `assigned to "${name}"`);
-        }
-        return;
-      }
-      case "AssignmentPattern": {
-        const left = node.left as EsNode;
-        if (left.type === "Identifier" && this.facts.isTimeout(left.name as string)) {
-          this.report(node.right as EsNode, `as the default of "${String(left.name)}"`);
-        }
-        return;
-      }
-      case "LogicalExpression": {
-        // `this.options.timeout || 20000`, `opts.timeoutMs ?? 5000`: the fallback of a timeout is a
-        // default timeout wherever the expression goes (a timer helper, a field, an argument). Only
-        // durations: a 0 fallback often switches a feature off, and the sites above judge those.
-        if (node.operator === "&&" || this.facts.judgedBySite.has(node)) return;
-        // `const timeout = msg.timeout || 5000` then a timer that stops the profiler after it: a window.
-        if (this.windowFallbacks.has(node)) return;
-        const left = unwrap(node.left as EsNode);
-        const name = referenceName(left);
-        if (!this.facts.isTimeout(name)) return;
-        this.siteName = name;
-        const right = unwrap(node.right as EsNode);
-        const value = this.constants.evaluate(right) ?? numericString(right);
-        if (value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY) {
-          if (right.type === "Literal" && typeof right.value === "string")
-            // `parseFloat(n.timeout || "30") * 1000`: a fallback written as a string, parsed later.
-            this.add("hardcoded", right, this.text(right), `as the fallback of "${name}"`, false);
-          else this.report(right, `as the fallback of "${name}"`);
-        } else if (value === 0 && this.facts.passedFallbacks.has(node)) {
-          // `Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`: unset means no limit for what it is passed to.
-          this.report(right, `as the fallback of "${name}"`);
-        }
-        return;
-      }
-      case "ConditionalExpression": {
-        // `null == opts.timeout ? 20000 : opts.timeout`: the `??` of older code, a default timeout wherever it goes.
-        const fallback = this.classifier.nullFallback(node);
-        if (fallback && !this.facts.judgedBySite.has(node))
-          this.report(fallback.value, `as the fallback of "${fallback.name}"`);
-        return;
-      }
-      case "ReturnStatement": {
-        // `return params.timeout * 1000 + 10_000`: a function that works out a timeout pads the caller's.
-        const returned = isNode(node.argument) ? unwrap(node.argument) : undefined;
-        const pad =
-          returned?.type === "BinaryExpression" && returned.operator === "+"
-            ? this.classifier.padOf(returned)
-            : undefined;
-        if (pad)
-          this.add(
-            "hardcoded",
-            pad.node,
-            `${this.text(pad.node)} (added to ${pad.name})`,
-            "in a returned timeout",
-            false,
-          );
-        return;
-      }
-      case "JSXAttribute": {
-        const name = (node.name as EsNode).name;
-        const value = node.value as EsNode | null;
-        if (typeof name === "string" && this.facts.isTimeout(name) && value?.type === "JSXExpressionContainer") {
-          this.report(value.expression as EsNode, `in the "${name}" prop`);
-        }
-        return;
-      }
-      case "CallExpression":
-      case "NewExpression":
-        if (node.type === "CallExpression") {
-          const cacheDelete = cacheDeleteFinding(node, this.facts);
-          if (cacheDelete) this.findings.set(`${cacheDelete.start}:${cacheDelete.end}`, cacheDelete);
-        }
-        if (RETRY_CALLS.test(calleePath(node.callee as EsNode) ?? ""))
-          for (const arg of node.arguments as EsNode[]) this.reportForever(arg, `in the retry options`);
-        judgeCall(this, node);
-        return;
-    }
-  }
-
-  /** `retries: { forever: true }`: retried with no bound, so whoever waits for it waits forever. */
-  private reportForever(options: EsNode, where: string): void {
-    const forever = foreverRetry(options);
-    if (forever) this.add("unbounded", forever, "forever: true", `${where} (retried with no bound)`, false);
-  }
-
-  private isNegative(node: EsNode): boolean {
-    const value = unwrap(node);
-    return value.type === "UnaryExpression" && value.operator === "-";
-  }
-
-  private text(node: EsNode): string {
-    const [start, end] = span(node);
-    return this.source.slice(start, end);
+    judgeSite(this, node);
   }
 }

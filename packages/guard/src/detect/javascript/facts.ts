@@ -1,33 +1,12 @@
 // What one walk of a file learns before any site is judged: bindings, constants, tests, timers, tables.
+// The store and the questions it answers; which node feeds which fact is `collect.ts`.
 import { isTimeoutName } from "../../names.ts";
-import {
-  bindingIdentifiers,
-  calleePath,
-  destinationOf,
-  type EsNode,
-  isNode,
-  memberName,
-  propertyName,
-  referenceName,
-  requiredModule,
-  span,
-  unwrap,
-  unwrapAwait,
-} from "./ast.ts";
+import { type EsNode, span } from "./ast.ts";
+import { collectNode } from "./collect.ts";
 import { ExpectedValues } from "./expected-values.ts";
 import { NoWaitFacts } from "./no-wait.ts";
-import {
-  infinityRespelling,
-  isCodeTable,
-  isResetValue,
-  POINT_IN_TIME,
-  statementCodeTables,
-  backoffBase,
-  ValidationBounds,
-} from "./not-durations.ts";
-import { trackRedisClient } from "./redis.ts";
-import { collectExpectedFailure, collectTestCall, type TestFacts } from "./test-facts.ts";
-import { LISTENER_METHODS, TIMER_CALLS, TIMER_MODULES } from "./timers.ts";
+import { ValidationBounds } from "./not-durations.ts";
+import type { TestFacts } from "./test-facts.ts";
 import { TimerEffects } from "./timer-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 import { ZeroFacts } from "./zero.ts";
@@ -76,7 +55,7 @@ export class FileFacts implements TestFacts {
   /** Names raced whole: `Promise.race([bodyPromise, timeoutPromise])`. */
   readonly racedNames = new Set<string>();
   /** `const timeoutPromise = new Promise(...)`: promises held in a local, by name, with the span of their `new`. */
-  private readonly heldPromises: { name: string; from: number; to: number }[] = [];
+  readonly heldPromises: { name: string; from: number; to: number }[] = [];
   /** Names passed as a plain timer's delay (`setTimeout(pollCondition, pollTimeout)`): poll intervals if named so. */
   readonly timerDelays = new Set<string>();
   /**
@@ -103,11 +82,11 @@ export class FileFacts implements TestFacts {
   /** What timers' callbacks do: delays of timers that only log or measure, tests' scripted aborts. */
   readonly timers: TimerEffects;
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
-  private readonly scopedInits = new Set<EsNode>();
+  readonly scopedInits = new Set<EsNode>();
 
   constructor(
     readonly source: string,
-    private readonly extraTimeoutNames: ReadonlySet<string>,
+    readonly extraTimeoutNames: ReadonlySet<string>,
   ) {
     this.noWait = new NoWaitFacts(source);
     this.timers = new TimerEffects(source);
@@ -115,7 +94,7 @@ export class FileFacts implements TestFacts {
 
   /** Walks `program` once, collecting every fact. */
   collect(program: EsNode, visitorKeys: VisitorKeys | undefined): this {
-    walk(program, visitorKeys, (node) => this.collectNode(node));
+    walk(program, visitorKeys, (node) => collectNode(this, node));
     this.timers.finish(visitorKeys);
     return this;
   }
@@ -138,244 +117,6 @@ export class FileFacts implements TestFacts {
     return !this.noWait.schedules.has(name) && !this.timers.inertNames.has(name);
   }
 
-  /** One node's facts; a node type's steps run in this order (a later step may read an earlier one's). */
-  private collectNode(node: EsNode): void {
-    switch (node.type) {
-      case "Identifier":
-        this.expected.identifier(node);
-        return;
-      case "TryStatement":
-        collectExpectedFailure(this, node);
-        return;
-      case "Literal":
-        if (typeof node.value === "string") this.sqlText(node);
-        return;
-      case "TemplateLiteral":
-        this.bounds.template(node);
-        return;
-      case "TemplateElement":
-        this.sqlText(node);
-        return;
-      case "CallExpression":
-        this.sites.push(node);
-        collectTestCall(this, node);
-        this.collectCallFacts(node);
-        this.noWait.call(node);
-        this.zero.call(node);
-        this.timers.call(node);
-        return;
-      case "NewExpression":
-        this.sites.push(node);
-        this.collectCallFacts(node);
-        this.noWait.call(node);
-        this.zero.call(node);
-        this.timers.call(node);
-        return;
-      case "FunctionDeclaration":
-      case "FunctionExpression":
-      case "ArrowFunctionExpression":
-        if (node.type === "FunctionDeclaration" && isNode(node.id))
-          this.timers.definition(node.id.name as string, node);
-        this.functionSpans.push(span(node));
-        this.collectBindings(node);
-        return;
-      case "CatchClause":
-        this.collectBindings(node);
-        return;
-      case "AssignmentExpression":
-        this.sites.push(node);
-        this.timers.definition(referenceName(node.left as EsNode), node.right);
-        this.storedTimer(node.right);
-        this.collectDestination(node);
-        this.noWait.assignment(node);
-        return;
-      case "VariableDeclarator":
-        this.sites.push(node);
-        if ((node.id as EsNode).type === "Identifier")
-          this.timers.definition((node.id as EsNode).name as string, node.init);
-        this.storedTimer(node.init);
-        this.collectDestination(node);
-        this.collectDeclarator(node);
-        this.zero.declarator(node);
-        return;
-      case "Property":
-      case "PropertyDefinition":
-      case "AssignmentPattern":
-        this.sites.push(node);
-        if (node.type === "PropertyDefinition") this.timers.definition(propertyName(node), node.value);
-        this.collectDestination(node);
-        return;
-      case "LogicalExpression":
-        // `t && arm(t)`: the left side is tested for being set.
-        if (node.operator === "&&") this.zero.test(node.left as EsNode);
-        this.sites.push(node);
-        return;
-      case "ConditionalExpression":
-        this.zero.test(node.test as EsNode);
-        this.sites.push(node);
-        return;
-      case "AccessorProperty":
-      case "JSXAttribute":
-      case "ReturnStatement":
-        this.sites.push(node);
-        return;
-      case "IfStatement": {
-        // `if (t === Infinity || t < 0) t = 0`: the caller's "no limit" re-spelled for a driver, not chosen here.
-        this.zero.test(node.test as EsNode);
-        const respelled = infinityRespelling(node, this.source);
-        if (respelled) this.notDurations.add(respelled);
-        const test = this.text(node.test as EsNode);
-        if (/\b(undefined|null)\b/.test(test)) this.configuredGuards.push([...span(node.consequent as EsNode), test]);
-        return;
-      }
-      case "MethodDefinition":
-        if (node.kind === "constructor") this.zero.constructors.push(span(node));
-        this.timers.definition(propertyName(node), node.value);
-        return;
-      case "ClassBody":
-        this.classBodies.push(span(node));
-        return;
-      case "ImportDeclaration":
-        this.zero.importDeclaration(node);
-        if (TIMER_MODULES.test(String((node.source as EsNode).value))) {
-          for (const specifier of node.specifiers as EsNode[])
-            if (specifier.type !== "ImportSpecifier") this.timerModules.add((specifier.local as EsNode).name as string);
-        }
-        return;
-      case "ObjectExpression":
-        if (isCodeTable(node.properties as EsNode[], this.extraTimeoutNames)) {
-          for (const property of node.properties as EsNode[]) this.notDurations.add(property);
-        }
-        this.noWait.object(node);
-        this.timers.object(node);
-        return;
-      case "BinaryExpression":
-        this.noWait.comparison(node);
-        this.bounds.binary(node, (name) => this.isTimeout(name));
-        if (node.operator === "+") {
-          const base = backoffBase(node);
-          if (base !== undefined) this.backoffs.add(base);
-        }
-        return;
-      case "JSXOpeningElement":
-        this.noWait.element(node);
-        return;
-      case "Program":
-      case "BlockStatement":
-      case "StaticBlock":
-        this.collectBlock(node);
-        return;
-      case "MemberExpression":
-        // A compiled TypeScript enum: `E[E["NetworkTimeout"] = 89] = "NetworkTimeout"`.
-        if (node.computed && (node.property as EsNode).type === "AssignmentExpression")
-          this.notDurations.add(node.property as EsNode);
-        return;
-      case "VariableDeclaration":
-        this.collectDeclaration(node);
-        return;
-    }
-  }
-
-  private sqlText(node: EsNode): void {
-    const [start, end] = span(node);
-    // `SET LOCAL lock_timeout = 30000`: judged after the walk (most strings never mention a timeout).
-    if (/timeout/i.test(this.source.slice(start, end))) this.sqlTexts.push(node);
-  }
-
-  private storedTimer(stored: unknown): void {
-    if (isNode(stored) && unwrap(stored).type === "CallExpression") this.storedTimers.add(unwrap(stored));
-  }
-
-  private collectDestination(node: EsNode): void {
-    // `const bufferTimeout = opts.browserBufferTimeout || 1000`: a destination named like a timeout
-    // but judged not one (a pacing delay, an expiry, a flag) decides for its value.
-    const destination = destinationOf(node);
-    if (!destination || !/timeout/i.test(destination.name)) return;
-    if (!this.isTimeout(destination.name)) this.judgedBySite.add(unwrap(destination.value));
-    if (POINT_IN_TIME.test(this.text(destination.value))) this.timestampNames.add(destination.name);
-  }
-
-  private collectBindings(node: EsNode): void {
-    const names = bindingIdentifiers(node);
-    for (const id of names) this.bindingCounts.set(id, (this.bindingCounts.get(id) ?? 0) + 1);
-    // A parameter hides a block constant of the same name inside its function (resolved after the walk).
-    if (names.length > 0 && node.type !== "VariableDeclarator" && node.type !== "CatchClause")
-      this.functions.push([node, names]);
-  }
-
-  private collectDeclarator(node: EsNode): void {
-    const id = node.id as EsNode;
-    if (id.type === "Identifier" && isNode(node.init) && TIMER_MODULES.test(requiredModule(node.init) ?? "")) {
-      this.timerModules.add(id.name as string);
-    }
-    this.collectBindings(node);
-    if (id.type !== "Identifier" || !isNode(node.init)) return;
-    trackRedisClient(this.redisClients, id.name as string, node.init);
-    const init = unwrapAwait(node.init);
-    if (init.type === "NewExpression" && calleePath(init.callee as EsNode) === "Promise") {
-      const [from, to] = span(init);
-      this.heldPromises.push({ name: id.name as string, from, to });
-    }
-  }
-
-  private collectDeclaration(node: EsNode): void {
-    if (node.kind !== "const") {
-      // `let timeout = 0` starts a variable that is set later: reset state, not a duration.
-      for (const declarator of node.declarations as EsNode[]) {
-        if (isNode(declarator.init) && isResetValue(declarator.init)) this.notDurations.add(declarator);
-      }
-      return;
-    }
-    for (const declarator of node.declarations as EsNode[]) {
-      const id = declarator.id as EsNode;
-      if (id.type === "Identifier" && isNode(declarator.init) && !this.scopedInits.has(declarator.init)) {
-        this.candidates.push({ node: declarator.init, value: Number.NaN, name: id.name as string });
-      }
-    }
-  }
-
-  private collectBlock(node: EsNode): void {
-    // `exports.ER_QUERY_TIMEOUT = 3024;` one statement per code: the same table, written as statements.
-    for (const site of statementCodeTables(node.body as EsNode[], this.extraTimeoutNames)) this.notDurations.add(site);
-    // Each `const` knows its block: a name declared in several blocks resolves to the one in scope.
-    let scope: [number, number] | undefined;
-    for (const statement of node.body as EsNode[]) {
-      if (statement.type !== "VariableDeclaration") continue;
-      scope ??= span(node);
-      for (const declarator of statement.declarations as EsNode[]) {
-        if ((declarator.id as EsNode).type === "Identifier" && isNode(declarator.init)) {
-          const name = (declarator.id as EsNode).name as string;
-          // `var message = { ... }` in a spec is expected data as much as a `const` (a reassignment is a use).
-          this.expected.declare(name, scope, declarator.init, this.noWait.asserts);
-          if (statement.kind !== "const") continue;
-          this.scopedInits.add(declarator.init);
-          this.candidates.push({ node: declarator.init, value: Number.NaN, name, scope });
-        }
-      }
-    }
-  }
-
-  /** Listeners (`child.once("exit", exit)`) and fallbacks passed straight to a call. */
-  private collectCallFacts(node: EsNode): void {
-    const args = node.arguments as EsNode[];
-    const callee = unwrap(node.callee as EsNode);
-    if (callee.type === "MemberExpression" && LISTENER_METHODS.test(memberName(callee) ?? "") && args[1])
-      if (args[1].type === "Identifier") this.listeners.add(args[1].name as string);
-    // `Promise.race([op, new Promise((r) => setTimeout(r, 1000))])`: a timer inside an element races the operation.
-    if (
-      node.type === "CallExpression" &&
-      this.raceElements.length > 0 &&
-      TIMER_CALLS.test(calleePath(node.callee as EsNode) ?? "") &&
-      this.inRace(node)
-    )
-      this.raceTimers.add(node);
-    // `Math.max(defaultTimeout, custom || 0)`, `setTimeout(fn, t || 0)`: arithmetic and timers, not a wait's bound.
-    const path = calleePath(callee) ?? "";
-    if (/^(Math|Number|String|JSON|console|Object|Array)\./.test(path) || referenceName(callee) === "setTimeout")
-      return;
-    for (const arg of args) if (unwrap(arg).type === "LogicalExpression") this.passedFallbacks.add(unwrap(arg));
-  }
-
   /**
    * `const timeoutPromise = new Promise((resolve) => setTimeout(() => resolve(null), 2e3))` later raced with an
    * operation (`Promise.race([bodyPromise, timeoutPromise])`): the timer settles the promise that ends the wait.
@@ -383,12 +124,6 @@ export class FileFacts implements TestFacts {
   racesHeldPromise(timer: EsNode): boolean {
     const [start] = span(timer);
     return this.heldPromises.some(({ name, from, to }) => from <= start && start < to && this.racedNames.has(name));
-  }
-
-  /** Whether `node` lies inside an element of a `Promise.race([...])` seen before it (pre-order: its ancestor). */
-  private inRace(node: EsNode): boolean {
-    const [start] = span(node);
-    return this.raceElements.some(([from, to]) => from <= start && start < to);
   }
 }
 

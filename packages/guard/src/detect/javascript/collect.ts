@@ -1,0 +1,155 @@
+// One node's facts: which facts each node type of the walk feeds, and in what order.
+import { destinationOf, type EsNode, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+import { collectCallFacts, storedTimer } from "./call-facts.ts";
+import { collectBindings, collectBlock, collectDeclaration, collectDeclarator } from "./declarations.ts";
+import type { FileFacts } from "./facts.ts";
+import { backoffBase, infinityRespelling, isCodeTable, POINT_IN_TIME } from "./not-durations.ts";
+import { collectSqlText } from "./sql.ts";
+import { collectExpectedFailure, collectTestCall } from "./test-facts.ts";
+import { TIMER_MODULES } from "./timers.ts";
+
+/** One node's facts; a node type's steps run in this order (a later step may read an earlier one's). */
+export function collectNode(facts: FileFacts, node: EsNode): void {
+  switch (node.type) {
+    case "Identifier":
+      facts.expected.identifier(node);
+      return;
+    case "TryStatement":
+      collectExpectedFailure(facts, node);
+      return;
+    case "Literal":
+      if (typeof node.value === "string") collectSqlText(facts, node);
+      return;
+    case "TemplateLiteral":
+      facts.bounds.template(node);
+      return;
+    case "TemplateElement":
+      collectSqlText(facts, node);
+      return;
+    case "CallExpression":
+      facts.sites.push(node);
+      collectTestCall(facts, node);
+      collectCallFacts(facts, node);
+      facts.noWait.call(node);
+      facts.zero.call(node);
+      facts.timers.call(node);
+      return;
+    case "NewExpression":
+      facts.sites.push(node);
+      collectCallFacts(facts, node);
+      facts.noWait.call(node);
+      facts.zero.call(node);
+      facts.timers.call(node);
+      return;
+    case "FunctionDeclaration":
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+      if (node.type === "FunctionDeclaration" && isNode(node.id)) facts.timers.definition(node.id.name as string, node);
+      facts.functionSpans.push(span(node));
+      collectBindings(facts, node);
+      return;
+    case "CatchClause":
+      collectBindings(facts, node);
+      return;
+    case "AssignmentExpression":
+      facts.sites.push(node);
+      facts.timers.definition(referenceName(node.left as EsNode), node.right);
+      storedTimer(facts, node.right);
+      collectDestination(facts, node);
+      facts.noWait.assignment(node);
+      return;
+    case "VariableDeclarator":
+      facts.sites.push(node);
+      if ((node.id as EsNode).type === "Identifier")
+        facts.timers.definition((node.id as EsNode).name as string, node.init);
+      storedTimer(facts, node.init);
+      collectDestination(facts, node);
+      collectDeclarator(facts, node);
+      facts.zero.declarator(node);
+      return;
+    case "Property":
+    case "PropertyDefinition":
+    case "AssignmentPattern":
+      facts.sites.push(node);
+      if (node.type === "PropertyDefinition") facts.timers.definition(propertyName(node), node.value);
+      collectDestination(facts, node);
+      return;
+    case "LogicalExpression":
+      // `t && arm(t)`: the left side is tested for being set.
+      if (node.operator === "&&") facts.zero.test(node.left as EsNode);
+      facts.sites.push(node);
+      return;
+    case "ConditionalExpression":
+      facts.zero.test(node.test as EsNode);
+      facts.sites.push(node);
+      return;
+    case "AccessorProperty":
+    case "JSXAttribute":
+    case "ReturnStatement":
+      facts.sites.push(node);
+      return;
+    case "IfStatement": {
+      // `if (t === Infinity || t < 0) t = 0`: the caller's "no limit" re-spelled for a driver, not chosen here.
+      facts.zero.test(node.test as EsNode);
+      const respelled = infinityRespelling(node, facts.source);
+      if (respelled) facts.notDurations.add(respelled);
+      const test = facts.text(node.test as EsNode);
+      if (/\b(undefined|null)\b/.test(test)) facts.configuredGuards.push([...span(node.consequent as EsNode), test]);
+      return;
+    }
+    case "MethodDefinition":
+      if (node.kind === "constructor") facts.zero.constructors.push(span(node));
+      facts.timers.definition(propertyName(node), node.value);
+      return;
+    case "ClassBody":
+      facts.classBodies.push(span(node));
+      return;
+    case "ImportDeclaration":
+      facts.zero.importDeclaration(node);
+      if (TIMER_MODULES.test(String((node.source as EsNode).value))) {
+        for (const specifier of node.specifiers as EsNode[])
+          if (specifier.type !== "ImportSpecifier") facts.timerModules.add((specifier.local as EsNode).name as string);
+      }
+      return;
+    case "ObjectExpression":
+      if (isCodeTable(node.properties as EsNode[], facts.extraTimeoutNames)) {
+        for (const property of node.properties as EsNode[]) facts.notDurations.add(property);
+      }
+      facts.noWait.object(node);
+      facts.timers.object(node);
+      return;
+    case "BinaryExpression":
+      facts.noWait.comparison(node);
+      facts.bounds.binary(node, (name) => facts.isTimeout(name));
+      if (node.operator === "+") {
+        const base = backoffBase(node);
+        if (base !== undefined) facts.backoffs.add(base);
+      }
+      return;
+    case "JSXOpeningElement":
+      facts.noWait.element(node);
+      return;
+    case "Program":
+    case "BlockStatement":
+    case "StaticBlock":
+      collectBlock(facts, node);
+      return;
+    case "MemberExpression":
+      // A compiled TypeScript enum: `E[E["NetworkTimeout"] = 89] = "NetworkTimeout"`.
+      if (node.computed && (node.property as EsNode).type === "AssignmentExpression")
+        facts.notDurations.add(node.property as EsNode);
+      return;
+    case "VariableDeclaration":
+      collectDeclaration(facts, node);
+      return;
+  }
+}
+
+function collectDestination(facts: FileFacts, node: EsNode): void {
+  // `const bufferTimeout = opts.browserBufferTimeout || 1000`: a destination named like a timeout
+  // but judged not one (a pacing delay, an expiry, a flag) decides for its value.
+  const destination = destinationOf(node);
+  if (!destination || !/timeout/i.test(destination.name)) return;
+  if (!facts.isTimeout(destination.name)) facts.judgedBySite.add(unwrap(destination.value));
+  if (POINT_IN_TIME.test(facts.text(destination.value))) facts.timestampNames.add(destination.name);
+}

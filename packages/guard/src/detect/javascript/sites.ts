@@ -1,0 +1,209 @@
+// The sites that can hold a timeout (properties, fields, declarators, assignments, defaults, fallbacks, returns,
+// JSX props, calls) and what each reports.
+import type { RawFinding } from "../types.ts";
+import {
+  calleePath,
+  type EsNode,
+  isNode,
+  isPattern,
+  memberName,
+  propertyName,
+  referenceName,
+  span,
+  unwrap,
+} from "./ast.ts";
+import { type CallJudge, judgeCall } from "./calls.ts";
+import type { Classifier } from "./classify.ts";
+import { isResetValue } from "./not-durations.ts";
+import { cacheDeleteFinding } from "./redis.ts";
+import { foreverRetry, RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
+import { numericString } from "./values.ts";
+
+/** What judging a site needs from the detector, beyond what judging a call does. */
+export interface SiteJudge extends CallJudge {
+  readonly classifier: Classifier;
+  /**
+   * The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`); a fallback
+   * site sets it to the name it falls back for.
+   */
+  siteName: string | undefined;
+  /** Initialisers of locals declared `const t = x.timeout || 5000` (the fallback is judged with its local). */
+  readonly windowFallbacks: Set<EsNode>;
+  /** A local whose function (callbacks included) passes it as a measurement window's delay. */
+  isWindowDelay(name: string, node: EsNode): boolean;
+  /** Keeps a finding another rule made (a local cache delete), replacing any at the same span. */
+  addFinding(finding: RawFinding): void;
+}
+
+/** Reports the timeouts one site holds (`judge.siteName` is the site's destination name). */
+export function judgeSite(judge: SiteJudge, node: EsNode): void {
+  switch (node.type) {
+    case "Property": {
+      const name = propertyName(node);
+      if (name !== undefined && RETRY_OPTIONS.test(name)) {
+        reportForever(judge, node.value as EsNode, `in "${name}"`);
+        return;
+      }
+      // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
+      if (!judge.facts.isTimeout(name) && !(name !== undefined && judge.facts.noWait.connectionSessions.has(node)))
+        return;
+      const value = node.value as EsNode;
+      // `{ timeout = 5000 } = options` and `{ timeout: t = 5000 }`: a destructuring default.
+      const isTest = TEST_OPTIONS.test(name);
+      if (value.type === "AssignmentPattern") judge.report(value.right as EsNode, `as the default of "${name}"`);
+      else if (judge.facts.timestampNames.has(name) && isResetValue(value)) return;
+      else if (!isPattern(value)) judge.report(value, `in "${name}"`, undefined, isTest);
+      return;
+    }
+    case "PropertyDefinition":
+    case "AccessorProperty": {
+      // A class field initialised to 0 or a negative sentinel is reset state, not a duration.
+      const name = propertyName(node);
+      // `connectionTimeout: number = 0` then `if (this.connectionTimeout > 0) setTimeout(..., this.connectionTimeout)`:
+      // the file shows 0 arms no timer, so the default is "no limit".
+      const noTimer = isNode(node.value) && judge.facts.zero.disables(name) && !isNegative(node.value);
+      if (judge.facts.isTimeout(name) && isNode(node.value) && (!isResetValue(node.value) || noTimer)) {
+        judge.report(node.value, `in "${name}"`);
+      }
+      return;
+    }
+    case "VariableDeclarator": {
+      // `const timeout = 500`, `const timeoutMs = opts.timeoutMs ?? 1_000`: wherever the name is used.
+      const id = node.id as EsNode;
+      // `const deadline = Date.now() + 5000`: a literal added to the clock is a deadline's duration.
+      const added = id.type === "Identifier" && isNode(node.init) ? judge.classifier.clockOffset(node.init) : undefined;
+      if (added && /deadline/i.test(id.name as string)) {
+        judge.report(added, `added to the clock for "${String(id.name)}"`);
+        return;
+      }
+      if (id.type === "Identifier" && judge.facts.isTimeout(id.name as string) && isNode(node.init)) {
+        // `MINIMUM_EXECUTABLE_TIMEOUT_MILLIS = 5 * 1000`, only compared with the configured timeout: a bound.
+        if (
+          judge.facts.bounds.onlyBounds(
+            id.name as string,
+            judge.facts.bindingCounts.get(id.name as string),
+            judge.facts.source,
+          )
+        )
+          return;
+        if (judge.isWindowDelay(id.name as string, node)) {
+          judge.windowFallbacks.add(unwrap(node.init));
+          return;
+        }
+        judge.report(node.init, `assigned to "${String(id.name)}"`);
+      }
+      return;
+    }
+    case "AssignmentExpression": {
+      const target = node.left as EsNode;
+      // `timeoutInMs -= bufferInMs`: a margin taken off the timeout; `t *= 2`: a backoff step.
+      if (!/^(=|\+=|\?\?=|\|\|=)$/.test(node.operator as string)) return;
+      // `XHRFake.timeout = 2000`: a fake's simulated delay, not a deadline.
+      if (target.type === "MemberExpression" && judge.facts.noWait.isDouble(target.object as EsNode)) return;
+      const name = target.type === "MemberExpression" ? memberName(target) : undefined;
+      const added = judge.classifier.clockOffset(node.right as EsNode);
+      const targetName = referenceName(target);
+      if (added && targetName !== undefined && /deadline/i.test(targetName)) {
+        judge.report(added, `added to the clock for "${targetName}"`);
+        return;
+      }
+      if (target.type === "Identifier" && judge.facts.isTimeout(target.name as string)) {
+        // `timeout = timeout == null ? 10e3 : timeout`
+        judge.report(node.right as EsNode, `assigned to "${String(target.name)}"`);
+      } else if (judge.facts.isTimeout(name)) {
+        // `this._uploadTimeout = 0` resets the object's own state; `server.requestTimeout = 0` configures a server.
+        // `conn.resurrectTimeout = 0` where the file also sets it to `Date.now() + t`: a point in time, reset.
+        const own = unwrap(target.object as EsNode).type === "ThisExpression" || judge.facts.timestampNames.has(name);
+        // In a constructor, a field set to 0 that the file tests before arming a timer is its "no limit" default.
+        const noTimer = judge.facts.zero.disables(name) && judge.facts.zero.inConstructor(span(node)[0]);
+        const reset = isResetValue(node.right as EsNode) && !noTimer;
+        if (!(own && reset)) judge.report(node.right as EsNode, `assigned to "${name}"`);
+      }
+      return;
+    }
+    case "AssignmentPattern": {
+      const left = node.left as EsNode;
+      if (left.type === "Identifier" && judge.facts.isTimeout(left.name as string)) {
+        judge.report(node.right as EsNode, `as the default of "${String(left.name)}"`);
+      }
+      return;
+    }
+    case "LogicalExpression": {
+      // `this.options.timeout || 20000`, `opts.timeoutMs ?? 5000`: the fallback of a timeout is a
+      // default timeout wherever the expression goes (a timer helper, a field, an argument). Only
+      // durations: a 0 fallback often switches a feature off, and the sites above judge those.
+      if (node.operator === "&&" || judge.facts.judgedBySite.has(node)) return;
+      // `const timeout = msg.timeout || 5000` then a timer that stops the profiler after it: a window.
+      if (judge.windowFallbacks.has(node)) return;
+      const left = unwrap(node.left as EsNode);
+      const name = referenceName(left);
+      if (!judge.facts.isTimeout(name)) return;
+      judge.siteName = name;
+      const right = unwrap(node.right as EsNode);
+      const value = judge.constants.evaluate(right) ?? numericString(right);
+      if (value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY) {
+        if (right.type === "Literal" && typeof right.value === "string")
+          // `parseFloat(n.timeout || "30") * 1000`: a fallback written as a string, parsed later.
+          judge.add("hardcoded", right, judge.facts.text(right), `as the fallback of "${name}"`, false);
+        else judge.report(right, `as the fallback of "${name}"`);
+      } else if (value === 0 && judge.facts.passedFallbacks.has(node)) {
+        // `Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`: unset means no limit for what it is passed to.
+        judge.report(right, `as the fallback of "${name}"`);
+      }
+      return;
+    }
+    case "ConditionalExpression": {
+      // `null == opts.timeout ? 20000 : opts.timeout`: the `??` of older code, a default timeout wherever it goes.
+      const fallback = judge.classifier.nullFallback(node);
+      if (fallback && !judge.facts.judgedBySite.has(node))
+        judge.report(fallback.value, `as the fallback of "${fallback.name}"`);
+      return;
+    }
+    case "ReturnStatement": {
+      // `return params.timeout * 1000 + 10_000`: a function that works out a timeout pads the caller's.
+      const returned = isNode(node.argument) ? unwrap(node.argument) : undefined;
+      const pad =
+        returned?.type === "BinaryExpression" && returned.operator === "+"
+          ? judge.classifier.padOf(returned)
+          : undefined;
+      if (pad)
+        judge.add(
+          "hardcoded",
+          pad.node,
+          `${judge.facts.text(pad.node)} (added to ${pad.name})`,
+          "in a returned timeout",
+          false,
+        );
+      return;
+    }
+    case "JSXAttribute": {
+      const name = (node.name as EsNode).name;
+      const value = node.value as EsNode | null;
+      if (typeof name === "string" && judge.facts.isTimeout(name) && value?.type === "JSXExpressionContainer") {
+        judge.report(value.expression as EsNode, `in the "${name}" prop`);
+      }
+      return;
+    }
+    case "CallExpression":
+    case "NewExpression":
+      if (node.type === "CallExpression") {
+        const cacheDelete = cacheDeleteFinding(node, judge.facts);
+        if (cacheDelete) judge.addFinding(cacheDelete);
+      }
+      if (RETRY_CALLS.test(calleePath(node.callee as EsNode) ?? ""))
+        for (const arg of node.arguments as EsNode[]) reportForever(judge, arg, `in the retry options`);
+      judgeCall(judge, node);
+      return;
+  }
+}
+
+/** `retries: { forever: true }`: retried with no bound, so whoever waits for it waits forever. */
+function reportForever(judge: SiteJudge, options: EsNode, where: string): void {
+  const forever = foreverRetry(options);
+  if (forever) judge.add("unbounded", forever, "forever: true", `${where} (retried with no bound)`, false);
+}
+
+function isNegative(node: EsNode): boolean {
+  const value = unwrap(node);
+  return value.type === "UnaryExpression" && value.operator === "-";
+}
