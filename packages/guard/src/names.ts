@@ -24,12 +24,12 @@ export function words(name: string): string[] {
 
 /**
  * First words that make a timeout-named property something else: a flag (`noCursorTimeout`,
- * `retryOnTimeout`, `clearServerSelectionTimeout`) or a bound on retry backoff, not a deadline
- * (`minTimeout`, `maxTimeout` of retry libraries).
+ * `clearServerSelectionTimeout`; `retryOnTimeout` is one by its "on") or a bound on retry backoff, not a deadline
+ * (`minTimeout`, `maxTimeout` of retry libraries). Not "retry": `retryAssertionTimeout`, `retry_timeout_seconds`
+ * bound how long retries go on (deadlines).
  */
 const NOT_A_DURATION = new Set([
   "no",
-  "retry",
   "on",
   "clear",
   "disable",
@@ -108,8 +108,11 @@ const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
 const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh", "sftp"]);
 
-/** Words after "timeout" that keep it one: its default (`_default_value`, traitlets' pattern) or a pad added to it. */
-const TRAILING = new Set(["default", "value", "pad", "padding", "margin", "grace", "slack"]);
+/**
+ * Words after "timeout" that keep it one: its default (`_default_value`, traitlets' pattern), a pad added to it,
+ * or its length (`timeoutDuration = 1e3 * 10`).
+ */
+const TRAILING = new Set(["default", "value", "pad", "padding", "margin", "grace", "slack", "duration"]);
 
 /**
  * Whether a property, keyword or parameter name holds a timeout duration: its last word is

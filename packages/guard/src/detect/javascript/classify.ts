@@ -16,6 +16,9 @@ import { isTimeoutPhase } from "../../names.ts";
 import { JS_CLOCKS } from "./timers.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, numericString } from "./values.ts";
 
+/** A clock read in an expression: `Date.now()`, `new Date()`, `.getTime()`, a local named `now`. */
+const CLOCK_READING = /\bnow\b|\bDate\b|\bperformance\b|\bhrtime\b|\.getTime\b/;
+
 /** Classifies values by the file's facts and constants: folded numbers, fallbacks, pads, got's phases. */
 export class Classifier {
   constructor(
@@ -115,7 +118,9 @@ export class Classifier {
       }
       case "BinaryExpression": {
         // `timeout + 5000`: a pad added to the caller's timeout is a hardcoded part of the wait.
-        const pad = node.operator === "+" ? this.padOf(node) : undefined;
+        // `timeout: info.latency * 2 + 1000` as written at the site: the constant part is a hardcoded pad.
+        const pad =
+          node.operator === "+" ? (this.padOf(node) ?? (depth === 0 ? this.anyPad(node) : undefined)) : undefined;
         if (pad) {
           out.push({
             kind: "hardcoded",
@@ -190,6 +195,26 @@ export class Classifier {
       if (!this.facts.isTimeout(name) || this.constants.evaluate(reference) !== undefined) continue;
       const value = this.constants.evaluate(pad);
       if (value !== undefined && value > 0) return { node: pad, name };
+    }
+    return undefined;
+  }
+
+  /**
+   * In `latency * 2 + 1000` given as a timeout, the positive constant added to a computed number (not a string:
+   * `"t" + 5` builds text).
+   */
+  private anyPad(node: EsNode): { node: EsNode; name: string } | undefined {
+    for (const [other, pad] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as [EsNode, EsNode][]) {
+      const computed = unwrap(other);
+      if (computed.type === "Literal" || computed.type === "TemplateLiteral") continue;
+      // `now + this.lockTimeout() + 1`: a point in time (a lock's expiry stamp), not a duration.
+      if (CLOCK_READING.test(this.facts.text(computed))) continue;
+      if (this.constants.evaluate(computed) !== undefined) continue;
+      const value = this.constants.evaluate(pad);
+      if (value !== undefined && value > 0) return { node: pad, name: this.facts.text(computed) };
     }
     return undefined;
   }

@@ -1,12 +1,15 @@
 // What a timer's callback does when it fires decides whether its delay is a deadline: a callback that
 // only logs or only ends a measurement (a tracing span, a profile) cuts nothing off and nobody waits on
-// it; a test's timer that aborts the operation the test then checks is the scripted action under test.
+// it; a test's timer that aborts the operation the test then checks is the scripted action under test; a
+// timer that only calls again the function that armed it waits before a retry, it bounds nothing. A value
+// given to a store as an entry's expiry (`redis.set(k, v, "EX", ttl)`) is a lifetime, not a wait.
 import {
   calleePath,
   type EsNode,
   FUNCTION_TYPES,
   isFunction,
   isNode,
+  memberName,
   propertyName,
   referenceName,
   span,
@@ -43,6 +46,11 @@ const WATCHDOG =
 const EXPECTS_ABORT =
   /Abort(ed)?Error|ABORT_ERR|ECONNRESET|ECONNABORTED|\baborted\b|\bcancell?ed\b|['"`](abort|cancel)['"`]/;
 
+/** An argument that marks the next one as an entry's expiry: `set(key, value, "EX", ttl)`, `"PX"`. */
+const EXPIRY_FLAG = /^(EX|PX|EXAT|PXAT)$/i;
+/** Calls whose second argument is an entry's lifetime: `expire(key, ttl)`, `pexpire`, `setex(key, ttl, value)`. */
+const EXPIRY_CALL = /^(expire|pexpire|setex|psetex|expireAt|pexpireAt|setEx|pSetEx|pExpire)$/;
+
 type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
 
 /**
@@ -57,7 +65,12 @@ export class TimerEffects {
   private readonly passed = new Set<string>();
   /** Names used as the delay of a timer whose callback may end a wait. */
   private readonly active = new Set<string>();
-  /** Names used only as the delay of timers that log or measure (filled by `finish`). */
+  /** Names given to a store as an entry's expiry (`"EX", this.options.leaderLockTimeout`). */
+  private readonly expiries = new Set<string>();
+  /**
+   * Names used only as the delay of timers that log, measure or retry, or only as an entry's expiry (filled by
+   * `finish`): nothing waits on them.
+   */
   readonly inertNames = new Set<string>();
   /** [start, end) of the delay arguments of timers that only log or measure: nothing waits on what they hold. */
   readonly inertRanges: [number, number][] = [];
@@ -80,15 +93,21 @@ export class TimerEffects {
         this.timers.push({ call: node, callback: unwrap(args[0]!), delay });
       return;
     }
-    for (const arg of args) this.pass(arg);
+    const expiry = expiryArgument(last, args);
+    for (const arg of args) if (arg !== expiry) this.pass(arg);
+    const name = expiry && referenceName(unwrap(expiry));
+    if (name !== undefined && /timeout|deadline/i.test(name)) this.expiries.add(name);
   }
 
   /** `{ timeout }`, `{ timeout: this.idleTimeout }` in an object literal: the value is passed on. */
   object(node: EsNode): void {
     for (const property of node.properties as EsNode[]) {
       if (property.type !== "Property" || !isNode(property.value)) continue;
-      this.pass(property.value);
       this.definition(propertyName(property), property.value);
+      // `client.set(key, value, { EX: ttl })` (node-redis): an entry's lifetime.
+      const name = referenceName(unwrap(property.value));
+      if (EXPIRY_FLAG.test(propertyName(property) ?? "") && name !== undefined) this.expiries.add(name);
+      else this.pass(property.value);
     }
   }
 
@@ -106,17 +125,47 @@ export class TimerEffects {
     const inert: Timer[] = [];
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
-      if (this.onlyLogsOrMeasures(timer.callback)) {
+      if (this.onlyLogsOrMeasures(timer.callback) || this.onlyRetries(timer)) {
         inert.push(timer);
         this.inertRanges.push(span(timer.delay));
       } else for (const name of names) this.active.add(name);
     }
     // Only a delay that is the name alone (`setTimeout(end, idleTimeout)`): a name inside a fallback
     // (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else too.
-    for (const timer of inert) {
-      const name = referenceName(unwrap(timer.delay));
+    const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries];
+    for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
-    }
+  }
+
+  /**
+   * `if (err) return setTimeout(function () { self._connectToStore() }, self.storeRetryTimeout)` inside
+   * `_connectToStore`: the callback only calls again the function that armed the timer (and logs or computes),
+   * so its delay is how long to wait before the next try, not a bound on a wait.
+   */
+  private onlyRetries(timer: Timer): boolean {
+    const [at] = span(timer.call);
+    const arms = (name: string | undefined) =>
+      name !== undefined &&
+      (this.definitions.get(name) ?? []).some((fn) => {
+        const [from, to] = span(fn);
+        return from < at && at < to;
+      });
+    const callback = timer.callback;
+    // `setTimeout(this._connect.bind(this), delay)`, `setTimeout(connect, delay)`.
+    if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression")
+      return arms(boundName(callback));
+    let retries = false;
+    let ok = true;
+    walk(callback, this.visitorKeys, (node) => {
+      if (!ok) return;
+      if (node.type === "ThrowStatement") ok = false;
+      if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+      const path = calleePath(node.callee as EsNode) ?? "";
+      const method = path.slice(path.lastIndexOf(".") + 1);
+      if (arms(method)) retries = true;
+      else if (!(PURE.test(path) || isLog(path))) ok = false;
+    });
+    return ok && retries;
   }
 
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */
@@ -174,7 +223,7 @@ export class TimerEffects {
         const dot = path.lastIndexOf(".");
         const method = path.slice(dot + 1);
         const receiver = dot < 0 ? "" : path.slice(0, dot);
-        if ((LOG_METHOD.test(method) && LOGGER.test(receiver)) || (dot < 0 && LOG_CALL.test(path))) effect = true;
+        if (isLog(path)) effect = true;
         else if (MEASUREMENT_METHOD.test(method) && MEASUREMENT.test(receiver)) effect = true;
         else if (PURE.test(path)) return;
         else {
@@ -209,4 +258,29 @@ function delayNames(delay: EsNode): string[] {
   };
   visit(delay, 0);
   return names;
+}
+
+/** The argument of a store call that is an entry's expiry: after `"EX"`/`"PX"`, or `expire(key, ttl)`'s second. */
+function expiryArgument(method: string | undefined, args: EsNode[]): EsNode | undefined {
+  if (method !== undefined && EXPIRY_CALL.test(method)) return args[1];
+  const flag = args.findIndex((arg) => {
+    const value = unwrap(arg);
+    return value.type === "Literal" && typeof value.value === "string" && EXPIRY_FLAG.test(value.value);
+  });
+  return flag >= 0 ? args[flag + 1] : undefined;
+}
+
+/** The function a timer's callback names: `connect`, `this._connect`, `this._connect.bind(this)`. */
+function boundName(callback: EsNode): string | undefined {
+  if (callback.type !== "CallExpression") return referenceName(callback);
+  const callee = unwrap(callback.callee as EsNode);
+  if (callee.type !== "MemberExpression" || memberName(callee) !== "bind") return undefined;
+  return referenceName(unwrap(callee.object as EsNode));
+}
+
+/** `logger.warn(...)`, `console.log(...)`, a bare `debug(...)`: a call that only writes a log line. */
+function isLog(path: string): boolean {
+  const dot = path.lastIndexOf(".");
+  if (dot < 0) return LOG_CALL.test(path);
+  return LOG_METHOD.test(path.slice(dot + 1)) && LOGGER.test(path.slice(0, dot));
 }

@@ -41,8 +41,11 @@ export function isDeadlineTimer(path: string, args: EsNode[], source: string): b
 
 export const TIMER_MODULES = /^(node:)?timers(\/promises)?$/;
 
-/** Helpers that bound a promise by a duration: `timeout(promise, ms)` (knex, p-timeout), `withTimeout(op, ms)`. */
-export const TIMEOUT_HELPERS = /^(p|with|promise|async)?[Tt]imeout$/;
+/**
+ * Helpers that bound a promise by a duration: `timeout(promise, ms)` (knex, p-timeout), `withTimeout(op, ms)`,
+ * and what names itself so (`fetchWithTimeout(url, ms)`, aedes' `nextPacketWithTimeOut(s, ms)`).
+ */
+export const TIMEOUT_HELPERS = /^(p|with|promise|async)?[Tt]imeout$|With[Tt]ime[Oo]ut$/;
 
 /** Clocks a deadline is computed from. */
 export const JS_CLOCKS = /^(Date\.now|performance\.now|now|Date\.prototype\.getTime)$/;
