@@ -143,6 +143,9 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "*.wait_for_timeout", argument: 0, zeroIsUnbounded: true },
   { language: "python", callee: "*.set_default_timeout", argument: 0, zeroIsUnbounded: true },
   { language: "python", callee: "*.set_default_navigation_timeout", argument: 0, zeroIsUnbounded: true },
+  // A scapy automaton state's timeout: `@ATMT.timeout(WAITING, 3)` leaves the state when nothing came in 3 s.
+  { language: "python", callee: "scapy.automaton.ATMT.timeout", argument: 1 },
+  { language: "python", callee: "ATMT.timeout", argument: 1 },
   // Standard-library blocking calls with a positional timeout: Event/Condition/Popen.wait(5),
   // Thread/Process.join(3), poll(1000) ticks.
   { language: "python", callee: "*.wait", argument: 0 },

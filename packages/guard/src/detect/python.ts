@@ -111,6 +111,7 @@ class PyDetector implements PyCallJudge {
         const isTest = /(^|\.)gen_test$/.test(path);
         if (call?.type === "call" && bindsNothing(facts, call, value, name, path, written, known)) return;
         if (call?.type === "call" && isCacheLifetime(call)) return;
+        if (call?.type === "call" && written.endsWith(".wait") && facts.isPacingWait(call)) return;
         // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
         const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;
         if (blocking && unwrap(value).type === "none") {

@@ -32,6 +32,8 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
       : [];
   // `fake_event.wait(5)`, `mock_queue.get(True, 5)`: a double's method records the call, nothing waits.
   const onDouble = api || blockFlag ? facts.doubles.calledOnDouble(node) : false;
+  // `while not stop.wait(0.25): redraw()`: how often a loop does its work, not how long it waits for the event.
+  if (api && method === "wait" && facts.isPacingWait(node)) return;
   if (api && !onDouble) {
     // Python's 0 usually means "poll" (`settimeout(0.0)`, `get_message(timeout=0)`); an API says when it means forever.
     const zero: ZeroMeans =

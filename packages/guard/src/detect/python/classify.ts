@@ -5,7 +5,7 @@ import { matchApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
 import { isLookup, lookupFallback } from "./lookups.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
-import { type Classified, isCode, MAX_DEPTH, NO_LIMIT, type ZeroMeans } from "./values.ts";
+import { type Classified, DAY, isCode, MAX_DEPTH, NO_LIMIT, type ZeroMeans } from "./values.ts";
 
 /**
  * The hardcoded or unbounded values a timeout expression holds. `None` counts only where the
@@ -57,6 +57,9 @@ export function classify(
       const constant = facts.constant(node);
       if (constant && constant.value > 0 && !isCode(constant.node))
         out.push({ kind: "hardcoded", node: constant.node, literal: `${constant.name} = ${constant.node.text}` });
+      // `max_timeout = 1.0 / len(alive)` then `min(remaining, max_timeout)`: the shared budget, through its local.
+      const share = constant ? undefined : facts.arithmetic(node);
+      if (share && budgetShare(facts, share)) out.push(budgetShare(facts, share)!);
       return out;
     }
     case "attribute":
@@ -75,9 +78,24 @@ export function classify(
           return out;
         }
       }
+      const share = budgetShare(facts, node);
+      if (share) {
+        out.push(share);
+        return out;
+      }
       break;
     }
     case "call": {
+      // `wait(timeout=min(remaining, 1.0))`: the literal caps each wait. A cap of a day or more (trio's
+      // `min(timeout, _MAX_TIMEOUT)`, 24 h) guards an overflow, it bounds nothing anyone waits for.
+      if (node.childForFieldName("function")?.text === "min") {
+        const caps: Classified[] = [];
+        for (const arg of node.childForFieldName("arguments")?.namedChildren ?? [])
+          if (arg && arg.type !== "comment" && arg.type !== "keyword_argument")
+            classify(facts, arg, false, zero, caps, depth + 1);
+        out.push(...caps.filter((cap) => cap.kind === "hardcoded" && (facts.evaluate(cap.node) ?? 0) < DAY));
+        return out;
+      }
       const wrapped = wrappedLiteral(facts, node);
       if (wrapped) out.push({ ...wrapped, node });
       else {
@@ -107,6 +125,19 @@ export function classify(
     if (zero !== "poll") out.push({ kind: zero, node, literal: node.text });
   } else out.push({ kind: value >= NO_LIMIT ? "unbounded" : "hardcoded", node, literal: node.text });
   return out;
+}
+
+/** `1.0 / len(alive)`: a budget shared out among the items of a round (each waits its share of 1 s). */
+function budgetShare(facts: PyFacts, node: TsNode): Classified | undefined {
+  if (node.type !== "binary_operator" || node.childForFieldName("operator")?.text !== "/") return undefined;
+  const left = node.childForFieldName("left");
+  const right = node.childForFieldName("right");
+  const count = right ? unwrap(right) : undefined;
+  if (!left || count?.type !== "call" || count.childForFieldName("function")?.text !== "len") return undefined;
+  const value = facts.evaluate(left);
+  return value !== undefined && value > 0
+    ? { kind: "hardcoded", node: left, literal: `${left.text} (shared by ${count.text})` }
+    : undefined;
 }
 
 /** `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper. */

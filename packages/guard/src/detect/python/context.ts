@@ -20,8 +20,9 @@ export function inAssertion(node: TsNode): boolean {
 
 /**
  * Where the caller's "no limit" is in force: inside an `if`/`elif` that tests `... is None` (of `name`,
- * when given) or that the configured timeout is infinite, in the `else` of a test that it is not, or
- * after `assert ... is None` in the same block.
+ * when given: also `name == 0`, `name <= 0`, `not name`, the caller's 0 that a pool or driver reads as "no
+ * limit") or that the configured timeout is infinite, in the `else` of a test that it is not, or after
+ * `assert ... is None` in the same block.
  */
 export function underNoneCheck(node: TsNode, name?: string, isModule?: (name: string) => boolean): boolean {
   // `if httpx2 is not None:` tests whether an optional import is installed, not the caller's timeout.
@@ -34,7 +35,9 @@ export function underNoneCheck(node: TsNode, name?: string, isModule?: (name: st
   const tests = (condition: string) =>
     name === undefined
       ? /\bis None\b|infinite/i.test(about(condition))
-      : new RegExp(`(^|[^\\w.])${name.replace(/[.]/g, "\\.")}\\s+is None\\b`).test(condition);
+      : new RegExp(
+          `(^|[^\\w.])${name.replace(/[.]/g, "\\.")}(\\s+is None\\b|\\s*(==|<=)\\s*0(\\.0)?(?![\\w.])|\\s*<\\s*0(?![\\w.]))|\\bnot\\s+${name.replace(/[.]/g, "\\.")}\\s*$`,
+        ).test(condition);
   let child: TsNode = node;
   let current: TsNode | null = node.parent;
   for (let depth = 0; current && depth < 12; depth++, child = current, current = current.parent) {

@@ -7,6 +7,7 @@ import type { DetectorOptions } from "../types.ts";
 import { TestDoubles } from "./doubles.ts";
 import { evaluate } from "./evaluate.ts";
 import { isUnboundedSession, sessionLibrary } from "./http.ts";
+import { isPacingWait } from "./pacing.ts";
 import { makesRedisClient } from "./redis.ts";
 import { codeStatement, previousStatement, stringContent, withoutText } from "./syntax.ts";
 import { assignedName, comparedOnly } from "./uses.ts";
@@ -19,6 +20,8 @@ const CLOCKS = /(^|\.)(time|monotonic|perf_counter|current_time|now|utcnow|time_
 
 export class PyFacts {
   private readonly constants = new Map<string, Constant>();
+  /** `scope:name` -> the arithmetic a name assigned once holds when it does not fold (`1.0 / len(alive)`). */
+  private readonly shares = new Map<string, TsNode>();
   /** Local name -> dotted path it stands for (`rq` -> `requests`, `get` -> `requests.get`). */
   private readonly imports = new Map<string, string>();
   /** Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout, and its library. */
@@ -160,6 +163,7 @@ export class PyFacts {
       const value = right ? this.evaluate(right) : undefined;
       if (right && value !== undefined)
         this.constants.set(key, { node: right, value, name: key.slice(key.indexOf(":") + 1) });
+      else if (right?.type === "binary_operator") this.shares.set(key, right);
     }
   }
 
@@ -202,6 +206,13 @@ export class PyFacts {
     return this.constants.get(`0:${node.text}`);
   }
 
+  /** The arithmetic an identifier was assigned once in its scope, when it is no constant (`1.0 / len(alive)`). */
+  arithmetic(node: TsNode): TsNode | undefined {
+    const local = `${this.scopeOf(node)}:${node.text}`;
+    if (this.scopedNames.has(local)) return this.shares.get(local);
+    return this.shares.get(`0:${node.text}`);
+  }
+
   /** The number an expression folds to, with this file's constants. */
   evaluate(node: TsNode): number | undefined {
     return evaluate(node, (identifier) => this.constant(identifier)?.value);
@@ -226,6 +237,11 @@ export class PyFacts {
       this.comparedOnlyNames.set(name, result);
     }
     return result;
+  }
+
+  /** `while not stop.wait(0.25): redraw()`: a wait that paces a loop or delays a retry (`isPacingWait`). */
+  isPacingWait(call: TsNode): boolean {
+    return isPacingWait(call, () => (this.code ??= withoutText(this.source)));
   }
 
   /** The node's text mentions a timeout (read from the source, not the tree): a cheap test before reading its children. */

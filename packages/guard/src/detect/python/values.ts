@@ -28,5 +28,8 @@ export function isCode(node: TsNode): boolean {
 export function isNoLimit(item: Classified): boolean {
   if (item.kind === "unbounded") return true;
   const value = Number(item.node.text.replace(/_/g, ""));
-  return Number.isFinite(value) && value >= 86_400;
+  return Number.isFinite(value) && value >= DAY;
 }
+
+/** A day in seconds: no one bounds a wait by a day or more (see `isNoLimit`). */
+export const DAY = 86_400;

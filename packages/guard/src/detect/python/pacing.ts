@@ -1,0 +1,107 @@
+// Waits on an event that are stoppable sleeps, not deadlines: the code does its work when the wait runs out and
+// stops when the event fires, or ignores which of the two happened. Decided by what the code does around the
+// wait (the loop's body, what is tested afterwards), never by the event's name.
+import type { Node as TsNode } from "web-tree-sitter";
+
+/**
+ * `while not stop.wait(0.25): redraw()`, `if stop.wait(30): break` followed by a ping, or `stop.wait(1)` between
+ * reconnection attempts on an event the file uses to stop its work: the duration paces a loop or delays a retry,
+ * and the event only cuts it short. Not a wait whose firing is what the code is after (`while not ready.wait(1):
+ * check()` that only checks, `if not done.wait(1): fail()`), nor a Condition waited on under its own lock.
+ */
+export function isPacingWait(call: TsNode, code: () => string): boolean {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "wait") return false;
+  const receiver = callee.childForFieldName("object")?.text.replace(/\s+/g, "");
+  if (!receiver) return false;
+  const parent = skipParentheses(call.parent);
+  if (!parent) return false;
+  // `while not stop.wait(0.25): body`: the body runs each time the wait runs out, the event ends the loop.
+  if (parent.type === "not_operator") {
+    const loop = skipParentheses(parent.parent);
+    if (loop?.type === "while_statement" && loop.childForFieldName("condition")?.id === parent.id)
+      return doesWork(loop.childForFieldName("body"));
+    return false;
+  }
+  // `while True: if stop.wait(30): break; ping()`: the same loop written with a break.
+  if (parent.type === "if_statement" && parent.childForFieldName("condition")?.id === call.id) {
+    const statement = parent;
+    const loop = statement.parent?.type === "block" ? statement.parent.parent : undefined;
+    if (loop?.type !== "while_statement" || !onlyLeaves(parent.childForFieldName("consequence"))) return false;
+    if (parent.namedChildren.some((c) => c?.type === "elif_clause" || c?.type === "else_clause")) return false;
+    return doesWork(loop.childForFieldName("body"), statement);
+  }
+  // `stop.wait(1)` as a statement: which of the two happened is not looked at.
+  if (parent.type === "expression_statement") return ignoredStopSignal(parent, receiver, code);
+  return false;
+}
+
+/**
+ * A wait whose result is dropped, on an event the file tests elsewhere to stop its work (`if stop.is_set():
+ * return`, `while not stop.is_set(): ...`), and not tested again right after the wait: an interruptible sleep.
+ * A Condition waited on under `with cond:` is a wait for its predicate, and a wait in a loop whose condition
+ * tests the event is that loop's poll tick: both bound a wait.
+ */
+function ignoredStopSignal(statement: TsNode, receiver: string, code: () => string): boolean {
+  const quoted = receiver.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const mention = new RegExp(`(?<![\\w.])${quoted}(?!\\w)`);
+  for (let node: TsNode | null = statement.parent, depth = 0; node && depth < 30; node = node.parent, depth++) {
+    if (node.type === "function_definition" || node.type === "class_definition") break;
+    if (
+      node.type === "with_statement" &&
+      mention.test(node.namedChildren.find((c) => c?.type === "with_clause")?.text ?? "")
+    )
+      return false;
+    if (node.type === "while_statement" && mention.test(node.childForFieldName("condition")?.text ?? "")) return false;
+  }
+  // Tested right after the wait (`stop.wait(5)` then `if not stop.is_set(): raise`): the outcome is looked at.
+  for (let next = statement.nextNamedSibling; next; next = next.nextNamedSibling)
+    if (mention.test(next.text)) return false;
+  return new RegExp(
+    `(\\bif\\s+(\\w+\\s+or\\s+)*|\\bwhile\\s+not\\s+)${quoted}\\.(is_set|isSet)\\(\\)\\s*(or\\b[^:\\n]*)?:`,
+  ).test(code());
+}
+
+/** The statements of a loop body, besides `skip`, do something: a call that is not logging or printing. */
+function doesWork(body: TsNode | null, skip?: TsNode): boolean {
+  if (!body) return false;
+  const stack: TsNode[] = body.namedChildren.filter((c): c is TsNode => c !== null && c.id !== skip?.id);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case "expression_statement": {
+        const expression = node.namedChildren[0];
+        const call = expression?.type === "await" ? expression.namedChildren[0] : expression;
+        if (call?.type === "call" && !LOGGING.test(call.childForFieldName("function")?.text ?? "")) return true;
+        break;
+      }
+      case "function_definition":
+      case "class_definition":
+        break;
+      default:
+        // Into blocks and compound statements (`with`, `if`, `try`), not into conditions: a test is no work.
+        for (const child of node.namedChildren)
+          if (child && (child.type === "block" || child.type.endsWith("_clause") || child.type.endsWith("_statement")))
+            stack.push(child);
+    }
+  }
+  return false;
+}
+const LOGGING = /(^|\.)(print|debug|info|warning|warn|error|exception|critical|log|write|flush)$/;
+
+/** A block that only leaves the loop or the function: `break`, `return`, `raise`. */
+function onlyLeaves(block: TsNode | null): boolean {
+  const statements = block?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+  return (
+    statements.length > 0 &&
+    statements.every(
+      (s) => s!.type === "break_statement" || s!.type === "return_statement" || s!.type === "raise_statement",
+    )
+  );
+}
+
+function skipParentheses(node: TsNode | null): TsNode | null {
+  let current = node;
+  while (current?.type === "parenthesized_expression") current = current.parent;
+  return current;
+}
