@@ -1,5 +1,5 @@
 import { createServer, Socket } from "node:net";
-import { freePort } from "./ports.ts";
+import { freePort } from "@org/test-kit/ports";
 
 /** Which way bytes flow through a proxy: client to server (`requests`), server to client (`replies`). */
 export type LinkDirection = "requests" | "replies" | "both";

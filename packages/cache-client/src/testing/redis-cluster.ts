@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { config } from "@org/config";
-import { canListen, ephemeralLow, freePort } from "./ports.ts";
+import { canListen, ephemeralLow, freePort } from "@org/test-kit/ports";
 import { RedisProcess, requireRedisServer } from "./redis-process.ts";
 
 /** A real Redis Cluster of `nodes` masters on loopback (`redis-server --cluster-enabled yes`). */

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./ports.ts";
+import { freePort } from "@org/test-kit/ports";
 import { RedisProcess, requireRedisServer } from "./redis-process.ts";
 
 function selfSignedCertificate(): { cert: string; certFile: string; keyFile: string; dir: string } {

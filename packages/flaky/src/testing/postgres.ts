@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@org/test-kit/ports";
 
 export interface TestPostgres {
   /** Admin URL of the server (the `postgres` database). */
@@ -21,30 +21,10 @@ export function postgresBin(): string | undefined {
   return versions[0] ? join(base, versions[0], "bin") : undefined;
 }
 
-// A port below the kernel's ephemeral range, drawn at random and checked free: a listen(0) port can be
-// given to an outgoing connection as its local port before the server binds it ("Address already in use").
-async function freePort(): Promise<number> {
-  let high = 32_768;
-  try {
-    high = Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]) || high;
-  } catch {
-    // not Linux: 32768 is below every common ephemeral range
-  }
-  for (let attempt = 0; attempt < 1_000; attempt++) {
-    const port = 10_000 + Math.floor(Math.random() * (high - 10_000));
-    const free = await new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free loopback port between 10000 and ${high} after 1,000 tries: stop other servers`);
-}
-
 /**
- * A throwaway PostgreSQL cluster: initdb into a temp dir, pg_ctl on a free loopback port. PostgreSQL
- * refuses to run as root, so as root it runs as the `postgres` user (Debian's package creates it).
+ * A throwaway PostgreSQL cluster: initdb into a temp dir, pg_ctl on a free loopback port (`freePort` of
+ * `@org/test-kit/ports`). PostgreSQL refuses to run as root, so as root it runs as the `postgres` user (Debian's
+ * package creates it).
  */
 export async function startPostgres(): Promise<TestPostgres> {
   const bin = postgresBin();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { canListen, ephemeralLow, freePort } from "../src/testing/ports.ts";
+import { canListen, ephemeralLow, freePort } from "../src/ports.ts";
 
 describe("test server ports", () => {
   it("lie below the kernel's ephemeral range, so no outgoing connection can take one first", async () => {
