@@ -21,6 +21,13 @@ describe("no input crashes a run", () => {
     expect(await rules("deep.py", source)).toEqual(["3: no-hardcoded-timeout"]);
   });
 
+  it("a timeout in SQL handed to a fake is no finding and no internal error", async () => {
+    // org-guard-ignore-next-line no-hardcoded-timeout -- source text of a fixture, not SQL this test sends
+    expect(await rules("fake-db.js", 'const db = new FakeDb("SET lock_timeout = 5000");\n')).toEqual([]);
+    // org-guard-ignore-next-line no-hardcoded-timeout -- source text of a fixture, not SQL this test sends
+    expect(await rules("db.js", 'db.query("SET lock_timeout = 5000");\n')).toEqual(["1: no-hardcoded-timeout"]);
+  });
+
   it("deeply nested calls and brackets do not overflow the walk", async () => {
     const nested = `${"f(".repeat(900)}1${")".repeat(900)}`;
     expect(await rules("nested.ts", `const x = ${nested};\n`)).toEqual([]);

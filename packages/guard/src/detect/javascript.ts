@@ -113,8 +113,10 @@ class JsDetector implements SiteJudge {
       const key = `${start}:${end}`;
       if (this.findings.has(key) || this.inAssertion(node)) continue;
       this.add(kindOf(literal.value as number), literal, text, `in SQL (SET ${setting})`, false);
-      // Inside a string: an editor suggestion that swaps in `config.TIMEOUT` would break the SQL.
-      this.findings.get(key)!.replaceable = false;
+      // Inside a string: an editor suggestion that swaps in `config.TIMEOUT` would break the SQL. `add` drops
+      // a value nothing waits on (SQL handed to a fake), so there may be no finding to mark.
+      const finding = this.findings.get(key);
+      if (finding) finding.replaceable = false;
     }
   }
 
