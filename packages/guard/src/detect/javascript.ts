@@ -44,6 +44,8 @@ class JsDetector implements SiteJudge {
   siteName: string | undefined;
   /** The node type of the site being judged (a parameter default, a declarator, a property, ...). */
   private siteType: string | undefined;
+  /** The site being judged. */
+  private site: EsNode | undefined;
 
   constructor(
     private readonly options: JsDetectorOptions,
@@ -154,7 +156,10 @@ class JsDetector implements SiteJudge {
     if (this.facts.zero.firesAtOnce(this.siteName)) return undefined;
     const local = this.siteType === "AssignmentPattern" || this.siteType === "VariableDeclarator";
     if (local && this.facts.zero.firesAtOnceIn(this.siteName, this.functionAt(span(node)[0]))) return undefined;
+    // A timer's handle or a flag; a field's placeholder that a method overwrites with its input before use.
+    if (this.facts.held.notADuration(this.site) || this.facts.held.placeholder(this.site)) return undefined;
     if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return true;
+    if (this.facts.zero.isOwnReceiver(receiver.callee)) return true;
     const meaning =
       zeroMeaningOf(this.apis, receiver.callee) ?? zeroMeaningOf(this.apis, this.facts.zero.canonical(receiver.callee));
     if (meaning !== undefined) return meaning;
@@ -168,6 +173,8 @@ class JsDetector implements SiteJudge {
   private switchesOff(item: Classified): boolean {
     const off = item.literal === "0" || item.literal === "false";
     if (off && this.facts.noWait.offAt(this.siteName, span(item.node)[0])) return true;
+    // `batchDelayTimeout || Infinity` where every timer armed with it runs the next step: a delay switched off.
+    if (this.facts.held.onlySchedules(this.siteName)) return true;
     const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
     if (constant === undefined || !this.facts.noWait.clamps.has(constant)) return false;
     return (this.constants.evaluate(item.node) ?? 0) >= NO_LIMIT;
@@ -199,6 +206,7 @@ class JsDetector implements SiteJudge {
     if (this.facts.notDurations.has(node)) return;
     this.siteName = destinationOf(node)?.name;
     this.siteType = node.type;
+    this.site = node;
     judgeSite(this, node);
   }
 }

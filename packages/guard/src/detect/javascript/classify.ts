@@ -164,7 +164,9 @@ export class Classifier {
     const reference = sides.find((side) => !noLimit(side));
     if (!reference || referenceName(reference) === undefined || !sides.some(noLimit)) return undefined;
     const branch = ((test.operator as string).startsWith("=") ? node.consequent : node.alternate) as EsNode;
-    return this.constants.evaluate(branch) === 0 ? branch : undefined;
+    // `t === false ? false : normalize(t)`: the caller's `false` passed on as it is.
+    const passedOn = unwrap(branch).type === "Literal" && unwrap(branch).value === false;
+    return passedOn || this.constants.evaluate(branch) === 0 ? branch : undefined;
   }
 
   /** `x.timeout == null ? 20000 : x.timeout` (either way round): the number, if positive, and the name. */

@@ -32,6 +32,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectCallFacts(facts, node);
       facts.noWait.call(node);
       facts.zero.call(node);
+      facts.held.call(node);
       facts.timers.call(node);
       return;
     case "NewExpression":
@@ -39,6 +40,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectCallFacts(facts, node);
       facts.noWait.call(node);
       facts.zero.call(node);
+      facts.held.call(node);
       facts.timers.call(node);
       return;
     case "FunctionDeclaration":
@@ -57,6 +59,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       storedTimer(facts, node.right);
       collectDestination(facts, node);
       facts.noWait.assignment(node);
+      facts.held.assignment(node);
       return;
     case "VariableDeclarator":
       facts.sites.push(node);
@@ -66,6 +69,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectDestination(facts, node);
       collectDeclarator(facts, node);
       facts.zero.declarator(node);
+      facts.held.declarator(node);
       return;
     case "Property":
     case "PropertyDefinition":
@@ -99,6 +103,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     }
     case "MethodDefinition":
       if (node.kind === "constructor") facts.zero.constructors.push(span(node));
+      facts.held.method(node);
       facts.timers.definition(propertyName(node), node.value);
       return;
     case "ClassBody":

@@ -10,6 +10,7 @@ import type { TestFacts } from "./test-facts.ts";
 import { TimerEffects } from "./timer-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 import { ZeroFacts } from "./zero.ts";
+import { HeldValues } from "./held.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -75,6 +76,8 @@ export class FileFacts implements TestFacts {
   readonly passedFallbacks = new Set<EsNode>();
   /** What a 0 means where it is written: the call it is an argument of, the names tested for "set" and armed. */
   readonly zero = new ZeroFacts();
+  /** What a timeout-named field or local holds when its 0 or `false` is no "no limit" (handles, flags, placeholders). */
+  readonly held = new HeldValues();
   /** Base delays of an exponential retry backoff added to a clock (`Date.now() + t * Math.pow(2, n)`). */
   readonly backoffs = new Set<string>();
   /** Constants used only to validate a configured timeout. */

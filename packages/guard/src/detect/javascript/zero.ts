@@ -67,7 +67,8 @@ export class ZeroFacts {
 
   call(node: EsNode): void {
     const args = node.arguments as EsNode[];
-    const callee = calleePath(node.callee as EsNode);
+    // `super({ timeout: init.timeout || 0 })`: the parent class, the code's own receiver.
+    const callee = (node.callee as EsNode).type === "Super" ? "super" : calleePath(node.callee as EsNode);
     for (const raw of args) {
       const arg = unwrap(raw);
       if (arg.type === "Identifier" && !this.passed.has(arg.name as string))
@@ -196,6 +197,11 @@ export class ZeroFacts {
   /** Whether `at` lies in a class constructor. */
   inConstructor(at: number): boolean {
     return this.constructors.some(([from, to]) => from <= at && at < to);
+  }
+
+  /** `super({ timeout: init.timeout || 0 })`: the code's own parent class takes the value, its own default. */
+  isOwnReceiver(callee: string | undefined): boolean {
+    return callee === "super";
   }
 
   /** The file tests `name` for being set and arms a timer with it: a 0 there means "no timer", no limit. */
