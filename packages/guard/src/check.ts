@@ -6,7 +6,7 @@ import { parseJavaScript } from "./detect/oxc.ts";
 import { detectPython, mayHoldFallback, scanPython } from "./detect/python.ts";
 import { detectEmbeddedPython } from "./detect/python/embedded.ts";
 import { firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
-import { reparseWithoutCommentLines } from "./detect/python/reparse.ts";
+import { reparseRepaired } from "./detect/python/reparse.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
@@ -144,8 +144,9 @@ async function detect(
     try {
       const error = firstSyntaxError(tree.rootNode);
       if (error) {
-        const retry = reparseWithoutCommentLines(parser, source, tree.rootNode);
-        if (!retry) return { raw: [{ ruleId: "parse-error", ...error }], comments: [] };
+        const retry = reparseRepaired(parser, source, tree.rootNode);
+        if (!retry || "error" in retry)
+          return { raw: [{ ruleId: "parse-error", ...(retry?.error ?? error) }], comments: [] };
         tree.delete();
         ({ tree, comments: lineComments } = retry);
       }

@@ -139,6 +139,18 @@ describe("valid code is not a parse error", () => {
     expect(await rules("client.py", dedentedComment(directive))).toEqual([]);
   });
 
+  // tree-sitter-python 0.25 rejects an unpacked non-name in a bare tuple; Python accepts it.
+  it("an unpacked generator or list in a bare tuple (Python) is parsed, and the file's timeout found", async () => {
+    const yielded = 'import requests\ndef spans(tokens):\n    yield 0, 1, *("!" + t for t in tokens)\n';
+    expect(await rules("spans.py", `${yielded}requests.get(u, timeout=5)\n`)).toEqual(["4: no-hardcoded-timeout"]);
+    const assigned = "import requests\nrow = *[a for a in b],\nfor x in 1, *rows:\n    requests.get(u, timeout=5)\n";
+    expect(await rules("rows.py", assigned)).toEqual(["4: no-hardcoded-timeout"]);
+  });
+
+  it("a Python file with an unpacked item and a real syntax error reports the real error", async () => {
+    expect(await rules("bad.py", "y = 1, *(c for c in d)\ndef f(:\n    pass\n")).toEqual(["2: parse-error"]);
+  });
+
   it("a Python file with a real syntax error beside its comments is still a parse error", async () => {
     expect(await rules("bad.py", "# a comment\ndef f(:\n    pass\n")).toEqual(["2: parse-error"]);
   });
