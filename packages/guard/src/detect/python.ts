@@ -9,6 +9,7 @@ import {
   isCacheLifetime,
   negativeDisables,
   neverRead,
+  onlyRecorded,
   onMockClock,
   underNoneCheck,
 } from "./python/context.ts";
@@ -54,6 +55,8 @@ class PyDetector implements PyCallJudge {
     negativeIsUnbounded = false,
   ): void {
     if (inAssertion(value) || expectedToFail(value) || onMockClock(value)) return;
+    // `clock = Clock()` ... `clock.advance(timeout - 1)`: the test moves a fake clock by hand, its durations are virtual.
+    if (this.facts.doubles.advancesFakeClock(value)) return;
     // `if delay is None: return async_timeout.timeout(None)`, `assert timeout.time_left() is None` then
     // `select(..., None)`: the None is the caller's (its configuration), passed on.
     if (
@@ -141,7 +144,7 @@ class PyDetector implements PyCallJudge {
         // `def record_flush(self, timeout_seconds=10): flushed.append(...)`, `@abstractmethod def export(self,
         // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
         // reads bounds nothing.
-        if (fn?.type === "function_definition" && neverRead(fn, name)) return;
+        if (fn?.type === "function_definition" && (neverRead(fn, name) || onlyRecorded(fn, name))) return;
         // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
         if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
           this.report(value, `as the default of ${name}`, false, "poll", false, true);

@@ -119,3 +119,59 @@ def run_once(runner, timeout):
     # A cap of a day guards an overflow: it bounds nothing anyone waits for.
     timeout = min(max(0, timeout), _MAX_TIMEOUT)
     return runner.poll(timeout)
+
+
+# Tests on a clock moved by hand (twisted's `task.Clock`) run on virtual time; classes from a testing module
+# (`MemoryReactor`) are doubles, and so is an object built on one; a fake that only records its arguments bounds
+# nothing with its defaults.
+from pydantic import BaseModel, Field
+from twisted.internet.task import Clock
+from twisted.internet.testing import MemoryReactor
+
+
+def test_resolver_timeout(resolver_factory):
+    timeout = 10
+    clock = Clock()
+    resolver = resolver_factory(clock)
+    d = resolver.getHostByName("some.name", (timeout,))
+    clock.advance(timeout - 1)
+    return d
+
+
+class LockTests:
+    def setUp(self):
+        self.clock = Clock()
+        self.lock = DeferredFilesystemLock("lock", scheduler=self.clock)
+
+    def test_wait_until_locked(self):
+        return self.lock.deferUntilLocked(timeout=1)
+
+
+def test_proxy_connect_timeout(xmlrpc):
+    reactor = MemoryReactor()
+    proxy = xmlrpc.Proxy(b"https://127.0.0.1:69", connectTimeout=3.0, reactor=reactor)
+    proxy.callRemote("someMethod")
+
+
+def test_real_reactor_connect(reactor, factory):
+    reactor.connectTCP("127.0.0.1", 69, factory, timeout=5)  # expect: no-hardcoded-timeout
+
+
+class RecordingReactor:
+    def __init__(self):
+        self.tcpClients = []
+
+    def connectTCP(self, host, port, factory, timeout=30, bindAddress=None):
+        self.tcpClients.append((host, port, factory, timeout, bindAddress))
+
+
+class Connector:
+    def connectTCP(self, host, port, factory, timeout=30):  # expect: no-hardcoded-timeout
+        self.pending.append(host)
+        return self._reactor.connectTCP(host, port, factory, timeout)
+
+
+# A setting's declared default (pydantic's `Field(default=...)`) is the default timeout of whatever reads it.
+class EmbeddingsClient(BaseModel):
+    timeout: int = Field(gt=0, default=60)  # expect: no-hardcoded-timeout
+    retries: int = Field(default=3)

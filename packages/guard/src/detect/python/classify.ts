@@ -140,6 +140,11 @@ function budgetShare(facts: PyFacts, node: TsNode): Classified | undefined {
     : undefined;
 }
 
+function keywordValue(values: TsNode[], name: string): TsNode | undefined {
+  const argument = values.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name);
+  return argument?.childForFieldName("value") ?? undefined;
+}
+
 /** `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper. */
 export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> | undefined {
   const callee = call.childForFieldName("function");
@@ -152,6 +157,10 @@ export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "
     return { kind: "unbounded", literal: call.text };
   }
   if (values.length === 0) return undefined;
+  // `timeout: int = Field(gt=0, default=60)`: a setting's declared default.
+  const declared = keywordValue(values, "default");
+  if (declared && (facts.evaluate(declared) ?? 0) > 0 && /^[A-Z]\w*$/.test(last))
+    return { kind: "hardcoded", literal: `${name}(default=${declared.text})` };
   // `Option(4.0, type="float")`: a setting's default, its options beside it.
   const positional = values.filter((a) => a.type !== "keyword_argument");
   if (positional.length === 1 && values.length > 1 && /^[A-Z]\w*$/.test(last) && last !== "Timeout") {

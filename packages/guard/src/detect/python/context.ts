@@ -183,3 +183,32 @@ export function neverRead(fn: TsNode, name: string): boolean {
   if (/\b(locals|vars)\s*\(/.test(code)) return false;
   return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(code);
 }
+
+/**
+ * The body only records the parameter in a call log (`self.tcpClients.append((host, port, factory, timeout))`, a fake
+ * reactor's `connectTCP`): every read is inside the argument of a list's `append`, and nothing else reads it.
+ */
+export function onlyRecorded(fn: TsNode, name: string): boolean {
+  const body = fn.childForFieldName("body");
+  if (!body) return false;
+  const code = withoutText(body.text);
+  const reads = [...code.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, "g"))];
+  if (reads.length === 0) return false;
+  return reads.every((read) => insideAppend(code, read.index));
+}
+
+/** The offset sits inside the parentheses of an `.append(` (with any brackets between). */
+function insideAppend(code: string, at: number): boolean {
+  let depth = 0;
+  let open = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = code[i];
+    if (c === ")" || c === "]" || c === "}") depth++;
+    else if (c === "(" || c === "[" || c === "{") {
+      if (depth > 0) depth--;
+      else if (c === "(" && /\.append\s*$/.test(code.slice(Math.max(0, i - 20), i))) return true;
+      else open++;
+    } else if (c === "\n" && depth === 0 && open === 0) return false;
+  }
+  return false;
+}

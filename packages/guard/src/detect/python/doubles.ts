@@ -24,6 +24,10 @@ const IN_PROCESS_TRANSPORT = /(^|\.)(ASGITransport|WSGITransport|MockTransport)$
  */
 const ASSERTING =
   /(^|\.)(assert_?[Ee]quals?|assert\w*Equal|assertIn|assertIs|assert(Greater|Less)\w*|assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
+/** A module of test doubles: `twisted.internet.testing`, `twisted.test.proto_helpers`, `x.tests.fakes`. */
+const TESTING_MODULE = /(^|\.)(testing|proto_helpers|fakes|mocks)\.[A-Z]\w*$/;
+/** A clock a test moves by hand: twisted's `task.Clock()`, `MemoryReactorClock()`. */
+const MANUAL_CLOCK = /(^|\.)(Clock|MemoryReactorClock)$/;
 const CALL_ASSERTION = /(^|\.)(assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
 
 export class TestDoubles {
@@ -37,7 +41,12 @@ export class TestDoubles {
   private readonly fixtures: TsNode[] = [];
   private readonly fixtureDoubles = new Set<string>();
 
-  constructor(private readonly scopeOf: (node: TsNode) => number) {}
+  private readonly clockCache = new Map<number, boolean>();
+
+  constructor(
+    private readonly scopeOf: (node: TsNode) => number,
+    private readonly resolve: (dotted: string) => string = (dotted) => dotted,
+  ) {}
 
   /** Records `x = FakeClient()`, `t = httpx.ASGITransport(app=app)`, `with patch(...) as m` (collect phase). */
   note(raw: TsNode, value: TsNode): void {
@@ -198,9 +207,46 @@ export class TestDoubles {
       const callee = node.childForFieldName("function");
       const inner = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
       if (inner?.type === "call" && isPatchCall(inner)) return true;
-      return DOUBLE_FACTORY.test(calleeText(node)) || /^mocker\.\w+$/.test(calleeText(node));
+      const written = calleeText(node);
+      if (DOUBLE_FACTORY.test(written) || /^mocker\.\w+$/.test(written)) return true;
+      // `MemoryReactor()` from `twisted.internet.testing`, `Clock()` from `twisted.internet.task`: a class a testing
+      // module provides, or a clock moved by hand.
+      if (TESTING_MODULE.test(this.resolve(written)) || MANUAL_CLOCK.test(written)) return true;
+      // `DeferredFilesystemLock(path, scheduler=self.clock)`, `ThreadedResolver(fake_reactor)`: built on a double,
+      // it waits through the double.
+      // The double itself, not a part of it: `Thread(target=fake.calls.clear)` runs real code.
+      return (node.childForFieldName("arguments")?.namedChildren ?? []).some((argument) => {
+        const value = argument?.type === "keyword_argument" ? argument.childForFieldName("value") : argument;
+        const key = value ? this.key(unwrap(value)) : undefined;
+        return (
+          key !== undefined &&
+          (this.doubles.has(key) || (value!.type === "identifier" && this.doubles.has(`0:${value!.text}`)))
+        );
+      });
     }
     return this.isDouble(node);
+  }
+
+  /**
+   * Inside a function that moves a fake clock by hand (`clock.advance(timeout - 1)`, `self.clock.pump([0, 1])` on a
+   * `Clock()` of this file): the test runs on virtual time, its durations bound no real wait.
+   */
+  advancesFakeClock(node: TsNode): boolean {
+    const fn = enclosingFunction(node);
+    if (!fn || !/\.(advance|pump)\s*\(/.test(fn.text)) return false;
+    let result = this.clockCache.get(fn.startIndex);
+    if (result === undefined) {
+      result = fn.descendantsOfType("call").some((call) => {
+        const callee = call?.childForFieldName("function");
+        return (
+          callee?.type === "attribute" &&
+          /^(advance|pump)$/.test(callee.childForFieldName("attribute")?.text ?? "") &&
+          this.isDouble(callee.childForFieldName("object"))
+        );
+      });
+      this.clockCache.set(fn.startIndex, result);
+    }
+    return result;
   }
 
   private key(node: TsNode): string | undefined {

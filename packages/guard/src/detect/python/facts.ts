@@ -41,7 +41,10 @@ export class PyFacts {
   readonly delayNames = new Set<string>();
 
   /** Mocks, fakes, patched tests and in-process transports: where a timeout bounds nothing. */
-  readonly doubles = new TestDoubles((node) => this.scopeOf(node));
+  readonly doubles = new TestDoubles(
+    (node) => this.scopeOf(node),
+    (dotted) => this.resolve(dotted),
+  );
 
   /** File-level precheck: most files hold no code list, so their assignments are never asked. */
   private readonly mayHoldCodeList: boolean;
