@@ -54,3 +54,18 @@ export class Scheduler {
   }
 }
 declare function waitForLock(key: string, timeout: number): Promise<void>;
+
+// An eviction age: entries older than it are dropped from a cache; nothing waits on it.
+export class DownHostsCache {
+  DOWN_HOSTS_TIMEOUT = 600;
+  CONNECT_TIMEOUT = 20; // expect: no-hardcoded-timeout
+  hosts = new Map<string, number>();
+  refresh(): void {
+    this.hosts.forEach((entryTime, key) => {
+      if (Date.now() - this.DOWN_HOSTS_TIMEOUT * 1000 > entryTime) this.hosts.delete(key);
+    });
+  }
+  async connect(host: string): Promise<void> {
+    if (Date.now() - (this.hosts.get(host) ?? 0) > this.CONNECT_TIMEOUT * 1000) throw new Error("connect timed out");
+  }
+}

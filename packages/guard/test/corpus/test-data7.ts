@@ -67,3 +67,33 @@ describe("Protocol", () => {
     void client.request({ pusher });
   });
 });
+
+// An object a factory builds from the options, whose fields alone the spec checks.
+declare function getTransport(hooks: object, key: string, options: object): { activityTimeout: number };
+describe("TransportConnection", () => {
+  it("keeps the activity timeout", () => {
+    var transport = getTransport({}, "xxx", { activityTimeout: 654321 });
+    expect(transport.activityTimeout).toEqual(654321);
+  });
+  // The value itself checked (a promise may settle after a wait): still a timeout.
+  it("resolves", () => {
+    var pending = getTransport({}, "xxx", { activityTimeout: 654322 }); // expect: no-hardcoded-timeout
+    expect(pending).toEqual({ activityTimeout: 654322 });
+  });
+});
+
+// A double's own data: what a mock factory made, and a constructor named like a double.
+declare const Mocks: { getTransport(): { activityTimeout?: number } };
+describe("Connection", () => {
+  it("copies the transport's activity timeout", () => {
+    var transport = Mocks.getTransport();
+    transport.activityTimeout = 123123;
+    expect(transport.activityTimeout).toEqual(123123);
+  });
+});
+export const ClientMock = function (this: { options: object }, options: object) {
+  this.options = { subscriptionTimeout: 5 } || options;
+};
+export class FakeServer {
+  replyTimeout = 30;
+}

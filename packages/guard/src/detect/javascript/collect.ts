@@ -3,6 +3,7 @@ import { destinationOf, type EsNode, isNode, propertyName, referenceName, span, 
 import { collectCallFacts, storedTimer } from "./call-facts.ts";
 import { collectBindings, collectBlock, collectDeclaration, collectDeclarator } from "./declarations.ts";
 import type { FileFacts } from "./facts.ts";
+import { evictionNames } from "./expiries.ts";
 import { backoffBase, infinityRespelling, isCodeTable, POINT_IN_TIME } from "./not-durations.ts";
 import { collectSqlText } from "./sql.ts";
 import { collectExpectedFailure, collectTestCall } from "./test-facts.ts";
@@ -46,7 +47,10 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     case "FunctionDeclaration":
     case "FunctionExpression":
     case "ArrowFunctionExpression":
-      if (node.type === "FunctionDeclaration" && isNode(node.id)) facts.timers.definition(node.id.name as string, node);
+      if (node.type === "FunctionDeclaration" && isNode(node.id)) {
+        facts.timers.definition(node.id.name as string, node);
+        facts.noWait.doubles.definition(node.id.name as string, node);
+      }
       facts.functionSpans.push(span(node));
       collectBindings(facts, node);
       return;
@@ -60,11 +64,15 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectDestination(facts, node);
       facts.noWait.assignment(node);
       facts.held.assignment(node);
+      facts.noWait.doubles.binding(referenceName(node.left as EsNode), node.right);
       return;
     case "VariableDeclarator":
       facts.sites.push(node);
-      if ((node.id as EsNode).type === "Identifier")
+      if ((node.id as EsNode).type === "Identifier") {
         facts.timers.definition((node.id as EsNode).name as string, node.init);
+        facts.noWait.doubles.definition((node.id as EsNode).name as string, node.init);
+        facts.noWait.doubles.binding((node.id as EsNode).name as string, node.init);
+      }
       storedTimer(facts, node.init);
       collectDestination(facts, node);
       collectDeclarator(facts, node);
@@ -97,6 +105,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.zero.test(node.test as EsNode);
       const respelled = infinityRespelling(node, facts.source);
       if (respelled) facts.notDurations.add(respelled);
+      for (const name of evictionNames(node)) facts.timers.expiry(name);
       const test = facts.text(node.test as EsNode);
       if (/\b(undefined|null)\b/.test(test)) facts.configuredGuards.push([...span(node.consequent as EsNode), test]);
       return;
@@ -108,6 +117,9 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "ClassBody":
       facts.classBodies.push(span(node));
+      return;
+    case "ClassDeclaration":
+      if (isNode(node.id)) facts.noWait.doubles.definition(node.id.name as string, node);
       return;
     case "ImportDeclaration":
       facts.zero.importDeclaration(node);

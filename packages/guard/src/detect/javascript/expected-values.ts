@@ -1,5 +1,6 @@
 // Objects a test builds only to compare or to check their fields: `const expected = { connectionTimeout: 0 }`
-// used in assertions alone, `const conn = new C({ timeout: 10000 })` only read by `expect(conn.timeout)`.
+// used in assertions alone, `const conn = new C({ timeout: 10000 })` only read by `expect(conn.timeout)`, and
+// `var transport = getTransport({ activityTimeout: 1 })` whose fields alone are checked.
 import { type EsNode, span, unwrap } from "./ast.ts";
 
 /**
@@ -13,6 +14,10 @@ export type Uses = {
   declarations: number;
   called: number;
   aliases: Uses[];
+  /** Made by a call (`getTransport(hooks, { activityTimeout })`): only its fields may be checked, not the value. */
+  fromCall: boolean;
+  /** Uses inside assertions of the value itself, not of one of its fields (`expect(p).rejects`). */
+  bare: number;
 };
 
 /** Where assertions are, in document order (the test collectors fill them during the same walk). */
@@ -37,17 +42,20 @@ export class ExpectedValues {
     // `const c = conn`, `var options = pusher.connection.options`: an alias of the object or of a part of it.
     const root = memberRoot(value);
     const aliasOf = root ? this.usesAt(root) : undefined;
-    const built = value.type === "NewExpression" && asserts;
+    // `var transport = getTransport(hooks, "xxx", { activityTimeout: 654321 })` only read back: test data too.
+    const made = value.type === "CallExpression" && (value.arguments as EsNode[]).some(isObject);
+    const built = (value.type === "NewExpression" || made) && asserts;
     if (value.type !== "ObjectExpression" && !built && !aliasOf) return;
     // Uses are counted only for these names, per block; a declaration's own identifier is one of them.
     const list = this.identifierUses.get(name) ?? [];
     let uses = list.find((u) => u.scope[0] === scope[0]);
     if (!uses) {
-      uses = { scope, all: 0, asserted: 0, declarations: 0, called: 0, aliases: [] };
+      uses = { scope, all: 0, asserted: 0, declarations: 0, called: 0, aliases: [], fromCall: false, bare: 0 };
       list.push(uses);
       this.identifierUses.set(name, list);
     }
     uses.declarations += 1;
+    if (value.type === "CallExpression") uses.fromCall = true;
     this.values.push({ uses, init });
     if (aliasOf) aliasOf.aliases.push(uses);
   }
@@ -62,7 +70,10 @@ export class ExpectedValues {
     uses.all += 1;
     const inside = (range: [number, number] | undefined) =>
       range !== undefined && range[0] <= start && start < range[1];
-    if (inside(this.ranges.assertionRanges.at(-1)) || inside(this.ranges.subjectRanges.at(-1))) uses.asserted += 1;
+    if (inside(this.ranges.assertionRanges.at(-1)) || inside(this.ranges.subjectRanges.at(-1))) {
+      uses.asserted += 1;
+      if (!/^\s*(\?\.|\.|\[)/.test(this.ranges.source.slice(end, end + 20))) uses.bare += 1;
+    }
     // `conn.connect(...)`, even inside an assertion: the object does something, it may wait.
     if (CALLED.test(this.ranges.source.slice(end, end + 200))) uses.called += 1;
   }
@@ -87,12 +98,16 @@ function memberRoot(node: EsNode): EsNode | undefined {
   return current.type === "Identifier" ? current : undefined;
 }
 
+function isObject(node: EsNode): boolean {
+  return unwrap(node).type === "ObjectExpression";
+}
+
 /** Right after a name: a call on it or on one of its members (`conn.connect(`, `client?.get(`). */
 const CALLED = /^\s*((\?\.|\.)\s*[\w$#]+\s*)*(\?\.)?\(/;
 
 /** Whether a `const` (and every alias of it) is used only inside assertions, never called on, at least once. */
 export function onlyAsserted(uses: Uses, depth = 0): boolean {
-  if (uses.called > 0 || depth > 3) return false;
+  if (uses.called > 0 || depth > 3 || (uses.fromCall && uses.bare > 0)) return false;
   if (uses.all - uses.declarations - uses.aliases.length !== uses.asserted) return false;
   if (!uses.aliases.every((alias) => onlyAsserted(alias, depth + 1))) return false;
   return uses.asserted > 0 || uses.aliases.some((alias) => alias.asserted > 0);

@@ -13,6 +13,7 @@ import {
   span,
   unwrap,
 } from "./ast.ts";
+import { DOUBLE_NAME, Doubles } from "./doubles.ts";
 import { DEADLINE_BODY, TIMER_CALLS } from "./timers.ts";
 
 /** `vi.useFakeTimers()`, `jest.useFakeTimers()`, `sinon.useFakeTimers()`, `FakeTimers.install()`: a fake clock. */
@@ -54,9 +55,6 @@ const SHOWN = /^(message|msg|text|title|body|content|html|label|description)$/i;
  */
 const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive/i;
 
-/** A receiver or class that is a test double or a fake implementation (`XHRFake`, `mockStream`, `StubSocket`). */
-const DOUBLE_NAME = /(^|[^a-z])(fake|mock|stub|dummy)|Fake|Mock|Stub|Dummy/;
-
 /** Protocols whose session timeout is a connection's idle timeout (a wait), not a login session's lifetime. */
 const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sftp", "spdy"]);
 
@@ -92,12 +90,15 @@ export class NoWaitFacts {
   /** Properties named `sessionTimeout` in an HTTP/2 or TLS context (`http2: { sessionTimeout }`, `{ http2: true, sessionTimeout }`). */
   readonly connectionSessions = new Set<EsNode>();
 
+  /** Functions, classes and values that are test doubles (their own durations wait for nothing). */
+  readonly doubles: Doubles;
   /** Whether the file asserts or uses spies: test doubles (and objects only asserted on) are looked for only then. */
   readonly asserts: boolean;
   /** Whether the file mentions a session timeout and an HTTP/2 or TLS key at all. */
   private readonly sessions: boolean;
 
   constructor(private readonly source: string) {
+    this.doubles = new Doubles(source);
     this.asserts = ASSERTS.test(source) || /\b(vi|jest|sinon|td)\./.test(source);
     this.sessions = /session_?timeout/i.test(source) && /\b(http2|h2|tls|ssl|ssh|sftp|spdy)\b/.test(source);
   }
@@ -124,7 +125,7 @@ export class NoWaitFacts {
 
   /** Nothing waits at this position (a fake clock, a display payload, an object only asserted on). */
   quiet(at: number): boolean {
-    return this.quietRanges.some(([from, to]) => from <= at && at < to);
+    return this.quietRanges.some(([from, to]) => from <= at && at < to) || this.doubles.inside(at);
   }
 
   /** A 0 (or `false`) stored under `name` at `at` configures no timer that anyone waits on. */
@@ -135,8 +136,7 @@ export class NoWaitFacts {
 
   /** `XHRFake.timeout = 2000`, a field of `class MockSocket`: a fake's own behaviour, not a deadline. */
   isDouble(receiver: EsNode): boolean {
-    const [start, end] = span(receiver);
-    return DOUBLE_NAME.test(this.source.slice(start, end));
+    return this.doubles.isDouble(receiver);
   }
 
   call(node: EsNode): void {

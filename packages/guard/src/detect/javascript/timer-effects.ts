@@ -1,39 +1,14 @@
 // What a timer's callback does when it fires decides whether its delay is a deadline: a callback that
-// only logs or only ends a measurement (a tracing span, a profile) cuts nothing off and nobody waits on
-// it; a test's timer that aborts the operation the test then checks is the scripted action under test; a
-// timer that only calls again the function that armed it waits before a retry, it bounds nothing. A value
-// given to a store as an entry's expiry (`redis.set(k, v, "EX", ttl)`) is a lifetime, not a wait.
-import {
-  calleePath,
-  type EsNode,
-  FUNCTION_TYPES,
-  isFunction,
-  isNode,
-  memberName,
-  propertyName,
-  referenceName,
-  span,
-  unwrap,
-} from "./ast.ts";
-import { walk, type VisitorKeys } from "./walk.ts";
+// only logs, ends a measurement or retries (`callback-effects.ts`) bounds no wait, and a test's timer that
+// aborts the operation the test then checks is the scripted action under test. Names used only so, or only
+// as an entry's expiry (`expiries.ts`), are no timeouts in the file.
+import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+import { onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
+import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
+import type { VisitorKeys } from "./walk.ts";
 
 /** Calls named like a timer (`setTimeout`, `timing.setTimeout`, `(0, timers_1.setTimeout)`). */
 const TIMER_NAME = /^setTimeout$/;
-
-/** Methods that write a log line, on a receiver named like a logger (`logger?.warn?.(...)`, `console.log`). */
-const LOG_METHOD = /^(log|warn|warning|info|debug|trace|verbose|error|fatal|notice)$/;
-const LOGGER = /(^|\.)(console|\w*log\w*|\w*Log\w*|diag|debug\w*)$/i;
-/** A bare call that only logs: `debug("...")`, `log(...)`, `warn(...)`. */
-const LOG_CALL = /^(debug|log|warn|logWarning|logDebug|trace)$/;
-
-/** A measurement (tracing span, transaction, profile, recording): ending or annotating it measures, it waits for nothing. */
-const MEASUREMENT = /span|transaction|trace|measure|profil|recording|recorder|metric|histogram|stopwatch|sampler/i;
-const MEASUREMENT_METHOD =
-  /^(end|finish|stop|setStatus|setAttribute|setAttributes|setTag|setTags|setData|addEvent|recordException|updateName|setMeasurement)$/;
-
-/** Calls that compute and decide nothing about a wait. */
-const PURE =
-  /^(Date|performance|Math|Object|JSON|Number|String|Boolean|Array|Reflect)\.|^(hasOwn|String|Number|Boolean|isNaN|isFinite|parseInt|parseFloat|clearTimeout|clearInterval)$|\.hasOwnProperty(\.call)?$/;
 
 /** Test files call a runner with a title: `it("...", ...)`, `test('...')`, `t.test(...)`, `describe(...)`. */
 const TEST_FILE = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
@@ -45,11 +20,6 @@ const WATCHDOG =
 /** What a test says it expects of an abort: the error it gets, the flag it reads, its cancel event. */
 const EXPECTS_ABORT =
   /Abort(ed)?Error|ABORT_ERR|ECONNRESET|ECONNABORTED|\baborted\b|\bcancell?ed\b|['"`](abort|cancel)['"`]/;
-
-/** An argument that marks the next one as an entry's expiry: `set(key, value, "EX", ttl)`, `"PX"`. */
-const EXPIRY_FLAG = /^(EX|PX|EXAT|PXAT)$/i;
-/** Calls whose second argument is an entry's lifetime: `expire(key, ttl)`, `pexpire`, `setex(key, ttl, value)`. */
-const EXPIRY_CALL = /^(expire|pexpire|setex|psetex|expireAt|pexpireAt|setEx|pSetEx|pExpire)$/;
 
 type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
 
@@ -74,7 +44,6 @@ export class TimerEffects {
   readonly inertNames = new Set<string>();
   /** [start, end) of the delay arguments of timers that only log or measure: nothing waits on what they hold. */
   readonly inertRanges: [number, number][] = [];
-  private visitorKeys: VisitorKeys | undefined;
 
   constructor(private readonly source: string) {}
 
@@ -111,6 +80,11 @@ export class TimerEffects {
     }
   }
 
+  /** A name used as an entry's lifetime elsewhere (an eviction age, `not-durations.ts`'s `evictionNames`). */
+  expiry(name: string): void {
+    if (/timeout|deadline/i.test(name)) this.expiries.add(name);
+  }
+
   /** A named function or method: what a callback calling it by name does. */
   definition(name: string | undefined, value: unknown): void {
     if (name === undefined || !isNode(value) || !FUNCTION_TYPES.has(unwrap(value).type)) return;
@@ -121,11 +95,13 @@ export class TimerEffects {
 
   /** Judges every timer (after the walk): its callback only logs or measures, or it may end a wait. */
   finish(visitorKeys: VisitorKeys | undefined): void {
-    this.visitorKeys = visitorKeys;
     const inert: Timer[] = [];
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
-      if (this.onlyLogsOrMeasures(timer.callback) || this.onlyRetries(timer)) {
+      if (
+        onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys) ||
+        onlyRetries(timer.call, timer.callback, this.definitions, visitorKeys)
+      ) {
         inert.push(timer);
         this.inertRanges.push(span(timer.delay));
       } else for (const name of names) this.active.add(name);
@@ -135,37 +111,6 @@ export class TimerEffects {
     const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries];
     for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
-  }
-
-  /**
-   * `if (err) return setTimeout(function () { self._connectToStore() }, self.storeRetryTimeout)` inside
-   * `_connectToStore`: the callback only calls again the function that armed the timer (and logs or computes),
-   * so its delay is how long to wait before the next try, not a bound on a wait.
-   */
-  private onlyRetries(timer: Timer): boolean {
-    const [at] = span(timer.call);
-    const arms = (name: string | undefined) =>
-      name !== undefined &&
-      (this.definitions.get(name) ?? []).some((fn) => {
-        const [from, to] = span(fn);
-        return from < at && at < to;
-      });
-    const callback = timer.callback;
-    // `setTimeout(this._connect.bind(this), delay)`, `setTimeout(connect, delay)`.
-    if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression")
-      return arms(boundName(callback));
-    let retries = false;
-    let ok = true;
-    walk(callback, this.visitorKeys, (node) => {
-      if (!ok) return;
-      if (node.type === "ThrowStatement") ok = false;
-      if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
-      const path = calleePath(node.callee as EsNode) ?? "";
-      const method = path.slice(path.lastIndexOf(".") + 1);
-      if (arms(method)) retries = true;
-      else if (!(PURE.test(path) || isLog(path))) ok = false;
-    });
-    return ok && retries;
   }
 
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */
@@ -201,43 +146,6 @@ export class TimerEffects {
     if (name !== undefined && /timeout|deadline/i.test(name)) this.passed.add(name);
   }
 
-  /**
-   * Whether a callback only writes logs, ends or annotates a measurement, or computes (through the
-   * file's own functions it calls, two levels deep), and does at least one of the first two.
-   */
-  private onlyLogsOrMeasures(callback: EsNode): boolean {
-    const seen = new Set<EsNode>();
-    let effect = false;
-    const inert = (fn: EsNode, depth: number): boolean => {
-      if (seen.has(fn)) return true;
-      seen.add(fn);
-      let ok = true;
-      walk(fn, this.visitorKeys, (node) => {
-        if (!ok) return;
-        if (node.type === "ThrowStatement" || node.type === "AwaitExpression" || node.type === "YieldExpression") {
-          ok = false;
-          return;
-        }
-        if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
-        const path = calleePath(node.callee as EsNode) ?? "";
-        const dot = path.lastIndexOf(".");
-        const method = path.slice(dot + 1);
-        const receiver = dot < 0 ? "" : path.slice(0, dot);
-        if (isLog(path)) effect = true;
-        else if (MEASUREMENT_METHOD.test(method) && MEASUREMENT.test(receiver)) effect = true;
-        else if (PURE.test(path)) return;
-        else {
-          const definitions = depth < 2 && method ? this.definitions.get(method) : undefined;
-          ok = definitions !== undefined && definitions.every((definition) => inert(definition, depth + 1));
-        }
-      });
-      return ok;
-    };
-    if (isFunction(callback)) return inert(callback, 0) && effect;
-    const named = callback.type === "Identifier" ? this.definitions.get(callback.name as string) : undefined;
-    return named !== undefined && named.every((fn) => inert(fn, 1)) && effect;
-  }
-
   private text(node: EsNode): string {
     const [start, end] = span(node);
     return this.source.slice(start, end);
@@ -258,29 +166,4 @@ function delayNames(delay: EsNode): string[] {
   };
   visit(delay, 0);
   return names;
-}
-
-/** The argument of a store call that is an entry's expiry: after `"EX"`/`"PX"`, or `expire(key, ttl)`'s second. */
-function expiryArgument(method: string | undefined, args: EsNode[]): EsNode | undefined {
-  if (method !== undefined && EXPIRY_CALL.test(method)) return args[1];
-  const flag = args.findIndex((arg) => {
-    const value = unwrap(arg);
-    return value.type === "Literal" && typeof value.value === "string" && EXPIRY_FLAG.test(value.value);
-  });
-  return flag >= 0 ? args[flag + 1] : undefined;
-}
-
-/** The function a timer's callback names: `connect`, `this._connect`, `this._connect.bind(this)`. */
-function boundName(callback: EsNode): string | undefined {
-  if (callback.type !== "CallExpression") return referenceName(callback);
-  const callee = unwrap(callback.callee as EsNode);
-  if (callee.type !== "MemberExpression" || memberName(callee) !== "bind") return undefined;
-  return referenceName(unwrap(callee.object as EsNode));
-}
-
-/** `logger.warn(...)`, `console.log(...)`, a bare `debug(...)`: a call that only writes a log line. */
-function isLog(path: string): boolean {
-  const dot = path.lastIndexOf(".");
-  if (dot < 0) return LOG_CALL.test(path);
-  return LOG_METHOD.test(path.slice(dot + 1)) && LOGGER.test(path.slice(0, dot));
 }

@@ -1,0 +1,114 @@
+// What a timer's callback does, read from its calls (through the file's own functions it calls): it only
+// logs or ends a measurement, or it only calls again the function that armed the timer (a retry). Either way
+// the timer bounds no wait.
+import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
+import { walk, type VisitorKeys } from "./walk.ts";
+
+/** The file's named functions and methods, by name. */
+export type Definitions = ReadonlyMap<string, readonly EsNode[]>;
+
+/** Methods that write a log line, on a receiver named like a logger (`logger?.warn?.(...)`, `console.log`). */
+const LOG_METHOD = /^(log|warn|warning|info|debug|trace|verbose|error|fatal|notice)$/;
+const LOGGER = /(^|\.)(console|\w*log\w*|\w*Log\w*|diag|debug\w*)$/i;
+/** A bare call that only logs: `debug("...")`, `log(...)`, `warn(...)`. */
+const LOG_CALL = /^(debug|log|warn|logWarning|logDebug|trace)$/;
+
+/** A measurement (tracing span, transaction, profile, recording): ending or annotating it measures, it waits for nothing. */
+const MEASUREMENT = /span|transaction|trace|measure|profil|recording|recorder|metric|histogram|stopwatch|sampler/i;
+const MEASUREMENT_METHOD =
+  /^(end|finish|stop|setStatus|setAttribute|setAttributes|setTag|setTags|setData|addEvent|recordException|updateName|setMeasurement)$/;
+
+/** Calls that compute and decide nothing about a wait. */
+const PURE =
+  /^(Date|performance|Math|Object|JSON|Number|String|Boolean|Array|Reflect)\.|^(hasOwn|String|Number|Boolean|isNaN|isFinite|parseInt|parseFloat|clearTimeout|clearInterval)$|\.hasOwnProperty(\.call)?$/;
+
+/**
+ * Whether a callback only writes logs, ends or annotates a measurement, or computes (through the
+ * file's own functions it calls, two levels deep), and does at least one of the first two.
+ */
+export function onlyLogsOrMeasures(
+  callback: EsNode,
+  definitions: Definitions,
+  visitorKeys: VisitorKeys | undefined,
+): boolean {
+  const seen = new Set<EsNode>();
+  let effect = false;
+  const inert = (fn: EsNode, depth: number): boolean => {
+    if (seen.has(fn)) return true;
+    seen.add(fn);
+    let ok = true;
+    walk(fn, visitorKeys, (node) => {
+      if (!ok) return;
+      if (node.type === "ThrowStatement" || node.type === "AwaitExpression" || node.type === "YieldExpression") {
+        ok = false;
+        return;
+      }
+      if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+      const path = calleePath(node.callee as EsNode) ?? "";
+      const dot = path.lastIndexOf(".");
+      const method = path.slice(dot + 1);
+      const receiver = dot < 0 ? "" : path.slice(0, dot);
+      if (isLog(path)) effect = true;
+      else if (MEASUREMENT_METHOD.test(method) && MEASUREMENT.test(receiver)) effect = true;
+      else if (PURE.test(path)) return;
+      else {
+        const called = depth < 2 && method ? definitions.get(method) : undefined;
+        ok = called !== undefined && called.every((definition) => inert(definition, depth + 1));
+      }
+    });
+    return ok;
+  };
+  if (isFunction(callback)) return inert(callback, 0) && effect;
+  const named = callback.type === "Identifier" ? definitions.get(callback.name as string) : undefined;
+  return named !== undefined && named.every((fn) => inert(fn, 1)) && effect;
+}
+
+/**
+ * `if (err) return setTimeout(function () { self._connectToStore() }, self.storeRetryTimeout)` inside
+ * `_connectToStore`: the callback only calls again the function that armed the timer (and logs or computes),
+ * so its delay is how long to wait before the next try, not a bound on a wait.
+ */
+export function onlyRetries(
+  call: EsNode,
+  callback: EsNode,
+  definitions: Definitions,
+  visitorKeys: VisitorKeys | undefined,
+): boolean {
+  const [at] = span(call);
+  const arms = (name: string | undefined) =>
+    name !== undefined &&
+    (definitions.get(name) ?? []).some((fn) => {
+      const [from, to] = span(fn);
+      return from < at && at < to;
+    });
+  // `setTimeout(this._connect.bind(this), delay)`, `setTimeout(connect, delay)`.
+  if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression")
+    return arms(boundName(callback));
+  let retries = false;
+  let ok = true;
+  walk(callback, visitorKeys, (node) => {
+    if (!ok) return;
+    if (node.type === "ThrowStatement") ok = false;
+    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+    const path = calleePath(node.callee as EsNode) ?? "";
+    const method = path.slice(path.lastIndexOf(".") + 1);
+    if (arms(method)) retries = true;
+    else if (!(PURE.test(path) || isLog(path))) ok = false;
+  });
+  return ok && retries;
+}
+
+/** The function a timer's callback names: `connect`, `this._connect`, `this._connect.bind(this)`. */
+function boundName(callback: EsNode): string | undefined {
+  if (callback.type !== "CallExpression") return referenceName(callback);
+  const callee = unwrap(callback.callee as EsNode);
+  if (callee.type !== "MemberExpression" || memberName(callee) !== "bind") return undefined;
+  return referenceName(unwrap(callee.object as EsNode));
+}
+
+/** `logger.warn(...)`, `console.log(...)`, a bare `debug(...)`: a call that only writes a log line. */
+function isLog(path: string): boolean {
+  const dot = path.lastIndexOf(".");
+  if (dot < 0) return LOG_CALL.test(path);
+  return LOG_METHOD.test(path.slice(dot + 1)) && LOGGER.test(path.slice(0, dot));
+}

@@ -1,0 +1,54 @@
+// Test doubles: what a fake, mock or stub does is its own behaviour, not a wait of the code under test.
+import { calleePath, type EsNode, isNode, span, unwrap } from "./ast.ts";
+
+/** A receiver, callee or definition named like a test double (`XHRFake`, `mockStream`, `StubSocket`, `Mocks.get`). */
+export const DOUBLE_NAME = /(^|[^a-z])(fake|mock|stub|dummy)|Fake|Mock|Stub|Dummy/;
+
+const DEFINITIONS = new Set([
+  "FunctionDeclaration",
+  "FunctionExpression",
+  "ArrowFunctionExpression",
+  "ClassDeclaration",
+  "ClassExpression",
+]);
+
+/**
+ * The doubles of one file: functions and classes named like one (`const ClientMock = function (options) {
+ * this.options = { subscriptionTimeout: 5 } }`), whose bodies are the double's behaviour, and names bound to
+ * what a double factory made (`var transport = Mocks.getTransport(); transport.activityTimeout = 123123`).
+ */
+export class Doubles {
+  /** [start, end) of functions and classes named like doubles. */
+  private readonly bodies: [number, number][] = [];
+  /** Names bound to a value a double factory or a double's constructor made. */
+  private readonly made = new Set<string>();
+
+  constructor(private readonly source: string) {}
+
+  /** `function FakeServer() {}`, `class MockSocket {}`, `const ClientMock = function () {}`. */
+  definition(name: string | undefined, value: unknown): void {
+    if (name === undefined || !isNode(value) || !DEFINITIONS.has(unwrap(value).type) || !DOUBLE_NAME.test(name)) return;
+    this.bodies.push(span(value));
+  }
+
+  /** `transport = Mocks.getTransport()`, `const socket = new MockSocket()`: the name holds a double. */
+  binding(name: string | undefined, value: unknown): void {
+    if (name === undefined || !isNode(value)) return;
+    const made = unwrap(value);
+    if (made.type !== "CallExpression" && made.type !== "NewExpression") return;
+    if (DOUBLE_NAME.test(calleePath(made.callee as EsNode) ?? "")) this.made.add(name);
+  }
+
+  /** `XHRFake.timeout = 2000`, `transport.activityTimeout = 1` on a double: its own behaviour, not a deadline. */
+  isDouble(receiver: EsNode): boolean {
+    const node = unwrap(receiver);
+    if (node.type === "Identifier" && this.made.has(node.name as string)) return true;
+    const [start, end] = span(receiver);
+    return DOUBLE_NAME.test(this.source.slice(start, end));
+  }
+
+  /** Whether a position lies in the body of a function or class named like a double. */
+  inside(at: number): boolean {
+    return this.bodies.some(([from, to]) => from <= at && at < to);
+  }
+}
