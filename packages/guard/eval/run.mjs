@@ -103,12 +103,41 @@ const sampleOf = (setName) => ({
 });
 
 const hash = (key) => createHash("sha256").update(`${corpus.seed}:${key}`).digest("hex");
-const lowest = (items, n) =>
+const byHash = (items) =>
   items
     .map((item) => ({ item, h: hash(item.key) }))
     .sort((a, b) => (a.h < b.h ? -1 : 1))
+    .map((x) => x.item);
+const lowest = (items, n) => byHash(items).slice(0, n);
+// `breadthFirst` sets: each package's items in hash order, then round by round (every package's first, then
+// every package's second...), so one package's idiom cannot fill a stratum.
+const breadthFirst = (items, n) => {
+  const ranks = new Map();
+  const ranked = byHash(items).map((item) => {
+    const rank = ranks.get(item.pkg) ?? 0;
+    ranks.set(item.pkg, rank + 1);
+    return { item, rank };
+  });
+  return ranked
+    .sort((a, b) => a.rank - b.rank)
     .slice(0, n)
     .map((x) => x.item);
+};
+// Per package: sampled rate times the package's own count, so a breadth-first sample still estimates the
+// whole pool (every package with items is sampled when there are fewer packages than the sample size).
+function weighted(pool, labelled, isHit) {
+  let total = 0;
+  let hits = 0;
+  const packages = new Set(pool.map((x) => x.pkg));
+  const sampled = new Set(labelled.map((x) => x.pkg));
+  for (const pkg of sampled) {
+    const mine = labelled.filter((x) => x.pkg === pkg);
+    const count = pool.filter((x) => x.pkg === pkg).length;
+    total += count;
+    hits += (count * mine.filter(isHit).length) / mine.length;
+  }
+  return { rate: total ? hits / total : Number.NaN, sampled: sampled.size, packages: packages.size };
+}
 
 function evaluateSet(setName) {
   const config = defaultGuardConfig(cache);
@@ -125,7 +154,8 @@ function evaluateSet(setName) {
       for (const file of files) {
         const language = file.endsWith(".py") ? "python" : "js";
         const text = readFileSync(file, "utf8");
-        const rel = `${pkg.name}@${pkg.version}/${relative(dir, file)}`;
+        const id = `${pkg.name}@${pkg.version}`;
+        const rel = `${id}/${relative(dir, file)}`;
         const started = performance.now();
         let result;
         try {
@@ -146,13 +176,13 @@ function evaluateSet(setName) {
           flaggedLines.add(m.line);
           const key = `${rel}:${m.line}:${m.ruleId}`;
           if (!findings.some((f) => f.key === key))
-            findings.push({ key, language, rule: m.ruleId, message: m.message, file, line: m.line, lines });
+            findings.push({ key, pkg: id, language, rule: m.ruleId, message: m.message, file, line: m.line, lines });
         }
         lines.forEach((line, index) => {
           if (line.length > 300) return;
           const code = codeOf(line, language);
           if (!LOOKS_TIMEOUTISH.test(code) || !HAS_LITERAL.test(code)) return;
-          const item = { key: `${rel}:${index + 1}:unflagged`, language, file, line: index + 1, lines };
+          const item = { key: `${rel}:${index + 1}:unflagged`, pkg: id, language, file, line: index + 1, lines };
           (flaggedLines.has(index + 1) ? lookalikes : unflagged).push(item);
         });
       }
@@ -179,6 +209,8 @@ const reserveOut = [];
 for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   const { findings, unflagged, lookalikes, stats, perPackage } = await evaluateSet(setName);
   const sizes = sampleOf(setName);
+  const draw = sizes.breadthFirst ? breadthFirst : lowest;
+  const weightedOut = [];
   for (const f of findings) findingsOut.push(`${setName} ${f.key}  -- ${f.message}`);
   console.log(`\n=== ${setName}: ${perPackage.join(", ")}`);
   for (const language of LANGUAGES) {
@@ -192,19 +224,21 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   const missRates = {};
   for (const language of LANGUAGES) {
     const pool = unflagged.filter((u) => u.language === language);
-    const sample = lowest(pool, sizes.unflaggedPerLanguage);
+    const sample = draw(pool, sizes.unflaggedPerLanguage);
     const labelled = sample.filter((u) => labels[u.key]);
     if (args.errors)
       for (const u of labelled.filter((x) => labels[x.key].real))
         console.log(`  miss: ${u.key} (${labels[u.key].why})`);
     sample.filter((u) => !labels[u.key]).forEach((u) => unlabelledOut.push(context(u)));
     if (reserve)
-      lowest([...pool, ...lookalikes.filter((u) => u.language === language)], sample.length + reserve)
+      draw([...pool, ...lookalikes.filter((u) => u.language === language)], sample.length + reserve)
         .filter((u) => !labels[u.key] && !sample.includes(u))
         .forEach((u) => reserveOut.push(context(u)));
     for (const rule of RULES) {
       const misses = labelled.filter((u) => labels[u.key].real && (labels[u.key].rule ?? RULES[0]) === rule).length;
+      const isMiss = (u) => labels[u.key].real && (labels[u.key].rule ?? RULES[0]) === rule;
       missRates[`${language}/${rule}`] = {
+        weighted: weighted(pool, labelled, isMiss),
         rate: labelled.length ? misses / labelled.length : 0,
         misses,
         pool: pool.length,
@@ -219,10 +253,10 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   for (const language of LANGUAGES) {
     for (const rule of RULES) {
       const pool = findings.filter((f) => f.language === language && f.rule === rule);
-      const sample = lowest(pool, sizes.findingsPerStratum);
+      const sample = draw(pool, sizes.findingsPerStratum);
       sample.filter((f) => !labels[f.key]).forEach((f) => unlabelledOut.push(context(f)));
       if (reserve)
-        lowest(pool, sample.length + reserve)
+        draw(pool, sample.length + reserve)
           .slice(sample.length)
           .filter((f) => !labels[f.key])
           .forEach((f) => reserveOut.push(context(f)));
@@ -238,6 +272,14 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
       totals.tp += estTp;
       totals.fn += estFn;
       totals.f += pool.length;
+      if (sizes.breadthFirst) {
+        const w = weighted(pool, labelled, (f) => labels[f.key].real);
+        const wTp = (Number.isFinite(w.rate) ? w.rate : 1) * pool.length;
+        const wFn = miss.weighted.rate * miss.pool;
+        weightedOut.push(
+          `${`${language}/${rule}`.padEnd(30)} precision ${pct(w.rate).padStart(7)} (${w.sampled} of ${w.packages} packages sampled)   recall ${pct(wTp / (wTp + wFn)).padStart(7)} (${miss.weighted.sampled} of ${miss.weighted.packages} packages sampled)`,
+        );
+      }
       console.log(
         `${`${language}/${rule}`.padEnd(30)} ${String(pool.length).padStart(8)} ${String(labelled.length).padStart(8)}${labelled.length < sample.length ? "*" : " "} ${String(trues).padStart(4)}  ${pct(precision).padStart(9)}   | ${String(miss.pool).padStart(9)} ${String(miss.labelled).padStart(7)} ${String(miss.misses).padStart(6)}  ${pct(estTp / (estTp + estFn)).padStart(7)}`,
       );
@@ -247,6 +289,8 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
     `${"all".padEnd(30)} ${String(totals.f).padStart(8)}                 ${pct(totals.tp / totals.f).padStart(9)}   |                          ${pct(totals.tp / (totals.tp + totals.fn)).padStart(7)}`,
   );
   console.log("(* = some sampled items are unlabelled; run with --unlabelled <file> to list them)");
+  if (weightedOut.length)
+    console.log(`\nbreadth-first sample, each package's rate weighted by its own count:\n${weightedOut.join("\n")}`);
 }
 
 if (args.findings) {
