@@ -9,7 +9,8 @@ import { judgeSite, type SiteJudge } from "./javascript/sites.ts";
 import { sqlTimeouts } from "./javascript/sql.ts";
 import type { VisitorKeys } from "./javascript/walk.ts";
 import { type Classified, kindOf, NO_LIMIT } from "./javascript/values.ts";
-import { SCHEMA_DEFAULT_CALL, zeroMeaningOf } from "./javascript/zero.ts";
+import { SCHEMA_DEFAULT_CALL } from "./javascript/receivers.ts";
+import { zeroMeaningOf } from "./javascript/zero.ts";
 
 export type { EsNode } from "./javascript/ast.ts";
 
@@ -150,7 +151,7 @@ class JsDetector implements SiteJudge {
    * arms a timer with the name without testing it first (then 0 fires at once).
    */
   private zeroMeaningAt(node: EsNode): boolean | undefined {
-    const receiver = this.facts.zero.receiverAt(span(node)[0]);
+    const receiver = this.facts.receivers.receiverAt(span(node)[0]);
     // `killTimeout: 0` then `setTimeout(kill, this.options.killTimeout)`, never tested: the timer fires at once;
     // so does a parameter or local that its function hands to a timer untested.
     if (this.facts.zero.firesAtOnce(this.siteName)) return undefined;
@@ -159,9 +160,10 @@ class JsDetector implements SiteJudge {
     // A timer's handle or a flag; a field's placeholder that a method overwrites with its input before use.
     if (this.facts.held.notADuration(this.site) || this.facts.held.placeholder(this.site)) return undefined;
     if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return true;
-    if (this.facts.zero.isOwnReceiver(receiver.callee)) return true;
+    if (this.facts.receivers.isOwnReceiver(receiver.callee)) return true;
     const meaning =
-      zeroMeaningOf(this.apis, receiver.callee) ?? zeroMeaningOf(this.apis, this.facts.zero.canonical(receiver.callee));
+      zeroMeaningOf(this.apis, receiver.callee) ??
+      zeroMeaningOf(this.apis, this.facts.modules.canonical(receiver.callee));
     if (meaning !== undefined) return meaning;
     return this.facts.zero.disables(this.siteName) ? true : undefined;
   }

@@ -32,6 +32,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectTestCall(facts, node);
       collectCallFacts(facts, node);
       facts.noWait.call(node);
+      facts.receivers.call(node);
       facts.zero.call(node);
       facts.held.call(node);
       facts.timers.call(node);
@@ -40,6 +41,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.sites.push(node);
       collectCallFacts(facts, node);
       facts.noWait.call(node);
+      facts.receivers.call(node);
       facts.zero.call(node);
       facts.held.call(node);
       facts.timers.call(node);
@@ -76,7 +78,8 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       storedTimer(facts, node.init);
       collectDestination(facts, node);
       collectDeclarator(facts, node);
-      facts.zero.declarator(node);
+      facts.receivers.declarator(node);
+      facts.modules.declarator(node);
       facts.held.declarator(node);
       return;
     case "Property":
@@ -122,7 +125,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       if (isNode(node.id)) facts.noWait.doubles.definition(node.id.name as string, node);
       return;
     case "ImportDeclaration":
-      facts.zero.importDeclaration(node);
+      facts.modules.importDeclaration(node);
       if (TIMER_MODULES.test(String((node.source as EsNode).value))) {
         for (const specifier of node.specifiers as EsNode[])
           if (specifier.type !== "ImportSpecifier") facts.timerModules.add((specifier.local as EsNode).name as string);

@@ -33,7 +33,7 @@ export class Constants {
 
   constructor(facts: FileFacts) {
     this.bindingCounts = facts.bindingCounts;
-    this.imported = (name) => facts.zero.isImported(name);
+    this.imported = (name) => facts.modules.isImported(name);
     const declaredInBlocks = new Map<string, number>();
     for (const c of facts.candidates)
       if (c.scope) declaredInBlocks.set(c.name, (declaredInBlocks.get(c.name) ?? 0) + 1);

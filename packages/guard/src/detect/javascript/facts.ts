@@ -10,6 +10,8 @@ import type { TestFacts } from "./test-facts.ts";
 import { TimerEffects } from "./timer-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 import { ZeroFacts } from "./zero.ts";
+import { ModuleBindings } from "./modules.ts";
+import { Receivers } from "./receivers.ts";
 import { HeldValues } from "./held.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
@@ -74,8 +76,12 @@ export class FileFacts implements TestFacts {
   readonly storedTimers = new Set<EsNode>();
   /** Fallbacks passed straight to a call (`Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`). */
   readonly passedFallbacks = new Set<EsNode>();
-  /** What a 0 means where it is written: the call it is an argument of, the names tested for "set" and armed. */
+  /** Which call takes a value written in its arguments (an options object, a fallback, merged options passed on). */
+  readonly receivers = new Receivers();
+  /** What a 0 means where it is written: the names tested for "set" and armed with a timer. */
   readonly zero = new ZeroFacts();
+  /** Local names bound to a module or one of its exports (`import`, `require`). */
+  readonly modules = new ModuleBindings();
   /** What a timeout-named field or local holds when its 0 or `false` is no "no limit" (handles, flags, placeholders). */
   readonly held = new HeldValues();
   /** Base delays of an exponential retry backoff added to a clock (`Date.now() + t * Math.pow(2, n)`). */

@@ -1,0 +1,60 @@
+// Which module a local name is bound to (`import`, `require`): a callee as its module names it, so a receiver
+// is known by what it is (`Pool` imported from undici is `undici.Pool`), not by what the file calls it.
+import { type EsNode, isNode, propertyName, referenceName, requiredModule, unwrap } from "./ast.ts";
+
+/** Local names bound to a module or one of its exports, collected during the one walk. */
+export class ModuleBindings {
+  /** Local names bound to a module or one of its exports: `Pool` → `undici.Pool`, `http` → `http` (`node:` dropped). */
+  private readonly modules = new Map<string, string>();
+
+  /** `const { Pool } = require("undici")`, `const http = require("node:http")`. */
+  declarator(node: EsNode): void {
+    const id = node.id as EsNode;
+    const init = isNode(node.init) ? unwrap(node.init) : undefined;
+    const module = init ? requiredModule(init) : undefined;
+    if (module !== undefined) this.bindModule(id, module);
+  }
+
+  /** `import { Pool } from "undici"`, `import * as http from "node:http"`, `import axios from "axios"`. */
+  importDeclaration(node: EsNode): void {
+    const module = String((node.source as EsNode).value);
+    for (const specifier of node.specifiers as EsNode[]) {
+      const local = (specifier.local as EsNode).name as string;
+      const imported = specifier.type === "ImportSpecifier" ? referenceName(specifier.imported as EsNode) : undefined;
+      this.modules.set(
+        local,
+        imported && imported !== "default" ? `${moduleName(module)}.${imported}` : moduleName(module),
+      );
+    }
+  }
+
+  private bindModule(id: EsNode, module: string): void {
+    if (id.type === "Identifier") this.modules.set(id.name as string, moduleName(module));
+    else if (id.type === "ObjectPattern")
+      for (const property of id.properties as EsNode[]) {
+        const value = property.type === "Property" ? unwrap(property.value as EsNode) : undefined;
+        const key = property.type === "Property" ? propertyName(property) : undefined;
+        if (value?.type === "Identifier" && key !== undefined)
+          this.modules.set(value.name as string, `${moduleName(module)}.${key}`);
+      }
+  }
+
+  /** A local name bound by an `import` or a `require` (`import { SECOND } from "./cronConstants.js"`). */
+  isImported(name: string): boolean {
+    return this.modules.has(name);
+  }
+
+  /** A callee as its module names it: `Pool` imported from undici is `undici.Pool`. */
+  canonical(callee: string | undefined): string | undefined {
+    if (callee === undefined) return undefined;
+    const dot = callee.indexOf(".");
+    const root = dot < 0 ? callee : callee.slice(0, dot);
+    const module = this.modules.get(root);
+    return module === undefined ? callee : module + (dot < 0 ? "" : callee.slice(dot));
+  }
+}
+
+/** `node:http` → `http`; a package's own name otherwise (`undici`, `axios`). */
+function moduleName(module: string): string {
+  return module.replace(/^node:/, "");
+}

@@ -1,0 +1,83 @@
+// Which call takes a value written in one of its arguments: an options object or a fallback goes to its callee,
+// and a local holding merged options goes to the first call it is passed to whole. The callee then says what the
+// value means (`zero.ts`: what a 0 means to it).
+import { calleePath, type EsNode, isNode, span, unwrap } from "./ast.ts";
+
+/**
+ * Calls that convert, clamp, merge or freeze a value and pass it on (`parseInt(t || 0, 10)`,
+ * `Object.freeze({ ...options, waitQueueTimeoutMS: t ?? 0 })`, `utils.extend({ readTimeout: 0 }, ...)`): they
+ * are not its receiver; where the result is stored decides.
+ */
+const CONVERSIONS =
+  /^(Number|String|Boolean|parseInt|parseFloat|Number\.\w+|Math\.\w+)$|(^|\.)(assign|freeze|seal|extend|merge|mergeDeep|deepMerge|deepmerge|defaults|defaultsDeep|clone|cloneDeep)$/;
+
+/** A schema's default (`Joi.number().default(0)`, `z.number().default(0)`): the code's own choice, not a call's option. */
+export const SCHEMA_DEFAULT_CALL = /\.default$/;
+
+/** One call argument that carries options or a fallback: where its values go. */
+type ArgumentRange = { from: number; to: number; callee: string | undefined };
+
+/** Collected during the one walk (`FileFacts` hands it calls and declarators): the call arguments values are written in. */
+export class Receivers {
+  /** Object and fallback arguments of calls, pre-order (an outer call's before the calls inside it). */
+  private readonly argumentRanges: ArgumentRange[] = [];
+  /** `const options = { timeout: 0, ...opts }`: objects held in a local, by name (resolved after the walk). */
+  private readonly heldObjects: { name: string; from: number; to: number }[] = [];
+  /** Locals passed whole to a call (`client.restart(container, options)`): the first callee each goes to. */
+  private readonly passed = new Map<string, string | undefined>();
+
+  call(node: EsNode): void {
+    const args = node.arguments as EsNode[];
+    // `super({ timeout: init.timeout || 0 })`: the parent class, the code's own receiver.
+    const callee = (node.callee as EsNode).type === "Super" ? "super" : calleePath(node.callee as EsNode);
+    for (const raw of args) {
+      const arg = unwrap(raw);
+      if (arg.type === "Identifier" && !this.passed.has(arg.name as string))
+        this.passed.set(arg.name as string, callee);
+      const schemaDefault = arg.type === "Literal" && SCHEMA_DEFAULT_CALL.test(callee ?? "");
+      if (
+        schemaDefault ||
+        arg.type === "ObjectExpression" ||
+        arg.type === "LogicalExpression" ||
+        arg.type === "ConditionalExpression"
+      ) {
+        const [from, to] = span(arg);
+        this.argumentRanges.push({ from, to, callee });
+      }
+    }
+  }
+
+  /** `const options = { ... }`: an object that may be passed to a call later. */
+  declarator(node: EsNode): void {
+    const id = node.id as EsNode;
+    const init = isNode(node.init) ? unwrap(node.init) : undefined;
+    // Only per-call options merged with the caller's (`{ timeout: 0, ...options }`); a defaults table is the code's own.
+    const merged =
+      init?.type === "ObjectExpression" && (init.properties as EsNode[]).some((p) => p.type === "SpreadElement");
+    if (id.type === "Identifier" && merged) {
+      const [from, to] = span(init);
+      this.heldObjects.push({ name: id.name as string, from, to });
+    }
+  }
+
+  /** The innermost call argument (an options object or a fallback) around `at`, if any: the callee it goes to. */
+  receiverAt(at: number): { callee: string | undefined } | undefined {
+    for (let i = this.argumentRanges.length - 1; i >= 0; i--) {
+      const range = this.argumentRanges[i]!;
+      // `parseInt(options.connectTimeout || 0, 10)`: a conversion passes the value on to where it is stored.
+      if (range.from <= at && at < range.to && !CONVERSIONS.test(range.callee ?? "")) return range;
+    }
+    // `const options = { timeout: 0, ...opts }; client.restart(container, options)`: passed on whole.
+    for (let i = this.heldObjects.length - 1; i >= 0; i--) {
+      const held = this.heldObjects[i]!;
+      if (held.from <= at && at < held.to)
+        return this.passed.has(held.name) ? { callee: this.passed.get(held.name) } : undefined;
+    }
+    return undefined;
+  }
+
+  /** `super({ timeout: init.timeout || 0 })`: the code's own parent class takes the value, its own default. */
+  isOwnReceiver(callee: string | undefined): boolean {
+    return callee === "super";
+  }
+}
