@@ -1,5 +1,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
-import { keywordArgument, unwrap } from "./syntax.ts";
+import { AssertedLiterals } from "./asserted.ts";
+import { PatchedTests } from "./patched.ts";
+import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax.ts";
 
 // Test doubles: where a test replaced what would wait, a timeout handed to it bounds nothing. A mock or
 // fake records the call (`FakeAsyncClient`, `mock.Mock()`, `patch(...) as m`), a patched test routes the
@@ -10,33 +12,20 @@ import { keywordArgument, unwrap } from "./syntax.ts";
 /** Factories of doubles: `Mock()`, `MagicMock()`, `create_autospec(...)`, classes named `Fake...`/`Dummy...`/`Mock...`. */
 const DOUBLE_FACTORY =
   /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|NonCallableMagicMock|PropertyMock|create_autospec|patch(\.object|\.multiple)?)$|(^|\.)_*(Fake|Dummy|Mock|Mocked)(?=[A-Z_\d]|$)\w*$|(^|\.)_*[A-Z]\w*(Fake|Mock)$/;
-/** What makes a function "patched": it swaps parts of the code under test for doubles while it runs. */
-const PATCHES =
-  /(^|[^\w.])(mock\.)?patch(\.object|\.multiple)?\s*\(|\bmocker\.\w+|\bmonkeypatch\.setattr\s*\(|\bresponses\.(activate|add|RequestsMock)\b|\brespx\.(mock|get|post|route)\b|\b(requests_mock|httpx_mock|respx_mock|aioresponses|httpretty|use_cassette|betamax)\b|@pytest\.mark\.vcr\b/;
-/** Patches of the HTTP layer (mocks, or cassettes that replay recorded responses): a requests/httpx call goes to the double. */
-const PATCHES_HTTP =
-  /\b(requests|httpx|urllib3|urlopen|aiohttp|respx|responses|requests_mock|httpx_mock|aioresponses|httpretty)\b|[Ss]ession|[Cc]lient|\.(get|post|put|patch|delete|request|send)["')]/;
 /** httpx transports that call an app in-process: httpx never applies a timeout on them. */
 const IN_PROCESS_TRANSPORT = /(^|\.)(ASGITransport|WSGITransport|MockTransport)$/;
-/**
- * Calls that compare what a test saw with what it expects: `self.assertEqual(c.timeout, 9)`,
- * `assert_called_once_with(5000)`. Not `assertRaises(...)`/`assertTrue(...)`: they run or test, they do not compare.
- */
-const ASSERTING =
-  /(^|\.)(assert_?[Ee]quals?|assert\w*Equal|assertIn|assertIs|assert(Greater|Less)\w*|assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
 /** A module of test doubles: `twisted.internet.testing`, `twisted.test.proto_helpers`, `x.tests.fakes`. */
 const TESTING_MODULE = /(^|\.)(testing|proto_helpers|fakes|mocks)\.[A-Z]\w*$/;
 /** A clock a test moves by hand: twisted's `task.Clock()`, `MemoryReactorClock()`. */
 const MANUAL_CLOCK = /(^|\.)(Clock|MemoryReactorClock)$/;
-const CALL_ASSERTION = /(^|\.)(assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
 
 export class TestDoubles {
   /** `scope:name` (or `self.x`) of variables holding a double. */
   private readonly doubles = new Set<string>();
   /** Names bound to an in-process httpx transport. */
   private readonly transports = new Set<string>();
-  private readonly patchedCache = new Map<number, { any: boolean; http: boolean }>();
-  private readonly assertionCache = new Map<number, TsNode[]>();
+  private readonly patches = new PatchedTests();
+  private readonly asserted = new AssertedLiterals();
   /** Fixtures of this file, and the names of those that return a double. */
   private readonly fixtures: TsNode[] = [];
   private readonly fixtureDoubles = new Set<string>();
@@ -126,21 +115,7 @@ export class TestDoubles {
 
   /** Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`). */
   patched(node: TsNode): { any: boolean; http: boolean } {
-    let any = false;
-    let http = false;
-    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-      let entry = this.patchedCache.get(fn.startIndex);
-      if (!entry) {
-        const whole = fn.parent?.type === "decorated_definition" ? fn.parent : fn;
-        const text = whole.text;
-        const patches = PATCHES.test(text);
-        entry = { any: patches, http: patches && patchedHttp(text) };
-        this.patchedCache.set(fn.startIndex, entry);
-      }
-      any ||= entry.any;
-      http ||= entry.http;
-    }
-    return { any, http };
+    return this.patches.around(node);
   }
 
   /**
@@ -149,30 +124,7 @@ export class TestDoubles {
    * configuration or as forwarded to a double, not waited on.
    */
   assertedLater(value: TsNode, name: string | undefined): boolean {
-    const literal = unwrap(value);
-    if (literal.type !== "integer" && literal.type !== "float") return false;
-    const fn = enclosingFunction(value);
-    if (!fn || !fn.text.includes("assert")) return false;
-    let assertions = this.assertionCache.get(fn.startIndex);
-    if (!assertions) {
-      assertions = fn
-        .descendantsOfType(["assert_statement", "call"])
-        .filter(
-          (n): n is TsNode =>
-            n !== null && (n.type === "assert_statement" || ASSERTING.test(calleeText(n))) && !isNestedAssertion(n),
-        );
-      this.assertionCache.set(fn.startIndex, assertions);
-    }
-    const token = new RegExp(`(?<![\\w.])${literal.text.replace(/[.]/g, "\\.")}(?![\\w.])`);
-    const named = new RegExp(`timeout${name ? `|\\b${name}\\b` : ""}`, "i");
-    return assertions.some(
-      (a) =>
-        a.startIndex >= value.endIndex &&
-        token.test(a.text) &&
-        // A mock's call assertion names no parameter: only a distinctive literal (`5000`, `1.5`, not `1`) ties it.
-        (named.test(a.text) ||
-          (a.type === "call" && CALL_ASSERTION.test(calleeText(a)) && literal.text.replace(/[._]/g, "").length >= 2)),
-    );
+    return this.asserted.later(value, name);
   }
 
   private isDouble(raw: TsNode | null): boolean {
@@ -258,32 +210,6 @@ export class TestDoubles {
   }
 }
 
-function calleeText(call: TsNode): string {
-  return call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
-}
-
 function isPatchCall(call: TsNode): boolean {
   return /(^|\.)patch(\.object|\.multiple)?$/.test(calleeText(call));
-}
-
-/** The patches of a patched function touch the HTTP layer (a session, a client, requests/httpx, a get/post). */
-function patchedHttp(text: string): boolean {
-  const targets = text.match(/patch(\.object|\.multiple)?\s*\([^)]*\)|\bmocker\.\w+\([^)]*\)/g) ?? [];
-  return (
-    PATCHES_HTTP.test(targets.join("\n")) ||
-    /\b(requests_mock|httpx_mock|respx_mock|aioresponses|responses\.RequestsMock|use_cassette|betamax)\b|@(responses|respx|httpretty)\.\w+|@pytest\.mark\.vcr\b/.test(
-      text,
-    )
-  );
-}
-
-/** `self.assertEqual(...)` inside `assert ...`: counted once, at the outer assertion. */
-function isNestedAssertion(node: TsNode): boolean {
-  return node.type === "call" && node.parent?.type === "assert_statement";
-}
-
-function enclosingFunction(node: TsNode): TsNode | undefined {
-  for (let current = node.parent; current; current = current.parent)
-    if (current.type === "function_definition") return current;
-  return undefined;
 }

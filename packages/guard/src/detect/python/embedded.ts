@@ -3,7 +3,7 @@ import type { SourceComment } from "../../suppressions.ts";
 import { detectPython } from "../python.ts";
 import { mayHoldFallback, scanPython } from "./scan.ts";
 import { firstSyntaxError } from "./parser.ts";
-import { unwrap } from "./syntax.ts";
+import { enclosingFunction, unwrap } from "./syntax.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
 
 // Python run from a string: `subprocess.run([sys.executable, "-c", script])` with `script = textwrap.dedent("""...""")`.
@@ -111,10 +111,4 @@ function dedented(string: TsNode): Script | undefined {
       return starts[line]!.outer + (offset - starts[line]!.inner);
     },
   };
-}
-
-function enclosingFunction(node: TsNode): TsNode | undefined {
-  for (let current = node.parent; current; current = current.parent)
-    if (current.type === "function_definition") return current;
-  return undefined;
 }

@@ -2,14 +2,16 @@
 // sessions, Redis clients, clocks, delays, code lists and test doubles.
 import type { Node as TsNode } from "web-tree-sitter";
 import { isTimeoutName } from "../../names.ts";
-import { isCodeList } from "../code-list.ts";
 import type { DetectorOptions } from "../types.ts";
+import { CodeLists } from "./code-lists.ts";
 import { TestDoubles } from "./doubles.ts";
 import { evaluate } from "./evaluate.ts";
 import { isUnboundedSession, sessionLibrary } from "./http.ts";
+import { Imports } from "./imports.ts";
 import { isPacingWait } from "./pacing.ts";
 import { makesRedisClient } from "./redis.ts";
-import { codeStatement, previousStatement, stringContent, withoutText } from "./syntax.ts";
+import { Scopes } from "./scopes.ts";
+import { withoutText } from "./syntax.ts";
 import { assignedName, comparedOnly } from "./uses.ts";
 
 /** A name assigned once in its scope to a number: `t = 5`, then `timeout=t`. */
@@ -22,19 +24,17 @@ export class PyFacts {
   private readonly constants = new Map<string, Constant>();
   /** `scope:name` -> the arithmetic a name assigned once holds when it does not fold (`1.0 / len(alive)`). */
   private readonly shares = new Map<string, TsNode>();
-  /** Local name -> dotted path it stands for (`rq` -> `requests`, `get` -> `requests.get`). */
-  private readonly imports = new Map<string, string>();
+  private readonly imports = new Imports();
   /** Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout, and its library. */
   readonly sessions = new Map<string, "requests" | "httpx">();
-  private readonly codeTables = new Map<number, boolean>();
-  /** [start, end) of every function and lambda, in document order: the scopes. */
-  private readonly functions: [number, number][] = [];
+  private readonly scopes = new Scopes();
   /** `scope:name` for every name assigned or bound as a parameter. */
   private scopedNames = new Set<string>();
   /** Variables (or `self.x` attributes) holding a Redis client. */
   readonly redisClients = new Set<string>();
+  private readonly codeLists: CodeLists;
   /** Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`). */
-  readonly codeStatements = new Set<number>();
+  readonly codeStatements: ReadonlySet<number>;
   /** `scope:name` of locals that hold a clock reading (`now = time.monotonic()`): `now + 5` is a deadline. */
   readonly clockNames = new Set<string>();
   /** `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named. */
@@ -46,9 +46,6 @@ export class PyFacts {
     (dotted) => this.resolve(dotted),
   );
 
-  /** File-level precheck: most files hold no code list, so their assignments are never asked. */
-  private readonly mayHoldCodeList: boolean;
-
   /** The file without strings and comments, made on the first question that needs it (`comparedOnly`). */
   private code: string | undefined;
   /** `comparedOnly` per name, once per file. */
@@ -58,66 +55,23 @@ export class PyFacts {
     readonly options: DetectorOptions,
     private readonly source: string,
   ) {
-    this.mayHoldCodeList = (source.match(/^[ \t]*[\w.]+[ \t]*=[ \t]*-?\d+[ \t]*(#.*)?$/gm)?.length ?? 0) >= 4;
+    this.codeLists = new CodeLists(source, options.extraTimeoutNames);
+    this.codeStatements = this.codeLists.statements;
   }
 
   /** Learns the facts of `nodes` (a file's scan, in document order). */
   collect(nodes: readonly TsNode[]): void {
-    for (const node of nodes) {
-      if (node.type === "function_definition" || node.type === "lambda")
-        this.functions.push([node.startIndex, node.endIndex]);
-    }
+    this.scopes.collect(nodes);
     const assignments = new Map<string, TsNode[]>();
-    let run: { statement: TsNode; id: number; name: string; value: number }[] = [];
-    const flush = () => {
-      if (
-        isCodeList(
-          run.map((e) => [e.name, e.value]),
-          this.options.extraTimeoutNames,
-          true,
-        )
-      )
-        for (const entry of run) this.codeStatements.add(entry.id);
-      run = [];
-    };
     for (const node of nodes) {
       const type = node.type;
-      if (type === "assignment" && this.mayHoldCodeList) {
-        // `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings: a code list written as statements,
-        // numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
-        const entry = codeStatement(node);
-        const last = run.at(-1);
-        if (!entry || !last || entry.value < last.value || previousStatement(entry.statement)?.id !== last.statement.id)
-          flush();
-        if (entry) run.push(entry);
-      }
+      if (type === "assignment") this.codeLists.noteAssignment(node);
       // `time.sleep(timeout)` then `timeout *= 2`: a backoff delay named like a timeout.
       if (type === "call" && /(^|\.)sleep$/.test(node.childForFieldName("function")?.text ?? "")) {
         const first = node.childForFieldName("arguments")?.namedChildren[0];
         if (first?.type === "identifier") this.delayNames.add(`${this.scopeOf(node)}:${first.text}`);
       }
-      if (type === "import_statement") {
-        for (const child of node.namedChildren) {
-          if (child?.type === "dotted_name") this.imports.set(child.text, child.text);
-          if (child?.type === "aliased_import") {
-            const name = child.childForFieldName("name")?.text;
-            const alias = child.childForFieldName("alias")?.text;
-            if (name && alias) this.imports.set(alias, name);
-          }
-        }
-      }
-      if (type === "import_from_statement") {
-        const module = node.childForFieldName("module_name")?.text;
-        for (const child of node.childrenForFieldName("name")) {
-          if (!child || !module) continue;
-          if (child.type === "dotted_name") this.imports.set(child.text, `${module}.${child.text}`);
-          if (child.type === "aliased_import") {
-            const name = child.childForFieldName("name")?.text;
-            const alias = child.childForFieldName("alias")?.text;
-            if (name && alias) this.imports.set(alias, `${module}.${name}`);
-          }
-        }
-      }
+      if (type === "import_statement" || type === "import_from_statement") this.imports.note(node);
       if (type === "assignment") {
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
@@ -153,7 +107,7 @@ export class PyFacts {
         }
       }
     }
-    flush();
+    this.codeLists.flush();
     this.doubles.settle();
     this.scopedNames = new Set(assignments.keys());
     // A name assigned exactly once in its scope (function or module), and not a parameter there,
@@ -170,35 +124,19 @@ export class PyFacts {
     }
   }
 
-  /** The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`. */
   /** A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`). */
   isImported(name: string): boolean {
     return this.imports.has(name);
   }
 
+  /** The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`. */
   resolve(dotted: string): string {
-    const [head, ...rest] = dotted.split(".");
-    const target = head === undefined ? undefined : this.imports.get(head);
-    return target ? [target, ...rest].join(".") : dotted;
+    return this.imports.resolve(dotted);
   }
 
   /** The function (or lambda) a node is in, by its start offset; 0 for module level. */
   scopeOf(node: TsNode): number {
-    const at = node.startIndex;
-    // The innermost function containing `at` is the last one starting before it that still contains
-    // it: binary search for the last start before `at`, then step out of the functions that ended.
-    let low = 0;
-    let high = this.functions.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.functions[mid]![0] < at) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low - 1; i >= 0; i--) {
-      const [start, end] = this.functions[i]!;
-      if (at < end) return start;
-    }
-    return 0;
+    return this.scopes.of(node);
   }
 
   /** The constant an identifier names in its scope (its function, else the module), if any. */
@@ -225,7 +163,6 @@ export class PyFacts {
     return name !== undefined && isTimeoutName(name, this.options.extraTimeoutNames);
   }
 
-  /** `time.monotonic()`, `loop.time()`, `datetime.now()`: a call that reads a clock. */
   /**
    * `HTTPX_DEFAULT_TIMEOUT = Timeout(5.0)` whose every use is `client.timeout != HTTPX_DEFAULT_TIMEOUT`: the value
    * is assigned to a name the file only compares for equality, a default restated to recognise it.
@@ -252,26 +189,14 @@ export class PyFacts {
     return /timeout/i.test(this.source.slice(node.startIndex, node.endIndex));
   }
 
+  /** `time.monotonic()`, `loop.time()`, `datetime.now()`: a call that reads a clock. */
   isClock(call: TsNode): boolean {
     return CLOCKS.test(call.childForFieldName("function")?.text ?? "");
   }
 
   /** A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`). */
   isCodeTable(dict: TsNode): boolean {
-    const cached = this.codeTables.get(dict.id);
-    if (cached !== undefined) return cached;
-    const pairs = dict.namedChildren.filter((c) => c?.type === "pair");
-    const entries = pairs.map((pair): [string | undefined, number | undefined] => {
-      const key = pair!.childForFieldName("key");
-      const value = pair!.childForFieldName("value");
-      const number = value && /^-?\s*\d+$/.test(value.text) ? Number(value.text.replace(/\s+/g, "")) : undefined;
-      return [key?.type === "string" ? stringContent(key) : undefined, number];
-    });
-    const result =
-      pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length &&
-      isCodeList(entries, this.options.extraTimeoutNames);
-    this.codeTables.set(dict.id, result);
-    return result;
+    return this.codeLists.isTable(dict);
   }
 }
 

@@ -74,3 +74,15 @@ export function withoutText(source: string): string {
 }
 const STRING_OR_COMMENT =
   /#[^\n]*|(?<![\w])([rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
+
+/** The callee of a call as written, without whitespace: `self.assertEqual`, `mock.patch.object`. */
+export function calleeText(call: TsNode): string {
+  return call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+}
+
+/** The innermost function definition around a node. */
+export function enclosingFunction(node: TsNode): TsNode | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (current.type === "function_definition") return current;
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import type { Node as TsNode } from "web-tree-sitter";
+import { isCodeList } from "../code-list.ts";
+import { codeStatement, previousStatement, stringContent } from "./syntax.ts";
+
+/**
+ * Code lists of one file: `ER_LOCK_WAIT_TIMEOUT = 1205` among numbered siblings, `{"noCursorTimeout": 16, ...}`.
+ * Their entries are codes, not durations.
+ */
+export class CodeLists {
+  /** Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`). */
+  readonly statements = new Set<number>();
+  private readonly tables = new Map<number, boolean>();
+  /** File-level precheck: most files hold no code list, so their assignments are never asked. */
+  private readonly mayHoldStatements: boolean;
+  private run: { statement: TsNode; id: number; name: string; value: number }[] = [];
+
+  constructor(
+    source: string,
+    private readonly extraTimeoutNames: ReadonlySet<string>,
+  ) {
+    this.mayHoldStatements = (source.match(/^[ \t]*[\w.]+[ \t]*=[ \t]*-?\d+[ \t]*(#.*)?$/gm)?.length ?? 0) >= 4;
+  }
+
+  /**
+   * Looks at one assignment (collect phase, in document order): `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings is
+   * a code list written as statements, numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
+   */
+  noteAssignment(node: TsNode): void {
+    if (!this.mayHoldStatements) return;
+    const entry = codeStatement(node);
+    const last = this.run.at(-1);
+    if (!entry || !last || entry.value < last.value || previousStatement(entry.statement)?.id !== last.statement.id)
+      this.flush();
+    if (entry) this.run.push(entry);
+  }
+
+  /** Ends the current run of statements (and the collect phase). */
+  flush(): void {
+    if (
+      isCodeList(
+        this.run.map((e) => [e.name, e.value]),
+        this.extraTimeoutNames,
+        true,
+      )
+    )
+      for (const entry of this.run) this.statements.add(entry.id);
+    this.run = [];
+  }
+
+  /** A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`). */
+  isTable(dict: TsNode): boolean {
+    const cached = this.tables.get(dict.id);
+    if (cached !== undefined) return cached;
+    const pairs = dict.namedChildren.filter((c) => c?.type === "pair");
+    const entries = pairs.map((pair): [string | undefined, number | undefined] => {
+      const key = pair!.childForFieldName("key");
+      const value = pair!.childForFieldName("value");
+      const number = value && /^-?\s*\d+$/.test(value.text) ? Number(value.text.replace(/\s+/g, "")) : undefined;
+      return [key?.type === "string" ? stringContent(key) : undefined, number];
+    });
+    const result =
+      pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length &&
+      isCodeList(entries, this.extraTimeoutNames);
+    this.tables.set(dict.id, result);
+    return result;
+  }
+}

@@ -1,0 +1,45 @@
+import type { Node as TsNode } from "web-tree-sitter";
+
+/** What each name a file imports stands for: `rq` -> `requests`, `get` -> `requests.get`. */
+export class Imports {
+  /** Local name -> dotted path it stands for. */
+  private readonly names = new Map<string, string>();
+
+  /** Records an `import_statement` or `import_from_statement` (collect phase, in document order). */
+  note(node: TsNode): void {
+    if (node.type === "import_statement") {
+      for (const child of node.namedChildren) {
+        if (child?.type === "dotted_name") this.names.set(child.text, child.text);
+        if (child?.type === "aliased_import") {
+          const name = child.childForFieldName("name")?.text;
+          const alias = child.childForFieldName("alias")?.text;
+          if (name && alias) this.names.set(alias, name);
+        }
+      }
+    }
+    if (node.type === "import_from_statement") {
+      const module = node.childForFieldName("module_name")?.text;
+      for (const child of node.childrenForFieldName("name")) {
+        if (!child || !module) continue;
+        if (child.type === "dotted_name") this.names.set(child.text, `${module}.${child.text}`);
+        if (child.type === "aliased_import") {
+          const name = child.childForFieldName("name")?.text;
+          const alias = child.childForFieldName("alias")?.text;
+          if (name && alias) this.names.set(alias, `${module}.${name}`);
+        }
+      }
+    }
+  }
+
+  /** A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`). */
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`. */
+  resolve(dotted: string): string {
+    const [head, ...rest] = dotted.split(".");
+    const target = head === undefined ? undefined : this.names.get(head);
+    return target ? [target, ...rest].join(".") : dotted;
+  }
+}
