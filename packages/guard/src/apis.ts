@@ -49,6 +49,9 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   // Playwright's test timeouts: 0 switches the limit off (`test.setTimeout(0)`, `testInfo.setTimeout(0)`).
   { language: "js", callee: "test.setTimeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "testInfo.setTimeout", argument: 0, zeroIsUnbounded: true },
+  // Cucumber's step and hook timeout, imported (`const { setDefaultTimeout } = require("@cucumber/cucumber")`).
+  { language: "js", callee: "@cucumber/cucumber.setDefaultTimeout", argument: 0, zeroIsUnbounded: true },
+  { language: "js", callee: "cucumber.setDefaultTimeout", argument: 0, zeroIsUnbounded: true },
   // Node sockets and requests: 0 is "no idle timeout" (a literal 0 after a phase switches it off; see SWITCH_OFF_APIS).
   { language: "js", callee: "*.setTimeout", argument: 0, zeroIsUnbounded: true },
   ...TEST_FUNCTIONS.map((callee) => ({

@@ -110,23 +110,30 @@ const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh",
 
 /**
  * Words after "timeout" that keep it one: its default (`_default_value`, traitlets' pattern), a pad added to it,
- * or its length (`timeoutDuration = 1e3 * 10`).
+ * or its length (`timeoutDuration = 1e3 * 10`, jasmine's `DEFAULT_TIMEOUT_INTERVAL = 5000`).
  */
-const TRAILING = new Set(["default", "value", "pad", "padding", "margin", "grace", "slack", "duration"]);
+const TRAILING = new Set(["default", "value", "pad", "padding", "margin", "grace", "slack", "duration", "interval"]);
 
 /**
  * Whether a property, keyword or parameter name holds a timeout duration: its last word is
  * `timeout` (`timeout`, `testTimeout`, `read_timeout`, `REQUEST_TIMEOUT`), a word fused onto it
  * (`wtimeoutMS`), or `timeout` followed by a unit (`timeoutMs`, `timeout_seconds`). Counters
  * (`timeoutCount`, `max_timeouts`), flags (`noCursorTimeout`, `retryOnTimeout`) and backoff
- * bounds (`maxTimeout`) are not durations. `extraNames` (from the guard's config) match exactly.
+ * bounds (`maxTimeout`) are not durations. `extraNames` (from the guard's config) match exactly. `spelledApart`
+ * also reads "timeout" written as two words (`timeOutMs`, `TIME_OUT`): JavaScript's options; Python's twisted
+ * `timeOut` attributes are left to the Python detector, whose tests drive them on virtual clocks it does not see yet.
  */
-export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = new Set()): boolean {
+export function isTimeoutName(
+  name: string,
+  extraNames: ReadonlySet<string> = new Set(),
+  { spelledApart = false }: { spelledApart?: boolean } = {},
+): boolean {
   if (extraNames.has(name)) return true;
   // Most names never mention a timeout; skip the word split for them (hot path).
-  if (!/timeout/i.test(name)) return false;
+  if (!(spelledApart ? /time_?out/i : /timeout/i).test(name)) return false;
   // `kRetryOnTimeout`: a symbol key (undici, elastic) is judged by the name after its `k`.
-  const parts = words(/^k[A-Z]/.test(name) ? name.slice(1) : name);
+  const split = words(/^k[A-Z]/.test(name) ? name.slice(1) : name);
+  const parts = spelledApart ? fused(split) : split;
   if (parts.length > 1 && NOT_A_DURATION.has(parts[0]!)) return false;
   // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag; `browserNoActivityTimeout`
   // (how long without activity) is an inactivity timeout.
@@ -145,6 +152,9 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   // `forceFlushTimeoutMillis`: how long a forced flush (a call the caller awaits) may take, a deadline, not pacing.
   const forced = at > 1 && parts[at - 2] === "force";
   if (expiry || (at > 0 && PACING.has(parts[at - 1]!) && !forced)) return false;
+  // `closeTimeoutAfterExit`: "after ..." says when the timeout's clock starts.
+  const after = parts.indexOf("after");
+  if (after > 0 && parts[after - 1]!.endsWith("timeout")) parts.splice(after);
   // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.
   while (parts.length > 1 && (TRAILING.has(parts.at(-1)!) || (UNITS.has(parts.at(-1)!) && TRAILING.has(parts.at(-2)!))))
     parts.pop();
@@ -156,6 +166,16 @@ export function isTimeoutName(name: string, extraNames: ReadonlySet<string> = ne
   if (last === "timeout") return true;
   if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";
   return last.endsWith("timeout") && last !== "notimeout" && !/^(on|clear|set|get|has|is)timeout$/.test(last);
+}
+
+/** `timeOutMs`, `TIME_OUT`, `idle_time_out`: "timeout" written as two words is one (not `datetime_out`). */
+function fused(parts: string[]): string[] {
+  const out: string[] = [];
+  for (const word of parts) {
+    if (word === "out" && out.at(-1) === "time") out[out.length - 1] = "timeout";
+    else out.push(word);
+  }
+  return out;
 }
 
 /** Words of an idle timeout: how long an unused connection, socket or worker is kept before it is closed. */

@@ -4,6 +4,7 @@ import { calleePath, type EsNode, isFunction, memberName, referenceName, span, u
 import { judgeCliOption } from "./cli-options.ts";
 import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
+import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
 import type { Classified } from "./values.ts";
 import { isDeadlineTimer, MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS, TIMER_CALLS } from "./timers.ts";
 
@@ -48,6 +49,17 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       return;
     }
   }
+  // `t.timeoutAfter(1000)` (tape), `t.timeout(5000)` (AVA): the test's own timeout, set on its context.
+  const receiver = callee.type === "MemberExpression" ? unwrap(callee.object as EsNode) : undefined;
+  if (
+    receiver?.type === "Identifier" &&
+    args[0] &&
+    CONTEXT_TIMEOUTS.test(memberName(callee) ?? "") &&
+    judge.facts.testContexts.has(receiver.name as string, span(node)[0])
+  ) {
+    judge.report(args[0], `as the test timeout of ${path}()`, true, true);
+    return;
+  }
   // `exitTimer = setTimeout(exit, 10 * 1000)` with `child.once("exit", exit)`: a kept timer that races
   // the event it guards (the handle is there to clear it when the event comes first) is a deadline.
   const racesEvent =
@@ -67,7 +79,11 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       judge.report(args[1], `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`);
     return;
   }
-  const api = matchApi(judge.apis, "js", path);
+  // `setDefaultTimeout(60 * 1000)` imported from cucumber: an API known by the module it is imported from.
+  const imported = judge.facts.modules.canonical(path);
+  const api =
+    matchApi(judge.apis, "js", path) ??
+    judge.apis.find((known) => known.language === "js" && imported !== path && known.callee === imported);
   if (!api) return;
   // `(0, promises_1.setTimeout)(1000)`: a sleep from Node's timers module, not a socket's timeout.
   if (path.endsWith(".setTimeout") && judge.facts.timerModules.has(path.slice(0, path.indexOf(".")))) return;
@@ -81,7 +97,7 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     if (last && args.length >= (api.minArguments ?? 2) && beforeLast && isFunction(beforeLast)) targets = [last];
   } else if (args[api.argument]) targets = [args[api.argument]!];
   const isTest =
-    (TEST_APIS.test(path) && !(path === "this.timeout" && inClass(judge.facts, node))) || api.argument === "last";
+    (TEST_APIS.test(api.callee) && !(path === "this.timeout" && inClass(judge.facts, node))) || api.argument === "last";
   for (const target of targets) {
     // `socket.setTimeout(0)` switches a Node idle timer off after the phase it guarded.
     // `if (cfg.socket !== undefined) socket.setTimeout(cfg.socket || 0)`: only when configured, the

@@ -6,7 +6,7 @@ import type { FileFacts } from "./facts.ts";
 import { evictionNames } from "./expiries.ts";
 import { backoffBase, infinityRespelling, isCodeTable, POINT_IN_TIME } from "./not-durations.ts";
 import { collectSqlText } from "./sql.ts";
-import { collectExpectedFailure, collectTestCall } from "./test-facts.ts";
+import { collectExpectedFailure, collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 import { TIMER_MODULES } from "./timers.ts";
 
 /** One node's facts; a node type's steps run in this order (a later step may read an earlier one's). */
@@ -30,6 +30,8 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     case "CallExpression":
       facts.sites.push(node);
       collectTestCall(facts, node);
+      collectRefusedPromise(facts, node);
+      facts.testContexts.call(node, (path) => facts.modules.canonical(path));
       collectCallFacts(facts, node);
       facts.noWait.call(node);
       facts.receivers.call(node);

@@ -6,6 +6,7 @@ import { collectNode } from "./collect.ts";
 import { ExpectedValues } from "./expected-values.ts";
 import { NoWaitFacts } from "./no-wait.ts";
 import { ValidationBounds } from "./not-durations.ts";
+import { TestContexts } from "./test-contexts.ts";
 import type { TestFacts } from "./test-facts.ts";
 import { TimerEffects } from "./timer-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
@@ -90,6 +91,8 @@ export class FileFacts implements TestFacts {
   readonly bounds = new ValidationBounds();
   /** What timers' callbacks do: delays of timers that only log or measure, tests' scripted aborts. */
   readonly timers: TimerEffects;
+  /** The contexts tests' callbacks get (`t` in `test("...", (t) => t.timeoutAfter(1000))`). */
+  readonly testContexts = new TestContexts();
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
   readonly scopedInits = new Set<EsNode>();
 
@@ -116,7 +119,8 @@ export class FileFacts implements TestFacts {
   isTimeout(name: string | undefined): name is string {
     if (name === undefined) return false;
     // `DEFAULT_GLOBAL_DEADLINE_MS = 10 * 60 * 1000`: a deadline with a unit is a duration (a bare `deadline` is a time).
-    if (!isTimeoutName(name, this.extraTimeoutNames)) return /deadline/i.test(name) && DEADLINE_DURATION.test(name);
+    if (!isTimeoutName(name, this.extraTimeoutNames, { spelledApart: true }))
+      return /deadline/i.test(name) && DEADLINE_DURATION.test(name);
     if (this.backoffs.has(name)) return false;
     // `wait(cond, timeout, msg, pollTimeout = 200)` then `setTimeout(pollCondition, pollTimeout)`: how
     // long to wait between polls, a delay named like a timeout.

@@ -1,6 +1,9 @@
 // What tests say about values: assertions, type tests, calls expected to fail, timers raced or measured.
-import { calleePath, type EsNode, isFunction, referenceName, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { isDeadlineTimer, stopsRecording, TIMER_CALLS } from "./timers.ts";
+
+/** Errors of a refused input (thrown or rejected before anything waits): "Option base is required", "not supported". */
+const VALIDATION_ERROR = /TypeError|RangeError|Invalid|ValidationError|must be|is required|not supported/i;
 
 /** `expect(x).toThrow()`, `.rejects.toThrow(...)`, chai's `expect(fn).to.throw()`: the subject is expected to fail. */
 export const EXPECTS_FAILURE =
@@ -75,15 +78,18 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
     const expected = args.map((arg) => facts.text(arg)).join(",");
     // A function that throws synchronously has started nothing; a rejected promise may have waited
     // first, so `.rejects` counts only with a validation error (`TypeError`, `RangeError`, "invalid").
-    const refused =
-      !path.includes(".rejects") || /TypeError|RangeError|Invalid|ValidationError|must be/i.test(expected);
+    const refused = !path.includes(".rejects") || VALIDATION_ERROR.test(expected);
     if (subject && refused && !/time[ds]?\s*-?_?out/i.test(expected)) pushAssertionRange(facts, span(subject));
   }
   // A type test (`expect(fastify({ http2SessionTimeout: 1000 })).type.toBe<...>()` in tstyche,
   // `expectType<T>(x)` in tsd) is type-checked, never run: its subject waits for nothing.
   const typeTest = /^<call>(\.not)?\.type\./.test(path) ? typeTestSubject(node) : undefined;
   if (isAssertion(path) || typeTest) {
-    for (const arg of (typeTest ?? node).arguments as EsNode[]) pushAssertionRange(facts, span(arg));
+    // `assert.rejects(async () => { await execa(cmd, { timeout: 15000 }) })`: a rejection may come after a wait,
+    // so the operation counts as refused input only when the error expected is a validation error.
+    const waits = /(^|\.)rejects$/.test(path) && !VALIDATION_ERROR.test(args[1] ? facts.text(args[1]) : "");
+    for (const arg of (typeTest ?? node).arguments as EsNode[])
+      if (!(waits && arg === args[0])) pushAssertionRange(facts, span(arg));
     return;
   }
   if (path === "Promise.race") {
@@ -107,13 +113,31 @@ export function collectExpectedFailure(facts: TestFacts, node: EsNode): void {
   const handler = node.handler as EsNode | null;
   const last = body.at(-1);
   if (!handler || body.length < 2 || !last || /time[ds]?\s*-?_?out/i.test(facts.text(handler))) return;
-  // An `await` in the block may wait before it throws; a synchronous throw started nothing.
-  if (/\bawait\b/.test(facts.source.slice(span(body[0]!)[0], span(last)[0]))) return;
+  // An `await` (or a co-style `yield`) in the block may wait before it throws; a synchronous throw started nothing.
+  if (/\b(await|yield)\b/.test(facts.source.slice(span(body[0]!)[0], span(last)[0]))) return;
   const fails =
     last.type === "ThrowStatement" ||
     (last.type === "ExpressionStatement" && FAILS_TEST.test(facts.text(last.expression as EsNode)));
   if (fails) pushAssertionRange(facts, [span(body[0]!)[0], span(last)[0]]);
 }
+
+/**
+ * `waitUntilUsed({ port: "hello", timeOutMs: 2000 }).then(() => done(new Error("unexpectedly successful")), (err) => {
+ * if (err.message === "invalid port: 'hello'") done() })`: an operation the test fails on success and expects to
+ * reject with a validation error was refused its input, like a `try` that fails the test when it gets past the call.
+ */
+export function collectRefusedPromise(facts: TestFacts, node: EsNode): void {
+  const callee = unwrap(node.callee as EsNode);
+  const [onFulfilled, onRejected] = node.arguments as EsNode[];
+  if (callee.type !== "MemberExpression" || memberName(callee) !== "then" || !onFulfilled || !onRejected) return;
+  const operation = unwrap(callee.object as EsNode);
+  if (operation.type !== "CallExpression" || !isFunction(onFulfilled) || !isFunction(onRejected)) return;
+  if (!FAILS_ON_SUCCESS.test(facts.text(onFulfilled)) || !VALIDATION_ERROR.test(facts.text(onRejected))) return;
+  for (const arg of operation.arguments as EsNode[]) pushAssertionRange(facts, span(arg));
+}
+
+/** A callback that fails the test: `done(new Error(...))`, `assert.fail(...)`. */
+const FAILS_ON_SUCCESS = /\b(done|cb|callback|next)\s*\(\s*new \w*Error\b|\b(assert|t|expect)\.fail\s*\(/;
 
 /** Keeps the assertion ranges merged and in document order (they arrive in pre-order). */
 function pushAssertionRange(facts: TestFacts, [start, end]: [number, number]): void {
