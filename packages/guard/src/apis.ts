@@ -149,6 +149,11 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   // A scapy automaton state's timeout: `@ATMT.timeout(WAITING, 3)` leaves the state when nothing came in 3 s.
   { language: "python", callee: "scapy.automaton.ATMT.timeout", argument: 1 },
   { language: "python", callee: "ATMT.timeout", argument: 1 },
+  // trio's and anyio's cancel scopes: `with fail_after(5):` raises, `with move_on_after(5):` gives up, after 5 s.
+  { language: "python", callee: "fail_after", argument: 0, zeroIsUnbounded: false },
+  { language: "python", callee: "*.fail_after", argument: 0, zeroIsUnbounded: false },
+  { language: "python", callee: "move_on_after", argument: 0, zeroIsUnbounded: false },
+  { language: "python", callee: "*.move_on_after", argument: 0, zeroIsUnbounded: false },
   // Standard-library blocking calls with a positional timeout: Event/Condition/Popen.wait(5),
   // Thread/Process.join(3), poll(1000) ticks.
   { language: "python", callee: "*.wait", argument: 0 },

@@ -14,6 +14,7 @@ import {
   underNoneCheck,
 } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
+import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
 import { callNeedsTimeout, missingTimeoutFinding, SESSION_CLASSES } from "./python/http.ts";
 import { cacheDeleteFinding, REDIS_BLOCKING } from "./python/redis.ts";
@@ -129,6 +130,9 @@ class PyDetector implements PyCallJudge {
         const name = key?.type === "string" ? stringContent(key) : undefined;
         const value = node.childForFieldName("value");
         if (!facts.isTimeout(name) || !value || (node.parent && facts.isCodeTable(node.parent))) return;
+        // `{"set_busy_timeout": 1, "create_collation": 2}`: a key naming a setter is a method's name (here with its
+        // argument count), not a setting.
+        if (/^(set|get)_/.test(name)) return;
         if (isCacheLifetime(node)) return;
         // `http_options={"timeout": 10000}` then `assert options["timeout"] == 10000`: a configuration check.
         if (facts.doubles.assertedLater(value, name)) return;
@@ -145,6 +149,10 @@ class PyDetector implements PyCallJudge {
         // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
         // reads bounds nothing.
         if (fn?.type === "function_definition" && (neverRead(fn, name) || onlyRecorded(fn, name))) return;
+        // `default_timeout=300` of a cache, a `max_age` compared with a token's age: a lifetime, nothing waits.
+        if (isCacheEntryLifetime(node, name)) return;
+        const body = fn?.type === "function_definition" ? fn.childForFieldName("body") : null;
+        if (body && usedAsLifetime(facts, name, body, node)) return;
         // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
         if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
           this.report(value, `as the default of ${name}`, false, "poll", false, true);
@@ -160,6 +168,17 @@ class PyDetector implements PyCallJudge {
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
         if (!left || !right || facts.codeStatements.has(node.id)) return;
+        // `TIMEOUT1, TIMEOUT2, TIMEOUT3 = 0.82, 0.35, 1.4`: each name takes the literal at its place.
+        if (left.type === "pattern_list" && right.type === "expression_list") {
+          const names = left.namedChildren;
+          const values = right.namedChildren;
+          if (names.length !== values.length || inEnumClass(node)) return;
+          names.forEach((target, i) => {
+            if (target?.type === "identifier" && facts.isTimeout(target.text) && values[i])
+              this.report(values[i]!, `assigned to ${target.text}`, false);
+          });
+          return;
+        }
         // `self.timeout = 15`, and `timeout = 3` / `WAIT_EVENT_TIMEOUT = 5` wherever they are passed on.
         const name = referenceName(left);
         // Only a deadline's or a timeout's name is looked at further (most assignments stop here).
@@ -177,6 +196,7 @@ class PyDetector implements PyCallJudge {
           }
         }
         if (!facts.isTimeout(name)) return;
+        if (lifetimeOrUnread(facts, node, left, name)) return;
         // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
         // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
         if (underNoneCheck(node, left.text) && classify(facts, right, false, "poll").every(isNoLimit)) return;
@@ -197,7 +217,8 @@ class PyDetector implements PyCallJudge {
         if (isLookup(written) && facts.mayNameTimeout(args)) {
           const lookup = lookupFallback(args);
           const key = keyName(lookup?.key);
-          if (lookup && facts.isTimeout(key)) this.report(node, `as the default of "${key}"`, false);
+          if (lookup && facts.isTimeout(key) && !isCacheEntryLifetime(node, key))
+            this.report(node, `as the default of "${key}"`, false);
         }
         this.set(missingTimeoutFinding(facts, node, callee, args, path, written));
         return;

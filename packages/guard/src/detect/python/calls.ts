@@ -34,6 +34,8 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   const onDouble = api || blockFlag ? facts.doubles.calledOnDouble(node) : false;
   // `while not stop.wait(0.25): redraw()`: how often a loop does its work, not how long it waits for the event.
   if (api && method === "wait" && facts.isPacingWait(node)) return;
+  // `cs = move_on_after(5)` never entered in a `with cs:` (a test inspecting the unentered scope): nothing waits.
+  if (api && /^(fail|move_on)_after$/.test(method) && unenteredScope(facts, node)) return;
   if (api && !onDouble) {
     // Python's 0 usually means "poll" (`settimeout(0.0)`, `get_message(timeout=0)`); an API says when it means forever.
     const zero: ZeroMeans =
@@ -60,9 +62,71 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
         judge.report(keyword, `as the timeout of ${written}()`, true, zero, isTest);
     }
   }
+  if (!api) judgeSetterOrDecorator(judge, node, args, method, written);
+  if (!api && facts.mayNameDeadline(args)) judgeDeadlineArgument(judge, args);
   // `q.get(True, 5)`, `lock.acquire(True, 5)`: a timeout after the `block` flag.
   if (blockFlag && positional.length === 2 && /^(True|False)$/.test(positional[0]!.text) && !onDouble) {
     judge.report(positional[1]!, `as the timeout of ${written}()`, true);
+  }
+}
+
+/**
+ * What the callee does, whatever the argument is named: a setter of a timeout takes it first (apsw's
+ * `db.set_busy_timeout(100)`, `setlk_timeout(1000, flags)`, `setbusytimeout(n)`), and a `@timeout(n)` decorator limits
+ * the decorated function's run (pytest-timeout re-exported as joblib's `testing.timeout`, timeout-decorator), where 0
+ * or None means no limit.
+ */
+function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, method: string, written: string): void {
+  const decorator = method === "timeout" && node.parent?.type === "decorator";
+  // Lower case only: twisted's `TimeoutMixin.setTimeout` is armed on the protocol's `callLater`, which its tests swap
+  // for a `Clock` made elsewhere; its production default (`timeOut = 300`) is reported where it is written.
+  const setter =
+    !decorator && /^set_?[a-z_]*timeout$/.test(method) && judge.facts.isTimeout(method.replace(/^set_?/, ""));
+  if (!decorator && !setter) return;
+  const first = args.namedChildren.find(
+    (a) => a !== null && a.type !== "comment" && a.type !== "keyword_argument" && !a.type.endsWith("splat"),
+  );
+  if (!first || judge.facts.doubles.calledOnDouble(node)) return;
+  if (setter) {
+    // `ws.setdefaulttimeout(10)` then `assertEqual(ws.getdefaulttimeout(), 10)`: a configuration check.
+    if (judge.facts.doubles.assertedLater(first, method)) return;
+    // `def connection_busy_timeout(c, duration_ms: int = 100): c.set_busy_timeout(duration_ms)`: the setter names
+    // its argument a timeout, so the parameter's default is the timeout's default.
+    const fallback = first.type === "identifier" ? judge.facts.parameterDefault(first) : undefined;
+    // `set_busy_timeout(int(TIMEOUT * 1000))`: the hardcoded value is the constant's, reported where it is written.
+    const constant = fallback
+      ? undefined
+      : first.descendantsOfType("identifier").find((n) => n && judge.facts.constant(n));
+    judge.report(fallback ?? constant ?? first, `as the timeout of ${written}()`, false);
+    return;
+  }
+  const decorated = node.parent?.parent?.type === "decorated_definition" ? node.parent.parent : undefined;
+  const name = decorated?.childForFieldName("definition")?.childForFieldName("name")?.text ?? "";
+  judge.report(first, `as the time limit of @${written}()`, true, "unbounded", /^test/.test(name));
+}
+
+/** A cancel scope assigned to a name the file never enters (`with cs:`), or built and dropped. */
+function unenteredScope(facts: PyFacts, call: TsNode): boolean {
+  const parent = call.parent;
+  if (parent?.type !== "assignment" || parent.childForFieldName("right")?.id !== call.id) return false;
+  const name = parent.childForFieldName("left")?.text ?? "";
+  return !new RegExp(`\\bwith\\s+([^:\\n]*,\\s*)?${name.replace(/[.]/g, "\\.")}\\s*[:,)]`).test(facts.fileCode());
+}
+
+/**
+ * `contextvar_set(apsw.aio.deadline, time() + 0.02)`, `with_deadline(time.monotonic() + 5, deadline=...)`: a point in
+ * time the clock plus (or minus: one already past) a literal, handed over beside a deadline: the duration bounds the
+ * work done under it. Elsewhere `time() + 300` may be an expiry stored with data, so the deadline must be named.
+ */
+function judgeDeadlineArgument(judge: PyCallJudge, args: TsNode): void {
+  const values = args.namedChildren.map((a) => (a?.type === "keyword_argument" ? a.childForFieldName("value") : a));
+  if (!values.some((v) => v && /(^|\.)deadline$/i.test(v.text))) return;
+  for (const value of values) {
+    if (value?.type !== "binary_operator" || !/^[+-]$/.test(value.childForFieldName("operator")?.text ?? "")) continue;
+    const left = value.childForFieldName("left");
+    const right = value.childForFieldName("right");
+    if (left?.type === "call" && judge.facts.isClock(left) && right && (judge.facts.evaluate(right) ?? 0) > 0)
+      judge.report(right, "added to the clock for a deadline", false);
   }
 }
 

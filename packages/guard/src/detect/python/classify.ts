@@ -43,11 +43,19 @@ export function classify(
         }
       }
       return out;
-    case "conditional_expression":
+    case "conditional_expression": {
       // `x if cond else None`, `timeout.total or None`: None there means "unset", not "forever".
-      for (const branch of [node.namedChildren[0], node.namedChildren[2]])
-        if (branch) classify(facts, branch, false, zero, out, depth + 1);
+      // `math.inf if deadline is None else deadline - now()`: the caller's None re-spelled as "no limit" is theirs.
+      const condition = node.namedChildren[1]?.text ?? "";
+      const callers = /\bis not None\b/.test(condition) ? 2 : /\bis None\b/.test(condition) ? 0 : -1;
+      for (const at of [0, 2]) {
+        const branch = node.namedChildren[at];
+        if (!branch) continue;
+        const found = classify(facts, branch, false, zero, [], depth + 1);
+        out.push(...(at === callers ? found.filter((item) => item.kind !== "unbounded") : found));
+      }
       return out;
+    }
     case "boolean_operator":
       for (const side of [node.childForFieldName("left"), node.childForFieldName("right")]) {
         if (side) classify(facts, side, false, zero, out, depth + 1);
@@ -60,6 +68,17 @@ export function classify(
       // `max_timeout = 1.0 / len(alive)` then `min(remaining, max_timeout)`: the shared budget, through its local.
       const share = constant ? undefined : facts.arithmetic(node);
       if (share && budgetShare(facts, share)) out.push(budgetShare(facts, share)!);
+      if (constant || share) return out;
+      // `for timeout in (0, 0.001, 0.5, 2): with fail_after(timeout)`: each literal of the tuple bounds a wait.
+      const values = facts.loopTuple(node);
+      const numbers = values?.namedChildren.map((v) => (v ? facts.evaluate(v) : undefined)) ?? [];
+      if (
+        values &&
+        numbers.length > 0 &&
+        numbers.every((n) => n !== undefined && n >= 0) &&
+        numbers.some((n) => n! > 0)
+      )
+        out.push({ kind: "hardcoded", node: values, literal: values.text });
       return out;
     }
     case "attribute":

@@ -7,12 +7,23 @@ import { withoutText } from "./syntax.ts";
 const ASSERTION_CALLS =
   /(^|\.)(assert_called\w*|assert_awaited\w*|assert_any_call|assert_has_calls|assert_not_called|assertEqual|assertEquals|assertNotEqual|assertIs|assertIsNone|assertIn|assert_equal)$/;
 
-/** Inside `assert ...` or a mock/equality assertion: the value is compared, nothing waits. */
+/** Methods that block until they return: a call to one inside an assertion waits before anything is compared. */
+const BLOCKING_METHODS = /^(wait|wait_for|join|poll|get|put|acquire|result|exception|recv|recv_bytes|communicate)$/;
+
+/**
+ * Inside `assert ...` or a mock/equality assertion: the value is compared, nothing waits. Not the argument of a
+ * blocking call made inside one: `self.assertEqual(a.poll(1.0), True)`, `assert q.get(timeout=1) == 4` wait first.
+ */
 export function inAssertion(node: TsNode): boolean {
   let current: TsNode | null = node.parent;
   for (let depth = 0; current && depth < 12; depth++, current = current.parent) {
     if (current.type === "assert_statement") return true;
     if (current.type === "call" && ASSERTION_CALLS.test(current.childForFieldName("function")?.text ?? "")) return true;
+    if (current.type === "call") {
+      const callee = current.childForFieldName("function");
+      if (callee?.type === "attribute" && BLOCKING_METHODS.test(callee.childForFieldName("attribute")?.text ?? ""))
+        return false;
+    }
     if (current.type === "expression_statement" || current.type === "block") return false;
   }
   return false;
@@ -182,6 +193,18 @@ export function neverRead(fn: TsNode, name: string): boolean {
   const code = withoutText(body.text);
   if (/\b(locals|vars)\s*\(/.test(code)) return false;
   return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(code);
+}
+
+/**
+ * A local assigned in `fn` and never read there (pathos' `timeout = 5` before `Server.serve(self, 5)`): the only
+ * mention of the name in the body is the assignment. Not with `locals()`/`vars()`, `global` or `nonlocal`.
+ */
+export function unreadLocal(fn: TsNode, name: string): boolean {
+  const body = fn.childForFieldName("body");
+  if (!body) return false;
+  const code = withoutText(body.text);
+  if (/\b(locals|vars)\s*\(|\b(global|nonlocal)\s/.test(code)) return false;
+  return (code.match(new RegExp(`(?<![\\w.])${name}(?!\\w)`, "g"))?.length ?? 0) === 1;
 }
 
 /**

@@ -37,6 +37,8 @@ export class PyFacts {
   readonly codeStatements: ReadonlySet<number>;
   /** `scope:name` of locals that hold a clock reading (`now = time.monotonic()`): `now + 5` is a deadline. */
   readonly clockNames = new Set<string>();
+  /** `scope:name` of parameters with a numeric default that the function never assigns: `duration_ms: int = 100`. */
+  private readonly defaults = new Map<string, TsNode>();
   /** `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named. */
   readonly delayNames = new Set<string>();
 
@@ -104,12 +106,16 @@ export class PyFacts {
           const name = parameter?.type === "identifier" ? parameter.text : parameter?.childForFieldName("name")?.text;
           const key = `${node.parent ? node.parent.startIndex : 0}:${name}`;
           if (name) push(assignments, key, parameter!, parameter!);
+          const value = parameter?.type.endsWith("default_parameter") ? parameter.childForFieldName("value") : null;
+          if (name && value && /^(integer|float)$/.test(value.type)) this.defaults.set(key, value);
         }
       }
     }
     this.codeLists.flush();
     this.doubles.settle();
     this.scopedNames = new Set(assignments.keys());
+    // A parameter assigned again in its function (`if t is None: t = ...`) no longer holds its default alone.
+    for (const key of this.defaults.keys()) if ((assignments.get(key)?.length ?? 0) > 2) this.defaults.delete(key);
     // A name assigned exactly once in its scope (function or module), and not a parameter there,
     // is a constant of that scope: `t = 5` then `requests.get(u, timeout=t)`. In source order.
     for (const [key, nodes] of assignments) {
@@ -147,6 +153,27 @@ export class PyFacts {
     return this.constants.get(`0:${node.text}`);
   }
 
+  /**
+   * The numeric default of the parameter an identifier names, when its function never assigns it again
+   * (`def connection_busy_timeout(connection, duration_ms: int = 100): connection.set_busy_timeout(duration_ms)`).
+   */
+  parameterDefault(node: TsNode): TsNode | undefined {
+    return this.defaults.get(`${this.scopeOf(node)}:${node.text}`);
+  }
+
+  /** The literal tuple a loop variable runs over (`for timeout in (0, 0.001, 2): with fail_after(timeout)`). */
+  loopTuple(node: TsNode): TsNode | undefined {
+    // Asked only where a finding may be reported: found by walking out of the loop, not collected for every file.
+    if (this.scopedNames.has(`${this.scopeOf(node)}:${node.text}`)) return undefined;
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === "function_definition" || current.type === "lambda") return undefined;
+      if (current.type !== "for_statement" || current.childForFieldName("left")?.text !== node.text) continue;
+      const values = current.childForFieldName("right");
+      return values?.type === "tuple" || values?.type === "list" ? values : undefined;
+    }
+    return undefined;
+  }
+
   /** The arithmetic an identifier was assigned once in its scope, when it is no constant (`1.0 / len(alive)`). */
   arithmetic(node: TsNode): TsNode | undefined {
     const local = `${this.scopeOf(node)}:${node.text}`;
@@ -159,8 +186,11 @@ export class PyFacts {
     return evaluate(node, (identifier) => this.constant(identifier)?.value);
   }
 
+  /** A timeout's name, numbered ones too (`TIMEOUT1, TIMEOUT2 = 0.82, 0.35`). */
   isTimeout(name: string | undefined): name is string {
-    return name !== undefined && isTimeoutName(name, this.options.extraTimeoutNames);
+    if (name === undefined) return false;
+    const extra = this.options.extraTimeoutNames;
+    return isTimeoutName(name, extra) || (/\d$/.test(name) && isTimeoutName(name.replace(/_?\d+$/, ""), extra));
   }
 
   /**
@@ -179,9 +209,19 @@ export class PyFacts {
     return result;
   }
 
+  /** The file without strings and comments (`withoutText`), made once. */
+  fileCode(): string {
+    return (this.code ??= withoutText(this.source));
+  }
+
   /** `while not stop.wait(0.25): redraw()`: a wait that paces a loop or delays a retry (`isPacingWait`). */
   isPacingWait(call: TsNode): boolean {
     return isPacingWait(call, () => (this.code ??= withoutText(this.source)));
+  }
+
+  /** The node's text mentions a deadline (read from the source): a cheap test before reading its children. */
+  mayNameDeadline(node: TsNode): boolean {
+    return /deadline/i.test(this.source.slice(node.startIndex, node.endIndex));
   }
 
   /** The node's text mentions a timeout (read from the source, not the tree): a cheap test before reading its children. */

@@ -1,0 +1,210 @@
+// Durations named like timeouts that the code uses as LIFETIMES: how long a cache entry, a token or a lock file stays
+// valid, not how long anything waits. Decided by how the value flows (what it is compared with, what it is stored
+// with, which store it is handed to) and by what the receiver is (a cache), never by the value's name alone.
+import type { Node as TsNode } from "web-tree-sitter";
+import type { PyFacts } from "./facts.ts";
+import { unreadLocal } from "./context.ts";
+import { addends, unwrap, withoutText } from "./syntax.ts";
+
+/** A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live. */
+const CACHE_LIFETIME_NAMES = /^(default_|cache_)?timeout$/i;
+/** The cache API that takes an entry's lifetime as `timeout`: `def set(self, key, value, timeout=...)`. */
+const TIMEOUT_WRITES = /\bdef\s+(set|add|set_many|touch|get_or_set)\s*\([^)]*\btimeout\b/;
+/** Calls that set a key's or a session's expiry: Redis `expire`/`setex`, Django's `set_expiry`, `touch`. */
+const EXPIRY_CALLS = /^(expire|pexpire|expireat|pexpireat|setex|psetex|getex|set_expiry|touch)$/;
+const EXPIRY_KEYWORDS = /^(ex|px|ttl|expire|expires|expiry|max_age)$/;
+const ORDERING = /^(<|>|<=|>=)$/;
+
+/**
+ * `default_timeout=300` in `class RedisCache(BaseRedisCache)`, `params.get("TIMEOUT", 300)` in Django's `BaseCache`:
+ * inside a class that is a cache (its name or a base's ends in `Cache`), the default of its writes' `timeout` is how
+ * long an entry lives: `default_timeout` says so itself, a plain `timeout` when the class's writes take their lifetime
+ * as `timeout` (diskcache's `Cache(timeout=60)` is its SQLite connection timeout: its writes take `expire`).
+ * Qualified names (`socket_timeout`, `connect_timeout`) still bound waits.
+ */
+export function isCacheEntryLifetime(node: TsNode, name: string): boolean {
+  if (!CACHE_LIFETIME_NAMES.test(name)) return false;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type !== "class_definition") continue;
+    const own = current.childForFieldName("name")?.text ?? "";
+    const bases = current.childForFieldName("superclasses")?.text ?? "";
+    if (!/Cache$/.test(own) && !/\w*Cache\b(?!\w)/.test(bases)) return false;
+    return /^default_timeout$/i.test(name) || TIMEOUT_WRITES.test(withoutText(current.text));
+  }
+  return false;
+}
+
+/**
+ * `DEFAULT_TIMEOUT_SECS = 60 * 60` compared only with a token's age, `timeout = 20` of a `RepoCache`: a lifetime.
+ * `timeout = 5` in a function that never reads it (the next line passes its own literal): it bounds nothing.
+ */
+export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNode, name: string): boolean {
+  if (isCacheEntryLifetime(assignment, name)) return true;
+  const scope = facts.scopeOf(assignment);
+  let fn: TsNode | null = null;
+  for (let current = assignment.parent; scope !== 0 && current; current = current.parent)
+    if (current.type === "function_definition") {
+      fn = current;
+      break;
+    }
+  if (left.type === "identifier" && fn && unreadLocal(fn, name)) return true;
+  // A class attribute (`timeout = 20` in a class body) is read in its class, a field (`self.timeout = 20`) across the
+  // file, a local in its function, a module constant in its file.
+  const statement = assignment.parent;
+  const cls = statement?.parent?.type === "block" ? statement.parent.parent : null;
+  const within =
+    cls?.type === "class_definition" && left.type === "identifier"
+      ? cls
+      : left.type === "attribute" || scope === 0
+        ? assignment.tree.rootNode
+        : (fn?.childForFieldName("body") ?? null);
+  return within !== null && usedAsLifetime(facts, name, within, left);
+}
+
+/**
+ * Every read of `name` in `scope` (a function, or the whole file for a module constant) uses it as an entry's
+ * lifetime, and there is at least one:
+ * - compared with an entry's age (`current_time - token_time > DEFAULT_TIMEOUT_SECS`, `now < entry.timestamp +
+ *   self.timeout`), where the start is not a clock reading this code took (elapsed time since `start =
+ *   time.monotonic()` bounds a wait) and the test is not in a `while` loop (a loop that waits until a deadline);
+ * - added to the clock and stored with data (`self._expires[key] = time() + timeout`, `(time() + timeout, value)`);
+ * - handed to a store as an expiry (`r.expire(key, timeout)`, `setex(key, timeout, v)`, `set(key, v, ex=timeout)`).
+ */
+export function usedAsLifetime(facts: PyFacts, name: string, scope: TsNode, definition: TsNode): boolean {
+  const code = blanked(scope.text);
+  const root = scope.tree.rootNode;
+  let uses = 0;
+  for (const match of code.matchAll(new RegExp(`(?<![\\w])${name}(?!\\w)`, "g"))) {
+    const at = scope.startIndex + match.index;
+    if (at >= definition.startIndex && at < definition.endIndex) continue;
+    const found = root.descendantForIndex(at, at + name.length);
+    if (!found || found.text !== name) return false;
+    // `self.timeout`, `RepoCache.timeout`: the read is the attribute.
+    const parent = found.parent;
+    const read =
+      parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
+    if (isAssignmentTarget(read) || truthinessTest(read)) continue;
+    if (!lifetimeUse(facts, read)) return false;
+    uses++;
+  }
+  return uses > 0;
+}
+
+function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
+  const outer = outward(read);
+  const parent = outer.parent;
+  if (!parent) return false;
+  // `now < entry.timestamp + self.timeout`, `time() + timeout` stored with data.
+  if (parent.type === "binary_operator" && parent.childForFieldName("operator")?.text === "+") {
+    const [[, start] = []] = addends(parent).filter(([value]) => value.id === unwrap(outer).id);
+    if (!start) return false;
+    const sum = outward(parent);
+    const around = sum.parent;
+    if (around?.type === "comparison_operator" && ordering(around))
+      return !freshClock(facts, start) && !inWhile(around);
+    return isClockReading(facts, start) && storedWithData(sum);
+  }
+  // `current_time - token_time > DEFAULT_TIMEOUT_SECS`, `abs(udir_time - path_time) < lock_timeout`.
+  if (parent.type === "comparison_operator" && ordering(parent)) {
+    const other = parent.namedChildren.find((c) => c !== null && c.id !== outer.id);
+    const age = other ? difference(unwrap(other)) : undefined;
+    return age !== undefined && !freshClock(facts, age) && !inWhile(parent);
+  }
+  // `r.expire(key, timeout)`, `setex(key, timeout, value)`, `r.set(key, value, ex=timeout)`.
+  const argument = parent.type === "keyword_argument" ? parent : outer;
+  const list = argument.parent;
+  const call = list?.type === "argument_list" ? list.parent : undefined;
+  if (call?.type !== "call") return false;
+  if (parent.type === "keyword_argument" && EXPIRY_KEYWORDS.test(parent.childForFieldName("name")?.text ?? ""))
+    return true;
+  const callee = call.childForFieldName("function");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
+  return EXPIRY_CALLS.test(method ?? "");
+}
+
+/** `a - b` (or `abs(a - b)`): the start `b` an age is measured from. */
+function difference(node: TsNode): TsNode | undefined {
+  let inner = node;
+  if (inner.type === "call" && inner.childForFieldName("function")?.text === "abs")
+    inner = unwrap(inner.childForFieldName("arguments")?.namedChildren[0] ?? inner);
+  if (inner.type !== "binary_operator" || inner.childForFieldName("operator")?.text !== "-") return undefined;
+  const right = inner.childForFieldName("right");
+  return right ? unwrap(right) : undefined;
+}
+
+/**
+ * A start this code read from the clock itself (`time.monotonic()`, a local `start = time.time()`, a field the file
+ * sets from the clock, `self._last_seen = time.time()`): elapsed time since an event it saw, a wait's or an idle
+ * connection's bound. A timestamp from data (a token's, a file's `mtime`, an entry's) is an age.
+ */
+function freshClock(facts: PyFacts, start: TsNode): boolean {
+  if (isClockReading(facts, start)) return true;
+  if (start.type !== "identifier" && start.type !== "attribute") return false;
+  const written = start.text.replace(/\s+/g, "").replace(/[.]/g, "\\.");
+  return new RegExp(
+    `(?<![\\w.])${written}\\s*=\\s*(?:[\\w.]*\\.)?(time|monotonic|perf_counter|now|utcnow|time_ns)\\(`,
+  ).test(facts.fileCode());
+}
+
+function isClockReading(facts: PyFacts, node: TsNode): boolean {
+  return node.type === "call"
+    ? facts.isClock(node)
+    : node.type === "identifier" && facts.clockNames.has(`${facts.scopeOf(node)}:${node.text}`);
+}
+
+/** `(time() + timeout, value)`, `{"expires": now + timeout}`, `self._expires[key] = time() + timeout`. */
+function storedWithData(sum: TsNode): boolean {
+  const parent = sum.parent;
+  if (!parent) return false;
+  if (parent.type === "tuple" || parent.type === "list" || parent.type === "pair") return true;
+  return (
+    parent.type === "assignment" &&
+    parent.childForFieldName("right")?.id === sum.id &&
+    parent.childForFieldName("left")?.type === "subscript"
+  );
+}
+
+function ordering(comparison: TsNode): boolean {
+  const operators = comparison.children.filter((c) => c !== null && !c.isNamed).map((c) => c!.text);
+  return operators.length === 1 && ORDERING.test(operators[0]!);
+}
+
+function inWhile(node: TsNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "while_statement") return true;
+    if (current.type === "function_definition" || current.type === "class_definition") return false;
+  }
+  return false;
+}
+
+/** `if lock_timeout:`, `not timeout`: whether the limit is on, neither a wait nor a lifetime. */
+function truthinessTest(node: TsNode): boolean {
+  const outer = outward(node);
+  const parent = outer.parent;
+  if (parent?.type === "not_operator") return true;
+  return (
+    (parent?.type === "if_statement" || parent?.type === "elif_clause") &&
+    parent.childForFieldName("condition")?.id === outer.id
+  );
+}
+
+function isAssignmentTarget(node: TsNode): boolean {
+  const parent = node.parent;
+  return (
+    (parent?.type === "assignment" || parent?.type === "augmented_assignment") &&
+    parent.childForFieldName("left")?.id === node.id
+  );
+}
+
+/** The node with its parentheses around it. */
+function outward(node: TsNode): TsNode {
+  let current = node;
+  while (current.parent?.type === "parenthesized_expression") current = current.parent;
+  return current;
+}
+
+/** `source` with comments and string literals blanked to spaces, offsets kept. */
+function blanked(source: string): string {
+  return source.replace(STRING_OR_COMMENT, (match) => match.replace(/[^\n]/g, " "));
+}
+const STRING_OR_COMMENT = /#[^\n]*|("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
