@@ -115,6 +115,12 @@ const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh",
 const TRAILING = new Set(["default", "value", "pad", "padding", "margin", "grace", "slack", "duration", "interval"]);
 
 /**
+ * `retryMinTimeout`, `reconnect_max_timeout`: the base and the cap of a backoff between tries (retry libraries call
+ * them `minTimeout`/`maxTimeout`), not deadlines. A bare `keepAliveMaxTimeout` caps a wait and stays one.
+ */
+const BACKOFF = new Set(["retry", "retries", "backoff", "reconnect", "reconnection"]);
+
+/**
  * Whether a property, keyword or parameter name holds a timeout duration: its last word is
  * `timeout` (`timeout`, `testTimeout`, `read_timeout`, `REQUEST_TIMEOUT`), a word fused onto it
  * (`wtimeoutMS`), or `timeout` followed by a unit (`timeoutMs`, `timeout_seconds`). Counters
@@ -143,12 +149,12 @@ export function isTimeoutName(
   const onAt = parts.findIndex((w) => w.endsWith("timeout"));
   if (onAt > 0 && parts[onAt - 1] === "on") return false;
   const at = parts.findIndex((w) => w.endsWith("timeout"));
+  // A backoff's bounds; the "retry" in front does not make them deadlines (`retryAssertionTimeout` is one).
+  if (at > 1 && (parts[at - 1] === "min" || parts[at - 1] === "max") && BACKOFF.has(parts[at - 2]!)) return false;
   // `PYDEVD_WARN_EVALUATION_TIMEOUT`, `socketAcquisitionWarningTimeout`: a timer that only warns bounds no wait.
   if (parts.slice(0, at).some((w) => w === "warn" || w === "warning")) return false;
   // The word right before the timeout decides too: `browserBufferTimeout` paces like `bufferTimeout`.
-  const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
-  const expiry =
-    before > 0 && EXPIRY.has(parts[before - 1]!) && !(before > 1 && CONNECTION_SESSIONS.has(parts[before - 2]!));
+  const expiry = expiryAt(parts, at);
   // `forceFlushTimeoutMillis`: how long a forced flush (a call the caller awaits) may take, a deadline, not pacing.
   const forced = at > 1 && parts[at - 2] === "force";
   if (expiry || (at > 0 && PACING.has(parts[at - 1]!) && !forced)) return false;
@@ -176,6 +182,22 @@ function fused(parts: string[]): string[] {
     else out.push(word);
   }
   return out;
+}
+
+/** `visibility_timeout`, `SESSION_IDLE_TIMEOUT`: the words before the timeout word at `at` name an expiry or a lease. */
+function expiryAt(parts: readonly string[], at: number): boolean {
+  const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
+  return before > 0 && EXPIRY.has(parts[before - 1]!) && !(before > 1 && CONNECTION_SESSIONS.has(parts[before - 2]!));
+}
+
+/** Whether a name (a setter's, `changeVisibilityTimeout`) names an expiry or a lease rather than a wait. */
+export function isExpiryName(name: string | undefined): boolean {
+  if (name === undefined || !/timeout/i.test(name)) return false;
+  const parts = words(name);
+  return expiryAt(
+    parts,
+    parts.findIndex((w) => w.endsWith("timeout")),
+  );
 }
 
 /** Words of an idle timeout: how long an unused connection, socket or worker is kept before it is closed. */

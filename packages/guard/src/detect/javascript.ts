@@ -1,3 +1,4 @@
+import { isExpiryName } from "../names.ts";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 import { destinationOf, type EsNode, span } from "./javascript/ast.ts";
@@ -159,6 +160,10 @@ class JsDetector implements SiteJudge {
     if (local && this.facts.zero.firesAtOnceIn(this.siteName, this.functionAt(span(node)[0]))) return undefined;
     // A timer's handle or a flag; a field's placeholder that a method overwrites with its input before use.
     if (this.facts.held.notADuration(this.site) || this.facts.held.placeholder(this.site)) return undefined;
+    if (this.facts.held.falseSlot(this.site, node, (name) => this.facts.zero.isTested(name))) return undefined;
+    // `const timeout = flag ? 0 : t; this.changeVisibilityTimeout(message, timeout)`: an expiry's 0 (visible at once).
+    const setter = local ? this.facts.receivers.passedTo(this.siteName) : undefined;
+    if (isExpiryName(setter?.slice(setter.lastIndexOf(".") + 1))) return undefined;
     if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return true;
     if (this.facts.receivers.isOwnReceiver(receiver.callee)) return true;
     const meaning =
@@ -175,6 +180,8 @@ class JsDetector implements SiteJudge {
   private switchesOff(item: Classified): boolean {
     const off = item.literal === "0" || item.literal === "false";
     if (off && this.facts.noWait.offAt(this.siteName, span(item.node)[0])) return true;
+    // `timeout: 0` of a server whose connections' `socket.setTimeout(timeout)` is its only timer: idle sockets stay.
+    if (off && this.facts.serverIdle.isServerIdle(this.siteName)) return true;
     // `batchDelayTimeout || Infinity` where every timer armed with it runs the next step: a delay switched off.
     if (this.facts.held.onlySchedules(this.siteName)) return true;
     const constant = /^([\w$]+) = /.exec(item.literal)?.[1];

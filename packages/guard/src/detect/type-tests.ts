@@ -7,9 +7,24 @@ const TYPE_TEST_FILE = /\.(tst|test-d|spec-d)\.[cm]?tsx?$/i;
 const TYPE_TEST_IMPORT = /\bfrom\s*["'](tstyche|tsd)["']|\brequire\s*\(\s*["'](tstyche|tsd)["']\s*\)/;
 
 /**
+ * TypeScript written only to exercise a package's declarations: DefinitelyTyped's `<name>-tests.ts`, or a file in
+ * a `types`/`typings` folder (`types/kafka-node-tests.ts`, `test/types/index.ts`).
+ */
+const DECLARATION_TEST_FILE =
+  /(^|[\\/])[\w.-]+-tests\.[cm]?tsx?$|(^|[\\/])(types|typings|type-tests)[\\/][^\\/]+\.[cm]?tsx?$/i;
+
+/** The package itself, imported from its root (`import * as kafka from '..'`, `from '../../'`). */
+const PACKAGE_ROOT_IMPORT = /\bfrom\s*["'](\.\.\/?)+["']|\brequire\s*\(\s*["'](\.\.\/?)+["']\s*\)/;
+
+/** A test runner's call with a title (`it("...")`, `describe('...')`): a file that runs. */
+const RUNNER_CALL = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
+
+/**
  * Whether a JavaScript/TypeScript file is a type test (`index.tst.ts`, `index.test-d.ts`, a file importing
- * tstyche or tsd): its option objects (`{ timeout: 1000 }`) only exercise types, so no timeout finding applies.
+ * tstyche or tsd, a declaration test that imports its package's root and calls no test runner): its option
+ * objects (`{ timeout: 1000 }`) only exercise types, so no timeout finding applies.
  */
 export function isTypeTestFile(filePath: string, source: string): boolean {
-  return TYPE_TEST_FILE.test(filePath) || TYPE_TEST_IMPORT.test(source);
+  if (TYPE_TEST_FILE.test(filePath) || TYPE_TEST_IMPORT.test(source)) return true;
+  return DECLARATION_TEST_FILE.test(filePath) && PACKAGE_ROOT_IMPORT.test(source) && !RUNNER_CALL.test(source);
 }

@@ -4,6 +4,9 @@
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
+/** Callbacks that end, fail or settle something when called (`onTimeout`, `close`, `resolve` of a raced promise). */
+const ENDS = /time|abort|fail|err|cancel|kill|reject|resolve|settle|clos|destroy|expire|stop|exit|quit|end$/i;
+
 /** The file's named functions and methods, by name. */
 export type Definitions = ReadonlyMap<string, readonly EsNode[]>;
 
@@ -73,6 +76,7 @@ export function onlyRetries(
   callback: EsNode,
   definitions: Definitions,
   visitorKeys: VisitorKeys | undefined,
+  around: ReadonlySet<string> = new Set(),
 ): boolean {
   const [at] = span(call);
   const arms = (name: string | undefined) =>
@@ -81,9 +85,12 @@ export function onlyRetries(
       const [from, to] = span(fn);
       return from < at && at < to;
     });
+  // `function _onResponse(err) { setTimeout(self.rawRequest.bind(self, options, _onResponse), delay) }`: the
+  // request again, with the handler the timer is in: a retry.
+  const again = (args: EsNode[]) => args.some((arg) => arg.type === "Identifier" && around.has(arg.name as string));
   // `setTimeout(this._connect.bind(this), delay)`, `setTimeout(connect, delay)`.
   if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression")
-    return arms(boundName(callback));
+    return arms(boundName(callback)) || (boundName(callback) !== undefined && again(boundArguments(callback)));
   let retries = false;
   let ok = true;
   walk(callback, visitorKeys, (node) => {
@@ -92,7 +99,7 @@ export function onlyRetries(
     if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
     const path = calleePath(node.callee as EsNode) ?? "";
     const method = path.slice(path.lastIndexOf(".") + 1);
-    if (arms(method)) retries = true;
+    if (arms(method) || again(node.arguments as EsNode[])) retries = true;
     else if (!(PURE.test(path) || isLog(path))) ok = false;
   });
   return ok && retries;
@@ -106,9 +113,46 @@ function boundName(callback: EsNode): string | undefined {
   return referenceName(unwrap(callee.object as EsNode));
 }
 
+/** The arguments a `f.bind(self, ...)` callback is called with. */
+function boundArguments(callback: EsNode): EsNode[] {
+  return callback.type === "CallExpression" ? (callback.arguments as EsNode[]).map(unwrap) : [];
+}
+
 /** `logger.warn(...)`, `console.log(...)`, a bare `debug(...)`: a call that only writes a log line. */
 function isLog(path: string): boolean {
   const dot = path.lastIndexOf(".");
   if (dot < 0) return LOG_CALL.test(path);
   return LOG_METHOD.test(path.slice(dot + 1)) && LOGGER.test(path.slice(0, dot));
+}
+
+/**
+ * `cursor.eachAsync(function (row, onRowFinished) { setTimeout(function () { onRowFinished() }, timeout) })`,
+ * `setTimeout(done, 500)`: the callback only hands control back, with no argument, to a callback the code around
+ * the timer was given (and logs or computes). Its delay is how long to pause before going on; nothing fails
+ * when it runs out (a watchdog calls `done(new Error(...))`).
+ */
+export function onlyContinues(
+  callback: EsNode,
+  continuations: ReadonlySet<string>,
+  visitorKeys: VisitorKeys | undefined,
+): boolean {
+  // A callback the code was given that ends or fails something (`onTimeout`, `close`, `reject`) is no "go on".
+  const goesOn = (name: string) => continuations.has(name) && !ENDS.test(name);
+  if (callback.type === "Identifier") return goesOn(callback.name as string);
+  if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression") return false;
+  let continues = false;
+  let ok = true;
+  walk(callback.body as EsNode, visitorKeys, (node) => {
+    if (!ok) return;
+    // `timedOut = true`, a "Timed out" log line, a throw: the callback records or reports a timeout.
+    const says = node.type === "Literal" && typeof node.value === "string" && /time[ds]?[\s_-]?out/i.test(node.value);
+    if (node.type === "ThrowStatement" || node.type === "AssignmentExpression" || says) ok = false;
+    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+    const callee = unwrap(node.callee as EsNode);
+    const path = calleePath(callee) ?? "";
+    const bare = callee.type === "Identifier" && (node.arguments as EsNode[]).length === 0;
+    if (bare && goesOn(callee.name as string)) continues = true;
+    else if (!(PURE.test(path) || isLog(path))) ok = false;
+  });
+  return ok && continues;
 }

@@ -38,6 +38,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.zero.call(node);
       facts.held.call(node);
       facts.timers.call(node);
+      facts.serverIdle.call(node);
       return;
     case "NewExpression":
       facts.sites.push(node);
@@ -53,9 +54,11 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     case "ArrowFunctionExpression":
       if (node.type === "FunctionDeclaration" && isNode(node.id)) {
         facts.timers.definition(node.id.name as string, node);
+        facts.serverIdle.definition(node.id.name as string, node);
         facts.noWait.doubles.definition(node.id.name as string, node);
       }
       facts.functionSpans.push(span(node));
+      facts.timers.function(node);
       collectBindings(facts, node);
       return;
     case "CatchClause":
@@ -64,6 +67,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     case "AssignmentExpression":
       facts.sites.push(node);
       facts.timers.definition(referenceName(node.left as EsNode), node.right);
+      if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
       storedTimer(facts, node.right);
       collectDestination(facts, node);
       facts.noWait.assignment(node);
@@ -74,6 +78,8 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.sites.push(node);
       if ((node.id as EsNode).type === "Identifier") {
         facts.timers.definition((node.id as EsNode).name as string, node.init);
+        facts.timers.copy((node.id as EsNode).name as string, node.init);
+        facts.serverIdle.definition((node.id as EsNode).name as string, node.init);
         facts.noWait.doubles.definition((node.id as EsNode).name as string, node.init);
         facts.noWait.doubles.binding((node.id as EsNode).name as string, node.init);
       }
@@ -173,5 +179,6 @@ function collectDestination(facts: FileFacts, node: EsNode): void {
   const destination = destinationOf(node);
   if (!destination || !/timeout/i.test(destination.name)) return;
   if (!facts.isTimeout(destination.name)) facts.judgedBySite.add(unwrap(destination.value));
+  facts.destinations.set(unwrap(destination.value), destination.name);
   if (POINT_IN_TIME.test(facts.text(destination.value))) facts.timestampNames.add(destination.name);
 }

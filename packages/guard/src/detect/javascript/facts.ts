@@ -13,6 +13,7 @@ import { walk, type VisitorKeys } from "./walk.ts";
 import { ZeroFacts } from "./zero.ts";
 import { ModuleBindings } from "./modules.ts";
 import { Receivers } from "./receivers.ts";
+import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
@@ -38,6 +39,8 @@ export class FileFacts implements TestFacts {
   readonly redisClients = new Set<string>();
   /** Values whose destination's name rules them out as durations: the fallback rule leaves them alone. */
   readonly judgedBySite = new Set<EsNode>();
+  /** Values stored under a timeout-looking name, with that name (judged again once the walk knows every timer). */
+  readonly destinations = new Map<EsNode, string>();
   /** Names bound to Node's timers modules (`const promises_1 = require("node:timers/promises")`): their setTimeout is a delay. */
   readonly timerModules = new Set<string>();
   /** [start, end) of every class body: `this.timeout(ms)` there is the object's own setter, not mocha's. */
@@ -81,6 +84,8 @@ export class FileFacts implements TestFacts {
   readonly receivers = new Receivers();
   /** What a 0 means where it is written: the names tested for "set" and armed with a timer. */
   readonly zero = new ZeroFacts();
+  /** A server's idle timeout (`createServer((socket) => socket.setTimeout(t))`): its 0 keeps connections open. */
+  readonly serverIdle = new ServerIdle();
   /** Local names bound to a module or one of its exports (`import`, `require`). */
   readonly modules = new ModuleBindings();
   /** What a timeout-named field or local holds when its 0 or `false` is no "no limit" (handles, flags, placeholders). */

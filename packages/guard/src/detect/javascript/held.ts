@@ -45,6 +45,8 @@ export class HeldValues {
   private readonly timerCallbacks = new Map<string, EsNode[]>();
   /** [start, end) of class constructors. */
   private readonly constructors: [number, number][] = [];
+  /** Where each path is written with a computed value (`retryTimeout = this.getRetryTimeout(error)`), by path. */
+  private readonly valueWrites = new Map<string, [number, number][]>();
 
   /** `clearTimeout(this._closeTimeout)`: a handle; `setTimeout(() => next(), this.batchDelayTimeout)`: a timer's callback. */
   call(node: EsNode): void {
@@ -140,10 +142,26 @@ export class HeldValues {
     return callbacks !== undefined && callbacks.every((callback) => !endsWait(callback));
   }
 
+  /**
+   * `var retryTimeout = false` (or `this.connect_timeout = false`), later filled with a computed value and tested
+   * before use (`if (retry && retryTimeout)`): "not set yet". A `false` is never a duration, and it is never read.
+   */
+  falseSlot(site: EsNode | undefined, value: EsNode, tested: (name: string) => boolean): boolean {
+    const stored =
+      site?.type === "VariableDeclarator" ? site.init : site?.type === "AssignmentExpression" && site.right;
+    if (!site || !isNode(stored) || unwrap(stored) !== value || value.value !== false) return false;
+    const path = sitePath(site);
+    const writes = path === undefined ? undefined : this.valueWrites.get(path);
+    const [from, to] = span(site);
+    const outside = writes?.some(([start]) => start < from || start >= to) ?? false;
+    return outside && tested(path!.slice(path!.lastIndexOf(".") + 1));
+  }
+
   private stored(path: string, value: EsNode): void {
     if (value.type === "Literal" && value.value === true) this.flags.add(path);
     else if (value.type === "CallExpression" && TIMER_METHOD.test(calleePath(value.callee as EsNode) ?? ""))
       this.handles.add(path);
+    else if (value.type !== "Literal") push(this.valueWrites, path, span(value));
   }
 
   /** `this._closeTimeout || undefined`: the paths an expression reads. */

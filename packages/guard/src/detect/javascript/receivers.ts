@@ -76,6 +76,11 @@ export class Receivers {
     return undefined;
   }
 
+  /** The first call a local is passed to whole (`this.changeVisibilityTimeout(message, timeout)`), if any. */
+  passedTo(name: string | undefined): string | undefined {
+    return name === undefined ? undefined : this.passed.get(name);
+  }
+
   /** `super({ timeout: init.timeout || 0 })`: the code's own parent class takes the value, its own default. */
   isOwnReceiver(callee: string | undefined): boolean {
     return callee === "super";

@@ -133,6 +133,9 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       // default timeout wherever the expression goes (a timer helper, a field, an argument). Only
       // durations: a 0 fallback often switches a feature off, and the sites above judge those.
       if (node.operator === "&&" || judge.facts.judgedBySite.has(node)) return;
+      // `var timeoutInMillis = timeout || 1000` where `timeoutInMillis` only delays the next step: no timeout either.
+      const destination = judge.facts.destinations.get(node);
+      if (destination !== undefined && !judge.facts.isTimeout(destination)) return;
       // `const timeout = msg.timeout || 5000` then a timer that stops the profiler after it: a window.
       if (judge.windowFallbacks.has(node)) return;
       const left = unwrap(node.left as EsNode);

@@ -3,7 +3,7 @@
 // aborts the operation the test then checks is the scripted action under test. Names used only so, or only
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
 import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
-import { onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
+import { onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import type { VisitorKeys } from "./walk.ts";
 
@@ -44,6 +44,10 @@ export class TimerEffects {
   readonly inertNames = new Set<string>();
   /** [start, end) of the delay arguments of timers that only log or measure: nothing waits on what they hold. */
   readonly inertRanges: [number, number][] = [];
+  /** Every function's [start, end), parameter names and own name, in document order (what a timer may call back). */
+  private readonly functions: { from: number; to: number; parameters: string[]; name?: string }[] = [];
+  /** `let current = this.authenticationErrorTimeout`: per timeout-looking name, the timeout-looking names it is copied to. */
+  private readonly copies = new Map<string, string[]>();
 
   constructor(private readonly source: string) {}
 
@@ -93,6 +97,21 @@ export class TimerEffects {
     this.definitions.set(name, list);
   }
 
+  /** A function, its plain parameters (`function (row, onRowFinished)`) and its own name (`function _onResponse`). */
+  function(node: EsNode): void {
+    const [from, to] = span(node);
+    const parameters = (node.params as EsNode[]).filter((p) => p.type === "Identifier").map((p) => p.name as string);
+    const name = isNode(node.id) ? (node.id.name as string) : undefined;
+    if (parameters.length > 0 || name !== undefined) this.functions.push({ from, to, parameters, name });
+  }
+
+  /** `current = this.authenticationErrorTimeout`: a timeout-looking name copied to another. */
+  copy(target: string | undefined, value: unknown): void {
+    const source = isNode(value) ? referenceName(unwrap(value)) : undefined;
+    if (target === undefined || source === undefined || !/timeout|deadline/i.test(source + target)) return;
+    this.copies.set(source, [...(this.copies.get(source) ?? []), target]);
+  }
+
   /** Judges every timer (after the walk): its callback only logs or measures, or it may end a wait. */
   finish(visitorKeys: VisitorKeys | undefined): void {
     const inert: Timer[] = [];
@@ -100,7 +119,8 @@ export class TimerEffects {
       const names = delayNames(timer.delay);
       if (
         onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys) ||
-        onlyRetries(timer.call, timer.callback, this.definitions, visitorKeys)
+        onlyRetries(timer.call, timer.callback, this.definitions, visitorKeys, this.enclosing(timer.call, "names")) ||
+        onlyContinues(timer.callback, this.enclosing(timer.call, "parameters"), visitorKeys)
       ) {
         inert.push(timer);
         this.inertRanges.push(span(timer.delay));
@@ -111,6 +131,22 @@ export class TimerEffects {
     const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries];
     for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
+    // `currentPollingTimeout = this.authenticationErrorTimeout` where the copy only delays a retry: so does the original.
+    for (const [source, targets] of this.copies)
+      if (targets.every((t) => this.inertNames.has(t)) && !this.active.has(source) && !this.passed.has(source))
+        this.inertNames.add(source);
+  }
+
+  /** The parameters (callbacks the code was given) or the own names of the functions around a timer call. */
+  private enclosing(call: EsNode, what: "parameters" | "names"): Set<string> {
+    const [at] = span(call);
+    const found = new Set<string>();
+    for (const { from, to, parameters, name } of this.functions)
+      if (from < at && at < to) {
+        if (what === "parameters") for (const parameter of parameters) found.add(parameter);
+        else if (name !== undefined) found.add(name);
+      }
+    return found;
   }
 
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */

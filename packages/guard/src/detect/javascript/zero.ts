@@ -81,6 +81,11 @@ export class ZeroFacts {
     return this.constructors.some(([from, to]) => from <= at && at < to);
   }
 
+  /** The file tests `name` for being set (`if (t)`, `t > 0`, `t && arm(t)`). */
+  isTested(name: string): boolean {
+    return this.tested.has(name);
+  }
+
   /** The file tests `name` for being set and arms a timer with it: a 0 there means "no timer", no limit. */
   disables(name: string | undefined): boolean {
     return name !== undefined && this.tested.has(name) && this.armed.has(name);
