@@ -139,3 +139,12 @@ export async function drain(queue: { waitForEmpty(ms: number): Promise<void> }, 
   const drainTimeout = forever ? 0 : 5000; // expect: no-unbounded-timeout, no-hardcoded-timeout
   await queue.waitForEmpty(drainTimeout);
 }
+
+// A promise's `resolve` raced with the operation (minified: every parameter is `e`): a deadline, not "go on".
+export class RtlTextPlugin {
+  TIMEOUT = 5e3; // expect: no-hardcoded-timeout
+  async load(e: Promise<void>): Promise<void> {
+    const i = new Promise<void>((e) => setTimeout(() => e(), this.TIMEOUT));
+    await Promise.race([e, i]);
+  }
+}

@@ -45,7 +45,10 @@ export class TimerEffects {
   /** [start, end) of the delay arguments of timers that only log or measure: nothing waits on what they hold. */
   readonly inertRanges: [number, number][] = [];
   /** Every function's [start, end), parameter names and own name, in document order (what a timer may call back). */
-  private readonly functions: { from: number; to: number; parameters: string[]; name?: string }[] = [];
+  private readonly functions: { from: number; to: number; parameters: string[]; name?: string; settles: boolean }[] =
+    [];
+  /** Executors of `new Promise((resolve) => ...)`: their `resolve` settles a promise (maybe raced), it does not go on. */
+  private readonly executors = new Set<EsNode>();
   /** `let current = this.authenticationErrorTimeout`: per timeout-looking name, the timeout-looking names it is copied to. */
   private readonly copies = new Map<string, string[]>();
 
@@ -55,6 +58,8 @@ export class TimerEffects {
   call(node: EsNode): void {
     const args = node.arguments as EsNode[];
     const callee = unwrap(node.callee as EsNode);
+    if (node.type === "NewExpression" && referenceName(callee) === "Promise" && args[0])
+      this.executors.add(unwrap(args[0]));
     const last =
       callee.type === "SequenceExpression"
         ? referenceName(unwrap((callee.expressions as EsNode[]).at(-1)!))
@@ -102,7 +107,8 @@ export class TimerEffects {
     const [from, to] = span(node);
     const parameters = (node.params as EsNode[]).filter((p) => p.type === "Identifier").map((p) => p.name as string);
     const name = isNode(node.id) ? (node.id.name as string) : undefined;
-    if (parameters.length > 0 || name !== undefined) this.functions.push({ from, to, parameters, name });
+    const settles = this.executors.has(node);
+    if (parameters.length > 0 || name !== undefined) this.functions.push({ from, to, parameters, name, settles });
   }
 
   /** `current = this.authenticationErrorTimeout`: a timeout-looking name copied to another. */
@@ -141,11 +147,17 @@ export class TimerEffects {
   private enclosing(call: EsNode, what: "parameters" | "names"): Set<string> {
     const [at] = span(call);
     const found = new Set<string>();
-    for (const { from, to, parameters, name } of this.functions)
-      if (from < at && at < to) {
-        if (what === "parameters") for (const parameter of parameters) found.add(parameter);
-        else if (name !== undefined) found.add(name);
-      }
+    const bound = new Set<string>();
+    // Innermost first: a parameter hides an outer one of the same name (minified code calls them all `e`).
+    const around = this.functions.filter(({ from, to }) => from < at && at < to).reverse();
+    for (const { parameters, name, settles } of around) {
+      if (what === "names" && name !== undefined) found.add(name);
+      if (what === "parameters")
+        for (const parameter of parameters) {
+          if (!bound.has(parameter) && !settles) found.add(parameter);
+          bound.add(parameter);
+        }
+    }
     return found;
   }
 
