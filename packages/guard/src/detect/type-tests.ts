@@ -13,6 +13,15 @@ const TYPE_TEST_IMPORT = /\bfrom\s*["'](tstyche|tsd)["']|\brequire\s*\(\s*["'](t
 const DECLARATION_TEST_FILE =
   /(^|[\\/])[\w.-]+-tests\.[cm]?tsx?$|(^|[\\/])(types|typings|type-tests)[\\/][^\\/]+\.[cm]?tsx?$/i;
 
+/**
+ * dtslint's (and eslint-plugin-expect-type's) assertions: `// $ExpectType Promise<void>` and `// $ExpectError` on or
+ * above a line are checked against the type the compiler infers; the file is compiled, never run.
+ */
+const DTSLINT_ASSERTION = /\/\/\s*\$Expect(Type|Error)\b/;
+
+/** A folder that holds declaration tests: `types/taiko/test/`, `typings/`, `test-d/`, `dtslint/`, `type-tests/`. */
+const DECLARATION_TEST_FOLDER = /(^|[\\/])(types|typings|type-tests|test-d|dtslint)[\\/](.+[\\/])?[^\\/]+\.[cm]?tsx?$/i;
+
 /** The package itself, imported from its root (`import * as kafka from '..'`, `from '../../'`). */
 const PACKAGE_ROOT_IMPORT = /\bfrom\s*["'](\.\.\/?)+["']|\brequire\s*\(\s*["'](\.\.\/?)+["']\s*\)/;
 
@@ -21,10 +30,13 @@ const RUNNER_CALL = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
 
 /**
  * Whether a JavaScript/TypeScript file is a type test (`index.tst.ts`, `index.test-d.ts`, a file importing
- * tstyche or tsd, a declaration test that imports its package's root and calls no test runner): its option
+ * tstyche or tsd, a dtslint test with `// $ExpectType` assertions in a declaration test folder, a declaration test
+ * that imports its package's root and calls no test runner): its option
  * objects (`{ timeout: 1000 }`) only exercise types, so no timeout finding applies.
  */
 export function isTypeTestFile(filePath: string, source: string): boolean {
   if (TYPE_TEST_FILE.test(filePath) || TYPE_TEST_IMPORT.test(source)) return true;
+  // taiko's `types/taiko/test/page-actions.ts`: `click("Go", { navigationTimeout: 60000 }); // $ExpectType Promise<void>`.
+  if (DECLARATION_TEST_FOLDER.test(filePath) && DTSLINT_ASSERTION.test(source)) return true;
   return DECLARATION_TEST_FILE.test(filePath) && PACKAGE_ROOT_IMPORT.test(source) && !RUNNER_CALL.test(source);
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { checkSource, defaultGuardConfig } from "../src/index.ts";
+
+const config = defaultGuardConfig(import.meta.dirname);
+const rules = async (path: string, source: string) =>
+  (await checkSource(path, source, config)).messages.map((m) => `${m.line}: ${m.ruleId}`);
+
+// A dtslint test (taiko's `types/taiko/test/page-actions.ts`): compiled against the declarations, never run.
+const dtslint = [
+  `import { click, goto } from "taiko";`,
+  `click("Get Started", { navigationTimeout: 60000 }); // $ExpectType Promise<void>`,
+  `// $ExpectType Promise<Response>`,
+  `goto("example.com", { timeout: 10000 });`,
+].join("\n");
+
+describe("dtslint type tests are never run", () => {
+  it("a file with $ExpectType assertions under types/<name>/test/ has no finding", async () => {
+    expect(await rules("types/taiko/test/page-actions.ts", dtslint)).toEqual([]);
+  });
+
+  it("so is one in a test-d/ or dtslint/ folder, with $ExpectError", async () => {
+    const source = dtslint.replace("// $ExpectType Promise<Response>", "// $ExpectError");
+    expect(await rules("test-d/options.ts", source)).toEqual([]);
+    expect(await rules("packages/x/dtslint/index.ts", source)).toEqual([]);
+  });
+
+  it("the same calls in a file that runs are found", async () => {
+    expect(await rules("test/page-actions.ts", dtslint)).toEqual([
+      "2: no-hardcoded-timeout",
+      "4: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("a file under types/ without dtslint assertions still runs for all we know, and is checked", async () => {
+    const plain = dtslint.replace(/\/\/ \$ExpectType.*$/gm, "");
+    expect(await rules("types/taiko/test/page-actions.ts", plain)).toEqual([
+      "2: no-hardcoded-timeout",
+      "4: no-hardcoded-timeout",
+    ]);
+  });
+});
