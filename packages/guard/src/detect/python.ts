@@ -1,4 +1,5 @@
 import type { Node as TsNode } from "web-tree-sitter";
+import { matchApi } from "../apis.ts";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import { bindsNothing, judgeApiCall, type PyCallJudge } from "./python/calls.ts";
 import { classify, clockOffset } from "./python/classify.ts";
@@ -14,6 +15,7 @@ import {
   underNoneCheck,
 } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
+import { polledUntil } from "./python/deadlines.ts";
 import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
 import { callNeedsTimeout, missingTimeoutFinding, SESSION_CLASSES } from "./python/http.ts";
@@ -108,10 +110,14 @@ class PyDetector implements PyCallJudge {
         // `client_pause(timeout=1)`: how long to pause, not a deadline.
         if (/(pause|sleep|delay)\w*$/i.test(written)) return;
         const path = facts.resolve(written);
+        // `asyncio.wait(tasks, timeout=None)`: a blocking API's own timeout keyword means what its positional
+        // timeout means, so None there waits without a limit (as `asyncio.wait_for(fut, None)` does).
+        const api = matchApi(facts.options.apis, "python", path) ?? matchApi(facts.options.apis, "python", written);
         const known =
           callNeedsTimeout(facts, path, written) !== undefined ||
           SESSION_CLASSES.has(path) ||
-          /(^|\.)Timeout$/.test(path);
+          /(^|\.)Timeout$/.test(path) ||
+          api?.keyword === name;
         const isTest = /(^|\.)gen_test$/.test(path);
         if (call?.type === "call" && bindsNothing(facts, call, value, name, path, written, known)) return;
         if (call?.type === "call" && isCacheLifetime(call)) return;
@@ -181,21 +187,25 @@ class PyDetector implements PyCallJudge {
         }
         // `self.timeout = 15`, and `timeout = 3` / `WAIT_EVENT_TIMEOUT = 5` wherever they are passed on.
         const name = referenceName(left);
-        // Only a deadline's or a timeout's name is looked at further (most assignments stop here).
         const deadline = name !== undefined && /deadline/i.test(name);
-        if (!deadline && !facts.isTimeout(name)) return;
-        if (left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`)) return;
-        // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
-        if (inEnumClass(node)) return;
-        // `deadline = time.monotonic() + 5`: a literal added to the clock is a deadline's duration.
-        if (deadline) {
-          const added = clockOffset(facts, right);
-          if (added) {
+        // `deadline = time.monotonic() + 5`, `timeout = time.perf_counter() + 8` polled in a loop: a literal added to
+        // the clock is a deadline's duration when the name says so or a loop compares the clock with it.
+        const added = right.type === "binary_operator" ? clockOffset(facts, right) : undefined;
+        if (
+          added &&
+          !inEnumClass(node) &&
+          !(left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`))
+        ) {
+          if (deadline || polledUntil(facts, node, left)) {
             this.report(added, `added to the clock for ${left.text}`, false);
             return;
           }
         }
+        // Only a timeout's name is looked at further (most assignments stop here).
         if (!facts.isTimeout(name)) return;
+        if (left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`)) return;
+        // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
+        if (inEnumClass(node)) return;
         if (lifetimeOrUnread(facts, node, left, name)) return;
         // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
         // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.

@@ -146,7 +146,7 @@ function freshClock(facts: PyFacts, start: TsNode): boolean {
   ).test(facts.fileCode());
 }
 
-function isClockReading(facts: PyFacts, node: TsNode): boolean {
+export function isClockReading(facts: PyFacts, node: TsNode): boolean {
   return node.type === "call"
     ? facts.isClock(node)
     : node.type === "identifier" && facts.clockNames.has(`${facts.scopeOf(node)}:${node.text}`);
@@ -164,12 +164,12 @@ function storedWithData(sum: TsNode): boolean {
   );
 }
 
-function ordering(comparison: TsNode): boolean {
+export function ordering(comparison: TsNode): boolean {
   const operators = comparison.children.filter((c) => c !== null && !c.isNamed).map((c) => c!.text);
   return operators.length === 1 && ORDERING.test(operators[0]!);
 }
 
-function inWhile(node: TsNode): boolean {
+export function inWhile(node: TsNode): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === "while_statement") return true;
     if (current.type === "function_definition" || current.type === "class_definition") return false;
@@ -197,14 +197,14 @@ function isAssignmentTarget(node: TsNode): boolean {
 }
 
 /** The node with its parentheses around it. */
-function outward(node: TsNode): TsNode {
+export function outward(node: TsNode): TsNode {
   let current = node;
   while (current.parent?.type === "parenthesized_expression") current = current.parent;
   return current;
 }
 
 /** `source` with comments and string literals blanked to spaces, offsets kept. */
-function blanked(source: string): string {
+export function blanked(source: string): string {
   return source.replace(STRING_OR_COMMENT, (match) => match.replace(/[^\n]/g, " "));
 }
 const STRING_OR_COMMENT = /#[^\n]*|("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;

@@ -1,0 +1,68 @@
+// Points in time the code computes as "now + N" and then polls against: a deadline, whatever it is named.
+import type { Node as TsNode } from "web-tree-sitter";
+import type { PyFacts } from "./facts.ts";
+import { blanked, inWhile, isClockReading, ordering, outward } from "./lifetimes.ts";
+import { unwrap } from "./syntax.ts";
+
+/**
+ * `timeout = time.perf_counter() + 8` then, in a loop, `assert time.perf_counter() < timeout`; `t = time.time() + 0.5`
+ * then `while time.time() < t:`; `limit = time.time() + 2.0` checked by the enclosing `while ... time.time() < limit`:
+ * the name is compared by order with a fresh clock reading inside a `while` loop of the same function (or, for a
+ * field, of the file), so the literal added to the clock bounds that loop's wait. The same sum compared outside a loop
+ * is an expiry (`if time.time() > self.expires: refresh()`), a lifetime, not reported here.
+ */
+export function polledUntil(facts: PyFacts, assignment: TsNode, left: TsNode): boolean {
+  if (left.type !== "identifier" && left.type !== "attribute") return false;
+  const name = left.type === "identifier" ? left.text : left.childForFieldName("attribute")?.text;
+  if (!name) return false;
+  let scope: TsNode = assignment.tree.rootNode;
+  if (left.type === "identifier")
+    for (let current = assignment.parent; current; current = current.parent)
+      if (current.type === "function_definition") {
+        scope = current.childForFieldName("body") ?? current;
+        break;
+      }
+  const code = blanked(scope.text);
+  const root = scope.tree.rootNode;
+  for (const match of code.matchAll(new RegExp(`(?<![\\w])${name}(?!\\w)`, "g"))) {
+    const at = scope.startIndex + match.index;
+    if (at >= left.startIndex && at < left.endIndex) continue;
+    const found = root.descendantForIndex(at, at + name.length);
+    if (!found || found.text !== name) continue;
+    const parent = found.parent;
+    // `self._deadline` read as a whole; a bare name must be the same kind of reference as the target.
+    const read =
+      parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
+    if (read.type !== left.type || read.text.replace(/\s+/g, "") !== left.text.replace(/\s+/g, "")) continue;
+    const outer = outward(read);
+    const comparison = outer.parent;
+    if (comparison?.type !== "comparison_operator" || !ordering(comparison) || !inWhile(comparison)) continue;
+    const other = comparison.namedChildren.find((c) => c !== null && c.id !== outer.id);
+    if (other && isClockReading(facts, unwrap(other)) && endsTheLoop(comparison)) return true;
+  }
+  return false;
+}
+
+/**
+ * The test stops the wait when the time is up: it is the loop's condition, an `assert`, or an `if` that breaks,
+ * returns or raises. `if loop.time() >= next_update: redraw(); next_update = loop.time() + 1` paces work instead.
+ */
+function endsTheLoop(comparison: TsNode): boolean {
+  for (let current: TsNode | null = comparison; current; current = current.parent) {
+    const parent: TsNode | null = current.parent;
+    if (!parent) return false;
+    if (parent.type === "while_statement") return parent.childForFieldName("condition")?.id === current.id;
+    if (parent.type === "assert_statement") return true;
+    if (
+      (parent.type === "if_statement" || parent.type === "elif_clause") &&
+      parent.childForFieldName("condition")?.id === current.id
+    ) {
+      const body = parent.childForFieldName("consequence");
+      return (
+        body !== null && body.namedChildren.some((s) => s !== null && /^(break|return|raise)_statement$/.test(s.type))
+      );
+    }
+    if (parent.type === "function_definition" || parent.type === "block") return false;
+  }
+  return false;
+}

@@ -1,0 +1,87 @@
+# Families found on the fresh9 sample and checked on scout10py (issue 9). `expect:` marks each line that must be
+# flagged; every other line must not be.
+import asyncio
+import subprocess
+import time
+import urllib.request
+from time import perf_counter
+
+
+# A point in time "now + N" that a loop compares the clock with is a deadline, whatever it is named.
+def wait_for_server(url):
+    proc = subprocess.Popen(["server"])
+    timeout = time.perf_counter() + 8  # expect: no-hardcoded-timeout
+    while True:
+        try:
+            urllib.request.urlopen(url)
+            break
+        except OSError:
+            pass
+        time.sleep(0.1)
+        assert time.perf_counter() < timeout, "timed out"
+    return proc
+
+
+def open_clipboard(open_it):
+    t = time.time() + 0.5  # expect: no-hardcoded-timeout
+    while time.time() < t:
+        if open_it():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+class Pump:
+    def flush(self):
+        self._end = perf_counter() + 5  # expect: no-hardcoded-timeout
+        while self.pump():
+            if perf_counter() > self._end:
+                return
+
+
+def stop_workers(workers):
+    limit = time.time() + 30  # expect: no-hardcoded-timeout
+    while workers and time.time() < limit:
+        if quick_shutdown():
+            limit = time.time() + 2.0  # expect: no-hardcoded-timeout
+        time.sleep(0.1)
+
+
+# Not deadlines: a pacing point reset in the loop, an expiry checked once, a sum stored with data.
+async def report_progress(loop, update):
+    next_update = 0.0
+    while True:
+        await update.wait()
+        if loop.time() >= next_update:
+            next_update = loop.time() + 1
+            loop.call_at(next_update, update.set)
+
+
+def refresh_if_stale(token):
+    expires = time.time() + 3600
+    if time.time() > expires:
+        token.refresh()
+    return {"token": token, "until": time.time() + 3600}
+
+
+def quick_shutdown():
+    return False
+
+
+# An explicit None for a blocking API's own timeout keyword waits without a limit, like the positional None.
+async def shutdown(tasks, fut):
+    for task in tasks:
+        task.cancel()
+    await asyncio.wait(tasks, timeout=None)  # expect: no-unbounded-timeout
+    await asyncio.wait_for(fut, timeout=None)  # expect: no-unbounded-timeout
+    await asyncio.wait_for(fut, None)  # expect: no-unbounded-timeout
+
+
+# The caller's None passed on is the caller's choice; an unknown callee's None may mean its own default.
+async def drain(tasks, timeout=None):
+    await asyncio.wait(tasks, timeout=timeout)
+    await wait_for_connected(timeout=None)
+
+
+async def wait_for_connected(timeout=None):
+    return timeout
