@@ -95,7 +95,13 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
   if (path === "Promise.race") {
     // Timers inside these elements race the operation; the walk finds them when it gets there.
     const first = args[0];
-    if (first && unwrap(first).type === "ArrayExpression") {
+    // `Promise.race([Promise.resolve(), sleep(1000)])`: the settled element wins at once, nothing waits on the timer.
+    const elements =
+      first && unwrap(first).type === "ArrayExpression" ? (unwrap(first).elements as (EsNode | null)[]) : [];
+    const settled = elements.some(
+      (e) => e && unwrap(e).type === "CallExpression" && calleePath(unwrap(e).callee as EsNode) === "Promise.resolve",
+    );
+    if (first && unwrap(first).type === "ArrayExpression" && !settled) {
       for (const element of unwrap(first).elements as (EsNode | null)[]) {
         if (element) facts.raceElements.push(span(element));
         if (element && unwrap(element).type === "Identifier") facts.racedNames.add(unwrap(element).name as string);

@@ -1,5 +1,6 @@
 // Timers, test-runner timeouts and the callbacks that make a timer a deadline.
 import { type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import { boundFunction, ownText } from "./callback-body.ts";
 
 /** APIs where 0 switches a timer off once its phase is over (Node sockets and requests), not a finding. */
 export const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
@@ -30,10 +31,13 @@ export const DEADLINE_CALLBACK = /mustNotCall|abort|\bkill|terminate|timed_?out/
 /** `setTimeout(() => controller.abort(), 5000)`: a timer whose callback ends the operation is its deadline. */
 export function isDeadlineTimer(path: string, args: EsNode[], source: string): boolean {
   if (!TIMER_CALLS.test(path) || args.length < 2) return false;
-  const callback = unwrap(args[0]!);
+  const callback = boundFunction(args[0]!);
   const [start, end] = span(callback);
-  if (callback.type === "ArrowFunctionExpression" || callback.type === "FunctionExpression")
-    return DEADLINE_BODY.test(source.slice(start, end));
+  // What the callback does when it fires, not what the callbacks it registers do later (`res.on("error", t.fail)`).
+  if (callback.type === "ArrowFunctionExpression" || callback.type === "FunctionExpression") {
+    const own = ownText(callback, source);
+    return DEADLINE_BODY.test(own) || (callback !== unwrap(args[0]!) && DEADLINE_CALLBACK.test(own));
+  }
   if (callback.type === "Identifier" || callback.type === "MemberExpression" || callback.type === "CallExpression")
     return DEADLINE_CALLBACK.test(source.slice(start, end));
   return false;
