@@ -15,6 +15,7 @@ import { ModuleBindings } from "./modules.ts";
 import { Receivers } from "./receivers.ts";
 import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
+import { UnreadDefaults } from "./unread-defaults.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -98,6 +99,8 @@ export class FileFacts implements TestFacts {
   readonly timers: TimerEffects;
   /** The contexts tests' callbacks get (`t` in `test("...", (t) => t.timeoutAfter(1000))`). */
   readonly testContexts = new TestContexts();
+  /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */
+  readonly unreadDefaults = new UnreadDefaults();
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
   readonly scopedInits = new Set<EsNode>();
 
@@ -113,6 +116,7 @@ export class FileFacts implements TestFacts {
   collect(program: EsNode, visitorKeys: VisitorKeys | undefined): this {
     walk(program, visitorKeys, (node) => collectNode(this, node));
     this.timers.finish(visitorKeys);
+    this.unreadDefaults.finish(this.notDurations);
     return this;
   }
 
