@@ -1,7 +1,6 @@
 import type { Node as TsNode } from "web-tree-sitter";
-import { matchApi } from "../apis.ts";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
-import { bindsNothing, judgeApiCall, type PyCallJudge } from "./python/calls.ts";
+import { bindsNothing, judgeApiCall, knowsTimeoutKeyword, type PyCallJudge } from "./python/calls.ts";
 import { classify, clockOffset } from "./python/classify.ts";
 import {
   expectedToFail,
@@ -18,7 +17,7 @@ import { PyFacts } from "./python/facts.ts";
 import { polledUntil } from "./python/deadlines.ts";
 import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
-import { callNeedsTimeout, missingTimeoutFinding, SESSION_CLASSES } from "./python/http.ts";
+import { missingTimeoutFinding } from "./python/http.ts";
 import { cacheDeleteFinding, REDIS_BLOCKING } from "./python/redis.ts";
 import { keywordArgument, referenceName, stringContent, unwrap } from "./python/syntax.ts";
 import { type Classified, isNoLimit, type ZeroMeans } from "./python/values.ts";
@@ -110,14 +109,7 @@ class PyDetector implements PyCallJudge {
         // `client_pause(timeout=1)`: how long to pause, not a deadline.
         if (/(pause|sleep|delay)\w*$/i.test(written)) return;
         const path = facts.resolve(written);
-        // `asyncio.wait(tasks, timeout=None)`: a blocking API's own timeout keyword means what its positional
-        // timeout means, so None there waits without a limit (as `asyncio.wait_for(fut, None)` does).
-        const api = matchApi(facts.options.apis, "python", path) ?? matchApi(facts.options.apis, "python", written);
-        const known =
-          callNeedsTimeout(facts, path, written) !== undefined ||
-          SESSION_CLASSES.has(path) ||
-          /(^|\.)Timeout$/.test(path) ||
-          api?.keyword === name;
+        const known = knowsTimeoutKeyword(facts, path, written, name);
         const isTest = /(^|\.)gen_test$/.test(path);
         if (call?.type === "call" && bindsNothing(facts, call, value, name, path, written, known)) return;
         if (call?.type === "call" && isCacheLifetime(call)) return;

@@ -6,6 +6,8 @@ import time
 import urllib.request
 from time import perf_counter
 
+import httpx2
+
 
 # A point in time "now + N" that a loop compares the clock with is a deadline, whatever it is named.
 def wait_for_server(url):
@@ -85,3 +87,11 @@ async def drain(tasks, timeout=None):
 
 async def wait_for_connected(timeout=None):
     return timeout
+
+
+# httpx2 is httpx's API under another name: a client built with timeout=None switches the 5 s default off.
+def default_client_factory():
+    return httpx2.Client(
+        follow_redirects=True,
+        timeout=None,  # expect: no-unbounded-timeout
+    )

@@ -4,7 +4,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { insideRaises } from "./context.ts";
 import type { PyFacts } from "./facts.ts";
-import { callNeedsTimeout } from "./http.ts";
+import { callNeedsTimeout, SESSION_CLASSES } from "./http.ts";
 import { keywordArgument } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
@@ -68,6 +68,19 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   if (blockFlag && positional.length === 2 && /^(True|False)$/.test(positional[0]!.text) && !onDouble) {
     judge.report(positional[1]!, `as the timeout of ${written}()`, true);
   }
+}
+
+/**
+ * A call whose `timeout=` keyword is known to bound a wait, so that None there means no limit: an HTTP call or client
+ * of requests/httpx (httpx2 is httpx's API under another name: `httpx2.Client(timeout=None)` switches its 5 s default
+ * off too), a `Timeout` object, and a blocking API's own timeout keyword (`asyncio.wait(tasks, timeout=None)` means
+ * what `asyncio.wait_for(fut, None)` means).
+ */
+export function knowsTimeoutKeyword(facts: PyFacts, path: string, written: string, name: string): boolean {
+  if (callNeedsTimeout(facts, path, written) !== undefined) return true;
+  if (SESSION_CLASSES.has(path.replace(/^httpx2\./, "httpx.")) || /(^|\.)Timeout$/.test(path)) return true;
+  const apis = facts.options.apis;
+  return (matchApi(apis, "python", path) ?? matchApi(apis, "python", written))?.keyword === name;
 }
 
 /**
