@@ -70,12 +70,10 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   }
 }
 
-/**
- * A call whose `timeout=` keyword is known to bound a wait, so that None there means no limit: an HTTP call or client
- * of requests/httpx (httpx2 is httpx's API under another name: `httpx2.Client(timeout=None)` switches its 5 s default
- * off too), a `Timeout` object, and a blocking API's own timeout keyword (`asyncio.wait(tasks, timeout=None)` means
- * what `asyncio.wait_for(fut, None)` means).
- */
+// A call whose `timeout=` keyword is known to bound a wait, so that None there means no limit: an HTTP call or client
+// of requests/httpx (httpx2 is httpx's API under another name: `httpx2.Client(timeout=None)` switches its 5 s default
+// off too), a `Timeout` object, and a blocking API's own timeout keyword (`asyncio.wait(tasks, timeout=None)` means
+// what `asyncio.wait_for(fut, None)` means).
 export function knowsTimeoutKeyword(facts: PyFacts, path: string, written: string, name: string): boolean {
   if (callNeedsTimeout(facts, path, written) !== undefined) return true;
   if (SESSION_CLASSES.has(path.replace(/^httpx2\./, "httpx.")) || /(^|\.)Timeout$/.test(path)) return true;

@@ -4,13 +4,11 @@ import type { PyFacts } from "./facts.ts";
 import { blanked, inWhile, isClockReading, ordering, outward } from "./lifetimes.ts";
 import { unwrap } from "./syntax.ts";
 
-/**
- * `timeout = time.perf_counter() + 8` then, in a loop, `assert time.perf_counter() < timeout`; `t = time.time() + 0.5`
- * then `while time.time() < t:`; `limit = time.time() + 2.0` checked by the enclosing `while ... time.time() < limit`:
- * the name is compared by order with a fresh clock reading inside a `while` loop of the same function (or, for a
- * field, of the file), so the literal added to the clock bounds that loop's wait. The same sum compared outside a loop
- * is an expiry (`if time.time() > self.expires: refresh()`), a lifetime, not reported here.
- */
+// `timeout = time.perf_counter() + 8` then, in a loop, `assert time.perf_counter() < timeout`; `t = time.time() + 0.5`
+// then `while time.time() < t:`; `limit = time.time() + 2.0` checked by the enclosing `while ... time.time() < limit`:
+// the name is compared by order with a fresh clock reading inside a `while` loop of the same function (or, for a
+// field, of the file), so the literal added to the clock bounds that loop's wait. The same sum compared outside a loop
+// is an expiry (`if time.time() > self.expires: refresh()`), a lifetime, not reported here.
 export function polledUntil(facts: PyFacts, assignment: TsNode, left: TsNode): boolean {
   if (left.type !== "identifier" && left.type !== "attribute") return false;
   const name = left.type === "identifier" ? left.text : left.childForFieldName("attribute")?.text;
@@ -43,10 +41,8 @@ export function polledUntil(facts: PyFacts, assignment: TsNode, left: TsNode): b
   return false;
 }
 
-/**
- * The test stops the wait when the time is up: it is the loop's condition, an `assert`, or an `if` that breaks,
- * returns or raises. `if loop.time() >= next_update: redraw(); next_update = loop.time() + 1` paces work instead.
- */
+// The test stops the wait when the time is up: it is the loop's condition, an `assert`, or an `if` that breaks,
+// returns or raises. `if loop.time() >= next_update: redraw(); next_update = loop.time() + 1` paces work instead.
 function endsTheLoop(comparison: TsNode): boolean {
   for (let current: TsNode | null = comparison; current; current = current.parent) {
     const parent: TsNode | null = current.parent;

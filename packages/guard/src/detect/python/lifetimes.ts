@@ -15,13 +15,11 @@ const EXPIRY_CALLS = /^(expire|pexpire|expireat|pexpireat|setex|psetex|getex|set
 const EXPIRY_KEYWORDS = /^(ex|px|ttl|expire|expires|expiry|max_age)$/;
 const ORDERING = /^(<|>|<=|>=)$/;
 
-/**
- * `default_timeout=300` in `class RedisCache(BaseRedisCache)`, `params.get("TIMEOUT", 300)` in Django's `BaseCache`:
- * inside a class that is a cache (its name or a base's ends in `Cache`), the default of its writes' `timeout` is how
- * long an entry lives: `default_timeout` says so itself, a plain `timeout` when the class's writes take their lifetime
- * as `timeout` (diskcache's `Cache(timeout=60)` is its SQLite connection timeout: its writes take `expire`).
- * Qualified names (`socket_timeout`, `connect_timeout`) still bound waits.
- */
+// `default_timeout=300` in `class RedisCache(BaseRedisCache)`, `params.get("TIMEOUT", 300)` in Django's `BaseCache`:
+// inside a class that is a cache (its name or a base's ends in `Cache`), the default of its writes' `timeout` is how
+// long an entry lives: `default_timeout` says so itself, a plain `timeout` when the class's writes take their lifetime
+// as `timeout` (diskcache's `Cache(timeout=60)` is its SQLite connection timeout: its writes take `expire`).
+// Qualified names (`socket_timeout`, `connect_timeout`) still bound waits.
 export function isCacheEntryLifetime(node: TsNode, name: string): boolean {
   if (!CACHE_LIFETIME_NAMES.test(name)) return false;
   for (let current = node.parent; current; current = current.parent) {
@@ -34,10 +32,8 @@ export function isCacheEntryLifetime(node: TsNode, name: string): boolean {
   return false;
 }
 
-/**
- * `DEFAULT_TIMEOUT_SECS = 60 * 60` compared only with a token's age, `timeout = 20` of a `RepoCache`: a lifetime.
- * `timeout = 5` in a function that never reads it (the next line passes its own literal): it bounds nothing.
- */
+// `DEFAULT_TIMEOUT_SECS = 60 * 60` compared only with a token's age, `timeout = 20` of a `RepoCache`: a lifetime.
+// `timeout = 5` in a function that never reads it (the next line passes its own literal): it bounds nothing.
 export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNode, name: string): boolean {
   if (isCacheEntryLifetime(assignment, name)) return true;
   const scope = facts.scopeOf(assignment);
@@ -61,15 +57,13 @@ export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNod
   return within !== null && usedAsLifetime(facts, name, within, left);
 }
 
-/**
- * Every read of `name` in `scope` (a function, or the whole file for a module constant) uses it as an entry's
- * lifetime, and there is at least one:
- * - compared with an entry's age (`current_time - token_time > DEFAULT_TIMEOUT_SECS`, `now < entry.timestamp +
- *   self.timeout`), where the start is not a clock reading this code took (elapsed time since `start =
- *   time.monotonic()` bounds a wait) and the test is not in a `while` loop (a loop that waits until a deadline);
- * - added to the clock and stored with data (`self._expires[key] = time() + timeout`, `(time() + timeout, value)`);
- * - handed to a store as an expiry (`r.expire(key, timeout)`, `setex(key, timeout, v)`, `set(key, v, ex=timeout)`).
- */
+// Every read of `name` in `scope` (a function, or the whole file for a module constant) uses it as an entry's
+// lifetime, and there is at least one:
+// - compared with an entry's age (`current_time - token_time > DEFAULT_TIMEOUT_SECS`, `now < entry.timestamp +
+// self.timeout`), where the start is not a clock reading this code took (elapsed time since `start =
+// time.monotonic()` bounds a wait) and the test is not in a `while` loop (a loop that waits until a deadline);
+// - added to the clock and stored with data (`self._expires[key] = time() + timeout`, `(time() + timeout, value)`);
+// - handed to a store as an expiry (`r.expire(key, timeout)`, `setex(key, timeout, v)`, `set(key, v, ex=timeout)`).
 export function usedAsLifetime(facts: PyFacts, name: string, scope: TsNode, definition: TsNode): boolean {
   const code = blanked(scope.text);
   const root = scope.tree.rootNode;
@@ -122,7 +116,7 @@ function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
   return EXPIRY_CALLS.test(method ?? "");
 }
 
-/** `a - b` (or `abs(a - b)`): the start `b` an age is measured from. */
+// `a - b` (or `abs(a - b)`): the start `b` an age is measured from.
 function difference(node: TsNode): TsNode | undefined {
   let inner = node;
   if (inner.type === "call" && inner.childForFieldName("function")?.text === "abs")
@@ -132,11 +126,9 @@ function difference(node: TsNode): TsNode | undefined {
   return right ? unwrap(right) : undefined;
 }
 
-/**
- * A start this code read from the clock itself (`time.monotonic()`, a local `start = time.time()`, a field the file
- * sets from the clock, `self._last_seen = time.time()`): elapsed time since an event it saw, a wait's or an idle
- * connection's bound. A timestamp from data (a token's, a file's `mtime`, an entry's) is an age.
- */
+// A start this code read from the clock itself (`time.monotonic()`, a local `start = time.time()`, a field the file
+// sets from the clock, `self._last_seen = time.time()`): elapsed time since an event it saw, a wait's or an idle
+// connection's bound. A timestamp from data (a token's, a file's `mtime`, an entry's) is an age.
 function freshClock(facts: PyFacts, start: TsNode): boolean {
   if (isClockReading(facts, start)) return true;
   if (start.type !== "identifier" && start.type !== "attribute") return false;
@@ -152,7 +144,7 @@ export function isClockReading(facts: PyFacts, node: TsNode): boolean {
     : node.type === "identifier" && facts.clockNames.has(`${facts.scopeOf(node)}:${node.text}`);
 }
 
-/** `(time() + timeout, value)`, `{"expires": now + timeout}`, `self._expires[key] = time() + timeout`. */
+// `(time() + timeout, value)`, `{"expires": now + timeout}`, `self._expires[key] = time() + timeout`.
 function storedWithData(sum: TsNode): boolean {
   const parent = sum.parent;
   if (!parent) return false;
@@ -177,7 +169,7 @@ export function inWhile(node: TsNode): boolean {
   return false;
 }
 
-/** `if lock_timeout:`, `not timeout`: whether the limit is on, neither a wait nor a lifetime. */
+// `if lock_timeout:`, `not timeout`: whether the limit is on, neither a wait nor a lifetime.
 function truthinessTest(node: TsNode): boolean {
   const outer = outward(node);
   const parent = outer.parent;
@@ -196,14 +188,14 @@ function isAssignmentTarget(node: TsNode): boolean {
   );
 }
 
-/** The node with its parentheses around it. */
+// The node with its parentheses around it.
 export function outward(node: TsNode): TsNode {
   let current = node;
   while (current.parent?.type === "parenthesized_expression") current = current.parent;
   return current;
 }
 
-/** `source` with comments and string literals blanked to spaces, offsets kept. */
+// `source` with comments and string literals blanked to spaces, offsets kept.
 export function blanked(source: string): string {
   return source.replace(STRING_OR_COMMENT, (match) => match.replace(/[^\n]/g, " "));
 }
