@@ -126,7 +126,7 @@ export class FileFacts implements TestFacts {
   }
 
   isTimeout(name: string | undefined): name is string {
-    if (name === undefined) return false;
+    if (name === undefined || ERROR_CODE.test(name)) return false;
     // `DEFAULT_GLOBAL_DEADLINE_MS = 10 * 60 * 1000`: a deadline with a unit is a duration (a bare `deadline` is a time).
     if (!isTimeoutName(name, this.extraTimeoutNames, { spelledApart: true }))
       return /deadline/i.test(name) && DEADLINE_DURATION.test(name);
@@ -148,6 +148,9 @@ export class FileFacts implements TestFacts {
     return this.heldPromises.some(({ name, from, to }) => from <= start && start < to && this.racedNames.has(name));
   }
 }
+
+/** `ERR_TIMEOUT = 7777`, `ERR_CONN_REQUEST_TIMEOUT: 40` (oracledb's error table): a constant that names an error holds its code. */
+const ERROR_CODE = /^(ERR|ERROR|ERRNO)_[A-Z0-9_]*$/;
 
 /**
  * `globalDeadlineMs`, `DEFAULT_GLOBAL_DEADLINE_MS`; not `MAX_..._DEADLINE_MS` (a cap) nor an ack deadline
