@@ -1,5 +1,6 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
+import { AlarmBudgets } from "./python/alarms.ts";
 import { bindsNothing, judgeApiCall, knowsTimeoutKeyword, type PyCallJudge } from "./python/calls.ts";
 import { classify, clockOffset } from "./python/classify.ts";
 import {
@@ -37,9 +38,11 @@ export function detectPython(nodes: readonly TsNode[], options: DetectorOptions,
 class PyDetector implements PyCallJudge {
   private readonly findings = new Map<string, RawFinding>();
   readonly facts: PyFacts;
+  private readonly alarms: AlarmBudgets;
 
   constructor(options: DetectorOptions, source: string) {
     this.facts = new PyFacts(options, source);
+    this.alarms = new AlarmBudgets(this.facts);
   }
 
   run(nodes: readonly TsNode[]): RawFinding[] {
@@ -147,6 +150,8 @@ class PyDetector implements PyCallJudge {
         // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
         // reads bounds nothing.
         if (fn?.type === "function_definition" && (neverRead(fn, name) || onlyRecorded(fn, name))) return;
+        // `def symbolic_equal(a, b, tolerance, timeout=10.0)` read only by `with time_limit(timeout):` (SIGALRM).
+        if (fn?.type === "function_definition" && this.alarms.isBudgetParameter(fn, name)) return;
         // `default_timeout=300` of a cache, a `max_age` compared with a token's age: a lifetime, nothing waits.
         if (isCacheEntryLifetime(node, name)) return;
         const body = fn?.type === "function_definition" ? fn.childForFieldName("body") : null;
@@ -199,6 +204,7 @@ class PyDetector implements PyCallJudge {
         // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
         if (inEnumClass(node)) return;
         if (lifetimeOrUnread(facts, node, left, name)) return;
+        if (this.alarms.isBudgetValue(right)) return;
         // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
         // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
         if (underNoneCheck(node, left.text) && classify(facts, right, false, "poll").every(isNoLimit)) return;
@@ -219,7 +225,7 @@ class PyDetector implements PyCallJudge {
         if (isLookup(written) && facts.mayNameTimeout(args)) {
           const lookup = lookupFallback(args);
           const key = keyName(lookup?.key);
-          if (lookup && facts.isTimeout(key) && !isCacheEntryLifetime(node, key))
+          if (lookup && facts.isTimeout(key) && !isCacheEntryLifetime(node, key) && !this.alarms.isBudgetValue(node))
             this.report(node, `as the default of "${key}"`, false);
         }
         this.set(missingTimeoutFinding(facts, node, callee, args, path, written));

@@ -1,6 +1,10 @@
 # Families found on the fresh9 sample and checked on scout10py (issue 9). `expect:` marks each line that must be
 # flagged; every other line must not be.
 import asyncio
+import contextlib
+import multiprocessing
+import os
+import signal
 import subprocess
 import time
 import urllib.request
@@ -95,3 +99,50 @@ def default_client_factory():
         follow_redirects=True,
         timeout=None,  # expect: no-unbounded-timeout
     )
+
+
+# CPU budgets: a duration that only arms SIGALRM through the file's helpers interrupts in-process work; nothing waits.
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def symbolic_equal(a, b, tolerance, timeout=10.0):
+    with time_limit(timeout):
+        return abs(simplify(a - b)) < tolerance
+
+
+def math_equal(prediction, reference, tolerance=1e-4, timeout: float = 10.0):
+    return symbolic_equal(prediction, reference, tolerance, timeout)
+
+
+VALIDATION_TIMEOUT_S = int(os.environ.get("BENCH_TIMEOUT_S", "40"))
+
+
+def run_with_timeout(fn, seconds: int = VALIDATION_TIMEOUT_S):
+    signal.alarm(seconds)
+    try:
+        return fn()
+    finally:
+        signal.alarm(0)
+
+
+def simplify(x):
+    return x
+
+
+# The same budget that also bounds a join of the sandbox process is a timeout.
+def check_correctness(program, timeout=3.0):  # expect: no-hardcoded-timeout
+    process = multiprocessing.Process(target=run_sandboxed, args=(program, timeout))
+    process.start()
+    process.join(timeout=timeout + 1)  # expect: no-hardcoded-timeout
+    return process.exitcode
+
+
+def run_sandboxed(program, timeout):
+    with time_limit(timeout):
+        exec(program)
