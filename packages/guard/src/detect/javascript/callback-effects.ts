@@ -119,7 +119,7 @@ function boundArguments(callback: EsNode): EsNode[] {
 }
 
 /** `logger.warn(...)`, `console.log(...)`, a bare `debug(...)`: a call that only writes a log line. */
-function isLog(path: string): boolean {
+export function isLog(path: string): boolean {
   const dot = path.lastIndexOf(".");
   if (dot < 0) return LOG_CALL.test(path);
   return LOG_METHOD.test(path.slice(dot + 1)) && LOGGER.test(path.slice(0, dot));

@@ -69,14 +69,19 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     judge.facts.listeners.has(args[0].name as string);
   const settlesRacedPromise =
     TIMER_CALLS.test(path) && judge.facts.racedNames.size > 0 && judge.facts.racesHeldPromise(node);
-  const deadline = isDeadlineTimer(path, args, judge.facts.source);
+  const deadline = isDeadlineTimer(path, args, judge.facts.source) || judge.facts.deadlines.ends(node);
   if (judge.facts.raceTimers.has(node) || racesEvent || settlesRacedPromise || deadline) {
     // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
     const scripted = deadline && !racesEvent && !settlesRacedPromise && !judge.facts.raceTimers.has(node);
     if (scripted && judge.facts.timers.scriptedAbort(node, enclosingFunctions(judge.facts, node))) return;
     // A 0 ms timer defers its callback to the next turn; it bounds nothing.
-    if (args[1] && judge.constants.evaluate(args[1]) !== 0)
-      judge.report(args[1], `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`);
+    if (args[1] && judge.constants.evaluate(args[1]) !== 0) {
+      const where = `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`;
+      judge.report(args[1], where);
+      // `function deadline(p, millis = 1000) { setTimeout(() => d.reject(err), millis) }`: the default is the delay.
+      const fallback = deadline ? judge.facts.deadlines.parameterDefault(node, args[1]) : undefined;
+      if (fallback && (judge.constants.evaluate(fallback) ?? 0) > 0) judge.report(fallback, where);
+    }
     return;
   }
   // `setDefaultTimeout(60 * 1000)` imported from cucumber: an API known by the module it is imported from.

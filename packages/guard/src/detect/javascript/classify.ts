@@ -14,7 +14,7 @@ import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
 import { isTimeoutPhase } from "../../names.ts";
 import { JS_CLOCKS } from "./timers.ts";
-import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, numericString } from "./values.ts";
+import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
 
 /** A clock read in an expression: `Date.now()`, `new Date()`, `.getTime()`, a local named `now`. */
 const CLOCK_READING = /\bnow\b|\bDate\b|\bperformance\b|\bhrtime\b|\.getTime\b/;
@@ -152,21 +152,22 @@ export class Classifier {
   }
 
   /**
-   * In `t === false ? 0 : t` (or `t !== Infinity ? t : 0`), the branch that re-spells the caller's own
-   * `false`/`Infinity` as 0: taken only when the tested reference already says "no limit".
+   * In `t === false ? 0 : t` (or `t !== Infinity ? t : 0`, `t === "disable" ? Infinity : t`), the branch that
+   * re-spells the caller's own `false`/`Infinity`/"disable" as 0 or Infinity: taken only when the caller said so.
    */
   private respelledBranch(node: EsNode): EsNode | undefined {
     const test = unwrap(node.test as EsNode);
     if (test.type !== "BinaryExpression" || !/^[!=]==?$/.test(test.operator as string)) return undefined;
     const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
     const noLimit = (side: EsNode) =>
-      (side.type === "Literal" && side.value === false) || (side.type === "Identifier" && side.name === "Infinity");
+      (side.type === "Literal" && (side.value === false || NO_LIMIT_WORD.test(String(side.value)))) ||
+      (side.type === "Identifier" && side.name === "Infinity");
     const reference = sides.find((side) => !noLimit(side));
     if (!reference || referenceName(reference) === undefined || !sides.some(noLimit)) return undefined;
     const branch = ((test.operator as string).startsWith("=") ? node.consequent : node.alternate) as EsNode;
     // `t === false ? false : normalize(t)`: the caller's `false` passed on as it is.
     const passedOn = unwrap(branch).type === "Literal" && unwrap(branch).value === false;
-    return passedOn || this.constants.evaluate(branch) === 0 ? branch : undefined;
+    return passedOn || [0, Infinity].includes(this.constants.evaluate(branch) ?? NaN) ? branch : undefined;
   }
 
   /** `x.timeout == null ? 20000 : x.timeout` (either way round): the number, if positive, and the name. */

@@ -40,6 +40,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.held.call(node);
       facts.timers.call(node);
       facts.serverIdle.call(node);
+      facts.deadlines.call(node);
       return;
     case "NewExpression":
       facts.sites.push(node);
@@ -49,6 +50,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.zero.call(node);
       facts.held.call(node);
       facts.timers.call(node);
+      facts.deadlines.call(node);
       return;
     case "FunctionDeclaration":
     case "FunctionExpression":
@@ -60,6 +62,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       }
       facts.functionSpans.push(span(node));
       facts.timers.function(node);
+      facts.deadlines.function(node);
       collectBindings(facts, node);
       return;
     case "CatchClause":
@@ -70,6 +73,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.timers.definition(referenceName(node.left as EsNode), node.right);
       if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
       storedTimer(facts, node.right);
+      facts.deadlines.stored(node.left as EsNode, node.right);
       collectDestination(facts, node);
       facts.noWait.assignment(node);
       facts.held.assignment(node);
@@ -85,6 +89,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.noWait.doubles.binding((node.id as EsNode).name as string, node.init);
       }
       storedTimer(facts, node.init);
+      facts.deadlines.stored(node.id as EsNode, node.init);
       collectDestination(facts, node);
       collectDeclarator(facts, node);
       facts.receivers.declarator(node);

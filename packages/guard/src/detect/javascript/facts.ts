@@ -16,6 +16,7 @@ import { Receivers } from "./receivers.ts";
 import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
+import { DeadlineTimers } from "./deadline-timers.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -97,6 +98,8 @@ export class FileFacts implements TestFacts {
   readonly bounds = new ValidationBounds();
   /** What timers' callbacks do: delays of timers that only log or measure, tests' scripted aborts. */
   readonly timers: TimerEffects;
+  /** Timers whose callback ends or fails the operation (rejects a raced promise, force-kills, reports a timeout). */
+  readonly deadlines: DeadlineTimers;
   /** The contexts tests' callbacks get (`t` in `test("...", (t) => t.timeoutAfter(1000))`). */
   readonly testContexts = new TestContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */
@@ -110,6 +113,7 @@ export class FileFacts implements TestFacts {
   ) {
     this.noWait = new NoWaitFacts(source);
     this.timers = new TimerEffects(source);
+    this.deadlines = new DeadlineTimers(source);
   }
 
   /** Walks `program` once, collecting every fact. */
@@ -136,7 +140,9 @@ export class FileFacts implements TestFacts {
     if (this.timerDelays.has(name) && /^poll/i.test(name)) return false;
     // `setTimeout(() => this.renewToken(), this._tokenTimeout)`: when to renew, a schedule.
     // `setTimeout(() => span.end(), idleTimeout)`: how long a measurement runs; nothing waits on it.
-    return !this.noWait.schedules.has(name) && !this.timers.inertNames.has(name);
+    // A keep-alive timeout's delay (no data for that long and the connection is lost) is no keep-alive schedule.
+    const schedule = this.noWait.schedules.has(name) && !this.deadlines.liveness.has(name);
+    return !schedule && !this.timers.inertNames.has(name);
   }
 
   /**

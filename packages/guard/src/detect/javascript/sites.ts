@@ -18,6 +18,7 @@ import { isResetValue } from "./not-durations.ts";
 import { cacheDeleteFinding } from "./redis.ts";
 import { foreverRetry, RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
 import { numericString } from "./values.ts";
+import { perAttemptTimeouts, utilityFallback } from "./value-shapes.ts";
 
 /** What judging a site needs from the detector, beyond what judging a call does. */
 export interface SiteJudge extends CallJudge {
@@ -44,6 +45,7 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         reportForever(judge, node.value as EsNode, `in "${name}"`);
         return;
       }
+      reportPerAttempt(judge, name, node.value as EsNode);
       // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
       if (!judge.facts.isTimeout(name) && !(name !== undefined && judge.facts.noWait.connectionSessions.has(node)))
         return;
@@ -76,6 +78,7 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         judge.report(added, `added to the clock for "${String(id.name)}"`);
         return;
       }
+      if (id.type === "Identifier" && isNode(node.init)) reportPerAttempt(judge, id.name as string, node.init);
       if (id.type === "Identifier" && judge.facts.isTimeout(id.name as string) && isNode(node.init)) {
         // `MINIMUM_EXECUTABLE_TIMEOUT_MILLIS = 5 * 1000`, only compared with the configured timeout: a bound.
         if (
@@ -192,6 +195,13 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       if (node.type === "CallExpression") {
         const cacheDelete = cacheDeleteFinding(node, judge.facts);
         if (cacheDelete) judge.addFinding(cacheDelete);
+        // `_.get(opts.connection.timeout, 9999)`: like `opts.connection.timeout || 9999`, wherever it goes.
+        const fallback = utilityFallback(
+          node,
+          (name) => judge.facts.isTimeout(name),
+          (v) => judge.constants.evaluate(v),
+        );
+        if (fallback) judge.report(fallback, `as the fallback of a timeout in ${calleePath(node.callee as EsNode)}()`);
       }
       if (RETRY_CALLS.test(calleePath(node.callee as EsNode) ?? ""))
         for (const arg of node.arguments as EsNode[]) reportForever(judge, arg, `in the retry options`);
@@ -204,6 +214,20 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
 function reportForever(judge: SiteJudge, options: EsNode, where: string): void {
   const forever = foreverRetry(options);
   if (forever) judge.add("unbounded", forever, "forever: true", `${where} (retried with no bound)`, false);
+}
+
+/**
+ * `timeouts: [5000, 5000]`: an array of per-attempt timeouts under `name`, reported once (at its first), where it
+ * reaches a wait: given in a call's options (`new Session({ timeouts: [50] })`), or read one attempt at a time
+ * in the file (`setTimeout(transmit, options.timeouts[retrans])`). A list nobody reads so is no evidence.
+ */
+function reportPerAttempt(judge: SiteJudge, name: string | undefined, value: EsNode): void {
+  const isTimeout = (n: string) => judge.facts.isTimeout(n);
+  const elements = perAttemptTimeouts(name, value, isTimeout, (v) => judge.constants.evaluate(v));
+  if (!elements[0] || !name) return;
+  const passed = judge.facts.receivers.receiverAt(span(value)[0]) !== undefined;
+  if (!passed && !new RegExp(`\\.${name.replace(/\$/g, "\\$")}\\s*\\[\\s*[\\w$]`).test(judge.facts.source)) return;
+  judge.report(elements[0], `in "${name}" (the first of ${elements.length} per-attempt timeouts)`);
 }
 
 function isNegative(node: EsNode): boolean {

@@ -16,6 +16,9 @@ export const GOT_PHASES = new Set(["lookup", "connect", "secureConnect", "socket
 /** The largest 32-bit values (`0xFFFFFFFF`, `2 ** 31 - 1`): the "INFINITE" of C APIs and timers, not a duration. */
 export const NO_LIMIT = 2 ** 31 - 1;
 
+/** A caller's option value that switches a timeout off (`keepAliveTimeout: "disable"`), re-spelled by the code. */
+export const NO_LIMIT_WORD = /^(disabled?|none|never|off|infinite|unlimited)$/i;
+
 export function kindOf(value: number): Classified["kind"] {
   return value === 0 || value >= NO_LIMIT ? "unbounded" : "hardcoded";
 }

@@ -1,0 +1,242 @@
+// Deadlines by what a timer's callback does when it fires: it rejects a promise that also settles another way (a
+// race), it force-kills a process it gave a grace period, or it tells someone the operation timed out
+// (`onerror("timeout")`, `cb(new TimeoutError())`). Any of these makes the delay the bound of a wait, whatever the
+// delay is called; `timers.ts`'s `DEADLINE_BODY` keeps the cheap cases (abort, fail, a reject that says "timeout").
+import { isTimeoutName } from "../../names.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, isNode, referenceName, span, unwrap } from "./ast.ts";
+import { boundFunction, ownText } from "./callback-body.ts";
+import { isLog } from "./callback-effects.ts";
+import { TIMER_CALLS } from "./timers.ts";
+import { walk } from "./walk.ts";
+
+/** Text that says "timed out": `"timeout"`, `'Request timed out'`, `ETIMEDOUT`. */
+const SAYS_TIMEOUT = /time[ds]?[\s_-]?out|ETIMEDOUT/i;
+
+/** An error class named for a timeout: `new TimeoutError()`, `new errors.RequestTimedOutError(...)`. */
+const TIMEOUT_ERROR = /Time[ds]?_?[Oo]ut\w*(Error|Exception)$/;
+
+/** Calls that kill a process or end a worker (`proc.kill("SIGKILL")`, `worker.terminate()`). */
+const KILLS = /\.(kill|terminate)\s*\(/;
+
+/**
+ * Assertions that compare (`expect(cb).toHaveBeenCalledWith("ACK_TIMEOUT")`, `t.equal(err.type, "TimeoutError")`):
+ * a test checking that a timeout happened, after waiting for it, reports none.
+ */
+const CHECKS =
+  /^expect$|\.(to[A-Z]\w*|equal\w*|strictEqual|deepEqual\w*|notEqual|same|strictSame|is|match\w*|include\w*|contain\w*|should\w*)$/;
+
+/** Methods that register a listener. */
+const LISTENS = /(^|\.)(on|once|addListener|prependListener|prependOnceListener|addEventListener)$/;
+
+/** Events that say the operation has already failed or timed out. */
+const FAILURE_EVENT = /error|fail|time_?out/i;
+
+/** Handlers of a failure or a timeout: `onTimeout`, `_handleError`, `onRequestTimedOut`. */
+const REACTION_NAME = /^_*(on|handle)[A-Z_]?\w*(Timeout|TimedOut|Error|Failure)$/;
+
+/** Calls that arm or clear a timer: their arguments are no report of a timeout. */
+const TIMER_API = /(^|\.)(set|clear)(Timeout|Interval|Immediate)$/;
+
+type Executor = { from: number; to: number; resolve?: string; reject?: string };
+
+/** Collected during the one walk: promise executors, parameter defaults, kept timer handles and cleared ones. */
+export class DeadlineTimers {
+  /** `new Promise((resolve, reject) => ...)`: the executor's span and its two parameters' names. */
+  private readonly executors: Executor[] = [];
+  /**
+   * Every function's span and its parameters by name, with their defaults (`function deadline(p, millis = 1000)`:
+   * `millis` defaults to `1000`, `p` to nothing).
+   */
+  private readonly functions: { from: number; to: number; parameters: Map<string, EsNode | undefined> }[] = [];
+  /** Timer calls by the handle they are kept under (`const killTimer = setTimeout(...)`, `this.timer = ...`). */
+  private readonly handles = new Map<EsNode, string>();
+  /**
+   * Delays of timers kept under a keep-alive *timeout* handle (`this.keepAliveTimeout = setTimeout(this.onKeepAliveTimeout,
+   * this.keepAliveTimeoutMs)`): how long the peer may stay silent before the connection counts as lost (a liveness
+   * wait), not the schedule of a keep-alive that is sent (`keepaliveTimer = setTimeout(ping, interval)`).
+   */
+  readonly liveness = new Set<string>();
+  /** Handles given to `clearTimeout`: the timer is cancelled when what it guards comes first. */
+  private readonly cleared = new Set<string>();
+  /** Where each `Promise.race(...)` call starts. */
+  private readonly races: number[] = [];
+  /**
+   * [start, end) of functions that react to a failure or a timeout that has already happened (`onTimeout() {...}`,
+   * `req.on("error", (err) => ...)`): a timer armed there defers or debounces its report, it bounds no wait.
+   */
+  private readonly reactions: [number, number][] = [];
+
+  constructor(private readonly source: string) {}
+
+  /** A call or `new`: a promise executor, a cleared handle, a race. */
+  call(node: EsNode): void {
+    const args = node.arguments as EsNode[];
+    const path = calleePath(node.callee as EsNode) ?? "";
+    if (node.type === "NewExpression" && path === "Promise" && args[0]) {
+      const executor = unwrap(args[0]);
+      if (executor.type !== "ArrowFunctionExpression" && executor.type !== "FunctionExpression") return;
+      const [from, to] = span(executor);
+      const [resolve, reject] = (executor.params as EsNode[]).map((p) =>
+        p.type === "Identifier" ? (p.name as string) : undefined,
+      );
+      this.executors.push({ from, to, resolve, reject });
+      return;
+    }
+    if (/(^|\.)clearTimeout$/.test(path) && args[0]) this.cleared.add(this.text(unwrap(args[0])));
+    if (path === "Promise.race") this.races.push(span(node)[0]);
+    const event = args[0] && unwrap(args[0]);
+    if (
+      LISTENS.test(path) &&
+      event?.type === "Literal" &&
+      typeof event.value === "string" &&
+      FAILURE_EVENT.test(event.value)
+    )
+      for (const arg of args.slice(1)) if (FUNCTION_TYPES.has(unwrap(arg).type)) this.reactions.push(span(arg));
+  }
+
+  /** `const killTimer = setTimeout(...)`, `this.timer = setTimeout(...)`: the handle a timer is kept under. */
+  stored(target: EsNode | undefined, value: unknown): void {
+    if (!target || !isNode(value)) return;
+    const call = unwrap(value);
+    if (call.type !== "CallExpression" || !TIMER_CALLS.test(calleePath(call.callee as EsNode) ?? "")) return;
+    this.handles.set(call, this.text(unwrap(target)));
+    const handle = referenceName(unwrap(target));
+    const delay = (call.arguments as EsNode[])[1];
+    const name = delay && referenceName(unwrap(delay));
+    if (handle !== undefined && name !== undefined && /keep_?alive/i.test(handle) && isTimeoutName(handle))
+      this.liveness.add(name);
+  }
+
+  /** A function: its parameters' literal defaults, by name. */
+  function(node: EsNode): void {
+    const parameters = new Map<string, EsNode | undefined>();
+    for (const param of node.params as EsNode[]) {
+      if (param.type === "Identifier") parameters.set(param.name as string, undefined);
+      else if (param.type === "AssignmentPattern" && (param.left as EsNode).type === "Identifier")
+        parameters.set((param.left as EsNode).name as string, param.right as EsNode);
+    }
+    const [from, to] = span(node);
+    this.functions.push({ from, to, parameters });
+    // `onTimeout() {`, `function handleError(`, `_onTimeout = () =>`: the name before (or of) the function.
+    const name = isNode(node.id)
+      ? (node.id.name as string)
+      : /([\w$]+)\s*[:=]?\s*(async\s*)?(function\s*)?$/.exec(this.source.slice(Math.max(0, from - 80), from))?.[1];
+    if (name !== undefined && REACTION_NAME.test(name)) this.reactions.push([from, to]);
+  }
+
+  /**
+   * `deadline(p, millis = 1000)` with `setTimeout(() => d.reject(err), millis)`: the default of the innermost
+   * enclosing function's parameter a deadline timer's delay names, if any.
+   */
+  parameterDefault(timer: EsNode, delay: EsNode): EsNode | undefined {
+    const name = unwrap(delay).type === "Identifier" ? (unwrap(delay).name as string) : undefined;
+    if (name === undefined) return undefined;
+    const [at] = span(timer);
+    // The innermost function declaring the name as a parameter decides (an inner one hides an outer one).
+    let best: { from: number; value: EsNode | undefined } | undefined;
+    for (const { from, to, parameters } of this.functions)
+      if (from < at && at < to && parameters.has(name) && (!best || from > best.from))
+        best = { from, value: parameters.get(name) };
+    return best?.value;
+  }
+
+  /** Whether `setTimeout(callback, delay)` ends or fails the operation it is armed beside when it fires. */
+  ends(timer: EsNode): boolean {
+    const args = timer.arguments as EsNode[];
+    if (!TIMER_CALLS.test(calleePath(timer.callee as EsNode) ?? "") || args.length < 2) return false;
+    // `function () { ... }.bind(this)` runs the function; what it does when it fires is its own text (`ownText`).
+    const callback = boundFunction(args[0]!);
+    const [at] = span(timer);
+    if (this.reactions.some(([from, to]) => from < at && at < to)) return false;
+    const executor = this.innermostExecutor(at);
+    // `setTimeout(reject, 5000)` inside an executor that resolves another way.
+    if (callback.type === "Identifier")
+      return executor !== undefined && callback.name === executor.reject && this.resolvesElsewhere(executor, callback);
+    if (!FUNCTION_TYPES.has(callback.type)) return false;
+    const body = ownText(callback, this.source).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
+    if (executor?.reject && new RegExp(`\\b${escape(executor.reject)}\\s*\\(`).test(body))
+      if (this.resolvesElsewhere(executor, callback)) return true;
+    // `const d = deferred(); setTimeout(() => d.reject(err), ms); return Promise.race([p, d])`.
+    if (/\.reject\s*\(/.test(body) && this.racedAround(at)) return true;
+    // A kill after a grace period: forced (`SIGKILL`), or cancelled when the process exits first.
+    const handle = this.handles.get(timer);
+    if (KILLS.test(body) && (/SIGKILL/.test(body) || (handle !== undefined && this.cleared.has(handle)))) return true;
+    return reportsTimeout(callback);
+  }
+
+  /** The executor's text outside the callback uses its `resolve` (calls it or hands it on): it can settle first. */
+  private resolvesElsewhere(executor: Executor, callback: EsNode): boolean {
+    if (executor.resolve === undefined) return false;
+    const [from, to] = span(callback);
+    const outside = this.source.slice(executor.from, from) + this.source.slice(to, executor.to);
+    // The executor's own parameter list names it once; a use is a second mention.
+    const uses = outside.match(new RegExp(`\\b${escape(executor.resolve)}\\b`, "g"))?.length ?? 0;
+    return uses >= 2;
+  }
+
+  private innermostExecutor(at: number): Executor | undefined {
+    let best: Executor | undefined;
+    for (const executor of this.executors)
+      if (executor.from < at && at < executor.to && (!best || executor.from > best.from)) best = executor;
+    return best;
+  }
+
+  /** A `Promise.race(...)` in the innermost function around the timer (the helper that arms it). */
+  private racedAround(at: number): boolean {
+    let inner: { from: number; to: number } | undefined;
+    for (const fn of this.functions) if (fn.from < at && at < fn.to && (!inner || fn.from > inner.from)) inner = fn;
+    return inner !== undefined && this.races.some((race) => inner.from < race && race < inner.to);
+  }
+
+  private text(node: EsNode): string {
+    const [start, end] = span(node);
+    return this.source.slice(start, end);
+  }
+}
+
+/**
+ * A call the callback makes when it fires (not in a function it only defines, not a log line, a timer or an
+ * assertion) that tells someone the operation timed out: an argument saying so (`onerror("timeout")`,
+ * `this.emit("timeout")`, `cb(new Error("Request timed out"))`) or an error class named so (`new TimeoutError()`).
+ */
+function reportsTimeout(callback: EsNode): boolean {
+  let found = false;
+  // Pre-order: a skipped call or function is seen before what it holds, whose nodes then fall inside its span.
+  const skipped: [number, number][] = [];
+  walk(callback, undefined, (node) => {
+    if (found) return;
+    const [start] = span(node);
+    if (skipped.some(([from, to]) => from <= start && start < to)) return;
+    if (node !== callback && FUNCTION_TYPES.has(node.type)) {
+      skipped.push(span(node));
+      return;
+    }
+    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+    const path = calleePath(node.callee as EsNode) ?? "";
+    const name = path.slice(path.lastIndexOf(".") + 1);
+    if (node.type === "NewExpression") {
+      // `new TimeoutError()`, `new Error("Request timed out")`.
+      found = TIMEOUT_ERROR.test(name) || (/Error$/.test(name) && (node.arguments as EsNode[]).some(saysTimeout));
+      return;
+    }
+    if (isLog(path) || TIMER_API.test(path) || CHECKS.test(path)) {
+      skipped.push(span(node));
+      return;
+    }
+    found = (node.arguments as EsNode[]).some(saysTimeout);
+  });
+  return found;
+}
+
+/** `"timeout"`, `` `timed out after ${ms}` ``, `ETIMEDOUT`: an argument that says the operation timed out. */
+function saysTimeout(arg: EsNode): boolean {
+  const value = unwrap(arg);
+  if (value.type === "Literal") return typeof value.value === "string" && SAYS_TIMEOUT.test(value.value);
+  if (value.type === "TemplateLiteral")
+    return (value.quasis as EsNode[]).some((q) => SAYS_TIMEOUT.test(String((q.value as { raw: string }).raw)));
+  return value.type === "Identifier" && /^E?TIMEDOUT$/i.test(value.name as string);
+}
+
+function escape(name: string): string {
+  return name.replace(/[$]/g, "\\$");
+}
