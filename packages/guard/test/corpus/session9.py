@@ -83,6 +83,13 @@ async def shutdown(tasks, fut):
     await asyncio.wait_for(fut, None)  # expect: no-unbounded-timeout
 
 
+def stop(worker, stopped, proc):
+    stopped.wait(timeout=None)  # expect: no-unbounded-timeout
+    worker.join(timeout=None)  # expect: no-unbounded-timeout
+    worker.join(None)  # expect: no-unbounded-timeout
+    return proc.poll(timeout=None)  # expect: no-unbounded-timeout
+
+
 # The caller's None passed on is the caller's choice; an unknown callee's None may mean its own default.
 async def drain(tasks, timeout=None):
     await asyncio.wait(tasks, timeout=timeout)
