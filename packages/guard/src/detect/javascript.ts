@@ -1,4 +1,3 @@
-import { isExpiryName } from "../names.ts";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 import { destinationOf, type EsNode, span } from "./javascript/ast.ts";
@@ -10,8 +9,7 @@ import { judgeSite, type SiteJudge } from "./javascript/sites.ts";
 import { sqlTimeouts } from "./javascript/sql.ts";
 import type { VisitorKeys } from "./javascript/walk.ts";
 import { type Classified, kindOf, NO_LIMIT } from "./javascript/values.ts";
-import { SCHEMA_DEFAULT_CALL } from "./javascript/receivers.ts";
-import { zeroMeaningOf } from "./javascript/zero.ts";
+import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./javascript/meaning.ts";
 
 export type { EsNode } from "./javascript/ast.ts";
 
@@ -32,7 +30,7 @@ export interface JsDetectorOptions extends DetectorOptions {
 }
 
 /** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
-class JsDetector implements SiteJudge {
+class JsDetector implements SiteJudge, MeaningSite {
   private readonly findings = new Map<string, RawFinding>();
   /** Initialisers of locals declared `const t = x.timeout || 5000` (the fallback is judged with its local). */
   readonly windowFallbacks = new Set<EsNode>();
@@ -45,9 +43,9 @@ class JsDetector implements SiteJudge {
   /** The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`). */
   siteName: string | undefined;
   /** The node type of the site being judged (a parameter default, a declarator, a property, ...). */
-  private siteType: string | undefined;
+  siteType: string | undefined;
   /** The site being judged. */
-  private site: EsNode | undefined;
+  site: EsNode | undefined;
 
   constructor(
     private readonly options: JsDetectorOptions,
@@ -73,7 +71,7 @@ class JsDetector implements SiteJudge {
   }
 
   /** The innermost function around `at` (the whole file at the top level). */
-  private functionAt(at: number): [number, number] {
+  functionAt(at: number): [number, number] {
     const spans = this.facts.functionSpans;
     let low = 0;
     let high = spans.length;
@@ -126,7 +124,7 @@ class JsDetector implements SiteJudge {
 
   /**
    * Reports the hardcoded or unbounded values `value` holds. `zeroIsUnbounded` is what a 0 means to the API
-   * the value is given to, when the caller knows it; otherwise the site decides (`zeroMeaningAt`).
+   * the value is given to, when the caller knows it; otherwise the site decides (`meaning.ts`).
    */
   report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest = false): void {
     for (const item of this.classifier.classify(value)) {
@@ -135,42 +133,18 @@ class JsDetector implements SiteJudge {
       let kind = item.kind;
       if (kind === "unbounded") {
         const zero = item.literal === "false" || this.constants.evaluate(item.node) === 0;
-        const meaning = zeroIsUnbounded ?? (zero && !item.declared ? this.zeroMeaningAt(item.node) : true);
+        const meaning =
+          zeroIsUnbounded ??
+          (item.declared ? OWN : zero ? zeroMeaningAt(this, item.node) : infiniteMeaningAt(this, item.node));
         // `stop({ timeout: 0 })` to a receiver nobody here knows: it decides what 0 means (Docker: kill at once).
         if (meaning === undefined) continue;
+        // The code's own "no limit" (a default, a field, a table's 0, an `Infinity`): only where the file shows it
+        // reaching a wait; `sublimitTimeout: 0` in data for listeners or a key nothing reads bounds nothing.
+        if (meaning === OWN && !reachesWait(this, item.node, !zero)) continue;
         if (!meaning) kind = "hardcoded";
       }
       this.add(kind, item.node, item.literal, where, isTest);
     }
-  }
-
-  /**
-   * What a 0 written at `node` means. Passed to a call (in an options object or as a fallback): what the
-   * receiver declares (`axios.create({ timeout: 0 })`: no limit), or, for a receiver nobody here knows, "no
-   * limit" only if this file tests the name for being set before arming a timer with it; unknown otherwise.
-   * Anywhere else (a default, a field, a defaults table) it is the code's own choice of "no limit", unless the file
-   * arms a timer with the name without testing it first (then 0 fires at once).
-   */
-  private zeroMeaningAt(node: EsNode): boolean | undefined {
-    const receiver = this.facts.receivers.receiverAt(span(node)[0]);
-    // `killTimeout: 0` then `setTimeout(kill, this.options.killTimeout)`, never tested: the timer fires at once;
-    // so does a parameter or local that its function hands to a timer untested.
-    if (this.facts.zero.firesAtOnce(this.siteName)) return undefined;
-    const local = this.siteType === "AssignmentPattern" || this.siteType === "VariableDeclarator";
-    if (local && this.facts.zero.firesAtOnceIn(this.siteName, this.functionAt(span(node)[0]))) return undefined;
-    // A timer's handle or a flag; a field's placeholder that a method overwrites with its input before use.
-    if (this.facts.held.notADuration(this.site) || this.facts.held.placeholder(this.site)) return undefined;
-    if (this.facts.held.falseSlot(this.site, node, (name) => this.facts.zero.isTested(name))) return undefined;
-    // `const timeout = flag ? 0 : t; this.changeVisibilityTimeout(message, timeout)`: an expiry's 0 (visible at once).
-    const setter = local ? this.facts.receivers.passedTo(this.siteName) : undefined;
-    if (isExpiryName(setter?.slice(setter.lastIndexOf(".") + 1))) return undefined;
-    if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return true;
-    if (this.facts.receivers.isOwnReceiver(receiver.callee)) return true;
-    const meaning =
-      zeroMeaningOf(this.apis, receiver.callee) ??
-      zeroMeaningOf(this.apis, this.facts.modules.canonical(receiver.callee));
-    if (meaning !== undefined) return meaning;
-    return this.facts.zero.disables(this.siteName) ? true : undefined;
   }
 
   /**

@@ -107,7 +107,7 @@ class Body {
 export class RequestLike extends Body {
   constructor(init: { timeout?: number }, input: { timeout?: number }) {
     super(null, {
-      timeout: init.timeout || input.timeout || 0, // expect: no-unbounded-timeout
+      timeout: init.timeout || input.timeout || 0, // not reported since session 9: the parent class is not in the file
     });
   }
 }

@@ -48,6 +48,11 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       judge.report(args[0], `as the timeout of ${calleePath(test.callee as EsNode)}(...).timeout()`, true, true);
       return;
     }
+    // `const suite = new Suite(title, ctx); suite.timeout(0)`: a suite mocha's API built (0: no limit).
+    if (test.type === "Identifier" && judge.facts.mochaRunnables.has(test.name as string)) {
+      judge.report(args[0], `as the timeout of ${path}()`, true, true);
+      return;
+    }
   }
   // `t.timeoutAfter(1000)` (tape), `t.timeout(5000)` (AVA): the test's own timeout, set on its context.
   const receiver = callee.type === "MemberExpression" ? unwrap(callee.object as EsNode) : undefined;

@@ -41,6 +41,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.timers.call(node);
       facts.serverIdle.call(node);
       facts.deadlines.call(node);
+      facts.noLimit.call(node);
       return;
     case "NewExpression":
       facts.sites.push(node);
@@ -51,6 +52,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.held.call(node);
       facts.timers.call(node);
       facts.deadlines.call(node);
+      facts.noLimit.call(node);
       return;
     case "FunctionDeclaration":
     case "FunctionExpression":
@@ -59,6 +61,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.timers.definition(node.id.name as string, node);
         facts.serverIdle.definition(node.id.name as string, node);
         facts.noWait.doubles.definition(node.id.name as string, node);
+        facts.noLimit.definition(node.id.name as string, node);
       }
       facts.functionSpans.push(span(node));
       facts.timers.function(node);
@@ -77,6 +80,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectDestination(facts, node);
       facts.noWait.assignment(node);
       facts.held.assignment(node);
+      facts.noLimit.stored(referenceName(node.left as EsNode), node.right);
       facts.noWait.doubles.binding(referenceName(node.left as EsNode), node.right);
       return;
     case "VariableDeclarator":
@@ -87,6 +91,9 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.serverIdle.definition((node.id as EsNode).name as string, node.init);
         facts.noWait.doubles.definition((node.id as EsNode).name as string, node.init);
         facts.noWait.doubles.binding((node.id as EsNode).name as string, node.init);
+        facts.noLimit.definition((node.id as EsNode).name as string, node.init);
+        facts.noLimit.stored((node.id as EsNode).name as string, node.init);
+        facts.noLimit.built((node.id as EsNode).name as string, node.init);
       }
       storedTimer(facts, node.init);
       facts.deadlines.stored(node.id as EsNode, node.init);
@@ -95,12 +102,14 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.receivers.declarator(node);
       facts.modules.declarator(node);
       facts.held.declarator(node);
+      facts.mochaRunnables.declarator(node, (path) => facts.modules.canonical(path));
       return;
     case "Property":
     case "PropertyDefinition":
     case "AssignmentPattern":
       facts.sites.push(node);
       if (node.type === "PropertyDefinition") facts.timers.definition(propertyName(node), node.value);
+      if (node.type !== "AssignmentPattern") facts.noLimit.definition(propertyName(node), node.value);
       collectDestination(facts, node);
       return;
     case "LogicalExpression":
@@ -131,6 +140,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       if (node.kind === "constructor") facts.zero.constructors.push(span(node));
       facts.held.method(node);
       facts.timers.definition(propertyName(node), node.value);
+      facts.noLimit.definition(propertyName(node), node.value);
       return;
     case "ClassBody":
       facts.classBodies.push(span(node));
@@ -154,6 +164,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "BinaryExpression":
       facts.noWait.comparison(node);
+      facts.noLimit.comparison(node);
       facts.bounds.binary(node, (name) => facts.isTimeout(name));
       if (node.operator === "+") {
         const base = backoffBase(node);

@@ -17,6 +17,8 @@ import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
+import { NoLimitEvidence } from "./no-limit.ts";
+import { MochaRunnables } from "./mocha-runnables.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -92,6 +94,8 @@ export class FileFacts implements TestFacts {
   readonly modules = new ModuleBindings();
   /** What a timeout-named field or local holds when its 0 or `false` is no "no limit" (handles, flags, placeholders). */
   readonly held = new HeldValues();
+  /** Evidence that a "no limit" the code chooses reaches a wait (timers armed when set, APIs, its documentation). */
+  readonly noLimit: NoLimitEvidence;
   /** Base delays of an exponential retry backoff added to a clock (`Date.now() + t * Math.pow(2, n)`). */
   readonly backoffs = new Set<string>();
   /** Constants used only to validate a configured timeout. */
@@ -104,6 +108,8 @@ export class FileFacts implements TestFacts {
   readonly testContexts = new TestContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */
   readonly unreadDefaults = new UnreadDefaults();
+  /** Suites and tests built with mocha's API (`new Suite(...)` imported from mocha): their `timeout(ms)` is mocha's. */
+  readonly mochaRunnables = new MochaRunnables();
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
   readonly scopedInits = new Set<EsNode>();
 
@@ -112,6 +118,7 @@ export class FileFacts implements TestFacts {
     readonly extraTimeoutNames: ReadonlySet<string>,
   ) {
     this.noWait = new NoWaitFacts(source);
+    this.noLimit = new NoLimitEvidence(source);
     this.timers = new TimerEffects(source);
     this.deadlines = new DeadlineTimers(source);
   }

@@ -23,6 +23,8 @@ export class Receivers {
   private readonly argumentRanges: ArgumentRange[] = [];
   /** `const options = { timeout: 0, ...opts }`: objects held in a local, by name (resolved after the walk). */
   private readonly heldObjects: { name: string; from: number; to: number }[] = [];
+  /** `const options = { connectionTimeout: 0 }`: every object held in a local, merged or not (see `heldBy`). */
+  private readonly objects: { name: string; from: number; to: number }[] = [];
   /** Locals passed whole to a call (`client.restart(container, options)`): the first callee each goes to. */
   private readonly passed = new Map<string, string | undefined>();
 
@@ -54,10 +56,10 @@ export class Receivers {
     // Only per-call options merged with the caller's (`{ timeout: 0, ...options }`); a defaults table is the code's own.
     const merged =
       init?.type === "ObjectExpression" && (init.properties as EsNode[]).some((p) => p.type === "SpreadElement");
-    if (id.type === "Identifier" && merged) {
-      const [from, to] = span(init);
-      this.heldObjects.push({ name: id.name as string, from, to });
-    }
+    if (id.type !== "Identifier" || init?.type !== "ObjectExpression") return;
+    const [from, to] = span(init);
+    if (merged) this.heldObjects.push({ name: id.name as string, from, to });
+    this.objects.push({ name: id.name as string, from, to });
   }
 
   /** The innermost call argument (an options object or a fallback) around `at`, if any: the callee it goes to. */
@@ -72,6 +74,18 @@ export class Receivers {
       const held = this.heldObjects[i]!;
       if (held.from <= at && at < held.to)
         return this.passed.has(held.name) ? { callee: this.passed.get(held.name) } : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The call an object held in a local is passed to whole (`const options = { connectionTimeout: 0 };
+   * Fastify(options)`), for any object (a defaults table too): where its values go, when the file shows it.
+   */
+  heldBy(at: number): string | undefined {
+    for (let i = this.objects.length - 1; i >= 0; i--) {
+      const held = this.objects[i]!;
+      if (held.from <= at && at < held.to) return this.passed.get(held.name);
     }
     return undefined;
   }

@@ -1,0 +1,88 @@
+// What a "no limit" value (0, `false`, Infinity) means where it is written, and whether the file shows the code's
+// own "no limit" reaching a wait. A receiver the guard knows decides for what it is given; the code's own choice
+// (a default, a field, a defaults table) is reported only with evidence (`no-limit.ts`).
+import type { TimeoutApi } from "../../apis.ts";
+import { isExpiryName } from "../../names.ts";
+import { type EsNode, span } from "./ast.ts";
+import type { FileFacts } from "./facts.ts";
+import { SCHEMA_DEFAULT_CALL } from "./receivers.ts";
+import { zeroMeaningOf } from "./zero.ts";
+
+/**
+ * What a "no limit" value means where it is written: "no limit" to a known receiver (true), a 0 ms timeout
+ * (false), the code's own choice of "no limit" that needs the file to show it reaching a wait (`OWN`), or the
+ * receiver's business (undefined).
+ */
+export const OWN = "own";
+export type NoLimitMeaning = boolean | typeof OWN | undefined;
+
+/** The site being judged, as the detector knows it. */
+export interface MeaningSite {
+  readonly facts: FileFacts;
+  readonly apis: readonly TimeoutApi[];
+  /** The name the site stores its value under (`idleTimeout` for `this.idleTimeout = 0`). */
+  readonly siteName: string | undefined;
+  /** The site's node type (a parameter default, a declarator, a property, ...). */
+  readonly siteType: string | undefined;
+  readonly site: EsNode | undefined;
+  /** The innermost function around `at`. */
+  functionAt(at: number): [number, number];
+}
+
+/**
+ * What a 0 written at `node` means. Passed to a call (in an options object or as a fallback): what the
+ * receiver declares (`axios.create({ timeout: 0 })`: no limit), or, for a receiver nobody here knows, "no
+ * limit" only if this file tests the name for being set before arming a timer with it; unknown otherwise.
+ * Anywhere else (a default, a field, a defaults table) it is the code's own choice of "no limit" (`OWN`), unless the
+ * file arms a timer with the name without testing it first (then 0 fires at once).
+ */
+export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning {
+  const { facts, siteName, site } = judge;
+  const receiver = facts.receivers.receiverAt(span(node)[0]);
+  // `killTimeout: 0` then `setTimeout(kill, this.options.killTimeout)`, never tested: the timer fires at once;
+  // so does a parameter or local that its function hands to a timer untested.
+  if (facts.zero.firesAtOnce(siteName)) return undefined;
+  const local = judge.siteType === "AssignmentPattern" || judge.siteType === "VariableDeclarator";
+  if (local && facts.zero.firesAtOnceIn(siteName, judge.functionAt(span(node)[0]))) return undefined;
+  // A timer's handle or a flag; a field's placeholder that a method overwrites with its input before use.
+  if (facts.held.notADuration(site) || facts.held.placeholder(site)) return undefined;
+  if (facts.held.falseSlot(site, node, (name) => facts.zero.isTested(name))) return undefined;
+  // `const timeout = flag ? 0 : t; this.changeVisibilityTimeout(message, timeout)`: an expiry's 0 (visible at once).
+  const setter = local ? facts.receivers.passedTo(siteName) : undefined;
+  if (isExpiryName(setter?.slice(setter.lastIndexOf(".") + 1))) return undefined;
+  if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return OWN;
+  if (facts.receivers.isOwnReceiver(receiver.callee)) return OWN;
+  const meaning = knownMeaning(judge, receiver.callee);
+  if (meaning !== undefined) return meaning;
+  return facts.zero.disables(siteName) ? true : undefined;
+}
+
+/** `axios.create({ timeout: Infinity })`: "no limit" to a known receiver; anywhere else the code's own choice. */
+export function infiniteMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning {
+  const callee = judge.facts.receivers.receiverAt(span(node)[0])?.callee;
+  return knownMeaning(judge, callee) === true ? true : OWN;
+}
+
+/**
+ * Whether the file shows the code's own "no limit" at `node` reaching a wait (`no-limit.ts`: timers armed only
+ * when it is set, APIs whose 0 is "no limit", its documentation), under the site's name or the name the value is
+ * stored under, or hands it to a known API: an option set on an object that API built (`const server =
+ * http.createServer(); server.requestTimeout = 0`), an object held in a local and passed to it whole.
+ */
+export function reachesWait(judge: MeaningSite, node: EsNode, infinite: boolean): boolean {
+  const [at] = span(node);
+  const { facts, apis, site } = judge;
+  const { noLimit, zero, modules, receivers } = facts;
+  if (noLimit.reachesWait(judge.siteName, at, infinite, zero, apis, modules)) return true;
+  // `this.timer = Number(n.timeout || 0) * 1000` then `if (node.timer > 0) setTimeout(..., node.timer)`.
+  const stored = noLimit.destinationOf(site);
+  if (stored !== undefined && noLimit.reachesWait(stored, at, infinite, zero, apis, modules)) return true;
+  const built = site?.type === "AssignmentExpression" ? noLimit.builtBy(site.left as EsNode) : undefined;
+  if (knownMeaning(judge, built) === true) return true;
+  return knownMeaning(judge, receivers.heldBy(at)) === true;
+}
+
+/** What a 0 means to `callee` as written or as its module names it (`Pool` imported from undici). */
+function knownMeaning(judge: MeaningSite, callee: string | undefined): boolean | undefined {
+  return zeroMeaningOf(judge.apis, callee) ?? zeroMeaningOf(judge.apis, judge.facts.modules.canonical(callee));
+}

@@ -1,0 +1,26 @@
+// Suites and tests a file builds with mocha's own API (`new Suite(title, ctx)` imported from mocha,
+// `MochaSuite.create(parent, title)` from `mocha/lib/suite.js`): their `timeout(ms)` is mocha's test timeout, and
+// `suite.timeout(0)` runs every test in it without a limit. Known by where the object comes from, not by its name.
+import { calleePath, type EsNode, isNode, unwrap } from "./ast.ts";
+
+/** A callee that lives in mocha: its package or one of its files (`mocha.Suite`, `mocha/lib/suite.js.create`). */
+const MOCHA_MODULE = /^mocha(\.|\/|$)/;
+
+export class MochaRunnables {
+  /** Locals holding a suite or test mocha's API built. */
+  private readonly names = new Set<string>();
+
+  /** `const suite = new Suite(...)`, `const suite = MochaSuite.create(parent, title)`; `module` resolves imports. */
+  declarator(node: EsNode, module: (path: string) => string | undefined): void {
+    const id = node.id as EsNode;
+    const init = isNode(node.init) ? unwrap(node.init) : undefined;
+    if (id.type !== "Identifier" || (init?.type !== "NewExpression" && init?.type !== "CallExpression")) return;
+    const path = calleePath(init.callee as EsNode);
+    if (path !== undefined && MOCHA_MODULE.test(module(path) ?? "")) this.names.add(id.name as string);
+  }
+
+  /** Whether `name` holds a suite or test built with mocha's API. */
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+}

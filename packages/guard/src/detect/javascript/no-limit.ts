@@ -1,0 +1,230 @@
+// Evidence that a "no limit" the code chooses for itself (a default, a field, a defaults table's 0, `false` or
+// `Infinity`) reaches a wait. A name alone is none: `sublimitTimeout: 0` in data emitted to listeners, a config key
+// nothing reads, a browser pref, a pause between polls all look the same. The file has to show the value reaching a
+// wait: a timer armed only when it is set, an API whose 0 is "no limit", a local function that does either with the
+// parameter it is passed in, an `Infinity` the code tests for, or its own documentation saying "0 = no limit".
+import { matchApi, type TimeoutApi } from "../../apis.ts";
+import { calleePath, type EsNode, isNode, referenceName, unwrap } from "./ast.ts";
+import type { ModuleBindings } from "./modules.ts";
+import { JS_CLOCKS } from "./timers.ts";
+import { type ZeroFacts, zeroMeaningOf } from "./zero.ts";
+
+/** Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`. */
+const NO_LIMIT_WORDS =
+  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?out (is )?disabled\b/i;
+
+/** The value a comment says means "no limit". */
+const NO_LIMIT_VALUE = /(^|[^\w.])(0|-1|false|Infinity)($|[^\w.])/;
+
+/** A block comment's line or a line comment: `* @param timeout ... Use 0 for no timeout.`, `// no limit`. */
+const COMMENT_LINE = /^\s*(\/\*+|\*|\/\/)/;
+
+/** `isFinite(t)`, `Number.isFinite(t)`: the code tells a finite timeout from an infinite one. */
+const FINITE_TESTS = /^(Number\.)?isFinite$/;
+
+const FUNCTIONS = /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/;
+
+/** One call: its callee as written, and the names each argument reads (`a || b`, `t * 1000`). */
+type CallRecord = { callee: string; args: string[][] };
+
+/** Collected during the one walk (`collect.ts` hands it calls, functions and comparisons); asked after it. */
+export class NoLimitEvidence {
+  private readonly calls: CallRecord[] = [];
+  /** Same-file functions and methods by name, with their parameters' names (a destructured one is `undefined`). */
+  private readonly functions = new Map<string, (string | undefined)[]>();
+  /** Names compared with `Infinity` or tested with `isFinite`: the code arms no timer for an infinite one. */
+  private readonly finiteTests = new Set<string>();
+  /** Fallbacks and choices by the name the value they are part of is stored under (`stored`). */
+  private readonly storedUnder = new Map<EsNode, string>();
+  /** Locals holding what a call or `new` returned, with its callee (`server` → `http.createServer`). */
+  private readonly builders = new Map<string, string>();
+  private lines: string[] | undefined;
+
+  constructor(private readonly source: string) {}
+
+  call(node: EsNode): void {
+    const callee = calleePath(node.callee as EsNode);
+    if (callee === undefined) return;
+    const args = node.arguments as EsNode[];
+    if (FINITE_TESTS.test(callee) && args[0]) for (const name of namesIn(args[0])) this.finiteTests.add(name);
+    this.calls.push({ callee, args: args.map((arg) => namesIn(arg)) });
+  }
+
+  /** `function setTimer(type, ms) {...}`, `const arm = (ms) => ...`, a class method: its parameters by position. */
+  definition(name: string | undefined, fn: unknown): void {
+    if (name === undefined || !isNode(fn) || !FUNCTIONS.test(fn.type) || this.functions.has(name)) return;
+    const params = ((fn.params as EsNode[] | undefined) ?? []).map((raw) => {
+      const param = unwrap(raw.type === "AssignmentPattern" ? (raw.left as EsNode) : raw);
+      return param.type === "Identifier" ? (param.name as string) : undefined;
+    });
+    this.functions.set(name, params);
+  }
+
+  /**
+   * `this.timer = Number(n.timeout || 0) * 1000`: the fallbacks and choices inside a value stored under a name (read
+   * through conversions and arithmetic), so a timer armed with that name is evidence for them too.
+   */
+  stored(name: string | undefined, raw: unknown, depth = 0): void {
+    if (name === undefined || !isNode(raw) || depth > 3) return;
+    const node = unwrap(raw);
+    if (node.type === "LogicalExpression" || node.type === "ConditionalExpression") this.storedUnder.set(node, name);
+    if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
+      this.stored(name, node.left, depth + 1);
+      this.stored(name, node.right, depth + 1);
+    } else if (node.type === "ConditionalExpression") {
+      this.stored(name, node.consequent, depth + 1);
+      this.stored(name, node.alternate, depth + 1);
+    } else if (node.type === "CallExpression") this.stored(name, (node.arguments as EsNode[])[0], depth + 1);
+  }
+
+  /** `const server = http.createServer()`: the callee that built the object a local holds (`started`: a clock). */
+  built(name: string | undefined, raw: unknown): void {
+    const init = isNode(raw) ? unwrap(raw) : undefined;
+    if (name === undefined || (init?.type !== "CallExpression" && init?.type !== "NewExpression")) return;
+    const callee = calleePath(init.callee as EsNode);
+    if (callee !== undefined) this.builders.set(name, callee);
+  }
+
+  /** `Date.now()`, `performance.now()`, or a local that holds one (`const started = Date.now()`). */
+  private isClock(node: EsNode): boolean {
+    const callee = node.type === "CallExpression" ? calleePath(node.callee as EsNode) : undefined;
+    if (callee !== undefined) return JS_CLOCKS.test(callee);
+    const held = node.type === "Identifier" ? this.builders.get(node.name as string) : undefined;
+    return held !== undefined && JS_CLOCKS.test(held);
+  }
+
+  /** `server.requestTimeout`: the callee that built `server`, if a local holds what a call returned. */
+  builtBy(target: EsNode): string | undefined {
+    const object = target.type === "MemberExpression" ? unwrap(target.object as EsNode) : undefined;
+    return object?.type === "Identifier" ? this.builders.get(object.name as string) : undefined;
+  }
+
+  /** The name a fallback or choice is stored under (`timer` for `n.timeout || 0` in `this.timer = ...`), if any. */
+  destinationOf(site: EsNode | undefined): string | undefined {
+    return site === undefined ? undefined : this.storedUnder.get(site);
+  }
+
+  /**
+   * `t !== Infinity`, `t < Infinity`: the code tells an infinite timeout apart. `started + t` (`started` read from a
+   * clock) or `Date.now() + t`: a deadline, which an infinite `t` never reaches.
+   */
+  comparison(node: EsNode): void {
+    const sides = [unwrap(node.left as EsNode), unwrap(node.right as EsNode)];
+    if (node.operator === "+" && sides.some((side) => this.isClock(side)))
+      for (const side of sides) for (const name of namesIn(side)) this.finiteTests.add(name);
+    if (!sides.some((side) => side.type === "Identifier" && side.name === "Infinity")) return;
+    for (const side of sides) {
+      const name = referenceName(side);
+      if (name !== undefined && name !== "Infinity") this.finiteTests.add(name);
+    }
+  }
+
+  /**
+   * Whether the file shows a "no limit" stored under `name` reaching a wait: `zero` knows the timers armed only
+   * when a name is set, `apis` the calls whose 0 is no limit. `infinite` for `Infinity` (and the largest delays),
+   * `at` is the value's offset (its own comment and the one above it count as documentation).
+   */
+  reachesWait(
+    name: string | undefined,
+    at: number,
+    infinite: boolean,
+    zero: ZeroFacts,
+    apis: readonly TimeoutApi[],
+    modules: ModuleBindings,
+  ): boolean {
+    if (this.documented(name, at)) return true;
+    if (name === undefined) return false;
+    if (infinite && this.finiteTests.has(name)) return true;
+    if (this.waitsOn(name, zero, apis, modules)) return true;
+    // `set_timeout("read", config.read_timeout)` where `function set_timeout(type, ms) { if (ms <= 0) return; ... }`.
+    for (const call of this.calls) {
+      const params = this.functions.get(call.callee.slice(call.callee.lastIndexOf(".") + 1));
+      if (params === undefined) continue;
+      for (const [position, names] of call.args.entries()) {
+        const param = params[position];
+        if (param !== undefined && param !== name && names.includes(name) && this.waitsOn(param, zero, apis, modules))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * `name` reaches a wait in this file: a timer armed with it only when it is set (`if (ms > 0) setTimeout(...)`,
+   * `t > 0 ? AbortSignal.timeout(t) : undefined`), or a call whose 0 is "no
+   * limit" (`socket.setTimeout(this.timeout)`).
+   */
+  private waitsOn(name: string, zero: ZeroFacts, apis: readonly TimeoutApi[], modules: ModuleBindings): boolean {
+    if (zero.disables(name)) return true;
+    const tested = zero.isTested(name);
+    for (const call of this.calls) {
+      // `Timeout.expires(waitQueueTimeoutMS)`: a callee that is itself a timeout, built from the value.
+      const builds = zeroMeaningOf(apis, call.callee) ?? zeroMeaningOf(apis, modules.canonical(call.callee));
+      if (builds === true && call.args[0]?.includes(name)) return true;
+      const api = matchApi(apis, "js", call.callee) ?? matchApi(apis, "js", modules.canonical(call.callee) ?? "");
+      if (!api || api.argument === "options") continue;
+      const positions =
+        api.argument === "all"
+          ? call.args
+          : api.argument === "last"
+            ? call.args.slice(-1)
+            : call.args.slice(api.argument, api.argument + 1);
+      if (positions.some((names) => names.includes(name)) && (tested || api.zeroIsUnbounded !== false)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The code says what its value means: a comment on the value's line or right above it (`requestTimeout: 0, // no
+   * limit`, `AsyncLock.DEFAULT_TIMEOUT = 0; //Never`), or a comment line of the file naming the setting
+   * (`@param opts.commandTimeout ... default 0 (no limit)`, `@param timeout ... Use 0 for no timeout.`).
+   */
+  private documented(name: string | undefined, at: number): boolean {
+    const lines = (this.lines ??= this.source.split("\n"));
+    const line = lineOf(this.source, at);
+    if (NO_LIMIT_WORDS.test(trailingComment(lines[line] ?? ""))) return true;
+    for (let above = line - 1; above >= 0 && COMMENT_LINE.test(lines[above]!); above--)
+      if (NO_LIMIT_WORDS.test(lines[above]!)) return true;
+    if (name === undefined) return false;
+    // The line names the setting and its value: `default 0 (no limit)`, `Use 0 for no timeout`.
+    const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}($|[^\\w$])`);
+    return lines.some(
+      (text) => COMMENT_LINE.test(text) && word.test(text) && NO_LIMIT_VALUE.test(text) && NO_LIMIT_WORDS.test(text),
+    );
+  }
+}
+
+/** The names an argument reads: `opts.timeout || 0` reads `timeout`, `t * 1000` reads `t`. */
+function namesIn(raw: EsNode, depth = 0, out: string[] = []): string[] {
+  if (depth > 3) return out;
+  const node = unwrap(raw);
+  const name = referenceName(node);
+  if (name !== undefined) out.push(name);
+  else if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
+    namesIn(node.left as EsNode, depth + 1, out);
+    namesIn(node.right as EsNode, depth + 1, out);
+  } else if (node.type === "ConditionalExpression") {
+    namesIn(node.consequent as EsNode, depth + 1, out);
+    namesIn(node.alternate as EsNode, depth + 1, out);
+  } else if (node.type === "CallExpression" && (node.arguments as EsNode[])[0]) {
+    // `Number(t)`, `parseInt(t, 10)`, `Math.max(t, 1)`: a conversion passes the name on.
+    namesIn((node.arguments as EsNode[])[0]!, depth + 1, out);
+  }
+  return out;
+}
+
+/** The zero-based line of offset `at`. */
+function lineOf(source: string, at: number): number {
+  let line = 0;
+  for (let i = source.indexOf("\n"); i !== -1 && i < at; i = source.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/** The `// ...` comment at the end of a line of code, strings removed first (`"http://x"` is no comment). */
+function trailingComment(line: string): string {
+  const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  const at = code.indexOf("//");
+  const block = code.indexOf("/*");
+  if (at >= 0) return code.slice(at);
+  return block >= 0 ? code.slice(block) : "";
+}
