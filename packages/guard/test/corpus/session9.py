@@ -153,3 +153,12 @@ def check_correctness(program, timeout=3.0):  # expect: no-hardcoded-timeout
 def run_sandboxed(program, timeout):
     with time_limit(timeout):
         exec(program)
+
+
+# Vim's `timeoutlen`/`ttimeoutlen` (prompt-toolkit, IPython): how long to wait for the rest of a key sequence.
+class KeyApplication:
+    def __init__(self):
+        self.ttimeoutlen = 0.5  # expect: no-hardcoded-timeout
+        self.timeoutlen = 1.0  # expect: no-hardcoded-timeout
+        self.timeout_len = 2.0  # expect: no-hardcoded-timeout
+        self.timeout_length_label = 3.0

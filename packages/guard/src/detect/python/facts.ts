@@ -186,11 +186,12 @@ export class PyFacts {
     return evaluate(node, (identifier) => this.constant(identifier)?.value);
   }
 
-  /** A timeout's name, numbered ones too (`TIMEOUT1, TIMEOUT2 = 0.82, 0.35`). */
+  /** A timeout's name, numbered ones too (`TIMEOUT1, TIMEOUT2 = 0.82, 0.35`), and Vim's `timeoutlen`/`ttimeoutlen`. */
   isTimeout(name: string | undefined): name is string {
     if (name === undefined) return false;
     const extra = this.options.extraTimeoutNames;
-    return isTimeoutName(name, extra) || (/\d$/.test(name) && isTimeoutName(name.replace(/_?\d+$/, ""), extra));
+    const base = name.replace(/_?\d+$/, "").replace(/(?<=timeout)_?len$/i, "");
+    return isTimeoutName(name, extra) || (base !== name && isTimeoutName(base, extra));
   }
 
   /**
