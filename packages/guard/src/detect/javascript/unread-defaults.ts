@@ -50,9 +50,19 @@ export class UnreadDefaults {
 
   /** Adds the sites of every default whose name the function's body never mentions. */
   finish(notDurations: Set<EsNode>): void {
+    const sorted = new Set<number[]>();
     for (const { name, sites, body } of this.defaults) {
       const uses = this.identifiers.get(name) ?? [];
-      if (uses.some((at) => body[0] <= at && at < body[1])) continue;
+      // Minified bundles: thousands of defaults of a name used thousands of times; search, do not scan.
+      if (!sorted.has(uses)) sorted.add(uses.sort((a, b) => a - b));
+      let low = 0;
+      let high = uses.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (uses[mid]! < body[0]) low = mid + 1;
+        else high = mid;
+      }
+      if (low < uses.length && uses[low]! < body[1]) continue;
       for (const site of sites) notDurations.add(site);
     }
   }
