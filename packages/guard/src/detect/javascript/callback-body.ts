@@ -1,6 +1,5 @@
 // What a timer's callback does when it fires: its own statements, not the callbacks it registers for later.
-import { calleePath, type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
-import { walk } from "./walk.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from "./ast.ts";
 
 /**
  * `function () { ... }.bind(this)`: the function a callback built by `bind` runs. Anything else as it is.
@@ -15,18 +14,38 @@ export function boundFunction(callback: EsNode): EsNode {
   return FUNCTION_TYPES.has(bound.type) ? bound : node;
 }
 
+/** Keys that hold no runtime code or point back up (see `walk.ts`). */
+const SKIP_KEYS = new Set(["parent", "loc", "range", "start", "end", "typeAnnotation", "returnType", "typeParameters"]);
+
 /**
  * The source of a function's body without the functions nested in it: `setTimeout(() => { run(); res.on("error",
  * (e) => t.fail(e)) }, 250)` runs `run()` and registers a listener when it fires; the `t.fail` inside that listener
- * is the listener's, not the timer's. Nested bodies are blanked out (offsets are kept).
+ * is the listener's, not the timer's. Each nested function becomes one space. Nested functions are not descended
+ * into, so timers nested in timers' callbacks (generated code) cost their own statements only, not their depth.
  */
 export function ownText(fn: EsNode, source: string): string {
+  const nested: [number, number][] = [];
+  const stack: unknown[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (!isNode(node)) continue;
+    if (FUNCTION_TYPES.has(node.type)) {
+      nested.push(span(node));
+      continue;
+    }
+    for (const key of Object.keys(node)) if (!SKIP_KEYS.has(key)) stack.push(node[key]);
+  }
+  nested.sort((a, b) => a[0] - b[0]);
   const [start, end] = span(fn);
-  const chars = source.slice(start, end).split("");
-  walk(fn.body as EsNode, undefined, (node) => {
-    if (!FUNCTION_TYPES.has(node.type)) return;
-    const [from, to] = span(node);
-    for (let i = from; i < to; i++) chars[i - start] = " ";
-  });
-  return chars.join("");
+  let text = "";
+  let at = start;
+  for (const [from, to] of nested) {
+    text += source.slice(at, from) + " ";
+    at = to;
+  }
+  return text + source.slice(at, end);
 }
