@@ -20,7 +20,7 @@ import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./python
 import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
 import { cacheDeleteFinding, REDIS_BLOCKING } from "./python/redis.ts";
-import { keywordArgument, referenceName, stringContent, unwrap } from "./python/syntax.ts";
+import { keywordArgument, onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
 import { type Classified, isNoLimit, type ZeroMeans } from "./python/values.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
@@ -238,7 +238,7 @@ class PyDetector implements PyCallJudge {
         const left = unwrap(node.childForFieldName("left")!);
         const name = referenceName(left);
         const right = node.childForFieldName("right");
-        if (!facts.isTimeout(name) || !right) return;
+        if (!facts.isTimeout(name) || !right || onlyRendered(node)) return;
         const value = facts.evaluate(right);
         if (value !== undefined && value > 0) this.report(right, `as the fallback of ${left.text}`, false);
         return;

@@ -162,3 +162,10 @@ class KeyApplication:
         self.timeoutlen = 1.0  # expect: no-hardcoded-timeout
         self.timeout_len = 2.0  # expect: no-hardcoded-timeout
         self.timeout_length_label = 3.0
+
+
+# A timeout's fallback turned into text sizes a column or a message; nothing waits on it.
+def progress_width(runners, job):
+    width = max(len(str(int(runner.timeout or 99))) for runner in runners)
+    label = f"{job.timeout or 30}s"
+    return width, label, job.wait(job.timeout or 30)  # expect: no-hardcoded-timeout

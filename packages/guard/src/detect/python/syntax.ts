@@ -86,3 +86,21 @@ export function enclosingFunction(node: TsNode): TsNode | undefined {
     if (current.type === "function_definition") return current;
   return undefined;
 }
+
+// `len(str(int(runner.timeout or 99)))` (meson sizing a progress column), `f"{timeout or 30}s"`: the value is turned into
+// text (through numeric conversions), so nothing waits on it.
+export function onlyRendered(node: TsNode): boolean {
+  let current = node;
+  for (let depth = 0; depth < 6; depth++) {
+    let parent = current.parent;
+    while (parent?.type === "parenthesized_expression") parent = parent.parent;
+    if (parent?.type === "interpolation") return true;
+    const call = parent?.type === "argument_list" ? parent.parent : null;
+    const callee = call?.type === "call" ? call.childForFieldName("function")?.text : undefined;
+    if (!call || !callee) return false;
+    if (/^(str|repr|len|format)$/.test(callee)) return true;
+    if (!/^(int|float|round|math\.ceil|math\.floor)$/.test(callee)) return false;
+    current = call;
+  }
+  return false;
+}
