@@ -1,4 +1,5 @@
 // Values named like timeouts that are not durations: code tables, resets, re-spelled "no limit".
+import { isTimeoutName } from "../../names.ts";
 import { isCodeList } from "../code-list.ts";
 import { type EsNode, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 
@@ -15,10 +16,19 @@ export function isResetValue(node: EsNode): boolean {
  */
 export function isCodeTable(properties: readonly EsNode[], extra: ReadonlySet<string>): boolean {
   if (properties.length < 3 || properties.some((p) => p.type !== "Property")) return false;
-  return isCodeList(
-    properties.map((p) => [propertyName(p), integerOf(p.value as EsNode)]),
-    extra,
-  );
+  const entries = properties.map((p) => [propertyName(p), integerOf(p.value as EsNode)] as const);
+  // `{ acquireTimeout: 20000, connectionTimeout: 10000, frameMax: 8192, heartbeat: 60 }`: a client's option
+  // defaults (camelCase settings, a timeout among them written as whole half-seconds, in decimal), not codes
+  // (`RequestTimeout: 408`, cassandra's `writeTimeout: 0x1100`).
+  const durationAt = (i: number) => {
+    const [name, n] = entries[i]!;
+    const raw = String(unwrap(properties[i]!.value as EsNode).raw ?? "");
+    return isTimeoutName(name!, extra) && n !== undefined && n >= 1000 && n % 500 === 0 && /^\d[\d_]*$/.test(raw);
+  };
+  const settings =
+    entries.every(([name]) => name !== undefined && /^[a-z][a-zA-Z0-9]*$/.test(name)) &&
+    entries.some((_, i) => durationAt(i));
+  return !settings && isCodeList(entries, extra);
 }
 
 export function integerOf(node: EsNode): number | undefined {
