@@ -12,7 +12,7 @@ import {
 } from "./ast.ts";
 import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
-import { isTimeoutPhase } from "../../names.ts";
+import { isTimeoutPhase } from "../../timeout-phases.ts";
 import { JS_CLOCKS } from "./timers.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
 

@@ -14,53 +14,22 @@ import {
   unwrap,
 } from "./ast.ts";
 import { DOUBLE_NAME, Doubles } from "./doubles.ts";
+import {
+  ASSERTS,
+  CALLEES,
+  CONNECTION_KEYS,
+  DISPLAY,
+  DISPLAY_ELEMENT,
+  FAKE_CLOCK,
+  HOOKS,
+  JASMINE_CLOCK,
+  MODULE_MOCK,
+  SCHEDULE,
+  SHOWN,
+  SPY,
+  SPY_ON,
+} from "./no-wait-shapes.ts";
 import { DEADLINE_BODY, TIMER_CALLS } from "./timers.ts";
-
-/** `vi.useFakeTimers()`, `jest.useFakeTimers()`, `sinon.useFakeTimers()`, `FakeTimers.install()`: a fake clock. */
-const FAKE_CLOCK =
-  /(^|\.)useFakeTimers$|^(FakeTimers|fakeTimers|lolex)\.(install|withGlobal)$|(^|\.)mock\.timers\.enable$/;
-
-/** `jasmine.clock().install()`, `jasmine.clock().mockDate()`: jasmine's mock clock (callee text, spaces removed). */
-const JASMINE_CLOCK = /^jasmine\.clock\(\)\.(install|mockDate)$/;
-
-/** `jest.mock("./config", () => ({ ... }))`: a module replaced by a factory's doubles. */
-const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
-
-/** Components that show or animate something: `<Toast timeout={3000}>`, `<CSSTransition timeout={300}>`. */
-const DISPLAY_ELEMENT =
-  /(Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\w*)$/;
-
-/** Spies and stubs: `vi.fn()`, `jest.fn()`, `sinon.stub()`, `sandbox.spy()`, node:test's `mock.fn()`, `td.func()`. */
-const SPY = /^(vi|jest|sinon|sandbox|sb|td|mock|t\.mock|context\.mock)\.(fn|stub|spy|fake|func)$/;
-
-/** `vi.spyOn(global, "setTimeout")`, `sinon.stub(timers, "setTimeout")`: the timer itself replaced. */
-const SPY_ON = /^(vi|jest|sinon|sandbox|sb|mock|t\.mock)\.(spyOn|stub|replace|method)$/;
-
-/** Hooks whose callback prepares every test of the enclosing suite. */
-const HOOKS = /^((t|test)\.)?(beforeEach|beforeAll|before|setup|suiteSetup)$/;
-
-/** An assertion inside a function: the function belongs to a test double that checks what it is given. */
-const ASSERTS = /\b(expect\s*\(|assert(\.\w+)?\s*\(|t\.(same|equal|deepEqual|strictSame|ok|match|is|fail)\s*\()/;
-
-/** Calls and events that show something on screen: how long it stays is a display duration, not a deadline. */
-const DISPLAY = /notif|toast|snackbar|tooltip|popup|banner/i;
-
-/** Keys of what a notification shows. */
-const SHOWN = /^(message|msg|text|title|body|content|html|label|description)$/i;
-
-/**
- * A timer that renews or refreshes something, or sends a keep-alive (its callback says so, or the handle it is
- * kept under: `this._tokenRenewalTimer = setTimeout(...)`, `setTimeout(donoop, aliveTimeout)`): its delay is a
- * schedule, not a deadline.
- */
-const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive/i;
-
-/** Protocols whose session timeout is a connection's idle timeout (a wait), not a login session's lifetime. */
-const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sftp", "spdy"]);
-
-/** Words in a callee that any of the calls above needs (a cheap test before the callee's path is built). */
-const CALLEES =
-  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|clock|Math\.m|setTimeout|emit|notif|toast|snackbar|tooltip|popup|banner|\b(vi|jest|td|sandbox|sb)\b/i;
 
 /** Function spans in document order, for the innermost function around a position. */
 export type FunctionAt = (at: number) => [number, number];

@@ -1,6 +1,6 @@
 // What a timeout expression holds: hardcoded durations, "no limit" values, or nothing to report.
 import type { Node as TsNode } from "web-tree-sitter";
-import { isTimeoutPhase } from "../../names.ts";
+import { isTimeoutPhase } from "../../timeout-phases.ts";
 import { matchApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
 import { isLookup, lookupFallback } from "./lookups.ts";

@@ -1,0 +1,46 @@
+// The shapes no-wait.ts recognises: fake clocks, doubles, display calls, renewal timers (callee text and names).
+/** `vi.useFakeTimers()`, `jest.useFakeTimers()`, `sinon.useFakeTimers()`, `FakeTimers.install()`: a fake clock. */
+export const FAKE_CLOCK =
+  /(^|\.)useFakeTimers$|^(FakeTimers|fakeTimers|lolex)\.(install|withGlobal)$|(^|\.)mock\.timers\.enable$/;
+
+/** `jasmine.clock().install()`, `jasmine.clock().mockDate()`: jasmine's mock clock (callee text, spaces removed). */
+export const JASMINE_CLOCK = /^jasmine\.clock\(\)\.(install|mockDate)$/;
+
+/** `jest.mock("./config", () => ({ ... }))`: a module replaced by a factory's doubles. */
+export const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
+
+/** Components that show or animate something: `<Toast timeout={3000}>`, `<CSSTransition timeout={300}>`. */
+export const DISPLAY_ELEMENT =
+  /(Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\w*)$/;
+
+/** Spies and stubs: `vi.fn()`, `jest.fn()`, `sinon.stub()`, `sandbox.spy()`, node:test's `mock.fn()`, `td.func()`. */
+export const SPY = /^(vi|jest|sinon|sandbox|sb|td|mock|t\.mock|context\.mock)\.(fn|stub|spy|fake|func)$/;
+
+/** `vi.spyOn(global, "setTimeout")`, `sinon.stub(timers, "setTimeout")`: the timer itself replaced. */
+export const SPY_ON = /^(vi|jest|sinon|sandbox|sb|mock|t\.mock)\.(spyOn|stub|replace|method)$/;
+
+/** Hooks whose callback prepares every test of the enclosing suite. */
+export const HOOKS = /^((t|test)\.)?(beforeEach|beforeAll|before|setup|suiteSetup)$/;
+
+/** An assertion inside a function: the function belongs to a test double that checks what it is given. */
+export const ASSERTS = /\b(expect\s*\(|assert(\.\w+)?\s*\(|t\.(same|equal|deepEqual|strictSame|ok|match|is|fail)\s*\()/;
+
+/** Calls and events that show something on screen: how long it stays is a display duration, not a deadline. */
+export const DISPLAY = /notif|toast|snackbar|tooltip|popup|banner/i;
+
+/** Keys of what a notification shows. */
+export const SHOWN = /^(message|msg|text|title|body|content|html|label|description)$/i;
+
+/**
+ * A timer that renews or refreshes something, or sends a keep-alive (its callback says so, or the handle it is
+ * kept under: `this._tokenRenewalTimer = setTimeout(...)`, `setTimeout(donoop, aliveTimeout)`): its delay is a
+ * schedule, not a deadline.
+ */
+export const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive/i;
+
+/** Protocols whose session timeout is a connection's idle timeout (a wait), not a login session's lifetime. */
+export const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sftp", "spdy"]);
+
+/** Words in a callee that any of the calls above needs (a cheap test before the callee's path is built). */
+export const CALLEES =
+  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|clock|Math\.m|setTimeout|emit|notif|toast|snackbar|tooltip|popup|banner|\b(vi|jest|td|sandbox|sb)\b/i;
