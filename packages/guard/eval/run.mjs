@@ -24,7 +24,7 @@
 //     The measured sample does not change.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -62,24 +62,37 @@ function codeOf(line, language) {
   return code.replace(/\[\s*-?\d+\s*\]/g, "[i]").replace(/\b(is not|is|==|!=)\s+None\b/g, "");
 }
 
+// Fetched into a private folder and renamed into place when complete, so two runs sharing one cache (several
+// worktrees linking the same `.cache`) never read or extract a half-written package.
 function fetchPackage({ registry, name, version }) {
   const dir = join(cache, `${name}@${version}`);
   if (existsSync(join(dir, ".done"))) return dir;
-  mkdirSync(dir, { recursive: true });
+  const work = `${dir}.partial-${process.pid}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
   if (registry === "npm") {
-    const tgz = execFileSync("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", dir], {
+    const tgz = execFileSync("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", work], {
       encoding: "utf8",
     }).trim();
-    execFileSync("tar", ["xzf", join(dir, tgz.split("\n").at(-1)), "-C", dir]);
+    execFileSync("tar", ["xzf", join(work, tgz.split("\n").at(-1)), "-C", work]);
   } else {
-    execFileSync("pip", ["download", `${name}==${version}`, "--no-deps", "-q", "-d", dir], { stdio: "inherit" });
-    const archive = readdirSync(dir).find((f) => f.endsWith(".whl") || f.endsWith(".tar.gz"));
+    execFileSync("pip", ["download", `${name}==${version}`, "--no-deps", "-q", "-d", work], { stdio: "inherit" });
+    const archive = readdirSync(work).find((f) => f.endsWith(".whl") || f.endsWith(".tar.gz"));
     if (!archive) throw new Error(`pip download ${name}==${version} produced no archive`);
     if (archive.endsWith(".whl"))
-      execFileSync("python3", ["-m", "zipfile", "-e", join(dir, archive), join(dir, "src")]);
-    else execFileSync("tar", ["xzf", join(dir, archive), "-C", dir]);
+      execFileSync("python3", ["-m", "zipfile", "-e", join(work, archive), join(work, "src")]);
+    else execFileSync("tar", ["xzf", join(work, archive), "-C", work]);
   }
-  writeFileSync(join(dir, ".done"), "");
+  writeFileSync(join(work, ".done"), "");
+  try {
+    if (!existsSync(join(dir, ".done"))) {
+      rmSync(dir, { recursive: true, force: true }); // an interrupted run's leftovers
+      renameSync(work, dir);
+    }
+  } catch (error) {
+    if (!existsSync(join(dir, ".done"))) throw error; // not another run finishing first
+  }
+  rmSync(work, { recursive: true, force: true });
   return dir;
 }
 
