@@ -9,14 +9,7 @@ import { judgeSite, type SiteJudge } from "./javascript/sites.ts";
 import { sqlTimeouts } from "./javascript/sql.ts";
 import type { VisitorKeys } from "./javascript/walk.ts";
 import { type Classified, kindOf, NO_LIMIT } from "./javascript/values.ts";
-import {
-  callersOptionFallback,
-  infiniteMeaningAt,
-  type MeaningSite,
-  OWN,
-  reachesWait,
-  zeroMeaningAt,
-} from "./javascript/meaning.ts";
+import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./javascript/meaning.ts";
 
 export type { EsNode } from "./javascript/ast.ts";
 
@@ -147,12 +140,7 @@ class JsDetector implements SiteJudge, MeaningSite {
         if (meaning === undefined) continue;
         // The code's own "no limit" (a default, a field, a table's 0, an `Infinity`): only where the file shows it
         // reaching a wait; `sublimitTimeout: 0` in data for listeners or a key nothing reads bounds nothing.
-        if (
-          meaning === OWN &&
-          !(zero && callersOptionFallback(value, item.node)) &&
-          !reachesWait(this, item.node, !zero)
-        )
-          continue;
+        if (meaning === OWN && !reachesWait(this, item.node, !zero)) continue;
         if (!meaning) kind = "hardcoded";
       }
       this.add(kind, item.node, item.literal, where, isTest);

@@ -114,20 +114,3 @@ export async function waitForPropagation(poll: () => Promise<boolean>, timeout =
   const endOfTime = started + timeout;
   while (!(await poll())) if (Date.now() > endOfTime) throw new Error("not propagated");
 }
-
-// The library's own default for an option its caller may set, read under the option's timeout name: its "no limit"
-// whichever file arms the timer (http-mitm-proxy, knex, wait-port, pg's `connect_timeout`).
-export class Proxy {
-  connectTimeout: number;
-  queryTimeout: number | false;
-  constructor(options: { connectTimeout?: number; queryTimeout?: number }) {
-    this.connectTimeout = options.connectTimeout || 0; // expect: no-unbounded-timeout
-    this.queryTimeout = options.queryTimeout ?? false; // expect: no-unbounded-timeout
-  }
-}
-// A fallback under a name that is no timeout, or of a local rather than the caller's option: no evidence.
-export function limits(options: { retries?: number }, timeout?: number): number[] {
-  const retries = options.retries || 0;
-  const local = timeout || 0;
-  return [retries, local];
-}

@@ -2,8 +2,8 @@
 // own "no limit" reaching a wait. A receiver the guard knows decides for what it is given; the code's own choice
 // (a default, a field, a defaults table) is reported only with evidence (`no-limit.ts`).
 import type { TimeoutApi } from "../../apis.ts";
-import { isExpiryName, isTimeoutName } from "../../names.ts";
-import { type EsNode, memberName, span, unwrap } from "./ast.ts";
+import { isExpiryName } from "../../names.ts";
+import { type EsNode, span } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
 import { SCHEMA_DEFAULT_CALL } from "./receivers.ts";
 import { zeroMeaningOf } from "./zero.ts";
@@ -85,20 +85,4 @@ export function reachesWait(judge: MeaningSite, node: EsNode, infinite: boolean)
 /** What a 0 means to `callee` as written or as its module names it (`Pool` imported from undici). */
 function knownMeaning(judge: MeaningSite, callee: string | undefined): boolean | undefined {
   return zeroMeaningOf(judge.apis, callee) ?? zeroMeaningOf(judge.apis, judge.facts.modules.canonical(callee));
-}
-
-/**
- * `this.timeout = options.timeout || 0`, `opts.socketTimeout ?? false`: the library's own default for an option its
- * caller may set, read under the option's timeout name. That is the library's "no limit" (imap's `socketTimeout ||
- * 0`), whichever file arms the timer; a bare `timeout: 0` in a table may be a key nothing reads. (The detector asks
- * this of a 0 or `false` only: an `?? Infinity` fallback still needs the file to show it reaching a wait.)
- */
-export function callersOptionFallback(value: EsNode, node: EsNode): boolean {
-  const fallback = unwrap(value);
-  if (fallback.type !== "LogicalExpression" || (fallback.operator !== "||" && fallback.operator !== "??")) return false;
-  if (unwrap(fallback.right as EsNode) !== unwrap(node)) return false;
-  const read = unwrap(fallback.left as EsNode);
-  if (read.type !== "MemberExpression") return false;
-  const name = memberName(read);
-  return name !== undefined && isTimeoutName(name);
 }
