@@ -180,3 +180,25 @@ export function bindingIdentifiers(node: EsNode): string[] {
   if (node.type === "CatchClause") collect(node.param);
   return names;
 }
+
+/**
+ * The names an expression reads, through arithmetic, fallbacks, conditionals and a conversion's first argument:
+ * `opts.timeout || 0` reads `timeout`, `t * 1000` reads `t`, `Number(t)` reads `t`.
+ */
+export function namesRead(raw: EsNode, depth = 0, out: string[] = []): string[] {
+  if (depth > 3) return out;
+  const node = unwrap(raw);
+  const name = referenceName(node);
+  if (name !== undefined) out.push(name);
+  else if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
+    namesRead(node.left as EsNode, depth + 1, out);
+    namesRead(node.right as EsNode, depth + 1, out);
+  } else if (node.type === "ConditionalExpression") {
+    namesRead(node.consequent as EsNode, depth + 1, out);
+    namesRead(node.alternate as EsNode, depth + 1, out);
+  } else if (node.type === "CallExpression" && (node.arguments as EsNode[])[0]) {
+    // `Number(t)`, `parseInt(t, 10)`, `Math.max(t, 1)`: a conversion passes the name on.
+    namesRead((node.arguments as EsNode[])[0]!, depth + 1, out);
+  }
+  return out;
+}

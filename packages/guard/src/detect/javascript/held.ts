@@ -6,6 +6,7 @@ import {
   isFunction,
   isNode,
   memberName,
+  namesRead,
   propertyName,
   referenceName,
   span,
@@ -56,7 +57,7 @@ export class HeldValues {
     if (!TIMER_METHOD.test(callee) || !args[0] || !args[1]) return;
     const callback = unwrap(args[0]);
     if (!isFunction(callback)) return;
-    for (const name of delayNames(args[1], 0)) push(this.timerCallbacks, name, callback);
+    for (const name of namesRead(args[1])) push(this.timerCallbacks, name, callback);
   }
 
   /** `let checkIsTimeout = false`, `const t = setTimeout(...)`. */
@@ -172,19 +173,6 @@ export class HeldValues {
     const path = node.type === "Identifier" || node.type === "MemberExpression" ? calleePath(node) : undefined;
     if (path !== undefined) set.add(path);
   }
-}
-
-/** `timeoutInMs - offset`, `this.timeout * 1000`: the names a delay is computed from. */
-function delayNames(raw: EsNode, depth: number, out: string[] = []): string[] {
-  if (depth > 3) return out;
-  const node = unwrap(raw);
-  const name = referenceName(node);
-  if (name !== undefined) out.push(name);
-  else if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
-    delayNames(node.left as EsNode, depth + 1, out);
-    delayNames(node.right as EsNode, depth + 1, out);
-  }
-  return out;
 }
 
 /** The path a site writes: `this._closeTimeout` for `this._closeTimeout = false`, `t` for `let t = false`. */

@@ -4,7 +4,7 @@
 // wait: a timer armed only when it is set, an API whose 0 is "no limit", a local function that does either with the
 // parameter it is passed in, an `Infinity` the code tests for, or its own documentation saying "0 = no limit".
 import { matchApi, type TimeoutApi } from "../../apis.ts";
-import { calleePath, type EsNode, isNode, referenceName, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isNode, namesRead, referenceName, unwrap } from "./ast.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { JS_CLOCKS } from "./timers.ts";
 import { type ZeroFacts, zeroMeaningOf } from "./zero.ts";
@@ -46,8 +46,8 @@ export class NoLimitEvidence {
     const callee = calleePath(node.callee as EsNode);
     if (callee === undefined) return;
     const args = node.arguments as EsNode[];
-    if (FINITE_TESTS.test(callee) && args[0]) for (const name of namesIn(args[0])) this.finiteTests.add(name);
-    this.calls.push({ callee, args: args.map((arg) => namesIn(arg)) });
+    if (FINITE_TESTS.test(callee) && args[0]) for (const name of namesRead(args[0])) this.finiteTests.add(name);
+    this.calls.push({ callee, args: args.map((arg) => namesRead(arg)) });
   }
 
   /** `function setTimer(type, ms) {...}`, `const arm = (ms) => ...`, a class method: its parameters by position. */
@@ -111,7 +111,7 @@ export class NoLimitEvidence {
   comparison(node: EsNode): void {
     const sides = [unwrap(node.left as EsNode), unwrap(node.right as EsNode)];
     if (node.operator === "+" && sides.some((side) => this.isClock(side)))
-      for (const side of sides) for (const name of namesIn(side)) this.finiteTests.add(name);
+      for (const side of sides) for (const name of namesRead(side)) this.finiteTests.add(name);
     if (!sides.some((side) => side.type === "Identifier" && side.name === "Infinity")) return;
     for (const side of sides) {
       const name = referenceName(side);
@@ -192,25 +192,6 @@ export class NoLimitEvidence {
       (text) => COMMENT_LINE.test(text) && word.test(text) && NO_LIMIT_VALUE.test(text) && NO_LIMIT_WORDS.test(text),
     );
   }
-}
-
-/** The names an argument reads: `opts.timeout || 0` reads `timeout`, `t * 1000` reads `t`. */
-function namesIn(raw: EsNode, depth = 0, out: string[] = []): string[] {
-  if (depth > 3) return out;
-  const node = unwrap(raw);
-  const name = referenceName(node);
-  if (name !== undefined) out.push(name);
-  else if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
-    namesIn(node.left as EsNode, depth + 1, out);
-    namesIn(node.right as EsNode, depth + 1, out);
-  } else if (node.type === "ConditionalExpression") {
-    namesIn(node.consequent as EsNode, depth + 1, out);
-    namesIn(node.alternate as EsNode, depth + 1, out);
-  } else if (node.type === "CallExpression" && (node.arguments as EsNode[])[0]) {
-    // `Number(t)`, `parseInt(t, 10)`, `Math.max(t, 1)`: a conversion passes the name on.
-    namesIn((node.arguments as EsNode[])[0]!, depth + 1, out);
-  }
-  return out;
 }
 
 /** The zero-based line of offset `at`. */
