@@ -42,7 +42,6 @@ export class AlarmBudgets {
     const root = assignment!.tree.rootNode;
     if (this.all(root).size === 0) return false;
     const name = left.text;
-    if (this.all(root).size === 0) return false;
     const reads = readsOf(root, name, assignment!);
     return reads.length > 0 && reads.every((read) => this.reachesHelper(read));
   }
