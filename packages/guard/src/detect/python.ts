@@ -20,6 +20,7 @@ import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./python
 import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
 import { cacheDeleteFinding, REDIS_BLOCKING } from "./python/redis.ts";
+import { ownNoLimit } from "./python/settings.ts";
 import { keywordArgument, onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
 import { type Classified, isNoLimit, type ZeroMeans } from "./python/values.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
@@ -161,10 +162,11 @@ class PyDetector implements PyCallJudge {
           this.report(value, `as the default of ${name}`, false, "poll", false, true);
           return;
         }
-        // Redis's blocking commands (BLPOP, BRPOP, BZPOPMIN, BLMOVE, ...) block forever on a timeout of 0.
+        // Redis's blocking commands (BLPOP, BZPOPMIN, ...) block forever on 0; so does an object on its own None (`ownNoLimit`).
         const blocking =
           fn?.type === "function_definition" && REDIS_BLOCKING.test(fn.childForFieldName("name")?.text ?? "");
-        this.report(value, `as the default of ${name}`, false, blocking ? "unbounded" : "poll");
+        const own = ownNoLimit(facts, fn, value, name);
+        this.report(value, own ?? `as the default of ${name}`, own !== undefined, blocking ? "unbounded" : "poll");
         return;
       }
       case "assignment": {
