@@ -66,6 +66,8 @@ class JsDetector implements SiteJudge, MeaningSite {
     // `const conn = new C({ timeout: 10000 })` only checked (`expect(conn.timeout)`): nothing waits.
     for (const { uses, init } of facts.expected.values) if (onlyAsserted(uses)) this.expectedRanges.push(span(init));
     facts.noWait.finish((at) => this.functionAt(at));
+    facts.deadCode.finish(this.source);
+    for (const scope of facts.mockClocks.scopes((at) => this.functionAt(at))) facts.noWait.quietIn(scope);
     for (const site of facts.sites) if (!this.inAssertion(site)) this.visit(site);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
   }
@@ -165,6 +167,8 @@ class JsDetector implements SiteJudge, MeaningSite {
 
   add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {
     const [start, end] = span(node);
+    // Switched off (`false && test(...)`): nothing there runs, a test's own timeout included.
+    if (this.facts.deadCode.has(start)) return;
     // On a fake clock, given to a double, shown on screen: nothing waits (a test runner's own timeout still runs).
     if (!isTest && (this.facts.noWait.quiet(start) || this.facts.timers.inert(start))) return;
     const key = `${start}:${end}`;

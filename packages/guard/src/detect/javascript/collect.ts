@@ -42,6 +42,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.serverIdle.call(node);
       facts.deadlines.call(node);
       facts.noLimit.call(node);
+      facts.mockClocks.call(node);
       return;
     case "NewExpression":
       facts.sites.push(node);
@@ -62,6 +63,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.serverIdle.definition(node.id.name as string, node);
         facts.noWait.doubles.definition(node.id.name as string, node);
         facts.noLimit.definition(node.id.name as string, node);
+        facts.deadCode.functionDeclaration(node);
       }
       facts.functionSpans.push(span(node));
       facts.timers.function(node);
@@ -103,6 +105,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.modules.declarator(node);
       facts.held.declarator(node);
       facts.mochaRunnables.declarator(node, (path) => facts.modules.canonical(path));
+      facts.mockClocks.declarator(node);
       return;
     case "Property":
     case "PropertyDefinition":
@@ -115,6 +118,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     case "LogicalExpression":
       // `t && arm(t)`: the left side is tested for being set.
       if (node.operator === "&&") facts.zero.test(node.left as EsNode);
+      facts.deadCode.logical(node);
       facts.sites.push(node);
       return;
     case "ConditionalExpression":
@@ -129,6 +133,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     case "IfStatement": {
       // `if (t === Infinity || t < 0) t = 0`: the caller's "no limit" re-spelled for a driver, not chosen here.
       facts.zero.test(node.test as EsNode);
+      facts.deadCode.ifStatement(node);
       const respelled = infinityRespelling(node, facts.source);
       if (respelled) facts.notDurations.add(respelled);
       for (const name of evictionNames(node)) facts.timers.expiry(name);

@@ -19,6 +19,8 @@ import { UnreadDefaults } from "./unread-defaults.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
 import { MochaRunnables } from "./mocha-runnables.ts";
+import { MockClocks } from "./mock-clocks.ts";
+import { DeadCode } from "./dead-code.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -112,6 +114,10 @@ export class FileFacts implements TestFacts {
   readonly mochaRunnables = new MochaRunnables();
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
   readonly scopedInits = new Set<EsNode>();
+  /** Clock doubles a test makes and moves by hand (`TimeMock(...)`), and the tests that use them. */
+  readonly mockClocks: MockClocks;
+  /** Code switched off by a literal condition (`false && test(...)`, `if (false)`). */
+  readonly deadCode = new DeadCode();
 
   constructor(
     readonly source: string,
@@ -121,6 +127,7 @@ export class FileFacts implements TestFacts {
     this.noLimit = new NoLimitEvidence(source);
     this.timers = new TimerEffects(source);
     this.deadlines = new DeadlineTimers(source);
+    this.mockClocks = new MockClocks(source);
   }
 
   /** Walks `program` once, collecting every fact. */

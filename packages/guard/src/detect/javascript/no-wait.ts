@@ -92,6 +92,11 @@ export class NoWaitFacts {
     }
   }
 
+  /** Nothing waits in [start, end) (a test on a clock double, `mock-clocks.ts`). */
+  quietIn(range: [number, number]): void {
+    this.quietRanges.push(range);
+  }
+
   /** Nothing waits at this position (a fake clock, a display payload, an object only asserted on). */
   quiet(at: number): boolean {
     return this.quietRanges.some(([from, to]) => from <= at && at < to) || this.doubles.inside(at);

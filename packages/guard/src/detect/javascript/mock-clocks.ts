@@ -1,0 +1,72 @@
+// Clocks a test builds and moves by hand (`var timers = TimeMock(Date.now())`, `makeTimersMock()`,
+// `FakeTimers.createClock()`) and hands to the code under test: durations in a test that uses one are
+// measured on it, not in real time. Unlike `useFakeTimers()`, nothing global is replaced, so the scope is
+// where the clock is used: each test that names it (`allocCluster.test("...", { timers: timers }, fn)`),
+// or the function that makes it; tests of the same file that never name it keep real time.
+import { calleePath, type EsNode, isFunction, span, unwrap } from "./ast.ts";
+import type { FunctionAt } from "./no-wait.ts";
+
+/**
+ * A clock double by what its factory is called: `TimeMock`, `MockTimers`, `makeTimersMock`, `createFakeClock`,
+ * `FakeTimers.createClock`, `lolex.createClock`; not `mockTimeout` or `fakeTimeoutError` (a timeout, not a clock).
+ */
+const CLOCK_DOUBLE =
+  /(mock|fake)_?(times?|timers?|clocks?)(?![a-z])|(time|timer|clock)s?_?(mock|fake)|^lolex\.createClock$/i;
+
+/** A call that registers a test: `test(name, fn)`, `it(...)`, `specify(...)`, a helper's `cluster.test(...)`. */
+const TEST_CALL = /(^|\.)(test|it|specify)(\.(only|serial|cb))*$/;
+
+export class MockClocks {
+  /** Locals holding a clock double, with where they are declared. */
+  private readonly clocks: { name: string; at: number }[] = [];
+  /** [start, end) of every test registration call. */
+  private readonly tests: [number, number][] = [];
+
+  /** Whether the file names a clock double at all (most files do not: nothing is collected then). */
+  private readonly possible: boolean;
+
+  constructor(private readonly source: string) {
+    this.possible = /(mock|fake)_?(time|timer|clock)|(time|timer|clock)s?_?(mock|fake)|lolex/i.test(source);
+  }
+
+  /** `var timers = TimeMock(Date.now())`, `const clock = new FakeClock()`. */
+  declarator(node: EsNode): void {
+    if (!this.possible) return;
+    const id = node.id as EsNode;
+    const init = node.init ? unwrap(node.init as EsNode) : undefined;
+    if (id.type !== "Identifier" || (init?.type !== "CallExpression" && init?.type !== "NewExpression")) return;
+    if (CLOCK_DOUBLE.test(calleePath(init.callee as EsNode) ?? ""))
+      this.clocks.push({ name: id.name as string, at: span(node)[0] });
+  }
+
+  call(node: EsNode): void {
+    if (!this.possible) return;
+    const args = node.arguments as EsNode[];
+    if (!args.some((arg) => isFunction(unwrap(arg)))) return;
+    if (TEST_CALL.test(calleePath(node.callee as EsNode) ?? "")) this.tests.push(span(node));
+  }
+
+  /**
+   * Where durations run on a clock double: each test that hands one to the code under test, and the function (not
+   * the file) that makes one and hands it on. A clock only ticked by itself (`clock.tick(200)` on a
+   * `FakeTimers.createClock()` nothing else reads) moves no timer of the code: its tests keep real time.
+   */
+  scopes(functionAt: FunctionAt): [number, number][] {
+    const scopes: [number, number][] = [];
+    for (const { name, at } of this.clocks) {
+      // Handed on as a value: an argument or a property's value (`{ timers: timers }`, `new Client(ring, timers)`).
+      const escaped = name.replace(/\$/g, "\\$");
+      const handed = new RegExp(`(?<=[(,:=[]\\s*)${escaped}(?=\\s*[,)}\\]])`);
+      const made = functionAt(at);
+      const inFunction = made[0] !== 0 || made[1] !== this.source.length;
+      if (inFunction && handed.test(code(this.source.slice(made[0], made[1])))) scopes.push(made);
+      for (const [from, to] of this.tests) if (handed.test(code(this.source.slice(from, to)))) scopes.push([from, to]);
+    }
+    return scopes;
+  }
+}
+
+/** `text` without its strings and comments (a test's title may name the clock: "keeps its timers"). */
+function code(text: string): string {
+  return text.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, " ");
+}
