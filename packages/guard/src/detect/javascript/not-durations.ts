@@ -74,9 +74,10 @@ export function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<
   return out;
 }
 
-export function codeStatement(
-  statement: EsNode,
-): { site: EsNode; name: string | undefined; value: number } | undefined {
+export function codeStatement(exported: EsNode): { site: EsNode; name: string | undefined; value: number } | undefined {
+  // `export const ZMQ_CONNECT_TIMEOUT = 79` among the other option ids: the declaration it exports.
+  const statement =
+    exported.type === "ExportNamedDeclaration" && isNode(exported.declaration) ? exported.declaration : exported;
   let site: EsNode | undefined;
   let name: string | undefined;
   let init: EsNode | undefined;
