@@ -152,15 +152,15 @@ export class Classifier {
   }
 
   /**
-   * In `t === false ? 0 : t` (or `t !== Infinity ? t : 0`, `t === "disable" ? Infinity : t`), the branch that
-   * re-spells the caller's own `false`/`Infinity`/"disable" as 0 or Infinity: taken only when the caller said so.
+   * In `t === false ? 0 : t` (or `t !== Infinity ? t : 0`, `t === 0 ? false : t`), the branch that re-spells the
+   * caller's own `false`/`0`/`Infinity`/"disable" as 0, false or Infinity: taken only when the caller said so.
    */
   private respelledBranch(node: EsNode): EsNode | undefined {
     const test = unwrap(node.test as EsNode);
     if (test.type !== "BinaryExpression" || !/^[!=]==?$/.test(test.operator as string)) return undefined;
     const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
     const noLimit = (side: EsNode) =>
-      (side.type === "Literal" && (side.value === false || NO_LIMIT_WORD.test(String(side.value)))) ||
+      (side.type === "Literal" && (/^(false|0)$/.test(String(side.value)) || NO_LIMIT_WORD.test(String(side.value)))) ||
       (side.type === "Identifier" && side.name === "Infinity");
     const reference = sides.find((side) => !noLimit(side));
     if (!reference || referenceName(reference) === undefined || !sides.some(noLimit)) return undefined;

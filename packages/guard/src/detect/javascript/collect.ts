@@ -4,7 +4,7 @@ import { collectCallFacts, storedTimer } from "./call-facts.ts";
 import { collectBindings, collectBlock, collectDeclaration, collectDeclarator } from "./declarations.ts";
 import type { FileFacts } from "./facts.ts";
 import { evictionNames } from "./expiries.ts";
-import { backoffBase, infinityRespelling, isCodeTable, POINT_IN_TIME } from "./not-durations.ts";
+import { backoffBase, infinityRespelling, isCodeTable, keepsOwnNoLimit, POINT_IN_TIME } from "./not-durations.ts";
 import { collectSqlText } from "./sql.ts";
 import { collectExpectedFailure, collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 import { TIMER_MODULES } from "./timers.ts";
@@ -75,6 +75,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "AssignmentExpression":
       facts.sites.push(node);
+      if (keepsOwnNoLimit(node, facts.source)) facts.notDurations.add(node);
       facts.timers.definition(referenceName(node.left as EsNode), node.right);
       if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
       storedTimer(facts, node.right);

@@ -99,6 +99,25 @@ export function codeStatement(exported: EsNode): { site: EsNode; name: string | 
   return site && name !== undefined && value !== undefined ? { site, name, value } : undefined;
 }
 
+/**
+ * `request.timeout = request.timeout > 0 ? { total: request.timeout } : false`: the `false` is taken only when the
+ * field already held no positive timeout, so it keeps the earlier "none" (chosen where the field was set), it
+ * chooses none. The assignment, if it is that shape.
+ */
+export function keepsOwnNoLimit(node: EsNode, source: string): boolean {
+  const right = unwrap(node.right as EsNode);
+  if (node.operator !== "=" || right.type !== "ConditionalExpression") return false;
+  const alternate = unwrap(right.alternate as EsNode);
+  if (alternate.type !== "Literal" || (alternate.value !== false && alternate.value !== 0)) return false;
+  const [leftStart, leftEnd] = span(node.left as EsNode);
+  const target = source.slice(leftStart, leftEnd).replace(/\s+/g, "");
+  const [testStart, testEnd] = span(right.test as EsNode);
+  const test = source.slice(testStart, testEnd).replace(/\s+/g, "");
+  const [thenStart, thenEnd] = span(right.consequent as EsNode);
+  const positive = test.split("&&").some((part) => part === `${target}>0` || part === `0<${target}`);
+  return positive && source.slice(thenStart, thenEnd).replace(/\s+/g, "").includes(target);
+}
+
 /** A value that holds a point in time (`Date.now() + timeout`), not a duration. */
 export const POINT_IN_TIME = /\b(Date\.now|performance\.now|process\.hrtime)\s*\(|\bnew Date\b|\.getTime\s*\(/;
 
