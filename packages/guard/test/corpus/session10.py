@@ -1,6 +1,7 @@
 # Families found on fresh10, fresh11 and scout12py (issue 9). `expect:` marks each line that must be flagged; every
 # other line must not be.
 import asyncio
+import contextlib
 import socket
 import threading
 import urllib.request
@@ -150,3 +151,45 @@ def connect(host, timeout=None):
     sock = socket.create_connection((host, 80))
     sock.settimeout(timeout)
     return sock
+
+
+# The default of a parameter not named like a timeout that the body hands to a wait as its timeout.
+@contextlib.contextmanager
+def socket_timeout(seconds=15):  # expect: no-hardcoded-timeout
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(seconds)
+    try:
+        yield
+    finally:
+        socket.setdefaulttimeout(previous)
+
+
+def finishes_within(target, n, deadline=30):  # expect: no-hardcoded-timeout
+    proc = threading.Thread(target=target, args=(n,))
+    proc.start()
+    proc.join(deadline)
+    return not proc.is_alive()
+
+
+def start_server(cluster, wait=60):  # expect: no-hardcoded-timeout
+    cluster.launch()
+    cluster.test_connection(timeout=wait)
+
+
+# Not: a pacing interval or delay, a parameter the body changes before the wait, a default that reaches no timeout.
+def observe(observer_cls, polling_interval=1):
+    return observer_cls(timeout=polling_interval)
+
+
+def connect_staggered(attempts, happy_eyeballs_delay=0.25):
+    for attempt in attempts:
+        attempt.done.wait(happy_eyeballs_delay)
+
+
+def wait_doubled(event, seconds=5):
+    seconds = seconds * 2
+    event.wait(seconds)
+
+
+def enqueue(queue, count=5):
+    queue.put(count)

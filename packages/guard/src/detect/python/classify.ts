@@ -69,6 +69,17 @@ export function classify(
       const share = constant ? undefined : facts.arithmetic(node);
       if (share && budgetShare(facts, share)) out.push(budgetShare(facts, share)!);
       if (constant || share) return out;
+      // `def socket_timeout(seconds=15): socket.setdefaulttimeout(seconds)`, `def finishes(proc, deadline=30):
+      // proc.join(deadline)`: the default of a parameter the body hands on (a timeout's name is judged where written;
+      // one named as a pacing interval or delay, `polling_interval=1`, `happy_eyeballs_delay=0.25`, paces rounds).
+      const pacing = /(delay|interval|pause|sleep|period|backoff)/i.test(node.text);
+      const fallback = facts.isTimeout(node.text) || pacing ? undefined : facts.parameterDefault(node);
+      const seconds = fallback ? facts.evaluate(fallback) : undefined;
+      if (fallback && seconds !== undefined && seconds > 0) {
+        const kind = seconds >= NO_LIMIT ? "unbounded" : "hardcoded";
+        out.push({ kind, node: fallback, literal: `${fallback.text} (the default of ${node.text})` });
+        return out;
+      }
       // `for timeout in (0, 0.001, 0.5, 2): with fail_after(timeout)`: each literal of the tuple bounds a wait.
       const values = facts.loopTuple(node);
       const numbers = values?.namedChildren.map((v) => (v ? facts.evaluate(v) : undefined)) ?? [];
