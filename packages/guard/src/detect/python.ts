@@ -27,15 +27,13 @@ import type { DetectorOptions, RawFinding } from "./types.ts";
 
 export { mayHoldFallback, scanPython } from "./python/scan.ts";
 
-/**
- * Finds hardcoded and unbounded timeouts in a Python syntax tree (the nodes of `scanPython`). Same rules
- * and report locations as the JavaScript detector: findings point at the literal.
- */
+// Finds hardcoded and unbounded timeouts in a Python syntax tree (the nodes of `scanPython`). Same rules
+// and report locations as the JavaScript detector: findings point at the literal.
 export function detectPython(nodes: readonly TsNode[], options: DetectorOptions, source = ""): RawFinding[] {
   return new PyDetector(options, source).run(nodes);
 }
 
-/** The judgement of one file's sites, from the facts of one pass over its nodes (`PyFacts`). */
+// The judgement of one file's sites, from the facts of one pass over its nodes (`PyFacts`).
 class PyDetector implements PyCallJudge {
   private readonly findings = new Map<string, RawFinding>();
   readonly facts: PyFacts;
@@ -91,7 +89,7 @@ class PyDetector implements PyCallJudge {
     }
   }
 
-  /** A finding about a whole call (a local delete, a missing `timeout=`): the last one for a call wins. */
+  // A finding about a whole call (a local delete, a missing `timeout=`): the last one for a call wins.
   private set(finding: RawFinding | undefined): void {
     if (finding) this.findings.set(`${finding.start}:${finding.end}`, finding);
   }

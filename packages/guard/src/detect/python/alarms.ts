@@ -8,7 +8,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { blanked, outward } from "./lifetimes.ts";
 
-/** A parameter of a function of the file, by name and by position. */
+// A parameter of a function of the file, by name and by position.
 interface Parameter {
   readonly name: string;
   readonly index: number;
@@ -17,22 +17,20 @@ interface Parameter {
 const ARMS_ALARM = /\b(alarm|setitimer)\s*\(/;
 const CONVERSIONS = /^(int|float|round|math\.ceil|math\.floor)$/;
 
-/** The file's alarm helpers (function name -> the parameter that sets the alarm), found once per file. */
+// The file's alarm helpers (function name -> the parameter that sets the alarm), found once per file.
 export class AlarmBudgets {
   private helpers: Map<string, Parameter> | undefined;
 
   constructor(private readonly facts: PyFacts) {}
 
-  /** `def symbolic_equal(a, b, tolerance, timeout=10.0)` whose `timeout` only reaches `with time_limit(timeout):`. */
+  // `def symbolic_equal(a, b, tolerance, timeout=10.0)` whose `timeout` only reaches `with time_limit(timeout):`.
   isBudgetParameter(fn: TsNode, name: string): boolean {
     const own = fn.childForFieldName("name")?.text;
     return own !== undefined && this.all(fn.tree.rootNode).get(own)?.name === name;
   }
 
-  /**
-   * `VALIDATION_TIMEOUT_S = int(os.environ.get("X_TIMEOUT_S", "40"))` (the value, or a call inside it): a module
-   * constant read only as the default of an alarm helper's parameter or passed to one.
-   */
+  // `VALIDATION_TIMEOUT_S = int(os.environ.get("X_TIMEOUT_S", "40"))` (the value, or a call inside it): a module
+  // constant read only as the default of an alarm helper's parameter or passed to one.
   isBudgetValue(value: TsNode): boolean {
     let assignment = value.parent;
     while (assignment && assignment.type !== "assignment" && assignment.type !== "module")
@@ -75,7 +73,7 @@ export class AlarmBudgets {
     return this.helpers;
   }
 
-  /** The read is an argument of a helper at its alarm parameter, or the default of that parameter. */
+  // The read is an argument of a helper at its alarm parameter, or the default of that parameter.
   private reachesHelper(read: TsNode): boolean {
     let value = outward(read);
     // `int(seconds)`: a conversion passes the value on.
@@ -107,7 +105,7 @@ export class AlarmBudgets {
   }
 }
 
-/** `signal.setitimer(signal.ITIMER_REAL, seconds)` / `signal.alarm(seconds)` in a function with that parameter. */
+// `signal.setitimer(signal.ITIMER_REAL, seconds)` / `signal.alarm(seconds)` in a function with that parameter.
 function armedParameter(facts: PyFacts, call: TsNode): { fn: string; parameter: Parameter } | undefined {
   const path = facts.resolve(call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "");
   const at = path === "signal.alarm" ? 0 : path === "signal.setitimer" ? 1 : -1;
@@ -137,7 +135,7 @@ function parametersOf(fn: TsNode): Parameter[] {
   return out;
 }
 
-/** Every read of `name` in `scope` (attributes' own names excluded), apart from the `definition`. */
+// Every read of `name` in `scope` (attributes' own names excluded), apart from the `definition`.
 function readsOf(scope: TsNode, name: string, definition?: TsNode): TsNode[] {
   const code = blanked(scope.text);
   const root = scope.tree.rootNode;

@@ -4,23 +4,19 @@ import { calleeText, enclosingFunction, unwrap } from "./syntax.ts";
 // Literals a test asserts on after passing them: a configuration check or a value forwarded to a double,
 // not a wait.
 
-/**
- * Calls that compare what a test saw with what it expects: `self.assertEqual(c.timeout, 9)`,
- * `assert_called_once_with(5000)`. Not `assertRaises(...)`/`assertTrue(...)`: they run or test, they do not compare.
- */
+// Calls that compare what a test saw with what it expects: `self.assertEqual(c.timeout, 9)`,
+// `assert_called_once_with(5000)`. Not `assertRaises(...)`/`assertTrue(...)`: they run or test, they do not compare.
 const ASSERTING =
   /(^|\.)(assert_?[Ee]quals?|assert\w*Equal|assertIn|assertIs|assert(Greater|Less)\w*|assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
 const CALL_ASSERTION = /(^|\.)(assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
 
-/** The comparing assertions of each function of one file (cached per function). */
+// The comparing assertions of each function of one file (cached per function).
 export class AssertedLiterals {
   private readonly cache = new Map<number, TsNode[]>();
 
-  /**
-   * `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then
-   * `inner.force_flush.assert_called_once_with(5000)`: a literal the test asserts on afterwards is checked as a
-   * configuration or as forwarded to a double, not waited on.
-   */
+  // `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then
+  // `inner.force_flush.assert_called_once_with(5000)`: a literal the test asserts on afterwards is checked as a
+  // configuration or as forwarded to a double, not waited on.
   later(value: TsNode, name: string | undefined): boolean {
     const literal = unwrap(value);
     if (literal.type !== "integer" && literal.type !== "float") return false;
@@ -49,7 +45,7 @@ export class AssertedLiterals {
   }
 }
 
-/** `self.assertEqual(...)` inside `assert ...`: counted once, at the outer assertion. */
+// `self.assertEqual(...)` inside `assert ...`: counted once, at the outer assertion.
 function isNestedAssertion(node: TsNode): boolean {
   return node.type === "call" && node.parent?.type === "assert_statement";
 }

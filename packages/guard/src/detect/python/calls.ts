@@ -8,13 +8,13 @@ import { callNeedsTimeout, SESSION_CLASSES } from "./http.ts";
 import { keywordArgument } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
-/** What judging a call needs from the detector: the file's facts and where findings go. */
+// What judging a call needs from the detector: the file's facts and where findings go.
 export interface PyCallJudge {
   readonly facts: PyFacts;
   report(value: TsNode, where: string, noneIsUnbounded: boolean, zero?: ZeroMeans, isTest?: boolean): void;
 }
 
-/** The timeouts a call hands a known blocking API, positionally or by its keyword, and after a `block` flag. */
+// The timeouts a call hands a known blocking API, positionally or by its keyword, and after a `block` flag.
 export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, path: string, written: string): void {
   const { facts } = judge;
   const apis = facts.options.apis;
@@ -81,12 +81,10 @@ export function knowsTimeoutKeyword(facts: PyFacts, path: string, written: strin
   return (matchApi(apis, "python", path) ?? matchApi(apis, "python", written))?.keyword === name;
 }
 
-/**
- * What the callee does, whatever the argument is named: a setter of a timeout takes it first (apsw's
- * `db.set_busy_timeout(100)`, `setlk_timeout(1000, flags)`, `setbusytimeout(n)`), and a `@timeout(n)` decorator limits
- * the decorated function's run (pytest-timeout re-exported as joblib's `testing.timeout`, timeout-decorator), where 0
- * or None means no limit.
- */
+// What the callee does, whatever the argument is named: a setter of a timeout takes it first (apsw's
+// `db.set_busy_timeout(100)`, `setlk_timeout(1000, flags)`, `setbusytimeout(n)`), and a `@timeout(n)` decorator limits
+// the decorated function's run (pytest-timeout re-exported as joblib's `testing.timeout`, timeout-decorator), where 0
+// or None means no limit.
 function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, method: string, written: string): void {
   const decorator = method === "timeout" && node.parent?.type === "decorator";
   // Lower case only: twisted's `TimeoutMixin.setTimeout` is armed on the protocol's `callLater`, which its tests swap
@@ -116,7 +114,7 @@ function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, 
   judge.report(first, `as the time limit of @${written}()`, true, "unbounded", /^test/.test(name));
 }
 
-/** A cancel scope assigned to a name the file never enters (`with cs:`), or built and dropped. */
+// A cancel scope assigned to a name the file never enters (`with cs:`), or built and dropped.
 function unenteredScope(facts: PyFacts, call: TsNode): boolean {
   const parent = call.parent;
   if (parent?.type !== "assignment" || parent.childForFieldName("right")?.id !== call.id) return false;
@@ -124,11 +122,9 @@ function unenteredScope(facts: PyFacts, call: TsNode): boolean {
   return !new RegExp(`\\bwith\\s+([^:\\n]*,\\s*)?${name.replace(/[.]/g, "\\.")}\\s*[:,)]`).test(facts.fileCode());
 }
 
-/**
- * `contextvar_set(apsw.aio.deadline, time() + 0.02)`, `with_deadline(time.monotonic() + 5, deadline=...)`: a point in
- * time the clock plus (or minus: one already past) a literal, handed over beside a deadline: the duration bounds the
- * work done under it. Elsewhere `time() + 300` may be an expiry stored with data, so the deadline must be named.
- */
+// `contextvar_set(apsw.aio.deadline, time() + 0.02)`, `with_deadline(time.monotonic() + 5, deadline=...)`: a point in
+// time the clock plus (or minus: one already past) a literal, handed over beside a deadline: the duration bounds the
+// work done under it. Elsewhere `time() + 300` may be an expiry stored with data, so the deadline must be named.
 function judgeDeadlineArgument(judge: PyCallJudge, args: TsNode): void {
   const values = args.namedChildren.map((a) => (a?.type === "keyword_argument" ? a.childForFieldName("value") : a));
   if (!values.some((v) => v && /(^|\.)deadline$/i.test(v.text))) return;
@@ -141,14 +137,12 @@ function judgeDeadlineArgument(judge: PyCallJudge, args: TsNode): void {
   }
 }
 
-/**
- * A timeout keyword that reaches no real wait: the call is made on a test double or handed one
- * (`fake.get(u, timeout=3)`, `flags(..., timeout=3, client=FakeAsyncClient())`); an HTTP call in a test that
- * patched the HTTP layer; or, for code under test (not a blocking API), the test asserts the literal
- * afterwards (`self.assertEqual(consumer.timeout, 9)`, `proxy.assert_called_once_with(timeout_seconds=1.5)`):
- * a configuration check. A patch elsewhere does not count: `client.flush(timeout_seconds=1)` still waits for
- * real threads when only `batch_post` is patched.
- */
+// A timeout keyword that reaches no real wait: the call is made on a test double or handed one
+// (`fake.get(u, timeout=3)`, `flags(..., timeout=3, client=FakeAsyncClient())`); an HTTP call in a test that
+// patched the HTTP layer; or, for code under test (not a blocking API), the test asserts the literal
+// afterwards (`self.assertEqual(consumer.timeout, 9)`, `proxy.assert_called_once_with(timeout_seconds=1.5)`):
+// a configuration check. A patch elsewhere does not count: `client.flush(timeout_seconds=1)` still waits for
+// real threads when only `batch_post` is patched.
 export function bindsNothing(
   facts: PyFacts,
   call: TsNode,

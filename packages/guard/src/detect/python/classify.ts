@@ -7,11 +7,9 @@ import { isLookup, lookupFallback } from "./lookups.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
 import { type Classified, DAY, isCode, MAX_DEPTH, NO_LIMIT, type ZeroMeans } from "./values.ts";
 
-/**
- * The hardcoded or unbounded values a timeout expression holds. `None` counts only where the
- * caller knows it means "no limit" (`noneIsUnbounded`); `0` means "poll, don't block" in Python
- * unless an API says otherwise (`zero`).
- */
+// The hardcoded or unbounded values a timeout expression holds. `None` counts only where the
+// caller knows it means "no limit" (`noneIsUnbounded`); `0` means "poll, don't block" in Python
+// unless an API says otherwise (`zero`).
 export function classify(
   facts: PyFacts,
   raw: TsNode,
@@ -157,7 +155,7 @@ export function classify(
   return out;
 }
 
-/** `1.0 / len(alive)`: a budget shared out among the items of a round (each waits its share of 1 s). */
+// `1.0 / len(alive)`: a budget shared out among the items of a round (each waits its share of 1 s).
 function budgetShare(facts: PyFacts, node: TsNode): Classified | undefined {
   if (node.type !== "binary_operator" || node.childForFieldName("operator")?.text !== "/") return undefined;
   const left = node.childForFieldName("left");
@@ -175,7 +173,7 @@ function keywordValue(values: TsNode[], name: string): TsNode | undefined {
   return argument?.childForFieldName("value") ?? undefined;
 }
 
-/** `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper. */
+// `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper.
 export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> | undefined {
   const callee = call.childForFieldName("function");
   const args = call.childForFieldName("arguments");
@@ -213,7 +211,7 @@ export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "
   return undefined;
 }
 
-/** `time.monotonic() + 5`, `_core.current_time() + 1.0`, `loop.time() + timedelta(...)`: the constant added to a clock. */
+// `time.monotonic() + 5`, `_core.current_time() + 1.0`, `loop.time() + timedelta(...)`: the constant added to a clock.
 export function clockOffset(facts: PyFacts, raw: TsNode): TsNode | undefined {
   const node = unwrap(raw);
   for (const [clock, other] of addends(node)) {

@@ -2,15 +2,13 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { isCodeList } from "../code-list.ts";
 import { codeStatement, previousStatement, stringContent } from "./syntax.ts";
 
-/**
- * Code lists of one file: `ER_LOCK_WAIT_TIMEOUT = 1205` among numbered siblings, `{"noCursorTimeout": 16, ...}`.
- * Their entries are codes, not durations.
- */
+// Code lists of one file: `ER_LOCK_WAIT_TIMEOUT = 1205` among numbered siblings, `{"noCursorTimeout": 16, ...}`.
+// Their entries are codes, not durations.
 export class CodeLists {
-  /** Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`). */
+  // Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`).
   readonly statements = new Set<number>();
   private readonly tables = new Map<number, boolean>();
-  /** File-level precheck: most files hold no code list, so their assignments are never asked. */
+  // File-level precheck: most files hold no code list, so their assignments are never asked.
   private readonly mayHoldStatements: boolean;
   private run: { statement: TsNode; id: number; name: string; value: number }[] = [];
 
@@ -21,10 +19,8 @@ export class CodeLists {
     this.mayHoldStatements = (source.match(/^[ \t]*[\w.]+[ \t]*=[ \t]*-?\d+[ \t]*(#.*)?$/gm)?.length ?? 0) >= 4;
   }
 
-  /**
-   * Looks at one assignment (collect phase, in document order): `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings is
-   * a code list written as statements, numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
-   */
+  // Looks at one assignment (collect phase, in document order): `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings is
+  // a code list written as statements, numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
   noteAssignment(node: TsNode): void {
     if (!this.mayHoldStatements) return;
     const entry = codeStatement(node);
@@ -34,7 +30,7 @@ export class CodeLists {
     if (entry) this.run.push(entry);
   }
 
-  /** Ends the current run of statements (and the collect phase). */
+  // Ends the current run of statements (and the collect phase).
   flush(): void {
     if (
       isCodeList(
@@ -47,7 +43,7 @@ export class CodeLists {
     this.run = [];
   }
 
-  /** A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`). */
+  // A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`).
   isTable(dict: TsNode): boolean {
     const cached = this.tables.get(dict.id);
     if (cached !== undefined) return cached;

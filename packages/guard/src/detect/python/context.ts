@@ -7,13 +7,11 @@ import { withoutText } from "./syntax.ts";
 const ASSERTION_CALLS =
   /(^|\.)(assert_called\w*|assert_awaited\w*|assert_any_call|assert_has_calls|assert_not_called|assertEqual|assertEquals|assertNotEqual|assertIs|assertIsNone|assertIn|assert_equal)$/;
 
-/** Methods that block until they return: a call to one inside an assertion waits before anything is compared. */
+// Methods that block until they return: a call to one inside an assertion waits before anything is compared.
 const BLOCKING_METHODS = /^(wait|wait_for|join|poll|get|put|acquire|result|exception|recv|recv_bytes|communicate)$/;
 
-/**
- * Inside `assert ...` or a mock/equality assertion: the value is compared, nothing waits. Not the argument of a
- * blocking call made inside one: `self.assertEqual(a.poll(1.0), True)`, `assert q.get(timeout=1) == 4` wait first.
- */
+// Inside `assert ...` or a mock/equality assertion: the value is compared, nothing waits. Not the argument of a
+// blocking call made inside one: `self.assertEqual(a.poll(1.0), True)`, `assert q.get(timeout=1) == 4` wait first.
 export function inAssertion(node: TsNode): boolean {
   let current: TsNode | null = node.parent;
   for (let depth = 0; current && depth < 12; depth++, current = current.parent) {
@@ -29,12 +27,10 @@ export function inAssertion(node: TsNode): boolean {
   return false;
 }
 
-/**
- * Where the caller's "no limit" is in force: inside an `if`/`elif` that tests `... is None` (of `name`,
- * when given: also `name == 0`, `name <= 0`, `not name`, the caller's 0 that a pool or driver reads as "no
- * limit") or that the configured timeout is infinite, in the `else` of a test that it is not, or after
- * `assert ... is None` in the same block.
- */
+// Where the caller's "no limit" is in force: inside an `if`/`elif` that tests `... is None` (of `name`,
+// when given: also `name == 0`, `name <= 0`, `not name`, the caller's 0 that a pool or driver reads as "no
+// limit") or that the configured timeout is infinite, in the `else` of a test that it is not, or after
+// `assert ... is None` in the same block.
 export function underNoneCheck(node: TsNode, name?: string, isModule?: (name: string) => boolean): boolean {
   // `if httpx2 is not None:` tests whether an optional import is installed, not the caller's timeout.
   const about = (condition: string) =>
@@ -76,10 +72,8 @@ export function underNoneCheck(node: TsNode, name?: string, isModule?: (name: st
   return false;
 }
 
-/**
- * Inside a test that runs on a mock clock (`async def test_x(mock_clock)`, trio's `autojump_clock`):
- * its durations are virtual, the test moves the clock by hand and nothing waits in real time.
- */
+// Inside a test that runs on a mock clock (`async def test_x(mock_clock)`, trio's `autojump_clock`):
+// its durations are virtual, the test moves the clock by hand and nothing waits in real time.
 export function onMockClock(node: TsNode): boolean {
   let current: TsNode | null = node.parent;
   for (let depth = 0; current && depth < 40; depth++, current = current.parent) {
@@ -91,7 +85,7 @@ export function onMockClock(node: TsNode): boolean {
   return false;
 }
 
-/** The function's docstring says a negative timeout disables it (waits without a limit). */
+// The function's docstring says a negative timeout disables it (waits without a limit).
 export function negativeDisables(fn: TsNode): boolean {
   const first = fn.childForFieldName("body")?.namedChildren.find((c) => c?.type !== "comment");
   if (first?.type !== "expression_statement" || !/^["']/.test(first.text)) return false;
@@ -100,7 +94,7 @@ export function negativeDisables(fn: TsNode): boolean {
   );
 }
 
-/** A member of `class X(enum.Enum)` / `IntEnum` / `IntFlag`: a code, not a duration. */
+// A member of `class X(enum.Enum)` / `IntEnum` / `IntFlag`: a code, not a duration.
 export function inEnumClass(assignment: TsNode): boolean {
   const statement = assignment.parent;
   const cls = statement?.type === "expression_statement" ? statement.parent?.parent : undefined;
@@ -108,12 +102,10 @@ export function inEnumClass(assignment: TsNode): boolean {
   return /\b(Enum|IntEnum|IntFlag|Flag|StrEnum)\b/.test(cls.childForFieldName("superclasses")?.text ?? "");
 }
 
-/**
- * An argument of a call expected to be refused: `with pytest.raises(ValueError): f(timeout=-1)`,
- * `pytest.raises(TypeError, f, timeout="x")`, `self.assertRaises(ValueError, f, 5)`. A validation error
- * is raised before anything waits; another failure (`ZeroDivisionError` from the future a
- * `with_timeout` waits on, `TimeoutError`) may come after a real wait, so only the former count.
- */
+// An argument of a call expected to be refused: `with pytest.raises(ValueError): f(timeout=-1)`,
+// `pytest.raises(TypeError, f, timeout="x")`, `self.assertRaises(ValueError, f, 5)`. A validation error
+// is raised before anything waits; another failure (`ZeroDivisionError` from the future a
+// `with_timeout` waits on, `TimeoutError`) may come after a real wait, so only the former count.
 export function expectedToFail(node: TsNode): boolean {
   let current: TsNode | null = node.parent;
   for (let depth = 0; current && depth < 30; depth++, current = current.parent) {
@@ -133,17 +125,17 @@ export function expectedToFail(node: TsNode): boolean {
   return false;
 }
 const RAISES = /(^|\.)(raises|assertRaises\w*)$/;
-/** The exception a `raises(...)` expects (its first argument) is a validation error. */
+// The exception a `raises(...)` expects (its first argument) is a validation error.
 function expectsRefusal(raises: TsNode): boolean {
   const first = raises.childForFieldName("arguments")?.namedChildren[0];
   return VALIDATION_ERRORS.test(first?.text ?? "") && !EXPECTS_TIMEOUT.test(first?.text ?? "");
 }
-/** Errors a call raises on its input, before it waits: wrong types and values, failed validation. */
+// Errors a call raises on its input, before it waits: wrong types and values, failed validation.
 const VALIDATION_ERRORS =
   /\b(ValueError|TypeError|\w*ValidationError|\w*ArgumentError|Invalid\w*|\w*ConfigError|OverflowError)\b/;
 const EXPECTS_TIMEOUT = /time\s*_?out|TooSlow|deadline|Cancelled/i;
 
-/** Inside `with pytest.raises(...)` / `self.assertRaises(...)`. */
+// Inside `with pytest.raises(...)` / `self.assertRaises(...)`.
 export function insideRaises(node: TsNode): boolean {
   let current: TsNode | null = node.parent;
   for (let depth = 0; current && depth < 30; depth++, current = current.parent) {
@@ -156,13 +148,11 @@ export function insideRaises(node: TsNode): boolean {
   return false;
 }
 
-/** Methods of a cache client whose `timeout=` is the entry's lifetime (Django's cache API, Flask-Caching, cachelib). */
+// Methods of a cache client whose `timeout=` is the entry's lifetime (Django's cache API, Flask-Caching, cachelib).
 const CACHE_WRITES = /^(set|add|set_many|get_or_set|touch|cached|memoize|set_multi|add_many)$/;
 
-/**
- * `cache.set(key, value, timeout=300)`, `@cache.cached(timeout=50)`, `CACHES = {"default": {"TIMEOUT": 300}}`:
- * how long a cache entry lives (a TTL), not how long anything waits.
- */
+// `cache.set(key, value, timeout=300)`, `@cache.cached(timeout=50)`, `CACHES = {"default": {"TIMEOUT": 300}}`:
+// how long a cache entry lives (a TTL), not how long anything waits.
 export function isCacheLifetime(node: TsNode): boolean {
   if (node.type === "call") {
     const callee = node.childForFieldName("function");
@@ -178,15 +168,13 @@ export function isCacheLifetime(node: TsNode): boolean {
   return false;
 }
 
-/**
- * The function's body never reads the parameter, so its default bounds no wait: a fake that only records, an
- * ignored compatibility argument, and every body that does nothing (`pass`, `...`, a docstring, `raise
- * NotImplementedError`): abstract methods, Protocol and ABC interface methods, `@overload` signatures and no-op
- * hooks. Python does not inherit defaults: a call through the base class runs the override with the override's
- * own default, and an overloaded call runs the implementation's, which is where the default that waits is
- * reported. Strings and comments are not reads (a docstring that documents the parameter); f-strings are.
- * Not for `locals()`/`vars()` users, which read every parameter.
- */
+// The function's body never reads the parameter, so its default bounds no wait: a fake that only records, an
+// ignored compatibility argument, and every body that does nothing (`pass`, `...`, a docstring, `raise
+// NotImplementedError`): abstract methods, Protocol and ABC interface methods, `@overload` signatures and no-op
+// hooks. Python does not inherit defaults: a call through the base class runs the override with the override's
+// own default, and an overloaded call runs the implementation's, which is where the default that waits is
+// reported. Strings and comments are not reads (a docstring that documents the parameter); f-strings are.
+// Not for `locals()`/`vars()` users, which read every parameter.
 export function neverRead(fn: TsNode, name: string): boolean {
   const body = fn.childForFieldName("body");
   if (!body) return false;
@@ -195,10 +183,8 @@ export function neverRead(fn: TsNode, name: string): boolean {
   return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(code);
 }
 
-/**
- * A local assigned in `fn` and never read there (pathos' `timeout = 5` before `Server.serve(self, 5)`): the only
- * mention of the name in the body is the assignment. Not with `locals()`/`vars()`, `global` or `nonlocal`.
- */
+// A local assigned in `fn` and never read there (pathos' `timeout = 5` before `Server.serve(self, 5)`): the only
+// mention of the name in the body is the assignment. Not with `locals()`/`vars()`, `global` or `nonlocal`.
 export function unreadLocal(fn: TsNode, name: string): boolean {
   const body = fn.childForFieldName("body");
   if (!body) return false;
@@ -207,10 +193,8 @@ export function unreadLocal(fn: TsNode, name: string): boolean {
   return (code.match(new RegExp(`(?<![\\w.])${name}(?!\\w)`, "g"))?.length ?? 0) === 1;
 }
 
-/**
- * The body only records the parameter in a call log (`self.tcpClients.append((host, port, factory, timeout))`, a fake
- * reactor's `connectTCP`): every read is inside the argument of a list's `append`, and nothing else reads it.
- */
+// The body only records the parameter in a call log (`self.tcpClients.append((host, port, factory, timeout))`, a fake
+// reactor's `connectTCP`): every read is inside the argument of a list's `append`, and nothing else reads it.
 export function onlyRecorded(fn: TsNode, name: string): boolean {
   const body = fn.childForFieldName("body");
   if (!body) return false;
@@ -220,7 +204,7 @@ export function onlyRecorded(fn: TsNode, name: string): boolean {
   return reads.every((read) => insideAppend(code, read.index));
 }
 
-/** The offset sits inside the parentheses of an `.append(` (with any brackets between). */
+// The offset sits inside the parentheses of an `.append(` (with any brackets between).
 function insideAppend(code: string, at: number): boolean {
   let depth = 0;
   let open = 0;

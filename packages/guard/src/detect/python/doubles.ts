@@ -9,24 +9,24 @@ import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax
 // asserts the value it passed checks a configuration, not a wait. Decided by what the object is (where it
 // was made) and what the test does, never by the callee's name alone.
 
-/** Factories of doubles: `Mock()`, `MagicMock()`, `create_autospec(...)`, classes named `Fake...`/`Dummy...`/`Mock...`. */
+// Factories of doubles: `Mock()`, `MagicMock()`, `create_autospec(...)`, classes named `Fake...`/`Dummy...`/`Mock...`.
 const DOUBLE_FACTORY =
   /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|NonCallableMagicMock|PropertyMock|create_autospec|patch(\.object|\.multiple)?)$|(^|\.)_*(Fake|Dummy|Mock|Mocked)(?=[A-Z_\d]|$)\w*$|(^|\.)_*[A-Z]\w*(Fake|Mock)$/;
-/** httpx transports that call an app in-process: httpx never applies a timeout on them. */
+// httpx transports that call an app in-process: httpx never applies a timeout on them.
 const IN_PROCESS_TRANSPORT = /(^|\.)(ASGITransport|WSGITransport|MockTransport)$/;
-/** A module of test doubles: `twisted.internet.testing`, `twisted.test.proto_helpers`, `x.tests.fakes`. */
+// A module of test doubles: `twisted.internet.testing`, `twisted.test.proto_helpers`, `x.tests.fakes`.
 const TESTING_MODULE = /(^|\.)(testing|proto_helpers|fakes|mocks)\.[A-Z]\w*$/;
-/** A clock a test moves by hand: twisted's `task.Clock()`, `MemoryReactorClock()`. */
+// A clock a test moves by hand: twisted's `task.Clock()`, `MemoryReactorClock()`.
 const MANUAL_CLOCK = /(^|\.)(Clock|MemoryReactorClock)$/;
 
 export class TestDoubles {
-  /** `scope:name` (or `self.x`) of variables holding a double. */
+  // `scope:name` (or `self.x`) of variables holding a double.
   private readonly doubles = new Set<string>();
-  /** Names bound to an in-process httpx transport. */
+  // Names bound to an in-process httpx transport.
   private readonly transports = new Set<string>();
   private readonly patches = new PatchedTests();
   private readonly asserted = new AssertedLiterals();
-  /** Fixtures of this file, and the names of those that return a double. */
+  // Fixtures of this file, and the names of those that return a double.
   private readonly fixtures: TsNode[] = [];
   private readonly fixtureDoubles = new Set<string>();
 
@@ -37,7 +37,7 @@ export class TestDoubles {
     private readonly resolve: (dotted: string) => string = (dotted) => dotted,
   ) {}
 
-  /** Records `x = FakeClient()`, `t = httpx.ASGITransport(app=app)`, `with patch(...) as m` (collect phase). */
+  // Records `x = FakeClient()`, `t = httpx.ASGITransport(app=app)`, `with patch(...) as m` (collect phase).
   note(raw: TsNode, value: TsNode): void {
     const source = unwrap(value);
     const target = raw.type === "as_pattern_target" ? (raw.namedChildren[0] ?? raw) : raw;
@@ -47,17 +47,15 @@ export class TestDoubles {
     if (source.type === "call" && IN_PROCESS_TRANSPORT.test(calleeText(source))) this.transports.add(target.text);
   }
 
-  /** `@pytest.fixture def fake_client(): return FakeClient()`: judged in `settle`, once the file's doubles are known. */
+  // `@pytest.fixture def fake_client(): return FakeClient()`: judged in `settle`, once the file's doubles are known.
   noteFunction(fn: TsNode): void {
     const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
     if (decorated?.namedChildren.some((c) => c?.type === "decorator" && /^@(pytest\.)?fixture\b/.test(c.text)))
       this.fixtures.push(fn);
   }
 
-  /**
-   * A fixture that returns or yields a double hands that double to every test that names it as a parameter
-   * (`def test_x(fake_client): fake_client.get(url, timeout=5)`).
-   */
+  // A fixture that returns or yields a double hands that double to every test that names it as a parameter
+  // (`def test_x(fake_client): fake_client.get(url, timeout=5)`).
   settle(): void {
     for (const fn of this.fixtures) {
       const name = fn.childForFieldName("name")?.text;
@@ -72,7 +70,7 @@ export class TestDoubles {
     }
   }
 
-  /** A `parameters` node of a function patched by decorators: `@patch(...) def test(self, mock_get)`. */
+  // A `parameters` node of a function patched by decorators: `@patch(...) def test(self, mock_get)`.
   noteParameters(parameters: TsNode): void {
     const fn = parameters.parent;
     const decorated = fn?.parent?.type === "decorated_definition" ? fn.parent : undefined;
@@ -85,7 +83,7 @@ export class TestDoubles {
     }
   }
 
-  /** `httpx.Client(transport=httpx.ASGITransport(app=app))`, `AsyncClient(app=app)`: calls never leave the process. */
+  // `httpx.Client(transport=httpx.ASGITransport(app=app))`, `AsyncClient(app=app)`: calls never leave the process.
   isInProcessClient(call: TsNode): boolean {
     const transport = keywordArgument(call, "transport");
     if (keywordArgument(call, "app")) return true;
@@ -94,16 +92,14 @@ export class TestDoubles {
     return node.type === "call" ? IN_PROCESS_TRANSPORT.test(calleeText(node)) : this.transports.has(node.text);
   }
 
-  /** A method call on a double: `fake_event.wait(5)`, `mock_session.get(url)`. */
+  // A method call on a double: `fake_event.wait(5)`, `mock_session.get(url)`.
   calledOnDouble(call: TsNode): boolean {
     const callee = call.childForFieldName("function");
     return callee?.type === "attribute" && this.isDouble(callee.childForFieldName("object"));
   }
 
-  /**
-   * A call made on a double, handed one, or making one: `fake.get(u, timeout=3)`, `flags(..., timeout=3,
-   * client=fake)`, `MagicMock(timeout=5)`, `FakeClient(timeout=5)`.
-   */
+  // A call made on a double, handed one, or making one: `fake.get(u, timeout=3)`, `flags(..., timeout=3,
+  // client=fake)`, `MagicMock(timeout=5)`, `FakeClient(timeout=5)`.
   involvesDouble(call: TsNode): boolean {
     if (this.calledOnDouble(call) || this.isDouble(call)) return true;
     for (const argument of call.childForFieldName("arguments")?.namedChildren ?? []) {
@@ -113,16 +109,14 @@ export class TestDoubles {
     return false;
   }
 
-  /** Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`). */
+  // Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`).
   patched(node: TsNode): { any: boolean; http: boolean } {
     return this.patches.around(node);
   }
 
-  /**
-   * `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then
-   * `inner.force_flush.assert_called_once_with(5000)`: a literal the test asserts on afterwards is checked as a
-   * configuration or as forwarded to a double, not waited on.
-   */
+  // `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then
+  // `inner.force_flush.assert_called_once_with(5000)`: a literal the test asserts on afterwards is checked as a
+  // configuration or as forwarded to a double, not waited on.
   assertedLater(value: TsNode, name: string | undefined): boolean {
     return this.asserted.later(value, name);
   }
@@ -143,7 +137,7 @@ export class TestDoubles {
     return false;
   }
 
-  /** A parameter named after a fixture of this file that returns a double. */
+  // A parameter named after a fixture of this file that returns a double.
   private isFixtureParameter(identifier: TsNode): boolean {
     if (!this.fixtureDoubles.has(identifier.text)) return false;
     const fn = enclosingFunction(identifier);
@@ -179,10 +173,8 @@ export class TestDoubles {
     return this.isDouble(node);
   }
 
-  /**
-   * Inside a function that moves a fake clock by hand (`clock.advance(timeout - 1)`, `self.clock.pump([0, 1])` on a
-   * `Clock()` of this file): the test runs on virtual time, its durations bound no real wait.
-   */
+  // Inside a function that moves a fake clock by hand (`clock.advance(timeout - 1)`, `self.clock.pump([0, 1])` on a
+  // `Clock()` of this file): the test runs on virtual time, its durations bound no real wait.
   advancesFakeClock(node: TsNode): boolean {
     const fn = enclosingFunction(node);
     if (!fn || !/\.(advance|pump)\s*\(/.test(fn.text)) return false;

@@ -10,13 +10,13 @@ import type { DetectorOptions, RawFinding } from "../types.ts";
 // The script is code that runs (a test's child process, a bootstrap), so it is checked like the file around it,
 // its findings pointing into the string. One level deep; a script that does not parse is left alone.
 
-/** One script: its dedented text and where each of its offsets lies in the file. */
+// One script: its dedented text and where each of its offsets lies in the file.
 interface Script {
   text: string;
   outer(offset: number): number;
 }
 
-/** Findings and comments of the scripts a file runs with `python -c`, at their places in the file. */
+// Findings and comments of the scripts a file runs with `python -c`, at their places in the file.
 export function detectEmbeddedPython(
   parser: TsParser,
   nodes: readonly TsNode[],
@@ -42,7 +42,7 @@ export function detectEmbeddedPython(
   return { raw, comments };
 }
 
-/** Strings that follow a `"-c"` among a call's arguments or in a list/tuple, or variables assigned one. */
+// Strings that follow a `"-c"` among a call's arguments or in a list/tuple, or variables assigned one.
 function scripts(nodes: readonly TsNode[]): Script[] {
   const found: Script[] = [];
   for (const node of nodes) {
@@ -61,7 +61,7 @@ function scripts(nodes: readonly TsNode[]): Script[] {
   return found;
 }
 
-/** The string a script argument is: itself, `dedent("...")`, or a variable assigned one of those before the call. */
+// The string a script argument is: itself, `dedent("...")`, or a variable assigned one of those before the call.
 function scriptString(raw: TsNode, nodes: readonly TsNode[]): TsNode | undefined {
   const node = unwrapDedent(unwrap(raw));
   if (node.type === "string") return node;
@@ -84,7 +84,7 @@ function unwrapDedent(node: TsNode): TsNode {
   return first ? unwrap(first) : node;
 }
 
-/** `textwrap.dedent` of a plain string's content, with the map back to the file. */
+// `textwrap.dedent` of a plain string's content, with the map back to the file.
 function dedented(string: TsNode): Script | undefined {
   const parts = string.namedChildren.filter((c) => c !== null && c.type !== "string_start" && c.type !== "string_end");
   if (parts.length !== 1 || parts[0]!.type !== "string_content") return undefined; // f-strings, escapes: skip

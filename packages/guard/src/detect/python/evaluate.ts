@@ -4,10 +4,8 @@ import { applyOperator } from "../arithmetic.ts";
 import { unwrap } from "./syntax.ts";
 import { MAX_DEPTH } from "./values.ts";
 
-/**
- * The number `raw` evaluates to, if it is one: `5`, `0o17`, `-1`, `2 * 60`, `TIMEOUT + 1` with
- * `constantOf` giving the value an identifier names in its scope.
- */
+// The number `raw` evaluates to, if it is one: `5`, `0o17`, `-1`, `2 * 60`, `TIMEOUT + 1` with
+// `constantOf` giving the value an identifier names in its scope.
 export function evaluate(
   raw: TsNode,
   constantOf: (identifier: TsNode) => number | undefined,

@@ -14,43 +14,43 @@ import { Scopes } from "./scopes.ts";
 import { withoutText } from "./syntax.ts";
 import { assignedName, comparedOnly } from "./uses.ts";
 
-/** A name assigned once in its scope to a number: `t = 5`, then `timeout=t`. */
+// A name assigned once in its scope to a number: `t = 5`, then `timeout=t`.
 export type Constant = { node: TsNode; value: number; name: string };
 
-/** Clocks a deadline is computed from: `time.time()`, `time.monotonic()`, `loop.time()`, trio's `current_time()`. */
+// Clocks a deadline is computed from: `time.time()`, `time.monotonic()`, `loop.time()`, trio's `current_time()`.
 const CLOCKS = /(^|\.)(time|monotonic|perf_counter|current_time|now|utcnow|time_ns|monotonic_ns|clock)$/;
 
 export class PyFacts {
   private readonly constants = new Map<string, Constant>();
-  /** `scope:name` -> the arithmetic a name assigned once holds when it does not fold (`1.0 / len(alive)`). */
+  // `scope:name` -> the arithmetic a name assigned once holds when it does not fold (`1.0 / len(alive)`).
   private readonly shares = new Map<string, TsNode>();
   private readonly imports = new Imports();
-  /** Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout, and its library. */
+  // Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout, and its library.
   readonly sessions = new Map<string, "requests" | "httpx">();
   private readonly scopes = new Scopes();
-  /** `scope:name` for every name assigned or bound as a parameter. */
+  // `scope:name` for every name assigned or bound as a parameter.
   private scopedNames = new Set<string>();
-  /** Variables (or `self.x` attributes) holding a Redis client. */
+  // Variables (or `self.x` attributes) holding a Redis client.
   readonly redisClients = new Set<string>();
   private readonly codeLists: CodeLists;
-  /** Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`). */
+  // Assignments that are entries of a code list written as statements (`ER_LOCK_WAIT_TIMEOUT = 1205`).
   readonly codeStatements: ReadonlySet<number>;
-  /** `scope:name` of locals that hold a clock reading (`now = time.monotonic()`): `now + 5` is a deadline. */
+  // `scope:name` of locals that hold a clock reading (`now = time.monotonic()`): `now + 5` is a deadline.
   readonly clockNames = new Set<string>();
-  /** `scope:name` of parameters with a numeric default that the function never assigns: `duration_ms: int = 100`. */
+  // `scope:name` of parameters with a numeric default that the function never assigns: `duration_ms: int = 100`.
   private readonly defaults = new Map<string, TsNode>();
-  /** `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named. */
+  // `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named.
   readonly delayNames = new Set<string>();
 
-  /** Mocks, fakes, patched tests and in-process transports: where a timeout bounds nothing. */
+  // Mocks, fakes, patched tests and in-process transports: where a timeout bounds nothing.
   readonly doubles = new TestDoubles(
     (node) => this.scopeOf(node),
     (dotted) => this.resolve(dotted),
   );
 
-  /** The file without strings and comments, made on the first question that needs it (`comparedOnly`). */
+  // The file without strings and comments, made on the first question that needs it (`comparedOnly`).
   private code: string | undefined;
-  /** `comparedOnly` per name, once per file. */
+  // `comparedOnly` per name, once per file.
   private readonly comparedOnlyNames = new Map<string, boolean>();
 
   constructor(
@@ -61,7 +61,7 @@ export class PyFacts {
     this.codeStatements = this.codeLists.statements;
   }
 
-  /** Learns the facts of `nodes` (a file's scan, in document order). */
+  // Learns the facts of `nodes` (a file's scan, in document order).
   collect(nodes: readonly TsNode[]): void {
     this.scopes.collect(nodes);
     const assignments = new Map<string, TsNode[]>();
@@ -130,22 +130,22 @@ export class PyFacts {
     }
   }
 
-  /** A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`). */
+  // A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`).
   isImported(name: string): boolean {
     return this.imports.has(name);
   }
 
-  /** The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`. */
+  // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.
   resolve(dotted: string): string {
     return this.imports.resolve(dotted);
   }
 
-  /** The function (or lambda) a node is in, by its start offset; 0 for module level. */
+  // The function (or lambda) a node is in, by its start offset; 0 for module level.
   scopeOf(node: TsNode): number {
     return this.scopes.of(node);
   }
 
-  /** The constant an identifier names in its scope (its function, else the module), if any. */
+  // The constant an identifier names in its scope (its function, else the module), if any.
   constant(node: TsNode): Constant | undefined {
     const local = `${this.scopeOf(node)}:${node.text}`;
     // A name bound in the function (assigned or a parameter) hides the module's.
@@ -153,15 +153,13 @@ export class PyFacts {
     return this.constants.get(`0:${node.text}`);
   }
 
-  /**
-   * The numeric default of the parameter an identifier names, when its function never assigns it again
-   * (`def connection_busy_timeout(connection, duration_ms: int = 100): connection.set_busy_timeout(duration_ms)`).
-   */
+  // The numeric default of the parameter an identifier names, when its function never assigns it again
+  // (`def connection_busy_timeout(connection, duration_ms: int = 100): connection.set_busy_timeout(duration_ms)`).
   parameterDefault(node: TsNode): TsNode | undefined {
     return this.defaults.get(`${this.scopeOf(node)}:${node.text}`);
   }
 
-  /** The literal tuple a loop variable runs over (`for timeout in (0, 0.001, 2): with fail_after(timeout)`). */
+  // The literal tuple a loop variable runs over (`for timeout in (0, 0.001, 2): with fail_after(timeout)`).
   loopTuple(node: TsNode): TsNode | undefined {
     // Asked only where a finding may be reported: found by walking out of the loop, not collected for every file.
     if (this.scopedNames.has(`${this.scopeOf(node)}:${node.text}`)) return undefined;
@@ -174,19 +172,19 @@ export class PyFacts {
     return undefined;
   }
 
-  /** The arithmetic an identifier was assigned once in its scope, when it is no constant (`1.0 / len(alive)`). */
+  // The arithmetic an identifier was assigned once in its scope, when it is no constant (`1.0 / len(alive)`).
   arithmetic(node: TsNode): TsNode | undefined {
     const local = `${this.scopeOf(node)}:${node.text}`;
     if (this.scopedNames.has(local)) return this.shares.get(local);
     return this.shares.get(`0:${node.text}`);
   }
 
-  /** The number an expression folds to, with this file's constants. */
+  // The number an expression folds to, with this file's constants.
   evaluate(node: TsNode): number | undefined {
     return evaluate(node, (identifier) => this.constant(identifier)?.value);
   }
 
-  /** A timeout's name, numbered ones too (`TIMEOUT1, TIMEOUT2 = 0.82, 0.35`), and Vim's `timeoutlen`/`ttimeoutlen`. */
+  // A timeout's name, numbered ones too (`TIMEOUT1, TIMEOUT2 = 0.82, 0.35`), and Vim's `timeoutlen`/`ttimeoutlen`.
   isTimeout(name: string | undefined): name is string {
     if (name === undefined) return false;
     const extra = this.options.extraTimeoutNames;
@@ -194,10 +192,8 @@ export class PyFacts {
     return isTimeoutName(name, extra) || (base !== name && isTimeoutName(base, extra));
   }
 
-  /**
-   * `HTTPX_DEFAULT_TIMEOUT = Timeout(5.0)` whose every use is `client.timeout != HTTPX_DEFAULT_TIMEOUT`: the value
-   * is assigned to a name the file only compares for equality, a default restated to recognise it.
-   */
+  // `HTTPX_DEFAULT_TIMEOUT = Timeout(5.0)` whose every use is `client.timeout != HTTPX_DEFAULT_TIMEOUT`: the value
+  // is assigned to a name the file only compares for equality, a default restated to recognise it.
   restatedForComparison(value: TsNode): boolean {
     const name = assignedName(value);
     if (name === undefined) return false;
@@ -210,38 +206,38 @@ export class PyFacts {
     return result;
   }
 
-  /** The file without strings and comments (`withoutText`), made once. */
+  // The file without strings and comments (`withoutText`), made once.
   fileCode(): string {
     return (this.code ??= withoutText(this.source));
   }
 
-  /** `while not stop.wait(0.25): redraw()`: a wait that paces a loop or delays a retry (`isPacingWait`). */
+  // `while not stop.wait(0.25): redraw()`: a wait that paces a loop or delays a retry (`isPacingWait`).
   isPacingWait(call: TsNode): boolean {
     return isPacingWait(call, () => (this.code ??= withoutText(this.source)));
   }
 
-  /** The node's text mentions a deadline (read from the source): a cheap test before reading its children. */
+  // The node's text mentions a deadline (read from the source): a cheap test before reading its children.
   mayNameDeadline(node: TsNode): boolean {
     return /deadline/i.test(this.source.slice(node.startIndex, node.endIndex));
   }
 
-  /** The node's text mentions a timeout (read from the source, not the tree): a cheap test before reading its children. */
+  // The node's text mentions a timeout (read from the source, not the tree): a cheap test before reading its children.
   mayNameTimeout(node: TsNode): boolean {
     return /timeout/i.test(this.source.slice(node.startIndex, node.endIndex));
   }
 
-  /** `time.monotonic()`, `loop.time()`, `datetime.now()`: a call that reads a clock. */
+  // `time.monotonic()`, `loop.time()`, `datetime.now()`: a call that reads a clock.
   isClock(call: TsNode): boolean {
     return CLOCKS.test(call.childForFieldName("function")?.text ?? "");
   }
 
-  /** A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`). */
+  // A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`).
   isCodeTable(dict: TsNode): boolean {
     return this.codeLists.isTable(dict);
   }
 }
 
-/** Appends to the list under `key` (a name assigned many times is not copied each time). */
+// Appends to the list under `key` (a name assigned many times is not copied each time).
 function push<K, V>(lists: Map<K, V[]>, key: K, ...values: V[]): void {
   const list = lists.get(key);
   if (list) list.push(...values);

@@ -16,7 +16,7 @@ export function sessionLibrary(facts: PyFacts, call: TsNode): Library {
   return facts.resolve(call.childForFieldName("function")?.text ?? "").startsWith("httpx") ? "httpx" : "requests";
 }
 
-/** `requests.Session()`, `httpx.Client()` made without a timeout of its own (or with `timeout=None`). */
+// `requests.Session()`, `httpx.Client()` made without a timeout of its own (or with `timeout=None`).
 export function isUnboundedSession(facts: PyFacts, node: TsNode): boolean {
   if (node.type !== "call") return false;
   const callee = node.childForFieldName("function");
@@ -27,7 +27,7 @@ export function isUnboundedSession(facts: PyFacts, node: TsNode): boolean {
   return timeout === undefined || timeout.type === "none";
 }
 
-/** The HTTP library a call without `timeout=` goes through (`requests.get`, `session.get`), if any. */
+// The HTTP library a call without `timeout=` goes through (`requests.get`, `session.get`), if any.
 export function callNeedsTimeout(facts: PyFacts, path: string, written: string): Library | undefined {
   const dot = path.lastIndexOf(".");
   if (dot < 0) return undefined;
@@ -39,10 +39,8 @@ export function callNeedsTimeout(facts: PyFacts, path: string, written: string):
   return facts.sessions.get(writtenObject);
 }
 
-/**
- * `requests.get(url)` or `session.get(url)` without `timeout=`: requests waits forever; httpx bounds every
- * call at 5 s by default (hardcoded in the library, not unbounded).
- */
+// `requests.get(url)` or `session.get(url)` without `timeout=`: requests waits forever; httpx bounds every
+// call at 5 s by default (hardcoded in the library, not unbounded).
 export function missingTimeoutFinding(
   facts: PyFacts,
   node: TsNode,

@@ -1,11 +1,11 @@
 import type { Node as TsNode } from "web-tree-sitter";
 
-/** What each name a file imports stands for: `rq` -> `requests`, `get` -> `requests.get`. */
+// What each name a file imports stands for: `rq` -> `requests`, `get` -> `requests.get`.
 export class Imports {
-  /** Local name -> dotted path it stands for. */
+  // Local name -> dotted path it stands for.
   private readonly names = new Map<string, string>();
 
-  /** Records an `import_statement` or `import_from_statement` (collect phase, in document order). */
+  // Records an `import_statement` or `import_from_statement` (collect phase, in document order).
   note(node: TsNode): void {
     if (node.type === "import_statement") {
       for (const child of node.namedChildren) {
@@ -31,12 +31,12 @@ export class Imports {
     }
   }
 
-  /** A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`). */
+  // A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`).
   has(name: string): boolean {
     return this.names.has(name);
   }
 
-  /** The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`. */
+  // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.
   resolve(dotted: string): string {
     const [head, ...rest] = dotted.split(".");
     const target = head === undefined ? undefined : this.names.get(head);

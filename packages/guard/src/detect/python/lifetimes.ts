@@ -6,11 +6,11 @@ import type { PyFacts } from "./facts.ts";
 import { unreadLocal } from "./context.ts";
 import { addends, unwrap, withoutText } from "./syntax.ts";
 
-/** A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live. */
+// A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
 const CACHE_LIFETIME_NAMES = /^(default_|cache_)?timeout$/i;
-/** The cache API that takes an entry's lifetime as `timeout`: `def set(self, key, value, timeout=...)`. */
+// The cache API that takes an entry's lifetime as `timeout`: `def set(self, key, value, timeout=...)`.
 const TIMEOUT_WRITES = /\bdef\s+(set|add|set_many|touch|get_or_set)\s*\([^)]*\btimeout\b/;
-/** Calls that set a key's or a session's expiry: Redis `expire`/`setex`, Django's `set_expiry`, `touch`. */
+// Calls that set a key's or a session's expiry: Redis `expire`/`setex`, Django's `set_expiry`, `touch`.
 const EXPIRY_CALLS = /^(expire|pexpire|expireat|pexpireat|setex|psetex|getex|set_expiry|touch)$/;
 const EXPIRY_KEYWORDS = /^(ex|px|ttl|expire|expires|expiry|max_age)$/;
 const ORDERING = /^(<|>|<=|>=)$/;

@@ -3,24 +3,20 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { stringContent } from "./syntax.ts";
 
-/**
- * Methods and helpers whose argument after the key is the fallback: `dict.get/pop/setdefault`, `getattr`,
- * `os.getenv`, configparser's `getint`/`getfloat` (`fallback=`), and env or setting helpers
- * (`_int_env("X_TIMEOUT_MS", 120_000)`, `env_float(...)`). The last name of the callee.
- */
+// Methods and helpers whose argument after the key is the fallback: `dict.get/pop/setdefault`, `getattr`,
+// `os.getenv`, configparser's `getint`/`getfloat` (`fallback=`), and env or setting helpers
+// (`_int_env("X_TIMEOUT_MS", 120_000)`, `env_float(...)`). The last name of the callee.
 const LOOKUP =
   /^(get|pop|setdefault|getattr|getenv|getint|getfloat|get_?(int|float|number|seconds|duration))$|(^|_)env(_|$)/i;
 
-/** Whether `written` (a callee as written) is a lookup with a fallback; a string test, no tree reads. */
+// Whether `written` (a callee as written) is a lookup with a fallback; a string test, no tree reads.
 export function isLookup(written: string): boolean {
   return LOOKUP.test(written.slice(written.lastIndexOf(".") + 1));
 }
 
-/**
- * The key and the fallback of a lookup call (`kwargs.pop("timeout", 30)` -> "timeout", `30`;
- * `getattr(obj, "timeout", 30)`; `cfg.getfloat("net", "timeout", fallback=30)`): the fallback follows the
- * last leading string argument, or is the `default=`/`fallback=` keyword.
- */
+// The key and the fallback of a lookup call (`kwargs.pop("timeout", 30)` -> "timeout", `30`;
+// `getattr(obj, "timeout", 30)`; `cfg.getfloat("net", "timeout", fallback=30)`): the fallback follows the
+// last leading string argument, or is the `default=`/`fallback=` keyword.
 export function lookupFallback(args: TsNode): { key: TsNode | undefined; fallback: TsNode } | undefined {
   let key: TsNode | undefined;
   let afterKey: TsNode | undefined;
@@ -44,7 +40,7 @@ export function lookupFallback(args: TsNode): { key: TsNode | undefined; fallbac
   return afterKey ? { key, fallback: afterKey } : undefined;
 }
 
-/** The key's text when it is a plain string (`"timeout"`, `"--timeout"` without its dashes). */
+// The key's text when it is a plain string (`"timeout"`, `"--timeout"` without its dashes).
 export function keyName(key: TsNode | undefined): string | undefined {
   const content = key ? stringContent(key) : undefined;
   return content === undefined || !/^-{0,2}[\w.-]+$/.test(content) ? undefined : content.replace(/^-+/, "");

@@ -3,12 +3,10 @@
 // wait (the loop's body, what is tested afterwards), never by the event's name.
 import type { Node as TsNode } from "web-tree-sitter";
 
-/**
- * `while not stop.wait(0.25): redraw()`, `if stop.wait(30): break` followed by a ping, or `stop.wait(1)` between
- * reconnection attempts on an event the file uses to stop its work: the duration paces a loop or delays a retry,
- * and the event only cuts it short. Not a wait whose firing is what the code is after (`while not ready.wait(1):
- * check()` that only checks, `if not done.wait(1): fail()`), nor a Condition waited on under its own lock.
- */
+// `while not stop.wait(0.25): redraw()`, `if stop.wait(30): break` followed by a ping, or `stop.wait(1)` between
+// reconnection attempts on an event the file uses to stop its work: the duration paces a loop or delays a retry,
+// and the event only cuts it short. Not a wait whose firing is what the code is after (`while not ready.wait(1):
+// check()` that only checks, `if not done.wait(1): fail()`), nor a Condition waited on under its own lock.
 export function isPacingWait(call: TsNode, code: () => string): boolean {
   const callee = call.childForFieldName("function");
   if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "wait") return false;
@@ -36,12 +34,10 @@ export function isPacingWait(call: TsNode, code: () => string): boolean {
   return false;
 }
 
-/**
- * A wait whose result is dropped, on an event the file tests elsewhere to stop its work (`if stop.is_set():
- * return`, `while not stop.is_set(): ...`), and not tested again right after the wait: an interruptible sleep.
- * A Condition waited on under `with cond:` is a wait for its predicate, and a wait in a loop whose condition
- * tests the event is that loop's poll tick: both bound a wait.
- */
+// A wait whose result is dropped, on an event the file tests elsewhere to stop its work (`if stop.is_set():
+// return`, `while not stop.is_set(): ...`), and not tested again right after the wait: an interruptible sleep.
+// A Condition waited on under `with cond:` is a wait for its predicate, and a wait in a loop whose condition
+// tests the event is that loop's poll tick: both bound a wait.
 function ignoredStopSignal(statement: TsNode, receiver: string, code: () => string): boolean {
   const quoted = receiver.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const mention = new RegExp(`(?<![\\w.])${quoted}(?!\\w)`);
@@ -62,7 +58,7 @@ function ignoredStopSignal(statement: TsNode, receiver: string, code: () => stri
   ).test(code());
 }
 
-/** The statements of a loop body, besides `skip`, do something: a call that is not logging or printing. */
+// The statements of a loop body, besides `skip`, do something: a call that is not logging or printing.
 function doesWork(body: TsNode | null, skip?: TsNode): boolean {
   if (!body) return false;
   const stack: TsNode[] = body.namedChildren.filter((c): c is TsNode => c !== null && c.id !== skip?.id);
@@ -89,7 +85,7 @@ function doesWork(body: TsNode | null, skip?: TsNode): boolean {
 }
 const LOGGING = /(^|\.)(print|debug|info|warning|warn|error|exception|critical|log|write|flush)$/;
 
-/** A block that only leaves the loop or the function: `break`, `return`, `raise`. */
+// A block that only leaves the loop or the function: `break`, `return`, `raise`.
 function onlyLeaves(block: TsNode | null): boolean {
   const statements = block?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
   return (

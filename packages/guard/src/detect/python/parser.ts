@@ -4,10 +4,8 @@ import type { Language, Query, Node as TsNode, Parser as TsParser } from "web-tr
 let parser: Promise<TsParser> | undefined;
 let makeQuery: ((language: Language, source: string) => Query) | undefined;
 
-/**
- * The Python parser (tree-sitter in WebAssembly), loaded on first use only: a commit without
- * Python files never pays for it.
- */
+// The Python parser (tree-sitter in WebAssembly), loaded on first use only: a commit without
+// Python files never pays for it.
 export function pythonParser(): Promise<TsParser> {
   parser ??= (async () => {
     const { Parser, Language, Query: QueryClass, Node } = await import("web-tree-sitter");
@@ -25,13 +23,11 @@ export function pythonParser(): Promise<TsParser> {
 const queries = new Map<string, Query>();
 const TYPE = Symbol("type");
 
-/**
- * The nodes of the given types under `root`, in document order, from one tree-sitter query: the
- * query runs inside WebAssembly and hands back only the captures (about 3x faster than walking
- * every node from JavaScript), and it iterates, so no nesting depth can overflow the stack.
- * One pattern per type, each capture named after its type, so every node comes back knowing its
- * type without another call into WebAssembly.
- */
+// The nodes of the given types under `root`, in document order, from one tree-sitter query: the
+// query runs inside WebAssembly and hands back only the captures (about 3x faster than walking
+// every node from JavaScript), and it iterates, so no nesting depth can overflow the stack.
+// One pattern per type, each capture named after its type, so every node comes back knowing its
+// type without another call into WebAssembly.
 export function capturePython(root: TsNode, types: readonly string[]): TsNode[] {
   const key = types.join(" ");
   let query = queries.get(key);
@@ -51,13 +47,11 @@ export function capturePython(root: TsNode, types: readonly string[]): TsNode[] 
 const MEMOISED = Symbol("org-guard memoised reads");
 const GETTERS = ["type", "endIndex", "text", "parent"] as const;
 
-/**
- * web-tree-sitter reads a node's type, end, text and parent through WebAssembly on every access
- * (marshal the node into a transfer buffer, call, unmarshal a new object), and the detectors ask
- * the same node the same thing many times: that was about a third of Python's time past the parse.
- * A parsed tree never changes (org-guard never edits one), so each read is kept on the node the
- * first time, as web-tree-sitter itself keeps `children` and `namedChildren`.
- */
+// web-tree-sitter reads a node's type, end, text and parent through WebAssembly on every access
+// (marshal the node into a transfer buffer, call, unmarshal a new object), and the detectors ask
+// the same node the same thing many times: that was about a third of Python's time past the parse.
+// A parsed tree never changes (org-guard never edits one), so each read is kept on the node the
+// first time, as web-tree-sitter itself keeps `children` and `namedChildren`.
 function memoiseNodeReads(prototype: object): void {
   const target = prototype as Record<PropertyKey, unknown>;
   if (target[MEMOISED]) return;
@@ -93,7 +87,7 @@ export interface PythonSyntaxError {
   message: string;
 }
 
-/** The first syntax error of a parsed Python file, in document order, if any. */
+// The first syntax error of a parsed Python file, in document order, if any.
 export function firstSyntaxError(root: TsNode): PythonSyntaxError | undefined {
   if (!root.hasError) return undefined;
   // Descend along the first erroneous child (iteratively: a tree can be thousands of levels deep).

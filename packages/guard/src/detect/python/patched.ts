@@ -4,18 +4,18 @@ import { enclosingFunction } from "./syntax.ts";
 // Patched tests: a function that swaps parts of the code under test for doubles while it runs (a `patch`
 // decorator or `with patch(...)`, `mocker`, `monkeypatch.setattr`, HTTP mocks and replayed cassettes).
 
-/** What makes a function "patched": it swaps parts of the code under test for doubles while it runs. */
+// What makes a function "patched": it swaps parts of the code under test for doubles while it runs.
 const PATCHES =
   /(^|[^\w.])(mock\.)?patch(\.object|\.multiple)?\s*\(|\bmocker\.\w+|\bmonkeypatch\.setattr\s*\(|\bresponses\.(activate|add|RequestsMock)\b|\brespx\.(mock|get|post|route)\b|\b(requests_mock|httpx_mock|respx_mock|aioresponses|httpretty|use_cassette|betamax)\b|@pytest\.mark\.vcr\b/;
-/** Patches of the HTTP layer (mocks, or cassettes that replay recorded responses): a requests/httpx call goes to the double. */
+// Patches of the HTTP layer (mocks, or cassettes that replay recorded responses): a requests/httpx call goes to the double.
 const PATCHES_HTTP =
   /\b(requests|httpx|urllib3|urlopen|aiohttp|respx|responses|requests_mock|httpx_mock|aioresponses|httpretty)\b|[Ss]ession|[Cc]lient|\.(get|post|put|patch|delete|request|send)["')]/;
 
-/** Which functions of one file patch something, and whether they patch the HTTP layer (cached per function). */
+// Which functions of one file patch something, and whether they patch the HTTP layer (cached per function).
 export class PatchedTests {
   private readonly cache = new Map<number, { any: boolean; http: boolean }>();
 
-  /** Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`). */
+  // Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`).
   around(node: TsNode): { any: boolean; http: boolean } {
     let any = false;
     let http = false;
@@ -35,7 +35,7 @@ export class PatchedTests {
   }
 }
 
-/** The patches of a patched function touch the HTTP layer (a session, a client, requests/httpx, a get/post). */
+// The patches of a patched function touch the HTTP layer (a session, a client, requests/httpx, a get/post).
 function patchedHttp(text: string): boolean {
   const targets = text.match(/patch(\.object|\.multiple)?\s*\([^)]*\)|\bmocker\.\w+\([^)]*\)/g) ?? [];
   return (

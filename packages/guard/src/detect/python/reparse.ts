@@ -3,21 +3,19 @@ import type { Node as TsNode, Parser as TsParser, Tree } from "web-tree-sitter";
 import type { SourceComment } from "../../suppressions.ts";
 import { capturePython, firstSyntaxError, type PythonSyntaxError } from "./parser.ts";
 
-/** `1, *(t for t in ts)` or `x = *rows,`: the `*` of an unpacked item in a bare tuple, not `**` or a product. */
+// `1, *(t for t in ts)` or `x = *rows,`: the `*` of an unpacked item in a bare tuple, not `**` or a product.
 const TUPLE_STAR = /(?:^|[,=]|\b(?:yield|return|in))[ \t]*(\*)(?=[ \t]*[\w([{"'])/gm;
 
-/**
- * tree-sitter-python (0.25) fails on two shapes Python accepts:
- * - a comment line indented less than its block between a decorator and its `def` (scapy's
- *   `layers/tftp.py`): Python drops comment lines before it reads indentation;
- * - an unpacked non-name in a bare tuple (`yield start, end, *(t for t in tokens)`, `x = 1, *[a]`).
- * When the first parse has an error, the file is parsed again with every comment that starts its line,
- * and every such `*` outside a string, blanked to spaces of the same length (every offset stays put;
- * `(t for t in tokens)` is still the item, only not unpacked). If that parse is clean, it is the file's
- * tree, and the blanked comments' text is kept for suppression matching. Otherwise the repaired parse's
- * first error is the one to report: the repairs only remove what tree-sitter misreads, so what is left is a
- * real syntax error, not the valid `*` the first parse stopped at.
- */
+// tree-sitter-python (0.25) fails on two shapes Python accepts:
+// - a comment line indented less than its block between a decorator and its `def` (scapy's
+//   `layers/tftp.py`): Python drops comment lines before it reads indentation;
+// - an unpacked non-name in a bare tuple (`yield start, end, *(t for t in tokens)`, `x = 1, *[a]`).
+// When the first parse has an error, the file is parsed again with every comment that starts its line,
+// and every such `*` outside a string, blanked to spaces of the same length (every offset stays put;
+// `(t for t in tokens)` is still the item, only not unpacked). If that parse is clean, it is the file's
+// tree, and the blanked comments' text is kept for suppression matching. Otherwise the repaired parse's
+// first error is the one to report: the repairs only remove what tree-sitter misreads, so what is left is a
+// real syntax error, not the valid `*` the first parse stopped at.
 export function reparseRepaired(
   parser: TsParser,
   source: string,

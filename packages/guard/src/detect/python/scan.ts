@@ -2,7 +2,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { capturePython } from "./parser.ts";
 
-/** Node types the detectors look at. */
+// Node types the detectors look at.
 const INTERESTING = [
   "function_definition",
   "lambda",
@@ -19,10 +19,8 @@ const INTERESTING = [
   "call",
 ];
 
-/**
- * The nodes of interest in document order, and the comments (which matter only to files that
- * hold a suppression), from one tree-sitter query: see `capturePython`.
- */
+// The nodes of interest in document order, and the comments (which matter only to files that
+// hold a suppression), from one tree-sitter query: see `capturePython`.
 export function scanPython(
   root: TsNode,
   withComments: boolean,
@@ -36,7 +34,7 @@ export function scanPython(
   return { nodes, comments };
 }
 
-/** Whether `source` may hold `x.timeout or 20` (the fallback rule's boolean operators are captured only then). */
+// Whether `source` may hold `x.timeout or 20` (the fallback rule's boolean operators are captured only then).
 export function mayHoldFallback(source: string): boolean {
   return /timeout\w*\)?\s+or\b/i.test(source);
 }

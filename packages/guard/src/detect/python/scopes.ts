@@ -1,11 +1,11 @@
 import type { Node as TsNode } from "web-tree-sitter";
 
-/** The functions and lambdas of one file, in document order: the scopes names are keyed by. */
+// The functions and lambdas of one file, in document order: the scopes names are keyed by.
 export class Scopes {
-  /** [start, end) of every function and lambda, in document order. */
+  // [start, end) of every function and lambda, in document order.
   private readonly functions: [number, number][] = [];
 
-  /** Records every function and lambda of `nodes` (a file's scan, in document order). */
+  // Records every function and lambda of `nodes` (a file's scan, in document order).
   collect(nodes: readonly TsNode[]): void {
     for (const node of nodes) {
       if (node.type === "function_definition" || node.type === "lambda")
@@ -13,7 +13,7 @@ export class Scopes {
     }
   }
 
-  /** The function (or lambda) a node is in, by its start offset; 0 for module level. */
+  // The function (or lambda) a node is in, by its start offset; 0 for module level.
   of(node: TsNode): number {
     const at = node.startIndex;
     // The innermost function containing `at` is the last one starting before it that still contains

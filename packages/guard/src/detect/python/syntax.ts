@@ -2,13 +2,13 @@ import type { Node as TsNode } from "web-tree-sitter";
 
 // Small readers of the Python syntax tree, shared by the Python detector and its context checks.
 
-/** The name a reference ends in: `timeout` for `timeout` and for `self.timeout`. */
+// The name a reference ends in: `timeout` for `timeout` and for `self.timeout`.
 export function referenceName(node: TsNode | null | undefined): string | undefined {
   if (node?.type === "identifier") return node.text;
   return node?.type === "attribute" ? node.childForFieldName("attribute")?.text : undefined;
 }
 
-/** The two operands of `a + b` (unwrapped), in both orders; none for anything else. */
+// The two operands of `a + b` (unwrapped), in both orders; none for anything else.
 export function addends(node: TsNode): (readonly [TsNode, TsNode])[] {
   if (node.type !== "binary_operator" || node.childForFieldName("operator")?.text !== "+") return [];
   const left = unwrap(node.childForFieldName("left")!);
@@ -41,7 +41,7 @@ export function keywordArgument(call: TsNode, name: string): TsNode | undefined 
   return undefined;
 }
 
-/** `NAME = 1205` / `obj.NAME = 1205` as a statement of its own: a possible entry of a code list. */
+// `NAME = 1205` / `obj.NAME = 1205` as a statement of its own: a possible entry of a code list.
 export function codeStatement(
   node: TsNode,
 ): { statement: TsNode; id: number; name: string; value: number } | undefined {
@@ -56,17 +56,15 @@ export function codeStatement(
   return name === undefined || !Number.isInteger(value) ? undefined : { statement, id: node.id, name, value };
 }
 
-/** The statement before `statement` in its block, skipping comments. */
+// The statement before `statement` in its block, skipping comments.
 export function previousStatement(statement: TsNode): TsNode | null {
   let previous = statement.previousNamedSibling;
   while (previous?.type === "comment") previous = previous.previousNamedSibling;
   return previous;
 }
 
-/**
- * Python source without its comments, and its plain string literals emptied to `""` (f-strings kept: their
- * fields are code). Text, not a parse: for questions asked only where a finding is about to be reported.
- */
+// Python source without its comments, and its plain string literals emptied to `""` (f-strings kept: their
+// fields are code). Text, not a parse: for questions asked only where a finding is about to be reported.
 export function withoutText(source: string): string {
   return source.replace(STRING_OR_COMMENT, (match, prefix: string | undefined) =>
     prefix === undefined ? "" : /f/i.test(prefix) ? match : '""',
@@ -75,12 +73,12 @@ export function withoutText(source: string): string {
 const STRING_OR_COMMENT =
   /#[^\n]*|(?<![\w])([rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
 
-/** The callee of a call as written, without whitespace: `self.assertEqual`, `mock.patch.object`. */
+// The callee of a call as written, without whitespace: `self.assertEqual`, `mock.patch.object`.
 export function calleeText(call: TsNode): string {
   return call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
 }
 
-/** The innermost function definition around a node. */
+// The innermost function definition around a node.
 export function enclosingFunction(node: TsNode): TsNode | undefined {
   for (let current = node.parent; current; current = current.parent)
     if (current.type === "function_definition") return current;
