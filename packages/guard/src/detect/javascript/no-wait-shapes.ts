@@ -38,6 +38,9 @@ export const SHOWN = /^(message|msg|text|title|body|content|html|label|descripti
  */
 export const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive/i;
 
+/** A callback that runs the next round of a loop: `this.poll()`, `this.ping()`, `checkWrapper()` (pacing). */
+export const ROUND = /(^|[^\w$])(poll|ping|check)\w*\s*\(/i;
+
 /** Protocols whose session timeout is a connection's idle timeout (a wait), not a login session's lifetime. */
 export const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sftp", "spdy"]);
 

@@ -24,6 +24,7 @@ import {
   HOOKS,
   JASMINE_CLOCK,
   MODULE_MOCK,
+  ROUND,
   SCHEDULE,
   SHOWN,
   SPY,
@@ -151,7 +152,8 @@ export class NoWaitFacts {
     } else if (TIMER_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
       // What the callback does, not what its comments say (`// a reconnection will be attempted` after a close).
       const body = this.text(args[0]!).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
-      if (SCHEDULE.test(body) && !DEADLINE_BODY.test(body)) this.addName(this.schedules, args[1]!);
+      if ((SCHEDULE.test(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body))
+        this.addName(this.schedules, args[1]!);
     }
     // `notify({ message, timeout: 2000 })`, `events.emit("browser:notify", { ..., timeout })`: shown, not awaited.
     const event = unwrap(args[0] ?? node);
