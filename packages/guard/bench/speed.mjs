@@ -73,6 +73,8 @@ files.forEach((file, i) =>
     ),
   ),
 );
+// A package: org-guard reads what its files show each other (package facts) before judging them.
+writeFileSync(join(tree, "package.json"), '{ "name": "bench-tree", "private": true }\n');
 const timeoutName = "/^(timeout|.*Timeout|.*_timeout|timeoutMs)$/";
 writeFileSync(
   join(tree, "eslint.config.mjs"),
@@ -98,13 +100,15 @@ const twenty = listing
   .map((f) => join("src", f));
 const twentyBytes = twenty.reduce((n, f) => n + statSync(join(tree, f)).size, 0);
 
-// The same 20 files staged in a repository of their own, for `--staged` (the hook's path: git reads the index).
+// The same 20 files staged in a repository holding the whole package, for `--staged` (the hook's path: git reads
+// the index; the staged files' package is read from the working tree for its facts).
 const repo = join(tree, "repo");
 mkdirSync(join(repo, "src"), { recursive: true });
-for (const f of twenty) copyFileSync(join(tree, f), join(repo, f));
+for (const f of listing) copyFileSync(join(tree, "src", f), join(repo, "src", f));
+copyFileSync(join(tree, "package.json"), join(repo, "package.json"));
 const git = (...gitArgs) => execFileSync("git", gitArgs, { cwd: repo, stdio: "ignore" });
 git("init", "-q");
-git("add", "src");
+git("add", ...twenty);
 
 // CPU time of waited-for children (user + system), from /proc/self/stat; undefined off Linux.
 const ticksPerSecond = (() => {

@@ -12,6 +12,7 @@ import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
 import { nestingBound } from "./nesting.ts";
+import type { PackageFacts } from "./package-facts.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 import { applySuppressions, DIRECTIVE, type SourceComment } from "./suppressions.ts";
 
@@ -50,7 +51,12 @@ export function isCheckable(path: string): boolean {
  * It never throws for what the file holds: an internal error becomes an `internal-error` finding
  * for this file, so one odd file cannot cost a run every other file's findings.
  */
-export async function checkSource(filePath: string, source: string, config: GuardConfig): Promise<FileResult> {
+export async function checkSource(
+  filePath: string,
+  source: string,
+  config: GuardConfig,
+  packageFacts?: PackageFacts,
+): Promise<FileResult> {
   if (JS_EXTENSIONS.has(extname(filePath).toLowerCase())) {
     // The JavaScript parser is native: nesting past its stack kills the process, not the file.
     const depth = nestingBound(source);
@@ -60,7 +66,7 @@ export async function checkSource(filePath: string, source: string, config: Guar
       return result(filePath, source, config, [tooDeep(depth)], []);
     }
   }
-  return checkSourceOnThisStack(filePath, source, config);
+  return checkSourceOnThisStack(filePath, source, config, packageFacts);
 }
 
 function tooDeep(depth: number): RawFinding {
@@ -77,11 +83,12 @@ export async function checkSourceOnThisStack(
   filePath: string,
   source: string,
   config: GuardConfig,
+  packageFacts?: PackageFacts,
 ): Promise<FileResult> {
   let raw: RawFinding[];
   let comments: SourceComment[] = [];
   try {
-    ({ raw, comments } = await detect(filePath, source, config));
+    ({ raw, comments } = await detect(filePath, source, config, packageFacts));
   } catch (error) {
     raw = [
       {
@@ -134,6 +141,7 @@ async function detect(
   filePath: string,
   source: string,
   config: GuardConfig,
+  packageFacts: PackageFacts | undefined,
 ): Promise<{ raw: RawFinding[]; comments: SourceComment[] }> {
   const ext = extname(filePath).toLowerCase();
   if (PYTHON_EXTENSIONS.has(ext)) {
@@ -184,7 +192,7 @@ async function detect(
   // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
   // syntax-checked but never deserialised (most of a commit).
   return {
-    raw: detectJavaScript(result.program() as unknown as EsNode, source, { ...config, visitorKeys }),
+    raw: detectJavaScript(result.program() as unknown as EsNode, source, { ...config, visitorKeys, packageFacts }),
     comments: result.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
   };
 }

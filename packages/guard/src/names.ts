@@ -23,6 +23,15 @@ export function words(name: string): string[] {
 }
 
 /**
+ * `timeout`, `timeoutMs`, `_timeout`: the word and a unit alone. Every class and options object has one, so the name
+ * says nothing about which object it belongs to (unlike `socketTimeoutMS`, `connectionTimeout`).
+ */
+export function isBareTimeoutName(name: string): boolean {
+  const parts = words(name).filter((word) => !UNITS.has(word));
+  return parts.length === 1 && parts[0] === "timeout";
+}
+
+/**
  * First words that make a timeout-named property something else: a flag (`noCursorTimeout`,
  * `clearServerSelectionTimeout`; `retryOnTimeout` is one by its "on") or a bound on retry backoff, not a deadline
  * (`minTimeout`, `maxTimeout` of retry libraries). Not "retry": `retryAssertionTimeout`, `retry_timeout_seconds`

@@ -5,6 +5,8 @@ import { checkSource, type FileResult } from "./check.ts";
 import { loadGuardConfig, type GuardConfig } from "./config.ts";
 import { WORKER_STACK_MB } from "./deep.ts";
 import { listFiles, stagedCandidates, triage, workingTreeCandidates, type Skipped } from "./files.ts";
+import type { PackageFacts } from "./package-facts.ts";
+import { factsOfRun } from "./packages.ts";
 
 export interface CheckFilesOptions {
   /**
@@ -36,7 +38,8 @@ export async function checkFiles(options: CheckFilesOptions = {}): Promise<Check
     ? stagedCandidates(cwd)
     : workingTreeCandidates(listFiles(options.paths?.length ? options.paths : ["."], cwd), cwd);
   const { check, skipped } = await triage(candidates, config, cwd);
-  return { results: await checkAll(check, config), skipped };
+  const facts = await factsOfRun(check, config, cwd, options.staged ?? false);
+  return { results: await checkAll(check, config, facts), skipped };
 }
 
 /** Below this many files a check stays on one thread: starting workers would cost more than it saves. */
@@ -45,13 +48,18 @@ export const PARALLEL_THRESHOLD = 200;
 /** About how many bytes of source a thread is handed at a time. */
 const BATCH_BYTES = 128 * 1024;
 
-async function checkAll(files: { path: string; text: string }[], config: GuardConfig): Promise<FileResult[]> {
+async function checkAll(
+  files: { path: string; text: string }[],
+  config: GuardConfig,
+  facts: (PackageFacts | undefined)[],
+): Promise<FileResult[]> {
   const threads = Math.min(availableParallelism(), 4);
   const worker = new URL("./worker.js", import.meta.url);
   // Workers run the built worker.js; from sources (tests) the check stays in-process.
   if (files.length < PARALLEL_THRESHOLD || threads < 2 || !existsSync(worker)) {
     const results: FileResult[] = [];
-    for (const file of files) results.push(await checkSource(file.path, file.text, config));
+    for (const [index, file] of files.entries())
+      results.push(await checkSource(file.path, file.text, config, facts[index]));
     return results;
   }
   // Largest first, in batches handed to whichever thread asks: bytes alone do not predict the cost
@@ -67,6 +75,9 @@ async function checkAll(files: { path: string; text: string }[], config: GuardCo
     }
     return batch;
   };
+  // Each package's facts go to the threads once; a file carries its package's index.
+  const packages = [...new Set(facts.filter((f) => f !== undefined))];
+  const packageOf = facts.map((f) => (f === undefined ? undefined : packages.indexOf(f)));
   const results: FileResult[] = new Array(files.length);
   await Promise.all(
     Array.from(
@@ -74,7 +85,10 @@ async function checkAll(files: { path: string; text: string }[], config: GuardCo
       () =>
         new Promise<void>((resolve, reject) => {
           const thread = new Worker(worker, {
-            workerData: { config },
+            workerData: {
+              config,
+              packages: packages.map(({ zero, infinite }) => ({ zero: [...zero], infinite: [...infinite] })),
+            },
             resourceLimits: { stackSizeMb: WORKER_STACK_MB },
           });
           // Two batches in flight per thread, so a thread never waits for its next one.
@@ -86,7 +100,7 @@ async function checkAll(files: { path: string; text: string }[], config: GuardCo
               return;
             }
             inFlight.push(batch);
-            thread.postMessage(batch.map((index) => files[index]));
+            thread.postMessage(batch.map((index) => ({ ...files[index]!, facts: packageOf[index] })));
           };
           thread.on("message", (batchResults: FileResult[]) => {
             const batch = inFlight.shift()!;

@@ -5,9 +5,13 @@ import type { GuardConfig } from "./config.ts";
 // One thread of a large check: it checks the batches of files it is sent, in order, and answers
 // each with its results; `null` ends it. Sources of clean files are not sent back: only code
 // frames of findings need them.
-const { config } = workerData as { config: GuardConfig };
+const { config, packages: shared } = workerData as {
+  config: GuardConfig;
+  packages: { zero: string[]; infinite: string[] }[];
+};
+const packages = shared.map(({ zero, infinite }) => ({ zero: new Set(zero), infinite: new Set(infinite) }));
 let queue = Promise.resolve();
-parentPort!.on("message", (files: { path: string; text: string }[] | null) => {
+parentPort!.on("message", (files: { path: string; text: string; facts?: number }[] | null) => {
   queue = queue.then(async () => {
     if (files === null) {
       parentPort!.close();
@@ -15,7 +19,8 @@ parentPort!.on("message", (files: { path: string; text: string }[] | null) => {
     }
     const results: FileResult[] = [];
     for (const file of files) {
-      const result = await checkSource(file.path, file.text, config);
+      const facts = file.facts === undefined ? undefined : packages[file.facts];
+      const result = await checkSource(file.path, file.text, config, facts);
       results.push(result.messages.length > 0 ? result : { ...result, source: "" });
     }
     parentPort!.postMessage(results);

@@ -50,4 +50,21 @@ describe("parallel check", () => {
     expect(actual).toEqual(expected);
     expect(actual.flatMap((r: { messages: unknown[] }) => r.messages).length).toBeGreaterThan(1000);
   });
+
+  it("the built CLI's threads judge each file with its package's facts", () => {
+    const files: Record<string, string> = {
+      "package.json": '{ "name": "driver" }',
+      "src/defaults.js": "module.exports = {\n  socketTimeoutMS: 0,\n};\n",
+      "src/connection.js":
+        "exports.connect = (socket, options) => {\n  if (options.socketTimeoutMS > 0) setTimeout(() => socket.destroy(), options.socketTimeoutMS);\n};\n",
+    };
+    for (let i = 0; i < PARALLEL_THRESHOLD + 40; i++)
+      files[`src/${String(i).padStart(3, "0")}.js`] = "exports.x = 1;\n";
+    const built = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", "src"], {
+      cwd: tempTree(files),
+      encoding: "utf8",
+    });
+    expect(built.status).toBe(1);
+    expect(built.stdout).toMatch(/defaults\.js[\s\S]*2:\d+\s+error\s+Unbounded timeout 0/);
+  });
 });

@@ -1,3 +1,4 @@
+import { isBareTimeoutName } from "../names.ts";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 import { destinationOf, type EsNode, span } from "./javascript/ast.ts";
@@ -9,6 +10,7 @@ import { judgeSite, type SiteJudge } from "./javascript/sites.ts";
 import { sqlTimeouts } from "./javascript/sql.ts";
 import type { VisitorKeys } from "./javascript/walk.ts";
 import { type Classified, kindOf, NO_LIMIT } from "./javascript/values.ts";
+import type { NamesReachingWait } from "./javascript/no-limit.ts";
 import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./javascript/meaning.ts";
 
 export type { EsNode } from "./javascript/ast.ts";
@@ -27,6 +29,19 @@ export function detectJavaScript(program: EsNode, source: string, options: JsDet
 export interface JsDetectorOptions extends DetectorOptions {
   /** Child keys per node type (oxc-parser's or ESLint's `visitorKeys`); unknown types fall back to every key. */
   visitorKeys?: VisitorKeys;
+  /** What the other files of the package show (`package-facts.ts`); without it a file is judged alone. */
+  packageFacts?: NamesReachingWait;
+}
+
+/**
+ * The names whose "no limit" this file shows reaching a wait, as its share of its package's facts: only names of a
+ * setting (`socketTimeoutMS`, not a bare `timeout`, which every object has) whose timers here do more than log.
+ */
+export function namesReachingWait(program: EsNode, source: string, options: JsDetectorOptions): NamesReachingWait {
+  const facts = new FileFacts(source, options.extraTimeoutNames).collect(program, options.visitorKeys);
+  const names = facts.noLimit.namesReachingWait(facts.zero, options.apis, facts.modules);
+  const shared = (name: string) => facts.isTimeout(name) && !isBareTimeoutName(name);
+  return { zero: new Set([...names.zero].filter(shared)), infinite: new Set([...names.infinite].filter(shared)) };
 }
 
 /** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
@@ -142,11 +157,22 @@ class JsDetector implements SiteJudge, MeaningSite {
         if (meaning === undefined) continue;
         // The code's own "no limit" (a default, a field, a table's 0, an `Infinity`): only where the file shows it
         // reaching a wait; `sublimitTimeout: 0` in data for listeners or a key nothing reads bounds nothing.
-        if (meaning === OWN && !reachesWait(this, item.node, !zero)) continue;
+        if (meaning === OWN && !reachesWait(this, item.node, !zero) && !this.reachesWaitElsewhere(zero)) continue;
         if (!meaning) kind = "hardcoded";
       }
       this.add(kind, item.node, item.literal, where, isTest);
     }
+  }
+
+  /**
+   * A defaults table's `connectTimeout: 0`, `this.timeout = opts.timeout || 0`: the wait that reads the value is
+   * often in another file of the package, which shows the name (or the name the value is stored under) reaching one.
+   */
+  private reachesWaitElsewhere(zero: boolean): boolean {
+    const names = zero ? this.options.packageFacts?.zero : this.options.packageFacts?.infinite;
+    if (!names) return false;
+    const stored = this.facts.noLimit.destinationOf(this.site);
+    return (this.siteName !== undefined && names.has(this.siteName)) || (stored !== undefined && names.has(stored));
   }
 
   /**

@@ -83,7 +83,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectDestination(facts, node);
       facts.noWait.assignment(node);
       facts.held.assignment(node);
-      facts.noLimit.stored(referenceName(node.left as EsNode), node.right);
+      facts.noLimit.assignment(node);
       facts.noWait.doubles.binding(referenceName(node.left as EsNode), node.right);
       return;
     case "VariableDeclarator":

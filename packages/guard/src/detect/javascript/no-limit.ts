@@ -6,23 +6,20 @@
 import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { calleePath, type EsNode, isNode, namesRead, referenceName, unwrap } from "./ast.ts";
 import type { ModuleBindings } from "./modules.ts";
+import { documentedNoLimit } from "./no-limit-docs.ts";
 import { JS_CLOCKS } from "./timers.ts";
 import { type ZeroFacts, zeroMeaningOf } from "./zero.ts";
-
-/** Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`. */
-const NO_LIMIT_WORDS =
-  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?out (is )?disabled\b/i;
-
-/** The value a comment says means "no limit". */
-const NO_LIMIT_VALUE = /(^|[^\w.])(0|-1|false|Infinity)($|[^\w.])/;
-
-/** A block comment's line or a line comment: `* @param timeout ... Use 0 for no timeout.`, `// no limit`. */
-const COMMENT_LINE = /^\s*(\/\*+|\*|\/\/)/;
 
 /** `isFinite(t)`, `Number.isFinite(t)`: the code tells a finite timeout from an infinite one. */
 const FINITE_TESTS = /^(Number\.)?isFinite$/;
 
 const FUNCTIONS = /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/;
+
+/** Names whose 0 or `false` (`zero`) or `Infinity` (`infinite`) a file shows reaching a wait. */
+export interface NamesReachingWait {
+  readonly zero: ReadonlySet<string>;
+  readonly infinite: ReadonlySet<string>;
+}
 
 /** One call: its callee as written, and the names each argument reads (`a || b`, `t * 1000`). */
 type CallRecord = { callee: string; args: string[][] };
@@ -38,6 +35,10 @@ export class NoLimitEvidence {
   private readonly storedUnder = new Map<EsNode, string>();
   /** Locals holding what a call or `new` returned, with its callee (`server` → `http.createServer`). */
   private readonly builders = new Map<string, string>();
+  /** Names read into the value stored under a name (`readTimeout = config.query_timeout || ...`), by that name. */
+  private readonly readInto = new Map<string, Set<string>>();
+  /** `server.requestTimeout = options.requestTimeout`: names set on an object a call built, with its callee. */
+  private readonly setOnBuilt: { callee: string; names: string[] }[] = [];
   private lines: string[] | undefined;
 
   constructor(private readonly source: string) {}
@@ -67,6 +68,11 @@ export class NoLimitEvidence {
   stored(name: string | undefined, raw: unknown, depth = 0): void {
     if (name === undefined || !isNode(raw) || depth > 3) return;
     const node = unwrap(raw);
+    if (depth === 0) {
+      const reads = this.readInto.get(name) ?? new Set<string>();
+      for (const read of namesRead(node)) if (read !== name) reads.add(read);
+      this.readInto.set(name, reads);
+    }
     if (node.type === "LogicalExpression" || node.type === "ConditionalExpression") this.storedUnder.set(node, name);
     if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
       this.stored(name, node.left, depth + 1);
@@ -75,6 +81,14 @@ export class NoLimitEvidence {
       this.stored(name, node.consequent, depth + 1);
       this.stored(name, node.alternate, depth + 1);
     } else if (node.type === "CallExpression") this.stored(name, (node.arguments as EsNode[])[0], depth + 1);
+  }
+
+  /** `x.timeout = value`: what the value is stored under, and an option set on an object a call built. */
+  assignment(node: EsNode): void {
+    const left = node.left as EsNode;
+    this.stored(referenceName(left), node.right);
+    const callee = node.operator === "=" ? this.builtBy(left) : undefined;
+    if (callee !== undefined) this.setOnBuilt.push({ callee, names: namesRead(node.right as EsNode) });
   }
 
   /** `const server = http.createServer()`: the callee that built the object a local holds (`started`: a clock). */
@@ -132,8 +146,56 @@ export class NoLimitEvidence {
     apis: readonly TimeoutApi[],
     modules: ModuleBindings,
   ): boolean {
-    if (this.documented(name, at)) return true;
-    if (name === undefined) return false;
+    if (documentedNoLimit((this.lines ??= this.source.split("\n")), this.source, name, at)) return true;
+    return name !== undefined && this.flowsToWait(name, infinite, zero, apis, modules);
+  }
+
+  /**
+   * The names whose "no limit" this file shows reaching a wait by its code (not by its comments): what it tells the
+   * other files of its package (`package-facts.ts`), where a default is often written far from the code that reads it.
+   */
+  namesReachingWait(zero: ZeroFacts, apis: readonly TimeoutApi[], modules: ModuleBindings): NamesReachingWait {
+    // One pass over the calls, as `waitsOn` asks of each name: a large file has thousands of names and calls.
+    const always = new Set<string>();
+    const whenTested = new Set<string>();
+    for (const call of this.calls) {
+      for (const names of call.args) for (const name of names) if (zero.disables(name)) always.add(name);
+      const builds = zeroMeaningOf(apis, call.callee) ?? zeroMeaningOf(apis, modules.canonical(call.callee));
+      if (builds === true) for (const name of call.args[0] ?? []) always.add(name);
+      const api = matchApi(apis, "js", call.callee) ?? matchApi(apis, "js", modules.canonical(call.callee) ?? "");
+      if (!api || api.argument === "options") continue;
+      for (const names of argumentsOf(api, call.args))
+        for (const name of names) (api.zeroIsUnbounded !== false ? always : whenTested).add(name);
+    }
+    const waits = (name: string) => always.has(name) || (whenTested.has(name) && zero.isTested(name));
+    const zeroes = new Set([...always, ...[...whenTested].filter(waits)]);
+    // `set_timeout("read", config.read_timeout)`: what a same-file function hands on to a wait.
+    for (const call of this.calls) {
+      const params = this.functions.get(call.callee.slice(call.callee.lastIndexOf(".") + 1));
+      if (params === undefined) continue;
+      for (const [position, names] of call.args.entries()) {
+        const param = params[position];
+        if (param !== undefined && waits(param)) for (const name of names) if (name !== param) zeroes.add(name);
+      }
+    }
+    // `server.requestTimeout = options.requestTimeout` on what `http.createServer()` built: a 0 there is no limit.
+    for (const { callee, names } of this.setOnBuilt)
+      if ((zeroMeaningOf(apis, callee) ?? zeroMeaningOf(apis, modules.canonical(callee))) === true)
+        for (const name of names) zeroes.add(name);
+    // `readTimeout = config.query_timeout || ...; if (readTimeout) setTimeout(..., readTimeout)`: what a waiting name
+    // is read from waits too (two steps: `this._t = opts.t || 0`, then a local from `this._t`).
+    for (let step = 0; step < 2; step++)
+      for (const [stored, reads] of this.readInto) if (zeroes.has(stored)) for (const read of reads) zeroes.add(read);
+    return { zero: zeroes, infinite: new Set([...zeroes, ...this.finiteTests]) };
+  }
+
+  private flowsToWait(
+    name: string,
+    infinite: boolean,
+    zero: ZeroFacts,
+    apis: readonly TimeoutApi[],
+    modules: ModuleBindings,
+  ): boolean {
     if (infinite && this.finiteTests.has(name)) return true;
     if (this.waitsOn(name, zero, apis, modules)) return true;
     // `set_timeout("read", config.read_timeout)` where `function set_timeout(type, ms) { if (ms <= 0) return; ... }`.
@@ -163,49 +225,16 @@ export class NoLimitEvidence {
       if (builds === true && call.args[0]?.includes(name)) return true;
       const api = matchApi(apis, "js", call.callee) ?? matchApi(apis, "js", modules.canonical(call.callee) ?? "");
       if (!api || api.argument === "options") continue;
-      const positions =
-        api.argument === "all"
-          ? call.args
-          : api.argument === "last"
-            ? call.args.slice(-1)
-            : call.args.slice(api.argument, api.argument + 1);
+      const positions = argumentsOf(api, call.args);
       if (positions.some((names) => names.includes(name)) && (tested || api.zeroIsUnbounded !== false)) return true;
     }
     return false;
   }
-
-  /**
-   * The code says what its value means: a comment on the value's line or right above it (`requestTimeout: 0, // no
-   * limit`, `AsyncLock.DEFAULT_TIMEOUT = 0; //Never`), or a comment line of the file naming the setting
-   * (`@param opts.commandTimeout ... default 0 (no limit)`, `@param timeout ... Use 0 for no timeout.`).
-   */
-  private documented(name: string | undefined, at: number): boolean {
-    const lines = (this.lines ??= this.source.split("\n"));
-    const line = lineOf(this.source, at);
-    if (NO_LIMIT_WORDS.test(trailingComment(lines[line] ?? ""))) return true;
-    for (let above = line - 1; above >= 0 && COMMENT_LINE.test(lines[above]!); above--)
-      if (NO_LIMIT_WORDS.test(lines[above]!)) return true;
-    if (name === undefined) return false;
-    // The line names the setting and its value: `default 0 (no limit)`, `Use 0 for no timeout`.
-    const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}($|[^\\w$])`);
-    return lines.some(
-      (text) => COMMENT_LINE.test(text) && word.test(text) && NO_LIMIT_VALUE.test(text) && NO_LIMIT_WORDS.test(text),
-    );
-  }
 }
 
-/** The zero-based line of offset `at`. */
-function lineOf(source: string, at: number): number {
-  let line = 0;
-  for (let i = source.indexOf("\n"); i !== -1 && i < at; i = source.indexOf("\n", i + 1)) line++;
-  return line;
-}
-
-/** The `// ...` comment at the end of a line of code, strings removed first (`"http://x"` is no comment). */
-function trailingComment(line: string): string {
-  const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
-  const at = code.indexOf("//");
-  const block = code.indexOf("/*");
-  if (at >= 0) return code.slice(at);
-  return block >= 0 ? code.slice(block) : "";
+/** The arguments an API takes its timeout from (`options` APIs are asked elsewhere). */
+function argumentsOf(api: TimeoutApi, args: string[][]): string[][] {
+  if (api.argument === "all") return args;
+  if (api.argument === "last") return args.slice(-1);
+  return typeof api.argument === "number" ? args.slice(api.argument, api.argument + 1) : [];
 }

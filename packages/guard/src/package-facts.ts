@@ -1,0 +1,85 @@
+// Facts the files of one package show each other. A library writes its defaults in one file (`defaults.js`, an
+// options table, `this.timeout = opts.timeout || 0`) and waits in another; judged alone, the default has no evidence.
+// A pass over the package's JS files collects the names whose "no limit" some file shows reaching a wait. It walks
+// only the files that mention a name some file may default to "no limit", found in the text first: most files have
+// none, and a walk costs as much as the check itself.
+import { extname } from "node:path";
+import { visitorKeys } from "oxc-parser";
+import type { GuardConfig } from "./config.ts";
+import { type EsNode, namesReachingWait } from "./detect/javascript.ts";
+import { parseJavaScript } from "./detect/oxc.ts";
+import { IN_PROCESS_NESTING } from "./deep.ts";
+import { isBareTimeoutName, isTimeoutName } from "./names.ts";
+import { nestingBound } from "./nesting.ts";
+import { mightHoldTimeout } from "./prefilter.ts";
+
+/** Names whose 0 or `false` (`zero`), or `Infinity`, some JS file of a package shows reaching a wait. */
+export type PackageFacts = Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>;
+
+const JS = /\.[cm]?[jt]sx?$/i;
+const TYPESCRIPT = /\.[cm]?ts$/i;
+/** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
+const NO_LIMIT_TOKEN = /(?<![\w.$])(0|false|Infinity)(?![\w.$])/;
+/** The word of a name a timeout may be stored under (`socketTimeoutMS`, `'context-timeout'`, `DEFAULT_DEADLINE_MS`). */
+const TIMEOUT_WORD = /time[-_]?out|deadline/gi;
+const NAME_CHAR = /[\w$-]/;
+
+/** Node's timer functions: called, never defaulted. */
+const TIMER_FUNCTION = /^(set|clear)(Timeout|Interval)$/;
+
+/** The facts of a package from its files' paths and texts (each JS file that may hold a timeout is parsed once). */
+export function packageFacts(
+  files: Iterable<readonly [path: string, text: string]>,
+  config: GuardConfig,
+): PackageFacts {
+  const all = [...files];
+  return factsFor(all, noLimitCandidates(all.map(([, text]) => text)), config);
+}
+
+/**
+ * Timeout-looking names on a line that also holds a 0, `false` or `Infinity` (`socketTimeoutMS: 0`, `this.t = x ||
+ * 0`), bare ones left out: the names a default of "no limit" in these texts may be stored under.
+ */
+export function noLimitCandidates(texts: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts)
+    for (const match of text.matchAll(TIMEOUT_WORD)) {
+      // The whole name around the word (a regex that matched it whole would retry at every letter of a long text).
+      let start = match.index;
+      while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+      let end = match.index + match[0].length;
+      while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+      const name = text.slice(start, end);
+      if (names.has(name) || isBareTimeoutName(name) || TIMER_FUNCTION.test(name)) continue;
+      if (!isTimeoutName(name) && !/deadline/i.test(name)) continue;
+      const from = text.lastIndexOf("\n", start) + 1;
+      const to = text.indexOf("\n", end);
+      const line = text.slice(from, to === -1 ? text.length : to);
+      if (line.length < 1000 && NO_LIMIT_TOKEN.test(line)) names.add(name);
+    }
+  return names;
+}
+
+/** The facts the `files` show for the `candidates` (only files mentioning one are walked). */
+export function factsFor(
+  files: Iterable<readonly [path: string, text: string]>,
+  candidates: ReadonlySet<string>,
+  config: GuardConfig,
+): PackageFacts {
+  const zero = new Set<string>();
+  const infinite = new Set<string>();
+  if (candidates.size === 0) return { zero, infinite };
+  const mentions = (text: string) => [...candidates].some((name) => text.includes(name));
+  // A file that does not parse, or nests too deep to parse here, shows nothing.
+  for (const [path, text] of files) {
+    if (!JS.test(path) || !mentions(text) || !mightHoldTimeout(text, config, "js", TYPESCRIPT.test(path))) continue;
+    if (nestingBound(text) > IN_PROCESS_NESTING) continue;
+    const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
+    if (parsed.errors.some((error) => error.severity === "Error")) continue;
+    const program = parsed.program() as unknown as EsNode;
+    const names = namesReachingWait(program, text, { ...config, visitorKeys });
+    for (const name of names.zero) if (candidates.has(name)) zero.add(name);
+    for (const name of names.infinite) if (candidates.has(name)) infinite.add(name);
+  }
+  return { zero, infinite };
+}

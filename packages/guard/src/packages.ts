@@ -1,0 +1,100 @@
+// Which package each file of a run belongs to, and that package's facts (`package-facts.ts`), as `org-guard check`
+// gathers them: a whole tree from the files it checks; a commit from the staged files' packages, read from the
+// working tree (the other files are as they will be committed unless they have unstaged edits).
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import type { GuardConfig } from "./config.ts";
+import { listFiles, triage, workingTreeCandidates } from "./files.ts";
+import { factsFor, noLimitCandidates, type PackageFacts } from "./package-facts.ts";
+
+/** A commit's package with more JS/TS files than this is judged file by file: its facts would cost the hook a walk of all of them. */
+export const MAX_STAGED_PACKAGE_FILES = 1000;
+
+const JS = /\.[cm]?[jt]sx?$/i;
+
+/** The nearest directory at or above `file`'s whose package.json names a package (`dist/cjs/package.json` with only a `type` does not). */
+export function packageRootOf(file: string, memo = new Map<string, string | undefined>()): string | undefined {
+  const seen: string[] = [];
+  let root: string | undefined;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (memo.has(dir)) {
+      root = memo.get(dir);
+      break;
+    }
+    seen.push(dir);
+    if (namesPackage(join(dir, "package.json"))) {
+      root = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of seen) memo.set(dir, root);
+  return root;
+}
+
+function namesPackage(manifest: string): boolean {
+  try {
+    const name = (JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown }).name;
+    return typeof name === "string" && name !== "";
+  } catch {
+    return false; // none, unreadable or not JSON: not a package root
+  }
+}
+
+/**
+ * The facts of each file's package, by the file's index in `files` (paths relative to `cwd`); `undefined` for a file
+ * outside any package or not JS. `staged`: `files` are a commit's, and the rest of each package is read from disk.
+ */
+export async function factsOfRun(
+  files: readonly { path: string; text: string }[],
+  config: GuardConfig,
+  cwd: string,
+  staged: boolean,
+): Promise<(PackageFacts | undefined)[]> {
+  const memo = new Map<string, string | undefined>();
+  const roots = files.map((file) => (JS.test(file.path) ? packageRootOf(resolve(cwd, file.path), memo) : undefined));
+  const members = new Map<string, { path: string; text: string }[]>();
+  roots.forEach((root, index) => {
+    if (root === undefined) return;
+    const own = members.get(root);
+    if (own) own.push(files[index]!);
+    else members.set(root, [files[index]!]);
+  });
+  const facts = new Map<string, PackageFacts | undefined>();
+  for (const [root, own] of members) {
+    // Names the checked files may default to "no limit": a package with none needs no facts (nor, staged, a read).
+    const candidates = noLimitCandidates(own.map((file) => file.text));
+    if (candidates.size === 0) continue;
+    const all = staged ? await restOfPackage(root, own, config, cwd, memo) : own;
+    facts.set(
+      root,
+      all &&
+        factsFor(
+          all.map((file) => [file.path, file.text] as const),
+          candidates,
+          config,
+        ),
+    );
+  }
+  return roots.map((root) => (root === undefined ? undefined : facts.get(root)));
+}
+
+/** A staged package's JS files: the staged texts, and the others from the working tree (`undefined` past the bound). */
+async function restOfPackage(
+  root: string,
+  staged: readonly { path: string; text: string }[],
+  config: GuardConfig,
+  cwd: string,
+  memo: Map<string, string | undefined>,
+): Promise<{ path: string; text: string }[] | undefined> {
+  const listed = listFiles([relative(cwd, root) || "."], cwd).filter(
+    (path) => JS.test(path) && packageRootOf(resolve(cwd, path), memo) === root,
+  );
+  if (listed.length > MAX_STAGED_PACKAGE_FILES) return undefined;
+  const own = new Set(staged.map((file) => resolve(cwd, file.path)));
+  const others = workingTreeCandidates(
+    listed.filter((path) => !own.has(resolve(cwd, path))),
+    cwd,
+  );
+  return [...staged, ...(await triage(others, config, cwd)).check];
+}
