@@ -134,9 +134,9 @@ const BACKOFF = new Set(["retry", "retries", "backoff", "reconnect", "reconnecti
  * `timeout` (`timeout`, `testTimeout`, `read_timeout`, `REQUEST_TIMEOUT`), a word fused onto it
  * (`wtimeoutMS`), or `timeout` followed by a unit (`timeoutMs`, `timeout_seconds`). Counters
  * (`timeoutCount`, `max_timeouts`), flags (`noCursorTimeout`, `retryOnTimeout`) and backoff
- * bounds (`maxTimeout`) are not durations. `extraNames` (from the guard's config) match exactly. `spelledApart`
- * also reads "timeout" written as two words (`timeOutMs`, `TIME_OUT`): JavaScript's options; Python's twisted
- * `timeOut` attributes are left to the Python detector, whose tests drive them on virtual clocks it does not see yet.
+ * bounds (`maxTimeout`) are not durations. `extraNames` (from the guard's config) match exactly. `spelledApart` (JS)
+ * also reads `timeOutMs`, `TIME_OUT` and `request_timeout_in_seconds`; Python's twisted `timeOut` attributes are left
+ * to the Python detector, whose tests drive them on virtual clocks it does not see yet.
  */
 export function isTimeoutName(
   name: string,
@@ -173,10 +173,11 @@ export function isTimeoutName(
   // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.
   while (parts.length > 1 && (TRAILING.has(parts.at(-1)!) || (UNITS.has(parts.at(-1)!) && TRAILING.has(parts.at(-2)!))))
     parts.pop();
-  // `timeoutInMs`, `receiveDrainTimeoutInSeconds` (Azure SDKs): the unit after "In" (camelCase only:
-  // Python's `INACTIVITY_TIMEOUT_IN_MINUTES` is left to the Python detector's own judgement).
-  if (parts.length >= 3 && UNITS.has(parts.at(-1)!) && parts.at(-2) === "in" && !name.includes("_"))
-    parts.splice(-2, 1);
+  // `timeoutInMs`, `receiveDrainTimeoutInSeconds` (Azure SDKs), and in JavaScript also written in snake case
+  // (mixpanel's `request_timeout_in_seconds: 10`, `DEFAULT_CLIENT_REQUEST_TIMEOUT_IN_MS`): the unit after "in".
+  // Python's `INACTIVITY_TIMEOUT_IN_MINUTES` is left to the Python detector's own judgement.
+  const unitAfterIn = !name.includes("_") || (spelledApart && /_in_[a-z]+$/i.test(name));
+  if (parts.length >= 3 && UNITS.has(parts.at(-1)!) && parts.at(-2) === "in" && unitAfterIn) parts.splice(-2, 1);
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
   if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";

@@ -1,5 +1,6 @@
 // Calls that take a timeout: configured APIs, test runners, promise-bounding helpers, deadline timers.
 import { matchApi, type TimeoutApi } from "../../apis.ts";
+import { isExpiryName } from "../../names.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { judgeCliOption } from "./cli-options.ts";
 import type { Constants } from "./constants.ts";
@@ -28,8 +29,10 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
   // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines).
   const bounded = args[0] && unwrap(args[0]);
+  // The name as called: `(0, util_1.promiseTimeout)(p, ms)` is compiled code's call of an imported helper.
+  const called = path.slice(path.lastIndexOf(".") + 1);
   if (
-    TIMEOUT_HELPERS.test(referenceName(unwrap(node.callee as EsNode)) ?? "") &&
+    TIMEOUT_HELPERS.test(called) &&
     args.length >= 2 &&
     bounded?.type !== "Literal" &&
     bounded?.type !== "TemplateLiteral"
@@ -37,6 +40,10 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     for (const arg of args.slice(1)) {
       const value = judge.constants.evaluate(arg);
       if (value !== undefined && value > 0) judge.report(arg, `as the timeout of ${path}()`);
+      // `promiseTimeout(call, this.options.maxNavigateDelay ?? 1000)`: whatever the option is called, the helper
+      // bounds the promise by it, so its fallback is the default bound.
+      const fallback = helperFallback(judge, arg);
+      if (fallback) judge.report(fallback, `as the fallback timeout of ${path}()`);
     }
     return;
   }
@@ -94,7 +101,10 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const api =
     matchApi(judge.apis, "js", path) ??
     judge.apis.find((known) => known.language === "js" && imported !== path && known.callee === imported);
-  if (!api) return;
+  if (!api) {
+    judgeTimeoutSetter(judge, node, path, args);
+    return;
+  }
   // `(0, promises_1.setTimeout)(1000)`: a sleep from Node's timers module, not a socket's timeout.
   if (path.endsWith(".setTimeout") && judge.facts.timerModules.has(path.slice(0, path.indexOf(".")))) return;
   let targets: EsNode[] = [];
@@ -122,7 +132,28 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   }
 }
 
-/** The functions around a node, innermost first. */
+// `consumer.setDefaultConsumeTimeout(1000)`, `client.setRequestTimeout(5000)`: a setter whose name says it sets a
+// timeout, given a duration. A 0 or a negative is left to the receiver (no wait, or no limit, by API).
+function judgeTimeoutSetter(judge: CallJudge, node: EsNode, path: string, args: EsNode[]): void {
+  const setting = /^set([A-Z]\w*Time[Oo]ut\w*)$/.exec(path.slice(path.lastIndexOf(".") + 1))?.[1];
+  if (!setting || args.length !== 1 || !judge.facts.isTimeout(setting) || isExpiryName(setting)) return;
+  const value = judge.constants.evaluate(args[0]!);
+  if (value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY)
+    judge.report(args[0]!, `as the timeout set by ${path}()`);
+}
+
+// `opts.x ?? 1000`, `opts.x || 1000`: the duration a helper's argument falls back to, if it is one.
+function helperFallback(judge: CallJudge, arg: EsNode): EsNode | undefined {
+  const value = unwrap(arg);
+  if (value.type !== "LogicalExpression" || value.operator === "&&") return undefined;
+  // `opts.timeout ?? 1000`: a timeout's fallback is reported where it is written, by its name.
+  if (judge.facts.isTimeout(referenceName(unwrap(value.left as EsNode)))) return undefined;
+  const fallback = unwrap(value.right as EsNode);
+  const ms = judge.constants.evaluate(fallback);
+  return ms !== undefined && ms > 0 && ms !== Number.POSITIVE_INFINITY ? fallback : undefined;
+}
+
+// The functions around a node, innermost first.
 function enclosingFunctions(facts: FileFacts, node: EsNode): [number, number][] {
   const [start] = span(node);
   return facts.functionSpans.filter(([from, to]) => from < start && start < to).sort((a, b) => b[0] - a[0]);
@@ -133,7 +164,7 @@ function inClass(facts: FileFacts, node: EsNode): boolean {
   return facts.classBodies.some(([from, to]) => from < start && start < to);
 }
 
-/** Inside `if (<reference> !== undefined)` (or `!= null`): the code runs only when the caller configured it. */
+// Inside `if (<reference> !== undefined)` (or `!= null`): the code runs only when the caller configured it.
 function guardedAsConfigured(facts: FileFacts, reference: string, at: number): boolean {
   return facts.configuredGuards.some(
     ([from, to, test]) => from <= at && at < to && test.includes(reference) && /!==?\s*(undefined|null)\b/.test(test),

@@ -5,50 +5,38 @@
 import { isTimeoutName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { boundFunction, ownText } from "./callback-body.ts";
-import { isLog } from "./callback-effects.ts";
+import { reportsTimeout } from "./timeout-reports.ts";
 import { TIMER_CALLS } from "./timers.ts";
-import { walk } from "./walk.ts";
 
-/** Text that says "timed out": `"timeout"`, `'Request timed out'`, `ETIMEDOUT`. */
-const SAYS_TIMEOUT = /time[ds]?[\s_-]?out|ETIMEDOUT/i;
-
-/** An error class named for a timeout: `new TimeoutError()`, `new errors.RequestTimedOutError(...)`. */
-const TIMEOUT_ERROR = /Time[ds]?_?[Oo]ut\w*(Error|Exception)$/;
-
-/** Calls that kill a process or end a worker (`proc.kill("SIGKILL")`, `worker.terminate()`). */
+// Calls that kill a process or end a worker (`proc.kill("SIGKILL")`, `worker.terminate()`).
 const KILLS = /\.(kill|terminate)\s*\(/;
 
-/**
- * Assertions that compare (`expect(cb).toHaveBeenCalledWith("ACK_TIMEOUT")`, `t.equal(err.type, "TimeoutError")`):
- * a test checking that a timeout happened, after waiting for it, reports none.
- */
-const CHECKS =
-  /^expect$|\.(to[A-Z]\w*|equal\w*|strictEqual|deepEqual\w*|notEqual|same|strictSame|is|match\w*|include\w*|contain\w*|should\w*)$/;
-
-/** Methods that register a listener. */
+// Methods that register a listener.
 const LISTENS = /(^|\.)(on|once|addListener|prependListener|prependOnceListener|addEventListener)$/;
 
-/** Events that say the operation has already failed or timed out. */
+// Events that say the operation has already failed or timed out.
 const FAILURE_EVENT = /error|fail|time_?out/i;
 
-/** Handlers of a failure or a timeout: `onTimeout`, `_handleError`, `onRequestTimedOut`. */
+// Handlers of a failure or a timeout: `onTimeout`, `_handleError`, `onRequestTimedOut`.
 const REACTION_NAME = /^_*(on|handle)[A-Z_]?\w*(Timeout|TimedOut|Error|Failure)$/;
 
-/** Calls that arm or clear a timer: their arguments are no report of a timeout. */
-const TIMER_API = /(^|\.)(set|clear)(Timeout|Interval|Immediate)$/;
-
-type Executor = { from: number; to: number; resolve?: string; reject?: string };
+// A promise executor: its span, where its body starts (after the parameters), its two parameters' names.
+type Executor = { from: number; to: number; body: number; resolve?: string; reject?: string };
 
 /** Collected during the one walk: promise executors, parameter defaults, kept timer handles and cleared ones. */
 export class DeadlineTimers {
-  /** `new Promise((resolve, reject) => ...)`: the executor's span and its two parameters' names. */
+  // `new Promise((resolve, reject) => ...)`: the executor's span and its two parameters' names.
   private readonly executors: Executor[] = [];
-  /**
-   * Every function's span and its parameters by name, with their defaults (`function deadline(p, millis = 1000)`:
-   * `millis` defaults to `1000`, `p` to nothing).
-   */
-  private readonly functions: { from: number; to: number; parameters: Map<string, EsNode | undefined> }[] = [];
-  /** Timer calls by the handle they are kept under (`const killTimer = setTimeout(...)`, `this.timer = ...`). */
+  // Every function's span and its parameters by name, with their defaults (`function deadline(p, millis = 1000)`:
+  // `millis` defaults to `1000`, `p` to nothing).
+  private readonly functions: {
+    from: number;
+    to: number;
+    parameters: Map<string, EsNode | undefined>;
+    /** The name it is declared or stored under (`function finish(`, `const finish = () =>`), if any. */
+    name?: string;
+  }[] = [];
+  // Timer calls by the handle they are kept under (`const killTimer = setTimeout(...)`, `this.timer = ...`).
   private readonly handles = new Map<EsNode, string>();
   /**
    * Delays of timers kept under a keep-alive *timeout* handle (`this.keepAliveTimeout = setTimeout(this.onKeepAliveTimeout,
@@ -56,14 +44,12 @@ export class DeadlineTimers {
    * wait), not the schedule of a keep-alive that is sent (`keepaliveTimer = setTimeout(ping, interval)`).
    */
   readonly liveness = new Set<string>();
-  /** Handles given to `clearTimeout`: the timer is cancelled when what it guards comes first. */
+  // Handles given to `clearTimeout`: the timer is cancelled when what it guards comes first.
   private readonly cleared = new Set<string>();
-  /** Where each `Promise.race(...)` call starts. */
+  // Where each `Promise.race(...)` call starts.
   private readonly races: number[] = [];
-  /**
-   * [start, end) of functions that react to a failure or a timeout that has already happened (`onTimeout() {...}`,
-   * `req.on("error", (err) => ...)`): a timer armed there defers or debounces its report, it bounds no wait.
-   */
+  // [start, end) of functions that react to a failure or a timeout that has already happened (`onTimeout() {...}`,
+  // `req.on("error", (err) => ...)`): a timer armed there defers or debounces its report, it bounds no wait.
   private readonly reactions: [number, number][] = [];
 
   constructor(private readonly source: string) {}
@@ -79,7 +65,7 @@ export class DeadlineTimers {
       const [resolve, reject] = (executor.params as EsNode[]).map((p) =>
         p.type === "Identifier" ? (p.name as string) : undefined,
       );
-      this.executors.push({ from, to, resolve, reject });
+      this.executors.push({ from, to, body: span(executor.body as EsNode)[0], resolve, reject });
       return;
     }
     if (/(^|\.)clearTimeout$/.test(path) && args[0]) this.cleared.add(this.text(unwrap(args[0])));
@@ -116,11 +102,11 @@ export class DeadlineTimers {
         parameters.set((param.left as EsNode).name as string, param.right as EsNode);
     }
     const [from, to] = span(node);
-    this.functions.push({ from, to, parameters });
     // `onTimeout() {`, `function handleError(`, `_onTimeout = () =>`: the name before (or of) the function.
     const name = isNode(node.id)
       ? (node.id.name as string)
       : /([\w$]+)\s*[:=]?\s*(async\s*)?(function\s*)?$/.exec(this.source.slice(Math.max(0, from - 80), from))?.[1];
+    this.functions.push({ from, to, parameters, name });
     if (name !== undefined && REACTION_NAME.test(name)) this.reactions.push([from, to]);
   }
 
@@ -150,12 +136,17 @@ export class DeadlineTimers {
     if (this.reactions.some(([from, to]) => from < at && at < to)) return false;
     const executor = this.innermostExecutor(at);
     // `setTimeout(reject, 5000)` inside an executor that resolves another way.
-    if (callback.type === "Identifier")
-      return executor !== undefined && callback.name === executor.reject && this.resolvesElsewhere(executor, callback);
+    if (callback.type === "Identifier") {
+      if (executor === undefined) return false;
+      if (callback.name === executor.reject) return this.resolvesElsewhere(executor, callback);
+      return this.givesUpWaiting(executor, callback, [callback.name as string]);
+    }
     if (!FUNCTION_TYPES.has(callback.type)) return false;
     const body = ownText(callback, this.source).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
     if (executor?.reject && new RegExp(`\\b${escape(executor.reject)}\\s*\\(`).test(body))
       if (this.resolvesElsewhere(executor, callback)) return true;
+    const called = [...body.matchAll(/(?<![.\w$])([\w$]+)\s*\(/g)].map((m) => m[1]!);
+    if (executor && this.givesUpWaiting(executor, callback, called)) return true;
     // `const d = deferred(); setTimeout(() => d.reject(err), ms); return Promise.race([p, d])`.
     if (/\.reject\s*\(/.test(body) && this.racedAround(at)) return true;
     // A kill after a grace period: forced (`SIGKILL`), or cancelled when the process exits first.
@@ -164,7 +155,7 @@ export class DeadlineTimers {
     return reportsTimeout(callback);
   }
 
-  /** The executor's text outside the callback uses its `resolve` (calls it or hands it on): it can settle first. */
+  // The executor's text outside the callback uses its `resolve` (calls it or hands it on): it can settle first.
   private resolvesElsewhere(executor: Executor, callback: EsNode): boolean {
     if (executor.resolve === undefined) return false;
     const [from, to] = span(callback);
@@ -174,6 +165,46 @@ export class DeadlineTimers {
     return uses >= 2;
   }
 
+  // The timer settles the executor's promise (`resolve`, or a function of the executor that calls it: `finish()`,
+  // `resolveGuild(fallback)`) that a listener or callback also settles: it gives up waiting for what the listener
+  // waits for (discord.js' `GuildCreate`, a watcher's `add` event). A sleep resolves only from its timer, and an
+  // executor that resolves at once when ready (`if (ready) resolve()`) is no race: the other settlement must come
+  // from a nested function or be handed on (`emitter.once("ready", resolve)`). A poll that re-arms the function it
+  // runs in is a pacing tick.
+  private givesUpWaiting(executor: Executor, callback: EsNode, called: readonly string[]): boolean {
+    const resolve = executor.resolve;
+    if (resolve === undefined) return false;
+    const [cbFrom, cbTo] = span(callback);
+    const calls = new RegExp(`\\b${escape(resolve)}\\s*\\(`);
+    const nested = this.functions.filter(
+      (fn) => executor.from < fn.from && fn.to < executor.to && !(cbFrom <= fn.from && fn.to <= cbTo),
+    );
+    // Where `name` is used outside the callback and outside `skip`: in a nested function, or handed on as an argument.
+    const settledElsewhere = (name: string, skip?: { from: number; to: number }): boolean => {
+      for (const m of this.source
+        .slice(executor.body, executor.to)
+        .matchAll(new RegExp(`\\b${escape(name)}\\b`, "g"))) {
+        const at = executor.body + m.index;
+        if ((cbFrom <= at && at < cbTo) || (skip && skip.from <= at && at < skip.to)) continue;
+        const handedOn =
+          /^[\w$]*\s*[,)]/.test(this.source.slice(at)) && /[(,]\s*$/.test(this.source.slice(at - 40, at));
+        if (handedOn || nested.some((fn) => fn !== skip && fn.from < at && at < fn.to)) return true;
+      }
+      return false;
+    };
+    for (const name of called) {
+      if (name === resolve) {
+        if (settledElsewhere(resolve)) return true;
+        continue;
+      }
+      const settler = nested.find((fn) => fn.name === name && calls.test(this.source.slice(fn.from, fn.to)));
+      // `const check = () => { if (done()) resolve(); else setTimeout(check, 50) }`: a poll that re-arms itself.
+      const rearms = settler !== undefined && settler.from < cbFrom && cbTo < settler.to;
+      if (settler && !rearms && settledElsewhere(name, settler)) return true;
+    }
+    return false;
+  }
+
   private innermostExecutor(at: number): Executor | undefined {
     let best: Executor | undefined;
     for (const executor of this.executors)
@@ -181,7 +212,7 @@ export class DeadlineTimers {
     return best;
   }
 
-  /** A `Promise.race(...)` in the innermost function around the timer (the helper that arms it). */
+  // A `Promise.race(...)` in the innermost function around the timer (the helper that arms it).
   private racedAround(at: number): boolean {
     let inner: { from: number; to: number } | undefined;
     for (const fn of this.functions) if (fn.from < at && at < fn.to && (!inner || fn.from > inner.from)) inner = fn;
@@ -192,49 +223,6 @@ export class DeadlineTimers {
     const [start, end] = span(node);
     return this.source.slice(start, end);
   }
-}
-
-/**
- * A call the callback makes when it fires (not in a function it only defines, not a log line, a timer or an
- * assertion) that tells someone the operation timed out: an argument saying so (`onerror("timeout")`,
- * `this.emit("timeout")`, `cb(new Error("Request timed out"))`) or an error class named so (`new TimeoutError()`).
- */
-function reportsTimeout(callback: EsNode): boolean {
-  let found = false;
-  // Pre-order: a skipped call or function is seen before what it holds, whose nodes then fall inside its span.
-  const skipped: [number, number][] = [];
-  walk(callback, undefined, (node) => {
-    if (found) return;
-    const [start] = span(node);
-    if (skipped.some(([from, to]) => from <= start && start < to)) return;
-    if (node !== callback && FUNCTION_TYPES.has(node.type)) {
-      skipped.push(span(node));
-      return;
-    }
-    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
-    const path = calleePath(node.callee as EsNode) ?? "";
-    const name = path.slice(path.lastIndexOf(".") + 1);
-    if (node.type === "NewExpression") {
-      // `new TimeoutError()`, `new Error("Request timed out")`.
-      found = TIMEOUT_ERROR.test(name) || (/Error$/.test(name) && (node.arguments as EsNode[]).some(saysTimeout));
-      return;
-    }
-    if (isLog(path) || TIMER_API.test(path) || CHECKS.test(path)) {
-      skipped.push(span(node));
-      return;
-    }
-    found = (node.arguments as EsNode[]).some(saysTimeout);
-  });
-  return found;
-}
-
-/** `"timeout"`, `` `timed out after ${ms}` ``, `ETIMEDOUT`: an argument that says the operation timed out. */
-function saysTimeout(arg: EsNode): boolean {
-  const value = unwrap(arg);
-  if (value.type === "Literal") return typeof value.value === "string" && SAYS_TIMEOUT.test(value.value);
-  if (value.type === "TemplateLiteral")
-    return (value.quasis as EsNode[]).some((q) => SAYS_TIMEOUT.test(String((q.value as { raw: string }).raw)));
-  return value.type === "Identifier" && /^E?TIMEDOUT$/i.test(value.name as string);
 }
 
 function escape(name: string): string {

@@ -1,0 +1,62 @@
+// A timer's callback that tells someone the operation timed out (`onerror("timeout")`, `cb(new TimeoutError())`,
+// `this.emit("timeout")`): what deadline-timers.ts counts as a report, apart from the races it tracks.
+import { calleePath, type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
+import { isLog } from "./callback-effects.ts";
+import { walk } from "./walk.ts";
+
+// Text that says "timed out": `"timeout"`, `'Request timed out'`, `ETIMEDOUT`.
+const SAYS_TIMEOUT = /time[ds]?[\s_-]?out|ETIMEDOUT/i;
+
+// An error class named for a timeout: `new TimeoutError()`, `new errors.RequestTimedOutError(...)`.
+const TIMEOUT_ERROR = /Time[ds]?_?[Oo]ut\w*(Error|Exception)$/;
+
+// Assertions that compare (`expect(cb).toHaveBeenCalledWith("ACK_TIMEOUT")`, `t.equal(err.type, "TimeoutError")`):
+// a test checking that a timeout happened, after waiting for it, reports none.
+const CHECKS =
+  /^expect$|\.(to[A-Z]\w*|equal\w*|strictEqual|deepEqual\w*|notEqual|same|strictSame|is|match\w*|include\w*|contain\w*|should\w*)$/;
+
+// Calls that arm or clear a timer: their arguments are no report of a timeout.
+const TIMER_API = /(^|\.)(set|clear)(Timeout|Interval|Immediate)$/;
+
+/**
+ * A call the callback makes when it fires (not in a function it only defines, not a log line, a timer or an
+ * assertion) that tells someone the operation timed out: an argument saying so (`onerror("timeout")`,
+ * `this.emit("timeout")`, `cb(new Error("Request timed out"))`) or an error class named so (`new TimeoutError()`).
+ */
+export function reportsTimeout(callback: EsNode): boolean {
+  let found = false;
+  // Pre-order: a skipped call or function is seen before what it holds, whose nodes then fall inside its span.
+  const skipped: [number, number][] = [];
+  walk(callback, undefined, (node) => {
+    if (found) return;
+    const [start] = span(node);
+    if (skipped.some(([from, to]) => from <= start && start < to)) return;
+    if (node !== callback && FUNCTION_TYPES.has(node.type)) {
+      skipped.push(span(node));
+      return;
+    }
+    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+    const path = calleePath(node.callee as EsNode) ?? "";
+    const name = path.slice(path.lastIndexOf(".") + 1);
+    if (node.type === "NewExpression") {
+      // `new TimeoutError()`, `new Error("Request timed out")`.
+      found = TIMEOUT_ERROR.test(name) || (/Error$/.test(name) && (node.arguments as EsNode[]).some(saysTimeout));
+      return;
+    }
+    if (isLog(path) || TIMER_API.test(path) || CHECKS.test(path)) {
+      skipped.push(span(node));
+      return;
+    }
+    found = (node.arguments as EsNode[]).some(saysTimeout);
+  });
+  return found;
+}
+
+// `"timeout"`, `` `timed out after ${ms}` ``, `ETIMEDOUT`: an argument that says the operation timed out.
+function saysTimeout(arg: EsNode): boolean {
+  const value = unwrap(arg);
+  if (value.type === "Literal") return typeof value.value === "string" && SAYS_TIMEOUT.test(value.value);
+  if (value.type === "TemplateLiteral")
+    return (value.quasis as EsNode[]).some((q) => SAYS_TIMEOUT.test(String((q.value as { raw: string }).raw)));
+  return value.type === "Identifier" && /^E?TIMEDOUT$/i.test(value.name as string);
+}
