@@ -1,0 +1,323 @@
+#!/usr/bin/env node
+// org-guard worst cases (after `pnpm build`): for each detector family, an adversarial generated file at
+// sizes n, 2n and 4n, checked in-process with `checkSource` (warm: one untimed run first, then the median of
+// --rounds runs, in CPU time of this process), printed with the growth ratio per doubling: about 2 is linear,
+// about 4 quadratic. No assertion on time (performance is measured by benches that print ratios): a family
+// whose ratio stays near 4 at sizes real files reach (a 1 MB bundle, a 5,000-line file) is a blow-up to fix,
+// as 1,000 nested timers were in session 9 (0.2 s -> 41 s). A family that throws or reports an internal error
+// is printed as such. Runs in about a minute on an idle core.
+// --dump <dir> writes each chosen family's 4n file there (to profile it: node --cpu-prof bin/org-guard.js check <file>).
+// Usage: node bench/worst-case.mjs [--rounds 3] [--scale 1] [--only name,name] [--dump dir] [--dist other/dist]
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "3" },
+    scale: { type: "string", default: "1" },
+    only: { type: "string" },
+    dump: { type: "string" },
+    dist: { type: "string" },
+  },
+});
+// --dist: another build's dist/ (e.g. main's in another worktree), to print its figures for a before/after.
+const dist = args.dist
+  ? pathToFileURL(join(args.dist, "index.js")).href
+  : new URL("../dist/index.js", import.meta.url).href;
+const { checkSource, defaultGuardConfig } = await import(dist);
+const rounds = Number(args.rounds);
+const scale = Number(args.scale);
+const only = args.only?.split(",");
+
+const range = (n) => Array.from({ length: n }, (_, i) => i);
+const lines = (n, f) => range(n).map(f).join("\n");
+
+/**
+ * One generator per family: `n` -> source. Each names the detector code it aims at. Sizes are chosen so that
+ * 4n is about what a large real file holds (thousands of lines, or about 1 MB for one-line bundles).
+ */
+const FAMILIES = [
+  // --- JavaScript ---
+  [
+    "js nested timer callbacks (timer-effects, callback-effects)",
+    "a.js",
+    200,
+    (n) => {
+      let body = "done();";
+      for (let i = 0; i < n; i++) body = `setTimeout(() => { step${i}(); ${body} }, 1000);`;
+      return `function run(done) { ${body} }\n`;
+    },
+  ],
+  [
+    "js many timers in one function (timers, deadline-timers)",
+    "a.js",
+    500,
+    (n) =>
+      `function run(opts) {\n${lines(n, (i) => `  const t${i} = setTimeout(() => this.poll${i}(), opts.timeout${i} || ${1000 + i});\n  clearTimeout(t${i});`)}\n}\n`,
+  ],
+  [
+    "js long defaults table read into waits (constants, unread-defaults, held)",
+    "a.js",
+    500,
+    (n) =>
+      `const DEFAULTS = {\n${lines(n, (i) => `  step${i}Timeout: ${1000 + i},`)}\n};\n` +
+      `class Client {\n  constructor(opts = {}) {\n${lines(n, (i) => `    this.step${i}Timeout = opts.step${i}Timeout || DEFAULTS.step${i}Timeout;`)}\n  }\n` +
+      `  arm() {\n${lines(n, (i) => `    setTimeout(() => this.fail(), this.step${i}Timeout);`)}\n  }\n}\nmodule.exports = Client;\n`,
+  ],
+  [
+    "js call chain of helpers passing a timeout (calls, call-facts, declarations)",
+    "a.js",
+    400,
+    (n) =>
+      lines(n, (i) => `function f${i}(timeout = ${100 + i}) { return f${i + 1}(timeout); }`) +
+      `\nfunction f${n}(timeout) { return new Promise((r) => setTimeout(r, timeout)); }\nf0();\n`,
+  ],
+  [
+    "js constants chain (constants.evaluate)",
+    "a.js",
+    500,
+    (n) =>
+      `const T0 = 1000;\n${lines(n, (i) => `const T${i + 1} = T${i} * 2 - T${i};`)}\nsetTimeout(go, T${n});\nconst timeout = T${n};\n`,
+  ],
+  [
+    "js many classes with options and waits (classify, no-limit, zero, meaning)",
+    "a.js",
+    150,
+    (n) =>
+      lines(
+        n,
+        (i) =>
+          `class C${i} {\n  constructor(opts) {\n    this.timeout = opts.timeout || 0;\n    this.connectTimeout = opts.connectTimeout ?? Infinity;\n    this.idleTimeout = false;\n  }\n  start() { if (this.timeout) this.timer = setTimeout(() => this.stop(), this.timeout); }\n  connect() { return this.socket.setTimeout(this.connectTimeout); }\n  stop() { clearTimeout(this.timer); }\n}`,
+      ) + "\n",
+  ],
+  [
+    "js minified one-line bundle (prefilter, walk, sites)",
+    "a.min.js",
+    2000,
+    (n) =>
+      `!function(e){${range(n)
+        .map(
+          (i) =>
+            `var a${i}={timeout:${i % 7 === 0 ? 0 : 5e3},retryDelay:1e3};e.s${i}=function(t){return setTimeout(t,a${i}.timeout)};`,
+        )
+        .join("")}}(this);\n`,
+  ],
+  [
+    "js test file with mock clocks (mock-clocks, test-facts, mocha-runnables)",
+    "a.test.js",
+    200,
+    (n) =>
+      `const sinon = require("sinon");\ndescribe("suite", function () {\n  this.timeout(5000);\n${lines(n, (i) => `  it("case ${i}", function (done) {\n    const clock = sinon.useFakeTimers();\n    const c = new Client({ timeout: ${1000 + i}, clock });\n    setTimeout(done, ${2000 + i});\n    clock.tick(${3000 + i});\n  });`)}\n});\n`,
+  ],
+  [
+    "js dead code and helpers only it calls (dead-code)",
+    "a.test.js",
+    300,
+    (n) =>
+      lines(
+        n,
+        (i) =>
+          `function helper${i}(t) { return request({ timeout: ${1000 + i} }).then(() => helper${i + 1}(t)); }\nfalse && test("dead ${i}", (t) => { helper${i}(t); t.timeoutAfter(${500 + i}); });`,
+      ) + `\nfunction helper${n}() {}\n`,
+  ],
+  [
+    "js exported option ids (exported code lists)",
+    "a.mjs",
+    1000,
+    (n) =>
+      lines(n, (i) => `export const OPT_${i}_TIMEOUT = ${i + 1};`) +
+      "\nexport function set(sock) { sock.setOption(OPT_0_TIMEOUT, 5); }\n",
+  ],
+  [
+    "js timer-callback pacing methods (timer-effects pacing)",
+    "a.js",
+    300,
+    (n) =>
+      `class Poller {\n${lines(n, (i) => `  poll${i}() { this.t${i} = setTimeout(() => this.poll${(i + 1) % n}(), this.checkTimeout${i} || ${1000 + i}); }`)}\n}\nmodule.exports = Poller;\n`,
+  ],
+  // Kept under the in-process nesting bound (deep.ts): past it a file moves to the deep worker, a step, not growth.
+  [
+    "js deeply nested objects of timeouts (value-shapes, expected-values)",
+    "a.js",
+    100,
+    (n) => {
+      let obj = "{ timeout: 1000 }";
+      for (let i = 0; i < n; i++) obj = `{ timeout: ${i}, inner${i}: ${obj} }`;
+      return `const config = ${obj};\nclient.request(config);\n`;
+    },
+  ],
+  [
+    "js many assertions on timeouts (expected-values, assertion ranges)",
+    "a.test.js",
+    400,
+    (n) =>
+      `test("x", () => {\n${lines(n, (i) => `  const expected${i} = { connectionTimeout: ${i}, requestTimeout: 1000 };\n  expect(make(${i})).toEqual(expected${i});\n  assert.equal(client.timeout, ${1000 + i});`)}\n});\n`,
+  ],
+  [
+    "js long || fallback chains (value-shapes, classify)",
+    "a.js",
+    300,
+    (n) =>
+      `function f(o) {\n  const timeout = ${range(n)
+        .map((i) => `o.t${i}`)
+        .join(" || ")} || 5000;\n  return setTimeout(g, timeout);\n}\n`,
+  ],
+  [
+    "js long ternary chains of timeouts (classify)",
+    "a.js",
+    300,
+    (n) =>
+      `function f(k) {\n  const timeout = ${range(n)
+        .map((i) => `k === ${i} ? ${1000 + i} : `)
+        .join("")}0;\n  return setTimeout(g, timeout);\n}\n`,
+  ],
+  // --- Python ---
+  // CPython refuses more than 100 levels of indentation: 4n stays below.
+  [
+    "py nested functions (scopes, context)",
+    "a.py",
+    24,
+    (n) => {
+      let out = "";
+      for (let i = 0; i < n; i++)
+        out += `${"    ".repeat(i)}def f${i}(timeout=${i + 1}):\n${"    ".repeat(i + 1)}time.sleep(timeout)\n`;
+      return `import time\n${out}`;
+    },
+  ],
+  [
+    "py many requests with timeouts (calls, http)",
+    "a.py",
+    500,
+    (n) =>
+      `import requests\n\ndef fetch(url):\n${lines(n, (i) => `    r${i} = requests.get(url, timeout=${i + 1})`)}\n    return r0\n`,
+  ],
+  [
+    "py call chain of parameter defaults (parameter defaults handed to waits)",
+    "a.py",
+    400,
+    (n) =>
+      `import socket\n\n${lines(n, (i) => `def f${i}(sock, seconds=${i + 1}):\n    return f${i + 1}(sock, seconds)\n`)}\ndef f${n}(sock, seconds):\n    sock.settimeout(seconds)\n`,
+  ],
+  [
+    "py classes with constructor no-limit settings (settings, lifetimes)",
+    "a.py",
+    150,
+    (n) =>
+      `import socket\nimport threading\n\n${lines(n, (i) => `class C${i}(object):\n    def __init__(self, host, timeout=None, join_timeout=None):\n        self.timeout = timeout\n        self.join_timeout = join_timeout\n        self.sock = socket.create_connection(host, self.timeout)\n        self.thread = threading.Thread(target=self.run)\n\n    def close(self):\n        self.thread.join(self.join_timeout)\n        self.sock.settimeout(self.timeout)\n`)}`,
+  ],
+  [
+    "py long settings table (code-lists, facts)",
+    "a.py",
+    1000,
+    (n) =>
+      `DEFAULTS = {\n${lines(n, (i) => `    "step${i}_timeout": ${i + 1},`)}\n}\n\ndef arm(client):\n    client.wait(timeout=DEFAULTS["step0_timeout"])\n`,
+  ],
+  [
+    "py constants chain (evaluate)",
+    "a.py",
+    500,
+    (n) =>
+      `import time\nT0 = 10\n${lines(n, (i) => `T${i + 1} = T${i} * 2 - T${i}`)}\ntime.sleep(T${n})\nTIMEOUT = T${n}\n`,
+  ],
+  [
+    "py pacing loops (pacing)",
+    "a.py",
+    300,
+    (n) =>
+      `import time\n\nclass Poller:\n${lines(n, (i) => `    def poll${i}(self, timeout=${i + 1}):\n        while self.running:\n            self.step${i}()\n            time.sleep(self.interval or timeout)\n`)}`,
+  ],
+  [
+    "py tests with doubles and patched clocks (doubles, patched, asserted)",
+    "test_a.py",
+    200,
+    (n) =>
+      `import time\nfrom unittest import mock\n\n${lines(n, (i) => `@mock.patch("time.sleep")\ndef test_${i}(sleep):\n    fake = mock.Mock(timeout=${i + 1})\n    client = Client(timeout=${i + 2}, transport=fake)\n    client.run()\n    sleep.assert_called_with(${i + 3})\n    assert client.timeout == ${i + 2}\n`)}`,
+  ],
+  [
+    "py one-line statements (syntax, scan)",
+    "a.py",
+    2000,
+    (n) =>
+      `import time\n${range(n)
+        .map((i) => `x${i} = f(timeout=${i % 5 === 0 ? "None" : i + 1}); time.sleep(${i})`)
+        .join("; ")}\n`,
+  ],
+  [
+    "py alarms and deadlines (alarms, deadlines)",
+    "a.py",
+    300,
+    (n) =>
+      `import signal, time\n\n${lines(n, (i) => `def job${i}():\n    signal.alarm(${i + 1})\n    deadline = time.monotonic() + ${i + 10}\n    while time.monotonic() < deadline:\n        work${i}()\n    signal.alarm(0)\n`)}`,
+  ],
+  [
+    "py kwargs popped and handed on (uses, lookups)",
+    "a.py",
+    300,
+    (n) =>
+      `${lines(n, (i) => `def call${i}(*args, **kwargs):\n    timeout = kwargs.pop("timeout", None)\n    kwargs.setdefault("connect_timeout", ${i + 1})\n    return transport${i}.request(*args, timeout=timeout, **kwargs)\n`)}`,
+  ],
+];
+
+const config = defaultGuardConfig(process.cwd());
+
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+async function time(path, source) {
+  const first = await checkSource(path, source, config);
+  const internal = first.messages.find((m) => m.ruleId === "internal-error" || m.ruleId === "parse-error");
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = cpuMs();
+    await checkSource(path, source, config);
+    samples.push(cpuMs() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { ms: samples[samples.length >> 1], findings: first.messages.length, internal };
+}
+
+const fmt = (ms) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0)).padStart(7);
+console.log(`org-guard worst cases: CPU ms per checkSource (median of ${rounds}, warm), sizes n / 2n / 4n`);
+console.log(
+  `${"family".padEnd(78)} ${"n".padStart(6)} ${"t(n)".padStart(7)} ${"t(2n)".padStart(7)} ${"t(4n)".padStart(7)}  ratios   findings(4n)  kB(4n)`,
+);
+const worst = [];
+for (const [name, path, base, make] of FAMILIES) {
+  if (only && !only.some((o) => name.includes(o))) continue;
+  const n = Math.max(1, Math.round(base * scale));
+  const row = [];
+  let failure;
+  for (const size of [n, 2 * n, 4 * n]) {
+    const source = make(size);
+    if (args.dump && size === 4 * n) {
+      mkdirSync(args.dump, { recursive: true });
+      writeFileSync(join(args.dump, `${name.replace(/\W+/g, "-").slice(0, 40)}-${path}`), source);
+    }
+    try {
+      const t = await time(path, source);
+      if (t.internal) failure = `${t.internal.ruleId}: ${t.internal.message.slice(0, 100)}`;
+      row.push({ ...t, kb: source.length / 1024 });
+    } catch (error) {
+      failure = `threw: ${error?.message ?? error}`;
+      break;
+    }
+  }
+  if (row.length < 3) {
+    console.log(`${name.padEnd(78)} ${String(n).padStart(6)}  ${failure}`);
+    continue;
+  }
+  const r1 = row[1].ms / Math.max(row[0].ms, 0.05);
+  const r2 = row[2].ms / Math.max(row[1].ms, 0.05);
+  worst.push([r2, name]);
+  console.log(
+    `${name.padEnd(78)} ${String(n).padStart(6)} ${fmt(row[0].ms)} ${fmt(row[1].ms)} ${fmt(row[2].ms)}  ${r1.toFixed(1)} ${r2.toFixed(1)}  ${String(row[2].findings).padStart(8)}  ${row[2].kb.toFixed(0).padStart(6)}${failure ? `  ${failure}` : ""}`,
+  );
+}
+worst.sort((a, b) => b[0] - a[0]);
+console.log(
+  `\nlargest last-doubling ratio: ${worst[0]?.[0].toFixed(1)} (${worst[0]?.[1]}); about 2 = linear, 4 = quadratic`,
+);
