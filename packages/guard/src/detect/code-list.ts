@@ -23,7 +23,17 @@ export function isCodeList(
   }
   // `API.CLOSED = 3; API.CLOSE_TIMEOUT = 30000;`: a duration written among the codes it goes with is no code
   // (codes are small and close together; a timeout of a second or more stands ten times above them).
-  const largest = (skip: number) => Math.max(0, ...entries.filter((_, i) => i !== skip).map(([, n]) => n ?? 0));
+  // The largest value but entry `skip`'s, from the top two (a spread of every value per entry was quadratic in
+  // a generated table's length and overflowed the stack past about 100,000 entries).
+  let top = 0;
+  let second = 0;
+  let topAt = -1;
+  entries.forEach(([, n], i) => {
+    const value = n ?? 0;
+    if (value > top) [second, top, topAt] = [top, value, i];
+    else if (value > second) second = value;
+  });
+  const largest = (skip: number) => (skip === topAt ? second : top);
   if (
     entries.some(
       ([name, n], i) => name !== undefined && isTimeoutName(name, extra) && n! >= 1000 && n! >= 10 * largest(i),

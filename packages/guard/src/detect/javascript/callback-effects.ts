@@ -39,31 +39,53 @@ export function onlyLogsOrMeasures(
   const inert = (fn: EsNode, depth: number): boolean => {
     if (seen.has(fn)) return true;
     seen.add(fn);
-    let ok = true;
-    walk(fn, visitorKeys, (node) => {
-      if (!ok) return;
-      if (node.type === "ThrowStatement" || node.type === "AwaitExpression" || node.type === "YieldExpression") {
-        ok = false;
-        return;
-      }
-      if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
-      const path = calleePath(node.callee as EsNode) ?? "";
-      const dot = path.lastIndexOf(".");
-      const method = path.slice(dot + 1);
-      const receiver = dot < 0 ? "" : path.slice(0, dot);
-      if (isLog(path)) effect = true;
-      else if (MEASUREMENT_METHOD.test(method) && MEASUREMENT.test(receiver)) effect = true;
-      else if (PURE.test(path)) return;
+    for (const step of stepsOf(fn, visitorKeys)) {
+      if (step === STOPS) return false;
+      if (step === EFFECT) effect = true;
       else {
-        const called = depth < 2 && method ? definitions.get(method) : undefined;
-        ok = called !== undefined && called.every((definition) => inert(definition, depth + 1));
+        const called = depth < 2 && step ? definitions.get(step) : undefined;
+        if (called === undefined || !called.every((definition) => inert(definition, depth + 1))) return false;
       }
-    });
-    return ok;
+    }
+    return true;
   };
   if (isFunction(callback)) return inert(callback, 0) && effect;
   const named = callback.type === "Identifier" ? definitions.get(callback.name as string) : undefined;
   return named !== undefined && named.every((fn) => inert(fn, 1)) && effect;
+}
+
+/** A step of a function, for `onlyLogsOrMeasures`: it stops a wait or hands control away, writes a log or ends a measurement, or calls a method by name. */
+const STOPS = 0;
+const EFFECT = 1;
+type Step = typeof STOPS | typeof EFFECT | string;
+
+/**
+ * What `onlyLogsOrMeasures` reads of a function, in document order, from one walk per function: a method many
+ * classes define (`stop`, `close`) is read once, not once for every timer whose callback calls it (a bundle
+ * with a thousand classes and timers was quadratic).
+ */
+const stepsCache = new WeakMap<EsNode, Step[]>();
+
+function stepsOf(fn: EsNode, visitorKeys: VisitorKeys | undefined): Step[] {
+  const cached = stepsCache.get(fn);
+  if (cached) return cached;
+  const steps: Step[] = [];
+  walk(fn, visitorKeys, (node) => {
+    if (node.type === "ThrowStatement" || node.type === "AwaitExpression" || node.type === "YieldExpression") {
+      steps.push(STOPS);
+      return;
+    }
+    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+    const path = calleePath(node.callee as EsNode) ?? "";
+    const dot = path.lastIndexOf(".");
+    const method = path.slice(dot + 1);
+    const receiver = dot < 0 ? "" : path.slice(0, dot);
+    if (isLog(path)) steps.push(EFFECT);
+    else if (MEASUREMENT_METHOD.test(method) && MEASUREMENT.test(receiver)) steps.push(EFFECT);
+    else if (!PURE.test(path)) steps.push(method);
+  });
+  stepsCache.set(fn, steps);
+  return steps;
 }
 
 /**

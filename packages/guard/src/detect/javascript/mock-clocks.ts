@@ -47,18 +47,47 @@ export class MockClocks {
    * `FakeTimers.createClock()` nothing else reads) moves no timer of the code: its tests keep real time.
    */
   scopes(functionAt: FunctionAt): [number, number][] {
-    const scopes: [number, number][] = [];
+    // Keyed by span: a test handing on a clock many tests declare under one name (`clock`) is one scope.
+    const scopes = new Map<string, [number, number]>();
+    const add = (scope: [number, number]) => scopes.set(`${scope[0]}:${scope[1]}`, scope);
+    // Each span's code is read once for every name it hands on: a test file with a clock in each of its
+    // thousands of tests stays linear (one regex per clock over every test was quadratic, and pushed each
+    // test once per clock).
+    const handedIn = new Map<string, Set<string>>();
+    const handed = ([from, to]: [number, number]) => {
+      const key = `${from}:${to}`;
+      let names = handedIn.get(key);
+      if (!names) handedIn.set(key, (names = handedNames(code(this.source.slice(from, to)))));
+      return names;
+    };
+    const clockNames = new Set(this.clocks.map((clock) => clock.name));
+    const testsHanding = new Map<string, [number, number][]>();
+    for (const test of this.tests)
+      for (const name of handed(test)) {
+        if (!clockNames.has(name)) continue;
+        const tests = testsHanding.get(name);
+        if (tests) tests.push(test);
+        else testsHanding.set(name, [test]);
+      }
     for (const { name, at } of this.clocks) {
-      // Handed on as a value: an argument or a property's value (`{ timers: timers }`, `new Client(ring, timers)`).
-      const escaped = name.replace(/\$/g, "\\$");
-      const handed = new RegExp(`(?<=[(,:=[]\\s*)${escaped}(?=\\s*[,)}\\]])`);
       const made = functionAt(at);
       const inFunction = made[0] !== 0 || made[1] !== this.source.length;
-      if (inFunction && handed.test(code(this.source.slice(made[0], made[1])))) scopes.push(made);
-      for (const [from, to] of this.tests) if (handed.test(code(this.source.slice(from, to)))) scopes.push([from, to]);
+      if (inFunction && handed(made).has(name)) add(made);
     }
-    return scopes;
+    for (const tests of testsHanding.values()) for (const test of tests) add(test);
+    return [...scopes.values()];
   }
+}
+
+/**
+ * Names `text` hands on as a value: an argument or a property's value (`{ timers: timers }`, `{ clock }`,
+ * `new Client(ring, timers)`): a whole identifier after `(`, `,`, `:`, `=` or `[` and before `,`, `)`, `}` or `]`.
+ */
+function handedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(?<=[(,:=[]\s*)[$\p{ID_Continue}\u200c\u200d]+(?=\s*[,)}\]])/gu))
+    names.add(match[0]);
+  return names;
 }
 
 /** `text` without its strings and comments (a test's title may name the clock: "keeps its timers"). */

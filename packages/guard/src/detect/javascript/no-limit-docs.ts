@@ -16,29 +16,48 @@ const COMMENT_LINE = /^\s*(\/\*+|\*|\/\/)/;
  * limit`, `AsyncLock.DEFAULT_TIMEOUT = 0; //Never`), or a comment line of the file naming the setting
  * (`@param opts.commandTimeout ... default 0 (no limit)`, `@param timeout ... Use 0 for no timeout.`).
  */
-export function documentedNoLimit(
-  lines: readonly string[],
-  source: string,
-  name: string | undefined,
-  at: number,
-): boolean {
-  const line = lineOf(source, at);
+export function documentedNoLimit(lines: readonly string[], name: string | undefined, at: number): boolean {
+  // Asked for every 0 or Infinity of a file: what does not depend on the value is worked out once per file (by
+  // its `lines`), not once per value (which was quadratic in a file with thousands of them).
+  let file = perFile.get(lines);
+  if (!file) perFile.set(lines, (file = { starts: lineStarts(lines), comments: undefined }));
+  const line = lineOf(file.starts, at);
   if (NO_LIMIT_WORDS.test(trailingComment(lines[line] ?? ""))) return true;
   for (let above = line - 1; above >= 0 && COMMENT_LINE.test(lines[above]!); above--)
     if (NO_LIMIT_WORDS.test(lines[above]!)) return true;
   if (name === undefined) return false;
   // The line names the setting and its value: `default 0 (no limit)`, `Use 0 for no timeout`.
   const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}($|[^\\w$])`);
-  return lines.some(
-    (text) => COMMENT_LINE.test(text) && word.test(text) && NO_LIMIT_VALUE.test(text) && NO_LIMIT_WORDS.test(text),
+  file.comments ??= lines.filter(
+    (text) => COMMENT_LINE.test(text) && NO_LIMIT_VALUE.test(text) && NO_LIMIT_WORDS.test(text),
   );
+  return file.comments.some((text) => word.test(text));
 }
 
-/** The zero-based line of offset `at`. */
-function lineOf(source: string, at: number): number {
-  let line = 0;
-  for (let i = source.indexOf("\n"); i !== -1 && i < at; i = source.indexOf("\n", i + 1)) line++;
-  return line;
+/** Per file (its source split in lines): where each line starts, and its comment lines that give a value no limit. */
+const perFile = new WeakMap<readonly string[], { starts: number[]; comments: string[] | undefined }>();
+
+/** The offset where each line starts (`lines` is the source split at "\n"). */
+function lineStarts(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length + 1;
+  }
+  return starts;
+}
+
+/** The zero-based line of offset `at`: the last line starting at or before it (a "\n" belongs to its line). */
+function lineOf(starts: readonly number[], at: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! <= at) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(0, low - 1);
 }
 
 /** The `// ...` comment at the end of a line of code, strings removed first (`"http://x"` is no comment). */

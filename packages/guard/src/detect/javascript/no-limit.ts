@@ -146,7 +146,7 @@ export class NoLimitEvidence {
     apis: readonly TimeoutApi[],
     modules: ModuleBindings,
   ): boolean {
-    if (documentedNoLimit((this.lines ??= this.source.split("\n")), this.source, name, at)) return true;
+    if (documentedNoLimit((this.lines ??= this.source.split("\n")), name, at)) return true;
     return name !== undefined && this.flowsToWait(name, infinite, zero, apis, modules);
   }
 

@@ -1,6 +1,6 @@
 // A timer's callback that tells someone the operation timed out (`onerror("timeout")`, `cb(new TimeoutError())`,
 // `this.emit("timeout")`): what deadline-timers.ts counts as a report, apart from the races it tracks.
-import { calleePath, type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, unwrap } from "./ast.ts";
 import { isLog } from "./callback-effects.ts";
 import { walk } from "./walk.ts";
 
@@ -25,29 +25,22 @@ const TIMER_API = /(^|\.)(set|clear)(Timeout|Interval|Immediate)$/;
  */
 export function reportsTimeout(callback: EsNode): boolean {
   let found = false;
-  // Pre-order: a skipped call or function is seen before what it holds, whose nodes then fall inside its span.
-  const skipped: [number, number][] = [];
+  // A skipped call or function is not descended into: with timers nested in timers' callbacks, each callback is
+  // read once, not once for every timer around it (which was quadratic in the nesting).
   walk(callback, undefined, (node) => {
-    if (found) return;
-    const [start] = span(node);
-    if (skipped.some(([from, to]) => from <= start && start < to)) return;
-    if (node !== callback && FUNCTION_TYPES.has(node.type)) {
-      skipped.push(span(node));
-      return;
-    }
-    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+    if (found) return false;
+    if (node !== callback && FUNCTION_TYPES.has(node.type)) return false;
+    if (node.type !== "CallExpression" && node.type !== "NewExpression") return true;
     const path = calleePath(node.callee as EsNode) ?? "";
     const name = path.slice(path.lastIndexOf(".") + 1);
     if (node.type === "NewExpression") {
       // `new TimeoutError()`, `new Error("Request timed out")`.
       found = TIMEOUT_ERROR.test(name) || (/Error$/.test(name) && (node.arguments as EsNode[]).some(saysTimeout));
-      return;
+      return true;
     }
-    if (isLog(path) || TIMER_API.test(path) || CHECKS.test(path)) {
-      skipped.push(span(node));
-      return;
-    }
+    if (isLog(path) || TIMER_API.test(path) || CHECKS.test(path)) return false;
     found = (node.arguments as EsNode[]).some(saysTimeout);
+    return true;
   });
   return found;
 }

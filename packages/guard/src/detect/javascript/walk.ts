@@ -47,14 +47,20 @@ function childKeys(visitorKeys: VisitorKeys | undefined, node: EsNode): readonly
 /**
  * Pre-order walk with an explicit stack: generated code nests deeper than the call stack
  * allows (a 3,000-term `1 + 1 + ...` chain), and no input may crash a run. Children are pushed
- * last key first, last element first, so they are popped in document order.
+ * last key first, last element first, so they are popped in document order. A visit that returns
+ * `false` skips the node's subtree.
  */
-export function walk(root: EsNode, visitorKeys: VisitorKeys | undefined, visit: (node: EsNode) => void): void {
+export function walk(
+  root: EsNode,
+  visitorKeys: VisitorKeys | undefined,
+  visit: (node: EsNode) => void | boolean,
+): void {
   const stack: EsNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (SKIP_TYPES.has(node.type)) continue;
-    visit(node);
+    // `false`: what the node holds is not visited (a search that skips nested functions stays linear).
+    if (visit(node) === false) continue;
     const keys = childKeys(visitorKeys, node);
     for (let k = keys.length - 1; k >= 0; k--) {
       const child = node[keys[k]!];
