@@ -5,7 +5,8 @@
 // about 4 quadratic. No assertion on time (performance is measured by benches that print ratios): a family
 // whose ratio stays near 4 at sizes real files reach (a 1 MB bundle, a 5,000-line file) is a blow-up to fix,
 // as 1,000 nested timers were in session 9 (0.2 s -> 41 s). A family that throws or reports an internal error
-// is printed as such. Runs in about a minute on an idle core.
+// is printed as such. The package pass (`packageFacts`, run over a package's files before they are checked) is
+// one family too, on n generated files. Runs in about a minute on an idle core.
 // --dump <dir> writes each chosen family's 4n file there (to profile it: node --cpu-prof bin/org-guard.js check <file>).
 // Usage: node bench/worst-case.mjs [--rounds 3] [--scale 1] [--only name,name] [--dump dir] [--dist other/dist]
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -26,7 +27,7 @@ const { values: args } = parseArgs({
 const dist = args.dist
   ? pathToFileURL(join(args.dist, "index.js")).href
   : new URL("../dist/index.js", import.meta.url).href;
-const { checkSource, defaultGuardConfig } = await import(dist);
+const { checkSource, defaultGuardConfig, packageFacts } = await import(dist);
 const rounds = Number(args.rounds);
 const scale = Number(args.scale);
 const only = args.only?.split(",");
@@ -173,6 +174,21 @@ const FAMILIES = [
         .map((i) => `k === ${i} ? ${1000 + i} : `)
         .join("")}0;\n  return setTimeout(g, timeout);\n}\n`,
   ],
+  // --- the package pass (package-facts.ts: run over a package's files before they are checked) ---
+  // A family whose `make` returns files is timed on `packageFacts` (findings column: names found reaching a wait).
+  [
+    "js package facts: n files, each its own no-limit default read into a wait",
+    "package",
+    100,
+    (n) =>
+      range(n).map((i) => [
+        `lib/part${i}.js`,
+        `const defaults = { step${i}Timeout: 0, retries: ${i} };\n` +
+          `function arm(opts) { if (opts.step${i}Timeout) setTimeout(fail, opts.step${i}Timeout); }\n` +
+          `${lines(100, (j) => `exports.f${j} = function (x) { return x + ${j}; };`)}\n` +
+          `module.exports.defaults = defaults;\n`,
+      ]),
+  ],
   // --- Python ---
   // CPython refuses more than 100 levels of indentation: 4n stays below.
   [
@@ -268,6 +284,18 @@ function cpuMs() {
 }
 
 async function time(path, source) {
+  if (Array.isArray(source)) {
+    const once = () => packageFacts(source, config);
+    const facts = once();
+    const samples = [];
+    for (let r = 0; r < rounds; r++) {
+      const start = cpuMs();
+      once();
+      samples.push(cpuMs() - start);
+    }
+    samples.sort((a, b) => a - b);
+    return { ms: samples[samples.length >> 1], findings: facts.zero.size + facts.infinite.size };
+  }
   const first = await checkSource(path, source, config);
   const internal = first.messages.find((m) => m.ruleId === "internal-error" || m.ruleId === "parse-error");
   const samples = [];
@@ -293,14 +321,15 @@ for (const [name, path, base, make] of FAMILIES) {
   let failure;
   for (const size of [n, 2 * n, 4 * n]) {
     const source = make(size);
-    if (args.dump && size === 4 * n) {
+    if (args.dump && size === 4 * n && !Array.isArray(source)) {
       mkdirSync(args.dump, { recursive: true });
       writeFileSync(join(args.dump, `${name.replace(/\W+/g, "-").slice(0, 40)}-${path}`), source);
     }
     try {
       const t = await time(path, source);
       if (t.internal) failure = `${t.internal.ruleId}: ${t.internal.message.slice(0, 100)}`;
-      row.push({ ...t, kb: source.length / 1024 });
+      const bytes = Array.isArray(source) ? source.reduce((sum, [, text]) => sum + text.length, 0) : source.length;
+      row.push({ ...t, kb: bytes / 1024 });
     } catch (error) {
       failure = `threw: ${error?.message ?? error}`;
       break;
