@@ -11,6 +11,7 @@ import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
+import { JS_EXTENSIONS, PYTHON_EXTENSIONS, TYPESCRIPT } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import type { PackageFacts } from "./package-facts.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -35,11 +36,6 @@ export interface FileResult {
   warningCount: number;
   source: string;
 }
-
-const JS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
-const PYTHON_EXTENSIONS = new Set([".py"]);
-/** TypeScript without JSX: a quote in its text always starts a string (see `mightHoldTimeout`). */
-const TYPESCRIPT = new Set([".ts", ".mts", ".cts"]);
 
 export function isCheckable(path: string): boolean {
   const ext = extname(path).toLowerCase();

@@ -9,6 +9,7 @@ import type { GuardConfig } from "./config.ts";
 import { type EsNode, namesReachingWait } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
+import { isJavaScript, isTypeScript } from "./extensions.ts";
 import { isBareTimeoutName, isTimeoutName } from "./names.ts";
 import { nestingBound } from "./nesting.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -16,8 +17,6 @@ import { mightHoldTimeout } from "./prefilter.ts";
 /** Names whose 0 or `false` (`zero`), or `Infinity`, some JS file of a package shows reaching a wait. */
 export type PackageFacts = Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>;
 
-const JS = /\.[cm]?[jt]sx?$/i;
-const TYPESCRIPT = /\.[cm]?ts$/i;
 /** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
 const NO_LIMIT_TOKEN = /(?<![\w.$])(0|false|Infinity)(?![\w.$])/;
 /** The word of a name a timeout may be stored under (`socketTimeoutMS`, `'context-timeout'`, `DEFAULT_DEADLINE_MS`). */
@@ -72,7 +71,7 @@ export function factsFor(
   const mentions = (text: string) => [...candidates].some((name) => text.includes(name));
   // A file that does not parse, or nests too deep to parse here, shows nothing.
   for (const [path, text] of files) {
-    if (!JS.test(path) || !mentions(text) || !mightHoldTimeout(text, config, "js", TYPESCRIPT.test(path))) continue;
+    if (!isJavaScript(path) || !mentions(text) || !mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
     if (nestingBound(text) > IN_PROCESS_NESTING) continue;
     const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
     if (parsed.errors.some((error) => error.severity === "Error")) continue;

@@ -4,13 +4,12 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { GuardConfig } from "./config.ts";
+import { isJavaScript } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
 import { factsFor, noLimitCandidates, type PackageFacts } from "./package-facts.ts";
 
 /** A commit's package with more JS/TS files than this is judged file by file: its facts would cost the hook a walk of all of them. */
 export const MAX_STAGED_PACKAGE_FILES = 1000;
-
-const JS = /\.[cm]?[jt]sx?$/i;
 
 /** The nearest directory at or above `file`'s whose package.json names a package (`dist/cjs/package.json` with only a `type` does not). */
 export function packageRootOf(file: string, memo = new Map<string, string | undefined>()): string | undefined {
@@ -52,7 +51,9 @@ export async function factsOfRun(
   staged: boolean,
 ): Promise<(PackageFacts | undefined)[]> {
   const memo = new Map<string, string | undefined>();
-  const roots = files.map((file) => (JS.test(file.path) ? packageRootOf(resolve(cwd, file.path), memo) : undefined));
+  const roots = files.map((file) =>
+    isJavaScript(file.path) ? packageRootOf(resolve(cwd, file.path), memo) : undefined,
+  );
   const members = new Map<string, { path: string; text: string }[]>();
   roots.forEach((root, index) => {
     if (root === undefined) return;
@@ -88,7 +89,7 @@ async function restOfPackage(
   memo: Map<string, string | undefined>,
 ): Promise<{ path: string; text: string }[] | undefined> {
   const listed = listFiles([relative(cwd, root) || "."], cwd).filter(
-    (path) => JS.test(path) && packageRootOf(resolve(cwd, path), memo) === root,
+    (path) => isJavaScript(path) && packageRootOf(resolve(cwd, path), memo) === root,
   );
   if (listed.length > MAX_STAGED_PACKAGE_FILES) return undefined;
   const own = new Set(staged.map((file) => resolve(cwd, file.path)));

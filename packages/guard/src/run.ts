@@ -76,8 +76,10 @@ async function checkAll(
     return batch;
   };
   // Each package's facts go to the threads once; a file carries its package's index.
-  const packages = [...new Set(facts.filter((f) => f !== undefined))];
-  const packageOf = facts.map((f) => (f === undefined ? undefined : packages.indexOf(f)));
+  const indexOf = new Map<PackageFacts, number>();
+  for (const f of facts) if (f !== undefined && !indexOf.has(f)) indexOf.set(f, indexOf.size);
+  const packages = [...indexOf.keys()];
+  const packageOf = facts.map((f) => (f === undefined ? undefined : indexOf.get(f)));
   const results: FileResult[] = new Array(files.length);
   await Promise.all(
     Array.from(
