@@ -19,6 +19,7 @@ import { polledUntil } from "./python/deadlines.ts";
 import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
+import { noneIsForever } from "./python/none-keywords.ts";
 import { cacheDeleteFinding, REDIS_BLOCKING } from "./python/redis.ts";
 import { ownNoLimit } from "./python/settings.ts";
 import { keywordArgument, onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
@@ -111,7 +112,9 @@ class PyDetector implements PyCallJudge {
         // `client_pause(timeout=1)`: how long to pause, not a deadline.
         if (/(pause|sleep|delay)\w*$/i.test(written)) return;
         const path = facts.resolve(written);
-        const known = knowsTimeoutKeyword(facts, path, written, name);
+        const known =
+          knowsTimeoutKeyword(facts, path, written, name) ||
+          (call?.type === "call" && noneIsForever(facts, call, path, written, name));
         const isTest = /(^|\.)gen_test$/.test(path);
         if (call?.type === "call" && bindsNothing(facts, call, value, name, path, written, known)) return;
         if (call?.type === "call" && isCacheLifetime(call)) return;

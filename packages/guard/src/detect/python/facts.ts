@@ -65,6 +65,7 @@ export class PyFacts {
   collect(nodes: readonly TsNode[]): void {
     this.scopes.collect(nodes);
     const assignments = new Map<string, TsNode[]>();
+    const namedDefaults = new Map<string, TsNode>();
     for (const node of nodes) {
       const type = node.type;
       if (type === "assignment") this.codeLists.noteAssignment(node);
@@ -108,6 +109,7 @@ export class PyFacts {
           if (name) push(assignments, key, parameter!, parameter!);
           const value = parameter?.type.endsWith("default_parameter") ? parameter.childForFieldName("value") : null;
           if (name && value && /^(integer|float)$/.test(value.type)) this.defaults.set(key, value);
+          else if (name && value?.type === "identifier") namedDefaults.set(key, value);
         }
       }
     }
@@ -127,6 +129,12 @@ export class PyFacts {
       if (right && value !== undefined)
         this.constants.set(key, { node: right, value, name: key.slice(key.indexOf(":") + 1) });
       else if (right?.type === "binary_operator") this.shares.set(key, right);
+    }
+    // `deadline_sec=_DEFAULT_DEADLINE_SEC` (a module constant, `_DEFAULT_DEADLINE_SEC = 10`): the constant's number is
+    // the parameter's default, as if written there.
+    for (const [key, value] of namedDefaults) {
+      const constant = (assignments.get(key)?.length ?? 0) > 2 ? undefined : this.constant(value);
+      if (constant) this.defaults.set(key, constant.node);
     }
   }
 

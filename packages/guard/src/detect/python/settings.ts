@@ -5,6 +5,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { knowsTimeoutKeyword } from "./calls.ts";
 import type { PyFacts } from "./facts.ts";
+import { noneIsForever } from "./none-keywords.ts";
 import { unwrap } from "./syntax.ts";
 
 // How many constructors a setting may be handed through (`timeout=self.timeout` to a class of the same file).
@@ -44,6 +45,7 @@ function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops = 0): 
         if (read?.text === stored && !storedAs(read) && !guarded(read, stored, cls) && reachesWait(facts, read, hops))
           return true;
     } else if (settimeoutArgument(use) && !setsTimeoutElsewhere(cls, fn)) return true;
+    else if (openedWith(facts, use)) return true;
   }
   return false;
 }
@@ -121,6 +123,18 @@ function settimeoutArgument(value: TsNode): boolean {
     /(^|\.)settimeout$/.test(call.childForFieldName("function")?.text ?? "") &&
     value.parent.namedChildren[0]?.id === value.id
   );
+}
+
+// `self._resource = rm.open_resource(address, timeout=timeout)`: handed as a keyword where None means "no limit" to a
+// call that opens the object the constructor keeps (PyVISA's resource keeps its timeout for all its later I/O).
+function openedWith(facts: PyFacts, use: TsNode): boolean {
+  const keyword = use.parent;
+  const call = keyword?.parent?.parent;
+  if (keyword?.type !== "keyword_argument" || keyword.childForFieldName("value")?.id !== use.id) return false;
+  if (call?.type !== "call" || !storedAs(call)?.startsWith("self.")) return false;
+  const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+  const name = keyword.childForFieldName("name")?.text ?? "";
+  return noneIsForever(facts, call, facts.resolve(written), written, name);
 }
 
 // The setting read as a known blocking API's timeout, or handed to a constructor of this file that waits with it.

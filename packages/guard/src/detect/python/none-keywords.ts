@@ -1,0 +1,46 @@
+// Library calls whose timeout keywords take None as "no limit", as their documentation says: a None handed there is
+// the code's own unbounded wait (elsewhere a None keyword may mean "unset, use the default", and is not reported).
+import type { Node as TsNode } from "web-tree-sitter";
+import type { PyFacts } from "./facts.ts";
+import { keywordArgument } from "./syntax.ts";
+
+interface NoneIsForever {
+  /** The module the callee resolves to through the file's imports, or (`imported`) that the file imports. */
+  module: string;
+  /** The callee's last name. */
+  method: RegExp;
+  keywords: ReadonlySet<string>;
+  /** The receiver is an object of the module (`rm.open_resource`): the file must import the module. */
+  imported?: boolean;
+}
+
+const LIBRARIES: readonly NoneIsForever[] = [
+  // websockets' `connect`/`serve` (asyncio, sync and legacy; https://websockets.readthedocs.io/en/stable/reference/):
+  // `open_timeout`, `close_timeout`, `ping_timeout`: "None disables the timeout" (defaults 10, 10 and 20 s).
+  {
+    module: "websockets",
+    method: /^(unix_)?(connect|serve)$/,
+    keywords: new Set(["open_timeout", "close_timeout", "ping_timeout"]),
+  },
+  // PyVISA's `ResourceManager.open_resource(name, **kwargs)` sets each keyword on the resource it opens, and a
+  // resource's `timeout` of None (or +inf) is "an infinite timeout" for all its I/O
+  // (https://pyvisa.readthedocs.io/en/latest/api/resources.html).
+  { module: "pyvisa", method: /^open_resource$/, keywords: new Set(["timeout"]), imported: true },
+];
+
+// The keyword `name` of `call` (callee `written`, resolved `path`) is one where None means "wait without a limit".
+// websockets' `ping_timeout=None` beside `ping_interval=None` bounds nothing: no ping is sent, no pong awaited.
+export function noneIsForever(facts: PyFacts, call: TsNode, path: string, written: string, name: string): boolean {
+  const method = written.slice(written.lastIndexOf(".") + 1);
+  const library = LIBRARIES.find((entry) => entry.keywords.has(name) && entry.method.test(method));
+  if (!library) return false;
+  const { module } = library;
+  if (library.imported ? !importsModule(facts, module) : path !== module && !path.startsWith(`${module}.`))
+    return false;
+  return !(name === "ping_timeout" && keywordArgument(call, "ping_interval")?.text === "None");
+}
+
+// `import pyvisa`, `import pyvisa as visa`, `from pyvisa import ResourceManager` (the module names no pattern characters).
+function importsModule(facts: PyFacts, module: string): boolean {
+  return new RegExp(`^[ \\t]*(?:import|from)[ \\t]+${module}\\b`, "m").test(facts.fileCode());
+}
