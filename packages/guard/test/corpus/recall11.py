@@ -69,3 +69,29 @@ class ScopedInstrument:
 def open_forever(address):
     rm = pyvisa.ResourceManager()
     return rm.open_resource(address, timeout=None)  # expect: no-unbounded-timeout
+
+
+# A literal count of a unit constant the code names is the literal duration.
+from fluxworks import timeutil
+
+_RPC_TIMEOUT = 1 * timeutil.TimeUtil.SEC  # expect: no-hardcoded-timeout
+JOB_TIMEOUT = MINUTES * 5  # expect: no-hardcoded-timeout
+# A configured value converted to another unit is the configuration's, not a literal of this line.
+_CALL_TIMEOUT = settings.call_timeout * timeutil.TimeUtil.SEC
+# A lower-case name may hold a configured duration: its product is a conversion.
+READ_TIMEOUT = 3 * self_seconds
+
+
+# An Event's wait takes its timeout alone; a wait handed the jobs as well waits for them, each round a poll tick.
+def wait_for_jobs(view, ar_list, progress_bar):
+    while True:
+        progress_bar.update(sum(ar.progress for ar in ar_list))
+        if view.wait(ar_list, timeout=0.5):  # expect: no-hardcoded-timeout
+            break
+
+
+def redraw_until_stopped(stop, screen):
+    while True:
+        if stop.wait(timeout=0.5):
+            break
+        screen.redraw()

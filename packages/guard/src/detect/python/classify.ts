@@ -5,6 +5,7 @@ import { matchApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
 import { isLookup, lookupFallback } from "./lookups.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
+import { unitProduct } from "./unit-products.ts";
 import { type Classified, DAY, isCode, MAX_DEPTH, NO_LIMIT, type ZeroMeans } from "./values.ts";
 
 // The hardcoded or unbounded values a timeout expression holds. `None` counts only where the
@@ -106,7 +107,7 @@ export function classify(
           return out;
         }
       }
-      const share = budgetShare(facts, node);
+      const share = budgetShare(facts, node) ?? unitProduct(facts, node);
       if (share) {
         out.push(share);
         return out;

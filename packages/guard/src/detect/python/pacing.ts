@@ -11,7 +11,7 @@ export function isPacingWait(call: TsNode, code: () => string): boolean {
   const callee = call.childForFieldName("function");
   if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "wait") return false;
   const receiver = callee.childForFieldName("object")?.text.replace(/\s+/g, "");
-  if (!receiver) return false;
+  if (!receiver || waitsForWhatItIsHanded(call)) return false;
   const parent = skipParentheses(call.parent);
   if (!parent) return false;
   // `while not stop.wait(0.25): body`: the body runs each time the wait runs out, the event ends the loop.
@@ -100,4 +100,11 @@ function skipParentheses(node: TsNode | null): TsNode | null {
   let current = node;
   while (current?.type === "parenthesized_expression") current = current.parent;
   return current;
+}
+
+// `view.wait(jobs, timeout=0.5)`: an Event's or a Condition's `wait` takes the timeout alone;
+// a wait handed something else as well waits for that (ipyparallel's jobs, futures), not a stoppable sleep.
+function waitsForWhatItIsHanded(call: TsNode): boolean {
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  return args.filter((a) => a !== null && a.type !== "comment").length >= 2;
 }
