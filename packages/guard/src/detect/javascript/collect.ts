@@ -6,6 +6,7 @@ import type { FileFacts } from "./facts.ts";
 import { evictionNames } from "./expiries.ts";
 import { backoffBase, infinityRespelling, isCodeTable, keepsOwnNoLimit, POINT_IN_TIME } from "./not-durations.ts";
 import { collectSqlText } from "./sql.ts";
+import { termIndexEntries } from "./term-index.ts";
 import { collectExpectedFailure, collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 import { TIMER_MODULES } from "./timers.ts";
 
@@ -165,6 +166,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       if (isCodeTable(node.properties as EsNode[], facts.extraTimeoutNames)) {
         for (const property of node.properties as EsNode[]) facts.notDurations.add(property);
       }
+      for (const property of termIndexEntries(node)) facts.notDurations.add(property);
       facts.noWait.object(node);
       facts.timers.object(node);
       return;
