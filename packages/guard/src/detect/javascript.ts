@@ -197,6 +197,8 @@ class JsDetector implements SiteJudge, MeaningSite {
     if (this.facts.deadCode.has(start)) return;
     // On a fake clock, given to a double, shown on screen: nothing waits (a test runner's own timeout still runs).
     if (!isTest && (this.facts.noWait.quiet(start) || this.facts.timers.inert(start))) return;
+    // In a test that ends without waiting (no `done`, `await` or returned promise): nothing there waits on it.
+    if (!isTest && this.facts.syncTests.has(start)) return;
     const key = `${start}:${end}`;
     if (this.findings.has(key)) return;
     this.findings.set(key, {

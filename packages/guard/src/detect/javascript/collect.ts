@@ -44,6 +44,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.deadlines.call(node);
       facts.noLimit.call(node);
       facts.mockClocks.call(node);
+      facts.syncTests.call(node);
       return;
     case "NewExpression":
       facts.sites.push(node);
@@ -55,6 +56,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.timers.call(node);
       facts.deadlines.call(node);
       facts.noLimit.call(node);
+      facts.syncTests.call(node);
       return;
     case "FunctionDeclaration":
     case "FunctionExpression":
@@ -69,9 +71,11 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.functionSpans.push(span(node));
       facts.timers.function(node);
       facts.deadlines.function(node);
+      facts.syncTests.bindings(node);
       collectBindings(facts, node);
       return;
     case "CatchClause":
+      facts.syncTests.bindings(node);
       collectBindings(facts, node);
       return;
     case "AssignmentExpression":
@@ -86,6 +90,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.held.assignment(node);
       facts.noLimit.assignment(node);
       facts.noWait.doubles.binding(referenceName(node.left as EsNode), node.right);
+      facts.syncTests.assignment(node);
       return;
     case "VariableDeclarator":
       facts.sites.push(node);
@@ -108,6 +113,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.held.declarator(node);
       facts.mochaRunnables.declarator(node, (path) => facts.modules.canonical(path));
       facts.mockClocks.declarator(node);
+      facts.syncTests.bindings(node);
       return;
     case "Property":
     case "PropertyDefinition":
@@ -194,6 +200,9 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "VariableDeclaration":
       collectDeclaration(facts, node);
+      return;
+    case "ExpressionStatement":
+      facts.syncTests.statement(node);
       return;
   }
 }

@@ -21,6 +21,7 @@ import { NoLimitEvidence } from "./no-limit.ts";
 import { MochaRunnables } from "./mocha-runnables.ts";
 import { MockClocks } from "./mock-clocks.ts";
 import { DeadCode } from "./dead-code.ts";
+import { SyncTests } from "./sync-tests.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -118,6 +119,8 @@ export class FileFacts implements TestFacts {
   readonly mockClocks: MockClocks;
   /** Code switched off by a literal condition (`false && test(...)`, `if (false)`). */
   readonly deadCode = new DeadCode();
+  /** Tests that end without waiting for anything (no `done`, `await` or returned promise). */
+  readonly syncTests: SyncTests;
 
   constructor(
     readonly source: string,
@@ -128,6 +131,7 @@ export class FileFacts implements TestFacts {
     this.timers = new TimerEffects(source);
     this.deadlines = new DeadlineTimers(source);
     this.mockClocks = new MockClocks(source);
+    this.syncTests = new SyncTests(source);
   }
 
   /** Walks `program` once, collecting every fact. */
@@ -135,6 +139,7 @@ export class FileFacts implements TestFacts {
     walk(program, visitorKeys, (node) => collectNode(this, node));
     this.timers.finish(visitorKeys);
     this.unreadDefaults.finish(this.notDurations);
+    this.syncTests.finish();
     return this;
   }
 

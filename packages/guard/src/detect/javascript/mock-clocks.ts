@@ -91,6 +91,6 @@ function handedNames(text: string): Set<string> {
 }
 
 /** `text` without its strings and comments (a test's title may name the clock: "keeps its timers"). */
-function code(text: string): string {
+export function code(text: string): string {
   return text.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, " ");
 }

@@ -1,0 +1,113 @@
+// Tests that only build values and compare them: `it("keeps the timeout", () => { const r = new Request({ timeout:
+// 1000 }); expect(r.timeout()).toBe(1000) })`. A test function that takes no callback (`done`), awaits, yields or
+// returns nothing ends as soon as its statements have run; when those statements only declare locals and assert,
+// a timeout it builds (an options object, a request or a client it then reads back) bounds no wait at all. Not a
+// test that starts something and leaves it running (`void client.request({ timeout })`, `latch.done()`, a callback
+// handed on), hands what it built to later tests (`registry = new Registry(...)` into a suite's variable,
+// `this.client = ...`), or blocks (`execSync(cmd, { timeout })`, `Atomics.wait`).
+import { bindingIdentifiers, calleePath, type EsNode, isFunction, span, unwrap } from "./ast.ts";
+import { code } from "./mock-clocks.ts";
+
+/** A call that registers one test (not a suite): `it(...)`, `test(...)`, `specify(...)`, `test.only(...)`. */
+const TEST_CALL = /^(it|test|specify)(\.(only|skip|serial|concurrent|failing))?$/;
+
+/** A statement that asserts: `expect(x).toBe(1)`, `assert.equal(...)`, `x.should.equal(...)`, `should.equal(...)`. */
+const ASSERTS = /^(expect|assert|chai|should)\b|\.should\b/;
+
+/** What makes a test wait after all: an `await`, a `yield`, a promise chained, a blocking call. */
+const WAITS = /\b(await|yield)\b|\.then\s*\(|\w+Sync\s*\(|Atomics\.wait|deasync/;
+
+/**
+ * Calls that run the function they are given before they return (iteration, assertions that call it): not work left
+ * for later, unlike `createCountDownLatch(n, { timeout: 3000 }, (timedOut) => ...)`, which calls back after the test.
+ */
+const CALLS_NOW =
+  /(^|\.)(forEach|map|flatMap|filter|reduce|some|every|find\w*|sort|expect|throws|doesNotThrow|throw|toThrow\w*|should)$/;
+
+/**
+ * A synchronous test's body, the names it declares, the roots of what it assigns to, and whether it hands a
+ * function to a call that may keep it for later (a callback the test does not wait for).
+ */
+type Candidate = { from: number; to: number; declared: Set<string>; assigned: Set<string>; defers: boolean };
+
+export class SyncTests {
+  /** Synchronous tests in document order (pre-order: a test opens before the nodes of its body arrive). */
+  private readonly candidates: Candidate[] = [];
+  /** [start, end) of the bodies of synchronous tests that keep what they build to themselves (after `finish`). */
+  private ranges: [number, number][] = [];
+
+  constructor(private readonly source: string) {}
+
+  /** `it("...", () => { ... })` whose function ends without waiting for anything; a callback handed on in one. */
+  call(node: EsNode): void {
+    const args = node.arguments as EsNode[];
+    const inside = this.candidates.length > 0 ? this.around(span(node)[0]) : undefined;
+    if (inside && !inside.defers && args.some((arg) => isFunction(unwrap(arg)) && unwrap(arg).type !== "Identifier"))
+      inside.defers = !CALLS_NOW.test(calleePath(node.callee as EsNode) ?? "");
+    const last = args.at(-1);
+    if (args.length < 2 || !last || !TEST_CALL.test(calleePath(node.callee as EsNode) ?? "")) return;
+    const fn = unwrap(last);
+    if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") return;
+    if (fn.generator || (fn.params as EsNode[]).length > 0) return;
+    const body = fn.body as EsNode;
+    // `() => client.get(...)`: the value it returns may be a promise the runner waits for.
+    if (body.type !== "BlockStatement") return;
+    if ((body.body as EsNode[]).some((statement) => statement.type === "ReturnStatement")) return;
+    const [from, to] = span(body);
+    if (WAITS.test(code(this.source.slice(from, to)))) return;
+    this.candidates.push({ from, to, declared: new Set(), assigned: new Set(), defers: false });
+  }
+
+  /** `const r = ...`, a function's parameters, a catch's binding: names local to the test they are in. */
+  bindings(node: EsNode): void {
+    const test = this.around(span(node)[0]);
+    if (test) for (const name of bindingIdentifiers(node)) test.declared.add(name);
+  }
+
+  /** `registry = new Registry(...)`, `this.client = ...`, `shared.options = ...`: what the test writes to. */
+  assignment(node: EsNode): void {
+    const test = this.around(span(node)[0]);
+    if (!test) return;
+    let target = unwrap(node.left as EsNode);
+    while (target.type === "MemberExpression") target = unwrap(target.object as EsNode);
+    test.assigned.add(target.type === "Identifier" ? (target.name as string) : "this");
+  }
+
+  /** A statement of its own (`client.request(...)`, `void start()`, `latch.done()`): unless it asserts, it acts. */
+  statement(node: EsNode): void {
+    const test = this.candidates.length > 0 ? this.around(span(node)[0]) : undefined;
+    if (!test || test.defers) return;
+    const expression = unwrap(node.expression as EsNode);
+    // Assignments are judged by what they write (`assignment`); `i++` changes a counter.
+    if (/^(AssignmentExpression|UpdateExpression|Literal)$/.test(expression.type)) return;
+    const [from, to] = span(expression);
+    test.defers = !ASSERTS.test(this.source.slice(from, to));
+  }
+
+  /** Keeps the tests that leave nothing for later: every assignment writes their own names, no callback handed on. */
+  finish(): void {
+    this.ranges = this.candidates
+      .filter((test) => !test.defers && [...test.assigned].every((name) => test.declared.has(name)))
+      .map(({ from, to }): [number, number] => [from, to]);
+  }
+
+  /** Whether `at` lies in a test that ends without waiting and keeps what it builds to itself. */
+  has(at: number): boolean {
+    return this.ranges.some(([from, to]) => from <= at && at < to);
+  }
+
+  /** The innermost test around `at`: the last one opened at or before it that contains it (a binary search). */
+  private around(at: number): Candidate | undefined {
+    const tests = this.candidates;
+    let low = 0;
+    let high = tests.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (tests[mid]!.from <= at) low = mid + 1;
+      else high = mid;
+    }
+    // A test nested in another (rare) closes before its outer one does: look back a few.
+    for (let i = low - 1; i >= 0 && i >= low - 4; i--) if (at < tests[i]!.to) return tests[i];
+    return undefined;
+  }
+}
