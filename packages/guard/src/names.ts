@@ -167,9 +167,12 @@ export function isTimeoutName(
   // `forceFlushTimeoutMillis`: how long a forced flush (a call the caller awaits) may take, a deadline, not pacing.
   const forced = at > 1 && parts[at - 2] === "force";
   if (expiry || (at > 0 && PACING.has(parts[at - 1]!) && !forced)) return false;
-  // `closeTimeoutAfterExit`: "after ..." says when the timeout's clock starts.
-  const after = parts.indexOf("after");
-  if (after > 0 && parts[after - 1]!.endsWith("timeout")) parts.splice(after);
+  // `closeTimeoutAfterExit`: "after ..." says when the timeout's clock starts; `defaultWSTimeoutWithFallback`:
+  // "with ..." says in which mode it applies.
+  const after = parts.findIndex(
+    (w, i) => i > 0 && (w === "after" || (w === "with" && i < parts.length - 1)) && parts[i - 1]!.endsWith("timeout"),
+  );
+  if (after > 0) parts.splice(after);
   // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.
   while (parts.length > 1 && (TRAILING.has(parts.at(-1)!) || (UNITS.has(parts.at(-1)!) && TRAILING.has(parts.at(-2)!))))
     parts.pop();

@@ -10,22 +10,13 @@ import {
   referenceName,
   unwrap,
 } from "./ast.ts";
-import type { Constants } from "./constants.ts";
-import type { FileFacts } from "./facts.ts";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
-import { JS_CLOCKS } from "./timers.ts";
+import { keyedFallback } from "./keyed-fallbacks.ts";
+import { Pads } from "./pads.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
 
-/** A clock read in an expression: `Date.now()`, `new Date()`, `.getTime()`, a local named `now`. */
-const CLOCK_READING = /\bnow\b|\bDate\b|\bperformance\b|\bhrtime\b|\.getTime\b/;
-
 /** Classifies values by the file's facts and constants: folded numbers, fallbacks, pads, got's phases. */
-export class Classifier {
-  constructor(
-    private readonly facts: FileFacts,
-    private readonly constants: Constants,
-  ) {}
-
+export class Classifier extends Pads {
   /** The hardcoded or unbounded values a timeout expression holds, with where to report each. */
   classify(raw: EsNode, out: Classified[] = [], depth = 0): Classified[] {
     if (depth > MAX_DEPTH) return out;
@@ -100,6 +91,12 @@ export class Classifier {
           }
           if (out.length > before) return out;
         }
+        // `ensureOption(options, "timeout", 60000)`: the fallback of a lookup under a timeout's key.
+        const keyed = keyedFallback(node, (name) => this.facts.isTimeout(name), this.constants);
+        if (keyed) {
+          this.classify(keyed, out, depth + 1);
+          return out;
+        }
         // `Joi.number().positive().default(10 * 1000)`: a schema's default for a timeout option.
         const method = unwrap(node.callee as EsNode);
         if (first && method.type === "MemberExpression" && memberName(method) === "default") {
@@ -126,6 +123,16 @@ export class Classifier {
             kind: "hardcoded",
             node: pad.node,
             literal: `${this.facts.text(pad.node)} (added to ${pad.name})`,
+          });
+          return out;
+        }
+        // `(self.sendTimeout + 1) * 1000`: the timeout padded, then converted to another unit.
+        const padded = node.operator === "*" || node.operator === "/" ? this.paddedThenScaled(node) : undefined;
+        if (padded) {
+          out.push({
+            kind: "hardcoded",
+            node: padded.node,
+            literal: `${this.facts.text(padded.node)} (added to ${padded.name} before a unit conversion)`,
           });
           return out;
         }
@@ -185,66 +192,5 @@ export class Classifier {
     if (this.facts.text(same) !== this.facts.text(reference)) return undefined;
     const number = this.constants.evaluate(value);
     return number !== undefined && number > 0 && number < NO_LIMIT ? { value, name } : undefined;
-  }
-
-  /** In `timeout + 5000`, the constant added to a timeout-named value that is not itself a constant. */
-  padOf(node: EsNode): { node: EsNode; name: string } | undefined {
-    for (const [reference, pad] of [
-      [node.left, node.right],
-      [node.right, node.left],
-    ] as [EsNode, EsNode][]) {
-      // `params.timeout * 1000 + 10_000`: the timeout converted to another unit, then padded.
-      const name = referenceName(this.unscaled(reference));
-      if (!this.facts.isTimeout(name) || this.constants.evaluate(reference) !== undefined) continue;
-      const value = this.constants.evaluate(pad);
-      if (value !== undefined && value > 0) return { node: pad, name };
-    }
-    return undefined;
-  }
-
-  /**
-   * In `latency * 2 + 1000` given as a timeout, the positive constant added to a computed number (not a string:
-   * `"t" + 5` builds text).
-   */
-  private anyPad(node: EsNode): { node: EsNode; name: string } | undefined {
-    for (const [other, pad] of [
-      [node.left, node.right],
-      [node.right, node.left],
-    ] as [EsNode, EsNode][]) {
-      const computed = unwrap(other);
-      if (computed.type === "Literal" || computed.type === "TemplateLiteral") continue;
-      // `now + this.lockTimeout() + 1`: a point in time (a lock's expiry stamp), not a duration.
-      if (CLOCK_READING.test(this.facts.text(computed))) continue;
-      if (this.constants.evaluate(computed) !== undefined) continue;
-      const value = this.constants.evaluate(pad);
-      if (value !== undefined && value > 0) return { node: pad, name: this.facts.text(computed) };
-    }
-    return undefined;
-  }
-
-  /** `t * 1000`, `t / 1e3`: the reference a unit conversion scales (the node itself otherwise). */
-  private unscaled(raw: EsNode): EsNode {
-    const node = unwrap(raw);
-    if (node.type !== "BinaryExpression" || !/^[*/]$/.test(node.operator as string)) return node;
-    const left = unwrap(node.left as EsNode);
-    const right = unwrap(node.right as EsNode);
-    if (this.constants.evaluate(right) !== undefined) return left;
-    return node.operator === "*" && this.constants.evaluate(left) !== undefined ? right : node;
-  }
-
-  /** `Date.now() + 5000`, `performance.now() + 1000`: the constant added to a clock, if any. */
-  clockOffset(raw: EsNode): EsNode | undefined {
-    const node = unwrap(raw);
-    if (node.type !== "BinaryExpression" || node.operator !== "+") return undefined;
-    for (const [clock, other] of [
-      [node.left, node.right],
-      [node.right, node.left],
-    ] as [EsNode, EsNode][]) {
-      const call = unwrap(clock);
-      if (call.type !== "CallExpression" || !JS_CLOCKS.test(calleePath(call.callee as EsNode) ?? "")) continue;
-      const value = this.constants.evaluate(other);
-      if (value !== undefined && value > 0) return other;
-    }
-    return undefined;
   }
 }

@@ -1,6 +1,6 @@
 // Same-file constants and constant folding: what number an expression is, where it is used.
 import { applyOperator } from "../arithmetic.ts";
-import { type EsNode, MAX_DEPTH, span, unwrap } from "./ast.ts";
+import { type EsNode, MAX_DEPTH, memberName, span, unwrap } from "./ast.ts";
 import type { Constant, FileFacts } from "./facts.ts";
 
 /**
@@ -22,6 +22,22 @@ const UNIT_CONSTANTS: Readonly<Record<string, number>> = {
   HOURS: 3_600_000,
   ONE_HOUR: 3_600_000,
 };
+
+/** Words of a unit's name, in milliseconds (`MINUTES_IN_MILLISECONDS`, `MS_PER_SECOND`). */
+const UNIT_WORDS: Readonly<Record<string, number>> = { SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000 };
+
+/**
+ * A unit constant's value in milliseconds: `SECOND`, `ONE_MINUTE`, and the unit spelled with its own unit
+ * (`MINUTES_IN_MILLISECONDS`, `SECOND_IN_MS`, `MS_PER_MINUTE`, `MILLISECONDS_IN_AN_HOUR`).
+ */
+export function unitMillis(name: string): number | undefined {
+  const known = UNIT_CONSTANTS[name];
+  if (known !== undefined) return known;
+  const spelled =
+    /^(SECOND|MINUTE|HOUR)S?_IN_(MILLISECONDS|MILLIS|MS)$/.exec(name)?.[1] ??
+    /^(MILLISECONDS|MILLIS|MS)_(PER|IN)_(AN?_|ONE_)?(SECOND|MINUTE|HOUR)$/.exec(name)?.[4];
+  return spelled === undefined ? undefined : UNIT_WORDS[spelled];
+}
 
 export class Constants {
   private readonly constants = new Map<string, Constant>();
@@ -87,8 +103,19 @@ export class Constants {
 
   /** `import { SECOND } from "./constants.js"`: a unit constant from another module, in milliseconds. */
   private importedUnit(name: string): number | undefined {
-    const unit = UNIT_CONSTANTS[name];
+    const unit = unitMillis(name);
     return unit !== undefined && this.imported(name) ? unit : undefined;
+  }
+
+  /**
+   * `module_setup_1.MINUTES_IN_MILLISECONDS`, `units.SECOND`: a unit constant read off an imported module (compiled
+   * code reads every import so), in milliseconds.
+   */
+  private moduleUnit(node: EsNode): number | undefined {
+    const object = unwrap(node.object as EsNode);
+    const name = memberName(node);
+    if (object.type !== "Identifier" || name === undefined || !this.imported(object.name as string)) return undefined;
+    return unitMillis(name);
   }
 
   /** The number a constant expression folds to (literals, same-file constants, `+ - * / % **`), if any. */
@@ -102,6 +129,8 @@ export class Constants {
       case "Identifier":
         if (node.name === "Infinity" && !this.bindingCounts.has("Infinity")) return Number.POSITIVE_INFINITY;
         return this.at(node)?.value ?? this.importedUnit(node.name as string);
+      case "MemberExpression":
+        return this.moduleUnit(node);
       case "UnaryExpression": {
         const value = this.evaluate(node.argument as EsNode, depth + 1);
         if (value === undefined) return undefined;

@@ -6,6 +6,7 @@ import { isTimeoutName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { boundFunction, ownText } from "./callback-body.ts";
 import { reportsTimeout } from "./timeout-reports.ts";
+import { exitsProcess, guardsWorkAfter } from "./watchdogs.ts";
 import { TIMER_CALLS } from "./timers.ts";
 
 // Calls that kill a process or end a worker (`proc.kill("SIGKILL")`, `worker.terminate()`).
@@ -134,6 +135,11 @@ export class DeadlineTimers {
     const callback = boundFunction(args[0]!);
     const [at] = span(timer);
     if (this.reactions.some(([from, to]) => from < at && at < to)) return false;
+    // `setTimeout(process.exit, 30_000)` before the work it guards: a watchdog on the whole process.
+    if (exitsProcess(callback, this.source)) {
+      const handle = this.handles.get(timer);
+      return (handle !== undefined && this.cleared.has(handle)) || guardsWorkAfter(timer, this.around(at), this.source);
+    }
     const executor = this.innermostExecutor(at);
     // `setTimeout(reject, 5000)` inside an executor that resolves another way.
     if (callback.type === "Identifier") {
@@ -203,6 +209,13 @@ export class DeadlineTimers {
       if (settler && !rearms && settledElsewhere(name, settler)) return true;
     }
     return false;
+  }
+
+  // The innermost function around `at` (the whole file at the top level).
+  private around(at: number): [number, number] {
+    let inner: [number, number] = [0, this.source.length];
+    for (const fn of this.functions) if (fn.from < at && at < fn.to && fn.from >= inner[0]) inner = [fn.from, fn.to];
+    return inner;
   }
 
   private innermostExecutor(at: number): Executor | undefined {

@@ -31,6 +31,7 @@ import {
   SPY_ON,
 } from "./no-wait-shapes.ts";
 import { DEADLINE_BODY, TIMER_CALLS } from "./timers.ts";
+import { comparesElapsed } from "./watchdogs.ts";
 
 /** Function spans in document order, for the innermost function around a position. */
 export type FunctionAt = (at: number) => [number, number];
@@ -152,7 +153,8 @@ export class NoWaitFacts {
     } else if (TIMER_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
       // What the callback does, not what its comments say (`// a reconnection will be attempted` after a close).
       const body = this.text(args[0]!).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
-      if ((SCHEDULE.test(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body))
+      const liveness = comparesElapsed(body, this.text(args[1]!));
+      if ((SCHEDULE.test(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body) && !liveness)
         this.addName(this.schedules, args[1]!);
     }
     // `notify({ message, timeout: 2000 })`, `events.emit("browser:notify", { ..., timeout })`: shown, not awaited.

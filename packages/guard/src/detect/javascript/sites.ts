@@ -74,7 +74,9 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       const id = node.id as EsNode;
       // `const deadline = Date.now() + 5000`: a literal added to the clock is a deadline's duration.
       const added = id.type === "Identifier" && isNode(node.init) ? judge.classifier.clockOffset(node.init) : undefined;
-      if (added && /deadline/i.test(id.name as string)) {
+      // `let timeout = Date.now() + 10000` (sync-rpc's ping loop): a timeout-named local point in time is a deadline
+      // too (a field so named may be when to retry: `conn.resurrectTimeout = Date.now() + 60_000`).
+      if (added && (/deadline/i.test(id.name as string) || judge.facts.isTimeout(id.name as string))) {
         judge.report(added, `added to the clock for "${String(id.name)}"`);
         return;
       }

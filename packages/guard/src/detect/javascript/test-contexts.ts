@@ -18,6 +18,12 @@ const TEST_REGISTRATION = /(^|\.)(test|tape)(\.(only|skip|serial|todo|failing|cb
 export class TestContexts {
   /** The first parameter of each test's callback, with the callback's [start, end). */
   private readonly contexts: { name: string; from: number; to: number }[] = [];
+  /**
+   * The parameters of a callback given with a title to any call (`allocCluster.test(name, opts, function t(cluster,
+   * assert) {...})`, `testRingpopCluster(opts, name, function t(bootRes, cluster, assert) {...})`): a test helper may
+   * hand tape's context on as any of them.
+   */
+  private readonly handed: { names: string[]; from: number; to: number }[] = [];
 
   /** `test("...", (t) => { ... })`: `t` is a test context inside the callback. `module` resolves imports. */
   call(node: EsNode, module: (path: string) => string | undefined): void {
@@ -26,6 +32,12 @@ export class TestContexts {
     if (args.length < 2 || !last || !isFunction(last)) return;
     const path = calleePath(node.callee as EsNode);
     if (path === undefined) return;
+    if (args.some(isTitle)) {
+      const params = (unwrap(last).params as EsNode[] | undefined) ?? [];
+      const names = params.filter((p) => p.type === "Identifier").map((p) => p.name as string);
+      const [from, to] = span(last);
+      if (names.length > 0) this.handed.push({ names, from, to });
+    }
     if (!TEST_REGISTRATION.test(path) && !CONTEXT_MODULES.test(module(path) ?? "")) return;
     const first = (unwrap(last).params as EsNode[] | undefined)?.[0];
     if (first?.type !== "Identifier") return;
@@ -33,8 +45,22 @@ export class TestContexts {
     this.contexts.push({ name: first.name as string, from, to });
   }
 
+  /** `assert.timeoutAfter(50)`: tape's own method on a parameter of a callback given with a title (see `handed`). */
+  handedTimeout(method: string | undefined, name: string, at: number): boolean {
+    return (
+      method === "timeoutAfter" &&
+      this.handed.some((callback) => callback.names.includes(name) && callback.from <= at && at < callback.to)
+    );
+  }
+
   /** Whether `name`, used at `at`, is a test's context. */
   has(name: string, at: number): boolean {
     return this.contexts.some((context) => context.name === name && context.from <= at && at < context.to);
   }
+}
+
+/** A test's title: a string or a template. */
+function isTitle(arg: EsNode): boolean {
+  const value = unwrap(arg);
+  return (value.type === "Literal" && typeof value.value === "string") || value.type === "TemplateLiteral";
 }

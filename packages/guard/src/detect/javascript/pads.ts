@@ -1,0 +1,92 @@
+// Pads and clock offsets in a timeout expression: `timeout + 5000`, `latency * 2 + 1000`, `(timeout + 1) * 1000`,
+// `Date.now() + 5000`. The literal part is a hardcoded part of the wait (`classify.ts` reports it).
+import { calleePath, type EsNode, referenceName, unwrap } from "./ast.ts";
+import type { Constants } from "./constants.ts";
+import type { FileFacts } from "./facts.ts";
+import { JS_CLOCKS } from "./timers.ts";
+
+/** A clock read in an expression: `Date.now()`, `new Date()`, `.getTime()`, a local named `now`. */
+const CLOCK_READING = /\bnow\b|\bDate\b|\bperformance\b|\bhrtime\b|\.getTime\b/;
+
+/** Finds the constant added to a timeout or to a clock, by the file's facts and constants. */
+export class Pads {
+  constructor(
+    protected readonly facts: FileFacts,
+    protected readonly constants: Constants,
+  ) {}
+
+  /** In `timeout + 5000`, the constant added to a timeout-named value that is not itself a constant. */
+  padOf(node: EsNode): { node: EsNode; name: string } | undefined {
+    for (const [reference, pad] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as [EsNode, EsNode][]) {
+      // `params.timeout * 1000 + 10_000`: the timeout converted to another unit, then padded.
+      const name = referenceName(this.unscaled(reference));
+      if (!this.facts.isTimeout(name) || this.constants.evaluate(reference) !== undefined) continue;
+      const value = this.constants.evaluate(pad);
+      if (value !== undefined && value > 0) return { node: pad, name };
+    }
+    return undefined;
+  }
+
+  /** In `(timeout + 1) * 1000`, the pad of the timeout a unit conversion scales. */
+  protected paddedThenScaled(node: EsNode): { node: EsNode; name: string } | undefined {
+    const sides = node.operator === "*" ? [node.left, node.right] : [node.left];
+    for (const side of sides as EsNode[]) {
+      const other = side === node.left ? node.right : node.left;
+      const sum = unwrap(side);
+      if (sum.type !== "BinaryExpression" || sum.operator !== "+") continue;
+      if (this.constants.evaluate(other as EsNode) === undefined) continue;
+      const pad = this.padOf(sum);
+      if (pad) return pad;
+    }
+    return undefined;
+  }
+
+  /**
+   * In `latency * 2 + 1000` given as a timeout, the positive constant added to a computed number (not a string:
+   * `"t" + 5` builds text).
+   */
+  protected anyPad(node: EsNode): { node: EsNode; name: string } | undefined {
+    for (const [other, pad] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as [EsNode, EsNode][]) {
+      const computed = unwrap(other);
+      if (computed.type === "Literal" || computed.type === "TemplateLiteral") continue;
+      // `now + this.lockTimeout() + 1`: a point in time (a lock's expiry stamp), not a duration.
+      if (CLOCK_READING.test(this.facts.text(computed))) continue;
+      if (this.constants.evaluate(computed) !== undefined) continue;
+      const value = this.constants.evaluate(pad);
+      if (value !== undefined && value > 0) return { node: pad, name: this.facts.text(computed) };
+    }
+    return undefined;
+  }
+
+  /** `t * 1000`, `t / 1e3`: the reference a unit conversion scales (the node itself otherwise). */
+  protected unscaled(raw: EsNode): EsNode {
+    const node = unwrap(raw);
+    if (node.type !== "BinaryExpression" || !/^[*/]$/.test(node.operator as string)) return node;
+    const left = unwrap(node.left as EsNode);
+    const right = unwrap(node.right as EsNode);
+    if (this.constants.evaluate(right) !== undefined) return left;
+    return node.operator === "*" && this.constants.evaluate(left) !== undefined ? right : node;
+  }
+
+  /** `Date.now() + 5000`, `performance.now() + 1000`: the constant added to a clock, if any. */
+  clockOffset(raw: EsNode): EsNode | undefined {
+    const node = unwrap(raw);
+    if (node.type !== "BinaryExpression" || node.operator !== "+") return undefined;
+    for (const [clock, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as [EsNode, EsNode][]) {
+      const call = unwrap(clock);
+      if (call.type !== "CallExpression" || !JS_CLOCKS.test(calleePath(call.callee as EsNode) ?? "")) continue;
+      const value = this.constants.evaluate(other);
+      if (value !== undefined && value > 0) return other;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,43 @@
+// Timers that watch something and end it when it overstays: a process that exits when the work it started has not
+// ended in time (update-notifier's `setTimeout(process.exit, 1000 * 30)` before its `await fetchInfo()`), and a
+// liveness check that compares how long a connection has been silent with the timer's own delay (stream-chat's
+// `now - lastEvent > this.connectionCheckTimeout`, then reconnect). Their delays bound a wait, whatever the callback's
+// other words say (a reconnect after a liveness check is no renewal schedule).
+import { calleePath, type EsNode, FUNCTION_TYPES, span } from "./ast.ts";
+import { ownText } from "./callback-body.ts";
+
+/** A call that ends the running process. */
+const EXITS = /\bprocess\.(exit|abort|reallyExit)\s*\(/;
+
+/** A clock read: the time now, or the time of an event (`lastEvent.getTime()`). */
+const CLOCK = /\bDate\b|\bnow\b|\.getTime\s*\(|\bperformance\.now\b|\bhrtime\b/;
+
+/** `setTimeout(process.exit, ms)`, `setTimeout(() => { log(); process.exit(1) }, ms)`: the callback ends the process. */
+export function exitsProcess(callback: EsNode, source: string): boolean {
+  if (callback.type === "MemberExpression") return /^process\.(exit|abort)$/.test(calleePath(callback) ?? "");
+  if (!FUNCTION_TYPES.has(callback.type)) return false;
+  return EXITS.test(ownText(callback, source).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ""));
+}
+
+/**
+ * Whether the timer at `timer` guards work that goes on after it is armed: it is `unref()`ed (it must not keep the
+ * process alive, so it only fires if something else still does), or the function it is armed in awaits something
+ * after it (`setTimeout(process.exit, 30_000); const update = await fetchInfo();`). An exit timer that is the last
+ * thing a handler does (a pause before exiting, node-resque's example after a failure) guards nothing.
+ */
+export function guardsWorkAfter(timer: EsNode, around: [number, number], source: string): boolean {
+  const [, end] = span(timer);
+  if (/^\s*\.\s*unref\s*\(/.test(source.slice(end, end + 40))) return true;
+  return /\bawait\b/.test(source.slice(end, around[1]));
+}
+
+/**
+ * `setTimeout(() => { if (now - this.lastEvent > this.connectionCheckTimeout) this.reconnect() }, this.connectionCheckTimeout)`:
+ * the callback compares elapsed time with the timer's own delay, so the delay is how long silence is allowed.
+ */
+export function comparesElapsed(body: string, delay: string): boolean {
+  if (!CLOCK.test(body)) return false;
+  const name = delay.replace(/\s+/g, "").replace(/[.$]/g, (c) => `\\${c}`);
+  if (name === "" || !/^[\w$\\.]+$/.test(name)) return false;
+  return new RegExp(`(?<!=)[<>]=?${name}(?![\\w$])|(?<![\\w$.])${name}[<>]`).test(body.replace(/\s+/g, ""));
+}
