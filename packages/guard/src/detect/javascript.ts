@@ -6,6 +6,7 @@ import { Classifier } from "./javascript/classify.ts";
 import { Constants } from "./javascript/constants.ts";
 import { onlyAsserted } from "./javascript/expected-values.ts";
 import { FileFacts } from "./javascript/facts.ts";
+import { innermostFunction } from "./javascript/function-spans.ts";
 import { judgeSite, type SiteJudge } from "./javascript/sites.ts";
 import { sqlTimeouts } from "./javascript/sql.ts";
 import type { VisitorKeys } from "./javascript/walk.ts";
@@ -89,16 +90,7 @@ class JsDetector implements SiteJudge, MeaningSite {
 
   /** The innermost function around `at` (the whole file at the top level). */
   functionAt(at: number): [number, number] {
-    const spans = this.facts.functionSpans;
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (spans[mid]![0] < at) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low - 1; i >= 0; i--) if (at < spans[i]![1]) return spans[i]!;
-    return [0, this.source.length];
+    return innermostFunction(this.facts.functionSpans, at) ?? [0, this.source.length];
   }
 
   /** A local whose function (callbacks included) passes it as a measurement window's delay (see `windowDelays`). */
@@ -168,7 +160,7 @@ class JsDetector implements SiteJudge, MeaningSite {
    * A defaults table's `connectTimeout: 0`, `this.timeout = opts.timeout || 0`: the wait that reads the value is
    * often in another file of the package, which shows the name (or the name the value is stored under) reaching one.
    */
-  private reachesWaitElsewhere(zero: boolean): boolean {
+  reachesWaitElsewhere(zero: boolean): boolean {
     const names = zero ? this.options.packageFacts?.zero : this.options.packageFacts?.infinite;
     if (!names) return false;
     const stored = this.facts.noLimit.destinationOf(this.site);

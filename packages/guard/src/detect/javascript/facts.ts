@@ -90,7 +90,7 @@ export class FileFacts implements TestFacts {
   /** Which call takes a value written in its arguments (an options object, a fallback, merged options passed on). */
   readonly receivers = new Receivers();
   /** What a 0 means where it is written: the names tested for "set" and armed with a timer. */
-  readonly zero = new ZeroFacts();
+  readonly zero = new ZeroFacts(this.functionSpans);
   /** A server's idle timeout (`createServer((socket) => socket.setTimeout(t))`): its 0 keeps connections open. */
   readonly serverIdle = new ServerIdle();
   /** Local names bound to a module or one of its exports (`import`, `require`). */

@@ -27,12 +27,16 @@ export interface MeaningSite {
   readonly site: EsNode | undefined;
   /** The innermost function around `at`. */
   functionAt(at: number): [number, number];
+  /** Another file of the package shows the site's name (or the name its value is stored under) reaching a wait. */
+  reachesWaitElsewhere(zero: boolean): boolean;
 }
 
 /**
  * What a 0 written at `node` means. Passed to a call (in an options object or as a fallback): what the
  * receiver declares (`axios.create({ timeout: 0 })`: no limit), or, for a receiver nobody here knows, "no
- * limit" only if this file tests the name for being set before arming a timer with it; unknown otherwise.
+ * limit" only if this file tests the name for being set before arming a timer with it, or another file of the package
+ * does (aedes' tests' `Aedes.createBroker({ drainTimeout: 0 })`, its client arming `drainTimeout` only when > 0);
+ * unknown otherwise.
  * Anywhere else (a default, a field, a defaults table) it is the code's own choice of "no limit" (`OWN`), unless the
  * file arms a timer with the name without testing it first (then 0 fires at once).
  */
@@ -54,7 +58,7 @@ export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning 
   if (facts.receivers.isOwnReceiver(receiver.callee)) return OWN;
   const meaning = knownMeaning(judge, receiver.callee);
   if (meaning !== undefined) return meaning;
-  return facts.zero.disables(siteName) ? true : undefined;
+  return facts.zero.disables(siteName) || judge.reachesWaitElsewhere(true) ? true : undefined;
 }
 
 /** `axios.create({ timeout: Infinity })`: "no limit" to a known receiver; anywhere else the code's own choice. */

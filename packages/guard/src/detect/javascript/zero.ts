@@ -4,12 +4,18 @@
 // reaps at once. None of those waits forever. Which call receives a value is `receivers.ts`.
 import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { calleePath, type EsNode, isFunction, referenceName, span, unwrap } from "./ast.ts";
+import { GuardedTimers } from "./guarded-timers.ts";
 
 /** Calls whose last name arms a timer: `setTimeout(fn, ms)`, `timing.setTimeout(fn, ms)`, `socket.setTimeout(ms)`. */
 const TIMER_METHOD = /(^|\.)(setTimeout|setInterval)$/;
 
-/** A receiver that is itself a timeout (`Timeout.expires(ms)`, `createTimeout(ms)`), not a timer call. */
-const TIMEOUT_RECEIVER = /timeout/i;
+/**
+ * A receiver that is itself a timeout (`Timeout.expires(ms)`, `createTimeout(ms)`), not a timer call. The plural is
+ * no such receiver: a collection of timers (`this.timeouts.get(id)`, a Map of handles) or a setter of several
+ * (WebDriver's `setTimeouts(implicit, pageLoad, script)`, whose implicit 0 means "look once") is not a timeout built
+ * from its first argument.
+ */
+const TIMEOUT_RECEIVER = /timeout(?!s)/i;
 const TIMER_FUNCTIONS = /(^|\.)(set|clear)(Timeout|Interval)$/;
 
 /** A comparison with 0 that tells "set" from "unset": `t > 0`, `t <= 0`, `t !== 0`, `0 < t`. */
@@ -32,6 +38,13 @@ export class ZeroFacts {
   private readonly armedFields = new Set<string>();
   /** [start, end) of class constructors: a field set to 0 there is its default, elsewhere a reset. */
   readonly constructors: [number, number][] = [];
+  /** Which tests guard which timers (`disables`). */
+  readonly guards: GuardedTimers;
+
+  /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
+  constructor(functionSpans: readonly [number, number][] = []) {
+    this.guards = new GuardedTimers(functionSpans);
+  }
 
   call(node: EsNode): void {
     const args = node.arguments as EsNode[];
@@ -42,7 +55,7 @@ export class ZeroFacts {
     for (const arg of args.slice(0, 2)) {
       const value = unwrap(arg);
       if (isFunction(value) && value.type !== "Identifier") continue;
-      this.addNames(this.armed, arg, 0);
+      this.addNames(this.armed, arg, 0, true);
     }
     // `setTimeout(kill, this.killTimeout)`: a timer's delay after its callback (0 fires at once); a socket's
     // `setTimeout(this.timeout)` takes its idle timeout first (0 switches it off).
@@ -86,9 +99,13 @@ export class ZeroFacts {
     return this.tested.has(name);
   }
 
-  /** The file tests `name` for being set and arms a timer with it: a 0 there means "no timer", no limit. */
+  /**
+   * The file tests `name` for being set and arms a timer with it under that test (`guarded-timers.ts`): a 0 there
+   * means "no timer", no limit.
+   */
   disables(name: string | undefined): boolean {
-    return name !== undefined && this.tested.has(name) && this.armed.has(name);
+    if (name === undefined || !this.tested.has(name) || !this.armed.has(name)) return false;
+    return this.guards.guarded(name, this.testedAt.get(name)!);
   }
 
   private addTested(raw: EsNode, depth: number): void {
@@ -98,6 +115,7 @@ export class ZeroFacts {
     if (name !== undefined) {
       this.tested.add(name);
       push(this.testedAt, name, span(node)[0]);
+      this.guards.tested(name, node);
       return;
     }
     if (node.type === "UnaryExpression" && node.operator === "!") this.addTested(node.argument as EsNode, depth + 1);
@@ -113,14 +131,16 @@ export class ZeroFacts {
   }
 
   /** `timeoutInMs - offset`, `this.timeout * 1000`: the names a delay is computed from. */
-  private addNames(set: Set<string>, raw: EsNode, depth: number): void {
+  private addNames(set: Set<string>, raw: EsNode, depth: number, arming = false): void {
     if (depth > 3) return;
     const node = unwrap(raw);
     const name = referenceName(node);
-    if (name !== undefined) set.add(name);
-    else if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
-      this.addNames(set, node.left as EsNode, depth + 1);
-      this.addNames(set, node.right as EsNode, depth + 1);
+    if (name !== undefined) {
+      set.add(name);
+      if (arming) this.guards.armed(name, node);
+    } else if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
+      this.addNames(set, node.left as EsNode, depth + 1, arming);
+      this.addNames(set, node.right as EsNode, depth + 1, arming);
     }
   }
 }
