@@ -5,6 +5,8 @@ import { matchApi } from "../../apis.ts";
 import { insideRaises } from "./context.ts";
 import type { PyFacts } from "./facts.ts";
 import { callNeedsTimeout, SESSION_CLASSES } from "./http.ts";
+import { onlyInspected } from "./inspected.ts";
+import { isTimeModuleSleep } from "./pacing.ts";
 import { keywordArgument } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
@@ -34,6 +36,8 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   const onDouble = api || blockFlag ? facts.doubles.calledOnDouble(node) : false;
   // `while not stop.wait(0.25): redraw()`: how often a loop does its work, not how long it waits for the event.
   if (api && method === "wait" && facts.isPacingWait(node)) return;
+  // `pygame.time.wait(200)`: a clock module's wait is a sleep, not a bounded wait (`isTimeModuleSleep`).
+  if (api && isTimeModuleSleep(written, facts)) return;
   // `cs = move_on_after(5)` never entered in a `with cs:` (a test inspecting the unentered scope): nothing waits.
   if (api && /^(fail|move_on)_after$/.test(method) && unenteredScope(facts, node)) return;
   if (api && !onDouble) {
@@ -160,6 +164,8 @@ export function bindsNothing(
   // A blocking API on a real receiver waits whatever it is handed (`requests.get(u, auth=mock_auth, timeout=5)`);
   // code under test handed a double (`flags(..., timeout=3, client=fake)`) reaches the double.
   if (!blocking && facts.doubles.involvesDouble(call)) return true;
+  // `fs = S3FileSystem(request_timeout=0.5)` then only `assert pickle.loads(pickle.dumps(fs)) == fs`: never used.
+  if (!blocking && onlyInspected(call)) return true;
   // `@patch("app.requests.post")`: an HTTP call in a test that patched the HTTP layer reaches the double.
   if (callNeedsTimeout(facts, path, written) !== undefined && facts.doubles.patched(call).http) return true;
   return !blocking && facts.doubles.assertedLater(value, name);

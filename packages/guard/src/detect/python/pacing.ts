@@ -3,6 +3,21 @@
 // wait (the loop's body, what is tested afterwards), never by the event's name.
 import type { Node as TsNode } from "web-tree-sitter";
 
+// `pygame.time.wait(200)`, `pg.time.wait(10)`, `from pygame import time; time.wait(ms)`, `from pygame.time import
+// wait as pause`: the `wait` of a module named `time` (resolved through the file's imports, so a module, not an
+// object) pauses the program: a clock module's wait is a sleep, it waits for nothing that could fail to come. An
+// object's `wait` (`event.wait(5)`, `pygame.event.wait(100)`, `proc.wait(10)`, `self.time.wait(3)`) stays a bounded wait.
+export function isTimeModuleSleep(
+  written: string,
+  imports: { isImported(name: string): boolean; resolve(dotted: string): string },
+): boolean {
+  // `import pygame` binds `pygame`; `import pygame.time` is recorded under the dotted name.
+  const head = written.slice(0, written.search(/\.|$/));
+  if (!imports.isImported(head) && !imports.isImported(written.slice(0, written.lastIndexOf(".")))) return false;
+  const path = imports.resolve(written);
+  return /(^|\.)time\.wait$/.test(path);
+}
+
 // `while not stop.wait(0.25): redraw()`, `if stop.wait(30): break` followed by a ping, or `stop.wait(1)` between
 // reconnection attempts on an event the file uses to stop its work: the duration paces a loop or delays a retry,
 // and the event only cuts it short. Not a wait whose firing is what the code is after (`while not ready.wait(1):
