@@ -268,6 +268,13 @@ const FAMILIES = [
       `import signal, time\n\n${lines(n, (i) => `def job${i}():\n    signal.alarm(${i + 1})\n    deadline = time.monotonic() + ${i + 10}\n    while time.monotonic() < deadline:\n        work${i}()\n    signal.alarm(0)\n`)}`,
   ],
   [
+    "py one test building objects it only inspects (inspected)",
+    "test_a.py",
+    300,
+    (n) =>
+      `import pickle\n\ndef test_options():\n${lines(n, (i) => `    fs = FileSystem(request_timeout=${i + 1}, connect_timeout=${i + 2})\n    assert isinstance(fs, FileSystem)\n    assert pickle.loads(pickle.dumps(fs)) == fs\n    c${i} = Client(timeout=${i + 1})\n    assert repr(c${i})`)}\n`,
+  ],
+  [
     "py kwargs popped and handed on (uses, lookups)",
     "a.py",
     300,
