@@ -95,3 +95,29 @@ def redraw_until_stopped(stop, screen):
         if stop.wait(timeout=0.5):
             break
         screen.redraw()
+
+
+# pySerial: a port's timeout of None waits forever for the bytes asked for.
+import serial
+
+
+class Meter:
+    def __init__(self, port, timeout=None):  # expect: no-unbounded-timeout
+        self.port = serial.Serial(port, 9600, timeout=timeout)
+
+
+class LazyMeter:
+    def __init__(self, name, timeout=None):  # expect: no-unbounded-timeout
+        self.name = name
+        self.timeout = timeout
+
+    def connect(self):
+        return serial.Serial(self.name, timeout=self.timeout)
+
+
+def open_port(port):
+    return serial.serial_for_url(port, timeout=None, write_timeout=None)  # expect: no-unbounded-timeout, no-unbounded-timeout
+
+
+def poll_port(port):
+    return serial.Serial(port, timeout=0)  # non-blocking: returns at once

@@ -22,6 +22,9 @@ const LIBRARIES: readonly NoneIsForever[] = [
     method: /^(unix_)?(connect|serve)$/,
     keywords: new Set(["open_timeout", "close_timeout", "ping_timeout"]),
   },
+  // pySerial's ports (https://pyserial.readthedocs.io/en/latest/pyserial_api.html): "timeout = None: wait forever",
+  // and a `write_timeout` of None (the default) blocks until everything is written.
+  { module: "serial", method: /^(Serial|serial_for_url)$/, keywords: new Set(["timeout", "write_timeout"]) },
   // PyVISA's `ResourceManager.open_resource(name, **kwargs)` sets each keyword on the resource it opens, and a
   // resource's `timeout` of None (or +inf) is "an infinite timeout" for all its I/O
   // (https://pyvisa.readthedocs.io/en/latest/api/resources.html).

@@ -151,7 +151,7 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
   if (keyword) {
     const name = keyword.childForFieldName("name")?.text ?? "";
     if (keyword.childForFieldName("value")?.id !== argument.id) return false;
-    if (knowsTimeoutKeyword(facts, path, written, name)) return true;
+    if (knowsTimeoutKeyword(facts, path, written, name) || noneIsForever(facts, call, path, written, name)) return true;
     const init = constructorOf(call, written);
     const parameter = init ? parameterNamed(init, name) : undefined;
     return (
