@@ -87,6 +87,7 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
     const scripted = deadline && !racesEvent && !settlesRacedPromise && !judge.facts.raceTimers.has(node);
     if (scripted && judge.facts.timers.scriptedAbort(node, enclosingFunctions(judge.facts, node))) return;
+    if (scripted && args[0] && judge.facts.noWait.doubles.onlyActs(args[0])) return;
     // A 0 ms timer defers its callback to the next turn; it bounds nothing.
     if (args[1] && judge.constants.evaluate(args[1]) !== 0) {
       const where = `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`;

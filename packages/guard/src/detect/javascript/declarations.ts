@@ -2,7 +2,8 @@
 // declared local holds (a timers module, a Redis client, a promise).
 import { bindingIdentifiers, calleePath, type EsNode, isNode, requiredModule, span, unwrapAwait } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
-import { isResetValue, statementCodeTables } from "./not-durations.ts";
+import { statementCodeTables } from "./code-tables.ts";
+import { isResetValue } from "./not-durations.ts";
 import { trackRedisClient } from "./redis.ts";
 import { TIMER_MODULES } from "./timers.ts";
 

@@ -47,6 +47,23 @@ export class Doubles {
     return DOUBLE_NAME.test(this.source.slice(start, end));
   }
 
+  /**
+   * `setTimeout(() => query.emit("timeout"), 10)` with `const query = new Fake.Query()`: a timer whose callback only
+   * calls methods of doubles makes the double act (the test plays the other side); it ends no wait of the code.
+   */
+  onlyActs(callback: EsNode): boolean {
+    const fn = unwrap(callback);
+    if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") return false;
+    const body = fn.body as EsNode;
+    const statements = body.type === "BlockStatement" ? (body.body as EsNode[]) : [body];
+    const acts = (raw: EsNode): boolean => {
+      const node = unwrap(raw.type === "ExpressionStatement" ? (raw.expression as EsNode) : raw);
+      const callee = node.type === "CallExpression" ? unwrap(node.callee as EsNode) : undefined;
+      return callee?.type === "MemberExpression" && this.isDouble(callee.object as EsNode);
+    };
+    return statements.length > 0 && statements.every(acts);
+  }
+
   /** Whether a position lies in the body of a function or class named like a double. */
   inside(at: number): boolean {
     return this.bodies.some(([from, to]) => from <= at && at < to);

@@ -6,6 +6,12 @@ export const FAKE_CLOCK =
 /** `jasmine.clock().install()`, `jasmine.clock().mockDate()`: jasmine's mock clock (callee text, spaces removed). */
 export const JASMINE_CLOCK = /^jasmine\.clock\(\)\.(install|mockDate)$/;
 
+/**
+ * `sinon.test(function () { ... this.clock.tick(3000) })`: the test runs in a sandbox with fake timers (sinon's
+ * default `useFakeTimers: true`), reached as `this.clock`; its durations run on that clock.
+ */
+export const SINON_TEST = /^sinon\.test$/;
+
 /** `jest.mock("./config", () => ({ ... }))`: a module replaced by a factory's doubles. */
 export const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
 

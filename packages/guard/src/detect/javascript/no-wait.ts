@@ -23,6 +23,7 @@ import {
   FAKE_CLOCK,
   HOOKS,
   JASMINE_CLOCK,
+  SINON_TEST,
   MODULE_MOCK,
   ROUND,
   SCHEDULE,
@@ -139,7 +140,10 @@ export class NoWaitFacts {
     } else if (FAKE_CLOCK.test(path) || JASMINE_CLOCK.test(callee.replace(/\s+/g, "")))
       this.fakeClockCalls.push(span(node)[0]);
     else if (SPY_ON.test(path) && isTimerName(args[1])) this.fakeClockCalls.push(span(node)[0]);
-    else if (HOOKS.test(path)) {
+    else if (SINON_TEST.test(path)) {
+      for (const arg of args)
+        if (isFunction(unwrap(arg)) && /\bthis\.clock\b/.test(this.text(arg))) this.quietRanges.push(span(arg));
+    } else if (HOOKS.test(path)) {
       for (const arg of args) if (isFunction(arg)) this.hookCallbacks.push(span(arg));
     } else if (path === "Math.max") {
       // `Math.max(timeout, 0)` only keeps a value from going negative: not a floor that makes 0 neutral.

@@ -1,0 +1,104 @@
+// Code tables: objects and runs of statements binding names to numbered codes (`RequestTimeout: 408`,
+// `exports.ER_LOCK_WAIT_TIMEOUT = 1205`), whose timeout-named entries are codes, not durations.
+import { isTimeoutName } from "../../names.ts";
+import { isCodeList } from "../code-list.ts";
+import { type EsNode, isNode, propertyName, referenceName, unwrap } from "./ast.ts";
+
+/**
+ * A table of codes or flags (`{ RequestTimeout: 408, GatewayTimeout: 504, ... }`, `{ ERROR_TIMEOUT: -3 }`):
+ * four or more entries (three numbered in order), every value a distinct integer literal, few names that are timeouts.
+ */
+export function isCodeTable(all: readonly EsNode[], extra: ReadonlySet<string>): boolean {
+  if (all.length < 3 || all.some((p) => p.type !== "Property")) return false;
+  // `ENOTFOUND: "ENOTFOUND"` among `RequestTimeout: 408, ...` (@azure/cosmos' StatusCodes): a code spelled as its own
+  // name is a code too, not a setting; a few of them leave the numbered codes a code table.
+  const properties = all.filter((p) => !namesItself(p));
+  if (properties.length * 4 < all.length * 3) return false;
+  const entries = properties.map((p) => [propertyName(p), integerOf(p.value as EsNode)] as const);
+  // `{ acquireTimeout: 20000, connectionTimeout: 10000, frameMax: 8192, heartbeat: 60 }`: a client's option
+  // defaults (camelCase settings, a timeout among them written as whole half-seconds, in decimal), not codes
+  // (`RequestTimeout: 408`, cassandra's `writeTimeout: 0x1100`).
+  const durationAt = (i: number) => {
+    const [name, n] = entries[i]!;
+    const raw = String(unwrap(properties[i]!.value as EsNode).raw ?? "");
+    return isTimeoutName(name!, extra) && n !== undefined && n >= 1000 && n % 500 === 0 && /^\d[\d_]*$/.test(raw);
+  };
+  const settings =
+    entries.every(([name]) => name !== undefined && /^[a-z][a-zA-Z0-9]*$/.test(name)) &&
+    entries.some((_, i) => durationAt(i));
+  return !settings && isCodeList(entries, extra);
+}
+
+/** `ENOTFOUND: "ENOTFOUND"`: an entry whose value is its own name. */
+function namesItself(property: EsNode): boolean {
+  const value = unwrap(property.value as EsNode);
+  return value.type === "Literal" && typeof value.value === "string" && value.value === propertyName(property);
+}
+
+export function integerOf(node: EsNode): number | undefined {
+  const value = unwrap(node);
+  const number =
+    value.type === "Literal"
+      ? value.value
+      : value.type === "UnaryExpression" && value.operator === "-" && (value.argument as EsNode).type === "Literal"
+        ? -((value.argument as EsNode).value as number)
+        : undefined;
+  return typeof number === "number" && Number.isInteger(number) ? number : undefined;
+}
+
+/**
+ * Runs of four or more sibling statements binding one name each to an integer in ascending order
+ * (`exports.ER_LOCK_WAIT_TIMEOUT = 1205;`, `const E_TIMEOUT = 3;`), judged like a code table: the
+ * sites (assignments, declarators) of those that are. Codes are numbered in order; a settings block
+ * (`TIMEOUT = 30; RETRIES = 3`) is not.
+ */
+export function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<string>): EsNode[] {
+  const out: EsNode[] = [];
+  let run: { site: EsNode; name: string | undefined; value: number | undefined }[] = [];
+  const flush = () => {
+    if (
+      isCodeList(
+        run.map((e) => [e.name, e.value]),
+        extra,
+        true,
+      )
+    )
+      out.push(...run.map((e) => e.site));
+    run = [];
+  };
+  for (const statement of body) {
+    const entry = codeStatement(statement);
+    // A value below the last one starts a new run: codes are numbered in order. So does a jump of two orders
+    // of magnitude (`API.CLOSED = 3; API.CLOSE_TIMEOUT = 30000`): a setting after the codes, not the next code.
+    const last = run.at(-1)?.value;
+    if (!entry || (last !== undefined && (entry.value < last || entry.value > 100 * (Math.abs(last) + 1)))) flush();
+    if (entry) run.push(entry);
+  }
+  flush();
+  return out;
+}
+
+export function codeStatement(exported: EsNode): { site: EsNode; name: string | undefined; value: number } | undefined {
+  // `export const ZMQ_CONNECT_TIMEOUT = 79` among the other option ids: the declaration it exports.
+  const statement =
+    exported.type === "ExportNamedDeclaration" && isNode(exported.declaration) ? exported.declaration : exported;
+  let site: EsNode | undefined;
+  let name: string | undefined;
+  let init: EsNode | undefined;
+  if (statement.type === "ExpressionStatement") {
+    const expression = unwrap(statement.expression as EsNode);
+    if (expression.type !== "AssignmentExpression" || expression.operator !== "=") return undefined;
+    const left = expression.left as EsNode;
+    name = referenceName(left);
+    site = expression;
+    init = expression.right as EsNode;
+  } else if (statement.type === "VariableDeclaration" && (statement.declarations as EsNode[]).length === 1) {
+    const declarator = (statement.declarations as EsNode[])[0]!;
+    if ((declarator.id as EsNode).type !== "Identifier" || !isNode(declarator.init)) return undefined;
+    name = (declarator.id as EsNode).name as string;
+    site = declarator;
+    init = declarator.init;
+  }
+  const value = init ? integerOf(init) : undefined;
+  return site && name !== undefined && value !== undefined ? { site, name, value } : undefined;
+}
