@@ -176,6 +176,8 @@ class JsDetector implements SiteJudge, MeaningSite {
     if (off && this.facts.noWait.offAt(this.siteName, span(item.node)[0])) return true;
     // `timeout: 0` of a server whose connections' `socket.setTimeout(timeout)` is its only timer: idle sockets stay.
     if (off && this.facts.serverIdle.isServerIdle(this.siteName)) return true;
+    // `bodyTimeout: 0` under `// timeouts are handled by AbortSignal in our middleware`: bounded another way.
+    if (off && this.facts.noLimit.handledElsewhere(span(item.node)[0])) return true;
     // `batchDelayTimeout || Infinity` where every timer armed with it runs the next step: a delay switched off.
     if (this.facts.held.onlySchedules(this.siteName)) return true;
     const constant = /^([\w$]+) = /.exec(item.literal)?.[1];

@@ -180,6 +180,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     case "BinaryExpression":
       facts.noWait.comparison(node);
       facts.noLimit.comparison(node);
+      facts.zero.deadline(node, (side) => facts.noLimit.isClock(side));
       facts.bounds.binary(node, (name) => facts.isTimeout(name));
       if (node.operator === "+") {
         const base = backoffBase(node);

@@ -35,8 +35,8 @@ export interface MeaningSite {
  * What a 0 written at `node` means. Passed to a call (in an options object or as a fallback): what the
  * receiver declares (`axios.create({ timeout: 0 })`: no limit), or, for a receiver nobody here knows, "no
  * limit" only if this file tests the name for being set before arming a timer with it, or another file of the package
- * does (aedes' tests' `Aedes.createBroker({ drainTimeout: 0 })`, its client arming `drainTimeout` only when > 0);
- * unknown otherwise.
+ * does (aedes' tests' `Aedes.createBroker({ drainTimeout: 0 })`, its client arming `drainTimeout` only when > 0),
+ * or its comment at the value says so; unknown otherwise.
  * Anywhere else (a default, a field, a defaults table) it is the code's own choice of "no limit" (`OWN`), unless the
  * file arms a timer with the name without testing it first (then 0 fires at once).
  */
@@ -58,7 +58,11 @@ export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning 
   if (facts.receivers.isOwnReceiver(receiver.callee)) return OWN;
   const meaning = knownMeaning(judge, receiver.callee);
   if (meaning !== undefined) return meaning;
-  return facts.zero.disables(siteName) || judge.reachesWaitElsewhere(true) ? true : undefined;
+  // The code's own comment at the value: `// Timeouts disabled` above `new WritePolicy({ socketTimeout: 0 })`.
+  const [at] = span(node);
+  return facts.zero.disables(siteName) || judge.reachesWaitElsewhere(true) || facts.noLimit.documentedAt(at)
+    ? true
+    : undefined;
 }
 
 /** `axios.create({ timeout: Infinity })`: "no limit" to a known receiver; anywhere else the code's own choice. */

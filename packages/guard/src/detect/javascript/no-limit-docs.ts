@@ -3,7 +3,7 @@
 
 /** Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`. */
 const NO_LIMIT_WORDS =
-  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?out (is )?disabled\b/i;
+  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b/i;
 
 /** The value a comment says means "no limit". */
 const NO_LIMIT_VALUE = /(^|[^\w.])(0|-1|false|Infinity)($|[^\w.])/;
@@ -32,6 +32,44 @@ export function documentedNoLimit(lines: readonly string[], name: string | undef
     (text) => COMMENT_LINE.test(text) && NO_LIMIT_VALUE.test(text) && NO_LIMIT_WORDS.test(text),
   );
   return file.comments.some((text) => word.test(text));
+}
+
+/**
+ * A comment saying another mechanism bounds the wait: `// timeouts are handled by AbortSignal in our middleware`,
+ * `// the request timeout is enforced by the caller's signal`. A transport's own timer switched off there is no "no limit".
+ */
+const HANDLED_ELSEWHERE =
+  /\btime-?outs? (are|is) (handled|enforced|managed|applied|implemented) (by|in|via|elsewhere|separately|upstream)\b|\b(handled|enforced) (by|via) (an? |the |our )?(AbortSignal|AbortController|abort signal)/i;
+
+/** A sibling option of the same object holding a "no limit" too: `headersTimeout: 0,` below `bodyTimeout: 0,`. */
+const SIBLING_OFF = /^\s*[\w$"']+\s*:\s*(0|false|Infinity)\s*,?\s*(\/\/.*)?$/;
+
+/**
+ * The code says the value switches a timer off because something else bounds the wait: a comment on its line, or the
+ * comment right above it or above the run of sibling "no limit" options it belongs to (`bodyTimeout: 0,
+ * headersTimeout: 0` under `// timeouts are handled by AbortSignal in our middleware`).
+ */
+export function documentedElsewhere(lines: readonly string[], at: number): boolean {
+  return commentedAt(lines, at, HANDLED_ELSEWHERE);
+}
+
+/**
+ * The code's comment at the value, as `documentedElsewhere` finds it, says "no limit" (`// Timeouts disabled` above
+ * `socketTimeout: 0, totalTimeout: 0`): its own word for what it hands a receiver nobody here knows.
+ */
+export function documentedNoLimitAt(lines: readonly string[], at: number): boolean {
+  return commentedAt(lines, at, NO_LIMIT_WORDS);
+}
+
+function commentedAt(lines: readonly string[], at: number, words: RegExp): boolean {
+  let file = perFile.get(lines);
+  if (!file) perFile.set(lines, (file = { starts: lineStarts(lines), comments: undefined }));
+  const line = lineOf(file.starts, at);
+  if (words.test(trailingComment(lines[line] ?? ""))) return true;
+  let above = line - 1;
+  for (let siblings = 0; above >= 0 && siblings < 8 && SIBLING_OFF.test(lines[above]!); siblings++) above--;
+  for (; above >= 0 && COMMENT_LINE.test(lines[above]!); above--) if (words.test(lines[above]!)) return true;
+  return false;
 }
 
 /** Per file (its source split in lines): where each line starts, and its comment lines that give a value no limit. */

@@ -6,7 +6,7 @@
 import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { calleePath, type EsNode, isNode, namesRead, referenceName, unwrap } from "./ast.ts";
 import type { ModuleBindings } from "./modules.ts";
-import { documentedNoLimit } from "./no-limit-docs.ts";
+import { documentedElsewhere, documentedNoLimit, documentedNoLimitAt } from "./no-limit-docs.ts";
 import { JS_CLOCKS } from "./timers.ts";
 import { type ZeroFacts, zeroMeaningOf } from "./zero.ts";
 
@@ -100,11 +100,21 @@ export class NoLimitEvidence {
   }
 
   /** `Date.now()`, `performance.now()`, or a local that holds one (`const started = Date.now()`). */
-  private isClock(node: EsNode): boolean {
+  isClock(node: EsNode): boolean {
     const callee = node.type === "CallExpression" ? calleePath(node.callee as EsNode) : undefined;
     if (callee !== undefined) return JS_CLOCKS.test(callee);
     const held = node.type === "Identifier" ? this.builders.get(node.name as string) : undefined;
     return held !== undefined && JS_CLOCKS.test(held);
+  }
+
+  /** The code's comment at `at` says another mechanism bounds the wait its "no limit" switches a timer off for. */
+  handledElsewhere(at: number): boolean {
+    return documentedElsewhere((this.lines ??= this.source.split("\n")), at);
+  }
+
+  /** The code's comment at `at` says its value means "no limit" (`// Timeouts disabled` above `socketTimeout: 0`). */
+  documentedAt(at: number): boolean {
+    return documentedNoLimitAt((this.lines ??= this.source.split("\n")), at);
   }
 
   /** `server.requestTimeout`: the callee that built `server`, if a local holds what a call returned. */

@@ -66,6 +66,17 @@ export class ZeroFacts {
       this.addNames(this.armedFields, delay, 0);
   }
 
+  /**
+   * `Date.now() + timeout` (`clock` tells a clock read): a deadline built from the value, a wait's bound like a timer
+   * armed with it, so a test for being set around it (`timeout > 0 ? Date.now() + timeout : 0`) leaves a 0 with none.
+   */
+  deadline(node: EsNode, clock: (side: EsNode) => boolean): void {
+    if (node.operator !== "+") return;
+    const sides = [unwrap(node.left as EsNode), unwrap(node.right as EsNode)];
+    if (!sides.some(clock)) return;
+    for (const side of sides) if (!clock(side)) this.addNames(this.armed, side, 0, true);
+  }
+
   /** The test of an `if`, a `? :` or the left side of `&&`. */
   test(raw: EsNode): void {
     this.addTested(raw, 0);
