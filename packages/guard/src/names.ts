@@ -168,9 +168,12 @@ export function isTimeoutName(
   const forced = at > 1 && parts[at - 2] === "force";
   if (expiry || (at > 0 && PACING.has(parts[at - 1]!) && !forced)) return false;
   // `closeTimeoutAfterExit`: "after ..." says when the timeout's clock starts; `defaultWSTimeoutWithFallback`:
-  // "with ..." says in which mode it applies.
+  // "with ..." says in which mode it applies; `RequestTimeoutForReadsInMs` (Azure): "for ..." which calls it bounds.
   const after = parts.findIndex(
-    (w, i) => i > 0 && (w === "after" || (w === "with" && i < parts.length - 1)) && parts[i - 1]!.endsWith("timeout"),
+    (w, i) =>
+      i > 0 &&
+      (w === "after" || ((w === "with" || w === "for") && i < parts.length - 1)) &&
+      parts[i - 1]!.endsWith("timeout"),
   );
   if (after > 0) parts.splice(after);
   // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.

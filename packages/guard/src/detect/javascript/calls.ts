@@ -6,6 +6,7 @@ import { judgeCliOption } from "./cli-options.ts";
 import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
 import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
+import { chainedRequestTimeout } from "./request-bounds.ts";
 import type { Classified } from "./values.ts";
 import { isDeadlineTimer, MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS, TIMER_CALLS } from "./timers.ts";
 
@@ -60,6 +61,12 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       judge.report(args[0], `as the timeout of ${path}()`, true, true);
       return;
     }
+  }
+  // `unirest.get(url).timeout(2500)`: a request builder's timeout of the request (0 is left to the builder).
+  const chained = chainedRequestTimeout(node);
+  if (chained && (judge.constants.evaluate(chained) ?? 0) > 0) {
+    judge.report(chained, "as the timeout of a request, chained on its builder");
+    return;
   }
   // `t.timeoutAfter(1000)` (tape), `t.timeout(5000)` (AVA): the test's own timeout, set on its context.
   const receiver = callee.type === "MemberExpression" ? unwrap(callee.object as EsNode) : undefined;

@@ -7,7 +7,7 @@ import { calleePath, type EsNode, FUNCTION_TYPES, isNode, referenceName, span, u
 import { boundFunction, ownText } from "./callback-body.ts";
 import { reportsTimeout } from "./timeout-reports.ts";
 import { exitsProcess, guardsWorkAfter } from "./watchdogs.ts";
-import { TIMER_CALLS } from "./timers.ts";
+import { DEADLINE_BODY, isInjectedTimer, TIMER_CALLS } from "./timers.ts";
 
 // Calls that kill a process or end a worker (`proc.kill("SIGKILL")`, `worker.terminate()`).
 const KILLS = /\.(kill|terminate)\s*\(/;
@@ -36,6 +36,7 @@ export class DeadlineTimers {
     parameters: Map<string, EsNode | undefined>;
     /** The name it is declared or stored under (`function finish(`, `const finish = () =>`), if any. */
     name?: string;
+    node: EsNode;
   }[] = [];
   // Timer calls by the handle they are kept under (`const killTimer = setTimeout(...)`, `this.timer = ...`).
   private readonly handles = new Map<EsNode, string>();
@@ -107,7 +108,7 @@ export class DeadlineTimers {
     const name = isNode(node.id)
       ? (node.id.name as string)
       : /([\w$]+)\s*[:=]?\s*(async\s*)?(function\s*)?$/.exec(this.source.slice(Math.max(0, from - 80), from))?.[1];
-    this.functions.push({ from, to, parameters, name });
+    this.functions.push({ from, to, parameters, name, node });
     if (name !== undefined && REACTION_NAME.test(name)) this.reactions.push([from, to]);
   }
 
@@ -130,7 +131,9 @@ export class DeadlineTimers {
   /** Whether `setTimeout(callback, delay)` ends or fails the operation it is armed beside when it fires. */
   ends(timer: EsNode): boolean {
     const args = timer.arguments as EsNode[];
-    if (!TIMER_CALLS.test(calleePath(timer.callee as EsNode) ?? "") || args.length < 2) return false;
+    const path = calleePath(timer.callee as EsNode) ?? "";
+    const injected = isInjectedTimer(path, args);
+    if (!(TIMER_CALLS.test(path) || injected) || args.length < 2) return false;
     // `function () { ... }.bind(this)` runs the function; what it does when it fires is its own text (`ownText`).
     const callback = boundFunction(args[0]!);
     const [at] = span(timer);
@@ -143,12 +146,15 @@ export class DeadlineTimers {
     const executor = this.innermostExecutor(at);
     // `setTimeout(reject, 5000)` inside an executor that resolves another way.
     if (callback.type === "Identifier") {
+      if (this.abortsByName(callback.name as string, at)) return true;
       if (executor === undefined) return false;
       if (callback.name === executor.reject) return this.resolvesElsewhere(executor, callback);
       return this.givesUpWaiting(executor, callback, [callback.name as string]);
     }
     if (!FUNCTION_TYPES.has(callback.type)) return false;
     const body = ownText(callback, this.source).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
+    // An injected timer's abort (the global timers' is `timers.ts`'s `isDeadlineTimer`).
+    if (injected && DEADLINE_BODY.test(body)) return true;
     if (executor?.reject && new RegExp(`\\b${escape(executor.reject)}\\s*\\(`).test(body))
       if (this.resolvesElsewhere(executor, callback)) return true;
     const called = [...body.matchAll(/(?<![.\w$])([\w$]+)\s*\(/g)].map((m) => m[1]!);
@@ -159,6 +165,15 @@ export class DeadlineTimers {
     const handle = this.handles.get(timer);
     if (KILLS.test(body) && (/SIGKILL/.test(body) || (handle !== undefined && this.cleared.has(handle)))) return true;
     return reportsTimeout(callback);
+  }
+
+  // `const timeoutFn = function () { xhr.abort(); ... }; setTimeout(timeoutFn, 30000)`: the file's function of
+  // that name, the nearest declared before the timer, aborts or fails the operation when it fires. One the timer
+  // is in re-arms itself (`setTimeout(checkMap, 50)` in `checkMap`, whose own deadline is elsewhere): a poll.
+  private abortsByName(name: string, at: number): boolean {
+    let best: { from: number; node: EsNode } | undefined;
+    for (const fn of this.functions) if (fn.name === name && fn.to < at && (!best || fn.from > best.from)) best = fn;
+    return best !== undefined && DEADLINE_BODY.test(ownText(best.node, this.source).replace(/\/\/[^\n]*/g, ""));
   }
 
   // The executor's text outside the callback uses its `resolve` (calls it or hands it on): it can settle first.

@@ -44,6 +44,12 @@ export const SHOWN = /^(message|msg|text|title|body|content|html|label|descripti
  */
 export const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive/i;
 
+/**
+ * A callback that reports a timeout in words (`dispatchEvent(new CustomEvent('timeout'))`, `new Error("timed out")`):
+ * the wait it ends has timed out, whatever else it mentions (robust-websocket's `{ reconnects }` event payload).
+ */
+export const REPORTS_TIMEOUT = /['"`][^'"`\n]*\btime[ds]?[\s_-]?out/i;
+
 /** A callback that runs the next round of a loop: `this.poll()`, `this.ping()`, `checkWrapper()` (pacing). */
 export const ROUND = /(^|[^\w$])(poll|ping|check)\w*\s*\(/i;
 

@@ -25,6 +25,7 @@ import {
   JASMINE_CLOCK,
   SINON_TEST,
   MODULE_MOCK,
+  REPORTS_TIMEOUT,
   ROUND,
   SCHEDULE,
   SHOWN,
@@ -158,7 +159,8 @@ export class NoWaitFacts {
       // What the callback does, not what its comments say (`// a reconnection will be attempted` after a close).
       const body = this.text(args[0]!).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
       const liveness = comparesElapsed(body, this.text(args[1]!));
-      if ((SCHEDULE.test(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body) && !liveness)
+      const reports = REPORTS_TIMEOUT.test(body);
+      if ((SCHEDULE.test(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body) && !liveness && !reports)
         this.addName(this.schedules, args[1]!);
     }
     // `notify({ message, timeout: 2000 })`, `events.emit("browser:notify", { ..., timeout })`: shown, not awaited.

@@ -17,6 +17,7 @@ import type { Classifier } from "./classify.ts";
 import { isResetValue } from "./not-durations.ts";
 import { cacheDeleteFinding } from "./redis.ts";
 import { foreverRetry, RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
+import { signalDuration } from "./request-bounds.ts";
 import { numericString } from "./values.ts";
 import { perAttemptTimeouts, utilityFallback } from "./value-shapes.ts";
 
@@ -46,6 +47,10 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         return;
       }
       reportPerAttempt(judge, name, node.value as EsNode);
+      // `fetch(url, { signal: timeoutSignal(5000) })`: a helper's abort signal after a duration bounds the request.
+      const signal = signalDuration(node);
+      if (signal && (judge.constants.evaluate(signal) ?? 0) > 0)
+        judge.report(signal, `as the delay of the abort signal in "${name}"`);
       // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
       if (!judge.facts.isTimeout(name) && !(name !== undefined && judge.facts.noWait.connectionSessions.has(node)))
         return;

@@ -1,5 +1,5 @@
 // Timers, test-runner timeouts and the callbacks that make a timer a deadline.
-import { type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import { type EsNode, FUNCTION_TYPES, propertyName, span, unwrap } from "./ast.ts";
 import { boundFunction, ownText } from "./callback-body.ts";
 
 /** APIs where 0 switches a timer off once its phase is over (Node sockets and requests), not a finding. */
@@ -41,6 +41,17 @@ export function isDeadlineTimer(path: string, args: EsNode[], source: string): b
   if (callback.type === "Identifier" || callback.type === "MemberExpression" || callback.type === "CallExpression")
     return DEADLINE_CALLBACK.test(source.slice(start, end));
   return false;
+}
+
+/** What a timer may be given first: a function, or the name of one. */
+const CALLBACK_TYPES = new Set([...FUNCTION_TYPES, "Identifier", "MemberExpression"]);
+
+/**
+ * `callbacks.setTimeout(timeoutFn, 30000)`: a timer function handed in (matrix-js-sdk's injected timers) is a timer
+ * when it is given a callback first (a socket's `setTimeout(ms, cb)` takes the duration first).
+ */
+export function isInjectedTimer(path: string, args: EsNode[]): boolean {
+  return /\.setTimeout$/.test(path) && args[0] !== undefined && CALLBACK_TYPES.has(unwrap(args[0]).type);
 }
 
 export const TIMER_MODULES = /^(node:)?timers(\/promises)?$/;
