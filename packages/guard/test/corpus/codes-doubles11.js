@@ -74,4 +74,33 @@ describe("Query", function () {
   );
 });
 
-module.exports = { StatusCodes, defaults, Names };
+// A reconnect after a timeout whose callback logs through the file's own `outputLog` (nodes7): the log line names
+// the timeout, the timer only retries. A callback that tells its caller the request timed out is a deadline.
+function outputLog(text) {
+  process.stdout.write(`${text}\n`);
+}
+
+function Plc() {}
+Plc.prototype.packetTimeout = function (packetType) {
+  const self = this;
+  if (packetType === "connect") {
+    self.connectionReset();
+    clearTimeout(self.reconnectTimer);
+    self.reconnectTimer = setTimeout(
+      function () {
+        outputLog("The scheduled reconnect from packetTimeout is happening now");
+        self.connectNow.apply(self, arguments);
+      },
+      2000,
+      self.connectionParams,
+    );
+  }
+};
+
+function onRequest(self, callback) {
+  self.timer = setTimeout(function () {
+    callback("request timed out");
+  }, 2000); // expect: no-hardcoded-timeout
+}
+
+module.exports = { StatusCodes, defaults, Names, Plc, onRequest };

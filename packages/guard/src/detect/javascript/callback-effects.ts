@@ -13,8 +13,8 @@ export type Definitions = ReadonlyMap<string, readonly EsNode[]>;
 /** Methods that write a log line, on a receiver named like a logger (`logger?.warn?.(...)`, `console.log`). */
 const LOG_METHOD = /^(log|warn|warning|info|debug|trace|verbose|error|fatal|notice)$/;
 const LOGGER = /(^|\.)(console|\w*log\w*|\w*Log\w*|diag|debug\w*)$/i;
-/** A bare call that only logs: `debug("...")`, `log(...)`, `warn(...)`. */
-const LOG_CALL = /^(debug|log|warn|logWarning|logDebug|trace)$/;
+/** A bare call that only logs: `debug("...")`, `log(...)`, `warn(...)`, a file's own `outputLog(...)` (nodes7). */
+const LOG_CALL = /^(debug|log|warn|logWarning|logDebug|trace|[a-z][a-zA-Z]*Log)$/;
 
 /** A measurement (tracing span, transaction, profile, recording): ending or annotating it measures, it waits for nothing. */
 const MEASUREMENT = /span|transaction|trace|measure|profil|recording|recorder|metric|histogram|stopwatch|sampler/i;
