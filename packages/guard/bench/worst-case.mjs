@@ -275,6 +275,13 @@ const FAMILIES = [
       `import pickle\n\ndef test_options():\n${lines(n, (i) => `    fs = FileSystem(request_timeout=${i + 1}, connect_timeout=${i + 2})\n    assert isinstance(fs, FileSystem)\n    assert pickle.loads(pickle.dumps(fs)) == fs\n    c${i} = Client(timeout=${i + 1})\n    assert repr(c${i})`)}\n`,
   ],
   [
+    "py clock budgets over local work (budgets)",
+    "a.py",
+    150,
+    (n) =>
+      `import time\n\n${lines(n, (i) => `LIMIT_TIMEOUT_${i} = ${i + 1}\n\n\nclass Prover${i}:\n    TIMEOUT = ${i + 1}\n\n    def prove(self, clauses):\n        deadline = time.monotonic() + self.TIMEOUT if self.TIMEOUT else None\n        for c in clauses:\n            if deadline is not None and time.monotonic() > deadline:\n                return False\n            c.step(deadline=deadline)\n        return True\n\n    def start(self):\n        self.finish_${i} = time.perf_counter() + LIMIT_TIMEOUT_${i}\n\n    def check(self):\n        return time.perf_counter() >= self.finish_${i}\n\n    def step(self, deadline=None):\n        return deadline\n`)}`,
+  ],
+  [
     "py kwargs popped and handed on (uses, lookups)",
     "a.py",
     300,

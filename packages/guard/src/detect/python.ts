@@ -15,6 +15,7 @@ import {
   underNoneCheck,
 } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
+import { boundsLocalWork, deadlineOverLocalWork } from "./python/budgets.ts";
 import { polledUntil } from "./python/deadlines.ts";
 import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
@@ -197,7 +198,9 @@ class PyDetector implements PyCallJudge {
           !(left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`))
         ) {
           if (deadline || polledUntil(facts, node, left)) {
-            this.report(added, `added to the clock for ${left.text}`, false);
+            // A deadline only checked between steps of a computation budgets local work (budgets.ts).
+            if (!deadlineOverLocalWork(facts, node, left))
+              this.report(added, `added to the clock for ${left.text}`, false);
             return;
           }
         }
@@ -206,7 +209,7 @@ class PyDetector implements PyCallJudge {
         if (left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`)) return;
         // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
         if (inEnumClass(node)) return;
-        if (lifetimeOrUnread(facts, node, left, name)) return;
+        if (lifetimeOrUnread(facts, node, left, name) || boundsLocalWork(facts, node, left, name)) return;
         if (this.alarms.isBudgetValue(right)) return;
         // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
         // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.

@@ -170,7 +170,7 @@ export function inWhile(node: TsNode): boolean {
 }
 
 // `if lock_timeout:`, `not timeout`: whether the limit is on, neither a wait nor a lifetime.
-function truthinessTest(node: TsNode): boolean {
+export function truthinessTest(node: TsNode): boolean {
   const outer = outward(node);
   const parent = outer.parent;
   if (parent?.type === "not_operator") return true;
@@ -180,7 +180,7 @@ function truthinessTest(node: TsNode): boolean {
   );
 }
 
-function isAssignmentTarget(node: TsNode): boolean {
+export function isAssignmentTarget(node: TsNode): boolean {
   const parent = node.parent;
   return (
     (parent?.type === "assignment" || parent?.type === "augmented_assignment") &&
