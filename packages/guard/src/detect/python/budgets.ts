@@ -41,14 +41,9 @@ export function boundsLocalWork(facts: PyFacts, assignment: TsNode, left: TsNode
 // Reads of `name` (as `self.name`/`cls.name`/`Class.name` in a class, a bare name in a module), apart from the
 // definition; undefined when the name is written again or read in a way the scan cannot follow.
 function readsIn(scope: TsNode, name: string, definition: TsNode, inClass: boolean): TsNode[] | undefined {
-  const code = blanked(scope.text);
-  const root = scope.tree.rootNode;
   const out: TsNode[] = [];
-  for (const match of code.matchAll(new RegExp(`(?<![\\w])${name}(?!\\w)`, "g"))) {
-    const at = scope.startIndex + match.index;
-    if (at >= definition.startIndex && at < definition.endIndex) continue;
-    const found = root.descendantForIndex(at, at + name.length);
-    if (!found || found.text !== name) return undefined;
+  for (const found of within(scope, name)) {
+    if (found.startIndex >= definition.startIndex && found.endIndex <= definition.endIndex) continue;
     const parent = found.parent;
     const attribute = parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id;
     // A class attribute is read through its object; a module constant as a bare name (`x.TIMEOUT` is another's).
@@ -100,18 +95,15 @@ function clockChecks(facts: PyFacts, target: TsNode): TsNode[] | undefined {
     if (!fn) return undefined;
     scope = fn;
   }
-  const code = blanked(scope.text);
-  const root = scope.tree.rootNode;
   const out: TsNode[] = [];
-  const pattern = attribute ? `\\.\\s*${name}(?!\\w)` : `(?<![\\w.])${name}(?!\\w)`;
-  for (const match of code.matchAll(new RegExp(pattern, "g"))) {
-    const at = scope.startIndex + match.index + match[0].length - name.length;
-    const found = root.descendantForIndex(at, at + name.length);
-    if (!found || found.text !== name) continue;
-    const read = attribute && found.parent?.type === "attribute" ? found.parent : found;
-    // Set (`_deadline = None` in the class body) or declared: no read.
-    if (isAssignmentTarget(read) || found.parent?.type === "parameters" || found.parent?.type === "default_parameter")
+  for (const found of within(scope, name)) {
+    const around = found.parent;
+    // A field is read as `obj.name`, a local as a bare name.
+    if ((around?.type === "attribute" && around.childForFieldName("attribute")?.id === found.id) !== !!attribute)
       continue;
+    const read = attribute ? around! : found;
+    // Set (`_deadline = None` in the class body) or declared: no read.
+    if (isAssignmentTarget(read) || around?.type === "parameters" || around?.type === "default_parameter") continue;
     if (waits(read)) return undefined;
     const outer = outward(read);
     const parent = outer.parent;
@@ -154,8 +146,40 @@ export function deadlineOverLocalWork(facts: PyFacts, assignment: TsNode, target
 
 // Whether the function around `node` (the module's code outside functions for a module-level read) waits on anything.
 function waits(node: TsNode): boolean {
-  const fn = enclosingDefinition(node);
-  return waitsIn(blanked((fn ?? node.tree.rootNode).text), node.tree.rootNode, true);
+  const fn = enclosingDefinition(node) ?? node.tree.rootNode;
+  let byStart = WAITING.get(node.tree);
+  if (!byStart) WAITING.set(node.tree, (byStart = new Map()));
+  let result = byStart.get(fn.startIndex);
+  if (result === undefined) byStart.set(fn.startIndex, (result = waitsIn(blanked(fn.text), node.tree.rootNode, true)));
+  return result;
+}
+const WAITING = new WeakMap<object, Map<number, boolean>>();
+
+// The identifiers named `name` inside `scope`, from the file's identifiers indexed by name once per tree.
+const NAMES = new WeakMap<object, Map<string, TsNode[]>>();
+function within(scope: TsNode, name: string): TsNode[] {
+  let byName = NAMES.get(scope.tree);
+  if (!byName) {
+    byName = new Map();
+    for (const node of scope.tree.rootNode.descendantsOfType("identifier")) {
+      if (!node) continue;
+      const list = byName.get(node.text);
+      if (list) list.push(node);
+      else byName.set(node.text, [node]);
+    }
+    NAMES.set(scope.tree, byName);
+  }
+  // In source order: the first at or after the scope's start, then on to its end.
+  const all = byName.get(name) ?? [];
+  let low = 0;
+  for (let high = all.length; low < high;) {
+    const middle = (low + high) >> 1;
+    if (all[middle]!.startIndex < scope.startIndex) low = middle + 1;
+    else high = middle;
+  }
+  const out: TsNode[] = [];
+  for (let i = low; i < all.length && all[i]!.endIndex <= scope.endIndex; i++) out.push(all[i]!);
+  return out;
 }
 
 // A wait in `code`: `await`/`yield`, or a blocking-looking call that is neither a string's `join` (`", ".join(parts)`,
