@@ -236,7 +236,7 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   for (const language of LANGUAGES) {
     const mb = stats.bytes[language] / 1e6;
     console.log(
-      `${language.padEnd(6)} ${stats.files[language]} files, ${mb.toFixed(2)} MB, ${stats.ms[language].toFixed(0)} ms in checkSource (${(stats.ms[language] / mb).toFixed(0)} ms/MB, one warm thread)`,
+      `${language.padEnd(6)} ${stats.files[language]} files, ${mb.toFixed(2)} MB, ${stats.ms[language].toFixed(0)} ms in checkSource (${mb > 0 ? `${(stats.ms[language] / mb).toFixed(0)} ms/MB` : "no files"}, one warm thread)`,
     );
   }
   console.log(`crashes / internal errors: ${stats.crashes.length}${stats.crashes.map((c) => `\n  ${c}`).join("")}`);
