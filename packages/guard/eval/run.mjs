@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // org-guard on real third-party code: precision and recall from hand labels (after `pnpm build`).
 //
-// 1. Fetches the pinned packages of eval/corpus.json (`npm pack`, `pip download --no-deps`) into
+// 1. Fetches the pinned packages of eval/corpus.json (`npm pack`, `pip download --no-deps`, or for
+//    `"registry": "debian"` a Debian package's `.deb` by `apt-get download name=version`, e.g. `python3-paramiko`) into
 //    eval/.cache (gitignored; needs the network once, so it is not part of `pnpm test`). A set is a list of
 //    packages, or `{ "sample": { ... }, "packages": [ ... ] }` to draw larger samples than the global `sample`.
 // 2. Runs org-guard's checkSource on every JS/TS/Python file (no .d.ts, no .min.js) and times it per language.
@@ -75,6 +76,16 @@ function fetchPackage({ registry, name, version }) {
       encoding: "utf8",
     }).trim();
     execFileSync("tar", ["xzf", join(work, tgz.split("\n").at(-1)), "-C", work]);
+  } else if (registry === "debian") {
+    // Debian's python3-* packages: upstream Python code nobody here wrote, pinned by Debian version.
+    execFileSync("apt-get", ["download", "-q", "-o", "APT::Sandbox::User=root", `${name}=${version}`], {
+      cwd: work,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const deb = readdirSync(work).find((f) => f.endsWith(".deb"));
+    if (!deb) throw new Error(`apt-get download ${name}=${version} produced no .deb`);
+    execFileSync("dpkg-deb", ["-x", join(work, deb), join(work, "src")]);
+    rmSync(join(work, deb));
   } else {
     execFileSync("pip", ["download", `${name}==${version}`, "--no-deps", "-q", "-d", work], { stdio: "inherit" });
     const archive = readdirSync(work).find((f) => f.endsWith(".whl") || f.endsWith(".tar.gz"));
@@ -100,7 +111,9 @@ function sourceFiles(dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) sourceFiles(path, out);
-    else if (/\.(py|[cm]?[jt]sx?)$/.test(entry.name) && !/\.d\.[cm]?ts$|\.min\.js$/.test(entry.name)) out.push(path);
+    // Only regular files: a Debian package's symlinks point into the host's /usr.
+    else if (entry.isFile() && /\.(py|[cm]?[jt]sx?)$/.test(entry.name) && !/\.d\.[cm]?ts$|\.min\.js$/.test(entry.name))
+      out.push(path);
   }
   return out;
 }
