@@ -5,6 +5,8 @@
 import { isTimeoutName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { boundFunction, ownText } from "./callback-body.ts";
+import { innermostFunction } from "./function-spans.ts";
+import { type DeclaredFunction, escape, PromiseExecutors } from "./promise-executors.ts";
 import { reportsTimeout } from "./timeout-reports.ts";
 import { exitsProcess, guardsWorkAfter } from "./watchdogs.ts";
 import { DEADLINE_BODY, isInjectedTimer, TIMER_CALLS } from "./timers.ts";
@@ -21,23 +23,13 @@ const FAILURE_EVENT = /error|fail|time_?out/i;
 // Handlers of a failure or a timeout: `onTimeout`, `_handleError`, `onRequestTimedOut`.
 const REACTION_NAME = /^_*(on|handle)[A-Z_]?\w*(Timeout|TimedOut|Error|Failure)$/;
 
-// A promise executor: its span, where its body starts (after the parameters), its two parameters' names.
-type Executor = { from: number; to: number; body: number; resolve?: string; reject?: string };
-
 /** Collected during the one walk: promise executors, parameter defaults, kept timer handles and cleared ones. */
 export class DeadlineTimers {
-  // `new Promise((resolve, reject) => ...)`: the executor's span and its two parameters' names.
-  private readonly executors: Executor[] = [];
   // Every function's span and its parameters by name, with their defaults (`function deadline(p, millis = 1000)`:
   // `millis` defaults to `1000`, `p` to nothing).
-  private readonly functions: {
-    from: number;
-    to: number;
-    parameters: Map<string, EsNode | undefined>;
-    /** The name it is declared or stored under (`function finish(`, `const finish = () =>`), if any. */
-    name?: string;
-    node: EsNode;
-  }[] = [];
+  private readonly functions: DeclaredFunction[] = [];
+  // `new Promise((resolve, reject) => ...)`: the executors, and whether a timer in one races another settlement.
+  private readonly executors: PromiseExecutors;
   // Timer calls by the handle they are kept under (`const killTimer = setTimeout(...)`, `this.timer = ...`).
   private readonly handles = new Map<EsNode, string>();
   /**
@@ -54,20 +46,20 @@ export class DeadlineTimers {
   // `req.on("error", (err) => ...)`): a timer armed there defers or debounces its report, it bounds no wait.
   private readonly reactions: [number, number][] = [];
 
-  constructor(private readonly source: string) {}
+  /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
+  constructor(
+    private readonly source: string,
+    private readonly functionSpans: readonly [number, number][],
+  ) {
+    this.executors = new PromiseExecutors(source, this.functions);
+  }
 
   /** A call or `new`: a promise executor, a cleared handle, a race. */
   call(node: EsNode): void {
     const args = node.arguments as EsNode[];
     const path = calleePath(node.callee as EsNode) ?? "";
     if (node.type === "NewExpression" && path === "Promise" && args[0]) {
-      const executor = unwrap(args[0]);
-      if (executor.type !== "ArrowFunctionExpression" && executor.type !== "FunctionExpression") return;
-      const [from, to] = span(executor);
-      const [resolve, reject] = (executor.params as EsNode[]).map((p) =>
-        p.type === "Identifier" ? (p.name as string) : undefined,
-      );
-      this.executors.push({ from, to, body: span(executor.body as EsNode)[0], resolve, reject });
+      this.executors.add(unwrap(args[0]));
       return;
     }
     if (/(^|\.)clearTimeout$/.test(path) && args[0]) this.cleared.add(this.text(unwrap(args[0])));
@@ -141,24 +133,26 @@ export class DeadlineTimers {
     // `setTimeout(process.exit, 30_000)` before the work it guards: a watchdog on the whole process.
     if (exitsProcess(callback, this.source)) {
       const handle = this.handles.get(timer);
-      return (handle !== undefined && this.cleared.has(handle)) || guardsWorkAfter(timer, this.around(at), this.source);
+      return (
+        (handle !== undefined && this.cleared.has(handle)) || guardsWorkAfter(timer, this.functionAt(at), this.source)
+      );
     }
-    const executor = this.innermostExecutor(at);
+    const executor = this.executors.innermost(at);
     // `setTimeout(reject, 5000)` inside an executor that resolves another way.
     if (callback.type === "Identifier") {
       if (this.abortsByName(callback.name as string, at)) return true;
       if (executor === undefined) return false;
-      if (callback.name === executor.reject) return this.resolvesElsewhere(executor, callback);
-      return this.givesUpWaiting(executor, callback, [callback.name as string]);
+      if (callback.name === executor.reject) return this.executors.resolvesElsewhere(executor, callback);
+      return this.executors.givesUpWaiting(executor, callback, [callback.name as string]);
     }
     if (!FUNCTION_TYPES.has(callback.type)) return false;
     const body = ownText(callback, this.source).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
     // An injected timer's abort (the global timers' is `timers.ts`'s `isDeadlineTimer`).
     if (injected && DEADLINE_BODY.test(body)) return true;
     if (executor?.reject && new RegExp(`\\b${escape(executor.reject)}\\s*\\(`).test(body))
-      if (this.resolvesElsewhere(executor, callback)) return true;
+      if (this.executors.resolvesElsewhere(executor, callback)) return true;
     const called = [...body.matchAll(/(?<![.\w$])([\w$]+)\s*\(/g)].map((m) => m[1]!);
-    if (executor && this.givesUpWaiting(executor, callback, called)) return true;
+    if (executor && this.executors.givesUpWaiting(executor, callback, called)) return true;
     // `const d = deferred(); setTimeout(() => d.reject(err), ms); return Promise.race([p, d])`.
     if (/\.reject\s*\(/.test(body) && this.racedAround(at)) return true;
     // A kill after a grace period: forced (`SIGKILL`), or cancelled when the process exits first.
@@ -176,83 +170,19 @@ export class DeadlineTimers {
     return best !== undefined && DEADLINE_BODY.test(ownText(best.node, this.source).replace(/\/\/[^\n]*/g, ""));
   }
 
-  // The executor's text outside the callback uses its `resolve` (calls it or hands it on): it can settle first.
-  private resolvesElsewhere(executor: Executor, callback: EsNode): boolean {
-    if (executor.resolve === undefined) return false;
-    const [from, to] = span(callback);
-    const outside = this.source.slice(executor.from, from) + this.source.slice(to, executor.to);
-    // The executor's own parameter list names it once; a use is a second mention.
-    const uses = outside.match(new RegExp(`\\b${escape(executor.resolve)}\\b`, "g"))?.length ?? 0;
-    return uses >= 2;
-  }
-
-  // The timer settles the executor's promise (`resolve`, or a function of the executor that calls it: `finish()`,
-  // `resolveGuild(fallback)`) that a listener or callback also settles: it gives up waiting for what the listener
-  // waits for (discord.js' `GuildCreate`, a watcher's `add` event). A sleep resolves only from its timer, and an
-  // executor that resolves at once when ready (`if (ready) resolve()`) is no race: the other settlement must come
-  // from a nested function or be handed on (`emitter.once("ready", resolve)`). A poll that re-arms the function it
-  // runs in is a pacing tick.
-  private givesUpWaiting(executor: Executor, callback: EsNode, called: readonly string[]): boolean {
-    const resolve = executor.resolve;
-    if (resolve === undefined) return false;
-    const [cbFrom, cbTo] = span(callback);
-    const calls = new RegExp(`\\b${escape(resolve)}\\s*\\(`);
-    const nested = this.functions.filter(
-      (fn) => executor.from < fn.from && fn.to < executor.to && !(cbFrom <= fn.from && fn.to <= cbTo),
-    );
-    // Where `name` is used outside the callback and outside `skip`: in a nested function, or handed on as an argument.
-    const settledElsewhere = (name: string, skip?: { from: number; to: number }): boolean => {
-      for (const m of this.source
-        .slice(executor.body, executor.to)
-        .matchAll(new RegExp(`\\b${escape(name)}\\b`, "g"))) {
-        const at = executor.body + m.index;
-        if ((cbFrom <= at && at < cbTo) || (skip && skip.from <= at && at < skip.to)) continue;
-        const handedOn =
-          /^[\w$]*\s*[,)]/.test(this.source.slice(at)) && /[(,]\s*$/.test(this.source.slice(at - 40, at));
-        if (handedOn || nested.some((fn) => fn !== skip && fn.from < at && at < fn.to)) return true;
-      }
-      return false;
-    };
-    for (const name of called) {
-      if (name === resolve) {
-        if (settledElsewhere(resolve)) return true;
-        continue;
-      }
-      const settler = nested.find((fn) => fn.name === name && calls.test(this.source.slice(fn.from, fn.to)));
-      // `const check = () => { if (done()) resolve(); else setTimeout(check, 50) }`: a poll that re-arms itself.
-      const rearms = settler !== undefined && settler.from < cbFrom && cbTo < settler.to;
-      if (settler && !rearms && settledElsewhere(name, settler)) return true;
-    }
-    return false;
+  // A `Promise.race(...)` in the innermost function around the timer (the helper that arms it).
+  private racedAround(at: number): boolean {
+    const inner = innermostFunction(this.functionSpans, at);
+    return inner !== undefined && this.races.some((race) => inner[0] < race && race < inner[1]);
   }
 
   // The innermost function around `at` (the whole file at the top level).
-  private around(at: number): [number, number] {
-    let inner: [number, number] = [0, this.source.length];
-    for (const fn of this.functions) if (fn.from < at && at < fn.to && fn.from >= inner[0]) inner = [fn.from, fn.to];
-    return inner;
-  }
-
-  private innermostExecutor(at: number): Executor | undefined {
-    let best: Executor | undefined;
-    for (const executor of this.executors)
-      if (executor.from < at && at < executor.to && (!best || executor.from > best.from)) best = executor;
-    return best;
-  }
-
-  // A `Promise.race(...)` in the innermost function around the timer (the helper that arms it).
-  private racedAround(at: number): boolean {
-    let inner: { from: number; to: number } | undefined;
-    for (const fn of this.functions) if (fn.from < at && at < fn.to && (!inner || fn.from > inner.from)) inner = fn;
-    return inner !== undefined && this.races.some((race) => inner.from < race && race < inner.to);
+  private functionAt(at: number): [number, number] {
+    return innermostFunction(this.functionSpans, at) ?? [0, this.source.length];
   }
 
   private text(node: EsNode): string {
     const [start, end] = span(node);
     return this.source.slice(start, end);
   }
-}
-
-function escape(name: string): string {
-  return name.replace(/[$]/g, "\\$");
 }

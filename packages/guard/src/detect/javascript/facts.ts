@@ -129,7 +129,7 @@ export class FileFacts implements TestFacts {
     this.noWait = new NoWaitFacts(source);
     this.noLimit = new NoLimitEvidence(source);
     this.timers = new TimerEffects(source);
-    this.deadlines = new DeadlineTimers(source);
+    this.deadlines = new DeadlineTimers(source, this.functionSpans);
     this.mockClocks = new MockClocks(source);
     this.syncTests = new SyncTests(source);
   }

@@ -1,0 +1,100 @@
+// Promise executors (`new Promise((resolve, reject) => ...)`) and how a timer armed in one settles the promise: by
+// rejecting it while something else can resolve it first, or by giving up waiting for what a listener waits for.
+import { type EsNode, span } from "./ast.ts";
+
+/** A promise executor: its span, where its body starts (after the parameters), its two parameters' names. */
+export type Executor = { from: number; to: number; body: number; resolve?: string; reject?: string };
+
+/** A function of the file: its span, its parameters with their defaults, the name it is declared or stored under. */
+export interface DeclaredFunction {
+  from: number;
+  to: number;
+  parameters: Map<string, EsNode | undefined>;
+  /** The name it is declared or stored under (`function finish(`, `const finish = () =>`), if any. */
+  name?: string;
+  node: EsNode;
+}
+
+/** The file's promise executors, collected during the one walk. */
+export class PromiseExecutors {
+  private readonly executors: Executor[] = [];
+
+  /** `functions`: every function of the file, filled by the same walk. */
+  constructor(
+    private readonly source: string,
+    private readonly functions: readonly DeclaredFunction[],
+  ) {}
+
+  /** The first argument of a `new Promise(...)`: its span and its two parameters' names, when it is a function. */
+  add(executor: EsNode): void {
+    if (executor.type !== "ArrowFunctionExpression" && executor.type !== "FunctionExpression") return;
+    const [from, to] = span(executor);
+    const [resolve, reject] = (executor.params as EsNode[]).map((p) =>
+      p.type === "Identifier" ? (p.name as string) : undefined,
+    );
+    this.executors.push({ from, to, body: span(executor.body as EsNode)[0], resolve, reject });
+  }
+
+  /** The innermost executor around `at`, if any. */
+  innermost(at: number): Executor | undefined {
+    let best: Executor | undefined;
+    for (const executor of this.executors)
+      if (executor.from < at && at < executor.to && (!best || executor.from > best.from)) best = executor;
+    return best;
+  }
+
+  // The executor's text outside the callback uses its `resolve` (calls it or hands it on): it can settle first.
+  resolvesElsewhere(executor: Executor, callback: EsNode): boolean {
+    if (executor.resolve === undefined) return false;
+    const [from, to] = span(callback);
+    const outside = this.source.slice(executor.from, from) + this.source.slice(to, executor.to);
+    // The executor's own parameter list names it once; a use is a second mention.
+    const uses = outside.match(new RegExp(`\\b${escape(executor.resolve)}\\b`, "g"))?.length ?? 0;
+    return uses >= 2;
+  }
+
+  // The timer settles the executor's promise (`resolve`, or a function of the executor that calls it: `finish()`,
+  // `resolveGuild(fallback)`) that a listener or callback also settles: it gives up waiting for what the listener
+  // waits for (discord.js' `GuildCreate`, a watcher's `add` event). A sleep resolves only from its timer, and an
+  // executor that resolves at once when ready (`if (ready) resolve()`) is no race: the other settlement must come
+  // from a nested function or be handed on (`emitter.once("ready", resolve)`). A poll that re-arms the function it
+  // runs in is a pacing tick.
+  givesUpWaiting(executor: Executor, callback: EsNode, called: readonly string[]): boolean {
+    const resolve = executor.resolve;
+    if (resolve === undefined) return false;
+    const [cbFrom, cbTo] = span(callback);
+    const calls = new RegExp(`\\b${escape(resolve)}\\s*\\(`);
+    const nested = this.functions.filter(
+      (fn) => executor.from < fn.from && fn.to < executor.to && !(cbFrom <= fn.from && fn.to <= cbTo),
+    );
+    // Where `name` is used outside the callback and outside `skip`: in a nested function, or handed on as an argument.
+    const settledElsewhere = (name: string, skip?: { from: number; to: number }): boolean => {
+      for (const m of this.source
+        .slice(executor.body, executor.to)
+        .matchAll(new RegExp(`\\b${escape(name)}\\b`, "g"))) {
+        const at = executor.body + m.index;
+        if ((cbFrom <= at && at < cbTo) || (skip && skip.from <= at && at < skip.to)) continue;
+        const handedOn =
+          /^[\w$]*\s*[,)]/.test(this.source.slice(at)) && /[(,]\s*$/.test(this.source.slice(at - 40, at));
+        if (handedOn || nested.some((fn) => fn !== skip && fn.from < at && at < fn.to)) return true;
+      }
+      return false;
+    };
+    for (const name of called) {
+      if (name === resolve) {
+        if (settledElsewhere(resolve)) return true;
+        continue;
+      }
+      const settler = nested.find((fn) => fn.name === name && calls.test(this.source.slice(fn.from, fn.to)));
+      // `const check = () => { if (done()) resolve(); else setTimeout(check, 50) }`: a poll that re-arms itself.
+      const rearms = settler !== undefined && settler.from < cbFrom && cbTo < settler.to;
+      if (settler && !rearms && settledElsewhere(name, settler)) return true;
+    }
+    return false;
+  }
+}
+
+/** `name` as a regular expression's source (`$` escaped). */
+export function escape(name: string): string {
+  return name.replace(/[$]/g, "\\$");
+}
