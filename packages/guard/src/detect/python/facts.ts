@@ -143,6 +143,11 @@ export class PyFacts {
     return this.imports.has(name);
   }
 
+  // The file imports `module` or one of its submodules (`import pyvisa as visa`, `from pyvisa import ResourceManager`).
+  importsModule(module: string): boolean {
+    return this.imports.importsModule(module);
+  }
+
   // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.
   resolve(dotted: string): string {
     return this.imports.resolve(dotted);

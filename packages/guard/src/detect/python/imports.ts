@@ -4,21 +4,28 @@ import type { Node as TsNode } from "web-tree-sitter";
 export class Imports {
   // Local name -> dotted path it stands for.
   private readonly names = new Map<string, string>();
+  // Every module an import statement names (`import os, pyvisa`, `from pyvisa.constants import *`), as written.
+  private readonly modules = new Set<string>();
 
   // Records an `import_statement` or `import_from_statement` (collect phase, in document order).
   note(node: TsNode): void {
     if (node.type === "import_statement") {
       for (const child of node.namedChildren) {
-        if (child?.type === "dotted_name") this.names.set(child.text, child.text);
+        if (child?.type === "dotted_name") {
+          this.names.set(child.text, child.text);
+          this.modules.add(child.text);
+        }
         if (child?.type === "aliased_import") {
           const name = child.childForFieldName("name")?.text;
           const alias = child.childForFieldName("alias")?.text;
           if (name && alias) this.names.set(alias, name);
+          if (name) this.modules.add(name);
         }
       }
     }
     if (node.type === "import_from_statement") {
       const module = node.childForFieldName("module_name")?.text;
+      if (module) this.modules.add(module);
       for (const child of node.childrenForFieldName("name")) {
         if (!child || !module) continue;
         if (child.type === "dotted_name") this.names.set(child.text, `${module}.${child.text}`);
@@ -34,6 +41,12 @@ export class Imports {
   // A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`).
   has(name: string): boolean {
     return this.names.has(name);
+  }
+
+  // The file imports `module` or one of its submodules, under any name (`import pyvisa as visa`, `from pyvisa import *`).
+  importsModule(module: string): boolean {
+    for (const imported of this.modules) if (imported === module || imported.startsWith(`${module}.`)) return true;
+    return false;
   }
 
   // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.

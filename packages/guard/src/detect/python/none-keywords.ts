@@ -38,12 +38,6 @@ export function noneIsForever(facts: PyFacts, call: TsNode, path: string, writte
   const library = LIBRARIES.find((entry) => entry.keywords.has(name) && entry.method.test(method));
   if (!library) return false;
   const { module } = library;
-  if (library.imported ? !importsModule(facts, module) : path !== module && !path.startsWith(`${module}.`))
-    return false;
+  if (library.imported ? !facts.importsModule(module) : path !== module && !path.startsWith(`${module}.`)) return false;
   return !(name === "ping_timeout" && keywordArgument(call, "ping_interval")?.text === "None");
-}
-
-// `import pyvisa`, `import pyvisa as visa`, `from pyvisa import ResourceManager` (the module names no pattern characters).
-function importsModule(facts: PyFacts, module: string): boolean {
-  return new RegExp(`^[ \\t]*(?:import|from)[ \\t]+${module}\\b`, "m").test(facts.fileCode());
 }
