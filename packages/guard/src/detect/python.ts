@@ -1,30 +1,18 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import { AlarmBudgets } from "./python/alarms.ts";
-import { bindsNothing, judgeApiCall, knowsTimeoutKeyword, type PyCallJudge } from "./python/calls.ts";
-import { classify, clockOffset } from "./python/classify.ts";
-import {
-  expectedToFail,
-  inAssertion,
-  inEnumClass,
-  isCacheLifetime,
-  negativeDisables,
-  neverRead,
-  onlyRecorded,
-  onMockClock,
-  underNoneCheck,
-} from "./python/context.ts";
+import { bindsNothing, judgeApiCall, knowsTimeoutKeyword } from "./python/calls.ts";
+import { judgeAssignment, judgeDefault, type PyBindingJudge } from "./python/bound-values.ts";
+import { classify } from "./python/classify.ts";
+import { expectedToFail, inAssertion, isCacheLifetime, onMockClock, underNoneCheck } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
-import { boundsLocalWork, deadlineOverLocalWork } from "./python/budgets.ts";
-import { polledUntil } from "./python/deadlines.ts";
-import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./python/lifetimes.ts";
+import { isCacheEntryLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
 import { noneIsForever } from "./python/none-keywords.ts";
-import { cacheDeleteFinding, REDIS_BLOCKING } from "./python/redis.ts";
-import { ownNoLimit } from "./python/settings.ts";
+import { cacheDeleteFinding } from "./python/redis.ts";
 import { keywordArgument, onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
-import { type Classified, isNoLimit, type ZeroMeans } from "./python/values.ts";
+import type { Classified, ZeroMeans } from "./python/values.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
 export { mayHoldFallback, scanPython } from "./python/scan.ts";
@@ -36,10 +24,10 @@ export function detectPython(nodes: readonly TsNode[], options: DetectorOptions,
 }
 
 // The judgement of one file's sites, from the facts of one pass over its nodes (`PyFacts`).
-class PyDetector implements PyCallJudge {
+class PyDetector implements PyBindingJudge {
   private readonly findings = new Map<string, RawFinding>();
   readonly facts: PyFacts;
-  private readonly alarms: AlarmBudgets;
+  readonly alarms: AlarmBudgets;
 
   constructor(options: DetectorOptions, source: string) {
     this.facts = new PyFacts(options, source);
@@ -144,79 +132,12 @@ class PyDetector implements PyCallJudge {
         return;
       }
       case "default_parameter":
-      case "typed_default_parameter": {
-        const name = node.childForFieldName("name")?.text;
-        const value = node.childForFieldName("value");
-        if (!facts.isTimeout(name) || !value) return;
-        const fn = node.parent?.parent;
-        // `def record_flush(self, timeout_seconds=10): flushed.append(...)`, `@abstractmethod def export(self,
-        // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
-        // reads bounds nothing.
-        if (fn?.type === "function_definition" && (neverRead(fn, name) || onlyRecorded(fn, name))) return;
-        // `def symbolic_equal(a, b, tolerance, timeout=10.0)` read only by `with time_limit(timeout):` (SIGALRM).
-        if (fn?.type === "function_definition" && this.alarms.isBudgetParameter(fn, name)) return;
-        // `default_timeout=300` of a cache, a `max_age` compared with a token's age: a lifetime, nothing waits.
-        if (isCacheEntryLifetime(node, name)) return;
-        const body = fn?.type === "function_definition" ? fn.childForFieldName("body") : null;
-        if (body && usedAsLifetime(facts, name, body, node)) return;
-        // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
-        if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
-          this.report(value, `as the default of ${name}`, false, "poll", false, true);
-          return;
-        }
-        // Redis's blocking commands (BLPOP, BZPOPMIN, ...) block forever on 0; so does an object on its own None (`ownNoLimit`).
-        const blocking =
-          fn?.type === "function_definition" && REDIS_BLOCKING.test(fn.childForFieldName("name")?.text ?? "");
-        const own = ownNoLimit(facts, fn, value, name);
-        this.report(value, own ?? `as the default of ${name}`, own !== undefined, blocking ? "unbounded" : "poll");
+      case "typed_default_parameter":
+        judgeDefault(this, node);
         return;
-      }
-      case "assignment": {
-        const left = node.childForFieldName("left");
-        const right = node.childForFieldName("right");
-        if (!left || !right || facts.codeStatements.has(node.id)) return;
-        // `TIMEOUT1, TIMEOUT2, TIMEOUT3 = 0.82, 0.35, 1.4`: each name takes the literal at its place.
-        if (left.type === "pattern_list" && right.type === "expression_list") {
-          const names = left.namedChildren;
-          const values = right.namedChildren;
-          if (names.length !== values.length || inEnumClass(node)) return;
-          names.forEach((target, i) => {
-            if (target?.type === "identifier" && facts.isTimeout(target.text) && values[i])
-              this.report(values[i]!, `assigned to ${target.text}`, false);
-          });
-          return;
-        }
-        // `self.timeout = 15`, and `timeout = 3` / `WAIT_EVENT_TIMEOUT = 5` wherever they are passed on.
-        const name = referenceName(left);
-        const deadline = name !== undefined && /deadline/i.test(name);
-        // `deadline = time.monotonic() + 5`, `timeout = time.perf_counter() + 8` polled in a loop: a literal added to
-        // the clock is a deadline's duration when the name says so or a loop compares the clock with it.
-        const added = right.type === "binary_operator" ? clockOffset(facts, right) : undefined;
-        if (
-          added &&
-          !inEnumClass(node) &&
-          !(left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`))
-        ) {
-          if (deadline || polledUntil(facts, node, left)) {
-            // A deadline only checked between steps of a computation budgets local work (budgets.ts).
-            if (!deadlineOverLocalWork(facts, node, left))
-              this.report(added, `added to the clock for ${left.text}`, false);
-            return;
-          }
-        }
-        // Only a timeout's name is looked at further (most assignments stop here).
-        if (!facts.isTimeout(name)) return;
-        if (left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`)) return;
-        // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
-        if (inEnumClass(node)) return;
-        if (lifetimeOrUnread(facts, node, left, name) || boundsLocalWork(facts, node, left, name)) return;
-        if (this.alarms.isBudgetValue(right)) return;
-        // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
-        // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
-        if (underNoneCheck(node, left.text) && classify(facts, right, false, "poll").every(isNoLimit)) return;
-        this.report(right, `assigned to ${left.text}`, false);
+      case "assignment":
+        judgeAssignment(this, node);
         return;
-      }
       case "call": {
         const callee = node.childForFieldName("function");
         if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return;

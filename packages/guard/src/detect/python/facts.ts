@@ -3,9 +3,9 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { isTimeoutName } from "../../names.ts";
 import type { DetectorOptions } from "../types.ts";
+import { Bindings, type Constant } from "./bindings.ts";
 import { CodeLists } from "./code-lists.ts";
 import { TestDoubles } from "./doubles.ts";
-import { evaluate } from "./evaluate.ts";
 import { isUnboundedSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
 import { isPacingWait } from "./pacing.ts";
@@ -14,22 +14,16 @@ import { Scopes } from "./scopes.ts";
 import { withoutText } from "./syntax.ts";
 import { assignedName, comparedOnly } from "./uses.ts";
 
-// A name assigned once in its scope to a number: `t = 5`, then `timeout=t`.
-export type Constant = { node: TsNode; value: number; name: string };
-
 // Clocks a deadline is computed from: `time.time()`, `time.monotonic()`, `loop.time()`, trio's `current_time()`.
 const CLOCKS = /(^|\.)(time|monotonic|perf_counter|current_time|now|utcnow|time_ns|monotonic_ns|clock)$/;
 
 export class PyFacts {
-  private readonly constants = new Map<string, Constant>();
-  // `scope:name` -> the arithmetic a name assigned once holds when it does not fold (`1.0 / len(alive)`).
-  private readonly shares = new Map<string, TsNode>();
   private readonly imports = new Imports();
   // Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout, and its library.
   readonly sessions = new Map<string, "requests" | "httpx">();
   private readonly scopes = new Scopes();
-  // `scope:name` for every name assigned or bound as a parameter.
-  private scopedNames = new Set<string>();
+  // Names bound per scope: constants, parameters' defaults, arithmetic assigned once.
+  private readonly bindings = new Bindings((node) => this.scopeOf(node));
   // Variables (or `self.x` attributes) holding a Redis client.
   readonly redisClients = new Set<string>();
   private readonly codeLists: CodeLists;
@@ -37,8 +31,6 @@ export class PyFacts {
   readonly codeStatements: ReadonlySet<number>;
   // `scope:name` of locals that hold a clock reading (`now = time.monotonic()`): `now + 5` is a deadline.
   readonly clockNames = new Set<string>();
-  // `scope:name` of parameters with a numeric default that the function never assigns: `duration_ms: int = 100`.
-  private readonly defaults = new Map<string, TsNode>();
   // `scope:name` of locals passed to a sleep (`time.sleep(timeout)`): delays, however they are named.
   readonly delayNames = new Set<string>();
 
@@ -64,8 +56,6 @@ export class PyFacts {
   // Learns the facts of `nodes` (a file's scan, in document order).
   collect(nodes: readonly TsNode[]): void {
     this.scopes.collect(nodes);
-    const assignments = new Map<string, TsNode[]>();
-    const namedDefaults = new Map<string, TsNode>();
     for (const node of nodes) {
       const type = node.type;
       if (type === "assignment") this.codeLists.noteAssignment(node);
@@ -80,7 +70,7 @@ export class PyFacts {
         const right = node.childForFieldName("right");
         if (left && (left.type === "identifier" || left.type === "attribute")) {
           const key = left.type === "identifier" ? `${this.scopeOf(node)}:${left.text}` : left.text;
-          push(assignments, key, node);
+          this.bindings.assignment(key, node);
           if (right) this.doubles.note(left, right);
           if (right && isUnboundedSession(this, right)) this.sessions.set(left.text, sessionLibrary(this, right));
           if (right?.type === "call" && makesRedisClient(this, right)) this.redisClients.add(left.text);
@@ -102,40 +92,11 @@ export class PyFacts {
       }
       if (type === "parameters") this.doubles.noteParameters(node);
       if (type === "function_definition") this.doubles.noteFunction(node);
-      if (type === "parameters" || type === "lambda_parameters") {
-        for (const parameter of node.namedChildren) {
-          const name = parameter?.type === "identifier" ? parameter.text : parameter?.childForFieldName("name")?.text;
-          const key = `${node.parent ? node.parent.startIndex : 0}:${name}`;
-          if (name) push(assignments, key, parameter!, parameter!);
-          const value = parameter?.type.endsWith("default_parameter") ? parameter.childForFieldName("value") : null;
-          if (name && value && /^(integer|float)$/.test(value.type)) this.defaults.set(key, value);
-          else if (name && value?.type === "identifier") namedDefaults.set(key, value);
-        }
-      }
+      if (type === "parameters" || type === "lambda_parameters") this.bindings.parameters(node);
     }
     this.codeLists.flush();
     this.doubles.settle();
-    this.scopedNames = new Set(assignments.keys());
-    // A parameter assigned again in its function (`if t is None: t = ...`) no longer holds its default alone.
-    for (const key of this.defaults.keys()) if ((assignments.get(key)?.length ?? 0) > 2) this.defaults.delete(key);
-    // A name assigned exactly once in its scope (function or module), and not a parameter there,
-    // is a constant of that scope: `t = 5` then `requests.get(u, timeout=t)`. In source order.
-    for (const [key, nodes] of assignments) {
-      const only = nodes.length === 1 ? nodes[0] : undefined;
-      if (!only || only.type !== "assignment" || only.childForFieldName("left")?.type !== "identifier") continue;
-      if (only.parent?.type !== "expression_statement") continue;
-      const right = only.childForFieldName("right");
-      const value = right ? this.evaluate(right) : undefined;
-      if (right && value !== undefined)
-        this.constants.set(key, { node: right, value, name: key.slice(key.indexOf(":") + 1) });
-      else if (right?.type === "binary_operator") this.shares.set(key, right);
-    }
-    // `deadline_sec=_DEFAULT_DEADLINE_SEC` (a module constant, `_DEFAULT_DEADLINE_SEC = 10`): the constant's number is
-    // the parameter's default, as if written there.
-    for (const [key, value] of namedDefaults) {
-      const constant = (assignments.get(key)?.length ?? 0) > 2 ? undefined : this.constant(value);
-      if (constant) this.defaults.set(key, constant.node);
-    }
+    this.bindings.settle();
   }
 
   // A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`).
@@ -160,41 +121,28 @@ export class PyFacts {
 
   // The constant an identifier names in its scope (its function, else the module), if any.
   constant(node: TsNode): Constant | undefined {
-    const local = `${this.scopeOf(node)}:${node.text}`;
-    // A name bound in the function (assigned or a parameter) hides the module's.
-    if (this.scopedNames.has(local)) return this.constants.get(local);
-    return this.constants.get(`0:${node.text}`);
+    return this.bindings.constant(node);
   }
 
   // The numeric default of the parameter an identifier names, when its function never assigns it again
   // (`def connection_busy_timeout(connection, duration_ms: int = 100): connection.set_busy_timeout(duration_ms)`).
   parameterDefault(node: TsNode): TsNode | undefined {
-    return this.defaults.get(`${this.scopeOf(node)}:${node.text}`);
+    return this.bindings.parameterDefault(node);
   }
 
   // The literal tuple a loop variable runs over (`for timeout in (0, 0.001, 2): with fail_after(timeout)`).
   loopTuple(node: TsNode): TsNode | undefined {
-    // Asked only where a finding may be reported: found by walking out of the loop, not collected for every file.
-    if (this.scopedNames.has(`${this.scopeOf(node)}:${node.text}`)) return undefined;
-    for (let current = node.parent; current; current = current.parent) {
-      if (current.type === "function_definition" || current.type === "lambda") return undefined;
-      if (current.type !== "for_statement" || current.childForFieldName("left")?.text !== node.text) continue;
-      const values = current.childForFieldName("right");
-      return values?.type === "tuple" || values?.type === "list" ? values : undefined;
-    }
-    return undefined;
+    return this.bindings.loopTuple(node);
   }
 
   // The arithmetic an identifier was assigned once in its scope, when it is no constant (`1.0 / len(alive)`).
   arithmetic(node: TsNode): TsNode | undefined {
-    const local = `${this.scopeOf(node)}:${node.text}`;
-    if (this.scopedNames.has(local)) return this.shares.get(local);
-    return this.shares.get(`0:${node.text}`);
+    return this.bindings.arithmetic(node);
   }
 
   // The number an expression folds to, with this file's constants.
   evaluate(node: TsNode): number | undefined {
-    return evaluate(node, (identifier) => this.constant(identifier)?.value);
+    return this.bindings.evaluate(node);
   }
 
   // A timeout's name, numbered ones too (`TIMEOUT1, TIMEOUT2 = 0.82, 0.35`), and Vim's `timeoutlen`/`ttimeoutlen`.
@@ -248,11 +196,4 @@ export class PyFacts {
   isCodeTable(dict: TsNode): boolean {
     return this.codeLists.isTable(dict);
   }
-}
-
-// Appends to the list under `key` (a name assigned many times is not copied each time).
-function push<K, V>(lists: Map<K, V[]>, key: K, ...values: V[]): void {
-  const list = lists.get(key);
-  if (list) list.push(...values);
-  else lists.set(key, values);
 }

@@ -1,0 +1,102 @@
+// Values bound to a timeout's name where they are written: a parameter's default (`def get(url, timeout=30)`) and an
+// assignment (`self.timeout = 15`, `TIMEOUT1, TIMEOUT2 = 0.82, 0.35`, `deadline = time.monotonic() + 5`).
+import type { Node as TsNode } from "web-tree-sitter";
+import type { AlarmBudgets } from "./alarms.ts";
+import { boundsLocalWork, deadlineOverLocalWork } from "./budgets.ts";
+import type { PyCallJudge } from "./calls.ts";
+import { classify, clockOffset } from "./classify.ts";
+import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
+import { polledUntil } from "./deadlines.ts";
+import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./lifetimes.ts";
+import { REDIS_BLOCKING } from "./redis.ts";
+import { ownNoLimit } from "./settings.ts";
+import { referenceName } from "./syntax.ts";
+import { isNoLimit, type ZeroMeans } from "./values.ts";
+
+/** The detector as these judgements see it: its facts, its SIGALRM budgets, and where findings go. */
+export interface PyBindingJudge extends PyCallJudge {
+  readonly alarms: AlarmBudgets;
+  report(
+    value: TsNode,
+    where: string,
+    noneIsUnbounded: boolean,
+    zero?: ZeroMeans,
+    isTest?: boolean,
+    negativeIsUnbounded?: boolean,
+  ): void;
+}
+
+/** A `default_parameter` or `typed_default_parameter`: the default of a timeout-named parameter. */
+export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
+  const facts = judge.facts;
+  const name = node.childForFieldName("name")?.text;
+  const value = node.childForFieldName("value");
+  if (!facts.isTimeout(name) || !value) return;
+  const fn = node.parent?.parent;
+  // `def record_flush(self, timeout_seconds=10): flushed.append(...)`, `@abstractmethod def export(self,
+  // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
+  // reads bounds nothing.
+  if (fn?.type === "function_definition" && (neverRead(fn, name) || onlyRecorded(fn, name))) return;
+  // `def symbolic_equal(a, b, tolerance, timeout=10.0)` read only by `with time_limit(timeout):` (SIGALRM).
+  if (fn?.type === "function_definition" && judge.alarms.isBudgetParameter(fn, name)) return;
+  // `default_timeout=300` of a cache, a `max_age` compared with a token's age: a lifetime, nothing waits.
+  if (isCacheEntryLifetime(node, name)) return;
+  const body = fn?.type === "function_definition" ? fn.childForFieldName("body") : null;
+  if (body && usedAsLifetime(facts, name, body, node)) return;
+  // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
+  if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
+    judge.report(value, `as the default of ${name}`, false, "poll", false, true);
+    return;
+  }
+  // Redis's blocking commands (BLPOP, BZPOPMIN, ...) block forever on 0; so does an object on its own None (`ownNoLimit`).
+  const blocking = fn?.type === "function_definition" && REDIS_BLOCKING.test(fn.childForFieldName("name")?.text ?? "");
+  const own = ownNoLimit(facts, fn, value, name);
+  judge.report(value, own ?? `as the default of ${name}`, own !== undefined, blocking ? "unbounded" : "poll");
+}
+
+/** An `assignment`: a literal stored under a timeout's name, or added to a clock for a deadline. */
+export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
+  const facts = judge.facts;
+  const left = node.childForFieldName("left");
+  const right = node.childForFieldName("right");
+  if (!left || !right || facts.codeStatements.has(node.id)) return;
+  // `TIMEOUT1, TIMEOUT2, TIMEOUT3 = 0.82, 0.35, 1.4`: each name takes the literal at its place.
+  if (left.type === "pattern_list" && right.type === "expression_list") {
+    const names = left.namedChildren;
+    const values = right.namedChildren;
+    if (names.length !== values.length || inEnumClass(node)) return;
+    names.forEach((target, i) => {
+      if (target?.type === "identifier" && facts.isTimeout(target.text) && values[i])
+        judge.report(values[i]!, `assigned to ${target.text}`, false);
+    });
+    return;
+  }
+  // `self.timeout = 15`, and `timeout = 3` / `WAIT_EVENT_TIMEOUT = 5` wherever they are passed on.
+  const name = referenceName(left);
+  const deadline = name !== undefined && /deadline/i.test(name);
+  // `deadline = time.monotonic() + 5`, `timeout = time.perf_counter() + 8` polled in a loop: a literal added to
+  // the clock is a deadline's duration when the name says so or a loop compares the clock with it.
+  const added = right.type === "binary_operator" ? clockOffset(facts, right) : undefined;
+  if (
+    added &&
+    !inEnumClass(node) &&
+    !(left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`))
+  ) {
+    if (deadline || polledUntil(facts, node, left)) {
+      // A deadline only checked between steps of a computation budgets local work (budgets.ts).
+      if (!deadlineOverLocalWork(facts, node, left)) judge.report(added, `added to the clock for ${left.text}`, false);
+      return;
+    }
+  }
+  // Only a timeout's name is looked at further (most assignments stop here).
+  if (!facts.isTimeout(name)) return;
+  if (left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`)) return;
+  // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
+  if (inEnumClass(node)) return;
+  if (lifetimeOrUnread(facts, node, left, name) || boundsLocalWork(facts, node, left, name)) return;
+  if (judge.alarms.isBudgetValue(right)) return;
+  // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
+  // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
+  if (underNoneCheck(node, left.text) && classify(facts, right, false, "poll").every(isNoLimit)) return;
+  judge.report(right, `assigned to ${left.text}`, false);
+}
