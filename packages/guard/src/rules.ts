@@ -22,6 +22,8 @@ export interface RuleMeta {
   rationale: string;
   /** A flagged and a clean example per language. */
   examples: { language: "ts" | "py"; flagged: string; clean: string }[];
+  /** What the rule leaves alone on purpose although it looks like what it flags, and why, for the docs. */
+  notReported?: string[];
 }
 
 /** The rule reference's path on the docs site (apps/docs generates it from RULES, one anchor per rule). */
@@ -73,6 +75,10 @@ export const RULES: Record<RuleId, RuleMeta> = {
     examples: [
       { language: "ts", flagged: "axios.create({ timeout: 0 });", clean: "axios.create({ timeout: config.TIMEOUT });" },
       { language: "py", flagged: "requests.get(url)", clean: "requests.get(url, timeout=TIMEOUT_S)" },
+    ],
+    notReported: [
+      "(JavaScript) A transport's own timer switched off (`bodyTimeout: 0, headersTimeout: 0`) on the line of, or under, a comment saying another mechanism bounds the wait (`// timeouts are handled by AbortSignal in our middleware`, `// the request timeout is enforced by the caller's signal`): the comment is taken as the evidence, so keep it true; the bounding timeout itself is checked where it is set.",
+      "(JavaScript) A 0 or `false` the code hands a receiver org-guard does not know, unless the file shows it reaching a wait (a timer armed only when it is set) or the comment at the value says it means no limit (`// 0 = no timeout`, `// Timeouts disabled`).",
     ],
   },
   "no-local-cache-delete": {

@@ -28,6 +28,7 @@ export function guardRulesPage(): string {
     description: string;
     rationale?: string;
     examples?: Example[];
+    notReported?: string[];
   }[];
   const sections = rules.map((rule) => {
     const examples = (rule.examples ?? []).flatMap((example) => {
@@ -51,6 +52,9 @@ export function guardRulesPage(): string {
       `<p class="org-rule-summary"><span class="org-severity" data-severity="${SEVERITY[rule.defaultSeverity] ?? "error"}">${SEVERITY[rule.defaultSeverity] ?? "error"} by default</span> ${inline(rule.description)}</p>`,
       "",
       ...(rule.rationale ? [`<p>${inline(rule.rationale)}</p>`, ""] : []),
+      ...(rule.notReported?.length
+        ? ["Not reported, on purpose:", "", ...rule.notReported.map((item) => `- ${inline(item)}`), ""]
+        : []),
       ...examples,
     ].join("\n");
   });
