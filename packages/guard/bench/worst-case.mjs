@@ -268,6 +268,13 @@ const FAMILIES = [
       `import signal, time\n\n${lines(n, (i) => `def job${i}():\n    signal.alarm(${i + 1})\n    deadline = time.monotonic() + ${i + 10}\n    while time.monotonic() < deadline:\n        work${i}()\n    signal.alarm(0)\n`)}`,
   ],
   [
+    "py fixed periods run out on the clock, calls of what doubles return (deadlines, doubles)",
+    "test_a.py",
+    300,
+    (n) =>
+      `import time\nfrom unittest.mock import Mock, call\n\n${lines(n, (i) => `def warm${i}(canvas):\n    etime = time.time() + ${i + 1}\n    while time.time() < etime:\n        time.sleep(0.01)\n        for item in canvas.items${i}:\n            if item.done():\n                break\n        canvas.process_events()\n`)}\n\ndef test_chain():\n    p0 = Mock()\n${lines(n, (i) => `    p${i + 1} = p${i}("cmd")\n    p${i + 1}.wait(timeout=${i + 1})\n    assert p${i}.mock_calls == [call.wait(timeout=${i + 1})]`)}\n`,
+  ],
+  [
     "py one test building objects it only inspects (inspected)",
     "test_a.py",
     300,

@@ -12,7 +12,7 @@ import { addends, unwrap } from "./syntax.ts";
 // What waiting looks like in a function's code: awaiting, yielding to a scheduler, sleeping, and the method names of
 // blocking calls (a queue's or a future's `get`/`result`, a socket's `recv`, a process's `communicate`, a lock's
 // `acquire`, a request). Broad on purpose: one of them anywhere keeps the value reported.
-const WAITS =
+export const WAITS =
   /\b(await|yield)\b|(^|[^\w])(sleep|wait\w*|join|recv\w*|accept|connect\w*|select|poll|communicate|acquire|result|read\w*|get|put|send\w*|request|urlopen|run|call|check_output|fetch\w*|receive\w*|flush|expect\w*|next)\s*\(/;
 
 // `TIMEOUT = 60` (a class attribute read as `self.TIMEOUT`) or a module constant, every read of which either tests

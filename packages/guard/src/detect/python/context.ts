@@ -148,8 +148,10 @@ export function insideRaises(node: TsNode): boolean {
   return false;
 }
 
-// Methods of a cache client whose `timeout=` is the entry's lifetime (Django's cache API, Flask-Caching, cachelib).
-const CACHE_WRITES = /^(set|add|set_many|get_or_set|touch|cached|memoize|set_multi|add_many)$/;
+// Methods of a cache client whose `timeout=` is the entry's lifetime (Django's cache API, Flask-Caching, cachelib), and
+// Kivy's `Cache.register(category, limit=None, timeout=None)` / `Cache.append(category, key, obj, timeout=None)`, whose
+// documentation (kivy.cache) says: "Time after which to delete the object if it has not been used".
+const CACHE_WRITES = /^(set|add|set_many|get_or_set|touch|cached|memoize|set_multi|add_many|register|append)$/;
 
 // `cache.set(key, value, timeout=300)`, `@cache.cached(timeout=50)`, `CACHES = {"default": {"TIMEOUT": 300}}`:
 // how long a cache entry lives (a TTL), not how long anything waits.

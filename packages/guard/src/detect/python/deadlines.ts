@@ -1,8 +1,9 @@
 // Points in time the code computes as "now + N" and then polls against: a deadline, whatever it is named.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
+import { WAITS } from "./budgets.ts";
 import { blanked, inWhile, isClockReading, ordering, outward } from "./lifetimes.ts";
-import { unwrap } from "./syntax.ts";
+import { calleeText, unwrap } from "./syntax.ts";
 
 // `timeout = time.perf_counter() + 8` then, in a loop, `assert time.perf_counter() < timeout`; `t = time.time() + 0.5`
 // then `while time.time() < t:`; `limit = time.time() + 2.0` checked by the enclosing `while ... time.time() < limit`:
@@ -36,8 +37,49 @@ export function polledUntil(facts: PyFacts, assignment: TsNode, left: TsNode): b
     const comparison = outer.parent;
     if (comparison?.type !== "comparison_operator" || !ordering(comparison) || !inWhile(comparison)) continue;
     const other = comparison.namedChildren.find((c) => c !== null && c.id !== outer.id);
-    if (other && isClockReading(facts, unwrap(other)) && endsTheLoop(comparison)) return true;
+    if (other && isClockReading(facts, unwrap(other)) && endsTheLoop(comparison) && !runsItsWholePeriod(comparison))
+      return true;
   }
+  return false;
+}
+
+// `etime = time() + 0.25` then `while time() < etime: sleep(0.01); canvas.process_events()`: when the clock is the
+// loop's whole condition and the body can neither leave the loop (`break`, `return`, `raise`) nor wait on anything but
+// a sleep, the loop runs its whole period every time. A fixed period of work (a warm-up, a settling time), not a
+// bound on a wait: nothing in it can come late. Another condition (`while not done and time() < t`), an exit in the
+// body, or a wait in it (`q.get(timeout=0.1)`, `sock.recv(...)`, `await`) keeps the deadline.
+function runsItsWholePeriod(comparison: TsNode): boolean {
+  let current = comparison;
+  while (current.parent?.type === "parenthesized_expression") current = current.parent;
+  const loop = current.parent;
+  if (loop?.type !== "while_statement" || loop.childForFieldName("condition")?.id !== current.id) return false;
+  const body = loop.childForFieldName("body");
+  if (!body) return false;
+  const kinds = ["call", "await", "yield", "break_statement", "return_statement", "raise_statement"];
+  for (const node of body.descendantsOfType(kinds)) {
+    if (!node || nestedScope(node, body)) continue;
+    if (node.type === "break_statement") {
+      if (!insideInnerLoop(node, body)) return false;
+      continue;
+    }
+    if (node.type !== "call") return false;
+    const method = calleeText(node).replace(/^.*\./, "");
+    if (method !== "sleep" && WAITS.test(`${method}(`)) return false;
+  }
+  return true;
+}
+
+// Inside a function, lambda or class defined in the loop's body: its code is not the loop's.
+function nestedScope(node: TsNode, body: TsNode): boolean {
+  for (let current = node.parent; current && current.id !== body.id; current = current.parent)
+    if (/^(function_definition|lambda|class_definition)$/.test(current.type)) return true;
+  return false;
+}
+
+// A `break` of a `for`/`while` nested in the loop's body ends that inner loop only.
+function insideInnerLoop(node: TsNode, body: TsNode): boolean {
+  for (let current = node.parent; current && current.id !== body.id; current = current.parent)
+    if (current.type === "for_statement" || current.type === "while_statement") return true;
   return false;
 }
 

@@ -16,6 +16,8 @@ const DOUBLE_FACTORY =
 const IN_PROCESS_TRANSPORT = /(^|\.)(ASGITransport|WSGITransport|MockTransport)$/;
 // A module of test doubles: `twisted.internet.testing`, `twisted.test.proto_helpers`, `x.tests.fakes`.
 const TESTING_MODULE = /(^|\.)(testing|proto_helpers|fakes|mocks)\.[A-Z]\w*$/;
+// unittest.mock's call recorder (`from unittest.mock import call`, `mock.call`, testfixtures' re-export).
+const MOCK_CALL = /(^|\.)mock\.call$/;
 // A clock a test moves by hand: twisted's `task.Clock()`, `MemoryReactorClock()`.
 const MANUAL_CLOCK = /(^|\.)(Clock|MemoryReactorClock)$/;
 
@@ -131,6 +133,9 @@ export class TestDoubles {
       if (key !== undefined && this.doubles.has(key)) return true;
       if (current.type === "identifier" && this.doubles.has(`0:${current.text}`)) return true;
       if (current.type === "identifier" && this.isFixtureParameter(current)) return true;
+      // `call.Popen_instance.wait(timeout=1)` with unittest.mock's `call`: an expected call built to compare with
+      // what a mock recorded; nothing is called.
+      if (current.type === "identifier" && MOCK_CALL.test(this.resolve(current.text))) return true;
       if (current.type === "attribute" && current.childForFieldName("attribute")?.text === "return_value") return true;
       current = current.type === "attribute" ? current.childForFieldName("object") : null;
     }
@@ -158,6 +163,11 @@ export class TestDoubles {
       // `MemoryReactor()` from `twisted.internet.testing`, `Clock()` from `twisted.internet.task`: a class a testing
       // module provides, or a clock moved by hand.
       if (TESTING_MODULE.test(this.resolve(written)) || MANUAL_CLOCK.test(written)) return true;
+      // `Popen = MockPopen()` then `process = Popen("cmd")`: what a double returns when called is the double's too
+      // (a `Mock()` returns a mock, a fake class's instance is fake). The double itself, not its method.
+      const calledKey = callee ? this.key(callee) : undefined;
+      if (calledKey !== undefined && (this.doubles.has(calledKey) || this.doubles.has(`0:${callee!.text}`)))
+        return true;
       // `DeferredFilesystemLock(path, scheduler=self.clock)`, `ThreadedResolver(fake_reactor)`: built on a double,
       // it waits through the double.
       // The double itself, not a part of it: `Thread(target=fake.calls.clear)` runs real code.
