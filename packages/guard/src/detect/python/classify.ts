@@ -62,7 +62,10 @@ export function classify(
       return out;
     case "identifier": {
       const constant = facts.constant(node);
-      if (constant && constant.value > 0 && !isCode(constant.node))
+      // `WAIT_TIMEOUT = STATUS_TIMEOUT` where `STATUS_TIMEOUT = 258` is an entry of a code list (`STATUS_WAIT_0 = 0`,
+      // `STATUS_USER_APC = 192`, `STATUS_PENDING = 259`...): another name for a code, not a duration.
+      const listed = constant?.node.parent ? facts.codeStatements.has(constant.node.parent.id) : false;
+      if (constant && constant.value > 0 && !isCode(constant.node) && !listed)
         out.push({ kind: "hardcoded", node: constant.node, literal: `${constant.name} = ${constant.node.text}` });
       // `max_timeout = 1.0 / len(alive)` then `min(remaining, max_timeout)`: the shared budget, through its local.
       const share = constant ? undefined : facts.arithmetic(node);
