@@ -1,12 +1,8 @@
 import { extname } from "node:path";
-import { visitorKeys } from "oxc-parser";
+import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
-import { detectPython, mayHoldFallback, scanPython } from "./detect/python.ts";
-import { detectEmbeddedPython } from "./detect/python/embedded.ts";
-import { firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
-import { reparseRepaired } from "./detect/python/reparse.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
@@ -15,7 +11,7 @@ import { JS_EXTENSIONS, PYTHON_EXTENSIONS, TYPESCRIPT } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import type { PackageFacts } from "./package-facts.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
-import { applySuppressions, DIRECTIVE, type SourceComment } from "./suppressions.ts";
+import { applySuppressions, type SourceComment } from "./suppressions.ts";
 
 /** One finding, in the shape of ESLint's JSON formatter (1-based lines and columns). */
 export interface GuardMessage {
@@ -140,39 +136,8 @@ async function detect(
   packageFacts: PackageFacts | undefined,
 ): Promise<{ raw: RawFinding[]; comments: SourceComment[] }> {
   const ext = extname(filePath).toLowerCase();
-  if (PYTHON_EXTENSIONS.has(ext)) {
-    const parser = await pythonParser();
-    let tree = parser.parse(source);
-    if (!tree) throw new Error("tree-sitter returned no tree");
-    let lineComments: SourceComment[] = [];
-    try {
-      const error = firstSyntaxError(tree.rootNode);
-      if (error) {
-        const retry = reparseRepaired(parser, source, tree.rootNode);
-        if (!retry || "error" in retry)
-          return { raw: [{ ruleId: "parse-error", ...(retry?.error ?? error) }], comments: [] };
-        tree.delete();
-        ({ tree, comments: lineComments } = retry);
-      }
-      if (!mightHoldTimeout(source, config, "python")) return { raw: [], comments: [] };
-      const withComments = source.includes(DIRECTIVE);
-      const scan = scanPython(tree.rootNode, withComments, mayHoldFallback(source));
-      // `python -c` scripts in strings run too: checked as Python, their findings placed in the string.
-      const embedded = /["']-c["']/.test(source)
-        ? detectEmbeddedPython(parser, scan.nodes, config, withComments)
-        : { raw: [], comments: [] };
-      return {
-        raw: [...detectPython(scan.nodes, config, source), ...embedded.raw],
-        comments: [
-          ...scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
-          ...(withComments ? lineComments : []),
-          ...embedded.comments,
-        ],
-      };
-    } finally {
-      tree.delete();
-    }
-  }
+  // The Python checker (and its parser) is loaded with the first Python file: a JavaScript-only commit never compiles it.
+  if (PYTHON_EXTENSIONS.has(ext)) return (await import("./check-python.ts")).detectPythonFile(source, config);
   const result = parseJavaScript(filePath, source, ext);
   const first = result.errors.find((error) => error.severity === "Error");
   if (first) {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type * as WorkerThreads from "node:worker_threads";
 import type { FileResult } from "./check.ts";
 import type { GuardConfig } from "./config.ts";
 
@@ -15,7 +16,7 @@ export const MAX_NESTING = 200_000;
 export const WORKER_STACK_MB = 16;
 const DEEP_STACK_MB = 1_024;
 
-let worker: Worker | undefined;
+let worker: WorkerThreads.Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, { resolve: (result: FileResult) => void; reject: (error: Error) => void }>();
 
@@ -31,7 +32,9 @@ export function checkOnDeepStack(
   const url = new URL("./deep-worker.js", import.meta.url);
   if (!existsSync(url)) return undefined;
   if (!worker) {
-    worker = new Worker(url, { resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
+    // Loaded on the first deeply nested file only (`node:worker_threads` is not free to load on every commit).
+    const threads = createRequire(import.meta.url)("node:worker_threads") as typeof WorkerThreads;
+    worker = new threads.Worker(url, { resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
     worker.on("message", ({ id, result, error }: { id: number; result?: FileResult; error?: string }) => {
       const request = pending.get(id);
       pending.delete(id);

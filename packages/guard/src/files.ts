@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import type * as ChildProcess from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import type { GuardConfig } from "./config.ts";
 import { GuardError } from "./errors.ts";
@@ -20,9 +21,19 @@ export interface Skipped {
 
 const ALWAYS_SKIPPED = new Set(["node_modules", ".git", ".turbo"]);
 
+// Loaded on the first git call: a check of named files (the pre-commit framework's) never starts git, and
+// `node:child_process` costs a commit-sized run a few milliseconds to load (bench/speed.mjs).
+let childProcess: typeof ChildProcess | undefined;
+const processes = () => (childProcess ??= createRequire(import.meta.url)("node:child_process") as typeof ChildProcess);
+
 function git(cwd: string, args: string[], input?: string): Buffer {
   try {
-    return execFileSync("git", args, { cwd, input, maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
+    return processes().execFileSync("git", args, {
+      cwd,
+      input,
+      maxBuffer: 1024 * 1024 * 1024,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? "").trim();
     throw new GuardError("ORG_GUARD_GIT", `git ${args[0]} failed in ${cwd}: ${stderr || (error as Error).message}`, {
@@ -32,7 +43,10 @@ function git(cwd: string, args: string[], input?: string): Buffer {
 }
 
 function insideGitWorkTree(cwd: string): boolean {
-  return spawnSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd, encoding: "utf8" }).stdout?.trim() === "true";
+  return (
+    processes().spawnSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd, encoding: "utf8" }).stdout?.trim() ===
+    "true"
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
 // only the files that mention a name some file may default to "no limit", found in the text first: most files have
 // none, and a walk costs as much as the check itself.
 import { extname } from "node:path";
-import { visitorKeys } from "oxc-parser";
+import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { type EsNode, namesReachingWait } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type * as WorkerThreads from "node:worker_threads";
 import { checkSource, type FileResult } from "./check.ts";
 import { loadGuardConfig, type GuardConfig } from "./config.ts";
 import { WORKER_STACK_MB } from "./deep.ts";
@@ -62,6 +63,8 @@ async function checkAll(
       results.push(await checkSource(file.path, file.text, config, facts[index]));
     return results;
   }
+  // Loaded only here: a commit-sized run stays on this thread and never pays for loading `node:worker_threads`.
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof WorkerThreads;
   // Largest first, in batches handed to whichever thread asks: bytes alone do not predict the cost
   // (a file that may hold a finding is walked, most are only parsed), so shares fixed up front
   // left one thread working long after the other had finished.
