@@ -16,6 +16,14 @@ export const FAILS_TEST =
 export const ASSERTION_METHODS =
   /(^|\.)(deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow|throws|rejects|doesNotThrow|doesNotReject|calledWith|calledWithMatch)$/;
 
+/**
+ * Chai's BDD chains (`expect(x).to.eql({...})`, `expect(x).to.deep.equal(...)`, `x.should.have.property("timeout",
+ * 5)`; chaijs.com/api/bdd): their arguments are the value expected, compared, never handed to anything that waits.
+ * Only a chain off `expect(...)` or `.should` (`_.include(list, x)` and `emitter.property(...)` are not assertions).
+ */
+const CHAI_ASSERTION =
+  /^(<call>|[\w$.<>]*\.should)(\.(to|be|been|is|that|which|and|has|have|with|at|of|same|but|does|still|also|not|deep|nested|own|ordered|any|all|eventually))*\.(equal|equals|eq|eql|eqls|include|includes|contain|contains|members|property|keys)$/;
+
 /** `assert.deepStrictEqual(...)`, `t.assert.throws(...)`, `expect(x).toEqual(...)`, `assert.equal(...)`, `assert(...)`. */
 export function isAssertion(path: string): boolean {
   if (ASSERTION_METHODS.test(path) || /^expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)$/.test(path))
@@ -34,7 +42,7 @@ export function typeTestSubject(node: EsNode): EsNode | undefined {
 
 /** The last names of the calls collectTestFacts looks at: assertions, type tests, timers, `Promise.race`. */
 export const TEST_FACT_CALLEES =
-  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)?|toBe\w*|toRaiseError|toAccept\w*|toHave\w*)$/;
+  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)?|toBe\w*|toRaiseError|toAccept\w*|toHave\w*|equals|eq|eql|eqls|include|includes|contain|contains|members|property|keys)$/;
 
 /** The facts the test collectors add to (a file's `FileFacts`). */
 export interface TestFacts {
@@ -84,7 +92,8 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
   // A type test (`expect(fastify({ http2SessionTimeout: 1000 })).type.toBe<...>()` in tstyche,
   // `expectType<T>(x)` in tsd) is type-checked, never run: its subject waits for nothing.
   const typeTest = /^<call>(\.not)?\.type\./.test(path) ? typeTestSubject(node) : undefined;
-  if (isAssertion(path) || typeTest) {
+  const chai = CHAI_ASSERTION.test(path) && (/\.should\./.test(path) || typeTestSubject(node) !== undefined);
+  if (isAssertion(path) || typeTest || chai) {
     // `assert.rejects(async () => { await execa(cmd, { timeout: 15000 }) })`: a rejection may come after a wait,
     // so the operation counts as refused input only when the error expected is a validation error.
     const waits = /(^|\.)rejects$/.test(path) && !VALIDATION_ERROR.test(args[1] ? facts.text(args[1]) : "");
