@@ -39,3 +39,33 @@ describe("dtslint type tests are never run", () => {
     ]);
   });
 });
+
+// cypress-wait-until's `cypress/types/plugin.spec.ts`: top-level commands and no test, type-checked by `tsc` only.
+const typesSpec = [
+  `/// <reference types="cypress" />`,
+  `cy.waitUntil(() => true, { timeout: 500 })`,
+  `cy.waitUntil<boolean>(() => Promise.resolve(true), { timeout: 500 })`,
+].join("\n");
+
+describe("a spec in a types/ folder that registers no test is never run", () => {
+  it("its options have no finding", async () => {
+    expect(await rules("cypress/types/plugin.spec.ts", typesSpec)).toEqual([]);
+    expect(await rules("typings/client.test.ts", typesSpec)).toEqual([]);
+  });
+
+  it("the same spec with a test in it runs, and is checked", async () => {
+    const running = `${typesSpec}\nit("waits", () => { cy.waitUntil(() => true, { timeout: 600 }) })`;
+    expect(await rules("cypress/types/plugin.spec.ts", running)).toEqual([
+      "2: no-hardcoded-timeout",
+      "3: no-hardcoded-timeout",
+      "4: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("a spec-named file outside a types/ folder is checked", async () => {
+    expect(await rules("cypress/e2e/plugin.spec.ts", typesSpec)).toEqual([
+      "2: no-hardcoded-timeout",
+      "3: no-hardcoded-timeout",
+    ]);
+  });
+});

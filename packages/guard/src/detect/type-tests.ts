@@ -25,18 +25,27 @@ const DECLARATION_TEST_FOLDER = /(^|[\\/])(types|typings|type-tests|test-d|dtsli
 /** The package itself, imported from its root (`import * as kafka from '..'`, `from '../../'`). */
 const PACKAGE_ROOT_IMPORT = /\bfrom\s*["'](\.\.\/?)+["']|\brequire\s*\(\s*["'](\.\.\/?)+["']\s*\)/;
 
+/**
+ * A spec named like a test in a declaration test folder (cypress-wait-until's `cypress/types/plugin.spec.ts`, top-level
+ * `cy.waitUntil(() => true, { timeout: 500 })` calls and no `it(...)`): a spec that registers no test runs nothing
+ * under its runner (and `cy` commands outside a test would throw); it is there for `tsc`.
+ */
+const DECLARATION_SPEC_FILE = /(^|[\\/])(types|typings|type-tests)[\\/](.+[\\/])?[^\\/]+\.(spec|test)\.[cm]?tsx?$/i;
+
 /** A test runner's call with a title (`it("...")`, `describe('...')`): a file that runs. */
 const RUNNER_CALL = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
 
 /**
  * Whether a JavaScript/TypeScript file is a type test (`index.tst.ts`, `index.test-d.ts`, a file importing
  * tstyche or tsd, a dtslint test with `// $ExpectType` assertions in a declaration test folder, a declaration test
- * that imports its package's root and calls no test runner): its option
+ * that imports its package's root and calls no test runner, a spec in a declaration test folder that registers no
+ * test): its option
  * objects (`{ timeout: 1000 }`) only exercise types, so no timeout finding applies.
  */
 export function isTypeTestFile(filePath: string, source: string): boolean {
   if (TYPE_TEST_FILE.test(filePath) || TYPE_TEST_IMPORT.test(source)) return true;
   // taiko's `types/taiko/test/page-actions.ts`: `click("Go", { navigationTimeout: 60000 }); // $ExpectType Promise<void>`.
   if (DECLARATION_TEST_FOLDER.test(filePath) && DTSLINT_ASSERTION.test(source)) return true;
+  if (DECLARATION_SPEC_FILE.test(filePath)) return !RUNNER_CALL.test(source);
   return DECLARATION_TEST_FILE.test(filePath) && PACKAGE_ROOT_IMPORT.test(source) && !RUNNER_CALL.test(source);
 }
