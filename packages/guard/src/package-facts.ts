@@ -1,8 +1,11 @@
 // Facts the files of one package show each other. A library writes its defaults in one file (`defaults.js`, an
 // options table, `this.timeout = opts.timeout || 0`) and waits in another; judged alone, the default has no evidence.
-// A pass over the package's JS files collects the names whose "no limit" some file shows reaching a wait. It walks
-// only the files that mention a name some file may default to "no limit", found in the text first: most files have
-// none, and a walk costs as much as the check itself.
+// A pass over the package's JS files collects the names whose "no limit" some file shows reaching a wait, and the
+// names whose every timer in the package renews, pings or retries (`keepAliveTimeout: 250` in a defaults table, armed
+// only as `setTimeout(() => this.sendKeepAlive(), this.config.keepAliveTimeout * 1000)` elsewhere: a schedule, no
+// timeout). It walks only the files that mention a name found in the text first (one some file may default to "no
+// limit", or one some timer that looks like a schedule is armed with): most files have none, and a walk costs as much
+// as the check itself.
 import { extname } from "node:path";
 import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
@@ -14,8 +17,17 @@ import { isBareTimeoutName, isTimeoutName } from "./names.ts";
 import { nestingBound } from "./nesting.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 
-/** Names whose 0 or `false` (`zero`), or `Infinity`, some JS file of a package shows reaching a wait. */
-export type PackageFacts = Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>;
+/**
+ * Names whose 0 or `false` (`zero`), or `Infinity`, some JS file of a package shows reaching a wait; names (`inert`) that
+ * some file arms only timers that renew, ping, retry, log or measure with, and no file a timer that may end a wait.
+ */
+export type PackageFacts = Readonly<Record<"zero" | "infinite" | "inert", ReadonlySet<string>>>;
+
+/** Names found in a package's texts whose facts its files may show: `noLimit` and `inert` candidates. */
+export interface Candidates {
+  readonly noLimit: ReadonlySet<string>;
+  readonly inert: ReadonlySet<string>;
+}
 
 /** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
 const NO_LIMIT_TOKEN = /(?<![\w.$])(0|false|Infinity)(?![\w.$])/;
@@ -32,7 +44,60 @@ export function packageFacts(
   config: GuardConfig,
 ): PackageFacts {
   const all = [...files];
-  return factsFor(all, noLimitCandidates(all.map(([, text]) => text)), config);
+  return factsFor(all, candidatesIn(all.map(([, text]) => text)), config);
+}
+
+/** The names a package's texts may have facts about (`noLimitCandidates`, `inertCandidates`). */
+export function candidatesIn(texts: readonly string[]): Candidates {
+  return { noLimit: noLimitCandidates(texts), inert: inertCandidates(texts) };
+}
+
+/** A timer call: `setTimeout(`, `setInterval(`, `timers.setTimeout(`. */
+const TIMER_CALL = /\bset(Timeout|Interval)\s*\(/g;
+/** How far after a timer call its callback and delay are looked for. */
+const TIMER_WINDOW = 400;
+/** What a timer that renews, pings or retries says (the walk then reads what it does: `no-wait.ts`, `timer-effects.ts`). */
+const SCHEDULE_WORDS =
+  /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive|heartbeat|ping|poll|retry|balance/i;
+
+/** A store call given an entry's expiry (`set(key, id, "PX", lockTimeout, "NX")`, `pexpire(key, ttl)`: `expiries.ts`). */
+const EXPIRY_CALL = /["'](EX|PX|EXAT|PXAT)["']|\b(p?expire(At)?|p?setex|pSetEx|pExpire)\s*\(/gi;
+/** How far after an expiry's flag or call its value is looked for. */
+const EXPIRY_WINDOW = 120;
+
+/**
+ * Setting names in the text just after a timer call whose text mentions renewing, pinging or retrying (`setTimeout(() =>
+ * this.sendKeepAlive(), this.config.keepAliveTimeout * 1000)`), or after a store's expiry flag (`"PX", lockTimeout`),
+ * bare ones left out: the names some file may show armed only with schedules, or kept only as a lifetime. A
+ * prefilter: the walk decides.
+ */
+export function inertCandidates(texts: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) {
+    for (const call of text.matchAll(TIMER_CALL)) {
+      const window = text.slice(call.index, call.index + TIMER_WINDOW);
+      if (!SCHEDULE_WORDS.test(window)) continue;
+      for (const name of namesIn(window)) names.add(name);
+    }
+    for (const call of text.matchAll(EXPIRY_CALL))
+      for (const name of namesIn(text.slice(call.index, call.index + EXPIRY_WINDOW))) names.add(name);
+  }
+  return names;
+}
+
+/** The setting names in a text (`socketTimeoutMS`, `'context-timeout'`; not a bare `timeout` nor `setTimeout`). */
+function namesIn(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(TIMEOUT_WORD)) {
+    let start = match.index;
+    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+    let end = match.index + match[0].length;
+    while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+    const name = text.slice(start, end);
+    if (isBareTimeoutName(name) || TIMER_FUNCTION.test(name) || !isTimeoutName(name)) continue;
+    names.push(name);
+  }
+  return names;
 }
 
 /**
@@ -59,16 +124,24 @@ export function noLimitCandidates(texts: Iterable<string>): Set<string> {
   return names;
 }
 
+/** A file that may arm a timer or hand a store an expiry: what it shows of an inert candidate counts. */
+const ARMS_OR_EXPIRES =
+  /\bset(Timeout|Interval)\s*\(|["'](EX|PX|EXAT|PXAT)["']|\b(p?expire(At)?|p?setex|pSetEx|pExpire)\s*\(/i;
+
 /** The facts the `files` show for the `candidates` (only files mentioning one are walked). */
 export function factsFor(
   files: Iterable<readonly [path: string, text: string]>,
-  candidates: ReadonlySet<string>,
+  { noLimit: candidates, inert: inertNames }: Candidates,
   config: GuardConfig,
 ): PackageFacts {
   const zero = new Set<string>();
   const infinite = new Set<string>();
-  if (candidates.size === 0) return { zero, infinite };
-  const mentions = (text: string) => [...candidates].some((name) => text.includes(name));
+  const quiet = new Set<string>();
+  const loud = new Set<string>();
+  if (candidates.size === 0 && inertNames.size === 0) return { zero, infinite, inert: quiet };
+  const mentions = (text: string) =>
+    [...candidates].some((name) => text.includes(name)) ||
+    ([...inertNames].some((name) => text.includes(name)) && ARMS_OR_EXPIRES.test(text));
   // A file that does not parse, or nests too deep to parse here, shows nothing.
   for (const [path, text] of files) {
     if (!isJavaScript(path) || !mentions(text) || !mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
@@ -79,6 +152,8 @@ export function factsFor(
     const names = namesReachingWait(program, text, { ...config, visitorKeys });
     for (const name of names.zero) if (candidates.has(name)) zero.add(name);
     for (const name of names.infinite) if (candidates.has(name)) infinite.add(name);
+    for (const name of names.quiet) if (inertNames.has(name)) quiet.add(name);
+    for (const name of names.loud) if (inertNames.has(name)) loud.add(name);
   }
-  return { zero, infinite };
+  return { zero, infinite, inert: new Set([...quiet].filter((name) => !loud.has(name))) };
 }

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { GuardConfig } from "./config.ts";
 import { isJavaScript } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
-import { factsFor, noLimitCandidates, type PackageFacts } from "./package-facts.ts";
+import { candidatesIn, factsFor, type PackageFacts } from "./package-facts.ts";
 
 /** A commit's package with more JS/TS files than this is judged file by file: its facts would cost the hook a walk of all of them. */
 export const MAX_STAGED_PACKAGE_FILES = 1000;
@@ -63,16 +63,22 @@ export async function factsOfRun(
   });
   const facts = new Map<string, PackageFacts | undefined>();
   for (const [root, own] of members) {
-    // Names the checked files may default to "no limit": a package with none needs no facts (nor, staged, a read).
-    const candidates = noLimitCandidates(own.map((file) => file.text));
-    if (candidates.size === 0) continue;
+    // Names the checked files may have facts about: a package with none needs no facts (nor, staged, a read).
+    const candidates = candidatesIn(own.map((file) => file.text));
+    if (candidates.noLimit.size === 0 && candidates.inert.size === 0) continue;
     const all = staged ? await restOfPackage(root, own, config, cwd, memo) : own;
+    // Staged, a schedule's timer is often in a file the commit does not touch: once the package is read, its names
+    // count too (a package read for no other reason is not read for them: the hook stays as fast as the commit is small).
+    const names =
+      staged && all && candidates.noLimit.size > 0
+        ? { ...candidates, inert: candidatesIn(all.map((file) => file.text)).inert }
+        : candidates;
     facts.set(
       root,
       all &&
         factsFor(
           all.map((file) => [file.path, file.text] as const),
-          candidates,
+          names,
           config,
         ),
     );

@@ -92,7 +92,11 @@ async function checkAll(
           const thread = new Worker(worker, {
             workerData: {
               config,
-              packages: packages.map(({ zero, infinite }) => ({ zero: [...zero], infinite: [...infinite] })),
+              packages: packages.map(({ zero, infinite, inert }) => ({
+                zero: [...zero],
+                infinite: [...infinite],
+                inert: [...inert],
+              })),
             },
             resourceLimits: { stackSizeMb: WORKER_STACK_MB },
           });

@@ -7,9 +7,13 @@ import type { GuardConfig } from "./config.ts";
 // frames of findings need them.
 const { config, packages: shared } = workerData as {
   config: GuardConfig;
-  packages: { zero: string[]; infinite: string[] }[];
+  packages: { zero: string[]; infinite: string[]; inert: string[] }[];
 };
-const packages = shared.map(({ zero, infinite }) => ({ zero: new Set(zero), infinite: new Set(infinite) }));
+const packages = shared.map(({ zero, infinite, inert }) => ({
+  zero: new Set(zero),
+  infinite: new Set(infinite),
+  inert: new Set(inert),
+}));
 let queue = Promise.resolve();
 parentPort!.on("message", (files: { path: string; text: string; facts?: number }[] | null) => {
   queue = queue.then(async () => {

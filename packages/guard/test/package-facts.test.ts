@@ -97,3 +97,98 @@ describe("org-guard check: each file with its package's facts", () => {
     expect(await unbounded(repo, "--staged")).toEqual(["pkg/defaults.js:2: no-unbounded-timeout"]);
   });
 });
+
+// ts3-nodejs-library (fresh16): `keepAliveTimeout: 250` in the client's defaults and its tests' options, armed in
+// another file only by the timer that sends the keep-alive; no-kafka (scout12jsp): `heartbeatTimeout: 100` in tests,
+// armed only by the heartbeat that re-arms itself. Schedules, no timeouts. A name some file arms a deadline with stays.
+describe("package facts: settings the package arms only schedules with", () => {
+  const defaults = [
+    "module.exports = {",
+    "  readyTimeout: 10000,",
+    "  keepAliveTimeout: 250,",
+    "  heartbeatTimeout: 1000,",
+    "  pongTimeout: 5000,",
+    "};",
+    "",
+  ].join("\n");
+  const query = [
+    "class Query {",
+    "  keepAlive() {",
+    "    clearTimeout(this.keepAliveTimer);",
+    "    this.keepAliveTimer = setTimeout(",
+    "      () => this.sendKeepAlive(),",
+    "      this.config.keepAliveTimeout * 1000 - (Date.now() - this.lastcmd),",
+    "    );",
+    "  }",
+    "  heartbeat() {",
+    "    return this.client.heartbeatRequest().then(() => {",
+    "      this.heartbeatTimer = setTimeout(() => this.heartbeat(), this.config.heartbeatTimeout);",
+    "    });",
+    "  }",
+    "  ping() {",
+    "    this.socket.ping();",
+    "    this.pongTimer = setTimeout(() => this.socket.destroy(new Error('pong timeout')), this.config.pongTimeout);",
+    "  }",
+    "}",
+    "module.exports = Query;",
+    "",
+  ].join("\n");
+  const files = { "lib/defaults.js": defaults, "lib/query.js": query };
+  const facts = () => packageFacts(Object.entries(files), config);
+  const lines = async (path: keyof typeof files, withFacts: boolean) =>
+    (await checkSource(path, files[path], config, withFacts ? facts() : undefined)).messages.map((m) => m.line);
+
+  it("the keep-alive's and the heartbeat's names are schedules: their defaults are no timeouts", async () => {
+    expect([...facts().inert].sort()).toEqual(["heartbeatTimeout", "keepAliveTimeout"]);
+    expect(await lines("lib/defaults.js", true)).toEqual([2, 5]);
+  });
+
+  it("judged alone, the defaults file flags them all", async () => {
+    expect(await lines("lib/defaults.js", false)).toEqual([2, 3, 4, 5]);
+  });
+
+  // redis-semaphore (scout9js): `lockTimeout: 10000` in its defaults, handed to Redis only as the lock key's expiry.
+  it("a name the package hands a store only as an entry's expiry is a lifetime", async () => {
+    const lock = [
+      "module.exports = async function acquire(client, key, id, { lockTimeout, acquireTimeout }) {",
+      "  const end = Date.now() + acquireTimeout;",
+      "  while (Date.now() < end) if (await client.set(key, id, 'PX', lockTimeout, 'NX')) return true;",
+      "  return false;",
+      "};",
+      "",
+    ].join("\n");
+    const options = "module.exports = { lockTimeout: 10000, acquireTimeout: 10000 };\n";
+    const both = [
+      ["lib/acquire.js", lock],
+      ["lib/misc.js", options],
+    ] as const;
+    expect([...packageFacts(both, config).inert]).toEqual(["lockTimeout"]);
+    const result = await checkSource("lib/misc.js", options, config, packageFacts(both, config));
+    expect(result.messages.map((m) => m.message.slice(0, 40))).toEqual(['Hardcoded timeout 10000 in "acquireTimeo']);
+  });
+
+  // moleculer (fresh5): `heartbeatTimeout: 30` armed by the check that runs every so often, which compares how long a
+  // node has been silent with the same name: a liveness limit.
+  it("a name another file compares an elapsed time with is a bound, whatever timer polls for it", async () => {
+    const check = [
+      "class Discoverer {",
+      "  start() { this.checkTimer = setInterval(() => this.checkRemoteNodes(), this.opts.heartbeatTimeout * 1000); }",
+      "  checkRemoteNodes() {",
+      "    const now = Math.round(process.uptime());",
+      "    for (const node of this.nodes) if (now - node.lastHeartbeatTime > this.opts.heartbeatTimeout) this.lost(node);",
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    const more = [...Object.entries(files), ["lib/discoverer.js", check]] as const;
+    expect([...packageFacts(more, config).inert]).toEqual(["keepAliveTimeout"]);
+  });
+
+  it("a name another file arms a deadline with is no schedule", async () => {
+    const more = [
+      ...Object.entries(files),
+      ["lib/idle.js", "setTimeout(() => conn.destroy(), opts.keepAliveTimeout);\n"],
+    ] as const;
+    expect([...packageFacts(more, config).inert]).toEqual(["heartbeatTimeout"]);
+  });
+});

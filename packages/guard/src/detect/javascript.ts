@@ -1,4 +1,4 @@
-import { isBareTimeoutName } from "../names.ts";
+import { isBareTimeoutName, isTimeoutName } from "../names.ts";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 import { destinationOf, type EsNode, span } from "./javascript/ast.ts";
@@ -31,18 +31,34 @@ export interface JsDetectorOptions extends DetectorOptions {
   /** Child keys per node type (oxc-parser's or ESLint's `visitorKeys`); unknown types fall back to every key. */
   visitorKeys?: VisitorKeys;
   /** What the other files of the package show (`package-facts.ts`); without it a file is judged alone. */
-  packageFacts?: NamesReachingWait;
+  packageFacts?: NamesReachingWait & { readonly inert?: ReadonlySet<string> };
+}
+
+/** A file's share of its package's facts: the names whose "no limit" it shows reaching a wait, and its timers' verdicts. */
+export interface FileShare extends NamesReachingWait {
+  /** Setting names this file arms only timers that renew, ping, retry, log or measure with. */
+  readonly quiet: ReadonlySet<string>;
+  /** Setting names this file arms a timer that may end a wait with, or checks against elapsed time. */
+  readonly loud: ReadonlySet<string>;
 }
 
 /**
  * The names whose "no limit" this file shows reaching a wait, as its share of its package's facts: only names of a
- * setting (`socketTimeoutMS`, not a bare `timeout`, which every object has) whose timers here do more than log.
+ * setting (`socketTimeoutMS`, not a bare `timeout`, which every object has) whose timers here do more than log; and
+ * what its timers show of the setting names they are armed with (`FileFacts.delayVerdicts`).
  */
-export function namesReachingWait(program: EsNode, source: string, options: JsDetectorOptions): NamesReachingWait {
+export function namesReachingWait(program: EsNode, source: string, options: JsDetectorOptions): FileShare {
   const facts = new FileFacts(source, options.extraTimeoutNames).collect(program, options.visitorKeys);
   const names = facts.noLimit.namesReachingWait(facts.zero, options.apis, facts.modules);
   const shared = (name: string) => facts.isTimeout(name) && !isBareTimeoutName(name);
-  return { zero: new Set([...names.zero].filter(shared)), infinite: new Set([...names.infinite].filter(shared)) };
+  const { quiet, loud } = facts.delayVerdicts();
+  const setting = (name: string) => isTimeoutName(name, options.extraTimeoutNames) && !isBareTimeoutName(name);
+  return {
+    zero: new Set([...names.zero].filter(shared)),
+    infinite: new Set([...names.infinite].filter(shared)),
+    quiet: new Set([...quiet].filter(setting)),
+    loud: new Set([...loud].filter(setting)),
+  };
 }
 
 /** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
@@ -67,7 +83,7 @@ class JsDetector implements SiteJudge, MeaningSite {
     private readonly options: JsDetectorOptions,
     private readonly source: string,
   ) {
-    this.facts = new FileFacts(source, options.extraTimeoutNames);
+    this.facts = new FileFacts(source, options.extraTimeoutNames, options.packageFacts?.inert);
     this.apis = options.apis;
   }
 

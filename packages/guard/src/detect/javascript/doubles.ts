@@ -1,5 +1,6 @@
 // Test doubles: what a fake, mock or stub does is its own behaviour, not a wait of the code under test.
-import { calleePath, type EsNode, isNode, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isFunction, isNode, span, unwrap } from "./ast.ts";
+import { ASSERTS, SPY } from "./no-wait-shapes.ts";
 
 /** A receiver, callee or definition named like a test double (`XHRFake`, `mockStream`, `StubSocket`, `Mocks.get`). */
 export const DOUBLE_NAME = /(^|[^a-z])(fake|mock|stub|dummy)|Fake|Mock|Stub|Dummy/;
@@ -68,4 +69,15 @@ export class Doubles {
   inside(at: number): boolean {
     return this.bodies.some(([from, to]) => from <= at && at < to);
   }
+}
+
+/** An object with a spy among its values, or a method that asserts what it is given (in it or in an object it holds). */
+export function isDoubleObject(node: EsNode, source: string, depth = 0): boolean {
+  return (node.properties as EsNode[]).some((p) => {
+    if (p.type !== "Property") return false;
+    const value = unwrap(p.value as EsNode);
+    if (value.type === "CallExpression") return SPY.test(calleePath(value.callee as EsNode) ?? "");
+    if (value.type === "ObjectExpression") return depth < 2 && isDoubleObject(value, source, depth + 1);
+    return isFunction(value) && ASSERTS.test(source.slice(...span(value)));
+  });
 }

@@ -125,6 +125,8 @@ export class FileFacts implements TestFacts {
   constructor(
     readonly source: string,
     readonly extraTimeoutNames: ReadonlySet<string>,
+    /** Names the other files of the package arm only timers that renew, ping or retry with (`package-facts.ts`). */
+    private readonly inertElsewhere: ReadonlySet<string> = new Set(),
   ) {
     this.noWait = new NoWaitFacts(source);
     this.noLimit = new NoLimitEvidence(source);
@@ -154,6 +156,9 @@ export class FileFacts implements TestFacts {
     if (!isTimeoutName(name, this.extraTimeoutNames, { spelledApart: true }))
       return /deadline/i.test(name) && DEADLINE_DURATION.test(name);
     if (this.backoffs.has(name)) return false;
+    // `keepAliveTimeout: 250` in a defaults table or a test's options, where the package's only timer armed with it
+    // sends a keep-alive (`setTimeout(() => this.sendKeepAlive(), this.config.keepAliveTimeout * 1000)`): a schedule.
+    if (this.inertElsewhere.has(name)) return false;
     // `wait(cond, timeout, msg, pollTimeout = 200)` then `setTimeout(pollCondition, pollTimeout)`: how
     // long to wait between polls, a delay named like a timeout.
     if (this.timerDelays.has(name) && /^poll/i.test(name)) return false;
@@ -162,6 +167,26 @@ export class FileFacts implements TestFacts {
     // A keep-alive timeout's delay (no data for that long and the connection is lost) is no keep-alive schedule.
     const schedule = this.noWait.schedules.has(name) && !this.deadlines.liveness.has(name);
     return !schedule && !this.timers.inertNames.has(name);
+  }
+
+  /**
+   * What this file's timers show of each timeout-looking name they are armed with (after `collect`), for the other
+   * files of its package: `quiet`, armed only with timers that renew, ping, retry, log or measure (or kept as an
+   * entry's expiry); `loud`, armed with a timer that may end a wait, kept under a keep-alive timeout's handle (a
+   * liveness limit), or compared with an elapsed time (`now - node.lastHeartbeatTime > this.opts.heartbeatTimeout`:
+   * moleculer's check that runs on a schedule armed with the same name).
+   */
+  delayVerdicts(): { quiet: Set<string>; loud: Set<string> } {
+    const quiet = new Set<string>();
+    const loud = new Set<string>(this.noWait.elapsedBounds);
+    const names = new Set([...this.noWait.schedules, ...this.timers.inertNames, ...this.timers.active]);
+    for (const name of [...names, ...this.deadlines.liveness]) {
+      const schedule = this.noWait.schedules.has(name) && !this.deadlines.liveness.has(name);
+      if (loud.has(name)) continue;
+      if (schedule || this.timers.inertNames.has(name)) quiet.add(name);
+      else loud.add(name);
+    }
+    return { quiet, loud };
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   span,
   unwrap,
 } from "./ast.ts";
-import { DOUBLE_NAME, Doubles } from "./doubles.ts";
+import { DOUBLE_NAME, Doubles, isDoubleObject } from "./doubles.ts";
 import {
   ASSERTS,
   CALLEES,
@@ -34,6 +34,7 @@ import {
 } from "./no-wait-shapes.ts";
 import { DEADLINE_BODY, TIMER_CALLS } from "./timers.ts";
 import { comparesElapsed } from "./watchdogs.ts";
+import { elapsedBound, scheduledName } from "./schedule-shapes.ts";
 
 /** Function spans in document order, for the innermost function around a position. */
 export type FunctionAt = (at: number) => [number, number];
@@ -60,6 +61,11 @@ export class NoWaitFacts {
   readonly clamps = new Set<string>();
   /** Names passed as the delay of a timer whose callback renews something: a schedule. */
   readonly schedules = new Set<string>();
+  /**
+   * Names an elapsed time is compared with (`now - node.lastHeartbeatTime > this.opts.heartbeatTimeout`): how long
+   * something may take or stay silent, a bound, whatever timer polls for it.
+   */
+  readonly elapsedBounds = new Set<string>();
   /** Properties named `sessionTimeout` in an HTTP/2 or TLS context (`http2: { sessionTimeout }`, `{ http2: true, sessionTimeout }`). */
   readonly connectionSessions = new Set<EsNode>();
 
@@ -85,6 +91,8 @@ export class NoWaitFacts {
   comparison(node: EsNode): void {
     if (!/^[<>]=?$/.test(node.operator as string)) return;
     for (const side of [node.left, node.right] as EsNode[]) this.addName(this.clamps, side);
+    const bound = elapsedBound(node);
+    if (bound) this.addName(this.elapsedBounds, bound);
   }
 
   /** Resolves each fake clock to its scope: the function it is called in, or the suite around a hook. */
@@ -161,7 +169,7 @@ export class NoWaitFacts {
       const liveness = comparesElapsed(body, this.text(args[1]!));
       const reports = REPORTS_TIMEOUT.test(body);
       if ((SCHEDULE.test(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body) && !liveness && !reports)
-        this.addName(this.schedules, args[1]!);
+        this.addName(this.schedules, scheduledName(args[1]!));
     }
     // `notify({ message, timeout: 2000 })`, `events.emit("browser:notify", { ..., timeout })`: shown, not awaited.
     const event = unwrap(args[0] ?? node);
@@ -210,7 +218,7 @@ export class NoWaitFacts {
   }
 
   object(node: EsNode): void {
-    if (this.asserts && this.isDoubleObject(node)) this.doubleRanges.push(span(node));
+    if (this.asserts && isDoubleObject(node, this.source)) this.doubleRanges.push(span(node));
     // `{ http2: true, sessionTimeout: 0 }` and `http2: { sessionTimeout: 100 }`: the HTTP/2 session's idle timeout.
     if (!this.sessions) return;
     const properties = (node.properties as EsNode[]).filter((p) => p.type === "Property");
@@ -221,17 +229,6 @@ export class NoWaitFacts {
     for (const scope of scopes)
       for (const p of scope)
         if (p.type === "Property" && /session_?timeout/i.test(propertyName(p) ?? "")) this.connectionSessions.add(p);
-  }
-
-  /** A spy among its values, or a method that asserts what it is given (in it or in an object it holds). */
-  private isDoubleObject(node: EsNode, depth = 0): boolean {
-    return (node.properties as EsNode[]).some((p) => {
-      if (p.type !== "Property") return false;
-      const value = unwrap(p.value as EsNode);
-      if (value.type === "CallExpression") return SPY.test(calleePath(value.callee as EsNode) ?? "");
-      if (value.type === "ObjectExpression") return depth < 2 && this.isDoubleObject(value, depth + 1);
-      return isFunction(value) && ASSERTS.test(this.text(value));
-    });
   }
 
   private addName(set: Set<string>, raw: EsNode): void {

@@ -34,7 +34,7 @@ export class TimerEffects {
   /** Names passed on as a value (`request({ timeout })`, `connect(timeout)`): they may bound a wait elsewhere. */
   private readonly passed = new Set<string>();
   /** Names used as the delay of a timer whose callback may end a wait. */
-  private readonly active = new Set<string>();
+  readonly active = new Set<string>();
   /** Names given to a store as an entry's expiry (`"EX", this.options.leaderLockTimeout`). */
   private readonly expiries = new Set<string>();
   /**
