@@ -10,10 +10,13 @@ import { type EsNode, isNode, propertyName, referenceName, unwrap } from "./ast.
  */
 export function isCodeTable(all: readonly EsNode[], extra: ReadonlySet<string>): boolean {
   if (all.length < 3 || all.some((p) => p.type !== "Property")) return false;
+  // `"16": "Timeout"` beside `"Timeout": 16` (steam-user's generated `EResult`): an enum's reverse mapping, from a
+  // code back to its name; set aside, the rest is judged as the table.
+  const forward = all.filter((p) => !reverseEntry(p));
   // `ENOTFOUND: "ENOTFOUND"` among `RequestTimeout: 408, ...` (@azure/cosmos' StatusCodes): a code spelled as its own
   // name is a code too, not a setting; a few of them leave the numbered codes a code table.
-  const properties = all.filter((p) => !namesItself(p));
-  if (properties.length * 4 < all.length * 3) return false;
+  const properties = forward.filter((p) => !namesItself(p));
+  if (properties.length < 3 || properties.length * 4 < forward.length * 3) return false;
   const entries = properties.map((p) => [propertyName(p), integerOf(p.value as EsNode)] as const);
   // `{ acquireTimeout: 20000, connectionTimeout: 10000, frameMax: 8192, heartbeat: 60 }`: a client's option
   // defaults (camelCase settings, a timeout among them written as whole half-seconds, in decimal), not codes
@@ -27,6 +30,15 @@ export function isCodeTable(all: readonly EsNode[], extra: ReadonlySet<string>):
     entries.every(([name]) => name !== undefined && /^[a-z][a-zA-Z0-9]*$/.test(name)) &&
     entries.some((_, i) => durationAt(i));
   return !settings && isCodeList(entries, extra);
+}
+
+/** `"128": "NotSupported"`: an entry from a code (an integer key) to a name. */
+function reverseEntry(property: EsNode): boolean {
+  const value = unwrap(property.value as EsNode);
+  const key = property.key as EsNode;
+  // `"16": "Timeout"` as a string key (generated code) or `16: "Timeout"` as a number.
+  const code = key.type === "Literal" && Number.isInteger(Number(key.value)) && String(key.value).trim() !== "";
+  return !property.computed && code && value.type === "Literal" && typeof value.value === "string";
 }
 
 /** `ENOTFOUND: "ENOTFOUND"`: an entry whose value is its own name. */
