@@ -43,6 +43,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.timers.call(node);
       facts.serverIdle.call(node);
       facts.deadlines.call(node);
+      facts.bounds.logged(node);
       facts.noLimit.call(node);
       facts.mockClocks.call(node);
       facts.syncTests.call(node);
@@ -146,6 +147,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       const respelled = infinityRespelling(node, facts.source);
       if (respelled) facts.notDurations.add(respelled);
       for (const name of evictionNames(node)) facts.timers.expiry(name);
+      facts.bounds.clamp(node, facts.source);
       const test = facts.text(node.test as EsNode);
       if (/\b(undefined|null)\b/.test(test)) facts.configuredGuards.push([...span(node.consequent as EsNode), test]);
       return;

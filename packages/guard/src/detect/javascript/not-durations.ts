@@ -1,5 +1,5 @@
 // Values named like timeouts that are not durations: resets, re-spelled "no limit", backoff bases (code tables: code-tables.ts).
-import { type EsNode, referenceName, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, referenceName, span, unwrap } from "./ast.ts";
 
 /** 0 or a negative number: what a field is reset to, or a sentinel, not a duration. */
 export function isResetValue(node: EsNode): boolean {
@@ -57,6 +57,8 @@ export function infinityRespelling(node: EsNode, source: string): EsNode | undef
 export class ValidationBounds {
   /** Per name, its uses as a bound or in a message (most files have none). */
   private readonly bounds = new Map<string, number>();
+  /** `config.presenceTimeout = PRESENCE_TIMEOUT_MAXIMUM` under the `if` that compared them: the clamp (see `clamp`). */
+  readonly clamps = new Set<EsNode>();
 
   /**
    * `this.timeoutMillis < MINIMUM_...`: a comparison with a configured timeout (not a clock reading: `Date.now() -
@@ -74,6 +76,37 @@ export class ValidationBounds {
       if (left.type === "Identifier" && text(right)) this.bound(left);
       if (right.type === "Identifier" && text(left)) this.bound(right);
     }
+  }
+
+  /**
+   * `if (config.presenceTimeout > PRESENCE_TIMEOUT_MAXIMUM) { config.presenceTimeout = PRESENCE_TIMEOUT_MAXIMUM; ... }`
+   * (pubnub): a configured value cut down to the bound it was just compared with; the bound is not a duration chosen.
+   */
+  clamp(node: EsNode, source: string): void {
+    const test = unwrap(node.test as EsNode);
+    if (test.type !== "BinaryExpression" || !/^[<>]=?$/.test(test.operator as string)) return;
+    const consequent = node.consequent as EsNode;
+    const statements = consequent.type === "BlockStatement" ? (consequent.body as EsNode[]) : [consequent];
+    const text = (side: EsNode) => source.slice(...span(side)).replace(/\s+/g, "");
+    const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+    for (const statement of statements) {
+      const assignment = statement.type === "ExpressionStatement" ? unwrap(statement.expression as EsNode) : undefined;
+      if (assignment?.type !== "AssignmentExpression" || assignment.operator !== "=") continue;
+      const value = unwrap(assignment.right as EsNode);
+      const target = text(assignment.left as EsNode);
+      if (value.type !== "Identifier") continue;
+      const [left, right] = sides as [EsNode, EsNode];
+      const [bound, other] = left.type === "Identifier" && left.name === value.name ? [left, right] : [right, left];
+      if (bound.type !== "Identifier" || bound.name !== value.name || text(other) !== target) continue;
+      this.bound(value);
+      this.clamps.add(assignment);
+    }
+  }
+
+  /** `console.warn("... Using maximum value: ", PRESENCE_TIMEOUT_MAXIMUM)`: a bound named in a log message. */
+  logged(node: EsNode): void {
+    if (!LOG_CALL.test(calleePath(node.callee as EsNode) ?? "")) return;
+    for (const arg of node.arguments as EsNode[]) if (unwrap(arg).type === "Identifier") this.bound(unwrap(arg));
   }
 
   /** `${MAXIMUM_EXECUTABLE_TIMEOUT_MILLIS}` in a template. */
@@ -100,6 +133,9 @@ export class ValidationBounds {
 }
 
 const BOUND_NAME = /timeout|deadline/i;
+
+/** A call that writes a log line: `console.warn(...)`, `logger.error(...)`, `this.log.info(...)`. */
+const LOG_CALL = /(^|\.)(console|logger|log)\.(log|warn|error|info|debug)$/;
 
 /** A configured timeout: `this.timeoutMillis`, `options.timeout`, `timeoutMs` (a reference, not a computation). */
 function isConfigured(node: EsNode, isTimeout: (name: string | undefined) => boolean): boolean {

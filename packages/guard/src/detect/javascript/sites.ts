@@ -110,6 +110,8 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       if (!/^(=|\+=|\?\?=|\|\|=)$/.test(node.operator as string)) return;
       // `XHRFake.timeout = 2000`: a fake's simulated delay, not a deadline.
       if (target.type === "MemberExpression" && judge.facts.noWait.isDouble(target.object as EsNode)) return;
+      // `if (c.presenceTimeout > MAXIMUM) c.presenceTimeout = MAXIMUM`: the clamp is judged with its bound's declaration.
+      if (judge.facts.bounds.clamps.has(node)) return;
       const name = target.type === "MemberExpression" ? memberName(target) : undefined;
       const added = judge.classifier.clockOffset(node.right as EsNode);
       const targetName = referenceName(target);
