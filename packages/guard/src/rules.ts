@@ -65,6 +65,11 @@ export const RULES: Record<RuleId, RuleMeta> = {
         clean: "from org_toolkit import config\nrequests.get(url, timeout=config.timeout_s)",
       },
     ],
+    notReported: [
+      "(JavaScript) A setting named like a timeout that its package arms only schedules with (`keepAliveTimeout: 250` in a defaults file, where the package's only timer armed with it sends a keep-alive, or a heartbeat or check that re-arms itself) or hands a store only as an entry's expiry (`\"PX\", lockTimeout`): a schedule or a lifetime, not a wait's bound. A setting some file of the package compares with an elapsed time or arms a deadline with is reported.",
+      "(JavaScript) A maximum a configured timeout is cut down to (`if (c.presenceTimeout > MAX) c.presenceTimeout = MAX`, named in the warning) and a constant only compared with the configured timeout: bounds on what may be configured.",
+      "(JavaScript) Expected values in assertions (`assert.deepStrictEqual`, `expect(x).toEqual`, chai's `expect(x).to.eql`/`deep.equal`/`include`), and type tests (`*.test-d.ts`, tsd/tstyche files, a spec in a `types/` folder that registers no test).",
+    ],
   },
   "no-unbounded-timeout": {
     id: "no-unbounded-timeout",
