@@ -17,13 +17,14 @@ import { isBareTimeoutName, isTimeoutName } from "./names.ts";
 import { nestingBound } from "./nesting.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 
-/**
- * Names whose 0 or `false` (`zero`), or `Infinity`, some JS file of a package shows reaching a wait; names (`inert`) that
- * some file arms only timers that renew, ping, retry, log or measure with, and no file a timer that may end a wait.
- */
+/** Names a package's JS files show: their 0/`false` (`zero`) or `Infinity` reaching a wait; only schedules (`inert`). */
 export type PackageFacts = Readonly<Record<"zero" | "infinite" | "inert", ReadonlySet<string>>>;
 
-/** Names found in a package's texts whose facts its files may show: `noLimit` and `inert` candidates. */
+/**
+ * Names found in a package's texts whose facts its files may show: `noLimit` and `inert` candidates. `inert` names are
+ * those some file arms only timers that renew, ping, retry, log or measure with (or hands a store only as an expiry),
+ * and no file a timer that may end a wait or a check of elapsed time (`FileFacts.delayVerdicts`).
+ */
 export interface Candidates {
   readonly noLimit: ReadonlySet<string>;
   readonly inert: ReadonlySet<string>;
