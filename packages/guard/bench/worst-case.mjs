@@ -175,7 +175,7 @@ const FAMILIES = [
         .join("")}0;\n  return setTimeout(g, timeout);\n}\n`,
   ],
   // --- the package pass (package-facts.ts: run over a package's files before they are checked) ---
-  // A family whose `make` returns files is timed on `packageFacts` (findings column: names found reaching a wait).
+  // A family whose `make` returns files is timed on `packageFacts` (findings column: names it learns, no-limit and inert).
   [
     "js package facts: n files, each its own no-limit default read into a wait",
     "package",
@@ -185,6 +185,19 @@ const FAMILIES = [
         `lib/part${i}.js`,
         `const defaults = { step${i}Timeout: 0, retries: ${i} };\n` +
           `function arm(opts) { if (opts.step${i}Timeout) setTimeout(fail, opts.step${i}Timeout); }\n` +
+          `${lines(100, (j) => `exports.f${j} = function (x) { return x + ${j}; };`)}\n` +
+          `module.exports.defaults = defaults;\n`,
+      ]),
+  ],
+  [
+    "js package facts: n files, each its own keep-alive armed only by a schedule (inert candidates)",
+    "package-inert",
+    100,
+    (n) =>
+      range(n).map((i) => [
+        `lib/beat${i}.js`,
+        `const defaults = { beat${i}Timeout: 250, retries: ${i} };\n` +
+          `function keepAlive(o) { o.t = setTimeout(() => o.sendKeepAlive(), o.config.beat${i}Timeout * 1000); }\n` +
           `${lines(100, (j) => `exports.f${j} = function (x) { return x + ${j}; };`)}\n` +
           `module.exports.defaults = defaults;\n`,
       ]),
@@ -315,7 +328,10 @@ async function time(path, source) {
       samples.push(cpuMs() - start);
     }
     samples.sort((a, b) => a - b);
-    return { ms: samples[samples.length >> 1], findings: facts.zero.size + facts.infinite.size };
+    return {
+      ms: samples[samples.length >> 1],
+      findings: facts.zero.size + facts.infinite.size + (facts.inert?.size ?? 0),
+    };
   }
   const first = await checkSource(path, source, config);
   const internal = first.messages.find((m) => m.ruleId === "internal-error" || m.ruleId === "parse-error");
