@@ -18,7 +18,10 @@ import { nestingBound } from "./nesting.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 
 /** Names a package's JS files show: their 0/`false` (`zero`) or `Infinity` reaching a wait; only schedules (`inert`). */
-export type PackageFacts = Readonly<Record<"zero" | "infinite" | "inert", ReadonlySet<string>>>;
+export type PackageFacts = Readonly<
+  Record<"zero" | "infinite" | "inert", ReadonlySet<string>> &
+    Partial<Record<"helpers", ReadonlyMap<string, ReadonlySet<number>>>>
+>;
 
 /**
  * Names found in a package's texts whose facts its files may show: `noLimit` and `inert` candidates. `inert` names are
@@ -28,6 +31,8 @@ export type PackageFacts = Readonly<Record<"zero" | "infinite" | "inert", Readon
 export interface Candidates {
   readonly noLimit: ReadonlySet<string>;
   readonly inert: ReadonlySet<string>;
+  /** Functions of the package's own modules its files call with a number (`helperCandidates`). */
+  readonly helpers?: ReadonlySet<string>;
 }
 
 /** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
@@ -35,6 +40,9 @@ const NO_LIMIT_TOKEN = /(?<![\w.$])(0|false|Infinity)(?![\w.$])/;
 /** The word of a name a timeout may be stored under (`socketTimeoutMS`, `'context-timeout'`, `DEFAULT_DEADLINE_MS`). */
 const TIMEOUT_WORD = /time[-_]?out|deadline/gi;
 const NAME_CHAR = /[\w$-]/;
+
+/** The largest file (in characters) walked only to find a helper's parameters. */
+const MAX_HELPER_FILE = 50_000;
 
 /** Node's timer functions: called, never defaulted. */
 const TIMER_FUNCTION = /^(set|clear)(Timeout|Interval)$/;
@@ -48,9 +56,55 @@ export function packageFacts(
   return factsFor(all, candidatesIn(all.map(([, text]) => text)), config);
 }
 
-/** The names a package's texts may have facts about (`noLimitCandidates`, `inertCandidates`). */
+/** The names a package's texts may have facts about (`noLimitCandidates`, `inertCandidates`, `helperCandidates`). */
 export function candidatesIn(texts: readonly string[]): Candidates {
-  return { noLimit: noLimitCandidates(texts), inert: inertCandidates(texts) };
+  return { noLimit: noLimitCandidates(texts), inert: inertCandidates(texts), helpers: helperCandidates(texts) };
+}
+
+/** `const Helpers = require("./helpers.js")`, `import * as h from "../h"`, `const { a, b } = require("./x")`. */
+const OWN_MODULE_BINDING =
+  /(?:(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*(?:__importStar\(|__importDefault\(|_interopRequire\w*\()?require\(|import\s+(?:\*\s+as\s+)?([\w$]+|\{[^}]*\})\s+from)\s*["']\.{1,2}\//g;
+
+/**
+ * Names of the package's own modules' functions its files call with a number written into the arguments
+ * (`Helpers.onceTimeout(10000, ...)`, `(0, helpers_1.onceTimeout)(10000, ...)`, `withDeadline(p, 5000)` imported by
+ * name): the helpers whose parameters are worth following into another file.
+ */
+export function helperCandidates(texts: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(OWN_MODULE_BINDING)) {
+      const bound = match[1] ?? match[2]!;
+      if (!bound.startsWith("{")) callsOf(text, bound, MEMBER_CALL_WITH_NUMBER, names);
+      else
+        for (const part of bound.slice(1, -1).split(",")) {
+          const local = part
+            .split(/\s*(?::|\bas\b)\s*/)
+            .pop()!
+            .trim();
+          if (/^[\w$]+$/.test(local) && !names.has(local)) callsOf(text, local, CALL_WITH_NUMBER, names, local);
+        }
+    }
+  }
+  return names;
+}
+
+/**
+ * After a callee, an argument list whose argument on this line is a number of two digits or more, or a product
+ * (`(10000,`, `, 15 * 1000)`, `, 30)`): a duration written in the call.
+ */
+const CALL_WITH_NUMBER = /\s*\((?:[^\n;()]*?,)?\s*(?:\d[\d_]+|\d\s*\*)[\d_.e\s*]*[,)]/y;
+/** The same after a module binding: `.onceTimeout(10000, ...`, `.onceTimeout)(10000, ...` (compiled code). */
+const MEMBER_CALL_WITH_NUMBER = /\.([\w$]+)\)?\s*\((?:[^\n;()]*?,)?\s*(?:\d[\d_]+|\d\s*\*)[\d_.e\s*]*[,)]/y;
+
+// Each use of `name` in `text` (not a member of something else) that `call` matches right after: its callee's name.
+function callsOf(text: string, name: string, call: RegExp, out: Set<string>, callee?: string): void {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (at > 0 && /[\w$.]/.test(text[at - 1]!)) continue;
+    call.lastIndex = at + name.length;
+    const match = call.exec(text);
+    if (match) out.add(callee ?? match[1]!);
+  }
 }
 
 /** A timer call: `setTimeout(`, `setInterval(`, `timers.setTimeout(`. */
@@ -129,23 +183,42 @@ export function noLimitCandidates(texts: Iterable<string>): Set<string> {
 const ARMS_OR_EXPIRES =
   /\bset(Timeout|Interval)\s*\(|["'](EX|PX|EXAT|PXAT)["']|\b(p?expire(At)?|p?setex|pSetEx|pExpire)\s*\(/i;
 
-/** The facts the `files` show for the `candidates` (only files mentioning one are walked). */
+/**
+ * The facts the `files` show for the `candidates` (only files mentioning one are walked; for a helper, only files that
+ * arm a timer and declare it).
+ */
 export function factsFor(
   files: Iterable<readonly [path: string, text: string]>,
-  { noLimit: candidates, inert: inertNames }: Candidates,
+  { noLimit: candidates, inert: inertNames, helpers = new Set() }: Candidates,
   config: GuardConfig,
 ): PackageFacts {
   const zero = new Set<string>();
   const infinite = new Set<string>();
   const quiet = new Set<string>();
   const loud = new Set<string>();
-  if (candidates.size === 0 && inertNames.size === 0) return { zero, infinite, inert: quiet };
+  const parameters = new Map<string, Set<number>>();
+  if (candidates.size === 0 && inertNames.size === 0 && helpers.size === 0) return { zero, infinite, inert: quiet };
   const mentions = (text: string) =>
     [...candidates].some((name) => text.includes(name)) ||
     ([...inertNames].some((name) => text.includes(name)) && ARMS_OR_EXPIRES.test(text));
+  // A file that arms a timer and declares a helper of that name (`function N(`, `N = function`, `N = (`, `N(ms) {`).
+  const declaration =
+    helpers.size > 0
+      ? new RegExp(
+          `(?:function\\s*\\*?\\s*|[.\\s](?=[\\w$]+\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\(|[\\w$]+\\s*=>))|^\\s*(?:static\\s+|async\\s+)*)(?:${[...helpers].map((name) => name.replace(/\$/g, "\\$")).join("|")})\\s*(?:[:=]|\\()`,
+          "m",
+        )
+      : undefined;
+  // A bundle (rxjs vendored whole) is not where a package keeps its own helpers, and walking one costs a check.
+  const defines = (text: string) =>
+    declaration !== undefined &&
+    text.length <= MAX_HELPER_FILE &&
+    /\bsetTimeout\b/.test(text) &&
+    declaration.test(text);
   // A file that does not parse, or nests too deep to parse here, shows nothing.
   for (const [path, text] of files) {
-    if (!isJavaScript(path) || !mentions(text) || !mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
+    if (!isJavaScript(path) || !(mentions(text) || defines(text))) continue;
+    if (!mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
     if (nestingBound(text) > IN_PROCESS_NESTING) continue;
     const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
     if (parsed.errors.some((error) => error.severity === "Error")) continue;
@@ -155,6 +228,13 @@ export function factsFor(
     for (const name of names.infinite) if (candidates.has(name)) infinite.add(name);
     for (const name of names.quiet) if (inertNames.has(name)) quiet.add(name);
     for (const name of names.loud) if (inertNames.has(name)) loud.add(name);
+    for (const [name, positions] of names.helpers) {
+      if (!helpers.has(name)) continue;
+      const known = parameters.get(name) ?? new Set<number>();
+      for (const position of positions) known.add(position);
+      parameters.set(name, known);
+    }
   }
-  return { zero, infinite, inert: new Set([...quiet].filter((name) => !loud.has(name))) };
+  const inert = new Set([...quiet].filter((name) => !loud.has(name)));
+  return parameters.size > 0 ? { zero, infinite, inert, helpers: parameters } : { zero, infinite, inert };
 }

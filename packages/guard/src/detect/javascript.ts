@@ -2,9 +2,11 @@ import { isBareTimeoutName, isTimeoutName } from "../names.ts";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 import { destinationOf, type EsNode, span } from "./javascript/ast.ts";
+import { endsWait } from "./javascript/calls.ts";
 import { Classifier } from "./javascript/classify.ts";
 import { Constants } from "./javascript/constants.ts";
 import { onlyAsserted } from "./javascript/expected-values.ts";
+import type { HelperParameters } from "./javascript/deadline-helpers.ts";
 import { FileFacts } from "./javascript/facts.ts";
 import { innermostFunction } from "./javascript/function-spans.ts";
 import { judgeSite, type SiteJudge } from "./javascript/sites.ts";
@@ -31,7 +33,7 @@ export interface JsDetectorOptions extends DetectorOptions {
   /** Child keys per node type (oxc-parser's or ESLint's `visitorKeys`); unknown types fall back to every key. */
   visitorKeys?: VisitorKeys;
   /** What the other files of the package show (`package-facts.ts`); without it a file is judged alone. */
-  packageFacts?: NamesReachingWait & { readonly inert?: ReadonlySet<string> };
+  packageFacts?: NamesReachingWait & { readonly inert?: ReadonlySet<string>; readonly helpers?: HelperParameters };
 }
 
 /** A file's share of its package's facts: the names whose "no limit" it shows reaching a wait, and its timers' verdicts. */
@@ -40,6 +42,8 @@ export interface FileShare extends NamesReachingWait {
   readonly quiet: ReadonlySet<string>;
   /** Setting names this file arms a timer that may end a wait with, or checks against elapsed time. */
   readonly loud: ReadonlySet<string>;
+  /** Its functions whose parameter (by position) is the delay of a timer that ends the wait (`deadline-helpers.ts`). */
+  readonly helpers: HelperParameters;
 }
 
 /**
@@ -49,6 +53,7 @@ export interface FileShare extends NamesReachingWait {
  */
 export function namesReachingWait(program: EsNode, source: string, options: JsDetectorOptions): FileShare {
   const facts = new FileFacts(source, options.extraTimeoutNames).collect(program, options.visitorKeys);
+  facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
   const names = facts.noLimit.namesReachingWait(facts.zero, options.apis, facts.modules);
   const shared = (name: string) => facts.isTimeout(name) && !isBareTimeoutName(name);
   const { quiet, loud } = facts.delayVerdicts();
@@ -58,6 +63,7 @@ export function namesReachingWait(program: EsNode, source: string, options: JsDe
     infinite: new Set([...names.infinite].filter(shared)),
     quiet: new Set([...quiet].filter(setting)),
     loud: new Set([...loud].filter(setting)),
+    helpers: facts.deadlineHelpers.parameters,
   };
 }
 
@@ -70,6 +76,7 @@ class JsDetector implements SiteJudge, MeaningSite {
   private readonly expectedRanges: [number, number][] = [];
   readonly facts: FileFacts;
   readonly apis: JsDetectorOptions["apis"];
+  readonly packageHelpers: HelperParameters | undefined;
   constants!: Constants;
   classifier!: Classifier;
   /** The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`). */
@@ -85,6 +92,7 @@ class JsDetector implements SiteJudge, MeaningSite {
   ) {
     this.facts = new FileFacts(source, options.extraTimeoutNames, options.packageFacts?.inert);
     this.apis = options.apis;
+    this.packageHelpers = options.packageFacts?.helpers;
   }
 
   run(program: EsNode): RawFinding[] {
@@ -100,6 +108,7 @@ class JsDetector implements SiteJudge, MeaningSite {
     facts.noWait.finish((at) => this.functionAt(at));
     facts.deadCode.finish(this.source);
     for (const scope of facts.mockClocks.scopes((at) => this.functionAt(at))) facts.noWait.quietIn(scope);
+    facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
     for (const site of facts.sites) if (!this.inAssertion(site)) this.visit(site);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
   }

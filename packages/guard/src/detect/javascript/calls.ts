@@ -7,6 +7,7 @@ import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
 import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
 import { chainedRequestTimeout } from "./request-bounds.ts";
+import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
 import type { Classified } from "./values.ts";
 import { isDeadlineTimer, MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS, TIMER_CALLS } from "./timers.ts";
 
@@ -15,6 +16,8 @@ export interface CallJudge {
   readonly facts: FileFacts;
   readonly constants: Constants;
   readonly apis: readonly TimeoutApi[];
+  /** Helpers of the package's other files that hand a parameter to a deadline timer (`deadline-helpers.ts`). */
+  readonly packageHelpers?: HelperParameters;
   /** Reports the hardcoded or unbounded values `value` holds. */
   report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest?: boolean): void;
   /** Reports one value as it is written (`"5000"`, a CLI default given as a string). */
@@ -32,6 +35,8 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const bounded = args[0] && unwrap(args[0]);
   // The name as called: `(0, util_1.promiseTimeout)(p, ms)` is compiled code's call of an imported helper.
   const called = path.slice(path.lastIndexOf(".") + 1);
+  // `onceTimeout(10000, emitter, event, handler)`: the file's helper hands that parameter to a deadline timer.
+  if (!TIMEOUT_HELPERS.test(called) && judgeHelperArguments(judge, path, called, args)) return;
   if (
     TIMEOUT_HELPERS.test(called) &&
     args.length >= 2 &&
@@ -80,21 +85,10 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     judge.report(args[0], `as the test timeout of ${path}()`, true, true);
     return;
   }
-  // `exitTimer = setTimeout(exit, 10 * 1000)` with `child.once("exit", exit)`: a kept timer that races
-  // the event it guards (the handle is there to clear it when the event comes first) is a deadline.
-  const racesEvent =
-    TIMER_CALLS.test(path) &&
-    judge.facts.storedTimers.has(node) &&
-    args[0]?.type === "Identifier" &&
-    judge.facts.listeners.has(args[0].name as string);
-  const settlesRacedPromise =
-    TIMER_CALLS.test(path) && judge.facts.racedNames.size > 0 && judge.facts.racesHeldPromise(node);
-  const deadline = isDeadlineTimer(path, args, judge.facts.source) || judge.facts.deadlines.ends(node);
-  if (judge.facts.raceTimers.has(node) || racesEvent || settlesRacedPromise || deadline) {
-    // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
-    const scripted = deadline && !racesEvent && !settlesRacedPromise && !judge.facts.raceTimers.has(node);
-    if (scripted && judge.facts.timers.scriptedAbort(node, enclosingFunctions(judge.facts, node))) return;
-    if (scripted && args[0] && judge.facts.noWait.doubles.onlyActs(args[0])) return;
+  const verdict = timerVerdict(judge.facts, node, path, args);
+  if (verdict !== undefined) {
+    if (verdict === "scripted") return;
+    const deadline = verdict === "deadline";
     // A 0 ms timer defers its callback to the next turn; it bounds nothing.
     if (args[1] && judge.constants.evaluate(args[1]) !== 0) {
       const where = `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`;
@@ -141,10 +135,69 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   }
 }
 
+// The arguments a helper hands to a deadline timer (`deadline-helpers.ts`) that are durations: reported; whether any was.
+function judgeHelperArguments(judge: CallJudge, path: string, called: string, args: EsNode[]): boolean {
+  let reported = false;
+  // `Helpers.onceTimeout(...)` with `Helpers = require("./helpers.js")`: a helper of the package's own modules.
+  const own = judge.facts.modules.canonical(path)?.startsWith(".") ? judge.packageHelpers : undefined;
+  for (const arg of helperTimeouts(judge.facts.deadlineHelpers, called, args, own)) {
+    const value = judge.constants.evaluate(arg);
+    if (value === undefined || value <= 0 || value === Number.POSITIVE_INFINITY) continue;
+    judge.report(arg, `as the timeout of ${path}(), which bounds the wait with it`);
+    reported = true;
+  }
+  return reported;
+}
+
+/**
+ * What a timer call is: a deadline (its callback ends or fails the operation), a timer racing an operation or an
+ * event (`race`), a test's scripted abort (`scripted`: the action under test), or none of these (`undefined`).
+ */
+function timerVerdict(
+  facts: FileFacts,
+  node: EsNode,
+  path: string,
+  args: EsNode[],
+): "deadline" | "race" | "held-race" | "scripted" | undefined {
+  // `exitTimer = setTimeout(exit, 10 * 1000)` with `child.once("exit", exit)`: a kept timer that races
+  // the event it guards (the handle is there to clear it when the event comes first) is a deadline.
+  const racesEvent =
+    TIMER_CALLS.test(path) &&
+    facts.storedTimers.has(node) &&
+    args[0]?.type === "Identifier" &&
+    facts.listeners.has(args[0].name as string);
+  const settlesRacedPromise = TIMER_CALLS.test(path) && facts.racedNames.size > 0 && facts.racesHeldPromise(node);
+  const deadline = isDeadlineTimer(path, args, facts.source) || facts.deadlines.ends(node);
+  if (!(facts.raceTimers.has(node) || racesEvent || settlesRacedPromise || deadline)) return undefined;
+  // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
+  const scripted = deadline && !racesEvent && !settlesRacedPromise && !facts.raceTimers.has(node);
+  if (scripted && facts.timers.scriptedAbort(node, enclosingFunctions(facts, node))) return "scripted";
+  if (scripted && args[0] && facts.noWait.doubles.onlyActs(args[0])) return "scripted";
+  if (deadline) return "deadline";
+  // `const p = new Promise((r) => setTimeout(r, ms))` where a `p` is raced somewhere in the file.
+  return facts.raceTimers.has(node) || racesEvent ? "race" : "held-race";
+}
+
+/**
+ * Whether a timer call bounds a wait when it fires: a deadline, or a timer racing an operation or an event. A timer
+ * that settles a promise held under a name some race uses counts only when a race is `within` the span (the helper
+ * that arms it): `const p = new Promise(...)` in a `delay(ms)` is not raced by another function's `Promise.race([p])`.
+ */
+export function endsWait(facts: FileFacts, node: EsNode, within?: [number, number]): boolean {
+  const path = calleePath(node.callee as EsNode);
+  if (path === undefined) return false;
+  const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
+  const verdict = timerVerdict(facts, node, path, args);
+  if (verdict === "held-race" && within)
+    return facts.raceElements.some(([from, to]) => within[0] <= from && to <= within[1]);
+  return verdict === "deadline" || verdict === "race" || verdict === "held-race";
+}
+
 // `consumer.setDefaultConsumeTimeout(1000)`, `client.setRequestTimeout(5000)`: a setter whose name says it sets a
-// timeout, given a duration. A 0 or a negative is left to the receiver (no wait, or no limit, by API).
+// timeout, given a duration; a builder's `container.withStartupTimeout(120_000)` too. A 0 or a negative is left to
+// the receiver (no wait, or no limit, by API).
 function judgeTimeoutSetter(judge: CallJudge, node: EsNode, path: string, args: EsNode[]): void {
-  const setting = /^set([A-Z]\w*Time[Oo]ut\w*)$/.exec(path.slice(path.lastIndexOf(".") + 1))?.[1];
+  const setting = /^(?:set|with)([A-Z]\w*Time[Oo]ut\w*)$/.exec(path.slice(path.lastIndexOf(".") + 1))?.[1];
   if (!setting || args.length !== 1 || !judge.facts.isTimeout(setting) || isExpiryName(setting)) return;
   const value = judge.constants.evaluate(args[0]!);
   if (value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY)

@@ -136,6 +136,12 @@ export class Classifier extends Pads {
           });
           return out;
         }
+        // `socket.setTimeout((this.heartbeat || 60) * 1000)`: a fallback converted to another unit is the default.
+        const fallback = this.scaledFallback(node);
+        if (fallback) {
+          for (const item of this.classify(fallback, [], depth + 1)) if (item.kind === "hardcoded") out.push(item);
+          return out;
+        }
         break;
       }
       case "Identifier": {

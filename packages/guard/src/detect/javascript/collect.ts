@@ -44,6 +44,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.serverIdle.call(node);
       facts.deadlines.call(node);
       facts.bounds.logged(node);
+      facts.deadlineHelpers.call(node);
       facts.noLimit.call(node);
       facts.mockClocks.call(node);
       facts.syncTests.call(node);
@@ -68,11 +69,13 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.serverIdle.definition(node.id.name as string, node);
         facts.noWait.doubles.definition(node.id.name as string, node);
         facts.noLimit.definition(node.id.name as string, node);
+        facts.deadlineHelpers.definition(node.id.name as string, node);
         facts.deadCode.functionDeclaration(node);
       }
       facts.functionSpans.push(span(node));
       facts.timers.function(node);
       facts.deadlines.function(node);
+      facts.deadlineHelpers.function(node);
       facts.syncTests.bindings(node);
       collectBindings(facts, node);
       return;
@@ -84,6 +87,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.sites.push(node);
       if (keepsOwnNoLimit(node, facts.source)) facts.notDurations.add(node);
       facts.timers.definition(referenceName(node.left as EsNode), node.right);
+      facts.deadlineHelpers.definition(referenceName(node.left as EsNode), node.right);
       if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
       storedTimer(facts, node.right);
       facts.deadlines.stored(node.left as EsNode, node.right);
@@ -103,6 +107,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.noWait.doubles.definition((node.id as EsNode).name as string, node.init);
         facts.noWait.doubles.binding((node.id as EsNode).name as string, node.init);
         facts.noLimit.definition((node.id as EsNode).name as string, node.init);
+        facts.deadlineHelpers.definition((node.id as EsNode).name as string, node.init);
         facts.noLimit.stored((node.id as EsNode).name as string, node.init);
         facts.noLimit.built((node.id as EsNode).name as string, node.init);
       }
@@ -123,6 +128,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.sites.push(node);
       if (node.type === "PropertyDefinition") facts.timers.definition(propertyName(node), node.value);
       if (node.type !== "AssignmentPattern") facts.noLimit.definition(propertyName(node), node.value);
+      if (node.type !== "AssignmentPattern") facts.deadlineHelpers.definition(propertyName(node), node.value);
       collectDestination(facts, node);
       return;
     case "LogicalExpression":
@@ -157,6 +163,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.held.method(node);
       facts.timers.definition(propertyName(node), node.value);
       facts.noLimit.definition(propertyName(node), node.value);
+      facts.deadlineHelpers.definition(propertyName(node), node.value);
       return;
     case "ClassBody":
       facts.classBodies.push(span(node));

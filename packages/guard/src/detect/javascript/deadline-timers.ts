@@ -20,8 +20,9 @@ const LISTENS = /(^|\.)(on|once|addListener|prependListener|prependOnceListener|
 // Events that say the operation has already failed or timed out.
 const FAILURE_EVENT = /error|fail|time_?out/i;
 
-// Handlers of a failure or a timeout: `onTimeout`, `_handleError`, `onRequestTimedOut`.
-const REACTION_NAME = /^_*(on|handle)[A-Z_]?\w*(Timeout|TimedOut|Error|Failure)$/;
+// Handlers of a failure or a timeout: `onTimeout`, `_handleError`, `onRequestTimedOut` (not `onceTimeout`, a helper
+// that arms the timer).
+const REACTION_NAME = /^_*(on|handle)([A-Z_]\w*)?(Timeout|TimedOut|Error|Failure)$/;
 
 /** Collected during the one walk: promise executors, parameter defaults, kept timer handles and cleared ones. */
 export class DeadlineTimers {

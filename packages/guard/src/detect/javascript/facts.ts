@@ -17,6 +17,7 @@ import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
+import { DeadlineHelpers } from "./deadline-helpers.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
 import { MochaRunnables } from "./mocha-runnables.ts";
 import { MockClocks } from "./mock-clocks.ts";
@@ -107,6 +108,8 @@ export class FileFacts implements TestFacts {
   readonly timers: TimerEffects;
   /** Timers whose callback ends or fails the operation (rejects a raced promise, force-kills, reports a timeout). */
   readonly deadlines: DeadlineTimers;
+  /** Functions whose parameter is a deadline timer's delay (`onceTimeout(ms, ...)`): their callers' literals are timeouts. */
+  readonly deadlineHelpers = new DeadlineHelpers();
   /** The contexts tests' callbacks get (`t` in `test("...", (t) => t.timeoutAfter(1000))`). */
   readonly testContexts = new TestContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */

@@ -4,6 +4,7 @@ import { calleePath, type EsNode, referenceName, unwrap } from "./ast.ts";
 import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
 import { JS_CLOCKS } from "./timers.ts";
+import { NO_LIMIT } from "./values.ts";
 
 /** A clock read in an expression: `Date.now()`, `new Date()`, `.getTime()`, a local named `now`. */
 const CLOCK_READING = /\bnow\b|\bDate\b|\bperformance\b|\bhrtime\b|\.getTime\b/;
@@ -86,6 +87,28 @@ export class Pads {
       if (call.type !== "CallExpression" || !JS_CLOCKS.test(calleePath(call.callee as EsNode) ?? "")) continue;
       const value = this.constants.evaluate(other);
       if (value !== undefined && value > 0) return other;
+      // `Date.now() + (session.expires_in || 600) * 1000`: the default of a configured duration.
+      const scaled = unwrap(other);
+      const fallback = scaled.type === "BinaryExpression" ? this.scaledFallback(scaled) : undefined;
+      if (fallback) return fallback;
+    }
+    return undefined;
+  }
+
+  /** In `(x || 60) * 1000` (or `1000 * (x ?? 60)`), the fallback `60`: positive, scaled by a constant factor. */
+  scaledFallback(node: EsNode): EsNode | undefined {
+    if (node.operator !== "*" && node.operator !== "/") return undefined;
+    for (const [side, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as EsNode[][]) {
+      const logical = unwrap(side!);
+      if (logical.type !== "LogicalExpression" || logical.operator === "&&") continue;
+      if (node.operator === "/" && side === node.right) continue;
+      const factor = this.constants.evaluate(other!);
+      const value = this.constants.evaluate(logical.right as EsNode);
+      if (factor !== undefined && factor > 0 && value !== undefined && value > 0 && value < NO_LIMIT)
+        return logical.right as EsNode;
     }
     return undefined;
   }

@@ -24,8 +24,9 @@ export class UnreadDefaults {
     const body = span(node.body as EsNode);
     for (const raw of node.params as EsNode[]) {
       const param = raw.type === "TSParameterProperty" ? (raw.parameter as EsNode) : raw;
-      // `constructor(private timeout = 5000)` stores the value on the object: read elsewhere, not in the body.
-      if (raw !== param) continue;
+      // `constructor(private timeout = 5000)` stores the value on the object: read elsewhere, not in the body. (Where
+      // the parser leaves no `TSParameterProperty`, the modifier still sits inside the pattern, before its name.)
+      if (raw !== param || storedOnObject(param)) continue;
       this.param(param, body);
     }
   }
@@ -66,4 +67,9 @@ export class UnreadDefaults {
       for (const site of sites) notDurations.add(site);
     }
   }
+}
+
+/** `private timeout = 5000` read as a plain default: the pattern starts at a modifier, before the name it binds. */
+function storedOnObject(param: EsNode): boolean {
+  return param.type === "AssignmentPattern" && span(param)[0] < span(unwrap(param.left as EsNode))[0];
 }

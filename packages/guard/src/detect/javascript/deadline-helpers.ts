@@ -1,0 +1,100 @@
+// Helpers that bound a wait by a duration they are handed: a function whose parameter is the delay of a timer that
+// ends or fails the operation when it fires (steam-user's `onceTimeout(ms, emitter, event, handler)`, a test's
+// `withTimeout(promise, ms)` that races a timer). A call of such a helper with a literal in that position is a
+// timeout, wherever the parameter sits and whatever the helper is called: the parameter is followed into the body,
+// not the name. A helper known only by name (defined in a library the package imports) is a timeout helper when its
+// name says it makes a promise that times out (`timeoutPromise(p, 15 * 1000)`, `timeoutCallbackPromise(10000, ...)`).
+import { calleePath, type EsNode, isNode, namesRead, span, unwrap } from "./ast.ts";
+import { isInjectedTimer, TIMER_CALLS } from "./timers.ts";
+
+/** Helper name → positions of the parameters a deadline timer's delay reads. */
+export type HelperParameters = ReadonlyMap<string, ReadonlySet<number>>;
+
+/** A promise helper named for a timeout it applies (`timeoutPromise`, `timeoutCallbackPromise`). */
+const TIMEOUT_PROMISE = /^timeout\w*Promise$/;
+
+/** A function with parameters: its span, its parameters' names by position (a destructured one is `undefined`). */
+type Fn = { from: number; to: number; params: (string | undefined)[]; node: EsNode };
+
+/** Collected during the one walk: functions, the names they are declared under, timers armed with a parameter. */
+export class DeadlineHelpers {
+  private readonly functions: Fn[] = [];
+  /** Each function node's name (`function onceTimeout(`, `exports.onceTimeout = function`, a method, a property). */
+  private readonly names = new Map<EsNode, string>();
+  /** Timer calls whose delay reads exactly one name (`setTimeout(fail, ms)`, `setTimeout(cb, secs * 1000)`). */
+  private readonly timers: { node: EsNode; name: string }[] = [];
+  /** Helper name → positions of the parameters that reach a deadline timer's delay (after `finish`). */
+  readonly parameters = new Map<string, Set<number>>();
+
+  function(node: EsNode): void {
+    const params = ((node.params as EsNode[] | undefined) ?? []).map((raw) => {
+      const param = unwrap(raw.type === "AssignmentPattern" ? (raw.left as EsNode) : raw);
+      return param.type === "Identifier" ? (param.name as string) : undefined;
+    });
+    if (params.some((name) => name !== undefined)) this.functions.push({ ...spanOf(node), params, node });
+  }
+
+  /** `function f(`, `const f = () =>`, `exports.f = function`, `f(ms) {}` (a method or property): the name of `fn`. */
+  definition(name: string | undefined, fn: unknown): void {
+    if (name === undefined || !isNode(fn)) return;
+    const node = unwrap(fn);
+    if (/^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(node.type))
+      this.names.set(node, name);
+  }
+
+  call(node: EsNode): void {
+    if (node.type !== "CallExpression") return;
+    const path = calleePath(node.callee as EsNode) ?? "";
+    const args = node.arguments as EsNode[];
+    if (!(TIMER_CALLS.test(path) || isInjectedTimer(path, args)) || !args[1]) return;
+    const read = namesRead(args[1]);
+    if (read.length === 1 && unwrap(args[1]).type !== "MemberExpression") this.timers.push({ node, name: read[0]! });
+  }
+
+  /**
+   * Once every fact is known: the helpers whose parameter is the delay of a timer `endsWait` judges a deadline. The
+   * innermost function declaring the name as a parameter owns it (an inner one hides an outer one).
+   */
+  finish(endsWait: (timer: EsNode, within: [number, number]) => boolean): void {
+    for (const { node, name } of this.timers) {
+      const [at] = span(node);
+      let owner: Fn | undefined;
+      for (const fn of this.functions)
+        if (fn.from < at && at < fn.to && fn.params.includes(name) && (!owner || fn.from > owner.from)) owner = fn;
+      const helper = owner && this.names.get(owner.node);
+      if (owner === undefined || helper === undefined || !endsWait(node, [owner.from, owner.to])) continue;
+      const positions = this.parameters.get(helper) ?? new Set<number>();
+      positions.add(owner.params.indexOf(name));
+      this.parameters.set(helper, positions);
+    }
+  }
+
+  /** Whether the file defines a function of that name (its body decides, not its name). */
+  defines(name: string): boolean {
+    for (const defined of this.names.values()) if (defined === name) return true;
+    return false;
+  }
+}
+
+/**
+ * The arguments of a call that are a helper's timeout: at the positions where the file's helper of that name (or,
+ * for a callee imported from the package's own modules, `imported`: another file's) hands its parameter to a
+ * deadline timer; for a helper defined elsewhere and named for a promise that times out, every
+ * argument (the caller reports those that evaluate to a duration).
+ */
+export function helperTimeouts(
+  helpers: DeadlineHelpers,
+  called: string,
+  args: readonly EsNode[],
+  imported?: HelperParameters,
+): EsNode[] {
+  const positions = helpers.parameters.get(called) ?? imported?.get(called);
+  if (positions) return [...positions].flatMap((index) => (args[index] ? [args[index]] : []));
+  if (TIMEOUT_PROMISE.test(called) && args.length >= 2 && !helpers.defines(called)) return [...args];
+  return [];
+}
+
+function spanOf(node: EsNode): { from: number; to: number } {
+  const [from, to] = span(node);
+  return { from, to };
+}
