@@ -23,6 +23,11 @@ export class Bindings {
   /** `scopeOf`: the function (or lambda) a node is in, by its start offset; 0 for module level. */
   constructor(private readonly scopeOf: (node: TsNode) => number) {}
 
+  /** The assignments and parameter bindings of `key` seen so far (while collecting: those above the current node). */
+  assigned(key: string): readonly TsNode[] | undefined {
+    return this.assignments.get(key);
+  }
+
   /** An assignment to `key` (`scope:name` of an identifier, or an attribute's text). */
   assignment(key: string, node: TsNode): void {
     push(this.assignments, key, node);

@@ -6,7 +6,7 @@ import type { DetectorOptions } from "../types.ts";
 import { Bindings, type Constant } from "./bindings.ts";
 import { CodeLists } from "./code-lists.ts";
 import { TestDoubles } from "./doubles.ts";
-import { isUnboundedSession, sessionLibrary } from "./http.ts";
+import { isUnboundedSession, noteSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
 import { isPacingWait } from "./pacing.ts";
 import { makesRedisClient } from "./redis.ts";
@@ -72,7 +72,7 @@ export class PyFacts {
           const key = left.type === "identifier" ? `${this.scopeOf(node)}:${left.text}` : left.text;
           this.bindings.assignment(key, node);
           if (right) this.doubles.note(left, right);
-          if (right && isUnboundedSession(this, right)) this.sessions.set(left.text, sessionLibrary(this, right));
+          if (right) noteSession(this, left.text, right, this.bindings.assigned(`${this.scopeOf(node)}:${right.text}`));
           if (right?.type === "call" && makesRedisClient(this, right)) this.redisClients.add(left.text);
           if (left.type === "identifier" && right?.type === "call" && this.isClock(right)) this.clockNames.add(key);
         }

@@ -27,6 +27,49 @@ export function isUnboundedSession(facts: PyFacts, node: TsNode): boolean {
   return timeout === undefined || timeout.type === "none";
 }
 
+// `target = value`: the session a value holds when it is assigned: a session made there without a timeout, a requests
+// session made unless the caller gave one (`session or requests.Session()`, `session if session else
+// requests.Session()`), or a name that an assignment of the same function (`earlier`, in document order) gave one
+// (`if not session: session = requests.Session()` then `self._session = session`: influxdb's client keeps it under
+// another name and waits with it in other methods). A requests session has no timeout of its own, so the caller's one
+// the name may hold instead is no different; an httpx client may carry the caller's timeout, so only one made on the
+// spot counts.
+export function noteSession(facts: PyFacts, target: string, value: TsNode, earlier?: readonly TsNode[]): void {
+  const library = sessionHeld(facts, value, earlier);
+  if (library) facts.sessions.set(target, library);
+}
+
+function sessionHeld(facts: PyFacts, value: TsNode, earlier: readonly TsNode[] | undefined): Library | undefined {
+  if (isUnboundedSession(facts, value)) return sessionLibrary(facts, value);
+  if (requestsSessionEitherWay(facts, value)) return "requests";
+  if (value.type !== "identifier") return undefined;
+  for (const assignment of earlier ?? []) {
+    const source = assignment.type === "assignment" ? assignment.childForFieldName("right") : null;
+    if (source && (madeRequestsSession(facts, source) || requestsSessionEitherWay(facts, source))) return "requests";
+  }
+  return undefined;
+}
+
+function madeRequestsSession(facts: PyFacts, value: TsNode): boolean {
+  return isUnboundedSession(facts, value) && sessionLibrary(facts, value) === "requests";
+}
+
+// `session or requests.Session()`, `session if session else requests.Session()`: the caller's session or a new one.
+function requestsSessionEitherWay(facts: PyFacts, value: TsNode): boolean {
+  let parts: (TsNode | null)[];
+  if (value.type === "boolean_operator" && value.childForFieldName("operator")?.text === "or")
+    parts = [value.childForFieldName("left"), value.childForFieldName("right")];
+  else if (value.type === "conditional_expression")
+    parts = [value.namedChildren[0] ?? null, value.namedChildren[2] ?? null];
+  else return false;
+  return (
+    parts.some((part) => part !== null && madeRequestsSession(facts, part)) &&
+    parts.every(
+      (part) => part !== null && (/^(identifier|attribute)$/.test(part.type) || madeRequestsSession(facts, part)),
+    )
+  );
+}
+
 // The HTTP library a call without `timeout=` goes through (`requests.get`, `session.get`), if any.
 export function callNeedsTimeout(facts: PyFacts, path: string, written: string): Library | undefined {
   const dot = path.lastIndexOf(".");
