@@ -11,6 +11,8 @@ export class CodeLists {
   // File-level precheck: most files hold no code list, so their assignments are never asked.
   private readonly mayHoldStatements: boolean;
   private run: { statement: TsNode; id: number; name: string; value: number }[] = [];
+  // The names of the statement entries, by assignment id (for `release`).
+  private readonly names = new Map<number, string>();
 
   constructor(
     source: string,
@@ -39,8 +41,21 @@ export class CodeLists {
         true,
       )
     )
-      for (const entry of this.run) this.statements.add(entry.id);
+      for (const entry of this.run) {
+        this.statements.add(entry.id);
+        this.names.set(entry.id, entry.name);
+      }
     this.run = [];
+  }
+
+  // `CONNECT_TIMEOUT = 5` among `FALLBACK_INTERVAL = 5`, `CONNECT_RETRY_COUNT = 60` reads like a code list, but
+  // the file hands it on as `wait(timeout=CONNECT_TIMEOUT)`: what the value does outweighs how its neighbours look.
+  release(timeoutArguments: ReadonlySet<string>): void {
+    for (const [id, name] of this.names)
+      if (timeoutArguments.has(name)) {
+        this.statements.delete(id);
+        this.names.delete(id);
+      }
   }
 
   // A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`).

@@ -56,9 +56,16 @@ export class PyFacts {
   // Learns the facts of `nodes` (a file's scan, in document order).
   collect(nodes: readonly TsNode[]): void {
     this.scopes.collect(nodes);
+    // Names handed on as a timeout keyword's value (`wait(timeout=CONNECT_TIMEOUT)`).
+    const timeoutArguments = new Set<string>();
     for (const node of nodes) {
       const type = node.type;
       if (type === "assignment") this.codeLists.noteAssignment(node);
+      if (type === "keyword_argument") {
+        const value = node.childForFieldName("value");
+        const keyword = node.childForFieldName("name")?.text;
+        if (value?.type === "identifier" && keyword && this.isTimeout(keyword)) timeoutArguments.add(value.text);
+      }
       // `time.sleep(timeout)` then `timeout *= 2`: a backoff delay named like a timeout.
       if (type === "call" && /(^|\.)sleep$/.test(node.childForFieldName("function")?.text ?? "")) {
         const first = node.childForFieldName("arguments")?.namedChildren[0];
@@ -95,6 +102,7 @@ export class PyFacts {
       if (type === "parameters" || type === "lambda_parameters") this.bindings.parameters(node);
     }
     this.codeLists.flush();
+    this.codeLists.release(timeoutArguments);
     this.doubles.settle();
     this.bindings.settle();
   }
