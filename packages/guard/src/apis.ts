@@ -82,6 +82,7 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     "tls.*",
     "undici.*",
     "fetch",
+    "node-fetch",
     "ky",
     "ky.*",
     "fastify",

@@ -83,6 +83,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     ],
     notReported: [
       "(JavaScript) A transport's own timer switched off (`bodyTimeout: 0, headersTimeout: 0`) on the line of, or under, a comment saying another mechanism bounds the wait (`// timeouts are handled by AbortSignal in our middleware`, `// the request timeout is enforced by the caller's signal`): the comment is taken as the evidence, so keep it true; the bounding timeout itself is checked where it is set.",
+      "(JavaScript) undici's own transport timers switched off (`buildConnector({ timeout: 0 })`, `new Agent({ bodyTimeout: 0 })`) in a file whose requests carry `AbortSignal.timeout(...)`: that signal bounds every phase of each request, and its duration is checked where it is set.",
       "(JavaScript) A 0 or `false` the code hands a receiver org-guard does not know, unless the file shows it reaching a wait (a timer armed only when it is set) or the comment at the value says it means no limit (`// 0 = no timeout`, `// Timeouts disabled`).",
     ],
   },

@@ -160,9 +160,11 @@ class JsDetector implements SiteJudge, MeaningSite {
    * Reports the hardcoded or unbounded values `value` holds. `zeroIsUnbounded` is what a 0 means to the API
    * the value is given to, when the caller knows it; otherwise the site decides (`meaning.ts`).
    */
-  report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest = false): void {
+  report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest = false, negativeIsUnbounded = false): void {
     for (const item of this.classifier.classify(value)) {
-      if (item.negative) continue; // `-1`: a sentinel ("unset"), not a duration
+      // `-1`: a sentinel ("unset"), not a duration; to an API that documents it so (Cucumber), "no limit".
+      if (item.negative && negativeIsUnbounded) this.add("unbounded", item.node, item.literal, where, isTest);
+      if (item.negative) continue;
       if (item.kind === "unbounded" && this.switchesOff(item)) continue;
       let kind = item.kind;
       if (kind === "unbounded") {
@@ -203,11 +205,20 @@ class JsDetector implements SiteJudge, MeaningSite {
     if (off && this.facts.serverIdle.isServerIdle(this.siteName)) return true;
     // `bodyTimeout: 0` under `// timeouts are handled by AbortSignal in our middleware`: bounded another way.
     if (off && this.facts.noLimit.handledElsewhere(span(item.node)[0])) return true;
+    // `buildConnector({ timeout: 0 })` from undici where every request carries `AbortSignal.timeout(...)`.
+    if (off && this.facts.signalDeadlines.replaces(this.receiverOf(item.node))) return true;
     // `batchDelayTimeout || Infinity` where every timer armed with it runs the next step: a delay switched off.
     if (this.facts.held.onlySchedules(this.siteName)) return true;
     const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
     if (constant === undefined || !this.facts.noWait.clamps.has(constant)) return false;
     return (this.constants.evaluate(item.node) ?? 0) >= NO_LIMIT;
+  }
+
+  /** The call a value goes to, as its module names it (`undici.buildConnector`): in its arguments or held whole. */
+  private receiverOf(node: EsNode): string | undefined {
+    const [at] = span(node);
+    const callee = this.facts.receivers.receiverAt(at)?.callee ?? this.facts.receivers.heldBy(at);
+    return this.facts.modules.canonical(callee);
   }
 
   add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {

@@ -9,7 +9,15 @@ import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
 import { chainedRequestTimeout } from "./request-bounds.ts";
 import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
 import type { Classified } from "./values.ts";
-import { isDeadlineTimer, MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS, TIMER_CALLS } from "./timers.ts";
+import {
+  isDeadlineTimer,
+  MOCHA_TESTS,
+  NEGATIVE_NO_LIMIT_APIS,
+  SWITCH_OFF_APIS,
+  TEST_APIS,
+  TIMEOUT_HELPERS,
+  TIMER_CALLS,
+} from "./timers.ts";
 
 /** What judging a call needs from the detector. */
 export interface CallJudge {
@@ -19,7 +27,13 @@ export interface CallJudge {
   /** Helpers of the package's other files that hand a parameter to a deadline timer (`deadline-helpers.ts`). */
   readonly packageHelpers?: HelperParameters;
   /** Reports the hardcoded or unbounded values `value` holds. */
-  report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest?: boolean): void;
+  report(
+    value: EsNode,
+    where: string,
+    zeroIsUnbounded?: boolean,
+    isTest?: boolean,
+    negativeIsUnbounded?: boolean,
+  ): void;
   /** Reports one value as it is written (`"5000"`, a CLI default given as a string). */
   add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void;
 }
@@ -131,7 +145,8 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       judge.constants.evaluate(fallback.right as EsNode) === 0 &&
       guardedAsConfigured(judge.facts, judge.facts.text(fallback.left as EsNode), span(node)[0]);
     if (SWITCH_OFF_APIS.has(api.callee) && (judge.constants.evaluate(target) === 0 || offFallback)) continue;
-    judge.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest);
+    const negative = NEGATIVE_NO_LIMIT_APIS.has(api.callee);
+    judge.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest, negative);
   }
 }
 

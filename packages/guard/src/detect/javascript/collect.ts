@@ -46,6 +46,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.bounds.logged(node);
       facts.deadlineHelpers.call(node);
       facts.noLimit.call(node);
+      facts.signalDeadlines.call(node);
       facts.mockClocks.call(node);
       facts.syncTests.call(node);
       return;

@@ -23,6 +23,7 @@ import { MochaRunnables } from "./mocha-runnables.ts";
 import { MockClocks } from "./mock-clocks.ts";
 import { DeadCode } from "./dead-code.ts";
 import { SyncTests } from "./sync-tests.ts";
+import { SignalDeadlines } from "./signal-deadlines.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -100,6 +101,8 @@ export class FileFacts implements TestFacts {
   readonly held = new HeldValues();
   /** Evidence that a "no limit" the code chooses reaches a wait (timers armed when set, APIs, its documentation). */
   readonly noLimit: NoLimitEvidence;
+  /** Whether the file bounds its requests with `AbortSignal.timeout(ms)` (undici's own timers switched off beside it). */
+  readonly signalDeadlines = new SignalDeadlines();
   /** Base delays of an exponential retry backoff added to a clock (`Date.now() + t * Math.pow(2, n)`). */
   readonly backoffs = new Set<string>();
   /** Constants used only to validate a configured timeout. */

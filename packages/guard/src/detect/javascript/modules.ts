@@ -44,13 +44,19 @@ export class ModuleBindings {
     return this.modules.has(name);
   }
 
-  /** A callee as its module names it: `Pool` imported from undici is `undici.Pool`. */
+  /**
+   * A callee as its module names it: `Pool` imported from undici is `undici.Pool`. A module's default export read
+   * off its binding is the module itself: TypeScript's CommonJS output calls `import fetch from "node-fetch"` as
+   * `(0, node_fetch_1.default)(url, config)` with `node_fetch_1 = __importDefault(require("node-fetch"))`.
+   */
   canonical(callee: string | undefined): string | undefined {
     if (callee === undefined) return undefined;
     const dot = callee.indexOf(".");
     const root = dot < 0 ? callee : callee.slice(0, dot);
     const module = this.modules.get(root);
-    return module === undefined ? callee : module + (dot < 0 ? "" : callee.slice(dot));
+    if (module === undefined) return callee;
+    const rest = dot < 0 ? "" : callee.slice(dot);
+    return module + (rest === ".default" || rest.startsWith(".default.") ? rest.slice(".default".length) : rest);
   }
 }
 
