@@ -144,15 +144,26 @@ export function inertCandidates(texts: Iterable<string>): Set<string> {
 function namesIn(text: string): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(TIMEOUT_WORD)) {
-    let start = match.index;
-    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
-    let end = match.index + match[0].length;
-    while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
-    const name = text.slice(start, end);
+    const { name } = nameAround(text, match);
     if (isBareTimeoutName(name) || TIMER_FUNCTION.test(name) || !isTimeoutName(name)) continue;
     names.push(name);
   }
   return names;
+}
+
+/**
+ * The whole name around a matched timeout word (a regex that matched the name whole would retry at every letter of a
+ * long text).
+ */
+function nameAround(
+  text: string,
+  match: RegExpMatchArray & { index: number },
+): { name: string; start: number; end: number } {
+  let start = match.index;
+  while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+  let end = match.index + match[0].length;
+  while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+  return { name: text.slice(start, end), start, end };
 }
 
 /**
@@ -163,12 +174,7 @@ export function noLimitCandidates(texts: Iterable<string>): Set<string> {
   const names = new Set<string>();
   for (const text of texts)
     for (const match of text.matchAll(TIMEOUT_WORD)) {
-      // The whole name around the word (a regex that matched it whole would retry at every letter of a long text).
-      let start = match.index;
-      while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
-      let end = match.index + match[0].length;
-      while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
-      const name = text.slice(start, end);
+      const { name, start, end } = nameAround(text, match);
       if (names.has(name) || isBareTimeoutName(name) || TIMER_FUNCTION.test(name)) continue;
       if (!isTimeoutName(name) && !/deadline/i.test(name)) continue;
       const from = text.lastIndexOf("\n", start) + 1;
