@@ -183,20 +183,46 @@ export class Classifier extends Pads {
     return passedOn || [0, Infinity].includes(this.constants.evaluate(branch) ?? NaN) ? branch : undefined;
   }
 
-  /** `x.timeout == null ? 20000 : x.timeout` (either way round): the number, if positive, and the name. */
+  /**
+   * `x.timeout == null ? 20000 : x.timeout` (either way round), and the `??` that compilers write for
+   * `x.timeout ?? 20000` (esbuild `(_c = x.timeout) != null ? _c : 2e4`, TypeScript `(_a = x.timeout) !== null &&
+   * _a !== void 0 ? _a : 20000`): the number, if positive, and the name.
+   */
   nullFallback(node: EsNode): { value: EsNode; name: string } | undefined {
-    const test = unwrap(node.test as EsNode);
+    const checked = this.nullTest(unwrap(node.test as EsNode));
+    if (!checked) return undefined;
+    const { reference, equal } = checked;
+    const held = heldIn(reference);
+    const name = referenceName(held ? unwrap(reference.right as EsNode) : reference);
+    if (!this.facts.isTimeout(name)) return undefined;
+    const value = (equal ? node.consequent : node.alternate) as EsNode;
+    const same = (equal ? node.alternate : node.consequent) as EsNode;
+    if (this.facts.text(unwrap(same)) !== this.facts.text(held ?? reference)) return undefined;
+    const number = this.constants.evaluate(value);
+    return number !== undefined && number > 0 && number < NO_LIMIT ? { value, name } : undefined;
+  }
+
+  /** `x == null` (`equal`) or `x != null`; TypeScript's pair `(_a = x) !== null && _a !== void 0` (or `=== ... ||`). */
+  private nullTest(test: EsNode): { reference: EsNode; equal: boolean } | undefined {
+    if (test.type === "LogicalExpression" && /^(&&|\|\|)$/.test(test.operator as string)) {
+      const first = this.nullTest(unwrap(test.left as EsNode));
+      const second = this.nullTest(unwrap(test.right as EsNode));
+      const held = first && heldIn(first.reference);
+      if (!first || !second || !held || first.equal !== second.equal) return undefined;
+      if (first.equal !== (test.operator === "||")) return undefined;
+      return this.facts.text(held) === this.facts.text(second.reference) ? first : undefined;
+    }
     if (test.type !== "BinaryExpression" || !/^[!=]==?$/.test(test.operator as string)) return undefined;
     const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
     const reference = sides.find((side) => !isNullish(side));
     if (!reference || !sides.some(isNullish)) return undefined;
-    const name = referenceName(reference);
-    if (!this.facts.isTimeout(name)) return undefined;
-    const equal = (test.operator as string).startsWith("=");
-    const value = (equal ? node.consequent : node.alternate) as EsNode;
-    const same = (equal ? node.alternate : node.consequent) as EsNode;
-    if (this.facts.text(same) !== this.facts.text(reference)) return undefined;
-    const number = this.constants.evaluate(value);
-    return number !== undefined && number > 0 && number < NO_LIMIT ? { value, name } : undefined;
+    return { reference, equal: (test.operator as string).startsWith("=") };
   }
+}
+
+/** `(_c = x.timeout)`: the compiler's temporary that holds the value tested (`_c`), if the test assigns one. */
+function heldIn(reference: EsNode): EsNode | undefined {
+  if (reference.type !== "AssignmentExpression" || reference.operator !== "=") return undefined;
+  const left = unwrap(reference.left as EsNode);
+  return left.type === "Identifier" ? left : undefined;
 }
