@@ -35,6 +35,8 @@ export interface SiteJudge extends CallJudge {
   isWindowDelay(name: string, node: EsNode): boolean;
   /** Keeps a finding another rule made (a local cache delete), replacing any at the same span. */
   addFinding(finding: RawFinding): void;
+  /** Another file of the package shows the site's name (or the name its value is stored under) reaching a wait. */
+  reachesWaitElsewhere(zero: boolean): boolean;
 }
 
 /** Reports the timeouts one site holds (`judge.siteName` is the site's destination name). */
@@ -68,7 +70,9 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       const name = propertyName(node);
       // `connectionTimeout: number = 0` then `if (this.connectionTimeout > 0) setTimeout(..., this.connectionTimeout)`:
       // the file shows 0 arms no timer, so the default is "no limit".
-      const noTimer = isNode(node.value) && judge.facts.zero.disables(name) && !isNegative(node.value);
+      // Or another file of the package does (batch-cluster's options class `taskTimeoutMillis = 0`, armed elsewhere).
+      const disables = judge.facts.zero.disables(name) || judge.reachesWaitElsewhere(true);
+      const noTimer = isNode(node.value) && disables && !isNegative(node.value);
       if (judge.facts.isTimeout(name) && isNode(node.value) && (!isResetValue(node.value) || noTimer)) {
         judge.report(node.value, `in "${name}"`);
       }
@@ -127,7 +131,9 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         // `conn.resurrectTimeout = 0` where the file also sets it to `Date.now() + t`: a point in time, reset.
         const own = unwrap(target.object as EsNode).type === "ThisExpression" || judge.facts.timestampNames.has(name);
         // In a constructor, a field set to 0 that the file tests before arming a timer is its "no limit" default.
-        const noTimer = judge.facts.zero.disables(name) && judge.facts.zero.inConstructor(span(node)[0]);
+        // So does one another file of the package shows armed only when set (`reachesWaitElsewhere`).
+        const disables = judge.facts.zero.disables(name) || judge.reachesWaitElsewhere(true);
+        const noTimer = disables && judge.facts.zero.inConstructor(span(node)[0]);
         const reset = isResetValue(node.right as EsNode) && !noTimer;
         if (!(own && reset)) judge.report(node.right as EsNode, `assigned to "${name}"`);
       }
