@@ -1,0 +1,214 @@
+// The judgement of one file's sites (the findings): every site the walk collected is judged after it, in document
+// order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
+import { hardcodedMessage, unboundedMessage } from "../../rules.ts";
+import type { DetectorOptions, RawFinding } from "../types.ts";
+import { destinationOf, type EsNode, span } from "./ast.ts";
+import { endsWait } from "./calls.ts";
+import { Classifier } from "./classify.ts";
+import { Constants } from "./constants.ts";
+import { onlyAsserted } from "./expected-values.ts";
+import type { HelperParameters } from "./deadline-helpers.ts";
+import { FileFacts } from "./facts.ts";
+import { innermostFunction } from "./function-spans.ts";
+import { judgeSite, type SiteJudge } from "./sites.ts";
+import { sqlTimeouts } from "./sql.ts";
+import type { VisitorKeys } from "./walk.ts";
+import { type Classified, kindOf, NO_LIMIT } from "./values.ts";
+import type { NamesReachingWait } from "./no-limit.ts";
+import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./meaning.ts";
+
+export interface JsDetectorOptions extends DetectorOptions {
+  /** Child keys per node type (oxc-parser's or ESLint's `visitorKeys`); unknown types fall back to every key. */
+  visitorKeys?: VisitorKeys;
+  /** What the other files of the package show (`package-facts.ts`); without it a file is judged alone. */
+  packageFacts?: NamesReachingWait & { readonly inert?: ReadonlySet<string>; readonly helpers?: HelperParameters };
+}
+
+/** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
+export class JsDetector implements SiteJudge, MeaningSite {
+  private readonly findings = new Map<string, RawFinding>();
+  /** Initialisers of locals declared `const t = x.timeout || 5000` (the fallback is judged with its local). */
+  readonly windowFallbacks = new Set<EsNode>();
+  /** Objects declared only to be compared (`const expected = { connectionTimeout: 0 }` used in assertions alone). */
+  private readonly expectedRanges: [number, number][] = [];
+  readonly facts: FileFacts;
+  readonly apis: JsDetectorOptions["apis"];
+  readonly packageHelpers: HelperParameters | undefined;
+  constants!: Constants;
+  classifier!: Classifier;
+  /** The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`). */
+  siteName: string | undefined;
+  /** The node type of the site being judged (a parameter default, a declarator, a property, ...). */
+  siteType: string | undefined;
+  /** The site being judged. */
+  site: EsNode | undefined;
+
+  constructor(
+    private readonly options: JsDetectorOptions,
+    private readonly source: string,
+  ) {
+    this.facts = new FileFacts(source, options.extraTimeoutNames, options.packageFacts?.inert);
+    this.apis = options.apis;
+    this.packageHelpers = options.packageFacts?.helpers;
+  }
+
+  run(program: EsNode): RawFinding[] {
+    // One walk collects every fact; constants must all be known before any site is judged, so
+    // sites are judged after it, in document order.
+    const facts = this.facts.collect(program, this.options.visitorKeys);
+    for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
+    this.constants = new Constants(facts);
+    this.classifier = new Classifier(facts, this.constants);
+    // `const expected = { connectionTimeout: 0, ... }` used only as an assertion's argument: expected data;
+    // `const conn = new C({ timeout: 10000 })` only checked (`expect(conn.timeout)`): nothing waits.
+    for (const { uses, init } of facts.expected.values) if (onlyAsserted(uses)) this.expectedRanges.push(span(init));
+    facts.noWait.finish((at) => this.functionAt(at));
+    facts.deadCode.finish(this.source);
+    for (const scope of facts.mockClocks.scopes((at) => this.functionAt(at))) facts.noWait.quietIn(scope);
+    facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
+    for (const site of facts.sites) if (!this.inAssertion(site)) this.visit(site);
+    return [...this.findings.values()].sort((a, b) => a.start - b.start);
+  }
+
+  /** The innermost function around `at` (the whole file at the top level). */
+  functionAt(at: number): [number, number] {
+    return innermostFunction(this.facts.functionSpans, at) ?? [0, this.source.length];
+  }
+
+  /** A local whose function (callbacks included) passes it as a measurement window's delay (see `windowDelays`). */
+  isWindowDelay(name: string, node: EsNode): boolean {
+    const timers = this.facts.windowDelays.get(name);
+    if (!timers) return false;
+    const [at] = span(node);
+    const [from, to] = this.functionAt(at);
+    return timers.some((timer) => timer > at && from <= timer && timer < to);
+  }
+
+  private inAssertion(node: EsNode): boolean {
+    const [start] = span(node);
+    if (this.expectedRanges.some(([from, to]) => from <= start && start < to)) return true;
+    // The ranges are merged and in document order: the last one starting at or before `start` decides.
+    const ranges = this.facts.assertionRanges;
+    let low = 0;
+    let high = ranges.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ranges[mid]![0] <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && start < ranges[low - 1]![1];
+  }
+
+  /** `SET LOCAL lock_timeout = 30000;` in SQL the code sends (`sql.ts`). */
+  private checkSqlTimeout(node: EsNode): void {
+    for (const { literal, text, setting } of sqlTimeouts(node, this.source)) {
+      const [start, end] = span(literal);
+      const key = `${start}:${end}`;
+      if (this.findings.has(key) || this.inAssertion(node)) continue;
+      this.add(kindOf(literal.value as number), literal, text, `in SQL (SET ${setting})`, false);
+      // Inside a string: an editor suggestion that swaps in `config.TIMEOUT` would break the SQL. `add` drops
+      // a value nothing waits on (SQL handed to a fake), so there may be no finding to mark.
+      const finding = this.findings.get(key);
+      if (finding) finding.replaceable = false;
+    }
+  }
+
+  /**
+   * Reports the hardcoded or unbounded values `value` holds. `zeroIsUnbounded` is what a 0 means to the API
+   * the value is given to, when the caller knows it; otherwise the site decides (`meaning.ts`).
+   */
+  report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest = false, negativeIsUnbounded = false): void {
+    for (const item of this.classifier.classify(value)) {
+      // `-1`: a sentinel ("unset"), not a duration; to an API that documents it so (Cucumber), "no limit".
+      if (item.negative && negativeIsUnbounded) this.add("unbounded", item.node, item.literal, where, isTest);
+      if (item.negative) continue;
+      if (item.kind === "unbounded" && this.switchesOff(item)) continue;
+      let kind = item.kind;
+      if (kind === "unbounded") {
+        const zero = item.literal === "false" || this.constants.evaluate(item.node) === 0;
+        const meaning =
+          zeroIsUnbounded ??
+          (item.declared ? OWN : zero ? zeroMeaningAt(this, item.node) : infiniteMeaningAt(this, item.node));
+        // `stop({ timeout: 0 })` to a receiver nobody here knows: it decides what 0 means (Docker: kill at once).
+        if (meaning === undefined) continue;
+        // The code's own "no limit" (a default, a field, a table's 0, an `Infinity`): only where the file shows it
+        // reaching a wait; `sublimitTimeout: 0` in data for listeners or a key nothing reads bounds nothing.
+        if (meaning === OWN && !reachesWait(this, item.node, !zero) && !this.reachesWaitElsewhere(zero)) continue;
+        if (!meaning) kind = "hardcoded";
+      }
+      this.add(kind, item.node, item.literal, where, isTest);
+    }
+  }
+
+  /**
+   * A defaults table's `connectTimeout: 0`, `this.timeout = opts.timeout || 0`: the wait that reads the value is
+   * often in another file of the package, which shows the name (or the name the value is stored under) reaching one.
+   */
+  reachesWaitElsewhere(zero: boolean): boolean {
+    const names = zero ? this.options.packageFacts?.zero : this.options.packageFacts?.infinite;
+    if (!names) return false;
+    const stored = this.facts.noLimit.destinationOf(this.site);
+    return (this.siteName !== undefined && names.has(this.siteName)) || (stored !== undefined && names.has(stored));
+  }
+
+  /**
+   * `idleTimeout: 0`, a 0 that only feeds `Math.max`, a test double's 0: no timer anyone waits on.
+   * `if (t > MAXDELAY) t = MAXDELAY`: setTimeout's largest delay as a clamp, not "no limit".
+   */
+  private switchesOff(item: Classified): boolean {
+    const off = item.literal === "0" || item.literal === "false";
+    if (off && this.facts.noWait.offAt(this.siteName, span(item.node)[0])) return true;
+    // `timeout: 0` of a server whose connections' `socket.setTimeout(timeout)` is its only timer: idle sockets stay.
+    if (off && this.facts.serverIdle.isServerIdle(this.siteName)) return true;
+    // `bodyTimeout: 0` under `// timeouts are handled by AbortSignal in our middleware`: bounded another way.
+    if (off && this.facts.noLimit.handledElsewhere(span(item.node)[0])) return true;
+    // `buildConnector({ timeout: 0 })` from undici where every request carries `AbortSignal.timeout(...)`.
+    if (off && this.facts.signalDeadlines.replaces(this.receiverOf(item.node))) return true;
+    // `batchDelayTimeout || Infinity` where every timer armed with it runs the next step: a delay switched off.
+    if (this.facts.held.onlySchedules(this.siteName)) return true;
+    const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
+    if (constant === undefined || !this.facts.noWait.clamps.has(constant)) return false;
+    return (this.constants.evaluate(item.node) ?? 0) >= NO_LIMIT;
+  }
+
+  /** The call a value goes to, as its module names it (`undici.buildConnector`): in its arguments or held whole. */
+  private receiverOf(node: EsNode): string | undefined {
+    const [at] = span(node);
+    const callee = this.facts.receivers.receiverAt(at)?.callee ?? this.facts.receivers.heldBy(at);
+    return this.facts.modules.canonical(callee);
+  }
+
+  add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {
+    const [start, end] = span(node);
+    // Switched off (`false && test(...)`): nothing there runs, a test's own timeout included.
+    if (this.facts.deadCode.has(start)) return;
+    // On a fake clock, given to a double, shown on screen: nothing waits (a test runner's own timeout still runs).
+    if (!isTest && (this.facts.noWait.quiet(start) || this.facts.timers.inert(start))) return;
+    // In a test that ends without waiting (no `done`, `await` or returned promise): nothing there waits on it.
+    if (!isTest && this.facts.syncTests.has(start)) return;
+    const key = `${start}:${end}`;
+    if (this.findings.has(key)) return;
+    this.findings.set(key, {
+      ruleId: kind === "hardcoded" ? "no-hardcoded-timeout" : "no-unbounded-timeout",
+      start,
+      end,
+      message:
+        kind === "hardcoded"
+          ? hardcodedMessage(literal, where, "js", isTest)
+          : unboundedMessage(literal, where, "js", isTest),
+      replaceable: true,
+    });
+  }
+
+  addFinding(finding: RawFinding): void {
+    this.findings.set(`${finding.start}:${finding.end}`, finding);
+  }
+
+  private visit(node: EsNode): void {
+    if (this.facts.notDurations.has(node)) return;
+    this.siteName = destinationOf(node)?.name;
+    this.siteType = node.type;
+    this.site = node;
+    judgeSite(this, node);
+  }
+}

@@ -1,0 +1,39 @@
+// What one file contributes to its package's facts (`package-facts.ts`): the pass over a package's other files.
+import { isBareTimeoutName, isTimeoutName } from "../../names.ts";
+import type { EsNode } from "./ast.ts";
+import { endsWait } from "./calls.ts";
+import type { HelperParameters } from "./deadline-helpers.ts";
+import type { JsDetectorOptions } from "./detector.ts";
+import { FileFacts } from "./facts.ts";
+import type { NamesReachingWait } from "./no-limit.ts";
+
+/** A file's share of its package's facts: the names whose "no limit" it shows reaching a wait, and its timers' verdicts. */
+export interface FileShare extends NamesReachingWait {
+  /** Setting names this file arms only timers that renew, ping, retry, log or measure with. */
+  readonly quiet: ReadonlySet<string>;
+  /** Setting names this file arms a timer that may end a wait with, or checks against elapsed time. */
+  readonly loud: ReadonlySet<string>;
+  /** Its functions whose parameter (by position) is the delay of a timer that ends the wait (`deadline-helpers.ts`). */
+  readonly helpers: HelperParameters;
+}
+
+/**
+ * The names whose "no limit" this file shows reaching a wait, as its share of its package's facts: only names of a
+ * setting (`socketTimeoutMS`, not a bare `timeout`, which every object has) whose timers here do more than log; and
+ * what its timers show of the setting names they are armed with (`FileFacts.delayVerdicts`).
+ */
+export function namesReachingWait(program: EsNode, source: string, options: JsDetectorOptions): FileShare {
+  const facts = new FileFacts(source, options.extraTimeoutNames).collect(program, options.visitorKeys);
+  facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
+  const names = facts.noLimit.namesReachingWait(facts.zero, options.apis, facts.modules);
+  const shared = (name: string) => facts.isTimeout(name) && !isBareTimeoutName(name);
+  const { quiet, loud } = facts.delayVerdicts();
+  const setting = (name: string) => isTimeoutName(name, options.extraTimeoutNames) && !isBareTimeoutName(name);
+  return {
+    zero: new Set([...names.zero].filter(shared)),
+    infinite: new Set([...names.infinite].filter(shared)),
+    quiet: new Set([...quiet].filter(setting)),
+    loud: new Set([...loud].filter(setting)),
+    helpers: facts.deadlineHelpers.parameters,
+  };
+}
