@@ -1,9 +1,6 @@
 import { extname } from "node:path";
-import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
-import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
-import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
@@ -148,14 +145,9 @@ async function detect(
       comments: [],
     };
   }
-  if (!mightHoldTimeout(source, config, "js", TYPESCRIPT.has(ext)) || isTypeTestFile(filePath, source))
-    return { raw: [], comments: [] };
-  // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
-  // syntax-checked but never deserialised (most of a commit).
-  return {
-    raw: detectJavaScript(result.program() as unknown as EsNode, source, { ...config, visitorKeys, packageFacts }),
-    comments: result.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
-  };
+  if (!mightHoldTimeout(source, config, "js", TYPESCRIPT.has(ext))) return { raw: [], comments: [] };
+  // The detector is loaded with the first file that may hold a finding: a commit whose files cannot never compiles it.
+  return (await import("./check-javascript.ts")).detectJavaScriptFile(filePath, source, result, config, packageFacts);
 }
 
 interface LineIndex {

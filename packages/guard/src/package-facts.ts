@@ -13,8 +13,8 @@ import { type EsNode, namesReachingWait } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
 import { isJavaScript, isTypeScript } from "./extensions.ts";
-import { isBareTimeoutName, isTimeoutName } from "./names.ts";
 import { nestingBound } from "./nesting.ts";
+import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 
 /** Names a package's JS files show: their 0/`false` (`zero`) or `Infinity` reaching a wait; only schedules (`inert`). */
@@ -22,30 +22,6 @@ export type PackageFacts = Readonly<
   Record<"zero" | "infinite" | "inert", ReadonlySet<string>> &
     Partial<Record<"helpers", ReadonlyMap<string, ReadonlySet<number>>>>
 >;
-
-/**
- * Names found in a package's texts whose facts its files may show: `noLimit` and `inert` candidates. `inert` names are
- * those some file arms only timers that renew, ping, retry, log or measure with (or hands a store only as an expiry),
- * and no file a timer that may end a wait or a check of elapsed time (`FileFacts.delayVerdicts`).
- */
-export interface Candidates {
-  readonly noLimit: ReadonlySet<string>;
-  readonly inert: ReadonlySet<string>;
-  /** Functions of the package's own modules its files call with a number (`helperCandidates`). */
-  readonly helpers?: ReadonlySet<string>;
-}
-
-/** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
-const NO_LIMIT_TOKEN = /(?<![\w.$])(0|false|Infinity)(?![\w.$])/;
-/** The word of a name a timeout may be stored under (`socketTimeoutMS`, `'context-timeout'`, `DEFAULT_DEADLINE_MS`). */
-const TIMEOUT_WORD = /time[-_]?out|deadline/gi;
-const NAME_CHAR = /[\w$-]/;
-
-/** The largest file (in characters) walked only to find a helper's parameters. */
-const MAX_HELPER_FILE = 50_000;
-
-/** Node's timer functions: called, never defaulted. */
-const TIMER_FUNCTION = /^(set|clear)(Timeout|Interval)$/;
 
 /** The facts of a package from its files' paths and texts (each JS file that may hold a timeout is parsed once). */
 export function packageFacts(
@@ -56,134 +32,8 @@ export function packageFacts(
   return factsFor(all, candidatesIn(all.map(([, text]) => text)), config);
 }
 
-/** The names a package's texts may have facts about (`noLimitCandidates`, `inertCandidates`, `helperCandidates`). */
-export function candidatesIn(texts: readonly string[]): Candidates {
-  return { noLimit: noLimitCandidates(texts), inert: inertCandidates(texts), helpers: helperCandidates(texts) };
-}
-
-/** `const Helpers = require("./helpers.js")`, `import * as h from "../h"`, `const { a, b } = require("./x")`. */
-const OWN_MODULE_BINDING =
-  /(?:(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*(?:__importStar\(|__importDefault\(|_interopRequire\w*\()?require\(|import\s+(?:\*\s+as\s+)?([\w$]+|\{[^}]*\})\s+from)\s*["']\.{1,2}\//g;
-
-/**
- * Names of the package's own modules' functions its files call with a number written into the arguments
- * (`Helpers.onceTimeout(10000, ...)`, `(0, helpers_1.onceTimeout)(10000, ...)`, `withDeadline(p, 5000)` imported by
- * name): the helpers whose parameters are worth following into another file.
- */
-export function helperCandidates(texts: Iterable<string>): Set<string> {
-  const names = new Set<string>();
-  for (const text of texts) {
-    for (const match of text.matchAll(OWN_MODULE_BINDING)) {
-      const bound = match[1] ?? match[2]!;
-      if (!bound.startsWith("{")) callsOf(text, bound, MEMBER_CALL_WITH_NUMBER, names);
-      else
-        for (const part of bound.slice(1, -1).split(",")) {
-          const local = part
-            .split(/\s*(?::|\bas\b)\s*/)
-            .pop()!
-            .trim();
-          if (/^[\w$]+$/.test(local) && !names.has(local)) callsOf(text, local, CALL_WITH_NUMBER, names, local);
-        }
-    }
-  }
-  return names;
-}
-
-/**
- * After a callee, an argument list whose argument on this line is a number of two digits or more, or a product
- * (`(10000,`, `, 15 * 1000)`, `, 30)`): a duration written in the call.
- */
-const CALL_WITH_NUMBER = /\s*\((?:[^\n;()]*?,)?\s*(?:\d[\d_]+|\d\s*\*)[\d_.e\s*]*[,)]/y;
-/** The same after a module binding: `.onceTimeout(10000, ...`, `.onceTimeout)(10000, ...` (compiled code). */
-const MEMBER_CALL_WITH_NUMBER = /\.([\w$]+)\)?\s*\((?:[^\n;()]*?,)?\s*(?:\d[\d_]+|\d\s*\*)[\d_.e\s*]*[,)]/y;
-
-// Each use of `name` in `text` (not a member of something else) that `call` matches right after: its callee's name.
-function callsOf(text: string, name: string, call: RegExp, out: Set<string>, callee?: string): void {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-    if (at > 0 && /[\w$.]/.test(text[at - 1]!)) continue;
-    call.lastIndex = at + name.length;
-    const match = call.exec(text);
-    if (match) out.add(callee ?? match[1]!);
-  }
-}
-
-/** A timer call: `setTimeout(`, `setInterval(`, `timers.setTimeout(`. */
-const TIMER_CALL = /\bset(Timeout|Interval)\s*\(/g;
-/** How far after a timer call its callback and delay are looked for. */
-const TIMER_WINDOW = 400;
-/** What a timer that renews, pings or retries says (the walk then reads what it does: `no-wait.ts`, `timer-effects.ts`). */
-const SCHEDULE_WORDS =
-  /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive|heartbeat|ping|poll|retry|balance/i;
-
-/** A store call given an entry's expiry (`set(key, id, "PX", lockTimeout, "NX")`, `pexpire(key, ttl)`: `expiries.ts`). */
-const EXPIRY_CALL = /["'](EX|PX|EXAT|PXAT)["']|\b(p?expire(At)?|p?setex|pSetEx|pExpire)\s*\(/gi;
-/** How far after an expiry's flag or call its value is looked for. */
-const EXPIRY_WINDOW = 120;
-
-/**
- * Setting names in the text just after a timer call whose text mentions renewing, pinging or retrying (`setTimeout(() =>
- * this.sendKeepAlive(), this.config.keepAliveTimeout * 1000)`), or after a store's expiry flag (`"PX", lockTimeout`),
- * bare ones left out: the names some file may show armed only with schedules, or kept only as a lifetime. A
- * prefilter: the walk decides.
- */
-export function inertCandidates(texts: Iterable<string>): Set<string> {
-  const names = new Set<string>();
-  for (const text of texts) {
-    for (const call of text.matchAll(TIMER_CALL)) {
-      const window = text.slice(call.index, call.index + TIMER_WINDOW);
-      if (!SCHEDULE_WORDS.test(window)) continue;
-      for (const name of namesIn(window)) names.add(name);
-    }
-    for (const call of text.matchAll(EXPIRY_CALL))
-      for (const name of namesIn(text.slice(call.index, call.index + EXPIRY_WINDOW))) names.add(name);
-  }
-  return names;
-}
-
-/** The setting names in a text (`socketTimeoutMS`, `'context-timeout'`; not a bare `timeout` nor `setTimeout`). */
-function namesIn(text: string): string[] {
-  const names: string[] = [];
-  for (const match of text.matchAll(TIMEOUT_WORD)) {
-    const { name } = nameAround(text, match);
-    if (isBareTimeoutName(name) || TIMER_FUNCTION.test(name) || !isTimeoutName(name)) continue;
-    names.push(name);
-  }
-  return names;
-}
-
-/**
- * The whole name around a matched timeout word (a regex that matched the name whole would retry at every letter of a
- * long text).
- */
-function nameAround(
-  text: string,
-  match: RegExpMatchArray & { index: number },
-): { name: string; start: number; end: number } {
-  let start = match.index;
-  while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
-  let end = match.index + match[0].length;
-  while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
-  return { name: text.slice(start, end), start, end };
-}
-
-/**
- * Timeout-looking names on a line that also holds a 0, `false` or `Infinity` (`socketTimeoutMS: 0`, `this.t = x ||
- * 0`), bare ones left out: the names a default of "no limit" in these texts may be stored under.
- */
-export function noLimitCandidates(texts: Iterable<string>): Set<string> {
-  const names = new Set<string>();
-  for (const text of texts)
-    for (const match of text.matchAll(TIMEOUT_WORD)) {
-      const { name, start, end } = nameAround(text, match);
-      if (names.has(name) || isBareTimeoutName(name) || TIMER_FUNCTION.test(name)) continue;
-      if (!isTimeoutName(name) && !/deadline/i.test(name)) continue;
-      const from = text.lastIndexOf("\n", start) + 1;
-      const to = text.indexOf("\n", end);
-      const line = text.slice(from, to === -1 ? text.length : to);
-      if (line.length < 1000 && NO_LIMIT_TOKEN.test(line)) names.add(name);
-    }
-  return names;
-}
+/** The largest file (in characters) walked only to find a helper's parameters. */
+const MAX_HELPER_FILE = 50_000;
 
 /** A file that may arm a timer or hand a store an expiry: what it shows of an inert candidate counts. */
 const ARMS_OR_EXPIRES =

@@ -6,7 +6,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { GuardConfig } from "./config.ts";
 import { isJavaScript } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
-import { candidatesIn, factsFor, type PackageFacts } from "./package-facts.ts";
+import { candidatesIn } from "./package-candidates.ts";
+import type { PackageFacts } from "./package-facts.ts";
 
 /** A commit's package with more JS/TS files than this is judged file by file: its facts would cost the hook a walk of all of them. */
 export const MAX_STAGED_PACKAGE_FILES = 1000;
@@ -74,6 +75,8 @@ export async function factsOfRun(
       staged && all && candidates.noLimit.size > 0
         ? { ...candidates, inert: candidatesIn(all.map((file) => file.text)).inert }
         : candidates;
+    // The walk (and the detector it runs) is loaded only for a package whose texts show a candidate.
+    const { factsFor } = await import("./package-facts.ts");
     facts.set(
       root,
       all &&

@@ -1,0 +1,27 @@
+// The JavaScript half of a file's check past its parse, loaded with the first file that may hold a finding (`check.ts`
+// imports it on demand): most files of a commit only parse, and the detector is most of org-guard's code.
+import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
+import type { GuardConfig } from "./config.ts";
+import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
+import type { JsParse } from "./detect/oxc.ts";
+import { isTypeTestFile } from "./detect/type-tests.ts";
+import type { RawFinding } from "./detect/types.ts";
+import type { PackageFacts } from "./package-facts.ts";
+import type { SourceComment } from "./suppressions.ts";
+
+/** A parsed JavaScript/TypeScript file's findings and the comments its suppressions are read from. */
+export function detectJavaScriptFile(
+  filePath: string,
+  source: string,
+  parsed: JsParse,
+  config: GuardConfig,
+  packageFacts: PackageFacts | undefined,
+): { raw: RawFinding[]; comments: SourceComment[] } {
+  if (isTypeTestFile(filePath, source)) return { raw: [], comments: [] };
+  // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
+  // syntax-checked but never deserialised (most of a commit).
+  return {
+    raw: detectJavaScript(parsed.program() as unknown as EsNode, source, { ...config, visitorKeys, packageFacts }),
+    comments: parsed.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
+  };
+}
