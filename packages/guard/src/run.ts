@@ -84,9 +84,21 @@ async function checkAll(
   const packages = [...indexOf.keys()];
   const packageOf = facts.map((f) => (f === undefined ? undefined : indexOf.get(f)));
   const results: FileResult[] = new Array(files.length);
-  await Promise.all(
-    Array.from(
-      { length: threads },
+  // This thread checks batches too (after the workers have their first ones): it has the checker loaded already, where
+  // one more worker would load and warm up its own copy.
+  const here = async () => {
+    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
+      for (const index of batch) {
+        const result = await checkSource(files[index]!.path, files[index]!.text, config, facts[index]);
+        results[index] = result.messages.length > 0 ? result : { ...result, source: "" };
+      }
+      // The workers' messages (their next batches) are answered between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([
+    ...Array.from(
+      { length: threads - 1 },
       () =>
         new Promise<void>((resolve, reject) => {
           const thread = new Worker(worker, {
@@ -126,6 +138,7 @@ async function checkAll(
           send();
         }),
     ),
-  );
+    here(),
+  ]);
   return results;
 }
