@@ -90,7 +90,18 @@ export function reachesWait(judge: MeaningSite, node: EsNode, infinite: boolean)
   return knownMeaning(judge, receivers.heldBy(at)) === true;
 }
 
-/** What a 0 means to `callee` as written or as its module names it (`Pool` imported from undici). */
+/** `(https|http).request`: a method of one of two objects the code chooses between (`receivers.ts`). */
+const CHOICE = /^\(([\w$]+)\|([\w$]+)\)\.([\w$]+)$/;
+
+/**
+ * What a 0 means to `callee` as written or as its module names it (`Pool` imported from undici); to a choice of two
+ * (`(secure ? https : http).request`), what it means to both, when they agree.
+ */
 function knownMeaning(judge: MeaningSite, callee: string | undefined): boolean | undefined {
+  const choice = callee === undefined ? null : CHOICE.exec(callee);
+  if (choice) {
+    const first = knownMeaning(judge, `${choice[1]}.${choice[3]}`);
+    return first === knownMeaning(judge, `${choice[2]}.${choice[3]}`) ? first : undefined;
+  }
   return zeroMeaningOf(judge.apis, callee) ?? zeroMeaningOf(judge.apis, judge.facts.modules.canonical(callee));
 }

@@ -31,7 +31,10 @@ export class Receivers {
   call(node: EsNode): void {
     const args = node.arguments as EsNode[];
     // `super({ timeout: init.timeout || 0 })`: the parent class, the code's own receiver.
-    const callee = (node.callee as EsNode).type === "Super" ? "super" : calleePath(node.callee as EsNode);
+    const callee =
+      (node.callee as EsNode).type === "Super"
+        ? "super"
+        : (choiceCallee(node.callee as EsNode) ?? calleePath(node.callee as EsNode));
     for (const raw of args) {
       const arg = unwrap(raw);
       if (arg.type === "Identifier" && !this.passed.has(arg.name as string))
@@ -99,4 +102,19 @@ export class Receivers {
   isOwnReceiver(callee: string | undefined): boolean {
     return callee === "super";
   }
+}
+
+/**
+ * `(secure ? https : http).request(options)`: a method of one of two objects the code chooses between, written
+ * `(https|http).request` (`knownMeaning` asks both; a callee nobody knows stays unknown).
+ */
+function choiceCallee(node: EsNode): string | undefined {
+  const callee = unwrap(node);
+  if (callee.type !== "MemberExpression" || callee.computed) return undefined;
+  const object = unwrap(callee.object as EsNode);
+  const method = (callee.property as EsNode).name;
+  if (object.type !== "ConditionalExpression" || typeof method !== "string") return undefined;
+  const [a, b] = [unwrap(object.consequent as EsNode), unwrap(object.alternate as EsNode)];
+  if (a.type !== "Identifier" || b.type !== "Identifier") return undefined;
+  return `(${String(a.name)}|${String(b.name)}).${method}`;
 }
