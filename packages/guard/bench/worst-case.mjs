@@ -237,6 +237,13 @@ const FAMILIES = [
       `import socket\nimport threading\n\n${lines(n, (i) => `class C${i}(object):\n    def __init__(self, host, timeout=None, join_timeout=None):\n        self.timeout = timeout\n        self.join_timeout = join_timeout\n        self.sock = socket.create_connection(host, self.timeout)\n        self.thread = threading.Thread(target=self.run)\n\n    def close(self):\n        self.thread.join(self.join_timeout)\n        self.sock.settimeout(self.timeout)\n`)}`,
   ],
   [
+    "py factories and classes handing a None on (settings' handedOn, callees)",
+    "a.py",
+    150,
+    (n) =>
+      `import socket\n\n${lines(n, (i) => `class C${i}(object):\n    def __init__(self, host, timeout=None):\n        self.inner = C${i + 1}(host, timeout=timeout)\n\n\ndef make${i}(host, timeout=None):\n    return C${i}(host, timeout=timeout)\n`)}\nclass C${n}(object):\n    def __init__(self, host, timeout=None):\n        self.sock = socket.socket()\n        self.sock.settimeout(timeout)\n`,
+  ],
+  [
     "py long settings table (code-lists, facts)",
     "a.py",
     1000,

@@ -9,7 +9,7 @@ import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck 
 import { polledUntil } from "./deadlines.ts";
 import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./lifetimes.ts";
 import { REDIS_BLOCKING } from "./redis.ts";
-import { ownNoLimit } from "./settings.ts";
+import { classKeepsNoLimit, ownNoLimit } from "./settings.ts";
 import { referenceName } from "./syntax.ts";
 import { isNoLimit, type ZeroMeans } from "./values.ts";
 
@@ -102,5 +102,13 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   // `self.assertEqual(self.client.timeout, 1)`: a test that sets an object's setting and asserts the literal back
   // checks a configuration. An attribute only: a local (`timeout = 5`) may reach a wait before the assertion.
   if (left.type === "attribute" && facts.doubles.assertedLater(right, name)) return;
-  judge.report(right, `assigned to ${left.text}`, false);
+  // `class MPDClient: _timeout = None` whose objects wait with it: the class's own "no limit" (`classKeepsNoLimit`).
+  const kept = classKeepsNoLimit(facts, node);
+  judge.report(
+    right,
+    kept
+      ? `as the class default of ${left.text}, which its objects keep and later wait with`
+      : `assigned to ${left.text}`,
+    kept,
+  );
 }

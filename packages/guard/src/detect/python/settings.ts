@@ -4,11 +4,14 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { knowsTimeoutKeyword } from "./calls.ts";
+import { calleeOf, classOf, parameterNamed, positionalParameter } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
+import { SESSION_CLASSES } from "./http.ts";
 import { noneIsForever } from "./none-keywords.ts";
+import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./own-sockets.ts";
 import { unwrap } from "./syntax.ts";
 
-// How many constructors a setting may be handed through (`timeout=self.timeout` to a class of the same file).
+// How many constructors or factories a setting may be handed through (`timeout=self.timeout` to a class of the file).
 const MAX_HOPS = 3;
 
 // `def __init__(self, timeout=None)` whose None the object waits with later, unchanged: stored as `self.x = timeout`
@@ -16,10 +19,12 @@ const MAX_HOPS = 3;
 // blocking API (`self.sock.settimeout(self.x)`, `self._thread.join(timeout=self.x)`, `requests.get(u, timeout=self.x)`)
 // or of another constructor of the file that does the same; or set on a socket in the constructor itself
 // (`sock.settimeout(timeout)`) where no other method sets the socket's timeout (httpcore's TLS stream sets one per
-// read: the constructor's None bounds only its own handshake, the caller's choice). A use under a test of the setting
-// (`if self.x is not None:`), a parameter re-assigned in the constructor and a setting re-assigned under a None test do
-// not count: there the None is replaced or kept away from the wait. Returns where the finding's message says the None
-// is (undefined: not the object's own "no limit").
+// read: the constructor's None bounds only its own handshake, the caller's choice); or handed on to a class or factory
+// of the file that keeps it (`handedOn`), which also makes a factory's `timeout=None` the object's (`def
+// make_client(timeout=None): return Client(timeout=timeout)`). A use under a test of the setting (`if self.x is not
+// None:`), a parameter re-assigned in the constructor and a setting re-assigned under a None test do not count: there
+// the None is replaced or kept away from the wait. Returns where the finding's message says the None is (undefined:
+// not the object's own "no limit").
 export function ownNoLimit(
   facts: PyFacts,
   fn: TsNode | null | undefined,
@@ -28,37 +33,95 @@ export function ownNoLimit(
 ): string | undefined {
   if (fn?.type !== "function_definition" || unwrap(value).type !== "none" || !waitsWithoutLimit(facts, fn, name))
     return undefined;
-  return `as the default of ${name}, which the object keeps and later waits with`;
+  return fn.childForFieldName("name")?.text === "__init__"
+    ? `as the default of ${name}, which the object keeps and later waits with`
+    : `as the default of ${name}, which the object it makes keeps and later waits with`;
 }
 
 function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops = 0): boolean {
-  if (hops > MAX_HOPS || fn.childForFieldName("name")?.text !== "__init__") return false;
+  if (hops > MAX_HOPS) return false;
+  const init = fn.childForFieldName("name")?.text === "__init__";
   const cls = classOf(fn);
   const body = fn.childForFieldName("body");
-  if (!cls || !body || assignsTo(body, name)) return false;
+  if ((init && !cls) || !body || assignsTo(body, name)) return false;
   for (const use of body.descendantsOfType("identifier")) {
     if (use?.text !== name || guarded(use, name, fn)) continue;
+    if (handedOn(facts, fn, use, init, hops)) return true;
+    if (!init || !cls) continue; // a function that is not a constructor keeps nothing itself: it is the wait
     const stored = storedAs(use);
     if (stored && stored.startsWith("self.")) {
-      if (reassigned(cls, stored)) continue;
-      for (const read of cls.descendantsOfType("attribute"))
-        if (
-          read?.text === stored &&
-          !storedAs(read) &&
-          (!guarded(read, stored, cls) || setOnlyWhenGiven(facts, read, stored, cls)) &&
-          reachesWait(facts, read, hops)
-        )
-          return true;
+      if (keptForWaits(facts, cls, stored, hops)) return true;
     } else if (settimeoutArgument(use) && !setsTimeoutElsewhere(cls, fn)) return true;
     else if (openedWith(facts, use)) return true;
   }
   return false;
 }
 
-function classOf(fn: TsNode): TsNode | undefined {
-  let holder = fn.parent;
-  if (holder?.type === "decorated_definition") holder = holder.parent;
-  return holder?.type === "block" && holder.parent?.type === "class_definition" ? holder.parent : undefined;
+// The attribute `stored` (`self.timeout`), read unchanged in a method of the class as a wait's timeout.
+function keptForWaits(facts: PyFacts, cls: TsNode, stored: string, hops: number): boolean {
+  if (reassigned(cls, stored)) return false;
+  for (const read of cls.descendantsOfType("attribute"))
+    if (
+      read?.text === stored &&
+      !storedAs(read) &&
+      (!guarded(read, stored, cls) || setOnlyWhenGiven(facts, read, stored, cls)) &&
+      reachesWait(facts, read, hops)
+    )
+      return true;
+  return false;
+}
+
+/**
+ * `class MPDClient: _timeout = None` whose methods wait with `self._timeout` (`self._sock.settimeout(self._timeout)`)
+ * and whose `__init__` does not set it: the class's own "no limit", kept by every object it makes.
+ */
+export function classKeepsNoLimit(facts: PyFacts, assignment: TsNode): boolean {
+  const left = assignment.childForFieldName("left");
+  const right = assignment.childForFieldName("right");
+  const statement = assignment.parent;
+  const cls = statement?.parent?.parent;
+  if (left?.type !== "identifier" || right?.type !== "none" || statement?.type !== "expression_statement") return false;
+  if (cls?.type !== "class_definition" || statement.parent?.type !== "block") return false;
+  const stored = `self.${left.text}`;
+  const init = calleeOf(assignment, cls.childForFieldName("name")?.text ?? "")?.fn;
+  if (init && init.text.includes(stored)) return false;
+  return keptForWaits(facts, cls, stored, 0);
+}
+
+// `self.transport = Transport(host, timeout=timeout)`, `return ClamdNetworkSocket(timeout=timeout)`,
+// `IMAP4.__init__(self, host, timeout)`: the parameter handed unchanged to a class or factory of this file that keeps
+// it for the waits its object makes later, where the object is kept too (stored, returned, or the caller's own object
+// through its base's `__init__`). A function of the file that waits with it is the wait: the caller's choice.
+function handedOn(facts: PyFacts, fn: TsNode, use: TsNode, init: boolean, hops: number): boolean {
+  let argument = use;
+  while (argument.parent?.type === "parenthesized_expression") argument = argument.parent;
+  const keyword = argument.parent?.type === "keyword_argument" ? argument.parent : undefined;
+  if (keyword && keyword.childForFieldName("value")?.id !== argument.id) return false;
+  const list = keyword ? keyword.parent : argument.parent;
+  const call = list?.parent;
+  if (list?.type !== "argument_list" || call?.type !== "call") return false;
+  const callee = calleeOf(call, call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "");
+  if (!callee || callee.fn.id === fn.id) return false;
+  if (callee.kind === "base" ? !init : !keptResult(call, fn)) return false;
+  const parameter = keyword ? keyword.childForFieldName("name")?.text : positionalParameter(callee, list, argument);
+  return parameter !== undefined && waitsWithoutLimit(facts, callee.fn, parameter, hops + 1);
+}
+
+// The object a call makes outlives the function: returned (not from `__init__`), stored on an attribute, or in a
+// name the function declares `global` (`self.transport = T(...)`, `return cls(...)`, `socketinst = C(...)`).
+function keptResult(call: TsNode, fn: TsNode): boolean {
+  const parent = call.parent;
+  const value =
+    parent?.type === "boolean_operator" && parent.childForFieldName("right")?.id === call.id ? parent : call;
+  const holder = value.parent;
+  if (holder?.type === "return_statement") return fn.childForFieldName("name")?.text !== "__init__";
+  if (holder?.type !== "assignment" || holder.childForFieldName("right")?.id !== value.id) return false;
+  const left = holder.childForFieldName("left");
+  if (left?.type === "attribute") return true;
+  if (left?.type !== "identifier") return false;
+  return (fn.childForFieldName("body")?.descendantsOfType("global_statement") ?? []).some((statement) =>
+    statement?.namedChildren.some((name) => name?.text === left.text),
+  );
 }
 
 // `self.x = value` or `self.x = seconds_or_none(value)`: the attribute the value is stored in.
@@ -91,10 +154,12 @@ function reassigned(scope: TsNode, target: string): boolean {
   return false;
 }
 
-// Inside an `if`/`elif`/`while`/conditional expression that tests `target`, below `top`.
+// Inside an `if`/`elif`/`while`/conditional expression that tests `target`, below `top`, or an operand of `or`.
 function guarded(node: TsNode, target: string, top: TsNode): boolean {
   const mention = new RegExp(`(^|[^\\w.])${target.replace(/[.]/g, "\\.")}(?![\\w])`);
+  let operand = true; // no call between the node and the `or` (`client or Client(timeout=timeout)` hands it on)
   for (let current = node.parent; current && current.id !== top.id; current = current.parent) {
+    if (current.type === "argument_list") operand = false;
     const condition =
       current.type === "conditional_expression"
         ? current.namedChildren[1]
@@ -102,81 +167,31 @@ function guarded(node: TsNode, target: string, top: TsNode): boolean {
           ? current.childForFieldName("condition")
           : null;
     if (condition && mention.test(condition.text)) return true;
-    if (current.type === "boolean_operator") return true; // `self.x or 30`: a fallback replaces the None
+    if (current.type === "boolean_operator" && operand) return true; // `self.x or 30`: a fallback replaces the None
   }
   return false;
 }
 
-// `if self.x is not None: self.sock.settimeout(self.x)` (or `if self.x:`), with no `else`, on a socket the class
-// itself makes (`self.sock = socket.socket(...)`): on None the socket is left as it was made, blocking without a limit
-// (pyclamd). Not on a socket the caller hands in (its timeout is the caller's), nor where the class makes its sockets
-// non-blocking or changes the process-wide default (`setblocking`, `setdefaulttimeout`).
-function setOnlyWhenGiven(facts: PyFacts, read: TsNode, stored: string, cls: TsNode): boolean {
-  if (!settimeoutArgument(read) || /\b(setblocking|setdefaulttimeout)\s*\(/.test(cls.text)) return false;
-  const receiver = read.parent?.parent?.childForFieldName("function")?.childForFieldName("object")?.text;
-  if (!receiver || !madeHere(facts, cls, receiver.replace(/\s+/g, ""))) return false;
-  const given = new RegExp(
-    `^(not\\s+${stored.replace(/[.]/g, "\\.")}\\s+is\\s+None|${stored.replace(/[.]/g, "\\.")}(\\s+is\\s+not\\s+None)?)$`,
-  );
-  let tests = 0;
-  for (let current: TsNode | null = read.parent; current && current.id !== cls.id; current = current.parent) {
-    if (current.type === "boolean_operator" || current.type === "conditional_expression") return false;
-    if (!/^(if_statement|elif_clause|while_statement)$/.test(current.type)) continue;
-    const condition = current.childForFieldName("condition");
-    if (!condition || !condition.text.includes(stored)) continue;
-    if (current.type !== "if_statement" || current.childForFieldName("alternative")) return false;
-    if (!given.test(unwrap(condition).text.replace(/\s+/g, " ").trim())) return false;
-    tests++;
-  }
-  return tests === 1;
-}
-
-// `target = socket.socket(...)` somewhere in the class: a socket it makes, with the default timeout (none).
-function madeHere(facts: PyFacts, cls: TsNode, target: string): boolean {
-  return cls.descendantsOfType("assignment").some((assignment) => {
-    const right = assignment?.childForFieldName("right");
-    if (assignment?.childForFieldName("left")?.text.replace(/\s+/g, "") !== target || right?.type !== "call")
-      return false;
-    return facts.resolve(right.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "") === "socket.socket";
-  });
-}
-
-// A `settimeout(...)` in another method of the class: each wait there sets its own, the constructor's is not kept.
-function setsTimeoutElsewhere(cls: TsNode, fn: TsNode): boolean {
-  return cls
-    .descendantsOfType("call")
-    .some(
-      (call) =>
-        call !== null &&
-        /(^|\.)settimeout$/.test(call.childForFieldName("function")?.text ?? "") &&
-        (call.startIndex < fn.startIndex || call.startIndex >= fn.endIndex),
-    );
-}
-
-// `sock.settimeout(timeout)`: the socket's later reads and accepts wait with it.
-function settimeoutArgument(value: TsNode): boolean {
-  const call = value.parent?.parent;
-  return (
-    value.parent?.type === "argument_list" &&
-    call?.type === "call" &&
-    /(^|\.)settimeout$/.test(call.childForFieldName("function")?.text ?? "") &&
-    value.parent.namedChildren[0]?.id === value.id
-  );
-}
-
 // `self._resource = rm.open_resource(address, timeout=timeout)`: handed as a keyword where None means "no limit" to a
-// call that opens the object the constructor keeps (PyVISA's resource keeps its timeout for all its later I/O).
+// call that opens the object the constructor keeps (PyVISA's resource keeps its timeout for all its later I/O), or to
+// an HTTP client it keeps (`self.client = client or httpx.AsyncClient(timeout=timeout)`: httpx's None switches its
+// own 5 s default off for every request the client makes).
 function openedWith(facts: PyFacts, use: TsNode): boolean {
   const keyword = use.parent;
   const call = keyword?.parent?.parent;
   if (keyword?.type !== "keyword_argument" || keyword.childForFieldName("value")?.id !== use.id) return false;
-  if (call?.type !== "call" || !storedAs(call)?.startsWith("self.")) return false;
+  if (call?.type !== "call") return false;
+  const made = call.parent?.type === "boolean_operator" && call.parent.childForFieldName("right")?.id === call.id;
+  if (!storedAs(made ? call.parent! : call)?.startsWith("self.")) return false;
   const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
   const name = keyword.childForFieldName("name")?.text ?? "";
-  return noneIsForever(facts, call, facts.resolve(written), written, name);
+  const path = facts.resolve(written);
+  if (name === "timeout" && SESSION_CLASSES.has(path.replace(/^httpx2\./, "httpx."))) return true;
+  return noneIsForever(facts, call, path, written, name);
 }
 
-// The setting read as a known blocking API's timeout, or handed to a constructor of this file that waits with it.
+// The setting read as a known blocking API's timeout, or handed to a constructor of this file that waits with it
+// (`Transport(timeout=self.timeout)`, `self.client_class(timeout=self.timeout)` with `client_class = Client`).
 function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
   let argument = read;
   while (argument.parent?.type === "parenthesized_expression") argument = argument.parent;
@@ -191,7 +206,8 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
     const name = keyword.childForFieldName("name")?.text ?? "";
     if (keyword.childForFieldName("value")?.id !== argument.id) return false;
     if (knowsTimeoutKeyword(facts, path, written, name) || noneIsForever(facts, call, path, written, name)) return true;
-    const init = constructorOf(call, written);
+    const callee = calleeOf(call, written);
+    const init = callee?.kind === "call" ? undefined : callee?.fn;
     const parameter = init ? parameterNamed(init, name) : undefined;
     return (
       parameter !== undefined && unwrap(parameter).type === "none" && waitsWithoutLimit(facts, init!, name, hops + 1)
@@ -199,27 +215,4 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
   }
   const positional = list.namedChildren.filter((a) => a && a.type !== "comment" && a.type !== "keyword_argument");
   return typeof api?.argument === "number" && positional[api.argument]?.id === argument.id;
-}
-
-// The `__init__` of a class of this file that `Name(...)` constructs.
-function constructorOf(call: TsNode, written: string): TsNode | undefined {
-  if (!/^[A-Z]\w*$/.test(written)) return undefined;
-  let root = call;
-  while (root.parent) root = root.parent;
-  for (const cls of root.descendantsOfType("class_definition")) {
-    if (cls?.childForFieldName("name")?.text !== written) continue;
-    for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
-      const fn = member?.type === "decorated_definition" ? member.childForFieldName("definition") : member;
-      if (fn?.type === "function_definition" && fn.childForFieldName("name")?.text === "__init__") return fn;
-    }
-  }
-  return undefined;
-}
-
-// The default value of the parameter `name` of `fn`.
-function parameterNamed(fn: TsNode, name: string): TsNode | undefined {
-  for (const parameter of fn.childForFieldName("parameters")?.namedChildren ?? [])
-    if (parameter?.type.endsWith("default_parameter") && parameter.childForFieldName("name")?.text === name)
-      return parameter.childForFieldName("value") ?? undefined;
-  return undefined;
 }

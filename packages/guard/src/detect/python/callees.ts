@@ -1,0 +1,148 @@
+// The function of this file a call runs, found by what the call names: a class's `__init__` (`Transport(...)`,
+// `cls(...)`, `self.client_class(...)` through a class attribute `client_class = Client`), a base's `__init__`
+// (`Base.__init__(self, ...)`, `super().__init__(...)`) or a module function (`make_client(...)`). Only this file's
+// definitions: another module's class is not looked up (the check sees one file).
+import type { Node as TsNode } from "web-tree-sitter";
+
+/** What a call runs: `fn`, and what it makes of the call's result. */
+export interface Callee {
+  readonly fn: TsNode;
+  /** `new`: a class called by name (its object is the result); `base`: a base's `__init__` run on the caller's own object; `call`: a module function. */
+  readonly kind: "new" | "base" | "call";
+  /** Parameters before the one the call's first positional argument fills (`self` of a class called by name). */
+  readonly offset: number;
+}
+
+/** How many bases up a class's `__init__` is looked for. */
+const MAX_BASES = 3;
+
+export function calleeOf(call: TsNode, written: string): Callee | undefined {
+  const root = rootOf(call);
+  const cls = enclosingClass(call);
+  if (written === "super().__init__") {
+    const base = cls ? baseNames(cls)[0] : undefined;
+    const init = base ? initOf(root, classNamed(root, base)) : undefined;
+    return init && { fn: init, kind: "base", offset: 1 };
+  }
+  const explicitBase = /^(\w+)\.__init__$/.exec(written);
+  if (explicitBase) {
+    const init = initOf(root, classNamed(root, explicitBase[1]!));
+    return init && { fn: init, kind: "base", offset: 0 };
+  }
+  let made: TsNode | undefined;
+  if (written === "cls" || written === "self.__class__") made = cls;
+  else if (written.startsWith("self.")) made = cls && classNamed(root, classAttribute(cls, written.slice(5)));
+  else if (/^\w+$/.test(written)) made = classNamed(root, written);
+  if (made) {
+    const init = initOf(root, made);
+    return init && { fn: init, kind: "new", offset: 1 };
+  }
+  const fn = /^\w+$/.test(written) ? moduleFunction(root, written) : undefined;
+  return fn && { fn, kind: "call", offset: 0 };
+}
+
+/** The name of the parameter of `callee` that the positional `argument` of `list` fills, if a plain one. */
+export function positionalParameter(callee: Callee, list: TsNode, argument: TsNode): string | undefined {
+  let index = 0;
+  for (const item of list.namedChildren) {
+    if (!item || item.type === "comment" || item.type === "keyword_argument") continue;
+    if (item.type.endsWith("splat")) return undefined; // `f(*args, timeout)`: positions unknown
+    if (item.id === argument.id) break;
+    index++;
+  }
+  const parameters = (callee.fn.childForFieldName("parameters")?.namedChildren ?? []).filter(
+    (p) => p !== null && p.type !== "comment",
+  );
+  const parameter = parameters[index + callee.offset];
+  if (!parameter || /splat|separator/.test(parameter.type)) return undefined;
+  // A `*` or `*args` before it makes it keyword-only.
+  if (parameters.slice(0, index + callee.offset).some((p) => p && /splat|separator/.test(p.type))) return undefined;
+  return parameter.type === "identifier" ? parameter.text : parameter.childForFieldName("name")?.text;
+}
+
+/** The default value of the parameter `name` of `fn`. */
+export function parameterNamed(fn: TsNode, name: string): TsNode | undefined {
+  for (const parameter of fn.childForFieldName("parameters")?.namedChildren ?? [])
+    if (parameter?.type.endsWith("default_parameter") && parameter.childForFieldName("name")?.text === name)
+      return parameter.childForFieldName("value") ?? undefined;
+  return undefined;
+}
+
+/** The class a function is a method of (through a decorator). */
+export function classOf(fn: TsNode): TsNode | undefined {
+  let holder = fn.parent;
+  if (holder?.type === "decorated_definition") holder = holder.parent;
+  return holder?.type === "block" && holder.parent?.type === "class_definition" ? holder.parent : undefined;
+}
+
+function rootOf(node: TsNode): TsNode {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+function enclosingClass(node: TsNode): TsNode | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (current.type === "function_definition") return classOf(current);
+  return undefined;
+}
+
+/** A module-level function (through decorators). */
+function moduleFunction(root: TsNode, name: string): TsNode | undefined {
+  for (const child of root.namedChildren) {
+    const definition = child?.type === "decorated_definition" ? child.childForFieldName("definition") : child;
+    if (definition?.type === "function_definition" && definition.childForFieldName("name")?.text === name)
+      return definition;
+  }
+  return undefined;
+}
+
+// The file's classes by name, nested ones too (a test module's classes inside its test functions), listed once per
+// tree: a file of many factories looks its classes up once, not once per call.
+const classesOf = new WeakMap<object, Map<string, TsNode>>();
+
+function classNamed(root: TsNode, name: string | undefined): TsNode | undefined {
+  if (!name) return undefined;
+  let classes = classesOf.get(root.tree);
+  if (!classes) {
+    classes = new Map();
+    for (const cls of root.descendantsOfType("class_definition")) {
+      const own = cls?.childForFieldName("name")?.text;
+      if (cls && own && !classes.has(own)) classes.set(own, cls);
+    }
+    classesOf.set(root.tree, classes);
+  }
+  return classes.get(name);
+}
+
+/** `class C(Base, Mixin)`: the bases' last names. */
+function baseNames(cls: TsNode): string[] {
+  return (cls.childForFieldName("superclasses")?.namedChildren ?? [])
+    .filter((b): b is TsNode => b !== null && (b.type === "identifier" || b.type === "attribute"))
+    .map((b) => b.text.slice(b.text.lastIndexOf(".") + 1));
+}
+
+/** The class's own `__init__`, or the first of its bases' defined in this file. */
+function initOf(root: TsNode, cls: TsNode | undefined, depth = 0): TsNode | undefined {
+  if (!cls || depth > MAX_BASES) return undefined;
+  for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
+    const fn = member?.type === "decorated_definition" ? member.childForFieldName("definition") : member;
+    if (fn?.type === "function_definition" && fn.childForFieldName("name")?.text === "__init__") return fn;
+  }
+  for (const base of baseNames(cls)) {
+    const init = initOf(root, classNamed(root, base), depth + 1);
+    if (init) return init;
+  }
+  return undefined;
+}
+
+/** `client_class = Client` in the class body: the name of the class the attribute holds. */
+function classAttribute(cls: TsNode, attribute: string): string | undefined {
+  for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
+    const assignment = member?.type === "expression_statement" ? member.namedChildren[0] : undefined;
+    if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.text !== attribute) continue;
+    const right = assignment.childForFieldName("right");
+    return right?.type === "identifier" ? right.text : undefined;
+  }
+  return undefined;
+}
