@@ -69,6 +69,9 @@ export const RULES: Record<RuleId, RuleMeta> = {
       "(JavaScript) A setting named like a timeout that its package arms only schedules with (`keepAliveTimeout: 250` in a defaults file, where the package's only timer armed with it sends a keep-alive, or a heartbeat or check that re-arms itself) or hands a store only as an entry's expiry (`\"PX\", lockTimeout`): a schedule or a lifetime, not a wait's bound. A setting some file of the package compares with an elapsed time or arms a deadline with is reported.",
       "(JavaScript) A maximum a configured timeout is cut down to (`if (c.presenceTimeout > MAX) c.presenceTimeout = MAX`, named in the warning) and a constant only compared with the configured timeout: bounds on what may be configured.",
       "(JavaScript) Expected values in assertions (`assert.deepStrictEqual`, `expect(x).toEqual`, chai's `expect(x).to.eql`/`deep.equal`/`include`), and type tests (`*.test-d.ts`, tsd/tstyche files, a spec in a `types/` folder that registers no test).",
+      "(JavaScript) A floor on the caller's timeout (`Math.max(timeout, 1000)`): a clamp of what was configured. A literal cap (`Math.min(timeout, 5000)`) is reported: above it, the literal is the bound.",
+      "(JavaScript) A session timeout (`sessionTimeout`, `session_timeout`) is a login session's or a cookie's lifetime unless the object says otherwise: an HTTP/2 or TLS session's (`http2: { sessionTimeout }`) and a consumer group member's (beside `groupId`, `heartbeatInterval` or `rebalanceTimeout`, as in KafkaJS's consumer options) are reported.",
+      '(JavaScript) Sphinx\'s generated search index (`Search.setIndex({ terms: { "connect_timeout": 6 } })` in `searchindex.js`): the numbers say which pages a word is on.',
     ],
   },
   "no-unbounded-timeout": {

@@ -73,6 +73,16 @@ export class Classifier extends Pads {
         const first = (node.arguments as EsNode[])[0];
         // `Math.max(this._timeout, rto || 5000)`: a fallback inside is a default duration; a plain floor
         // (`Math.max(remaining, 10)`, `MIN_IDLE_TIMEOUT_MS`) is a clamp of a computed value, not one.
+        // `const probeTimeout = Math.min(timeout, 5000)`: a literal cap on a timeout is a hardcoded bound.
+        const cap = callee === "Math.min" ? this.capOf(node) : undefined;
+        if (cap) {
+          out.push({
+            kind: "hardcoded",
+            node: cap.node,
+            literal: `${this.facts.text(cap.node)} (a cap on ${cap.name})`,
+          });
+          return out;
+        }
         if (callee === "Math.max") {
           for (const arg of node.arguments as EsNode[]) {
             if (unwrap(arg).type !== "LogicalExpression") continue;

@@ -4,10 +4,11 @@ import { collectCallFacts, storedTimer } from "./call-facts.ts";
 import { collectBindings, collectBlock, collectDeclaration, collectDeclarator } from "./declarations.ts";
 import type { FileFacts } from "./facts.ts";
 import { evictionNames } from "./expiries.ts";
+import { groupSessions } from "./group-sessions.ts";
 import { isCodeTable } from "./code-tables.ts";
 import { backoffBase, infinityRespelling, keepsOwnNoLimit, POINT_IN_TIME } from "./not-durations.ts";
 import { collectSqlText } from "./sql.ts";
-import { termIndexEntries } from "./term-index.ts";
+import { sphinxIndexEntries, termIndexEntries } from "./term-index.ts";
 import { collectExpectedFailure, collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 import { TIMER_MODULES } from "./timers.ts";
 
@@ -36,6 +37,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectRefusedPromise(facts, node);
       facts.testContexts.call(node, (path) => facts.modules.canonical(path));
       collectCallFacts(facts, node);
+      for (const entry of sphinxIndexEntries(node)) facts.notDurations.add(entry);
       facts.noWait.call(node);
       facts.receivers.call(node);
       facts.zero.call(node);
@@ -184,8 +186,13 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         for (const property of node.properties as EsNode[]) facts.notDurations.add(property);
       }
       for (const property of termIndexEntries(node)) facts.notDurations.add(property);
+      for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
       facts.noWait.object(node);
       facts.timers.object(node);
+      return;
+    case "ObjectPattern":
+      // `({ groupId, sessionTimeout = 30000, heartbeatInterval = 3000 }) => ...`: a consumer's option defaults.
+      for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
       return;
     case "BinaryExpression":
       facts.noWait.comparison(node);

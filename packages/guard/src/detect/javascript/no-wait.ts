@@ -66,7 +66,7 @@ export class NoWaitFacts {
    * something may take or stay silent, a bound, whatever timer polls for it.
    */
   readonly elapsedBounds = new Set<string>();
-  /** Properties named `sessionTimeout` in an HTTP/2 or TLS context (`http2: { sessionTimeout }`, `{ http2: true, sessionTimeout }`). */
+  /** `sessionTimeout` properties of a connection (`http2: { sessionTimeout }`) or a consumer group member (group-sessions.ts). */
   readonly connectionSessions = new Set<EsNode>();
 
   /** Functions, classes and values that are test doubles (their own durations wait for nothing). */

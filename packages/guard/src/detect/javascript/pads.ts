@@ -65,6 +65,27 @@ export class Pads {
     return undefined;
   }
 
+  /**
+   * In `Math.min(timeout, 5000)` (or `Math.min(this._connectTimeout * 2, 10000)`), the literal cap on a timeout-named
+   * value: whenever the configured timeout is larger, the literal is the bound of the wait. setTimeout's own largest
+   * delay (`2 ** 31 - 1`) is the platform's clamp, not a cap chosen here. A floor (`Math.max(timeout, 1000)`) is a
+   * clamp of the caller's value and stays unreported (`classify.ts`).
+   */
+  capOf(node: EsNode): { node: EsNode; name: string } | undefined {
+    const args = node.arguments as EsNode[];
+    if (args.length !== 2) return undefined;
+    for (const [reference, cap] of [
+      [args[0], args[1]],
+      [args[1], args[0]],
+    ] as [EsNode, EsNode][]) {
+      const name = referenceName(this.unscaled(reference));
+      if (!this.facts.isTimeout(name) || this.constants.evaluate(reference) !== undefined) continue;
+      const value = this.constants.evaluate(cap);
+      if (value !== undefined && value > 0 && value < NO_LIMIT) return { node: cap, name };
+    }
+    return undefined;
+  }
+
   /** `t * 1000`, `t / 1e3`: the reference a unit conversion scales (the node itself otherwise). */
   protected unscaled(raw: EsNode): EsNode {
     const node = unwrap(raw);

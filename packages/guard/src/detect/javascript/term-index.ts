@@ -2,7 +2,9 @@
 // searchindex.js), a word list with its document numbers. Hundreds of keys in sorted order, each holding only
 // literals, is a dictionary built by a tool: its numbers say where a word occurs, not how long anything waits.
 // A settings table is written by hand (in the order its author thinks of), holds expressions and stays short.
-import { type EsNode, propertyName, unwrap } from "./ast.ts";
+// Sphinx's own loader call says so whatever the order: newer Sphinx writes its terms in the order it met them
+// (python3-postgresql's docs), and its sort is not JavaScript's (python3-django-q's).
+import { calleePath, type EsNode, propertyName, unwrap } from "./ast.ts";
 
 /** Fewer keys than this is a table someone wrote (the largest defaults tables of the eval have about 60). */
 const INDEX_SIZE = 200;
@@ -27,4 +29,20 @@ function literalData(raw: EsNode, depth: number): boolean {
   if (node.type === "Literal") return true;
   if (node.type !== "ArrayExpression" || depth === 0) return false;
   return (node.elements as (EsNode | null)[]).every((element) => element !== null && literalData(element, depth - 1));
+}
+
+/**
+ * The entries of the index a Sphinx `searchindex.js` hands its search page (`Search.setIndex({ terms: {...},
+ * titleterms: {...}, ... })`, the one call the file makes; sphinx/search/__init__.py writes it), in any key order.
+ */
+export function sphinxIndexEntries(call: EsNode): EsNode[] {
+  const index = (call.arguments as EsNode[])[0];
+  if (calleePath(call.callee as EsNode) !== "Search.setIndex" || !index || unwrap(index).type !== "ObjectExpression")
+    return [];
+  const entries: EsNode[] = [];
+  for (const section of unwrap(index).properties as EsNode[]) {
+    const value = section.type === "Property" ? unwrap(section.value as EsNode) : undefined;
+    if (value?.type === "ObjectExpression") entries.push(...(value.properties as EsNode[]));
+  }
+  return entries;
 }
