@@ -7,7 +7,7 @@ import { classify } from "./python/classify.ts";
 import { expectedToFail, inAssertion, isCacheLifetime, onMockClock, underNoneCheck } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
 import { isCacheEntryLifetime } from "./python/lifetimes.ts";
-import { isLookup, keyName, lookupFallback } from "./python/lookups.ts";
+import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
 import { noneIsForever } from "./python/none-keywords.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
@@ -154,6 +154,12 @@ class PyDetector implements PyBindingJudge {
           const key = keyName(lookup?.key);
           if (lookup && facts.isTimeout(key) && !isCacheEntryLifetime(node, key) && !this.alarms.isBudgetValue(node))
             this.report(node, `as the default of "${key}"`, false);
+        } else if (facts.mayNameTimeout(args)) {
+          // `cfg.IntOpt("client_socket_timeout", default=900)`: a setting declared under a timeout's key.
+          const fallback = keyedDefault(args, (n) => facts.isTimeout(n), false);
+          const key = keyName(lookupFallback(args)?.key);
+          if (fallback && !isCacheEntryLifetime(node, key!) && !this.alarms.isBudgetValue(node))
+            this.report(fallback, `as the default of "${key}"`, false);
         }
         this.set(missingTimeoutFinding(facts, node, callee, args, path, written));
         return;

@@ -3,7 +3,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
 import { matchApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
-import { isLookup, lookupFallback } from "./lookups.ts";
+import { isLookup, keyedDefault, lookupFallback } from "./lookups.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
 import { unitProduct } from "./unit-products.ts";
 import { type Classified, DAY, isCode, MAX_DEPTH, NO_LIMIT, type ZeroMeans } from "./values.ts";
@@ -145,6 +145,10 @@ export function classify(
           if (text !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(text) && Number(text) > 0)
             out.push({ kind: "hardcoded", node: lookup!.fallback, literal: lookup!.fallback.text });
           else if (lookup) classify(facts, lookup.fallback, false, zero, out, depth + 1);
+        } else {
+          // `self.timeout = get_anymail_setting("requests_timeout", default=30)`: a setting's default by its key.
+          const fallback = keyedDefault(node.childForFieldName("arguments")!, (n) => facts.isTimeout(n), true);
+          if (fallback) classify(facts, fallback, false, zero, out, depth + 1);
         }
       }
       return out;

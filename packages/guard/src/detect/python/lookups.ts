@@ -45,3 +45,21 @@ export function keyName(key: TsNode | undefined): string | undefined {
   const content = key ? stringContent(key) : undefined;
   return content === undefined || !/^-{0,2}[\w.-]+$/.test(content) ? undefined : content.replace(/^-+/, "");
 }
+
+// A setting declared or looked up under a timeout's key with its default, whatever the helper is called:
+// `get_anymail_setting("requests_timeout", kwargs=kwargs, default=30)`, oslo.config's `cfg.IntOpt("client_socket_timeout",
+// default=900)`, voluptuous' `Optional("timeout", default=30)`, meson's `KwargInfo("timeout", int, default=30)`. The
+// key names the timeout and `default=`/`fallback=` is what the setting holds when nobody sets it. With `positional`,
+// where the call's value is already a timeout's (assigned to a timeout's name), the argument after the key counts too
+// (nose2's `self.testRunTimeout = self.config.as_float("test-run-timeout", 60.0)`); elsewhere a value after a key is
+// often no default (`LEShortField("timeout", 42)`, a packet field's value).
+export function keyedDefault(
+  args: TsNode,
+  isTimeout: (name: string | undefined) => boolean,
+  positional: boolean,
+): TsNode | undefined {
+  const lookup = lookupFallback(args);
+  if (!lookup || !isTimeout(keyName(lookup.key))) return undefined;
+  const keyword = lookup.fallback.parent?.type === "keyword_argument";
+  return keyword || positional ? lookup.fallback : undefined;
+}
