@@ -6,6 +6,7 @@ import { insideRaises } from "./context.ts";
 import type { PyFacts } from "./facts.ts";
 import { callNeedsTimeout, SESSION_CLASSES } from "./http.ts";
 import { onlyInspected } from "./inspected.ts";
+import { answeredInProcess } from "./intercepted.ts";
 import { isTimeModuleSleep } from "./pacing.ts";
 import { keywordArgument } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
@@ -166,7 +167,12 @@ export function bindsNothing(
   if (!blocking && facts.doubles.involvesDouble(call)) return true;
   // `fs = S3FileSystem(request_timeout=0.5)` then only `assert pickle.loads(pickle.dumps(fs)) == fs`: never used.
   if (!blocking && onlyInspected(call)) return true;
-  // `@patch("app.requests.post")`: an HTTP call in a test that patched the HTTP layer reaches the double.
-  if (callNeedsTimeout(facts, path, written) !== undefined && facts.doubles.patched(call).http) return true;
+  // `@patch("app.requests.post")`: an HTTP call in a test that patched the HTTP layer reaches the double; so does one
+  // a test's interceptor or requests-mock answers in-process.
+  if (
+    callNeedsTimeout(facts, path, written) !== undefined &&
+    (facts.doubles.patched(call).http || answeredInProcess(facts, call))
+  )
+    return true;
   return !blocking && facts.doubles.assertedLater(value, name);
 }

@@ -160,6 +160,9 @@ export class TestDoubles {
       if (inner?.type === "call" && isPatchCall(inner)) return true;
       const written = calleeText(node);
       if (DOUBLE_FACTORY.test(written) || /^mocker\.\w+$/.test(written)) return true;
+      // `self.network = self.useFixture(FakeNetwork())`: testtools' `useFixture` sets the fixture up and returns it.
+      const fixture = /(^|\.)useFixture$/.test(written) ? node.childForFieldName("arguments")?.namedChildren[0] : null;
+      if (fixture && fixture.type !== "keyword_argument" && this.isDoubleExpression(unwrap(fixture))) return true;
       // `MemoryReactor()` from `twisted.internet.testing`, `Clock()` from `twisted.internet.task`: a class a testing
       // module provides, or a clock moved by hand.
       if (TESTING_MODULE.test(this.resolve(written)) || MANUAL_CLOCK.test(written)) return true;

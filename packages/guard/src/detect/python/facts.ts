@@ -117,6 +117,13 @@ export class PyFacts {
     return this.imports.importsModule(module);
   }
 
+  // What a module-level name is assigned, when it is assigned once (`HOST = "some_domain"`, `App = make_app(x)`).
+  moduleValue(name: string): TsNode | undefined {
+    const assigned = this.bindings.assigned(`0:${name}`);
+    const only = assigned?.length === 1 ? assigned[0] : undefined;
+    return only?.type === "assignment" ? (only.childForFieldName("right") ?? undefined) : undefined;
+  }
+
   // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.
   resolve(dotted: string): string {
     return this.imports.resolve(dotted);

@@ -4,6 +4,7 @@ import { implicitDefaultMessage, missingTimeoutMessage } from "../../rules.ts";
 import type { RawFinding } from "../types.ts";
 import type { PyFacts } from "./facts.ts";
 import { inAssertion } from "./context.ts";
+import { answeredInProcess } from "./intercepted.ts";
 import { keywordArgument } from "./syntax.ts";
 
 type Library = "requests" | "httpx";
@@ -98,8 +99,9 @@ export function missingTimeoutFinding(
   if (!library) return undefined;
   const hasTimeout = keywordArgument(node, "timeout") !== undefined;
   const hasSplat = args.namedChildren.some((a) => a?.type === "dictionary_splat");
+  if (hasTimeout || hasSplat || inAssertion(node)) return undefined;
   const mocked = facts.doubles.patched(node).http || facts.doubles.calledOnDouble(node);
-  if (hasTimeout || hasSplat || inAssertion(node) || mocked) return undefined;
+  if (mocked || answeredInProcess(facts, node)) return undefined;
   return {
     ruleId: library === "httpx" ? "no-hardcoded-timeout" : "no-unbounded-timeout",
     start: node.startIndex,
