@@ -309,6 +309,13 @@ const FAMILIES = [
       `import time\n\n${lines(n, (i) => `LIMIT_TIMEOUT_${i} = ${i + 1}\n\n\nclass Prover${i}:\n    TIMEOUT = ${i + 1}\n\n    def prove(self, clauses):\n        deadline = time.monotonic() + self.TIMEOUT if self.TIMEOUT else None\n        for c in clauses:\n            if deadline is not None and time.monotonic() > deadline:\n                return False\n            c.step(deadline=deadline)\n        return True\n\n    def start(self):\n        self.finish_${i} = time.perf_counter() + LIMIT_TIMEOUT_${i}\n\n    def check(self):\n        return time.perf_counter() >= self.finish_${i}\n\n    def step(self, deadline=None):\n        return deadline\n`)}`,
   ],
   [
+    "py requests a test's doubles may answer (intercepted)",
+    "test_a.py",
+    300,
+    (n) =>
+      `import requests\nfrom wsgi_intercept.interceptor import RequestsInterceptor\n\n\nclass NetTest(TestCase):\n    def setUp(self):\n        self.network = self.useFixture(FakeNetwork())\n\n    def test_all(self):\n        with RequestsInterceptor(app=app, host="h.test", port=80) as url:\n${lines(n, (i) => `            self.network.get("http://r${i}.test", text="x")\n            requests.get("http://other${i}.test")\n            requests.get(url)\n            requests.get("http://r${i}.test")`)}\n`,
+  ],
+  [
     "py kwargs popped and handed on (uses, lookups)",
     "a.py",
     300,

@@ -22,7 +22,7 @@ const CLASS_MOCKER = /\bself\.requests_mock\.(register_uri|get|post|put|patch|de
 
 /** An HTTP call (`requests.get(url)`) answered by a test's double of the network, not by a server. */
 export function answeredInProcess(facts: PyFacts, call: TsNode): boolean {
-  return intercepted(facts, call) || classMocksRequests(call) || registeredOnDouble(facts, call);
+  return intercepted(facts, call) || classMocksRequests(facts, call) || registeredOnDouble(facts, call);
 }
 
 // The URL a requests/httpx call asks for: its first positional argument, or `url=`.
@@ -110,30 +110,54 @@ function hostOf(url: string | undefined): { host: string; port: number } | undef
 }
 
 // A method of a test class that registers responses on `self.requests_mock`: the class's tests run under the Mocker.
-function classMocksRequests(call: TsNode): boolean {
-  for (let current = call.parent; current; current = current.parent)
-    if (current.type === "class_definition") return CLASS_MOCKER.test(current.text);
+// Read once per class and file (a class's text is as long as the class).
+function classMocksRequests(facts: PyFacts, call: TsNode): boolean {
+  for (let current = call.parent; current; current = current.parent) {
+    if (current.type !== "class_definition") continue;
+    const known = cacheOf(facts).classes;
+    let mocks = known.get(current.startIndex);
+    if (mocks === undefined) known.set(current.startIndex, (mocks = CLASS_MOCKER.test(current.text)));
+    return mocks;
+  }
   return false;
 }
 
 // `self.network.get("http://test.com", text="data")` on a double, then `requests.get("http://test.com")` in the
-// same test: the request asks for a URL the test gave the double a response for.
+// same test: the request asks for a URL the test gave the double a response for. Each function's registrations are
+// read once (a function with many requests stays linear).
 function registeredOnDouble(facts: PyFacts, call: TsNode): boolean {
   const url = requestUrl(call);
   const fn = enclosingFunction(call);
   if (!url || !fn || (url.type !== "string" && url.type !== "identifier" && url.type !== "attribute")) return false;
-  const asked = url.text.replace(/\s+/g, "");
-  return fn.descendantsOfType("call").some((other) => {
-    if (!other || other.startIndex >= call.startIndex) return false;
-    const callee = other.childForFieldName("function");
-    if (callee?.type !== "attribute" || !REGISTERS.test(callee.childForFieldName("attribute")?.text ?? ""))
-      return false;
-    if (!facts.doubles.calledOnDouble(other)) return false;
+  const known = cacheOf(facts).registered;
+  let registered = known.get(fn.startIndex);
+  if (registered === undefined) known.set(fn.startIndex, (registered = registrations(facts, fn)));
+  const at = registered.get(url.text.replace(/\s+/g, ""));
+  return at !== undefined && at < call.startIndex;
+}
+
+// The URLs a function registers on doubles (`m.get(url, ...)`, `m.register_uri("GET", url, ...)`), each with where
+// it is first registered.
+function registrations(facts: PyFacts, fn: TsNode): Map<string, number> {
+  const urls = new Map<string, number>();
+  for (const other of fn.descendantsOfType("call")) {
+    const callee = other?.childForFieldName("function");
+    const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
+    if (!other || !method || !REGISTERS.test(method) || !facts.doubles.calledOnDouble(other)) continue;
     const args = (other.childForFieldName("arguments")?.namedChildren ?? []).filter(
       (a) => a !== null && a.type !== "keyword_argument",
     );
-    // `m.get(url, ...)` or `m.register_uri("GET", url, ...)`.
-    const registered = callee.childForFieldName("attribute")?.text === "register_uri" ? args[1] : args[0];
-    return registered !== undefined && registered !== null && registered.text.replace(/\s+/g, "") === asked;
-  });
+    const registered = method === "register_uri" ? args[1] : args[0];
+    const key = registered?.text.replace(/\s+/g, "");
+    if (key !== undefined && !urls.has(key)) urls.set(key, other.startIndex);
+  }
+  return urls;
+}
+
+// Per file: which classes keep a Mocker, and each function's registered URLs (by start offset).
+const caches = new WeakMap<PyFacts, { classes: Map<number, boolean>; registered: Map<number, Map<string, number>> }>();
+function cacheOf(facts: PyFacts): { classes: Map<number, boolean>; registered: Map<number, Map<string, number>> } {
+  let cache = caches.get(facts);
+  if (!cache) caches.set(facts, (cache = { classes: new Map(), registered: new Map() }));
+  return cache;
 }
