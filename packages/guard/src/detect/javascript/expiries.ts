@@ -7,9 +7,21 @@ export const EXPIRY_FLAG = /^(EX|PX|EXAT|PXAT)$/i;
 /** Calls whose second argument is an entry's lifetime: `expire(key, ttl)`, `pexpire`, `setex(key, ttl, value)`. */
 const EXPIRY_CALL = /^(expire|pexpire|setex|psetex|expireAt|pexpireAt|setEx|pSetEx|pExpire)$/;
 
-/** The argument of a store call that is an entry's expiry: after `"EX"`/`"PX"`, or `expire(key, ttl)`'s second. */
+/**
+ * Redlock's lock calls (node-redlock, @sesamecare-oss/redlock): `acquire(resources, duration)`, `using(resources,
+ * duration, routine)`; their documentation defines the duration as the lock's time to live (its keys' expiry in
+ * Redis). Known by the list of resources they take first, which a pool's or a semaphore's `acquire` does not.
+ */
+const REDLOCK_CALL = /^(acquire|using)$/;
+
+/**
+ * The argument of a store call that is an entry's expiry: after `"EX"`/`"PX"`, `expire(key, ttl)`'s second, a Redlock
+ * lock's duration.
+ */
 export function expiryArgument(method: string | undefined, args: EsNode[]): EsNode | undefined {
   if (method !== undefined && EXPIRY_CALL.test(method)) return args[1];
+  if (method !== undefined && REDLOCK_CALL.test(method) && args[0] && unwrap(args[0]).type === "ArrayExpression")
+    return args[1];
   const flag = args.findIndex((arg) => {
     const value = unwrap(arg);
     return value.type === "Literal" && typeof value.value === "string" && EXPIRY_FLAG.test(value.value);

@@ -38,6 +38,11 @@ export class TimerEffects {
   /** Names given to a store as an entry's expiry (`"EX", this.options.leaderLockTimeout`). */
   private readonly expiries = new Set<string>();
   /**
+   * Any name given to a store as an entry's expiry (`const ttl = this.timeout; set(key, id, "PX", ttl)`), and any name
+   * passed on otherwise (`wait(ttl)`): a local copy of a timeout is a lifetime when it is used only so.
+   */
+  private readonly expiryAliases = { given: new Set<string>(), passed: new Set<string>() };
+  /**
    * Names used only as the delay of timers that log, measure or retry, or only as an entry's expiry (filled by
    * `finish`): nothing waits on them.
    */
@@ -69,12 +74,14 @@ export class TimerEffects {
       const [start, end] = span(delay);
       if (/timeout|deadline/i.test(this.source.slice(start, end)))
         this.timers.push({ call: node, callback: unwrap(args[0]!), delay });
+      else this.pass(delay);
       return;
     }
     const expiry = expiryArgument(last, args);
     for (const arg of args) if (arg !== expiry) this.pass(arg);
     const name = expiry && referenceName(unwrap(expiry));
     if (name !== undefined && /timeout|deadline/i.test(name)) this.expiries.add(name);
+    else if (name !== undefined) this.expiryAliases.given.add(name);
   }
 
   /** `{ timeout }`, `{ timeout: this.idleTimeout }` in an object literal: the value is passed on. */
@@ -137,9 +144,16 @@ export class TimerEffects {
     const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries];
     for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
-    // `currentPollingTimeout = this.authenticationErrorTimeout` where the copy only delays a retry: so does the original.
+    // `currentPollingTimeout = this.authenticationErrorTimeout` where the copy only delays a retry: so does the original;
+    // `const ttl = this.configuration.lockTimeout` where the copy is only a lock's expiry: the original is a lifetime.
+    const { given, passed } = this.expiryAliases;
+    const lifetime = (t: string): boolean => given.has(t) && !passed.has(t) && !this.active.has(t);
     for (const [source, targets] of this.copies)
-      if (targets.every((t) => this.inertNames.has(t)) && !this.active.has(source) && !this.passed.has(source))
+      if (
+        targets.every((t) => this.inertNames.has(t) || lifetime(t)) &&
+        !this.active.has(source) &&
+        !this.passed.has(source)
+      )
         this.inertNames.add(source);
   }
 
@@ -192,6 +206,7 @@ export class TimerEffects {
   private pass(raw: EsNode): void {
     const name = referenceName(unwrap(raw));
     if (name !== undefined && /timeout|deadline/i.test(name)) this.passed.add(name);
+    else if (name !== undefined) this.expiryAliases.passed.add(name);
   }
 
   private text(node: EsNode): string {
