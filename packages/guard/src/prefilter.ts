@@ -49,9 +49,9 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
     if (lang === "python" && GENERIC_METHODS.has(method)) return `\\.${method}\\s*\\(\\s*[\\d(]`;
     // Python resolves imports (`from asyncio import wait_for`), so there only the method name counts.
     if (lang === "python") return `\\b${escape(method)}\\s*\\(`;
-    // `*.waitForTimeout` -> `.waitForTimeout(`.
+    // `*.setDefaultTimeout` -> `.setDefaultTimeout(`.
     if (callee.startsWith("*.")) return `\\.\\s*${escape(callee.slice(2))}\\s*\\(`;
-    // `cy.wait` -> `cy.wait(` not preceded by `.` or a word. The test follows the first name (the
+    // `jest.setTimeout` -> `jest.setTimeout(` not preceded by `.` or a word. The test follows the first name (the
     // same condition as a lookbehind before it), so the engine looks for the name's first letter.
     const [first, ...rest] = callee.split(".").map(escape);
     return `${first}(?<![.\\w$]${first})${rest.map((name) => `\\s*\\.\\s*${name}`).join("")}\\s*\\(`;

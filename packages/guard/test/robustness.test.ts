@@ -86,7 +86,7 @@ describe("no input crashes a run", () => {
 
   it("an internal error becomes an internal-error finding for that file, not an exception", async () => {
     const broken = { ...config, apis: null } as unknown as GuardConfig;
-    const result = await checkSource("a.ts", "page.waitForTimeout(5000);\n", broken);
+    const result = await checkSource("a.ts", "page.setDefaultTimeout(5000);\n", broken);
     expect(result.messages.map((m) => m.ruleId)).toEqual(["internal-error"]);
     expect(result.messages[0]!.message).toMatch(/could not check this file/);
     expect(result.errorCount).toBe(1);

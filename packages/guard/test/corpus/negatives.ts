@@ -2,7 +2,7 @@
 import { config } from "@org/config";
 import axios from "axios";
 
-declare const url: string, page: { waitForTimeout(ms: number): Promise<void> }, cy: { wait(x: string): void };
+declare const url: string, page: { waitForTimeout(ms: number): Promise<void> }, cy: { wait(x: string | number): void };
 
 // timeout: 5000 in a comment, and timeout=5 too
 /* { timeout: 5000 } in a block comment */
@@ -28,6 +28,9 @@ setInterval(() => {}, 1000);
 await new Promise((resolve) => setTimeout(resolve, 250));
 cy.wait("@getUser");
 await page.waitForTimeout(config.TIMEOUT);
+// Sleeps: Puppeteer/Playwright `waitForTimeout(ms)` and Cypress `cy.wait(ms)` wait the given time; nothing is bounded.
+await page.waitForTimeout(2000);
+cy.wait(5000);
 const counters = { timeoutCount: 0, max_timeouts: 3, retries: 5 };
 
 function passThrough(timeout: number) {

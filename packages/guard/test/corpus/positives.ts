@@ -56,13 +56,10 @@ const server = { timeout: 0, keepAliveTimeout: 5000 }; // expect: no-hardcoded-t
 axios.create({ timeout: Infinity }); // expect: no-unbounded-timeout
 axios.create({ timeout: false }); // expect: no-unbounded-timeout
 
-declare const page: { waitForTimeout(ms: number): Promise<void>; setDefaultTimeout(ms: number): void };
-declare const cy: { wait(x: number | string): void };
+declare const page: { setDefaultTimeout(ms: number): void };
 declare const jest: { setTimeout(ms: number): void };
 declare const vi: { setConfig(c: object): void };
-await page.waitForTimeout(2000); // expect: no-hardcoded-timeout
 page.setDefaultTimeout(15000); // expect: no-hardcoded-timeout
-cy.wait(5000); // expect: no-hardcoded-timeout
 jest.setTimeout(30000); // expect: no-hardcoded-timeout
 vi.setConfig({ testTimeout: 20000, hookTimeout: 20000 }); // expect: no-hardcoded-timeout, no-hardcoded-timeout
 

@@ -131,7 +131,7 @@ export function memberName(node: EsNode): string | undefined {
   return undefined;
 }
 
-/** `page.waitForTimeout` for `page.waitForTimeout(...)`; undefined for computed or dynamic callees. */
+/** `page.setDefaultTimeout` for `page.setDefaultTimeout(...)`; undefined for computed or dynamic callees. */
 export function calleePath(node: EsNode): string | undefined {
   const names: string[] = [];
   let current = unwrap(node);

@@ -38,7 +38,7 @@ export interface CallJudge {
   add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void;
 }
 
-/** Reports the timeouts a call or `new` passes (`page.waitForTimeout(5000)`, `it(..., fn, 10000)`, `pTimeout(op, 1000)`). */
+/** Reports the timeouts a call or `new` passes (`page.setDefaultTimeout(5000)`, `it(..., fn, 10000)`, `pTimeout(op, 1000)`). */
 export function judgeCall(judge: CallJudge, node: EsNode): void {
   const path = calleePath(node.callee as EsNode);
   if (path === undefined) return;
