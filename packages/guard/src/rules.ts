@@ -72,6 +72,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
       "(JavaScript) A floor on the caller's timeout (`Math.max(timeout, 1000)`): a clamp of what was configured. A literal cap (`Math.min(timeout, 5000)`) is reported: above it, the literal is the bound.",
       "(JavaScript) A session timeout (`sessionTimeout`, `session_timeout`) is a login session's or a cookie's lifetime unless the object says otherwise: an HTTP/2 or TLS session's (`http2: { sessionTimeout }`) and a consumer group member's (beside `groupId`, `heartbeatInterval` or `rebalanceTimeout`, as in KafkaJS's consumer options) are reported.",
       '(JavaScript) Sphinx\'s generated search index (`Search.setIndex({ terms: { "connect_timeout": 6 } })` in `searchindex.js`): the numbers say which pages a word is on.',
+      '(JavaScript) Sleeps: `page.waitForTimeout(1000)` (Puppeteer, Playwright) and `cy.wait(500)` (Cypress) wait out the whole duration whatever happens, so the literal is a delay, not a bound (a fixed sleep in a test is a flakiness smell of its own, not this rule\'s). `cy.wait("@alias", { timeout })` is reported through its option.',
+      "(JavaScript) A lock's time to live: Redlock's `acquire([resource], ttl)` / `using([resource], ttl, fn)` duration, and a timeout-named value copied to a local that only reaches an expiry (`const ttl = this.lockTimeout; redis.set(key, v, \"PX\", ttl)`). A lock's acquire timeout is reported.",
     ],
   },
   "no-unbounded-timeout": {
@@ -88,6 +90,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
       "(JavaScript) A transport's own timer switched off (`bodyTimeout: 0, headersTimeout: 0`) on the line of, or under, a comment saying another mechanism bounds the wait (`// timeouts are handled by AbortSignal in our middleware`, `// the request timeout is enforced by the caller's signal`): the comment is taken as the evidence, so keep it true; the bounding timeout itself is checked where it is set.",
       "(JavaScript) undici's own transport timers switched off (`buildConnector({ timeout: 0 })`, `new Agent({ bodyTimeout: 0 })`) in a file whose requests carry `AbortSignal.timeout(...)`: that signal bounds every phase of each request, and its duration is checked where it is set.",
       "(JavaScript) A 0 or `false` the code hands a receiver org-guard does not know, unless the file shows it reaching a wait (a timer armed only when it is set) or the comment at the value says it means no limit (`// 0 = no timeout`, `// Timeouts disabled`).",
+      "(Python) A test's request its own stand-in answers in-process: inside wsgi-intercept's `with RequestsInterceptor(app, host=..., port=...)` to the host and port it intercepts, in a test class that registers responses on `self.requests_mock`, or to a URL the same test registered a canned response for on a double. Requests to any other host, or after the `with`, are reported.",
     ],
   },
   "no-local-cache-delete": {
