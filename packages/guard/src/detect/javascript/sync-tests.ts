@@ -8,7 +8,7 @@
 import { bindingIdentifiers, calleePath, type EsNode, isFunction, span, unwrap } from "./ast.ts";
 import { code } from "./mock-clocks.ts";
 
-/** A call that registers one test (not a suite): `it(...)`, `test(...)`, `specify(...)`, or one with a modifier (`test.skip(...)`, focused, serial). */
+/** A call that registers one test (not a suite): `it(...)`, `test(...)`, `specify(...)`, or one with a modifier (skipped, focused, serial, concurrent, failing). */
 const TEST_CALL = /^(it|test|specify)(\.(only|skip|serial|concurrent|failing))?$/;
 
 /** A statement that asserts: `expect(x).toBe(1)`, `assert.equal(...)`, `x.should.equal(...)`, `should.equal(...)`. */

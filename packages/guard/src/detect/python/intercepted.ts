@@ -16,9 +16,10 @@ import { calleeText, enclosingFunction, keywordArgument, stringContent, unwrap }
 
 const INTERCEPT_MODULE = "wsgi_intercept";
 // requests-mock's Mocker methods that register a response for a URL.
-const REGISTERS = /^(register_uri|get|post|put|patch|delete|head|options|request)$/;
+const REGISTER_METHODS = "register_uri|get|post|put|patch|delete|head|options|request";
+const REGISTERS = new RegExp(`^(${REGISTER_METHODS})$`);
 // A test class's attribute holding requests-mock's fixture (its documented testtools usage), called to register.
-const CLASS_MOCKER = /\bself\.requests_mock\.(register_uri|get|post|put|patch|delete|head|options|request)\s*\(/;
+const CLASS_MOCKER = new RegExp(String.raw`\bself\.requests_mock\.(${REGISTER_METHODS})\s*\(`);
 
 /** An HTTP call (`requests.get(url)`) answered by a test's double of the network, not by a server. */
 export function answeredInProcess(facts: PyFacts, call: TsNode): boolean {
