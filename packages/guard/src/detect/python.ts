@@ -138,6 +138,16 @@ class PyDetector implements PyBindingJudge {
       case "assignment":
         judgeAssignment(this, node);
         return;
+      case "augmented_assignment": {
+        // `self.timeout += 1` before a retry: each attempt waits a literal second longer (the pad rule). A count of
+        // timeouts (`self.timeouts += 1`) is not a timeout's name.
+        const left = node.childForFieldName("left");
+        const right = node.childForFieldName("right");
+        if (node.childForFieldName("operator")?.text !== "+=" || !right || !facts.isTimeout(referenceName(left)))
+          return;
+        if ((facts.evaluate(right) ?? 0) > 0) this.report(right, `added to ${left!.text}`, false);
+        return;
+      }
       case "call": {
         const callee = node.childForFieldName("function");
         if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return;

@@ -102,7 +102,7 @@ export function classify(
     case "binary_operator": {
       // `timeout + 5`: a pad added to the caller's timeout is a hardcoded part of the wait.
       for (const [reference, pad] of addends(node)) {
-        const name = referenceName(reference);
+        const name = paddedName(facts, reference);
         if (!facts.isTimeout(name) || facts.evaluate(reference) !== undefined) continue;
         const value = facts.evaluate(pad);
         if (value !== undefined && value > 0) {
@@ -232,4 +232,15 @@ export function clockOffset(facts: PyFacts, raw: TsNode): TsNode | undefined {
     if ((value !== undefined && value > 0) || (other.type === "call" && wrappedLiteral(facts, other))) return other;
   }
   return undefined;
+}
+
+// The timeout a pad is added to: `timeout + 5`, or the larger (smaller) of settings one of which is a timeout,
+// `max(self.ping_interval, self.ping_timeout) + 5` (engineio's long-poll grace).
+function paddedName(facts: PyFacts, reference: TsNode): string | undefined {
+  if (reference.type !== "call" || !/^(max|min)$/.test(reference.childForFieldName("function")?.text ?? ""))
+    return referenceName(reference);
+  const args = reference.childForFieldName("arguments")?.namedChildren ?? [];
+  return args
+    .map((arg) => (arg ? referenceName(unwrap(arg)) : undefined))
+    .find((name, i) => facts.isTimeout(name) && facts.evaluate(args[i]!) === undefined);
 }

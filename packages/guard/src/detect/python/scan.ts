@@ -9,6 +9,7 @@ const INTERESTING = [
   "import_statement",
   "import_from_statement",
   "assignment",
+  "augmented_assignment",
   "with_item",
   "parameters",
   "lambda_parameters",
