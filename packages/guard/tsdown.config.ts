@@ -2,9 +2,11 @@ import { packageBuild } from "../../tsdown.shared.ts";
 
 // zod and picomatch are bundled: the CLI starts on every commit, and one pre-linked file
 // loads faster than their many modules (bench/speed.mjs, commit-sized run). For the same reason the modules a
-// commit-sized run loads are one chunk ("cli": options, files, package candidates, parse, prefilter, suppressions,
-// formatters): split along the sources they were a dozen files to resolve and read. The detectors, the package
-// facts' walk, the config schema and picomatch stay chunks of their own, loaded when a run needs them.
+// commit-sized run loads are one chunk ("cli"), not the dozen files rolldown would split them into (they are shared
+// with the library entry): the group names only the CLI's module, and rolldown adds every module it imports,
+// statically and recursively (codeSplitting's includeDependenciesRecursively, on by default), so the CLI's import
+// graph is the one list. What it imports with `import()` (the detectors, the package facts' walk, the config schema,
+// picomatch) stays out: chunks of their own, loaded when a run needs them.
 export default packageBuild(
   {
     index: "src/index.ts",
@@ -17,12 +19,7 @@ export default packageBuild(
     deps: { alwaysBundle: ["zod", "picomatch"] },
     outputOptions: {
       codeSplitting: {
-        groups: [
-          {
-            name: "cli",
-            test: /[\\/]src[\\/](cli|config|errors|error-codes|rules|apis|run|files|packages|package-candidates|names|check|nesting|deep|extensions|prefilter|suppressions|timeout-phases|detect[\\/]oxc|formatters[\\/]\w+)\.ts$/,
-          },
-        ],
+        groups: [{ name: "cli", test: /[\\/]src[\\/]cli\.ts$/ }],
       },
     },
   },
