@@ -131,8 +131,23 @@ export function memberName(node: EsNode): string | undefined {
   return undefined;
 }
 
+/**
+ * Callee paths already worked out, by callee node (`null`: none): the rules ask for the path of every call they read,
+ * about a dozen times per call of a checked file, and a parsed tree is never changed, so a path never goes stale.
+ */
+const calleePaths = new WeakMap<EsNode, string | null>();
+
 /** `page.setDefaultTimeout` for `page.setDefaultTimeout(...)`; undefined for computed or dynamic callees. */
 export function calleePath(node: EsNode): string | undefined {
+  if (typeof node !== "object" || node === null) return pathOf(node);
+  const known = calleePaths.get(node);
+  if (known !== undefined) return known ?? undefined;
+  const path = pathOf(node);
+  calleePaths.set(node, path ?? null);
+  return path;
+}
+
+function pathOf(node: EsNode): string | undefined {
   const names: string[] = [];
   let current = unwrap(node);
   // `(0, util_1.timeout)(ms)`: TypeScript's and Babel's call of an imported function.
