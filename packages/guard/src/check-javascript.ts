@@ -1,5 +1,6 @@
 // The JavaScript half of a file's check past its parse, loaded with the first file that may hold a finding (`check.ts`
 // imports it on demand): most files of a commit only parse, and the detector is most of org-guard's code.
+import { resolve } from "node:path";
 import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
@@ -18,10 +19,16 @@ export function detectJavaScriptFile(
   packageFacts: PackageFacts | undefined,
 ): { raw: RawFinding[]; comments: SourceComment[] } {
   if (isTypeTestFile(filePath, source)) return { raw: [], comments: [] };
+  // A defaults table another module merges: its keys that module shows reaching a wait (`option-merges.ts`).
+  const table = packageFacts?.tables?.get(resolve(filePath));
   // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
   // syntax-checked but never deserialised (most of a commit).
   return {
-    raw: detectJavaScript(parsed.program() as unknown as EsNode, source, { ...config, visitorKeys, packageFacts }),
+    raw: detectJavaScript(parsed.program() as unknown as EsNode, source, {
+      ...config,
+      visitorKeys,
+      packageFacts: table ? { ...packageFacts!, table } : packageFacts,
+    }),
     comments: parsed.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
   };
 }

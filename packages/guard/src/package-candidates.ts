@@ -12,6 +12,8 @@ export interface Candidates {
   readonly inert: ReadonlySet<string>;
   /** Functions of the package's own modules its files call with a number (`helperCandidates`). */
   readonly helpers?: ReadonlySet<string>;
+  /** Keys a table of the package's may set to "no limit" (`timeout: 0`; bare ones included: `tableCandidates`). */
+  readonly tables?: ReadonlySet<string>;
 }
 
 /** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
@@ -25,7 +27,26 @@ const TIMER_FUNCTION = /^(set|clear)(Timeout|Interval)$/;
 
 /** The names a package's texts may have facts about (`noLimitCandidates`, `inertCandidates`, `helperCandidates`). */
 export function candidatesIn(texts: readonly string[]): Candidates {
-  return { noLimit: noLimitCandidates(texts), inert: inertCandidates(texts), helpers: helperCandidates(texts) };
+  return {
+    noLimit: noLimitCandidates(texts),
+    inert: inertCandidates(texts),
+    helpers: helperCandidates(texts),
+    tables: tableCandidates(texts),
+  };
+}
+
+/** An object key named like a timeout set to 0, `false` or `Infinity`: `timeout: 0,`, `"connectTimeout": false }`. */
+const TABLE_ENTRY =
+  /(?<![\w$])["']?([\w$]*(?:time[-_]?out|deadline)[\w$]*)["']?\s*:\s*(?:0|false|Infinity)\s*(?=[,}\n\r]|\/[/*])/gi;
+
+/**
+ * Keys a defaults table in these texts sets to "no limit", bare `timeout` included: whether another module reads one
+ * off an object the table was merged into is the walk's question (`option-merges.ts`), not the word's.
+ */
+export function tableCandidates(texts: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) for (const match of text.matchAll(TABLE_ENTRY)) names.add(match[1]!);
+  return names;
 }
 
 /** `const Helpers = require("./helpers.js")`, `import * as h from "../h"`, `const { a, b } = require("./x")`. */

@@ -6,7 +6,7 @@
 // timeout). It walks only the files that mention a name found in the text first (one some file may default to "no
 // limit", or one some timer that looks like a schedule is armed with): most files have none, and a walk costs as much
 // as the check itself.
-import { extname } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { type EsNode, namesReachingWait } from "./detect/javascript.ts";
@@ -20,8 +20,22 @@ import { mightHoldTimeout } from "./prefilter.ts";
 /** Names a package's JS files show: their 0/`false` (`zero`) or `Infinity` reaching a wait; only schedules (`inert`). */
 export type PackageFacts = Readonly<
   Record<"zero" | "infinite" | "inert", ReadonlySet<string>> &
-    Partial<Record<"helpers", ReadonlyMap<string, ReadonlySet<number>>>>
+    Partial<Record<"helpers", ReadonlyMap<string, ReadonlySet<number>>>> &
+    Partial<Record<"tables", ReadonlyMap<string, TableFacts>>>
 >;
+
+/**
+ * A defaults table's keys whose 0 (`zero`) or `Infinity` another module shows reaching a wait once merged, by the
+ * table module's resolved path (`check-javascript.ts` looks its file up).
+ */
+export type TableFacts = Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>;
+
+/** How a specifier may name a module file: as written, with an extension, or its folder's index. */
+const MODULE_FILES = ["", ".js", ".ts", ".cjs", ".mjs", ".mts", ".cts", "/index.js", "/index.ts"];
+
+/** A JS file that merges a module of its package into an object (`Object.assign(`, a spread, `_.defaults(`). */
+const MERGES_OWN_MODULE = /(?:require\(\s*|from\s+)["']\.\.?\//;
+const MERGE_SHAPE = /Object\.assign\s*\(|\.\.\.\s*[\w$]|\b(?:defaults|defaultsDeep|merge|deepmerge|extend)\s*\(/;
 
 /** The facts of a package from its files' paths and texts (each JS file that may hold a timeout is parsed once). */
 export function packageFacts(
@@ -45,7 +59,7 @@ const ARMS_OR_EXPIRES =
  */
 export function factsFor(
   files: Iterable<readonly [path: string, text: string]>,
-  { noLimit: candidates, inert: inertNames, helpers = new Set() }: Candidates,
+  { noLimit: candidates, inert: inertNames, helpers = new Set(), tables: tableNames = new Set() }: Candidates,
   config: GuardConfig,
 ): PackageFacts {
   const zero = new Set<string>();
@@ -53,7 +67,17 @@ export function factsFor(
   const quiet = new Set<string>();
   const loud = new Set<string>();
   const parameters = new Map<string, Set<number>>();
-  if (candidates.size === 0 && inertNames.size === 0 && helpers.size === 0) return { zero, infinite, inert: quiet };
+  const tables = new Map<string, { zero: Set<string>; infinite: Set<string> }>();
+  if (candidates.size === 0 && inertNames.size === 0 && helpers.size === 0 && tableNames.size === 0)
+    return { zero, infinite, inert: quiet };
+  const list = [...files];
+  const paths = new Set(list.map(([path]) => resolve(path)));
+  // A file that merges a module of its package and reads a key some table sets to "no limit".
+  const merges = (text: string) =>
+    tableNames.size > 0 &&
+    MERGES_OWN_MODULE.test(text) &&
+    MERGE_SHAPE.test(text) &&
+    [...tableNames].some((name) => text.includes(name));
   const mentions = (text: string) =>
     [...candidates].some((name) => text.includes(name)) ||
     ([...inertNames].some((name) => text.includes(name)) && ARMS_OR_EXPIRES.test(text));
@@ -72,8 +96,8 @@ export function factsFor(
     /\bsetTimeout\b/.test(text) &&
     declaration.test(text);
   // A file that does not parse, or nests too deep to parse here, shows nothing.
-  for (const [path, text] of files) {
-    if (!isJavaScript(path) || !(mentions(text) || defines(text))) continue;
+  for (const [path, text] of list) {
+    if (!isJavaScript(path) || !(mentions(text) || defines(text) || merges(text))) continue;
     if (!mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
     if (nestingBound(text) > IN_PROCESS_NESTING) continue;
     const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
@@ -84,6 +108,14 @@ export function factsFor(
     for (const name of names.infinite) if (candidates.has(name)) infinite.add(name);
     for (const name of names.quiet) if (inertNames.has(name)) quiet.add(name);
     for (const name of names.loud) if (inertNames.has(name)) loud.add(name);
+    for (const kind of ["zero", "infinite"] as const)
+      for (const [specifier, keys] of names.tables[kind]) {
+        const module = moduleFile(resolve(dirname(path), specifier), paths);
+        if (module === undefined) continue;
+        const table = tables.get(module) ?? { zero: new Set<string>(), infinite: new Set<string>() };
+        for (const key of keys) if (tableNames.has(key)) table[kind].add(key);
+        tables.set(module, table);
+      }
     for (const [name, positions] of names.helpers) {
       if (!helpers.has(name)) continue;
       const known = parameters.get(name) ?? new Set<number>();
@@ -92,5 +124,17 @@ export function factsFor(
     }
   }
   const inert = new Set([...quiet].filter((name) => !loud.has(name)));
-  return parameters.size > 0 ? { zero, infinite, inert, helpers: parameters } : { zero, infinite, inert };
+  return {
+    zero,
+    infinite,
+    inert,
+    ...(parameters.size > 0 ? { helpers: parameters } : {}),
+    ...(tables.size > 0 ? { tables } : {}),
+  };
+}
+
+/** The file of the package a resolved specifier names (`/pkg/lib/options` → `/pkg/lib/options.js`), if any. */
+function moduleFile(base: string, paths: ReadonlySet<string>): string | undefined {
+  for (const suffix of MODULE_FILES) if (paths.has(join(base + suffix))) return join(base + suffix);
+  return undefined;
 }

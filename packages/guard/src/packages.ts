@@ -67,7 +67,13 @@ export async function factsOfRun(
     // Names the checked files may have facts about (helpers they call included): a package with none needs no facts
     // (nor, staged, a read).
     const candidates = candidatesIn(own.map((file) => file.text));
-    if (candidates.noLimit.size === 0 && candidates.inert.size === 0 && candidates.helpers?.size === 0) continue;
+    if (
+      candidates.noLimit.size === 0 &&
+      candidates.inert.size === 0 &&
+      candidates.helpers?.size === 0 &&
+      candidates.tables?.size === 0
+    )
+      continue;
     const all = staged ? await restOfPackage(root, own, config, cwd, memo) : own;
     // Staged, a schedule's timer is often in a file the commit does not touch: once the package is read, its names
     // count too (a package read for no other reason is not read for them: the hook stays as fast as the commit is small).

@@ -48,6 +48,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.bounds.logged(node);
       facts.deadlineHelpers.call(node);
       facts.noLimit.call(node);
+      facts.merges.call(node);
       facts.signalDeadlines.call(node);
       facts.mockClocks.call(node);
       facts.syncTests.call(node);
@@ -98,6 +99,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.noWait.assignment(node);
       facts.held.assignment(node);
       facts.noLimit.assignment(node);
+      facts.merges.stored(referenceName(node.left as EsNode), node.right);
       facts.noWait.doubles.binding(referenceName(node.left as EsNode), node.right);
       facts.syncTests.assignment(node);
       return;
@@ -120,6 +122,8 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectDeclarator(facts, node);
       facts.receivers.declarator(node);
       facts.modules.declarator(node);
+      if ((node.id as EsNode).type === "Identifier") facts.merges.stored((node.id as EsNode).name as string, node.init);
+      else facts.merges.destructured(node.id as EsNode, node.init);
       facts.held.declarator(node);
       facts.mochaRunnables.declarator(node, (path) => facts.modules.canonical(path));
       facts.mockClocks.declarator(node);
@@ -213,6 +217,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       collectBlock(facts, node);
       return;
     case "MemberExpression":
+      facts.merges.member(node);
       // A compiled TypeScript enum: `E[E["NetworkTimeout"] = 89] = "NetworkTimeout"`.
       if (node.computed && (node.property as EsNode).type === "AssignmentExpression")
         facts.notDurations.add(node.property as EsNode);

@@ -15,13 +15,19 @@ import { sqlTimeouts } from "./sql.ts";
 import type { VisitorKeys } from "./walk.ts";
 import { type Classified, kindOf, NO_LIMIT } from "./values.ts";
 import type { NamesReachingWait } from "./no-limit.ts";
+import { tableProperties } from "./option-merges.ts";
 import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./meaning.ts";
 
 export interface JsDetectorOptions extends DetectorOptions {
   /** Child keys per node type (oxc-parser's or ESLint's `visitorKeys`); unknown types fall back to every key. */
   visitorKeys?: VisitorKeys;
   /** What the other files of the package show (`package-facts.ts`); without it a file is judged alone. */
-  packageFacts?: NamesReachingWait & { readonly inert?: ReadonlySet<string>; readonly helpers?: HelperParameters };
+  packageFacts?: NamesReachingWait & {
+    readonly inert?: ReadonlySet<string>;
+    readonly helpers?: HelperParameters;
+    /** This file's defaults table keys another module shows reaching a wait once merged (`option-merges.ts`). */
+    readonly table?: NamesReachingWait;
+  };
 }
 
 /** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
@@ -42,6 +48,8 @@ export class JsDetector implements SiteJudge, MeaningSite {
   siteType: string | undefined;
   /** The site being judged. */
   site: EsNode | undefined;
+  /** Properties of the file's top-level object literals, when another module merges one (`option-merges.ts`). */
+  private tableEntries: Set<EsNode> | undefined;
 
   constructor(
     private readonly options: JsDetectorOptions,
@@ -56,6 +64,7 @@ export class JsDetector implements SiteJudge, MeaningSite {
     // One walk collects every fact; constants must all be known before any site is judged, so
     // sites are judged after it, in document order.
     const facts = this.facts.collect(program, this.options.visitorKeys);
+    if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
     for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
     this.constants = new Constants(facts);
     this.classifier = new Classifier(facts, this.constants);
@@ -148,7 +157,16 @@ export class JsDetector implements SiteJudge, MeaningSite {
     const names = zero ? this.options.packageFacts?.zero : this.options.packageFacts?.infinite;
     if (!names) return false;
     const stored = this.facts.noLimit.destinationOf(this.site);
-    return (this.siteName !== undefined && names.has(this.siteName)) || (stored !== undefined && names.has(stored));
+    if ((this.siteName !== undefined && names.has(this.siteName)) || (stored !== undefined && names.has(stored)))
+      return true;
+    // `module.exports = { timeout: 0 }` merged by another module into the object whose `timeout` it arms a timer with.
+    const table = this.options.packageFacts?.table;
+    return (
+      this.siteName !== undefined &&
+      this.site !== undefined &&
+      (zero ? table?.zero : table?.infinite)?.has(this.siteName) === true &&
+      this.tableEntries?.has(this.site) === true
+    );
   }
 
   /**

@@ -19,6 +19,7 @@ import { UnreadDefaults } from "./unread-defaults.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
+import { OptionMerges } from "./option-merges.ts";
 import { MochaRunnables } from "./mocha-runnables.ts";
 import { MockClocks } from "./mock-clocks.ts";
 import { DeadCode } from "./dead-code.ts";
@@ -97,6 +98,8 @@ export class FileFacts implements TestFacts {
   readonly serverIdle = new ServerIdle();
   /** Local names bound to a module or one of its exports (`import`, `require`). */
   readonly modules = new ModuleBindings();
+  /** Defaults tables of other modules merged into an object here, and the timeout keys read off it. */
+  readonly merges = new OptionMerges();
   /** What a timeout-named field or local holds when its 0 or `false` is no "no limit" (handles, flags, placeholders). */
   readonly held = new HeldValues();
   /** Evidence that a "no limit" the code chooses reaches a wait (timers armed when set, APIs, its documentation). */

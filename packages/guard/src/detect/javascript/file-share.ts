@@ -15,6 +15,11 @@ export interface FileShare extends NamesReachingWait {
   readonly loud: ReadonlySet<string>;
   /** Its functions whose parameter (by position) is the delay of a timer that ends the wait (`deadline-helpers.ts`). */
   readonly helpers: HelperParameters;
+  /**
+   * Per module of the package merged here as a defaults table (specifier as written, `./options`), the keys whose
+   * "no limit" this file shows reaching a wait when read off the merged object (`option-merges.ts`).
+   */
+  readonly tables: Readonly<Record<"zero" | "infinite", ReadonlyMap<string, ReadonlySet<string>>>>;
 }
 
 /**
@@ -35,5 +40,14 @@ export function namesReachingWait(program: EsNode, source: string, options: JsDe
     quiet: new Set([...quiet].filter(setting)),
     loud: new Set([...loud].filter(setting)),
     helpers: facts.deadlineHelpers.parameters,
+    // Bare keys too: the merge says which object the key belongs to (only timers that may end a wait count).
+    tables: {
+      zero: facts.merges.tables(new Set([...names.zero].filter((name) => facts.isTimeout(name))), (path) =>
+        facts.modules.ownModuleOf(path),
+      ),
+      infinite: facts.merges.tables(new Set([...names.infinite].filter((name) => facts.isTimeout(name))), (path) =>
+        facts.modules.ownModuleOf(path),
+      ),
+    },
   };
 }

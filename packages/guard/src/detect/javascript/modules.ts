@@ -6,6 +6,8 @@ import { type EsNode, isNode, propertyName, referenceName, requiredModule, unwra
 export class ModuleBindings {
   /** Local names bound to a module or one of its exports: `Pool` → `undici.Pool`, `http` → `http` (`node:` dropped). */
   private readonly modules = new Map<string, string>();
+  /** Local names bound to one of the package's own modules, by the specifier as written (`./options`). */
+  private readonly ownModules = new Map<string, string>();
 
   /** `const { Pool } = require("undici")`, `const http = require("node:http")`. */
   declarator(node: EsNode): void {
@@ -20,6 +22,7 @@ export class ModuleBindings {
     const module = String((node.source as EsNode).value);
     for (const specifier of node.specifiers as EsNode[]) {
       const local = (specifier.local as EsNode).name as string;
+      if (OWN_MODULE.test(module)) this.ownModules.set(local, module);
       const imported = specifier.type === "ImportSpecifier" ? referenceName(specifier.imported as EsNode) : undefined;
       this.modules.set(
         local,
@@ -29,6 +32,9 @@ export class ModuleBindings {
   }
 
   private bindModule(id: EsNode, module: string): void {
+    if (OWN_MODULE.test(module))
+      for (const local of id.type === "Identifier" ? [id] : id.type === "ObjectPattern" ? patternValues(id) : [])
+        this.ownModules.set(local.name as string, module);
     if (id.type === "Identifier") this.modules.set(id.name as string, moduleName(module));
     else if (id.type === "ObjectPattern")
       for (const property of id.properties as EsNode[]) {
@@ -37,6 +43,15 @@ export class ModuleBindings {
         if (value?.type === "Identifier" && key !== undefined)
           this.modules.set(value.name as string, `${moduleName(module)}.${key}`);
       }
+  }
+
+  /**
+   * The package module a path's root is bound to, as written (`./options` for `defaults.timeout` after `const defaults
+   * = require("./options")`, or for `options_1.DEFAULTS`); undefined for another package's module or a local.
+   */
+  ownModuleOf(path: string): string | undefined {
+    const dot = path.indexOf(".");
+    return this.ownModules.get(dot < 0 ? path : path.slice(0, dot));
   }
 
   /** A local name bound by an `import` or a `require` (`import { SECOND } from "./cronConstants.js"`). */
@@ -58,6 +73,17 @@ export class ModuleBindings {
     const rest = dot < 0 ? "" : callee.slice(dot);
     return module + (rest === ".default" || rest.startsWith(".default.") ? rest.slice(".default".length) : rest);
   }
+}
+
+/** A module of the package itself: `./options`, `../lib/defaults.js`. */
+const OWN_MODULE = /^\.\.?\//;
+
+/** `{ a, b: c }`: the identifiers a destructuring binds at its top level. */
+function patternValues(pattern: EsNode): EsNode[] {
+  return (pattern.properties as EsNode[]).flatMap((property) => {
+    const value = property.type === "Property" ? unwrap(property.value as EsNode) : undefined;
+    return value?.type === "Identifier" ? [value] : [];
+  });
 }
 
 /** `node:http` → `http`; a package's own name otherwise (`undici`, `axios`). */

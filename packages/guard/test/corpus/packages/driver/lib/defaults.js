@@ -8,6 +8,7 @@ module.exports = {
   leakDetectionTimeout: 0,
   // A key no file of the package reads.
   statsTimeout: 0,
-  // A bare `timeout`: every object of the package has one, the name says nothing about which.
-  timeout: 0,
+  // A bare `timeout`: every object of the package has one, the name alone says nothing about which. This table is
+  // merged into the connection's options, and `this.options.timeout` arms a timer only when it is set: that says.
+  timeout: 0, // expect: no-unbounded-timeout
 };

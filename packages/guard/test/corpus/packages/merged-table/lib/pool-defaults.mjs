@@ -1,0 +1,4 @@
+// A pool's defaults, copied onto each pool object: the pool arms its acquire timer with `this.timeout` only when set.
+export default {
+  timeout: 0, // expect: no-unbounded-timeout
+};
