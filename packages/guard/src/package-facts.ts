@@ -21,14 +21,10 @@ import { mightHoldTimeout } from "./prefilter.ts";
 export type PackageFacts = Readonly<
   Record<"zero" | "infinite" | "inert", ReadonlySet<string>> &
     Partial<Record<"helpers", ReadonlyMap<string, ReadonlySet<number>>>> &
-    Partial<Record<"tables", ReadonlyMap<string, TableFacts>>>
+    // `tables`: per defaults table module (resolved path), its keys whose 0 (`zero`) or `Infinity` another module shows
+    // reaching a wait once it merged the table (`option-merges.ts`; `check-javascript.ts` looks its file up).
+    Partial<Record<"tables", ReadonlyMap<string, Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>>>>
 >;
-
-/**
- * A defaults table's keys whose 0 (`zero`) or `Infinity` another module shows reaching a wait once merged, by the
- * table module's resolved path (`check-javascript.ts` looks its file up).
- */
-export type TableFacts = Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>;
 
 /** How a specifier may name a module file: as written, with an extension, or its folder's index. */
 const MODULE_FILES = ["", ".js", ".ts", ".cjs", ".mjs", ".mts", ".cts", "/index.js", "/index.ts"];
