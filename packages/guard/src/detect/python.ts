@@ -4,7 +4,14 @@ import { AlarmBudgets } from "./python/alarms.ts";
 import { bindsNothing, judgeApiCall, knowsTimeoutKeyword } from "./python/calls.ts";
 import { judgeAssignment, judgeDefault, type PyBindingJudge } from "./python/bound-values.ts";
 import { classify } from "./python/classify.ts";
-import { expectedToFail, inAssertion, isCacheLifetime, onMockClock, underNoneCheck } from "./python/context.ts";
+import {
+  expectedToFail,
+  inAssertion,
+  inUnreadDefault,
+  isCacheLifetime,
+  onMockClock,
+  underNoneCheck,
+} from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
 import { isCacheEntryLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
@@ -48,7 +55,7 @@ class PyDetector implements PyBindingJudge {
     isTest = false,
     negativeIsUnbounded = false,
   ): void {
-    if (inAssertion(value) || expectedToFail(value) || onMockClock(value)) return;
+    if (inAssertion(value) || expectedToFail(value) || onMockClock(value) || inUnreadDefault(value)) return;
     // `clock = Clock()` ... `clock.advance(timeout - 1)`: the test moves a fake clock by hand, its durations are virtual.
     if (this.facts.doubles.advancesFakeClock(value)) return;
     // `if delay is None: return async_timeout.timeout(None)`, `assert timeout.time_left() is None` then

@@ -176,13 +176,31 @@ export function isCacheLifetime(node: TsNode): boolean {
 // hooks. Python does not inherit defaults: a call through the base class runs the override with the override's
 // own default, and an overloaded call runs the implementation's, which is where the default that waits is
 // reported. Strings and comments are not reads (a docstring that documents the parameter); f-strings are.
-// Not for `locals()`/`vars()` users, which read every parameter.
+// A mention followed by `=` is a keyword's name or an assignment's target, not a read: dkim's `arc_verify(...,
+// timeout=5)` whose body builds `ARC(..., timeout=5)` with its own literal, plumbum's `tunnel(connect_timeout=5)`
+// whose body passes `connect_timeout=self.connect_timeout`. Not for `locals()`/`vars()`/`eval`/`exec` users, which
+// may read every parameter.
 export function neverRead(fn: TsNode, name: string): boolean {
   const body = fn.childForFieldName("body");
   if (!body) return false;
   const code = withoutText(body.text);
-  if (/\b(locals|vars)\s*\(/.test(code)) return false;
-  return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(code);
+  if (/\b(locals|vars|eval|exec)\s*\(/.test(code)) return false;
+  return !new RegExp(`(?<![\\w.])${name}(?!\\w)(?!\\s*=(?!=))`).test(code);
+}
+
+// A value inside the default of a parameter its function never reads (`neverRead`): gbulb's `_start_serving(...,
+// ssl_handshake_timeout=getattr(constants, "SSL_HANDSHAKE_TIMEOUT", 60.0))` whose body does not pass it on yet. The
+// default is the parameter's value only; nothing else sees it.
+export function inUnreadDefault(node: TsNode): boolean {
+  for (let current = node.parent, depth = 0; current && depth < 12; current = current.parent, depth++) {
+    if (current.type === "default_parameter" || current.type === "typed_default_parameter") {
+      const name = current.childForFieldName("name")?.text;
+      const fn = current.parent?.parent;
+      return name !== undefined && fn?.type === "function_definition" && neverRead(fn, name);
+    }
+    if (/statement$|^(block|module|function_definition|class_definition|lambda)$/.test(current.type)) return false;
+  }
+  return false;
 }
 
 // A local assigned in `fn` and never read there (pathos' `timeout = 5` before `Server.serve(self, 5)`): the only
