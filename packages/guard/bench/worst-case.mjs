@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
 const dist = args.dist
   ? pathToFileURL(join(args.dist, "index.js")).href
   : new URL("../dist/index.js", import.meta.url).href;
-const { checkSource, defaultGuardConfig, packageFacts } = await import(dist);
+const { checkSource, defaultGuardConfig, packageFacts, pythonPackageFacts } = await import(dist);
 const rounds = Number(args.rounds);
 const scale = Number(args.scale);
 const only = args.only?.split(",");
@@ -202,6 +202,25 @@ const FAMILIES = [
           `module.exports.defaults = defaults;\n`,
       ]),
   ],
+  // The Python package pass (python-facts.ts): n modules, each a client handing its None to the previous module's
+  // client (a chain the rounds follow), all re-exported by `__init__.py` (findings column: keepers it learns).
+  [
+    "py package facts: n modules, a chain of clients handing a None on, re-exported",
+    "py-package",
+    100,
+    (n) => [
+      ["pkg/__init__.py", lines(n, (i) => `from .mod${i} import Client${i}`) + "\n"],
+      ...range(n).map((i) => [
+        `pkg/mod${i}.py`,
+        `import socket\n${i > 0 ? `from pkg import Client${i - 1}\n` : ""}\n` +
+          `class Client${i}:\n    def __init__(self, host, timeout=None):\n        self.host = host\n` +
+          `        self.timeout = timeout\n` +
+          (i > 0 ? `        self.inner = Client${i - 1}(host, timeout=timeout)\n` : "") +
+          `\n    def connect(self):\n        return socket.create_connection((self.host, 80), timeout=self.timeout)\n\n` +
+          `${lines(50, (j) => `def f${j}(x):\n    return x + ${j}\n`)}\n`,
+      ]),
+    ],
+  ],
   // --- Python ---
   // CPython refuses more than 100 levels of indentation: 4n stays below.
   [
@@ -332,6 +351,18 @@ function cpuMs() {
 }
 
 async function time(path, source) {
+  if (Array.isArray(source) && path === "py-package") {
+    const facts = await pythonPackageFacts(source, config);
+    const samples = [];
+    for (let r = 0; r < rounds; r++) {
+      const start = cpuMs();
+      await pythonPackageFacts(source, config);
+      samples.push(cpuMs() - start);
+    }
+    samples.sort((a, b) => a - b);
+    const keepers = Object.values(facts?.keepers ?? {}).reduce((sum, names) => sum + Object.keys(names).length, 0);
+    return { ms: samples[samples.length >> 1], findings: keepers };
+  }
   if (Array.isArray(source)) {
     const once = () => packageFacts(source, config);
     const facts = once();

@@ -47,7 +47,7 @@ const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
 const dist = args.dist
   ? pathToFileURL(join(resolve(args.dist), "index.js"))
   : new URL("../dist/index.js", import.meta.url);
-const { checkSource, defaultGuardConfig, packageFacts } = await import(dist.href);
+const { checkSource, defaultGuardConfig, packageFacts, pythonPackageFacts } = await import(dist.href);
 
 const RULES = ["no-hardcoded-timeout", "no-unbounded-timeout"];
 const LANGUAGES = ["js", "python"];
@@ -179,11 +179,21 @@ function evaluateSet(setName) {
       perPackage.push(`${pkg.name}@${pkg.version} (${files.length} files)`);
       // As the CLI does: what the package's files show each other (timed with the JS files; older builds have none).
       const factsStarted = performance.now();
-      const facts = packageFacts?.(
+      const jsFacts = packageFacts?.(
         files.filter((file) => !file.endsWith(".py")).map((path) => [path, readFileSync(path, "utf8")]),
         config,
       );
       stats.ms.js += performance.now() - factsStarted;
+      // The Python modules' facts (timed with the Python files; older builds have none).
+      const pythonStarted = performance.now();
+      const python = await pythonPackageFacts?.(
+        files.filter((file) => file.endsWith(".py")).map((path) => [path, readFileSync(path, "utf8")]),
+        config,
+      );
+      stats.ms.python += performance.now() - pythonStarted;
+      const facts = python
+        ? { ...(jsFacts ?? { zero: new Set(), infinite: new Set(), inert: new Set() }), python }
+        : jsFacts;
       for (const file of files) {
         const language = file.endsWith(".py") ? "python" : "js";
         const text = readFileSync(file, "utf8");

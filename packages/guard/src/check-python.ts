@@ -3,6 +3,7 @@
 import type { GuardConfig } from "./config.ts";
 import { detectPython, mayHoldFallback, scanPython } from "./detect/python.ts";
 import { detectEmbeddedPython } from "./detect/python/embedded.ts";
+import type { PythonFacts } from "./detect/python/package-keepers.ts";
 import { firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { reparseRepaired } from "./detect/python/reparse.ts";
 import type { RawFinding } from "./detect/types.ts";
@@ -13,6 +14,8 @@ import { DIRECTIVE, type SourceComment } from "./suppressions.ts";
 export async function detectPythonFile(
   source: string,
   config: GuardConfig,
+  path?: string,
+  python?: PythonFacts,
 ): Promise<{ raw: RawFinding[]; comments: SourceComment[] }> {
   const parser = await pythonParser();
   let tree = parser.parse(source);
@@ -35,7 +38,7 @@ export async function detectPythonFile(
       ? detectEmbeddedPython(parser, scan.nodes, config, withComments)
       : { raw: [], comments: [] };
     return {
-      raw: [...detectPython(scan.nodes, config, source), ...embedded.raw],
+      raw: [...detectPython(scan.nodes, python ? { ...config, path, python } : config, source), ...embedded.raw],
       comments: [
         ...scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
         ...(withComments ? lineComments : []),

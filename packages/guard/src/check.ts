@@ -134,7 +134,8 @@ async function detect(
 ): Promise<{ raw: RawFinding[]; comments: SourceComment[] }> {
   const ext = extname(filePath).toLowerCase();
   // The Python checker (and its parser) is loaded with the first Python file: a JavaScript-only commit never compiles it.
-  if (PYTHON_EXTENSIONS.has(ext)) return (await import("./check-python.ts")).detectPythonFile(source, config);
+  if (PYTHON_EXTENSIONS.has(ext))
+    return (await import("./check-python.ts")).detectPythonFile(source, config, filePath, packageFacts?.python);
   const result = parseJavaScript(filePath, source, ext);
   const first = result.errors.find((error) => error.severity === "Error");
   if (first) {

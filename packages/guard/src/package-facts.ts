@@ -11,19 +11,25 @@ import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { type EsNode, namesReachingWait } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
+import type { PythonFacts } from "./detect/python/package-keepers.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
 import { isJavaScript, isTypeScript } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 
-/** Names a package's JS files show: their 0/`false` (`zero`) or `Infinity` reaching a wait; only schedules (`inert`). */
+/**
+ * Names a package's JS files show: their 0/`false` (`zero`) or `Infinity` reaching a wait; only schedules (`inert`).
+ * `python`: what its Python modules show each other (`pythonPackageFacts`).
+ */
 export type PackageFacts = Readonly<
   Record<"zero" | "infinite" | "inert", ReadonlySet<string>> &
     Partial<Record<"helpers", ReadonlyMap<string, ReadonlySet<number>>>> &
     // `tables`: per defaults table module (resolved path), its keys whose 0 (`zero`) or `Infinity` another module shows
     // reaching a wait once it merged the table (`option-merges.ts`; `check-javascript.ts` looks its file up).
-    Partial<Record<"tables", ReadonlyMap<string, Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>>>>
+    Partial<Record<"tables", ReadonlyMap<string, Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>>>> & {
+      python?: PythonFacts;
+    }
 >;
 
 /** How a specifier may name a module file: as written, with an extension, or its folder's index. */
@@ -32,6 +38,20 @@ const MODULE_FILES = ["", ".js", ".ts", ".cjs", ".mjs", ".mts", ".cts", "/index.
 /** A JS file that merges a module of its package into an object (`Object.assign(`, a spread, `_.defaults(`). */
 const MERGES_OWN_MODULE = /(?:require\(\s*|from\s+)["']\.\.?\//;
 const MERGE_SHAPE = /Object\.assign\s*\(|\.\.\.\s*[\w$]|\b(?:defaults|defaultsDeep|merge|deepmerge|extend)\s*\(/;
+
+/**
+ * What a package's Python modules show each other (`python-facts.ts`: the classes and factories that keep a "no limit"
+ * for later waits, the functions that wait with a parameter, the timeout-looking words per file); undefined without
+ * `.py` files. Loaded on first use: a run without Python never loads the parser.
+ */
+export async function pythonPackageFacts(
+  files: Iterable<readonly [path: string, text: string]>,
+  config: GuardConfig,
+): Promise<PythonFacts | undefined> {
+  const all = [...files];
+  if (!all.some(([path]) => path.endsWith(".py"))) return undefined;
+  return (await import("./python-facts.ts")).pythonPackageFacts(all, config);
+}
 
 /** The facts of a package from its files' paths and texts (each JS file that may hold a timeout is parsed once). */
 export function packageFacts(

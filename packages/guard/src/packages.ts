@@ -1,13 +1,14 @@
 // Which package each file of a run belongs to, and that package's facts (`package-facts.ts`), as `org-guard check`
 // gathers them: a whole tree from the files it checks; a commit from the staged files' packages, read from the
 // working tree (the other files are as they will be committed unless they have unstaged edits).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { GuardConfig } from "./config.ts";
-import { isJavaScript } from "./extensions.ts";
+import { isJavaScript, PYTHON_EXTENSIONS } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
 import { candidatesIn } from "./package-candidates.ts";
 import type { PackageFacts } from "./package-facts.ts";
+import type { PythonFacts } from "./detect/python/package-keepers.ts";
 
 /** A commit's package with more JS/TS files than this is judged file by file: its facts would cost the hook a walk of all of them. */
 export const MAX_STAGED_PACKAGE_FILES = 1000;
@@ -74,7 +75,7 @@ export async function factsOfRun(
       candidates.tables?.size === 0
     )
       continue;
-    const all = staged ? await restOfPackage(root, own, config, cwd, memo) : own;
+    const all = staged ? await restOfPackage(root, own, config, cwd, memo, isJavaScript, packageRootOf) : own;
     // Staged, a schedule's timer is often in a file the commit does not touch: once the package is read, its names
     // count too (a package read for no other reason is not read for them: the hook stays as fast as the commit is small).
     const names =
@@ -93,24 +94,85 @@ export async function factsOfRun(
         ),
     );
   }
+  const python = await pythonFactsOfRun(files, config, cwd, staged);
+  return roots.map((root, index) => (root === undefined ? python[index] : facts.get(root)));
+}
+
+/** What makes a directory a Python package's root (a project's own files: no `__init__.py` guess). */
+const PYTHON_MARKERS = ["pyproject.toml", "setup.py", "setup.cfg"];
+/** A staged Python file that may hand a timeout to another module of its package (`from .conn import Connection`). */
+const MAY_HAND_ON = (text: string) => /time_?out|deadline/i.test(text) && /^[ \t]*(from|import)[ \t]/m.test(text);
+
+/** The nearest directory at or above `file`'s with a pyproject.toml, setup.py or setup.cfg. */
+export function pythonRootOf(file: string, memo = new Map<string, string | undefined>()): string | undefined {
+  const seen: string[] = [];
+  let root: string | undefined;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (memo.has(dir)) {
+      root = memo.get(dir);
+      break;
+    }
+    seen.push(dir);
+    if (PYTHON_MARKERS.some((marker) => existsSync(join(dir, marker)))) {
+      root = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of seen) memo.set(dir, root);
+  return root;
+}
+
+const isPython = (path: string) => PYTHON_EXTENSIONS.has(path.slice(path.lastIndexOf(".")).toLowerCase());
+
+/** Each Python file's package facts (`python-facts.ts`), by its index in `files`; undefined for other files. */
+async function pythonFactsOfRun(
+  files: readonly { path: string; text: string }[],
+  config: GuardConfig,
+  cwd: string,
+  staged: boolean,
+): Promise<(PackageFacts | undefined)[]> {
+  const memo = new Map<string, string | undefined>();
+  const roots = files.map((file) => (isPython(file.path) ? pythonRootOf(resolve(cwd, file.path), memo) : undefined));
+  const members = new Map<string, { path: string; text: string }[]>();
+  roots.forEach((root, index) => {
+    if (root !== undefined) members.set(root, [...(members.get(root) ?? []), files[index]!]);
+  });
+  const facts = new Map<string, PackageFacts>();
+  for (const [root, own] of members) {
+    if (!own.some((file) => MAY_HAND_ON(file.text))) continue;
+    const all = staged ? await restOfPackage(root, own, config, cwd, memo, isPython, pythonRootOf) : own;
+    if (!all) continue;
+    const { pythonPackageFacts } = await import("./package-facts.ts");
+    const python: PythonFacts | undefined = await pythonPackageFacts(
+      all.map((file) => [file.path, file.text] as const),
+      config,
+    );
+    if (python) facts.set(root, { zero: new Set(), infinite: new Set(), inert: new Set(), python });
+  }
   return roots.map((root) => (root === undefined ? undefined : facts.get(root)));
 }
 
-/** A staged package's JS files: the staged texts, and the others from the working tree (`undefined` past the bound). */
+/**
+ * A staged package's files of one language (`own`; `rootOf` finds a file's package): the staged texts, and the others
+ * from the working tree (`undefined` past the bound).
+ */
 async function restOfPackage(
   root: string,
   staged: readonly { path: string; text: string }[],
   config: GuardConfig,
   cwd: string,
   memo: Map<string, string | undefined>,
+  own: (path: string) => boolean,
+  rootOf: (file: string, memo: Map<string, string | undefined>) => string | undefined,
 ): Promise<{ path: string; text: string }[] | undefined> {
   const listed = listFiles([relative(cwd, root) || "."], cwd).filter(
-    (path) => isJavaScript(path) && packageRootOf(resolve(cwd, path), memo) === root,
+    (path) => own(path) && rootOf(resolve(cwd, path), memo) === root,
   );
   if (listed.length > MAX_STAGED_PACKAGE_FILES) return undefined;
-  const own = new Set(staged.map((file) => resolve(cwd, file.path)));
+  const mine = new Set(staged.map((file) => resolve(cwd, file.path)));
   const others = workingTreeCandidates(
-    listed.filter((path) => !own.has(resolve(cwd, path))),
+    listed.filter((path) => !mine.has(resolve(cwd, path))),
     cwd,
   );
   return [...staged, ...(await triage(others, config, cwd)).check];

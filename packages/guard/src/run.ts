@@ -104,10 +104,11 @@ async function checkAll(
           const thread = new Worker(worker, {
             workerData: {
               config,
-              packages: packages.map(({ zero, infinite, inert }) => ({
+              packages: packages.map(({ zero, infinite, inert, python }) => ({
                 zero: [...zero],
                 infinite: [...infinite],
                 inert: [...inert],
+                python,
               })),
             },
             resourceLimits: { stackSizeMb: WORKER_STACK_MB },

@@ -67,4 +67,21 @@ describe("parallel check", () => {
     expect(built.status).toBe(1);
     expect(built.stdout).toMatch(/defaults\.js[\s\S]*2:\d+\s+error\s+Unbounded timeout 0/);
   });
+
+  it("the built CLI's threads judge each Python file with its package's facts", () => {
+    const files: Record<string, string> = {
+      "pyproject.toml": "[project]\nname = 'p'\n",
+      "p/transport.py":
+        "import socket\n\nclass Transport:\n    def __init__(self, host, timeout=None):\n        self.host = host\n        self.timeout = timeout\n\n    def connect(self):\n        return socket.create_connection((self.host, 80), timeout=self.timeout)\n",
+      "p/client.py":
+        "from .transport import Transport\n\nclass Client:\n    def __init__(self, host, timeout=None):\n        self.transport = Transport(host, timeout=timeout)\n",
+    };
+    for (let i = 0; i < PARALLEL_THRESHOLD + 40; i++) files[`p/m${String(i).padStart(3, "0")}.py`] = "x = 1\n";
+    const built = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", "p"], {
+      cwd: tempTree(files),
+      encoding: "utf8",
+    });
+    expect(built.status).toBe(1);
+    expect(built.stdout).toMatch(/client\.py[\s\S]*4:\d+\s+error\s+Unbounded timeout None/);
+  });
 });

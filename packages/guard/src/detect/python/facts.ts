@@ -8,6 +8,7 @@ import { CodeLists } from "./code-lists.ts";
 import { TestDoubles } from "./doubles.ts";
 import { isUnboundedSession, noteSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
+import { type Keeper, keeperOf } from "./package-keepers.ts";
 import { isPacingWait } from "./pacing.ts";
 import { makesRedisClient } from "./redis.ts";
 import { Scopes } from "./scopes.ts";
@@ -127,6 +128,20 @@ export class PyFacts {
   // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.
   resolve(dotted: string): string {
     return this.imports.resolve(dotted);
+  }
+
+  // The class or function of another module of the package a written callee names (`Connection` after `from .conn
+  // import Connection`), as the package pass found it; undefined without package facts or for a name not imported.
+  packageKeeper(written: string): Keeper | undefined {
+    const { path, python } = this.options;
+    if (!path || !python) return undefined;
+    if (this.imports.has(written.split(".")[0]!)) return keeperOf(python, path, this.resolve(written));
+    // `from stomp.transport import *` then `Transport(...)`.
+    for (const module of this.imports.stars) {
+      const keeper = keeperOf(python, path, module.endsWith(".") ? `${module}${written}` : `${module}.${written}`);
+      if (keeper) return keeper;
+    }
+    return undefined;
   }
 
   // The function (or lambda) a node is in, by its start offset; 0 for module level.

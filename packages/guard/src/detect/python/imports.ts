@@ -6,6 +6,8 @@ export class Imports {
   private readonly names = new Map<string, string>();
   // Every module an import statement names (`import os, pyvisa`, `from pyvisa.constants import *`), as written.
   private readonly modules = new Set<string>();
+  // Modules imported with `from m import *`, as written.
+  readonly stars: string[] = [];
 
   // Records an `import_statement` or `import_from_statement` (collect phase, in document order).
   note(node: TsNode): void {
@@ -26,13 +28,16 @@ export class Imports {
     if (node.type === "import_from_statement") {
       const module = node.childForFieldName("module_name")?.text;
       if (module) this.modules.add(module);
+      if (module && node.namedChildren.some((child) => child?.type === "wildcard_import")) this.stars.push(module);
       for (const child of node.childrenForFieldName("name")) {
         if (!child || !module) continue;
-        if (child.type === "dotted_name") this.names.set(child.text, `${module}.${child.text}`);
+        // `from . import conn`: `conn` is `.conn` (the module's dots are its own path).
+        const prefix = module.endsWith(".") ? module : `${module}.`;
+        if (child.type === "dotted_name") this.names.set(child.text, `${prefix}${child.text}`);
         if (child.type === "aliased_import") {
           const name = child.childForFieldName("name")?.text;
           const alias = child.childForFieldName("alias")?.text;
-          if (name && alias) this.names.set(alias, `${module}.${name}`);
+          if (name && alias) this.names.set(alias, `${prefix}${name}`);
         }
       }
     }

@@ -5,6 +5,8 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { knowsTimeoutKeyword } from "./calls.ts";
 import { calleeOf, classOf, parameterNamed, positionalParameter } from "./callees.ts";
+import { keptResult } from "./kept-objects.ts";
+import { packageParameter } from "./package-callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { SESSION_CLASSES } from "./http.ts";
 import { noneIsForever } from "./none-keywords.ts";
@@ -38,7 +40,7 @@ export function ownNoLimit(
     : `as the default of ${name}, which the object it makes keeps and later waits with`;
 }
 
-function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops = 0): boolean {
+export function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops = 0): boolean {
   if (hops > MAX_HOPS) return false;
   const init = fn.childForFieldName("name")?.text === "__init__";
   const cls = classOf(fn);
@@ -55,6 +57,15 @@ function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops = 0): 
     else if (openedWith(facts, use)) return true;
   }
   return false;
+}
+
+/** A function that waits with its parameter `name` itself, unchanged (`openURL(url, timeout=None)`: it is the wait). */
+export function waitsWith(facts: PyFacts, fn: TsNode, name: string): boolean {
+  const body = fn.childForFieldName("body");
+  if (!body || assignsTo(body, name)) return false;
+  return body
+    .descendantsOfType("identifier")
+    .some((use) => use?.text === name && !guarded(use, name, fn) && reachesWait(facts, use, 0));
 }
 
 // The attribute `stored` (`self.timeout`), read unchanged in a method of the class as a wait's timeout.
@@ -100,28 +111,18 @@ function handedOn(facts: PyFacts, fn: TsNode, use: TsNode, init: boolean, hops: 
   const list = keyword ? keyword.parent : argument.parent;
   const call = list?.parent;
   if (list?.type !== "argument_list" || call?.type !== "call") return false;
-  const callee = calleeOf(call, call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "");
-  if (!callee || callee.fn.id === fn.id) return false;
+  const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+  const callee = calleeOf(call, written);
+  if (!callee) {
+    // Another module's class or factory (`package-callees.ts`): the same conditions, the package pass's facts.
+    const other = packageParameter(facts, fn, list, argument, keyword, written);
+    if (!other || (other.base ? !init : !keptResult(call, fn))) return false;
+    return other.keeper.keeps.includes(other.parameter);
+  }
+  if (callee.fn.id === fn.id) return false;
   if (callee.kind === "base" ? !init : !keptResult(call, fn)) return false;
   const parameter = keyword ? keyword.childForFieldName("name")?.text : positionalParameter(callee, list, argument);
   return parameter !== undefined && waitsWithoutLimit(facts, callee.fn, parameter, hops + 1);
-}
-
-// The object a call makes outlives the function: returned (not from `__init__`), stored on an attribute, or in a
-// name the function declares `global` (`self.transport = T(...)`, `return cls(...)`, `socketinst = C(...)`).
-function keptResult(call: TsNode, fn: TsNode): boolean {
-  const parent = call.parent;
-  const value =
-    parent?.type === "boolean_operator" && parent.childForFieldName("right")?.id === call.id ? parent : call;
-  const holder = value.parent;
-  if (holder?.type === "return_statement") return fn.childForFieldName("name")?.text !== "__init__";
-  if (holder?.type !== "assignment" || holder.childForFieldName("right")?.id !== value.id) return false;
-  const left = holder.childForFieldName("left");
-  if (left?.type === "attribute") return true;
-  if (left?.type !== "identifier") return false;
-  return (fn.childForFieldName("body")?.descendantsOfType("global_statement") ?? []).some((statement) =>
-    statement?.namedChildren.some((name) => name?.text === left.text),
-  );
 }
 
 // `self.x = value` or `self.x = seconds_or_none(value)`: the attribute the value is stored in.
@@ -207,6 +208,9 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
     if (keyword.childForFieldName("value")?.id !== argument.id) return false;
     if (knowsTimeoutKeyword(facts, path, written, name) || noneIsForever(facts, call, path, written, name)) return true;
     const callee = calleeOf(call, written);
+    // Another module's class that keeps a None it is handed, or function that waits with it (`openURL(u, timeout=...)`).
+    const keeper = callee ? undefined : facts.packageKeeper(written);
+    if (keeper?.kind === "class" ? keeper.none.includes(name) : keeper?.waits.includes(name)) return true;
     const init = callee?.kind === "call" ? undefined : callee?.fn;
     const parameter = init ? parameterNamed(init, name) : undefined;
     return (

@@ -1,0 +1,54 @@
+// What the other modules of a Python package show a file: which of their classes and factories keep a parameter's
+// "no limit" for the waits their objects make later, and which of their functions wait with a parameter. Written by
+// the package pass (`python-facts.ts`), read here by a file's check where a call names an imported callee
+// (`from .conn import Connection`, `from pkg.pool import create_pool`, `from . import conn` then `conn.Connection`).
+import { dirname, join } from "node:path";
+
+/** A class or module function of another module of the package, as the package pass found it. */
+export interface Keeper {
+  /** `class`: its `__init__` (without `self`); `function`: a module-level function. */
+  readonly kind: "class" | "function";
+  /** Positional parameter names in order (`self` left out; ends before a `*`, `*args` or `**kwargs`). */
+  readonly parameters: readonly string[];
+  /** Parameters whose "no limit" the object made (or the factory's object) keeps and later waits with. */
+  readonly keeps: readonly string[];
+  /** Of `keeps`, those whose own default is None (a class: `Transport(timeout=self.timeout)` keeps a None on). */
+  readonly none: readonly string[];
+  /** A function's parameters it waits with itself, unchanged (`openURL(url, timeout=None)`: it is the wait). */
+  readonly waits: readonly string[];
+}
+
+/** The package-wide Python facts (plain JSON: handed to worker threads as they are). */
+export interface PythonFacts {
+  /** Module file (as the package pass was given it) -> name bound at its top level -> keeper. */
+  readonly keepers: Readonly<Record<string, Readonly<Record<string, Keeper>>>>;
+  /** Timeout-looking words (identifiers and string contents) -> how many of the package's Python files mention them. */
+  readonly words: Readonly<Record<string, number>>;
+}
+
+/**
+ * The keeper a dotted name stands for, seen from the module `from` (`dotted` resolved through its imports: `.conn.
+ * Connection`, `..pool.create_pool`, `aioredis.pool.create_pool`); undefined for a name of no module of the package.
+ */
+export function keeperOf(python: PythonFacts, from: string, dotted: string): Keeper | undefined {
+  const relative = /^(\.+)(.*)$/.exec(dotted);
+  const parts = (relative ? relative[2]! : dotted).split(".");
+  const name = parts.pop();
+  if (!name || (!relative && parts.length === 0)) return undefined;
+  if (relative) {
+    let dir = dirname(from);
+    for (let up = 1; up < relative[1]!.length; up++) dir = dirname(dir);
+    const module = join(dir, ...parts);
+    return own(python.keepers[`${module}.py`], name) ?? own(python.keepers[join(module, "__init__.py")], name);
+  }
+  // `pkg.conn` from `.../site-packages/pkg/client.py`: the module under one of the importing file's directories.
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const module = join(dir, ...parts);
+    const keeper = own(python.keepers[`${module}.py`], name) ?? own(python.keepers[join(module, "__init__.py")], name);
+    if (keeper || dirname(dir) === dir) return keeper;
+  }
+}
+
+function own(names: Readonly<Record<string, Keeper>> | undefined, name: string): Keeper | undefined {
+  return names && Object.hasOwn(names, name) ? names[name] : undefined;
+}

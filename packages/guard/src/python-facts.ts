@@ -1,0 +1,187 @@
+// The package pass for Python: what a package's modules show each other. A client keeps `timeout=None` and hands it
+// to a transport class of another module (`from .transport import Transport`), which keeps it for the waits it makes
+// later; judged alone, the client's None has no evidence. This pass finds, per module, the top-level classes and
+// functions other modules import that keep a parameter's "no limit" for later waits or wait with it themselves
+// (`Keeper`, `detect/python/keepers.ts`), following hand-ons across modules round by round (at most `ROUNDS`: a chain
+// of clients, pools and connections), and counts the package's timeout-looking words per file. Only modules that
+// define an imported name with a timeout-looking parameter are parsed; the rest is read as text.
+import { basename, dirname } from "node:path";
+import type { Node as TsNode, Tree } from "web-tree-sitter";
+import type { GuardConfig } from "./config.ts";
+import { PyFacts } from "./detect/python/facts.ts";
+import { keeperFor, topLevelDefinitions } from "./detect/python/keepers.ts";
+import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
+import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
+import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
+
+export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";
+
+const IMPORTS = ["import_statement", "import_from_statement"];
+/** How many times the keepers are recomputed with what the previous round found in other modules. */
+const ROUNDS = 3;
+/** The largest module (in characters) parsed for its keepers. */
+const MAX_MODULE = 400_000;
+
+/** `from .conn import Connection, Pool as P`, `from . import (a, b)`: the module and the imported names' list. */
+const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)/gm;
+/** `import pkg.conn`, `import pkg.conn as c`. */
+const IMPORT = /^[ \t]*import[ \t]+([\w.]+)/gm;
+/** A top-level `class X` or `def x`. */
+const TOP_DEFINITION = /^(?:async[ \t]+)?(?:class|def)[ \t]+(\w+)/gm;
+/** The core of a timeout-looking word (`timeout`, `connect_timeout`, `DEADLINE`, `readTimeoutMs`): see `wordsIn`. */
+const TIMEOUT_CORE = /time_?out|deadline/gi;
+const WORD_CHAR = /\w/;
+/** A module that may define a keeper: a timeout word (the parameters are read from the tree). */
+const MAY_KEEP = /time_?out|deadline/i;
+
+/** The Python facts of a package from its files' paths and texts (only `.py` files are read). */
+export async function pythonPackageFacts(
+  files: Iterable<readonly [path: string, text: string]>,
+  config: GuardConfig,
+): Promise<PythonFacts | undefined> {
+  const modules = [...files].filter(([path]) => path.endsWith(".py"));
+  if (modules.length === 0) return undefined;
+  const words: Record<string, number> = {};
+  const imported = new Set<string>();
+  // Names called with a timeout word in their arguments (`Transport(h, timeout=timeout)`): the only callees worth a parse.
+  const called = new Set<string>();
+  const calls = new Map<string, Set<string>>();
+  const reexports: { path: string; module: string; name: string; alias: string }[] = [];
+  for (const [path, text] of modules) {
+    const found = wordsIn(text);
+    for (const word of new Set(found.map(({ word }) => word))) words[word] = (words[word] ?? 0) + 1;
+    const mine = new Set<string>();
+    calleesGiven(text, found, mine);
+    calls.set(path, mine);
+    for (const name of mine) called.add(name);
+    for (const match of text.matchAll(FROM_IMPORT)) {
+      for (const part of match[2]!.replace(/[()\\]/g, " ").split(",")) {
+        const [name, alias] = part.trim().split(/\s+as\s+/);
+        if (!name || !/^\w+$/.test(name)) continue;
+        imported.add(name);
+        reexports.push({ path, module: match[1]!, name, alias: alias?.trim() || name });
+      }
+    }
+    for (const match of text.matchAll(IMPORT)) for (const part of match[1]!.split(".")) imported.add(part);
+  }
+  const keepers: Record<string, Record<string, Keeper>> = {};
+  const python: PythonFacts = { keepers, words };
+  const parser = await pythonParser();
+  const trees: Tree[] = [];
+  try {
+    // Each candidate module's parse and facts, and the definitions other modules may name.
+    const candidates: { path: string; facts: PyFacts; definitions: TsNode[] }[] = [];
+    // The candidates whose module calls a name with a timeout argument, by that name (what a new keeper may change).
+    const callers = new Map<string, Set<number>>();
+    for (const [path, text] of modules) {
+      if (text.length > MAX_MODULE || !MAY_KEEP.test(text)) continue;
+      const whole = imported.has(basename(path, ".py")) || imported.has(basename(dirname(path)));
+      const wanted = (name: string) => called.has(name) && (whole || imported.has(name));
+      const named = [...text.matchAll(TOP_DEFINITION)].some((match) => wanted(match[1]!));
+      if (!named) continue;
+      const tree = parser.parse(text);
+      if (!tree) continue;
+      trees.push(tree);
+      if (firstSyntaxError(tree.rootNode)) continue;
+      const definitions = [...topLevelDefinitions(tree.rootNode)]
+        .filter(([name]) => wanted(name))
+        .map(([, definition]) => definition);
+      if (definitions.length === 0) continue;
+      // The facts of the imports and the wanted definitions only: the rest of the module is not judged here.
+      const fallbacks = mayHoldFallback(text);
+      const nodes = [
+        ...capturePython(tree.rootNode, IMPORTS),
+        ...definitions.flatMap((definition) => scanPython(definition, false, fallbacks).nodes),
+      ].sort((a, b) => a.startIndex - b.startIndex);
+      const facts = new PyFacts({ ...config, path, python }, text);
+      facts.collect(nodes);
+      for (const name of calls.get(path) ?? []) {
+        const known = callers.get(name) ?? new Set<number>();
+        known.add(candidates.length);
+        callers.set(name, known);
+      }
+      candidates.push({ path, facts, definitions });
+    }
+    // Round by round; after the first, only modules that call a name that became a keeper in the last round.
+    let fresh: Set<string> | undefined;
+    for (let round = 0; round < ROUNDS && (fresh === undefined || fresh.size > 0); round++) {
+      const found = new Set<string>();
+      const due = fresh
+        ? [...new Set([...fresh].flatMap((name) => [...(callers.get(name) ?? [])]))].sort((a, b) => a - b)
+        : candidates.map((_, index) => index);
+      for (const index of due) {
+        const { path, facts, definitions } = candidates[index]!;
+        for (const definition of definitions) {
+          const name = definition.childForFieldName("name")!.text;
+          const keeper = keeperFor(facts, definition);
+          const known = keepers[path]?.[name];
+          if (JSON.stringify(keeper) === JSON.stringify(known)) continue;
+          found.add(name);
+          if (keeper) (keepers[path] ??= {})[name] = keeper;
+          else if (keepers[path]) delete keepers[path][name];
+        }
+      }
+      // `from .client import Client` in `__init__.py`: the package's modules import it from there too.
+      for (const { path, module, name, alias } of reexports) {
+        const keeper = keeperOf(python, path, module.endsWith(".") ? `${module}${name}` : `${module}.${name}`);
+        if (keeper && keepers[path]?.[alias] === undefined) {
+          (keepers[path] ??= {})[alias] = keeper;
+          found.add(alias);
+        }
+      }
+      fresh = found;
+    }
+  } finally {
+    for (const tree of trees) tree.delete();
+  }
+  return python;
+}
+
+/** How far before a timeout word the call it is an argument of is looked for. */
+const CALL_WINDOW = 600;
+
+/**
+ * The callees a text calls with a timeout word in the arguments, by their last name (`Transport(..., timeout=timeout)`,
+ * `conn.Connection(timeout)`; `Base.__init__(self, t)` counts as `Base`, and `super().__init__(t)` as every base
+ * the text's classes name): found from each timeout word back to the unclosed parenthesis before it.
+ */
+function calleesGiven(text: string, found: readonly { start: number }[], out: Set<string>): void {
+  let supers = false;
+  for (const { start } of found) {
+    let depth = 0;
+    for (let at = start - 1; at >= 0 && at > start - CALL_WINDOW; at--) {
+      const char = text[at];
+      if (char === ")" || char === "]" || char === "}") depth++;
+      else if (char === "[" || char === "{") {
+        if (depth-- === 0) break;
+      } else if (char === "(") {
+        if (depth-- > 0) continue;
+        const callee = /([\w.]+(?:\(\))?(?:\.\w+)?)\s*$/.exec(text.slice(Math.max(0, at - 200), at))?.[1] ?? "";
+        const parts = callee.split(".");
+        if (parts.at(-1) === "__init__") {
+          if (parts.at(-2) === "super()") supers = true;
+          else if (parts.length > 1) out.add(parts.at(-2)!);
+        } else if (parts.at(-1)) out.add(parts.at(-1)!);
+        break;
+      }
+    }
+  }
+  if (supers)
+    for (const bases of text.matchAll(/^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)/gm))
+      for (const base of bases[1]!.split(",")) out.add(base.trim().split(".").pop()!);
+}
+
+/** The timeout-looking words of a text and where each starts (the word around each core, found without backtracking). */
+function wordsIn(text: string): { word: string; start: number }[] {
+  const words: { word: string; start: number }[] = [];
+  let end = 0;
+  for (const match of text.matchAll(TIMEOUT_CORE)) {
+    if (match.index < end) continue;
+    let start = match.index;
+    while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+    end = match.index + match[0].length;
+    while (end < text.length && WORD_CHAR.test(text[end]!)) end++;
+    words.push({ word: text.slice(start, end), start });
+  }
+  return words;
+}
