@@ -13,6 +13,8 @@ export type Definitions = ReadonlyMap<string, readonly EsNode[]>;
 /** Methods that write a log line, on a receiver named like a logger (`logger?.warn?.(...)`, `console.log`). */
 const LOG_METHOD = /^(log|warn|warning|info|debug|trace|verbose|error|fatal|notice)$/;
 const LOGGER = /(^|\.)(console|\w*log\w*|\w*Log\w*|diag|debug\w*)$/i;
+/** A method named for the log level it writes, on any receiver: Haraka's `connection.logerror(...)`, `this.logwarn(...)`. */
+const LEVEL_METHOD = /^log_?(debug|info|notice|warn|warning|error|crit|alert|emerg|protocol|trace|fatal)$/i;
 /** A bare call that only logs: `debug("...")`, `log(...)`, `warn(...)`, a file's own `outputLog(...)` (nodes7). */
 const LOG_CALL = /^(debug|log|warn|logWarning|logDebug|trace|[a-z][a-zA-Z]*Log)$/;
 
@@ -144,7 +146,8 @@ function boundArguments(callback: EsNode): EsNode[] {
 export function isLog(path: string): boolean {
   const dot = path.lastIndexOf(".");
   if (dot < 0) return LOG_CALL.test(path);
-  return LOG_METHOD.test(path.slice(dot + 1)) && LOGGER.test(path.slice(0, dot));
+  const method = path.slice(dot + 1);
+  return (LOG_METHOD.test(method) && LOGGER.test(path.slice(0, dot))) || LEVEL_METHOD.test(method);
 }
 
 /**

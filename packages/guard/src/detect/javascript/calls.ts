@@ -8,16 +8,9 @@ import type { FileFacts } from "./facts.ts";
 import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
 import { chainedRequestTimeout } from "./request-bounds.ts";
 import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
+import { timerVerdict } from "./timer-verdicts.ts";
 import type { Classified } from "./values.ts";
-import {
-  isDeadlineTimer,
-  MOCHA_TESTS,
-  NEGATIVE_NO_LIMIT_APIS,
-  SWITCH_OFF_APIS,
-  TEST_APIS,
-  TIMEOUT_HELPERS,
-  TIMER_CALLS,
-} from "./timers.ts";
+import { MOCHA_TESTS, NEGATIVE_NO_LIMIT_APIS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
 
 /** What judging a call needs from the detector. */
 export interface CallJudge {
@@ -45,8 +38,10 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   if (node.type === "CallExpression" && judgeCliOption(judge, node)) return;
   const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
   // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
-  // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines).
+  // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines), and a string second one
+  // is no duration: `timeout(conn, "#channel", "user", 600, reason)` is a chat command of that name (Twitch's).
   const bounded = args[0] && unwrap(args[0]);
+  const second = args[1] && unwrap(args[1]);
   // The name as called: `(0, util_1.promiseTimeout)(p, ms)` is compiled code's call of an imported helper.
   const called = path.slice(path.lastIndexOf(".") + 1);
   // `onceTimeout(10000, emitter, event, handler)`: the file's helper hands that parameter to a deadline timer.
@@ -55,7 +50,8 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     TIMEOUT_HELPERS.test(called) &&
     args.length >= 2 &&
     bounded?.type !== "Literal" &&
-    bounded?.type !== "TemplateLiteral"
+    bounded?.type !== "TemplateLiteral" &&
+    !(second?.type === "Literal" && typeof second.value === "string")
   ) {
     for (const arg of args.slice(1)) {
       const value = judge.constants.evaluate(arg);
@@ -131,7 +127,16 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   else if (api.argument === "last") {
     const last = args.at(-1);
     const beforeLast = args.at(-2);
-    if (last && args.length >= (api.minArguments ?? 2) && beforeLast && isFunction(beforeLast)) targets = [last];
+    // `it("flaky", fn, 2)`: no test or hook runs in 2 ms; a count that small is WebdriverIO's retries of the test.
+    const count = last && (judge.constants.evaluate(last) ?? 0);
+    if (
+      last &&
+      args.length >= (api.minArguments ?? 2) &&
+      beforeLast &&
+      isFunction(beforeLast) &&
+      !(count! > 0 && count! < 10)
+    )
+      targets = [last];
   } else if (args[api.argument]) targets = [args[api.argument]!];
   const isTest =
     (TEST_APIS.test(api.callee) && !(path === "this.timeout" && inClass(judge.facts, node))) || api.argument === "last";
@@ -164,50 +169,6 @@ function judgeHelperArguments(judge: CallJudge, path: string, called: string, ar
   return reported;
 }
 
-/**
- * What a timer call is: a deadline (its callback ends or fails the operation), a timer racing an operation or an
- * event (`race`), a test's scripted abort (`scripted`: the action under test), or none of these (`undefined`).
- */
-function timerVerdict(
-  facts: FileFacts,
-  node: EsNode,
-  path: string,
-  args: EsNode[],
-): "deadline" | "race" | "held-race" | "scripted" | undefined {
-  // `exitTimer = setTimeout(exit, 10 * 1000)` with `child.once("exit", exit)`: a kept timer that races
-  // the event it guards (the handle is there to clear it when the event comes first) is a deadline.
-  const racesEvent =
-    TIMER_CALLS.test(path) &&
-    facts.storedTimers.has(node) &&
-    args[0]?.type === "Identifier" &&
-    facts.listeners.has(args[0].name as string);
-  const settlesRacedPromise = TIMER_CALLS.test(path) && facts.racedNames.size > 0 && facts.racesHeldPromise(node);
-  const deadline = isDeadlineTimer(path, args, facts.source) || facts.deadlines.ends(node);
-  if (!(facts.raceTimers.has(node) || racesEvent || settlesRacedPromise || deadline)) return undefined;
-  // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
-  const scripted = deadline && !racesEvent && !settlesRacedPromise && !facts.raceTimers.has(node);
-  if (scripted && facts.timers.scriptedAbort(node, enclosingFunctions(facts, node))) return "scripted";
-  if (scripted && args[0] && facts.noWait.doubles.onlyActs(args[0])) return "scripted";
-  if (deadline) return "deadline";
-  // `const p = new Promise((r) => setTimeout(r, ms))` where a `p` is raced somewhere in the file.
-  return facts.raceTimers.has(node) || racesEvent ? "race" : "held-race";
-}
-
-/**
- * Whether a timer call bounds a wait when it fires: a deadline, or a timer racing an operation or an event. A timer
- * that settles a promise held under a name some race uses counts only when a race is `within` the span (the helper
- * that arms it): `const p = new Promise(...)` in a `delay(ms)` is not raced by another function's `Promise.race([p])`.
- */
-export function endsWait(facts: FileFacts, node: EsNode, within?: [number, number]): boolean {
-  const path = calleePath(node.callee as EsNode);
-  if (path === undefined) return false;
-  const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
-  const verdict = timerVerdict(facts, node, path, args);
-  if (verdict === "held-race" && within)
-    return facts.raceElements.some(([from, to]) => within[0] <= from && to <= within[1]);
-  return verdict === "deadline" || verdict === "race" || verdict === "held-race";
-}
-
 // `consumer.setDefaultConsumeTimeout(1000)`, `client.setRequestTimeout(5000)`: a setter whose name says it sets a
 // timeout, given a duration; a builder's `container.withStartupTimeout(120_000)` too. A 0 or a negative is left to
 // the receiver (no wait, or no limit, by API).
@@ -228,12 +189,6 @@ function helperFallback(judge: CallJudge, arg: EsNode): EsNode | undefined {
   const fallback = unwrap(value.right as EsNode);
   const ms = judge.constants.evaluate(fallback);
   return ms !== undefined && ms > 0 && ms !== Number.POSITIVE_INFINITY ? fallback : undefined;
-}
-
-// The functions around a node, innermost first.
-function enclosingFunctions(facts: FileFacts, node: EsNode): [number, number][] {
-  const [start] = span(node);
-  return facts.functionSpans.filter(([from, to]) => from < start && start < to).sort((a, b) => b[0] - a[0]);
 }
 
 function inClass(facts: FileFacts, node: EsNode): boolean {

@@ -3,7 +3,7 @@
 import { hardcodedMessage, unboundedMessage } from "../../rules.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
 import { destinationOf, type EsNode, span } from "./ast.ts";
-import { endsWait } from "./calls.ts";
+import { endsWait } from "./timer-verdicts.ts";
 import { Classifier } from "./classify.ts";
 import { Constants } from "./constants.ts";
 import { onlyAsserted } from "./expected-values.ts";

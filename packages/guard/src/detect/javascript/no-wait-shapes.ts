@@ -1,7 +1,11 @@
 // The shapes no-wait.ts recognises: fake clocks, doubles, display calls, renewal timers (callee text and names).
-/** `vi.useFakeTimers()`, `jest.useFakeTimers()`, `sinon.useFakeTimers()`, `FakeTimers.install()`: a fake clock. */
+/**
+ * `vi.useFakeTimers()`, `jest.useFakeTimers()`, `sinon.useFakeTimers()`, `FakeTimers.install()`: a fake clock. So is
+ * moving Jest's or Vitest's clock by hand (`jest.advanceTimersByTime(10000)`, `vi.runAllTimers()`): those work only on
+ * fake timers (enabled by an earlier test, a hook or the config), and real time does not move with them.
+ */
 export const FAKE_CLOCK =
-  /(^|\.)useFakeTimers$|^(FakeTimers|fakeTimers|lolex)\.(install|withGlobal)$|(^|\.)mock\.timers\.enable$/;
+  /(^|\.)useFakeTimers$|^(FakeTimers|fakeTimers|lolex)\.(install|withGlobal)$|(^|\.)mock\.timers\.enable$|^(jest|vi)\.(advanceTimersByTime|advanceTimersToNextTimer|runAllTimers|runOnlyPendingTimers)(Async)?$/;
 
 /** `jasmine.clock().install()`, `jasmine.clock().mockDate()`: jasmine's mock clock (callee text, spaces removed). */
 export const JASMINE_CLOCK = /^jasmine\.clock\(\)\.(install|mockDate)$/;

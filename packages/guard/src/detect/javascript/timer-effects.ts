@@ -5,21 +5,18 @@
 import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
+import { scriptedAbort } from "./scripted-abort.ts";
 import type { VisitorKeys } from "./walk.ts";
 
 /** Calls named like a timer (`setTimeout`, `timing.setTimeout`, `(0, timers_1.setTimeout)`). */
 const TIMER_NAME = /^setTimeout$/;
 
-/** Test files call a runner with a title: `it("...", ...)`, `test('...')`, `t.test(...)`, `describe(...)`. */
-const TEST_FILE = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
-
-/** A callback that fails the test (a watchdog), not a scripted action. */
-const WATCHDOG =
-  /mustNotCall|\b(assert|t|expect|chai\.assert)\.fail\s*\(|\b(done|cb|callback|next)\s*\(\s*new \w*Error\b|\breject\s*\(/;
-
-/** What a test says it expects of an abort: the error it gets, the flag it reads, its cancel event. */
-const EXPECTS_ABORT =
-  /Abort(ed)?Error|ABORT_ERR|ECONNRESET|ECONNABORTED|\baborted\b|\bcancell?ed\b|['"`](abort|cancel)['"`]/;
+/**
+ * Timers armed delay first with a listener after it: Node's `socket.setTimeout(ms, listener)` (a socket, request or
+ * server: the listener is called, nothing is closed unless it closes it), a helper that makes a timer
+ * (`createTimeout(1000, () => console.warn(...))`). Not a promise-bounding helper (`pTimeout(p, ms, fallback)`).
+ */
+const LISTENER_TIMER = /^(setTimeout|(create|make|start)(Timeout|Timer))$/;
 
 type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
 
@@ -31,6 +28,8 @@ export class TimerEffects {
   /** Named functions and methods of the file (`function f`, `static f()`, `f: function`, `const f = () =>`). */
   private readonly definitions = new Map<string, EsNode[]>();
   private readonly timers: Timer[] = [];
+  /** `socket.setTimeout(60000, () => log("Timeout"))`: timers whose listener comes after the delay (`LISTENER_TIMER`). */
+  private readonly listenerTimers: Timer[] = [];
   /** Names passed on as a value (`request({ timeout })`, `connect(timeout)`): they may bound a wait elsewhere. */
   private readonly passed = new Set<string>();
   /** Names used as the delay of a timer whose callback may end a wait. */
@@ -69,6 +68,11 @@ export class TimerEffects {
       callee.type === "SequenceExpression"
         ? referenceName(unwrap((callee.expressions as EsNode[]).at(-1)!))
         : referenceName(callee);
+    // Delay first, then a function: what the listener does decides (`finish`); the delay is judged where it is written.
+    if (last !== undefined && LISTENER_TIMER.test(last) && args.length === 2 && isFunctionNode(args[1]!)) {
+      if (!isFunctionNode(args[0]!))
+        this.listenerTimers.push({ call: node, callback: unwrap(args[1]!), delay: args[0]! });
+    }
     if (last !== undefined && TIMER_NAME.test(last) && args.length >= 2) {
       const delay = args[1]!;
       const [start, end] = span(delay);
@@ -139,6 +143,9 @@ export class TimerEffects {
         this.inertRanges.push(span(timer.delay));
       } else for (const name of names) this.active.add(name);
     }
+    // A listener that only logs or measures: the timer reports, it ends no wait (its delay's names stay as they are).
+    for (const timer of this.listenerTimers)
+      if (onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys)) this.inertRanges.push(span(timer.delay));
     // Only a delay that is the name alone (`setTimeout(end, idleTimeout)`): a name inside a fallback
     // (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else too.
     const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries];
@@ -180,38 +187,15 @@ export class TimerEffects {
     return this.inertRanges.some(([from, to]) => from <= at && at < to);
   }
 
-  /**
-   * `setTimeout(() => req.destroy(), 50)` in a test that then checks the abort (`ABORT_ERR`, `AbortError`,
-   * `aborted`): the abort is the action under test, its delay is choreography, not a deadline. A watchdog
-   * that fails the test is still a deadline.
-   */
+  /** A test's timer that aborts the operation the test then checks (`scripted-abort.ts`). */
   scriptedAbort(timer: EsNode, enclosing: readonly [number, number][]): boolean {
-    if (!TEST_FILE.test(this.source)) return false;
-    const callback = (timer.arguments as EsNode[])[0];
-    if (!callback) return false;
-    const [from, to] = span(callback);
-    const body = this.source.slice(from, to);
-    if (WATCHDOG.test(body)) return false;
-    // The named callback's own body (`function abort() { cancel.abort() }`) is part of what it does.
-    const named =
-      unwrap(callback).type === "Identifier" ? this.definitions.get(unwrap(callback).name as string) : undefined;
-    if (named?.some((fn) => WATCHDOG.test(this.text(fn)))) return false;
-    // The functions around the timer (innermost first, up to the test's own callback) say what the test expects.
-    return enclosing.slice(0, 3).some(([start, end]) => {
-      const around = this.source.slice(start, from) + this.source.slice(to, end);
-      return EXPECTS_ABORT.test(around);
-    });
+    return scriptedAbort(this.source, this.definitions, timer, enclosing);
   }
 
   private pass(raw: EsNode): void {
     const name = referenceName(unwrap(raw));
     if (name !== undefined && /timeout|deadline/i.test(name)) this.passed.add(name);
     else if (name !== undefined) this.expiryAliases.passed.add(name);
-  }
-
-  private text(node: EsNode): string {
-    const [start, end] = span(node);
-    return this.source.slice(start, end);
   }
 }
 
@@ -229,4 +213,8 @@ function delayNames(delay: EsNode): string[] {
   };
   visit(delay, 0);
   return names;
+}
+
+function isFunctionNode(raw: EsNode): boolean {
+  return FUNCTION_TYPES.has(unwrap(raw).type);
 }

@@ -1,0 +1,40 @@
+// A test's timer that aborts, destroys or cancels the operation the test then checks (`setTimeout(() =>
+// controller.abort(), 200)` followed by `AbortError` assertions) is the action under test: its delay is
+// choreography, not a deadline. A watchdog that fails the test is still a deadline.
+import { type EsNode, span, unwrap } from "./ast.ts";
+
+/** Test files call a runner with a title: `it("...", ...)`, `test('...')`, `t.test(...)`, `describe(...)`. */
+const TEST_FILE = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
+
+/** A callback that fails the test (a watchdog), not a scripted action. */
+const WATCHDOG =
+  /mustNotCall|\b(assert|t|expect|chai\.assert)\.fail\s*\(|\b(done|cb|callback|next)\s*\(\s*new \w*Error\b|\breject\s*\(/;
+
+/** What a test says it expects of an abort: the error it gets, the flag it reads, its cancel event. */
+const EXPECTS_ABORT =
+  /Abort(ed)?Error|ABORT_ERR|ECONNRESET|ECONNABORTED|\baborted\b|\bcancell?ed\b|['"`](abort|cancel)['"`]/;
+
+/**
+ * Whether `timer` (`setTimeout(() => req.destroy(), 50)`) is a test's scripted abort: the test around it checks the
+ * abort (`ABORT_ERR`, `AbortError`, `aborted`) and the callback (or the file's function it names, in `definitions`)
+ * fails nothing. `enclosing`: the functions around the timer, innermost first.
+ */
+export function scriptedAbort(
+  source: string,
+  definitions: ReadonlyMap<string, readonly EsNode[]>,
+  timer: EsNode,
+  enclosing: readonly [number, number][],
+): boolean {
+  if (!TEST_FILE.test(source)) return false;
+  const callback = (timer.arguments as EsNode[])[0];
+  if (!callback) return false;
+  const [from, to] = span(callback);
+  if (WATCHDOG.test(source.slice(from, to))) return false;
+  // The named callback's own body (`function abort() { cancel.abort() }`) is part of what it does.
+  const named = unwrap(callback).type === "Identifier" ? definitions.get(unwrap(callback).name as string) : undefined;
+  if (named?.some((fn) => WATCHDOG.test(source.slice(...span(fn))))) return false;
+  // The functions around the timer (innermost first, up to the test's own callback) say what the test expects.
+  return enclosing
+    .slice(0, 3)
+    .some(([start, end]) => EXPECTS_ABORT.test(source.slice(start, from) + source.slice(to, end)));
+}
