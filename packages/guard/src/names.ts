@@ -109,9 +109,10 @@ const NO_WHAT = new Set([
  * Words before "timeout" that make it an expiry or a lease, not a wait: `visibility_timeout`,
  * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`,
  * `cacheTimeout` / `ttlTimeout` / `cache_timeout` (how long an entry stays cached: werkzeug's max-age, Django's TTL),
- * `sts_token_timeout` / `_tokenTimeout` (how long a credential token stays valid).
+ * `sts_token_timeout` / `_tokenTimeout` (how long a credential token stays valid), `NORMAL_PRIORITY_TIMEOUT` (React's
+ * scheduler: when a task of that priority expires and runs without yielding; nothing waits on it).
  */
-const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token"]);
+const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority"]);
 /** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
 const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */

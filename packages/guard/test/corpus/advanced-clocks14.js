@@ -22,3 +22,25 @@ describe("Context", () => {
     await ctx.done;
   });
 });
+
+// ydb-sdk's retryer tests: a fixture installs Jest's fake timers in a hook: the suite's durations run on that clock.
+describe("retryer", () => {
+  const fakeTimersFixture = new FakeTimersFixture();
+  const parameters = new RetryParameters({ timeout: 1000 });
+
+  beforeEach(() => {
+    fakeTimersFixture.setup();
+  });
+
+  it("gives up", async () => {
+    await retry(parameters, { timeout: 900 });
+    await fakeTimersFixture.advanceTimer(1000 + 1);
+  });
+});
+
+// A suite without the fixture waits in real time.
+describe("retryer for real", () => {
+  it("gives up", async () => {
+    await retry(new RetryParameters({ timeout: 1500 })); // expect: no-hardcoded-timeout
+  });
+});

@@ -2,10 +2,11 @@
 /**
  * `vi.useFakeTimers()`, `jest.useFakeTimers()`, `sinon.useFakeTimers()`, `FakeTimers.install()`: a fake clock. So is
  * moving Jest's or Vitest's clock by hand (`jest.advanceTimersByTime(10000)`, `vi.runAllTimers()`): those work only on
- * fake timers (enabled by an earlier test, a hook or the config), and real time does not move with them.
+ * fake timers (enabled by an earlier test, a hook or the config), and real time does not move with them. A fixture
+ * named for fake timers set up in a hook (`fakeTimersFixture.setup()`, `fakeClock.install()`) fakes the suite's clock.
  */
 export const FAKE_CLOCK =
-  /(^|\.)useFakeTimers$|^(FakeTimers|fakeTimers|lolex)\.(install|withGlobal)$|(^|\.)mock\.timers\.enable$|^(jest|vi)\.(advanceTimersByTime|advanceTimersToNextTimer|runAllTimers|runOnlyPendingTimers)(Async)?$/;
+  /(^|\.)useFakeTimers$|^(FakeTimers|fakeTimers|lolex)\.(install|withGlobal)$|(^|\.)mock\.timers\.enable$|^(fake|mock|Fake|Mock)_?(timers?|clocks?|Timers?|Clocks?)\w*\.(setup|install|enable|start)$|^(jest|vi)\.(advanceTimersByTime|advanceTimersToNextTimer|runAllTimers|runOnlyPendingTimers)(Async)?$/;
 
 /** `jasmine.clock().install()`, `jasmine.clock().mockDate()`: jasmine's mock clock (callee text, spaces removed). */
 export const JASMINE_CLOCK = /^jasmine\.clock\(\)\.(install|mockDate)$/;
