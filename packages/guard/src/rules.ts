@@ -74,6 +74,10 @@ export const RULES: Record<RuleId, RuleMeta> = {
       '(JavaScript) Sphinx\'s generated search index (`Search.setIndex({ terms: { "connect_timeout": 6 } })` in `searchindex.js`): the numbers say which pages a word is on.',
       '(JavaScript) Sleeps: `page.waitForTimeout(1000)` (Puppeteer, Playwright) and `cy.wait(500)` (Cypress) wait out the whole duration whatever happens, so the literal is a delay, not a bound (a fixed sleep in a test is a flakiness smell of its own, not this rule\'s). `cy.wait("@alias", { timeout })` is reported through its option.',
       "(JavaScript) A lock's time to live: Redlock's `acquire([resource], ttl)` / `using([resource], ttl, fn)` duration, and a timeout-named value copied to a local that only reaches an expiry (`const ttl = this.lockTimeout; redis.set(key, v, \"PX\", ttl)`). A lock's acquire timeout is reported.",
+      '(JavaScript) A timer whose listener only logs: `socket.setTimeout(60000, () => console.log("idle"))` (nothing is closed), `createTimeout(1000, () => console.warn(...))`.',
+      '(JavaScript) A call named `timeout` with a string second argument (a chat command: `timeout(conn, "#chan", "user", 600)`); a test\'s last argument under 10 (WebdriverIO\'s retry count).',
+      "(JavaScript) Durations in a test that moves Jest's or Vitest's clock (`jest.advanceTimersByTime(...)`) or whose suite sets up `fakeTimersFixture.setup()` in a hook.",
+      "A priority's timeout (`NORMAL_PRIORITY_TIMEOUT`, React's scheduler): when a task of that priority expires, not a wait.",
     ],
   },
   "no-unbounded-timeout": {
