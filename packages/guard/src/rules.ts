@@ -78,6 +78,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
       '(JavaScript) A call named `timeout` with a string second argument (a chat command: `timeout(conn, "#chan", "user", 600)`); a test\'s last argument under 10 (WebdriverIO\'s retry count).',
       "(JavaScript) Durations in a test that moves Jest's or Vitest's clock (`jest.advanceTimersByTime(...)`) or whose suite sets up `fakeTimersFixture.setup()` in a hook.",
       "A priority's timeout (`NORMAL_PRIORITY_TIMEOUT`, React's scheduler): when a task of that priority expires, not a wait.",
+      '(Python) A module constant, class attribute or `self` field named like a timeout that no other line of its package reads (`DEFAULT_TIMEOUT_SECONDS = 25` written and never used): it bounds nothing. Kept: names mentioned in a string or comment (`__all__`, `getattr(o, "X")`), files with dynamic reads (`getattr` with a computed name, `vars()`, `__dict__`), classes with a base from another library, and settings or config modules a framework reads (`settings.py`, `conf.py`, `config/`).',
     ],
   },
   "no-unbounded-timeout": {

@@ -11,7 +11,7 @@ import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./lifeti
 import { REDIS_BLOCKING } from "./redis.ts";
 import { classKeepsNoLimit, ownNoLimit } from "./settings.ts";
 import { referenceName } from "./syntax.ts";
-import { onlyStoredUnread, unreadSessionTimeout } from "./unread-settings.ts";
+import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
 import { isNoLimit, type ZeroMeans } from "./values.ts";
 
 /** The detector as these judgements see it: its facts, its SIGALRM budgets, and where findings go. */
@@ -38,8 +38,8 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
   // reads bounds nothing.
   if (fn?.type === "function_definition" && (neverRead(fn, name) || onlyRecorded(fn, name))) return;
-  // `self.session.timeout = timeout` on a requests session: all the body does with it is store it where nothing
-  // reads it.
+  // `self.session.timeout = timeout` on a requests session, `self.ping_timeout = ping_timeout` that nothing reads:
+  // all the body does with it is store it where nothing reads it.
   if (fn?.type === "function_definition" && onlyStoredUnread(facts, fn, name)) return;
   // `def symbolic_equal(a, b, tolerance, timeout=10.0)` read only by `with time_limit(timeout):` (SIGALRM).
   if (fn?.type === "function_definition" && judge.alarms.isBudgetParameter(fn, name)) return;
@@ -97,8 +97,9 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   if (left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`)) return;
   // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
   if (inEnumClass(node)) return;
-  // `self.req_session.timeout = 5` on a `requests.Session()`: an attribute requests never reads.
-  if (unreadSessionTimeout(facts, left)) return;
+  // `self.req_session.timeout = 5` on a `requests.Session()`: an attribute requests never reads; a constant or field
+  // nothing in the package reads (`DEFAULT_TIMEOUT_SECONDS = 25`).
+  if (unreadSessionTimeout(facts, left) || unreadSetting(facts, node, left)) return;
   if (lifetimeOrUnread(facts, node, left, name) || boundsLocalWork(facts, node, left, name)) return;
   if (judge.alarms.isBudgetValue(right)) return;
   // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the

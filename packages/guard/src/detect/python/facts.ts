@@ -202,6 +202,18 @@ export class PyFacts {
     return (this.code ??= withoutText(this.source));
   }
 
+  // The file as written (strings and comments included).
+  fileSource(): string {
+    return this.source;
+  }
+
+  // How many of the package's Python files mention a timeout-looking word (the package pass's `words`); undefined
+  // without package facts or for a word it did not count: unknown, never "unread".
+  packageMentions(word: string): number | undefined {
+    const words = this.options.python?.words;
+    return words && Object.hasOwn(words, word) ? words[word] : undefined;
+  }
+
   // `while not stop.wait(0.25): redraw()`: a wait that paces a loop or delays a retry (`isPacingWait`).
   isPacingWait(call: TsNode): boolean {
     return isPacingWait(call, () => (this.code ??= withoutText(this.source)));

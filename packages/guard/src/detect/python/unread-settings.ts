@@ -16,10 +16,12 @@ export function unreadSessionTimeout(facts: PyFacts, target: TsNode): boolean {
 
 // `def __init__(self, timeout=10): self.session = requests.Session(); self.session.timeout = timeout`: every read
 // of the parameter in the body is the value stored in a setting nothing reads: such a session attribute (subliminal's
-// OMDb and TVDB clients, sentinelsat's `SentinelAPI`). Not for `locals()`/`vars()`/`eval`/`exec` users.
+// OMDb and TVDB clients, sentinelsat's `SentinelAPI`) or a field nothing reads (`unreadSetting`: pydle's
+// `self.ping_timeout = ping_timeout`). Not for `locals()`/`vars()`/`eval`/`exec` users.
 export function onlyStoredUnread(facts: PyFacts, fn: TsNode, name: string): boolean {
   const body = fn.childForFieldName("body");
-  if (!body || facts.sessions.size === 0) return false;
+  // Cheap first: no requests session in the file and no package facts, nothing is stored unread.
+  if (!body || (facts.sessions.size === 0 && facts.packageMentions(name) === undefined)) return false;
   const code = withoutText(body.text);
   if (/\b(locals|vars|eval|exec)\s*\(/.test(code)) return false;
   const root = body.tree.rootNode;
@@ -33,8 +35,87 @@ export function onlyStoredUnread(facts: PyFacts, fn: TsNode, name: string): bool
     const assignment = found.parent;
     if (assignment?.type !== "assignment" || assignment.childForFieldName("right")?.id !== found.id) return false;
     const left = assignment.childForFieldName("left");
-    if (!left || !unreadSessionTimeout(facts, left)) return false;
+    if (!left || !(unreadSessionTimeout(facts, left) || unreadSetting(facts, assignment, left))) return false;
     reads++;
   }
   return reads > 0;
+}
+
+// `getattr(self, name)` with a computed name, `__dict__`, `vars()`, `globals()`: reads no text search can see.
+const DYNAMIC_READS = /\bgetattr\s*\(\s*[^,()]+,\s*[^"'\s]|__dict__|\b(vars|globals|locals|getmembers)\s*\(/;
+
+// A module constant, a class attribute or a `self.x` field that nothing in the package reads: nbxmpp's
+// `DEFAULT_TIMEOUT_SECONDS = 25`, grpc's `_INF_TIMEOUT = 1e9`, langchain's `AsciiCanvas.TIMEOUT = 10`, pydle's
+// `CONNECT_TIMEOUT = 10`. The evidence: the package pass finds the name in this file only (`packageMentions`), and
+// every mention of it here is written to (`X = ...`, `self.X = ...`); a field is read as an attribute (`obj.X`), so a
+// bare `X` (a parameter or local of the same name) is no read of it. A mention in a string or comment counts as a
+// read (`getattr(o, "X")`). A class with a base from elsewhere may be read by that base (`socketserver`'s handlers
+// read `self.timeout`): only classes whose bases are this file's own. Without package facts nothing is unread.
+export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode): boolean {
+  const field = left.type === "attribute";
+  const name = field ? left.childForFieldName("attribute")?.text : left.type === "identifier" ? left.text : undefined;
+  if (!name || facts.packageMentions(name) !== 1 || frameworkSettings(facts)) return false;
+  const statement = assignment.parent;
+  let owner: TsNode | null | undefined;
+  if (field) {
+    if (left.childForFieldName("object")?.text !== "self") return false;
+    owner = enclosingClass(assignment);
+    if (!owner) return false;
+  } else if (statement?.type === "expression_statement" && statement.parent?.type === "module") owner = null;
+  else if (statement?.parent?.type === "block" && statement.parent.parent?.type === "class_definition")
+    owner = statement.parent.parent;
+  else return false;
+  if (owner && !ownBases(owner, 0)) return false;
+  const code = facts.fileCode();
+  if (DYNAMIC_READS.test(code)) return false;
+  const mention = new RegExp(`(?<![\\w])${name}(?!\\w)`, "g");
+  let inCode = 0;
+  for (const match of code.matchAll(mention)) {
+    inCode++;
+    const rest = code.slice(match.index + name.length, match.index + name.length + 40);
+    if (/^\s*=(?!=)/.test(rest)) continue;
+    if (field && code[match.index - 1] !== ".") continue;
+    return false;
+  }
+  // Mentions in strings or comments: possibly read.
+  return (facts.fileSource().match(mention)?.length ?? 0) === inCode;
+}
+
+// A settings or configuration module (Django's `settings.py`, Sphinx's `conf.py`, gunicorn's `gunicorn.conf.py`,
+// `config/*.py`): a framework reads its names from outside the package (`EMAIL_TIMEOUT = 10` is Django's), so no
+// name of it is unread however little the package itself reads it.
+const SETTINGS_MODULE = /(?:^|[\\/])[^\\/]*(?:settings|conf|config)[^\\/]*(?:[\\/][^\\/]+)?\.py$/i;
+
+function frameworkSettings(facts: PyFacts): boolean {
+  const path = facts.options.path;
+  return path === undefined || SETTINGS_MODULE.test(path) || /\b(INSTALLED_APPS|ROOT_URLCONF)\b/.test(facts.fileCode());
+}
+
+// The class around a method's statement (`self.x = 1` in `def __init__`), if the method is defined in a class body.
+function enclosingClass(node: TsNode): TsNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type !== "function_definition") continue;
+    const parent = current.parent?.type === "decorated_definition" ? current.parent.parent : current.parent;
+    return parent?.type === "block" && parent.parent?.type === "class_definition" ? parent.parent : undefined;
+  }
+  return undefined;
+}
+
+// Every base of the class is `object` or a class defined at the top of this file whose bases are its own, in turn.
+function ownBases(cls: TsNode, depth: number): boolean {
+  if (depth > 4) return false;
+  const bases = cls.childForFieldName("superclasses");
+  if (!bases) return true;
+  for (const base of bases.namedChildren) {
+    if (!base) continue;
+    if (base.type === "keyword_argument" && base.childForFieldName("name")?.text === "metaclass") continue;
+    if (base.type !== "identifier") return false;
+    if (base.text === "object") continue;
+    const root = cls.tree.rootNode;
+    const local = root.namedChildren.find(
+      (child) => child?.type === "class_definition" && child.childForFieldName("name")?.text === base.text,
+    );
+    if (!local || !ownBases(local, depth + 1)) return false;
+  }
+  return true;
 }
