@@ -109,8 +109,8 @@ with r.pipeline() as p:
 self.redis.condition.subscriber.delete("k")
 
 
-# Redis's blocking commands wait forever on 0; a None the caller gave is passed on, not chosen.
-def brpop(self, keys, timeout=0):  # expect: no-unbounded-timeout
+# Redis's blocking command is the wait: its own 0 leaves the bound to its caller (the written rule, session 14).
+def brpop(self, keys, timeout=0):
     return self.execute_command("BRPOP", *keys, timeout)
 
 

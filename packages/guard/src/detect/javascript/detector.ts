@@ -143,10 +143,21 @@ export class JsDetector implements SiteJudge, MeaningSite {
         // The code's own "no limit" (a default, a field, a table's 0, an `Infinity`): only where the file shows it
         // reaching a wait; `sublimitTimeout: 0` in data for listeners or a key nothing reads bounds nothing.
         if (meaning === OWN && !reachesWait(this, item.node, !zero) && !this.reachesWaitElsewhere(zero)) continue;
+        // `acquire(timeout = 0) { ... if (timeout) setTimeout(reject, timeout) }`: the function is the wait, its own
+        // "no limit" leaves the bound to its caller (`own-waits.ts`).
+        if (meaning === OWN && this.isCallersChoice(item.node)) continue;
         if (!meaning) kind = "hardcoded";
       }
       this.add(kind, item.node, item.literal, where, isTest);
     }
+  }
+
+  /** A default of a function that hands the parameter, unchanged, only to waits it makes itself. */
+  private isCallersChoice(node: EsNode): boolean {
+    const { noLimit, zero, modules } = this.facts;
+    return this.facts.ownWaits.callersChoice(node, (callee, position) =>
+      noLimit.handsToWait(callee, position, zero, this.apis, modules),
+    );
   }
 
   /**

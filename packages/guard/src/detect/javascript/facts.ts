@@ -16,6 +16,7 @@ import { Receivers } from "./receivers.ts";
 import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
+import { OwnWaitDefaults } from "./own-waits.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
@@ -120,6 +121,8 @@ export class FileFacts implements TestFacts {
   readonly testContexts = new TestContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */
   readonly unreadDefaults = new UnreadDefaults();
+  /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */
+  readonly ownWaits = new OwnWaitDefaults();
   /** Suites and tests built with mocha's API (`new Suite(...)` imported from mocha): their `timeout(ms)` is mocha's. */
   readonly mochaRunnables = new MochaRunnables();
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */

@@ -7,7 +7,7 @@ import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { calleePath, type EsNode, isNode, namesRead, referenceName, unwrap } from "./ast.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { documentedElsewhere, documentedNoLimit, documentedNoLimitAt } from "./no-limit-docs.ts";
-import { JS_CLOCKS } from "./timers.ts";
+import { JS_CLOCKS, TIMER_CALLS } from "./timers.ts";
 import { type ZeroFacts, zeroMeaningOf } from "./zero.ts";
 
 /** `isFinite(t)`, `Number.isFinite(t)`: the code tells a finite timeout from an infinite one. */
@@ -197,6 +197,26 @@ export class NoLimitEvidence {
     for (let step = 0; step < 2; step++)
       for (const [stored, reads] of this.readInto) if (zeroes.has(stored)) for (const read of reads) zeroes.add(read);
     return { zero: zeroes, infinite: new Set([...zeroes, ...this.finiteTests]) };
+  }
+
+  /**
+   * Whether a call hands its argument at `position` to a wait: a timer's delay (`setTimeout(fn, t)`), an API whose
+   * timeout it is, or a same-file function whose parameter there reaches a wait (`this.acquire(timeout)`).
+   */
+  handsToWait(
+    callee: string,
+    position: number,
+    zero: ZeroFacts,
+    apis: readonly TimeoutApi[],
+    modules: ModuleBindings,
+  ): boolean {
+    if (TIMER_CALLS.test(callee)) return position === 1;
+    const builds = zeroMeaningOf(apis, callee) ?? zeroMeaningOf(apis, modules.canonical(callee));
+    if (builds === true && position === 0) return true;
+    const api = matchApi(apis, "js", callee) ?? matchApi(apis, "js", modules.canonical(callee) ?? "");
+    if (api && (api.argument === position || api.argument === "all")) return true;
+    const param = this.functions.get(callee.slice(callee.lastIndexOf(".") + 1))?.[position];
+    return param !== undefined && this.waitsOn(param, zero, apis, modules);
   }
 
   private flowsToWait(

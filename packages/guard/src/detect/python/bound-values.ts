@@ -8,7 +8,6 @@ import { classify, clockOffset } from "./classify.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
 import { polledUntil } from "./deadlines.ts";
 import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./lifetimes.ts";
-import { REDIS_BLOCKING } from "./redis.ts";
 import { classKeepsNoLimit, ownNoLimit } from "./settings.ts";
 import { referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
@@ -52,10 +51,11 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
     judge.report(value, `as the default of ${name}`, false, "poll", false, true);
     return;
   }
-  // Redis's blocking commands (BLPOP, BZPOPMIN, ...) block forever on 0; so does an object on its own None (`ownNoLimit`).
-  const blocking = fn?.type === "function_definition" && REDIS_BLOCKING.test(fn.childForFieldName("name")?.text ?? "");
+  // An object on its own None waits forever (`ownNoLimit`). A function that is the wait leaves the bound to its caller
+  // (README "A wait's own "no limit" default"; JavaScript's `own-waits.ts`): Redis's blocking commands' own
+  // `def blpop(self, keys, timeout=0)` is the caller's choice, the 0 a caller passes is judged at the call.
   const own = ownNoLimit(facts, fn, value, name);
-  judge.report(value, own ?? `as the default of ${name}`, own !== undefined, blocking ? "unbounded" : "poll");
+  judge.report(value, own ?? `as the default of ${name}`, own !== undefined, "poll");
 }
 
 /** An `assignment`: a literal stored under a timeout's name, or added to a clock for a deadline. */

@@ -7,8 +7,6 @@ import type { PyFacts } from "./facts.ts";
 
 const REDIS_FACTORIES =
   /^(redis\.)?(asyncio\.)?(Redis|StrictRedis|RedisCluster|from_url)$|^redis\.(cluster\.)?RedisCluster$|^redis\.Redis\.from_url$/;
-// Redis's blocking commands (BLPOP, BRPOP, BZPOPMIN, BLMOVE, ...): they block forever on a timeout of 0.
-export const REDIS_BLOCKING = /^b(lpop|rpop|rpoplpush|lmove|lmpop|zpopmin|zpopmax|zmpop)$/;
 
 // `redis.Redis(...)`, `Redis.from_url(...)`, and `r.pipeline()` on a tracked client.
 export function makesRedisClient(facts: PyFacts, call: TsNode): boolean {
