@@ -141,14 +141,24 @@ async function pythonFactsOfRun(
   const facts = new Map<string, PackageFacts>();
   for (const [root, own] of members) {
     if (!own.some((file) => MAY_HAND_ON(file.text))) continue;
-    const all = staged ? await restOfPackage(root, own, config, cwd, memo, isPython, pythonRootOf) : own;
-    if (!all) continue;
+    // What nothing in the package reads is decided by the words its files mention: counted over this run's files
+    // alone (`org-guard check constants.py`, lint-staged's file list), a setting another module reads would look
+    // unread. So the rest of the package is read from the working tree in every run; past the bound a commit's
+    // package is judged file by file, and named files keep their other facts but call nothing unread.
+    const rest = await restOfPackage(root, own, config, cwd, memo, isPython, pythonRootOf);
+    if (!rest && staged) continue;
     const { pythonPackageFacts } = await import("./package-facts.ts");
     const python: PythonFacts | undefined = await pythonPackageFacts(
-      all.map((file) => [file.path, file.text] as const),
+      (rest ?? own).map((file) => [file.path, file.text] as const),
       config,
     );
-    if (python) facts.set(root, { zero: new Set(), infinite: new Set(), inert: new Set(), python });
+    if (python)
+      facts.set(root, {
+        zero: new Set(),
+        infinite: new Set(),
+        inert: new Set(),
+        python: rest ? python : { keepers: python.keepers },
+      });
   }
   return roots.map((root) => (root === undefined ? undefined : facts.get(root)));
 }

@@ -78,6 +78,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
       '(JavaScript) A call named `timeout` with a string second argument (a chat command: `timeout(conn, "#chan", "user", 600)`); a test\'s last argument under 10 (WebdriverIO\'s retry count).',
       "(JavaScript) Durations in a test that moves Jest's or Vitest's clock (`jest.advanceTimersByTime(...)`) or whose suite sets up `fakeTimersFixture.setup()` in a hook.",
       "A priority's timeout (`NORMAL_PRIORITY_TIMEOUT`, React's scheduler): when a task of that priority expires, not a wait.",
+      "(Python) A parameter default the body never reads: the body names the parameter only as another call's keyword with its own value (`def arc_verify(msg, timeout=5): return ARC(msg, timeout=5)`) or as an assignment target; and a value inside such a default (`getattr(constants, 'SSL_HANDSHAKE_TIMEOUT', 60.0)`).",
+      "(Python) A `requests.Session()`'s `timeout` attribute (`self.session.timeout = 5`): requests never reads it, so it bounds nothing; reported when the file reads it back (`timeout=self.session.timeout`). httpx clients read theirs: still reported.",
       '(Python) A module constant, class attribute or `self` field named like a timeout that no other line of its package reads (`DEFAULT_TIMEOUT_SECONDS = 25` written and never used): it bounds nothing. Kept: names mentioned in a string or comment (`__all__`, `getattr(o, "X")`), files with dynamic reads (`getattr` with a computed name, `vars()`, `__dict__`), classes with a base from another library, and settings or config modules a framework reads (`settings.py`, `conf.py`, `config/`).',
     ],
   },

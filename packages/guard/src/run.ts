@@ -104,12 +104,9 @@ async function checkAll(
           const thread = new Worker(worker, {
             workerData: {
               config,
-              packages: packages.map(({ zero, infinite, inert, python }) => ({
-                zero: [...zero],
-                infinite: [...infinite],
-                inert: [...inert],
-                python,
-              })),
+              // Structured cloning keeps the Maps and Sets; every field goes, or a thread judges its files with
+              // less than the main thread knows and a finding depends on which thread took the batch.
+              packages,
             },
             resourceLimits: { stackSizeMb: WORKER_STACK_MB },
           });

@@ -1,21 +1,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { checkSource, type FileResult } from "./check.ts";
 import type { GuardConfig } from "./config.ts";
-import type { PythonFacts } from "./detect/python/package-keepers.ts";
+import type { PackageFacts } from "./package-facts.ts";
 
 // One thread of a large check: it checks the batches of files it is sent, in order, and answers
 // each with its results; `null` ends it. Sources of clean files are not sent back: only code
 // frames of findings need them.
-const { config, packages: shared } = workerData as {
-  config: GuardConfig;
-  packages: { zero: string[]; infinite: string[]; inert: string[]; python?: PythonFacts }[];
-};
-const packages = shared.map(({ zero, infinite, inert, python }) => ({
-  zero: new Set(zero),
-  infinite: new Set(infinite),
-  inert: new Set(inert),
-  ...(python ? { python } : {}),
-}));
+const { config, packages } = workerData as { config: GuardConfig; packages: PackageFacts[] };
 let queue = Promise.resolve();
 parentPort!.on("message", (files: { path: string; text: string; facts?: number }[] | null) => {
   queue = queue.then(async () => {

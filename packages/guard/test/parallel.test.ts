@@ -68,6 +68,25 @@ describe("parallel check", () => {
     expect(built.stdout).toMatch(/defaults\.js[\s\S]*2:\d+\s+error\s+Unbounded timeout 0/);
   });
 
+  it("the built CLI's threads judge a defaults table with what another module shows of its merge", () => {
+    const table = join(import.meta.dirname, "corpus/packages/merged-table/lib");
+    const files: Record<string, string> = {
+      "package.json": '{ "name": "merged-table" }',
+      "src/options.js": readFileSync(join(table, "options.js"), "utf8"),
+      "src/client.js": readFileSync(join(table, "client.js"), "utf8"),
+      "src/log.js": readFileSync(join(table, "log.js"), "utf8"),
+    };
+    // The tree is one batch, and the workers take their batches before this thread checks any: a worker judges the table.
+    for (let i = 0; i < PARALLEL_THRESHOLD + 40; i++)
+      files[`src/a${String(i).padStart(3, "0")}.js`] = "exports.x = 1;\n";
+    const built = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", "src"], {
+      cwd: tempTree(files),
+      encoding: "utf8",
+    });
+    expect(built.status).toBe(1);
+    expect(built.stdout).toMatch(/options\.js[\s\S]*4:\d+\s+error\s+Unbounded timeout 0/);
+  });
+
   it("the built CLI's threads judge each Python file with its package's facts", () => {
     const files: Record<string, string> = {
       "pyproject.toml": "[project]\nname = 'p'\n",

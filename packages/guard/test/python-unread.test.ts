@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, type PackageFacts, pythonPackageFacts } from "../src/index.ts";
+import { tempTree } from "./helpers.ts";
 
 // Python packages with settings nothing in the package reads (a module constant, a class attribute, a field). In
 // test/corpus/python-unread/<name>, a trailing `# expect: <rule>` marks each line that must be flagged when the file is
@@ -59,4 +61,26 @@ describe("Python package facts: settings nothing in the package reads", () => {
       expect(alone.length).toBeGreaterThan(expectedLines.length);
     });
   }
+});
+
+describe("the built CLI: what nothing reads is decided by the whole package, whatever files the run names", () => {
+  const files: Record<string, string> = { "pyproject.toml": "[project]\nname = 'unread'\n" };
+  for (const { path, text } of filesOf(join(root, "unread"))) files[relative(join(root, "unread"), path)] = text;
+  const check = (...paths: string[]) =>
+    spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", ...paths], {
+      cwd: tempTree(files),
+      encoding: "utf8",
+    });
+
+  it("a constant another module reads is reported when its file is checked alone", () => {
+    const alone = check("unread/constants.py");
+    expect(alone.status).toBe(1);
+    expect(alone.stdout).toMatch(/constants\.py:8:\d+\s+error .* READ_TIMEOUT/);
+  });
+
+  it("a constant nothing reads is not reported when its file is checked alone", () => {
+    const alone = check("unread/constants.py");
+    expect(alone.stdout).toMatch(/constants\.py:8:\d+/);
+    expect(alone.stdout).not.toMatch(/constants\.py:4:\d+/);
+  });
 });

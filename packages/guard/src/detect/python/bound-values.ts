@@ -53,7 +53,8 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   }
   // An object on its own None waits forever (`ownNoLimit`). A function that is the wait leaves the bound to its caller
   // (README "A wait's own "no limit" default"; JavaScript's `own-waits.ts`): Redis's blocking commands' own
-  // `def blpop(self, keys, timeout=0)` is the caller's choice, the 0 a caller passes is judged at the call.
+  // `def blpop(self, keys, timeout=0)` is the caller's choice. (A caller's own `r.blpop(key, 0)` is not reported
+  // either: no rule knows Redis's blocking commands at a call; README, session 14 round 2.)
   const own = ownNoLimit(facts, fn, value, name);
   judge.report(value, own ?? `as the default of ${name}`, own !== undefined, "poll");
 }

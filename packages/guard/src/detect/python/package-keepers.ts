@@ -22,8 +22,8 @@ export interface Keeper {
 export interface PythonFacts {
   /** Module file (as the package pass was given it) -> name bound at its top level -> keeper. */
   readonly keepers: Readonly<Record<string, Readonly<Record<string, Keeper>>>>;
-  /** Timeout-looking words (identifiers and string contents) -> how many of the package's Python files mention them. */
-  readonly words: Readonly<Record<string, number>>;
+  /** Timeout-looking word -> how many of the package's files mention it; absent if the pass saw only part of it. */
+  readonly words?: Readonly<Record<string, number>>;
 }
 
 /**
