@@ -43,7 +43,7 @@ const TABLE_ENTRY =
  * Keys a defaults table in these texts sets to "no limit", bare `timeout` included: whether another module reads one
  * off an object the table was merged into is the walk's question (`option-merges.ts`), not the word's.
  */
-export function tableCandidates(texts: Iterable<string>): Set<string> {
+function tableCandidates(texts: Iterable<string>): Set<string> {
   const names = new Set<string>();
   for (const text of texts) for (const match of text.matchAll(TABLE_ENTRY)) names.add(match[1]!);
   return names;

@@ -1,6 +1,7 @@
 // Which package each file of a run belongs to, and that package's facts (`package-facts.ts`), as `org-guard check`
-// gathers them: a whole tree from the files it checks; a commit from the staged files' packages, read from the
-// working tree (the other files are as they will be committed unless they have unstaged edits).
+// gathers them: a JS package (package.json) from the files it checks, or for a commit from the staged files' packages
+// read from the working tree (the other files are as they will be committed unless they have unstaged edits); a Python
+// package (pyproject.toml, setup.py, setup.cfg) from the files of the run and the rest of the package read from disk.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { GuardConfig } from "./config.ts";
@@ -10,7 +11,7 @@ import { candidatesIn } from "./package-candidates.ts";
 import type { PackageFacts } from "./package-facts.ts";
 import type { PythonFacts } from "./detect/python/package-keepers.ts";
 
-/** A commit's package with more JS/TS files than this is judged file by file: its facts would cost the hook a walk of all of them. */
+/** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
 export const MAX_STAGED_PACKAGE_FILES = 1000;
 
 /** The nearest directory at or above `file`'s whose package.json names a package (`dist/cjs/package.json` with only a `type` does not). */
@@ -44,7 +45,8 @@ function namesPackage(manifest: string): boolean {
 
 /**
  * The facts of each file's package, by the file's index in `files` (paths relative to `cwd`); `undefined` for a file
- * outside any package or not JS. `staged`: `files` are a commit's, and the rest of each package is read from disk.
+ * outside any package or in neither language. `staged`: `files` are a commit's, and the rest of each package is read
+ * from disk (always for Python: what nothing reads needs the whole package).
  */
 export async function factsOfRun(
   files: readonly { path: string; text: string }[],
@@ -104,7 +106,7 @@ const PYTHON_MARKERS = ["pyproject.toml", "setup.py", "setup.cfg"];
 const MAY_HAND_ON = (text: string) => /time_?out|deadline/i.test(text) && /^[ \t]*(from|import)[ \t]/m.test(text);
 
 /** The nearest directory at or above `file`'s with a pyproject.toml, setup.py or setup.cfg. */
-export function pythonRootOf(file: string, memo = new Map<string, string | undefined>()): string | undefined {
+function pythonRootOf(file: string, memo = new Map<string, string | undefined>()): string | undefined {
   const seen: string[] = [];
   let root: string | undefined;
   for (let dir = dirname(file); ; dir = dirname(dir)) {

@@ -82,7 +82,8 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
 }
 
 // A settings or configuration module (Django's `settings.py`, Sphinx's `conf.py`, gunicorn's `gunicorn.conf.py`,
-// `config/*.py`): a framework reads its names from outside the package (`EMAIL_TIMEOUT = 10` is Django's), so no
+// `config/*.py`; the pattern takes any file or folder name with `settings`, `conf` or `config` in it, `conftest.py`
+// too, which errs toward reporting): a framework reads its names from outside the package (`EMAIL_TIMEOUT = 10` is Django's), so no
 // name of it is unread however little the package itself reads it.
 const SETTINGS_MODULE = /(?:^|[\\/])[^\\/]*(?:settings|conf|config)[^\\/]*(?:[\\/][^\\/]+)?\.py$/i;
 

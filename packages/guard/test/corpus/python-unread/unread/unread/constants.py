@@ -21,7 +21,7 @@ class Canvas:
 
 
 class Handler(socketserver.StreamRequestHandler):
-    # socketserver's handler reads `self.timeout`: a base of another library may read what the package does not.
+    # A base from another library may read any field (socketserver's handlers read `self.timeout`): kept.
     handler_timeout = 5  # expect: no-hardcoded-timeout
 
 
