@@ -1,9 +1,15 @@
 // Test doubles: what a fake, mock or stub does is its own behaviour, not a wait of the code under test.
-import { calleePath, type EsNode, isFunction, isNode, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isFunction, isNode, propertyName, span, unwrap } from "./ast.ts";
 import { ASSERTS, SPY } from "./no-wait-shapes.ts";
 
 /** A receiver, callee or definition named like a test double (`XHRFake`, `mockStream`, `StubSocket`, `Mocks.get`). */
 export const DOUBLE_NAME = /(^|[^a-z])(fake|mock|stub|dummy)|Fake|Mock|Stub|Dummy/;
+
+/** Keys under which the code under test takes the timer functions it arms (`new JSONBird({ setTimeout, clearTimeout })`). */
+const TIMER_KEYS = /^(setTimeout|setInterval)$/;
+
+/** A call that arms a timer or defers to the event loop: an injected function that makes one is a wrapper, not a fake. */
+const ARMS_TIMER = /(^|[^\w$])(setTimeout|setInterval|setImmediate|queueMicrotask|nextTick)\s*\(/;
 
 const DEFINITIONS = new Set([
   "FunctionDeclaration",
@@ -23,13 +29,47 @@ export class Doubles {
   private readonly bodies: [number, number][] = [];
   /** Names bound to a value a double factory or a double's constructor made. */
   private readonly made = new Set<string>();
+  /** The file's functions by name (the first of each name), for the timer functions an object injects. */
+  private readonly functions = new Map<string, EsNode>();
+  /** Objects that hand the code under test a timer function (`{ pingTimeout: 0, setTimeout }`), with that function. */
+  private readonly injecting: { object: EsNode; timer: EsNode }[] = [];
 
   constructor(private readonly source: string) {}
 
   /** `function FakeServer() {}`, `class MockSocket {}`, `const ClientMock = function () {}`. */
   definition(name: string | undefined, value: unknown): void {
-    if (name === undefined || !isNode(value) || !DEFINITIONS.has(unwrap(value).type) || !DOUBLE_NAME.test(name)) return;
-    this.bodies.push(span(value));
+    if (name === undefined || !isNode(value) || !DEFINITIONS.has(unwrap(value).type)) return;
+    if (!this.functions.has(name)) this.functions.set(name, unwrap(value));
+    if (DOUBLE_NAME.test(name)) this.bodies.push(span(value));
+  }
+
+  /**
+   * `new JSONBird({ pingTimeout: 0, setTimeout, clearTimeout })`: an object that hands the code under test its own
+   * timer function. Which function it is is known only once the file's functions are (`injectedFakes`).
+   */
+  object(node: EsNode): void {
+    for (const property of node.properties as EsNode[]) {
+      if (property.type !== "Property" || !TIMER_KEYS.test(propertyName(property) ?? "")) continue;
+      const timer = unwrap(property.value as EsNode);
+      if (isFunction(timer)) this.injecting.push({ object: node, timer });
+    }
+  }
+
+  /**
+   * [start, end) of objects whose injected timer function arms no timer (it records its calls, throws, or runs the
+   * callback at once): the durations they hold wait on a fake, nothing waits. A wrapper that arms a real timer, and
+   * the global `setTimeout` handed on as itself, are the real clock.
+   */
+  injectedFakes(): [number, number][] {
+    const fakes: [number, number][] = [];
+    for (const { object, timer } of this.injecting) {
+      const fn = timer.type === "Identifier" ? this.functions.get(timer.name as string) : timer;
+      // Its body only: `function setTimeout(fn, ms) {...}` names itself in its head.
+      const body = fn?.body;
+      if (!isNode(body) || fn?.type === "ClassDeclaration" || fn?.type === "ClassExpression") continue;
+      if (!ARMS_TIMER.test(this.source.slice(...span(body)))) fakes.push(span(object));
+    }
+    return fakes;
   }
 
   /** `transport = Mocks.getTransport()`, `const socket = new MockSocket()`: the name holds a double. */

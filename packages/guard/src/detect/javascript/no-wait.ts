@@ -97,6 +97,8 @@ export class NoWaitFacts {
 
   /** Resolves each fake clock to its scope: the function it is called in, or the suite around a hook. */
   finish(functionAt: FunctionAt): void {
+    // `new JSONBird({ pingTimeout: 0, setTimeout })` with a `setTimeout` that only records its calls: a fake clock.
+    this.quietRanges.push(...this.doubles.injectedFakes());
     for (const at of this.fakeClockCalls) {
       let scope = functionAt(at);
       if (this.hookCallbacks.some(([from, to]) => from === scope[0] && to === scope[1])) scope = functionAt(scope[0]);
@@ -218,6 +220,7 @@ export class NoWaitFacts {
   }
 
   object(node: EsNode): void {
+    this.doubles.object(node);
     if (this.asserts && isDoubleObject(node, this.source)) this.doubleRanges.push(span(node));
     // `{ http2: true, sessionTimeout: 0 }` and `http2: { sessionTimeout: 100 }`: the HTTP/2 session's idle timeout.
     if (!this.sessions) return;
