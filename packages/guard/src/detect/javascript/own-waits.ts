@@ -6,14 +6,23 @@
 // (not stored on an object, in an object or array, returned, reassigned or handed to `new`). A constructor keeps it.
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, MAX_DEPTH, span, unwrap } from "./ast.ts";
 
-/** One parameter default: its name, the default's span, its function's body, and whether the function is async. */
-type Default = { name: string; value: [number, number]; body: EsNode; async: boolean };
+/**
+ * One parameter default: its name, the default's span, its function's body, whether the function is async, and the
+ * statement that writes it when it is written in the body (`if (timeout == null) timeout = 0`).
+ */
+type Default = { name: string; value: [number, number]; body: EsNode; async: boolean; written?: EsNode };
 
 /**
  * How a body uses one parameter: stored or changed anywhere, the calls it is handed to (callee, position), and whether
  * the function itself returns a promise (`return new Promise(...)`), as an `async` one does.
  */
-type Use = { kept: boolean; calls: [string, number][]; promised: boolean };
+type Use = { kept: boolean; calls: [string, number][]; promised: boolean; deadline: boolean; clocks: Set<string> };
+
+/** `Date.now()`, `performance.now()`: a clock read, the start of a deadline. */
+const CLOCK_CALL = /^(Date\.now|performance\.now)$/;
+
+/** `return task.promise`, `return this.iceGatheringCompletePromise`: a promise the function made and hands back. */
+const PROMISE_NAME = /promise$/i;
 
 /** `function Connection(opts)`: an ES5 constructor, named like a class. */
 const CLASS_NAME = /^[A-Z]/;
@@ -43,6 +52,19 @@ export class OwnWaitDefaults {
         for (const property of param.properties as EsNode[])
           if (property.type === "Property" && isNode(property.value) && property.value.type === "AssignmentPattern")
             this.add(property.value, body, async);
+      // `async call(name, args, timeout) { if (timeout == null) timeout = 0; ... }`: a default written as a statement.
+      if (param.type === "Identifier" && body.type === "BlockStatement")
+        for (const statement of body.body as EsNode[]) {
+          const written = writtenDefault(statement, param.name as string);
+          if (written)
+            this.defaults.push({
+              name: param.name as string,
+              value: span(written.right as EsNode),
+              body,
+              async,
+              written,
+            });
+        }
     }
   }
 
@@ -63,13 +85,15 @@ export class OwnWaitDefaults {
     const key = `${span(found.body)[0]}:${found.name}`;
     let use = this.uses.get(key);
     if (!use) {
-      use = { kept: false, calls: [], promised: found.async };
-      visit(found.body, found.name, use, 0, false);
+      use = { kept: false, calls: [], promised: found.async, deadline: false, clocks: new Set() };
+      visit(found.body, found.name, use, 0, false, found.written);
       this.uses.set(key, use);
     }
     // A function that arms a timer and returns (@smithy's `setRequestTimeout(req, reject, timeoutInMs = 0)`) bounds
     // a wait made elsewhere: the default is its owner's, kept as reported. The wait is what the caller awaits.
-    if (use.kept || !use.promised || use.calls.length === 0) return false;
+    // `const deadline = Date.now() + timeout` (hypercore's waitForRecovery, arangojs' waitForPropagation): the
+    // function bounds its own wait with the value, as it would handing it to a timer.
+    if (use.kept || !use.promised || (use.calls.length === 0 && !use.deadline)) return false;
     return use.calls.every(([callee, position]) => waits(callee, position));
   }
 }
@@ -80,14 +104,46 @@ function isPromise(node: EsNode): boolean {
   return value.type === "NewExpression" && calleePath(value.callee as EsNode) === "Promise";
 }
 
+/** `task.promise`, `this.readyPromise`: a promise held under a name that says so. */
+function isPromiseName(node: EsNode): boolean {
+  const value = unwrap(node);
+  const last = value.type === "MemberExpression" ? unwrap(value.property as EsNode) : value;
+  return last.type === "Identifier" && !value.computed && PROMISE_NAME.test(last.name as string);
+}
+
+/** `Date.now()`, or a local of the body that holds one (`started`). */
+function isClock(node: unknown, clocks: ReadonlySet<string>): boolean {
+  if (!isNode(node)) return false;
+  const value = unwrap(node);
+  if (value.type === "Identifier") return clocks.has(value.name as string);
+  return value.type === "CallExpression" && CLOCK_CALL.test(calleePath(value.callee as EsNode) ?? "");
+}
+
+/** `if (timeout == null) timeout = 0` (or `=== undefined`): the assignment of a parameter's default, if it is one. */
+function writtenDefault(statement: EsNode, name: string): EsNode | undefined {
+  if (statement.type !== "IfStatement" || statement.alternate) return undefined;
+  const test = unwrap(statement.test as EsNode);
+  if (test.type !== "BinaryExpression" || !/^==?=$/.test(test.operator as string)) return undefined;
+  const unset = (side: EsNode) =>
+    (side.type === "Literal" && side.value === null) || (side.type === "Identifier" && side.name === "undefined");
+  const [left, right] = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+  if (!((isParam(left, name) && unset(right)) || (isParam(right, name) && unset(left)))) return undefined;
+  let consequent = statement.consequent as EsNode;
+  if (consequent.type === "BlockStatement" && (consequent.body as EsNode[]).length === 1)
+    consequent = (consequent.body as EsNode[])[0]!;
+  const assignment = consequent.type === "ExpressionStatement" ? unwrap(consequent.expression as EsNode) : undefined;
+  if (assignment?.type !== "AssignmentExpression" || assignment.operator !== "=") return undefined;
+  return isParam(assignment.left, name) ? assignment : undefined;
+}
+
 /** Whether `node` is the parameter itself (through parentheses and `as` casts). */
 function isParam(node: unknown, name: string): boolean {
   return isNode(node) && unwrap(node).type === "Identifier" && unwrap(node).name === name;
 }
 
 /** Records how `node` (inside the body; `nested` inside a function of it) uses the parameter `name`. */
-function visit(node: EsNode, name: string, use: Use, depth: number, nested: boolean): void {
-  if (use.kept) return;
+function visit(node: EsNode, name: string, use: Use, depth: number, nested: boolean, written?: EsNode): void {
+  if (use.kept || node === written) return;
   if (depth > MAX_DEPTH) {
     use.kept = true; // too deep to be sure: keep reporting
     return;
@@ -99,6 +155,14 @@ function visit(node: EsNode, name: string, use: Use, depth: number, nested: bool
       break;
     case "VariableDeclarator":
       if (isParam(node.init, name)) use.kept = true; // `const t = timeout`: followed no further
+      // `const started = Date.now()`: a clock read the deadline is built from.
+      if (isNode(node.id) && node.id.type === "Identifier" && isClock(node.init, use.clocks))
+        use.clocks.add(node.id.name as string);
+      break;
+    case "BinaryExpression":
+      // `Date.now() + timeout`, `started + timeout`: a deadline for the function's own wait.
+      if (node.operator === "+" && isParam(node.left, name) !== isParam(node.right, name))
+        if (isClock(isParam(node.left, name) ? node.right : node.left, use.clocks)) use.deadline = true;
       break;
     case "Property":
       if (isParam(node.value, name)) use.kept = true; // `{ timeout }`: an options object someone else reads
@@ -107,7 +171,8 @@ function visit(node: EsNode, name: string, use: Use, depth: number, nested: bool
       if ((node.elements as unknown[]).some((element) => isParam(element, name))) use.kept = true;
       break;
     case "ReturnStatement":
-      if (!nested && isNode(node.argument) && isPromise(node.argument)) use.promised = true;
+      if (!nested && isNode(node.argument) && (isPromise(node.argument) || isPromiseName(node.argument)))
+        use.promised = true;
       if (isParam(node.argument, name)) use.kept = true;
       break;
     case "ArrowFunctionExpression":
@@ -134,7 +199,7 @@ function visit(node: EsNode, name: string, use: Use, depth: number, nested: bool
   for (const [key, child] of Object.entries(node)) {
     if (key === "type" || key === "start" || key === "end" || key === "range" || key === "loc") continue;
     if (Array.isArray(child)) {
-      for (const item of child) if (isNode(item)) visit(item, name, use, depth + 1, inner);
-    } else if (isNode(child)) visit(child, name, use, depth + 1, inner);
+      for (const item of child) if (isNode(item)) visit(item, name, use, depth + 1, inner, written);
+    } else if (isNode(child)) visit(child, name, use, depth + 1, inner, written);
   }
 }
