@@ -8,6 +8,7 @@ import {
   memberName,
   propertyName,
   referenceName,
+  span,
   unwrap,
 } from "./ast.ts";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
@@ -53,9 +54,13 @@ export class Classifier extends Pads {
         }
         this.classify(node.consequent as EsNode, out, depth + 1);
         // `connectTimeoutMS ? connectTimeoutMS + x : 0`: the 0 is taken only when the value tested is
-        // itself 0 (or unset); it mirrors the configured value, it does not choose one.
+        // itself 0 (or unset); it mirrors the configured value, it does not choose one. In a class constructor
+        // (`this.timeout = $c?.timeout ? $c.timeout * 1000 : 0`) it is what the object keeps when its option is
+        // unset: its own "no limit" for the waits it makes later, judged as `$c.timeout || 0` is.
         const test = unwrap(node.test as EsNode);
-        const mirrors = test.type === "Identifier" || test.type === "MemberExpression";
+        const mirrors =
+          (test.type === "Identifier" || test.type === "MemberExpression") &&
+          !this.facts.zero.inConstructor(span(node)[0]);
         if (!(mirrors && this.constants.evaluate(node.alternate as EsNode) === 0))
           this.classify(node.alternate as EsNode, out, depth + 1);
         return out;
