@@ -13,6 +13,7 @@ import {
   underNoneCheck,
 } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
+import { onlyExpected } from "./python/inspected.ts";
 import { isCacheEntryLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
@@ -56,6 +57,8 @@ class PyDetector implements PyBindingJudge {
     negativeIsUnbounded = false,
   ): void {
     if (inAssertion(value) || expectedToFail(value) || onMockClock(value) || inUnreadDefault(value)) return;
+    // `expected = {"timeout": 60, ...}` then `self.assertEqual(expected, result)`: a test's expected value.
+    if (onlyExpected(value)) return;
     // `clock = Clock()` ... `clock.advance(timeout - 1)`: the test moves a fake clock by hand, its durations are virtual.
     if (this.facts.doubles.advancesFakeClock(value)) return;
     // `if delay is None: return async_timeout.timeout(None)`, `assert timeout.time_left() is None` then

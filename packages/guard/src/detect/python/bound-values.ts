@@ -7,7 +7,7 @@ import type { PyCallJudge } from "./calls.ts";
 import { classify, clockOffset } from "./classify.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
 import { polledUntil } from "./deadlines.ts";
-import { isCacheEntryLifetime, lifetimeOrUnread, usedAsLifetime } from "./lifetimes.ts";
+import { boundsNoWait, isCacheEntryLifetime, lifetimeOrUnread, onlySleeps } from "./lifetimes.ts";
 import { classKeepsNoLimit, ownNoLimit } from "./settings.ts";
 import { referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
@@ -42,10 +42,13 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   if (fn?.type === "function_definition" && onlyStoredUnread(facts, fn, name)) return;
   // `def symbolic_equal(a, b, tolerance, timeout=10.0)` read only by `with time_limit(timeout):` (SIGALRM).
   if (fn?.type === "function_definition" && judge.alarms.isBudgetParameter(fn, name)) return;
-  // `default_timeout=300` of a cache, a `max_age` compared with a token's age: a lifetime, nothing waits.
+  // `default_timeout=300` of a cache, a `max_age` compared with a token's age: a lifetime, nothing waits. A delay:
+  // `retry_timeout=1` slept for between attempts, or `def long_running_job(timeout=10): time.sleep(timeout)`, a
+  // stand-in job whose whole work is the sleep (zeroconf's `find(timeout=5)`, which sleeps while its browser collects
+  // answers, waits for them: reported).
   if (isCacheEntryLifetime(node, name)) return;
   const body = fn?.type === "function_definition" ? fn.childForFieldName("body") : null;
-  if (body && usedAsLifetime(facts, name, body, node)) return;
+  if (body && boundsNoWait(facts, name, body, node, onlySleeps(body) ? "any" : "between-rounds")) return;
   // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
   if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
     judge.report(value, `as the default of ${name}`, false, "poll", false, true);

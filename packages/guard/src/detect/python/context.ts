@@ -4,8 +4,10 @@ import { withoutText } from "./syntax.ts";
 // Where a value sits decides whether anything waits on it: assertions, expected refusals, mock clocks,
 // `is None` branches, stubs and enums. Pure functions of the syntax tree, shared by the Python rules.
 
+// unittest's comparing assertions (`assertDictEqual`, `assertCountEqual`, `assertAlmostEqual`, `assertGreater`...), not
+// `assertTrue`/`assertRaises`, which run or test what they are given.
 const ASSERTION_CALLS =
-  /(^|\.)(assert_called\w*|assert_awaited\w*|assert_any_call|assert_has_calls|assert_not_called|assertEqual|assertEquals|assertNotEqual|assertIs|assertIsNone|assertIn|assert_equal)$/;
+  /(^|\.)(assert_called\w*|assert_awaited\w*|assert_any_call|assert_has_calls|assert_not_called|assert(Not)?(Dict|List|Tuple|Set|Sequence|Count|Items|MultiLine)?Equals?|assert(Not)?AlmostEquals?|assert(Greater|Less)(Equal)?|assertIs(Not)?(None)?|assert(Not)?In|assertDictContainsSubset|assert_equal)$/;
 
 // Methods that block until they return: a call to one inside an assertion waits before anything is compared.
 const BLOCKING_METHODS = /^(wait|wait_for|join|poll|get|put|acquire|result|exception|recv|recv_bytes|communicate)$/;

@@ -1,6 +1,7 @@
 // Objects a test builds only to look at: `fs = S3FileSystem(request_timeout=0.5)` followed by nothing but
 // `assert isinstance(fs, S3FileSystem)` and `assert pickle.loads(pickle.dumps(fs)) == fs`. The object is compared,
 // pickled or printed, never asked to do anything, so the timeout it was given bounds no wait.
+// Likewise the expected values a test builds only to compare with what it got.
 import type { Node as TsNode } from "web-tree-sitter";
 import { calleeText, enclosingFunction } from "./syntax.ts";
 
@@ -19,10 +20,58 @@ export function onlyInspected(call: TsNode): boolean {
   const target = assignment.childForFieldName("left");
   const fn = enclosingFunction(call);
   if (target?.type !== "identifier" || !fn?.childForFieldName("name")?.text.startsWith("test")) return false;
+  return everyReadAfter(fn, assignment, target.text, (node) => inAssert(node, fn) && looksAt(node));
+}
+
+// `stack_spec = {"parameters": {}, "timeout": 60, ...}` then `self.assertEqual(stack_spec, new_spec)`: a value built
+// of literals (dicts, lists, tuples, `dict(...)`) that a test function (`def test_*`) assigns to a local and then only
+// hands, whole, to a comparing assertion (`assertEqual`, `assertDictEqual`, `assert_called_once_with(**expected)`,
+// `assert x == expected`): the expected result, nothing waits on it. A call that builds it (other than `dict`) may
+// have waited (`result = fetch(url, timeout=5)`), and a read anywhere else may hand it on to a wait: not this.
+export function onlyExpected(value: TsNode): boolean {
+  let current = value;
+  for (let depth = 0; depth < 12; depth++) {
+    const parent = current.parent;
+    if (!parent) return false;
+    if (parent.type === "assignment") {
+      const target = parent.childForFieldName("left");
+      if (parent.childForFieldName("right")?.id !== current.id || target?.type !== "identifier") return false;
+      const fn = enclosingFunction(parent);
+      if (!fn?.childForFieldName("name")?.text.startsWith("test")) return false;
+      return everyReadAfter(fn, parent, target.text, (node) => comparedWhole(node, fn));
+    }
+    const builds =
+      CONTAINERS.test(parent.type) ||
+      (parent.type === "argument_list" && calleeText(parent.parent!) === "dict") ||
+      (parent.type === "call" && calleeText(parent) === "dict");
+    if (!builds) return false;
+    current = parent;
+  }
+  return false;
+}
+const CONTAINERS = /^(pair|dictionary|list|tuple|set|keyword_argument|parenthesized_expression|expression_list)$/;
+
+// Unittest's and mock's comparing assertions: the arguments are compared, nothing is run.
+const COMPARING =
+  /(^|\.)(assert(Not)?(Dict|List|Tuple|Set|Sequence|Count|Items|MultiLine)?Equals?|assertDictContainsSubset|assert(Not)?In|assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*|assert_has_calls|assert_equal)$/;
+
+// The name, as a whole (or splatted, `**expected`), is an argument of a comparing assertion or an operand of a
+// comparison inside `assert`.
+function comparedWhole(node: TsNode, fn: TsNode): boolean {
+  let read = node;
+  if (read.parent?.type === "dictionary_splat" || read.parent?.type === "list_splat") read = read.parent;
+  const parent = read.parent;
+  if (parent?.type === "comparison_operator") return inAssert(node, fn);
+  const call = parent?.type === "argument_list" ? parent.parent : undefined;
+  return call?.type === "call" && COMPARING.test(calleeText(call));
+}
+
+// Every read of `name` in `fn` after `assignment` (up to the name's next assignment) passes `test`, and there is one.
+function everyReadAfter(fn: TsNode, assignment: TsNode, name: string, test: (read: TsNode) => boolean): boolean {
   const body = fn.childForFieldName("body");
   if (!body) return false;
   let reads = 0;
-  const uses = namesIn(fn, body).get(target.text) ?? [];
+  const uses = namesIn(fn, body).get(name) ?? [];
   // The first read after the assignment (the list is in source order).
   let low = 0;
   for (let high = uses.length; low < high;) {
@@ -35,7 +84,7 @@ export function onlyInspected(call: TsNode): boolean {
     const parent = node.parent;
     // The name assigned again: the reads after it are of another object.
     if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === node.id) break;
-    if (!inAssert(node, fn) || !looksAt(node)) return false;
+    if (!test(node)) return false;
     reads++;
   }
   return reads > 0;

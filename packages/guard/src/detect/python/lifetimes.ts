@@ -33,7 +33,8 @@ export function isCacheEntryLifetime(node: TsNode, name: string): boolean {
 }
 
 // `DEFAULT_TIMEOUT_SECS = 60 * 60` compared only with a token's age, `timeout = 20` of a `RepoCache`: a lifetime.
-// `timeout = 5` in a function that never reads it (the next line passes its own literal): it bounds nothing.
+// `TIMEOUT = 0.75` read only by `time.sleep(self.TIMEOUT)`: a delay. `timeout = 5` in a function that never reads it
+// (the next line passes its own literal): it bounds nothing.
 export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNode, name: string): boolean {
   if (isCacheEntryLifetime(assignment, name)) return true;
   const scope = facts.scopeOf(assignment);
@@ -54,17 +55,30 @@ export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNod
       : left.type === "attribute" || scope === 0
         ? assignment.tree.rootNode
         : (fn?.childForFieldName("body") ?? null);
-  return within !== null && usedAsLifetime(facts, name, within, left);
+  // A sleep tells only about the code's own values: `self.plugin.testRunTimeout = 2` slept for in a test is also read
+  // by the plugin's module, where it bounds the plugin's waits.
+  const own = left.type === "identifier" || /^self\.\w+$/.test(left.text.replace(/\s+/g, ""));
+  return within !== null && boundsNoWait(facts, name, within, left, own ? "between-rounds" : "none");
 }
 
 // Every read of `name` in `scope` (a function, or the whole file for a module constant) uses it as an entry's
-// lifetime, and there is at least one:
+// lifetime or as a sleep's duration, and there is at least one:
 // - compared with an entry's age (`current_time - token_time > DEFAULT_TIMEOUT_SECS`, `now < entry.timestamp +
 // self.timeout`), where the start is not a clock reading this code took (elapsed time since `start =
 // time.monotonic()` bounds a wait) and the test is not in a `while` loop (a loop that waits until a deadline);
 // - added to the clock and stored with data (`self._expires[key] = time() + timeout`, `(time() + timeout, value)`);
-// - handed to a store as an expiry (`r.expire(key, timeout)`, `setex(key, timeout, v)`, `set(key, v, ex=timeout)`).
-export function usedAsLifetime(facts: PyFacts, name: string, scope: TsNode, definition: TsNode): boolean {
+// - handed to a store as an expiry (`r.expire(key, timeout)`, `setex(key, timeout, v)`, `set(key, v, ex=timeout)`);
+// - slept for (`time.sleep(self.TIMEOUT)` between attempts, `await asyncio.sleep(regrab_timeout)`): a duration handed
+//   to a sleep between rounds of a loop is a delay however it is named (README "Poll ticks"), with `sleeps`.
+//   A sleep outside a loop may be a deadline's timer (prompt_toolkit's `await sleep(self.CPR_TIMEOUT)` then
+//   "not supported" if no answer came): only where the sleep is the function's whole work (`sleeps` "any").
+export function boundsNoWait(
+  facts: PyFacts,
+  name: string,
+  scope: TsNode,
+  definition: TsNode,
+  sleeps: Sleeps = "between-rounds",
+): boolean {
   const code = blanked(scope.text);
   const root = scope.tree.rootNode;
   let uses = 0;
@@ -78,7 +92,7 @@ export function usedAsLifetime(facts: PyFacts, name: string, scope: TsNode, defi
     const read =
       parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
     if (isAssignmentTarget(read) || truthinessTest(read)) continue;
-    if (!lifetimeUse(facts, read)) return false;
+    if (!lifetimeUse(facts, read) && !sleptFor(read, sleeps)) return false;
     uses++;
   }
   return uses > 0;
@@ -114,6 +128,38 @@ function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
   const callee = call.childForFieldName("function");
   const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
   return EXPIRY_CALLS.test(method ?? "");
+}
+
+// Every call the function body makes is a sleep: the sleep is its whole work.
+export function onlySleeps(body: TsNode): boolean {
+  return body
+    .descendantsOfType("call")
+    .every((call) => /(^|\.)sleep$/.test(call?.childForFieldName("function")?.text.replace(/\s+/g, "") ?? ""));
+}
+
+/** Which sleeps tell a duration is a delay: none (another object's setting), one between rounds of a loop, any. */
+export type Sleeps = "none" | "between-rounds" | "any";
+
+// `time.sleep(TIMEOUT)`, `await asyncio.sleep(self.timeout)`, `gevent.sleep(t)`: the read is a sleep's duration
+// (its first argument, as written; `sleep(t * 2)` or `sleep(min(t, 1))` are not looked into), and with
+// "between-rounds" the sleep is inside a `for`/`while` loop of its function.
+function sleptFor(read: TsNode, sleeps: Sleeps): boolean {
+  if (sleeps === "none") return false;
+  const list = read.parent;
+  const call = list?.type === "argument_list" ? list.parent : undefined;
+  if (
+    call?.type !== "call" ||
+    list!.namedChildren[0]?.id !== read.id ||
+    !/(^|\.)sleep$/.test(call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "")
+  )
+    return false;
+  if (sleeps === "any") return true;
+  for (let current = call.parent; current; current = current.parent) {
+    if (current.type === "for_statement" || current.type === "while_statement") return true;
+    if (current.type === "function_definition" || current.type === "class_definition" || current.type === "lambda")
+      return false;
+  }
+  return false;
 }
 
 // `a - b` (or `abs(a - b)`): the start `b` an age is measured from.

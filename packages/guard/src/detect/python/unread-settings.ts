@@ -50,7 +50,7 @@ const DYNAMIC_READS = /\bgetattr\s*\(\s*[^,()]+,\s*[^"'\s]|__dict__|\b(vars|glob
 // every mention of it here is written to (`X = ...`, `self.X = ...`); a field is read as an attribute (`obj.X`), so a
 // bare `X` (a parameter or local of the same name) is no read of it. A mention in a string or comment counts as a
 // read (`getattr(o, "X")`). A class with a base from elsewhere may be read by that base (`socketserver`'s handlers
-// read `self.timeout`): only classes whose bases are this file's own. Without package facts nothing is unread.
+// read `self.timeout`): only undecorated classes whose bases are this file's own. Without package facts nothing is unread.
 export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode): boolean {
   const field = left.type === "attribute";
   const name = field ? left.childForFieldName("attribute")?.text : left.type === "identifier" ? left.text : undefined;
@@ -65,7 +65,9 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
   else if (statement?.parent?.type === "block" && statement.parent.parent?.type === "class_definition")
     owner = statement.parent.parent;
   else return false;
-  if (owner && !ownBases(owner, 0)) return false;
+  // A decorated class (`@dataclass`, `@attr.s`, `@attrs.define`) has its attributes read by the decorator, by
+  // `asdict()`/`**` and by the package's users: its fields are not unread however little the package names them.
+  if (owner && (owner.parent?.type === "decorated_definition" || !ownBases(owner, 0))) return false;
   const code = facts.fileCode();
   if (DYNAMIC_READS.test(code)) return false;
   const mention = new RegExp(`(?<![\\w])${name}(?!\\w)`, "g");

@@ -1,0 +1,3 @@
+from .fields import Options, Settings
+
+__version__ = "1.0"
