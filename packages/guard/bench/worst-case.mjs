@@ -113,6 +113,13 @@ const FAMILIES = [
       `const sinon = require("sinon");\ndescribe("suite", function () {\n  this.timeout(5000);\n${lines(n, (i) => `  it("case ${i}", function (done) {\n    const clock = sinon.useFakeTimers();\n    const c = new Client({ timeout: ${1000 + i}, clock });\n    setTimeout(done, ${2000 + i});\n    clock.tick(${3000 + i});\n  });`)}\n});\n`,
   ],
   [
+    "js tests handing one fake timer to every client, waits with statement defaults (doubles, own-waits)",
+    "a.test.js",
+    300,
+    (n) =>
+      `const setTimeout = (fn, ms) => calls.push({ fn, ms });\n${lines(n, (i) => `it("case ${i}", async () => {\n  const c = new Client({ pingTimeout: ${i}, setTimeout });\n  await c.call${i}("m", [], 0);\n});\nasync function wait${i}(${Array.from({ length: 20 }, (_, k) => `a${k}`).join(", ")}, timeout) {\n  if (timeout == null) timeout = 0;\n  const deadline = timeout > 0 ? Date.now() + timeout : 0;\n  return new Promise((resolve) => poll${i}(resolve, deadline));\n}`)}\n`,
+  ],
+  [
     "js dead code and helpers only it calls (dead-code)",
     "a.test.js",
     300,

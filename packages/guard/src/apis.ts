@@ -163,7 +163,18 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
 ];
 
 // Timers are event-loop delays, not network timeouts: `setTimeout(fn, ms)` stays allowed however it is reached.
-const TIMER_OBJECTS = new Set(["window", "globalThis", "global", "self", "timers", "timersPromises"]);
+// Node's timer modules as an import names them (`import { setTimeout } from "node:timers/promises"`): a sleep.
+const TIMER_OBJECTS = new Set([
+  "window",
+  "globalThis",
+  "global",
+  "self",
+  "timers",
+  "timersPromises",
+  "node:timers",
+  "node:timers/promises",
+  "timers/promises",
+]);
 
 interface ApiIndex {
   /** First position of each callee, as written. */

@@ -32,6 +32,9 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
     case "TemplateElement":
       collectSqlText(facts, node);
       return;
+    case "AwaitExpression":
+      facts.zero.awaited(node.argument);
+      return;
     case "CallExpression":
       facts.sites.push(node);
       collectTestCall(facts, node);

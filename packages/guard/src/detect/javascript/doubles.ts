@@ -62,12 +62,16 @@ export class Doubles {
    */
   injectedFakes(): [number, number][] {
     const fakes: [number, number][] = [];
+    // One test of each function's body, however many objects hand it on (a suite that passes its fake to each test).
+    const armsTimer = new Map<EsNode, boolean>();
     for (const { object, timer } of this.injecting) {
       const fn = timer.type === "Identifier" ? this.functions.get(timer.name as string) : timer;
       // Its body only: `function setTimeout(fn, ms) {...}` names itself in its head.
       const body = fn?.body;
       if (!isNode(body) || fn?.type === "ClassDeclaration" || fn?.type === "ClassExpression") continue;
-      if (!ARMS_TIMER.test(this.source.slice(...span(body)))) fakes.push(span(object));
+      let arms = armsTimer.get(body);
+      if (arms === undefined) armsTimer.set(body, (arms = ARMS_TIMER.test(this.source.slice(...span(body)))));
+      if (!arms) fakes.push(span(object));
     }
     return fakes;
   }

@@ -55,6 +55,8 @@ export class OwnWaitDefaults {
       // `async call(name, args, timeout) { if (timeout == null) timeout = 0; ... }`: a default written as a statement.
       if (param.type === "Identifier" && body.type === "BlockStatement")
         for (const statement of body.body as EsNode[]) {
+          // Defaults come first: the leading `if`s only (a long body is not read once per parameter).
+          if (statement.type !== "IfStatement") break;
           const written = writtenDefault(statement, param.name as string);
           if (written)
             this.defaults.push({

@@ -3,7 +3,7 @@
 // business: Docker's `stop({ timeout: 0 })` kills at once, compose's adds no `-t` flag, piscina's idle 0
 // reaps at once. None of those waits forever. Which call receives a value is `receivers.ts`.
 import { matchApi, type TimeoutApi } from "../../apis.ts";
-import { calleePath, type EsNode, isFunction, referenceName, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isFunction, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { GuardedTimers } from "./guarded-timers.ts";
 
 /** Calls whose last name arms a timer: `setTimeout(fn, ms)`, `timing.setTimeout(fn, ms)`, `socket.setTimeout(ms)`. */
@@ -17,6 +17,10 @@ const TIMER_METHOD = /(^|\.)(setTimeout|setInterval)$/;
  */
 const TIMEOUT_RECEIVER = /timeout(?!s)/i;
 const TIMER_FUNCTIONS = /(^|\.)(set|clear)(Timeout|Interval)$/;
+
+/** `setTimeout`, `timers.setTimeout`, `timersPromises.setTimeout`: what an awaited sleep of node:timers/promises is called. */
+const PROMISE_TIMER = /^(setTimeout|\w*[tT]imers\w*\.setTimeout)$/;
+const INLINE_FUNCTION = /^(ArrowFunctionExpression|FunctionExpression)$/;
 
 /** A comparison with 0 that tells "set" from "unset": `t > 0`, `t <= 0`, `t !== 0`, `0 < t`. */
 const ZERO_TESTS = /^(>|>=|<|<=|===|!==|==|!=)$/;
@@ -40,16 +44,29 @@ export class ZeroFacts {
   readonly constructors: [number, number][] = [];
   /** Which tests guard which timers (`disables`). */
   readonly guards: GuardedTimers;
+  /** `await setTimeout(ms)` (node:timers/promises): sleeps, which bound no wait (a 0 there is no delay). */
+  private readonly sleeps = new Set<EsNode>();
 
   /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
   constructor(functionSpans: readonly [number, number][] = []) {
     this.guards = new GuardedTimers(functionSpans);
   }
 
+  /**
+   * `await setTimeout(timeoutMs)` from node:timers/promises (terminus' graceful-shutdown wait): the code sleeps for the
+   * value and goes on; a test that skips it when unset leaves no wait unbounded, it skips a delay.
+   */
+  awaited(raw: unknown): void {
+    const call = isNode(raw) ? unwrap(raw) : undefined;
+    if (call?.type !== "CallExpression" || !PROMISE_TIMER.test(calleePath(call.callee as EsNode) ?? "")) return;
+    const first = (call.arguments as EsNode[])[0];
+    if (first && !INLINE_FUNCTION.test(unwrap(first).type)) this.sleeps.add(call);
+  }
+
   call(node: EsNode): void {
     const args = node.arguments as EsNode[];
     const callee = calleePath(node.callee as EsNode);
-    if (!TIMER_METHOD.test(callee ?? "")) return;
+    if (!TIMER_METHOD.test(callee ?? "") || this.sleeps.has(node)) return;
     // `setTimeout(fn, ms)` arms with its second argument, `socket.setTimeout(ms, fn)` with its first; a
     // callback's name among them is harmless (it is never tested for being set as a timeout).
     for (const arg of args.slice(0, 2)) {
