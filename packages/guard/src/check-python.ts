@@ -6,6 +6,7 @@ import { detectEmbeddedPython } from "./detect/python/embedded.ts";
 import type { PythonFacts } from "./detect/python/package-keepers.ts";
 import { firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { reparseRepaired } from "./detect/python/reparse.ts";
+import { callsTimeoutPosition } from "./detect/python/timeout-positions.ts";
 import type { RawFinding } from "./detect/types.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 import { DIRECTIVE, type SourceComment } from "./suppressions.ts";
@@ -30,7 +31,8 @@ export async function detectPythonFile(
       tree.delete();
       ({ tree, comments: lineComments } = retry);
     }
-    if (!mightHoldTimeout(source, config, "python")) return { raw: [], comments: [] };
+    if (!mightHoldTimeout(source, config, "python") && !callsTimeoutPosition(source, python?.positions))
+      return { raw: [], comments: [] };
     const withComments = source.includes(DIRECTIVE);
     const scan = scanPython(tree.rootNode, withComments, mayHoldFallback(source));
     // `python -c` scripts in strings run too: checked as Python, their findings placed in the string.

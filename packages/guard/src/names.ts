@@ -1,4 +1,13 @@
+/**
+ * Units written after a timeout's name. Microseconds too: `timeoutUs=100000` (SoapySDR's stream reads) is a duration
+ * of the C API the binding wraps. Not nanoseconds: a literal of those reads as a day or more ("no limit").
+ */
 const UNITS = new Set([
+  "us",
+  "usec",
+  "usecs",
+  "micros",
+  "microseconds",
   "ms",
   "millis",
   "milliseconds",

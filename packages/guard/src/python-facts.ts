@@ -13,6 +13,8 @@ import { keeperFor, topLevelDefinitions } from "./detect/python/keepers.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
+import { Signatures } from "./detect/python/timeout-positions.ts";
+import { isTimeoutName } from "./names.ts";
 
 export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";
 
@@ -47,7 +49,9 @@ export async function pythonPackageFacts(
   const called = new Set<string>();
   const calls = new Map<string, Set<string>>();
   const reexports: { path: string; module: string; name: string; alias: string }[] = [];
+  const signatures = new Signatures();
   for (const [path, text] of modules) {
+    signatures.add(text);
     const found = wordsIn(text);
     for (const word of new Set(found.map(({ word }) => word))) words[word] = (words[word] ?? 0) + 1;
     const mine = new Set<string>();
@@ -65,7 +69,8 @@ export async function pythonPackageFacts(
     for (const match of text.matchAll(IMPORT)) for (const part of match[1]!.split(".")) imported.add(part);
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
-  const python: PythonFacts = { keepers, words };
+  const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
+  const python: PythonFacts = { keepers, words, positions };
   const parser = await pythonParser();
   const trees: Tree[] = [];
   try {

@@ -1,7 +1,8 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { hardcodedMessage, unboundedMessage } from "../rules.ts";
 import { AlarmBudgets } from "./python/alarms.ts";
-import { bindsNothing, judgeApiCall, knowsTimeoutKeyword } from "./python/calls.ts";
+import { judgeApiCall } from "./python/calls.ts";
+import { judgeKeywordArgument, judgePositionalTimeouts } from "./python/timeout-arguments.ts";
 import { judgeAssignment, judgeDefault, type PyBindingJudge } from "./python/bound-values.ts";
 import { classify } from "./python/classify.ts";
 import {
@@ -17,9 +18,8 @@ import { onlyExpected } from "./python/inspected.ts";
 import { isCacheEntryLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
-import { noneIsForever } from "./python/none-keywords.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
-import { keywordArgument, onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
+import { onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
 import type { Classified, ZeroMeans } from "./python/values.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
@@ -97,36 +97,9 @@ class PyDetector implements PyBindingJudge {
   private visit(node: TsNode): void {
     const facts = this.facts;
     switch (node.type) {
-      case "keyword_argument": {
-        const name = node.childForFieldName("name")?.text;
-        const value = node.childForFieldName("value");
-        // `retry.Retry(..., deadline=10.0)`, `Timeout(deadline=60)`: a retry or timeout policy's deadline bounds
-        // the total wait of every attempt (elsewhere a `deadline=` may be a point in time, trio's `CancelScope`).
-        const policyDeadline = name === "deadline";
-        if ((!policyDeadline && !facts.isTimeout(name)) || !value) return;
-        const call = node.parent?.parent;
-        const callee = call?.type === "call" ? call.childForFieldName("function") : null;
-        const written = callee ? callee.text.replace(/\s+/g, "") : "";
-        if (policyDeadline && !/(Retry|Timeout)$/.test(written)) return;
-        // `client_pause(timeout=1)`: how long to pause, not a deadline.
-        if (/(pause|sleep|delay)\w*$/i.test(written)) return;
-        const path = facts.resolve(written);
-        const known =
-          knowsTimeoutKeyword(facts, path, written, name) ||
-          (call?.type === "call" && noneIsForever(facts, call, path, written, name));
-        const isTest = /(^|\.)gen_test$/.test(path);
-        if (call?.type === "call" && bindsNothing(facts, call, value, name, path, written, known)) return;
-        if (call?.type === "call" && isCacheLifetime(call)) return;
-        if (call?.type === "call" && written.endsWith(".wait") && facts.isPacingWait(call)) return;
-        // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
-        const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;
-        if (blocking && unwrap(value).type === "none") {
-          this.report(value, `in ${name}= of a blocking call`, true);
-          return;
-        }
-        this.report(value, `in ${name}=`, known, "poll", isTest);
+      case "keyword_argument":
+        judgeKeywordArgument(this, node);
         return;
-      }
       case "pair": {
         const key = node.childForFieldName("key");
         const name = key?.type === "string" ? stringContent(key) : undefined;
@@ -167,6 +140,7 @@ class PyDetector implements PyBindingJudge {
         const written = callee.text.replace(/\s+/g, "");
         const path = facts.resolve(written);
         judgeApiCall(this, node, args, path, written);
+        judgePositionalTimeouts(this, node, args, written);
         // `kwargs.pop("timeout", 30)`, `getattr(o, "timeout", 30)`, `params.get("DATABASE_TIMEOUT", 0.01)`: the
         // fallback under a timeout's key is the default timeout of whatever reads the result.
         if (isLookup(written) && facts.mayNameTimeout(args)) {

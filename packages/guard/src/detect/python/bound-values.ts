@@ -9,7 +9,7 @@ import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck 
 import { polledUntil } from "./deadlines.ts";
 import { boundsNoWait, isCacheEntryLifetime, lifetimeOrUnread, onlySleeps } from "./lifetimes.ts";
 import { classKeepsNoLimit, ownNoLimit } from "./settings.ts";
-import { referenceName } from "./syntax.ts";
+import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
 import { isNoLimit, type ZeroMeans } from "./values.ts";
 
@@ -66,7 +66,10 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
 export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   const facts = judge.facts;
   const left = node.childForFieldName("left");
-  const right = node.childForFieldName("right");
+  const written = node.childForFieldName("right");
+  // `login_timeout = attr.ib(default=60, validator=...)`: an attrs or dataclass field's default is the value the
+  // attribute holds on every object built without it, as `login_timeout = 60` is.
+  const right = (written && fieldDefault(facts, written)) ?? written;
   if (!left || !right || facts.codeStatements.has(node.id)) return;
   // `TIMEOUT1, TIMEOUT2, TIMEOUT3 = 0.82, 0.35, 1.4`: each name takes the literal at its place.
   if (left.type === "pattern_list" && right.type === "expression_list") {
@@ -122,4 +125,15 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
       : `assigned to ${left.text}`,
     kept,
   );
+}
+
+/** attrs' and dataclasses' field declarations, which take the attribute's default as `default=`. */
+const FIELDS = /^(attr\.(ib|attrib|field)|attrs\.field|dataclasses\.field)$/;
+
+/** The `default=` of a field declaration (`attr.ib(default=60)`, `field(default=2.0)` imported from dataclasses). */
+function fieldDefault(facts: PyBindingJudge["facts"], right: TsNode): TsNode | undefined {
+  if (right.type !== "call") return undefined;
+  const callee = right.childForFieldName("function");
+  if (!callee || !FIELDS.test(facts.resolve(callee.text.replace(/\s+/g, "")))) return undefined;
+  return keywordArgument(right, "default") ?? undefined;
 }

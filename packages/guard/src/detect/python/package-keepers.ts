@@ -24,6 +24,8 @@ export interface PythonFacts {
   readonly keepers: Readonly<Record<string, Readonly<Record<string, Keeper>>>>;
   /** Timeout-looking word -> how many of the package's files mention it; absent if the pass saw only part of it. */
   readonly words?: Readonly<Record<string, number>>;
+  /** Function or method name -> place (`self` left out) -> the timeout parameter every definition of it has there. */
+  readonly positions?: Readonly<Record<string, Readonly<Record<number, string>>>>;
 }
 
 /**

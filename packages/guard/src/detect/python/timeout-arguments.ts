@@ -1,0 +1,91 @@
+// A value handed to a timeout parameter of a call: by its keyword (`wait(timeout=5)`) or, where the package's own
+// definitions take a timeout at that place, positionally (`self.wait_for_status(id, "ACTIVE", "cluster", 120)`).
+import type { Node as TsNode } from "web-tree-sitter";
+import { bindsNothing, knowsTimeoutKeyword, type PyCallJudge } from "./calls.ts";
+import { isCacheLifetime } from "./context.ts";
+import { noneIsForever } from "./none-keywords.ts";
+import { keywordArgument, unwrap } from "./syntax.ts";
+
+/** A `name=value` argument of a call whose name is a timeout's (or a retry or timeout policy's `deadline=`). */
+export function judgeKeywordArgument(judge: PyCallJudge, node: TsNode): void {
+  const name = node.childForFieldName("name")?.text;
+  const value = node.childForFieldName("value");
+  // `retry.Retry(..., deadline=10.0)`, `Timeout(deadline=60)`: a retry or timeout policy's deadline bounds
+  // the total wait of every attempt (elsewhere a `deadline=` may be a point in time, trio's `CancelScope`).
+  const policyDeadline = name === "deadline";
+  if ((!policyDeadline && !judge.facts.isTimeout(name)) || !value) return;
+  const call = node.parent?.parent;
+  const written = calleeOf(call);
+  if (policyDeadline && !/(Retry|Timeout)$/.test(written)) return;
+  judgeTimeoutArgument(judge, call?.type === "call" ? call : undefined, written, name, value, `in ${name}=`);
+}
+
+/**
+ * The positional arguments of a call that sit where every definition of the callee in the package takes a timeout
+ * (`PythonFacts.positions`): judged as that parameter's keyword would be. Without package facts nothing is read.
+ */
+export function judgePositionalTimeouts(judge: PyCallJudge, call: TsNode, args: TsNode, written: string): void {
+  const positions = judge.facts.options.python?.positions;
+  if (!positions) return;
+  const dot = written.lastIndexOf(".");
+  const method = written.slice(dot + 1);
+  const slots = Object.hasOwn(positions, method) ? positions[method] : undefined;
+  if (!slots || !ownCallee(judge, written, dot)) return;
+  let index = 0;
+  for (const argument of args.namedChildren) {
+    if (!argument || argument.type === "comment" || argument.type === "keyword_argument") continue;
+    // `f(*args, 5)`: the places after a splat are unknown.
+    if (argument.type.endsWith("splat")) return;
+    const parameter = Object.hasOwn(slots, index) ? slots[index] : undefined;
+    index++;
+    if (parameter !== undefined)
+      judgeTimeoutArgument(judge, call, written, parameter, argument, `as ${parameter} of ${written}()`);
+  }
+}
+
+/**
+ * A callee that can only be the package's own definition: a method of the object itself (`self.wait_for_status`,
+ * `cls.connect`), or a name defined in the module or imported from the package (`from .base import wait_until`). Any
+ * other receiver may be another library's object with a method of the same name (`sock.recv(1024)` beside a
+ * package's `Bus.recv(self, timeout=None)`).
+ */
+function ownCallee(judge: PyCallJudge, written: string, dot: number): boolean {
+  if (dot >= 0) return /^(self|cls)\.\w+$/.test(written);
+  const path = judge.facts.resolve(written);
+  return path === written || path.startsWith(".");
+}
+
+function calleeOf(call: TsNode | null | undefined): string {
+  const callee = call?.type === "call" ? call.childForFieldName("function") : null;
+  return callee ? callee.text.replace(/\s+/g, "") : "";
+}
+
+// What the call does with a value handed to its timeout parameter `name`: nothing (a double, a cache lifetime, a
+// pause, a loop's pacing wait), a wait without limit, or a wait with the value's bound.
+function judgeTimeoutArgument(
+  judge: PyCallJudge,
+  call: TsNode | undefined,
+  written: string,
+  name: string,
+  value: TsNode,
+  where: string,
+): void {
+  const { facts } = judge;
+  // `client_pause(timeout=1)`: how long to pause, not a deadline.
+  if (/(pause|sleep|delay)\w*$/i.test(written)) return;
+  const path = facts.resolve(written);
+  const known =
+    knowsTimeoutKeyword(facts, path, written, name) ||
+    (call !== undefined && noneIsForever(facts, call, path, written, name));
+  const isTest = /(^|\.)gen_test$/.test(path);
+  if (call && bindsNothing(facts, call, value, name, path, written, known)) return;
+  if (call && isCacheLifetime(call)) return;
+  if (call && written.endsWith(".wait") && facts.isPacingWait(call)) return;
+  // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
+  const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;
+  if (blocking && unwrap(value).type === "none") {
+    judge.report(value, `${where} of a blocking call`, true);
+    return;
+  }
+  judge.report(value, where, known, "poll", isTest);
+}

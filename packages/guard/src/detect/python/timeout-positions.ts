@@ -1,0 +1,111 @@
+// Where a package's own functions take a timeout positionally. `def wait_for_status(self, name, status, check_type,
+// timeout=60)` names its fourth parameter a timeout, so `self.wait_for_status(id, "ACTIVE", "cluster", 120)` hands it
+// 120 as surely as `timeout=120` would: the package pass (`python-facts.ts`) reads every `def` of the package's
+// modules from their text, and a file's check reads the literal in that place like the keyword's value.
+
+import type { PythonFacts } from "./package-keepers.ts";
+
+/** A function or method name -> the positions (`self`/`cls` left out) where every definition of it takes a timeout. */
+type TimeoutPositions = NonNullable<PythonFacts["positions"]>;
+
+/** A `def` at any depth: its name, then the signature is read from its `(`. */
+const DEF = /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/gm;
+/** The longest signature read (characters); a longer one counts as unreadable. */
+const MAX_SIGNATURE = 4000;
+
+/** Every definition's positional parameter names, by function name (collected over all of a package's modules). */
+export class Signatures {
+  private readonly byName = new Map<string, (readonly string[] | undefined)[]>();
+
+  /** Reads the `def`s of one module's text. */
+  add(text: string): void {
+    for (const match of text.matchAll(DEF)) {
+      const list = this.byName.get(match[1]!) ?? [];
+      list.push(positionalParameters(text, match.index + match[0].length));
+      this.byName.set(match[1]!, list);
+    }
+  }
+
+  /**
+   * The names with a timeout-named positional parameter (`isTimeout`) at a place where every definition of the name
+   * has that same parameter: two classes' `get(self, key)` and `get(self, timeout=None)` disagree, and neither is
+   * read. A signature the scan could not read disagrees with every other.
+   */
+  positions(isTimeout: (name: string) => boolean): Record<string, Record<number, string>> {
+    const out: Record<string, Record<number, string>> = {};
+    for (const [name, lists] of this.byName) {
+      if (/^__\w+__$/.test(name)) continue;
+      const first = lists[0];
+      if (!first) continue;
+      first.forEach((parameter, index) => {
+        if (!isTimeout(parameter) || !lists.every((list) => list?.[index] === parameter)) return;
+        (out[name] ??= {})[index] = parameter;
+      });
+    }
+    return out;
+  }
+}
+
+/**
+ * The positional parameters of the signature whose `(` ends at `from`, without a leading `self`/`cls` and up to a
+ * `*`, `*args` or `**kwargs`; undefined when the signature cannot be read (too long, an unclosed string).
+ */
+function positionalParameters(text: string, from: number): string[] | undefined {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = from;
+  const end = Math.min(text.length, from + MAX_SIGNATURE);
+  for (let at = from; at < end; at++) {
+    const char = text[at]!;
+    if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === "]" || char === "}") depth--;
+    else if (char === ")") {
+      if (depth-- > 0) continue;
+      pieces.push(text.slice(start, at));
+      return names(pieces);
+    } else if (char === "," && depth === 0) {
+      pieces.push(text.slice(start, at));
+      start = at + 1;
+    } else if (char === "#") {
+      const line = text.indexOf("\n", at);
+      if (line < 0) return undefined;
+      at = line;
+    } else if (char === '"' || char === "'") {
+      // Defaults are short strings: no triple quotes in a signature worth reading.
+      if (text.startsWith(char.repeat(3), at)) return undefined;
+      let close = at + 1;
+      while (close < end && text[close] !== char && text[close] !== "\n") close += text[close] === "\\" ? 2 : 1;
+      if (text[close] !== char) return undefined;
+      at = close;
+    }
+  }
+  return undefined;
+}
+
+function names(pieces: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const trimmed = piece.trim();
+    if (trimmed === "" || trimmed === "/") continue;
+    if (trimmed.startsWith("*")) break;
+    const name = /^\w+/.exec(trimmed)?.[0];
+    if (!name) return out;
+    out.push(name);
+  }
+  if (out[0] === "self" || out[0] === "cls") out.shift();
+  return out;
+}
+
+/** A call on the object itself or by a bare name (`judgePositionalTimeouts` reads no other receiver). */
+const OWN_CALL = /(?:\b(?:self|cls)\.|(?<![.\w]))(\w+)[ \t]*\(/g;
+
+/**
+ * Whether a text calls one of the package's functions that take a timeout positionally (a file the prefilter would
+ * skip for naming no timeout: a test module that only calls `self.wait_for_status(id, "ACTIVE", "cluster", 120)`).
+ * One pass over the calls with a lookup each, however many names the package has.
+ */
+export function callsTimeoutPosition(text: string, positions: TimeoutPositions | undefined): boolean {
+  if (!positions) return false;
+  for (const match of text.matchAll(OWN_CALL)) if (Object.hasOwn(positions, match[1]!)) return true;
+  return false;
+}
