@@ -59,6 +59,8 @@ class PyDetector implements PyBindingJudge {
     if (inAssertion(value) || expectedToFail(value) || onMockClock(value) || inUnreadDefault(value)) return;
     // `expected = {"timeout": 60, ...}` then `self.assertEqual(expected, result)`: a test's expected value.
     if (onlyExpected(value)) return;
+    // A unit test that patches collaborators with mocks and checks their call records: test data (`handedToMocks`).
+    if (this.facts.doubles.handedToMocks(value)) return;
     // `clock = Clock()` ... `clock.advance(timeout - 1)`: the test moves a fake clock by hand, its durations are virtual.
     if (this.facts.doubles.advancesFakeClock(value)) return;
     // `if delay is None: return async_timeout.timeout(None)`, `assert timeout.time_left() is None` then

@@ -10,7 +10,8 @@ const ASSERTION_CALLS =
   /(^|\.)(assert_called\w*|assert_awaited\w*|assert_any_call|assert_has_calls|assert_not_called|assert(Not)?(Dict|List|Tuple|Set|Sequence|Count|Items|MultiLine)?Equals?|assert(Not)?AlmostEquals?|assert(Greater|Less)(Equal)?|assertIs(Not)?(None)?|assert(Not)?In|assertDictContainsSubset|assert_equal)$/;
 
 // Methods that block until they return: a call to one inside an assertion waits before anything is compared.
-const BLOCKING_METHODS = /^(wait|wait_for|join|poll|get|put|acquire|result|exception|recv|recv_bytes|communicate)$/;
+export const BLOCKING_METHODS =
+  /^(wait|wait_for|join|poll|get|put|acquire|result|exception|recv|recv_bytes|communicate)$/;
 
 // Inside `assert ...` or a mock/equality assertion: the value is compared, nothing waits. Not the argument of a
 // blocking call made inside one: `self.assertEqual(a.poll(1.0), True)`, `assert q.get(timeout=1) == 4` wait first.

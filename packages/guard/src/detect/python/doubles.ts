@@ -1,6 +1,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { AssertedLiterals } from "./asserted.ts";
-import { PatchedTests } from "./patched.ts";
+import { BLOCKING_METHODS } from "./context.ts";
+import { type Patched, PatchedTests } from "./patched.ts";
 import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax.ts";
 
 // Test doubles: where a test replaced what would wait, a timeout handed to it bounds nothing. A mock or
@@ -112,8 +113,23 @@ export class TestDoubles {
   }
 
   // Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`).
-  patched(node: TsNode): { any: boolean; http: boolean } {
+  patched(node: TsNode): Patched {
     return this.patches.around(node);
+  }
+
+  // `@mock.patch.object(SMUTClient, "_request") def test_stop(self, request): client.guest_stop(uid, timeout=300);
+  // request.assert_called_once_with(...)`: a unit test that swaps the code under test's collaborators for mocks and
+  // checks what they were handed. The literal it passes is test data that reaches the mocks; nothing waits. Not an
+  // argument of a call that is itself a wait (`listener.poll(timeout=1)`, `t.join(5)`): that one waits on what the
+  // test built, whatever it patched.
+  handedToMocks(value: TsNode): boolean {
+    if (!this.patches.around(value).checked) return false;
+    let node = value.parent;
+    if (node?.type === "keyword_argument") node = node.parent;
+    const call = node?.type === "argument_list" ? node.parent : undefined;
+    const callee = call?.childForFieldName("function");
+    const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
+    return !BLOCKING_METHODS.test(method ?? "");
   }
 
   // `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then

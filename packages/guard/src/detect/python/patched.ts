@@ -11,27 +11,53 @@ const PATCHES =
 const PATCHES_HTTP =
   /\b(requests|httpx|urllib3|urlopen|aiohttp|respx|responses|requests_mock|httpx_mock|aioresponses|httpretty)\b|[Ss]ession|[Cc]lient|\.(get|post|put|patch|delete|request|send)["')]/;
 
+/**
+ * What a function's patches are: any patch; one of the HTTP layer; `checked`, a `test*` function that patches with
+ * unittest.mock and reads a mock's call record (`assert_called_once_with`, `call_args`, `call_count`).
+ */
+export interface Patched {
+  any: boolean;
+  http: boolean;
+  checked: boolean;
+}
+
+// unittest.mock's patchers (a decorator, a context, `mocker.patch`).
+const MOCK_PATCHES = /(^|[^\w.])(mock\.)?patch(\.object|\.multiple|\.dict)?\s*\(|\bmocker\.patch\b/;
+// A mock's call record read: what the code under test handed its patched collaborators.
+const CALL_RECORD =
+  /\.(assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*|assert_has_calls|assert_not_called|call_args(_list)?|call_count|mock_calls|await_args)\b/;
+
 // Which functions of one file patch something, and whether they patch the HTTP layer (cached per function).
 export class PatchedTests {
-  private readonly cache = new Map<number, { any: boolean; http: boolean }>();
+  private readonly cache = new Map<number, Patched>();
 
   // Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`).
-  around(node: TsNode): { any: boolean; http: boolean } {
+  around(node: TsNode): Patched {
     let any = false;
     let http = false;
+    let checked = false;
     for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
       let entry = this.cache.get(fn.startIndex);
       if (!entry) {
         const whole = fn.parent?.type === "decorated_definition" ? fn.parent : fn;
         const text = whole.text;
         const patches = PATCHES.test(text);
-        entry = { any: patches, http: patches && patchedHttp(text) };
+        entry = {
+          any: patches,
+          http: patches && patchedHttp(text),
+          checked:
+            patches &&
+            /^test/.test(fn.childForFieldName("name")?.text ?? "") &&
+            MOCK_PATCHES.test(text) &&
+            CALL_RECORD.test(text),
+        };
         this.cache.set(fn.startIndex, entry);
       }
       any ||= entry.any;
       http ||= entry.http;
+      checked ||= entry.checked;
     }
-    return { any, http };
+    return { any, http, checked };
   }
 }
 

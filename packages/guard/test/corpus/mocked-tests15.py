@@ -1,0 +1,42 @@
+import unittest
+from unittest import mock
+
+from zvmsdk import smutclient
+
+
+class SMUTClientTest(unittest.TestCase):
+    # The collaborator that would wait is a mock, and the test checks what it was handed: test data.
+    @mock.patch.object(smutclient.SMUTClient, "_request")
+    def test_guest_stop_with_timeout(self, request):
+        request.return_value = {"overallRC": 0}
+        self._smutclient.guest_stop("FakeID", timeout=300)
+        request.assert_called_once_with("PowerVM FakeID off --maxwait 300")
+
+    def test_transfer_with_patch_context(self):
+        with mock.patch("oslo_vmware.rw_handles.FileWriteHandle") as handle:
+            timeout_secs = 10
+            self.transfer.download(self.context, timeout_secs)
+            self.assertEqual(1, handle.call_count)
+
+    # A wait the test makes itself waits, whatever it patched.
+    @mock.patch("kombu.message.Message.reject")
+    def test_reply(self, reject_mock):
+        received = self.listener.poll(timeout=1)  # expect: no-hardcoded-timeout
+        reject_mock.assert_not_called()
+
+    # Patched, but no mock's call record is read: the test may wait on what it runs.
+    @mock.patch("time.sleep")
+    def test_retry(self, sleep_mock):
+        self.client.fetch("http://h", timeout=30)  # expect: no-hardcoded-timeout
+
+    # A call record read without any patch: the collaborators are real.
+    def test_recorded(self):
+        self.client.fetch("http://h", timeout=30)  # expect: no-hardcoded-timeout
+        self.assertEqual(1, self.recorder.call_count)
+
+
+# Not a test function: a helper the tests share.
+@mock.patch.object(smutclient.SMUTClient, "_request")
+def stop_guest(request):
+    smutclient.SMUTClient().guest_stop("FakeID", timeout=300)  # expect: no-hardcoded-timeout
+    request.assert_called_once()
