@@ -120,8 +120,8 @@ export class TestDoubles {
   // `@mock.patch.object(SMUTClient, "_request") def test_stop(self, request): client.guest_stop(uid, timeout=300);
   // request.assert_called_once_with(...)`: a unit test that swaps the code under test's collaborators for mocks and
   // checks what they were handed. The literal it passes is test data that reaches the mocks; nothing waits. Not an
-  // argument of a call that is itself a wait (`listener.poll(timeout=1)`, `t.join(5)`): that one waits on what the
-  // test built, whatever it patched.
+  // argument of a call that is itself a wait (`listener.poll(timeout=1)`, `t.join(5)`, `client.flush(timeout_seconds=1)`
+  // in session5.py): that one waits on what the test built, whatever it patched.
   handedToMocks(value: TsNode): boolean {
     if (!this.patches.around(value).checked) return false;
     let node = value.parent;
@@ -129,7 +129,8 @@ export class TestDoubles {
     const call = node?.type === "argument_list" ? node.parent : undefined;
     const callee = call?.childForFieldName("function");
     const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
-    return !BLOCKING_METHODS.test(method ?? "");
+    // A flush waits for what the object queued (posthog's `client.flush(timeout_seconds=5)` beside a mocked post).
+    return !BLOCKING_METHODS.test(method ?? "") && method !== "flush";
   }
 
   // `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then
