@@ -49,9 +49,12 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   if (isCacheEntryLifetime(node, name)) return;
   const body = fn?.type === "function_definition" ? fn.childForFieldName("body") : null;
   if (body && boundsNoWait(facts, name, body, node, onlySleeps(body) ? "any" : "between-rounds")) return;
-  // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit.
+  // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit, reported where
+  // it makes an object that keeps it (FileLock's constructor, a `@classmethod` factory `get_lock(cls, ..., timeout=-1)`).
+  // A function or method that is the wait (`zmq_poll(sockets, timeout=-1)`, `tracker.wait(timeout=-1)`) leaves the
+  // bound to its caller (README "A wait's own "no limit" default").
   if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
-    judge.report(value, `as the default of ${name}`, false, "poll", false, true);
+    if (makesObject(fn)) judge.report(value, `as the default of ${name}`, false, "poll", false, true);
     return;
   }
   // An object on its own None waits forever (`ownNoLimit`). A function that is the wait leaves the bound to its caller
@@ -60,6 +63,14 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   // either: no rule knows Redis's blocking commands at a call; README, session 14 round 2.)
   const own = ownNoLimit(facts, fn, value, name);
   judge.report(value, own ?? `as the default of ${name}`, own !== undefined, "poll");
+}
+
+/** A constructor (`__init__`, `__new__`) or a `@classmethod` (a factory of its class): what it is given, an object keeps. */
+function makesObject(fn: TsNode): boolean {
+  const name = fn.childForFieldName("name")?.text;
+  if (name === "__init__" || name === "__new__") return true;
+  const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
+  return decorated?.namedChildren.some((c) => c?.type === "decorator" && /^@classmethod\b/.test(c.text)) ?? false;
 }
 
 /** An `assignment`: a literal stored under a timeout's name, or added to a clock for a deadline. */
