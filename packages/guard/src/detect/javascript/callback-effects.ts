@@ -1,6 +1,6 @@
 // What a timer's callback does, read from its calls (through the file's own functions it calls): it only
-// logs or ends a measurement, or it only calls again the function that armed the timer (a retry). Either way
-// the timer bounds no wait.
+// logs or ends a measurement, or it only calls again the function that armed the timer or starts a connection or
+// an attempt again (a retry). Either way the timer bounds no wait.
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
@@ -23,9 +23,9 @@ const MEASUREMENT = /span|transaction|trace|measure|profil|recording|recorder|me
 const MEASUREMENT_METHOD =
   /^(end|finish|stop|setStatus|setAttribute|setAttributes|setTag|setTags|setData|addEvent|recordException|updateName|setMeasurement)$/;
 
-/** Calls that compute and decide nothing about a wait. */
+/** Calls that compute and decide nothing about a wait; clearing a timer (`this.clearReconnectTimer(wsKey)`) ends no wait. */
 const PURE =
-  /^(Date|performance|Math|Object|JSON|Number|String|Boolean|Array|Reflect)\.|^(hasOwn|String|Number|Boolean|isNaN|isFinite|parseInt|parseFloat|clearTimeout|clearInterval)$|\.hasOwnProperty(\.call)?$/;
+  /^(Date|performance|Math|Object|JSON|Number|String|Boolean|Array|Reflect)\.|^(hasOwn|String|Number|Boolean|isNaN|isFinite|parseInt|parseFloat|clearTimeout|clearInterval)$|\.hasOwnProperty(\.call)?$|(^|\.)_*clear\w*(Timer|Timeout|Interval)s?$/;
 
 /**
  * Whether a callback only writes logs, ends or annotates a measurement, or computes (through the
@@ -92,8 +92,9 @@ function stepsOf(fn: EsNode, visitorKeys: VisitorKeys | undefined): Step[] {
 
 /**
  * `if (err) return setTimeout(function () { self._connectToStore() }, self.storeRetryTimeout)` inside
- * `_connectToStore`: the callback only calls again the function that armed the timer (and logs or computes),
- * so its delay is how long to wait before the next try, not a bound on a wait.
+ * `_connectToStore`, or `setTimeout(() => this.connect(wsKey), delay)`: the callback only calls again the function
+ * that armed the timer or starts a connection or an attempt again (and logs or computes), so its delay is how long
+ * to wait before the next try, not a bound on a wait.
  */
 export function onlyRetries(
   call: EsNode,
@@ -113,20 +114,41 @@ export function onlyRetries(
   // request again, with the handler the timer is in: a retry.
   const again = (args: EsNode[]) => args.some((arg) => arg.type === "Identifier" && around.has(arg.name as string));
   // `setTimeout(this._connect.bind(this), delay)`, `setTimeout(connect, delay)`.
-  if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression")
-    return arms(boundName(callback)) || (boundName(callback) !== undefined && again(boundArguments(callback)));
+  if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression") {
+    const name = boundName(callback);
+    return arms(name) || (name !== undefined && (startsAgain(name) || again(boundArguments(callback))));
+  }
   let retries = false;
+  let restarts = false;
+  let saysTimedOut = false;
   let ok = true;
   walk(callback, visitorKeys, (node) => {
     if (!ok) return;
     if (node.type === "ThrowStatement") ok = false;
+    // `console.warn("Connection timed out, reconnecting...")`: the callback gives up on a connection that went quiet.
+    if (node.type === "Literal" && typeof node.value === "string" && TIMED_OUT.test(node.value)) saysTimedOut = true;
     if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
     const path = calleePath(node.callee as EsNode) ?? "";
     const method = path.slice(path.lastIndexOf(".") + 1);
     if (arms(method) || again(node.arguments as EsNode[])) retries = true;
+    else if (startsAgain(method)) restarts = true;
     else if (!(PURE.test(path) || isLog(path))) ok = false;
   });
-  return ok && retries;
+  return ok && (retries || (restarts && !saysTimedOut));
+}
+
+/**
+ * A call that starts a connection or an attempt again (`this.connect(wsKey)`, `reconnect()`, `this._retry()`,
+ * `client.start()`), named so whatever else it says, unless it also ends or fails something (`startTimeout`,
+ * `reconnectOrFail`): a timer whose callback does only this (and logs or computes) is the delay before the next try,
+ * unless the callback says something timed out (a liveness timer that gives up and reconnects).
+ */
+const STARTS = /^_*(re)?(connect|open|start|subscribe|login|attempt|init)|^_*(retry|restart|try[A-Z_])/;
+/** A string saying something timed out (`"Connection timed out, reconnecting..."`). */
+const TIMED_OUT = /time[ds]?[\s_-]?out/i;
+
+function startsAgain(method: string): boolean {
+  return STARTS.test(method) && !ENDS.test(method);
 }
 
 /** The function a timer's callback names: `connect`, `this._connect`, `this._connect.bind(this)`. */

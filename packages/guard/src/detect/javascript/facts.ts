@@ -178,7 +178,10 @@ export class FileFacts implements TestFacts {
     // `setTimeout(() => span.end(), idleTimeout)`: how long a measurement runs; nothing waits on it.
     // A keep-alive timeout's delay (no data for that long and the connection is lost) is no keep-alive schedule.
     const schedule = this.noWait.schedules.has(name) && !this.deadlines.liveness.has(name);
-    return !schedule && !this.timers.inertNames.has(name);
+    // `if (new Date() - lastActivity > options.timeout) handleDisconnect()` beside `setTimeout(init, options.timeout)`:
+    // compared with an elapsed time, the name bounds the quiet it tolerates, whatever its other timer does.
+    const inert = this.timers.inertNames.has(name) && !this.noWait.elapsedBounds.has(name);
+    return !schedule && !inert;
   }
 
   /**

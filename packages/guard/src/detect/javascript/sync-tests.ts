@@ -1,7 +1,8 @@
 // Tests that only build values and compare them: `it("keeps the timeout", () => { const r = new Request({ timeout:
-// 1000 }); expect(r.timeout()).toBe(1000) })`. A test function that takes no callback (`done`), awaits, yields or
-// returns nothing ends as soon as its statements have run; when those statements only declare locals and assert,
-// a timeout it builds (an options object, a request or a client it then reads back) bounds no wait at all. Not a
+// 1000 }); expect(r.timeout()).toBe(1000) })`. A test function that takes no callback (`done`), or calls it with
+// nothing only as its last statement, and awaits, yields or returns nothing ends as soon as its statements have run;
+// when those statements only declare locals and assert, a timeout it builds (an options object, a request or a
+// client it then reads back) bounds no wait at all. Not a
 // test that starts something and leaves it running (`void client.request({ timeout })`, `latch.done()`, a callback
 // handed on), hands what it built to later tests (`registry = new Registry(...)` into a suite's variable,
 // `this.client = ...`), or blocks (`execSync(cmd, { timeout })`, `Atomics.wait`).
@@ -28,7 +29,15 @@ const CALLS_NOW =
  * A synchronous test's body, the names it declares, the roots of what it assigns to, and whether it hands a
  * function to a call that may keep it for later (a callback the test does not wait for).
  */
-type Candidate = { from: number; to: number; declared: Set<string>; assigned: Set<string>; defers: boolean };
+type Candidate = {
+  from: number;
+  to: number;
+  declared: Set<string>;
+  assigned: Set<string>;
+  defers: boolean;
+  /** The test's `done` when its only use is the body's last statement, `done();`: the test ends there. */
+  done?: EsNode;
+};
 
 export class SyncTests {
   /** Synchronous tests in document order (pre-order: a test opens before the nodes of its body arrive). */
@@ -48,14 +57,18 @@ export class SyncTests {
     if (args.length < 2 || !last || !TEST_CALL.test(calleePath(node.callee as EsNode) ?? "")) return;
     const fn = unwrap(last);
     if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") return;
-    if (fn.generator || (fn.params as EsNode[]).length > 0) return;
+    if (fn.generator || (fn.params as EsNode[]).length > 1) return;
     const body = fn.body as EsNode;
     // `() => client.get(...)`: the value it returns may be a promise the runner waits for.
     if (body.type !== "BlockStatement") return;
-    if ((body.body as EsNode[]).some((statement) => statement.type === "ReturnStatement")) return;
+    const statements = body.body as EsNode[];
+    if (statements.some((statement) => statement.type === "ReturnStatement")) return;
     const [from, to] = span(body);
-    if (WAITS.test(code(this.source.slice(from, to)))) return;
-    this.candidates.push({ from, to, declared: new Set(), assigned: new Set(), defers: false });
+    const text = code(this.source.slice(from, to));
+    if (WAITS.test(text)) return;
+    const done = (fn.params as EsNode[]).length === 1 ? endsAtOnce(fn, statements, text) : undefined;
+    if ((fn.params as EsNode[]).length === 1 && !done) return;
+    this.candidates.push({ from, to, declared: new Set(), assigned: new Set(), defers: false, done });
   }
 
   /** `const r = ...`, a function's parameters, a catch's binding: names local to the test they are in. */
@@ -78,6 +91,7 @@ export class SyncTests {
     const test = this.candidates.length > 0 ? this.around(span(node)[0]) : undefined;
     if (!test || test.defers) return;
     const expression = unwrap(node.expression as EsNode);
+    if (expression === test.done) return;
     // Assignments are judged by what they write (`assignment`); `i++` changes a counter.
     if (/^(AssignmentExpression|UpdateExpression|Literal)$/.test(expression.type)) return;
     const [from, to] = span(expression);
@@ -110,4 +124,21 @@ export class SyncTests {
     for (let i = low - 1; i >= 0 && i >= low - 4; i--) if (at < tests[i]!.to) return tests[i];
     return undefined;
   }
+}
+
+/**
+ * `it("...", function (done) { ...; done(); })`: a test whose callback is called, with nothing, only as its body's
+ * last statement ends there as a synchronous test does; the call, or undefined when `done` is used otherwise.
+ */
+function endsAtOnce(fn: EsNode, statements: EsNode[], text: string): EsNode | undefined {
+  const parameter = (fn.params as EsNode[])[0]!;
+  const last = statements.at(-1);
+  if (parameter.type !== "Identifier" || last?.type !== "ExpressionStatement") return undefined;
+  const call = unwrap(last.expression as EsNode);
+  const callee = call.type === "CallExpression" ? unwrap(call.callee as EsNode) : undefined;
+  if (callee?.type !== "Identifier" || callee.name !== parameter.name || (call.arguments as EsNode[]).length > 0)
+    return undefined;
+  const name = parameter.name as string;
+  const uses = text.match(new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
+  return uses === 1 ? call : undefined;
 }

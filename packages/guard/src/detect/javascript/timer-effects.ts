@@ -2,9 +2,10 @@
 // only logs, ends a measurement or retries (`callback-effects.ts`) bounds no wait, and a test's timer that
 // aborts the operation the test then checks is the scripted action under test. Names used only so, or only
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
-import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
-import { onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
+import { HandedDelays } from "./handed-delays.ts";
 import { scriptedAbort } from "./scripted-abort.ts";
 import type { VisitorKeys } from "./walk.ts";
 
@@ -55,8 +56,12 @@ export class TimerEffects {
   private readonly executors = new Set<EsNode>();
   /** `let current = this.authenticationErrorTimeout`: per timeout-looking name, the timeout-looking names it is copied to. */
   private readonly copies = new Map<string, string[]>();
+  /** Timeout-looking names handed to the file's functions whose parameter is only a timer's delay. */
+  private readonly handed: HandedDelays;
 
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string) {
+    this.handed = new HandedDelays(source);
+  }
 
   /** A call or `new`: a timer with a callback and a timeout-looking delay, or a value passed on. */
   call(node: EsNode): void {
@@ -78,11 +83,25 @@ export class TimerEffects {
       const [start, end] = span(delay);
       if (/timeout|deadline/i.test(this.source.slice(start, end)))
         this.timers.push({ call: node, callback: unwrap(args[0]!), delay });
-      else this.pass(delay);
+      else {
+        const named = unwrap(delay);
+        if (named.type === "Identifier")
+          this.handed.timer({ call: node, callback: unwrap(args[0]!), name: named.name as string });
+        this.pass(delay);
+      }
       return;
     }
+    // `debug("%d ms reconnect", self._reconnectTimeout)`: a value written to a log bounds nothing there.
+    if (isLog(calleePath(callee) ?? "")) return;
     const expiry = expiryArgument(last, args);
-    for (const arg of args) if (arg !== expiry) this.pass(arg);
+    args.forEach((arg, index) => {
+      if (arg === expiry) return;
+      // Handed by position to a function of the file: `finish` reads what that function does with it.
+      const name = referenceName(unwrap(arg));
+      if (last !== undefined && name !== undefined && /timeout|deadline/i.test(name))
+        this.handed.hand(last, index, name);
+      else this.pass(arg);
+    });
     const name = expiry && referenceName(unwrap(expiry));
     if (name !== undefined && /timeout|deadline/i.test(name)) this.expiries.add(name);
     else if (name !== undefined) this.expiryAliases.given.add(name);
@@ -132,13 +151,13 @@ export class TimerEffects {
   /** Judges every timer (after the walk): its callback only logs or measures, or it may end a wait. */
   finish(visitorKeys: VisitorKeys | undefined): void {
     const inert: Timer[] = [];
+    const boundsNothing = ({ call, callback }: { call: EsNode; callback: EsNode }): boolean =>
+      onlyLogsOrMeasures(callback, this.definitions, visitorKeys) ||
+      onlyRetries(call, callback, this.definitions, visitorKeys, this.enclosing(call, "names")) ||
+      onlyContinues(callback, this.enclosing(call, "parameters"), visitorKeys);
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
-      if (
-        onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys) ||
-        onlyRetries(timer.call, timer.callback, this.definitions, visitorKeys, this.enclosing(timer.call, "names")) ||
-        onlyContinues(timer.callback, this.enclosing(timer.call, "parameters"), visitorKeys)
-      ) {
+      if (boundsNothing(timer)) {
         inert.push(timer);
         this.inertRanges.push(span(timer.delay));
       } else for (const name of names) this.active.add(name);
@@ -148,7 +167,11 @@ export class TimerEffects {
       if (onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys)) this.inertRanges.push(span(timer.delay));
     // Only a delay that is the name alone (`setTimeout(end, idleTimeout)`): a name inside a fallback
     // (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else too.
-    const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries];
+    // `this.reconnectWithDelay(wsKey, this.options.reconnectTimeout)`: handed only to a parameter that is only the
+    // delay of a timer that bounds nothing, it is that timer's delay; handed anywhere else, it is passed on.
+    const handed = this.handed.finish(this.definitions, boundsNothing);
+    for (const name of handed.passed) this.passed.add(name);
+    const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries, ...handed.quiet];
     for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
     // `currentPollingTimeout = this.authenticationErrorTimeout` where the copy only delays a retry: so does the original;
