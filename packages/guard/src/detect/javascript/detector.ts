@@ -14,7 +14,7 @@ import { judgeSite, type SiteJudge } from "./sites.ts";
 import { sqlTimeouts } from "./sql.ts";
 import type { VisitorKeys } from "./walk.ts";
 import { type Classified, kindOf, NO_LIMIT } from "./values.ts";
-import type { NamesReachingWait } from "./no-limit.ts";
+import type { NamesReachingWait } from "./wait-flow.ts";
 import { tableProperties } from "./option-merges.ts";
 import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./meaning.ts";
 
@@ -154,9 +154,9 @@ export class JsDetector implements SiteJudge, MeaningSite {
 
   /** A default of a function that hands the parameter, unchanged, only to waits it makes itself. */
   private isCallersChoice(node: EsNode): boolean {
-    const { noLimit, zero, modules } = this.facts;
-    return this.facts.ownWaits.callersChoice(node, (callee, position) =>
-      noLimit.handsToWait(callee, position, zero, this.apis, modules),
+    const flow = this.facts.waitFlow(this.apis);
+    return this.facts.ownWaits.callersChoice(node, this.options.visitorKeys, (callee, position, count) =>
+      flow.handsToWait(callee, position, count),
     );
   }
 

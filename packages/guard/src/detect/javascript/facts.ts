@@ -1,5 +1,6 @@
 // What one walk of a file learns before any site is judged: bindings, constants, tests, timers, tables.
 // The store and the questions it answers; which node feeds which fact is `collect.ts`.
+import type { TimeoutApi } from "../../apis.ts";
 import { isTimeoutName } from "../../names.ts";
 import { type EsNode, span } from "./ast.ts";
 import { collectNode } from "./collect.ts";
@@ -20,6 +21,7 @@ import { OwnWaitDefaults } from "./own-waits.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
+import { WaitFlow } from "./wait-flow.ts";
 import { OptionMerges } from "./option-merges.ts";
 import { MochaRunnables } from "./mocha-runnables.ts";
 import { MockClocks } from "./mock-clocks.ts";
@@ -155,6 +157,11 @@ export class FileFacts implements TestFacts {
     this.unreadDefaults.finish(this.notDurations);
     this.syncTests.finish();
     return this;
+  }
+
+  /** What the walk showed of "no limit"s reaching waits, asked with the run's known APIs (`wait-flow.ts`). */
+  waitFlow(apis: readonly TimeoutApi[]): WaitFlow {
+    return new WaitFlow(this.noLimit, this.zero, apis, this.modules);
   }
 
   text(node: EsNode): string {

@@ -5,7 +5,7 @@ import { endsWait } from "./timer-verdicts.ts";
 import type { HelperParameters } from "./deadline-helpers.ts";
 import type { JsDetectorOptions } from "./detector.ts";
 import { FileFacts } from "./facts.ts";
-import type { NamesReachingWait } from "./no-limit.ts";
+import type { NamesReachingWait } from "./wait-flow.ts";
 
 /** A file's share of its package's facts: the names whose "no limit" it shows reaching a wait, and its timers' verdicts. */
 export interface FileShare extends NamesReachingWait {
@@ -30,7 +30,7 @@ export interface FileShare extends NamesReachingWait {
 export function namesReachingWait(program: EsNode, source: string, options: JsDetectorOptions): FileShare {
   const facts = new FileFacts(source, options.extraTimeoutNames).collect(program, options.visitorKeys);
   facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
-  const names = facts.noLimit.namesReachingWait(facts.zero, options.apis, facts.modules);
+  const names = facts.waitFlow(options.apis).namesReachingWait();
   const shared = (name: string) => facts.isTimeout(name) && !isBareTimeoutName(name);
   const { quiet, loud } = facts.delayVerdicts();
   const setting = (name: string) => isTimeoutName(name, options.extraTimeoutNames) && !isBareTimeoutName(name);

@@ -72,7 +72,7 @@ export function infiniteMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMean
 }
 
 /**
- * Whether the file shows the code's own "no limit" at `node` reaching a wait (`no-limit.ts`: timers armed only
+ * Whether the file shows the code's own "no limit" at `node` reaching a wait (`wait-flow.ts`: timers armed only
  * when it is set, APIs whose 0 is "no limit", its documentation), under the site's name or the name the value is
  * stored under, or hands it to a known API: an option set on an object that API built (`const server =
  * http.createServer(); server.requestTimeout = 0`), an object held in a local and passed to it whole.
@@ -80,11 +80,12 @@ export function infiniteMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMean
 export function reachesWait(judge: MeaningSite, node: EsNode, infinite: boolean): boolean {
   const [at] = span(node);
   const { facts, apis, site } = judge;
-  const { noLimit, zero, modules, receivers } = facts;
-  if (noLimit.reachesWait(judge.siteName, at, infinite, zero, apis, modules)) return true;
+  const { noLimit, receivers } = facts;
+  const flow = facts.waitFlow(apis);
+  if (flow.reachesWait(judge.siteName, at, infinite)) return true;
   // `this.timer = Number(n.timeout || 0) * 1000` then `if (node.timer > 0) setTimeout(..., node.timer)`.
   const stored = noLimit.destinationOf(site);
-  if (stored !== undefined && noLimit.reachesWait(stored, at, infinite, zero, apis, modules)) return true;
+  if (stored !== undefined && flow.reachesWait(stored, at, infinite)) return true;
   const built = site?.type === "AssignmentExpression" ? noLimit.builtBy(site.left as EsNode) : undefined;
   if (knownMeaning(judge, built) === true) return true;
   return knownMeaning(judge, receivers.heldBy(at)) === true;

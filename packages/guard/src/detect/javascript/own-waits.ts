@@ -1,10 +1,11 @@
 // A wait's own "no limit" default (eval README, labelling rules): a function or method that IS the wait
 // (`acquire(timeout = 0) { ... if (timeout) setTimeout(reject, timeout) }`, `withSession(cb, timeout = 0) { await
 // this.acquire(timeout) }`) leaves the bound to its caller; its own 0 is the caller's choice, not a "no limit" the
-// code keeps. Python decides the same in `python/settings.ts` (a function that is not a constructor keeps nothing).
+// code keeps. Python's Redis blocking commands' own `timeout=0` is judged the same way (`python/settings.ts`).
 // The evidence is the body: the parameter goes, unchanged, straight into a call that waits with it, and nowhere else
 // (not stored on an object, in an object or array, returned, reassigned or handed to `new`). A constructor keeps it.
-import { calleePath, type EsNode, FUNCTION_TYPES, isNode, MAX_DEPTH, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from "./ast.ts";
+import { walk, type VisitorKeys } from "./walk.ts";
 
 /**
  * One parameter default: its name, the default's span, its function's body, whether the function is async, and the
@@ -13,10 +14,16 @@ import { calleePath, type EsNode, FUNCTION_TYPES, isNode, MAX_DEPTH, span, unwra
 type Default = { name: string; value: [number, number]; body: EsNode; async: boolean; written?: EsNode };
 
 /**
- * How a body uses one parameter: stored or changed anywhere, the calls it is handed to (callee, position), and whether
- * the function itself returns a promise (`return new Promise(...)`), as an `async` one does.
+ * How a body uses one parameter: stored or changed anywhere, the calls it is handed to (callee, position, argument
+ * count), and whether the function itself returns a promise (`return new Promise(...)`), as an `async` one does.
  */
-type Use = { kept: boolean; calls: [string, number][]; promised: boolean; deadline: boolean; clocks: Set<string> };
+type Use = {
+  kept: boolean;
+  calls: [callee: string, position: number, count: number][];
+  promised: boolean;
+  deadline: boolean;
+  clocks: Set<string>;
+};
 
 /** `Date.now()`, `performance.now()`: a clock read, the start of a deadline. */
 const CLOCK_CALL = /^(Date\.now|performance\.now)$/;
@@ -78,25 +85,25 @@ export class OwnWaitDefaults {
 
   /**
    * Whether the default holding `value` is the caller's choice: its function hands the parameter unchanged to a call
-   * that waits with it (`waits(callee, position)`) and does nothing else with it that outlives the call.
+   * that waits with it (`waits(callee, position, count)`) and does nothing else with it that outlives the call.
    */
-  callersChoice(value: EsNode, waits: (callee: string, position: number) => boolean): boolean {
+  callersChoice(
+    value: EsNode,
+    visitorKeys: VisitorKeys | undefined,
+    waits: (callee: string, position: number, count: number) => boolean,
+  ): boolean {
     const [at] = span(value);
     const found = this.defaults.find(({ value: [from, to] }) => from <= at && at < to);
     if (!found) return false;
     const key = `${span(found.body)[0]}:${found.name}`;
     let use = this.uses.get(key);
-    if (!use) {
-      use = { kept: false, calls: [], promised: found.async, deadline: false, clocks: new Set() };
-      visit(found.body, found.name, use, 0, false, found.written);
-      this.uses.set(key, use);
-    }
+    if (!use) this.uses.set(key, (use = usesOf(found, visitorKeys)));
     // A function that arms a timer and returns (@smithy's `setRequestTimeout(req, reject, timeoutInMs = 0)`) bounds
     // a wait made elsewhere: the default is its owner's, kept as reported. The wait is what the caller awaits.
     // `const deadline = Date.now() + timeout` (hypercore's waitForRecovery, arangojs' waitForPropagation): the
     // function bounds its own wait with the value, as it would handing it to a timer.
     if (use.kept || !use.promised || (use.calls.length === 0 && !use.deadline)) return false;
-    return use.calls.every(([callee, position]) => waits(callee, position));
+    return use.calls.every(([callee, position, count]) => waits(callee, position, count));
   }
 }
 
@@ -143,13 +150,26 @@ function isParam(node: unknown, name: string): boolean {
   return isNode(node) && unwrap(node).type === "Identifier" && unwrap(node).name === name;
 }
 
+/**
+ * How the body of `found` uses its parameter, walked in document order with the detector's visitor keys (the statement
+ * that writes the default is skipped); a node inside a function nested in the body is `nested`.
+ */
+function usesOf(found: Default, visitorKeys: VisitorKeys | undefined): Use {
+  const use: Use = { kept: false, calls: [], promised: found.async, deadline: false, clocks: new Set() };
+  // The ends of the functions the walk is inside: a node that starts past the last one's end is out of it.
+  const open: number[] = [];
+  walk(found.body, visitorKeys, (node) => {
+    if (use.kept || node === found.written) return false;
+    const [start, end] = span(node);
+    while (open.length > 0 && open.at(-1)! <= start) open.pop();
+    record(node, found.name, use, open.length > 0);
+    if (FUNCTION_TYPES.has(node.type)) open.push(end);
+  });
+  return use;
+}
+
 /** Records how `node` (inside the body; `nested` inside a function of it) uses the parameter `name`. */
-function visit(node: EsNode, name: string, use: Use, depth: number, nested: boolean, written?: EsNode): void {
-  if (use.kept || node === written) return;
-  if (depth > MAX_DEPTH) {
-    use.kept = true; // too deep to be sure: keep reporting
-    return;
-  }
+function record(node: EsNode, name: string, use: Use, nested: boolean): void {
   switch (node.type) {
     case "AssignmentExpression":
       // `this.timeout = timeout`, `timeout = timeout || 1000`: stored or changed.
@@ -192,16 +212,9 @@ function visit(node: EsNode, name: string, use: Use, depth: number, nested: bool
       for (const [position, arg] of args.entries()) {
         if (!isParam(arg, name)) continue;
         if (callee === undefined) use.kept = true;
-        else use.calls.push([callee, position]);
+        else use.calls.push([callee, position, args.length]);
       }
       break;
     }
-  }
-  const inner = nested || FUNCTION_TYPES.has(node.type);
-  for (const [key, child] of Object.entries(node)) {
-    if (key === "type" || key === "start" || key === "end" || key === "range" || key === "loc") continue;
-    if (Array.isArray(child)) {
-      for (const item of child) if (isNode(item)) visit(item, name, use, depth + 1, inner, written);
-    } else if (isNode(child)) visit(child, name, use, depth + 1, inner, written);
   }
 }
