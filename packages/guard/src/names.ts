@@ -21,6 +21,15 @@ const UNITS = new Set([
   "minutes",
 ]);
 
+/**
+ * The core of a timeout-looking word (`timeout`, `connect_timeout`, `readTimeoutMs`, `DEADLINE`), the one pattern the
+ * text passes look for before they parse. JavaScript keys may be strings spelled with a hyphen (`'context-timeout'`);
+ * a Python name never holds one, so its texts take `time_out` only (a `time-out` there is prose).
+ */
+export function timeoutWord(language: "js" | "python", flags: string): RegExp {
+  return new RegExp(language === "js" ? "time[-_]?out|deadline" : "time_?out|deadline", flags);
+}
+
 /** Splits `requestTimeoutMs`, `connect_timeout`, `REQUEST_TIMEOUT` into lower-case words. */
 export function words(name: string): string[] {
   return name

@@ -1,6 +1,6 @@
 // The names a package's texts may have facts about (`package-facts.ts`), found in the text alone: no parse, so a
 // commit whose package shows none never loads the parser's walk.
-import { isBareTimeoutName, isTimeoutName } from "./names.ts";
+import { isBareTimeoutName, isTimeoutName, timeoutWord } from "./names.ts";
 
 /**
  * Names found in a package's texts whose facts its files may show: `noLimit` and `inert` candidates. `inert` names are
@@ -19,7 +19,7 @@ export interface Candidates {
 /** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
 const NO_LIMIT_TOKEN = /(?<![\w.$])(0|false|Infinity)(?![\w.$])/;
 /** The word of a name a timeout may be stored under (`socketTimeoutMS`, `'context-timeout'`, `DEFAULT_DEADLINE_MS`). */
-const TIMEOUT_WORD = /time[-_]?out|deadline/gi;
+const TIMEOUT_WORD = timeoutWord("js", "gi");
 const NAME_CHAR = /[\w$-]/;
 
 /** Node's timer functions: called, never defaulted. */
@@ -36,8 +36,10 @@ export function candidatesIn(texts: readonly string[]): Candidates {
 }
 
 /** An object key named like a timeout set to 0, `false` or `Infinity`: `timeout: 0,`, `"connectTimeout": false }`. */
-const TABLE_ENTRY =
-  /(?<![\w$])["']?([\w$]*(?:time[-_]?out|deadline)[\w$]*)["']?\s*:\s*(?:0|false|Infinity)\s*(?=[,}\n\r]|\/[/*])/gi;
+const TABLE_ENTRY = new RegExp(
+  `(?<![\\w$])["']?([\\w$]*(?:${TIMEOUT_WORD.source})[\\w$]*)["']?\\s*:\\s*(?:0|false|Infinity)\\s*(?=[,}\\n\\r]|\\/[/*])`,
+  "gi",
+);
 
 /**
  * Keys a defaults table in these texts sets to "no limit", bare `timeout` included: whether another module reads one

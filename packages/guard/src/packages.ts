@@ -10,6 +10,7 @@ import { listFiles, triage, workingTreeCandidates } from "./files.ts";
 import { candidatesIn } from "./package-candidates.ts";
 import type { PackageFacts } from "./package-facts.ts";
 import type { PythonFacts } from "./detect/python/package-keepers.ts";
+import { timeoutWord } from "./names.ts";
 
 /** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
 export const MAX_STAGED_PACKAGE_FILES = 1000;
@@ -103,7 +104,8 @@ export async function factsOfRun(
 /** What makes a directory a Python package's root (a project's own files: no `__init__.py` guess). */
 const PYTHON_MARKERS = ["pyproject.toml", "setup.py", "setup.cfg"];
 /** A staged Python file that may hand a timeout to another module of its package (`from .conn import Connection`). */
-const MAY_HAND_ON = (text: string) => /time_?out|deadline/i.test(text) && /^[ \t]*(from|import)[ \t]/m.test(text);
+const MAY_HAND_ON = (text: string) => TIMEOUT_WORD.test(text) && /^[ \t]*(from|import)[ \t]/m.test(text);
+const TIMEOUT_WORD = timeoutWord("python", "i");
 
 /** The nearest directory at or above `file`'s with a pyproject.toml, setup.py or setup.cfg. */
 function pythonRootOf(file: string, memo = new Map<string, string | undefined>()): string | undefined {

@@ -14,7 +14,7 @@ import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
 import { Signatures } from "./detect/python/timeout-positions.ts";
-import { isTimeoutName } from "./names.ts";
+import { isTimeoutName, timeoutWord } from "./names.ts";
 
 export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";
 
@@ -31,10 +31,10 @@ const IMPORT = /^[ \t]*import[ \t]+([\w.]+)/gm;
 /** A top-level `class X` or `def x`. */
 const TOP_DEFINITION = /^(?:async[ \t]+)?(?:class|def)[ \t]+(\w+)/gm;
 /** The core of a timeout-looking word (`timeout`, `connect_timeout`, `DEADLINE`, `readTimeoutMs`): see `wordsIn`. */
-const TIMEOUT_CORE = /time_?out|deadline/gi;
+const TIMEOUT_CORE = timeoutWord("python", "gi");
 const WORD_CHAR = /\w/;
 /** A module that may define a keeper: a timeout word (the parameters are read from the tree). */
-const MAY_KEEP = /time_?out|deadline/i;
+const MAY_KEEP = timeoutWord("python", "i");
 
 /** The Python facts of a package from its files' paths and texts (only `.py` files are read). */
 export async function pythonPackageFacts(

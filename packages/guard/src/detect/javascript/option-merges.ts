@@ -4,13 +4,14 @@
 // package-wide word traded real findings for false ones 1:1); the merge is: the object read is the one the table was
 // merged into. The file that merges says which of its package's modules it merged and which of their names it reads
 // off the result where a wait is armed only when they are set (`package-facts.ts` resolves the module).
+import { timeoutWord } from "../../names.ts";
 import { calleePath, type EsNode, isNode, memberName, propertyName, referenceName, unwrap } from "./ast.ts";
 
 /** Calls that copy their later arguments' keys into the first (`Object.assign`, lodash's `_.defaults`, `deepmerge`). */
 const MERGE_CALL =
   /^(Object\.assign|(_|lodash|underscore|[\w$]+_1)\.(defaults|defaultsDeep|merge|assign|extend)|defaults|defaultsDeep|merge|deepmerge|extend)$/;
 /** A key a timeout may be kept under (bare `timeout` included: the merge, not the word, is the evidence). */
-const TIMEOUT_KEY = /time[-_]?out|deadline/i;
+const TIMEOUT_KEY = timeoutWord("js", "i");
 
 /** What one file shows of the tables it merges: collected during the walk, asked after it. */
 export class OptionMerges {
