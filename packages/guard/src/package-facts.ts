@@ -9,7 +9,7 @@
 import { dirname, extname, join, resolve } from "node:path";
 import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
-import { type EsNode, namesReachingWait } from "./detect/javascript.ts";
+import { type EsNode, MERGE_SHAPE, namesReachingWait } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
 import type { PythonFacts } from "./detect/python/package-keepers.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
@@ -37,7 +37,6 @@ const MODULE_FILES = ["", ".js", ".ts", ".cjs", ".mjs", ".mts", ".cts", "/index.
 
 /** A JS file that merges a module of its package into an object (`Object.assign(`, a spread, `_.defaults(`). */
 const MERGES_OWN_MODULE = /(?:require\(\s*|from\s+)["']\.\.?\//;
-const MERGE_SHAPE = /Object\.assign\s*\(|\.\.\.\s*[\w$]|\b(?:defaults|defaultsDeep|merge|deepmerge|extend)\s*\(/;
 
 /**
  * What a package's Python modules show each other (`python-facts.ts`: the classes and factories that keep a "no limit"

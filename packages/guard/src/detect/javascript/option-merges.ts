@@ -7,9 +7,21 @@
 import { timeoutWord } from "../../names.ts";
 import { calleePath, type EsNode, isNode, memberName, propertyName, referenceName, unwrap } from "./ast.ts";
 
-/** Calls that copy their later arguments' keys into the first (`Object.assign`, lodash's `_.defaults`, `deepmerge`). */
-const MERGE_CALL =
-  /^(Object\.assign|(_|lodash|underscore|[\w$]+_1)\.(defaults|defaultsDeep|merge|assign|extend)|defaults|defaultsDeep|merge|deepmerge|extend)$/;
+/** Functions that copy their later arguments' keys into the first, called bare (`defaults(o, D)`, `deepmerge(D, o)`). */
+const BARE_MERGES = ["defaults", "defaultsDeep", "merge", "deepmerge", "extend"];
+/** The same off lodash or underscore (`_.assign`, `lodash.merge`, a compiled import's `lodash_1.defaults`). */
+const LIBRARY_MERGES = ["defaults", "defaultsDeep", "merge", "assign", "extend"];
+/** A merge call's callee: `Object.assign`, one of LIBRARY_MERGES off lodash or underscore, or one of BARE_MERGES. */
+const MERGE_CALL = new RegExp(
+  `^(Object\\.assign|(_|lodash|underscore|[\\w$]+_1)\\.(${LIBRARY_MERGES.join("|")})|${BARE_MERGES.join("|")})$`,
+);
+/**
+ * A text that may merge (what decides whether a file is walked for its merges): a spread, or a call of one of the
+ * merge functions above as a word (`Object.assign(`, `_.assign(`, `deepmerge(`; a looser test than MERGE_CALL).
+ */
+export const MERGE_SHAPE = new RegExp(
+  `\\.\\.\\.\\s*[\\w$]|\\b(?:${[...new Set([...BARE_MERGES, ...LIBRARY_MERGES])].join("|")})\\s*\\(`,
+);
 /** A key a timeout may be kept under (bare `timeout` included: the merge, not the word, is the evidence). */
 const TIMEOUT_KEY = timeoutWord("js", "i");
 
