@@ -4,7 +4,7 @@ import { parseJavaScript } from "./detect/oxc.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
-import { JS_EXTENSIONS, PYTHON_EXTENSIONS, TYPESCRIPT } from "./extensions.ts";
+import { isJavaScript, isPython, TYPESCRIPT } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import type { PackageFacts } from "./package-facts.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -31,8 +31,7 @@ export interface FileResult {
 }
 
 export function isCheckable(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  return JS_EXTENSIONS.has(ext) || PYTHON_EXTENSIONS.has(ext);
+  return isJavaScript(path) || isPython(path);
 }
 
 /**
@@ -46,7 +45,7 @@ export async function checkSource(
   config: GuardConfig,
   packageFacts?: PackageFacts,
 ): Promise<FileResult> {
-  if (JS_EXTENSIONS.has(extname(filePath).toLowerCase())) {
+  if (isJavaScript(filePath)) {
     // The JavaScript parser is native: nesting past its stack kills the process, not the file.
     const depth = nestingBound(source);
     if (depth > IN_PROCESS_NESTING) {
@@ -134,7 +133,7 @@ async function detect(
 ): Promise<{ raw: RawFinding[]; comments: SourceComment[] }> {
   const ext = extname(filePath).toLowerCase();
   // The Python checker (and its parser) is loaded with the first Python file: a JavaScript-only commit never compiles it.
-  if (PYTHON_EXTENSIONS.has(ext))
+  if (isPython(filePath))
     return (await import("./check-python.ts")).detectPythonFile(source, config, filePath, packageFacts?.python);
   const result = parseJavaScript(filePath, source, ext);
   const first = result.errors.find((error) => error.severity === "Error");

@@ -1,19 +1,21 @@
 // Which language a file is, by its extension: one list for the check, the package facts and the file walk.
 import { extname } from "node:path";
 
+/** In the order a module specifier without one is resolved to a file (`./options` → `options.js` before `.ts`). */
 export const JS_EXTENSIONS: ReadonlySet<string> = new Set([
+  ".js",
   ".ts",
-  ".tsx",
+  ".cjs",
+  ".mjs",
   ".mts",
   ".cts",
-  ".js",
   ".jsx",
-  ".mjs",
-  ".cjs",
+  ".tsx",
 ]);
-export const PYTHON_EXTENSIONS: ReadonlySet<string> = new Set([".py"]);
+const PYTHON_EXTENSIONS: ReadonlySet<string> = new Set([".py"]);
 /** TypeScript without JSX: a quote in its text always starts a string (see `mightHoldTimeout`). */
 export const TYPESCRIPT: ReadonlySet<string> = new Set([".ts", ".mts", ".cts"]);
 
 export const isJavaScript = (path: string): boolean => JS_EXTENSIONS.has(extname(path).toLowerCase());
+export const isPython = (path: string): boolean => PYTHON_EXTENSIONS.has(extname(path).toLowerCase());
 export const isTypeScript = (path: string): boolean => TYPESCRIPT.has(extname(path).toLowerCase());

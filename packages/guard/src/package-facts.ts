@@ -13,7 +13,7 @@ import { type EsNode, MERGE_SHAPE, namesReachingWait } from "./detect/javascript
 import { parseJavaScript } from "./detect/oxc.ts";
 import type { PythonFacts } from "./detect/python/package-keepers.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
-import { isJavaScript, isTypeScript } from "./extensions.ts";
+import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -33,7 +33,7 @@ export type PackageFacts = Readonly<
 >;
 
 /** How a specifier may name a module file: as written, with an extension, or its folder's index. */
-const MODULE_FILES = ["", ".js", ".ts", ".cjs", ".mjs", ".mts", ".cts", "/index.js", "/index.ts"];
+const MODULE_FILES = ["", ...JS_EXTENSIONS, ...[...JS_EXTENSIONS].map((extension) => `/index${extension}`)];
 
 /** A JS file that merges a module of its package into an object (`Object.assign(`, a spread, `_.defaults(`). */
 const MERGES_OWN_MODULE = /(?:require\(\s*|from\s+)["']\.\.?\//;
@@ -48,7 +48,7 @@ export async function pythonPackageFacts(
   config: GuardConfig,
 ): Promise<PythonFacts | undefined> {
   const all = [...files];
-  if (!all.some(([path]) => path.endsWith(".py"))) return undefined;
+  if (!all.some(([path]) => isPython(path))) return undefined;
   return (await import("./python-facts.ts")).pythonPackageFacts(all, config);
 }
 

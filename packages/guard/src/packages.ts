@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { GuardConfig } from "./config.ts";
-import { isJavaScript, PYTHON_EXTENSIONS } from "./extensions.ts";
+import { isJavaScript, isPython } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
 import { candidatesIn } from "./package-candidates.ts";
 import type { PackageFacts } from "./package-facts.ts";
@@ -126,8 +126,6 @@ function pythonRootOf(file: string, memo = new Map<string, string | undefined>()
   for (const dir of seen) memo.set(dir, root);
   return root;
 }
-
-const isPython = (path: string) => PYTHON_EXTENSIONS.has(path.slice(path.lastIndexOf(".")).toLowerCase());
 
 /** Each Python file's package facts (`python-facts.ts`), by its index in `files`; undefined for other files. */
 async function pythonFactsOfRun(

@@ -14,6 +14,7 @@ import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
 import { Signatures } from "./detect/python/timeout-positions.ts";
+import { isPython } from "./extensions.ts";
 import { isTimeoutName, timeoutWord } from "./names.ts";
 
 export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";
@@ -41,7 +42,7 @@ export async function pythonPackageFacts(
   files: Iterable<readonly [path: string, text: string]>,
   config: GuardConfig,
 ): Promise<PythonFacts | undefined> {
-  const modules = [...files].filter(([path]) => path.endsWith(".py"));
+  const modules = [...files].filter(([path]) => isPython(path));
   if (modules.length === 0) return undefined;
   const words: Record<string, number> = {};
   const imported = new Set<string>();

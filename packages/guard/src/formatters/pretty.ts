@@ -1,4 +1,5 @@
 import type { FileResult } from "../check.ts";
+import { isPython } from "../extensions.ts";
 import type { Skipped } from "../files.ts";
 
 export interface PrettyOptions {
@@ -47,8 +48,8 @@ export function formatPretty(
     const summary = `${errors + warnings} problem${errors + warnings === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${checked} checked`;
     out.push(paint(color, errors > 0 ? 31 : 33, `✖ ${summary}`));
     if (errors > 0) {
-      const python = results.some((r) => r.errorCount > 0 && r.filePath.endsWith(".py"));
-      const js = results.some((r) => r.errorCount > 0 && !r.filePath.endsWith(".py"));
+      const python = results.some((r) => r.errorCount > 0 && isPython(r.filePath));
+      const js = results.some((r) => r.errorCount > 0 && !isPython(r.filePath));
       if (js)
         out.push(
           "Use config.TIMEOUT from @org/config, or suppress one line with: // org-guard-ignore-next-line <rule> -- <reason>",
