@@ -15,8 +15,15 @@ import { timeoutWord } from "./names.ts";
 /** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
 export const MAX_STAGED_PACKAGE_FILES = 1000;
 
-/** The nearest directory at or above `file`'s whose package.json names a package (`dist/cjs/package.json` with only a `type` does not). */
-export function packageRootOf(file: string, memo = new Map<string, string | undefined>()): string | undefined {
+/**
+ * The nearest directory at or above `file`'s that `isRoot` takes for a package's root; `memo` keeps each directory's
+ * answer (one per language: the two kinds of root differ).
+ */
+function rootOf(
+  file: string,
+  isRoot: (dir: string) => boolean,
+  memo: Map<string, string | undefined>,
+): string | undefined {
   const seen: string[] = [];
   let root: string | undefined;
   for (let dir = dirname(file); ; dir = dirname(dir)) {
@@ -25,7 +32,7 @@ export function packageRootOf(file: string, memo = new Map<string, string | unde
       break;
     }
     seen.push(dir);
-    if (namesPackage(join(dir, "package.json"))) {
+    if (isRoot(dir)) {
       root = dir;
       break;
     }
@@ -34,6 +41,10 @@ export function packageRootOf(file: string, memo = new Map<string, string | unde
   for (const dir of seen) memo.set(dir, root);
   return root;
 }
+
+/** The nearest directory at or above `file`'s whose package.json names a package (`dist/cjs/package.json` with only a `type` does not). */
+const packageRootOf = (file: string, memo = new Map<string, string | undefined>()): string | undefined =>
+  rootOf(file, (dir) => namesPackage(join(dir, "package.json")), memo);
 
 function namesPackage(manifest: string): boolean {
   try {
@@ -108,24 +119,8 @@ const MAY_HAND_ON = (text: string) => TIMEOUT_WORD.test(text) && /^[ \t]*(from|i
 const TIMEOUT_WORD = timeoutWord("python", "i");
 
 /** The nearest directory at or above `file`'s with a pyproject.toml, setup.py or setup.cfg. */
-function pythonRootOf(file: string, memo = new Map<string, string | undefined>()): string | undefined {
-  const seen: string[] = [];
-  let root: string | undefined;
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (memo.has(dir)) {
-      root = memo.get(dir);
-      break;
-    }
-    seen.push(dir);
-    if (PYTHON_MARKERS.some((marker) => existsSync(join(dir, marker)))) {
-      root = dir;
-      break;
-    }
-    if (dirname(dir) === dir) break;
-  }
-  for (const dir of seen) memo.set(dir, root);
-  return root;
-}
+const pythonRootOf = (file: string, memo = new Map<string, string | undefined>()): string | undefined =>
+  rootOf(file, (dir) => PYTHON_MARKERS.some((marker) => existsSync(join(dir, marker))), memo);
 
 /** Each Python file's package facts (`python-facts.ts`), by its index in `files`; undefined for other files. */
 async function pythonFactsOfRun(
