@@ -7,7 +7,7 @@
 // with --corpus <dir> (e.g. eval/.cache after `node eval/run.mjs`), the files of one tree.
 // Also printed: the Python parse alone (tree-sitter, WebAssembly), the floor under Python's figure, as a
 // ratio to JavaScript, and what Python's check adds past the parse.
-// Also printed: Python with its package pass (`pythonPackageFacts` over the set as one package, then each file checked
+// Also printed: Python with its package pass (`packageFacts` over the set as one package, then each file checked
 // with the facts), as a CLI run over a Python project does it.
 // Goal: Python within 2x of JavaScript per MB.
 // Usage: node bench/languages.mjs [--rounds 5] [--mb 4] [--corpus dir]
@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
 const rounds = Number(args.rounds);
 const budget = Number(args.mb) * 1e6;
 const pkg = fileURLToPath(new URL("..", import.meta.url));
-const { checkSource, defaultGuardConfig, pythonPackageFacts } = await import(
+const { checkSource, defaultGuardConfig, packageFacts } = await import(
   new URL("../dist/index.js", import.meta.url).href
 );
 
@@ -73,12 +73,11 @@ async function run({ files, mb }) {
   for (const [path, text] of files) await checkSource(path, text, config);
   return { cpu: (cpuMs() - cpu) / mb, wall: (performance.now() - wall) / mb };
 }
-// The package pass first (older builds have none), then each file with the facts.
+// The package pass first, then each file with the facts.
 async function runWithFacts({ files, mb }) {
   const cpu = cpuMs();
   const wall = performance.now();
-  const python = await pythonPackageFacts?.(files, config);
-  const facts = { zero: new Set(), infinite: new Set(), inert: new Set(), python };
+  const facts = await packageFacts(files, config);
   for (const [path, text] of files) await checkSource(path, text, config, facts);
   return { cpu: (cpuMs() - cpu) / mb, wall: (performance.now() - wall) / mb };
 }

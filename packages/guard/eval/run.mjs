@@ -48,6 +48,22 @@ const dist = args.dist
   ? pathToFileURL(join(resolve(args.dist), "index.js"))
   : new URL("../dist/index.js", import.meta.url);
 const { checkSource, defaultGuardConfig, packageFacts, pythonPackageFacts } = await import(dist.href);
+/**
+ * The package's facts as the CLI builds them: one call for both languages (builds before it returned the Python part
+ * from `pythonPackageFacts` and the JS part synchronously; older builds have neither).
+ */
+async function factsOf(files, config) {
+  if (!pythonPackageFacts) return packageFacts?.(files, config);
+  const js = packageFacts(
+    files.filter(([path]) => !path.endsWith(".py")),
+    config,
+  );
+  const python = await pythonPackageFacts(
+    files.filter(([path]) => path.endsWith(".py")),
+    config,
+  );
+  return python ? { ...js, python } : js;
+}
 
 const RULES = ["no-hardcoded-timeout", "no-unbounded-timeout"];
 const LANGUAGES = ["js", "python"];
@@ -177,26 +193,23 @@ function evaluateSet(setName) {
       const dir = fetchPackage(pkg);
       const files = sourceFiles(dir);
       perPackage.push(`${pkg.name}@${pkg.version} (${files.length} files)`);
-      // As the CLI does: what the package's files show each other (timed with the JS files; older builds have none).
+      // As the CLI does: what the package's files show each other, timed with the files of the package's language (a
+      // package of both splits the time by their bytes).
+      const texts = files.map((path) => [path, readFileSync(path, "utf8")]);
       const factsStarted = performance.now();
-      const jsFacts = packageFacts?.(
-        files.filter((file) => !file.endsWith(".py")).map((path) => [path, readFileSync(path, "utf8")]),
-        config,
-      );
-      stats.ms.js += performance.now() - factsStarted;
-      // The Python modules' facts (timed with the Python files; older builds have none).
-      const pythonStarted = performance.now();
-      const python = await pythonPackageFacts?.(
-        files.filter((file) => file.endsWith(".py")).map((path) => [path, readFileSync(path, "utf8")]),
-        config,
-      );
-      stats.ms.python += performance.now() - pythonStarted;
-      const facts = python
-        ? { ...(jsFacts ?? { zero: new Set(), infinite: new Set(), inert: new Set() }), python }
-        : jsFacts;
-      for (const file of files) {
+      const facts = await factsOf(texts, config);
+      const factsMs = performance.now() - factsStarted;
+      const pythonBytes = texts.reduce((sum, [path, text]) => sum + (path.endsWith(".py") ? text.length : 0), 0);
+      const share =
+        pythonBytes /
+        Math.max(
+          1,
+          texts.reduce((sum, [, text]) => sum + text.length, 0),
+        );
+      stats.ms.python += factsMs * share;
+      stats.ms.js += factsMs * (1 - share);
+      for (const [file, text] of texts) {
         const language = file.endsWith(".py") ? "python" : "js";
-        const text = readFileSync(file, "utf8");
         const id = `${pkg.name}@${pkg.version}`;
         const rel = `${id}/${relative(dir, file)}`;
         const started = performance.now();

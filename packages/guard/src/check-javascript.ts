@@ -7,7 +7,7 @@ import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import type { JsParse } from "./detect/oxc.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
-import type { PackageFacts } from "./package-facts.ts";
+import { internalsOf, type PackageFacts } from "./package-facts-shape.ts";
 import type { SourceComment } from "./suppressions.ts";
 
 /** A parsed JavaScript/TypeScript file's findings and the comments its suppressions are read from. */
@@ -20,14 +20,15 @@ export function detectJavaScriptFile(
 ): { raw: RawFinding[]; comments: SourceComment[] } {
   if (isTypeTestFile(filePath, source)) return { raw: [], comments: [] };
   // A defaults table another module merges: its keys that module shows reaching a wait (`option-merges.ts`).
-  const table = packageFacts?.tables?.get(resolve(filePath));
+  const internals = internalsOf(packageFacts);
+  const table = internals?.tables?.get(resolve(filePath));
   // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
   // syntax-checked but never deserialised (most of a commit).
   return {
     raw: detectJavaScript(parsed.program() as unknown as EsNode, source, {
       ...config,
       visitorKeys,
-      packageFacts: table ? { ...packageFacts!, table } : packageFacts,
+      packageFacts: packageFacts && { ...packageFacts, helpers: internals?.helpers, table },
     }),
     comments: parsed.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
   };

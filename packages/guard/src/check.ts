@@ -6,7 +6,7 @@ import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
 import { isJavaScript, isPython, TYPESCRIPT } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
-import type { PackageFacts } from "./package-facts.ts";
+import { internalsOf, type PackageFacts } from "./package-facts-shape.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 import { applySuppressions, type SourceComment } from "./suppressions.ts";
 
@@ -134,7 +134,12 @@ async function detect(
   const ext = extname(filePath).toLowerCase();
   // The Python checker (and its parser) is loaded with the first Python file: a JavaScript-only commit never compiles it.
   if (isPython(filePath))
-    return (await import("./check-python.ts")).detectPythonFile(source, config, filePath, packageFacts?.python);
+    return (await import("./check-python.ts")).detectPythonFile(
+      source,
+      config,
+      filePath,
+      internalsOf(packageFacts)?.python,
+    );
   const result = parseJavaScript(filePath, source, ext);
   const first = result.errors.find((error) => error.severity === "Error");
   if (first) {

@@ -1,6 +1,6 @@
 export { DEFAULT_TIMEOUT_APIS, type TimeoutApi } from "./apis.ts";
 export { checkSource, type FileResult, type GuardMessage } from "./check.ts";
-export { packageFacts, pythonPackageFacts, type PackageFacts } from "./package-facts.ts";
+export { packageFacts, type PackageFacts } from "./package-facts.ts";
 export {
   defaultGuardConfig,
   loadGuardConfig,

@@ -11,26 +11,14 @@ import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { type EsNode, MERGE_SHAPE, namesReachingWait } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
-import type { PythonFacts } from "./detect/python/package-keepers.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
 import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
+import { type PackageFacts, type PackageInternals, withInternals } from "./package-facts-shape.ts";
 
-/**
- * Names a package's JS files show: their 0/`false` (`zero`) or `Infinity` reaching a wait; only schedules (`inert`).
- * `python`: what its Python modules show each other (`pythonPackageFacts`).
- */
-export type PackageFacts = Readonly<
-  Record<"zero" | "infinite" | "inert", ReadonlySet<string>> &
-    Partial<Record<"helpers", ReadonlyMap<string, ReadonlySet<number>>>> &
-    // `tables`: per defaults table module (resolved path), its keys whose 0 (`zero`) or `Infinity` another module shows
-    // reaching a wait once it merged the table (`option-merges.ts`; `check-javascript.ts` looks its file up).
-    Partial<Record<"tables", ReadonlyMap<string, Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>>>> & {
-      python?: PythonFacts;
-    }
->;
+export type { PackageFacts } from "./package-facts-shape.ts";
 
 /** How a specifier may name a module file: as written, with an extension, or its folder's index. */
 const MODULE_FILES = ["", ...JS_EXTENSIONS, ...[...JS_EXTENSIONS].map((extension) => `/index${extension}`)];
@@ -39,26 +27,21 @@ const MODULE_FILES = ["", ...JS_EXTENSIONS, ...[...JS_EXTENSIONS].map((extension
 const MERGES_OWN_MODULE = /(?:require\(\s*|from\s+)["']\.\.?\//;
 
 /**
- * What a package's Python modules show each other (`python-facts.ts`: the classes and factories that keep a "no limit"
- * for later waits, the functions that wait with a parameter, the timeout-looking words per file); undefined without
- * `.py` files. Loaded on first use: a run without Python never loads the parser.
+ * The facts of a package from its files' paths and texts, both languages: what its JavaScript files show (each that
+ * may hold a timeout is parsed once) and what its Python modules show each other (the classes and factories that keep
+ * a "no limit" for later waits, the functions that wait with a parameter, the timeout-looking words per file; the
+ * Python parser is loaded only for a package with `.py` files).
  */
-export async function pythonPackageFacts(
+export async function packageFacts(
   files: Iterable<readonly [path: string, text: string]>,
   config: GuardConfig,
-): Promise<PythonFacts | undefined> {
+): Promise<PackageFacts> {
   const all = [...files];
-  if (!all.some(([path]) => isPython(path))) return undefined;
-  return (await import("./python-facts.ts")).pythonPackageFacts(all, config);
-}
-
-/** The facts of a package from its files' paths and texts (each JS file that may hold a timeout is parsed once). */
-export function packageFacts(
-  files: Iterable<readonly [path: string, text: string]>,
-  config: GuardConfig,
-): PackageFacts {
-  const all = [...files];
-  return factsFor(all, candidatesIn(all.map(([, text]) => text)), config);
+  const js = all.filter(([path]) => isJavaScript(path));
+  const facts = factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
+  if (!all.some(([path]) => isPython(path))) return facts;
+  const python = await (await import("./python-facts.ts")).pythonPackageFacts(all, config);
+  return python ? withInternals(facts, { python }) : facts;
 }
 
 /** The largest file (in characters) walked only to find a helper's parameters. */
@@ -139,12 +122,15 @@ export function factsFor(
     }
   }
   const inert = new Set([...quiet].filter((name) => !loud.has(name)));
+  if (parameters.size === 0 && tables.size === 0) return { zero, infinite, inert };
   return {
     zero,
     infinite,
     inert,
-    ...(parameters.size > 0 ? { helpers: parameters } : {}),
-    ...(tables.size > 0 ? { tables } : {}),
+    internal: {
+      ...(parameters.size > 0 ? { helpers: parameters } : {}),
+      ...(tables.size > 0 ? { tables } : {}),
+    } satisfies PackageInternals,
   };
 }
 

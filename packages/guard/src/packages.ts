@@ -8,8 +8,7 @@ import type { GuardConfig } from "./config.ts";
 import { isJavaScript, isPython } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
 import { candidatesIn } from "./package-candidates.ts";
-import type { PackageFacts } from "./package-facts.ts";
-import type { PythonFacts } from "./detect/python/package-keepers.ts";
+import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
 import { timeoutWord } from "./names.ts";
 
 /** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
@@ -144,18 +143,20 @@ async function pythonFactsOfRun(
     // package is judged file by file, and named files keep their other facts but call nothing unread.
     const rest = await restOfPackage(root, own, config, cwd, memo, isPython, pythonRootOf);
     if (!rest && staged) continue;
-    const { pythonPackageFacts } = await import("./package-facts.ts");
-    const python: PythonFacts | undefined = await pythonPackageFacts(
+    // The Python pass alone: the JavaScript one (`package-facts.ts`) would load the JS detector for nothing.
+    const { pythonPackageFacts } = await import("./python-facts.ts");
+    const python = await pythonPackageFacts(
       (rest ?? own).map((file) => [file.path, file.text] as const),
       config,
     );
     if (python)
-      facts.set(root, {
-        zero: new Set(),
-        infinite: new Set(),
-        inert: new Set(),
-        python: rest ? python : { keepers: python.keepers },
-      });
+      facts.set(
+        root,
+        withInternals(
+          { zero: new Set(), infinite: new Set(), inert: new Set() },
+          { python: rest ? python : { keepers: python.keepers } },
+        ),
+      );
   }
   return roots.map((root) => (root === undefined ? undefined : facts.get(root)));
 }

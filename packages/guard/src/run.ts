@@ -6,7 +6,7 @@ import { checkSource, type FileResult } from "./check.ts";
 import { loadGuardConfig, type GuardConfig } from "./config.ts";
 import { WORKER_STACK_MB } from "./deep.ts";
 import { listFiles, stagedCandidates, triage, workingTreeCandidates, type Skipped } from "./files.ts";
-import type { PackageFacts } from "./package-facts.ts";
+import type { PackageFacts } from "./package-facts-shape.ts";
 import { factsOfRun } from "./packages.ts";
 
 export interface CheckFilesOptions {

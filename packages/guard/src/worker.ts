@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { checkSource, type FileResult } from "./check.ts";
 import type { GuardConfig } from "./config.ts";
-import type { PackageFacts } from "./package-facts.ts";
+import type { PackageFacts } from "./package-facts-shape.ts";
 
 // One thread of a large check: it checks the batches of files it is sent, in order, and answers
 // each with its results; `null` ends it. Sources of clean files are not sent back: only code

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { runGuardCli } from "../src/cli.ts";
+import { checkSource, type GuardConfig, packageFacts, type PackageFacts } from "../src/index.ts";
 
 /** A temp directory holding `files` (path -> contents). */
 export function tempTree(files: Record<string, string | Buffer>): string {
@@ -39,4 +40,50 @@ export async function guard(cwd: string, ...argv: string[]) {
     version: "9.9.9",
   });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** A corpus file: its path and text. */
+export type CorpusFile = { path: string; text: string };
+
+/**
+ * A corpus package (a folder of test/corpus/packages, python-packages or python-unread) for the package-facts tests:
+ * its files whose names match `names`, the lines marked `expect: <rule>`, what `checkSource` reports with or without
+ * facts, and the facts `packageFacts` builds from the files. Lines are `path:line: rule`, the path relative to `root`.
+ */
+export function corpusPackage(root: string, dir: string, names: RegExp, config: GuardConfig) {
+  const files: CorpusFile[] = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && names.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+    .map((path) => ({ path, text: readFileSync(path, "utf8") }));
+  const expected = files
+    .flatMap(({ path, text }) =>
+      text.split("\n").flatMap((line, index) => {
+        const marker = /expect: ([a-z-]+)/.exec(line);
+        return marker ? [`${relative(root, path)}:${index + 1}: ${marker[1]}`] : [];
+      }),
+    )
+    .sort();
+  const found = async (facts?: PackageFacts) => {
+    const out: string[] = [];
+    for (const { path, text } of files) {
+      const result = await checkSource(path, text, config, facts);
+      out.push(...result.messages.map((m) => `${relative(root, path)}:${m.line}: ${m.ruleId}`));
+    }
+    return out.sort();
+  };
+  const facts = () =>
+    packageFacts(
+      files.map((file) => [file.path, file.text] as const),
+      config,
+    );
+  return { files, expected, found, facts };
+}
+
+/** `org-guard check <argv> --format json` in `cwd`: its findings as `path:line: rule`, the path relative to `cwd`. */
+export async function findingsOf(cwd: string, ...argv: string[]): Promise<string[]> {
+  const result = await guard(cwd, "check", ...argv, "--format", "json");
+  return (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).flatMap(
+    (file) => file.messages.map((m) => `${relative(cwd, file.filePath)}:${m.line}: ${m.ruleId}`),
+  );
 }

@@ -1,58 +1,25 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
-import { git, guard, tempRepo, tempTree } from "./helpers.ts";
+import { corpusPackage, findingsOf, git, tempRepo, tempTree } from "./helpers.ts";
 
 // Packages whose waits read settings written in another of their files. In test/corpus/packages/<name>, a trailing
 // `expect: <rule>` comment marks each line that must be flagged when the file is checked with its package's facts.
 const root = join(import.meta.dirname, "corpus/packages");
 const config = defaultGuardConfig(root);
 
-function filesOf(dir: string): { path: string; text: string }[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.[cm]?[jt]s$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort()
-    .map((path) => ({ path, text: readFileSync(path, "utf8") }));
-}
-
-const expected = (files: { path: string; text: string }[]) =>
-  files.flatMap(({ path, text }) =>
-    text.split("\n").flatMap((line, index) => {
-      const marker = /expect: ([a-z-]+)/.exec(line);
-      return marker ? [`${relative(root, path)}:${index + 1}: ${marker[1]}`] : [];
-    }),
-  );
-
-async function found(files: { path: string; text: string }[], facts?: ReturnType<typeof packageFacts>) {
-  const out: string[] = [];
-  for (const { path, text } of files) {
-    const result = await checkSource(path, text, config, facts);
-    out.push(...result.messages.map((m) => `${relative(root, path)}:${m.line}: ${m.ruleId}`));
-  }
-  return out.sort();
-}
-
 describe("package facts: settings that reach a wait in another file of the package", () => {
   for (const name of readdirSync(root).sort()) {
-    const files = filesOf(join(root, name));
+    const { expected, found, facts } = corpusPackage(root, join(root, name), /\.[cm]?[jt]s$/, config);
 
     it(`${name}: every expected finding with the package's facts, nothing else`, async () => {
-      expect(
-        await found(
-          files,
-          packageFacts(
-            files.map((file) => [file.path, file.text] as const),
-            config,
-          ),
-        ),
-      ).toEqual(expected(files).sort());
+      expect(await found(await facts())).toEqual(expected);
     });
 
     it(`${name}: judged file by file, the defaults whose wait is elsewhere are missed`, async () => {
-      const alone = await found(files);
-      expect(expected(files).filter((line) => !alone.includes(line)).length).toBeGreaterThan(0);
+      const alone = await found();
+      expect(expected.filter((line) => !alone.includes(line)).length).toBeGreaterThan(0);
     });
   }
 });
@@ -65,12 +32,6 @@ describe("org-guard check: each file with its package's facts", () => {
     "};",
     "",
   ].join("\n");
-  const unbounded = async (cwd: string, ...argv: string[]) => {
-    const result = await guard(cwd, "check", ...argv, "--format", "json");
-    return (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).flatMap(
-      (file) => file.messages.map((m) => `${relative(cwd, file.filePath)}:${m.line}: ${m.ruleId}`),
-    );
-  };
 
   it("a whole tree: a default is judged with the waits in the other files of its package", async () => {
     const tree = tempTree({
@@ -78,7 +39,7 @@ describe("org-guard check: each file with its package's facts", () => {
       "defaults.js": defaults,
       "connection.js": connection,
     });
-    expect(await unbounded(tree, ".")).toEqual(["defaults.js:2: no-unbounded-timeout"]);
+    expect(await findingsOf(tree, ".")).toEqual(["defaults.js:2: no-unbounded-timeout"]);
   });
 
   it("outside any package (no package.json with a name) each file is judged alone", async () => {
@@ -87,14 +48,14 @@ describe("org-guard check: each file with its package's facts", () => {
       "defaults.js": defaults,
       "connection.js": connection,
     });
-    expect(await unbounded(tree, ".")).toEqual([]);
+    expect(await findingsOf(tree, ".")).toEqual([]);
   });
 
   it("a commit: the staged default is judged with the rest of its package, read from the working tree", async () => {
     const repo = tempRepo({ "pkg/package.json": '{ "name": "driver" }', "pkg/defaults.js": defaults });
     writeFileSync(join(repo, "pkg/connection.js"), connection);
     git(repo, "add", "pkg/defaults.js");
-    expect(await unbounded(repo, "--staged")).toEqual(["pkg/defaults.js:2: no-unbounded-timeout"]);
+    expect(await findingsOf(repo, "--staged")).toEqual(["pkg/defaults.js:2: no-unbounded-timeout"]);
   });
 });
 
@@ -136,10 +97,10 @@ describe("package facts: settings the package arms only schedules with", () => {
   const files = { "lib/defaults.js": defaults, "lib/query.js": query };
   const facts = () => packageFacts(Object.entries(files), config);
   const lines = async (path: keyof typeof files, withFacts: boolean) =>
-    (await checkSource(path, files[path], config, withFacts ? facts() : undefined)).messages.map((m) => m.line);
+    (await checkSource(path, files[path], config, withFacts ? await facts() : undefined)).messages.map((m) => m.line);
 
   it("the keep-alive's and the heartbeat's names are schedules: their defaults are no timeouts", async () => {
-    expect([...facts().inert].sort()).toEqual(["heartbeatTimeout", "keepAliveTimeout"]);
+    expect([...(await facts()).inert].sort()).toEqual(["heartbeatTimeout", "keepAliveTimeout"]);
     expect(await lines("lib/defaults.js", true)).toEqual([2, 5]);
   });
 
@@ -162,8 +123,9 @@ describe("package facts: settings the package arms only schedules with", () => {
       ["lib/acquire.js", lock],
       ["lib/misc.js", options],
     ] as const;
-    expect([...packageFacts(both, config).inert]).toEqual(["lockTimeout"]);
-    const result = await checkSource("lib/misc.js", options, config, packageFacts(both, config));
+    const facts = await packageFacts(both, config);
+    expect([...facts.inert]).toEqual(["lockTimeout"]);
+    const result = await checkSource("lib/misc.js", options, config, facts);
     expect(result.messages.map((m) => m.message.slice(0, 40))).toEqual(['Hardcoded timeout 10000 in "acquireTimeo']);
   });
 
@@ -181,7 +143,7 @@ describe("package facts: settings the package arms only schedules with", () => {
       "",
     ].join("\n");
     const more = [...Object.entries(files), ["lib/discoverer.js", check]] as const;
-    expect([...packageFacts(more, config).inert]).toEqual(["keepAliveTimeout"]);
+    expect([...(await packageFacts(more, config)).inert]).toEqual(["keepAliveTimeout"]);
   });
 
   it("a name another file arms a deadline with is no schedule", async () => {
@@ -189,6 +151,6 @@ describe("package facts: settings the package arms only schedules with", () => {
       ...Object.entries(files),
       ["lib/idle.js", "setTimeout(() => conn.destroy(), opts.keepAliveTimeout);\n"],
     ] as const;
-    expect([...packageFacts(more, config).inert]).toEqual(["heartbeatTimeout"]);
+    expect([...(await packageFacts(more, config)).inert]).toEqual(["heartbeatTimeout"]);
   });
 });

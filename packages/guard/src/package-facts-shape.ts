@@ -1,0 +1,45 @@
+// The shape of a package's facts (`package-facts.ts` builds them, `packages.ts` for a run): the public fields and the
+// internals only the checker reads. Kept apart from the passes that build them, so that a check that only reads the
+// facts (`check.ts`, a Python-only run) does not load the JavaScript detector.
+import type { PythonFacts } from "./detect/python/package-keepers.ts";
+
+/**
+ * What the files of one package show each other (`packageFacts`): pass the same object to `checkSource` with each of
+ * the package's files. A file checked without it is judged alone.
+ */
+export interface PackageFacts {
+  /** JavaScript setting names whose 0 or `false` some file of the package shows reaching a wait (`socketTimeoutMS`). */
+  readonly zero: ReadonlySet<string>;
+  /** JavaScript setting names whose `Infinity` some file of the package shows reaching a wait, or tests for. */
+  readonly infinite: ReadonlySet<string>;
+  /** JavaScript setting names that every timer of the package armed with them only renews, pings, retries or logs. */
+  readonly inert: ReadonlySet<string>;
+  /**
+   * The rest of what the package's files show (helpers that arm a deadline, defaults tables another module merges,
+   * the Python modules' keepers and words): read by the checker only; its shape is not part of the API.
+   */
+  readonly internal?: unknown;
+}
+
+/** What `PackageFacts.internal` holds. */
+export interface PackageInternals {
+  /** Functions whose parameter (by position) is the delay of a timer that ends the wait (`deadline-helpers.ts`). */
+  readonly helpers?: ReadonlyMap<string, ReadonlySet<number>>;
+  /**
+   * Per defaults table module (resolved path), its keys whose 0 (`zero`) or `Infinity` another module shows reaching a
+   * wait once it merged the table (`option-merges.ts`; `check-javascript.ts` looks its file up).
+   */
+  readonly tables?: ReadonlyMap<string, Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>>;
+  /** What the package's Python modules show each other (`python-facts.ts`). */
+  readonly python?: PythonFacts;
+}
+
+/** The internals of a package's facts (`undefined` without facts, or with none past the public fields). */
+export function internalsOf(facts: PackageFacts | undefined): PackageInternals | undefined {
+  return facts?.internal as PackageInternals | undefined;
+}
+
+/** `facts` with `more` added to its internals. */
+export function withInternals(facts: PackageFacts, more: PackageInternals): PackageFacts {
+  return { ...facts, internal: { ...internalsOf(facts), ...more } };
+}
