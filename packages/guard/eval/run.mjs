@@ -72,8 +72,12 @@ const LANGUAGES = ["js", "python"];
 const LOOKS_TIMEOUTISH =
   /timeout|deadline|\.(wait|join|poll|select|acquire|get|settimeout)\s*\(\s*(True|False|None|\d)|urlopen|HTTPS?Connection\s*\(|wait_for|\bsetTimeout\s*\(/i;
 const HAS_LITERAL = /(?<![\w.$])(\d[\d_]*(\.\d+)?(e\d+)?|None|Infinity|inf)(?![\w$])/;
+// A string: its quote, then escapes or characters that are neither its quote nor a backslash, then the quote. Each
+// character has one way to match, so a line with an unclosed quote and many backslashes costs linear time (with `.`
+// for the second branch, a backslash matched either way and such a line hung the run: python3-scalene's prism.js).
+const STRING = /(["'`])(?:\\.|(?!\1)[^\\])*\1/g;
 function codeOf(line, language) {
-  let code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  let code = line.replace(STRING, '""');
   code = language === "python" ? code.replace(/#.*/, "") : code.replace(/\/\/.*/, "");
   if (/^\s*(\*|\/\*|>>>|\.\.\.)/.test(code)) return "";
   return code.replace(/\[\s*-?\d+\s*\]/g, "[i]").replace(/\b(is not|is|==|!=)\s+None\b/g, "");
