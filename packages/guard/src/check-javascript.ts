@@ -1,13 +1,12 @@
 // The JavaScript half of a file's check past its parse, loaded with the first file that may hold a finding (`check.ts`
 // imports it on demand): most files of a commit only parse, and the detector is most of org-guard's code.
-import { resolve } from "node:path";
 import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import type { JsParse } from "./detect/oxc.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
-import { internalsOf, type PackageFacts } from "./package-facts-shape.ts";
+import { internalsOf, type PackageFacts, packageFileKey } from "./package-facts-shape.ts";
 import type { SourceComment } from "./suppressions.ts";
 
 /** A parsed JavaScript/TypeScript file's findings and the comments its suppressions are read from. */
@@ -21,7 +20,7 @@ export function detectJavaScriptFile(
   if (isTypeTestFile(filePath, source)) return { raw: [], comments: [] };
   // A defaults table another module merges: its keys that module shows reaching a wait (`option-merges.ts`).
   const internals = internalsOf(packageFacts);
-  const table = internals?.tables?.get(resolve(filePath));
+  const table = internals?.tables?.get(packageFileKey(filePath));
   // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
   // syntax-checked but never deserialised (most of a commit).
   return {

@@ -1,6 +1,7 @@
 // The shape of a package's facts (`package-facts.ts` builds them, `packages.ts` for a run): the public fields and the
 // internals only the checker reads. Kept apart from the passes that build them, so that a check that only reads the
 // facts (`check.ts`, a Python-only run) does not load the JavaScript detector.
+import { resolve } from "node:path";
 import type { PythonFacts } from "./detect/python/package-keepers.ts";
 
 /**
@@ -42,4 +43,12 @@ export function internalsOf(facts: PackageFacts | undefined): PackageInternals |
 /** `facts` with `more` added to its internals. */
 export function withInternals(facts: PackageFacts, more: PackageInternals): PackageFacts {
   return { ...facts, internal: { ...internalsOf(facts), ...more } };
+}
+
+/**
+ * The key of a package's file in its facts (a defaults table's module, a Python module's keepers): its absolute path,
+ * so the pass that writes a key and the check that looks it up agree however each was handed the path.
+ */
+export function packageFileKey(path: string): string {
+  return resolve(path);
 }

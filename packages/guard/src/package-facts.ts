@@ -16,7 +16,7 @@ import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extension
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
-import { type PackageFacts, type PackageInternals, withInternals } from "./package-facts-shape.ts";
+import { type PackageFacts, packageFileKey, type PackageInternals, withInternals } from "./package-facts-shape.ts";
 
 export type { PackageFacts } from "./package-facts-shape.ts";
 
@@ -69,7 +69,7 @@ export function factsFor(
   if (candidates.size === 0 && inertNames.size === 0 && helpers.size === 0 && tableNames.size === 0)
     return { zero, infinite, inert: quiet };
   const list = [...files];
-  const paths = new Set(list.map(([path]) => resolve(path)));
+  const paths = new Set(list.map(([path]) => packageFileKey(path)));
   // A file that merges a module of its package and reads a key some table sets to "no limit".
   const merges = (text: string) =>
     tableNames.size > 0 &&

@@ -16,6 +16,7 @@ import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
 import { Signatures } from "./detect/python/timeout-positions.ts";
 import { isPython } from "./extensions.ts";
 import { isTimeoutName, timeoutWord } from "./names.ts";
+import { packageFileKey } from "./package-facts-shape.ts";
 
 export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";
 
@@ -117,21 +118,23 @@ export async function pythonPackageFacts(
         : candidates.map((_, index) => index);
       for (const index of due) {
         const { path, facts, definitions } = candidates[index]!;
+        const key = packageFileKey(path);
         for (const definition of definitions) {
           const name = definition.childForFieldName("name")!.text;
           const keeper = keeperFor(facts, definition);
-          const known = keepers[path]?.[name];
+          const known = keepers[key]?.[name];
           if (JSON.stringify(keeper) === JSON.stringify(known)) continue;
           found.add(name);
-          if (keeper) (keepers[path] ??= {})[name] = keeper;
-          else if (keepers[path]) delete keepers[path][name];
+          if (keeper) (keepers[key] ??= {})[name] = keeper;
+          else if (keepers[key]) delete keepers[key][name];
         }
       }
       // `from .client import Client` in `__init__.py`: the package's modules import it from there too.
       for (const { path, module, name, alias } of reexports) {
         const keeper = keeperOf(python, path, module.endsWith(".") ? `${module}${name}` : `${module}.${name}`);
-        if (keeper && keepers[path]?.[alias] === undefined) {
-          (keepers[path] ??= {})[alias] = keeper;
+        const key = packageFileKey(path);
+        if (keeper && keepers[key]?.[alias] === undefined) {
+          (keepers[key] ??= {})[alias] = keeper;
           found.add(alias);
         }
       }

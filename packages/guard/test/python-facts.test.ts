@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultGuardConfig, packageFacts } from "../src/index.ts";
+import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
 import { internalsOf } from "../src/package-facts-shape.ts";
 import { corpusPackage, findingsOf, git, tempRepo, tempTree } from "./helpers.ts";
 
@@ -14,7 +14,7 @@ const config = defaultGuardConfig(root);
 
 describe("Python package facts: a no limit kept through another module of the package", () => {
   for (const name of readdirSync(root).sort()) {
-    const { expected, found, facts } = corpusPackage(root, join(root, name), /\.py$/, config);
+    const { files, expected, found, facts } = corpusPackage(root, join(root, name), /\.py$/, config);
 
     it(`${name}: every expected finding with the package's facts, nothing else`, async () => {
       expect(await found(await facts())).toEqual(expected);
@@ -23,6 +23,16 @@ describe("Python package facts: a no limit kept through another module of the pa
     it(`${name}: judged file by file, the defaults kept in another module are missed`, async () => {
       const alone = await found();
       expect(expected.filter((line) => !alone.includes(line)).length).toBeGreaterThan(0);
+    });
+
+    it(`${name}: a file checked by a relative path finds what the pass, given absolute paths, learnt`, async () => {
+      const withFacts = await facts();
+      const out: string[] = [];
+      for (const { path, text } of files) {
+        const result = await checkSource(relative(process.cwd(), path), text, config, withFacts);
+        out.push(...result.messages.map((m) => `${relative(root, path)}:${m.line}: ${m.ruleId}`));
+      }
+      expect(out.sort()).toEqual(expected);
     });
   }
 

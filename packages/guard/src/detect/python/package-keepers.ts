@@ -3,6 +3,7 @@
 // the package pass (`python-facts.ts`), read here by a file's check where a call names an imported callee
 // (`from .conn import Connection`, `from pkg.pool import create_pool`, `from . import conn` then `conn.Connection`).
 import { dirname, join } from "node:path";
+import { packageFileKey } from "../../package-facts-shape.ts";
 
 /** A class or module function of another module of the package, as the package pass found it. */
 export interface Keeper {
@@ -20,7 +21,7 @@ export interface Keeper {
 
 /** The package-wide Python facts (plain JSON: handed to worker threads as they are). */
 export interface PythonFacts {
-  /** Module file (as the package pass was given it) -> name bound at its top level -> keeper. */
+  /** Module file (`packageFileKey`: its absolute path) -> name bound at its top level -> keeper. */
   readonly keepers: Readonly<Record<string, Readonly<Record<string, Keeper>>>>;
   /** Timeout-looking word -> how many of the package's files mention it; absent if the pass saw only part of it. */
   readonly words?: Readonly<Record<string, number>>;
@@ -32,7 +33,8 @@ export interface PythonFacts {
  * The keeper a dotted name stands for, seen from the module `from` (`dotted` resolved through its imports: `.conn.
  * Connection`, `..pool.create_pool`, `aioredis.pool.create_pool`); undefined for a name of no module of the package.
  */
-export function keeperOf(python: PythonFacts, from: string, dotted: string): Keeper | undefined {
+export function keeperOf(python: PythonFacts, path: string, dotted: string): Keeper | undefined {
+  const from = packageFileKey(path);
   const relative = /^(\.+)(.*)$/.exec(dotted);
   const parts = (relative ? relative[2]! : dotted).split(".");
   const name = parts.pop();
