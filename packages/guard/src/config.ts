@@ -61,7 +61,7 @@ export async function resolveGuardConfig(input: unknown, root: string, source = 
 }
 
 /** The synchronous core, for callers that hold the schema already (the ESLint plugin). */
-export function resolveWith(schema: Schema, input: unknown, root: string, source: string): GuardConfig {
+function resolveWith(schema: Schema, input: unknown, root: string, source: string): GuardConfig {
   const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
     const problems = parsed.error.issues.map(

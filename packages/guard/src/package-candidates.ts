@@ -60,7 +60,7 @@ const OWN_MODULE_BINDING =
  * (`Helpers.onceTimeout(10000, ...)`, `(0, helpers_1.onceTimeout)(10000, ...)`, `withDeadline(p, 5000)` imported by
  * name): the helpers whose parameters are worth following into another file.
  */
-export function helperCandidates(texts: Iterable<string>): Set<string> {
+function helperCandidates(texts: Iterable<string>): Set<string> {
   const names = new Set<string>();
   for (const text of texts) {
     for (const match of text.matchAll(OWN_MODULE_BINDING)) {
@@ -116,7 +116,7 @@ const EXPIRY_WINDOW = 120;
  * bare ones left out: the names some file may show armed only with schedules, or kept only as a lifetime. A
  * prefilter: the walk decides.
  */
-export function inertCandidates(texts: Iterable<string>): Set<string> {
+function inertCandidates(texts: Iterable<string>): Set<string> {
   const names = new Set<string>();
   for (const text of texts) {
     for (const call of text.matchAll(TIMER_CALL)) {
@@ -160,7 +160,7 @@ function nameAround(
  * Timeout-looking names on a line that also holds a 0, `false` or `Infinity` (`socketTimeoutMS: 0`, `this.t = x ||
  * 0`), bare ones left out: the names a default of "no limit" in these texts may be stored under.
  */
-export function noLimitCandidates(texts: Iterable<string>): Set<string> {
+function noLimitCandidates(texts: Iterable<string>): Set<string> {
   const names = new Set<string>();
   for (const text of texts)
     for (const match of text.matchAll(TIMEOUT_WORD)) {

@@ -12,7 +12,7 @@ import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
 import { timeoutWord } from "./names.ts";
 
 /** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
-export const MAX_STAGED_PACKAGE_FILES = 1000;
+const MAX_STAGED_PACKAGE_FILES = 1000;
 
 /**
  * The nearest directory at or above `file`'s that `isRoot` takes for a package's root; `memo` keeps each directory's

@@ -27,7 +27,7 @@ export interface RuleMeta {
 }
 
 /** The rule reference's path on the docs site (apps/docs generates it from RULES, one anchor per rule). */
-export const RULE_DOCS_PATH = "/reference/guard-rules";
+const RULE_DOCS_PATH = "/reference/guard-rules";
 let docsBase: string | undefined;
 
 /**
@@ -186,7 +186,7 @@ function instead(language: Language, isTest: boolean): string {
 }
 
 /** How to suppress one line, in the finding's language. */
-export function suppressionHint(language: Language, rule: string): string {
+function suppressionHint(language: Language, rule: string): string {
   return `${language === "python" ? "#" : "//"} ${DIRECTIVE} ${rule} -- <reason>`;
 }
 

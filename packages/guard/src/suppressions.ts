@@ -27,10 +27,7 @@ const SUPPRESSIBLE = new Set<RuleId>(["no-hardcoded-timeout", "no-unbounded-time
  * Reads `org-guard-ignore-next-line <rule>[, <rule>] -- <reason>` comments. A comment without a
  * reason, or naming a rule that does not exist, is returned with a `problem` and suppresses nothing.
  */
-export function parseSuppressions(
-  comments: readonly SourceComment[],
-  lineOf: (offset: number) => number,
-): Suppression[] {
+function parseSuppressions(comments: readonly SourceComment[], lineOf: (offset: number) => number): Suppression[] {
   const found: Suppression[] = [];
   for (const comment of comments) {
     const text = comment.text.replace(/^[#/*\s]+/, "").trim();

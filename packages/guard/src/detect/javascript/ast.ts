@@ -2,7 +2,7 @@
 
 export type EsNode = { type: string; [key: string]: unknown };
 
-export const WRAPPERS = new Set([
+const WRAPPERS = new Set([
   "ParenthesizedExpression",
   "TSAsExpression",
   "TSSatisfiesExpression",

@@ -47,7 +47,7 @@ function namesItself(property: EsNode): boolean {
   return value.type === "Literal" && typeof value.value === "string" && value.value === propertyName(property);
 }
 
-export function integerOf(node: EsNode): number | undefined {
+function integerOf(node: EsNode): number | undefined {
   const value = unwrap(node);
   const number =
     value.type === "Literal"

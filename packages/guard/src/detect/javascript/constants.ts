@@ -30,7 +30,7 @@ const UNIT_WORDS: Readonly<Record<string, number>> = { SECOND: 1000, MINUTE: 60_
  * A unit constant's value in milliseconds: `SECOND`, `ONE_MINUTE`, and the unit spelled with its own unit
  * (`MINUTES_IN_MILLISECONDS`, `SECOND_IN_MS`, `MS_PER_MINUTE`, `MILLISECONDS_IN_AN_HOUR`).
  */
-export function unitMillis(name: string): number | undefined {
+function unitMillis(name: string): number | undefined {
   const known = UNIT_CONSTANTS[name];
   if (known !== undefined) return known;
   const spelled =

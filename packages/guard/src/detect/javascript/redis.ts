@@ -5,7 +5,7 @@ import type { RawFinding } from "../types.ts";
 import { calleePath, chainRoot, type EsNode, memberName, span, unwrap, unwrapAwait } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
 
-export const DELETE_METHODS = new Set(["del", "unlink", "DEL", "UNLINK"]);
+const DELETE_METHODS = new Set(["del", "unlink", "DEL", "UNLINK"]);
 
 export const REDIS_FACTORIES = /(^|\.)(Redis|IORedis|Cluster|RedisCluster|createClient|createCluster)$/;
 

@@ -32,7 +32,7 @@ export const DEADLINE_BODY =
  * `common.mustNotCall()` (a watchdog that fails the test when it fires). Not `onTimeout`: undici's
  * timer wheel names its tick that.
  */
-export const DEADLINE_CALLBACK = /mustNotCall|abort|\bkill|terminate|timed_?out/i;
+const DEADLINE_CALLBACK = /mustNotCall|abort|\bkill|terminate|timed_?out/i;
 
 /** `setTimeout(() => controller.abort(), 5000)`: a timer whose callback ends the operation is its deadline. */
 export function isDeadlineTimer(path: string, args: EsNode[], source: string): boolean {

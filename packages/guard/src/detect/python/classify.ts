@@ -182,7 +182,7 @@ function keywordValue(values: TsNode[], name: string): TsNode | undefined {
 }
 
 // `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper.
-export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> | undefined {
+function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> | undefined {
   const callee = call.childForFieldName("function");
   const args = call.childForFieldName("arguments");
   if (!callee || !args) return undefined;
