@@ -27,7 +27,11 @@ const { values: args } = parseArgs({
 const dist = args.dist
   ? pathToFileURL(join(args.dist, "index.js")).href
   : new URL("../dist/index.js", import.meta.url).href;
-const { checkSource, defaultGuardConfig, packageFacts } = await import(dist);
+const { checkSource, defaultGuardConfig, packageFacts, pythonPackageFacts } = await import(dist);
+// Builds before session 15 ran the Python pass apart (`pythonPackageFacts`, which returned the Python facts alone).
+const pythonPass = pythonPackageFacts
+  ? async (files, config) => ({ internal: { python: await pythonPackageFacts(files, config) } })
+  : packageFacts;
 const rounds = Number(args.rounds);
 const scale = Number(args.scale);
 const only = args.only?.split(",");
@@ -359,11 +363,11 @@ function cpuMs() {
 
 async function time(path, source) {
   if (Array.isArray(source) && path === "py-package") {
-    const facts = await packageFacts(source, config);
+    const facts = await pythonPass(source, config);
     const samples = [];
     for (let r = 0; r < rounds; r++) {
       const start = cpuMs();
-      await packageFacts(source, config);
+      await pythonPass(source, config);
       samples.push(cpuMs() - start);
     }
     samples.sort((a, b) => a - b);
