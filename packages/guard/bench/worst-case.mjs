@@ -98,6 +98,17 @@ const FAMILIES = [
       ) + "\n",
   ],
   [
+    "js many waits with their own no-limit defaults (own-waits, wait-flow)",
+    "a.js",
+    150,
+    (n) =>
+      lines(
+        n,
+        (i) =>
+          `async function acquire${i}(pool, timeout${i} = 0) {\n  return new Promise((resolve, reject) => {\n    pool.waiters.push(resolve);\n    if (timeout${i}) setTimeout(() => reject(new Error("no session in " + timeout${i})), timeout${i});\n  });\n}\nasync function withSession${i}(pool, cb, timeout = 0) {\n  const session = await acquire${i}(pool, timeout);\n  return cb(session);\n}`,
+      ) + "\n",
+  ],
+  [
     "js minified one-line bundle (prefilter, walk, sites)",
     "a.min.js",
     2000,
