@@ -31,3 +31,22 @@ class FileLock:
 
     def acquire(self):
         return self._lock.acquire(timeout=self._timeout)
+
+
+class Connection:
+    # A setter: the object keeps the -1 for the waits it makes later, so this is not the wait.
+    def configure(self, timeout=-1):  # expect: no-unbounded-timeout
+        """Set the read timeout. A negative value disables the timeout."""
+        self._timeout = timeout
+
+    # A factory, though not a @classmethod: the lock it builds keeps the -1.
+    @staticmethod
+    def create(path, timeout=-1):  # expect: no-unbounded-timeout
+        """A new lock on path. A negative timeout disables the timeout."""
+        return FileLock(path, timeout)
+
+
+# A module factory function: it hands the -1 to the lock it makes, which keeps it.
+def make_lock(path, timeout=-1):  # expect: no-unbounded-timeout
+    """A lock on path. timeout: -1 blocks indefinitely."""
+    return FileLock(path, timeout)

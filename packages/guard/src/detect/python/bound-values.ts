@@ -8,7 +8,7 @@ import { classify, clockOffset } from "./classify.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
 import { polledUntil } from "./deadlines.ts";
 import { boundsNoWait, isCacheEntryLifetime, lifetimeOrUnread, onlySleeps } from "./lifetimes.ts";
-import { classKeepsNoLimit, ownNoLimit } from "./settings.ts";
+import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
 import { isNoLimit, type ZeroMeans } from "./values.ts";
@@ -50,11 +50,14 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   const body = fn?.type === "function_definition" ? fn.childForFieldName("body") : null;
   if (body && boundsNoWait(facts, name, body, node, onlySleeps(body) ? "any" : "between-rounds")) return;
   // `timeout: float = -1` documented as "set it to a negative value to disable the timeout": no limit, reported where
-  // it makes an object that keeps it (FileLock's constructor, a `@classmethod` factory `get_lock(cls, ..., timeout=-1)`).
-  // A function or method that is the wait (`zmq_poll(sockets, timeout=-1)`, `tracker.wait(timeout=-1)`) leaves the
-  // bound to its caller (README "A wait's own "no limit" default").
+  // it makes an object that keeps it (FileLock's constructor, a `@classmethod` factory `get_lock(cls, ..., timeout=-1)`),
+  // and wherever the function is not shown to be the wait (a setter that keeps it on `self`, a factory function
+  // `make_lock(path, timeout=-1)` that hands it to what it builds). A function or method that waits with it itself,
+  // unchanged or as the wait's None (`zmq_poll(sockets, timeout=-1)`, `tracker.wait(timeout=-1)`; as JavaScript's
+  // `own-waits.ts` asks), leaves the bound to its caller (README "A wait's own "no limit" default").
   if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
-    if (makesObject(fn)) judge.report(value, `as the default of ${name}`, false, "poll", false, true);
+    if (makesObject(fn) || keepsOnSelf(fn, name) || !waitsWithOwnNegative(facts, fn, name))
+      judge.report(value, `as the default of ${name}`, false, "poll", false, true);
     return;
   }
   // An object on its own None waits forever (`ownNoLimit`). A function that is the wait leaves the bound to its caller
@@ -71,6 +74,13 @@ function makesObject(fn: TsNode): boolean {
   if (name === "__init__" || name === "__new__") return true;
   const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
   return decorated?.namedChildren.some((c) => c?.type === "decorator" && /^@classmethod\b/.test(c.text)) ?? false;
+}
+
+/** `self._timeout = timeout` anywhere in the body: the object keeps the parameter for waits made later. */
+function keepsOnSelf(fn: TsNode, name: string): boolean {
+  return (fn.childForFieldName("body")?.descendantsOfType("assignment") ?? []).some(
+    (a) => a?.childForFieldName("left")?.text.startsWith("self.") && a.childForFieldName("right")?.text === name,
+  );
 }
 
 /** An `assignment`: a literal stored under a timeout's name, or added to a clock for a deadline. */

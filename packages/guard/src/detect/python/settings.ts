@@ -68,6 +68,28 @@ export function waitsWith(facts: PyFacts, fn: TsNode, name: string): boolean {
     .some((use) => use?.text === name && !guarded(use, name, fn) && reachesWait(facts, use, 0));
 }
 
+/**
+ * A function that waits with its negative "no limit" parameter itself: unchanged (`waitsWith`), or turned into the
+ * wait's own "no limit" on the way (`self._event.wait(None if timeout < 0 else timeout)`).
+ */
+export function waitsWithOwnNegative(facts: PyFacts, fn: TsNode, name: string): boolean {
+  if (waitsWith(facts, fn, name)) return true;
+  const body = fn.childForFieldName("body");
+  if (!body || assignsTo(body, name)) return false;
+  return body
+    .descendantsOfType("conditional_expression")
+    .some((choice) => choice !== null && negativeToNone(choice, name) && reachesWait(facts, choice, 0));
+}
+
+// `None if timeout < 0 else timeout`, `timeout if timeout >= 0 else None`: the parameter, its negative spelled None.
+function negativeToNone(choice: TsNode, name: string): boolean {
+  const [first, condition, second] = choice.namedChildren;
+  if (!first || !condition || !second) return false;
+  const compares = new RegExp(`^${name}\\s*(<|<=|>|>=)\\s*0(\\.0)?$`).test(condition.text);
+  const branches = [first.type, second.type].sort().join();
+  return compares && branches === "identifier,none" && (first.text === name || second.text === name);
+}
+
 // The attribute `stored` (`self.timeout`), read unchanged in a method of the class as a wait's timeout.
 function keptForWaits(facts: PyFacts, cls: TsNode, stored: string, hops: number): boolean {
   if (reassigned(cls, stored)) return false;
