@@ -1,5 +1,9 @@
 import unittest
+import urllib.request
 from unittest import mock
+
+import httpx
+import requests
 
 from zvmsdk import smutclient
 
@@ -14,9 +18,34 @@ class SMUTClientTest(unittest.TestCase):
 
     def test_transfer_with_patch_context(self):
         with mock.patch("oslo_vmware.rw_handles.FileWriteHandle") as handle:
-            timeout_secs = 10
+            # A local the test passes on: it may reach a wait, so it is not taken for test data.
+            timeout_secs = 10  # expect: no-hardcoded-timeout
             self.transfer.download(self.context, timeout_secs)
             self.assertEqual(1, handle.call_count)
+
+    # A local, then a wait: the rule's own exception holds through the local.
+    @mock.patch("app.notify")
+    def test_fetch_local(self, notify):
+        timeout = 10  # expect: no-hardcoded-timeout
+        urllib.request.urlopen(URL, timeout=timeout)
+        notify.assert_called_once()
+
+    # A dict entry handed on with ** to a wait.
+    @mock.patch("app.notify")
+    def test_fetch_opts(self, notify):
+        opts = {"timeout": 30}  # expect: no-hardcoded-timeout
+        requests.get(URL, **opts)
+        notify.assert_called_once()
+
+    # A None handed the same way is test data for no-unbounded-timeout too (rule reference, no-unbounded-timeout).
+    @mock.patch("app.notify")
+    def test_client_without_limit(self, notify):
+        client = httpx.Client(timeout=None)
+        notify.assert_called_once()
+
+    # The same client, no mock's call record read: the test may wait on it.
+    def test_client_without_limit_unchecked(self):
+        client = httpx.Client(timeout=None)  # expect: no-unbounded-timeout
 
     # A wait the test makes itself waits, whatever it patched.
     @mock.patch("kombu.message.Message.reject")

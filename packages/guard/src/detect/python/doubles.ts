@@ -121,12 +121,15 @@ export class TestDoubles {
   // request.assert_called_once_with(...)`: a unit test that swaps the code under test's collaborators for mocks and
   // checks what they were handed. The literal it passes is test data that reaches the mocks; nothing waits. Not an
   // argument of a call that is itself a wait (`listener.poll(timeout=1)`, `t.join(5)`, `client.flush(timeout_seconds=1)`
-  // in session5.py): that one waits on what the test built, whatever it patched.
+  // in session5.py): that one waits on what the test built, whatever it patched. Only a call's own argument: a local
+  // (`timeout = 10` then `urlopen(u, timeout=timeout)`) or a dict entry (`opts = {"timeout": 30}; get(u, **opts)`)
+  // may reach a wait, so it stays reported.
   handedToMocks(value: TsNode): boolean {
     if (!this.patches.around(value).checked) return false;
     let node = value.parent;
     if (node?.type === "keyword_argument") node = node.parent;
     const call = node?.type === "argument_list" ? node.parent : undefined;
+    if (call?.type !== "call") return false;
     const callee = call?.childForFieldName("function");
     const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
     // A flush waits for what the object queued (posthog's `client.flush(timeout_seconds=5)` beside a mocked post).
