@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { ModuleBindings } from "../src/detect/javascript/modules.ts";
 import { checkSource, defaultGuardConfig } from "../src/index.ts";
 
 const config = defaultGuardConfig(import.meta.dirname);
@@ -95,5 +96,44 @@ describe("worst-case inputs judge as their small versions do", () => {
     // Timer i opens on line 2 + i and closes, with its delay, on line 303 + (299 - i).
     const expected = [7, 57, 107, 157, 207, 257].reverse().map((i) => `${602 - i}: no-hardcoded-timeout`);
     expect(await findingLines("nested.js", `function run(done) {\n${body}\n}\n`)).toEqual(expected);
+  });
+});
+
+// bench/worst-case.mjs's own-wait family: each default asked whether its name reaches a wait, and each such question
+// scanned every call of the file (quadratic). Counted, not timed: each call a question looks at is looked up as its
+// module names it (`ModuleBindings.canonical`), so the lookups of a file twice as long are about twice as many.
+describe("questions of a file's defaults look at the calls that read the name, not at every call", () => {
+  const waits = (n: number) =>
+    range(n)
+      .map((i) =>
+        [
+          `async function acquire${i}(pool, timeout${i} = 0) {`,
+          `  return new Promise((resolve, reject) => {`,
+          `    pool.waiters.push(resolve);`,
+          `    if (timeout${i}) setTimeout(() => reject(new Error("no session in " + timeout${i})), timeout${i});`,
+          `  });`,
+          `}`,
+          `async function withSession${i}(pool, cb, timeout = 0) {`,
+          `  const session = await acquire${i}(pool, timeout);`,
+          `  return cb(session);`,
+          `}`,
+        ].join("\n"),
+      )
+      .join("\n");
+
+  async function lookups(n: number): Promise<number> {
+    const canonical = vi.spyOn(ModuleBindings.prototype, "canonical");
+    try {
+      // Every default is the caller's choice (each function is the wait): nothing reports.
+      expect(await findingLines("pool.js", `${waits(n)}\n`)).toEqual([]);
+      return canonical.mock.calls.length;
+    } finally {
+      canonical.mockRestore();
+    }
+  }
+
+  it("200 waits with their own no-limit defaults take about twice the lookups of 100", async () => {
+    const [small, large] = [await lookups(100), await lookups(200)];
+    expect(large / small).toBeLessThan(2.5);
   });
 });

@@ -107,6 +107,8 @@ export class FileFacts implements TestFacts {
   readonly held = new HeldValues();
   /** Evidence that a "no limit" the code chooses reaches a wait (timers armed when set, APIs, its documentation). */
   readonly noLimit: NoLimitEvidence;
+  /** The wait flow asked of `noLimit` with the run's API list (`waitFlow`), kept with its answers. */
+  private flow: { apis: readonly TimeoutApi[]; flow: WaitFlow } | undefined;
   /** Whether the file bounds its requests with `AbortSignal.timeout(ms)` (undici's own timers switched off beside it). */
   readonly signalDeadlines = new SignalDeadlines();
   /** Base delays of an exponential retry backoff added to a clock (`Date.now() + t * Math.pow(2, n)`). */
@@ -161,7 +163,9 @@ export class FileFacts implements TestFacts {
 
   /** What the walk showed of "no limit"s reaching waits, asked with the run's known APIs (`wait-flow.ts`). */
   waitFlow(apis: readonly TimeoutApi[]): WaitFlow {
-    return new WaitFlow(this.noLimit, this.zero, apis, this.modules);
+    // One per run's API list, so its answers are kept: asked after the walk, when the facts no longer change.
+    if (this.flow?.apis !== apis) this.flow = { apis, flow: new WaitFlow(this.noLimit, this.zero, apis, this.modules) };
+    return this.flow.flow;
   }
 
   text(node: EsNode): string {

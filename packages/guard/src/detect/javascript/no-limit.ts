@@ -31,6 +31,10 @@ export class NoLimitEvidence {
   private readonly reads = new Map<string, Set<string>>();
   /** `server.requestTimeout = options.requestTimeout`: names set on an object a call built, with its callee. */
   private readonly setOn: { callee: string; names: string[] }[] = [];
+  /** The calls each name is read in (any argument), in document order; built on the first question (`callsReading`). */
+  private readonly byName = new Map<string, CallRecord[]>();
+  /** How many of `callRecords` `byName` holds: calls recorded after a question are indexed on the next one. */
+  private indexed = 0;
   private lines: string[] | undefined;
 
   constructor(private readonly source: string) {}
@@ -102,6 +106,22 @@ export class NoLimitEvidence {
   /** Every call of the file, in document order. */
   get calls(): readonly CallRecord[] {
     return this.callRecords;
+  }
+
+  /**
+   * The calls that read `name` in any argument, in document order: what `wait-flow.ts` asks of each default and field
+   * (a file with thousands of defaults and calls would otherwise scan every call for each one).
+   */
+  callsReading(name: string): readonly CallRecord[] {
+    for (; this.indexed < this.callRecords.length; this.indexed++) {
+      const call = this.callRecords[this.indexed]!;
+      for (const read of new Set(call.args.flat())) {
+        const calls = this.byName.get(read);
+        if (calls) calls.push(call);
+        else this.byName.set(read, [call]);
+      }
+    }
+    return this.byName.get(name) ?? [];
   }
 
   /** Names compared with `Infinity`, tested with `isFinite` or added to a clock: an infinite one arms no timer. */

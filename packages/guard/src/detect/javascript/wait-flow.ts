@@ -15,6 +15,10 @@ export interface NamesReachingWait {
 
 /** One file's evidence, asked with what the detector knows: timers armed when set, known APIs, module bindings. */
 export class WaitFlow {
+  /** Answers by name (`waitsOn`) and by `infinite` and name (`flowsToWait`): a file asks them of each default. */
+  private readonly waits = new Map<string, boolean>();
+  private readonly flows = new Map<string, boolean>();
+
   constructor(
     private readonly evidence: NoLimitEvidence,
     private readonly zero: ZeroFacts,
@@ -83,10 +87,17 @@ export class WaitFlow {
   }
 
   private flowsToWait(name: string, infinite: boolean): boolean {
+    const key = `${infinite}:${name}`;
+    let flows = this.flows.get(key);
+    if (flows === undefined) this.flows.set(key, (flows = this.flowsToWaitUncached(name, infinite)));
+    return flows;
+  }
+
+  private flowsToWaitUncached(name: string, infinite: boolean): boolean {
     if (infinite && this.evidence.finiteTests.has(name)) return true;
     if (this.waitsOn(name)) return true;
     // `set_timeout("read", config.read_timeout)` where `function set_timeout(type, ms) { if (ms <= 0) return; ... }`.
-    for (const call of this.evidence.calls) {
+    for (const call of this.evidence.callsReading(name)) {
       const params = this.evidence.sameFileParams(call.callee);
       if (params === undefined) continue;
       for (const [position, names] of call.args.entries()) {
@@ -102,9 +113,16 @@ export class WaitFlow {
    * `t > 0 ? AbortSignal.timeout(t) : undefined`), or a call whose 0 is "no limit" (`socket.setTimeout(this.timeout)`).
    */
   private waitsOn(name: string): boolean {
+    let waits = this.waits.get(name);
+    if (waits === undefined) this.waits.set(name, (waits = this.waitsOnUncached(name)));
+    return waits;
+  }
+
+  private waitsOnUncached(name: string): boolean {
     if (this.zero.disables(name)) return true;
     const tested = this.zero.isTested(name);
-    for (const call of this.evidence.calls) {
+    // Only the calls that read `name` can hand it on (`callsReading`: indexed once per file).
+    for (const call of this.evidence.callsReading(name)) {
       // `Timeout.expires(waitQueueTimeoutMS)`: a callee that is itself a timeout, built from the value.
       if (this.buildsTimeout(call.callee) && call.args[0]?.includes(name)) return true;
       const api = this.apiOf(call.callee);
