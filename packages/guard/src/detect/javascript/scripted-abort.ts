@@ -6,6 +6,11 @@ import { type EsNode, span, unwrap } from "./ast.ts";
 /** Test files call a runner with a title: `it("...", ...)`, `test('...')`, `t.test(...)`, `describe(...)`. */
 const TEST_FILE = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
 
+/** Whether `source` calls a test runner with a title: only a test file scripts aborts (`scriptedAbort`). */
+export function isTestFile(source: string): boolean {
+  return TEST_FILE.test(source);
+}
+
 /** A callback that fails the test (a watchdog), not a scripted action. */
 const WATCHDOG =
   /mustNotCall|\b(assert|t|expect|chai\.assert)\.fail\s*\(|\b(done|cb|callback|next)\s*\(\s*new \w*Error\b|\breject\s*\(/;
@@ -15,7 +20,7 @@ const EXPECTS_ABORT =
   /Abort(ed)?Error|ABORT_ERR|ECONNRESET|ECONNABORTED|\baborted\b|\bcancell?ed\b|['"`](abort|cancel)['"`]/;
 
 /**
- * Whether `timer` (`setTimeout(() => req.destroy(), 50)`) is a test's scripted abort: the test around it checks the
+ * Whether `timer` (`setTimeout(() => req.destroy(), 50)`), in a test file (`isTestFile`), is a test's scripted abort: the test around it checks the
  * abort (`ABORT_ERR`, `AbortError`, `aborted`) and the callback (or the file's function it names, in `definitions`)
  * fails nothing. `enclosing`: the functions around the timer, innermost first.
  */
@@ -25,7 +30,6 @@ export function scriptedAbort(
   timer: EsNode,
   enclosing: readonly [number, number][],
 ): boolean {
-  if (!TEST_FILE.test(source)) return false;
   const callback = (timer.arguments as EsNode[])[0];
   if (!callback) return false;
   const [from, to] = span(callback);

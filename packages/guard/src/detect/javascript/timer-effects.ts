@@ -6,7 +6,7 @@ import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenc
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { HandedDelays } from "./handed-delays.ts";
-import { scriptedAbort } from "./scripted-abort.ts";
+import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
 import type { VisitorKeys } from "./walk.ts";
 
 /** Calls named like a timer (`setTimeout`, `timing.setTimeout`, `(0, timers_1.setTimeout)`). */
@@ -37,6 +37,8 @@ export class TimerEffects {
   readonly active = new Set<string>();
   /** Names given to a store as an entry's expiry (`"EX", this.options.leaderLockTimeout`). */
   private readonly expiries = new Set<string>();
+  /** Whether the file calls a test runner with a title (`isTestFile`), once it has been asked. */
+  private testFile: boolean | undefined;
   /**
    * Any name given to a store as an entry's expiry (`const ttl = this.timeout; set(key, id, "PX", ttl)`), and any name
    * passed on otherwise (`wait(ttl)`): a local copy of a timeout is a lifetime when it is used only so.
@@ -212,7 +214,9 @@ export class TimerEffects {
 
   /** A test's timer that aborts the operation the test then checks (`scripted-abort.ts`). */
   scriptedAbort(timer: EsNode, enclosing: readonly [number, number][]): boolean {
-    return scriptedAbort(this.source, this.definitions, timer, enclosing);
+    // Whether the file is a test file is asked once: a file with thousands of timers would scan itself for each.
+    this.testFile ??= isTestFile(this.source);
+    return this.testFile && scriptedAbort(this.source, this.definitions, timer, enclosing);
   }
 
   private pass(raw: EsNode): void {
