@@ -32,7 +32,9 @@ export class Signatures {
    * read. A signature the scan could not read disagrees with every other.
    */
   positions(isTimeout: (name: string) => boolean): Record<string, Record<number, string>> {
-    const out: Record<string, Record<number, string>> = {};
+    // No prototype: `def constructor(self, timeout=5)` (or `toString`, `valueOf`) is a name like any other, not the
+    // inherited `Object` that `??=` would find and write into.
+    const out: Record<string, Record<number, string>> = Object.create(null) as Record<string, Record<number, string>>;
     for (const [name, lists] of this.byName) {
       if (/^__\w+__$/.test(name)) continue;
       const first = lists[0];

@@ -14,14 +14,14 @@ class Base:
         return name
 
 
-class Queue:
-    def get(self):
-        return None
-
-
 class LockingQueue:
     def get(self, timeout=None):
         return None
+
+
+class Queue:
+    def get(self, key):
+        return key
 
 
 def wait_until(predicate, timeout=10):  # expect: no-hardcoded-timeout

@@ -13,8 +13,9 @@ class TestWaits(Base):
         self.wait_for_status("node", "ACTIVE", limit)
 
     def test_get(self):
-        # Two classes define `get`, one with nothing in that place: neither is read.
+        # Two classes define `get`, one with a key in that place: neither is read.
         LockingQueue().get(1)
+        self.get(1)
 
     def test_ready(self, ready):
         wait_until(ready, 30)  # expect: no-hardcoded-timeout
