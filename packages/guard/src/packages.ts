@@ -9,7 +9,8 @@ import { isJavaScript, isPython } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
 import { candidatesIn } from "./package-candidates.ts";
 import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
-import { timeoutWord } from "./names.ts";
+import { callsTimeoutPosition, Signatures } from "./detect/python/timeout-positions.ts";
+import { isTimeoutName, timeoutWord } from "./names.ts";
 
 /** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
 const MAX_STAGED_PACKAGE_FILES = 1000;
@@ -115,6 +116,8 @@ export async function factsOfRun(
 const PYTHON_MARKERS = ["pyproject.toml", "setup.py", "setup.cfg"];
 /** A staged Python file that may hand a timeout to another module of its package (`from .conn import Connection`). */
 const MAY_HAND_ON = (text: string) => TIMEOUT_WORD.test(text) && /^[ \t]*(from|import)[ \t]/m.test(text);
+/** A call by a bare name or on `self`/`cls` with a first argument (`self.wait_for_status(id, ...)`, `wait_until(f, 30)`). */
+const OWN_CALL_WITH_ARGUMENT = /(?:\b(?:self|cls)\.|(?<![.\w]))\w+[ \t]*\([ \t]*[^)\s]/;
 const TIMEOUT_WORD = timeoutWord("python", "i");
 
 /** The nearest directory at or above `file`'s with a pyproject.toml, setup.py or setup.cfg. */
@@ -136,13 +139,20 @@ async function pythonFactsOfRun(
   });
   const facts = new Map<string, PackageFacts>();
   for (const [root, own] of members) {
-    if (!own.some((file) => MAY_HAND_ON(file.text))) continue;
+    // A file that names no timeout may still hand one positionally to a function of another module
+    // (`self.wait_for_status(id, "ACTIVE", 120)` beside `def wait_for_status(self, name, status, timeout=60)`): a
+    // commit staging it alone must find what `check .` finds, so its package is read for the definitions too.
+    const handsOn = own.some((file) => MAY_HAND_ON(file.text));
+    if (!handsOn && !own.some((file) => OWN_CALL_WITH_ARGUMENT.test(file.text))) continue;
     // What nothing in the package reads is decided by the words its files mention: counted over this run's files
     // alone (`org-guard check constants.py`, lint-staged's file list), a setting another module reads would look
     // unread. So the rest of the package is read from the working tree in every run; past the bound a commit's
     // package is judged file by file, and named files keep their other facts but call nothing unread.
     const rest = await restOfPackage(root, own, config, cwd, memo, isPython, pythonRootOf);
     if (!rest && staged) continue;
+    // The definitions are read from the text (no parse): the whole pass runs only when a file of the run calls a
+    // timeout's place of them, as it would in `check .`.
+    if (!handsOn && !callsTimeoutPositionIn(rest ?? own, own, config)) continue;
     // The Python pass alone: the JavaScript one (`package-facts.ts`) would load the JS detector for nothing.
     const { pythonPackageFacts } = await import("./python-facts.ts");
     const python = await pythonPackageFacts(
@@ -159,6 +169,18 @@ async function pythonFactsOfRun(
       );
   }
   return roots.map((root) => (root === undefined ? undefined : facts.get(root)));
+}
+
+/** Whether a file of `own` calls a function of `files` (its package) at a place where every definition takes a timeout. */
+function callsTimeoutPositionIn(
+  files: readonly { text: string }[],
+  own: readonly { text: string }[],
+  config: GuardConfig,
+): boolean {
+  const signatures = new Signatures();
+  for (const file of files) signatures.add(file.text);
+  const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
+  return own.some((file) => callsTimeoutPosition(file.text, positions));
 }
 
 /**

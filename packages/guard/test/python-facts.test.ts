@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
@@ -96,5 +96,34 @@ describe("org-guard check: each Python file with its package's facts", () => {
     writeFileSync(join(repo, "p/transport.py"), transport);
     git(repo, "add", "p/client.py");
     expect(await findingsOf(repo, "--staged")).toEqual(["p/client.py:4: no-unbounded-timeout"]);
+  });
+
+  // `test_waits.py` never names a timeout: only the package's `def wait_for_status(..., timeout=60, ...)` says that
+  // its third place is one. The hook must read that definition from the committed module as `check .` does.
+  // The corpus's `# expect:` markers would name the word themselves: the module is written without them.
+  const positional = (file: string) =>
+    readFileSync(join(root, "positional/positional", file), "utf8").replace(/[ \t]*# expect: [a-z-]+/g, "");
+  const withBase = () =>
+    tempRepo({ "pyproject.toml": "[project]\nname = 'positional'\n", "positional/base.py": positional("base.py") });
+  const waitsOn = [
+    "positional/test_waits.py:9: no-hardcoded-timeout",
+    "positional/test_waits.py:21: no-hardcoded-timeout",
+  ];
+
+  it("a commit staging only a test module that calls the package's waits positionally: the hook finds their timeouts", async () => {
+    const repo = withBase();
+    git(repo, "add", "-A");
+    git(repo, "commit", "-q", "-m", "base");
+    writeFileSync(join(repo, "positional/test_waits.py"), positional("test_waits.py"));
+    git(repo, "add", "positional/test_waits.py");
+    expect(await findingsOf(repo, "--staged")).toEqual(waitsOn);
+  });
+
+  it("the files lint-staged passes (the test module alone) find what `check .` finds in it", async () => {
+    const repo = withBase();
+    writeFileSync(join(repo, "positional/test_waits.py"), positional("test_waits.py"));
+    const whole = (await findingsOf(repo, ".")).filter((line) => line.startsWith("positional/test_waits.py:"));
+    expect(whole).toEqual(waitsOn);
+    expect(await findingsOf(repo, "positional/test_waits.py")).toEqual(waitsOn);
   });
 });
