@@ -47,6 +47,45 @@ describe("Python package facts: a no limit kept through another module of the pa
     expect(internalsOf(facts)?.python?.words).toEqual({ SOCKET_TIMEOUT: 2, read_timeout: 1 });
   });
 
+  it("a module constant only slept for in its module is a delay only when no other module of the package names it", async () => {
+    const client = [
+      "import time",
+      "",
+      "TIMEOUT = 10",
+      "RETRY_PAUSE_TIMEOUT = 0.5",
+      "",
+      "def fetch(call):",
+      "    for attempt in range(3):",
+      "        try:",
+      "            return call()",
+      "        except OSError:",
+      "            time.sleep(TIMEOUT)",
+      "            time.sleep(RETRY_PAUSE_TIMEOUT)",
+      "",
+    ].join("\n");
+    const conn = [
+      "import socket",
+      "",
+      "from .client import TIMEOUT",
+      "",
+      "def connect(host):",
+      "    return socket.create_connection((host, 80), timeout=TIMEOUT)",
+      "",
+    ].join("\n");
+    const lines = async (facts?: Awaited<ReturnType<typeof packageFacts>>) =>
+      (await checkSource("pkg/client.py", client, config, facts)).messages.map((m) => `${m.line}: ${m.ruleId}`);
+    const facts = await packageFacts(
+      [
+        ["pkg/client.py", client],
+        ["pkg/conn.py", conn],
+      ],
+      config,
+    );
+    expect(await lines(facts)).toEqual(["3: no-hardcoded-timeout"]);
+    // Judged alone, whether another module reads a constant is unknown: both stay reported.
+    expect(await lines()).toEqual(["3: no-hardcoded-timeout", "4: no-hardcoded-timeout"]);
+  });
+
   it("has nothing to say about a package without Python files", async () => {
     expect(internalsOf(await packageFacts([["index.js", "setTimeout(f, 0);\n"]], config))?.python).toBeUndefined();
   });

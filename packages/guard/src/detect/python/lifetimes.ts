@@ -58,7 +58,13 @@ export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNod
   // A sleep tells only about the code's own values: `self.plugin.testRunTimeout = 2` slept for in a test is also read
   // by the plugin's module, where it bounds the plugin's waits.
   const own = left.type === "identifier" || /^self\.\w+$/.test(left.text.replace(/\s+/g, ""));
-  return within !== null && boundsNoWait(facts, name, within, left, own ? "between-rounds" : "none");
+  // A module constant slept for here may bound a wait in a module that imports it (`from .client import TIMEOUT` ...
+  // `sock.settimeout(TIMEOUT)`): its sleeps tell only when no other file of the package mentions the name (the
+  // package pass's `words`). Without the package's facts that is unknown, and it stays reported. (A class attribute is
+  // read through its class or an instance, `self.TIMEOUT`: another file's word may be any other class's.)
+  const shared =
+    left.type === "identifier" && scope === 0 && cls?.type !== "class_definition" && facts.packageMentions(name) !== 1;
+  return within !== null && boundsNoWait(facts, name, within, left, own && !shared ? "between-rounds" : "none");
 }
 
 // Every read of `name` in `scope` (a function, or the whole file for a module constant) uses it as an entry's
