@@ -18,8 +18,8 @@ class SMUTClientTest(unittest.TestCase):
 
     def test_transfer_with_patch_context(self):
         with mock.patch("oslo_vmware.rw_handles.FileWriteHandle") as handle:
-            # A local the test passes on: it may reach a wait, so it is not taken for test data.
-            timeout_secs = 10  # expect: no-hardcoded-timeout
+            # A local whose every read is an argument of a call that is not a wait: test data as well.
+            timeout_secs = 10
             self.transfer.download(self.context, timeout_secs)
             self.assertEqual(1, handle.call_count)
 
@@ -28,6 +28,14 @@ class SMUTClientTest(unittest.TestCase):
     def test_fetch_local(self, notify):
         timeout = 10  # expect: no-hardcoded-timeout
         urllib.request.urlopen(URL, timeout=timeout)
+        notify.assert_called_once()
+
+    # A local read once as test data and once by a wait: every read must be test data.
+    @mock.patch("app.notify")
+    def test_local_also_waited(self, notify):
+        timeout = 5  # expect: no-hardcoded-timeout
+        self.client.configure(timeout)
+        self.listener.poll(timeout=timeout)
         notify.assert_called_once()
 
     # A dict entry handed on with ** to a wait.

@@ -121,19 +121,24 @@ export class TestDoubles {
   // request.assert_called_once_with(...)`: a unit test that swaps the code under test's collaborators for mocks and
   // checks what they were handed. The literal it passes is test data that reaches the mocks; nothing waits. Not an
   // argument of a call that is itself a wait (`listener.poll(timeout=1)`, `t.join(5)`, `client.flush(timeout_seconds=1)`
-  // in session5.py): that one waits on what the test built, whatever it patched. Only a call's own argument: a local
-  // (`timeout = 10` then `urlopen(u, timeout=timeout)`) or a dict entry (`opts = {"timeout": 30}; get(u, **opts)`)
-  // may reach a wait, so it stays reported.
+  // in session5.py): that one waits on what the test built, whatever it patched. A local (`timeout_secs = 10`) counts
+  // only when every read of it is such an argument; a dict entry (`opts = {"timeout": 30}; get(u, **opts)`) never.
   handedToMocks(value: TsNode): boolean {
     if (!this.patches.around(value).checked) return false;
-    let node = value.parent;
-    if (node?.type === "keyword_argument") node = node.parent;
-    const call = node?.type === "argument_list" ? node.parent : undefined;
-    if (call?.type !== "call") return false;
-    const callee = call?.childForFieldName("function");
-    const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
-    // A flush waits for what the object queued (posthog's `client.flush(timeout_seconds=5)` beside a mocked post).
-    return !BLOCKING_METHODS.test(method ?? "") && method !== "flush";
+    return handedToNonWait(value) ?? this.localHandedToNonWaits(value);
+  }
+
+  // `timeout_secs = 10` in a test function, then only `transfer.download(ctx, timeout_secs)`: the local is the value.
+  private localHandedToNonWaits(value: TsNode): boolean {
+    const assignment = value.parent;
+    const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : undefined;
+    if (left?.type !== "identifier" || assignment?.childForFieldName("right")?.id !== value.id) return false;
+    let fn: TsNode | null = assignment!.parent;
+    while (fn && fn.type !== "function_definition") fn = fn.parent;
+    const reads = (fn?.childForFieldName("body")?.descendantsOfType("identifier") ?? []).filter(
+      (use) => use !== null && use.text === left.text && use.id !== left.id,
+    );
+    return reads.length > 0 && reads.every((read) => handedToNonWait(read!) === true);
   }
 
   // `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then
@@ -237,4 +242,22 @@ export class TestDoubles {
 
 function isPatchCall(call: TsNode): boolean {
   return /(^|\.)patch(\.object|\.multiple)?$/.test(calleeText(call));
+}
+
+/**
+ * Whether `value` is a call's own argument (positional or keyword) and that call is not a wait (BLOCKING_METHODS, or a
+ * flush, which waits for what the object queued: posthog's `client.flush(timeout_seconds=5)` beside a mocked post);
+ * undefined when it is no call's argument.
+ */
+function handedToNonWait(value: TsNode): boolean | undefined {
+  let node = value.parent;
+  if (node?.type === "keyword_argument") {
+    if (node.childForFieldName("value")?.id !== value.id) return undefined;
+    node = node.parent;
+  }
+  const call = node?.type === "argument_list" ? node.parent : undefined;
+  if (call?.type !== "call") return undefined;
+  const callee = call.childForFieldName("function");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
+  return !BLOCKING_METHODS.test(method ?? "") && method !== "flush";
 }
