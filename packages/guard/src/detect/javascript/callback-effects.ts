@@ -126,7 +126,7 @@ export function onlyRetries(
     if (!ok) return;
     if (node.type === "ThrowStatement") ok = false;
     // `console.warn("Connection timed out, reconnecting...")`: the callback gives up on a connection that went quiet.
-    if (node.type === "Literal" && typeof node.value === "string" && TIMED_OUT.test(node.value)) saysTimedOut = true;
+    if (saysTimedOutIn(node)) saysTimedOut = true;
     if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
     const path = calleePath(node.callee as EsNode) ?? "";
     const method = path.slice(path.lastIndexOf(".") + 1);
@@ -146,6 +146,17 @@ export function onlyRetries(
 const STARTS = /^_*(re)?(connect|open|start|subscribe|login|attempt|init)|^_*(retry|restart|try[A-Z_])/;
 /** A string saying something timed out (`"Connection timed out, reconnecting..."`). */
 const TIMED_OUT = /time[ds]?[\s_-]?out/i;
+
+/**
+ * Whether a string literal or a piece of a template literal says something timed out: `"Connection timed out"` and
+ * `` `Connection timed out after ${PING_TIMEOUT_MS} ms` `` (whose text sits in its `TemplateElement`s).
+ */
+function saysTimedOutIn(node: EsNode): boolean {
+  if (node.type === "Literal") return typeof node.value === "string" && TIMED_OUT.test(node.value);
+  if (node.type !== "TemplateElement") return false;
+  const value = node.value as { cooked?: string | null; raw?: string } | undefined;
+  return TIMED_OUT.test(value?.cooked ?? value?.raw ?? "");
+}
 
 function startsAgain(method: string): boolean {
   return STARTS.test(method) && !ENDS.test(method);
@@ -192,8 +203,7 @@ export function onlyContinues(
   walk(callback.body as EsNode, visitorKeys, (node) => {
     if (!ok) return;
     // `timedOut = true`, a "Timed out" log line, a throw: the callback records or reports a timeout.
-    const says = node.type === "Literal" && typeof node.value === "string" && /time[ds]?[\s_-]?out/i.test(node.value);
-    if (node.type === "ThrowStatement" || node.type === "AssignmentExpression" || says) ok = false;
+    if (node.type === "ThrowStatement" || node.type === "AssignmentExpression" || saysTimedOutIn(node)) ok = false;
     if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
     const callee = unwrap(node.callee as EsNode);
     const path = calleePath(callee) ?? "";
