@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { isTimeoutName } from "../src/names.ts";
+
+// The release note of guard-python-timeout-places says which units make a timeout name; these pin it.
+describe("timeout names with a unit", () => {
+  it("takes a microsecond unit after the timeout word for a timeout name", () => {
+    expect(isTimeoutName("timeoutUs")).toBe(true);
+    expect(isTimeoutName("timeout_us")).toBe(true);
+  });
+
+  it("does not take a nanosecond unit for a timeout name", () => {
+    expect(isTimeoutName("timeout_ns")).toBe(false);
+    expect(isTimeoutName("timeoutNs")).toBe(false);
+  });
+});
