@@ -50,6 +50,15 @@ describe("pings on an injected timer", () => {
   });
 });
 
+// A second suite hands on the global `setTimeout` (the first suite's fake is not in scope here): real time.
+describe("pings on the real timer", () => {
+  it("fails after the ping timeout", (done) => {
+    const pinger = new Pinger({ pingTimeout: 4000, setTimeout }); // expect: no-hardcoded-timeout
+    pinger.ping(() => {});
+    pinger.fail = done;
+  });
+});
+
 function realTimer(fn, delay) {
   return globalThis.setTimeout(fn, delay);
 }

@@ -29,8 +29,8 @@ export class Doubles {
   private readonly bodies: [number, number][] = [];
   /** Names bound to a value a double factory or a double's constructor made. */
   private readonly made = new Set<string>();
-  /** The file's functions by name (the first of each name), for the timer functions an object injects. */
-  private readonly functions = new Map<string, EsNode>();
+  /** The file's functions and classes by name (every one of each name), for the timer functions an object injects. */
+  private readonly functions = new Map<string, EsNode[]>();
   /** Objects that hand the code under test a timer function (`{ pingTimeout: 0, setTimeout }`), with that function. */
   private readonly injecting: { object: EsNode; timer: EsNode }[] = [];
 
@@ -39,7 +39,9 @@ export class Doubles {
   /** `function FakeServer() {}`, `class MockSocket {}`, `const ClientMock = function () {}`. */
   definition(name: string | undefined, value: unknown): void {
     if (name === undefined || !isNode(value) || !DEFINITIONS.has(unwrap(value).type)) return;
-    if (!this.functions.has(name)) this.functions.set(name, unwrap(value));
+    const definitions = this.functions.get(name);
+    if (definitions) definitions.push(unwrap(value));
+    else this.functions.set(name, [unwrap(value)]);
     if (DOUBLE_NAME.test(name)) this.bodies.push(span(value));
   }
 
@@ -58,14 +60,15 @@ export class Doubles {
   /**
    * [start, end) of objects whose injected timer function arms no timer (it records its calls, throws, or runs the
    * callback at once): the durations they hold wait on a fake, nothing waits. A wrapper that arms a real timer, and
-   * the global `setTimeout` handed on as itself, are the real clock.
+   * the global `setTimeout` handed on as itself, are the real clock. `functionAt` gives the function around a
+   * position (or the whole file), to resolve a shorthand `{ setTimeout }` to the definition in scope there.
    */
-  injectedFakes(): [number, number][] {
+  injectedFakes(functionAt: (at: number) => [number, number]): [number, number][] {
     const fakes: [number, number][] = [];
     // One test of each function's body, however many objects hand it on (a suite that passes its fake to each test).
     const armsTimer = new Map<EsNode, boolean>();
     for (const { object, timer } of this.injecting) {
-      const fn = timer.type === "Identifier" ? this.functions.get(timer.name as string) : timer;
+      const fn = timer.type === "Identifier" ? this.inScope(timer.name as string, span(object)[0], functionAt) : timer;
       // Its body only: `function setTimeout(fn, ms) {...}` names itself in its head.
       const body = fn?.body;
       if (!isNode(body) || fn?.type === "ClassDeclaration" || fn?.type === "ClassExpression") continue;
@@ -74,6 +77,22 @@ export class Doubles {
       if (!arms) fakes.push(span(object));
     }
     return fakes;
+  }
+
+  /**
+   * The definition of `name` a reference at `at` sees: of the definitions whose scope (the function they are declared
+   * in, or the file) holds `at`, the innermost. A `describe` that defines its own `setTimeout` does not make the
+   * global one another `describe` hands on a fake. Scopes are functions: a `const` declared in a bare block is taken
+   * for its function's.
+   */
+  private inScope(name: string, at: number, functionAt: (at: number) => [number, number]): EsNode | undefined {
+    let found: EsNode | undefined;
+    let innermost = -1;
+    for (const definition of this.functions.get(name) ?? []) {
+      const [from, to] = functionAt(span(definition)[0]);
+      if (from <= at && at < to && from > innermost) [found, innermost] = [definition, from];
+    }
+    return found;
   }
 
   /** `transport = Mocks.getTransport()`, `const socket = new MockSocket()`: the name holds a double. */

@@ -98,7 +98,7 @@ export class NoWaitFacts {
   /** Resolves each fake clock to its scope: the function it is called in, or the suite around a hook. */
   finish(functionAt: FunctionAt): void {
     // `new JSONBird({ pingTimeout: 0, setTimeout })` with a `setTimeout` that only records its calls: a fake clock.
-    this.quietRanges.push(...this.doubles.injectedFakes());
+    this.quietRanges.push(...this.doubles.injectedFakes(functionAt));
     for (const at of this.fakeClockCalls) {
       let scope = functionAt(at);
       if (this.hookCallbacks.some(([from, to]) => from === scope[0] && to === scope[1])) scope = functionAt(scope[0]);
