@@ -50,9 +50,9 @@ export type CorpusFile = { path: string; text: string };
  * its files whose names match `names`, the lines marked `expect: <rule>`, what `checkSource` reports with or without
  * facts, and the facts `packageFacts` builds from the files. Lines are `path:line: rule`, the path relative to `root`.
  */
-export function corpusPackage(root: string, dir: string, names: RegExp, config: GuardConfig) {
+export function corpusPackage(root: string, dir: string, read: (name: string) => boolean, config: GuardConfig) {
   const files: CorpusFile[] = readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && names.test(entry.name))
+    .filter((entry) => entry.isFile() && read(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort()
     .map((path) => ({ path, text: readFileSync(path, "utf8") }));

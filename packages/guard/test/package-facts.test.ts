@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
 import { corpusPackage, findingsOf, git, tempRepo, tempTree } from "./helpers.ts";
+import { isJavaScript } from "../src/extensions.ts";
 
 // Packages whose waits read settings written in another of their files. In test/corpus/packages/<name>, a trailing
 // `expect: <rule>` comment marks each line that must be flagged when the file is checked with its package's facts.
@@ -11,7 +12,7 @@ const config = defaultGuardConfig(root);
 
 describe("package facts: settings that reach a wait in another file of the package", () => {
   for (const name of readdirSync(root).sort()) {
-    const { expected, found, facts } = corpusPackage(root, join(root, name), /\.[cm]?[jt]s$/, config);
+    const { expected, found, facts } = corpusPackage(root, join(root, name), isJavaScript, config);
 
     it(`${name}: every expected finding with the package's facts, nothing else`, async () => {
       expect(await found(await facts())).toEqual(expected);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
 import { internalsOf } from "../src/package-facts-shape.ts";
 import { corpusPackage, findingsOf, git, tempRepo, tempTree } from "./helpers.ts";
+import { isPython } from "../src/extensions.ts";
 
 // Python packages whose objects keep a "no limit" through a class or function of another module (stomp's
 // `StompConnection11(timeout=None)` -> `transport.Transport`, aiodogstatsd's middleware factory -> `Client`). In
@@ -14,7 +15,7 @@ const config = defaultGuardConfig(root);
 
 describe("Python package facts: a no limit kept through another module of the package", () => {
   for (const name of readdirSync(root).sort()) {
-    const { files, expected, found, facts } = corpusPackage(root, join(root, name), /\.py$/, config);
+    const { files, expected, found, facts } = corpusPackage(root, join(root, name), isPython, config);
 
     it(`${name}: every expected finding with the package's facts, nothing else`, async () => {
       expect(await found(await facts())).toEqual(expected);

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultGuardConfig } from "../src/index.ts";
 import { corpusPackage, tempTree } from "./helpers.ts";
+import { isPython } from "../src/extensions.ts";
 
 // Python packages with settings nothing in the package reads (a module constant, a class attribute, a field). In
 // test/corpus/python-unread/<name>, a trailing `# expect: <rule>` marks each line that must be flagged when the file is
@@ -13,7 +14,7 @@ const config = defaultGuardConfig(root);
 
 describe("Python package facts: settings nothing in the package reads", () => {
   for (const name of readdirSync(root).sort()) {
-    const { expected, found, facts } = corpusPackage(root, join(root, name), /\.py$/, config);
+    const { expected, found, facts } = corpusPackage(root, join(root, name), isPython, config);
 
     it(`${name}: every expected finding with the package's facts, nothing else`, async () => {
       expect(await found(await facts())).toEqual(expected);
@@ -29,7 +30,7 @@ describe("Python package facts: settings nothing in the package reads", () => {
 
 describe("the built CLI: what nothing reads is decided by the whole package, whatever files the run names", () => {
   const files: Record<string, string> = { "pyproject.toml": "[project]\nname = 'unread'\n" };
-  for (const { path, text } of corpusPackage(root, join(root, "unread"), /\.py$/, config).files)
+  for (const { path, text } of corpusPackage(root, join(root, "unread"), isPython, config).files)
     files[relative(join(root, "unread"), path)] = text;
   const check = (...paths: string[]) =>
     spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", ...paths], {
