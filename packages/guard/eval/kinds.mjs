@@ -23,11 +23,11 @@
 //   --kind <regex> with --list prints every sampled labelled finding of the matching kinds with its label.
 //   --all-labels counts every labelled finding, sampled by today's checker or not (more evidence for small kinds; the
 //     weighted columns then mean little).
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { sampler } from "./sample.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const { values: args, positionals } = parseArgs({
@@ -51,30 +51,8 @@ const cache = join(here, ".cache");
 const level = Number(args.level);
 const newSets = new Set(args.new.split(","));
 
-// --- the sample, drawn as run.mjs draws it ---
-const sampleOf = (setName) => ({
-  ...corpus.sample,
-  ...(Array.isArray(corpus.sets[setName]) ? {} : corpus.sets[setName].sample),
-});
-const hash = (key) => createHash("sha256").update(`${corpus.seed}:${key}`).digest("hex");
-const byHash = (items) =>
-  items
-    .map((item) => ({ item, h: hash(item.key) }))
-    .sort((a, b) => (a.h < b.h ? -1 : 1))
-    .map((x) => x.item);
-const lowest = (items, n) => byHash(items).slice(0, n);
-const breadthFirst = (items, n) => {
-  const ranks = new Map();
-  const ranked = byHash(items).map((item) => {
-    const rank = ranks.get(item.pkg) ?? 0;
-    ranks.set(item.pkg, rank + 1);
-    return { item, rank };
-  });
-  return ranked
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, n)
-    .map((x) => x.item);
-};
+// --- the sample, drawn as run.mjs draws it (sample.mjs) ---
+const { sampleOf, lowest, breadthFirst } = sampler(corpus);
 
 // --- kinds ---
 // Where a message's value ends and its site begins: the first of these words outside parentheses.

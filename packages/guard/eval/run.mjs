@@ -23,12 +23,12 @@
 //     of the next n findings per stratum and of the first (sample size) + n timeout-looking lines per language in hash
 //     order, flagged or not (a line flagged now enters the unflagged sample if a fix drops its finding).
 //     The measured sample does not change.
-import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { sampler } from "./sample.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cache = join(here, ".cache");
@@ -143,32 +143,7 @@ const packagesOf = (setName) => {
   const set = corpus.sets[setName];
   return Array.isArray(set) ? set : set.packages;
 };
-const sampleOf = (setName) => ({
-  ...corpus.sample,
-  ...(Array.isArray(corpus.sets[setName]) ? {} : corpus.sets[setName].sample),
-});
-
-const hash = (key) => createHash("sha256").update(`${corpus.seed}:${key}`).digest("hex");
-const byHash = (items) =>
-  items
-    .map((item) => ({ item, h: hash(item.key) }))
-    .sort((a, b) => (a.h < b.h ? -1 : 1))
-    .map((x) => x.item);
-const lowest = (items, n) => byHash(items).slice(0, n);
-// `breadthFirst` sets: each package's items in hash order, then round by round (every package's first, then
-// every package's second...), so one package's idiom cannot fill a stratum.
-const breadthFirst = (items, n) => {
-  const ranks = new Map();
-  const ranked = byHash(items).map((item) => {
-    const rank = ranks.get(item.pkg) ?? 0;
-    ranks.set(item.pkg, rank + 1);
-    return { item, rank };
-  });
-  return ranked
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, n)
-    .map((x) => x.item);
-};
+const { sampleOf, lowest, breadthFirst } = sampler(corpus);
 // Per package: sampled rate times the package's own count, so a breadth-first sample still estimates the
 // whole pool (every package with items is sampled when there are fewer packages than the sample size).
 function weighted(pool, labelled, isHit) {
