@@ -1,0 +1,135 @@
+// What "nothing in the package reads it" would cost: two package-wide facts measured on a findings file, per set.
+// README section "JS hardcoded precision: keys and modules nothing in the package reads" (session 16, guard-jsreach).
+//
+// Reads a findings file written by `node eval/run.mjs --findings out.txt`, eval/labels.json and each package's files in
+// eval/.cache, and counts, per set, the labelled real / false / unlabelled JS `no-hardcoded-timeout` findings that each
+// fact would drop (every finding, not only the sample: a fact is judged on all the evidence there is):
+//   key:    `in "K" <a number>` / `assigned to "K" <a number>` whose key no JS file of the package names except as a
+//           literal definition (`K: 5000`, `K = 5000`, `"K": 5000`; type declarations `.d.ts` left out);
+//   module: any finding in a non-test, non-example, non-config JS file that no `require`/`import`/`<script src>` of the
+//           package names and `package.json` does not name.
+// Usage: node eval/unread-keys.mjs <findings.txt> [--list]   (--list prints every dropped finding with its label)
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { list: { type: "boolean" } } });
+if (positionals.length !== 1) {
+  console.error("usage: node eval/unread-keys.mjs <findings.txt from run.mjs --findings> [--list]");
+  process.exit(2);
+}
+const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
+const cache = join(here, ".cache");
+const JS = /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/;
+/** Larger files are generated tables or bundles; reading them would cost more than it shows. */
+const MAX_FILE = 3_000_000;
+/** Files a runner, a build or a reader starts, not another module: never "loaded by nothing". */
+const ENTRY_PATH =
+  /(^|\/)(tests?|__tests__|spec|specs|examples?|samples?|demo|bin|scripts?|benchmarks?|bench|docs?|fixtures?)\/|\.(test|spec)\.|config\.|conf\.|Gruntfile|Gulpfile|gulpfile/;
+const SPECIFIER = /(?:require\s*\(\s*|from\s+|import\s*\(\s*|import\s+|src=)["']([^"']+)["']/g;
+
+/** A package's files (JS for words; JS, JSON and HTML for specifiers) and its package.json text, read once. */
+const packages = new Map();
+function packageOf(name) {
+  if (packages.has(name)) return packages.get(name);
+  const root = join(cache, name, "package");
+  const js = [];
+  const specifiers = new Set();
+  const walk = (dir) => {
+    for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules") walk(path);
+        continue;
+      }
+      if (!(JS.test(entry.name) || /\.(json|html)$/.test(entry.name)) || statSync(path).size > MAX_FILE) continue;
+      const text = readFileSync(path, "utf8");
+      if (JS.test(entry.name) && !entry.name.endsWith(".d.ts")) js.push(text);
+      for (const [, spec] of text.matchAll(SPECIFIER))
+        specifiers.add(spec.startsWith(".") ? normalize(join(dirname(path), spec)) : spec);
+    }
+  };
+  walk(root);
+  const manifest = join(root, "package.json");
+  const facts = { js, specifiers, manifest: existsSync(manifest) ? readFileSync(manifest, "utf8") : "" };
+  packages.set(name, facts);
+  return facts;
+}
+
+const escape = (text) => text.replace(/[$]/g, "\\$");
+/** No JS file of the package names `key` except where it defines it with a number. */
+function keyUnnamed(facts, key) {
+  const word = new RegExp(`(?<![\\w$])${escape(key)}(?![\\w$])`, "g");
+  const definition = new RegExp(`^["']?${escape(key)}["']?\\s*[:=]\\s*-?[\\d.]`);
+  for (const text of facts.js) {
+    if (!text.includes(key)) continue;
+    for (const match of text.matchAll(word)) {
+      const at = match.index;
+      if (
+        !definition.test(text.slice(at, at + key.length + 40)) &&
+        !definition.test(text.slice(at - 1, at + key.length + 40))
+      )
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A module of the package no file loads and package.json does not name (entries by path left out). */
+function moduleUnloaded(facts, packageName, relative) {
+  if (ENTRY_PATH.test(relative)) return false;
+  const full = normalize(join(cache, packageName, "package", relative));
+  const bare = full.replace(JS, "");
+  const names = [full, bare, ...(basename(bare) === "index" ? [dirname(full)] : [])];
+  if (names.some((name) => facts.specifiers.has(name))) return false;
+  return ![basename(relative), relative, relative.replace(JS, "")].some((name) => facts.manifest.includes(name));
+}
+
+const MESSAGE = /^Hardcoded timeout (\S+?) (in|assigned to) "([\w$]+)"\./;
+const counts = { key: new Map(), module: new Map() };
+const listed = [];
+for (const line of readFileSync(positionals[0], "utf8").split("\n")) {
+  const split = line.indexOf("  -- ");
+  if (split < 0) continue;
+  const [set, key] = line.slice(0, split).split(" ");
+  const message = line.slice(split + 5);
+  const path = key.split(":")[0];
+  if (!key.endsWith(":no-hardcoded-timeout") || !JS.test(path) || !path.includes("/package/")) continue;
+  const [packageName, relative] = [path.slice(0, path.indexOf("/package/")), path.slice(path.indexOf("/package/") + 9)];
+  const facts = packageOf(packageName);
+  const label = labels[key] === undefined ? "unlabelled" : labels[key].real ? "real" : "false";
+  const drops = [];
+  const site = MESSAGE.exec(message);
+  if (site && /^[\d._eExXa-fA-F]+$/.test(site[1]) && keyUnnamed(facts, site[3])) drops.push("key");
+  if (moduleUnloaded(facts, packageName, relative)) drops.push("module");
+  for (const fact of drops) {
+    const perSet = counts[fact].get(set) ?? { real: 0, false: 0, unlabelled: 0 };
+    perSet[label] += 1;
+    counts[fact].set(set, perSet);
+    if (args.list) listed.push(`${fact} ${label} ${set} ${key}${labels[key] ? ` (${labels[key].why})` : ""}`);
+  }
+}
+
+const order = (a, b) => {
+  const [, an = a, ad = "0"] = /^(\D+)(\d*)/.exec(a) ?? [];
+  const [, bn = b, bd = "0"] = /^(\D+)(\d*)/.exec(b) ?? [];
+  return an === bn ? Number(ad) - Number(bd) : an < bn ? -1 : 1;
+};
+const sets = [...new Set([...counts.key.keys(), ...counts.module.keys()])].sort(order);
+const cell = (c) => (c ? `${c.real} / ${c.false} / ${c.unlabelled}` : "0 / 0 / 0");
+const total = (map) =>
+  [...map.values()].reduce(
+    (a, c) => ({ real: a.real + c.real, false: a.false + c.false, unlabelled: a.unlabelled + c.unlabelled }),
+    {
+      real: 0,
+      false: 0,
+      unlabelled: 0,
+    },
+  );
+console.log("findings each fact would drop: real / false / unlabelled");
+console.log("| set | key named nowhere else | module no file loads |\n| --- | --: | --: |");
+for (const set of sets) console.log(`| ${set} | ${cell(counts.key.get(set))} | ${cell(counts.module.get(set))} |`);
+console.log(`| all | ${cell(total(counts.key))} | ${cell(total(counts.module))} |`);
+if (args.list) console.log(listed.join("\n"));
