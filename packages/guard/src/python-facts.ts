@@ -9,6 +9,7 @@ import { basename, dirname } from "node:path";
 import type { Node as TsNode, Tree } from "web-tree-sitter";
 import type { GuardConfig } from "./config.ts";
 import { PyFacts } from "./detect/python/facts.ts";
+import { type AttributeReads, attributeReadsIn } from "./detect/python/attribute-reads.ts";
 import { keeperFor, topLevelDefinitions } from "./detect/python/keepers.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
@@ -46,6 +47,8 @@ export async function pythonPackageFacts(
   const modules = [...files].filter(([path]) => isPython(path));
   if (modules.length === 0) return undefined;
   const words: Record<string, number> = {};
+  const attributes: Record<string, AttributeReads> = {};
+  const bases: Record<string, string[]> = {};
   const imported = new Set<string>();
   // Names called with a timeout word in their arguments (`Transport(h, timeout=timeout)`): the only callees worth a parse.
   const called = new Set<string>();
@@ -56,6 +59,7 @@ export async function pythonPackageFacts(
     signatures.add(text);
     const found = wordsIn(text);
     for (const word of new Set(found.map(({ word }) => word))) words[word] = (words[word] ?? 0) + 1;
+    attributeReadsIn(text, found, attributes, bases);
     const mine = new Set<string>();
     calleesGiven(text, found, mine);
     calls.set(path, mine);
@@ -72,7 +76,7 @@ export async function pythonPackageFacts(
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
   const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
-  const python: PythonFacts = { keepers, words, positions };
+  const python: PythonFacts = { keepers, words, positions, attributes, bases };
   const parser = await pythonParser();
   const trees: Tree[] = [];
   try {

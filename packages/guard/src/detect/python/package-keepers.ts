@@ -4,6 +4,7 @@
 // (`from .conn import Connection`, `from pkg.pool import create_pool`, `from . import conn` then `conn.Connection`).
 import { dirname, join } from "node:path";
 import { packageFileKey } from "../../package-facts-shape.ts";
+import type { AttributeReads } from "./attribute-reads.ts";
 
 /** A class or module function of another module of the package, as the package pass found it. */
 export interface Keeper {
@@ -27,6 +28,10 @@ export interface PythonFacts {
   readonly words?: Readonly<Record<string, number>>;
   /** Function or method name -> place (`self` left out) -> the timeout parameter every definition of it has there. */
   readonly positions?: Readonly<Record<string, Readonly<Record<number, string>>>>;
+  /** Timeout-looking attribute name -> where the package reads it as an attribute (`attribute-reads.ts`). */
+  readonly attributes?: Readonly<Record<string, AttributeReads>>;
+  /** Class name -> the last names of its bases, over every module of the package (`?`: a base no name follows). */
+  readonly bases?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

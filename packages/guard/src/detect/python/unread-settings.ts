@@ -1,5 +1,6 @@
 // Settings stored where nothing reads them: they bound no wait, whatever their name.
 import type { Node as TsNode } from "web-tree-sitter";
+import { attributeUnread } from "./attribute-reads.ts";
 import type { PyFacts } from "./facts.ts";
 import { withoutText } from "./syntax.ts";
 
@@ -50,11 +51,14 @@ const DYNAMIC_READS = /\bgetattr\s*\(\s*[^,()]+,\s*[^"'\s]|__dict__|\b(vars|glob
 // every mention of it here is written to (`X = ...`, `self.X = ...`); a field is read as an attribute (`obj.X`), so a
 // bare `X` (a parameter or local of the same name) is no read of it. A mention in a string or comment counts as a
 // read (`getattr(o, "X")`). A class with a base from elsewhere may be read by that base (`socketserver`'s handlers
-// read `self.timeout`): only undecorated classes whose bases are this file's own. Without package facts nothing is unread.
+// read `self.timeout`): only undecorated classes whose bases are this file's own. For a class's attribute the other
+// evidence is where the package reads it (`attributeUnread`): a name as common as `timeout` is in most files, but
+// if it is read only through `self` in classes unrelated to this one, no object of this class has it read (then the
+// bases may be the package's own in any module). Without package facts nothing is unread.
 export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode): boolean {
   const field = left.type === "attribute";
   const name = field ? left.childForFieldName("attribute")?.text : left.type === "identifier" ? left.text : undefined;
-  if (!name || facts.packageMentions(name) !== 1 || frameworkSettings(facts)) return false;
+  if (!name || frameworkSettings(facts)) return false;
   const statement = assignment.parent;
   let owner: TsNode | null | undefined;
   if (field) {
@@ -67,7 +71,14 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
   else return false;
   // A decorated class (`@dataclass`, `@attr.s`, `@attrs.define`) has its attributes read by the decorator, by
   // `asdict()`/`**` and by the package's users: its fields are not unread however little the package names them.
-  if (owner && (owner.parent?.type === "decorated_definition" || !ownBases(owner, 0))) return false;
+  if (owner?.parent?.type === "decorated_definition") return false;
+  // Named in this file only (`words`), by a class of this file's own; or, for a class's attribute, read as an
+  // attribute of no object of the class anywhere in the package (`attributeUnread`: `IpmiServer.timeout` beside
+  // other classes' `self.timeout`).
+  const className = owner?.childForFieldName("name")?.text;
+  const numeric = isNumber(assignment.childForFieldName("right"));
+  const attribute = className !== undefined && attributeUnread(facts.options.python, className, name, numeric);
+  if (!attribute && (facts.packageMentions(name) !== 1 || (owner && !ownBases(owner, 0)))) return false;
   const code = facts.fileCode();
   if (DYNAMIC_READS.test(code)) return false;
   const mention = new RegExp(`(?<![\\w])${name}(?!\\w)`, "g");
@@ -76,10 +87,16 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
     inCode++;
     const rest = code.slice(match.index + name.length, match.index + name.length + 40);
     if (/^\s*=(?!=)/.test(rest)) continue;
-    if (field && code[match.index - 1] !== ".") continue;
+    // `X: float = 5`, `self.x: int = 3` (an annotated assignment) at the start of its line.
+    const line = code.slice(code.lastIndexOf("\n", match.index) + 1, match.index);
+    if (/^\s*:\s*[\w.[\], |"']+=(?!=)/.test(rest) && /^\s*(self\s*\.\s*)?$/.test(line)) continue;
+    const dotted = code[match.index - 1] === ".";
+    // A bare `X` is no read of a field (a parameter or local of the same name); an `o.X` the package pass judged.
+    if ((field && !dotted) || (attribute && dotted)) continue;
     return false;
   }
-  // Mentions in strings or comments: possibly read.
+  // Mentions in strings or comments: possibly read (by name reads the package pass judged for an attribute).
+  if (attribute) return true;
   return (facts.fileSource().match(mention)?.length ?? 0) === inCode;
 }
 
@@ -121,4 +138,10 @@ function ownBases(cls: TsNode, depth: number): boolean {
     if (!local || !ownBases(local, depth + 1)) return false;
   }
   return true;
+}
+
+// `60`, `-1`, `0.5`: a number literal (signed).
+function isNumber(node: TsNode | null): boolean {
+  if (node?.type === "integer" || node?.type === "float") return true;
+  return node?.type === "unary_operator" && node.child(0)?.text === "-" && isNumber(node.childForFieldName("argument"));
 }

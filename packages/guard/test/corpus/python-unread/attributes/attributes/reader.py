@@ -1,0 +1,2 @@
+def idle(sock, holder):
+    sock.settimeout(getattr(holder, "idle_timeout"))
