@@ -22,6 +22,14 @@ export function span(node: EsNode): [number, number] {
   return range ?? [node.start as number, node.end as number];
 }
 
+/**
+ * How often `name` occurs in `text` as an identifier of its own: not part of a longer name, not a property
+ * (`x.name`). Text, not syntax: a mention in a string or a comment counts too.
+ */
+export function identifierCount(text: string, name: string): number {
+  return text.match(new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
+}
+
 /** `require("x")`, also wrapped (`__importStar(require("x"))`, `tslib.__importDefault(require("x"))`): "x". */
 export function requiredModule(init: EsNode): string | undefined {
   let node = unwrap(init);

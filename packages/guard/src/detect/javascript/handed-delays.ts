@@ -1,7 +1,7 @@
 // Delays handed to a function of the file: `this.reconnectWithDelay(wsKey, this.options.reconnectTimeout)` where
 // `reconnectWithDelay(wsKey, connectionDelayMs)` uses its parameter only as the delay of one timer. What that timer's
 // callback does decides what the value handed to it is; the value is then judged as if it were armed there.
-import { type EsNode, span } from "./ast.ts";
+import { type EsNode, identifierCount, span } from "./ast.ts";
 import type { Definitions } from "./callback-effects.ts";
 
 /** A timer whose delay is a plain name without a timeout word (`setTimeout(fn, connectionDelayMs)`). */
@@ -75,8 +75,6 @@ export class HandedDelays {
   /** How often `name` occurs as a word in `fn`'s text (its parameter and its one use as the delay make 2). */
   private uses(fn: EsNode, name: string): number {
     const [from, to] = span(fn);
-    const text = this.source.slice(from, to);
-    const escaped = name.replace(/[$]/g, "\\$");
-    return text.match(new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`, "g"))?.length ?? 0;
+    return identifierCount(this.source.slice(from, to), name);
   }
 }

@@ -6,7 +6,7 @@
 // test that starts something and leaves it running (`void client.request({ timeout })`, `latch.done()`, a callback
 // handed on), hands what it built to later tests (`registry = new Registry(...)` into a suite's variable,
 // `this.client = ...`), or blocks (`execSync(cmd, { timeout })`, `Atomics.wait`).
-import { bindingIdentifiers, calleePath, type EsNode, isFunction, span, unwrap } from "./ast.ts";
+import { bindingIdentifiers, calleePath, type EsNode, identifierCount, isFunction, span, unwrap } from "./ast.ts";
 import { code } from "./mock-clocks.ts";
 
 /** A call that registers one test (not a suite): `it(...)`, `test(...)`, `specify(...)`, or one with a modifier (skipped, focused, serial, concurrent, failing). */
@@ -138,7 +138,5 @@ function endsAtOnce(fn: EsNode, statements: EsNode[], text: string): EsNode | un
   const callee = call.type === "CallExpression" ? unwrap(call.callee as EsNode) : undefined;
   if (callee?.type !== "Identifier" || callee.name !== parameter.name || (call.arguments as EsNode[]).length > 0)
     return undefined;
-  const name = parameter.name as string;
-  const uses = text.match(new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
-  return uses === 1 ? call : undefined;
+  return identifierCount(text, parameter.name as string) === 1 ? call : undefined;
 }

@@ -2,6 +2,7 @@
 // only logs, ends a measurement or retries (`callback-effects.ts`) bounds no wait, and a test's timer that
 // aborts the operation the test then checks is the scripted action under test. Names used only so, or only
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
+import { timeoutWord } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
@@ -11,6 +12,8 @@ import type { VisitorKeys } from "./walk.ts";
 
 /** Calls named like a timer (`setTimeout`, `timing.setTimeout`, `(0, timers_1.setTimeout)`). */
 const TIMER_NAME = /^setTimeout$/;
+/** A name or delay text that says it is a timeout (`names.ts`, the one source of the word). */
+const TIMEOUT_WORD = timeoutWord("js", "i");
 
 /**
  * Timers armed delay first with a listener after it: Node's `socket.setTimeout(ms, listener)` (a socket, request or
@@ -83,7 +86,7 @@ export class TimerEffects {
     if (last !== undefined && TIMER_NAME.test(last) && args.length >= 2) {
       const delay = args[1]!;
       const [start, end] = span(delay);
-      if (/timeout|deadline/i.test(this.source.slice(start, end)))
+      if (TIMEOUT_WORD.test(this.source.slice(start, end)))
         this.timers.push({ call: node, callback: unwrap(args[0]!), delay });
       else {
         const named = unwrap(delay);
@@ -100,12 +103,11 @@ export class TimerEffects {
       if (arg === expiry) return;
       // Handed by position to a function of the file: `finish` reads what that function does with it.
       const name = referenceName(unwrap(arg));
-      if (last !== undefined && name !== undefined && /timeout|deadline/i.test(name))
-        this.handed.hand(last, index, name);
+      if (last !== undefined && name !== undefined && TIMEOUT_WORD.test(name)) this.handed.hand(last, index, name);
       else this.pass(arg);
     });
     const name = expiry && referenceName(unwrap(expiry));
-    if (name !== undefined && /timeout|deadline/i.test(name)) this.expiries.add(name);
+    if (name !== undefined && TIMEOUT_WORD.test(name)) this.expiries.add(name);
     else if (name !== undefined) this.expiryAliases.given.add(name);
   }
 
@@ -123,7 +125,7 @@ export class TimerEffects {
 
   /** A name used as an entry's lifetime elsewhere (an eviction age, `not-durations.ts`'s `evictionNames`). */
   expiry(name: string): void {
-    if (/timeout|deadline/i.test(name)) this.expiries.add(name);
+    if (TIMEOUT_WORD.test(name)) this.expiries.add(name);
   }
 
   /** A named function or method: what a callback calling it by name does. */
@@ -146,7 +148,7 @@ export class TimerEffects {
   /** `current = this.authenticationErrorTimeout`: a timeout-looking name copied to another. */
   copy(target: string | undefined, value: unknown): void {
     const source = isNode(value) ? referenceName(unwrap(value)) : undefined;
-    if (target === undefined || source === undefined || !/timeout|deadline/i.test(source + target)) return;
+    if (target === undefined || source === undefined || !TIMEOUT_WORD.test(source + target)) return;
     this.copies.set(source, [...(this.copies.get(source) ?? []), target]);
   }
 
@@ -221,7 +223,7 @@ export class TimerEffects {
 
   private pass(raw: EsNode): void {
     const name = referenceName(unwrap(raw));
-    if (name !== undefined && /timeout|deadline/i.test(name)) this.passed.add(name);
+    if (name !== undefined && TIMEOUT_WORD.test(name)) this.passed.add(name);
     else if (name !== undefined) this.expiryAliases.passed.add(name);
   }
 }

@@ -1,4 +1,5 @@
 import type { Node as TsNode } from "web-tree-sitter";
+import { calleeNamed, MOCK_CALLED_WITH } from "./assertion-names.ts";
 import { calleeText, enclosingFunction, unwrap } from "./syntax.ts";
 
 // Literals a test asserts on after passing them: a configuration check or a value forwarded to a double,
@@ -6,9 +7,11 @@ import { calleeText, enclosingFunction, unwrap } from "./syntax.ts";
 
 // Calls that compare what a test saw with what it expects: `self.assertEqual(c.timeout, 9)`,
 // `assert_called_once_with(5000)`. Not `assertRaises(...)`/`assertTrue(...)`: they run or test, they do not compare.
-const ASSERTING =
-  /(^|\.)(assert_?[Ee]quals?|assert\w*Equal|assertIn|assertIs|assert(Greater|Less)\w*|assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
-const CALL_ASSERTION = /(^|\.)(assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*)$/;
+const ASSERTING = calleeNamed(
+  String.raw`assert_?[Ee]quals?|assert\w*Equal|assertIn|assertIs|assert(Greater|Less)\w*`,
+  MOCK_CALLED_WITH,
+);
+const CALL_ASSERTION = calleeNamed(MOCK_CALLED_WITH);
 
 // The comparing assertions of each function of one file (cached per function).
 export class AssertedLiterals {

@@ -1,6 +1,6 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { AssertedLiterals } from "./asserted.ts";
-import { BLOCKING_METHODS } from "./context.ts";
+import { BLOCKING_METHODS, DRAINING_METHODS } from "./context.ts";
 import { type Patched, PatchedTests } from "./patched.ts";
 import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax.ts";
 
@@ -245,8 +245,8 @@ function isPatchCall(call: TsNode): boolean {
 }
 
 /**
- * Whether `value` is a call's own argument (positional or keyword) and that call is not a wait (BLOCKING_METHODS, or a
- * flush, which waits for what the object queued: posthog's `client.flush(timeout_seconds=5)` beside a mocked post);
+ * Whether `value` is a call's own argument (positional or keyword) and that call is not a wait (BLOCKING_METHODS or
+ * DRAINING_METHODS);
  * undefined when it is no call's argument.
  */
 function handedToNonWait(value: TsNode): boolean | undefined {
@@ -259,5 +259,5 @@ function handedToNonWait(value: TsNode): boolean | undefined {
   if (call?.type !== "call") return undefined;
   const callee = call.childForFieldName("function");
   const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
-  return !BLOCKING_METHODS.test(method ?? "") && method !== "flush";
+  return !BLOCKING_METHODS.test(method ?? "") && !DRAINING_METHODS.test(method ?? "");
 }

@@ -3,6 +3,7 @@
 // pickled or printed, never asked to do anything, so the timeout it was given bounds no wait.
 // Likewise the expected values a test builds only to compare with what it got.
 import type { Node as TsNode } from "web-tree-sitter";
+import { calleeNamed, EQUALITY, MOCK_CALL_ASSERTIONS } from "./assertion-names.ts";
 import { calleeText, enclosingFunction } from "./syntax.ts";
 
 // Calls that look at a value without using it: type tests, copies, text and serialisation.
@@ -52,8 +53,7 @@ export function onlyExpected(value: TsNode): boolean {
 const CONTAINERS = /^(pair|dictionary|list|tuple|set|keyword_argument|parenthesized_expression|expression_list)$/;
 
 // Unittest's and mock's comparing assertions: the arguments are compared, nothing is run.
-const COMPARING =
-  /(^|\.)(assert(Not)?(Dict|List|Tuple|Set|Sequence|Count|Items|MultiLine)?Equals?|assertDictContainsSubset|assert(Not)?In|assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*|assert_has_calls|assert_equal)$/;
+const COMPARING = calleeNamed(EQUALITY, MOCK_CALL_ASSERTIONS);
 
 // The name, as a whole (or splatted, `**expected`), is an argument of a comparing assertion or an operand of a
 // comparison inside `assert`.

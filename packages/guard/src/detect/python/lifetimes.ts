@@ -138,9 +138,12 @@ function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
 
 // Every call the function body makes is a sleep: the sleep is its whole work.
 export function onlySleeps(body: TsNode): boolean {
-  return body
-    .descendantsOfType("call")
-    .every((call) => /(^|\.)sleep$/.test(call?.childForFieldName("function")?.text.replace(/\s+/g, "") ?? ""));
+  return body.descendantsOfType("call").every(isSleep);
+}
+
+// `time.sleep(...)`, `asyncio.sleep(...)`, `sleep(...)`: the callee as written, spaces removed, ends in `sleep`.
+function isSleep(call: TsNode | null): boolean {
+  return /(^|\.)sleep$/.test(call?.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "");
 }
 
 /** Which sleeps tell a duration is a delay: none (another object's setting), one between rounds of a loop, any. */
@@ -153,12 +156,7 @@ function sleptFor(read: TsNode, sleeps: Sleeps): boolean {
   if (sleeps === "none") return false;
   const list = read.parent;
   const call = list?.type === "argument_list" ? list.parent : undefined;
-  if (
-    call?.type !== "call" ||
-    list!.namedChildren[0]?.id !== read.id ||
-    !/(^|\.)sleep$/.test(call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "")
-  )
-    return false;
+  if (call?.type !== "call" || list!.namedChildren[0]?.id !== read.id || !isSleep(call)) return false;
   if (sleeps === "any") return true;
   for (let current = call.parent; current; current = current.parent) {
     if (current.type === "for_statement" || current.type === "while_statement") return true;

@@ -1,4 +1,5 @@
 import type { Node as TsNode } from "web-tree-sitter";
+import { MOCK_CALL_ASSERTIONS, MOCK_CALL_RECORD } from "./assertion-names.ts";
 import { enclosingFunction } from "./syntax.ts";
 
 // Patched tests: a function that swaps parts of the code under test for doubles while it runs (a `patch`
@@ -24,8 +25,7 @@ export interface Patched {
 // unittest.mock's patchers (a decorator, a context, `mocker.patch`).
 const MOCK_PATCHES = /(^|[^\w.])(mock\.)?patch(\.object|\.multiple|\.dict)?\s*\(|\bmocker\.patch\b/;
 // A mock's call record read: what the code under test handed its patched collaborators.
-const CALL_RECORD =
-  /\.(assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*|assert_has_calls|assert_not_called|call_args(_list)?|call_count|mock_calls|await_args)\b/;
+const CALL_RECORD = new RegExp(String.raw`\.(${MOCK_CALL_ASSERTIONS}|${MOCK_CALL_RECORD})\b`);
 
 // Which functions of one file patch something, and whether they patch the HTTP layer (cached per function).
 export class PatchedTests {
