@@ -6,14 +6,16 @@ import { internalsOf } from "../src/package-facts-shape.ts";
 import { corpusPackage, findingsOf, git, tempRepo, tempTree } from "./helpers.ts";
 import { isPython } from "../src/extensions.ts";
 
-// Python packages whose objects keep a "no limit" through a class or function of another module (stomp's
-// `StompConnection11(timeout=None)` -> `transport.Transport`, aiodogstatsd's middleware factory -> `Client`). In
+// Python packages where a line is judged by what another module of the package shows: objects that keep a "no limit"
+// through a class or function of another module (handedon: stomp's `StompConnection11(timeout=None)` ->
+// `transport.Transport`, aiodogstatsd's middleware factory -> `Client`), and a literal in a timeout's place of a
+// function defined in another module (positional: `self.wait_for_status(id, "ACTIVE", "cluster", 120)`). In
 // test/corpus/python-packages/<name>, a trailing `# expect: <rule>` marks each line that must be flagged when the file
 // is checked with its package's facts.
 const root = join(import.meta.dirname, "corpus/python-packages");
 const config = defaultGuardConfig(root);
 
-describe("Python package facts: a no limit kept through another module of the package", () => {
+describe("Python package facts: what another module of the package shows", () => {
   for (const name of readdirSync(root).sort()) {
     const { files, expected, found, facts } = corpusPackage(root, join(root, name), isPython, config);
 
@@ -21,7 +23,7 @@ describe("Python package facts: a no limit kept through another module of the pa
       expect(await found(await facts())).toEqual(expected);
     });
 
-    it(`${name}: judged file by file, the defaults kept in another module are missed`, async () => {
+    it(`${name}: judged file by file, some of what only another module shows is missed`, async () => {
       const alone = await found();
       expect(expected.filter((line) => !alone.includes(line)).length).toBeGreaterThan(0);
     });
