@@ -37,7 +37,8 @@ export function isCheckable(path: string): boolean {
 /**
  * Checks one file's text. `filePath` picks the language (and TS/JSX dialect) by its extension.
  * It never throws for what the file holds: an internal error becomes an `internal-error` finding
- * for this file, so one odd file cannot cost a run every other file's findings.
+ * for this file, so one odd file cannot cost a run every other file's findings. Facts whose `internal` field
+ * `packageFacts` did not build are the caller's mistake: a `GuardError` (`ORG_GUARD_FACTS`) is thrown.
  */
 export async function checkSource(
   filePath: string,
@@ -45,6 +46,7 @@ export async function checkSource(
   config: GuardConfig,
   packageFacts?: PackageFacts,
 ): Promise<FileResult> {
+  internalsOf(packageFacts); // throws for a hand-built `internal`, before the file's own errors are caught
   if (isJavaScript(filePath)) {
     // The JavaScript parser is native: nesting past its stack kills the process, not the file.
     const depth = nestingBound(source);

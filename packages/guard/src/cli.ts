@@ -33,7 +33,7 @@ export const guardCli = (version: string) =>
       "  org-guard check --staged        (what is staged, as the pre-commit hook runs it)",
       "  org-guard check src/a.ts b.py   (named files, as the pre-commit framework passes them)",
     ].join("\n"),
-    exitCodes: { ORG_GUARD_USAGE: "usage", ORG_GUARD_CONFIG: 2, ORG_GUARD_GIT: 2 },
+    exitCodes: { ORG_GUARD_USAGE: "usage", ORG_GUARD_CONFIG: 2, ORG_GUARD_GIT: 2, ORG_GUARD_FACTS: 2 },
     commands: {
       check: command({
         summary: "Check files and directories (default: .); directories honour .gitignore",

@@ -21,4 +21,10 @@ export const GUARD_ERROR_CODES = {
     meaning: "A git command failed: `--staged` outside a git repository, or git is missing or broken.",
     action: "Run the hook inside the repository with git on the PATH; the message quotes git's own error.",
   },
+  ORG_GUARD_FACTS: {
+    meaning:
+      "`checkSource` was handed package facts whose `internal` field `packageFacts` did not build (written by hand or copied field by field).",
+    action:
+      "Pass the object `packageFacts` returned as it is, or leave `internal` out (the public fields `zero`, `infinite` and `inert` may be built by hand).",
+  },
 } as const satisfies Record<GuardErrorCode, ErrorCodeInfo>;

@@ -3,10 +3,14 @@
 // facts (`check.ts`, a Python-only run) does not load the JavaScript detector.
 import { resolve } from "node:path";
 import type { PythonFacts } from "./detect/python/package-keepers.ts";
+import { GuardError } from "./errors.ts";
 
 /**
  * What the files of one package show each other (`packageFacts`): pass the same object to `checkSource` with each of
  * the package's files. A file checked without it is judged alone.
+ *
+ * @example // by hand, the public fields only: a setting whose 0 another package shows reaching a wait
+ * const facts: PackageFacts = { zero: new Set(["socketTimeoutMS"]), infinite: new Set(), inert: new Set() };
  */
 export interface PackageFacts {
   /** JavaScript setting names whose 0 or `false` some file of the package shows reaching a wait (`socketTimeoutMS`). */
@@ -17,7 +21,8 @@ export interface PackageFacts {
   readonly inert: ReadonlySet<string>;
   /**
    * The rest of what the package's files show (helpers that arm a deadline, defaults tables another module merges,
-   * the Python modules' keepers and words): read by the checker only; its shape is not part of the API.
+   * the Python modules' keepers and words): read by the checker only; its shape is not part of the API. Leave it out
+   * of facts built by hand: one `packageFacts` did not build is refused (`GuardError` `ORG_GUARD_FACTS`).
    */
   readonly internal?: unknown;
 }
@@ -35,14 +40,27 @@ export interface PackageInternals {
   readonly python?: PythonFacts;
 }
 
+/**
+ * The mark on internals this package built. A string field, not a symbol: the facts reach worker threads by structured
+ * clone, which keeps strings and drops symbols.
+ */
+const BUILT = "org-guard package facts";
+
 /** The internals of a package's facts (`undefined` without facts, or with none past the public fields). */
 export function internalsOf(facts: PackageFacts | undefined): PackageInternals | undefined {
-  return facts?.internal as PackageInternals | undefined;
+  const internal = facts?.internal;
+  if (internal === undefined) return undefined;
+  if (typeof internal !== "object" || internal === null || (internal as { built?: unknown }).built !== BUILT)
+    throw new GuardError(
+      "ORG_GUARD_FACTS",
+      "package facts: `internal` was not built by packageFacts(); pass the object packageFacts() returned, or leave `internal` out",
+    );
+  return internal as PackageInternals;
 }
 
-/** `facts` with `more` added to its internals. */
+/** `facts` with `more` added to its internals (marked as built here). */
 export function withInternals(facts: PackageFacts, more: PackageInternals): PackageFacts {
-  return { ...facts, internal: { ...internalsOf(facts), ...more } };
+  return { ...facts, internal: { ...internalsOf(facts), ...more, built: BUILT } };
 }
 
 /**

@@ -16,7 +16,7 @@ import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extension
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
-import { type PackageFacts, packageFileKey, type PackageInternals, withInternals } from "./package-facts-shape.ts";
+import { type PackageFacts, packageFileKey, withInternals } from "./package-facts-shape.ts";
 
 export type { PackageFacts } from "./package-facts-shape.ts";
 
@@ -31,6 +31,11 @@ const MERGES_OWN_MODULE = /(?:require\(\s*|from\s+)["']\.\.?\//;
  * may hold a timeout is parsed once) and what its Python modules show each other (the classes and factories that keep
  * a "no limit" for later waits, the functions that wait with a parameter, the timeout-looking words per file; the
  * Python parser is loaded only for a package with `.py` files).
+ *
+ * @example
+ * const files = paths.map((path) => [path, readFileSync(path, "utf8")] as const); // one package's files
+ * const facts = await packageFacts(files, config); // once per package, then every file with it:
+ * for (const [path, text] of files) report(await checkSource(path, text, config, facts));
  */
 export async function packageFacts(
   files: Iterable<readonly [path: string, text: string]>,
@@ -123,15 +128,10 @@ export function factsFor(
   }
   const inert = new Set([...quiet].filter((name) => !loud.has(name)));
   if (parameters.size === 0 && tables.size === 0) return { zero, infinite, inert };
-  return {
-    zero,
-    infinite,
-    inert,
-    internal: {
-      ...(parameters.size > 0 ? { helpers: parameters } : {}),
-      ...(tables.size > 0 ? { tables } : {}),
-    } satisfies PackageInternals,
-  };
+  return withInternals(
+    { zero, infinite, inert },
+    { ...(parameters.size > 0 ? { helpers: parameters } : {}), ...(tables.size > 0 ? { tables } : {}) },
+  );
 }
 
 /** The file of the package a resolved specifier names (`/pkg/lib/options` → `/pkg/lib/options.js`), if any. */

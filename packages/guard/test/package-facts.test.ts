@@ -155,3 +155,42 @@ describe("package facts: settings the package arms only schedules with", () => {
     expect([...(await packageFacts(more, config)).inert]).toEqual(["heartbeatTimeout"]);
   });
 });
+
+describe("package facts handed to checkSource", () => {
+  const defaults = "module.exports = { socketTimeoutMS: 0 };\n";
+  const client = [
+    "const defaults = require('./defaults');",
+    "function connect(options) {",
+    "  const o = Object.assign({}, defaults, options);",
+    "  return net.connect({ timeout: o.socketTimeoutMS });",
+    "}",
+    "",
+  ].join("\n");
+
+  it("facts built by hand with the public fields only are used as they are", async () => {
+    const facts = { zero: new Set(["socketTimeoutMS"]), infinite: new Set<string>(), inert: new Set<string>() };
+    const { messages } = await checkSource("lib/defaults.js", defaults, config, facts);
+    expect(messages.map((m) => m.ruleId)).toEqual(["no-unbounded-timeout"]);
+  });
+
+  it("a hand-built `internal` is refused with ORG_GUARD_FACTS and what to do, not a TypeError", async () => {
+    const facts = {
+      zero: new Set<string>(),
+      infinite: new Set<string>(),
+      inert: new Set<string>(),
+      internal: { tables: {} },
+    };
+    await expect(checkSource("lib/client.js", client, config, facts)).rejects.toMatchObject({
+      name: "GuardError",
+      code: "ORG_GUARD_FACTS",
+      message: expect.stringContaining("pass the object packageFacts() returned"),
+    });
+  });
+
+  it("the facts packageFacts built still check after a structured clone (how they reach worker threads)", async () => {
+    const { expected, found, facts } = corpusPackage(root, join(root, "merged-table"), isJavaScript, config);
+    const built = await facts();
+    expect(built.internal).toBeDefined(); // the defaults table the client merges
+    expect(await found(structuredClone(built))).toEqual(expected);
+  });
+});
