@@ -56,6 +56,28 @@ function namesPackage(manifest: string): boolean {
 }
 
 /**
+ * The package root of each file of `files` in the language (`undefined` for the others and for a file in no package),
+ * by index, and each root's files in run order. `memo` keeps `rootOf`'s answers for the package reads that follow.
+ */
+function byPackage(
+  files: readonly { path: string; text: string }[],
+  cwd: string,
+  language: (path: string) => boolean,
+  rootOf: (file: string, memo: Map<string, string | undefined>) => string | undefined,
+  memo: Map<string, string | undefined>,
+): { roots: (string | undefined)[]; members: Map<string, { path: string; text: string }[]> } {
+  const roots = files.map((file) => (language(file.path) ? rootOf(resolve(cwd, file.path), memo) : undefined));
+  const members = new Map<string, { path: string; text: string }[]>();
+  roots.forEach((root, index) => {
+    if (root === undefined) return;
+    const own = members.get(root);
+    if (own) own.push(files[index]!);
+    else members.set(root, [files[index]!]);
+  });
+  return { roots, members };
+}
+
+/**
  * The facts of each file's package, by the file's index in `files` (paths relative to `cwd`); `undefined` for a file
  * outside any package or in neither language. `staged`: `files` are a commit's, and the rest of each package is read
  * from disk (always for Python: what nothing reads needs the whole package).
@@ -67,16 +89,7 @@ export async function factsOfRun(
   staged: boolean,
 ): Promise<(PackageFacts | undefined)[]> {
   const memo = new Map<string, string | undefined>();
-  const roots = files.map((file) =>
-    isJavaScript(file.path) ? packageRootOf(resolve(cwd, file.path), memo) : undefined,
-  );
-  const members = new Map<string, { path: string; text: string }[]>();
-  roots.forEach((root, index) => {
-    if (root === undefined) return;
-    const own = members.get(root);
-    if (own) own.push(files[index]!);
-    else members.set(root, [files[index]!]);
-  });
+  const { roots, members } = byPackage(files, cwd, isJavaScript, packageRootOf, memo);
   const facts = new Map<string, PackageFacts | undefined>();
   for (const [root, own] of members) {
     // Names the checked files may have facts about (helpers they call included): a package with none needs no facts
@@ -132,11 +145,7 @@ async function pythonFactsOfRun(
   staged: boolean,
 ): Promise<(PackageFacts | undefined)[]> {
   const memo = new Map<string, string | undefined>();
-  const roots = files.map((file) => (isPython(file.path) ? pythonRootOf(resolve(cwd, file.path), memo) : undefined));
-  const members = new Map<string, { path: string; text: string }[]>();
-  roots.forEach((root, index) => {
-    if (root !== undefined) members.set(root, [...(members.get(root) ?? []), files[index]!]);
-  });
+  const { roots, members } = byPackage(files, cwd, isPython, pythonRootOf, memo);
   const facts = new Map<string, PackageFacts>();
   for (const [root, own] of members) {
     // A file that names no timeout may still hand one positionally to a function of another module
