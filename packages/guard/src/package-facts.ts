@@ -134,8 +134,28 @@ export function factsFor(
   );
 }
 
-/** The file of the package a resolved specifier names (`/pkg/lib/options` → `/pkg/lib/options.js`), if any. */
+/**
+ * The TypeScript sources an emitted module's name may stand for (TypeScript's own rule for NodeNext and bundler
+ * resolution: `import "./defaults.js"` in `pool.ts` names `defaults.ts`).
+ */
+const SOURCES_OF_EMITTED: Readonly<Record<string, readonly string[]>> = {
+  ".js": [".ts", ".tsx"],
+  ".mjs": [".mts"],
+  ".cjs": [".cts"],
+  ".jsx": [".tsx"],
+};
+
+/**
+ * The file of the package a resolved specifier names (`/pkg/lib/options` → `/pkg/lib/options.js`), if any; a name of
+ * emitted JavaScript with no such file is looked up as its TypeScript source (`/pkg/src/defaults.js` →
+ * `/pkg/src/defaults.ts`).
+ */
 function moduleFile(base: string, paths: ReadonlySet<string>): string | undefined {
   for (const suffix of MODULE_FILES) if (paths.has(join(base + suffix))) return join(base + suffix);
+  const extension = extname(base);
+  for (const source of SOURCES_OF_EMITTED[extension] ?? []) {
+    const file = join(base.slice(0, -extension.length) + source);
+    if (paths.has(file)) return file;
+  }
   return undefined;
 }
