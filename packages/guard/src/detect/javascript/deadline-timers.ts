@@ -5,7 +5,7 @@
 import { isTimeoutName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { boundFunction, ownText } from "./callback-body.ts";
-import { innermostFunction } from "./function-spans.ts";
+import { innermostFunction, SpanTree } from "./function-spans.ts";
 import { type DeclaredFunction, escape, PromiseExecutors } from "./promise-executors.ts";
 import { reportsTimeout } from "./timeout-reports.ts";
 import { exitsProcess, guardsWorkAfter } from "./watchdogs.ts";
@@ -23,6 +23,13 @@ const FAILURE_EVENT = /error|fail|time_?out/i;
 // Handlers of a failure or a timeout: `onTimeout`, `_handleError`, `onRequestTimedOut` (not `onceTimeout`, a helper
 // that arms the timer).
 const REACTION_NAME = /^_*(on|handle)([A-Z_]\w*)?(Timeout|TimedOut|Error|Failure)$/;
+
+/** The functions of a file by nesting and by name (`DeadlineTimers.index`). */
+type FunctionIndex = {
+  count: number;
+  tree: SpanTree<DeclaredFunction>;
+  byName: Map<string, DeclaredFunction[]>;
+};
 
 /** Collected during the one walk: promise executors, parameter defaults, kept timer handles and cleared ones. */
 export class DeadlineTimers {
@@ -46,6 +53,8 @@ export class DeadlineTimers {
   // [start, end) of functions that react to a failure or a timeout that has already happened (`onTimeout() {...}`,
   // `req.on("error", (err) => ...)`): a timer armed there defers or debounces its report, it bounds no wait.
   private readonly reactions: [number, number][] = [];
+  // `index()`'s answer, and how many functions it was built from.
+  private indexed: FunctionIndex | undefined;
 
   /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
   constructor(
@@ -114,11 +123,10 @@ export class DeadlineTimers {
     if (name === undefined) return undefined;
     const [at] = span(timer);
     // The innermost function declaring the name as a parameter decides (an inner one hides an outer one).
-    let best: { from: number; value: EsNode | undefined } | undefined;
-    for (const { from, to, parameters } of this.functions)
-      if (from < at && at < to && parameters.has(name) && (!best || from > best.from))
-        best = { from, value: parameters.get(name) };
-    return best?.value;
+    return this.index()
+      .tree.around(at)
+      .find(({ parameters }) => parameters.has(name))
+      ?.parameters.get(name);
   }
 
   /** Whether `setTimeout(callback, delay)` ends or fails the operation it is armed beside when it fires. */
@@ -167,8 +175,24 @@ export class DeadlineTimers {
   // is in re-arms itself (`setTimeout(checkMap, 50)` in `checkMap`, whose own deadline is elsewhere): a poll.
   private abortsByName(name: string, at: number): boolean {
     let best: { from: number; node: EsNode } | undefined;
-    for (const fn of this.functions) if (fn.name === name && fn.to < at && (!best || fn.from > best.from)) best = fn;
+    for (const fn of this.index().byName.get(name) ?? []) if (fn.to < at && (!best || fn.from > best.from)) best = fn;
     return best !== undefined && DEADLINE_BODY.test(ownText(best.node, this.source).replace(/\/\/[^\n]*/g, ""));
+  }
+
+  // The functions by nesting and by name, for questions asked per timer (a scan of all of them per timer was quadratic
+  // in a bundle); built after the walk, again if a function was added since.
+  private index(): FunctionIndex {
+    if (this.indexed?.count !== this.functions.length) {
+      const byName = new Map<string, DeclaredFunction[]>();
+      for (const fn of this.functions) {
+        if (fn.name === undefined) continue;
+        const named = byName.get(fn.name);
+        if (named) named.push(fn);
+        else byName.set(fn.name, [fn]);
+      }
+      this.indexed = { count: this.functions.length, tree: new SpanTree(this.functions), byName };
+    }
+    return this.indexed;
   }
 
   // A `Promise.race(...)` in the innermost function around the timer (the helper that arms it).

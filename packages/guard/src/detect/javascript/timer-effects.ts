@@ -6,6 +6,7 @@ import { timeoutWord } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
+import { SpanTree } from "./function-spans.ts";
 import { HandedDelays } from "./handed-delays.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -23,6 +24,7 @@ const TIMEOUT_WORD = timeoutWord("js", "i");
 const LISTENER_TIMER = /^(setTimeout|(create|make|start)(Timeout|Timer))$/;
 
 type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
+type FunctionSpan = { from: number; to: number; parameters: string[]; name?: string; settles: boolean };
 
 /**
  * Timers and the functions their callbacks call, collected in the one walk (`FileFacts` hands them over);
@@ -55,8 +57,9 @@ export class TimerEffects {
   /** [start, end) of the delay arguments of timers that only log or measure: nothing waits on what they hold. */
   readonly inertRanges: [number, number][] = [];
   /** Every function's [start, end), parameter names and own name, in document order (what a timer may call back). */
-  private readonly functions: { from: number; to: number; parameters: string[]; name?: string; settles: boolean }[] =
-    [];
+  private readonly functions: FunctionSpan[] = [];
+  /** `functions` indexed by nesting, built once the walk has collected them (`enclosing`). */
+  private functionTree: SpanTree<FunctionSpan> | undefined;
   /** Executors of `new Promise((resolve) => ...)`: their `resolve` settles a promise (maybe raced), it does not go on. */
   private readonly executors = new Set<EsNode>();
   /** `let current = this.authenticationErrorTimeout`: per timeout-looking name, the timeout-looking names it is copied to. */
@@ -197,8 +200,8 @@ export class TimerEffects {
     const found = new Set<string>();
     const bound = new Set<string>();
     // Innermost first: a parameter hides an outer one of the same name (minified code calls them all `e`).
-    const around = this.functions.filter(({ from, to }) => from < at && at < to).reverse();
-    for (const { parameters, name, settles } of around) {
+    if (this.functionTree === undefined) this.functionTree = new SpanTree(this.functions);
+    for (const { parameters, name, settles } of this.functionTree.around(at)) {
       if (what === "names" && name !== undefined) found.add(name);
       if (what === "parameters")
         for (const parameter of parameters) {
