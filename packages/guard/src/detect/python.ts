@@ -20,6 +20,7 @@ import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookup
 import { missingTimeoutFinding } from "./python/http.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
 import { onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
+import { storedUnread } from "./python/unread-settings.ts";
 import type { Classified, ZeroMeans } from "./python/values.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
@@ -148,7 +149,13 @@ class PyDetector implements PyBindingJudge {
         if (isLookup(written) && facts.mayNameTimeout(args)) {
           const lookup = lookupFallback(args);
           const key = keyName(lookup?.key);
-          if (lookup && facts.isTimeout(key) && !isCacheEntryLifetime(node, key) && !this.alarms.isBudgetValue(node))
+          if (
+            lookup &&
+            facts.isTimeout(key) &&
+            !isCacheEntryLifetime(node, key) &&
+            !this.alarms.isBudgetValue(node) &&
+            !storedUnread(facts, node)
+          )
             this.report(node, `as the default of "${key}"`, false);
         } else if (facts.mayNameTimeout(args)) {
           // `cfg.IntOpt("client_socket_timeout", default=900)`: a setting declared under a timeout's key.
@@ -169,7 +176,8 @@ class PyDetector implements PyBindingJudge {
         const right = node.childForFieldName("right");
         if (!facts.isTimeout(name) || !right || onlyRendered(node)) return;
         const value = facts.evaluate(right);
-        if (value !== undefined && value > 0) this.report(right, `as the fallback of ${left.text}`, false);
+        if (value !== undefined && value > 0 && !storedUnread(facts, node))
+          this.report(right, `as the fallback of ${left.text}`, false);
         return;
       }
     }

@@ -124,7 +124,8 @@ export function attributeUnread(
 ): boolean {
   const reads = python?.attributes;
   const bases = python?.bases;
-  if (!reads || !bases) return false;
+  // Reads are recorded for timeout-looking words only (the package's `words`): any other name is unknown.
+  if (!reads || !bases || !python.words || !Object.hasOwn(python.words, name)) return false;
   const read = Object.hasOwn(reads, name) ? reads[name] : undefined;
   if (read?.other || (read?.objects && !numeric)) return false;
   const ancestors = ancestorsOf(bases, owner);

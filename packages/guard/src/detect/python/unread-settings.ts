@@ -2,7 +2,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { attributeUnread } from "./attribute-reads.ts";
 import type { PyFacts } from "./facts.ts";
-import { withoutText } from "./syntax.ts";
+import { referenceName, withoutText } from "./syntax.ts";
 
 // `self.session.timeout = 5` on a `requests.Session()`: requests never reads a session's `timeout` attribute (its
 // requests take `timeout=` per call), so the value bounds nothing unless this file reads it back itself
@@ -40,6 +40,17 @@ export function onlyStoredUnread(facts: PyFacts, fn: TsNode, name: string): bool
     reads++;
   }
   return reads > 0;
+}
+
+// `self._timeout = kwargs.get("timeout", 5.0)`, `self.timeout = timeout or 20`: a fallback whose value is only
+// stored in a setting nothing reads (`unreadSetting`) bounds nothing either.
+export function storedUnread(facts: PyFacts, value: TsNode): boolean {
+  let node = value;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  const assignment = node.parent;
+  if (assignment?.type !== "assignment" || assignment.childForFieldName("right")?.id !== node.id) return false;
+  const left = assignment.childForFieldName("left");
+  return left !== null && facts.isTimeout(referenceName(left)) && unreadSetting(facts, assignment, left);
 }
 
 // `getattr(self, name)` with a computed name, `__dict__`, `vars()`, `globals()`: reads no text search can see.
