@@ -23,9 +23,12 @@ const SKIP_KEYS = new Set(["parent", "loc", "range", "start", "end", "typeAnnota
  * is the listener's, not the timer's. Each nested function becomes one space. Nested functions are not descended
  * into, so timers nested in timers' callbacks (generated code) cost their own statements only, not their depth.
  */
-export function ownText(fn: EsNode, source: string): string {
+export function ownText(fn: EsNode, source: string, chained = false): string {
   const nested: [number, number][] = [];
   const stack: unknown[] = [fn.body];
+  // With `chained`, `worker.terminate().then(() => reject(err))`: the first callback of a `.then` (or a `.finally`)
+  // chained on what the body starts runs when that settles, as the body's own next step, so it is read too.
+  const continued = new Set<unknown>();
   while (stack.length > 0) {
     const node = stack.pop();
     if (Array.isArray(node)) {
@@ -33,9 +36,17 @@ export function ownText(fn: EsNode, source: string): string {
       continue;
     }
     if (!isNode(node)) continue;
-    if (FUNCTION_TYPES.has(node.type)) {
+    if (FUNCTION_TYPES.has(node.type) && !continued.has(node)) {
       nested.push(span(node));
       continue;
+    }
+    if (
+      chained &&
+      node.type === "CallExpression" &&
+      /\.(then|finally)$/.test(calleePath(node.callee as EsNode) ?? "")
+    ) {
+      const first = (node.arguments as EsNode[])[0];
+      if (first && FUNCTION_TYPES.has(unwrap(first).type)) continued.add(unwrap(first));
     }
     for (const key of Object.keys(node)) if (!SKIP_KEYS.has(key)) stack.push(node[key]);
   }

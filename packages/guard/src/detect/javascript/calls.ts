@@ -8,6 +8,7 @@ import type { FileFacts } from "./facts.ts";
 import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
 import { chainedRequestTimeout } from "./request-bounds.ts";
 import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
+import { timerFactoryDeadline } from "./timer-factories.ts";
 import { timerVerdict } from "./timer-verdicts.ts";
 import type { Classified } from "./values.ts";
 import { MOCHA_TESTS, NEGATIVE_NO_LIMIT_APIS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
@@ -45,7 +46,10 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   // The name as called: `(0, util_1.promiseTimeout)(p, ms)` is compiled code's call of an imported helper.
   const called = path.slice(path.lastIndexOf(".") + 1);
   // `onceTimeout(10000, emitter, event, handler)`: the file's helper hands that parameter to a deadline timer.
-  if (!TIMEOUT_HELPERS.test(called) && judgeHelperArguments(judge, path, called, args)) return;
+  // A helper of the file named `timeout` whose body arms the deadline (`const timeout = (ms, fn) => ...`, a test
+  // suite's) is judged by its body like any other, not as p-timeout's `timeout(promise, ms)`.
+  const ownHelper = !TIMEOUT_HELPERS.test(called) || judge.facts.deadlineHelpers.parameters.has(called);
+  if (ownHelper && judgeHelperArguments(judge, path, called, args)) return;
   if (
     TIMEOUT_HELPERS.test(called) &&
     args.length >= 2 &&
@@ -107,6 +111,12 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       const fallback = deadline ? judge.facts.deadlines.parameterDefault(node, args[1]) : undefined;
       if (fallback && (judge.constants.evaluate(fallback) ?? 0) > 0) judge.report(fallback, where);
     }
+    return;
+  }
+  // `Time.getTimer("connect timeout", 120_000, () => reject(new Error("Timeout ...")))`: a factory's deadline timer.
+  const made = timerFactoryDeadline(path, args, (value) => judge.constants.evaluate(value));
+  if (made) {
+    judge.report(made, `as the delay of a ${path}() timer that reports a timeout when it fires (a deadline)`);
     return;
   }
   // `setDefaultTimeout(60 * 1000)` imported from cucumber: an API known by the module it is imported from.

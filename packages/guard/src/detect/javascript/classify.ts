@@ -3,7 +3,6 @@ import {
   calleePath,
   type EsNode,
   isNode,
-  isNullish,
   MAX_DEPTH,
   memberName,
   propertyName,
@@ -12,6 +11,7 @@ import {
   unwrap,
 } from "./ast.ts";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
+import { conditionalFallback } from "./fallbacks.ts";
 import { keyedFallback } from "./keyed-fallbacks.ts";
 import { Pads } from "./pads.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
@@ -134,21 +134,13 @@ export class Classifier extends Pads {
         const pad =
           node.operator === "+" ? (this.padOf(node) ?? (depth === 0 ? this.anyPad(node) : undefined)) : undefined;
         if (pad) {
-          out.push({
-            kind: "hardcoded",
-            node: pad.node,
-            literal: `${this.facts.text(pad.node)} (added to ${pad.name})`,
-          });
+          out.push(this.padded(pad, `added to ${pad.name}`));
           return out;
         }
         // `(self.sendTimeout + 1) * 1000`: the timeout padded, then converted to another unit.
         const padded = node.operator === "*" || node.operator === "/" ? this.paddedThenScaled(node) : undefined;
         if (padded) {
-          out.push({
-            kind: "hardcoded",
-            node: padded.node,
-            literal: `${this.facts.text(padded.node)} (added to ${padded.name} before a unit conversion)`,
-          });
+          out.push(this.padded(padded, `added to ${padded.name} before a unit conversion`));
           return out;
         }
         // `socket.setTimeout((this.heartbeat || 60) * 1000)`: a fallback converted to another unit is the default.
@@ -180,6 +172,22 @@ export class Classifier extends Pads {
   }
 
   /**
+   * A pad, reported where its number is written: `timeout + 5000` at the `5000`, `opts.timeout + TIMEOUT_BUFFER` at
+   * the file's `const TIMEOUT_BUFFER = 5000` (one finding however many timeouts the constant pads).
+   */
+  padded(pad: { node: EsNode }, how: string): Classified {
+    const value = unwrap(pad.node);
+    const constant = value.type === "Identifier" ? this.constants.at(value) : undefined;
+    if (constant)
+      return {
+        kind: "hardcoded",
+        node: constant.node,
+        literal: `${constant.name} = ${this.facts.text(constant.node)} (${how})`,
+      };
+    return { kind: "hardcoded", node: pad.node, literal: `${this.facts.text(pad.node)} (${how})` };
+  }
+
+  /**
    * In `t === false ? 0 : t` (or `t !== Infinity ? t : 0`, `t === 0 ? false : t`), the branch that re-spells the
    * caller's own `false`/`0`/`Infinity`/"disable" as 0, false or Infinity: taken only when the caller said so.
    */
@@ -199,45 +207,16 @@ export class Classifier extends Pads {
   }
 
   /**
-   * `x.timeout == null ? 20000 : x.timeout` (either way round), and the `??` that compilers write for
-   * `x.timeout ?? 20000` (esbuild `(_c = x.timeout) != null ? _c : 2e4`, TypeScript `(_a = x.timeout) !== null &&
-   * _a !== void 0 ? _a : 20000`): the number, if positive, and the name.
+   * `x.timeout == null ? 20000 : x.timeout` (either way round), `program.timeout ? program.timeout : 30`,
+   * `"k" in o ? o.k : 5`, and the `??` that compilers write for `x.timeout ?? 20000` (`fallbacks.ts`): the number,
+   * if positive, and the name of the timeout it is the default of.
    */
   nullFallback(node: EsNode): { value: EsNode; name: string } | undefined {
-    const checked = this.nullTest(unwrap(node.test as EsNode));
-    if (!checked) return undefined;
-    const { reference, equal } = checked;
-    const held = heldIn(reference);
-    const name = referenceName(held ? unwrap(reference.right as EsNode) : reference);
-    if (!this.facts.isTimeout(name)) return undefined;
-    const value = (equal ? node.consequent : node.alternate) as EsNode;
-    const same = (equal ? node.alternate : node.consequent) as EsNode;
-    if (this.facts.text(unwrap(same)) !== this.facts.text(held ?? reference)) return undefined;
-    const number = this.constants.evaluate(value);
-    return number !== undefined && number > 0 && number < NO_LIMIT ? { value, name } : undefined;
+    const found = conditionalFallback(node, (n) => this.facts.text(n));
+    if (!found || !this.facts.isTimeout(found.name)) return undefined;
+    const number = this.constants.evaluate(found.unset);
+    return number !== undefined && number > 0 && number < NO_LIMIT
+      ? { value: found.unset, name: found.name }
+      : undefined;
   }
-
-  /** `x == null` (`equal`) or `x != null`; TypeScript's pair `(_a = x) !== null && _a !== void 0` (or `=== ... ||`). */
-  private nullTest(test: EsNode): { reference: EsNode; equal: boolean } | undefined {
-    if (test.type === "LogicalExpression" && /^(&&|\|\|)$/.test(test.operator as string)) {
-      const first = this.nullTest(unwrap(test.left as EsNode));
-      const second = this.nullTest(unwrap(test.right as EsNode));
-      const held = first && heldIn(first.reference);
-      if (!first || !second || !held || first.equal !== second.equal) return undefined;
-      if (first.equal !== (test.operator === "||")) return undefined;
-      return this.facts.text(held) === this.facts.text(second.reference) ? first : undefined;
-    }
-    if (test.type !== "BinaryExpression" || !/^[!=]==?$/.test(test.operator as string)) return undefined;
-    const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
-    const reference = sides.find((side) => !isNullish(side));
-    if (!reference || !sides.some(isNullish)) return undefined;
-    return { reference, equal: (test.operator as string).startsWith("=") };
-  }
-}
-
-/** `(_c = x.timeout)`: the compiler's temporary that holds the value tested (`_c`), if the test assigns one. */
-function heldIn(reference: EsNode): EsNode | undefined {
-  if (reference.type !== "AssignmentExpression" || reference.operator !== "=") return undefined;
-  const left = unwrap(reference.left as EsNode);
-  return left.type === "Identifier" ? left : undefined;
 }

@@ -78,6 +78,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.noWait.doubles.definition(node.id.name as string, node);
         facts.noLimit.definition(node.id.name as string, node);
         facts.deadlineHelpers.definition(node.id.name as string, node);
+        facts.fallbackHelpers.definition(node.id.name as string, node);
         facts.deadCode.functionDeclaration(node);
       }
       facts.functionSpans.push(span(node));
@@ -117,6 +118,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.noWait.doubles.binding((node.id as EsNode).name as string, node.init);
         facts.noLimit.definition((node.id as EsNode).name as string, node.init);
         facts.deadlineHelpers.definition((node.id as EsNode).name as string, node.init);
+        facts.fallbackHelpers.definition((node.id as EsNode).name as string, node.init);
         facts.noLimit.stored((node.id as EsNode).name as string, node.init);
         facts.noLimit.built((node.id as EsNode).name as string, node.init);
       }

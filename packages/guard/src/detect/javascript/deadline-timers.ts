@@ -155,11 +155,17 @@ export class DeadlineTimers {
       return this.executors.givesUpWaiting(executor, callback, [callback.name as string]);
     }
     if (!FUNCTION_TYPES.has(callback.type)) return false;
-    const body = ownText(callback, this.source).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
+    const comments = /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
+    const body = ownText(callback, this.source).replace(comments, "");
     // An injected timer's abort (the global timers' is `timers.ts`'s `isDeadlineTimer`).
     if (injected && DEADLINE_BODY.test(body)) return true;
-    if (executor?.reject && new RegExp(`\\b${escape(executor.reject)}\\s*\\(`).test(body))
-      if (this.executors.resolvesElsewhere(executor, callback)) return true;
+    // The executor's reject, `.then` steps of what the callback starts included (`worker.terminate().then(() =>
+    // reject(timeoutError))`); a resolve there is a result delivered late, not a give-up (`givesUpWaiting` below).
+    if (executor?.reject) {
+      const chained = ownText(callback, this.source, true).replace(comments, "");
+      const rejects = new RegExp(`\\b${escape(executor.reject)}\\s*\\(`).test(chained);
+      if (rejects && this.executors.resolvesElsewhere(executor, callback)) return true;
+    }
     const called = [...body.matchAll(/(?<![.\w$])([\w$]+)\s*\(/g)].map((m) => m[1]!);
     if (executor && this.executors.givesUpWaiting(executor, callback, called)) return true;
     // `const d = deferred(); setTimeout(() => d.reject(err), ms); return Promise.race([p, d])`.

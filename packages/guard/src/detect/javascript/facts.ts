@@ -20,6 +20,7 @@ import { UnreadDefaults } from "./unread-defaults.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
+import { FallbackHelpers } from "./fallbacks.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
 import { WaitFlow } from "./wait-flow.ts";
 import { OptionMerges } from "./option-merges.ts";
@@ -121,6 +122,8 @@ export class FileFacts implements TestFacts {
   readonly deadlines: DeadlineTimers;
   /** Functions whose parameter is a deadline timer's delay (`onceTimeout(ms, ...)`): their callers' literals are timeouts. */
   readonly deadlineHelpers = new DeadlineHelpers();
+  /** The file's own fallback helpers (`defaultIfUndefined(value, d)`): a timeout's fallback through one is its default. */
+  readonly fallbackHelpers = new FallbackHelpers((node) => this.text(node));
   /** The contexts tests' callbacks get (`t` in `test("...", (t) => t.timeoutAfter(1000))`). */
   readonly testContexts = new TestContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */

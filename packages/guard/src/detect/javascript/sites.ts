@@ -187,14 +187,10 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         returned?.type === "BinaryExpression" && returned.operator === "+"
           ? judge.classifier.padOf(returned)
           : undefined;
-      if (pad)
-        judge.add(
-          "hardcoded",
-          pad.node,
-          `${judge.facts.text(pad.node)} (added to ${pad.name})`,
-          "in a returned timeout",
-          false,
-        );
+      if (pad) {
+        const item = judge.classifier.padded(pad, `added to ${pad.name}`);
+        judge.add("hardcoded", item.node, item.literal, "in a returned timeout", false);
+      }
       return;
     }
     case "JSXAttribute": {
@@ -211,11 +207,12 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         const cacheDelete = cacheDeleteFinding(node, judge.facts);
         if (cacheDelete) judge.addFinding(cacheDelete);
         // `_.get(opts.connection.timeout, 9999)`: like `opts.connection.timeout || 9999`, wherever it goes.
-        const fallback = utilityFallback(
-          node,
-          (name) => judge.facts.isTimeout(name),
-          (v) => judge.constants.evaluate(v),
-        );
+        const isTimeout = (name: string | undefined) => judge.facts.isTimeout(name);
+        const evaluate = (v: EsNode) => judge.constants.evaluate(v);
+        // `defaultIfUndefined(opts.checkerTimeoutMs, 20000)`: a helper of the file's whose body is a fallback.
+        const fallback =
+          utilityFallback(node, isTimeout, evaluate) ??
+          judge.facts.fallbackHelpers.fallbackOf(node, isTimeout, evaluate);
         if (fallback) judge.report(fallback, `as the fallback of a timeout in ${calleePath(node.callee as EsNode)}()`);
       }
       if (RETRY_CALLS.test(calleePath(node.callee as EsNode) ?? ""))
