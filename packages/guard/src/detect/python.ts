@@ -14,6 +14,7 @@ import {
   underNoneCheck,
 } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
+import { assignedOnlyToDoubles } from "./python/handed-to-doubles.ts";
 import { onlyExpected } from "./python/inspected.ts";
 import { isCacheEntryLifetime } from "./python/lifetimes.ts";
 import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
@@ -58,6 +59,8 @@ class PyDetector implements PyBindingJudge {
     negativeIsUnbounded = false,
   ): void {
     if (inAssertion(value) || expectedToFail(value) || onMockClock(value) || inUnreadDefault(value)) return;
+    // `getObject = {..., 'clientTimeout': 30}` in `SoftLayer/fixtures/`: canned data a fake serves to tests.
+    if (this.facts.inFixtureData(value)) return;
     // `expected = {"timeout": 60, ...}` then `self.assertEqual(expected, result)`: a test's expected value.
     if (onlyExpected(value)) return;
     // A unit test that patches collaborators with mocks and checks their call records: test data (`handedToMocks`).
@@ -80,6 +83,8 @@ class PyDetector implements PyBindingJudge {
     for (const item of items) {
       const key = `${item.node.startIndex}:${item.node.endIndex}`;
       if (this.findings.has(key)) continue;
+      // `timeout=fake_timeout_s` where `fake_timeout_s = 10` reaches only doubles and a mock's call record: test data.
+      if (item.node.id !== value.id && assignedOnlyToDoubles(this.facts, item.node)) continue;
       this.findings.set(key, {
         ruleId: item.kind === "hardcoded" ? "no-hardcoded-timeout" : "no-unbounded-timeout",
         start: item.node.startIndex,

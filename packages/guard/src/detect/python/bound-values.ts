@@ -8,6 +8,7 @@ import { classify, clockOffset } from "./classify.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
 import { polledUntil } from "./deadlines.ts";
 import { boundsNoWait, isCacheEntryLifetime, lifetimeOrUnread, onlySleeps } from "./lifetimes.ts";
+import { onlyHandedToDoubles } from "./handed-to-doubles.ts";
 import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
@@ -129,6 +130,8 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   // nothing in the package reads (`DEFAULT_TIMEOUT_SECONDS = 25`).
   if (unreadSessionTimeout(facts, left) || unreadSetting(facts, node, left)) return;
   if (lifetimeOrUnread(facts, node, left, name) || boundsLocalWork(facts, node, left, name)) return;
+  // `timeout = 2` in a test, read only by calls on doubles, expected calls and assertions: test data.
+  if (onlyHandedToDoubles(facts, node, left, name)) return;
   if (judge.alarms.isBudgetValue(right)) return;
   // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
   // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.

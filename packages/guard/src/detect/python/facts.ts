@@ -6,6 +6,7 @@ import type { DetectorOptions } from "../types.ts";
 import { Bindings, type Constant } from "./bindings.ts";
 import { CodeLists } from "./code-lists.ts";
 import { TestDoubles } from "./doubles.ts";
+import { isFixtureData } from "./fixture-data.ts";
 import { isUnboundedSession, noteSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
 import { type Keeper, keeperOf } from "./package-keepers.ts";
@@ -45,6 +46,8 @@ export class PyFacts {
   private code: string | undefined;
   // `comparedOnly` per name, once per file.
   private readonly comparedOnlyNames = new Map<string, boolean>();
+  // Whether the file is a fixtures module of data only (`fixture-data.ts`), once per file.
+  private fixtureData: boolean | undefined;
 
   constructor(
     readonly options: DetectorOptions,
@@ -195,6 +198,11 @@ export class PyFacts {
       this.comparedOnlyNames.set(name, result);
     }
     return result;
+  }
+
+  // A module of canned data in a fixtures folder (SoftLayer's fake API responses): nothing in it waits.
+  inFixtureData(node: TsNode): boolean {
+    return (this.fixtureData ??= isFixtureData(this.options.path, node.tree.rootNode));
   }
 
   // The file without strings and comments (`withoutText`), made once.

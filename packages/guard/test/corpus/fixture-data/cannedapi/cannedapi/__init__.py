@@ -1,0 +1,1 @@
+"""A client whose tests are served canned responses from its fixtures folder."""

@@ -1,0 +1,27 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultGuardConfig } from "../src/index.ts";
+import { isPython } from "../src/extensions.ts";
+import { corpusPackage } from "./helpers.ts";
+
+// A fixtures folder of canned data (SoftLayer's fake API responses): in test/corpus/fixture-data/<name>, a trailing
+// `# expect: <rule>` marks each line that must be flagged when the file is checked with its path and package facts.
+const root = join(import.meta.dirname, "corpus/fixture-data");
+const config = defaultGuardConfig(root);
+const { expected, found, facts } = corpusPackage(root, join(root, "cannedapi"), isPython, config);
+
+describe("Python: canned data in a fixtures folder bounds nothing", () => {
+  it("the timeouts of data-only fixture modules are not reported; a fixtures module with code and the client are", async () => {
+    expect(await found(await facts())).toEqual(expected);
+  });
+
+  it("without the file's path (no package pass) the fixture data is judged as any dict", async () => {
+    const alone = await found();
+    expect(alone).toEqual(
+      expect.arrayContaining([
+        "cannedapi/cannedapi/fixtures/LoadBalancer.py:6: no-hardcoded-timeout",
+        "cannedapi/cannedapi/fixtures/LoadBalancer.py:7: no-hardcoded-timeout",
+      ]),
+    );
+  });
+});
