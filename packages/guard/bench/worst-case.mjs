@@ -313,6 +313,13 @@ const FAMILIES = [
       `import time\nfrom unittest import mock\n\n${lines(n, (i) => `@mock.patch("time.sleep")\ndef test_${i}(sleep):\n    fake = mock.Mock(timeout=${i + 1})\n    client = Client(timeout=${i + 2}, transport=fake)\n    client.run()\n    sleep.assert_called_with(${i + 3})\n    assert client.timeout == ${i + 2}\n`)}`,
   ],
   [
+    "py test module constants and locals read only by doubles (handed-to-doubles)",
+    "test_a.py",
+    300,
+    (n) =>
+      `from unittest import mock\n\n${lines(n, (i) => `STOP_TIMEOUT_${i} = ${i + 1}\n`)}\n${lines(n, (i) => `def test_${i}():\n    fake = mock.Mock()\n    timeout = ${i + 2}\n    client = Client(timeout=timeout, transport=fake)\n    fake.stop(STOP_TIMEOUT_${i})\n    assert client.timeout == timeout\n`)}`,
+  ],
+  [
     "py one-line statements (syntax, scan)",
     "a.py",
     2000,

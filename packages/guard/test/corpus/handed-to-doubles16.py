@@ -27,6 +27,13 @@ def test_socket_connect():
     assert client.sock.timeouts == [timeout]
 
 
+def test_client_setting_compared():
+    # Handed to a client on a double's transport, then compared with the client's own attribute of that name.
+    socket_timeout = 7
+    client = Client(("127.0.0.1", 11211), socket_timeout=socket_timeout, transport=mock.Mock())
+    assert client.socket_timeout == socket_timeout
+
+
 def test_real_server_join():
     # Read by a real thread's join: a wait, reported.
     join_timeout = 5  # expect: no-hardcoded-timeout

@@ -8,7 +8,8 @@
 // each read goes (the doubles of `doubles.ts`, the assertions of `context.ts`), never by the name.
 import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
-import { BLOCKING_METHODS, inAssertion } from "./context.ts";
+import { calleeNamed, MOCK_CALLED_WITH } from "./assertion-names.ts";
+import { BLOCKING_METHODS, DRAINING_METHODS, inAssertion } from "./context.ts";
 import type { PyFacts } from "./facts.ts";
 import { blanked, isAssignmentTarget, outward } from "./lifetimes.ts";
 import { calleeText, referenceName } from "./syntax.ts";
@@ -16,7 +17,7 @@ import { calleeText, referenceName } from "./syntax.ts";
 // unittest.mock's call recorder and the expected calls built with it: `mock.call.Request(...)`, `call.proxy.publish()`.
 const EXPECTED_CALL = /^(unittest\.)?mock\.call(\.|$)/;
 // A mock's call record compared: what the code under test handed its doubles.
-const RECORD_ASSERTION = /(^|\.)(assert_(any_)?call\w*|assert_called\w*|assert_awaited\w*|assert_has_calls)$/;
+const RECORD_ASSERTION = calleeNamed(MOCK_CALLED_WITH, "assert_has_calls");
 // A module of tests: it defines test functions or methods.
 const TESTS = /(^|\n)[ \t]*(async\s+)?def\s+test\w*\s*\(/;
 // Doubles or expected calls somewhere in it (a cheap test before any read is followed).
@@ -50,9 +51,10 @@ export function onlyHandedToDoubles(facts: PyFacts, assignment: TsNode, left: Ts
     // `f(timeout=...)`: the keyword's name is no read.
     if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === found.id) continue;
     const isAttribute = parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id;
-    // `self.timeout` for a field; a bare name for a local or a constant. Any other object's `x.timeout` may be
-    // anything: the value is not followed there.
-    if (self !== isAttribute) return false;
+    // A local or a constant is never an object's attribute (`assert client.timeout == timeout`), and a `self` field is
+    // no bare name: those are other values of the same name. Another object's attribute of a field's name (`x.timeout`
+    // beside `self.timeout`) may be the same object: not followed.
+    if (self !== isAttribute) continue;
     const read = isAttribute ? parent! : found;
     if (self && read.text.replace(/\s+/g, "") !== `self.${name}`) return false;
     if (isAssignmentTarget(read)) return false;
@@ -97,7 +99,7 @@ function readKind(facts: PyFacts, read: TsNode): Read {
   if (EXPECTED_CALL.test(path)) return "double";
   const method = written.slice(written.lastIndexOf(".") + 1);
   const apis = facts.options.apis;
-  if (BLOCKING_METHODS.test(method) || method === "flush") return "other";
+  if (BLOCKING_METHODS.test(method) || DRAINING_METHODS.test(method)) return "other";
   if (matchApi(apis, "python", path) !== undefined || matchApi(apis, "python", written) !== undefined) return "other";
   return facts.doubles.involvesDouble(call) ? "double" : "handed";
 }
