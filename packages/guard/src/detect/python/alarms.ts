@@ -6,7 +6,8 @@
 // cruxeval sandbox, joined with `timeout + 1`) still bounds a wait.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
-import { blanked, outward } from "./lifetimes.ts";
+import { outward } from "./expiries.ts";
+import { blanked } from "./lifetimes.ts";
 
 // A parameter of a function of the file, by name and by position.
 interface Parameter {

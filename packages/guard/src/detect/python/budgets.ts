@@ -6,7 +6,8 @@
 // outside (pyperclip's `OpenClipboard` retried under `time.sleep(0.01)`, dask's `wait`) and keeps the finding.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
-import { blanked, isAssignmentTarget, isClockReading, ordering, outward, truthinessTest } from "./lifetimes.ts";
+import { isClockReading, ordering, outward } from "./expiries.ts";
+import { blanked, isAssignmentTarget, truthinessTest } from "./lifetimes.ts";
 import { addends, unwrap } from "./syntax.ts";
 
 // What waiting looks like in a function's code: awaiting, yielding to a scheduler, sleeping, and the method names of

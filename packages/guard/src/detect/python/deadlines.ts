@@ -2,7 +2,8 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { WAITS } from "./budgets.ts";
-import { blanked, inWhile, isClockReading, ordering, outward } from "./lifetimes.ts";
+import { inWhile, isClockReading, ordering, outward } from "./expiries.ts";
+import { blanked } from "./lifetimes.ts";
 import { calleeText, unwrap } from "./syntax.ts";
 
 // `timeout = time.perf_counter() + 8` then, in a loop, `assert time.perf_counter() < timeout`; `t = time.time() + 0.5`

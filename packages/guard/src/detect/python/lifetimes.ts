@@ -4,16 +4,13 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { unreadLocal } from "./context.ts";
-import { addends, unwrap, withoutText } from "./syntax.ts";
+import { lifetimeUse, outward } from "./expiries.ts";
+import { withoutText } from "./syntax.ts";
 
 // A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
 const CACHE_LIFETIME_NAMES = /^(default_|cache_)?timeout$/i;
 // The cache API that takes an entry's lifetime as `timeout`: `def set(self, key, value, timeout=...)`.
 const TIMEOUT_WRITES = /\bdef\s+(set|add|set_many|touch|get_or_set)\s*\([^)]*\btimeout\b/;
-// Calls that set a key's or a session's expiry: Redis `expire`/`setex`, Django's `set_expiry`, `touch`.
-const EXPIRY_CALLS = /^(expire|pexpire|expireat|pexpireat|setex|psetex|getex|set_expiry|touch)$/;
-const EXPIRY_KEYWORDS = /^(ex|px|ttl|expire|expires|expiry|max_age)$/;
-const ORDERING = /^(<|>|<=|>=)$/;
 
 // `default_timeout=300` in `class RedisCache(BaseRedisCache)`, `params.get("TIMEOUT", 300)` in Django's `BaseCache`:
 // inside a class that is a cache (its name or a base's ends in `Cache`), the default of its writes' `timeout` is how
@@ -84,6 +81,7 @@ export function boundsNoWait(
   scope: TsNode,
   definition: TsNode,
   sleeps: Sleeps = "between-rounds",
+  reads: Reads = "value",
 ): boolean {
   const code = blanked(scope.text);
   const root = scope.tree.rootNode;
@@ -97,43 +95,14 @@ export function boundsNoWait(
     const parent = found.parent;
     const read =
       parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
+    // A field's reads are `.name`: a bare `name` in the file is another variable (the constructor's parameter).
+    if (reads === "field" && read.id === found.id) continue;
     if (isAssignmentTarget(read) || truthinessTest(read)) continue;
-    if (!lifetimeUse(facts, read) && !sleptFor(read, sleeps)) return false;
+    const kept = reads === "value" && keptForNoWait(facts, read, sleeps);
+    if (!kept && !lifetimeUse(facts, read) && !sleptFor(read, sleeps)) return false;
     uses++;
   }
   return uses > 0;
-}
-
-function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
-  const outer = outward(read);
-  const parent = outer.parent;
-  if (!parent) return false;
-  // `now < entry.timestamp + self.timeout`, `time() + timeout` stored with data.
-  if (parent.type === "binary_operator" && parent.childForFieldName("operator")?.text === "+") {
-    const [[, start] = []] = addends(parent).filter(([value]) => value.id === unwrap(outer).id);
-    if (!start) return false;
-    const sum = outward(parent);
-    const around = sum.parent;
-    if (around?.type === "comparison_operator" && ordering(around))
-      return !freshClock(facts, start) && !inWhile(around);
-    return isClockReading(facts, start) && storedWithData(sum);
-  }
-  // `current_time - token_time > DEFAULT_TIMEOUT_SECS`, `abs(udir_time - path_time) < lock_timeout`.
-  if (parent.type === "comparison_operator" && ordering(parent)) {
-    const other = parent.namedChildren.find((c) => c !== null && c.id !== outer.id);
-    const age = other ? difference(unwrap(other)) : undefined;
-    return age !== undefined && !freshClock(facts, age) && !inWhile(parent);
-  }
-  // `r.expire(key, timeout)`, `setex(key, timeout, value)`, `r.set(key, value, ex=timeout)`.
-  const argument = parent.type === "keyword_argument" ? parent : outer;
-  const list = argument.parent;
-  const call = list?.type === "argument_list" ? list.parent : undefined;
-  if (call?.type !== "call") return false;
-  if (parent.type === "keyword_argument" && EXPIRY_KEYWORDS.test(parent.childForFieldName("name")?.text ?? ""))
-    return true;
-  const callee = call.childForFieldName("function");
-  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
-  return EXPIRY_CALLS.test(method ?? "");
 }
 
 // Every call the function body makes is a sleep: the sleep is its whole work.
@@ -149,6 +118,9 @@ function isSleep(call: TsNode | null): boolean {
 /** Which sleeps tell a duration is a delay: none (another object's setting), one between rounds of a loop, any. */
 export type Sleeps = "none" | "between-rounds" | "any";
 
+/** What `boundsNoWait` reads: a value (followed once into the field it is kept in) or a field (`.name` reads only). */
+type Reads = "value" | "field";
+
 // `time.sleep(TIMEOUT)`, `await asyncio.sleep(self.timeout)`, `gevent.sleep(t)`: the read is a sleep's duration
 // (its first argument, as written; `sleep(t * 2)` or `sleep(min(t, 1))` are not looked into), and with
 // "between-rounds" the sleep is inside a `for`/`while` loop of its function.
@@ -162,59 +134,6 @@ function sleptFor(read: TsNode, sleeps: Sleeps): boolean {
     if (current.type === "for_statement" || current.type === "while_statement") return true;
     if (current.type === "function_definition" || current.type === "class_definition" || current.type === "lambda")
       return false;
-  }
-  return false;
-}
-
-// `a - b` (or `abs(a - b)`): the start `b` an age is measured from.
-function difference(node: TsNode): TsNode | undefined {
-  let inner = node;
-  if (inner.type === "call" && inner.childForFieldName("function")?.text === "abs")
-    inner = unwrap(inner.childForFieldName("arguments")?.namedChildren[0] ?? inner);
-  if (inner.type !== "binary_operator" || inner.childForFieldName("operator")?.text !== "-") return undefined;
-  const right = inner.childForFieldName("right");
-  return right ? unwrap(right) : undefined;
-}
-
-// A start this code read from the clock itself (`time.monotonic()`, a local `start = time.time()`, a field the file
-// sets from the clock, `self._last_seen = time.time()`): elapsed time since an event it saw, a wait's or an idle
-// connection's bound. A timestamp from data (a token's, a file's `mtime`, an entry's) is an age.
-function freshClock(facts: PyFacts, start: TsNode): boolean {
-  if (isClockReading(facts, start)) return true;
-  if (start.type !== "identifier" && start.type !== "attribute") return false;
-  const written = start.text.replace(/\s+/g, "").replace(/[.]/g, "\\.");
-  return new RegExp(
-    `(?<![\\w.])${written}\\s*=\\s*(?:[\\w.]*\\.)?(time|monotonic|perf_counter|now|utcnow|time_ns)\\(`,
-  ).test(facts.fileCode());
-}
-
-export function isClockReading(facts: PyFacts, node: TsNode): boolean {
-  return node.type === "call"
-    ? facts.isClock(node)
-    : node.type === "identifier" && facts.clockNames.has(`${facts.scopeOf(node)}:${node.text}`);
-}
-
-// `(time() + timeout, value)`, `{"expires": now + timeout}`, `self._expires[key] = time() + timeout`.
-function storedWithData(sum: TsNode): boolean {
-  const parent = sum.parent;
-  if (!parent) return false;
-  if (parent.type === "tuple" || parent.type === "list" || parent.type === "pair") return true;
-  return (
-    parent.type === "assignment" &&
-    parent.childForFieldName("right")?.id === sum.id &&
-    parent.childForFieldName("left")?.type === "subscript"
-  );
-}
-
-export function ordering(comparison: TsNode): boolean {
-  const operators = comparison.children.filter((c) => c !== null && !c.isNamed).map((c) => c!.text);
-  return operators.length === 1 && ORDERING.test(operators[0]!);
-}
-
-export function inWhile(node: TsNode): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === "while_statement") return true;
-    if (current.type === "function_definition" || current.type === "class_definition") return false;
   }
   return false;
 }
@@ -238,15 +157,23 @@ export function isAssignmentTarget(node: TsNode): boolean {
   );
 }
 
-// The node with its parentheses around it.
-export function outward(node: TsNode): TsNode {
-  let current = node;
-  while (current.parent?.type === "parenthesized_expression") current = current.parent;
-  return current;
-}
-
 // `source` with comments and string literals blanked to spaces, offsets kept.
 export function blanked(source: string): string {
   return source.replace(STRING_OR_COMMENT, (match) => match.replace(/[^\n]/g, " "));
 }
 const STRING_OR_COMMENT = /#[^\n]*|("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
+
+// `self.reconnect_timeout = reconnect_timeout` in a constructor, the field then read only by
+// `self.loop.call_later(self.reconnect_timeout, self.connect)`: the value is kept on the object, and every read of the
+// field in the file is a no-wait use (one hop: the field's own reads are not followed further). A field another module
+// of the package may read (the package's `words` name it in another file, or there are no package facts) stays
+// unknown, unless it is private by Python's convention (`self._timeout`).
+function keptForNoWait(facts: PyFacts, read: TsNode, sleeps: Sleeps): boolean {
+  const assignment = read.parent;
+  const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
+  if (left?.type !== "attribute" || assignment!.childForFieldName("right")?.id !== read.id) return false;
+  if (left.childForFieldName("object")?.text !== "self") return false;
+  const field = left.childForFieldName("attribute")?.text ?? "";
+  if (!/^\w+$/.test(field) || (!field.startsWith("_") && facts.packageMentions(field) !== 1)) return false;
+  return boundsNoWait(facts, field, read.tree.rootNode, left, sleeps, "field");
+}

@@ -1,0 +1,118 @@
+// Durations handed to a TIMER SCHEDULE: how long until a callback runs (`GLib.timeout_add_seconds(gc_timeout,
+// gc_collect)`, `loop.call_later(self.reconnect_timeout, self.connect)`, `QTimer.singleShot(timeout * 1000,
+// self.clearLocate)`). Nothing blocks on a schedule; what the delay means is what its callback does. A callback that
+// ends or fails an operation when it fires (`call_later(timeout, fut.cancel)`, `Timer(timeout, kill_proc)`,
+// `callLater(t, self._on_timeout)`) makes the delay a deadline; one that only starts something again, or collects,
+// clears, removes or refreshes something, makes it a period, a delay before the next try or a lifetime. Judged by the
+// callback's name and, when the file defines it, by what its body calls (JavaScript's `onlyRetries` in
+// callback-effects.ts asks the same of `setTimeout` callbacks).
+import type { Node as TsNode } from "web-tree-sitter";
+import { unwrap } from "./syntax.ts";
+
+/**
+ * The schedulers whose first argument is the delay (or period) and whose second is the callback: asyncio's
+ * `call_later`, Twisted's `callLater`, GLib's/GObject's `timeout_add` and `timeout_add_seconds`, Qt's
+ * `QTimer.singleShot`, wxPython's `CallLater`, `threading.Timer`. (Tk's `after` is left out: too common a method name.)
+ */
+const SCHEDULERS = /^(call_later|callLater|timeout_add|timeout_add_seconds|singleShot|CallLater|Timer)$/;
+
+/** Words of a callback that starts something again or tidies up after a period or a lifetime. */
+const AGAIN_OR_TIDY = new Set([
+  "connect",
+  "reconnect",
+  "retry",
+  "restart",
+  "start",
+  "open",
+  "subscribe",
+  "login",
+  "attempt",
+  "init",
+  "collect",
+  "gc",
+  "clear",
+  "remove",
+  "disable",
+  "purge",
+  "prune",
+  "cleanup",
+  "clean",
+  "evict",
+  "delete",
+  "hide",
+  "dismiss",
+  "refresh",
+  "flush",
+  "writeback",
+  "redraw",
+  "repaint",
+]);
+
+/**
+ * Words of a callback that ends, fails or gives up on something: the delay is then a deadline (Twisted's pool closes an
+ * idle cached connection with `transport.loseConnection()` when the timer fires: a keep-alive timeout).
+ */
+const ENDS =
+  /^(timeout|timeouts|timedout|expire|expired|expiry|cancel|cancelled|abort|kill|terminate|fail|failed|failure|close|stop|interrupt|death|error|alarm|watchdog|quit|exit|shutdown|disconnect|giveup|lose|drop|destroy|hangup)$/;
+
+/**
+ * Whether `read` (the value, seen through its unit conversion) is the delay of a timer schedule whose callback only
+ * starts something again or tidies up: the read is the scheduler call's first positional argument.
+ */
+export function scheduledDelay(read: TsNode): boolean {
+  const list = read.parent;
+  const call = list?.type === "argument_list" ? list.parent : undefined;
+  if (call?.type !== "call" || list!.namedChildren[0]?.id !== read.id) return false;
+  const callee = call.childForFieldName("function");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
+  if (!SCHEDULERS.test(method ?? "")) return false;
+  const callback = list!.namedChildren[1];
+  return (
+    callback !== null && callback !== undefined && callback.type !== "keyword_argument" && onlyAgainOrTidy(callback)
+  );
+}
+
+// `self.connect`, `gc_collect`, `lambda: self.clearLocate()`: the callback's name, or the one call a lambda makes.
+function onlyAgainOrTidy(callback: TsNode): boolean {
+  let target = unwrap(callback);
+  if (target.type === "lambda") {
+    const body = target.childForFieldName("body");
+    if (body?.type !== "call") return false;
+    target = body.childForFieldName("function") ?? body;
+  }
+  const name = target.type === "attribute" ? target.childForFieldName("attribute")?.text : target.text;
+  if (!name || !/^\w+$/.test(name) || !saysAgainOrTidy(name)) return false;
+  // The file's own definition of it, when there is one: no `raise`, and nothing it calls ends or fails anything.
+  const definitions = target.tree.rootNode
+    .descendantsOfType("function_definition")
+    .filter((fn) => fn?.childForFieldName("name")?.text === name);
+  return definitions.every((fn) => {
+    const body = fn!.childForFieldName("body");
+    if (!body || body.descendantsOfType("raise_statement").length > 0) return false;
+    // (Arming the timer again, `GLib.timeout_add_seconds(gc_timeout, gc_collect)`, repeats it: a period.)
+    return body.descendantsOfType("call").every((inner) => {
+      const f = inner?.childForFieldName("function");
+      const called = f?.type === "attribute" ? f.childForFieldName("attribute")?.text : f?.text;
+      return SCHEDULERS.test(called ?? "") || !endsSomething(called ?? "");
+    });
+  });
+}
+
+function saysAgainOrTidy(name: string): boolean {
+  const parts = words(name);
+  return parts.some((word) => AGAIN_OR_TIDY.has(word)) && !endsSomething(name);
+}
+
+// `_on_timed_out`, `handle_timeout`, `fut.cancel`: a name that ends, fails or gives up on something.
+function endsSomething(name: string): boolean {
+  return /timed_?out/i.test(name) || words(name).some((word) => ENDS.test(word));
+}
+
+// `disableTimedRichRule` -> disable, timed, rich, rule; `_gc_collect` -> gc, collect.
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[_\W]+/)
+    .filter(Boolean);
+}
