@@ -364,6 +364,13 @@ const FAMILIES = [
       `import requests\nfrom wsgi_intercept.interceptor import RequestsInterceptor\n\n\nclass NetTest(TestCase):\n    def setUp(self):\n        self.network = self.useFixture(FakeNetwork())\n\n    def test_all(self):\n        with RequestsInterceptor(app=app, host="h.test", port=80) as url:\n${lines(n, (i) => `            self.network.get("http://r${i}.test", text="x")\n            requests.get("http://other${i}.test")\n            requests.get(url)\n            requests.get("http://r${i}.test")`)}\n`,
   ],
   [
+    "py timer schedules with callbacks and kept fields (schedules, expiries, lifetimes)",
+    "a.py",
+    300,
+    (n) =>
+      `class Manager:\n${lines(n, (i) => `    def arm${i}(self, loop, reconnect_timeout=${i + 1}):\n        self._retry${i} = reconnect_timeout\n        loop.call_later(self._retry${i}, self.connect${i})\n\n    def connect${i}(self):\n        return self.loop.create_connection(self.factory, self.host, ${i})\n`)}`,
+  ],
+  [
     "py kwargs popped and handed on (uses, lookups)",
     "a.py",
     300,

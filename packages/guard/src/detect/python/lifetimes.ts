@@ -1,7 +1,7 @@
 // Durations named like timeouts that the code uses as LIFETIMES: how long a cache entry, a token or a lock file stays
 // valid, not how long anything waits. Decided by how the value flows (what it is compared with, what it is stored
 // with, which store it is handed to) and by what the receiver is (a cache), never by the value's name alone.
-import type { Node as TsNode } from "web-tree-sitter";
+import type { Node as TsNode, Tree } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
@@ -83,11 +83,9 @@ export function boundsNoWait(
   sleeps: Sleeps = "between-rounds",
   reads: Reads = "value",
 ): boolean {
-  const code = blanked(scope.text);
   const root = scope.tree.rootNode;
   let uses = 0;
-  for (const match of code.matchAll(new RegExp(`(?<![\\w])${name}(?!\\w)`, "g"))) {
-    const at = scope.startIndex + match.index;
+  for (const at of occurrences(scope, name)) {
     if (at >= definition.startIndex && at < definition.endIndex) continue;
     const found = root.descendantForIndex(at, at + name.length);
     if (!found || found.text !== name) return false;
@@ -176,4 +174,25 @@ function keptForNoWait(facts: PyFacts, read: TsNode, sleeps: Sleeps): boolean {
   const field = left.childForFieldName("attribute")?.text ?? "";
   if (!/^\w+$/.test(field) || (!field.startsWith("_") && facts.packageMentions(field) !== 1)) return false;
   return boundsNoWait(facts, field, read.tree.rootNode, left, sleeps, "field");
+}
+
+// Where each word of the file stands, outside strings and comments: built once per parsed tree, so that asking for
+// a name's reads in a scope costs its occurrences, not the scope's text (a file with n kept fields asks n times).
+const WORDS = new WeakMap<Tree, Map<string, number[]>>();
+
+/** The offsets of `name` as a whole word in `scope`, strings and comments left out. */
+function occurrences(scope: TsNode, name: string): number[] {
+  let index = WORDS.get(scope.tree);
+  if (!index) {
+    index = new Map();
+    const root = scope.tree.rootNode;
+    for (const match of blanked(root.text).matchAll(/\w+/g)) {
+      const at = root.startIndex + match.index;
+      const list = index.get(match[0]);
+      if (list) list.push(at);
+      else index.set(match[0], [at]);
+    }
+    WORDS.set(scope.tree, index);
+  }
+  return (index.get(name) ?? []).filter((at) => at >= scope.startIndex && at < scope.endIndex);
 }

@@ -6,7 +6,7 @@
 // clears, removes or refreshes something, makes it a period, a delay before the next try or a lifetime. Judged by the
 // callback's name and, when the file defines it, by what its body calls (JavaScript's `onlyRetries` in
 // callback-effects.ts asks the same of `setTimeout` callbacks).
-import type { Node as TsNode } from "web-tree-sitter";
+import type { Node as TsNode, Tree } from "web-tree-sitter";
 import { unwrap } from "./syntax.ts";
 
 /**
@@ -83,11 +83,8 @@ function onlyAgainOrTidy(callback: TsNode): boolean {
   const name = target.type === "attribute" ? target.childForFieldName("attribute")?.text : target.text;
   if (!name || !/^\w+$/.test(name) || !saysAgainOrTidy(name)) return false;
   // The file's own definition of it, when there is one: no `raise`, and nothing it calls ends or fails anything.
-  const definitions = target.tree.rootNode
-    .descendantsOfType("function_definition")
-    .filter((fn) => fn?.childForFieldName("name")?.text === name);
-  return definitions.every((fn) => {
-    const body = fn!.childForFieldName("body");
+  return definitionsOf(target.tree, name).every((fn) => {
+    const body = fn.childForFieldName("body");
     if (!body || body.descendantsOfType("raise_statement").length > 0) return false;
     // (Arming the timer again, `GLib.timeout_add_seconds(gc_timeout, gc_collect)`, repeats it: a period.)
     return body.descendantsOfType("call").every((inner) => {
@@ -96,6 +93,22 @@ function onlyAgainOrTidy(callback: TsNode): boolean {
       return SCHEDULERS.test(called ?? "") || !endsSomething(called ?? "");
     });
   });
+}
+
+// The file's function definitions by name, collected once per parsed tree (a file may arm many timers).
+const DEFINITIONS = new WeakMap<Tree, Map<string, TsNode[]>>();
+
+function definitionsOf(tree: Tree, name: string): TsNode[] {
+  let byName = DEFINITIONS.get(tree);
+  if (!byName) {
+    byName = new Map();
+    for (const fn of tree.rootNode.descendantsOfType("function_definition")) {
+      const own = fn?.childForFieldName("name")?.text;
+      if (fn && own) byName.set(own, [...(byName.get(own) ?? []), fn]);
+    }
+    DEFINITIONS.set(tree, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 function saysAgainOrTidy(name: string): boolean {
@@ -108,11 +121,11 @@ function endsSomething(name: string): boolean {
   return /timed_?out/i.test(name) || words(name).some((word) => ENDS.test(word));
 }
 
-// `disableTimedRichRule` -> disable, timed, rich, rule; `_gc_collect` -> gc, collect.
+// `disableTimedRichRule` -> disable, timed, rich, rule; `_gc_collect` -> gc, collect; `connect2` -> connect.
 function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toLowerCase()
-    .split(/[_\W]+/)
+    .split(/[_\W\d]+/)
     .filter(Boolean);
 }
