@@ -10,8 +10,9 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { calleeNamed, MOCK_CALLED_WITH } from "./assertion-names.ts";
 import { BLOCKING_METHODS, DRAINING_METHODS, inAssertion } from "./context.ts";
+import { outward } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
-import { blanked, isAssignmentTarget, outward } from "./lifetimes.ts";
+import { blanked, isAssignmentTarget } from "./lifetimes.ts";
 import { calleeText, referenceName } from "./syntax.ts";
 
 // unittest.mock's call recorder and the expected calls built with it: `mock.call.Request(...)`, `call.proxy.publish()`.
