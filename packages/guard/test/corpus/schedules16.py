@@ -54,8 +54,10 @@ class Manager:
 
 
 class Retransmitter:
-    # A private field read only by the schedule of the next try.
-    def __init__(self, loop, retry_timeout=0.5):
+    # A private field read only by the schedule of the next try; a leading underscore is a convention, not evidence
+    # that no subclass in another module reads it, so a file checked alone reports it (python-unread/schedules checks
+    # it with its package's facts).
+    def __init__(self, loop, retry_timeout=0.5):  # expect: no-hardcoded-timeout
         self.loop = loop
         self._retry_timeout = retry_timeout
 
@@ -124,3 +126,29 @@ class TcpConnection:
     def onTick(self):
         if monotonicTime() - self.__lastReadTime > self.__timeout:
             self.disconnect()
+
+
+class RpcClient:
+    # review16 item 5: the callback's name says "remove", but its body fails the request's future: a deadline.
+    REQUEST_TIMEOUT = 30  # expect: no-hardcoded-timeout
+
+    def call(self, request_id, payload):
+        fut = self.loop.create_future()
+        self.pending[request_id] = fut
+        self.loop.call_later(self.REQUEST_TIMEOUT, self._remove_pending, request_id)
+        return fut
+
+    def _remove_pending(self, request_id):
+        fut = self.pending.pop(request_id, None)
+        if fut is not None and not fut.done():
+            fut.set_exception(RequestTimedOut)
+
+
+class Job(Worker):
+    # review16 item 5: `cleanup` is defined in a base class of another module (it kills the process): the file does not
+    # show what the callback does, so the delay is unknown and reported.
+    WATCHDOG_TIMEOUT = 60  # expect: no-hardcoded-timeout
+
+    def run(self):
+        threading.Timer(self.WATCHDOG_TIMEOUT, self.cleanup).start()
+        self.work()

@@ -165,14 +165,14 @@ const STRING_OR_COMMENT = /#[^\n]*|("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\
 // `self.loop.call_later(self.reconnect_timeout, self.connect)`: the value is kept on the object, and every read of the
 // field in the file is a no-wait use (one hop: the field's own reads are not followed further). A field another module
 // of the package may read (the package's `words` name it in another file, or there are no package facts) stays
-// unknown, unless it is private by Python's convention (`self._timeout`).
+// unknown, whatever its name: a leading underscore is a convention, and a subclass in another module reads `self._x`.
 function keptForNoWait(facts: PyFacts, read: TsNode, sleeps: Sleeps): boolean {
   const assignment = read.parent;
   const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
   if (left?.type !== "attribute" || assignment!.childForFieldName("right")?.id !== read.id) return false;
   if (left.childForFieldName("object")?.text !== "self") return false;
   const field = left.childForFieldName("attribute")?.text ?? "";
-  if (!/^\w+$/.test(field) || (!field.startsWith("_") && facts.packageMentions(field) !== 1)) return false;
+  if (!/^\w+$/.test(field) || facts.packageMentions(field) !== 1) return false;
   return boundsNoWait(facts, field, read.tree.rootNode, left, sleeps, "field");
 }
 

@@ -3,8 +3,9 @@
 // self.clearLocate)`). Nothing blocks on a schedule; what the delay means is what its callback does. A callback that
 // ends or fails an operation when it fires (`call_later(timeout, fut.cancel)`, `Timer(timeout, kill_proc)`,
 // `callLater(t, self._on_timeout)`) makes the delay a deadline; one that only starts something again, or collects,
-// clears, removes or refreshes something, makes it a period, a delay before the next try or a lifetime. Judged by the
-// callback's name and, when the file defines it, by what its body calls (JavaScript's `onlyRetries` in
+// clears, removes or refreshes something, makes it a period, a delay before the next try or a lifetime. Judged by what
+// the callback does: the file's own definition of it must show it (a callback defined in another module or a library
+// is unknown, and the delay stays reported); its name must not say otherwise (JavaScript's `onlyRetries` in
 // callback-effects.ts asks the same of `setTimeout` callbacks).
 import type { Node as TsNode, Tree } from "web-tree-sitter";
 import { unwrap } from "./syntax.ts";
@@ -53,7 +54,7 @@ const AGAIN_OR_TIDY = new Set([
  * idle cached connection with `transport.loseConnection()` when the timer fires: a keep-alive timeout).
  */
 const ENDS =
-  /^(timeout|timeouts|timedout|expire|expired|expiry|cancel|cancelled|abort|kill|terminate|fail|failed|failure|close|stop|interrupt|death|error|alarm|watchdog|quit|exit|shutdown|disconnect|giveup|lose|drop|destroy|hangup)$/;
+  /^(timeout|timeouts|timedout|expire|expired|expiry|cancel|cancelled|abort|kill|terminate|fail|failed|failure|close|stop|interrupt|death|error|alarm|watchdog|quit|exit|shutdown|disconnect|giveup|lose|drop|destroy|hangup|exception|throw)$/;
 
 /**
  * Whether `read` (the value, seen through its unit conversion) is the delay of a timer schedule whose callback only
@@ -72,7 +73,9 @@ export function scheduledDelay(read: TsNode): boolean {
   );
 }
 
-// `self.connect`, `gc_collect`, `lambda: self.clearLocate()`: the callback's name, or the one call a lambda makes.
+// `self.connect`, `gc_collect`, `lambda: self.clearLocate()`: the callback's name, or the one call a lambda makes. The
+// name alone decides nothing: the file must define the callback, and every definition of it must show what it does.
+// A callback defined elsewhere (a base class in another module, a library) is unknown, so the delay stays reported.
 function onlyAgainOrTidy(callback: TsNode): boolean {
   let target = unwrap(callback);
   if (target.type === "lambda") {
@@ -82,17 +85,45 @@ function onlyAgainOrTidy(callback: TsNode): boolean {
   }
   const name = target.type === "attribute" ? target.childForFieldName("attribute")?.text : target.text;
   if (!name || !/^\w+$/.test(name) || !saysAgainOrTidy(name)) return false;
-  // The file's own definition of it, when there is one: no `raise`, and nothing it calls ends or fails anything.
-  return definitionsOf(target.tree, name).every((fn) => {
-    const body = fn.childForFieldName("body");
-    if (!body || body.descendantsOfType("raise_statement").length > 0) return false;
-    // (Arming the timer again, `GLib.timeout_add_seconds(gc_timeout, gc_collect)`, repeats it: a period.)
-    return body.descendantsOfType("call").every((inner) => {
-      const f = inner?.childForFieldName("function");
-      const called = f?.type === "attribute" ? f.childForFieldName("attribute")?.text : f?.text;
-      return SCHEDULERS.test(called ?? "") || !endsSomething(called ?? "");
-    });
-  });
+  const definitions = definitionsOf(target.tree, name);
+  return definitions.length > 0 && definitions.every(startsAgainOrTidies);
+}
+
+/**
+ * What a callback's body does, as evidence: it ends or fails nothing (no `raise`, no call such as `set_exception`,
+ * `cancel`, `kill`, `close`, `loseConnection`), and it does one of: arms the timer again (itself, or through a function
+ * of the file that arms one: `_retry` -> `self.send`), calls a start/connect/retry entry point, removes or clears
+ * something (`pop`, `discard`, `remove_rule`, `gc.collect()`, `del d[k]`, `self.item = None`).
+ */
+function startsAgainOrTidies(fn: TsNode): boolean {
+  const body = fn.childForFieldName("body");
+  if (!body || body.descendantsOfType("raise_statement").length > 0) return false;
+  const called = body.descendantsOfType("call").map((inner) => calledName(inner!));
+  if (called.some((name) => !SCHEDULERS.test(name) && endsSomething(name))) return false;
+  return (
+    called.some((name) => SCHEDULERS.test(name) || saysAgainOrTidy(name) || REMOVES.test(name)) ||
+    called.some((name) => /^\w+$/.test(name) && definitionsOf(fn.tree, name).some(armsTimer)) ||
+    body.descendantsOfType("delete_statement").length > 0 ||
+    body
+      .descendantsOfType("assignment")
+      .some(
+        (set) =>
+          set?.childForFieldName("left")?.type === "attribute" && set.childForFieldName("right")?.type === "none",
+      )
+  );
+}
+
+/** Removals from a collection, whatever the collection's name, and the event loop's connect entry points. */
+const REMOVES = /^(pop|popitem|popleft|discard|create_connection|open_connection)$/;
+
+function armsTimer(fn: TsNode): boolean {
+  return fn.descendantsOfType("call").some((inner) => SCHEDULERS.test(calledName(inner!)));
+}
+
+// `self.fw.zone.remove_rule(...)` -> remove_rule; `gc_collect()` -> gc_collect; anything else -> "".
+function calledName(call: TsNode): string {
+  const f = call.childForFieldName("function");
+  return (f?.type === "attribute" ? f.childForFieldName("attribute")?.text : f?.text) ?? "";
 }
 
 // The file's function definitions by name, collected once per parsed tree (a file may arm many timers).

@@ -1,0 +1,7 @@
+import os
+import signal
+
+
+class Worker:
+    def cleanup(self):
+        os.kill(self.pid, signal.SIGKILL)
