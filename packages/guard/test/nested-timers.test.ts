@@ -13,3 +13,22 @@ describe("timers nested in timers' callbacks", () => {
     expect(result.messages.map((m) => `${m.line}: ${m.ruleId}`)).toEqual(["3: no-hardcoded-timeout"]);
   });
 });
+
+// review16 item 10: the helper whose parameter a deadline timer is armed with is found however many functions it
+// nests before the timer (the owner search used to give up after 64).
+describe("a timeout helper with many functions before its timer", () => {
+  it("100 inner functions with parameters before the timer: the helper's literal argument is reported", async () => {
+    const inner = Array.from({ length: 100 }, (_, i) => `  const f${i} = function (x${i}) { return x${i}; };`);
+    const source = [
+      "function onceTimeout(ms, emitter, event, handler) {",
+      ...inner,
+      '  setTimeout(() => handler(new Error("Request timed out")), ms);',
+      "  emitter.once(event, handler);",
+      "}",
+      'onceTimeout(10000, client, "ready", done);',
+      "",
+    ].join("\n");
+    const result = await checkSource("helpers.js", source, config);
+    expect(result.messages.map((m) => `${m.line}: ${m.ruleId}`)).toEqual(["105: no-hardcoded-timeout"]);
+  });
+});

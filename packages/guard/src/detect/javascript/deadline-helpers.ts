@@ -5,6 +5,7 @@
 // not the name. A helper known only by name (defined in a library the package imports) is a timeout helper when its
 // name says it makes a promise that times out (`timeoutPromise(p, 15 * 1000)`, `timeoutCallbackPromise(10000, ...)`).
 import { calleePath, type EsNode, isNode, namesRead, span, unwrap } from "./ast.ts";
+import { SpanTree } from "./function-spans.ts";
 import { isInjectedTimer, TIMER_CALLS } from "./timers.ts";
 
 /** Helper name → positions of the parameters a deadline timer's delay reads. */
@@ -12,9 +13,6 @@ export type HelperParameters = ReadonlyMap<string, ReadonlySet<number>>;
 
 /** A promise helper named for a timeout it applies (`timeoutPromise`, `timeoutCallbackPromise`). */
 const TIMEOUT_PROMISE = /^timeout\w*Promise$/;
-
-/** How many functions before a timer are searched for the one whose parameter it is armed with. */
-const OWNER_STEPS = 64;
 
 /** A function with parameters: its span, its parameters' names by position (a destructured one is `undefined`). */
 type Fn = { from: number; to: number; params: (string | undefined)[]; node: EsNode };
@@ -59,31 +57,15 @@ export class DeadlineHelpers {
    * innermost function declaring the name as a parameter owns it (an inner one hides an outer one).
    */
   finish(endsWait: (timer: EsNode, within: [number, number]) => boolean): void {
+    const tree = new SpanTree(this.functions);
     for (const { node, name } of this.timers) {
-      const owner = this.owner(span(node)[0], name);
+      const owner = tree.around(span(node)[0]).find((fn) => fn.params.includes(name));
       const helper = owner && this.names.get(owner.node);
       if (owner === undefined || helper === undefined || !endsWait(node, [owner.from, owner.to])) continue;
       const positions = this.parameters.get(helper) ?? new Set<number>();
       positions.add(owner.params.indexOf(name));
       this.parameters.set(helper, positions);
     }
-  }
-
-  // The innermost function around `at` declaring `name` as a parameter: the functions are in document order
-  // (pre-order), so the search goes back from `at`, a bounded number of steps (linear in the file, however nested).
-  private owner(at: number, name: string): Fn | undefined {
-    let low = 0;
-    let high = this.functions.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.functions[mid]!.from < at) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low - 1; i >= 0 && i >= low - OWNER_STEPS; i--) {
-      const fn = this.functions[i]!;
-      if (at < fn.to && fn.params.includes(name)) return fn;
-    }
-    return undefined;
   }
 
   /** Whether the file defines a function of that name (its body decides, not its name). */
