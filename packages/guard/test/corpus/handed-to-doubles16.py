@@ -93,3 +93,39 @@ class IOUtilsTest(unittest.TestCase):
         wait_timeout = 10  # expect: no-hardcoded-timeout
         self._ioutils.wait(timeout=wait_timeout)
         self._mock_run.assert_called_once_with(wait_timeout)
+
+
+class LiveClientTest(unittest.TestCase):
+    # review16 items 3 and 4: doubles beside a real call are no evidence that the wait is a double's.
+    def test_fetch_real_server(self):
+        # Handed to a real client beside a mocked logger: the client talks to a real server. Reported.
+        timeout = 30  # expect: no-hardcoded-timeout
+        client = Client("http://localhost:8080", timeout=timeout, logger=mock.MagicMock())
+        self.assertEqual(client.get("/health").status_code, 200)
+
+    def test_fetch_emits_event(self):
+        # Handed to a real fetch and found in the record of a listener the fetch is not handed: reported.
+        listener = mock.Mock()
+        fakes.subscribe(listener)
+        read_timeout = 25  # expect: no-hardcoded-timeout
+        Client("http://localhost:8080").fetch("/health", timeout=read_timeout)
+        listener.assert_called_once_with("fetched", read_timeout)
+
+    def test_fetch_hands_listener(self):
+        # Handed to a call that is also handed the mock whose record holds it: test data.
+        listener = mock.Mock()
+        notify_timeout = 25
+        Client("http://localhost:8080").notify("/health", listener, timeout=notify_timeout)
+        listener.assert_called_once_with("notified", notify_timeout)
+
+
+class IOUtilsRunTest(unittest.TestCase):
+    def setUp(self):
+        self._ioutils = IOUtils()
+        self._mock_run = self._ioutils._win32_utils.run_and_check_output
+
+    def test_wait_named_pipe(self):
+        # The mocked runner is taken from the object the call is made on: its record holds what the call handed on.
+        fake_timeout_s = 10
+        self._ioutils.wait_named_pipe(mock.sentinel.pipe_name, timeout=fake_timeout_s)
+        self._mock_run.assert_called_once_with(mock.sentinel.pipe_name, fake_timeout_s * 1000)

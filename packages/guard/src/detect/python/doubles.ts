@@ -101,15 +101,22 @@ export class TestDoubles {
     return callee?.type === "attribute" && this.isDouble(callee.childForFieldName("object"));
   }
 
-  // A call made on a double, handed one, or making one: `fake.get(u, timeout=3)`, `flags(..., timeout=3,
-  // client=fake)`, `MagicMock(timeout=5)`, `FakeClient(timeout=5)`.
-  involvesDouble(call: TsNode): boolean {
-    if (this.calledOnDouble(call) || this.isDouble(call)) return true;
-    for (const argument of call.childForFieldName("arguments")?.namedChildren ?? []) {
+  // A call made on a double or making one: `fake.get(u, timeout=3)`, `MagicMock(timeout=5)`, `FakeClient(timeout=5)`.
+  onOrMakesDouble(call: TsNode): boolean {
+    return this.calledOnDouble(call) || this.isDouble(call);
+  }
+
+  // The arguments of a call that are doubles: `flags(..., timeout=3, client=fake)` gives `client=fake`.
+  doubleArguments(call: TsNode): TsNode[] {
+    return (call.childForFieldName("arguments")?.namedChildren ?? []).filter((argument): argument is TsNode => {
       const value = argument?.type === "keyword_argument" ? argument.childForFieldName("value") : argument;
-      if (value && this.isDouble(value)) return true;
-    }
-    return false;
+      return value !== null && value !== undefined && this.isDouble(value);
+    });
+  }
+
+  // A call made on a double, handed one, or making one.
+  involvesDouble(call: TsNode): boolean {
+    return this.onOrMakesDouble(call) || this.doubleArguments(call).length > 0;
   }
 
   // Inside a test function that patches something (decorator, `with patch(...)`, `mocker`, `monkeypatch.setattr`).

@@ -6,7 +6,7 @@ import type { DetectorOptions } from "../types.ts";
 import { Bindings, type Constant } from "./bindings.ts";
 import { CodeLists } from "./code-lists.ts";
 import { TestDoubles } from "./doubles.ts";
-import { isFixtureData } from "./fixture-data.ts";
+import { inCannedValue, isFixtureData } from "./fixture-data.ts";
 import { isUnboundedSession, noteSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
 import { type Keeper, keeperOf } from "./package-keepers.ts";
@@ -200,8 +200,10 @@ export class PyFacts {
     return result;
   }
 
-  // A module of canned data in a fixtures folder (SoftLayer's fake API responses): nothing in it waits.
+  // A literal inside a response body of a module of canned data in a fixtures folder (SoftLayer's fake API
+  // responses): nothing in it waits.
   inFixtureData(node: TsNode): boolean {
+    if (!inCannedValue(node)) return false;
     return (this.fixtureData ??= isFixtureData(this.options.path, node.tree.rootNode));
   }
 

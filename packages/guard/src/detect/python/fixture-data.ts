@@ -1,11 +1,15 @@
 // A module of canned data in a fixtures package: SoftLayer's `SoftLayer/fixtures/SoftLayer_Network_LBaaS_LoadBalancer.py`
 // is nothing but `getObject = {..., 'clientTimeout': 30, ...}`, the responses its fixture transport serves to tests.
 // A module with no code cannot wait, and data kept in a `fixtures` folder is what fakes hand to tests: its timeout
-// keys bound nothing. Decided by what the module is (data only: no call, function, class or control flow anywhere)
-// and where it lives (a `fixtures`/`fixture` folder); a fixtures module with code (pytest-salt's daemon fixtures that
-// start and wait for real daemons, `config.py` building a master's settings in a function) is judged as any other.
+// keys bound nothing. Decided by what the module is (data only: no call, function, class or control flow anywhere),
+// where it lives (a `fixtures`/`fixture` folder) and where the literal sits (inside a dict, list, tuple or set: a
+// response body; a top-level `REQUEST_TIMEOUT = 30` is a shared setting a live test may import, reported); a fixtures
+// module with code (pytest-salt's daemon fixtures that start and wait for real daemons, `config.py` building a
+// master's settings in a function) is judged as any other.
 import type { Node as TsNode } from "web-tree-sitter";
 
+// What a canned response body is built of: only a literal inside one is canned data.
+const CONTAINERS = new Set(["dictionary", "list", "tuple", "set"]);
 // A folder of test fixtures: `pkg/fixtures/x.py`, `tests/fixture/y.py`.
 const FIXTURES_FOLDER = /(^|[\\/])fixtures?[\\/][^\\/]+\.py$/;
 // Literal data and references to other data: what a module of canned responses is built of.
@@ -32,6 +36,19 @@ const DATA = new Set([
   "attribute",
   "comment",
 ]);
+
+/**
+ * Whether `value` sits inside a dict, list, tuple or set (a canned response body, `{'clientTimeout': 30}`), not a
+ * top-level scalar constant (`REQUEST_TIMEOUT = 30` in `tests/fixtures/live.py`: a shared setting a live test may
+ * hand to `requests.get`).
+ */
+export function inCannedValue(value: TsNode): boolean {
+  for (let current = value.parent; current; current = current.parent) {
+    if (CONTAINERS.has(current.type)) return true;
+    if (current.type === "expression_statement" || current.type === "module") return false;
+  }
+  return false;
+}
 
 /** Whether `path` is a module of a fixtures folder and `root` (its syntax tree) holds only data (`fixture-data.ts`). */
 export function isFixtureData(path: string | undefined, root: TsNode): boolean {

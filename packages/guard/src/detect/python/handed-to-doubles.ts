@@ -24,15 +24,28 @@ const TESTS = /(^|\n)[ \t]*(async\s+)?def\s+test\w*\s*\(/;
 // Doubles or expected calls somewhere in it (a cheap test before any read is followed).
 const DOUBLES = /mock|Mock|Fake|fake|Stub|stub|Dummy/;
 
-type Read = "double" | "record" | "compared" | "handed" | "other";
+// A double handed as the argument the callee's signature names as its transport (`socket_module=MockSocketModule()`,
+// `transport=mock.Mock()`): the waits of the call are the double's. A mocked logger, metrics sink or callback handed
+// beside a real transport is not (`Client(url, timeout=t, logger=mock.MagicMock())` talks to a real server).
+const TRANSPORT_KEYWORD = /^(\w*_)?(socket|sock|transport|connection|conn|session|channel)(_\w*)?$/;
+
+type Kind = "double" | "record" | "compared" | "handed" | "other";
+// A read and, for a call record, the mock whose record it is; for a handed call, the call.
+interface Read {
+  kind: Kind;
+  node: TsNode;
+  call?: TsNode;
+  mock?: string;
+}
 
 /**
  * Whether the value assigned to `left` (a local of a test function, a test module's constant, or a test class's
- * `self.x`) reaches only doubles: every read is an argument of a call on a double, handed one or made by one
- * (`involvesDouble`; not a known blocking API nor a wait's method), an argument of an expected call
- * (`mock.call.X(...)`), or compared in an assertion, in a module of tests; and at least one read reaches a double or a mock's call record.
- * An argument of a call to the code under test counts only when the test also finds the name in a mock's call record
- * (`assert_called_once_with(..., name)`): the code under test handed it on to a double.
+ * `self.x`) reaches only doubles: every read is an argument of a call on a double, making one or handed one as its
+ * transport (`socket_module=Fake()`; not a known blocking API nor a wait's method), an argument of an expected call
+ * (`mock.call.X(...)`), or compared in an assertion, in a module of tests; and at least one read reaches a double or a
+ * mock's call record. An argument of a call to the code under test (one handed a mocked logger included) counts only
+ * when the name is found in the call record of a mock that call can reach (`reaches`): the code under test handed it
+ * on to a double.
  */
 export function onlyHandedToDoubles(facts: PyFacts, assignment: TsNode, left: TsNode, name: string): boolean {
   const code = facts.fileCode();
@@ -60,11 +73,46 @@ export function onlyHandedToDoubles(facts: PyFacts, assignment: TsNode, left: Ts
     if (self && read.text.replace(/\s+/g, "") !== `self.${name}`) return false;
     if (isAssignmentTarget(read)) return false;
     const kind = readKind(facts, read);
-    if (kind === "other") return false;
+    if (kind.kind === "other") return false;
     reads.push(kind);
   }
-  if (!reads.some((r) => r === "double" || r === "record")) return false;
-  return !reads.includes("handed") || reads.includes("record");
+  if (!reads.some((r) => r.kind === "double" || r.kind === "record")) return false;
+  const mocks = reads.flatMap((r) => (r.kind === "record" && r.mock ? [r.mock] : []));
+  return reads.every((r) => r.kind !== "handed" || reaches(facts, r, mocks));
+}
+
+// A call to the code under test handed the name counts only when a mock whose call record holds the name could be
+// reached by it: the mock is an argument of that call, is part of the call's receiver (installed on it,
+// `self._ioutils._run = self._mock_run`, or taken from it, `self._mock_run = self._ioutils._win32_utils.run`, then
+// `self._ioutils.wait_named_pipe(..., timeout=t)`), or the test patches
+// collaborators and checks their records (`@mock.patch("app.metrics")`). An unrelated listener's record is no evidence.
+function reaches(facts: PyFacts, read: Read, mocks: string[]): boolean {
+  if (mocks.length === 0 || !read.call) return false;
+  if (facts.doubles.patched(read.node).checked) return true;
+  const handed = facts.doubles.doubleArguments(read.call).map((a) => {
+    const value = a.type === "keyword_argument" ? a.childForFieldName("value") : a;
+    return (value?.text ?? "").replace(/\s+/g, "");
+  });
+  if (mocks.some((m) => handed.includes(m))) return true;
+  const callee = read.call.childForFieldName("function");
+  const receiver =
+    callee?.type === "attribute" ? callee.childForFieldName("object")?.text.replace(/\s+/g, "") : undefined;
+  if (!receiver) return false;
+  const code = facts.fileCode();
+  const r = escape(receiver);
+  return mocks.some((m) => {
+    if (m.startsWith(`${receiver}.`)) return true;
+    const mock = escape(m);
+    // `self._ioutils._run = self._mock_run`, or `self._mock_run = self._ioutils._win32_utils.run_and_check_output`.
+    return (
+      new RegExp(`(^|[^\\w.])${r}\\.\\w+\\s*=\\s*${mock}\\s*(\n|$)`).test(code) ||
+      new RegExp(`(^|[^\\w.])${mock}\\s*=\\s*${r}(\\.\\w+)+\\s*(\n|$)`).test(code)
+    );
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // Where the name can be read: a local in its function, a `self.x` in its class, a test module's constant in the file.
@@ -87,31 +135,51 @@ function readScope(facts: PyFacts, assignment: TsNode, left: TsNode): TsNode | u
 }
 
 function readKind(facts: PyFacts, read: TsNode): Read {
-  if (inAssertion(read)) return inRecordAssertion(read) ? "record" : "compared";
+  const other: Read = { kind: "other", node: read };
+  if (inAssertion(read)) {
+    const record = recordAssertion(read);
+    return record ? { kind: "record", node: read, mock: recordedMock(record) } : { kind: "compared", node: read };
+  }
   const outer = outward(read);
   const parent = outer.parent;
   const argument = parent?.type === "keyword_argument" ? parent : outer;
-  if (parent?.type === "keyword_argument" && parent.childForFieldName("value")?.id !== outer.id) return "other";
+  if (parent?.type === "keyword_argument" && parent.childForFieldName("value")?.id !== outer.id) return other;
   const list = argument.parent;
   const call = list?.type === "argument_list" ? list.parent : undefined;
-  if (call?.type !== "call") return "other";
+  if (call?.type !== "call") return other;
   const written = calleeText(call);
   const path = facts.resolve(written);
-  if (EXPECTED_CALL.test(path)) return "double";
+  // As written too: a test helper's re-export of unittest.mock (`from taskflow.test import mock`) builds the same calls.
+  if (EXPECTED_CALL.test(path) || EXPECTED_CALL.test(written)) return { kind: "double", node: read };
   const method = written.slice(written.lastIndexOf(".") + 1);
   const apis = facts.options.apis;
-  if (BLOCKING_METHODS.test(method) || DRAINING_METHODS.test(method)) return "other";
-  if (matchApi(apis, "python", path) !== undefined || matchApi(apis, "python", written) !== undefined) return "other";
-  return facts.doubles.involvesDouble(call) ? "double" : "handed";
+  if (BLOCKING_METHODS.test(method) || DRAINING_METHODS.test(method)) return other;
+  if (matchApi(apis, "python", path) !== undefined || matchApi(apis, "python", written) !== undefined) return other;
+  const doubles = facts.doubles;
+  // The wait is the double's only when the call is on one, makes one, or hands one in as its transport; a call to
+  // real code that is merely handed a double (a mocked logger) is the code under test's.
+  if (doubles.onOrMakesDouble(call)) return { kind: "double", node: read };
+  const transport = doubles.doubleArguments(call).some((a) => {
+    const keyword = a.type === "keyword_argument" ? a.childForFieldName("name")?.text : undefined;
+    return keyword !== undefined && TRANSPORT_KEYWORD.test(keyword);
+  });
+  return { kind: transport ? "double" : "handed", node: read, call };
 }
 
-// Inside the arguments of a mock's call-record assertion (`m.assert_called_once_with(..., t * 1000)`).
-function inRecordAssertion(node: TsNode): boolean {
+// The mock's call-record assertion whose arguments hold the node (`m.assert_called_once_with(..., t * 1000)`).
+function recordAssertion(node: TsNode): TsNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === "call" && RECORD_ASSERTION.test(calleeText(current))) return true;
-    if (current.type === "expression_statement" || current.type === "block") return false;
+    if (current.type === "call" && RECORD_ASSERTION.test(calleeText(current))) return current;
+    if (current.type === "expression_statement" || current.type === "block") return undefined;
   }
-  return false;
+  return undefined;
+}
+
+// The mock whose record is asserted: `self._mock_run` of `self._mock_run.assert_called_once_with(...)`.
+function recordedMock(assertion: TsNode): string | undefined {
+  const callee = assertion.childForFieldName("function");
+  const object = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  return object?.text.replace(/\s+/g, "");
 }
 
 /**
