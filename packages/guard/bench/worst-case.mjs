@@ -371,6 +371,13 @@ const FAMILIES = [
       `class Manager:\n${lines(n, (i) => `    def arm${i}(self, loop, reconnect_timeout=${i + 1}):\n        self._retry${i} = reconnect_timeout\n        loop.call_later(self._retry${i}, self.connect${i})\n\n    def connect${i}(self):\n        return self.loop.create_connection(self.factory, self.host, ${i})\n`)}`,
   ],
   [
+    "py timers sharing one callback that re-arms through a long function (schedules)",
+    "a.py",
+    300,
+    (n) =>
+      `class Sender:\n    def send(self, request):\n${lines(n, (i) => `        self.transport.write(request, ${i})`)}\n        self._handle = self.loop.call_later(self.delay, self._retry, request)\n\n    def _retry(self, request):\n        self.send(request)\n\n${lines(n, (i) => `    def arm${i}(self, loop, retry_timeout=${i + 1}):\n        loop.call_later(retry_timeout, self._retry)\n`)}`,
+  ],
+  [
     "py kwargs popped and handed on (uses, lookups)",
     "a.py",
     300,

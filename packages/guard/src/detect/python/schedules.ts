@@ -86,7 +86,20 @@ function onlyAgainOrTidy(callback: TsNode): boolean {
   const name = target.type === "attribute" ? target.childForFieldName("attribute")?.text : target.text;
   if (!name || !/^\w+$/.test(name) || !saysAgainOrTidy(name)) return false;
   const definitions = definitionsOf(target.tree, name);
-  return definitions.length > 0 && definitions.every(startsAgainOrTidies);
+  return definitions.length > 0 && definitions.every((fn) => remembered(fn, "again", startsAgainOrTidies));
+}
+
+// What a definition does, worked out once per parsed tree: n timers armed with one callback (or with callbacks that
+// all call one function that arms a timer) cost the definitions' sizes once, not n times.
+const JUDGED = new WeakMap<Tree, Map<string, boolean>>();
+
+function remembered(fn: TsNode, question: string, judge: (fn: TsNode) => boolean): boolean {
+  let byNode = JUDGED.get(fn.tree);
+  if (!byNode) JUDGED.set(fn.tree, (byNode = new Map()));
+  const key = `${question} ${fn.id}`;
+  let answer = byNode.get(key);
+  if (answer === undefined) byNode.set(key, (answer = judge(fn)));
+  return answer;
 }
 
 /**
@@ -102,7 +115,10 @@ function startsAgainOrTidies(fn: TsNode): boolean {
   if (called.some((name) => !SCHEDULERS.test(name) && endsSomething(name))) return false;
   return (
     called.some((name) => SCHEDULERS.test(name) || saysAgainOrTidy(name) || REMOVES.test(name)) ||
-    called.some((name) => /^\w+$/.test(name) && definitionsOf(fn.tree, name).some(armsTimer)) ||
+    called.some(
+      (name) =>
+        /^\w+$/.test(name) && definitionsOf(fn.tree, name).some((called) => remembered(called, "arms", armsTimer)),
+    ) ||
     body.descendantsOfType("delete_statement").length > 0 ||
     body
       .descendantsOfType("assignment")
