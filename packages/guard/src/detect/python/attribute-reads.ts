@@ -19,8 +19,8 @@ export interface AttributeReads {
   objects?: true;
 }
 
-/** A top-level `class X` or `def x` (column 0), whose body holds the reads below it. */
-const TOP = /^(?:async[ \t]+)?(class|def)[ \t]+(\w+)/gm;
+/** A `class X` or `def x` at any depth, with its indentation: the scopes a read's line may sit in. */
+const HEADER = /^([ \t]*)(?:async[ \t]+)?(class|def)[ \t]+(\w+)/gm;
 /** `class X(A, mod.B, metaclass=M):` (the bases up to the first closing parenthesis). */
 const CLASS = /^[ \t]*class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?/gm;
 /** `import socket`, `import os.path as p`: names bound to modules. */
@@ -62,7 +62,7 @@ export function attributeReadsIn(
   if (found.length === 0) return;
   const modules = new Set<string>();
   for (const match of text.matchAll(MODULE_IMPORT)) modules.add(match[2] ?? match[1]!.split(".")[0]!);
-  const tops = [...text.matchAll(TOP)].map((match) => ({ at: match.index, kind: match[1], name: match[2]! }));
+  let scopes: Scope[] | undefined;
   // Comments and string literals (`# reads self.timeout`), by where each starts and ends; read once, if needed.
   let texts: { at: number; end: number }[] | undefined;
   for (const { word, start } of found) {
@@ -86,16 +86,53 @@ export function attributeReadsIn(
     if (/^\s*:(?!=)/.test(after) && /^\s*\w+\s*\.\s*$/.test(text.slice(lineStart, start))) continue;
     if (receiver !== undefined && modules.has(receiver)) continue;
     const entry = (reads[word] ??= { classes: [] });
-    const top = receiver === "self" || receiver === "cls" ? enclosingTop(tops, start) : undefined;
-    if (top?.kind === "class") {
-      if (!entry.classes.includes(top.name)) entry.classes.push(top.name);
+    const owner =
+      receiver === "self" || receiver === "cls" ? enclosingClass(text, (scopes ??= scopesOf(text)), start) : undefined;
+    if (owner !== undefined) {
+      if (!entry.classes.includes(owner)) entry.classes.push(owner);
     } else if (/^\s*\.\s*[A-Za-z_]/.test(after) && !/^\s*\.\s*(real|imag|is_integer|as_integer_ratio)\b/.test(after))
       entry.objects = true;
     else entry.other = true;
   }
 }
 
-/** The last top-level definition before `at` (binary search over their starts). */
+/** A `class` or `def` header: where it starts, its indentation, and the header it is nested in (by indentation). */
+interface Scope {
+  at: number;
+  indent: number;
+  kind: string;
+  name: string;
+  parent: Scope | undefined;
+}
+
+/** Every `class`/`def` header of a module, each with the nearest preceding header of smaller indentation. */
+function scopesOf(text: string): Scope[] {
+  const scopes: Scope[] = [];
+  const open: Scope[] = [];
+  for (const match of text.matchAll(HEADER)) {
+    const indent = match[1]!.length;
+    while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop();
+    const scope = { at: match.index, indent, kind: match[2]!, name: match[3]!, parent: open[open.length - 1] };
+    scopes.push(scope);
+    open.push(scope);
+  }
+  return scopes;
+}
+
+// The innermost class whose body holds the line at `at`, by indentation: the last header before it that is on the
+// same line or indented less than the line, then outward through the headers it is nested in to the first `class`
+// (a `self.X` in a closure of a method is the method's class's). A `class` under `if`/`try`/`def` is found at its own
+// depth, so its reads are not credited to an earlier class at column 0. No class around it: undefined (any object's).
+function enclosingClass(text: string, scopes: readonly Scope[], at: number): string | undefined {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, at))![0].length;
+  let scope = enclosingTop(scopes, at);
+  while (scope && scope.at !== lineStart && scope.indent >= indent) scope = scope.parent;
+  while (scope && scope.kind !== "class") scope = scope.parent;
+  return scope?.name;
+}
+
+/** The last definition before `at` (binary search over their starts). */
 function enclosingTop<T extends { at: number }>(tops: readonly T[], at: number): T | undefined {
   let low = 0;
   let high = tops.length - 1;
@@ -112,8 +149,11 @@ function enclosingTop<T extends { at: number }>(tops: readonly T[], at: number):
 
 /**
  * No object of class `owner` can have its attribute `name` read in the package: no read through another receiver or
- * by name (but reads that use the value as an object, when the value written is a number: `numeric`), no `self.name` read in the class, its bases or its subclasses, and every base of it, in turn, is a class
- * of the package (or `object`, `ABC`), so no library's base reads it either (`socketserver` reads `self.timeout`).
+ * by name (but reads that use the value as an object, when the value written is a number: `numeric`), and for the
+ * owner and every subclass of it (the objects that carry the attribute), every base in turn is a class of the package
+ * (or `object`, `ABC`), so no library's base reads it (`class Handler(Base, socketserver.StreamRequestHandler)`:
+ * `socketserver` reads `self.timeout` of Base's value), and no `self.name` read is in that class or any of its bases
+ * (a sibling base, a mixin: `class Client(Settings, Waiter)` where Waiter reads `self.timeout` that Settings sets).
  * Undefined facts (no package pass, or a pass that saw part of the package): nothing is known.
  */
 export function attributeUnread(
@@ -128,12 +168,42 @@ export function attributeUnread(
   if (!reads || !bases || !python.words || !Object.hasOwn(python.words, name)) return false;
   const read = Object.hasOwn(reads, name) ? reads[name] : undefined;
   if (read?.other || (read?.objects && !numeric)) return false;
-  const ancestors = ancestorsOf(bases, owner);
-  if (!ancestors.complete) return false;
-  for (const reader of read?.classes ?? []) {
-    if (reader === owner || ancestors.seen.has(reader) || ancestorsOf(bases, reader).seen.has(owner)) return false;
+  const readers = read?.classes ?? [];
+  for (const carrier of [owner, ...descendantsOf(bases, owner)]) {
+    const ancestors = ancestorsOf(bases, carrier);
+    if (!ancestors.complete) return false;
+    for (const reader of readers) if (reader === carrier || ancestors.seen.has(reader)) return false;
   }
   return true;
+}
+
+/** Class name -> the classes of the package that name it as a base, built once per package's `bases`. */
+const subclassesOf = new WeakMap<object, Map<string, string[]>>();
+
+/** The classes that derive from `name`, at any depth, by name. */
+function descendantsOf(bases: Readonly<Record<string, readonly string[]>>, name: string): Set<string> {
+  let children = subclassesOf.get(bases);
+  if (!children) {
+    children = new Map();
+    for (const [child, own] of Object.entries(bases))
+      for (const base of own) {
+        if (base === "?") continue;
+        const list = children.get(base);
+        if (list) list.push(child);
+        else children.set(base, [child]);
+      }
+    subclassesOf.set(bases, children);
+  }
+  const seen = new Set<string>();
+  const due = [name];
+  while (due.length > 0) {
+    for (const child of children.get(due.pop()!) ?? []) {
+      if (child === name || seen.has(child)) continue;
+      seen.add(child);
+      due.push(child);
+    }
+  }
+  return seen;
 }
 
 /** The classes `name` derives from by name, and whether all of them are the package's own (or plain). */
