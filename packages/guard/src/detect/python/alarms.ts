@@ -7,7 +7,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { outward } from "./expiries.ts";
-import { blanked } from "./lifetimes.ts";
+import { blanked } from "./syntax.ts";
 
 // A parameter of a function of the file, by name and by position.
 interface Parameter {

@@ -7,8 +7,8 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { isClockReading, ordering, outward } from "./expiries.ts";
-import { blanked, isAssignmentTarget, truthinessTest } from "./lifetimes.ts";
-import { addends, unwrap } from "./syntax.ts";
+import { isAssignmentTarget, truthinessTest } from "./lifetimes.ts";
+import { addends, blanked, unwrap } from "./syntax.ts";
 
 // What waiting looks like in a function's code: awaiting, yielding to a scheduler, sleeping, and the method names of
 // blocking calls (a queue's or a future's `get`/`result`, a socket's `recv`, a process's `communicate`, a lock's

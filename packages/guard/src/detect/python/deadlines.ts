@@ -3,8 +3,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { WAITS } from "./budgets.ts";
 import { inWhile, isClockReading, ordering, outward } from "./expiries.ts";
-import { blanked } from "./lifetimes.ts";
-import { calleeText, unwrap } from "./syntax.ts";
+import { blanked, calleeText, unwrap } from "./syntax.ts";
 
 // `timeout = time.perf_counter() + 8` then, in a loop, `assert time.perf_counter() < timeout`; `t = time.time() + 0.5`
 // then `while time.time() < t:`; `limit = time.time() + 2.0` checked by the enclosing `while ... time.time() < limit`:

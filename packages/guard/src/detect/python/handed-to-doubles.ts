@@ -12,8 +12,8 @@ import { calleeNamed, MOCK_CALLED_WITH } from "./assertion-names.ts";
 import { BLOCKING_METHODS, DRAINING_METHODS, inAssertion } from "./context.ts";
 import { outward } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
-import { blanked, isAssignmentTarget } from "./lifetimes.ts";
-import { calleeText, referenceName } from "./syntax.ts";
+import { isAssignmentTarget } from "./lifetimes.ts";
+import { calleeText, occurrences, referenceName } from "./syntax.ts";
 
 // unittest.mock's call recorder and the expected calls built with it: `mock.call.Request(...)`, `call.proxy.publish()`.
 const EXPECTED_CALL = /^(unittest\.)?mock\.call(\.|$)/;
@@ -48,16 +48,14 @@ interface Read {
  * on to a double.
  */
 export function onlyHandedToDoubles(facts: PyFacts, assignment: TsNode, left: TsNode, name: string): boolean {
-  const code = facts.fileCode();
-  if (!TESTS.test(code) || !DOUBLES.test(code)) return false;
+  if (!testsWithDoubles(facts)) return false;
   const scope = readScope(facts, assignment, left);
   if (!scope) return false;
   const reads: Read[] = [];
-  const text = blanked(scope.text);
   const root = scope.tree.rootNode;
   const self = left.type === "attribute";
-  for (const match of text.matchAll(new RegExp(`(?<![\\w])${name}(?!\\w)`, "g"))) {
-    const at = scope.startIndex + match.index;
+  // The file's word index (built once per tree): a module of n constants costs their reads, not n scans of the file.
+  for (const at of occurrences(scope, name)) {
     if (at >= left.startIndex && at < left.endIndex) continue;
     const found = root.descendantForIndex(at, at + name.length);
     if (!found || found.text !== name) return false;
@@ -109,6 +107,18 @@ function reaches(facts: PyFacts, read: Read, mocks: string[]): boolean {
       new RegExp(`(^|[^\\w.])${mock}\\s*=\\s*${r}(\\.\\w+)+\\s*(\n|$)`).test(code)
     );
   });
+}
+
+// A module of tests with doubles in it, asked once per file (a module of n constants asks n times).
+const TESTS_WITH_DOUBLES = new WeakMap<PyFacts, boolean>();
+function testsWithDoubles(facts: PyFacts): boolean {
+  let known = TESTS_WITH_DOUBLES.get(facts);
+  if (known === undefined) {
+    const code = facts.fileCode();
+    known = TESTS.test(code) && DOUBLES.test(code);
+    TESTS_WITH_DOUBLES.set(facts, known);
+  }
+  return known;
 }
 
 function escape(text: string): string {

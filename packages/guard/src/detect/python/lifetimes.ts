@@ -1,11 +1,11 @@
 // Durations named like timeouts that the code uses as LIFETIMES: how long a cache entry, a token or a lock file stays
 // valid, not how long anything waits. Decided by how the value flows (what it is compared with, what it is stored
 // with, which store it is handed to) and by what the receiver is (a cache), never by the value's name alone.
-import type { Node as TsNode, Tree } from "web-tree-sitter";
+import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
-import { withoutText } from "./syntax.ts";
+import { occurrences, withoutText } from "./syntax.ts";
 
 // A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
 const CACHE_LIFETIME_NAMES = /^(default_|cache_)?timeout$/i;
@@ -155,12 +155,6 @@ export function isAssignmentTarget(node: TsNode): boolean {
   );
 }
 
-// `source` with comments and string literals blanked to spaces, offsets kept.
-export function blanked(source: string): string {
-  return source.replace(STRING_OR_COMMENT, (match) => match.replace(/[^\n]/g, " "));
-}
-const STRING_OR_COMMENT = /#[^\n]*|("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
-
 // `self.reconnect_timeout = reconnect_timeout` in a constructor, the field then read only by
 // `self.loop.call_later(self.reconnect_timeout, self.connect)`: the value is kept on the object, and every read of the
 // field in the file is a no-wait use (one hop: the field's own reads are not followed further). A field another module
@@ -174,25 +168,4 @@ function keptForNoWait(facts: PyFacts, read: TsNode, sleeps: Sleeps): boolean {
   const field = left.childForFieldName("attribute")?.text ?? "";
   if (!/^\w+$/.test(field) || facts.packageMentions(field) !== 1) return false;
   return boundsNoWait(facts, field, read.tree.rootNode, left, sleeps, "field");
-}
-
-// Where each word of the file stands, outside strings and comments: built once per parsed tree, so that asking for
-// a name's reads in a scope costs its occurrences, not the scope's text (a file with n kept fields asks n times).
-const WORDS = new WeakMap<Tree, Map<string, number[]>>();
-
-/** The offsets of `name` as a whole word in `scope`, strings and comments left out. */
-function occurrences(scope: TsNode, name: string): number[] {
-  let index = WORDS.get(scope.tree);
-  if (!index) {
-    index = new Map();
-    const root = scope.tree.rootNode;
-    for (const match of blanked(root.text).matchAll(/\w+/g)) {
-      const at = root.startIndex + match.index;
-      const list = index.get(match[0]);
-      if (list) list.push(at);
-      else index.set(match[0], [at]);
-    }
-    WORDS.set(scope.tree, index);
-  }
-  return (index.get(name) ?? []).filter((at) => at >= scope.startIndex && at < scope.endIndex);
 }

@@ -1,4 +1,4 @@
-import type { Node as TsNode } from "web-tree-sitter";
+import type { Node as TsNode, Tree } from "web-tree-sitter";
 
 // Small readers of the Python syntax tree, shared by the Python detector and its context checks.
 
@@ -101,4 +101,48 @@ export function onlyRendered(node: TsNode): boolean {
     current = call;
   }
   return false;
+}
+
+// `source` with comments and string literals blanked to spaces, offsets kept.
+export function blanked(source: string): string {
+  return source.replace(TEXT_TO_BLANK, (match) => match.replace(/[^\n]/g, " "));
+}
+const TEXT_TO_BLANK = /#[^\n]*|("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
+
+// Where each word of the file stands, outside strings and comments: built once per parsed tree, so that asking for
+// a name's reads in a scope costs its occurrences, not the scope's text (a file with n kept fields or n test constants asks n times: lifetimes.ts, handed-to-doubles.ts).
+const WORDS = new WeakMap<Tree, Map<string, number[]>>();
+
+/** The offsets of `name` as a whole word in `scope`, strings and comments left out. */
+export function occurrences(scope: TsNode, name: string): number[] {
+  let index = WORDS.get(scope.tree);
+  if (!index) {
+    index = new Map();
+    const root = scope.tree.rootNode;
+    for (const match of blanked(root.text).matchAll(/\w+/g)) {
+      const at = root.startIndex + match.index;
+      const list = index.get(match[0]);
+      if (list) list.push(at);
+      else index.set(match[0], [at]);
+    }
+    WORDS.set(scope.tree, index);
+  }
+  // Offsets are ascending: the scope's are one slice, found by binary search (a file with n functions each reading its
+  // own `timeout` asks n times; filtering the whole list each time was quadratic).
+  const list = index.get(name) ?? [];
+  const start = scope.startIndex;
+  const end = scope.endIndex;
+  return list.slice(firstAtOrAfter(list, start), firstAtOrAfter(list, end));
+}
+
+// The index of the first offset in ascending `list` that is at or after `at` (`list.length` if none).
+function firstAtOrAfter(list: number[], at: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
