@@ -24,10 +24,11 @@
 //     order, flagged or not (a line flagged now enters the unflagged sample if a fix drops its finding).
 //     The measured sample does not change.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { install } from "./fetched.mjs";
 import { sampler } from "./sample.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -115,15 +116,7 @@ function fetchPackage({ registry, name, version }) {
     else execFileSync("tar", ["xzf", join(work, archive), "-C", work]);
   }
   writeFileSync(join(work, ".done"), "");
-  try {
-    if (!existsSync(join(dir, ".done"))) {
-      rmSync(dir, { recursive: true, force: true }); // an interrupted run's leftovers
-      renameSync(work, dir);
-    }
-  } catch (error) {
-    if (!existsSync(join(dir, ".done"))) throw error; // not another run finishing first
-  }
-  rmSync(work, { recursive: true, force: true });
+  install(work, dir);
   return dir;
 }
 

@@ -27,13 +27,20 @@ const TIMER_FUNCTION = /^(set|clear)(Timeout|Interval)$/;
 
 /** The names a package's texts may have facts about (`noLimitCandidates`, `inertCandidates`, `helperCandidates`). */
 export function candidatesIn(texts: readonly string[]): Candidates {
+  // Every name but a helper's holds a timeout word, found by the scans below only inside it (no scan looks around its
+  // text): a text without one (most of a package) is not scanned for them. The table scan alone would otherwise try
+  // its name at every word of every file.
+  const worded = texts.filter((text) => HAS_TIMEOUT_WORD.test(text));
   return {
-    noLimit: noLimitCandidates(texts),
-    inert: inertCandidates(texts),
+    noLimit: noLimitCandidates(worded),
+    inert: inertCandidates(worded),
     helpers: helperCandidates(texts),
-    tables: tableCandidates(texts),
+    tables: tableCandidates(worded),
   };
 }
+
+/** `TIMEOUT_WORD` once, without the global flag's state. */
+const HAS_TIMEOUT_WORD = timeoutWord("js", "i");
 
 /** An object key named like a timeout set to 0, `false` or `Infinity`: `timeout: 0,`, `"connectTimeout": false }`. */
 const TABLE_ENTRY = new RegExp(

@@ -4,8 +4,8 @@ import type { GuardConfig } from "./config.ts";
 const GENERIC_METHODS = new Set(["wait", "join", "poll"]);
 
 interface Triggers {
-  /** Any match and the file is checked. */
-  any: RegExp;
+  /** A match of any and the file is checked. */
+  any: RegExp[];
   /** Calls whose timeout is their last argument (`it(name, fn, 5000)`), with the fewest arguments that takes. */
   lastArgument?: { calls: RegExp; minArguments: number[] };
 }
@@ -31,7 +31,7 @@ export function mightHoldTimeout(
   let patterns = triggers.get(config);
   if (!patterns) triggers.set(config, (patterns = build(config)));
   const { any, lastArgument } = patterns[language];
-  if (any.test(source)) return true;
+  for (const pattern of any) if (pattern.test(source)) return true;
   if (!lastArgument) return false;
   // Outside TypeScript, a JSX text (`<p>Don't</p>`) can hold a quote that is no string: any such call counts.
   if (!typescript) {
@@ -72,8 +72,16 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
     const strong = callees
       .filter((callee) => !lastOnly(callee) && !spelled(callee))
       .map((callee) => call(lang, callee));
-    const alternatives = new Set([...words.map(escape), ...strong, ...extra]);
-    const any = new RegExp([...alternatives].join("|"), "i");
+    const alternatives = [...new Set([...strong, ...extra])];
+    // Three scans, each finding what the one alternation of them all would: the words (plain text, which the engine
+    // finds fastest alone), the calls after a dot, and the calls by name. A file that mentions none (most files) is
+    // read by each to its end, and one alternation of all of them read it twice as slowly as the three.
+    const dotted = alternatives.filter((alternative) => alternative.startsWith("\\."));
+    const any = [
+      new RegExp(words.map(escape).join("|"), "i"),
+      ...(dotted.length > 0 ? [new RegExp(dotted.join("|"), "i")] : []),
+      ...byName(alternatives.filter((alternative) => !alternative.startsWith("\\."))),
+    ];
     const last = callees.filter(lastOnly);
     if (last.length === 0) return { any };
     // One capture group per callee, so a match says which callee it is.
@@ -91,6 +99,32 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
       "\\.(get|acquire)\\s*\\(\\s*(True|False)\\s*,",
     ]),
   };
+}
+
+/** A JS callee's alternative (`call`): its first name, then the lookbehind that no `.` or word comes before it. */
+const NAMED = /^(.+?)\(\?<!\[\.\\w\$\]\1\)(.*)$/s;
+
+/**
+ * The alternatives that start with a name, as one case-insensitive pattern that finds the same matches faster: a JS
+ * callee's lookbehind moves before its name (`(?<![.\w$])axios…`, the same test) and the names are grouped by their
+ * first letter (`(?<![.\w$])(?:a(?:xios…)|f(?:etch…|astify…)|…)`), so a letter that starts none of them is passed
+ * over at once and one that starts several is read once. What is not such a name stays an alternative of its own.
+ */
+function byName(alternatives: readonly string[]): RegExp[] {
+  const named = new Map<string, string[]>();
+  const other: string[] = [];
+  for (const alternative of alternatives) {
+    const match = NAMED.exec(alternative);
+    if (!match || !/^\w/.test(match[1]!)) {
+      other.push(alternative);
+      continue;
+    }
+    const first = match[1]!.charAt(0).toLowerCase();
+    named.set(first, [...(named.get(first) ?? []), match[1]!.slice(1) + match[2]!]);
+  }
+  const grouped = [...named].map(([first, rests]) => `${first}(?:${rests.join("|")})`);
+  const all = [...(grouped.length > 0 ? [`(?<![.\\w$])(?:${grouped.join("|")})`] : []), ...other];
+  return all.length > 0 ? [new RegExp(all.join("|"), "i")] : [];
 }
 
 /**

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { git, guard, tempRepo, tempTree } from "./helpers.ts";
+import { git, guard, spawnedCpuTimeout, tempRepo, tempTree } from "./helpers.ts";
 
 const repoRoot = join(import.meta.dirname, "../../..");
 
@@ -45,7 +45,7 @@ describe("org-guard check --staged", () => {
   });
 });
 
-describe("this repository's pre-commit hook", () => {
+describe("this repository's pre-commit hook", { timeout: spawnedCpuTimeout() }, () => {
   // The hook as committed here (.husky/pre-commit -> lint-staged -> org-guard check --staged),
   // installed by husky into a fresh repository that shares this workspace's node_modules.
   function repoWithOurHook() {

@@ -1,9 +1,24 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { runGuardCli } from "../src/cli.ts";
 import { checkSource, type GuardConfig, packageFacts, type PackageFacts } from "../src/index.ts";
+import { sharedTestConfig } from "../../../vitest.shared.ts";
+
+/**
+ * The time limit of a test whose time is the CPU of the processes it spawns (the built CLI on a tree of hundreds of
+ * files, the commit hook's tools): the test profile's limit (`timeouts.test`, vitest.shared.ts) times the runnable
+ * threads per core when its file starts (the highest load average), at least once. The profile's limit is made for a
+ * request's waits; such a test waits for CPU, and on a shared machine its wall time is its CPU time over its share of a
+ * core. The built CLI on parallel.test.ts's 240 files takes 1.7 s of CPU: 8 s of wall time at a load of 21 on two cores
+ * (20 s at 25+, where it timed out).
+ */
+export function spawnedCpuTimeout(): number {
+  const profile = sharedTestConfig.test?.testTimeout;
+  if (profile === undefined) throw new Error("vitest.shared.ts sets no testTimeout: the test profile is missing");
+  return Math.ceil(profile * Math.max(1, Math.max(...loadavg()) / availableParallelism()));
+}
 
 /** A temp directory holding `files` (path -> contents). */
 export function tempTree(files: Record<string, string | Buffer>): string {

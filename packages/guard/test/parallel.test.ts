@@ -4,14 +4,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig } from "../src/index.ts";
 import { PARALLEL_THRESHOLD } from "../src/run.ts";
-import { tempTree } from "./helpers.ts";
+import { spawnedCpuTimeout, tempTree } from "./helpers.ts";
 
 // Large checks are split across worker threads by the built CLI, in batches; the results must be
 // exactly those of the single-threaded check, in the same order. The tree repeats four sources, so
 // the single-threaded results are worked out once per source (checkSource is what the in-process
 // check runs on every file; its messages depend on the text and the extension, not the path):
 // checking all 240 copies in this process as well doubled the test's time for no more evidence.
-describe("parallel check", () => {
+describe("parallel check", { timeout: spawnedCpuTimeout() }, () => {
   it("the built CLI on a large tree reports what the in-process check reports", async () => {
     const corpus = join(import.meta.dirname, "corpus");
     const sources = ["positives.ts", "negatives.ts", "positives.py", "legacy.cjs"].map((f) => [

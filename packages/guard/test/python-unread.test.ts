@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultGuardConfig } from "../src/index.ts";
-import { corpusPackage, tempTree } from "./helpers.ts";
+import { corpusPackage, spawnedCpuTimeout, tempTree } from "./helpers.ts";
 import { isPython } from "../src/extensions.ts";
 
 // Python packages with settings nothing in the package reads (a module constant, a class attribute, a field). In
@@ -28,25 +28,29 @@ describe("Python package facts: settings nothing in the package reads", () => {
   }
 });
 
-describe("the built CLI: what nothing reads is decided by the whole package, whatever files the run names", () => {
-  const files: Record<string, string> = { "pyproject.toml": "[project]\nname = 'unread'\n" };
-  for (const { path, text } of corpusPackage(root, join(root, "unread"), isPython, config).files)
-    files[relative(join(root, "unread"), path)] = text;
-  const check = (...paths: string[]) =>
-    spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", ...paths], {
-      cwd: tempTree(files),
-      encoding: "utf8",
+describe(
+  "the built CLI: what nothing reads is decided by the whole package, whatever files the run names",
+  { timeout: spawnedCpuTimeout() },
+  () => {
+    const files: Record<string, string> = { "pyproject.toml": "[project]\nname = 'unread'\n" };
+    for (const { path, text } of corpusPackage(root, join(root, "unread"), isPython, config).files)
+      files[relative(join(root, "unread"), path)] = text;
+    const check = (...paths: string[]) =>
+      spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", ...paths], {
+        cwd: tempTree(files),
+        encoding: "utf8",
+      });
+
+    it("a constant another module reads is reported when its file is checked alone", () => {
+      const alone = check("unread/constants.py");
+      expect(alone.status).toBe(1);
+      expect(alone.stdout).toMatch(/constants\.py:8:\d+\s+error .* READ_TIMEOUT/);
     });
 
-  it("a constant another module reads is reported when its file is checked alone", () => {
-    const alone = check("unread/constants.py");
-    expect(alone.status).toBe(1);
-    expect(alone.stdout).toMatch(/constants\.py:8:\d+\s+error .* READ_TIMEOUT/);
-  });
-
-  it("a constant nothing reads is not reported when its file is checked alone", () => {
-    const alone = check("unread/constants.py");
-    expect(alone.stdout).toMatch(/constants\.py:8:\d+/);
-    expect(alone.stdout).not.toMatch(/constants\.py:4:\d+/);
-  });
-});
+    it("a constant nothing reads is not reported when its file is checked alone", () => {
+      const alone = check("unread/constants.py");
+      expect(alone.stdout).toMatch(/constants\.py:8:\d+/);
+      expect(alone.stdout).not.toMatch(/constants\.py:4:\d+/);
+    });
+  },
+);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, type GuardConfig } from "../src/index.ts";
-import { tempTree } from "./helpers.ts";
+import { spawnedCpuTimeout, tempTree } from "./helpers.ts";
 
 const config = defaultGuardConfig(import.meta.dirname);
 const rules = async (path: string, source: string, with_: GuardConfig = config) =>
@@ -52,37 +52,41 @@ describe("no input crashes a run", () => {
     }
   });
 
-  it("the built CLI checks deeply nested JavaScript on a deep stack and still reports every other file", () => {
-    const root = tempTree({
-      // 6,000 nested functions overflow the main thread's 8 MiB stack inside oxc-parser (about 4,000 do).
-      "deep-functions.js": `${"function a() {".repeat(6_000)}${"}".repeat(6_000)}\nsetTimeout(() => c.abort(), 5000);\n`,
-      "deep-arrays.ts": `const x = ${"[".repeat(250_000)}${"]".repeat(250_000)};\n`,
-      "plain.ts": "fetch(url, { timeout: 3000 });\n",
-      "bad-utf8.py": Buffer.from('import requests\nname = "\xff\xfe"\nrequests.get(u, timeout=5)\n', "latin1"),
-    });
-    const built = spawnSync(
-      process.execPath,
-      [join(import.meta.dirname, "../bin/org-guard.js"), "check", ".", "--format", "json"],
-      {
-        cwd: root,
-        encoding: "utf8",
-        maxBuffer: 1 << 26,
-      },
-    );
-    expect(built.status).toBe(1);
-    const found = Object.fromEntries(
-      (JSON.parse(built.stdout) as { filePath: string; messages: { line: number; ruleId: string }[] }[]).map((r) => [
-        basename(r.filePath),
-        r.messages.map((m) => `${m.line}: ${m.ruleId}`),
-      ]),
-    );
-    expect(found).toEqual({
-      "bad-utf8.py": ["3: no-hardcoded-timeout"],
-      "deep-arrays.ts": ["1: parse-error"],
-      "deep-functions.js": ["2: no-hardcoded-timeout"],
-      "plain.ts": ["1: no-hardcoded-timeout"],
-    });
-  });
+  it(
+    "the built CLI checks deeply nested JavaScript on a deep stack and still reports every other file",
+    { timeout: spawnedCpuTimeout() },
+    () => {
+      const root = tempTree({
+        // 6,000 nested functions overflow the main thread's 8 MiB stack inside oxc-parser (about 4,000 do).
+        "deep-functions.js": `${"function a() {".repeat(6_000)}${"}".repeat(6_000)}\nsetTimeout(() => c.abort(), 5000);\n`,
+        "deep-arrays.ts": `const x = ${"[".repeat(250_000)}${"]".repeat(250_000)};\n`,
+        "plain.ts": "fetch(url, { timeout: 3000 });\n",
+        "bad-utf8.py": Buffer.from('import requests\nname = "\xff\xfe"\nrequests.get(u, timeout=5)\n', "latin1"),
+      });
+      const built = spawnSync(
+        process.execPath,
+        [join(import.meta.dirname, "../bin/org-guard.js"), "check", ".", "--format", "json"],
+        {
+          cwd: root,
+          encoding: "utf8",
+          maxBuffer: 1 << 26,
+        },
+      );
+      expect(built.status).toBe(1);
+      const found = Object.fromEntries(
+        (JSON.parse(built.stdout) as { filePath: string; messages: { line: number; ruleId: string }[] }[]).map((r) => [
+          basename(r.filePath),
+          r.messages.map((m) => `${m.line}: ${m.ruleId}`),
+        ]),
+      );
+      expect(found).toEqual({
+        "bad-utf8.py": ["3: no-hardcoded-timeout"],
+        "deep-arrays.ts": ["1: parse-error"],
+        "deep-functions.js": ["2: no-hardcoded-timeout"],
+        "plain.ts": ["1: no-hardcoded-timeout"],
+      });
+    },
+  );
 
   it("an internal error becomes an internal-error finding for that file, not an exception", async () => {
     const broken = { ...config, apis: null } as unknown as GuardConfig;
