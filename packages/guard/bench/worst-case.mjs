@@ -109,6 +109,19 @@ const FAMILIES = [
       ) + "\n",
   ],
   [
+    "js sockets ended with a force-close, one name read in n methods (closing-timers, wait-flow)",
+    "a.js",
+    150,
+    (n) =>
+      `class Transport {\n  constructor(socket, options) { this._socket = socket; this.options = options; }\n` +
+      lines(
+        n,
+        (i) =>
+          `  end${i}() {\n    const timeout = this.options.endCloseTimeout${i};\n    if (timeout > 0) this._socket.setTimeout(timeout, () => this.close());\n    this._socket.end();\n  }\n  ready${i}(timeout) {\n    if (timeout) this._socket.setTimeout(timeout);\n  }`,
+      ) +
+      `\n}\nconst DEFAULTS = {\n${lines(n, (i) => `  endCloseTimeout${i}: 0,`)}\n};\nmodule.exports = { Transport, DEFAULTS };\n`,
+  ],
+  [
     "js minified one-line bundle (prefilter, walk, sites)",
     "a.min.js",
     2000,

@@ -104,6 +104,9 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     "mocha.setup",
     "vi.setConfig",
     "defineConfig",
+    // Imported under a module binding (`(0, test_1.defineConfig)({ ... })`, TypeScript's CommonJS output).
+    "@playwright/test.defineConfig",
+    "vitest/config.defineConfig",
     "test.use",
     "test.describe.configure",
     "puppeteer.*",

@@ -4,7 +4,7 @@
 // wait: a timer armed only when it is set, an API whose 0 is "no limit", a local function that does either with the
 // parameter it is passed in, an `Infinity` the code tests for, or its own documentation saying "0 = no limit".
 // This file collects what the walk shows; `wait-flow.ts` asks it whether a name reaches a wait.
-import { calleePath, type EsNode, isNode, namesRead, referenceName, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isNode, namesRead, referenceName, span, unwrap } from "./ast.ts";
 import { documentedElsewhere, documentedNoLimit, documentedNoLimitAt } from "./no-limit-docs.ts";
 import { JS_CLOCKS } from "./timers.ts";
 
@@ -12,6 +12,9 @@ import { JS_CLOCKS } from "./timers.ts";
 const FINITE_TESTS = /^(Number\.)?isFinite$/;
 
 const FUNCTIONS = /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/;
+
+/** Names read into the value stored under `stored`, at `at` (`const timeout = this.options.socketEndCloseTimeout`). */
+export type ReadSite = { readonly stored: string; readonly reads: readonly string[]; readonly at: number };
 
 /** One call: its callee as written, and the names each argument reads (`a || b`, `t * 1000`). */
 export type CallRecord = { readonly callee: string; readonly args: readonly (readonly string[])[] };
@@ -27,8 +30,11 @@ export class NoLimitEvidence {
   private readonly storedUnder = new Map<EsNode, string>();
   /** Locals holding what a call or `new` returned, with its callee (`server` → `http.createServer`). */
   private readonly builders = new Map<string, string>();
-  /** Names read into the value stored under a name (`readTimeout = config.query_timeout || ...`), by that name. */
-  private readonly reads = new Map<string, Set<string>>();
+  /**
+   * Names read into the value stored under a name (`readTimeout = config.query_timeout || ...`), one store at a time,
+   * with where (`WaitFlow` asks how the function there arms the stored name).
+   */
+  private readonly readSites: ReadSite[] = [];
   /** `server.requestTimeout = options.requestTimeout`: names set on an object a call built, with its callee. */
   private readonly setOn: { callee: string; names: string[] }[] = [];
   /** The calls each name is read in (any argument), in document order; built on the first question (`callsReading`). */
@@ -65,9 +71,8 @@ export class NoLimitEvidence {
     if (name === undefined || !isNode(raw) || depth > 3) return;
     const node = unwrap(raw);
     if (depth === 0) {
-      const reads = this.reads.get(name) ?? new Set<string>();
-      for (const read of namesRead(node)) if (read !== name) reads.add(read);
-      this.reads.set(name, reads);
+      const here = namesRead(node).filter((read) => read !== name);
+      if (here.length > 0) this.readSites.push({ stored: name, reads: here, at: span(node)[0] });
     }
     if (node.type === "LogicalExpression" || node.type === "ConditionalExpression") this.storedUnder.set(node, name);
     if (node.type === "BinaryExpression" || node.type === "LogicalExpression") {
@@ -129,9 +134,9 @@ export class NoLimitEvidence {
     return this.tested;
   }
 
-  /** Names read into the value stored under a name, by that name (`readTimeout` → `config.query_timeout`). */
-  get readInto(): ReadonlyMap<string, ReadonlySet<string>> {
-    return this.reads;
+  /** Each store of names read into a value (`const timeout = this.options.socketEndCloseTimeout`), with where. */
+  get readsAt(): readonly ReadSite[] {
+    return this.readSites;
   }
 
   /** Options set on an object a call built (`server.requestTimeout = options.requestTimeout`), with its callee. */

@@ -120,6 +120,25 @@ function isPromiseName(node: EsNode): boolean {
   return last.type === "Identifier" && !value.computed && PROMISE_NAME.test(last.name as string);
 }
 
+/**
+ * `return new Promise(...)`, `return task.promise`, or the promise handed back with its cancel handle (@smithy's
+ * `return { promise, cancel: () => clearTimeout(timeoutId) }`): the caller awaits or races it, so the function is
+ * the wait.
+ */
+function returnsPromise(node: EsNode): boolean {
+  if (isPromise(node) || isPromiseName(node)) return true;
+  const value = unwrap(node);
+  return (
+    value.type === "ObjectExpression" &&
+    (value.properties as EsNode[]).some(
+      (property) =>
+        property.type === "Property" &&
+        isNode(property.value) &&
+        (isPromise(property.value as EsNode) || isPromiseName(property.value as EsNode)),
+    )
+  );
+}
+
 /** `Date.now()`, or a local of the body that holds one (`started`). */
 function isClock(node: unknown, clocks: ReadonlySet<string>): boolean {
   if (!isNode(node)) return false;
@@ -193,8 +212,7 @@ function record(node: EsNode, name: string, use: Use, nested: boolean): void {
       if ((node.elements as unknown[]).some((element) => isParam(element, name))) use.kept = true;
       break;
     case "ReturnStatement":
-      if (!nested && isNode(node.argument) && (isPromise(node.argument) || isPromiseName(node.argument)))
-        use.promised = true;
+      if (!nested && isNode(node.argument) && returnsPromise(node.argument)) use.promised = true;
       if (isParam(node.argument, name)) use.kept = true;
       break;
     case "ArrowFunctionExpression":

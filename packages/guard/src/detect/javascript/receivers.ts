@@ -37,8 +37,14 @@ export class Receivers {
         : (choiceCallee(node.callee as EsNode) ?? calleePath(node.callee as EsNode));
     for (const raw of args) {
       const arg = unwrap(raw);
-      if (arg.type === "Identifier" && !this.passed.has(arg.name as string))
-        this.passed.set(arg.name as string, callee);
+      if (arg.type === "Identifier") this.pass(arg.name as string, callee);
+      // `defineConfig({ ...defaultConfig, ...config })`: a local spread into the options goes to the call whole.
+      if (arg.type === "ObjectExpression")
+        for (const property of arg.properties as EsNode[])
+          if (property.type === "SpreadElement" && isNode(property.argument)) {
+            const spread = unwrap(property.argument);
+            if (spread.type === "Identifier") this.pass(spread.name as string, callee);
+          }
       const schemaDefault = arg.type === "Literal" && SCHEMA_DEFAULT_CALL.test(callee ?? "");
       if (
         schemaDefault ||
@@ -50,6 +56,11 @@ export class Receivers {
         this.argumentRanges.push({ from, to, callee });
       }
     }
+  }
+
+  /** Records the first call a local goes to whole. */
+  private pass(name: string, callee: string | undefined): void {
+    if (!this.passed.has(name)) this.passed.set(name, callee);
   }
 
   /** `const options = { ... }`: an object that may be passed to a call later. */

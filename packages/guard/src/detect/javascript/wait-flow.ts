@@ -40,17 +40,19 @@ export class WaitFlow {
    * other files of its package (`package-facts.ts`), where a default is often written far from the code that reads it.
    */
   namesReachingWait(): NamesReachingWait {
-    const { calls, setOnBuilt, readInto, finiteTests } = this.evidence;
+    const { calls, setOnBuilt, readsAt, finiteTests } = this.evidence;
     // One pass over the calls, as `waitsOn` asks of each name: a large file has thousands of names and calls.
     const always = new Set<string>();
     const whenTested = new Set<string>();
     for (const call of calls) {
       for (const names of call.args) for (const name of names) if (this.zero.disables(name)) always.add(name);
-      if (this.buildsTimeout(call.callee)) for (const name of call.args[0] ?? []) always.add(name);
+      if (this.buildsTimeout(call.callee))
+        for (const name of call.args[0] ?? []) if (!this.forceCloses(call.callee, name)) always.add(name);
       const api = this.apiOf(call.callee);
       if (!api || api.argument === "options") continue;
       for (const names of argumentsOf(api, call.args))
-        for (const name of names) (api.zeroIsUnbounded !== false ? always : whenTested).add(name);
+        for (const name of names)
+          if (!this.forceCloses(call.callee, name)) (api.zeroIsUnbounded !== false ? always : whenTested).add(name);
     }
     const waits = (name: string) => always.has(name) || (whenTested.has(name) && this.zero.isTested(name));
     const zeroes = new Set([...always, ...[...whenTested].filter(waits)]);
@@ -68,14 +70,17 @@ export class WaitFlow {
       if (this.buildsTimeout(callee)) for (const name of names) zeroes.add(name);
     // `readTimeout = config.query_timeout || ...; if (readTimeout) setTimeout(..., readTimeout)`: what a waiting name
     // is read from waits too (two steps: `this._t = opts.t || 0`, then a local from `this._t`).
+    // Not where the function that stores it arms it only as a force-close of a socket it ends (`closing-timers.ts`).
     for (let step = 0; step < 2; step++)
-      for (const [stored, reads] of readInto) if (zeroes.has(stored)) for (const read of reads) zeroes.add(read);
+      for (const { stored, reads, at } of readsAt)
+        if (zeroes.has(stored) && !this.zero.closing.onlyIn(stored, at)) for (const read of reads) zeroes.add(read);
     return { zero: zeroes, infinite: new Set([...zeroes, ...finiteTests]) };
   }
 
   /**
    * Whether a call hands its argument at `position` (of `count`) to a wait: a timer's delay (`setTimeout(fn, t)`), an
-   * API whose timeout it is, or a same-file function whose parameter there reaches a wait (`this.acquire(timeout)`).
+   * API whose timeout it is, or a same-file function whose parameter there reaches a wait (`this.acquire(timeout)`)
+   * or a timer's delay (`sleep(timeout)` where `function sleep(ms) { return new Promise((r) => setTimeout(r, ms)) }`).
    */
   handsToWait(callee: string, position: number, count: number): boolean {
     if (TIMER_CALLS.test(callee)) return position === 1;
@@ -83,7 +88,14 @@ export class WaitFlow {
     const api = this.apiOf(callee);
     if (api && argumentsOf(api, [...Array(count).keys()]).includes(position)) return true;
     const param = this.evidence.sameFileParams(callee)?.[position];
-    return param !== undefined && this.waitsOn(param);
+    return param !== undefined && (this.waitsOn(param) || this.delays(param));
+  }
+
+  /** `setTimeout(resolve, ms)`: the file hands `name` to a timer as its delay. */
+  private delays(name: string): boolean {
+    return this.evidence
+      .callsReading(name)
+      .some((call) => TIMER_CALLS.test(call.callee) && call.args[1]?.includes(name));
   }
 
   private flowsToWait(name: string, infinite: boolean): boolean {
@@ -124,13 +136,19 @@ export class WaitFlow {
     // Only the calls that read `name` can hand it on (`callsReading`: indexed once per file).
     for (const call of this.evidence.callsReading(name)) {
       // `Timeout.expires(waitQueueTimeoutMS)`: a callee that is itself a timeout, built from the value.
-      if (this.buildsTimeout(call.callee) && call.args[0]?.includes(name)) return true;
+      if (this.buildsTimeout(call.callee) && call.args[0]?.includes(name) && !this.forceCloses(call.callee, name))
+        return true;
       const api = this.apiOf(call.callee);
-      if (!api || api.argument === "options") continue;
+      if (!api || api.argument === "options" || this.forceCloses(call.callee, name)) continue;
       const positions = argumentsOf(api, call.args);
       if (positions.some((names) => names.includes(name)) && (tested || api.zeroIsUnbounded !== false)) return true;
     }
     return false;
+  }
+
+  /** `this._socket.setTimeout(timeout, () => this.close())` while ending the socket (`closing-timers.ts`). */
+  private forceCloses(callee: string, name: string): boolean {
+    return callee.endsWith(".setTimeout") && this.zero.closing.only(name);
   }
 
   /** `Timeout.expires(t)`, `http.createServer`: a callee (as written or as its module names it) whose 0 is no limit. */

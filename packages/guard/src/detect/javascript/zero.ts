@@ -4,6 +4,7 @@
 // reaps at once. None of those waits forever. Which call receives a value is `receivers.ts`.
 import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { calleePath, type EsNode, isFunction, isNode, referenceName, span, unwrap } from "./ast.ts";
+import { ClosingTimers } from "./closing-timers.ts";
 import { GuardedTimers } from "./guarded-timers.ts";
 
 /** Calls whose last name arms a timer: `setTimeout(fn, ms)`, `timing.setTimeout(fn, ms)`, `socket.setTimeout(ms)`. */
@@ -46,10 +47,13 @@ export class ZeroFacts {
   readonly guards: GuardedTimers;
   /** `await setTimeout(ms)` (node:timers/promises): sleeps, which bound no wait (a 0 there is no delay). */
   private readonly sleeps = new Set<EsNode>();
+  /** Sockets' idle timers and endings (`closing-timers.ts`): a force-close armed while ending the socket. */
+  readonly closing: ClosingTimers;
 
   /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
   constructor(functionSpans: readonly [number, number][] = []) {
     this.guards = new GuardedTimers(functionSpans);
+    this.closing = new ClosingTimers(functionSpans);
   }
 
   /**
@@ -66,14 +70,18 @@ export class ZeroFacts {
   call(node: EsNode): void {
     const args = node.arguments as EsNode[];
     const callee = calleePath(node.callee as EsNode);
+    this.closing.call(node, callee);
     if (!TIMER_METHOD.test(callee ?? "") || this.sleeps.has(node)) return;
     // `setTimeout(fn, ms)` arms with its second argument, `socket.setTimeout(ms, fn)` with its first; a
     // callback's name among them is harmless (it is never tested for being set as a timeout).
+    const names = new Set<string>();
     for (const arg of args.slice(0, 2)) {
       const value = unwrap(arg);
       if (isFunction(value) && value.type !== "Identifier") continue;
       this.addNames(this.armed, arg, 0, true);
+      this.addNames(names, arg, 0);
     }
+    this.closing.armed(node, callee!, [...names]);
     // `setTimeout(kill, this.killTimeout)`: a timer's delay after its callback (0 fires at once); a socket's
     // `setTimeout(this.timeout)` takes its idle timeout first (0 switches it off).
     const delay = args[1] && unwrap(args[1]);
@@ -133,6 +141,9 @@ export class ZeroFacts {
    */
   disables(name: string | undefined): boolean {
     if (name === undefined || !this.tested.has(name) || !this.armed.has(name)) return false;
+    // `if (timeout > 0) this._socket.setTimeout(timeout, () => this.close())` while ending the socket: a force-close
+    // switched off, the close left to the peer; no wait goes without its bound.
+    if (this.closing.only(name)) return false;
     return this.guards.guarded(name, this.testedAt.get(name)!);
   }
 
