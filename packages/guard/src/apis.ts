@@ -37,6 +37,11 @@ const HOOKS = ["beforeAll", "afterAll", "beforeEach", "afterEach", "before", "af
 /** The timeout APIs known out of the box; the guard's config adds to them (`apis`). */
 export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "js", callee: "AbortSignal.timeout", argument: 0, zeroIsUnbounded: false },
+  // Effect's `Effect.timeout(duration)` / `Effect.timeoutOption(duration)`, piped (`.pipe(Effect.timeout(1000))`) or
+  // data-first (`Effect.timeout(effect, 1000)`): the effect is interrupted when the duration (a number is
+  // milliseconds) elapses; 0 interrupts at once.
+  { language: "js", callee: "Effect.timeout", argument: "all", zeroIsUnbounded: false },
+  { language: "js", callee: "Effect.timeoutOption", argument: "all", zeroIsUnbounded: false },
   // Sleeps are not listed: Puppeteer's and Playwright's `page.waitForTimeout(ms)` and Cypress' `cy.wait(ms)` are
   // documented as waiting the given time, whatever happens, so the duration bounds nothing (a delay, eval README
   // "Poll ticks"). `cy.wait("@alias", { timeout })` keeps its bound in the options, checked where it is written.

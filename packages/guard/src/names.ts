@@ -12,6 +12,7 @@ const UNITS = new Set([
   "millis",
   "milliseconds",
   "msec",
+  "msecs",
   "s",
   "sec",
   "secs",

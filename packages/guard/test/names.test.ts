@@ -8,6 +8,12 @@ describe("timeout names with a unit", () => {
     expect(isTimeoutName("timeout_us")).toBe(true);
   });
 
+  it("takes msecs (Node's spelling in keepAliveMsecs) after the timeout word for a timeout name", () => {
+    expect(isTimeoutName("keepAliveTimeoutMsecs")).toBe(true);
+    expect(isTimeoutName("timeout_msecs")).toBe(true);
+    expect(isTimeoutName("keepAliveMsecs")).toBe(false);
+  });
+
   it("does not take a nanosecond unit for a timeout name", () => {
     expect(isTimeoutName("timeout_ns")).toBe(false);
     expect(isTimeoutName("timeoutNs")).toBe(false);

@@ -18,6 +18,7 @@ export function collectCallFacts(facts: FileFacts, node: EsNode): void {
     inRace(facts, node)
   )
     facts.raceTimers.add(node);
+  facts.racedCalls.promise(node);
   // `Math.max(defaultTimeout, custom || 0)`, `setTimeout(fn, t || 0)`: arithmetic and timers, not a wait's bound.
   const path = calleePath(callee) ?? "";
   if (/^(Math|Number|String|JSON|console|Object|Array)\./.test(path) || referenceName(callee) === "setTimeout") return;

@@ -16,6 +16,7 @@ import { TIMER_MODULES } from "./timers.ts";
 export function collectNode(facts: FileFacts, node: EsNode): void {
   facts.unreadDefaults.node(node);
   facts.ownWaits.node(node);
+  facts.racedCalls.node(node);
   switch (node.type) {
     case "Identifier":
       facts.expected.identifier(node);

@@ -68,6 +68,13 @@ export class DeadlineHelpers {
     }
   }
 
+  /** [start, end) of the functions the file defines under that name. */
+  spansNamed(name: string): [number, number][] {
+    const spans: [number, number][] = [];
+    for (const [node, defined] of this.names) if (defined === name) spans.push(span(node));
+    return spans;
+  }
+
   /** Whether the file defines a function of that name (its body decides, not its name). */
   defines(name: string): boolean {
     for (const defined of this.names.values()) if (defined === name) return true;

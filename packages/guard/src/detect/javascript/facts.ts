@@ -20,6 +20,7 @@ import { UnreadDefaults } from "./unread-defaults.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
+import { RacedCalls } from "./raced-calls.ts";
 import { FallbackHelpers } from "./fallbacks.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
 import { WaitFlow } from "./wait-flow.ts";
@@ -75,6 +76,8 @@ export class FileFacts implements TestFacts {
   readonly raceElements: [number, number][] = [];
   /** Names raced whole: `Promise.race([bodyPromise, timeoutPromise])`. */
   readonly racedNames = new Set<string>();
+  /** Calls race elements start with, and promise executors: timers raced through a call (`raced-calls.ts`). */
+  readonly racedCalls = new RacedCalls();
   /** `const timeoutPromise = new Promise(...)`: promises held in a local, by name, with the span of their `new`. */
   readonly heldPromises: { name: string; from: number; to: number }[] = [];
   /** Names passed as a plain timer's delay (`setTimeout(pollCondition, pollTimeout)`): poll intervals if named so. */
@@ -225,6 +228,12 @@ export class FileFacts implements TestFacts {
   racesHeldPromise(timer: EsNode): boolean {
     const [start] = span(timer);
     return this.heldPromises.some(({ name, from, to }) => from <= start && start < to && this.racedNames.has(name));
+  }
+
+  /** `Promise.race([op(), waitForNoResults()])` where `waitForNoResults` returns the promise this timer settles. */
+  racesThroughCall(timer: EsNode): boolean {
+    const named = (name: string) => this.deadlineHelpers.spansNamed(name);
+    return this.racedCalls.settlesRacedCall(timer, named, this.functionSpans, (node) => this.text(node));
   }
 }
 

@@ -117,7 +117,7 @@ function mentions(text: string, reference: string): boolean {
 }
 
 /** `(_c = x.timeout)`: the compiler's temporary that holds the value tested (`_c`), if the test assigns one. */
-export function heldIn(reference: EsNode): EsNode | undefined {
+function heldIn(reference: EsNode): EsNode | undefined {
   if (reference.type !== "AssignmentExpression" || reference.operator !== "=") return undefined;
   const left = unwrap(reference.left as EsNode);
   return left.type === "Identifier" ? left : undefined;

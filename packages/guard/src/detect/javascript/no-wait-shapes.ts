@@ -45,9 +45,16 @@ export const SHOWN = /^(message|msg|text|title|body|content|html|label|descripti
 /**
  * A timer that renews or refreshes something, or sends a keep-alive (its callback says so, or the handle it is
  * kept under: `this._tokenRenewalTimer = setTimeout(...)`, `setTimeout(donoop, aliveTimeout)`): its delay is a
- * schedule, not a deadline.
+ * schedule, not a deadline. A "re..." word must start a word (`reconnect`, `scheduleReconnect`, `RECONNECT_DELAY`):
+ * `this._captureConnectionContext(...)` in a connect deadline's callback holds the letters of "reConnect" across two
+ * words and reconnects nothing.
  */
-export const SCHEDULE = /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive/i;
+const SCHEDULE_WORDS = /(?<![a-z])re ?(new|fresh|auth|connect|schedul)|rotat|noop|keep_? ?alive/i;
+
+/** Whether code or a name says it renews, refreshes, reconnects or keeps alive (`SCHEDULE_WORDS`), word by word. */
+export function saysSchedule(text: string): boolean {
+  return SCHEDULE_WORDS.test(text.replace(/([a-z0-9])(?=[A-Z])/g, "$1 "));
+}
 
 /**
  * A callback that reports a timeout in words (`dispatchEvent(new CustomEvent('timeout'))`, `new Error("timed out")`):

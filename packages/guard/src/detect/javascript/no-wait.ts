@@ -27,7 +27,7 @@ import {
   MODULE_MOCK,
   REPORTS_TIMEOUT,
   ROUND,
-  SCHEDULE,
+  saysSchedule,
   SHOWN,
   SPY,
   SPY_ON,
@@ -170,7 +170,7 @@ export class NoWaitFacts {
       const body = this.text(args[0]!).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
       const liveness = comparesElapsed(body, this.text(args[1]!));
       const reports = REPORTS_TIMEOUT.test(body);
-      if ((SCHEDULE.test(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body) && !liveness && !reports)
+      if ((saysSchedule(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body) && !liveness && !reports)
         this.addName(this.schedules, scheduledName(args[1]!));
     }
     // `notify({ message, timeout: 2000 })`, `events.emit("browser:notify", { ..., timeout })`: shown, not awaited.
@@ -212,7 +212,7 @@ export class NoWaitFacts {
     // `this._tokenRenewalTimer = setTimeout(fn, this._tokenTimeout)`: the handle names what the timer does.
     if (right.type === "CallExpression" && TIMER_CALLS.test(calleePath(right.callee as EsNode) ?? "")) {
       const delay = (right.arguments as EsNode[])[1];
-      if (delay && SCHEDULE.test(referenceName(left) ?? "")) this.addName(this.schedules, delay);
+      if (delay && saysSchedule(referenceName(left) ?? "")) this.addName(this.schedules, delay);
     }
     if (left.type !== "MemberExpression" || memberName(left) !== "setTimeout" || right.type !== "CallExpression")
       return;

@@ -1,4 +1,5 @@
 // What tests say about values: assertions, type tests, calls expected to fail, timers raced or measured.
+import type { RacedCalls } from "./raced-calls.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { isDeadlineTimer, stopsRecording, TIMER_CALLS } from "./timers.ts";
 
@@ -52,6 +53,8 @@ export interface TestFacts {
   readonly windowDelays: Map<string, number[]>;
   readonly raceElements: [number, number][];
   readonly racedNames: Set<string>;
+  /** Calls race elements start with (`raced-calls.ts`). */
+  readonly racedCalls: RacedCalls;
   /** [start, end) of `expect(subject)` subjects, in document order: a name used there is checked. */
   readonly subjectRanges: [number, number][];
   text(node: EsNode): string;
@@ -111,6 +114,7 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
       (e) => e && unwrap(e).type === "CallExpression" && calleePath(unwrap(e).callee as EsNode) === "Promise.resolve",
     );
     if (first && unwrap(first).type === "ArrayExpression" && !settled) {
+      facts.racedCalls.race(node, elements);
       for (const element of unwrap(first).elements as (EsNode | null)[]) {
         if (element) facts.raceElements.push(span(element));
         if (element && unwrap(element).type === "Identifier") facts.racedNames.add(unwrap(element).name as string);

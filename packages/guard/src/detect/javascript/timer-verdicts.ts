@@ -20,7 +20,9 @@ export function timerVerdict(
     facts.storedTimers.has(node) &&
     args[0]?.type === "Identifier" &&
     facts.listeners.has(args[0].name as string);
-  const settlesRacedPromise = TIMER_CALLS.test(path) && facts.racedNames.size > 0 && facts.racesHeldPromise(node);
+  const settlesRacedPromise =
+    TIMER_CALLS.test(path) &&
+    ((facts.racedNames.size > 0 && facts.racesHeldPromise(node)) || facts.racesThroughCall(node));
   const deadline = isDeadlineTimer(path, args, facts.source) || facts.deadlines.ends(node);
   if (!(facts.raceTimers.has(node) || racesEvent || settlesRacedPromise || deadline)) return undefined;
   // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
