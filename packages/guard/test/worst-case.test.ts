@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ModuleBindings } from "../src/detect/javascript/modules.ts";
+import { capturePython, pythonParser } from "../src/detect/python/parser.ts";
 import { checkSource, defaultGuardConfig } from "../src/index.ts";
 
 const config = defaultGuardConfig(import.meta.dirname);
@@ -31,6 +32,27 @@ describe("worst-case inputs judge as their small versions do", () => {
       .filter((i) => i % 2 === 1)
       .map((i) => `${2 + 5 * i + 2}: no-hardcoded-timeout`);
     expect(await findingLines("clocks.test.js", source)).toEqual(expected);
+  });
+
+  it("96 nested Python functions (the deepest CPython takes) each with a default: all but the innermost report", async () => {
+    // Every function sleeps on its default and defines the next inside it; the innermost only sleeps (a pause, no
+    // bound). Each default's checks walk up to the module and read its function's body, which holds every deeper one.
+    const n = 96;
+    const functions = range(n)
+      .map((i) => `${"    ".repeat(i)}def f${i}(timeout=${i + 1}):\n${"    ".repeat(i + 1)}time.sleep(timeout)\n`)
+      .join("");
+    const expected = range(n - 1).map((i) => `${2 + 2 * i}: no-hardcoded-timeout`);
+    expect(await findingLines("nested.py", `import time\n${functions}`)).toEqual(expected);
+  });
+
+  it("a Python node's parent is found once per tree: every object for that node gets it without another search", async () => {
+    // tree-sitter finds a parent by descending from the root; the walks up from nested defaults repeat each step.
+    const tree = (await pythonParser()).parse("def f(timeout=5):\n    def g(timeout=6):\n        pass\n")!;
+    const [first] = capturePython(tree.rootNode, ["default_parameter"]);
+    const [again] = capturePython(tree.rootNode, ["default_parameter"]);
+    expect(again).not.toBe(first);
+    expect(again!.parent).toBe(first!.parent);
+    expect(again!.parent!.parent!.type).toBe("function_definition");
   });
 
   it("400 classes whose timers call methods every class defines: only the timers that end something report", async () => {

@@ -46,12 +46,20 @@ export function capturePython(root: TsNode, types: readonly string[]): TsNode[] 
 
 const MEMOISED = Symbol("org-guard memoised reads");
 const GETTERS = ["type", "endIndex", "text", "parent"] as const;
+/** A parsed tree's parents by node id (see `memoiseNodeReads`). */
+const PARENTS = Symbol("org-guard parents");
 
 // web-tree-sitter reads a node's type, end, text and parent through WebAssembly on every access
 // (marshal the node into a transfer buffer, call, unmarshal a new object), and the detectors ask
 // the same node the same thing many times: that was about a third of Python's time past the parse.
 // A parsed tree never changes (org-guard never edits one), so each read is kept on the node the
 // first time, as web-tree-sitter itself keeps `children` and `namedChildren`.
+//
+// A parent is kept for the tree as well, by node id (unique within a tree): every step of a walk up
+// makes a new object, and tree-sitter finds a node's parent by descending from the root (a node keeps
+// no parent pointer), so each step costs the node's depth. Kept per object only, a walk from a node to
+// the root cost its depth squared, every time: 96 nested functions each with a default (the deepest
+// Python allows) took 93 ms, and the walks (a default's enclosing calls and values) were most of it.
 function memoiseNodeReads(prototype: object): void {
   const target = prototype as Record<PropertyKey, unknown>;
   if (target[MEMOISED]) return;
@@ -60,15 +68,23 @@ function memoiseNodeReads(prototype: object): void {
     const read = Object.getOwnPropertyDescriptor(prototype, name)?.get;
     if (!read) continue; // another web-tree-sitter version: its own getter stays
     const slot = name === "type" ? TYPE : Symbol(name);
-    Object.defineProperty(prototype, name, {
-      configurable: true,
-      enumerable: false,
-      get(this: Record<symbol, unknown>) {
-        const known = this[slot];
-        if (known !== undefined) return known;
-        return (this[slot] = read.call(this));
-      },
-    });
+    const get =
+      name === "parent"
+        ? function (this: Record<symbol, unknown> & { id: number; tree: object }) {
+            const known = this[slot];
+            if (known !== undefined) return known;
+            const tree = this.tree as Record<symbol, Map<number, unknown>>;
+            const parents = (tree[PARENTS] ??= new Map());
+            let parent = parents.get(this.id);
+            if (parent === undefined) parents.set(this.id, (parent = read.call(this)));
+            return (this[slot] = parent);
+          }
+        : function (this: Record<symbol, unknown>) {
+            const known = this[slot];
+            if (known !== undefined) return known;
+            return (this[slot] = read.call(this));
+          };
+    Object.defineProperty(prototype, name, { configurable: true, enumerable: false, get });
   }
   const childForFieldName = target.childForFieldName as ((this: TsNode, field: string) => TsNode | null) | undefined;
   if (typeof childForFieldName !== "function") return;
