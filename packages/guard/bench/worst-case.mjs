@@ -391,6 +391,13 @@ const FAMILIES = [
       `class Sender:\n    def send(self, request):\n${lines(n, (i) => `        self.transport.write(request, ${i})`)}\n        self._handle = self.loop.call_later(self.delay, self._retry, request)\n\n    def _retry(self, request):\n        self.send(request)\n\n${lines(n, (i) => `    def arm${i}(self, loop, retry_timeout=${i + 1}):\n        loop.call_later(retry_timeout, self._retry)\n`)}`,
   ],
   [
+    "py test class setting timeouts on n doubles it keeps on self (test-reads)",
+    "test_a.py",
+    300,
+    (n) =>
+      `from unittest import mock\n\nclass ServerTest:\n${lines(n, (i) => `    def test_${i}(self):\n        self.m${i} = mock.Mock()\n        self.m${i}.timeout_${i} = ${i + 1}\n        self.engine${i} = {"timeout": ${i + 2}}\n        self.m${i}.return_value = self.engine${i}\n        self.assertEqual(self.m${i}(), self.engine${i})\n`)}`,
+  ],
+  [
     "py kwargs popped and handed on (uses, lookups)",
     "a.py",
     300,

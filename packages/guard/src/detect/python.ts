@@ -14,6 +14,7 @@ import {
   underNoneCheck,
 } from "./python/context.ts";
 import { PyFacts } from "./python/facts.ts";
+import { dataOnlyForDoubles } from "./python/double-data.ts";
 import { assignedOnlyToDoubles } from "./python/handed-to-doubles.ts";
 import { onlyExpected } from "./python/inspected.ts";
 import { isCacheEntryLifetime } from "./python/lifetimes.ts";
@@ -119,6 +120,8 @@ class PyDetector implements PyBindingJudge {
         if (isCacheLifetime(node)) return;
         // `http_options={"timeout": 10000}` then `assert options["timeout"] == 10000`: a configuration check.
         if (facts.doubles.assertedLater(value, name)) return;
+        // `engine_resp = [{..., "timeout": 3600}]` then `mock_call.return_value = engine_resp`: a double's data.
+        if (dataOnlyForDoubles(facts, value)) return;
         this.report(value, `in "${name}"`, false);
         return;
       }

@@ -9,6 +9,7 @@ import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck 
 import { polledUntil } from "./deadlines.ts";
 import { boundsNoWait, isCacheEntryLifetime, lifetimeOrUnread, onlySleeps } from "./lifetimes.ts";
 import { onlyHandedToDoubles } from "./handed-to-doubles.ts";
+import { setOnTestDouble } from "./test-reads.ts";
 import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
@@ -132,6 +133,8 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   if (lifetimeOrUnread(facts, node, left, name) || boundsLocalWork(facts, node, left, name)) return;
   // `timeout = 2` in a test, read only by calls on doubles, expected calls and assertions: test data.
   if (onlyHandedToDoubles(facts, node, left, name)) return;
+  // `x_cluster = mock.Mock(...)` ... `x_cluster.timeout = 10`: a value only a double holds.
+  if (setOnTestDouble(facts, left)) return;
   if (judge.alarms.isBudgetValue(right)) return;
   // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
   // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.

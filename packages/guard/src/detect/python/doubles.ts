@@ -1,6 +1,14 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { AssertedLiterals } from "./asserted.ts";
-import { BLOCKING_METHODS, DRAINING_METHODS } from "./context.ts";
+import {
+  DOUBLE_FACTORY,
+  IN_PROCESS_TRANSPORT,
+  isPatchCall,
+  MANUAL_CLOCK,
+  MOCK_CALL,
+  TESTING_MODULE,
+} from "./double-factories.ts";
+import { handedToNonWait, localHandedToNonWaits } from "./mock-arguments.ts";
 import { type Patched, PatchedTests } from "./patched.ts";
 import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax.ts";
 
@@ -9,18 +17,6 @@ import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax
 // code under test to such a double, an in-process httpx transport never applies a timeout, and a test that
 // asserts the value it passed checks a configuration, not a wait. Decided by what the object is (where it
 // was made) and what the test does, never by the callee's name alone.
-
-// Factories of doubles: `Mock()`, `MagicMock()`, `create_autospec(...)`, classes named `Fake...`/`Dummy...`/`Mock...`.
-const DOUBLE_FACTORY =
-  /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|NonCallableMagicMock|PropertyMock|create_autospec|patch(\.object|\.multiple)?)$|(^|\.)_*(Fake|Dummy|Mock|Mocked)(?=[A-Z_\d]|$)\w*$|(^|\.)_*[A-Z]\w*(Fake|Mock)$/;
-// httpx transports that call an app in-process: httpx never applies a timeout on them.
-const IN_PROCESS_TRANSPORT = /(^|\.)(ASGITransport|WSGITransport|MockTransport)$/;
-// A module of test doubles: `twisted.internet.testing`, `twisted.test.proto_helpers`, `x.tests.fakes`.
-const TESTING_MODULE = /(^|\.)(testing|proto_helpers|fakes|mocks)\.[A-Z]\w*$/;
-// unittest.mock's call recorder (`from unittest.mock import call`, `mock.call`, testfixtures' re-export).
-const MOCK_CALL = /(^|\.)mock\.call$/;
-// A clock a test moves by hand: twisted's `task.Clock()`, `MemoryReactorClock()`.
-const MANUAL_CLOCK = /(^|\.)(Clock|MemoryReactorClock)$/;
 
 export class TestDoubles {
   // `scope:name` (or `self.x`) of variables holding a double.
@@ -101,6 +97,11 @@ export class TestDoubles {
     return callee?.type === "attribute" && this.isDouble(callee.childForFieldName("object"));
   }
 
+  // An attribute of a double written: `x_cluster.timeout = 10` on `x_cluster = mock.Mock(...)`, `mock_find.return_value`.
+  setOnDouble(target: TsNode): boolean {
+    return target.type === "attribute" && this.isDouble(target.childForFieldName("object"));
+  }
+
   // A call made on a double or making one: `fake.get(u, timeout=3)`, `MagicMock(timeout=5)`, `FakeClient(timeout=5)`.
   onOrMakesDouble(call: TsNode): boolean {
     return this.calledOnDouble(call) || this.isDouble(call);
@@ -132,20 +133,7 @@ export class TestDoubles {
   // only when every read of it is such an argument; a dict entry (`opts = {"timeout": 30}; get(u, **opts)`) never.
   handedToMocks(value: TsNode): boolean {
     if (!this.patches.around(value).checked) return false;
-    return handedToNonWait(value) ?? this.localHandedToNonWaits(value);
-  }
-
-  // `timeout_secs = 10` in a test function, then only `transfer.download(ctx, timeout_secs)`: the local is the value.
-  private localHandedToNonWaits(value: TsNode): boolean {
-    const assignment = value.parent;
-    const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : undefined;
-    if (left?.type !== "identifier" || assignment?.childForFieldName("right")?.id !== value.id) return false;
-    let fn: TsNode | null = assignment!.parent;
-    while (fn && fn.type !== "function_definition") fn = fn.parent;
-    const reads = (fn?.childForFieldName("body")?.descendantsOfType("identifier") ?? []).filter(
-      (use) => use !== null && use.text === left.text && use.id !== left.id,
-    );
-    return reads.length > 0 && reads.every((read) => handedToNonWait(read!) === true);
+    return handedToNonWait(value) ?? localHandedToNonWaits(value);
   }
 
   // `Client(KEY, timeout=10)` then `self.assertEqual(consumer.timeout, 10)`, `flush(timeout_millis=5000)` then
@@ -245,26 +233,4 @@ export class TestDoubles {
     }
     return node.type === "attribute" ? node.text.replace(/\s+/g, "") : undefined;
   }
-}
-
-function isPatchCall(call: TsNode): boolean {
-  return /(^|\.)patch(\.object|\.multiple)?$/.test(calleeText(call));
-}
-
-/**
- * Whether `value` is a call's own argument (positional or keyword) and that call is not a wait (BLOCKING_METHODS or
- * DRAINING_METHODS);
- * undefined when it is no call's argument.
- */
-function handedToNonWait(value: TsNode): boolean | undefined {
-  let node = value.parent;
-  if (node?.type === "keyword_argument") {
-    if (node.childForFieldName("value")?.id !== value.id) return undefined;
-    node = node.parent;
-  }
-  const call = node?.type === "argument_list" ? node.parent : undefined;
-  if (call?.type !== "call") return undefined;
-  const callee = call.childForFieldName("function");
-  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
-  return !BLOCKING_METHODS.test(method ?? "") && !DRAINING_METHODS.test(method ?? "");
 }

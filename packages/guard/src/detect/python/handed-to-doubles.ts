@@ -7,36 +7,10 @@
 // goes to a double, an expected call or an assertion, so nothing the test runs can wait with it. Decided by where
 // each read goes (the doubles of `doubles.ts`, the assertions of `context.ts`), never by the name.
 import type { Node as TsNode } from "web-tree-sitter";
-import { matchApi } from "../../apis.ts";
-import { calleeNamed, MOCK_CALLED_WITH } from "./assertion-names.ts";
-import { BLOCKING_METHODS, DRAINING_METHODS, inAssertion } from "./context.ts";
-import { outward } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
 import { isAssignmentTarget } from "./lifetimes.ts";
-import { calleeText, occurrences, referenceName } from "./syntax.ts";
-
-// unittest.mock's call recorder and the expected calls built with it: `mock.call.Request(...)`, `call.proxy.publish()`.
-const EXPECTED_CALL = /^(unittest\.)?mock\.call(\.|$)/;
-// A mock's call record compared: what the code under test handed its doubles.
-const RECORD_ASSERTION = calleeNamed(MOCK_CALLED_WITH, "assert_has_calls");
-// A module of tests: it defines test functions or methods.
-const TESTS = /(^|\n)[ \t]*(async\s+)?def\s+test\w*\s*\(/;
-// Doubles or expected calls somewhere in it (a cheap test before any read is followed).
-const DOUBLES = /mock|Mock|Fake|fake|Stub|stub|Dummy/;
-
-// A double handed as the argument the callee's signature names as its transport (`socket_module=MockSocketModule()`,
-// `transport=mock.Mock()`): the waits of the call are the double's. A mocked logger, metrics sink or callback handed
-// beside a real transport is not (`Client(url, timeout=t, logger=mock.MagicMock())` talks to a real server).
-const TRANSPORT_KEYWORD = /^(\w*_)?(socket|sock|transport|connection|conn|session|channel)(_\w*)?$/;
-
-type Kind = "double" | "record" | "compared" | "handed" | "other";
-// A read and, for a call record, the mock whose record it is; for a handed call, the call.
-interface Read {
-  kind: Kind;
-  node: TsNode;
-  call?: TsNode;
-  mock?: string;
-}
+import { occurrences, referenceName } from "./syntax.ts";
+import { type Read, readKind, testsWithDoubles } from "./test-reads.ts";
 
 /**
  * Whether the value assigned to `left` (a local of a test function, a test module's constant, or a test class's
@@ -109,18 +83,6 @@ function reaches(facts: PyFacts, read: Read, mocks: string[]): boolean {
   });
 }
 
-// A module of tests with doubles in it, asked once per file (a module of n constants asks n times).
-const TESTS_WITH_DOUBLES = new WeakMap<PyFacts, boolean>();
-function testsWithDoubles(facts: PyFacts): boolean {
-  let known = TESTS_WITH_DOUBLES.get(facts);
-  if (known === undefined) {
-    const code = facts.fileCode();
-    known = TESTS.test(code) && DOUBLES.test(code);
-    TESTS_WITH_DOUBLES.set(facts, known);
-  }
-  return known;
-}
-
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -142,54 +104,6 @@ function readScope(facts: PyFacts, assignment: TsNode, left: TsNode): TsNode | u
     return cls ? undefined : assignment.tree.rootNode;
   }
   return left.type === "attribute" && fn && cls && /^self\.\w+$/.test(left.text.replace(/\s+/g, "")) ? cls : undefined;
-}
-
-function readKind(facts: PyFacts, read: TsNode): Read {
-  const other: Read = { kind: "other", node: read };
-  if (inAssertion(read)) {
-    const record = recordAssertion(read);
-    return record ? { kind: "record", node: read, mock: recordedMock(record) } : { kind: "compared", node: read };
-  }
-  const outer = outward(read);
-  const parent = outer.parent;
-  const argument = parent?.type === "keyword_argument" ? parent : outer;
-  if (parent?.type === "keyword_argument" && parent.childForFieldName("value")?.id !== outer.id) return other;
-  const list = argument.parent;
-  const call = list?.type === "argument_list" ? list.parent : undefined;
-  if (call?.type !== "call") return other;
-  const written = calleeText(call);
-  const path = facts.resolve(written);
-  // As written too: a test helper's re-export of unittest.mock (`from taskflow.test import mock`) builds the same calls.
-  if (EXPECTED_CALL.test(path) || EXPECTED_CALL.test(written)) return { kind: "double", node: read };
-  const method = written.slice(written.lastIndexOf(".") + 1);
-  const apis = facts.options.apis;
-  if (BLOCKING_METHODS.test(method) || DRAINING_METHODS.test(method)) return other;
-  if (matchApi(apis, "python", path) !== undefined || matchApi(apis, "python", written) !== undefined) return other;
-  const doubles = facts.doubles;
-  // The wait is the double's only when the call is on one, makes one, or hands one in as its transport; a call to
-  // real code that is merely handed a double (a mocked logger) is the code under test's.
-  if (doubles.onOrMakesDouble(call)) return { kind: "double", node: read };
-  const transport = doubles.doubleArguments(call).some((a) => {
-    const keyword = a.type === "keyword_argument" ? a.childForFieldName("name")?.text : undefined;
-    return keyword !== undefined && TRANSPORT_KEYWORD.test(keyword);
-  });
-  return { kind: transport ? "double" : "handed", node: read, call };
-}
-
-// The mock's call-record assertion whose arguments hold the node (`m.assert_called_once_with(..., t * 1000)`).
-function recordAssertion(node: TsNode): TsNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === "call" && RECORD_ASSERTION.test(calleeText(current))) return current;
-    if (current.type === "expression_statement" || current.type === "block") return undefined;
-  }
-  return undefined;
-}
-
-// The mock whose record is asserted: `self._mock_run` of `self._mock_run.assert_called_once_with(...)`.
-function recordedMock(assertion: TsNode): string | undefined {
-  const callee = assertion.childForFieldName("function");
-  const object = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
-  return object?.text.replace(/\s+/g, "");
 }
 
 /**
