@@ -9,7 +9,7 @@ import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
 import { chainedRequestTimeout } from "./request-bounds.ts";
 import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
 import { timerFactoryDeadline } from "./timer-factories.ts";
-import { timerVerdict } from "./timer-verdicts.ts";
+import { enclosingFunctions, timerVerdict } from "./timer-verdicts.ts";
 import type { Classified } from "./values.ts";
 import { MOCHA_TESTS, NEGATIVE_NO_LIMIT_APIS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
 
@@ -156,6 +156,9 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     )
       targets = [last];
   } else if (args[api.argument]) targets = [args[api.argument]!];
+  // `req.setTimeout(1, () => req.abort())` in a test that checks the abort: the scripted action under test.
+  const listener = api.callee === "*.setTimeout" ? args[1] : undefined;
+  if (listener && judge.facts.timers.scriptedAbort(node, enclosingFunctions(judge.facts, node), listener)) return;
   const isTest =
     (TEST_APIS.test(api.callee) && !(path === "this.timeout" && inClass(judge.facts, node))) || api.argument === "last";
   for (const target of targets) {

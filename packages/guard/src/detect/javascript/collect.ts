@@ -57,6 +57,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       facts.signalDeadlines.call(node);
       facts.mockClocks.call(node);
       facts.syncTests.call(node);
+      facts.callRecords.call(node);
       return;
     case "NewExpression":
       facts.sites.push(node);

@@ -6,7 +6,7 @@ import { destinationOf, type EsNode, span } from "./ast.ts";
 import { endsWait } from "./timer-verdicts.ts";
 import { Classifier } from "./classify.ts";
 import { Constants } from "./constants.ts";
-import { onlyAsserted } from "./expected-values.ts";
+import { onlyAsserted, onlyInSyncTests } from "./expected-values.ts";
 import type { HelperParameters } from "./deadline-helpers.ts";
 import { FileFacts } from "./facts.ts";
 import { innermostFunction } from "./function-spans.ts";
@@ -70,7 +70,10 @@ export class JsDetector implements SiteJudge, MeaningSite {
     this.classifier = new Classifier(facts, this.constants);
     // `const expected = { connectionTimeout: 0, ... }` used only as an assertion's argument: expected data;
     // `const conn = new C({ timeout: 10000 })` only checked (`expect(conn.timeout)`): nothing waits.
-    for (const { uses, init } of facts.expected.values) if (onlyAsserted(uses)) this.expectedRanges.push(span(init));
+    // `const OPTS = { timeout: 5 }` read only in tests that end without waiting: nothing waits on it either.
+    const inSync = (at: number) => facts.syncTests.has(at);
+    for (const { uses, init } of facts.expected.values)
+      if (onlyAsserted(uses) || onlyInSyncTests(uses, init, inSync)) this.expectedRanges.push(span(init));
     facts.noWait.finish((at) => this.functionAt(at));
     facts.deadCode.finish(this.source);
     for (const scope of facts.mockClocks.scopes((at) => this.functionAt(at))) facts.noWait.quietIn(scope);
@@ -215,6 +218,8 @@ export class JsDetector implements SiteJudge, MeaningSite {
     if (!isTest && (this.facts.noWait.quiet(start) || this.facts.timers.inert(start))) return;
     // In a test that ends without waiting (no `done`, `await` or returned promise): nothing there waits on it.
     if (!isTest && this.facts.syncTests.has(start)) return;
+    // A test's `timeout: 234` that an expected call of a stub repeats: the value reached the double.
+    if (!isTest && this.facts.callRecords.recorded(this.site, node)) return;
     const key = `${start}:${end}`;
     if (this.findings.has(key)) return;
     this.findings.set(key, {

@@ -18,6 +18,10 @@ export type Uses = {
   fromCall: boolean;
   /** Uses inside assertions of the value itself, not of one of its fields (`expect(p).rejects`). */
   bare: number;
+  /** Where each use is (the declarations' own identifiers among them). */
+  positions: number[];
+  /** Where the declarations' own identifiers are. */
+  own: number[];
 };
 
 /** Where assertions are, in document order (the test collectors fill them during the same walk). */
@@ -36,8 +40,11 @@ export class ExpectedValues {
 
   constructor(private readonly ranges: AssertionRanges) {}
 
-  /** A block-level `const name = init` (block `scope`); `built`: a `new C(...)` in a file that asserts. */
-  declare(name: string, scope: [number, number], init: EsNode, asserts: boolean): void {
+  /**
+   * A block-level `const name = init` (block `scope`, its identifier at `at`); `built`: a `new C(...)` in a file that
+   * asserts.
+   */
+  declare(name: string, scope: [number, number], init: EsNode, asserts: boolean, at: number): void {
     const value = unwrap(init);
     // `const c = conn`, `var options = pusher.connection.options`: an alias of the object or of a part of it.
     const root = memberRoot(value);
@@ -50,11 +57,23 @@ export class ExpectedValues {
     const list = this.identifierUses.get(name) ?? [];
     let uses = list.find((u) => u.scope[0] === scope[0]);
     if (!uses) {
-      uses = { scope, all: 0, asserted: 0, declarations: 0, called: 0, aliases: [], fromCall: false, bare: 0 };
+      uses = {
+        scope,
+        all: 0,
+        asserted: 0,
+        declarations: 0,
+        called: 0,
+        aliases: [],
+        fromCall: false,
+        bare: 0,
+        positions: [],
+        own: [],
+      };
       list.push(uses);
       this.identifierUses.set(name, list);
     }
     uses.declarations += 1;
+    uses.own.push(at);
     if (value.type === "CallExpression") uses.fromCall = true;
     this.values.push({ uses, init });
     if (aliasOf) aliasOf.aliases.push(uses);
@@ -68,6 +87,7 @@ export class ExpectedValues {
     // `pusher.connection.options`: a property named like the constant is not a use of it (a spread `...x` is).
     if (/(^|[^.])\.\s*$/.test(this.ranges.source.slice(Math.max(0, start - 8), start))) return;
     uses.all += 1;
+    uses.positions.push(start);
     const inside = (range: [number, number] | undefined) =>
       range !== undefined && range[0] <= start && start < range[1];
     if (inside(this.ranges.assertionRanges.at(-1)) || inside(this.ranges.subjectRanges.at(-1))) {
@@ -111,4 +131,16 @@ export function onlyAsserted(uses: Uses, depth = 0): boolean {
   if (uses.all - uses.declarations - uses.aliases.length !== uses.asserted) return false;
   if (!uses.aliases.every((alias) => onlyAsserted(alias, depth + 1))) return false;
   return uses.asserted > 0 || uses.aliases.some((alias) => alias.asserted > 0);
+}
+
+/**
+ * `const OPTS = { timeout: 5 }` (a module's or a suite's) read only inside tests that end without waiting and keep what
+ * they build to themselves (`sync-tests.ts`): `getProxyAgent(url, { ...OPTS })` then `expect(agent.connectOpts)...`.
+ * Nothing waits on what such tests build, so nothing waits on the object. Not an alias's source, not a value made by
+ * a call (it runs when the module loads, outside any test), and at least one read.
+ */
+export function onlyInSyncTests(uses: Uses, init: EsNode, inSync: (at: number) => boolean): boolean {
+  if (unwrap(init).type !== "ObjectExpression" || uses.aliases.length > 0) return false;
+  const reads = uses.positions.filter((at) => !uses.own.includes(at));
+  return reads.length > 0 && reads.every(inSync);
 }

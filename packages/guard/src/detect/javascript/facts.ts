@@ -4,6 +4,7 @@ import type { TimeoutApi } from "../../apis.ts";
 import { isTimeoutName } from "../../names.ts";
 import { type EsNode, span } from "./ast.ts";
 import { collectNode } from "./collect.ts";
+import { CallRecords } from "./call-records.ts";
 import { ExpectedValues } from "./expected-values.ts";
 import { NoWaitFacts } from "./no-wait.ts";
 import { ValidationBounds } from "./not-durations.ts";
@@ -143,6 +144,8 @@ export class FileFacts implements TestFacts {
   readonly deadCode = new DeadCode();
   /** Tests that end without waiting for anything (no `done`, `await` or returned promise). */
   readonly syncTests: SyncTests;
+  /** The key/value pairs a test expects a double to have been called with (`call-records.ts`). */
+  readonly callRecords: CallRecords;
 
   constructor(
     readonly source: string,
@@ -156,6 +159,7 @@ export class FileFacts implements TestFacts {
     this.deadlines = new DeadlineTimers(source, this.functionSpans);
     this.mockClocks = new MockClocks(source);
     this.syncTests = new SyncTests(source);
+    this.callRecords = new CallRecords(source);
   }
 
   /** Walks `program` once, collecting every fact. */

@@ -18,6 +18,12 @@ const WATCHDOG =
 /** A failure callback handed to the timer by name (`setTimeout(reject, 100)`): it fails the test when called. */
 const SETTLES_AS_FAILURE = /^(reject|fail)$/;
 
+/**
+ * `catch (err) { reject(err) }` around the abort: the abort's own failure handed on, not a watchdog that fails the test
+ * when the timer fires.
+ */
+const FORWARDED_CATCH = /\bcatch\s*\(\s*([\w$]+)\s*\)\s*\{\s*(reject|done|cb|callback|next)\s*\(\s*\1\s*\)\s*;?\s*\}/g;
+
 /** What a test says it expects of an abort: the error it gets, the flag it reads, its cancel event. */
 const EXPECTS_ABORT =
   /Abort(ed)?Error|ABORT_ERR|ECONNRESET|ECONNABORTED|\baborted\b|\bcancell?ed\b|['"`](abort|cancel)['"`]/;
@@ -25,18 +31,19 @@ const EXPECTS_ABORT =
 /**
  * Whether `timer` (`setTimeout(() => req.destroy(), 50)`), in a test file (`isTestFile`), is a test's scripted abort: the test around it checks the
  * abort (`ABORT_ERR`, `AbortError`, `aborted`) and the callback (or the file's function it names, in `definitions`)
- * fails nothing. `enclosing`: the functions around the timer, innermost first.
+ * fails nothing. `enclosing`: the functions around the timer, innermost first. `callback`: the timer's callback, its
+ * first argument unless given (`req.setTimeout(1, () => req.abort())` takes its listener second).
  */
 export function scriptedAbort(
   source: string,
   definitions: ReadonlyMap<string, readonly EsNode[]>,
   timer: EsNode,
   enclosing: readonly [number, number][],
+  callback: EsNode | undefined = (timer.arguments as EsNode[])[0],
 ): boolean {
-  const callback = (timer.arguments as EsNode[])[0];
   if (!callback) return false;
   const [from, to] = span(callback);
-  if (WATCHDOG.test(source.slice(from, to))) return false;
+  if (WATCHDOG.test(source.slice(from, to).replace(FORWARDED_CATCH, ""))) return false;
   // `setTimeout(reject, 100)` in a promise the test returns: the executor's reject itself, called when the timer
   // fires, fails the test (a watchdog), whatever the tests around it abort.
   if (unwrap(callback).type === "Identifier" && SETTLES_AS_FAILURE.test(unwrap(callback).name as string)) return false;

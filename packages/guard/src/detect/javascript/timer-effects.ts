@@ -218,10 +218,10 @@ export class TimerEffects {
   }
 
   /** A test's timer that aborts the operation the test then checks (`scripted-abort.ts`). */
-  scriptedAbort(timer: EsNode, enclosing: readonly [number, number][]): boolean {
+  scriptedAbort(timer: EsNode, enclosing: readonly [number, number][], callback?: EsNode): boolean {
     // Whether the file is a test file is asked once: a file with thousands of timers would scan itself for each.
     this.testFile ??= isTestFile(this.source);
-    return this.testFile && scriptedAbort(this.source, this.definitions, timer, enclosing);
+    return this.testFile && scriptedAbort(this.source, this.definitions, timer, enclosing, callback);
   }
 
   private pass(raw: EsNode): void {

@@ -49,8 +49,8 @@ export function endsWait(facts: FileFacts, node: EsNode, within?: [number, numbe
   return verdict === "deadline" || verdict === "race" || verdict === "held-race";
 }
 
-// The functions around a node, innermost first.
-function enclosingFunctions(facts: FileFacts, node: EsNode): [number, number][] {
+/** The functions around a node, innermost first. */
+export function enclosingFunctions(facts: FileFacts, node: EsNode): [number, number][] {
   const [start] = span(node);
   return facts.functionSpans.filter(([from, to]) => from < start && start < to).sort((a, b) => b[0] - a[0]);
 }
