@@ -6,7 +6,7 @@ import { timeoutWord } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
-import { SpanTree } from "./function-spans.ts";
+import { EnclosingFunctions } from "./enclosing-functions.ts";
 import { HandedDelays } from "./handed-delays.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -24,7 +24,6 @@ const TIMEOUT_WORD = timeoutWord("js", "i");
 const LISTENER_TIMER = /^(setTimeout|(create|make|start)(Timeout|Timer))$/;
 
 type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
-type FunctionSpan = { from: number; to: number; parameters: string[]; name?: string; settles: boolean };
 
 /**
  * Timers and the functions their callbacks call, collected in the one walk (`FileFacts` hands them over);
@@ -56,12 +55,8 @@ export class TimerEffects {
   readonly inertNames = new Set<string>();
   /** [start, end) of the delay arguments of timers that only log or measure: nothing waits on what they hold. */
   readonly inertRanges: [number, number][] = [];
-  /** Every function's [start, end), parameter names and own name, in document order (what a timer may call back). */
-  private readonly functions: FunctionSpan[] = [];
-  /** `functions` indexed by nesting, built once the walk has collected them (`enclosing`). */
-  private functionTree: SpanTree<FunctionSpan> | undefined;
-  /** Executors of `new Promise((resolve) => ...)`: their `resolve` settles a promise (maybe raced), it does not go on. */
-  private readonly executors = new Set<EsNode>();
+  /** The functions around each timer call: the callbacks the code was given, their own names. */
+  private readonly around = new EnclosingFunctions();
   /** `let current = this.authenticationErrorTimeout`: per timeout-looking name, the timeout-looking names it is copied to. */
   private readonly copies = new Map<string, string[]>();
   /** Timeout-looking names handed to the file's functions whose parameter is only a timer's delay. */
@@ -75,8 +70,7 @@ export class TimerEffects {
   call(node: EsNode): void {
     const args = node.arguments as EsNode[];
     const callee = unwrap(node.callee as EsNode);
-    if (node.type === "NewExpression" && referenceName(callee) === "Promise" && args[0])
-      this.executors.add(unwrap(args[0]));
+    if (node.type === "NewExpression" && referenceName(callee) === "Promise" && args[0]) this.around.executor(args[0]);
     const last =
       callee.type === "SequenceExpression"
         ? referenceName(unwrap((callee.expressions as EsNode[]).at(-1)!))
@@ -141,11 +135,7 @@ export class TimerEffects {
 
   /** A function, its plain parameters (`function (row, onRowFinished)`) and its own name (`function _onResponse`). */
   function(node: EsNode): void {
-    const [from, to] = span(node);
-    const parameters = (node.params as EsNode[]).filter((p) => p.type === "Identifier").map((p) => p.name as string);
-    const name = isNode(node.id) ? (node.id.name as string) : undefined;
-    const settles = this.executors.has(node);
-    if (parameters.length > 0 || name !== undefined) this.functions.push({ from, to, parameters, name, settles });
+    this.around.function(node);
   }
 
   /** `current = this.authenticationErrorTimeout`: a timeout-looking name copied to another. */
@@ -160,8 +150,8 @@ export class TimerEffects {
     const inert: Timer[] = [];
     const boundsNothing = ({ call, callback }: { call: EsNode; callback: EsNode }): boolean =>
       onlyLogsOrMeasures(callback, this.definitions, visitorKeys) ||
-      onlyRetries(call, callback, this.definitions, visitorKeys, this.enclosing(call, "names")) ||
-      onlyContinues(callback, this.enclosing(call, "parameters"), visitorKeys);
+      onlyRetries(call, callback, this.definitions, visitorKeys, this.around.enclosing(call, "names")) ||
+      onlyContinues(callback, this.around.enclosing(call, "parameters"), visitorKeys);
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
       if (boundsNothing(timer)) {
@@ -192,24 +182,6 @@ export class TimerEffects {
         !this.passed.has(source)
       )
         this.inertNames.add(source);
-  }
-
-  /** The parameters (callbacks the code was given) or the own names of the functions around a timer call. */
-  private enclosing(call: EsNode, what: "parameters" | "names"): Set<string> {
-    const [at] = span(call);
-    const found = new Set<string>();
-    const bound = new Set<string>();
-    // Innermost first: a parameter hides an outer one of the same name (minified code calls them all `e`).
-    if (this.functionTree === undefined) this.functionTree = new SpanTree(this.functions);
-    for (const { parameters, name, settles } of this.functionTree.around(at)) {
-      if (what === "names" && name !== undefined) found.add(name);
-      if (what === "parameters")
-        for (const parameter of parameters) {
-          if (!bound.has(parameter) && !settles) found.add(parameter);
-          bound.add(parameter);
-        }
-    }
-    return found;
   }
 
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */
