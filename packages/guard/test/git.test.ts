@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { git, guard, spawnedCpuTimeout, tempRepo, tempTree } from "./helpers.ts";
+import { git, guard, spawnChild, tempRepo, tempTree } from "./helpers.ts";
+import { BUILT_CLI_TIMEOUT } from "./profile.ts";
 
 const repoRoot = join(import.meta.dirname, "../../..");
 
@@ -45,7 +46,7 @@ describe("org-guard check --staged", () => {
   });
 });
 
-describe("this repository's pre-commit hook", { timeout: spawnedCpuTimeout() }, () => {
+describe("this repository's pre-commit hook", { timeout: BUILT_CLI_TIMEOUT }, () => {
   // The hook as committed here (.husky/pre-commit -> lint-staged -> org-guard check --staged),
   // installed by husky into a fresh repository that shares this workspace's node_modules.
   function repoWithOurHook() {
@@ -70,7 +71,7 @@ describe("this repository's pre-commit hook", { timeout: spawnedCpuTimeout() }, 
     const repo = repoWithOurHook();
     writeFileSync(join(repo, "client.ts"), "export const options = { timeout: 5000 };\n");
     git(repo, "add", "client.ts");
-    const blocked = spawnSync("git", ["commit", "-m", "add client"], { cwd: repo, encoding: "utf8" });
+    const blocked = spawnChild("git", ["commit", "-m", "add client"], repo);
     expect(blocked.status).not.toBe(0);
     expect(blocked.stdout + blocked.stderr).toContain("no-hardcoded-timeout");
     expect(git(repo, "rev-list", "--all", "--count").trim()).toBe("0");
@@ -83,7 +84,7 @@ describe("this repository's pre-commit hook", { timeout: spawnedCpuTimeout() }, 
     const repo = repoWithOurHook();
     writeFileSync(join(repo, "client.py"), "import requests\n\nrequests.get(url, timeout=config.TIMEOUT_S)\n");
     git(repo, "add", "client.py");
-    const result = spawnSync("git", ["commit", "-m", "add client"], { cwd: repo, encoding: "utf8" });
+    const result = spawnChild("git", ["commit", "-m", "add client"], repo);
     expect(result.status, result.stderr + result.stdout).toBe(0);
     expect(git(repo, "log", "--oneline")).toContain("add client");
   });

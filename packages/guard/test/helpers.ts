@@ -1,23 +1,34 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { runGuardCli } from "../src/cli.ts";
 import { checkSource, type GuardConfig, packageFacts, type PackageFacts } from "../src/index.ts";
-import { sharedTestConfig } from "../../../vitest.shared.ts";
+import { expect } from "vitest";
+import { BUILT_CLI_TIMEOUT } from "./profile.ts";
 
 /**
- * The time limit of a test whose time is the CPU of the processes it spawns (the built CLI on a tree of hundreds of
- * files, the commit hook's tools): the test profile's limit (`timeouts.test`, vitest.shared.ts) times the runnable
- * threads per core when its file starts (the highest load average), at least once. The profile's limit is made for a
- * request's waits; such a test waits for CPU, and on a shared machine its wall time is its CPU time over its share of a
- * core. The built CLI on parallel.test.ts's 240 files takes 1.7 s of CPU: 8 s of wall time at a load of 21 on two cores
- * (20 s at 25+, where it timed out).
+ * The built CLI (`bin/org-guard.js <argv>`) run in `cwd` in a child process, limited to `BUILT_CLI_TIMEOUT` (killed
+ * past it). A killed child fails the calling test with its stderr, never with whatever half an output it left.
  */
-export function spawnedCpuTimeout(): number {
-  const profile = sharedTestConfig.test?.testTimeout;
-  if (profile === undefined) throw new Error("vitest.shared.ts sets no testTimeout: the test profile is missing");
-  return Math.ceil(profile * Math.max(1, Math.max(...loadavg()) / availableParallelism()));
+export function builtCli(cwd: string, ...argv: string[]): SpawnSyncReturns<string> {
+  return spawnChild(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), ...argv], cwd);
+}
+
+/** `command <args>` in `cwd`, limited to `BUILT_CLI_TIMEOUT`; a killed child fails the calling test with its stderr. */
+export function spawnChild(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  const child = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    timeout: BUILT_CLI_TIMEOUT,
+    killSignal: "SIGKILL",
+  });
+  expect(
+    child.signal,
+    `${command} ${args.join(" ")} was killed (${child.signal}; its limit is BUILT_CLI_TIMEOUT, ${BUILT_CLI_TIMEOUT} ms): ${child.stderr}`,
+  ).toBeNull();
+  return child;
 }
 
 /** A temp directory holding `files` (path -> contents). */

@@ -1,17 +1,17 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig } from "../src/index.ts";
 import { PARALLEL_THRESHOLD } from "../src/run.ts";
-import { spawnedCpuTimeout, tempTree } from "./helpers.ts";
+import { builtCli, tempTree } from "./helpers.ts";
+import { BUILT_CLI_TIMEOUT } from "./profile.ts";
 
 // Large checks are split across worker threads by the built CLI, in batches; the results must be
 // exactly those of the single-threaded check, in the same order. The tree repeats four sources, so
 // the single-threaded results are worked out once per source (checkSource is what the in-process
 // check runs on every file; its messages depend on the text and the extension, not the path):
 // checking all 240 copies in this process as well doubled the test's time for no more evidence.
-describe("parallel check", { timeout: spawnedCpuTimeout() }, () => {
+describe("parallel check", { timeout: BUILT_CLI_TIMEOUT }, () => {
   it("the built CLI on a large tree reports what the in-process check reports", async () => {
     const corpus = join(import.meta.dirname, "corpus");
     const sources = ["positives.ts", "negatives.ts", "positives.py", "legacy.cjs"].map((f) => [
@@ -26,15 +26,7 @@ describe("parallel check", { timeout: spawnedCpuTimeout() }, () => {
       sourceOf.push(i % sources.length);
     }
     const root = tempTree(files);
-    const built = spawnSync(
-      process.execPath,
-      [join(import.meta.dirname, "../bin/org-guard.js"), "check", "src", "--format", "json"],
-      {
-        cwd: root,
-        encoding: "utf8",
-        maxBuffer: 1 << 26,
-      },
-    );
+    const built = builtCli(root, "check", "src", "--format", "json");
     expect(built.status).toBe(1);
     const config = defaultGuardConfig(root);
     const single = await Promise.all(sources.map(([name, text]) => checkSource(join(root, name!), text!, config)));
@@ -60,10 +52,7 @@ describe("parallel check", { timeout: spawnedCpuTimeout() }, () => {
     };
     for (let i = 0; i < PARALLEL_THRESHOLD + 40; i++)
       files[`src/${String(i).padStart(3, "0")}.js`] = "exports.x = 1;\n";
-    const built = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", "src"], {
-      cwd: tempTree(files),
-      encoding: "utf8",
-    });
+    const built = builtCli(tempTree(files), "check", "src");
     expect(built.status).toBe(1);
     expect(built.stdout).toMatch(/defaults\.js[\s\S]*2:\d+\s+error\s+Unbounded timeout 0/);
   });
@@ -79,10 +68,7 @@ describe("parallel check", { timeout: spawnedCpuTimeout() }, () => {
     // The tree is one batch, and the workers take their batches before this thread checks any: a worker judges the table.
     for (let i = 0; i < PARALLEL_THRESHOLD + 40; i++)
       files[`src/a${String(i).padStart(3, "0")}.js`] = "exports.x = 1;\n";
-    const built = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", "src"], {
-      cwd: tempTree(files),
-      encoding: "utf8",
-    });
+    const built = builtCli(tempTree(files), "check", "src");
     expect(built.status).toBe(1);
     expect(built.stdout).toMatch(/options\.js[\s\S]*4:\d+\s+error\s+Unbounded timeout 0/);
   });
@@ -96,10 +82,7 @@ describe("parallel check", { timeout: spawnedCpuTimeout() }, () => {
         "from .transport import Transport\n\nclass Client:\n    def __init__(self, host, timeout=None):\n        self.transport = Transport(host, timeout=timeout)\n",
     };
     for (let i = 0; i < PARALLEL_THRESHOLD + 40; i++) files[`p/m${String(i).padStart(3, "0")}.py`] = "x = 1\n";
-    const built = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", "p"], {
-      cwd: tempTree(files),
-      encoding: "utf8",
-    });
+    const built = builtCli(tempTree(files), "check", "p");
     expect(built.status).toBe(1);
     expect(built.stdout).toMatch(/client\.py[\s\S]*4:\d+\s+error\s+Unbounded timeout None/);
   });

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultGuardConfig } from "../src/index.ts";
-import { corpusPackage, spawnedCpuTimeout, tempTree } from "./helpers.ts";
+import { builtCli, corpusPackage, tempTree } from "./helpers.ts";
+import { BUILT_CLI_TIMEOUT } from "./profile.ts";
 import { isPython } from "../src/extensions.ts";
 
 // Python packages with settings nothing in the package reads (a module constant, a class attribute, a field). In
@@ -30,16 +30,12 @@ describe("Python package facts: settings nothing in the package reads", () => {
 
 describe(
   "the built CLI: what nothing reads is decided by the whole package, whatever files the run names",
-  { timeout: spawnedCpuTimeout() },
+  { timeout: BUILT_CLI_TIMEOUT },
   () => {
     const files: Record<string, string> = { "pyproject.toml": "[project]\nname = 'unread'\n" };
     for (const { path, text } of corpusPackage(root, join(root, "unread"), isPython, config).files)
       files[relative(join(root, "unread"), path)] = text;
-    const check = (...paths: string[]) =>
-      spawnSync(process.execPath, [join(import.meta.dirname, "../bin/org-guard.js"), "check", ...paths], {
-        cwd: tempTree(files),
-        encoding: "utf8",
-      });
+    const check = (...paths: string[]) => builtCli(tempTree(files), "check", ...paths);
 
     it("a constant another module reads is reported when its file is checked alone", () => {
       const alone = check("unread/constants.py");

@@ -1,8 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { basename, join } from "node:path";
+import { tmpdir } from "node:os";
+import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, type GuardConfig } from "../src/index.ts";
-import { spawnedCpuTimeout, tempTree } from "./helpers.ts";
+import { builtCli, spawnChild, tempTree } from "./helpers.ts";
+import { BUILT_CLI_TIMEOUT } from "./profile.ts";
 
 const config = defaultGuardConfig(import.meta.dirname);
 const rules = async (path: string, source: string, with_: GuardConfig = config) =>
@@ -54,7 +55,7 @@ describe("no input crashes a run", () => {
 
   it(
     "the built CLI checks deeply nested JavaScript on a deep stack and still reports every other file",
-    { timeout: spawnedCpuTimeout() },
+    { timeout: BUILT_CLI_TIMEOUT },
     () => {
       const root = tempTree({
         // 6,000 nested functions overflow the main thread's 8 MiB stack inside oxc-parser (about 4,000 do).
@@ -63,15 +64,7 @@ describe("no input crashes a run", () => {
         "plain.ts": "fetch(url, { timeout: 3000 });\n",
         "bad-utf8.py": Buffer.from('import requests\nname = "\xff\xfe"\nrequests.get(u, timeout=5)\n', "latin1"),
       });
-      const built = spawnSync(
-        process.execPath,
-        [join(import.meta.dirname, "../bin/org-guard.js"), "check", ".", "--format", "json"],
-        {
-          cwd: root,
-          encoding: "utf8",
-          maxBuffer: 1 << 26,
-        },
-      );
+      const built = builtCli(root, "check", ".", "--format", "json");
       expect(built.status).toBe(1);
       const found = Object.fromEntries(
         (JSON.parse(built.stdout) as { filePath: string; messages: { line: number; ruleId: string }[] }[]).map((r) => [
@@ -87,6 +80,16 @@ describe("no input crashes a run", () => {
       });
     },
   );
+
+  it("a child the built-CLI tests spawn that is killed (past BUILT_CLI_TIMEOUT) fails its test with its stderr", () => {
+    const killed = () =>
+      spawnChild(
+        process.execPath,
+        ["-e", "console.error('half done'); process.kill(process.pid, 'SIGKILL')"],
+        tmpdir(),
+      );
+    expect(killed).toThrow(/was killed \(SIGKILL; its limit is BUILT_CLI_TIMEOUT, \d+ ms\): half done/);
+  });
 
   it("an internal error becomes an internal-error finding for that file, not an exception", async () => {
     const broken = { ...config, apis: null } as unknown as GuardConfig;
