@@ -5,8 +5,10 @@
 //  2. a commit-sized run: `org-guard check` on 20 named files (as lint-staged or pre-commit pass them),
 //     and `org-guard check --staged` on the same 20 files staged in a git repository (as the husky
 //     hook runs it), each vs bare `node -e 0`.
-//  3. with --baseline <bin>: the commit-sized runs of another org-guard build (e.g. main's
-//     packages/guard/bin/org-guard.js in another worktree), so a change is judged against it in the same run.
+//  3. with --baseline <bin>: the commit-sized runs and the whole tree of another org-guard build (e.g. main's
+//     packages/guard/bin/org-guard.js in another worktree), interleaved with this build's, so a change is judged
+//     against it in the same run: CPU medians of whole-tree runs are what a speed change is measured by on a loaded
+//     machine (session 17's prefilter change, -10 %), and the two builds' whole-tree JSON must be identical.
 // Each case is a fresh process; cases are interleaved; medians are printed with ratios, in wall time
 // and in CPU time (user + system of the child, from /proc: robust on a loaded machine, where wall
 // time mostly measures the queue for a core).
@@ -128,13 +130,15 @@ function childrenCpuMs() {
   }
 }
 
-function time(command, commandArgs, cwd = tree) {
+const outputs = {};
+function time(command, commandArgs, cwd = tree, key = undefined) {
   const cpu = childrenCpuMs();
   const start = process.hrtime.bigint();
   const result = spawnSync(command, commandArgs, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && result.status !== 1)
     throw new Error(`${command} ${commandArgs.join(" ")} failed: ${result.stderr}`);
+  if (key) outputs[key] = result.stdout;
   return { wall, cpu: cpu === undefined ? undefined : childrenCpuMs() - cpu };
 }
 const median = (xs) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -144,8 +148,13 @@ const cases = {};
 if (!args["skip-tree"]) {
   cases.tree = [
     `org-guard check (${files.length} files)`,
-    () => time(process.execPath, [guard, "check", "src", "--format", "json"]),
+    () => time(process.execPath, [guard, "check", "src", "--format", "json"], tree, "tree"),
   ];
+  if (baseline)
+    cases.baseTree = [
+      `baseline check (${files.length} files)`,
+      () => time(process.execPath, [baseline, "check", "src", "--format", "json"], tree, "baseTree"),
+    ];
   cases.eslint = [
     `eslint + typescript-eslint (${files.length} files)`,
     () => time(bin("eslint"), ["--format", "json", "src"]),
@@ -193,6 +202,10 @@ const both = (a, b, digits = 2) => `${ratio(a, b, "wall", digits)} wall, ${ratio
 if (cases.tree) console.log(`whole tree: eslint / org-guard = ${both("eslint", "tree", 1)} (goal >= 10x)`);
 console.log(`commit-sized: org-guard (20 files) / node -e 0 = ${both("commit", "bare")} (goal < 2x)`);
 console.log(`commit-sized: org-guard --staged (20 files) / node -e 0 = ${both("staged", "bare")}`);
+if (baseline && cases.tree) {
+  console.log(`whole tree: org-guard / baseline = ${both("tree", "baseTree", 3)}`);
+  console.log(`whole tree: findings ${outputs.tree === outputs.baseTree ? "identical" : "DIFFER"} (--format json)`);
+}
 if (baseline) {
   console.log(`commit-sized: org-guard / baseline = ${both("commit", "baseCommit")}`);
   console.log(`commit-sized: org-guard --staged / baseline = ${both("staged", "baseStaged")}`);
