@@ -18,9 +18,23 @@ import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax
 // asserts the value it passed checks a configuration, not a wait. Decided by what the object is (where it
 // was made) and what the test does, never by the callee's name alone.
 
+// What a patched function answers when called: its `return_value`, or its `side_effect`'s items.
+const PATCH_ANSWER = /^(return_value|side_effect)$/;
+
+// `patch(...)`, `mock.patch.object(...)`, `mocker.patch(...)`, or `patch(...).start()`: a mock a patch made.
+function madeByPatch(call: TsNode): boolean {
+  if (isPatchCall(call)) return true;
+  const callee = call.childForFieldName("function");
+  const inner = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  return callee?.childForFieldName("attribute")?.text === "start" && inner?.type === "call" && isPatchCall(inner);
+}
+
 export class TestDoubles {
   // `scope:name` (or `self.x`) of variables holding a double.
   private readonly doubles = new Set<string>();
+  // Of those, the mocks a patch made (`@patch(...)` parameters, `with patch(...) as m`, `patch(...).start()`,
+  // `mocker.patch(...)`): they stand in for a function or class the code under test calls.
+  private readonly patchMocks = new Set<string>();
   // Names bound to an in-process httpx transport.
   private readonly transports = new Set<string>();
   private readonly patches = new PatchedTests();
@@ -43,6 +57,7 @@ export class TestDoubles {
     const key = this.key(target);
     if (key === undefined) return;
     if (this.isDoubleExpression(source)) this.doubles.add(key);
+    if (source.type === "call" && madeByPatch(source)) this.patchMocks.add(key);
     if (source.type === "call" && IN_PROCESS_TRANSPORT.test(calleeText(source))) this.transports.add(target.text);
   }
 
@@ -77,8 +92,10 @@ export class TestDoubles {
     const decorators = decorated.namedChildren.filter((c) => c?.type === "decorator").map((c) => c!.text);
     if (!decorators.some((d) => /(^|[^\w])patch(\.object|\.multiple)?\s*\(/.test(d))) return;
     for (const parameter of parameters.namedChildren) {
-      if (parameter?.type === "identifier" && parameter.text !== "self")
+      if (parameter?.type === "identifier" && parameter.text !== "self") {
         this.doubles.add(`${fn.startIndex}:${parameter.text}`);
+        this.patchMocks.add(`${fn.startIndex}:${parameter.text}`);
+      }
     }
   }
 
@@ -100,6 +117,22 @@ export class TestDoubles {
   // An attribute of a double written: `x_cluster.timeout = 10` on `x_cluster = mock.Mock(...)`, `mock_find.return_value`.
   setOnDouble(target: TsNode): boolean {
     return target.type === "attribute" && this.isDouble(target.childForFieldName("object"));
+  }
+
+  // `mock_load.return_value = conf`, `mock_get.side_effect = [resp]`, `mock_cls.return_value.timeout = 10` on a mock a
+  // patch made: part of what the patched function or class answers the code under test that calls it, not data the
+  // double keeps.
+  returnedByPatch(target: TsNode): boolean {
+    let answered = false;
+    for (let current: TsNode | null = target; current;) {
+      const key = this.key(current);
+      if (answered && key !== undefined && this.patchMocks.has(key)) return true;
+      if (answered && current.type === "identifier" && this.patchMocks.has(`0:${current.text}`)) return true;
+      if (current.type !== "attribute") return false;
+      answered ||= PATCH_ANSWER.test(current.childForFieldName("attribute")?.text ?? "");
+      current = current.childForFieldName("object");
+    }
+    return false;
   }
 
   // A call made on a double or making one: `fake.get(u, timeout=3)`, `MagicMock(timeout=5)`, `FakeClient(timeout=5)`.

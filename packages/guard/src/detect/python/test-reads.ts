@@ -120,6 +120,9 @@ function recordedMock(assertion: TsNode): string | undefined {
  */
 export function setOnTestDouble(facts: PyFacts, target: TsNode): boolean {
   if (target.type !== "attribute" || !testsWithDoubles(facts) || !facts.doubles.setOnDouble(target)) return false;
+  // `mock_load.return_value = conf` on `@patch.object(client, "load_conf")`: the code under test calls the patched
+  // function and waits with what it answers (review17 item 2); only a double no patch made keeps the value.
+  if (facts.doubles.returnedByPatch(target)) return false;
   const object = target.childForFieldName("object");
   return object !== null && keptByDoubles(facts, object);
 }
@@ -207,7 +210,12 @@ function handedIn(facts: PyFacts, scope: TsNode, root: string): Handed {
       const outer = outward(level);
       const argument = outer.parent?.type === "keyword_argument" ? outer.parent : outer;
       const isValue = argument.type !== "keyword_argument" || argument.childForFieldName("value")?.id === outer.id;
-      if (isValue && argument.parent?.type === "argument_list") {
+      // `mock_load.return_value = conf`, `self.client.conf = conf`: set on an object's attribute, the double goes where
+      // that object goes; `readKind` keeps it the test's only on a double no patch made (a patch's answer is handed
+      // to the code under test that calls the patched function).
+      const assigned = outer.parent?.type === "assignment" && outer.parent.childForFieldName("right")?.id === outer.id;
+      const answer = assigned && outer.parent!.childForFieldName("left")?.type === "attribute";
+      if (answer || (isValue && argument.parent?.type === "argument_list")) {
         const text = level.text.replace(/\s+/g, "");
         const list = handed.byText.get(text);
         if (list) list.push(level);
