@@ -134,6 +134,22 @@ const FAMILIES = [
         .join("")}}(this);\n`,
   ],
   [
+    // review17 item 6: every race in a loop made each timer scan every race and every loop (a80a534: 4n 1.6 s, 2000
+    // functions 9.8 s). Even functions poll (a while loop on a condition: pacing), odd ones race per item (reported).
+    "js timer promises raced in loops (raced-calls)",
+    "a.js",
+    250,
+    (n) =>
+      lines(n, (i) => `const w${i} = () => new Promise((resolve) => setTimeout(() => resolve(null), ${i + 1}));`) +
+      "\n" +
+      lines(n, (i) =>
+        i % 2 === 0
+          ? `async function poll${i}(op) {\n  while (!op.done) await Promise.race([op.next(), w${i}()]);\n}`
+          : `async function drain${i}(queues) {\n  for (const q of queues) await Promise.race([q.drain(), w${i}()]);\n}`,
+      ) +
+      "\n",
+  ],
+  [
     "js test file with mock clocks (mock-clocks, test-facts, mocha-runnables)",
     "a.test.js",
     200,

@@ -34,6 +34,25 @@ describe("worst-case inputs judge as their small versions do", () => {
     expect(await findingLines("clocks.test.js", source)).toEqual(expected);
   });
 
+  it("1,000 timer promises raced in loops: only the races per item report, the polls' sleeps pace", async () => {
+    // bench/worst-case.mjs "js timer promises raced in loops": each race's loop is decided once, when the walk reaches
+    // it (a80a534 scanned every race and every loop for every timer: 2,000 functions 9.8 s). Even functions poll
+    // until the operation is done (the sleep paces the rounds); odd ones race each item against the timer (a deadline).
+    const n = 1000;
+    const timers = range(n).map(
+      (i) => `const w${i} = () => new Promise((resolve) => setTimeout(() => resolve(null), ${i + 1}));`,
+    );
+    const races = range(n).map((i) =>
+      i % 2 === 0
+        ? `async function poll${i}(op) {\n  while (!op.done) await Promise.race([op.next(), w${i}()]);\n}`
+        : `async function drain${i}(queues) {\n  for (const q of queues) await Promise.race([q.drain(), w${i}()]);\n}`,
+    );
+    const expected = range(n)
+      .filter((i) => i % 2 === 1)
+      .map((i) => `${i + 1}: no-hardcoded-timeout`);
+    expect(await findingLines("races.js", `${timers.join("\n")}\n${races.join("\n")}\n`)).toEqual(expected);
+  });
+
   it("96 nested Python functions (the deepest CPython takes) each with a default: all but the innermost report", async () => {
     // Every function sleeps on its default and defines the next inside it; the innermost only sleeps (a pause, no
     // bound). Each default's checks walk up to the module and read its function's body, which holds every deeper one.

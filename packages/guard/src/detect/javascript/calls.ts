@@ -104,7 +104,10 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const sleep = judge.facts.racedCalls.racedSleep(node, path, canonical, judge.facts.functionSpans);
   if (sleep) {
     if ((judge.constants.evaluate(sleep) ?? 0) > 0)
-      judge.report(sleep, `as the delay of a ${path}() sleep raced against the operation (a deadline)`);
+      judge.report(
+        sleep,
+        `as the delay of ${path}() (node:timers/promises setTimeout) raced against the operation (a deadline)`,
+      );
     return;
   }
   const verdict = timerVerdict(judge.facts, node, path, args);

@@ -1,11 +1,14 @@
 // Timer promises raced against an operation through a call: `Promise.race([consumer.cancel(), setTimeout(5000)])` with
 // node:timers/promises' `setTimeout`, and `Promise.race([waitForInsert(), waitForNoResults()])` where the file's
 // `waitForNoResults` returns a `new Promise` its timer resolves. Whichever settles first ends the wait, so the timer's
-// delay bounds it, as a callback timer written inside the race's array does (`call-facts.ts`). A race in a loop of its
-// function (`while (!this.workerExited) await Promise.race([terminatePromise, setTimeout(pollIntervalMs)])`) goes round
-// again when the sleep wins: the sleep paces a poll (eval README "Poll ticks"), it bounds no wait.
+// delay bounds it, as a callback timer written inside the race's array does (`call-facts.ts`). A race whose innermost
+// loop, in its own function, goes round on a condition (`while (!this.workerExited) await Promise.race([terminatePromise,
+// setTimeout(pollIntervalMs)])`) goes round again when the sleep wins: the sleep paces a poll (eval README "Poll
+// ticks"), it bounds no wait. A `for` loop (per item: `for (const c of consumers) await Promise.race([c.cancel(),
+// sleep(5000)])`, or per try) or a constant condition (`while (true)`, left by a `break` on the race's result) gives
+// each round its own deadline: reported.
 import { calleePath, type EsNode, memberName, span, unwrap } from "./ast.ts";
-import { innermostFunction } from "./function-spans.ts";
+import { innermostFunction, SpanTree } from "./function-spans.ts";
 
 /** node:timers/promises' sleep as a module names it (`modules.ts`): `setTimeout(ms, value, options)`. */
 const PROMISE_SLEEP = "timers/promises.setTimeout";
@@ -16,6 +19,9 @@ type Executor = { at: number; from: number; to: number; settle: string[] };
 /** Statements that go round again. */
 const LOOPS = new Set(["WhileStatement", "DoWhileStatement", "ForStatement", "ForInStatement", "ForOfStatement"]);
 
+/** A loop statement's [start, end), and whether it goes round on a condition (a poll) rather than per item or forever. */
+type Loop = { from: number; to: number; paces: boolean };
+
 /** Collected during the one walk: the calls race elements start with, and every `new Promise` executor. */
 export class RacedCalls {
   /** The call each race element starts with (`a()` in `a()`, `await a()`, `a().then(...)`), with where its race starts. */
@@ -23,17 +29,36 @@ export class RacedCalls {
   /** The names those calls call, when a plain name (`waitForNoResults`), with where their races start. */
   private readonly names = new Map<string, number[]>();
   private readonly executors: Executor[] = [];
-  /** [start, end) of every loop statement. */
-  private readonly loops: [number, number][] = [];
+  /**
+   * The loops open at the walk's position, outermost first. The walk is pre-order, so a loop is seen before anything
+   * in it: a race's innermost loop is the top of this stack once the loops that ended before it are closed.
+   */
+  private readonly open: Loop[] = [];
+  /** Each race's innermost loop, by where the race starts (decided once, when the walk reaches the race). */
+  private readonly loopOf = new Map<number, Loop>();
+  /** Built once the walk is over: the executors by span, and the spans of functions raced by name outside a poll. */
+  private executorTree?: SpanTree<Executor>;
+  private racedOwners?: Set<string>;
 
   /** Any node of the walk: loops. */
   node(node: EsNode): void {
-    if (LOOPS.has(node.type)) this.loops.push(span(node));
+    if (!LOOPS.has(node.type)) return;
+    const [from, to] = span(node);
+    this.close(from);
+    this.open.push({ from, to, paces: goesRoundOnCondition(node) });
+  }
+
+  // Drop the open loops that end before `at`.
+  private close(at: number): void {
+    while (this.open.length > 0 && this.open.at(-1)!.to <= at) this.open.pop();
   }
 
   /** The elements of a `Promise.race([...])` call whose timers race the operation. */
   race(call: EsNode, elements: readonly (EsNode | null)[]): void {
     const [at] = span(call);
+    this.close(at);
+    const loop = this.open.at(-1);
+    if (loop) this.loopOf.set(at, loop);
     for (const element of elements) {
       const head = element ? headCall(element) : undefined;
       if (!head) continue;
@@ -44,10 +69,13 @@ export class RacedCalls {
     }
   }
 
-  // Whether the race starting at `at` goes round in a loop of its own function (`functionSpans` in document order).
-  private inLoop(at: number, functionSpans: readonly [number, number][]): boolean {
+  // Whether the race starting at `at` paces a poll: its innermost loop goes round on a condition and is a loop of the
+  // race's own function (`functionSpans` in document order), not one around the function's definition.
+  private paced(at: number, functionSpans: readonly [number, number][]): boolean {
+    const loop = this.loopOf.get(at);
+    if (!loop?.paces) return false;
     const [from] = innermostFunction(functionSpans, at) ?? [0];
-    return this.loops.some(([start, end]) => start >= from && start < at && at < end);
+    return loop.from >= from;
   }
 
   /** `new Promise((resolve, reject) => ...)`: an executor and the names that settle it. */
@@ -70,7 +98,7 @@ export class RacedCalls {
     functionSpans: readonly [number, number][],
   ): EsNode | undefined {
     const race = this.heads.get(node);
-    if (race === undefined || canonical(path) !== PROMISE_SLEEP || this.inLoop(race, functionSpans)) return undefined;
+    if (race === undefined || canonical(path) !== PROMISE_SLEEP || this.paced(race, functionSpans)) return undefined;
     const delay = (node.arguments as EsNode[])[0];
     return delay && !/^(ArrowFunctionExpression|FunctionExpression)$/.test(unwrap(delay).type) ? delay : undefined;
   }
@@ -92,18 +120,36 @@ export class RacedCalls {
     const [at] = span(timer);
     const callback = (timer.arguments as EsNode[])[0];
     if (!callback) return false;
-    const inner = this.executors.filter((e) => e.from <= at && at < e.to).at(-1);
+    // Asked per timer once the walk is over: the executor tree and the raced functions are built on the first ask.
+    this.executorTree ??= new SpanTree(this.executors);
+    const [inner] = this.executorTree.around(at);
     if (!inner || !inner.settle.some((name) => settles(unwrap(callback), name, text))) return false;
     const owner = innermostFunction(functionSpans, inner.at);
     if (!owner) return false;
-    for (const [name, races] of this.names)
-      if (
-        races.some((race) => !this.inLoop(race, functionSpans)) &&
-        namedSpans(name).some(([from, to]) => from === owner[0] && to === owner[1])
-      )
-        return true;
-    return false;
+    this.racedOwners ??= this.ownersRacedOutsidePolls(namedSpans, functionSpans);
+    return this.racedOwners.has(`${owner[0]}:${owner[1]}`);
   }
+
+  // The spans (`from:to`) of the functions defined under a name that some race, not a poll's pacing, calls.
+  private ownersRacedOutsidePolls(
+    namedSpans: (name: string) => [number, number][],
+    functionSpans: readonly [number, number][],
+  ): Set<string> {
+    const owners = new Set<string>();
+    for (const [name, races] of this.names)
+      if (races.some((race) => !this.paced(race, functionSpans)))
+        for (const [from, to] of namedSpans(name)) owners.add(`${from}:${to}`);
+    return owners;
+  }
+}
+
+// `while (!worker.exited)`, `do ... while (pending)`: a loop that goes round until a condition holds. Not a `for` loop
+// (a round per item or per try: `for (const c of consumers)`, `for (let i = 0; i < tries; i++)`) nor a constant
+// condition (`while (true)`: left only by a `break`, as on the race's result).
+function goesRoundOnCondition(loop: EsNode): boolean {
+  if (loop.type !== "WhileStatement" && loop.type !== "DoWhileStatement") return false;
+  const test = loop.test ? unwrap(loop.test as EsNode) : undefined;
+  return test !== undefined && test.type !== "Literal";
 }
 
 // `resolve`, `() => resolve(null)`, `function () { reject(new Error("t")) }`: a callback that settles with `name`.
