@@ -22,12 +22,13 @@
 // does and the object stays, the third column counts it. Counts are labelled real / false / unlabelled, all findings
 // (not only the sample); `--list` prints each dropped finding and each unread key's reason its object may leave.
 // Usage: node eval/object-reads.mjs <findings.txt> [--list]
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, normalize } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { leaves, pathOf, reached, readsOf } from "./object-flow.mjs";
 import { siteOf, treeOf } from "./object-syntax.mjs";
+import { JS, packageOf } from "./package-files.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { list: { type: "boolean" } } });
@@ -37,52 +38,6 @@ if (positionals.length !== 1) {
 }
 const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
 const cache = join(here, ".cache");
-const JS = /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/;
-/** Larger files are generated tables or bundles; reading them would cost more than it shows. */
-const MAX_FILE = 3_000_000;
-const SPECIFIER = /(?:require\s*\(\s*|from\s+|import\s*\(\s*|import\s+|src=)["']([^"']+)["']/g;
-
-// --- a package's files, and which modules something loads ---
-const packages = new Map();
-function packageOf(name) {
-  if (packages.has(name)) return packages.get(name);
-  const root = join(cache, name, "package");
-  const js = [];
-  const specifiers = new Set();
-  const walk = (dir) => {
-    for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules") walk(path);
-        continue;
-      }
-      if (!(JS.test(entry.name) || /\.(json|html)$/.test(entry.name)) || statSync(path).size > MAX_FILE) continue;
-      const text = readFileSync(path, "utf8");
-      if (JS.test(entry.name) && !entry.name.endsWith(".d.ts")) js.push({ path, text });
-      for (const [, spec] of text.matchAll(SPECIFIER))
-        specifiers.add(spec.startsWith(".") ? normalize(join(dirname(path), spec)) : spec);
-    }
-  };
-  walk(root);
-  const manifest = join(root, "package.json");
-  const facts = { root, js, specifiers, manifest: existsSync(manifest) ? readFileSync(manifest, "utf8") : "" };
-  facts.loaded = (full) => moduleLoaded(facts, full);
-  packages.set(name, facts);
-  return facts;
-}
-/** Some file of the package loads the module, or package.json names it (an entry). */
-const ENTRY_PATH =
-  /(^|\/)(tests?|__tests__|spec|specs|examples?|samples?|demo|bin|scripts?|benchmarks?|bench|docs?|fixtures?)\/|\.(test|spec)\.|config\.|conf\.|rc\.|Gruntfile|Gulpfile|gulpfile/;
-function moduleLoaded(facts, full) {
-  if (ENTRY_PATH.test(full.slice(facts.root.length + 1))) return true;
-  const bare = full.replace(JS, "");
-  if ([...facts.specifiers].some((spec) => spec.replace(JS, "") === bare)) return true;
-  const names = [full, bare, ...(basename(bare) === "index" ? [dirname(full)] : [])];
-  if (names.some((name) => facts.specifiers.has(name))) return true;
-  const relative = full.slice(facts.root.length + 1);
-  return [basename(relative), relative, relative.replace(JS, "")].some((name) => facts.manifest.includes(name));
-}
-
 // --- per finding ---
 const MESSAGE = /^Hardcoded timeout (.+?) (?:\([^)]*\) )?(in|assigned to|as the default of) "([\w$]+)"\./;
 const counts = { unread: new Map(), stays: new Map(), unreached: new Map() };

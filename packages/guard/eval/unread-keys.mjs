@@ -9,10 +9,11 @@
 //   module: any finding in a non-test, non-example, non-config JS file that no `require`/`import`/`<script src>` of the
 //           package names and `package.json` does not name.
 // Usage: node eval/unread-keys.mjs <findings.txt> [--list]   (--list prints every dropped finding with its label)
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, normalize } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { JS, packageOf } from "./package-files.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { list: { type: "boolean" } } });
@@ -21,49 +22,12 @@ if (positionals.length !== 1) {
   process.exit(2);
 }
 const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
-const cache = join(here, ".cache");
-const JS = /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/;
-/** Larger files are generated tables or bundles; reading them would cost more than it shows. */
-const MAX_FILE = 3_000_000;
-/** Files a runner, a build or a reader starts, not another module: never "loaded by nothing". */
-const ENTRY_PATH =
-  /(^|\/)(tests?|__tests__|spec|specs|examples?|samples?|demo|bin|scripts?|benchmarks?|bench|docs?|fixtures?)\/|\.(test|spec)\.|config\.|conf\.|Gruntfile|Gulpfile|gulpfile/;
-const SPECIFIER = /(?:require\s*\(\s*|from\s+|import\s*\(\s*|import\s+|src=)["']([^"']+)["']/g;
-
-/** A package's files (JS for words; JS, JSON and HTML for specifiers) and its package.json text, read once. */
-const packages = new Map();
-function packageOf(name) {
-  if (packages.has(name)) return packages.get(name);
-  const root = join(cache, name, "package");
-  const js = [];
-  const specifiers = new Set();
-  const walk = (dir) => {
-    for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules") walk(path);
-        continue;
-      }
-      if (!(JS.test(entry.name) || /\.(json|html)$/.test(entry.name)) || statSync(path).size > MAX_FILE) continue;
-      const text = readFileSync(path, "utf8");
-      if (JS.test(entry.name) && !entry.name.endsWith(".d.ts")) js.push(text);
-      for (const [, spec] of text.matchAll(SPECIFIER))
-        specifiers.add(spec.startsWith(".") ? normalize(join(dirname(path), spec)) : spec);
-    }
-  };
-  walk(root);
-  const manifest = join(root, "package.json");
-  const facts = { js, specifiers, manifest: existsSync(manifest) ? readFileSync(manifest, "utf8") : "" };
-  packages.set(name, facts);
-  return facts;
-}
-
 const escape = (text) => text.replace(/[$]/g, "\\$");
 /** No JS file of the package names `key` except where it defines it with a number. */
 function keyUnnamed(facts, key) {
   const word = new RegExp(`(?<![\\w$])${escape(key)}(?![\\w$])`, "g");
   const definition = new RegExp(`^["']?${escape(key)}["']?\\s*[:=]\\s*-?[\\d.]`);
-  for (const text of facts.js) {
+  for (const { text } of facts.js) {
     if (!text.includes(key)) continue;
     for (const match of text.matchAll(word)) {
       const at = match.index;
@@ -75,16 +39,6 @@ function keyUnnamed(facts, key) {
     }
   }
   return true;
-}
-
-/** A module of the package no file loads and package.json does not name (entries by path left out). */
-function moduleUnloaded(facts, packageName, relative) {
-  if (ENTRY_PATH.test(relative)) return false;
-  const full = normalize(join(cache, packageName, "package", relative));
-  const bare = full.replace(JS, "");
-  const names = [full, bare, ...(basename(bare) === "index" ? [dirname(full)] : [])];
-  if (names.some((name) => facts.specifiers.has(name))) return false;
-  return ![basename(relative), relative, relative.replace(JS, "")].some((name) => facts.manifest.includes(name));
 }
 
 const MESSAGE = /^Hardcoded timeout (\S+?) (in|assigned to) "([\w$]+)"\./;
@@ -103,7 +57,7 @@ for (const line of readFileSync(positionals[0], "utf8").split("\n")) {
   const drops = [];
   const site = MESSAGE.exec(message);
   if (site && /^[\d._eExXa-fA-F]+$/.test(site[1]) && keyUnnamed(facts, site[3])) drops.push("key");
-  if (moduleUnloaded(facts, packageName, relative)) drops.push("module");
+  if (!facts.loaded(join(facts.root, relative))) drops.push("module");
   for (const fact of drops) {
     const perSet = counts[fact].get(set) ?? { real: 0, false: 0, unlabelled: 0 };
     perSet[label] += 1;
