@@ -4,13 +4,19 @@
 // forced close off (as `socket.setTimeout(0)` after the phase it guarded): it leaves no wait without its bound, so the
 // test for being set around it is no evidence of a "no limit". An idle timer of a socket that its function does not
 // end (a request's socket, a connection's inactivity), and any plain timer, keep their meaning.
-import { type EsNode, span, unwrap } from "./ast.ts";
+// Only the shape of that evidence counts (review17 item 3): the idle timer is armed on the object's own socket (a path
+// from `this`, as `this._socket`), and its callback only closes, handing on no error (`() => this.close()`,
+// `() => this._socket.destroy()`). A request's timer, `req.setTimeout(t, () => req.destroy(new Error(...)))` beside
+// the `req.end()` that sends it, bounds the wait for the response: its 0 keeps meaning "no limit".
+import { calleePath, type EsNode, span, unwrap } from "./ast.ts";
 import { innermostFunction } from "./function-spans.ts";
 
 /** `socket.setTimeout(ms[, fn])`, `socket.end()`: the object path before the method. */
 const IDLE_TIMER = /^(?!(window|globalThis|global|self|timers)\.setTimeout$)(.+)\.setTimeout$/;
 const INLINE_FUNCTION = /^(ArrowFunctionExpression|FunctionExpression)$/;
 const ENDING = /^(.+)\.end$/;
+/** The object's own socket: `this._socket`, `this.socket.raw`. */
+const OWN_SOCKET = /^this\.[^.]+(\.[^.]+)*$/;
 
 /** A timer armed with names: the socket for an idle timer (none for a plain timer), where. */
 type Arm = { readonly names: readonly string[]; readonly socket: string | undefined; readonly at: number };
@@ -50,7 +56,8 @@ export class ClosingTimers {
     const first = (node.arguments as EsNode[])[0];
     const inline = first !== undefined && INLINE_FUNCTION.test(unwrap(first).type);
     const idle = first && !inline ? IDLE_TIMER.exec(callee) : null;
-    this.arms.push({ names, socket: idle?.[2], at: span(node)[0] });
+    const socket = idle && OWN_SOCKET.test(idle[2]!) && onlyCloses((node.arguments as EsNode[])[1], idle[2]!);
+    this.arms.push({ names, socket: socket ? idle[2] : undefined, at: span(node)[0] });
     this.seen++;
   }
 
@@ -122,4 +129,22 @@ export class ClosingTimers {
     for (const name of other) closing.delete(name);
     return closing;
   }
+}
+
+/**
+ * `() => this.close()`, `function () { this._socket.destroy(); }`: a callback whose one statement closes the object or
+ * `socket`, with no argument (no error handed on, so the timer's firing is no failure of a wait).
+ */
+function onlyCloses(raw: EsNode | undefined, socket: string): boolean {
+  const callback = raw && unwrap(raw);
+  if (!callback || !INLINE_FUNCTION.test(callback.type)) return false;
+  let body = unwrap(callback.body as EsNode);
+  if (body.type === "BlockStatement") {
+    const statements = body.body as EsNode[];
+    if (statements.length !== 1 || statements[0]!.type !== "ExpressionStatement") return false;
+    body = unwrap(statements[0]!.expression as EsNode);
+  }
+  if (body.type !== "CallExpression" || (body.arguments as EsNode[]).length > 0) return false;
+  const path = calleePath(body.callee as EsNode);
+  return path !== undefined && [`${socket}.destroy`, `${socket}.end`, "this.close", "this.destroy"].includes(path);
 }
