@@ -1,9 +1,10 @@
 // Which files can hold a finding, decided from their text before their syntax tree is read.
 import type { GuardConfig } from "./config.ts";
+import { lastArgumentCalls } from "./prefilter-arguments.ts";
 
 const GENERIC_METHODS = new Set(["wait", "join", "poll"]);
 
-interface Triggers {
+export interface Triggers {
   /** A match of any and the file is checked. */
   any: RegExp[];
   /** Calls whose timeout is their last argument (`it(name, fn, 5000)`), with the fewest arguments that takes. */
@@ -43,18 +44,17 @@ export function mightHoldTimeout(
 
 function build(config: GuardConfig): Record<"js" | "python", Triggers> {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const call = (lang: "js" | "python", callee: string) => {
+  const call = (lang: "js" | "python", callee: string): Alternative => {
     const method = callee.slice(callee.lastIndexOf(".") + 1);
     // `x.wait(5)`, `t.join(3)`: generic method names count with a literal argument only.
-    if (lang === "python" && GENERIC_METHODS.has(method)) return `\\.${method}\\s*\\(\\s*[\\d(]`;
+    if (lang === "python" && GENERIC_METHODS.has(method)) return { rest: `\\.${method}\\s*\\(\\s*[\\d(]` };
     // Python resolves imports (`from asyncio import wait_for`), so there only the method name counts.
-    if (lang === "python") return `\\b${escape(method)}\\s*\\(`;
+    if (lang === "python") return { rest: `\\b${escape(method)}\\s*\\(` };
     // `*.setDefaultTimeout` -> `.setDefaultTimeout(`.
-    if (callee.startsWith("*.")) return `\\.\\s*${escape(callee.slice(2))}\\s*\\(`;
-    // `jest.setTimeout` -> `jest.setTimeout(` not preceded by `.` or a word. The test follows the first name (the
-    // same condition as a lookbehind before it), so the engine looks for the name's first letter.
+    if (callee.startsWith("*.")) return { rest: `\\.\\s*${escape(callee.slice(2))}\\s*\\(` };
+    // `jest.setTimeout` -> `jest.setTimeout(` not preceded by `.` or a word.
     const [first, ...rest] = callee.split(".").map(escape);
-    return `${first}(?<![.\\w$]${first})${rest.map((name) => `\\s*\\.\\s*${name}`).join("")}\\s*\\(`;
+    return { name: first!, rest: `${rest.map((name) => `\\s*\\.\\s*${name}`).join("")}\\s*\\(` };
   };
   const triggersOf = (lang: "js" | "python", extra: string[]): Triggers => {
     const apis = config.apis.filter((api) => api.language === lang);
@@ -72,20 +72,24 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
     const strong = callees
       .filter((callee) => !lastOnly(callee) && !spelled(callee))
       .map((callee) => call(lang, callee));
-    const alternatives = [...new Set([...strong, ...extra])];
+    const alternatives = new Map<string, Alternative>();
+    for (const alternative of [...strong, ...extra.map((rest) => ({ rest }))])
+      if (!alternatives.has(patternOf(alternative))) alternatives.set(patternOf(alternative), alternative);
     // Three scans, each finding what the one alternation of them all would: the words (plain text, which the engine
     // finds fastest alone), the calls after a dot, and the calls by name. A file that mentions none (most files) is
     // read by each to its end, and one alternation of all of them read it twice as slowly as the three.
-    const dotted = alternatives.filter((alternative) => alternative.startsWith("\\."));
+    const dotted = [...alternatives.keys()].filter((pattern) => pattern.startsWith("\\."));
     const any = [
       new RegExp(words.map(escape).join("|"), "i"),
       ...(dotted.length > 0 ? [new RegExp(dotted.join("|"), "i")] : []),
-      ...byName(alternatives.filter((alternative) => !alternative.startsWith("\\."))),
+      ...byName(
+        [...alternatives].filter(([pattern]) => !pattern.startsWith("\\.")).map(([, alternative]) => alternative),
+      ),
     ];
     const last = callees.filter(lastOnly);
     if (last.length === 0) return { any };
     // One capture group per callee, so a match says which callee it is.
-    const calls = new RegExp(last.map((callee) => `(${call(lang, callee)})`).join("|"), "gi");
+    const calls = new RegExp(last.map((callee) => `(${patternOf(call(lang, callee))})`).join("|"), "gi");
     const minArguments = last.map((callee) =>
       Math.min(...apis.filter((api) => api.callee === callee).map((api) => api.minArguments ?? 2)),
     );
@@ -101,8 +105,16 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
   };
 }
 
-/** A JS callee's alternative (`call`): its first name, then the lookbehind that no `.` or word comes before it. */
-const NAMED = /^(.+?)\(\?<!\[\.\\w\$\]\1\)(.*)$/s;
+/**
+ * A trigger's pattern source. A JS callee called by its name (`jest.setTimeout`) keeps that first name apart, so
+ * `byName` can group it; its pattern is the name, then the lookbehind that no `.` or word comes before it (the same
+ * condition as a lookbehind before the name, which lets the engine look for the name's first letter), then the rest.
+ */
+interface Alternative {
+  name?: string;
+  rest: string;
+}
+const patternOf = ({ name, rest }: Alternative) => (name === undefined ? rest : `${name}(?<![.\\w$]${name})${rest}`);
 
 /**
  * The alternatives that start with a name, as one case-insensitive pattern that finds the same matches faster: a JS
@@ -110,145 +122,19 @@ const NAMED = /^(.+?)\(\?<!\[\.\\w\$\]\1\)(.*)$/s;
  * first letter (`(?<![.\w$])(?:a(?:xios…)|f(?:etch…|astify…)|…)`), so a letter that starts none of them is passed
  * over at once and one that starts several is read once. What is not such a name stays an alternative of its own.
  */
-function byName(alternatives: readonly string[]): RegExp[] {
+function byName(alternatives: readonly Alternative[]): RegExp[] {
   const named = new Map<string, string[]>();
   const other: string[] = [];
   for (const alternative of alternatives) {
-    const match = NAMED.exec(alternative);
-    if (!match || !/^\w/.test(match[1]!)) {
-      other.push(alternative);
+    const { name, rest } = alternative;
+    if (name === undefined || !/^\w/.test(name)) {
+      other.push(patternOf(alternative));
       continue;
     }
-    const first = match[1]!.charAt(0).toLowerCase();
-    named.set(first, [...(named.get(first) ?? []), match[1]!.slice(1) + match[2]!]);
+    const first = name.charAt(0).toLowerCase();
+    named.set(first, [...(named.get(first) ?? []), name.slice(1) + rest]);
   }
   const grouped = [...named].map(([first, rests]) => `${first}(?:${rests.join("|")})`);
   const all = [...(grouped.length > 0 ? [`(?<![.\\w$])(?:${grouped.join("|")})`] : []), ...other];
   return all.length > 0 ? [new RegExp(all.join("|"), "i")] : [];
-}
-
-/**
- * Whether a call of `lastArgument.calls` in TypeScript source may pass as many arguments as its
- * timeout takes: from its `(`, the commas at its own level are counted (strings, templates and
- * comments skipped) up to its `)`. Whatever the scan cannot read for certain (a `/` that may be a
- * division, an unclosed string, the end of the text) counts as enough: a file is
- * only ever checked more than needed, never less. A match on a line that starts with `//` is
- * skipped; one inside a string or another comment is scanned too, which only checks more.
- */
-function lastArgumentCalls(source: string, lastArgument: NonNullable<Triggers["lastArgument"]>): boolean {
-  const { calls, minArguments } = lastArgument;
-  calls.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = calls.exec(source)) !== null) {
-    // A line that starts with `//` is a comment through its end (a commented-out test).
-    if (/^[ \t]*\/\//.test(source.slice(source.lastIndexOf("\n", match.index) + 1, match.index))) continue;
-    const which = match.findIndex((group, i) => i > 0 && group !== undefined) - 1;
-    if (argumentsReach(source, calls.lastIndex, minArguments[which]!)) return true;
-  }
-  return false;
-}
-
-/** From just after a call's `(`: whether it may have `wanted` arguments (see `lastArgumentCalls`). */
-function argumentsReach(source: string, from: number, wanted: number): boolean {
-  let depth = 0;
-  let commas = 0;
-  /** Per open `${` of a template: the brace depth it opened at (its `}` returns into the template). */
-  const holes: number[] = [];
-  for (let i = from; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 40 /* ( */ || c === 91 /* [ */ || c === 123 /* { */) depth += 1;
-    else if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) {
-      if (c === 125 && holes.length > 0 && holes.at(-1) === depth) {
-        holes.pop();
-        i = templateText(source, i + 1, holes, depth);
-        if (i < 0) return true;
-        continue;
-      }
-      if (depth === 0) return commas + 1 >= wanted; // the call's own `)`
-      depth -= 1;
-    } else if (c === 44 /* , */) {
-      if (depth === 0) commas += 1;
-    } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      i = stringEnd(source, i, c);
-      if (i < 0) return true;
-    } else if (c === 96 /* ` */) {
-      i = templateText(source, i + 1, holes, depth);
-      if (i < 0) return true;
-    } else if (c === 47 /* / */) {
-      const next = source.charCodeAt(i + 1);
-      if (next === 47) {
-        const end = source.indexOf("\n", i);
-        if (end < 0) return true;
-        i = end;
-      } else if (next === 42 /* * */) {
-        const end = source.indexOf("*/", i + 2);
-        if (end < 0) return true;
-        i = end + 1;
-      } else if (REGEX_BEFORE.has(previousChar(source, i))) {
-        // After `(`, `,`, `=`, `:` and the like a `/` cannot divide: a regular expression starts.
-        i = regexEnd(source, i);
-        if (i < 0) return true;
-      } else return true; // maybe a division, maybe a regular expression: not read here
-    }
-  }
-  return true;
-}
-
-/** The index of a quoted string's closing quote, or -1 if it ends at a line end or the end of the text. */
-function stringEnd(source: string, start: number, quote: number): number {
-  for (let i = start + 1; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === quote) return i;
-    if (c === 92 /* \ */) i += 1;
-    else if (c === 10) return -1;
-  }
-  return -1;
-}
-
-/**
- * Skips a template's text from `at`: returns the index of its closing backtick, or of the `{` of
- * its next `${` (pushing the brace depth that hole opens at, so its `}` comes back here); -1 at
- * the end of the text.
- */
-function templateText(source: string, at: number, holes: number[], depth: number): number {
-  for (let i = at; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 92 /* \ */) i += 1;
-    else if (c === 96 /* ` */) return i;
-    else if (c === 36 /* $ */ && source.charCodeAt(i + 1) === 123 /* { */) {
-      holes.push(depth);
-      return i + 1;
-    }
-  }
-  return -1;
-}
-
-/**
- * Characters after which a `/` starts a regular expression, never a division (nothing to divide:
- * no operand ends in them). Not `)`, `]`, `}`, `+`, `-`, `!`, `<`, `>`: `(a) / b`, `a++ / b`,
- * TypeScript's `a! / b` and `f<T>() / b` divide.
- */
-const REGEX_BEFORE = new Set([..."(,=:[&|?{;*%~^"].map((c) => c.charCodeAt(0)));
-
-/** The code of the last character before `at` that is not white space (0 at the start of the text). */
-function previousChar(source: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) {
-    const c = source.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return c;
-  }
-  return 0;
-}
-
-/** The index of a regular expression's closing `/` (a `/` in a class `[...]` does not close it), or -1 at a line end. */
-function regexEnd(source: string, start: number): number {
-  let inClass = false;
-  for (let i = start + 1; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 92 /* \ */) i += 1;
-    else if (c === 10) return -1;
-    else if (c === 91 /* [ */) inClass = true;
-    else if (c === 93 /* ] */) inClass = false;
-    else if (c === 47 /* / */ && !inClass) return i;
-  }
-  return -1;
 }
