@@ -6,7 +6,8 @@
 const sinon = require("sinon");
 const { expect, jest } = require("@jest/globals");
 const { MongoClient } = require("mongodb");
-const { captureQuery, connect, request } = require("../lib");
+const http = require("node:http");
+const { captureQuery, connect, request, get, Client, parse } = require("../lib");
 
 function config() {
   return { url: "mongodb://db:27017", options: { connectTimeoutMS: 3600000 } };
@@ -42,5 +43,33 @@ describe("not shown reaching a double", () => {
   it("keeps the timeout it is given", async () => {
     const client = await connect({ url: "mongodb://db:27017", options: { socketTimeoutMS: 4000 } }); // expect: no-hardcoded-timeout
     expect(client.options).toEqual({ socketTimeoutMS: 4000 });
+  });
+});
+
+// Review 17 item 1: the pair alone is not evidence. A spy that calls through (`jest.spyOn` with no mock of its own)
+// hands the value to the real `http.request`; another test's expected call of a stub says nothing of this test's
+// client; `.args` of a parser's result is no call record.
+describe("a pair repeated elsewhere", () => {
+  it("passes its timeout to http.request against the real server", async () => {
+    const spy = jest.spyOn(http, "request");
+    await get("http://localhost:8080/slow", { timeout: 5000 }); // expect: no-hardcoded-timeout
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ timeout: 5000 }));
+  });
+
+  it("talks to the real server", async () => {
+    const client = new Client({ url: "http://localhost:8080", timeout: 1000 }); // expect: no-hardcoded-timeout
+    expect((await client.get("/slow")).status).toBe(200);
+  });
+
+  it("hands its options to the transport", () => {
+    const transport = { send: jest.fn() };
+    new Client({ transport }).post({ retries: 3 });
+    expect(transport.send).toHaveBeenCalledWith({ timeout: 1000 });
+  });
+
+  it("talks to the real server with the parsed timeout", async () => {
+    const client = new Client({ url: "http://localhost:8080", timeout: 3000 }); // expect: no-hardcoded-timeout
+    expect((await client.get("/slow")).status).toBe(200);
+    expect(parse(["--timeout", "3000"]).args).toEqual({ timeout: 3000 });
   });
 });

@@ -55,3 +55,15 @@ describe("answers", () => {
       });
     }));
 });
+
+// Review 17 item 4: the abort's error named only to fail the test is a watchdog (the test passes on the response).
+describe("watchdog", () => {
+  it("answers the home page", (done) => {
+    const req = request({ path: "/" }, (res) => {
+      expect(res.statusCode).eq(200);
+      done();
+    });
+    req.setTimeout(5000, () => req.abort()); // expect: no-hardcoded-timeout
+    req.on("error", (err) => done(err.code === "ECONNRESET" ? new Error("the server did not answer in time") : err));
+  });
+});
