@@ -22,22 +22,16 @@
 // does and the object stays, the third column counts it. Counts are labelled real / false / unlabelled, all findings
 // (not only the sample); `--list` prints each dropped finding and each unread key's reason its object may leave.
 // Usage: node eval/object-reads.mjs <findings.txt> [--list]
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { bySet, cell, findingLines, labelOf, measurementArgs, tally, total } from "./finding-tally.mjs";
 import { leaves, pathOf, reached, readsOf } from "./object-flow.mjs";
 import { siteOf, treeOf } from "./object-syntax.mjs";
 import { JS, packageOf } from "./package-files.mjs";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { list: { type: "boolean" } } });
-if (positionals.length !== 1) {
-  console.error("usage: node eval/object-reads.mjs <findings.txt from run.mjs --findings> [--list]");
-  process.exit(2);
-}
-const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
-const cache = join(here, ".cache");
+const args = measurementArgs("object-reads.mjs");
+const { labels } = args;
+const cache = fileURLToPath(new URL(".cache", import.meta.url));
 // --- per finding ---
 const MESSAGE = /^Hardcoded timeout (.+?) (?:\([^)]*\) )?(in|assigned to|as the default of) "([\w$]+)"\./;
 const counts = { unread: new Map(), stays: new Map(), unreached: new Map() };
@@ -45,11 +39,7 @@ const kinds = new Map();
 /** Per reason an unread key's object may leave ("stays" when none): the labels of the findings it keeps. */
 const reasons = new Map();
 const listed = [];
-for (const line of readFileSync(positionals[0], "utf8").split("\n")) {
-  const split = line.indexOf("  -- ");
-  if (split < 0) continue;
-  const [set, findingKey] = line.slice(0, split).split(" ");
-  const message = line.slice(split + 5);
+for (const { set, key: findingKey, message } of findingLines(args.file)) {
   const [path, lineText] = findingKey.split(":");
   if (!findingKey.endsWith(":no-hardcoded-timeout") || !JS.test(path) || !path.includes("/package/")) continue;
   const site = MESSAGE.exec(message);
@@ -63,15 +53,13 @@ for (const line of readFileSync(positionals[0], "utf8").split("\n")) {
   const kind = found?.kind ?? "unfound";
   kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   if (!found || found.kind === "default") continue;
-  const label = labels[findingKey] === undefined ? "unlabelled" : labels[findingKey].real ? "real" : "false";
+  const label = labelOf(labels, findingKey);
   if (readsOf(facts, key, found, tree) > 0) {
     // K is read somewhere: does any read reach this object, and can the object leave?
     const path = pathOf(tree, found);
     if (!path || path.length < 2 || (path[0] === "this" && path.length === 2)) continue;
     if (leaves(tree, found, facts, full) || reached(tree, found, path, facts)) continue;
-    const perSet = counts.unreached.get(set) ?? { real: 0, false: 0, unlabelled: 0 };
-    perSet[label] += 1;
-    counts.unreached.set(set, perSet);
+    tally(counts.unreached, set, label);
     if (args.list)
       listed.push(
         `unreached ${found.kind} ${path.join(".")} ${label} ${set} ${findingKey}${labels[findingKey] ? ` (${labels[findingKey].why})` : ""}`,
@@ -86,9 +74,7 @@ for (const line of readFileSync(positionals[0], "utf8").split("\n")) {
   byReason[label] += 1;
   reasons.set(reason || "stays", byReason);
   for (const fact of drops) {
-    const perSet = counts[fact].get(set) ?? { real: 0, false: 0, unlabelled: 0 };
-    perSet[label] += 1;
-    counts[fact].set(set, perSet);
+    tally(counts[fact], set, label);
   }
   if (args.list)
     listed.push(
@@ -96,18 +82,7 @@ for (const line of readFileSync(positionals[0], "utf8").split("\n")) {
     );
 }
 
-const order = (a, b) => {
-  const [, an = a, ad = "0"] = /^(\D+)(\d*)/.exec(a) ?? [];
-  const [, bn = b, bd = "0"] = /^(\D+)(\d*)/.exec(b) ?? [];
-  return an === bn ? Number(ad) - Number(bd) : an < bn ? -1 : 1;
-};
-const sets = [...new Set([...counts.unread.keys(), ...counts.unreached.keys()])].sort(order);
-const cell = (c) => (c ? `${c.real} / ${c.false} / ${c.unlabelled}` : "0 / 0 / 0");
-const total = (map) =>
-  [...map.values()].reduce(
-    (a, c) => ({ real: a.real + c.real, false: a.false + c.false, unlabelled: a.unlabelled + c.unlabelled }),
-    { real: 0, false: 0, unlabelled: 0 },
-  );
+const sets = [...new Set([...counts.unread.keys(), ...counts.unreached.keys()])].sort(bySet);
 console.log(`sites: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(", ")}`);
 console.log("findings each fact would drop: real / false / unlabelled");
 console.log(

@@ -9,19 +9,12 @@
 //   module: any finding in a non-test, non-example, non-config JS file that no `require`/`import`/`<script src>` of the
 //           package names and `package.json` does not name.
 // Usage: node eval/unread-keys.mjs <findings.txt> [--list]   (--list prints every dropped finding with its label)
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { bySet, cell, findingLines, labelOf, measurementArgs, tally, total } from "./finding-tally.mjs";
 import { JS, packageOf } from "./package-files.mjs";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { list: { type: "boolean" } } });
-if (positionals.length !== 1) {
-  console.error("usage: node eval/unread-keys.mjs <findings.txt from run.mjs --findings> [--list]");
-  process.exit(2);
-}
-const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
+const args = measurementArgs("unread-keys.mjs");
+const { labels } = args;
 const escape = (text) => text.replace(/[$]/g, "\\$");
 /** No JS file of the package names `key` except where it defines it with a number. */
 function keyUnnamed(facts, key) {
@@ -44,44 +37,23 @@ function keyUnnamed(facts, key) {
 const MESSAGE = /^Hardcoded timeout (\S+?) (in|assigned to) "([\w$]+)"\./;
 const counts = { key: new Map(), module: new Map() };
 const listed = [];
-for (const line of readFileSync(positionals[0], "utf8").split("\n")) {
-  const split = line.indexOf("  -- ");
-  if (split < 0) continue;
-  const [set, key] = line.slice(0, split).split(" ");
-  const message = line.slice(split + 5);
+for (const { set, key, message } of findingLines(args.file)) {
   const path = key.split(":")[0];
   if (!key.endsWith(":no-hardcoded-timeout") || !JS.test(path) || !path.includes("/package/")) continue;
   const [packageName, relative] = [path.slice(0, path.indexOf("/package/")), path.slice(path.indexOf("/package/") + 9)];
   const facts = packageOf(packageName);
-  const label = labels[key] === undefined ? "unlabelled" : labels[key].real ? "real" : "false";
+  const label = labelOf(labels, key);
   const drops = [];
   const site = MESSAGE.exec(message);
   if (site && /^[\d._eExXa-fA-F]+$/.test(site[1]) && keyUnnamed(facts, site[3])) drops.push("key");
   if (!facts.loaded(join(facts.root, relative))) drops.push("module");
   for (const fact of drops) {
-    const perSet = counts[fact].get(set) ?? { real: 0, false: 0, unlabelled: 0 };
-    perSet[label] += 1;
-    counts[fact].set(set, perSet);
+    tally(counts[fact], set, label);
     if (args.list) listed.push(`${fact} ${label} ${set} ${key}${labels[key] ? ` (${labels[key].why})` : ""}`);
   }
 }
 
-const order = (a, b) => {
-  const [, an = a, ad = "0"] = /^(\D+)(\d*)/.exec(a) ?? [];
-  const [, bn = b, bd = "0"] = /^(\D+)(\d*)/.exec(b) ?? [];
-  return an === bn ? Number(ad) - Number(bd) : an < bn ? -1 : 1;
-};
-const sets = [...new Set([...counts.key.keys(), ...counts.module.keys()])].sort(order);
-const cell = (c) => (c ? `${c.real} / ${c.false} / ${c.unlabelled}` : "0 / 0 / 0");
-const total = (map) =>
-  [...map.values()].reduce(
-    (a, c) => ({ real: a.real + c.real, false: a.false + c.false, unlabelled: a.unlabelled + c.unlabelled }),
-    {
-      real: 0,
-      false: 0,
-      unlabelled: 0,
-    },
-  );
+const sets = [...new Set([...counts.key.keys(), ...counts.module.keys()])].sort(bySet);
 console.log("findings each fact would drop: real / false / unlabelled");
 console.log("| set | key named nowhere else | module no file loads |\n| --- | --: | --: |");
 for (const set of sets) console.log(`| ${set} | ${cell(counts.key.get(set))} | ${cell(counts.module.get(set))} |`);
