@@ -163,6 +163,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "IfStatement": {
       // `if (t === Infinity || t < 0) t = 0`: the caller's "no limit" re-spelled for a driver, not chosen here.
+      facts.zero.ifStatement(node);
       facts.zero.test(node.test as EsNode);
       facts.deadCode.ifStatement(node);
       const respelled = infinityRespelling(node, facts.source);

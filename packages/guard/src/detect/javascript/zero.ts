@@ -3,6 +3,7 @@
 // business: Docker's `stop({ timeout: 0 })` kills at once, compose's adds no `-t` flag, piscina's idle 0
 // reaps at once. None of those waits forever. Which call receives a value is `receivers.ts`.
 import { matchApi, type TimeoutApi } from "../../apis.ts";
+import { answeredAtOnce } from "./answers-at-once.ts";
 import { calleePath, type EsNode, isFunction, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { ClosingTimers } from "./closing-timers.ts";
 import { GuardedTimers } from "./guarded-timers.ts";
@@ -39,6 +40,8 @@ export class ZeroFacts {
   private readonly armedLocals = new Map<string, number[]>();
   /** Where each name is tested for being set, by name. */
   private readonly testedAt = new Map<string, number[]>();
+  /** Where a test for "unset" answers at once (`answers-at-once.ts`): no guard of a timer. */
+  private readonly answeredAt = new Set<number>();
   /** Fields a timer is armed with directly (`setTimeout(kill, this.killTimeout)`): one object's setting, not a local. */
   private readonly armedFields = new Set<string>();
   /** [start, end) of class constructors: a field set to 0 there is its default, elsewhere a reset. */
@@ -107,6 +110,11 @@ export class ZeroFacts {
     this.addTested(raw, 0);
   }
 
+  /** `if (t <= 0) return Promise.resolve()` (before its test is collected): the references it tests answer at once when unset. */
+  ifStatement(node: EsNode): void {
+    for (const reference of answeredAtOnce(node)) this.answeredAt.add(span(reference)[0]);
+  }
+
   /**
    * The file arms a timer with the field `name` without ever testing it for being set (`setTimeout(kill, this.killTimeout)`):
    * a 0 there fires at once, it is no "no limit".
@@ -144,7 +152,8 @@ export class ZeroFacts {
     // `if (timeout > 0) this._socket.setTimeout(timeout, () => this.close())` while ending the socket: a force-close
     // switched off, the close left to the peer; no wait goes without its bound.
     if (this.closing.only(name)) return false;
-    return this.guards.guarded(name, this.testedAt.get(name)!);
+    const guards = this.testedAt.get(name)!.filter((at) => !this.answeredAt.has(at));
+    return this.guards.guarded(name, guards);
   }
 
   private addTested(raw: EsNode, depth: number): void {
@@ -154,7 +163,7 @@ export class ZeroFacts {
     if (name !== undefined) {
       this.tested.add(name);
       push(this.testedAt, name, span(node)[0]);
-      this.guards.tested(name, node);
+      if (!this.answeredAt.has(span(node)[0])) this.guards.tested(name, node);
       return;
     }
     if (node.type === "UnaryExpression" && node.operator === "!") this.addTested(node.argument as EsNode, depth + 1);
