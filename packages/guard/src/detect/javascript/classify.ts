@@ -12,12 +12,19 @@ import {
 } from "./ast.ts";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
 import { conditionalFallback } from "./fallbacks.ts";
+import { floorBranch, nanFloorBranch, type Reader } from "./floors.ts";
 import { keyedFallback } from "./keyed-fallbacks.ts";
 import { Pads } from "./pads.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
 
 /** Classifies values by the file's facts and constants: folded numbers, fallbacks, pads, got's phases. */
 export class Classifier extends Pads {
+  /** Folded numbers and text, for the shape checks of `floors.ts`. */
+  private readonly reader: Reader = {
+    evaluate: (node) => this.constants.evaluate(node),
+    text: (node) => this.facts.text(node),
+  };
+
   /** The hardcoded or unbounded values a timeout expression holds, with where to report each. */
   classify(raw: EsNode, out: Classified[] = [], depth = 0): Classified[] {
     if (depth > MAX_DEPTH) return out;
@@ -50,6 +57,15 @@ export class Classifier extends Pads {
         const respelled = this.respelledBranch(node);
         if (respelled) {
           this.classify((respelled === node.consequent ? node.alternate : node.consequent) as EsNode, out, depth + 1);
+          return out;
+        }
+        // `t < 1000 ? 1000 : t`: the caller's value raised to a floor (`floors.ts`), as `Math.max(t, 1000)` is.
+        // `Number.isNaN(t) ? 1 : t` after `const t = Math.max(x, 1)`: the same floor put back for a NaN.
+        const floor =
+          floorBranch(this.reader, node) ??
+          nanFloorBranch(this.reader, node, (name) => this.facts.bounds.floors.get(name));
+        if (floor) {
+          this.classify((floor === node.consequent ? node.alternate : node.consequent) as EsNode, out, depth + 1);
           return out;
         }
         this.classify(node.consequent as EsNode, out, depth + 1);

@@ -1,5 +1,6 @@
 // Values named like timeouts that are not durations: resets, re-spelled "no limit", backoff bases (code tables: code-tables.ts).
 import { calleePath, type EsNode, referenceName, span, unwrap } from "./ast.ts";
+import { declaredFloor, floorAssignments, literalReader } from "./floors.ts";
 
 /** 0 or a negative number: what a field is reset to, or a sentinel, not a duration. */
 export function isResetValue(node: EsNode): boolean {
@@ -57,7 +58,10 @@ export function infinityRespelling(node: EsNode, source: string): EsNode | undef
 export class ValidationBounds {
   /** Per name, its uses as a bound or in a message (most files have none). */
   private readonly bounds = new Map<string, number>();
-  /** `config.presenceTimeout = PRESENCE_TIMEOUT_MAXIMUM` under the `if` that compared them: the clamp (see `clamp`). */
+  /**
+   * `config.presenceTimeout = PRESENCE_TIMEOUT_MAXIMUM` under the `if` that compared them, and `t = 1` under
+   * `if (t < 1)`: the clamps (see `clamp`).
+   */
   readonly clamps = new Set<EsNode>();
 
   /**
@@ -81,6 +85,7 @@ export class ValidationBounds {
   /**
    * `if (config.presenceTimeout > PRESENCE_TIMEOUT_MAXIMUM) { config.presenceTimeout = PRESENCE_TIMEOUT_MAXIMUM; ... }`
    * (pubnub): a configured value cut down to the bound it was just compared with; the bound is not a duration chosen.
+   * `if (t < 1) t = 1`: a configured value raised to a floor (`floors.ts`).
    */
   clamp(node: EsNode, source: string): void {
     const test = unwrap(node.test as EsNode);
@@ -101,6 +106,16 @@ export class ValidationBounds {
       this.bound(value);
       this.clamps.add(assignment);
     }
+    for (const assignment of floorAssignments(literalReader(source), node)) this.clamps.add(assignment);
+  }
+
+  /** `const timeout = Math.max(args.timeout ?? 5, 1)`: the locals of the file floored at a number (`floors.ts`). */
+  readonly floors = new Map<string, number>();
+
+  /** A local's declaration: records the number it is floored at, if it is `Math.max` of one. */
+  floorDefinition(name: string, init: EsNode | undefined, source: string): void {
+    const floor = declaredFloor(literalReader(source), init);
+    if (floor !== undefined) this.floors.set(name, floor);
   }
 
   /** `console.warn("... Using maximum value: ", PRESENCE_TIMEOUT_MAXIMUM)`: a bound named in a log message. */
