@@ -1,3 +1,6 @@
+/** A level, in sixteenths, so a binary operator can weigh 1 and a level 16. */
+const LEVEL = 16;
+
 /**
  * An upper bound of how deep a JavaScript/TypeScript parser recurses on `source`, in bracket
  * levels, from one linear scan (no parse). oxc-parser is native code: nesting deeper than its
@@ -15,34 +18,21 @@
  * the bound. Ordinary code stays below 300.
  */
 export function nestingBound(source: string): number {
-  // In sixteenths of a level, so a binary operator can weigh 1 and a level 16.
-  const LEVEL = 16;
-  const ops: number[] = [0];
-  const keywords: number[] = [0];
+  // Not the literal `[0]`: a literal's elements are shared copy-on-write, so the first write of every call met
+  // another elements map than the optimized scan was made for, and it was thrown away ("wrong map").
+  const ops: number[] = new Array<number>(1).fill(0);
+  const keywords: number[] = new Array<number>(1).fill(0);
   /** For each open bracket: whether it is a template's `${` (its `}` returns into the template). */
   const templateHoles: boolean[] = [];
   let depth = 0;
+  /** What nests without brackets on the open levels, and the deepest point so far, both in sixteenths of a level. */
   let sum = 0;
   let max = 0;
   /** Whether the last token was an operand (`a`, `1`, `"s"`, `)`), not an operator, keyword, bracket or `;`. */
   let operand = false;
-  const raise = () => {
-    if (depth * LEVEL + sum > max) max = depth * LEVEL + sum;
-  };
-  const open = (hole: boolean) => {
-    depth += 1;
-    templateHoles.push(hole);
-    ops[depth] = 0;
-    keywords[depth] = 0;
-    raise();
-  };
-  /** Skips a template's text from `at` (after its backtick or a hole's `}`) to its end or next `${`. */
-  const templateText = (at: number): number => {
-    TEMPLATE_TEXT.lastIndex = at;
-    const match = TEMPLATE_TEXT.exec(source)!;
-    if (match[1] === "${") open(true);
-    return TEMPLATE_TEXT.lastIndex;
-  };
+  // No closures: a helper made anew per call is a new call target for the optimized scan, which was thrown away and
+  // compiled again ("wrong call target"). Opening a level (a bracket or a template's `${`) and raising the deepest
+  // point are written out where they happen.
   // The scan goes token to token with one regular expression (native code): identifiers, numbers
   // and spaces between tokens are never visited one by one, which made the first check of a
   // commit pay for the scan more than for the parse (the code runs cold in a short-lived process).
@@ -58,20 +48,24 @@ export function nestingBound(source: string): number {
     end = tokens.lastIndex;
     const c = token.charCodeAt(0);
     if (match[1] !== undefined) continue; // a comment
+    let opens = false;
+    let hole = false;
     if (match[2] !== undefined) {
       operand = true; // a string
     } else if (c === 96 /* ` */) {
-      end = templateText(end);
+      const text = templateText(source, end);
+      end = TEMPLATE_TEXT.lastIndex;
       tokens.lastIndex = end;
       operand = true;
+      opens = hole = text[1] === "${";
     } else if (match[3] !== undefined) {
       const weight = operand ? weightOf(AFTER_OPERAND, token, afterOperand) : weightOf(PREFIXES, token, prefixes);
       ops[depth]! += weight;
       sum += weight;
-      raise();
+      if (depth * LEVEL + sum > max) max = depth * LEVEL + sum;
       operand = false;
     } else if (c === 40 /* ( */ || c === 91 /* [ */ || c === 123 /* { */) {
-      open(false);
+      opens = true;
       operand = false;
     } else if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) {
       if (depth === 0) continue; // unbalanced: the parser reports it
@@ -79,8 +73,10 @@ export function nestingBound(source: string): number {
       depth -= 1;
       operand = true;
       if (c === 125 && templateHoles.pop()) {
-        end = templateText(end);
+        const text = templateText(source, end);
+        end = TEMPLATE_TEXT.lastIndex;
         tokens.lastIndex = end;
+        opens = hole = text[1] === "${";
       }
     } else if (c === 59 /* ; */ || c === 44 /* , */) {
       sum -= ops[depth]! + keywords[depth]!;
@@ -95,9 +91,16 @@ export function nestingBound(source: string): number {
     } else if (isKeyword(source, start)) {
       keywords[depth]! += LEVEL;
       sum += LEVEL;
-      raise();
+      if (depth * LEVEL + sum > max) max = depth * LEVEL + sum;
       operand = false;
     } else operand = true; // a word that only looked like a keyword (`a1if`)
+    if (opens) {
+      depth += 1;
+      templateHoles.push(hole);
+      ops[depth] = 0;
+      keywords[depth] = 0;
+      if (depth * LEVEL + sum > max) max = depth * LEVEL + sum;
+    }
   }
   return Math.ceil(max / LEVEL);
 }
@@ -110,8 +113,17 @@ export function nestingBound(source: string): number {
  */
 const TOKENS =
   /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|("(?:[^"\\\n]|\\[\s\S]?)*["\n]?|'(?:[^'\\\n]|\\[\s\S]?)*['\n]?)|`|([!~+\-?:=<>.&|*/%^]+)|[()[\]{};,\n]|(?<![A-Za-z_$\u0080-\uffff])(?:if|else|for|while|do|with|new|typeof|void|delete|await|yield|return|throw|case|extends|keyof|infer)(?![\w$\u0080-\uffff])/g;
-/** A template's text up to its closing backtick or its next `${` (group 1), or the end of the file. */
-const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]?|\$(?!\{))*(`|\$\{)?/y;
+/**
+ * A template's text up to its closing backtick, its next `${` or the end of the file (group 1: empty there, never
+ * missing, so the scan compares a string every time).
+ */
+const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]?|\$(?!\{))*(`|\$\{|$)/y;
+
+/** A template's text from `at` (after its backtick or a hole's `}`); it ends at `TEMPLATE_TEXT.lastIndex`. */
+function templateText(source: string, at: number): RegExpExecArray {
+  TEMPLATE_TEXT.lastIndex = at;
+  return TEMPLATE_TEXT.exec(source)!;
+}
 
 /** A keyword match after a digit is a keyword only if no letter starts the word before it (`1if`, not `a1if`). */
 function isKeyword(source: string, start: number): boolean {
