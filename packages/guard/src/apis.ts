@@ -164,10 +164,11 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "move_on_after", argument: 0, zeroIsUnbounded: false },
   { language: "python", callee: "*.move_on_after", argument: 0, zeroIsUnbounded: false },
   // Standard-library blocking calls with a positional or `timeout=` timeout: Event/Condition/Popen.wait(5),
-  // Thread/Process.join(3), poll(1000) ticks; None (either way) waits without a limit.
+  // Thread/Process.join(3), poll(1000) ticks, Popen.communicate(input, 10); None (either way) waits without a limit.
   { language: "python", callee: "*.wait", argument: 0, keyword: "timeout" },
   { language: "python", callee: "*.join", argument: 0, keyword: "timeout" },
   { language: "python", callee: "*.poll", argument: 0, keyword: "timeout" },
+  { language: "python", callee: "*.communicate", argument: 1, keyword: "timeout" },
 ];
 
 // Timers are event-loop delays, not network timeouts: `setTimeout(fn, ms)` stays allowed however it is reached.
