@@ -1,4 +1,5 @@
-// The shared package cache's one write: a fetched package moves into place whole, and a complete copy is never removed.
+// The shared package cache's one write: a fetched package moves into place whole, and a complete copy is never removed
+// in place: a copy in the way is moved aside in one rename and removed there, and a complete one found aside goes back.
 // Several runs (every engineer's, on one machine) fetch into eval/.cache at once; each extracts into a directory of its
 // own (`<dir>.partial-<pid>`) and then calls `install`. A run reads a package's files after `install` returns, so a
 // directory holding `.done` is left alone by every other run: removing it, even to put an identical copy in its place,
