@@ -102,6 +102,15 @@ export function unwrap(node: EsNode): EsNode {
   return current;
 }
 
+/** `Number(x)`, `parseInt(x, 10)`, `Number.parseFloat(x)`: a conversion, whose value is its first argument's. */
+export const CONVERSION = /^(Number|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat)$/;
+
+/** What a conversion converts (`opts.timeout` in `Number(opts.timeout)`); any other node as it is. */
+export function converted(node: EsNode): EsNode {
+  const first = node.type === "CallExpression" ? (node.arguments as EsNode[])[0] : undefined;
+  return first && CONVERSION.test(calleePath(node.callee as EsNode) ?? "") ? unwrap(first) : node;
+}
+
 export function isFunction(node: EsNode): boolean {
   return node.type === "ArrowFunctionExpression" || node.type === "FunctionExpression" || node.type === "Identifier";
 }

@@ -1,6 +1,7 @@
 // What a timeout expression holds: the hardcoded or unbounded values in it, and where each is written.
 import {
   calleePath,
+  CONVERSION,
   type EsNode,
   isNode,
   MAX_DEPTH,
@@ -134,11 +135,7 @@ export class Classifier extends Pads {
           this.classify(first, out, depth + 1);
           return out;
         }
-        if (
-          first &&
-          callee !== undefined &&
-          /^(Number|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat)$/.test(callee)
-        ) {
+        if (first && callee !== undefined && CONVERSION.test(callee)) {
           this.classify(first, out, depth + 1);
           return out;
         }

@@ -22,7 +22,7 @@ import { OwnWaitDefaults } from "./own-waits.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
 import { RacedCalls } from "./raced-calls.ts";
-import { FallbackHelpers } from "./fallbacks.ts";
+import { FallbackHelpers } from "./fallback-helpers.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
 import { WaitFlow } from "./wait-flow.ts";
 import { OptionMerges } from "./option-merges.ts";

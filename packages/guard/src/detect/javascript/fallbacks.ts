@@ -1,7 +1,7 @@
 // Conditional fallbacks: `x.timeout == null ? 20000 : x.timeout`, `program.timeout ? program.timeout : 30`,
-// `("k" in config ? config.k : 5) * 1000`, and a file's own helper whose body is one (`defaultIfUndefined(v, d)`).
+// `("k" in config ? config.k : 5) * 1000` (a file's own helper whose body is one: `fallback-helpers.ts`).
 // Whatever the test is spelled as, the literal arm is the value used when the tested setting is unset: its default.
-import { calleePath, type EsNode, isNode, isNullish, referenceName, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isNullish, referenceName, unwrap } from "./ast.ts";
 
 /** The parts of a conditional fallback: the value tested, the arm taken when it is set, the arm taken when not. */
 export interface ConditionalFallback {
@@ -121,64 +121,4 @@ function heldIn(reference: EsNode): EsNode | undefined {
   if (reference.type !== "AssignmentExpression" || reference.operator !== "=") return undefined;
   const left = unwrap(reference.left as EsNode);
   return left.type === "Identifier" ? left : undefined;
-}
-
-/**
- * A file's own fallback helpers by name: functions whose body is a fallback of one parameter to another
- * (`function defaultIfUndefined(value, d) { return typeof value === "undefined" ? d : value }`, `(v, d) => v ?? d`),
- * with the positions of the value tested and of its fallback. A call of one under a timeout's name gives the
- * timeout's default, whatever the helper is called.
- */
-export class FallbackHelpers {
-  private readonly helpers = new Map<string, { subject: number; fallback: number }>();
-
-  constructor(private readonly text: (node: EsNode) => string) {}
-
-  /** `function f(a, b) { return ... }` or `const f = (a, b) => ...`. */
-  definition(name: string, value: unknown): void {
-    if (!isNode(value)) return;
-    const fn = unwrap(value);
-    if (!/^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(fn.type)) return;
-    const params = (fn.params as EsNode[]).map((p) => (p.type === "Identifier" ? (p.name as string) : undefined));
-    const body = fn.body as EsNode;
-    const statements = body.type === "BlockStatement" ? (body.body as EsNode[]) : undefined;
-    const returned = statements
-      ? statements.length === 1 && statements[0]!.type === "ReturnStatement" && isNode(statements[0]!.argument)
-        ? unwrap(statements[0]!.argument)
-        : undefined
-      : unwrap(body);
-    if (!returned) return;
-    let subject: string | undefined;
-    let fallback: string | undefined;
-    if (returned.type === "LogicalExpression" && returned.operator !== "&&") {
-      subject = referenceName(unwrap(returned.left as EsNode));
-      fallback = referenceName(unwrap(returned.right as EsNode));
-    } else if (returned.type === "ConditionalExpression") {
-      const found = conditionalFallback(returned, this.text);
-      if (found && unwrap(found.set).type === "Identifier") {
-        subject = referenceName(unwrap(found.set));
-        fallback = referenceName(unwrap(found.unset));
-      }
-    }
-    const at = (p: string | undefined) => (p === undefined ? -1 : params.indexOf(p));
-    if (at(subject) >= 0 && at(fallback) >= 0 && subject !== fallback)
-      this.helpers.set(name, { subject: at(subject), fallback: at(fallback) });
-  }
-
-  /** In `defaultIfUndefined(opts.checkerTimeoutMs, 20000)`, the fallback, if the value tested is a timeout's. */
-  fallbackOf(
-    call: EsNode,
-    isTimeout: (name: string | undefined) => boolean,
-    evaluate: (node: EsNode) => number | undefined,
-  ): EsNode | undefined {
-    const callee = unwrap(call.callee as EsNode);
-    if (callee.type !== "Identifier") return undefined;
-    const helper = this.helpers.get(callee.name as string);
-    const args = call.arguments as EsNode[];
-    const subject = helper && args[helper.subject];
-    const fallback = helper && args[helper.fallback];
-    if (!subject || !fallback || !isTimeout(referenceName(unwrap(subject)))) return undefined;
-    const value = evaluate(fallback);
-    return value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY ? fallback : undefined;
-  }
 }

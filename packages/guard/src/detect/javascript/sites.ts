@@ -3,6 +3,7 @@
 import type { RawFinding } from "../types.ts";
 import {
   calleePath,
+  converted,
   type EsNode,
   isNode,
   isPattern,
@@ -156,8 +157,8 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       if (destination !== undefined && !judge.facts.isTimeout(destination)) return;
       // `const timeout = msg.timeout || 5000` then a timer that stops the profiler after it: a window.
       if (judge.windowFallbacks.has(node)) return;
-      const left = unwrap(node.left as EsNode);
-      const name = referenceName(left);
+      // `Number(env.X_TIMEOUT) || 5000` falls back for the setting it converts.
+      const name = referenceName(converted(unwrap(node.left as EsNode)));
       if (!judge.facts.isTimeout(name)) return;
       judge.siteName = name;
       const right = unwrap(node.right as EsNode);
