@@ -17,7 +17,7 @@ import { PyFacts } from "./python/facts.ts";
 import { dataOnlyForDoubles } from "./python/double-data.ts";
 import { assignedOnlyToDoubles } from "./python/handed-to-doubles.ts";
 import { onlyExpected } from "./python/inspected.ts";
-import { isCacheEntryLifetime } from "./python/lifetimes.ts";
+import { isCacheEntryLifetime, storedForNoWait } from "./python/lifetimes.ts";
 import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
@@ -162,7 +162,8 @@ class PyDetector implements PyBindingJudge {
             facts.isTimeout(key) &&
             !isCacheEntryLifetime(node, key) &&
             !this.alarms.isBudgetValue(node) &&
-            !storedUnread(facts, node)
+            !storedUnread(facts, node) &&
+            !storedForNoWait(facts, node)
           )
             this.report(node, `as the default of "${key}"`, false);
         } else if (facts.mayNameTimeout(args)) {

@@ -3,6 +3,8 @@
 // timer schedule whose callback only starts something again or tidies up (schedules.ts). `lifetimes.ts` asks this of
 // every read of a value (`boundsNoWait`).
 import type { Node as TsNode } from "web-tree-sitter";
+import { isCacheLifetime } from "./context.ts";
+import { displayedFor, displayField } from "./displays.ts";
 import type { PyFacts } from "./facts.ts";
 import { scheduledDelay } from "./schedules.ts";
 import { addends, stringContent, unwrap } from "./syntax.ts";
@@ -22,9 +24,13 @@ export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
   const outer = outward(converted);
   const parent = outer.parent;
   if (!parent) return false;
-  // `cookie[name]['max-age'] = timeout * 60`, `{"expires": timeout}`: stored under an expiry's key.
-  if (parent.type === "assignment" && parent.childForFieldName("right")?.id === outer.id)
-    return expiryKey(parent.childForFieldName("left"));
+  // `cookie[name]['max-age'] = timeout * 60`, `{"expires": timeout}`: stored under an expiry's key; `ntf.timeout =
+  // timeout * 1000` on a notification. `timeout = timeout * 1000`: the same value in another unit, under the same
+  // name, whose own reads are the ones judged.
+  if (parent.type === "assignment" && parent.childForFieldName("right")?.id === outer.id) {
+    const left = parent.childForFieldName("left");
+    return expiryKey(left) || displayField(left) || (converted.id !== read.id && left?.text === read.text);
+  }
   if (parent.type === "pair" && parent.childForFieldName("value")?.id === outer.id)
     return expiryString(parent.childForFieldName("key"));
   // `now < entry.timestamp + self.timeout`, `time() + timeout` stored with data.
@@ -50,6 +56,9 @@ export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
   if (call?.type !== "call") return false;
   if (parent.type === "keyword_argument" && EXPIRY_KEYWORDS.test(parent.childForFieldName("name")?.text ?? ""))
     return true;
+  // `self.cache.set(key, state, self.existence_check_timeout)`: a cache write's lifetime, as `timeout=` is to it;
+  // `tray.showMessage(title, body, icon, timeout * 1000)`: how long the message shows.
+  if (isCacheLifetime(call) || displayedFor(call, outer)) return true;
   const callee = call.childForFieldName("function");
   const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
   return EXPIRY_CALLS.test(method ?? "");

@@ -5,7 +5,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
-import { occurrences, withoutText } from "./syntax.ts";
+import { enclosingFunction, occurrences, referenceName, withoutText } from "./syntax.ts";
 
 // A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
 const CACHE_LIFETIME_NAMES = /^(default_|cache_)?timeout$/i;
@@ -64,6 +64,24 @@ export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNod
   return within !== null && boundsNoWait(facts, name, within, left, own && !shared ? "between-rounds" : "none");
 }
 
+// `timeout = self._cfg.getInt(KEY, 15)`, `timeout = kwargs.get("timeout", 10)`: a lookup's fallback kept under a
+// timeout's name whose reads bound no wait (`lifetimeOrUnread`), as a literal assigned there would be. A local no line
+// reads stays reported: the fallback of a lookup is the default of whatever reads the key (README "Fallbacks").
+export function storedForNoWait(facts: PyFacts, value: TsNode): boolean {
+  const node = outward(value);
+  const assignment = node.parent;
+  if (assignment?.type !== "assignment" || assignment.childForFieldName("right")?.id !== node.id) return false;
+  const left = assignment.childForFieldName("left");
+  const name = referenceName(left);
+  if (!left || !name || !facts.isTimeout(name)) return false;
+  // The key, not the local's name, says whether a cache's lifetime is looked up: diskcache's `timeout =
+  // params.get("DATABASE_TIMEOUT", 0.010)` in a cache class is its SQLite timeout.
+  const fn = enclosingFunction(assignment);
+  if (isCacheEntryLifetime(assignment, name) || (left.type === "identifier" && fn && unreadLocal(fn, name)))
+    return false;
+  return lifetimeOrUnread(facts, assignment, left, name);
+}
+
 // Every read of `name` in `scope` (a function, or the whole file for a module constant) uses it as an entry's
 // lifetime or as a sleep's duration, and there is at least one:
 // - compared with an entry's age (`current_time - token_time > DEFAULT_TIMEOUT_SECS`, `now < entry.timestamp +
@@ -95,7 +113,7 @@ export function boundsNoWait(
       parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
     // A field's reads are `.name`: a bare `name` in the file is another variable (the constructor's parameter).
     if (reads === "field" && read.id === found.id) continue;
-    if (isAssignmentTarget(read) || truthinessTest(read)) continue;
+    if (isAssignmentTarget(read) || truthinessTest(read) || signTest(facts, read)) continue;
     const kept = reads === "value" && keptForNoWait(facts, read, sleeps);
     if (!kept && !lifetimeUse(facts, read) && !sleptFor(read, sleeps)) return false;
     uses++;
@@ -145,6 +163,17 @@ export function truthinessTest(node: TsNode): boolean {
     (parent?.type === "if_statement" || parent?.type === "elif_clause") &&
     parent.childForFieldName("condition")?.id === outer.id
   );
+}
+
+// `if timeout > 0:`, `timeout == -1`: whether the limit is on or which special value it holds, compared with a
+// literal zero or negative number (a duration compared with a positive number may be a deadline's test).
+function signTest(facts: PyFacts, node: TsNode): boolean {
+  const outer = outward(node);
+  const parent = outer.parent;
+  if (parent?.type !== "comparison_operator" || parent.namedChildren.length !== 2) return false;
+  const other = parent.namedChildren.find((c) => c !== null && c.id !== outer.id);
+  const value = other ? facts.evaluate(other) : undefined;
+  return value !== undefined && value <= 0;
 }
 
 export function isAssignmentTarget(node: TsNode): boolean {

@@ -3,6 +3,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { bindsNothing, knowsTimeoutKeyword, type PyCallJudge } from "./calls.ts";
 import { isCacheLifetime } from "./context.ts";
+import { displayedFor } from "./displays.ts";
 import { noneIsForever } from "./none-keywords.ts";
 import { keywordArgument, unwrap } from "./syntax.ts";
 
@@ -61,7 +62,7 @@ function calleeOf(call: TsNode | null | undefined): string {
 }
 
 // What the call does with a value handed to its timeout parameter `name`: nothing (a double, a cache lifetime, a
-// pause, a loop's pacing wait), a wait without limit, or a wait with the value's bound.
+// message's display time, a pause, a loop's pacing wait), a wait without limit, or a wait with the value's bound.
 function judgeTimeoutArgument(
   judge: PyCallJudge,
   call: TsNode | undefined,
@@ -80,6 +81,8 @@ function judgeTimeoutArgument(
   const isTest = /(^|\.)gen_test$/.test(path);
   if (call && bindsNothing(facts, call, value, name, path, written, known)) return;
   if (call && isCacheLifetime(call)) return;
+  // `statusBar().showMessage("Saved", timeout=2000)`: how long the message shows (displays.ts).
+  if (call && displayedFor(call, value)) return;
   if (call && written.endsWith(".wait") && facts.isPacingWait(call)) return;
   // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
   const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;

@@ -1,0 +1,54 @@
+// DISPLAY DURATIONS: how long a message stays on screen, handed to the desktop's notification or a Qt message slot.
+// Nothing blocks on it: the call returns at once and the desktop (or Qt) hides the message when the time is up.
+// Decided by the slot the value reaches in a notification API, never by the value's name:
+// - Qt's `showMessage` (`tray.showMessage(title, body, icon, msecs)`, `statusBar().showMessage(text, msecs)`): every
+//   argument is the message or how long it shows;
+// - the freedesktop notification service's `Notify(app_name, replaces_id, icon, summary, body, actions, hints,
+//   expire_timeout)` (dbus-python): its eighth argument;
+// - a notification object's `set_timeout(ms)` or `timeout` attribute (notify2's and libnotify's `Notification`): the
+//   object is a name the same function assigned from a call of a `Notification` class (`ntf = notify2.Notification(
+//   title, body, icon)`, `Notify.Notification.new(...)`); any other object's `set_timeout` may bound a wait.
+import type { Node as TsNode } from "web-tree-sitter";
+import { calleeText, enclosingFunction } from "./syntax.ts";
+
+/** The position of `Notify`'s `expire_timeout` (freedesktop Desktop Notifications, `org.freedesktop.Notifications`). */
+const NOTIFY_EXPIRY = 7;
+// A call that makes a notification object: `notify2.Notification(...)`, `Notify.Notification.new(...)`.
+const NOTIFICATION_CLASS = /(^|\.)Notification(\.new)?$/;
+
+/** Whether `node` (an argument of `call`, positional or the value of a keyword) is how long a message shows. */
+export function displayedFor(call: TsNode, node: TsNode): boolean {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "attribute") return false;
+  const method = callee.childForFieldName("attribute")?.text;
+  if (method === "showMessage") return true;
+  const args = call.childForFieldName("arguments");
+  if (method === "Notify") {
+    const positional = (args?.namedChildren ?? []).filter((a) => a !== null && a.type !== "comment");
+    return positional.length === NOTIFY_EXPIRY + 1 && positional[NOTIFY_EXPIRY]?.id === node.id;
+  }
+  return method === "set_timeout" && isNotification(callee.childForFieldName("object"));
+}
+
+/** `ntf.timeout = ms` on a notification object: how long it shows. */
+export function displayField(left: TsNode | null): boolean {
+  if (left?.type !== "attribute" || left.childForFieldName("attribute")?.text !== "timeout") return false;
+  return isNotification(left.childForFieldName("object"));
+}
+
+// A local the enclosing function assigned from a call of a notification class, and never anything else.
+function isNotification(receiver: TsNode | null): boolean {
+  if (receiver?.type !== "identifier") return false;
+  const fn = enclosingFunction(receiver);
+  const body = fn?.childForFieldName("body");
+  if (!body) return false;
+  let made = false;
+  for (const assignment of body.descendantsOfType("assignment")) {
+    if (assignment?.childForFieldName("left")?.text !== receiver.text) continue;
+    const right = assignment.childForFieldName("right");
+    const callee = right?.type === "call" ? calleeText(right) : undefined;
+    if (!callee || !NOTIFICATION_CLASS.test(callee)) return false;
+    made = true;
+  }
+  return made;
+}
