@@ -8,6 +8,7 @@ import { callNeedsTimeout, SESSION_CLASSES } from "./http.ts";
 import { onlyInspected } from "./inspected.ts";
 import { answeredInProcess } from "./intercepted.ts";
 import { isTimeModuleSleep } from "./pacing.ts";
+import { positionalIsPopenTimeout } from "./popen.ts";
 import { keywordArgument } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
@@ -56,7 +57,9 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
         if (value) judge.report(value, `as a timeout of ${written}()`, true, zero);
       }
     } else if (typeof api.argument === "number") {
-      const target = positional[api.argument];
+      // `chat.communicate("hello", 3)` on the file's own `communicate`: a retry count, not Popen's timeout.
+      const notPopen = method === "communicate" && !positionalIsPopenTimeout(node, (name) => facts.isTimeout(name));
+      const target = notPopen ? undefined : positional[api.argument];
       // `sock.settimeout(None)` puts the socket in blocking mode, the state every new socket starts in:
       // it switches a timer off (like Node's `socket.setTimeout(0)`), it does not itself wait. What
       // waits later may be bounded otherwise (SO_RCVTIMEO, select, a watchdog), so it is not reported.
