@@ -3,7 +3,12 @@
 // `raw` first and returns `fallback` unless the number is positive, `integerAtLeast(value, fallback, min)` that
 // returns `fallback` when `value` is not finite. A call of one under a timeout's name gives the timeout's default,
 // whatever the helper is called.
-import { type EsNode, FUNCTION_TYPES, identifierCount, isNode, MAX_DEPTH, referenceName, unwrap } from "./ast.ts";
+import { type EsNode, FUNCTION_TYPES, identifierCount, isNode, MAX_DEPTH, referenceName, span, unwrap } from "./ast.ts";
+
+// Helpers are a few lines; a body past this many characters is not read. The body's text is counted for every
+// function that hands a parameter back, and a nested function's body holds every deeper one: unbounded, 16,000
+// nested helpers took 95 s (review18 item 5).
+const MAX_BODY = 4096;
 
 /** The file's fallback helpers by name, with the positions of the value tested and of its fallback. */
 export class FallbackHelpers {
@@ -15,7 +20,8 @@ export class FallbackHelpers {
    * `function f(a, b) { ... }` or `const f = (a, b) => ...`. The fallback is a parameter the body only ever returns
    * as it is (a whole return value, an arm of a returned conditional, the right of a returned `||`/`??`): a body that
    * tests or computes with it (a cap, `t > max ? max : t`) does not give a default. The value tested is the first
-   * other parameter the body reads, and some return must hand back something other than the fallback.
+   * other parameter the body's text mentions, and some return must hand back something other than the fallback.
+   * Mentions are counted in the text (`identifierCount`): a word in a string, a comment or an object key counts too.
    */
   definition(name: string, value: unknown): void {
     if (!isNode(value)) return;
@@ -23,6 +29,8 @@ export class FallbackHelpers {
     if (!FUNCTION_TYPES.has(fn.type)) return;
     const params = (fn.params as EsNode[]).map((p) => (p.type === "Identifier" ? (p.name as string) : undefined));
     const body = fn.body as EsNode;
+    const [start, end] = span(body);
+    if (end - start > MAX_BODY) return;
     const opaque: EsNode[] = [];
     const returned = body.type === "BlockStatement" ? returnedValues(body.body as EsNode[], opaque) : [unwrap(body)];
     if (!returned || returned.length === 0) return;
