@@ -5,6 +5,8 @@
 // 2. A guard whose branch hands back something that may still be pending (`Promise.resolve(this.send(request))`) or
 //    returns nothing from a helper that arms its caller's timer keeps the timer "armed only when set": its 0 leaves a
 //    wait with no bound, reported. The file's facts are by name: a name one function guards so stays guarded in all.
+// 3. The same settled return inside a `new Promise` executor or an event callback (review18 item 1): its value is
+//    dropped, the outer promise still waits for `resolve` with no timer for a 0, reported.
 class WaiterManager {
   waitForJob(queueOrTimeout, maybeSignal) {
     const timeoutMs = typeof queueOrTimeout === "number" ? queueOrTimeout : 0;
@@ -52,4 +54,27 @@ function armRequestTimer(request, requestTimeoutMs = 0) { // expect: no-unbounde
   setTimeout(() => request.destroy(new Error("request timed out")), requestTimeoutMs);
 }
 
-module.exports = { WaiterManager, Sender, armRequestTimer };
+class Rpc {
+  call(method) {
+    const replyTimeoutMs = this.options.replyTimeoutMs || 0; // expect: no-unbounded-timeout
+    return new Promise((resolve, reject) => {
+      this.once(method, resolve);
+      this.socket.write(method);
+      if (!replyTimeoutMs) return Promise.resolve();
+      setTimeout(() => reject(new Error("rpc timed out")), replyTimeoutMs);
+    });
+  }
+
+  notify(method) {
+    const ackTimeoutMs = this.options.ackTimeoutMs || 0; // expect: no-unbounded-timeout
+    return new Promise((resolve, reject) => {
+      this.once(method, resolve);
+      this.socket.write(method, () => {
+        if (ackTimeoutMs <= 0) return Promise.resolve();
+        setTimeout(() => reject(new Error("rpc timed out")), ackTimeoutMs);
+      });
+    });
+  }
+}
+
+module.exports = { WaiterManager, Sender, armRequestTimer, Rpc };

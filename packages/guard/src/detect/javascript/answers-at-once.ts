@@ -2,8 +2,10 @@
 // ahead of the timer of the wait the function makes (bunqueue's `waitForJob`). For a 0 the function settles at once,
 // nothing waits: the test does not make the timer "armed only when set" (`guarded-timers.ts`), a 0 there means "do
 // not wait", not "no limit". A bare `return;` is no such answer: a helper that arms a timer for its caller's wait
-// (`if (!ms) return; setTimeout(() => req.destroy(), ms)`) leaves that wait unbounded.
+// (`if (!ms) return; setTimeout(() => req.destroy(), ms)`) leaves that wait unbounded. Nor is a return from a `new
+// Promise` executor or a callback (`ZeroFacts.ifStatement`): its value is dropped and the outer promise still waits.
 import { calleePath, type EsNode, referenceName, unwrap } from "./ast.ts";
+import { isZero } from "./zero.ts";
 
 /**
  * An already settled promise, which nobody waits on: a rejection, or a resolution with nothing or a literal (a value
@@ -60,8 +62,4 @@ function unsetTests(raw: EsNode, depth: number): EsNode[] {
 function reference(raw: EsNode): EsNode[] {
   const node = unwrap(raw);
   return referenceName(node) === undefined ? [] : [node];
-}
-
-function isZero(node: EsNode): boolean {
-  return node.type === "Literal" && node.value === 0;
 }

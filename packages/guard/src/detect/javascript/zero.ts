@@ -6,6 +6,7 @@ import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { answeredAtOnce } from "./answers-at-once.ts";
 import { calleePath, type EsNode, isFunction, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { ClosingTimers } from "./closing-timers.ts";
+import { innermostFunction } from "./function-spans.ts";
 import { GuardedTimers } from "./guarded-timers.ts";
 
 /** Calls whose last name arms a timer: `setTimeout(fn, ms)`, `timing.setTimeout(fn, ms)`, `socket.setTimeout(ms)`. */
@@ -53,8 +54,11 @@ export class ZeroFacts {
   /** Sockets' idle timers and endings (`closing-timers.ts`): a force-close armed while ending the socket. */
   readonly closing: ClosingTimers;
 
+  /** Starts of the inline functions handed to a call or `new` (an executor, a callback): what they return is dropped. */
+  private readonly callbacks = new Set<number>();
+
   /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
-  constructor(functionSpans: readonly [number, number][] = []) {
+  constructor(private readonly functionSpans: readonly [number, number][] = []) {
     this.guards = new GuardedTimers(functionSpans);
     this.closing = new ClosingTimers(functionSpans);
   }
@@ -74,6 +78,7 @@ export class ZeroFacts {
     const args = node.arguments as EsNode[];
     const callee = calleePath(node.callee as EsNode);
     this.closing.call(node, callee);
+    for (const arg of args) if (INLINE_FUNCTION.test(unwrap(arg).type)) this.callbacks.add(span(unwrap(arg))[0]);
     if (!TIMER_METHOD.test(callee ?? "") || this.sleeps.has(node)) return;
     // `setTimeout(fn, ms)` arms with its second argument, `socket.setTimeout(ms, fn)` with its first; a
     // callback's name among them is harmless (it is never tested for being set as a timeout).
@@ -110,8 +115,15 @@ export class ZeroFacts {
     this.addTested(raw, 0);
   }
 
-  /** `if (t <= 0) return Promise.resolve()` (before its test is collected): the references it tests answer at once when unset. */
+  /**
+   * `if (t <= 0) return Promise.resolve()` (before its test is collected): the references it tests answer at once when
+   * unset, when the `if` returns from the function that makes the wait. Returned from a `new Promise` executor or a
+   * callback (`socket.write(m, () => { if (!t) return Promise.resolve(); ... })`) the value is dropped: the outer
+   * promise still waits, so the test stays a guard. The call or `new` is walked before its arguments' bodies.
+   */
   ifStatement(node: EsNode): void {
+    const owner = innermostFunction(this.functionSpans, span(node)[0]);
+    if (owner && this.callbacks.has(owner[0])) return;
     for (const reference of answeredAtOnce(node)) this.answeredAt.add(span(reference)[0]);
   }
 
@@ -199,7 +211,8 @@ function push(map: Map<string, number[]>, name: string, at: number): void {
   else map.set(name, [at]);
 }
 
-function isZero(node: EsNode): boolean {
+/** A literal 0. */
+export function isZero(node: EsNode): boolean {
   return node.type === "Literal" && node.value === 0;
 }
 
