@@ -47,4 +47,24 @@ function notTheFloor(socket, options) {
   return socket.connect({ timeout: connectTimeout });
 }
 
-module.exports = { ping, pingReversed, startDevice, notAFloor, execute, notTheFloor };
+// A parameter of the same name in a function inside is another binding too.
+function connectAgain(opts) {
+  const timeout = Math.max(opts.timeout, 1000);
+  const attempt = (timeout) => net.connect({ host: opts.host, timeout: Number.isNaN(timeout) ? 1000 : timeout }); // expect: no-hardcoded-timeout
+  attempt(Number.parseInt(process.env.RETRY_TIMEOUT, 10));
+  return net.connect({ host: opts.host, timeout: Number.isNaN(timeout) ? 1000 : timeout });
+}
+
+// A NaN floor is the floor of the local declared `Math.max` in its own function (review18 item 2): the same name
+// floored in another function does not make a parsed setting's default for a NaN a floor.
+function connectFloored(opts) {
+  const timeout = Math.max(opts.connectTimeout, 30000);
+  return net.connect({ host: opts.host, timeout });
+}
+
+function fetchPage(url) {
+  const timeout = Number.parseInt(process.env.PAGE_TIMEOUT, 10);
+  return fetch(url, { signal: AbortSignal.timeout(Number.isNaN(timeout) ? 30000 : timeout) }); // expect: no-hardcoded-timeout
+}
+
+module.exports = { ping, pingReversed, startDevice, notAFloor, execute, notTheFloor, connectFloored, fetchPage, connectAgain };

@@ -14,6 +14,7 @@ import {
 import { isTimeoutPhase } from "../../timeout-phases.ts";
 import { conditionalFallback } from "./fallbacks.ts";
 import { floorBranch, nanFloorBranch, type Reader } from "./floors.ts";
+import { innermostFunction } from "./function-spans.ts";
 import { keyedFallback } from "./keyed-fallbacks.ts";
 import { Pads } from "./pads.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
@@ -64,7 +65,13 @@ export class Classifier extends Pads {
         // `Number.isNaN(t) ? 1 : t` after `const t = Math.max(x, 1)`: the same floor put back for a NaN.
         const floor =
           floorBranch(this.reader, node) ??
-          nanFloorBranch(this.reader, node, (name) => this.facts.bounds.floors.get(name));
+          nanFloorBranch(this.reader, node, (name) =>
+            this.facts.bounds.floorAt(
+              name,
+              span(node)[0],
+              (at) => innermostFunction(this.facts.functionSpans, at) ?? [0, Infinity],
+            ),
+          );
         if (floor) {
           this.classify((floor === node.consequent ? node.alternate : node.consequent) as EsNode, out, depth + 1);
           return out;

@@ -84,6 +84,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.deadCode.functionDeclaration(node);
       }
       facts.functionSpans.push(span(node));
+      facts.bounds.floorParameters(node);
       facts.timers.function(node);
       facts.deadlines.function(node);
       facts.deadlineHelpers.function(node);
@@ -123,7 +124,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
         facts.fallbackHelpers.definition((node.id as EsNode).name as string, node.init);
         facts.noLimit.stored((node.id as EsNode).name as string, node.init);
         facts.noLimit.built((node.id as EsNode).name as string, node.init);
-        facts.bounds.floorDefinition((node.id as EsNode).name as string, node.init as EsNode | undefined, facts.source);
+        facts.bounds.floorDefinition(node, facts.source);
       }
       storedTimer(facts, node.init);
       facts.deadlines.stored(node.id as EsNode, node.init);

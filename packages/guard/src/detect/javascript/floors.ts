@@ -6,7 +6,8 @@ import { calleePath, type EsNode, span, unwrap } from "./ast.ts";
 /** What the checks need of the file: a node's folded number and its text. */
 export type Reader = { evaluate: (node: EsNode) => number | undefined; text: (node: EsNode) => string };
 
-const compact = (reader: Reader, node: EsNode) => reader.text(node).replace(/\s+/g, "");
+/** A node's text without whitespace: `a . b` and `a.b` name the same thing. */
+export const compact = (reader: Reader, node: EsNode) => reader.text(node).replace(/\s+/g, "");
 
 /**
  * For an order test between one expression and a positive number (`t < 1000`, `1000 > t`, `t >= 1000`): the
@@ -85,14 +86,24 @@ export function nanFloorBranch(
 export function floorAssignments(reader: Reader, node: EsNode): EsNode[] {
   const test = orderTest(reader, node.test as EsNode);
   if (!test?.below) return [];
-  const consequent = node.consequent as EsNode;
-  const statements = consequent.type === "BlockStatement" ? (consequent.body as EsNode[]) : [consequent];
-  const found: EsNode[] = [];
+  return branchAssignments(reader, node.consequent as EsNode)
+    .filter(
+      ({ assignment, target }) => target === test.value && reader.evaluate(assignment.right as EsNode) === test.bound,
+    )
+    .map(({ assignment }) => assignment);
+}
+
+/**
+ * The `=` assignments written as statements of an `if`'s branch, each with its target's `compact` text: what a clamp
+ * (`not-durations.ts`) or a floor sets the value it tested to.
+ */
+export function branchAssignments(reader: Reader, branch: EsNode): { assignment: EsNode; target: string }[] {
+  const statements = branch.type === "BlockStatement" ? (branch.body as EsNode[]) : [branch];
+  const found: { assignment: EsNode; target: string }[] = [];
   for (const statement of statements) {
     const assignment = statement.type === "ExpressionStatement" ? unwrap(statement.expression as EsNode) : undefined;
-    if (assignment?.type !== "AssignmentExpression" || assignment.operator !== "=") continue;
-    if (compact(reader, assignment.left as EsNode) !== test.value) continue;
-    if (reader.evaluate(assignment.right as EsNode) === test.bound) found.push(assignment);
+    if (assignment?.type === "AssignmentExpression" && assignment.operator === "=")
+      found.push({ assignment, target: compact(reader, assignment.left as EsNode) });
   }
   return found;
 }

@@ -1,6 +1,6 @@
 // Values named like timeouts that are not durations: resets, re-spelled "no limit", backoff bases (code tables: code-tables.ts).
 import { calleePath, type EsNode, referenceName, span, unwrap } from "./ast.ts";
-import { declaredFloor, floorAssignments, literalReader } from "./floors.ts";
+import { branchAssignments, compact, declaredFloor, floorAssignments, literalReader } from "./floors.ts";
 
 /** 0 or a negative number: what a field is reset to, or a sentinel, not a duration. */
 export function isResetValue(node: EsNode): boolean {
@@ -90,32 +90,60 @@ export class ValidationBounds {
   clamp(node: EsNode, source: string): void {
     const test = unwrap(node.test as EsNode);
     if (test.type !== "BinaryExpression" || !/^[<>]=?$/.test(test.operator as string)) return;
-    const consequent = node.consequent as EsNode;
-    const statements = consequent.type === "BlockStatement" ? (consequent.body as EsNode[]) : [consequent];
-    const text = (side: EsNode) => source.slice(...span(side)).replace(/\s+/g, "");
-    const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
-    for (const statement of statements) {
-      const assignment = statement.type === "ExpressionStatement" ? unwrap(statement.expression as EsNode) : undefined;
-      if (assignment?.type !== "AssignmentExpression" || assignment.operator !== "=") continue;
+    const reader = literalReader(source);
+    const [left, right] = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+    for (const { assignment, target } of branchAssignments(reader, node.consequent as EsNode)) {
       const value = unwrap(assignment.right as EsNode);
-      const target = text(assignment.left as EsNode);
       if (value.type !== "Identifier") continue;
-      const [left, right] = sides as [EsNode, EsNode];
       const [bound, other] = left.type === "Identifier" && left.name === value.name ? [left, right] : [right, left];
-      if (bound.type !== "Identifier" || bound.name !== value.name || text(other) !== target) continue;
+      if (bound.type !== "Identifier" || bound.name !== value.name || compact(reader, other) !== target) continue;
       this.bound(value);
       this.clamps.add(assignment);
     }
-    for (const assignment of floorAssignments(literalReader(source), node)) this.clamps.add(assignment);
+    for (const assignment of floorAssignments(reader, node)) this.clamps.add(assignment);
   }
 
-  /** `const timeout = Math.max(args.timeout ?? 5, 1)`: the locals of the file floored at a number (`floors.ts`). */
-  readonly floors = new Map<string, number>();
+  /**
+   * `const timeout = Math.max(args.timeout ?? 5, 1)`: each declaration (its start) of a name some local is floored
+   * at a number (`floors.ts`), in document order; a later declaration or parameter of the name that is not floored
+   * shadows it.
+   */
+  private readonly floors = new Map<string, { at: number; floor: number | undefined }[]>();
 
   /** A local's declaration: records the number it is floored at, if it is `Math.max` of one. */
-  floorDefinition(name: string, init: EsNode | undefined, source: string): void {
-    const floor = declaredFloor(literalReader(source), init);
-    if (floor !== undefined) this.floors.set(name, floor);
+  floorDefinition(declarator: EsNode, source: string): void {
+    const floor = declaredFloor(literalReader(source), declarator.init as EsNode | undefined);
+    this.floorDeclaration((declarator.id as EsNode).name as string, span(declarator)[0], floor);
+  }
+
+  /** A function's parameters: each shadows a floored local of its name in the function's body. */
+  floorParameters(fn: EsNode): void {
+    for (const raw of fn.params as EsNode[]) {
+      const param = raw.type === "AssignmentPattern" ? (raw.left as EsNode) : raw;
+      // Placed just inside the function (`functionAt` of it is the function itself, an arrow's bare parameter too).
+      if (param.type === "Identifier") this.floorDeclaration(param.name as string, span(fn)[0] + 1, undefined);
+    }
+  }
+
+  private floorDeclaration(name: string, at: number, floor: number | undefined): void {
+    const declarations = this.floors.get(name);
+    if (declarations) declarations.push({ at, floor });
+    else if (floor !== undefined) this.floors.set(name, [{ at, floor }]);
+  }
+
+  /**
+   * The floor of `name` read at `at`: of its declarations before `at` whose function (`functionAt`) holds `at`, the
+   * innermost. The same name floored in another function is another local.
+   */
+  floorAt(name: string, at: number, functionAt: (at: number) => [number, number]): number | undefined {
+    let floor: number | undefined;
+    let innermost = -1;
+    for (const declaration of this.floors.get(name) ?? []) {
+      if (declaration.at > at) continue;
+      const [from, to] = functionAt(declaration.at);
+      if (from <= at && at < to && from >= innermost) [floor, innermost] = [declaration.floor, from];
+    }
+    return floor;
   }
 
   /** `console.warn("... Using maximum value: ", PRESENCE_TIMEOUT_MAXIMUM)`: a bound named in a log message. */
