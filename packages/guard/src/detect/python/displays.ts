@@ -2,26 +2,31 @@
 // Nothing blocks on it: the call returns at once and the desktop (or Qt) hides the message when the time is up.
 // Decided by the slot the value reaches in a notification API, never by the value's name:
 // - Qt's `showMessage` (`tray.showMessage(title, body, icon, msecs)`, `statusBar().showMessage(text, msecs)`): every
-//   argument is the message or how long it shows;
+//   argument is the message or how long it shows. Only where nothing else can be meant: a file that defines its own
+//   `showMessage`, or a package where every `showMessage` takes a timeout-named parameter (its package facts), calls
+//   that one, whose timeout may bound a wait (`def showMessage(self, text, timeout=30): return self.rpc.call(...)`);
 // - the freedesktop notification service's `Notify(app_name, replaces_id, icon, summary, body, actions, hints,
 //   expire_timeout)` (dbus-python): its eighth argument;
 // - a notification object's `set_timeout(ms)` or `timeout` attribute (notify2's and libnotify's `Notification`): the
 //   object is a name the same function assigned from a call of a `Notification` class (`ntf = notify2.Notification(
 //   title, body, icon)`, `Notify.Notification.new(...)`); any other object's `set_timeout` may bound a wait.
 import type { Node as TsNode } from "web-tree-sitter";
+import type { PyFacts } from "./facts.ts";
 import { calleeText, enclosingFunction } from "./syntax.ts";
 
 /** The position of `Notify`'s `expire_timeout` (freedesktop Desktop Notifications, `org.freedesktop.Notifications`). */
 const NOTIFY_EXPIRY = 7;
 // A call that makes a notification object: `notify2.Notification(...)`, `Notify.Notification.new(...)`.
 const NOTIFICATION_CLASS = /(^|\.)Notification(\.new)?$/;
+// A `def showMessage(` at any depth of the file.
+const OWN_SHOW_MESSAGE = /^[ \t]*(?:async[ \t]+)?def[ \t]+showMessage[ \t]*\(/m;
 
 /** Whether `node` (an argument of `call`, positional or the value of a keyword) is how long a message shows. */
-export function displayedFor(call: TsNode, node: TsNode): boolean {
+export function displayedFor(facts: PyFacts, call: TsNode, node: TsNode): boolean {
   const callee = call.childForFieldName("function");
   if (callee?.type !== "attribute") return false;
   const method = callee.childForFieldName("attribute")?.text;
-  if (method === "showMessage") return true;
+  if (method === "showMessage") return !ownShowMessage(facts);
   const args = call.childForFieldName("arguments");
   if (method === "Notify") {
     const positional = (args?.namedChildren ?? []).filter((a) => a !== null && a.type !== "comment");
@@ -51,4 +56,12 @@ function isNotification(receiver: TsNode | null): boolean {
     made = true;
   }
   return made;
+}
+
+// The file, or its package, defines a `showMessage` of its own: a call of that name may be it, not Qt's.
+function ownShowMessage(facts: PyFacts): boolean {
+  const positions = facts.options.python?.positions;
+  return (
+    OWN_SHOW_MESSAGE.test(facts.fileCode()) || (positions !== undefined && Object.hasOwn(positions, "showMessage"))
+  );
 }

@@ -4,6 +4,7 @@
 // every read of a value (`boundsNoWait`).
 import type { Node as TsNode } from "web-tree-sitter";
 import { isCacheLifetime } from "./context.ts";
+import { positionalIndex } from "./package-callees.ts";
 import { displayedFor, displayField } from "./displays.ts";
 import type { PyFacts } from "./facts.ts";
 import { scheduledDelay } from "./schedules.ts";
@@ -15,6 +16,22 @@ const EXPIRY_CALLS = /^(expire|pexpire|expireat|pexpireat|setex|psetex|getex|set
 const EXPIRY_KEYWORDS = /^(ex|px|ttl|expire|expires|expiry|max_age)$/;
 const EXPIRY_KEYS = /^(ttl|expires?|expiry|expiration|max[-_]?age|lifetime)$/i;
 const ORDERING = /^(<|>|<=|>=)$/;
+// Where a cache write takes the entry's lifetime positionally (Django's cache API, cachelib, Flask-Caching, Kivy's
+// `Cache`): `set(key, value, timeout)`, `set_many(mapping, timeout)`, `cached(timeout)`, `append(category, key, obj,
+// timeout)`. The key and the value (`self.cache.set("req_timeout", timeout)`) are data the cache keeps, not its lifetime.
+const LIFETIME_SLOT: Readonly<Record<string, number>> = {
+  set: 2,
+  add: 2,
+  get_or_set: 2,
+  register: 2,
+  append: 3,
+  set_many: 1,
+  add_many: 1,
+  set_multi: 1,
+  touch: 1,
+  cached: 0,
+  memoize: 0,
+};
 
 /** Whether `read`, one read of a value, uses it as a lifetime or as the delay of a schedule that only restarts or tidies. */
 export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
@@ -58,7 +75,7 @@ export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
     return true;
   // `self.cache.set(key, state, self.existence_check_timeout)`: a cache write's lifetime, as `timeout=` is to it;
   // `tray.showMessage(title, body, icon, timeout * 1000)`: how long the message shows.
-  if (isCacheLifetime(call) || displayedFor(call, outer)) return true;
+  if (cacheLifetimeSlot(call, argument) || displayedFor(facts, call, outer)) return true;
   const callee = call.childForFieldName("function");
   const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
   return EXPIRY_CALLS.test(method ?? "");
@@ -149,4 +166,17 @@ function expiryKey(left: TsNode | null): boolean {
 
 function expiryString(key: TsNode | null): boolean {
   return key?.type === "string" && EXPIRY_KEYS.test(stringContent(key) ?? "");
+}
+
+// `argument` (a positional argument, or a keyword argument) of a cache write is the entry's lifetime: its `timeout=`,
+// or the positional slot the cache API gives the lifetime.
+function cacheLifetimeSlot(call: TsNode, argument: TsNode): boolean {
+  if (!isCacheLifetime(call)) return false;
+  if (argument.type === "keyword_argument") return argument.childForFieldName("name")?.text === "timeout";
+  const callee = call.childForFieldName("function");
+  const method = callee?.childForFieldName("attribute")?.text ?? "";
+  const list = argument.parent;
+  return (
+    Object.hasOwn(LIFETIME_SLOT, method) && list !== null && positionalIndex(list, argument) === LIFETIME_SLOT[method]
+  );
 }

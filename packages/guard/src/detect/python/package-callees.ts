@@ -40,7 +40,7 @@ function firstBase(fn: TsNode): string | undefined {
 }
 
 // Which positional argument `argument` is (-1 after a `*args`: positions unknown).
-function positionalIndex(list: TsNode, argument: TsNode): number {
+export function positionalIndex(list: TsNode, argument: TsNode): number {
   let index = 0;
   for (const item of list.namedChildren) {
     if (!item || item.type === "comment" || item.type === "keyword_argument") continue;

@@ -82,7 +82,7 @@ function judgeTimeoutArgument(
   if (call && bindsNothing(facts, call, value, name, path, written, known)) return;
   if (call && isCacheLifetime(call)) return;
   // `statusBar().showMessage("Saved", timeout=2000)`: how long the message shows (displays.ts).
-  if (call && displayedFor(call, value)) return;
+  if (call && displayedFor(judge.facts, call, value)) return;
   if (call && written.endsWith(".wait") && facts.isPacingWait(call)) return;
   // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
   const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;
