@@ -17,9 +17,11 @@ export interface JsParse {
  * oxc-parser's `parseSync` converts every field of the native result at once: the module record
  * (imports and exports, never used here), the comments and the AST as a JSON string. Most files
  * cannot hold a finding and need only their errors, so fields are read here one by one: the
- * module record never, the comments and the parsed AST only for a file that is checked. The JSON
- * string is always taken (as `parseSync` does): reading it frees the native copy at once, where
- * an unread one would wait for a garbage collection the JavaScript heap never asks for.
+ * module record never, the comments and the AST's JSON only for a file that is checked. An unread
+ * JSON string stays in native memory until the result is collected, but reading it costs more: a
+ * JavaScript copy of about seven times the source (two bytes a character when the file holds a
+ * character past Latin-1) and the page faults and collections of that copy (bench/speed.mjs's tree:
+ * whole-run CPU -7 %, peak memory +15-20 %; eval/README.md, session 19's speed section).
  */
 export function parseJavaScript(filePath: string, source: string, ext: string): JsParse {
   const options = { astType: "js", preserveParens: false } as const;
@@ -45,17 +47,12 @@ function hasError(parse: JsParse): boolean {
 function parse(filePath: string, source: string, options: ParserOptions): JsParse {
   const native = parseNative(filePath, source, options);
   const errors = native.errors;
-  let json: string | null = native.program;
   let program: Program | undefined;
   let comments: Comment[] | undefined;
   return {
     errors,
     program() {
-      if (!program) {
-        program = jsonParseAst(json!);
-        json = null;
-      }
-      return program;
+      return (program ??= jsonParseAst(native.program));
     },
     comments() {
       return (comments ??= native.comments);

@@ -1,0 +1,31 @@
+import { parseSync } from "oxc-parser";
+import { describe, expect, it } from "vitest";
+import { parseJavaScript } from "../src/detect/oxc.ts";
+
+// The AST's JSON is taken from the native result only when a check asks for the AST (session 19: most files need
+// their errors alone); what it asks for must be what oxc-parser's own parseSync gives, in each dialect tried.
+describe("parseJavaScript: the AST converted on first use", () => {
+  const options = { astType: "js", preserveParens: false } as const;
+
+  it("gives oxc-parser's AST for TypeScript, for JSX in a .js file and for CommonJS in a .js file", () => {
+    const typescript = "const timeout: number = 5000;\nexport function f(x = timeout) { return x; }\n";
+    expect(parseJavaScript("a.ts", typescript, ".ts").program()).toEqual(
+      parseSync("a.ts", typescript, { ...options, sourceType: "module" }).program,
+    );
+    const jsx = "export const A = () => <p timeout={10}>x</p>;\n";
+    expect(parseJavaScript("a.js", jsx, ".js").program()).toEqual(
+      parseSync("a.js", jsx, { ...options, sourceType: "module", lang: "jsx" }).program,
+    );
+    const commonjs = "if (!module.parent) return;\nsetTimeout(f, 100);\n";
+    expect(parseJavaScript("a.js", commonjs, ".js").program()).toEqual(
+      parseSync("a.js", commonjs, { ...options, sourceType: "commonjs", lang: "js" }).program,
+    );
+  });
+
+  it("reports a syntax error, and converts the AST once when asked for it twice", () => {
+    expect(parseJavaScript("a.ts", "const = ;\n", ".ts").errors.some((e) => e.severity === "Error")).toBe(true);
+    const parsed = parseJavaScript("a.ts", "const a = 1;\n", ".ts");
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.program()).toBe(parsed.program());
+  });
+});
