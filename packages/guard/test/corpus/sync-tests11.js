@@ -24,10 +24,17 @@ describe("Request", () => {
     void new Client({ timeout: 2000 }).get("/"); // expect: no-hardcoded-timeout
   });
 
+  // The call's receiver read back by the assertion after it: setup the test checks (session 19, sync-calls19.js).
   it("configures the client", () => {
-    const client = new Client({ timeout: 1000 }); // expect: no-hardcoded-timeout
+    const client = new Client({ timeout: 1000 });
     client.configure({ retries: 2 });
     assert.ok(client);
+  });
+
+  it("starts the client and checks something else", () => {
+    const client = new Client({ timeout: 1100 }); // expect: no-hardcoded-timeout
+    client.start();
+    assert.ok(Client);
   });
 
   it("makes a registry the next test uses", () => {

@@ -2,11 +2,22 @@
 // 1000 }); expect(r.timeout()).toBe(1000) })`. A test function that takes no callback (`done`), or calls it with
 // nothing only as its last statement, and awaits, yields or returns nothing ends as soon as its statements have run;
 // when those statements only declare locals and assert, a timeout it builds (an options object, a request or a
-// client it then reads back) bounds no wait at all. Not a
-// test that starts something and leaves it running (`void client.request({ timeout })`, `latch.done()`, a callback
-// handed on), hands what it built to later tests (`registry = new Registry(...)` into a suite's variable,
-// `this.client = ...`), or blocks (`execSync(cmd, { timeout })`, `Atomics.wait`).
-import { bindingIdentifiers, calleePath, type EsNode, identifierCount, isFunction, span, unwrap } from "./ast.ts";
+// client it then reads back) bounds no wait at all. So does one it hands to a call whose receiver or arguments a later
+// assertion reads back (`client.setClientOptions({ timeout }); expect(client.getClientOptions()).to.eql(...)`): the
+// call is the setup the test checks. Not a test that starts something and leaves it running (`request({ timeout })`
+// with nothing read back, `void client.request({ timeout })`, `latch.done()`, a callback handed on), hands what it
+// built to later tests (`registry = new Registry(...)` into a suite's variable, `this.client = ...`), or blocks
+// (`execSync(cmd, { timeout })`, `Atomics.wait`).
+import {
+  bindingIdentifiers,
+  calleePath,
+  type EsNode,
+  identifierCount,
+  isFunction,
+  isNode,
+  span,
+  unwrap,
+} from "./ast.ts";
 import { code } from "./mock-clocks.ts";
 
 /** A call that registers one test (not a suite): `it(...)`, `test(...)`, `specify(...)`, or one with a modifier (skipped, focused, serial, concurrent, failing). */
@@ -37,6 +48,8 @@ type Candidate = {
   defers: boolean;
   /** The test's `done` when its only use is the body's last statement, `done();`: the test ends there. */
   done?: EsNode;
+  /** Per call statement that asserts nothing, the names it touches; a later assertion that reads one settles it. */
+  calls: string[][];
 };
 
 export class SyncTests {
@@ -68,7 +81,7 @@ export class SyncTests {
     if (WAITS.test(text)) return;
     const done = (fn.params as EsNode[]).length === 1 ? endsAtOnce(fn, statements, text) : undefined;
     if ((fn.params as EsNode[]).length === 1 && !done) return;
-    this.candidates.push({ from, to, declared: new Set(), assigned: new Set(), defers: false, done });
+    this.candidates.push({ from, to, declared: new Set(), assigned: new Set(), defers: false, done, calls: [] });
   }
 
   /** `const r = ...`, a function's parameters, a catch's binding: names local to the test they are in. */
@@ -86,7 +99,11 @@ export class SyncTests {
     test.assigned.add(target.type === "Identifier" ? (target.name as string) : "this");
   }
 
-  /** A statement of its own (`client.request(...)`, `void start()`, `latch.done()`): unless it asserts, it acts. */
+  /**
+   * A statement of its own (`client.request(...)`, `void start()`, `latch.done()`): unless it asserts, it acts. A call
+   * whose receiver or arguments a later assertion reads (`redislock.setDefaults(options)` then
+   * `expect(Lock._defaults.timeout).to.be(options.timeout)`) is the setup the test checks, settled by that assertion.
+   */
   statement(node: EsNode): void {
     const test = this.candidates.length > 0 ? this.around(span(node)[0]) : undefined;
     if (!test || test.defers) return;
@@ -95,13 +112,26 @@ export class SyncTests {
     // Assignments are judged by what they write (`assignment`); `i++` changes a counter.
     if (/^(AssignmentExpression|UpdateExpression|Literal)$/.test(expression.type)) return;
     const [from, to] = span(expression);
-    test.defers = !ASSERTS.test(this.source.slice(from, to));
+    const text = this.source.slice(from, to);
+    if (ASSERTS.test(text)) {
+      test.calls = test.calls.filter((names) => !names.some((name) => identifierCount(text, name) > 0));
+      return;
+    }
+    const names = /^(CallExpression|NewExpression)$/.test(expression.type) ? touched(expression) : [];
+    if (names.length > 0) test.calls.push(names);
+    else test.defers = true;
   }
 
-  /** Keeps the tests that leave nothing for later: every assignment writes their own names, no callback handed on. */
+  /**
+   * Keeps the tests that leave nothing for later: every assignment writes their own names, no callback handed on,
+   * every call that asserts nothing read back by a later assertion.
+   */
   finish(): void {
     this.ranges = this.candidates
-      .filter((test) => !test.defers && [...test.assigned].every((name) => test.declared.has(name)))
+      .filter(
+        (test) =>
+          !test.defers && test.calls.length === 0 && [...test.assigned].every((name) => test.declared.has(name)),
+      )
       .map(({ from, to }): [number, number] => [from, to]);
   }
 
@@ -124,6 +154,30 @@ export class SyncTests {
     for (let i = low - 1; i >= 0 && i >= low - 4; i--) if (at < tests[i]!.to) return tests[i];
     return undefined;
   }
+}
+
+/**
+ * The names a call touches: its receiver's root (`client` of `client.setClientOptions(...)`, `wd` of
+ * `wd.configureHttp(...)`) and its arguments' (`options`, `config.auth`'s `config`, the names of `{ timeout }`).
+ */
+function touched(call: EsNode): string[] {
+  const names: string[] = [];
+  const root = (raw: EsNode): void => {
+    let node = unwrap(raw);
+    while (node.type === "MemberExpression" || node.type === "CallExpression")
+      node = unwrap((node.type === "CallExpression" ? node.callee : node.object) as EsNode);
+    if (node.type === "Identifier") names.push(node.name as string);
+  };
+  const callee = unwrap(call.callee as EsNode);
+  if (callee.type === "MemberExpression") root(callee.object as EsNode);
+  for (const arg of call.arguments as EsNode[]) {
+    const value = unwrap(arg);
+    if (value.type !== "ObjectExpression") root(value);
+    else
+      for (const property of value.properties as EsNode[])
+        if (property.type === "Property" && isNode(property.value)) root(property.value);
+  }
+  return names;
 }
 
 /**
