@@ -1,9 +1,12 @@
 // The code's own words for "no limit": a comment on a value's line or right above it, or a comment line naming the
 // setting with its value. Evidence that a "no limit" the code chooses is meant as one (`no-limit.ts`).
 
-/** Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`. */
+/**
+ * Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`, and
+ * axios' own defaults table's "If set to 0 (default) a timeout is not created" (vendored into many bundles).
+ */
 const NO_LIMIT_WORDS =
-  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b/i;
+  /\btime-?out is not created\b|\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b/i;
 
 /** The value a comment says means "no limit". */
 const NO_LIMIT_VALUE = /(^|[^\w.])(0|-1|false|Infinity)($|[^\w.])/;
