@@ -168,7 +168,7 @@ export function isTimeoutName(
   if (!(spelledApart ? /time_?out/i : /timeout/i).test(name)) return false;
   // `kRetryOnTimeout`: a symbol key (undici, elastic) is judged by the name after its `k`.
   const split = words(/^k[A-Z]/.test(name) ? name.slice(1) : name);
-  const parts = spelledApart ? fused(split) : split;
+  const parts = unfused(spelledApart ? fused(split) : split);
   if (parts.length > 1 && NOT_A_DURATION.has(parts[0]!)) return false;
   // `OPTS_NO_CURSOR_TIMEOUT`, `kNoTimeout`: "no" before the timeout makes it a flag; `browserNoActivityTimeout`
   // (how long without activity) is an inactivity timeout.
@@ -208,6 +208,18 @@ export function isTimeoutName(
   if (last === "timeout") return true;
   if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";
   return last.endsWith("timeout") && last !== "notimeout" && !/^(on|clear|set|get|has|is)timeout$/.test(last);
+}
+
+/**
+ * Units that may be fused onto the timeout word in one lower-case (or upper-case) word: mininet's `timeoutms=500`,
+ * bluez's `timeoutms`, `TIMEOUTSECS`. Not `s` (`timeouts` counts them) nor `min`/`mins` (`timeoutmin` may be a bound).
+ */
+const FUSED_UNIT = /^(\w*timeout)(us|usec|usecs|micros|ms|millis|msec|msecs|sec|secs|seconds|minutes)$/;
+
+/** The words with a fused unit split off the last one (`timeoutms` -> `timeout ms`), so every check reads both. */
+function unfused(parts: string[]): string[] {
+  const match = FUSED_UNIT.exec(parts.at(-1) ?? "");
+  return match ? [...parts.slice(0, -1), match[1]!, match[2]!] : parts;
 }
 
 /** `timeOutMs`, `TIME_OUT`, `idle_time_out`: "timeout" written as two words is one (not `datetime_out`). */

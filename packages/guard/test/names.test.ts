@@ -19,3 +19,18 @@ describe("timeout names with a unit", () => {
     expect(isTimeoutName("timeoutNs")).toBe(false);
   });
 });
+
+describe("timeout names with a fused unit", () => {
+  it("takes a unit written onto the timeout word in one word (mininet's timeoutms) for a timeout name", () => {
+    expect(isTimeoutName("timeoutms")).toBe(true);
+    expect(isTimeoutName("TIMEOUTSECS")).toBe(true);
+    expect(isTimeoutName("read_timeoutmsec")).toBe(true);
+  });
+
+  it("does not take a plural, a minimum or a flag's fused unit for a timeout name", () => {
+    expect(isTimeoutName("timeouts")).toBe(false);
+    expect(isTimeoutName("timeoutmin")).toBe(false);
+    expect(isTimeoutName("session_timeoutms")).toBe(false);
+    expect(isTimeoutName("no_timeoutms")).toBe(false);
+  });
+});
