@@ -138,7 +138,11 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   if (judge.alarms.isBudgetValue(right)) return;
   // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
   // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
-  if (underNoneCheck(node, left.text) && classify(facts, right, false, "poll").every(isNoLimit)) return;
+  if (
+    underNoneCheck(node, left.text) &&
+    classify(facts, right, false, "poll").every((item) => isNoLimit(item, (n) => facts.evaluate(n)))
+  )
+    return;
   // `self.client.timeout = 1` then `self.client._sock.settimeout.assert_called_with(1)` or
   // `self.assertEqual(self.client.timeout, 1)`: a test that sets an object's setting and asserts the literal back
   // checks a configuration. An attribute only: a local (`timeout = 5`) may reach a wait before the assertion.

@@ -17,6 +17,15 @@ import { unwrap } from "./syntax.ts";
  */
 const SCHEDULERS = /^(call_later|callLater|timeout_add|timeout_add_seconds|singleShot|CallLater|Timer)$/;
 
+/**
+ * The GUI main loops' schedulers (GLib's/GObject's `timeout_add` and `timeout_add_seconds`, Qt's `singleShot`,
+ * wxPython's `CallLater`): a widget's debounce (`GLib.timeout_add(_APPLY_TIMEOUT, self.__timeout_cb)` re-armed on
+ * each edit, then applying the settings), a refresh period or how long something stays shown. There the callback's
+ * name may say anything (GLib names a source's callback `<what>_timeout_cb`), so what its body does decides
+ * (`endsNothing`). asyncio's, Twisted's and threading's timers mostly bound protocol steps and keep the stricter test.
+ */
+const MAIN_LOOP = /^(timeout_add|timeout_add_seconds|singleShot|CallLater)$/;
+
 /** Words of a callback that starts something again or tidies up after a period or a lifetime. */
 const AGAIN_OR_TIDY = new Set([
   "connect",
@@ -68,26 +77,70 @@ export function scheduledDelay(read: TsNode): boolean {
   const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
   if (!SCHEDULERS.test(method ?? "")) return false;
   const callback = list!.namedChildren[1];
-  return (
-    callback !== null && callback !== undefined && callback.type !== "keyword_argument" && onlyAgainOrTidy(callback)
-  );
+  if (callback === null || callback === undefined || callback.type === "keyword_argument") return false;
+  return onlyAgainOrTidy(callback) || (MAIN_LOOP.test(method ?? "") && endsNothing(callback));
+}
+
+// `self.connect`, `gc_collect`, `lambda: self.clearLocate()`: the callback's name, or the one call a lambda makes.
+function callbackTarget(callback: TsNode): TsNode | undefined {
+  const target = unwrap(callback);
+  if (target.type !== "lambda") return target;
+  const body = target.childForFieldName("body");
+  return body?.type === "call" ? (body.childForFieldName("function") ?? undefined) : undefined;
 }
 
 // `self.connect`, `gc_collect`, `lambda: self.clearLocate()`: the callback's name, or the one call a lambda makes. The
 // name alone decides nothing: the file must define the callback, and every definition of it must show what it does.
 // A callback defined elsewhere (a base class in another module, a library) is unknown, so the delay stays reported.
 function onlyAgainOrTidy(callback: TsNode): boolean {
-  let target = unwrap(callback);
-  if (target.type === "lambda") {
-    const body = target.childForFieldName("body");
-    if (body?.type !== "call") return false;
-    target = body.childForFieldName("function") ?? body;
-  }
+  const target = callbackTarget(callback);
+  if (!target) return false;
   const name = target.type === "attribute" ? target.childForFieldName("attribute")?.text : target.text;
   if (!name || !/^\w+$/.test(name) || !saysAgainOrTidy(name)) return false;
   const definitions = definitionsOf(target.tree, name);
   return definitions.length > 0 && definitions.every((fn) => remembered(fn, "again", startsAgainOrTidies));
 }
+
+// A main-loop callback the file defines whose every definition ends, fails and gives up on nothing: it raises nothing
+// of its own (a bare `raise` passes on what its work raised), and no call, name or string in it (or in the file's
+// functions it calls) says cancel, close, stop, fail, error, quit or timed out, outside logging calls and the
+// exception types it catches. Its name says none of that either, but for GLib's `timeout`/`timer` before `_cb`.
+function endsNothing(callback: TsNode): boolean {
+  const target = callbackTarget(callback);
+  const name = target?.type === "attribute" ? target.childForFieldName("attribute")?.text : target?.text;
+  if (!target || !name || !/^\w+$/.test(name)) return false;
+  if (endsSomething(/_?cb$/i.test(name) ? name.replace(/_?time(out|r)(?=_)/gi, "") : name)) return false;
+  const definitions = definitionsOf(target.tree, name);
+  return definitions.length > 0 && definitions.every((fn) => remembered(fn, "quiet", (own) => quiet(own, 1)));
+}
+
+// `quiet` of a definition, and of the file's functions it calls up to `depth` more levels.
+function quiet(fn: TsNode, depth: number): boolean {
+  const body = fn.childForFieldName("body");
+  if (!body || body.descendantsOfType("raise_statement").some((raise) => raise!.namedChildCount > 0)) return false;
+  const said = (node: TsNode): boolean => {
+    if (
+      node.type === "call" &&
+      LOGGER.test(node.childForFieldName("function")?.childForFieldName("object")?.text ?? "")
+    )
+      return false;
+    if (node.type === "except_clause") return node.namedChildren.some((part) => part?.type === "block" && said(part));
+    if (node.type === "identifier" || node.type === "string_content") {
+      const text = node.type === "identifier" ? node.text.replace(/time_?outs?/gi, "") : node.text;
+      if (endsSomething(text)) return true;
+    }
+    return node.namedChildren.some((child) => child !== null && said(child));
+  };
+  if (said(body)) return false;
+  if (depth === 0) return true;
+  return body
+    .descendantsOfType("call")
+    .map((inner) => calledName(inner!))
+    .every((called) => !/^\w+$/.test(called) || definitionsOf(fn.tree, called).every((def) => quiet(def, depth - 1)));
+}
+
+/** A logging call's receiver: `logging`, `log`, `logger`, `self._log`, `LOG`. */
+const LOGGER = /(^|\.)_*(logging|log|logger)$/i;
 
 // What a definition does, worked out once per parsed tree: n timers armed with one callback (or with callbacks that
 // all call one function that arms a timer) cost the definitions' sizes once, not n times.

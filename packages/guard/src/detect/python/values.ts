@@ -20,11 +20,12 @@ export function isCode(node: TsNode): boolean {
 }
 
 // `classify`'s item for "no limit" standing in for the caller's None: unbounded, or a day or more
-// (pexpect's `1e6` s, ipykernel's "wait for a week instead" `604800`): no one bounds a wait by a day.
-export function isNoLimit(item: Classified): boolean {
+// (pexpect's `1e6` s, ipykernel's "wait for a week instead" `604800`, ceph's `24 * 60 * 60`): no one bounds a wait
+// by a day. `evaluate` folds the arithmetic.
+export function isNoLimit(item: Classified, evaluate: (node: TsNode) => number | undefined): boolean {
   if (item.kind === "unbounded") return true;
-  const value = Number(item.node.text.replace(/_/g, ""));
-  return Number.isFinite(value) && value >= DAY;
+  const value = evaluate(item.node);
+  return value !== undefined && Number.isFinite(value) && value >= DAY;
 }
 
 // A day in seconds: no one bounds a wait by a day or more (see `isNoLimit`).
