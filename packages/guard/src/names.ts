@@ -206,8 +206,16 @@ export function isTimeoutName(
   if (parts.length >= 3 && UNITS.has(parts.at(-1)!) && parts.at(-2) === "in" && unitAfterIn) parts.splice(-2, 1);
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
-  if (UNITS.has(last) && parts.length >= 2) return parts.at(-2)!.endsWith("timeout") && parts.at(-2) !== "notimeout";
-  return last.endsWith("timeout") && last !== "notimeout" && !/^(on|clear|set|get|has|is)timeout$/.test(last);
+  // `settimeoutms`, `ontimeoutms`, `maxtimeoutms`: the word a unit follows is judged like a last word (a setter, a
+  // handler), and a fused `min`/`max` is a backoff's bound as `minTimeoutMs` is by its first word.
+  if (UNITS.has(last) && parts.length >= 2)
+    return durationWord(parts.at(-2)!) && !/^(min|max)timeout$/.test(parts.at(-2)!);
+  return durationWord(last);
+}
+
+/** One word ending in `timeout` that is not a flag, a handler or an accessor (`notimeout`, `ontimeout`, `settimeout`). */
+function durationWord(word: string): boolean {
+  return word.endsWith("timeout") && !/^(no|on|clear|set|get|has|is)timeout$/.test(word);
 }
 
 /**

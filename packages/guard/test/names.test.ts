@@ -33,4 +33,13 @@ describe("timeout names with a fused unit", () => {
     expect(isTimeoutName("session_timeoutms")).toBe(false);
     expect(isTimeoutName("no_timeoutms")).toBe(false);
   });
+
+  it("does not take a setter's, getter's, handler's or backoff bound's fused unit for a timeout name", () => {
+    expect(isTimeoutName("settimeoutms")).toBe(false);
+    expect(isTimeoutName("gettimeoutsec")).toBe(false);
+    expect(isTimeoutName("ontimeoutms")).toBe(false);
+    expect(isTimeoutName("mintimeoutms")).toBe(false);
+    expect(isTimeoutName("maxtimeoutms")).toBe(false);
+    expect(isTimeoutName("notimeoutms")).toBe(false);
+  });
 });

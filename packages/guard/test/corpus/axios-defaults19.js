@@ -1,7 +1,7 @@
 // JS `no-unbounded-timeout`, session 19 (issue 9): axios' defaults table, vendored into a package's bundle. The
 // comment above its zero says what it means (axios' own words: no timer is made for it): the library's "no limit" for
-// every request its instances make, reported as other documented defaults are. A zero whose comment says a timer is
-// still made (from a server's hint) stays unreported: the file shows it reaching no wait.
+// every request its instances make, reported as other documented defaults are. A zero whose comment says only that
+// "the timeout is not created here", another bound applying, stays unreported (axios-like-socket19.js: one reaching a wait).
 const defaults = {
   transitional: { silentJSONParsing: true },
 
@@ -22,7 +22,7 @@ const defaults = {
 };
 
 const uploadDefaults = {
-  /** How long an upload may take. A timeout is created from the server's hint when this is 0. */
+  /** How long an upload may take. When 0, the timeout is not created here; the agent's 30 s socket timeout applies. */
   uploadTimeout: 0,
   maxBodyLength: -1,
 };

@@ -1,12 +1,16 @@
 // The code's own words for "no limit": a comment on a value's line or right above it, or a comment line naming the
 // setting with its value. Evidence that a "no limit" the code chooses is meant as one (`no-limit.ts`).
 
-/**
- * Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`, and
- * axios' own defaults table's "If set to 0 (default) a timeout is not created" (vendored into many bundles).
- */
+/** Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`. */
 const NO_LIMIT_WORDS =
-  /\btime-?out is not created\b|\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b/i;
+  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b/i;
+
+/**
+ * axios' own defaults table's "If set to 0 (default) a / timeout is not created" (vendored into many bundles), read
+ * across the comment's lines: the zero itself makes no timer. "The timeout is not created here" alone does not say
+ * so (another bound may apply instead).
+ */
+const NOT_CREATED = /\bif set to 0\b[^.]*\btime-?out is not created\b/i;
 
 /** The value a comment says means "no limit". */
 const NO_LIMIT_VALUE = /(^|[^\w.])(0|-1|false|Infinity)($|[^\w.])/;
@@ -25,9 +29,11 @@ export function documentedNoLimit(lines: readonly string[], name: string | undef
   let file = perFile.get(lines);
   if (!file) perFile.set(lines, (file = { starts: lineStarts(lines), comments: undefined }));
   const line = lineOf(file.starts, at);
-  if (NO_LIMIT_WORDS.test(trailingComment(lines[line] ?? ""))) return true;
-  for (let above = line - 1; above >= 0 && COMMENT_LINE.test(lines[above]!); above--)
-    if (NO_LIMIT_WORDS.test(lines[above]!)) return true;
+  const trailing = trailingComment(lines[line] ?? "");
+  if (NO_LIMIT_WORDS.test(trailing) || NOT_CREATED.test(trailing)) return true;
+  let above = line - 1;
+  for (; above >= 0 && COMMENT_LINE.test(lines[above]!); above--) if (NO_LIMIT_WORDS.test(lines[above]!)) return true;
+  if (above < line - 1 && NOT_CREATED.test(lines.slice(above + 1, line).join(" "))) return true;
   if (name === undefined) return false;
   // The line names the setting and its value: `default 0 (no limit)`, `Use 0 for no timeout`.
   const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}($|[^\\w$])`);
