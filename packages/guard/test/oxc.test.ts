@@ -1,6 +1,14 @@
 import { parseSync } from "oxc-parser";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseJavaScript } from "../src/detect/oxc.ts";
+
+// A spy that calls through to oxc-parser's conversion of the AST's JSON: counts how often a parse reads it.
+const { jsonParseAst } = vi.hoisted(() => ({ jsonParseAst: vi.fn() }));
+vi.mock("oxc-parser/src-js/wrap.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("oxc-parser/src-js/wrap.js")>();
+  jsonParseAst.mockImplementation(original.jsonParseAst);
+  return { ...original, jsonParseAst };
+});
 
 // The AST's JSON is taken from the native result only when a check asks for the AST (session 19: most files need
 // their errors alone); what it asks for must be what oxc-parser's own parseSync gives, in each dialect tried.
@@ -27,5 +35,16 @@ describe("parseJavaScript: the AST converted on first use", () => {
     const parsed = parseJavaScript("a.ts", "const a = 1;\n", ".ts");
     expect(parsed.errors).toEqual([]);
     expect(parsed.program()).toBe(parsed.program());
+  });
+
+  it("reads no AST JSON for a file whose program() is never called, retries included, and reads it once on use", () => {
+    jsonParseAst.mockClear();
+    const plain = parseJavaScript("a.ts", "const timeout = 5000;\n", ".ts");
+    const jsx = parseJavaScript("a.js", "export const A = () => <p timeout={10}>x</p>;\n", ".js");
+    expect([plain.errors, jsx.errors, plain.comments()]).toEqual([[], [], []]);
+    expect(jsonParseAst).not.toHaveBeenCalled();
+    plain.program();
+    plain.program();
+    expect(jsonParseAst).toHaveBeenCalledTimes(1);
   });
 });

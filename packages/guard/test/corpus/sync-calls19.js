@@ -3,7 +3,7 @@
 // calls is awaited, returned or handed a callback. The same call in a test that waits, hands a callback on, leaves a
 // promise running on purpose or keeps what it built for later tests still reports. `expect:` marks findings.
 const assert = require("node:assert");
-const { Client, Lock, wd } = require("./lib");
+const { Client, Lock, request, wd } = require("./lib");
 
 describe("client options", () => {
   let shared;
@@ -42,6 +42,33 @@ describe("client options", () => {
     const client = new Client();
     client.start({ timeout: 45 }); // expect: no-hardcoded-timeout
     assert.ok(Client.started);
+  });
+
+  // review19 item 4: an assertion that names the receiver alone reads nothing the call set.
+  it("waits on the lock and only checks that it exists", () => {
+    const lock = new Lock();
+    lock.acquireBlocking({ timeout: 3000 }); // expect: no-hardcoded-timeout
+    expect(lock).toBeDefined();
+  });
+
+  it("blocks and only asserts the client", () => {
+    const client = new Client();
+    client.fetch("/", { timeout: 5000 }); // expect: no-hardcoded-timeout
+    assert.ok(client);
+  });
+
+  // A free function has no receiver to set up: reading its options object back does not settle it.
+  it("sends the request and reads its own options back", () => {
+    const opts = { url: "http://x", timeout: 5000 }; // expect: no-hardcoded-timeout
+    request(opts);
+    assert.strictEqual(opts.url, "http://x");
+  });
+
+  // A method's argument whose member the assertion reads is what the call set (deepstream's config initialiser).
+  it("initialises the config and reads what it set", () => {
+    const config = { auth: { options: { requestTimeout: 2000 } } };
+    Lock.initialise(config);
+    assert.strictEqual(config.handler.type, "http");
   });
 
   it("leaves the request running", () => {

@@ -24,9 +24,9 @@ describe("Request", () => {
     void new Client({ timeout: 2000 }).get("/"); // expect: no-hardcoded-timeout
   });
 
-  // The call's receiver read back by the assertion after it: setup the test checks (session 19, sync-calls19.js).
+  // `ok(client)` names the receiver but reads nothing the call set: it settles no call (review19 item 4).
   it("configures the client", () => {
-    const client = new Client({ timeout: 1000 });
+    const client = new Client({ timeout: 1000 }); // expect: no-hardcoded-timeout
     client.configure({ retries: 2 });
     assert.ok(client);
   });

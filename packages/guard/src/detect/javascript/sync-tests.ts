@@ -2,10 +2,11 @@
 // 1000 }); expect(r.timeout()).toBe(1000) })`. A test function that takes no callback (`done`), or calls it with
 // nothing only as its last statement, and awaits, yields or returns nothing ends as soon as its statements have run;
 // when those statements only declare locals and assert, a timeout it builds (an options object, a request or a
-// client it then reads back) bounds no wait at all. So does one it hands to a call whose receiver or arguments a later
-// assertion reads back (`client.setClientOptions({ timeout }); expect(client.getClientOptions()).to.eql(...)`): the
-// call is the setup the test checks. Not a test that starts something and leaves it running (`request({ timeout })`
-// with nothing read back, `void client.request({ timeout })`, `latch.done()`, a callback handed on), hands what it
+// client it then reads back) bounds no wait at all. So does one it hands to a method whose receiver or arguments a
+// later assertion reads a member of (`client.setClientOptions({ timeout }); expect(client.getClientOptions()).to.eql(...)`):
+// the call is the setup the test checks. Not a test that starts something and leaves it running (`request(opts)`, a
+// free function, whatever is read back; `lock.acquire({ timeout })` then only `expect(lock).toBeDefined()`, which
+// reads nothing the call set; `void client.request({ timeout })`, `latch.done()`, a callback handed on), hands what it
 // built to later tests (`registry = new Registry(...)` into a suite's variable, `this.client = ...`), or blocks
 // (`execSync(cmd, { timeout })`, `Atomics.wait`).
 import {
@@ -100,9 +101,10 @@ export class SyncTests {
   }
 
   /**
-   * A statement of its own (`client.request(...)`, `void start()`, `latch.done()`): unless it asserts, it acts. A call
-   * whose receiver or arguments a later assertion reads (`redislock.setDefaults(options)` then
-   * `expect(Lock._defaults.timeout).to.be(options.timeout)`) is the setup the test checks, settled by that assertion.
+   * A statement of its own (`client.request(...)`, `void start()`, `latch.done()`): unless it asserts, it acts. A
+   * method call whose receiver or arguments a later assertion reads a member of (`redislock.setDefaults(options)` then
+   * `expect(Lock._defaults.timeout).to.be(options.timeout)`) is the setup the test checks, settled by that assertion;
+   * a bare `ok(client)` reads nothing the call set, and a free function (`request(opts)`) has no receiver to set up.
    */
   statement(node: EsNode): void {
     const test = this.candidates.length > 0 ? this.around(span(node)[0]) : undefined;
@@ -114,10 +116,12 @@ export class SyncTests {
     const [from, to] = span(expression);
     const text = this.source.slice(from, to);
     if (ASSERTS.test(text)) {
-      test.calls = test.calls.filter((names) => !names.some((name) => identifierCount(text, name) > 0));
+      test.calls = test.calls.filter((names) => !names.some((name) => readsMember(text, name)));
       return;
     }
-    const names = /^(CallExpression|NewExpression)$/.test(expression.type) ? touched(expression) : [];
+    const method =
+      expression.type === "CallExpression" && unwrap(expression.callee as EsNode).type === "MemberExpression";
+    const names = method ? touched(expression) : [];
     if (names.length > 0) test.calls.push(names);
     else test.defers = true;
   }
@@ -156,8 +160,13 @@ export class SyncTests {
   }
 }
 
+/** Whether `text` reads a member of `name` (`client.getOptions()`, `opts.url`, `hci._socket.write`, `x?.y`, `x[k]`), not `name` alone. */
+function readsMember(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, "\\$")}\\s*(\\?\\.|\\.|\\[)`).test(text);
+}
+
 /**
- * The names a call touches: its receiver's root (`client` of `client.setClientOptions(...)`, `wd` of
+ * The names a method call touches: its receiver's root (`client` of `client.setClientOptions(...)`, `wd` of
  * `wd.configureHttp(...)`) and its arguments' (`options`, `config.auth`'s `config`, the names of `{ timeout }`).
  */
 function touched(call: EsNode): string[] {
