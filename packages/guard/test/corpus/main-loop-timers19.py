@@ -1,6 +1,7 @@
 # Delays handed to a GUI main loop's timer (session 19, guard-pyprec19): a debounce, a refresh period, how long
 # something stays shown. The callback's name may say `timeout` (GLib's `<what>_timeout_cb`); its body decides.
 import logging
+import signal
 
 from gi.repository import GLib
 from PyQt5 import QtCore
@@ -101,3 +102,88 @@ class Protocol:
 
     def _check_handshake(self):
         self.state.check()
+
+
+# review19 item 2: deadlines the first version of the exemption dropped.
+class Request:
+    # The callback ends the request through another module, saying so with a value: `Status.TIMEOUT`.
+    REPLY_TIMEOUT = 30  # expect: no-hardcoded-timeout
+
+    def send(self):
+        GLib.timeout_add_seconds(self.REPLY_TIMEOUT, self._reply_timeout_cb)
+
+    def _reply_timeout_cb(self):
+        self._session.finish_request(self._req, Status.TIMEOUT)
+        return False
+
+
+class Runner:
+    # A grace period after which the child gets SIGTERM.
+    GRACE_TIMEOUT = 10  # expect: no-hardcoded-timeout
+
+    def start(self):
+        GLib.timeout_add_seconds(self.GRACE_TIMEOUT, self._grace_timeout_cb)
+
+    def _grace_timeout_cb(self):
+        self.proc.send_signal(signal.SIGTERM)
+        return False
+
+
+class Ask:
+    # Qt: a dialog rejected when nobody answered in time.
+    DIALOG_TIMEOUT = 15000  # expect: no-hardcoded-timeout
+
+    def ask(self):
+        QtCore.QTimer.singleShot(self.DIALOG_TIMEOUT, self.reject)
+        return self.exec_()
+
+    def reject(self):
+        self.done(0)
+
+
+class Login:
+    # A state value and a hyphenated GLib signal name say the login timed out.
+    LOGIN_TIMEOUT = 20  # expect: no-hardcoded-timeout
+
+    def login(self):
+        GLib.timeout_add_seconds(self.LOGIN_TIMEOUT, self._login_timeout_cb)
+
+    def _login_timeout_cb(self):
+        self._set_state(State.TIMEOUT)
+        self.emit("timed-out")
+        return False
+
+
+class DeepDialog:
+    # The file's helpers are read at any depth: the give-up is two helpers down.
+    ANSWER_TIMEOUT = 30  # expect: no-hardcoded-timeout
+
+    def ask(self):
+        GLib.timeout_add_seconds(self.ANSWER_TIMEOUT, self._answer_timeout_cb)
+
+    def _answer_timeout_cb(self):
+        self._no_answer()
+        return False
+
+    def _no_answer(self):
+        self._finish()
+
+    def _finish(self):
+        self.dialog.response(Gtk.ResponseType.CANCEL)
+
+
+class Poller:
+    # A debounce whose helpers call each other (a cycle) and end nothing: no deadline.
+    POLL_TIMEOUT = 250
+
+    def changed(self):
+        GLib.timeout_add(self.POLL_TIMEOUT, self._poll_timeout_cb)
+
+    def _poll_timeout_cb(self):
+        self._step(3)
+        return False
+
+    def _step(self, n):
+        if n:
+            self._step(n - 1)
+        self.view.queue_draw()

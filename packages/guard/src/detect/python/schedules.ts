@@ -63,7 +63,7 @@ const AGAIN_OR_TIDY = new Set([
  * idle cached connection with `transport.loseConnection()` when the timer fires: a keep-alive timeout).
  */
 const ENDS =
-  /^(timeout|timeouts|timedout|expire|expired|expiry|cancel|cancelled|abort|kill|terminate|fail|failed|failure|close|stop|interrupt|death|error|alarm|watchdog|quit|exit|shutdown|disconnect|giveup|lose|drop|destroy|hangup|exception|throw)$/;
+  /^(timeout|timeouts|timedout|expire|expired|expiry|cancel|cancelled|canceled|abort|kill|terminate|sigterm|sigkill|fail|failed|failure|close|stop|interrupt|death|error|alarm|watchdog|quit|exit|shutdown|disconnect|giveup|lose|drop|destroy|hangup|exception|throw|reject)$/;
 
 /**
  * Whether `read` (the value, seen through its unit conversion) is the delay of a timer schedule whose callback only
@@ -103,19 +103,27 @@ function onlyAgainOrTidy(callback: TsNode): boolean {
 
 // A main-loop callback the file defines whose every definition ends, fails and gives up on nothing: it raises nothing
 // of its own (a bare `raise` passes on what its work raised), and no call, name or string in it (or in the file's
-// functions it calls) says cancel, close, stop, fail, error, quit or timed out, outside logging calls and the
-// exception types it catches. Its name says none of that either, but for GLib's `timeout`/`timer` before `_cb`.
+// functions it calls, at any depth) says cancel, close, stop, fail, error, quit, reject, SIGTERM or timed out, outside
+// logging calls and the exception types it catches. Its name says none of that either, but for GLib's `timeout`/`timer`
+// before `_cb`. A call the file does not define is judged by its name and arguments only (known loss: a library method
+// named for what it applies, `self._session.apply(req)`, may still end the operation).
 function endsNothing(callback: TsNode): boolean {
   const target = callbackTarget(callback);
   const name = target?.type === "attribute" ? target.childForFieldName("attribute")?.text : target?.text;
   if (!target || !name || !/^\w+$/.test(name)) return false;
   if (endsSomething(/_?cb$/i.test(name) ? name.replace(/_?time(out|r)(?=_)/gi, "") : name)) return false;
   const definitions = definitionsOf(target.tree, name);
-  return definitions.length > 0 && definitions.every((fn) => remembered(fn, "quiet", (own) => quiet(own, 1)));
+  return definitions.length > 0 && definitions.every(quietDefinition);
 }
 
-// `quiet` of a definition, and of the file's functions it calls up to `depth` more levels.
-function quiet(fn: TsNode, depth: number): boolean {
+// `quiet` of a definition and of the file's functions it calls, each definition judged once per tree (n calls to one
+// n-statement helper cost the helper's size once). A definition met again while it is judged (recursion) adds
+// nothing: its own words are judged where it was entered.
+function quietDefinition(fn: TsNode): boolean {
+  return remembered(fn, "quiet", quiet, true);
+}
+
+function quiet(fn: TsNode): boolean {
   const body = fn.childForFieldName("body");
   if (!body || body.descendantsOfType("raise_statement").some((raise) => raise!.namedChildCount > 0)) return false;
   const said = (node: TsNode): boolean => {
@@ -125,18 +133,27 @@ function quiet(fn: TsNode, depth: number): boolean {
     )
       return false;
     if (node.type === "except_clause") return node.namedChildren.some((part) => part?.type === "block" && said(part));
-    if (node.type === "identifier" || node.type === "string_content") {
-      const text = node.type === "identifier" ? node.text.replace(/time_?outs?/gi, "") : node.text;
-      if (endsSomething(text)) return true;
-    }
+    if (node.type === "identifier" && endsSomething(isValue(node) ? node.text : node.text.replace(/time_?outs?/gi, "")))
+      return true;
+    // GLib's signal names are hyphenated (`self.emit("timed-out")`).
+    if (node.type === "string_content" && endsSomething(node.text.replace(/-/g, "_"))) return true;
     return node.namedChildren.some((child) => child !== null && said(child));
   };
   if (said(body)) return false;
-  if (depth === 0) return true;
-  return body
-    .descendantsOfType("call")
-    .map((inner) => calledName(inner!))
-    .every((called) => !/^\w+$/.test(called) || definitionsOf(fn.tree, called).every((def) => quiet(def, depth - 1)));
+  const called = new Set(body.descendantsOfType("call").map((inner) => calledName(inner!)));
+  return [...called].every((name) => !/^\w+$/.test(name) || definitionsOf(fn.tree, name).every(quietDefinition));
+}
+
+// `State.TIMEOUT`, `Status.TIMED_OUT`: a member of a class or enum, a value that says time-out, not a source's id such
+// as `self._timeout_sid` (whose `timeout` is stripped before the word test).
+function isValue(identifier: TsNode): boolean {
+  const parent = identifier.parent;
+  return (
+    parent?.type === "attribute" &&
+    parent.childForFieldName("attribute")?.id === identifier.id &&
+    /^[A-Z]/.test(parent.childForFieldName("object")?.text.split(".").at(-1) ?? "") &&
+    /^_*time_?d?_?outs?$/i.test(identifier.text)
+  );
 }
 
 /** A logging call's receiver: `logging`, `log`, `logger`, `self._log`, `LOG`. */
@@ -146,12 +163,16 @@ const LOGGER = /(^|\.)_*(logging|log|logger)$/i;
 // all call one function that arms a timer) cost the definitions' sizes once, not n times.
 const JUDGED = new WeakMap<Tree, Map<string, boolean>>();
 
-function remembered(fn: TsNode, question: string, judge: (fn: TsNode) => boolean): boolean {
+// `meanwhile`: the answer a recursive question gets for a definition it meets again while judging it.
+function remembered(fn: TsNode, question: string, judge: (fn: TsNode) => boolean, meanwhile?: boolean): boolean {
   let byNode = JUDGED.get(fn.tree);
   if (!byNode) JUDGED.set(fn.tree, (byNode = new Map()));
   const key = `${question} ${fn.id}`;
   let answer = byNode.get(key);
-  if (answer === undefined) byNode.set(key, (answer = judge(fn)));
+  if (answer === undefined) {
+    if (meanwhile !== undefined) byNode.set(key, meanwhile);
+    byNode.set(key, (answer = judge(fn)));
+  }
   return answer;
 }
 
