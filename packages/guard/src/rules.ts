@@ -66,6 +66,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
       },
     ],
     notReported: [
+      "HTTP statuses named for a timeout (`STATUS_CODE_REQUEST_TIMEOUT = 408`, `HTTP_GATEWAY_TIMEOUT = 504`, `REQUEST_TIMEOUT = 408`; the numbers 408, 504, 522, 524, 598 and 599 under a name saying status, code or HTTP before its timeout word, or under the status' own reason phrase), in both languages, and a tuple holding them: codes a response is compared with. `HTTP_TIMEOUT = 30` among them is reported.",
       "(JavaScript) A setting named like a timeout that its package arms only schedules with (`keepAliveTimeout: 250` in a defaults file, where the package's only timer armed with it sends a keep-alive, or a heartbeat or check that re-arms itself) or hands a store only as an entry's expiry (`\"PX\", lockTimeout`): a schedule or a lifetime, not a wait's bound. A setting some file of the package compares with an elapsed time or arms a deadline with is reported.",
       "(JavaScript) A maximum a configured timeout is cut down to (`if (c.presenceTimeout > MAX) c.presenceTimeout = MAX`, named in the warning) and a constant only compared with the configured timeout: bounds on what may be configured.",
       "(JavaScript) Expected values in assertions (`assert.deepStrictEqual`, `expect(x).toEqual`, chai's `expect(x).to.eql`/`deep.equal`/`include`), and type tests (`*.test-d.ts`, tsd/tstyche files, a spec in a `types/` folder that registers no test).",
@@ -208,14 +209,19 @@ function suppressionHint(language: Language, rule: string): string {
   return `${language === "python" ? "#" : "//"} ${DIRECTIVE} ${rule} -- <reason>`;
 }
 
+/** A literal as a message quotes it: on one line (a multi-line tuple or object is written with its newlines). */
+function oneLine(literal: string): string {
+  return literal.replace(/\s+/g, " ");
+}
+
 export function hardcodedMessage(literal: string, where: string, language: Language, isTest = false): string {
   const tail = language === "python" ? `, or suppress it: ${suppressionHint(language, "no-hardcoded-timeout")}` : "";
-  return `Hardcoded timeout ${literal} ${where}. ${instead(language, isTest)}${tail}.`;
+  return `Hardcoded timeout ${oneLine(literal)} ${oneLine(where)}. ${instead(language, isTest)}${tail}.`;
 }
 
 export function unboundedMessage(literal: string, where: string, language: Language, isTest = false): string {
   const tail = language === "python" ? `, or suppress it: ${suppressionHint(language, "no-unbounded-timeout")}` : "";
-  return `Unbounded timeout ${literal} ${where}: it waits forever. ${instead(language, isTest)}${tail}.`;
+  return `Unbounded timeout ${oneLine(literal)} ${oneLine(where)}: it waits forever. ${instead(language, isTest)}${tail}.`;
 }
 
 export function missingTimeoutMessage(call: string): string {

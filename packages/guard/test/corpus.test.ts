@@ -32,6 +32,16 @@ describe("labeled corpus", () => {
     });
   }
 
+  it("quotes no literal over several lines: no message of the corpus holds a newline", async () => {
+    const messages: string[] = [];
+    for (const file of files()) {
+      const result = await checkSource(file, readFileSync(join(corpus, file), "utf8"), config);
+      messages.push(...result.messages.map((m) => m.message));
+    }
+    expect(messages.length).toBeGreaterThan(100);
+    expect(messages.filter((message) => /[\r\n]/.test(message))).toEqual([]);
+  });
+
   it("has positives and negatives in both languages", () => {
     const all = files();
     const counts = { js: 0, py: 0 };

@@ -12,6 +12,7 @@ import {
   unwrap,
 } from "./ast.ts";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
+import { isTimeoutStatusCode } from "../../status-codes.ts";
 import { conditionalFallback } from "./fallbacks.ts";
 import { floorBranch, nanFloorBranch, type Reader } from "./floors.ts";
 import { innermostFunction } from "./function-spans.ts";
@@ -173,6 +174,8 @@ export class Classifier extends Pads {
       }
       case "Identifier": {
         const constant = this.constants.at(node);
+        // `HTTP_STATUS_GATEWAY_TIMEOUT = 504`: an HTTP status, not a duration.
+        if (constant && isTimeoutStatusCode(constant.name, constant.value)) return out;
         if (constant) {
           out.push({
             kind: kindOf(constant.value),

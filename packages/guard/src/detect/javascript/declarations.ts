@@ -2,7 +2,8 @@
 // declared local holds (a timers module, a Redis client, a promise).
 import { bindingIdentifiers, calleePath, type EsNode, isNode, requiredModule, span, unwrapAwait } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
-import { statementCodeTables } from "./code-tables.ts";
+import { isTimeoutStatusCode } from "../../status-codes.ts";
+import { codeStatement, statementCodeTables } from "./code-tables.ts";
 import { isResetValue } from "./not-durations.ts";
 import { trackRedisClient } from "./redis.ts";
 import { TIMER_MODULES } from "./timers.ts";
@@ -56,6 +57,11 @@ export function collectDeclaration(facts: FileFacts, node: EsNode): void {
 export function collectBlock(facts: FileFacts, node: EsNode): void {
   // `exports.ER_QUERY_TIMEOUT = 3024;` one statement per code: the same table, written as statements.
   for (const site of statementCodeTables(node.body as EsNode[], facts.extraTimeoutNames)) facts.notDurations.add(site);
+  // `const STATUS_CODE_REQUEST_TIMEOUT = 408` among statuses written in no order: an HTTP status, not a duration.
+  for (const statement of node.body as EsNode[]) {
+    const code = codeStatement(statement);
+    if (code && isTimeoutStatusCode(code.name, code.value)) facts.notDurations.add(code.site);
+  }
   // Each `const` knows its block: a name declared in several blocks resolves to the one in scope.
   let scope: [number, number] | undefined;
   for (const statement of node.body as EsNode[]) {

@@ -13,6 +13,7 @@ import { setOnTestDouble } from "./test-reads.ts";
 import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
+import { isTimeoutStatusCode } from "../../status-codes.ts";
 import { isNoLimit, type ZeroMeans } from "./values.ts";
 
 /** The detector as these judgements see it: its facts, its SIGALRM budgets, and where findings go. */
@@ -94,6 +95,8 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   // attribute holds on every object built without it, as `login_timeout = 60` is.
   const right = (written && fieldDefault(facts, written)) ?? written;
   if (!left || !right || facts.codeStatements.has(node.id)) return;
+  // `STATUS_CODE_REQUEST_TIMEOUT = 408`: an HTTP status, not a duration.
+  if (isTimeoutStatusCode(referenceName(left), facts.evaluate(right))) return;
   // `TIMEOUT1, TIMEOUT2, TIMEOUT3 = 0.82, 0.35, 1.4`: each name takes the literal at its place.
   if (left.type === "pattern_list" && right.type === "expression_list") {
     const names = left.namedChildren;

@@ -1,6 +1,7 @@
 // What a timeout expression holds: hardcoded durations, "no limit" values, or nothing to report.
 import type { Node as TsNode } from "web-tree-sitter";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
+import { isTimeoutStatusCode } from "../../status-codes.ts";
 import { matchApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
 import { isLookup, keyedDefault, lookupFallback } from "./lookups.ts";
@@ -27,7 +28,9 @@ export function classify(
       return out;
     case "tuple": {
       const values = node.namedChildren.map((child) => (child ? facts.evaluate(child) : undefined));
-      if (values.length > 0 && values.every((v) => v !== undefined && v > 0))
+      // `STATUS_CODES_TIMEOUT = (STATUS_CODE_REQUEST_TIMEOUT, STATUS_CODE_GATEWAY_TIMEOUT)`: a tuple of statuses.
+      const statuses = node.namedChildren.some((child, i) => isTimeoutStatusCode(child?.text, values[i]));
+      if (values.length > 0 && values.every((v) => v !== undefined && v > 0) && !statuses)
         out.push({ kind: "hardcoded", node, literal: node.text });
       return out;
     }
@@ -72,7 +75,8 @@ export function classify(
       // `WAIT_TIMEOUT = STATUS_TIMEOUT` where `STATUS_TIMEOUT = 258` is an entry of a code list (`STATUS_WAIT_0 = 0`,
       // `STATUS_USER_APC = 192`, `STATUS_PENDING = 259`...): another name for a code, not a duration.
       const listed = constant?.node.parent ? facts.codeStatements.has(constant.node.parent.id) : false;
-      if (constant && constant.value > 0 && !isCode(constant.node) && !listed)
+      const status = constant !== undefined && isTimeoutStatusCode(constant.name, constant.value);
+      if (constant && constant.value > 0 && !isCode(constant.node) && !listed && !status)
         out.push({ kind: "hardcoded", node: constant.node, literal: `${constant.name} = ${constant.node.text}` });
       // `max_timeout = 1.0 / len(alive)` then `min(remaining, max_timeout)`: the shared budget, through its local.
       const share = constant ? undefined : facts.arithmetic(node);
