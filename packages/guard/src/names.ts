@@ -230,6 +230,18 @@ function unfused(parts: string[]): string[] {
   return match ? [...parts.slice(0, -1), match[1]!, match[2]!] : parts;
 }
 
+/** Seconds per unit of each unit word (`timeoutMs`, `timeout_us`, `wait_minutes`); a name without one is in seconds. */
+const UNIT_SECONDS: Record<string, number> = {
+  ...Object.fromEntries(["us", "usec", "usecs", "micros", "microseconds"].map((unit) => [unit, 1e-6])),
+  ...Object.fromEntries(["ms", "millis", "milliseconds", "msec", "msecs"].map((unit) => [unit, 1e-3])),
+  ...Object.fromEntries(["min", "mins", "minutes"].map((unit) => [unit, 60])),
+};
+
+/** The seconds one unit of a timeout's name is worth: 0.001 for `timeout_ms` and `timeoutms`, 1 without a unit. */
+export function unitSeconds(name: string): number {
+  return UNIT_SECONDS[unfused(fused(words(name))).at(-1) ?? ""] ?? 1;
+}
+
 /** `timeOutMs`, `TIME_OUT`, `idle_time_out`: "timeout" written as two words is one (not `datetime_out`). */
 function fused(parts: string[]): string[] {
   const out: string[] = [];

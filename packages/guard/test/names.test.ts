@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTimeoutName } from "../src/names.ts";
+import { isTimeoutName, unitSeconds } from "../src/names.ts";
 
 // The release note of guard-python-timeout-places says which units make a timeout name; these pin it.
 describe("timeout names with a unit", () => {
@@ -41,5 +41,17 @@ describe("timeout names with a fused unit", () => {
     expect(isTimeoutName("mintimeoutms")).toBe(false);
     expect(isTimeoutName("maxtimeoutms")).toBe(false);
     expect(isTimeoutName("notimeoutms")).toBe(false);
+  });
+});
+
+describe("the unit a timeout's name counts in", () => {
+  it("reads milliseconds, microseconds and minutes from the name, fused or not, and seconds without a unit", () => {
+    expect(unitSeconds("timeout_ms")).toBe(1e-3);
+    expect(unitSeconds("timeoutMillis")).toBe(1e-3);
+    expect(unitSeconds("timeoutms")).toBe(1e-3);
+    expect(unitSeconds("timeout_us")).toBe(1e-6);
+    expect(unitSeconds("timeout_minutes")).toBe(60);
+    expect(unitSeconds("timeout_secs")).toBe(1);
+    expect(unitSeconds("timeout")).toBe(1);
   });
 });

@@ -23,7 +23,7 @@ import { missingTimeoutFinding } from "./python/http.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
 import { onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
 import { storedUnread } from "./python/unread-settings.ts";
-import { type Classified, DAY, type ZeroMeans } from "./python/values.ts";
+import { type Classified, respelledNoLimit, type ZeroMeans } from "./python/values.ts";
 import type { DetectorOptions, RawFinding } from "./types.ts";
 
 export { mayHoldFallback, scanPython } from "./python/scan.ts";
@@ -178,15 +178,18 @@ class PyDetector implements PyBindingJudge {
       }
       case "boolean_operator": {
         // `self.timeout or 20`: the fallback of a timeout is a default timeout wherever it goes.
-        // Durations only: a 0 or None fallback means "poll" or "unset" here, judged at the sites above; a day or more
-        // (`self.timeout or one_week`) re-spells the caller's unset value as "no limit" (`isNoLimit`).
+        // Durations only: a 0 or None fallback means "poll" or "unset" here, judged at the sites above, and "no limit"
+        // (`float("inf")`) is not one; a day or more (`self.timeout or one_week`) re-spells the caller's unset value
+        // as "no limit" (`respelledNoLimit`, as `classify` judges it).
         if (node.childForFieldName("operator")?.text !== "or") return;
         const left = unwrap(node.childForFieldName("left")!);
         const name = referenceName(left);
         const right = node.childForFieldName("right");
         if (!facts.isTimeout(name) || !right || onlyRendered(node)) return;
         const value = facts.evaluate(right);
-        if (value !== undefined && value > 0 && value < DAY && !storedUnread(facts, node))
+        const fallback = classify(facts, right, false, "poll");
+        if (fallback.some((item) => item.kind === "unbounded") || respelledNoLimit(facts, node, fallback)) return;
+        if (value !== undefined && value > 0 && !storedUnread(facts, node))
           this.report(right, `as the fallback of ${left.text}`, false);
         return;
       }

@@ -30,3 +30,20 @@ class Run:
         # A known left side is no caller's value: its day is this line's.
         timeout = 0 or 86400  # expect: no-hardcoded-timeout
         self._done.wait(timeout)
+
+
+class Millis:
+    # review19 item 3: the day is judged in the unit the name says; these bound two minutes and 100 s.
+    def call(self, req):
+        timeout_ms = self.timeout_ms or 120000  # expect: no-hardcoded-timeout
+        return self._sock.recv(req, timeout_ms=timeout_ms)
+
+    def call_default(self, sock, req, timeout_ms=None):
+        if timeout_ms is None:
+            timeout_ms = 100 * 1000  # expect: no-hardcoded-timeout
+        return sock.recv(req, timeout_ms=timeout_ms)
+
+    def call_day(self, req):
+        # A day in milliseconds is the caller's "no limit" re-spelled, as `one_week` above is in seconds.
+        timeout_ms = self.timeout_ms or 24 * 60 * 60 * 1000
+        return self._sock.recv(req, timeout_ms=timeout_ms)

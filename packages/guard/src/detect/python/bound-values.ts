@@ -139,11 +139,11 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   // `x_cluster = mock.Mock(...)` ... `x_cluster.timeout = 10`: a value only a double holds.
   if (setOnTestDouble(facts, left)) return;
   if (judge.alarms.isBudgetValue(right)) return;
-  // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF): the
-  // caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
+  // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF; a day or more in the
+  // name's unit): the caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
   if (
     underNoneCheck(node, left.text) &&
-    classify(facts, right, false, "poll").every((item) => isNoLimit(item, (n) => facts.evaluate(n)))
+    classify(facts, right, false, "poll").every((item) => isNoLimit(item, facts, name))
   )
     return;
   // `self.client.timeout = 1` then `self.client._sock.settimeout.assert_called_with(1)` or

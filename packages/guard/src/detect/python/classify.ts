@@ -7,7 +7,7 @@ import type { PyFacts } from "./facts.ts";
 import { isLookup, keyedDefault, lookupFallback } from "./lookups.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
 import { unitProduct } from "./unit-products.ts";
-import { type Classified, DAY, isCode, isNoLimit, MAX_DEPTH, NO_LIMIT, type ZeroMeans } from "./values.ts";
+import { type Classified, DAY, isCode, MAX_DEPTH, NO_LIMIT, respelledNoLimit, type ZeroMeans } from "./values.ts";
 
 // The hardcoded or unbounded values a timeout expression holds. `None` counts only where the
 // caller knows it means "no limit" (`noneIsUnbounded`); `0` means "poll, don't block" in Python
@@ -59,14 +59,11 @@ export function classify(
       return out;
     }
     case "boolean_operator": {
-      // `self.timeout or one_week` (`one_week = 7 * 24 * 60 * 60`): a day or more taken only when the caller's value
-      // is unset, the caller's "no limit" re-spelled, as `if timeout is None: timeout = 1e6` re-spells it (`isNoLimit`).
-      const left = node.childForFieldName("left");
-      const unset = node.childForFieldName("operator")?.text === "or" && left && facts.evaluate(left) === undefined;
-      for (const side of [left, node.childForFieldName("right")]) {
+      // `self.timeout or one_week`: the caller's "no limit" re-spelled is theirs (`respelledNoLimit`).
+      const right = node.childForFieldName("right");
+      for (const side of [node.childForFieldName("left"), right]) {
         const found = side ? classify(facts, side, false, zero, [], depth + 1) : [];
-        const respelled = unset && side !== left && found.every((item) => item.kind === "hardcoded");
-        if (!respelled || !found.every((item) => isNoLimit(item, (n) => facts.evaluate(n)))) out.push(...found);
+        if (side !== right || !respelledNoLimit(facts, node, found)) out.push(...found);
       }
       return out;
     }
