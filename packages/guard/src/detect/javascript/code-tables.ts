@@ -1,6 +1,7 @@
 // Code tables: objects and runs of statements binding names to numbered codes (`RequestTimeout: 408`,
 // `exports.ER_LOCK_WAIT_TIMEOUT = 1205`), whose timeout-named entries are codes, not durations.
 import { isTimeoutName } from "../../names.ts";
+import { isTimeoutStatusCode } from "../../status-codes.ts";
 import { isCodeList } from "../code-list.ts";
 import { type EsNode, isNode, propertyName, referenceName, unwrap } from "./ast.ts";
 
@@ -30,6 +31,17 @@ export function isCodeTable(all: readonly EsNode[], extra: ReadonlySet<string>):
     entries.every(([name]) => name !== undefined && /^[a-z][a-zA-Z0-9]*$/.test(name)) &&
     entries.some((_, i) => durationAt(i));
   return !settings && isCodeList(entries, extra);
+}
+
+/**
+ * `{ SERVICE_UNAVAILABLE: 503, TOO_MANY_REQUESTS: 429, REQUEST_TIMEOUT: 408 }`: an entry that holds a timeout status
+ * under its reason phrase or a status word (`status-codes.ts`, as a declaration of the same name and number is judged)
+ * is that status, also in a table too small to be judged a code table.
+ */
+export function statusEntries(properties: readonly EsNode[]): EsNode[] {
+  return properties.filter(
+    (p) => p.type === "Property" && isTimeoutStatusCode(propertyName(p), integerOf(p.value as EsNode)),
+  );
 }
 
 /** `"128": "NotSupported"`: an entry from a code (an integer key) to a name. */

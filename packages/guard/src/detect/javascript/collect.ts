@@ -5,7 +5,7 @@ import { collectBindings, collectBlock, collectDeclaration, collectDeclarator } 
 import type { FileFacts } from "./facts.ts";
 import { evictionNames } from "./expiries.ts";
 import { groupSessions } from "./group-sessions.ts";
-import { isCodeTable } from "./code-tables.ts";
+import { isCodeTable, statusEntries } from "./code-tables.ts";
 import { backoffBase, infinityRespelling, keepsOwnNoLimit, POINT_IN_TIME } from "./not-durations.ts";
 import { collectSqlText } from "./sql.ts";
 import { sphinxIndexEntries, termIndexEntries } from "./term-index.ts";
@@ -200,6 +200,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       if (isCodeTable(node.properties as EsNode[], facts.extraTimeoutNames)) {
         for (const property of node.properties as EsNode[]) facts.notDurations.add(property);
       }
+      for (const property of statusEntries(node.properties as EsNode[])) facts.notDurations.add(property);
       for (const property of termIndexEntries(node)) facts.notDurations.add(property);
       for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
       facts.noWait.object(node);
