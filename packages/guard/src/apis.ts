@@ -143,6 +143,17 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "urllib.request.urlopen", argument: 2 },
   { language: "python", callee: "http.client.HTTPConnection", argument: 2 },
   { language: "python", callee: "http.client.HTTPSConnection", argument: 2 },
+  // The standard library's other network clients take their socket's timeout the same way, where None leaves the
+  // socket blocking: every later command waits without a limit. The SSL variants' places are those before Python 3.12
+  // (which made their timeout keyword-only), so a call that passes it by place was written for those.
+  { language: "python", callee: "imaplib.IMAP4", argument: 2, keyword: "timeout" },
+  { language: "python", callee: "imaplib.IMAP4_SSL", argument: 5, keyword: "timeout" },
+  { language: "python", callee: "poplib.POP3", argument: 2, keyword: "timeout" },
+  { language: "python", callee: "poplib.POP3_SSL", argument: 4, keyword: "timeout" },
+  { language: "python", callee: "smtplib.SMTP", argument: 3, keyword: "timeout" },
+  { language: "python", callee: "smtplib.SMTP_SSL", argument: 5, keyword: "timeout" },
+  { language: "python", callee: "ftplib.FTP", argument: 4, keyword: "timeout" },
+  { language: "python", callee: "telnetlib.Telnet", argument: 2, keyword: "timeout" },
   { language: "python", callee: "select.select", argument: 3 },
   { language: "python", callee: "httpx.Timeout", argument: "all" },
   { language: "python", callee: "aiohttp.ClientTimeout", argument: "all" },

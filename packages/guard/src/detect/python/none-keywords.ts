@@ -29,6 +29,15 @@ const LIBRARIES: readonly NoneIsForever[] = [
   // resource's `timeout` of None (or +inf) is "an infinite timeout" for all its I/O
   // (https://pyvisa.readthedocs.io/en/latest/api/resources.html).
   { module: "pyvisa", method: /^open_resource$/, keywords: new Set(["timeout"]), imported: true },
+  // pexpect (https://pexpect.readthedocs.io/en/stable/api/pexpect.html): a session's `timeout` (30 s by default)
+  // bounds each of its later `expect` calls, "None ... blocks indefinitely" (`spawn`, `run`, `PopenSpawn`, `fdspawn`,
+  // `pxssh`), and so does an `expect`'s own `timeout=None` (its -1 is "the session's timeout", not no limit).
+  {
+    module: "pexpect",
+    method: /^(spawnu?|runu?|PopenSpawn|fdspawn|SocketSpawn|pxssh)$/,
+    keywords: new Set(["timeout"]),
+  },
+  { module: "pexpect", method: /^expect(_exact|_list)?$/, keywords: new Set(["timeout"]), imported: true },
 ];
 
 // The keyword `name` of `call` (callee `written`, resolved `path`) is one where None means "wait without a limit".
