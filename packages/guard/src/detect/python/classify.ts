@@ -190,7 +190,7 @@ function keywordValue(values: TsNode[], name: string): TsNode | undefined {
 }
 
 // `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper.
-function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> | undefined {
+export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> | undefined {
   const callee = call.childForFieldName("function");
   const args = call.childForFieldName("arguments");
   if (!callee || !args) return undefined;
@@ -223,21 +223,6 @@ function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> 
   // A one-argument wrapper of a number: `Option(120.0)`, `float(5)`, `Decimal(3)`.
   if (values.length === 1 && values[0]!.type !== "keyword_argument" && /^([A-Z]\w*|int|float)$/.test(last)) {
     return { kind: "hardcoded", literal: call.text };
-  }
-  return undefined;
-}
-
-// `time.monotonic() + 5`, `_core.current_time() + 1.0`, `loop.time() + timedelta(...)`: the constant added to a clock.
-export function clockOffset(facts: PyFacts, raw: TsNode): TsNode | undefined {
-  const node = unwrap(raw);
-  for (const [clock, other] of addends(node)) {
-    const reading =
-      clock.type === "call"
-        ? facts.isClock(clock)
-        : clock.type === "identifier" && facts.clockNames.has(`${facts.scopeOf(clock)}:${clock.text}`);
-    if (!reading) continue;
-    const value = facts.evaluate(other);
-    if ((value !== undefined && value > 0) || (other.type === "call" && wrappedLiteral(facts, other))) return other;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { bindsNothing, knowsTimeoutKeyword, type PyCallJudge } from "./calls.ts"
 import { isCacheLifetime } from "./context.ts";
 import { displayedFor } from "./displays.ts";
 import { noneIsForever } from "./none-keywords.ts";
-import { keywordArgument, unwrap } from "./syntax.ts";
+import { addends, keywordArgument, referenceName, unwrap } from "./syntax.ts";
 
 /** A `name=value` argument of a call whose name is a timeout's (or a retry or timeout policy's `deadline=`). */
 export function judgeKeywordArgument(judge: PyCallJudge, node: TsNode): void {
@@ -90,5 +90,27 @@ function judgeTimeoutArgument(
     judge.report(value, `${where} of a blocking call`, true);
     return;
   }
+  // `timeout=self.CM["DeadTime"] + 10`, `join(timeout=self.heartbeat_interval + 1.0)`: a literal pad on a configured
+  // value that the keyword makes a timeout is a literal part of the bound (the pad rule; `classify` reads a pad only
+  // where the padded value's own name says timeout).
+  const pad = padOnSetting(facts, value);
+  if (pad) {
+    judge.report(pad.literal, `added to ${pad.setting.text} ${where}`, false, "poll", isTest);
+    return;
+  }
   judge.report(value, where, known, "poll", isTest);
+}
+
+/**
+ * `setting + 10`: a positive literal added to a name, attribute or subscript that holds no constant and whose name does
+ * not say timeout (that pad `classify` reports). Not a clock reading: `time.time() + 5` is a point in time.
+ */
+function padOnSetting(facts: PyCallJudge["facts"], value: TsNode): { setting: TsNode; literal: TsNode } | undefined {
+  for (const [setting, literal] of addends(unwrap(value))) {
+    if (!/^(identifier|attribute|subscript)$/.test(setting.type) || facts.isTimeout(referenceName(setting))) continue;
+    if (facts.evaluate(setting) !== undefined || (facts.evaluate(literal) ?? 0) <= 0) continue;
+    if (setting.type === "identifier" && facts.clockNames.has(`${facts.scopeOf(setting)}:${setting.text}`)) continue;
+    return { setting, literal };
+  }
+  return undefined;
 }
