@@ -5,7 +5,6 @@ import { judgeApiCall } from "./python/calls.ts";
 import { judgeKeywordArgument, judgePositionalTimeouts } from "./python/timeout-arguments.ts";
 import { judgeAssignment, judgeDefault, type PyBindingJudge } from "./python/bound-values.ts";
 import { classify } from "./python/classify.ts";
-import { countedFromZero } from "./python/counters.ts";
 import {
   expectedToFail,
   inAssertion,
@@ -140,9 +139,7 @@ class PyDetector implements PyBindingJudge {
         const right = node.childForFieldName("right");
         if (node.childForFieldName("operator")?.text !== "+=" || !right || !facts.isTimeout(referenceName(left)))
           return;
-        // `timeout = 0` ... `timeout += 0.1` between sleeps: a counter from zero, its step bounds nothing.
-        if ((facts.evaluate(right) ?? 0) > 0 && !countedFromZero(facts, node))
-          this.report(right, `added to ${left!.text}`, false);
+        if ((facts.evaluate(right) ?? 0) > 0) this.report(right, `added to ${left!.text}`, false);
         return;
       }
       case "call": {
