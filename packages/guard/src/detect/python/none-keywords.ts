@@ -2,6 +2,7 @@
 // the code's own unbounded wait (elsewhere a None keyword may mean "unset, use the default", and is not reported).
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
+import { pexpectSession } from "./pexpect-sessions.ts";
 import { keywordArgument } from "./syntax.ts";
 
 interface NoneIsForever {
@@ -12,6 +13,8 @@ interface NoneIsForever {
   keywords: ReadonlySet<string>;
   /** The receiver is an object of the module (`rm.open_resource`): the file must import the module. */
   imported?: boolean;
+  /** The receiver must be the module's session (`pexpect-sessions.ts`), not any object with that method. */
+  session?: boolean;
 }
 
 const LIBRARIES: readonly NoneIsForever[] = [
@@ -37,7 +40,13 @@ const LIBRARIES: readonly NoneIsForever[] = [
     method: /^(spawnu?|runu?|PopenSpawn|fdspawn|SocketSpawn|pxssh)$/,
     keywords: new Set(["timeout"]),
   },
-  { module: "pexpect", method: /^expect(_exact|_list)?$/, keywords: new Set(["timeout"]), imported: true },
+  {
+    module: "pexpect",
+    method: /^expect(_exact|_list)?$/,
+    keywords: new Set(["timeout"]),
+    imported: true,
+    session: true,
+  },
 ];
 
 // The keyword `name` of `call` (callee `written`, resolved `path`) is one where None means "wait without a limit".
@@ -48,5 +57,6 @@ export function noneIsForever(facts: PyFacts, call: TsNode, path: string, writte
   if (!library) return false;
   const { module } = library;
   if (library.imported ? !facts.importsModule(module) : path !== module && !path.startsWith(`${module}.`)) return false;
+  if (library.session && !pexpectSession(facts, call)) return false;
   return !(name === "ping_timeout" && keywordArgument(call, "ping_interval")?.text === "None");
 }
