@@ -162,13 +162,13 @@ export class TimerEffects {
     // A listener that only logs or measures: the timer reports, it ends no wait (its delay's names stay as they are).
     for (const timer of this.listenerTimers)
       if (onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys)) this.inertRanges.push(span(timer.delay));
-    // Only a delay that is the name alone or scaled by a number (`setTimeout(end, idleTimeout)`, `operationTimeout *
-    // 2`): a name inside a fallback (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else.
+    // Only a delay that is the name alone (`setTimeout(end, idleTimeout)`): a name inside a fallback
+    // (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else too.
     // `this.reconnectWithDelay(wsKey, this.options.reconnectTimeout)`: handed only to a parameter that is only the
     // delay of a timer that bounds nothing, it is that timer's delay; handed anywhere else, it is passed on.
     const handed = this.handed.finish(this.definitions, boundsNothing);
     for (const name of handed.passed) this.passed.add(name);
-    const quiet = [...inert.map((timer) => scaledName(timer.delay)), ...this.expiries, ...handed.quiet];
+    const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries, ...handed.quiet];
     for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
     // `currentPollingTimeout = this.authenticationErrorTimeout` where the copy only delays a retry: so does the original;
@@ -217,21 +217,6 @@ function delayNames(delay: EsNode): string[] {
   };
   visit(delay, 0);
   return names;
-}
-
-/**
- * The name a delay reads alone or scaled by a number (`setTimeout(retry, operationTimeout * 2)`, `this.retryTimeout +
- * 100`): still only that timer's delay. Not a name in a fallback or beside another name, which may bound more.
- */
-function scaledName(delay: EsNode): string | undefined {
-  const node = unwrap(delay);
-  if (node.type === "BinaryExpression" && (node.operator === "*" || node.operator === "+")) {
-    const left = unwrap(node.left as EsNode);
-    const right = unwrap(node.right as EsNode);
-    if (right.type === "Literal" && typeof right.value === "number") return referenceName(left);
-    if (left.type === "Literal" && typeof left.value === "number") return referenceName(right);
-  }
-  return referenceName(node);
 }
 
 function isFunctionNode(raw: EsNode): boolean {
