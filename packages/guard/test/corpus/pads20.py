@@ -2,7 +2,7 @@
 # also where the padded value's own name does not say timeout but the keyword it is handed to does
 # (`timeout=self.CM["DeadTime"] + 10`, heartbeat's cluster tests; `join(timeout=self.heartbeat_interval + 1.0)`), and
 # where it pads a deadline of the caller's timeout, `time.time() + timeout + 1`, that a loop polls (heartbeat's look()).
-# A computed value and a clock reading are no setting: their sums are judged as before. A constant pad is reported
+# A computed value (inline or held in a local) and a clock reading are no setting: their sums are judged as before. A constant pad is reported
 # where it is written.
 import time
 
@@ -42,6 +42,13 @@ class ClusterTest:
         now = time.time()
         self.watcher(self.log, [], timeout=now + 5)
         self.watcher(self.log, [], timeout=items.count + PAD)
+
+    def computed_local(self, items):
+        # A count computed into a local is no setting, as `len(items) + 5` written inline (review20 item 3).
+        n = len(items)
+        self.thread.join(timeout=n + 5)
+        total = n * 2
+        self.watcher(self.log, [], timeout=total + 5)
 
     def remember(self, timeout):
         # Kept to date the entry, never polled: an expiry, not a wait.

@@ -104,6 +104,20 @@ export class Bindings {
     return this.shares.get(`0:${node.text}`);
   }
 
+  // An identifier every binding of which in its scope assigns a call's result or arithmetic (`n = len(items)`): a
+  // computed value, not a setting; a parameter or an attribute read is none.
+  computed(node: TsNode): boolean {
+    const local = `${this.scopeOf(node)}:${node.text}`;
+    const nodes = this.assignments.get(this.scopedNames.has(local) ? local : `0:${node.text}`);
+    return (
+      !!nodes?.length &&
+      nodes.every((binding) => {
+        const right = binding.type === "assignment" ? binding.childForFieldName("right") : null;
+        return right?.type === "call" || right?.type === "binary_operator";
+      })
+    );
+  }
+
   // The number an expression folds to, with this file's constants.
   evaluate(node: TsNode): number | undefined {
     return evaluate(node, (identifier) => this.constant(identifier)?.value);

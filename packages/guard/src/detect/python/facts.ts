@@ -173,6 +173,11 @@ export class PyFacts {
     return this.bindings.arithmetic(node);
   }
 
+  // An identifier whose every binding in its scope is a call's result or arithmetic (`n = len(items)`).
+  isComputed(node: TsNode): boolean {
+    return this.bindings.computed(node);
+  }
+
   // The number an expression folds to, with this file's constants.
   evaluate(node: TsNode): number | undefined {
     return this.bindings.evaluate(node);

@@ -103,13 +103,16 @@ function judgeTimeoutArgument(
 
 /**
  * `setting + 10`: a positive literal added to a name, attribute or subscript that holds no constant and whose name does
- * not say timeout (that pad `classify` reports). Not a clock reading: `time.time() + 5` is a point in time.
+ * not say timeout (that pad `classify` reports). Not a clock reading: `time.time() + 5` is a point in time; nor a
+ * local holding a call's result or arithmetic (`n = len(items)`).
  */
 function padOnSetting(facts: PyCallJudge["facts"], value: TsNode): { setting: TsNode; literal: TsNode } | undefined {
   for (const [setting, literal] of addends(unwrap(value))) {
     if (!/^(identifier|attribute|subscript)$/.test(setting.type) || facts.isTimeout(referenceName(setting))) continue;
     if (facts.evaluate(setting) !== undefined || (facts.evaluate(literal) ?? 0) <= 0) continue;
     if (setting.type === "identifier" && facts.clockNames.has(`${facts.scopeOf(setting)}:${setting.text}`)) continue;
+    // `n = len(items)` then `timeout=n + 5`: a computed count held in a local, as `len(items) + 5` written inline.
+    if (setting.type === "identifier" && facts.isComputed(setting)) continue;
     return { setting, literal };
   }
   return undefined;
