@@ -1,5 +1,6 @@
 // One node's facts: which facts each node type of the walk feeds, and in what order.
 import { destinationOf, type EsNode, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+import { axiosConfigTimeouts } from "./axios-configs.ts";
 import { collectCallFacts, storedTimer } from "./call-facts.ts";
 import { collectBindings, collectBlock, collectDeclaration, collectDeclarator } from "./declarations.ts";
 import type { FileFacts } from "./facts.ts";
@@ -203,6 +204,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       for (const property of statusEntries(node.properties as EsNode[])) facts.notDurations.add(property);
       for (const property of termIndexEntries(node)) facts.notDurations.add(property);
       for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
+      for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);
       facts.noWait.object(node);
       facts.timers.object(node);
       return;

@@ -61,6 +61,8 @@ export class FileFacts implements TestFacts {
   readonly timerModules = new Set<string>();
   /** [start, end) of every class body: `this.timeout(ms)` there is the object's own setter, not mocha's. */
   readonly classBodies: [number, number][] = [];
+  /** `timeout` properties of an axios request config (`axios-configs.ts`): a 0 there is axios' "no limit". */
+  readonly axiosConfigTimeouts = new Set<EsNode>();
   /** Sites that are entries of a code table (`GatewayTimeout: 504`) or a compiled enum, not durations. */
   readonly notDurations = new Set<EsNode>();
   /** Merged [start, end) ranges of assertion arguments (`assert.deepStrictEqual(cfg, { timeout: 0 })`): nothing waits there. */

@@ -54,10 +54,12 @@ export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning 
   // `const timeout = flag ? 0 : t; this.changeVisibilityTimeout(message, timeout)`: an expiry's 0 (visible at once).
   const setter = local ? facts.receivers.passedTo(siteName) : undefined;
   if (isExpiryName(setter?.slice(setter.lastIndexOf(".") + 1))) return undefined;
-  if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return OWN;
-  if (facts.receivers.isOwnReceiver(receiver.callee)) return OWN;
+  // `{ timeout: 0, maxContentLength: Infinity }` handed to the package's own request method: axios' config, its 0.
+  const axios = site !== undefined && facts.axiosConfigTimeouts.has(site);
+  if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return axios || OWN;
+  if (facts.receivers.isOwnReceiver(receiver.callee)) return axios || OWN;
   const meaning = knownMeaning(judge, receiver.callee);
-  if (meaning !== undefined) return meaning;
+  if (meaning !== undefined || axios) return meaning ?? axios;
   // The code's own comment at the value: `// Timeouts disabled` above `new WritePolicy({ socketTimeout: 0 })`.
   const [at] = span(node);
   return facts.zero.disables(siteName) || judge.reachesWaitElsewhere(true) || facts.noLimit.documentedAt(at)
