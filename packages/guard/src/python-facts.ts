@@ -11,6 +11,7 @@ import type { GuardConfig } from "./config.ts";
 import { PyFacts } from "./detect/python/facts.ts";
 import { type AttributeReads, attributeReadsIn } from "./detect/python/attribute-reads.ts";
 import { keeperFor, topLevelDefinitions } from "./detect/python/keepers.ts";
+import { findDisplayParameters } from "./detect/python/package-displays.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
@@ -78,6 +79,9 @@ export async function pythonPackageFacts(
   const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
   const python: PythonFacts = { keepers, words, positions, attributes, bases };
   const parser = await pythonParser();
+  findDisplayParameters(modules, python, config, parser, signatures, (name) =>
+    isTimeoutName(name, config.extraTimeoutNames),
+  );
   const trees: Tree[] = [];
   try {
     // Each candidate module's parse and facts, and the definitions other modules may name.

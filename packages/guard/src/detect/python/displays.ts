@@ -7,32 +7,45 @@
 //   that one, whose timeout may bound a wait (`def showMessage(self, text, timeout=30): return self.rpc.call(...)`);
 // - the freedesktop notification service's `Notify(app_name, replaces_id, icon, summary, body, actions, hints,
 //   expire_timeout)` (dbus-python): its eighth argument;
-// - a notification object's `set_timeout(ms)` or `timeout` attribute (notify2's and libnotify's `Notification`): the
-//   object is a name the same function assigned from a call of a `Notification` class (`ntf = notify2.Notification(
-//   title, body, icon)`, `Notify.Notification.new(...)`); any other object's `set_timeout` may bound a wait.
+// - wx's tray balloon `ShowBalloon(title, text, msec, flags)`: its third argument (or `msec=`), where the file and
+//   package define no `ShowBalloon` of their own (as for `showMessage`);
+// - a notification object's `set_timeout(ms)` or `timeout` attribute (notify2's and libnotify's `Notification`), or
+//   wx's `NotificationMessage.Show(timeout)`: the object is a name the same function assigned from a call of a
+//   `Notification` class (`ntf = notify2.Notification(title, body, icon)`, `Notify.Notification.new(...)`,
+//   `wx.NotificationMessage()`); any other object's `set_timeout` may bound a wait.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { calleeText, enclosingFunction } from "./syntax.ts";
 
 /** The position of `Notify`'s `expire_timeout` (freedesktop Desktop Notifications, `org.freedesktop.Notifications`). */
 const NOTIFY_EXPIRY = 7;
-// A call that makes a notification object: `notify2.Notification(...)`, `Notify.Notification.new(...)`.
-const NOTIFICATION_CLASS = /(^|\.)Notification(\.new)?$/;
-// A `def showMessage(` at any depth of the file.
-const OWN_SHOW_MESSAGE = /^[ \t]*(?:async[ \t]+)?def[ \t]+showMessage[ \t]*\(/m;
+/** The position of `ShowBalloon`'s `msec` (wxPython's `TaskBarIcon`). */
+const BALLOON_MSEC = 2;
+// A call that makes a notification object: `notify2.Notification(...)`, `Notify.Notification.new(...)`,
+// `wx.NotificationMessage()`.
+const NOTIFICATION_CLASS = /(^|\.)Notification(Message)?(\.new)?$/;
+// A `def showMessage(` or `def ShowBalloon(` at any depth of the file.
+const OWN_DISPLAY = {
+  showMessage: /^[ \t]*(?:async[ \t]+)?def[ \t]+showMessage[ \t]*\(/m,
+  ShowBalloon: /^[ \t]*(?:async[ \t]+)?def[ \t]+ShowBalloon[ \t]*\(/m,
+};
 
 /** Whether `node` (an argument of `call`, positional or the value of a keyword) is how long a message shows. */
 export function displayedFor(facts: PyFacts, call: TsNode, node: TsNode): boolean {
   const callee = call.childForFieldName("function");
   if (callee?.type !== "attribute") return false;
   const method = callee.childForFieldName("attribute")?.text;
-  if (method === "showMessage") return !ownShowMessage(facts);
+  if (method === "showMessage") return !ownDisplay(facts, method);
   const args = call.childForFieldName("arguments");
-  if (method === "Notify") {
-    const positional = (args?.namedChildren ?? []).filter((a) => a !== null && a.type !== "comment");
-    return positional.length === NOTIFY_EXPIRY + 1 && positional[NOTIFY_EXPIRY]?.id === node.id;
-  }
-  return method === "set_timeout" && isNotification(callee.childForFieldName("object"));
+  const positional = (args?.namedChildren ?? []).filter((a) => a !== null && a.type !== "comment");
+  if (method === "Notify") return positional.length === NOTIFY_EXPIRY + 1 && positional[NOTIFY_EXPIRY]?.id === node.id;
+  if (method === "ShowBalloon")
+    return (
+      !ownDisplay(facts, method) &&
+      (positional[BALLOON_MSEC]?.id === node.id || node.parent?.childForFieldName("name")?.text === "msec")
+    );
+  if (method !== "set_timeout" && method !== "Show") return false;
+  return isNotification(callee.childForFieldName("object"));
 }
 
 /** `ntf.timeout = ms` on a notification object: how long it shows. */
@@ -58,10 +71,9 @@ function isNotification(receiver: TsNode | null): boolean {
   return made;
 }
 
-// The file, or its package, defines a `showMessage` of its own: a call of that name may be it, not Qt's.
-function ownShowMessage(facts: PyFacts): boolean {
+// The file, or its package, defines a `showMessage` (`ShowBalloon`) of its own: a call of that name may be it, not Qt's
+// (wx's).
+function ownDisplay(facts: PyFacts, method: keyof typeof OWN_DISPLAY): boolean {
   const positions = facts.options.python?.positions;
-  return (
-    OWN_SHOW_MESSAGE.test(facts.fileCode()) || (positions !== undefined && Object.hasOwn(positions, "showMessage"))
-  );
+  return OWN_DISPLAY[method].test(facts.fileCode()) || (positions !== undefined && Object.hasOwn(positions, method));
 }

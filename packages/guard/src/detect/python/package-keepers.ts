@@ -20,6 +20,14 @@ export interface Keeper {
   readonly waits: readonly string[];
 }
 
+/** A name's timeout parameters that every definition of it reads only as how long a message shows. */
+export interface DisplayParameters {
+  /** By name. */
+  readonly keywords: readonly string[];
+  /** By place among the positional parameters (`self` left out). */
+  readonly positions: readonly number[];
+}
+
 /** The package-wide Python facts (plain JSON: handed to worker threads as they are). */
 export interface PythonFacts {
   /** Module file (`packageFileKey`: its absolute path) -> name bound at its top level -> keeper. */
@@ -32,6 +40,8 @@ export interface PythonFacts {
   readonly attributes?: Readonly<Record<string, AttributeReads>>;
   /** Class name -> the last names of its bases, over every module of the package (`?`: a base no name follows). */
   readonly bases?: Readonly<Record<string, readonly string[]>>;
+  /** Function or method name -> its display-only timeout parameters (`package-displays.ts`). */
+  readonly displays?: Readonly<Record<string, DisplayParameters>>;
 }
 
 /**

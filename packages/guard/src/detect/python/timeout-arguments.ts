@@ -3,6 +3,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { bindsNothing, knowsTimeoutKeyword, type PyCallJudge } from "./calls.ts";
 import { isCacheLifetime } from "./context.ts";
+import { displayParameter } from "./display-parameters.ts";
 import { displayedFor } from "./displays.ts";
 import { noneIsForever } from "./none-keywords.ts";
 import { addends, keywordArgument, referenceName, unwrap } from "./syntax.ts";
@@ -83,6 +84,8 @@ function judgeTimeoutArgument(
   if (call && isCacheLifetime(call)) return;
   // `statusBar().showMessage("Saved", timeout=2000)`: how long the message shows (displays.ts).
   if (call && displayedFor(judge.facts, call, value)) return;
+  // `notifier.send(title, text, timeout=10000)`: the package's own `send` only shows it (display-parameters.ts).
+  if (call && displayParameter(facts, written, name)) return;
   if (call && written.endsWith(".wait") && facts.isPacingWait(call)) return;
   // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
   const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;

@@ -26,6 +26,11 @@ export class Signatures {
     }
   }
 
+  /** How many definitions of `name` the package's modules have. */
+  count(name: string): number {
+    return this.byName.get(name)?.length ?? 0;
+  }
+
   /**
    * The names with a timeout-named positional parameter (`isTimeout`) at a place where every definition of the name
    * has that same parameter: two classes' `get(self, key)` and `get(self, timeout=None)` disagree, and neither is

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
+
+// A package's own notifier whose `timeout` only sets how long a message shows (pyhoca-gui's `notifier.send(...,
+// timeout=10000)`, session 21): the package pass finds that every definition of `send` shows it, and a caller's
+// literal is released; where one definition may wait with it, or the receiver is another library's, it stays.
+const config = defaultGuardConfig(process.cwd());
+
+const notifier = [
+  "import notify2",
+  "",
+  "class Popup:",
+  "    timeout = {}",
+  "",
+  "    def prepare(self, context, timeout=None):",
+  "        if timeout is not None:",
+  "            self.timeout[context] = timeout",
+  "",
+  "    def send(self, title, text, context=None, timeout=8000):",
+  "        if context is not None:",
+  "            timeout = self.timeout[context]",
+  "        n = notify2.Notification(title, text, 'dialog-information')",
+  "        n.set_timeout(timeout)",
+  "        n.show()",
+  "",
+  "    def hello(self):",
+  "        self.send('app', 'hello', None, 10000)",
+  "",
+  "class Stdout:",
+  "    def send(self, title, text, context=None, timeout=8000):",
+  "        print(title, text)",
+  "",
+].join("\n");
+
+const app = [
+  "import bus",
+  "",
+  "class App:",
+  "    def notify(self, text, timeout=5000):",
+  "        self.notifier.send('app', text, timeout=timeout)",
+  "",
+  "    def run(self):",
+  "        self.notifier.prepare('auth', timeout=4000)",
+  "        self.notifier.send('app', 'exiting', timeout=10000)",
+  "        self.notify('saved', timeout=3000)",
+  "        bus.send('app', timeout=10)",
+  "",
+].join("\n");
+
+async function findings(files: Record<string, string>, facts: boolean): Promise<string[]> {
+  const entries = Object.entries(files);
+  const known = facts ? await packageFacts(entries, config) : undefined;
+  const out: string[] = [];
+  for (const [path, text] of entries)
+    out.push(...(await checkSource(path, text, config, known)).messages.map((m) => `${path}:${m.line}: ${m.ruleId}`));
+  return out.sort();
+}
+
+describe("a package's own function whose timeout only shows a message", () => {
+  it("releases its callers' literals, through one more of the package's functions, and its defaults", async () => {
+    // Only another library's `bus.send` stays.
+    expect(await findings({ "p/notify.py": notifier, "p/app.py": app }, true)).toEqual([
+      "p/app.py:11: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("judged file by file, the callers' literals stay (what `send` does is another module's)", async () => {
+    expect(await findings({ "p/notify.py": notifier, "p/app.py": app }, false)).toEqual([
+      "p/app.py:10: no-hardcoded-timeout",
+      "p/app.py:11: no-hardcoded-timeout",
+      "p/app.py:4: no-hardcoded-timeout",
+      "p/app.py:8: no-hardcoded-timeout",
+      "p/app.py:9: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("keeps them where one definition of the name may wait with the parameter", async () => {
+    const waits = [
+      "import socket",
+      "",
+      "class Channel:",
+      "    def send(self, title, text, context=None, timeout=8000):",
+      "        sock = socket.create_connection(('h', 80))",
+      "        sock.settimeout(timeout)",
+      "",
+    ].join("\n");
+    // `prepare` still only shows it; `send` (called positionally too) and the `notify` that hands it on may now wait.
+    expect(await findings({ "p/notify.py": notifier, "p/channel.py": waits, "p/app.py": app }, true)).toEqual([
+      "p/app.py:10: no-hardcoded-timeout",
+      "p/app.py:11: no-hardcoded-timeout",
+      "p/app.py:4: no-hardcoded-timeout",
+      "p/app.py:9: no-hardcoded-timeout",
+      "p/channel.py:4: no-hardcoded-timeout",
+      "p/notify.py:18: no-hardcoded-timeout",
+    ]);
+  });
+});
