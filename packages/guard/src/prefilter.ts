@@ -17,7 +17,7 @@ const triggers = new WeakMap<GuardConfig, Record<"js" | "python", Triggers>>();
  * A cheap test that every file with a possible finding passes: it mentions "timeout" (every
  * timeout name and most APIs) or "deadline" (`deadline = time.monotonic() + 5`), calls one of the
  * configured APIs by its method name, names an extra timeout name, or (Python) uses
- * requests/httpx, or holds a suppression comment.
+ * requests/httpx or a standard-library network call, or holds a suppression comment.
  *
  * A call whose timeout is its last argument (`it`, `test`, `beforeEach`: every test file makes
  * them) counts in TypeScript only when it passes enough arguments for a last one to follow its
@@ -99,6 +99,9 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
     js: triggersOf("js", ["\\.\\s*(del|unlink|DEL|UNLINK)\\s*\\("]),
     python: triggersOf("python", [
       "\\b(requests|httpx)\\b",
+      // The standard library's network calls that take no timeout, or whose class the API table leaves out: a call
+      // without one waits with the socket's default (`socket-default.ts`).
+      "\\b(urlretrieve|ServerProxy|FTP_TLS)\\s*\\(",
       "\\.\\s*(delete|unlink)\\s*\\(",
       "\\.(get|acquire)\\s*\\(\\s*(True|False)\\s*,",
     ]),

@@ -15,6 +15,8 @@ import { findDisplayParameters } from "./detect/python/package-displays.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
+import { SETS_DEFAULT } from "./detect/python/socket-default.ts";
+import { withoutText } from "./detect/python/syntax.ts";
 import { Signatures } from "./detect/python/timeout-positions.ts";
 import { isPython } from "./extensions.ts";
 import { isTimeoutName, timeoutWord } from "./names.ts";
@@ -56,7 +58,10 @@ export async function pythonPackageFacts(
   const calls = new Map<string, Set<string>>();
   const reexports: { path: string; module: string; name: string; alias: string }[] = [];
   const signatures = new Signatures();
+  let defaultTimeout = false;
   for (const [path, text] of modules) {
+    // Strings and comments taken out only where the call is named at all.
+    defaultTimeout ||= text.includes("setdefaulttimeout") && SETS_DEFAULT.test(withoutText(text));
     signatures.add(text);
     const found = wordsIn(text);
     for (const word of new Set(found.map(({ word }) => word))) words[word] = (words[word] ?? 0) + 1;
@@ -77,7 +82,7 @@ export async function pythonPackageFacts(
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
   const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
-  const python: PythonFacts = { keepers, words, positions, attributes, bases };
+  const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout };
   const parser = await pythonParser();
   findDisplayParameters(modules, python, config, parser, signatures, (name) =>
     isTimeoutName(name, config.extraTimeoutNames),

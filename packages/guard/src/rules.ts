@@ -110,7 +110,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     id: "no-unbounded-timeout",
     defaultSeverity: 2,
     description:
-      "A timeout that waits forever: 0 or Infinity where that disables the limit, None where it means no limit, or a requests call with no timeout.",
+      "A timeout that waits forever: 0 or Infinity where that disables the limit, None where it means no limit, or a requests call or a standard-library network call (`urlopen`, `HTTPConnection`, `socket.create_connection`, ...) with no timeout.",
     rationale: "A call that never times out turns one slow dependency into a hung worker.",
     examples: [
       { language: "ts", flagged: "axios.create({ timeout: 0 });", clean: "axios.create({ timeout: config.TIMEOUT });" },
@@ -127,6 +127,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
       "(Both languages) A wait's own \"no limit\" default: a function or method that is the wait leaves the bound to its caller. In JavaScript, a parameter default of a function that returns a promise (`async`, `return new Promise(...)`, a promise it holds under a name ending in `promise`: `return task.promise`, or such a promise with its cancel handle: `return { promise, cancel }`) and hands the parameter, unchanged, only to waits it makes (`acquire(timeout = 0) { ... if (timeout) setTimeout(reject, timeout) }`, `withSession(cb, timeout = 0) { await this.acquire(timeout) }`, a same-file sleep helper whose parameter is a timer's delay, `sleep(timeout).then(() => task.cancel(error))`, a test function's trailing timeout `it(name, fn, timeout)`) or to a deadline on the clock it waits against (`const deadline = timeout > 0 ? Date.now() + timeout : 0`), the default written in the parameter list or as one of its body's leading statements, `if (timeout == null) timeout = 0`; in Python, a Redis blocking command's own `def blpop(self, keys, timeout=0)`, and a negative default documented as no limit (`def wait(self, timeout=-1)`, `def zmq_poll(sockets, timeout=-1)`) of a function or method that waits with it itself, unchanged or as the wait's `None` (`self._event.wait(None if timeout < 0 else timeout)`), and is not a constructor or a `@classmethod` factory (FileLock's `__init__(..., timeout=-1)` and `get_lock(cls, ..., timeout=-1)`, a setter that stores it on `self`, and a factory function that hands it to what it builds, `make_lock(path, timeout=-1)`, are reported). A constructor's default, one stored on the object, put in an options object, or armed by a helper that returns at once (`setRequestTimeout(req, reject, timeoutInMs = 0)`) is still reported.",
       "(Python) The test data `no-hardcoded-timeout` leaves alone is left alone here too (the same checks run before either rule): a `None` or `0` in a test's expected value (`expected = {\"timeout\": None}` ... `self.assertEqual(expected, result)`, or inside a comparing assertion), and one a unit test hands the code under test as a call's own argument while it patches that code's collaborators and reads a mock's call record (`client = httpx.Client(timeout=None)` ... `request.assert_called_once_with(...)`). Reported: a local read by a wait, a dict entry, and a value handed to a call that is itself a wait.",
       "(Python) The same evidence as `no-hardcoded-timeout` for a test's value that reaches only doubles (every read on a double, in an expected call or an assertion) and for canned data in a fixtures folder: a `None` there is no wait's bound either.",
+      "(Python) A standard-library network call without a timeout (`urllib.request.urlopen(url)`, `http.client.HTTPConnection(host)`, `socket.create_connection(address)`, `ftplib.FTP(host)`, `smtplib.SMTP(host)`, `telnetlib.Telnet(host)`, `poplib.POP3(host)`, `imaplib.IMAP4(host)`, `urllib.request.urlretrieve(url)`, `xmlrpc.client.ServerProxy(uri)`) in a package that calls `socket.setdefaulttimeout(...)` with a value anywhere (checked alone: in the same file): that default bounds it. Also such a call written with `*args` or `**kwargs`, a constructor given no host (it connects later, through a `connect(...)` that may take a timeout), a `ServerProxy` given its own `transport`, a `file:` URL or an empty one, and a call in a test that patches something or whose request a double answers. Only the standard library's functions, by the file's imports (Python 2's `urllib2`/`httplib`/`xmlrpclib` and `six.moves` included): urllib3's `pool.urlopen(...)`, a class's own `self.urlopen(...)` and a package's own wrapper are not judged.",
       "(Python) A test's request its own stand-in answers in-process: inside wsgi-intercept's `with RequestsInterceptor(app, host=..., port=...)` to the host and port it intercepts, in a test class that registers responses on `self.requests_mock`, or to a URL the same test registered a canned response for on a double. Requests to any other host, or after the `with`, are reported.",
     ],
   },
@@ -227,6 +228,19 @@ export function unboundedMessage(literal: string, where: string, language: Langu
 
 export function missingTimeoutMessage(call: string): string {
   return `${call}() has no timeout, so it waits forever when the server stops answering. Pass timeout=config.timeout_s (\`from org_toolkit import config\`).`;
+}
+
+/**
+ * A standard-library network call without a timeout (`urlopen(url)`, `HTTPConnection(host)`): it waits with the socket
+ * module's global default, None unless the program sets one. `takesTimeout`: the call has a `timeout` parameter.
+ */
+export function socketDefaultMessage(call: string, takesTimeout: boolean, api: string): string {
+  const bound = takesTimeout
+    ? "Pass timeout=config.timeout_s"
+    : api.endsWith("urlretrieve")
+      ? "Fetch with urllib.request.urlopen(url, timeout=config.timeout_s) instead, or call socket.setdefaulttimeout(config.timeout_s) at startup"
+      : "Give it a transport whose connections have timeout=config.timeout_s, or call socket.setdefaulttimeout(config.timeout_s) at startup";
+  return `${call}() ${takesTimeout ? "has no timeout" : "takes no timeout"}, so it waits with the socket module's default timeout, None (no limit) unless the program calls socket.setdefaulttimeout(): forever when the server stops answering. ${bound} (\`from org_toolkit import config\`).`;
 }
 
 /** httpx's implicit 5 s default: bounded, but hardcoded in the library. */

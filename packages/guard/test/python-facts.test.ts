@@ -89,6 +89,33 @@ describe("Python package facts: what another module of the package shows", () =>
     expect(await lines()).toEqual(["3: no-hardcoded-timeout", "4: no-hardcoded-timeout"]);
   });
 
+  it("a standard-library call without a timeout is bounded when any module of the package sets the socket's default", async () => {
+    const fetch = ["import urllib.request", "", "def fetch(url):", "    return urllib.request.urlopen(url).read()", ""];
+    const main = (value: string) => [
+      "import socket",
+      "",
+      "def main(settings):",
+      `    socket.setdefaulttimeout(${value})`,
+    ];
+    const lines = async (facts?: Awaited<ReturnType<typeof packageFacts>>) =>
+      (await checkSource("pkg/fetch.py", fetch.join("\n"), config, facts)).messages.map(
+        (m) => `${m.line}: ${m.ruleId}`,
+      );
+    const withMain = async (value: string) =>
+      packageFacts(
+        [
+          ["pkg/fetch.py", fetch.join("\n")],
+          ["pkg/main.py", main(value).join("\n")],
+        ],
+        config,
+      );
+    expect(await lines(await withMain("settings.timeout_s"))).toEqual([]);
+    // Putting Python's own default back (`setdefaulttimeout(None)`) bounds nothing.
+    expect(await lines(await withMain("None"))).toEqual(["4: no-unbounded-timeout"]);
+    // Judged alone, the file sets no default: reported.
+    expect(await lines()).toEqual(["4: no-unbounded-timeout"]);
+  });
+
   it("has nothing to say about a package without Python files", async () => {
     expect(internalsOf(await packageFacts([["index.js", "setTimeout(f, 0);\n"]], config))?.python).toBeUndefined();
   });

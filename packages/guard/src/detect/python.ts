@@ -21,6 +21,7 @@ import { isCacheEntryLifetime, storedForNoWait } from "./python/lifetimes.ts";
 import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
+import { socketDefaultFinding } from "./python/socket-default.ts";
 import { onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
 import { storedUnread } from "./python/unread-settings.ts";
 import { type Classified, respelledNoLimit, type ZeroMeans } from "./python/values.ts";
@@ -173,7 +174,10 @@ class PyDetector implements PyBindingJudge {
           if (fallback && !isCacheEntryLifetime(node, key!) && !this.alarms.isBudgetValue(node))
             this.report(fallback, `as the default of "${key}"`, false);
         }
-        this.set(missingTimeoutFinding(facts, node, callee, args, path, written));
+        this.set(
+          missingTimeoutFinding(facts, node, callee, args, path, written) ??
+            socketDefaultFinding(facts, node, args, path),
+        );
         return;
       }
       case "boolean_operator": {

@@ -45,7 +45,7 @@ class CachedFileBackend:
 class Still:
     # Another object's `set_timeout` bounds a wait: only a notification made in the same function shows for a time.
     def connect(self, host):
-        sock = socket.create_connection((host, 80))
+        sock = socket.create_connection((host, 80))  # expect: no-unbounded-timeout
         timeout = self._cfg.getInt(self.KEY, 15)  # expect: no-hardcoded-timeout
         sock.settimeout(timeout)
         return sock

@@ -38,6 +38,8 @@ export interface PythonFacts {
   readonly positions?: Readonly<Record<string, Readonly<Record<number, string>>>>;
   /** Timeout-looking attribute name -> where the package reads it as an attribute (`attribute-reads.ts`). */
   readonly attributes?: Readonly<Record<string, AttributeReads>>;
+  /** Some module calls `socket.setdefaulttimeout(...)` with a value other than None: the default bounds every wait. */
+  readonly defaultTimeout?: boolean;
   /** Class name -> the last names of its bases, over every module of the package (`?`: a base no name follows). */
   readonly bases?: Readonly<Record<string, readonly string[]>>;
   /** Function or method name -> its display-only timeout parameters (`package-displays.ts`). */
