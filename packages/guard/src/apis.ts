@@ -114,6 +114,8 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     "vitest/config.defineConfig",
     "test.use",
     "test.describe.configure",
+    // A fixture's own options (`test.extend({ eyes: [fn, { timeout: 0 }] })`): 0 runs its setup and teardown unbounded.
+    "@playwright/test.test.extend",
     "puppeteer.*",
     "chromium.*",
     "firefox.*",

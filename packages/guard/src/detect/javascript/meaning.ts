@@ -56,6 +56,8 @@ export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning 
   if (isExpiryName(setter?.slice(setter.lastIndexOf(".") + 1))) return undefined;
   // `{ timeout: 0, maxContentLength: Infinity }` handed to the package's own request method: axios' config, its 0.
   const axios = site !== undefined && facts.axiosConfigTimeouts.has(site);
+  // A fixture's `{ timeout: 0 }` in Playwright's `test.extend({ ... })`, a call named like a merge the guard knows.
+  if (!receiver && knownMeaning(judge, facts.receivers.mergeAt(span(node)[0])) === true) return true;
   if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return axios || OWN;
   if (facts.receivers.isOwnReceiver(receiver.callee)) return axios || OWN;
   const meaning = knownMeaning(judge, receiver.callee);

@@ -93,6 +93,18 @@ export class Receivers {
   }
 
   /**
+   * The innermost call argument around `at` whose callee is named like a merge (`test.extend({ ... })`): Playwright's
+   * `test.extend` takes a fixture's own options, so `meaning.ts` asks whether the guard knows it before passing it over.
+   */
+  mergeAt(at: number): string | undefined {
+    for (let i = this.argumentRanges.length - 1; i >= 0; i--) {
+      const range = this.argumentRanges[i]!;
+      if (range.from <= at && at < range.to) return CONVERSIONS.test(range.callee ?? "") ? range.callee : undefined;
+    }
+    return undefined;
+  }
+
+  /**
    * The call an object held in a local is passed to whole (`const options = { connectionTimeout: 0 };
    * Fastify(options)`), for any object (a defaults table too): where its values go, when the file shows it.
    */
