@@ -2,6 +2,7 @@
 // (a name assigned once to a number), the arithmetic a name assigned once holds, and parameters' numeric defaults.
 import type { Node as TsNode } from "web-tree-sitter";
 import { evaluate } from "./evaluate.ts";
+import type { Scopes } from "./scopes.ts";
 
 // A name assigned once in its scope to a number: `t = 5`, then `timeout=t`.
 export type Constant = { node: TsNode; value: number; name: string };
@@ -19,9 +20,17 @@ export class Bindings {
   private readonly assignments = new Map<string, TsNode[]>();
   // `scope:name` of parameters whose default is a name (`deadline_sec=_DEFAULT_DEADLINE_SEC`).
   private readonly namedDefaults = new Map<string, TsNode>();
+  // `scope:name` (or an attribute's text) -> what its other bindings hold: `+=`'s right side, a `with ... as` source;
+  // null for a `for` target or a tuple's part, whose value is not written there. Kept apart from `assignments`: a
+  // constant is a name assigned once, whatever else rebinds it.
+  private readonly rebindings = new Map<string, (TsNode | null)[]>();
 
-  /** `scopeOf`: the function (or lambda) a node is in, by its start offset; 0 for module level. */
-  constructor(private readonly scopeOf: (node: TsNode) => number) {}
+  /** `scopes`: the file's functions and lambdas, which key its names. */
+  constructor(private readonly scopes: Scopes) {}
+
+  private scopeOf(node: TsNode): number {
+    return this.scopes.of(node);
+  }
 
   /** The assignments and parameter bindings of `key` seen so far (while collecting: those above the current node). */
   assigned(key: string): readonly TsNode[] | undefined {
@@ -31,6 +40,37 @@ export class Bindings {
   /** An assignment to `key` (`scope:name` of an identifier, or an attribute's text). */
   assignment(key: string, node: TsNode): void {
     push(this.assignments, key, node);
+  }
+
+  /** A binding that is no plain assignment (see `rebindings`), of an identifier or attribute `target`. */
+  rebinding(target: TsNode, value: TsNode | null): void {
+    const key = this.keyOf(target);
+    if (key) push(this.rebindings, key, value);
+  }
+
+  /**
+   * What the file binds `target` to: assignments' right sides, `+=`'s, `with ... as` sources, and null for a
+   * parameter, a loop's target or a tuple's part. An identifier's bindings are those of the innermost scope
+   * (function, lambda, module) around it that binds the name; an attribute's (`self.child`) are the whole file's.
+   */
+  sources(target: TsNode): (TsNode | null)[] {
+    const found = (key: string): (TsNode | null)[] => [
+      ...(this.assignments.get(key) ?? []).map((node) =>
+        node.type === "assignment" ? node.childForFieldName("right") : null,
+      ),
+      ...(this.rebindings.get(key) ?? []),
+    ];
+    if (target.type !== "identifier") return found(target.text);
+    for (let scope = this.scopeOf(target); ; scope = this.scopes.outside(scope)) {
+      const bound = found(`${scope}:${target.text}`);
+      if (bound.length > 0 || scope === 0) return bound;
+    }
+  }
+
+  // An identifier's key in its scope, an attribute's text; undefined for anything else (a subscript, a tuple).
+  private keyOf(target: TsNode): string | undefined {
+    if (target.type === "identifier") return `${this.scopeOf(target)}:${target.text}`;
+    return target.type === "attribute" ? target.text : undefined;
   }
 
   /** A `parameters` or `lambda_parameters` node: each parameter binds its name in the function. */

@@ -25,7 +25,7 @@ export class PyFacts {
   readonly sessions = new Map<string, "requests" | "httpx">();
   private readonly scopes = new Scopes();
   // Names bound per scope: constants, parameters' defaults, arithmetic assigned once.
-  private readonly bindings = new Bindings((node) => this.scopeOf(node));
+  private readonly bindings = new Bindings(this.scopes);
   // Variables (or `self.x` attributes) holding a Redis client.
   readonly redisClients = new Set<string>();
   private readonly codeLists: CodeLists;
@@ -76,6 +76,8 @@ export class PyFacts {
         if (first?.type === "identifier") this.delayNames.add(`${this.scopeOf(node)}:${first.text}`);
       }
       if (type === "import_statement" || type === "import_from_statement") this.imports.note(node);
+      if (type === "assignment" || type === "augmented_assignment" || type === "for_statement")
+        this.noteRebindings(node);
       if (type === "assignment") {
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
@@ -93,6 +95,8 @@ export class PyFacts {
         if (value?.type === "as_pattern") {
           const target = value.childForFieldName("alias") ?? value.namedChildren.at(-1);
           const source = value.namedChildren[0];
+          const alias = target?.type === "as_pattern_target" ? target.namedChildren[0] : target;
+          if (alias) this.bindings.rebinding(alias, source ?? null);
           if (source && target) this.doubles.note(target, source);
           if (source && target && isUnboundedSession(this, source)) {
             this.sessions.set(target.text.trim(), sessionLibrary(this, source));
@@ -109,6 +113,22 @@ export class PyFacts {
     this.codeLists.release(timeoutArguments);
     this.doubles.settle();
     this.bindings.settle();
+  }
+
+  // The bindings of `node` that are no plain assignment of one name (`Bindings.rebinding`): `x += d`, a tuple's
+  // part (`a, x = ...`), a `for` loop's target.
+  private noteRebindings(node: TsNode): void {
+    const left = node.childForFieldName("left");
+    if (!left) return;
+    if (node.type === "for_statement") this.bindings.rebinding(left, null);
+    else if (node.type === "augmented_assignment") this.bindings.rebinding(left, node.childForFieldName("right"));
+    else if (/pattern_list|tuple|list/.test(left.type))
+      for (const part of left.namedChildren) if (part) this.bindings.rebinding(part, null);
+  }
+
+  // What the file binds an identifier (in the scope it reads from) or an attribute (anywhere) to: `Bindings.sources`.
+  bindingSources(target: TsNode): (TsNode | null)[] {
+    return this.bindings.sources(target);
   }
 
   // A name bound by an import in this file (`httpx2` after `import httpx2` or `from x import httpx2`).

@@ -11,6 +11,7 @@ const INTERESTING = [
   "assignment",
   "augmented_assignment",
   "with_item",
+  "for_statement",
   "parameters",
   "lambda_parameters",
   "keyword_argument",

@@ -15,7 +15,16 @@ export class Scopes {
 
   // The function (or lambda) a node is in, by its start offset; 0 for module level.
   of(node: TsNode): number {
-    const at = node.startIndex;
+    return this.around(node.startIndex);
+  }
+
+  // The scope around the function (or lambda) that starts at `scope`; 0 around the module's own functions.
+  outside(scope: number): number {
+    return scope === 0 ? 0 : this.around(scope);
+  }
+
+  // The innermost function starting before `at` that contains it.
+  private around(at: number): number {
     // The innermost function containing `at` is the last one starting before it that still contains
     // it: binary search for the last start before `at`, then step out of the functions that ended.
     let low = 0;
