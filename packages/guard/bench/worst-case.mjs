@@ -372,6 +372,13 @@ const FAMILIES = [
       `import time\nfrom unittest.mock import Mock, call\n\n${lines(n, (i) => `def warm${i}(canvas):\n    etime = time.time() + ${i + 1}\n    while time.time() < etime:\n        time.sleep(0.01)\n        for item in canvas.items${i}:\n            if item.done():\n                break\n        canvas.process_events()\n`)}\n\ndef test_chain():\n    p0 = Mock()\n${lines(n, (i) => `    p${i + 1} = p${i}("cmd")\n    p${i + 1}.wait(timeout=${i + 1})\n    assert p${i}.mock_calls == [call.wait(timeout=${i + 1})]`)}\n`,
   ],
   [
+    "py one field assigned in every method (lifetimes, judged-reads)",
+    "a.py",
+    1000,
+    (n) =>
+      `class Conn:\n${lines(n, (i) => `    def retry${i}(self):\n        self.timeout += 1\n        self.timeout = 0`)}\n`,
+  ],
+  [
     "py one test building objects it only inspects (inspected)",
     "test_a.py",
     300,

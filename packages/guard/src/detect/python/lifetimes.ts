@@ -5,6 +5,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
+import { noWaitOutside, type ReadVerdict } from "./judged-reads.ts";
 import { enclosingFunction, occurrences, referenceName, withoutText } from "./syntax.ts";
 
 // A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
@@ -102,23 +103,22 @@ export function boundsNoWait(
   reads: Reads = "value",
 ): boolean {
   const root = scope.tree.rootNode;
-  let uses = 0;
-  for (const at of occurrences(scope, name)) {
-    if (at >= definition.startIndex && at < definition.endIndex) continue;
+  const judge = (at: number): ReadVerdict => {
     const found = root.descendantForIndex(at, at + name.length);
-    if (!found || found.text !== name) return false;
+    if (!found || found.text !== name) return "wait";
     // `self.timeout`, `RepoCache.timeout`: the read is the attribute.
     const parent = found.parent;
     const read =
       parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
     // A field's reads are `.name`: a bare `name` in the file is another variable (the constructor's parameter).
-    if (reads === "field" && read.id === found.id) continue;
-    if (isAssignmentTarget(read) || truthinessTest(read) || signTest(facts, read)) continue;
+    if (reads === "field" && read.id === found.id) return "skip";
+    if (isAssignmentTarget(read) || truthinessTest(read) || signTest(facts, read)) return "skip";
     const kept = reads === "value" && keptForNoWait(facts, read, sleeps);
-    if (!kept && !lifetimeUse(facts, read) && !sleptFor(read, sleeps)) return false;
-    uses++;
-  }
-  return uses > 0;
+    return kept || lifetimeUse(facts, read) || sleptFor(read, sleeps) ? "use" : "wait";
+  };
+  // The definition's own text is not a read of it.
+  const key = `${scope.id}:${name}:${sleeps}:${reads}`;
+  return noWaitOutside(facts, key, () => occurrences(scope, name), judge, definition.startIndex, definition.endIndex);
 }
 
 // Every call the function body makes is a sleep: the sleep is its whole work.
