@@ -1,6 +1,6 @@
 // JavaScript/TypeScript parsing with oxc-parser, converting only what a file's check reads.
 import type { Comment, OxcError, ParserOptions, Program } from "oxc-parser";
-import { parseSync as parseNative } from "oxc-parser/src-js/bindings";
+import { parseNative } from "./oxc-binding.ts";
 import { jsonParseAst } from "oxc-parser/src-js/wrap.js";
 
 /** A parse whose AST and comments are converted on first use. */

@@ -1,0 +1,51 @@
+// oxc-parser's native binding, loaded from its file. oxc-parser's own loader (src-js/bindings.js, 32 kB compiled on
+// every start) tries a `.node` file beside itself that its package never ships and finds the platform's package with
+// the CommonJS loader before the first file of a commit is parsed: a commit-sized run's fixed cost. Where a package
+// manager put the platform's package beside oxc-parser (npm's and pnpm's layouts), the file is opened directly;
+// anywhere else (another layout, a platform not listed, a file that does not load) oxc-parser's loader decides.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type * as Bindings from "oxc-parser/src-js/bindings";
+
+type Binding = Pick<typeof Bindings, "parseSync">;
+
+/** The builds oxc-parser publishes for a platform, as its loader names them; Linux's by the C library. */
+function targets(): string[] {
+  const { platform, arch } = process;
+  if (platform === "linux" && (arch === "x64" || arch === "arm64")) {
+    // oxc-parser's own test (its first): Alpine's ldd is musl's.
+    let musl = false;
+    try {
+      musl = readFileSync("/usr/bin/ldd", "utf8").includes("musl");
+    } catch {
+      // no ldd: oxc-parser's loader asks further; the gnu build is tried and it decides if that fails
+    }
+    return [`linux-${arch}-${musl ? "musl" : "gnu"}`];
+  }
+  if (platform === "darwin" && (arch === "x64" || arch === "arm64")) return [`darwin-${arch}`];
+  if (platform === "win32" && (arch === "x64" || arch === "arm64")) return [`win32-${arch}-msvc`];
+  return [];
+}
+
+function load(): Binding {
+  const require = createRequire(import.meta.url);
+  const loader = require.resolve("oxc-parser/src-js/bindings");
+  // <node_modules>/oxc-parser/src-js/bindings.js -> <node_modules>/@oxc-parser/binding-<target>/parser.<target>.node
+  const modules = dirname(dirname(dirname(loader)));
+  for (const target of targets()) {
+    const file = join(modules, "@oxc-parser", `binding-${target}`, `parser.${target}.node`);
+    if (!existsSync(file)) continue;
+    try {
+      const module = { exports: {} as Binding };
+      process.dlopen(module, file);
+      if (typeof module.exports.parseSync === "function") return module.exports;
+    } catch {
+      // not loadable here: the loader below reports why, if it cannot either
+    }
+  }
+  return require("oxc-parser/src-js/bindings") as Binding;
+}
+
+/** oxc-parser's `parseSync` of its native binding (fields converted when read). */
+export const { parseSync: parseNative } = load();
