@@ -80,8 +80,7 @@ describe("a package's own function whose timeout only shows a message", () => {
       "",
       "class Channel:",
       "    def send(self, title, text, context=None, timeout=8000):",
-      "        sock = socket.create_connection(('h', 80))",
-      "        sock.settimeout(timeout)",
+      "        sock = socket.create_connection(('h', 80), timeout)",
       "",
     ].join("\n");
     // `prepare` still only shows it; `send` (called positionally too) and the `notify` that hands it on may now wait.

@@ -61,8 +61,7 @@ class Still:
         self.taskbar.ShowBalloon(title, "", timeout, 0)
 
     def connect(self, host):
-        sock = socket.create_connection((host, 80))
-        sock.settimeout(self.timeout)
+        sock = socket.create_connection((host, 80), self.timeout)
         return sock
 
     # `Show(timeout=)` on anything but a notification message may bound a wait.
