@@ -9,7 +9,8 @@ process.env.MIMALLOC_PURGE_DELAY ??= "-1";
 // the CLI lasts a fraction of a second to a few seconds, and most functions that reach that budget run little more
 // after it: their compiles were a sixth of a run's CPU (bench/speed.mjs: commit-sized and whole-tree runs alike).
 // Four times the budget still optimizes the scans every file runs through. Set before the CLI is compiled; a budget
-// given to node wins.
-if (!process.execArgv.some((arg) => arg.startsWith("--interrupt-budget")))
+// given to node wins, however V8 lets it be spelled (`-`/`--`, `-`/`_`; always with `=`, node takes no separate
+// value); V8's other `--interrupt-budget-*` flags are not the budget.
+if (!process.execArgv.some((arg) => /^--?interrupt[-_]budget=/.test(arg)))
   (await import("node:v8")).setFlagsFromString("--interrupt-budget=270336");
 await import("../dist/bin.js");
