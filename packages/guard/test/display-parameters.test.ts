@@ -45,6 +45,10 @@ const app = [
   "        self.notify('saved', timeout=3000)",
   "        bus.send('app', timeout=10)",
   "",
+  "    def __init__(self):",
+  "        from .notify import Popup",
+  "        self.notifier = Popup()",
+  "",
 ].join("\n");
 
 async function findings(files: Record<string, string>, facts: boolean): Promise<string[]> {
@@ -57,6 +61,37 @@ async function findings(files: Record<string, string>, facts: boolean): Promise<
 }
 
 describe("a package's own function whose timeout only shows a message", () => {
+  it("keeps another library's object's method of the same name, and one whose maker the file does not show", async () => {
+    // review21 item 1 (probe /tmp/p21/pkg): requests' `self.session.send(req, timeout=30)` beside the package's
+    // notifier `send`; the notifier made in the file (`Popup()`) is released, one handed in (`notifier`) is not.
+    const client = [
+      "import requests",
+      "from p.notify import Popup",
+      "",
+      "class Api:",
+      "    def __init__(self, notifier):",
+      "        self.session = requests.Session()",
+      "        self.notifier = Popup()",
+      "        self.other = notifier",
+      "",
+      "    def post(self, url, body):",
+      "        req = requests.Request('POST', url, data=body).prepare()",
+      "        resp = self.session.send(req, timeout=30)",
+      "        self.notifier.send('done', url, timeout=5000)",
+      "        self.other.send('done', url, timeout=5000)",
+      "        session = requests.Session()",
+      "        session.send(req, timeout=30)",
+      "        Popup().send('done', url, timeout=5000)",
+      "        return resp",
+      "",
+    ].join("\n");
+    expect(await findings({ "p/notify.py": notifier, "p/client.py": client }, true)).toEqual([
+      "p/client.py:12: no-hardcoded-timeout",
+      "p/client.py:14: no-hardcoded-timeout",
+      "p/client.py:16: no-hardcoded-timeout",
+    ]);
+  });
+
   it("releases its callers' literals, through one more of the package's functions, and its defaults", async () => {
     // Only another library's `bus.send` stays.
     expect(await findings({ "p/notify.py": notifier, "p/app.py": app }, true)).toEqual([

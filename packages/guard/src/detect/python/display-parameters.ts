@@ -8,9 +8,10 @@
 // `timeout = self.timeout[context]`). A test against None (`if timeout is not None`) reads it without waiting.
 import type { Node as TsNode } from "web-tree-sitter";
 import { displayedFor } from "./displays.ts";
-import { positionalIndex } from "./package-callees.ts";
+import { classOf } from "./callees.ts";
+import { ownCallee, positionalIndex } from "./package-callees.ts";
 import type { PyFacts } from "./facts.ts";
-import { enclosingFunction, withoutText } from "./syntax.ts";
+import { enclosingFunction, unwrap, withoutText } from "./syntax.ts";
 
 /** How many attributes or names deep a parameter is followed. */
 const MAX_DEPTH = 3;
@@ -33,16 +34,48 @@ export function displayOnly(facts: PyFacts, fn: TsNode, name: string, depth = 0)
   return reads === 0 || shown > 0;
 }
 
-/** Whether the parameter `parameter` of the callee `written` is display-only wherever the package defines it. */
-export function displayParameter(facts: PyFacts, written: string, parameter: string | number): boolean {
+/**
+ * Whether the parameter `parameter` of the function `call` runs is display-only wherever the package defines it. A
+ * method's receiver must be shown to be an object of a class that defines it so: `self.send` in that class (or a
+ * subclass), or `self.notifier`, a local or `Notifier(...)` itself, every binding of it made by such a class. Any
+ * other receiver may be another library's object with a method of the same name (`self.session.send(prepared,
+ * timeout=30)` of requests beside a package's notifier `send(self, title, text, timeout=8000)`).
+ */
+export function displayParameter(facts: PyFacts, call: TsNode, parameter: string | number): boolean {
   const displays = facts.options.python?.displays;
-  const method = written.slice(written.lastIndexOf(".") + 1);
-  const slots = displays && Object.hasOwn(displays, method) ? displays[method] : undefined;
-  if (!slots) return false;
-  // `notify2.Notification(...).send(timeout=5)` or `requests.post`: another library's callee of the same name.
-  const root = written.split(".")[0]!;
-  if (root !== "self" && root !== "cls" && facts.isImported(root) && !facts.resolve(root).startsWith(".")) return false;
-  return typeof parameter === "number" ? slots.positions.includes(parameter) : slots.keywords.includes(parameter);
+  const callee = call.childForFieldName("function");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
+  const slots = method && displays && Object.hasOwn(displays, method) ? displays[method] : undefined;
+  if (!slots || !callee) return false;
+  const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : null;
+  const own = receiver
+    ? madeBy(facts, unwrap(receiver), slots.classes, 0)
+    : callee.type === "identifier" && ownCallee(facts, callee.text);
+  return (
+    own && (typeof parameter === "number" ? slots.positions.includes(parameter) : slots.keywords.includes(parameter))
+  );
+}
+
+/** Whether `receiver` is an object of one of `classes`, as the file shows: itself in their methods, or made by them. */
+function madeBy(facts: PyFacts, receiver: TsNode, classes: readonly string[], depth: number): boolean {
+  if (receiver.type === "identifier" && (receiver.text === "self" || receiver.text === "cls")) {
+    const fn = enclosingFunction(receiver);
+    const cls = fn && classOf(fn);
+    const bases = (cls?.childForFieldName("superclasses")?.namedChildren ?? []).map((b) =>
+      b ? b.text.slice(b.text.lastIndexOf(".") + 1) : "",
+    );
+    return [cls?.childForFieldName("name")?.text, ...bases].some((name) => name && classes.includes(name));
+  }
+  if (receiver.type === "call") {
+    const made = receiver.childForFieldName("function");
+    // `Notifier()`, `notify.Popup()`: a class of the package by its name, not `requests.Session()`.
+    const name = made?.type === "attribute" ? made.childForFieldName("attribute")?.text : made?.text;
+    return (made?.type === "identifier" || made?.type === "attribute") && name !== undefined && classes.includes(name);
+  }
+  if (depth > MAX_DEPTH || (receiver.type !== "identifier" && receiver.type !== "attribute")) return false;
+  // `self.notifier = Notifier()`, `notifier = Notifier()`: every binding (a parameter or unknown one is none).
+  const sources = facts.bindingSources(receiver);
+  return sources.length > 0 && sources.every((s) => s !== null && madeBy(facts, unwrap(s), classes, depth + 1));
 }
 
 // A read of the name, not a store to it, not an attribute's or keyword's name, not a parameter's own declaration.
@@ -75,10 +108,9 @@ function displayedRead(facts: PyFacts, id: TsNode, name: string, depth: number):
   const call = parent.type === "keyword_argument" ? parent.parent?.parent : parent.parent;
   if (call?.type !== "call" || (parent.type !== "keyword_argument" && parent.type !== "argument_list")) return false;
   if (displayedFor(facts, call, value)) return "shown";
-  const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
   const slot =
     parent.type === "keyword_argument" ? parent.childForFieldName("name")?.text : positionalIndex(parent, value);
-  return slot !== undefined && slot !== -1 && displayParameter(facts, written, slot) && "shown";
+  return slot !== undefined && slot !== -1 && displayParameter(facts, call, slot) && "shown";
 }
 
 // `timeout / 1000`: the other operand a number.

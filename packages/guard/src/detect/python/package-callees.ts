@@ -50,3 +50,15 @@ export function positionalIndex(list: TsNode, argument: TsNode): number {
   }
   return -1;
 }
+
+/**
+ * A callee that can only be the package's own definition: a method of the object itself (`self.wait_for_status`,
+ * `cls.connect`), or a name defined in the module or imported from the package (`from .base import wait_until`). Any
+ * other receiver may be another library's object with a method of the same name (`sock.recv(1024)` beside a
+ * package's `Bus.recv(self, timeout=None)`).
+ */
+export function ownCallee(facts: PyFacts, written: string): boolean {
+  if (written.includes(".")) return /^(self|cls)\.\w+$/.test(written);
+  const path = facts.resolve(written);
+  return path === written || path.startsWith(".");
+}

@@ -4,10 +4,12 @@
 // `notify(self, text, timeout=5)` that hands its `timeout` to a display-only `send` is found too.
 import type { Parser as TsParser, Node as TsNode, Tree } from "web-tree-sitter";
 import type { GuardConfig } from "../../config.ts";
+import { classOf } from "./callees.ts";
 import { displayOnly } from "./display-parameters.ts";
 import { PyFacts } from "./facts.ts";
 import type { DisplayParameters, PythonFacts } from "./package-keepers.ts";
 import { firstSyntaxError } from "./parser.ts";
+import { scanPython } from "./scan.ts";
 import type { Signatures } from "./timeout-positions.ts";
 
 /** A module that may hand a duration to a display call (`displays.ts`). */
@@ -30,7 +32,10 @@ export function findDisplayParameters(
     for (let round = 0; round < ROUNDS; round++) {
       const called = names.length > 0 ? new RegExp(`\\b(${names.join("|")})[ \\t]*\\(`) : undefined;
       // Per name: how many definitions were read, and per parameter how many of them read it for display only.
-      const found = new Map<string, { read: number; keywords: Map<string, number>; positions: Map<number, number> }>();
+      const found = new Map<
+        string,
+        { read: number; keywords: Map<string, number>; positions: Map<number, number>; classes: Set<string> }
+      >();
       for (const [path, text] of modules) {
         if (!DISPLAY_CALL.test(text) && !called?.test(text)) continue;
         if (!trees.has(path)) {
@@ -41,11 +46,14 @@ export function findDisplayParameters(
         const tree = trees.get(path);
         if (!tree) continue;
         const facts = new PyFacts({ ...config, path, python }, text);
+        // Its bindings: a receiver is the package's own object only where the module shows what made it.
+        facts.collect(scanPython(tree.rootNode, false, false).nodes);
         for (const fn of tree.rootNode.descendantsOfType("function_definition")) {
           const name = fn?.childForFieldName("name")?.text;
           if (!fn || !name) continue;
-          const entry = found.get(name) ?? { read: 0, keywords: new Map(), positions: new Map() };
+          const entry = found.get(name) ?? { read: 0, keywords: new Map(), positions: new Map(), classes: new Set() };
           entry.read++;
+          entry.classes.add(classOf(fn)?.childForFieldName("name")?.text ?? "");
           found.set(name, entry);
           for (const [parameter, index] of timeoutParameters(fn, isTimeout)) {
             if (!displayOnly(facts, fn, parameter)) continue;
@@ -55,12 +63,13 @@ export function findDisplayParameters(
         }
       }
       const displays: Record<string, DisplayParameters> = Object.create(null) as Record<string, DisplayParameters>;
-      for (const [name, { read, keywords, positions }] of found) {
+      for (const [name, { read, keywords, positions, classes }] of found) {
         // Every definition of the name in the package, each read here: another one may wait with its parameter.
         if (/^__\w+__$/.test(name) || read !== signatures.count(name)) continue;
         const all = (counts: Map<string | number, number>) => [...counts].filter(([, n]) => n === read).map(([k]) => k);
         const keys = all(keywords) as string[];
-        if (keys.length > 0) displays[name] = { keywords: keys, positions: all(positions) as number[] };
+        if (keys.length > 0)
+          displays[name] = { keywords: keys, positions: all(positions) as number[], classes: [...classes] };
       }
       (python as { displays?: Record<string, DisplayParameters> }).displays = displays;
       names = Object.keys(displays).map((name) => name.replace(/\W/g, ""));

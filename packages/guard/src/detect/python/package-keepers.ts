@@ -26,6 +26,8 @@ export interface DisplayParameters {
   readonly keywords: readonly string[];
   /** By place among the positional parameters (`self` left out). */
   readonly positions: readonly number[];
+  /** The classes that define it as a method ("" for a module function): the only receivers it is known on. */
+  readonly classes: readonly string[];
 }
 
 /** The package-wide Python facts (plain JSON: handed to worker threads as they are). */

@@ -6,6 +6,7 @@ import { isCacheLifetime } from "./context.ts";
 import { displayParameter } from "./display-parameters.ts";
 import { displayedFor } from "./displays.ts";
 import { noneIsForever } from "./none-keywords.ts";
+import { ownCallee } from "./package-callees.ts";
 import { addends, keywordArgument, referenceName, unwrap } from "./syntax.ts";
 
 /** A `name=value` argument of a call whose name is a timeout's (or a retry or timeout policy's `deadline=`). */
@@ -32,7 +33,7 @@ export function judgePositionalTimeouts(judge: PyCallJudge, call: TsNode, args: 
   const dot = written.lastIndexOf(".");
   const method = written.slice(dot + 1);
   const slots = Object.hasOwn(positions, method) ? positions[method] : undefined;
-  if (!slots || !ownCallee(judge, written, dot)) return;
+  if (!slots || !ownCallee(judge.facts, written)) return;
   let index = 0;
   for (const argument of args.namedChildren) {
     if (!argument || argument.type === "comment" || argument.type === "keyword_argument") continue;
@@ -43,18 +44,6 @@ export function judgePositionalTimeouts(judge: PyCallJudge, call: TsNode, args: 
     if (parameter !== undefined)
       judgeTimeoutArgument(judge, call, written, parameter, argument, `as ${parameter} of ${written}()`);
   }
-}
-
-/**
- * A callee that can only be the package's own definition: a method of the object itself (`self.wait_for_status`,
- * `cls.connect`), or a name defined in the module or imported from the package (`from .base import wait_until`). Any
- * other receiver may be another library's object with a method of the same name (`sock.recv(1024)` beside a
- * package's `Bus.recv(self, timeout=None)`).
- */
-function ownCallee(judge: PyCallJudge, written: string, dot: number): boolean {
-  if (dot >= 0) return /^(self|cls)\.\w+$/.test(written);
-  const path = judge.facts.resolve(written);
-  return path === written || path.startsWith(".");
 }
 
 function calleeOf(call: TsNode | null | undefined): string {
@@ -85,7 +74,7 @@ function judgeTimeoutArgument(
   // `statusBar().showMessage("Saved", timeout=2000)`: how long the message shows (displays.ts).
   if (call && displayedFor(judge.facts, call, value)) return;
   // `notifier.send(title, text, timeout=10000)`: the package's own `send` only shows it (display-parameters.ts).
-  if (call && displayParameter(facts, written, name)) return;
+  if (call && displayParameter(facts, call, name)) return;
   if (call && written.endsWith(".wait") && facts.isPacingWait(call)) return;
   // `acquire(blocking=True, timeout=None)`: blocking asked for, with no bound: it waits forever.
   const blocking = call ? keywordArgument(call, "blocking")?.text === "True" : false;
