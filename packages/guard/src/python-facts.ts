@@ -6,16 +6,17 @@
 // of clients, pools and connections), and counts the package's timeout-looking words per file. Only modules that
 // define an imported name with a timeout-looking parameter are parsed; the rest is read as text.
 import { basename, dirname } from "node:path";
-import type { Node as TsNode, Tree } from "web-tree-sitter";
+import type { Parser, Node as TsNode, Tree } from "web-tree-sitter";
 import type { GuardConfig } from "./config.ts";
 import { PyFacts } from "./detect/python/facts.ts";
+import { Imports } from "./detect/python/imports.ts";
 import { type AttributeReads, attributeReadsIn } from "./detect/python/attribute-reads.ts";
 import { keeperFor, topLevelDefinitions } from "./detect/python/keepers.ts";
 import { findDisplayParameters } from "./detect/python/package-displays.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
-import { SETS_DEFAULT } from "./detect/python/socket-default.ts";
+import { setsSocketDefault } from "./detect/python/socket-default.ts";
 import { withoutText } from "./detect/python/syntax.ts";
 import { Signatures } from "./detect/python/timeout-positions.ts";
 import { isPython } from "./extensions.ts";
@@ -58,10 +59,10 @@ export async function pythonPackageFacts(
   const calls = new Map<string, Set<string>>();
   const reexports: { path: string; module: string; name: string; alias: string }[] = [];
   const signatures = new Signatures();
-  let defaultTimeout = false;
+  // Modules that call `setdefaulttimeout` (strings and comments taken out only where it is named at all).
+  const setters: string[] = [];
   for (const [path, text] of modules) {
-    // Strings and comments taken out only where the call is named at all.
-    defaultTimeout ||= text.includes("setdefaulttimeout") && SETS_DEFAULT.test(withoutText(text));
+    if (text.includes("setdefaulttimeout") && withoutText(text).includes("setdefaulttimeout")) setters.push(text);
     signatures.add(text);
     const found = wordsIn(text);
     for (const word of new Set(found.map(({ word }) => word))) words[word] = (words[word] ?? 0) + 1;
@@ -82,8 +83,9 @@ export async function pythonPackageFacts(
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
   const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
-  const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout };
   const parser = await pythonParser();
+  const defaultTimeout = setters.some((text) => setsDefaultIn(parser, text));
+  const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout };
   findDisplayParameters(modules, python, config, parser, signatures, (name) =>
     isTimeoutName(name, config.extraTimeoutNames),
   );
@@ -157,6 +159,19 @@ export async function pythonPackageFacts(
     for (const tree of trees) tree.delete();
   }
   return python;
+}
+
+// Whether a module's `socket.setdefaulttimeout(...)` sets a limit (`setsSocketDefault`), from its parse.
+function setsDefaultIn(parser: Parser, text: string): boolean {
+  const tree = parser.parse(text);
+  if (!tree) return false;
+  try {
+    const imports = new Imports();
+    for (const node of capturePython(tree.rootNode, IMPORTS)) imports.note(node);
+    return setsSocketDefault(tree.rootNode, imports);
+  } finally {
+    tree.delete();
+  }
 }
 
 /** How far before a timeout word the call it is an argument of is looked for. */

@@ -114,6 +114,16 @@ describe("Python package facts: what another module of the package shows", () =>
     expect(await lines(await withMain("None"))).toEqual(["4: no-unbounded-timeout"]);
     // Judged alone, the file sets no default: reported.
     expect(await lines()).toEqual(["4: no-unbounded-timeout"]);
+    // review21 item 2: a constant bound only to None is None too.
+    const none = ["import socket", "", "TIMEOUT = None", "socket.setdefaulttimeout(TIMEOUT)", ""].join("\n");
+    const withNone = await packageFacts(
+      [
+        ["pkg/fetch.py", fetch.join("\n")],
+        ["pkg/main.py", none],
+      ],
+      config,
+    );
+    expect(await lines(withNone)).toEqual(["4: no-unbounded-timeout"]);
   });
 
   it("has nothing to say about a package without Python files", async () => {

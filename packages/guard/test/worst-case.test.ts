@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Node as TsNode } from "web-tree-sitter";
 import { FileFacts } from "../src/detect/javascript/facts.ts";
 import { ModuleBindings } from "../src/detect/javascript/modules.ts";
+import { PyFacts } from "../src/detect/python/facts.ts";
 import { capturePython, pythonParser } from "../src/detect/python/parser.ts";
 import { checkSource, defaultGuardConfig } from "../src/index.ts";
 
@@ -271,5 +272,28 @@ describe("one field assigned in every method: each of its reads is judged once p
   it("1,000 methods look up about twice the reads of 500", async () => {
     const [small, large] = [await lookups(500), await lookups(1000)];
     expect(large / small).toBeLessThan(2.5);
+  });
+});
+
+// review21 item 7: each standard-library call without a timeout searched the whole file's text for
+// `setdefaulttimeout` again. Counted, not timed: the file's text is asked for as often for 200 calls as for 100.
+describe("standard-library calls without a timeout: whether the file sets the socket's default is decided once", () => {
+  const calls = (n: number) =>
+    ["from urllib.request import urlopen", ...range(n).map((i) => `def f${i}(u):\n    return urlopen(u)`)].join("\n");
+
+  async function textReads(n: number): Promise<number> {
+    const fileCode = vi.spyOn(PyFacts.prototype, "fileCode");
+    try {
+      const expected = range(n).map((i) => `${3 + 2 * i}: no-unbounded-timeout`);
+      expect(await findingLines("fetch.py", `${calls(n)}\n`)).toEqual(expected);
+      return fileCode.mock.calls.length;
+    } finally {
+      fileCode.mockRestore();
+    }
+  }
+
+  it("200 calls read the file's text no more often than 100", async () => {
+    const [small, large] = [await textReads(100), await textReads(200)];
+    expect(large).toBe(small);
   });
 });

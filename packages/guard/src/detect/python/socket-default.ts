@@ -11,10 +11,11 @@ import type { RawFinding } from "../types.ts";
 import { inAssertion } from "./context.ts";
 import type { PyFacts } from "./facts.ts";
 import { answeredInProcess } from "./intercepted.ts";
+import { capturePython } from "./parser.ts";
 import { keywordArgument, stringContent, unwrap } from "./syntax.ts";
 
 interface Api {
-  /** Where the timeout goes as a positional argument (0-based); absent when the call takes none. */
+  /** Where the timeout goes as a positional argument (0-based; Infinity: keyword only); absent when it takes none. */
   readonly position?: number;
   /** Opens its connection only when given a host (`FTP()` connects later, through `connect(host, timeout=...)`). */
   readonly host?: true;
@@ -24,23 +25,23 @@ interface Api {
   readonly url?: true;
 }
 
-// By the Python 3 path; the HTTPS/SSL variants' timeout came later in the positional order on older Pythons (after
-// key and certificate files), so a call with more positional arguments than the plain class takes is left alone.
+// By the Python 3 path. The HTTPS/SSL variants take key and certificate files before the timeout (up to Python 3.11;
+// 3.12 made their timeout keyword-only), so `IMAP4_SSL(host, 993, None)` passes a keyfile, not a timeout.
 const APIS: Readonly<Record<string, Api>> = {
   "urllib.request.urlopen": { position: 2, url: true },
   "urllib.request.urlretrieve": { url: true },
   "http.client.HTTPConnection": { position: 2 },
-  "http.client.HTTPSConnection": { position: 2 },
+  "http.client.HTTPSConnection": { position: 4 },
   "socket.create_connection": { position: 1 },
   "ftplib.FTP": { position: 4, host: true },
-  "ftplib.FTP_TLS": { position: 4, host: true },
+  "ftplib.FTP_TLS": { position: 7, host: true },
   "smtplib.SMTP": { position: 3, host: true },
-  "smtplib.SMTP_SSL": { position: 3, host: true },
+  "smtplib.SMTP_SSL": { position: 5, host: true },
   "telnetlib.Telnet": { position: 2, host: true },
   "poplib.POP3": { position: 2, host: true },
-  "poplib.POP3_SSL": { position: 2, host: true },
+  "poplib.POP3_SSL": { position: Number.POSITIVE_INFINITY, host: true },
   "imaplib.IMAP4": { position: 2, host: true },
-  "imaplib.IMAP4_SSL": { position: 2, host: true },
+  "imaplib.IMAP4_SSL": { position: 5, host: true },
   "xmlrpc.client.ServerProxy": { instead: ["transport", 1] },
 };
 
@@ -52,8 +53,8 @@ const ALIASES: readonly (readonly [RegExp, string])[] = [
   [/^(xmlrpclib|xmlrpc_client)\./, "xmlrpc.client."],
 ];
 
-// `socket.setdefaulttimeout(30)`: any value but a literal None.
-export const SETS_DEFAULT = /\bsetdefaulttimeout\s*\(\s*(?!None\s*\))[^\s)]/;
+// Whether the file a checked call is in sets the socket module's default, decided once per file.
+const fileSetsDefault = new WeakMap<PyFacts, boolean>();
 
 function apiOf(path: string): readonly [string, Api] | undefined {
   let canonical = path;
@@ -76,7 +77,7 @@ export function socketDefaultFinding(facts: PyFacts, node: TsNode, args: TsNode,
   if (api.instead && (keywordArgument(node, api.instead[0]) || positional.length > api.instead[1])) return undefined;
   if (api.host && positional.length === 0 && keywordArgument(node, "host") === undefined) return undefined;
   if (api.url && positional[0] && fetchesNothing(unwrap(positional[0]))) return undefined;
-  if (setsDefault(facts) || inAssertion(node)) return undefined;
+  if (setsDefault(facts, node) || inAssertion(node)) return undefined;
   // A test that patches something (`@mock.patch("urllib.request.urlopen")`), or whose request a double answers.
   if (facts.doubles.patched(node).any || facts.doubles.calledOnDouble(node) || answeredInProcess(facts, node))
     return undefined;
@@ -89,16 +90,59 @@ export function socketDefaultFinding(facts: PyFacts, node: TsNode, args: TsNode,
   };
 }
 
-// `urlopen("file:///...")`, `urlopen(path.as_uri())`, skyfield's `urlopen("")` probe: no server to wait for.
+// `urlopen("file:///...")`, `urlopen("file://" + path)`, `urlopen(f"file://{path}")`, `urlopen(path.as_uri())`,
+// skyfield's `urlopen("")` probe: no server to wait for.
 function fetchesNothing(url: TsNode): boolean {
-  if (url.type === "string") {
-    const text = stringContent(url);
-    return text !== undefined && (text === "" || /^(file|data):/i.test(text));
+  if (url.type === "string" && stringContent(url) === "") return true;
+  return localScheme(url) || /\.as_uri\(\)$|(^|\.)pathname2url\(/.test(url.text);
+}
+
+// A string (f-string included) whose leading literal text is a `file:` or `data:` URL, or a sum that starts with one.
+function localScheme(node: TsNode): boolean {
+  if (node.type === "binary_operator") {
+    const left = node.childForFieldName("left");
+    return node.childForFieldName("operator")?.text === "+" && left !== null && localScheme(unwrap(left));
   }
-  return /\.as_uri\(\)$|(^|\.)pathname2url\(/.test(url.text);
+  if (node.type !== "string") return false;
+  const first = node.namedChildren.find((child) => child?.type !== "string_start");
+  return first?.type === "string_content" && /^(file|data):/i.test(first.text);
 }
 
 // The package (or, checked alone, the file) sets the socket module's default timeout somewhere.
-function setsDefault(facts: PyFacts): boolean {
-  return facts.options.python?.defaultTimeout ?? SETS_DEFAULT.test(facts.fileCode());
+function setsDefault(facts: PyFacts, node: TsNode): boolean {
+  const known = facts.options.python?.defaultTimeout ?? fileSetsDefault.get(facts);
+  if (known !== undefined) return known;
+  const sets = facts.fileCode().includes("setdefaulttimeout") && setsSocketDefault(node.tree.rootNode, facts);
+  fileSetsDefault.set(facts, sets);
+  return sets;
+}
+
+/**
+ * Whether a module calls `socket.setdefaulttimeout(x)` (through its imports) with a limit: `x` neither None nor a
+ * name the module binds only to None (`TIMEOUT = None; socket.setdefaulttimeout(TIMEOUT)` puts back "no limit").
+ */
+export function setsSocketDefault(root: TsNode, imports: { resolve(dotted: string): string }): boolean {
+  for (const call of capturePython(root, ["call"])) {
+    const callee = call.childForFieldName("function")?.text.replace(/\s+/g, "");
+    if (!callee?.endsWith("setdefaulttimeout") || imports.resolve(callee) !== "socket.setdefaulttimeout") continue;
+    const given = keywordArgument(call, "timeout") ?? call.childForFieldName("arguments")?.namedChildren[0];
+    if (given && !isNone(root, unwrap(given))) return true;
+  }
+  return false;
+}
+
+// `None`, or a name every assignment of which in the module (there is at least one) is `None`.
+function isNone(root: TsNode, value: TsNode): boolean {
+  if (value.type === "none") return true;
+  if (value.type !== "identifier") return false;
+  const assigned = capturePython(root, ["assignment"]).filter(
+    (assignment) => assignment.childForFieldName("left")?.text === value.text,
+  );
+  return (
+    assigned.length > 0 &&
+    assigned.every((assignment) => {
+      const right = assignment.childForFieldName("right");
+      return right !== null && unwrap(right).type === "none";
+    })
+  );
 }
