@@ -2,7 +2,8 @@
 // every start) tries a `.node` file beside itself that its package never ships and finds the platform's package with
 // the CommonJS loader before the first file of a commit is parsed: a commit-sized run's fixed cost. Where a package
 // manager put the platform's package beside oxc-parser (npm's and pnpm's layouts), the file is opened directly;
-// anywhere else (another layout, a platform not listed, a file that does not load) oxc-parser's loader decides.
+// anywhere else (another layout, a platform not listed, a file that does not load, a build named by napi-rs's
+// `NAPI_RS_NATIVE_LIBRARY_PATH`, which only that loader reads) oxc-parser's loader decides, and reports any failure.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -28,9 +29,21 @@ function targets(): string[] {
   return [];
 }
 
-function load(): Binding {
-  const require = createRequire(import.meta.url);
-  const loader = require.resolve("oxc-parser/src-js/bindings");
+/** The binding, opened from beside the oxc-parser that `from` (a file path or URL) resolves, else by oxc-parser's loader. */
+export function loadBinding(from: string, env: NodeJS.ProcessEnv = process.env): Binding {
+  const require = createRequire(from);
+  return (env.NAPI_RS_NATIVE_LIBRARY_PATH ? undefined : beside(require)) ?? (require(LOADER) as Binding);
+}
+
+const LOADER = "oxc-parser/src-js/bindings";
+
+function beside(require: NodeJS.Require): Binding | undefined {
+  let loader: string;
+  try {
+    loader = require.resolve(LOADER);
+  } catch {
+    return undefined; // no such subpath (another oxc-parser): its loader's own require reports it
+  }
   // <node_modules>/oxc-parser/src-js/bindings.js -> <node_modules>/@oxc-parser/binding-<target>/parser.<target>.node
   const modules = dirname(dirname(dirname(loader)));
   for (const target of targets()) {
@@ -41,11 +54,11 @@ function load(): Binding {
       process.dlopen(module, file);
       if (typeof module.exports.parseSync === "function") return module.exports;
     } catch {
-      // not loadable here: the loader below reports why, if it cannot either
+      // not loadable here: the loader reports why, if it cannot either
     }
   }
-  return require("oxc-parser/src-js/bindings") as Binding;
+  return undefined;
 }
 
 /** oxc-parser's `parseSync` of its native binding (fields converted when read). */
-export const { parseSync: parseNative } = load();
+export const { parseSync: parseNative } = loadBinding(import.meta.url);
