@@ -31,8 +31,7 @@ const UNIT_WORDS: Readonly<Record<string, number>> = { SECOND: 1000, MINUTE: 60_
  * (`MINUTES_IN_MILLISECONDS`, `SECOND_IN_MS`, `MS_PER_MINUTE`, `MILLISECONDS_IN_AN_HOUR`).
  */
 function unitMillis(name: string): number | undefined {
-  const known = UNIT_CONSTANTS[name];
-  if (known !== undefined) return known;
+  if (Object.hasOwn(UNIT_CONSTANTS, name)) return UNIT_CONSTANTS[name];
   const spelled =
     /^(SECOND|MINUTE|HOUR)S?_IN_(MILLISECONDS|MILLIS|MS)$/.exec(name)?.[1] ??
     /^(MILLISECONDS|MILLIS|MS)_(PER|IN)_(AN?_|ONE_)?(SECOND|MINUTE|HOUR)$/.exec(name)?.[4];

@@ -59,7 +59,8 @@ const fileSetsDefault = new WeakMap<PyFacts, boolean>();
 function apiOf(path: string): readonly [string, Api] | undefined {
   let canonical = path;
   for (const [alias, module] of ALIASES) canonical = canonical.replace(alias, module);
-  const api = APIS[canonical];
+  // Own keys only: a call of a local named `constructor` or `toString` must not find Object's prototype.
+  const api = Object.hasOwn(APIS, canonical) ? APIS[canonical] : undefined;
   return api ? [canonical, api] : undefined;
 }
 
