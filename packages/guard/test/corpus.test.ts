@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { LARGE_INPUT_TIMEOUT } from "./profile.ts";
 
 // The labeled corpus: in test/corpus, a trailing `expect: <rule>[, <rule>]` comment marks each
 // line that must be flagged, with its rules; every other line must come out clean.
@@ -32,15 +33,20 @@ describe("labeled corpus", () => {
     });
   }
 
-  it("quotes no literal over several lines: no message of the corpus holds a newline", async () => {
-    const messages: string[] = [];
-    for (const file of files()) {
-      const result = await checkSource(file, readFileSync(join(corpus, file), "utf8"), config);
-      messages.push(...result.messages.map((m) => m.message));
-    }
-    expect(messages.length).toBeGreaterThan(100);
-    expect(messages.filter((message) => /[\r\n]/.test(message))).toEqual([]);
-  });
+  // Every file of the corpus in one test: LARGE_INPUT_TIMEOUT, the test profile's limit for a large in-process check.
+  it(
+    "quotes no literal over several lines: no message of the corpus holds a newline",
+    { timeout: LARGE_INPUT_TIMEOUT },
+    async () => {
+      const messages: string[] = [];
+      for (const file of files()) {
+        const result = await checkSource(file, readFileSync(join(corpus, file), "utf8"), config);
+        messages.push(...result.messages.map((m) => m.message));
+      }
+      expect(messages.length).toBeGreaterThan(100);
+      expect(messages.filter((message) => /[\r\n]/.test(message))).toEqual([]);
+    },
+  );
 
   it("has positives and negatives in both languages", () => {
     const all = files();

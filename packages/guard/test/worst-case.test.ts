@@ -1,10 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
-import { Node as TsNode } from "web-tree-sitter";
-import { FileFacts } from "../src/detect/javascript/facts.ts";
-import { ModuleBindings } from "../src/detect/javascript/modules.ts";
-import { PyFacts } from "../src/detect/python/facts.ts";
+import { describe, expect, it } from "vitest";
 import { capturePython, pythonParser } from "../src/detect/python/parser.ts";
 import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { LARGE_INPUT_TIMEOUT } from "./profile.ts";
 
 const config = defaultGuardConfig(import.meta.dirname);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -15,8 +12,9 @@ async function findingLines(path: string, source: string): Promise<string[]> {
 }
 
 // Generated inputs of bench/worst-case.mjs's families that were superlinear, at sizes real files reach. Each test
-// pins what is found on them, so the linear rewrite is held to the old judgement; the bench prints their time.
-describe("worst-case inputs judge as their small versions do", () => {
+// pins what is found on them, so the linear rewrite is held to the old judgement; the bench prints their time (how
+// the work grows is held by doubling.test.ts, counted). Each input is large: LARGE_INPUT_TIMEOUT, the test profile's.
+describe("worst-case inputs judge as their small versions do", { timeout: LARGE_INPUT_TIMEOUT }, () => {
   it("a test file with a clock double in each of 1,000 tests: only the tests that keep real time report", async () => {
     // Even tests hand their clock to the client (on the clock: nothing waits); odd tests only tick it.
     const tests = range(1000).map((i) =>
@@ -140,160 +138,5 @@ describe("worst-case inputs judge as their small versions do", () => {
     // Timer i opens on line 2 + i and closes, with its delay, on line 303 + (299 - i).
     const expected = [7, 57, 107, 157, 207, 257].reverse().map((i) => `${602 - i}: no-hardcoded-timeout`);
     expect(await findingLines("nested.js", `function run(done) {\n${body}\n}\n`)).toEqual(expected);
-  });
-});
-
-// bench/worst-case.mjs's own-wait family: each default asked whether its name reaches a wait, and each such question
-// scanned every call of the file (quadratic). Counted, not timed: each call a question looks at is looked up as its
-// module names it (`ModuleBindings.canonical`), so the lookups of a file twice as long are about twice as many.
-describe("questions of a file's defaults look at the calls that read the name, not at every call", () => {
-  const waits = (n: number) =>
-    range(n)
-      .map((i) =>
-        [
-          `async function acquire${i}(pool, timeout${i} = 0) {`,
-          `  return new Promise((resolve, reject) => {`,
-          `    pool.waiters.push(resolve);`,
-          `    if (timeout${i}) setTimeout(() => reject(new Error("no session in " + timeout${i})), timeout${i});`,
-          `  });`,
-          `}`,
-          `async function withSession${i}(pool, cb, timeout = 0) {`,
-          `  const session = await acquire${i}(pool, timeout);`,
-          `  return cb(session);`,
-          `}`,
-        ].join("\n"),
-      )
-      .join("\n");
-
-  async function lookups(n: number): Promise<number> {
-    const canonical = vi.spyOn(ModuleBindings.prototype, "canonical");
-    try {
-      // Every default is the caller's choice (each function is the wait): nothing reports.
-      expect(await findingLines("pool.js", `${waits(n)}\n`)).toEqual([]);
-      return canonical.mock.calls.length;
-    } finally {
-      canonical.mockRestore();
-    }
-  }
-
-  it("200 waits with their own no-limit defaults take about twice the lookups of 100", async () => {
-    const [small, large] = [await lookups(100), await lookups(200)];
-    expect(large / small).toBeLessThan(2.5);
-  });
-});
-
-// review18 item 5: a function that hands a parameter back has its body's text counted for each parameter, and a
-// nested function's body holds every deeper one (16,000 levels 95 s). Counted, not timed: the characters of text the
-// file's facts read (`FileFacts.text`) for a file twice as deep are about twice as many, not four times.
-describe("fallback helpers nested in each other: each body's text is read only when it is a helper's size", () => {
-  const nested = (n: number) =>
-    [
-      ...range(n).map((i) => `function f${i}(a, b) { if (a) return a;`),
-      ...range(n).map(() => `return b; }`),
-      `const timeout = f${n - 1}(opts.timeout, 5000);`,
-      `fetch(u, { timeout });`,
-    ].join("\n");
-
-  async function charactersRead(n: number): Promise<number> {
-    // 500 levels: vitest's worker parses a little under 1,000 (a parse error there), the CLI 16,000.
-    const text = vi.spyOn(FileFacts.prototype, "text");
-    try {
-      // Only the innermost function is small enough to be a helper: its fallback is the timeout's default.
-      expect(await findingLines("nested.js", `${nested(n)}\n`)).toEqual([`${2 * n + 1}: no-hardcoded-timeout`]);
-      return text.mock.results.reduce((sum, r) => sum + (r.value as string).length, 0);
-    } finally {
-      text.mockRestore();
-    }
-  }
-
-  it("500 nested helpers read about twice the text of 250", async () => {
-    const [small, large] = [await charactersRead(250), await charactersRead(500)];
-    expect(large / small).toBeLessThan(2.5);
-  });
-});
-
-// review19 item 1: a GLib callback making n calls to an n-statement helper of the file re-read the helper for each
-// call (3,000 of each: 55 s). Counted, not timed: the nodes the schedule rule's searches return for a file twice as
-// large in both are about twice as many, not four times. The helper ends nothing: the delay is a debounce.
-describe("a main-loop timer's callback that calls one large helper many times: the helper is judged once", () => {
-  const source = (n: number) =>
-    [
-      "from gi.repository import GLib",
-      "APPLY_TIMEOUT = 500",
-      "class View:",
-      "    def changed(self):",
-      "        GLib.timeout_add(APPLY_TIMEOUT, self._apply_timeout_cb)",
-      "    def _apply_timeout_cb(self):",
-      ...range(n).map((i) => `        self.helper(${i})`),
-      "        return False",
-      "    def helper(self, i):",
-      ...range(n).map((i) => `        self.model.set_value(i, ${i})`),
-      "        return i",
-    ].join("\n");
-
-  async function nodesFound(n: number): Promise<number> {
-    const search = vi.spyOn(TsNode.prototype, "descendantsOfType");
-    try {
-      expect(await findingLines("view.py", `${source(n)}\n`)).toEqual([]);
-      return search.mock.results.reduce((sum, r) => sum + (r.value as unknown[]).length, 0);
-    } finally {
-      search.mockRestore();
-    }
-  }
-
-  it("800 calls to an 800-statement helper return about twice the nodes of 400", async () => {
-    const [small, large] = [await nodesFound(400), await nodesFound(800)];
-    expect(large / small).toBeLessThan(2.5);
-  });
-});
-
-// review20's probe: a file of n methods each doing `self.timeout += 1; self.timeout = 0` asked, for each `= 0`, about
-// every read of `timeout` in the file (12,000 lines: 113 s). Counted, not timed: the reads the lifetime rule looks up
-// in the tree (`descendantForIndex`) for a file twice as long are about twice as many, not four times.
-describe("one field assigned in every method: each of its reads is judged once per file", () => {
-  const source = (n: number) =>
-    [
-      "class Conn:",
-      ...range(n).map((i) => `    def retry${i}(self):\n        self.timeout += 1\n        self.timeout = 0`),
-    ].join("\n");
-
-  async function lookups(n: number): Promise<number> {
-    const search = vi.spyOn(TsNode.prototype, "descendantForIndex");
-    try {
-      // Each `+= 1` is a literal pad on a timeout (reported); each `= 0` resets it.
-      const expected = range(n).map((i) => `${3 + 3 * i}: no-hardcoded-timeout`);
-      expect(await findingLines("conn.py", `${source(n)}\n`)).toEqual(expected);
-      return search.mock.calls.length;
-    } finally {
-      search.mockRestore();
-    }
-  }
-
-  it("1,000 methods look up about twice the reads of 500", async () => {
-    const [small, large] = [await lookups(500), await lookups(1000)];
-    expect(large / small).toBeLessThan(2.5);
-  });
-});
-
-// review21 item 7: each standard-library call without a timeout searched the whole file's text for
-// `setdefaulttimeout` again. Counted, not timed: the file's text is asked for as often for 200 calls as for 100.
-describe("standard-library calls without a timeout: whether the file sets the socket's default is decided once", () => {
-  const calls = (n: number) =>
-    ["from urllib.request import urlopen", ...range(n).map((i) => `def f${i}(u):\n    return urlopen(u)`)].join("\n");
-
-  async function textReads(n: number): Promise<number> {
-    const fileCode = vi.spyOn(PyFacts.prototype, "fileCode");
-    try {
-      const expected = range(n).map((i) => `${3 + 2 * i}: no-unbounded-timeout`);
-      expect(await findingLines("fetch.py", `${calls(n)}\n`)).toEqual(expected);
-      return fileCode.mock.calls.length;
-    } finally {
-      fileCode.mockRestore();
-    }
-  }
-
-  it("200 calls read the file's text no more often than 100", async () => {
-    const [small, large] = [await textReads(100), await textReads(200)];
-    expect(large).toBe(small);
   });
 });
