@@ -1,0 +1,45 @@
+// A call's facts: which facts a call (`f(...)`) and a construction (`new C(...)`) feed, in the walk's order.
+import type { EsNode } from "./ast.ts";
+import { collectCallFacts } from "./call-facts.ts";
+import type { FileFacts } from "./facts.ts";
+import { sphinxIndexEntries } from "./term-index.ts";
+import { collectRefusedPromise, collectTestCall } from "./test-facts.ts";
+
+/** A `CallExpression`'s facts; the steps run in this order (a later step may read an earlier one's). */
+export function collectCall(facts: FileFacts, node: EsNode): void {
+  facts.sites.push(node);
+  collectTestCall(facts, node);
+  collectRefusedPromise(facts, node);
+  facts.testContexts.call(node, (path) => facts.modules.canonical(path));
+  collectCallFacts(facts, node);
+  for (const entry of sphinxIndexEntries(node)) facts.notDurations.add(entry);
+  facts.noWait.call(node);
+  facts.receivers.call(node);
+  facts.zero.call(node);
+  facts.held.call(node);
+  facts.timers.call(node);
+  facts.serverIdle.call(node);
+  facts.deadlines.call(node);
+  facts.bounds.logged(node);
+  facts.deadlineHelpers.call(node);
+  facts.noLimit.call(node);
+  facts.merges.call(node);
+  facts.signalDeadlines.call(node);
+  facts.mockClocks.call(node);
+  facts.syncTests.call(node);
+  facts.callRecords.call(node);
+}
+
+/** A `NewExpression`'s facts: a call's that a construction can hold (no test call, no logged bound). */
+export function collectNew(facts: FileFacts, node: EsNode): void {
+  facts.sites.push(node);
+  collectCallFacts(facts, node);
+  facts.noWait.call(node);
+  facts.receivers.call(node);
+  facts.zero.call(node);
+  facts.held.call(node);
+  facts.timers.call(node);
+  facts.deadlines.call(node);
+  facts.noLimit.call(node);
+  facts.syncTests.call(node);
+}

@@ -1,0 +1,105 @@
+// What a name is bound to: the facts a function, an assignment, a declarator, a property and a class method feed, in
+// the walk's order (a later step may read an earlier one's).
+import { destinationOf, type EsNode, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+import { storedTimer } from "./call-facts.ts";
+import { collectBindings, collectDeclarator } from "./declarations.ts";
+import type { FileFacts } from "./facts.ts";
+import { keepsOwnNoLimit, POINT_IN_TIME } from "./not-durations.ts";
+
+/** A function declaration, expression or arrow: a declaration's name is defined first, then its body's facts. */
+export function collectFunction(facts: FileFacts, node: EsNode): void {
+  if (node.type === "FunctionDeclaration" && isNode(node.id)) {
+    facts.timers.definition(node.id.name as string, node);
+    facts.serverIdle.definition(node.id.name as string, node);
+    facts.noWait.doubles.definition(node.id.name as string, node);
+    facts.noLimit.definition(node.id.name as string, node);
+    facts.deadlineHelpers.definition(node.id.name as string, node);
+    facts.fallbackHelpers.definition(node.id.name as string, node);
+    facts.deadCode.functionDeclaration(node);
+  }
+  facts.functionSpans.push(span(node));
+  facts.bounds.floorParameters(node);
+  facts.timers.function(node);
+  facts.deadlines.function(node);
+  facts.deadlineHelpers.function(node);
+  facts.syncTests.bindings(node);
+  collectBindings(facts, node);
+}
+
+/** `left = right` (and `+=`, ...): the name or member assigned is defined by its right side. */
+export function collectAssignment(facts: FileFacts, node: EsNode): void {
+  facts.sites.push(node);
+  if (keepsOwnNoLimit(node, facts.source)) facts.notDurations.add(node);
+  facts.timers.definition(referenceName(node.left as EsNode), node.right);
+  facts.deadlineHelpers.definition(referenceName(node.left as EsNode), node.right);
+  if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
+  storedTimer(facts, node.right);
+  facts.deadlines.stored(node.left as EsNode, node.right);
+  collectDestination(facts, node);
+  facts.noWait.assignment(node);
+  facts.held.assignment(node);
+  facts.noLimit.assignment(node);
+  facts.merges.stored(referenceName(node.left as EsNode), node.right);
+  facts.noWait.doubles.binding(referenceName(node.left as EsNode), node.right);
+  facts.syncTests.assignment(node);
+}
+
+/** `const id = init` (or a destructuring pattern): a plain name is defined by its initializer. */
+export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void {
+  facts.sites.push(node);
+  const id = node.id as EsNode;
+  if (id.type === "Identifier") {
+    const name = id.name as string;
+    facts.timers.definition(name, node.init);
+    facts.timers.copy(name, node.init);
+    facts.serverIdle.definition(name, node.init);
+    facts.noWait.doubles.definition(name, node.init);
+    facts.noWait.doubles.binding(name, node.init);
+    facts.noLimit.definition(name, node.init);
+    facts.deadlineHelpers.definition(name, node.init);
+    facts.fallbackHelpers.definition(name, node.init);
+    facts.noLimit.stored(name, node.init);
+    facts.noLimit.built(name, node.init);
+    facts.bounds.floorDefinition(node, facts.source);
+  }
+  storedTimer(facts, node.init);
+  facts.deadlines.stored(id, node.init);
+  collectDestination(facts, node);
+  collectDeclarator(facts, node);
+  facts.receivers.declarator(node);
+  facts.modules.declarator(node);
+  if (id.type === "Identifier") facts.merges.stored(id.name as string, node.init);
+  else facts.merges.destructured(id, node.init);
+  facts.held.declarator(node);
+  facts.mochaRunnables.declarator(node, (path) => facts.modules.canonical(path));
+  facts.mockClocks.declarator(node);
+  facts.syncTests.bindings(node);
+}
+
+/** An object's `Property`, a class's `PropertyDefinition`, a default's `AssignmentPattern`. */
+export function collectProperty(facts: FileFacts, node: EsNode): void {
+  facts.sites.push(node);
+  if (node.type === "PropertyDefinition") facts.timers.definition(propertyName(node), node.value);
+  if (node.type !== "AssignmentPattern") facts.noLimit.definition(propertyName(node), node.value);
+  if (node.type !== "AssignmentPattern") facts.deadlineHelpers.definition(propertyName(node), node.value);
+  collectDestination(facts, node);
+}
+
+/** A class's method (a constructor's span is kept for the zero rule). */
+export function collectMethod(facts: FileFacts, node: EsNode): void {
+  if (node.kind === "constructor") facts.zero.constructors.push(span(node));
+  facts.held.method(node);
+  facts.timers.definition(propertyName(node), node.value);
+  facts.noLimit.definition(propertyName(node), node.value);
+  facts.deadlineHelpers.definition(propertyName(node), node.value);
+}
+
+function collectDestination(facts: FileFacts, node: EsNode): void {
+  // `const bufferTimeout = opts.browserBufferTimeout || 1000`: a destination named like a timeout
+  // but judged not one (a pacing delay, an expiry, a flag) decides for its value.
+  const destination = destinationOf(node);
+  if (!destination || !/timeout/i.test(destination.name)) return;
+  if (!facts.isTimeout(destination.name)) facts.judgedBySite.add(unwrap(destination.value));
+  facts.destinations.set(unwrap(destination.value), destination.name);
+  if (POINT_IN_TIME.test(facts.text(destination.value))) facts.timestampNames.add(destination.name);
+}

@@ -1,0 +1,26 @@
+// What an object literal or pattern holds: code tables, status and index entries, a consumer's session options,
+// axios' config, in the walk's order.
+import type { EsNode } from "./ast.ts";
+import { axiosConfigTimeouts } from "./axios-configs.ts";
+import { isCodeTable, statusEntries } from "./code-tables.ts";
+import type { FileFacts } from "./facts.ts";
+import { groupSessions } from "./group-sessions.ts";
+import { termIndexEntries } from "./term-index.ts";
+
+/** An object literal: its entries that are no durations, its session options, its axios config timeouts. */
+export function collectObject(facts: FileFacts, node: EsNode): void {
+  if (isCodeTable(node.properties as EsNode[], facts.extraTimeoutNames)) {
+    for (const property of node.properties as EsNode[]) facts.notDurations.add(property);
+  }
+  for (const property of statusEntries(node.properties as EsNode[])) facts.notDurations.add(property);
+  for (const property of termIndexEntries(node)) facts.notDurations.add(property);
+  for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
+  for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);
+  facts.noWait.object(node);
+  facts.timers.object(node);
+}
+
+/** An object pattern: `({ groupId, sessionTimeout = 30000, heartbeatInterval = 3000 }) => ...`, a consumer's defaults. */
+export function collectObjectPattern(facts: FileFacts, node: EsNode): void {
+  for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
+}
