@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { parseSync } from "oxc-parser/src-js/bindings";
@@ -12,6 +12,17 @@ describe("parseNative: oxc-parser's binding, opened directly", () => {
     const loader = createRequire(import.meta.url).resolve("oxc-parser/src-js/bindings");
     const beside = join(dirname(dirname(dirname(loader))), "@oxc-parser");
     expect(existsSync(beside)).toBe(true);
+  });
+
+  it("finds it of oxc-parser's own version, so it is the build opened directly", () => {
+    const loader = createRequire(import.meta.url).resolve("oxc-parser/src-js/bindings");
+    const version = (dir: string) =>
+      (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
+    const beside = join(dirname(dirname(dirname(loader))), "@oxc-parser");
+    const builds = readdirSync(beside).filter((name) => name.startsWith("binding-"));
+    expect(builds.map((build) => version(join(beside, build)))).toEqual(
+      builds.map(() => version(dirname(dirname(loader)))),
+    );
   });
 
   it("parses as oxc-parser's loader does: the same AST JSON, errors and comments", () => {

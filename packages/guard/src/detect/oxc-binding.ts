@@ -4,6 +4,10 @@
 // manager put the platform's package beside oxc-parser (npm's and pnpm's layouts), the file is opened directly;
 // anywhere else (another layout, a platform not listed, a file that does not load, a build named by napi-rs's
 // `NAPI_RS_NATIVE_LIBRARY_PATH`, which only that loader reads) oxc-parser's loader decides, and reports any failure.
+// The build is opened only when its package's version is oxc-parser's own (the pin oxc-parser's package.json gives
+// each platform's package): a build left from another install (a partial upgrade, a hoisted copy) may read another
+// AST layout, so a version it does not state or one that differs goes to oxc-parser's loader, which loads it as
+// oxc-parser always would (and refuses it under napi-rs's `NAPI_RS_ENFORCE_VERSION_CHECK`).
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -45,10 +49,13 @@ function beside(require: NodeJS.Require): Binding | undefined {
     return undefined; // no such subpath (another oxc-parser): its loader's own require reports it
   }
   // <node_modules>/oxc-parser/src-js/bindings.js -> <node_modules>/@oxc-parser/binding-<target>/parser.<target>.node
-  const modules = dirname(dirname(dirname(loader)));
+  const parser = dirname(dirname(loader));
+  const modules = dirname(parser);
+  const version = versionOf(parser);
   for (const target of targets()) {
-    const file = join(modules, "@oxc-parser", `binding-${target}`, `parser.${target}.node`);
-    if (!existsSync(file)) continue;
+    const build = join(modules, "@oxc-parser", `binding-${target}`);
+    const file = join(build, `parser.${target}.node`);
+    if (!existsSync(file) || version === undefined || versionOf(build) !== version) continue;
     try {
       const module = { exports: {} as Binding };
       process.dlopen(module, file);
@@ -58,6 +65,16 @@ function beside(require: NodeJS.Require): Binding | undefined {
     }
   }
   return undefined;
+}
+
+// The `version` of the package.json in `directory`; undefined where there is none to read.
+function versionOf(directory: string): string | undefined {
+  try {
+    const { version } = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as { version?: unknown };
+    return typeof version === "string" ? version : undefined;
+  } catch {
+    return undefined; // no package.json, or not JSON: the build's version is unknown, so oxc-parser's loader decides
+  }
 }
 
 /** oxc-parser's `parseSync` of its native binding (fields converted when read). */
