@@ -1,54 +1,7 @@
-/**
- * Units written after a timeout's name. Microseconds too: `timeoutUs=100000` (SoapySDR's stream reads) is a duration
- * of the C API the binding wraps. Not nanoseconds: a literal of those reads as a day or more ("no limit").
- */
-const UNITS = new Set([
-  "us",
-  "usec",
-  "usecs",
-  "micros",
-  "microseconds",
-  "ms",
-  "millis",
-  "milliseconds",
-  "msec",
-  "msecs",
-  "s",
-  "sec",
-  "secs",
-  "seconds",
-  "min",
-  "mins",
-  "minutes",
-]);
-
-/**
- * The core of a timeout-looking word (`timeout`, `connect_timeout`, `readTimeoutMs`, `DEADLINE`), the one pattern the
- * text passes look for before they parse. JavaScript keys may be strings spelled with a hyphen (`'context-timeout'`);
- * a Python name never holds one, so its texts take `time_out` only (a `time-out` there is prose).
- */
-export function timeoutWord(language: "js" | "python", flags: string): RegExp {
-  return new RegExp(language === "js" ? "time[-_]?out|deadline" : "time_?out|deadline", flags);
-}
-
-/** Splits `requestTimeoutMs`, `connect_timeout`, `REQUEST_TIMEOUT` into lower-case words. */
-export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
-
-/**
- * `timeout`, `timeoutMs`, `_timeout`: the word and a unit alone. Every class and options object has one, so the name
- * says nothing about which object it belongs to (unlike `socketTimeoutMS`, `connectionTimeout`).
- */
-export function isBareTimeoutName(name: string): boolean {
-  const parts = words(name).filter((word) => !UNITS.has(word));
-  return parts.length === 1 && parts[0] === "timeout";
-}
+// Whether a name holds a timeout duration: the words that make a timeout-named property a flag, a pacing delay, a
+// backoff's bound or an expiry, and the words after it that keep it one.
+import { expiryAt } from "./name-kinds.ts";
+import { fused, unfused, UNITS, words } from "./name-words.ts";
 
 /**
  * First words that make a timeout-named property something else: a flag (`noCursorTimeout`,
@@ -124,18 +77,6 @@ const NO_WHAT = new Set([
   "progress",
   "heartbeat",
 ]);
-/**
- * Words before "timeout" that make it an expiry or a lease, not a wait: `visibility_timeout`,
- * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`,
- * `cacheTimeout` / `ttlTimeout` / `cache_timeout` (how long an entry stays cached: werkzeug's max-age, Django's TTL),
- * `sts_token_timeout` / `_tokenTimeout` (how long a credential token stays valid), `NORMAL_PRIORITY_TIMEOUT` (React's
- * scheduler: when a task of that priority expires and runs without yielding; nothing waits on it).
- */
-const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority"]);
-/** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
-const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
-/** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
-const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh", "sftp"]);
 
 /**
  * Words after "timeout" that keep it one: its default (`_default_value`, traitlets' pattern), a pad added to it,
@@ -216,66 +157,4 @@ export function isTimeoutName(
 /** One word ending in `timeout` that is not a flag, a handler or an accessor (`notimeout`, `ontimeout`, `settimeout`). */
 function durationWord(word: string): boolean {
   return word.endsWith("timeout") && !/^(no|on|clear|set|get|has|is)timeout$/.test(word);
-}
-
-/**
- * Units that may be fused onto the timeout word in one lower-case (or upper-case) word: mininet's `timeoutms=500`,
- * bluez's `timeoutms`, `TIMEOUTSECS`. Not `s` (`timeouts` counts them) nor `min`/`mins` (`timeoutmin` may be a bound).
- */
-const FUSED_UNIT = /^(\w*timeout)(us|usec|usecs|micros|ms|millis|msec|msecs|sec|secs|seconds|minutes)$/;
-
-/** The words with a fused unit split off the last one (`timeoutms` -> `timeout ms`), so every check reads both. */
-function unfused(parts: string[]): string[] {
-  const match = FUSED_UNIT.exec(parts.at(-1) ?? "");
-  return match ? [...parts.slice(0, -1), match[1]!, match[2]!] : parts;
-}
-
-/** Seconds per unit of each unit word (`timeoutMs`, `timeout_us`, `wait_minutes`); a name without one is in seconds. */
-const UNIT_SECONDS: Record<string, number> = {
-  ...Object.fromEntries(["us", "usec", "usecs", "micros", "microseconds"].map((unit) => [unit, 1e-6])),
-  ...Object.fromEntries(["ms", "millis", "milliseconds", "msec", "msecs"].map((unit) => [unit, 1e-3])),
-  ...Object.fromEntries(["min", "mins", "minutes"].map((unit) => [unit, 60])),
-};
-
-/** The seconds one unit of a timeout's name is worth: 0.001 for `timeout_ms` and `timeoutms`, 1 without a unit. */
-export function unitSeconds(name: string): number {
-  return UNIT_SECONDS[unfused(fused(words(name))).at(-1) ?? ""] ?? 1;
-}
-
-/** `timeOutMs`, `TIME_OUT`, `idle_time_out`: "timeout" written as two words is one (not `datetime_out`). */
-function fused(parts: string[]): string[] {
-  const out: string[] = [];
-  for (const word of parts) {
-    if (word === "out" && out.at(-1) === "time") out[out.length - 1] = "timeout";
-    else out.push(word);
-  }
-  return out;
-}
-
-/** `visibility_timeout`, `SESSION_IDLE_TIMEOUT`: the words before the timeout word at `at` name an expiry or a lease. */
-function expiryAt(parts: readonly string[], at: number): boolean {
-  const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
-  return before > 0 && EXPIRY.has(parts[before - 1]!) && !(before > 1 && CONNECTION_SESSIONS.has(parts[before - 2]!));
-}
-
-/** Whether a name (a setter's, `changeVisibilityTimeout`) names an expiry or a lease rather than a wait. */
-export function isExpiryName(name: string | undefined): boolean {
-  if (name === undefined || !/timeout/i.test(name)) return false;
-  const parts = words(name);
-  return expiryAt(
-    parts,
-    parts.findIndex((w) => w.endsWith("timeout")),
-  );
-}
-
-/** Words of an idle timeout: how long an unused connection, socket or worker is kept before it is closed. */
-const IDLE = new Set(["idle", "lazy", "linger", "keepalive", "free", "inactivity"]);
-
-/**
- * Whether a timeout name is an idle timeout (`idleTimeout`, `lazyCloseTimeout`, `keepAliveTimeout`,
- * `freeSocketTimeout`): 0 there switches the idle timer off (or closes at once); no caller waits on it.
- */
-export function isIdleTimeout(name: string): boolean {
-  const parts = words(name).join(" ").replace("keep alive", "keepalive").split(" ");
-  return parts.some((w) => IDLE.has(w));
 }

@@ -1,6 +1,7 @@
 // The names a package's texts may have facts about (`package-facts.ts`), found in the text alone: no parse, so a
 // commit whose package shows none never loads the parser's walk.
-import { isBareTimeoutName, isTimeoutName, timeoutWord } from "./names.ts";
+import { isBareTimeoutName, timeoutWord } from "./name-words.ts";
+import { isTimeoutName } from "./names.ts";
 
 /**
  * Names found in a package's texts whose facts its files may show: `noLimit` and `inert` candidates. `inert` names are

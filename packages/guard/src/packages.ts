@@ -10,7 +10,8 @@ import { listFiles, triage, workingTreeCandidates } from "./files.ts";
 import { candidatesIn } from "./package-candidates.ts";
 import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
 import { callsTimeoutPosition, Signatures } from "./detect/python/timeout-positions.ts";
-import { isTimeoutName, timeoutWord } from "./names.ts";
+import { timeoutWord } from "./name-words.ts";
+import { isTimeoutName } from "./names.ts";
 
 /** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
 const MAX_STAGED_PACKAGE_FILES = 1000;

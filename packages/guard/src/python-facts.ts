@@ -20,7 +20,8 @@ import { setsSocketDefault } from "./detect/python/socket-default.ts";
 import { withoutText } from "./detect/python/syntax.ts";
 import { Signatures } from "./detect/python/timeout-positions.ts";
 import { isPython } from "./extensions.ts";
-import { isTimeoutName, timeoutWord } from "./names.ts";
+import { timeoutWord } from "./name-words.ts";
+import { isTimeoutName } from "./names.ts";
 import { packageFileKey } from "./package-facts-shape.ts";
 
 export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";

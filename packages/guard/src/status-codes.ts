@@ -1,6 +1,6 @@
 // HTTP status codes named like timeouts (`STATUS_CODE_REQUEST_TIMEOUT = 408`, `HTTP_GATEWAY_TIMEOUT = 504`): codes a
 // client compares a response's status with, not durations. Shared by the JavaScript and Python detectors.
-import { words } from "./names.ts";
+import { words } from "./name-words.ts";
 
 /** The statuses whose reason phrase names a timeout: 408, 504, Cloudflare's 522 and 524, the proxies' 598 and 599. */
 const TIMEOUT_STATUSES = new Set([408, 504, 522, 524, 598, 599]);

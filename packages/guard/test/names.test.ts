@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isTimeoutName, unitSeconds } from "../src/names.ts";
+import { unitSeconds } from "../src/name-words.ts";
+import { isTimeoutName } from "../src/names.ts";
 
 // The release note of guard-python-timeout-places says which units make a timeout name; these pin it.
 describe("timeout names with a unit", () => {

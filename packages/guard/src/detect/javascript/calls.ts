@@ -1,6 +1,6 @@
 // Calls that take a timeout: configured APIs, test runners, promise-bounding helpers, deadline timers.
 import { matchApi, type TimeoutApi } from "../../apis.ts";
-import { isExpiryName } from "../../names.ts";
+import { isExpiryName } from "../../name-kinds.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { judgeCliOption } from "./cli-options.ts";
 import type { Constants } from "./constants.ts";

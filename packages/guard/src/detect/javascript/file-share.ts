@@ -1,5 +1,6 @@
 // What one file contributes to its package's facts (`package-facts.ts`): the pass over a package's other files.
-import { isBareTimeoutName, isTimeoutName } from "../../names.ts";
+import { isBareTimeoutName } from "../../name-words.ts";
+import { isTimeoutName } from "../../names.ts";
 import type { EsNode } from "./ast.ts";
 import { endsWait } from "./timer-verdicts.ts";
 import type { HelperParameters } from "./deadline-helpers.ts";

@@ -2,7 +2,7 @@
 // own "no limit" reaching a wait. A receiver the guard knows decides for what it is given; the code's own choice
 // (a default, a field, a defaults table) is reported only with evidence (`no-limit.ts`).
 import type { TimeoutApi } from "../../apis.ts";
-import { isExpiryName } from "../../names.ts";
+import { isExpiryName } from "../../name-kinds.ts";
 import { type EsNode, span } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
 import { SCHEMA_DEFAULT_CALL } from "./receivers.ts";

@@ -1,7 +1,7 @@
 // Where nothing waits on a duration, and values that are not deadlines, learned from what the code does
 // with them: fake clocks and stubbed timers in tests, test doubles, display payloads, floors and clamps,
 // timers that renew something, fakes' own fields.
-import { isIdleTimeout } from "../../names.ts";
+import { isIdleTimeout } from "../../name-kinds.ts";
 import {
   calleePath,
   type EsNode,

@@ -4,7 +4,7 @@
 // package-wide word traded real findings for false ones 1:1); the merge is: the object read is the one the table was
 // merged into. The file that merges says which of its package's modules it merged and which of their names it reads
 // off the result where a wait is armed only when they are set (`package-facts.ts` resolves the module).
-import { timeoutWord } from "../../names.ts";
+import { timeoutWord } from "../../name-words.ts";
 import { calleePath, type EsNode, isNode, memberName, propertyName, referenceName, unwrap } from "./ast.ts";
 
 /** Functions that copy their later arguments' keys into the first, called bare (`defaults(o, D)`, `deepmerge(D, o)`). */

@@ -2,7 +2,7 @@
 // only logs, ends a measurement or retries (`callback-effects.ts`) bounds no wait, and a test's timer that
 // aborts the operation the test then checks is the scripted action under test. Names used only so, or only
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
-import { timeoutWord } from "../../names.ts";
+import { timeoutWord } from "../../name-words.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";

@@ -3,7 +3,7 @@
 // is unset (`_.get(opts.connection.timeout, 9999)`, `defaultTo(options.timeout, 5000)`,
 // `_.get(opts, "connection.timeout", 9999)`).
 import { calleePath, type EsNode, referenceName, unwrap } from "./ast.ts";
-import { words } from "../../names.ts";
+import { words } from "../../name-words.ts";
 
 /** Utilities that return their last argument when the first is unset (lodash's `defaultTo`, tmi.js' `_.get`). */
 const FALLBACK_UTILITIES = /^(get|defaultTo|getOrDefault|getOr|valueOr|orDefault|withDefault|ifUndefined|coalesce)$/;

@@ -1,6 +1,6 @@
 // What a timeout value is judged to be, and the numbers that are not durations.
 import type { Node as TsNode } from "web-tree-sitter";
-import { unitSeconds } from "../../names.ts";
+import { unitSeconds } from "../../name-words.ts";
 import type { PyFacts } from "./facts.ts";
 import { referenceName, unwrap } from "./syntax.ts";
 

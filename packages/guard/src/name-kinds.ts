@@ -1,0 +1,44 @@
+// Kinds of timeout names that bound no wait of a caller: an expiry or a lease (`visibility_timeout`), an idle
+// timeout (`keepAliveTimeout`).
+import { words } from "./name-words.ts";
+
+/**
+ * Words before "timeout" that make it an expiry or a lease, not a wait: `visibility_timeout`,
+ * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`,
+ * `cacheTimeout` / `ttlTimeout` / `cache_timeout` (how long an entry stays cached: werkzeug's max-age, Django's TTL),
+ * `sts_token_timeout` / `_tokenTimeout` (how long a credential token stays valid), `NORMAL_PRIORITY_TIMEOUT` (React's
+ * scheduler: when a task of that priority expires and runs without yielding; nothing waits on it).
+ */
+const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority"]);
+/** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
+const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
+/** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
+const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh", "sftp"]);
+
+/** `visibility_timeout`, `SESSION_IDLE_TIMEOUT`: the words before the timeout word at `at` name an expiry or a lease. */
+export function expiryAt(parts: readonly string[], at: number): boolean {
+  const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
+  return before > 0 && EXPIRY.has(parts[before - 1]!) && !(before > 1 && CONNECTION_SESSIONS.has(parts[before - 2]!));
+}
+
+/** Whether a name (a setter's, `changeVisibilityTimeout`) names an expiry or a lease rather than a wait. */
+export function isExpiryName(name: string | undefined): boolean {
+  if (name === undefined || !/timeout/i.test(name)) return false;
+  const parts = words(name);
+  return expiryAt(
+    parts,
+    parts.findIndex((w) => w.endsWith("timeout")),
+  );
+}
+
+/** Words of an idle timeout: how long an unused connection, socket or worker is kept before it is closed. */
+const IDLE = new Set(["idle", "lazy", "linger", "keepalive", "free", "inactivity"]);
+
+/**
+ * Whether a timeout name is an idle timeout (`idleTimeout`, `lazyCloseTimeout`, `keepAliveTimeout`,
+ * `freeSocketTimeout`): 0 there switches the idle timer off (or closes at once); no caller waits on it.
+ */
+export function isIdleTimeout(name: string): boolean {
+  const parts = words(name).join(" ").replace("keep alive", "keepalive").split(" ");
+  return parts.some((w) => IDLE.has(w));
+}
