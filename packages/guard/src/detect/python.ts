@@ -1,5 +1,5 @@
 import type { Node as TsNode } from "web-tree-sitter";
-import { hardcodedMessage, unboundedMessage } from "../rules.ts";
+import { hardcodedMessage, unboundedMessage } from "../messages.ts";
 import { AlarmBudgets } from "./python/alarms.ts";
 import { judgeApiCall } from "./python/calls.ts";
 import { judgeKeywordArgument, judgePositionalTimeouts } from "./python/timeout-arguments.ts";

@@ -1,6 +1,6 @@
 // The judgement of one file's sites (the findings): every site the walk collected is judged after it, in document
 // order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
-import { hardcodedMessage, unboundedMessage } from "../../rules.ts";
+import { hardcodedMessage, unboundedMessage } from "../../messages.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
 import { destinationOf, type EsNode, span } from "./ast.ts";
 import { endsWait } from "./timer-verdicts.ts";

@@ -1,6 +1,6 @@
 // no-local-cache-delete: a Redis delete that removes a key from one node's view only.
 import { looksLikeRedisClient } from "../redis-client.ts";
-import { localDeleteMessage } from "../../rules.ts";
+import { localDeleteMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, chainRoot, type EsNode, memberName, span, unwrap, unwrapAwait } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";

@@ -1,6 +1,6 @@
 // requests and httpx: sessions made without a timeout, and HTTP calls that pass none.
 import type { Node as TsNode } from "web-tree-sitter";
-import { implicitDefaultMessage, missingTimeoutMessage } from "../../rules.ts";
+import { implicitDefaultMessage, missingTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import type { PyFacts } from "./facts.ts";
 import { inAssertion } from "./context.ts";

@@ -1,7 +1,7 @@
 // Redis clients (from imports and constructors), their local deletes, and their blocking commands.
 import type { Node as TsNode } from "web-tree-sitter";
 import { looksLikeRedisClient } from "../redis-client.ts";
-import { localDeleteMessage } from "../../rules.ts";
+import { localDeleteMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import type { PyFacts } from "./facts.ts";
 

@@ -6,7 +6,7 @@
 // that does so anywhere (or, checked alone, the file) is taken to bound them. Receivers by import only: urllib3's
 // `pool.urlopen(...)` and a class's own `self.urlopen(...)` are other functions.
 import type { Node as TsNode } from "web-tree-sitter";
-import { socketDefaultMessage } from "../../rules.ts";
+import { socketDefaultMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { inAssertion } from "./context.ts";
 import type { PyFacts } from "./facts.ts";
