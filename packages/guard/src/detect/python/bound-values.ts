@@ -12,6 +12,7 @@ import { polledUntil } from "./deadlines.ts";
 import { boundsNoWait, isCacheEntryLifetime, lifetimeOrUnread, onlySleeps } from "./lifetimes.ts";
 import { onlyHandedToDoubles } from "./handed-to-doubles.ts";
 import { setOnTestDouble } from "./test-reads.ts";
+import { keepsNegativeForPolls } from "./kept-polls.ts";
 import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
@@ -62,7 +63,12 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   // `make_lock(path, timeout=-1)` that hands it to what it builds). A function or method that waits with it itself,
   // unchanged or as the wait's None (`zmq_poll(sockets, timeout=-1)`, `tracker.wait(timeout=-1)`; as JavaScript's
   // `own-waits.ts` asks), leaves the bound to its caller (README "A wait's own "no limit" default").
-  if (fn?.type === "function_definition" && (facts.evaluate(value) ?? 0) < 0 && negativeDisables(fn)) {
+  if (
+    fn?.type === "function_definition" &&
+    (facts.evaluate(value) ?? 0) < 0 &&
+    // Said in the docstring, or shown by the class's polling loop, which skips its give-up check for a negative value.
+    (negativeDisables(fn) || (makesObject(fn) && keepsNegativeForPolls(facts, fn, name)))
+  ) {
     if (makesObject(fn) || keepsOnSelf(fn, name) || !waitsWithOwnNegative(facts, fn, name))
       judge.report(value, `as the default of ${name}`, false, "poll", false, true);
     return;

@@ -85,7 +85,7 @@ function insideInnerLoop(node: TsNode, body: TsNode): boolean {
 
 // The test stops the wait when the time is up: it is the loop's condition, an `assert`, or an `if` that breaks,
 // returns or raises. `if loop.time() >= next_update: redraw(); next_update = loop.time() + 1` paces work instead.
-function endsTheLoop(comparison: TsNode): boolean {
+export function endsTheLoop(comparison: TsNode): boolean {
   for (let current: TsNode | null = comparison; current; current = current.parent) {
     const parent: TsNode | null = current.parent;
     if (!parent) return false;

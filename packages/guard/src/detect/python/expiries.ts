@@ -82,7 +82,7 @@ export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
 }
 
 // `a - b` (or `abs(a - b)`): the start `b` an age is measured from.
-function difference(node: TsNode): TsNode | undefined {
+export function difference(node: TsNode): TsNode | undefined {
   let inner = node;
   if (inner.type === "call" && inner.childForFieldName("function")?.text === "abs")
     inner = unwrap(inner.childForFieldName("arguments")?.namedChildren[0] ?? inner);
@@ -95,7 +95,7 @@ function difference(node: TsNode): TsNode | undefined {
 // sets from the clock, `self._last_seen = time.time()`, or from a monotonic clock helper of its package,
 // `self.__lastReadTime = monotonicTime()`): elapsed time since an event it saw, a wait's or an idle connection's
 // bound. A timestamp from data (a token's, a file's `mtime`, an entry's) is an age.
-function freshClock(facts: PyFacts, start: TsNode): boolean {
+export function freshClock(facts: PyFacts, start: TsNode): boolean {
   if (isClockReading(facts, start)) return true;
   if (start.type !== "identifier" && start.type !== "attribute") return false;
   const written = start.text.replace(/\s+/g, "").replace(/[.]/g, "\\.");

@@ -5,12 +5,16 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { knowsTimeoutKeyword } from "./calls.ts";
 import { calleeOf, classOf, parameterNamed, positionalParameter } from "./callees.ts";
+import { boundOntoSession } from "./bound-requests.ts";
+import { deadlineParameter } from "./deadline-objects.ts";
 import { keptResult } from "./kept-objects.ts";
+import { boundsPollUnless, copiedUses } from "./kept-polls.ts";
 import { packageParameter } from "./package-callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { SESSION_CLASSES } from "./http.ts";
 import { noneIsForever } from "./none-keywords.ts";
 import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./own-sockets.ts";
+import { assignsTo, guarded, reassigned, storedAs } from "./setting-writes.ts";
 import { unwrap } from "./syntax.ts";
 
 // How many constructors or factories a setting may be handed through (`timeout=self.timeout` to a class of the file).
@@ -19,7 +23,9 @@ const MAX_HOPS = 3;
 // `def __init__(self, timeout=None)` whose None the object waits with later, unchanged: stored as `self.x = timeout`
 // (or through a `*_or_none(timeout)` conversion) and read, in any method of the class, as the timeout of a known
 // blocking API (`self.sock.settimeout(self.x)`, `self._thread.join(timeout=self.x)`, `requests.get(u, timeout=self.x)`)
-// or of another constructor of the file that does the same; or set on a socket in the constructor itself
+// or of another constructor of the file that does the same, or as the bound of a polling loop that skips its give-up
+// check for None (`kept-polls.ts`), or handed to a deadline object of the file that None leaves open
+// (`deadline-objects.ts`), directly or through a method's copy (`if timeout is None: timeout = self.timeout`); or set on a socket in the constructor itself
 // (`sock.settimeout(timeout)`) where no other method sets the socket's timeout (httpcore's TLS stream sets one per
 // read: the constructor's None bounds only its own handshake, the caller's choice); or handed on to a class or factory
 // of the file that keeps it (`handedOn`), which also makes a factory's `timeout=None` the object's (`def
@@ -54,7 +60,7 @@ export function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops
     if (stored && stored.startsWith("self.")) {
       if (keptForWaits(facts, cls, stored, hops)) return true;
     } else if (settimeoutArgument(use) && !setsTimeoutElsewhere(cls, fn)) return true;
-    else if (openedWith(facts, use)) return true;
+    else if (openedWith(facts, use) || boundOntoSession(facts, fn, use)) return true;
   }
   return false;
 }
@@ -93,14 +99,26 @@ function negativeToNone(choice: TsNode, name: string): boolean {
 // The attribute `stored` (`self.timeout`), read unchanged in a method of the class as a wait's timeout.
 function keptForWaits(facts: PyFacts, cls: TsNode, stored: string, hops: number): boolean {
   if (reassigned(cls, stored)) return false;
-  for (const read of cls.descendantsOfType("attribute"))
-    if (
-      read?.text === stored &&
-      !storedAs(read) &&
-      (!guarded(read, stored, cls) || setOnlyWhenGiven(facts, read, stored, cls)) &&
-      reachesWait(facts, read, hops)
-    )
+  for (const read of cls.descendantsOfType("attribute")) {
+    if (read?.text !== stored || storedAs(read)) continue;
+    // A polling loop that skips its give-up check for None (`kept-polls.ts`), on the setting or on a method's copy
+    // (`if timeout is None: timeout = self.timeout`) whose later reads wait with it as they would with the setting.
+    if (boundsPollUnless(facts, read, stored, "none")) return true;
+    const copy = copiedUses(read);
+    if (copy) {
+      const { local, fn, uses } = copy;
+      if (
+        uses.some(
+          (use) =>
+            boundsPollUnless(facts, use, local, "none") || (!guarded(use, local, fn) && reachesWait(facts, use, hops)),
+        )
+      )
+        return true;
+      continue;
+    }
+    if ((!guarded(read, stored, cls) || setOnlyWhenGiven(facts, read, stored, cls)) && reachesWait(facts, read, hops))
       return true;
+  }
   return false;
 }
 
@@ -147,54 +165,6 @@ function handedOn(facts: PyFacts, fn: TsNode, use: TsNode, init: boolean, hops: 
   return parameter !== undefined && waitsWithoutLimit(facts, callee.fn, parameter, hops + 1);
 }
 
-// `self.x = value` or `self.x = seconds_or_none(value)`: the attribute the value is stored in.
-function storedAs(value: TsNode): string | undefined {
-  let node = value;
-  const call = node.parent?.parent;
-  if (node.parent?.type === "argument_list" && call?.type === "call") {
-    if (!/_or_none$/i.test(call.childForFieldName("function")?.text ?? "")) return undefined;
-    node = call;
-  }
-  const assignment = node.parent;
-  if (assignment?.type !== "assignment" || assignment.childForFieldName("right")?.id !== node.id) return undefined;
-  const left = assignment.childForFieldName("left");
-  return left?.type === "attribute" ? left.text.replace(/\s+/g, "") : undefined;
-}
-
-// Any assignment of the parameter `name` in the constructor: it may no longer hold the caller's value.
-function assignsTo(body: TsNode, name: string): boolean {
-  return body
-    .descendantsOfType(["assignment", "augmented_assignment"])
-    .some((assignment) => assignment?.childForFieldName("left")?.text === name);
-}
-
-// An assignment of `target` under a test of it (`if timeout is None: timeout = 10`), in `scope`.
-function reassigned(scope: TsNode, target: string): boolean {
-  for (const assignment of scope.descendantsOfType(["assignment", "augmented_assignment"])) {
-    const left = assignment?.childForFieldName("left");
-    if (left && left.text.replace(/\s+/g, "") === target && guarded(assignment!, target, scope)) return true;
-  }
-  return false;
-}
-
-// Inside an `if`/`elif`/`while`/conditional expression that tests `target`, below `top`, or an operand of `or`.
-function guarded(node: TsNode, target: string, top: TsNode): boolean {
-  const mention = new RegExp(`(^|[^\\w.])${target.replace(/[.]/g, "\\.")}(?![\\w])`);
-  let operand = true; // no call between the node and the `or` (`client or Client(timeout=timeout)` hands it on)
-  for (let current = node.parent; current && current.id !== top.id; current = current.parent) {
-    if (current.type === "argument_list") operand = false;
-    const condition =
-      current.type === "conditional_expression"
-        ? current.namedChildren[1]
-        : /^(if_statement|elif_clause|while_statement)$/.test(current.type)
-          ? current.childForFieldName("condition")
-          : null;
-    if (condition && mention.test(condition.text)) return true;
-    if (current.type === "boolean_operator" && operand) return true; // `self.x or 30`: a fallback replaces the None
-  }
-  return false;
-}
-
 // `self._resource = rm.open_resource(address, timeout=timeout)`: handed as a keyword where None means "no limit" to a
 // call that opens the object the constructor keeps (PyVISA's resource keeps its timeout for all its later I/O), or to
 // an HTTP client it keeps (`self.client = client or httpx.AsyncClient(timeout=timeout)`: httpx's None switches its
@@ -235,10 +205,15 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
     if (keeper?.kind === "class" ? keeper.none.includes(name) : keeper?.waits.includes(name)) return true;
     const init = callee?.kind === "call" ? undefined : callee?.fn;
     const parameter = init ? parameterNamed(init, name) : undefined;
+    if (callee?.kind === "new" && deadlineParameter(facts, callee.fn, name)) return true;
     return (
       parameter !== undefined && unwrap(parameter).type === "none" && waitsWithoutLimit(facts, init!, name, hops + 1)
     );
   }
   const positional = list.namedChildren.filter((a) => a && a.type !== "comment" && a.type !== "keyword_argument");
-  return typeof api?.argument === "number" && positional[api.argument]?.id === argument.id;
+  if (typeof api?.argument === "number" && positional[api.argument]?.id === argument.id) return true;
+  // `TimeoutTimer(timeout, sleep).start()`: a deadline object of the file, which a None leaves open (`deadline-objects.ts`).
+  const callee = calleeOf(call, written);
+  const parameter = callee?.kind === "new" ? positionalParameter(callee, list, argument) : undefined;
+  return parameter !== undefined && deadlineParameter(facts, callee!.fn, parameter);
 }

@@ -1,0 +1,51 @@
+// How a setting's value is written and tested around its reads (`settings.ts`): where a value is stored, whether a
+// name is assigned again, and whether a read sits under a test of the name (where a None may be kept from the wait).
+import type { Node as TsNode } from "web-tree-sitter";
+
+// `self.x = value` or `self.x = seconds_or_none(value)`: the attribute the value is stored in.
+export function storedAs(value: TsNode): string | undefined {
+  let node = value;
+  const call = node.parent?.parent;
+  if (node.parent?.type === "argument_list" && call?.type === "call") {
+    if (!/_or_none$/i.test(call.childForFieldName("function")?.text ?? "")) return undefined;
+    node = call;
+  }
+  const assignment = node.parent;
+  if (assignment?.type !== "assignment" || assignment.childForFieldName("right")?.id !== node.id) return undefined;
+  const left = assignment.childForFieldName("left");
+  return left?.type === "attribute" ? left.text.replace(/\s+/g, "") : undefined;
+}
+
+// Any assignment of the parameter `name` in the constructor: it may no longer hold the caller's value.
+export function assignsTo(body: TsNode, name: string): boolean {
+  return body
+    .descendantsOfType(["assignment", "augmented_assignment"])
+    .some((assignment) => assignment?.childForFieldName("left")?.text === name);
+}
+
+// An assignment of `target` under a test of it (`if timeout is None: timeout = 10`), in `scope`.
+export function reassigned(scope: TsNode, target: string): boolean {
+  for (const assignment of scope.descendantsOfType(["assignment", "augmented_assignment"])) {
+    const left = assignment?.childForFieldName("left");
+    if (left && left.text.replace(/\s+/g, "") === target && guarded(assignment!, target, scope)) return true;
+  }
+  return false;
+}
+
+// Inside an `if`/`elif`/`while`/conditional expression that tests `target`, below `top`, or an operand of `or`.
+export function guarded(node: TsNode, target: string, top: TsNode): boolean {
+  const mention = new RegExp(`(^|[^\\w.])${target.replace(/[.]/g, "\\.")}(?![\\w])`);
+  let operand = true; // no call between the node and the `or` (`client or Client(timeout=timeout)` hands it on)
+  for (let current = node.parent; current && current.id !== top.id; current = current.parent) {
+    if (current.type === "argument_list") operand = false;
+    const condition =
+      current.type === "conditional_expression"
+        ? current.namedChildren[1]
+        : /^(if_statement|elif_clause|while_statement)$/.test(current.type)
+          ? current.childForFieldName("condition")
+          : null;
+    if (condition && mention.test(condition.text)) return true;
+    if (current.type === "boolean_operator" && operand) return true; // `self.x or 30`: a fallback replaces the None
+  }
+  return false;
+}
