@@ -1,9 +1,7 @@
 // An HTTP timeout status under its reason phrase is a code in an object of any size, as `const REQUEST_TIMEOUT = 408`
 // is (issue 9, session 20: @oh-my-pi/pi-ai in fresh33). A timeout-named value whose timer's delay scales it
-// (`operationTimeout * 2`) stays reported even where the timer only starts the operation again (aws-iot-device-sdk):
-// a rule that took the scaled delay as a retry delay also silenced real kill and ping timers whose callback it could
-// not judge (Haraka's `force_shutdown_timeout * 1000`, irc-framework's `1e3 * ping_timeout`), and was reverted.
-// `expect:` marks findings.
+// (`operationTimeout * 2`) and only starts the operation again is a retry delay (aws-iot-device-sdk; session 21, once
+// callbacks given by name or as a parameter are read: `callback-scope21.js`). `expect:` marks findings.
 const net = require("node:net");
 
 // Three entries are too few for a code table; the status is a status all the same.
@@ -27,9 +25,9 @@ function connect(host) {
   return net.connect({ host, timeout: CLIENT_LIMITS.REQUEST_TIMEOUT });
 }
 
-// The shadow operation is tried again after twice its timeout (a false finding kept; see the top).
+// The shadow operation is tried again after twice its timeout: a retry delay.
 function shadowExample(thingShadows, thingName) {
-  const operationTimeout = 10000; // expect: no-hardcoded-timeout
+  const operationTimeout = 10000;
   let currentTimeout = null;
   function genericOperation(operation, state) {
     const clientToken = thingShadows[operation](thingName, state);

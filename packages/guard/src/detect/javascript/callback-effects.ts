@@ -102,21 +102,30 @@ export function onlyRetries(
   definitions: Definitions,
   visitorKeys: VisitorKeys | undefined,
   around: ReadonlySet<string> = new Set(),
+  visible?: (name: string, at: number) => EsNode | undefined,
 ): boolean {
   const [at] = span(call);
-  const arms = (name: string | undefined) =>
-    name !== undefined &&
-    (definitions.get(name) ?? []).some((fn) => {
-      const [from, to] = span(fn);
-      return from < at && at < to;
-    });
+  const contains = (fn: EsNode) => {
+    const [from, to] = span(fn);
+    return from < at && at < to;
+  };
+  // A bare name calls the definition the timer's code sees (`callback-scope.ts`): in a bundle, the `r` declared beside
+  // the timer, not another `r` around it that arms it. A method name (`this.connect`) may be any of them.
+  const arms = (name: string | undefined, bare = false) => {
+    if (name === undefined) return false;
+    const seen = bare ? visible?.(name, at) : undefined;
+    return seen !== undefined ? contains(seen) : (definitions.get(name) ?? []).some(contains);
+  };
   // `function _onResponse(err) { setTimeout(self.rawRequest.bind(self, options, _onResponse), delay) }`: the
   // request again, with the handler the timer is in: a retry.
   const again = (args: EsNode[]) => args.some((arg) => arg.type === "Identifier" && around.has(arg.name as string));
   // `setTimeout(this._connect.bind(this), delay)`, `setTimeout(connect, delay)`.
   if (callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression") {
     const name = boundName(callback);
-    return arms(name) || (name !== undefined && (startsAgain(name) || again(boundArguments(callback))));
+    return (
+      arms(name, namesBareFunction(callback)) ||
+      (name !== undefined && (startsAgain(name) || again(boundArguments(callback))))
+    );
   }
   let retries = false;
   let restarts = false;
@@ -130,7 +139,8 @@ export function onlyRetries(
     if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
     const path = calleePath(node.callee as EsNode) ?? "";
     const method = path.slice(path.lastIndexOf(".") + 1);
-    if (arms(method) || again(node.arguments as EsNode[])) retries = true;
+    if (arms(method, unwrap(node.callee as EsNode).type === "Identifier") || again(node.arguments as EsNode[]))
+      retries = true;
     else if (startsAgain(method)) restarts = true;
     else if (!(PURE.test(path) || isLog(path))) ok = false;
   });
@@ -168,6 +178,13 @@ function boundName(callback: EsNode): string | undefined {
   const callee = unwrap(callback.callee as EsNode);
   if (callee.type !== "MemberExpression" || memberName(callee) !== "bind") return undefined;
   return referenceName(unwrap(callee.object as EsNode));
+}
+
+/** `connect`, `connect.bind(self)`: a callback naming a function by a bare name, not a method (`this._connect`). */
+function namesBareFunction(callback: EsNode): boolean {
+  if (callback.type === "Identifier") return true;
+  const callee = callback.type === "CallExpression" ? unwrap(callback.callee as EsNode) : undefined;
+  return callee?.type === "MemberExpression" && unwrap(callee.object as EsNode).type === "Identifier";
 }
 
 /** The arguments a `f.bind(self, ...)` callback is called with. */

@@ -3,7 +3,7 @@
 import { type EsNode, isNode, span, unwrap } from "./ast.ts";
 import { SpanTree } from "./function-spans.ts";
 
-type FunctionSpan = { from: number; to: number; parameters: string[]; name?: string; settles: boolean };
+type FunctionSpan = { from: number; to: number; parameters: string[]; name?: string; settles: boolean; node: EsNode };
 
 export class EnclosingFunctions {
   /** Every function's [start, end), parameter names and own name, in document order (what a timer may call back). */
@@ -24,7 +24,13 @@ export class EnclosingFunctions {
     const parameters = (node.params as EsNode[]).filter((p) => p.type === "Identifier").map((p) => p.name as string);
     const name = isNode(node.id) ? (node.id.name as string) : undefined;
     const settles = this.executors.has(node);
-    if (parameters.length > 0 || name !== undefined) this.functions.push({ from, to, parameters, name, settles });
+    if (parameters.length > 0 || name !== undefined) this.functions.push({ from, to, parameters, name, settles, node });
+  }
+
+  /** The innermost function around a timer call that declares `parameter` (the one the name refers to there). */
+  declaring(call: EsNode, parameter: string): EsNode | undefined {
+    if (this.functionTree === undefined) this.functionTree = new SpanTree(this.functions);
+    return this.functionTree.around(span(call)[0]).find(({ parameters }) => parameters.includes(parameter))?.node;
   }
 
   /** The parameters (callbacks the code was given) or the own names of the functions around a timer call. */

@@ -157,7 +157,7 @@ export class FileFacts implements TestFacts {
   ) {
     this.noWait = new NoWaitFacts(source);
     this.noLimit = new NoLimitEvidence(source);
-    this.timers = new TimerEffects(source);
+    this.timers = new TimerEffects(source, this.functionSpans);
     this.deadlines = new DeadlineTimers(source, this.functionSpans);
     this.mockClocks = new MockClocks(source);
     this.syncTests = new SyncTests(source);

@@ -5,6 +5,8 @@
 import { timeoutWord } from "../../name-words.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
+import { endsWhenCalled, handedIn, visibleDefinition } from "./callback-scope.ts";
+import { delayNames, scaledName } from "./delay-names.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { EnclosingFunctions } from "./enclosing-functions.ts";
 import { HandedDelays } from "./handed-delays.ts";
@@ -32,6 +34,10 @@ type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
 export class TimerEffects {
   /** Named functions and methods of the file (`function f`, `static f()`, `f: function`, `const f = () =>`). */
   private readonly definitions = new Map<string, EsNode[]>();
+  /** The names each function of `definitions` is defined under (`_graceful` for `Server._graceful = async (s) => {}`). */
+  private readonly definedAs = new Map<EsNode, string[]>();
+  /** The file's calls by the name they call, with their arguments: what callers hand in for a callback parameter. */
+  private readonly calls = new Map<string, EsNode[][]>();
   private readonly timers: Timer[] = [];
   /** `socket.setTimeout(60000, () => log("Timeout"))`: timers whose listener comes after the delay (`LISTENER_TIMER`). */
   private readonly listenerTimers: Timer[] = [];
@@ -62,7 +68,11 @@ export class TimerEffects {
   /** Timeout-looking names handed to the file's functions whose parameter is only a timer's delay. */
   private readonly handed: HandedDelays;
 
-  constructor(private readonly source: string) {
+  /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
+  constructor(
+    private readonly source: string,
+    private readonly functionSpans: readonly [number, number][] = [],
+  ) {
     this.handed = new HandedDelays(source);
   }
 
@@ -75,6 +85,11 @@ export class TimerEffects {
       callee.type === "SequenceExpression"
         ? referenceName(unwrap((callee.expressions as EsNode[]).at(-1)!))
         : referenceName(callee);
+    if (last !== undefined) {
+      const calls = this.calls.get(last);
+      if (calls) calls.push(args);
+      else this.calls.set(last, [args]);
+    }
     // Delay first, then a function: what the listener does decides (`finish`); the delay is judged where it is written.
     if (last !== undefined && LISTENER_TIMER.test(last) && args.length === 2 && isFunctionNode(args[1]!)) {
       if (!isFunctionNode(args[0]!))
@@ -131,6 +146,9 @@ export class TimerEffects {
     const list = this.definitions.get(name) ?? [];
     list.push(unwrap(value));
     this.definitions.set(name, list);
+    const names = this.definedAs.get(unwrap(value));
+    if (names) names.push(name);
+    else this.definedAs.set(unwrap(value), [name]);
   }
 
   /** A function, its plain parameters (`function (row, onRowFinished)`) and its own name (`function _onResponse`). */
@@ -148,10 +166,11 @@ export class TimerEffects {
   /** Judges every timer (after the walk): its callback only logs or measures, or it may end a wait. */
   finish(visitorKeys: VisitorKeys | undefined): void {
     const inert: Timer[] = [];
+    const visible = (name: string, at: number) => visibleDefinition(name, at, this.definitions, this.functionSpans);
     const boundsNothing = ({ call, callback }: { call: EsNode; callback: EsNode }): boolean =>
       onlyLogsOrMeasures(callback, this.definitions, visitorKeys) ||
-      onlyRetries(call, callback, this.definitions, visitorKeys, this.around.enclosing(call, "names")) ||
-      onlyContinues(callback, this.around.enclosing(call, "parameters"), visitorKeys);
+      onlyRetries(call, callback, this.definitions, visitorKeys, this.around.enclosing(call, "names"), visible) ||
+      onlyContinues(callback, this.continuations(call), visitorKeys);
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
       if (boundsNothing(timer)) {
@@ -162,13 +181,13 @@ export class TimerEffects {
     // A listener that only logs or measures: the timer reports, it ends no wait (its delay's names stay as they are).
     for (const timer of this.listenerTimers)
       if (onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys)) this.inertRanges.push(span(timer.delay));
-    // Only a delay that is the name alone (`setTimeout(end, idleTimeout)`): a name inside a fallback
-    // (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else too.
+    // Only a delay that is the name alone or scaled by a number (`setTimeout(end, idleTimeout)`, `operationTimeout *
+    // 2`): a name inside a fallback (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else.
     // `this.reconnectWithDelay(wsKey, this.options.reconnectTimeout)`: handed only to a parameter that is only the
     // delay of a timer that bounds nothing, it is that timer's delay; handed anywhere else, it is passed on.
     const handed = this.handed.finish(this.definitions, boundsNothing);
     for (const name of handed.passed) this.passed.add(name);
-    const quiet = [...inert.map((timer) => referenceName(unwrap(timer.delay))), ...this.expiries, ...handed.quiet];
+    const quiet = [...inert.map((timer) => scaledName(timer.delay)), ...this.expiries, ...handed.quiet];
     for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
     // `currentPollingTimeout = this.authenticationErrorTimeout` where the copy only delays a retry: so does the original;
@@ -196,27 +215,35 @@ export class TimerEffects {
     return this.testFile && scriptedAbort(this.source, this.definitions, timer, enclosing, callback);
   }
 
+  /**
+   * The callbacks the code around a timer was given (`onlyContinues`), less those its callers in the file hand a
+   * function in for that ends something: `_graceful = async (shutdown) => { setTimeout(shutdown, ms) }` called as
+   * `_graceful(() => process.exit(0))` arms a forced exit, not a pause before going on.
+   */
+  private continuations(call: EsNode): Set<string> {
+    const given = this.around.enclosing(call, "parameters");
+    for (const parameter of given) {
+      const fn = this.around.declaring(call, parameter);
+      if (fn === undefined) continue;
+      // `function (t, e, r) { ... function r() { connection.end() } ... setTimeout(r, ms) }`: a function declared
+      // inside the one taking the parameter hides it (minified code reuses its names).
+      const local = visibleDefinition(parameter, span(call)[0], this.definitions, this.functionSpans);
+      if (local !== undefined && span(local)[0] > span(fn)[0]) {
+        given.delete(parameter);
+        continue;
+      }
+      const names = [...(this.definedAs.get(fn) ?? []), ...(isNode(fn.id) ? [fn.id.name as string] : [])];
+      if (handedIn(fn, parameter, names, this.calls).some((arg) => endsWhenCalled(arg, this.source)))
+        given.delete(parameter);
+    }
+    return given;
+  }
+
   private pass(raw: EsNode): void {
     const name = referenceName(unwrap(raw));
     if (name !== undefined && TIMEOUT_WORD.test(name)) this.passed.add(name);
     else if (name !== undefined) this.expiryAliases.passed.add(name);
   }
-}
-
-/** The names a delay reads: `idleTimeout`, `config.requestTimeout` in `config.x ?? (config.requestTimeout ?? 2000)`. */
-function delayNames(delay: EsNode): string[] {
-  const names: string[] = [];
-  const visit = (raw: EsNode, depth: number): void => {
-    const node = unwrap(raw);
-    const name = referenceName(node);
-    if (name !== undefined) names.push(name);
-    else if (depth < 4 && (node.type === "LogicalExpression" || node.type === "BinaryExpression")) {
-      visit(node.left as EsNode, depth + 1);
-      visit(node.right as EsNode, depth + 1);
-    }
-  };
-  visit(delay, 0);
-  return names;
 }
 
 function isFunctionNode(raw: EsNode): boolean {

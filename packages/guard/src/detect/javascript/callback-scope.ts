@@ -1,0 +1,57 @@
+// Which function a timer's callback names: the definition of that name the timer's code can see (minified bundles
+// call a dozen functions `r`), and, for a callback the code was given as a parameter, the functions the file's
+// callers hand in for it. What those do decides the timer, as for a callback written inline.
+import { type EsNode, FUNCTION_TYPES, referenceName, span, unwrap } from "./ast.ts";
+import { ownText } from "./callback-body.ts";
+import type { Definitions } from "./callback-effects.ts";
+import { innermostFunction } from "./function-spans.ts";
+
+/**
+ * The definition of `name` seen from offset `at`: of the file's definitions of that name, those declared at the top
+ * level or in a function around `at`, the one declared in the innermost such function. `undefined` when none is.
+ * `function r() { ... connection.end() }` declared beside the timer hides an outer `function r()` that arms it.
+ */
+export function visibleDefinition(
+  name: string,
+  at: number,
+  definitions: Definitions,
+  functionSpans: readonly [number, number][],
+): EsNode | undefined {
+  let best: { node: EsNode; depth: number } | undefined;
+  for (const node of definitions.get(name) ?? []) {
+    const scope = innermostFunction(functionSpans, span(node)[0]);
+    if (scope !== undefined && !(scope[0] < at && at < scope[1])) continue;
+    const depth = scope?.[0] ?? -1;
+    if (best === undefined || depth > best.depth) best = { node, depth };
+  }
+  return best?.node;
+}
+
+/** A call by the name it calls (`Server._graceful(() => {...})` under `_graceful`), with its arguments. */
+export type CallsByName = ReadonlyMap<string, readonly (readonly EsNode[])[]>;
+
+/**
+ * What the file's callers hand in for parameter `parameter` of the function `fn` (known by the names `names` it is
+ * defined under): `Server._graceful(() => { ...; process.exit(0) })` for `_graceful = async (shutdown) => {...}`.
+ */
+export function handedIn(fn: EsNode, parameter: string, names: readonly string[], calls: CallsByName): EsNode[] {
+  const index = (fn.params as EsNode[]).findIndex((p) => p.type === "Identifier" && p.name === parameter);
+  if (index < 0) return [];
+  const out: EsNode[] = [];
+  for (const name of names) for (const args of calls.get(name) ?? []) if (args[index]) out.push(args[index]);
+  return out;
+}
+
+/** A body that ends the process, a connection or a worker, or fails what waits: `process.exit(0)`, `socket.end()`. */
+const ENDS_BODY =
+  /\bexit\s*\(|\.(kill|terminate|destroy|abort|end|close|quit|disconnect)\s*\(|\b(reject|fail)\s*\(|\bthrow\b/;
+/** A function handed in by a name that says it ends something (`process.exit`, `reject`, `abort`). */
+const ENDS_NAME = /abort|fail|kill|reject|clos|destroy|exit|quit|terminate|^end$/i;
+
+/** Whether a function handed in as a callback ends or fails something when it is called (read one step deep). */
+export function endsWhenCalled(raw: EsNode, source: string): boolean {
+  const handed = unwrap(raw);
+  if (FUNCTION_TYPES.has(handed.type)) return ENDS_BODY.test(ownText(handed, source));
+  const name = referenceName(handed);
+  return name !== undefined && ENDS_NAME.test(name);
+}
