@@ -46,13 +46,16 @@ const NOT_A_DURATION = new Set([
 /**
  * Words right before "timeout" that make it a delay wherever they stand: pacing (`bufferTimeout`) or
  * how long something stays on screen (`toastTimeout`,
- * `notificationTimeout`, `hideTimeout`, `animationTimeout`). Nothing waits on them.
+ * `notificationTimeout`, `hideTimeout`, `animationTimeout`), or how long a pointer rests before a menu or a tip shows
+ * (jQuery SmartMenus' `showTimeout`, `hoverTimeout`), or a gesture's time window. Nothing waits on them.
  */
 const PACING = new Set([
   "buffer",
   "flush",
   "debounce",
   "throttle",
+  // A throttle's pause before its trailing call (resize-observer-polyfill's `trailingTimeout = 2`).
+  "trailing",
   "linger",
   "animation",
   "transition",
@@ -64,7 +67,27 @@ const PACING = new Set([
   "tooltip",
   "hide",
   "dismiss",
+  "show",
+  "hover",
+  // Pointer gestures told apart by time (noVNC's `GH_TAP_TIMEOUT`, `GH_LONGPRESS_TIMEOUT`, `DOUBLE_TAP_TIMEOUT`): how
+  // long a press may last to count as a tap, an input threshold.
+  "tap",
+  "touch",
+  "multitouch",
+  "twotouch",
+  "longpress",
+  "gesture",
 ]);
+/**
+ * Whether a name says its timer paces work or shows and hides something (`PACING`): `hideTimeout`, `debounceTimeout`.
+ * A timer kept under such a handle (`this.hideTimeout = setTimeout(close, this.closeSelectionTimeout)`) is that delay.
+ */
+export function isPacingName(name: string): boolean {
+  const parts = words(name);
+  const at = parts.findIndex((w) => w.endsWith("timeout"));
+  return at > 0 && PACING.has(parts[at - 1]!);
+}
+
 /** Words after "no" that name what is absent for a while: `noActivityTimeout`, `noResponseTimeout` (inactivity timeouts). */
 const NO_WHAT = new Set([
   "activity",

@@ -9,7 +9,10 @@ export function collectCallFacts(facts: FileFacts, node: EsNode): void {
   const args = node.arguments as EsNode[];
   const callee = unwrap(node.callee as EsNode);
   if (callee.type === "MemberExpression" && LISTENER_METHODS.test(memberName(callee) ?? "") && args[1])
-    if (args[1].type === "Identifier") facts.listeners.add(args[1].name as string);
+    if (args[1].type === "Identifier") {
+      const name = args[1].name as string;
+      facts.listeners.set(name, [...(facts.listeners.get(name) ?? []), span(args[1])[0]]);
+    }
   // `Promise.race([op, new Promise((r) => setTimeout(r, 1000))])`: a timer inside an element races the operation.
   if (
     node.type === "CallExpression" &&

@@ -1,9 +1,10 @@
 // Which function a timer's callback names: the definition of that name the timer's code can see (minified bundles
 // call a dozen functions `r`), and, for a callback the code was given as a parameter, the functions the file's
 // callers hand in for it. What those do decides the timer, as for a callback written inline.
-import { type EsNode, FUNCTION_TYPES, referenceName, span, unwrap } from "./ast.ts";
+import { type EsNode, FUNCTION_TYPES, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { ownText } from "./callback-body.ts";
 import type { Definitions } from "./callback-effects.ts";
+import type { EnclosingFunctions } from "./enclosing-functions.ts";
 import { innermostFunction } from "./function-spans.ts";
 
 /**
@@ -54,4 +55,53 @@ export function endsWhenCalled(raw: EsNode, source: string): boolean {
   if (FUNCTION_TYPES.has(handed.type)) return ENDS_BODY.test(ownText(handed, source));
   const name = referenceName(handed);
   return name !== undefined && ENDS_NAME.test(name);
+}
+
+/** The file's functions by name, the names each is defined under, its calls by name, and every function's span. */
+export type FileFunctions = {
+  definitions: Definitions;
+  definedAs: ReadonlyMap<EsNode, readonly string[]>;
+  calls: CallsByName;
+  functionSpans: readonly [number, number][];
+};
+
+/**
+ * Whether the name `name` at offsets `a` and `b` calls the same function: the definition each sees is one (or the file
+ * defines no function of that name, so neither sees one). Minified bundles name a dozen functions `r`: Preact's
+ * `r = function () {...}; s = setTimeout(r, 35)` does not race another function's `el.addEventListener("x", r)`.
+ */
+export function sameFunction(name: string, a: number, b: number, file: FileFunctions): boolean {
+  if (!file.definitions.has(name)) return true;
+  return (
+    visibleDefinition(name, a, file.definitions, file.functionSpans) ===
+    visibleDefinition(name, b, file.definitions, file.functionSpans)
+  );
+}
+
+/**
+ * The callbacks the code around a timer was given (`onlyContinues`), less those its callers in the file hand a
+ * function in for that ends something: `_graceful = async (shutdown) => { setTimeout(shutdown, ms) }` called as
+ * `_graceful(() => process.exit(0))` arms a forced exit, not a pause before going on.
+ */
+export function continuations(
+  call: EsNode,
+  around: EnclosingFunctions,
+  file: FileFunctions,
+  source: string,
+): Set<string> {
+  const given = around.enclosing(call, "parameters");
+  for (const parameter of given) {
+    const fn = around.declaring(call, parameter);
+    if (fn === undefined) continue;
+    // `function (t, e, r) { ... function r() { connection.end() } ... setTimeout(r, ms) }`: a function declared
+    // inside the one taking the parameter hides it (minified code reuses its names).
+    const local = visibleDefinition(parameter, span(call)[0], file.definitions, file.functionSpans);
+    if (local !== undefined && span(local)[0] > span(fn)[0]) {
+      given.delete(parameter);
+      continue;
+    }
+    const names = [...(file.definedAs.get(fn) ?? []), ...(isNode(fn.id) ? [fn.id.name as string] : [])];
+    if (handedIn(fn, parameter, names, file.calls).some((arg) => endsWhenCalled(arg, source))) given.delete(parameter);
+  }
+  return given;
 }

@@ -35,6 +35,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
   if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
   storedTimer(facts, node.right);
   facts.deadlines.stored(node.left as EsNode, node.right);
+  facts.timers.stored(node.left as EsNode, node.right);
   collectDestination(facts, node);
   facts.noWait.assignment(node);
   facts.held.assignment(node);
@@ -64,6 +65,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
   }
   storedTimer(facts, node.init);
   facts.deadlines.stored(id, node.init);
+  facts.timers.stored(id, node.init);
   collectDestination(facts, node);
   collectDeclarator(facts, node);
   facts.receivers.declarator(node);

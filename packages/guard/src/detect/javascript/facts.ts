@@ -92,8 +92,11 @@ export class FileFacts implements TestFacts {
   readonly windowDelays = new Map<string, number[]>();
   /** [start, end) of every function, in document order (pre-order): the scopes of `windowDelays`. */
   readonly functionSpans: [number, number][] = [];
-  /** Callbacks also registered as an event's listener (`child.once("exit", exit)`): a timer calling one races the event. */
-  readonly listeners = new Set<string>();
+  /**
+   * Callbacks also registered as an event's listener (`child.once("exit", exit)`), by name, with the offsets of their
+   * registrations: a timer calling the same function races the event.
+   */
+  readonly listeners = new Map<string, number[]>();
   /** [start, end, test] of every `if` consequent whose test mentions undefined or null. */
   readonly configuredGuards: [number, number, string][] = [];
   /** Timers whose handle is kept (`exitTimer = setTimeout(...)`), to be cleared when what they guard happens. */

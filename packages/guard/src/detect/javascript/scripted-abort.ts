@@ -1,7 +1,7 @@
 // A test's timer that aborts, destroys or cancels the operation the test then checks (`setTimeout(() =>
 // controller.abort(), 200)` followed by `AbortError` assertions) is the action under test: its delay is
 // choreography, not a deadline. A watchdog that fails the test is still a deadline.
-import { type EsNode, span, unwrap } from "./ast.ts";
+import { type EsNode, memberName, span, unwrap } from "./ast.ts";
 
 /** Test files call a runner with a title: `it("...", ...)`, `test('...')`, `t.test(...)`, `describe(...)`. */
 const TEST_FILE = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
@@ -64,4 +64,36 @@ export function scriptedAbort(
     .some(([start, end]) =>
       EXPECTS_ABORT.test((source.slice(start, from) + source.slice(to, end)).replace(FAILS_ON_ABORT, "")),
     );
+}
+
+/** Calls that deliver an event to whoever listens: `emitter.emit("timeout")`, `el.dispatchEvent(new Event("x"))`. */
+const EMITS = /^(emit|dispatchEvent)$/;
+
+/** A test file that replaces modules with mocks: `jest.mock("@splitsoftware/splitio", () => ...)`, `vi.mock(...)`. */
+const MOCKS_MODULES = /\b(jest|vi)\.(do)?[mM]ock\s*\(/;
+
+/** Whether `source` replaces modules with mocks (`MOCKS_MODULES`): the objects its tests drive are the mocks'. */
+export function mocksModules(source: string): boolean {
+  return MOCKS_MODULES.test(source);
+}
+
+/**
+ * Whether a timer's callback, written at the timer, only emits events (`setTimeout(() =>
+ * client().__emitter__.emit(Event.SDK_READY_TIMED_OUT), 100)`): in a test of a mocked module (`mocksModules`), the
+ * mock's event the code under test then reacts to, scripted after a delay. The code under test waits; the timer bounds
+ * nothing of its own. (Without mocked modules, `server.emit("timeout")` on a real server stays a deadline.)
+ */
+export function onlyEmits(raw: EsNode): boolean {
+  const fn = unwrap(raw);
+  if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") return false;
+  const body = fn.body as EsNode;
+  const statements = body.type === "BlockStatement" ? (body.body as EsNode[]) : [body];
+  return (
+    statements.length > 0 &&
+    statements.every((raw) => {
+      const node = unwrap(raw.type === "ExpressionStatement" ? (raw.expression as EsNode) : raw);
+      const callee = node.type === "CallExpression" ? unwrap(node.callee as EsNode) : undefined;
+      return callee?.type === "MemberExpression" && EMITS.test(memberName(callee) ?? "");
+    })
+  );
 }

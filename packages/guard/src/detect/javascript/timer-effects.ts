@@ -2,10 +2,11 @@
 // only logs, ends a measurement or retries (`callback-effects.ts`) bounds no wait, and a test's timer that
 // aborts the operation the test then checks is the scripted action under test. Names used only so, or only
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
+import { isPacingName } from "../../names.ts";
 import { timeoutWord } from "../../name-words.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
-import { endsWhenCalled, handedIn, visibleDefinition } from "./callback-scope.ts";
+import { continuations, visibleDefinition } from "./callback-scope.ts";
 import { delayNames, scaledName } from "./delay-names.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { EnclosingFunctions } from "./enclosing-functions.ts";
@@ -33,12 +34,14 @@ type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
  */
 export class TimerEffects {
   /** Named functions and methods of the file (`function f`, `static f()`, `f: function`, `const f = () =>`). */
-  private readonly definitions = new Map<string, EsNode[]>();
+  readonly definitions = new Map<string, EsNode[]>();
   /** The names each function of `definitions` is defined under (`_graceful` for `Server._graceful = async (s) => {}`). */
-  private readonly definedAs = new Map<EsNode, string[]>();
+  readonly definedAs = new Map<EsNode, string[]>();
   /** The file's calls by the name they call, with their arguments: what callers hand in for a callback parameter. */
-  private readonly calls = new Map<string, EsNode[][]>();
+  readonly calls = new Map<string, EsNode[][]>();
   private readonly timers: Timer[] = [];
+  /** Timer calls kept under a pacing or show/hide handle (`stored`): delays, not deadlines. */
+  private readonly paced = new Set<EsNode>();
   /** `socket.setTimeout(60000, () => log("Timeout"))`: timers whose listener comes after the delay (`LISTENER_TIMER`). */
   private readonly listenerTimers: Timer[] = [];
   /** Names passed on as a value (`request({ timeout })`, `connect(timeout)`): they may bound a wait elsewhere. */
@@ -71,7 +74,7 @@ export class TimerEffects {
   /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
   constructor(
     private readonly source: string,
-    private readonly functionSpans: readonly [number, number][] = [],
+    readonly functionSpans: readonly [number, number][] = [],
   ) {
     this.handed = new HandedDelays(source);
   }
@@ -140,6 +143,16 @@ export class TimerEffects {
     if (TIMEOUT_WORD.test(name)) this.expiries.add(name);
   }
 
+  /**
+   * `this.hideTimeout = setTimeout(..., this.closeSelectionTimeout)` (doxygen's search box): a timer kept under a
+   * handle named for a pacing or a show/hide delay (`isPacingName`) is that delay, whatever its callback does.
+   */
+  stored(target: EsNode, value: unknown): void {
+    const call = isNode(value) ? unwrap(value) : undefined;
+    const handle = referenceName(unwrap(target));
+    if (call?.type === "CallExpression" && handle !== undefined && isPacingName(handle)) this.paced.add(call);
+  }
+
   /** A named function or method: what a callback calling it by name does. */
   definition(name: string | undefined, value: unknown): void {
     if (name === undefined || !isNode(value) || !FUNCTION_TYPES.has(unwrap(value).type)) return;
@@ -173,7 +186,7 @@ export class TimerEffects {
       onlyContinues(callback, this.continuations(call), visitorKeys);
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
-      if (boundsNothing(timer)) {
+      if (this.paced.has(timer.call) || boundsNothing(timer)) {
         inert.push(timer);
         this.inertRanges.push(span(timer.delay));
       } else for (const name of names) this.active.add(name);
@@ -208,35 +221,19 @@ export class TimerEffects {
     return this.inertRanges.some(([from, to]) => from <= at && at < to);
   }
 
-  /** A test's timer that aborts the operation the test then checks (`scripted-abort.ts`). */
-  scriptedAbort(timer: EsNode, enclosing: readonly [number, number][], callback?: EsNode): boolean {
-    // Whether the file is a test file is asked once: a file with thousands of timers would scan itself for each.
-    this.testFile ??= isTestFile(this.source);
-    return this.testFile && scriptedAbort(this.source, this.definitions, timer, enclosing, callback);
+  /** Whether the file is a test file (`isTestFile`), asked once: a file with thousands of timers would scan itself for each. */
+  testing(): boolean {
+    return (this.testFile ??= isTestFile(this.source));
   }
 
-  /**
-   * The callbacks the code around a timer was given (`onlyContinues`), less those its callers in the file hand a
-   * function in for that ends something: `_graceful = async (shutdown) => { setTimeout(shutdown, ms) }` called as
-   * `_graceful(() => process.exit(0))` arms a forced exit, not a pause before going on.
-   */
+  /** A test's timer that aborts the operation the test then checks (`scripted-abort.ts`). */
+  scriptedAbort(timer: EsNode, enclosing: readonly [number, number][], callback?: EsNode): boolean {
+    return this.testing() && scriptedAbort(this.source, this.definitions, timer, enclosing, callback);
+  }
+
+  /** The callbacks the code around a timer was given that only go on (`callback-scope.ts`'s `continuations`). */
   private continuations(call: EsNode): Set<string> {
-    const given = this.around.enclosing(call, "parameters");
-    for (const parameter of given) {
-      const fn = this.around.declaring(call, parameter);
-      if (fn === undefined) continue;
-      // `function (t, e, r) { ... function r() { connection.end() } ... setTimeout(r, ms) }`: a function declared
-      // inside the one taking the parameter hides it (minified code reuses its names).
-      const local = visibleDefinition(parameter, span(call)[0], this.definitions, this.functionSpans);
-      if (local !== undefined && span(local)[0] > span(fn)[0]) {
-        given.delete(parameter);
-        continue;
-      }
-      const names = [...(this.definedAs.get(fn) ?? []), ...(isNode(fn.id) ? [fn.id.name as string] : [])];
-      if (handedIn(fn, parameter, names, this.calls).some((arg) => endsWhenCalled(arg, this.source)))
-        given.delete(parameter);
-    }
-    return given;
+    return continuations(call, this.around, this, this.source);
   }
 
   private pass(raw: EsNode): void {

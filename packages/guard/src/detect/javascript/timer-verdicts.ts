@@ -1,6 +1,8 @@
 // What a timer call is, from what its callback does and what it races: a deadline, a race, a test's scripted abort.
 import { calleePath, type EsNode, span } from "./ast.ts";
+import { sameFunction } from "./callback-scope.ts";
 import type { FileFacts } from "./facts.ts";
+import { mocksModules, onlyEmits } from "./scripted-abort.ts";
 import { isDeadlineTimer, TIMER_CALLS } from "./timers.ts";
 
 /**
@@ -15,11 +17,13 @@ export function timerVerdict(
 ): "deadline" | "race" | "held-race" | "scripted" | undefined {
   // `exitTimer = setTimeout(exit, 10 * 1000)` with `child.once("exit", exit)`: a kept timer that races
   // the event it guards (the handle is there to clear it when the event comes first) is a deadline.
+  // The listener must be the timer's own callback, not another function of that name (minified code reuses names).
+  const callback = args[0]?.type === "Identifier" ? (args[0].name as string) : undefined;
   const racesEvent =
     TIMER_CALLS.test(path) &&
     facts.storedTimers.has(node) &&
-    args[0]?.type === "Identifier" &&
-    facts.listeners.has(args[0].name as string);
+    callback !== undefined &&
+    (facts.listeners.get(callback) ?? []).some((at) => sameFunction(callback, at, span(node)[0], facts.timers));
   const settlesRacedPromise =
     TIMER_CALLS.test(path) &&
     ((facts.racedNames.size > 0 && facts.racesHeldPromise(node)) || facts.racesThroughCall(node));
@@ -29,6 +33,9 @@ export function timerVerdict(
   const scripted = deadline && !racesEvent && !settlesRacedPromise && !facts.raceTimers.has(node);
   if (scripted && facts.timers.scriptedAbort(node, enclosingFunctions(facts, node))) return "scripted";
   if (scripted && args[0] && facts.noWait.doubles.onlyActs(args[0])) return "scripted";
+  // `setTimeout(() => sdk.client().__emitter__.emit("SDK_READY_TIMED_OUT"), 100)` in a test of mocked modules.
+  if (scripted && args[0] && facts.timers.testing() && onlyEmits(args[0]) && mocksModules(facts.source))
+    return "scripted";
   if (deadline) return "deadline";
   // `const p = new Promise((r) => setTimeout(r, ms))` where a `p` is raced somewhere in the file.
   return facts.raceTimers.has(node) || racesEvent ? "race" : "held-race";
