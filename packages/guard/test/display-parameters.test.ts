@@ -128,4 +128,42 @@ describe("a package's own function whose timeout only shows a message", () => {
       "p/notify.py:18: no-hardcoded-timeout",
     ]);
   });
+
+  it("releases it on an attribute the package binds only to its notifier, whatever object holds it", async () => {
+    // pyhoca-gui's dialogs: `self._app.notifier.send(...)` on the application object they were handed; the package
+    // binds `.notifier` only to `Popup()` (app.py), so the dialog's receiver is the notifier too.
+    const dialog = [
+      "class Dialog:",
+      "    def __init__(self, app):",
+      "        self._app = app",
+      "",
+      "    def failed(self):",
+      "        self._app.notifier.prepare('auth', timeout=4000)",
+      "        self._app.notifier.send('app', 'failed', timeout=10000)",
+      "        self._app.channel.send('app', 'failed', timeout=10000)",
+      "",
+    ].join("\n");
+    expect(await findings({ "p/notify.py": notifier, "p/app.py": app, "p/dialog.py": dialog }, true)).toEqual([
+      "p/app.py:11: no-hardcoded-timeout",
+      "p/dialog.py:8: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("keeps it where one binding of that attribute in the package may be anything else", async () => {
+    // `self.notifier = notifier` in another class: a `.notifier` may be whatever its callers hand in.
+    const dialog = [
+      "class Dialog:",
+      "    def __init__(self, app, notifier):",
+      "        self._app = app",
+      "        self.notifier = notifier",
+      "",
+      "    def failed(self):",
+      "        self._app.notifier.send('app', 'failed', timeout=10000)",
+      "",
+    ].join("\n");
+    expect(await findings({ "p/notify.py": notifier, "p/app.py": app, "p/dialog.py": dialog }, true)).toEqual([
+      "p/app.py:11: no-hardcoded-timeout",
+      "p/dialog.py:7: no-hardcoded-timeout",
+    ]);
+  });
 });

@@ -17,6 +17,8 @@ export interface AttributeReads {
    * or method of the value is used, so what it reads is no number.
    */
   objects?: true;
+  /** Read somewhere other than as an operand of `==` / `!=` (`comparedOnly`). */
+  uncompared?: true;
 }
 
 /** A `class X` or `def x` at any depth, with its indentation: the scopes a read's line may sit in. */
@@ -86,6 +88,7 @@ export function attributeReadsIn(
     if (/^\s*:(?!=)/.test(after) && /^\s*\w+\s*\.\s*$/.test(text.slice(lineStart, start))) continue;
     if (receiver !== undefined && modules.has(receiver)) continue;
     const entry = (reads[word] ??= { classes: [] });
+    if (!equalityOperand(text.slice(lineStart, start - 1), after)) entry.uncompared = true;
     const owner =
       receiver === "self" || receiver === "cls" ? enclosingClass(text, (scopes ??= scopesOf(text)), start) : undefined;
     if (owner !== undefined) {
@@ -175,6 +178,26 @@ export function attributeUnread(
     for (const reader of readers) if (reader === carrier || ancestors.seen.has(reader)) return false;
   }
   return true;
+}
+
+/**
+ * `== self.MINIMAL_TIMEOUT` in pyvisa's resource tests: every read of the attribute in the package (through `self`
+ * or anything else, by name none) is an operand of an equality test, so the value is what a test expects back, a
+ * default recognised, not one applied (README "Restated for comparison"). Reads are recorded for timeout words only.
+ */
+export function comparedOnly(python: PythonFacts | undefined, name: string): boolean {
+  const reads = python?.attributes;
+  if (!reads || !python.words || !Object.hasOwn(python.words, name) || !Object.hasOwn(reads, name)) return false;
+  const read = reads[name]!;
+  return !read.other && !read.objects && !read.uncompared && read.classes.length > 0;
+}
+
+// The read `receiver.X` stands alone on one side of `==`/`!=`: the line before it ends `== receiver.` (the read then
+// ends its operand: the line, a `)`, `,`, `and`/`or`) or the text after it starts with `==`/`!=`.
+function equalityOperand(before: string, after: string): boolean {
+  const operand = before.replace(/[\w.]*$/, "");
+  if (/[=!]=\s*$/.test(operand)) return /^[ \t]*(\n|\r|$|\)|,|\b(and|or)\b|#)/.test(after);
+  return /^\s*[=!]=/.test(after) && /(^|[(,]|\b(assert|and|or|not|if)\b)\s*$/.test(operand);
 }
 
 /** Class name -> the classes of the package that name it as a base, built once per package's `bases`. */

@@ -73,6 +73,12 @@ function madeBy(facts: PyFacts, receiver: TsNode, classes: readonly string[], de
     return (made?.type === "identifier" || made?.type === "attribute") && name !== undefined && classes.includes(name);
   }
   if (depth > MAX_DEPTH || (receiver.type !== "identifier" && receiver.type !== "attribute")) return false;
+  // `self._app.notifier`: an attribute every binding of which in the package makes one of them (the package pass's
+  // `displayAttributes`), whatever object holds it.
+  const attribute = receiver.type === "attribute" ? receiver.childForFieldName("attribute")?.text : undefined;
+  const attributes = facts.options.python?.displayAttributes;
+  const made = attribute && attributes && Object.hasOwn(attributes, attribute) ? attributes[attribute] : undefined;
+  if (made && made.length > 0 && made.every((name) => classes.includes(name))) return true;
   // `self.notifier = Notifier()`, `notifier = Notifier()`: every binding (a parameter or unknown one is none).
   const sources = facts.bindingSources(receiver);
   return sources.length > 0 && sources.every((s) => s !== null && madeBy(facts, unwrap(s), classes, depth + 1));

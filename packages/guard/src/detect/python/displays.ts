@@ -12,7 +12,9 @@
 // - a notification object's `set_timeout(ms)` or `timeout` attribute (notify2's and libnotify's `Notification`), or
 //   wx's `NotificationMessage.Show(timeout)`: the object is a name the same function assigned from a call of a
 //   `Notification` class (`ntf = notify2.Notification(title, body, icon)`, `Notify.Notification.new(...)`,
-//   `wx.NotificationMessage()`); any other object's `set_timeout` may bound a wait.
+//   `wx.NotificationMessage()`); any other object's `set_timeout` may bound a wait;
+// - Sugar's `NotifyAlert(timeout=5)` (`sugar3.graphics.alert`, through the file's imports): "the length of time the
+//   alert is displayed", its first argument. (Its `TimeoutAlert` answers for the user when the time is up: not here.)
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { calleeText, enclosingFunction } from "./syntax.ts";
@@ -24,6 +26,8 @@ const BALLOON_MSEC = 2;
 // A call that makes a notification object: `notify2.Notification(...)`, `Notify.Notification.new(...)`,
 // `wx.NotificationMessage()`.
 const NOTIFICATION_CLASS = /(^|\.)Notification(Message)?(\.new)?$/;
+// Alerts whose first argument, or `timeout=`, is how long they show (the dotted path through the file's imports).
+const SHOWN_FOR = /^sugar3\.graphics\.alert\.NotifyAlert$/;
 // A `def showMessage(` or `def ShowBalloon(` at any depth of the file.
 const OWN_DISPLAY = {
   showMessage: /^[ \t]*(?:async[ \t]+)?def[ \t]+showMessage[ \t]*\(/m,
@@ -33,6 +37,7 @@ const OWN_DISPLAY = {
 /** Whether `node` (an argument of `call`, positional or the value of a keyword) is how long a message shows. */
 export function displayedFor(facts: PyFacts, call: TsNode, node: TsNode): boolean {
   const callee = call.childForFieldName("function");
+  if (callee && SHOWN_FOR.test(facts.resolve(callee.text))) return firstOrTimeout(call, node);
   if (callee?.type !== "attribute") return false;
   const method = callee.childForFieldName("attribute")?.text;
   if (method === "showMessage") return !ownDisplay(facts, method);
@@ -46,6 +51,14 @@ export function displayedFor(facts: PyFacts, call: TsNode, node: TsNode): boolea
     );
   if (method !== "set_timeout" && method !== "Show") return false;
   return isNotification(callee.childForFieldName("object"));
+}
+
+// An argument that is the call's first positional one or its `timeout=`.
+function firstOrTimeout(call: TsNode, node: TsNode): boolean {
+  const first = call.childForFieldName("arguments")?.namedChildren.find((a) => a !== null && a.type !== "comment");
+  if (first?.id === node.id && first.type !== "keyword_argument") return true;
+  const keyword = node.parent;
+  return keyword?.type === "keyword_argument" && keyword.childForFieldName("name")?.text === "timeout";
 }
 
 /** `ntf.timeout = ms` on a notification object: how long it shows. */

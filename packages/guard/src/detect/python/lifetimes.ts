@@ -30,11 +30,33 @@ export function isCacheEntryLifetime(node: TsNode, name: string): boolean {
   return false;
 }
 
+// FUSE's reply to a lookup or getattr: `entry_timeout` and `attr_timeout` are how long the kernel may cache the entry and
+// its attributes (libfuse's `struct fuse_entry_param`), a cache lifetime nothing waits on.
+const FUSE_ENTRY_FIELDS = /^(entry|attr)_timeout$/;
+// llfuse's and pyfuse3's `EntryAttributes()`, by the dotted path the file's imports give it (borg re-exports whichever
+// binding it found as `llfuse` from its own `fuse_impl`: `.fuse_impl.llfuse.EntryAttributes`).
+const FUSE_ENTRY = /(^|\.)(llfuse|pyfuse3)\.EntryAttributes$/;
+
+// `entry.entry_timeout = 300` where `entry = llfuse.EntryAttributes()` is every binding of `entry` the file shows.
+function isFuseEntryLifetime(facts: PyFacts, left: TsNode): boolean {
+  if (left.type !== "attribute" || !FUSE_ENTRY_FIELDS.test(left.childForFieldName("attribute")?.text ?? ""))
+    return false;
+  const object = left.childForFieldName("object");
+  const sources = object ? facts.bindingSources(object) : [];
+  return (
+    sources.length > 0 &&
+    sources.every((source) => {
+      const made = source?.type === "call" ? source.childForFieldName("function") : null;
+      return made !== null && made !== undefined && FUSE_ENTRY.test(facts.resolve(made.text));
+    })
+  );
+}
+
 // `DEFAULT_TIMEOUT_SECS = 60 * 60` compared only with a token's age, `timeout = 20` of a `RepoCache`: a lifetime.
 // `TIMEOUT = 0.75` read only by `time.sleep(self.TIMEOUT)`: a delay. `timeout = 5` in a function that never reads it
 // (the next line passes its own literal): it bounds nothing.
 export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNode, name: string): boolean {
-  if (isCacheEntryLifetime(assignment, name)) return true;
+  if (isCacheEntryLifetime(assignment, name) || isFuseEntryLifetime(facts, left)) return true;
   const scope = facts.scopeOf(assignment);
   let fn: TsNode | null = null;
   for (let current = assignment.parent; scope !== 0 && current; current = current.parent)

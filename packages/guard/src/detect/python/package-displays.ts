@@ -5,6 +5,7 @@
 import type { Parser as TsParser, Node as TsNode, Tree } from "web-tree-sitter";
 import type { GuardConfig } from "../../config.ts";
 import { classOf } from "./callees.ts";
+import { findDisplayAttributes, type ParseModule } from "./display-attributes.ts";
 import { displayOnly } from "./display-parameters.ts";
 import { PyFacts } from "./facts.ts";
 import type { DisplayParameters, PythonFacts } from "./package-keepers.ts";
@@ -27,6 +28,15 @@ export function findDisplayParameters(
   isTimeout: (name: string) => boolean,
 ): void {
   const trees = new Map<string, Tree | undefined>();
+  // Each module parsed once, for both passes; one that does not parse cleanly is none.
+  const parse: ParseModule = (path, text) => {
+    if (!trees.has(path)) {
+      const tree = parser.parse(text) ?? undefined;
+      trees.set(path, tree && !firstSyntaxError(tree.rootNode) ? tree : undefined);
+      if (tree && trees.get(path) === undefined) tree.delete();
+    }
+    return trees.get(path);
+  };
   try {
     let names: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -38,12 +48,7 @@ export function findDisplayParameters(
       >();
       for (const [path, text] of modules) {
         if (!DISPLAY_CALL.test(text) && !called?.test(text)) continue;
-        if (!trees.has(path)) {
-          const tree = parser.parse(text) ?? undefined;
-          trees.set(path, tree && !firstSyntaxError(tree.rootNode) ? tree : undefined);
-          if (tree && trees.get(path) === undefined) tree.delete();
-        }
-        const tree = trees.get(path);
+        const tree = parse(path, text, parser);
         if (!tree) continue;
         const facts = new PyFacts({ ...config, path, python }, text);
         // Its bindings: a receiver is the package's own object only where the module shows what made it.
@@ -75,6 +80,17 @@ export function findDisplayParameters(
       names = Object.keys(displays).map((name) => name.replace(/\W/g, ""));
       if (names.length === 0) return;
     }
+    // `self._app.notifier.send(...)`: receivers no line of their file makes, named by an attribute the package binds
+    // only to its display classes' objects (`display-attributes.ts`).
+    const displays = python.displays ?? {};
+    const classes = new Set(Object.values(displays).flatMap((d) => d.classes.filter((c) => c !== "")));
+    (python as { displayAttributes?: Record<string, readonly string[]> }).displayAttributes = findDisplayAttributes(
+      modules,
+      names,
+      classes,
+      parser,
+      parse,
+    );
   } finally {
     for (const tree of trees.values()) tree?.delete();
   }

@@ -46,6 +46,8 @@ export interface PythonFacts {
   readonly bases?: Readonly<Record<string, readonly string[]>>;
   /** Function or method name -> its display-only timeout parameters (`package-displays.ts`). */
   readonly displays?: Readonly<Record<string, DisplayParameters>>;
+  /** Attribute name -> the display classes (`displays`' `classes`) that every binding of it in the package makes. */
+  readonly displayAttributes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Settings stored where nothing reads them: they bound no wait, whatever their name.
 import type { Node as TsNode } from "web-tree-sitter";
-import { attributeUnread } from "./attribute-reads.ts";
+import { attributeUnread, comparedOnly } from "./attribute-reads.ts";
 import type { PyFacts } from "./facts.ts";
 import { referenceName, withoutText } from "./syntax.ts";
 
@@ -80,15 +80,20 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
   else if (statement?.parent?.type === "block" && statement.parent.parent?.type === "class_definition")
     owner = statement.parent.parent;
   else return false;
+  const className = owner?.childForFieldName("name")?.text;
+  // Or read, package-wide, only to be compared (`comparedOnly`: pyvisa's tests' `MINIMAL_TIMEOUT = 1`, what the
+  // resource is expected to answer).
+  const compared = className !== undefined && comparedOnly(facts.options.python, name);
   // A decorated class (`@dataclass`, `@attr.s`, `@attrs.define`) has its attributes read by the decorator, by
   // `asdict()`/`**` and by the package's users: its fields are not unread however little the package names them.
-  if (owner?.parent?.type === "decorated_definition") return false;
+  // A pytest test class (`Test*`) has no users: pytest makes its objects, and a skip marker reads no attribute.
+  if (owner?.parent?.type === "decorated_definition" && !(compared && /^Test/.test(className))) return false;
   // Named in this file only (`words`), by a class of this file's own; or, for a class's attribute, read as an
   // attribute of no object of the class anywhere in the package (`attributeUnread`: `IpmiServer.timeout` beside
   // other classes' `self.timeout`).
-  const className = owner?.childForFieldName("name")?.text;
   const numeric = isNumber(assignment.childForFieldName("right"));
-  const attribute = className !== undefined && attributeUnread(facts.options.python, className, name, numeric);
+  const attribute =
+    className !== undefined && (compared || attributeUnread(facts.options.python, className, name, numeric));
   if (!attribute && (facts.packageMentions(name) !== 1 || (owner && !ownBases(owner, 0)))) return false;
   const code = facts.fileCode();
   if (DYNAMIC_READS.test(code)) return false;
