@@ -48,6 +48,20 @@ describe("a class attribute the package reads only to compare", () => {
     expect(await findings({ "t/utils.py": mixin("pass"), "t/test_tcpip.py": cases })).toEqual([]);
   });
 
+  it("stays a bound on a class with a base from elsewhere, which may read it unseen", async () => {
+    const handler = [
+      "import socketserver",
+      "",
+      "class Handler(socketserver.StreamRequestHandler):",
+      "    CONNECT_TIMEOUT = 5",
+      "",
+      "    def check(self, got):",
+      "        assert got == self.CONNECT_TIMEOUT",
+      "",
+    ].join("\n");
+    expect(await findings({ "t/handler.py": handler })).toEqual(["t/handler.py:4: no-hardcoded-timeout"]);
+  });
+
   it("stays a bound where one read waits with it or orders elapsed time by it", async () => {
     for (const read of [
       "self.instr.read(timeout=self.MINIMAL_TIMEOUT)",

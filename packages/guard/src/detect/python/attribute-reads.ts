@@ -184,12 +184,17 @@ export function attributeUnread(
  * `== self.MINIMAL_TIMEOUT` in pyvisa's resource tests: every read of the attribute in the package (through `self`
  * or anything else, by name none) is an operand of an equality test, so the value is what a test expects back, a
  * default recognised, not one applied (README "Restated for comparison"). Reads are recorded for timeout words only.
+ * As for `attributeUnread`, every class an object of `owner` may be (it and its subclasses) must have only the
+ * package's own bases: a base from elsewhere may read it unseen (`socketserver` reads a handler's `self.timeout`).
  */
-export function comparedOnly(python: PythonFacts | undefined, name: string): boolean {
+export function comparedOnly(python: PythonFacts | undefined, owner: string, name: string): boolean {
   const reads = python?.attributes;
-  if (!reads || !python.words || !Object.hasOwn(python.words, name) || !Object.hasOwn(reads, name)) return false;
+  const bases = python?.bases;
+  if (!reads || !bases || !python.words || !Object.hasOwn(python.words, name) || !Object.hasOwn(reads, name))
+    return false;
   const read = reads[name]!;
-  return !read.other && !read.objects && !read.uncompared && read.classes.length > 0;
+  if (read.other || read.objects || read.uncompared || read.classes.length === 0) return false;
+  return [owner, ...descendantsOf(bases, owner)].every((carrier) => ancestorsOf(bases, carrier).complete);
 }
 
 // The read `receiver.X` stands alone on one side of `==`/`!=`: the line before it ends `== receiver.` (the read then

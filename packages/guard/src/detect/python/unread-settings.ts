@@ -83,7 +83,7 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
   const className = owner?.childForFieldName("name")?.text;
   // Or read, package-wide, only to be compared (`comparedOnly`: pyvisa's tests' `MINIMAL_TIMEOUT = 1`, what the
   // resource is expected to answer).
-  const compared = className !== undefined && comparedOnly(facts.options.python, name);
+  const compared = className !== undefined && comparedOnly(facts.options.python, className, name);
   // A decorated class (`@dataclass`, `@attr.s`, `@attrs.define`) has its attributes read by the decorator, by
   // `asdict()`/`**` and by the package's users: its fields are not unread however little the package names them.
   // A pytest test class (`Test*`) has no users: pytest makes its objects, and a skip marker reads no attribute.
