@@ -1,6 +1,7 @@
 /**
  * A call whose argument is a timeout. `callee` is the dotted path as written (`AbortSignal.timeout`);
- * a leading `*.` matches any object (`*.setDefaultTimeout`), a trailing `.*` any method (`axios.*`).
+ * a leading `*.` matches any object (`*.setDefaultTimeout`; `*.describe.configure` any path that ends so, whatever
+ * the test object is called), a trailing `.*` any method (`axios.*`).
  * `argument` is the position of the timeout, or "last" for a trailing timeout after a callback (test
  * frameworks), or "all" when every numeric argument is a duration (`httpx.Timeout(5.0, connect=2.0)`), or
  * "options" when the timeouts are the timeout-named keys of an options object it takes (`axios.create({
@@ -20,6 +21,11 @@ export interface TimeoutApi {
    * reported). A 0 given to a call that is no API here is not reported: the receiver decides what it means.
    */
   zeroIsUnbounded?: boolean;
+  /**
+   * A negative is this API's documented "no limit" (Cucumber's `setDefaultTimeout(-1)`, birpc's `timeout: -1`): reported
+   * as unbounded. Unset: a negative is a sentinel ("unset"), not reported.
+   */
+  negativeIsUnbounded?: boolean;
 }
 
 const TEST_FUNCTIONS = [
@@ -55,8 +61,32 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "js", callee: "test.setTimeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "testInfo.setTimeout", argument: 0, zeroIsUnbounded: true },
   // Cucumber's step and hook timeout, imported (`const { setDefaultTimeout } = require("@cucumber/cucumber")`).
-  { language: "js", callee: "@cucumber/cucumber.setDefaultTimeout", argument: 0, zeroIsUnbounded: true },
-  { language: "js", callee: "cucumber.setDefaultTimeout", argument: 0, zeroIsUnbounded: true },
+  // Cucumber documents -1 as "disable timeouts".
+  {
+    language: "js",
+    callee: "@cucumber/cucumber.setDefaultTimeout",
+    argument: 0,
+    zeroIsUnbounded: true,
+    negativeIsUnbounded: true,
+  },
+  {
+    language: "js",
+    callee: "cucumber.setDefaultTimeout",
+    argument: 0,
+    zeroIsUnbounded: true,
+    negativeIsUnbounded: true,
+  },
+  // birpc's `createBirpc(functions, { timeout })`: each call's timer is armed only when `timeout >= 0`, so a negative
+  // (`timeout: -1`) leaves every RPC waiting for its answer without a limit; 0 rejects at once.
+  ...["createBirpc", "createBirpcGroup", "birpc.createBirpc", "birpc.createBirpcGroup"].map((callee) => ({
+    language: "js" as const,
+    callee,
+    argument: "options" as const,
+    zeroIsUnbounded: false,
+    negativeIsUnbounded: true,
+  })),
+  // @subsquid/util-timeout's `addTimeout(promise, ms)` returns the promise as it is when `ms` is 0: no timer at all.
+  { language: "js", callee: "@subsquid/util-timeout.addTimeout", argument: 1, zeroIsUnbounded: true },
   // Node sockets and requests: 0 is "no idle timeout" (a literal 0 after a phase switches it off; see SWITCH_OFF_APIS).
   { language: "js", callee: "*.setTimeout", argument: 0, zeroIsUnbounded: true },
   ...TEST_FUNCTIONS.map((callee) => ({
@@ -114,6 +144,8 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     "vitest/config.defineConfig",
     "test.use",
     "test.describe.configure",
+    // Playwright's test object under another name (`const { default: playwright } = require("@playwright/test")`).
+    "*.describe.configure",
     // A fixture's own options (`test.extend({ eyes: [fn, { timeout: 0 }] })`): 0 runs its setup and teardown unbounded.
     "@playwright/test.test.extend",
     "puppeteer.*",
@@ -184,69 +216,5 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "*.communicate", argument: 1, keyword: "timeout" },
 ];
 
-// Timers are event-loop delays, not network timeouts: `setTimeout(fn, ms)` stays allowed however it is reached.
-// Node's timer modules as an import names them (`import { setTimeout } from "node:timers/promises"`): a sleep.
-const TIMER_OBJECTS = new Set([
-  "window",
-  "globalThis",
-  "global",
-  "self",
-  "timers",
-  "timersPromises",
-  "node:timers",
-  "node:timers/promises",
-  "timers/promises",
-]);
-
-interface ApiIndex {
-  /** First position of each callee, as written. */
-  exact: Map<string, number>;
-  /** First position of a `*.method` callee, by method. */
-  anyObject: Map<string, number>;
-  /** First position of an `object.*` callee, by object. */
-  anyMethod: Map<string, number>;
-}
-const indexes = new WeakMap<readonly TimeoutApi[], Record<TimeoutApi["language"], ApiIndex>>();
-
-/** Callees by name, built once per list: `matchApi` runs for every call in a file. */
-function indexOf(apis: readonly TimeoutApi[], language: TimeoutApi["language"]): ApiIndex {
-  let index = indexes.get(apis);
-  if (!index) {
-    index = {
-      js: { exact: new Map(), anyObject: new Map(), anyMethod: new Map() },
-      python: { exact: new Map(), anyObject: new Map(), anyMethod: new Map() },
-    };
-    apis.forEach((api, position) => {
-      const forLanguage = index![api.language];
-      if (!forLanguage.exact.has(api.callee)) forLanguage.exact.set(api.callee, position);
-      const method = api.callee.startsWith("*.") ? api.callee.slice(2) : undefined;
-      if (method !== undefined && !forLanguage.anyObject.has(method)) forLanguage.anyObject.set(method, position);
-      const object = api.callee.endsWith(".*") ? api.callee.slice(0, -2) : undefined;
-      if (object !== undefined && !forLanguage.anyMethod.has(object)) forLanguage.anyMethod.set(object, position);
-    });
-    indexes.set(apis, index);
-  }
-  return index[language];
-}
-
-/** Finds the API a call's dotted callee path names, if any (the first in `apis` when several do). */
-export function matchApi(
-  apis: readonly TimeoutApi[],
-  language: TimeoutApi["language"],
-  path: string,
-): TimeoutApi | undefined {
-  const { exact, anyObject, anyMethod } = indexOf(apis, language);
-  const dot = path.lastIndexOf(".");
-  const method = path.slice(dot + 1);
-  const object = dot >= 0 ? path.slice(0, dot) : undefined;
-  let position = exact.get(path);
-  if (object !== undefined && !(method === "setTimeout" && TIMER_OBJECTS.has(object))) {
-    const wildcard = anyObject.get(method);
-    if (wildcard !== undefined && (position === undefined || wildcard < position)) position = wildcard;
-  }
-  if (object !== undefined) {
-    const any = anyMethod.get(object);
-    if (any !== undefined && (position === undefined || any < position)) position = any;
-  }
-  return position === undefined ? undefined : apis[position];
-}
+// Matching lives with its index (`api-match.ts`); callers import it from here with the table.
+export { matchApi } from "./api-match.ts";

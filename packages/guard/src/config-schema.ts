@@ -28,6 +28,7 @@ export const GuardConfigSchema = z.strictObject({
         keyword: z.optional(nonEmpty),
         minArguments: z.optional(z.number().check(z.int(), z.minimum(1))),
         zeroIsUnbounded: z.optional(z.boolean()),
+        negativeIsUnbounded: z.optional(z.boolean()),
       }),
     ),
     [],

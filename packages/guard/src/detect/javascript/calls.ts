@@ -11,7 +11,7 @@ import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
 import { timerFactoryDeadline } from "./timer-factories.ts";
 import { enclosingFunctions, timerVerdict } from "./timer-verdicts.ts";
 import type { Classified } from "./values.ts";
-import { MOCHA_TESTS, NEGATIVE_NO_LIMIT_APIS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
+import { MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
 
 /** What judging a call needs from the detector. */
 export interface CallJudge {
@@ -174,8 +174,7 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       judge.constants.evaluate(fallback.right as EsNode) === 0 &&
       guardedAsConfigured(judge.facts, judge.facts.text(fallback.left as EsNode), span(node)[0]);
     if (SWITCH_OFF_APIS.has(api.callee) && (judge.constants.evaluate(target) === 0 || offFallback)) continue;
-    const negative = NEGATIVE_NO_LIMIT_APIS.has(api.callee);
-    judge.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest, negative);
+    judge.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest, api.negativeIsUnbounded);
   }
 }
 

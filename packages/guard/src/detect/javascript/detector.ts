@@ -1,5 +1,6 @@
 // The judgement of one file's sites (the findings): every site the walk collected is judged after it, in document
 // order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
+import { matchApi } from "../../apis.ts";
 import { hardcodedMessage, unboundedMessage } from "../../messages.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
 import { destinationOf, type EsNode, span } from "./ast.ts";
@@ -131,8 +132,10 @@ export class JsDetector implements SiteJudge, MeaningSite {
    */
   report(value: EsNode, where: string, zeroIsUnbounded?: boolean, isTest = false, negativeIsUnbounded = false): void {
     for (const item of this.classifier.classify(value)) {
-      // `-1`: a sentinel ("unset"), not a duration; to an API that documents it so (Cucumber), "no limit".
-      if (item.negative && negativeIsUnbounded) this.add("unbounded", item.node, item.literal, where, isTest);
+      // `-1`: a sentinel ("unset"), not a duration; to an API that documents it so (Cucumber's setter, birpc's
+      // options), "no limit".
+      if (item.negative && (negativeIsUnbounded || this.negativeIsNoLimitAt(item.node)))
+        this.add("unbounded", item.node, item.literal, where, isTest);
       if (item.negative) continue;
       if (item.kind === "unbounded" && this.switchesOff(item)) continue;
       let kind = item.kind;
@@ -201,6 +204,15 @@ export class JsDetector implements SiteJudge, MeaningSite {
     const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
     if (constant === undefined || !this.facts.noWait.clamps.has(constant)) return false;
     return (this.constants.evaluate(item.node) ?? 0) >= NO_LIMIT;
+  }
+
+  /** `createBirpc(fns, { timeout: -1 })`: a negative in the options of an API whose documented "no limit" it is. */
+  private negativeIsNoLimitAt(node: EsNode): boolean {
+    const callee = this.facts.receivers.receiverAt(span(node)[0])?.callee;
+    if (callee === undefined) return false;
+    const api =
+      matchApi(this.apis, "js", callee) ?? matchApi(this.apis, "js", this.facts.modules.canonical(callee) ?? "");
+    return api?.argument === "options" && api.negativeIsUnbounded === true;
   }
 
   /** The call a value goes to, as its module names it (`undici.buildConnector`): in its arguments or held whole. */

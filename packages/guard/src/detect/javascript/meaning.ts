@@ -3,7 +3,7 @@
 // (a default, a field, a defaults table) is reported only with evidence (`no-limit.ts`).
 import type { TimeoutApi } from "../../apis.ts";
 import { isExpiryName } from "../../name-kinds.ts";
-import { type EsNode, span } from "./ast.ts";
+import { type EsNode, span, unwrap } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
 import { SCHEMA_DEFAULT_CALL } from "./receivers.ts";
 import { zeroMeaningOf } from "./zero.ts";
@@ -90,6 +90,11 @@ export function reachesWait(judge: MeaningSite, node: EsNode, infinite: boolean)
   // `this.timer = Number(n.timeout || 0) * 1000` then `if (node.timer > 0) setTimeout(..., node.timer)`.
   const stored = noLimit.destinationOf(site);
   if (stored !== undefined && flow.reachesWait(stored, at, infinite)) return true;
+  // `this.timeout = options.timeout || 0`, later `axios.request({ ..., timeout })`: a setting the object keeps, handed
+  // to axios. Asked only of a field assigned so: the evidence is by name, and a defaults table's or a parameter's
+  // `timeout: 0` handed to a receiver nobody here knows (or a polling function's own default) shares the word.
+  const field = site?.type === "AssignmentExpression" && unwrap(site.left as EsNode).type === "MemberExpression";
+  if (field && (flow.handedToOptions(judge.siteName) || flow.handedToOptions(stored))) return true;
   const built = site?.type === "AssignmentExpression" ? noLimit.builtBy(site.left as EsNode) : undefined;
   if (knownMeaning(judge, built) === true) return true;
   return knownMeaning(judge, receivers.heldBy(at)) === true;

@@ -6,6 +6,7 @@
 // This file collects what the walk shows; `wait-flow.ts` asks it whether a name reaches a wait.
 import { calleePath, type EsNode, isNode, namesRead, referenceName, span, unwrap } from "./ast.ts";
 import { documentedElsewhere, documentedNoLimit, documentedNoLimitAt } from "./no-limit-docs.ts";
+import { isTimeoutName } from "../../names.ts";
 import { JS_CLOCKS } from "./timers.ts";
 
 /** `isFinite(t)`, `Number.isFinite(t)`: the code tells a finite timeout from an infinite one. */
@@ -26,6 +27,15 @@ export class NoLimitEvidence {
   private readonly functions = new Map<string, (string | undefined)[]>();
   /** Names compared with `Infinity` or tested with `isFinite`: the code arms no timer for an infinite one. */
   private readonly tested = new Set<string>();
+  /**
+   * Names handed on under a timeout's key in a call's options (`safeFetchWrap({ responseMaxSize, timeout })`): whatever
+   * the receiver is, an infinite timeout can only mean "no limit" to it (a 0 could mean "at once", so only `Infinity`).
+   */
+  private readonly optionTimeouts = new Set<string>();
+  /** `const options = { baseURL, timeout }`: the names a local object holds under timeout keys, by the local's name. */
+  private readonly heldTimeouts = new Map<string, string[]>();
+  /** Calls given an options object (written there or held in a local) with the names under its timeout keys. */
+  private readonly optionCalls: CallRecord[] = [];
   /** Fallbacks and choices by the name the value they are part of is stored under (`stored`). */
   private readonly storedUnder = new Map<EsNode, string>();
   /** Locals holding what a call or `new` returned, with its callee (`server` → `http.createServer`). */
@@ -50,6 +60,13 @@ export class NoLimitEvidence {
     if (callee === undefined) return;
     const args = node.arguments as EsNode[];
     if (FINITE_TESTS.test(callee) && args[0]) for (const name of namesRead(args[0])) this.tested.add(name);
+    for (const raw of args) {
+      const arg = unwrap(raw);
+      const held = arg.type === "Identifier" ? this.heldTimeouts.get(arg.name as string) : undefined;
+      const names = held ?? (arg.type === "ObjectExpression" ? timeoutValues(arg) : []);
+      for (const name of names) this.optionTimeouts.add(name);
+      if (names.length > 0) this.optionCalls.push({ callee, args: [names] });
+    }
     this.callRecords.push({ callee, args: args.map((arg) => namesRead(arg)) });
   }
 
@@ -95,6 +112,7 @@ export class NoLimitEvidence {
   /** `const server = http.createServer()`: the callee that built the object a local holds (`started`: a clock). */
   built(name: string | undefined, raw: unknown): void {
     const init = isNode(raw) ? unwrap(raw) : undefined;
+    if (name !== undefined && init?.type === "ObjectExpression") this.heldTimeouts.set(name, timeoutValues(init));
     if (name === undefined || (init?.type !== "CallExpression" && init?.type !== "NewExpression")) return;
     const callee = calleePath(init.callee as EsNode);
     if (callee !== undefined) this.builders.set(name, callee);
@@ -132,6 +150,19 @@ export class NoLimitEvidence {
   /** Names compared with `Infinity`, tested with `isFinite` or added to a clock: an infinite one arms no timer. */
   get finiteTests(): ReadonlySet<string> {
     return this.tested;
+  }
+
+  /**
+   * Calls given options with names under timeout keys (`axios.request(options)` after `const options = { timeout }`):
+   * one argument, the names. Whether the callee is an API whose 0 is "no limit" is `wait-flow.ts`'s question.
+   */
+  get optionsCalls(): readonly CallRecord[] {
+    return this.optionCalls;
+  }
+
+  /** Names handed on as a timeout in a call's options (`optionTimeouts`): an infinite one is the receiver's no limit. */
+  get timeoutOptions(): ReadonlySet<string> {
+    return this.optionTimeouts;
   }
 
   /** Each store of names read into a value (`const timeout = this.options.socketEndCloseTimeout`), with where. */
@@ -189,4 +220,15 @@ export class NoLimitEvidence {
       if (name !== undefined && name !== "Infinity") this.tested.add(name);
     }
   }
+}
+
+/** `{ baseURL, timeout: this.timeout }`: the names read under the object's own timeout-named keys. */
+function timeoutValues(object: EsNode): string[] {
+  const names: string[] = [];
+  for (const property of object.properties as EsNode[]) {
+    const key = property.type === "Property" && !property.computed ? referenceName(property.key as EsNode) : undefined;
+    if (key !== undefined && isTimeoutName(key, undefined, { spelledApart: true }) && isNode(property.value))
+      names.push(...namesRead(property.value as EsNode));
+  }
+  return names;
 }

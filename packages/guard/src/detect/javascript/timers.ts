@@ -5,12 +5,6 @@ import { boundFunction, ownText } from "./callback-body.ts";
 /** APIs where 0 switches a timer off once its phase is over (Node sockets and requests), not a finding. */
 export const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
 
-/**
- * APIs whose documented "no limit" is a negative (Cucumber: "Disable timeouts by setting it to -1"). Elsewhere a
- * negative is a sentinel ("unset"), not reported.
- */
-export const NEGATIVE_NO_LIMIT_APIS = new Set(["@cucumber/cucumber.setDefaultTimeout", "cucumber.setDefaultTimeout"]);
-
 /** Test-runner timeouts: the fix is `timeouts.test`, not `TIMEOUT`. */
 export const TEST_APIS =
   /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig|test\.setTimeout|testInfo\.setTimeout|(@cucumber\/)?cucumber\.setDefaultTimeout)$/;

@@ -40,7 +40,7 @@ export class WaitFlow {
    * other files of its package (`package-facts.ts`), where a default is often written far from the code that reads it.
    */
   namesReachingWait(): NamesReachingWait {
-    const { calls, setOnBuilt, readsAt, finiteTests } = this.evidence;
+    const { calls, setOnBuilt, readsAt, finiteTests, timeoutOptions } = this.evidence;
     // One pass over the calls, as `waitsOn` asks of each name: a large file has thousands of names and calls.
     const always = new Set<string>();
     const whenTested = new Set<string>();
@@ -74,7 +74,7 @@ export class WaitFlow {
     for (let step = 0; step < 2; step++)
       for (const { stored, reads, at } of readsAt)
         if (zeroes.has(stored) && !this.zero.closing.onlyIn(stored, at)) for (const read of reads) zeroes.add(read);
-    return { zero: zeroes, infinite: new Set([...zeroes, ...finiteTests]) };
+    return { zero: zeroes, infinite: new Set([...zeroes, ...finiteTests, ...timeoutOptions]) };
   }
 
   /**
@@ -106,7 +106,7 @@ export class WaitFlow {
   }
 
   private flowsToWaitUncached(name: string, infinite: boolean): boolean {
-    if (infinite && this.evidence.finiteTests.has(name)) return true;
+    if (infinite && (this.evidence.finiteTests.has(name) || this.evidence.timeoutOptions.has(name))) return true;
     if (this.waitsOn(name)) return true;
     // `set_timeout("read", config.read_timeout)` where `function set_timeout(type, ms) { if (ms <= 0) return; ... }`.
     for (const call of this.evidence.callsReading(name)) {
@@ -144,6 +144,20 @@ export class WaitFlow {
       if (positions.some((names) => names.includes(name)) && (tested || api.zeroIsUnbounded !== false)) return true;
     }
     return false;
+  }
+
+  /**
+   * `const options = { timeout }; axios.request(options)`: the file hands `name` under a timeout key to an options API
+   * (as written or as its module names it) whose 0 is "no limit". By name only, so asked only for a field the code
+   * assigns (`meaning.ts`): a defaults table's or a parameter's `timeout = 0` elsewhere in the file shares the word.
+   */
+  handedToOptions(name: string | undefined): boolean {
+    if (name === undefined) return false;
+    return this.evidence.optionsCalls.some(({ callee, args }) => {
+      if (!args[0]?.includes(name)) return false;
+      const api = this.apiOf(callee);
+      return api?.argument === "options" && api.zeroIsUnbounded !== false;
+    });
   }
 
   /** `this._socket.setTimeout(timeout, () => this.close())` while ending the socket (`closing-timers.ts`). */

@@ -8,6 +8,7 @@ import { calleePath, type EsNode, isFunction, isNode, referenceName, span, unwra
 import { ClosingTimers } from "./closing-timers.ts";
 import { innermostFunction } from "./function-spans.ts";
 import { GuardedTimers } from "./guarded-timers.ts";
+import { TIMEOUT_HELPERS } from "./timers.ts";
 
 /** Calls whose last name arms a timer: `setTimeout(fn, ms)`, `timing.setTimeout(fn, ms)`, `socket.setTimeout(ms)`. */
 const TIMER_METHOD = /(^|\.)(setTimeout|setInterval)$/;
@@ -79,6 +80,12 @@ export class ZeroFacts {
     const callee = calleePath(node.callee as EsNode);
     this.closing.call(node, callee);
     for (const arg of args) if (INLINE_FUNCTION.test(unwrap(arg).type)) this.callbacks.add(span(unwrap(arg))[0]);
+    // `if (timeout > 0) return util.promiseTimeout(promise, timeout)`: a helper that bounds the promise (its first
+    // argument) by the rest arms a deadline with them, as a timer would.
+    const helper = callee?.slice(callee.lastIndexOf(".") + 1);
+    if (helper !== undefined && TIMEOUT_HELPERS.test(helper) && args.length >= 2)
+      for (const arg of args.slice(1))
+        if (!INLINE_FUNCTION.test(unwrap(arg).type)) this.addNames(this.armed, arg, 0, true);
     if (!TIMER_METHOD.test(callee ?? "") || this.sleeps.has(node)) return;
     // `setTimeout(fn, ms)` arms with its second argument, `socket.setTimeout(ms, fn)` with its first; a
     // callback's name among them is harmless (it is never tested for being set as a timeout).
