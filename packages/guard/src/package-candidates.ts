@@ -88,12 +88,19 @@ function helperCandidates(texts: Iterable<string>): Set<string> {
 }
 
 /**
+ * Arguments before the number, on its line: anything but a statement's end, with calls nested two deep
+ * (`withStartTimeout(store.start(null, app.makePath("")), 15_000)`: the promise a helper bounds is often a call's).
+ */
+const ARGUMENTS_BEFORE = String.raw`(?:(?:[^\n;()]|\((?:[^\n;()]|\([^\n;()]*\))*\))*?,)?`;
+/** A number of two digits or more, or a product (`10000`, `15 * 1000`, `30`), ending its argument. */
+const NUMBER_ARGUMENT = String.raw`\s*(?:\d[\d_]+|\d\s*\*)[\d_.e\s*]*[,)]`;
+/**
  * After a callee, an argument list whose argument on this line is a number of two digits or more, or a product
  * (`(10000,`, `, 15 * 1000)`, `, 30)`): a duration written in the call.
  */
-const CALL_WITH_NUMBER = /\s*\((?:[^\n;()]*?,)?\s*(?:\d[\d_]+|\d\s*\*)[\d_.e\s*]*[,)]/y;
+const CALL_WITH_NUMBER = new RegExp(String.raw`\s*\(` + ARGUMENTS_BEFORE + NUMBER_ARGUMENT, "y");
 /** The same after a module binding: `.onceTimeout(10000, ...`, `.onceTimeout)(10000, ...` (compiled code). */
-const MEMBER_CALL_WITH_NUMBER = /\.([\w$]+)\)?\s*\((?:[^\n;()]*?,)?\s*(?:\d[\d_]+|\d\s*\*)[\d_.e\s*]*[,)]/y;
+const MEMBER_CALL_WITH_NUMBER = new RegExp(String.raw`\.([\w$]+)\)?\s*\(` + ARGUMENTS_BEFORE + NUMBER_ARGUMENT, "y");
 
 // Each use of `name` in `text` (not a member of something else) that `call` matches right after: its callee's name.
 function callsOf(text: string, name: string, call: RegExp, out: Set<string>, callee?: string): void {

@@ -9,6 +9,7 @@ import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
 import { chainedRequestTimeout } from "./request-bounds.ts";
 import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
 import { timerFactoryDeadline } from "./timer-factories.ts";
+import { sessionTimeouts } from "./webdriver-timeouts.ts";
 import { enclosingFunctions, timerVerdict } from "./timer-verdicts.ts";
 import type { Classified } from "./values.ts";
 import { MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
@@ -37,6 +38,13 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const path = calleePath(node.callee as EsNode);
   if (path === undefined) return;
   if (node.type === "CallExpression" && judgeCliOption(judge, node)) return;
+  // `browser.timeouts("implicit", 60000)`, `driver.manage().setTimeouts({ implicit: 5000 })`: a WebDriver session's
+  // waits, run by the browser's driver. A test's own bound (reported as one): no fake clock of the test reaches it,
+  // and a test that looks synchronous still blocks on it (WebdriverIO's sync mode runs each command to its end).
+  const session =
+    node.type === "CallExpression" ? sessionTimeouts(node, (value) => judge.constants.evaluate(value)) : [];
+  for (const value of session) judge.report(value, `as a WebDriver session timeout set by ${path}()`, false, true);
+  if (session.length > 0) return;
   const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
   // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
   // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines), and a string second one

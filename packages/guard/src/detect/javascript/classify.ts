@@ -113,7 +113,8 @@ export class Classifier extends Pads {
           });
           return out;
         }
-        if (callee === "Math.max") {
+        // `timeout: Math.min(o.timeout?.connect ?? 6e4, o.timeout?.request ?? 6e4)`: each fallback is a default bound.
+        if (callee === "Math.max" || callee === "Math.min") {
           for (const arg of node.arguments as EsNode[]) {
             if (unwrap(arg).type !== "LogicalExpression") continue;
             for (const item of this.classify(arg, [], depth + 1)) if (item.kind === "hardcoded") out.push(item);

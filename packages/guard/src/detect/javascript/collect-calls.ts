@@ -21,6 +21,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   facts.serverIdle.call(node);
   facts.deadlines.call(node);
   facts.bounds.logged(node);
+  facts.bounds.ordered(node);
   facts.deadlineHelpers.call(node);
   facts.noLimit.call(node);
   facts.merges.call(node);

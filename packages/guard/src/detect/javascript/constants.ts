@@ -1,6 +1,7 @@
 // Same-file constants and constant folding: what number an expression is, where it is used.
 import { applyOperator } from "../arithmetic.ts";
 import { type EsNode, MAX_DEPTH, memberName, span, unwrap } from "./ast.ts";
+import { builtDuration } from "./duration-builders.ts";
 import type { Constant, FileFacts } from "./facts.ts";
 
 /**
@@ -117,7 +118,10 @@ export class Constants {
     return unitMillis(name);
   }
 
-  /** The number a constant expression folds to (literals, same-file constants, `+ - * / % **`), if any. */
+  /**
+   * The number a constant expression folds to (literals, same-file constants, `+ - * / % **`, a duration type's unit
+   * factory in milliseconds: `Duration.ofSeconds(5)`), if any.
+   */
   evaluate(raw: EsNode, depth = 0): number | undefined {
     // Constant expressions worth folding are shallow; deeper ones are generated code.
     if (depth > MAX_DEPTH) return undefined;
@@ -129,7 +133,9 @@ export class Constants {
         if (node.name === "Infinity" && !this.bindingCounts.has("Infinity")) return Number.POSITIVE_INFINITY;
         return this.at(node)?.value ?? this.importedUnit(node.name as string);
       case "MemberExpression":
-        return this.moduleUnit(node);
+        return this.moduleUnit(node) ?? builtDuration(node, (inner) => this.evaluate(inner, depth + 1));
+      case "CallExpression":
+        return builtDuration(node, (inner) => this.evaluate(inner, depth + 1));
       case "UnaryExpression": {
         const value = this.evaluate(node.argument as EsNode, depth + 1);
         if (value === undefined) return undefined;

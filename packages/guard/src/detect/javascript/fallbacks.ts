@@ -110,10 +110,16 @@ function keyTest(test: EsNode, key: EsNode, set: boolean): Tested | undefined {
   return { reference: test, name, set, reads };
 }
 
-// Whether `text` reads `reference` as a whole (`t` in `t * 1000`, not in `setTimeout`).
+// Whether `text` reads `reference` as a whole (`t` in `t * 1000`, not in `setTimeout`), optional chaining aside:
+// `options?.timeout === undefined ? 10_000 : options.timeout` tests and reads the same option.
 function mentions(text: string, reference: string): boolean {
-  const escaped = reference.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).test(text);
+  const escaped = plainChain(reference).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).test(plainChain(text));
+}
+
+/** `a?.b?.c` as `a.b.c` (a `?.` before a digit is a conditional's `? .5`). */
+function plainChain(text: string): string {
+  return text.replace(/\?\.(?!\d)/g, ".");
 }
 
 /** `(_c = x.timeout)`: the compiler's temporary that holds the value tested (`_c`), if the test assigns one. */

@@ -1,5 +1,6 @@
 // Values named like timeouts that are not durations: resets, re-spelled "no limit", backoff bases (code tables: code-tables.ts).
 import { calleePath, type EsNode, referenceName, span, unwrap } from "./ast.ts";
+import { readBackSubject } from "./duration-builders.ts";
 import { branchAssignments, compact, declaredFloor, floorAssignments, literalReader } from "./floors.ts";
 
 /** 0 or a negative number: what a field is reset to, or a sentinel, not a duration. */
@@ -152,6 +153,19 @@ export class ValidationBounds {
     for (const arg of node.arguments as EsNode[]) if (unwrap(arg).type === "Identifier") this.bound(unwrap(arg));
   }
 
+  /**
+   * `ensure("Timeout", timeout, isGreaterThanOrEqualTo(Wait.minimumTimeout.inMilliseconds()))`: a bound handed to an
+   * ordering predicate (a validation library's or an assertion's), read as is or back in milliseconds.
+   */
+  ordered(node: EsNode): void {
+    const path = calleePath(node.callee as EsNode) ?? "";
+    if (!ORDERING.test(path.slice(path.lastIndexOf(".") + 1))) return;
+    for (const arg of node.arguments as EsNode[]) {
+      const name = referenceName(readBackSubject(unwrap(arg)));
+      if (name !== undefined) this.boundName(name);
+    }
+  }
+
   /** `${MAXIMUM_EXECUTABLE_TIMEOUT_MILLIS}` in a template. */
   template(node: EsNode): void {
     for (const expression of node.expressions as EsNode[]) if (expression.type === "Identifier") this.bound(expression);
@@ -170,12 +184,19 @@ export class ValidationBounds {
   }
 
   private bound(node: EsNode): void {
-    const name = node.name as string;
+    this.boundName(node.name as string);
+  }
+
+  private boundName(name: string): void {
     if (BOUND_NAME.test(name)) this.bounds.set(name, (this.bounds.get(name) ?? 0) + 1);
   }
 }
 
 const BOUND_NAME = /timeout|deadline/i;
+
+/** Predicates that order a value against a bound: `isGreaterThanOrEqualTo(min)`, `isAtMost(max)`, `greaterThan(min)`. */
+const ORDERING =
+  /^(is|to(Be)?)?(GreaterThan|LessThan|AtLeast|AtMost|greaterThan|lessThan|atLeast|atMost)(OrEqual(To)?)?$/;
 
 /** A call that writes a log line: `console.warn(...)`, `logger.error(...)`, `this.log.info(...)`. */
 const LOG_CALL = /(^|\.)(console|logger|log)\.(log|warn|error|info|debug)$/;

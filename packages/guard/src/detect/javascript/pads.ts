@@ -66,22 +66,24 @@ export class Pads {
   }
 
   /**
-   * In `Math.min(timeout, 5000)` (or `Math.min(this._connectTimeout * 2, 10000)`), the literal cap on a timeout-named
-   * value: whenever the configured timeout is larger, the literal is the bound of the wait. setTimeout's own largest
-   * delay (`2 ** 31 - 1`) is the platform's clamp, not a cap chosen here. A floor (`Math.max(timeout, 1000)`) is a
+   * In `Math.min(timeout, 5000)` (or `Math.min(this._connectTimeout * 2, 10000)`, `Math.min(t, options.timeout,
+   * 30000)`), the one literal cap on values one of which is named a timeout: whenever the configured timeout is
+   * larger, the literal is the bound of the wait. setTimeout's own largest delay (`2 ** 31 - 1`) is the platform's
+   * clamp, not a cap chosen here. A floor (`Math.max(timeout, 1000)`) is a
    * clamp of the caller's value and stays unreported (`classify.ts`).
    */
   capOf(node: EsNode): { node: EsNode; name: string } | undefined {
     const args = node.arguments as EsNode[];
-    if (args.length !== 2) return undefined;
-    for (const [reference, cap] of [
-      [args[0], args[1]],
-      [args[1], args[0]],
-    ] as [EsNode, EsNode][]) {
+    if (args.length < 2 || args.some((arg) => arg.type === "SpreadElement")) return undefined;
+    // `Math.min(testTimeout, options.timeout, 30000)`: one literal among values one of which is a timeout.
+    const caps = args.filter((arg) => this.constants.evaluate(arg) !== undefined);
+    if (caps.length !== 1) return undefined;
+    const cap = caps[0]!;
+    const value = this.constants.evaluate(cap)!;
+    if (!(value > 0 && value < NO_LIMIT)) return undefined;
+    for (const reference of args) {
       const name = referenceName(this.unscaled(reference));
-      if (!this.facts.isTimeout(name) || this.constants.evaluate(reference) !== undefined) continue;
-      const value = this.constants.evaluate(cap);
-      if (value !== undefined && value > 0 && value < NO_LIMIT) return { node: cap, name };
+      if (reference !== cap && this.facts.isTimeout(name)) return { node: cap, name: name! };
     }
     return undefined;
   }

@@ -15,6 +15,7 @@ import {
 } from "./ast.ts";
 import { type CallJudge, judgeCall } from "./calls.ts";
 import type { Classifier } from "./classify.ts";
+import { readBackSubject } from "./duration-builders.ts";
 import { isResetValue } from "./not-durations.ts";
 import { cacheDeleteFinding } from "./redis.ts";
 import { foreverRetry, RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
@@ -74,7 +75,10 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       // Or another file of the package does (batch-cluster's options class `taskTimeoutMillis = 0`, armed elsewhere).
       const disables = judge.facts.zero.disables(name) || judge.reachesWaitElsewhere(true);
       const noTimer = isNode(node.value) && disables && !isNegative(node.value);
-      if (judge.facts.isTimeout(name) && isNode(node.value) && (!isResetValue(node.value) || noTimer)) {
+      // `static readonly minimumTimeout = Duration.ofMilliseconds(250)`, only handed to `isGreaterThanOrEqualTo(...)`:
+      // the least a caller may configure, a bound of a validation (the field is its one definition).
+      const bound = name !== undefined && judge.facts.bounds.onlyBounds(name, 1, judge.facts.source);
+      if (judge.facts.isTimeout(name) && isNode(node.value) && (!isResetValue(node.value) || noTimer) && !bound) {
         judge.report(node.value, `in "${name}"`);
       }
       return;
@@ -158,7 +162,8 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       // `const timeout = msg.timeout || 5000` then a timer that stops the profiler after it: a window.
       if (judge.windowFallbacks.has(node)) return;
       // `Number(env.X_TIMEOUT) || 5000` falls back for the setting it converts.
-      const name = referenceName(converted(unwrap(node.left as EsNode)));
+      // `waitOptions?.timeout?.milliseconds ?? Duration.seconds(5).milliseconds`: a duration read back is its own name's.
+      const name = referenceName(readBackSubject(converted(unwrap(node.left as EsNode))));
       if (!judge.facts.isTimeout(name)) return;
       judge.siteName = name;
       const right = unwrap(node.right as EsNode);

@@ -1,0 +1,68 @@
+// Durations built by a duration type's unit factory (`Duration.ofSeconds(5)`, `Duration.milliseconds(10_000)`), read
+// back in milliseconds (`.inMilliseconds()`, `.milliseconds`): the same literal as `5000`, written through a type
+// that names its unit. Test tools and screenplay frameworks spell their waits' bounds so
+// (`{ timeout: Duration.milliseconds(30_000) }`, `static defaultCueTimeout = Duration.ofSeconds(5)`).
+import { calleePath, type EsNode, memberName, unwrap } from "./ast.ts";
+
+/** A duration type's name as its factories are reached (`Duration`, `core_1.Duration`, `miscellaneous_1.Duration`). */
+const DURATION_TYPE = /(^|\.)Duration$/;
+
+/** Milliseconds per unit of a factory method, by the unit its name says (Java's `ofSeconds`, a `seconds(n)`, `fromMinutes`). */
+const UNIT_FACTORIES: Readonly<Record<string, number>> = {
+  milliseconds: 1,
+  ofMilliseconds: 1,
+  ofMillis: 1,
+  fromMilliseconds: 1,
+  millis: 1,
+  seconds: 1000,
+  ofSeconds: 1000,
+  fromSeconds: 1000,
+  minutes: 60_000,
+  ofMinutes: 60_000,
+  fromMinutes: 60_000,
+  hours: 3_600_000,
+  ofHours: 3_600_000,
+  fromHours: 3_600_000,
+};
+
+/** Reading a duration back in milliseconds: a getter (`.milliseconds`) or a method (`.inMilliseconds()`, `.toMillis()`). */
+const IN_MILLISECONDS = /^(milliseconds|inMilliseconds|toMilliseconds|toMillis|asMilliseconds|ms)$/;
+
+/**
+ * The milliseconds of `Duration.ofSeconds(5)` (5000), of `Duration.seconds(5).milliseconds` and of
+ * `Duration.ofSeconds(10).inMilliseconds()`: a unit factory of a type named `Duration` given one number, read as is
+ * or back in milliseconds. Undefined for anything else (a `moment.duration(5, "s")`, a factory given a variable).
+ */
+export function builtDuration(node: EsNode, evaluate: (node: EsNode) => number | undefined): number | undefined {
+  // `.inMilliseconds()`, `.toMillis()`: the call of a reading method.
+  if (node.type === "CallExpression" && (node.arguments as EsNode[]).length === 0) {
+    const callee = unwrap(node.callee as EsNode);
+    if (callee.type === "MemberExpression" && IN_MILLISECONDS.test(memberName(callee) ?? ""))
+      return factoryMillis(unwrap(callee.object as EsNode), evaluate);
+  }
+  // `.milliseconds`: a getter.
+  if (node.type === "MemberExpression" && IN_MILLISECONDS.test(memberName(node) ?? ""))
+    return factoryMillis(unwrap(node.object as EsNode), evaluate);
+  return factoryMillis(node, evaluate);
+}
+
+/** `Wait.minimumTimeout.inMilliseconds()`, `timeout.milliseconds`: the duration read back (the node itself otherwise). */
+export function readBackSubject(node: EsNode): EsNode {
+  const read =
+    node.type === "CallExpression" && (node.arguments as EsNode[]).length === 0 ? unwrap(node.callee as EsNode) : node;
+  if (read.type !== "MemberExpression" || !IN_MILLISECONDS.test(memberName(read) ?? "")) return node;
+  return unwrap(read.object as EsNode);
+}
+
+function factoryMillis(node: EsNode, evaluate: (node: EsNode) => number | undefined): number | undefined {
+  if (node.type !== "CallExpression") return undefined;
+  const args = node.arguments as EsNode[];
+  const path = calleePath(node.callee as EsNode);
+  if (args.length !== 1 || path === undefined) return undefined;
+  const dot = path.lastIndexOf(".");
+  const method = path.slice(dot + 1);
+  if (dot < 0 || !Object.hasOwn(UNIT_FACTORIES, method) || !DURATION_TYPE.test(path.slice(0, dot))) return undefined;
+  const unit = UNIT_FACTORIES[method]!;
+  const count = evaluate(args[0]!);
+  return count === undefined ? undefined : count * unit;
+}
