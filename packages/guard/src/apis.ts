@@ -26,6 +26,11 @@ export interface TimeoutApi {
    * as unbounded. Unset: a negative is a sentinel ("unset"), not reported.
    */
   negativeIsUnbounded?: boolean;
+  /**
+   * For "options": a 0 fails the call at once (birpc's `timeout: 0`): no wait to bound, so not reported, where
+   * `zeroIsUnbounded: false` would report it as a hardcoded 0 s timeout.
+   */
+  zeroRejectsAtOnce?: boolean;
 }
 
 const TEST_FUNCTIONS = [
@@ -84,6 +89,7 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     argument: "options" as const,
     zeroIsUnbounded: false,
     negativeIsUnbounded: true,
+    zeroRejectsAtOnce: true,
   })),
   // @subsquid/util-timeout's `addTimeout(promise, ms)` returns the promise as it is when `ms` is 0: no timer at all.
   { language: "js", callee: "@subsquid/util-timeout.addTimeout", argument: 1, zeroIsUnbounded: true },

@@ -29,6 +29,7 @@ export const GuardConfigSchema = z.strictObject({
         minArguments: z.optional(z.number().check(z.int(), z.minimum(1))),
         zeroIsUnbounded: z.optional(z.boolean()),
         negativeIsUnbounded: z.optional(z.boolean()),
+        zeroRejectsAtOnce: z.optional(z.boolean()),
       }),
     ),
     [],

@@ -32,6 +32,16 @@ describe("messages fit the language", () => {
     expect(py).toEqual([expect.stringMatching(/config\.timeouts\.test \/ 1000 from org_toolkit/)]);
   });
 
+  it("a WebDriver session timeout names its setter as written, with test advice only in a test file", async () => {
+    const line = "await driver.manage().setTimeouts({ implicit: 5000 });\n";
+    const page = await messages("login-page.js", `async function open(driver) {\n  ${line}}\n`);
+    expect(page).toEqual([expect.stringMatching(/set by driver\.manage\(\)\.setTimeouts\(\)\. Use config\.TIMEOUT/)]);
+    const test = await messages("login.test.js", `it("opens", async () => {\n  ${line}});\n`);
+    expect(test).toEqual([
+      expect.stringMatching(/set by driver\.manage\(\)\.setTimeouts\(\)\. .*config\.timeouts\.test/),
+    ]);
+  });
+
   it("an object's own timeout(ms) setter inside a class is an operation timeout, not mocha's test timeout", async () => {
     const found = await messages(
       "manager.js",

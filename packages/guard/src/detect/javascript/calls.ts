@@ -39,11 +39,15 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   if (path === undefined) return;
   if (node.type === "CallExpression" && judgeCliOption(judge, node)) return;
   // `browser.timeouts("implicit", 60000)`, `driver.manage().setTimeouts({ implicit: 5000 })`: a WebDriver session's
-  // waits, run by the browser's driver. A test's own bound (reported as one): no fake clock of the test reaches it,
-  // and a test that looks synchronous still blocks on it (WebdriverIO's sync mode runs each command to its end).
+  // waits, run by the browser's driver. In a test file a test's own bound (reported as one): no fake clock of the test
+  // reaches it, and a test that looks synchronous still blocks on it (WebdriverIO's sync mode runs each command to its
+  // end). In a page object or a helper module, a timeout like any other. Named by the callee as written
+  // (`driver.manage().setTimeouts()`), not its call path's `<call>` placeholder.
   const session =
     node.type === "CallExpression" ? sessionTimeouts(node, (value) => judge.constants.evaluate(value)) : [];
-  for (const value of session) judge.report(value, `as a WebDriver session timeout set by ${path}()`, false, true);
+  const inTest = session.length > 0 && judge.facts.timers.testing();
+  const setter = session.length > 0 ? judge.facts.text(node.callee as EsNode) : path;
+  for (const value of session) judge.report(value, `as a WebDriver session timeout set by ${setter}()`, false, inTest);
   if (session.length > 0) return;
   const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
   // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.

@@ -1,6 +1,5 @@
 // The judgement of one file's sites (the findings): every site the walk collected is judged after it, in document
 // order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
-import { matchApi } from "../../apis.ts";
 import { hardcodedMessage, unboundedMessage } from "../../messages.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
 import { destinationOf, type EsNode, span } from "./ast.ts";
@@ -17,6 +16,7 @@ import type { VisitorKeys } from "./walk.ts";
 import { type Classified, kindOf, NO_LIMIT } from "./values.ts";
 import type { NamesReachingWait } from "./wait-flow.ts";
 import { tableProperties } from "./option-merges.ts";
+import { optionsApiAt, receiverOf } from "./options-receiver.ts";
 import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./meaning.ts";
 
 export interface JsDetectorOptions extends DetectorOptions {
@@ -134,9 +134,13 @@ export class JsDetector implements SiteJudge, MeaningSite {
     for (const item of this.classifier.classify(value)) {
       // `-1`: a sentinel ("unset"), not a duration; to an API that documents it so (Cucumber's setter, birpc's
       // options), "no limit".
-      if (item.negative && (negativeIsUnbounded || this.negativeIsNoLimitAt(item.node)))
+      const options =
+        item.negative || item.kind === "unbounded" ? optionsApiAt(this.facts, this.apis, item.node) : undefined;
+      if (item.negative && (negativeIsUnbounded || options?.negativeIsUnbounded))
         this.add("unbounded", item.node, item.literal, where, isTest);
       if (item.negative) continue;
+      // birpc's `timeout: 0` rejects every call at once: no wait to bound, so no timeout to move to config.
+      if (options?.zeroRejectsAtOnce && this.constants.evaluate(item.node) === 0) continue;
       if (item.kind === "unbounded" && this.switchesOff(item)) continue;
       let kind = item.kind;
       if (kind === "unbounded") {
@@ -198,28 +202,12 @@ export class JsDetector implements SiteJudge, MeaningSite {
     // `bodyTimeout: 0` under `// timeouts are handled by AbortSignal in our middleware`: bounded another way.
     if (off && this.facts.noLimit.handledElsewhere(span(item.node)[0])) return true;
     // `buildConnector({ timeout: 0 })` from undici where every request carries `AbortSignal.timeout(...)`.
-    if (off && this.facts.signalDeadlines.replaces(this.receiverOf(item.node))) return true;
+    if (off && this.facts.signalDeadlines.replaces(receiverOf(this.facts, item.node))) return true;
     // `batchDelayTimeout || Infinity` where every timer armed with it runs the next step: a delay switched off.
     if (this.facts.held.onlySchedules(this.siteName)) return true;
     const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
     if (constant === undefined || !this.facts.noWait.clamps.has(constant)) return false;
     return (this.constants.evaluate(item.node) ?? 0) >= NO_LIMIT;
-  }
-
-  /** `createBirpc(fns, { timeout: -1 })`: a negative in the options of an API whose documented "no limit" it is. */
-  private negativeIsNoLimitAt(node: EsNode): boolean {
-    const callee = this.facts.receivers.receiverAt(span(node)[0])?.callee;
-    if (callee === undefined) return false;
-    const api =
-      matchApi(this.apis, "js", callee) ?? matchApi(this.apis, "js", this.facts.modules.canonical(callee) ?? "");
-    return api?.argument === "options" && api.negativeIsUnbounded === true;
-  }
-
-  /** The call a value goes to, as its module names it (`undici.buildConnector`): in its arguments or held whole. */
-  private receiverOf(node: EsNode): string | undefined {
-    const [at] = span(node);
-    const callee = this.facts.receivers.receiverAt(at)?.callee ?? this.facts.receivers.heldBy(at);
-    return this.facts.modules.canonical(callee);
   }
 
   add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {

@@ -28,12 +28,12 @@ export class NoLimitEvidence {
   /** Names compared with `Infinity` or tested with `isFinite`: the code arms no timer for an infinite one. */
   private readonly tested = new Set<string>();
   /**
-   * Names handed on under a timeout's key in a call's options (`safeFetchWrap({ responseMaxSize, timeout })`): whatever
-   * the receiver is, an infinite timeout can only mean "no limit" to it (a 0 could mean "at once", so only `Infinity`).
+   * Names handed on under a timeout's key in a call's options (`safeFetchWrap({ responseMaxSize, timeout })`), with the
+   * key and the callee: `wait-flow.ts` keeps those whose receiver or key says the value bounds a wait (`optionWaits`).
    */
-  private readonly optionTimeouts = new Set<string>();
-  /** `const options = { baseURL, timeout }`: the names a local object holds under timeout keys, by the local's name. */
-  private readonly heldTimeouts = new Map<string, string[]>();
+  private readonly optionTimeouts: OptionTimeout[] = [];
+  /** `const options = { baseURL, timeout }`: the timeout keys a local object holds, with their names, by the local. */
+  private readonly heldTimeouts = new Map<string, KeyedNames[]>();
   /** Calls given an options object (written there or held in a local) with the names under its timeout keys. */
   private readonly optionCalls: CallRecord[] = [];
   /** Fallbacks and choices by the name the value they are part of is stored under (`stored`). */
@@ -63,8 +63,9 @@ export class NoLimitEvidence {
     for (const raw of args) {
       const arg = unwrap(raw);
       const held = arg.type === "Identifier" ? this.heldTimeouts.get(arg.name as string) : undefined;
-      const names = held ?? (arg.type === "ObjectExpression" ? timeoutValues(arg) : []);
-      for (const name of names) this.optionTimeouts.add(name);
+      const keyed = held ?? (arg.type === "ObjectExpression" ? timeoutValues(arg) : []);
+      for (const { key, names } of keyed) this.optionTimeouts.push({ callee, key, names });
+      const names = keyed.flatMap((entry) => entry.names);
       if (names.length > 0) this.optionCalls.push({ callee, args: [names] });
     }
     this.callRecords.push({ callee, args: args.map((arg) => namesRead(arg)) });
@@ -160,8 +161,8 @@ export class NoLimitEvidence {
     return this.optionCalls;
   }
 
-  /** Names handed on as a timeout in a call's options (`optionTimeouts`): an infinite one is the receiver's no limit. */
-  get timeoutOptions(): ReadonlySet<string> {
+  /** Names handed on under a timeout key of a call's options, with the key and the callee (`optionTimeouts`). */
+  get timeoutOptions(): readonly OptionTimeout[] {
     return this.optionTimeouts;
   }
 
@@ -222,13 +223,19 @@ export class NoLimitEvidence {
   }
 }
 
-/** `{ baseURL, timeout: this.timeout }`: the names read under the object's own timeout-named keys. */
-function timeoutValues(object: EsNode): string[] {
-  const names: string[] = [];
+/** A timeout-named key of an options object and the names its value reads (`timeout: this.timeout`). */
+export type KeyedNames = { readonly key: string; readonly names: readonly string[] };
+
+/** A timeout key's names handed in a call's options (`safeFetchWrap({ timeout })`), with the callee as written. */
+export type OptionTimeout = KeyedNames & { readonly callee: string };
+
+/** `{ baseURL, timeout: this.timeout }`: the names read under the object's own timeout-named keys, by key. */
+function timeoutValues(object: EsNode): KeyedNames[] {
+  const names: KeyedNames[] = [];
   for (const property of object.properties as EsNode[]) {
     const key = property.type === "Property" && !property.computed ? referenceName(property.key as EsNode) : undefined;
     if (key !== undefined && isTimeoutName(key, undefined, { spelledApart: true }) && isNode(property.value))
-      names.push(...namesRead(property.value as EsNode));
+      names.push({ key, names: namesRead(property.value as EsNode) });
   }
   return names;
 }

@@ -4,6 +4,7 @@
 import { matchApi, type TimeoutApi } from "../../apis.ts";
 import type { ModuleBindings } from "./modules.ts";
 import type { NoLimitEvidence } from "./no-limit.ts";
+import { infiniteOptionWaits } from "./option-waits.ts";
 import { TIMER_CALLS } from "./timers.ts";
 import { type ZeroFacts, zeroMeaningOf } from "./zero.ts";
 
@@ -18,6 +19,8 @@ export class WaitFlow {
   /** Answers by name (`waitsOn`) and by `infinite` and name (`flowsToWait`): a file asks them of each default. */
   private readonly waits = new Map<string, boolean>();
   private readonly flows = new Map<string, boolean>();
+  /** Names whose `Infinity` the file hands to a wait under a timeout key of a call's options (`option-waits.ts`). */
+  private optionWaitNames: Set<string> | undefined;
 
   constructor(
     private readonly evidence: NoLimitEvidence,
@@ -40,7 +43,7 @@ export class WaitFlow {
    * other files of its package (`package-facts.ts`), where a default is often written far from the code that reads it.
    */
   namesReachingWait(): NamesReachingWait {
-    const { calls, setOnBuilt, readsAt, finiteTests, timeoutOptions } = this.evidence;
+    const { calls, setOnBuilt, readsAt, finiteTests } = this.evidence;
     // One pass over the calls, as `waitsOn` asks of each name: a large file has thousands of names and calls.
     const always = new Set<string>();
     const whenTested = new Set<string>();
@@ -74,7 +77,7 @@ export class WaitFlow {
     for (let step = 0; step < 2; step++)
       for (const { stored, reads, at } of readsAt)
         if (zeroes.has(stored) && !this.zero.closing.onlyIn(stored, at)) for (const read of reads) zeroes.add(read);
-    return { zero: zeroes, infinite: new Set([...zeroes, ...finiteTests, ...timeoutOptions]) };
+    return { zero: zeroes, infinite: new Set([...zeroes, ...finiteTests, ...this.optionWaits()]) };
   }
 
   /**
@@ -106,7 +109,7 @@ export class WaitFlow {
   }
 
   private flowsToWaitUncached(name: string, infinite: boolean): boolean {
-    if (infinite && (this.evidence.finiteTests.has(name) || this.evidence.timeoutOptions.has(name))) return true;
+    if (infinite && (this.evidence.finiteTests.has(name) || this.optionWaits().has(name))) return true;
     if (this.waitsOn(name)) return true;
     // `set_timeout("read", config.read_timeout)` where `function set_timeout(type, ms) { if (ms <= 0) return; ... }`.
     for (const call of this.evidence.callsReading(name)) {
@@ -158,6 +161,14 @@ export class WaitFlow {
       const api = this.apiOf(callee);
       return api?.argument === "options" && api.zeroIsUnbounded !== false;
     });
+  }
+
+  /** `safeFetchWrap({ timeout })`: names whose `Infinity` an options call's receiver or key says bounds a wait. */
+  private optionWaits(): Set<string> {
+    return (this.optionWaitNames ??= infiniteOptionWaits(
+      this.evidence.timeoutOptions,
+      (callee) => !!this.apiOf(callee),
+    ));
   }
 
   /** `this._socket.setTimeout(timeout, () => this.close())` while ending the socket (`closing-timers.ts`). */

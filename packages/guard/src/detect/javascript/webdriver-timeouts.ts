@@ -8,8 +8,12 @@ import { calleePath, type EsNode, propertyName, unwrap } from "./ast.ts";
 /** The W3C session timeouts by the name a client spells them with (`"page load"` in the wire protocol's older form). */
 const SESSION_TIMEOUTS = new Set(["implicit", "pageLoad", "page load", "script"]);
 
-/** Methods that set a session's timeouts: `timeouts(kind, ms)`, `setTimeouts({...})`, `defineTimeout({...})`. */
-const SETTERS = /^(set)?[Tt]imeouts$|^defineTimeouts?$/;
+/**
+ * Methods that set a session's timeouts: `timeouts(kind, ms)`, `setTimeouts({...})`, `defineTimeout({...})`, and
+ * WebdriverIO v5+'s singular `browser.setTimeout({ implicit, pageLoad, script })` (a method given one object of
+ * session keys; the global `setTimeout(fn, ms)` has no receiver and no such object).
+ */
+const SETTERS = /^(set)?[Tt]imeouts$|^defineTimeouts?$|^setTimeout$/;
 
 /**
  * The durations a call sets as a WebDriver session's timeouts: the second argument of `timeouts("implicit", ms)`, or
@@ -22,7 +26,8 @@ export function sessionTimeouts(node: EsNode, evaluate: (node: EsNode) => number
   const args = (node.arguments as EsNode[]).map(unwrap);
   const positive = (value: EsNode) => (evaluate(value) ?? 0) > 0;
   const [first, second] = args;
-  if (first?.type === "Literal" && typeof first.value === "string")
+  const singular = path.endsWith(".setTimeout");
+  if (!singular && first?.type === "Literal" && typeof first.value === "string")
     return SESSION_TIMEOUTS.has(first.value) && second && positive(second) ? [second] : [];
   if (args.length !== 1 || first?.type !== "ObjectExpression") return [];
   return (first.properties as EsNode[])
