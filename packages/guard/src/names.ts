@@ -46,16 +46,13 @@ const NOT_A_DURATION = new Set([
 /**
  * Words right before "timeout" that make it a delay wherever they stand: pacing (`bufferTimeout`) or
  * how long something stays on screen (`toastTimeout`,
- * `notificationTimeout`, `hideTimeout`, `animationTimeout`), or how long a pointer rests before a menu or a tip shows
- * (jQuery SmartMenus' `showTimeout`, `hoverTimeout`), or a gesture's time window. Nothing waits on them.
+ * `notificationTimeout`, `hideTimeout`, `animationTimeout`). Nothing waits on them.
  */
 const PACING = new Set([
   "buffer",
   "flush",
   "debounce",
   "throttle",
-  // A throttle's pause before its trailing call (resize-observer-polyfill's `trailingTimeout = 2`).
-  "trailing",
   "linger",
   "animation",
   "transition",
@@ -67,25 +64,48 @@ const PACING = new Set([
   "tooltip",
   "hide",
   "dismiss",
+]);
+/**
+ * Words right before "timeout" that usually name a UI delay, but not wherever they stand: how long a pointer rests
+ * before a menu or a tip shows (jQuery SmartMenus' `showTimeout`, `hoverTimeout`), a gesture's time window (noVNC's
+ * `GH_TAP_TIMEOUT`, `DOUBLE_TAP_TIMEOUT`: how long a press may last to count as a tap), a throttle's pause before its
+ * trailing call (resize-observer-polyfill's `trailingTimeout = 2`). `this.showTimeout` handed to `waitUntil` or a
+ * `TOUCH_TIMEOUT` given to a socket bounds a wait, so these are names a detector releases only when the file shows
+ * the value reaching no wait (JavaScript's `ui-delays.ts`); `isTimeoutName` still reads them as timeouts.
+ */
+const UI_DELAY = new Set([
   "show",
   "hover",
-  // Pointer gestures told apart by time (noVNC's `GH_TAP_TIMEOUT`, `GH_LONGPRESS_TIMEOUT`, `DOUBLE_TAP_TIMEOUT`): how
-  // long a press may last to count as a tap, an input threshold.
   "tap",
   "touch",
   "multitouch",
   "twotouch",
   "longpress",
   "gesture",
+  "trailing",
 ]);
-/**
- * Whether a name says its timer paces work or shows and hides something (`PACING`): `hideTimeout`, `debounceTimeout`.
- * A timer kept under such a handle (`this.hideTimeout = setTimeout(close, this.closeSelectionTimeout)`) is that delay.
- */
-export function isPacingName(name: string): boolean {
+
+/** The word right before a name's `timeout` word (`show` for `showTimeout`), if any. */
+function wordBeforeTimeout(name: string): string | undefined {
   const parts = words(name);
   const at = parts.findIndex((w) => w.endsWith("timeout"));
-  return at > 0 && PACING.has(parts[at - 1]!);
+  return at > 0 ? parts[at - 1] : undefined;
+}
+
+/** Whether a name's word before "timeout" usually names a UI delay (`UI_DELAY`): `showTimeout`, `GH_TAP_TIMEOUT`. */
+export function isUiDelayName(name: string): boolean {
+  const word = wordBeforeTimeout(name);
+  return word !== undefined && UI_DELAY.has(word);
+}
+
+/**
+ * Whether a name says its timer paces work or shows and hides something (`PACING`, `UI_DELAY`): `hideTimeout`,
+ * `showTimeout`. A timer kept under such a handle (`this.hideTimeout = setTimeout(close, this.closeSelectionTimeout)`)
+ * is that delay unless its callback ends or fails something (JavaScript's `timer-effects.ts`).
+ */
+export function isPacingName(name: string): boolean {
+  const word = wordBeforeTimeout(name);
+  return word !== undefined && (PACING.has(word) || UI_DELAY.has(word));
 }
 
 /** Words after "no" that name what is absent for a while: `noActivityTimeout`, `noResponseTimeout` (inactivity timeouts). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unitSeconds } from "../src/name-words.ts";
-import { isTimeoutName } from "../src/names.ts";
+import { isPacingName, isTimeoutName, isUiDelayName } from "../src/names.ts";
 
 // The release note of guard-python-timeout-places says which units make a timeout name; these pin it.
 describe("timeout names with a unit", () => {
@@ -54,5 +54,22 @@ describe("the unit a timeout's name counts in", () => {
     expect(unitSeconds("timeout_minutes")).toBe(60);
     expect(unitSeconds("timeout_secs")).toBe(1);
     expect(unitSeconds("timeout")).toBe(1);
+  });
+});
+
+// The release note of guard-ui-delays-listener-scope says the UI-delay words change JavaScript only; these pin it.
+describe("UI-delay names", () => {
+  it("keeps a show, hover, gesture or trailing timeout a timeout name (Python reads them as before)", () => {
+    for (const name of ["showTimeout", "hoverTimeout", "TOUCH_TIMEOUT", "GH_TAP_TIMEOUT", "trailingTimeout"]) {
+      expect(isTimeoutName(name)).toBe(true);
+      expect(isUiDelayName(name)).toBe(true);
+    }
+  });
+
+  it("reads a pacing handle's name, and not a request's", () => {
+    expect(isPacingName("hideTimeout")).toBe(true);
+    expect(isPacingName("showTimeout")).toBe(true);
+    expect(isPacingName("requestTimeout")).toBe(false);
+    expect(isUiDelayName("hideTimeout")).toBe(false);
   });
 });

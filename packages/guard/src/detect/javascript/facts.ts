@@ -1,7 +1,6 @@
 // What one walk of a file learns before any site is judged: bindings, constants, tests, timers, tables.
 // The store and the questions it answers; which node feeds which fact is `collect.ts`.
 import type { TimeoutApi } from "../../apis.ts";
-import { isTimeoutName } from "../../names.ts";
 import { type EsNode, span } from "./ast.ts";
 import { collectNode } from "./collect.ts";
 import { CallRecords } from "./call-records.ts";
@@ -12,6 +11,7 @@ import { TestContexts } from "./test-contexts.ts";
 import type { TestFacts } from "./test-facts.ts";
 import { TimerEffects } from "./timer-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
+import { delayVerdicts, isTimeoutIn } from "./timeout-names.ts";
 import { ZeroFacts } from "./zero.ts";
 import { ModuleBindings } from "./modules.ts";
 import { Receivers } from "./receivers.ts";
@@ -156,7 +156,7 @@ export class FileFacts implements TestFacts {
     readonly source: string,
     readonly extraTimeoutNames: ReadonlySet<string>,
     /** Names the other files of the package arm only timers that renew, ping or retry with (`package-facts.ts`). */
-    private readonly inertElsewhere: ReadonlySet<string> = new Set(),
+    readonly inertElsewhere: ReadonlySet<string> = new Set(),
   ) {
     this.noWait = new NoWaitFacts(source);
     this.noLimit = new NoLimitEvidence(source);
@@ -188,46 +188,14 @@ export class FileFacts implements TestFacts {
     return this.source.slice(start, end);
   }
 
+  /** Whether `name` holds a timeout in this file (`timeout-names.ts`). */
   isTimeout(name: string | undefined): name is string {
-    if (name === undefined || ERROR_CODE.test(name)) return false;
-    // `DEFAULT_GLOBAL_DEADLINE_MS = 10 * 60 * 1000`: a deadline with a unit is a duration (a bare `deadline` is a time).
-    if (!isTimeoutName(name, this.extraTimeoutNames, { spelledApart: true }))
-      return /deadline/i.test(name) && DEADLINE_DURATION.test(name);
-    if (this.backoffs.has(name)) return false;
-    // `keepAliveTimeout: 250` in a defaults table or a test's options, where the package's only timer armed with it
-    // sends a keep-alive (`setTimeout(() => this.sendKeepAlive(), this.config.keepAliveTimeout * 1000)`): a schedule.
-    if (this.inertElsewhere.has(name)) return false;
-    // `wait(cond, timeout, msg, pollTimeout = 200)` then `setTimeout(pollCondition, pollTimeout)`: how
-    // long to wait between polls, a delay named like a timeout.
-    if (this.timerDelays.has(name) && /^poll/i.test(name)) return false;
-    // `setTimeout(() => this.renewToken(), this._tokenTimeout)`: when to renew, a schedule.
-    // `setTimeout(() => span.end(), idleTimeout)`: how long a measurement runs; nothing waits on it.
-    // A keep-alive timeout's delay (no data for that long and the connection is lost) is no keep-alive schedule.
-    const schedule = this.noWait.schedules.has(name) && !this.deadlines.liveness.has(name);
-    // `if (new Date() - lastActivity > options.timeout) handleDisconnect()` beside `setTimeout(init, options.timeout)`:
-    // compared with an elapsed time, the name bounds the quiet it tolerates, whatever its other timer does.
-    const inert = this.timers.inertNames.has(name) && !this.noWait.elapsedBounds.has(name);
-    return !schedule && !inert;
+    return isTimeoutIn(this, name);
   }
 
-  /**
-   * What this file's timers show of each timeout-looking name they are armed with (after `collect`), for the other
-   * files of its package: `quiet`, armed only with timers that renew, ping, retry, log or measure (or kept as an
-   * entry's expiry); `loud`, armed with a timer that may end a wait, kept under a keep-alive timeout's handle (a
-   * liveness limit), or compared with an elapsed time (`now - node.lastHeartbeatTime > this.opts.heartbeatTimeout`:
-   * moleculer's check that runs on a schedule armed with the same name).
-   */
+  /** What this file's timers show of each timeout-looking name they are armed with (`timeout-names.ts`). */
   delayVerdicts(): { quiet: Set<string>; loud: Set<string> } {
-    const quiet = new Set<string>();
-    const loud = new Set<string>(this.noWait.elapsedBounds);
-    const names = new Set([...this.noWait.schedules, ...this.timers.inertNames, ...this.timers.active]);
-    for (const name of [...names, ...this.deadlines.liveness]) {
-      const schedule = this.noWait.schedules.has(name) && !this.deadlines.liveness.has(name);
-      if (loud.has(name)) continue;
-      if (schedule || this.timers.inertNames.has(name)) quiet.add(name);
-      else loud.add(name);
-    }
-    return { quiet, loud };
+    return delayVerdicts(this);
   }
 
   /**
@@ -245,12 +213,3 @@ export class FileFacts implements TestFacts {
     return this.racedCalls.settlesRacedCall(timer, named, this.functionSpans, (node) => this.text(node));
   }
 }
-
-/** `ERR_TIMEOUT = 7777`, `ERR_CONN_REQUEST_TIMEOUT: 40` (oracledb's error table): a constant that names an error holds its code. */
-const ERROR_CODE = /^(ERR|ERROR|ERRNO)_[A-Z0-9_]*$/;
-
-/**
- * `globalDeadlineMs`, `DEFAULT_GLOBAL_DEADLINE_MS`; not `MAX_..._DEADLINE_MS` (a cap) nor an ack deadline
- * (`ackDeadlineSeconds`: a message lease on the server, like SQS's visibility timeout).
- */
-const DEADLINE_DURATION = /^(?!max|min)(?!\w*ack_?deadline)\w*deadline_?(ms|millis|milliseconds|seconds|secs)$/i;

@@ -77,13 +77,51 @@ export function mocksModules(source: string): boolean {
   return MOCKS_MODULES.test(source);
 }
 
+/** The leftmost name of an emit's receiver: `sdk` for `sdk.client().__emitter__`, `query` for `query`. */
+function receiverRoot(raw: EsNode): string | undefined {
+  let node = unwrap(raw);
+  for (let depth = 0; depth < 16; depth++) {
+    if (node.type === "Identifier") return node.name as string;
+    if (node.type === "MemberExpression") node = unwrap(node.object as EsNode);
+    else if (node.type === "CallExpression") node = unwrap(node.callee as EsNode);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** A value made in the test to stand in for a real one: `new EventEmitter()`, `jest.fn()`, `vi.fn()`, `mockSdk()`. */
+const STAND_IN = /^\s*(new\s+(\w+\.)?EventEmitter\b|(jest|vi)\.fn\b|mock\w*\s*\()/;
+
+/** The modules a test replaces with mocks: `jest.mock("./sdk", ...)`, `vi.mock("../src/client")`. */
+function mockedModules(source: string): string[] {
+  return [...source.matchAll(/\b(?:jest|vi)\.(?:do)?[mM]ock\s*\(\s*['"`]([^'"`]+)['"`]/g)].map((m) => m[1]!);
+}
+
 /**
- * Whether a timer's callback, written at the timer, only emits events (`setTimeout(() =>
- * client().__emitter__.emit(Event.SDK_READY_TIMED_OUT), 100)`): in a test of a mocked module (`mocksModules`), the
- * mock's event the code under test then reacts to, scripted after a delay. The code under test waits; the timer bounds
- * nothing of its own. (Without mocked modules, `server.emit("timeout")` on a real server stays a deadline.)
+ * Whether the file shows `name` to be a mock's object: named for one (`mockClient`), made in the test as a stand-in
+ * (`STAND_IN`), or imported from a module the test mocks (`import { client } from "./sdk"` with `jest.mock("./sdk")`).
+ * `const server = net.createServer()` is a real server: its emitted "timeout" is the test's deadline.
  */
-export function onlyEmits(raw: EsNode): boolean {
+function isStandIn(name: string, source: string): boolean {
+  if (/mock/i.test(name)) return true;
+  const escaped = name.replace(/\$/g, "\\$");
+  for (const m of source.matchAll(new RegExp(`\\b${escaped}\\s*=(?!=)`, "g")))
+    if (STAND_IN.test(source.slice(m.index + m[0].length, m.index + m[0].length + 80))) return true;
+  return mockedModules(source).some((module) => {
+    const quoted = module.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    const from = new RegExp(`\\b${escaped}\\b[^;\\n]*(from|require\\s*\\()\\s*['"\`]${quoted}['"\`]`);
+    return from.test(source);
+  });
+}
+
+/**
+ * Whether a timer's callback, written at the timer, only emits events on a mock (`setTimeout(() =>
+ * mockClient().__emitter__.emit(Event.SDK_READY_TIMED_OUT), 100)`, `query.emit("timeout")` on a `new EventEmitter()`
+ * of the test): in a test of a mocked module (`mocksModules`), the mock's event the code under test then reacts to,
+ * scripted after a delay. The code under test waits; the timer bounds nothing of its own. An emit on a real object
+ * (`server.emit("timeout")` on `net.createServer()`) stays a deadline, mocked modules or not.
+ */
+export function onlyEmits(raw: EsNode, source: string): boolean {
   const fn = unwrap(raw);
   if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") return false;
   const body = fn.body as EsNode;
@@ -93,7 +131,9 @@ export function onlyEmits(raw: EsNode): boolean {
     statements.every((raw) => {
       const node = unwrap(raw.type === "ExpressionStatement" ? (raw.expression as EsNode) : raw);
       const callee = node.type === "CallExpression" ? unwrap(node.callee as EsNode) : undefined;
-      return callee?.type === "MemberExpression" && EMITS.test(memberName(callee) ?? "");
+      if (callee?.type !== "MemberExpression" || !EMITS.test(memberName(callee) ?? "")) return false;
+      const root = receiverRoot(callee.object as EsNode);
+      return root !== undefined && isStandIn(root, source);
     })
   );
 }

@@ -6,12 +6,13 @@ import { isPacingName } from "../../names.ts";
 import { timeoutWord } from "../../name-words.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
-import { continuations, visibleDefinition } from "./callback-scope.ts";
+import { continuations, endsWhenCalled, visibleDefinition } from "./callback-scope.ts";
 import { delayNames, scaledName } from "./delay-names.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { EnclosingFunctions } from "./enclosing-functions.ts";
 import { HandedDelays } from "./handed-delays.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
+import { UiDelays } from "./ui-delays.ts";
 import type { VisitorKeys } from "./walk.ts";
 
 /** Calls named like a timer (`setTimeout`, `timing.setTimeout`, `(0, timers_1.setTimeout)`). */
@@ -40,12 +41,14 @@ export class TimerEffects {
   /** The file's calls by the name they call, with their arguments: what callers hand in for a callback parameter. */
   readonly calls = new Map<string, EsNode[][]>();
   private readonly timers: Timer[] = [];
-  /** Timer calls kept under a pacing or show/hide handle (`stored`): delays, not deadlines. */
+  /** Timer calls kept under a pacing or show/hide handle (`stored`): delays, unless their callback ends something. */
   private readonly paced = new Set<EsNode>();
   /** `socket.setTimeout(60000, () => log("Timeout"))`: timers whose listener comes after the delay (`LISTENER_TIMER`). */
   private readonly listenerTimers: Timer[] = [];
   /** Names passed on as a value (`request({ timeout })`, `connect(timeout)`): they may bound a wait elsewhere. */
   private readonly passed = new Set<string>();
+  /** Names like `showTimeout`: whether the file shows them reaching a wait (`ui-delays.ts`). */
+  readonly uiDelays = new UiDelays();
   /** Names used as the delay of a timer whose callback may end a wait. */
   readonly active = new Set<string>();
   /** Names given to a store as an entry's expiry (`"EX", this.options.leaderLockTimeout`). */
@@ -88,6 +91,7 @@ export class TimerEffects {
       callee.type === "SequenceExpression"
         ? referenceName(unwrap((callee.expressions as EsNode[]).at(-1)!))
         : referenceName(callee);
+    this.uiDelays.call(last, args);
     if (last !== undefined) {
       const calls = this.calls.get(last);
       if (calls) calls.push(args);
@@ -128,6 +132,7 @@ export class TimerEffects {
 
   /** `{ timeout }`, `{ timeout: this.idleTimeout }` in an object literal: the value is passed on. */
   object(node: EsNode): void {
+    this.uiDelays.object(node);
     for (const property of node.properties as EsNode[]) {
       if (property.type !== "Property" || !isNode(property.value)) continue;
       this.definition(propertyName(property), property.value);
@@ -145,7 +150,7 @@ export class TimerEffects {
 
   /**
    * `this.hideTimeout = setTimeout(..., this.closeSelectionTimeout)` (doxygen's search box): a timer kept under a
-   * handle named for a pacing or a show/hide delay (`isPacingName`) is that delay, whatever its callback does.
+   * handle named for a pacing or a show/hide delay (`isPacingName`) is that delay, unless its callback ends something.
    */
   stored(target: EsNode, value: unknown): void {
     const call = isNode(value) ? unwrap(value) : undefined;
@@ -183,10 +188,12 @@ export class TimerEffects {
     const boundsNothing = ({ call, callback }: { call: EsNode; callback: EsNode }): boolean =>
       onlyLogsOrMeasures(callback, this.definitions, visitorKeys) ||
       onlyRetries(call, callback, this.definitions, visitorKeys, this.around.enclosing(call, "names"), visible) ||
-      onlyContinues(callback, this.continuations(call), visitorKeys);
+      onlyContinues(callback, continuations(call, this.around, this, this.source), visitorKeys);
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
-      if (this.paced.has(timer.call) || boundsNothing(timer)) {
+      this.uiDelays.timer(timer.callback, timer.delay, this.source);
+      // `this.showTimeout = setTimeout(() => socket.destroy(err), connectTimeout)`: its handle's name says no delay.
+      if ((this.paced.has(timer.call) && !endsWhenCalled(timer.callback, this.source)) || boundsNothing(timer)) {
         inert.push(timer);
         this.inertRanges.push(span(timer.delay));
       } else for (const name of names) this.active.add(name);
@@ -229,11 +236,6 @@ export class TimerEffects {
   /** A test's timer that aborts the operation the test then checks (`scripted-abort.ts`). */
   scriptedAbort(timer: EsNode, enclosing: readonly [number, number][], callback?: EsNode): boolean {
     return this.testing() && scriptedAbort(this.source, this.definitions, timer, enclosing, callback);
-  }
-
-  /** The callbacks the code around a timer was given that only go on (`callback-scope.ts`'s `continuations`). */
-  private continuations(call: EsNode): Set<string> {
-    return continuations(call, this.around, this, this.source);
   }
 
   private pass(raw: EsNode): void {

@@ -33,8 +33,8 @@ export function timerVerdict(
   const scripted = deadline && !racesEvent && !settlesRacedPromise && !facts.raceTimers.has(node);
   if (scripted && facts.timers.scriptedAbort(node, enclosingFunctions(facts, node))) return "scripted";
   if (scripted && args[0] && facts.noWait.doubles.onlyActs(args[0])) return "scripted";
-  // `setTimeout(() => sdk.client().__emitter__.emit("SDK_READY_TIMED_OUT"), 100)` in a test of mocked modules.
-  if (scripted && args[0] && facts.timers.testing() && onlyEmits(args[0]) && mocksModules(facts.source))
+  // `setTimeout(() => mockSdk.client().__emitter__.emit("SDK_READY_TIMED_OUT"), 100)` in a test of mocked modules.
+  if (scripted && args[0] && facts.timers.testing() && onlyEmits(args[0], facts.source) && mocksModules(facts.source))
     return "scripted";
   if (deadline) return "deadline";
   // `const p = new Promise((r) => setTimeout(r, ms))` where a `p` is raced somewhere in the file.
