@@ -4,7 +4,7 @@
 // `cls.X` reads the attribute of an object of the class whose method holds it; a read through any other receiver
 // (`conn.timeout`, `self.options.timeout`, `super().timeout`) or by name (`getattr(o, "timeout")`) may read any
 // class's. `socket.timeout` on a module the file imports is no attribute of an object.
-import type { PythonFacts } from "./package-keepers.ts";
+import { restatedForCheck } from "./compared-reads.ts";
 
 /** What the package pass records of one attribute name (see `PythonFacts.attributes`). */
 export interface AttributeReads {
@@ -17,7 +17,10 @@ export interface AttributeReads {
    * or method of the value is used, so what it reads is no number.
    */
   objects?: true;
-  /** Read somewhere other than as an operand of `==` / `!=` (`comparedOnly`). */
+  /**
+   * Read somewhere other than in a check that restates its value (`comparedOnly`): an `==` / `is` operand in an
+   * `assert`, an `assertEqual`-like helper's argument, a comparison that is no loop's give-up condition.
+   */
   uncompared?: true;
 }
 
@@ -35,8 +38,6 @@ const STRING_OR_COMMENT =
   /#[^\n]*|(?<![\w])([rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
 /** A metaclass that reads no attribute of the classes it makes. */
 const PLAIN_METACLASS = /^(abc\.)?ABCMeta$/;
-/** Bases that read no attribute of their subclasses' objects. */
-const PLAIN_BASES = new Set(["object", "ABC"]);
 
 /**
  * Records the attribute reads among a module's timeout words (`found`, from the package pass) into `reads`, and its
@@ -88,7 +89,7 @@ export function attributeReadsIn(
     if (/^\s*:(?!=)/.test(after) && /^\s*\w+\s*\.\s*$/.test(text.slice(lineStart, start))) continue;
     if (receiver !== undefined && modules.has(receiver)) continue;
     const entry = (reads[word] ??= { classes: [] });
-    if (!equalityOperand(text.slice(lineStart, start - 1), after)) entry.uncompared = true;
+    if (!restatedForCheck(text, start, end)) entry.uncompared = true;
     const owner =
       receiver === "self" || receiver === "cls" ? enclosingClass(text, (scopes ??= scopesOf(text)), start) : undefined;
     if (owner !== undefined) {
@@ -148,115 +149,4 @@ function enclosingTop<T extends { at: number }>(tops: readonly T[], at: number):
     } else high = middle - 1;
   }
   return best;
-}
-
-/**
- * No object of class `owner` can have its attribute `name` read in the package: no read through another receiver or
- * by name (but reads that use the value as an object, when the value written is a number: `numeric`), and for the
- * owner and every subclass of it (the objects that carry the attribute), every base in turn is a class of the package
- * (or `object`, `ABC`), so no library's base reads it (`class Handler(Base, socketserver.StreamRequestHandler)`:
- * `socketserver` reads `self.timeout` of Base's value), and no `self.name` read is in that class or any of its bases
- * (a sibling base, a mixin: `class Client(Settings, Waiter)` where Waiter reads `self.timeout` that Settings sets).
- * Undefined facts (no package pass, or a pass that saw part of the package): nothing is known.
- */
-export function attributeUnread(
-  python: PythonFacts | undefined,
-  owner: string,
-  name: string,
-  numeric: boolean,
-): boolean {
-  const reads = python?.attributes;
-  const bases = python?.bases;
-  // Reads are recorded for timeout-looking words only (the package's `words`): any other name is unknown.
-  if (!reads || !bases || !python.words || !Object.hasOwn(python.words, name)) return false;
-  const read = Object.hasOwn(reads, name) ? reads[name] : undefined;
-  if (read?.other || (read?.objects && !numeric)) return false;
-  const readers = read?.classes ?? [];
-  for (const carrier of [owner, ...descendantsOf(bases, owner)]) {
-    const ancestors = ancestorsOf(bases, carrier);
-    if (!ancestors.complete) return false;
-    for (const reader of readers) if (reader === carrier || ancestors.seen.has(reader)) return false;
-  }
-  return true;
-}
-
-/**
- * `== self.MINIMAL_TIMEOUT` in pyvisa's resource tests: every read of the attribute in the package (through `self`
- * or anything else, by name none) is an operand of an equality test, so the value is what a test expects back, a
- * default recognised, not one applied (README "Restated for comparison"). Reads are recorded for timeout words only.
- * As for `attributeUnread`, every class an object of `owner` may be (it and its subclasses) must have only the
- * package's own bases: a base from elsewhere may read it unseen (`socketserver` reads a handler's `self.timeout`).
- */
-export function comparedOnly(python: PythonFacts | undefined, owner: string, name: string): boolean {
-  const reads = python?.attributes;
-  const bases = python?.bases;
-  if (!reads || !bases || !python.words || !Object.hasOwn(python.words, name) || !Object.hasOwn(reads, name))
-    return false;
-  const read = reads[name]!;
-  if (read.other || read.objects || read.uncompared || read.classes.length === 0) return false;
-  return [owner, ...descendantsOf(bases, owner)].every((carrier) => ancestorsOf(bases, carrier).complete);
-}
-
-// The read `receiver.X` stands alone on one side of `==`/`!=`: the line before it ends `== receiver.` (the read then
-// ends its operand: the line, a `)`, `,`, `and`/`or`) or the text after it starts with `==`/`!=`.
-function equalityOperand(before: string, after: string): boolean {
-  const operand = before.replace(/[\w.]*$/, "");
-  if (/[=!]=\s*$/.test(operand)) return /^[ \t]*(\n|\r|$|\)|,|\b(and|or)\b|#)/.test(after);
-  return /^\s*[=!]=/.test(after) && /(^|[(,]|\b(assert|and|or|not|if)\b)\s*$/.test(operand);
-}
-
-/** Class name -> the classes of the package that name it as a base, built once per package's `bases`. */
-const subclassesOf = new WeakMap<object, Map<string, string[]>>();
-
-/** The classes that derive from `name`, at any depth, by name. */
-function descendantsOf(bases: Readonly<Record<string, readonly string[]>>, name: string): Set<string> {
-  let children = subclassesOf.get(bases);
-  if (!children) {
-    children = new Map();
-    for (const [child, own] of Object.entries(bases))
-      for (const base of own) {
-        if (base === "?") continue;
-        const list = children.get(base);
-        if (list) list.push(child);
-        else children.set(base, [child]);
-      }
-    subclassesOf.set(bases, children);
-  }
-  const seen = new Set<string>();
-  const due = [name];
-  while (due.length > 0) {
-    for (const child of children.get(due.pop()!) ?? []) {
-      if (child === name || seen.has(child)) continue;
-      seen.add(child);
-      due.push(child);
-    }
-  }
-  return seen;
-}
-
-/** The classes `name` derives from by name, and whether all of them are the package's own (or plain). */
-function ancestorsOf(
-  bases: Readonly<Record<string, readonly string[]>>,
-  name: string,
-): { seen: Set<string>; complete: boolean } {
-  const seen = new Set<string>();
-  let complete = true;
-  const due = [name];
-  while (due.length > 0) {
-    const current = due.pop()!;
-    if (PLAIN_BASES.has(current)) continue;
-    const own = Object.hasOwn(bases, current) ? bases[current] : undefined;
-    if (!own) {
-      complete = false;
-      continue;
-    }
-    for (const base of own) {
-      if (base === "?") complete = false;
-      else if (!seen.has(base) && base !== name) {
-        seen.add(base);
-        due.push(base);
-      }
-    }
-  }
-  return { seen, complete };
 }

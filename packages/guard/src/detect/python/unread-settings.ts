@@ -1,6 +1,6 @@
 // Settings stored where nothing reads them: they bound no wait, whatever their name.
 import type { Node as TsNode } from "web-tree-sitter";
-import { attributeUnread, comparedOnly } from "./attribute-reads.ts";
+import { attributeUnread, comparedOnly } from "./attribute-ancestry.ts";
 import type { PyFacts } from "./facts.ts";
 import { referenceName, withoutText } from "./syntax.ts";
 
