@@ -61,6 +61,12 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   // Test runners: a test timeout of 0 switches the limit off (Mocha, Jest, Vitest, AVA).
   { language: "js", callee: "jest.setTimeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "this.timeout", argument: 0, zeroIsUnbounded: true },
+  // Mocha's current runnable on the test's context (`this.test.timeout(0)` in a test or in a helper it calls with its
+  // context, `this.currentTest.timeout(0)` in a hook), and the `mocha` global of its browser build (`mocha.timeout(0)`
+  // sets the root suite's): 0 switches the limit off for what follows.
+  { language: "js", callee: "this.test.timeout", argument: 0, zeroIsUnbounded: true },
+  { language: "js", callee: "this.currentTest.timeout", argument: 0, zeroIsUnbounded: true },
+  { language: "js", callee: "mocha.timeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "t.timeout", argument: 0, zeroIsUnbounded: true },
   // Playwright's test timeouts: 0 switches the limit off (`test.setTimeout(0)`, `testInfo.setTimeout(0)`).
   { language: "js", callee: "test.setTimeout", argument: 0, zeroIsUnbounded: true },

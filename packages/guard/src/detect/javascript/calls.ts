@@ -175,7 +175,8 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const listener = api.callee === "*.setTimeout" ? args[1] : undefined;
   if (listener && judge.facts.timers.scriptedAbort(node, enclosingFunctions(judge.facts, node), listener)) return;
   const isTest =
-    (TEST_APIS.test(api.callee) && !(path === "this.timeout" && inClass(judge.facts, node))) || api.argument === "last";
+    (TEST_APIS.test(api.callee) && !(path.startsWith("this.") && inClass(judge.facts, node))) ||
+    api.argument === "last";
   for (const target of targets) {
     // `socket.setTimeout(0)` switches a Node idle timer off after the phase it guarded.
     // `if (cfg.socket !== undefined) socket.setTimeout(cfg.socket || 0)`: only when configured, the

@@ -139,8 +139,8 @@ export class FileFacts implements TestFacts {
   readonly unreadDefaults = new UnreadDefaults();
   /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */
   readonly ownWaits = new OwnWaitDefaults();
-  /** Suites and tests built with mocha's API (`new Suite(...)` imported from mocha): their `timeout(ms)` is mocha's. */
-  readonly mochaRunnables = new MochaRunnables();
+  /** Suites and tests mocha's API built (`new Suite(...)`) or documented as mocha's: their `timeout(ms)` is mocha's. */
+  readonly mochaRunnables: MochaRunnables;
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
   readonly scopedInits = new Set<EsNode>();
   /** Clock doubles a test makes and moves by hand (`TimeMock(...)`), and the tests that use them. */
@@ -165,6 +165,7 @@ export class FileFacts implements TestFacts {
     this.mockClocks = new MockClocks(source);
     this.syncTests = new SyncTests(source);
     this.callRecords = new CallRecords(source);
+    this.mochaRunnables = new MochaRunnables(source);
   }
 
   /** Walks `program` once, collecting every fact. */

@@ -7,7 +7,7 @@ export const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
 
 /** Test-runner timeouts: the fix is `timeouts.test`, not `TIMEOUT`. */
 export const TEST_APIS =
-  /^(jest\.setTimeout|this\.timeout|t\.timeout|vi\.setConfig|test\.setTimeout|testInfo\.setTimeout|(@cucumber\/)?cucumber\.setDefaultTimeout)$/;
+  /^(jest\.setTimeout|this\.(test\.|currentTest\.)?timeout|mocha\.timeout|t\.timeout|vi\.setConfig|test\.setTimeout|testInfo\.setTimeout|(@cucumber\/)?cucumber\.setDefaultTimeout)$/;
 
 /** Test-runner options (`vi.setConfig({ testTimeout })`, Playwright's `timeout` is not one of them). */
 export const TEST_OPTIONS = /^(testTimeout|hookTimeout|teardownTimeout)$/;
