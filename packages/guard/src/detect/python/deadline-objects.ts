@@ -7,21 +7,16 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { classOf } from "./callees.ts";
 import { freshClock, isClockReading, ordering, outward } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
+import { keptOnSelf } from "./setting-writes.ts";
 import { addends, unwrap } from "./syntax.ts";
 
 /** Whether `init` (a class's `__init__` of this file) keeps its parameter `parameter` as a deadline None leaves open. */
 export function deadlineParameter(facts: PyFacts, init: TsNode, parameter: string): boolean {
   const cls = classOf(init);
-  const body = init.childForFieldName("body");
-  if (!cls || !body) return false;
-  for (const assignment of body.descendantsOfType("assignment")) {
-    const left = assignment?.childForFieldName("left");
-    if (left?.type !== "attribute" || assignment!.childForFieldName("right")?.text !== parameter) continue;
-    const kept = left.text.replace(/\s+/g, "");
-    if (kept.startsWith("self.") && endTimes(facts, cls, kept).some((end) => comparedWithClock(facts, cls, end)))
-      return true;
-  }
-  return false;
+  if (!cls) return false;
+  return keptOnSelf(init, parameter).some((kept) =>
+    endTimes(facts, cls, kept).some((end) => comparedWithClock(facts, cls, end)),
+  );
 }
 
 // `self.end_time = self.start_time + self.timeout_interval` under `if self.timeout_interval is not None:` (or a test of

@@ -10,6 +10,7 @@ import { classOf } from "./callees.ts";
 import { endsTheLoop } from "./deadlines.ts";
 import { difference, freshClock, inWhile, isClockReading, ordering, outward } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
+import { keptOnSelf } from "./setting-writes.ts";
 import { unwrap } from "./syntax.ts";
 
 /** Which value the skipped check leaves without a limit: `None`, or any negative number (`-1`). */
@@ -92,13 +93,8 @@ export function boundsPollUnless(facts: PyFacts, use: TsNode, name: string, kind
  */
 export function keepsNegativeForPolls(facts: PyFacts, fn: TsNode, name: string): boolean {
   const cls = classOf(fn);
-  const body = fn.childForFieldName("body");
-  if (!cls || !body) return false;
-  for (const assignment of body.descendantsOfType("assignment")) {
-    const left = assignment?.childForFieldName("left");
-    if (left?.type !== "attribute" || assignment!.childForFieldName("right")?.text !== name) continue;
-    const stored = left.text.replace(/\s+/g, "");
-    if (!stored.startsWith("self.")) continue;
+  if (!cls) return false;
+  for (const stored of keptOnSelf(fn, name)) {
     for (const read of cls.descendantsOfType("attribute")) {
       if (!read || read.text.replace(/\s+/g, "") !== stored || isWritten(read)) continue;
       if (boundsPollUnless(facts, read, stored, "negative")) return true;

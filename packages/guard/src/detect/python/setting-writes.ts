@@ -16,6 +16,18 @@ export function storedAs(value: TsNode): string | undefined {
   return left?.type === "attribute" ? left.text.replace(/\s+/g, "") : undefined;
 }
 
+// `self.timeout = timeout` in `fn`'s body: the attributes (`self.timeout`) the object keeps the parameter `name` in.
+export function keptOnSelf(fn: TsNode, name: string): string[] {
+  const kept: string[] = [];
+  for (const assignment of fn.childForFieldName("body")?.descendantsOfType("assignment") ?? []) {
+    const left = assignment?.childForFieldName("left");
+    if (left?.type !== "attribute" || assignment!.childForFieldName("right")?.text !== name) continue;
+    const attribute = left.text.replace(/\s+/g, "");
+    if (attribute.startsWith("self.")) kept.push(attribute);
+  }
+  return kept;
+}
+
 // Any assignment of the parameter `name` in the constructor: it may no longer hold the caller's value.
 export function assignsTo(body: TsNode, name: string): boolean {
   return body
