@@ -3,7 +3,8 @@
 import { type EsNode, span } from "./ast.ts";
 import { evictionNames } from "./expiries.ts";
 import type { FileFacts } from "./facts.ts";
-import { backoffBase, infinityRespelling } from "./not-durations.ts";
+import { backoffBase } from "./backoff-bases.ts";
+import { infinityRespelling } from "./not-durations.ts";
 
 /** An `if` statement: its test for a zero or a missing value, its dead branch, what its body re-spells or clamps. */
 export function collectIf(facts: FileFacts, node: EsNode): void {

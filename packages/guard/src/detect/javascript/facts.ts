@@ -6,7 +6,7 @@ import { collectNode } from "./collect.ts";
 import { CallRecords } from "./call-records.ts";
 import { ExpectedValues } from "./expected-values.ts";
 import { NoWaitFacts } from "./no-wait.ts";
-import { ValidationBounds } from "./not-durations.ts";
+import { ValidationBounds } from "./validation-bounds.ts";
 import { TestContexts } from "./test-contexts.ts";
 import type { TestFacts } from "./test-facts.ts";
 import { TimerEffects } from "./timer-effects.ts";

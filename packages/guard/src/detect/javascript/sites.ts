@@ -18,10 +18,11 @@ import type { Classifier } from "./classify.ts";
 import { readBackSubject } from "./duration-builders.ts";
 import { isResetValue } from "./not-durations.ts";
 import { cacheDeleteFinding } from "./redis.ts";
-import { foreverRetry, RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
+import { reportForever, reportPerAttempt } from "./retry-reports.ts";
+import { RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
 import { signalDuration } from "./request-bounds.ts";
 import { numericString } from "./values.ts";
-import { perAttemptTimeouts, utilityFallback } from "./value-shapes.ts";
+import { utilityFallback } from "./value-shapes.ts";
 
 /** What judging a site needs from the detector, beyond what judging a call does. */
 export interface SiteJudge extends CallJudge {
@@ -226,26 +227,6 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       judgeCall(judge, node);
       return;
   }
-}
-
-/** `retries: { forever: true }`: retried with no bound, so whoever waits for it waits forever. */
-function reportForever(judge: SiteJudge, options: EsNode, where: string): void {
-  const forever = foreverRetry(options);
-  if (forever) judge.add("unbounded", forever, "forever: true", `${where} (retried with no bound)`, false);
-}
-
-/**
- * `timeouts: [5000, 5000]`: an array of per-attempt timeouts under `name`, reported once (at its first), where it
- * reaches a wait: given in a call's options (`new Session({ timeouts: [50] })`), or read one attempt at a time
- * in the file (`setTimeout(transmit, options.timeouts[retrans])`). A list nobody reads so is no evidence.
- */
-function reportPerAttempt(judge: SiteJudge, name: string | undefined, value: EsNode): void {
-  const isTimeout = (n: string) => judge.facts.isTimeout(n);
-  const elements = perAttemptTimeouts(name, value, isTimeout, (v) => judge.constants.evaluate(v));
-  if (!elements[0] || !name) return;
-  const passed = judge.facts.receivers.receiverAt(span(value)[0]) !== undefined;
-  if (!passed && !new RegExp(`\\.${name.replace(/\$/g, "\\$")}\\s*\\[\\s*[\\w$]`).test(judge.facts.source)) return;
-  judge.report(elements[0], `in "${name}" (the first of ${elements.length} per-attempt timeouts)`);
 }
 
 function isNegative(node: EsNode): boolean {

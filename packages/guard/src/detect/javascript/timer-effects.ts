@@ -3,7 +3,6 @@
 // aborts the operation the test then checks is the scripted action under test. Names used only so, or only
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
 import { isPacingName } from "../../names.ts";
-import { timeoutWord } from "../../name-words.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { continuations, endsWhenCalled, visibleDefinition } from "./callback-scope.ts";
@@ -12,22 +11,9 @@ import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { EnclosingFunctions } from "./enclosing-functions.ts";
 import { HandedDelays } from "./handed-delays.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
+import { isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
 import type { VisitorKeys } from "./walk.ts";
-
-/** Calls named like a timer (`setTimeout`, `timing.setTimeout`, `(0, timers_1.setTimeout)`). */
-const TIMER_NAME = /^setTimeout$/;
-/** A name or delay text that says it is a timeout (`names.ts`, the one source of the word). */
-const TIMEOUT_WORD = timeoutWord("js", "i");
-
-/**
- * Timers armed delay first with a listener after it: Node's `socket.setTimeout(ms, listener)` (a socket, request or
- * server: the listener is called, nothing is closed unless it closes it), a helper that makes a timer
- * (`createTimeout(1000, () => console.warn(...))`). Not a promise-bounding helper (`pTimeout(p, ms, fallback)`).
- */
-const LISTENER_TIMER = /^(setTimeout|(create|make|start)(Timeout|Timer))$/;
-
-type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
 
 /**
  * Timers and the functions their callbacks call, collected in the one walk (`FileFacts` hands them over);
@@ -243,8 +229,4 @@ export class TimerEffects {
     if (name !== undefined && TIMEOUT_WORD.test(name)) this.passed.add(name);
     else if (name !== undefined) this.expiryAliases.passed.add(name);
   }
-}
-
-function isFunctionNode(raw: EsNode): boolean {
-  return FUNCTION_TYPES.has(unwrap(raw).type);
 }

@@ -19,3 +19,11 @@ export const MANUAL_CLOCK = /(^|\.)(Clock|MemoryReactorClock)$/;
 export function isPatchCall(call: TsNode): boolean {
   return /(^|\.)patch(\.object|\.multiple)?$/.test(calleeText(call));
 }
+
+// `patch(...)`, `mock.patch.object(...)`, `mocker.patch(...)`, or `patch(...).start()`: a mock a patch made.
+export function madeByPatch(call: TsNode): boolean {
+  if (isPatchCall(call)) return true;
+  const callee = call.childForFieldName("function");
+  const inner = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  return callee?.childForFieldName("attribute")?.text === "start" && inner?.type === "call" && isPatchCall(inner);
+}

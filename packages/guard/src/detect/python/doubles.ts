@@ -4,10 +4,12 @@ import {
   DOUBLE_FACTORY,
   IN_PROCESS_TRANSPORT,
   isPatchCall,
+  madeByPatch,
   MANUAL_CLOCK,
   MOCK_CALL,
   TESTING_MODULE,
 } from "./double-factories.ts";
+import { advancesFakeClock } from "./fake-clocks.ts";
 import { handedToNonWait, localHandedToNonWaits } from "./mock-arguments.ts";
 import { type Patched, PatchedTests } from "./patched.ts";
 import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax.ts";
@@ -20,14 +22,6 @@ import { calleeText, enclosingFunction, keywordArgument, unwrap } from "./syntax
 
 // What a patched function answers when called: its `return_value`, or its `side_effect`'s items.
 const PATCH_ANSWER = /^(return_value|side_effect)$/;
-
-// `patch(...)`, `mock.patch.object(...)`, `mocker.patch(...)`, or `patch(...).start()`: a mock a patch made.
-function madeByPatch(call: TsNode): boolean {
-  if (isPatchCall(call)) return true;
-  const callee = call.childForFieldName("function");
-  const inner = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
-  return callee?.childForFieldName("attribute")?.text === "start" && inner?.type === "call" && isPatchCall(inner);
-}
 
 export class TestDoubles {
   // `scope:name` (or `self.x`) of variables holding a double.
@@ -239,24 +233,9 @@ export class TestDoubles {
     return this.isDouble(node);
   }
 
-  // Inside a function that moves a fake clock by hand (`clock.advance(timeout - 1)`, `self.clock.pump([0, 1])` on a
-  // `Clock()` of this file): the test runs on virtual time, its durations bound no real wait.
+  // Inside a function that moves a fake clock by hand (`fake-clocks.ts`): its durations bound no real wait.
   advancesFakeClock(node: TsNode): boolean {
-    const fn = enclosingFunction(node);
-    if (!fn || !/\.(advance|pump)\s*\(/.test(fn.text)) return false;
-    let result = this.clockCache.get(fn.startIndex);
-    if (result === undefined) {
-      result = fn.descendantsOfType("call").some((call) => {
-        const callee = call?.childForFieldName("function");
-        return (
-          callee?.type === "attribute" &&
-          /^(advance|pump)$/.test(callee.childForFieldName("attribute")?.text ?? "") &&
-          this.isDouble(callee.childForFieldName("object"))
-        );
-      });
-      this.clockCache.set(fn.startIndex, result);
-    }
-    return result;
+    return advancesFakeClock(node, this.clockCache, (object) => this.isDouble(object));
   }
 
   private key(node: TsNode): string | undefined {

@@ -1,25 +1,19 @@
 // What one pass over a Python file's nodes learns before any site is judged: scopes, imports, constants,
-// sessions, Redis clients, clocks, delays, code lists and test doubles.
+// sessions, Redis clients, clocks, delays, code lists and test doubles (questions about the file's text: file-text.ts).
 import type { Node as TsNode } from "web-tree-sitter";
 import { isTimeoutName } from "../../names.ts";
 import type { DetectorOptions } from "../types.ts";
 import { Bindings, type Constant } from "./bindings.ts";
 import { CodeLists } from "./code-lists.ts";
 import { TestDoubles } from "./doubles.ts";
-import { inCannedValue, isFixtureData } from "./fixture-data.ts";
+import { FileText } from "./file-text.ts";
 import { isUnboundedSession, noteSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
 import { type Keeper, keeperOf } from "./package-keepers.ts";
-import { isPacingWait } from "./pacing.ts";
 import { makesRedisClient } from "./redis.ts";
 import { Scopes } from "./scopes.ts";
-import { withoutText } from "./syntax.ts";
-import { assignedName, comparedOnly } from "./uses.ts";
 
-// Clocks a deadline is computed from: `time.time()`, `time.monotonic()`, `loop.time()`, trio's `current_time()`.
-const CLOCKS = /(^|\.)(time|monotonic|perf_counter|current_time|now|utcnow|time_ns|monotonic_ns|clock)$/;
-
-export class PyFacts {
+export class PyFacts extends FileText {
   private readonly imports = new Imports();
   // Variables (or `self.x` attributes) holding a requests/httpx session without its own timeout, and its library.
   readonly sessions = new Map<string, "requests" | "httpx">();
@@ -42,17 +36,8 @@ export class PyFacts {
     (dotted) => this.resolve(dotted),
   );
 
-  // The file without strings and comments, made on the first question that needs it (`comparedOnly`).
-  private code: string | undefined;
-  // `comparedOnly` per name, once per file.
-  private readonly comparedOnlyNames = new Map<string, boolean>();
-  // Whether the file is a fixtures module of data only (`fixture-data.ts`), once per file.
-  private fixtureData: boolean | undefined;
-
-  constructor(
-    readonly options: DetectorOptions,
-    private readonly source: string,
-  ) {
+  constructor(options: DetectorOptions, source: string) {
+    super(options, source);
     this.codeLists = new CodeLists(source, options.extraTimeoutNames);
     this.codeStatements = this.codeLists.statements;
   }
@@ -209,64 +194,6 @@ export class PyFacts {
     const extra = this.options.extraTimeoutNames;
     const base = name.replace(/_?\d+$/, "").replace(/(?<=timeout)_?len$/i, "");
     return isTimeoutName(name, extra) || (base !== name && isTimeoutName(base, extra));
-  }
-
-  // `HTTPX_DEFAULT_TIMEOUT = Timeout(5.0)` whose every use is `client.timeout != HTTPX_DEFAULT_TIMEOUT`: the value
-  // is assigned to a name the file only compares for equality, a default restated to recognise it.
-  restatedForComparison(value: TsNode): boolean {
-    const name = assignedName(value);
-    if (name === undefined) return false;
-    let result = this.comparedOnlyNames.get(name);
-    if (result === undefined) {
-      this.code ??= withoutText(this.source);
-      result = comparedOnly(this.code, name);
-      this.comparedOnlyNames.set(name, result);
-    }
-    return result;
-  }
-
-  // A literal inside a response body of a module of canned data in a fixtures folder (SoftLayer's fake API
-  // responses): nothing in it waits.
-  inFixtureData(node: TsNode): boolean {
-    if (!inCannedValue(node)) return false;
-    return (this.fixtureData ??= isFixtureData(this.options.path, node.tree.rootNode));
-  }
-
-  // The file without strings and comments (`withoutText`), made once.
-  fileCode(): string {
-    return (this.code ??= withoutText(this.source));
-  }
-
-  // The file as written (strings and comments included).
-  fileSource(): string {
-    return this.source;
-  }
-
-  // How many of the package's Python files mention a timeout-looking word (the package pass's `words`); undefined
-  // without package facts or for a word it did not count: unknown, never "unread".
-  packageMentions(word: string): number | undefined {
-    const words = this.options.python?.words;
-    return words && Object.hasOwn(words, word) ? words[word] : undefined;
-  }
-
-  // `while not stop.wait(0.25): redraw()`: a wait that paces a loop or delays a retry (`isPacingWait`).
-  isPacingWait(call: TsNode): boolean {
-    return isPacingWait(call, () => (this.code ??= withoutText(this.source)));
-  }
-
-  // The node's text mentions a deadline (read from the source): a cheap test before reading its children.
-  mayNameDeadline(node: TsNode): boolean {
-    return /deadline/i.test(this.source.slice(node.startIndex, node.endIndex));
-  }
-
-  // The node's text mentions a timeout (read from the source, not the tree): a cheap test before reading its children.
-  mayNameTimeout(node: TsNode): boolean {
-    return /timeout/i.test(this.source.slice(node.startIndex, node.endIndex));
-  }
-
-  // `time.monotonic()`, `loop.time()`, `datetime.now()`: a call that reads a clock.
-  isClock(call: TsNode): boolean {
-    return CLOCKS.test(call.childForFieldName("function")?.text ?? "");
   }
 
   // A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`).
