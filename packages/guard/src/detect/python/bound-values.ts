@@ -14,6 +14,7 @@ import { onlyHandedToDoubles } from "./handed-to-doubles.ts";
 import { setOnTestDouble } from "./test-reads.ts";
 import { keepsNegativeForPolls } from "./kept-polls.ts";
 import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
+import { keptOnSelf } from "./setting-writes.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
 import { isTimeoutStatusCode } from "../../status-codes.ts";
@@ -69,7 +70,8 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
     // Said in the docstring, or shown by the class's polling loop, which skips its give-up check for a negative value.
     (negativeDisables(fn) || (makesObject(fn) && keepsNegativeForPolls(facts, fn, name)))
   ) {
-    if (makesObject(fn) || keepsOnSelf(fn, name) || !waitsWithOwnNegative(facts, fn, name))
+    // `self._timeout = timeout` anywhere in the body (`keptOnSelf`): the object keeps the parameter for later waits.
+    if (makesObject(fn) || keptOnSelf(fn, name).length > 0 || !waitsWithOwnNegative(facts, fn, name))
       judge.report(value, `as the default of ${name}`, false, "poll", false, true);
     return;
   }
@@ -87,13 +89,6 @@ function makesObject(fn: TsNode): boolean {
   if (name === "__init__" || name === "__new__") return true;
   const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
   return decorated?.namedChildren.some((c) => c?.type === "decorator" && /^@classmethod\b/.test(c.text)) ?? false;
-}
-
-/** `self._timeout = timeout` anywhere in the body: the object keeps the parameter for waits made later. */
-function keepsOnSelf(fn: TsNode, name: string): boolean {
-  return (fn.childForFieldName("body")?.descendantsOfType("assignment") ?? []).some(
-    (a) => a?.childForFieldName("left")?.text.startsWith("self.") && a.childForFieldName("right")?.text === name,
-  );
 }
 
 /** An `assignment`: a literal stored under a timeout's name, or added to a clock for a deadline. */
