@@ -17,7 +17,8 @@
 //                          [--reserve n]
 //   --errors lists the sampled false positives and misses with their labels.
 //   --unlabelled writes every sampled item that has no label yet, with context, for labelling.
-//   --findings writes every finding (key and message), sorted: diff two runs to see what a change did.
+//   --findings writes every finding (key and message), sorted: diff two runs to see what a change did. A key with
+//     several findings (one line, one rule) gives each one's message, in column order, joined by ` | `.
 //   --dist measures another org-guard build (a `dist` directory) instead of this package's.
 //   --reserve n (with --unlabelled) also writes, for labelling ahead of a checker change, the unlabelled items
 //     of the next n findings per stratum and of the first (sample size) + n timeout-looking lines per language in hash
@@ -198,13 +199,22 @@ function evaluateSet(setName) {
         }
         const lines = text.split("\n");
         const flaggedLines = new Set();
+        const fileFindings = new Map(); // this file's findings by key
         for (const m of result.messages) {
           if (m.ruleId === "internal-error") stats.crashes.push(`${rel}:${m.line}: ${m.message}`);
           if (!RULES.includes(m.ruleId)) continue;
           flaggedLines.add(m.line);
           const key = `${rel}:${m.line}:${m.ruleId}`;
-          if (!findings.some((f) => f.key === key))
-            findings.push({ key, pkg: id, language, rule: m.ruleId, message: m.message, file, line: m.line, lines });
+          // A label judges a line; a line may hold several findings of one rule (`f(timeout = 750, maxWaitTime =
+          // 5000)`), each naming its own literal. The key keeps every one's message, in column order, so the one
+          // that bounds the wait is shown, not only the line's first.
+          const same = fileFindings.get(key);
+          if (same) same.message += ` | ${m.message}`;
+          else {
+            const finding = { key, pkg: id, language, rule: m.ruleId, message: m.message, file, line: m.line, lines };
+            fileFindings.set(key, finding);
+            findings.push(finding);
+          }
         }
         lines.forEach((line, index) => {
           if (line.length > 300) return;
