@@ -15,6 +15,7 @@ import { setOnTestDouble } from "./test-reads.ts";
 import { keepsNegativeForPolls } from "./kept-polls.ts";
 import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
 import { keptOnSelf } from "./setting-writes.ts";
+import { kwargsNoLimit } from "./kwargs-settings.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
 import { isTimeoutStatusCode } from "../../status-codes.ts";
@@ -157,6 +158,13 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   if (left.type === "attribute" && facts.doubles.assertedLater(right, name)) return;
   // `class MPDClient: _timeout = None` whose objects wait with it: the class's own "no limit" (`classKeepsNoLimit`).
   const kept = classKeepsNoLimit(facts, node);
+  // `self.timeout = kwargs.pop("timeout", None)` in a constructor whose objects wait with it: the object's own
+  // "no limit", taken through `**kwargs` (`kwargs-settings.ts`); the lookup's None is what is reported.
+  const viaKwargs = kept ? undefined : kwargsNoLimit(facts, node);
+  if (viaKwargs) {
+    judge.report(viaKwargs, `as the fallback of ${left.text}, which the object keeps and later waits with`, true);
+    return;
+  }
   judge.report(
     right,
     kept

@@ -9,6 +9,7 @@ import { onlyInspected } from "./inspected.ts";
 import { answeredInProcess } from "./intercepted.ts";
 import { isTimeModuleSleep } from "./pacing.ts";
 import { positionalIsPopenTimeout } from "./popen.ts";
+import { selectorSelect } from "./selectors.ts";
 import { keywordArgument } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
@@ -22,8 +23,10 @@ export interface PyCallJudge {
 export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, path: string, written: string): void {
   const { facts } = judge;
   const apis = facts.options.apis;
-  const api = matchApi(apis, "python", path) ?? matchApi(apis, "python", written);
   const method = written.slice(written.lastIndexOf(".") + 1);
+  // `sel.select(0.1)` on a `selectors` object: known by its receiver, not its common method name.
+  const api =
+    matchApi(apis, "python", path) ?? matchApi(apis, "python", written) ?? selectorSelect(facts, node, method);
   const blockFlag = (method === "get" || method === "acquire") && written.includes(".");
   // Most calls match no API and are no `q.get(True, 5)`: their arguments are never read from the
   // tree (each read crosses into WebAssembly), nor is their receiver looked up among the doubles.

@@ -7,6 +7,7 @@ import { knowsTimeoutKeyword } from "./calls.ts";
 import { calleeOf, classOf, parameterNamed, positionalParameter } from "./callees.ts";
 import { boundOntoSession } from "./bound-requests.ts";
 import { deadlineParameter } from "./deadline-objects.ts";
+import { handedToClientBase } from "./inherited-clients.ts";
 import { keptResult } from "./kept-objects.ts";
 import { boundsPollUnless, copiedUses } from "./kept-polls.ts";
 import { packageParameter } from "./package-callees.ts";
@@ -96,8 +97,8 @@ function negativeToNone(choice: TsNode, name: string): boolean {
   return compares && branches === "identifier,none" && (first.text === name || second.text === name);
 }
 
-// The attribute `stored` (`self.timeout`), read unchanged in a method of the class as a wait's timeout.
-function keptForWaits(facts: PyFacts, cls: TsNode, stored: string, hops: number): boolean {
+/** The attribute `stored` (`self.timeout`), read unchanged in a method of the class as a wait's timeout. */
+export function keptForWaits(facts: PyFacts, cls: TsNode, stored: string, hops: number): boolean {
   if (reassigned(cls, stored)) return false;
   for (const read of cls.descendantsOfType("attribute")) {
     if (read?.text !== stored || storedAs(read)) continue;
@@ -154,6 +155,9 @@ function handedOn(facts: PyFacts, fn: TsNode, use: TsNode, init: boolean, hops: 
   const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
   const callee = calleeOf(call, written);
   if (!callee) {
+    // A library's network client the class is (`class RestfulHttp(httplib2.Http)`), handed the None by its base's
+    // `__init__`: the object waits with it on every request (`inherited-clients.ts`).
+    if (init && handedToClientBase(facts, fn, list, argument, keyword, written)) return true;
     // Another module's class or factory (`package-callees.ts`): the same conditions, the package pass's facts.
     const other = packageParameter(facts, fn, list, argument, keyword, written);
     if (!other || (other.base ? !init : !keptResult(call, fn))) return false;

@@ -56,9 +56,15 @@ const ALIASES: readonly (readonly [RegExp, string])[] = [
 // Whether the file a checked call is in sets the socket module's default, decided once per file.
 const fileSetsDefault = new WeakMap<PyFacts, boolean>();
 
-function apiOf(path: string): readonly [string, Api] | undefined {
+/** A standard-library path under its Python 3 name (`httplib.HTTPConnection`, `six.moves.http_client.X`). */
+export function python3Name(path: string): string {
   let canonical = path;
   for (const [alias, module] of ALIASES) canonical = canonical.replace(alias, module);
+  return canonical;
+}
+
+function apiOf(path: string): readonly [string, Api] | undefined {
+  const canonical = python3Name(path);
   // Own keys only: a call of a local named `constructor` or `toString` must not find Object's prototype.
   const api = Object.hasOwn(APIS, canonical) ? APIS[canonical] : undefined;
   return api ? [canonical, api] : undefined;
@@ -110,7 +116,7 @@ function localScheme(node: TsNode): boolean {
 }
 
 // The package (or, checked alone, the file) sets the socket module's default timeout somewhere.
-function setsDefault(facts: PyFacts, node: TsNode): boolean {
+export function setsDefault(facts: PyFacts, node: TsNode): boolean {
   const known = facts.options.python?.defaultTimeout ?? fileSetsDefault.get(facts);
   if (known !== undefined) return known;
   const sets = facts.fileCode().includes("setdefaulttimeout") && setsSocketDefault(node.tree.rootNode, facts);
