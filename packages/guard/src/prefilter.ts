@@ -104,7 +104,7 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
       "\\b(urlretrieve|ServerProxy|FTP_TLS)\\s*\\(",
       "\\.\\s*(delete|unlink)\\s*\\(",
       "\\.(get|acquire)\\s*\\(\\s*(True|False)\\s*,",
-      // A `selectors` object's `select(0.1)`, whose timeout is its first argument (`selectors.ts`).
+      // A `selectors` object's `select(0.1)`, whose timeout is its first argument (`receiver-apis.ts`).
       "\\.select\\s*\\(\\s*[\\d.]",
     ]),
   };

@@ -9,7 +9,7 @@ import { onlyInspected } from "./inspected.ts";
 import { answeredInProcess } from "./intercepted.ts";
 import { isTimeModuleSleep } from "./pacing.ts";
 import { positionalIsPopenTimeout } from "./popen.ts";
-import { selectorSelect } from "./selectors.ts";
+import { receiverApi } from "./receiver-apis.ts";
 import { keywordArgument } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
@@ -24,9 +24,8 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   const { facts } = judge;
   const apis = facts.options.apis;
   const method = written.slice(written.lastIndexOf(".") + 1);
-  // `sel.select(0.1)` on a `selectors` object: known by its receiver, not its common method name.
-  const api =
-    matchApi(apis, "python", path) ?? matchApi(apis, "python", written) ?? selectorSelect(facts, node, method);
+  // `sel.select(0.1)` on a `selectors` object, `port.setTimeout(1.0)` on a pySerial port: known by their receiver.
+  const api = matchApi(apis, "python", path) ?? matchApi(apis, "python", written) ?? receiverApi(facts, node, method);
   const blockFlag = (method === "get" || method === "acquire") && written.includes(".");
   // Most calls match no API and are no `q.get(True, 5)`: their arguments are never read from the
   // tree (each read crosses into WebAssembly), nor is their receiver looked up among the doubles.
