@@ -16,6 +16,7 @@ export function collectFunction(facts: FileFacts, node: EsNode): void {
     facts.deadlineHelpers.definition(node.id.name as string, node);
     facts.fallbackHelpers.definition(node.id.name as string, node);
     facts.deadCode.functionDeclaration(node);
+    facts.zero.functionDeclaration(node.id.name as string, span(node));
   }
   facts.functionSpans.push(span(node));
   facts.bounds.floorParameters(node);
@@ -43,6 +44,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
   facts.merges.stored(referenceName(node.left as EsNode), node.right);
   facts.noWait.doubles.binding(referenceName(node.left as EsNode), node.right);
   facts.syncTests.assignment(node);
+  facts.zero.assignment(node.left as EsNode);
 }
 
 /** `const id = init` (or a destructuring pattern): a plain name is defined by its initializer. */

@@ -119,8 +119,8 @@ export class Constants {
   }
 
   /**
-   * The number a constant expression folds to (literals, same-file constants, `+ - * / % **`, a duration type's unit
-   * factory in milliseconds: `Duration.ofSeconds(5)`), if any.
+   * The number a constant expression folds to (literals, same-file constants, `+ - * / % **` and `Math.pow`, a duration
+   * type's unit factory in milliseconds: `Duration.ofSeconds(5)`), if any.
    */
   evaluate(raw: EsNode, depth = 0): number | undefined {
     // Constant expressions worth folding are shallow; deeper ones are generated code.
@@ -135,7 +135,7 @@ export class Constants {
       case "MemberExpression":
         return this.moduleUnit(node) ?? builtDuration(node, (inner) => this.evaluate(inner, depth + 1));
       case "CallExpression":
-        return builtDuration(node, (inner) => this.evaluate(inner, depth + 1));
+        return this.power(node, depth) ?? builtDuration(node, (inner) => this.evaluate(inner, depth + 1));
       case "UnaryExpression": {
         const value = this.evaluate(node.argument as EsNode, depth + 1);
         if (value === undefined) return undefined;
@@ -150,5 +150,20 @@ export class Constants {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * `Math.pow(2, 31) - 1` (snoowrap's `.timeout(options.timeout || Math.pow(2, 31) - 1)`): `**` spelled as ES5 code
+   * (and its transpilers) must, so the largest timer delay reads as the same "no limit" as `2 ** 31 - 1`.
+   */
+  private power(node: EsNode, depth: number): number | undefined {
+    const args = node.arguments as EsNode[];
+    const callee = unwrap(node.callee as EsNode);
+    if (args.length !== 2 || callee.type !== "MemberExpression" || memberName(callee) !== "pow") return undefined;
+    const object = unwrap(callee.object as EsNode);
+    if (object.type !== "Identifier" || object.name !== "Math" || this.bindingCounts.has("Math")) return undefined;
+    const base = this.evaluate(args[0]!, depth + 1);
+    const exponent = base === undefined ? undefined : this.evaluate(args[1]!, depth + 1);
+    return base === undefined || exponent === undefined ? undefined : base ** exponent;
   }
 }

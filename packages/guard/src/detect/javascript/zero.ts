@@ -48,6 +48,10 @@ export class ZeroFacts {
   private readonly armedFields = new Set<string>();
   /** [start, end) of class constructors: a field set to 0 there is its default, elsewhere a reset. */
   readonly constructors: [number, number][] = [];
+  /** [start, end) of each function declaration, by name: an ES5 class's constructor once its prototype is written. */
+  private readonly declared = new Map<string, [number, number][]>();
+  /** Names whose `prototype` the file writes (`XMLHttpRequest.prototype.send = function ...`): ES5 classes. */
+  private readonly prototyped = new Set<string>();
   /** Which tests guard which timers (`disables`). */
   readonly guards: GuardedTimers;
   /** `await setTimeout(ms)` (node:timers/promises): sleeps, which bound no wait (a 0 there is no delay). */
@@ -152,9 +156,27 @@ export class ZeroFacts {
     return (this.armedLocals.get(name) ?? []).some(inside) && !(this.testedAt.get(name) ?? []).some(inside);
   }
 
-  /** Whether `at` lies in a class constructor. */
+  /** `function XMLHttpRequest() { this.timeout = 0; }`: a declared function, a constructor if its prototype is written. */
+  functionDeclaration(name: string, where: [number, number]): void {
+    push(this.declared, name, where);
+  }
+
+  /** `XMLHttpRequest.prototype.send = ...` (TypeScript's and Babel's ES5 output of a class): its function builds objects. */
+  assignment(left: EsNode): void {
+    const target = unwrap(left);
+    if (target.type !== "MemberExpression") return;
+    const object = unwrap(target.object as EsNode);
+    const path = calleePath(object.type === "MemberExpression" ? object : target);
+    const owner = /^(\w+)\.prototype$/.exec(path ?? "")?.[1];
+    if (owner !== undefined) this.prototyped.add(owner);
+  }
+
+  /** Whether `at` lies in a class constructor, or in an ES5 class's constructor function. */
   inConstructor(at: number): boolean {
-    return this.constructors.some(([from, to]) => from <= at && at < to);
+    const inside = ([from, to]: [number, number]) => from <= at && at < to;
+    if (this.constructors.some(inside)) return true;
+    for (const name of this.prototyped) if (this.declared.get(name)?.some(inside)) return true;
+    return false;
   }
 
   /** The file tests `name` for being set (`if (t)`, `t > 0`, `t && arm(t)`). */
@@ -192,7 +214,9 @@ export class ZeroFacts {
     } else if (node.type === "BinaryExpression" && ZERO_TESTS.test(node.operator as string)) {
       const left = unwrap(node.left as EsNode);
       const right = unwrap(node.right as EsNode);
-      if (isZero(right)) this.addTested(left, depth + 1);
+      // `this.timeout >= 1` (xmlhttprequest-ts) is `> 0` for whole milliseconds: a test for being set too.
+      const one = (side: EsNode) => side.type === "Literal" && side.value === 1;
+      if (isZero(right) || (one(right) && /^(>=|<)$/.test(node.operator as string))) this.addTested(left, depth + 1);
       else if (isZero(left)) this.addTested(right, depth + 1);
     }
   }
@@ -212,7 +236,7 @@ export class ZeroFacts {
   }
 }
 
-function push(map: Map<string, number[]>, name: string, at: number): void {
+function push<T>(map: Map<string, T[]>, name: string, at: T): void {
   const list = map.get(name);
   if (list) list.push(at);
   else map.set(name, [at]);
