@@ -12,6 +12,7 @@ export function collectFunction(facts: FileFacts, node: EsNode): void {
     facts.timers.definition(node.id.name as string, node);
     facts.serverIdle.definition(node.id.name as string, node);
     facts.noWait.doubles.definition(node.id.name as string, node);
+    facts.noWait.definition(node.id.name as string, node);
     facts.noLimit.definition(node.id.name as string, node);
     facts.deadlineHelpers.definition(node.id.name as string, node);
     facts.fallbackHelpers.definition(node.id.name as string, node);
@@ -58,6 +59,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
     facts.serverIdle.definition(name, node.init);
     facts.noWait.doubles.definition(name, node.init);
     facts.noWait.doubles.binding(name, node.init);
+    facts.noWait.definition(name, node.init);
     facts.noLimit.definition(name, node.init);
     facts.deadlineHelpers.definition(name, node.init);
     facts.fallbackHelpers.definition(name, node.init);
@@ -93,6 +95,7 @@ export function collectProperty(facts: FileFacts, node: EsNode): void {
 export function collectMethod(facts: FileFacts, node: EsNode): void {
   if (node.kind === "constructor") facts.zero.constructors.push(span(node));
   facts.held.method(node);
+  facts.noWait.definition(propertyName(node), node.value);
   facts.timers.definition(propertyName(node), node.value);
   facts.noLimit.definition(propertyName(node), node.value);
   facts.deadlineHelpers.definition(propertyName(node), node.value);

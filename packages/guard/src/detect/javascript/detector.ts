@@ -156,6 +156,9 @@ export class JsDetector implements SiteJudge, MeaningSite {
         // `acquire(timeout = 0) { ... if (timeout) setTimeout(reject, timeout) }`: the function is the wait, its own
         // "no limit" leaves the bound to its caller (`own-waits.ts`).
         if (meaning === OWN && this.isCallersChoice(item.node)) continue;
+        // `_setTimeout(func, timeout) { if (timeout == null) timeout = 0; ... setTimeout(func, timeout) }`: a timer's
+        // delay of 0 runs its callback at the next tick; nothing waits forever (`own-waits.ts`).
+        if (meaning === OWN && zero && this.facts.ownWaits.firesAtOnce(item.node, this.options.visitorKeys)) continue;
         if (!meaning) kind = "hardcoded";
       }
       this.add(kind, item.node, item.literal, where, isTest);

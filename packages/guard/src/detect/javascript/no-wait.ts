@@ -13,6 +13,7 @@ import {
   span,
   unwrap,
 } from "./ast.ts";
+import { debounceParameters, debounceWindows } from "./debounce-windows.ts";
 import { DOUBLE_NAME, Doubles, isDoubleObject } from "./doubles.ts";
 import {
   ASSERTS,
@@ -221,6 +222,10 @@ export class NoWaitFacts {
 
   object(node: EsNode): void {
     this.doubles.object(node);
+    // `quietMillis: ajaxTimeout`, `watchOptions: { aggregateTimeout: 200 }`: a debounce's quiet period.
+    const windows = debounceWindows(node);
+    for (const name of windows.names) this.schedules.add(name);
+    this.quietRanges.push(...windows.ranges);
     if (this.asserts && isDoubleObject(node, this.source)) this.doubleRanges.push(span(node));
     // `{ http2: true, sessionTimeout: 0 }` and `http2: { sessionTimeout: 100 }`: the HTTP/2 session's idle timeout.
     if (!this.sessions) return;
@@ -232,6 +237,12 @@ export class NoWaitFacts {
     for (const scope of scopes)
       for (const p of scope)
         if (p.type === "Property" && /session_?timeout/i.test(propertyName(p) ?? "")) this.connectionSessions.add(p);
+  }
+
+  /** `const debounce = (fn, timeout = 0) => ...`: the parameters of a file's own debounce or throttle. */
+  definition(name: string | undefined, fn: unknown): void {
+    const parameters = debounceParameters(name, fn);
+    if (parameters) this.quietRanges.push(parameters);
   }
 
   private addName(set: Set<string>, raw: EsNode): void {

@@ -5,7 +5,9 @@
 // The evidence is the body: the parameter goes, unchanged, straight into a call that waits with it, and nowhere else
 // (not stored on an object, in an object or array, returned, reassigned or handed to `new`). A constructor keeps it.
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from "./ast.ts";
+import { firesAtOnce } from "./next-tick-delays.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
+import { declaredDefault, isParam, writtenDefault } from "./written-defaults.ts";
 
 /**
  * One parameter default: its name, the default's span, its function's body, whether the function is async, and the
@@ -62,7 +64,16 @@ export class OwnWaitDefaults {
       // `async call(name, args, timeout) { if (timeout == null) timeout = 0; ... }`: a default written as a statement.
       if (param.type === "Identifier" && body.type === "BlockStatement")
         for (const statement of body.body as EsNode[]) {
-          // Defaults come first: the leading `if`s only (a long body is not read once per parameter).
+          // Defaults come first: the leading `if`s and declarations only (a long body is not read once per parameter).
+          if (statement.type === "VariableDeclaration") {
+            // `const timeout = (_timeout == null) ? 0 : _timeout` (ethers' `wait(_confirms, _timeout)`): the default
+            // is written into a local the rest of the body uses in the parameter's place.
+            for (const declarator of statement.declarations as EsNode[]) {
+              const local = declaredDefault(declarator, param.name as string);
+              if (local) this.defaults.push({ ...local, body, async, written: declarator });
+            }
+            continue;
+          }
           if (statement.type !== "IfStatement") break;
           const written = writtenDefault(statement, param.name as string);
           if (written)
@@ -105,6 +116,13 @@ export class OwnWaitDefaults {
     if (use.kept || !use.promised || (use.calls.length === 0 && !use.deadline)) return false;
     return use.calls.every(([callee, position, count]) => waits(callee, position, count));
   }
+
+  /** Whether the default holding `value` is a timer's delay its own function arms whatever its value (`next-tick-delays.ts`). */
+  firesAtOnce(value: EsNode, visitorKeys: VisitorKeys | undefined): boolean {
+    const [at] = span(value);
+    const found = this.defaults.find(({ value: [from, to] }) => from <= at && at < to);
+    return found !== undefined && firesAtOnce(found.body, found.name, found.written, visitorKeys);
+  }
 }
 
 /** `new Promise(...)`. */
@@ -145,28 +163,6 @@ function isClock(node: unknown, clocks: ReadonlySet<string>): boolean {
   const value = unwrap(node);
   if (value.type === "Identifier") return clocks.has(value.name as string);
   return value.type === "CallExpression" && CLOCK_CALL.test(calleePath(value.callee as EsNode) ?? "");
-}
-
-/** `if (timeout == null) timeout = 0` (or `=== undefined`): the assignment of a parameter's default, if it is one. */
-function writtenDefault(statement: EsNode, name: string): EsNode | undefined {
-  if (statement.type !== "IfStatement" || statement.alternate) return undefined;
-  const test = unwrap(statement.test as EsNode);
-  if (test.type !== "BinaryExpression" || !/^==?=$/.test(test.operator as string)) return undefined;
-  const unset = (side: EsNode) =>
-    (side.type === "Literal" && side.value === null) || (side.type === "Identifier" && side.name === "undefined");
-  const [left, right] = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
-  if (!((isParam(left, name) && unset(right)) || (isParam(right, name) && unset(left)))) return undefined;
-  let consequent = statement.consequent as EsNode;
-  if (consequent.type === "BlockStatement" && (consequent.body as EsNode[]).length === 1)
-    consequent = (consequent.body as EsNode[])[0]!;
-  const assignment = consequent.type === "ExpressionStatement" ? unwrap(consequent.expression as EsNode) : undefined;
-  if (assignment?.type !== "AssignmentExpression" || assignment.operator !== "=") return undefined;
-  return isParam(assignment.left, name) ? assignment : undefined;
-}
-
-/** Whether `node` is the parameter itself (through parentheses and `as` casts). */
-function isParam(node: unknown, name: string): boolean {
-  return isNode(node) && unwrap(node).type === "Identifier" && unwrap(node).name === name;
 }
 
 /**

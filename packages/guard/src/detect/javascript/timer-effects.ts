@@ -5,6 +5,7 @@
 import { isPacingName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
+import { onlyForgets } from "./forgetting-timers.ts";
 import { continuations, endsWhenCalled, visibleDefinition } from "./callback-scope.ts";
 import { delayNames, scaledName } from "./delay-names.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
@@ -173,6 +174,7 @@ export class TimerEffects {
     const visible = (name: string, at: number) => visibleDefinition(name, at, this.definitions, this.functionSpans);
     const boundsNothing = ({ call, callback }: { call: EsNode; callback: EsNode }): boolean =>
       onlyLogsOrMeasures(callback, this.definitions, visitorKeys) ||
+      onlyForgets(callback) ||
       onlyRetries(call, callback, this.definitions, visitorKeys, this.around.enclosing(call, "names"), visible) ||
       onlyContinues(callback, continuations(call, this.around, this, this.source), visitorKeys);
     for (const timer of this.timers) {

@@ -1,0 +1,62 @@
+// Quiet periods and aggregation windows named like timeouts: a value that goes where a debounce's wait goes is how
+// long to wait after the last event before acting once, not a deadline; nothing fails or ends when it runs out.
+// select2's `ajax: { quietMillis: ajaxTimeout }` (a typing debounce before the search request), webpack's
+// `watchOptions: { aggregateTimeout: 200 }` (how long the watcher gathers changes before one rebuild).
+import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+
+/**
+ * Option keys whose value is a debounce's quiet period (select2's `quietMillis`, `debounce`, `debounceMs`,
+ * `debounceWait`): the name a value is handed on under says what it does, whatever it was called before.
+ */
+const QUIET_KEY = /^(quiet(Millis|Ms|Period|Time)?|debounce(Ms|Millis|Time|Delay|Wait|Interval)?)$/i;
+
+/**
+ * webpack's (and watchpack's) watch options: `aggregateTimeout` is the window the watcher gathers file changes in
+ * before it emits them once. Known by the object's own key, `watchOptions`; a bare `aggregateTimeoutMs` elsewhere
+ * (a MongoDB aggregate query's `maxTimeMS`) is a deadline and stays reported.
+ */
+const WATCH_OPTIONS = "watchOptions";
+const AGGREGATE_KEY = "aggregateTimeout";
+
+/** What one object literal shows: the names handed on as a quiet period, the entries that are a watcher's window. */
+export interface DebounceWindows {
+  /** `quietMillis: ajaxTimeout`: `ajaxTimeout` is a quiet period wherever the file writes it. */
+  readonly names: string[];
+  /** [start, end) of `aggregateTimeout: 200` in a `watchOptions` object: nothing waits on it. */
+  readonly ranges: [number, number][];
+}
+
+/** The quiet periods and watch windows of one object literal (`NoWaitFacts.object` asks it of each). */
+export function debounceWindows(object: EsNode): DebounceWindows {
+  const names: string[] = [];
+  const ranges: [number, number][] = [];
+  for (const property of object.properties as EsNode[]) {
+    if (property.type !== "Property" || !isNode(property.value)) continue;
+    const key = propertyName(property);
+    if (key === undefined) continue;
+    const value = unwrap(property.value as EsNode);
+    if (QUIET_KEY.test(key)) {
+      const name = referenceName(value);
+      if (name !== undefined) names.push(name);
+    }
+    if (key === WATCH_OPTIONS && value.type === "ObjectExpression")
+      for (const inner of value.properties as EsNode[])
+        if (inner.type === "Property" && propertyName(inner) === AGGREGATE_KEY) ranges.push(span(inner));
+  }
+  return { names, ranges };
+}
+
+/** A file's own `debounce(fn, timeout = 0)` or `throttle(fn, timeout = 200)` (lodash's, written again). */
+const DEBOUNCE_FUNCTION = /^_?(debounce|throttle)$/i;
+
+/**
+ * [start, end) of the parameters of a function named as a debounce or a throttle: a default there is how long the
+ * function waits for quiet (or between calls) before it calls through, whatever the parameter is called.
+ */
+export function debounceParameters(name: string | undefined, fn: unknown): [number, number] | undefined {
+  if (name === undefined || !DEBOUNCE_FUNCTION.test(name) || !isNode(fn)) return undefined;
+  const value = unwrap(fn);
+  const params = value.params as EsNode[] | undefined;
+  if (!FUNCTION_TYPES.has(value.type) || params === undefined || params.length === 0) return undefined;
+  return [span(params[0]!)[0], span(params.at(-1)!)[1]];
+}

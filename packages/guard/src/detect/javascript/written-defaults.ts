@@ -1,0 +1,58 @@
+// How a parameter's default is written in a function's body when it is not written in the parameter list: `if
+// (timeout == null) timeout = 0` (bthreads), `const timeout = (_timeout == null) ? 0 : _timeout` (ethers' `wait`).
+// `own-waits.ts` treats both like `timeout = 0` in the list.
+import { type EsNode, isNode, span, unwrap } from "./ast.ts";
+
+/** `if (timeout == null) timeout = 0` (or `=== undefined`): the assignment of a parameter's default, if it is one. */
+export function writtenDefault(statement: EsNode, name: string): EsNode | undefined {
+  if (statement.type !== "IfStatement" || statement.alternate) return undefined;
+  const test = unwrap(statement.test as EsNode);
+  if (test.type !== "BinaryExpression" || !/^==?=$/.test(test.operator as string)) return undefined;
+  const unset = (side: EsNode) =>
+    (side.type === "Literal" && side.value === null) || (side.type === "Identifier" && side.name === "undefined");
+  const [left, right] = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+  if (!((isParam(left, name) && unset(right)) || (isParam(right, name) && unset(left)))) return undefined;
+  let consequent = statement.consequent as EsNode;
+  if (consequent.type === "BlockStatement" && (consequent.body as EsNode[]).length === 1)
+    consequent = (consequent.body as EsNode[])[0]!;
+  const assignment = consequent.type === "ExpressionStatement" ? unwrap(consequent.expression as EsNode) : undefined;
+  if (assignment?.type !== "AssignmentExpression" || assignment.operator !== "=") return undefined;
+  return isParam(assignment.left, name) ? assignment : undefined;
+}
+
+/**
+ * `const timeout = (_timeout == null) ? 0 : _timeout`, `const timeout = _timeout ?? 0`: a local that holds the
+ * parameter or, when the caller passed none, the default; its name and the default's span, if it is one.
+ */
+export function declaredDefault(
+  declarator: EsNode,
+  param: string,
+): { name: string; value: [number, number] } | undefined {
+  const id = declarator.id as EsNode;
+  if (!isNode(declarator.init) || id.type !== "Identifier") return undefined;
+  const init = unwrap(declarator.init);
+  let fallback: unknown;
+  if (init.type === "LogicalExpression" && init.operator === "??" && isParam(init.left, param)) fallback = init.right;
+  else if (init.type === "ConditionalExpression" && isNode(init.test)) {
+    const unset = unsetTest(unwrap(init.test), param);
+    if (unset === true && isParam(init.alternate, param)) fallback = init.consequent;
+    if (unset === false && isParam(init.consequent, param)) fallback = init.alternate;
+  }
+  return isNode(fallback) ? { name: id.name as string, value: span(fallback) } : undefined;
+}
+
+/** `p == null` / `p === undefined` (true), `p != null` / `p !== undefined` (false), or neither (undefined). */
+function unsetTest(test: EsNode, name: string): boolean | undefined {
+  if (test.type !== "BinaryExpression") return undefined;
+  const unset = (side: EsNode) =>
+    (side.type === "Literal" && side.value === null) || (side.type === "Identifier" && side.name === "undefined");
+  const [left, right] = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+  if (!((isParam(left, name) && unset(right)) || (isParam(right, name) && unset(left)))) return undefined;
+  if (/^==?=$/.test(test.operator as string)) return true;
+  return /^!==?$/.test(test.operator as string) ? false : undefined;
+}
+
+/** Whether `node` is the parameter itself (through parentheses and `as` casts). */
+export function isParam(node: unknown, name: string): boolean {
+  return isNode(node) && unwrap(node).type === "Identifier" && unwrap(node).name === name;
+}
