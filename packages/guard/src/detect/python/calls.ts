@@ -74,8 +74,10 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   }
   if (!api) judgeSetterOrDecorator(judge, node, args, method, written);
   if (!api && facts.mayNameDeadline(args)) judgeDeadlineArgument(judge, args);
-  // `q.get(True, 5)`, `lock.acquire(True, 5)`: a timeout after the `block` flag.
-  if (blockFlag && positional.length === 2 && /^(True|False)$/.test(positional[0]!.text) && !onDouble) {
+  // `q.get(True, 5)`, `lock.acquire(True, 5)`: a timeout after the `block` flag. After `False` nothing waits: a queue
+  // ignores the timeout of a non-blocking get (`queue.get(False, 0.01)` returns or raises `Empty` at once), and a lock
+  // refuses one.
+  if (blockFlag && positional.length === 2 && positional[0]!.text === "True" && !onDouble) {
     judge.report(positional[1]!, `as the timeout of ${written}()`, true);
   }
 }

@@ -6,6 +6,7 @@ import type { PyFacts } from "./facts.ts";
 import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
 import { noWaitOutside, type ReadVerdict } from "./judged-reads.ts";
+import { onlyLogged } from "./logged.ts";
 import { enclosingFunction, occurrences, referenceName, withoutText } from "./syntax.ts";
 
 // A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
@@ -134,7 +135,8 @@ export function boundsNoWait(
       parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
     // A field's reads are `.name`: a bare `name` in the file is another variable (the constructor's parameter).
     if (reads === "field" && read.id === found.id) return "skip";
-    if (isAssignmentTarget(read) || truthinessTest(read) || signTest(facts, read)) return "skip";
+    // A log message's value (`logger.debug("... %d ms", self.AUTOHIDE_TIMEOUT)`) bounds nothing: the other reads decide.
+    if (isAssignmentTarget(read) || truthinessTest(read) || signTest(facts, read) || onlyLogged(read)) return "skip";
     const kept = reads === "value" && keptForNoWait(facts, read, sleeps);
     return kept || lifetimeUse(facts, read) || sleptFor(read, sleeps) ? "use" : "wait";
   };
