@@ -86,9 +86,10 @@ export function chainRoot(node: EsNode): string | undefined {
   return undefined;
 }
 
+/** `null`, `undefined`, `void 0` (a regular expression literal's `value` may be null too: its `raw` tells). */
 export function isNullish(node: EsNode): boolean {
   return (
-    (node.type === "Literal" && node.value === null) ||
+    (node.type === "Literal" && node.value === null && (node.raw === undefined || node.raw === "null")) ||
     (node.type === "Identifier" && node.name === "undefined") ||
     (node.type === "UnaryExpression" && node.operator === "void")
   );

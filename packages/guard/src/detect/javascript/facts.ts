@@ -6,6 +6,7 @@ import { collectNode } from "./collect.ts";
 import { CallRecords } from "./call-records.ts";
 import { ExpectedValues } from "./expected-values.ts";
 import { NoWaitFacts } from "./no-wait.ts";
+import { TableRoles } from "./forgotten-tables.ts";
 import { ValidationBounds } from "./validation-bounds.ts";
 import { TestContexts } from "./test-contexts.ts";
 import type { TestFacts } from "./test-facts.ts";
@@ -171,7 +172,7 @@ export class FileFacts implements TestFacts {
   /** Walks `program` once, collecting every fact. */
   collect(program: EsNode, visitorKeys: VisitorKeys | undefined): this {
     walk(program, visitorKeys, (node) => collectNode(this, node));
-    this.timers.finish(visitorKeys);
+    this.timers.finish(visitorKeys, new TableRoles(program, visitorKeys));
     this.unreadDefaults.finish(this.notDurations);
     this.syncTests.finish();
     return this;

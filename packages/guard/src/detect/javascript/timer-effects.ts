@@ -6,6 +6,7 @@ import { isPacingName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { onlyForgets } from "./forgetting-timers.ts";
+import type { TableRoles } from "./forgotten-tables.ts";
 import { continuations, endsWhenCalled, visibleDefinition } from "./callback-scope.ts";
 import { delayNames, scaledName } from "./delay-names.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
@@ -168,13 +169,16 @@ export class TimerEffects {
     this.copies.set(source, [...(this.copies.get(source) ?? []), target]);
   }
 
-  /** Judges every timer (after the walk): its callback only logs or measures, or it may end a wait. */
-  finish(visitorKeys: VisitorKeys | undefined): void {
+  /**
+   * Judges every timer (after the walk): its callback only logs or measures, or it may end a wait. `tables` tells a
+   * cache a timer forgets an entry of from a table of waiters or locks.
+   */
+  finish(visitorKeys: VisitorKeys | undefined, tables: TableRoles): void {
     const inert: Timer[] = [];
     const visible = (name: string, at: number) => visibleDefinition(name, at, this.definitions, this.functionSpans);
     const boundsNothing = ({ call, callback }: { call: EsNode; callback: EsNode }): boolean =>
       onlyLogsOrMeasures(callback, this.definitions, visitorKeys) ||
-      onlyForgets(callback) ||
+      onlyForgets(callback, tables) ||
       onlyRetries(call, callback, this.definitions, visitorKeys, this.around.enclosing(call, "names"), visible) ||
       onlyContinues(callback, continuations(call, this.around, this, this.source), visitorKeys);
     for (const timer of this.timers) {

@@ -1,17 +1,12 @@
 // How a parameter's default is written in a function's body when it is not written in the parameter list: `if
 // (timeout == null) timeout = 0` (bthreads), `const timeout = (_timeout == null) ? 0 : _timeout` (ethers' `wait`).
 // `own-waits.ts` treats both like `timeout = 0` in the list.
-import { type EsNode, isNode, span, unwrap } from "./ast.ts";
+import { type EsNode, isNode, isNullish, span, unwrap } from "./ast.ts";
 
 /** `if (timeout == null) timeout = 0` (or `=== undefined`): the assignment of a parameter's default, if it is one. */
 export function writtenDefault(statement: EsNode, name: string): EsNode | undefined {
   if (statement.type !== "IfStatement" || statement.alternate) return undefined;
-  const test = unwrap(statement.test as EsNode);
-  if (test.type !== "BinaryExpression" || !/^==?=$/.test(test.operator as string)) return undefined;
-  const unset = (side: EsNode) =>
-    (side.type === "Literal" && side.value === null) || (side.type === "Identifier" && side.name === "undefined");
-  const [left, right] = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
-  if (!((isParam(left, name) && unset(right)) || (isParam(right, name) && unset(left)))) return undefined;
+  if (unsetTest(unwrap(statement.test as EsNode), name) !== true) return undefined;
   let consequent = statement.consequent as EsNode;
   if (consequent.type === "BlockStatement" && (consequent.body as EsNode[]).length === 1)
     consequent = (consequent.body as EsNode[])[0]!;
@@ -44,10 +39,8 @@ export function declaredDefault(
 /** `p == null` / `p === undefined` (true), `p != null` / `p !== undefined` (false), or neither (undefined). */
 function unsetTest(test: EsNode, name: string): boolean | undefined {
   if (test.type !== "BinaryExpression") return undefined;
-  const unset = (side: EsNode) =>
-    (side.type === "Literal" && side.value === null) || (side.type === "Identifier" && side.name === "undefined");
   const [left, right] = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
-  if (!((isParam(left, name) && unset(right)) || (isParam(right, name) && unset(left)))) return undefined;
+  if (!((isParam(left, name) && isNullish(right)) || (isParam(right, name) && isNullish(left)))) return undefined;
   if (/^==?=$/.test(test.operator as string)) return true;
   return /^!==?$/.test(test.operator as string) ? false : undefined;
 }
