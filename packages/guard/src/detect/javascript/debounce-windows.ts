@@ -8,7 +8,7 @@ import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span,
  * Option keys whose value is a debounce's quiet period (select2's `quietMillis`, `debounce`, `debounceMs`,
  * `debounceWait`): the name a value is handed on under says what it does, whatever it was called before.
  */
-const QUIET_KEY = /^(quiet(Millis|Ms|Period|Time)?|debounce(Ms|Millis|Time|Delay|Wait|Interval)?)$/i;
+export const QUIET_KEY = /^(quiet(Millis|Ms|Period|Time)?|debounce(Ms|Millis|Time|Delay|Wait|Interval)?)$/i;
 
 /**
  * webpack's (and watchpack's) watch options: `aggregateTimeout` is the window the watcher gathers file changes in
@@ -20,7 +20,11 @@ const AGGREGATE_KEY = "aggregateTimeout";
 
 /** What one object literal shows: the names handed on as a quiet period, the entries that are a watcher's window. */
 export interface DebounceWindows {
-  /** `quietMillis: ajaxTimeout`: `ajaxTimeout` is a quiet period wherever the file writes it. */
+  /**
+   * `quietMillis: this.options.ajaxTimeout`: an option field handed on as a quiet period is one wherever the file
+   * writes it (its defaults-table entry). A plain local or parameter is resolved to its own declaration instead
+   * (`debounce-bindings.ts`): another function's `timeout` is another value.
+   */
   readonly names: string[];
   /** [start, end) of `aggregateTimeout: 200` in a `watchOptions` object: nothing waits on it. */
   readonly ranges: [number, number][];
@@ -35,7 +39,7 @@ export function debounceWindows(object: EsNode): DebounceWindows {
     const key = propertyName(property);
     if (key === undefined) continue;
     const value = unwrap(property.value as EsNode);
-    if (QUIET_KEY.test(key)) {
+    if (QUIET_KEY.test(key) && value.type === "MemberExpression") {
       const name = referenceName(value);
       if (name !== undefined) names.push(name);
     }

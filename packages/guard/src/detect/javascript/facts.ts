@@ -6,6 +6,7 @@ import { collectNode } from "./collect.ts";
 import { CallRecords } from "./call-records.ts";
 import { ExpectedValues } from "./expected-values.ts";
 import { NoWaitFacts } from "./no-wait.ts";
+import { releaseDebounceBindings } from "./debounce-bindings.ts";
 import { TableRoles } from "./forgotten-tables.ts";
 import { ValidationBounds } from "./validation-bounds.ts";
 import { TestContexts } from "./test-contexts.ts";
@@ -173,6 +174,7 @@ export class FileFacts implements TestFacts {
   collect(program: EsNode, visitorKeys: VisitorKeys | undefined): this {
     walk(program, visitorKeys, (node) => collectNode(this, node));
     this.timers.finish(visitorKeys, new TableRoles(program, visitorKeys));
+    releaseDebounceBindings(this.source, program, visitorKeys, this.noWait);
     this.unreadDefaults.finish(this.notDurations);
     this.syncTests.finish();
     return this;

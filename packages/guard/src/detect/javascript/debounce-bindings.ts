@@ -1,0 +1,124 @@
+// A local or a parameter handed on under a debounce's key (`quietMillis: ajaxTimeout`, `{ debounce: timeout }`) is
+// that debounce's quiet period, but only that binding is: another function's parameter of the same name
+// (`fetchConfig(url, timeout = 30000)` calling `axios.get(url, { timeout })`) is its own value. So the name is resolved
+// to its declaration in scope, and only that declaration's value is released, and only when the binding is read
+// nowhere but under debounce keys (a `TIMEOUT` also given to a request's `timeout` stays a deadline).
+import { converted, type EsNode, FUNCTION_TYPES, isNode, propertyName, span, unwrap } from "./ast.ts";
+import { QUIET_KEY } from "./debounce-windows.ts";
+import { walk, type VisitorKeys } from "./walk.ts";
+
+/** Where a debounce's own values are released: ranges where nothing waits, and option fields' names. */
+export interface QuietSink {
+  /** [start, end) of a released declaration's value. */
+  quietIn(range: [number, number]): void;
+  /** Names that are a schedule in the file (an option field copied into the released local). */
+  readonly schedules: Set<string>;
+}
+
+/** One declaration of a name: a parameter or a variable, the function it belongs to, and the value it is given. */
+interface Binding {
+  readonly name: string;
+  /** [start, end) of the function (or the program) the binding is visible in. */
+  readonly scope: [number, number];
+  /** The parameter's default or the variable's initialiser. */
+  readonly value: EsNode | undefined;
+}
+
+/** A read of a name: where it is, and whether it is the value of a debounce key. */
+interface Read {
+  readonly name: string;
+  readonly at: number;
+  readonly quiet: boolean;
+}
+
+/**
+ * Releases the declarations whose binding is handed on under a debounce key and read nowhere else: the parameter's
+ * default, the variable's initialiser, and the option field the initialiser copies (`parseInt(this.options.ajaxTimeout
+ * || 500, 10)`: its defaults-table entry `ajaxTimeout: 500` is the same quiet period).
+ */
+export function releaseDebounceBindings(
+  source: string,
+  program: EsNode,
+  visitorKeys: VisitorKeys | undefined,
+  sink: QuietSink,
+): void {
+  // Most files hand nothing to a debounce: the walk is skipped unless a key could be one.
+  if (!/quiet|debounce/i.test(source)) return;
+  const all = collectNames(program, visitorKeys);
+  const names = new Set(all.reads.filter((read) => read.quiet).map((read) => read.name));
+  if (names.size === 0) return;
+  const bindings = all.bindings.filter((binding) => names.has(binding.name));
+  const reads = all.reads.filter((read) => names.has(read.name));
+  const resolve = (read: Read): Binding | undefined => {
+    let best: Binding | undefined;
+    for (const binding of bindings)
+      if (binding.name === read.name && binding.scope[0] <= read.at && read.at < binding.scope[1])
+        if (best === undefined || binding.scope[0] >= best.scope[0]) best = binding;
+    return best;
+  };
+  const resolved = reads.map((read) => ({ read, binding: resolve(read) }));
+  const released = new Set<Binding>();
+  for (const { read, binding } of resolved) if (read.quiet && binding) released.add(binding);
+  for (const { read, binding } of resolved) if (!read.quiet && binding) released.delete(binding);
+  for (const binding of released) {
+    if (!binding.value) continue;
+    sink.quietIn(span(binding.value));
+    const field = copiedField(binding.value);
+    if (field !== undefined) sink.schedules.add(field);
+  }
+}
+
+/** `parseInt(this.options.ajaxTimeout || 500, 10)`, `opts.wait ?? 300`: the option field a local copies, if any. */
+function copiedField(value: EsNode): string | undefined {
+  let node = converted(unwrap(value));
+  while (node.type === "LogicalExpression") node = converted(unwrap(node.left as EsNode));
+  if (node.type !== "MemberExpression" || node.computed) return undefined;
+  const property = node.property as EsNode;
+  return property.type === "Identifier" ? (property.name as string) : undefined;
+}
+
+/** Every parameter and variable declared by a plain name, and every read of a name, in one walk. */
+function collectNames(program: EsNode, visitorKeys: VisitorKeys | undefined): { bindings: Binding[]; reads: Read[] } {
+  const bindings: Binding[] = [];
+  const reads: Read[] = [];
+  // Identifiers that name rather than read: keys, member properties, declared names.
+  const naming = new Set<EsNode>();
+  const quietValues = new Set<EsNode>();
+  const functions: [number, number][] = [];
+  const scopeAt = (at: number): [number, number] => {
+    let inner: [number, number] = span(program);
+    for (const range of functions) if (range[0] <= at && at < range[1] && range[0] >= inner[0]) inner = range;
+    return inner;
+  };
+  walk(program, visitorKeys, (node) => {
+    if (FUNCTION_TYPES.has(node.type)) {
+      const scope = span(node);
+      functions.push(scope);
+      if (isNode(node.id)) naming.add(node.id);
+      for (const param of (node.params as EsNode[] | undefined) ?? []) {
+        const plain = param.type === "AssignmentPattern" ? (param.left as EsNode) : param;
+        if (plain.type !== "Identifier") continue;
+        naming.add(plain);
+        const value = param.type === "AssignmentPattern" ? (param.right as EsNode) : undefined;
+        bindings.push({ name: plain.name as string, scope, value });
+      }
+    } else if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier") {
+      const id = node.id as EsNode;
+      naming.add(id);
+      const value = isNode(node.init) ? node.init : undefined;
+      bindings.push({ name: id.name as string, scope: scopeAt(span(node)[0]), value });
+    } else if (node.type === "MemberExpression" && !node.computed) naming.add(node.property as EsNode);
+    else if (
+      (node.type === "Property" || node.type === "PropertyDefinition" || node.type === "MethodDefinition") &&
+      !node.computed
+    ) {
+      if (!node.shorthand) naming.add(node.key as EsNode);
+      const key = node.type === "Property" ? propertyName(node) : undefined;
+      if (key !== undefined && QUIET_KEY.test(key) && isNode(node.value)) quietValues.add(unwrap(node.value));
+      // `{ debounce }`: key and value may be one node; the value is the read.
+      if (node.shorthand && node.key !== node.value) naming.add(node.key as EsNode);
+    } else if (node.type === "Identifier" && !naming.has(node))
+      reads.push({ name: node.name as string, at: span(node)[0], quiet: quietValues.has(node) });
+  });
+  return { bindings, reads };
+}
