@@ -3,7 +3,7 @@
 // does decides, with the file's functions it calls or hands on judged by their own bodies. The words that say a callback
 // ends, fails or gives up on something live here too: the schedule rule (schedules.ts) asks them of every timer.
 import type { Node as TsNode } from "web-tree-sitter";
-import { calledName, callbackTarget, definitionsOf, remembered } from "./file-functions.ts";
+import { callbackTarget, definitionsFor, remembered } from "./file-functions.ts";
 import { isLoggingCall } from "./logged.ts";
 
 /**
@@ -24,15 +24,16 @@ export function endsNothing(callback: TsNode): boolean {
   const name = target?.type === "attribute" ? target.childForFieldName("attribute")?.text : target?.text;
   if (!target || !name || !/^\w+$/.test(name)) return false;
   if (endsSomething(/_?cb$/i.test(name) ? name.replace(/_?time(out|r)(?=_)/gi, "") : name)) return false;
-  const definitions = definitionsOf(target.tree, name);
+  const definitions = definitionsFor(target);
   return definitions.length > 0 && definitions.every(quietDefinition);
 }
 
 // `quiet` of a definition and of the file's functions it calls, each definition judged once per tree (n calls to one
-// n-statement helper cost the helper's size once). A definition met again while it is judged (recursion) adds
-// nothing: its own words are judged where it was entered.
+// n-statement helper cost the helper's size once). A definition met again while it is judged (recursion: a callback
+// that re-arms itself with `self.refresh`) is judged by its name meanwhile: `refresh` adds nothing, a `cancel` or
+// `stop` that calls itself ends something.
 function quietDefinition(fn: TsNode): boolean {
-  return remembered(fn, "quiet", quiet, true);
+  return remembered(fn, "quiet", quiet, !endsSomething(fn.childForFieldName("name")?.text ?? "cancel"));
 }
 
 function quiet(fn: TsNode): boolean {
@@ -47,7 +48,9 @@ function quiet(fn: TsNode): boolean {
     // A function the file defines is judged by its body (below, with the definitions of every name it calls or hands
     // on), not by its name: `self._cancel_autohide_timeout()` removes the timer's own source, `self.stop()` stops a
     // progress bar's pulse, `flip_action.keyup_callback = _exit_mode_late_keyup_cb` installs a handler that pops a
-    // mode. A definition's own name is a label; its body is read with the rest.
+    // mode. Only `self.m` and a bare name reach the file's functions: `self._cancellable.cancel()` or
+    // `self.proc.kill()` is another object's method and keeps the word test, whatever the file defines by that name.
+    // A definition's own name is a label; its body is read with the rest.
     if (node.type === "identifier" && (ownFunction(node) || definedName(node))) return false;
     if (node.type === "identifier" && endsSomething(isValue(node) ? node.text : node.text.replace(/time_?outs?/gi, "")))
       return true;
@@ -56,17 +59,30 @@ function quiet(fn: TsNode): boolean {
     return node.namedChildren.some((child) => child !== null && said(child));
   };
   if (said(body)) return false;
-  const called = new Set(body.descendantsOfType("call").map((inner) => calledName(inner!)));
-  for (const name of body.descendantsOfType("identifier")) if (ownFunction(name!)) called.add(name!.text);
-  return [...called].every((name) => !/^\w+$/.test(name) || definitionsOf(fn.tree, name).every(quietDefinition));
+  const called = new Set<TsNode>();
+  for (const inner of body.descendantsOfType("call")) {
+    const callee = inner!.childForFieldName("function");
+    for (const definition of callee ? definitionsFor(callee) : []) called.add(definition);
+  }
+  for (const name of body.descendantsOfType("identifier"))
+    if (ownFunction(name!)) for (const definition of definitionsFor(reference(name!))) called.add(definition);
+  return [...called].every(quietDefinition);
 }
 
-// `stop` in `self.stop()`, `handler` in `x.callback = handler`: a name (or an attribute's name) the file defines as a
-// function, read here as a call or a reference, not where it is defined.
+// `stop` in `self.stop()`, `handler` in `x.callback = handler`: a name (or `self`'s attribute) that reaches a function
+// the file defines (`definitionsFor`), read here as a call or a reference, not where it is defined.
 function ownFunction(identifier: TsNode): boolean {
   const parent = identifier.parent;
   if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id !== identifier.id) return false;
-  return !definedName(identifier) && definitionsOf(identifier.tree, identifier.text).length > 0;
+  return !definedName(identifier) && definitionsFor(reference(identifier)).length > 0;
+}
+
+// The reference an identifier is the name of: `self.stop` for its `stop`, the identifier itself otherwise.
+function reference(identifier: TsNode): TsNode {
+  const parent = identifier.parent;
+  return parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === identifier.id
+    ? parent
+    : identifier;
 }
 
 // The name of a function definition, as written at its `def`.

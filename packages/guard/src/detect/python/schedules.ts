@@ -8,7 +8,7 @@
 // is unknown, and the delay stays reported); its name must not say otherwise (JavaScript's `onlyRetries` in
 // callback-effects.ts asks the same of `setTimeout` callbacks).
 import type { Node as TsNode } from "web-tree-sitter";
-import { calledName, callbackTarget, definitionsOf, remembered } from "./file-functions.ts";
+import { calledName, callbackTarget, definitionsFor, remembered } from "./file-functions.ts";
 import { endsNothing, endsSomething, words } from "./main-loop-callbacks.ts";
 
 /**
@@ -83,7 +83,7 @@ function onlyAgainOrTidy(callback: TsNode): boolean {
   if (!target) return false;
   const name = target.type === "attribute" ? target.childForFieldName("attribute")?.text : target.text;
   if (!name || !/^\w+$/.test(name) || !saysAgainOrTidy(name)) return false;
-  const definitions = definitionsOf(target.tree, name);
+  const definitions = definitionsFor(target);
   return definitions.length > 0 && definitions.every((fn) => remembered(fn, "again", startsAgainOrTidies));
 }
 
@@ -96,14 +96,15 @@ function onlyAgainOrTidy(callback: TsNode): boolean {
 function startsAgainOrTidies(fn: TsNode): boolean {
   const body = fn.childForFieldName("body");
   if (!body || body.descendantsOfType("raise_statement").length > 0) return false;
-  const called = body.descendantsOfType("call").map((inner) => calledName(inner!));
+  const calls = body.descendantsOfType("call");
+  const called = calls.map((inner) => calledName(inner!));
   if (called.some((name) => !SCHEDULERS.test(name) && endsSomething(name))) return false;
   return (
     called.some((name) => SCHEDULERS.test(name) || saysAgainOrTidy(name) || REMOVES.test(name)) ||
-    called.some(
-      (name) =>
-        /^\w+$/.test(name) && definitionsOf(fn.tree, name).some((called) => remembered(called, "arms", armsTimer)),
-    ) ||
+    calls.some((inner) => {
+      const callee = inner!.childForFieldName("function");
+      return callee !== null && definitionsFor(callee).some((own) => remembered(own, "arms", armsTimer));
+    }) ||
     body.descendantsOfType("delete_statement").length > 0 ||
     body
       .descendantsOfType("assignment")
