@@ -5,7 +5,7 @@
 // (`if (!ms) return; setTimeout(() => req.destroy(), ms)`) leaves that wait unbounded. Nor is a return from a `new
 // Promise` executor or a callback (`ZeroFacts.ifStatement`): its value is dropped and the outer promise still waits.
 import { calleePath, type EsNode, referenceName, unwrap } from "./ast.ts";
-import { isZero } from "./zero.ts";
+import { isZero } from "./zero-meaning.ts";
 
 /**
  * An already settled promise, which nobody waits on: a rejection, or a resolution with nothing or a literal (a value

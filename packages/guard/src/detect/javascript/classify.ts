@@ -85,7 +85,7 @@ export class Classifier extends Pads {
         const test = unwrap(node.test as EsNode);
         const mirrors =
           (test.type === "Identifier" || test.type === "MemberExpression") &&
-          !this.facts.zero.inConstructor(span(node)[0]);
+          !this.facts.zero.constructors.inConstructor(span(node)[0]);
         if (!(mirrors && this.constants.evaluate(node.alternate as EsNode) === 0))
           this.classify(node.alternate as EsNode, out, depth + 1);
         return out;

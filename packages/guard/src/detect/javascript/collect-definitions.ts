@@ -17,7 +17,7 @@ export function collectFunction(facts: FileFacts, node: EsNode): void {
     facts.deadlineHelpers.definition(node.id.name as string, node);
     facts.fallbackHelpers.definition(node.id.name as string, node);
     facts.deadCode.functionDeclaration(node);
-    facts.zero.functionDeclaration(node.id.name as string, span(node));
+    facts.zero.constructors.functionDeclaration(node.id.name as string, span(node));
   }
   facts.functionSpans.push(span(node));
   facts.bounds.floorParameters(node);
@@ -45,7 +45,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
   facts.merges.stored(referenceName(node.left as EsNode), node.right);
   facts.noWait.doubles.binding(referenceName(node.left as EsNode), node.right);
   facts.syncTests.assignment(node);
-  facts.zero.assignment(node.left as EsNode);
+  facts.zero.constructors.assignment(node.left as EsNode);
 }
 
 /** `const id = init` (or a destructuring pattern): a plain name is defined by its initializer. */
@@ -93,7 +93,7 @@ export function collectProperty(facts: FileFacts, node: EsNode): void {
 
 /** A class's method (a constructor's span is kept for the zero rule). */
 export function collectMethod(facts: FileFacts, node: EsNode): void {
-  if (node.kind === "constructor") facts.zero.constructors.push(span(node));
+  if (node.kind === "constructor") facts.zero.constructors.classConstructor(span(node));
   facts.held.method(node);
   facts.noWait.definition(propertyName(node), node.value);
   facts.timers.definition(propertyName(node), node.value);

@@ -7,7 +7,7 @@ import { type EsNode, span, unwrap } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
 import { karmaNoLimit } from "./karma-configs.ts";
 import { SCHEMA_DEFAULT_CALL } from "./receivers.ts";
-import { zeroMeaningOf } from "./zero.ts";
+import { zeroMeaningOf } from "./zero-meaning.ts";
 
 /**
  * What a "no limit" value means where it is written: "no limit" to a known receiver (true), a 0 ms timeout

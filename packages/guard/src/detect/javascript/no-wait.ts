@@ -2,39 +2,24 @@
 // with them: fake clocks and stubbed timers in tests, test doubles, display payloads, floors and clamps,
 // timers that renew something, fakes' own fields.
 import { isIdleTimeout } from "../../name-kinds.ts";
-import {
-  calleePath,
-  type EsNode,
-  isFunction,
-  isNode,
-  memberName,
-  propertyName,
-  referenceName,
-  span,
-  unwrap,
-} from "./ast.ts";
+import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { debounceParameters, debounceWindows } from "./debounce-windows.ts";
 import { DOUBLE_NAME, Doubles, isDoubleObject } from "./doubles.ts";
+import { connectionSessions, isTimerName, renews, shownPayloads, stubbedMethod } from "./no-wait-calls.ts";
 import {
   ASSERTS,
   CALLEES,
-  CONNECTION_KEYS,
-  DISPLAY,
   DISPLAY_ELEMENT,
   FAKE_CLOCK,
   HOOKS,
   JASMINE_CLOCK,
   SINON_TEST,
   MODULE_MOCK,
-  REPORTS_TIMEOUT,
-  ROUND,
   saysSchedule,
-  SHOWN,
   SPY,
   SPY_ON,
 } from "./no-wait-shapes.ts";
-import { DEADLINE_BODY, TIMER_CALLS } from "./timers.ts";
-import { comparesElapsed } from "./watchdogs.ts";
+import { TIMER_CALLS } from "./timers.ts";
 import { elapsedBound, scheduledName } from "./schedule-shapes.ts";
 
 /** Function spans in document order, for the innermost function around a position. */
@@ -139,7 +124,8 @@ export class NoWaitFacts {
     // Most calls are none of these: the callee's text rules them out before its path is built.
     if (!CALLEES.test(callee)) return;
     const path = calleePath(node.callee as EsNode) ?? "";
-    this.collectStub(node, path, args);
+    const stub = stubbedMethod(node, path, args, (arg) => this.text(arg));
+    if (stub !== undefined) this.stubbed.add(stub);
     // `new FakeClient({ timeout: 1000 })`, `mockSession.get(url, { timeout: 30 })`: given to a double, nothing waits.
     const tooling = FAKE_CLOCK.test(path) || MODULE_MOCK.test(path) || SPY.test(path) || SPY_ON.test(path);
     if (DOUBLE_NAME.test(path) && !tooling) {
@@ -167,43 +153,9 @@ export class NoWaitFacts {
     } else if (path === "Math.min") {
       for (const arg of args) this.addName(this.clamps, arg);
     } else if (TIMER_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
-      // What the callback does, not what its comments say (`// a reconnection will be attempted` after a close).
-      const body = this.text(args[0]!).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
-      const liveness = comparesElapsed(body, this.text(args[1]!));
-      const reports = REPORTS_TIMEOUT.test(body);
-      if ((saysSchedule(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body) && !liveness && !reports)
-        this.addName(this.schedules, scheduledName(args[1]!));
+      if (renews(this.text(args[0]!), this.text(args[1]!))) this.addName(this.schedules, scheduledName(args[1]!));
     }
-    // `notify({ message, timeout: 2000 })`, `events.emit("browser:notify", { ..., timeout })`: shown, not awaited.
-    const event = unwrap(args[0] ?? node);
-    const shows =
-      DISPLAY.test(path) || (/(^|\.)emit$/.test(path) && event.type === "Literal" && DISPLAY.test(String(event.value)));
-    if (!shows) return;
-    // Only a payload that carries something to show (`{ message, timeout }`): `client.notify(channel, { timeout })` waits.
-    for (const arg of args) {
-      const payload = unwrap(arg);
-      if (payload.type !== "ObjectExpression") continue;
-      const keys = (payload.properties as EsNode[]).map((p) => (p.type === "Property" ? propertyName(p) : undefined));
-      if (keys.some((key) => key !== undefined && SHOWN.test(key))) this.quietRanges.push(span(arg));
-    }
-  }
-
-  /**
-   * Methods replaced by a stub (`sinon.stub(client, "request")`, `td.replace(api, "get")`,
-   * `vi.spyOn(client, "get").mockResolvedValue(...)`; a bare `spyOn` calls through, so it does not count).
-   */
-  private collectStub(node: EsNode, path: string, args: EsNode[]): void {
-    let target = args;
-    if (/^(vi|jest)\.spyOn$/.test(path)) return;
-    const callee = unwrap(node.callee as EsNode);
-    if (callee.type === "MemberExpression" && /^mock\w*(Implementation|Value)(Once)?$/.test(memberName(callee) ?? "")) {
-      const spy = unwrap(callee.object as EsNode);
-      if (spy.type !== "CallExpression" || !/^(vi|jest)\.spyOn$/.test(calleePath(spy.callee as EsNode) ?? "")) return;
-      target = spy.arguments as EsNode[];
-    } else if (!/^(sinon|sandbox|sb|td)\.(stub|replace)$/.test(path)) return;
-    const method = target[1] && unwrap(target[1]);
-    if (target[0] && method?.type === "Literal" && typeof method.value === "string")
-      this.stubbed.add(`${this.text(target[0]).replace(/\s+/g, "")}.${method.value}`);
+    this.quietRanges.push(...shownPayloads(node, path, args));
   }
 
   /** `stream.setTimeout = vi.fn(...)`: the timer the code under test arms is a spy. */
@@ -228,15 +180,7 @@ export class NoWaitFacts {
     this.quietRanges.push(...windows.ranges);
     if (this.asserts && isDoubleObject(node, this.source)) this.doubleRanges.push(span(node));
     // `{ http2: true, sessionTimeout: 0 }` and `http2: { sessionTimeout: 100 }`: the HTTP/2 session's idle timeout.
-    if (!this.sessions) return;
-    const properties = (node.properties as EsNode[]).filter((p) => p.type === "Property");
-    const connection = properties.find((p) => CONNECTION_KEYS.has(propertyName(p) ?? ""));
-    if (!connection) return;
-    const inner = unwrap(connection.value as EsNode);
-    const scopes = inner.type === "ObjectExpression" ? [properties, inner.properties as EsNode[]] : [properties];
-    for (const scope of scopes)
-      for (const p of scope)
-        if (p.type === "Property" && /session_?timeout/i.test(propertyName(p) ?? "")) this.connectionSessions.add(p);
+    if (this.sessions) for (const p of connectionSessions(node)) this.connectionSessions.add(p);
   }
 
   /** `const debounce = (fn, timeout = 0) => ...`: the parameters of a file's own debounce or throttle. */
@@ -254,8 +198,4 @@ export class NoWaitFacts {
     const [start, end] = span(node);
     return this.source.slice(start, end);
   }
-}
-
-function isTimerName(node: EsNode | undefined): boolean {
-  return isNode(node) && node.type === "Literal" && /^(setTimeout|setInterval)$/.test(String(node.value));
 }

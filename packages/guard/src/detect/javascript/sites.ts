@@ -139,7 +139,7 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         // In a constructor, a field set to 0 that the file tests before arming a timer is its "no limit" default.
         // So does one another file of the package shows armed only when set (`reachesWaitElsewhere`).
         const disables = judge.facts.zero.disables(name) || judge.reachesWaitElsewhere(true);
-        const noTimer = disables && judge.facts.zero.inConstructor(span(node)[0]);
+        const noTimer = disables && judge.facts.zero.constructors.inConstructor(span(node)[0]);
         const reset = isResetValue(node.right as EsNode) && !noTimer;
         if (!(own && reset)) judge.report(node.right as EsNode, `assigned to "${name}"`);
       }

@@ -6,7 +6,8 @@ import type { ModuleBindings } from "./modules.ts";
 import type { NoLimitEvidence } from "./no-limit.ts";
 import { infiniteOptionWaits } from "./option-waits.ts";
 import { TIMER_CALLS } from "./timers.ts";
-import { type ZeroFacts, zeroMeaningOf } from "./zero.ts";
+import { zeroMeaningOf } from "./zero-meaning.ts";
+import type { ZeroFacts } from "./zero.ts";
 
 /** Names whose 0 or `false` (`zero`) or `Infinity` (`infinite`) a file shows reaching a wait. */
 export interface NamesReachingWait {

@@ -2,25 +2,17 @@
 // file's own value flow shows that 0 keeps the timer from being armed. Anywhere else it is the receiver's
 // business: Docker's `stop({ timeout: 0 })` kills at once, compose's adds no `-t` flag, piscina's idle 0
 // reaps at once. None of those waits forever. Which call receives a value is `receivers.ts`.
-import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { answeredAtOnce } from "./answers-at-once.ts";
 import { calleePath, type EsNode, isFunction, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { ClosingTimers } from "./closing-timers.ts";
+import { ConstructorSpans } from "./constructor-spans.ts";
 import { innermostFunction } from "./function-spans.ts";
 import { GuardedTimers } from "./guarded-timers.ts";
 import { TIMEOUT_HELPERS } from "./timers.ts";
+import { isZero } from "./zero-meaning.ts";
 
 /** Calls whose last name arms a timer: `setTimeout(fn, ms)`, `timing.setTimeout(fn, ms)`, `socket.setTimeout(ms)`. */
 const TIMER_METHOD = /(^|\.)(setTimeout|setInterval)$/;
-
-/**
- * A receiver that is itself a timeout (`Timeout.expires(ms)`, `createTimeout(ms)`), not a timer call. The plural is
- * no such receiver: a collection of timers (`this.timeouts.get(id)`, a Map of handles) or a setter of several
- * (WebDriver's `setTimeouts(implicit, pageLoad, script)`, whose implicit 0 means "look once") is not a timeout built
- * from its first argument.
- */
-const TIMEOUT_RECEIVER = /timeout(?!s)/i;
-const TIMER_FUNCTIONS = /(^|\.)(set|clear)(Timeout|Interval)$/;
 
 /** `setTimeout`, `timers.setTimeout`, `timersPromises.setTimeout`: what an awaited sleep of node:timers/promises is called. */
 const PROMISE_TIMER = /^(setTimeout|\w*[tT]imers\w*\.setTimeout)$/;
@@ -46,12 +38,8 @@ export class ZeroFacts {
   private readonly answeredAt = new Set<number>();
   /** Fields a timer is armed with directly (`setTimeout(kill, this.killTimeout)`): one object's setting, not a local. */
   private readonly armedFields = new Set<string>();
-  /** [start, end) of class constructors: a field set to 0 there is its default, elsewhere a reset. */
-  readonly constructors: [number, number][] = [];
-  /** [start, end) of each function declaration, by name: an ES5 class's constructor once its prototype is written. */
-  private readonly declared = new Map<string, [number, number][]>();
-  /** Names whose `prototype` the file writes (`XMLHttpRequest.prototype.send = function ...`): ES5 classes. */
-  private readonly prototyped = new Set<string>();
+  /** Class constructors and ES5 classes' constructor functions: a field set to 0 there is its default. */
+  readonly constructors = new ConstructorSpans();
   /** Which tests guard which timers (`disables`). */
   readonly guards: GuardedTimers;
   /** `await setTimeout(ms)` (node:timers/promises): sleeps, which bound no wait (a 0 there is no delay). */
@@ -156,29 +144,6 @@ export class ZeroFacts {
     return (this.armedLocals.get(name) ?? []).some(inside) && !(this.testedAt.get(name) ?? []).some(inside);
   }
 
-  /** `function XMLHttpRequest() { this.timeout = 0; }`: a declared function, a constructor if its prototype is written. */
-  functionDeclaration(name: string, where: [number, number]): void {
-    push(this.declared, name, where);
-  }
-
-  /** `XMLHttpRequest.prototype.send = ...` (TypeScript's and Babel's ES5 output of a class): its function builds objects. */
-  assignment(left: EsNode): void {
-    const target = unwrap(left);
-    if (target.type !== "MemberExpression") return;
-    const object = unwrap(target.object as EsNode);
-    const path = calleePath(object.type === "MemberExpression" ? object : target);
-    const owner = /^(\w+)\.prototype$/.exec(path ?? "")?.[1];
-    if (owner !== undefined) this.prototyped.add(owner);
-  }
-
-  /** Whether `at` lies in a class constructor, or in an ES5 class's constructor function. */
-  inConstructor(at: number): boolean {
-    const inside = ([from, to]: [number, number]) => from <= at && at < to;
-    if (this.constructors.some(inside)) return true;
-    for (const name of this.prototyped) if (this.declared.get(name)?.some(inside)) return true;
-    return false;
-  }
-
   /** The file tests `name` for being set (`if (t)`, `t > 0`, `t && arm(t)`). */
   isTested(name: string): boolean {
     return this.tested.has(name);
@@ -240,21 +205,4 @@ function push<T>(map: Map<string, T[]>, name: string, at: T): void {
   const list = map.get(name);
   if (list) list.push(at);
   else map.set(name, [at]);
-}
-
-/** A literal 0. */
-export function isZero(node: EsNode): boolean {
-  return node.type === "Literal" && node.value === 0;
-}
-
-/**
- * What a 0 written for `callee` means: true "no limit", false a 0 ms timeout, undefined unknown (the
- * receiver decides, and nothing in the file says it waits forever).
- */
-export function zeroMeaningOf(apis: readonly TimeoutApi[], callee: string | undefined): boolean | undefined {
-  if (callee === undefined) return undefined;
-  const api = matchApi(apis, "js", callee);
-  if (api) return api.zeroIsUnbounded ?? true;
-  // `Timeout.expires(opts.serverSelectionTimeoutMS ?? 0)`: a timeout object built from an unset value.
-  return TIMEOUT_RECEIVER.test(callee) && !TIMER_FUNCTIONS.test(callee) ? true : undefined;
 }
