@@ -2,7 +2,7 @@
 // order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
 import { hardcodedMessage, unboundedMessage } from "../../messages.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
-import { destinationOf, type EsNode, span } from "./ast.ts";
+import { destinationOf, type EsNode, span, unwrap } from "./ast.ts";
 import { endsWait } from "./timer-verdicts.ts";
 import { Classifier } from "./classify.ts";
 import { Constants } from "./constants.ts";
@@ -195,7 +195,7 @@ export class JsDetector implements SiteJudge, MeaningSite {
 
   /**
    * `idleTimeout: 0`, a 0 that only feeds `Math.max`, a test double's 0: no timer anyone waits on.
-   * `if (t > MAXDELAY) t = MAXDELAY`: setTimeout's largest delay as a clamp, not "no limit".
+   * `if (t > MAXDELAY) t = MAXDELAY` (its bound inline too): setTimeout's largest delay as a clamp, not "no limit".
    */
   private switchesOff(item: Classified): boolean {
     const off = item.literal === "0" || item.literal === "false";
@@ -209,7 +209,8 @@ export class JsDetector implements SiteJudge, MeaningSite {
     // `batchDelayTimeout || Infinity` where every timer armed with it runs the next step: a delay switched off.
     if (this.facts.held.onlySchedules(this.siteName)) return true;
     const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
-    if (constant === undefined || !this.facts.noWait.clamps.has(constant)) return false;
+    const clamped = constant === undefined ? this.facts.bounds.inlineClamps.has(unwrap(item.node)) : undefined;
+    if (!(clamped ?? this.facts.noWait.clamps.has(constant ?? ""))) return false;
     return (this.constants.evaluate(item.node) ?? 0) >= NO_LIMIT;
   }
 

@@ -17,6 +17,12 @@ export class ValidationBounds {
    * `if (t < 1)`: the clamps (see `clamp`).
    */
   readonly clamps = new Set<EsNode>();
+  /**
+   * `if (t > Math.pow(2, 31) - 1) t = Math.pow(2, 31) - 1`: the values a tested value is cut down to when the bound is
+   * written inline in both places, not named (judged by the number they fold to, `detector.ts`: only setTimeout's
+   * largest delay is released; a smaller cap stays a hardcoded timeout).
+   */
+  readonly inlineClamps = new Set<EsNode>();
 
   /**
    * `this.timeoutMillis < MINIMUM_...`: a comparison with a configured timeout (not a clock reading: `Date.now() -
@@ -48,7 +54,13 @@ export class ValidationBounds {
     const [left, right] = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
     for (const { assignment, target } of branchAssignments(reader, node.consequent as EsNode)) {
       const value = unwrap(assignment.right as EsNode);
-      if (value.type !== "Identifier") continue;
+      if (value.type !== "Identifier") {
+        // Cut down only: `t > bound` or `bound < t`; raising a value to the largest delay is choosing "no limit".
+        const [tested, bound] = (test.operator as string).startsWith(">") ? [left, right] : [right, left];
+        if (compact(reader, bound) === compact(reader, value) && compact(reader, tested) === target)
+          this.inlineClamps.add(value);
+        continue;
+      }
       const [bound, other] = left.type === "Identifier" && left.name === value.name ? [left, right] : [right, left];
       if (bound.type !== "Identifier" || bound.name !== value.name || compact(reader, other) !== target) continue;
       this.bound(value);
