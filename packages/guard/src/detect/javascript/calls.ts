@@ -106,7 +106,8 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     args[0] &&
     CONTEXT_TIMEOUTS.test(memberName(callee) ?? "") &&
     (judge.facts.testContexts.has(receiver.name as string, span(node)[0]) ||
-      judge.facts.testContexts.handedTimeout(memberName(callee), receiver.name as string, span(node)[0]))
+      judge.facts.testContexts.handedTimeout(memberName(callee), receiver.name as string, span(node)[0]) ||
+      (memberName(callee) === "timeout" && judge.facts.runnerContexts.has(receiver.name as string, span(node)[0])))
   ) {
     judge.report(args[0], `as the test timeout of ${path}()`, true, true);
     return;

@@ -20,6 +20,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   facts.timers.call(node);
   facts.serverIdle.call(node);
   facts.deadlines.call(node);
+  facts.emittedRejections.call(node);
   facts.bounds.logged(node);
   facts.bounds.ordered(node);
   facts.deadlineHelpers.call(node);
@@ -41,6 +42,7 @@ export function collectNew(facts: FileFacts, node: EsNode): void {
   facts.held.call(node);
   facts.timers.call(node);
   facts.deadlines.call(node);
+  facts.emittedRejections.call(node);
   facts.noLimit.call(node);
   facts.syncTests.call(node);
 }

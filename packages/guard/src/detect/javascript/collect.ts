@@ -1,7 +1,7 @@
 // One node's facts: which facts each node type of the walk feeds, and in what order. A node type with several steps
 // has them in its concern's file: calls (collect-calls.ts), what names are bound to (collect-definitions.ts), what
 // the file tests and compares (collect-conditions.ts), what object literals hold (collect-objects.ts).
-import { type EsNode, isNode, span } from "./ast.ts";
+import { calleePath, type EsNode, isNode, span } from "./ast.ts";
 import { collectCall, collectNew } from "./collect-calls.ts";
 import { collectBinary, collectConditional, collectIf, collectLogical } from "./collect-conditions.ts";
 import {
@@ -59,6 +59,10 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "AssignmentExpression":
       collectAssignment(facts, node);
+      facts.runnerContexts.assignment(node, calleePath(node.left as EsNode), (n) => facts.text(n));
+      return;
+    case "ExportDefaultDeclaration":
+      facts.runnerContexts.exportDefault(node, (n) => facts.text(n));
       return;
     case "VariableDeclarator":
       collectVariableDeclarator(facts, node);

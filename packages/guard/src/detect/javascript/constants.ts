@@ -2,6 +2,7 @@
 import { applyOperator } from "../arithmetic.ts";
 import { type EsNode, MAX_DEPTH, memberName, span, unwrap } from "./ast.ts";
 import { builtDuration } from "./duration-builders.ts";
+import { millisecondNamespaceRoot } from "./unit-chains.ts";
 import type { Constant, FileFacts } from "./facts.ts";
 
 /**
@@ -114,7 +115,9 @@ export class Constants {
   private moduleUnit(node: EsNode): number | undefined {
     const object = unwrap(node.object as EsNode);
     const name = memberName(node);
-    if (object.type !== "Identifier" || name === undefined || !this.imported(object.name as string)) return undefined;
+    // `commons_1.TimeUtil.TimeInMillis.SECOND`: deeper, through a namespace that says milliseconds (`unit-chains.ts`).
+    const root = object.type === "Identifier" ? (object.name as string) : millisecondNamespaceRoot(node);
+    if (root === undefined || name === undefined || !this.imported(root)) return undefined;
     return unitMillis(name);
   }
 

@@ -10,6 +10,8 @@ import { releaseDebounceBindings } from "./debounce-bindings.ts";
 import { TableRoles } from "./forgotten-tables.ts";
 import { ValidationBounds } from "./validation-bounds.ts";
 import { TestContexts } from "./test-contexts.ts";
+import { RunnerContexts } from "./runner-contexts.ts";
+import { EmittedRejections } from "./emitted-rejections.ts";
 import type { TestFacts } from "./test-facts.ts";
 import { TimerEffects } from "./timer-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
@@ -131,12 +133,16 @@ export class FileFacts implements TestFacts {
   readonly timers: TimerEffects;
   /** Timers whose callback ends or fails the operation (rejects a raced promise, force-kills, reports a timeout). */
   readonly deadlines: DeadlineTimers;
+  /** Timers whose callback emits an event the executor around them rejects its promise on (`emitted-rejections.ts`). */
+  readonly emittedRejections: EmittedRejections;
   /** Functions whose parameter is a deadline timer's delay (`onceTimeout(ms, ...)`): their callers' literals are timeouts. */
   readonly deadlineHelpers = new DeadlineHelpers();
   /** The file's own fallback helpers (`defaultIfUndefined(value, d)`): a timeout's fallback through one is its default. */
   readonly fallbackHelpers = new FallbackHelpers((node) => this.text(node));
   /** The contexts tests' callbacks get (`t` in `test("...", (t) => t.timeoutAfter(1000))`). */
   readonly testContexts = new TestContexts();
+  /** The contexts a runner hands the test functions a file exports (`exports.x = function (test) { test.timeout(200) }`). */
+  readonly runnerContexts = new RunnerContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */
   readonly unreadDefaults = new UnreadDefaults();
   /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */
@@ -164,6 +170,7 @@ export class FileFacts implements TestFacts {
     this.noLimit = new NoLimitEvidence(source);
     this.timers = new TimerEffects(source, this.functionSpans);
     this.deadlines = new DeadlineTimers(source, this.functionSpans);
+    this.emittedRejections = new EmittedRejections(source);
     this.mockClocks = new MockClocks(source);
     this.syncTests = new SyncTests(source);
     this.callRecords = new CallRecords(source);

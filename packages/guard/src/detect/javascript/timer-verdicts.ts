@@ -27,7 +27,8 @@ export function timerVerdict(
   const settlesRacedPromise =
     TIMER_CALLS.test(path) &&
     ((facts.racedNames.size > 0 && facts.racesHeldPromise(node)) || facts.racesThroughCall(node));
-  const deadline = isDeadlineTimer(path, args, facts.source) || facts.deadlines.ends(node);
+  const deadline =
+    isDeadlineTimer(path, args, facts.source) || facts.deadlines.ends(node) || facts.emittedRejections.ends(node);
   if (!(facts.raceTimers.has(node) || racesEvent || settlesRacedPromise || deadline)) return undefined;
   // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
   const scripted = deadline && !racesEvent && !settlesRacedPromise && !facts.raceTimers.has(node);
