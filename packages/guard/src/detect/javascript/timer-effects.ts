@@ -13,6 +13,8 @@ import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { EnclosingFunctions } from "./enclosing-functions.ts";
 import { HandedDelays } from "./handed-delays.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
+import { armedBy, retriesUntilSpent } from "./spent-retries.ts";
+import { onlyReleases, standsInForScheduler } from "./stand-in-timers.ts";
 import { isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -180,7 +182,8 @@ export class TimerEffects {
       onlyLogsOrMeasures(callback, this.definitions, visitorKeys) ||
       onlyForgets(callback, tables) ||
       onlyRetries(call, callback, this.definitions, visitorKeys, this.around.enclosing(call, "names"), visible) ||
-      onlyContinues(callback, continuations(call, this.around, this, this.source), visitorKeys);
+      onlyContinues(callback, continuations(call, this.around, this, this.source), visitorKeys) ||
+      this.noDeadline(call, callback, visitorKeys);
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
       this.uiDelays.timer(timer.callback, timer.delay, this.source);
@@ -213,6 +216,25 @@ export class TimerEffects {
         !this.passed.has(source)
       )
         this.inertNames.add(source);
+  }
+
+  /**
+   * A timer that is no deadline whatever else its callback holds: a retry that gives up only when its attempts are
+   * spent (`spent-retries.ts`), a stand-in for `requestIdleCallback`, a release of an object URL or stale entries
+   * (`stand-in-timers.ts`).
+   */
+  noDeadline(call: EsNode, callback: EsNode, visitorKeys?: VisitorKeys): boolean {
+    const visible = (name: string, at: number) => visibleDefinition(name, at, this.definitions, this.functionSpans);
+    return (
+      retriesUntilSpent(callback, armedBy(call, this.definitions, visible), this.source, visitorKeys) ||
+      standsInForScheduler(call, callback, this.source, this.functionSpans) ||
+      onlyReleases(callback, this.definitions, visitorKeys)
+    );
+  }
+
+  /** `setTimeout(work, 200)` standing in for `requestIdleCallback(work)` (`stand-in-timers.ts`). */
+  standsIn(call: EsNode, callback: EsNode): boolean {
+    return standsInForScheduler(call, callback, this.source, this.functionSpans);
   }
 
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */
