@@ -201,6 +201,10 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "ftplib.FTP", argument: 4, keyword: "timeout" },
   { language: "python", callee: "telnetlib.Telnet", argument: 2, keyword: "timeout" },
   { language: "python", callee: "select.select", argument: 3 },
+  // ROS 1's waits for a service to be advertised and for one message on a topic
+  // (https://docs.ros.org/en/noetic/api/rospy/html/rospy-module.html): the timeout in seconds, None waits forever.
+  { language: "python", callee: "rospy.wait_for_service", argument: 1, keyword: "timeout" },
+  { language: "python", callee: "rospy.wait_for_message", argument: 2, keyword: "timeout" },
   { language: "python", callee: "httpx.Timeout", argument: "all" },
   { language: "python", callee: "aiohttp.ClientTimeout", argument: "all" },
   { language: "python", callee: "urllib3.Timeout", argument: "all" },

@@ -106,6 +106,8 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
       "\\.(get|acquire)\\s*\\(\\s*(True|False)\\s*,",
       // A `selectors` object's `select(0.1)`, whose timeout is its first argument (`receiver-apis.ts`).
       "\\.select\\s*\\(\\s*[\\d.]",
+      // A pool's asynchronous result, whose `get(99999)` waits (`receiver-apis.ts`).
+      "\\b(apply|map|starmap)_async\\s*\\(",
     ]),
   };
 }

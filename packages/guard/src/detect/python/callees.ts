@@ -81,7 +81,7 @@ function rootOf(node: TsNode): TsNode {
   return root;
 }
 
-function enclosingClass(node: TsNode): TsNode | undefined {
+export function enclosingClass(node: TsNode): TsNode | undefined {
   for (let current = node.parent; current; current = current.parent)
     if (current.type === "function_definition") return classOf(current);
   return undefined;
@@ -101,7 +101,7 @@ function moduleFunction(root: TsNode, name: string): TsNode | undefined {
 // tree: a file of many factories looks its classes up once, not once per call.
 const classesOf = new WeakMap<object, Map<string, TsNode>>();
 
-function classNamed(root: TsNode, name: string | undefined): TsNode | undefined {
+export function classNamed(root: TsNode, name: string | undefined): TsNode | undefined {
   if (!name) return undefined;
   let classes = classesOf.get(root.tree);
   if (!classes) {

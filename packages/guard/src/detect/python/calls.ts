@@ -9,7 +9,7 @@ import { onlyInspected } from "./inspected.ts";
 import { answeredInProcess } from "./intercepted.ts";
 import { isTimeModuleSleep } from "./pacing.ts";
 import { positionalIsPopenTimeout } from "./popen.ts";
-import { receiverApi } from "./receiver-apis.ts";
+import { reactorTimeoutApi, receiverApi, standsInForForever } from "./receiver-apis.ts";
 import { keywordArgument } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
@@ -24,8 +24,13 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   const { facts } = judge;
   const apis = facts.options.apis;
   const method = written.slice(written.lastIndexOf(".") + 1);
-  // `sel.select(0.1)` on a `selectors` object, `port.setTimeout(1.0)` on a pySerial port: known by their receiver.
-  const api = matchApi(apis, "python", path) ?? matchApi(apis, "python", written) ?? receiverApi(facts, node, method);
+  // `sel.select(0.1)` on a `selectors` object, `port.setTimeout(1.0)` on a pySerial port: known by their receiver;
+  // `d.addTimeout(10, reactor)` by its clock.
+  const api =
+    matchApi(apis, "python", path) ??
+    matchApi(apis, "python", written) ??
+    receiverApi(facts, node, method) ??
+    reactorTimeoutApi(facts, node, method);
   const blockFlag = (method === "get" || method === "acquire") && written.includes(".");
   // Most calls match no API and are no `q.get(True, 5)`: their arguments are never read from the
   // tree (each read crosses into WebAssembly), nor is their receiver looked up among the doubles.
@@ -61,7 +66,10 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
     } else if (typeof api.argument === "number") {
       // `chat.communicate("hello", 3)` on the file's own `communicate`: a retry count, not Popen's timeout.
       const notPopen = method === "communicate" && !positionalIsPopenTimeout(node, (name) => facts.isTimeout(name));
-      const target = notPopen ? undefined : positional[api.argument];
+      const target =
+        notPopen || (positional[api.argument] && standsInForForever(facts, api, positional[api.argument]!))
+          ? undefined
+          : positional[api.argument];
       // `sock.settimeout(None)` puts the socket in blocking mode, the state every new socket starts in:
       // it switches a timer off (like Node's `socket.setTimeout(0)`), it does not itself wait. What
       // waits later may be bounded otherwise (SO_RCVTIMEO, select, a watchdog), so it is not reported.

@@ -91,15 +91,18 @@ export function classify(
         return out;
       }
       // `for timeout in (0, 0.001, 0.5, 2): with fail_after(timeout)`: each literal of the tuple bounds a wait.
+      // `for timeout in (10, None): f = opener.open(url, timeout=timeout)`: a short probe, then a round that, where
+      // None means "no limit" to the wait, waits without one. Elsewhere a None among the values is a test's table of
+      // cases (`for timeout in [None, 1, 30]: GenericCurlConfig(timeout=timeout)` on a fake): nothing is reported.
       const values = facts.loopTuple(node);
-      const numbers = values?.namedChildren.map((v) => (v ? facts.evaluate(v) : undefined)) ?? [];
-      if (
-        values &&
-        numbers.length > 0 &&
-        numbers.every((n) => n !== undefined && n >= 0) &&
-        numbers.some((n) => n! > 0)
-      )
+      const entries = values?.namedChildren.filter((v): v is TsNode => v !== null && v.type !== "comment") ?? [];
+      const nones = entries.filter((v) => unwrap(v).type === "none");
+      const numbers = entries.filter((v) => unwrap(v).type !== "none").map((v) => facts.evaluate(v));
+      if (!values || numbers.length === 0 || (nones.length > 0 && !noneIsUnbounded)) return out;
+      if (numbers.every((n) => n !== undefined && n >= 0) && numbers.some((n) => n! > 0))
         out.push({ kind: "hardcoded", node: values, literal: values.text });
+      if (numbers.every((n) => n !== undefined))
+        for (const none of nones) out.push({ kind: "unbounded", node: none, literal: `None (in ${values.text})` });
       return out;
     }
     case "attribute":

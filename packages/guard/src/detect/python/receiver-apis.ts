@@ -4,15 +4,21 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import type { TimeoutApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
+import { python3Name } from "./socket-default.ts";
 import { calleeText } from "./syntax.ts";
 
 interface ReceiverApi {
-  /** The module the file must import. */
-  readonly module: string;
+  /** The modules the file must import one of (Python 2's and six's names for a standard-library one). */
+  readonly modules: readonly string[];
   /** The constructors of the receiver, as the file's imports resolve them. */
   readonly constructor: RegExp;
   /** The methods, each with its timeout's place and keyword as the API table (`apis.ts`) has them. */
   readonly methods: ReadonlyMap<string, TimeoutApi>;
+  /**
+   * The constructed object's methods whose result is the receiver (a pool's `map_async` returns the `AsyncResult`
+   * whose `get` waits); without them the receiver is the constructed object itself.
+   */
+  readonly producers?: RegExp;
 }
 
 const method = (callee: string, keyword?: string): [string, TimeoutApi] => [
@@ -20,23 +26,53 @@ const method = (callee: string, keyword?: string): [string, TimeoutApi] => [
   { language: "python", callee, argument: 0, ...(keyword ? { keyword } : {}) },
 ];
 
+const POOL_RESULT_GET = "multiprocessing.pool.AsyncResult.get";
+const YEAR = 365 * 86_400;
+
+/**
+ * `pool.map_async(f, items).get(1000000000)`: a pool result's wait of a year or more is the code's stand-in for
+ * "wait forever" that still lets Ctrl-C through (a blocking `get()` would not), not a bound anyone waits for.
+ */
+export function standsInForForever(facts: PyFacts, api: TimeoutApi, value: TsNode): boolean {
+  return api.callee === POOL_RESULT_GET && (facts.evaluate(value) ?? 0) >= YEAR;
+}
+
 const RECEIVERS: readonly ReceiverApi[] = [
   // `sel.select(0.1)` waits up to its first argument for a registered file to be ready ("If timeout > 0, this specifies
   // the maximum wait time, in seconds"; None blocks, <= 0 polls: https://docs.python.org/3/library/selectors.html).
   {
-    module: "selectors",
+    modules: ["selectors"],
     constructor: /^selectors\.(Default|Select|Poll|Epoll|Devpoll|Kqueue)Selector$/,
     methods: new Map([method("selectors.BaseSelector.select", "timeout")]),
   },
   // pySerial's older setters (https://pyserial.readthedocs.io/en/latest/pyserial_api.html, "Deprecated"): the read,
   // write and inter-byte timeouts the port then waits with; 0 returns at once (non-blocking), None waits forever.
   {
-    module: "serial",
+    modules: ["serial"],
     constructor: /^serial\.(Serial|serial_for_url)$/,
     methods: new Map([
       method("serial.Serial.setTimeout"),
       method("serial.Serial.setWriteTimeout"),
       method("serial.Serial.setInterCharTimeout"),
+    ]),
+  },
+  // A process or thread pool's asynchronous result (https://docs.python.org/3/library/multiprocessing.html,
+  // `AsyncResult.get([timeout])`): `get(99999)` waits up to that long for the workers, None forever. Known only on
+  // what a pool's `*_async` call returned: gevent's `AsyncResult.get(block, timeout)` and a dict's `get(key)` take
+  // other things first.
+  {
+    modules: ["multiprocessing"],
+    constructor: /^multiprocessing\.(Pool|pool\.Pool|pool\.ThreadPool|dummy\.Pool)$/,
+    producers: /^(apply|map|starmap)_async$/,
+    methods: new Map([method(POOL_RESULT_GET, "timeout")]),
+  },
+  // An `OpenerDirector`'s `open(url, data=None, timeout=...)` (https://docs.python.org/3/library/urllib.request.html):
+  // what `urlopen` does with an opener of handlers (auth, proxies); None leaves the socket blocking, with no limit.
+  {
+    modules: ["urllib", "urllib2", "six"],
+    constructor: /^urllib\.request\.(build_opener|OpenerDirector)$/,
+    methods: new Map([
+      ["open", { language: "python", callee: "urllib.request.OpenerDirector.open", argument: 2, keyword: "timeout" }],
     ]),
   },
 ];
@@ -54,20 +90,51 @@ const COPIES = 2;
 export function receiverApi(facts: PyFacts, call: TsNode, method: string): TimeoutApi | undefined {
   for (const receiverApi of RECEIVERS) {
     const api = receiverApi.methods.get(method);
-    if (!api || !facts.importsModule(receiverApi.module)) continue;
+    if (!api || !receiverApi.modules.some((module) => facts.importsModule(module))) continue;
     const receiver = call.childForFieldName("function")?.childForFieldName("object");
-    if (receiver && boundTo(facts, receiverApi.constructor, receiver, COPIES)) return api;
+    const { constructor, producers } = receiverApi;
+    const constructed = (made: TsNode) => constructor.test(python3Name(facts.resolve(calleeText(made))));
+    // `result = pool.map_async(f, items)`: a call of a producer on a receiver bound to the constructor.
+    const produced = (made: TsNode) => {
+      const callee = made.childForFieldName("function");
+      const object = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+      const name = callee?.childForFieldName("attribute")?.text ?? "";
+      return object !== null && producers!.test(name) && boundTo(facts, constructed, object, COPIES);
+    };
+    if (receiver && boundTo(facts, producers ? produced : constructed, receiver, COPIES)) return api;
   }
   return undefined;
 }
 
-function boundTo(facts: PyFacts, constructor: RegExp, value: TsNode, copies: number): boolean {
-  if (value.type === "call") return constructor.test(facts.resolve(calleeText(value)));
+/** Whether `value` is a call `made` accepts, or a name or attribute bound to one through up to `copies` plain copies. */
+function boundTo(facts: PyFacts, made: (call: TsNode) => boolean, value: TsNode, copies: number): boolean {
+  if (value.type === "call") return made(value);
   if (value.type !== "identifier" && value.type !== "attribute") return false;
   return facts
     .bindingSources(value)
     .some(
-      (source) =>
-        source !== null && (source.type === "call" || copies > 0) && boundTo(facts, constructor, source, copies - 1),
+      (source) => source !== null && (source.type === "call" || copies > 0) && boundTo(facts, made, source, copies - 1),
     );
+}
+
+// Twisted's `Deferred.addTimeout(timeout, clock, onTimeoutCancel=None)` (https://docs.twisted.org/en/stable/api/
+// twisted.internet.defer.Deferred.html#addTimeout): the Deferred fails with a TimeoutError when it has not fired
+// `timeout` seconds later on `clock`. Known by its clock, the real reactor: a test's `task.Clock()` moves only when the
+// test advances it, and another class's `addTimeout` (a firewall zone's) takes other things.
+const ADD_TIMEOUT: TimeoutApi = {
+  language: "python",
+  callee: "twisted.internet.defer.Deferred.addTimeout",
+  argument: 0,
+  keyword: "timeout",
+};
+
+/** The API a `d.addTimeout(10, reactor)` call is when its clock (second argument or `clock=`) is Twisted's reactor. */
+export function reactorTimeoutApi(facts: PyFacts, call: TsNode, method: string): TimeoutApi | undefined {
+  if (method !== "addTimeout") return undefined;
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  const positional = args.filter((a) => a !== null && a.type !== "comment" && a.type !== "keyword_argument");
+  const keyword = args.find((a) => a?.type === "keyword_argument" && a.childForFieldName("name")?.text === "clock");
+  const clock = positional[1] ?? keyword?.childForFieldName("value");
+  if (!clock || (clock.type !== "identifier" && clock.type !== "attribute")) return undefined;
+  return facts.resolve(clock.text.replace(/\s+/g, "")) === "twisted.internet.reactor" ? ADD_TIMEOUT : undefined;
 }

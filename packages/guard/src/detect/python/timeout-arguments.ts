@@ -6,6 +6,7 @@ import { isCacheLifetime } from "./context.ts";
 import { displayParameter } from "./display-parameters.ts";
 import { displayedFor } from "./displays.ts";
 import { noneIsForever } from "./none-keywords.ts";
+import { ownObjectReceiver } from "./own-receivers.ts";
 import { ownCallee } from "./package-callees.ts";
 import { addends, keywordArgument, referenceName, unwrap } from "./syntax.ts";
 
@@ -33,7 +34,8 @@ export function judgePositionalTimeouts(judge: PyCallJudge, call: TsNode, args: 
   const dot = written.lastIndexOf(".");
   const method = written.slice(dot + 1);
   const slots = Object.hasOwn(positions, method) ? positions[method] : undefined;
-  if (!slots || !ownCallee(judge.facts, written)) return;
+  // `self._connection.GetResponse(id, body, 30)` on an object of the file's own class: the package's method too.
+  if (!slots || !(ownCallee(judge.facts, written) || ownObjectReceiver(judge.facts, call))) return;
   let index = 0;
   for (const argument of args.namedChildren) {
     if (!argument || argument.type === "comment" || argument.type === "keyword_argument") continue;
