@@ -27,7 +27,7 @@ export function detectJavaScriptFile(
     raw: detectJavaScript(parsed.program() as unknown as EsNode, source, {
       ...config,
       visitorKeys,
-      packageFacts: packageFacts && { ...packageFacts, helpers: internals?.helpers, table, unread: internals?.unread },
+      packageFacts: packageFacts && { ...packageFacts, helpers: internals?.helpers, table },
     }),
     comments: parsed.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
   };

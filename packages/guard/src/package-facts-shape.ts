@@ -36,8 +36,6 @@ export interface PackageInternals {
    * wait once it merged the table (`option-merges.ts`; `check-javascript.ts` looks its file up).
    */
   readonly tables?: ReadonlyMap<string, Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>>;
-  /** Timeout-looking names the package's JavaScript exports and no other line of it reads (`exported-unread.ts`). */
-  readonly unread?: ReadonlySet<string>;
   /** What the package's Python modules show each other (`python-facts.ts`). */
   readonly python?: PythonFacts;
 }

@@ -13,7 +13,6 @@ import { type EsNode, MERGE_SHAPE, namesReachingWait } from "./detect/javascript
 import { parseJavaScript } from "./detect/oxc.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
 import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extensions.ts";
-import { exportedUnread } from "./exported-unread.ts";
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -44,9 +43,7 @@ export async function packageFacts(
 ): Promise<PackageFacts> {
   const all = [...files];
   const js = all.filter(([path]) => isJavaScript(path));
-  const found = factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
-  const unread = exportedUnread(js);
-  const facts = unread.size > 0 ? withInternals(found, { unread }) : found;
+  const facts = factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
   if (!all.some(([path]) => isPython(path))) return facts;
   const python = await (await import("./python-facts.ts")).pythonPackageFacts(all, config);
   return python ? withInternals(facts, { python }) : facts;

@@ -2,15 +2,16 @@
 // standing in for `requestIdleCallback` (the same work handed to it beside the timer, or the timer inside the
 // scheduler's `||` fallback) runs deferred work; a retry whose reject runs only when the attempt count it hands on
 // is spent pauses between attempts; a callback that only revokes an object URL or purges stale entries releases
-// what is left. Kept: a kept timer racing a listener with no scheduler beside it, a give-up that says it timed out,
-// a reject not guarded by the count, a callback that closes something.
+// what is left. Kept: a kept timer racing a listener (the race is judged first, so also in the scheduler's fallback:
+// `whenIdle`, `idle`), a give-up that says it timed out, a reject not guarded by the count, a callback that closes
+// something. The scheduler's fallback alone: scheduler-fallbacks23b.js.
 function whenIdle(work, media) {
   let cancel;
   if ("requestIdleCallback" in window) {
     const handle = requestIdleCallback(work);
     cancel = () => cancelIdleCallback(handle);
   } else {
-    const handle = setTimeout(work, 200);
+    const handle = setTimeout(work, 200); // expect: no-hardcoded-timeout
     cancel = () => clearTimeout(handle);
   }
   media.addEventListener("change", work);
@@ -23,7 +24,7 @@ function whenLoaded(work, media) {
   return () => clearTimeout(handle);
 }
 
-const idle = window.requestIdleCallback || function (cb) { const h = setTimeout(cb, 1); media.addEventListener("change", cb); return h; };
+const idle = window.requestIdleCallback || function (cb) { const h = setTimeout(cb, 1); media.addEventListener("change", cb); return h; }; // expect: no-hardcoded-timeout
 
 const retry = (promise, args, maxRetries = 3, interval = 500) =>
   new Promise((resolve, reject) => {

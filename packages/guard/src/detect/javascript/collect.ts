@@ -23,6 +23,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
   facts.unreadDefaults.node(node);
   facts.ownWaits.node(node);
   facts.racedCalls.node(node);
+  facts.timers.fallbacks.node(node);
   switch (node.type) {
     case "Identifier":
       facts.expected.identifier(node);

@@ -28,8 +28,6 @@ export interface JsDetectorOptions extends DetectorOptions {
     readonly helpers?: HelperParameters;
     /** This file's defaults table keys another module shows reaching a wait once merged (`option-merges.ts`). */
     readonly table?: NamesReachingWait;
-    /** Exported names no other line of the package reads (`exported-unread.ts`): a value nothing reads bounds nothing. */
-    readonly unread?: ReadonlySet<string>;
   };
 }
 
@@ -222,9 +220,6 @@ export class JsDetector implements SiteJudge, MeaningSite {
     if (this.facts.deadCode.has(start)) return;
     // On a fake clock, given to a double, shown on screen: nothing waits (a test runner's own timeout still runs).
     if (!isTest && (this.facts.noWait.quiet(start) || this.facts.timers.inert(start))) return;
-    // `export const OAuthLoginTimeoutMsValue = 900000` that no other line of the package reads.
-    if (kind === "hardcoded" && this.siteName !== undefined && this.options.packageFacts?.unread?.has(this.siteName))
-      return;
     // In a test that ends without waiting (no `done`, `await` or returned promise): nothing there waits on it.
     if (!isTest && this.facts.syncTests.has(start)) return;
     // A test's `timeout: 234` that an expected call of a stub repeats: the value reached the double.

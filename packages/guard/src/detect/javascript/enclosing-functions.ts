@@ -12,6 +12,9 @@ export class EnclosingFunctions {
   private functionTree: SpanTree<FunctionSpan> | undefined;
   /** Executors of `new Promise((resolve) => ...)`: their `resolve` settles a promise (maybe raced), it does not go on. */
   private readonly executors = new Set<EsNode>();
+  /** Every function, parameters or not (`innermost`), and its tree once asked. */
+  private readonly every: { from: number; to: number; node: EsNode }[] = [];
+  private everyTree: SpanTree<{ from: number; to: number; node: EsNode }> | undefined;
 
   /** `new Promise(executor)`: seen before the executor's own node (pre-order). */
   executor(node: EsNode): void {
@@ -24,6 +27,7 @@ export class EnclosingFunctions {
     const parameters = (node.params as EsNode[]).filter((p) => p.type === "Identifier").map((p) => p.name as string);
     const name = isNode(node.id) ? (node.id.name as string) : undefined;
     const settles = this.executors.has(node);
+    this.every.push({ from, to, node });
     if (parameters.length > 0 || name !== undefined) this.functions.push({ from, to, parameters, name, settles, node });
   }
 
@@ -31,6 +35,18 @@ export class EnclosingFunctions {
   declaring(call: EsNode, parameter: string): EsNode | undefined {
     if (this.functionTree === undefined) this.functionTree = new SpanTree(this.functions);
     return this.functionTree.around(span(call)[0]).find(({ parameters }) => parameters.includes(parameter))?.node;
+  }
+
+  /** The innermost function around a timer call, whatever its parameters. */
+  innermost(call: EsNode): EsNode | undefined {
+    if (this.everyTree === undefined) this.everyTree = new SpanTree(this.every);
+    return this.everyTree.around(span(call)[0])[0]?.node;
+  }
+
+  /** `resolve`, `reject`: the parameters of the innermost `new Promise` executor around a timer call. */
+  settlers(call: EsNode): Set<string> {
+    if (this.functionTree === undefined) this.functionTree = new SpanTree(this.functions);
+    return new Set(this.functionTree.around(span(call)[0]).find(({ settles }) => settles)?.parameters ?? []);
   }
 
   /** The parameters (callbacks the code was given) or the own names of the functions around a timer call. */

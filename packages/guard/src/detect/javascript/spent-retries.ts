@@ -120,3 +120,24 @@ function givesUpWhenSpent(
   const [from, to] = span(statement);
   return tests && !TIMED_OUT.test(source.slice(from, to));
 }
+
+/**
+ * Whether the function the timer is armed in (`around`) settles the promise beside the timer with the executor's
+ * `settlers` (`socket.once("ack", resolve)`, `execFile(...).then(resolve, reject)`): the attempt races the timer, so
+ * its delay is the attempt's deadline however the retry counts. A timer armed only after a failed attempt
+ * (`.catch(() => setTimeout(...))`) settles nothing beside it.
+ */
+export function settlesBeside(
+  callback: EsNode,
+  around: EsNode | undefined,
+  settlers: ReadonlySet<string>,
+  visitorKeys: VisitorKeys | undefined,
+): boolean {
+  if (around === undefined || settlers.size === 0 || !isNode(around.body)) return false;
+  let found = false;
+  walk(around.body as EsNode, visitorKeys, (node) => {
+    if (found || node === callback) return false;
+    if (node.type === "Identifier" && settlers.has(node.name as string)) found = true;
+  });
+  return found;
+}

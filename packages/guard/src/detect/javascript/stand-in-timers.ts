@@ -1,51 +1,80 @@
 // Timers that stand in for a scheduling API or only release what a finished operation left behind, by what their
-// callback is: `setTimeout(work, 200)` where `requestIdleCallback` is missing (the same `work` is handed to
-// `requestIdleCallback(work)` beside it, or the function is the `||` / `?:` fallback of `window.requestIdleCallback`),
-// and `setTimeout(revoker, 40_000)` whose callback only revokes an object URL or purges or prunes stale entries. When
-// either fires nothing that waits fails, ends or settles: its delay is when deferred work runs, not a deadline.
-import { calleePath, type EsNode, FUNCTION_TYPES, memberName, span, unwrap } from "./ast.ts";
+// callback is: `setTimeout(work, 200)` in the branch that runs where `requestIdleCallback` is missing (the else of
+// `if ("requestIdleCallback" in window)`, the right operand of `window.requestIdleCallback || function (cb) {`), and
+// `setTimeout(revoker, 40_000)` whose callback only revokes an object URL or purges or prunes stale entries. When
+// either fires nothing that waits fails, ends or settles: its delay is when deferred work runs, not a deadline. A
+// timer armed whether or not the scheduler is there (`if (window.requestAnimationFrame) requestAnimationFrame(finish);
+// setTimeout(finish, 3000)`) bounds the wait: rAF never fires in a background tab.
+import { calleePath, type EsNode, FUNCTION_TYPES, isNode, memberName, span, unwrap } from "./ast.ts";
 import { isLog } from "./callback-effects.ts";
 import type { Definitions } from "./callback-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
 /** The scheduling APIs a timer stands in for where the environment lacks them. */
-const SCHEDULERS = "(?:requestIdleCallback|requestAnimationFrame)";
-/** `window.requestIdleCallback || function (cb) {`, `typeof requestIdleCallback === "function" ? ... : (cb) =>`. */
-const FALLBACK_OF = new RegExp(`\\b${SCHEDULERS}\\b[^;{}]{0,80}(?:\\|\\||\\?\\?|:)\\s*(?:\\(\\s*)?$`);
-/**
- * A test for the scheduler's presence (`"requestIdleCallback" in window`, `typeof requestIdleCallback`, `if
- * (window.requestIdleCallback)`): the timer is the other branch, not a bound raced against the scheduler's callback
- * (`setTimeout(finish, ms); requestAnimationFrame(() => requestAnimationFrame(finish))` is a deadline).
- */
-const PRESENCE_TEST = new RegExp(
-  `["']${SCHEDULERS}["']\\s+in\\b|\\btypeof\\s+(?:\\w+\\.)?${SCHEDULERS}\\b|\\bif\\s*\\(\\s*!?\\s*(?:\\w+\\.)?${SCHEDULERS}\\s*\\)|\\b${SCHEDULERS}\\s*\\?`,
-);
-/** How far before a function its fallback's scheduler may be named. */
-const FALLBACK_WINDOW = 120;
+const SCHEDULERS = /^(requestIdleCallback|requestAnimationFrame)$/;
+
+/** `requestIdleCallback`, `window.requestAnimationFrame`, `"requestIdleCallback"`: the scheduler named. */
+function namesScheduler(node: EsNode): boolean {
+  const value = unwrap(node);
+  if (value.type === "Identifier") return SCHEDULERS.test(value.name as string);
+  if (value.type === "MemberExpression") return SCHEDULERS.test(memberName(value) ?? "");
+  return value.type === "Literal" && typeof value.value === "string" && SCHEDULERS.test(value.value);
+}
 
 /**
- * Whether a timer's `callback` is idle or frame work handed to a scheduler in its place: a name the innermost
- * function around the timer also hands to `requestIdleCallback(name` / `requestAnimationFrame(name` where it tests
- * whether the scheduler is there, or a timer inside the function written as that scheduler's fallback.
+ * Whether `test` tests the scheduler's presence, and which way: `true` when it holds where the scheduler is there
+ * (`window.requestIdleCallback`, `"requestIdleCallback" in window`, `typeof requestIdleCallback === "function"`),
+ * `false` when it holds where it is missing (`!window.requestIdleCallback`, `typeof ... === "undefined"`), undefined
+ * when it tests something else.
  */
-export function standsInForScheduler(
-  call: EsNode,
-  callback: EsNode,
-  source: string,
-  functionSpans: readonly [number, number][],
-): boolean {
-  const [at] = span(call);
-  let inner: [number, number] | undefined;
-  for (const [from, to] of functionSpans) if (from < at && at < to && (!inner || from > inner[0])) inner = [from, to];
-  if (inner === undefined) return false;
-  const named = unwrap(callback);
-  if (named.type === "Identifier") {
-    const name = (named.name as string).replace(/\$/g, "\\$");
-    const handed = new RegExp(`\\b${SCHEDULERS}\\s*\\(\\s*${name}\\s*[,)]`);
-    const text = source.slice(inner[0], inner[1]);
-    if (handed.test(text) && PRESENCE_TEST.test(text)) return true;
+function presence(test: EsNode): boolean | undefined {
+  const node = unwrap(test);
+  if (namesScheduler(node)) return node.type !== "Literal" ? true : undefined;
+  if (node.type === "UnaryExpression" && node.operator === "!") {
+    const inner = presence(node.argument as EsNode);
+    return inner === undefined ? undefined : !inner;
   }
-  return FALLBACK_OF.test(source.slice(Math.max(0, inner[0] - FALLBACK_WINDOW), inner[0]));
+  if (node.type === "LogicalExpression" && node.operator === "&&")
+    return presence(node.left as EsNode) === true || presence(node.right as EsNode) === true ? true : undefined;
+  if (node.type !== "BinaryExpression") return undefined;
+  const [left, right] = [unwrap(node.left as EsNode), unwrap(node.right as EsNode)];
+  if (node.operator === "in") return namesScheduler(left) ? true : undefined;
+  const typed = [left, right].find((side) => side.type === "UnaryExpression" && side.operator === "typeof");
+  const other = typed === left ? right : left;
+  if (!typed || !namesScheduler(typed.argument as EsNode) || other.type !== "Literal") return undefined;
+  const equal = node.operator === "===" || node.operator === "==";
+  const unequal = node.operator === "!==" || node.operator === "!=";
+  if (!equal && !unequal) return undefined;
+  const missingWord = other.value === "undefined";
+  return equal !== missingWord;
+}
+
+/**
+ * The branches of the file that run where a scheduler is missing, from the syntax tree: the branch of an `if` or a
+ * `?:` that tests the scheduler's presence taken when it is missing, and the right operand of `scheduler ||` / `??`.
+ */
+export class SchedulerFallbacks {
+  private readonly spans: [number, number][] = [];
+
+  /** Any node of the walk: an `if`, a `?:` or a `||` / `??` on the scheduler records its fallback branch. */
+  node(node: EsNode): void {
+    if (node.type === "IfStatement" || node.type === "ConditionalExpression") {
+      const there = presence(node.test as EsNode);
+      const branch = there === undefined ? undefined : there ? node.alternate : node.consequent;
+      if (isNode(branch)) this.spans.push(span(branch));
+    } else if (
+      node.type === "LogicalExpression" &&
+      (node.operator === "||" || node.operator === "??") &&
+      namesScheduler(node.left as EsNode)
+    )
+      this.spans.push(span(node.right as EsNode));
+  }
+
+  /** Whether the timer `call` runs only where the scheduler is missing: it stands in for the scheduler. */
+  standsIn(call: EsNode): boolean {
+    const [from, to] = span(call);
+    return this.spans.some(([start, end]) => start <= from && to <= end);
+  }
 }
 
 /** A call that releases what a finished operation left: an object URL, stale entries of a store. */

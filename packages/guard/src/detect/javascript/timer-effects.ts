@@ -4,17 +4,16 @@
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
 import { isPacingName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
-import { isLog, onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
-import { onlyForgets } from "./forgetting-timers.ts";
+import { isLog, onlyLogsOrMeasures } from "./callback-effects.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
-import { continuations, endsWhenCalled, visibleDefinition } from "./callback-scope.ts";
+import { endsWhenCalled } from "./callback-scope.ts";
 import { delayNames, scaledName } from "./delay-names.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { EnclosingFunctions } from "./enclosing-functions.ts";
 import { HandedDelays } from "./handed-delays.ts";
+import { boundsNothing, type TimerFile } from "./no-deadline.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
-import { armedBy, retriesUntilSpent } from "./spent-retries.ts";
-import { onlyReleases, standsInForScheduler } from "./stand-in-timers.ts";
+import { SchedulerFallbacks } from "./stand-in-timers.ts";
 import { isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -23,7 +22,7 @@ import type { VisitorKeys } from "./walk.ts";
  * Timers and the functions their callbacks call, collected in the one walk (`FileFacts` hands them over);
  * `finish` judges each timer once every definition of the file is known.
  */
-export class TimerEffects {
+export class TimerEffects implements TimerFile {
   /** Named functions and methods of the file (`function f`, `static f()`, `f: function`, `const f = () =>`). */
   readonly definitions = new Map<string, EsNode[]>();
   /** The names each function of `definitions` is defined under (`_graceful` for `Server._graceful = async (s) => {}`). */
@@ -58,7 +57,11 @@ export class TimerEffects {
   /** [start, end) of the delay arguments of timers that only log or measure: nothing waits on what they hold. */
   readonly inertRanges: [number, number][] = [];
   /** The functions around each timer call: the callbacks the code was given, their own names. */
-  private readonly around = new EnclosingFunctions();
+  readonly around = new EnclosingFunctions();
+  /** The branches that run where `requestIdleCallback` / `requestAnimationFrame` is missing (`stand-in-timers.ts`). */
+  readonly fallbacks = new SchedulerFallbacks();
+  /** Timer calls whose handle is kept (`timer = setTimeout(...)`). */
+  readonly kept = new Set<EsNode>();
   /** `let current = this.authenticationErrorTimeout`: per timeout-looking name, the timeout-looking names it is copied to. */
   private readonly copies = new Map<string, string[]>();
   /** Timeout-looking names handed to the file's functions whose parameter is only a timer's delay. */
@@ -66,7 +69,7 @@ export class TimerEffects {
 
   /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
   constructor(
-    private readonly source: string,
+    readonly source: string,
     readonly functionSpans: readonly [number, number][] = [],
   ) {
     this.handed = new HandedDelays(source);
@@ -145,6 +148,7 @@ export class TimerEffects {
   stored(target: EsNode, value: unknown): void {
     const call = isNode(value) ? unwrap(value) : undefined;
     const handle = referenceName(unwrap(target));
+    if (call?.type === "CallExpression") this.kept.add(call);
     if (call?.type === "CallExpression" && handle !== undefined && isPacingName(handle)) this.paced.add(call);
   }
 
@@ -177,18 +181,12 @@ export class TimerEffects {
    */
   finish(visitorKeys: VisitorKeys | undefined, tables: TableRoles): void {
     const inert: Timer[] = [];
-    const visible = (name: string, at: number) => visibleDefinition(name, at, this.definitions, this.functionSpans);
-    const boundsNothing = ({ call, callback }: { call: EsNode; callback: EsNode }): boolean =>
-      onlyLogsOrMeasures(callback, this.definitions, visitorKeys) ||
-      onlyForgets(callback, tables) ||
-      onlyRetries(call, callback, this.definitions, visitorKeys, this.around.enclosing(call, "names"), visible) ||
-      onlyContinues(callback, continuations(call, this.around, this, this.source), visitorKeys) ||
-      this.noDeadline(call, callback, visitorKeys);
+    const quietTimer = boundsNothing(this, tables, visitorKeys);
     for (const timer of this.timers) {
       const names = delayNames(timer.delay);
       this.uiDelays.timer(timer.callback, timer.delay, this.source);
       // `this.showTimeout = setTimeout(() => socket.destroy(err), connectTimeout)`: its handle's name says no delay.
-      if ((this.paced.has(timer.call) && !endsWhenCalled(timer.callback, this.source)) || boundsNothing(timer)) {
+      if ((this.paced.has(timer.call) && !endsWhenCalled(timer.callback, this.source)) || quietTimer(timer)) {
         inert.push(timer);
         this.inertRanges.push(span(timer.delay));
       } else for (const name of names) this.active.add(name);
@@ -200,7 +198,7 @@ export class TimerEffects {
     // 2`): a name inside a fallback (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else.
     // `this.reconnectWithDelay(wsKey, this.options.reconnectTimeout)`: handed only to a parameter that is only the
     // delay of a timer that bounds nothing, it is that timer's delay; handed anywhere else, it is passed on.
-    const handed = this.handed.finish(this.definitions, boundsNothing);
+    const handed = this.handed.finish(this.definitions, quietTimer);
     for (const name of handed.passed) this.passed.add(name);
     const quiet = [...inert.map((timer) => scaledName(timer.delay)), ...this.expiries, ...handed.quiet];
     for (const name of quiet)
@@ -216,25 +214,6 @@ export class TimerEffects {
         !this.passed.has(source)
       )
         this.inertNames.add(source);
-  }
-
-  /**
-   * A timer that is no deadline whatever else its callback holds: a retry that gives up only when its attempts are
-   * spent (`spent-retries.ts`), a stand-in for `requestIdleCallback`, a release of an object URL or stale entries
-   * (`stand-in-timers.ts`).
-   */
-  noDeadline(call: EsNode, callback: EsNode, visitorKeys?: VisitorKeys): boolean {
-    const visible = (name: string, at: number) => visibleDefinition(name, at, this.definitions, this.functionSpans);
-    return (
-      retriesUntilSpent(callback, armedBy(call, this.definitions, visible), this.source, visitorKeys) ||
-      standsInForScheduler(call, callback, this.source, this.functionSpans) ||
-      onlyReleases(callback, this.definitions, visitorKeys)
-    );
-  }
-
-  /** `setTimeout(work, 200)` standing in for `requestIdleCallback(work)` (`stand-in-timers.ts`). */
-  standsIn(call: EsNode, callback: EsNode): boolean {
-    return standsInForScheduler(call, callback, this.source, this.functionSpans);
   }
 
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */

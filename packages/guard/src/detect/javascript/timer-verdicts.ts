@@ -2,6 +2,7 @@
 import { calleePath, type EsNode, span, unwrap } from "./ast.ts";
 import { sameFunction } from "./callback-scope.ts";
 import type { FileFacts } from "./facts.ts";
+import { noDeadline } from "./no-deadline.ts";
 import { mocksModules, onlyEmits } from "./scripted-abort.ts";
 import { isDeadlineTimer, TIMER_CALLS } from "./timers.ts";
 
@@ -15,8 +16,6 @@ export function timerVerdict(
   path: string,
   args: EsNode[],
 ): "deadline" | "race" | "held-race" | "scripted" | undefined {
-  // `setTimeout(work, 200)` where `requestIdleCallback(work)` is missing: deferred work, no race and no deadline.
-  if (args[0] && facts.timers.standsIn(node, unwrap(args[0]))) return undefined;
   // `exitTimer = setTimeout(exit, 10 * 1000)` with `child.once("exit", exit)`: a kept timer that races
   // the event it guards (the handle is there to clear it when the event comes first) is a deadline.
   // The listener must be the timer's own callback, not another function of that name (minified code reuses names).
@@ -29,10 +28,11 @@ export function timerVerdict(
   const settlesRacedPromise =
     TIMER_CALLS.test(path) &&
     ((facts.racedNames.size > 0 && facts.racesHeldPromise(node)) || facts.racesThroughCall(node));
-  // A retry that gives up when its attempts are spent, a release of an object URL: no deadline.
+  // A retry pausing until its attempts are spent, a stand-in for a missing scheduler, a release of an object URL: no
+  // deadline (`no-deadline.ts`). Judged after the races: a timer racing an event or a raced promise stays a race.
   const deadline =
     (isDeadlineTimer(path, args, facts.source) || facts.deadlines.ends(node) || facts.emittedRejections.ends(node)) &&
-    !(args[0] && facts.timers.noDeadline(node, unwrap(args[0])));
+    !(args[0] && noDeadline(facts.timers, node, unwrap(args[0]), undefined));
   if (!(facts.raceTimers.has(node) || racesEvent || settlesRacedPromise || deadline)) return undefined;
   // `setTimeout(() => req.destroy(), 50)` in a test that checks the abort: the action under test, not a deadline.
   const scripted = deadline && !racesEvent && !settlesRacedPromise && !facts.raceTimers.has(node);

@@ -1,0 +1,60 @@
+// What a timer's callback makes of its delay, judged once the walk has seen the whole file: a callback that only logs,
+// measures, forgets, retries or goes on bounds nothing (`boundsNothing`), and a timer that is no deadline whatever
+// else its callback holds (`noDeadline`): a retry pausing until its attempts are spent (`spent-retries.ts`), a
+// stand-in for a missing scheduler or a release of what a finished operation left (`stand-in-timers.ts`).
+import type { EsNode } from "./ast.ts";
+import { onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
+import { continuations, type FileFunctions, visibleDefinition } from "./callback-scope.ts";
+import type { EnclosingFunctions } from "./enclosing-functions.ts";
+import { onlyForgets } from "./forgetting-timers.ts";
+import type { TableRoles } from "./forgotten-tables.ts";
+import { armedBy, retriesUntilSpent, settlesBeside } from "./spent-retries.ts";
+import { onlyReleases, type SchedulerFallbacks } from "./stand-in-timers.ts";
+import type { VisitorKeys } from "./walk.ts";
+
+/** What `TimerEffects` collected of a file's functions and timers, for judging one timer. */
+export type TimerFile = FileFunctions & {
+  readonly source: string;
+  /** The functions around each timer call (their parameters, own names, executors). */
+  readonly around: EnclosingFunctions;
+  /** The branches that run where a scheduler is missing. */
+  readonly fallbacks: SchedulerFallbacks;
+  /** Timer calls whose handle is kept (`timer = setTimeout(...)`): kept to be cleared, so they race something. */
+  readonly kept: ReadonlySet<EsNode>;
+};
+
+/**
+ * A timer that is no deadline whatever else its callback holds: a retry that gives up only when its attempts are
+ * spent, armed with no kept handle and with nothing beside it settling the promise (then it pauses between attempts);
+ * a timer in the branch where `requestIdleCallback` / `requestAnimationFrame` is missing; a release of an object URL
+ * or stale entries.
+ */
+export function noDeadline(
+  file: TimerFile,
+  call: EsNode,
+  callback: EsNode,
+  visitorKeys: VisitorKeys | undefined,
+): boolean {
+  if (file.fallbacks.standsIn(call) || onlyReleases(callback, file.definitions, visitorKeys)) return true;
+  const visible = (name: string, at: number) => visibleDefinition(name, at, file.definitions, file.functionSpans);
+  return (
+    !file.kept.has(call) &&
+    retriesUntilSpent(callback, armedBy(call, file.definitions, visible), file.source, visitorKeys) &&
+    !settlesBeside(callback, file.around.innermost(call), file.around.settlers(call), visitorKeys)
+  );
+}
+
+/** Whether a timer's callback bounds no wait when it fires (`tables` tells a cache from a table of waiters). */
+export function boundsNothing(
+  file: TimerFile,
+  tables: TableRoles,
+  visitorKeys: VisitorKeys | undefined,
+): (timer: { call: EsNode; callback: EsNode }) => boolean {
+  const visible = (name: string, at: number) => visibleDefinition(name, at, file.definitions, file.functionSpans);
+  return ({ call, callback }) =>
+    onlyLogsOrMeasures(callback, file.definitions, visitorKeys) ||
+    onlyForgets(callback, tables) ||
+    onlyRetries(call, callback, file.definitions, visitorKeys, file.around.enclosing(call, "names"), visible) ||
+    onlyContinues(callback, continuations(call, file.around, file, file.source), visitorKeys) ||
+    noDeadline(file, call, callback, visitorKeys);
+}
