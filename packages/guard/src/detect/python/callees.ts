@@ -116,7 +116,7 @@ export function classNamed(root: TsNode, name: string | undefined): TsNode | und
 }
 
 /** `class C(Base, Mixin)`: the bases' last names. */
-function baseNames(cls: TsNode): string[] {
+export function baseNames(cls: TsNode): string[] {
   return (cls.childForFieldName("superclasses")?.namedChildren ?? [])
     .filter((b): b is TsNode => b !== null && (b.type === "identifier" || b.type === "attribute"))
     .map((b) => b.text.slice(b.text.lastIndexOf(".") + 1));

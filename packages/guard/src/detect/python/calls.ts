@@ -10,7 +10,8 @@ import { answeredInProcess } from "./intercepted.ts";
 import { isTimeModuleSleep } from "./pacing.ts";
 import { positionalIsPopenTimeout } from "./popen.ts";
 import { reactorTimeoutApi, receiverApi, standsInForForever } from "./receiver-apis.ts";
-import { keywordArgument } from "./syntax.ts";
+import { switchesTimerOff } from "./switch-off.ts";
+import { keywordArgument, positionalArguments } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
 // What judging a call needs from the detector: the file's facts and where findings go.
@@ -34,13 +35,7 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   const blockFlag = (method === "get" || method === "acquire") && written.includes(".");
   // Most calls match no API and are no `q.get(True, 5)`: their arguments are never read from the
   // tree (each read crosses into WebAssembly), nor is their receiver looked up among the doubles.
-  const positional =
-    api || blockFlag
-      ? args.namedChildren.filter(
-          (a): a is TsNode =>
-            a !== null && a.type !== "keyword_argument" && a.type !== "comment" && !a.type.endsWith("splat"),
-        )
-      : [];
+  const positional = api || blockFlag ? positionalArguments(args) : [];
   // `fake_event.wait(5)`, `mock_queue.get(True, 5)`: a double's method records the call, nothing waits.
   const onDouble = api || blockFlag ? facts.doubles.calledOnDouble(node) : false;
   // `while not stop.wait(0.25): redraw()`: how often a loop does its work, not how long it waits for the event.
@@ -70,10 +65,8 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
         notPopen || (positional[api.argument] && standsInForForever(facts, api, positional[api.argument]!))
           ? undefined
           : positional[api.argument];
-      // `sock.settimeout(None)` puts the socket in blocking mode, the state every new socket starts in:
-      // it switches a timer off (like Node's `socket.setTimeout(0)`), it does not itself wait. What
-      // waits later may be bounded otherwise (SO_RCVTIMEO, select, a watchdog), so it is not reported.
-      const switchOff = target?.type === "none" && /(^|\.)settimeout$/.test(written);
+      // `sock.settimeout(None)` switches a timer off, it does not itself wait (`switch-off.ts`).
+      const switchOff = target?.type === "none" && switchesTimerOff(written);
       if (target && !switchOff) judge.report(target, `as the timeout of ${written}()`, true, zero, isTest);
       const keyword = api.keyword ? keywordArgument(node, api.keyword) : undefined;
       if (keyword && api.keyword && !facts.isTimeout(api.keyword))

@@ -5,6 +5,7 @@ import { isTimeoutStatusCode } from "../../status-codes.ts";
 import { matchApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
 import { isLookup, keyedDefault, lookupFallback } from "./lookups.ts";
+import { handedToSwitchOff } from "./switch-off.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
 import { unitProduct } from "./unit-products.ts";
 import { type Classified, DAY, isCode, MAX_DEPTH, NO_LIMIT, respelledNoLimit, type ZeroMeans } from "./values.ts";
@@ -92,16 +93,19 @@ export function classify(
       }
       // `for timeout in (0, 0.001, 0.5, 2): with fail_after(timeout)`: each literal of the tuple bounds a wait.
       // `for timeout in (10, None): f = opener.open(url, timeout=timeout)`: a short probe, then a round that, where
-      // None means "no limit" to the wait, waits without one. Elsewhere a None among the values is a test's table of
-      // cases (`for timeout in [None, 1, 30]: GenericCurlConfig(timeout=timeout)` on a fake): nothing is reported.
+      // None means "no limit" to the wait, waits without one. A None handed to a callee where None is not known to mean
+      // no limit (`noneIsUnbounded` false: ganeti's `for timeout in [None, 1, 30]: GenericCurlConfig(timeout=timeout)`
+      // on a fake) reports nothing of the loop.
       const values = facts.loopTuple(node);
       const entries = values?.namedChildren.filter((v): v is TsNode => v !== null && v.type !== "comment") ?? [];
       const nones = entries.filter((v) => unwrap(v).type === "none");
       const numbers = entries.filter((v) => unwrap(v).type !== "none").map((v) => facts.evaluate(v));
-      if (!values || numbers.length === 0 || (nones.length > 0 && !noneIsUnbounded)) return out;
+      // `for timeout in (5, None): s.settimeout(timeout)`: the 5 bounds the socket's waits, the None switches it off.
+      const switchOff = handedToSwitchOff(raw);
+      if (!values || numbers.length === 0 || (nones.length > 0 && !noneIsUnbounded && !switchOff)) return out;
       if (numbers.every((n) => n !== undefined && n >= 0) && numbers.some((n) => n! > 0))
         out.push({ kind: "hardcoded", node: values, literal: values.text });
-      if (numbers.every((n) => n !== undefined))
+      if (noneIsUnbounded && !switchOff && numbers.every((n) => n !== undefined))
         for (const none of nones) out.push({ kind: "unbounded", node: none, literal: `None (in ${values.text})` });
       return out;
     }

@@ -3,7 +3,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { pexpectSession } from "./pexpect-sessions.ts";
-import { receiverApi } from "./receiver-apis.ts";
+import { receiverNoneIsForever } from "./receiver-apis.ts";
 import { keywordArgument } from "./syntax.ts";
 
 interface NoneIsForever {
@@ -54,8 +54,9 @@ const LIBRARIES: readonly NoneIsForever[] = [
 // websockets' `ping_timeout=None` beside `ping_interval=None` bounds nothing: no ping is sent, no pong awaited.
 export function noneIsForever(facts: PyFacts, call: TsNode, path: string, written: string, name: string): boolean {
   const method = written.slice(written.lastIndexOf(".") + 1);
-  // `opener.open(url, timeout=None)` on a `build_opener()` object: a method known by its receiver (`receiver-apis.ts`).
-  if (name === "timeout" && receiverApi(facts, call, method)?.keyword === name) return true;
+  // `opener.open(url, timeout=None)` on a `build_opener()` object: a method known by its receiver whose None is
+  // documented as no limit (`receiver-apis.ts` `noneIsForever`; a selector's or a pool result's is not read).
+  if (name === "timeout" && receiverNoneIsForever(facts, call, method, name)) return true;
   const library = LIBRARIES.find((entry) => entry.keywords.has(name) && entry.method.test(method));
   if (!library) return false;
   const { module } = library;

@@ -1,53 +1,73 @@
 // A method called on an object of one of this file's own classes: `self._connection.GetResponse(id, body, 30)` after
-// `self._connection = TCPSingleStreamConnection(...)`, a class the file defines. Such a receiver can only run the
-// package's own method, so a literal in the place where the package's definitions of that method take a timeout
-// (`timeout-positions.ts`) is handed to that timeout, as on `self` (`package-callees.ts` `ownCallee`). A receiver the
-// file never binds to its own class (a parameter, another library's object: `sock.recv(1024)`) is not one.
+// `self._connection = TCPSingleStreamConnection(...)`, a class the file defines with a `def GetResponse`. Such a call
+// runs the package's own method, so a literal in the place where the package's definitions of that method take a
+// timeout (`timeout-positions.ts`) is handed to that timeout, as on `self` (`package-callees.ts` `ownCallee`). A
+// receiver the file never binds to its own class (a parameter, another library's object: `sock.recv(1024)`), or binds
+// to another library's object on some path, is not one; nor is an own class that only inherits the method from a
+// library base (`class FramedSocket(socket.socket)` without a `def recv`: socket's `recv(bufsize)` runs).
 import type { Node as TsNode } from "web-tree-sitter";
-import { classNamed, enclosingClass } from "./callees.ts";
+import { boundTo } from "./bound-objects.ts";
+import { baseNames, classNamed, enclosingClass } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { calleeText, unwrap } from "./syntax.ts";
 
 // How many plain copies or getters (`self.GetConnection()` returning `self._connection`) are followed.
 const STEPS = 2;
+// How many bases up a method's `def` is looked for.
+const MAX_BASES = 3;
 
-/** Whether the receiver of `call` (a method call) is an object of a class this file defines. */
+/** Whether the receiver of `call` (a method call) is an object of a class this file defines with that method. */
 export function ownObjectReceiver(facts: PyFacts, call: TsNode): boolean {
   const callee = call.childForFieldName("function");
   const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
-  return receiver !== null && ownObject(facts, unwrap(receiver), STEPS);
+  const method = callee?.childForFieldName("attribute")?.text;
+  return receiver !== null && method !== undefined && ownObject(facts, unwrap(receiver), method, STEPS);
 }
 
-function ownObject(facts: PyFacts, value: TsNode, steps: number): boolean {
+function ownObject(facts: PyFacts, value: TsNode, method: string, steps: number): boolean {
   if (steps < 0) return false;
-  if (value.type === "call") {
-    const written = calleeText(value);
+  const made = (call: TsNode): boolean => {
+    const written = calleeText(call);
     // `TCPSingleStreamConnection(...)`: one of the file's classes, called by a name no import rebinds.
-    if (/^\w+$/.test(written))
-      return facts.resolve(written) === written && classNamed(value.tree.rootNode, written) !== undefined;
+    if (/^\w+$/.test(written)) {
+      const cls = facts.resolve(written) === written ? classNamed(call.tree.rootNode, written) : undefined;
+      return cls !== undefined && definesMethod(cls, method, 0);
+    }
     // `self.GetConnection()`: a method of the caller's own class that returns such an object.
     const getter = /^self\.(\w+)$/.exec(written)?.[1];
-    return getter !== undefined && steps > 0 && returnsOwnObject(facts, value, getter, steps - 1);
+    return getter !== undefined && steps > 0 && returnsOwnObject(facts, call, getter, method, steps - 1);
+  };
+  return boundTo(facts, made, value, steps);
+}
+
+// The class, or a base of it the file defines, has a `def` of `method`: a base the file does not define (a library's
+// `socket.socket`) may be where the method comes from, and its parameters are unknown here.
+function definesMethod(cls: TsNode, method: string, depth: number): boolean {
+  if (depth > MAX_BASES) return false;
+  if (memberFunction(cls, method)) return true;
+  return baseNames(cls).some((base) => {
+    const defined = classNamed(cls.tree.rootNode, base);
+    return defined !== undefined && definesMethod(defined, method, depth + 1);
+  });
+}
+
+function memberFunction(cls: TsNode, name: string): TsNode | undefined {
+  for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
+    const fn = member?.type === "decorated_definition" ? member.childForFieldName("definition") : member;
+    if (fn?.type === "function_definition" && fn.childForFieldName("name")?.text === name) return fn;
   }
-  if (value.type !== "identifier" && value.type !== "attribute") return false;
-  return facts
-    .bindingSources(value)
-    .some((source) => source !== null && ownObject(facts, unwrap(source), source.type === "call" ? steps : steps - 1));
+  return undefined;
 }
 
 // Every value the getter returns (one at least) is an own object: a getter that may return another library's object
 // on some path is not followed.
-function returnsOwnObject(facts: PyFacts, call: TsNode, getter: string, steps: number): boolean {
+function returnsOwnObject(facts: PyFacts, call: TsNode, getter: string, method: string, steps: number): boolean {
   const cls = enclosingClass(call);
-  const fn = cls
-    ?.childForFieldName("body")
-    ?.namedChildren.find(
-      (member) => member?.type === "function_definition" && member.childForFieldName("name")?.text === getter,
-    );
+  const fn = cls && memberFunction(cls, getter);
   if (!fn) return false;
   const values = fn
     .descendantsOfType("return_statement")
     .map((statement) => statement?.namedChildren[0])
     .filter((value): value is TsNode => value !== null && value !== undefined);
-  return values.length > 0 && values.every((value) => ownObject(facts, unwrap(value), steps));
+  return values.length > 0 && values.every((value) => ownObject(facts, unwrap(value), method, steps));
 }

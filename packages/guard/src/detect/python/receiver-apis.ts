@@ -3,9 +3,10 @@
 // counts only on a receiver the file binds to the library's constructor, never by its method name alone.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { TimeoutApi } from "../../apis.ts";
+import { boundTo } from "./bound-objects.ts";
 import type { PyFacts } from "./facts.ts";
 import { python3Name } from "./socket-default.ts";
-import { calleeText } from "./syntax.ts";
+import { calleeText, positionalArguments } from "./syntax.ts";
 
 interface ReceiverApi {
   /** The modules the file must import one of (Python 2's and six's names for a standard-library one). */
@@ -19,6 +20,11 @@ interface ReceiverApi {
    * whose `get` waits); without them the receiver is the constructed object itself.
    */
   readonly producers?: RegExp;
+  /**
+   * The timeout keyword's None is documented as "no limit" (the urllib opener's): a `timeout=None` there is reported
+   * as unbounded. Elsewhere (a selector's `select(None)` in an event loop, a pool result's `get()`) it is not read.
+   */
+  readonly noneIsForever?: boolean;
 }
 
 const method = (callee: string, keyword?: string): [string, TimeoutApi] => [
@@ -28,13 +34,19 @@ const method = (callee: string, keyword?: string): [string, TimeoutApi] => [
 
 const POOL_RESULT_GET = "multiprocessing.pool.AsyncResult.get";
 const YEAR = 365 * 86_400;
+// The smallest all-nines number read as "never": 999999 s, 11.6 days (apify-client's `MAX_WAIT_FOR_FINISH = 999999`,
+// labelled the code's chosen "never"). 99999 s (28 hours) is a day-long bound a loop may go round on.
+const NINES = 999_999;
 
 /**
- * `pool.map_async(f, items).get(1000000000)`: a pool result's wait of a year or more is the code's stand-in for
- * "wait forever" that still lets Ctrl-C through (a blocking `get()` would not), not a bound anyone waits for.
+ * `pool.map_async(f, items).get(1000000000)`, the copied Ctrl-C idiom `.get(9999999)`: a pool result's wait of a year
+ * or more, or written as all nines from six digits on, is the code's stand-in for "wait forever" that still lets
+ * Ctrl-C through (a blocking `get()` would not), not a bound anyone waits for.
  */
 export function standsInForForever(facts: PyFacts, api: TimeoutApi, value: TsNode): boolean {
-  return api.callee === POOL_RESULT_GET && (facts.evaluate(value) ?? 0) >= YEAR;
+  if (api.callee !== POOL_RESULT_GET) return false;
+  const seconds = facts.evaluate(value) ?? 0;
+  return seconds >= YEAR || (seconds >= NINES && /^9+$/.test(String(seconds)));
 }
 
 const RECEIVERS: readonly ReceiverApi[] = [
@@ -74,6 +86,7 @@ const RECEIVERS: readonly ReceiverApi[] = [
     methods: new Map([
       ["open", { language: "python", callee: "urllib.request.OpenerDirector.open", argument: 2, keyword: "timeout" }],
     ]),
+    noneIsForever: true,
   },
 ];
 
@@ -88,6 +101,20 @@ const COPIES = 2;
  * factory is not followed, and neither is another module's object.
  */
 export function receiverApi(facts: PyFacts, call: TsNode, method: string): TimeoutApi | undefined {
+  return receiverEntry(facts, call, method)?.api;
+}
+
+/** Whether `call` is a receiver API's method whose `name` keyword takes None as "no limit" (`noneIsForever`). */
+export function receiverNoneIsForever(facts: PyFacts, call: TsNode, method: string, name: string): boolean {
+  const found = receiverEntry(facts, call, method);
+  return found?.receiver.noneIsForever === true && found.api.keyword === name;
+}
+
+function receiverEntry(
+  facts: PyFacts,
+  call: TsNode,
+  method: string,
+): { receiver: ReceiverApi; api: TimeoutApi } | undefined {
   for (const receiverApi of RECEIVERS) {
     const api = receiverApi.methods.get(method);
     if (!api || !receiverApi.modules.some((module) => facts.importsModule(module))) continue;
@@ -101,20 +128,10 @@ export function receiverApi(facts: PyFacts, call: TsNode, method: string): Timeo
       const name = callee?.childForFieldName("attribute")?.text ?? "";
       return object !== null && producers!.test(name) && boundTo(facts, constructed, object, COPIES);
     };
-    if (receiver && boundTo(facts, producers ? produced : constructed, receiver, COPIES)) return api;
+    if (receiver && boundTo(facts, producers ? produced : constructed, receiver, COPIES))
+      return { receiver: receiverApi, api };
   }
   return undefined;
-}
-
-/** Whether `value` is a call `made` accepts, or a name or attribute bound to one through up to `copies` plain copies. */
-function boundTo(facts: PyFacts, made: (call: TsNode) => boolean, value: TsNode, copies: number): boolean {
-  if (value.type === "call") return made(value);
-  if (value.type !== "identifier" && value.type !== "attribute") return false;
-  return facts
-    .bindingSources(value)
-    .some(
-      (source) => source !== null && (source.type === "call" || copies > 0) && boundTo(facts, made, source, copies - 1),
-    );
 }
 
 // Twisted's `Deferred.addTimeout(timeout, clock, onTimeoutCancel=None)` (https://docs.twisted.org/en/stable/api/
@@ -131,8 +148,9 @@ const ADD_TIMEOUT: TimeoutApi = {
 /** The API a `d.addTimeout(10, reactor)` call is when its clock (second argument or `clock=`) is Twisted's reactor. */
 export function reactorTimeoutApi(facts: PyFacts, call: TsNode, method: string): TimeoutApi | undefined {
   if (method !== "addTimeout") return undefined;
-  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
-  const positional = args.filter((a) => a !== null && a.type !== "comment" && a.type !== "keyword_argument");
+  const list = call.childForFieldName("arguments");
+  const args = list?.namedChildren ?? [];
+  const positional = list ? positionalArguments(list) : [];
   const keyword = args.find((a) => a?.type === "keyword_argument" && a.childForFieldName("name")?.text === "clock");
   const clock = positional[1] ?? keyword?.childForFieldName("value");
   if (!clock || (clock.type !== "identifier" && clock.type !== "attribute")) return undefined;

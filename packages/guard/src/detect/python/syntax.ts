@@ -26,6 +26,14 @@ export function unwrap(node: TsNode): TsNode {
   return current;
 }
 
+/** A call's positional arguments: no keyword, `*args`/`**kwargs` or comment. */
+export function positionalArguments(args: TsNode): TsNode[] {
+  return args.namedChildren.filter(
+    (a): a is TsNode =>
+      a !== null && a.type !== "keyword_argument" && a.type !== "comment" && !a.type.endsWith("splat"),
+  );
+}
+
 export function stringContent(node: TsNode): string | undefined {
   if (node.namedChildren.some((c) => c?.type === "interpolation")) return undefined;
   return node.namedChildren.find((c) => c?.type === "string_content")?.text ?? "";
