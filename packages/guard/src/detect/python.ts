@@ -2,6 +2,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { hardcodedMessage, unboundedMessage } from "../messages.ts";
 import { AlarmBudgets } from "./python/alarms.ts";
 import { judgeApiCall } from "./python/calls.ts";
+import { judgeScheduledDeadline } from "./python/scheduled-deadlines.ts";
 import { judgeKeywordArgument, judgePositionalTimeouts } from "./python/timeout-arguments.ts";
 import { judgeAssignment, judgeDefault, type PyBindingJudge } from "./python/bound-values.ts";
 import { classify } from "./python/classify.ts";
@@ -153,6 +154,7 @@ class PyDetector implements PyBindingJudge {
         const path = facts.resolve(written);
         judgeApiCall(this, node, args, path, written);
         judgePositionalTimeouts(this, node, args, written);
+        judgeScheduledDeadline(this, args, written);
         // `kwargs.pop("timeout", 30)`, `getattr(o, "timeout", 30)`, `params.get("DATABASE_TIMEOUT", 0.01)`: the
         // fallback under a timeout's key is the default timeout of whatever reads the result.
         if (isLookup(written) && facts.mayNameTimeout(args)) {

@@ -8,7 +8,7 @@ import { boundFunction, ownText } from "./callback-body.ts";
 import { innermostFunction, SpanTree } from "./function-spans.ts";
 import { type DeclaredFunction, escape, PromiseExecutors } from "./promise-executors.ts";
 import { reportsTimeout } from "./timeout-reports.ts";
-import { exitsProcess, guardsWorkAfter } from "./watchdogs.ts";
+import { exitsProcess, guardsWorkAfter, racesSucceedingExit } from "./watchdogs.ts";
 import { DEADLINE_BODY, isInjectedTimer, TIMER_CALLS } from "./timers.ts";
 
 // Calls that kill a process or end a worker (`proc.kill("SIGKILL")`, `worker.terminate()`).
@@ -143,7 +143,9 @@ export class DeadlineTimers {
     if (exitsProcess(callback, this.source)) {
       const handle = this.handles.get(timer);
       return (
-        (handle !== undefined && this.cleared.has(handle)) || guardsWorkAfter(timer, this.functionAt(at), this.source)
+        (handle !== undefined && this.cleared.has(handle)) ||
+        guardsWorkAfter(timer, this.functionAt(at), this.source) ||
+        racesSucceedingExit(callback, this.functionAt(at), this.source)
       );
     }
     const executor = this.executors.innermost(at);

@@ -61,6 +61,8 @@ export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning 
   if (!receiver && knownMeaning(judge, facts.receivers.mergeAt(span(node)[0])) === true) return true;
   // `module.exports = function (config) { config.set({ browserNoActivityTimeout: 0 }) }`: karma's timer left unarmed.
   if (karmaNoLimit(facts.source, siteName, receiver?.callee ?? facts.receivers.heldBy(span(node)[0]))) return true;
+  // `client: { mocha: { timeout: 0 } }`, `mochaOpts: { timeout: 0 }`: mocha's options, its 0 switches test timeouts off.
+  if (facts.mochaTimeouts.has(span(unwrap(node))[0])) return true;
   if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return axios || OWN;
   if (facts.receivers.isOwnReceiver(receiver.callee)) return axios || OWN;
   const meaning = knownMeaning(judge, receiver.callee);

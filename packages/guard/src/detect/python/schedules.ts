@@ -16,7 +16,7 @@ import { endsNothing, endsSomething, words } from "./main-loop-callbacks.ts";
  * `call_later`, Twisted's `callLater`, GLib's/GObject's `timeout_add` and `timeout_add_seconds`, Qt's
  * `QTimer.singleShot`, wxPython's `CallLater`, `threading.Timer`. (Tk's `after` is left out: too common a method name.)
  */
-const SCHEDULERS = /^(call_later|callLater|timeout_add|timeout_add_seconds|singleShot|CallLater|Timer)$/;
+export const SCHEDULERS = /^(call_later|callLater|timeout_add|timeout_add_seconds|singleShot|CallLater|Timer)$/;
 
 /**
  * The GUI main loops' schedulers (GLib's/GObject's `timeout_add` and `timeout_add_seconds`, Qt's `singleShot`,
