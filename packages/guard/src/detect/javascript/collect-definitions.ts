@@ -4,7 +4,6 @@ import { destinationOf, type EsNode, isNode, propertyName, referenceName, span, 
 import { storedTimer } from "./call-facts.ts";
 import { collectBindings, collectDeclarator } from "./declarations.ts";
 import type { FileFacts } from "./facts.ts";
-import { collectMochaOptions } from "./karma-configs.ts";
 import { keepsOwnNoLimit, POINT_IN_TIME } from "./not-durations.ts";
 
 /** A function declaration, expression or arrow: a declaration's name is defined first, then its body's facts. */
@@ -90,7 +89,6 @@ export function collectProperty(facts: FileFacts, node: EsNode): void {
   if (node.type !== "AssignmentPattern") facts.noLimit.definition(propertyName(node), node.value);
   if (node.type !== "AssignmentPattern") facts.deadlineHelpers.definition(propertyName(node), node.value);
   collectDestination(facts, node);
-  collectMochaOptions(node, facts.mochaTimeouts);
 }
 
 /** A class's method (a constructor's span is kept for the zero rule). */

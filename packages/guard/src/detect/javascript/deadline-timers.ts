@@ -142,10 +142,11 @@ export class DeadlineTimers {
     // `setTimeout(process.exit, 30_000)` before the work it guards: a watchdog on the whole process.
     if (exitsProcess(callback, this.source)) {
       const handle = this.handles.get(timer);
+      const around = this.functionAt(at);
       return (
         (handle !== undefined && this.cleared.has(handle)) ||
-        guardsWorkAfter(timer, this.functionAt(at), this.source) ||
-        racesSucceedingExit(callback, this.functionAt(at), this.source)
+        guardsWorkAfter(timer, around, this.source) ||
+        racesSucceedingExit(callback, around, this.source)
       );
     }
     const executor = this.executors.innermost(at);

@@ -113,8 +113,6 @@ export class FileFacts implements TestFacts {
   readonly zero = new ZeroFacts(this.functionSpans);
   /** A server's idle timeout (`createServer((socket) => socket.setTimeout(t))`): its 0 keeps connections open. */
   readonly serverIdle = new ServerIdle();
-  /** Where the `timeout` values of mocha's options start (`client: { mocha: { timeout: 0 } }`, `karma-configs.ts`). */
-  readonly mochaTimeouts = new Set<number>();
   /** Local names bound to a module or one of its exports (`import`, `require`). */
   readonly modules = new ModuleBindings();
   /** Defaults tables of other modules merged into an object here, and the timeout keys read off it. */

@@ -6,11 +6,14 @@
 //
 // Mocha's options handed on by the key that holds them (karma's `client: { mocha: { timeout: 0 } }`, WebdriverIO's
 // `mochaOpts: { timeout: 0 }`): mocha reads `timeout: 0` as "no test timeout" (its `this.timeout(0)`), so a 0 there
-// switches every test's limit off.
-import { type EsNode, isNode, propertyName, span, unwrap } from "./ast.ts";
+// switches every test's limit off. Read from the text before the value: the `{` that opens mocha's options object
+// with no other brace between it and the value (the value is that object's own `timeout`).
+const MOCHA_OPTIONS = /\bmocha(Opts)?\s*:\s*\{[^{}]*$/;
 
-/** The keys under which a config hands mocha its options. */
-const MOCHA_OPTIONS = /^(mocha|mochaOpts)$/;
+/** Whether a 0 at `at`, stored under `key`, is the `timeout` of mocha's options object. */
+export function mochaNoLimit(source: string, key: string | undefined, at: number): boolean {
+  return key === "timeout" && MOCHA_OPTIONS.test(source.slice(Math.max(0, at - 400), at));
+}
 
 /** The exported config function's parameter: `module.exports = function (config)`, `= (config) =>`, `export default`. */
 const EXPORTED_FUNCTION =
@@ -29,17 +32,4 @@ export function karmaNoLimit(source: string, key: string | undefined, receiver: 
   const match = EXPORTED_FUNCTION.exec(source);
   const parameter = match?.[1] ?? match?.[2];
   return parameter !== undefined && receiver === `${parameter}.set`;
-}
-
-/**
- * `mocha: { timeout: 0 }` (a property of the walk): where the values of the `timeout` keys of mocha's options object
- * start, added to `starts` (the file's set: `FileFacts.mochaTimeouts`).
- */
-export function collectMochaOptions(node: EsNode, starts: Set<number>): void {
-  if (node.type !== "Property" || !MOCHA_OPTIONS.test(propertyName(node) ?? "") || !isNode(node.value)) return;
-  const options = unwrap(node.value);
-  if (options.type !== "ObjectExpression") return;
-  for (const property of options.properties as EsNode[])
-    if (property.type === "Property" && propertyName(property) === "timeout" && isNode(property.value))
-      starts.add(span(unwrap(property.value))[0]);
 }

@@ -107,8 +107,8 @@ export class RacedCalls {
     functionSpans: readonly [number, number][],
   ): EsNode | undefined {
     const race = this.heads.get(node);
-    if (race === undefined || (canonical(path) !== PROMISE_SLEEP && !PAGE_SLEEP.test(path))) return undefined;
-    if (this.paced(race, functionSpans)) return undefined;
+    const sleep = canonical(path) === PROMISE_SLEEP || PAGE_SLEEP.test(path);
+    if (race === undefined || !sleep || this.paced(race, functionSpans)) return undefined;
     const delay = (node.arguments as EsNode[])[0];
     return delay && !/^(ArrowFunctionExpression|FunctionExpression)$/.test(unwrap(delay).type) ? delay : undefined;
   }

@@ -10,8 +10,8 @@ import { ownText } from "./callback-body.ts";
 const EXITS = /\bprocess\.(exit|abort|reallyExit)\s*\(/;
 
 /** An exit with a failure status (`process.exit(1)`), and one with success (`process.exit(0)`, `process.exit()`). */
-const FAILING_EXIT = /\bprocess\.exit\s*\(\s*[1-9]\d*\s*\)/;
-const SUCCEEDING_EXIT = /\bprocess\.exit\s*\(\s*0?\s*\)/;
+const FAILING_EXIT = /process\.exit\(\s*[1-9]/;
+const SUCCEEDING_EXIT = /process\.exit\(\s*0?\s*\)/;
 
 /** A clock read: the time now, or the time of an event (`lastEvent.getTime()`). */
 const CLOCK = /\bDate\b|\bnow\b|\.getTime\s*\(|\bperformance\.now\b|\bhrtime\b/;
@@ -44,12 +44,10 @@ export function guardsWorkAfter(timer: EsNode, around: [number, number], source:
  * last step after a failure (nothing beside it exits 0) stays a pause before exiting.
  */
 export function racesSucceedingExit(callback: EsNode, around: [number, number], source: string): boolean {
-  if (!FUNCTION_TYPES.has(callback.type)) return false;
-  const comments = /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
-  const own = ownText(callback, source).replace(comments, "");
-  if (!FAILING_EXIT.test(own) || SUCCEEDING_EXIT.test(own)) return false;
   const [from, to] = span(callback);
-  return SUCCEEDING_EXIT.test((source.slice(around[0], from) + source.slice(to, around[1])).replace(comments, ""));
+  const own = FUNCTION_TYPES.has(callback.type) ? ownText(callback, source) : "";
+  if (!FAILING_EXIT.test(own) || SUCCEEDING_EXIT.test(own)) return false;
+  return SUCCEEDING_EXIT.test(source.slice(around[0], from) + source.slice(to, around[1]));
 }
 
 /**
