@@ -21,6 +21,7 @@ import { isCacheEntryLifetime, storedForNoWait } from "./python/lifetimes.ts";
 import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
+import { scheduledDeadline } from "./python/schedules.ts";
 import { socketDefaultFinding } from "./python/socket-default.ts";
 import { onlyRendered, referenceName, stringContent, unwrap } from "./python/syntax.ts";
 import { storedUnread } from "./python/unread-settings.ts";
@@ -153,6 +154,11 @@ class PyDetector implements PyBindingJudge {
         const path = facts.resolve(written);
         judgeApiCall(this, node, args, path, written);
         judgePositionalTimeouts(this, node, args, written);
+        // `GLib.timeout_add_seconds(10, timeout_cb)` whose callback exits: the delay is a deadline (`schedules.ts`).
+        const scheduled = scheduledDeadline(args, written.slice(written.lastIndexOf(".") + 1), (n) =>
+          facts.evaluate(n),
+        );
+        if (scheduled) this.report(scheduled, `as the delay of ${written}(), whose callback exits (a deadline)`, false);
         // `kwargs.pop("timeout", 30)`, `getattr(o, "timeout", 30)`, `params.get("DATABASE_TIMEOUT", 0.01)`: the
         // fallback under a timeout's key is the default timeout of whatever reads the result.
         if (isLookup(written) && facts.mayNameTimeout(args)) {

@@ -112,15 +112,13 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     judge.report(args[0], `as the test timeout of ${path}()`, true, true);
     return;
   }
-  // `Promise.race([consumer.cancel(), setTimeout(5000)])` (node:timers/promises): the sleep's promise ends the race.
+  // `Promise.race([consumer.cancel(), setTimeout(5000)])` (node:timers/promises), `Promise.race([op(),
+  // page.waitForTimeout(2000)])` (a page's sleep): the sleep's promise ends the race.
   const canonical = (p: string) => judge.facts.modules.canonical(p);
   const sleep = judge.facts.racedCalls.racedSleep(node, path, canonical, judge.facts.functionSpans);
   if (sleep) {
     if ((judge.constants.evaluate(sleep) ?? 0) > 0)
-      judge.report(
-        sleep,
-        `as the delay of ${path}() (node:timers/promises setTimeout) raced against the operation (a deadline)`,
-      );
+      judge.report(sleep, `as the delay of ${path}(), a sleep raced against the operation (a deadline)`);
     return;
   }
   const verdict = timerVerdict(judge.facts, node, path, args);

@@ -8,7 +8,7 @@ import { boundFunction, ownText } from "./callback-body.ts";
 import { innermostFunction, SpanTree } from "./function-spans.ts";
 import { type DeclaredFunction, escape, PromiseExecutors } from "./promise-executors.ts";
 import { reportsTimeout } from "./timeout-reports.ts";
-import { exitsProcess, guardsWorkAfter } from "./watchdogs.ts";
+import { exitsProcess, guardsWorkAfter, racesSucceedingExit } from "./watchdogs.ts";
 import { DEADLINE_BODY, isInjectedTimer, TIMER_CALLS } from "./timers.ts";
 
 // Calls that kill a process or end a worker (`proc.kill("SIGKILL")`, `worker.terminate()`).
@@ -142,8 +142,11 @@ export class DeadlineTimers {
     // `setTimeout(process.exit, 30_000)` before the work it guards: a watchdog on the whole process.
     if (exitsProcess(callback, this.source)) {
       const handle = this.handles.get(timer);
+      const around = this.functionAt(at);
       return (
-        (handle !== undefined && this.cleared.has(handle)) || guardsWorkAfter(timer, this.functionAt(at), this.source)
+        (handle !== undefined && this.cleared.has(handle)) ||
+        guardsWorkAfter(timer, around, this.source) ||
+        racesSucceedingExit(callback, around, this.source)
       );
     }
     const executor = this.executors.innermost(at);

@@ -3,6 +3,17 @@
 // there lets a silent browser hang the run without a limit. Its other timeouts are not so: `browserDisconnectTimeout:
 // 0` waits 0 ms for a disconnected browser to come back. Known by the receiver (the `set` of the exported function's
 // parameter), not by the file's name or the package's.
+//
+// Mocha's options handed on by the key that holds them (karma's `client: { mocha: { timeout: 0 } }`, WebdriverIO's
+// `mochaOpts: { timeout: 0 }`): mocha reads `timeout: 0` as "no test timeout" (its `this.timeout(0)`), so a 0 there
+// switches every test's limit off. Read from the text before the value: the `{` that opens mocha's options object
+// with no other brace between it and the value (the value is that object's own `timeout`).
+const MOCHA_OPTIONS = /\bmocha(Opts)?\s*:\s*\{[^{}]*$/;
+
+/** Whether a 0 at `at`, stored under `key`, is the `timeout` of mocha's options object. */
+export function mochaNoLimit(source: string, key: string | undefined, at: number): boolean {
+  return key === "timeout" && MOCHA_OPTIONS.test(source.slice(Math.max(0, at - 400), at));
+}
 
 /** The exported config function's parameter: `module.exports = function (config)`, `= (config) =>`, `export default`. */
 const EXPORTED_FUNCTION =

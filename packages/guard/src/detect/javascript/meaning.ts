@@ -5,7 +5,7 @@ import type { TimeoutApi } from "../../apis.ts";
 import { isExpiryName } from "../../name-kinds.ts";
 import { type EsNode, span, unwrap } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
-import { karmaNoLimit } from "./karma-configs.ts";
+import { karmaNoLimit, mochaNoLimit } from "./karma-configs.ts";
 import { SCHEMA_DEFAULT_CALL } from "./receivers.ts";
 import { zeroMeaningOf } from "./zero-meaning.ts";
 
@@ -61,6 +61,8 @@ export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning 
   if (!receiver && knownMeaning(judge, facts.receivers.mergeAt(span(node)[0])) === true) return true;
   // `module.exports = function (config) { config.set({ browserNoActivityTimeout: 0 }) }`: karma's timer left unarmed.
   if (karmaNoLimit(facts.source, siteName, receiver?.callee ?? facts.receivers.heldBy(span(node)[0]))) return true;
+  // `client: { mocha: { timeout: 0 } }`, `mochaOpts: { timeout: 0 }`: mocha's options, its 0 switches test timeouts off.
+  if (mochaNoLimit(facts.source, siteName, span(node)[0])) return true;
   if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return axios || OWN;
   if (facts.receivers.isOwnReceiver(receiver.callee)) return axios || OWN;
   const meaning = knownMeaning(judge, receiver.callee);

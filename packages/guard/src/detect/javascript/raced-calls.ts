@@ -13,6 +13,14 @@ import { innermostFunction, SpanTree } from "./function-spans.ts";
 /** node:timers/promises' sleep as a module names it (`modules.ts`): `setTimeout(ms, value, options)`. */
 const PROMISE_SLEEP = "timers/promises.setTimeout";
 
+/**
+ * A browser page's or frame's sleep (Playwright's and Puppeteer's `page.waitForTimeout(ms)`): a promise that resolves
+ * after `ms` whatever happens, as node's sleep does. Out of a race it only waits (`apis.ts` leaves sleeps out); raced
+ * against an operation (`Promise.race([page.waitForTimeout(2000), contents.waitForAPIResponse(...)])`), it ends the
+ * wait for the operation, a deadline.
+ */
+const PAGE_SLEEP = /(^|\.)waitForTimeout$/;
+
 /** A promise executor: where its `new Promise` starts, the executor's span, and its resolve and reject names. */
 type Executor = { at: number; from: number; to: number; settle: string[] };
 
@@ -88,8 +96,9 @@ export class RacedCalls {
   }
 
   /**
-   * In `Promise.race([op(), setTimeout(5000)])`, the delay of node:timers/promises' sleep (its first argument) when
-   * `node` starts a race element; `canonical` names a callee as its module does.
+   * In `Promise.race([op(), setTimeout(5000)])`, the delay of node:timers/promises' sleep or of a page's
+   * `waitForTimeout` (its first argument) when `node` starts a race element; `canonical` names a callee as its module
+   * does.
    */
   racedSleep(
     node: EsNode,
@@ -98,7 +107,8 @@ export class RacedCalls {
     functionSpans: readonly [number, number][],
   ): EsNode | undefined {
     const race = this.heads.get(node);
-    if (race === undefined || canonical(path) !== PROMISE_SLEEP || this.paced(race, functionSpans)) return undefined;
+    const sleep = canonical(path) === PROMISE_SLEEP || PAGE_SLEEP.test(path);
+    if (race === undefined || !sleep || this.paced(race, functionSpans)) return undefined;
     const delay = (node.arguments as EsNode[])[0];
     return delay && !/^(ArrowFunctionExpression|FunctionExpression)$/.test(unwrap(delay).type) ? delay : undefined;
   }

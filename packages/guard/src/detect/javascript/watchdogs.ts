@@ -9,6 +9,10 @@ import { ownText } from "./callback-body.ts";
 /** A call that ends the running process. */
 const EXITS = /\bprocess\.(exit|abort|reallyExit)\s*\(/;
 
+/** An exit with a failure status (`process.exit(1)`), and one with success (`process.exit(0)`, `process.exit()`). */
+const FAILING_EXIT = /process\.exit\(\s*[1-9]/;
+const SUCCEEDING_EXIT = /process\.exit\(\s*0?\s*\)/;
+
 /** A clock read: the time now, or the time of an event (`lastEvent.getTime()`). */
 const CLOCK = /\bDate\b|\bnow\b|\.getTime\s*\(|\bperformance\.now\b|\bhrtime\b/;
 
@@ -29,6 +33,21 @@ export function guardsWorkAfter(timer: EsNode, around: [number, number], source:
   const [, end] = span(timer);
   if (/^\s*\.\s*unref\s*\(/.test(source.slice(end, end + 40))) return true;
   return /\bawait\b/.test(source.slice(end, around[1]));
+}
+
+/**
+ * Whether an exit timer fails the process while the code it is armed beside ends it well (agentgui's smoke test: the
+ * socket's message handler exits 0 on the reply, `setTimeout(() => { console.error("overall timeout");
+ * process.exit(1) }, 15000)`; its server's SIGTERM handler: `server.close(() => process.exit(0))`, then
+ * `setTimeout(() => process.exit(1), 5000)`): the two exits race, and the failing one is given up on whatever has not
+ * ended. `around` is the innermost function around the timer (the file at the top level). An exit timer that is the
+ * last step after a failure (nothing beside it exits 0) stays a pause before exiting.
+ */
+export function racesSucceedingExit(callback: EsNode, around: [number, number], source: string): boolean {
+  const [from, to] = span(callback);
+  const own = FUNCTION_TYPES.has(callback.type) ? ownText(callback, source) : "";
+  if (!FAILING_EXIT.test(own) || SUCCEEDING_EXIT.test(own)) return false;
+  return SUCCEEDING_EXIT.test(source.slice(around[0], from) + source.slice(to, around[1]));
 }
 
 /**

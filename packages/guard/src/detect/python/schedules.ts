@@ -9,7 +9,9 @@
 // callback-effects.ts asks the same of `setTimeout` callbacks).
 import type { Node as TsNode } from "web-tree-sitter";
 import { calledName, callbackTarget, definitionsFor, remembered } from "./file-functions.ts";
+import { isLoggingCall } from "./logged.ts";
 import { endsNothing, endsSomething, words } from "./main-loop-callbacks.ts";
+import { positionalArguments } from "./syntax.ts";
 
 /**
  * The schedulers whose first argument is the delay (or period) and whose second is the callback: asyncio's
@@ -125,4 +127,32 @@ function armsTimer(fn: TsNode): boolean {
 function saysAgainOrTidy(name: string): boolean {
   const parts = words(name);
   return parts.some((word) => AGAIN_OR_TIDY.has(word)) && !endsSomething(name);
+}
+
+// A literal delay handed to a TIMER SCHEDULE whose callback GIVES UP (session 24, guard-rec24): pitivi's
+// `GLib.timeout_add_seconds(10, timeout_cb)` where `timeout_cb` prints "Pipeline timed out" and `sys.exit(1)`s, dbus'
+// tests' `GLib.timeout_add(1000, _timeout_handler)` whose handler quits the main loop the test runs. The schedule rule
+// above judges a delay that has a name; a bare number there was reported by nothing. The main loop's `run()`
+// is the wait, so a callback that leaves it or the process (`loop.quit()`, `Gtk.main_quit()`, `sys.exit(1)`,
+// `os._exit(1)`) ends the wait when it fires: the delay is its deadline. Only the callback's own body, as the file
+// defines it, counts, and none of its definitions may ask to run again (GLib repeats a source whose callback returns
+// True: a period). A cancel, a kill, a raise or a call into the file's other functions is not enough: fresh34-45 show
+// GUI debounces that cancel the previous search, a scheduled kill of an overstaying process, a test service's scripted
+// error reply and UI setup deferred into functions that exit on some path deep inside.
+export function scheduledDeadline(args: TsNode, method: string, evaluate: (n: TsNode) => number | undefined) {
+  const [delay, callback] = SCHEDULERS.test(method) ? positionalArguments(args) : [];
+  if (!delay || !callback || delay.type === "identifier" || delay.descendantsOfType("identifier").length > 0) return;
+  const target = (evaluate(delay) ?? 0) > 0 ? callbackTarget(callback) : undefined;
+  const definitions = target?.type === "identifier" || target?.type === "attribute" ? definitionsFor(target) : [];
+  return definitions.length > 0 && definitions.every((fn) => remembered(fn, "quits", quits)) ? delay : undefined;
+}
+
+// A definition whose own body quits the main loop or exits (outside logging calls) and never returns True (a
+// repeating source).
+function quits(fn: TsNode): boolean {
+  const body = fn.childForFieldName("body")!;
+  if (body.descendantsOfType("return_statement").some((ret) => ret!.namedChildren[0]?.text === "True")) return false;
+  return body
+    .descendantsOfType("call")
+    .some((c) => !isLoggingCall(c!) && /^(quit|main_quit|exit|_exit)$/.test(calledName(c!)));
 }
