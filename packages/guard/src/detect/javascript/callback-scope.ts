@@ -6,21 +6,25 @@ import { ownText } from "./callback-body.ts";
 import type { Definitions } from "./callback-effects.ts";
 import type { EnclosingFunctions } from "./enclosing-functions.ts";
 import { innermostFunction } from "./function-spans.ts";
+import type { LexicalScopes } from "./lexical-scopes.ts";
 
 /**
  * The definition of `name` seen from offset `at`: of the file's definitions of that name, those declared at the top
  * level or in a function around `at`, the one declared in the innermost such function. `undefined` when none is.
- * `function r() { ... connection.end() }` declared beside the timer hides an outer `function r()` that arms it.
+ * `function r() { ... connection.end() }` declared beside the timer hides an outer `function r()` that arms it. With
+ * `lexical`, a function bound by `let` / `const` is seen only in its block (`lexical-scopes.ts`).
  */
 export function visibleDefinition(
   name: string,
   at: number,
   definitions: Definitions,
   functionSpans: readonly [number, number][],
+  lexical?: LexicalScopes,
 ): EsNode | undefined {
   let best: { node: EsNode; depth: number } | undefined;
   for (const node of definitions.get(name) ?? []) {
-    const scope = innermostFunction(functionSpans, span(node)[0]);
+    const block = lexical?.scopeOf(node);
+    const scope = block === undefined ? innermostFunction(functionSpans, span(node)[0]) : (block ?? undefined);
     if (scope !== undefined && !(scope[0] < at && at < scope[1])) continue;
     const depth = scope?.[0] ?? -1;
     if (best === undefined || depth > best.depth) best = { node, depth };
@@ -63,6 +67,8 @@ export type FileFunctions = {
   definedAs: ReadonlyMap<EsNode, readonly string[]>;
   calls: CallsByName;
   functionSpans: readonly [number, number][];
+  /** The blocks `let` / `const` bindings are seen in. */
+  lexical?: LexicalScopes;
 };
 
 /**
@@ -73,8 +79,8 @@ export type FileFunctions = {
 export function sameFunction(name: string, a: number, b: number, file: FileFunctions): boolean {
   if (!file.definitions.has(name)) return true;
   return (
-    visibleDefinition(name, a, file.definitions, file.functionSpans) ===
-    visibleDefinition(name, b, file.definitions, file.functionSpans)
+    visibleDefinition(name, a, file.definitions, file.functionSpans, file.lexical) ===
+    visibleDefinition(name, b, file.definitions, file.functionSpans, file.lexical)
   );
 }
 
@@ -95,7 +101,7 @@ export function continuations(
     if (fn === undefined) continue;
     // `function (t, e, r) { ... function r() { connection.end() } ... setTimeout(r, ms) }`: a function declared
     // inside the one taking the parameter hides it (minified code reuses its names).
-    const local = visibleDefinition(parameter, span(call)[0], file.definitions, file.functionSpans);
+    const local = visibleDefinition(parameter, span(call)[0], file.definitions, file.functionSpans, file.lexical);
     if (local !== undefined && span(local)[0] > span(fn)[0]) {
       given.delete(parameter);
       continue;

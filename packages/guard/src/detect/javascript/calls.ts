@@ -173,6 +173,8 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   // `req.setTimeout(1, () => req.abort())` in a test that checks the abort: the scripted action under test.
   const listener = api.callee === "*.setTimeout" ? args[1] : undefined;
   if (listener && judge.facts.timers.scriptedAbort(node, enclosingFunctions(judge.facts, node), listener)) return;
+  // `test("x", { signal: AbortSignal.timeout(1) }, (t) => { ... "abort" ... })`: the abort under test (`sites.ts`).
+  if (judge.facts.timers.testing() && scriptedSignal(judge, node)) return;
   const isTest =
     (TEST_APIS.test(api.callee) && !(path.startsWith("this.") && inClass(judge.facts, node))) ||
     api.argument === "last";
@@ -236,4 +238,9 @@ function guardedAsConfigured(facts: FileFacts, reference: string, at: number): b
   return facts.configuredGuards.some(
     ([from, to, test]) => from <= at && at < to && test.includes(reference) && /!==?\s*(undefined|null)\b/.test(test),
   );
+}
+
+/** A signal handed in `{ signal: AbortSignal.timeout(1) }` to a call of a test that expects the abort. */
+function scriptedSignal(judge: CallJudge, node: EsNode): boolean {
+  return judge.facts.signalDeadlines.scripted(node, judge.facts.source, () => enclosingFunctions(judge.facts, node));
 }

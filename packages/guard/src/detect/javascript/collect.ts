@@ -24,6 +24,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
   facts.ownWaits.node(node);
   facts.racedCalls.node(node);
   facts.timers.fallbacks.node(node);
+  facts.timers.lexical.node(node);
   switch (node.type) {
     case "Identifier":
       facts.expected.identifier(node);

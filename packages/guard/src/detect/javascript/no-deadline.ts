@@ -36,7 +36,8 @@ export function noDeadline(
   visitorKeys: VisitorKeys | undefined,
 ): boolean {
   if (file.fallbacks.standsIn(call) || onlyReleases(callback, file.definitions, visitorKeys)) return true;
-  const visible = (name: string, at: number) => visibleDefinition(name, at, file.definitions, file.functionSpans);
+  const visible = (name: string, at: number) =>
+    visibleDefinition(name, at, file.definitions, file.functionSpans, file.lexical);
   return (
     !file.kept.has(call) &&
     retriesUntilSpent(callback, armedBy(call, file.definitions, visible), file.source, visitorKeys) &&
@@ -50,7 +51,8 @@ export function boundsNothing(
   tables: TableRoles,
   visitorKeys: VisitorKeys | undefined,
 ): (timer: { call: EsNode; callback: EsNode }) => boolean {
-  const visible = (name: string, at: number) => visibleDefinition(name, at, file.definitions, file.functionSpans);
+  const visible = (name: string, at: number) =>
+    visibleDefinition(name, at, file.definitions, file.functionSpans, file.lexical);
   return ({ call, callback }) =>
     onlyLogsOrMeasures(callback, file.definitions, visitorKeys) ||
     onlyForgets(callback, tables) ||

@@ -85,10 +85,13 @@ export class PromiseExecutors {
         if (settledElsewhere(resolve)) return true;
         continue;
       }
-      const settler = nested.find((fn) => fn.name === name && calls.test(this.source.slice(fn.from, fn.to)));
-      // `const check = () => { if (done()) resolve(); else setTimeout(check, 50) }`: a poll that re-arms itself.
-      const rearms = settler !== undefined && settler.from < cbFrom && cbTo < settler.to;
-      if (settler && !rearms && settledElsewhere(name, settler)) return true;
+      const settlers = nested.filter((fn) => fn.name === name && calls.test(this.source.slice(fn.from, fn.to)));
+      // `const check = () => { if (done()) resolve(); else setTimeout(check, 50) }`: a poll that re-arms itself. The
+      // function of that name the timer is in is the one it names, whatever other `check` the executor declares in
+      // another block (a poll written twice, once per branch).
+      if (settlers.some((fn) => fn.from < cbFrom && cbTo < fn.to)) continue;
+      const settler = settlers[0];
+      if (settler && settledElsewhere(name, settler)) return true;
     }
     return false;
   }

@@ -59,11 +59,21 @@ export function scriptedAbort(
   const named = unwrap(callback).type === "Identifier" ? definitions.get(unwrap(callback).name as string) : undefined;
   if (named?.some((fn) => WATCHDOG.test(source.slice(...span(fn))))) return false;
   // The functions around the timer (innermost first, up to the test's own callback) say what the test expects.
-  return enclosing
-    .slice(0, 3)
-    .some(([start, end]) =>
-      EXPECTS_ABORT.test((source.slice(start, from) + source.slice(to, end)).replace(FAILS_ON_ABORT, "")),
-    );
+  return expectsAbort(source, [from, to], enclosing.slice(0, 3));
+}
+
+/**
+ * Whether one of the spans `around` (less the action `[from, to)` itself) says the test expects an abort
+ * (`EXPECTS_ABORT`), not counting a failure the test hands on when the abort comes (`FAILS_ON_ABORT`).
+ */
+export function expectsAbort(
+  source: string,
+  [from, to]: [number, number],
+  around: readonly [number, number][],
+): boolean {
+  return around.some(([start, end]) =>
+    EXPECTS_ABORT.test((source.slice(start, from) + source.slice(to, end)).replace(FAILS_ON_ABORT, "")),
+  );
 }
 
 /** Calls that deliver an event to whoever listens: `emitter.emit("timeout")`, `el.dispatchEvent(new Event("x"))`. */

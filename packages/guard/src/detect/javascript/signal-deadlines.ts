@@ -4,7 +4,12 @@
 // file, leave no wait without a bound (pubnub's `buildConnector({ timeout: 0 })` beside `AbortSignal.timeout(req.timeout
 // * 1000)`; qdrant said the same in a comment). Other receivers' 0 stands: the signal bounds the file's requests, not a
 // browser's navigation or a driver's query.
-import { calleePath, type EsNode, unwrap } from "./ast.ts";
+//
+// In a test file, a signal handed to a call whose test expects the abort (`test("x", { signal: AbortSignal.timeout(1) },
+// (t) => { t.signal.addEventListener("abort", done) })`) is the abort under test (`scripted-abort.ts`), not a bound.
+import { calleePath, type EsNode, span, unwrap } from "./ast.ts";
+import { signalDuration } from "./request-bounds.ts";
+import { expectsAbort } from "./scripted-abort.ts";
 
 /** undici's dispatchers and connector (`Agent`, `Pool`, `Client`, `ProxyAgent`, `buildConnector`, ...), as imported. */
 const UNDICI = /^undici\./;
@@ -12,8 +17,15 @@ const UNDICI = /^undici\./;
 /** Collected during the one walk (`collect.ts` hands it calls); asked when a 0 switches a transport timer off. */
 export class SignalDeadlines {
   private armed = false;
+  /** `{ signal: AbortSignal.timeout(1) }` given to a call: the signal (`AbortSignal.timeout(1)`), and the call's span. */
+  private readonly handedTo = new Map<EsNode, [number, number]>();
 
   call(node: EsNode): void {
+    for (const arg of node.arguments as EsNode[])
+      if (arg.type === "ObjectExpression")
+        for (const property of arg.properties as EsNode[])
+          if (property.type === "Property" && signalDuration(property))
+            this.handedTo.set(unwrap(property.value as EsNode), span(node));
     if (this.armed || calleePath(node.callee as EsNode) !== "AbortSignal.timeout") return;
     const [delay] = node.arguments as EsNode[];
     // `AbortSignal.timeout(0)` aborts at once: no request of the file is bounded by it.
@@ -24,5 +36,15 @@ export class SignalDeadlines {
   /** A 0 given to `receiver` (as its module names it) switches off a transport timer the file's signal replaces. */
   replaces(receiver: string | undefined): boolean {
     return this.armed && receiver !== undefined && UNDICI.test(receiver);
+  }
+
+  /**
+   * Whether `signal` (`AbortSignal.timeout(1)` in `{ signal: ... }`), in a test file, is the abort the test then checks:
+   * the call it is handed to, or a function around it (`enclosing()`, innermost first, asked only of such a signal),
+   * expects the abort.
+   */
+  scripted(signal: EsNode, source: string, enclosing: () => readonly [number, number][]): boolean {
+    const call = this.handedTo.get(unwrap(signal));
+    return call !== undefined && expectsAbort(source, span(signal), [call, ...enclosing().slice(0, 3)]);
   }
 }

@@ -21,6 +21,7 @@ import { cacheDeleteFinding } from "./redis.ts";
 import { reportForever, reportPerAttempt } from "./retry-reports.ts";
 import { RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
 import { signalDuration } from "./request-bounds.ts";
+import { enclosingFunctions } from "./timer-verdicts.ts";
 import { numericString } from "./values.ts";
 import { utilityFallback } from "./value-shapes.ts";
 
@@ -53,8 +54,14 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       }
       reportPerAttempt(judge, name, node.value as EsNode);
       // `fetch(url, { signal: timeoutSignal(5000) })`: a helper's abort signal after a duration bounds the request.
+      // In a test that expects the abort (`t.signal.addEventListener("abort", done)`), the abort under test.
       const signal = signalDuration(node);
-      if (signal && (judge.constants.evaluate(signal) ?? 0) > 0)
+      const scripted = () =>
+        judge.facts.timers.testing() &&
+        judge.facts.signalDeadlines.scripted(node.value as EsNode, judge.facts.source, () =>
+          enclosingFunctions(judge.facts, node),
+        );
+      if (signal && (judge.constants.evaluate(signal) ?? 0) > 0 && !scripted())
         judge.report(signal, `as the delay of the abort signal in "${name}"`);
       // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
       if (!judge.facts.isTimeout(name) && !(name !== undefined && judge.facts.noWait.connectionSessions.has(node)))

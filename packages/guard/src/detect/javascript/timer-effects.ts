@@ -13,6 +13,7 @@ import { EnclosingFunctions } from "./enclosing-functions.ts";
 import { HandedDelays } from "./handed-delays.ts";
 import { boundsNothing, type TimerFile } from "./no-deadline.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
+import { LexicalScopes } from "./lexical-scopes.ts";
 import { SchedulerFallbacks } from "./stand-in-timers.ts";
 import { isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
@@ -62,6 +63,8 @@ export class TimerEffects implements TimerFile {
   readonly fallbacks = new SchedulerFallbacks();
   /** Timer calls whose handle is kept (`timer = setTimeout(...)`). */
   readonly kept = new Set<EsNode>();
+  /** The blocks the file's `let` / `const` functions are seen in (`lexical-scopes.ts`). */
+  readonly lexical = new LexicalScopes();
   /** `let current = this.authenticationErrorTimeout`: per timeout-looking name, the timeout-looking names it is copied to. */
   private readonly copies = new Map<string, string[]>();
   /** Timeout-looking names handed to the file's functions whose parameter is only a timer's delay. */
