@@ -85,7 +85,7 @@ function descendantsOf(bases: Readonly<Record<string, readonly string[]>>, name:
 }
 
 /** The classes `name` derives from by name, and whether all of them are the package's own (or plain). */
-function ancestorsOf(
+export function ancestorsOf(
   bases: Readonly<Record<string, readonly string[]>>,
   name: string,
 ): { seen: Set<string>; complete: boolean } {

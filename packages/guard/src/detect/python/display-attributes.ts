@@ -22,12 +22,24 @@ export function findDisplayAttributes(
   classes: ReadonlySet<string>,
   parser: TsParser,
   parse: ParseModule,
+  keywordOnly: (method: string) => boolean = () => false,
 ): Record<string, readonly string[]> {
   const out: Record<string, readonly string[]> = Object.create(null) as Record<string, readonly string[]>;
   if (methods.length === 0 || classes.size === 0) return out;
-  const read = new RegExp(`\\.\\s*(\\w+)\\s*\\.\\s*(?:${methods.join("|")})\\b`, "g");
+  const broad = methods.filter((method) => !keywordOnly(method));
+  const narrow = methods.filter(keywordOnly);
+  const reads = [
+    broad.length > 0 ? new RegExp(`\\.\\s*(\\w+)\\s*\\.\\s*(?:${broad.join("|")})\\b`, "g") : undefined,
+    narrow.length > 0
+      ? new RegExp(
+          `\\.\\s*(\\w+)\\s*\\.\\s*(?:${narrow.join("|")})\\s*\\([^)]*(?:time_?out|Time_?[Oo]ut|TIME_?OUT)`,
+          "g",
+        )
+      : undefined,
+  ];
   const candidates = new Set<string>();
-  for (const [, text] of modules) for (const match of text.matchAll(read)) candidates.add(match[1]!);
+  for (const read of reads)
+    if (read) for (const [, text] of modules) for (const match of text.matchAll(read)) candidates.add(match[1]!);
   candidates.delete("self");
   for (const name of candidates) {
     const made = new Set<string>();

@@ -8,6 +8,9 @@
 // `timeout = self.timeout[context]`). A test against None (`if timeout is not None`) reads it without waiting.
 import type { Node as TsNode } from "web-tree-sitter";
 import { displayedFor } from "./displays.ts";
+import { lifetimeUse, numberConversion } from "./expiries.ts";
+import { scheduledDelay } from "./schedules.ts";
+import { ancestorsOf } from "./attribute-ancestry.ts";
 import { classOf } from "./callees.ts";
 import { ownCallee, positionalIndex } from "./package-callees.ts";
 import type { PyFacts } from "./facts.ts";
@@ -64,7 +67,14 @@ function madeBy(facts: PyFacts, receiver: TsNode, classes: readonly string[], de
     const bases = (cls?.childForFieldName("superclasses")?.namedChildren ?? []).map((b) =>
       b ? b.text.slice(b.text.lastIndexOf(".") + 1) : "",
     );
-    return [cls?.childForFieldName("name")?.text, ...bases].some((name) => name && classes.includes(name));
+    const own = cls?.childForFieldName("name")?.text;
+    if ([own, ...bases].some((name) => name && classes.includes(name))) return true;
+    // `class xiph(ChannelPlugin)` in another module, `ChannelPlugin(GenericChannel)`, `GenericChannel(FeaturePlugin)`:
+    // the package's classes by name (`bases`, the package pass's), whatever module defines them.
+    const known = facts.options.python?.bases;
+    return (
+      own !== undefined && known !== undefined && [...ancestorsOf(known, own).seen].some((n) => classes.includes(n))
+    );
   }
   if (receiver.type === "call") {
     const made = receiver.childForFieldName("function");
@@ -99,10 +109,20 @@ function readHere(id: TsNode): boolean {
 function displayedRead(facts: PyFacts, id: TsNode, name: string, depth: number): "shown" | "kept" | false {
   // `timeout / 1000`, `(timeout * 1000)`: the same duration in another unit.
   let value = id;
-  while (value.parent && (value.parent.type === "parenthesized_expression" || literalArithmetic(value.parent, value)))
-    value = value.parent;
+  for (;;) {
+    const converted = numberConversion(value);
+    if (converted) value = converted;
+    else if (
+      value.parent?.type === "parenthesized_expression" ||
+      (value.parent && literalArithmetic(value.parent, value))
+    )
+      value = value.parent;
+    else break;
+  }
   const parent = value.parent;
   if (!parent) return false;
+  // `isinstance(timeout, int)`: its type checked, nothing waited on.
+  if (typeChecked(value)) return "kept";
   // `if timeout is not None`: tested, not waited on (`elapsed > timeout` would be a bound).
   if (parent.type === "comparison_operator") return parent.namedChildren.some((c) => c?.type === "none") && "kept";
   if (parent.type === "not_operator") return "kept";
@@ -111,9 +131,14 @@ function displayedRead(facts: PyFacts, id: TsNode, name: string, depth: number):
     if (left?.type === "identifier" && left.text === name) return "kept";
     return left !== null && storedForDisplay(facts, left, depth) && "shown";
   }
+  // `self.status_last = time.time() + timeout` read only by a main-loop callback that ends nothing (`shown-until.ts`).
+  if (parent.type === "binary_operator" && parent.childForFieldName("operator")?.text === "+")
+    return lifetimeUse(facts, id) && "shown";
   const call = parent.type === "keyword_argument" ? parent.parent?.parent : parent.parent;
   if (call?.type !== "call" || (parent.type !== "keyword_argument" && parent.type !== "argument_list")) return false;
-  if (displayedFor(facts, call, value)) return "shown";
+  // `GLib.timeout_add(int(timeout * 1000), self.status_clear)`: a GUI main-loop timer whose callback ends nothing (or a
+  // schedule that only restarts or tidies, a source that repeats): how long until the message is cleared.
+  if (displayedFor(facts, call, value) || (parent.type === "argument_list" && scheduledDelay(value))) return "shown";
   const slot =
     parent.type === "keyword_argument" ? parent.childForFieldName("name")?.text : positionalIndex(parent, value);
   return slot !== undefined && slot !== -1 && displayParameter(facts, call, slot) && "shown";
@@ -152,4 +177,11 @@ function storedForDisplay(facts: PyFacts, left: TsNode, depth: number): boolean 
     taken++;
   }
   return taken > 0;
+}
+
+// `isinstance(timeout, int)`: the first argument of a type test.
+function typeChecked(value: TsNode): boolean {
+  const list = value.parent;
+  const call = list?.type === "argument_list" ? list.parent : undefined;
+  return call?.childForFieldName("function")?.text === "isinstance" && list!.namedChildren[0]?.id === value.id;
 }

@@ -9,7 +9,8 @@
 //   expire_timeout)` (dbus-python): its eighth argument;
 // - wx's tray balloon `ShowBalloon(title, text, msec, flags)`: its third argument (or `msec=`), where the file and
 //   package define no `ShowBalloon` of their own (as for `showMessage`);
-// - a notification object's `set_timeout(ms)` or `timeout` attribute (notify2's and libnotify's `Notification`), or
+// - a notification object's `set_timeout(ms)` (or `setTimeout(ms)`) or `timeout` attribute (notify2's and libnotify's
+//   `Notification`, a package's own freedesktop `Notification` class), or
 //   wx's `NotificationMessage.Show(timeout)`: the object is a name the same function assigned from a call of a
 //   `Notification` class (`ntf = notify2.Notification(title, body, icon)`, `Notify.Notification.new(...)`,
 //   `wx.NotificationMessage()`); any other object's `set_timeout` may bound a wait;
@@ -49,7 +50,7 @@ export function displayedFor(facts: PyFacts, call: TsNode, node: TsNode): boolea
       !ownDisplay(facts, method) &&
       (positional[BALLOON_MSEC]?.id === node.id || node.parent?.childForFieldName("name")?.text === "msec")
     );
-  if (method !== "set_timeout" && method !== "Show") return false;
+  if (method !== "set_timeout" && method !== "setTimeout" && method !== "Show") return false;
   return isNotification(callee.childForFieldName("object"));
 }
 

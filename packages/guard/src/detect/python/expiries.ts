@@ -8,7 +8,8 @@ import { positionalIndex } from "./package-callees.ts";
 import { displayedFor, displayField } from "./displays.ts";
 import type { PyFacts } from "./facts.ts";
 import { scheduledDelay } from "./schedules.ts";
-import { addends, stringContent, unwrap } from "./syntax.ts";
+import { checkedByMainLoop } from "./shown-until.ts";
+import { addends, enclosingFunction, stringContent, unwrap } from "./syntax.ts";
 
 // Calls that set a key's or a session's expiry: Redis `expire`/`setex`, Django's `set_expiry`, `touch`.
 const EXPIRY_CALLS = /^(expire|pexpire|expireat|pexpireat|setex|psetex|getex|set_expiry|touch)$/;
@@ -58,7 +59,16 @@ export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
     const around = sum.parent;
     if (around?.type === "comparison_operator" && ordering(around))
       return !freshClock(facts, start) && !inWhile(around);
-    return isClockReading(facts, start) && storedWithData(sum);
+    return isClockReading(facts, start) && (storedWithData(sum) || checkedByMainLoop(facts, sum));
+  }
+  // `oldest_allowed = now - timeout` then `val[2] < oldest_allowed`: the cut-off of records' ages.
+  if (
+    parent.type === "binary_operator" &&
+    parent.childForFieldName("operator")?.text === "-" &&
+    parent.childForFieldName("right")?.id === outer.id
+  ) {
+    const clock = parent.childForFieldName("left");
+    return clock !== null && isClockReading(facts, unwrap(clock)) && cutOff(facts, outward(parent));
   }
   // `current_time - token_time > DEFAULT_TIMEOUT_SECS`, `abs(udir_time - path_time) < lock_timeout`.
   if (parent.type === "comparison_operator" && ordering(parent)) {
@@ -79,6 +89,34 @@ export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
   const callee = call.childForFieldName("function");
   const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
   return EXPIRY_CALLS.test(method ?? "");
+}
+
+// `now - timeout` compared by order with a timestamp from data (`val[2] < now - timeout`), or kept in a local that is
+// only so compared (`oldest_allowed = now - timeout`, gevent's reaping of dead children's records): an age past which a
+// record is dropped. Against a clock reading this code took, or in a `while` loop, it bounds a wait.
+function cutOff(facts: PyFacts, difference: TsNode): boolean {
+  const parent = difference.parent;
+  if (parent?.type === "comparison_operator") return agedOut(facts, parent, difference);
+  if (parent?.type !== "assignment" || parent.childForFieldName("right")?.id !== difference.id) return false;
+  const local = parent.childForFieldName("left");
+  const body = enclosingFunction(parent)?.childForFieldName("body");
+  if (local?.type !== "identifier" || !body) return false;
+  let reads = 0;
+  for (const read of body.descendantsOfType("identifier")) {
+    if (!read || read.id === local.id || read.text !== local.text) continue;
+    const outer = outward(read);
+    const around = outer.parent;
+    if (around?.type !== "comparison_operator" || !agedOut(facts, around, outer)) return false;
+    reads++;
+  }
+  return reads > 0;
+}
+
+// An ordering comparison of `side` with a timestamp that is not a clock reading this code took, outside `while` loops.
+function agedOut(facts: PyFacts, comparison: TsNode, side: TsNode): boolean {
+  if (!ordering(comparison) || comparison.namedChildren.length !== 2 || inWhile(comparison)) return false;
+  const other = comparison.namedChildren.find((c) => c !== null && c.id !== side.id);
+  return other !== undefined && other !== null && !freshClock(facts, unwrap(other));
 }
 
 // `a - b` (or `abs(a - b)`): the start `b` an age is measured from.
@@ -142,12 +180,18 @@ export function outward(node: TsNode): TsNode {
   return current;
 }
 
-// `x * 60`, `(x * 1000)`, `x / 1000.0`: the node of the product or quotient with a positive literal around `read`.
-function throughUnits(facts: PyFacts, read: TsNode): TsNode {
+// `x * 60`, `(x * 1000)`, `x / 1000.0`, `int(x * 1000)`: the node of the product or quotient with a positive literal
+// around `read`, and of a number conversion around it (`int`, `round`, `float` of it alone: the same duration).
+export function throughUnits(facts: PyFacts, read: TsNode): TsNode {
   let current = read;
   for (;;) {
     const outer = outward(current);
     const parent = outer.parent;
+    const converted = numberConversion(outer);
+    if (converted) {
+      current = converted;
+      continue;
+    }
     if (parent?.type !== "binary_operator" || !/^(\*|\/)$/.test(parent.childForFieldName("operator")?.text ?? ""))
       return current;
     const left = parent.childForFieldName("left");
@@ -179,4 +223,15 @@ function cacheLifetimeSlot(call: TsNode, argument: TsNode): boolean {
   return (
     Object.hasOwn(LIFETIME_SLOT, method) && list !== null && positionalIndex(list, argument) === LIFETIME_SLOT[method]
   );
+}
+
+/** Number conversions that keep a duration what it is: `int(t * 1000)` is still `t` in milliseconds. */
+const CONVERSIONS = /^(int|round|float)$/;
+
+// `int(x)`, `round(x)`: the call whose only argument is `node`.
+export function numberConversion(node: TsNode): TsNode | undefined {
+  const list = node.parent;
+  const call = list?.type === "argument_list" ? list.parent : undefined;
+  if (call?.type !== "call" || list!.namedChildCount !== 1) return undefined;
+  return CONVERSIONS.test(call.childForFieldName("function")?.text ?? "") ? call : undefined;
 }

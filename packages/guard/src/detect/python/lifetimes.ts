@@ -10,11 +10,12 @@ import { onlyLogged } from "./logged.ts";
 import { enclosingFunction, occurrences, referenceName, withoutText } from "./syntax.ts";
 
 // A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
-const CACHE_LIFETIME_NAMES = /^(default_|cache_)?timeout$/i;
+const CACHE_LIFETIME_NAMES = /^(default_?|cache_?)?timeout$/i;
 // The cache API that takes an entry's lifetime as `timeout`: `def set(self, key, value, timeout=...)`.
 const TIMEOUT_WRITES = /\bdef\s+(set|add|set_many|touch|get_or_set)\s*\([^)]*\btimeout\b/;
 
-// `default_timeout=300` in `class RedisCache(BaseRedisCache)`, `params.get("TIMEOUT", 300)` in Django's `BaseCache`:
+// `default_timeout=300` in `class RedisCache(BaseRedisCache)` (or `defaultTimeout=300` in ntpsec's `class Cache`),
+// `params.get("TIMEOUT", 300)` in Django's `BaseCache`:
 // inside a class that is a cache (its name or a base's ends in `Cache`), the default of its writes' `timeout` is how
 // long an entry lives: `default_timeout` says so itself, a plain `timeout` when the class's writes take their lifetime
 // as `timeout` (diskcache's `Cache(timeout=60)` is its SQLite connection timeout: its writes take `expire`).
@@ -26,7 +27,7 @@ export function isCacheEntryLifetime(node: TsNode, name: string): boolean {
     const own = current.childForFieldName("name")?.text ?? "";
     const bases = current.childForFieldName("superclasses")?.text ?? "";
     if (!/Cache$/.test(own) && !/\w*Cache\b(?!\w)/.test(bases)) return false;
-    return /^default_timeout$/i.test(name) || TIMEOUT_WRITES.test(withoutText(current.text));
+    return /^default_?timeout$/i.test(name) || TIMEOUT_WRITES.test(withoutText(current.text));
   }
   return false;
 }

@@ -14,9 +14,12 @@ import { scanPython } from "./scan.ts";
 import type { Signatures } from "./timeout-positions.ts";
 
 /** A module that may hand a duration to a display call (`displays.ts`). */
-const DISPLAY_CALL = /\b(showMessage|ShowBalloon|set_timeout|Notify|Show)[ \t]*\(/;
-/** How many rounds: the display calls' own callers, then their callers. */
-const ROUNDS = 2;
+const DISPLAY_CALL =
+  /\b(showMessage|ShowBalloon|set_timeout|setTimeout|Notify|Show)[ \t]*\(|\b(timeout_add(_seconds)?|singleShot|CallLater)[ \t]*\([ \t]*(int[ \t]*\()?[ \t]*\w*(time_?out|Time_?[Oo]ut|TIME_?OUT)/;
+/** A timeout's word as names spell it. */
+const TIMEOUT_WORD = "time_?out|Time_?[Oo]ut|TIME_?OUT";
+/** How many rounds: the display calls' own callers and other definitions, then their callers, then theirs. */
+const ROUNDS = 3;
 
 /** Fills `python.displays` from the package's modules (paths and texts), parsing each candidate once. */
 export function findDisplayParameters(
@@ -37,47 +40,65 @@ export function findDisplayParameters(
     }
     return trees.get(path);
   };
+  const moduleFacts = new Map<string, PyFacts>();
   try {
     let names: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const called = names.length > 0 ? new RegExp(`\\b(${names.join("|")})[ \\t]*\\(`) : undefined;
-      // Per name: how many definitions were read, and per parameter how many of them read it for display only.
-      const found = new Map<
-        string,
-        { read: number; keywords: Map<string, number>; positions: Map<number, number>; classes: Set<string> }
-      >();
+      // A module that defines one of them, or calls one with a timeout's word or `**kwargs` among its arguments.
+      const list = names.join("|");
+      const called =
+        names.length > 0
+          ? new RegExp(`\\bdef[ \\t]+(${list})[ \\t]*\\(|\\b(${list})[ \\t]*\\([^)]*(${TIMEOUT_WORD}|\\*\\*)`)
+          : undefined;
+      // Per name: what each definition read does with its timeout parameters and what it takes.
+      const found = new Map<string, { definitions: Definition[]; classes: Set<string> }>();
       for (const [path, text] of modules) {
         if (!DISPLAY_CALL.test(text) && !called?.test(text)) continue;
         const tree = parse(path, text, parser);
         if (!tree) continue;
-        const facts = new PyFacts({ ...config, path, python }, text);
-        // Its bindings: a receiver is the package's own object only where the module shows what made it.
-        facts.collect(scanPython(tree.rootNode, false, false).nodes);
+        // Its bindings, collected once: a receiver is the package's own object only where the module shows what made
+        // it. (The facts read `python.displays` as each round leaves it.)
+        let facts = moduleFacts.get(path);
+        if (!facts) {
+          moduleFacts.set(path, (facts = new PyFacts({ ...config, path, python }, text)));
+          facts.collect(scanPython(tree.rootNode, false, false).nodes);
+        }
         for (const fn of tree.rootNode.descendantsOfType("function_definition")) {
           const name = fn?.childForFieldName("name")?.text;
           if (!fn || !name) continue;
-          const entry = found.get(name) ?? { read: 0, keywords: new Map(), positions: new Map(), classes: new Set() };
-          entry.read++;
+          const entry = found.get(name) ?? { definitions: [], classes: new Set() };
           entry.classes.add(classOf(fn)?.childForFieldName("name")?.text ?? "");
           found.set(name, entry);
-          for (const [parameter, index] of timeoutParameters(fn, isTimeout)) {
-            if (!displayOnly(facts, fn, parameter)) continue;
-            entry.keywords.set(parameter, (entry.keywords.get(parameter) ?? 0) + 1);
-            if (index >= 0) entry.positions.set(index, (entry.positions.get(index) ?? 0) + 1);
-          }
+          const shown = timeoutParameters(fn, isTimeout).filter(([parameter]) => displayOnly(facts, fn, parameter));
+          entry.definitions.push({ shown, ...takes(fn, name, python.displays) });
         }
       }
       const displays: Record<string, DisplayParameters> = Object.create(null) as Record<string, DisplayParameters>;
-      for (const [name, { read, keywords, positions, classes }] of found) {
+      const candidates: string[] = [];
+      for (const [name, { definitions, classes }] of found) {
+        if (/^__\w+__$/.test(name)) continue;
+        // Its keywords some definition shows, or passes on through `**kwargs` to a call that shows them (`def
+        // warn(self, text, *args, **kw): ... self.status(text, *args, **kw)`).
+        const named = definitions.flatMap((d) => [
+          ...d.shown.map(([k]) => k),
+          ...(d.forwarded instanceof Set ? d.forwarded : []),
+        ]);
+        if (named.length > 0) candidates.push(name);
         // Every definition of the name in the package, each read here: another one may wait with its parameter.
-        if (/^__\w+__$/.test(name) || read !== signatures.count(name)) continue;
-        const all = (counts: Map<string | number, number>) => [...counts].filter(([, n]) => n === read).map(([k]) => k);
-        const keys = all(keywords) as string[];
-        if (keys.length > 0)
-          displays[name] = { keywords: keys, positions: all(positions) as number[], classes: [...classes] };
+        if (definitions.length !== signatures.count(name)) continue;
+        const keys = [...new Set(named)].filter((key) =>
+          definitions.every((d) => d.shown.some(([k]) => k === key) || refuses(d, key)),
+        );
+        // A place counts only where every definition shows its parameter there.
+        const places = [...new Set(definitions.flatMap((d) => d.shown.map(([, i]) => i)))].filter(
+          (place) => place >= 0 && definitions.every((d) => d.shown.some(([, i]) => i === place)),
+        );
+        if (keys.length > 0) displays[name] = { keywords: keys, positions: places, classes: [...classes] };
       }
       (python as { displays?: Record<string, DisplayParameters> }).displays = displays;
-      names = Object.keys(displays).map((name) => name.replace(/\W/g, ""));
+      // The next round reads the modules that call (or define) a name some definition shows: its other definitions,
+      // its forwarders and its callers.
+      names = candidates.map((name) => name.replace(/\W/g, ""));
       if (names.length === 0) return;
     }
     // `self._app.notifier.send(...)`: receivers no line of their file makes, named by an attribute the package binds
@@ -86,10 +107,13 @@ export function findDisplayParameters(
     const classes = new Set(Object.values(displays).flatMap((d) => d.classes.filter((c) => c !== "")));
     (python as { displayAttributes?: Record<string, readonly string[]> }).displayAttributes = findDisplayAttributes(
       modules,
-      names,
+      Object.keys(displays).map((name) => name.replace(/\W/g, "")),
       classes,
       parser,
       parse,
+      // A method known by keyword only is read where a call passes a timeout's word (`notifier.update(...,
+      // status_timeout=2)`); one with display places, anywhere it is called.
+      (name) => (displays[name]?.positions.length ?? 0) === 0,
     );
   } finally {
     for (const tree of trees.values()) tree?.delete();
@@ -115,4 +139,65 @@ function timeoutParameters(fn: TsNode, isTimeout: (name: string) => boolean): [s
     if (!keywordOnly) index++;
   }
   return out;
+}
+
+/** One definition of a name: its display-only timeout parameters, what keywords it takes, where `**kwargs` go. */
+interface Definition {
+  readonly shown: readonly [string, number][];
+  readonly parameters: ReadonlySet<string>;
+  /** Keywords its `**kwargs` pass on only to calls that show them (undefined: no `**kwargs`; null: anything else). */
+  readonly forwarded?: ReadonlySet<string> | "any" | null;
+}
+
+/**
+ * A definition cannot wait with `key`: it has no parameter of that name, and either no `**kwargs` (a call that passes
+ * it fails with a TypeError: `def status(self, *x): pass` of a stub) or one that passes it on only to a definition of
+ * its own name (`def status(self, *args, **kw): self.parent.status(*args, **kw)`, checked with every other one) or of a
+ * name whose definitions show it.
+ */
+function refuses(definition: Definition, key: string): boolean {
+  if (definition.parameters.has(key)) return false;
+  const forwarded = definition.forwarded;
+  return forwarded === undefined || forwarded === "any" || (forwarded !== null && forwarded.has(key));
+}
+
+// The parameter names of `fn` and what its `**kwargs` do: every read of the name is `**kw` handed to a call of the
+// definition's own name or of a name with display-only keywords (the keywords it shows), a store to one of its keys
+// (`kw["icon"] = ...`) or a membership test (`"icon" in kw`).
+function takes(
+  fn: TsNode,
+  name: string,
+  displays: Readonly<Record<string, DisplayParameters>> | undefined,
+): Omit<Definition, "shown"> {
+  const parameters = new Set<string>();
+  let splat: string | undefined;
+  for (const written of fn.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (!written || written.type === "comment") continue;
+    // `timeout: float`, `**kw: Any`: the name (or splat) under its annotation.
+    const parameter = written.type === "typed_parameter" ? (written.namedChildren[0] ?? written) : written;
+    if (parameter.type === "dictionary_splat_pattern") splat = parameter.namedChildren[0]?.text;
+    else if (parameter.type === "identifier") parameters.add(parameter.text);
+    else if (parameter.type !== "list_splat_pattern") parameters.add(parameter.childForFieldName("name")?.text ?? "");
+  }
+  if (splat === undefined) return { parameters };
+  const body = fn.childForFieldName("body");
+  let forwarded: Set<string> | "any" = "any";
+  for (const id of body?.descendantsOfType("identifier") ?? []) {
+    if (!id || id.text !== splat) continue;
+    const parent = id.parent;
+    if (parent?.type === "subscript" && parent.parent?.type === "assignment") {
+      if (parent.parent.childForFieldName("left")?.id === parent.id) continue;
+    }
+    if (parent?.type === "comparison_operator" && /\bin\b/.test(parent.text) && parent.namedChildren[1]?.id === id.id)
+      continue;
+    const call = parent?.type === "dictionary_splat" ? parent.parent?.parent : undefined;
+    if (call?.type !== "call") return { parameters, forwarded: null };
+    const callee = call.childForFieldName("function");
+    const target = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
+    if (target === name) continue;
+    const shown = target && displays && Object.hasOwn(displays, target) ? displays[target]!.keywords : undefined;
+    if (!shown) return { parameters, forwarded: null };
+    forwarded = new Set(forwarded === "any" ? shown : shown.filter((key) => forwarded !== "any" && forwarded.has(key)));
+  }
+  return { parameters, forwarded };
 }

@@ -74,7 +74,36 @@ export function scheduledDelay(read: TsNode): boolean {
   if (!SCHEDULERS.test(method ?? "")) return false;
   const callback = list!.namedChildren[1];
   if (callback === null || callback === undefined || callback.type === "keyword_argument") return false;
-  return onlyAgainOrTidy(callback) || (MAIN_LOOP.test(method ?? "") && endsNothing(callback));
+  return (
+    onlyAgainOrTidy(callback) ||
+    (MAIN_LOOP.test(method ?? "") && endsNothing(callback)) ||
+    (REPEATING.test(method ?? "") && repeats(callback))
+  );
+}
+
+/** GLib's sources that call their callback again for as long as it returns a true value. */
+const REPEATING = /^(timeout_add|timeout_add_seconds)$/;
+
+/**
+ * A GLib source's callback that asks to be called again: every definition the file has of it ends its body with
+ * `return <value>` that is not a false literal (`return True`, `return self.UPDATE`; an early `return` that switches the
+ * source off is its stop). The source's interval is then a period, the pacing between rounds (README "Poll ticks"), not
+ * the bound of a wait, whatever a round does.
+ */
+function repeats(callback: TsNode): boolean {
+  const target = callbackTarget(callback);
+  const definitions = target ? definitionsFor(target) : [];
+  return (
+    definitions.length > 0 &&
+    definitions.every((fn) => {
+      const last = fn
+        .childForFieldName("body")
+        ?.namedChildren.filter((statement) => statement !== null && statement.type !== "comment")
+        .at(-1);
+      const value = last?.type === "return_statement" ? last.firstNamedChild : null;
+      return value !== null && value !== undefined && !/^(False|None|0)$/.test(value.text);
+    })
+  );
 }
 
 // `self.connect`, `gc_collect`, `lambda: self.clearLocate()`: the callback's name, or the one call a lambda makes. The
@@ -155,4 +184,20 @@ function quits(fn: TsNode): boolean {
   return body
     .descendantsOfType("call")
     .some((c) => !isLoggingCall(c!) && /^(quit|main_quit|exit|_exit)$/.test(calledName(c!)));
+}
+
+/**
+ * Whether `fn` is the callback of a GUI main-loop timer the file arms (`GLib.timeout_add(ms, self.status_clear)`) and
+ * ends nothing (`endsNothing`): what it compares or clears is how long something stays shown.
+ */
+export function quietMainLoopCallback(fn: TsNode): boolean {
+  return remembered(fn, "main-loop callback", (own) =>
+    own.tree.rootNode.descendantsOfType("call").some((call) => {
+      if (!MAIN_LOOP.test(calledName(call!))) return false;
+      const callback = call!.childForFieldName("arguments")?.namedChildren[1];
+      if (!callback || callback.type === "keyword_argument") return false;
+      const target = callbackTarget(callback);
+      return target !== undefined && definitionsFor(target).some((d) => d.id === own.id) && endsNothing(callback);
+    }),
+  );
 }
