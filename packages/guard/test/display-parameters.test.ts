@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
+import { defaultGuardConfig } from "../src/index.ts";
+import { packageFindings } from "./helpers.ts";
 
 // A package's own notifier whose `timeout` only sets how long a message shows (pyhoca-gui's `notifier.send(...,
 // timeout=10000)`, session 21): the package pass finds that every definition of `send` shows it, and a caller's
@@ -51,14 +52,7 @@ const app = [
   "",
 ].join("\n");
 
-async function findings(files: Record<string, string>, facts: boolean): Promise<string[]> {
-  const entries = Object.entries(files);
-  const known = facts ? await packageFacts(entries, config) : undefined;
-  const out: string[] = [];
-  for (const [path, text] of entries)
-    out.push(...(await checkSource(path, text, config, known)).messages.map((m) => `${path}:${m.line}: ${m.ruleId}`));
-  return out.sort();
-}
+const findings = (files: Record<string, string>, facts: boolean) => packageFindings(files, config, facts);
 
 describe("a package's own function whose timeout only shows a message", () => {
   it("keeps another library's object's method of the same name, and one whose maker the file does not show", async () => {

@@ -113,3 +113,20 @@ export async function findingsOf(cwd: string, ...argv: string[]): Promise<string
     (file) => file.messages.map((m) => `${relative(cwd, file.filePath)}:${m.line}: ${m.ruleId}`),
   );
 }
+
+/**
+ * `path:line: rule` of every finding in `files` (path -> text), checked in process as the CLI checks one package: with
+ * the facts the files show each other (`packageFacts`), or without them when `withFacts` is false. Sorted.
+ */
+export async function packageFindings(
+  files: Record<string, string>,
+  config: GuardConfig,
+  withFacts = true,
+): Promise<string[]> {
+  const entries = Object.entries(files);
+  const known = withFacts ? await packageFacts(entries, config) : undefined;
+  const out: string[] = [];
+  for (const [path, text] of entries)
+    out.push(...(await checkSource(path, text, config, known)).messages.map((m) => `${path}:${m.line}: ${m.ruleId}`));
+  return out.sort();
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
+import { defaultGuardConfig } from "../src/index.ts";
+import { packageFindings } from "./helpers.ts";
 
 // A package's own status line whose `timeout` arms a GUI main-loop timer that clears it (streamtuner2's
 // `status(text, timeout=3)`: `GLib.timeout_add(int(timeout * 1000), self.status_clear)` and a deadline on `self` only
@@ -65,14 +66,7 @@ const xiph = [
   "",
 ].join("\n");
 
-async function findings(files: Record<string, string>): Promise<string[]> {
-  const entries = Object.entries(files);
-  const known = await packageFacts(entries, config);
-  const out: string[] = [];
-  for (const [path, text] of entries)
-    out.push(...(await checkSource(path, text, config, known)).messages.map((m) => `${path}:${m.line}: ${m.ruleId}`));
-  return out.sort();
-}
+const findings = (files: Record<string, string>) => packageFindings(files, config);
 
 describe("a package's own status line cleared by a main-loop timer", () => {
   it("releases the status default and its callers, through forwarders, warn and a stub", async () => {
