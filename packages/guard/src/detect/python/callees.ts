@@ -3,6 +3,7 @@
 // (`Base.__init__(self, ...)`, `super().__init__(...)`) or a module function (`make_client(...)`). Only this file's
 // definitions: another module's class is not looked up (the check sees one file).
 import type { Node as TsNode } from "web-tree-sitter";
+import { baseInitOf, classBases } from "./base-init.ts";
 
 /** What a call runs: `fn`, and what it makes of the call's result. */
 export interface Callee {
@@ -19,15 +20,13 @@ const MAX_BASES = 3;
 export function calleeOf(call: TsNode, written: string): Callee | undefined {
   const root = rootOf(call);
   const cls = enclosingClass(call);
-  if (written === "super().__init__") {
-    const base = cls ? baseNames(cls)[0] : undefined;
-    const init = base ? initOf(root, classNamed(root, base)) : undefined;
-    return init && { fn: init, kind: "base", offset: 1 };
-  }
-  const explicitBase = /^(\w+)\.__init__$/.exec(written);
-  if (explicitBase) {
-    const init = initOf(root, classNamed(root, explicitBase[1]!));
-    return init && { fn: init, kind: "base", offset: 0 };
+  const baseInit = baseInitOf(written, cls);
+  if (baseInit) {
+    // Only a base this file defines: `super()` looks up the first base by its last name (`base.Client` as `Client`),
+    // `mod.Base.__init__(self, ...)` is another module's.
+    const name = baseInit.selfPassed ? baseInit.base : lastName(baseInit.base);
+    const init = /^\w+$/.test(name) ? initOf(root, classNamed(root, name)) : undefined;
+    return init && { fn: init, kind: "base", offset: baseInit.selfPassed ? 0 : 1 };
   }
   let made: TsNode | undefined;
   if (written === "cls" || written === "self.__class__") made = cls;
@@ -43,13 +42,8 @@ export function calleeOf(call: TsNode, written: string): Callee | undefined {
 
 /** The name of the parameter of `callee` that the positional `argument` of `list` fills, if a plain one. */
 export function positionalParameter(callee: Callee, list: TsNode, argument: TsNode): string | undefined {
-  let index = 0;
-  for (const item of list.namedChildren) {
-    if (!item || item.type === "comment" || item.type === "keyword_argument") continue;
-    if (item.type.endsWith("splat")) return undefined; // `f(*args, timeout)`: positions unknown
-    if (item.id === argument.id) break;
-    index++;
-  }
+  const index = positionalIndex(list, argument);
+  if (index < 0) return undefined;
   const parameters = (callee.fn.childForFieldName("parameters")?.namedChildren ?? []).filter(
     (p) => p !== null && p.type !== "comment",
   );
@@ -117,9 +111,11 @@ export function classNamed(root: TsNode, name: string | undefined): TsNode | und
 
 /** `class C(Base, Mixin)`: the bases' last names. */
 export function baseNames(cls: TsNode): string[] {
-  return (cls.childForFieldName("superclasses")?.namedChildren ?? [])
-    .filter((b): b is TsNode => b !== null && (b.type === "identifier" || b.type === "attribute"))
-    .map((b) => b.text.slice(b.text.lastIndexOf(".") + 1));
+  return classBases(cls).map(lastName);
+}
+
+function lastName(written: string): string {
+  return written.slice(written.lastIndexOf(".") + 1);
 }
 
 /** The class's own `__init__`, or the first of its bases' defined in this file. */
@@ -145,4 +141,16 @@ function classAttribute(cls: TsNode, attribute: string): string | undefined {
     return right?.type === "identifier" ? right.text : undefined;
   }
   return undefined;
+}
+
+// Which positional argument `argument` is (-1 after a `*args`: positions unknown).
+export function positionalIndex(list: TsNode, argument: TsNode): number {
+  let index = 0;
+  for (const item of list.namedChildren) {
+    if (!item || item.type === "comment" || item.type === "keyword_argument") continue;
+    if (item.type.endsWith("splat")) return -1;
+    if (item.id === argument.id) return index;
+    index++;
+  }
+  return -1;
 }

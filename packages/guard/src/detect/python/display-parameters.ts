@@ -11,8 +11,8 @@ import { displayedFor } from "./displays.ts";
 import { lifetimeUse, numberConversion } from "./expiries.ts";
 import { scheduledDelay } from "./schedules.ts";
 import { ancestorsOf } from "./attribute-ancestry.ts";
-import { classOf } from "./callees.ts";
-import { ownCallee, positionalIndex } from "./package-callees.ts";
+import { classOf, positionalIndex } from "./callees.ts";
+import { ownCallee } from "./package-callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { enclosingFunction, unwrap, withoutText } from "./syntax.ts";
 

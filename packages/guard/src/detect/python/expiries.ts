@@ -4,7 +4,7 @@
 // every read of a value (`boundsNoWait`).
 import type { Node as TsNode } from "web-tree-sitter";
 import { isCacheLifetime } from "./context.ts";
-import { positionalIndex } from "./package-callees.ts";
+import { positionalIndex } from "./callees.ts";
 import { displayedFor, displayField } from "./displays.ts";
 import type { PyFacts } from "./facts.ts";
 import { scheduledDelay } from "./schedules.ts";

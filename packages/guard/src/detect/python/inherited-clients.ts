@@ -4,9 +4,9 @@
 // library's clients') leaves the socket on the socket module's default, which is "no limit" unless the program calls
 // `socket.setdefaulttimeout(...)`.
 import type { Node as TsNode } from "web-tree-sitter";
-import { classOf } from "./callees.ts";
+import { baseInitOf, classBases } from "./base-init.ts";
+import { classOf, positionalIndex } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
-import { positionalIndex } from "./package-callees.ts";
 import { python3Name, setsDefault } from "./socket-default.ts";
 
 // The base classes, as the file's imports resolve them (Python 2's and six's names mapped), and the place of `timeout` among their `__init__`'s
@@ -24,10 +24,6 @@ const CLIENT_BASES: ReadonlyMap<string, number> = new Map([
   ["telnetlib.Telnet", 2],
 ]);
 
-// `super().__init__`, `super(RestfulHttp, self).__init__`; `Http.__init__` (with `self` first) is matched apart.
-const SUPER_INIT = /^super\((\w+,self)?\)\.__init__$/;
-const EXPLICIT_INIT = /^([\w.]+)\.__init__$/;
-
 /**
  * Whether the constructor `fn` hands `argument` (a use of its parameter, positional in `list` or the value of
  * `keyword`) to its base's `__init__` as the timeout of a network client class that base is (`written`: the callee as
@@ -42,18 +38,14 @@ export function handedToClientBase(
   keyword: TsNode | undefined,
   written: string,
 ): boolean {
-  const viaSuper = SUPER_INIT.test(written);
-  const explicit = viaSuper ? undefined : EXPLICIT_INIT.exec(written)?.[1];
-  if (!viaSuper && explicit === undefined) return false;
-  const bases = (classOf(fn)?.childForFieldName("superclasses")?.namedChildren ?? [])
-    .filter((base): base is TsNode => base !== null && (base.type === "identifier" || base.type === "attribute"))
-    .map((base) => base.text.replace(/\s+/g, ""));
-  const base = viaSuper ? bases[0] : explicit;
-  if (base === undefined || !bases.includes(base)) return false;
+  const cls = classOf(fn);
+  const baseInit = baseInitOf(written, cls);
+  if (!baseInit || !classBases(cls).includes(baseInit.base)) return false;
+  const base = baseInit.base;
   const place = CLIENT_BASES.get(python3Name(facts.resolve(base)));
   if (place === undefined) return false;
   if (keyword) {
     if (keyword.childForFieldName("name")?.text !== "timeout") return false;
-  } else if (positionalIndex(list, argument) - (explicit === undefined ? 0 : 1) !== place) return false;
+  } else if (positionalIndex(list, argument) - (baseInit.selfPassed ? 1 : 0) !== place) return false;
   return !setsDefault(facts, fn);
 }
