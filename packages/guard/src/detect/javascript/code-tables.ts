@@ -78,7 +78,7 @@ function integerOf(node: EsNode): number | undefined {
  */
 export function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<string>): EsNode[] {
   const out: EsNode[] = [];
-  let run: { site: EsNode; name: string | undefined; value: number | undefined }[] = [];
+  let run: { site: EsNode; name: string | undefined; value: number | undefined; hex: boolean }[] = [];
   const flush = () => {
     if (
       isCodeList(
@@ -94,15 +94,22 @@ export function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<
     const entry = codeStatement(statement);
     // A value below the last one starts a new run: codes are numbered in order. So does a jump of two orders
     // of magnitude (`API.CLOSED = 3; API.CLOSE_TIMEOUT = 30000`): a setting after the codes, not the next code.
-    const last = run.at(-1)?.value;
-    if (!entry || (last !== undefined && (entry.value < last || entry.value > 100 * (Math.abs(last) + 1)))) flush();
+    // Codes written in hex after hex codes (WebGL's `GL_MAX_SERVER_WAIT_TIMEOUT = 0x9111` among its enums, grouped
+    // by topic, not by number) are the same table in any order: nobody writes a duration in hex.
+    const last = run.at(-1);
+    const ordered =
+      last?.value === undefined ||
+      (entry !== undefined && entry.value >= last.value && entry.value <= 100 * (Math.abs(last.value) + 1));
+    if (!entry || !(ordered || (entry.hex && last!.hex))) flush();
     if (entry) run.push(entry);
   }
   flush();
   return out;
 }
 
-export function codeStatement(exported: EsNode): { site: EsNode; name: string | undefined; value: number } | undefined {
+export function codeStatement(
+  exported: EsNode,
+): { site: EsNode; name: string | undefined; value: number; hex: boolean } | undefined {
   // `export const ZMQ_CONNECT_TIMEOUT = 79` among the other option ids: the declaration it exports.
   const statement =
     exported.type === "ExportNamedDeclaration" && isNode(exported.declaration) ? exported.declaration : exported;
@@ -124,5 +131,6 @@ export function codeStatement(exported: EsNode): { site: EsNode; name: string | 
     init = declarator.init;
   }
   const value = init ? integerOf(init) : undefined;
-  return site && name !== undefined && value !== undefined ? { site, name, value } : undefined;
+  const hex = init !== undefined && /^-?0x/i.test(String(unwrap(init).raw ?? ""));
+  return site && name !== undefined && value !== undefined ? { site, name, value, hex } : undefined;
 }
