@@ -21,7 +21,7 @@ import { withoutText } from "./detect/python/syntax.ts";
 import { Signatures } from "./detect/python/timeout-positions.ts";
 import { isPython } from "./extensions.ts";
 import { timeoutWord } from "./name-words.ts";
-import { isTimeoutName } from "./names.ts";
+import { isPythonTimeoutName } from "./names.ts";
 import { packageFileKey } from "./package-facts-shape.ts";
 
 export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";
@@ -83,12 +83,12 @@ export async function pythonPackageFacts(
     for (const match of text.matchAll(IMPORT)) for (const part of match[1]!.split(".")) imported.add(part);
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
-  const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
+  const positions = signatures.positions((name) => isPythonTimeoutName(name, config.extraTimeoutNames));
   const parser = await pythonParser();
   const defaultTimeout = setters.some((text) => setsDefaultIn(parser, text));
   const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout };
   findDisplayParameters(modules, python, config, parser, signatures, (name) =>
-    isTimeoutName(name, config.extraTimeoutNames),
+    isPythonTimeoutName(name, config.extraTimeoutNames),
   );
   const trees: Tree[] = [];
   try {

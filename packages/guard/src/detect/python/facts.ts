@@ -1,7 +1,7 @@
 // What one pass over a Python file's nodes learns before any site is judged: scopes, imports, constants,
 // sessions, Redis clients, clocks, delays, code lists and test doubles (questions about the file's text: file-text.ts).
 import type { Node as TsNode } from "web-tree-sitter";
-import { isTimeoutName } from "../../names.ts";
+import { isPythonTimeoutName } from "../../names.ts";
 import type { DetectorOptions } from "../types.ts";
 import { Bindings, type Constant } from "./bindings.ts";
 import { CodeLists } from "./code-lists.ts";
@@ -192,8 +192,9 @@ export class PyFacts extends FileText {
   isTimeout(name: string | undefined): name is string {
     if (name === undefined) return false;
     const extra = this.options.extraTimeoutNames;
+    // `time_out=60`, `SERVER_DELETE_TIME_OUT`: the snake-case words "time" and "out" are the one word "timeout".
     const base = name.replace(/_?\d+$/, "").replace(/(?<=timeout)_?len$/i, "");
-    return isTimeoutName(name, extra) || (base !== name && isTimeoutName(base, extra));
+    return isPythonTimeoutName(name, extra) || (base !== name && isPythonTimeoutName(base, extra));
   }
 
   // A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`).
