@@ -60,6 +60,7 @@ export async function pythonPackageFacts(
   const calls = new Map<string, Set<string>>();
   const reexports: { path: string; module: string; name: string; alias: string }[] = [];
   const signatures = new Signatures();
+  const fromOutside: Record<string, Record<string, string>> = {};
   // Modules that call `setdefaulttimeout` (strings and comments taken out only where it is named at all).
   const setters: string[] = [];
   for (const [path, text] of modules) {
@@ -78,6 +79,9 @@ export async function pythonPackageFacts(
         if (!name || !/^\w+$/.test(name)) continue;
         imported.add(name);
         reexports.push({ path, module: match[1]!, name, alias: alias?.trim() || name });
+        // `from urllib.request import urlopen` in `compat.py`: what `from .compat import urlopen` stands for.
+        if (!match[1]!.startsWith("."))
+          (fromOutside[packageFileKey(path)] ??= {})[alias?.trim() || name] ??= `${match[1]}.${name}`;
       }
     }
     for (const match of text.matchAll(IMPORT)) for (const part of match[1]!.split(".")) imported.add(part);
@@ -86,7 +90,7 @@ export async function pythonPackageFacts(
   const positions = signatures.positions((name) => isPythonTimeoutName(name, config.extraTimeoutNames));
   const parser = await pythonParser();
   const defaultTimeout = setters.some((text) => setsDefaultIn(parser, text));
-  const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout };
+  const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout, imported: fromOutside };
   findDisplayParameters(modules, python, config, parser, signatures, (name) =>
     isPythonTimeoutName(name, config.extraTimeoutNames),
   );

@@ -9,7 +9,7 @@ import { TestDoubles } from "./doubles.ts";
 import { FileText } from "./file-text.ts";
 import { isUnboundedSession, noteSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
-import { type Keeper, keeperOf } from "./package-keepers.ts";
+import { importedThrough, type Keeper, keeperOf } from "./package-keepers.ts";
 import { makesRedisClient } from "./redis.ts";
 import { Scopes } from "./scopes.ts";
 
@@ -134,8 +134,19 @@ export class PyFacts extends FileText {
   }
 
   // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.
+  // A name imported from a module of the package that imported it from elsewhere stands for that: `urlopen` after
+  // `from .compat import urlopen` is `urllib.request.urlopen` (`importedThrough`).
   resolve(dotted: string): string {
-    return this.imports.resolve(dotted);
+    const resolved = this.imports.resolve(dotted);
+    const { path, python } = this.options;
+    if (!resolved.startsWith(".") || !path || !python) return resolved;
+    const parts = resolved.split(".");
+    // `.compat.urlopen.x`: the imported name is the module's last part before the rest.
+    for (let end = parts.length; end > 1; end--) {
+      const through = importedThrough(python, path, parts.slice(0, end).join("."));
+      if (through) return [through, ...parts.slice(end)].join(".");
+    }
+    return resolved;
   }
 
   // The class or function of another module of the package a written callee names (`Connection` after `from .conn

@@ -46,6 +46,12 @@ export interface PythonFacts {
   readonly bases?: Readonly<Record<string, readonly string[]>>;
   /** Function or method name -> its display-only timeout parameters (`package-displays.ts`). */
   readonly displays?: Readonly<Record<string, DisplayParameters>>;
+  /**
+   * Module file (`packageFileKey`) -> a name it imports from outside the package -> that name's dotted path (`urlopen`
+   * -> `urllib.request.urlopen` in a `compat.py`), the first import of each name: what `from .compat import urlopen`
+   * stands for in its other modules.
+   */
+  readonly imported?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Attribute name -> the display classes (`displays`' `classes`) that every binding of it in the package makes. */
   readonly displayAttributes?: Readonly<Record<string, readonly string[]>>;
 }
@@ -74,6 +80,22 @@ export function keeperOf(python: PythonFacts, path: string, dotted: string): Kee
   }
 }
 
-function own(names: Readonly<Record<string, Keeper>> | undefined, name: string): Keeper | undefined {
+/**
+ * What a name imported from a module of the package stands for when that module imported it from elsewhere:
+ * `.compat.urlopen` -> `urllib.request.urlopen` (django-gravatar2's `from .compat import urlopen`); undefined otherwise.
+ */
+export function importedThrough(python: PythonFacts, path: string, dotted: string): string | undefined {
+  const relative = /^(\.+)(.*)$/.exec(dotted);
+  if (!relative || !python.imported) return undefined;
+  const parts = relative[2]!.split(".");
+  const name = parts.pop();
+  if (!name || parts.length === 0) return undefined;
+  let dir = dirname(packageFileKey(path));
+  for (let up = 1; up < relative[1]!.length; up++) dir = dirname(dir);
+  const module = join(dir, ...parts);
+  return own(python.imported[`${module}.py`], name) ?? own(python.imported[join(module, "__init__.py")], name);
+}
+
+function own<T>(names: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
   return names && Object.hasOwn(names, name) ? names[name] : undefined;
 }
