@@ -99,7 +99,7 @@ export function knowsTimeoutKeyword(facts: PyFacts, path: string, written: strin
 // the decorated function's run (pytest-timeout re-exported as joblib's `testing.timeout`, timeout-decorator, proboscis'
 // `@time_out(60 * 10)`), where 0 or None means no limit.
 function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, method: string, written: string): void {
-  const decorator = (method === "timeout" || method === "time_out") && node.parent?.type === "decorator";
+  const decorator = /^time_?out$/.test(method) && node.parent?.type === "decorator";
   // Lower case only: twisted's `TimeoutMixin.setTimeout` is armed on the protocol's `callLater`, which its tests swap
   // for a `Clock` made elsewhere; its production default (`timeOut = 300`) is reported where it is written.
   const setter =

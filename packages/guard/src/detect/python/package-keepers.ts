@@ -61,23 +61,7 @@ export interface PythonFacts {
  * Connection`, `..pool.create_pool`, `aioredis.pool.create_pool`); undefined for a name of no module of the package.
  */
 export function keeperOf(python: PythonFacts, path: string, dotted: string): Keeper | undefined {
-  const from = packageFileKey(path);
-  const relative = /^(\.+)(.*)$/.exec(dotted);
-  const parts = (relative ? relative[2]! : dotted).split(".");
-  const name = parts.pop();
-  if (!name || (!relative && parts.length === 0)) return undefined;
-  if (relative) {
-    let dir = dirname(from);
-    for (let up = 1; up < relative[1]!.length; up++) dir = dirname(dir);
-    const module = join(dir, ...parts);
-    return own(python.keepers[`${module}.py`], name) ?? own(python.keepers[join(module, "__init__.py")], name);
-  }
-  // `pkg.conn` from `.../site-packages/pkg/client.py`: the module under one of the importing file's directories.
-  for (let dir = dirname(from); ; dir = dirname(dir)) {
-    const module = join(dir, ...parts);
-    const keeper = own(python.keepers[`${module}.py`], name) ?? own(python.keepers[join(module, "__init__.py")], name);
-    if (keeper || dirname(dir) === dir) return keeper;
-  }
+  return definedIn(python.keepers, path, dotted);
 }
 
 /**
@@ -85,15 +69,31 @@ export function keeperOf(python: PythonFacts, path: string, dotted: string): Kee
  * `.compat.urlopen` -> `urllib.request.urlopen` (django-gravatar2's `from .compat import urlopen`); undefined otherwise.
  */
 export function importedThrough(python: PythonFacts, path: string, dotted: string): string | undefined {
+  return python.imported && definedIn(python.imported, path, dotted);
+}
+
+/** The entry of `table` (module file -> name -> entry) for the module and name `dotted` stands for, seen from `path`. */
+function definedIn<T>(
+  table: Readonly<Record<string, Readonly<Record<string, T>>>>,
+  path: string,
+  dotted: string,
+): T | undefined {
+  const from = packageFileKey(path);
   const relative = /^(\.+)(.*)$/.exec(dotted);
-  if (!relative || !python.imported) return undefined;
-  const parts = relative[2]!.split(".");
+  const parts = (relative ? relative[2]! : dotted).split(".");
   const name = parts.pop();
-  if (!name || parts.length === 0) return undefined;
-  let dir = dirname(packageFileKey(path));
-  for (let up = 1; up < relative[1]!.length; up++) dir = dirname(dir);
-  const module = join(dir, ...parts);
-  return own(python.imported[`${module}.py`], name) ?? own(python.imported[join(module, "__init__.py")], name);
+  if (!name || (!relative && parts.length === 0)) return undefined;
+  const at = (module: string) => own(table[`${module}.py`], name) ?? own(table[join(module, "__init__.py")], name);
+  if (relative) {
+    let dir = dirname(from);
+    for (let up = 1; up < relative[1]!.length; up++) dir = dirname(dir);
+    return at(join(dir, ...parts));
+  }
+  // `pkg.conn` from `.../site-packages/pkg/client.py`: the module under one of the importing file's directories.
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const found = at(join(dir, ...parts));
+    if (found !== undefined || dirname(dir) === dir) return found;
+  }
 }
 
 function own<T>(names: Readonly<Record<string, T>> | undefined, name: string): T | undefined {

@@ -102,6 +102,8 @@ function positionalParameters(text: string, from: number): { names: string[]; en
 
 /** The longest body read for the keywords it hands its parameters to (characters). */
 const MAX_BODY = 20_000;
+/** By the `def`'s indentation: the first line after it indented no deeper, a line of code (not blank, no comment). */
+const BODY_END: RegExp[] = [];
 /** A keyword argument whose value is a bare name: `time_out=max_time` in `poll_until(f, time_out=max_time)`. */
 const HANDED = /[(,][ \t\n\\]*(\w+)[ \t]*=[ \t]*(\w+)[ \t\n\\]*(?=[,)])/g;
 
@@ -113,20 +115,11 @@ const HANDED = /[(,][ \t\n\\]*(\w+)[ \t]*=[ \t]*(\w+)[ \t\n\\]*(?=[,)])/g;
 function handedOn(text: string, from: number, indent: number, parameters: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (parameters.length === 0) return out;
-  let end = text.indexOf("\n", from);
-  while (end >= 0 && end - from < MAX_BODY) {
-    const next = text.indexOf("\n", end + 1);
-    const line = text.slice(end + 1, next < 0 ? text.length : next);
-    const depth = /^[ \t]*/.exec(line)![0].length;
-    if (depth < line.length && depth <= indent && !line.startsWith("#", depth)) break;
-    end = next;
-  }
-  const body = text.slice(from, end < 0 ? text.length : end);
-  for (const match of body.matchAll(HANDED)) {
-    const [, keyword, value] = match;
-    if (!parameters.includes(value!)) continue;
-    out.set(value!, [...(out.get(value!) ?? []), keyword!]);
-  }
+  const stop = (BODY_END[indent] ??= new RegExp(`\\n[ \\t]{0,${indent}}(?=[^\\s#])`, "g"));
+  stop.lastIndex = from;
+  const body = text.slice(from, Math.min(stop.exec(text)?.index ?? text.length, from + MAX_BODY));
+  for (const [, keyword, value] of body.matchAll(HANDED))
+    if (parameters.includes(value!)) out.set(value!, [...(out.get(value!) ?? []), keyword!]);
   return out;
 }
 
