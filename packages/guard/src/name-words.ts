@@ -84,7 +84,7 @@ export function unitSeconds(name: string): number {
  * stays as written, and so do `datetime_out`, `time_outs` and `runtime_out`, whose words are others.
  */
 export function joinedTimeOut(name: string): string {
-  return name.includes("_") ? name.replace(/(^|_)(time)_(out)(?=_|\d|$)/gi, "$1$2$3") : name;
+  return name.replace(/(^|_)(time)_(?=out(_|\d|$))/gi, "$1$2");
 }
 
 /** `timeOutMs`, `TIME_OUT`, `idle_time_out`: "timeout" written as two words is one (not `datetime_out`). */

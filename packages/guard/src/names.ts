@@ -199,7 +199,7 @@ export function isTimeoutName(
 
 /** `isTimeoutName` for a Python name, whose snake-case `time_out` is one word (`joinedTimeOut`): `time_out=60`. */
 export function isPythonTimeoutName(name: string, extraNames: ReadonlySet<string> = new Set()): boolean {
-  return extraNames.has(name) || isTimeoutName(joinedTimeOut(name), extraNames);
+  return isTimeoutName(joinedTimeOut(name), extraNames);
 }
 
 /** One word ending in `timeout` that is not a flag, a handler or an accessor (`notimeout`, `ontimeout`, `settimeout`). */

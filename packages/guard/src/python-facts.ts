@@ -78,10 +78,10 @@ export async function pythonPackageFacts(
         const [name, alias] = part.trim().split(/\s+as\s+/);
         if (!name || !/^\w+$/.test(name)) continue;
         imported.add(name);
-        reexports.push({ path, module: match[1]!, name, alias: alias?.trim() || name });
+        const local = alias?.trim() || name;
+        reexports.push({ path, module: match[1]!, name, alias: local });
         // `from urllib.request import urlopen` in `compat.py`: what `from .compat import urlopen` stands for.
-        if (!match[1]!.startsWith("."))
-          (fromOutside[packageFileKey(path)] ??= {})[alias?.trim() || name] ??= `${match[1]}.${name}`;
+        if (match[1]![0] !== ".") (fromOutside[packageFileKey(path)] ??= {})[local] ??= `${match[1]}.${name}`;
       }
     }
     for (const match of text.matchAll(IMPORT)) for (const part of match[1]!.split(".")) imported.add(part);

@@ -42,6 +42,17 @@ describe("Python names: a snake-case `time_out` is the word timeout", () => {
     expect(await lines(source)).toEqual(["4: no-hardcoded-timeout", "7: no-hardcoded-timeout"]);
   });
 
+  it("an upper-case member of an enum built by a call is a code, not a timeout; a call's settings stay", async () => {
+    const source = [
+      "from construct import BitsInteger, Enum",
+      "",
+      "Step = Enum(BitsInteger(8), IDLE=0, WAITING=2, OK_FOUND_3=8, TIME_OUT=9, SPARE=10, NO_MATCH=11)",
+      "client = Client(host, port=8080, retries=3, backoff=2, time_out=30)",
+      "",
+    ].join("\n");
+    expect(await lines(source)).toEqual(["4: no-hardcoded-timeout"]);
+  });
+
   it("reports proboscis' `@time_out(n)` as a test's time limit, and a constant it names where it is written", async () => {
     const source = [
       "from proboscis.decorators import time_out",

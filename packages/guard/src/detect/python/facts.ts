@@ -139,14 +139,7 @@ export class PyFacts extends FileText {
   resolve(dotted: string): string {
     const resolved = this.imports.resolve(dotted);
     const { path, python } = this.options;
-    if (!resolved.startsWith(".") || !path || !python) return resolved;
-    const parts = resolved.split(".");
-    // `.compat.urlopen.x`: the imported name is the module's last part before the rest.
-    for (let end = parts.length; end > 1; end--) {
-      const through = importedThrough(python, path, parts.slice(0, end).join("."));
-      if (through) return [through, ...parts.slice(end)].join(".");
-    }
-    return resolved;
+    return (resolved[0] === "." && path && python && importedThrough(python, path, resolved)) || resolved;
   }
 
   // The class or function of another module of the package a written callee names (`Connection` after `from .conn

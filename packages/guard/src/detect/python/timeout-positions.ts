@@ -28,7 +28,7 @@ export class Signatures {
     for (const match of text.matchAll(DEF)) {
       const list = this.byName.get(match[1]!) ?? [];
       const read = positionalParameters(text, match.index + match[0].length);
-      const indent = /^[ \t]*/.exec(match[0])![0].length;
+      const indent = match[0].search(/\S/);
       list.push(read && { parameters: read.names, handed: handedOn(text, read.end, indent, read.names) });
       this.byName.set(match[1]!, list);
     }
