@@ -77,6 +77,16 @@ export function unitSeconds(name: string): number {
   return UNIT_SECONDS[unfused(fused(words(name))).at(-1) ?? ""] ?? 1;
 }
 
+/**
+ * A Python name with "timeout" written as two snake-case words joined into one (`time_out` -> `timeout`,
+ * `SERVER_DELETE_TIME_OUT` -> `SERVER_DELETE_TIMEOUT`): trove's `poll_until(f, time_out=60)`. The underscore between
+ * them is the naming fact; a camel-case `timeOut` (Twisted's protocol attributes, driven on virtual clocks in tests)
+ * stays as written, and so do `datetime_out`, `time_outs` and `runtime_out`, whose words are others.
+ */
+export function joinedTimeOut(name: string): string {
+  return name.replace(/(^|_)(time)_(?=out(_|\d|$))/gi, "$1$2");
+}
+
 /** `timeOutMs`, `TIME_OUT`, `idle_time_out`: "timeout" written as two words is one (not `datetime_out`). */
 export function fused(parts: string[]): string[] {
   const out: string[] = [];

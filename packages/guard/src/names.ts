@@ -1,7 +1,7 @@
 // Whether a name holds a timeout duration: the words that make a timeout-named property a flag, a pacing delay, a
 // backoff's bound or an expiry, and the words after it that keep it one.
 import { expiryAt } from "./name-kinds.ts";
-import { fused, unfused, UNITS, words } from "./name-words.ts";
+import { fused, joinedTimeOut, unfused, UNITS, words } from "./name-words.ts";
 
 /**
  * First words that make a timeout-named property something else: a flag (`noCursorTimeout`,
@@ -195,6 +195,11 @@ export function isTimeoutName(
   if (UNITS.has(last) && parts.length >= 2)
     return durationWord(parts.at(-2)!) && !/^(min|max)timeout$/.test(parts.at(-2)!);
   return durationWord(last);
+}
+
+/** `isTimeoutName` for a Python name, whose snake-case `time_out` is one word (`joinedTimeOut`): `time_out=60`. */
+export function isPythonTimeoutName(name: string, extraNames: ReadonlySet<string> = new Set()): boolean {
+  return isTimeoutName(joinedTimeOut(name), extraNames);
 }
 
 /** One word ending in `timeout` that is not a flag, a handler or an accessor (`notimeout`, `ontimeout`, `settimeout`). */

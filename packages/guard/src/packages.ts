@@ -11,7 +11,7 @@ import { candidatesIn } from "./package-candidates.ts";
 import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
 import { callsTimeoutPosition, Signatures } from "./detect/python/timeout-positions.ts";
 import { timeoutWord } from "./name-words.ts";
-import { isTimeoutName } from "./names.ts";
+import { isPythonTimeoutName } from "./names.ts";
 
 /** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
 const MAX_STAGED_PACKAGE_FILES = 1000;
@@ -189,7 +189,7 @@ function callsTimeoutPositionIn(
 ): boolean {
   const signatures = new Signatures();
   for (const file of files) signatures.add(file.text);
-  const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
+  const positions = signatures.positions((name) => isPythonTimeoutName(name, config.extraTimeoutNames));
   return own.some((file) => callsTimeoutPosition(file.text, positions));
 }
 

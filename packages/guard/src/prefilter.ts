@@ -62,7 +62,14 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
     const lastOnly = (callee: string) =>
       lang === "js" && apis.every((api) => api.callee !== callee || api.argument === "last");
     const callees = [...new Set(apis.map((api) => api.callee))];
-    const words = ["timeout", "deadline", "org-guard-ignore", ...config.extraTimeoutNames];
+    // Python's `time_out=60` (`joinedTimeOut`): its snake-case words are read as one.
+    const words = [
+      "timeout",
+      ...(lang === "python" ? ["time_out"] : []),
+      "deadline",
+      "org-guard-ignore",
+      ...config.extraTimeoutNames,
+    ];
     // A callee whose name holds one of the words needs no alternative of its own: any text its alternative matches
     // holds the word (`setTimeout(` holds `timeout`), and the fewer the alternatives, the faster every file's scan.
     const spelled = (callee: string) => {

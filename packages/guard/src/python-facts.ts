@@ -21,7 +21,7 @@ import { withoutText } from "./detect/python/syntax.ts";
 import { Signatures } from "./detect/python/timeout-positions.ts";
 import { isPython } from "./extensions.ts";
 import { timeoutWord } from "./name-words.ts";
-import { isTimeoutName } from "./names.ts";
+import { isPythonTimeoutName } from "./names.ts";
 import { packageFileKey } from "./package-facts-shape.ts";
 
 export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";
@@ -60,6 +60,7 @@ export async function pythonPackageFacts(
   const calls = new Map<string, Set<string>>();
   const reexports: { path: string; module: string; name: string; alias: string }[] = [];
   const signatures = new Signatures();
+  const fromOutside: Record<string, Record<string, string>> = {};
   // Modules that call `setdefaulttimeout` (strings and comments taken out only where it is named at all).
   const setters: string[] = [];
   for (const [path, text] of modules) {
@@ -77,18 +78,21 @@ export async function pythonPackageFacts(
         const [name, alias] = part.trim().split(/\s+as\s+/);
         if (!name || !/^\w+$/.test(name)) continue;
         imported.add(name);
-        reexports.push({ path, module: match[1]!, name, alias: alias?.trim() || name });
+        const local = alias?.trim() || name;
+        reexports.push({ path, module: match[1]!, name, alias: local });
+        // `from urllib.request import urlopen` in `compat.py`: what `from .compat import urlopen` stands for.
+        if (match[1]![0] !== ".") (fromOutside[packageFileKey(path)] ??= {})[local] ??= `${match[1]}.${name}`;
       }
     }
     for (const match of text.matchAll(IMPORT)) for (const part of match[1]!.split(".")) imported.add(part);
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
-  const positions = signatures.positions((name) => isTimeoutName(name, config.extraTimeoutNames));
+  const positions = signatures.positions((name) => isPythonTimeoutName(name, config.extraTimeoutNames));
   const parser = await pythonParser();
   const defaultTimeout = setters.some((text) => setsDefaultIn(parser, text));
-  const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout };
+  const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout, imported: fromOutside };
   findDisplayParameters(modules, python, config, parser, signatures, (name) =>
-    isTimeoutName(name, config.extraTimeoutNames),
+    isPythonTimeoutName(name, config.extraTimeoutNames),
   );
   const trees: Tree[] = [];
   try {

@@ -96,10 +96,10 @@ export function knowsTimeoutKeyword(facts: PyFacts, path: string, written: strin
 
 // What the callee does, whatever the argument is named: a setter of a timeout takes it first (apsw's
 // `db.set_busy_timeout(100)`, `setlk_timeout(1000, flags)`, `setbusytimeout(n)`), and a `@timeout(n)` decorator limits
-// the decorated function's run (pytest-timeout re-exported as joblib's `testing.timeout`, timeout-decorator), where 0
-// or None means no limit.
+// the decorated function's run (pytest-timeout re-exported as joblib's `testing.timeout`, timeout-decorator, proboscis'
+// `@time_out(60 * 10)`), where 0 or None means no limit.
 function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, method: string, written: string): void {
-  const decorator = method === "timeout" && node.parent?.type === "decorator";
+  const decorator = /^time_?out$/.test(method) && node.parent?.type === "decorator";
   // Lower case only: twisted's `TimeoutMixin.setTimeout` is armed on the protocol's `callLater`, which its tests swap
   // for a `Clock` made elsewhere; its production default (`timeOut = 300`) is reported where it is written.
   const setter =

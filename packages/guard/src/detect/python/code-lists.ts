@@ -62,16 +62,19 @@ export class CodeLists {
   isTable(dict: TsNode): boolean {
     const cached = this.tables.get(dict.id);
     if (cached !== undefined) return cached;
-    const pairs = dict.namedChildren.filter((c) => c?.type === "pair");
+    // A call's keywords count when every one is an upper-case member name (`Enum(Int8ub, OK=0, TIME_OUT=9, ...)`).
+    const call = dict.type === "argument_list";
+    const pairs = dict.namedChildren.filter((c) => c?.type === (call ? "keyword_argument" : "pair"));
     const entries = pairs.map((pair): [string | undefined, number | undefined] => {
-      const key = pair!.childForFieldName("key");
+      const key = pair!.childForFieldName(call ? "name" : "key");
       const value = pair!.childForFieldName("value");
       const number = value && /^-?\s*\d+$/.test(value.text) ? Number(value.text.replace(/\s+/g, "")) : undefined;
-      return [key?.type === "string" ? stringContent(key) : undefined, number];
+      return [call ? key?.text : key?.type === "string" ? stringContent(key) : undefined, number];
     });
-    const result =
-      pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length &&
-      isCodeList(entries, this.extraTimeoutNames);
+    const result = call
+      ? entries.every(([name]) => /^[A-Z][A-Z\d_]*$/.test(name!)) && isCodeList(entries, this.extraTimeoutNames, true)
+      : pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length &&
+        isCodeList(entries, this.extraTimeoutNames);
     this.tables.set(dict.id, result);
     return result;
   }

@@ -1,7 +1,7 @@
 // What one pass over a Python file's nodes learns before any site is judged: scopes, imports, constants,
 // sessions, Redis clients, clocks, delays, code lists and test doubles (questions about the file's text: file-text.ts).
 import type { Node as TsNode } from "web-tree-sitter";
-import { isTimeoutName } from "../../names.ts";
+import { isPythonTimeoutName } from "../../names.ts";
 import type { DetectorOptions } from "../types.ts";
 import { Bindings, type Constant } from "./bindings.ts";
 import { CodeLists } from "./code-lists.ts";
@@ -9,7 +9,7 @@ import { TestDoubles } from "./doubles.ts";
 import { FileText } from "./file-text.ts";
 import { isUnboundedSession, noteSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
-import { type Keeper, keeperOf } from "./package-keepers.ts";
+import { importedThrough, type Keeper, keeperOf } from "./package-keepers.ts";
 import { makesRedisClient } from "./redis.ts";
 import { Scopes } from "./scopes.ts";
 
@@ -134,8 +134,12 @@ export class PyFacts extends FileText {
   }
 
   // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.
+  // A name imported from a module of the package that imported it from elsewhere stands for that: `urlopen` after
+  // `from .compat import urlopen` is `urllib.request.urlopen` (`importedThrough`).
   resolve(dotted: string): string {
-    return this.imports.resolve(dotted);
+    const resolved = this.imports.resolve(dotted);
+    const { path, python } = this.options;
+    return (resolved[0] === "." && path && python && importedThrough(python, path, resolved)) || resolved;
   }
 
   // The class or function of another module of the package a written callee names (`Connection` after `from .conn
@@ -192,8 +196,9 @@ export class PyFacts extends FileText {
   isTimeout(name: string | undefined): name is string {
     if (name === undefined) return false;
     const extra = this.options.extraTimeoutNames;
+    // `time_out=60`, `SERVER_DELETE_TIME_OUT`: the snake-case words "time" and "out" are the one word "timeout".
     const base = name.replace(/_?\d+$/, "").replace(/(?<=timeout)_?len$/i, "");
-    return isTimeoutName(name, extra) || (base !== name && isTimeoutName(base, extra));
+    return isPythonTimeoutName(name, extra) || (base !== name && isPythonTimeoutName(base, extra));
   }
 
   // A dict that is a code list (`{"noCursorTimeout": 16, ...}`) or a set of names (`{"connect_timeout": 1, ...}`).

@@ -73,7 +73,7 @@ export class FileText {
 
   // The node's text mentions a timeout (read from the source, not the tree): a cheap test before reading its children.
   mayNameTimeout(node: TsNode): boolean {
-    return /timeout/i.test(this.source.slice(node.startIndex, node.endIndex));
+    return /time_?out/i.test(this.source.slice(node.startIndex, node.endIndex));
   }
 
   // `time.monotonic()`, `loop.time()`, `datetime.now()`: a call that reads a clock.

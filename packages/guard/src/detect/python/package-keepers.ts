@@ -46,6 +46,12 @@ export interface PythonFacts {
   readonly bases?: Readonly<Record<string, readonly string[]>>;
   /** Function or method name -> its display-only timeout parameters (`package-displays.ts`). */
   readonly displays?: Readonly<Record<string, DisplayParameters>>;
+  /**
+   * Module file (`packageFileKey`) -> a name it imports from outside the package -> that name's dotted path (`urlopen`
+   * -> `urllib.request.urlopen` in a `compat.py`), the first import of each name: what `from .compat import urlopen`
+   * stands for in its other modules.
+   */
+  readonly imported?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Attribute name -> the display classes (`displays`' `classes`) that every binding of it in the package makes. */
   readonly displayAttributes?: Readonly<Record<string, readonly string[]>>;
 }
@@ -55,25 +61,41 @@ export interface PythonFacts {
  * Connection`, `..pool.create_pool`, `aioredis.pool.create_pool`); undefined for a name of no module of the package.
  */
 export function keeperOf(python: PythonFacts, path: string, dotted: string): Keeper | undefined {
+  return definedIn(python.keepers, path, dotted);
+}
+
+/**
+ * What a name imported from a module of the package stands for when that module imported it from elsewhere:
+ * `.compat.urlopen` -> `urllib.request.urlopen` (django-gravatar2's `from .compat import urlopen`); undefined otherwise.
+ */
+export function importedThrough(python: PythonFacts, path: string, dotted: string): string | undefined {
+  return python.imported && definedIn(python.imported, path, dotted);
+}
+
+/** The entry of `table` (module file -> name -> entry) for the module and name `dotted` stands for, seen from `path`. */
+function definedIn<T>(
+  table: Readonly<Record<string, Readonly<Record<string, T>>>>,
+  path: string,
+  dotted: string,
+): T | undefined {
   const from = packageFileKey(path);
   const relative = /^(\.+)(.*)$/.exec(dotted);
   const parts = (relative ? relative[2]! : dotted).split(".");
   const name = parts.pop();
   if (!name || (!relative && parts.length === 0)) return undefined;
+  const at = (module: string) => own(table[`${module}.py`], name) ?? own(table[join(module, "__init__.py")], name);
   if (relative) {
     let dir = dirname(from);
     for (let up = 1; up < relative[1]!.length; up++) dir = dirname(dir);
-    const module = join(dir, ...parts);
-    return own(python.keepers[`${module}.py`], name) ?? own(python.keepers[join(module, "__init__.py")], name);
+    return at(join(dir, ...parts));
   }
   // `pkg.conn` from `.../site-packages/pkg/client.py`: the module under one of the importing file's directories.
   for (let dir = dirname(from); ; dir = dirname(dir)) {
-    const module = join(dir, ...parts);
-    const keeper = own(python.keepers[`${module}.py`], name) ?? own(python.keepers[join(module, "__init__.py")], name);
-    if (keeper || dirname(dir) === dir) return keeper;
+    const found = at(join(dir, ...parts));
+    if (found !== undefined || dirname(dir) === dir) return found;
   }
 }
 
-function own(names: Readonly<Record<string, Keeper>> | undefined, name: string): Keeper | undefined {
+function own<T>(names: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
   return names && Object.hasOwn(names, name) ? names[name] : undefined;
 }

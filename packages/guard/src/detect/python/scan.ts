@@ -38,5 +38,5 @@ export function scanPython(
 
 // Whether `source` may hold `x.timeout or 20` (the fallback rule's boolean operators are captured only then).
 export function mayHoldFallback(source: string): boolean {
-  return /timeout\w*\)?\s+or\b/i.test(source);
+  return /time_?out\w*\)?\s+or\b/i.test(source);
 }

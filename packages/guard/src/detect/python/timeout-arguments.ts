@@ -18,6 +18,8 @@ export function judgeKeywordArgument(judge: PyCallJudge, node: TsNode): void {
   // the total wait of every attempt (elsewhere a `deadline=` may be a point in time, trio's `CancelScope`).
   const policyDeadline = name === "deadline";
   if ((!policyDeadline && !judge.facts.isTimeout(name)) || !value) return;
+  // `Enum(BitsInteger(8), IDLE=0, ..., TIME_OUT=9, SPARE=10)` (construct): members of an enum, codes.
+  if (node.parent && judge.facts.isCodeTable(node.parent)) return;
   const call = node.parent?.parent;
   const written = calleeOf(call);
   if (policyDeadline && !/(Retry|Timeout)$/.test(written)) return;

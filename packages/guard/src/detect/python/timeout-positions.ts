@@ -13,15 +13,23 @@ const DEF = /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/gm;
 /** The longest signature read (characters); a longer one counts as unreadable. */
 const MAX_SIGNATURE = 4000;
 
+/** One definition's positional parameters, and the keywords its body hands each of them to (`time_out=max_time`). */
+interface Definition {
+  readonly parameters: readonly string[];
+  readonly handed: ReadonlyMap<string, readonly string[]>;
+}
+
 /** Every definition's positional parameter names, by function name (collected over all of a package's modules). */
 export class Signatures {
-  private readonly byName = new Map<string, (readonly string[] | undefined)[]>();
+  private readonly byName = new Map<string, (Definition | undefined)[]>();
 
   /** Reads the `def`s of one module's text. */
   add(text: string): void {
     for (const match of text.matchAll(DEF)) {
       const list = this.byName.get(match[1]!) ?? [];
-      list.push(positionalParameters(text, match.index + match[0].length));
+      const read = positionalParameters(text, match.index + match[0].length);
+      const indent = match[0].search(/\S/);
+      list.push(read && { parameters: read.names, handed: handedOn(text, read.end, indent, read.names) });
       this.byName.set(match[1]!, list);
     }
   }
@@ -32,9 +40,11 @@ export class Signatures {
   }
 
   /**
-   * The names with a timeout-named positional parameter (`isTimeout`) at a place where every definition of the name
-   * has that same parameter: two classes' `get(self, key)` and `get(self, timeout=None)` disagree, and neither is
-   * read. A signature the scan could not read disagrees with every other.
+   * The names with a timeout positional parameter at a place where every definition of the name has that same
+   * parameter: two classes' `get(self, key)` and `get(self, timeout=None)` disagree, and neither is read. A signature
+   * the scan could not read disagrees with every other. A parameter is a timeout by its name (`isTimeout`) or by
+   * what a definition's body does with it: `def wait_for_slave_status(self, status, client, max_time)` hands it to
+   * `poll_until(..., time_out=max_time)`, so `self.wait_for_slave_status("ON", client, 180)` bounds that poll by 180.
    */
   positions(isTimeout: (name: string) => boolean): Record<string, Record<number, string>> {
     // No prototype: `def constructor(self, timeout=5)` (or `toString`, `valueOf`) is a name like any other, not the
@@ -44,9 +54,10 @@ export class Signatures {
       if (/^__\w+__$/.test(name)) continue;
       const first = lists[0];
       if (!first) continue;
-      first.forEach((parameter, index) => {
-        if (!isTimeout(parameter) || !lists.every((list) => list?.[index] === parameter)) return;
-        (out[name] ??= {})[index] = parameter;
+      first.parameters.forEach((parameter, index) => {
+        if (!lists.every((list) => list?.parameters[index] === parameter)) return;
+        const handed = lists.some((list) => list!.handed.get(parameter)?.some(isTimeout));
+        if (isTimeout(parameter) || handed) (out[name] ??= {})[index] = parameter;
       });
     }
     return out;
@@ -57,7 +68,7 @@ export class Signatures {
  * The positional parameters of the signature whose `(` ends at `from`, without a leading `self`/`cls` and up to a
  * `*`, `*args` or `**kwargs`; undefined when the signature cannot be read (too long, an unclosed string).
  */
-function positionalParameters(text: string, from: number): string[] | undefined {
+function positionalParameters(text: string, from: number): { names: string[]; end: number } | undefined {
   const pieces: string[] = [];
   let depth = 0;
   let start = from;
@@ -69,7 +80,7 @@ function positionalParameters(text: string, from: number): string[] | undefined 
     else if (char === ")") {
       if (depth-- > 0) continue;
       pieces.push(text.slice(start, at));
-      return names(pieces);
+      return { names: names(pieces), end: at + 1 };
     } else if (char === "," && depth === 0) {
       pieces.push(text.slice(start, at));
       start = at + 1;
@@ -87,6 +98,29 @@ function positionalParameters(text: string, from: number): string[] | undefined 
     }
   }
   return undefined;
+}
+
+/** The longest body read for the keywords it hands its parameters to (characters). */
+const MAX_BODY = 20_000;
+/** By the `def`'s indentation: the first line after it indented no deeper, a line of code (not blank, no comment). */
+const BODY_END: RegExp[] = [];
+/** A keyword argument whose value is a bare name: `time_out=max_time` in `poll_until(f, time_out=max_time)`. */
+const HANDED = /[(,][ \t\n\\]*(\w+)[ \t]*=[ \t]*(\w+)[ \t\n\\]*(?=[,)])/g;
+
+/**
+ * The keywords the body after a signature (its lines indented deeper than the `def`, up to `MAX_BODY`) hands each of
+ * `parameters` to, read from the text: `poll_until(f, sleep_time=3, time_out=max_time)` hands `max_time` to
+ * `time_out`. A line indented no deeper than the `def` ends the body (a docstring's unindented line ends it early).
+ */
+function handedOn(text: string, from: number, indent: number, parameters: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (parameters.length === 0) return out;
+  const stop = (BODY_END[indent] ??= new RegExp(`\\n[ \\t]{0,${indent}}(?=[^\\s#])`, "g"));
+  stop.lastIndex = from;
+  const body = text.slice(from, Math.min(stop.exec(text)?.index ?? text.length, from + MAX_BODY));
+  for (const [, keyword, value] of body.matchAll(HANDED))
+    if (parameters.includes(value!)) out.set(value!, [...(out.get(value!) ?? []), keyword!]);
+  return out;
 }
 
 function names(pieces: readonly string[]): string[] {
