@@ -65,7 +65,7 @@ describe("timers whose callback only changes what is shown", () => {
     ]);
   });
 
-  it("releases a Python helper whose threading.Timer hides a message box, keeps a future's result and a kill", async () => {
+  it("releases Python helpers whose threading.Timer hides a message box or clears a label, keeps a future's result and a kill", async () => {
     const figure = [
       "from threading import Timer",
       "",
@@ -93,14 +93,19 @@ describe("timers whose callback only changes what is shown", () => {
       "",
       "        Timer(timeout, expire).start()",
       "",
+      "    def flash(self, text, timeout=None):",
+      "        self.label.set_text(text)",
+      "        Timer(timeout, lambda: self.label.set_text('')).start()",
+      "",
       "    def run(self, fut):",
       "        self.settle(fut, 3)",
       "        self.guard(3)",
+      "        self.flash('saved', timeout=2)",
       "",
     ].join("\n");
     expect(await packageFindings({ "p/figman.py": figure }, config, true)).toEqual([
-      "p/figman.py:28: no-hardcoded-timeout",
-      "p/figman.py:29: no-hardcoded-timeout",
+      "p/figman.py:32: no-hardcoded-timeout",
+      "p/figman.py:33: no-hardcoded-timeout",
     ]);
   });
 });

@@ -19,17 +19,16 @@ const OUTCOME = /^set_?(result|exception|running)/i;
 const CONSTANT = new Set(["true", "false", "none", "integer", "float"]);
 
 /**
- * Whether the callback handed to a schedule ends nothing (`endsNothing`) and only sets shown state: a lambda's one call,
- * or every definition the file has of the callback, each statement of it a setter called with constants (or a logging
- * call, `pass`, a docstring), at least one setter.
+ * Whether the callback handed to a schedule only sets shown state: a lambda whose one call is a setter called with
+ * constants, or a callback that ends nothing (`endsNothing`) whose every definition in the file (or the one the lambda
+ * calls) has only such setters as statements (and logging calls, `pass`, a docstring), at least one.
  */
 export function onlySetsShown(callback: TsNode): boolean {
-  if (!endsNothing(callback)) return false;
+  // `lambda: self.box.set_visible(False)`: the lambda's one call is such a setter.
   const lambda = unwrap(callback);
-  if (lambda.type === "lambda") {
-    const body = lambda.childForFieldName("body");
-    return body?.type === "call" && setsConstant(body);
-  }
+  const body = lambda.type === "lambda" ? lambda.childForFieldName("body") : null;
+  if (body?.type === "call" && setsConstant(body)) return true;
+  if (!endsNothing(callback)) return false;
   const target = callbackTarget(callback);
   const definitions = target ? definitionsFor(target) : [];
   return definitions.length > 0 && definitions.every((fn) => remembered(fn, "sets shown", setsShown));
