@@ -120,6 +120,9 @@ const TIMER_WINDOW = 400;
 const SCHEDULE_WORDS =
   /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive|heartbeat|ping|poll|retry|balance/i;
 
+/** A file that keeps React state, whose timers may only re-render (`setState(...)`, `useState(...)`). */
+const STATE = /\b(setState|useState)\s*\(/;
+
 /** A store call given an entry's expiry (`set(key, id, "PX", lockTimeout, "NX")`, `pexpire(key, ttl)`: `expiries.ts`). */
 const EXPIRY_CALL = /["'](EX|PX|EXAT|PXAT)["']|\b(p?expire(At)?|p?setex|pSetEx|pExpire)\s*\(/gi;
 /** How far after an expiry's flag or call its value is looked for. */
@@ -134,9 +137,11 @@ const EXPIRY_WINDOW = 120;
 function inertCandidates(texts: Iterable<string>): Set<string> {
   const names = new Set<string>();
   for (const text of texts) {
+    // A file with React state: its timers may only change what is shown (`display-timers.ts`).
+    const shows = STATE.test(text);
     for (const call of text.matchAll(TIMER_CALL)) {
       const window = text.slice(call.index, call.index + TIMER_WINDOW);
-      if (!SCHEDULE_WORDS.test(window)) continue;
+      if (!shows && !SCHEDULE_WORDS.test(window)) continue;
       for (const name of namesIn(window)) names.add(name);
     }
     for (const call of text.matchAll(EXPIRY_CALL))

@@ -68,6 +68,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
     facts.bounds.floorDefinition(node, facts.source);
   }
   storedTimer(facts, node.init);
+  facts.timers.setters.declarator(node);
   facts.deadlines.stored(id, node.init);
   facts.timers.stored(id, node.init);
   collectDestination(facts, node);
@@ -86,6 +87,8 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
 export function collectProperty(facts: FileFacts, node: EsNode): void {
   facts.sites.push(node);
   if (node.type === "PropertyDefinition") facts.timers.definition(propertyName(node), node.value);
+  // `function CopyButton({ timeout = TIMEOUT })`: the default copied into the parameter, judged by the parameter's uses.
+  if (node.type === "AssignmentPattern") facts.timers.copy(referenceName(node.left as EsNode), node.right);
   if (node.type !== "AssignmentPattern") facts.noLimit.definition(propertyName(node), node.value);
   if (node.type !== "AssignmentPattern") facts.deadlineHelpers.definition(propertyName(node), node.value);
   collectDestination(facts, node);

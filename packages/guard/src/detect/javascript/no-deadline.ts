@@ -1,11 +1,12 @@
 // What a timer's callback makes of its delay, judged once the walk has seen the whole file: a callback that only logs,
-// measures, forgets, retries or goes on bounds nothing (`boundsNothing`), and a timer that is no deadline whatever
+// measures, forgets, shows, retries or goes on bounds nothing (`boundsNothing`), and a timer that is no deadline whatever
 // else its callback holds (`noDeadline`): a retry pausing until its attempts are spent (`spent-retries.ts`), a
 // stand-in for a missing scheduler or a release of what a finished operation left (`stand-in-timers.ts`).
 import type { EsNode } from "./ast.ts";
 import { onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { continuations, type FileFunctions, visibleDefinition } from "./callback-scope.ts";
 import type { EnclosingFunctions } from "./enclosing-functions.ts";
+import { onlyShows, type StateSetters } from "./display-timers.ts";
 import { onlyForgets } from "./forgetting-timers.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
 import { armedBy, retriesUntilSpent, settlesBeside } from "./spent-retries.ts";
@@ -21,6 +22,8 @@ export type TimerFile = FileFunctions & {
   readonly fallbacks: SchedulerFallbacks;
   /** Timer calls whose handle is kept (`timer = setTimeout(...)`): kept to be cleared, so they race something. */
   readonly kept: ReadonlySet<EsNode>;
+  /** The state setters the file's React hooks hand out (`display-timers.ts`). */
+  readonly setters: StateSetters;
 };
 
 /**
@@ -56,6 +59,7 @@ export function boundsNothing(
   return ({ call, callback }) =>
     onlyLogsOrMeasures(callback, file.definitions, visitorKeys) ||
     onlyForgets(callback, tables) ||
+    onlyShows(callback, file.definitions, file.setters) ||
     onlyRetries(call, callback, file.definitions, visitorKeys, file.around.enclosing(call, "names"), visible) ||
     onlyContinues(callback, continuations(call, file.around, file, file.source), visitorKeys) ||
     noDeadline(file, call, callback, visitorKeys);

@@ -17,7 +17,11 @@ import { LexicalScopes } from "./lexical-scopes.ts";
 import { SchedulerFallbacks } from "./stand-in-timers.ts";
 import { isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
+import { StateSetters } from "./display-timers.ts";
 import type { VisitorKeys } from "./walk.ts";
+
+/** Calls that clear a timer by its handle. */
+const CLEARS = /^(clearTimeout|clearInterval)$/;
 
 /**
  * Timers and the functions their callbacks call, collected in the one walk (`FileFacts` hands them over);
@@ -61,6 +65,8 @@ export class TimerEffects implements TimerFile {
   readonly around = new EnclosingFunctions();
   /** The branches that run where `requestIdleCallback` / `requestAnimationFrame` is missing (`stand-in-timers.ts`). */
   readonly fallbacks = new SchedulerFallbacks();
+  /** The state setters the file's React hooks hand out (`const [copied, setCopied] = useState(false)`). */
+  readonly setters = new StateSetters();
   /** Timer calls whose handle is kept (`timer = setTimeout(...)`). */
   readonly kept = new Set<EsNode>();
   /** The blocks the file's `let` / `const` functions are seen in (`lexical-scopes.ts`). */
@@ -111,8 +117,9 @@ export class TimerEffects implements TimerFile {
       }
       return;
     }
-    // `debug("%d ms reconnect", self._reconnectTimeout)`: a value written to a log bounds nothing there.
-    if (isLog(calleePath(callee) ?? "")) return;
+    // `debug("%d ms reconnect", self._reconnectTimeout)`: a value written to a log bounds nothing there, nor does a
+    // timer's handle cleared under a timeout's name (`clearTimeout(this.busyTimeout)`).
+    if (isLog(calleePath(callee) ?? "") || (last !== undefined && CLEARS.test(last))) return;
     const expiry = expiryArgument(last, args);
     args.forEach((arg, index) => {
       if (arg === expiry) return;

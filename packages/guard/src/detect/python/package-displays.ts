@@ -15,7 +15,7 @@ import type { Signatures } from "./timeout-positions.ts";
 
 /** A module that may hand a duration to a display call (`displays.ts`). */
 const DISPLAY_CALL =
-  /\b(showMessage|ShowBalloon|set_timeout|setTimeout|Notify|Show)[ \t]*\(|\b(timeout_add(_seconds)?|singleShot|CallLater)[ \t]*\([ \t]*(int[ \t]*\()?[ \t]*\w*(time_?out|Time_?[Oo]ut|TIME_?OUT)/;
+  /\b(showMessage|ShowBalloon|set_timeout|setTimeout|Notify|Show)[ \t]*\(|\b(timeout_add(_seconds)?|singleShot|CallLater|Timer|call_later|callLater)[ \t]*\([ \t]*(int[ \t]*\()?[ \t]*\w*(time_?out|Time_?[Oo]ut|TIME_?OUT)/;
 /** A timeout's word as names spell it. */
 const TIMEOUT_WORD = "time_?out|Time_?[Oo]ut|TIME_?OUT";
 /** How many rounds: the display calls' own callers and other definitions, then their callers, then theirs. */

@@ -11,6 +11,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { calledName, callbackTarget, definitionsFor, remembered } from "./file-functions.ts";
 import { isLoggingCall } from "./logged.ts";
 import { endsNothing, endsSomething, words } from "./main-loop-callbacks.ts";
+import { onlySetsShown } from "./shown-timers.ts";
 import { positionalArguments } from "./syntax.ts";
 
 /**
@@ -63,7 +64,8 @@ const AGAIN_OR_TIDY = new Set([
 
 /**
  * Whether `read` (the value, seen through its unit conversion) is the delay of a timer schedule whose callback only
- * starts something again or tidies up: the read is the scheduler call's first positional argument.
+ * starts something again, tidies up or sets what is shown (`shown-timers.ts`): the read is the scheduler call's first
+ * positional argument.
  */
 export function scheduledDelay(read: TsNode): boolean {
   const list = read.parent;
@@ -77,6 +79,7 @@ export function scheduledDelay(read: TsNode): boolean {
   return (
     onlyAgainOrTidy(callback) ||
     (MAIN_LOOP.test(method ?? "") && endsNothing(callback)) ||
+    onlySetsShown(callback) ||
     (REPEATING.test(method ?? "") && repeats(callback))
   );
 }
