@@ -6,6 +6,7 @@
 // `repoze/lru/tests.py`) is the package's own.
 import type { Node as TsNode } from "web-tree-sitter";
 import { calleeNamed, EQUALITY } from "./assertion-names.ts";
+import { neverRead } from "./context.ts";
 import { displayOnly, displayParameter } from "./display-parameters.ts";
 import type { PyFacts } from "./facts.ts";
 import { remembered } from "./file-functions.ts";
@@ -181,7 +182,10 @@ export function shownOrComparedRead(facts: PyFacts, read: TsNode): boolean {
   if (/default_parameter$/.test(parent?.type ?? "") && parent!.childForFieldName("value")?.id === read.id) {
     const fn = parent!.parent?.parent;
     const name = parent!.childForFieldName("name")?.text;
-    return fn?.type === "function_definition" && name !== undefined && displayOnly(facts, fn, name);
+    // A body that never reads it (an abstract method's) shows nothing either: its implementations' defaults decide.
+    return (
+      fn?.type === "function_definition" && name !== undefined && !neverRead(fn, name) && displayOnly(facts, fn, name)
+    );
   }
   // `"""... (%d seconds)""" % _DEFAULT_TIMEOUT`: formatted into a text.
   if (parent?.type === "binary_operator" && parent.childForFieldName("operator")?.text === "%")
