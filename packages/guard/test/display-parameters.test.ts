@@ -113,14 +113,20 @@ describe("a package's own function whose timeout only shows a message", () => {
       "",
     ].join("\n");
     // `prepare` still only shows it; `send` (called positionally too) and the `notify` that hands it on may now wait.
+    // `self.send(..., 10000)` inside `Popup` runs `Popup.send` (no class of the package derives from `Popup`), which
+    // only shows it: released since session 25 (`own-methods.ts`), whatever another class's `send` does.
     expect(await findings({ "p/notify.py": notifier, "p/channel.py": waits, "p/app.py": app }, true)).toEqual([
       "p/app.py:10: no-hardcoded-timeout",
       "p/app.py:11: no-hardcoded-timeout",
       "p/app.py:4: no-hardcoded-timeout",
       "p/app.py:9: no-hardcoded-timeout",
       "p/channel.py:4: no-hardcoded-timeout",
-      "p/notify.py:18: no-hardcoded-timeout",
     ]);
+    // A subclass of `Popup` in another module may override `send` and wait: `self.send` is no longer known.
+    const sub = ["from .notify import Popup", "", "class Loud(Popup):", "    pass", ""].join("\n");
+    expect(
+      await findings({ "p/notify.py": notifier, "p/channel.py": waits, "p/app.py": app, "p/loud.py": sub }, true),
+    ).toContain("p/notify.py:18: no-hardcoded-timeout");
   });
 
   it("releases it on an attribute the package binds only to its notifier, whatever object holds it", async () => {

@@ -85,8 +85,9 @@ describe("a package's own status line cleared by a main-loop timer", () => {
       "/p/st/plugins/__init__.py": leaky,
       "/p/st/plugins/xiph.py": xiph,
     });
+    // `self.status(..., timeout=1.25)` inside `Main` runs `Main.status` itself (nothing derives from `Main`), which
+    // only shows it: released since session 25 (`own-methods.ts`); the callers of the other `status` stay.
     expect(found).toEqual([
-      "/p/st/main.py:18: no-hardcoded-timeout",
       "/p/st/main.py:22: no-hardcoded-timeout",
       "/p/st/plugins/xiph.py:6: no-hardcoded-timeout",
       "/p/st/plugins/xiph.py:7: no-hardcoded-timeout",

@@ -94,8 +94,10 @@ export class ExpectedValues {
       uses.asserted += 1;
       if (!/^\s*(\?\.|\.|\[)/.test(this.ranges.source.slice(end, end + 20))) uses.bare += 1;
     }
-    // `conn.connect(...)`, even inside an assertion: the object does something, it may wait.
-    if (CALLED.test(this.ranges.source.slice(end, end + 200))) uses.called += 1;
+    // `conn.connect(...)`, even inside an assertion: the object does something, it may wait. Not should.js's or chai's
+    // chain off a plain member (`agent.connectOpts.should.have.property("timeout", 3210)`): the call is the assertion.
+    const after = this.ranges.source.slice(end, end + 200);
+    if (CALLED.test(after) && !SHOULD_CHAIN.test(after)) uses.called += 1;
   }
 
   /** The uses of the block-level `const` an identifier names: the innermost block around it that declares it. */
@@ -121,6 +123,9 @@ function memberRoot(node: EsNode): EsNode | undefined {
 function isObject(node: EsNode): boolean {
   return unwrap(node).type === "ObjectExpression";
 }
+
+/** Right after a name: plain members up to `.should.` (`agent.proxy.should.have`), no call before it. */
+const SHOULD_CHAIN = /^(\s*(\?\.|\.)\s*[\w$#]+)*?\s*\.\s*should\s*\./;
 
 /** Right after a name: a call on it or on one of its members (`conn.connect(`, `client?.get(`). */
 const CALLED = /^\s*((\?\.|\.)\s*[\w$#]+\s*)*(\?\.)?\(/;

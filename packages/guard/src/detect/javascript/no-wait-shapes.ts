@@ -35,6 +35,8 @@ export const HOOKS = /^((t|test)\.)?(beforeEach|beforeAll|before|setup|suiteSetu
 
 /** An assertion inside a function: the function belongs to a test double that checks what it is given. */
 export const ASSERTS = /\b(expect\s*\(|assert(\.\w+)?\s*\(|t\.(same|equal|deepEqual|strictSame|ok|match|is|fail)\s*\()/;
+/** should.js's assertions: a chain through `.should.` or a call of `should(...)`. */
+export const SHOULD_ASSERTS = /\.should\s*\.\s*\w|\bshould\s*\(/;
 
 /** Calls and events that show something on screen: how long it stays is a display duration, not a deadline. */
 export const DISPLAY = /notif|toast|snackbar|tooltip|popup|banner/i;

@@ -8,6 +8,7 @@ import { DOUBLE_NAME, Doubles, isDoubleObject } from "./doubles.ts";
 import { connectionSessions, isTimerName, renews, shownPayloads, stubbedMethod } from "./no-wait-calls.ts";
 import {
   ASSERTS,
+  SHOULD_ASSERTS,
   CALLEES,
   DISPLAY_ELEMENT,
   FAKE_CLOCK,
@@ -64,7 +65,8 @@ export class NoWaitFacts {
 
   constructor(private readonly source: string) {
     this.doubles = new Doubles(source);
-    this.asserts = ASSERTS.test(source) || /\b(vi|jest|sinon|td)\./.test(source);
+    // should.js asserts through a chain (`agent.connectOpts.should.have.property("timeout", 3210)`, `should(x).be.null()`).
+    this.asserts = ASSERTS.test(source) || SHOULD_ASSERTS.test(source) || /\b(vi|jest|sinon|td)\./.test(source);
     this.sessions = /session_?timeout/i.test(source) && /\b(http2|h2|tls|ssl|ssh|sftp|spdy)\b/.test(source);
   }
 

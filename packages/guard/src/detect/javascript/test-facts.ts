@@ -32,6 +32,17 @@ function isAssertion(path: string): boolean {
   return /^(assert|t\.assert|assert\.strict)$/.test(path) || /(^|\.)assert\.(equal|ok|match|notEqual)$/.test(path);
 }
 
+/** The object of the `.should` member in an assertion's callee chain (`agent.connectOpts` in `agent.connectOpts.should.have.property`). */
+function subjectOfShould(node: EsNode): EsNode | undefined {
+  let current = unwrap(node.callee as EsNode);
+  while (current.type === "MemberExpression") {
+    const object = unwrap(current.object as EsNode);
+    if (memberName(current) === "should") return object;
+    current = object;
+  }
+  return undefined;
+}
+
 /** The `expect(subject)` call at the root of a tstyche chain (`expect(x).type.toBe<T>()`). */
 function typeTestSubject(node: EsNode): EsNode | undefined {
   let current = unwrap(node.callee as EsNode);
@@ -96,6 +107,9 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
   // `expectType<T>(x)` in tsd) is type-checked, never run: its subject waits for nothing.
   const typeTest = /^<call>(\.not)?\.type\./.test(path) ? typeTestSubject(node) : undefined;
   const chai = CHAI_ASSERTION.test(path) && (/\.should\./.test(path) || typeTestSubject(node) !== undefined);
+  // `agent.connectOpts.should.have.property("timeout", 3210)`: the value before `.should` is the subject, as `expect(x)`'s.
+  const shouldSubject = chai ? subjectOfShould(node) : undefined;
+  if (shouldSubject) facts.subjectRanges.push(span(shouldSubject));
   if (isAssertion(path) || typeTest || chai) {
     // `assert.rejects(async () => { await execa(cmd, { timeout: 15000 }) })`: a rejection may come after a wait,
     // so the operation counts as refused input only when the error expected is a validation error.

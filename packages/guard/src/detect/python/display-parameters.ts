@@ -12,6 +12,8 @@ import { lifetimeUse, numberConversion } from "./expiries.ts";
 import { scheduledDelay } from "./schedules.ts";
 import { ancestorsOf } from "./attribute-ancestry.ts";
 import { classOf, positionalIndex } from "./callees.ts";
+import { madeClassesShow, ownDefinitionsShow, ownPackageName, returnedShown } from "./own-display-calls.ts";
+import { madeClassNames } from "./own-methods.ts";
 import { ownCallee } from "./package-callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { enclosingFunction, unwrap, withoutText } from "./syntax.ts";
@@ -45,6 +47,8 @@ export function displayOnly(facts: PyFacts, fn: TsNode, name: string, depth = 0)
  * timeout=30)` of requests beside a package's notifier `send(self, title, text, timeout=8000)`).
  */
 export function displayParameter(facts: PyFacts, call: TsNode, parameter: string | number): boolean {
+  // `self._makeOne(3, default_timeout=0.1)`, `self._getTargetClass()(size, default_timeout=t)`: callees the file shows.
+  if (ownDefinitionsShow(facts, call, parameter) || madeClassesShow(facts, call, parameter)) return true;
   const displays = facts.options.python?.displays;
   const callee = call.childForFieldName("function");
   const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.text;
@@ -53,7 +57,7 @@ export function displayParameter(facts: PyFacts, call: TsNode, parameter: string
   const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : null;
   const own = receiver
     ? madeBy(facts, unwrap(receiver), slots.classes, 0)
-    : callee.type === "identifier" && ownCallee(facts, callee.text);
+    : callee.type === "identifier" && (ownCallee(facts, callee.text) || ownPackageName(facts, callee.text));
   return (
     own && (typeof parameter === "number" ? slots.positions.includes(parameter) : slots.keywords.includes(parameter))
   );
@@ -77,6 +81,10 @@ function madeBy(facts: PyFacts, receiver: TsNode, classes: readonly string[], de
     );
   }
   if (receiver.type === "call") {
+    // `self._makeOne(3)` returning `self._getTargetClass()(size)`: the classes the file's own methods make.
+    const own = madeClassNames(facts, receiver);
+    if (own?.every((name) => classes.includes(name)) && receiver.childForFieldName("function")?.type !== "identifier")
+      return true;
     const made = receiver.childForFieldName("function");
     // `Notifier()`, `notify.Popup()`: a class of the package by its name, not `requests.Session()`.
     const name = made?.type === "attribute" ? made.childForFieldName("attribute")?.text : made?.text;
@@ -102,6 +110,9 @@ function readHere(id: TsNode): boolean {
   if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) return false;
   if (/parameter$|^parameters$/.test(parent.type)) return false;
   if (parent.type === "assignment" && parent.childForFieldName("left")?.id === id.id) return false;
+  // `name, maxsize, timeout = self._resolve_setting(...)`: a store into a name of an unpacking target.
+  const unpacked = parent.type === "pattern_list" || parent.type === "tuple_pattern" ? parent.parent : undefined;
+  if (unpacked?.type === "assignment" && unpacked.childForFieldName("left")?.id === parent.id) return false;
   return true;
 }
 
@@ -123,6 +134,9 @@ function displayedRead(facts: PyFacts, id: TsNode, name: string, depth: number):
   if (!parent) return false;
   // `isinstance(timeout, int)`: its type checked, nothing waited on.
   if (typeChecked(value)) return "kept";
+  // `return name, maxsize, timeout` to callers that each take it into a name they only show.
+  if (parent.type === "return_statement" || parent.type === "expression_list")
+    return returnedShown(facts, value, depth + 1) && "shown";
   // `if timeout is not None`: tested, not waited on (`elapsed > timeout` would be a bound).
   if (parent.type === "comparison_operator") return parent.namedChildren.some((c) => c?.type === "none") && "kept";
   if (parent.type === "not_operator") return "kept";

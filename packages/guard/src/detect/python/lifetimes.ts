@@ -7,6 +7,7 @@ import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
 import { noWaitOutside, type ReadVerdict } from "./judged-reads.ts";
 import { onlyLogged } from "./logged.ts";
+import { shownOrComparedRead } from "./own-display-calls.ts";
 import { enclosingFunction, occurrences, referenceName, withoutText } from "./syntax.ts";
 
 // A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
@@ -134,11 +135,13 @@ export function boundsNoWait(
     const parent = found.parent;
     const read =
       parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
+    // `timeout=timeout`: the keyword's own name is no read.
+    if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === found.id) return "skip";
     // A field's reads are `.name`: a bare `name` in the file is another variable (the constructor's parameter).
     if (reads === "field" && read.id === found.id) return "skip";
     // A log message's value (`logger.debug("... %d ms", self.AUTOHIDE_TIMEOUT)`) bounds nothing: the other reads decide.
     if (isAssignmentTarget(read) || truthinessTest(read) || signTest(facts, read) || onlyLogged(read)) return "skip";
-    const kept = reads === "value" && keptForNoWait(facts, read, sleeps);
+    const kept = reads === "value" && (keptForNoWait(facts, read, sleeps) || shownOrComparedRead(facts, read));
     return kept || lifetimeUse(facts, read) || sleptFor(read, sleeps) ? "use" : "wait";
   };
   // The definition's own text is not a read of it.

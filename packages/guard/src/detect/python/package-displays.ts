@@ -16,6 +16,12 @@ import type { Signatures } from "./timeout-positions.ts";
 /** A module that may hand a duration to a display call (`displays.ts`). */
 const DISPLAY_CALL =
   /\b(showMessage|ShowBalloon|set_timeout|setTimeout|Notify|Show)[ \t]*\(|\b(timeout_add(_seconds)?|singleShot|CallLater|Timer|call_later|callLater)[ \t]*\([ \t]*(int[ \t]*\()?[ \t]*\w*(time_?out|Time_?[Oo]ut|TIME_?OUT)/;
+/**
+ * A module that may keep a duration as an entry's expiry: a timeout's word added to something, or the clock added to
+ * something (`data[key] = (pos, val, time.time() + timeout)`, `self.expires = now + self.default_timeout`).
+ */
+const EXPIRY_SHAPE =
+  /\+[ \t]*(self\.)?\w*(time_?out|Time_?[Oo]ut|TIME_?OUT)\b|\b(time|monotonic)[ \t]*\([ \t]*\)[ \t]*\+/;
 /** A timeout's word as names spell it. */
 const TIMEOUT_WORD = "time_?out|Time_?[Oo]ut|TIME_?OUT";
 /** How many rounds: the display calls' own callers and other definitions, then their callers, then theirs. */
@@ -48,12 +54,12 @@ export function findDisplayParameters(
       const list = names.join("|");
       const called =
         names.length > 0
-          ? new RegExp(`\\bdef[ \\t]+(${list})[ \\t]*\\(|\\b(${list})[ \\t]*\\([^)]*(${TIMEOUT_WORD}|\\*\\*)`)
+          ? new RegExp(`\\b(def|class)[ \\t]+(${list})[ \\t]*[(:]|\\b(${list})[ \\t]*\\([^)]*(${TIMEOUT_WORD}|\\*\\*)`)
           : undefined;
       // Per name: what each definition read does with its timeout parameters and what it takes.
       const found = new Map<string, { definitions: Definition[]; classes: Set<string> }>();
       for (const [path, text] of modules) {
-        if (!DISPLAY_CALL.test(text) && !called?.test(text)) continue;
+        if (!DISPLAY_CALL.test(text) && !(round === 0 && EXPIRY_SHAPE.test(text)) && !called?.test(text)) continue;
         const tree = parse(path, text, parser);
         if (!tree) continue;
         // Its bindings, collected once: a receiver is the package's own object only where the module shows what made
@@ -66,11 +72,19 @@ export function findDisplayParameters(
         for (const fn of tree.rootNode.descendantsOfType("function_definition")) {
           const name = fn?.childForFieldName("name")?.text;
           if (!fn || !name) continue;
-          const entry = found.get(name) ?? { definitions: [], classes: new Set() };
-          entry.classes.add(classOf(fn)?.childForFieldName("name")?.text ?? "");
-          found.set(name, entry);
+          const cls = classOf(fn)?.childForFieldName("name")?.text;
           const shown = timeoutParameters(fn, isTimeout).filter(([parameter]) => displayOnly(facts, fn, parameter));
-          entry.definitions.push({ shown, ...takes(fn, name, python.displays) });
+          // A class's `__init__` is also what a call of the class by its name runs (`ExpiringLRUCache(size,
+          // default_timeout=t)`): kept under the class's name too, as a module-level callee ("").
+          for (const [key, holder] of [
+            [name, cls ?? ""],
+            ...(name === "__init__" && cls ? [[cls, ""] as const] : []),
+          ] as const) {
+            const entry = found.get(key) ?? { definitions: [], classes: new Set() };
+            entry.classes.add(holder);
+            found.set(key, entry);
+            entry.definitions.push({ shown, ...takes(fn, key, python.displays) });
+          }
         }
       }
       const displays: Record<string, DisplayParameters> = Object.create(null) as Record<string, DisplayParameters>;
@@ -85,7 +99,7 @@ export function findDisplayParameters(
         ]);
         if (named.length > 0) candidates.push(name);
         // Every definition of the name in the package, each read here: another one may wait with its parameter.
-        if (definitions.length !== signatures.count(name)) continue;
+        if (definitions.length !== signatures.count(name) + signatures.classCount(name)) continue;
         const keys = [...new Set(named)].filter((key) =>
           definitions.every((d) => d.shown.some(([k]) => k === key) || refuses(d, key)),
         );

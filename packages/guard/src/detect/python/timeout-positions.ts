@@ -10,6 +10,8 @@ type TimeoutPositions = NonNullable<PythonFacts["positions"]>;
 
 /** A `def` at any depth: its name, then the signature is read from its `(`. */
 const DEF = /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/gm;
+/** A `class` at any depth: its name. */
+const CLASS = /^[ \t]*class[ \t]+(\w+)\b/gm;
 /** The longest signature read (characters); a longer one counts as unreadable. */
 const MAX_SIGNATURE = 4000;
 
@@ -22,6 +24,7 @@ interface Definition {
 /** Every definition's positional parameter names, by function name (collected over all of a package's modules). */
 export class Signatures {
   private readonly byName = new Map<string, (Definition | undefined)[]>();
+  private readonly classes = new Map<string, number>();
 
   /** Reads the `def`s of one module's text. */
   add(text: string): void {
@@ -32,11 +35,17 @@ export class Signatures {
       list.push(read && { parameters: read.names, handed: handedOn(text, read.end, indent, read.names) });
       this.byName.set(match[1]!, list);
     }
+    for (const match of text.matchAll(CLASS)) this.classes.set(match[1]!, (this.classes.get(match[1]!) ?? 0) + 1);
   }
 
   /** How many definitions of `name` the package's modules have. */
   count(name: string): number {
     return this.byName.get(name)?.length ?? 0;
+  }
+
+  /** How many `class` statements of the package define `name`. */
+  classCount(name: string): number {
+    return this.classes.get(name) ?? 0;
   }
 
   /**
