@@ -25,7 +25,8 @@ export function calleeOf(call: TsNode, written: string): Callee | undefined {
     // Only a base this file defines: `super()` looks up the first base by its last name (`base.Client` as `Client`),
     // `mod.Base.__init__(self, ...)` is another module's.
     const name = baseInit.selfPassed ? baseInit.base : lastName(baseInit.base);
-    const init = /^\w+$/.test(name) ? initOf(root, classNamed(root, name)) : undefined;
+    const base = /^\w+$/.test(name) ? classNamed(root, name) : undefined;
+    const init = base && resolveMethod(base, "__init__");
     return init && { fn: init, kind: "base", offset: baseInit.selfPassed ? 0 : 1 };
   }
   let made: TsNode | undefined;
@@ -33,7 +34,7 @@ export function calleeOf(call: TsNode, written: string): Callee | undefined {
   else if (written.startsWith("self.")) made = cls && classNamed(root, classAttribute(cls, written.slice(5)));
   else if (/^\w+$/.test(written)) made = classNamed(root, written);
   if (made) {
-    const init = initOf(root, made);
+    const init = resolveMethod(made, "__init__");
     return init && { fn: init, kind: "new", offset: 1 };
   }
   const fn = /^\w+$/.test(written) ? moduleFunction(root, written) : undefined;
@@ -118,16 +119,24 @@ function lastName(written: string): string {
   return written.slice(written.lastIndexOf(".") + 1);
 }
 
-/** The class's own `__init__`, or the first of its bases' defined in this file. */
-function initOf(root: TsNode, cls: TsNode | undefined, depth = 0): TsNode | undefined {
-  if (!cls || depth > MAX_BASES) return undefined;
+/** The class's own `def name`, through a decorator. */
+export function memberFunction(cls: TsNode, name: string): TsNode | undefined {
   for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
     const fn = member?.type === "decorated_definition" ? member.childForFieldName("definition") : member;
-    if (fn?.type === "function_definition" && fn.childForFieldName("name")?.text === "__init__") return fn;
+    if (fn?.type === "function_definition" && fn.childForFieldName("name")?.text === name) return fn;
   }
+  return undefined;
+}
+
+/** The class's own `def name`, else the first of its bases' the file defines (left first, `MAX_BASES` up). */
+export function resolveMethod(cls: TsNode, name: string, depth = 0): TsNode | undefined {
+  if (depth > MAX_BASES) return undefined;
+  const own = memberFunction(cls, name);
+  if (own) return own;
   for (const base of baseNames(cls)) {
-    const init = initOf(root, classNamed(root, base), depth + 1);
-    if (init) return init;
+    const defined = classNamed(cls.tree.rootNode, base);
+    const found = defined && defined.id !== cls.id ? resolveMethod(defined, name, depth + 1) : undefined;
+    if (found) return found;
   }
   return undefined;
 }

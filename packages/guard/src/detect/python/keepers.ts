@@ -2,7 +2,7 @@
 // other modules (`Keeper`): the parameters its object keeps for later waits (the evidence of `settings.ts`, which may
 // itself follow a callee into another module through the facts of an earlier round), and those a function waits with.
 import type { Node as TsNode } from "web-tree-sitter";
-import { parameterNamed } from "./callees.ts";
+import { memberFunction, parameterNamed } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
 import type { Keeper } from "./package-keepers.ts";
 import { waitsWith, waitsWithoutLimit } from "./settings.ts";
@@ -23,7 +23,7 @@ export function topLevelDefinitions(root: TsNode): Map<string, TsNode> {
 /** What `definition` (a top-level class or function) shows other modules, or undefined when nothing. */
 export function keeperFor(facts: PyFacts, definition: TsNode): Keeper | undefined {
   const isClass = definition.type === "class_definition";
-  const fn = isClass ? ownInit(definition) : definition;
+  const fn = isClass ? memberFunction(definition, "__init__") : definition;
   if (!fn) return undefined;
   const all = parametersOf(fn);
   const positional = all.slice(isClass ? 1 : 0, firstStop(all));
@@ -65,13 +65,4 @@ function parametersOf(fn: TsNode): Parameter[] {
 function firstStop(parameters: readonly Parameter[]): number {
   const at = parameters.findIndex((p) => p.stop);
   return at === -1 ? parameters.length : at;
-}
-
-/** The class's own `__init__` (an inherited one is its base's: the base is the keeper other modules name). */
-function ownInit(cls: TsNode): TsNode | undefined {
-  for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
-    const fn = member?.type === "decorated_definition" ? member.childForFieldName("definition") : member;
-    if (fn?.type === "function_definition" && fn.childForFieldName("name")?.text === "__init__") return fn;
-  }
-  return undefined;
 }

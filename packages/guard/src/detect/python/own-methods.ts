@@ -4,34 +4,12 @@
 // (`from repoze.lru import ExpiringLRUCache` then `return ExpiringLRUCache`), the Zope/repoze testing idiom.
 import type { Node as TsNode } from "web-tree-sitter";
 import { ancestorsOf } from "./attribute-ancestry.ts";
-import { baseNames, classNamed, enclosingClass } from "./callees.ts";
+import { baseNames, classNamed, enclosingClass, memberFunction, resolveMethod } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { unwrap } from "./syntax.ts";
 
 /** How many bases up, or subclasses down, a method is looked for. */
 const MAX_DEPTH = 3;
-
-/** The class's own `def name`, through a decorator. */
-export function memberFunction(cls: TsNode, name: string): TsNode | undefined {
-  for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
-    const fn = member?.type === "decorated_definition" ? member.childForFieldName("definition") : member;
-    if (fn?.type === "function_definition" && fn.childForFieldName("name")?.text === name) return fn;
-  }
-  return undefined;
-}
-
-// The class's own `def name`, else the first of its bases' the file defines (left first).
-function resolveMethod(cls: TsNode, name: string, depth = 0): TsNode | undefined {
-  if (depth > MAX_DEPTH) return undefined;
-  const own = memberFunction(cls, name);
-  if (own) return own;
-  for (const base of baseNames(cls)) {
-    const defined = classNamed(cls.tree.rootNode, base);
-    const found = defined && defined.id !== cls.id ? resolveMethod(defined, name, depth + 1) : undefined;
-    if (found) return found;
-  }
-  return undefined;
-}
 
 // The file's classes that name `cls` among their bases, and theirs (a test case's subclasses run its tests too).
 function subclassesOf(cls: TsNode): TsNode[] {

@@ -7,14 +7,12 @@
 // library base (`class FramedSocket(socket.socket)` without a `def recv`: socket's `recv(bufsize)` runs).
 import type { Node as TsNode } from "web-tree-sitter";
 import { boundTo } from "./bound-objects.ts";
-import { baseNames, classNamed, enclosingClass } from "./callees.ts";
+import { classNamed, enclosingClass, memberFunction, resolveMethod } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { calleeText, unwrap } from "./syntax.ts";
 
 // How many plain copies or getters (`self.GetConnection()` returning `self._connection`) are followed.
 const STEPS = 2;
-// How many bases up a method's `def` is looked for.
-const MAX_BASES = 3;
 
 /** Whether the receiver of `call` (a method call) is an object of a class this file defines with that method. */
 export function ownObjectReceiver(facts: PyFacts, call: TsNode): boolean {
@@ -31,32 +29,13 @@ function ownObject(facts: PyFacts, value: TsNode, method: string, steps: number)
     // `TCPSingleStreamConnection(...)`: one of the file's classes, called by a name no import rebinds.
     if (/^\w+$/.test(written)) {
       const cls = facts.resolve(written) === written ? classNamed(call.tree.rootNode, written) : undefined;
-      return cls !== undefined && definesMethod(cls, method, 0);
+      return cls !== undefined && resolveMethod(cls, method) !== undefined;
     }
     // `self.GetConnection()`: a method of the caller's own class that returns such an object.
     const getter = /^self\.(\w+)$/.exec(written)?.[1];
     return getter !== undefined && steps > 0 && returnsOwnObject(facts, call, getter, method, steps - 1);
   };
   return boundTo(facts, made, value, steps);
-}
-
-// The class, or a base of it the file defines, has a `def` of `method`: a base the file does not define (a library's
-// `socket.socket`) may be where the method comes from, and its parameters are unknown here.
-function definesMethod(cls: TsNode, method: string, depth: number): boolean {
-  if (depth > MAX_BASES) return false;
-  if (memberFunction(cls, method)) return true;
-  return baseNames(cls).some((base) => {
-    const defined = classNamed(cls.tree.rootNode, base);
-    return defined !== undefined && definesMethod(defined, method, depth + 1);
-  });
-}
-
-function memberFunction(cls: TsNode, name: string): TsNode | undefined {
-  for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
-    const fn = member?.type === "decorated_definition" ? member.childForFieldName("definition") : member;
-    if (fn?.type === "function_definition" && fn.childForFieldName("name")?.text === name) return fn;
-  }
-  return undefined;
 }
 
 // Every value the getter returns (one at least) is an own object: a getter that may return another library's object
