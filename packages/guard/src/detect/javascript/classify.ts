@@ -17,7 +17,7 @@ import { conditionalFallback } from "./fallbacks.ts";
 import { floorBranch, nanFloorBranch, type Reader } from "./floors.ts";
 import { innermostFunction } from "./function-spans.ts";
 import { keyedFallback } from "./keyed-fallbacks.ts";
-import { Pads } from "./pads.ts";
+import { Pads, scaledName } from "./pads.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
 
 /** Classifies values by the file's facts and constants: folded numbers, fallbacks, pads, got's phases. */
@@ -200,7 +200,7 @@ export class Classifier extends Pads {
    * the file's `const TIMEOUT_BUFFER = 5000` (one finding however many timeouts the constant pads).
    */
   padded(pad: { node: EsNode }, how: string): Classified {
-    const value = unwrap(pad.node);
+    const value = scaledName(unwrap(pad.node));
     const constant = value.type === "Identifier" ? this.constants.at(value) : undefined;
     if (constant)
       return {

@@ -91,6 +91,13 @@ export function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<
     run = [];
   };
   for (const statement of body) {
+    // `const GL_POINTS=0,GL_LINES=1,...` (a minified build: one statement for the whole table, hex turned decimal).
+    const group = groupTable(statement, extra);
+    if (group) {
+      flush();
+      out.push(...group);
+      continue;
+    }
     const entry = codeStatement(statement);
     // A value below the last one starts a new run: codes are numbered in order. So does a jump of two orders
     // of magnitude (`API.CLOSED = 3; API.CLOSE_TIMEOUT = 30000`): a setting after the codes, not the next code.
@@ -105,6 +112,45 @@ export function statementCodeTables(body: readonly EsNode[], extra: ReadonlySet<
   }
   flush();
   return out;
+}
+
+/** The shortest table one statement must bind to be judged a table of constants by its names alone. */
+const GROUP_TABLE_LENGTH = 16;
+
+/**
+ * One statement binding a long table of constants (`const GL_DEPTH_BUFFER_BIT=256,GL_POINTS=0,...` or
+ * `exports.GL_ACTIVE_ATTRIBUTES=35721,exports.GL_ACTIVE_TEXTURE=34016,...`, webgl-constants' minified builds): sixteen
+ * or more names sharing one upper-case prefix (`GL_`), each bound to an integer, judged as a code list in any order
+ * (a minifier writes hex in decimal and a bundle sorts by name). The sites, or undefined when it is no such table.
+ */
+function groupTable(statement: EsNode, extra: ReadonlySet<string>): EsNode[] | undefined {
+  // `Object.defineProperty(_, "__esModule", { value: !0 })` closing the UMD build's list: a call among the bindings.
+  const parts = statementParts(statement).filter((part) => !isCall(part));
+  if (parts.length < GROUP_TABLE_LENGTH) return undefined;
+  const entries = parts.map(codeStatement);
+  const prefix = /^[A-Z][A-Z0-9]*_/.exec(entries[0]?.name ?? "")?.[0];
+  if (prefix === undefined) return undefined;
+  if (!entries.every((e) => e !== undefined && e.name!.startsWith(prefix) && /^[A-Z][A-Z0-9_]*$/.test(e.name!)))
+    return undefined;
+  const list = entries.map((e) => [e!.name, e!.value] as const);
+  return isCodeList(list, extra, true) ? entries.map((e) => e!.site) : undefined;
+}
+
+function isCall(part: EsNode): boolean {
+  return part.type === "ExpressionStatement" && unwrap(part.expression as EsNode).type === "CallExpression";
+}
+
+/** A statement's bindings, each as a statement of its own: a declaration's declarators, a comma list's expressions. */
+function statementParts(exported: EsNode): EsNode[] {
+  const statement =
+    exported.type === "ExportNamedDeclaration" && isNode(exported.declaration) ? exported.declaration : exported;
+  if (statement.type === "VariableDeclaration") {
+    return (statement.declarations as EsNode[]).map((d) => ({ ...statement, declarations: [d] }) as EsNode);
+  }
+  if (statement.type !== "ExpressionStatement") return [];
+  const expression = unwrap(statement.expression as EsNode);
+  if (expression.type !== "SequenceExpression") return [];
+  return (expression.expressions as EsNode[]).map((e) => ({ ...statement, expression: e }) as EsNode);
 }
 
 export function codeStatement(

@@ -24,8 +24,20 @@ export const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
 export const DISPLAY_ELEMENT =
   /(Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\w*)$/;
 
-/** Spies and stubs: `vi.fn()`, `jest.fn()`, `sinon.stub()`, `sandbox.spy()`, node:test's `mock.fn()`, `td.func()`. */
-export const SPY = /^(vi|jest|sinon|sandbox|sb|td|mock|t\.mock|context\.mock)\.(fn|stub|spy|fake|func)$/;
+/**
+ * Spies and stubs: `vi.fn()`, `jest.fn()`, `sinon.stub()`, `sandbox.spy()`, node:test's `mock.fn()`, testdouble's
+ * `td.func()` and its full spelling `td.function()`.
+ */
+export const SPY = /^(vi|jest|sinon|sandbox|sb|td|mock|t\.mock|context\.mock)\.(fn|stub|spy|fake|func)$|^td\.function$/;
+
+/**
+ * `td.when(system.time()).thenReturn(now + queueTimeout + 1)`: testdouble stubbing what a clock reads (a replaced
+ * module's `time()`, `Date.now()`, `performance.now()`): the test moves time by hand, its durations run on that clock.
+ */
+export const STUBBED_CLOCK = /^td\.when$/;
+
+/** The last name of a call that reads a clock: `Date.now()`, `system.time()`, `process.hrtime()`, `clock.now()`. */
+export const CLOCK_READING = /(^|\.)(now|time|hrtime|getTime|currentTime)$/;
 
 /** `vi.spyOn(global, "setTimeout")`, `sinon.stub(timers, "setTimeout")`: the timer itself replaced. */
 export const SPY_ON = /^(vi|jest|sinon|sandbox|sb|mock|t\.mock)\.(spyOn|stub|replace|method)$/;

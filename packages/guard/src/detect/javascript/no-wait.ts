@@ -10,6 +10,7 @@ import {
   ASSERTS,
   SHOULD_ASSERTS,
   CALLEES,
+  CLOCK_READING,
   DISPLAY_ELEMENT,
   FAKE_CLOCK,
   HOOKS,
@@ -19,6 +20,7 @@ import {
   saysSchedule,
   SPY,
   SPY_ON,
+  STUBBED_CLOCK,
 } from "./no-wait-shapes.ts";
 import { TIMER_CALLS } from "./timers.ts";
 import { elapsedBound, scheduledName } from "./schedule-shapes.ts";
@@ -140,6 +142,7 @@ export class NoWaitFacts {
     } else if (FAKE_CLOCK.test(path) || JASMINE_CLOCK.test(callee.replace(/\s+/g, "")))
       this.fakeClockCalls.push(span(node)[0]);
     else if (SPY_ON.test(path) && isTimerName(args[1])) this.fakeClockCalls.push(span(node)[0]);
+    else if (STUBBED_CLOCK.test(path) && readsClock(args[0])) this.fakeClockCalls.push(span(node)[0]);
     else if (SINON_TEST.test(path)) {
       for (const arg of args)
         if (isFunction(unwrap(arg)) && /\bthis\.clock\b/.test(this.text(arg))) this.quietRanges.push(span(arg));
@@ -200,4 +203,10 @@ export class NoWaitFacts {
     const [start, end] = span(node);
     return this.source.slice(start, end);
   }
+}
+
+/** `system.time()`, `Date.now()`: a call reading a clock (the call a `td.when` stubs). */
+function readsClock(arg: EsNode | undefined): boolean {
+  const call = arg ? unwrap(arg) : undefined;
+  return call?.type === "CallExpression" && CLOCK_READING.test(calleePath(call.callee as EsNode) ?? "");
 }

@@ -136,3 +136,14 @@ export class Pads {
     return undefined;
   }
 }
+
+/**
+ * `waitForServerToBecomeUnavailable * 2` as a pad: a named constant times a literal factor is that constant's
+ * duration, reported at its declaration (the factor is no timeout); any other pad as it is.
+ */
+export function scaledName(node: EsNode): EsNode {
+  if (node.type !== "BinaryExpression" || node.operator !== "*") return node;
+  const [left, right] = [unwrap(node.left as EsNode), unwrap(node.right as EsNode)];
+  if (left.type === "Identifier" && right.type === "Literal" && typeof right.value === "number") return left;
+  return right.type === "Identifier" && left.type === "Literal" && typeof left.value === "number" ? right : node;
+}

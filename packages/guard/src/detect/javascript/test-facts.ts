@@ -6,6 +6,9 @@ import { isDeadlineTimer, stopsRecording, TIMER_CALLS } from "./timers.ts";
 /** Errors of a refused input (thrown or rejected before anything waits): "Option base is required", "not supported". */
 const VALIDATION_ERROR = /TypeError|RangeError|Invalid|ValidationError|must be|is required|not supported/i;
 
+/** An error naming a bad value: `ER_DEVAPI_BAD_CONNECTION_TIMEOUT`, "illegal timeout", `WrongTimeoutError`. */
+const BAD_VALUE = /(^|[\W_])(bad|illegal|wrong)([\W_]|$)|(Bad|Illegal|Wrong)(?=[A-Z])/i;
+
 /** `expect(x).toThrow()`, `.rejects.toThrow(...)`, chai's `expect(fn).to.throw()`: the subject is expected to fail. */
 const EXPECTS_FAILURE =
   /^<call>(\.(not|rejects|to|be|eventually))*\.(toThrow\w*|throw|throws|rejected\w*)$|^<call>\.rejects\./;
@@ -100,8 +103,12 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
     const expected = args.map((arg) => facts.text(arg)).join(",");
     // A function that throws synchronously has started nothing; a rejected promise may have waited
     // first, so `.rejects` counts only with a validation error (`TypeError`, `RangeError`, "invalid").
-    const refused = !path.includes(".rejects") || VALIDATION_ERROR.test(expected);
-    if (subject && refused && !/time[ds]?\s*-?_?out/i.test(expected)) pushAssertionRange(facts, span(subject));
+    const validation = VALIDATION_ERROR.test(expected) || BAD_VALUE.test(expected);
+    const refused = !path.includes(".rejects") || validation;
+    // `.to.throw(errors.MESSAGES.ER_DEVAPI_BAD_CONNECTION_TIMEOUT)`: an error about a bad timeout value is the input
+    // refused, not a timeout that fired.
+    if (subject && refused && (validation || !/time[ds]?\s*-?_?out/i.test(expected)))
+      pushAssertionRange(facts, span(subject));
   }
   // A type test (`expect(fastify({ http2SessionTimeout: 1000 })).type.toBe<...>()` in tstyche,
   // `expectType<T>(x)` in tsd) is type-checked, never run: its subject waits for nothing.
