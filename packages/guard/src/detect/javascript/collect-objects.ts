@@ -18,6 +18,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
   for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);
   facts.noWait.object(node);
   facts.timers.object(node);
+  facts.machineDelays.object(node);
 }
 
 /** An object pattern: `({ groupId, sessionTimeout = 30000, heartbeatInterval = 3000 }) => ...`, a consumer's defaults. */

@@ -55,6 +55,7 @@ export function collectDeclaration(facts: FileFacts, node: EsNode): void {
 
 /** A block's statement code tables, its declarations (expected data) and its `const`s, each knowing its block. */
 export function collectBlock(facts: FileFacts, node: EsNode): void {
+  facts.zero.block(node);
   // `exports.ER_QUERY_TIMEOUT = 3024;` one statement per code: the same table, written as statements.
   for (const site of statementCodeTables(node.body as EsNode[], facts.extraTimeoutNames)) facts.notDurations.add(site);
   // `const STATUS_CODE_REQUEST_TIMEOUT = 408` among statuses written in no order: an HTTP status, not a duration.

@@ -35,6 +35,7 @@ import { MockClocks } from "./mock-clocks.ts";
 import { DeadCode } from "./dead-code.ts";
 import { SyncTests } from "./sync-tests.ts";
 import { SignalDeadlines } from "./signal-deadlines.ts";
+import { MachineDelays } from "./machine-delays.ts";
 
 /** A `const` (or a parameter hiding one) and, once folded, its value. */
 export type Constant = { node: EsNode; value: number; name: string; scope?: [number, number]; parameter?: boolean };
@@ -157,6 +158,8 @@ export class FileFacts implements TestFacts {
   readonly deadCode = new DeadCode();
   /** Tests that end without waiting for anything (no `done`, `await` or returned promise). */
   readonly syncTests: SyncTests;
+  /** State machines' named delays and the states that use them (`machine-delays.ts`). */
+  readonly machineDelays = new MachineDelays();
   /** The key/value pairs a test expects a double to have been called with (`call-records.ts`). */
   readonly callRecords: CallRecords;
 
@@ -183,6 +186,7 @@ export class FileFacts implements TestFacts {
     this.timers.finish(visitorKeys, new TableRoles(program, visitorKeys));
     releaseDebounceBindings(this.source, program, visitorKeys, this.noWait);
     this.unreadDefaults.finish(this.notDurations);
+    this.machineDelays.finish(this.notDurations, this.source);
     this.syncTests.finish();
     return this;
   }

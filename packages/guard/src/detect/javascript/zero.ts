@@ -8,6 +8,7 @@ import { ClosingTimers } from "./closing-timers.ts";
 import { ConstructorSpans } from "./constructor-spans.ts";
 import { innermostFunction } from "./function-spans.ts";
 import { GuardedTimers } from "./guarded-timers.ts";
+import { runsAtOnce } from "./runs-at-once.ts";
 import { TIMEOUT_HELPERS } from "./timers.ts";
 import { isZero } from "./zero-meaning.ts";
 
@@ -124,6 +125,11 @@ export class ZeroFacts {
     const owner = innermostFunction(this.functionSpans, span(node)[0]);
     if (owner && this.callbacks.has(owner[0])) return;
     for (const reference of answeredAtOnce(node)) this.answeredAt.add(span(reference)[0]);
+  }
+
+  /** A block's statements (before its `if`s): `if (t) { setTimeout(unset, t); return } unset()` runs at once for a 0. */
+  block(node: EsNode): void {
+    for (const reference of runsAtOnce(node.body as EsNode[])) this.answeredAt.add(span(reference)[0]);
   }
 
   /**
