@@ -61,6 +61,11 @@ function isFuseEntryLifetime(facts: PyFacts, left: TsNode): boolean {
 export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNode, name: string): boolean {
   if (isCacheEntryLifetime(assignment, name) || isFuseEntryLifetime(facts, left)) return true;
   const scope = facts.scopeOf(assignment);
+  // `CAPTCHA_TIMEOUT = 5` at module level, `settings.CAPTCHA_TIMEOUT = 90` in a test: a setting every read of which in
+  // the package is an expiry (the package pass's `lifetimes`).
+  const settingName = left.type === "attribute" ? left.childForFieldName("attribute")?.text : name;
+  if ((scope === 0 || left.type === "attribute") && facts.options.python?.lifetimes?.includes(settingName ?? ""))
+    return true;
   let fn: TsNode | null = null;
   for (let current = assignment.parent; scope !== 0 && current; current = current.parent)
     if (current.type === "function_definition") {
