@@ -13,6 +13,7 @@ import { Imports } from "./detect/python/imports.ts";
 import { type AttributeReads, attributeReadsIn } from "./detect/python/attribute-reads.ts";
 import { keeperFor, topLevelDefinitions } from "./detect/python/keepers.ts";
 import { findDisplayParameters } from "./detect/python/package-displays.ts";
+import { findLifetimeSettings } from "./detect/python/package-lifetimes.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
@@ -94,6 +95,7 @@ export async function pythonPackageFacts(
   findDisplayParameters(modules, python, config, parser, signatures, (name) =>
     isPythonTimeoutName(name, config.extraTimeoutNames),
   );
+  findLifetimeSettings(modules, python, config, parser, (name) => isPythonTimeoutName(name, config.extraTimeoutNames));
   const trees: Tree[] = [];
   try {
     // Each candidate module's parse and facts, and the definitions other modules may name.

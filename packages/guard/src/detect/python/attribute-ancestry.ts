@@ -110,3 +110,27 @@ export function ancestorsOf(
   }
   return { seen, complete };
 }
+
+/**
+ * `self._timeout` kept by `ScrollingDetector` while `_TimeoutAlert` of another module reads its own `self._timeout`:
+ * every read of the attribute in the package is through `self` or `cls`, and no class that reads it, other than
+ * `owner`, is an object of `owner` may be (it or a subclass) or one of their bases. So no other module reads what an
+ * object of `owner` keeps there: the owner's file shows every read. A base from elsewhere may read a public attribute
+ * (`socketserver` reads a handler's `self.timeout`): a public name needs complete ancestries; a private one (`_timeout`)
+ * is the class's own, whatever library base it has.
+ */
+export function readOnlyByOwner(python: PythonFacts | undefined, owner: string, name: string): boolean {
+  const reads = python?.attributes;
+  const bases = python?.bases;
+  if (!reads || !bases || !python.words || !Object.hasOwn(python.words, name) || !Object.hasOwn(reads, name))
+    return false;
+  const read = reads[name]!;
+  if (read.other || read.objects) return false;
+  for (const carrier of [owner, ...descendantsOf(bases, owner)]) {
+    const ancestors = ancestorsOf(bases, carrier);
+    if (!ancestors.complete && !name.startsWith("_")) return false;
+    for (const reader of read.classes)
+      if (reader !== owner && (reader === carrier || ancestors.seen.has(reader))) return false;
+  }
+  return true;
+}

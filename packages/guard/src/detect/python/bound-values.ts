@@ -9,6 +9,7 @@ import { displayOnly } from "./display-parameters.ts";
 import { clockOffset } from "./clock-offsets.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
 import { polledUntil } from "./deadlines.ts";
+import { defaultNeverUsed } from "./private-defaults.ts";
 import { boundsNoWait, isCacheEntryLifetime, lifetimeOrUnread, onlySleeps } from "./lifetimes.ts";
 import { onlyHandedToDoubles } from "./handed-to-doubles.ts";
 import { setOnTestDouble } from "./test-reads.ts";
@@ -45,6 +46,8 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
   // reads bounds nothing.
   if (fn?.type === "function_definition" && (neverRead(fn, name) || onlyRecorded(fn, name))) return;
+  // `class _TimeoutAlert: def __init__(self, timeout=5)` made only by calls that pass their own timeout.
+  if (fn?.type === "function_definition" && defaultNeverUsed(facts, fn, name)) return;
   // `self.session.timeout = timeout` on a requests session, `self.ping_timeout = ping_timeout` that nothing reads:
   // all the body does with it is store it where nothing reads it.
   if (fn?.type === "function_definition" && onlyStoredUnread(facts, fn, name)) return;

@@ -7,6 +7,7 @@ import { isCacheLifetime } from "./context.ts";
 import { positionalIndex } from "./callees.ts";
 import { displayedFor, displayField } from "./displays.ts";
 import type { PyFacts } from "./facts.ts";
+import { persistedExpiry, timedeltaOf } from "./persisted-expiries.ts";
 import { scheduledDelay } from "./schedules.ts";
 import { checkedByMainLoop } from "./shown-until.ts";
 import { addends, enclosingFunction, stringContent, unwrap } from "./syntax.ts";
@@ -59,7 +60,9 @@ export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
     const around = sum.parent;
     if (around?.type === "comparison_operator" && ordering(around))
       return !freshClock(facts, start) && !inWhile(around);
-    return isClockReading(facts, start) && (storedWithData(sum) || checkedByMainLoop(facts, sum));
+    return (
+      isClockReading(facts, start) && (storedWithData(sum) || checkedByMainLoop(facts, sum) || persistedExpiry(sum))
+    );
   }
   // `oldest_allowed = now - timeout` then `val[2] < oldest_allowed`: the cut-off of records' ages.
   if (
@@ -187,7 +190,8 @@ export function throughUnits(facts: PyFacts, read: TsNode): TsNode {
   for (;;) {
     const outer = outward(current);
     const parent = outer.parent;
-    const converted = numberConversion(outer);
+    // `timedelta(minutes=x)`: the same duration as a datetime's.
+    const converted = numberConversion(outer) ?? timedeltaOf(facts, outer);
     if (converted) {
       current = converted;
       continue;

@@ -4,6 +4,7 @@ import { implicitDefaultMessage, missingTimeoutMessage } from "../../messages.ts
 import type { RawFinding } from "../types.ts";
 import type { PyFacts } from "./facts.ts";
 import { inAssertion } from "./context.ts";
+import { boundToData } from "./data-receivers.ts";
 import { answeredInProcess } from "./intercepted.ts";
 import { keywordArgument } from "./syntax.ts";
 
@@ -96,7 +97,8 @@ export function missingTimeoutFinding(
   const library =
     callNeedsTimeout(facts, path, written) ??
     (isCallOnFreshSession(facts, callee) ? freshSessionLibrary(facts, callee) : undefined);
-  if (!library) return undefined;
+  // `requests = parse_qs(query)` then `requests.get("params")`: a lookup in the file's own data.
+  if (!library || boundToData(facts, callee, HTTP_MODULES)) return undefined;
   const hasTimeout = keywordArgument(node, "timeout") !== undefined;
   const hasSplat = args.namedChildren.some((a) => a?.type === "dictionary_splat");
   if (hasTimeout || hasSplat || inAssertion(node)) return undefined;

@@ -3,6 +3,8 @@
 // with, which store it is handed to) and by what the receiver is (a cache), never by the value's name alone.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
+import { readOnlyByOwner } from "./attribute-ancestry.ts";
+import { enclosingClass } from "./callees.ts";
 import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
 import { noWaitOutside, type ReadVerdict } from "./judged-reads.ts";
@@ -61,6 +63,11 @@ function isFuseEntryLifetime(facts: PyFacts, left: TsNode): boolean {
 export function lifetimeOrUnread(facts: PyFacts, assignment: TsNode, left: TsNode, name: string): boolean {
   if (isCacheEntryLifetime(assignment, name) || isFuseEntryLifetime(facts, left)) return true;
   const scope = facts.scopeOf(assignment);
+  // `CAPTCHA_TIMEOUT = 5` at module level, `settings.CAPTCHA_TIMEOUT = 90` in a test: a setting every read of which in
+  // the package is an expiry (the package pass's `lifetimes`).
+  const settingName = left.type === "attribute" ? left.childForFieldName("attribute")?.text : name;
+  if ((scope === 0 || left.type === "attribute") && facts.options.python?.lifetimes?.includes(settingName ?? ""))
+    return true;
   let fn: TsNode | null = null;
   for (let current = assignment.parent; scope !== 0 && current; current = current.parent)
     if (current.type === "function_definition") {
@@ -217,12 +224,18 @@ export function isAssignmentTarget(node: TsNode): boolean {
 // field in the file is a no-wait use (one hop: the field's own reads are not followed further). A field another module
 // of the package may read (the package's `words` name it in another file, or there are no package facts) stays
 // unknown, whatever its name: a leading underscore is a convention, and a subclass in another module reads `self._x`.
+// Unless the package's attribute reads show that only unrelated classes read that name (`readOnlyByOwner`).
 function keptForNoWait(facts: PyFacts, read: TsNode, sleeps: Sleeps): boolean {
   const assignment = read.parent;
   const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
   if (left?.type !== "attribute" || assignment!.childForFieldName("right")?.id !== read.id) return false;
   if (left.childForFieldName("object")?.text !== "self") return false;
   const field = left.childForFieldName("attribute")?.text ?? "";
-  if (!/^\w+$/.test(field) || facts.packageMentions(field) !== 1) return false;
+  if (!/^\w+$/.test(field)) return false;
+  // Named in another module too: only where the package's attribute reads show that no other module reads this
+  // class's objects' field (`readOnlyByOwner`).
+  const owner = enclosingClass(assignment!)?.childForFieldName("name")?.text;
+  if (facts.packageMentions(field) !== 1 && !(owner && readOnlyByOwner(facts.options.python, owner, field)))
+    return false;
   return boundsNoWait(facts, field, read.tree.rootNode, left, sleeps, "field");
 }

@@ -54,6 +54,8 @@ export interface PythonFacts {
   readonly imported?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Attribute name -> the display classes (`displays`' `classes`) that every binding of it in the package makes. */
   readonly displayAttributes?: Readonly<Record<string, readonly string[]>>;
+  /** Module constants named like timeouts that every read in the package uses as an expiry (`package-lifetimes.ts`). */
+  readonly lifetimes?: readonly string[];
 }
 
 /**
