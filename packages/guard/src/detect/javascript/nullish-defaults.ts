@@ -4,7 +4,7 @@
 // (`timeout ?? 30000`, `{ timeout = 30000 } = options`, `if (timeout == null) timeout = ...`): then an unset setting
 // waits without limit, like a table's `timeout: 0` (eval README "A wait's own "no limit" default").
 import { type EsNode, isNode, isNullish, propertyName, referenceName, span, unwrap } from "./ast.ts";
-import { reachesWait } from "./meaning.ts";
+import { innermostFunction } from "./function-spans.ts";
 import type { SiteJudge } from "./sites.ts";
 
 /** Class fields as compilers write them (`__publicField(this, "options", { timeout: void 0 })`): the object keeps it. */
@@ -20,9 +20,15 @@ const EQUALITY = /^[!=]==?$/;
  */
 export class NullishFallbacks {
   private readonly names = new Set<string>();
+  /** Properties of objects that spread another in (`{ timeout: null, ...opts }`): per-call options, the caller's. */
+  private readonly merged = new Set<EsNode>();
 
   node(node: EsNode): void {
-    if (node.type === "LogicalExpression" && (node.operator === "??" || node.operator === "||")) {
+    if (node.type === "ObjectExpression") {
+      const properties = node.properties as EsNode[];
+      if (properties.some((property) => property.type === "SpreadElement"))
+        for (const property of properties) this.merged.add(property);
+    } else if (node.type === "LogicalExpression" && (node.operator === "??" || node.operator === "||")) {
       if (!isNullish(unwrap(node.right as EsNode))) this.add(node.left as EsNode);
     } else if (node.type === "AssignmentPattern") {
       if (!isNullish(unwrap(node.right as EsNode))) this.add(node.left as EsNode);
@@ -40,6 +46,11 @@ export class NullishFallbacks {
 
   has(name: string): boolean {
     return this.names.has(name);
+  }
+
+  /** A property of an object that spreads another in (`job.opts = { timeout: null, ...opts }`). */
+  inMerge(property: EsNode): boolean {
+    return this.merged.has(property);
   }
 
   private add(raw: EsNode): void {
@@ -69,7 +80,11 @@ export function reportNullishDefault(judge: SiteJudge, property: EsNode, name: s
   // `request(url, { timeout: undefined })`: the callee's own default applies; a class field's helper keeps it.
   const receiver = facts.receivers.receiverAt(span(value)[0]);
   if (receiver && !FIELD_HELPERS.test(receiver.callee ?? "")) return;
-  if (facts.nullishFallbacks.has(name) || facts.timers.testing()) return;
-  if (!reachesWait(judge, value, false)) return;
+  if (facts.nullishFallbacks.has(name) || facts.nullishFallbacks.inMerge(property) || facts.timers.testing()) return;
+  // Kept: a module's or a class's table, or one a constructor builds (`enqueue(fn, opts)`'s own default is its caller's).
+  const [at] = span(value);
+  if (innermostFunction(facts.functionSpans, at) && !facts.zero.constructors.inConstructor(at)) return;
+  // By the code, not by a comment: `timeoutSeconds: undefined, // No timeout by default` that nothing reads bounds nothing.
+  if (!facts.waitFlow(judge.apis).flowsByCode(name)) return;
   judge.add("unbounded", value, facts.text(value), `in "${name}"`, false);
 }
