@@ -25,6 +25,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
   facts.racedCalls.node(node);
   facts.timers.fallbacks.node(node);
   facts.timers.lexical.node(node);
+  facts.nullishFallbacks.node(node);
   switch (node.type) {
     case "Identifier":
       facts.expected.identifier(node);

@@ -17,6 +17,7 @@ import { TimerEffects } from "./timer-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 import { delayVerdicts, isTimeoutIn } from "./timeout-names.ts";
 import { ZeroFacts } from "./zero.ts";
+import { NullishFallbacks } from "./nullish-defaults.ts";
 import { ModuleBindings } from "./modules.ts";
 import { Receivers } from "./receivers.ts";
 import { ServerIdle } from "./server-idle.ts";
@@ -126,6 +127,8 @@ export class FileFacts implements TestFacts {
   private flow: { apis: readonly TimeoutApi[]; flow: WaitFlow } | undefined;
   /** Whether the file bounds its requests with `AbortSignal.timeout(ms)` (undici's own timers switched off beside it). */
   readonly signalDeadlines = new SignalDeadlines();
+  /** Names the file gives a fallback for a missing value (`timeout ?? 30000`): an unset one is no "no limit". */
+  readonly nullishFallbacks = new NullishFallbacks();
   /** Base delays of an exponential retry backoff added to a clock (`Date.now() + t * Math.pow(2, n)`). */
   readonly backoffs = new Set<string>();
   /** Constants used only to validate a configured timeout. */

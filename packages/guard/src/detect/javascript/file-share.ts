@@ -36,7 +36,8 @@ export function namesReachingWait(program: EsNode, source: string, options: JsDe
   const { quiet, loud } = facts.delayVerdicts();
   const setting = (name: string) => isTimeoutName(name, options.extraTimeoutNames) && !isBareTimeoutName(name);
   return {
-    zero: new Set([...names.zero].filter(shared)),
+    // `@prop {number} [queueTimeout=0] - ... (0 - infinite)`: the package's own documentation of a setting's 0.
+    zero: new Set([...names.zero, ...facts.noLimit.documentedZero()].filter(shared)),
     infinite: new Set([...names.infinite].filter(shared)),
     quiet: new Set([...quiet].filter(setting)),
     loud: new Set([...loud].filter(setting)),

@@ -43,6 +43,27 @@ export function documentedNoLimit(lines: readonly string[], name: string | undef
   return file.comments.some((text) => word.test(text));
 }
 
+/** A JSDoc tag naming a setting: `@prop {number} [queueTimeout=0]`, `@param opts.commandTimeout`. */
+const DOC_TAG = /@(?:param|prop|property|arg|argument)\s+(?:\{[^}]*\}\s*)?\[?([\w$.]+)/;
+
+/** A 0 on the line: `[queueTimeout=0]`, `(0 - infinite)`, `Use 0 for no timeout`. */
+const ZERO_VALUE = /(^|[^\w.-])0($|[^\w.])/;
+
+/**
+ * The settings the file's own documentation gives a 0 meaning "no limit": a JSDoc tag naming the setting on a line that
+ * says so (`@prop {number} [queueTimeout=0] - ... wait for a connection ... (0 - infinite)`). What the package's other
+ * files show of a 0 written for that setting (a defaults table merged elsewhere).
+ */
+export function documentedZeroNames(lines: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const text of lines) {
+    if (!COMMENT_LINE.test(text) || !ZERO_VALUE.test(text) || !NO_LIMIT_WORDS.test(text)) continue;
+    const tag = DOC_TAG.exec(text);
+    if (tag) names.add(tag[1]!.slice(tag[1]!.lastIndexOf(".") + 1));
+  }
+  return names;
+}
+
 /**
  * A comment saying another mechanism bounds the wait: `// timeouts are handled by AbortSignal in our middleware`,
  * `// the request timeout is enforced by the caller's signal`. A transport's own timer switched off there is no "no limit".

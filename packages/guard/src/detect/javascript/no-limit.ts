@@ -5,7 +5,7 @@
 // parameter it is passed in, an `Infinity` the code tests for, or its own documentation saying "0 = no limit".
 // This file collects what the walk shows; `wait-flow.ts` asks it whether a name reaches a wait.
 import { calleePath, type EsNode, isNode, namesRead, referenceName, span, unwrap } from "./ast.ts";
-import { documentedElsewhere, documentedNoLimit, documentedNoLimitAt } from "./no-limit-docs.ts";
+import { documentedElsewhere, documentedNoLimit, documentedNoLimitAt, documentedZeroNames } from "./no-limit-docs.ts";
 import { isTimeoutName } from "../../names.ts";
 import { JS_CLOCKS } from "./timers.ts";
 
@@ -179,6 +179,11 @@ export class NoLimitEvidence {
   /** The parameters (by position) of the same-file function or method a call of `callee` reaches (`this.acquire`). */
   sameFileParams(callee: string): readonly (string | undefined)[] | undefined {
     return this.functions.get(callee.slice(callee.lastIndexOf(".") + 1));
+  }
+
+  /** Settings a JSDoc tag of the file documents with 0 as "no limit" (`[queueTimeout=0] ... (0 - infinite)`). */
+  documentedZero(): Set<string> {
+    return documentedZeroNames((this.lines ??= this.source.split("\n")));
   }
 
   /** The code's comment at `at` (or above it) says the value stored under `name` means "no limit". */

@@ -6,6 +6,7 @@ import {
   converted,
   type EsNode,
   isNode,
+  isNullish,
   isPattern,
   memberName,
   propertyName,
@@ -14,6 +15,7 @@ import {
   unwrap,
 } from "./ast.ts";
 import { type CallJudge, judgeCall } from "./calls.ts";
+import type { MeaningSite } from "./meaning.ts";
 import type { Classifier } from "./classify.ts";
 import { readBackSubject } from "./duration-builders.ts";
 import { isResetValue } from "./not-durations.ts";
@@ -23,10 +25,11 @@ import { RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
 import { signalDuration } from "./request-bounds.ts";
 import { enclosingFunctions } from "./timer-verdicts.ts";
 import { numericString } from "./values.ts";
+import { reportNullishDefault } from "./nullish-defaults.ts";
 import { utilityFallback } from "./value-shapes.ts";
 
 /** What judging a site needs from the detector, beyond what judging a call does. */
-export interface SiteJudge extends CallJudge {
+export interface SiteJudge extends CallJudge, MeaningSite {
   readonly classifier: Classifier;
   /**
    * The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`); a fallback
@@ -70,6 +73,7 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       // `{ timeout = 5000 } = options` and `{ timeout: t = 5000 }`: a destructuring default.
       const isTest = TEST_OPTIONS.test(name);
       if (value.type === "AssignmentPattern") judge.report(value.right as EsNode, `as the default of "${name}"`);
+      else if (isNullish(unwrap(value))) reportNullishDefault(judge, node, name);
       else if (judge.facts.timestampNames.has(name) && isResetValue(value)) return;
       else if (!isPattern(value)) judge.report(value, `in "${name}"`, undefined, isTest);
       return;

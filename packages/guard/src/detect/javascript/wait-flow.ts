@@ -102,6 +102,11 @@ export class WaitFlow {
       .some((call) => TIMER_CALLS.test(call.callee) && call.args[1]?.includes(name));
   }
 
+  /** Whether the file's code (not its comments) shows a "no limit" stored under `name` reaching a wait. */
+  flowsByCode(name: string): boolean {
+    return this.flowsToWait(name, false);
+  }
+
   private flowsToWait(name: string, infinite: boolean): boolean {
     const key = `${infinite}:${name}`;
     let flows = this.flows.get(key);
