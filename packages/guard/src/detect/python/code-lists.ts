@@ -72,10 +72,26 @@ export class CodeLists {
       return [call ? key?.text : key?.type === "string" ? stringContent(key) : undefined, number];
     });
     const result = call
-      ? entries.every(([name]) => /^[A-Z][A-Z\d_]*$/.test(name!)) && isCodeList(entries, this.extraTimeoutNames, true)
+      ? (entries.every(([name]) => /^[A-Z][A-Z\d_]*$/.test(name!)) || isNumberedMembers(entries)) &&
+        isCodeList(entries, this.extraTimeoutNames, true)
       : pairs.length === dict.namedChildren.filter((c) => c?.type !== "comment").length &&
         isCodeList(entries, this.extraTimeoutNames);
     this.tables.set(dict.id, result);
     return result;
   }
+}
+
+// Capitalised member names numbered in order (`Enum(Byte("code"), Pad=0, Subnet_Mask=1, ..., Path_MTU_Aging_Timeout=24,
+// ...)`: a protocol's option codes): eight or more, numbered from 0 or 1, each value above the one before and close to it.
+function isNumberedMembers(entries: readonly (readonly [string | undefined, number | undefined])[]): boolean {
+  return (
+    entries.length >= 8 &&
+    entries.every(([name]) => /^[A-Z][A-Za-z\d_]*$/.test(name ?? "")) &&
+    entries.every(([, n], i) => {
+      if (n === undefined) return false;
+      if (i === 0) return n === 0 || n === 1;
+      const before = entries[i - 1]![1]!;
+      return n > before && n - before <= 16;
+    })
+  );
 }

@@ -225,7 +225,7 @@ export function isAssignmentTarget(node: TsNode): boolean {
 // of the package may read (the package's `words` name it in another file, or there are no package facts) stays
 // unknown, whatever its name: a leading underscore is a convention, and a subclass in another module reads `self._x`.
 // Unless the package's attribute reads show that only unrelated classes read that name (`readOnlyByOwner`).
-function keptForNoWait(facts: PyFacts, read: TsNode, sleeps: Sleeps): boolean {
+export function keptForNoWait(facts: PyFacts, read: TsNode, sleeps: Sleeps): boolean {
   const assignment = read.parent;
   const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
   if (left?.type !== "attribute" || assignment!.childForFieldName("right")?.id !== read.id) return false;

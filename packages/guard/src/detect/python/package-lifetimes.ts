@@ -8,7 +8,7 @@ import type { Parser as TsParser, Node as TsNode } from "web-tree-sitter";
 import type { GuardConfig } from "../../config.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
 import { PyFacts } from "./facts.ts";
-import { isAssignmentTarget } from "./lifetimes.ts";
+import { isAssignmentTarget, keptForNoWait } from "./lifetimes.ts";
 import type { PythonFacts } from "./package-keepers.ts";
 import { firstSyntaxError } from "./parser.ts";
 import { scanPython } from "./scan.ts";
@@ -72,7 +72,9 @@ function judge(facts: PyFacts, found: TsNode): "use" | "skip" | "wait" {
   const read = parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
   if (read === found && parent?.type === "attribute") return "wait";
   if (isAssignmentTarget(read) || savedForRestore(read, found.text)) return "skip";
-  return lifetimeUse(facts, read) ? "use" : "wait";
+  // `self._autofill_timeout = settings.DATABASE_CACHE_AUTOFILL_TIMEOUT` whose every read of the field in its file is a
+  // lifetime's (`self._cache.set_many(values, timeout=self._autofill_timeout)`) or a test whether it is on: kept.
+  return lifetimeUse(facts, read) || keptForNoWait(facts, read, "none") ? "use" : "wait";
 }
 
 // `saved = settings.NAME` whose every other read is written back: `settings.NAME = saved` (a test restoring it).
