@@ -23,6 +23,7 @@ import { Receivers } from "./receivers.ts";
 import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
+import { DiscardedReads } from "./discarded-reads.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
@@ -149,6 +150,8 @@ export class FileFacts implements TestFacts {
   readonly runnerContexts = new RunnerContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */
   readonly unreadDefaults = new UnreadDefaults();
+  /** Number constants whose every read is discarded (`(FLUSH_TIMEOUT, callWithTimeout)(...)`): they become `notDurations`. */
+  readonly discardedReads = new DiscardedReads();
   /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */
   readonly ownWaits = new OwnWaitDefaults();
   /** Suites and tests mocha's API built (`new Suite(...)`) or documented as mocha's: their `timeout(ms)` is mocha's. */
@@ -189,6 +192,7 @@ export class FileFacts implements TestFacts {
     this.timers.finish(visitorKeys, new TableRoles(program, visitorKeys));
     releaseDebounceBindings(this.source, program, visitorKeys, this.noWait);
     this.unreadDefaults.finish(this.notDurations);
+    this.discardedReads.finish((name) => this.unreadDefaults.uses(name), this.notDurations);
     this.machineDelays.finish(this.notDurations, this.source);
     this.syncTests.finish();
     return this;

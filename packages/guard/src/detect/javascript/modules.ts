@@ -73,6 +73,19 @@ export class ModuleBindings {
     const rest = dot < 0 ? "" : callee.slice(dot);
     return module + (rest === ".default" || rest.startsWith(".default.") ? rest.slice(".default".length) : rest);
   }
+
+  /**
+   * `(0, p_timeout_1.default)(signal, 100)` with `p_timeout_1 = __importDefault(require("p-timeout"))`: TypeScript's
+   * CommonJS output of `pTimeout(signal, 100)` calls a module's default export, which its importers name after the
+   * module in camel case (`pTimeout`). Undefined for anything but the `.default` of a name bound to another package.
+   */
+  defaultExportName(path: string): string | undefined {
+    const dot = path.indexOf(".");
+    if (dot < 0 || path.slice(dot) !== ".default" || this.ownModules.has(path.slice(0, dot))) return undefined;
+    const module = this.modules.get(path.slice(0, dot));
+    if (module === undefined || !/^[a-z][\w-]*$/i.test(module)) return undefined;
+    return module.replace(/[-_]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
+  }
 }
 
 /** A module of the package itself: `./options`, `../lib/defaults.js`. */

@@ -49,6 +49,11 @@ export class UnreadDefaults {
     }
   }
 
+  /** Offsets of every identifier of `name` (property keys and member names included). */
+  uses(name: string): readonly number[] {
+    return this.identifiers.get(name) ?? [];
+  }
+
   /** Adds the sites of every default whose name the function's body never mentions. */
   finish(notDurations: Set<EsNode>): void {
     const sorted = new Set<number[]>();

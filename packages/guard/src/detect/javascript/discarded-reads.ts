@@ -1,0 +1,62 @@
+// Constants whose every read is thrown away: `const FORCE_FLUSH_TIMEOUT_MILLIS = 30000` read only as
+// `(FORCE_FLUSH_TIMEOUT_MILLIS, callWithTimeout)(processor.forceFlush(), timeout)` (winston-opentelemetry: a comma
+// expression's value is its last element's, so the constant reaches no call), or as a statement of its own
+// (`FOO_TIMEOUT;`). Nothing reads the value, so it bounds nothing. A constant read anywhere else (an argument, a
+// property, an `exports.x = x`, an `export`), or never read, is judged as before.
+import { type EsNode, isNode, span, unwrap } from "./ast.ts";
+import { TIMEOUT_WORD } from "./timer-calls.ts";
+
+/** One `const NAME = <number>` of the file: the declarator and where its own name is written. */
+type Constant = { name: string; declarator: EsNode; at: number };
+
+/** Collected during the one walk; `finish` hands the constants read only where their value is discarded to `notDurations`. */
+export class DiscardedReads {
+  private readonly constants: Constant[] = [];
+  /** Offsets of identifiers whose value is discarded (a comma expression's element before the last, a bare statement). */
+  private readonly discarded = new Set<number>();
+  /** Names declared by an `export const`: read by other modules. */
+  private readonly exported = new Set<string>();
+
+  node(node: EsNode): void {
+    if (node.type === "SequenceExpression") {
+      const expressions = node.expressions as EsNode[];
+      for (const element of expressions.slice(0, -1)) this.read(element);
+    } else if (node.type === "ExpressionStatement") this.read(node.expression as EsNode);
+    else if (node.type === "ExportNamedDeclaration" && isNode(node.declaration)) {
+      const declaration = node.declaration as EsNode;
+      for (const d of (declaration.declarations as EsNode[] | undefined) ?? [])
+        if ((d.id as EsNode).type === "Identifier") this.exported.add((d.id as EsNode).name as string);
+    } else if (node.type === "VariableDeclaration" && node.kind === "const")
+      for (const declarator of node.declarations as EsNode[]) {
+        const id = declarator.id as EsNode;
+        // Only names that say timeout: a minified bundle's thousands of `const e = 5` are no candidates.
+        if (id.type !== "Identifier" || !TIMEOUT_WORD.test(id.name as string)) continue;
+        if (isNode(declarator.init) && numeric(declarator.init as EsNode))
+          this.constants.push({ name: id.name as string, declarator, at: span(id)[0] });
+      }
+  }
+
+  /**
+   * Adds the declarators of constants read at least once and only where the read is discarded. `uses` gives the
+   * offsets of every identifier of a name (`UnreadDefaults.uses`: property keys and members count as reads).
+   */
+  finish(uses: (name: string) => readonly number[], notDurations: Set<EsNode>): void {
+    for (const { name, declarator, at } of this.constants) {
+      if (this.exported.has(name)) continue;
+      const reads = uses(name).filter((offset) => offset !== at);
+      if (reads.length > 0 && reads.every((offset) => this.discarded.has(offset))) notDurations.add(declarator);
+    }
+  }
+
+  private read(raw: EsNode): void {
+    const node = unwrap(raw);
+    if (node.type === "Identifier") this.discarded.add(span(node)[0]);
+  }
+}
+
+/** A number written out: `30000`, `30 * 1000`, `3e4`. */
+function numeric(raw: EsNode): boolean {
+  const node = unwrap(raw);
+  if (node.type === "Literal") return typeof node.value === "number";
+  return node.type === "BinaryExpression" && numeric(node.left as EsNode) && numeric(node.right as EsNode);
+}
