@@ -6,6 +6,7 @@ import { boundsLocalWork, deadlineOverLocalWork } from "./budgets.ts";
 import type { PyCallJudge } from "./calls.ts";
 import { classify } from "./classify.ts";
 import { displayOnly } from "./display-parameters.ts";
+import { ownDisplayDefault } from "./displays.ts";
 import { clockOffset } from "./clock-offsets.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
 import { polledUntil } from "./deadlines.ts";
@@ -53,6 +54,8 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   if (fn?.type === "function_definition" && onlyStoredUnread(facts, fn, name)) return;
   // `def send(self, title, text, icon=None, timeout=8000): ... n.set_timeout(timeout)`: how long a message shows.
   if (fn?.type === "function_definition" && displayOnly(facts, fn, name)) return;
+  // sugar3's own `class NotifyAlert: def __init__(self, timeout=5)`: how long the alert shows (displays.ts).
+  if (fn?.type === "function_definition" && ownDisplayDefault(facts, fn, name)) return;
   // `def symbolic_equal(a, b, tolerance, timeout=10.0)` read only by `with time_limit(timeout):` (SIGALRM).
   if (fn?.type === "function_definition" && judge.alarms.isBudgetParameter(fn, name)) return;
   // `default_timeout=300` of a cache, a `max_age` compared with a token's age: a lifetime, nothing waits. A delay:

@@ -7,6 +7,7 @@ import type { PyFacts } from "./facts.ts";
 import { isLookup, keyedDefault, lookupFallback } from "./lookups.ts";
 import { handedToSwitchOff } from "./switch-off.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
+import { inTests, POLL_BELOW } from "./polls.ts";
 import { unitProduct } from "./unit-products.ts";
 import { type Classified, DAY, isCode, MAX_DEPTH, NO_LIMIT, respelledNoLimit, type ZeroMeans } from "./values.ts";
 
@@ -174,6 +175,8 @@ export function classify(
   if (isCode(node)) return out;
   if (value === 0) {
     if (zero !== "poll") out.push({ kind: zero, node, literal: node.text });
+  } else if (zero === "poll" && value < POLL_BELOW && !inTests(facts)) {
+    // `select.select([sys.stdin], [], [], 0.0001)`, `lock.acquire(0.0001)`: under a millisecond, a poll like `0`.
   } else out.push({ kind: value >= NO_LIMIT ? "unbounded" : "hardcoded", node, literal: node.text });
   return out;
 }

@@ -14,6 +14,9 @@
 //   wx's `NotificationMessage.Show(timeout)`: the object is a name the same function assigned from a call of a
 //   `Notification` class (`ntf = notify2.Notification(title, body, icon)`, `Notify.Notification.new(...)`,
 //   `wx.NotificationMessage()`); any other object's `set_timeout` may bound a wait;
+// - wx's splash screen `SplashScreen(bitmap, splashStyle, milliseconds, parent, ...)` (`wx.SplashScreen`, Phoenix's
+//   `wx.adv.SplashScreen`, through the file's imports): its third argument, or `milliseconds=`, is how long the splash
+//   stays shown before it closes itself (`wx.SPLASH_TIMEOUT`); the constructor returns at once;
 // - Sugar's `NotifyAlert(timeout=5)` (`sugar3.graphics.alert`, through the file's imports): "the length of time the
 //   alert is displayed", its first argument. (Its `TimeoutAlert` answers for the user when the time is up: not here.)
 import type { Node as TsNode } from "web-tree-sitter";
@@ -24,11 +27,15 @@ import { calleeText, enclosingFunction } from "./syntax.ts";
 const NOTIFY_EXPIRY = 7;
 /** The position of `ShowBalloon`'s `msec` (wxPython's `TaskBarIcon`). */
 const BALLOON_MSEC = 2;
+/** The position of `SplashScreen`'s `milliseconds` (wxPython). */
+const SPLASH_MSEC = 2;
+const SPLASH = /^wx\.(adv\.)?SplashScreen$/;
 // A call that makes a notification object: `notify2.Notification(...)`, `Notify.Notification.new(...)`,
 // `wx.NotificationMessage()`.
 const NOTIFICATION_CLASS = /(^|\.)Notification(Message)?(\.new)?$/;
 // Alerts whose first argument, or `timeout=`, is how long they show (the dotted path through the file's imports).
-const SHOWN_FOR = /^sugar3\.graphics\.alert\.NotifyAlert$/;
+// The class's own module is matched by its file's path (`.../dist-packages/sugar3/graphics/alert.py`).
+const SHOWN_FOR = /(^|\.)sugar3\.graphics\.alert\.NotifyAlert$/;
 // A `def showMessage(` or `def ShowBalloon(` at any depth of the file.
 const OWN_DISPLAY = {
   showMessage: /^[ \t]*(?:async[ \t]+)?def[ \t]+showMessage[ \t]*\(/m,
@@ -39,6 +46,7 @@ const OWN_DISPLAY = {
 export function displayedFor(facts: PyFacts, call: TsNode, node: TsNode): boolean {
   const callee = call.childForFieldName("function");
   if (callee && SHOWN_FOR.test(facts.resolve(callee.text))) return firstOrTimeout(call, node);
+  if (callee && SPLASH.test(facts.resolve(callee.text))) return atOrNamed(call, node, SPLASH_MSEC, "milliseconds");
   if (callee?.type !== "attribute") return false;
   const method = callee.childForFieldName("attribute")?.text;
   if (method === "showMessage") return !ownDisplay(facts, method);
@@ -52,6 +60,35 @@ export function displayedFor(facts: PyFacts, call: TsNode, node: TsNode): boolea
     );
   if (method !== "set_timeout" && method !== "setTimeout" && method !== "Show") return false;
   return isNotification(callee.childForFieldName("object"));
+}
+
+/**
+ * Whether `fn` is the constructor of a display class the rules above name, in that class's own module (sugar3's
+ * `graphics/alert.py` defining `NotifyAlert.__init__(self, timeout=5)`), and `name` its duration (its first parameter
+ * after `self`, or `timeout`): the library's own default of how long the alert shows.
+ */
+export function ownDisplayDefault(facts: PyFacts, fn: TsNode, name: string): boolean {
+  if (fn.childForFieldName("name")?.text !== "__init__") return false;
+  const cls = fn.parent?.parent;
+  const className = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : undefined;
+  const module = (facts.options.path ?? "").replace(/\\/g, "/").replace(/\.py$/, "").split("/").join(".");
+  if (!className || !SHOWN_FOR.test(`${module}.${className}`)) return false;
+  const parameters = (fn.childForFieldName("parameters")?.namedChildren ?? []).filter(
+    (p) => p !== null && p.type !== "comment",
+  );
+  const first = parameters[1];
+  const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
+  return name === "timeout" || name === firstName;
+}
+
+// An argument at position `index` of the call, or its `name=`.
+function atOrNamed(call: TsNode, node: TsNode, index: number, name: string): boolean {
+  const positional = (call.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a !== null && a.type !== "comment" && a.type !== "keyword_argument",
+  );
+  if (positional[index]?.id === node.id) return true;
+  const keyword = node.parent;
+  return keyword?.type === "keyword_argument" && keyword.childForFieldName("name")?.text === name;
 }
 
 // An argument that is the call's first positional one or its `timeout=`.

@@ -121,6 +121,13 @@ export class PyFacts extends FileText {
     return this.imports.has(name);
   }
 
+  // `wx.SPLASH_TIMEOUT`, `wx.adv.SPLASH_TIMEOUT`: an attribute of a name bound by an import (another module's name).
+  isImportedAttribute(node: TsNode): boolean {
+    let object = node.childForFieldName("object");
+    while (object?.type === "attribute") object = object.childForFieldName("object");
+    return object?.type === "identifier" && this.imports.has(object.text);
+  }
+
   // The file imports `module` or one of its submodules (`import pyvisa as visa`, `from pyvisa import ResourceManager`).
   importsModule(module: string): boolean {
     return this.imports.importsModule(module);

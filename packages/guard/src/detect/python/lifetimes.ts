@@ -6,7 +6,7 @@ import type { PyFacts } from "./facts.ts";
 import { readOnlyByOwner } from "./attribute-ancestry.ts";
 import { enclosingClass } from "./callees.ts";
 import { unreadLocal } from "./context.ts";
-import { lifetimeUse, outward } from "./expiries.ts";
+import { lifetimeUse, outward, throughUnits } from "./expiries.ts";
 import { noWaitOutside, type ReadVerdict } from "./judged-reads.ts";
 import { onlyLogged } from "./logged.ts";
 import { shownOrComparedRead } from "./own-display-calls.ts";
@@ -146,8 +146,12 @@ export function boundsNoWait(
     if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === found.id) return "skip";
     // A field's reads are `.name`: a bare `name` in the file is another variable (the constructor's parameter).
     if (reads === "field" && read.id === found.id) return "skip";
+    // `wx.SPLASH_TIMEOUT` beside `SPLASH_TIMEOUT = 30`: an imported module's name of the same spelling, not a read.
+    if (read !== found && facts.isImportedAttribute(read)) return "skip";
     // A log message's value (`logger.debug("... %d ms", self.AUTOHIDE_TIMEOUT)`) bounds nothing: the other reads decide.
-    if (isAssignmentTarget(read) || truthinessTest(read) || signTest(facts, read) || onlyLogged(read)) return "skip";
+    // `if int(timeout):` tests the value as a number: no read either.
+    const tested = truthinessTest(throughUnits(facts, read));
+    if (isAssignmentTarget(read) || tested || signTest(facts, read) || onlyLogged(read)) return "skip";
     const kept = reads === "value" && (keptForNoWait(facts, read, sleeps) || shownOrComparedRead(facts, read));
     return kept || lifetimeUse(facts, read) || sleptFor(read, sleeps) ? "use" : "wait";
   };

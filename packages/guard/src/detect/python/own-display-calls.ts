@@ -8,6 +8,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { calleeNamed, EQUALITY } from "./assertion-names.ts";
 import { neverRead } from "./context.ts";
 import { displayOnly, displayParameter } from "./display-parameters.ts";
+import { outward, throughUnits } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
 import { remembered } from "./file-functions.ts";
 import { madeClassNames, selfMethodDefinitions } from "./own-methods.ts";
@@ -167,6 +168,20 @@ export function returnedShown(facts: PyFacts, value: TsNode, depth: number): boo
   return callers > 0;
 }
 
+// `read`, as written or through a number conversion (`int(timeout)`), alone or as an item of a tuple, is what a string
+// literal's `%` formats: the text holds the number, nothing waits on it.
+function formattedIntoText(facts: PyFacts, read: TsNode): boolean {
+  let operand = outward(throughUnits(facts, read));
+  if (operand.parent?.type === "tuple") operand = outward(operand.parent);
+  const format = operand.parent;
+  return (
+    format?.type === "binary_operator" &&
+    format.childForFieldName("operator")?.text === "%" &&
+    format.childForFieldName("right")?.id === operand.id &&
+    format.childForFieldName("left")?.type === "string"
+  );
+}
+
 /** `self.assertEqual(decorator.cache.default_timeout, timeout)`: the arguments compared. */
 const COMPARING = calleeNamed(EQUALITY);
 
@@ -187,9 +202,9 @@ export function shownOrComparedRead(facts: PyFacts, read: TsNode): boolean {
       fn?.type === "function_definition" && name !== undefined && !neverRead(fn, name) && displayOnly(facts, fn, name)
     );
   }
-  // `"""... (%d seconds)""" % _DEFAULT_TIMEOUT`: formatted into a text.
-  if (parent?.type === "binary_operator" && parent.childForFieldName("operator")?.text === "%")
-    return parent.childForFieldName("right")?.id === read.id && parent.childForFieldName("left")?.type === "string";
+  // `"""... (%d seconds)""" % _DEFAULT_TIMEOUT`, `'inactivity-timeout %s;' % int(timeout)`, `'... %d;' % (i + 1,
+  // int(timeout))`: formatted into a text.
+  if (formattedIntoText(facts, read)) return true;
   const list = parent?.type === "keyword_argument" ? parent.parent : parent;
   const call = list?.type === "argument_list" ? list.parent : undefined;
   if (call?.type !== "call") return false;

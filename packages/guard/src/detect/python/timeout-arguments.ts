@@ -5,6 +5,7 @@ import { bindsNothing, knowsTimeoutKeyword, type PyCallJudge } from "./calls.ts"
 import { isCacheLifetime } from "./context.ts";
 import { displayParameter } from "./display-parameters.ts";
 import { displayedFor } from "./displays.ts";
+import { measuringWindow } from "./measured.ts";
 import { noneIsForever } from "./none-keywords.ts";
 import { ownObjectReceiver } from "./own-receivers.ts";
 import { ownCallee } from "./package-callees.ts";
@@ -77,6 +78,8 @@ function judgeTimeoutArgument(
   if (call && isCacheLifetime(call)) return;
   // `statusBar().showMessage("Saved", timeout=2000)`: how long the message shows (displays.ts).
   if (call && displayedFor(judge.facts, call, value)) return;
+  // `memory_usage(-1, interval=0.1, timeout=1)`: how long the current process's memory is sampled (measured.ts).
+  if (call && measuringWindow(facts, call, value)) return;
   // `notifier.send(title, text, timeout=10000)`: the package's own `send` only shows it (display-parameters.ts).
   if (call && displayParameter(facts, call, name)) return;
   if (call && written.endsWith(".wait") && facts.isPacingWait(call)) return;
