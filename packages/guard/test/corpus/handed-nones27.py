@@ -1,5 +1,6 @@
 import subprocess
 import sys
+import time
 
 import nbconvert
 import redis as redislib
@@ -62,3 +63,26 @@ def pacing():
     # No timeout's name among the targets: a pause and a count.
     sleep, rounds = (1, 2)
     return sleep * rounds
+
+
+class ProxyReader:
+    def read(self, fd, size):
+        # The None stands for the configured None (`self.timeout`), set otherwise under its test: the caller's choice.
+        start = time.time()
+        while size:
+            select_timeout = None
+            if self.timeout is not None:
+                select_timeout = self.timeout - (time.time() - start)
+            redislib.Redis(host="localhost", socket_timeout=select_timeout).get(fd)
+
+    def connect(self, timeout):
+        # A use under a test of the local: the None never reaches the client.
+        socket_timeout = None
+        if socket_timeout is not None:
+            return redislib.Redis(host="localhost", socket_timeout=socket_timeout)
+        return None
+
+    def probe(self):
+        # A local None handed by position, not under a timeout's keyword: not read as the function's own no-limit.
+        event = None
+        return self.hub.wait(event)

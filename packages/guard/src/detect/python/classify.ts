@@ -93,7 +93,7 @@ export function classify(
         return out;
       }
       // `socket_timeout = None` ... `redis.Redis(socket_timeout=socket_timeout)`: the function's own None for the wait.
-      if (noneIsUnbounded && depth === 0 && !handedToSwitchOff(raw))
+      if (noneIsUnbounded && depth === 0 && facts.isTimeout(node.text) && !handedToSwitchOff(raw))
         for (const none of localNones(node))
           out.push({ kind: "unbounded", node: none, literal: `None (assigned to ${node.text})` });
       // `for timeout in (0, 0.001, 0.5, 2): with fail_after(timeout)`: each literal of the tuple bounds a wait.
