@@ -212,6 +212,13 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "ClientTimeout", argument: "all" },
   { language: "python", callee: "*.ClientTimeout", argument: "all" },
   { language: "python", callee: "Timeout", argument: "all" },
+  // A green thread's timer (https://eventlet.readthedocs.io/en/latest/modules/timeout.html, gevent's `Timeout(seconds,
+  // exception)`): `with eventlet.timeout.Timeout(0.5):` raises in the block's wait when the seconds run out (or ends
+  // the block quietly when the exception is False); the second argument is no duration.
+  { language: "python", callee: "eventlet.Timeout", argument: 0, keyword: "seconds" },
+  { language: "python", callee: "eventlet.timeout.Timeout", argument: 0, keyword: "seconds" },
+  { language: "python", callee: "gevent.Timeout", argument: 0, keyword: "seconds" },
+  { language: "python", callee: "gevent.timeout.Timeout", argument: 0, keyword: "seconds" },
   { language: "python", callee: "*.settimeout", argument: 0 },
   { language: "python", callee: "*.wait_for_timeout", argument: 0, zeroIsUnbounded: true },
   { language: "python", callee: "*.set_default_timeout", argument: 0, zeroIsUnbounded: true },

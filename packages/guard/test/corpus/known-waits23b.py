@@ -55,6 +55,6 @@ def lookups(table, handed):
 
 
 def run_in_parallel(task, material, threads):
-    # 31 years: the code's stand-in for "wait forever" that lets Ctrl-C through, no bound anyone waits for.
+    # 31 years: the code's stand-in for "wait forever" that lets Ctrl-C through: a chosen no-limit.
     pool = multiprocessing.Pool(threads)
-    return pool.map_async(task, material).get(1000000000)
+    return pool.map_async(task, material).get(1000000000)  # expect: no-unbounded-timeout

@@ -13,9 +13,9 @@ def square(x):
 
 
 def keyboard_interrupt_idiom():
-    # The copied Ctrl-C idiom: a get() written as all nines (116 days) stands in for "forever", no bound waited for.
+    # The copied Ctrl-C idiom: a get() written as all nines (116 days) stands in for "forever": a chosen no-limit.
     pool = multiprocessing.Pool(4)
-    return pool.map_async(square, range(40)).get(9999999)
+    return pool.map_async(square, range(40)).get(9999999)  # expect: no-unbounded-timeout
 
 
 def day_long_round(pool):

@@ -109,8 +109,9 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   if (!left || !right || facts.codeStatements.has(node.id)) return;
   // `STATUS_CODE_REQUEST_TIMEOUT = 408`: an HTTP status, not a duration.
   if (isTimeoutStatusCode(referenceName(left), facts.evaluate(right))) return;
-  // `TIMEOUT1, TIMEOUT2, TIMEOUT3 = 0.82, 0.35, 1.4`: each name takes the literal at its place.
-  if (left.type === "pattern_list" && right.type === "expression_list") {
+  // `TIMEOUT1, TIMEOUT2, TIMEOUT3 = 0.82, 0.35, 1.4`, `sleep, timeout = (1, 2)`: each name takes the literal at its
+  // place, the parentheses of a written tuple or pattern included.
+  if (/^(pattern_list|tuple_pattern)$/.test(left.type) && /^(expression_list|tuple)$/.test(right.type)) {
     const names = left.namedChildren;
     const values = right.namedChildren;
     if (names.length !== values.length || inEnumClass(node)) return;

@@ -17,7 +17,14 @@ import type { ZeroMeans } from "./values.ts";
 // What judging a call needs from the detector: the file's facts and where findings go.
 export interface PyCallJudge {
   readonly facts: PyFacts;
-  report(value: TsNode, where: string, noneIsUnbounded: boolean, zero?: ZeroMeans, isTest?: boolean): void;
+  report(
+    value: TsNode,
+    where: string,
+    noneIsUnbounded: boolean,
+    zero?: ZeroMeans,
+    isTest?: boolean,
+    unbounded?: boolean,
+  ): void;
 }
 
 // The timeouts a call hands a known blocking API, positionally or by its keyword, and after a `block` flag.
@@ -61,13 +68,12 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
     } else if (typeof api.argument === "number") {
       // `chat.communicate("hello", 3)` on the file's own `communicate`: a retry count, not Popen's timeout.
       const notPopen = method === "communicate" && !positionalIsPopenTimeout(node, (name) => facts.isTimeout(name));
-      const target =
-        notPopen || (positional[api.argument] && standsInForForever(facts, api, positional[api.argument]!))
-          ? undefined
-          : positional[api.argument];
+      const target = notPopen ? undefined : positional[api.argument];
+      // `pool.map_async(f, xs).get(9999999)`: the code's chosen "forever" (README, spades' `get(1000000000)`).
+      const forever = target !== undefined && standsInForForever(facts, api, target);
       // `sock.settimeout(None)` switches a timer off, it does not itself wait (`switch-off.ts`).
       const switchOff = target?.type === "none" && switchesTimerOff(written);
-      if (target && !switchOff) judge.report(target, `as the timeout of ${written}()`, true, zero, isTest);
+      if (target && !switchOff) judge.report(target, `as the timeout of ${written}()`, true, zero, isTest, forever);
       const keyword = api.keyword ? keywordArgument(node, api.keyword) : undefined;
       if (keyword && api.keyword && !facts.isTimeout(api.keyword))
         judge.report(keyword, `as the timeout of ${written}()`, true, zero, isTest);

@@ -4,6 +4,7 @@ import { isTimeoutPhase } from "../../timeout-phases.ts";
 import { isTimeoutStatusCode } from "../../status-codes.ts";
 import { matchApi } from "../../apis.ts";
 import type { PyFacts } from "./facts.ts";
+import { localNones } from "./local-nones.ts";
 import { isLookup, keyedDefault, lookupFallback } from "./lookups.ts";
 import { handedToSwitchOff } from "./switch-off.ts";
 import { addends, referenceName, stringContent, unwrap } from "./syntax.ts";
@@ -92,6 +93,10 @@ export function classify(
         out.push({ kind, node: fallback, literal: `${fallback.text} (the default of ${node.text})` });
         return out;
       }
+      // `socket_timeout = None` ... `redis.Redis(socket_timeout=socket_timeout)`: the function's own None for the wait.
+      if (noneIsUnbounded && depth === 0 && facts.isTimeout(node.text) && !handedToSwitchOff(raw))
+        for (const none of localNones(node))
+          out.push({ kind: "unbounded", node: none, literal: `None (assigned to ${node.text})` });
       // `for timeout in (0, 0.001, 0.5, 2): with fail_after(timeout)`: each literal of the tuple bounds a wait.
       // `for timeout in (10, None): f = opener.open(url, timeout=timeout)`: a short probe, then a round that, where
       // None means "no limit" to the wait, waits without one. A None handed to a callee where None is not known to mean
@@ -160,7 +165,9 @@ export function classify(
           // `os.getenv("ORG_TIMEOUT_S", "30")`: the environment's values are strings, so are their defaults.
           if (text !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(text) && Number(text) > 0)
             out.push({ kind: "hardcoded", node: lookup!.fallback, literal: lookup!.fallback.text });
-          else if (lookup) classify(facts, lookup.fallback, false, zero, out, depth + 1);
+          // `Session(timeout=kwargs.get("timeout", None))`: the lookup's own None, handed straight to a wait where None
+          // is no limit, is that wait's default (README "Fallbacks and policy deadlines").
+          else if (lookup) classify(facts, lookup.fallback, noneIsUnbounded && depth === 0, zero, out, depth + 1);
         } else {
           // `self.timeout = get_anymail_setting("requests_timeout", default=30)`: a setting's default by its key.
           const fallback = keyedDefault(node.childForFieldName("arguments")!, (n) => facts.isTimeout(n), true);

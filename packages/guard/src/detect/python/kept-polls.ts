@@ -26,11 +26,14 @@ export interface CopiedSetting {
 /**
  * `timeout = self.timeout` as a whole statement of a method (commonly under `if timeout is None:`), or as the
  * fallback of the method's own value (`timeout = timeout or self.timeout`, `timeout = self.timeout if timeout is None
- * else timeout`): the local it copies the setting into and that local's reads after it, when the copy is the method's only assignment of the local
+ * else timeout`, `timeout = meta.get("timeout", self.timeout)`): the local it copies the setting into and that local's reads after it, when the copy is the method's only assignment of the local
  * (a method that computes the local again may no longer hold the setting). Undefined when `read` is not such a copy.
  */
 export function copiedUses(read: TsNode): CopiedSetting | undefined {
   let value = outward(read);
+  // `timeout = metadata.get("timeout", self._timeout)`: a lookup's value, else the setting.
+  const lookup = value.parent?.parent;
+  if (lookup?.type === "call" && lookupFallback(lookup)?.id === value.id) value = lookup;
   const around = value.parent;
   const assignment = around?.type === "assignment" ? around : around?.parent;
   const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
@@ -51,6 +54,13 @@ export function copiedUses(read: TsNode): CopiedSetting | undefined {
     .descendantsOfType("identifier")
     .filter((u): u is TsNode => u !== null && u.text === local && u.startIndex >= assignment.endIndex && isRead(u, fn));
   return { local, fn, uses };
+}
+
+// `table.get("timeout", setting)`: the fallback a mapping's lookup returns when it has no value of its own.
+function lookupFallback(call: TsNode): TsNode | undefined {
+  if (!/\.get$/.test(call.childForFieldName("function")?.text ?? "")) return undefined;
+  const args = call.childForFieldName("arguments")?.namedChildren.filter((a) => a !== null && a.type !== "comment");
+  return args?.length === 2 && args[0]!.type === "string" ? args[1]! : undefined;
 }
 
 // `local or setting`, `setting if local is None else local`, `local if local is not None else setting`.

@@ -33,6 +33,25 @@ const LIBRARIES: readonly NoneIsForever[] = [
   // resource's `timeout` of None (or +inf) is "an infinite timeout" for all its I/O
   // (https://pyvisa.readthedocs.io/en/latest/api/resources.html).
   { module: "pyvisa", method: /^open_resource$/, keywords: new Set(["timeout"]), imported: true },
+  // redis-py's clients (https://redis.readthedocs.io/en/stable/connections.html): `socket_timeout` and
+  // `socket_connect_timeout` of None (the defaults) leave the client's socket blocking, each command waits without limit.
+  {
+    module: "redis",
+    method: /^(Redis|StrictRedis|from_url)$/,
+    keywords: new Set(["socket_timeout", "socket_connect_timeout"]),
+  },
+  // keystoneauth's `Session(timeout=...)` (https://docs.openstack.org/keystoneauth/latest/api/keystoneauth1.html):
+  // handed to requests for every API call the session makes; None leaves each one without a limit.
+  { module: "keystoneauth1", method: /^Session$/, keywords: new Set(["timeout"]) },
+  // nbconvert's `ExecutePreprocessor` and nbclient's `NotebookClient` (https://nbclient.readthedocs.io/en/latest/
+  // reference/config_options.html): `timeout`, the wait for each cell's output, and `startup_timeout`, the wait for the
+  // kernel: "None or -1 will disable the timeout".
+  {
+    module: "nbconvert",
+    method: /^ExecutePreprocessor$/,
+    keywords: new Set(["timeout", "startup_timeout"]),
+  },
+  { module: "nbclient", method: /^NotebookClient$/, keywords: new Set(["timeout", "startup_timeout"]) },
   // pexpect (https://pexpect.readthedocs.io/en/stable/api/pexpect.html): a session's `timeout` (30 s by default)
   // bounds each of its later `expect` calls, "None ... blocks indefinitely" (`spawn`, `run`, `PopenSpawn`, `fdspawn`,
   // `pxssh`), and so does an `expect`'s own `timeout=None` (its -1 is "the session's timeout", not no limit).

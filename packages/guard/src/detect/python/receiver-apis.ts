@@ -41,7 +41,7 @@ const NINES = 999_999;
 /**
  * `pool.map_async(f, items).get(1000000000)`, the copied Ctrl-C idiom `.get(9999999)`: a pool result's wait of a year
  * or more, or written as all nines from six digits on, is the code's stand-in for "wait forever" that still lets
- * Ctrl-C through (a blocking `get()` would not), not a bound anyone waits for.
+ * Ctrl-C through (a blocking `get()` would not): an explicit no-limit, reported as unbounded, not as a bound.
  */
 export function standsInForForever(facts: PyFacts, api: TimeoutApi, value: TsNode): boolean {
   if (api.callee !== POOL_RESULT_GET) return false;
