@@ -158,7 +158,12 @@ export class JsDetector implements SiteJudge, MeaningSite {
         if (meaning === OWN && this.isCallersChoice(item.node)) continue;
         // `_setTimeout(func, timeout) { if (timeout == null) timeout = 0; ... setTimeout(func, timeout) }`: a timer's
         // delay of 0 runs its callback at the next tick; nothing waits forever (`own-waits.ts`).
-        if (meaning === OWN && zero && this.facts.ownWaits.firesAtOnce(item.node, this.options.visitorKeys)) continue;
+        if (
+          meaning === OWN &&
+          zero &&
+          this.facts.ownWaits.firesAtOnce(item.node, this.options.visitorKeys, this.facts.timers.definitions)
+        )
+          continue;
         if (!meaning) kind = "hardcoded";
       }
       this.add(kind, item.node, item.literal, where, isTest);

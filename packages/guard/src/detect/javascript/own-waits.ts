@@ -118,10 +118,14 @@ export class OwnWaitDefaults {
   }
 
   /** Whether the default holding `value` is a timer's delay its own function arms whatever its value (`next-tick-delays.ts`). */
-  firesAtOnce(value: EsNode, visitorKeys: VisitorKeys | undefined): boolean {
+  firesAtOnce(
+    value: EsNode,
+    visitorKeys: VisitorKeys | undefined,
+    definitions?: ReadonlyMap<string, readonly EsNode[]>,
+  ): boolean {
     const [at] = span(value);
     const found = this.defaults.find(({ value: [from, to] }) => from <= at && at < to);
-    return found !== undefined && firesAtOnce(found.body, found.name, found.written, visitorKeys);
+    return found !== undefined && firesAtOnce(found.body, found.name, found.written, visitorKeys, definitions);
   }
 }
 

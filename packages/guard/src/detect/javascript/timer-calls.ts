@@ -21,3 +21,18 @@ export type Timer = { call: EsNode; callback: EsNode; delay: EsNode };
 export function isFunctionNode(raw: EsNode): boolean {
   return FUNCTION_TYPES.has(unwrap(raw).type);
 }
+
+/** `.on("timeout", ...)`, `.once('timeout', ...)`: a listener of an idle timer's event added apart from its arming. */
+const TIMEOUT_LISTENER = /\.(on|once|addListener|prependListener)\(\s*["'`]timeout["'`]/;
+
+/**
+ * `conn.setTimeout(60000, () => {})` (session 27): the listener does nothing and the file adds no other listener of
+ * the `timeout` event, so when the idle time passes nothing ends, closes or fails: the delay bounds no wait. A
+ * `socket.setTimeout(ms, () => socket.destroy())` and a bare `socket.setTimeout(ms)` beside `.on("timeout", ...)` stay.
+ */
+export function emptyListener(callback: EsNode, source: string): boolean {
+  const fn = unwrap(callback);
+  if (!FUNCTION_TYPES.has(fn.type)) return false;
+  const body = fn.body as EsNode;
+  return body.type === "BlockStatement" && (body.body as EsNode[]).length === 0 && !TIMEOUT_LISTENER.test(source);
+}

@@ -15,7 +15,7 @@ import { boundsNothing, type TimerFile } from "./no-deadline.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
 import { LexicalScopes } from "./lexical-scopes.ts";
 import { SchedulerFallbacks } from "./stand-in-timers.ts";
-import { isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
+import { emptyListener, isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
 import { StateSetters } from "./display-timers.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -201,9 +201,13 @@ export class TimerEffects implements TimerFile {
         this.inertRanges.push(span(timer.delay));
       } else for (const name of names) this.active.add(name);
     }
-    // A listener that only logs or measures: the timer reports, it ends no wait (its delay's names stay as they are).
+    // A listener that only logs or measures, or does nothing: the timer ends no wait (its delay's names stay as they are).
     for (const timer of this.listenerTimers)
-      if (onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys)) this.inertRanges.push(span(timer.delay));
+      if (
+        onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys) ||
+        emptyListener(timer.callback, this.source)
+      )
+        this.inertRanges.push(span(timer.delay));
     // Only a delay that is the name alone or scaled by a number (`setTimeout(end, idleTimeout)`, `operationTimeout *
     // 2`): a name inside a fallback (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else.
     // `this.reconnectWithDelay(wsKey, this.options.reconnectTimeout)`: handed only to a parameter that is only the
