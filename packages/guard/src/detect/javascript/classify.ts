@@ -17,6 +17,7 @@ import { conditionalFallback } from "./fallbacks.ts";
 import { floorBranch, nanFloorBranch, type Reader } from "./floors.ts";
 import { innermostFunction } from "./function-spans.ts";
 import { keyedFallback } from "./keyed-fallbacks.ts";
+import { namedParts, restatesNamed } from "./named-factors.ts";
 import { Pads, scaledName } from "./pads.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
 
@@ -156,13 +157,13 @@ export class Classifier extends Pads {
         const pad =
           node.operator === "+" ? (this.padOf(node) ?? (depth === 0 ? this.anyPad(node) : undefined)) : undefined;
         if (pad) {
-          out.push(this.padded(pad, `added to ${pad.name}`));
+          out.push(...this.padded(pad, `added to ${pad.name}`));
           return out;
         }
         // `(self.sendTimeout + 1) * 1000`: the timeout padded, then converted to another unit.
         const padded = node.operator === "*" || node.operator === "/" ? this.paddedThenScaled(node) : undefined;
         if (padded) {
-          out.push(this.padded(padded, `added to ${padded.name} before a unit conversion`));
+          out.push(...this.padded(padded, `added to ${padded.name} before a unit conversion`));
           return out;
         }
         // `socket.setTimeout((this.heartbeat || 60) * 1000)`: a fallback converted to another unit is the default.
@@ -171,6 +172,8 @@ export class Classifier extends Pads {
           for (const item of this.classify(fallback, [], depth + 1)) if (item.kind === "hardcoded") out.push(item);
           return out;
         }
+        // `waitForServerToBecomeActive + 2 * waitForServerToChangeState`: named durations restated, no new one.
+        if (this.restatesNamed(node)) return out;
         break;
       }
       case "Identifier": {
@@ -199,16 +202,30 @@ export class Classifier extends Pads {
    * A pad, reported where its number is written: `timeout + 5000` at the `5000`, `opts.timeout + TIMEOUT_BUFFER` at
    * the file's `const TIMEOUT_BUFFER = 5000` (one finding however many timeouts the constant pads).
    */
-  padded(pad: { node: EsNode }, how: string): Classified {
+  padded(pad: { node: EsNode }, how: string, depth = 0): Classified[] {
     const value = scaledName(unwrap(pad.node));
     const constant = value.type === "Identifier" ? this.constants.at(value) : undefined;
+    // `const timeout = waitForServerToBecomeActive + 2 * waitForServerToChangeState` as a pad: each constant it restates.
+    if (constant && depth < MAX_DEPTH && this.restatesNamed(unwrap(constant.node)))
+      return namedParts(unwrap(constant.node)).flatMap((part) => this.padded({ node: part }, how, depth + 1));
     if (constant)
-      return {
-        kind: "hardcoded",
-        node: constant.node,
-        literal: `${constant.name} = ${this.facts.text(constant.node)} (${how})`,
-      };
-    return { kind: "hardcoded", node: pad.node, literal: `${this.facts.text(pad.node)} (${how})` };
+      return [
+        {
+          kind: "hardcoded",
+          node: constant.node,
+          literal: `${constant.name} = ${this.facts.text(constant.node)} (${how})`,
+        },
+      ];
+    return [{ kind: "hardcoded", node: pad.node, literal: `${this.facts.text(pad.node)} (${how})` }];
+  }
+
+  /** `waitForServerToBecomeActive + 2 * waitForServerToChangeState`: named durations restated (`named-factors.ts`). */
+  private restatesNamed(node: EsNode): boolean {
+    return restatesNamed(
+      node,
+      (identifier) => this.constants.at(identifier),
+      (name) => this.facts.isTimeout(name),
+    );
   }
 
   /**

@@ -19,11 +19,15 @@ const EQUALITY = /^[!=]==?$/;
  * the fallback, which may be a bound.
  */
 export class NullishFallbacks {
-  private readonly names = new Set<string>();
+  /** Each name's fallbacks, by where they are written. */
+  private readonly names = new Map<string, number[]>();
+  /** The bodies of a bundle's modules (`__commonJS({ "node_modules/x/index.js"(exports, module) { ... } })`). */
+  private readonly modules: [number, number][] = [];
   /** Properties of objects that spread another in (`{ timeout: null, ...opts }`): per-call options, the caller's. */
   private readonly merged = new Set<EsNode>();
 
   node(node: EsNode): void {
+    if (node.type === "Property" && isNode(node.value) && bundledModule(node)) this.modules.push(span(node.value));
     if (node.type === "ObjectExpression") {
       const properties = node.properties as EsNode[];
       if (properties.some((property) => property.type === "SpreadElement"))
@@ -35,7 +39,7 @@ export class NullishFallbacks {
     } else if (node.type === "Property" && isNode(node.value) && node.value.type === "AssignmentPattern") {
       // `{ timeout: ms = 30000 } = options`: the key takes the fallback too.
       const key = propertyName(node);
-      if (key !== undefined && !isNullish(unwrap(node.value.right as EsNode))) this.names.add(key);
+      if (key !== undefined && !isNullish(unwrap(node.value.right as EsNode))) this.name(key, node);
     } else if (node.type === "BinaryExpression" && EQUALITY.test(node.operator as string)) {
       const left = unwrap(node.left as EsNode);
       const right = unwrap(node.right as EsNode);
@@ -44,8 +48,22 @@ export class NullishFallbacks {
     }
   }
 
-  has(name: string): boolean {
-    return this.names.has(name);
+  /**
+   * A fallback for `name` in the module of `at`: a bundle's other module (node-fetch's `init.timeout || 0` in a global
+   * build) falls back for its own objects, not for this module's table.
+   */
+  has(name: string, at: number): boolean {
+    const module = this.moduleOf(at);
+    return this.names.get(name)?.some((where) => this.moduleOf(where) === module) ?? false;
+  }
+
+  /** The innermost bundled module body around `at` (-1: none). */
+  private moduleOf(at: number): number {
+    let found = -1;
+    this.modules.forEach(([start, end], index) => {
+      if (start <= at && at < end && (found < 0 || start >= this.modules[found]![0])) found = index;
+    });
+    return found;
   }
 
   /** A property of an object that spreads another in (`job.opts = { timeout: null, ...opts }`). */
@@ -55,8 +73,22 @@ export class NullishFallbacks {
 
   private add(raw: EsNode): void {
     const name = referenceName(unwrap(raw));
-    if (name !== undefined) this.names.add(name);
+    if (name !== undefined) this.name(name, raw);
   }
+
+  private name(name: string, node: EsNode): void {
+    const list = this.names.get(name) ?? [];
+    list.push(span(node)[0]);
+    this.names.set(name, list);
+  }
+}
+
+/** A bundle's module: a function under a module path's key (`"node_modules/node-fetch/lib/index.mjs"() { ... }`). */
+function bundledModule(property: EsNode): boolean {
+  const value = unwrap(property.value as EsNode);
+  if (value.type !== "FunctionExpression" && value.type !== "ArrowFunctionExpression") return false;
+  const key = property.computed ? undefined : propertyName(property);
+  return key !== undefined && /\/[^/]*\.[cm]?[jt]sx?$/.test(key);
 }
 
 /** `"undefined"` (the other side of `typeof t === "undefined"`). */
@@ -80,7 +112,12 @@ export function reportNullishDefault(judge: SiteJudge, property: EsNode, name: s
   // `request(url, { timeout: undefined })`: the callee's own default applies; a class field's helper keeps it.
   const receiver = facts.receivers.receiverAt(span(value)[0]);
   if (receiver && !FIELD_HELPERS.test(receiver.callee ?? "")) return;
-  if (facts.nullishFallbacks.has(name) || facts.nullishFallbacks.inMerge(property) || facts.timers.testing()) return;
+  if (
+    facts.nullishFallbacks.has(name, span(value)[0]) ||
+    facts.nullishFallbacks.inMerge(property) ||
+    facts.timers.testing()
+  )
+    return;
   // Kept: a module's or a class's table, or one a constructor builds (`enqueue(fn, opts)`'s own default is its caller's).
   const [at] = span(value);
   if (innermostFunction(facts.functionSpans, at) && !facts.zero.constructors.inConstructor(at)) return;

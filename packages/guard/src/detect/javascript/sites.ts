@@ -206,8 +206,8 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
           ? judge.classifier.padOf(returned)
           : undefined;
       if (pad) {
-        const item = judge.classifier.padded(pad, `added to ${pad.name}`);
-        judge.add("hardcoded", item.node, item.literal, "in a returned timeout", false);
+        for (const item of judge.classifier.padded(pad, `added to ${pad.name}`))
+          judge.add("hardcoded", item.node, item.literal, "in a returned timeout", false);
       }
       return;
     }
