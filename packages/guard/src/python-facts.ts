@@ -85,7 +85,12 @@ export async function pythonPackageFacts(
         if (match[1]![0] !== ".") (fromOutside[packageFileKey(path)] ??= {})[local] ??= `${match[1]}.${name}`;
       }
     }
-    for (const match of text.matchAll(IMPORT)) for (const part of match[1]!.split(".")) imported.add(part);
+    for (const match of text.matchAll(IMPORT)) {
+      for (const part of match[1]!.split(".")) imported.add(part);
+      // `import urllib.request as urllib` in csb's `io/__init__.py`: what `csb.io.urllib` stands for.
+      const alias = /^[ \t]*as[ \t]+(\w+)/.exec(text.slice(match.index + match[0].length))?.[1];
+      if (alias) (fromOutside[packageFileKey(path)] ??= {})[alias] ??= match[1]!;
+    }
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
   const positions = signatures.positions((name) => isPythonTimeoutName(name, config.extraTimeoutNames));

@@ -20,6 +20,7 @@ import { onlyExpected } from "./python/inspected.ts";
 import { isCacheEntryLifetime, storedForNoWait } from "./python/lifetimes.ts";
 import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
+import { handedMissingTimeout } from "./python/handed-callables.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
 import { scheduledDeadline } from "./python/schedules.ts";
 import { socketDefaultFinding } from "./python/socket-default.ts";
@@ -182,6 +183,7 @@ class PyDetector implements PyBindingJudge {
         }
         this.set(
           missingTimeoutFinding(facts, node, callee, args, path, written) ??
+            handedMissingTimeout(facts, node, callee, args) ??
             socketDefaultFinding(facts, node, args, path),
         );
         return;

@@ -10,6 +10,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { displayedFor } from "./displays.ts";
 import { lifetimeUse, numberConversion } from "./expiries.ts";
 import { scheduledDelay } from "./schedules.ts";
+import { coalescingInterval, equalityTest, unheardSignal } from "./qt-timers.ts";
 import { ancestorsOf } from "./attribute-ancestry.ts";
 import { classOf, positionalIndex } from "./callees.ts";
 import { madeClassesShow, ownDefinitionsShow, ownPackageName, returnedShown } from "./own-display-calls.ts";
@@ -25,7 +26,13 @@ const MAX_DEPTH = 3;
 export function displayOnly(facts: PyFacts, fn: TsNode, name: string, depth = 0): boolean {
   const body = fn.childForFieldName("body");
   if (!body || depth > MAX_DEPTH) return false;
-  if (/\b(locals|vars|eval|exec)\s*\(|\b(global|nonlocal)\s/.test(withoutText(body.text))) return false;
+  // A nested function's `nonlocal last_f` rebinds another name: only one that names the parameter may rebind it.
+  const code = withoutText(body.text);
+  if (
+    /\b(locals|vars|eval|exec)\s*\(/.test(code) ||
+    new RegExp(`\\b(global|nonlocal)\\s[^\\n]*\\b${name}\\b`).test(code)
+  )
+    return false;
   let reads = 0;
   let shown = 0;
   for (const id of body.descendantsOfType("identifier")) {
@@ -138,7 +145,9 @@ function displayedRead(facts: PyFacts, id: TsNode, name: string, depth: number):
   if (parent.type === "return_statement" || parent.type === "expression_list")
     return returnedShown(facts, value, depth + 1) && "shown";
   // `if timeout is not None`: tested, not waited on (`elapsed > timeout` would be a bound).
-  if (parent.type === "comparison_operator") return parent.namedChildren.some((c) => c?.type === "none") && "kept";
+  // `self._timer.interval() != timeout`: an equality test restates the value (README "Restated for comparison").
+  if (parent.type === "comparison_operator")
+    return (parent.namedChildren.some((c) => c?.type === "none") || equalityTest(parent)) && "kept";
   if (parent.type === "not_operator") return "kept";
   if (parent.type === "assignment" && parent.childForFieldName("right")?.id === value.id) {
     const left = parent.childForFieldName("left");
@@ -153,6 +162,11 @@ function displayedRead(facts: PyFacts, id: TsNode, name: string, depth: number):
   // `GLib.timeout_add(int(timeout * 1000), self.status_clear)`: a GUI main-loop timer whose callback ends nothing (or a
   // schedule that only restarts or tidies, a source that repeats): how long until the message is cleared.
   if (displayedFor(facts, call, value) || (parent.type === "argument_list" && scheduledDelay(value))) return "shown";
+  // `self._timer.setInterval(timeout)` of a `QTimer` whose `timeout` runs only slots that end nothing: a throttle's or
+  // debouncer's window (`qt-timers.ts`); `self.timeoutChanged.emit(timeout)` to no listener of the package.
+  if (parent.type === "argument_list" && coalescingInterval(facts, value)) return "shown";
+  if (parent.type === "argument_list" && unheardSignal(facts, value, classOf(enclosingFunction(id) ?? id)))
+    return "kept";
   const slot =
     parent.type === "keyword_argument" ? parent.childForFieldName("name")?.text : positionalIndex(parent, value);
   return slot !== undefined && slot !== -1 && displayParameter(facts, call, slot) && "shown";

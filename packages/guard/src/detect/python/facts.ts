@@ -9,7 +9,7 @@ import { TestDoubles } from "./doubles.ts";
 import { FileText } from "./file-text.ts";
 import { isUnboundedSession, noteSession, sessionLibrary } from "./http.ts";
 import { Imports } from "./imports.ts";
-import { importedThrough, type Keeper, keeperOf } from "./package-keepers.ts";
+import { importedThrough, type Keeper, keeperOf, type PythonFacts } from "./package-keepers.ts";
 import { makesRedisClient } from "./redis.ts";
 import { Scopes } from "./scopes.ts";
 
@@ -146,7 +146,11 @@ export class PyFacts extends FileText {
   resolve(dotted: string): string {
     const resolved = this.imports.resolve(dotted);
     const { path, python } = this.options;
-    return (resolved[0] === "." && path && python && importedThrough(python, path, resolved)) || resolved;
+    if (!path || !python) return resolved;
+    if (resolved[0] === ".") return importedThrough(python, path, resolved) || resolved;
+    return (
+      (this.imports.importsModule(resolved.split(".")[0]!) && throughOwnModule(python, path, resolved)) || resolved
+    );
   }
 
   // The class or function of another module of the package a written callee names (`Connection` after `from .conn
@@ -212,4 +216,17 @@ export class PyFacts extends FileText {
   isCodeTable(dict: TsNode): boolean {
     return this.codeLists.isTable(dict);
   }
+}
+
+// `csb.io.urllib.urlopen` where the package's own `csb/io/__init__.py` has `import urllib.request as urllib`: the
+// module the package re-exports (`urllib.request.urlopen`). Only a path whose first part is a folder the file sits in
+// (the package's own module, as `ownPackageName` asks), a module of at least two parts and a name after it.
+function throughOwnModule(python: PythonFacts, path: string, resolved: string): string | undefined {
+  const parts = resolved.split(".");
+  if (parts.length < 3 || !path.split(/[\\/]/).slice(0, -1).includes(parts[0]!)) return undefined;
+  for (let end = parts.length - 1; end >= 2; end--) {
+    const through = importedThrough(python, path, parts.slice(0, end).join("."));
+    if (through) return [through, ...parts.slice(end)].join(".");
+  }
+  return undefined;
 }

@@ -147,7 +147,13 @@ function timeoutParameters(fn: TsNode, isTimeout: (name: string) => boolean): [s
       keywordOnly = true;
       continue;
     }
-    const name = parameter.type === "identifier" ? parameter.text : parameter.childForFieldName("name")?.text;
+    // `timeout: int` (a typed parameter without a default): its name is its first child.
+    const name =
+      parameter.type === "identifier"
+        ? parameter.text
+        : parameter.type === "typed_parameter"
+          ? parameter.namedChildren[0]?.text
+          : parameter.childForFieldName("name")?.text;
     if (!name || (at === 0 && (name === "self" || name === "cls"))) continue;
     if (isTimeout(name)) out.push([name, keywordOnly ? -1 : index]);
     if (!keywordOnly) index++;
