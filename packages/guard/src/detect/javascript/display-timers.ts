@@ -18,6 +18,10 @@ const TIMER = /^set(Timeout|Interval|Immediate)$/;
 const STATE_HOOK = /(^|\.)use(State|Reducer)$/;
 /** A DOM class change: `el.classList.add("open")`. */
 const CLASS_CHANGE = /\.classList\.(add|remove|toggle)$/;
+/** A flag's words that say a wait may be over (`this.done = true`, `this.ready = true`): polled, they end a wait. */
+const FLAG_ENDS = /done|finish|complet|ready|over$|expir|elapsed|ok$/i;
+/** A DOM node detached from its parent (`parent.removeChild(node)`): what is shown changes. */
+const DETACH = /\.removeChild$/;
 /** Calls that compute or tidy, as `callback-effects.ts`' `PURE` (clearing a timer forgets it). */
 const TIDY = /^(clearTimeout|clearInterval|cancelAnimationFrame)$/;
 
@@ -75,8 +79,14 @@ export function onlyShows(callback: EsNode, definitions: Definitions, setters: S
       return (node.expressions as EsNode[]).every((e) => expression(unwrap(e), depth));
     if (node.type === "UnaryExpression" && node.operator === "void")
       return expression(unwrap(node.argument as EsNode), depth);
+    // `this.$_popperNode && this.$_detachPopperNode()`: a step taken when a node is there.
+    if (node.type === "LogicalExpression" && node.operator === "&&" && read(node.left as EsNode))
+      return expression(unwrap(node.right as EsNode), depth);
     // `this.busyTimer = undefined`: the timer's own handle forgotten.
-    if (node.type === "AssignmentExpression") return node.operator === "=" && isNullish(unwrap(node.right as EsNode));
+    if (node.type === "AssignmentExpression" && node.operator === "=" && isNullish(unwrap(node.right as EsNode)))
+      return true;
+    // `this.isMounted = false`: a component's flag set to a constant that says nothing ends.
+    if (node.type === "AssignmentExpression") return node.operator === "=" && flag(node) && (shows = true);
     if (node.type !== "CallExpression") return false;
     const path = calleePath(node.callee as EsNode) ?? "";
     const method = path.slice(path.lastIndexOf(".") + 1);
@@ -90,6 +100,7 @@ export function onlyShows(callback: EsNode, definitions: Definitions, setters: S
       return written;
     }
     if (CLASS_CHANGE.test(path) && args.length > 0 && args.every(constant)) return (shows = true);
+    if (DETACH.test(path) && args.length === 1 && read(args[0]!)) return (shows = true);
     // The file's own function, by a bare name or on `this` (`this.showBusy()`): judged by its body.
     const receiver = callee.type === "MemberExpression" ? unwrap(callee.object as EsNode) : undefined;
     const own = bare || receiver?.type === "ThisExpression";
@@ -103,6 +114,28 @@ export function onlyShows(callback: EsNode, definitions: Definitions, setters: S
     fn.type === "Identifier" || (fn.type === "MemberExpression" && !fn.computed) ? referenceName(fn) : undefined;
   const named = name === undefined ? undefined : definitions.get(name);
   return named !== undefined && named.length > 0 && named.every((d) => isFunction(d) && quiet(d, 1)) && shows;
+}
+
+/** A plain read: a name, a property chain of names (`this.$_popperNode.parentNode`), or its negation. */
+function read(raw: EsNode): boolean {
+  const node = unwrap(raw);
+  if (node.type === "Identifier" || node.type === "ThisExpression") return true;
+  if (node.type === "UnaryExpression" && node.operator === "!") return read(node.argument as EsNode);
+  return node.type === "MemberExpression" && !node.computed && read(node.object as EsNode);
+}
+
+/** `this.isMounted = !1`: an own property (of `this`) set to a constant, named without an end or a wait's outcome. */
+function flag(node: EsNode): boolean {
+  const target = unwrap(node.left as EsNode);
+  if (
+    target.type !== "MemberExpression" ||
+    target.computed ||
+    unwrap(target.object as EsNode).type !== "ThisExpression"
+  )
+    return false;
+  const property = unwrap(target.property as EsNode);
+  const name = property.type === "Identifier" ? (property.name as string) : "end";
+  return !ENDS.test(name) && !FLAG_ENDS.test(name) && constant(node.right as EsNode);
 }
 
 /** A constant that says nothing ends: a literal, `!0`, `void 0`, or an object or array of them. */

@@ -14,6 +14,7 @@ import { HandedDelays } from "./handed-delays.ts";
 import { boundsNothing, type TimerFile } from "./no-deadline.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
 import { LexicalScopes } from "./lexical-scopes.ts";
+import { LocalDelayCopies } from "./local-delay-copies.ts";
 import { SchedulerFallbacks } from "./stand-in-timers.ts";
 import { emptyListener, isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
@@ -75,6 +76,8 @@ export class TimerEffects implements TimerFile {
   private readonly copies = new Map<string, string[]>();
   /** Timeout-looking names handed to the file's functions whose parameter is only a timer's delay. */
   private readonly handed: HandedDelays;
+  /** `const t = this.disposeTimeout` then `setTimeout(..., t)`: a timeout copied into a local only a timer's delay. */
+  private readonly locals: LocalDelayCopies;
 
   /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
   constructor(
@@ -82,6 +85,7 @@ export class TimerEffects implements TimerFile {
     readonly functionSpans: readonly [number, number][] = [],
   ) {
     this.handed = new HandedDelays(source);
+    this.locals = new LocalDelayCopies(source, functionSpans);
   }
 
   /** A call or `new`: a timer with a callback and a timeout-looking delay, or a value passed on. */
@@ -111,8 +115,10 @@ export class TimerEffects implements TimerFile {
         this.timers.push({ call: node, callback: unwrap(args[0]!), delay });
       else {
         const named = unwrap(delay);
-        if (named.type === "Identifier")
+        if (named.type === "Identifier") {
           this.handed.timer({ call: node, callback: unwrap(args[0]!), name: named.name as string });
+          this.locals.timer({ call: node, callback: unwrap(args[0]!), delay }, named.name as string);
+        }
         this.pass(delay);
       }
       return;
@@ -182,6 +188,7 @@ export class TimerEffects implements TimerFile {
   copy(target: string | undefined, value: unknown): void {
     const source = isNode(value) ? referenceName(unwrap(value)) : undefined;
     if (target === undefined || source === undefined || !TIMEOUT_WORD.test(source + target)) return;
+    if (!TIMEOUT_WORD.test(target) && TIMEOUT_WORD.test(source)) this.locals.copy(target, source, value as EsNode);
     this.copies.set(source, [...(this.copies.get(source) ?? []), target]);
   }
 
@@ -214,7 +221,14 @@ export class TimerEffects implements TimerFile {
     // delay of a timer that bounds nothing, it is that timer's delay; handed anywhere else, it is passed on.
     const handed = this.handed.finish(this.definitions, quietTimer);
     for (const name of handed.passed) this.passed.add(name);
-    const quiet = [...inert.map((timer) => scaledName(timer.delay)), ...this.expiries, ...handed.quiet];
+    const locals = this.locals.finish(quietTimer);
+    for (const name of locals.active) this.active.add(name);
+    const quiet = [
+      ...inert.map((timer) => scaledName(timer.delay)),
+      ...this.expiries,
+      ...handed.quiet,
+      ...locals.quiet,
+    ];
     for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
     // `currentPollingTimeout = this.authenticationErrorTimeout` where the copy only delays a retry: so does the original;
