@@ -19,7 +19,8 @@ import { innermostFunction } from "./function-spans.ts";
 import { keyedFallback } from "./keyed-fallbacks.ts";
 import { namedParts, restatesNamed } from "./named-factors.ts";
 import { Pads, scaledName } from "./pads.ts";
-import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, NO_LIMIT_WORD, numericString } from "./values.ts";
+import { respelledBranch } from "./respelled-no-limits.ts";
+import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, numericString } from "./values.ts";
 
 /** Classifies values by the file's facts and constants: folded numbers, fallbacks, pads, got's phases. */
 export class Classifier extends Pads {
@@ -58,7 +59,7 @@ export class Classifier extends Pads {
       case "ConditionalExpression": {
         // `options.timeout === false ? 0 : options.timeout`: the caller's own "no limit" re-spelled for a
         // receiver that writes it as 0, not a choice made here.
-        const respelled = this.respelledBranch(node);
+        const respelled = respelledBranch(node, (branch) => this.constants.evaluate(branch));
         if (respelled) {
           this.classify((respelled === node.consequent ? node.alternate : node.consequent) as EsNode, out, depth + 1);
           return out;
@@ -226,25 +227,6 @@ export class Classifier extends Pads {
       (identifier) => this.constants.at(identifier),
       (name) => this.facts.isTimeout(name),
     );
-  }
-
-  /**
-   * In `t === false ? 0 : t` (or `t !== Infinity ? t : 0`, `t === 0 ? false : t`), the branch that re-spells the
-   * caller's own `false`/`0`/`Infinity`/"disable" as 0, false or Infinity: taken only when the caller said so.
-   */
-  private respelledBranch(node: EsNode): EsNode | undefined {
-    const test = unwrap(node.test as EsNode);
-    if (test.type !== "BinaryExpression" || !/^[!=]==?$/.test(test.operator as string)) return undefined;
-    const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
-    const noLimit = (side: EsNode) =>
-      (side.type === "Literal" && (/^(false|0)$/.test(String(side.value)) || NO_LIMIT_WORD.test(String(side.value)))) ||
-      (side.type === "Identifier" && side.name === "Infinity");
-    const reference = sides.find((side) => !noLimit(side));
-    if (!reference || referenceName(reference) === undefined || !sides.some(noLimit)) return undefined;
-    const branch = ((test.operator as string).startsWith("=") ? node.consequent : node.alternate) as EsNode;
-    // `t === false ? false : normalize(t)`: the caller's `false` passed on as it is.
-    const passedOn = unwrap(branch).type === "Literal" && unwrap(branch).value === false;
-    return passedOn || [0, Infinity].includes(this.constants.evaluate(branch) ?? NaN) ? branch : undefined;
   }
 
   /**

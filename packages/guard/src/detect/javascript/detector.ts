@@ -2,7 +2,7 @@
 // order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
 import { hardcodedMessage, unboundedMessage } from "../../messages.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
-import { destinationOf, type EsNode, span, unwrap } from "./ast.ts";
+import { destinationOf, type EsNode, span } from "./ast.ts";
 import { endsWait } from "./timer-verdicts.ts";
 import { Classifier } from "./classify.ts";
 import { Constants } from "./constants.ts";
@@ -12,11 +12,12 @@ import { FileFacts } from "./facts.ts";
 import { innermostFunction } from "./function-spans.ts";
 import { judgeSite, type SiteJudge } from "./sites.ts";
 import { sqlTimeouts } from "./sql.ts";
+import { switchesOff } from "./switch-off.ts";
 import type { VisitorKeys } from "./walk.ts";
-import { type Classified, kindOf, NO_LIMIT } from "./values.ts";
+import { type Classified, kindOf } from "./values.ts";
 import type { NamesReachingWait } from "./wait-flow.ts";
 import { tableProperties } from "./option-merges.ts";
-import { optionsApiAt, receiverOf } from "./options-receiver.ts";
+import { optionsApiAt } from "./options-receiver.ts";
 import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./meaning.ts";
 
 export interface JsDetectorOptions extends DetectorOptions {
@@ -141,7 +142,7 @@ export class JsDetector implements SiteJudge, MeaningSite {
       if (item.negative) continue;
       // birpc's `timeout: 0` rejects every call at once: no wait to bound, so no timeout to move to config.
       if (options?.zeroRejectsAtOnce && this.constants.evaluate(item.node) === 0) continue;
-      if (item.kind === "unbounded" && this.switchesOff(item)) continue;
+      if (item.kind === "unbounded" && switchesOff(this.facts, this.constants, this.siteName, item)) continue;
       let kind = item.kind;
       if (kind === "unbounded") {
         const zero = item.literal === "false" || this.constants.evaluate(item.node) === 0;
@@ -196,27 +197,6 @@ export class JsDetector implements SiteJudge, MeaningSite {
       (zero ? table?.zero : table?.infinite)?.has(this.siteName) === true &&
       this.tableEntries?.has(this.site) === true
     );
-  }
-
-  /**
-   * `idleTimeout: 0`, a 0 that only feeds `Math.max`, a test double's 0: no timer anyone waits on.
-   * `if (t > MAXDELAY) t = MAXDELAY` (its bound inline too): setTimeout's largest delay as a clamp, not "no limit".
-   */
-  private switchesOff(item: Classified): boolean {
-    const off = item.literal === "0" || item.literal === "false";
-    if (off && this.facts.noWait.offAt(this.siteName, span(item.node)[0])) return true;
-    // `timeout: 0` of a server whose connections' `socket.setTimeout(timeout)` is its only timer: idle sockets stay.
-    if (off && this.facts.serverIdle.isServerIdle(this.siteName)) return true;
-    // `bodyTimeout: 0` under `// timeouts are handled by AbortSignal in our middleware`: bounded another way.
-    if (off && this.facts.noLimit.handledElsewhere(span(item.node)[0])) return true;
-    // `buildConnector({ timeout: 0 })` from undici where every request carries `AbortSignal.timeout(...)`.
-    if (off && this.facts.signalDeadlines.replaces(receiverOf(this.facts, item.node))) return true;
-    // `batchDelayTimeout || Infinity` where every timer armed with it runs the next step: a delay switched off.
-    if (this.facts.held.onlySchedules(this.siteName)) return true;
-    const constant = /^([\w$]+) = /.exec(item.literal)?.[1];
-    const clamped = constant === undefined ? this.facts.bounds.inlineClamps.has(unwrap(item.node)) : undefined;
-    if (!(clamped ?? this.facts.noWait.clamps.has(constant ?? ""))) return false;
-    return (this.constants.evaluate(item.node) ?? 0) >= NO_LIMIT;
   }
 
   add(kind: Classified["kind"], node: EsNode, literal: string, where: string, isTest: boolean): void {

@@ -16,6 +16,7 @@ import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
 import { LexicalScopes } from "./lexical-scopes.ts";
 import { LocalDelayCopies } from "./local-delay-copies.ts";
 import { SchedulerFallbacks } from "./stand-in-timers.ts";
+import { TimeoutCopies } from "./timeout-copies.ts";
 import { emptyListener, isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
 import { StateSetters } from "./display-timers.ts";
@@ -51,11 +52,6 @@ export class TimerEffects implements TimerFile {
   /** Whether the file calls a test runner with a title (`isTestFile`), once it has been asked. */
   private testFile: boolean | undefined;
   /**
-   * Any name given to a store as an entry's expiry (`const ttl = this.timeout; set(key, id, "PX", ttl)`), and any name
-   * passed on otherwise (`wait(ttl)`): a local copy of a timeout is a lifetime when it is used only so.
-   */
-  private readonly expiryAliases = { given: new Set<string>(), passed: new Set<string>() };
-  /**
    * Names used only as the delay of timers that log, measure or retry, or only as an entry's expiry (filled by
    * `finish`): nothing waits on them.
    */
@@ -72,8 +68,8 @@ export class TimerEffects implements TimerFile {
   readonly kept = new Set<EsNode>();
   /** The blocks the file's `let` / `const` functions are seen in (`lexical-scopes.ts`). */
   readonly lexical = new LexicalScopes();
-  /** `let current = this.authenticationErrorTimeout`: per timeout-looking name, the timeout-looking names it is copied to. */
-  private readonly copies = new Map<string, string[]>();
+  /** `let current = this.authenticationErrorTimeout`: timeout-looking names copied to others (`timeout-copies.ts`). */
+  private readonly copies = new TimeoutCopies();
   /** Timeout-looking names handed to the file's functions whose parameter is only a timer's delay. */
   private readonly handed: HandedDelays;
   /** `const t = this.disposeTimeout` then `setTimeout(..., t)`: a timeout copied into a local only a timer's delay. */
@@ -136,7 +132,7 @@ export class TimerEffects implements TimerFile {
     });
     const name = expiry && referenceName(unwrap(expiry));
     if (name !== undefined && TIMEOUT_WORD.test(name)) this.expiries.add(name);
-    else if (name !== undefined) this.expiryAliases.given.add(name);
+    else if (name !== undefined) this.copies.given.add(name);
   }
 
   /** `{ timeout }`, `{ timeout: this.idleTimeout }` in an object literal: the value is passed on. */
@@ -187,9 +183,9 @@ export class TimerEffects implements TimerFile {
   /** `current = this.authenticationErrorTimeout`: a timeout-looking name copied to another. */
   copy(target: string | undefined, value: unknown): void {
     const source = isNode(value) ? referenceName(unwrap(value)) : undefined;
-    if (target === undefined || source === undefined || !TIMEOUT_WORD.test(source + target)) return;
-    if (!TIMEOUT_WORD.test(target) && TIMEOUT_WORD.test(source)) this.locals.copy(target, source, value as EsNode);
-    this.copies.set(source, [...(this.copies.get(source) ?? []), target]);
+    if (target !== undefined && source !== undefined && !TIMEOUT_WORD.test(target) && TIMEOUT_WORD.test(source))
+      this.locals.copy(target, source, value as EsNode);
+    this.copies.copy(target, value);
   }
 
   /**
@@ -231,17 +227,7 @@ export class TimerEffects implements TimerFile {
     ];
     for (const name of quiet)
       if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
-    // `currentPollingTimeout = this.authenticationErrorTimeout` where the copy only delays a retry: so does the original;
-    // `const ttl = this.configuration.lockTimeout` where the copy is only a lock's expiry: the original is a lifetime.
-    const { given, passed } = this.expiryAliases;
-    const lifetime = (t: string): boolean => given.has(t) && !passed.has(t) && !this.active.has(t);
-    for (const [source, targets] of this.copies)
-      if (
-        targets.every((t) => this.inertNames.has(t) || lifetime(t)) &&
-        !this.active.has(source) &&
-        !this.passed.has(source)
-      )
-        this.inertNames.add(source);
+    this.copies.finish(this.inertNames, this.active, this.passed);
   }
 
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */
@@ -262,6 +248,6 @@ export class TimerEffects implements TimerFile {
   private pass(raw: EsNode): void {
     const name = referenceName(unwrap(raw));
     if (name !== undefined && TIMEOUT_WORD.test(name)) this.passed.add(name);
-    else if (name !== undefined) this.expiryAliases.passed.add(name);
+    else if (name !== undefined) this.copies.passed.add(name);
   }
 }

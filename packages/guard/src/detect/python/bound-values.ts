@@ -21,19 +21,11 @@ import { kwargsNoLimit } from "./kwargs-settings.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
 import { isTimeoutStatusCode } from "../../status-codes.ts";
-import { isNoLimit, type ZeroMeans } from "./values.ts";
+import { isNoLimit } from "./values.ts";
 
-/** The detector as these judgements see it: its facts, its SIGALRM budgets, and where findings go. */
+/** The detector as these judgements see it: its facts, its SIGALRM budgets, and where findings go (`PyCallJudge`). */
 export interface PyBindingJudge extends PyCallJudge {
   readonly alarms: AlarmBudgets;
-  report(
-    value: TsNode,
-    where: string,
-    noneIsUnbounded: boolean,
-    zero?: ZeroMeans,
-    isTest?: boolean,
-    negativeIsUnbounded?: boolean,
-  ): void;
 }
 
 /** A `default_parameter` or `typed_default_parameter`: the default of a timeout-named parameter. */

@@ -23,7 +23,7 @@ export interface PyCallJudge {
     noneIsUnbounded: boolean,
     zero?: ZeroMeans,
     isTest?: boolean,
-    unbounded?: boolean,
+    negativeIsUnbounded?: boolean,
   ): void;
 }
 

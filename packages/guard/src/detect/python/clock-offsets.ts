@@ -1,7 +1,7 @@
 // A literal added to a clock reading: the duration of a deadline (`deadline = time.monotonic() + 5`), judged where the
 // sum is assigned (`bound-values.ts`).
 import type { Node as TsNode } from "web-tree-sitter";
-import { wrappedLiteral } from "./classify.ts";
+import { wrappedLiteral } from "./wrapped-literals.ts";
 import { isClockReading } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
 import { addends, referenceName, unwrap } from "./syntax.ts";

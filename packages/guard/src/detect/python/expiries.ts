@@ -10,7 +10,8 @@ import type { PyFacts } from "./facts.ts";
 import { persistedExpiry, timedeltaOf } from "./persisted-expiries.ts";
 import { scheduledDelay } from "./schedules.ts";
 import { checkedByMainLoop } from "./shown-until.ts";
-import { addends, enclosingFunction, stringContent, unwrap } from "./syntax.ts";
+import { everyLocalRead } from "./local-reads.ts";
+import { addends, stringContent, unwrap } from "./syntax.ts";
 
 // Calls that set a key's or a session's expiry: Redis `expire`/`setex`, Django's `set_expiry`, `touch`.
 const EXPIRY_CALLS = /^(expire|pexpire|expireat|pexpireat|setex|psetex|getex|set_expiry|touch)$/;
@@ -100,19 +101,11 @@ export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
 function cutOff(facts: PyFacts, difference: TsNode): boolean {
   const parent = difference.parent;
   if (parent?.type === "comparison_operator") return agedOut(facts, parent, difference);
-  if (parent?.type !== "assignment" || parent.childForFieldName("right")?.id !== difference.id) return false;
-  const local = parent.childForFieldName("left");
-  const body = enclosingFunction(parent)?.childForFieldName("body");
-  if (local?.type !== "identifier" || !body) return false;
-  let reads = 0;
-  for (const read of body.descendantsOfType("identifier")) {
-    if (!read || read.id === local.id || read.text !== local.text) continue;
+  return everyLocalRead(difference, (read) => {
     const outer = outward(read);
     const around = outer.parent;
-    if (around?.type !== "comparison_operator" || !agedOut(facts, around, outer)) return false;
-    reads++;
-  }
-  return reads > 0;
+    return around?.type === "comparison_operator" && agedOut(facts, around, outer);
+  });
 }
 
 // An ordering comparison of `side` with a timestamp that is not a clock reading this code took, outside `while` loops.

@@ -11,6 +11,7 @@ import { displayOnly, displayParameter } from "./display-parameters.ts";
 import { outward, throughUnits } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
 import { remembered } from "./file-functions.ts";
+import { everyRead } from "./local-reads.ts";
 import { madeClassNames, selfMethodDefinitions } from "./own-methods.ts";
 import { positionalIndex } from "./callees.ts";
 import { calleeText, enclosingFunction } from "./syntax.ts";
@@ -92,15 +93,11 @@ function generation(facts: PyFacts): number {
 // `def _makeOne(self, *args, **kw): return self._getTargetClass()(*args, **kw)`: every read of `kw` is `**kw` handed
 // to a call that shows `key`.
 function kwargsShown(facts: PyFacts, fn: TsNode, kwargs: string, key: string): boolean {
-  let reads = 0;
-  for (const id of fn.childForFieldName("body")?.descendantsOfType("identifier") ?? []) {
-    if (!id || id.text !== kwargs) continue;
+  return everyRead(fn.childForFieldName("body"), kwargs, (id) => {
     const splat = id.parent;
     const call = splat?.type === "dictionary_splat" ? splat.parent?.parent : undefined;
-    if (call?.type !== "call" || !displayParameter(facts, call, key)) return false;
-    reads++;
-  }
-  return reads > 0;
+    return call?.type === "call" && displayParameter(facts, call, key);
+  });
 }
 
 // The positional parameter names (`self`/`cls` left out), every parameter's name, the `**kwargs` name, a `*args`.

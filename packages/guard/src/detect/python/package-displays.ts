@@ -7,6 +7,7 @@ import type { GuardConfig } from "../../config.ts";
 import { classOf } from "./callees.ts";
 import { findDisplayAttributes, type ParseModule } from "./display-attributes.ts";
 import { displayOnly } from "./display-parameters.ts";
+import { readsOf } from "./local-reads.ts";
 import { PyFacts } from "./facts.ts";
 import type { DisplayParameters, PythonFacts } from "./package-keepers.ts";
 import { firstSyntaxError } from "./parser.ts";
@@ -202,8 +203,7 @@ function takes(
   if (splat === undefined) return { parameters };
   const body = fn.childForFieldName("body");
   let forwarded: Set<string> | "any" = "any";
-  for (const id of body?.descendantsOfType("identifier") ?? []) {
-    if (!id || id.text !== splat) continue;
+  for (const id of readsOf(body, splat)) {
     const parent = id.parent;
     if (parent?.type === "subscript" && parent.parent?.type === "assignment") {
       if (parent.parent.childForFieldName("left")?.id === parent.id) continue;

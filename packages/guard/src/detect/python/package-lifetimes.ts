@@ -9,10 +9,10 @@ import type { GuardConfig } from "../../config.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
 import { PyFacts } from "./facts.ts";
 import { isAssignmentTarget, keptForNoWait } from "./lifetimes.ts";
+import { everyLocalRead } from "./local-reads.ts";
 import type { PythonFacts } from "./package-keepers.ts";
 import { firstSyntaxError } from "./parser.ts";
 import { scanPython } from "./scan.ts";
-import { enclosingFunction } from "./syntax.ts";
 
 /** A module-level constant named in capitals: `CAPTCHA_TIMEOUT = ...` at column 0. */
 const MODULE_CONSTANT = /^([A-Z][A-Z0-9_]*)[ \t]*=(?!=)/gm;
@@ -79,25 +79,12 @@ function judge(facts: PyFacts, found: TsNode): "use" | "skip" | "wait" {
 
 // `saved = settings.NAME` whose every other read is written back: `settings.NAME = saved` (a test restoring it).
 function savedForRestore(read: TsNode, name: string): boolean {
-  const value = outward(read);
-  const assignment = value.parent;
-  if (assignment?.type !== "assignment" || assignment.childForFieldName("right")?.id !== value.id) return false;
-  const local = assignment.childForFieldName("left");
-  const body = enclosingFunction(assignment)?.childForFieldName("body");
-  if (local?.type !== "identifier" || !body) return false;
-  let restored = 0;
-  for (const other of body.descendantsOfType("identifier")) {
-    if (!other || other.id === local.id || other.text !== local.text) continue;
+  return everyLocalRead(outward(read), (other) => {
     const back = outward(other);
     const write = back.parent;
     const target = write?.type === "assignment" ? write.childForFieldName("left") : null;
-    if (
-      write?.childForFieldName("right")?.id !== back.id ||
-      !target ||
-      !new RegExp(`(^|\\.)${name}$`).test(target.text)
-    )
-      return false;
-    restored++;
-  }
-  return restored > 0;
+    return (
+      write?.childForFieldName("right")?.id === back.id && !!target && new RegExp(`(^|\\.)${name}$`).test(target.text)
+    );
+  });
 }

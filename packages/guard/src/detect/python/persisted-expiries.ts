@@ -4,7 +4,7 @@
 // timedelta(minutes=m))`). The duration is how long a record stays valid; nothing waits for it to pass.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
-import { enclosingFunction } from "./syntax.ts";
+import { everyLocalRead } from "./local-reads.ts";
 
 /** Keywords of the `timedelta` constructor. */
 const TIMEDELTA_UNITS = /^(weeks|days|hours|minutes|seconds|milliseconds|microseconds)$/;
@@ -37,15 +37,7 @@ export function persistedExpiry(sum: TsNode): boolean {
   if (left?.type === "attribute" && left.childForFieldName("object")?.text === "self")
     return declaredField(parent, left.childForFieldName("attribute")?.text ?? "");
   // `minimum_expiration = now + delta` then only `filter(expiration__gt=minimum_expiration)`.
-  const body = enclosingFunction(parent)?.childForFieldName("body");
-  if (left?.type !== "identifier" || !body) return false;
-  let reads = 0;
-  for (const read of body.descendantsOfType("identifier")) {
-    if (!read || read.id === left.id || read.text !== left.text) continue;
-    if (!orderLookup(read)) return false;
-    reads++;
-  }
-  return reads > 0;
+  return everyLocalRead(sum, orderLookup);
 }
 
 // The value of a query's ordering lookup: `filter(expiration__gt=value)`.
