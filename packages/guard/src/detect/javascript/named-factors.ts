@@ -9,8 +9,9 @@ import type { Constant } from "./facts.ts";
 const UNIT_SIZES = new Set([60, 1000, 3600, 60_000, 86_400, 3_600_000, 86_400_000, 604_800_000]);
 
 /**
- * Whether `node` is a sum of named constants, each times literal factors only: `a + 2 * b`, `t * 1000 * 2`. A
- * constant is a unit when its value is a unit's size, or 1 under a name that is no timeout (`SECOND = 1`).
+ * Whether `node` is a sum of named timeout constants, each times literal factors only: `a + 2 * b`, `t * 1000 * 2`.
+ * A constant whose value is a unit's size is a unit (`2 * HOUR`); one whose name is no timeout (`SECOND = 1`,
+ * `HEARTBEAT_INTERVAL`) is not reported where it is written, so the sum stays the place that chooses.
  */
 export function restatesNamed(
   node: EsNode,
@@ -29,7 +30,8 @@ export function restatesNamed(
     if (n.type === "Identifier") {
       const constant = constantAt(n);
       if (!constant || constant.parameter || !(constant.value > 0) || UNIT_SIZES.has(constant.value)) return false;
-      if (constant.value === 1 && !isTimeout(constant.name)) return false;
+      // Only a timeout is reported where it is written: `HEARTBEAT_INTERVAL * 2` chooses the timeout it is assigned to.
+      if (!isTimeout(constant.name)) return false;
       names += 1;
       return true;
     }
