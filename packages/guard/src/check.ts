@@ -154,7 +154,13 @@ async function detect(
   }
   if (!mightHoldTimeout(source, config, "js", TYPESCRIPT.has(ext))) return { raw: [], comments: [] };
   // The detector is loaded with the first file that may hold a finding: a commit whose files cannot never compiles it.
-  return (await import("./check-javascript.ts")).detectJavaScriptFile(filePath, source, result, config, packageFacts);
+  return (await import("./check-javascript.ts")).detectJavaScriptFile(
+    filePath,
+    result.source ?? source,
+    result,
+    config,
+    packageFacts,
+  );
 }
 
 interface LineIndex {

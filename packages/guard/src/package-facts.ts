@@ -106,7 +106,7 @@ export function factsFor(
     const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
     if (parsed.errors.some((error) => error.severity === "Error")) continue;
     const program = parsed.program() as unknown as EsNode;
-    const names = namesReachingWait(program, text, { ...config, visitorKeys });
+    const names = namesReachingWait(program, parsed.source ?? text, { ...config, visitorKeys });
     for (const name of names.zero) if (candidates.has(name)) zero.add(name);
     for (const name of names.infinite) if (candidates.has(name)) infinite.add(name);
     for (const name of names.quiet) if (inertNames.has(name)) quiet.add(name);

@@ -114,9 +114,8 @@ export class NoLimitEvidence {
   built(name: string | undefined, raw: unknown): void {
     const init = isNode(raw) ? unwrap(raw) : undefined;
     if (name !== undefined && init?.type === "ObjectExpression") this.heldTimeouts.set(name, timeoutValues(init));
-    if (name === undefined || (init?.type !== "CallExpression" && init?.type !== "NewExpression")) return;
-    const callee = calleePath(init.callee as EsNode);
-    if (callee !== undefined) this.builders.set(name, callee);
+    const callee = init && builderOf(init);
+    if (name !== undefined && callee !== undefined) this.builders.set(name, callee);
   }
 
   /** `Date.now()`, `performance.now()`, or a local that holds one (`const started = Date.now()`). */
@@ -243,4 +242,18 @@ function timeoutValues(object: EsNode): KeyedNames[] {
       names.push({ key, names: namesRead(property.value as EsNode) });
   }
   return names;
+}
+
+/**
+ * The callee a call or `new` is, or the one both branches of a choice call alike (`args.https ?
+ * https.createServer(options, app) : http.createServer(app)`: a server either way, so the first branch's callee).
+ */
+function builderOf(node: EsNode): string | undefined {
+  if (node.type === "CallExpression" || node.type === "NewExpression") return calleePath(node.callee as EsNode);
+  if (node.type !== "ConditionalExpression") return undefined;
+  const [yes, no] = [node.consequent, node.alternate].map((branch) => (isNode(branch) ? unwrap(branch) : undefined));
+  const first = yes && (yes.type === "CallExpression" || yes.type === "NewExpression") ? builderOf(yes) : undefined;
+  const second = no && (no.type === "CallExpression" || no.type === "NewExpression") ? builderOf(no) : undefined;
+  const last = (path: string) => path.slice(path.lastIndexOf(".") + 1);
+  return first !== undefined && second !== undefined && last(first) === last(second) ? first : undefined;
 }
