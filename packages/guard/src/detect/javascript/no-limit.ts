@@ -8,6 +8,7 @@ import { calleePath, type EsNode, isNode, namesRead, referenceName, span, unwrap
 import { documentedElsewhere, documentedNoLimit, documentedNoLimitAt, documentedZeroNames } from "./no-limit-docs.ts";
 import { isTimeoutName } from "../../names.ts";
 import { JS_CLOCKS } from "./timers.ts";
+import { builderOf } from "./builders.ts";
 
 /** `isFinite(t)`, `Number.isFinite(t)`: the code tells a finite timeout from an infinite one. */
 const FINITE_TESTS = /^(Number\.)?isFinite$/;
@@ -242,18 +243,4 @@ function timeoutValues(object: EsNode): KeyedNames[] {
       names.push({ key, names: namesRead(property.value as EsNode) });
   }
   return names;
-}
-
-/**
- * The callee a call or `new` is, or the one both branches of a choice call alike (`args.https ?
- * https.createServer(options, app) : http.createServer(app)`: a server either way, so the first branch's callee).
- */
-function builderOf(node: EsNode): string | undefined {
-  if (node.type === "CallExpression" || node.type === "NewExpression") return calleePath(node.callee as EsNode);
-  if (node.type !== "ConditionalExpression") return undefined;
-  const [yes, no] = [node.consequent, node.alternate].map((branch) => (isNode(branch) ? unwrap(branch) : undefined));
-  const first = yes && (yes.type === "CallExpression" || yes.type === "NewExpression") ? builderOf(yes) : undefined;
-  const second = no && (no.type === "CallExpression" || no.type === "NewExpression") ? builderOf(no) : undefined;
-  const last = (path: string) => path.slice(path.lastIndexOf(".") + 1);
-  return first !== undefined && second !== undefined && last(first) === last(second) ? first : undefined;
 }
