@@ -82,4 +82,36 @@ describe("a Qt timer object's interval", () => {
       "pkg/other.py:6: no-hardcoded-timeout",
     ]);
   });
+
+  // qtawesome's icon browser (session 28, guard-py28): a module constant read only as the interval of the search box's
+  // single-shot timer, restarted on every keystroke, whose slot runs the search: a debounce window, not a deadline.
+  const browser = (slot: string) =>
+    [
+      "from qtpy import QtCore, QtWidgets",
+      "AUTO_SEARCH_TIMEOUT = 500",
+      "class IconBrowser(QtWidgets.QMainWindow):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self._filterTimer = QtCore.QTimer(self)",
+      "        self._filterTimer.setSingleShot(True)",
+      "        self._filterTimer.setInterval(AUTO_SEARCH_TIMEOUT)",
+      `        self._filterTimer.timeout.connect(self.${slot})`,
+      "    def _updateFilter(self):",
+      "        self._proxyModel.setFilterRegularExpression(self._lineEdit.text())",
+      "    def _abortSearch(self):",
+      "        self._search.cancel()",
+      "    def _triggerDelayedUpdate(self):",
+      "        self._filterTimer.stop()",
+      "        self._filterTimer.start()",
+    ].join("\n");
+
+  it("releases a module constant read only as a debounce timer's interval", async () => {
+    expect(await packageFindings({ "pkg/browser.py": browser("_updateFilter") }, config)).toEqual([]);
+  });
+
+  it("keeps the constant when the timer's slot cancels the operation", async () => {
+    expect(await packageFindings({ "pkg/browser.py": browser("_abortSearch") }, config)).toEqual([
+      "pkg/browser.py:2: no-hardcoded-timeout",
+    ]);
+  });
 });

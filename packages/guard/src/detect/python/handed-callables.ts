@@ -59,7 +59,7 @@ export function handedCallees(callee: TsNode): string[] | undefined {
 }
 
 // The positional place of `name` among `fn`'s parameters (plain names only); -1 when it is not one.
-function parameterPlace(fn: TsNode, name: string): number {
+export function parameterPlace(fn: TsNode, name: string): number {
   const parameters = (fn.childForFieldName("parameters")?.namedChildren ?? []).filter(
     (p): p is TsNode => p !== null && p.type !== "comment",
   );
@@ -72,7 +72,7 @@ function parameterPlace(fn: TsNode, name: string): number {
 }
 
 // `name = ...` (or a `for`, `with ... as`, `global`/`nonlocal`) in the function's own body: another value of it.
-function bindsLocally(fn: TsNode, name: string): boolean {
+export function bindsLocally(fn: TsNode, name: string): boolean {
   const body = fn.childForFieldName("body")?.text ?? "";
   return new RegExp(
     `(^|\\n)[ \\t]*${name}[ \\t]*(=[^=]|:)|\\bfor[ \\t]+${name}\\b|\\bas[ \\t]+${name}\\b|\\b(global|nonlocal)\\b[^\\n]*\\b${name}\\b`,

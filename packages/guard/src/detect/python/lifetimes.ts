@@ -9,6 +9,7 @@ import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward, throughUnits } from "./expiries.ts";
 import { noWaitOutside, type ReadVerdict } from "./judged-reads.ts";
 import { onlyLogged } from "./logged.ts";
+import { coalescingInterval } from "./qt-timers.ts";
 import { shownOrComparedRead } from "./own-display-calls.ts";
 import { enclosingFunction, occurrences, referenceName, withoutText } from "./syntax.ts";
 
@@ -153,7 +154,10 @@ export function boundsNoWait(
     const tested = truthinessTest(throughUnits(facts, read));
     if (isAssignmentTarget(read) || tested || signTest(facts, read) || onlyLogged(read)) return "skip";
     const kept = reads === "value" && (keptForNoWait(facts, read, sleeps) || shownOrComparedRead(facts, read));
-    return kept || lifetimeUse(facts, read) || sleptFor(read, sleeps) ? "use" : "wait";
+    // `self._filterTimer.setInterval(AUTO_SEARCH_TIMEOUT)` of a `QTimer` whose `timeout` runs only slots that end
+    // nothing: a debouncer's or throttle's window (`qt-timers.ts`), as for a parameter (`display-parameters.ts`).
+    const window = coalescingInterval(facts, read);
+    return kept || window || lifetimeUse(facts, read) || sleptFor(read, sleeps) ? "use" : "wait";
   };
   // The definition's own text is not a read of it.
   const key = `${scope.id}:${name}:${sleeps}:${reads}`;

@@ -16,6 +16,7 @@ import { SESSION_CLASSES } from "./http.ts";
 import { noneIsForever } from "./none-keywords.ts";
 import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./own-sockets.ts";
 import { assignsTo, guarded, reassigned, storedAs } from "./setting-writes.ts";
+import { splatReachesWait } from "./splatted-keywords.ts";
 import { unwrap } from "./syntax.ts";
 
 // How many constructors or factories a setting may be handed through (`timeout=self.timeout` to a class of the file).
@@ -190,6 +191,7 @@ function openedWith(facts: PyFacts, use: TsNode): boolean {
 // The setting read as a known blocking API's timeout, or handed to a constructor of this file that waits with it
 // (`Transport(timeout=self.timeout)`, `self.client_class(timeout=self.timeout)` with `client_class = Client`).
 function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
+  if (splatReachesWait(facts, read)) return true; // `kwargs.setdefault("timeout", self.timeout)` ... `f(**kwargs)`
   let argument = read;
   while (argument.parent?.type === "parenthesized_expression") argument = argument.parent;
   const keyword = argument.parent?.type === "keyword_argument" ? argument.parent : undefined;
