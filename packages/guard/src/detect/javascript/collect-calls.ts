@@ -1,6 +1,7 @@
 // A call's facts: which facts a call (`f(...)`) and a construction (`new C(...)`) feed, in the walk's order.
 import type { EsNode } from "./ast.ts";
 import { collectCallFacts } from "./call-facts.ts";
+import { foreignCallProps } from "./foreign-components.ts";
 import type { FileFacts } from "./facts.ts";
 import { sphinxIndexEntries } from "./term-index.ts";
 import { collectRefusedPromise, collectTestCall } from "./test-facts.ts";
@@ -14,6 +15,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   collectCallFacts(facts, node);
   for (const entry of sphinxIndexEntries(node)) facts.notDurations.add(entry);
   facts.noWait.call(node);
+  for (const range of foreignCallProps(node, facts.modules)) facts.noWait.quietIn(range);
   facts.receivers.call(node);
   facts.zero.call(node);
   facts.held.call(node);

@@ -157,6 +157,8 @@ export class JsDetector implements SiteJudge, MeaningSite {
         // `acquire(timeout = 0) { ... if (timeout) setTimeout(reject, timeout) }`: the function is the wait, its own
         // "no limit" leaves the bound to its caller (`own-waits.ts`).
         if (meaning === OWN && this.isCallersChoice(item.node)) continue;
+        // `var options = { timeout: 0 }` merged with the caller's options on every call: the call's own default.
+        if (meaning === OWN && this.facts.perCall.isPerCall(item.node, this.options.visitorKeys)) continue;
         // `_setTimeout(func, timeout) { if (timeout == null) timeout = 0; ... setTimeout(func, timeout) }`: a timer's
         // delay of 0 runs its callback at the next tick; nothing waits forever (`own-waits.ts`).
         if (

@@ -25,6 +25,7 @@ import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
 import { DiscardedReads } from "./discarded-reads.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
+import { PerCallDefaults } from "./per-call-defaults.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
 import { RacedCalls } from "./raced-calls.ts";
@@ -154,6 +155,8 @@ export class FileFacts implements TestFacts {
   readonly discardedReads = new DiscardedReads();
   /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */
   readonly ownWaits = new OwnWaitDefaults();
+  /** Options a function rebuilds on every call from its defaults and its caller's values: their "no limit" is the caller's. */
+  readonly perCall = new PerCallDefaults();
   /** Suites and tests mocha's API built (`new Suite(...)`) or documented as mocha's: their `timeout(ms)` is mocha's. */
   readonly mochaRunnables: MochaRunnables;
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */

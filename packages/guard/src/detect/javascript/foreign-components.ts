@@ -1,0 +1,64 @@
+// Props handed to another package's UI component: `<CopyButton value={url} timeout={1500}>` with `CopyButton`
+// imported from `@mantine/core`, or its compiled form `jsx(CopyButton, { value: url, timeout: 1500 })` (likec4). The
+// value is an input the component renders with (how long "copied" shows, a tooltip's open delay, a transition's
+// length); the code that writes it makes no wait with it, and a component's own timers are its package's. The
+// evidence is the consumer: a JSX element or a `jsx`/`jsxs`/`createElement` call whose component is bound by an
+// `import`/`require` of another package (a relative module's component is the package's own, still judged). Only a
+// prop's own value is covered: a callback prop (`onClick: () => fetch(url, { timeout: 5000 })`) runs here.
+import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from "./ast.ts";
+import type { ModuleBindings } from "./modules.ts";
+
+/** `jsx`, `jsxs`, `jsxDEV`, `_jsx` (react/jsx-runtime, compiled), `React.createElement`, `(0, jsx_runtime_1.jsx)`. */
+const JSX_CALL = /(^|\.)(_?jsxs?|jsxDEV|createElement)$/;
+
+/** A component's name: `CopyButton`, `Mantine.Tooltip` (lower-case names are DOM elements). */
+const COMPONENT = /(^|\.)[A-Z][\w$]*$/;
+
+/** Values that run code here (a callback, or an object or call that may hold one): not covered. */
+const RUNS_HERE = new Set([
+  "ObjectExpression",
+  "ArrayExpression",
+  "CallExpression",
+  "NewExpression",
+  ...FUNCTION_TYPES,
+]);
+
+/** Whether `path` names a component bound to another package (`import { CopyButton } from "@mantine/core"`). */
+function foreign(path: string | undefined, modules: ModuleBindings): boolean {
+  if (path === undefined || !COMPONENT.test(path)) return false;
+  const root = path.split(".")[0]!;
+  return modules.isImported(root) && modules.ownModuleOf(path) === undefined;
+}
+
+/** The spans of the prop values a compiled JSX call hands to another package's component. */
+export function foreignCallProps(node: EsNode, modules: ModuleBindings): [number, number][] {
+  const args = node.arguments as EsNode[];
+  if (node.type !== "CallExpression" || args.length < 2 || !JSX_CALL.test(calleePath(node.callee as EsNode) ?? ""))
+    return [];
+  if (!foreign(calleePath(args[0]!), modules)) return [];
+  const props = unwrap(args[1]!);
+  if (props.type !== "ObjectExpression") return [];
+  return (props.properties as EsNode[]).flatMap((property) =>
+    property.type === "Property" && isNode(property.value) && !RUNS_HERE.has(unwrap(property.value).type)
+      ? [span(property.value)]
+      : [],
+  );
+}
+
+/** The spans of the attribute values a JSX element hands to another package's component. */
+export function foreignElementProps(node: EsNode, modules: ModuleBindings): [number, number][] {
+  if (!foreign(jsxName(node.name as EsNode), modules)) return [];
+  return (node.attributes as EsNode[]).flatMap((attribute) => {
+    const value = attribute.type === "JSXAttribute" && isNode(attribute.value) ? attribute.value : undefined;
+    if (value?.type !== "JSXExpressionContainer" || !isNode(value.expression)) return [];
+    return RUNS_HERE.has(unwrap(value.expression).type) ? [] : [span(value.expression)];
+  });
+}
+
+/** `CopyButton`, `Mantine.Tooltip`: a JSX element's name as a path (undefined for a namespaced name). */
+function jsxName(node: EsNode): string | undefined {
+  if (node.type === "JSXIdentifier") return node.name as string;
+  if (node.type !== "JSXMemberExpression") return undefined;
+  const object = jsxName(node.object as EsNode);
+  return object === undefined ? undefined : `${object}.${(node.property as EsNode).name as string}`;
+}
