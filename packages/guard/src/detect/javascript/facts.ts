@@ -5,6 +5,7 @@ import { type EsNode, span } from "./ast.ts";
 import { collectNode } from "./collect.ts";
 import { CallRecords } from "./call-records.ts";
 import { ExpectedValues } from "./expected-values.ts";
+import { unreadFields } from "./unread-fields.ts";
 import { NoWaitFacts } from "./no-wait.ts";
 import { releaseDebounceBindings } from "./debounce-bindings.ts";
 import { TableRoles } from "./forgotten-tables.ts";
@@ -195,6 +196,7 @@ export class FileFacts implements TestFacts {
     this.timers.finish(visitorKeys, new TableRoles(program, visitorKeys));
     releaseDebounceBindings(this.source, program, visitorKeys, this.noWait);
     this.unreadDefaults.finish(this.notDurations);
+    unreadFields(program, this.source, visitorKeys, this.notDurations);
     this.discardedReads.finish((name) => this.unreadDefaults.uses(name), this.notDurations);
     this.machineDelays.finish(this.notDurations, this.source);
     this.syncTests.finish();

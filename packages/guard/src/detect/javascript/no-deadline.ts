@@ -9,6 +9,7 @@ import type { EnclosingFunctions } from "./enclosing-functions.ts";
 import { onlyShows, type StateSetters } from "./display-timers.ts";
 import { onlyForgets } from "./forgetting-timers.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
+import { replacesWhatItAborts } from "./replacing-timers.ts";
 import { armedBy, retriesUntilSpent, settlesBeside } from "./spent-retries.ts";
 import { onlyReleases, type SchedulerFallbacks } from "./stand-in-timers.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -39,6 +40,8 @@ export function noDeadline(
   visitorKeys: VisitorKeys | undefined,
 ): boolean {
   if (file.fallbacks.standsIn(call) || onlyReleases(callback, file.definitions, visitorKeys)) return true;
+  // `setTimeout(function () { xhr.abort(); xhr = $.ajax(...) }, 50)`: it starts the request it stores, a defer.
+  if (replacesWhatItAborts(callback, file.around.innermost(call), file.source)) return true;
   const visible = (name: string, at: number) =>
     visibleDefinition(name, at, file.definitions, file.functionSpans, file.lexical);
   return (
