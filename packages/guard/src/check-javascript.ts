@@ -4,6 +4,7 @@ import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import type { JsParse } from "./detect/oxc.ts";
+import { programOf } from "./detect/oxc-program.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
 import type { RawFinding } from "./detect/types.ts";
 import { internalsOf, type PackageFacts, packageFileKey } from "./package-facts-shape.ts";
@@ -24,7 +25,7 @@ export function detectJavaScriptFile(
   // The AST comes over as JSON, parsed only here: files that cannot hold a finding are
   // syntax-checked but never deserialised (most of a commit).
   return {
-    raw: detectJavaScript(parsed.program() as unknown as EsNode, source, {
+    raw: detectJavaScript(programOf(parsed) as unknown as EsNode, source, {
       ...config,
       visitorKeys,
       packageFacts: packageFacts && { ...packageFacts, helpers: internals?.helpers, table },

@@ -11,6 +11,7 @@ import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
 import { type EsNode, MERGE_SHAPE, namesReachingWait } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
+import { programOf } from "./detect/oxc-program.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
 import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
@@ -105,7 +106,7 @@ export function factsFor(
     if (nestingBound(text) > IN_PROCESS_NESTING) continue;
     const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
     if (parsed.errors.some((error) => error.severity === "Error")) continue;
-    const program = parsed.program() as unknown as EsNode;
+    const program = programOf(parsed) as unknown as EsNode;
     const names = namesReachingWait(program, parsed.source ?? text, { ...config, visitorKeys });
     for (const name of names.zero) if (candidates.has(name)) zero.add(name);
     for (const name of names.infinite) if (candidates.has(name)) infinite.add(name);

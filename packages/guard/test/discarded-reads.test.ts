@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { findingLines } from "./helpers.ts";
 
 // Session 26 (guard-js26b): a timeout constant whose only read is thrown away (a comma expression's element before
 // the last: winston-opentelemetry's `(FORCE_FLUSH_TIMEOUT_MILLIS, callWithTimeout)(...)`) bounds nothing; one read
 // anywhere else, or exported, stays reported. And TypeScript's CommonJS call of p-timeout's default export
 // (`(0, p_timeout_1.default)(signal, 100)`) is p-timeout's bound, as the `.ts` form `pTimeout(signal, 100)` is.
-const config = defaultGuardConfig(process.cwd());
-
-const lines = async (file: string, source: string) =>
-  (await checkSource(file, source, config)).messages.map((m) => `${m.line}: ${m.ruleId}`);
 
 describe("constants read only where the value is discarded", () => {
   it("releases a constant read only in a comma expression, keeps one passed on, exported or compared", async () => {
@@ -29,7 +25,10 @@ describe("constants read only where the value is discarded", () => {
       "}",
       "exports.Processor = Processor;",
     ].join("\n");
-    expect(await lines("lib/processor.js", source)).toEqual(["3: no-hardcoded-timeout", "4: no-hardcoded-timeout"]);
+    expect(await findingLines("lib/processor.js", source)).toEqual([
+      "3: no-hardcoded-timeout",
+      "4: no-hardcoded-timeout",
+    ]);
   });
 });
 
@@ -47,13 +46,13 @@ describe("a module's default export called the CommonJS way", () => {
       "  });",
       "});",
     ].join("\n");
-    expect(await lines("spec/utils.spec.js", compiled)).toEqual(["7: no-hardcoded-timeout"]);
+    expect(await findingLines("spec/utils.spec.js", compiled)).toEqual(["7: no-hardcoded-timeout"]);
     const typed = [
       'import pTimeout from "p-timeout";',
       'it("waits", async () => {',
       "  await expect(pTimeout(signal, 100)).rejects.toThrow(pTimeout.TimeoutError);",
       "});",
     ].join("\n");
-    expect(await lines("spec/utils.spec.ts", typed)).toEqual(["3: no-hardcoded-timeout"]);
+    expect(await findingLines("spec/utils.spec.ts", typed)).toEqual(["3: no-hardcoded-timeout"]);
   });
 });

@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
-import { packageFindings } from "./helpers.ts";
+import { defaultGuardConfig } from "../src/index.ts";
+import { findingLines, packageFindings } from "./helpers.ts";
 
 // Display delays reported as hardcoded timeouts (session 25, guard-display25): a value named like a timeout whose
 // timer's callback only changes what is shown (a React state flag, `setState`, a message box's `set_visible(False)`)
 // is a display duration; a callback that aborts, kills, or sets a state that says it timed out stays a deadline.
 const config = defaultGuardConfig(process.cwd());
-
-const lines = async (file: string, source: string) =>
-  (await checkSource(file, source, config)).messages.map((m) => `${m.line}: ${m.ruleId}`);
 
 describe("timers whose callback only changes what is shown", () => {
   it("releases a React state flag and a setState, keeps a timeout status, an abort and a rejecting wait", async () => {
@@ -58,7 +55,7 @@ describe("timers whose callback only changes what is shown", () => {
       "  new Promise((resolve) => setTimeout(() => resolve(false), WAIT_TIMEOUT));",
       "",
     ].join("\n");
-    expect(await lines("shows.tsx", source)).toEqual([
+    expect(await findingLines("shows.tsx", source)).toEqual([
       "25: no-hardcoded-timeout",
       "31: no-hardcoded-timeout",
       "41: no-hardcoded-timeout",

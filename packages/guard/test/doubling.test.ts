@@ -3,20 +3,14 @@ import { Node as TsNode } from "web-tree-sitter";
 import { FileFacts } from "../src/detect/javascript/facts.ts";
 import { ModuleBindings } from "../src/detect/javascript/modules.ts";
 import { PyFacts } from "../src/detect/python/facts.ts";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
 import { expectGrowthOnDoubling, workDone } from "./doubling.ts";
 import { LARGE_INPUT_TIMEOUT } from "./profile.ts";
+import { findingLines } from "./helpers.ts";
 
 // bench/worst-case.mjs's families that were quadratic, held linear by counting: each test checks a generated input
 // of size n and of 2n and compares the work a spied method did (expectGrowthOnDoubling), never the time it took.
 // Each input is large: LARGE_INPUT_TIMEOUT, the test profile's, is every test's limit here.
-const config = defaultGuardConfig(import.meta.dirname);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-async function findingLines(path: string, source: string): Promise<string[]> {
-  const result = await checkSource(path, source, config);
-  return result.messages.map((m) => `${m.line}: ${m.ruleId}`);
-}
 
 // bench/worst-case.mjs's own-wait family: each default asked whether its name reaches a wait, and each such question
 // scanned every call of the file (quadratic). Counted, not timed: each call a question looks at is looked up as its

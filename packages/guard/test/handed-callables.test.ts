@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { defaultGuardConfig } from "../src/index.ts";
 import { packageFindings } from "./helpers.ts";
 
 // A library function handed on as a value (session 27, guard-py27b): pbcommand's `__jsonable_request(requests.post,
 // headers)` calls `request_method(url, data=..., verify=False)` with no timeout: a request without a timeout. A
 // parameter given the file's own function, or a call through it with a timeout, stays silent.
-const config = defaultGuardConfig(process.cwd());
 
 describe("a library function handed on as a value", () => {
   it("reports the call through the parameter when every caller hands a request function", async () => {
@@ -24,7 +22,7 @@ describe("a library function handed on as a value", () => {
       "def use(url):",
       "    return bounded(requests.get, url)",
     ].join("\n");
-    expect(await packageFindings({ "pkg/sal.py": source }, config)).toEqual(["pkg/sal.py:4: no-unbounded-timeout"]);
+    expect(await packageFindings({ "pkg/sal.py": source })).toEqual(["pkg/sal.py:4: no-unbounded-timeout"]);
   });
 
   it("stays silent when a caller hands the file's own function or a value it did not name", async () => {
@@ -43,6 +41,6 @@ describe("a library function handed on as a value", () => {
       "def c(url, chosen):",
       "    return run(chosen.get(), url)",
     ].join("\n");
-    expect(await packageFindings({ "pkg/sal.py": source }, config)).toEqual([]);
+    expect(await packageFindings({ "pkg/sal.py": source })).toEqual([]);
   });
 });

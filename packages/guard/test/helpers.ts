@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { runGuardCli } from "../src/cli.ts";
-import { checkSource, type GuardConfig, packageFacts, type PackageFacts } from "../src/index.ts";
+import { checkSource, defaultGuardConfig, type GuardConfig, packageFacts, type PackageFacts } from "../src/index.ts";
 import { expect } from "vitest";
 import { BUILT_CLI_TIMEOUT } from "./profile.ts";
 
@@ -68,6 +68,22 @@ export async function guard(cwd: string, ...argv: string[]) {
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
+/** The default configuration of the working directory (the package's, where vitest runs). */
+const cwdConfig = defaultGuardConfig(process.cwd());
+
+/**
+ * `line: rule` of every finding `checkSource` reports in `source` read as the file `path`: with `config` (the working
+ * directory's defaults unless given) and the package's `facts` when given.
+ */
+export async function findingLines(
+  path: string,
+  source: string,
+  config: GuardConfig = cwdConfig,
+  facts?: PackageFacts,
+): Promise<string[]> {
+  return (await checkSource(path, source, config, facts)).messages.map((m) => `${m.line}: ${m.ruleId}`);
+}
+
 /** A corpus file: its path and text. */
 export type CorpusFile = { path: string; text: string };
 
@@ -116,11 +132,12 @@ export async function findingsOf(cwd: string, ...argv: string[]): Promise<string
 
 /**
  * `path:line: rule` of every finding in `files` (path -> text), checked in process as the CLI checks one package: with
- * the facts the files show each other (`packageFacts`), or without them when `withFacts` is false. Sorted.
+ * the facts the files show each other (`packageFacts`), or without them when `withFacts` is false; with `config` (the
+ * working directory's defaults unless given). Sorted.
  */
 export async function packageFindings(
   files: Record<string, string>,
-  config: GuardConfig,
+  config: GuardConfig = cwdConfig,
   withFacts = true,
 ): Promise<string[]> {
   const entries = Object.entries(files);

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { findingLines } from "./helpers.ts";
 
 // Delays that bound no wait (session 27, guard-jsui27): an emulated timer API's own `timeout = 0` default that its
 // file converts, clamps and hands to the function arming the timer; a socket's idle timer armed with a listener that
 // does nothing. Corpus: `test/corpus/idle-listeners27.js`.
-const config = defaultGuardConfig(process.cwd());
-
-const lines = async (file: string, source: string) =>
-  (await checkSource(file, source, config)).messages.map((m) => `${m.line}: ${m.ruleId}`);
 
 const windowTimers = (steps: string) =>
   [
@@ -32,11 +28,13 @@ const windowTimers = (steps: string) =>
 
 describe("an emulated timer API's own 0 default", () => {
   it("is the next tick when the file converts it, clamps negatives and arms the timer with it", async () => {
-    expect(await lines("Window.js", windowTimers("    if (timeout < 0) timeout = 0;"))).toEqual([]);
+    expect(await findingLines("Window.js", windowTimers("    if (timeout < 0) timeout = 0;"))).toEqual([]);
   });
 
   it("stays reported when the function arming the timer tests it for being set", async () => {
-    expect(await lines("Window.js", windowTimers("    if (!timeout) return 0;"))).toEqual(["3: no-unbounded-timeout"]);
+    expect(await findingLines("Window.js", windowTimers("    if (!timeout) return 0;"))).toEqual([
+      "3: no-unbounded-timeout",
+    ]);
   });
 });
 
@@ -58,13 +56,13 @@ const telnet = (listener: string, extra = "") =>
 
 describe("a socket's idle timer with a listener that does nothing", () => {
   it("bounds no wait", async () => {
-    expect(await lines("telnet.js", telnet("() => {}"))).toEqual([]);
-    expect(await lines("telnet.js", telnet("function () {}"))).toEqual([]);
+    expect(await findingLines("telnet.js", telnet("() => {}"))).toEqual([]);
+    expect(await findingLines("telnet.js", telnet("function () {}"))).toEqual([]);
   });
 
   it("stays reported when the listener ends the socket, or another listener of the event does", async () => {
-    expect(await lines("telnet.js", telnet("() => conn.destroy()"))).toEqual(["5: no-hardcoded-timeout"]);
-    expect(await lines("telnet.js", telnet("() => {}", '    conn.on("timeout", () => conn.end());'))).toEqual([
+    expect(await findingLines("telnet.js", telnet("() => conn.destroy()"))).toEqual(["5: no-hardcoded-timeout"]);
+    expect(await findingLines("telnet.js", telnet("() => {}", '    conn.on("timeout", () => conn.end());'))).toEqual([
       "5: no-hardcoded-timeout",
     ]);
   });

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { findingLines } from "./helpers.ts";
 
 // Display delays read from a defaults table (session 27, guard-jsdisplay27): a timeout copied into a short local
 // (`const t = this.disposeTimeout`) that is only tested and handed to a timer whose callback detaches a node and sets
 // a component's flag is a display delay; the same shapes whose timer rejects, says the wait is done, destroys a socket,
 // or whose local is also handed to `fetch`, stay reported.
-const config = defaultGuardConfig(process.cwd());
-
-const lines = async (source: string) =>
-  (await checkSource("popper.js", source, config)).messages.map((m) => `${m.line}: ${m.ruleId}`);
 
 const table = [
   "const defaults = {",
@@ -33,7 +29,7 @@ const detach = ["  detach() {", "    this.node.parentNode && this.node.parentNod
 describe("a timeout copied into a local that is only a display timer's delay", () => {
   it("releases a defaults table's delay whose timer detaches a node and sets a flag", async () => {
     const source = [...table, "export const Popper = {", ...method("hide", "disposeTimeout", shown), ...detach, "};"];
-    expect(await lines(source.join("\n"))).toEqual([
+    expect(await findingLines("popper.js", source.join("\n"))).toEqual([
       "3: no-hardcoded-timeout",
       "4: no-hardcoded-timeout",
       "5: no-hardcoded-timeout",
@@ -53,7 +49,7 @@ describe("a timeout copied into a local that is only a display timer's delay", (
       ...detach,
       "};",
     ];
-    expect(await lines(source.join("\n"))).toEqual([
+    expect(await findingLines("popper.js", source.join("\n"))).toEqual([
       "3: no-hardcoded-timeout",
       "4: no-hardcoded-timeout",
       "5: no-hardcoded-timeout",
@@ -70,6 +66,6 @@ describe("a timeout copied into a local that is only a display timer's delay", (
       ...detach,
       "};",
     ];
-    expect(await lines(source.join("\n"))).toContain("2: no-hardcoded-timeout");
+    expect(await findingLines("popper.js", source.join("\n"))).toContain("2: no-hardcoded-timeout");
   });
 });

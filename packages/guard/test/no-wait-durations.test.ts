@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defaultGuardConfig } from "../src/index.ts";
 import { packageFindings } from "./helpers.ts";
 
 // Python durations that bound no wait (session 27, guard-pyprec27): a sub-millisecond bound is a poll outside tests; a
 // splash screen's display time; memory_profiler's sampling window on the current process; a local only formatted into
 // generated text; sugar3's own NotifyAlert default. Their waiting neighbours stay reported. Checked with the package's
 // facts, which give the checker each file's path (tests are told by it).
-const config = defaultGuardConfig(process.cwd());
 
 describe("durations that bound no wait", () => {
   it("reads a sub-millisecond bound as a poll outside tests and keeps it in a test that makes a wait time out", async () => {
@@ -30,7 +28,7 @@ describe("durations that bound no wait", () => {
       "    with pytest.raises(requests.Timeout):",
       '        requests.get("http://example.com", timeout=0.0001)',
     ].join("\n");
-    expect(await packageFindings({ "pkg/util.py": util, "pkg/tests/test_util.py": test }, config)).toEqual([
+    expect(await packageFindings({ "pkg/util.py": util, "pkg/tests/test_util.py": test })).toEqual([
       "pkg/tests/test_util.py:4: no-hardcoded-timeout",
       "pkg/util.py:11: no-hardcoded-timeout",
       "pkg/util.py:6: no-hardcoded-timeout",
@@ -53,7 +51,7 @@ describe("durations that bound no wait", () => {
       "def child(proc):",
       "    return memory_usage(proc, interval=0.1, timeout=30)",
     ].join("\n");
-    expect(await packageFindings({ "pkg/gui.py": gui }, config)).toEqual([
+    expect(await packageFindings({ "pkg/gui.py": gui })).toEqual([
       "pkg/gui.py:13: no-hardcoded-timeout",
       "pkg/gui.py:4: no-hardcoded-timeout",
     ]);
@@ -78,9 +76,7 @@ describe("durations that bound no wait", () => {
       "    print('dialing with %d s' % int(timeout))",
       "    return socket.create_connection((host, 80), timeout)",
     ].join("\n");
-    expect(await packageFindings({ "pkg/render.py": source }, config)).toEqual([
-      "pkg/render.py:14: no-hardcoded-timeout",
-    ]);
+    expect(await packageFindings({ "pkg/render.py": source })).toEqual(["pkg/render.py:14: no-hardcoded-timeout"]);
   });
 
   it("releases sugar3's own NotifyAlert default, keeps its TimeoutAlert, which answers for the user", async () => {
@@ -103,7 +99,7 @@ describe("durations that bound no wait", () => {
       "    def __init__(self, timeout=5, **kwargs):",
       "        _TimeoutAlert.__init__(self, timeout, 'Ok')",
     ].join("\n");
-    expect(await packageFindings({ "dist-packages/sugar3/graphics/alert.py": alert }, config)).toEqual([
+    expect(await packageFindings({ "dist-packages/sugar3/graphics/alert.py": alert })).toEqual([
       "dist-packages/sugar3/graphics/alert.py:13: no-hardcoded-timeout",
     ]);
   });

@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
+import { findingLines } from "./helpers.ts";
 
 // Session 26 (guard-py26b), Python precision: construct's `Enum(Byte("code"), Pad=0, ..., Path_MTU_Aging_Timeout=24,
 // ...)`, a protocol's option codes written with capitalised mixed-case names; and django-constance's
 // `DATABASE_CACHE_AUTOFILL_TIMEOUT` setting, kept on the backend as `self._autofill_timeout` and read only as a
 // cache write's `timeout=` (an entry's lifetime).
 const config = defaultGuardConfig("/pkg");
-
-async function lines(source: string): Promise<string[]> {
-  const result = await checkSource("mod.py", source, config);
-  return result.messages.map((m) => `${m.line}: ${m.ruleId}`);
-}
 
 describe("a call's capitalised members numbered in order are option codes", () => {
   it("does not report a member of a numbered option table; a call's settings and a short list stay", async () => {
@@ -36,7 +32,7 @@ describe("a call's capitalised members numbered in order are option codes", () =
       "",
     ].join("\n");
     // A table numbers from 0 or 1 (line 4 starts at 3), has eight members or more (line 5) and no gap above 16 (line 6).
-    expect(await lines(source)).toEqual([
+    expect(await findingLines("mod.py", source)).toEqual([
       "4: no-hardcoded-timeout",
       "5: no-hardcoded-timeout",
       "6: no-hardcoded-timeout",

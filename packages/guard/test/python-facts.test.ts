@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
+import { checkSource, defaultGuardConfig, packageFacts, type PackageFacts } from "../src/index.ts";
 import { internalsOf } from "../src/package-facts-shape.ts";
-import { corpusPackage, findingsOf, git, tempRepo, tempTree } from "./helpers.ts";
+import { corpusPackage, findingLines, findingsOf, git, tempRepo, tempTree } from "./helpers.ts";
 import { isPython } from "../src/extensions.ts";
 
 // Python packages where a line is judged by what another module of the package shows: objects that keep a "no limit"
@@ -75,8 +75,7 @@ describe("Python package facts: what another module of the package shows", () =>
       "    return socket.create_connection((host, 80), timeout=TIMEOUT)",
       "",
     ].join("\n");
-    const lines = async (facts?: Awaited<ReturnType<typeof packageFacts>>) =>
-      (await checkSource("pkg/client.py", client, config, facts)).messages.map((m) => `${m.line}: ${m.ruleId}`);
+    const lines = (facts?: PackageFacts) => findingLines("pkg/client.py", client, config, facts);
     const facts = await packageFacts(
       [
         ["pkg/client.py", client],
@@ -97,10 +96,7 @@ describe("Python package facts: what another module of the package shows", () =>
       "def main(settings):",
       `    socket.setdefaulttimeout(${value})`,
     ];
-    const lines = async (facts?: Awaited<ReturnType<typeof packageFacts>>) =>
-      (await checkSource("pkg/fetch.py", fetch.join("\n"), config, facts)).messages.map(
-        (m) => `${m.line}: ${m.ruleId}`,
-      );
+    const lines = (facts?: PackageFacts) => findingLines("pkg/fetch.py", fetch.join("\n"), config, facts);
     const withMain = async (value: string) =>
       packageFacts(
         [

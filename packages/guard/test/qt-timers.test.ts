@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defaultGuardConfig } from "../src/index.ts";
 import { packageFindings } from "./helpers.ts";
 
 // A Qt timer object's interval (session 27, guard-py27b): superqt's `qthrottled(func, timeout=100)` hands its timeout
 // through `_make_decorator`, a nested function and a throttler object's `setTimeout` to `QTimer.setInterval`, and the
 // timer's `timeout` signal only runs the throttled call: a coalescing window, not a deadline. The same chain to a timer
 // whose slot aborts the operation, and an interval of another object's `setInterval`, stay reported.
-const config = defaultGuardConfig(process.cwd());
 
 const throttler = (slot: string) =>
   [
@@ -52,11 +50,11 @@ const throttler = (slot: string) =>
 
 describe("a Qt timer object's interval", () => {
   it("releases a throttle's default whose timer only runs slots that end nothing", async () => {
-    expect(await packageFindings({ "pkg/_throttler.py": throttler("_maybe_emit") }, config)).toEqual([]);
+    expect(await packageFindings({ "pkg/_throttler.py": throttler("_maybe_emit") })).toEqual([]);
   });
 
   it("keeps the default when the timer's slot aborts the operation", async () => {
-    expect(await packageFindings({ "pkg/_throttler.py": throttler("_abort_request") }, config)).toEqual([
+    expect(await packageFindings({ "pkg/_throttler.py": throttler("_abort_request") })).toEqual([
       "pkg/_throttler.py:37: no-hardcoded-timeout",
     ]);
   });
@@ -77,7 +75,7 @@ describe("a Qt timer object's interval", () => {
       "    return _make_decorator(func, timeout, leading)",
       "    t = Throttler()\n    t.timeoutChanged.connect(print)\n    return _make_decorator(func, timeout, leading)",
     );
-    expect(await packageFindings({ "pkg/other.py": other, "pkg/_throttler.py": connected }, config)).toEqual([
+    expect(await packageFindings({ "pkg/other.py": other, "pkg/_throttler.py": connected })).toEqual([
       "pkg/_throttler.py:37: no-hardcoded-timeout",
       "pkg/other.py:6: no-hardcoded-timeout",
     ]);

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { defaultGuardConfig } from "../src/index.ts";
 import { packageFindings } from "./helpers.ts";
 
 // A library module the package re-exports under its own module (session 27, guard-py27b): csb's `csb/io/__init__.py`
 // has `import urllib.request as urllib`, and `csb.io.urllib.urlopen(url)` elsewhere is urllib's `urlopen` without a
 // timeout. A name the package's module defines itself stays its own.
-const config = defaultGuardConfig(process.cwd());
 
 describe("a library module re-exported under the package's own module", () => {
   it("reads csb.io.urllib.urlopen as urllib.request.urlopen", async () => {
@@ -27,7 +25,7 @@ describe("a library module re-exported under the package's own module", () => {
       "def bounded(accession):",
       "    return csb.io.urllib.urlopen('http://example.org/' + accession, timeout=config.timeout_s)",
     ].join("\n");
-    expect(await packageFindings({ "csb/io/__init__.py": io, "csb/bio/io/dssp.py": dssp }, config)).toEqual([
+    expect(await packageFindings({ "csb/io/__init__.py": io, "csb/bio/io/dssp.py": dssp })).toEqual([
       "csb/bio/io/dssp.py:3: no-unbounded-timeout",
     ]);
   });
@@ -36,8 +34,6 @@ describe("a library module re-exported under the package's own module", () => {
     const net = ["def urlopen(url):", "    return open(url)"].join("\n");
     const io = ["import pkg.net as net", "def f():", "    return 1"].join("\n");
     const user = ["import pkg.io", "def get(u):", "    return pkg.io.net.urlopen(u)"].join("\n");
-    expect(await packageFindings({ "pkg/net.py": net, "pkg/io/__init__.py": io, "pkg/user.py": user }, config)).toEqual(
-      [],
-    );
+    expect(await packageFindings({ "pkg/net.py": net, "pkg/io/__init__.py": io, "pkg/user.py": user })).toEqual([]);
   });
 });

@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Signatures } from "../src/detect/python/timeout-positions.ts";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { defaultGuardConfig } from "../src/index.ts";
 import { isPythonTimeoutName } from "../src/names.ts";
-import { packageFindings } from "./helpers.ts";
+import { findingLines, packageFindings } from "./helpers.ts";
 
 // Session 25 (guard-rec25), Python recall: trove's `utils.poll_until(f, time_out=60)` and its oslo.config
 // `*_time_out` options, proboscis' `@time_out(60)`, a package method whose parameter reaches a wait only through
 // `time_out=max_time`, and django-gravatar2's `urlopen` imported through the package's own `compat.py`.
 const config = defaultGuardConfig(process.cwd());
-
-async function lines(source: string): Promise<string[]> {
-  const result = await checkSource("mod.py", source, config);
-  return result.messages.map((m) => `${m.line}: ${m.ruleId}`);
-}
 
 describe("Python names: a snake-case `time_out` is the word timeout", () => {
   it("reads `time_out`, `TIME_OUT` and `server_delete_time_out`; not camel case, plurals or other words", () => {
@@ -39,7 +34,7 @@ describe("Python names: a snake-case `time_out` is the word timeout", () => {
       "    utils.poll_until(f, sleep_time=3, time_out=timeout)",
       "",
     ].join("\n");
-    expect(await lines(source)).toEqual(["4: no-hardcoded-timeout", "7: no-hardcoded-timeout"]);
+    expect(await findingLines("mod.py", source)).toEqual(["4: no-hardcoded-timeout", "7: no-hardcoded-timeout"]);
   });
 
   it("an upper-case member of an enum built by a call is a code, not a timeout; a call's settings stay", async () => {
@@ -50,7 +45,7 @@ describe("Python names: a snake-case `time_out` is the word timeout", () => {
       "client = Client(host, port=8080, retries=3, backoff=2, time_out=30)",
       "",
     ].join("\n");
-    expect(await lines(source)).toEqual(["4: no-hardcoded-timeout"]);
+    expect(await findingLines("mod.py", source)).toEqual(["4: no-hardcoded-timeout"]);
   });
 
   it("reports proboscis' `@time_out(n)` as a test's time limit, and a constant it names where it is written", async () => {
@@ -69,7 +64,7 @@ describe("Python names: a snake-case `time_out` is the word timeout", () => {
       "        pass",
       "",
     ].join("\n");
-    expect(await lines(source)).toEqual(["3: no-hardcoded-timeout", "10: no-hardcoded-timeout"]);
+    expect(await findingLines("mod.py", source)).toEqual(["3: no-hardcoded-timeout", "10: no-hardcoded-timeout"]);
   });
 });
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
-
-const config = defaultGuardConfig(import.meta.dirname);
-const rules = async (path: string, source: string) =>
-  (await checkSource(path, source, config)).messages.map((m) => `${m.line}: ${m.ruleId}`);
+import { findingLines } from "./helpers.ts";
 
 // A dtslint test (taiko's `types/taiko/test/page-actions.ts`): compiled against the declarations, never run.
 const dtslint = [
@@ -15,17 +11,17 @@ const dtslint = [
 
 describe("dtslint type tests are never run", () => {
   it("a file with $ExpectType assertions under types/<name>/test/ has no finding", async () => {
-    expect(await rules("types/taiko/test/page-actions.ts", dtslint)).toEqual([]);
+    expect(await findingLines("types/taiko/test/page-actions.ts", dtslint)).toEqual([]);
   });
 
   it("so is one in a test-d/ or dtslint/ folder, with $ExpectError", async () => {
     const source = dtslint.replace("// $ExpectType Promise<Response>", "// $ExpectError");
-    expect(await rules("test-d/options.ts", source)).toEqual([]);
-    expect(await rules("packages/x/dtslint/index.ts", source)).toEqual([]);
+    expect(await findingLines("test-d/options.ts", source)).toEqual([]);
+    expect(await findingLines("packages/x/dtslint/index.ts", source)).toEqual([]);
   });
 
   it("the same calls in a file that runs are found", async () => {
-    expect(await rules("test/page-actions.ts", dtslint)).toEqual([
+    expect(await findingLines("test/page-actions.ts", dtslint)).toEqual([
       "2: no-hardcoded-timeout",
       "4: no-hardcoded-timeout",
     ]);
@@ -33,7 +29,7 @@ describe("dtslint type tests are never run", () => {
 
   it("a file under types/ without dtslint assertions still runs for all we know, and is checked", async () => {
     const plain = dtslint.replace(/\/\/ \$ExpectType.*$/gm, "");
-    expect(await rules("types/taiko/test/page-actions.ts", plain)).toEqual([
+    expect(await findingLines("types/taiko/test/page-actions.ts", plain)).toEqual([
       "2: no-hardcoded-timeout",
       "4: no-hardcoded-timeout",
     ]);
@@ -49,13 +45,13 @@ const typesSpec = [
 
 describe("a spec in a types/ folder that registers no test is never run", () => {
   it("its options have no finding", async () => {
-    expect(await rules("cypress/types/plugin.spec.ts", typesSpec)).toEqual([]);
-    expect(await rules("typings/client.test.ts", typesSpec)).toEqual([]);
+    expect(await findingLines("cypress/types/plugin.spec.ts", typesSpec)).toEqual([]);
+    expect(await findingLines("typings/client.test.ts", typesSpec)).toEqual([]);
   });
 
   it("the same spec with a test in it runs, and is checked", async () => {
     const running = `${typesSpec}\nit("waits", () => { cy.waitUntil(() => true, { timeout: 600 }) })`;
-    expect(await rules("cypress/types/plugin.spec.ts", running)).toEqual([
+    expect(await findingLines("cypress/types/plugin.spec.ts", running)).toEqual([
       "2: no-hardcoded-timeout",
       "3: no-hardcoded-timeout",
       "4: no-hardcoded-timeout",
@@ -63,7 +59,7 @@ describe("a spec in a types/ folder that registers no test is never run", () => 
   });
 
   it("a spec-named file outside a types/ folder is checked", async () => {
-    expect(await rules("cypress/e2e/plugin.spec.ts", typesSpec)).toEqual([
+    expect(await findingLines("cypress/e2e/plugin.spec.ts", typesSpec)).toEqual([
       "2: no-hardcoded-timeout",
       "3: no-hardcoded-timeout",
     ]);

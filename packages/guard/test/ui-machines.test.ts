@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { findingLines } from "./helpers.ts";
 
 // UI timing that bounds no wait (session 26, guard-ui26): xstate's named delays of a pointer-driven machine whose
 // states run nothing, and a timer armed only when set whose callback runs at once otherwise. Corpus:
 // `test/corpus/ui-machines26.js`.
-const config = defaultGuardConfig(process.cwd());
-
-const lines = async (file: string, source: string) =>
-  (await checkSource(file, source, config)).messages.map((m) => `${m.line}: ${m.ruleId}`);
 
 const machine = (events: [string, string], delay: string, state: string) =>
   [
@@ -27,16 +23,21 @@ const machine = (events: [string, string], delay: string, state: string) =>
 
 describe("xstate named delays", () => {
   it("releases the delay of a hover state (xstate v4's second argument too)", async () => {
-    expect(await lines("m.js", machine(["tip.mouseEnter", "tip.mouseLeave"], "openTimeout", ""))).toEqual([]);
-    expect(await lines("m.js", machine(["tip.pointerenter", "tip.pointerleave"], '"open timeout"', ""))).toEqual([]);
+    expect(await findingLines("m.js", machine(["tip.mouseEnter", "tip.mouseLeave"], "openTimeout", ""))).toEqual([]);
+    expect(await findingLines("m.js", machine(["tip.pointerenter", "tip.pointerleave"], '"open timeout"', ""))).toEqual(
+      [],
+    );
   });
 
   it("keeps it when the machine has no pointer event, or the state invokes something", async () => {
-    expect(await lines("m.js", machine(["FETCH", "CANCEL"], '"open timeout"', ""))).toEqual([
+    expect(await findingLines("m.js", machine(["FETCH", "CANCEL"], '"open timeout"', ""))).toEqual([
       "11: no-hardcoded-timeout",
     ]);
     expect(
-      await lines("m.js", machine(["tip.mouseEnter", "tip.mouseLeave"], '"load timeout"', 'invoke: { src: "load" },')),
+      await findingLines(
+        "m.js",
+        machine(["tip.mouseEnter", "tip.mouseLeave"], '"load timeout"', 'invoke: { src: "load" },'),
+      ),
     ).toEqual(["11: no-hardcoded-timeout"]);
   });
 
@@ -45,7 +46,7 @@ describe("xstate named delays", () => {
       '"open timeout": "done"',
       '"open timeout": { target: "#timedOut" }',
     );
-    expect(await lines("m.js", source)).toEqual(["11: no-hardcoded-timeout"]);
+    expect(await findingLines("m.js", source)).toEqual(["11: no-hardcoded-timeout"]);
   });
 });
 
@@ -59,11 +60,11 @@ describe("a timer armed only when set whose callback runs at once otherwise", ()
     ].join("\n");
 
   it("does not read its 0 as no limit (`else unset()`)", async () => {
-    expect(await lines("g.js", component(" else unset();"))).toEqual([]);
+    expect(await findingLines("g.js", component(" else unset();"))).toEqual([]);
   });
 
   it("keeps the 0 of a timer armed only when set, with nothing run otherwise", async () => {
-    expect(await lines("g.js", component(""))).toEqual(["1: no-unbounded-timeout"]);
-    expect(await lines("g.js", component(" else close();"))).toEqual(["1: no-unbounded-timeout"]);
+    expect(await findingLines("g.js", component(""))).toEqual(["1: no-unbounded-timeout"]);
+    expect(await findingLines("g.js", component(" else close();"))).toEqual(["1: no-unbounded-timeout"]);
   });
 });

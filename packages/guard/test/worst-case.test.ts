@@ -2,14 +2,10 @@ import { describe, expect, it } from "vitest";
 import { capturePython, pythonParser } from "../src/detect/python/parser.ts";
 import { checkSource, defaultGuardConfig } from "../src/index.ts";
 import { LARGE_INPUT_TIMEOUT } from "./profile.ts";
+import { findingLines } from "./helpers.ts";
 
 const config = defaultGuardConfig(import.meta.dirname);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-async function findingLines(path: string, source: string): Promise<string[]> {
-  const result = await checkSource(path, source, config);
-  return result.messages.map((m) => `${m.line}: ${m.ruleId}`);
-}
 
 // Generated inputs of bench/worst-case.mjs's families that were superlinear, at sizes real files reach. Each test
 // pins what is found on them, so the linear rewrite is held to the old judgement; the bench prints their time (how

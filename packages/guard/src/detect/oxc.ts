@@ -1,15 +1,15 @@
 // JavaScript/TypeScript parsing with oxc-parser, converting only what a file's check reads.
-import type { Comment, OxcError, ParserOptions, Program } from "oxc-parser";
+import type { Comment, OxcError, ParserOptions } from "oxc-parser";
 import { offsetOf, withoutFlowTypes } from "./flow-types.ts";
 import { parseNative } from "./oxc-binding.ts";
-import { jsonParseAst } from "oxc-parser/src-js/wrap.js";
 
-/** A parse whose AST and comments are converted on first use. */
+/** A parse whose AST (`programOf`, `oxc-program.ts`) and comments are converted on first use. */
 export interface JsParse {
   errors: OxcError[];
   /** The text parsed when it is not the file's: its Flow types blanked out (same offsets, lines and columns). */
   source?: string;
-  program(): Program;
+  /** The AST as oxc-parser's JSON, read from the native result once: `programOf` converts it. */
+  programJson(): string;
   comments(): Comment[];
 }
 
@@ -71,12 +71,12 @@ function hasError(parse: JsParse): boolean {
 function parse(filePath: string, source: string, options: ParserOptions): JsParse {
   const native = parseNative(filePath, source, options);
   const errors = native.errors;
-  let program: Program | undefined;
+  let json: string | undefined;
   let comments: Comment[] | undefined;
   return {
     errors,
-    program() {
-      return (program ??= jsonParseAst(native.program));
+    programJson() {
+      return (json ??= native.program);
     },
     comments() {
       return (comments ??= native.comments);

@@ -4,22 +4,21 @@
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
 import { isPacingName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
-import { isLog, onlyLogsOrMeasures } from "./callback-effects.ts";
+import { isLog } from "./callback-effects.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
-import { endsWhenCalled } from "./callback-scope.ts";
-import { delayNames, scaledName } from "./delay-names.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { EnclosingFunctions } from "./enclosing-functions.ts";
 import { HandedDelays } from "./handed-delays.ts";
-import { boundsNothing, type TimerFile } from "./no-deadline.ts";
+import type { TimerFile } from "./no-deadline.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
 import { LexicalScopes } from "./lexical-scopes.ts";
 import { LocalDelayCopies } from "./local-delay-copies.ts";
 import { SchedulerFallbacks } from "./stand-in-timers.ts";
 import { TimeoutCopies } from "./timeout-copies.ts";
-import { emptyListener, isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
+import { isFunctionNode, LISTENER_TIMER, type Timer, TIMEOUT_WORD, TIMER_NAME } from "./timer-calls.ts";
 import { UiDelays } from "./ui-delays.ts";
 import { StateSetters } from "./display-timers.ts";
+import { judgeTimers } from "./inert-timers.ts";
 import type { VisitorKeys } from "./walk.ts";
 
 /** Calls that clear a timer by its handle. */
@@ -36,19 +35,19 @@ export class TimerEffects implements TimerFile {
   readonly definedAs = new Map<EsNode, string[]>();
   /** The file's calls by the name they call, with their arguments: what callers hand in for a callback parameter. */
   readonly calls = new Map<string, EsNode[][]>();
-  private readonly timers: Timer[] = [];
+  readonly timers: Timer[] = [];
   /** Timer calls kept under a pacing or show/hide handle (`stored`): delays, unless their callback ends something. */
-  private readonly paced = new Set<EsNode>();
+  readonly paced = new Set<EsNode>();
   /** `socket.setTimeout(60000, () => log("Timeout"))`: timers whose listener comes after the delay (`LISTENER_TIMER`). */
-  private readonly listenerTimers: Timer[] = [];
+  readonly listenerTimers: Timer[] = [];
   /** Names passed on as a value (`request({ timeout })`, `connect(timeout)`): they may bound a wait elsewhere. */
-  private readonly passed = new Set<string>();
+  readonly passed = new Set<string>();
   /** Names like `showTimeout`: whether the file shows them reaching a wait (`ui-delays.ts`). */
   readonly uiDelays = new UiDelays();
   /** Names used as the delay of a timer whose callback may end a wait. */
   readonly active = new Set<string>();
   /** Names given to a store as an entry's expiry (`"EX", this.options.leaderLockTimeout`). */
-  private readonly expiries = new Set<string>();
+  readonly expiries = new Set<string>();
   /** Whether the file calls a test runner with a title (`isTestFile`), once it has been asked. */
   private testFile: boolean | undefined;
   /**
@@ -69,11 +68,11 @@ export class TimerEffects implements TimerFile {
   /** The blocks the file's `let` / `const` functions are seen in (`lexical-scopes.ts`). */
   readonly lexical = new LexicalScopes();
   /** `let current = this.authenticationErrorTimeout`: timeout-looking names copied to others (`timeout-copies.ts`). */
-  private readonly copies = new TimeoutCopies();
+  readonly copies = new TimeoutCopies();
   /** Timeout-looking names handed to the file's functions whose parameter is only a timer's delay. */
-  private readonly handed: HandedDelays;
+  readonly handed: HandedDelays;
   /** `const t = this.disposeTimeout` then `setTimeout(..., t)`: a timeout copied into a local only a timer's delay. */
-  private readonly locals: LocalDelayCopies;
+  readonly locals: LocalDelayCopies;
 
   /** `functionSpans`: [start, end) of every function in document order, filled by the same walk. */
   constructor(
@@ -188,46 +187,9 @@ export class TimerEffects implements TimerFile {
     this.copies.copy(target, value);
   }
 
-  /**
-   * Judges every timer (after the walk): its callback only logs or measures, or it may end a wait. `tables` tells a
-   * cache a timer forgets an entry of from a table of waiters or locks.
-   */
+  /** Judges every timer once every definition of the file is known (`inert-timers.ts`). */
   finish(visitorKeys: VisitorKeys | undefined, tables: TableRoles): void {
-    const inert: Timer[] = [];
-    const quietTimer = boundsNothing(this, tables, visitorKeys);
-    for (const timer of this.timers) {
-      const names = delayNames(timer.delay);
-      this.uiDelays.timer(timer.callback, timer.delay, this.source);
-      // `this.showTimeout = setTimeout(() => socket.destroy(err), connectTimeout)`: its handle's name says no delay.
-      if ((this.paced.has(timer.call) && !endsWhenCalled(timer.callback, this.source)) || quietTimer(timer)) {
-        inert.push(timer);
-        this.inertRanges.push(span(timer.delay));
-      } else for (const name of names) this.active.add(name);
-    }
-    // A listener that only logs or measures, or does nothing: the timer ends no wait (its delay's names stay as they are).
-    for (const timer of this.listenerTimers)
-      if (
-        onlyLogsOrMeasures(timer.callback, this.definitions, visitorKeys) ||
-        emptyListener(timer.callback, this.source)
-      )
-        this.inertRanges.push(span(timer.delay));
-    // Only a delay that is the name alone or scaled by a number (`setTimeout(end, idleTimeout)`, `operationTimeout *
-    // 2`): a name inside a fallback (`config.x ?? (config.requestTimeout ?? 2000)`) may be the timeout of something else.
-    // `this.reconnectWithDelay(wsKey, this.options.reconnectTimeout)`: handed only to a parameter that is only the
-    // delay of a timer that bounds nothing, it is that timer's delay; handed anywhere else, it is passed on.
-    const handed = this.handed.finish(this.definitions, quietTimer);
-    for (const name of handed.passed) this.passed.add(name);
-    const locals = this.locals.finish(quietTimer);
-    for (const name of locals.active) this.active.add(name);
-    const quiet = [
-      ...inert.map((timer) => scaledName(timer.delay)),
-      ...this.expiries,
-      ...handed.quiet,
-      ...locals.quiet,
-    ];
-    for (const name of quiet)
-      if (name !== undefined && !this.active.has(name) && !this.passed.has(name)) this.inertNames.add(name);
-    this.copies.finish(this.inertNames, this.active, this.passed);
+    judgeTimers(this, visitorKeys, tables);
   }
 
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */
