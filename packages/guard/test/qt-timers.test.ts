@@ -104,11 +104,11 @@ describe("a Qt timer object's interval", () => {
     ].join("\n");
 
   it("releases a module constant read only as a debounce timer's interval", async () => {
-    expect(await packageFindings({ "pkg/browser.py": browser("_updateFilter") }, config)).toEqual([]);
+    expect(await packageFindings({ "pkg/browser.py": browser("_updateFilter") })).toEqual([]);
   });
 
   it("keeps the constant when the timer's slot cancels the operation", async () => {
-    expect(await packageFindings({ "pkg/browser.py": browser("_abortSearch") }, config)).toEqual([
+    expect(await packageFindings({ "pkg/browser.py": browser("_abortSearch") })).toEqual([
       "pkg/browser.py:2: no-hardcoded-timeout",
     ]);
   });
