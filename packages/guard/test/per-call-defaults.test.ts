@@ -3,8 +3,9 @@ import { checkSource, defaultGuardConfig } from "../src/index.ts";
 
 // A call's own "no limit" defaults (session 28, guard-jsunb28): a function that rebuilds its options on every call
 // from its own `{ timeout: 0 }` and what its caller passed (node-imagemagick's `exec2`), or that rewrites a missing
-// parameter to 0 (`convert(args, timeout)`, left reported), leaves the limit to its caller: not reported. The same 0 kept on `this`,
-// a table at module level, or handed to `new` stays reported. And props handed to another package's UI component
+// parameter to 0 and only tests it or copies it into a local table it hands to a call (`convert(args, timeout)`,
+// session 28, guard-jsunb28b), leaves the limit to its caller: not reported. The same 0 kept on `this`, a table at
+// module level, handed to `new`, to a timer or to a method (`socket.setTimeout(timeout)`) stays reported. And props handed to another package's UI component
 // (`jsx(CopyButton, { timeout: 1500 })` with `CopyButton` from `@mantine/core`) are how long something shows.
 const config = defaultGuardConfig(process.cwd());
 
@@ -114,5 +115,51 @@ describe("props handed to another package's component", () => {
       "export const B = () => jsx(Button, { onClick: () => fetch(u, { signal: AbortSignal.timeout(5000) }) });",
     ].join("\n");
     expect(await lines(source)).toEqual(["3: no-hardcoded-timeout"]);
+  });
+});
+
+const convert = (after: string) =>
+  [
+    'var childproc = require("child_process");',
+    "function exec2(file, args, options, callback) {",
+    "  var child = childproc.spawn(file, args);",
+    '  if (options.timeout > 0) setTimeout(function () { child.kill("SIGKILL"); }, options.timeout);',
+    "  return child;",
+    "}",
+    "exports.convert = function (args, timeout, callback) {",
+    '  var procopt = { encoding: "binary" };',
+    '  if (typeof timeout === "function") {',
+    "    callback = timeout;",
+    "    timeout = 0;",
+    '  } else if (typeof timeout !== "number") {',
+    "    timeout = 0;",
+    "  }",
+    "  if (timeout && (timeout = parseInt(timeout)) > 0 && !isNaN(timeout)) procopt.timeout = timeout;",
+    after,
+    '  return exec2("convert", args, procopt, callback);',
+    "};",
+  ].join("\n");
+
+describe("a parameter rewritten to 0 by a leading if", () => {
+  it("does not report it when it is only tested and copied into a local table handed to a call", async () => {
+    expect(await lines(convert(""))).toEqual([]);
+  });
+
+  it("keeps reporting it when the table is kept outside the call", async () => {
+    expect(await lines(convert("  exports.last = procopt;"))).toEqual([
+      "11: no-unbounded-timeout",
+      "13: no-unbounded-timeout",
+    ]);
+  });
+
+  it("keeps reporting it when the value reaches a method or a timer", async () => {
+    expect(await lines(convert("  child.setTimeout(timeout);"))).toEqual([
+      "11: no-unbounded-timeout",
+      "13: no-unbounded-timeout",
+    ]);
+    expect(await lines(convert("  if (timeout > 0) this.timer = setTimeout(abort, timeout);"))).toEqual([
+      "11: no-unbounded-timeout",
+      "13: no-unbounded-timeout",
+    ]);
   });
 });

@@ -5,9 +5,12 @@
 // writes `timeout = 0` when the caller gave none. Each 0 is this call's default, rebuilt per call: not a "no limit"
 // that an object keeps for waits it makes later. The evidence is the shape, not a name:
 // - a local object literal of the function (a top-level `var`/`let`/`const`) that the body merges the caller's values
-//   into (`L[k] = ...`, `Object.assign(L, ...)`, or a parameter spread into the literal). A parameter a leading `if`
-//   rewrites to 0 (`convert`'s) is left reported: the same shape arms a timer whose handle the object keeps
-//   (corpus `own-wait-locals23.js`'s `_guard`) or hands the 0 to a socket's idle timer (`_idle`);
+//   into (`L[k] = ...`, `Object.assign(L, ...)`, or a parameter spread into the literal); or a parameter a top-level
+//   `if` rewrites to 0 (`convert`'s) whose every read only decides a branch (`if (timeout > 0)`), flows back into
+//   itself (`timeout = parseInt(timeout)`) or fills a field of a local object literal the body hands to a call
+//   (`procopt.timeout = timeout; return exec2(..., procopt)`): the 0 never leaves the call. The same rewrite whose
+//   value arms a timer (`_guard`'s `this.guardTimer = setTimeout(..., timeout)`) or reaches a method
+//   (`socket.setTimeout(timeout)`, `_idle`) stays reported (corpus `own-wait-locals23.js`);
 // - nothing keeps it past the call: it is not stored on `this` or on a variable from outside the function, nor
 //   handed to `new`, and the function is no constructor (`constructor(...)`, `function Client(...)`).
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from "./ast.ts";
@@ -51,7 +54,7 @@ export class PerCallDefaults {
       const merged = table.spread.some((name) => inner.params.has(name)) || mergesInto(body, table.name, visitorKeys);
       return merged && !kept(body, table.name, locals(statements, inner.params), visitorKeys);
     }
-    return false;
+    return rewrittenParam(body, statements, inner.params, value, visitorKeys);
   }
 }
 
@@ -125,4 +128,97 @@ function kept(body: EsNode, name: string, locals: ReadonlySet<string>, visitorKe
     if (node.type === "NewExpression" && (node.arguments as unknown[]).some((arg) => isParam(arg, name))) found = true;
   });
   return found;
+}
+
+/** The enclosing node of every node under `root` (nested functions included). */
+function parents(root: EsNode, visitorKeys: VisitorKeys | undefined): Map<EsNode, EsNode> {
+  const up = new Map<EsNode, EsNode>();
+  walk(root, visitorKeys, (node) => {
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) for (const item of child) if (isNode(item)) up.set(item, node);
+      if (isNode(child)) up.set(child, node);
+    }
+  });
+  return up;
+}
+
+const TESTED = new Set(["IfStatement", "ConditionalExpression", "WhileStatement", "DoWhileStatement", "ForStatement"]);
+
+/** `if (!timeout) timeout = 0;` at the body's top level, then read only in tests, into itself or into a local table. */
+function rewrittenParam(
+  body: EsNode,
+  statements: readonly EsNode[],
+  params: ReadonlySet<string>,
+  value: EsNode,
+  visitorKeys: VisitorKeys | undefined,
+): boolean {
+  const [at, end] = span(value);
+  const leading = statements.find((s) => s.type === "IfStatement" && span(s)[0] <= at && end <= span(s)[1]);
+  if (!leading) return false;
+  const up = parents(body, visitorKeys);
+  const rewrite = up.get(value);
+  if (!rewrite || rewrite.type !== "AssignmentExpression" || rewrite.operator !== "=" || rewrite.right !== value)
+    return false;
+  const left = unwrap(rewrite.left as EsNode);
+  if (left.type !== "Identifier" || !params.has(left.name as string)) return false;
+  const name = left.name as string;
+  const tables = new Set<string>();
+  for (const statement of statements)
+    if (statement.type === "VariableDeclaration")
+      for (const declarator of statement.declarations as EsNode[])
+        if ((declarator.id as EsNode).type === "Identifier" && isNode(declarator.init))
+          if (unwrap(declarator.init).type === "ObjectExpression") tables.add((declarator.id as EsNode).name as string);
+  const names = locals(statements, params);
+  let ok = true;
+  walk(body, visitorKeys, (node) => {
+    if (!ok) return false;
+    if (node.type !== "Identifier" || node.name !== name) return;
+    const parent = up.get(node);
+    if (!parent) return;
+    if (parent.type === "AssignmentExpression" && parent.left === node) return;
+    if (parent.type === "MemberExpression" && parent.property === node && parent.computed !== true) return;
+    if (parent.type === "Property" && parent.key === node && parent.shorthand !== true) return;
+    // `callback = timeout` beside the rewrite: the optional arguments shifted, the value was not a limit.
+    const [from, to] = span(node);
+    const shifted = parent.type === "AssignmentExpression" && parent.right === node && span(leading)[0] <= from;
+    if (shifted && to <= span(leading)[1] && isParamName(parent.left, params, name)) return;
+    if (!readStaysHere(node, up, name, tables, (table) => !kept(body, table, names, visitorKeys))) ok = false;
+  });
+  return ok;
+}
+
+/** A read that decides a branch, flows back into `name`, or fills `L.k` of a local table nothing keeps. */
+function readStaysHere(
+  read: EsNode,
+  up: ReadonlyMap<EsNode, EsNode>,
+  name: string,
+  tables: ReadonlySet<string>,
+  unkept: (table: string) => boolean,
+): boolean {
+  const parent = up.get(read);
+  if (parent?.type === "AssignmentExpression" && parent.right === read && parent.operator === "=") {
+    const target = unwrap(parent.left as EsNode);
+    if (target.type === "MemberExpression" && target.computed !== true) {
+      const object = unwrap(target.object as EsNode);
+      if (object.type === "Identifier" && tables.has(object.name as string)) return unkept(object.name as string);
+    }
+  }
+  let child = read;
+  for (let node = up.get(read); node; child = node, node = up.get(node)) {
+    if (TESTED.has(node.type) && node.test === child) return true;
+    if (node.type === "AssignmentExpression") return isParam(node.left, name);
+    if (node.type === "CallExpression" && unwrap(node.callee as EsNode).type === "Identifier") continue;
+    if (["BinaryExpression", "LogicalExpression", "UnaryExpression", "ParenthesizedExpression"].includes(node.type))
+      continue;
+    if (node.type === "SequenceExpression" || node.type === "TSAsExpression") continue;
+    return false;
+  }
+  return false;
+}
+
+/** Another parameter of the function (`callback` in `callback = timeout`). */
+function isParamName(node: unknown, params: ReadonlySet<string>, name: string): boolean {
+  if (!isNode(node)) return false;
+  const target = unwrap(node);
+  return target.type === "Identifier" && target.name !== name && params.has(target.name as string);
 }
