@@ -12,7 +12,20 @@ type Library = "requests" | "httpx";
 
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request", "stream"]);
 const HTTP_MODULES = new Set(["requests", "httpx"]);
-export const SESSION_CLASSES = new Set(["requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"]);
+// requests' own session and the published subclasses of it that add authentication or a base URL but no timeout
+// (requests-oauthlib's `OAuth2Session`/`OAuth1Session`, requests-toolbelt's `BaseUrlSession`): each request they make
+// waits as long as requests does, without a limit unless the call gives one.
+const REQUESTS_SESSIONS = [
+  "requests.Session",
+  "requests.session",
+  "requests.sessions.Session",
+  "requests_oauthlib.OAuth2Session",
+  "requests_oauthlib.OAuth1Session",
+  "requests_oauthlib.oauth2_session.OAuth2Session",
+  "requests_oauthlib.oauth1_session.OAuth1Session",
+  "requests_toolbelt.sessions.BaseUrlSession",
+];
+export const SESSION_CLASSES = new Set([...REQUESTS_SESSIONS, "httpx.Client", "httpx.AsyncClient"]);
 
 export function sessionLibrary(facts: PyFacts, call: TsNode): Library {
   return facts.resolve(call.childForFieldName("function")?.text ?? "").startsWith("httpx") ? "httpx" : "requests";
