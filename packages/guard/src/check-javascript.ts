@@ -28,7 +28,12 @@ export function detectJavaScriptFile(
     raw: detectJavaScript(programOf(parsed) as unknown as EsNode, source, {
       ...config,
       visitorKeys,
-      packageFacts: packageFacts && { ...packageFacts, helpers: internals?.helpers, table },
+      packageFacts: packageFacts && {
+        ...packageFacts,
+        helpers: internals?.helpers,
+        table,
+        retries: internals?.retries,
+      },
     }),
     comments: parsed.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),
   };

@@ -38,6 +38,8 @@ export interface PackageInternals {
   readonly tables?: ReadonlyMap<string, Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>>;
   /** What the package's Python modules show each other (`python-facts.ts`). */
   readonly python?: PythonFacts;
+  /** Functions whose parameter's field is only the pause of a timer that retries them (`retry-fields.ts`). */
+  readonly retries?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**

@@ -16,6 +16,7 @@ import { IN_PROCESS_NESTING } from "./deep.ts";
 import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn } from "./package-candidates.ts";
+import { MIGHT_RETRY_WITH_FIELD, retryFieldsOf } from "./detect/javascript/retry-fields.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 import { type PackageFacts, packageFileKey, withInternals } from "./package-facts-shape.ts";
 
@@ -72,9 +73,13 @@ export function factsFor(
   const loud = new Set<string>();
   const parameters = new Map<string, Set<number>>();
   const tables = new Map<string, { zero: Set<string>; infinite: Set<string> }>();
-  if (candidates.size === 0 && inertNames.size === 0 && helpers.size === 0 && tableNames.size === 0)
-    return { zero, infinite, inert: quiet };
+  const retries = new Map<string, Set<string>>();
   const list = [...files];
+  // A file that arms a timer with a parameter's field (`}, retryOptions.timeout)`): it may retry with it.
+  const retrying = (text: string) => text.length <= MAX_HELPER_FILE && MIGHT_RETRY_WITH_FIELD.test(text);
+  const anyRetrying = list.some(([path, text]) => isJavaScript(path) && retrying(text));
+  if (candidates.size === 0 && inertNames.size === 0 && helpers.size === 0 && tableNames.size === 0 && !anyRetrying)
+    return { zero, infinite, inert: quiet };
   const paths = new Set(list.map(([path]) => packageFileKey(path)));
   // A file that merges a module of its package and reads a key some table sets to "no limit".
   const merges = (text: string) =>
@@ -101,7 +106,7 @@ export function factsFor(
     declaration.test(text);
   // A file that does not parse, or nests too deep to parse here, shows nothing.
   for (const [path, text] of list) {
-    if (!isJavaScript(path) || !(mentions(text) || defines(text) || merges(text))) continue;
+    if (!isJavaScript(path) || !(mentions(text) || defines(text) || merges(text) || retrying(text))) continue;
     if (!mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
     if (nestingBound(text) > IN_PROCESS_NESTING) continue;
     const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
@@ -120,6 +125,9 @@ export function factsFor(
         for (const key of keys) if (tableNames.has(key)) table[kind].add(key);
         tables.set(module, table);
       }
+    if (retrying(text))
+      for (const [name, fields] of retryFieldsOf(program))
+        retries.set(name, new Set([...(retries.get(name) ?? []), ...fields]));
     for (const [name, positions] of names.helpers) {
       if (!helpers.has(name)) continue;
       const known = parameters.get(name) ?? new Set<number>();
@@ -128,10 +136,14 @@ export function factsFor(
     }
   }
   const inert = new Set([...quiet].filter((name) => !loud.has(name)));
-  if (parameters.size === 0 && tables.size === 0) return { zero, infinite, inert };
+  if (parameters.size === 0 && tables.size === 0 && retries.size === 0) return { zero, infinite, inert };
   return withInternals(
     { zero, infinite, inert },
-    { ...(parameters.size > 0 ? { helpers: parameters } : {}), ...(tables.size > 0 ? { tables } : {}) },
+    {
+      ...(parameters.size > 0 ? { helpers: parameters } : {}),
+      ...(tables.size > 0 ? { tables } : {}),
+      ...(retries.size > 0 ? { retries } : {}),
+    },
   );
 }
 

@@ -8,6 +8,7 @@ import { Classifier } from "./classify.ts";
 import { Constants } from "./constants.ts";
 import { onlyAsserted, onlyInSyncTests } from "./expected-values.ts";
 import type { HelperParameters } from "./deadline-helpers.ts";
+import { type RetryFields, retryFieldRanges } from "./retry-fields.ts";
 import { FileFacts } from "./facts.ts";
 import { innermostFunction } from "./function-spans.ts";
 import { judgeSite, type SiteJudge } from "./sites.ts";
@@ -27,6 +28,8 @@ export interface JsDetectorOptions extends DetectorOptions {
   packageFacts?: NamesReachingWait & {
     readonly inert?: ReadonlySet<string>;
     readonly helpers?: HelperParameters;
+    /** Package functions whose parameter's field is only a pause between tries (`retry-fields.ts`). */
+    readonly retries?: RetryFields;
     /** This file's defaults table keys another module shows reaching a wait once merged (`option-merges.ts`). */
     readonly table?: NamesReachingWait;
   };
@@ -52,6 +55,8 @@ export class JsDetector implements SiteJudge, MeaningSite {
   site: EsNode | undefined;
   /** Properties of the file's top-level object literals, when another module merges one (`option-merges.ts`). */
   private tableEntries: Set<EsNode> | undefined;
+  /** Values that are a pause between tries of a package function (`retry-fields.ts`). */
+  private retryPauses: [number, number][] = [];
 
   constructor(
     private readonly options: JsDetectorOptions,
@@ -67,6 +72,7 @@ export class JsDetector implements SiteJudge, MeaningSite {
     // sites are judged after it, in document order.
     const facts = this.facts.collect(program, this.options.visitorKeys);
     if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
+    this.retryPauses = retryFieldRanges(program, this.options.packageFacts?.retries);
     for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
     this.constants = new Constants(facts);
     this.classifier = new Classifier(facts, this.constants);
@@ -209,6 +215,8 @@ export class JsDetector implements SiteJudge, MeaningSite {
     if (!isTest && (this.facts.noWait.quiet(start) || this.facts.timers.inert(start))) return;
     // In a test that ends without waiting (no `done`, `await` or returned promise): nothing there waits on it.
     if (!isTest && this.facts.syncTests.has(start)) return;
+    // The pause between two tries of a package function that retries itself with it.
+    if (!isTest && this.retryPauses.some(([from, to]) => from <= start && start < to)) return;
     // A test's `timeout: 234` that an expected call of a stub repeats: the value reached the double.
     if (!isTest && this.facts.callRecords.recorded(this.site, node)) return;
     const key = `${start}:${end}`;
