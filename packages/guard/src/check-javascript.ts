@@ -27,12 +27,14 @@ export function detectJavaScriptFile(
   return {
     raw: detectJavaScript(programOf(parsed) as unknown as EsNode, source, {
       ...config,
+      path: filePath,
       visitorKeys,
       packageFacts: packageFacts && {
         ...packageFacts,
         helpers: internals?.helpers,
         table,
         retries: internals?.retries,
+        clientTimeout: internals?.clientTimeout,
       },
     }),
     comments: parsed.comments().map((c) => ({ text: c.value, start: c.start, end: c.end })),

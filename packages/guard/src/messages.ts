@@ -73,3 +73,11 @@ export function implicitDefaultMessage(call: string): string {
 export function localDeleteMessage(call: string): string {
   return `${call}() on a raw Redis client deletes in this region only; the other regions keep serving the key. Use cache.invalidate(key) from @org/cache-client (Python: RegionalCache().invalidate(key) from org_toolkit.cache), which reaches every cluster.`;
 }
+
+/** A JavaScript HTTP client whose default is no timeout (axios, node-fetch), called without one. */
+export function missingClientTimeoutMessage(call: string, library: "axios" | "node-fetch"): string {
+  if (library === "node-fetch")
+    return `${call}() from node-fetch has no timeout or signal, so it waits forever when the server stops answering (node-fetch sets no deadline of its own). Pass { signal: AbortSignal.timeout(config.TIMEOUT) } (config from @org/config).`;
+  const made = call === "axios.create" ? "makes a client without a timeout" : "has no timeout";
+  return `${call}() ${made}, so its requests wait forever when the server stops answering (axios's default timeout is 0: none). Pass { timeout: config.TIMEOUT } (config from @org/config).`;
+}

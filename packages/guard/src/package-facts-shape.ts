@@ -36,6 +36,8 @@ export interface PackageInternals {
    * wait once it merged the table (`option-merges.ts`; `check-javascript.ts` looks its file up).
    */
   readonly tables?: ReadonlyMap<string, Readonly<Record<"zero" | "infinite", ReadonlySet<string>>>>;
+  /** Some JavaScript file sets an HTTP client's default timeout or hooks its requests (`client-defaults.ts`). */
+  readonly clientTimeout?: boolean;
   /** What the package's Python modules show each other (`python-facts.ts`). */
   readonly python?: PythonFacts;
   /** Functions whose parameter's field is only the pause of a timer that retries them (`retry-fields.ts`). */

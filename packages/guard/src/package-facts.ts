@@ -9,7 +9,7 @@
 import { dirname, extname, join, resolve } from "node:path";
 import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
-import { type EsNode, MERGE_SHAPE, namesReachingWait } from "./detect/javascript.ts";
+import { type EsNode, MERGE_SHAPE, namesReachingWait, SETS_CLIENT_TIMEOUT } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
 import { programOf } from "./detect/oxc-program.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
@@ -45,7 +45,11 @@ export async function packageFacts(
 ): Promise<PackageFacts> {
   const all = [...files];
   const js = all.filter(([path]) => isJavaScript(path));
-  const facts = factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
+  const built = factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
+  // `axios.defaults.timeout = 5000` in one module bounds the requests of every other.
+  const facts = js.some(([, text]) => SETS_CLIENT_TIMEOUT.test(text))
+    ? withInternals(built, { clientTimeout: true })
+    : built;
   if (!all.some(([path]) => isPython(path))) return facts;
   const python = await (await import("./python-facts.ts")).pythonPackageFacts(all, config);
   return python ? withInternals(facts, { python }) : facts;

@@ -66,6 +66,8 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
     const words = [
       "timeout",
       ...(lang === "python" ? ["time_out"] : []),
+      // HTTP clients whose default is no timeout, called without one (`client-defaults.ts`).
+      ...(lang === "js" ? ['"axios"', "'axios'", "node-fetch"] : []),
       "deadline",
       "org-guard-ignore",
       ...config.extraTimeoutNames,

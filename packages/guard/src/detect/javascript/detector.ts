@@ -5,6 +5,7 @@ import type { DetectorOptions, RawFinding } from "../types.ts";
 import { destinationOf, type EsNode, span } from "./ast.ts";
 import { endsWait } from "./timer-verdicts.ts";
 import { Classifier } from "./classify.ts";
+import { missingClientTimeouts } from "./client-defaults.ts";
 import { Constants } from "./constants.ts";
 import { onlyAsserted, onlyInSyncTests } from "./expected-values.ts";
 import type { HelperParameters } from "./deadline-helpers.ts";
@@ -30,10 +31,15 @@ export interface JsDetectorOptions extends DetectorOptions {
     readonly helpers?: HelperParameters;
     /** Package functions whose parameter's field is only a pause between tries (`retry-fields.ts`). */
     readonly retries?: RetryFields;
+    /** Some file of the package sets an HTTP client's default timeout (`client-defaults.ts`). */
+    readonly clientTimeout?: boolean;
     /** This file's defaults table keys another module shows reaching a wait once merged (`option-merges.ts`). */
     readonly table?: NamesReachingWait;
   };
 }
+
+/** A path inside a tests folder. */
+const TEST_FOLDER = /(^|[\\/])(tests?|__tests__|spec|e2e)[\\/]/;
 
 /** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
 export class JsDetector implements SiteJudge, MeaningSite {
@@ -87,6 +93,18 @@ export class JsDetector implements SiteJudge, MeaningSite {
     for (const scope of facts.mockClocks.scopes((at) => this.functionAt(at))) facts.noWait.quietIn(scope);
     facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
     for (const site of facts.sites) if (!this.inAssertion(site)) this.visit(site);
+    // A file under a tests folder (a helper driving a local emulator): the test runner's own timeout bounds it.
+    const clientDefault =
+      this.options.packageFacts?.clientTimeout === true || TEST_FOLDER.test(this.options.path ?? "");
+    for (const finding of missingClientTimeouts(
+      program,
+      this.source,
+      facts.modules,
+      this.options.visitorKeys,
+      clientDefault,
+    ))
+      if (!facts.deadCode.has(finding.start) && !this.findings.has(`${finding.start}:${finding.end}`))
+        this.addFinding(finding);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
   }
 

@@ -1,0 +1,150 @@
+// HTTP clients whose default is no timeout, called without one: axios (its `timeout` defaults to 0, "no timeout is
+// created") and node-fetch (no deadline unless a `signal` or its own `timeout` option is given). Each such request
+// waits forever when the server stops answering, as Python's `requests.get(url)` does (`python/http.ts`). The receiver
+// is known by its import only (the default export of "axios" or "node-fetch", or an instance the file makes with
+// `axios.create(...)`); Node's own global `fetch` is bounded by undici's defaults and never reported. A request counts
+// only when every config it is handed is written in place without `timeout`, `signal` or `cancelToken` (a config held
+// in a variable or spread from one may carry them), and never where the package sets a default elsewhere
+// (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, an interceptor: `packageSetsClientTimeout`), nor in a
+// test file (its requests go to a mock or a local server).
+import { missingClientTimeoutMessage } from "../../messages.ts";
+import type { RawFinding } from "../types.ts";
+import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import type { ModuleBindings } from "./modules.ts";
+import { isTestFile } from "./scripted-abort.ts";
+import { type VisitorKeys, walk } from "./walk.ts";
+
+/** The argument position of each axios method's config (`axios.post(url, data, config)`). */
+const AXIOS_CONFIG: Record<string, number> = {
+  request: 0,
+  get: 1,
+  delete: 1,
+  head: 1,
+  options: 1,
+  post: 2,
+  put: 2,
+  patch: 2,
+};
+
+/** Keys that bound a request, or that may (a spread). */
+const BOUNDING = /^(timeout|signal|cancelToken)$/;
+
+/** Text that sets a client's default timeout, or hooks every request (an interceptor may set one). */
+export const SETS_CLIENT_TIMEOUT =
+  /\.defaults\.timeout\b|\.defaults\s*=|\binterceptors\.request\b|\bsetTimeout\s*\(\s*\(\)\s*=>\s*\w*\.abort\(/;
+
+/** A file that makes fetch `Request` objects (their options may carry a `signal` or node-fetch's `timeout`). */
+const MAKES_REQUESTS = /\bnew\s+[\w.]*Request\s*\(/;
+
+/** Files that may fake the HTTP layer: a request there goes to the double. */
+const MOCKS = /\b(nock|msw|axios-mock-adapter|MockAdapter|jest\.mock|vi\.mock|sinon|fetch-mock|moxios)\b/;
+
+/** The file's HTTP requests without a timeout on a client whose default is none. */
+export function missingClientTimeouts(
+  program: EsNode,
+  source: string,
+  modules: ModuleBindings,
+  visitorKeys: VisitorKeys | undefined,
+  packageSetsTimeout: boolean,
+): RawFinding[] {
+  if (packageSetsTimeout || !/axios|node-fetch/.test(source)) return [];
+  if (SETS_CLIENT_TIMEOUT.test(source) || isTestFile(source) || MOCKS.test(source)) return [];
+  const findings: RawFinding[] = [];
+  /** Instances made by `axios.create(...)` without a timeout, by the name they are stored under. */
+  const creates = new Map<string, EsNode>();
+  /** Instance names some call hands a config the file cannot read, or one with a timeout. */
+  const bounded = new Set<string>();
+  const called = new Set<string>();
+  const instanceCalls: [string, EsNode][] = [];
+  walk(program, visitorKeys, (node) => {
+    if (node.type === "VariableDeclarator" || node.type === "AssignmentExpression") {
+      const target = (node.type === "VariableDeclarator" ? node.id : node.left) as EsNode;
+      const value = node.type === "VariableDeclarator" ? node.init : node.right;
+      const init = value ? unwrap(value as EsNode) : undefined;
+      const name = calleePath(target);
+      if (
+        init?.type === "CallExpression" &&
+        name &&
+        modules.canonical(calleePath(init.callee as EsNode)) === "axios.create"
+      ) {
+        if (unbounded(init.arguments as EsNode[], 0)) creates.set(name, init);
+      }
+    }
+    if (node.type !== "CallExpression") return;
+    const path = calleePath(node.callee as EsNode);
+    if (path === undefined) return;
+    const args = node.arguments as EsNode[];
+    const canonical = modules.canonical(path);
+    const where = (call: string, library: "axios" | "node-fetch") => findings.push(finding(node, call, library));
+    if (canonical === "node-fetch") {
+      // `fetch(new Request(url, opts))`, `fetch(request)` in a file that makes Requests: its options may bound it.
+      if (unbounded(args, 1) && !MAKES_REQUESTS.test(source)) where("fetch", "node-fetch");
+      return;
+    }
+    if (canonical === "axios") {
+      if (unbounded(args, callConfigAt(args))) where("axios", "axios");
+      return;
+    }
+    const dot = path.lastIndexOf(".");
+    const method = path.slice(dot + 1);
+    if (canonical === `axios.${method}` && method in AXIOS_CONFIG) {
+      if (unbounded(args, AXIOS_CONFIG[method]!)) where(`axios.${method}`, "axios");
+      return;
+    }
+    // `api.get(url)`, `api(config)`: a call of an instance the file made; judged once all of them are known.
+    instanceCalls.push([path, node]);
+  });
+  for (const [path, node] of instanceCalls) {
+    const dot = path.lastIndexOf(".");
+    const [name, method] = creates.has(path) ? [path, undefined] : [path.slice(0, dot), path.slice(dot + 1)];
+    if (!creates.has(name)) continue;
+    const args = node.arguments as EsNode[];
+    const at = method === undefined ? callConfigAt(args) : AXIOS_CONFIG[method];
+    if (at === undefined) {
+      // `api.defaults`, `api.interceptors.request.use(...)`, a method axios does not have: not a request.
+      if (method !== "getUri") bounded.add(name);
+      continue;
+    }
+    called.add(name);
+    if (!unbounded(args, at)) bounded.add(name);
+  }
+  for (const [name, create] of creates)
+    if (called.has(name) && !bounded.has(name)) findings.push(finding(create, "axios.create", "axios"));
+  return findings;
+}
+
+/**
+ * Where `axios(...)` takes its config: `axios({ url })` first, `axios("/user", config)` after a URL written as a
+ * string. `axios(options)` hands one the file may not show (built with a `timeout` elsewhere): -1, never reported.
+ */
+function callConfigAt(args: EsNode[]): number {
+  const first = args[0] ? unwrap(args[0]) : undefined;
+  if (first?.type === "ObjectExpression") return 0;
+  return first?.type === "TemplateLiteral" || (first?.type === "Literal" && typeof first.value === "string") ? 1 : -1;
+}
+
+/** No config at `at` or after, or only ones written in place without a bounding key or a spread. */
+function unbounded(args: EsNode[], at: number): boolean {
+  if (at < 0) return false;
+  for (const arg of args.slice(at)) {
+    const value = unwrap(arg);
+    if (value.type !== "ObjectExpression") return false;
+    for (const property of value.properties as EsNode[]) {
+      if (property.type !== "Property") return false;
+      const key = propertyName(property);
+      if (key === undefined || BOUNDING.test(key)) return false;
+    }
+  }
+  return true;
+}
+
+function finding(node: EsNode, call: string, library: "axios" | "node-fetch"): RawFinding {
+  const [start, end] = span(node.type === "CallExpression" ? (node.callee as EsNode) : node);
+  return {
+    ruleId: "no-unbounded-timeout",
+    start,
+    end,
+    message: missingClientTimeoutMessage(call, library),
+    replaceable: false,
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
+import { findingLines } from "./helpers.ts";
+
+// HTTP clients whose default is no timeout (session 28, guard-axios28b): axios (`timeout` defaults to 0, "no timeout
+// is created") and node-fetch (no deadline without a `signal` or its `timeout` option), known by their import and
+// called without a timeout, are reported as Python's `requests.get(url)` is. Node's own `fetch`, a config the file
+// cannot read, a default set elsewhere in the package and test files stay silent.
+
+const config = defaultGuardConfig(process.cwd());
+
+describe("an HTTP client whose default is no timeout, called without one", () => {
+  it("reports axios' own methods, axios(config) and node-fetch without a timeout", async () => {
+    const source = [
+      'import axios from "axios";',
+      'const fetch = require("node-fetch");',
+      "export async function load(url, body) {",
+      "  await axios.get(url);",
+      '  await axios.post(url, body, { headers: { a: "b" } });',
+      '  await axios({ method: "get", url });',
+      "  return fetch(url);",
+      "}",
+    ].join("\n");
+    expect(await findingLines("src/load.js", source)).toEqual([
+      "4: no-unbounded-timeout",
+      "5: no-unbounded-timeout",
+      "6: no-unbounded-timeout",
+      "7: no-unbounded-timeout",
+    ]);
+    const [first] = (await checkSource("src/load.js", source, config)).messages;
+    expect(first!.message).toMatch(/^axios\.get\(\) has no timeout.*axios's default timeout is 0: none/);
+  });
+
+  it("keeps calls with a timeout, a signal, a config it cannot read, Node's own fetch and another fetch silent", async () => {
+    const source = [
+      'import axios from "axios";',
+      "export async function load(url, body, options, request) {",
+      "  await axios.get(url, { timeout: config.TIMEOUT });",
+      "  await axios.get(url, { signal: AbortSignal.timeout(config.TIMEOUT) });",
+      "  await axios.get(url, options);",
+      "  await axios(options);",
+      "  await axios.post(url, body, { ...options });",
+      "  await fetch(url);",
+      "  return axios.get(url, request.config);",
+      "}",
+    ].join("\n");
+    expect(await findingLines("src/load.js", source)).toEqual([]);
+  });
+
+  it("reports an instance made without a timeout once, at axios.create, when the file calls it", async () => {
+    const made = [
+      'const axios = require("axios");',
+      'const api = axios.create({ baseURL: "https://example.org" });',
+      "exports.user = (id) => api.get(`/users/${id}`);",
+      "exports.save = (user) => api.post('/users', user);",
+    ];
+    expect(await findingLines("lib/api.js", made.join("\n"))).toEqual(["2: no-unbounded-timeout"]);
+    const bounded = [
+      ...made.slice(0, 3),
+      "exports.save = (user) => api.post('/users', user, { timeout: config.TIMEOUT });",
+    ];
+    expect(await findingLines("lib/api.js", bounded.join("\n"))).toEqual([]);
+    const exported = ['const axios = require("axios");', "module.exports = axios.create({ baseURL: 'x' });"];
+    expect(await findingLines("lib/api.js", exported.join("\n"))).toEqual([]);
+  });
+
+  it("stays silent where the package sets a default timeout or a test fakes the HTTP layer", async () => {
+    const call = 'const axios = require("axios");\nexports.load = (url) => axios.get(url);\n';
+    const defaults = 'const axios = require("axios");\naxios.defaults.timeout = 30000;\n';
+    const facts = await packageFacts(
+      [
+        ["lib/load.js", call],
+        ["lib/setup.js", defaults],
+      ],
+      config,
+    );
+    expect((await checkSource("lib/load.js", call, config, facts)).messages).toEqual([]);
+    expect(await findingLines("lib/load.js", call)).toEqual(["2: no-unbounded-timeout"]);
+    const test = `${call}const nock = require("nock");\nit("loads", async () => { await exports.load("u"); });\n`;
+    expect(await findingLines("test/load.test.js", test)).toEqual([]);
+    // A helper under a tests folder (@ledgerhq/hw-app-btc's `tests/speculosclient.ts`): the runner's timeout bounds it.
+    expect(await findingLines("tests/client.ts", call)).toEqual([]);
+  });
+});
