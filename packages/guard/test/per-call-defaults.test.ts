@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSource, defaultGuardConfig } from "../src/index.ts";
+import { findingLines } from "./helpers.ts";
 
 // A call's own "no limit" defaults (session 28, guard-jsunb28): a function that rebuilds its options on every call
 // from its own `{ timeout: 0 }` and what its caller passed (node-imagemagick's `exec2`), or that rewrites a missing
@@ -7,10 +7,6 @@ import { checkSource, defaultGuardConfig } from "../src/index.ts";
 // session 28, guard-jsunb28b), leaves the limit to its caller: not reported. The same 0 kept on `this`, a table at
 // module level, handed to `new`, to a timer or to a method (`socket.setTimeout(timeout)`) stays reported. And props handed to another package's UI component
 // (`jsx(CopyButton, { timeout: 1500 })` with `CopyButton` from `@mantine/core`) are how long something shows.
-const config = defaultGuardConfig(process.cwd());
-
-const lines = async (source: string, file = "lib.js") =>
-  (await checkSource(file, source, config)).messages.map((m) => `${m.line}: ${m.ruleId}`);
 
 const exec = (table: string, after = "") =>
   [
@@ -35,7 +31,7 @@ const exec = (table: string, after = "") =>
 
 describe("a call's own no-limit default", () => {
   it("does not report a local options table merged with the caller's options", async () => {
-    expect(await lines(exec('var options = { encoding: "utf8", timeout: 0 };'))).toEqual([]);
+    expect(await findingLines("lib.js", exec('var options = { encoding: "utf8", timeout: 0 };'))).toEqual([]);
   });
 
   it("does not report a table that spreads the caller's options over its 0", async () => {
@@ -46,13 +42,16 @@ describe("a call's own no-limit default", () => {
       "  return container.kill();",
       "}",
     ].join("\n");
-    expect(await lines(source)).toEqual([]);
+    expect(await findingLines("lib.js", source)).toEqual([]);
   });
 
   it("keeps reporting the same table when the function keeps it on this", async () => {
-    expect(await lines(exec('var options = { encoding: "utf8", timeout: 0 };', "  this.options = options;"))).toEqual([
-      "3: no-unbounded-timeout",
-    ]);
+    expect(
+      await findingLines(
+        "lib.js",
+        exec('var options = { encoding: "utf8", timeout: 0 };', "  this.options = options;"),
+      ),
+    ).toEqual(["3: no-unbounded-timeout"]);
   });
 
   it("keeps reporting a table the body never merges with its caller's options", async () => {
@@ -65,7 +64,7 @@ describe("a call's own no-limit default", () => {
       "  return child;",
       "}",
     ].join("\n");
-    expect(await lines(source)).toEqual(["3: no-unbounded-timeout"]);
+    expect(await findingLines("lib.js", source)).toEqual(["3: no-unbounded-timeout"]);
   });
 
   it("keeps reporting the rewritten parameter when the object keeps it", async () => {
@@ -79,7 +78,7 @@ describe("a call's own no-limit default", () => {
       "  return child;",
       "};",
     ].join("\n");
-    expect(await lines(source)).toEqual(["3: no-unbounded-timeout"]);
+    expect(await findingLines("lib.js", source)).toEqual(["3: no-unbounded-timeout"]);
   });
 });
 
@@ -92,11 +91,11 @@ describe("props handed to another package's component", () => {
     ].join("\n");
 
   it("does not report a compiled JSX call's prop of a component imported from a package", async () => {
-    expect(await lines(copy("@mantine/core"))).toEqual([]);
+    expect(await findingLines("lib.js", copy("@mantine/core"))).toEqual([]);
   });
 
   it("keeps reporting the prop of the package's own component", async () => {
-    expect(await lines(copy("./copy-button.js"))).toEqual(["3: no-hardcoded-timeout"]);
+    expect(await findingLines("lib.js", copy("./copy-button.js"))).toEqual(["3: no-hardcoded-timeout"]);
   });
 
   it("does not report a JSX attribute of a component imported from a package", async () => {
@@ -104,8 +103,10 @@ describe("props handed to another package's component", () => {
       'import { Fetcher } from "react-fetcher";',
       "export const A = () => <Fetcher url={u} requestTimeout={5000} />;",
     ].join("\n");
-    expect(await lines(source, "a.jsx")).toEqual([]);
-    expect(await lines(source.replace('"react-fetcher"', '"./fetcher"'), "a.jsx")).toEqual(["2: no-hardcoded-timeout"]);
+    expect(await findingLines("a.jsx", source)).toEqual([]);
+    expect(await findingLines("a.jsx", source.replace('"react-fetcher"', '"./fetcher"'))).toEqual([
+      "2: no-hardcoded-timeout",
+    ]);
   });
 
   it("keeps reporting a wait in a callback prop", async () => {
@@ -114,7 +115,7 @@ describe("props handed to another package's component", () => {
       'import { Button } from "@mantine/core";',
       "export const B = () => jsx(Button, { onClick: () => fetch(u, { signal: AbortSignal.timeout(5000) }) });",
     ].join("\n");
-    expect(await lines(source)).toEqual(["3: no-hardcoded-timeout"]);
+    expect(await findingLines("lib.js", source)).toEqual(["3: no-hardcoded-timeout"]);
   });
 });
 
@@ -142,24 +143,23 @@ const convert = (after: string) =>
 
 describe("a parameter rewritten to 0 by a leading if", () => {
   it("does not report it when it is only tested and copied into a local table handed to a call", async () => {
-    expect(await lines(convert(""))).toEqual([]);
+    expect(await findingLines("lib.js", convert(""))).toEqual([]);
   });
 
   it("keeps reporting it when the table is kept outside the call", async () => {
-    expect(await lines(convert("  exports.last = procopt;"))).toEqual([
+    expect(await findingLines("lib.js", convert("  exports.last = procopt;"))).toEqual([
       "11: no-unbounded-timeout",
       "13: no-unbounded-timeout",
     ]);
   });
 
   it("keeps reporting it when the value reaches a method or a timer", async () => {
-    expect(await lines(convert("  child.setTimeout(timeout);"))).toEqual([
+    expect(await findingLines("lib.js", convert("  child.setTimeout(timeout);"))).toEqual([
       "11: no-unbounded-timeout",
       "13: no-unbounded-timeout",
     ]);
-    expect(await lines(convert("  if (timeout > 0) this.timer = setTimeout(abort, timeout);"))).toEqual([
-      "11: no-unbounded-timeout",
-      "13: no-unbounded-timeout",
-    ]);
+    expect(
+      await findingLines("lib.js", convert("  if (timeout > 0) this.timer = setTimeout(abort, timeout);")),
+    ).toEqual(["11: no-unbounded-timeout", "13: no-unbounded-timeout"]);
   });
 });
