@@ -2,7 +2,9 @@
 // org-guard on real third-party code: precision and recall from hand labels (after `pnpm build`).
 //
 // 1. Fetches the pinned packages of eval/corpus.json (`npm pack`, `pip download --no-deps`, or for
-//    `"registry": "debian"` a Debian package's `.deb` by `apt-get download name=version`, e.g. `python3-paramiko`) into
+//    `"registry": "debian"` a Debian package's `.deb` by `apt-get download name=version`, e.g. `python3-paramiko`, or
+//    with a `"filename"` (a pool path such as `pool/main/p/pyvicare/python3-pyvicare_2.44.0-1_all.deb`, for releases
+//    newer than the host's) straight from deb.debian.org) into
 //    eval/.cache (gitignored; needs the network once, so it is not part of `pnpm test`). A set is a list of
 //    packages, or `{ "sample": { ... }, "packages": [ ... ] }` to draw larger samples than the global `sample`.
 // 2. Runs org-guard's checkSource on every JS/TS/Python file (no .d.ts, no .min.js) and times it per language.
@@ -87,7 +89,7 @@ function codeOf(line, language) {
 
 // Fetched into a private folder and renamed into place when complete, so two runs sharing one cache (several
 // worktrees linking the same `.cache`) never read or extract a half-written package.
-function fetchPackage({ registry, name, version }) {
+function fetchPackage({ registry, name, version, filename }) {
   const dir = join(cache, `${name}@${version}`);
   if (existsSync(join(dir, ".done"))) return dir;
   const work = `${dir}.partial-${process.pid}`;
@@ -100,10 +102,16 @@ function fetchPackage({ registry, name, version }) {
     execFileSync("tar", ["xzf", join(work, tgz.split("\n").at(-1)), "-C", work]);
   } else if (registry === "debian") {
     // Debian's python3-* packages: upstream Python code nobody here wrote, pinned by Debian version.
-    execFileSync("apt-get", ["download", "-q", "-o", "APT::Sandbox::User=root", `${name}=${version}`], {
-      cwd: work,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    if (filename)
+      execFileSync("curl", ["-sSfL", "-o", filename.split("/").at(-1), `https://deb.debian.org/debian/${filename}`], {
+        cwd: work,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+    else
+      execFileSync("apt-get", ["download", "-q", "-o", "APT::Sandbox::User=root", `${name}=${version}`], {
+        cwd: work,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
     const deb = readdirSync(work).find((f) => f.endsWith(".deb"));
     if (!deb) throw new Error(`apt-get download ${name}=${version} produced no .deb`);
     execFileSync("dpkg-deb", ["-x", join(work, deb), join(work, "src")]);
