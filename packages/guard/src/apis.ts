@@ -31,6 +31,11 @@ export interface TimeoutApi {
    * `zeroIsUnbounded: false` would report it as a hardcoded 0 s timeout.
    */
   zeroRejectsAtOnce?: boolean;
+  /**
+   * (Python) The API refuses None where its timeout goes (Selenium's `WebDriverWait` runs `float(timeout)`, which raises
+   * on None): no wait without a limit, so a None there is not reported. Unset: None means no limit.
+   */
+  noneRefused?: boolean;
 }
 
 const TEST_FUNCTIONS = [
@@ -208,7 +213,19 @@ export const DEFAULT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "httpx.Timeout", argument: "all" },
   { language: "python", callee: "aiohttp.ClientTimeout", argument: "all" },
   { language: "python", callee: "urllib3.Timeout", argument: "all" },
-  { language: "python", callee: "WebDriverWait", argument: 1, keyword: "timeout" },
+  // Selenium's explicit wait, `WebDriverWait(driver, timeout, poll_frequency=0.5)`: `until(...)` polls the condition
+  // until the timeout (seconds) runs out, then raises TimeoutException; the third argument is the poll tick, no bound.
+  // Its constructor runs `float(timeout)`: None raises a TypeError there, it waits for nothing (`noneRefused`).
+  // Also through its module (`from selenium.webdriver.support import ui` ... `ui.WebDriverWait(driver, sec)`, Appium's
+  // tests the same) or an alias of the class.
+  { language: "python", callee: "WebDriverWait", argument: 1, keyword: "timeout", noneRefused: true },
+  { language: "python", callee: "*.WebDriverWait", argument: 1, keyword: "timeout", noneRefused: true },
+  // Win32's `SendMessageTimeout(hwnd, msg, wparam, lparam, flags, timeout_ms)` (pywin32's `win32gui`, ctypes'
+  // `user32.SendMessageTimeoutW`): the sender waits up to the timeout for the receiving window(s) to handle the message.
+  ...["SendMessageTimeout", "SendMessageTimeoutW", "SendMessageTimeoutA"].flatMap((name) => [
+    { language: "python" as const, callee: name, argument: 5 },
+    { language: "python" as const, callee: `*.${name}`, argument: 5 },
+  ]),
   { language: "python", callee: "ClientTimeout", argument: "all" },
   { language: "python", callee: "*.ClientTimeout", argument: "all" },
   { language: "python", callee: "Timeout", argument: "all" },

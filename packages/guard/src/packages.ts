@@ -9,7 +9,7 @@ import { isJavaScript, isPython } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
 import { candidatesIn } from "./package-candidates.ts";
 import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
-import { callsTimeoutPosition, Signatures } from "./detect/python/timeout-positions.ts";
+import { apiTimeoutPlace, callsTimeoutPosition, Signatures } from "./detect/python/timeout-positions.ts";
 import { timeoutWord } from "./name-words.ts";
 import { isPythonTimeoutName } from "./names.ts";
 
@@ -189,7 +189,10 @@ function callsTimeoutPositionIn(
 ): boolean {
   const signatures = new Signatures();
   for (const file of files) signatures.add(file.text);
-  const positions = signatures.positions((name) => isPythonTimeoutName(name, config.extraTimeoutNames));
+  const positions = signatures.positions(
+    (name) => isPythonTimeoutName(name, config.extraTimeoutNames),
+    apiTimeoutPlace(config.apis),
+  );
   return own.some((file) => callsTimeoutPosition(file.text, positions));
 }
 

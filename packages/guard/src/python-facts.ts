@@ -19,7 +19,7 @@ import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/p
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
 import { setsSocketDefault } from "./detect/python/socket-default.ts";
 import { withoutText } from "./detect/python/syntax.ts";
-import { Signatures } from "./detect/python/timeout-positions.ts";
+import { apiTimeoutPlace, Signatures } from "./detect/python/timeout-positions.ts";
 import { isPython } from "./extensions.ts";
 import { timeoutWord } from "./name-words.ts";
 import { isPythonTimeoutName } from "./names.ts";
@@ -93,7 +93,10 @@ export async function pythonPackageFacts(
     }
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
-  const positions = signatures.positions((name) => isPythonTimeoutName(name, config.extraTimeoutNames));
+  const positions = signatures.positions(
+    (name) => isPythonTimeoutName(name, config.extraTimeoutNames),
+    apiTimeoutPlace(config.apis),
+  );
   const parser = await pythonParser();
   const defaultTimeout = setters.some((text) => setsDefaultIn(parser, text));
   const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout, imported: fromOutside };

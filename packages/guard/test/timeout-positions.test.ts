@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Signatures } from "../src/detect/python/timeout-positions.ts";
+import { DEFAULT_TIMEOUT_APIS } from "../src/apis.ts";
+import { apiTimeoutPlace, Signatures } from "../src/detect/python/timeout-positions.ts";
 import { isTimeoutName } from "../src/names.ts";
 
 /** The timeout places `Signatures` reads from these module texts. */
@@ -45,5 +46,26 @@ describe("Signatures: where a package's own definitions take a timeout positiona
     const positions = positionsOf("class C:\n    def constructor(self, timeout=5):\n        pass\n");
     expect(positions).toEqual({ constructor: { 0: "timeout" } });
     expect(Object.hasOwn(Object, "0")).toBe(false);
+  });
+
+  it("a parameter the body hands to a known API's timeout place takes a timeout there; the poll frequency's does not", () => {
+    const page = [
+      "class Page:",
+      "    def wait_for_error(self, sec=20, every=1):",
+      "        ui.WebDriverWait(self.driver, sec, every).until(ready)",
+      "    def wait_done(self, done, sec):",
+      "        done.wait(sec)",
+      "    def rows(self, count):",
+      "        return self.table.head(count)",
+      "",
+    ].join("\n");
+    const signatures = new Signatures();
+    signatures.add(page);
+    expect({ ...signatures.positions((name) => isTimeoutName(name), apiTimeoutPlace(DEFAULT_TIMEOUT_APIS)) }).toEqual({
+      wait_for_error: { 0: "sec" },
+      wait_done: { 1: "sec" },
+    });
+    // Without the APIs' places, only names say timeout.
+    expect(positionsOf(page)).toEqual({});
   });
 });

@@ -10,6 +10,7 @@ import { ownDisplayDefault } from "./displays.ts";
 import { clockOffset } from "./clock-offsets.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
 import { polledUntil } from "./deadlines.ts";
+import { boundsElapsedWait } from "./elapsed-bounds.ts";
 import { defaultNeverUsed } from "./private-defaults.ts";
 import { boundsNoWait, isCacheEntryLifetime, lifetimeOrUnread, onlySleeps } from "./lifetimes.ts";
 import { onlyHandedToDoubles } from "./handed-to-doubles.ts";
@@ -130,8 +131,13 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
       return;
     }
   }
-  // Only a timeout's name is looked at further (most assignments stop here).
-  if (!facts.isTimeout(name)) return;
+  // Only a timeout's name is looked at further (most assignments stop here), or a constant a wait loop's elapsed time
+  // is compared with (`MAX_TIMEOUT_TIME = 20000` ... `if time.time() - start > self.MAX_TIMEOUT_TIME: break`).
+  if (!facts.isTimeout(name)) {
+    if (name && /^[A-Z_][A-Z0-9_]*$/.test(name) && !inEnumClass(node) && boundsElapsedWait(facts, node, left))
+      judge.report(right, `assigned to ${left.text}, which ends a wait loop once the elapsed time passes it`, false);
+    return;
+  }
   if (left.type === "identifier" && facts.delayNames.has(`${facts.scopeOf(node)}:${left.text}`)) return;
   // `class ErrorCodes(enum.IntEnum): WAIT_TIMEOUT = 0x102`: an enum's members are codes, not durations.
   if (inEnumClass(node)) return;

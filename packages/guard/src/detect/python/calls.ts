@@ -73,10 +73,11 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
       const forever = target !== undefined && standsInForForever(facts, api, target);
       // `sock.settimeout(None)` switches a timer off, it does not itself wait (`switch-off.ts`).
       const switchOff = target?.type === "none" && switchesTimerOff(written);
-      if (target && !switchOff) judge.report(target, `as the timeout of ${written}()`, true, zero, isTest, forever);
+      const noLimit = api.noneRefused !== true;
+      if (target && !switchOff) judge.report(target, `as the timeout of ${written}()`, noLimit, zero, isTest, forever);
       const keyword = api.keyword ? keywordArgument(node, api.keyword) : undefined;
       if (keyword && api.keyword && !facts.isTimeout(api.keyword))
-        judge.report(keyword, `as the timeout of ${written}()`, true, zero, isTest);
+        judge.report(keyword, `as the timeout of ${written}()`, noLimit, zero, isTest);
     }
   }
   if (!api) judgeSetterOrDecorator(judge, node, args, method, written);
@@ -97,7 +98,9 @@ export function knowsTimeoutKeyword(facts: PyFacts, path: string, written: strin
   if (callNeedsTimeout(facts, path, written) !== undefined) return true;
   if (SESSION_CLASSES.has(path.replace(/^httpx2\./, "httpx.")) || /(^|\.)Timeout$/.test(path)) return true;
   const apis = facts.options.apis;
-  return (matchApi(apis, "python", path) ?? matchApi(apis, "python", written))?.keyword === name;
+  const api = matchApi(apis, "python", path) ?? matchApi(apis, "python", written);
+  // `WebDriverWait(driver, timeout=None)` raises: the keyword bounds a wait, but None there is no "no limit".
+  return api?.keyword === name && api.noneRefused !== true;
 }
 
 // What the callee does, whatever the argument is named: a setter of a timeout takes it first (apsw's

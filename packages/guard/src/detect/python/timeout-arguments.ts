@@ -18,11 +18,15 @@ export function judgeKeywordArgument(judge: PyCallJudge, node: TsNode): void {
   // `retry.Retry(..., deadline=10.0)`, `Timeout(deadline=60)`: a retry or timeout policy's deadline bounds
   // the total wait of every attempt (elsewhere a `deadline=` may be a point in time, trio's `CancelScope`).
   const policyDeadline = name === "deadline";
-  if ((!policyDeadline && !judge.facts.isTimeout(name)) || !value) return;
-  // `Enum(BitsInteger(8), IDLE=0, ..., TIME_OUT=9, SPARE=10)` (construct): members of an enum, codes.
-  if (node.parent && judge.facts.isCodeTable(node.parent)) return;
   const call = node.parent?.parent;
   const written = calleeOf(call);
+  // `self.wait_for_error_message(sec=90)`: the package's own method takes `sec` where it takes a timeout (its body
+  // hands it to `WebDriverWait(self.driver, sec)`), as `self.wait_for_error_message(90)` would.
+  const slot =
+    !policyDeadline && name !== undefined && !judge.facts.isTimeout(name) && ownSlot(judge, call, written, name);
+  if ((!policyDeadline && !slot && !judge.facts.isTimeout(name)) || !value) return;
+  // `Enum(BitsInteger(8), IDLE=0, ..., TIME_OUT=9, SPARE=10)` (construct): members of an enum, codes.
+  if (node.parent && judge.facts.isCodeTable(node.parent)) return;
   if (policyDeadline && !/(Retry|Timeout)$/.test(written)) return;
   judgeTimeoutArgument(judge, call?.type === "call" ? call : undefined, written, name, value, `in ${name}=`);
 }
@@ -49,6 +53,15 @@ export function judgePositionalTimeouts(judge: PyCallJudge, call: TsNode, args: 
     if (parameter !== undefined)
       judgeTimeoutArgument(judge, call, written, parameter, argument, `as ${parameter} of ${written}()`);
   }
+}
+
+/** `name` is a parameter the package's own callee takes where every definition of it takes a timeout. */
+function ownSlot(judge: PyCallJudge, call: TsNode | null | undefined, written: string, name: string): boolean {
+  const positions = judge.facts.options.python?.positions;
+  const method = written.slice(written.lastIndexOf(".") + 1);
+  const slots = positions && Object.hasOwn(positions, method) ? positions[method] : undefined;
+  if (!slots || call?.type !== "call" || !Object.values(slots).includes(name)) return false;
+  return ownCallee(judge.facts, written) || ownObjectReceiver(judge.facts, call);
 }
 
 function calleeOf(call: TsNode | null | undefined): string {

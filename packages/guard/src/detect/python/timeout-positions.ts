@@ -3,6 +3,7 @@
 // 120 as surely as `timeout=120` would: the package pass (`python-facts.ts`) reads every `def` of the package's
 // modules from their text, and a file's check reads the literal in that place like the keyword's value.
 
+import { matchApi, type TimeoutApi } from "../../apis.ts";
 import type { PythonFacts } from "./package-keepers.ts";
 
 /** A function or method name -> the positions (`self`/`cls` left out) where every definition of it takes a timeout. */
@@ -15,11 +16,24 @@ const CLASS = /^[ \t]*class[ \t]+(\w+)\b/gm;
 /** The longest signature read (characters); a longer one counts as unreadable. */
 const MAX_SIGNATURE = 4000;
 
-/** One definition's positional parameters, and the keywords its body hands each of them to (`time_out=max_time`). */
+/**
+ * One definition's positional parameters, the keywords its body hands each of them to (`time_out=max_time`), and the
+ * places of calls it hands each of them to (`WebDriverWait(self.driver, sec)`: `WebDriverWait` and 1).
+ */
 interface Definition {
   readonly parameters: readonly string[];
   readonly handed: ReadonlyMap<string, readonly string[]>;
+  readonly placed: ReadonlyMap<string, readonly (readonly [callee: string, index: number])[]>;
 }
+
+/** Whether a call's positional argument `index` is a known API's timeout (`WebDriverWait(driver, 10)`: 1). */
+export type TimeoutPlace = (callee: string, index: number) => boolean;
+
+/** The timeout places of a config's APIs, by the callee as written (`ui.WebDriverWait` matches `*.WebDriverWait`). */
+export const apiTimeoutPlace =
+  (apis: readonly TimeoutApi[]): TimeoutPlace =>
+  (callee, index) =>
+    matchApi(apis, "python", callee)?.argument === index;
 
 /** Every definition's positional parameter names, by function name (collected over all of a package's modules). */
 export class Signatures {
@@ -32,7 +46,7 @@ export class Signatures {
       const list = this.byName.get(match[1]!) ?? [];
       const read = positionalParameters(text, match.index + match[0].length);
       const indent = match[0].search(/\S/);
-      list.push(read && { parameters: read.names, handed: handedOn(text, read.end, indent, read.names) });
+      list.push(read && { parameters: read.names, ...handedOn(text, read.end, indent, read.names) });
       this.byName.set(match[1]!, list);
     }
     for (const match of text.matchAll(CLASS)) this.classes.set(match[1]!, (this.classes.get(match[1]!) ?? 0) + 1);
@@ -53,9 +67,14 @@ export class Signatures {
    * parameter: two classes' `get(self, key)` and `get(self, timeout=None)` disagree, and neither is read. A signature
    * the scan could not read disagrees with every other. A parameter is a timeout by its name (`isTimeout`) or by
    * what a definition's body does with it: `def wait_for_slave_status(self, status, client, max_time)` hands it to
-   * `poll_until(..., time_out=max_time)`, so `self.wait_for_slave_status("ON", client, 180)` bounds that poll by 180.
+   * `poll_until(..., time_out=max_time)`, so `self.wait_for_slave_status("ON", client, 180)` bounds that poll by 180;
+   * or hands it to a known API's timeout place (`isPlace`): `def wait_for_alert(self, sec=5)` whose body runs
+   * `ui.WebDriverWait(self.driver, sec).until(...)`, so `self.wait_for_alert(90)` bounds that wait by 90.
    */
-  positions(isTimeout: (name: string) => boolean): Record<string, Record<number, string>> {
+  positions(
+    isTimeout: (name: string) => boolean,
+    isPlace: TimeoutPlace = () => false,
+  ): Record<string, Record<number, string>> {
     // No prototype: `def constructor(self, timeout=5)` (or `toString`, `valueOf`) is a name like any other, not the
     // inherited `Object` that `??=` would find and write into.
     const out: Record<string, Record<number, string>> = Object.create(null) as Record<string, Record<number, string>>;
@@ -65,7 +84,11 @@ export class Signatures {
       if (!first) continue;
       first.parameters.forEach((parameter, index) => {
         if (!lists.every((list) => list?.parameters[index] === parameter)) return;
-        const handed = lists.some((list) => list!.handed.get(parameter)?.some(isTimeout));
+        const handed = lists.some(
+          (list) =>
+            list!.handed.get(parameter)?.some(isTimeout) ||
+            list!.placed.get(parameter)?.some(([callee, at]) => isPlace(callee, at)),
+        );
         if (isTimeout(parameter) || handed) (out[name] ??= {})[index] = parameter;
       });
     }
@@ -119,17 +142,66 @@ const HANDED = /[(,][ \t\n\\]*(\w+)[ \t]*=[ \t]*(\w+)[ \t\n\\]*(?=[,)])/g;
 /**
  * The keywords the body after a signature (its lines indented deeper than the `def`, up to `MAX_BODY`) hands each of
  * `parameters` to, read from the text: `poll_until(f, sleep_time=3, time_out=max_time)` hands `max_time` to
- * `time_out`. A line indented no deeper than the `def` ends the body (a docstring's unindented line ends it early).
+ * `time_out`; and the calls' places it hands them to (`WebDriverWait(self.driver, sec)` hands `sec` to
+ * `WebDriverWait`'s second). A line indented no deeper than the `def` ends the body (a docstring's unindented line ends
+ * it early).
  */
-function handedOn(text: string, from: number, indent: number, parameters: readonly string[]): Map<string, string[]> {
+function handedOn(
+  text: string,
+  from: number,
+  indent: number,
+  parameters: readonly string[],
+): Pick<Definition, "handed" | "placed"> {
   const out = new Map<string, string[]>();
-  if (parameters.length === 0) return out;
+  const placed = new Map<string, [string, number][]>();
+  if (parameters.length === 0) return { handed: out, placed };
   const stop = (BODY_END[indent] ??= new RegExp(`\\n[ \\t]{0,${indent}}(?=[^\\s#])`, "g"));
   stop.lastIndex = from;
   const body = text.slice(from, Math.min(stop.exec(text)?.index ?? text.length, from + MAX_BODY));
   for (const [, keyword, value] of body.matchAll(HANDED))
     if (parameters.includes(value!)) out.set(value!, [...(out.get(value!) ?? []), keyword!]);
-  return out;
+  for (const match of body.matchAll(PLACED_CALL)) {
+    const pieces = argumentPieces(body, match.index + match[0].length);
+    pieces?.forEach((piece, index) => {
+      if (parameters.includes(piece)) placed.set(piece, [...(placed.get(piece) ?? []), [match[1]!, index]]);
+    });
+  }
+  return { handed: out, placed };
+}
+
+/** A call by a dotted name whose arguments may name a parameter bare: `ui.WebDriverWait(`, `event.wait(`. */
+const PLACED_CALL = /(?<![\w.])([A-Za-z_][\w.]*)[ \t]*\(/g;
+
+/**
+ * The positional arguments of the call whose `(` ends at `from`, as written (trimmed), up to the first keyword or
+ * splat; undefined when the call cannot be read on (a string, a comment or its end inside it).
+ */
+function argumentPieces(text: string, from: number): string[] | undefined {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = from;
+  const end = Math.min(text.length, from + MAX_SIGNATURE);
+  const close = (at: number): boolean => {
+    const piece = text.slice(start, at).trim();
+    // `f(a, timeout=5)`, `f(*args)`: the places after it are not positional ones.
+    if (piece === "" || /^\*|^\w+\s*=(?!=)/.test(piece)) return false;
+    pieces.push(piece);
+    start = at + 1;
+    return true;
+  };
+  for (let at = from; at < end; at++) {
+    const char = text[at]!;
+    if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === "]" || char === "}") depth--;
+    else if (char === ")") {
+      if (depth-- > 0) continue;
+      close(at);
+      return pieces;
+    } else if (char === "," && depth === 0) {
+      if (!close(at)) return pieces;
+    } else if (char === "#" || char === '"' || char === "'") return pieces;
+  }
+  return undefined;
 }
 
 function names(pieces: readonly string[]): string[] {
