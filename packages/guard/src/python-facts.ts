@@ -12,6 +12,7 @@ import { PyFacts } from "./detect/python/facts.ts";
 import { Imports } from "./detect/python/imports.ts";
 import { type AttributeReads, attributeReadsIn } from "./detect/python/attribute-reads.ts";
 import { keeperFor, topLevelDefinitions } from "./detect/python/keepers.ts";
+import { namedElsewhereIn } from "./detect/python/named-elsewhere.ts";
 import { findDisplayParameters } from "./detect/python/package-displays.ts";
 import { findLifetimeSettings } from "./detect/python/package-lifetimes.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
@@ -64,12 +65,17 @@ export async function pythonPackageFacts(
   const fromOutside: Record<string, Record<string, string>> = {};
   // Modules that call `setdefaulttimeout` (strings and comments taken out only where it is named at all).
   const setters: string[] = [];
+  // The package's folders (a star import or `from x.y import` of one of them is the package's own module) and the
+  // timeout words some module may read from another's constants (`named-elsewhere.ts`).
+  const folders = new Set(modules.flatMap(([path]) => dirname(path).split(/[\\/]/)));
+  const elsewhere = new Set<string>();
   for (const [path, text] of modules) {
     if (text.includes("setdefaulttimeout") && withoutText(text).includes("setdefaulttimeout")) setters.push(text);
     signatures.add(text);
     const found = wordsIn(text);
     for (const word of new Set(found.map(({ word }) => word))) words[word] = (words[word] ?? 0) + 1;
     attributeReadsIn(text, found, attributes, bases);
+    namedElsewhereIn(text, found, folders, elsewhere);
     const mine = new Set<string>();
     calleesGiven(text, found, mine);
     calls.set(path, mine);
@@ -99,7 +105,17 @@ export async function pythonPackageFacts(
   );
   const parser = await pythonParser();
   const defaultTimeout = setters.some((text) => setsDefaultIn(parser, text));
-  const python: PythonFacts = { keepers, words, positions, attributes, bases, defaultTimeout, imported: fromOutside };
+  const namedElsewhere = [...elsewhere].sort();
+  const python: PythonFacts = {
+    keepers,
+    words,
+    positions,
+    attributes,
+    bases,
+    defaultTimeout,
+    imported: fromOutside,
+    namedElsewhere,
+  };
   findDisplayParameters(modules, python, config, parser, signatures, (name) =>
     isPythonTimeoutName(name, config.extraTimeoutNames),
   );

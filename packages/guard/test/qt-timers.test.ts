@@ -113,3 +113,99 @@ describe("a Qt timer object's interval", () => {
     ]);
   });
 });
+
+// spyder's code editor (session 29, guard-pygui29, fresh60): a class attribute and a `setup_editor` default read only
+// as the intervals of single-shot `QTimer`s whose slots redraw decorations and mark a word's occurrences. The slot's
+// helpers speak of errors (`underline_errors` logs "Error when processing linting", `DiagnosticSeverity.ERROR`) but end
+// nothing: a debounce, not a deadline. The slot that kills the lint process (itself or through a helper) keeps it, and
+// so does a timer that quits an event loop waiting for a reply.
+const editor = (slot: string) =>
+  [
+    "from qtpy.QtCore import QTimer",
+    "from qtpy.QtWidgets import QPlainTextEdit",
+    "from .lsp import DiagnosticSeverity",
+    "class CodeEditor(QPlainTextEdit):",
+    "    UPDATE_DECORATIONS_TIMEOUT = 500  # milliseconds",
+    "    def __init__(self, parent=None):",
+    "        super().__init__(parent)",
+    "        self.occurrence_timer = QTimer(self)",
+    "        self.occurrence_timer.setSingleShot(True)",
+    `        self.occurrence_timer.timeout.connect(self.${slot === "update_decorations" ? "mark_occurrences" : slot})`,
+    "        self.update_decorations_timer = QTimer(self)",
+    "        self.update_decorations_timer.setSingleShot(True)",
+    "        self.update_decorations_timer.setInterval(self.UPDATE_DECORATIONS_TIMEOUT)",
+    `        self.update_decorations_timer.timeout.connect(self.${slot})`,
+    "        self.verticalScrollBar().valueChanged.connect(lambda value: self.update_decorations_timer.start())",
+    "    def setup_editor(self, language=None, occurrence_timeout=1500):",
+    "        self.set_occurrence_timeout(occurrence_timeout)",
+    "    def set_occurrence_timeout(self, timeout):",
+    '        """Set occurrence highlighting timeout (ms)"""',
+    "        self.occurrence_timer.setInterval(timeout)",
+    "    def mark_occurrences(self):",
+    "        self.clear_occurrences()",
+    "        self.occurrences = self.find_all(self.get_current_word())",
+    "    def clear_occurrences(self):",
+    "        self.occurrences = []",
+    "    def update_decorations(self):",
+    '        """Update decorations on the visible portion of the screen."""',
+    "        if self.underline_errors_enabled:",
+    "            self.underline_errors()",
+    "        self.decorations.update()",
+    "    def underline_errors(self):",
+    "        try:",
+    "            self.clear_extra_selections('code_analysis_underline')",
+    "            self._process_code_analysis(underline=True)",
+    "        except RuntimeError:",
+    "            return",
+    "        except Exception:",
+    '            self.log_lsp_handle_errors("Error when processing linting")',
+    "    def _process_code_analysis(self, underline):",
+    "        for severity in (DiagnosticSeverity.ERROR, DiagnosticSeverity.WARNING):",
+    "            self.highlight(severity, underline)",
+    "    def log_lsp_handle_errors(self, message):",
+    "        self.messages.append(message)",
+    "    def relint(self):",
+    "        self.underline_errors()",
+    "        self._lint_process.kill()",
+    "    def refresh_lint(self):",
+    "        self.decorations.update()",
+    "        self._reset_lint()",
+    "    def _reset_lint(self):",
+    "        self._lint_process.terminate()",
+    "        self._lint_process = None",
+  ].join("\n");
+
+describe("a Qt timer's slot that does the work the timer was set for", () => {
+  it("releases a class attribute and a setter's default read only as debounce intervals", async () => {
+    expect(await packageFindings({ "pkg/codeeditor.py": editor("update_decorations") })).toEqual([]);
+  });
+
+  it("keeps them when the slot, or a helper it calls, kills the operation", async () => {
+    expect(await packageFindings({ "pkg/codeeditor.py": editor("relint") })).toEqual([
+      "pkg/codeeditor.py:16: no-hardcoded-timeout",
+      "pkg/codeeditor.py:5: no-hardcoded-timeout",
+    ]);
+    expect(await packageFindings({ "pkg/codeeditor.py": editor("refresh_lint") })).toEqual([
+      "pkg/codeeditor.py:16: no-hardcoded-timeout",
+      "pkg/codeeditor.py:5: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("keeps a timer that quits an event loop waiting for a reply", async () => {
+    const waiter = [
+      "from qtpy.QtCore import QEventLoop, QTimer",
+      "REPLY_TIMEOUT = 5000",
+      "class Fetcher:",
+      "    def wait_reply(self, reply):",
+      "        loop = QEventLoop()",
+      "        timer = QTimer()",
+      "        timer.setSingleShot(True)",
+      "        timer.timeout.connect(loop.quit)",
+      "        reply.finished.connect(loop.quit)",
+      "        timer.setInterval(REPLY_TIMEOUT)",
+      "        timer.start()",
+      "        loop.exec_()",
+    ].join("\n");
+    expect(await packageFindings({ "pkg/fetch.py": waiter })).toEqual(["pkg/fetch.py:2: no-hardcoded-timeout"]);
+  });
+});

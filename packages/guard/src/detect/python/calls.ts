@@ -3,6 +3,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { insideRaises } from "./context.ts";
+import { displayParameter } from "./display-parameters.ts";
 import type { PyFacts } from "./facts.ts";
 import { callNeedsTimeout, SESSION_CLASSES } from "./http.ts";
 import { onlyInspected } from "./inspected.ts";
@@ -121,6 +122,9 @@ function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, 
   if (setter) {
     // `ws.setdefaulttimeout(10)` then `assertEqual(ws.getdefaulttimeout(), 10)`: a configuration check.
     if (judge.facts.doubles.assertedLater(first, method)) return;
+    // `self.set_occurrence_timeout(timeout)` of the package's own editor, whose every definition only sets a Qt
+    // debounce timer's interval with it (`self.occurrence_timer.setInterval(timeout)`): no wait's setter.
+    if (displayParameter(judge.facts, node, 0)) return;
     // `def connection_busy_timeout(c, duration_ms: int = 100): c.set_busy_timeout(duration_ms)`: the setter names
     // its argument a timeout, so the parameter's default is the timeout's default.
     const fallback = first.type === "identifier" ? judge.facts.parameterDefault(first) : undefined;

@@ -39,26 +39,7 @@ function quietDefinition(fn: TsNode): boolean {
 function quiet(fn: TsNode): boolean {
   const body = fn.childForFieldName("body");
   if (!body || body.descendantsOfType("raise_statement").some((raise) => raise!.namedChildCount > 0)) return false;
-  const said = (node: TsNode): boolean => {
-    if (node.type === "call" && isLoggingCall(node)) return false;
-    // A docstring (any bare string statement) says what the code is for, not what it does.
-    if (node.type === "expression_statement" && node.namedChildren.every((part) => part?.type === "string"))
-      return false;
-    if (node.type === "except_clause") return node.namedChildren.some((part) => part?.type === "block" && said(part));
-    // A function the file defines is judged by its body (below, with the definitions of every name it calls or hands
-    // on), not by its name: `self._cancel_autohide_timeout()` removes the timer's own source, `self.stop()` stops a
-    // progress bar's pulse, `flip_action.keyup_callback = _exit_mode_late_keyup_cb` installs a handler that pops a
-    // mode. Only `self.m` and a bare name reach the file's functions: `self._cancellable.cancel()` or
-    // `self.proc.kill()` is another object's method and keeps the word test, whatever the file defines by that name.
-    // A definition's own name is a label; its body is read with the rest.
-    if (node.type === "identifier" && (ownFunction(node) || definedName(node))) return false;
-    if (node.type === "identifier" && endsSomething(isValue(node) ? node.text : node.text.replace(/time_?outs?/gi, "")))
-      return true;
-    // GLib's signal names are hyphenated (`self.emit("timed-out")`).
-    if (node.type === "string_content" && endsSomething(node.text.replace(/-/g, "_"))) return true;
-    return node.namedChildren.some((child) => child !== null && said(child));
-  };
-  if (said(body)) return false;
+  if (saysEnding(body)) return false;
   const called = new Set<TsNode>();
   for (const inner of body.descendantsOfType("call")) {
     const callee = inner!.childForFieldName("function");
@@ -67,6 +48,31 @@ function quiet(fn: TsNode): boolean {
   for (const name of body.descendantsOfType("identifier"))
     if (ownFunction(name!)) for (const definition of definitionsFor(reference(name!))) called.add(definition);
   return [...called].every(quietDefinition);
+}
+
+/**
+ * Whether a function body SAYS it ends something: a call, name or string in it (outside logging calls, docstrings and the
+ * exception types it catches) says cancel, close, stop, fail, error, quit, reject, SIGTERM or timed out. The file's own
+ * functions it names are not read here: the caller judges them by their bodies.
+ */
+export function saysEnding(node: TsNode): boolean {
+  if (node.type === "call" && isLoggingCall(node)) return false;
+  // A docstring (any bare string statement) says what the code is for, not what it does.
+  if (node.type === "expression_statement" && node.namedChildren.every((part) => part?.type === "string")) return false;
+  if (node.type === "except_clause")
+    return node.namedChildren.some((part) => part?.type === "block" && saysEnding(part));
+  // A function the file defines is judged by its body (`quiet`, with the definitions of every name it calls or hands
+  // on), not by its name: `self._cancel_autohide_timeout()` removes the timer's own source, `self.stop()` stops a
+  // progress bar's pulse, `flip_action.keyup_callback = _exit_mode_late_keyup_cb` installs a handler that pops a
+  // mode. Only `self.m` and a bare name reach the file's functions: `self._cancellable.cancel()` or
+  // `self.proc.kill()` is another object's method and keeps the word test, whatever the file defines by that name.
+  // A definition's own name is a label; its body is read with the rest.
+  if (node.type === "identifier" && (ownFunction(node) || definedName(node))) return false;
+  if (node.type === "identifier" && endsSomething(isValue(node) ? node.text : node.text.replace(/time_?outs?/gi, "")))
+    return true;
+  // GLib's signal names are hyphenated (`self.emit("timed-out")`).
+  if (node.type === "string_content" && endsSomething(node.text.replace(/-/g, "_"))) return true;
+  return node.namedChildren.some((child) => child !== null && saysEnding(child));
 }
 
 // `stop` in `self.stop()`, `handler` in `x.callback = handler`: a name (or `self`'s attribute) that reaches a function

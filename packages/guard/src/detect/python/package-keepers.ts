@@ -54,6 +54,11 @@ export interface PythonFacts {
   readonly imported?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Attribute name -> the display classes (`displays`' `classes`) that every binding of it in the package makes. */
   readonly displayAttributes?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Timeout-looking words some module imports from the package's own modules, reads after a dot or names in quotes, and
+   * `*` for a star import of one of them (`named-elsewhere.ts`): what may read another module's constant.
+   */
+  readonly namedElsewhere?: readonly string[];
   /** Module constants named like timeouts that every read in the package uses as an expiry (`package-lifetimes.ts`). */
   readonly lifetimes?: readonly string[];
 }

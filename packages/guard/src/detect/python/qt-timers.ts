@@ -1,7 +1,7 @@
 // A Qt timer OBJECT's interval (`self._timer = QTimer()`, `self._timer.timeout.connect(self._maybeEmitTriggered)`,
 // later `self._timer.setInterval(timeout)`): how long until the timer's `timeout` signal runs what is connected to it.
 // Nothing blocks on it; what the interval means is what the connected slots do, as for `QTimer.singleShot` in
-// `schedules.ts`. Slots that end nothing (`endsNothing`: superqt's throttler emits the throttled call's `triggered`
+// `schedules.ts`. Slots that end nothing (`slotEndsNothing`, qt-slots.ts: superqt's throttler emits the throttled call's `triggered`
 // and restarts the timer) make it a delay or a coalescing window, not a deadline; a slot that aborts, cancels, kills
 // or fails something makes it one, and an unknown slot (another module's, a library's) leaves it reported.
 // Also the reads that only tell others about the setting: `self._timer.interval() != timeout` (an equality test
@@ -9,7 +9,7 @@
 // no module of the package connects.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
-import { endsNothing } from "./main-loop-callbacks.ts";
+import { slotEndsNothing } from "./qt-slots.ts";
 import { unwrap } from "./syntax.ts";
 
 /** `QTimer` of PyQt, PySide or qtpy, through the file's imports (`qtpy.QtCore.QTimer`, `PyQt5.QtCore.QTimer`). */
@@ -45,7 +45,7 @@ export function coalescingInterval(facts: PyFacts, value: TsNode): boolean {
     if (signal?.type !== "attribute" || signal.childForFieldName("attribute")?.text !== "timeout") continue;
     if (signal.childForFieldName("object")?.text.replace(/\s+/g, "") !== written) continue;
     const slot = connect!.childForFieldName("arguments")?.namedChildren[0];
-    if (!slot || slot.type === "keyword_argument" || !endsNothing(slot)) return false;
+    if (!slot || slot.type === "keyword_argument" || !slotEndsNothing(slot, written)) return false;
     slots++;
   }
   return slots > 0;

@@ -2,6 +2,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { attributeUnread, comparedOnly } from "./attribute-ancestry.ts";
 import type { PyFacts } from "./facts.ts";
+import { readNowhereElse } from "./named-elsewhere.ts";
 import { referenceName, withoutText } from "./syntax.ts";
 
 // `self.session.timeout = 5` on a `requests.Session()`: requests never reads a session's `timeout` attribute (its
@@ -94,7 +95,12 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
   const numeric = isNumber(assignment.childForFieldName("right"));
   const attribute =
     className !== undefined && (compared || attributeUnread(facts.options.python, className, name, numeric));
-  if (!attribute && (facts.packageMentions(name) !== 1 || (owner && !ownBases(owner, 0)))) return false;
+  // A module constant whose word other modules write only as their own names (`named-elsewhere.ts`: spyder's
+  // `consumer.py` `TIMEOUT = 5000` beside `producer.py`'s own `TIMEOUT`): no other module can read this one either.
+  const alone =
+    facts.packageMentions(name) === 1 ||
+    (owner === null && readNowhereElse(facts.options.python?.namedElsewhere, name));
+  if (!attribute && (!alone || (owner && !ownBases(owner, 0)))) return false;
   const code = facts.fileCode();
   if (DYNAMIC_READS.test(code)) return false;
   const mention = new RegExp(`(?<![\\w])${name}(?!\\w)`, "g");

@@ -1,0 +1,58 @@
+// Where a package's modules may read ANOTHER module's constant (session 29, guard-pygui29): spyder's language-server
+// `common/consumer.py` defines `TIMEOUT = 5000` and never reads it; `TIMEOUT` is written in other files too, but as
+// their own constants (`common/producer.py`'s `TIMEOUT = 5000`, read by its poll) and as `pexpect.TIMEOUT`, so the
+// count of files that mention the word (`words`) cannot tell that nothing reads consumer's. Another module reads a
+// module's constant only by importing it (`from .consumer import TIMEOUT`, or `*` from a module of the package) or
+// through the module object (`consumer.TIMEOUT`, `getattr(consumer, "TIMEOUT")`). The package pass records the
+// timeout-looking words some module names in one of those ways (`*` for a star import of the package's own); a dotted
+// read on a module the file imports from outside the package (`import pexpect` ... `pexpect.TIMEOUT`) is none of them.
+
+/** `from .consumer import (A, TIMEOUT as T)`, `from spyder.x import *`: the module, then what it imports. */
+const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)/gm;
+/** `import pexpect`, `import os.path as p`: names bound to modules. */
+const MODULE_IMPORT = /^[ \t]*import[ \t]+([\w.]+)(?:[ \t]+as[ \t]+(\w+))?/gm;
+/** What `namedElsewhere` holds for a star import of one of the package's own modules: any name may be read. */
+export const ANY_NAME = "*";
+
+/**
+ * Adds to `out` the timeout-looking words (`found`, from the package pass) that `text` imports from a module of the
+ * package (relative, or under one of the package's `folders`), reads after a dot (other than on a module imported from
+ * outside the package) or names in quotes, and `*` for a star import of the package's own.
+ */
+export function namedElsewhereIn(
+  text: string,
+  found: readonly { word: string; start: number }[],
+  folders: ReadonlySet<string>,
+  out: Set<string>,
+): void {
+  if (found.length === 0 && !text.includes("*")) return;
+  const own = (module: string) => module.startsWith(".") || folders.has(module.split(".")[0]!);
+  const words = new Set(found.map(({ word }) => word));
+  for (const match of text.matchAll(FROM_IMPORT)) {
+    if (!own(match[1]!)) continue;
+    for (const part of match[2]!.replace(/[()\\]/g, " ").split(",")) {
+      const name = part.trim().split(/\s+as\s+/)[0];
+      if (name === "*") out.add(ANY_NAME);
+      else if (name && words.has(name)) out.add(name);
+    }
+  }
+  const outside = new Set<string>();
+  for (const match of text.matchAll(MODULE_IMPORT))
+    if (!own(match[1]!)) outside.add(match[2] ?? match[1]!.split(".")[0]!);
+  for (const { word, start } of found) {
+    const before = text[start - 1];
+    if (before === '"' || before === "'") out.add(word);
+    if (before !== ".") continue;
+    const lineStart = text.lastIndexOf("\n", start) + 1;
+    const receiver = /(?:^|[^\w.)\]])(\w+)\s*$/.exec(text.slice(Math.max(lineStart, start - 120), start - 1))?.[1];
+    if (receiver === undefined || !outside.has(receiver)) out.add(word);
+  }
+}
+
+/**
+ * Whether no module of the package can read the module constant `name` of another module: the package pass ran
+ * (`namedElsewhere` known), no module imports or dots the name, and none star-imports one of the package's modules.
+ */
+export function readNowhereElse(namedElsewhere: readonly string[] | undefined, name: string): boolean {
+  return namedElsewhere !== undefined && !namedElsewhere.includes(name) && !namedElsewhere.includes(ANY_NAME);
+}
