@@ -3,6 +3,7 @@
 // code's own "no limit" that never reaches a wait, a wait's own default left to its caller).
 import type { EsNode } from "./ast.ts";
 import type { Constants } from "./constants.ts";
+import type { HelperParameters } from "./deadline-helpers.ts";
 import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./meaning.ts";
 import type { Classified } from "./values.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -11,6 +12,8 @@ import type { VisitorKeys } from "./walk.ts";
 export interface UnboundedJudge extends MeaningSite {
   readonly constants: Constants;
   readonly visitorKeys: VisitorKeys | undefined;
+  /** The deadline helpers of the package's other modules (`deadline-helpers.ts`). */
+  readonly packageHelpers: HelperParameters | undefined;
 }
 
 /**
@@ -46,10 +49,25 @@ export function unboundedVerdict(
   return meaning ? "unbounded" : "hardcoded";
 }
 
-/** A default of a function that hands the parameter, unchanged, only to waits it makes itself. */
+/**
+ * A default of a function that hands the parameter, unchanged, only to waits it makes itself: a known wait, a function
+ * of the file that waits with it, or a deadline helper of the file or of the package's own modules
+ * (`waitForExit(timeout = 0) { if (timeout) await (0, _promise.waitFor)(this.stopPromise, timeout) }`).
+ */
 function isCallersChoice(judge: UnboundedJudge, node: EsNode): boolean {
-  const flow = judge.facts.waitFlow(judge.apis);
-  return judge.facts.ownWaits.callersChoice(node, judge.visitorKeys, (callee, position, count) =>
-    flow.handsToWait(callee, position, count),
+  const { facts } = judge;
+  const flow = facts.waitFlow(judge.apis);
+  return facts.ownWaits.callersChoice(
+    node,
+    judge.visitorKeys,
+    (callee, position, count) => flow.handsToWait(callee, position, count) || helperBounds(judge, callee, position),
   );
+}
+
+/** `waitFor(promise, timeout)`, a helper the package shows bounding a wait with its argument at `position`. */
+function helperBounds(judge: UnboundedJudge, callee: string, position: number): boolean {
+  const { modules, deadlineHelpers } = judge.facts;
+  const called = modules.defaultExportName(callee) ?? callee.slice(callee.lastIndexOf(".") + 1);
+  const own = modules.canonical(callee)?.startsWith(".") ? judge.packageHelpers : undefined;
+  return (deadlineHelpers.parameters.get(called) ?? own?.get(called))?.has(position) === true;
 }
