@@ -1,8 +1,9 @@
 // A call's facts: which facts a call (`f(...)`) and a construction (`new C(...)`) feed, in the walk's order.
-import type { EsNode } from "./ast.ts";
+import { calleePath, type EsNode } from "./ast.ts";
 import { collectCallFacts } from "./call-facts.ts";
 import { foreignCallProps } from "./foreign-components.ts";
 import type { FileFacts } from "./facts.ts";
+import { messageParts } from "./message-text.ts";
 import { sphinxIndexEntries } from "./term-index.ts";
 import { collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 
@@ -16,6 +17,9 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   for (const entry of sphinxIndexEntries(node)) facts.notDurations.add(entry);
   facts.noWait.call(node);
   for (const range of foreignCallProps(node, facts.modules)) facts.noWait.quietIn(range);
+  for (const range of messageParts(node)) facts.noWait.quietIn(range);
+  const canonical = facts.modules.canonical(calleePath(node.callee as EsNode));
+  for (const range of facts.ignoredArguments.call(node, canonical, facts.bindingCounts)) facts.noWait.quietIn(range);
   facts.receivers.call(node);
   facts.zero.call(node);
   facts.held.call(node);
@@ -39,6 +43,7 @@ export function collectNew(facts: FileFacts, node: EsNode): void {
   facts.sites.push(node);
   collectCallFacts(facts, node);
   facts.noWait.call(node);
+  for (const range of messageParts(node)) facts.noWait.quietIn(range);
   facts.receivers.call(node);
   facts.zero.call(node);
   facts.held.call(node);

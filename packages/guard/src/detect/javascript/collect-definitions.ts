@@ -74,6 +74,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
   collectDestination(facts, node);
   collectDeclarator(facts, node);
   facts.receivers.declarator(node);
+  facts.ignoredArguments.declarator(node);
   facts.modules.declarator(node);
   if (id.type === "Identifier") facts.merges.stored(id.name as string, node.init);
   else facts.merges.destructured(id, node.init);

@@ -1,5 +1,6 @@
 // What an object literal or pattern holds: code tables, status and index entries, a consumer's session options,
 // axios' config, in the walk's order.
+import { advertisedDefaults } from "./advertised-defaults.ts";
 import type { EsNode } from "./ast.ts";
 import { axiosConfigTimeouts } from "./axios-configs.ts";
 import { isCodeTable, statusEntries } from "./code-tables.ts";
@@ -16,6 +17,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
   for (const property of termIndexEntries(node)) facts.notDurations.add(property);
   for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
   for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);
+  for (const range of advertisedDefaults(node)) facts.noWait.quietIn(range);
   facts.noWait.object(node);
   facts.timers.object(node);
   facts.machineDelays.object(node);

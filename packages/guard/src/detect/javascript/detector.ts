@@ -7,7 +7,6 @@ import { endsWait } from "./timer-verdicts.ts";
 import { Classifier } from "./classify.ts";
 import { missingClientTimeouts } from "./client-defaults.ts";
 import { Constants } from "./constants.ts";
-import { onlyAsserted, onlyInSyncTests } from "./expected-values.ts";
 import type { HelperParameters } from "./deadline-helpers.ts";
 import { type RetryFields, retryFieldRanges } from "./retry-fields.ts";
 import { FileFacts } from "./facts.ts";
@@ -20,7 +19,9 @@ import { type Classified, kindOf } from "./values.ts";
 import type { NamesReachingWait } from "./wait-flow.ts";
 import { tableProperties } from "./option-merges.ts";
 import { optionsApiAt } from "./options-receiver.ts";
-import { infiniteMeaningAt, type MeaningSite, OWN, reachesWait, zeroMeaningAt } from "./meaning.ts";
+import type { MeaningSite } from "./meaning.ts";
+import { AssertionRanges } from "./assertion-ranges.ts";
+import { type UnboundedJudge, unboundedVerdict } from "./unbounded-verdict.ts";
 
 export interface JsDetectorOptions extends DetectorOptions {
   /** Child keys per node type (oxc-parser's or ESLint's `visitorKeys`); unknown types fall back to every key. */
@@ -42,15 +43,16 @@ export interface JsDetectorOptions extends DetectorOptions {
 const TEST_FOLDER = /(^|[\\/])(tests?|__tests__|spec|e2e)[\\/]/;
 
 /** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
-export class JsDetector implements SiteJudge, MeaningSite {
+export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
   private readonly findings = new Map<string, RawFinding>();
   /** Initialisers of locals declared `const t = x.timeout || 5000` (the fallback is judged with its local). */
   readonly windowFallbacks = new Set<EsNode>();
-  /** Objects declared only to be compared (`const expected = { connectionTimeout: 0 }` used in assertions alone). */
-  private readonly expectedRanges: [number, number][] = [];
+  /** Assertions and objects declared only to be compared: nothing waits on their values. */
+  private readonly assertions: AssertionRanges;
   readonly facts: FileFacts;
   readonly apis: JsDetectorOptions["apis"];
   readonly packageHelpers: HelperParameters | undefined;
+  readonly visitorKeys: VisitorKeys | undefined;
   constants!: Constants;
   classifier!: Classifier;
   /** The name the site being judged stores its value under (`idleTimeout` for `this.idleTimeout = 0`). */
@@ -71,6 +73,8 @@ export class JsDetector implements SiteJudge, MeaningSite {
     this.facts = new FileFacts(source, options.extraTimeoutNames, options.packageFacts?.inert);
     this.apis = options.apis;
     this.packageHelpers = options.packageFacts?.helpers;
+    this.visitorKeys = options.visitorKeys;
+    this.assertions = new AssertionRanges(this.facts);
   }
 
   run(program: EsNode): RawFinding[] {
@@ -82,17 +86,12 @@ export class JsDetector implements SiteJudge, MeaningSite {
     for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
     this.constants = new Constants(facts);
     this.classifier = new Classifier(facts, this.constants);
-    // `const expected = { connectionTimeout: 0, ... }` used only as an assertion's argument: expected data;
-    // `const conn = new C({ timeout: 10000 })` only checked (`expect(conn.timeout)`): nothing waits.
-    // `const OPTS = { timeout: 5 }` read only in tests that end without waiting: nothing waits on it either.
-    const inSync = (at: number) => facts.syncTests.has(at);
-    for (const { uses, init } of facts.expected.values)
-      if (onlyAsserted(uses) || onlyInSyncTests(uses, init, inSync)) this.expectedRanges.push(span(init));
+    this.assertions.collectExpected();
     facts.noWait.finish((at) => this.functionAt(at));
     facts.deadCode.finish(this.source);
     for (const scope of facts.mockClocks.scopes((at) => this.functionAt(at))) facts.noWait.quietIn(scope);
     facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
-    for (const site of facts.sites) if (!this.inAssertion(site)) this.visit(site);
+    for (const site of facts.sites) if (!this.assertions.has(site)) this.visit(site);
     // A file under a tests folder (a helper driving a local emulator): the test runner's own timeout bounds it.
     const clientDefault =
       this.options.packageFacts?.clientTimeout === true || TEST_FOLDER.test(this.options.path ?? "");
@@ -122,27 +121,12 @@ export class JsDetector implements SiteJudge, MeaningSite {
     return timers.some((timer) => timer > at && from <= timer && timer < to);
   }
 
-  private inAssertion(node: EsNode): boolean {
-    const [start] = span(node);
-    if (this.expectedRanges.some(([from, to]) => from <= start && start < to)) return true;
-    // The ranges are merged and in document order: the last one starting at or before `start` decides.
-    const ranges = this.facts.assertionRanges;
-    let low = 0;
-    let high = ranges.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (ranges[mid]![0] <= start) low = mid + 1;
-      else high = mid;
-    }
-    return low > 0 && start < ranges[low - 1]![1];
-  }
-
   /** `SET LOCAL lock_timeout = 30000;` in SQL the code sends (`sql.ts`). */
   private checkSqlTimeout(node: EsNode): void {
     for (const { literal, text, setting } of sqlTimeouts(node, this.source)) {
       const [start, end] = span(literal);
       const key = `${start}:${end}`;
-      if (this.findings.has(key) || this.inAssertion(node)) continue;
+      if (this.findings.has(key) || this.assertions.has(node)) continue;
       this.add(kindOf(literal.value as number), literal, text, `in SQL (SET ${setting})`, false);
       // Inside a string: an editor suggestion that swaps in `config.TIMEOUT` would break the SQL. `add` drops
       // a value nothing waits on (SQL handed to a fake), so there may be no finding to mark.
@@ -167,42 +151,9 @@ export class JsDetector implements SiteJudge, MeaningSite {
       // birpc's `timeout: 0` rejects every call at once: no wait to bound, so no timeout to move to config.
       if (options?.zeroRejectsAtOnce && this.constants.evaluate(item.node) === 0) continue;
       if (item.kind === "unbounded" && switchesOff(this.facts, this.constants, this.siteName, item)) continue;
-      let kind = item.kind;
-      if (kind === "unbounded") {
-        const zero = item.literal === "false" || this.constants.evaluate(item.node) === 0;
-        const meaning =
-          zeroIsUnbounded ??
-          (item.declared ? OWN : zero ? zeroMeaningAt(this, item.node) : infiniteMeaningAt(this, item.node));
-        // `stop({ timeout: 0 })` to a receiver nobody here knows: it decides what 0 means (Docker: kill at once).
-        if (meaning === undefined) continue;
-        // The code's own "no limit" (a default, a field, a table's 0, an `Infinity`): only where the file shows it
-        // reaching a wait; `sublimitTimeout: 0` in data for listeners or a key nothing reads bounds nothing.
-        if (meaning === OWN && !reachesWait(this, item.node, !zero) && !this.reachesWaitElsewhere(zero)) continue;
-        // `acquire(timeout = 0) { ... if (timeout) setTimeout(reject, timeout) }`: the function is the wait, its own
-        // "no limit" leaves the bound to its caller (`own-waits.ts`).
-        if (meaning === OWN && this.isCallersChoice(item.node)) continue;
-        // `var options = { timeout: 0 }` merged with the caller's options on every call: the call's own default.
-        if (meaning === OWN && this.facts.perCall.isPerCall(item.node, this.options.visitorKeys)) continue;
-        // `_setTimeout(func, timeout) { if (timeout == null) timeout = 0; ... setTimeout(func, timeout) }`: a timer's
-        // delay of 0 runs its callback at the next tick; nothing waits forever (`own-waits.ts`).
-        if (
-          meaning === OWN &&
-          zero &&
-          this.facts.ownWaits.firesAtOnce(item.node, this.options.visitorKeys, this.facts.timers.definitions)
-        )
-          continue;
-        if (!meaning) kind = "hardcoded";
-      }
-      this.add(kind, item.node, item.literal, where, isTest);
+      const kind = item.kind === "unbounded" ? unboundedVerdict(this, item, zeroIsUnbounded) : item.kind;
+      if (kind !== undefined) this.add(kind, item.node, item.literal, where, isTest);
     }
-  }
-
-  /** A default of a function that hands the parameter, unchanged, only to waits it makes itself. */
-  private isCallersChoice(node: EsNode): boolean {
-    const flow = this.facts.waitFlow(this.apis);
-    return this.facts.ownWaits.callersChoice(node, this.options.visitorKeys, (callee, position, count) =>
-      flow.handsToWait(callee, position, count),
-    );
   }
 
   /**

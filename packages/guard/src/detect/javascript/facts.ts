@@ -24,6 +24,8 @@ import { Receivers } from "./receivers.ts";
 import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
+import { UnreadStores } from "./unread-stores.ts";
+import { IgnoredArguments } from "./ignored-arguments.ts";
 import { DiscardedReads } from "./discarded-reads.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
 import { PerCallDefaults } from "./per-call-defaults.ts";
@@ -152,6 +154,10 @@ export class FileFacts implements TestFacts {
   readonly runnerContexts = new RunnerContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */
   readonly unreadDefaults = new UnreadDefaults();
+  /** Locals stored and never read again (`deadline = Date.now() + 1000` nothing tests): they become `notDurations`. */
+  readonly unreadStores = new UnreadStores();
+  /** Arguments a callee never reads (`axios(config, { timeout })`): nothing waits on them. */
+  readonly ignoredArguments = new IgnoredArguments();
   /** Number constants whose every read is discarded (`(FLUSH_TIMEOUT, callWithTimeout)(...)`): they become `notDurations`. */
   readonly discardedReads = new DiscardedReads();
   /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */
@@ -198,6 +204,8 @@ export class FileFacts implements TestFacts {
     this.unreadDefaults.finish(this.notDurations);
     unreadFields(program, this.source, visitorKeys, this.notDurations);
     this.discardedReads.finish((name) => this.unreadDefaults.uses(name), this.notDurations);
+    const uses = (name: string) => this.unreadDefaults.uses(name);
+    this.unreadStores.finish(this.sites, this.functionSpans, uses, visitorKeys, this.notDurations);
     this.machineDelays.finish(this.notDurations, this.source);
     this.syncTests.finish();
     return this;

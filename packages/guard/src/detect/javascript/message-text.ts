@@ -1,0 +1,60 @@
+// Values written into an error's or a log line's text: `reject(new Error(`Operation timeout after
+// ${args.timeout_seconds || 30} seconds`))` (metabase-ai-assistant) prints a number, it bounds nothing: the timer's
+// delay is computed elsewhere. The text goes to an error constructor (`new Error(...)`, `TimeoutError(...)`) or a log
+// call (`logger.warn(...)`); a template or a `+` concatenation with a string is text there. Text handed anywhere else
+// (a URL with `?timeout=30`, a shell command, SQL) may reach something that waits, and is judged as before. A part that
+// makes a call is left to that call's judgement.
+import { calleePath, type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
+import { isLog } from "./callback-effects.ts";
+import { walk, type VisitorKeys } from "./walk.ts";
+
+/** `new Error(...)`, `new errors.TimeoutError(...)`, `createError(...)`: an error built from its message. */
+const ERROR_BUILDER = /(^|\.)(\w*Error|\w*Exception)$/;
+
+/** The spans of the values a call or construction `node` writes into an error's or a log line's text. */
+export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, number][] {
+  const path = calleePath(node.callee as EsNode);
+  if (path === undefined || !(ERROR_BUILDER.test(path) || (node.type === "CallExpression" && isLog(path)))) return [];
+  const parts: EsNode[] = [];
+  for (const arg of node.arguments as EsNode[]) textParts(unwrap(arg), parts);
+  return parts.filter((part) => onlyNumbers(part, visitorKeys)).map((part) => span(part));
+}
+
+/** The values interpolated into `text` (a template, or a `+` chain holding a string), pushed onto `parts`. */
+function textParts(text: EsNode, parts: EsNode[]): void {
+  if (text.type === "TemplateLiteral") {
+    for (const expression of text.expressions as EsNode[]) parts.push(expression);
+    return;
+  }
+  const operands: EsNode[] = [];
+  flatten(text, operands);
+  if (operands.length < 2 || !operands.some(isString)) return;
+  for (const operand of operands)
+    if (operand.type === "TemplateLiteral") textParts(operand, parts);
+    else if (!isString(operand)) parts.push(operand);
+}
+
+/** The operands of a `+` chain, left to right (one operand: the node itself). */
+function flatten(node: EsNode, out: EsNode[]): void {
+  const value = unwrap(node);
+  if (value.type === "BinaryExpression" && value.operator === "+") {
+    flatten(value.left as EsNode, out);
+    flatten(value.right as EsNode, out);
+  } else out.push(value);
+}
+
+function isString(node: EsNode): boolean {
+  return (node.type === "Literal" && typeof node.value === "string") || node.type === "TemplateLiteral";
+}
+
+/** A part that holds a number written in place and makes no call (nothing else there could be reported). */
+function onlyNumbers(part: EsNode, visitorKeys: VisitorKeys | undefined): boolean {
+  let calls = false;
+  let number = false;
+  walk(part, visitorKeys, (node) => {
+    if (calls) return false;
+    if (FUNCTION_TYPES.has(node.type) || node.type === "CallExpression" || node.type === "NewExpression") calls = true;
+    else if (node.type === "Literal" && typeof node.value === "number") number = true;
+  });
+  return number && !calls;
+}
