@@ -23,6 +23,12 @@ const FAILURE_EVENT = /error|fail|time_?out/i;
 // Handlers of a failure or a timeout: `onTimeout`, `_handleError`, `onRequestTimedOut` (not `onceTimeout`, a helper
 // that arms the timer).
 const REACTION_NAME = /^_*(on|handle)([A-Z_]\w*)?(Timeout|TimedOut|Error|Failure)$/;
+/**
+ * The name just before a function (`onTimeout() {`, `_onTimeout = () =>`): its group 1. The match starts where a word
+ * does (the lookbehind): the leftmost match always did (a match inside a word has one with the same end from the word's
+ * start), and without it every position inside each word of the 80 characters read was tried to the text's end.
+ */
+export const NAME_BEFORE = /(?<![\w$])([\w$]+)\s*[:=]?\s*(async\s*)?(function\s*)?$/;
 
 /** The functions of a file by nesting and by name (`DeadlineTimers.index`). */
 type FunctionIndex = {
@@ -109,7 +115,7 @@ export class DeadlineTimers {
     // `onTimeout() {`, `function handleError(`, `_onTimeout = () =>`: the name before (or of) the function.
     const name = isNode(node.id)
       ? (node.id.name as string)
-      : /([\w$]+)\s*[:=]?\s*(async\s*)?(function\s*)?$/.exec(this.source.slice(Math.max(0, from - 80), from))?.[1];
+      : NAME_BEFORE.exec(this.source.slice(Math.max(0, from - 80), from))?.[1];
     this.functions.push({ from, to, parameters, name, node });
     if (name !== undefined && REACTION_NAME.test(name)) this.reactions.push([from, to]);
   }
