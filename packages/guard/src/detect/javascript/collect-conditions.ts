@@ -1,7 +1,7 @@
 // What a file tests and compares: the facts an `if`, a `&&`, a conditional and a binary expression feed, in the
 // walk's order (a later step may read an earlier one's).
 import { type EsNode, span } from "./ast.ts";
-import { evictionNames } from "./expiries.ts";
+import { evictionNames, staleResetNames } from "./expiries.ts";
 import type { FileFacts } from "./facts.ts";
 import { backoffBase } from "./backoff-bases.ts";
 import { infinityRespelling } from "./not-durations.ts";
@@ -30,6 +30,7 @@ export function collectLogical(facts: FileFacts, node: EsNode): void {
 
 /** `test ? a : b`. */
 export function collectConditional(facts: FileFacts, node: EsNode): void {
+  for (const name of staleResetNames(node)) facts.timers.expiry(name);
   facts.zero.test(node.test as EsNode);
   facts.sites.push(node);
 }

@@ -1,6 +1,7 @@
 // Lifetimes named like timeouts: a value handed to a store as an entry's expiry is how long the key lives (a
 // lease), and an age past which entries are dropped is how long they stay cached. Neither bounds a wait.
-import { type EsNode, referenceName, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isNullish, referenceName, unwrap } from "./ast.ts";
+import { isLog } from "./callback-effects.ts";
 
 /** An argument that marks the next one as an entry's expiry: `set(key, value, "EX", ttl)`, `"PX"`. */
 export const EXPIRY_FLAG = /^(EX|PX|EXAT|PXAT)$/i;
@@ -30,15 +31,52 @@ export function expiryArgument(method: string | undefined, args: EsNode[]): EsNo
 }
 
 /**
- * `if (Date.now() - this.DOWN_HOSTS_TIMEOUT * 1000 > entryTime) this.downHostsCacheMap.delete(key)`: names an
- * order comparison tests where the branch only removes entries: how long an entry lives (an eviction age), not
- * a bound on a wait.
+ * The order comparisons whose outcome only drops stored state (`evictionNames`, `staleResetNames`): marked when the
+ * walk meets the `if` or the conditional, before it reaches the comparison, so `schedule-shapes.ts`'s `elapsedBound`
+ * does not take the age of an entry for the time an operation has been waiting.
+ */
+const DROPPING_COMPARISONS = new WeakSet<EsNode>();
+
+/** Whether `node` is an order comparison whose outcome only drops stored state (an entry's age against its lifetime). */
+export function dropsByAge(node: EsNode): boolean {
+  return DROPPING_COMPARISONS.has(node);
+}
+
+/**
+ * `if (Date.now() - this.DOWN_HOSTS_TIMEOUT * 1000 > entryTime) this.downHostsCacheMap.delete(key)`,
+ * `if (diff > pruneRequestTimeout) { delete requests[id]; debug("pruned request %s", id) }`: names an order comparison
+ * tests where the branch only removes entries (and logs it, or leaves the function or the loop's turn with nothing):
+ * how long an entry lives (an eviction age), not a bound on a wait.
  */
 export function evictionNames(node: EsNode): string[] {
-  const test = unwrap(node.test as EsNode);
   const consequent = node.consequent as EsNode;
   const statements = consequent.type === "BlockStatement" ? (consequent.body as EsNode[]) : [consequent];
-  if (statements.length === 0 || !statements.every(removesEntry)) return [];
+  if (!statements.some(removesEntry) || !statements.every((s) => removesEntry(s) || logs(s) || leavesEmpty(s)))
+    return [];
+  return comparedNames(node.test as EsNode);
+}
+
+/**
+ * `Date.now() - timestamp >= EXPERIMENT_VALUES_STALE_TIMEOUT_MS ? 0 : timestamp`, `age > maxAge ? undefined :
+ * entry.value`: a conditional on an entry's age (a subtraction is compared) whose one branch is nothing and whose other
+ * is the stored value kept while it is fresh. The compared name is how long the value stays valid (a staleness age);
+ * a deadline's elapsed time leads to a rejection or a call, never to handing back a stored value or nothing.
+ */
+export function staleResetNames(node: EsNode): string[] {
+  const test = unwrap(node.test as EsNode);
+  if (test.type !== "BinaryExpression" || !ORDER.test(test.operator as string)) return [];
+  const sides = [unwrap(test.left as EsNode), unwrap(test.right as EsNode)];
+  if (!sides.some((side) => side.type === "BinaryExpression" && side.operator === "-")) return [];
+  const [yes, no] = [unwrap(node.consequent as EsNode), unwrap(node.alternate as EsNode)];
+  const kept = (value: EsNode) => value.type === "Identifier" || value.type === "MemberExpression";
+  if (!((isNothing(yes) && kept(no)) || (isNothing(no) && kept(yes)))) return [];
+  return comparedNames(test);
+}
+
+const ORDER = /^[<>]=?$/;
+
+/** The names the order comparisons of `test` compare (marking each comparison as one that only drops state). */
+function comparedNames(test: EsNode): string[] {
   const names: string[] = [];
   const visit = (raw: EsNode, depth: number, compared: boolean): void => {
     const part = unwrap(raw);
@@ -46,7 +84,8 @@ export function evictionNames(node: EsNode): string[] {
     if (compared && name !== undefined && (part.type === "Identifier" || part.type === "MemberExpression"))
       names.push(name);
     else if (depth < 6 && (part.type === "BinaryExpression" || part.type === "LogicalExpression")) {
-      const order = part.type === "BinaryExpression" && /^[<>]=?$/.test(part.operator as string);
+      const order = part.type === "BinaryExpression" && ORDER.test(part.operator as string);
+      if (order) DROPPING_COMPARISONS.add(part);
       visit(part.left as EsNode, depth + 1, compared || order);
       visit(part.right as EsNode, depth + 1, compared || order);
     }
@@ -55,12 +94,35 @@ export function evictionNames(node: EsNode): string[] {
   return names;
 }
 
-/** `cache.delete(key)`, `delete this.entries[key]`: a statement that only removes an entry. */
+/** Methods that take an entry out of a store: `cache.delete(key)`, `store.del(key)`, `localStorage.removeItem(key)`. */
+const REMOVES = /^(delete|del|remove|removeItem|evict|unset)$/;
+
+/** `cache.delete(key)`, `await this.del(key)`, `delete this.entries[key]`: a statement that only removes an entry. */
 function removesEntry(statement: EsNode): boolean {
   if (statement.type !== "ExpressionStatement") return false;
-  const expression = unwrap(statement.expression as EsNode);
+  let expression = unwrap(statement.expression as EsNode);
+  if (expression.type === "AwaitExpression") expression = unwrap(expression.argument as EsNode);
   if (expression.type === "UnaryExpression") return expression.operator === "delete";
   if (expression.type !== "CallExpression") return false;
   const callee = unwrap(expression.callee as EsNode);
-  return callee.type === "MemberExpression" && referenceName(callee) === "delete";
+  return callee.type === "MemberExpression" && REMOVES.test(referenceName(callee) ?? "");
+}
+
+/** `debug("pruned request %s", id)`, `logger.info(...)`: a statement that only writes a log line. */
+function logs(statement: EsNode): boolean {
+  if (statement.type !== "ExpressionStatement") return false;
+  const expression = unwrap(statement.expression as EsNode);
+  return expression.type === "CallExpression" && isLog(calleePath(unwrap(expression.callee as EsNode)) ?? "");
+}
+
+/** `continue`, `return`, `return undefined`, `return null`: going on with nothing after dropping the entry. */
+function leavesEmpty(statement: EsNode): boolean {
+  if (statement.type === "ContinueStatement") return true;
+  if (statement.type !== "ReturnStatement") return false;
+  return !statement.argument || isNothing(unwrap(statement.argument as EsNode));
+}
+
+/** `0`, `null`, `false`, `undefined`, `void 0`: no value. */
+function isNothing(value: EsNode): boolean {
+  return isNullish(value) || (value.type === "Literal" && (value.value === 0 || value.value === false));
 }

@@ -4,6 +4,7 @@
 import { isIdleTimeout } from "../../name-kinds.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { debounceParameters, debounceWindows } from "./debounce-windows.ts";
+import { dropsByAge } from "./expiries.ts";
 import { DOUBLE_NAME, Doubles, isDoubleObject } from "./doubles.ts";
 import { connectionSessions, isTimerName, renews, shownPayloads, stubbedMethod } from "./no-wait-calls.ts";
 import {
@@ -81,7 +82,8 @@ export class NoWaitFacts {
   comparison(node: EsNode): void {
     if (!/^[<>]=?$/.test(node.operator as string)) return;
     for (const side of [node.left, node.right] as EsNode[]) this.addName(this.clamps, side);
-    const bound = elapsedBound(node);
+    // `if (now - entry.at > ttl) cache.delete(key)`: an entry's age against its lifetime (`expiries.ts`), no wait.
+    const bound = dropsByAge(node) ? undefined : elapsedBound(node);
     if (bound) this.addName(this.elapsedBounds, bound);
   }
 
