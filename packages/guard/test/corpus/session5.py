@@ -83,6 +83,7 @@ def test_requests_is_patched(mock_post):
 @patch("app.notify")
 def test_patched_elsewhere(mock_notify):
     done = threading.Event()
+    threading.Thread(target=done.set).start()
     done.wait(2)  # expect: no-hardcoded-timeout
     requests.get("https://example.com")  # expect: no-unbounded-timeout
 

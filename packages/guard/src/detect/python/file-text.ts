@@ -4,6 +4,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import type { DetectorOptions } from "../types.ts";
 import { inCannedValue, isFixtureData } from "./fixture-data.ts";
 import { isPacingWait } from "./pacing.ts";
+import { waitsOnUnsetEvent } from "./unset-events.ts";
 import { withoutText } from "./syntax.ts";
 import { assignedName, comparedOnly } from "./uses.ts";
 
@@ -61,9 +62,10 @@ export class FileText {
     return words && Object.hasOwn(words, word) ? words[word] : undefined;
   }
 
-  // `while not stop.wait(0.25): redraw()`: a wait that paces a loop or delays a retry (`isPacingWait`).
+  // `while not stop.wait(0.25): redraw()`: a wait that paces a loop or delays a retry (`isPacingWait`); `e.wait(0.01)`
+  // on a local event nothing can set, a sleep (`waitsOnUnsetEvent`).
   isPacingWait(call: TsNode): boolean {
-    return isPacingWait(call, () => (this.code ??= withoutText(this.source)));
+    return isPacingWait(call, () => (this.code ??= withoutText(this.source))) || waitsOnUnsetEvent(call);
   }
 
   // The node's text mentions a deadline (read from the source): a cheap test before reading its children.

@@ -8,7 +8,7 @@ import { enclosingClass } from "./callees.ts";
 import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward, throughUnits } from "./expiries.ts";
 import { noWaitOutside, type ReadVerdict } from "./judged-reads.ts";
-import { onlyLogged } from "./logged.ts";
+import { loggedOnly, onlyLogged } from "./logged.ts";
 import { coalescingInterval } from "./qt-timers.ts";
 import { shownOrComparedRead } from "./own-display-calls.ts";
 import { enclosingFunction, occurrences, referenceName, withoutText } from "./syntax.ts";
@@ -152,7 +152,10 @@ export function boundsNoWait(
     // A log message's value (`logger.debug("... %d ms", self.AUTOHIDE_TIMEOUT)`) bounds nothing: the other reads decide.
     // `if int(timeout):` tests the value as a number: no read either.
     const tested = truthinessTest(throughUnits(facts, read));
-    if (isAssignmentTarget(read) || tested || signTest(facts, read) || onlyLogged(read)) return "skip";
+    if (isAssignmentTarget(read) || tested || signTest(facts, read)) return "skip";
+    // Only logged, by a name no other module of the package mentions (`_retryTimeoutSecs` read only by "will retry in
+    // %i seconds"): the message is all it reaches, a use that waits on nothing (`loggedOnly`).
+    if (onlyLogged(read)) return loggedOnly(facts, name) ? "use" : "skip";
     const kept = reads === "value" && (keptForNoWait(facts, read, sleeps) || shownOrComparedRead(facts, read));
     // `self._filterTimer.setInterval(AUTO_SEARCH_TIMEOUT)` of a `QTimer` whose `timeout` runs only slots that end
     // nothing: a debouncer's or throttle's window (`qt-timers.ts`), as for a parameter (`display-parameters.ts`).

@@ -3,6 +3,7 @@
 // says nothing about what the value is; its other reads decide (session 23: mypaint's and blueman's GUI delays were
 // kept reported only because the code also logged them).
 import type { Node as TsNode } from "web-tree-sitter";
+import type { PyFacts } from "./facts.ts";
 
 /** A logging call's receiver: `logging`, `log`, `logger`, `self._log`, `LOG`. */
 export const LOGGER = /(^|\.)_*(logging|log|logger)$/i;
@@ -36,4 +37,12 @@ export function onlyLogged(read: TsNode): boolean {
     if (!INSIDE_MESSAGE.has(current.type)) return false;
   }
   return false;
+}
+
+// Whether a logged read of `name` counts as a use that bounds no wait: the package's words show no other module naming
+// it (a value kept for another module's wait stays unknown). Its reads in this file then decide: one that waits keeps
+// the finding; when every read is a log message's, nothing waits on the value (timekpr's `self._retryTimeoutSecs = 3`
+// only shown in "will retry in %i seconds", the retry itself scheduled with its own literal).
+export function loggedOnly(facts: PyFacts, name: string): boolean {
+  return facts.packageMentions(name) === 1;
 }
