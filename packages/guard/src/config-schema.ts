@@ -30,6 +30,7 @@ export const GuardConfigSchema = z.strictObject({
         zeroIsUnbounded: z.optional(z.boolean()),
         negativeIsUnbounded: z.optional(z.boolean()),
         zeroRejectsAtOnce: z.optional(z.boolean()),
+        noneRefused: z.optional(z.boolean()),
       }),
     ),
     [],

@@ -145,6 +145,21 @@ describe("org-guard check", () => {
     ]);
   });
 
+  it("accepts an extra Python API whose call refuses None (noneRefused): its None is not reported, its literal is", async () => {
+    const root = tempTree({
+      "org-guard.config.json": JSON.stringify({
+        apis: [{ language: "python", callee: "*.wait_ready", argument: 0, keyword: "timeout", noneRefused: true }],
+      }),
+      "a.py": "client.wait_ready(None)\nclient.wait_ready(timeout=None)\nclient.wait_ready(5)\n",
+    });
+    const result = await guard(root, "check", "--format", "json");
+    expect(result.code).toBe(1);
+    const [file] = JSON.parse(result.stdout);
+    expect(file.messages.map((m: { line: number; ruleId: string }) => `${m.line}:${m.ruleId}`)).toEqual([
+      "3:no-hardcoded-timeout",
+    ]);
+  });
+
   it('reads "orgGuard" from package.json', async () => {
     const root = tempTree({ "package.json": JSON.stringify({ orgGuard: { ignore: ["**/*.ts"] } }), "a.ts": DIRTY });
     expect((await guard(root, "check")).code).toBe(0);
