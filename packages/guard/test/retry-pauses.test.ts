@@ -85,6 +85,11 @@ describe("a duration named like a timeout that is only the pause before the next
     expect(await packageFindings({ "lib/f.js": raced })).toEqual(["lib/f.js:1: no-hardcoded-timeout"]);
   });
 
+  it("keeps a session's timeouts set with `setTimeout({...})` reported: no duration, no sleep", async () => {
+    const code = "exports.f = async (browser) => { await browser.setTimeout({ implicit: 5000 }); };";
+    expect(await packageFindings({ "lib/f.js": code })).toEqual(["lib/f.js:1: no-hardcoded-timeout"]);
+  });
+
   it("keeps a test runner's timeout reported", async () => {
     const spec = [
       "const sleep = (ms) => new Promise((r) => setTimeout(r, ms));",

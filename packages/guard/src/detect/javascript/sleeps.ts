@@ -3,6 +3,14 @@
 // setTimeout(r, ms));`). Its duration is a pause, never a bound on a wait (`pause-names.ts`).
 import { type EsNode, FUNCTION_TYPES, isNode, memberName, unwrap } from "./ast.ts";
 
+/** An argument that is no duration: a table of settings, a list, a callback. */
+const NOT_A_DURATION = new Set([
+  "ObjectExpression",
+  "ArrayExpression",
+  "FunctionExpression",
+  "ArrowFunctionExpression",
+]);
+
 /** A callee that only sleeps when awaited with one argument (`await sleep(ms)`, `await utils.setTimeout(500)`). */
 const SLEEP_CALLEE = /^(sleep|delay|wait|pause|setTimeout)$/i;
 
@@ -74,5 +82,7 @@ export function sleptDelay(node: EsNode, parent: EsNode | undefined): EsNode | u
   if (argument.type !== "CallExpression") return undefined;
   const args = argument.arguments as EsNode[];
   const name = calleeName(argument.callee as EsNode);
-  return args.length === 1 && name !== undefined && SLEEP_CALLEE.test(name) ? args[0] : undefined;
+  // WebdriverIO's `await browser.setTimeout({ implicit: 5000 })` sets session timeouts: a sleep is given a duration.
+  const duration = args.length === 1 && !NOT_A_DURATION.has(unwrap(args[0]!).type);
+  return duration && name !== undefined && SLEEP_CALLEE.test(name) ? args[0] : undefined;
 }
