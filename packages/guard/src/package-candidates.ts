@@ -122,6 +122,12 @@ function isMemberOrWordChar(c: number): boolean {
 
 /** A timer call: `setTimeout(`, `setInterval(`, `timers.setTimeout(`. */
 const TIMER_CALL = /\bset(Timeout|Interval)\s*\(/g;
+/** A sleep: `sleep(`, `delay_1.delay)(`, a timer that only resolves a promise (`setTimeout(resolve, `). */
+const SLEEP_CALL = /\b(?:sleep|delay|wait|pause)\s*\)?\s*\(|\bsetTimeout\s*\(\s*(?:resolve|res|r)\s*,/gi;
+/** An exponent: `factor ** count`, `Math.pow(2, n)`. */
+const EXPONENT = /[\w$)\]] ?\*\* ?[\w$(]|\bMath\.pow\s*\(/g;
+/** How far after a sleep call its delay is looked for. */
+const SLEEP_WINDOW = 120;
 /** How far after a timer call its callback and delay are looked for. */
 const TIMER_WINDOW = 400;
 /** What a timer that renews, pings or retries says (the walk then reads what it does: `no-wait.ts`, `timer-effects.ts`). */
@@ -152,6 +158,13 @@ function inertCandidates(texts: Iterable<string>): Set<string> {
       if (!shows && !SCHEDULE_WORDS.test(window)) continue;
       for (const name of namesIn(window)) names.add(name);
     }
+    // `await sleep(retryTimeout)`, `setTimeout(resolve, tryTimeout)`: a pause before the next attempt (`pause-names.ts`).
+    for (const call of text.matchAll(SLEEP_CALL))
+      for (const name of namesIn(text.slice(call.index, call.index + SLEEP_WINDOW))) names.add(name);
+    // `const delay = this._retry.initRetryTimeout * this._retry.backoffFactor ** count`: an exponential backoff's base.
+    for (const power of text.matchAll(EXPONENT))
+      for (const name of namesIn(text.slice(Math.max(0, power.index - SLEEP_WINDOW), power.index + 40)))
+        names.add(name);
     for (const call of text.matchAll(EXPIRY_CALL))
       for (const name of namesIn(text.slice(call.index, call.index + EXPIRY_WINDOW))) names.add(name);
   }

@@ -6,6 +6,7 @@
 // timeout). It walks only the files that mention a name found in the text first (one some file may default to "no
 // limit", or one some timer that looks like a schedule is armed with): most files have none, and a walk costs as much
 // as the check itself.
+import { MIGHT_PAUSE } from "./detect/javascript/pause-names.ts";
 import { dirname, extname, join, resolve } from "node:path";
 import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
@@ -93,7 +94,7 @@ export function factsFor(
     [...tableNames].some((name) => text.includes(name));
   const mentions = (text: string) =>
     [...candidates].some((name) => text.includes(name)) ||
-    ([...inertNames].some((name) => text.includes(name)) && ARMS_OR_EXPIRES.test(text));
+    ([...inertNames].some((name) => text.includes(name)) && (ARMS_OR_EXPIRES.test(text) || MIGHT_PAUSE.test(text)));
   // A file that arms a timer and declares a helper of that name (`function N(`, `N = function`, `N = (`, `N(ms) {`).
   const declaration =
     helpers.size > 0

@@ -192,6 +192,12 @@ export class TimerEffects implements TimerFile {
     judgeTimers(this, visitorKeys, tables);
   }
 
+  /** A timer's delay judged inert (`judgeTimers`): its timer only retries, logs, measures or goes on. */
+  inertDelay(delay: EsNode): boolean {
+    const [from, to] = span(delay);
+    return this.inertRanges.some(([a, b]) => a === from && b === to);
+  }
+
   /** Nothing waits on a value at `at`: it is part of the delay of a timer that only logs or measures. */
   inert(at: number): boolean {
     return this.inertRanges.some(([from, to]) => from <= at && at < to);

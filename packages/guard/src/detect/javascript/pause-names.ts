@@ -1,0 +1,195 @@
+// Durations named like timeouts that are only the pause before the next attempt (session 29, guard-delay29):
+// `retryTimeout: 1000` read as `await sleep(retryTimeout)` between two tries, `tryTimeout = 1000` in `await new
+// Promise((resolve) => setTimeout(resolve, tryTimeout))`, `INIT_RETRY_TIMEOUT` stored as `initRetryTimeout` and read in
+// `const delay = this._retry.initRetryTimeout * this._retry.backoffFactor ** count; setTimeout(() => this._open(),
+// delay)`. The value is followed from what consumes it back to the names it is stored under, through locals, fields of
+// object literals, fallbacks and a backoff's arithmetic. What consumes it is a sleep (an awaited promise a timer only
+// resolves, an awaited one-argument `sleep`/`delay`/`wait`/`pause` or promise `setTimeout`) or a timer the file's
+// timers already judge inert (`inert-timers.ts`: its callback retries, logs or goes on), or a timer whose delay grows
+// exponentially and whose callback neither ends nor fails anything (`endsWhenCalled`). A name is a pause when every
+// read of it in the file is such a consumer's (or a test of it): read anywhere else (a request's `timeout` option, a
+// timer whose callback aborts or rejects the try) it may bound a wait, and it stays a timeout.
+import { type EsNode, FUNCTION_TYPES, isNode, memberName, span, unwrap } from "./ast.ts";
+import { endsWhenCalled } from "./callback-scope.ts";
+import { calleeName, pathOf, sleptDelay } from "./sleeps.ts";
+
+/** A text that may sleep or arm a timer: the walk is only worth it then. */
+export const MIGHT_PAUSE = /\b(?:sleep|delay|wait|pause|setTimeout)\s*\)?\s*\(/i;
+
+/** A delay that grows exponentially with the tries (`base * factor ** n`, `Math.pow(2, n)`, `2 << n`). */
+const EXPONENTIAL = /\*\*|\bMath\.pow\s*\(|<</;
+
+/** Operators a pause's value goes through: a backoff's arithmetic and a fallback. */
+const CARRIES = new Set(["*", "**", "+", "-", "/", "||", "??", "&&"]);
+/** `Math.min(base * 2 ** n, max)`, `Math.round(...)`: still the pause. */
+const MATH = /^Math\.(min|max|round|floor|ceil|pow)$/;
+
+type Parented = { node: EsNode; parent: EsNode | undefined; key: string };
+
+function keyName(property: EsNode): string | undefined {
+  const key = property.key as EsNode;
+  if (property.computed) return undefined;
+  if (key.type === "Identifier") return key.name as string;
+  return key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
+}
+
+/**
+ * The names of a file that hold only the pause before the next attempt, and the delays its sleeps are given (`await
+ * utils.setTimeout(500)`: a pause whatever it reads). `inertDelay` tells a timer delay the file's timers judged inert.
+ */
+export function pauseNames(
+  program: EsNode,
+  source: string,
+  inertDelay: (delay: EsNode) => boolean,
+): { names: Set<string>; sleeps: [number, number][] } {
+  const quiet = new Set<string>();
+  const sleeps: [number, number][] = [];
+  if (!MIGHT_PAUSE.test(source)) return { names: quiet, sleeps };
+  const sinks: EsNode[] = [];
+  // Timers whose callback neither ends nor fails anything: a sink when their delay grows exponentially.
+  const backoffs: EsNode[] = [];
+  const locals = new Map<string, EsNode[]>();
+  const fields = new Map<string, EsNode[]>();
+  const reads = new Map<string, Parented[]>();
+  const parents = new Map<EsNode, EsNode>();
+  const handedOut = new Set<string>();
+  // The file's own functions and methods: a literal handed to one is read here, by its parameters.
+  const own = new Set<string>();
+  const read = (name: string, item: Parented) => {
+    const list = reads.get(name) ?? [];
+    list.push(item);
+    reads.set(name, list);
+  };
+  const stack: Parented[] = [{ node: program, parent: undefined, key: "" }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const { node, parent, key } = item;
+    if (parent) parents.set(node, parent);
+    const slept = sleptDelay(node, parent);
+    if (slept) {
+      sinks.push(slept);
+      sleeps.push(span(slept));
+    }
+    if (node.type === "CallExpression" && calleeName(node.callee as EsNode) === "setTimeout") {
+      const [callback, delay] = node.arguments as EsNode[];
+      if (delay && inertDelay(delay)) sinks.push(delay);
+      else if (callback && delay && !endsWhenCalled(callback, source)) backoffs.push(delay);
+    }
+    if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier" && isNode(node.init)) {
+      const name = (node.id as EsNode).name as string;
+      locals.set(name, [...(locals.get(name) ?? []), node.init as EsNode]);
+    }
+    const inPattern = node.type === "Property" && parent?.type === "ObjectPattern";
+    if (node.type === "FunctionDeclaration" && (node.id as EsNode | null)?.type === "Identifier")
+      own.add((node.id as EsNode).name as string);
+    if ((node.type === "MethodDefinition" || node.type === "PropertyDefinition") && !node.computed)
+      own.add(keyName(node) ?? "");
+    if (node.type === "Property" && !inPattern && isNode(node.value)) {
+      const name = keyName(node);
+      // `request(url, { timeout: 5000 })`: the callee reads that field, not this file.
+      const object = parent ? parents.get(parent) : undefined;
+      const handed =
+        object !== undefined &&
+        (object.type === "CallExpression" || object.type === "NewExpression") &&
+        object.callee !== parent &&
+        !own.has(calleeName(object.callee as EsNode) ?? "");
+      if (name !== undefined && handed) handedOut.add(name);
+      else if (name !== undefined) fields.set(name, [...(fields.get(name) ?? []), node.value as EsNode]);
+    }
+    if (node.type === "Identifier") {
+      const declared = parent?.type === "VariableDeclarator" && key === "id";
+      const property = (parent?.type === "MemberExpression" && key === "property" && !parent.computed) || key === "key";
+      const pattern = parent?.type === "AssignmentPattern" && key === "left";
+      const written = parent?.type === "AssignmentExpression" && key === "left";
+      const param =
+        (parent !== undefined && FUNCTION_TYPES.has(parent.type) && key !== "body") ||
+        (parent?.type === "Property" && parents.get(parent)?.type === "ObjectPattern");
+      if (!declared && !property && !pattern && !written && !param) read(node.name as string, item);
+    }
+    if (node.type === "MemberExpression" && !node.computed) {
+      const written = parent?.type === "AssignmentExpression" && key === "left";
+      const name = memberName(node);
+      if (name !== undefined && !written) read(name, item);
+    }
+    for (const [childKey, value] of Object.entries(node)) {
+      if (childKey === "parent" || childKey === "range") continue;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--)
+          if (isNode(value[i])) stack.push({ node: value[i] as EsNode, parent: node, key: childKey });
+      } else if (isNode(value)) stack.push({ node: value, parent: node, key: childKey });
+    }
+  }
+  // `setTimeout(() => this._start(), base * factor ** count)`, or that product kept in a local first: a delay that
+  // grows with each try is the pause before the next one (a per-try deadline's callback aborts or rejects the try).
+  for (const delay of backoffs) {
+    const node = unwrap(delay);
+    const init = node.type === "Identifier" ? locals.get(node.name as string) : undefined;
+    const value = init?.length === 1 ? init[0]! : node;
+    if (EXPONENTIAL.test(source.slice(...span(value)))) sinks.push(delay);
+  }
+  if (sinks.length === 0) return { names: quiet, sleeps };
+  // The values that are the pause (the sinks, then what a pause name stores), the names they read, and which of
+  // those are read nowhere else: a name becomes a pause once every read of it is inside one of those values, a test
+  // of it, or its own store (`initRetryTimeout: options.initRetryTimeout || INIT_RETRY_TIMEOUT`).
+  const regions: [number, number][] = [];
+  const within = (node: EsNode, list: readonly [number, number][]) => {
+    const [from, to] = span(node);
+    return list.some(([a, b]) => a <= from && to <= b);
+  };
+  const candidates = new Set<string>();
+  const addRegion = (value: EsNode) => {
+    regions.push(span(value));
+    const visit = (raw: EsNode, depth: number): void => {
+      const node = unwrap(raw);
+      if (depth > 6) return;
+      if (node.type === "Identifier") candidates.add(node.name as string);
+      else if (node.type === "MemberExpression") {
+        const name = memberName(node);
+        if (name !== undefined) candidates.add(name);
+      } else if (
+        (node.type === "BinaryExpression" || node.type === "LogicalExpression") &&
+        CARRIES.has(node.operator as string)
+      ) {
+        visit(node.left as EsNode, depth + 1);
+        visit(node.right as EsNode, depth + 1);
+      } else if (node.type === "ConditionalExpression") {
+        visit(node.test as EsNode, depth + 1);
+        visit(node.consequent as EsNode, depth + 1);
+        visit(node.alternate as EsNode, depth + 1);
+      } else if (node.type === "CallExpression" && MATH.test(pathOf(node.callee as EsNode) ?? ""))
+        for (const arg of node.arguments as EsNode[]) visit(arg, depth + 1);
+    };
+    visit(value, 0);
+  };
+  for (const sink of sinks) addRegion(sink);
+  // A test of the name (`if (opts.retryTimeout)`, `x != null`, `typeof x`) or a mention: not a use of the duration.
+  const tested = ({ node, parent }: Parented): boolean => {
+    let child = node;
+    let up = parent;
+    while (up?.type === "MemberExpression" && up.object === child) {
+      child = up;
+      up = parents.get(up);
+    }
+    if (!up) return false;
+    // Shown in a message (`Interval: ${opts.timeout}`): nothing waits on it there.
+    if (up.type === "IfStatement" || up.type === "UnaryExpression" || up.type === "TemplateLiteral") return true;
+    if (up.type === "BinaryExpression" && /^[!=]==?$/.test(up.operator as string)) return true;
+    return up.type === "ConditionalExpression" && up.test === child;
+  };
+  let changed = true;
+  while (changed && regions.length < 400) {
+    changed = false;
+    for (const name of candidates) {
+      if (quiet.has(name)) continue;
+      const stores = [...(locals.get(name) ?? []), ...(fields.get(name) ?? [])];
+      const mine = stores.map((store) => span(store));
+      const list = reads.get(name) ?? [];
+      const loud = list.filter((item) => !(within(item.node, regions) || within(item.node, mine) || tested(item)));
+      if (loud.length > 0 || handedOut.has(name)) continue;
+      quiet.add(name);
+      for (const store of stores) addRegion(store);
+      changed = true;
+    }
+  }
+  return { names: quiet, sleeps };
+}

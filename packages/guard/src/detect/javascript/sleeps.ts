@@ -1,0 +1,88 @@
+// Sleeps (session 29, guard-delay29): an awaited statement that only waits for a duration to pass, nothing raced
+// with it (`await sleep(ms);`, `yield delay_1.delay(ms);`, `await utils.setTimeout(500);`, `await new Promise((r) =>
+// setTimeout(r, ms));`). Its duration is a pause, never a bound on a wait (`pause-names.ts`).
+import { type EsNode, FUNCTION_TYPES, isNode, memberName, unwrap } from "./ast.ts";
+
+/** An argument that is no duration: a table of settings, a list, a callback. */
+const NOT_A_DURATION = new Set([
+  "ObjectExpression",
+  "ArrayExpression",
+  "FunctionExpression",
+  "ArrowFunctionExpression",
+]);
+
+/** A callee that only sleeps when awaited with one argument (`await sleep(ms)`, `await utils.setTimeout(500)`). */
+const SLEEP_CALLEE = /^(sleep|delay|wait|pause|setTimeout)$/i;
+
+export function calleeName(callee: EsNode): string | undefined {
+  const node = unwrap(callee);
+  if (node.type === "Identifier") return node.name as string;
+  if (node.type === "MemberExpression") return memberName(node);
+  // `(0, utils_1.sleep)(ms)`: TypeScript's emitted call of an imported function.
+  if (node.type === "SequenceExpression") {
+    const list = node.expressions as EsNode[];
+    return calleeName(list[list.length - 1]!);
+  }
+  return undefined;
+}
+
+export function pathOf(node: EsNode): string | undefined {
+  const n = unwrap(node);
+  if (n.type === "Identifier") return n.name as string;
+  if (n.type === "MemberExpression" && !n.computed) {
+    const object = pathOf(n.object as EsNode);
+    return object === undefined ? undefined : `${object}.${(n.property as EsNode).name as string}`;
+  }
+  return undefined;
+}
+
+/** `new Promise((r) => setTimeout(r, D))`, `new Promise((r) => { setTimeout(() => r(), D) })`: D. */
+function sleepPromiseDelay(node: EsNode): EsNode | undefined {
+  if (node.type !== "NewExpression" || pathOf(node.callee as EsNode) !== "Promise") return undefined;
+  const executor = (node.arguments as EsNode[])[0];
+  if (!executor || !FUNCTION_TYPES.has(unwrap(executor).type)) return undefined;
+  const fn = unwrap(executor);
+  const resolve = (fn.params as EsNode[])[0];
+  if (resolve?.type !== "Identifier") return undefined;
+  let body = fn.body as EsNode;
+  if (body.type === "BlockStatement") {
+    const statements = body.body as EsNode[];
+    if (statements.length !== 1 || statements[0]!.type !== "ExpressionStatement") return undefined;
+    body = statements[0]!.expression as EsNode;
+  }
+  const call = unwrap(body);
+  if (call.type !== "CallExpression" || calleeName(call.callee as EsNode) !== "setTimeout") return undefined;
+  const [callback, delay] = call.arguments as EsNode[];
+  if (!callback || !delay) return undefined;
+  const name = resolve.name as string;
+  const cb = unwrap(callback);
+  const resolves =
+    (cb.type === "Identifier" && cb.name === name) ||
+    (FUNCTION_TYPES.has(cb.type) &&
+      isNode(cb.body) &&
+      (() => {
+        let inner = cb.body as EsNode;
+        if (inner.type === "BlockStatement") {
+          const list = inner.body as EsNode[];
+          if (list.length !== 1 || list[0]!.type !== "ExpressionStatement") return false;
+          inner = list[0]!.expression as EsNode;
+        }
+        inner = unwrap(inner);
+        return inner.type === "CallExpression" && pathOf(inner.callee as EsNode) === name;
+      })());
+  return resolves ? delay : undefined;
+}
+
+/** The delay an awaited statement sleeps for (`await sleep(D);`, `yield delay_1.delay(D);`, `await new Promise(...)`). */
+export function sleptDelay(node: EsNode, parent: EsNode | undefined): EsNode | undefined {
+  if (node.type !== "AwaitExpression" && node.type !== "YieldExpression") return undefined;
+  if (parent?.type !== "ExpressionStatement" || !isNode(node.argument)) return undefined;
+  const argument = unwrap(node.argument as EsNode);
+  if (argument.type === "NewExpression") return sleepPromiseDelay(argument);
+  if (argument.type !== "CallExpression") return undefined;
+  const args = argument.arguments as EsNode[];
+  const name = calleeName(argument.callee as EsNode);
+  // WebdriverIO's `await browser.setTimeout({ implicit: 5000 })` sets session timeouts: a sleep is given a duration.
+  const duration = args.length === 1 && !NOT_A_DURATION.has(unwrap(args[0]!).type);
+  return duration && name !== undefined && SLEEP_CALLEE.test(name) ? args[0] : undefined;
+}
