@@ -1,5 +1,6 @@
 // The names a package's texts may have facts about (`package-facts.ts`), found in the text alone: no parse, so a
 // commit whose package shows none never loads the parser's walk.
+import { SETS_CLIENT_TIMEOUT } from "./detect/javascript/client-default-text.ts";
 import { isBareTimeoutName, timeoutWord } from "./name-words.ts";
 import { isTimeoutName } from "./names.ts";
 
@@ -15,6 +16,8 @@ export interface Candidates {
   readonly helpers?: ReadonlySet<string>;
   /** Keys a table of the package's may set to "no limit" (`timeout: 0`; bare ones included: `tableCandidates`). */
   readonly tables?: ReadonlySet<string>;
+  /** Some text sets an HTTP client's default timeout or hooks its requests (`axios.defaults.timeout = 5000`). */
+  readonly clientTimeout?: boolean;
 }
 
 /** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
@@ -26,7 +29,10 @@ const NAME_CHAR = /[\w$-]/;
 /** Node's timer functions: called, never defaulted. */
 const TIMER_FUNCTION = /^(set|clear)(Timeout|Interval)$/;
 
-/** The names a package's texts may have facts about (`noLimitCandidates`, `inertCandidates`, `helperCandidates`). */
+/**
+ * The names a package's texts may have facts about (`noLimitCandidates`, `inertCandidates`, `helperCandidates`), and
+ * whether one sets a client's default timeout.
+ */
 export function candidatesIn(texts: readonly string[]): Candidates {
   // Every name but a helper's holds a timeout word, found by the scans below only inside it (no scan looks around its
   // text): a text without one (most of a package) is not scanned for them. The table scan alone would otherwise try
@@ -37,6 +43,7 @@ export function candidatesIn(texts: readonly string[]): Candidates {
     inert: inertCandidates(worded),
     helpers: helperCandidates(texts),
     tables: tableCandidates(worded),
+    clientTimeout: texts.some((text) => SETS_CLIENT_TIMEOUT.test(text)),
   };
 }
 

@@ -10,7 +10,7 @@ import { MIGHT_PAUSE } from "./detect/javascript/pause-names.ts";
 import { dirname, extname, join, resolve } from "node:path";
 import visitorKeys from "oxc-parser/src-js/generated/visit/keys";
 import type { GuardConfig } from "./config.ts";
-import { type EsNode, MERGE_SHAPE, namesReachingWait, SETS_CLIENT_TIMEOUT } from "./detect/javascript.ts";
+import { type EsNode, MERGE_SHAPE, namesReachingWait } from "./detect/javascript.ts";
 import { parseJavaScript } from "./detect/oxc.ts";
 import { programOf } from "./detect/oxc-program.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
@@ -46,11 +46,7 @@ export async function packageFacts(
 ): Promise<PackageFacts> {
   const all = [...files];
   const js = all.filter(([path]) => isJavaScript(path));
-  const built = factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
-  // `axios.defaults.timeout = 5000` in one module bounds the requests of every other.
-  const facts = js.some(([, text]) => SETS_CLIENT_TIMEOUT.test(text))
-    ? withInternals(built, { clientTimeout: true })
-    : built;
+  const facts = factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
   if (!all.some(([path]) => isPython(path))) return facts;
   const python = await (await import("./python-facts.ts")).pythonPackageFacts(all, config);
   return python ? withInternals(facts, { python }) : facts;
@@ -65,9 +61,21 @@ const ARMS_OR_EXPIRES =
 
 /**
  * The facts the `files` show for the `candidates` (only files mentioning one are walked; for a helper, only files that
- * arm a timer and declare it).
+ * arm a timer and declare it). `packageFacts` and `org-guard check` (`packages.ts`) both build a package's JavaScript
+ * facts here.
  */
 export function factsFor(
+  files: Iterable<readonly [path: string, text: string]>,
+  candidates: Candidates,
+  config: GuardConfig,
+): PackageFacts {
+  const facts = walkedFacts(files, candidates, config);
+  // `axios.defaults.timeout = 5000` in one module bounds the requests of every other.
+  return candidates.clientTimeout === true ? withInternals(facts, { clientTimeout: true }) : facts;
+}
+
+/** The facts that walking the files mentioning a candidate shows. */
+function walkedFacts(
   files: Iterable<readonly [path: string, text: string]>,
   { noLimit: candidates, inert: inertNames, helpers = new Set(), tables: tableNames = new Set() }: Candidates,
   config: GuardConfig,

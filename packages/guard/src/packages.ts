@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { GuardConfig } from "./config.ts";
 import { isJavaScript, isPython } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
+import { MAY_REQUEST_WITHOUT_DEFAULT, SETS_CLIENT_TIMEOUT } from "./detect/javascript/client-default-text.ts";
 import { candidatesIn } from "./package-candidates.ts";
 import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
 import { apiTimeoutPlace, callsTimeoutPosition, Signatures } from "./detect/python/timeout-positions.ts";
@@ -94,21 +95,31 @@ export async function factsOfRun(
   const facts = new Map<string, PackageFacts | undefined>();
   for (const [root, own] of members) {
     // Names the checked files may have facts about (helpers they call included): a package with none needs no facts
-    // (nor, staged, a read).
+    // (nor, staged, a read), unless a file sets a client's default timeout (`axios.defaults.timeout = 10000`) or,
+    // staged, may request on such a client: the default it has may be set in a file the commit does not touch.
     const candidates = candidatesIn(own.map((file) => file.text));
+    const mayRequest =
+      staged && !candidates.clientTimeout && own.some((file) => MAY_REQUEST_WITHOUT_DEFAULT.test(file.text));
     if (
       candidates.noLimit.size === 0 &&
       candidates.inert.size === 0 &&
       candidates.helpers?.size === 0 &&
-      candidates.tables?.size === 0
+      candidates.tables?.size === 0 &&
+      !candidates.clientTimeout &&
+      !mayRequest
     )
       continue;
     const all = staged ? await restOfPackage(root, own, config, cwd, memo, isJavaScript, packageRootOf) : own;
     // Staged, a schedule's timer is often in a file the commit does not touch: once the package is read, its names
     // count too (a package read for no other reason is not read for them: the hook stays as fast as the commit is small).
+    // So does a default another file of the package sets.
     const names =
-      staged && all && candidates.noLimit.size > 0
-        ? { ...candidates, inert: candidatesIn(all.map((file) => file.text)).inert }
+      staged && all && (candidates.noLimit.size > 0 || mayRequest)
+        ? {
+            ...candidates,
+            ...(candidates.noLimit.size > 0 ? { inert: candidatesIn(all.map((file) => file.text)).inert } : {}),
+            clientTimeout: candidates.clientTimeout || all.some((file) => SETS_CLIENT_TIMEOUT.test(file.text)),
+          }
         : candidates;
     // The walk (and the detector it runs) is loaded only for a package whose texts show a candidate.
     const { factsFor } = await import("./package-facts.ts");

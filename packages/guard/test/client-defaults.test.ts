@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkSource, defaultGuardConfig, packageFacts } from "../src/index.ts";
-import { findingLines } from "./helpers.ts";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { findingLines, findingsOf, git, tempRepo, tempTree } from "./helpers.ts";
 
 // HTTP clients whose default is no timeout (session 28, guard-axios28b): axios (`timeout` defaults to 0, "no timeout
 // is created") and node-fetch (no deadline without a `signal` or its `timeout` option), known by their import and
@@ -80,5 +82,39 @@ describe("an HTTP client whose default is no timeout, called without one", () =>
     expect(await findingLines("test/load.test.js", test)).toEqual([]);
     // A helper under a tests folder (@ledgerhq/hw-app-btc's `tests/speculosclient.ts`): the runner's timeout bounds it.
     expect(await findingLines("tests/client.ts", call)).toEqual([]);
+  });
+});
+
+// Session 30 (guard-tidy30): `org-guard check` and the commit hook build the package's facts the way `packageFacts`
+// does, so a default set in one file bounds the requests of another there too (the evaluation and the CLI agree).
+describe("org-guard check: a client default set in another file of the package", () => {
+  const call = 'const axios = require("axios");\nexports.load = (url) => axios.get(url);\n';
+  const defaults = 'const axios = require("axios");\naxios.defaults.timeout = Number(process.env.HTTP_TIMEOUT);\n';
+  const other = 'exports.name = "client";\n';
+
+  it("a whole tree: axios.get(url) is bounded by axios.defaults.timeout in another file; without it, reported", async () => {
+    const bounded = tempTree({ "package.json": '{ "name": "client" }', "lib/load.js": call, "lib/setup.js": defaults });
+    expect(await findingsOf(bounded, ".")).toEqual([]);
+    const unbounded = tempTree({ "package.json": '{ "name": "client" }', "lib/load.js": call, "lib/setup.js": other });
+    expect(await findingsOf(unbounded, ".")).toEqual(["lib/load.js:2: no-unbounded-timeout"]);
+  });
+
+  it("a default set in another package of the tree bounds nothing here", async () => {
+    const tree = tempTree({
+      "a/package.json": '{ "name": "a" }',
+      "a/load.js": call,
+      "b/package.json": '{ "name": "b" }',
+      "b/setup.js": defaults,
+    });
+    expect(await findingsOf(tree, ".")).toEqual(["a/load.js:2: no-unbounded-timeout"]);
+  });
+
+  it("a commit staging only the request: the default is read from the rest of the package", async () => {
+    const repo = tempRepo({ "pkg/package.json": '{ "name": "client" }', "pkg/load.js": call });
+    writeFileSync(join(repo, "pkg/setup.js"), defaults);
+    git(repo, "add", "pkg/load.js");
+    expect(await findingsOf(repo, "--staged")).toEqual([]);
+    writeFileSync(join(repo, "pkg/setup.js"), other);
+    expect(await findingsOf(repo, "--staged")).toEqual(["pkg/load.js:2: no-unbounded-timeout"]);
   });
 });

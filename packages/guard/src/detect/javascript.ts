@@ -5,7 +5,6 @@ import { JsDetector, type JsDetectorOptions } from "./javascript/detector.ts";
 export type { EsNode } from "./javascript/ast.ts";
 export type { JsDetectorOptions } from "./javascript/detector.ts";
 export { type FileShare, namesReachingWait } from "./javascript/file-share.ts";
-export { SETS_CLIENT_TIMEOUT } from "./javascript/client-defaults.ts";
 export { MERGE_SHAPE } from "./javascript/option-merges.ts";
 
 /**

@@ -10,6 +10,7 @@
 import { missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import { MAY_REQUEST_WITHOUT_DEFAULT, SETS_CLIENT_TIMEOUT } from "./client-default-text.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { isTestFile } from "./scripted-abort.ts";
 import { type VisitorKeys, walk } from "./walk.ts";
@@ -29,10 +30,6 @@ const AXIOS_CONFIG: Record<string, number> = {
 /** Keys that bound a request, or that may (a spread). */
 const BOUNDING = /^(timeout|signal|cancelToken)$/;
 
-/** Text that sets a client's default timeout, or hooks every request (an interceptor may set one). */
-export const SETS_CLIENT_TIMEOUT =
-  /\.defaults\.timeout\b|\.defaults\s*=|\binterceptors\.request\b|\bsetTimeout\s*\(\s*\(\)\s*=>\s*\w*\.abort\(/;
-
 /** A file that makes fetch `Request` objects (their options may carry a `signal` or node-fetch's `timeout`). */
 const MAKES_REQUESTS = /\bnew\s+[\w.]*Request\s*\(/;
 
@@ -47,7 +44,7 @@ export function missingClientTimeouts(
   visitorKeys: VisitorKeys | undefined,
   packageSetsTimeout: boolean,
 ): RawFinding[] {
-  if (packageSetsTimeout || !/axios|node-fetch/.test(source)) return [];
+  if (packageSetsTimeout || !MAY_REQUEST_WITHOUT_DEFAULT.test(source)) return [];
   if (SETS_CLIENT_TIMEOUT.test(source) || isTestFile(source) || MOCKS.test(source)) return [];
   const findings: RawFinding[] = [];
   /** Instances made by `axios.create(...)` without a timeout, by the name they are stored under. */

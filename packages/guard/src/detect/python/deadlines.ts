@@ -1,9 +1,8 @@
 // Points in time the code computes as "now + N" and then polls against: a deadline, whatever it is named.
 import type { Node as TsNode } from "web-tree-sitter";
+import { inNestedScope, namesIn, orderedAgainst, waitsBesidesSleep } from "./clock-comparisons.ts";
+import { inWhile, isClockReading } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
-import { WAITS } from "./budgets.ts";
-import { inWhile, isClockReading, ordering, outward } from "./expiries.ts";
-import { blanked, calleeText, unwrap } from "./syntax.ts";
 
 // `timeout = time.perf_counter() + 8` then, in a loop, `assert time.perf_counter() < timeout`; `t = time.time() + 0.5`
 // then `while time.time() < t:`; `limit = time.time() + 2.0` checked by the enclosing `while ... time.time() < limit`:
@@ -21,24 +20,16 @@ export function polledUntil(facts: PyFacts, assignment: TsNode, left: TsNode): b
         scope = current.childForFieldName("body") ?? current;
         break;
       }
-  const code = blanked(scope.text);
-  const root = scope.tree.rootNode;
-  for (const match of code.matchAll(new RegExp(`(?<![\\w])${name}(?!\\w)`, "g"))) {
-    const at = scope.startIndex + match.index;
-    if (at >= left.startIndex && at < left.endIndex) continue;
-    const found = root.descendantForIndex(at, at + name.length);
-    if (!found || found.text !== name) continue;
+  for (const found of namesIn(scope, new RegExp(`(?<![\\w])${name}(?!\\w)`, "g"), name, left)) {
     const parent = found.parent;
     // `self._deadline` read as a whole; a bare name must be the same kind of reference as the target.
     const read =
       parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === found.id ? parent : found;
     if (read.type !== left.type || read.text.replace(/\s+/g, "") !== left.text.replace(/\s+/g, "")) continue;
-    const outer = outward(read);
-    const comparison = outer.parent;
-    if (comparison?.type !== "comparison_operator" || !ordering(comparison) || !inWhile(comparison)) continue;
-    const other = comparison.namedChildren.find((c) => c !== null && c.id !== outer.id);
-    if (other && isClockReading(facts, unwrap(other)) && endsTheLoop(comparison) && !runsItsWholePeriod(comparison))
-      return true;
+    const compared = orderedAgainst(read);
+    if (!compared || !inWhile(compared.comparison)) continue;
+    const { comparison, other } = compared;
+    if (isClockReading(facts, other) && endsTheLoop(comparison) && !runsItsWholePeriod(comparison)) return true;
   }
   return false;
 }
@@ -57,23 +48,14 @@ function runsItsWholePeriod(comparison: TsNode): boolean {
   if (!body) return false;
   const kinds = ["call", "await", "yield", "break_statement", "return_statement", "raise_statement"];
   for (const node of body.descendantsOfType(kinds)) {
-    if (!node || nestedScope(node, body)) continue;
+    if (!node || inNestedScope(node, body)) continue;
     if (node.type === "break_statement") {
       if (!insideInnerLoop(node, body)) return false;
       continue;
     }
-    if (node.type !== "call") return false;
-    const method = calleeText(node).replace(/^.*\./, "");
-    if (method !== "sleep" && WAITS.test(`${method}(`)) return false;
+    if (node.type !== "call" || waitsBesidesSleep(node)) return false;
   }
   return true;
-}
-
-// Inside a function, lambda or class defined in the loop's body: its code is not the loop's.
-function nestedScope(node: TsNode, body: TsNode): boolean {
-  for (let current = node.parent; current && current.id !== body.id; current = current.parent)
-    if (/^(function_definition|lambda|class_definition)$/.test(current.type)) return true;
-  return false;
 }
 
 // A `break` of a `for`/`while` nested in the loop's body ends that inner loop only.

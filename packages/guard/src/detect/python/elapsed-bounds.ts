@@ -3,11 +3,11 @@
 // producer keeps `MAX_TIMEOUT_TIME = 20000` on its class and retries `self.socket.connect(...)` until
 // `time.time() - initial_time > self.MAX_TIMEOUT_TIME`, then breaks: the literal bounds the wait for the server.
 import type { Node as TsNode } from "web-tree-sitter";
-import { WAITS } from "./budgets.ts";
+import { inNestedScope, namesIn, orderedAgainst, waitsBesidesSleep } from "./clock-comparisons.ts";
 import { endsTheLoop } from "./deadlines.ts";
-import { isClockReading, ordering, outward } from "./expiries.ts";
+import { isClockReading } from "./expiries.ts";
 import type { PyFacts } from "./facts.ts";
-import { blanked, calleeText, unwrap } from "./syntax.ts";
+import { unwrap } from "./syntax.ts";
 
 /**
  * `NAME = <positive number>` at module level or in a class body, read (`NAME`, or `self.NAME` / `cls.NAME` in the
@@ -29,20 +29,12 @@ export function boundsElapsedWait(facts: PyFacts, assignment: TsNode, left: TsNo
   const pattern = inClass
     ? new RegExp(`\\b(?:self|cls)\\s*\\.\\s*${name}(?!\\w)`, "g")
     : new RegExp(`(?<![\\w.])${name}(?!\\w)`, "g");
-  const code = blanked(scope.text);
-  const root = scope.tree.rootNode;
-  for (const match of code.matchAll(pattern)) {
-    const at = scope.startIndex + match.index + match[0].length - name.length;
-    if (at >= left.startIndex && at < left.endIndex) continue;
-    const found = root.descendantForIndex(at, at + name.length);
-    if (!found || found.text !== name) continue;
+  for (const found of namesIn(scope, pattern, name, left)) {
     const read = inClass ? found.parent : found;
     if (!read || (inClass && read.type !== "attribute")) continue;
-    const outer = outward(read);
-    const comparison = outer.parent;
-    if (comparison?.type !== "comparison_operator" || !ordering(comparison)) continue;
-    const other = comparison.namedChildren.find((c) => c !== null && c.id !== outer.id);
-    if (!other || !elapsedSinceLocalStart(facts, unwrap(other))) continue;
+    const compared = orderedAgainst(read);
+    if (!compared || !elapsedSinceLocalStart(facts, compared.other)) continue;
+    const { comparison } = compared;
     const loop = enclosingWhile(comparison);
     if (loop && endsTheLoop(comparison) && waitsBesidesSleeping(loop)) return true;
   }
@@ -70,17 +62,7 @@ function enclosingWhile(node: TsNode): TsNode | undefined {
 
 /** A call in the loop (its condition or body, not a nested function's) that may block, other than a sleep. */
 function waitsBesidesSleeping(loop: TsNode): boolean {
-  for (const node of loop.descendantsOfType(["call", "await", "yield"])) {
-    if (!node || nested(node, loop)) continue;
-    if (node.type !== "call") return true;
-    const method = calleeText(node).replace(/^.*\./, "");
-    if (method !== "sleep" && WAITS.test(`${method}(`)) return true;
-  }
-  return false;
-}
-
-function nested(node: TsNode, loop: TsNode): boolean {
-  for (let current = node.parent; current && current.id !== loop.id; current = current.parent)
-    if (/^(function_definition|lambda|class_definition)$/.test(current.type)) return true;
-  return false;
+  return loop
+    .descendantsOfType(["call", "await", "yield"])
+    .some((node) => node !== null && !inNestedScope(node, loop) && waitsBesidesSleep(node));
 }

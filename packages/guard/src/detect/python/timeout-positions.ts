@@ -102,6 +102,26 @@ export class Signatures {
  */
 function positionalParameters(text: string, from: number): { names: string[]; end: number } | undefined {
   const pieces: string[] = [];
+  const end = splitList(text, from, true, (piece) => {
+    pieces.push(piece);
+    return true;
+  });
+  return typeof end === "number" ? { names: names(pieces), end } : undefined;
+}
+
+/**
+ * Hands `take` each piece of the bracketed list whose `(` ends at `from`, as written, split at its top-level commas,
+ * while `take` answers true (the piece before the `)` always goes). A comment or a string stops the list ("stopped")
+ * unless `skip`: then a comment is read past to its line's end and a one-line string to its close (a signature's
+ * defaults are short strings). The index after the `)`, "stopped", or undefined when the list cannot be read (its end
+ * past `MAX_SIGNATURE`, a triple-quoted or unclosed string, a comment on the text's last line).
+ */
+function splitList(
+  text: string,
+  from: number,
+  skip: boolean,
+  take: (piece: string) => boolean,
+): number | "stopped" | undefined {
   let depth = 0;
   let start = from;
   const end = Math.min(text.length, from + MAX_SIGNATURE);
@@ -111,25 +131,28 @@ function positionalParameters(text: string, from: number): { names: string[]; en
     else if (char === "]" || char === "}") depth--;
     else if (char === ")") {
       if (depth-- > 0) continue;
-      pieces.push(text.slice(start, at));
-      return { names: names(pieces), end: at + 1 };
+      take(text.slice(start, at));
+      return at + 1;
     } else if (char === "," && depth === 0) {
-      pieces.push(text.slice(start, at));
+      if (!take(text.slice(start, at))) return "stopped";
       start = at + 1;
-    } else if (char === "#") {
-      const line = text.indexOf("\n", at);
-      if (line < 0) return undefined;
-      at = line;
-    } else if (char === '"' || char === "'") {
-      // Defaults are short strings: no triple quotes in a signature worth reading.
-      if (text.startsWith(char.repeat(3), at)) return undefined;
-      let close = at + 1;
-      while (close < end && text[close] !== char && text[close] !== "\n") close += text[close] === "\\" ? 2 : 1;
-      if (text[close] !== char) return undefined;
-      at = close;
+    } else if (char === "#" || char === '"' || char === "'") {
+      if (!skip) return "stopped";
+      const after = char === "#" ? text.indexOf("\n", at) : stringClose(text, at, end);
+      if (after < 0) return undefined;
+      at = after;
     }
   }
   return undefined;
+}
+
+/** Where the one-line string opening at `at` closes (before `end`); -1 for a triple-quoted or unclosed one. */
+function stringClose(text: string, at: number, end: number): number {
+  const quote = text[at]!;
+  if (text.startsWith(quote.repeat(3), at)) return -1;
+  let close = at + 1;
+  while (close < end && text[close] !== quote && text[close] !== "\n") close += text[close] === "\\" ? 2 : 1;
+  return text[close] === quote ? close : -1;
 }
 
 /** The longest body read for the keywords it hands its parameters to (characters). */
@@ -178,30 +201,14 @@ const PLACED_CALL = /(?<![\w.])([A-Za-z_][\w.]*)[ \t]*\(/g;
  */
 function argumentPieces(text: string, from: number): string[] | undefined {
   const pieces: string[] = [];
-  let depth = 0;
-  let start = from;
-  const end = Math.min(text.length, from + MAX_SIGNATURE);
-  const close = (at: number): boolean => {
-    const piece = text.slice(start, at).trim();
+  const end = splitList(text, from, false, (written) => {
+    const piece = written.trim();
     // `f(a, timeout=5)`, `f(*args)`: the places after it are not positional ones.
     if (piece === "" || /^\*|^\w+\s*=(?!=)/.test(piece)) return false;
     pieces.push(piece);
-    start = at + 1;
     return true;
-  };
-  for (let at = from; at < end; at++) {
-    const char = text[at]!;
-    if (char === "(" || char === "[" || char === "{") depth++;
-    else if (char === "]" || char === "}") depth--;
-    else if (char === ")") {
-      if (depth-- > 0) continue;
-      close(at);
-      return pieces;
-    } else if (char === "," && depth === 0) {
-      if (!close(at)) return pieces;
-    } else if (char === "#" || char === '"' || char === "'") return pieces;
-  }
-  return undefined;
+  });
+  return end === undefined ? undefined : pieces;
 }
 
 function names(pieces: readonly string[]): string[] {

@@ -1,0 +1,10 @@
+// What a JavaScript text shows of an HTTP client's default timeout, read from the text alone (no parse): the detector
+// (`client-defaults.ts`) and the package pass that tells every file of a package (`package-candidates.ts`) share it,
+// and a run that needs only the text test does not load the detector.
+
+/** Text that sets a client's default timeout, or hooks every request (an interceptor may set one). */
+export const SETS_CLIENT_TIMEOUT =
+  /\.defaults\.timeout\b|\.defaults\s*=|\binterceptors\.request\b|\bsetTimeout\s*\(\s*\(\)\s*=>\s*\w*\.abort\(/;
+
+/** Text that may request on a client whose default is no timeout (axios, node-fetch). */
+export const MAY_REQUEST_WITHOUT_DEFAULT = /axios|node-fetch/;
