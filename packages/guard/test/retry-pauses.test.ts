@@ -100,4 +100,21 @@ describe("a duration named like a timeout that is only the pause before the next
     ].join("\n");
     expect(await packageFindings({ "test/a.test.js": spec })).toEqual(["test/a.test.js:3: no-hardcoded-timeout"]);
   });
+
+  // The walk finds a node's parent through its own entry (session 30, guard-speed30): these pin the three ways up.
+  it("silences a field tested through a member chain before it is slept on", async () => {
+    const code = [
+      "const defaults = { retryTimeout: 1000 };",
+      "exports.f = async (u) => { if (defaults.retryTimeout.enabled) await u.sleep(defaults.retryTimeout); };",
+    ].join("\n");
+    expect(await packageFindings({ "lib/f.js": code })).toEqual([]);
+  });
+
+  it("keeps the name reported when an object handed to a call also holds it", async () => {
+    const code = [
+      "const defaults = { retryTimeout: 1000 };",
+      "exports.f = async (u) => { u.get('x', { retryTimeout: u.n }); await u.sleep(defaults.retryTimeout); };",
+    ].join("\n");
+    expect(await packageFindings({ "lib/f.js": code })).toEqual(["lib/f.js:1: no-hardcoded-timeout"]);
+  });
 });

@@ -24,7 +24,8 @@ const CARRIES = new Set(["*", "**", "+", "-", "/", "||", "??", "&&"]);
 /** `Math.min(base * 2 ** n, max)`, `Math.round(...)`: still the pause. */
 const MATH = /^Math\.(min|max|round|floor|ceil|pow)$/;
 
-type Parented = { node: EsNode; parent: EsNode | undefined; key: string };
+/** A node of the walk, its parent, the key it is held under there, and its parent's own entry (the way up). */
+type Parented = { node: EsNode; parent: EsNode | undefined; key: string; up: Parented | undefined };
 
 function keyName(property: EsNode): string | undefined {
   const key = property.key as EsNode;
@@ -51,7 +52,6 @@ export function pauseNames(
   const locals = new Map<string, EsNode[]>();
   const fields = new Map<string, EsNode[]>();
   const reads = new Map<string, Parented[]>();
-  const parents = new Map<EsNode, EsNode>();
   const handedOut = new Set<string>();
   // The file's own functions and methods: a literal handed to one is read here, by its parameters.
   const own = new Set<string>();
@@ -60,11 +60,13 @@ export function pauseNames(
     list.push(item);
     reads.set(name, list);
   };
-  const stack: Parented[] = [{ node: program, parent: undefined, key: "" }];
+  // Each entry links to its parent's entry, so the way up needs no map from node to parent (a map keyed by every node
+  // of a file was most of this walk's cost: bench/speed.mjs, session 30).
+  const stack: Parented[] = [{ node: program, parent: undefined, key: "", up: undefined }];
   while (stack.length > 0) {
     const item = stack.pop()!;
     const { node, parent, key } = item;
-    if (parent) parents.set(node, parent);
+    const grandparent = item.up?.parent;
     const slept = sleptDelay(node, parent);
     if (slept) {
       sinks.push(slept);
@@ -87,7 +89,7 @@ export function pauseNames(
     if (node.type === "Property" && !inPattern && isNode(node.value)) {
       const name = keyName(node);
       // `request(url, { timeout: 5000 })`: the callee reads that field, not this file.
-      const object = parent ? parents.get(parent) : undefined;
+      const object = grandparent;
       const handed =
         object !== undefined &&
         (object.type === "CallExpression" || object.type === "NewExpression") &&
@@ -103,7 +105,7 @@ export function pauseNames(
       const written = parent?.type === "AssignmentExpression" && key === "left";
       const param =
         (parent !== undefined && FUNCTION_TYPES.has(parent.type) && key !== "body") ||
-        (parent?.type === "Property" && parents.get(parent)?.type === "ObjectPattern");
+        (parent?.type === "Property" && grandparent?.type === "ObjectPattern");
       if (!declared && !property && !pattern && !written && !param) read(node.name as string, item);
     }
     if (node.type === "MemberExpression" && !node.computed) {
@@ -111,12 +113,14 @@ export function pauseNames(
       const name = memberName(node);
       if (name !== undefined && !written) read(name, item);
     }
-    for (const [childKey, value] of Object.entries(node)) {
+    // Every own key in `Object.entries` order (`for...in` allocates no pair per key; the AST's objects inherit none).
+    for (const childKey in node) {
       if (childKey === "parent" || childKey === "range") continue;
+      const value = node[childKey];
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--)
-          if (isNode(value[i])) stack.push({ node: value[i] as EsNode, parent: node, key: childKey });
-      } else if (isNode(value)) stack.push({ node: value, parent: node, key: childKey });
+          if (isNode(value[i])) stack.push({ node: value[i] as EsNode, parent: node, key: childKey, up: item });
+      } else if (isNode(value)) stack.push({ node: value, parent: node, key: childKey, up: item });
     }
   }
   // `setTimeout(() => this._start(), base * factor ** count)`, or that product kept in a local first: a delay that
@@ -163,12 +167,14 @@ export function pauseNames(
   };
   for (const sink of sinks) addRegion(sink);
   // A test of the name (`if (opts.retryTimeout)`, `x != null`, `typeof x`) or a mention: not a use of the duration.
-  const tested = ({ node, parent }: Parented): boolean => {
+  const tested = ({ node, parent, up: entry }: Parented): boolean => {
     let child = node;
     let up = parent;
+    let upEntry = entry;
     while (up?.type === "MemberExpression" && up.object === child) {
       child = up;
-      up = parents.get(up);
+      up = upEntry?.parent;
+      upEntry = upEntry?.up;
     }
     if (!up) return false;
     // Shown in a message (`Interval: ${opts.timeout}`): nothing waits on it there.
