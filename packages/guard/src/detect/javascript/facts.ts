@@ -1,15 +1,12 @@
 // What one walk of a file learns before any site is judged: bindings, constants, tests, timers, tables.
 // The store and the questions it answers; which node feeds which fact is `collect.ts`.
-import { pauseNames } from "./pause-names.ts";
 import type { TimeoutApi } from "../../apis.ts";
 import { type EsNode, span } from "./ast.ts";
 import { collectNode } from "./collect.ts";
+import { finishWalk } from "./facts-finish.ts";
 import { CallRecords } from "./call-records.ts";
 import { ExpectedValues } from "./expected-values.ts";
-import { unreadFields } from "./unread-fields.ts";
 import { NoWaitFacts } from "./no-wait.ts";
-import { releaseDebounceBindings } from "./debounce-bindings.ts";
-import { TableRoles } from "./forgotten-tables.ts";
 import { ValidationBounds } from "./validation-bounds.ts";
 import { TestContexts } from "./test-contexts.ts";
 import { RunnerContexts } from "./runner-contexts.ts";
@@ -200,21 +197,7 @@ export class FileFacts implements TestFacts {
   /** Walks `program` once, collecting every fact. */
   collect(program: EsNode, visitorKeys: VisitorKeys | undefined): this {
     walk(program, visitorKeys, (node) => collectNode(this, node));
-    this.timers.finish(visitorKeys, new TableRoles(program, visitorKeys));
-    // Names read only as the pause before the next attempt (`pause-names.ts`): no timeouts, like an inert timer's
-    // (`sleep(retryTimeout)` hands it to a call and `setTimeout(resolve, tryTimeout)` settles a promise, but both
-    // only sleep; every other read of the name, a timer that may end a wait included, keeps it a timeout there).
-    const pauses = pauseNames(program, this.source, (delay) => this.timers.inertDelay(delay));
-    for (const name of pauses.names) this.timers.inertNames.add(name);
-    this.timers.inertRanges.push(...pauses.sleeps);
-    releaseDebounceBindings(this.source, program, visitorKeys, this.noWait);
-    this.unreadDefaults.finish(this.notDurations);
-    unreadFields(program, this.source, visitorKeys, this.notDurations);
-    this.discardedReads.finish((name) => this.unreadDefaults.uses(name), this.notDurations);
-    const uses = (name: string) => this.unreadDefaults.uses(name);
-    this.unreadStores.finish(this.sites, this.functionSpans, uses, visitorKeys, this.notDurations);
-    this.machineDelays.finish(this.notDurations, this.source);
-    this.syncTests.finish();
+    finishWalk(this, program, visitorKeys);
     return this;
   }
 

@@ -5,7 +5,7 @@ import { onlyLogsOrMeasures } from "./callback-effects.ts";
 import { delayNames, scaledName } from "./delay-names.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
 import { boundsNothing } from "./no-deadline.ts";
-import { span } from "./ast.ts";
+import { type EsNode, span } from "./ast.ts";
 import { emptyListener, type Timer } from "./timer-calls.ts";
 import type { TimerEffects } from "./timer-effects.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -14,9 +14,16 @@ import type { VisitorKeys } from "./walk.ts";
  * Judges every timer (after the walk): its callback only logs or measures, or it may end a wait. `tables` tells a
  * cache a timer forgets an entry of from a table of waiters or locks.
  */
-export function judgeTimers(effects: TimerEffects, visitorKeys: VisitorKeys | undefined, tables: TableRoles): void {
+export function judgeTimers(
+  effects: TimerEffects,
+  visitorKeys: VisitorKeys | undefined,
+  tables: TableRoles,
+  endsNothing: (call: EsNode) => boolean = () => false,
+): void {
   const inert: Timer[] = [];
-  const quietTimer = boundsNothing(effects, tables, visitorKeys);
+  const bounds = boundsNothing(effects, tables, visitorKeys);
+  // Or a callback that, as far as the file shows, ends nothing when it fires (`unended-timers.ts`).
+  const quietTimer = (timer: { call: EsNode; callback: EsNode }) => bounds(timer) || endsNothing(timer.call);
   for (const timer of effects.timers) {
     const names = delayNames(timer.delay);
     effects.uiDelays.timer(timer.callback, timer.delay, effects.source);

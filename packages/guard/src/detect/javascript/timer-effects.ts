@@ -4,6 +4,7 @@
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
 import { isPacingName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+import { KeptObjects } from "./kept-objects.ts";
 import { isLog } from "./callback-effects.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
@@ -42,6 +43,8 @@ export class TimerEffects implements TimerFile {
   readonly listenerTimers: Timer[] = [];
   /** Names passed on as a value (`request({ timeout })`, `connect(timeout)`): they may bound a wait elsewhere. */
   readonly passed = new Set<string>();
+  /** Object literals stored under a name (`kept-objects.ts`): a value copied there under its own name is kept. */
+  private readonly keptObjects = new KeptObjects();
   /** Names like `showTimeout`: whether the file shows them reaching a wait (`ui-delays.ts`). */
   readonly uiDelays = new UiDelays();
   /** Names used as the delay of a timer whose callback may end a wait. */
@@ -143,7 +146,7 @@ export class TimerEffects implements TimerFile {
       // `client.set(key, value, { EX: ttl })` (node-redis): an entry's lifetime.
       const name = referenceName(unwrap(property.value));
       if (EXPIRY_FLAG.test(propertyName(property) ?? "") && name !== undefined) this.expiries.add(name);
-      else this.pass(property.value);
+      else if (!this.keptObjects.sameNameCopy(node, property)) this.pass(property.value);
     }
   }
 
@@ -181,6 +184,7 @@ export class TimerEffects implements TimerFile {
 
   /** `current = this.authenticationErrorTimeout`: a timeout-looking name copied to another. */
   copy(target: string | undefined, value: unknown): void {
+    this.keptObjects.stored(value);
     const source = isNode(value) ? referenceName(unwrap(value)) : undefined;
     if (target !== undefined && source !== undefined && !TIMEOUT_WORD.test(target) && TIMEOUT_WORD.test(source))
       this.locals.copy(target, source, value as EsNode);
@@ -188,8 +192,8 @@ export class TimerEffects implements TimerFile {
   }
 
   /** Judges every timer once every definition of the file is known (`inert-timers.ts`). */
-  finish(visitorKeys: VisitorKeys | undefined, tables: TableRoles): void {
-    judgeTimers(this, visitorKeys, tables);
+  finish(visitorKeys: VisitorKeys | undefined, tables: TableRoles, endsNothing?: (call: EsNode) => boolean): void {
+    judgeTimers(this, visitorKeys, tables, endsNothing);
   }
 
   /** A timer's delay judged inert (`judgeTimers`): its timer only retries, logs, measures or goes on. */

@@ -1,0 +1,29 @@
+// What is worked out once a file's walk is over (`FileFacts.collect`): the judgement of its timers (inert, unended),
+// the names only paused with, and the values nothing reads or waits on (they become `notDurations`).
+import type { EsNode } from "./ast.ts";
+import { releaseDebounceBindings } from "./debounce-bindings.ts";
+import type { FileFacts } from "./facts.ts";
+import { TableRoles } from "./forgotten-tables.ts";
+import { pauseNames } from "./pause-names.ts";
+import { endsNothing } from "./unended-timers.ts";
+import { unreadFields } from "./unread-fields.ts";
+import type { VisitorKeys } from "./walk.ts";
+
+/** The steps after the walk of `program`, in order: each reads what the walk and the steps before it found. */
+export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: VisitorKeys | undefined): void {
+  facts.timers.finish(visitorKeys, new TableRoles(program, visitorKeys), (call) => endsNothing(facts, call));
+  // Names read only as the pause before the next attempt (`pause-names.ts`): no timeouts, like an inert timer's
+  // (`sleep(retryTimeout)` hands it to a call and `setTimeout(resolve, tryTimeout)` settles a promise, but both
+  // only sleep; every other read of the name, a timer that may end a wait included, keeps it a timeout there).
+  const pauses = pauseNames(program, facts.source, (delay) => facts.timers.inertDelay(delay));
+  for (const name of pauses.names) facts.timers.inertNames.add(name);
+  facts.timers.inertRanges.push(...pauses.sleeps);
+  releaseDebounceBindings(facts.source, program, visitorKeys, facts.noWait);
+  facts.unreadDefaults.finish(facts.notDurations);
+  unreadFields(program, facts.source, visitorKeys, facts.notDurations);
+  facts.discardedReads.finish((name) => facts.unreadDefaults.uses(name), facts.notDurations);
+  const uses = (name: string) => facts.unreadDefaults.uses(name);
+  facts.unreadStores.finish(facts.sites, facts.functionSpans, uses, visitorKeys, facts.notDurations);
+  facts.machineDelays.finish(facts.notDurations, facts.source);
+  facts.syncTests.finish();
+}
