@@ -14,6 +14,7 @@ import {
   underNoneCheck,
 } from "./python/context.ts";
 import { isCounter } from "./python/counters.ts";
+import { inTimeoutKeywordFallback } from "./python/keyword-fallbacks.ts";
 import { PyFacts } from "./python/facts.ts";
 import { dataOnlyForDoubles } from "./python/double-data.ts";
 import { assignedOnlyToDoubles } from "./python/handed-to-doubles.ts";
@@ -184,6 +185,9 @@ class PyDetector implements PyBindingJudge {
           if (fallback && !isCacheEntryLifetime(node, key!) && !this.alarms.isBudgetValue(node))
             this.report(fallback, `as the default of "${key}"`, false);
         }
+        // `except TypeError: conn = HTTPConnection(host)` after `connClass(host, timeout=timeout)`: a fallback for a
+        // signature without the keyword (`keyword-fallbacks.ts`).
+        if (inTimeoutKeywordFallback(node)) return;
         this.set(
           missingTimeoutFinding(facts, node, callee, args, path, written) ??
             handedMissingTimeout(facts, node, callee, args) ??

@@ -61,3 +61,31 @@ class DummyTransport:
 
     def close(self):
         self._close_event.set()
+
+
+async def login(controller):
+    # `from asyncio.timeouts import timeout` is asyncio's own `timeout`.
+    from asyncio.timeouts import timeout
+
+    async with timeout(10):  # expect: no-hardcoded-timeout
+        await controller.login()
+
+
+def open_connection(host, timeout):
+    import http.client
+
+    try:
+        conn = http.client.HTTPConnection(host, timeout=timeout)
+    except TypeError:  # python<2.6, no timeout keyword
+        conn = http.client.HTTPConnection(host)
+    return conn
+
+
+def open_plain(host):
+    import http.client
+
+    try:
+        conn = http.client.HTTPConnection(host)  # expect: no-unbounded-timeout
+    except OSError:
+        conn = http.client.HTTPConnection(host)  # expect: no-unbounded-timeout
+    return conn
