@@ -13,6 +13,8 @@ import {
   onMockClock,
   underNoneCheck,
 } from "./python/context.ts";
+import { isCounter } from "./python/counters.ts";
+import { inTimeoutKeywordFallback } from "./python/keyword-fallbacks.ts";
 import { PyFacts } from "./python/facts.ts";
 import { dataOnlyForDoubles } from "./python/double-data.ts";
 import { assignedOnlyToDoubles } from "./python/handed-to-doubles.ts";
@@ -137,12 +139,14 @@ class PyDetector implements PyBindingJudge {
         return;
       case "augmented_assignment": {
         // `self.timeout += 1` before a retry: each attempt waits a literal second longer (the pad rule). A count of
-        // timeouts (`self.timeouts += 1`) is not a timeout's name.
+        // timeouts (`self.timeouts += 1`) is not a timeout's name, nor is a name that starts at 0 and only counts up
+        // (`nb_timeout = 0` ... `nb_timeout += 1`: `counters.ts`).
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
         if (node.childForFieldName("operator")?.text !== "+=" || !right || !facts.isTimeout(referenceName(left)))
           return;
-        if ((facts.evaluate(right) ?? 0) > 0) this.report(right, `added to ${left!.text}`, false);
+        if ((facts.evaluate(right) ?? 0) > 0 && !isCounter(facts, left!))
+          this.report(right, `added to ${left!.text}`, false);
         return;
       }
       case "call": {
@@ -181,6 +185,9 @@ class PyDetector implements PyBindingJudge {
           if (fallback && !isCacheEntryLifetime(node, key!) && !this.alarms.isBudgetValue(node))
             this.report(fallback, `as the default of "${key}"`, false);
         }
+        // `except TypeError: conn = HTTPConnection(host)` after `connClass(host, timeout=timeout)`: a fallback for a
+        // signature without the keyword (`keyword-fallbacks.ts`).
+        if (inTimeoutKeywordFallback(node)) return;
         this.set(
           missingTimeoutFinding(facts, node, callee, args, path, written) ??
             handedMissingTimeout(facts, node, callee, args) ??

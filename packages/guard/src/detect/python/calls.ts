@@ -4,6 +4,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { insideRaises } from "./context.ts";
 import { displayParameter } from "./display-parameters.ts";
+import { droppedByOwnCallee } from "./dropped-keywords.ts";
 import type { PyFacts } from "./facts.ts";
 import { callNeedsTimeout, SESSION_CLASSES } from "./http.ts";
 import { onlyInspected } from "./inspected.ts";
@@ -195,5 +196,7 @@ export function bindsNothing(
     (facts.doubles.patched(call).http || answeredInProcess(facts, call))
   )
     return true;
+  // `_dummySerial(port, timeout=0.1)` whose `__init__(self, *args, **kwargs)` never reads them: nothing gets the value.
+  if (!blocking && droppedByOwnCallee(call, written, name)) return true;
   return !blocking && facts.doubles.assertedLater(value, name);
 }

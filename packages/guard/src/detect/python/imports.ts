@@ -55,9 +55,14 @@ export class Imports {
   }
 
   // The dotted path a written name stands for, through the file's imports: `rq.get` -> `requests.get`.
+  // asyncio's package re-exports its submodules' public names (`from .timeouts import *`): `from asyncio.timeouts import
+  // timeout` is `asyncio.timeout`, `asyncio.tasks.wait_for` is `asyncio.wait_for`.
   resolve(dotted: string): string {
     const [head, ...rest] = dotted.split(".");
     const target = head === undefined ? undefined : this.names.get(head);
-    return target ? [target, ...rest].join(".") : dotted;
+    const path = target ? [target, ...rest].join(".") : dotted;
+    return path.replace(ASYNCIO_SUBMODULE, "asyncio.");
   }
 }
+
+const ASYNCIO_SUBMODULE = /^asyncio\.(tasks|timeouts|locks|queues|streams|subprocess)\.(?=\w+$)/;

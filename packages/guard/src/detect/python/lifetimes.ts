@@ -11,52 +11,12 @@ import { noWaitOutside, type ReadVerdict } from "./judged-reads.ts";
 import { loggedOnly, onlyLogged } from "./logged.ts";
 import { coalescingInterval } from "./qt-timers.ts";
 import { shownOrComparedRead } from "./own-display-calls.ts";
-import { enclosingFunction, occurrences, referenceName, withoutText } from "./syntax.ts";
+import { isCacheEntryLifetime, isFuseEntryLifetime } from "./cache-lifetimes.ts";
+import { sleptFor, type Sleeps } from "./sleeps.ts";
+import { enclosingFunction, occurrences, referenceName } from "./syntax.ts";
 
-// A cache's own `timeout` (Django's cache API, Flask-Caching, cachelib, werkzeug): its entries' time to live.
-const CACHE_LIFETIME_NAMES = /^(default_?|cache_?)?timeout$/i;
-// The cache API that takes an entry's lifetime as `timeout`: `def set(self, key, value, timeout=...)`.
-const TIMEOUT_WRITES = /\bdef\s+(set|add|set_many|touch|get_or_set)\s*\([^)]*\btimeout\b/;
-
-// `default_timeout=300` in `class RedisCache(BaseRedisCache)` (or `defaultTimeout=300` in ntpsec's `class Cache`),
-// `params.get("TIMEOUT", 300)` in Django's `BaseCache`:
-// inside a class that is a cache (its name or a base's ends in `Cache`), the default of its writes' `timeout` is how
-// long an entry lives: `default_timeout` says so itself, a plain `timeout` when the class's writes take their lifetime
-// as `timeout` (diskcache's `Cache(timeout=60)` is its SQLite connection timeout: its writes take `expire`).
-// Qualified names (`socket_timeout`, `connect_timeout`) still bound waits.
-export function isCacheEntryLifetime(node: TsNode, name: string): boolean {
-  if (!CACHE_LIFETIME_NAMES.test(name)) return false;
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type !== "class_definition") continue;
-    const own = current.childForFieldName("name")?.text ?? "";
-    const bases = current.childForFieldName("superclasses")?.text ?? "";
-    if (!/Cache$/.test(own) && !/\w*Cache\b(?!\w)/.test(bases)) return false;
-    return /^default_?timeout$/i.test(name) || TIMEOUT_WRITES.test(withoutText(current.text));
-  }
-  return false;
-}
-
-// FUSE's reply to a lookup or getattr: `entry_timeout` and `attr_timeout` are how long the kernel may cache the entry and
-// its attributes (libfuse's `struct fuse_entry_param`), a cache lifetime nothing waits on.
-const FUSE_ENTRY_FIELDS = /^(entry|attr)_timeout$/;
-// llfuse's and pyfuse3's `EntryAttributes()`, by the dotted path the file's imports give it (borg re-exports whichever
-// binding it found as `llfuse` from its own `fuse_impl`: `.fuse_impl.llfuse.EntryAttributes`).
-const FUSE_ENTRY = /(^|\.)(llfuse|pyfuse3)\.EntryAttributes$/;
-
-// `entry.entry_timeout = 300` where `entry = llfuse.EntryAttributes()` is every binding of `entry` the file shows.
-function isFuseEntryLifetime(facts: PyFacts, left: TsNode): boolean {
-  if (left.type !== "attribute" || !FUSE_ENTRY_FIELDS.test(left.childForFieldName("attribute")?.text ?? ""))
-    return false;
-  const object = left.childForFieldName("object");
-  const sources = object ? facts.bindingSources(object) : [];
-  return (
-    sources.length > 0 &&
-    sources.every((source) => {
-      const made = source?.type === "call" ? source.childForFieldName("function") : null;
-      return made !== null && made !== undefined && FUSE_ENTRY.test(facts.resolve(made.text));
-    })
-  );
-}
+export { isCacheEntryLifetime } from "./cache-lifetimes.ts";
+export { onlySleeps } from "./sleeps.ts";
 
 // `DEFAULT_TIMEOUT_SECS = 60 * 60` compared only with a token's age, `timeout = 20` of a `RepoCache`: a lifetime.
 // `TIMEOUT = 0.75` read only by `time.sleep(self.TIMEOUT)`: a delay. `timeout = 5` in a function that never reads it
@@ -167,38 +127,8 @@ export function boundsNoWait(
   return noWaitOutside(facts, key, () => occurrences(scope, name), judge, definition.startIndex, definition.endIndex);
 }
 
-// Every call the function body makes is a sleep: the sleep is its whole work.
-export function onlySleeps(body: TsNode): boolean {
-  return body.descendantsOfType("call").every(isSleep);
-}
-
-// `time.sleep(...)`, `asyncio.sleep(...)`, `sleep(...)`: the callee as written, spaces removed, ends in `sleep`.
-function isSleep(call: TsNode | null): boolean {
-  return /(^|\.)sleep$/.test(call?.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "");
-}
-
-/** Which sleeps tell a duration is a delay: none (another object's setting), one between rounds of a loop, any. */
-export type Sleeps = "none" | "between-rounds" | "any";
-
 /** What `boundsNoWait` reads: a value (followed once into the field it is kept in) or a field (`.name` reads only). */
 type Reads = "value" | "field";
-
-// `time.sleep(TIMEOUT)`, `await asyncio.sleep(self.timeout)`, `gevent.sleep(t)`: the read is a sleep's duration
-// (its first argument, as written; `sleep(t * 2)` or `sleep(min(t, 1))` are not looked into), and with
-// "between-rounds" the sleep is inside a `for`/`while` loop of its function.
-function sleptFor(read: TsNode, sleeps: Sleeps): boolean {
-  if (sleeps === "none") return false;
-  const list = read.parent;
-  const call = list?.type === "argument_list" ? list.parent : undefined;
-  if (call?.type !== "call" || list!.namedChildren[0]?.id !== read.id || !isSleep(call)) return false;
-  if (sleeps === "any") return true;
-  for (let current = call.parent; current; current = current.parent) {
-    if (current.type === "for_statement" || current.type === "while_statement") return true;
-    if (current.type === "function_definition" || current.type === "class_definition" || current.type === "lambda")
-      return false;
-  }
-  return false;
-}
 
 // `if lock_timeout:`, `not timeout`: whether the limit is on, neither a wait nor a lifetime.
 export function truthinessTest(node: TsNode): boolean {

@@ -45,8 +45,30 @@ export function isPacingWait(call: TsNode, code: () => string): boolean {
     return doesWork(loop.childForFieldName("body"), statement);
   }
   // `stop.wait(1)` as a statement: which of the two happened is not looked at.
-  if (parent.type === "expression_statement") return ignoredStopSignal(parent, receiver, code);
+  if (parent.type === "expression_statement")
+    return ignoredStopSignal(parent, receiver, code) || pauseBeforeEmptyAnswer(parent, receiver, code);
   return false;
+}
+
+// `if data is None: self._close_event.wait(0.1); return None` in a test transport's read: the wait's outcome is
+// dropped and the answer that follows is a constant (None, a literal, a list of literals) whichever happened, so
+// nothing the event could bring is awaited: an interruptible pause (the event, a `threading`/`asyncio` Event the file
+// makes, only cuts it short). A readiness wait followed by what became ready (`data_ready.wait(1); return
+// self.reader.get_lines()`) and a Condition waited on under its lock stay bounded waits.
+function pauseBeforeEmptyAnswer(statement: TsNode, receiver: string, code: () => string): boolean {
+  const next = statement.nextNamedSibling;
+  if (next?.type !== "return_statement") return false;
+  const answer = next.namedChildren[0];
+  if (answer && !/^(none|true|false|integer|float|string)$/.test(answer.type)) {
+    if (answer.type !== "list" && answer.type !== "tuple") return false;
+    if (!answer.namedChildren.every((c) => c !== null && /^(none|integer|float|string)$/.test(c.type))) return false;
+  }
+  for (let node = statement.parent; node; node = node.parent) {
+    if (node.type === "function_definition") break;
+    if (node.type === "with_statement") return false;
+  }
+  const quoted = receiver.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`${quoted}\\s*=\\s*[\\w.]*\\bEvent\\(\\)`).test(code());
 }
 
 // A wait whose result is dropped, on an event the file tests elsewhere to stop its work (`if stop.is_set():
