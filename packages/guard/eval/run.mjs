@@ -87,6 +87,8 @@ function codeOf(line, language) {
   return code.replace(/\[\s*-?\d+\s*\]/g, "[i]").replace(/\b(is not|is|==|!=)\s+None\b/g, "");
 }
 
+const TAR_OPTIONS = { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 };
+
 // Fetched into a private folder and renamed into place when complete, so two runs sharing one cache (several
 // worktrees linking the same `.cache`) never read or extract a half-written package.
 function fetchPackage({ registry, name, version, filename }) {
@@ -99,7 +101,9 @@ function fetchPackage({ registry, name, version, filename }) {
     const tgz = execFileSync("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", work], {
       encoding: "utf8",
     }).trim();
-    execFileSync("tar", ["xzf", join(work, tgz.split("\n").at(-1)), "-C", work]);
+    // Some tarballs make tar warn once per entry (unknown extended header keywords): far past execFileSync's 1 MB
+    // default buffer (ENOBUFS, session 31: arcgis, ngmap). The warnings are dropped; an error still throws.
+    execFileSync("tar", ["xzf", join(work, tgz.split("\n").at(-1)), "-C", work], TAR_OPTIONS);
   } else if (registry === "debian") {
     // Debian's python3-* packages: upstream Python code nobody here wrote, pinned by Debian version.
     if (filename)
@@ -122,7 +126,7 @@ function fetchPackage({ registry, name, version, filename }) {
     if (!archive) throw new Error(`pip download ${name}==${version} produced no archive`);
     if (archive.endsWith(".whl"))
       execFileSync("python3", ["-m", "zipfile", "-e", join(work, archive), join(work, "src")]);
-    else execFileSync("tar", ["xzf", join(work, archive), "-C", work]);
+    else execFileSync("tar", ["xzf", join(work, archive), "-C", work], TAR_OPTIONS);
   }
   writeFileSync(join(work, ".done"), "");
   install(work, dir);
