@@ -26,12 +26,12 @@
 //     of the next n findings per stratum and of the first (sample size) + n timeout-looking lines per language in hash
 //     order, flagged or not (a line flagged now enters the unflagged sample if a fix drops its finding).
 //     The measured sample does not change.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { install } from "./fetched.mjs";
+import { fetchPackage } from "./fetched.mjs";
+import { looksTimeoutish, sourceFiles } from "./lines.mjs";
 import { sampler } from "./sample.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -71,79 +71,6 @@ async function factsOf(files, config) {
 
 const RULES = ["no-hardcoded-timeout", "no-unbounded-timeout"];
 const LANGUAGES = ["js", "python"];
-// Lines a reviewer would look at for a missed timeout (strings, comments, subscripts and `is None`
-// tests removed first): a timeout-ish word, a blocking call with a literal argument, or a timer; and a literal.
-const LOOKS_TIMEOUTISH =
-  /timeout|deadline|\.(wait|join|poll|select|acquire|get|settimeout)\s*\(\s*(True|False|None|\d)|urlopen|HTTPS?Connection\s*\(|wait_for|\bsetTimeout\s*\(/i;
-const HAS_LITERAL = /(?<![\w.$])(\d[\d_]*(\.\d+)?(e\d+)?|None|Infinity|inf)(?![\w$])/;
-// A string: its quote, then escapes or characters that are neither its quote nor a backslash, then the quote. Each
-// character has one way to match, so a line with an unclosed quote and many backslashes costs linear time (with `.`
-// for the second branch, a backslash matched either way and such a line hung the run: python3-scalene's prism.js).
-const STRING = /(["'`])(?:\\.|(?!\1)[^\\])*\1/g;
-function codeOf(line, language) {
-  let code = line.replace(STRING, '""');
-  code = language === "python" ? code.replace(/#.*/, "") : code.replace(/\/\/.*/, "");
-  if (/^\s*(\*|\/\*|>>>|\.\.\.)/.test(code)) return "";
-  return code.replace(/\[\s*-?\d+\s*\]/g, "[i]").replace(/\b(is not|is|==|!=)\s+None\b/g, "");
-}
-
-const TAR_OPTIONS = { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 };
-
-// Fetched into a private folder and renamed into place when complete, so two runs sharing one cache (several
-// worktrees linking the same `.cache`) never read or extract a half-written package.
-function fetchPackage({ registry, name, version, filename }) {
-  const dir = join(cache, `${name}@${version}`);
-  if (existsSync(join(dir, ".done"))) return dir;
-  const work = `${dir}.partial-${process.pid}`;
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  if (registry === "npm") {
-    const tgz = execFileSync("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", work], {
-      encoding: "utf8",
-    }).trim();
-    // Some tarballs make tar warn once per entry (unknown extended header keywords): far past execFileSync's 1 MB
-    // default buffer (ENOBUFS, session 31: arcgis, ngmap). The warnings are dropped; an error still throws.
-    execFileSync("tar", ["xzf", join(work, tgz.split("\n").at(-1)), "-C", work], TAR_OPTIONS);
-  } else if (registry === "debian") {
-    // Debian's python3-* packages: upstream Python code nobody here wrote, pinned by Debian version.
-    if (filename)
-      execFileSync("curl", ["-sSfL", "-o", filename.split("/").at(-1), `https://deb.debian.org/debian/${filename}`], {
-        cwd: work,
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-    else
-      execFileSync("apt-get", ["download", "-q", "-o", "APT::Sandbox::User=root", `${name}=${version}`], {
-        cwd: work,
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-    const deb = readdirSync(work).find((f) => f.endsWith(".deb"));
-    if (!deb) throw new Error(`apt-get download ${name}=${version} produced no .deb`);
-    execFileSync("dpkg-deb", ["-x", join(work, deb), join(work, "src")]);
-    rmSync(join(work, deb));
-  } else {
-    execFileSync("pip", ["download", `${name}==${version}`, "--no-deps", "-q", "-d", work], { stdio: "inherit" });
-    const archive = readdirSync(work).find((f) => f.endsWith(".whl") || f.endsWith(".tar.gz"));
-    if (!archive) throw new Error(`pip download ${name}==${version} produced no archive`);
-    if (archive.endsWith(".whl"))
-      execFileSync("python3", ["-m", "zipfile", "-e", join(work, archive), join(work, "src")]);
-    else execFileSync("tar", ["xzf", join(work, archive), "-C", work], TAR_OPTIONS);
-  }
-  writeFileSync(join(work, ".done"), "");
-  install(work, dir);
-  return dir;
-}
-
-function sourceFiles(dir, out = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) sourceFiles(path, out);
-    // Only regular files: a Debian package's symlinks point into the host's /usr.
-    else if (entry.isFile() && /\.(py|[cm]?[jt]sx?)$/.test(entry.name) && !/\.d\.[cm]?ts$|\.min\.js$/.test(entry.name))
-      out.push(path);
-  }
-  return out;
-}
-
 // A set is a package list, or { sample, packages } with its own sample sizes (the global ones by default).
 const packagesOf = (setName) => {
   const set = corpus.sets[setName];
@@ -175,7 +102,7 @@ function evaluateSet(setName) {
   const perPackage = [];
   return (async () => {
     for (const pkg of packagesOf(setName)) {
-      const dir = fetchPackage(pkg);
+      const dir = await fetchPackage(cache, pkg);
       const files = sourceFiles(dir);
       perPackage.push(`${pkg.name}@${pkg.version} (${files.length} files)`);
       // As the CLI does: what the package's files show each other, timed with the files of the package's language (a
@@ -229,9 +156,7 @@ function evaluateSet(setName) {
           }
         }
         lines.forEach((line, index) => {
-          if (line.length > 300) return;
-          const code = codeOf(line, language);
-          if (!LOOKS_TIMEOUTISH.test(code) || !HAS_LITERAL.test(code)) return;
+          if (!looksTimeoutish(line, language)) return;
           const item = { key: `${rel}:${index + 1}:unflagged`, pkg: id, language, file, line: index + 1, lines };
           (flaggedLines.has(index + 1) ? lookalikes : unflagged).push(item);
         });
