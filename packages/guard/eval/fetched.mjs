@@ -36,8 +36,12 @@ export async function fetchPackage(cache, pkg) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   if (registry === "npm") {
-    const { stdout } = await run("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", work]);
-    await extractTarball(join(work, stdout.trim().split("\n").at(-1) ?? ""), work);
+    await run("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", work]);
+    // The tarball is found in `work`, not read from npm's output: npm masks what looks like a secret in what it prints
+    // (a UUID in @codingame/monaco-vscode-407531d3-...-common's file name printed as `***`).
+    const tgz = readdirSync(work).find((f) => f.endsWith(".tgz"));
+    if (!tgz) throw new Error(`npm pack ${name}@${version} produced no tarball`);
+    await extractTarball(join(work, tgz), work);
   } else if (registry === "debian") {
     // Debian's python3-* packages: upstream Python code nobody here wrote, pinned by Debian version.
     if (filename)

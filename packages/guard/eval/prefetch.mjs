@@ -59,19 +59,22 @@ async function packBatch(batch) {
     );
     const packed = JSON.parse(stdout);
     for (const [i, pkg] of batch.entries()) {
+      const tarball = join(work, packed[i]?.filename ?? "");
+      // npm masks what looks like a secret in a printed file name (a UUID: `***`): that package goes alone.
+      if (!existsSync(tarball)) continue;
       const dir = packageDir(cache, pkg);
       const one = `${dir}.partial-${process.pid}`;
       rmSync(one, { recursive: true, force: true });
       mkdirSync(one, { recursive: true });
-      await extractTarball(join(work, packed[i].filename), one);
+      await extractTarball(tarball, one);
       finish(one, dir);
-      done++;
     }
   } catch {
-    for (const pkg of batch) await fetchOne(pkg);
+    // a bad package fails the whole batch: each is fetched alone below, which names the bad one
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  for (const pkg of batch) await fetchOne(pkg);
 }
 
 async function fetchOne(pkg) {
