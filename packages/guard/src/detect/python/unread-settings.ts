@@ -99,7 +99,7 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
   // `consumer.py` `TIMEOUT = 5000` beside `producer.py`'s own `TIMEOUT`): no other module can read this one either.
   const alone =
     facts.packageMentions(name) === 1 ||
-    (owner === null && readNowhereElse(facts.options.python?.namedElsewhere, name));
+    (owner === null && readNowhereElse(facts.options.python?.namedElsewhere, name, facts.options.path ?? ""));
   if (!attribute && (!alone || (owner && !ownBases(owner, 0)))) return false;
   const code = facts.fileCode();
   if (DYNAMIC_READS.test(code)) return false;
