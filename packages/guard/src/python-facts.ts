@@ -45,6 +45,8 @@ const TIMEOUT_CORE = timeoutWord("python", "gi");
 const WORD_CHAR = /\w/;
 /** A module that may define a keeper: a timeout word (the parameters are read from the tree). */
 const MAY_KEEP = timeoutWord("python", "i");
+/** `class Device(httpx.AsyncClient):`, `class C(AsyncClient):`: a module that may define an httpx client class. */
+const HTTPX_CLIENT_CLASS = /^[ \t]*class[ \t]+\w+\([^)]*\b(Async)?Client\b/m;
 
 /** The Python facts of a package from its files' paths and texts (only `.py` files are read). */
 export async function pythonPackageFacts(
@@ -127,7 +129,8 @@ export async function pythonPackageFacts(
     // The candidates whose module calls a name with a timeout argument, by that name (what a new keeper may change).
     const callers = new Map<string, Set<number>>();
     for (const [path, text] of modules) {
-      if (text.length > MAX_MODULE || !MAY_KEEP.test(text)) continue;
+      // A module that defines an httpx client class keeps a timeout it never names (`client-subclasses.ts`).
+      if (text.length > MAX_MODULE || !(MAY_KEEP.test(text) || HTTPX_CLIENT_CLASS.test(text))) continue;
       const whole = imported.has(basename(path, ".py")) || imported.has(basename(dirname(path)));
       const wanted = (name: string) => called.has(name) && (whole || imported.has(name));
       const named = [...text.matchAll(TOP_DEFINITION)].some((match) => wanted(match[1]!));

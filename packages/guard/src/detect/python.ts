@@ -20,7 +20,7 @@ import { dataOnlyForDoubles } from "./python/double-data.ts";
 import { assignedOnlyToDoubles } from "./python/handed-to-doubles.ts";
 import { onlyExpected } from "./python/inspected.ts";
 import { isCacheEntryLifetime, storedForNoWait } from "./python/lifetimes.ts";
-import { isLookup, keyedDefault, keyName, lookupFallback } from "./python/lookups.ts";
+import { constantString, declaredDefault, isLookup, keyName, lookupFallback } from "./python/lookups.ts";
 import { missingTimeoutFinding } from "./python/http.ts";
 import { handedMissingTimeout } from "./python/handed-callables.ts";
 import { cacheDeleteFinding } from "./python/redis.ts";
@@ -180,10 +180,13 @@ class PyDetector implements PyBindingJudge {
             this.report(node, `as the default of "${key}"`, false);
         } else if (facts.mayNameTimeout(args)) {
           // `cfg.IntOpt("client_socket_timeout", default=900)`: a setting declared under a timeout's key.
-          const fallback = keyedDefault(args, (n) => facts.isTimeout(n), false);
-          const key = keyName(lookupFallback(args)?.key);
-          if (fallback && !isCacheEntryLifetime(node, key!) && !this.alarms.isBudgetValue(node))
-            this.report(fallback, `as the default of "${key}"`, false);
+          const declared = declaredDefault(
+            args,
+            (n) => facts.isTimeout(n),
+            (name) => constantString(facts, name),
+          );
+          if (declared && !isCacheEntryLifetime(node, declared.key) && !this.alarms.isBudgetValue(node))
+            this.report(declared.fallback, `as the default of "${declared.key}"`, false);
         }
         // `except TypeError: conn = HTTPConnection(host)` after `connClass(host, timeout=timeout)`: a fallback for a
         // signature without the keyword (`keyword-fallbacks.ts`).

@@ -34,8 +34,15 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   const facts = judge.facts;
   const name = node.childForFieldName("name")?.text;
   const value = node.childForFieldName("value");
-  if (!facts.isTimeout(name) || !value) return;
+  if (!value) return;
   const fn = node.parent?.parent;
+  // `deadline=None` is no timeout's name, but an object that keeps it for a wait's `deadline` keyword whose None is
+  // "no limit" (betterproto's stub, handing it to grpclib's `channel.request`) keeps no limit: only that is reported.
+  if (!facts.isTimeout(name)) {
+    const own = name === "deadline" ? ownNoLimit(facts, fn, value, name) : undefined;
+    if (own) judge.report(value, own, true, "poll");
+    return;
+  }
   // `def record_flush(self, timeout_seconds=10): flushed.append(...)`, `@abstractmethod def export(self,
   // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
   // reads bounds nothing.

@@ -7,6 +7,7 @@ import { isCacheLifetime } from "./context.ts";
 import { positionalIndex } from "./callees.ts";
 import { displayedFor, displayField } from "./displays.ts";
 import type { PyFacts } from "./facts.ts";
+import { leaseUse } from "./lease-headers.ts";
 import { persistedExpiry, timedeltaOf } from "./persisted-expiries.ts";
 import { scheduledDelay } from "./schedules.ts";
 import { checkedByMainLoop } from "./shown-until.ts";
@@ -38,6 +39,8 @@ const LIFETIME_SLOT: Readonly<Record<string, number>> = {
 
 /** Whether `read`, one read of a value, uses it as a lifetime or as the delay of a schedule that only restarts or tidies. */
 export function lifetimeUse(facts: PyFacts, read: TsNode): boolean {
+  // `"TIMEOUT": "Second-" + str(timeout.seconds)`: a subscription's or lock's lease, asked for (`lease-headers.ts`).
+  if (leaseUse(facts, read)) return true;
   // `timeout * 60`, `timeout * 1000`, `ms / 1000.0`: the same duration in another unit.
   const converted = throughUnits(facts, read);
   if (scheduledDelay(converted)) return true;

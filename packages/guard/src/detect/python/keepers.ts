@@ -3,6 +3,7 @@
 // itself follow a callee into another module through the facts of an earlier round), and those a function waits with.
 import type { Node as TsNode } from "web-tree-sitter";
 import { memberFunction, parameterNamed } from "./callees.ts";
+import { httpxClientKeeper } from "./client-subclasses.ts";
 import type { PyFacts } from "./facts.ts";
 import type { Keeper } from "./package-keepers.ts";
 import { waitsWith, waitsWithoutLimit } from "./settings.ts";
@@ -24,10 +25,17 @@ export function topLevelDefinitions(root: TsNode): Map<string, TsNode> {
 export function keeperFor(facts: PyFacts, definition: TsNode): Keeper | undefined {
   const isClass = definition.type === "class_definition";
   const fn = isClass ? memberFunction(definition, "__init__") : definition;
-  if (!fn) return undefined;
+  if (!fn) return isClass ? httpxClientKeeper(facts, definition, []) : undefined;
   const all = parametersOf(fn);
   const positional = all.slice(isClass ? 1 : 0, firstStop(all));
   const names = all.filter((p) => p.name !== undefined && facts.isTimeout(p.name)).map((p) => p.name!);
+  // `class Device(httpx.AsyncClient)` handing its `**kwargs` to the base: it keeps the `timeout=` it is handed.
+  if (names.length === 0 && isClass)
+    return httpxClientKeeper(
+      facts,
+      definition,
+      positional.map((p) => p.name ?? ""),
+    );
   if (names.length === 0) return undefined;
   const keeps = names.filter((name) => waitsWithoutLimit(facts, fn, name));
   const waits = isClass ? [] : names.filter((name) => !keeps.includes(name) && waitsWith(facts, fn, name));

@@ -1,6 +1,7 @@
 // Lookups with a fallback: the value a dict, an object, the environment or a config file hands back when the
 // key is absent. Under a timeout's key, that fallback is the default timeout of whatever reads the result.
 import type { Node as TsNode } from "web-tree-sitter";
+import type { PyFacts } from "./facts.ts";
 import { stringContent } from "./syntax.ts";
 
 // Methods and helpers whose argument after the key is the fallback: `dict.get/pop/setdefault`, `getattr`,
@@ -62,4 +63,29 @@ export function keyedDefault(
   if (!lookup || !isTimeout(keyName(lookup.key))) return undefined;
   const keyword = lookup.fallback.parent?.type === "keyword_argument";
   return keyword || positional ? lookup.fallback : undefined;
+}
+
+/**
+ * `vol.Optional(CONF_SREQ_TIMEOUT, default=15)` with `CONF_SREQ_TIMEOUT = "sync_request_timeout"` (zigpy-znp's config
+ * schema), `cfg.IntOpt("client_socket_timeout", default=900)`: a setting declared under a timeout's key, written or held
+ * by a constant of the file (`constantKey`: the string a name is bound to), with its `default=`/`fallback=` keyword.
+ */
+export function declaredDefault(
+  args: TsNode,
+  isTimeout: (name: string | undefined) => boolean,
+  constantKey: (name: TsNode) => TsNode | undefined,
+): { fallback: TsNode; key: string } | undefined {
+  const lookup = lookupFallback(args);
+  if (!lookup || lookup.fallback.parent?.type !== "keyword_argument") return undefined;
+  const first = args.namedChildren.find((a) => a !== null && a.type !== "comment");
+  const held = !lookup.key && first?.type === "identifier" ? constantKey(first) : undefined;
+  const key = keyName(lookup.key ?? held);
+  return isTimeout(key) ? { fallback: lookup.fallback, key: key! } : undefined;
+}
+
+/** The string literal every binding of `name` in the file holds (`CONF_SREQ_TIMEOUT = "sync_request_timeout"`). */
+export function constantString(facts: PyFacts, name: TsNode): TsNode | undefined {
+  const sources = facts.bindingSources(name);
+  const [only] = sources;
+  return sources.length === 1 && only?.type === "string" && stringContent(only) !== undefined ? only : undefined;
 }

@@ -11,7 +11,11 @@
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)/gm;
 /** `import pexpect`, `import os.path as p`: names bound to modules. */
 const MODULE_IMPORT = /^[ \t]*import[ \t]+([\w.]+)(?:[ \t]+as[ \t]+(\w+))?/gm;
-/** What `namedElsewhere` holds for a star import of one of the package's own modules: any name may be read. */
+/**
+ * What `namedElsewhere` holds for a star import of one of the package's own modules: `*` followed by the module's last
+ * name (`from .basic import *`: `*basic`, a package's `__init__` by its folder's name), whose names may all be read; a
+ * bare `*` when the module has no name (`from . import *`): any module's may.
+ */
 export const ANY_NAME = "*";
 
 /**
@@ -32,7 +36,7 @@ export function namedElsewhereIn(
     if (!own(match[1]!)) continue;
     for (const part of match[2]!.replace(/[()\\]/g, " ").split(",")) {
       const name = part.trim().split(/\s+as\s+/)[0];
-      if (name === "*") out.add(ANY_NAME);
+      if (name === "*") out.add(`${ANY_NAME}${/(\w+)$/.exec(match[1]!)?.[1] ?? ""}`);
       else if (name && words.has(name)) out.add(name);
     }
   }
@@ -50,9 +54,15 @@ export function namedElsewhereIn(
 }
 
 /**
- * Whether no module of the package can read the module constant `name` of another module: the package pass ran
- * (`namedElsewhere` known), no module imports or dots the name, and none star-imports one of the package's modules.
+ * Whether no module of the package can read the module constant `name` of the module at `path`: the package pass ran
+ * (`namedElsewhere` known), no module imports or dots the name, and none star-imports that module by its name (or a
+ * module it cannot name). zigpy-znp's `types/__init__.py` star-imports `.basic`, `.named` and others: none of them is
+ * `zigbee/application.py`, whose `STARTUP_TIMEOUT = 5` no module reads (`api.py` reads its own `STARTUP_TIMEOUT`).
  */
-export function readNowhereElse(namedElsewhere: readonly string[] | undefined, name: string): boolean {
-  return namedElsewhere !== undefined && !namedElsewhere.includes(name) && !namedElsewhere.includes(ANY_NAME);
+export function readNowhereElse(namedElsewhere: readonly string[] | undefined, name: string, path: string): boolean {
+  if (namedElsewhere === undefined || namedElsewhere.includes(name) || namedElsewhere.includes(ANY_NAME)) return false;
+  const parts = path.split(/[\\/]/);
+  const file = parts.at(-1)?.replace(/\.py$/, "");
+  const module = file === "__init__" ? parts.at(-2) : file;
+  return module !== undefined && !namedElsewhere.includes(`${ANY_NAME}${module}`);
 }

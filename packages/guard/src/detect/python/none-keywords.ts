@@ -2,6 +2,7 @@
 // the code's own unbounded wait (elsewhere a None keyword may mean "unset, use the default", and is not reported).
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
+import { grpclibNoLimit } from "./grpclib-channels.ts";
 import { pexpectSession } from "./pexpect-sessions.ts";
 import { receiverNoneIsForever } from "./receiver-apis.ts";
 import { keywordArgument } from "./syntax.ts";
@@ -76,6 +77,8 @@ export function noneIsForever(facts: PyFacts, call: TsNode, path: string, writte
   // `opener.open(url, timeout=None)` on a `build_opener()` object: a method known by its receiver whose None is
   // documented as no limit (`receiver-apis.ts` `noneIsForever`; a selector's or a pool result's is not read).
   if (name === "timeout" && receiverNoneIsForever(facts, call, method, name)) return true;
+  // `self.channel.request(..., timeout=None)` on a grpclib channel (`grpclib-channels.ts`).
+  if (grpclibNoLimit(facts, call, name)) return true;
   const library = LIBRARIES.find((entry) => entry.keywords.has(name) && entry.method.test(method));
   if (!library) return false;
   const { module } = library;

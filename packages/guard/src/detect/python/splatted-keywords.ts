@@ -10,6 +10,7 @@ import { classOf } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { bindsLocally, handedCallees, parameterPlace } from "./handed-callables.ts";
 import { noneIsForever } from "./none-keywords.ts";
+import { returnedKeyword } from "./returned-keywords.ts";
 import { enclosingFunction, keywordArgument } from "./syntax.ts";
 
 /** The calls that splat the dictionary `read` is written into, and the key it is written under. */
@@ -46,7 +47,7 @@ export function splattedKeyword(read: TsNode): SplattedKeyword | undefined {
  * is handed. A call that also writes the keyword itself takes its own.
  */
 export function splatReachesWait(facts: PyFacts, read: TsNode): boolean {
-  const splatted = splattedKeyword(read);
+  const splatted = splattedKeyword(read) ?? returnedKeyword(read);
   return splatted !== undefined && splatted.calls.some((call) => takesAsWait(facts, call, splatted.name));
 }
 

@@ -99,7 +99,7 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
   // `consumer.py` `TIMEOUT = 5000` beside `producer.py`'s own `TIMEOUT`): no other module can read this one either.
   const alone =
     facts.packageMentions(name) === 1 ||
-    (owner === null && readNowhereElse(facts.options.python?.namedElsewhere, name));
+    (owner === null && readNowhereElse(facts.options.python?.namedElsewhere, name, facts.options.path ?? ""));
   if (!attribute && (!alone || (owner && !ownBases(owner, 0)))) return false;
   const code = facts.fileCode();
   if (DYNAMIC_READS.test(code)) return false;
@@ -113,6 +113,8 @@ export function unreadSetting(facts: PyFacts, assignment: TsNode, left: TsNode):
     const line = code.slice(code.lastIndexOf("\n", match.index) + 1, match.index);
     if (/^\s*:\s*[\w.[\], |"']+=(?!=)/.test(rest) && /^\s*(self\s*\.\s*)?$/.test(line)) continue;
     const dotted = code[match.index - 1] === ".";
+    // `self._timeout = timeout if timeout else self._timeout`: read only to be written back to itself (pyotgw).
+    if (field && dotted && writtenBackToItself(code, match.index, name)) continue;
     // A bare `X` is no read of a field (a parameter or local of the same name); an `o.X` the package pass judged.
     if ((field && !dotted) || (attribute && dotted)) continue;
     return false;
@@ -160,6 +162,14 @@ function ownBases(cls: TsNode, depth: number): boolean {
     if (!local || !ownBases(local, depth + 1)) return false;
   }
   return true;
+}
+
+// The mention at `at` is on the right of `self.<name> = ...` on its own line: the field's value kept when no new one is
+// given (`self._timeout = timeout if timeout else self._timeout`, `self.x = x or self.x`), read by nothing else.
+function writtenBackToItself(code: string, at: number, name: string): boolean {
+  const start = code.lastIndexOf("\n", at) + 1;
+  const target = new RegExp(`^\\s*self\\s*\\.\\s*${name}\\s*=(?!=)`).exec(code.slice(start, at));
+  return target !== null;
 }
 
 // `60`, `-1`, `0.5`: a number literal (signed).
