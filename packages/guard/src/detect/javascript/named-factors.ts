@@ -2,7 +2,7 @@
 // `testTimeout * 1000 * 2`. Every duration in them is a constant the file names (reported where it is written, when
 // it is a timeout); their literals only multiply those (a factor, a unit conversion), so the sum chooses no duration
 // of its own. Not when a constant is a unit (`2 * HOUR`, `30 * SECOND`): there the literal is the count, the choice.
-import { type EsNode, unwrap } from "./ast.ts";
+import { type EsNode, MAX_DEPTH, unwrap } from "./ast.ts";
 import type { Constant } from "./facts.ts";
 
 /** A unit's size in milliseconds or seconds (a minute, a second, an hour, a day, a week). */
@@ -17,6 +17,7 @@ export function restatesNamed(
   node: EsNode,
   constantAt: (identifier: EsNode) => Constant | undefined,
   isTimeout: (name: string) => boolean,
+  depth = 0,
 ): boolean {
   let names = 0;
   const holdsName = (raw: EsNode): boolean => {
@@ -24,6 +25,8 @@ export function restatesNamed(
     if (n.type === "Identifier") return true;
     return n.type === "BinaryExpression" && (holdsName(n.left as EsNode) || holdsName(n.right as EsNode));
   };
+  const restatesItself = (constant: Constant): boolean =>
+    depth < MAX_DEPTH && restatesNamed(unwrap(constant.node), constantAt, isTimeout, depth + 1);
   const restated = (raw: EsNode, factor: boolean): boolean => {
     const n = unwrap(raw);
     if (n.type === "Literal") return factor && typeof n.value === "number" && n.value > 0;
@@ -31,7 +34,9 @@ export function restatesNamed(
       const constant = constantAt(n);
       if (!constant || constant.parameter || !(constant.value > 0) || UNIT_SIZES.has(constant.value)) return false;
       // Only a timeout is reported where it is written: `HEARTBEAT_INTERVAL * 2` chooses the timeout it is assigned to.
-      if (!isTimeout(constant.name)) return false;
+      // A constant that itself restates named timeouts (state-switch's `RESET_TIMEOUT_SECONDS = TIMEOUT_SECONDS * 3`,
+      // whose first word reads as a flag) chooses nothing either: its duration is written at the names it restates.
+      if (!isTimeout(constant.name) && !restatesItself(constant)) return false;
       names += 1;
       return true;
     }
