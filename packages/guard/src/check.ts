@@ -46,6 +46,29 @@ export async function checkSource(
   config: GuardConfig,
   packageFacts?: PackageFacts,
 ): Promise<FileResult> {
+  return checkSourceScreened(filePath, source, config, packageFacts);
+}
+
+/**
+ * Whether a JavaScript/TypeScript file may hold a finding past its parse (the prefilter, `mightHoldTimeout`, on its
+ * text): undefined for any other file. A large run reads it once per file to send the files that may to one thread.
+ */
+export function mayReachDetector(filePath: string, source: string, config: GuardConfig): boolean | undefined {
+  if (!isJavaScript(filePath)) return undefined;
+  return mightHoldTimeout(source, config, "js", TYPESCRIPT.has(extname(filePath).toLowerCase()));
+}
+
+/**
+ * `checkSource` with the file's `mayReachDetector` answer when the caller has it already (undefined: worked out here),
+ * so a file's prefilter runs once per run.
+ */
+export async function checkSourceScreened(
+  filePath: string,
+  source: string,
+  config: GuardConfig,
+  packageFacts?: PackageFacts,
+  mayReach?: boolean,
+): Promise<FileResult> {
   internalsOf(packageFacts); // throws for a hand-built `internal`, before the file's own errors are caught
   if (isJavaScript(filePath)) {
     // The JavaScript parser is native: nesting past its stack kills the process, not the file.
@@ -56,7 +79,7 @@ export async function checkSource(
       return result(filePath, source, config, [tooDeep(depth)], []);
     }
   }
-  return checkSourceOnThisStack(filePath, source, config, packageFacts);
+  return checkSourceOnThisStack(filePath, source, config, packageFacts, mayReach);
 }
 
 function tooDeep(depth: number): RawFinding {
@@ -74,11 +97,12 @@ export async function checkSourceOnThisStack(
   source: string,
   config: GuardConfig,
   packageFacts?: PackageFacts,
+  mayReach?: boolean,
 ): Promise<FileResult> {
   let raw: RawFinding[];
   let comments: SourceComment[] = [];
   try {
-    ({ raw, comments } = await detect(filePath, source, config, packageFacts));
+    ({ raw, comments } = await detect(filePath, source, config, packageFacts, mayReach));
   } catch (error) {
     raw = [
       {
@@ -132,6 +156,7 @@ async function detect(
   source: string,
   config: GuardConfig,
   packageFacts: PackageFacts | undefined,
+  mayReach: boolean | undefined,
 ): Promise<{ raw: RawFinding[]; comments: SourceComment[] }> {
   const ext = extname(filePath).toLowerCase();
   // The Python checker (and its parser) is loaded with the first Python file: a JavaScript-only commit never compiles it.
@@ -152,7 +177,7 @@ async function detect(
       comments: [],
     };
   }
-  if (!mightHoldTimeout(source, config, "js", TYPESCRIPT.has(ext))) return { raw: [], comments: [] };
+  if (!(mayReach ?? mightHoldTimeout(source, config, "js", TYPESCRIPT.has(ext)))) return { raw: [], comments: [] };
   // The detector is loaded with the first file that may hold a finding: a commit whose files cannot never compiles it.
   return (await import("./check-javascript.ts")).detectJavaScriptFile(
     filePath,

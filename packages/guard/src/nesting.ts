@@ -44,13 +44,17 @@ export function nestingBound(source: string): number {
     const start = match.index;
     // Anything but spaces between two tokens is an operand (an identifier, a number, `#x`).
     if (start > end && !(isBlank(source.charCodeAt(start - 1)) && blankUntil(source, end, start))) operand = true;
-    const token = match[0];
     end = tokens.lastIndex;
-    const c = token.charCodeAt(0);
-    if (match[1] !== undefined) continue; // a comment
+    // The token's kind is read from its first characters, not from capture groups: each group a match captured was a
+    // string allocated per token, about two million of them over a whole tree.
+    const c = source.charCodeAt(start);
+    if (c === 47 /* / */) {
+      const d = source.charCodeAt(start + 1);
+      if (d === 47 || d === 42) continue; // a comment (`//` or `/*` always starts one: that alternative comes first)
+    }
     let opens = false;
     let hole = false;
-    if (match[2] !== undefined) {
+    if (c === 34 /* " */ || c === 39 /* ' */) {
       operand = true; // a string
     } else if (c === 96 /* ` */) {
       const text = templateText(source, end);
@@ -58,7 +62,8 @@ export function nestingBound(source: string): number {
       tokens.lastIndex = end;
       operand = true;
       opens = hole = text[1] === "${";
-    } else if (match[3] !== undefined) {
+    } else if (isOperator(c)) {
+      const token = match[0];
       const weight = operand ? weightOf(AFTER_OPERAND, token, afterOperand) : weightOf(PREFIXES, token, prefixes);
       ops[depth]! += weight;
       sum += weight;
@@ -106,13 +111,13 @@ export function nestingBound(source: string): number {
 }
 
 /**
- * One token per match, tried in this order at each position: a comment (group 1), a string
- * (group 2, ending at its quote or at the end of the line, either consumed), a template's
- * backtick, an operator run (group 3), a bracket, `;`, `,`, a line end, or a keyword not preceded
- * by a word character (the scan decides about a digit before it).
+ * One token per match, tried in this order at each position: a comment, a string (ending at its quote or at the end of
+ * the line, either consumed), a template's backtick, an operator run, a bracket, `;`, `,`, a line end, or a keyword not
+ * preceded by a word character (the scan decides about a digit before it). No groups: the scan tells the kinds apart by
+ * the first characters, which no two alternatives share (`//` and `/*` start a comment before an operator run).
  */
 const TOKENS =
-  /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|("(?:[^"\\\n]|\\[\s\S]?)*["\n]?|'(?:[^'\\\n]|\\[\s\S]?)*['\n]?)|`|([!~+\-?:=<>.&|*/%^]+)|[()[\]{};,\n]|(?<![A-Za-z_$\u0080-\uffff])(?:if|else|for|while|do|with|new|typeof|void|delete|await|yield|return|throw|case|extends|keyof|infer)(?![\w$\u0080-\uffff])/g;
+  /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\\n]|\\[\s\S]?)*["\n]?|'(?:[^'\\\n]|\\[\s\S]?)*['\n]?|`|[!~+\-?:=<>.&|*/%^]+|[()[\]{};,\n]|(?<![A-Za-z_$\u0080-\uffff])(?:if|else|for|while|do|with|new|typeof|void|delete|await|yield|return|throw|case|extends|keyof|infer)(?![\w$\u0080-\uffff])/g;
 /**
  * A template's text up to its closing backtick, its next `${` or the end of the file (group 1: empty there, never
  * missing, so the scan compares a string every time).
@@ -132,6 +137,28 @@ function isKeyword(source: string, start: number): boolean {
     if (c < 48 || c > 57) return !isWordStart(c);
   }
   return true;
+}
+
+/** The characters an operator run is made of: `!~+-?:=<>.&|*\/%^`. */
+function isOperator(c: number): boolean {
+  return (
+    c === 33 ||
+    c === 126 ||
+    c === 43 ||
+    c === 45 ||
+    c === 63 ||
+    c === 58 ||
+    c === 61 ||
+    c === 60 ||
+    c === 62 ||
+    c === 46 ||
+    c === 38 ||
+    c === 124 ||
+    c === 42 ||
+    c === 47 ||
+    c === 37 ||
+    c === 94
+  );
 }
 
 function isBlank(c: number): boolean {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import type * as WorkerThreads from "node:worker_threads";
-import { checkSource, type FileResult } from "./check.ts";
+import { checkSource, checkSourceScreened, type FileResult, mayReachDetector } from "./check.ts";
 import { loadGuardConfig, type GuardConfig } from "./config.ts";
 import { WORKER_STACK_MB } from "./deep.ts";
 import { listFiles, stagedCandidates, triage, workingTreeCandidates, type Skipped } from "./files.ts";
@@ -69,12 +69,23 @@ async function checkAll(
   // (a file that may hold a finding is walked, most are only parsed), so shares fixed up front
   // left one thread working long after the other had finished.
   const order = files.map((_, index) => index).sort((a, b) => files[b]!.text.length - files[a]!.text.length);
+  // The files the prefilter lets through to the detector (a few in a hundred) are all checked on this thread, as they
+  // come up in that order: the detector is most of org-guard's code and runs cold in a run, so each thread that met it
+  // paid again for compiling and warming it (and for loading the AST converter), about a tenth of a whole tree's CPU.
+  // Every other file is only parsed, wherever it goes; each file's prefilter runs once, here.
+  const screened: (boolean | undefined)[] = new Array(files.length);
+  const detected: number[] = [];
   let next = 0;
   const nextBatch = (): number[] => {
     const batch: number[] = [];
     for (let bytes = 0; next < order.length && (batch.length === 0 || bytes < BATCH_BYTES); next++) {
-      batch.push(order[next]!);
-      bytes += files[order[next]!]!.text.length;
+      const index = order[next]!;
+      screened[index] = mayReachDetector(files[index]!.path, files[index]!.text, config);
+      if (screened[index] === true) detected.push(index);
+      else {
+        batch.push(index);
+        bytes += files[index]!.text.length;
+      }
     }
     return batch;
   };
@@ -84,15 +95,23 @@ async function checkAll(
   const packages = [...indexOf.keys()];
   const packageOf = facts.map((f) => (f === undefined ? undefined : indexOf.get(f)));
   const results: FileResult[] = new Array(files.length);
+  const checkHere = async (index: number) => {
+    const file = files[index]!;
+    const result = await checkSourceScreened(file.path, file.text, config, facts[index], screened[index]);
+    results[index] = result.messages.length > 0 ? result : { ...result, source: "" };
+  };
   // This thread checks batches too (after the workers have their first ones): it has the checker loaded already, where
   // one more worker would load and warm up its own copy.
   const here = async () => {
-    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
-      for (const index of batch) {
-        const result = await checkSource(files[index]!.path, files[index]!.text, config, facts[index]);
-        results[index] = result.messages.length > 0 ? result : { ...result, source: "" };
+    for (;;) {
+      const index = detected.shift();
+      if (index !== undefined) await checkHere(index);
+      else {
+        const batch = nextBatch();
+        if (batch.length === 0 && detected.length === 0) break;
+        for (const index of batch) await checkHere(index);
       }
-      // The workers' messages (their next batches) are answered between batches.
+      // The workers' messages (their next batches) are answered between batches and between detected files.
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
@@ -119,7 +138,9 @@ async function checkAll(
               return;
             }
             inFlight.push(batch);
-            thread.postMessage(batch.map((index) => ({ ...files[index]!, facts: packageOf[index] })));
+            thread.postMessage(
+              batch.map((index) => ({ ...files[index]!, facts: packageOf[index], screened: screened[index] })),
+            );
           };
           thread.on("message", (batchResults: FileResult[]) => {
             const batch = inFlight.shift()!;

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { checkSource, type FileResult } from "./check.ts";
+import { checkSourceScreened, type FileResult } from "./check.ts";
 import type { GuardConfig } from "./config.ts";
 import type { PackageFacts } from "./package-facts-shape.ts";
 
@@ -8,7 +8,7 @@ import type { PackageFacts } from "./package-facts-shape.ts";
 // frames of findings need them.
 const { config, packages } = workerData as { config: GuardConfig; packages: PackageFacts[] };
 let queue = Promise.resolve();
-parentPort!.on("message", (files: { path: string; text: string; facts?: number }[] | null) => {
+parentPort!.on("message", (files: { path: string; text: string; facts?: number; screened?: boolean }[] | null) => {
   queue = queue.then(async () => {
     if (files === null) {
       parentPort!.close();
@@ -17,7 +17,7 @@ parentPort!.on("message", (files: { path: string; text: string; facts?: number }
     const results: FileResult[] = [];
     for (const file of files) {
       const facts = file.facts === undefined ? undefined : packages[file.facts];
-      const result = await checkSource(file.path, file.text, config, facts);
+      const result = await checkSourceScreened(file.path, file.text, config, facts, file.screened);
       results.push(result.messages.length > 0 ? result : { ...result, source: "" });
     }
     parentPort!.postMessage(results);

@@ -65,7 +65,8 @@ describe("parallel check", { timeout: BUILT_CLI_TIMEOUT }, () => {
       "src/client.js": readFileSync(join(table, "client.js"), "utf8"),
       "src/log.js": readFileSync(join(table, "log.js"), "utf8"),
     };
-    // The tree is one batch, and the workers take their batches before this thread checks any: a worker judges the table.
+    // The table's file reaches the detector, so the main thread judges it (every such file of a large run goes there),
+    // with the facts the package pass found: what the workers are sent is only parsed.
     for (let i = 0; i < PARALLEL_THRESHOLD + 40; i++)
       files[`src/a${String(i).padStart(3, "0")}.js`] = "exports.x = 1;\n";
     const built = builtCli(tempTree(files), "check", "src");
