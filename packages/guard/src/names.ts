@@ -180,6 +180,10 @@ export function isTimeoutName(
       parts[i - 1]!.endsWith("timeout"),
   );
   if (after > 0) parts.splice(after);
+  // `ERASE_REGION_TIMEOUT_PER_MB`, `softTimeoutPerKbMs`, `timeoutPerAttempt` (JS): a timeout per unit of work, scaled
+  // by the work's size or count into the bound of one wait (esptool-js' `timeoutPerMb(rate, size)`): still a timeout.
+  const per = parts.findIndex((w, i) => i > 0 && w === "per" && parts[i - 1] === "timeout");
+  if (spelledApart && per > 0 && per >= parts.length - 3) parts.splice(per, 2);
   // `launch_timeout_pad_default_value`, `connect_timeout_default`: a default or a pad of a timeout is one.
   while (parts.length > 1 && (TRAILING.has(parts.at(-1)!) || (UNITS.has(parts.at(-1)!) && TRAILING.has(parts.at(-2)!))))
     parts.pop();

@@ -4,6 +4,7 @@ import { destinationOf, type EsNode, isNode, propertyName, referenceName, span, 
 import { storedTimer } from "./call-facts.ts";
 import { collectBindings, collectDeclarator } from "./declarations.ts";
 import type { FileFacts } from "./facts.ts";
+import { expiryDateNames } from "./expiry-dates.ts";
 import { keepsOwnNoLimit, POINT_IN_TIME } from "./not-durations.ts";
 
 /** A function declaration, expression or arrow: a declaration's name is defined first, then its body's facts. */
@@ -33,6 +34,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
   facts.sites.push(node);
   if (keepsOwnNoLimit(node, facts.source)) facts.notDurations.add(node);
   facts.timers.definition(referenceName(node.left as EsNode), node.right);
+  for (const name of expiryDateNames(node)) facts.timers.expiry(name);
   facts.deadlineHelpers.definition(referenceName(node.left as EsNode), node.right);
   if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
   storedTimer(facts, node.right);
@@ -51,6 +53,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
 /** `const id = init` (or a destructuring pattern): a plain name is defined by its initializer. */
 export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void {
   facts.sites.push(node);
+  for (const name of expiryDateNames(node)) facts.timers.expiry(name);
   const id = node.id as EsNode;
   if (id.type === "Identifier") {
     const name = id.name as string;

@@ -43,11 +43,31 @@ export function debounceWindows(object: EsNode): DebounceWindows {
       const name = referenceName(value);
       if (name !== undefined) names.push(name);
     }
-    if (key === WATCH_OPTIONS && value.type === "ObjectExpression")
-      for (const inner of value.properties as EsNode[])
-        if (inner.type === "Property" && propertyName(inner) === AGGREGATE_KEY) ranges.push(span(inner));
+    if (key === WATCH_OPTIONS)
+      for (const options of objectBranches(value))
+        for (const inner of options.properties as EsNode[])
+          if (inner.type === "Property" && propertyName(inner) === AGGREGATE_KEY) ranges.push(span(inner));
   }
   return { names, ranges };
+}
+
+/**
+ * The object literals a value can be: itself, or the branches of a choice between options
+ * (`watchOptions: noRebuild ? { ignored } : (extension.watchOptions ?? { aggregateTimeout: 20 })`): whichever
+ * branch is taken, the object is still the watcher's options.
+ */
+function objectBranches(raw: EsNode, depth = 0): EsNode[] {
+  const value = unwrap(raw);
+  if (value.type === "ObjectExpression") return [value];
+  if (depth >= 4) return [];
+  if (value.type === "ConditionalExpression")
+    return [
+      ...objectBranches(value.consequent as EsNode, depth + 1),
+      ...objectBranches(value.alternate as EsNode, depth + 1),
+    ];
+  if (value.type === "LogicalExpression")
+    return [...objectBranches(value.left as EsNode, depth + 1), ...objectBranches(value.right as EsNode, depth + 1)];
+  return [];
 }
 
 /** A file's own `debounce(fn, timeout = 0)` or `throttle(fn, timeout = 200)` (lodash's, written again). */
