@@ -12,17 +12,13 @@ import { timerFactoryDeadline } from "./timer-factories.ts";
 import { sessionTimeouts } from "./webdriver-timeouts.ts";
 import { enclosingFunctions, timerVerdict } from "./timer-verdicts.ts";
 import type { Classified } from "./values.ts";
-import { MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS, TIMER_CALLS } from "./timers.ts";
-import { noDeadline } from "./no-deadline.ts";
-import type { Pads } from "./pads.ts";
+import { MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
 
 /** What judging a call needs from the detector. */
 export interface CallJudge {
   readonly facts: FileFacts;
   readonly constants: Constants;
   readonly apis: readonly TimeoutApi[];
-  /** Pads on timeouts (`pads.ts`). */
-  readonly classifier: Pick<Pads, "timeoutPad">;
   /** Helpers of the package's other files that hand a parameter to a deadline timer (`deadline-helpers.ts`). */
   readonly packageHelpers?: HelperParameters;
   /** Reports the hardcoded or unbounded values `value` holds. */
@@ -143,23 +139,6 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       const fallback = deadline ? judge.facts.deadlines.parameterDefault(node, args[1]) : undefined;
       if (fallback && (judge.constants.evaluate(fallback) ?? 0) > 0) judge.report(fallback, where);
     }
-    return;
-  }
-  // `setTimeout(() => self.onFatalError(err), (self.sendTimeout + 1) * 1000)`: whatever the callback does, the delay
-  // is a configured timeout extended by a literal pad (the pad rule), so the timer fires when that bound runs out. Not
-  // in tests, where `setTimeout(check, timeout + 100)` waits past the timeout under test to look at what it did.
-  if (
-    TIMER_CALLS.test(path) &&
-    args[0] &&
-    args[1] &&
-    !judge.facts.timers.testing() &&
-    judge.classifier.timeoutPad(args[1]) &&
-    !noDeadline(judge.facts.timers, node, unwrap(args[0]), undefined)
-  ) {
-    judge.report(
-      args[1],
-      `as the delay of a ${path}() armed with a padded timeout (it fires when that bound runs out)`,
-    );
     return;
   }
   // `Time.getTimer("connect timeout", 120_000, () => reject(new Error("Timeout ...")))`: a factory's deadline timer.

@@ -31,17 +31,6 @@ export class Pads {
     return undefined;
   }
 
-  /**
-   * `sendTimeout + 1000` or `(sendTimeout + 1) * 1000` as a whole delay: the pad on a timeout-named value. A timer
-   * armed with it fires when that timeout, extended by the literal, has run out, so the literal is part of a bound.
-   */
-  timeoutPad(raw: EsNode): { node: EsNode; name: string } | undefined {
-    const node = unwrap(raw);
-    if (node.type !== "BinaryExpression") return undefined;
-    if (node.operator === "+") return this.padOf(node);
-    return node.operator === "*" || node.operator === "/" ? this.paddedThenScaled(node) : undefined;
-  }
-
   /** In `(timeout + 1) * 1000`, the pad of the timeout a unit conversion scales. */
   protected paddedThenScaled(node: EsNode): { node: EsNode; name: string } | undefined {
     const sides = node.operator === "*" ? [node.left, node.right] : [node.left];
