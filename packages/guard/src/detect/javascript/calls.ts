@@ -6,7 +6,7 @@ import { judgeCliOption } from "./cli-options.ts";
 import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
 import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
-import { chainedRequestTimeout } from "./request-bounds.ts";
+import { awaitedChainTimeout, chainedRequestTimeout } from "./request-bounds.ts";
 import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
 import { timerFactoryDeadline } from "./timer-factories.ts";
 import { sessionTimeouts } from "./webdriver-timeouts.ts";
@@ -97,6 +97,12 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const chained = chainedRequestTimeout(node);
   if (chained && (judge.constants.evaluate(chained) ?? 0) > 0) {
     judge.report(chained, "as the timeout of a request, chained on its builder");
+    return;
+  }
+  // `Cypress.backend("http:request", o).timeout(10000).then(...)`: a promise's timeout, waited for by the chain.
+  const awaited = awaitedChainTimeout(node);
+  if (awaited && (judge.constants.evaluate(awaited) ?? 0) > 0) {
+    judge.report(awaited, "as the timeout of a promise the chain then waits for");
     return;
   }
   // `t.timeoutAfter(1000)` (tape), `t.timeout(5000)` (AVA): the test's own timeout, set on its context.

@@ -31,6 +31,27 @@ export function chainedRequestTimeout(node: EsNode): EsNode | undefined {
   return undefined;
 }
 
+/** The methods that wait for a promise's outcome: a chain continued by one of them waits for the promise. */
+const SETTLED_METHODS = /^(then|catch|finally|asCallback|nodeify)$/;
+
+/**
+ * `Cypress.backend("http:request", o).timeout(10000).then(...)`, bluebird's `fetchAll().timeout(3000).catch(...)`: the
+ * argument of a `.timeout(ms)` chained on a call's result and then waited for by `.then`/`.catch` (the promise's own
+ * timeout: the chain's next step waits for the operation or the timeout, whichever comes first), else undefined.
+ * Judged at the waiting call, which shows that the `.timeout(ms)` result is a promise waited for; a chain that starts
+ * a request is `chainedRequestTimeout`'s.
+ */
+export function awaitedChainTimeout(node: EsNode): EsNode | undefined {
+  const callee = unwrap(node.callee as EsNode);
+  if (callee.type !== "MemberExpression" || !SETTLED_METHODS.test(memberName(callee) ?? "")) return undefined;
+  const timed = unwrap(callee.object as EsNode);
+  if (timed.type !== "CallExpression" || chainedRequestTimeout(timed)) return undefined;
+  const method = unwrap(timed.callee as EsNode);
+  const args = timed.arguments as EsNode[];
+  if (method.type !== "MemberExpression" || memberName(method) !== "timeout" || args.length !== 1) return undefined;
+  return unwrap(method.object as EsNode).type === "CallExpression" ? args[0] : undefined;
+}
+
 /**
  * `{ signal: timeoutSignal(5000) }`: a call given one duration whose result is a request's abort signal builds a
  * signal that aborts after it (like `AbortSignal.timeout(5000)`), so the duration bounds the request.
