@@ -14,6 +14,7 @@ import {
   underNoneCheck,
 } from "./python/context.ts";
 import { isCounter } from "./python/counters.ts";
+import { afterOpeningRaise } from "./python/never-runs.ts";
 import { inTimeoutKeywordFallback } from "./python/keyword-fallbacks.ts";
 import { PyFacts } from "./python/facts.ts";
 import { dataOnlyForDoubles } from "./python/double-data.ts";
@@ -53,7 +54,10 @@ class PyDetector implements PyBindingJudge {
   run(nodes: readonly TsNode[]): RawFinding[] {
     this.facts.collect(nodes);
     for (const node of nodes) this.visit(node);
-    return [...this.findings.values()].sort((a, b) => a.start - b.start);
+    const root = nodes[0]?.tree.rootNode;
+    return [...this.findings.values()]
+      .filter((finding) => !root || !afterOpeningRaise(root, finding.start))
+      .sort((a, b) => a.start - b.start);
   }
 
   report(
