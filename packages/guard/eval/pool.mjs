@@ -14,20 +14,27 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "./args.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: args } = parseArgs({
+const { values: args } = scriptArgs("pool.mjs", {
+  summary: "Writes the pool (TSV on stdout) a new blind set's packages are taken from, in the seed's hash order.",
   options: {
-    registry: { type: "string" },
-    seed: { type: "string" },
-    "min-downloads": { type: "string", default: "1000" },
+    registry: {
+      type: "string",
+      value: "npm|debian",
+      help: "npm packages of the local list, or trixie's new python3-*",
+    },
+    seed: { type: "string", value: "text", help: "the order's seed (a new seed gives a new order)" },
+    "min-downloads": { type: "string", default: "1000", value: "n", help: "npm: least monthly downloads" },
   },
+  check: (values) =>
+    !["npm", "debian"].includes(values.registry ?? "")
+      ? "--registry npm or --registry debian is required"
+      : !values.seed
+        ? "--seed is required"
+        : undefined,
 });
-if (!["npm", "debian"].includes(args.registry ?? "") || !args.seed) {
-  console.error("usage: node eval/pool.mjs --registry npm|debian --seed text [--min-downloads n] > pool.tsv");
-  process.exit(2);
-}
 const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
 const seen = new Set();
 for (const set of Object.values(corpus.sets))

@@ -12,25 +12,36 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs, promisify } from "node:util";
+import { promisify } from "node:util";
+import { scriptArgs, unknownSets } from "./args.mjs";
 import { extractTarball, fetchPackage, finish, packageDir } from "./fetched.mjs";
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cache = join(here, ".cache");
-const { values: args } = parseArgs({
-  options: {
-    set: { type: "string", multiple: true },
-    jobs: { type: "string", default: "4" },
-    batch: { type: "string", default: "25" },
-  },
-});
 const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
+const { values: args } = scriptArgs("prefetch.mjs", {
+  summary: "Fetches the pinned packages of eval/corpus.json into eval/.cache, several at a time, ahead of run.mjs.",
+  options: {
+    set: {
+      type: "string",
+      multiple: true,
+      value: "name",
+      help: "fetch only these sets' packages (default: every set)",
+    },
+    jobs: { type: "string", default: "4", value: "n", help: "calls in flight at once" },
+    batch: { type: "string", default: "25", value: "n", help: "npm packages per `npm pack` call" },
+  },
+  check: (values) =>
+    unknownSets(corpus, values.set ?? []) ??
+    (["jobs", "batch"].find((name) => !/^[1-9]\d*$/.test(values[name]))
+      ? "--jobs and --batch want a whole number of at least 1"
+      : undefined),
+});
 const setNames = args.set ?? Object.keys(corpus.sets);
 const wanted = new Map();
 for (const name of setNames) {
   const set = corpus.sets[name];
-  if (!set) throw new Error(`no set "${name}" in eval/corpus.json; sets: ${Object.keys(corpus.sets).join(", ")}`);
   for (const pkg of Array.isArray(set) ? set : set.packages) wanted.set(packageDir(cache, pkg), pkg);
 }
 const missing = [...wanted].filter(([dir]) => !existsSync(join(dir, ".done"))).map(([, pkg]) => pkg);

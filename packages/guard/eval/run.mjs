@@ -28,26 +28,36 @@
 //     The measured sample does not change.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { scriptArgs, unknownSets } from "./args.mjs";
 import { fetchPackage } from "./fetched.mjs";
 import { looksTimeoutish, sourceFiles } from "./lines.mjs";
 import { sampler } from "./sample.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cache = join(here, ".cache");
-const { values: args } = parseArgs({
-  options: {
-    set: { type: "string" },
-    unlabelled: { type: "string" },
-    errors: { type: "boolean" },
-    findings: { type: "string" },
-    dist: { type: "string" },
-    reserve: { type: "string" },
-  },
-});
 const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
 const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
+const { values: args } = scriptArgs("run.mjs", {
+  summary: "Precision and recall of org-guard (the built dist) on the pinned real-world packages of eval/corpus.json.",
+  options: {
+    set: { type: "string", value: "name", help: "measure only this set of eval/corpus.json (default: every set)" },
+    unlabelled: { type: "string", value: "file", help: "write every sampled item that has no label yet, with context" },
+    errors: { type: "boolean", help: "list the sampled false positives and misses with their labels" },
+    findings: { type: "string", value: "file", help: "write every finding (key and message), sorted, for diffing" },
+    dist: { type: "string", value: "dir", help: "measure another org-guard build's dist directory" },
+    reserve: {
+      type: "string",
+      value: "n",
+      help: "with --unlabelled, also the next n unlabelled items per stratum, for labelling ahead",
+    },
+  },
+  check: (values) =>
+    (values.set === undefined ? undefined : unknownSets(corpus, [values.set])) ??
+    (values.reserve !== undefined && !/^\d+$/.test(values.reserve)
+      ? `--reserve wants a whole number of items, not "${values.reserve}"`
+      : undefined),
+});
 const dist = args.dist
   ? pathToFileURL(join(resolve(args.dist), "index.js"))
   : new URL("../dist/index.js", import.meta.url);
