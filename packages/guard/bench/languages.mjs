@@ -16,14 +16,19 @@ import { createRequire } from "node:module";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.mjs";
 
-const { values: args } = parseArgs({
+const { values: args } = scriptArgs("bench/languages.mjs", {
+  summary: "Python against JavaScript throughput per MB of checkSource, one thread, interleaved rounds.",
   options: {
-    rounds: { type: "string", default: "5" },
-    mb: { type: "string", default: "4" },
-    corpus: { type: "string" },
+    rounds: { type: "string", default: "5", value: "n", help: "rounds (medians are printed)" },
+    mb: { type: "string", default: "4", value: "n", help: "MB of each language" },
+    corpus: { type: "string", value: "dir", help: "take both languages' files from this tree instead" },
   },
+  check: (values) =>
+    ["rounds", "mb"].find((name) => !/^[1-9]\d*$/.test(values[name]))
+      ? "--rounds and --mb want a whole number of at least 1"
+      : undefined,
 });
 const rounds = Number(args.rounds);
 const budget = Number(args.mb) * 1e6;

@@ -7,16 +7,25 @@
 // process, interleaved round by round, so two builds are compared under the same load.
 // Usage: node bench/phases.mjs <dir of .ts/.js files> [--rounds 5] [--baseline other/packages/guard/dist]
 // (a tree: `KEEP_BENCH_TREE=1 node bench/speed.mjs --runs 1` keeps speed.mjs's and prints where; pass its `src`).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.mjs";
 
-const { values: args, positionals } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, baseline: { type: "string" } },
-  allowPositionals: true,
+const { values: args, positionals } = scriptArgs("bench/phases.mjs", {
+  summary: "CPU time of each scan a JavaScript file passes through before the detectors, per phase, over one tree.",
+  positionals: "<dir of .ts/.js files>",
+  options: {
+    rounds: { type: "string", default: "5", value: "n", help: "rounds (the median is printed)" },
+    baseline: { type: "string", value: "dist", help: "another build's dist directory, timed in the same rounds" },
+  },
+  check: (values, given) =>
+    given.length !== 1
+      ? "give one directory of .ts/.js files (KEEP_BENCH_TREE=1 node bench/speed.mjs --runs 1 keeps one: pass its src)"
+      : !existsSync(given[0])
+        ? `${given[0]} does not exist`
+        : undefined,
 });
-if (positionals.length !== 1) throw new Error("usage: node bench/phases.mjs <dir> [--rounds 5] [--baseline dist]");
 process.env.MIMALLOC_PURGE_DELAY ??= "-1"; // as bin/org-guard.js sets it (read when the parser loads)
 
 function collect(dir, out = []) {

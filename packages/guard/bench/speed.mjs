@@ -28,15 +28,22 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.mjs";
 
-const { values: args } = parseArgs({
+const { values: args } = scriptArgs("bench/speed.mjs", {
+  summary: "org-guard against ESLint + typescript-eslint on a whole tree, and commit-sized runs against node -e 0.",
   options: {
-    runs: { type: "string", default: "5" },
-    files: { type: "string", default: "1000" },
-    baseline: { type: "string" },
-    "skip-tree": { type: "boolean", default: false },
+    runs: { type: "string", default: "5", value: "n", help: "runs of each case (the median is printed)" },
+    files: { type: "string", default: "1000", value: "n", help: "TypeScript files in the whole tree" },
+    baseline: { type: "string", value: "bin", help: "another build's bin/org-guard.js, run interleaved with this one" },
+    "skip-tree": { type: "boolean", default: false, help: "only the commit-sized runs" },
   },
+  check: (values) =>
+    ["runs", "files"].find((name) => !/^[1-9]\d*$/.test(values[name]))
+      ? "--runs and --files want a whole number of at least 1"
+      : values.baseline && !existsSync(values.baseline)
+        ? `--baseline ${values.baseline} does not exist (give another build's packages/guard/bin/org-guard.js)`
+        : undefined,
 });
 const runs = Number(args.runs);
 const wanted = Number(args.files);
@@ -44,7 +51,6 @@ const pkg = fileURLToPath(new URL("..", import.meta.url));
 const workspace = join(pkg, "../..");
 const bin = (name) => join(workspace, "node_modules/.bin", name);
 const baseline = args.baseline ? resolve(args.baseline) : undefined;
-if (baseline && !existsSync(baseline)) throw new Error(`--baseline ${baseline} does not exist`);
 
 // Real TypeScript: sources first, then declaration files, from the installed packages, in a stable order.
 function collect(dir, out) {

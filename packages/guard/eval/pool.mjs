@@ -14,10 +14,10 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { scriptArgs } from "./args.mjs";
+import { scriptArgs } from "../scripts/args.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: args } = scriptArgs("pool.mjs", {
+const { values: args } = scriptArgs("eval/pool.mjs", {
   summary: "Writes the pool (TSV on stdout) a new blind set's packages are taken from, in the seed's hash order.",
   options: {
     registry: {

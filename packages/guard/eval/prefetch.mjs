@@ -13,14 +13,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { scriptArgs, unknownSets } from "./args.mjs";
+import { scriptArgs, unknownSets } from "../scripts/args.mjs";
 import { extractTarball, fetchPackage, finish, packageDir } from "./fetched.mjs";
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cache = join(here, ".cache");
 const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
-const { values: args } = scriptArgs("prefetch.mjs", {
+const { values: args } = scriptArgs("eval/prefetch.mjs", {
   summary: "Fetches the pinned packages of eval/corpus.json into eval/.cache, several at a time, ahead of run.mjs.",
   options: {
     set: {

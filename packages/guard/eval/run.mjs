@@ -29,7 +29,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { scriptArgs, unknownSets } from "./args.mjs";
+import { scriptArgs, unknownSets } from "../scripts/args.mjs";
 import { fetchPackage } from "./fetched.mjs";
 import { looksTimeoutish, sourceFiles } from "./lines.mjs";
 import { sampler } from "./sample.mjs";
@@ -38,7 +38,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const cache = join(here, ".cache");
 const corpus = JSON.parse(readFileSync(join(here, "corpus.json"), "utf8"));
 const labels = JSON.parse(readFileSync(join(here, "labels.json"), "utf8"));
-const { values: args } = scriptArgs("run.mjs", {
+const { values: args } = scriptArgs("eval/run.mjs", {
   summary: "Precision and recall of org-guard (the built dist) on the pinned real-world packages of eval/corpus.json.",
   options: {
     set: { type: "string", value: "name", help: "measure only this set of eval/corpus.json (default: every set)" },
