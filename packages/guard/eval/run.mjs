@@ -108,11 +108,29 @@ function evaluateSet(setName) {
   const findings = [];
   const unflagged = [];
   const lookalikes = []; // timeout-looking lines that have a finding (for --reserve)
-  const stats = { files: { js: 0, python: 0 }, bytes: { js: 0, python: 0 }, ms: { js: 0, python: 0 }, crashes: [] };
+  const stats = {
+    files: { js: 0, python: 0 },
+    bytes: { js: 0, python: 0 },
+    ms: { js: 0, python: 0 },
+    crashes: [],
+    unfetched: [],
+  };
   const perPackage = [];
   return (async () => {
     for (const pkg of packagesOf(setName)) {
-      const dir = await fetchPackage(cache, pkg);
+      let dir;
+      try {
+        dir = await fetchPackage(cache, pkg);
+      } catch (error) {
+        // A pinned version the registry no longer serves (Debian drops superseded security updates): the set is
+        // measured without it and says so, rather than the whole run dying on one package.
+        const reason = String(error.stderr || error.message)
+          .trim()
+          .split("\n")
+          .at(-1);
+        stats.unfetched.push(`${pkg.registry} ${pkg.name}@${pkg.version}: ${reason}`);
+        continue;
+      }
       const files = sourceFiles(dir);
       perPackage.push(`${pkg.name}@${pkg.version} (${files.length} files)`);
       // As the CLI does: what the package's files show each other, timed with the files of the package's language (a
@@ -190,6 +208,8 @@ const unlabelledOut = [];
 const findingsOut = [];
 const reserve = Number(args.reserve ?? 0);
 const reserveOut = [];
+/** Sets measured without some of their packages (`INCOMPLETE` in their output), named again at the end. */
+const unfetchedSets = [];
 
 for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
   const { findings, unflagged, lookalikes, stats, perPackage } = await evaluateSet(setName);
@@ -205,6 +225,11 @@ for (const setName of args.set ? [args.set] : Object.keys(corpus.sets)) {
     );
   }
   console.log(`crashes / internal errors: ${stats.crashes.length}${stats.crashes.map((c) => `\n  ${c}`).join("")}`);
+  if (stats.unfetched.length > 0) {
+    const list = stats.unfetched.map((u) => `\n  ${u}`).join("");
+    console.log(`INCOMPLETE: ${stats.unfetched.length} package(s) could not be fetched; measured without them:${list}`);
+    unfetchedSets.push(setName);
+  }
 
   const missRates = {};
   for (const language of LANGUAGES) {
@@ -291,3 +316,8 @@ if (args.unlabelled) {
   console.log(`\n${unlabelledOut.length} unlabelled sampled items written to ${args.unlabelled}`);
   if (reserve) console.log(`${reserveOut.length} unlabelled reserve items written after them`);
 }
+
+if (unfetchedSets.length > 0)
+  console.error(
+    `\norg-guard eval: INCOMPLETE: ${unfetchedSets.join(", ")} measured without some packages (see their INCOMPLETE lines); fetch them or pin versions the registry still serves.`,
+  );

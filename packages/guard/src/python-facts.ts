@@ -38,6 +38,8 @@ const MAX_MODULE = 400_000;
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)/gm;
 /** `import pkg.conn`, `import pkg.conn as c`. */
 const IMPORT = /^[ \t]*import[ \t]+([\w.]+)/gm;
+/** A top-level `name = module` (`asyncio_timeout = asyncio`): a module bound to another name, if it is one. */
+const MODULE_ASSIGNMENT = /^(\w+)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#.*)?$/gm;
 /** A top-level `class X` or `def x`. */
 const TOP_DEFINITION = /^(?:async[ \t]+)?(?:class|def)[ \t]+(\w+)/gm;
 /** The core of a timeout-looking word (`timeout`, `connect_timeout`, `DEADLINE`, `readTimeoutMs`): see `wordsIn`. */
@@ -93,12 +95,19 @@ export async function pythonPackageFacts(
         if (match[1]![0] !== ".") (fromOutside[packageFileKey(path)] ??= {})[local] ??= `${match[1]}.${name}`;
       }
     }
+    const modulesHere = new Set<string>();
     for (const match of text.matchAll(IMPORT)) {
       for (const part of match[1]!.split(".")) imported.add(part);
       // `import urllib.request as urllib` in csb's `io/__init__.py`: what `csb.io.urllib` stands for.
       const alias = /^[ \t]*as[ \t]+(\w+)/.exec(text.slice(match.index + match[0].length))?.[1];
       if (alias) (fromOutside[packageFileKey(path)] ??= {})[alias] ??= match[1]!;
+      else modulesHere.add(match[1]!);
     }
+    // `import asyncio` then `asyncio_timeout = asyncio` in snitun's `utils/asyncio.py`: what its importers'
+    // `asyncio_timeout.timeout(5)` stands for. Only a module this file imports under its own name.
+    if (modulesHere.size > 0)
+      for (const match of text.matchAll(MODULE_ASSIGNMENT))
+        if (modulesHere.has(match[2]!)) (fromOutside[packageFileKey(path)] ??= {})[match[1]!] ??= match[2]!;
   }
   const keepers: Record<string, Record<string, Keeper>> = {};
   const positions = signatures.positions(

@@ -18,6 +18,13 @@ const FUNCTIONS = /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpress
 /** Names read into the value stored under `stored`, at `at` (`const timeout = this.options.socketEndCloseTimeout`). */
 export type ReadSite = { readonly stored: string; readonly reads: readonly string[]; readonly at: number };
 
+/** `request.timeout = self.timeout` on what `new XHR2()` built: the builder, the key set and the names read. */
+export type SetOnBuilt = {
+  readonly callee: string;
+  readonly key: string | undefined;
+  readonly names: readonly string[];
+};
+
 /** One call: its callee as written, and the names each argument reads (`a || b`, `t * 1000`). */
 export type CallRecord = { readonly callee: string; readonly args: readonly (readonly string[])[] };
 
@@ -46,8 +53,8 @@ export class NoLimitEvidence {
    * with where (`WaitFlow` asks how the function there arms the stored name).
    */
   private readonly readSites: ReadSite[] = [];
-  /** `server.requestTimeout = options.requestTimeout`: names set on an object a call built, with its callee. */
-  private readonly setOn: { callee: string; names: string[] }[] = [];
+  /** `server.requestTimeout = options.requestTimeout`: names set on an object a call built, with its callee and key. */
+  private readonly setOn: SetOnBuilt[] = [];
   /** The calls each name is read in (any argument), in document order; built on the first question (`callsReading`). */
   private readonly byName = new Map<string, CallRecord[]>();
   /** How many of `callRecords` `byName` holds: calls recorded after a question are indexed on the next one. */
@@ -108,7 +115,8 @@ export class NoLimitEvidence {
     const left = node.left as EsNode;
     this.stored(referenceName(left), node.right);
     const callee = node.operator === "=" ? this.builtBy(left) : undefined;
-    if (callee !== undefined) this.setOn.push({ callee, names: namesRead(node.right as EsNode) });
+    if (callee !== undefined)
+      this.setOn.push({ callee, key: referenceName(left), names: namesRead(node.right as EsNode) });
   }
 
   /** `const server = http.createServer()`: the callee that built the object a local holds (`started`: a clock). */
@@ -172,7 +180,7 @@ export class NoLimitEvidence {
   }
 
   /** Options set on an object a call built (`server.requestTimeout = options.requestTimeout`), with its callee. */
-  get setOnBuilt(): readonly { readonly callee: string; readonly names: readonly string[] }[] {
+  get setOnBuilt(): readonly SetOnBuilt[] {
     return this.setOn;
   }
 

@@ -9,6 +9,17 @@ import { TIMER_CALLS } from "./timers.ts";
 import { zeroMeaningOf } from "./zero-meaning.ts";
 import type { ZeroFacts } from "./zero.ts";
 
+/**
+ * An XMLHttpRequest's constructor: the browser's global (`window.XMLHttpRequest`) or a Node package implementing it
+ * (`xhr2`, `xmlhttprequest`, `xmlhttprequest-ssl`, `w3c-xmlhttprequest`, as a module or its named export).
+ */
+const XHR_BUILDERS =
+  /^(((window|self|globalThis)\.)?XMLHttpRequest|(xhr2|xmlhttprequest(-ssl)?|w3c-xmlhttprequest)(\.XMLHttpRequest)?)$/;
+
+function isXhr(callee: string | undefined): boolean {
+  return callee !== undefined && XHR_BUILDERS.test(callee);
+}
+
 /** Names whose 0 or `false` (`zero`) or `Infinity` (`infinite`) a file shows reaching a wait. */
 export interface NamesReachingWait {
   readonly zero: ReadonlySet<string>;
@@ -70,8 +81,9 @@ export class WaitFlow {
       }
     }
     // `server.requestTimeout = options.requestTimeout` on what `http.createServer()` built: a 0 there is no limit.
-    for (const { callee, names } of setOnBuilt)
-      if (this.buildsTimeout(callee)) for (const name of names) zeroes.add(name);
+    // `request.timeout = self.timeout` on what `new XMLHttpRequest()` built: an XHR's timeout 0 is no limit.
+    for (const { callee, key, names } of setOnBuilt)
+      if (this.waitsWhenSetOn(callee, key)) for (const name of names) zeroes.add(name);
     // `readTimeout = config.query_timeout || ...; if (readTimeout) setTimeout(..., readTimeout)`: what a waiting name
     // is read from waits too (two steps: `this._t = opts.t || 0`, then a local from `this._t`).
     // Not where the function that stores it arms it only as a force-close of a socket it ends (`closing-timers.ts`).
@@ -141,6 +153,8 @@ export class WaitFlow {
 
   private waitsOnUncached(name: string): boolean {
     if (this.zero.disables(name)) return true;
+    for (const { callee, key, names } of this.evidence.setOnBuilt)
+      if (names.includes(name) && this.waitsWhenSetOn(callee, key)) return true;
     const tested = this.zero.isTested(name);
     // Only the calls that read `name` can hand it on (`callsReading`: indexed once per file).
     for (const call of this.evidence.callsReading(name)) {
@@ -183,6 +197,14 @@ export class WaitFlow {
   }
 
   /** `Timeout.expires(t)`, `http.createServer`: a callee (as written or as its module names it) whose 0 is no limit. */
+  /**
+   * Whether a value set under `key` on what `callee` built bounds a wait whose 0 is no limit: an object that is itself
+   * a timeout, or an XMLHttpRequest's `timeout` (`request.timeout = self.timeout` on `new XHR2()`).
+   */
+  private waitsWhenSetOn(callee: string, key: string | undefined): boolean {
+    return this.buildsTimeout(callee) || (key === "timeout" && isXhr(this.modules.canonical(callee)));
+  }
+
   private buildsTimeout(callee: string): boolean {
     return (zeroMeaningOf(this.apis, callee) ?? zeroMeaningOf(this.apis, this.modules.canonical(callee))) === true;
   }

@@ -147,7 +147,7 @@ export class PyFacts extends FileText {
     const resolved = this.imports.resolve(dotted);
     const { path, python } = this.options;
     if (!path || !python) return resolved;
-    if (resolved[0] === ".") return importedThrough(python, path, resolved) || resolved;
+    if (resolved[0] === ".") return importedThrough(python, path, resolved) || throughOwnAlias(python, path, resolved);
     return (
       (this.imports.importsModule(resolved.split(".")[0]!) && throughOwnModule(python, path, resolved)) || resolved
     );
@@ -216,6 +216,18 @@ export class PyFacts extends FileText {
   isCodeTable(dict: TsNode): boolean {
     return this.codeLists.isTable(dict);
   }
+}
+
+// `..utils.asyncio.asyncio_timeout.timeout` where snitun's `utils/asyncio.py` binds `asyncio_timeout = asyncio` (or
+// `import asyncio as asyncio_timeout`): the module that name stands for, and what is read off it (`asyncio.timeout`).
+function throughOwnAlias(python: PythonFacts, path: string, resolved: string): string {
+  const [, dots, rest] = /^(\.+)(.*)$/.exec(resolved)!;
+  const parts = rest!.split(".");
+  for (let end = parts.length - 1; end >= 1; end--) {
+    const through = importedThrough(python, path, dots + parts.slice(0, end).join("."));
+    if (through) return [through, ...parts.slice(end)].join(".");
+  }
+  return resolved;
 }
 
 // `csb.io.urllib.urlopen` where the package's own `csb/io/__init__.py` has `import urllib.request as urllib`: the
