@@ -89,10 +89,11 @@ export async function factsOfRun(
   config: GuardConfig,
   cwd: string,
   staged: boolean,
-): Promise<(PackageFacts | undefined)[]> {
+): Promise<RunFacts> {
   const memo = new Map<string, string | undefined>();
   const { roots, members } = byPackage(files, cwd, isJavaScript, packageRootOf, memo);
   const facts = new Map<string, PackageFacts | undefined>();
+  const failed = new Map<string, string>();
   for (const [root, own] of members) {
     // Names the checked files may have facts about (helpers they call included): a package with none needs no facts
     // (nor, staged, a read), unless a file sets a client's default timeout (`axios.defaults.timeout = 10000`) or,
@@ -125,16 +126,45 @@ export async function factsOfRun(
     const { factsFor } = await import("./package-facts.ts");
     facts.set(
       root,
-      all &&
-        factsFor(
-          all.map((file) => [file.path, file.text] as const),
-          names,
-          config,
-        ),
+      await orNone(root, failed, async () =>
+        all
+          ? factsFor(
+              all.map((file) => [file.path, file.text] as const),
+              names,
+              config,
+            )
+          : undefined,
+      ),
     );
   }
   const python = await pythonFactsOfRun(files, config, cwd, staged);
-  return roots.map((root, index) => (root === undefined ? python[index] : facts.get(root)));
+  return {
+    facts: roots.map((root, index) => (root === undefined ? python.facts[index] : facts.get(root))),
+    failed: roots.map((root, index) => (root === undefined ? python.failed[index] : failed.get(root))),
+  };
+}
+
+/**
+ * Each file's package facts by its index, and why its package's pass failed (undefined when it did not): a file of a
+ * package whose pass failed is checked on its own and told so (`internal-error`), never dropped with the run.
+ */
+export interface RunFacts {
+  facts: (PackageFacts | undefined)[];
+  failed: (string | undefined)[];
+}
+
+/** The package pass of `root`, or undefined with the reason kept in `failed` when it throws. */
+async function orNone<T>(
+  root: string,
+  failed: Map<string, string>,
+  pass: () => Promise<T> | T,
+): Promise<T | undefined> {
+  try {
+    return await pass();
+  } catch (error) {
+    failed.set(root, (error as Error)?.message ?? String(error));
+    return undefined;
+  }
 }
 
 /** What makes a directory a Python package's root (a project's own files: no `__init__.py` guess). */
@@ -155,7 +185,8 @@ async function pythonFactsOfRun(
   config: GuardConfig,
   cwd: string,
   staged: boolean,
-): Promise<(PackageFacts | undefined)[]> {
+): Promise<RunFacts> {
+  const failed = new Map<string, string>();
   const memo = new Map<string, string | undefined>();
   const { roots, members } = byPackage(files, cwd, isPython, pythonRootOf, memo);
   const facts = new Map<string, PackageFacts>();
@@ -176,9 +207,11 @@ async function pythonFactsOfRun(
     if (!handsOn && !callsTimeoutPositionIn(rest ?? own, own, config)) continue;
     // The Python pass alone: the JavaScript one (`package-facts.ts`) would load the JS detector for nothing.
     const { pythonPackageFacts } = await import("./python-facts.ts");
-    const python = await pythonPackageFacts(
-      (rest ?? own).map((file) => [file.path, file.text] as const),
-      config,
+    const python = await orNone(root, failed, () =>
+      pythonPackageFacts(
+        (rest ?? own).map((file) => [file.path, file.text] as const),
+        config,
+      ),
     );
     if (python)
       facts.set(
@@ -189,7 +222,10 @@ async function pythonFactsOfRun(
         ),
       );
   }
-  return roots.map((root) => (root === undefined ? undefined : facts.get(root)));
+  return {
+    facts: roots.map((root) => (root === undefined ? undefined : facts.get(root))),
+    failed: roots.map((root) => (root === undefined ? undefined : failed.get(root))),
+  };
 }
 
 /** Whether a file of `own` calls a function of `files` (its package) at a place where every definition takes a timeout. */

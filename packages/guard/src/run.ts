@@ -39,8 +39,31 @@ export async function checkFiles(options: CheckFilesOptions = {}): Promise<Check
     ? stagedCandidates(cwd)
     : workingTreeCandidates(listFiles(options.paths?.length ? options.paths : ["."], cwd), cwd);
   const { check, skipped } = await triage(candidates, config, cwd);
-  const facts = await factsOfRun(check, config, cwd, options.staged ?? false);
-  return { results: await checkAll(check, config, facts), skipped };
+  const { facts, failed } = await factsOfRun(check, config, cwd, options.staged ?? false);
+  const results = await checkAll(check, config, facts);
+  for (const [index, reason] of failed.entries())
+    if (reason !== undefined) packagePassFailed(results[index]!, reason, config);
+  return { results, skipped };
+}
+
+/**
+ * A file whose package pass threw was checked on its own (what other files of its package show it was not used): it
+ * says so as an `internal-error`, so the run fails loudly rather than passing findings that context would have given.
+ */
+function packagePassFailed(result: FileResult, reason: string, config: GuardConfig): void {
+  const severity = config.severities["internal-error"];
+  if (severity === 0) return;
+  result.messages.unshift({
+    ruleId: "internal-error",
+    severity,
+    message: `org-guard's pass over this file's package failed (${reason}); the file was checked on its own. The rest of the run is unaffected; please report it with the package.`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  });
+  if (severity === 2) result.errorCount += 1;
+  else result.warningCount += 1;
 }
 
 /** Below this many files a check stays on one thread: starting workers would cost more than it saves. */

@@ -46,4 +46,19 @@ describe("a module bound to another name in the package's own module", () => {
       await packageFindings({ "pkg/utils/asyncio.py": own.join("\n"), "pkg/multiplexer/channel.py": user.join("\n") }),
     ).toEqual([]);
   });
+
+  it("reads a callee that is a call chain over several lines off a relative import without failing", async () => {
+    // sqlalchemy's `util.immutabledict({...}).union(...)` after `from .. import util`: an expression, not a dotted path.
+    const util = ["import collections", "", "immutabledict = dict"].join("\n");
+    const session = [
+      "from .. import util",
+      "",
+      "def execute(self, statement, timeout=None):",
+      "    options = util.immutabledict(",
+      "        {k: v for k, v in self.execution_options.items()}",
+      "    ).union(statement.options)",
+      "    return self.connection.execute(statement, options, timeout=timeout)",
+    ].join("\n");
+    expect(await packageFindings({ "sa/util/__init__.py": util, "sa/orm/session.py": session })).toEqual([]);
+  });
 });

@@ -221,7 +221,10 @@ export class PyFacts extends FileText {
 // `..utils.asyncio.asyncio_timeout.timeout` where snitun's `utils/asyncio.py` binds `asyncio_timeout = asyncio` (or
 // `import asyncio as asyncio_timeout`): the module that name stands for, and what is read off it (`asyncio.timeout`).
 function throughOwnAlias(python: PythonFacts, path: string, resolved: string): string {
-  const [, dots, rest] = /^(\.+)(.*)$/.exec(resolved)!;
+  // Only a plain dotted path (`..utils.asyncio.asyncio_timeout.timeout`): a written callee may be any expression.
+  const match = /^(\.+)(\w+(?:\.\w+)+)$/.exec(resolved);
+  if (!match) return resolved;
+  const [, dots, rest] = match;
   const parts = rest!.split(".");
   for (let end = parts.length - 1; end >= 1; end--) {
     const through = importedThrough(python, path, dots + parts.slice(0, end).join("."));
