@@ -137,7 +137,13 @@ function evaluateSet(setName) {
       // package of both splits the time by their bytes).
       const texts = files.map((path) => [path, readFileSync(path, "utf8")]);
       const factsStarted = performance.now();
-      const facts = await factsOf(texts, config);
+      // As the CLI does (`packages.ts`): a package pass that throws is a crash to report, and the files are still checked.
+      let facts;
+      try {
+        facts = await factsOf(texts, config);
+      } catch (error) {
+        stats.crashes.push(`${pkg.name}@${pkg.version}: package pass: ${error.message}`);
+      }
       const factsMs = performance.now() - factsStarted;
       const pythonBytes = texts.reduce((sum, [path, text]) => sum + (path.endsWith(".py") ? text.length : 0), 0);
       const share =
