@@ -122,8 +122,9 @@ function evaluateSet(setName) {
       try {
         dir = await fetchPackage(cache, pkg);
       } catch (error) {
-        // A pinned version the registry no longer serves (Debian drops superseded security updates): the set is
-        // measured without it and says so, rather than the whole run dying on one package.
+        // A package the registry does not serve this time (session 35: apt answered "Version ... was not found" for 6
+        // bookworm security updates, then served them 20 minutes later): the set is measured without it and says so,
+        // rather than the whole run dying on one package.
         const reason = String(error.stderr || error.message)
           .trim()
           .split("\n")
@@ -325,5 +326,5 @@ if (args.unlabelled) {
 
 if (unfetchedSets.length > 0)
   console.error(
-    `\norg-guard eval: INCOMPLETE: ${unfetchedSets.join(", ")} measured without some packages (see their INCOMPLETE lines); fetch them or pin versions the registry still serves.`,
+    `\norg-guard eval: INCOMPLETE: ${unfetchedSets.join(", ")} measured without some packages (see their INCOMPLETE lines); run again to retry the fetch, or pin versions the registry serves.`,
   );

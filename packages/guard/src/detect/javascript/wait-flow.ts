@@ -196,7 +196,6 @@ export class WaitFlow {
     return callee.endsWith(".setTimeout") && this.zero.closing.only(name);
   }
 
-  /** `Timeout.expires(t)`, `http.createServer`: a callee (as written or as its module names it) whose 0 is no limit. */
   /**
    * Whether a value set under `key` on what `callee` built bounds a wait whose 0 is no limit: an object that is itself
    * a timeout, or an XMLHttpRequest's `timeout` (`request.timeout = self.timeout` on `new XHR2()`).
@@ -205,6 +204,7 @@ export class WaitFlow {
     return this.buildsTimeout(callee) || (key === "timeout" && isXhr(this.modules.canonical(callee)));
   }
 
+  /** `Timeout.expires(t)`, `http.createServer`: a callee (as written or as its module names it) whose 0 is no limit. */
   private buildsTimeout(callee: string): boolean {
     return (zeroMeaningOf(this.apis, callee) ?? zeroMeaningOf(this.apis, this.modules.canonical(callee))) === true;
   }
