@@ -2,8 +2,11 @@
 // that debounce's quiet period, but only that binding is: another function's parameter of the same name
 // (`fetchConfig(url, timeout = 30000)` calling `axios.get(url, { timeout })`) is its own value. So the name is resolved
 // to its declaration in scope, and only that declaration's value is released, and only when the binding is read
-// nowhere but under debounce keys (a `TIMEOUT` also given to a request's `timeout` stays a deadline).
-import { converted, type EsNode, FUNCTION_TYPES, isNode, propertyName, span, unwrap } from "./ast.ts";
+// nowhere but under debounce keys (a `TIMEOUT` also given to a request's `timeout` stays a deadline). A debounce's wait
+// argument (`debounce(onResize, RESIZE_TIMEOUT)`, `createDebouncedCallback(fn, AGGRID_ON_RESIZE_TIMEOUT)`) and what a
+// debounce-named getter returns (`getDebounceTimeout() { return AGGRID_ON_RESIZE_TIMEOUT }`, gooddata's pivot table)
+// are handed on as a quiet period too: the callee's or the getter's own name says what the value is.
+import { calleePath, converted, type EsNode, FUNCTION_TYPES, isNode, propertyName, span, unwrap } from "./ast.ts";
 import { QUIET_KEY } from "./debounce-windows.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
@@ -14,6 +17,15 @@ export interface QuietSink {
   /** Names that are a schedule in the file (an option field copied into the released local). */
   readonly schedules: Set<string>;
 }
+
+/**
+ * Callees that debounce or throttle their first argument by their second (`debounce(fn, wait)`, lodash's, use-debounce's
+ * `useDebouncedCallback(fn, delay)`, `throttle(fn, wait)`): the last name of the callee's path.
+ */
+const DEBOUNCE_CALLEE = /(^|\.)(\w*debounce\w*|\w*throttle\w*)$/i;
+
+/** Methods and functions whose name says they give a quiet period (`getDebounceTimeout()`, `throttleWait()`). */
+const DEBOUNCE_GETTER = /debounce|throttle/i;
 
 /** One declaration of a name: a parameter or a variable, the function it belongs to, and the value it is given. */
 interface Binding {
@@ -43,7 +55,7 @@ export function releaseDebounceBindings(
   sink: QuietSink,
 ): void {
   // Most files hand nothing to a debounce: the walk is skipped unless a key could be one.
-  if (!/quiet|debounce/i.test(source)) return;
+  if (!/quiet|debounce|throttle/i.test(source)) return;
   const all = collectNames(program, visitorKeys);
   const names = new Set(all.reads.filter((read) => read.quiet).map((read) => read.name));
   if (names.size === 0) return;
@@ -85,6 +97,16 @@ function collectNames(program: EsNode, visitorKeys: VisitorKeys | undefined): { 
   const naming = new Set<EsNode>();
   const quietValues = new Set<EsNode>();
   const functions: [number, number][] = [];
+  // [start, end) of the bodies of debounce-named getters: what they return is a quiet period.
+  const getters: [number, number][] = [];
+  // `getDebounceTimeout() {...}`, `debounceWait: () => ...`, `const throttleMs = function () {...}`.
+  const getter = (fn: unknown): void => {
+    if (!isNode(fn) || !FUNCTION_TYPES.has(fn.type) || !isNode(fn.body)) return;
+    const body = fn.body as EsNode;
+    // `debounceWait: () => WAIT`: an arrow's expression body is what it returns.
+    if (body.type === "BlockStatement") getters.push(span(body));
+    else quietValues.add(unwrap(body));
+  };
   const scopeAt = (at: number): [number, number] => {
     let inner: [number, number] = span(program);
     for (const range of functions) if (range[0] <= at && at < range[1] && range[0] >= inner[0]) inner = range;
@@ -95,6 +117,7 @@ function collectNames(program: EsNode, visitorKeys: VisitorKeys | undefined): { 
       const scope = span(node);
       functions.push(scope);
       if (isNode(node.id)) naming.add(node.id);
+      if (isNode(node.id) && DEBOUNCE_GETTER.test(node.id.name as string)) getter(node);
       for (const param of (node.params as EsNode[] | undefined) ?? []) {
         const plain = param.type === "AssignmentPattern" ? (param.left as EsNode) : param;
         if (plain.type !== "Identifier") continue;
@@ -106,13 +129,24 @@ function collectNames(program: EsNode, visitorKeys: VisitorKeys | undefined): { 
       const id = node.id as EsNode;
       naming.add(id);
       const value = isNode(node.init) ? node.init : undefined;
+      if (DEBOUNCE_GETTER.test(id.name as string)) getter(value);
       bindings.push({ name: id.name as string, scope: scopeAt(span(node)[0]), value });
     } else if (node.type === "MemberExpression" && !node.computed) naming.add(node.property as EsNode);
-    else if (
+    else if (node.type === "CallExpression" && (node.arguments as EsNode[]).length >= 2) {
+      if (DEBOUNCE_CALLEE.test(calleePath(unwrap(node.callee as EsNode)) ?? ""))
+        quietValues.add(unwrap((node.arguments as EsNode[])[1]!));
+    } else if (node.type === "ReturnStatement" && isNode(node.argument)) {
+      const at = span(node)[0];
+      // Only the getter's own return: a function nested in it returns for itself.
+      const inner = scopeAt(at);
+      if (getters.some(([from, to]) => from <= at && at < to && inner[0] < from))
+        quietValues.add(unwrap(node.argument as EsNode));
+    } else if (
       (node.type === "Property" || node.type === "PropertyDefinition" || node.type === "MethodDefinition") &&
       !node.computed
     ) {
       if (!node.shorthand) naming.add(node.key as EsNode);
+      if (DEBOUNCE_GETTER.test(propertyName(node) ?? "")) getter(node.value);
       const key = node.type === "Property" ? propertyName(node) : undefined;
       if (key !== undefined && QUIET_KEY.test(key) && isNode(node.value)) quietValues.add(unwrap(node.value));
       // `{ debounce }`: key and value may be one node; the value is the read.

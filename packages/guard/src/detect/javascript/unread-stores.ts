@@ -22,12 +22,21 @@ export class UnreadStores {
   private readonly loops: [number, number][] = [];
   /** Offsets where each name is declared (a declarator's or a parameter's identifier). */
   private readonly declared = new Map<string, number[]>();
+  /** Offsets of identifiers that name a member or a key (`options.x`, `{ x: 1 }`): no read of a local `x`. */
+  private readonly naming = new Set<number>();
   /** The offset lists already sorted. */
   private readonly sorted = new WeakSet<readonly number[]>();
 
   node(node: EsNode): void {
     if (LOOPS.has(node.type)) this.loops.push(span(node));
     else if (node.type === "VariableDeclarator") this.declare(node.id);
+    else if (node.type === "MemberExpression" && !node.computed) this.naming.add(span(node.property as EsNode)[0]);
+    else if (
+      (node.type === "Property" || node.type === "PropertyDefinition" || node.type === "MethodDefinition") &&
+      !node.computed &&
+      !node.shorthand
+    )
+      this.naming.add(span(node.key as EsNode)[0]);
     else if (FUNCTION_TYPES.has(node.type))
       for (const param of node.params as EsNode[])
         this.declare(param.type === "AssignmentPattern" ? param.left : param);
@@ -69,7 +78,12 @@ export class UnreadStores {
       const local = (this.declared.get(name) ?? []).some(
         (at) => owner[0] <= at && at < owner[1] && innermostFunction(functions, at) === owner,
       );
-      if (local && !this.readAround(uses(name), start, end, owner, functions)) notDurations.add(site);
+      if (!local || this.readAround(uses(name), start, end, owner, functions)) continue;
+      notDurations.add(site);
+      // `x || 1000`, `a ? 5 : 10`: the value's own fallback and choice sites are judged apart from the store.
+      walk(value, visitorKeys, (node) => {
+        if (node.type === "LogicalExpression" || node.type === "ConditionalExpression") notDurations.add(node);
+      });
     }
   }
 
@@ -93,7 +107,7 @@ export class UnreadStores {
     const loops = this.loops.filter(([from, to]) => owner[0] <= from && from <= start && end <= to);
     for (let index = low, seen = 0; index < offsets.length && offsets[index]! < owner[1]; index++) {
       const at = offsets[index]!;
-      if (start <= at && at < end) continue;
+      if ((start <= at && at < end) || this.naming.has(at)) continue;
       // A minified bundle's one-letter name used all over one function: read, to be safe and quick.
       if (at >= end || ++seen > MAX_EARLIER) return true;
       if (loops.some(([from, to]) => from <= at && at < to)) return true;

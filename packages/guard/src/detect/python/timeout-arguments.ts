@@ -8,6 +8,7 @@ import { displayedFor } from "./displays.ts";
 import { measuringWindow } from "./measured.ts";
 import { noneIsForever } from "./none-keywords.ts";
 import { ownObjectReceiver } from "./own-receivers.ts";
+import { ownFunctionWaitsWith } from "./own-waiters.ts";
 import { ownCallee } from "./package-callees.ts";
 import { addends, keywordArgument, referenceName, unwrap } from "./syntax.ts";
 
@@ -85,7 +86,8 @@ function judgeTimeoutArgument(
   const path = facts.resolve(written);
   const known =
     knowsTimeoutKeyword(facts, path, written, name) ||
-    (call !== undefined && noneIsForever(facts, call, path, written, name));
+    (call !== undefined && noneIsForever(facts, call, path, written, name)) ||
+    (call !== undefined && unwrap(value).type === "none" && ownFunctionWaitsWith(facts, call, written, name));
   const isTest = /(^|\.)gen_test$/.test(path);
   if (call && bindsNothing(facts, call, value, name, path, written, known)) return;
   if (call && isCacheLifetime(call)) return;
