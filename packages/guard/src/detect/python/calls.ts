@@ -65,7 +65,10 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
       // Keyword durations (connect=, read=, total=) are all timeouts of these constructors.
       for (const arg of args.namedChildren) {
         const value = arg?.type === "keyword_argument" ? arg.childForFieldName("value") : undefined;
-        if (value) judge.report(value, `as a timeout of ${written}()`, true, zero);
+        if (!value) continue;
+        // `ClientTimeout(total=None, sock_connect=5, sock_read=5)`: no overall cap, but every read is bounded.
+        if (arg!.childForFieldName("name")?.text === "total" && value.type === "none" && readBounded(node)) continue;
+        judge.report(value, `as a timeout of ${written}()`, true, zero);
       }
     } else if (typeof api.argument === "number") {
       // `chat.communicate("hello", 3)` on the file's own `communicate`: a retry count, not Popen's timeout.
@@ -90,6 +93,18 @@ export function judgeApiCall(judge: PyCallJudge, node: TsNode, args: TsNode, pat
   if (blockFlag && positional.length === 2 && positional[0]!.text === "True" && !onDouble) {
     judge.report(positional[1]!, `as the timeout of ${written}()`, true);
   }
+}
+
+/**
+ * A timeout object that bounds each read (`sock_read=5` of aiohttp's `ClientTimeout`, `read=5` of urllib3's `Timeout`):
+ * without a total cap a transfer still ends when the peer stops sending, so a `total=None` beside it waits on nothing
+ * forever (blebox-uniapi's `ClientTimeout(total=None, sock_connect=5, sock_read=5)`, telegram's urllib3 timeouts).
+ */
+function readBounded(call: TsNode): boolean {
+  return ["sock_read", "read"].some((name) => {
+    const value = keywordArgument(call, name);
+    return value !== undefined && value.type !== "none";
+  });
 }
 
 // A call whose `timeout=` keyword is known to bound a wait, so that None there means no limit: an HTTP call or client

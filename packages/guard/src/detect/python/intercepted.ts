@@ -10,8 +10,10 @@
 //   in a `setUp`, possibly a base class's): every test of the class sends its requests to the Mocker.
 // - a URL the test registered a canned response for on a double (`self.network.get("http://test.com", text="data")`
 //   then `requests.get("http://test.com")`): the double answers it.
+// - respx installed by the test's own signature or decorator (`respx-mocked.ts`): every httpx request of the test.
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
+import { respxMocked } from "./respx-mocked.ts";
 import { calleeText, enclosingFunction, keywordArgument, stringContent, unwrap } from "./syntax.ts";
 
 const INTERCEPT_MODULE = "wsgi_intercept";
@@ -23,7 +25,12 @@ const CLASS_MOCKER = new RegExp(String.raw`\bself\.requests_mock\.(${REGISTER_ME
 
 /** An HTTP call (`requests.get(url)`) answered by a test's double of the network, not by a server. */
 export function answeredInProcess(facts: PyFacts, call: TsNode): boolean {
-  return intercepted(facts, call) || classMocksRequests(facts, call) || registeredOnDouble(facts, call);
+  return (
+    intercepted(facts, call) ||
+    classMocksRequests(facts, call) ||
+    registeredOnDouble(facts, call) ||
+    respxMocked(facts, call)
+  );
 }
 
 // The URL a requests/httpx call asks for: its first positional argument, or `url=`.

@@ -50,20 +50,47 @@ function delayedSteps(call: TsNode): boolean {
   // two steps follows a step of its own.
   let before = statement.previousNamedSibling;
   while (before?.type === "comment") before = before.previousNamedSibling;
-  const step = before?.type === "expression_statement" ? before.namedChildren[0] : undefined;
-  if (!step || !/^(call|await)$/.test(step.type)) return false;
+  if (!before || !stepCalls(before)?.length) return false;
   let steps = 0;
   for (let next = statement.nextNamedSibling; next; next = next.nextNamedSibling) {
     if (next.type === "comment") continue;
-    const inner = next.type === "expression_statement" ? next.namedChildren[0] : undefined;
-    const made = inner?.type === "await" ? inner.namedChildren[0] : inner;
-    if (made?.type !== "call") return false;
-    const callee = made.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
-    const last = callee.slice(callee.lastIndexOf(".") + 1);
-    // A check of what came meanwhile (`self.assertTrue(done)`, `check_output()`) makes the sleep a deadline's wait.
-    if (endsSomething(last) || /^_?(assert|check|verify|expect|fail)/i.test(last) || /\b(sys|os)\._?exit$/.test(callee))
-      return false;
+    const calls = stepCalls(next);
+    if (!calls?.length) return false;
+    for (const made of calls) {
+      const callee = made.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+      const last = callee.slice(callee.lastIndexOf(".") + 1);
+      // A check of what came meanwhile (`self.assertTrue(done)`, `check_output()`) makes the sleep a deadline's wait.
+      if (
+        endsSomething(last) ||
+        /^_?(assert|check|verify|expect|fail)/i.test(last) ||
+        /\b(sys|os)\._?exit$/.test(callee)
+      )
+        return false;
+    }
     steps++;
   }
   return steps > 0;
+}
+
+/**
+ * The calls a statement makes when making them is all it does: `step()`, `await step()`, or a `try:` whose body is only
+ * such statements (undetected-chromedriver's `reconnect`: `try: self.service.stop() except ...: logger.debug(e)`, then
+ * `time.sleep(timeout)`, then `try: self.service.start() ...`): what its handlers do when a step fails is not looked at.
+ * Undefined for any other statement (a test, an assignment, a return).
+ */
+function stepCalls(statement: TsNode): TsNode[] | undefined {
+  if (statement.type === "expression_statement") {
+    const inner = statement.namedChildren[0];
+    const made = inner?.type === "await" ? inner.namedChildren[0] : inner;
+    return made?.type === "call" ? [made] : undefined;
+  }
+  if (statement.type !== "try_statement") return undefined;
+  const calls: TsNode[] = [];
+  for (const inner of statement.childForFieldName("body")?.namedChildren ?? []) {
+    if (!inner || inner.type === "comment") continue;
+    const made = stepCalls(inner);
+    if (!made) return undefined;
+    calls.push(...made);
+  }
+  return calls;
 }
