@@ -24,6 +24,21 @@ describe("a timeout-named constant read only as a debounce's wait", () => {
     expect(await findingLines("debounced.js", source.join("\n"))).toEqual([]);
   });
 
+  it("is still reported when the debounced function stops something (a heartbeat watchdog)", async () => {
+    const source = [
+      "const _ = require('lodash');",
+      "const HUB_HEARTBEAT_TIMEOUT = 7.5 * 1000;",
+      "class EmberConnection {",
+      "  constructor() {",
+      "    this.stopLater = _.debounce(this._stop.bind(this), HUB_HEARTBEAT_TIMEOUT);",
+      "    this.closeLater = _.debounce(() => this.socket.close(), HUB_HEARTBEAT_TIMEOUT);",
+      "  }",
+      "}",
+      "module.exports = EmberConnection;",
+    ];
+    expect(await findingLines("ember-connection.js", source.join("\n"))).toEqual(["2: no-hardcoded-timeout"]);
+  });
+
   it("is not reported when a debounce-named getter returns it", async () => {
     const source = [
       "const AGGRID_ON_RESIZE_TIMEOUT = 300;",

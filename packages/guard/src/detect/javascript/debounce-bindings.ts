@@ -6,7 +6,19 @@
 // argument (`debounce(onResize, RESIZE_TIMEOUT)`, `createDebouncedCallback(fn, AGGRID_ON_RESIZE_TIMEOUT)`) and what a
 // debounce-named getter returns (`getDebounceTimeout() { return AGGRID_ON_RESIZE_TIMEOUT }`, gooddata's pivot table)
 // are handed on as a quiet period too: the callee's or the getter's own name says what the value is.
-import { calleePath, converted, type EsNode, FUNCTION_TYPES, isNode, propertyName, span, unwrap } from "./ast.ts";
+import {
+  calleePath,
+  converted,
+  type EsNode,
+  FUNCTION_TYPES,
+  isNode,
+  memberName,
+  propertyName,
+  referenceName,
+  span,
+  unwrap,
+} from "./ast.ts";
+import { endsWhenCalled } from "./callback-scope.ts";
 import { QUIET_KEY } from "./debounce-windows.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
@@ -23,6 +35,13 @@ export interface QuietSink {
  * `useDebouncedCallback(fn, delay)`, `throttle(fn, wait)`): the last name of the callee's path.
  */
 const DEBOUNCE_CALLEE = /(^|\.)(\w*debounce\w*|\w*throttle\w*)$/i;
+
+/**
+ * A debounced function that stops something (`_.debounce(this._stop.bind(this), HUB_HEARTBEAT_TIMEOUT)`, @cardstack/hub's
+ * heartbeat watchdog: each heartbeat pushes the stop back, silence for that long stops the hub): the wait is a liveness
+ * timeout, not a quiet period.
+ */
+const STOPS = /stop|disconnect|terminate|expire|time_?out/i;
 
 /** Methods and functions whose name says they give a quiet period (`getDebounceTimeout()`, `throttleWait()`). */
 const DEBOUNCE_GETTER = /debounce|throttle/i;
@@ -56,7 +75,7 @@ export function releaseDebounceBindings(
 ): void {
   // Most files hand nothing to a debounce: the walk is skipped unless a key could be one.
   if (!/quiet|debounce|throttle/i.test(source)) return;
-  const all = collectNames(program, visitorKeys);
+  const all = collectNames(program, visitorKeys, source);
   const names = new Set(all.reads.filter((read) => read.quiet).map((read) => read.name));
   if (names.size === 0) return;
   const bindings = all.bindings.filter((binding) => names.has(binding.name));
@@ -90,7 +109,11 @@ function copiedField(value: EsNode): string | undefined {
 }
 
 /** Every parameter and variable declared by a plain name, and every read of a name, in one walk. */
-function collectNames(program: EsNode, visitorKeys: VisitorKeys | undefined): { bindings: Binding[]; reads: Read[] } {
+function collectNames(
+  program: EsNode,
+  visitorKeys: VisitorKeys | undefined,
+  source: string,
+): { bindings: Binding[]; reads: Read[] } {
   const bindings: Binding[] = [];
   const reads: Read[] = [];
   // Identifiers that name rather than read: keys, member properties, declared names.
@@ -133,8 +156,9 @@ function collectNames(program: EsNode, visitorKeys: VisitorKeys | undefined): { 
       bindings.push({ name: id.name as string, scope: scopeAt(span(node)[0]), value });
     } else if (node.type === "MemberExpression" && !node.computed) naming.add(node.property as EsNode);
     else if (node.type === "CallExpression" && (node.arguments as EsNode[]).length >= 2) {
-      if (DEBOUNCE_CALLEE.test(calleePath(unwrap(node.callee as EsNode)) ?? ""))
-        quietValues.add(unwrap((node.arguments as EsNode[])[1]!));
+      const [debounced, wait] = node.arguments as EsNode[];
+      if (DEBOUNCE_CALLEE.test(calleePath(unwrap(node.callee as EsNode)) ?? "") && !stops(debounced!, source))
+        quietValues.add(unwrap(wait!));
     } else if (node.type === "ReturnStatement" && isNode(node.argument)) {
       const at = span(node)[0];
       // Only the getter's own return: a function nested in it returns for itself.
@@ -155,4 +179,12 @@ function collectNames(program: EsNode, visitorKeys: VisitorKeys | undefined): { 
       reads.push({ name: node.name as string, at: span(node)[0], quiet: quietValues.has(node) });
   });
   return { bindings, reads };
+}
+
+/** Whether the debounced function ends something when it finally runs: its body, or its name (`this._stop.bind(this)`). */
+function stops(raw: EsNode, source: string): boolean {
+  let handed = unwrap(raw);
+  const callee = handed.type === "CallExpression" ? unwrap(handed.callee as EsNode) : undefined;
+  if (callee?.type === "MemberExpression" && memberName(callee) === "bind") handed = unwrap(callee.object as EsNode);
+  return endsWhenCalled(handed, source) || STOPS.test(referenceName(handed) ?? "");
 }

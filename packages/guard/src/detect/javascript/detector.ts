@@ -1,5 +1,6 @@
 // The judgement of one file's sites (the findings): every site the walk collected is judged after it, in document
 // order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
+import { uncompilePrivateFields } from "./private-fields.ts";
 import { hardcodedMessage, unboundedMessage } from "../../messages.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
 import { destinationOf, type EsNode, span } from "./ast.ts";
@@ -80,6 +81,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
   run(program: EsNode): RawFinding[] {
     // One walk collects every fact; constants must all be known before any site is judged, so
     // sites are judged after it, in document order.
+    uncompilePrivateFields(program, this.source, this.options.visitorKeys);
     const facts = this.facts.collect(program, this.options.visitorKeys);
     if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
     this.retryPauses = retryFieldRanges(program, this.options.packageFacts?.retries);

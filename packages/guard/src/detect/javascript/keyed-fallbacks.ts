@@ -15,12 +15,50 @@ export function keyedFallback(
   constants: Constants,
 ): EsNode | undefined {
   const args = call.arguments as EsNode[];
-  if (args.length < 3) return undefined;
+  if (args.length < 3) return settingFallback(args, isTimeout, constants);
   const [object, key, fallback] = args.slice(-3).map(unwrap) as [EsNode, EsNode, EsNode];
-  if (object.type !== "Identifier" && object.type !== "MemberExpression") return undefined;
-  if (key.type !== "Literal" || typeof key.value !== "string" || !/^[A-Za-z_$][\w$]*$/.test(key.value))
-    return undefined;
-  if (!isTimeout(key.value)) return undefined;
-  const value = constants.evaluate(fallback);
-  return value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY ? fallback : undefined;
+  const keyed =
+    (object.type === "Identifier" || object.type === "MemberExpression") &&
+    key.type === "Literal" &&
+    typeof key.value === "string" &&
+    /^[A-Za-z_$][\w$]*$/.test(key.value) &&
+    isTimeout(key.value);
+  if (!keyed) return settingFallback(args, isTimeout, constants);
+  return duration(fallback, constants) ? fallback : undefined;
+}
+
+/**
+ * A setting reader's default: `envNum(env, ["BITBUCKET_HTTP_TIMEOUT_MS"], 30_000, { min: 0 })`, `getConfig("read_timeout",
+ * ob, 60)`, `env.int("REQUEST_TIMEOUT", 5000)`. One argument names the setting (a string, or a list of them, naming a
+ * timeout), and exactly one positive number follows it: the value used when the setting is not given. Options after
+ * it (`{ min: 0 }`) are not numbers; two numbers (a default and a bound) leave it undecided, and so does a second
+ * string (an error's code beside its message).
+ */
+function settingFallback(
+  args: EsNode[],
+  isTimeout: (name: string) => boolean,
+  constants: Constants,
+): EsNode | undefined {
+  const values = args.map(unwrap);
+  const at = values.findIndex((arg) => namesSetting(arg, isTimeout));
+  if (at < 0) return undefined;
+  // `createError("FST_REPLY_FROM_TIMEOUT", "Timeout", 504)`: a code, a message and a status, not a setting's name.
+  if (values.some((arg, i) => i !== at && arg.type === "Literal" && typeof arg.value === "string")) return undefined;
+  const numbers = values.slice(at + 1).filter((arg) => duration(arg, constants));
+  return numbers.length === 1 ? numbers[0] : undefined;
+}
+
+/** `"read_timeout"`, `["BITBUCKET_HTTP_TIMEOUT_MS", "HTTP_TIMEOUT"]`: a setting's name (or its aliases) saying timeout. */
+function namesSetting(arg: EsNode, isTimeout: (name: string) => boolean): boolean {
+  const names = arg.type === "ArrayExpression" ? (arg.elements as (EsNode | null)[]).map((e) => e && unwrap(e)) : [arg];
+  return (
+    names.length > 0 &&
+    names.every((n) => n?.type === "Literal" && typeof n.value === "string" && /^[A-Za-z_$][\w$.-]*$/.test(n.value)) &&
+    names.some((n) => isTimeout((n!.value as string).replace(/[.-]/g, "_")))
+  );
+}
+
+function duration(node: EsNode, constants: Constants): boolean {
+  const value = constants.evaluate(node);
+  return value !== undefined && value > 0 && value !== Number.POSITIVE_INFINITY;
 }
