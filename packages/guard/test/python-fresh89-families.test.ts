@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findingLines } from "./helpers.ts";
 
-// Three Python families of session 36's fresh89 sample (issue 9), each with the neighbour that stays reported.
+// Two Python families of session 36's fresh89 sample (issue 9), each with the neighbour that stays reported (the third,
+// tests that mock the HTTP layer, is in http-mocked-tests.test.ts).
 
 describe("a timeout object whose reads are bounded", () => {
   it("does not call total=None unbounded beside a read bound", async () => {
@@ -64,29 +65,5 @@ describe("a timeout-named parameter only slept for between two guarded steps", (
       "            logger.debug(e)",
     ]);
     expect(await findingLines("chrome.py", source)).toEqual(["4: no-hardcoded-timeout"]);
-  });
-});
-
-describe("httpx requests of a test that respx answers", () => {
-  const test = (signature: string, decorator = "") =>
-    [
-      "import httpx",
-      "import pytest",
-      "import respx",
-      "",
-      ...(decorator ? [decorator] : []),
-      `def test_client_async_only(${signature}):`,
-      "    with httpx.Client() as client, pytest.raises(RuntimeError):",
-      '        client.get("https://example.test/oauth/config")',
-    ].join("\n");
-
-  it("reports no httpx default when the test takes a respx router or respx_mock, or is decorated", async () => {
-    expect(await findingLines("test_router.py", test("bmw_fixture: respx.Router"))).toEqual([]);
-    expect(await findingLines("test_fixture.py", test("respx_mock"))).toEqual([]);
-    expect(await findingLines("test_decorated.py", test("", "@respx.mock"))).toEqual([]);
-  });
-
-  it("still reports httpx's default in a test respx does not install", async () => {
-    expect(await findingLines("test_plain.py", test("tmp_path"))).toEqual(["7: no-hardcoded-timeout"]);
   });
 });

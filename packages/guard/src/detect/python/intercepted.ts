@@ -10,10 +10,10 @@
 //   in a `setUp`, possibly a base class's): every test of the class sends its requests to the Mocker.
 // - a URL the test registered a canned response for on a double (`self.network.get("http://test.com", text="data")`
 //   then `requests.get("http://test.com")`): the double answers it.
-// - respx installed by the test's own signature or decorator (`respx-mocked.ts`): every httpx request of the test.
+// - respx or requests-mock installed by the test's own signature or decorators (`http-mocked-tests.ts`).
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
-import { respxMocked } from "./respx-mocked.ts";
+import { inHttpMockedTest } from "./http-mocked-tests.ts";
 import { calleeText, enclosingFunction, keywordArgument, stringContent, unwrap } from "./syntax.ts";
 
 const INTERCEPT_MODULE = "wsgi_intercept";
@@ -29,7 +29,7 @@ export function answeredInProcess(facts: PyFacts, call: TsNode): boolean {
     intercepted(facts, call) ||
     classMocksRequests(facts, call) ||
     registeredOnDouble(facts, call) ||
-    respxMocked(facts, call)
+    inHttpMockedTest(facts, call)
   );
 }
 
