@@ -1,6 +1,7 @@
 // What is worked out once a file's walk is over (`FileFacts.collect`): the judgement of its timers (inert, unended),
 // the names only paused with, and the values nothing reads or waits on (they become `notDurations`).
 import type { EsNode } from "./ast.ts";
+import { azurePollIntervals } from "./azure-poll-intervals.ts";
 import { releaseDebounceBindings } from "./debounce-bindings.ts";
 import type { FileFacts } from "./facts.ts";
 import { TableRoles } from "./forgotten-tables.ts";
@@ -8,6 +9,9 @@ import { pauseNames } from "./pause-names.ts";
 import { endsNothing } from "./unended-timers.ts";
 import { unreadFields } from "./unread-fields.ts";
 import type { VisitorKeys } from "./walk.ts";
+
+/** A CommonJS or ES module: its top-level names are its own (a classic script's top-level `var` is a global). */
+const MODULE = /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w|^\s*(import|export)\b/m;
 
 /** The steps after the walk of `program`, in order: each reads what the walk and the steps before it found. */
 export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: VisitorKeys | undefined): void {
@@ -23,7 +27,9 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   unreadFields(program, facts.source, visitorKeys, facts.notDurations);
   facts.discardedReads.finish((name) => facts.unreadDefaults.uses(name), facts.notDurations);
   const uses = (name: string) => facts.unreadDefaults.uses(name);
-  facts.unreadStores.finish(facts.sites, facts.functionSpans, uses, visitorKeys, facts.notDurations);
+  const module = MODULE.test(facts.source);
+  facts.unreadStores.finish(facts.sites, facts.functionSpans, uses, visitorKeys, facts.notDurations, module);
   facts.machineDelays.finish(facts.notDurations, facts.source);
+  azurePollIntervals(facts.source, facts.sites, facts.notDurations);
   facts.syncTests.finish();
 }

@@ -24,12 +24,17 @@ export class UnreadStores {
   private readonly declared = new Map<string, number[]>();
   /** Offsets of identifiers that name a member or a key (`options.x`, `{ x: 1 }`): no read of a local `x`. */
   private readonly naming = new Set<number>();
+  /** Declarators of `export const ...`: read by other modules. */
+  private readonly exported = new Set<EsNode>();
   /** The offset lists already sorted. */
   private readonly sorted = new WeakSet<readonly number[]>();
 
   node(node: EsNode): void {
     if (LOOPS.has(node.type)) this.loops.push(span(node));
     else if (node.type === "VariableDeclarator") this.declare(node.id);
+    else if (node.type === "ExportNamedDeclaration" && isNode(node.declaration))
+      for (const declarator of ((node.declaration as EsNode).declarations as EsNode[] | undefined) ?? [])
+        this.exported.add(declarator);
     else if (node.type === "MemberExpression" && !node.computed) this.naming.add(span(node.property as EsNode)[0]);
     else if (
       (node.type === "Property" || node.type === "PropertyDefinition" || node.type === "MethodDefinition") &&
@@ -60,6 +65,7 @@ export class UnreadStores {
     uses: (name: string) => readonly number[],
     visitorKeys: VisitorKeys | undefined,
     notDurations: Set<EsNode>,
+    module: boolean,
   ): void {
     for (const site of sites) {
       const target =
@@ -73,8 +79,15 @@ export class UnreadStores {
       if (!isNode(value) || !onlyNumbers(value, visitorKeys)) continue;
       const [start, end] = span(site);
       const owner = innermostFunction(functions, start);
-      if (!owner) continue;
       const name = target.name as string;
+      // A module's top-level constant no code of the file names again (a bundle's leftover `var
+      // DEFAULT_TIMESTAMP_TIMEOUT_MS = 60 * 1e3 * 3`): nothing reads it. In a classic script a top-level `var` is a
+      // global another script may read, so only a module's (CommonJS or ESM) is judged; `exports.X` names it.
+      if (!owner) {
+        const unread = uses(name).every((at) => start <= at && at < end);
+        if (module && site.type === "VariableDeclarator" && unread && !this.exported.has(site)) notDurations.add(site);
+        continue;
+      }
       const local = (this.declared.get(name) ?? []).some(
         (at) => owner[0] <= at && at < owner[1] && innermostFunction(functions, at) === owner,
       );
