@@ -16,6 +16,7 @@ import { SESSION_CLASSES } from "./http.ts";
 import { noneIsForever } from "./none-keywords.ts";
 import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./own-sockets.ts";
 import { assignsTo, guarded, reassigned, storedAs } from "./setting-writes.ts";
+import { sessionSelfCall } from "./session-self-calls.ts";
 import { splatReachesWait } from "./splatted-keywords.ts";
 import { unwrap } from "./syntax.ts";
 
@@ -205,6 +206,8 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
     const name = keyword.childForFieldName("name")?.text ?? "";
     if (keyword.childForFieldName("value")?.id !== argument.id) return false;
     if (knowsTimeoutKeyword(facts, path, written, name) || noneIsForever(facts, call, path, written, name)) return true;
+    // `self.request(..., timeout=timeout)` in `class APIClient(requests.Session)`: the session's own request method.
+    if (name === "timeout" && sessionSelfCall(facts, call, written)) return true;
     const callee = calleeOf(call, written);
     // Another module's class that keeps a None it is handed, or function that waits with it (`openURL(u, timeout=...)`).
     const keeper = callee ? undefined : facts.packageKeeper(written);
