@@ -72,6 +72,16 @@ describe("a setting reader's default", () => {
     ]);
   });
 
+  it("leaves a validator handed the value beside its name: the number is a bound", async () => {
+    const source = [
+      "export function resolve(options, config) {",
+      '  const opTimeoutMs = whole("opTimeoutMs", options.opTimeoutMs ?? config.cache.opTimeoutMs, 1);',
+      "  return { opTimeoutMs };",
+      "}",
+    ];
+    expect(await findingLines("options.js", source.join("\n"))).toEqual([]);
+  });
+
   it("leaves a reader whose setting is no timeout, or with two numbers after the name", async () => {
     const source = [
       "export const config = {",

@@ -2,7 +2,7 @@
 // `_.get(config, "requestTimeout", 5000)`, `getOption(opts, "timeout", 30_000)`. The fallback is the default timeout
 // of whatever reads the value (the eval's rule for `kwargs.pop("timeout", 70)`, `getattr(o, "timeout", 30)`).
 import type { Constants } from "./constants.ts";
-import { type EsNode, unwrap } from "./ast.ts";
+import { type EsNode, referenceName, unwrap } from "./ast.ts";
 
 /**
  * In `lookup(object, "timeout", 60000)`, the positive number after a timeout-named key: the key is a string that
@@ -45,7 +45,11 @@ function settingFallback(
   // `createError("FST_REPLY_FROM_TIMEOUT", "Timeout", 504)`: a code, a message and a status, not a setting's name.
   if (values.some((arg, i) => i !== at && arg.type === "Literal" && typeof arg.value === "string")) return undefined;
   const numbers = values.slice(at + 1).filter((arg) => duration(arg, constants));
-  return numbers.length === 1 ? numbers[0] : undefined;
+  if (numbers.length !== 1) return undefined;
+  // `whole("opTimeoutMs", options.opTimeoutMs ?? config.opTimeoutMs, 1)`: the value is handed in beside its name, so
+  // the call validates it and the number is a bound (the least it may be), not the default of a reader.
+  const handed = values.some((arg, i) => i !== at && arg !== numbers[0] && readsTimeout(arg, isTimeout));
+  return handed ? undefined : numbers[0];
 }
 
 /** `"read_timeout"`, `["BITBUCKET_HTTP_TIMEOUT_MS", "HTTP_TIMEOUT"]`: a setting's name (or its aliases) saying timeout. */
@@ -56,6 +60,16 @@ function namesSetting(arg: EsNode, isTimeout: (name: string) => boolean): boolea
     names.every((n) => n?.type === "Literal" && typeof n.value === "string" && /^[A-Za-z_$][\w$.-]*$/.test(n.value)) &&
     names.some((n) => isTimeout((n!.value as string).replace(/[.-]/g, "_")))
   );
+}
+
+/** `options.opTimeoutMs`, `timeout`, `a.timeout ?? b.timeout`, `Number(opts.timeoutMs)`: an argument that reads a timeout. */
+function readsTimeout(arg: EsNode, isTimeout: (name: string) => boolean): boolean {
+  const node = unwrap(arg);
+  if (node.type === "LogicalExpression")
+    return readsTimeout(node.left as EsNode, isTimeout) || readsTimeout(node.right as EsNode, isTimeout);
+  if (node.type === "CallExpression") return (node.arguments as EsNode[]).some((a) => readsTimeout(a, isTimeout));
+  const name = referenceName(node);
+  return name !== undefined && isTimeout(name);
 }
 
 function duration(node: EsNode, constants: Constants): boolean {
