@@ -27,8 +27,10 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   unreadFields(program, facts.source, visitorKeys, facts.notDurations);
   facts.discardedReads.finish((name) => facts.unreadDefaults.uses(name), facts.notDurations);
   const uses = (name: string) => facts.unreadDefaults.uses(name);
-  const module = MODULE.test(facts.source);
-  facts.unreadStores.finish(facts.sites, facts.functionSpans, uses, visitorKeys, facts.notDurations, module);
+  // Asked only when a top-level constant nothing names turns up: most files have none, and the scan reads the whole text.
+  let module: boolean | undefined;
+  const isModule = () => (module ??= MODULE.test(facts.source));
+  facts.unreadStores.finish(facts.sites, facts.functionSpans, uses, visitorKeys, facts.notDurations, isModule);
   facts.machineDelays.finish(facts.notDurations, facts.source);
   azurePollIntervals(facts.source, facts.sites, facts.notDurations);
   facts.syncTests.finish();

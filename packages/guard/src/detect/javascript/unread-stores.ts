@@ -65,7 +65,7 @@ export class UnreadStores {
     uses: (name: string) => readonly number[],
     visitorKeys: VisitorKeys | undefined,
     notDurations: Set<EsNode>,
-    module: boolean,
+    isModule: () => boolean,
   ): void {
     for (const site of sites) {
       const target =
@@ -85,7 +85,8 @@ export class UnreadStores {
       // global another script may read, so only a module's (CommonJS or ESM) is judged; `exports.X` names it.
       if (!owner) {
         const unread = uses(name).every((at) => start <= at && at < end);
-        if (module && site.type === "VariableDeclarator" && unread && !this.exported.has(site)) notDurations.add(site);
+        if (site.type === "VariableDeclarator" && unread && !this.exported.has(site) && isModule())
+          notDurations.add(site);
         continue;
       }
       const local = (this.declared.get(name) ?? []).some(
