@@ -51,11 +51,15 @@ describe("worst-case inputs judge as their small versions do", { timeout: LARGE_
   });
 
   it("96 nested Python functions (the deepest CPython takes) each with a default: all but the innermost report", async () => {
-    // Every function sleeps on its default and defines the next inside it; the innermost only sleeps (a pause, no
-    // bound). Each default's checks walk up to the module and read its function's body, which holds every deeper one.
+    // Every function waits on an event with its default and defines the next inside it; the innermost only sleeps (a
+    // pause, no bound). Each default's checks walk up to the module and read its function's body, which holds every
+    // deeper one.
     const n = 96;
     const functions = range(n)
-      .map((i) => `${"    ".repeat(i)}def f${i}(timeout=${i + 1}):\n${"    ".repeat(i + 1)}time.sleep(timeout)\n`)
+      .map(
+        (i) =>
+          `${"    ".repeat(i)}def f${i}(timeout=${i + 1}):\n${"    ".repeat(i + 1)}${i < n - 1 ? "ready.wait" : "time.sleep"}(timeout)\n`,
+      )
       .join("");
     const expected = range(n - 1).map((i) => `${2 + 2 * i}: no-hardcoded-timeout`);
     expect(await findingLines("nested.py", `import time\n${functions}`)).toEqual(expected);

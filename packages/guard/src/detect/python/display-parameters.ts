@@ -10,6 +10,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { displayedFor } from "./displays.ts";
 import { lifetimeUse, numberConversion } from "./expiries.ts";
 import { scheduledDelay } from "./schedules.ts";
+import { onlySleeps, sleptFor } from "./sleeps.ts";
 import { coalescingInterval, equalityTest, unheardSignal } from "./qt-timers.ts";
 import { ancestorsOf } from "./attribute-ancestry.ts";
 import { classOf, positionalIndex } from "./callees.ts";
@@ -167,6 +168,11 @@ function displayedRead(facts: PyFacts, id: TsNode, name: string, depth: number):
   if (parent.type === "argument_list" && coalescingInterval(facts, value)) return "shown";
   if (parent.type === "argument_list" && unheardSignal(facts, value, classOf(enclosingFunction(id) ?? id)))
     return "kept";
+  // `def qWait(cls, timeout=DEFAULT_TIMEOUT): QTest.qWait(timeout)`, `def nap(t): time.sleep(t)`: a function whose
+  // whole work is a sleep pauses for its parameter; like a display time, it bounds no wait. (A body that does more
+  // after its sleep may be a timer whose delay is a deadline: `sleeps.ts`.)
+  const body = enclosingFunction(id)?.childForFieldName("body");
+  if (parent.type === "argument_list" && body && sleptFor(value, "any") && onlySleeps(body)) return "shown";
   const slot =
     parent.type === "keyword_argument" ? parent.childForFieldName("name")?.text : positionalIndex(parent, value);
   return slot !== undefined && slot !== -1 && displayParameter(facts, call, slot) && "shown";

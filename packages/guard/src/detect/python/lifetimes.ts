@@ -4,6 +4,8 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { readOnlyByOwner } from "./attribute-ancestry.ts";
+import { backoffBase } from "./backoffs.ts";
+import { handedToOwn, parameterNode } from "./handed-no-wait.ts";
 import { enclosingClass } from "./callees.ts";
 import { unreadLocal } from "./context.ts";
 import { lifetimeUse, outward, throughUnits } from "./expiries.ts";
@@ -12,7 +14,7 @@ import { loggedOnly, onlyLogged } from "./logged.ts";
 import { coalescingInterval } from "./qt-timers.ts";
 import { shownOrComparedRead } from "./own-display-calls.ts";
 import { isCacheEntryLifetime, isFuseEntryLifetime } from "./cache-lifetimes.ts";
-import { sleptFor, type Sleeps } from "./sleeps.ts";
+import { onlySleeps, sleptFor, type Sleeps } from "./sleeps.ts";
 import { enclosingFunction, occurrences, referenceName } from "./syntax.ts";
 
 export { isCacheEntryLifetime } from "./cache-lifetimes.ts";
@@ -120,11 +122,30 @@ export function boundsNoWait(
     // `self._filterTimer.setInterval(AUTO_SEARCH_TIMEOUT)` of a `QTimer` whose `timeout` runs only slots that end
     // nothing: a debouncer's or throttle's window (`qt-timers.ts`), as for a parameter (`display-parameters.ts`).
     const window = coalescingInterval(facts, read);
-    return kept || window || lifetimeUse(facts, read) || sleptFor(read, sleeps) ? "use" : "wait";
+    if (kept || window || lifetimeUse(facts, read) || sleptFor(read, sleeps) || backoffBase(read)) return "use";
+    return read === found && handedOnForNoWait(facts, read) ? "use" : "wait";
   };
   // The definition's own text is not a read of it.
   const key = `${scope.id}:${name}:${sleeps}:${reads}`;
   return noWaitOutside(facts, key, () => occurrences(scope, name), judge, definition.startIndex, definition.endIndex);
+}
+
+/** Callees whose parameter is being judged (a hand-on back to one of them is a wait: no proof). */
+const judging = new Set<number>();
+
+// `super().__init__(start_timeout=start_timeout)`: handed to a function of this file whose parameter bounds no wait
+// there (`handed-no-wait.ts`), judged as that function's own default would be.
+function handedOnForNoWait(facts: PyFacts, read: TsNode): boolean {
+  const handed = handedToOwn(read);
+  const body = handed?.fn.childForFieldName("body");
+  const parameter = handed && parameterNode(handed.fn, handed.parameter);
+  if (!handed || !body || !parameter || judging.has(handed.fn.id)) return false;
+  judging.add(handed.fn.id);
+  try {
+    return boundsNoWait(facts, handed.parameter, body, parameter, onlySleeps(body) ? "any" : "between-rounds");
+  } finally {
+    judging.delete(handed.fn.id);
+  }
 }
 
 /** What `boundsNoWait` reads: a value (followed once into the field it is kept in) or a field (`.name` reads only). */

@@ -14,9 +14,12 @@ import { firstSyntaxError } from "./parser.ts";
 import { scanPython } from "./scan.ts";
 import type { Signatures } from "./timeout-positions.ts";
 
-/** A module that may hand a duration to a display call (`displays.ts`). */
+/**
+ * A module that may hand a duration to a display call (`displays.ts`), or a timeout's word to a sleep (a function that
+ * only sleeps pauses for its parameter: `display-parameters.ts`).
+ */
 const DISPLAY_CALL =
-  /\b(showMessage|ShowBalloon|set_timeout|setTimeout|Notify|Show|setInterval)[ \t]*\(|\b(timeout_add(_seconds)?|singleShot|CallLater|Timer|call_later|callLater)[ \t]*\([ \t]*(int[ \t]*\()?[ \t]*\w*(time_?out|Time_?[Oo]ut|TIME_?OUT)/;
+  /\b(showMessage|ShowBalloon|set_timeout|setTimeout|Notify|Show|setInterval)[ \t]*\(|\b(timeout_add(_seconds)?|singleShot|CallLater|Timer|call_later|callLater|sleep|qWait)[ \t]*\([ \t]*(int[ \t]*\()?[ \t]*\w*(time_?out|Time_?[Oo]ut|TIME_?OUT)/;
 /**
  * A module that may keep a duration as an entry's expiry: a timeout's word added to something, or the clock added to
  * something (`data[key] = (pos, val, time.time() + timeout)`, `self.expires = now + self.default_timeout`).

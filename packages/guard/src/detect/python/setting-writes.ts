@@ -61,3 +61,20 @@ export function guarded(node: TsNode, target: string, top: TsNode): boolean {
   }
   return false;
 }
+
+/**
+ * `if self.keep_alive_timeout is not None: self._tasks.add(self._check_ws_liveness())` (gql): the read sits in a private
+ * method of `cls` that every mention in the class (a call, or the method handed on as a callback) starts only under a
+ * test of `target`. A None there switches that method off; it never waits with it. A public method is left out: other
+ * code may call it without the test.
+ */
+export function startedOnlyUnderTest(read: TsNode, target: string, cls: TsNode): boolean {
+  let fn: TsNode | null = read.parent;
+  while (fn && fn.type !== "function_definition") fn = fn.parent;
+  const name = fn?.childForFieldName("name")?.text;
+  if (!fn || !name || !/^_(?!_)/.test(name) || fn.parent?.parent?.id !== cls.id) return false;
+  const mentions = cls
+    .descendantsOfType("attribute")
+    .filter((node) => node?.text.replace(/\s+/g, "") === `self.${name}`) as TsNode[];
+  return mentions.length > 0 && mentions.every((mention) => guarded(mention, target, cls));
+}

@@ -15,7 +15,7 @@ import type { PyFacts } from "./facts.ts";
 import { SESSION_CLASSES } from "./http.ts";
 import { noneIsForever } from "./none-keywords.ts";
 import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./own-sockets.ts";
-import { assignsTo, guarded, reassigned, storedAs } from "./setting-writes.ts";
+import { assignsTo, guarded, reassigned, startedOnlyUnderTest, storedAs } from "./setting-writes.ts";
 import { sessionSelfCall } from "./session-self-calls.ts";
 import { splatReachesWait } from "./splatted-keywords.ts";
 import { unwrap } from "./syntax.ts";
@@ -119,8 +119,8 @@ export function keptForWaits(facts: PyFacts, cls: TsNode, stored: string, hops: 
         return true;
       continue;
     }
-    if ((!guarded(read, stored, cls) || setOnlyWhenGiven(facts, read, stored, cls)) && reachesWait(facts, read, hops))
-      return true;
+    const tested = guarded(read, stored, cls) || startedOnlyUnderTest(read, stored, cls);
+    if ((!tested || setOnlyWhenGiven(facts, read, stored, cls)) && reachesWait(facts, read, hops)) return true;
   }
   return false;
 }

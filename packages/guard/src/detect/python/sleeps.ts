@@ -9,9 +9,11 @@ export function onlySleeps(body: TsNode): boolean {
   return body.descendantsOfType("call").every(isSleep);
 }
 
-// `time.sleep(...)`, `asyncio.sleep(...)`, `sleep(...)`: the callee as written, spaces removed, ends in `sleep`.
+// `time.sleep(...)`, `asyncio.sleep(...)`, `sleep(...)`: the callee as written, spaces removed, ends in `sleep`. Qt's
+// `QTest.qWait(ms)` too: it processes events for `ms` and returns, whatever happens meanwhile (its `qWaitFor(pred,
+// timeout)` is a deadline).
 function isSleep(call: TsNode | null): boolean {
-  return /(^|\.)sleep$/.test(call?.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "");
+  return /(^|\.)(sleep|qWait)$/.test(call?.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "");
 }
 
 /** Which sleeps tell a duration is a delay: none (another object's setting), one between rounds of a loop, any. */
