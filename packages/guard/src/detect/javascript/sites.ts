@@ -152,7 +152,9 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         const disables = judge.facts.zero.disables(name) || judge.reachesWaitElsewhere(true);
         const noTimer = disables && judge.facts.zero.constructors.inConstructor(span(node)[0]);
         const reset = isResetValue(node.right as EsNode) && !noTimer;
-        if (!(own && reset)) judge.report(node.right as EsNode, `assigned to "${name}"`);
+        // `Utilities.minimumTimeout = 5` (a compiled static field) only compared with a configured timeout: a bound.
+        const bound = !own && judge.facts.bounds.onlyBounds(name!, 1, judge.facts.source);
+        if (!(own && reset) && !bound) judge.report(node.right as EsNode, `assigned to "${name}"`);
       }
       return;
     }

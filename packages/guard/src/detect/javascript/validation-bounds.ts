@@ -33,8 +33,10 @@ export class ValidationBounds {
     const left = unwrap(node.left as EsNode);
     const right = unwrap(node.right as EsNode);
     if (/^[<>]=?$/.test(operator)) {
-      if (left.type === "Identifier" && isConfigured(right, isTimeout)) this.bound(left);
-      if (right.type === "Identifier" && isConfigured(left, isTimeout)) this.bound(right);
+      if (this.clampTests.has(node)) return;
+      // `responseTimeout >= Utilities.minimumTimeout` (zowe's compiled static field): a class's or namespace's field.
+      if (isBoundReference(left) && isConfigured(right, isTimeout)) this.boundName(referenceName(left) ?? "");
+      if (isBoundReference(right) && isConfigured(left, isTimeout)) this.boundName(referenceName(right) ?? "");
     } else if (operator === "+") {
       const text = (side: EsNode) => side.type === "Literal" && typeof side.value === "string";
       if (left.type === "Identifier" && text(right)) this.bound(left);
@@ -67,7 +69,22 @@ export class ValidationBounds {
       this.clamps.add(assignment);
     }
     for (const assignment of floorAssignments(reader, node)) this.clamps.add(assignment);
+    // `if (supplied > MAXIMUM_TIMEOUT) { log.warn(...); return MAXIMUM_TIMEOUT; }` (diffusion's `limitTimeout`): the
+    // bound handed back in place of a larger value, the clamp written with a return; the test and the return are its
+    // uses as a bound (the test once: `binary` skips it).
+    const [tested, bound] = (test.operator as string).startsWith(">") ? [left, right] : [right, left];
+    if (bound.type !== "Identifier" || !/^(Identifier|MemberExpression)$/.test(tested.type)) return;
+    const returns = returnedIn(node.consequent as EsNode).filter(
+      (value) => value.type === "Identifier" && value.name === bound.name,
+    );
+    if (returns.length === 0) return;
+    this.clampTests.add(test);
+    this.bound(bound);
+    for (const value of returns) this.bound(value);
   }
+
+  /** The tests `clamp` counted as a bound's use. */
+  private readonly clampTests = new Set<EsNode>();
 
   /**
    * `const timeout = Math.max(args.timeout ?? 5, 1)`: each declaration (its start) of a name some local is floored
@@ -165,6 +182,20 @@ const ORDERING =
 
 /** A call that writes a log line: `console.warn(...)`, `logger.error(...)`, `this.log.info(...)`. */
 const LOG_CALL = /(^|\.)(console|logger|log)\.(log|warn|error|info|debug)$/;
+
+/** A bound as written: a constant (`MAX`) or a class's or namespace's field (`Utilities.minimumTimeout`), not `this.x`. */
+function isBoundReference(node: EsNode): boolean {
+  if (node.type === "Identifier") return true;
+  return node.type === "MemberExpression" && !node.computed && unwrap(node.object as EsNode).type === "Identifier";
+}
+
+/** The values an `if` branch returns directly (its own statements, not nested blocks). */
+function returnedIn(branch: EsNode): EsNode[] {
+  const statements = branch.type === "BlockStatement" ? (branch.body as EsNode[]) : [branch];
+  return statements
+    .filter((statement) => statement.type === "ReturnStatement" && statement.argument)
+    .map((statement) => unwrap(statement.argument as EsNode));
+}
 
 /** A configured timeout: `this.timeoutMillis`, `options.timeout`, `timeoutMs` (a reference, not a computation). */
 function isConfigured(node: EsNode, isTimeout: (name: string | undefined) => boolean): boolean {
