@@ -115,5 +115,6 @@ function collectDestination(facts: FileFacts, node: EsNode): void {
   if (!destination || !/timeout/i.test(destination.name)) return;
   if (!facts.isTimeout(destination.name)) facts.judgedBySite.add(unwrap(destination.value));
   facts.destinations.set(unwrap(destination.value), destination.name);
+  facts.storedFallbacks.stored(destination.value, destination.name);
   if (POINT_IN_TIME.test(facts.text(destination.value))) facts.timestampNames.add(destination.name);
 }

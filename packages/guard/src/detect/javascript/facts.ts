@@ -1,5 +1,6 @@
 // What one walk of a file learns before any site is judged: bindings, constants, tests, timers, tables.
 // The store and the questions it answers; which node feeds which fact is `collect.ts`.
+import { StoredFallbacks } from "./stored-fallbacks.ts";
 import type { TimeoutApi } from "../../apis.ts";
 import { type EsNode, span } from "./ast.ts";
 import { collectNode } from "./collect.ts";
@@ -66,6 +67,8 @@ export class FileFacts implements TestFacts {
   readonly judgedBySite = new Set<EsNode>();
   /** Values stored under a timeout-looking name, with that name (judged again once the walk knows every timer). */
   readonly destinations = new Map<EsNode, string>();
+  /** Constants read only as the fallback of a stored setting, with the setting's names (`stored-fallbacks.ts`). */
+  readonly storedFallbacks = new StoredFallbacks();
   /** Names bound to Node's timers modules (`const promises_1 = require("node:timers/promises")`): their setTimeout is a delay. */
   readonly timerModules = new Set<string>();
   /** [start, end) of every class body: `this.timeout(ms)` there is the object's own setter, not mocha's. */

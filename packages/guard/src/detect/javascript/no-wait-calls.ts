@@ -41,8 +41,16 @@ export function renews(callback: string, delay: string): boolean {
   const body = callback.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
   const liveness = comparesElapsed(body, delay);
   const reports = REPORTS_TIMEOUT.test(body);
-  return (saysSchedule(body) || ROUND.test(body)) && !DEADLINE_BODY.test(body) && !liveness && !reports;
+  // `setTimeout(() => { this.flush().catch(log) }, this.batchTimeout)`: a batch sent when its delay is up; a flush
+  // beside a call that ends something (`this.flush(); this.socket.end()`) may be a forced close's deadline.
+  const flushes = FLUSH.test(body) && !ENDS.test(body);
+  return (saysSchedule(body) || ROUND.test(body) || flushes) && !DEADLINE_BODY.test(body) && !liveness && !reports;
 }
+
+/** A call that flushes a batch or a buffer (`this.flush()`, `flushQueue()`). */
+const FLUSH = /(^|[^\w$])flush\w*\s*\(/i;
+/** A call that ends, closes or cancels something. */
+const ENDS = /\.(end|close|destroy|kill|cancel|stop|terminate|abort|disconnect)\w*\s*\(/i;
 
 /** `notify({ message, timeout: 2000 })`, `events.emit("browser:notify", { ..., timeout })`: shown, not awaited. */
 export function shownPayloads(node: EsNode, path: string, args: EsNode[]): [number, number][] {

@@ -117,6 +117,11 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
           )
         )
           return;
+        // `DEFAULT_BATCH_TIMEOUT = 2e3` only as the fallback of `this.batchTimeout`, a flush timer's delay.
+        if (
+          judge.facts.storedFallbacks.onlyInto(id.name as string, judge.facts.source, (n) => judge.facts.isTimeout(n))
+        )
+          return;
         if (judge.isWindowDelay(id.name as string, node)) {
           judge.windowFallbacks.add(unwrap(node.init));
           return;
