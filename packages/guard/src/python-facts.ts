@@ -15,6 +15,7 @@ import { keeperFor, topLevelDefinitions } from "./detect/python/keepers.ts";
 import { namedElsewhereIn } from "./detect/python/named-elsewhere.ts";
 import { findDisplayParameters } from "./detect/python/package-displays.ts";
 import { findLifetimeSettings } from "./detect/python/package-lifetimes.ts";
+import { findMethodWaits } from "./detect/python/package-method-waits.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
 import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
@@ -131,6 +132,7 @@ export async function pythonPackageFacts(
     isPythonTimeoutName(name, config.extraTimeoutNames),
   );
   findLifetimeSettings(modules, python, config, parser, (name) => isPythonTimeoutName(name, config.extraTimeoutNames));
+  findMethodWaits(modules, python, config, parser);
   const trees: Tree[] = [];
   try {
     // Each candidate module's parse and facts, and the definitions other modules may name.

@@ -22,11 +22,34 @@ export function boundTo(facts: PyFacts, made: (call: TsNode) => boolean, value: 
   const sources = facts
     .bindingSources(value)
     .filter((source): source is TsNode => source !== null && unwrap(source).type !== "none")
-    .filter((source) => !owner || enclosingClass(source)?.id === cls);
+    .filter((source) => !owner || enclosingClass(source)?.id === cls)
+    // `self.session = session` from `__init__(self, session=None)`: the caller's object says nothing of it either
+    // (aiohasupervisor's client, which makes its own `ClientSession()` when none is given).
+    .filter((source) => !(owner && unwrap(source).type === "identifier" && isParameter(unwrap(source))));
   return (
     sources.length > 0 &&
     sources.every(
       (source) => (source.type === "call" || copies > 0) && boundTo(facts, made, unwrap(source), copies - 1),
     )
   );
+}
+
+/** `name` is a parameter of the function it is read in (and that function does not bind it again). */
+function isParameter(name: TsNode): boolean {
+  let fn: TsNode | null = name.parent;
+  while (fn && fn.type !== "function_definition") fn = fn.parent;
+  if (!fn) return false;
+  const declared = (fn.childForFieldName("parameters")?.namedChildren ?? []).some((parameter) => {
+    if (!parameter) return false;
+    const own =
+      parameter.type === "identifier"
+        ? parameter.text
+        : /^typed_parameter$/.test(parameter.type)
+          ? parameter.namedChildren[0]?.text
+          : parameter.childForFieldName("name")?.text;
+    return own === name.text;
+  });
+  if (!declared) return false;
+  const rebinds = new RegExp(`(^|\\n)[ \\t]*${name.text}[ \\t]*(=(?!=)|:[^\\n=]*=(?!=))`);
+  return !rebinds.test(fn.childForFieldName("body")?.text ?? "");
 }

@@ -14,5 +14,10 @@ export function ownFunctionWaitsWith(facts: PyFacts, call: TsNode, written: stri
   // A plain function of this file; a class's `__init__` keeps its None for later (`settings.ts` judges that).
   if (callee) return callee.kind === "call" && waitsWith(facts, callee.fn, name);
   const keeper = facts.packageKeeper(written);
-  return keeper?.kind === "function" && keeper.waits.includes(name);
+  if (keeper) return keeper.kind === "function" && keeper.waits.includes(name);
+  // `self._client.post(uri, timeout=None)`: a method every definition of which in the package waits with it (the
+  // package pass's `methodWaits`). Another library's method of that name would take the None as "no limit" too.
+  const method = written.includes(".") ? written.slice(written.lastIndexOf(".") + 1) : undefined;
+  const waits = facts.options.python?.methodWaits;
+  return method !== undefined && waits !== undefined && Object.hasOwn(waits, method) && waits[method]!.includes(name);
 }

@@ -61,6 +61,8 @@ export interface PythonFacts {
   readonly namedElsewhere?: readonly string[];
   /** Module constants named like timeouts that every read in the package uses as an expiry (`package-lifetimes.ts`). */
   readonly lifetimes?: readonly string[];
+  /** Method name -> the timeout parameters every definition of it in the package waits with (`package-method-waits.ts`). */
+  readonly methodWaits?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

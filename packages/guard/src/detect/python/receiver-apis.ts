@@ -88,6 +88,20 @@ const RECEIVERS: readonly ReceiverApi[] = [
     ]),
     noneIsForever: true,
   },
+  // An aiohttp `ClientSession`'s requests (https://docs.aiohttp.org/en/stable/client_reference.html): `timeout=` takes
+  // a `ClientTimeout` or a number of seconds for the whole request, and None becomes `ClientTimeout(total=None)`: the
+  // session's 5-minute default is switched off and the request waits without limit. Keyword only (`argument: -1`).
+  {
+    modules: ["aiohttp"],
+    constructor: /^aiohttp\.(client\.)?ClientSession$/,
+    methods: new Map(
+      ["request", "get", "post", "put", "patch", "delete", "head", "options", "ws_connect"].map((name) => [
+        name,
+        { language: "python", callee: `aiohttp.ClientSession.${name}`, argument: -1, keyword: "timeout" },
+      ]),
+    ),
+    noneIsForever: true,
+  },
 ];
 
 // How many plain copies (`sel = self._selector`) are followed back to a constructor.

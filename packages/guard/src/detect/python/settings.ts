@@ -14,6 +14,7 @@ import { packageParameter } from "./package-callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { SESSION_CLASSES } from "./http.ts";
 import { noneIsForever } from "./none-keywords.ts";
+import { selfMethodDefinitions } from "./own-methods.ts";
 import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./own-sockets.ts";
 import { assignsTo, guarded, reassigned, startedOnlyUnderTest, storedAs } from "./setting-writes.ts";
 import { sessionSelfCall } from "./session-self-calls.ts";
@@ -69,12 +70,12 @@ export function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops
 }
 
 /** A function that waits with its parameter `name` itself, unchanged (`openURL(url, timeout=None)`: it is the wait). */
-export function waitsWith(facts: PyFacts, fn: TsNode, name: string): boolean {
+export function waitsWith(facts: PyFacts, fn: TsNode, name: string, hops = 0): boolean {
   const body = fn.childForFieldName("body");
-  if (!body || assignsTo(body, name)) return false;
+  if (hops > MAX_HOPS || !body || assignsTo(body, name)) return false;
   return body
     .descendantsOfType("identifier")
-    .some((use) => use?.text === name && !guarded(use, name, fn) && reachesWait(facts, use, 0));
+    .some((use) => use?.text === name && !guarded(use, name, fn) && reachesWait(facts, use, hops));
 }
 
 /**
@@ -208,6 +209,9 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
     if (knowsTimeoutKeyword(facts, path, written, name) || noneIsForever(facts, call, path, written, name)) return true;
     // `self.request(..., timeout=timeout)` in `class APIClient(requests.Session)`: the session's own request method.
     if (name === "timeout" && sessionSelfCall(facts, call, written)) return true;
+    // `self._request(HTTPMethod.POST, uri, timeout=timeout)`: every definition `self._request` may run waits with it.
+    const own = written.startsWith("self.") && hops < MAX_HOPS ? selfMethodDefinitions(facts, call) : undefined;
+    if (own?.every((fn) => parameterNamed(fn, name) !== undefined && waitsWith(facts, fn, name, hops + 1))) return true;
     const callee = calleeOf(call, written);
     // Another module's class that keeps a None it is handed, or function that waits with it (`openURL(u, timeout=...)`).
     const keeper = callee ? undefined : facts.packageKeeper(written);
