@@ -3,7 +3,7 @@ import { calleePath, type EsNode } from "./ast.ts";
 import { collectCallFacts } from "./call-facts.ts";
 import { foreignCallProps } from "./foreign-components.ts";
 import type { FileFacts } from "./facts.ts";
-import { messageParts } from "./message-text.ts";
+import { errorPayloads, messageParts } from "./message-text.ts";
 import { sphinxIndexEntries } from "./term-index.ts";
 import { collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 
@@ -43,7 +43,7 @@ export function collectNew(facts: FileFacts, node: EsNode): void {
   facts.sites.push(node);
   collectCallFacts(facts, node);
   facts.noWait.call(node);
-  for (const range of messageParts(node)) facts.noWait.quietIn(range);
+  for (const range of [...messageParts(node), ...errorPayloads(node)]) facts.noWait.quietIn(range);
   facts.receivers.call(node);
   facts.zero.call(node);
   facts.held.call(node);

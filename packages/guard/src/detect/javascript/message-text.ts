@@ -20,6 +20,19 @@ export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, 
   return parts.filter((part) => onlyNumbers(part, visitorKeys)).map((part) => span(part));
 }
 
+/**
+ * `throw new TransactionTimeoutError(tx.id, name, this.config.authorizationTimeout || 30000)` (sapiom): the numbers an
+ * error object is built from, handed as whole arguments: what the error reports of a wait that is already over, not a
+ * bound on one. A function or object argument (`new RetryError({ timeout }, fn)`) may carry more, and is judged as before.
+ */
+export function errorPayloads(node: EsNode): [number, number][] {
+  if (node.type !== "NewExpression" || !ERROR_BUILDER.test(calleePath(node.callee as EsNode) ?? "")) return [];
+  return (node.arguments as EsNode[]).filter((arg) => PAYLOAD.has(unwrap(arg).type)).map((arg) => span(arg));
+}
+
+/** Argument shapes that are a value, not code or a structure: a number, a name, a fallback, a choice. */
+const PAYLOAD = new Set(["Literal", "Identifier", "MemberExpression", "LogicalExpression", "ConditionalExpression"]);
+
 /** The values interpolated into `text` (a template, or a `+` chain holding a string), pushed onto `parts`. */
 function textParts(text: EsNode, parts: EsNode[]): void {
   if (text.type === "TemplateLiteral") {
