@@ -42,3 +42,10 @@ export function isIdleTimeout(name: string): boolean {
   const parts = words(name).join(" ").replace("keep alive", "keepalive").split(" ");
   return parts.some((w) => IDLE.has(w));
 }
+
+/**
+ * A function named as a debounce or a throttle (`debounce(fn, timeout = 0)`, lodash's written again; psygnal's
+ * `throttled(func, timeout=100)` / `debounced(...)`): its duration is how long it waits for quiet (or between calls)
+ * before calling through, not a bound on a wait, whatever the parameter is called. Both languages.
+ */
+export const QUIET_PERIOD_FUNCTION = /^_?(debounce|throttle)d?$/i;

@@ -125,3 +125,20 @@ describe("a kept None that only switches a private watchdog off", () => {
     expect(await findingLines("t.py", transport("        if self.url:"))).toEqual(["4: no-unbounded-timeout"]);
   });
 });
+
+describe("a throttle's or a debounce's period", () => {
+  it("is not reported as the default or the argument of a function so named; a wait beside it is", async () => {
+    const source = [
+      "def throttled(func=None, timeout=100, leading=True):",
+      "    return Throttler(func, timeout, leading)",
+      "",
+      "def debounced(func=None, timeout=100):",
+      "    return Debouncer(func, timeout)",
+      "",
+      "emitter.changed.connect(throttled(on_change, timeout=50))",
+      "emitter.moved.connect(debounced(on_move, timeout=80))",
+      "done.wait(timeout=5)",
+    ].join("\n");
+    expect(await findingLines("throttle.py", source)).toEqual(["9: no-hardcoded-timeout"]);
+  });
+});

@@ -2,6 +2,7 @@
 // long to wait after the last event before acting once, not a deadline; nothing fails or ends when it runs out.
 // select2's `ajax: { quietMillis: ajaxTimeout }` (a typing debounce before the search request), webpack's
 // `watchOptions: { aggregateTimeout: 200 }` (how long the watcher gathers changes before one rebuild).
+import { QUIET_PERIOD_FUNCTION } from "../../name-kinds.ts";
 import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 
 /**
@@ -70,15 +71,12 @@ function objectBranches(raw: EsNode, depth = 0): EsNode[] {
   return [];
 }
 
-/** A file's own `debounce(fn, timeout = 0)` or `throttle(fn, timeout = 200)` (lodash's, written again). */
-const DEBOUNCE_FUNCTION = /^_?(debounce|throttle)$/i;
-
 /**
  * [start, end) of the parameters of a function named as a debounce or a throttle: a default there is how long the
  * function waits for quiet (or between calls) before it calls through, whatever the parameter is called.
  */
 export function debounceParameters(name: string | undefined, fn: unknown): [number, number] | undefined {
-  if (name === undefined || !DEBOUNCE_FUNCTION.test(name) || !isNode(fn)) return undefined;
+  if (name === undefined || !QUIET_PERIOD_FUNCTION.test(name) || !isNode(fn)) return undefined;
   const value = unwrap(fn);
   const params = value.params as EsNode[] | undefined;
   if (!FUNCTION_TYPES.has(value.type) || params === undefined || params.length === 0) return undefined;

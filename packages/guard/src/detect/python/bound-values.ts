@@ -1,5 +1,6 @@
 // Values bound to a timeout's name where they are written: a parameter's default (`def get(url, timeout=30)`) and an
 // assignment (`self.timeout = 15`, `TIMEOUT1, TIMEOUT2 = 0.82, 0.35`, `deadline = time.monotonic() + 5`).
+import { QUIET_PERIOD_FUNCTION } from "../../name-kinds.ts";
 import type { Node as TsNode } from "web-tree-sitter";
 import type { AlarmBudgets } from "./alarms.ts";
 import { boundsLocalWork, deadlineOverLocalWork } from "./budgets.ts";
@@ -43,6 +44,9 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
     if (own) judge.report(value, own, true, "poll");
     return;
   }
+  // psygnal's `def throttled(func=None, timeout=100, leading=True)`: the quiet period between calls.
+  if (fn?.type === "function_definition" && QUIET_PERIOD_FUNCTION.test(fn.childForFieldName("name")?.text ?? ""))
+    return;
   // `def record_flush(self, timeout_seconds=10): flushed.append(...)`, `@abstractmethod def export(self,
   // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
   // reads bounds nothing.

@@ -1,5 +1,6 @@
 // A value handed to a timeout parameter of a call: by its keyword (`wait(timeout=5)`) or, where the package's own
 // definitions take a timeout at that place, positionally (`self.wait_for_status(id, "ACTIVE", "cluster", 120)`).
+import { QUIET_PERIOD_FUNCTION } from "../../name-kinds.ts";
 import type { Node as TsNode } from "web-tree-sitter";
 import { bindsNothing, knowsTimeoutKeyword, type PyCallJudge } from "./calls.ts";
 import { isCacheLifetime } from "./context.ts";
@@ -81,8 +82,12 @@ function judgeTimeoutArgument(
   where: string,
 ): void {
   const { facts } = judge;
-  // `client_pause(timeout=1)`: how long to pause, not a deadline.
-  if (/(pause|sleep|delay)\w*$/i.test(written)) return;
+  // `client_pause(timeout=1)`: how long to pause, not a deadline; `throttled(on_change, timeout=50)`: a quiet period.
+  if (
+    /(pause|sleep|delay)\w*$/i.test(written) ||
+    QUIET_PERIOD_FUNCTION.test(written.slice(written.lastIndexOf(".") + 1))
+  )
+    return;
   const path = facts.resolve(written);
   const known =
     knowsTimeoutKeyword(facts, path, written, name) ||
