@@ -152,7 +152,9 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
       if (item.negative) continue;
       // birpc's `timeout: 0` rejects every call at once: no wait to bound, so no timeout to move to config.
       if (options?.zeroRejectsAtOnce && this.constants.evaluate(item.node) === 0) continue;
-      if (item.kind === "unbounded" && switchesOff(this.facts, this.constants, this.siteName, item)) continue;
+      // An axios config's `timeout` 0 is axios' "no limit" whatever the file does with other values of that name.
+      const axios = this.site !== undefined && this.facts.axiosConfigTimeouts.has(this.site);
+      if (item.kind === "unbounded" && !axios && switchesOff(this.facts, this.constants, this.siteName, item)) continue;
       const kind = item.kind === "unbounded" ? unboundedVerdict(this, item, zeroIsUnbounded) : item.kind;
       if (kind !== undefined) this.add(kind, item.node, item.literal, where, isTest);
     }

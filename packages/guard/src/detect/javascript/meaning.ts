@@ -44,6 +44,11 @@ export interface MeaningSite {
 export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning {
   const { facts, siteName, site } = judge;
   const receiver = facts.receivers.receiverAt(span(node)[0]);
+  // `{ timeout: 0, maxContentLength: Infinity }` handed to the package's own request method: axios' config, its 0. Also
+  // axios' own defaults copied into a bundle (`timeout: 0, xsrfCookieName: 'XSRF-TOKEN', ...`), whatever the bundle's
+  // other timers do with their own `timeout` (an untested `setTimeout(fn, opts.timeout)` elsewhere is another object).
+  const axios = site !== undefined && facts.axiosConfigTimeouts.has(site);
+  if (axios) return true;
   // `killTimeout: 0` then `setTimeout(kill, this.options.killTimeout)`, never tested: the timer fires at once;
   // so does a parameter or local that its function hands to a timer untested.
   if (facts.zero.firesAtOnce(siteName)) return undefined;
@@ -55,18 +60,16 @@ export function zeroMeaningAt(judge: MeaningSite, node: EsNode): NoLimitMeaning 
   // `const timeout = flag ? 0 : t; this.changeVisibilityTimeout(message, timeout)`: an expiry's 0 (visible at once).
   const setter = local ? facts.receivers.passedTo(siteName) : undefined;
   if (isExpiryName(setter?.slice(setter.lastIndexOf(".") + 1))) return undefined;
-  // `{ timeout: 0, maxContentLength: Infinity }` handed to the package's own request method: axios' config, its 0.
-  const axios = site !== undefined && facts.axiosConfigTimeouts.has(site);
   // A fixture's `{ timeout: 0 }` in Playwright's `test.extend({ ... })`, a call named like a merge the guard knows.
   if (!receiver && knownMeaning(judge, facts.receivers.mergeAt(span(node)[0])) === true) return true;
   // `module.exports = function (config) { config.set({ browserNoActivityTimeout: 0 }) }`: karma's timer left unarmed.
   if (karmaNoLimit(facts.source, siteName, receiver?.callee ?? facts.receivers.heldBy(span(node)[0]))) return true;
   // `client: { mocha: { timeout: 0 } }`, `mochaOpts: { timeout: 0 }`: mocha's options, its 0 switches test timeouts off.
   if (mochaNoLimit(facts.source, siteName, span(node)[0])) return true;
-  if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return axios || OWN;
-  if (facts.receivers.isOwnReceiver(receiver.callee)) return axios || OWN;
+  if (!receiver || SCHEMA_DEFAULT_CALL.test(receiver.callee ?? "")) return OWN;
+  if (facts.receivers.isOwnReceiver(receiver.callee)) return OWN;
   const meaning = knownMeaning(judge, receiver.callee);
-  if (meaning !== undefined || axios) return meaning ?? axios;
+  if (meaning !== undefined) return meaning;
   // The code's own comment at the value: `// Timeouts disabled` above `new WritePolicy({ socketTimeout: 0 })`.
   const [at] = span(node);
   return facts.zero.disables(siteName) || judge.reachesWaitElsewhere(true) || facts.noLimit.documentedAt(at)

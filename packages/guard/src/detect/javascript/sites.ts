@@ -67,8 +67,10 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       if (signal && (judge.constants.evaluate(signal) ?? 0) > 0 && !scripted())
         judge.report(signal, `as the delay of the abort signal in "${name}"`);
       // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
-      if (!judge.facts.isTimeout(name) && !(name !== undefined && judge.facts.noWait.connectionSessions.has(node)))
-        return;
+      // An axios config's `timeout` is axios' request timeout, whatever the file's other `timeout`s are (a bundle's
+      // retry timers armed with a `timeout` of their own).
+      const known = judge.facts.noWait.connectionSessions.has(node) || judge.facts.axiosConfigTimeouts.has(node);
+      if (!judge.facts.isTimeout(name) && !(name !== undefined && known)) return;
       const value = node.value as EsNode;
       // `{ timeout = 5000 } = options` and `{ timeout: t = 5000 }`: a destructuring default.
       const isTest = TEST_OPTIONS.test(name);
