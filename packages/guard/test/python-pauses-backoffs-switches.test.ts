@@ -80,6 +80,18 @@ describe("an exponential backoff's base delay", () => {
     ]);
   });
 
+  it("a duration converted by a constant power of ten stays a deadline", async () => {
+    const flush = [
+      "from time import time_ns",
+      "",
+      "def force_flush(readers, timeout_millis=10_000):",
+      "    deadline_ns = time_ns() + timeout_millis * 10**6",
+      "    for reader in readers:",
+      "        reader.force_flush(timeout_millis=(deadline_ns - time_ns()) / 10**6)",
+    ];
+    expect(await findingLines("flush.py", flush.join("\n"))).toEqual(["3: no-hardcoded-timeout"]);
+  });
+
   it("a subclass's default handed to a base parameter that waits is reported", async () => {
     const base = [
       "class Client:",

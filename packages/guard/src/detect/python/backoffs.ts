@@ -14,9 +14,20 @@ export function backoffBase(read: TsNode): boolean {
   return other !== null && isPower(other);
 }
 
+// The exponent must vary (`factor ** attempt`): `timeout_millis * 10**6` is a unit conversion, not a backoff.
 function isPower(node: TsNode): boolean {
   let inner = node;
   while (inner.type === "parenthesized_expression" && inner.namedChildren[0]) inner = inner.namedChildren[0];
-  if (inner.type === "binary_operator") return /^(\*\*|<<)$/.test(inner.childForFieldName("operator")?.text ?? "");
-  return inner.type === "call" && /^(math\.)?pow$/.test(inner.childForFieldName("function")?.text ?? "");
+  if (inner.type === "binary_operator") {
+    const exponent = inner.childForFieldName("right");
+    return /^(\*\*|<<)$/.test(inner.childForFieldName("operator")?.text ?? "") && varies(exponent);
+  }
+  if (inner.type !== "call" || !/^(math\.)?pow$/.test(inner.childForFieldName("function")?.text ?? "")) return false;
+  const args = inner.childForFieldName("arguments")?.namedChildren ?? [];
+  return varies(args[1] ?? null);
+}
+
+/** Not a number written out (`6`, `-1.5`, `(3)`). */
+function varies(node: TsNode | null): boolean {
+  return node !== null && !/^[\s()+-]*[\d._]+(e[+-]?\d+)?[\s)]*$/i.test(node.text);
 }

@@ -1,6 +1,6 @@
 // `class JitterRetry(ExponentialRetry): def __init__(self, start_timeout=0.1): super().__init__(start_timeout=
-// start_timeout)`: a value handed unchanged to a function of this file (a base's `__init__`, a class, a module
-// function: `callees.ts`) whose parameter of that place bounds no wait there (`lifetimes.ts` `boundsNoWait`: a backoff
+// start_timeout)`: a value handed unchanged to a constructor of this file (a base's `__init__`, a class called by
+// name: `callees.ts`) whose parameter of that place bounds no wait there (`lifetimes.ts` `boundsNoWait`: a backoff
 // base, a lifetime, a sleep) bounds none here either. Where the parameter waits, the hand-on is a wait.
 import type { Node as TsNode } from "web-tree-sitter";
 import { calleeOf, positionalParameter } from "./callees.ts";
@@ -16,7 +16,9 @@ export function handedToOwn(read: TsNode): { fn: TsNode; parameter: string } | u
   if (list?.type !== "argument_list" || call?.type !== "call") return undefined;
   const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
   const callee = calleeOf(call, written);
-  if (!callee) return undefined;
+  // A constructor only (a base's `__init__`, a class called by name): what an object keeps, its methods show. A module
+  // function's reads may be text the judgement cannot follow (gavo's `"%s ms" % int(timeout*1000)` sent as SQL).
+  if (!callee || callee.kind === "call") return undefined;
   const parameter = keyword ? keyword.childForFieldName("name")?.text : positionalParameter(callee, list, argument);
   return parameter ? { fn: callee.fn, parameter } : undefined;
 }
