@@ -26,6 +26,8 @@ export class DeadlineHelpers {
   private readonly timers: { node: EsNode; name: string }[] = [];
   /** Helper name → positions of the parameters that reach a deadline timer's delay (after `finish`). */
   readonly parameters = new Map<string, Set<number>>();
+  /** Helper name → the functions of that name that are helpers (after `finish`). */
+  private readonly helperNodes = new Map<string, Set<EsNode>>();
 
   function(node: EsNode): void {
     const params = ((node.params as EsNode[] | undefined) ?? []).map((raw) => {
@@ -65,7 +67,19 @@ export class DeadlineHelpers {
       const positions = this.parameters.get(helper) ?? new Set<number>();
       positions.add(owner.params.indexOf(name));
       this.parameters.set(helper, positions);
+      this.helperNodes.set(helper, (this.helperNodes.get(helper) ?? new Set()).add(owner.node));
     }
+  }
+
+  /**
+   * The file defines `name` more often than as a helper: a minified bundle's `c` is a different function in each
+   * module (yarn's bundle calls React's error formatter `c(188)` beside a `c` that arms a deadline), so a call of the
+   * name says nothing of which one runs.
+   */
+  ambiguous(name: string): boolean {
+    let defined = 0;
+    for (const value of this.names.values()) if (value === name) defined++;
+    return defined > (this.helperNodes.get(name)?.size ?? 0);
   }
 
   /** [start, end) of the functions the file defines under that name. */
@@ -94,7 +108,9 @@ export function helperTimeouts(
   args: readonly EsNode[],
   imported?: HelperParameters,
 ): EsNode[] {
-  const positions = helpers.parameters.get(called) ?? imported?.get(called);
+  const own = helpers.parameters.get(called);
+  if (own && helpers.ambiguous(called)) return [];
+  const positions = own ?? imported?.get(called);
   if (positions) return [...positions].flatMap((index) => (args[index] ? [args[index]] : []));
   if (TIMEOUT_PROMISE.test(called) && args.length >= 2 && !helpers.defines(called)) return [...args];
   return [];
