@@ -74,3 +74,23 @@ describe("an aiohttp session's request", () => {
     expect(await findingLines("fetch.py", source)).toEqual(["5: no-unbounded-timeout", "9: no-unbounded-timeout"]);
   });
 });
+
+describe("a requests session's send", () => {
+  it("waits without limit on a kept None; a bound kept instead is no unbounded wait", async () => {
+    const io = (value: string) =>
+      [
+        "from requests import Request, Session",
+        "",
+        "class StacApiIO:",
+        `    def __init__(self, headers=None, timeout=${value}):`,
+        "        self.session = Session()",
+        "        self.timeout = timeout",
+        "",
+        "    def request(self, href):",
+        "        prepped = self.session.prepare_request(Request('GET', href))",
+        "        return self.session.send(prepped, timeout=self.timeout)",
+      ].join("\n");
+    expect(await findingLines("io.py", io("None"))).toEqual(["4: no-unbounded-timeout"]);
+    expect(await findingLines("io.py", io("30"))).toEqual(["4: no-hardcoded-timeout"]);
+  });
+});

@@ -88,6 +88,16 @@ const RECEIVERS: readonly ReceiverApi[] = [
     ]),
     noneIsForever: true,
   },
+  // A requests `Session`'s `send(prepared, timeout=...)` (https://requests.readthedocs.io/en/latest/api/): the prepared
+  // request's wait, None (the default) without limit. Its `get`/`post`/`request` are known by name (`http.ts`).
+  {
+    modules: ["requests"],
+    constructor: /^requests\.(sessions\.)?Session$/,
+    methods: new Map([
+      ["send", { language: "python", callee: "requests.Session.send", argument: -1, keyword: "timeout" }],
+    ]),
+    noneIsForever: true,
+  },
   // An aiohttp `ClientSession`'s requests (https://docs.aiohttp.org/en/stable/client_reference.html): `timeout=` takes
   // a `ClientTimeout` or a number of seconds for the whole request, and None becomes `ClientTimeout(total=None)`: the
   // session's 5-minute default is switched off and the request waits without limit. Keyword only (`argument: -1`).
