@@ -4,7 +4,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { enclosingClass } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
-import { unwrap } from "./syntax.ts";
+import { parameterName, unwrap } from "./syntax.ts";
 
 /**
  * Whether `value` is a call `made` accepts, or a name or attribute bound to one through up to `copies` plain copies.
@@ -39,16 +39,9 @@ function isParameter(name: TsNode): boolean {
   let fn: TsNode | null = name.parent;
   while (fn && fn.type !== "function_definition") fn = fn.parent;
   if (!fn) return false;
-  const declared = (fn.childForFieldName("parameters")?.namedChildren ?? []).some((parameter) => {
-    if (!parameter) return false;
-    const own =
-      parameter.type === "identifier"
-        ? parameter.text
-        : /^typed_parameter$/.test(parameter.type)
-          ? parameter.namedChildren[0]?.text
-          : parameter.childForFieldName("name")?.text;
-    return own === name.text;
-  });
+  const declared = (fn.childForFieldName("parameters")?.namedChildren ?? []).some(
+    (parameter) => parameter !== null && parameterName(parameter) === name.text,
+  );
   if (!declared) return false;
   const rebinds = new RegExp(`(^|\\n)[ \\t]*${name.text}[ \\t]*(=(?!=)|:[^\\n=]*=(?!=))`);
   return !rebinds.test(fn.childForFieldName("body")?.text ?? "");

@@ -8,7 +8,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { type Callee, calleeOf, enclosingClass, positionalParameter, resolveMethod } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
-import { enclosingFunction, stringContent } from "./syntax.ts";
+import { argumentSlot, enclosingFunction, stringContent } from "./syntax.ts";
 
 const LEASE_PREFIX = /Second-$/;
 // `str(x)`, `int(x)`, `round(x)`: the same number as text or a whole one.
@@ -108,12 +108,9 @@ function sendsLease(facts: PyFacts, fn: TsNode, name: string, hops: number): boo
 // `self.async_subscribe(service, timeout)`, `self._async_do_resubscribe(service, sid, timeout=timeout)`: handed to a
 // function or method of the file whose parameter it fills is sent as a lease.
 function handedAsLease(facts: PyFacts, argument: TsNode, hops: number): boolean {
-  const keyword = argument.parent?.type === "keyword_argument" ? argument.parent : undefined;
-  if (keyword && keyword.childForFieldName("value")?.id !== argument.id) return false;
-  const list = keyword ? keyword.parent : argument.parent;
-  const call = list?.parent;
-  if (list?.type !== "argument_list" || call?.type !== "call") return false;
-  const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+  const slot = argumentSlot(argument, false);
+  if (!slot) return false;
+  const { keyword, list, call, written } = slot;
   // `self.method(...)`: the class's own method (its first parameter is `self`), or else the file's class or function.
   const method = /^self\.(\w+)$/.exec(written)?.[1];
   const cls = method ? enclosingClass(call) : undefined;

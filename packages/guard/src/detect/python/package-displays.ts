@@ -12,6 +12,7 @@ import { PyFacts } from "./facts.ts";
 import type { DisplayParameters, PythonFacts } from "./package-keepers.ts";
 import { firstSyntaxError } from "./parser.ts";
 import { scanPython } from "./scan.ts";
+import { parameterName } from "./syntax.ts";
 import type { Signatures } from "./timeout-positions.ts";
 
 /**
@@ -151,13 +152,7 @@ function timeoutParameters(fn: TsNode, isTimeout: (name: string) => boolean): [s
       keywordOnly = true;
       continue;
     }
-    // `timeout: int` (a typed parameter without a default): its name is its first child.
-    const name =
-      parameter.type === "identifier"
-        ? parameter.text
-        : parameter.type === "typed_parameter"
-          ? parameter.namedChildren[0]?.text
-          : parameter.childForFieldName("name")?.text;
+    const name = parameterName(parameter);
     if (!name || (at === 0 && (name === "self" || name === "cls"))) continue;
     if (isTimeout(name)) out.push([name, keywordOnly ? -1 : index]);
     if (!keywordOnly) index++;

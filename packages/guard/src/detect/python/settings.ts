@@ -19,7 +19,7 @@ import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./ow
 import { assignsTo, guarded, reassigned, startedOnlyUnderTest, storedAs } from "./setting-writes.ts";
 import { sessionSelfCall } from "./session-self-calls.ts";
 import { splatReachesWait } from "./splatted-keywords.ts";
-import { unwrap } from "./syntax.ts";
+import { argumentSlot, unwrap } from "./syntax.ts";
 
 // How many constructors or factories a setting may be handed through (`timeout=self.timeout` to a class of the file).
 const MAX_HOPS = 3;
@@ -148,14 +148,9 @@ export function classKeepsNoLimit(facts: PyFacts, assignment: TsNode): boolean {
 // it for the waits its object makes later, where the object is kept too (stored, returned, or the caller's own object
 // through its base's `__init__`). A function of the file that waits with it is the wait: the caller's choice.
 function handedOn(facts: PyFacts, fn: TsNode, use: TsNode, init: boolean, hops: number): boolean {
-  let argument = use;
-  while (argument.parent?.type === "parenthesized_expression") argument = argument.parent;
-  const keyword = argument.parent?.type === "keyword_argument" ? argument.parent : undefined;
-  if (keyword && keyword.childForFieldName("value")?.id !== argument.id) return false;
-  const list = keyword ? keyword.parent : argument.parent;
-  const call = list?.parent;
-  if (list?.type !== "argument_list" || call?.type !== "call") return false;
-  const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+  const slot = argumentSlot(use);
+  if (!slot) return false;
+  const { argument, keyword, list, call, written } = slot;
   const callee = calleeOf(call, written);
   if (!callee) {
     // A library's network client the class is (`class RestfulHttp(httplib2.Http)`), handed the None by its base's
@@ -194,18 +189,13 @@ function openedWith(facts: PyFacts, use: TsNode): boolean {
 // (`Transport(timeout=self.timeout)`, `self.client_class(timeout=self.timeout)` with `client_class = Client`).
 function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
   if (splatReachesWait(facts, read)) return true; // `kwargs.setdefault("timeout", self.timeout)` ... `f(**kwargs)`
-  let argument = read;
-  while (argument.parent?.type === "parenthesized_expression") argument = argument.parent;
-  const keyword = argument.parent?.type === "keyword_argument" ? argument.parent : undefined;
-  const list = keyword ? keyword.parent : argument.parent;
-  const call = list?.parent;
-  if (list?.type !== "argument_list" || call?.type !== "call") return false;
-  const written = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+  const slot = argumentSlot(read);
+  if (!slot) return false;
+  const { argument, keyword, list, call, written } = slot;
   const path = facts.resolve(written);
   const api = matchApi(facts.options.apis, "python", path) ?? matchApi(facts.options.apis, "python", written);
   if (keyword) {
     const name = keyword.childForFieldName("name")?.text ?? "";
-    if (keyword.childForFieldName("value")?.id !== argument.id) return false;
     if (knowsTimeoutKeyword(facts, path, written, name) || noneIsForever(facts, call, path, written, name)) return true;
     // `self.request(..., timeout=timeout)` in `class APIClient(requests.Session)`: the session's own request method.
     if (name === "timeout" && sessionSelfCall(facts, call, written)) return true;

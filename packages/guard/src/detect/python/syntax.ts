@@ -162,3 +162,36 @@ function firstAtOrAfter(list: number[], at: number): number {
   }
   return low;
 }
+
+/** A value's place in a call: the whole argument, its keyword (`f(k=x)`), the argument list, the call and its callee. */
+export interface ArgumentSlot {
+  readonly argument: TsNode;
+  readonly keyword: TsNode | undefined;
+  readonly list: TsNode;
+  readonly call: TsNode;
+  /** The callee as written, whitespace removed (`self._client.post`). */
+  readonly written: string;
+}
+
+/**
+ * Where `value` is handed: `f(x)`, `f(k=x)`, and with `parenthesized` also `f((x))`; undefined when it is no whole
+ * argument of a call (`f(x + 1)`, `f(k=x or 5)`).
+ */
+export function argumentSlot(value: TsNode, parenthesized = true): ArgumentSlot | undefined {
+  let argument = value;
+  while (parenthesized && argument.parent?.type === "parenthesized_expression") argument = argument.parent;
+  const keyword = argument.parent?.type === "keyword_argument" ? argument.parent : undefined;
+  if (keyword && keyword.childForFieldName("value")?.id !== argument.id) return undefined;
+  const list = keyword ? keyword.parent : argument.parent;
+  const call = list?.parent;
+  if (list?.type !== "argument_list" || call?.type !== "call") return undefined;
+  return { argument, keyword, list, call, written: call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "" };
+}
+
+/** A parameter's name as declared: `timeout`, `timeout=5`, `timeout: int`, `timeout: int = 5` (none for `*args`, `*`). */
+export function parameterName(parameter: TsNode): string | undefined {
+  if (parameter.type === "identifier") return parameter.text;
+  // `timeout: int` (a typed parameter without a default): its name is its first child.
+  if (parameter.type === "typed_parameter") return parameter.namedChildren[0]?.text;
+  return parameter.childForFieldName("name")?.text;
+}
