@@ -115,6 +115,12 @@ function collectDestination(facts: FileFacts, node: EsNode): void {
   if (!destination || !/timeout/i.test(destination.name)) return;
   if (!facts.isTimeout(destination.name)) facts.judgedBySite.add(unwrap(destination.value));
   facts.destinations.set(unwrap(destination.value), destination.name);
-  facts.storedFallbacks.stored(destination.value, destination.name);
+  // A field (`this.batchTimeout = ...`, a class field, an options key), not a local: a local `timeout` of one function
+  // shares its name with every other function's.
+  const field =
+    node.type === "PropertyDefinition" ||
+    node.type === "Property" ||
+    (node.type === "AssignmentExpression" && (node.left as EsNode).type === "MemberExpression");
+  if (field) facts.storedFallbacks.stored(destination.value, destination.name);
   if (POINT_IN_TIME.test(facts.text(destination.value))) facts.timestampNames.add(destination.name);
 }

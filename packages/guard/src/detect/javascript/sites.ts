@@ -119,11 +119,15 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
           )
         )
           return;
-        // `DEFAULT_BATCH_TIMEOUT = 2e3` only as the fallback of `this.batchTimeout`, a flush timer's delay.
-        if (
-          judge.facts.storedFallbacks.onlyInto(id.name as string, judge.facts.source, (n) => judge.facts.isTimeout(n))
-        )
-          return;
+        // `DEFAULT_BATCH_TIMEOUT = 2e3` only as the fallback of `this.batchTimeout`, a flush timer's delay: the setting
+        // must be shown a schedule (a timer that renews, polls or flushes, no liveness or elapsed-time bound). A name the
+        // file merely judges no timeout says too little: a local `timeout` holds many values (smtp-server's
+        // `let timeout = this.options.closeTimeout || CLOSE_TIMEOUT`, a force-close deadline).
+        const schedule = (name: string) =>
+          judge.facts.noWait.schedules.has(name) &&
+          !judge.facts.deadlines.liveness.has(name) &&
+          !judge.facts.noWait.elapsedBounds.has(name);
+        if (judge.facts.storedFallbacks.onlyInto(id.name as string, judge.facts.source, (n) => !schedule(n))) return;
         if (judge.isWindowDelay(id.name as string, node)) {
           judge.windowFallbacks.add(unwrap(node.init));
           return;
