@@ -54,6 +54,14 @@ describe("an explicit None to a client method that waits with its timeout", () =
   });
 });
 
+describe("a client method defined again where the package pass cannot read it", () => {
+  it("is no known wait: another definition of the name in a module that does not parse may replace the None", async () => {
+    const broken = ["class Other:", "    def post(self, uri, timeout=None:", "        return uri"].join("\n");
+    const found = await packageFindings({ "sv/client.py": client(), "sv/addons.py": addons, "sv/other.py": broken });
+    expect(found.filter((line) => line.includes("unbounded"))).toEqual([]);
+  });
+});
+
 describe("an aiohttp session's request", () => {
   it("with timeout=None waits without limit, the session bound in the function or by `async with`", async () => {
     const source = [

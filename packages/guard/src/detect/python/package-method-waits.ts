@@ -33,17 +33,29 @@ export function findMethodWaits(
       wanted.set(match[1]!, keywords);
     }
   if (wanted.size === 0) return;
+  // A method's definition (indented); every one is read, and one that does not wait with it keeps the name out.
   const defines = new RegExp(`^[ \\t]+(?:async[ \\t]+)?def[ \\t]+(${[...wanted.keys()].join("|")})[ \\t]*\\(`, "m");
   // Per method name: per definition, the wanted keywords it waits with.
   const found = new Map<string, Set<string>[]>();
+  // A module not read (too large, or not parsing): its definitions are unknown, so its names wait with nothing.
+  const unknown = (text: string) => {
+    for (const match of text.matchAll(new RegExp(defines.source, "gm")))
+      found.set(match[1]!, [...(found.get(match[1]!) ?? []), new Set()]);
+  };
   for (const [path, text] of modules) {
-    if (text.length > MAX_MODULE || !defines.test(text)) continue;
+    if (!defines.test(text)) continue;
+    if (text.length > MAX_MODULE) {
+      unknown(text);
+      continue;
+    }
     const tree = parser.parse(text);
-    if (!tree) continue;
+    if (!tree) {
+      unknown(text);
+      continue;
+    }
     try {
-      // A module that does not parse: its definitions are unknown, so its names are none.
       if (firstSyntaxError(tree.rootNode)) {
-        for (const match of text.matchAll(new RegExp(defines.source, "gm"))) found.set(match[1]!, [new Set()]);
+        unknown(text);
         continue;
       }
       const facts = new PyFacts({ ...config, path, python }, text);
@@ -51,6 +63,7 @@ export function findMethodWaits(
       for (const fn of tree.rootNode.descendantsOfType("function_definition")) {
         const name = fn?.childForFieldName("name")?.text;
         const keywords = name !== undefined ? wanted.get(name) : undefined;
+        // A method (a module function is called on its module, which `ownFunctionWaitsWith` reads through its keeper).
         if (!fn || !keywords || !classOf(fn)) continue;
         const waits = new Set([...keywords].filter((keyword) => waitsWith(facts, fn, keyword)));
         found.set(name!, [...(found.get(name!) ?? []), waits]);
