@@ -127,7 +127,7 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
           judge.facts.noWait.schedules.has(name) &&
           !judge.facts.deadlines.liveness.has(name) &&
           !judge.facts.noWait.elapsedBounds.has(name);
-        if (judge.facts.storedFallbacks.onlyInto(id.name as string, judge.facts.source, (n) => !schedule(n))) return;
+        if (judge.facts.storedFallbacks.onlyInto(id.name as string, judge.facts.source, schedule)) return;
         if (judge.isWindowDelay(id.name as string, node)) {
           judge.windowFallbacks.add(unwrap(node.init));
           return;

@@ -1,8 +1,9 @@
-// A constant read only as the fallback of a setting stored under a name the file judges no timeout: databuddy's
-// `DEFAULT_BATCH_TIMEOUT = 2e3` in `this.batchTimeout = Math.max(1, Math.floor(config.batchTimeout ??
-// DEFAULT_BATCH_TIMEOUT))`, where `batchTimeout` is only the delay of a timer that flushes a batch (a schedule,
-// `timeout-names.ts`). The constant is what the setting holds by default, so it is what the setting is: a delay, not a
-// deadline. Judged once the walk knows every timer (the destination's verdict may come from a later line).
+// A constant read only as the fallback of a field whose timer is a schedule: databuddy's `DEFAULT_BATCH_TIMEOUT = 2e3`
+// in `this.batchTimeout = Math.max(1, Math.floor(config.batchTimeout ?? DEFAULT_BATCH_TIMEOUT))`, where `batchTimeout`
+// is only the delay of a timer that flushes a batch (`no-wait-calls.ts` `renews`). The constant is what the field holds
+// by default, so it is what the field is: a delay, not a deadline. Judged once the walk knows every timer (the field's
+// verdict may come from a later line); only fields are recorded (`collect-definitions.ts`): a local `timeout` shares
+// its name with every other function's.
 import { calleePath, type EsNode, unwrap } from "./ast.ts";
 
 /** Calls that keep a number's meaning (a floor, a rounding, a conversion). */
@@ -22,12 +23,12 @@ export class StoredFallbacks {
   }
 
   /**
-   * Whether every use of `name` in `source` but its one declaration is such a fallback into a name `isTimeout` rules
-   * out (uses counted in the text, a comment's mention included: a mention elsewhere keeps it reported).
+   * Whether every use of `name` in `source` but its one declaration is such a fallback into a field `isSchedule` accepts
+   * (uses counted in the text, a comment's mention included: a mention elsewhere keeps it reported).
    */
-  onlyInto(name: string, source: string, isTimeout: (name: string) => boolean): boolean {
+  onlyInto(name: string, source: string, isSchedule: (field: string) => boolean): boolean {
     const destinations = this.into.get(name);
-    if (!destinations || destinations.some(isTimeout)) return false;
+    if (!destinations?.every(isSchedule)) return false;
     const escaped = name.replace(/\$/g, "\\$");
     const uses = source.match(new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`, "g"))?.length ?? 0;
     return uses === destinations.length + 1;

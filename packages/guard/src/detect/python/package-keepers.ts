@@ -44,7 +44,10 @@ export interface PythonFacts {
   readonly defaultTimeout?: boolean;
   /** Class name -> the last names of its bases, over every module of the package (`?`: a base no name follows). */
   readonly bases?: Readonly<Record<string, readonly string[]>>;
-  /** Function or method name -> its display-only timeout parameters (`package-displays.ts`). */
+  /**
+   * Function or method name -> its timeout parameters that bound no wait: how long a message shows, or a pause where
+   * the function's whole work is a sleep (`package-displays.ts`, `display-parameters.ts`).
+   */
   readonly displays?: Readonly<Record<string, DisplayParameters>>;
   /**
    * Module file (`packageFileKey`) -> a name it imports from outside the package -> that name's dotted path (`urlopen`
