@@ -5,7 +5,7 @@
 // (`Keeper`, `detect/python/keepers.ts`), following hand-ons across modules round by round (at most `ROUNDS`: a chain
 // of clients, pools and connections), and counts the package's timeout-looking words per file. Only modules that
 // define an imported name with a timeout-looking parameter are parsed; the rest is read as text.
-import { basename, dirname } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import type { Parser, Node as TsNode, Tree } from "web-tree-sitter";
 import type { GuardConfig } from "./config.ts";
 import { PyFacts } from "./detect/python/facts.ts";
@@ -41,6 +41,9 @@ const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^
 const IMPORT = /^[ \t]*import[ \t]+([\w.]+)/gm;
 /** A top-level `name = module` (`asyncio_timeout = asyncio`): a module bound to another name, if it is one. */
 const MODULE_ASSIGNMENT = /^(\w+)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#.*)?$/gm;
+/** Code that loads a module by a name in data (Flask's `config.from_object("config")`, `import_module(name)`). */
+const LOADS_BY_NAME =
+  /\b(?:from_object|from_pyfile|from_envvar|import_module|__import__|load_source|spec_from_file_location|run_path|run_module|execfile)\b/;
 /** A top-level `class X` or `def x`. */
 const TOP_DEFINITION = /^(?:async[ \t]+)?(?:class|def)[ \t]+(\w+)/gm;
 /** The core of a timeout-looking word (`timeout`, `connect_timeout`, `DEADLINE`, `readTimeoutMs`): see `wordsIn`. */
@@ -74,13 +77,16 @@ export async function pythonPackageFacts(
   // timeout words some module may read from another's constants (`named-elsewhere.ts`).
   const folders = new Set(modules.flatMap(([path]) => dirname(path).split(/[\\/]/)));
   const elsewhere = new Set<string>();
+  let loadsByName = false;
+  const moduleFile = moduleFiles(modules.map(([path]) => path));
   for (const [path, text] of modules) {
     if (text.includes("setdefaulttimeout") && withoutText(text).includes("setdefaulttimeout")) setters.push(text);
     signatures.add(text);
     const found = wordsIn(text);
     for (const word of new Set(found.map(({ word }) => word))) words[word] = (words[word] ?? 0) + 1;
     attributeReadsIn(text, found, attributes, bases);
-    namedElsewhereIn(text, found, folders, elsewhere);
+    namedElsewhereIn(text, found, folders, elsewhere, (module) => moduleFile(path, module));
+    loadsByName ||= LOADS_BY_NAME.test(text);
     const mine = new Set<string>();
     calleesGiven(text, found, mine);
     calls.set(path, mine);
@@ -127,6 +133,7 @@ export async function pythonPackageFacts(
     defaultTimeout,
     imported: fromOutside,
     namedElsewhere,
+    loadsByName,
   };
   findDisplayParameters(modules, python, config, parser, signatures, (name) =>
     isPythonTimeoutName(name, config.extraTimeoutNames),
@@ -266,4 +273,33 @@ function wordsIn(text: string): { word: string; start: number }[] {
     words.push({ word: text.slice(start, end), start });
   }
   return words;
+}
+
+/**
+ * The package's module files a `from <module> import` in the module at `path` may name: `.helper` beside it
+ * (`helper.py` or `helper/__init__.py`), `..` the parent folder's `__init__.py`, `pkg.api.helper` any module whose path
+ * ends that way. Empty when none does (a module from outside the package, or one the pass was not given).
+ */
+function moduleFiles(paths: readonly string[]): (path: string, module: string) => string[] {
+  const keys = new Set(paths.map(packageFileKey));
+  const byName = new Map<string, string[]>();
+  for (const key of keys) {
+    const name = basename(key) === "__init__.py" ? basename(dirname(key)) : basename(key, ".py");
+    byName.set(name, [...(byName.get(name) ?? []), key]);
+  }
+  return (path, module) => {
+    const dots = /^\.*/.exec(module)![0].length;
+    const parts = module.slice(dots).split(".").filter(Boolean);
+    if (dots > 0) {
+      let folder = dirname(packageFileKey(path));
+      for (let up = 1; up < dots; up++) folder = dirname(folder);
+      const base = join(folder, ...parts);
+      const candidates = parts.length === 0 ? [join(base, "__init__.py")] : [`${base}.py`, join(base, "__init__.py")];
+      return candidates.filter((candidate) => keys.has(candidate));
+    }
+    const tail = sep + join(...parts);
+    return (byName.get(parts.at(-1) ?? "") ?? []).filter(
+      (key) => key.endsWith(`${tail}.py`) || key.endsWith(join(tail, "__init__.py")),
+    );
+  };
 }

@@ -14,6 +14,8 @@ import { loggedOnly, onlyLogged } from "./logged.ts";
 import { coalescingInterval } from "./qt-timers.ts";
 import { shownOrComparedRead } from "./own-display-calls.ts";
 import { isCacheEntryLifetime, isFuseEntryLifetime } from "./cache-lifetimes.ts";
+import { movesFakeClock } from "./clock-moves.ts";
+import { restOfWindow } from "./rate-windows.ts";
 import { onlySleeps, sleptFor, type Sleeps } from "./sleeps.ts";
 import { enclosingFunction, occurrences, referenceName } from "./syntax.ts";
 
@@ -123,6 +125,10 @@ export function boundsNoWait(
     // nothing: a debouncer's or throttle's window (`qt-timers.ts`), as for a parameter (`display-parameters.ts`).
     const window = coalescingInterval(facts, read);
     if (kept || window || lifetimeUse(facts, read) || sleptFor(read, sleeps) || backoffBase(read)) return "use";
+    // `if elapsed < WINDOW: sleep(WINDOW - elapsed)`: a rate limit's window (`rate-windows.ts`), slept out, not waited
+    // on; `freeze_time(now + timedelta(seconds=self.timeout + 1))` moves a test's fake clock (`clock-moves.ts`). Like a
+    // sleep, they tell only about the code's own values.
+    if (sleeps !== "none" && (restOfWindow(read) || movesFakeClock(facts, read))) return "use";
     return read === found && handedOnForNoWait(facts, read) ? "use" : "wait";
   };
   // The definition's own text is not a read of it.

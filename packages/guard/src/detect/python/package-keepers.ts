@@ -62,6 +62,11 @@ export interface PythonFacts {
    * `*` for a star import of one of them (`named-elsewhere.ts`): what may read another module's constant.
    */
   readonly namedElsewhere?: readonly string[];
+  /**
+   * Whether some module of the package loads modules by a name in data (`from_object`, `from_pyfile`,
+   * `importlib.import_module`, `__import__`, `runpy`): then a `config.py`'s constants may be read with no import.
+   */
+  readonly loadsByName?: boolean;
   /** Module constants named like timeouts that every read in the package uses as an expiry (`package-lifetimes.ts`). */
   readonly lifetimes?: readonly string[];
   /** Method name -> the timeout parameters every definition of it in the package waits with (`package-method-waits.ts`). */

@@ -132,8 +132,15 @@ const SETTINGS_MODULE = /(?:^|[\\/])[^\\/]*(?:settings|conf|config)[^\\/]*(?:[\\
 
 function frameworkSettings(facts: PyFacts): boolean {
   const path = facts.options.path;
-  return path === undefined || SETTINGS_MODULE.test(path) || /\b(INSTALLED_APPS|ROOT_URLCONF)\b/.test(facts.fileCode());
+  if (path === undefined || /\b(INSTALLED_APPS|ROOT_URLCONF)\b/.test(facts.fileCode())) return true;
+  if (!SETTINGS_MODULE.test(path)) return false;
+  // A file named only for `config` (jenkinsapi's `config.py` with `LOAD_TIMEOUT = 30`) in a package none of whose
+  // modules loads a module by a name in data: a library's constants, read only through imports the pass sees.
+  return !(CONFIG_FILE.test(path) && facts.options.python?.loadsByName === false);
 }
+
+/** `config.py`, `_config.py`, `client_config.py`: a file named for `config`, not for `settings` or `conf`. */
+const CONFIG_FILE = /(?:^|[\\/])(?![^\\/]*(?:settings|conf(?!ig)))[^\\/]*config[^\\/]*\.py$/i;
 
 // The class around a method's statement (`self.x = 1` in `def __init__`), if the method is defined in a class body.
 function enclosingClass(node: TsNode): TsNode | undefined {

@@ -1,0 +1,1 @@
+CACHE_DEFAULT_TIMEOUT = 300  # expect: no-hardcoded-timeout
