@@ -34,6 +34,7 @@ export function detectJavaScriptFile(
         helpers: internals?.helpers,
         table,
         retries: internals?.retries,
+        unreadStatics: internals?.unreadStatics,
         clientTimeout: internals?.clientTimeout,
       },
     }),
