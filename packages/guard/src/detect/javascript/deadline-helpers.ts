@@ -28,6 +28,10 @@ export class DeadlineHelpers {
   readonly parameters = new Map<string, Set<number>>();
   /** Helper name → the functions of that name that are helpers (after `finish`). */
   private readonly helperNodes = new Map<string, Set<EsNode>>();
+  /** Calls by the callee's last name (`createTimeout(10000, new RpcError("... timed out"))`): what callers hand. */
+  private readonly calls = new Map<string, EsNode[]>();
+
+  constructor(private readonly source: string) {}
 
   function(node: EsNode): void {
     const params = ((node.params as EsNode[] | undefined) ?? []).map((raw) => {
@@ -49,6 +53,12 @@ export class DeadlineHelpers {
     if (node.type !== "CallExpression") return;
     const path = calleePath(node.callee as EsNode) ?? "";
     const args = node.arguments as EsNode[];
+    const last = /[\w$]+$/.exec(path)?.[0];
+    if (last !== undefined && args.length > 1) {
+      const known = this.calls.get(last);
+      if (known) known.push(node);
+      else this.calls.set(last, [node]);
+    }
     if (!(TIMER_CALLS.test(path) || isInjectedTimer(path, args)) || !args[1]) return;
     const read = namesRead(args[1]);
     if (read.length === 1 && unwrap(args[1]).type !== "MemberExpression") this.timers.push({ node, name: read[0]! });
@@ -63,12 +73,31 @@ export class DeadlineHelpers {
     for (const { node, name } of this.timers) {
       const owner = tree.around(span(node)[0]).find((fn) => fn.params.includes(name));
       const helper = owner && this.names.get(owner.node);
-      if (owner === undefined || helper === undefined || !endsWait(node, [owner.from, owner.to])) continue;
+      if (owner === undefined || helper === undefined) continue;
+      if (!endsWait(node, [owner.from, owner.to]) && !this.rejectsHandedTimeout(node, owner, helper)) continue;
       const positions = this.parameters.get(helper) ?? new Set<number>();
       positions.add(owner.params.indexOf(name));
       this.parameters.set(helper, positions);
       this.helperNodes.set(helper, (this.helperNodes.get(helper) ?? new Set()).add(owner.node));
     }
+  }
+
+  /**
+   * `function createTimeout(ms, error) { ... setTimeout(() => reject(error), ms) ... }` (@lcdev/ws-rpc): the timer
+   * rejects with an error its helper is handed, and a call of the helper in this file hands one that says it timed out
+   * (`createTimeout(10000, new RpcError("Connecting ... timed out"))`): the callers say the rejection is a deadline's.
+   */
+  private rejectsHandedTimeout(timer: EsNode, owner: Fn, helper: string): boolean {
+    const callback = (timer.arguments as EsNode[])[0];
+    if (callback === undefined) return false;
+    const [from, to] = span(callback);
+    const handed = /\breject\s*\(\s*([\w$]+)\s*\)/.exec(this.source.slice(from, to))?.[1];
+    const position = handed === undefined ? -1 : owner.params.indexOf(handed);
+    if (position < 0) return false;
+    return (this.calls.get(helper) ?? []).some((call) => {
+      const arg = (call.arguments as EsNode[])[position];
+      return arg !== undefined && /time[ds]?[\s_-]?out/i.test(this.source.slice(...span(arg)));
+    });
   }
 
   /**

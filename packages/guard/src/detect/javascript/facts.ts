@@ -146,7 +146,7 @@ export class FileFacts implements TestFacts {
   /** Timers whose callback emits an event the executor around them rejects its promise on (`emitted-rejections.ts`). */
   readonly emittedRejections: EmittedRejections;
   /** Functions whose parameter is a deadline timer's delay (`onceTimeout(ms, ...)`): their callers' literals are timeouts. */
-  readonly deadlineHelpers = new DeadlineHelpers();
+  readonly deadlineHelpers: DeadlineHelpers;
   /** The file's own fallback helpers (`defaultIfUndefined(value, d)`): a timeout's fallback through one is its default. */
   readonly fallbackHelpers = new FallbackHelpers((node) => this.text(node));
   /** The contexts tests' callbacks get (`t` in `test("...", (t) => t.timeoutAfter(1000))`). */
@@ -192,6 +192,7 @@ export class FileFacts implements TestFacts {
     this.deadlines = new DeadlineTimers(source, this.functionSpans);
     this.emittedRejections = new EmittedRejections(source);
     this.mockClocks = new MockClocks(source);
+    this.deadlineHelpers = new DeadlineHelpers(source);
     this.syncTests = new SyncTests(source);
     this.callRecords = new CallRecords(source);
     this.mochaRunnables = new MochaRunnables(source);
