@@ -42,6 +42,8 @@ function unitMillis(name: string): number | undefined {
 
 export class Constants {
   private readonly constants = new Map<string, Constant>();
+  /** Every name bound once in the file, by a `const` of any value (`const minAgentTimeout = options.timeout + 1000`). */
+  private readonly declared = new Map<string, Constant>();
   /** A name declared `const` in several blocks (`const timeout = 500` in two tests): each declaration, by scope. */
   private readonly scoped = new Map<string, Constant[]>();
   private readonly bindingCounts: ReadonlyMap<string, number>;
@@ -69,6 +71,7 @@ export class Constants {
     for (const candidate of facts.candidates) {
       const count = this.bindingCounts.get(candidate.name);
       if (count === 1) {
+        this.declared.set(candidate.name, candidate);
         const value = this.evaluate(candidate.node);
         if (value !== undefined) this.constants.set(candidate.name, { ...candidate, value });
       } else if (candidate.scope && count === declaredInBlocks.get(candidate.name)) {
@@ -100,6 +103,26 @@ export class Constants {
       if (from <= at && at < to && declared && (!best || from >= best.scope![0])) best = candidate;
     }
     return best?.parameter || Number.isNaN(best?.value) ? undefined : best;
+  }
+
+  /**
+   * The initialiser of the `const` an identifier names where it is used, whatever its value: the file's only binding
+   * of the name, else the innermost block's declared before it (a parameter of the name hides it).
+   */
+  initialiserAt(node: EsNode): EsNode | undefined {
+    const name = node.name as string;
+    const declared = this.declared.get(name);
+    if (declared) return declared.node;
+    const scoped = this.scoped.get(name);
+    if (!scoped) return undefined;
+    const [at] = span(node);
+    let best: Constant | undefined;
+    for (const candidate of scoped) {
+      const [from, to] = candidate.scope!;
+      const before = candidate.parameter || span(candidate.node)[0] < at;
+      if (from <= at && at < to && before && (!best || from >= best.scope![0])) best = candidate;
+    }
+    return best?.parameter ? undefined : best?.node;
   }
 
   /** `import { SECOND } from "./constants.js"`: a unit constant from another module, in milliseconds. */
