@@ -17,7 +17,8 @@ import { findDisplayParameters } from "./detect/python/package-displays.ts";
 import { findLifetimeSettings } from "./detect/python/package-lifetimes.ts";
 import { findMethodWaits } from "./detect/python/package-method-waits.ts";
 import { type Keeper, keeperOf, type PythonFacts } from "./detect/python/package-keepers.ts";
-import { capturePython, firstSyntaxError, pythonParser } from "./detect/python/parser.ts";
+import { MAX_MODULE, readableTree } from "./detect/python/package-modules.ts";
+import { capturePython, pythonParser } from "./detect/python/parser.ts";
 import { mayHoldFallback, scanPython } from "./detect/python/scan.ts";
 import { setsSocketDefault } from "./detect/python/socket-default.ts";
 import { withoutText } from "./detect/python/syntax.ts";
@@ -32,8 +33,6 @@ export type { Keeper, PythonFacts } from "./detect/python/package-keepers.ts";
 const IMPORTS = ["import_statement", "import_from_statement"];
 /** How many times the keepers are recomputed with what the previous round found in other modules. */
 const ROUNDS = 3;
-/** The largest module (in characters) parsed for its keepers. */
-const MAX_MODULE = 400_000;
 
 /** `from .conn import Connection, Pool as P`, `from . import (a, b)`: the module and the imported names' list. */
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)/gm;
@@ -153,10 +152,9 @@ export async function pythonPackageFacts(
       const wanted = (name: string) => called.has(name) && (whole || imported.has(name));
       const named = [...text.matchAll(TOP_DEFINITION)].some((match) => wanted(match[1]!));
       if (!named) continue;
-      const tree = parser.parse(text);
+      const tree = readableTree(parser, text);
       if (!tree) continue;
       trees.push(tree);
-      if (firstSyntaxError(tree.rootNode)) continue;
       const definitions = [...topLevelDefinitions(tree.rootNode)]
         .filter(([name]) => wanted(name))
         .map(([, definition]) => definition);

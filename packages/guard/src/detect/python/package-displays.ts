@@ -10,7 +10,7 @@ import { displayOnly } from "./display-parameters.ts";
 import { readsOf } from "./local-reads.ts";
 import { PyFacts } from "./facts.ts";
 import type { DisplayParameters, PythonFacts } from "./package-keepers.ts";
-import { firstSyntaxError } from "./parser.ts";
+import { readableTree } from "./package-modules.ts";
 import { scanPython } from "./scan.ts";
 import { parameterName } from "./syntax.ts";
 import type { Signatures } from "./timeout-positions.ts";
@@ -44,11 +44,7 @@ export function findDisplayParameters(
   const trees = new Map<string, Tree | undefined>();
   // Each module parsed once, for both passes; one that does not parse cleanly is none.
   const parse: ParseModule = (path, text) => {
-    if (!trees.has(path)) {
-      const tree = parser.parse(text) ?? undefined;
-      trees.set(path, tree && !firstSyntaxError(tree.rootNode) ? tree : undefined);
-      if (tree && trees.get(path) === undefined) tree.delete();
-    }
+    if (!trees.has(path)) trees.set(path, readableTree(parser, text));
     return trees.get(path);
   };
   const moduleFacts = new Map<string, PyFacts>();

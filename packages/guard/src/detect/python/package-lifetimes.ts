@@ -7,17 +7,14 @@
 import type { Parser as TsParser, Node as TsNode } from "web-tree-sitter";
 import type { GuardConfig } from "../../config.ts";
 import { lifetimeUse, outward } from "./expiries.ts";
-import { PyFacts } from "./facts.ts";
+import type { PyFacts } from "./facts.ts";
 import { isAssignmentTarget, keptForNoWait } from "./lifetimes.ts";
 import { everyLocalRead } from "./local-reads.ts";
 import type { PythonFacts } from "./package-keepers.ts";
-import { firstSyntaxError } from "./parser.ts";
-import { scanPython } from "./scan.ts";
+import { eachReadModule } from "./package-modules.ts";
 
 /** A module-level constant named in capitals: `CAPTCHA_TIMEOUT = ...` at column 0. */
 const MODULE_CONSTANT = /^([A-Z][A-Z0-9_]*)[ \t]*=(?!=)/gm;
-/** The largest module (in characters) parsed for its reads. */
-const MAX_MODULE = 400_000;
 
 /** Fills `python.lifetimes`: the module constants every read of which in the package is an expiry's. */
 export function findLifetimeSettings(
@@ -34,32 +31,24 @@ export function findLifetimeSettings(
   const uses = new Map<string, number>();
   const failed = new Set<string>();
   const word = new RegExp(`\\b(${[...names].join("|")})\\b`);
-  for (const [path, text] of modules) {
-    if (!word.test(text)) continue;
-    const mentioned = [...names].filter((name) => new RegExp(`\\b${name}\\b`).test(text));
-    if (text.length > MAX_MODULE) {
-      for (const name of mentioned) failed.add(name);
-      continue;
-    }
-    const tree = parser.parse(text);
-    if (!tree) continue;
-    try {
-      if (firstSyntaxError(tree.rootNode)) {
-        for (const name of mentioned) failed.add(name);
-        continue;
-      }
-      const facts = new PyFacts({ ...config, path, python }, text);
-      facts.collect(scanPython(tree.rootNode, false, false).nodes);
+  const mentioned = (text: string) => [...names].filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+  eachReadModule(
+    modules,
+    { parser, config, python },
+    (text) => word.test(text),
+    ({ tree, facts }) => {
       for (const found of tree.rootNode.descendantsOfType("identifier")) {
         if (!found || !names.has(found.text) || failed.has(found.text)) continue;
         const verdict = judge(facts, found);
         if (verdict === "use") uses.set(found.text, (uses.get(found.text) ?? 0) + 1);
         else if (verdict === "wait") failed.add(found.text);
       }
-    } finally {
-      tree.delete();
-    }
-  }
+    },
+    // A module the pass cannot read may read any name it mentions some other way.
+    (text) => {
+      for (const name of mentioned(text)) failed.add(name);
+    },
+  );
   const lifetimes = [...uses.keys()].filter((name) => !failed.has(name)).sort();
   if (lifetimes.length > 0) (python as { lifetimes?: readonly string[] }).lifetimes = lifetimes;
 }

@@ -7,16 +7,12 @@
 import type { Parser as TsParser } from "web-tree-sitter";
 import type { GuardConfig } from "../../config.ts";
 import { classOf } from "./callees.ts";
-import { PyFacts } from "./facts.ts";
 import type { PythonFacts } from "./package-keepers.ts";
-import { firstSyntaxError } from "./parser.ts";
-import { scanPython } from "./scan.ts";
+import { eachReadModule } from "./package-modules.ts";
 import { waitsWith } from "./settings.ts";
 
 /** `.post(..., timeout=None)`: a method called with a timeout-looking keyword set to None (on one line). */
 const NONE_CALL = /\.(\w+)\([^)\n]*\b(\w*time_?out\w*)[ \t]*=[ \t]*None\b/gi;
-/** The largest module (in characters) parsed for its definitions. */
-const MAX_MODULE = 400_000;
 
 /** Fills `python.methodWaits`: method name -> the timeout parameters every definition of it waits with. */
 export function findMethodWaits(
@@ -42,24 +38,11 @@ export function findMethodWaits(
     for (const match of text.matchAll(new RegExp(defines.source, "gm")))
       found.set(match[1]!, [...(found.get(match[1]!) ?? []), new Set()]);
   };
-  for (const [path, text] of modules) {
-    if (!defines.test(text)) continue;
-    if (text.length > MAX_MODULE) {
-      unknown(text);
-      continue;
-    }
-    const tree = parser.parse(text);
-    if (!tree) {
-      unknown(text);
-      continue;
-    }
-    try {
-      if (firstSyntaxError(tree.rootNode)) {
-        unknown(text);
-        continue;
-      }
-      const facts = new PyFacts({ ...config, path, python }, text);
-      facts.collect(scanPython(tree.rootNode, false, false).nodes);
+  eachReadModule(
+    modules,
+    { parser, config, python },
+    (text) => defines.test(text),
+    ({ tree, facts }) => {
       for (const fn of tree.rootNode.descendantsOfType("function_definition")) {
         const name = fn?.childForFieldName("name")?.text;
         const keywords = name !== undefined ? wanted.get(name) : undefined;
@@ -68,10 +51,9 @@ export function findMethodWaits(
         const waits = new Set([...keywords].filter((keyword) => waitsWith(facts, fn, keyword)));
         found.set(name!, [...(found.get(name!) ?? []), waits]);
       }
-    } finally {
-      tree.delete();
-    }
-  }
+    },
+    unknown,
+  );
   const methodWaits: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [name, definitions] of found) {
     const every = [...wanted.get(name)!].filter((keyword) => definitions.every((waits) => waits.has(keyword)));
