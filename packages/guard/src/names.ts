@@ -203,8 +203,15 @@ export function isTimeoutName(
 
 /** `isTimeoutName` for a Python name, whose snake-case `time_out` is one word (`joinedTimeOut`): `time_out=60`. */
 export function isPythonTimeoutName(name: string, extraNames: ReadonlySet<string> = new Set()): boolean {
-  return isTimeoutName(joinedTimeOut(name), extraNames);
+  return isTimeoutName(joinedTimeOut(name), extraNames) || MAX_WAIT.test(name);
 }
+
+/**
+ * `max_wait=360`, `maxwait=120`, `max_wait_time=5`, `max_wait_seconds=30`: Python's spelling of the longest a call waits
+ * (jenkinsapi's `safe_exit`, cassandra's `populate`, curator's actions). Python only: JavaScript's `maxWait` is
+ * lodash's debounce option, a quiet period's cap.
+ */
+const MAX_WAIT = /^_*max_?wait(?:_?(?:time|seconds|secs|sec|s|ms|millis))?$/i;
 
 /** One word ending in `timeout` that is not a flag, a handler or an accessor (`notimeout`, `ontimeout`, `settimeout`). */
 function durationWord(word: string): boolean {
