@@ -189,7 +189,7 @@ export function isTimeoutName(
     parts.pop();
   // `timeoutInMs`, `receiveDrainTimeoutInSeconds` (Azure SDKs), and in JavaScript also written in snake case
   // (mixpanel's `request_timeout_in_seconds: 10`, `DEFAULT_CLIENT_REQUEST_TIMEOUT_IN_MS`): the unit after "in".
-  // Python's `INACTIVITY_TIMEOUT_IN_MINUTES` is left to the Python detector's own judgement.
+  // Python's names take only units of seconds or shorter there (`isPythonTimeoutName`).
   const unitAfterIn = !name.includes("_") || (spelledApart && /_in_[a-z]+$/i.test(name));
   if (parts.length >= 3 && UNITS.has(parts.at(-1)!) && parts.at(-2) === "in" && unitAfterIn) parts.splice(-2, 1);
   const last = parts.at(-1) ?? "";
@@ -203,8 +203,14 @@ export function isTimeoutName(
 
 /** `isTimeoutName` for a Python name, whose snake-case `time_out` is one word (`joinedTimeOut`): `time_out=60`. */
 export function isPythonTimeoutName(name: string, extraNames: ReadonlySet<string> = new Set()): boolean {
-  return isTimeoutName(joinedTimeOut(name), extraNames) || MAX_WAIT.test(name);
+  if (isTimeoutName(joinedTimeOut(name), extraNames) || MAX_WAIT.test(name)) return true;
+  // `timeout_in_seconds=10` (pyvlx's `ApiEvent`), `TIMEOUT_IN_MS`: the timeout with its unit. Minutes and hours are
+  // left out: posthog's `INACTIVITY_TIMEOUT_IN_MINUTES` is a session's expiry, as such long spans mostly are.
+  return IN_SHORT_UNIT.test(name) && isTimeoutName(joinedTimeOut(name.replace(IN_SHORT_UNIT, "")), extraNames);
 }
+
+/** `_in_seconds`, `_IN_MS`: a unit of seconds or shorter after "in", at the end of a Python name. */
+const IN_SHORT_UNIT = /_in_(?:seconds|secs|sec|s|ms|millis|milliseconds)$/i;
 
 /**
  * `max_wait=360`, `maxwait=120`, `max_wait_time=5`, `max_wait_seconds=30`: Python's spelling of the longest a call waits

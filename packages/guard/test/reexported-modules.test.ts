@@ -37,3 +37,35 @@ describe("a library module re-exported under the package's own module", () => {
     expect(await packageFindings({ "pkg/net.py": net, "pkg/io/__init__.py": io, "pkg/user.py": user })).toEqual([]);
   });
 });
+
+// Session 38 (issue 9), from blind set fresh102: aiohomekit's `utils.py` binds `asyncio_timeout` to async_timeout's
+// (or asyncio's) `timeout`, and its other modules import it by the package's absolute name
+// (`from aiohomekit.utils import asyncio_timeout`): each `async with asyncio_timeout(4.0)` is a hardcoded bound.
+describe("a library function re-exported by a module the package imports by its absolute name", () => {
+  const utils = [
+    "import sys",
+    "",
+    "if sys.version_info[:2] < (3, 11):",
+    "    from async_timeout import timeout as asyncio_timeout  # noqa: F401",
+    "else:",
+    "    from asyncio import timeout as asyncio_timeout  # noqa: F401",
+  ].join("\n");
+  const connection = (module: string) =>
+    [
+      `from ${module} import asyncio_timeout`,
+      "",
+      "async def identify(client, request):",
+      "    async with asyncio_timeout(4.0):",
+      "        return await client.request(request)",
+    ].join("\n");
+
+  it("reads aiohomekit.utils.asyncio_timeout as async_timeout.timeout", async () => {
+    const files = { "aiohomekit/utils.py": utils, "aiohomekit/controller/coap.py": connection("aiohomekit.utils") };
+    expect(await packageFindings(files)).toEqual(["aiohomekit/controller/coap.py:4: no-hardcoded-timeout"]);
+  });
+
+  it("reads it the same through a relative import", async () => {
+    const files = { "aiohomekit/utils.py": utils, "aiohomekit/controller/coap.py": connection("..utils") };
+    expect(await packageFindings(files)).toEqual(["aiohomekit/controller/coap.py:4: no-hardcoded-timeout"]);
+  });
+});

@@ -234,12 +234,14 @@ function throughOwnAlias(python: PythonFacts, path: string, resolved: string): s
 }
 
 // `csb.io.urllib.urlopen` where the package's own `csb/io/__init__.py` has `import urllib.request as urllib`: the
-// module the package re-exports (`urllib.request.urlopen`). Only a path whose first part is a folder the file sits in
-// (the package's own module, as `ownPackageName` asks), a module of at least two parts and a name after it.
+// module the package re-exports (`urllib.request.urlopen`); `aiohomekit.utils.asyncio_timeout` where the package's
+// `aiohomekit/utils.py` has `from async_timeout import timeout as asyncio_timeout` (`async_timeout.timeout`). Only a
+// path whose first part is a folder the file sits in (the package's own module, as `ownPackageName` asks), a module
+// and a name after it.
 function throughOwnModule(python: PythonFacts, path: string, resolved: string): string | undefined {
   const parts = resolved.split(".");
-  if (parts.length < 3 || !path.split(/[\\/]/).slice(0, -1).includes(parts[0]!)) return undefined;
-  for (let end = parts.length - 1; end >= 2; end--) {
+  if (parts.length < 2 || !path.split(/[\\/]/).slice(0, -1).includes(parts[0]!)) return undefined;
+  for (let end = parts.length; end >= 2; end--) {
     const through = importedThrough(python, path, parts.slice(0, end).join("."));
     if (through) return [through, ...parts.slice(end)].join(".");
   }

@@ -41,3 +41,28 @@ describe("max_wait names", () => {
     expect(await findingLines("save.js", code.join("\n"))).toEqual([]);
   });
 });
+
+// Session 38 (issue 9), from blind set fresh102: pyvlx's `ApiEvent(pyvlx, timeout_in_seconds=10)` arms a `call_later`
+// timer that ends the wait for the answer frame. A unit of seconds or shorter after "in" keeps the name a timeout's;
+// minutes and hours (posthog's `INACTIVITY_TIMEOUT_IN_MINUTES`, a session's expiry) stay out.
+describe("timeout names with their unit after 'in'", () => {
+  it("Python: timeout_in_seconds and TIMEOUT_IN_MS defaults are hardcoded timeouts; _IN_MINUTES is not read as one", async () => {
+    const code = [
+      "import asyncio",
+      "",
+      "class ApiEvent:",
+      "    def __init__(self, pyvlx, timeout_in_seconds=10):",
+      "        self.timeout_in_seconds = timeout_in_seconds",
+      "",
+      "    async def wait(self, done):",
+      "        await asyncio.wait_for(done.wait(), self.timeout_in_seconds)",
+      "",
+      "READ_TIMEOUT_IN_MS = 2500",
+      "INACTIVITY_TIMEOUT_IN_MINUTES = 30",
+    ];
+    expect(await findingLines("api_event.py", code.join("\n"))).toEqual([
+      "4: no-hardcoded-timeout",
+      "10: no-hardcoded-timeout",
+    ]);
+  });
+});
