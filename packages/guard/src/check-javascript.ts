@@ -34,7 +34,7 @@ export function detectJavaScriptFile(
         helpers: internals?.helpers,
         table,
         retries: internals?.retries,
-        unreadStatics: internals?.unreadStatics,
+        unread: internals?.unread,
         clientTimeout: internals?.clientTimeout,
       },
     }),

@@ -42,8 +42,8 @@ export interface PackageInternals {
   readonly python?: PythonFacts;
   /** Functions whose parameter's field is only the pause of a timer that retries them (`retry-fields.ts`). */
   readonly retries?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Timeout-like static fields of the package's classes that no file names but to define (`unread-statics.ts`). */
-  readonly unreadStatics?: ReadonlySet<string>;
+  /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
+  readonly unread?: ReadonlySet<string>;
 }
 
 /**

@@ -18,7 +18,7 @@ import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extension
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { MIGHT_RETRY_WITH_FIELD, retryFieldsOf } from "./detect/javascript/retry-fields.ts";
-import { unreadStaticNames } from "./detect/javascript/unread-statics.ts";
+import { unreadPackageNames } from "./detect/javascript/unread-package-names.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 import { type PackageFacts, packageFileKey, withInternals } from "./package-facts-shape.ts";
 
@@ -72,11 +72,11 @@ export function factsFor(
 ): PackageFacts {
   const list = [...files];
   const facts = walkedFacts(list, candidates, config);
-  const unreadStatics = unreadStaticNames(list.filter(([path]) => isJavaScript(path)).map(([, text]) => text));
+  const unread = unreadPackageNames(list.filter(([path]) => isJavaScript(path)).map(([, text]) => text));
   const more = {
     // `axios.defaults.timeout = 5000` in one module bounds the requests of every other.
     ...(candidates.clientTimeout === true ? { clientTimeout: true } : {}),
-    ...(unreadStatics.size > 0 ? { unreadStatics } : {}),
+    ...(unread.size > 0 ? { unread } : {}),
   };
   return Object.keys(more).length > 0 ? withInternals(facts, more) : facts;
 }

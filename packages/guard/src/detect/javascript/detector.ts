@@ -22,7 +22,7 @@ import { tableProperties } from "./option-merges.ts";
 import { optionsApiAt } from "./options-receiver.ts";
 import type { MeaningSite } from "./meaning.ts";
 import { AssertionRanges } from "./assertion-ranges.ts";
-import { markUnreadStatics } from "./unread-statics.ts";
+import { markUnreadPackageNames } from "./unread-package-names.ts";
 import { type UnboundedJudge, unboundedVerdict } from "./unbounded-verdict.ts";
 
 export interface JsDetectorOptions extends DetectorOptions {
@@ -34,8 +34,8 @@ export interface JsDetectorOptions extends DetectorOptions {
     readonly helpers?: HelperParameters;
     /** Package functions whose parameter's field is only a pause between tries (`retry-fields.ts`). */
     readonly retries?: RetryFields;
-    /** Timeout-like static fields no file of the package names but to define (`unread-statics.ts`). */
-    readonly unreadStatics?: ReadonlySet<string>;
+    /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
+    readonly unread?: ReadonlySet<string>;
     /** Some file of the package sets an HTTP client's default timeout (`client-defaults.ts`). */
     readonly clientTimeout?: boolean;
     /** This file's defaults table keys another module shows reaching a wait once merged (`option-merges.ts`). */
@@ -86,7 +86,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     // sites are judged after it, in document order.
     uncompilePrivateFields(program, this.source, this.options.visitorKeys);
     const facts = this.facts.collect(program, this.options.visitorKeys);
-    markUnreadStatics(facts.sites, this.options.packageFacts?.unreadStatics, this.source, facts.notDurations);
+    markUnreadPackageNames(facts.sites, this.options.packageFacts?.unread, this.source, facts.notDurations);
     if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
     this.retryPauses = retryFieldRanges(program, this.options.packageFacts?.retries);
     for (const text of facts.sqlTexts) this.checkSqlTimeout(text);

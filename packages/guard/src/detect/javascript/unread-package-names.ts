@@ -1,0 +1,123 @@
+// Names a package defines for others and never reads itself: the Stainless-generated `@snagsolutions/sdk` declares
+// `static DEFAULT_TIMEOUT = 60000` (compiled to `SnagSolutions.DEFAULT_TIMEOUT = 60000;`) while its constructor passes
+// its own literal; @libp2p/tcp exports `SOCKET_TIMEOUT` from `constants.ts` that no module imports; @qified/redis
+// exports `defaultTimeout` as `defaultTaskTimeout` while its constructor writes its own `3e4`. No file of the package
+// reads the name: the value bounds nothing here (a constant for callers, like a Python module constant nothing reads).
+// Decided on the whole package's text by the package pass (an export is read through an import from any module);
+// without package facts nothing is unread.
+import { type EsNode, span } from "./ast.ts";
+
+/** Names worth a count: the rest is never a finding. */
+const TIMEOUT_LIKE = /time_?out|deadline|wait/i;
+const NAME = "(?<name>[A-Za-z_$][\\w$]*)";
+/** A module: its top-level declarations are its own unless exported (a classic script's are globals). */
+const MODULE = /\brequire\s*\(|\bmodule\.exports\b|\bexports\.[\w$]|^\s*(import|export)\b/m;
+
+/**
+ * The spellings that define or export a name without reading it, each capturing the name: a static field (and its
+ * declaration), a compiled static on a class, a `const`/`let`/`var` (exported or declared), a CommonJS export, a local
+ * exported under another name (`exports.alias = NAME;`), TypeScript's re-export getter.
+ */
+const DEFINITIONS = [
+  `\\bstatic\\s+(?:(?:readonly|override|public|protected|private|declare)\\s+)*${NAME}\\s*[?!]?\\s*(?::[^=;\\n]{1,80})?[=;]`,
+  `^[ \\t]*(?<owner>[A-Z][\\w$]*)\\.${NAME}[ \\t]*=(?!=)`,
+  `\\b(?:const|let|var)\\s+${NAME}\\b`,
+  `\\b(?:module\\.)?exports\\.${NAME}\\s*=(?!=)`,
+  `\\bexports\\.[\\w$]+\\s*=\\s*${NAME}\\s*;`,
+  `\\bObject\\.defineProperty\\(\\s*exports\\s*,\\s*["']${NAME}["']`,
+  `\\bget:\\s*function\\s*\\(\\)\\s*\\{\\s*return\\s+[\\w$]+\\.${NAME};\\s*\\}`,
+].map((source) => new RegExp(source, "dgm"));
+/** `export { a, defaultTimeout as defaultTaskTimeout }`: every name in the list is exported, none read. */
+const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/dg;
+
+/** Where `text` mentions each name of `names` without reading it (definitions and exports), by offset. */
+function definedAt(text: string): Set<number> {
+  const offsets = new Set<number>();
+  for (const pattern of DEFINITIONS)
+    for (const match of text.matchAll(pattern))
+      if (match.indices?.groups?.name) offsets.add(match.indices.groups.name[0]);
+  for (const match of text.matchAll(EXPORT_LIST)) {
+    const [start] = match.indices![1]!;
+    for (const name of match[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) offsets.add(start + name.index);
+  }
+  return offsets;
+}
+
+/**
+ * The timeout-like names the package's JavaScript and TypeScript `files` define (a static field, or a module's
+ * top-level `const`/`let`/`var` or CommonJS export) that no file mentions but to define or export them.
+ */
+export function unreadPackageNames(files: readonly string[]): Set<string> {
+  const candidates = new Set<string>();
+  for (const text of files) {
+    if (!TIMEOUT_LIKE.test(text)) continue;
+    const module = MODULE.test(text);
+    for (const [index, pattern] of DEFINITIONS.entries()) {
+      // A classic script's top-level `var` is a global any script may read: only a module's declarations.
+      if (index === 2 && !module) continue;
+      for (const match of text.matchAll(pattern)) {
+        const { name, owner } = match.groups!;
+        // `Klass.NAME = 60000` on a class this file declares: `Bluebird.TIMEOUT = 5000` sets another library's.
+        if (TIMEOUT_LIKE.test(name!) && (owner === undefined || declaresClass(text, owner))) candidates.add(name!);
+      }
+    }
+  }
+  if (candidates.size === 0) return new Set();
+  const escaped = [...candidates].map((name) => name.replace(/\$/g, "\\$"));
+  const mention = new RegExp(`(?<![\\w$])(?:${escaped.join("|")})(?![\\w$])`, "g");
+  const read = new Set<string>();
+  for (const text of files) {
+    let defined: Set<number> | undefined;
+    for (const match of text.matchAll(mention)) {
+      if (read.has(match[0])) continue;
+      defined ??= definedAt(text);
+      if (!defined.has(match.index)) read.add(match[0]);
+    }
+  }
+  return new Set([...candidates].filter((name) => !read.has(name)));
+}
+
+/**
+ * Adds to `notDurations` this file's sites that define a name of `names` (the package pass's `unreadPackageNames`):
+ * `static NAME = 60000`, `Klass.NAME = 60000;`, `exports.NAME = 500;`, a top-level `const NAME = 500`.
+ */
+export function markUnreadPackageNames(
+  sites: readonly EsNode[],
+  names: ReadonlySet<string> | undefined,
+  source: string,
+  notDurations: Set<EsNode>,
+): void {
+  if (!names || names.size === 0) return;
+  for (const site of sites) {
+    const name = definedName(site, source);
+    if (name !== undefined && names.has(name)) notDurations.add(site);
+  }
+}
+
+/**
+ * The name a site defines: a static field's, a member set on `exports` or on a class this file declares
+ * (`Klass.NAME = ...`), a declarator's.
+ */
+function definedName(site: EsNode, source: string): string | undefined {
+  if (site.type === "PropertyDefinition" && site.static === true && !site.computed)
+    return (site.key as EsNode).type === "Identifier" ? ((site.key as EsNode).name as string) : undefined;
+  if (site.type === "AssignmentExpression" && site.operator === "=") {
+    const left = site.left as EsNode;
+    if (left.type !== "MemberExpression" || left.computed) return undefined;
+    const object = left.object as EsNode;
+    const exported =
+      (object.type === "Identifier" && object.name === "exports") ||
+      (object.type === "MemberExpression" && source.slice(...span(object)) === "module.exports");
+    const owned = object.type === "Identifier" && declaresClass(source, object.name as string);
+    return exported || owned ? ((left.property as EsNode).name as string | undefined) : undefined;
+  }
+  if (site.type === "VariableDeclarator" && (site.id as EsNode).type === "Identifier")
+    return (site.id as EsNode).name as string;
+  return undefined;
+}
+
+/** `class SnagSolutions`, `function SnagSolutions(`, `var SnagSolutions = /** @class *\/ (function`: a class here. */
+function declaresClass(text: string, name: string): boolean {
+  const escaped = name.replace(/\$/g, "\\$");
+  return new RegExp(`\\b(?:class|function)\\s+${escaped}(?![\\w$])|\\b${escaped}\\s*=\\s*/\\*\\*\\s*@class`).test(text);
+}

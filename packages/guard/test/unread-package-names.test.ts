@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { packageFindings } from "./helpers.ts";
+
+// Session 38 (issue 9), from blind set fresh94: the Stainless-generated `@snagsolutions/sdk` declares
+// `static DEFAULT_TIMEOUT = 60000` on its client (compiled to `SnagSolutions.DEFAULT_TIMEOUT = 60000;`) while its
+// constructor passes its own literal. No file of the package names the static again: it bounds nothing there.
+
+const source = [
+  "export class SnagSolutions extends Core {",
+  "  constructor(options = {}) {",
+  "    super({ timeout: options.timeout ?? 60000 });",
+  "  }",
+  "",
+  "  static DEFAULT_TIMEOUT = 60000;",
+  "}",
+].join("\n");
+const compiled = [
+  '"use strict";',
+  "class SnagSolutions extends Core {",
+  "  constructor(options = {}) {",
+  "    super({ timeout: options.timeout ?? 60000 });",
+  "  }",
+  "}",
+  "exports.SnagSolutions = SnagSolutions;",
+  "SnagSolutions.DEFAULT_TIMEOUT = 60000; // 1 minute",
+].join("\n");
+const declarations = [
+  "export declare class SnagSolutions extends Core {",
+  "  constructor(options?: ClientOptions);",
+  "  static DEFAULT_TIMEOUT: number;",
+  "}",
+].join("\n");
+
+describe("a class's static timeout that no file of the package reads", () => {
+  it("is not reported, in the TypeScript source or the compiled copy; the constructor's literal is", async () => {
+    const files = { "src/index.ts": source, "index.js": compiled, "index.d.ts": declarations };
+    expect(await packageFindings(files)).toEqual([
+      "index.js:4: no-hardcoded-timeout",
+      "src/index.ts:3: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is reported when a file reads it through the class", async () => {
+    const reader = [
+      "import { SnagSolutions } from './index.js';",
+      "export const limit = SnagSolutions.DEFAULT_TIMEOUT;",
+    ];
+    const files = { "src/index.ts": source, "index.js": compiled, "src/limit.ts": reader.join("\n") };
+    expect(await packageFindings(files)).toEqual([
+      "index.js:4: no-hardcoded-timeout",
+      "index.js:8: no-hardcoded-timeout",
+      "src/index.ts:3: no-hardcoded-timeout",
+      "src/index.ts:6: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is reported when the file is judged alone (nothing is known to be unread)", async () => {
+    expect(await packageFindings({ "src/index.ts": source }, undefined, false)).toEqual([
+      "src/index.ts:3: no-hardcoded-timeout",
+      "src/index.ts:6: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is reported when it is set on an object the file does not declare (another library reads it)", async () => {
+    const foreign = ["import Bluebird from 'bluebird';", "Bluebird.DEFAULT_TIMEOUT = 5000;"].join("\n");
+    expect(await packageFindings({ "setup.js": foreign })).toEqual(["setup.js:2: no-hardcoded-timeout"]);
+  });
+});
+
+// Session 38 (issue 9), from blind set fresh101 and 40 earlier labels (@libp2p/tcp, @vtex/api, botbuilder-core,
+// @qified/redis): a module's exported constant that no file of the package imports or reads bounds nothing there.
+describe("an exported timeout that no file of the package reads", () => {
+  const constants = ["export const CLOSE_TIMEOUT = 500;", "export const SOCKET_TIMEOUT = 2 * 60 * 1000;"].join("\n");
+  const compiled = [
+    '"use strict";',
+    'Object.defineProperty(exports, "__esModule", { value: true });',
+    "exports.SOCKET_TIMEOUT = exports.CLOSE_TIMEOUT = void 0;",
+    "exports.CLOSE_TIMEOUT = 500;",
+    "exports.SOCKET_TIMEOUT = 2 * 60 * 1000;",
+  ].join("\n");
+  const index = [
+    '"use strict";',
+    'const constants_1 = require("./constants.js");',
+    'Object.defineProperty(exports, "CLOSE_TIMEOUT", { enumerable: true, get: function () { return constants_1.CLOSE_TIMEOUT; } });',
+  ].join("\n");
+  const declarations = "export declare const CLOSE_TIMEOUT = 500;\nexport declare const SOCKET_TIMEOUT: number;";
+
+  it("is not reported in the source, the compiled module, its re-export or its declarations", async () => {
+    const files = {
+      "src/constants.ts": constants,
+      "dist/constants.js": compiled,
+      "dist/index.js": index,
+      "dist/constants.d.ts": declarations,
+    };
+    expect(await packageFindings(files)).toEqual([]);
+  });
+
+  it("is reported where a module of the package imports and reads it", async () => {
+    const socket = [
+      "import { SOCKET_TIMEOUT } from './constants.js';",
+      "export function listen(socket) {",
+      "  socket.setTimeout(SOCKET_TIMEOUT);",
+      "}",
+    ].join("\n");
+    expect(await packageFindings({ "src/constants.ts": constants, "src/socket.ts": socket })).toEqual([
+      "src/constants.ts:2: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is not reported when exported under another name and unread (@qified/redis)", async () => {
+    const esm = [
+      "const defaultTimeout = 3e4;",
+      "class RedisTaskProvider {",
+      "  constructor(options = {}) {",
+      "    this._timeout = options.timeout ?? 3e4;",
+      "  }",
+      "}",
+      "export { RedisTaskProvider, defaultTimeout as defaultTaskTimeout };",
+    ].join("\n");
+    const cjs = ["const defaultTimeout = 3e4;", "exports.defaultTaskTimeout = defaultTimeout;"].join("\n");
+    expect(await packageFindings({ "dist/index.mjs": esm, "dist/index.cjs": cjs })).toEqual([
+      "dist/index.mjs:4: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is reported in a classic script, whose top-level names are globals other scripts read", async () => {
+    expect(await packageFindings({ "public/app.js": "var LOAD_TIMEOUT = 5000;\nstart();" })).toEqual([
+      "public/app.js:1: no-hardcoded-timeout",
+    ]);
+  });
+});
