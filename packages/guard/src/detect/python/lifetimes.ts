@@ -15,6 +15,7 @@ import { coalescingInterval } from "./qt-timers.ts";
 import { shownOrComparedRead } from "./own-display-calls.ts";
 import { isCacheEntryLifetime, isFuseEntryLifetime } from "./cache-lifetimes.ts";
 import { movesFakeClock } from "./clock-moves.ts";
+import { flushPeriod } from "./flush-periods.ts";
 import { restOfWindow } from "./rate-windows.ts";
 import { onlySleeps, sleptFor, type Sleeps } from "./sleeps.ts";
 import { enclosingFunction, occurrences, referenceName } from "./syntax.ts";
@@ -114,9 +115,9 @@ export function boundsNoWait(
     // `wx.SPLASH_TIMEOUT` beside `SPLASH_TIMEOUT = 30`: an imported module's name of the same spelling, not a read.
     if (read !== found && facts.isImportedAttribute(read)) return "skip";
     // A log message's value (`logger.debug("... %d ms", self.AUTOHIDE_TIMEOUT)`) bounds nothing: the other reads decide.
-    // `if int(timeout):` tests the value as a number: no read either.
+    // `if int(timeout):` tests the value as a number, `if timeout is None:` whether it is set: no read either.
     const tested = truthinessTest(throughUnits(facts, read));
-    if (isAssignmentTarget(read) || tested || signTest(facts, read)) return "skip";
+    if (isAssignmentTarget(read) || tested || signTest(facts, read) || noneTest(read)) return "skip";
     // Only logged, by a name no other module of the package mentions (`_retryTimeoutSecs` read only by "will retry in
     // %i seconds"): the message is all it reaches, a use that waits on nothing (`loggedOnly`).
     if (onlyLogged(read)) return loggedOnly(facts, name) ? "use" : "skip";
@@ -126,9 +127,11 @@ export function boundsNoWait(
     const window = coalescingInterval(facts, read);
     if (kept || window || lifetimeUse(facts, read) || sleptFor(read, sleeps) || backoffBase(read)) return "use";
     // `if elapsed < WINDOW: sleep(WINDOW - elapsed)`: a rate limit's window (`rate-windows.ts`), slept out, not waited
-    // on; `freeze_time(now + timedelta(seconds=self.timeout + 1))` moves a test's fake clock (`clock-moves.ts`). Like a
-    // sleep, they tell only about the code's own values.
-    if (sleeps !== "none" && (restOfWindow(read) || movesFakeClock(facts, read))) return "use";
+    // on; `freeze_time(now + timedelta(seconds=self.timeout + 1))` moves a test's fake clock (`clock-moves.ts`); `if
+    // clock() - start > period: flush(); start = clock()` is a flush period (`flush-periods.ts`). Like a sleep, they
+    // tell only about the code's own values.
+    if (sleeps !== "none" && (restOfWindow(read) || movesFakeClock(facts, read) || flushPeriod(facts, read)))
+      return "use";
     return read === found && handedOnForNoWait(facts, read) ? "use" : "wait";
   };
   // The definition's own text is not a read of it.
@@ -166,6 +169,18 @@ export function truthinessTest(node: TsNode): boolean {
     (parent?.type === "if_statement" || parent?.type === "elif_clause") &&
     parent.childForFieldName("condition")?.id === outer.id
   );
+}
+
+// `if yield_timeout is None:`, `timeout != None`: whether a value was given, before a fallback is put in its place.
+function noneTest(node: TsNode): boolean {
+  const outer = outward(node);
+  const parent = outer.parent;
+  if (parent?.type !== "comparison_operator" || parent.namedChildren.length !== 2) return false;
+  const operator = parent.children
+    .slice(1, -1)
+    .map((child) => child?.text)
+    .join(" ");
+  return /^(is|is not|==|!=)$/.test(operator) && parent.namedChildren.some((child) => child?.type === "none");
 }
 
 // `if timeout > 0:`, `timeout == -1`: whether the limit is on or which special value it holds, compared with a

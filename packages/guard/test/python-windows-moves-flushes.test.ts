@@ -89,3 +89,39 @@ describe("a duration that only moves a fake clock", () => {
     expect(await packageFindings({ "app/tests.py": code })).toEqual(["app/tests.py:6: no-hardcoded-timeout"]);
   });
 });
+
+// Session 38 (issue 9), from blind set fresh100: ewoksdata's stream reader yields what it has buffered each time
+// `yield_timeout` has passed since the last flush, and restarts the clock: a flush period, nothing is given up on.
+describe("a loop's flush period", () => {
+  const reader = (after: string[]) =>
+    [
+      "import time",
+      "",
+      "def iter_stream(streams, yield_timeout=None):",
+      "    if yield_timeout is None:",
+      "        yield_timeout = 0.01",
+      "    restart_buffer = time.perf_counter()",
+      "    buffered = []",
+      "    while streams:",
+      "        buffered.extend(read_some(streams))",
+      "        if not streams or (time.perf_counter() - restart_buffer) > yield_timeout:",
+      ...after,
+    ].join("\n");
+
+  it("is not reported when the loop hands on its buffer and restarts the clock", async () => {
+    const code = reader([
+      "            yield from buffered",
+      "            buffered = []",
+      "            restart_buffer = time.perf_counter()",
+    ]);
+    expect(await packageFindings({ "data/reader.py": code })).toEqual([]);
+  });
+
+  it("stays reported when running out raises (an inactivity timeout), even with the clock restarted", async () => {
+    const code = reader([
+      "            restart_buffer = time.perf_counter()",
+      "            raise TimeoutError('no data')",
+    ]);
+    expect(await packageFindings({ "data/reader.py": code })).toEqual(["data/reader.py:5: no-hardcoded-timeout"]);
+  });
+});
