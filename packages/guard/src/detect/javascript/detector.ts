@@ -22,6 +22,7 @@ import { tableProperties } from "./option-merges.ts";
 import { optionsApiAt } from "./options-receiver.ts";
 import type { MeaningSite } from "./meaning.ts";
 import { AssertionRanges } from "./assertion-ranges.ts";
+import { isCannedData } from "./canned-data.ts";
 import { markUnreadPackageNames } from "./unread-package-names.ts";
 import { type UnboundedJudge, unboundedVerdict } from "./unbounded-verdict.ts";
 
@@ -84,6 +85,8 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
   run(program: EsNode): RawFinding[] {
     // One walk collects every fact; constants must all be known before any site is judged, so
     // sites are judged after it, in document order.
+    // A tests folder's module of JSON-style data: nothing in it waits (`canned-data.ts`).
+    if (isCannedData(program, this.options.path)) return [];
     uncompilePrivateFields(program, this.source, this.options.visitorKeys);
     const facts = this.facts.collect(program, this.options.visitorKeys);
     markUnreadPackageNames(facts.sites, this.options.packageFacts?.unread, this.source, facts.notDurations);
