@@ -213,11 +213,12 @@ export function isPythonTimeoutName(name: string, extraNames: ReadonlySet<string
 const IN_SHORT_UNIT = /_in_(?:seconds|secs|sec|s|ms|millis|milliseconds)$/i;
 
 /**
- * `max_wait=360`, `maxwait=120`, `max_wait_time=5`, `max_wait_seconds=30`: Python's spelling of the longest a call waits
- * (jenkinsapi's `safe_exit`, cassandra's `populate`, curator's actions). Python only: JavaScript's `maxWait` is
- * lodash's debounce option, a quiet period's cap.
+ * `max_wait=360`, `maxwait=120`, `max_wait_seconds=30`: Python's spelling of the longest a call waits (jenkinsapi's
+ * `safe_exit`, cassandra's `populate`, curator's actions). Not `max_wait_time`, mostly a retry backoff's cap beside its
+ * `base_wait_time` (huggingface_hub, b2sdk). Python only: JavaScript's `maxWait` is lodash's debounce option, a quiet
+ * period's cap.
  */
-const MAX_WAIT = /^_*max_?wait(?:_?(?:time|seconds|secs|sec|s|ms|millis))?$/i;
+const MAX_WAIT = /^_*max_?wait(?:_?(?:seconds|secs|sec|s|ms|millis))?$/i;
 
 /** One word ending in `timeout` that is not a flag, a handler or an accessor (`notimeout`, `ontimeout`, `settimeout`). */
 function durationWord(word: string): boolean {

@@ -137,9 +137,7 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       judge.report(args[1], where);
       // `function deadline(p, millis = 1000) { setTimeout(() => d.reject(err), millis) }`: the default is the delay.
       const fallback = deadline ? judge.facts.deadlines.parameterDefault(node, args[1]) : undefined;
-      // (Not a default no call reaches: `overridden-defaults.ts`.)
-      const reached = fallback !== undefined && !judge.facts.notDurations.has(fallback);
-      if (reached && (judge.constants.evaluate(fallback) ?? 0) > 0) judge.report(fallback, where);
+      if (fallback && (judge.constants.evaluate(fallback) ?? 0) > 0) judge.report(fallback, where);
     }
     return;
   }

@@ -22,7 +22,6 @@ import { TIMER_MODULES } from "./timers.ts";
 /** One node's facts; a node type's steps run in this order (a later step may read an earlier one's). */
 export function collectNode(facts: FileFacts, node: EsNode): void {
   facts.unreadDefaults.node(node);
-  facts.overriddenDefaults.node(node);
   facts.unreadStores.node(node);
   facts.discardedReads.node(node);
   facts.ownWaits.node(node);

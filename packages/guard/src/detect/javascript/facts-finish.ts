@@ -24,7 +24,6 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   facts.timers.inertRanges.push(...pauses.sleeps);
   releaseDebounceBindings(facts.source, program, visitorKeys, facts.noWait);
   facts.unreadDefaults.finish(facts.notDurations);
-  facts.overriddenDefaults.finish((name) => facts.unreadDefaults.uses(name), facts.functionSpans, facts.notDurations);
   unreadFields(program, facts.source, visitorKeys, facts.notDurations);
   facts.discardedReads.finish((name) => facts.unreadDefaults.uses(name), facts.notDurations);
   const uses = (name: string) => facts.unreadDefaults.uses(name);

@@ -30,7 +30,6 @@ import { OwnWaitDefaults } from "./own-waits.ts";
 import { PerCallDefaults } from "./per-call-defaults.ts";
 import { DeadlineTimers } from "./deadline-timers.ts";
 import { DeadlineHelpers } from "./deadline-helpers.ts";
-import { OverriddenDefaults } from "./overridden-defaults.ts";
 import { RacedCalls } from "./raced-calls.ts";
 import { FallbackHelpers } from "./fallback-helpers.ts";
 import { NoLimitEvidence } from "./no-limit.ts";
@@ -156,8 +155,6 @@ export class FileFacts implements TestFacts {
   readonly runnerContexts = new RunnerContexts();
   /** Parameter defaults, and whether their function's body reads them (unread ones become `notDurations`). */
   readonly unreadDefaults = new UnreadDefaults();
-  /** Numeric defaults of a function whose every call passes that argument (`overridden-defaults.ts`). */
-  readonly overriddenDefaults: OverriddenDefaults;
   /** Locals stored and never read again (`deadline = Date.now() + 1000` nothing tests): they become `notDurations`. */
   readonly unreadStores = new UnreadStores();
   /** Arguments a callee never reads (`axios(config, { timeout })`): nothing waits on them. */
@@ -196,7 +193,6 @@ export class FileFacts implements TestFacts {
     this.emittedRejections = new EmittedRejections(source);
     this.mockClocks = new MockClocks(source);
     this.deadlineHelpers = new DeadlineHelpers(source);
-    this.overriddenDefaults = new OverriddenDefaults(source);
     this.syncTests = new SyncTests(source);
     this.callRecords = new CallRecords(source);
     this.mochaRunnables = new MochaRunnables(source);
