@@ -193,7 +193,8 @@ export class Classifier extends Pads {
         // `const minAgentTimeout = options.timeout + 1000; agent.options.timeout = minAgentTimeout`: a pad kept in a
         // local of any name, handed on here (the local's own name may say nothing of a timeout).
         const init = depth === 0 ? this.constants.initialiserAt(node) : undefined;
-        const kept = init && unwrap(init).type === "BinaryExpression" ? this.padOf(unwrap(init)) : undefined;
+        const sum = init && unwrap(init);
+        const kept = sum?.type === "BinaryExpression" && sum.operator === "+" ? this.padOf(sum) : undefined;
         if (kept) {
           out.push(...this.padded(kept, `added to ${kept.name}`));
           return out;
