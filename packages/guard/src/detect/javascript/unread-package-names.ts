@@ -10,8 +10,6 @@ import { type EsNode, span } from "./ast.ts";
 /** Names worth a count: the rest is never a finding. */
 const TIMEOUT_LIKE = /time_?out|deadline|wait/i;
 const NAME = "(?<name>[A-Za-z_$][\\w$]*)";
-/** A module: its top-level declarations are its own unless exported (a classic script's are globals). */
-const MODULE = /\brequire\s*\(|\bmodule\.exports\b|\bexports\.[\w$]|^\s*(import|export)\b/m;
 
 /**
  * The spellings that define or export a name without reading it, each capturing the name: a static field (and its
@@ -27,6 +25,19 @@ const DEFINITIONS = [
   `\\bObject\\.defineProperty\\(\\s*exports\\s*,\\s*["']${NAME}["']`,
   `\\bget:\\s*function\\s*\\(\\)\\s*\\{\\s*return\\s+[\\w$]+\\.${NAME};\\s*\\}`,
 ].map((source) => new RegExp(source, "dgm"));
+/**
+ * The spellings that offer a name to others, each capturing it: a static field or a compiled one, an exported
+ * declaration, a CommonJS export, a local exported under another name (and, below, an export list's names). Only these
+ * are candidates
+ * (a plain local `const timeout` is judged in its file); `DEFINITIONS` then counts every mention that reads nothing.
+ */
+const OFFERED = [
+  DEFINITIONS[0]!,
+  DEFINITIONS[1]!,
+  new RegExp(`\\bexport\\s+(?:declare\\s+)?(?:const|let|var)\\s+${NAME}\\b`, "dgm"),
+  DEFINITIONS[3]!,
+  DEFINITIONS[4]!,
+];
 /** `export { a, defaultTimeout as defaultTaskTimeout }`: every name in the list is exported, none read. */
 const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/dg;
 
@@ -51,16 +62,15 @@ export function unreadPackageNames(files: readonly string[]): Set<string> {
   const candidates = new Set<string>();
   for (const text of files) {
     if (!TIMEOUT_LIKE.test(text)) continue;
-    const module = MODULE.test(text);
-    for (const [index, pattern] of DEFINITIONS.entries()) {
-      // A classic script's top-level `var` is a global any script may read: only a module's declarations.
-      if (index === 2 && !module) continue;
+    for (const pattern of OFFERED) {
       for (const match of text.matchAll(pattern)) {
         const { name, owner } = match.groups!;
         // `Klass.NAME = 60000` on a class this file declares: `Bluebird.TIMEOUT = 5000` sets another library's.
         if (TIMEOUT_LIKE.test(name!) && (owner === undefined || declaresClass(text, owner))) candidates.add(name!);
       }
     }
+    for (const list of text.matchAll(EXPORT_LIST))
+      for (const [name] of list[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) if (TIMEOUT_LIKE.test(name)) candidates.add(name);
   }
   if (candidates.size === 0) return new Set();
   const escaped = [...candidates].map((name) => name.replace(/\$/g, "\\$"));
