@@ -90,18 +90,9 @@ export class Constants {
 
   /** The constant an identifier names where it is used: the file's, else the innermost block's declared before it. */
   at(node: EsNode): Constant | undefined {
-    const name = node.name as string;
-    const constant = this.constants.get(name);
+    const constant = this.constants.get(node.name as string);
     if (constant) return constant;
-    const scoped = this.scoped.get(name);
-    if (!scoped) return undefined;
-    const [at] = span(node);
-    let best: Constant | undefined;
-    for (const candidate of scoped) {
-      const [from, to] = candidate.scope!;
-      const declared = candidate.parameter || span(candidate.node)[0] < at;
-      if (from <= at && at < to && declared && (!best || from >= best.scope![0])) best = candidate;
-    }
+    const best = this.innermost(node);
     return best?.parameter || Number.isNaN(best?.value) ? undefined : best;
   }
 
@@ -110,19 +101,24 @@ export class Constants {
    * of the name, else the innermost block's declared before it (a parameter of the name hides it).
    */
   initialiserAt(node: EsNode): EsNode | undefined {
-    const name = node.name as string;
-    const declared = this.declared.get(name);
+    const declared = this.declared.get(node.name as string);
     if (declared) return declared.node;
-    const scoped = this.scoped.get(name);
+    const best = this.innermost(node);
+    return best?.parameter ? undefined : best?.node;
+  }
+
+  /** The innermost block-scoped binding of an identifier's name declared before it (or a parameter of it), if any. */
+  private innermost(node: EsNode): Constant | undefined {
+    const scoped = this.scoped.get(node.name as string);
     if (!scoped) return undefined;
     const [at] = span(node);
     let best: Constant | undefined;
     for (const candidate of scoped) {
       const [from, to] = candidate.scope!;
-      const before = candidate.parameter || span(candidate.node)[0] < at;
-      if (from <= at && at < to && before && (!best || from >= best.scope![0])) best = candidate;
+      const declared = candidate.parameter || span(candidate.node)[0] < at;
+      if (from <= at && at < to && declared && (!best || from >= best.scope![0])) best = candidate;
     }
-    return best?.parameter ? undefined : best?.node;
+    return best;
   }
 
   /** `import { SECOND } from "./constants.js"`: a unit constant from another module, in milliseconds. */

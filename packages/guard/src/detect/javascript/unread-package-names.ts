@@ -27,9 +27,9 @@ const DEFINITIONS = [
 ].map((source) => new RegExp(source, "dgm"));
 /**
  * The spellings that offer a name to others, each capturing it: a static field or a compiled one, an exported
- * declaration, a CommonJS export, a local exported under another name (and, below, an export list's names). Only these
- * are candidates
- * (a plain local `const timeout` is judged in its file); `DEFINITIONS` then counts every mention that reads nothing.
+ * declaration, a CommonJS export, a local exported under another name (and an export list's names, `EXPORT_LIST`).
+ * Only these are candidates (a plain local `const timeout` is judged in its file); `DEFINITIONS` then tells every
+ * mention that reads nothing.
  */
 const OFFERED = [
   DEFINITIONS[0]!,
@@ -41,7 +41,7 @@ const OFFERED = [
 /** `export { a, defaultTimeout as defaultTaskTimeout }`: every name in the list is exported, none read. */
 const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/dg;
 
-/** Where `text` mentions each name of `names` without reading it (definitions and exports), by offset. */
+/** Where `text` mentions a name without reading it (its definitions and exports), by offset. */
 function definedAt(text: string): Set<number> {
   const offsets = new Set<number>();
   for (const pattern of DEFINITIONS)
@@ -55,8 +55,8 @@ function definedAt(text: string): Set<number> {
 }
 
 /**
- * The timeout-like names the package's JavaScript and TypeScript `files` define (a static field, or a module's
- * top-level `const`/`let`/`var` or CommonJS export) that no file mentions but to define or export them.
+ * The timeout-like names the package's JavaScript and TypeScript `files` offer to others (`OFFERED`, `EXPORT_LIST`)
+ * that no file mentions but to define or export them.
  */
 export function unreadPackageNames(files: readonly string[]): Set<string> {
   const candidates = new Set<string>();
