@@ -20,6 +20,7 @@ import { type Candidates, candidatesIn } from "./package-candidates.ts";
 import { MIGHT_RETRY_WITH_FIELD, retryFieldsOf } from "./detect/javascript/retry-fields.ts";
 import { unreadPackageNames } from "./detect/javascript/unread-package-names.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
+import { turn } from "./turn.ts";
 import { type PackageFacts, packageFileKey, withInternals } from "./package-facts-shape.ts";
 
 export type { PackageFacts } from "./package-facts-shape.ts";
@@ -47,7 +48,7 @@ export async function packageFacts(
 ): Promise<PackageFacts> {
   const all = [...files];
   const js = all.filter(([path]) => isJavaScript(path));
-  const facts = factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
+  const facts = await factsFor(js, candidatesIn(js.map(([, text]) => text)), config);
   if (!all.some(([path]) => isPython(path))) return facts;
   const python = await (await import("./python-facts.ts")).pythonPackageFacts(all, config);
   return python ? withInternals(facts, { python }) : facts;
@@ -65,13 +66,14 @@ const ARMS_OR_EXPIRES =
  * arm a timer and declare it). `packageFacts` and `org-guard check` (`packages.ts`) both build a package's JavaScript
  * facts here.
  */
-export function factsFor(
+export async function factsFor(
   files: Iterable<readonly [path: string, text: string]>,
   candidates: Candidates,
   config: GuardConfig,
-): PackageFacts {
+): Promise<PackageFacts> {
   const list = [...files];
-  const facts = walkedFacts(list, candidates, config);
+  const facts = await walkedFacts(list, candidates, config);
+  await turn();
   const unread = unreadPackageNames(list.filter(([path]) => isJavaScript(path)).map(([, text]) => text));
   const more = {
     // `axios.defaults.timeout = 5000` in one module bounds the requests of every other.
@@ -82,11 +84,11 @@ export function factsFor(
 }
 
 /** The facts that walking the files mentioning a candidate shows. */
-function walkedFacts(
+async function walkedFacts(
   files: Iterable<readonly [path: string, text: string]>,
   { noLimit: candidates, inert: inertNames, helpers = new Set(), tables: tableNames = new Set() }: Candidates,
   config: GuardConfig,
-): PackageFacts {
+): Promise<PackageFacts> {
   const zero = new Set<string>();
   const infinite = new Set<string>();
   const quiet = new Set<string>();
@@ -129,6 +131,7 @@ function walkedFacts(
     if (!isJavaScript(path) || !(mentions(text) || defines(text) || merges(text) || retrying(text))) continue;
     if (!mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
     if (nestingBound(text) > IN_PROCESS_NESTING) continue;
+    await turn();
     const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
     if (parsed.errors.some((error) => error.severity === "Error")) continue;
     const program = programOf(parsed) as unknown as EsNode;

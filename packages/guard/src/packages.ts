@@ -13,6 +13,7 @@ import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
 import { apiTimeoutPlace, callsTimeoutPosition, Signatures } from "./detect/python/timeout-positions.ts";
 import { timeoutWord } from "./name-words.ts";
 import { isPythonTimeoutName } from "./names.ts";
+import { turn } from "./turn.ts";
 
 /** A package with more files of the language than this is judged file by file: its facts would cost a walk of all of them. */
 const MAX_STAGED_PACKAGE_FILES = 1000;
@@ -98,6 +99,7 @@ export async function factsOfRun(
     // Names the checked files may have facts about (helpers they call included): a package with none needs no facts
     // (nor, staged, a read), unless a file sets a client's default timeout (`axios.defaults.timeout = 10000`) or,
     // staged, may request on such a client: the default it has may be set in a file the commit does not touch.
+    await turn();
     const candidates = candidatesIn(own.map((file) => file.text));
     const mayRequest =
       staged && !candidates.clientTimeout && own.some((file) => MAY_REQUEST_WITHOUT_DEFAULT.test(file.text));
@@ -124,6 +126,7 @@ export async function factsOfRun(
         : candidates;
     // The walk (and the detector it runs) is loaded only for a package whose texts show a candidate.
     const { factsFor } = await import("./package-facts.ts");
+    await turn();
     facts.set(
       root,
       await orNone(root, failed, async () =>

@@ -57,6 +57,25 @@ describe("parallel check", { timeout: BUILT_CLI_TIMEOUT }, () => {
     expect(built.stdout).toMatch(/defaults\.js[\s\S]*2:\d+\s+error\s+Unbounded timeout 0/);
   });
 
+  it("files the workers meet before the package facts are known are judged with them, on whichever thread", () => {
+    // Every file reaches the detector and is small: the workers are sent all of them before the package pass ends,
+    // hand them back unchecked, and take some of them again (with the facts) once this thread has them.
+    const files: Record<string, string> = {
+      "package.json": '{ "name": "driver" }',
+      "src/connection.js":
+        "exports.connect = (socket, options) => {\n  if (options.socketTimeoutMS > 0) setTimeout(() => socket.destroy(), options.socketTimeoutMS);\n};\n",
+    };
+    const copies = PARALLEL_THRESHOLD + 40;
+    for (let i = 0; i < copies; i++)
+      files[`src/d${String(i).padStart(3, "0")}.js`] = "module.exports = {\n  socketTimeoutMS: 0,\n};\n";
+    const built = builtCli(tempTree(files), "check", "src", "--format", "json");
+    expect(built.status).toBe(1);
+    const reported = JSON.parse(built.stdout).filter((r: { filePath: string; messages: { message: string }[] }) =>
+      r.messages.some((m) => /Unbounded timeout 0/.test(m.message)),
+    );
+    expect(reported).toHaveLength(copies);
+  });
+
   it("the built CLI's threads judge a defaults table with what another module shows of its merge", () => {
     const table = join(import.meta.dirname, "corpus/packages/merged-table/lib");
     const files: Record<string, string> = {
