@@ -3,14 +3,14 @@
 // events its mock server sends and its tests compare with JSON equality. Nothing waits on a value of it. Only a whole
 // module of JSON-style data (every key quoted, every value a literal, an object or an array) under a tests folder: a
 // hand-written config (`module.exports = { timeout: 10000 }`) keeps its keys bare and stays judged.
+import { TEST_OR_FIXTURE_FOLDER } from "./test-folders.ts";
 import type { EsNode } from "./ast.ts";
 
 /** A path inside a tests folder. */
-const TEST_FOLDER = /(^|[\\/])(tests?|__tests__|spec|e2e|fixtures?)[\\/]/;
 
 /** Whether `program` (at `path`) is a tests folder's module of JSON-style data. */
 export function isCannedData(program: EsNode, path: string | undefined): boolean {
-  if (path === undefined || !TEST_FOLDER.test(path)) return false;
+  if (path === undefined || !TEST_OR_FIXTURE_FOLDER.test(path)) return false;
   let data = 0;
   for (const statement of program.body as EsNode[]) {
     if (statement.type === "ExpressionStatement" && statement.directive !== undefined && statement.directive !== null)

@@ -1,5 +1,6 @@
 // The judgement of one file's sites (the findings): every site the walk collected is judged after it, in document
 // order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
+import { TEST_FOLDER } from "./test-folders.ts";
 import { uncompilePrivateFields } from "./private-fields.ts";
 import { hardcodedMessage, unboundedMessage } from "../../messages.ts";
 import type { DetectorOptions, RawFinding } from "../types.ts";
@@ -45,7 +46,6 @@ export interface JsDetectorOptions extends DetectorOptions {
 }
 
 /** A path inside a tests folder. */
-const TEST_FOLDER = /(^|[\\/])(tests?|__tests__|spec|e2e)[\\/]/;
 
 /** The judgement of one file's sites, from the facts of its one walk (`FileFacts`). */
 export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {

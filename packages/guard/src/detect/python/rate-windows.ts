@@ -3,6 +3,7 @@
 // `if elapsed < SLEEP_TIMEOUT: await asyncio.sleep(SLEEP_TIMEOUT - elapsed)`, then starts a new batch: nothing waits
 // for anything that could fail to come. A sleep of a deadline's remainder followed by a test of what came meanwhile
 // (`sleep(TIMEOUT - elapsed)` then `if not done: raise`) stays a deadline.
+import { isSleep } from "./sleeps.ts";
 import type { Node as TsNode } from "web-tree-sitter";
 import { outward } from "./expiries.ts";
 import { enclosingFunction, unwrap } from "./syntax.ts";
@@ -74,7 +75,7 @@ function sleepOf(value: TsNode): TsNode | undefined {
   const list = value.parent;
   const call = list?.type === "argument_list" ? list.parent : null;
   if (call?.type !== "call" || list!.namedChildren[0]?.id !== value.id) return undefined;
-  if (!/(^|\.)sleep$/.test(call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "")) return undefined;
+  if (!isSleep(call)) return undefined;
   const expression = call.parent?.type === "await" ? call.parent : call;
   return expression.parent?.type === "expression_statement" ? expression.parent : undefined;
 }

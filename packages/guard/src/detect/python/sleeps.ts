@@ -12,7 +12,7 @@ export function onlySleeps(body: TsNode): boolean {
 // `time.sleep(...)`, `asyncio.sleep(...)`, `sleep(...)`: the callee as written, spaces removed, ends in `sleep`. Qt's
 // `QTest.qWait(ms)` too: it processes events for `ms` and returns, whatever happens meanwhile (its `qWaitFor(pred,
 // timeout)` is a deadline).
-function isSleep(call: TsNode | null): boolean {
+export function isSleep(call: TsNode | null): boolean {
   return /(^|\.)(sleep|qWait)$/.test(call?.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "");
 }
 

@@ -1,0 +1,8 @@
+/** The folders a package keeps its tests in. */
+const TEST_FOLDERS = "tests?|__tests__|spec|e2e";
+
+/** A path inside a tests folder. */
+export const TEST_FOLDER = new RegExp(`(^|[\\\\/])(${TEST_FOLDERS})[\\\\/]`);
+
+/** A path inside a tests folder or a fixtures folder (`canned-data.ts`: the data tests compare with). */
+export const TEST_OR_FIXTURE_FOLDER = new RegExp(`(^|[\\\\/])(${TEST_FOLDERS}|fixtures?)[\\\\/]`);
