@@ -19,11 +19,14 @@ export const BLOCKING_METHODS =
 export const DRAINING_METHODS = /^flush$/;
 
 // Inside `assert ...` or a mock/equality assertion: the value is compared, nothing waits. Not the argument of a
-// blocking call made inside one: `self.assertEqual(a.poll(1.0), True)`, `assert q.get(timeout=1) == 4` wait first.
+// blocking call made inside one: `self.assertEqual(a.poll(1.0), True)`, `assert q.get(timeout=1) == 4` wait first;
+// nor of an awaited call (debusine's `self.assertEqual(await communicator.receive_json_from(timeout=3), PAYLOAD)`):
+// the coroutine runs to its end, or its timeout, before anything is compared.
 export function inAssertion(node: TsNode): boolean {
   let current: TsNode | null = node.parent;
   for (let depth = 0; current && depth < 12; depth++, current = current.parent) {
     if (current.type === "assert_statement") return true;
+    if (current.type === "await") return false;
     if (current.type === "call" && ASSERTION_CALLS.test(current.childForFieldName("function")?.text ?? "")) return true;
     if (current.type === "call") {
       const callee = current.childForFieldName("function");
