@@ -1,6 +1,7 @@
 // An object's own "no limit": a constructor's `timeout=None` that the object later waits with (README "a parameter
 // default None": the caller's choice when the function is the wait, the library's "no limit" when it is an object's
 // setting for waits the object makes later on its own).
+import { elseWaitsUnbounded } from "./unbounded-else.ts";
 import type { Node as TsNode } from "web-tree-sitter";
 import { matchApi } from "../../apis.ts";
 import { knowsTimeoutKeyword } from "./calls.ts";
@@ -57,7 +58,7 @@ export function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops
   const body = fn.childForFieldName("body");
   if ((init && !cls) || !body || assignsTo(body, name)) return false;
   for (const use of body.descendantsOfType("identifier")) {
-    if (use?.text !== name || guarded(use, name, fn)) continue;
+    if (use?.text !== name || (guarded(use, name, fn) && !elseWaitsUnbounded(facts, use, name))) continue;
     if (handedOn(facts, fn, use, init, hops)) return true;
     if (!init || !cls) continue; // a function that is not a constructor keeps nothing itself: it is the wait
     const stored = storedAs(use);
@@ -75,7 +76,12 @@ export function waitsWith(facts: PyFacts, fn: TsNode, name: string, hops = 0): b
   if (hops > MAX_HOPS || !body || assignsTo(body, name)) return false;
   return body
     .descendantsOfType("identifier")
-    .some((use) => use?.text === name && !guarded(use, name, fn) && reachesWait(facts, use, hops));
+    .some(
+      (use) =>
+        use?.text === name &&
+        (!guarded(use, name, fn) || elseWaitsUnbounded(facts, use, name)) &&
+        reachesWait(facts, use, hops),
+    );
 }
 
 /**
@@ -121,7 +127,8 @@ export function keptForWaits(facts: PyFacts, cls: TsNode, stored: string, hops: 
       continue;
     }
     const tested = guarded(read, stored, cls) || startedOnlyUnderTest(read, stored, cls);
-    if ((!tested || setOnlyWhenGiven(facts, read, stored, cls)) && reachesWait(facts, read, hops)) return true;
+    const given = setOnlyWhenGiven(facts, read, stored, cls) || elseWaitsUnbounded(facts, read, stored);
+    if ((!tested || given) && reachesWait(facts, read, hops)) return true;
   }
   return false;
 }
