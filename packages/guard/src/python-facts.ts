@@ -115,7 +115,6 @@ export async function pythonPackageFacts(
       for (const match of text.matchAll(MODULE_ASSIGNMENT))
         if (modulesHere.has(match[2]!)) (fromOutside[packageFileKey(path)] ??= {})[match[1]!] ??= match[2]!;
   }
-  countPrivateCallables(modules, words);
   const keepers: Record<string, Record<string, Keeper>> = {};
   const positions = signatures.positions(
     (name) => isPythonTimeoutName(name, config.extraTimeoutNames),
@@ -257,25 +256,6 @@ function calleesGiven(text: string, found: readonly { start: number }[], out: Se
   if (supers)
     for (const bases of text.matchAll(/^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)/gm))
       for (const base of bases[1]!.split(",")) out.add(base.trim().split(".").pop()!);
-}
-
-/** `def _get_app_token(self, url, app_desc, timeout=10):`: a private callable with a timeout-looking parameter. */
-const PRIVATE_DEFINITION = /^[ \t]*(?:async[ \t]+)?def[ \t]+(_[A-Za-z]\w*)[ \t]*\(([^)]{0,400})\)/gm;
-
-/**
- * Counts, in `words`, the modules that mention each private callable taking a timeout-looking parameter
- * (`private-defaults.ts`: a default every call overrides bounds nothing only when no other module may call it).
- */
-function countPrivateCallables(modules: readonly (readonly [string, string])[], words: Record<string, number>): void {
-  const names = new Set<string>();
-  for (const [, text] of modules)
-    for (const match of text.matchAll(PRIVATE_DEFINITION))
-      if (!match[1]!.endsWith("__") && MAY_KEEP.test(match[2]!)) names.add(match[1]!);
-  for (const name of names) {
-    if (Object.hasOwn(words, name)) continue; // a timeout-looking name: counted with the words
-    const mention = new RegExp(`(?<!\\w)${name}(?!\\w)`);
-    words[name] = modules.filter(([, text]) => text.includes(name) && mention.test(text)).length;
-  }
 }
 
 /** The timeout-looking words of a text and where each starts (the word around each core, found without backtracking). */

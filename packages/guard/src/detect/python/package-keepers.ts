@@ -34,10 +34,7 @@ export interface DisplayParameters {
 export interface PythonFacts {
   /** Module file (`packageFileKey`: its absolute path) -> name bound at its top level -> keeper. */
   readonly keepers: Readonly<Record<string, Readonly<Record<string, Keeper>>>>;
-  /**
-   * Timeout-looking word (and private callable taking a timeout-looking parameter) -> how many of the package's files
-   * mention it; absent if the pass saw only part of it.
-   */
+  /** Timeout-looking word -> how many of the package's files mention it; absent if the pass saw only part of it. */
   readonly words?: Readonly<Record<string, number>>;
   /** Function or method name -> place (`self` left out) -> the timeout parameter every definition of it has there. */
   readonly positions?: Readonly<Record<string, Readonly<Record<number, string>>>>;

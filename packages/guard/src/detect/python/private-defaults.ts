@@ -1,50 +1,15 @@
-// A default of a private callable that no call uses. sugar3's `class _TimeoutAlert(Alert)` with `def __init__(self,
-// timeout=5, ...)`, made only through its subclasses' `_TimeoutAlert.__init__(self, timeout, ...)`, each passing its own
-// `timeout`; freebox-api's `async def _get_challenge(self, base_url, timeout=10)`, called only as
-// `self._get_challenge(base_url, timeout)` with the timeout its public constructor defaults. A leading underscore keeps
-// the name to its module (the package's words must not name it in another file), so the file shows every call: when
-// each passes the parameter, the default bounds nothing. The public default it is handed is judged where it is.
+// The default of a private class's constructor parameter that no call uses: sugar3's `class _TimeoutAlert(Alert)` with
+// `def __init__(self, timeout=5, ...)`, made only through its subclasses' `_TimeoutAlert.__init__(self, timeout, ...)`,
+// each passing its own `timeout`. A leading underscore keeps the class to its module (the package's words must not
+// name it in another file), so the file shows every call: when each passes the parameter, the default bounds nothing.
+// The subclasses' own defaults are judged where they are.
 import type { Node as TsNode } from "web-tree-sitter";
 import { baseInitOf } from "./base-init.ts";
 import { classOf } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
 
-/** Every call in the file that runs `fn` (a private class's `__init__`, a private method or function) passes `name`. */
+/** Every call in the file that runs `fn` (a private class's `__init__`) passes its parameter `name`. */
 export function defaultNeverUsed(facts: PyFacts, fn: TsNode, name: string): boolean {
-  return privateInitDefaultNeverUsed(facts, fn, name) || privateCallableDefaultNeverUsed(facts, fn, name);
-}
-
-/**
- * `def _get_challenge(self, base_url, timeout=10)` (a method or a module function, not a dunder) whose name the file
- * mentions only to define it once and call it, every call passing `name` (`self._get_challenge(base_url, timeout)`).
- */
-function privateCallableDefaultNeverUsed(facts: PyFacts, fn: TsNode, name: string): boolean {
-  const own = fn.childForFieldName("name");
-  const fnName = own?.text;
-  if (!own || !fnName || !/^_[A-Za-z]/.test(fnName) || fnName.endsWith("__")) return false;
-  const mentions = facts.packageMentions(fnName);
-  if (mentions !== undefined && mentions !== 1) return false;
-  const place = parameterPlace(fn, name);
-  if (place === undefined) return false;
-  let calls = 0;
-  for (const found of fn.tree.rootNode.descendantsOfType("identifier")) {
-    if (!found || found.text !== fnName || found.id === own.id) continue;
-    // `self._get_challenge(...)`, `_helper(...)`: the callee of a call, nothing else (a reference handed on may be
-    // called anywhere, a second definition may take the parameter elsewhere).
-    const callee =
-      found.parent?.type === "attribute" && found.parent.childForFieldName("attribute")?.id === found.id
-        ? found.parent
-        : found;
-    const call = callee.parent;
-    if (call?.type !== "call" || call.childForFieldName("function")?.id !== callee.id) return false;
-    if (!passes(call, name, place)) return false;
-    calls++;
-  }
-  return calls > 0;
-}
-
-/** `class _TimeoutAlert: def __init__(self, timeout=5)` made only by calls (and subclasses) that pass `name`. */
-function privateInitDefaultNeverUsed(facts: PyFacts, fn: TsNode, name: string): boolean {
   const cls = classOf(fn);
   const className = cls?.childForFieldName("name")?.text;
   if (!cls || !className || !/^_[A-Za-z]/.test(className) || fn.childForFieldName("name")?.text !== "__init__")
@@ -94,7 +59,7 @@ function parameterPlace(fn: TsNode, name: string): number | undefined {
       continue;
     }
     const own = parameter.type === "identifier" ? parameter.text : parameter.childForFieldName("name")?.text;
-    if (at === 0 && (own === "self" || own === "cls")) continue;
+    if (at === 0 && own === "self") continue;
     if (own === name) return keywordOnly ? -1 : index;
     if (!keywordOnly) index++;
   }
