@@ -42,8 +42,10 @@ export function isCodeList(
     return false;
   // Statement lists keep an alias or two (`ERROR_LAST = 1468` after `WRONG_STRING_LENGTH = 1468`).
   const repeats = entries.length - values.size;
-  // A long table keeps an alias too (selenium's `UNKNOWN_COMMAND: 9, UNSUPPORTED_OPERATION: 9` among 38 codes).
-  const distinct =
-    repeats <= (distinctOnly ? Math.max(1, Math.floor(entries.length / 10)) : Math.floor(entries.length / 10));
+  // A long table keeps an alias too (selenium's `UNKNOWN_COMMAND: 9, UNSUPPORTED_OPERATION: 9` among 38 codes); one
+  // of a dozen or more, one in eight (spdy-transport's HTTP/2 errors: `OK: 0, NO_ERROR: 0` and `STREAM_CLOSED: 5,
+  // INVALID_STREAM: 5` among 16, `SETTINGS_TIMEOUT: 4` one of them).
+  const aliases = Math.floor(entries.length / (entries.length >= 12 ? 8 : 10));
+  const distinct = repeats <= (distinctOnly ? Math.max(1, aliases) : aliases);
   return (distinct || (values.size === 1 && !distinctOnly)) && timeouts * 2 < entries.length;
 }

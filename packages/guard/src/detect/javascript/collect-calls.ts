@@ -3,6 +3,7 @@ import { calleePath, type EsNode } from "./ast.ts";
 import { collectCallFacts } from "./call-facts.ts";
 import { foreignCallProps } from "./foreign-components.ts";
 import type { FileFacts } from "./facts.ts";
+import { ignoredOptions } from "./ignored-arguments.ts";
 import { errorPayloads, messageParts } from "./message-text.ts";
 import { sphinxIndexEntries } from "./term-index.ts";
 import { collectRefusedPromise, collectTestCall } from "./test-facts.ts";
@@ -20,6 +21,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   for (const range of messageParts(node)) facts.noWait.quietIn(range);
   const canonical = facts.modules.canonical(calleePath(node.callee as EsNode));
   for (const range of facts.ignoredArguments.call(node, canonical, facts.bindingCounts)) facts.noWait.quietIn(range);
+  for (const range of ignoredOptions(node)) facts.noWait.quietIn(range);
   facts.receivers.call(node);
   facts.zero.call(node);
   facts.held.call(node);

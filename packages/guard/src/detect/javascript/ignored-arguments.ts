@@ -34,3 +34,21 @@ export class IgnoredArguments {
     return config ? args.slice(1).map((arg) => span(arg)) : [];
   }
 }
+
+/**
+ * Checks that answer at once and ignore a `timeout` option: Playwright's `isVisible` and `isHidden` (on a locator,
+ * `locator.isVisible({ timeout })`, and on a page or frame, `page.isVisible(selector, { timeout })`): "Deprecated:
+ * this option is ignored" (notebooklm-mcp, @askjo/camofox-browser). `waitFor` and the `is*` checks that wait
+ * (`isEnabled`, `isChecked`) keep theirs.
+ */
+const ANSWER_AT_ONCE = new Set(["isVisible", "isHidden"]);
+
+/** The spans of the options objects a call of a check that answers at once ignores. */
+export function ignoredOptions(node: EsNode): [number, number][] {
+  const callee = node.callee as EsNode;
+  if (callee.type !== "MemberExpression" || callee.computed) return [];
+  if (!ANSWER_AT_ONCE.has((callee.property as EsNode).name as string)) return [];
+  return (node.arguments as EsNode[])
+    .filter((argument) => unwrap(argument).type === "ObjectExpression")
+    .map((argument) => span(argument));
+}
