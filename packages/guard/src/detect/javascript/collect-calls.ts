@@ -22,6 +22,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   const canonical = facts.modules.canonical(calleePath(node.callee as EsNode));
   for (const range of facts.ignoredArguments.call(node, canonical, facts.bindingCounts)) facts.noWait.quietIn(range);
   for (const range of ignoredOptions(node)) facts.noWait.quietIn(range);
+  facts.cdkTests.call(node);
   facts.receivers.call(node);
   facts.zero.call(node);
   facts.held.call(node);
@@ -54,4 +55,5 @@ export function collectNew(facts: FileFacts, node: EsNode): void {
   facts.emittedRejections.call(node);
   facts.noLimit.call(node);
   facts.syncTests.call(node);
+  facts.cdkTests.construction(node);
 }

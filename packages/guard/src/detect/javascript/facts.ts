@@ -25,6 +25,7 @@ import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
 import { UnreadStores } from "./unread-stores.ts";
 import { IgnoredArguments } from "./ignored-arguments.ts";
+import { CdkTests } from "./cdk-tests.ts";
 import { DiscardedReads } from "./discarded-reads.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
 import { PerCallDefaults } from "./per-call-defaults.ts";
@@ -159,6 +160,8 @@ export class FileFacts implements TestFacts {
   readonly unreadStores = new UnreadStores();
   /** Arguments a callee never reads (`axios(config, { timeout })`): nothing waits on them. */
   readonly ignoredArguments = new IgnoredArguments();
+  /** A CDK test's construct props and template assertions (set aside when the file is one). */
+  readonly cdkTests = new CdkTests();
   /** Number constants whose every read is discarded (`(FLUSH_TIMEOUT, callWithTimeout)(...)`): they become `notDurations`. */
   readonly discardedReads = new DiscardedReads();
   /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */
