@@ -20,12 +20,13 @@ describe("CDK tests", () => {
       'import { hasResource } from "./helper";',
       'test("timeout", async () => {',
       "  const stack = new Stack();",
+      "  stack.setDefaultFunctionProps({ timeout: 15 });",
       "  build(stack);",
       '  hasResource(stack, "AWS::Lambda::Function", { Timeout: 10 });',
       "}, 30000);",
     ].join("\n");
     expect(await packageFindings({ "test/Function.test.ts": test })).toEqual([
-      "test/Function.test.ts:12: no-hardcoded-timeout",
+      "test/Function.test.ts:13: no-hardcoded-timeout",
     ]);
   });
 

@@ -10,6 +10,9 @@ import { type EsNode, span, unwrap } from "./ast.ts";
 const TEMPLATE_ASSERTIONS =
   /^(hasResource|hasResourceProperties|hasResourceLike|countResources|countResourcesLike|resourceCountIs|resourcePropertiesCountIs|templateMatches|hasOutput|toHaveResource|toHaveResourceLike|haveResource|haveResourceLike)$/;
 
+/** Setters of the props a stack or app gives its later constructions (`setDefaultFunctionProps`, `addDefaultFunctionEnv`). */
+const DEFAULT_PROPS = /^(set|add)Default\w*(Props|Env|Permissions|Layers)$/;
+
 /** A test file by its name or folder. */
 const TEST_FILE = /(^|[\\/])(tests?|__tests__)[\\/]|\.(test|spec)\.[cm]?[jt]sx?$/;
 
@@ -27,8 +30,11 @@ export class CdkTests {
         : callee.type === "MemberExpression" && !callee.computed
           ? ((callee.property as EsNode).name as string | undefined)
           : undefined;
-    if (name === undefined || !TEMPLATE_ASSERTIONS.test(name)) return;
-    this.asserts = true;
+    if (name === undefined) return;
+    // `stack.setDefaultFunctionProps({ timeout: 15 })` (SST): the props every later construction of the stack gets.
+    const defaults = DEFAULT_PROPS.test(name);
+    if (!defaults && !TEMPLATE_ASSERTIONS.test(name)) return;
+    if (!defaults) this.asserts = true;
     for (const argument of node.arguments as EsNode[]) this.ranges.push(span(argument));
   }
 
