@@ -93,6 +93,7 @@ export function startThreads(
       while (detected.length > 0 && take(detected.at(-1)!, DETECTED_BATCH_BYTES)) detected.pop();
     return batch;
   };
+  const bytesOf = (batch: readonly number[]) => batch.reduce((n, i) => n + files[i]!.text.length, 0);
   const results: FileResult[] = new Array(files.length);
   // Threads that asked for work while only files waiting for facts were left: they are sent more once facts are known.
   const waiting: (() => void)[] = [];
@@ -109,6 +110,7 @@ export function startThreads(
           started.push(thread);
           const post = (message: WorkerMessage) => thread.postMessage(message);
           const inFlight: number[][] = [];
+          let bytesInFlight = 0;
           let done = false;
           const send = () => {
             if (done) return;
@@ -123,6 +125,7 @@ export function startThreads(
               return;
             }
             inFlight.push(batch);
+            bytesInFlight += bytesOf(batch);
             const early = !packageOf;
             post(
               batch.map((index) => ({
@@ -131,10 +134,8 @@ export function startThreads(
               })),
             );
           };
-          const bytesInFlight = () =>
-            inFlight.reduce((n, b) => n + b.reduce((m, i) => m + files[i]!.text.length, 0), 0);
           const fill = () => {
-            const more = () => (packageOf ? inFlight.length < IN_FLIGHT : bytesInFlight() < EARLY_BYTES);
+            const more = () => (packageOf ? inFlight.length < IN_FLIGHT : bytesInFlight < EARLY_BYTES);
             for (let before = -1; more() && inFlight.length !== before && !done;) {
               before = inFlight.length;
               send();
@@ -142,6 +143,7 @@ export function startThreads(
           };
           thread.on("message", (answer: WorkerAnswer) => {
             const batch = inFlight.shift()!;
+            bytesInFlight -= bytesOf(batch);
             answer.forEach((result, i) => {
               if (result === null) {
                 detected.push(batch[i]!);

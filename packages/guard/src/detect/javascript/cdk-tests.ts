@@ -5,6 +5,7 @@
 // string id, and the assertions' arguments, are set aside; a test's own timeout and anything else the file waits on
 // stay judged.
 import { type EsNode, span, unwrap } from "./ast.ts";
+import { TEST_FILE } from "./test-folders.ts";
 
 /** The template assertions of `aws-cdk-lib/assertions`, `@aws-cdk/assert` and the helpers named after them. */
 const TEMPLATE_ASSERTIONS =
@@ -12,9 +13,6 @@ const TEMPLATE_ASSERTIONS =
 
 /** Setters of the props a stack or app gives its later constructions (`setDefaultFunctionProps`, `addDefaultFunctionEnv`). */
 const DEFAULT_PROPS = /^(set|add)Default\w*(Props|Env|Permissions|Layers)$/;
-
-/** A test file by its name or folder. */
-const TEST_FILE = /(^|[\\/])(tests?|__tests__)[\\/]|\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /** Collected during the one walk: the ranges a CDK test sets aside, kept only when the file is one. */
 export class CdkTests {
