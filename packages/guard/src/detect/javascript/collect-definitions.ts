@@ -95,6 +95,8 @@ export function collectProperty(facts: FileFacts, node: EsNode): void {
   if (node.type === "AssignmentPattern") facts.timers.copy(referenceName(node.left as EsNode), node.right);
   if (node.type !== "AssignmentPattern") facts.noLimit.definition(propertyName(node), node.value);
   if (node.type !== "AssignmentPattern") facts.deadlineHelpers.definition(propertyName(node), node.value);
+  // walletconnect's `CoreHelperUtil = { debounce(func, timeout = 500) { ... } }`: an object's own debounce or sleep.
+  if (node.type === "Property") facts.noWait.definition(propertyName(node), node.value);
   collectDestination(facts, node);
 }
 

@@ -23,6 +23,7 @@ import {
   SPY_ON,
   STUBBED_CLOCK,
 } from "./no-wait-shapes.ts";
+import { sleepParameter } from "./sleeps.ts";
 import { TIMER_CALLS } from "./timers.ts";
 import { elapsedBound, scheduledName } from "./schedule-shapes.ts";
 
@@ -190,10 +191,13 @@ export class NoWaitFacts {
     if (this.sessions) for (const p of connectionSessions(node)) this.connectionSessions.add(p);
   }
 
-  /** `const debounce = (fn, timeout = 0) => ...`: the parameters of a file's own debounce or throttle. */
+  /** `const debounce = (fn, timeout = 0) => ...`: the parameters of a file's own debounce, throttle or sleep. */
   definition(name: string | undefined, fn: unknown): void {
     const parameters = debounceParameters(name, fn);
     if (parameters) this.quietRanges.push(parameters);
+    // `const delay = (timeout = 1000) => new Promise((r) => setTimeout(r, timeout))`: a sleep helper's pause.
+    const slept = sleepParameter(fn);
+    if (slept) this.quietRanges.push(slept);
   }
 
   private addName(set: Set<string>, raw: EsNode): void {

@@ -1,7 +1,7 @@
 // Sleeps (session 29, guard-delay29): an awaited statement that only waits for a duration to pass, nothing raced
 // with it (`await sleep(ms);`, `yield delay_1.delay(ms);`, `await utils.setTimeout(500);`, `await new Promise((r) =>
 // setTimeout(r, ms));`). Its duration is a pause, never a bound on a wait (`pause-names.ts`).
-import { type EsNode, FUNCTION_TYPES, isNode, memberName, unwrap } from "./ast.ts";
+import { type EsNode, FUNCTION_TYPES, isNode, memberName, span, unwrap } from "./ast.ts";
 
 /** An argument that is no duration: a table of settings, a list, a callback. */
 const NOT_A_DURATION = new Set([
@@ -85,4 +85,37 @@ export function sleptDelay(node: EsNode, parent: EsNode | undefined): EsNode | u
   // WebdriverIO's `await browser.setTimeout({ implicit: 5000 })` sets session timeouts: a sleep is given a duration.
   const duration = args.length === 1 && !NOT_A_DURATION.has(unwrap(args[0]!).type);
   return duration && name !== undefined && SLEEP_CALLEE.test(name) ? args[0] : undefined;
+}
+
+/**
+ * [start, end) of the parameter a sleep helper sleeps for: rsshub's `const delay = (timeout = 1000) => new Promise(
+ * (resolve) => setTimeout(resolve, timeout))`, or a body that only returns (or awaits) that promise. Its default is
+ * a pause, whatever the parameter is called.
+ */
+export function sleepParameter(fn: unknown): [number, number] | undefined {
+  if (!isNode(fn)) return undefined;
+  const value = unwrap(fn);
+  if (!FUNCTION_TYPES.has(value.type) || !isNode(value.body)) return undefined;
+  let body = value.body as EsNode;
+  if (body.type === "BlockStatement") {
+    const statements = body.body as EsNode[];
+    const only = statements.length === 1 ? statements[0]! : undefined;
+    const returned =
+      only?.type === "ReturnStatement"
+        ? only.argument
+        : only?.type === "ExpressionStatement"
+          ? only.expression
+          : undefined;
+    if (!isNode(returned)) return undefined;
+    body = returned as EsNode;
+  }
+  let promise = unwrap(body);
+  if (promise.type === "AwaitExpression" && isNode(promise.argument)) promise = unwrap(promise.argument as EsNode);
+  const delay = promise.type === "NewExpression" ? sleepPromiseDelay(promise) : undefined;
+  const name = delay && unwrap(delay).type === "Identifier" ? (unwrap(delay).name as string) : undefined;
+  for (const param of (value.params as EsNode[] | undefined) ?? []) {
+    const target = param.type === "AssignmentPattern" ? (param.left as EsNode) : param;
+    if (name !== undefined && target.type === "Identifier" && target.name === name) return span(param);
+  }
+  return undefined;
 }

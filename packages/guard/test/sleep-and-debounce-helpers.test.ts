@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { findingLines } from "./helpers.ts";
+
+// A helper's own pause (session 40, issue 9): rsshub's `const delay = (timeout = 1000) => new Promise((resolve) =>
+// setTimeout(resolve, timeout))` (fresh112) and walletconnect's object method `debounce(func, timeout = 500)`
+// (fresh113, three copies). The default is how long to pause or to wait for quiet; nothing fails when it runs out.
+describe("the defaults of a file's own sleep and debounce helpers", () => {
+  it("reports no sleep helper's default, arrow or function, returned or bare", async () => {
+    const source = [
+      "const delay = (timeout = 1000) => new Promise((resolve) => setTimeout(resolve, timeout));",
+      "async function pause(timeout = 2000) {",
+      "  return new Promise((resolve) => setTimeout(() => resolve(), timeout));",
+      "}",
+      "module.exports = { delay, pause };",
+    ].join("\n");
+    expect(await findingLines("lib/util.js", source)).toEqual([]);
+  });
+
+  it("reports no default of a debounce written as an object's method", async () => {
+    const source = [
+      "export const CoreHelperUtil = {",
+      "  debounce(func: (...args: unknown[]) => unknown, timeout = 500) {",
+      "    let timer: ReturnType<typeof setTimeout> | undefined;",
+      "    return (...args: unknown[]) => {",
+      "      if (timer) clearTimeout(timer);",
+      "      timer = setTimeout(() => func(...args), timeout);",
+      "    };",
+      "  },",
+      "};",
+    ].join("\n");
+    expect(await findingLines("src/utils/CoreHelperUtil.ts", source)).toEqual([]);
+  });
+
+  it("still reports the default of a helper whose timer rejects what it races", async () => {
+    const source = [
+      "export function fetchWithTimeout(url: string, timeout = 3000) {",
+      "  return new Promise((resolve, reject) => {",
+      '    setTimeout(() => reject(new Error("timeout")), timeout);',
+      "    fetch(url).then(resolve, reject);",
+      "  });",
+      "}",
+      "export const Util = {",
+      "  request(url: string, timeout = 3000) {",
+      "    return fetch(url, { signal: AbortSignal.timeout(timeout) });",
+      "  },",
+      "};",
+    ].join("\n");
+    expect(await findingLines("src/fetch.ts", source)).toEqual(["1: no-hardcoded-timeout", "8: no-hardcoded-timeout"]);
+  });
+});
