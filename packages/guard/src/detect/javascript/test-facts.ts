@@ -57,7 +57,17 @@ function typeTestSubject(node: EsNode): EsNode | undefined {
 
 /** The last names of the calls collectTestFacts looks at: assertions, type tests, timers, `Promise.race`. */
 const TEST_FACT_CALLEES =
-  /^(setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)?|toBe\w*|toRaiseError|toAccept\w*|toHave\w*|equals|eq|eql|eqls|include|includes|contain|contains|members|property|keys)$/;
+  /^((assert|expect)[A-Z]\w*|setTimeout|race|assert|equal|ok|match|notEqual|deepStrictEqual|notDeepStrictEqual|partialDeepStrictEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|same|strictSame|notSame|toEqual|toStrictEqual|toMatchObject|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveProperty|toThrow\w*|throw|throws|rejects|rejected\w*|doesNotThrow|doesNotReject|calledWith|calledWithMatch|expect(Type|NotType|Assignable|NotAssignable|Error|Deprecated)?|toBe\w*|toRaiseError|toAccept\w*|toHave\w*|equals|eq|eql|eqls|include|includes|contain|contains|members|property|keys)$/;
+
+/** A test's own assertion helper, called by its bare name (`assertHasOrigin`, `expectCalledWith`). */
+const MOCK_ASSERTION_HELPER = /^(assert|expect)(?!(Type|NotType|Assignable|NotAssignable|Error|Deprecated)$)[A-Z]\w*$/;
+
+/** A name that says the value is a test double: `mockCreateDistribution`, `fetchMock`, `sendSpy`, `stubbedGet`. */
+function isMockName(node: EsNode): boolean {
+  const target = unwrap(node);
+  const name = target.type === "Identifier" ? (target.name as string) : undefined;
+  return name !== undefined && /^(mock|spy|stub(bed)?|fake)[A-Z_]|(Mock|Spy|Stub|Fake)$/.test(name);
+}
 
 /** The facts the test collectors add to (a file's `FileFacts`). */
 export interface TestFacts {
@@ -87,6 +97,12 @@ export function collectTestCall(facts: TestFacts, node: EsNode): void {
   const path = calleePath(node.callee as EsNode);
   if (path === undefined) return;
   const args = node.arguments as EsNode[];
+  // @serverless/aws-cloudfront's `assertHasOrigin(mockCreateDistribution, { CustomOriginConfig: { OriginReadTimeout:
+  // 30 } })`: the test's own helper asserting on what a mock was called with; its other arguments are expectations.
+  if (MOCK_ASSERTION_HELPER.test(path) && args.length > 1 && isMockName(args[0]!)) {
+    for (const arg of args.slice(1)) pushAssertionRange(facts, span(arg));
+    return;
+  }
   // `expect(conn.timeout).toBe(10000)`: a use of `conn` there checks it (counted, not a range of its own).
   if (path === "expect" && args[0]) facts.subjectRanges.push(span(args[0]));
   if (TIMER_CALLS.test(path) && args[1]?.type === "Identifier" && !isDeadlineTimer(path, args, facts.source)) {
