@@ -54,3 +54,46 @@ describe("code under test in a test that requests-mock answers", () => {
     expect(await findingLines("test_plain.py", test("", "self"))).toEqual(["7: no-hardcoded-timeout"]);
   });
 });
+
+describe("a test class whose fixture patches the HTTP layer (stripe's test_http_client.py, fresh111)", () => {
+  const file = (fixture: string) =>
+    [
+      "import pytest",
+      "import stripe",
+      "",
+      "class StripeClientTestCase(object):",
+      '    REQUEST_LIBRARIES = ["requests", "pycurl"]',
+      "",
+      "    @pytest.fixture",
+      "    def request_mocks(self, mocker):",
+      "        request_mocks = {}",
+      "        for lib in self.REQUEST_LIBRARIES:",
+      `            request_mocks[lib] = ${fixture}`,
+      "        return request_mocks",
+      "",
+      "class TestRequestsClient(StripeClientTestCase):",
+      "    def make_request(self, method, url, timeout=80):",
+      "        client = stripe.http_client.RequestsClient(timeout=timeout)",
+      "        return client.request_with_retries(method, url)",
+      "",
+      "    def test_timeout(self, request_mocks):",
+      '        self.make_request("POST", "https://api.example.test", timeout=5)',
+      "",
+      "def make_client():",
+      "    return stripe.http_client.RequestsClient(timeout=80)",
+    ].join("\n");
+
+  it("reports neither the helper's default nor the test's timeout when a base class's fixture patches the HTTP layer", async () => {
+    expect(await findingLines("test_http_client.py", file('mocker.patch("stripe.http_client.%s" % (lib,))'))).toEqual([
+      "23: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("still reports them when the fixture patches something else", async () => {
+    expect(await findingLines("test_http_client.py", file('mocker.patch("stripe.util.%s" % (lib,))'))).toEqual([
+      "15: no-hardcoded-timeout",
+      "20: no-hardcoded-timeout",
+      "23: no-hardcoded-timeout",
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { boundsLocalWork, deadlineOverLocalWork } from "./budgets.ts";
 import type { PyCallJudge } from "./calls.ts";
 import { classify } from "./classify.ts";
 import { displayOnly } from "./display-parameters.ts";
+import { inHttpMockedTest } from "./http-mocked-tests.ts";
 import { ownDisplayDefault } from "./displays.ts";
 import { clockOffset } from "./clock-offsets.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
@@ -51,6 +52,9 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   // timeout_millis=10_000): """..."""`, `def shutdown(self, timeout=30): pass`: a parameter the body never
   // reads bounds nothing.
   if (fn?.type === "function_definition" && (neverRead(fn, name) || onlyRecorded(fn, name))) return;
+  // stripe's `def make_request(self, ..., timeout=80): client = RequestsClient(timeout=timeout)` in a test class whose
+  // fixture patches the HTTP layer (`http-mocked-tests.ts`): what it builds sends its requests to the mock.
+  if (fn?.type === "function_definition" && inHttpMockedTest(facts, value)) return;
   // `class _TimeoutAlert: def __init__(self, timeout=5)` made only by calls that pass their own timeout.
   if (fn?.type === "function_definition" && defaultNeverUsed(facts, fn, name)) return;
   // `self.session.timeout = timeout` on a requests session, `self.ping_timeout = ping_timeout` that nothing reads:

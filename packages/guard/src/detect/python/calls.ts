@@ -14,7 +14,7 @@ import { isTimeModuleSleep } from "./pacing.ts";
 import { positionalIsPopenTimeout } from "./popen.ts";
 import { reactorTimeoutApi, receiverApi, standsInForForever } from "./receiver-apis.ts";
 import { switchesTimerOff } from "./switch-off.ts";
-import { keywordArgument, positionalArguments } from "./syntax.ts";
+import { keywordArgument, positionalArguments, referenceName } from "./syntax.ts";
 import type { ZeroMeans } from "./values.ts";
 
 // What judging a call needs from the detector: the file's facts and where findings go.
@@ -131,7 +131,10 @@ function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, 
   // for a `Clock` made elsewhere; its production default (`timeOut = 300`) is reported where it is written.
   const setter =
     !decorator && /^set_?[a-z_]*timeout$/.test(method) && judge.facts.isTimeout(method.replace(/^set_?/, ""));
-  if (!decorator && !setter) return;
+  if (!decorator && !setter) {
+    judgeTimeoutOption(judge, node, args, method, written);
+    return;
+  }
   const first = args.namedChildren.find(
     (a) => a !== null && a.type !== "comment" && a.type !== "keyword_argument" && !a.type.endsWith("splat"),
   );
@@ -155,6 +158,20 @@ function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, 
   const decorated = node.parent?.parent?.type === "decorated_definition" ? node.parent.parent : undefined;
   const name = decorated?.childForFieldName("definition")?.childForFieldName("name")?.text ?? "";
   judge.report(first, `as the time limit of @${written}()`, true, "unbounded", /^test/.test(name));
+}
+
+// An option setter handed a timeout's option code and its value: pycurl's `c.setopt(pycurl.CONNECTTIMEOUT, 30)` and
+// `TIMEOUT_MS`, python-ldap's `conn.set_option(ldap.OPT_NETWORK_TIMEOUT, 10)`, pyzmq's `sock.setsockopt(zmq.RCVTIMEO,
+// 1000)`. The code names the duration, whatever the value is called.
+const OPTION_SETTER = /^(setopt|set_option|setsockopt)$/;
+const TIMEOUT_OPTION = /^(CURLOPT_)?(CONNECT|ACCEPT)?TIMEOUT(_MS)?$|^OPT_(NETWORK_)?TIMEOUT$|^(RCV|SND)TIMEO$/;
+
+function judgeTimeoutOption(judge: PyCallJudge, node: TsNode, args: TsNode, method: string, written: string): void {
+  if (!OPTION_SETTER.test(method)) return;
+  const positional = positionalArguments(args);
+  const option = positional.length === 2 ? referenceName(positional[0]) : undefined;
+  if (!option || !TIMEOUT_OPTION.test(option) || judge.facts.doubles.calledOnDouble(node)) return;
+  judge.report(positional[1]!, `as the ${option} option of ${written}()`, false);
 }
 
 // A cancel scope assigned to a name the file never enters (`with cs:`), or built and dropped.

@@ -4,9 +4,14 @@
 // - respx (httpx): its pytest fixture `respx_mock`, a fixture parameter annotated as a respx router (bimmer_connected's
 //   `async def test_...(bmw_fixture: respx.Router)`, whose fixture yields a started router), `@respx.mock`;
 // - requests-mock (requests): its pytest fixture `requests_mock`, `@requests_mock.Mocker()` / `@requests_mock.mock()`
-//   on the test or on its `TestCase` class (podman's unit tests: `container.restart(timeout=10)` under the decorator).
+//   on the test or on its `TestCase` class (podman's unit tests: `container.restart(timeout=10)` under the decorator);
+// - a pytest fixture of the test's class, or of a base class in the same file, that patches the HTTP layer the code
+//   under test imports (stripe's `request_mocks` fixture: `mocker.patch("stripe.http_client.%s" % (lib,))` for
+//   requests, pycurl, urlfetch and urllib; every `RequestsClient(timeout=80)` its subclasses build sends to a mock).
 import type { Node as TsNode } from "web-tree-sitter";
+import { classBases } from "./base-init.ts";
 import type { PyFacts } from "./facts.ts";
+import { patchesHttp } from "./patched.ts";
 
 interface HttpMock {
   /** The module the file must import. */
@@ -27,12 +32,56 @@ const MOCKS: readonly HttpMock[] = [
 /** Whether `call` sits in a test function (or a method of a test class) that installs an HTTP mock for its body. */
 export function inHttpMockedTest(facts: PyFacts, call: TsNode): boolean {
   const mocks = MOCKS.filter((mock) => facts.importsModule(mock.module));
-  if (mocks.length === 0) return false;
   for (let current = call.parent; current; current = current.parent) {
     if (current.type === "function_definition" && mocks.some((mock) => installs(current!, mock))) return true;
     if (current.type === "class_definition" && mocks.some((mock) => decorated(current!, mock))) return true;
+    if (current.type === "class_definition" && fixturePatchesHttp(current, new Set())) return true;
   }
   return false;
+}
+
+// Per parsed file, the classes (by start) whose fixtures, or whose same-file bases' fixtures, patch the HTTP layer.
+const patchingClasses = new WeakMap<object, Map<number, boolean>>();
+
+function fixturePatchesHttp(cls: TsNode, seen: Set<number>): boolean {
+  let known = patchingClasses.get(cls.tree);
+  if (!known) patchingClasses.set(cls.tree, (known = new Map()));
+  const cached = known.get(cls.startIndex);
+  if (cached !== undefined) return cached;
+  seen.add(cls.startIndex);
+  let found = ownFixturePatchesHttp(cls);
+  for (const base of found ? [] : classBases(cls)) {
+    const definition = moduleClass(cls, base);
+    if (definition && !seen.has(definition.startIndex) && fixturePatchesHttp(definition, seen)) {
+      found = true;
+      break;
+    }
+  }
+  known.set(cls.startIndex, found);
+  return found;
+}
+
+// A `@pytest.fixture` method of the class whose body patches the HTTP layer.
+function ownFixturePatchesHttp(cls: TsNode): boolean {
+  for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
+    if (member?.type !== "decorated_definition") continue;
+    const fixture = member.namedChildren.some(
+      (child) => child?.type === "decorator" && /^@\s*pytest\.fixture\b/.test(child.text),
+    );
+    if (fixture && patchesHttp(member.text)) return true;
+  }
+  return false;
+}
+
+// The class a base's name refers to when the module itself defines it at top level.
+function moduleClass(cls: TsNode, name: string): TsNode | undefined {
+  for (const statement of cls.tree.rootNode.namedChildren) {
+    const definition =
+      statement?.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+    if (definition?.type === "class_definition" && definition.childForFieldName("name")?.text === name)
+      return definition;
+  }
+  return undefined;
 }
 
 function installs(fn: TsNode, mock: HttpMock): boolean {

@@ -44,7 +44,7 @@ export class PatchedTests {
         const patches = PATCHES.test(text);
         entry = {
           any: patches,
-          http: patches && patchedHttp(text),
+          http: patches && patchesHttp(text),
           checked:
             patches &&
             /^test/.test(fn.childForFieldName("name")?.text ?? "") &&
@@ -61,8 +61,11 @@ export class PatchedTests {
   }
 }
 
-// The patches of a patched function touch the HTTP layer (a session, a client, requests/httpx, a get/post).
-function patchedHttp(text: string): boolean {
+/**
+ * A definition's patches touch the HTTP layer (a session, a client, requests/httpx, a get/post in the target of a
+ * `patch(...)` / `mocker.*(...)`), or it installs an HTTP mock or replays a cassette.
+ */
+export function patchesHttp(text: string): boolean {
   const targets = text.match(/patch(\.object|\.multiple)?\s*\([^)]*\)|\bmocker\.\w+\([^)]*\)/g) ?? [];
   return (
     PATCHES_HTTP.test(targets.join("\n")) ||

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { findingLines } from "./helpers.ts";
+
+// An option setter handed a timeout's option code (session 40, issue 9): stripe's PycurlClient
+// `self._curl.setopt(pycurl.CONNECTTIMEOUT, 30)` and `setopt(pycurl.TIMEOUT, 80)` (fresh111's misses), python-ldap's
+// `set_option(ldap.OPT_NETWORK_TIMEOUT, 10)`, pyzmq's `setsockopt(zmq.RCVTIMEO, 1000)`.
+describe("timeouts set by option code", () => {
+  const source = [
+    "import ldap",
+    "import pycurl",
+    "import zmq",
+    "",
+    "def fetch(url):",
+    "    c = pycurl.Curl()",
+    "    c.setopt(pycurl.URL, url)",
+    "    c.setopt(pycurl.CONNECTTIMEOUT, 30)",
+    "    c.setopt(pycurl.TIMEOUT_MS, 80000)",
+    "    c.setopt(pycurl.NOSIGNAL, 1)",
+    "    conn = ldap.initialize(url)",
+    "    conn.set_option(ldap.OPT_NETWORK_TIMEOUT, 10)",
+    "    s = zmq.Context().socket(zmq.REQ)",
+    "    s.setsockopt(zmq.RCVTIMEO, 1000)",
+    "    s.setsockopt(zmq.LINGER, 0)",
+  ].join("\n");
+
+  it("reports the literal handed with a timeout's code", async () => {
+    expect(await findingLines("client.py", source)).toEqual([
+      "8: no-hardcoded-timeout",
+      "9: no-hardcoded-timeout",
+      "12: no-hardcoded-timeout",
+      "14: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("reports no other option's value, and no value from config", async () => {
+    const other = source
+      .split("\n")
+      .filter((line) => !/TIMEOUT|TIMEO\b/.test(line))
+      .concat(["    c.setopt(pycurl.TIMEOUT, config.timeout_s)"])
+      .join("\n");
+    expect(await findingLines("client.py", other)).toEqual([]);
+  });
+});
