@@ -40,7 +40,7 @@ export async function detectPythonFile(
       ? detectEmbeddedPython(parser, scan.nodes, config, withComments)
       : { raw: [], comments: [] };
     return {
-      raw: [...detectPython(scan.nodes, python ? { ...config, path, python } : config, source), ...embedded.raw],
+      raw: [...detectPython(scan.nodes, { ...config, path, ...(python ? { python } : {}) }, source), ...embedded.raw],
       comments: [
         ...scan.comments.map((node) => ({ text: node.text, start: node.startIndex, end: node.endIndex })),
         ...(withComments ? lineComments : []),

@@ -136,6 +136,12 @@ export function classify(
         out.push(share);
         return out;
       }
+      // flux_led's `POWER_STATE_TIMEOUT * (5 / 8)`, sshtunnel's `TUNNEL_TIMEOUT * 1.1`: a share or a multiple of a
+      // timeout constant, which is reported where it is written; the use is not a second hardcoded timeout.
+      if (
+        node.descendantsOfType("identifier").some((id) => id !== null && facts.isTimeout(id.text) && facts.constant(id))
+      )
+        return out;
       break;
     }
     case "call": {

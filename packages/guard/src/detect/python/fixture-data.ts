@@ -50,8 +50,20 @@ export function inCannedValue(value: TsNode): boolean {
   return false;
 }
 
-/** Whether `path` is a module of a fixtures folder and `root` (its syntax tree) holds only data (`fixture-data.ts`). */
+// The data folder of a package's testing helpers: globus-sdk's `globus_sdk/_testing/data/auth/get_policies.py`, canned
+// API responses (`RegisteredResponse(json={..., "authentication_assurance_timeout": 35})`) its test helpers register
+// with `responses`, built by small functions.
+const TESTING_DATA_FOLDER = /(^|[\\/])(_?testing|tests?)[\\/](data|responses)[\\/]([^\\/]+[\\/])*[^\\/]+\.py$/;
+// Modules that make a module able to wait (a client, a socket, a clock, a process, a thread): a data module imports none.
+const WAITING_IMPORT =
+  /^\s*(from|import)\s+(requests|httpx|aiohttp|urllib3?|socket|ssl|time|asyncio|trio|anyio|subprocess|threading|multiprocessing|concurrent|selectors|select|http\.client|websockets?|redis|grpc|paramiko)\b/m;
+
+/**
+ * Whether `path` is a module of canned data (`fixture-data.ts`): in a fixtures folder with only data in `root` (its
+ * syntax tree), or in a testing package's data folder, importing nothing that could wait.
+ */
 export function isFixtureData(path: string | undefined, root: TsNode): boolean {
+  if (path && TESTING_DATA_FOLDER.test(path)) return !WAITING_IMPORT.test(root.text);
   if (!path || !FIXTURES_FOLDER.test(path)) return false;
   return root.namedChildren.every((statement) => {
     if (!statement || statement.type === "comment") return true;
