@@ -6,10 +6,14 @@
 import { TEST_OR_FIXTURE_FOLDER } from "./test-folders.ts";
 import type { EsNode } from "./ast.ts";
 
-/** A path inside a tests folder. */
+// Jest's manual mocks folder: defender-base-client's `src/api/__mocks__/axios-error.ts` exports a captured
+// `mockAxiosError: AxiosError = { config: { timeout: 0, ... } }` its tests throw. A module there that exports only
+// data (bare keys too: the folder says what it is) holds doubles' data, not settings.
+const MOCKS_FOLDER = /(^|[\\/])__mocks__[\\/]/;
 
-/** Whether `program` (at `path`) is a tests folder's module of JSON-style data. */
+/** Whether `program` (at `path`) is a tests folder's module of JSON-style data, or a mocks folder's data module. */
 export function isCannedData(program: EsNode, path: string | undefined): boolean {
+  if (path !== undefined && MOCKS_FOLDER.test(path)) return isMockData(program);
   if (path === undefined || !TEST_OR_FIXTURE_FOLDER.test(path)) return false;
   let data = 0;
   for (const statement of program.body as EsNode[]) {
@@ -19,6 +23,25 @@ export function isCannedData(program: EsNode, path: string | undefined): boolean
     if (!value || !jsonData(value, 0) || !(value.type === "ObjectExpression" || value.type === "ArrayExpression"))
       return false;
     data++;
+  }
+  return data > 0;
+}
+
+/** Imports, then only `export const x = <data>` / `export default <data>` (objects with bare or quoted keys). */
+function isMockData(program: EsNode): boolean {
+  let data = 0;
+  for (const statement of program.body as EsNode[]) {
+    if (statement.type === "ImportDeclaration") continue;
+    const declaration = statement.type === "ExportNamedDeclaration" ? (statement.declaration as EsNode | null) : null;
+    const values =
+      declaration?.type === "VariableDeclaration"
+        ? (declaration.declarations as EsNode[]).map((d) => d.init as EsNode | null)
+        : [exportedValue(statement) ?? null];
+    for (const value of values) {
+      const object = value?.type === "TSAsExpression" ? (value.expression as EsNode) : value;
+      if (!object || !jsonData(object, 0, true) || object.type !== "ObjectExpression") return false;
+      data++;
+    }
   }
   return data > 0;
 }
@@ -38,8 +61,8 @@ function exportedValue(statement: EsNode): EsNode | undefined {
   return exported ? (expression.right as EsNode) : undefined;
 }
 
-/** An object with quoted keys only, an array, or a literal, all the way down. */
-function jsonData(node: EsNode, depth: number): boolean {
+/** An object with quoted keys only (or bare ones too), an array, or a literal, all the way down. */
+function jsonData(node: EsNode, depth: number, bareKeys = false): boolean {
   if (depth > 64) return false;
   switch (node.type) {
     case "Literal":
@@ -47,16 +70,18 @@ function jsonData(node: EsNode, depth: number): boolean {
     case "UnaryExpression":
       return node.operator === "-" && (node.argument as EsNode).type === "Literal";
     case "ArrayExpression":
-      return (node.elements as (EsNode | null)[]).every((element) => element !== null && jsonData(element, depth + 1));
+      return (node.elements as (EsNode | null)[]).every(
+        (element) => element !== null && jsonData(element, depth + 1, bareKeys),
+      );
     case "ObjectExpression":
       return (node.properties as EsNode[]).every(
         (property) =>
           property.type === "Property" &&
           !property.computed &&
           !property.method &&
-          (property.key as EsNode).type === "Literal" &&
-          typeof (property.key as EsNode).value === "string" &&
-          jsonData(property.value as EsNode, depth + 1),
+          (((property.key as EsNode).type === "Literal" && typeof (property.key as EsNode).value === "string") ||
+            (bareKeys && (property.key as EsNode).type === "Identifier")) &&
+          jsonData(property.value as EsNode, depth + 1, bareKeys),
       );
     default:
       return false;
