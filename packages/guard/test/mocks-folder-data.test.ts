@@ -11,6 +11,9 @@ describe("data modules of a __mocks__ folder", () => {
     '  name: "Error",',
     '  config: { url: "/relayer", method: "get", timeout: 5000, baseURL: "https://api.example.test/" },',
     "  isAxiosError: true,",
+    "  data: undefined,",
+    "  _header: 'GET /relayer HTTP/1.1\\r\\n' + 'Accept: */*',",
+    "  toJSON: () => ({}),",
     "};",
   ].join("\n");
 
@@ -23,7 +26,7 @@ describe("data modules of a __mocks__ folder", () => {
     const withCode = `${source}\nexport const client = axios.create({ timeout: 5000 });`;
     expect(await findingLines("src/api/__mocks__/axios-error.ts", withCode)).toEqual([
       "5: no-hardcoded-timeout",
-      "8: no-hardcoded-timeout",
+      "11: no-hardcoded-timeout",
     ]);
   });
 });

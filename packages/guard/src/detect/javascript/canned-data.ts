@@ -67,6 +67,21 @@ function jsonData(node: EsNode, depth: number, bareKeys = false): boolean {
   switch (node.type) {
     case "Literal":
       return true;
+    // A mock module's data may name other data (`undefined`, a shared constant), spell a string as a template, and give
+    // the double its methods (`toJSON: () => ({})`).
+    case "Identifier":
+    case "TemplateLiteral":
+    case "ArrowFunctionExpression":
+    case "FunctionExpression":
+      return bareKeys;
+    // A captured header block spelled as `'GET / HTTP/1.1\r\n' + 'Accept: ...'`.
+    case "BinaryExpression":
+      return (
+        bareKeys &&
+        node.operator === "+" &&
+        jsonData(node.left as EsNode, depth + 1, bareKeys) &&
+        jsonData(node.right as EsNode, depth + 1, bareKeys)
+      );
     case "UnaryExpression":
       return node.operator === "-" && (node.argument as EsNode).type === "Literal";
     case "ArrayExpression":
@@ -78,7 +93,7 @@ function jsonData(node: EsNode, depth: number, bareKeys = false): boolean {
         (property) =>
           property.type === "Property" &&
           !property.computed &&
-          !property.method &&
+          (bareKeys || !property.method) &&
           (((property.key as EsNode).type === "Literal" && typeof (property.key as EsNode).value === "string") ||
             (bareKeys && (property.key as EsNode).type === "Identifier")) &&
           jsonData(property.value as EsNode, depth + 1, bareKeys),

@@ -23,6 +23,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   for (const range of facts.ignoredArguments.call(node, canonical, facts.bindingCounts)) facts.noWait.quietIn(range);
   for (const range of ignoredOptions(node)) facts.noWait.quietIn(range);
   facts.cdkTests.call(node);
+  facts.mockedTransport.call(node, (n) => facts.text(n));
   facts.receivers.call(node);
   facts.zero.call(node);
   facts.held.call(node);
@@ -56,4 +57,5 @@ export function collectNew(facts: FileFacts, node: EsNode): void {
   facts.noLimit.call(node);
   facts.syncTests.call(node);
   facts.cdkTests.construction(node);
+  facts.mockedTransport.call(node, (n) => facts.text(n));
 }

@@ -100,6 +100,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     facts.deadCode.finish(this.source);
     for (const scope of facts.mockClocks.scopes((at) => this.functionAt(at))) facts.noWait.quietIn(scope);
     for (const range of facts.cdkTests.setAside(this.options.path)) facts.noWait.quietIn(range);
+    for (const range of facts.mockedTransport.setAside(this.options.path, this.source)) facts.noWait.quietIn(range);
     facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
     for (const site of facts.sites) if (!this.assertions.has(site)) this.visit(site);
     // A file under a tests folder (a helper driving a local emulator): the test runner's own timeout bounds it.

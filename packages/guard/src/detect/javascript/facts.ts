@@ -26,6 +26,7 @@ import { UnreadDefaults } from "./unread-defaults.ts";
 import { UnreadStores } from "./unread-stores.ts";
 import { IgnoredArguments } from "./ignored-arguments.ts";
 import { CdkTests } from "./cdk-tests.ts";
+import { MockedTransport } from "./mocked-transport.ts";
 import { DiscardedReads } from "./discarded-reads.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
 import { PerCallDefaults } from "./per-call-defaults.ts";
@@ -162,6 +163,7 @@ export class FileFacts implements TestFacts {
   readonly ignoredArguments = new IgnoredArguments();
   /** A CDK test's construct props and template assertions (set aside when the file is one). */
   readonly cdkTests = new CdkTests();
+  readonly mockedTransport = new MockedTransport();
   /** Number constants whose every read is discarded (`(FLUSH_TIMEOUT, callWithTimeout)(...)`): they become `notDurations`. */
   readonly discardedReads = new DiscardedReads();
   /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */

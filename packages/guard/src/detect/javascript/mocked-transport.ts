@@ -1,0 +1,61 @@
+// Tests whose HTTP transport is a double: a request the code under test makes reaches a mock, so a timeout the test
+// hands it (`zeroBounceSDK.validateEmail(email, { timeout: 10 })` after `jest.spyOn(global, "fetch")`, `new Ky({
+// timeout: 5000 })` under `vi.mock("ky")`, octokit's `request("GET /", { request: { timeout: 100, fetch: mock } })`)
+// bounds no wait. Python's twin is `http-mocked-tests.ts`. Only the object arguments of calls and constructions are
+// set aside, not those of the test runner's or a wait's own calls (`it(..., 10000)`, `waitFor(fn, { timeout })`).
+import { type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import { TEST_FILE } from "./test-folders.ts";
+
+/** The HTTP client modules a test may mock whole (`jest.mock("axios")`, `vi.mock("ky", ...)`). */
+const HTTP_MODULE =
+  /\b(?:jest|vi)\.(?:do)?[mM]ock\s*\(\s*['"`](axios|ky|node-fetch|cross-fetch|isomorphic-fetch|isomorphic-unfetch|got|undici|superagent|request|needle|whatwg-fetch)['"`]/;
+/** The runtime's fetch replaced: a spy, a mock function assigned, or a fetch-mock library. */
+const FETCH_DOUBLE =
+  /\bspyOn\s*\(\s*(global|globalThis|window|self)\s*,\s*['"`]fetch['"`]|\b(global|globalThis|window)\.fetch\s*=\s*(jest|vi)\.fn\b|['"`](fetch-mock|jest-fetch-mock|vitest-fetch-mock)['"`]/;
+/** Calls whose own options do bound a wait, or that run the test: their objects stay judged. */
+const OWN_WAITS =
+  /^(it|test|describe|suite|specify|before\w*|after\w*|wait\w*|poll\w*|until|retry\w*|setTimeout|setInterval|setConfig|configure|expect\w*)$/;
+/** A value that names or makes a double: `mock`, `fetchMock`, `jest.fn()`, `vi.fn(...)`. */
+const DOUBLE = /^(\w*(mock|Mock|fake|Fake|stub|Stub|spy|Spy)\w*|(jest|vi|sinon)\.(fn|stub|spy)\s*\(.*)$/s;
+
+/** Collected during the one walk: the object arguments a test with a mocked transport hands the code under test. */
+export class MockedTransport {
+  private readonly ranges: [number, number][] = [];
+  private readonly carrying: [number, number][] = [];
+
+  /** A call or a construction: its object arguments, unless the callee is the runner's or a wait's. */
+  call(node: EsNode, text: (node: EsNode) => string): void {
+    const callee = unwrap(node.callee as EsNode);
+    const name =
+      callee.type === "Identifier"
+        ? (callee.name as string)
+        : callee.type === "MemberExpression" && !callee.computed
+          ? ((callee.property as EsNode).name as string | undefined)
+          : undefined;
+    if (name !== undefined && OWN_WAITS.test(name)) return;
+    for (const raw of node.arguments as EsNode[]) {
+      const argument = unwrap(raw);
+      if (argument.type !== "ObjectExpression") continue;
+      this.ranges.push(span(argument));
+      if (carriesFetchDouble(argument, text)) this.carrying.push(span(argument));
+    }
+  }
+
+  /** The ranges to set aside in a test file: every object argument if the file mocks the transport, else those carrying a fetch double. */
+  setAside(path: string | undefined, source: string): [number, number][] {
+    if (path === undefined || !TEST_FILE.test(path)) return [];
+    return HTTP_MODULE.test(source) || FETCH_DOUBLE.test(source) ? this.ranges : this.carrying;
+  }
+}
+
+/** `{ request: { timeout: 100, fetch: mock } }`: an options object (at any depth) that hands the client a fetch double. */
+function carriesFetchDouble(object: EsNode, text: (node: EsNode) => string, depth = 0): boolean {
+  if (depth > 3) return false;
+  for (const property of object.properties as EsNode[]) {
+    if (property.type !== "Property") continue;
+    const value = unwrap(property.value as EsNode);
+    if (propertyName(property) === "fetch" && DOUBLE.test(text(value))) return true;
+    if (value.type === "ObjectExpression" && carriesFetchDouble(value, text, depth + 1)) return true;
+  }
+  return false;
+}
