@@ -20,6 +20,8 @@ const PROMISE_SLEEP = "timers/promises.setTimeout";
  * wait for the operation, a deadline.
  */
 const PAGE_SLEEP = /(^|\.)waitForTimeout$/;
+/** A sleep helper by its last name (`sleep(ms)`, `delay(ms)`, `utils.wait(ms)`, `pause(ms)`), as `sleeps.ts` reads one. */
+const OWN_SLEEP = /(^|\.)(sleep|delay|wait|pause)$/i;
 
 /** A promise executor: where its `new Promise` starts, the executor's span, and its resolve and reject names. */
 type Executor = { at: number; from: number; to: number; settle: string[] };
@@ -107,7 +109,10 @@ export class RacedCalls {
     functionSpans: readonly [number, number][],
   ): EsNode | undefined {
     const race = this.heads.get(node);
-    const sleep = canonical(path) === PROMISE_SLEEP || PAGE_SLEEP.test(path);
+    // walletconnect's `Promise.race([fetchRecommendedWallets(), CoreHelperUtil.wait(3000)])`: a sleep helper of the
+    // package's own, called with the duration alone.
+    const own = OWN_SLEEP.test(path) && (node.arguments as EsNode[]).length === 1;
+    const sleep = canonical(path) === PROMISE_SLEEP || PAGE_SLEEP.test(path) || own;
     if (race === undefined || !sleep || this.paced(race, functionSpans)) return undefined;
     const delay = (node.arguments as EsNode[])[0];
     return delay && !/^(ArrowFunctionExpression|FunctionExpression)$/.test(unwrap(delay).type) ? delay : undefined;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { findingLines } from "./helpers.ts";
+
+// A sleep helper raced against an operation (session 40, issue 9): walletconnect's `Promise.race(
+// [fetchRecommendedWallets(), CoreHelperUtil.wait(3000)])` bounds the prefetch at 3 s (fresh113's 3 misses).
+describe("a package's own sleep raced against an operation", () => {
+  const source = (line: string) =>
+    ['import { CoreHelperUtil } from "./CoreHelperUtil";', "export async function prefetch() {", `  ${line}`, "}"].join(
+      "\n",
+    );
+
+  it("reports the sleep's duration as the race's deadline", async () => {
+    expect(
+      await findingLines("src/ApiCtrl.ts", source("await Promise.race([fetchWallets(), CoreHelperUtil.wait(3000)]);")),
+    ).toEqual(["3: no-hardcoded-timeout"]);
+    expect(await findingLines("src/ApiCtrl.ts", source("await Promise.race([fetchWallets(), sleep(3000)]);"))).toEqual([
+      "3: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("reports no sleep awaited beside the operation in allSettled, nor one awaited alone", async () => {
+    expect(
+      await findingLines(
+        "src/ApiCtrl.ts",
+        source("await Promise.allSettled([fetchWallets(), CoreHelperUtil.wait(300)]);"),
+      ),
+    ).toEqual([]);
+    expect(await findingLines("src/ApiCtrl.ts", source("await CoreHelperUtil.wait(3000);"))).toEqual([]);
+  });
+});
