@@ -105,7 +105,11 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
     return { any, lastArgument: { calls, minArguments } };
   };
   return {
-    js: triggersOf("js", ["\\.\\s*(del|unlink|DEL|UNLINK)\\s*\\("]),
+    js: triggersOf("js", [
+      "\\.\\s*(del|unlink|DEL|UNLINK)\\s*\\(",
+      // A race whose deadline is a sleep helper's (`Promise.race([op(), wait(3000)])`, `raced-calls.ts`).
+      "\\bPromise\\s*\\.\\s*race\\s*\\(",
+    ]),
     python: triggersOf("python", [
       "\\b(requests|httpx)\\b",
       // The standard library's network calls that take no timeout, or whose class the API table leaves out: a call
