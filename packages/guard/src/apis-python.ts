@@ -13,9 +13,9 @@ export const PYTHON_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "async_timeout.timeout", argument: 0 },
   { language: "python", callee: "tornado.gen.with_timeout", argument: 0 },
   { language: "python", callee: "gen.with_timeout", argument: 0 },
-  { language: "python", callee: "urllib.request.urlopen", argument: 2 },
-  { language: "python", callee: "http.client.HTTPConnection", argument: 2 },
-  { language: "python", callee: "http.client.HTTPSConnection", argument: 2 },
+  { language: "python", callee: "urllib.request.urlopen", argument: 2, keyword: "timeout" },
+  { language: "python", callee: "http.client.HTTPConnection", argument: 2, keyword: "timeout" },
+  { language: "python", callee: "http.client.HTTPSConnection", argument: 2, keyword: "timeout" },
   // The standard library's other network clients take their socket's timeout the same way, where None leaves the
   // socket blocking: every later command waits without a limit. The SSL variants' places are those before Python 3.12
   // (which made their timeout keyword-only), so a call that passes it by place was written for those.

@@ -41,3 +41,26 @@ describe("timeouts set by option code", () => {
     expect(await findingLines("client.py", other)).toEqual([]);
   });
 });
+
+// urllib's `urlopen(request, timeout=self.timeout)`: None there leaves the socket blocking, so a connection object's
+// `timeout=None` default it keeps for that call waits forever (pyactiveresource's `Connection`, fresh115's miss).
+describe("a None kept for urlopen's timeout keyword", () => {
+  const source = [
+    "import urllib.request",
+    "",
+    "class Connection(object):",
+    "    def __init__(self, site, timeout=None):",
+    "        self.site = site",
+    "        self.timeout = timeout",
+    "",
+    "    def get(self, path):",
+    "        return urllib.request.urlopen(self.site + path, timeout=self.timeout)",
+    "",
+    "def fetch(url, timeout=None):",
+    "    return urllib.request.urlopen(url, timeout=timeout)",
+  ].join("\n");
+
+  it("reports the object's default, not the default of a function that is the wait", async () => {
+    expect(await findingLines("connection.py", source)).toEqual(["4: no-unbounded-timeout"]);
+  });
+});
