@@ -64,3 +64,30 @@ describe("a None kept for urlopen's timeout keyword", () => {
     expect(await findingLines("connection.py", source)).toEqual(["4: no-unbounded-timeout"]);
   });
 });
+
+// pySerial's port keeps `timeout` and `write_timeout` for its reads and writes: a subclass whose constructor hands its
+// own None defaults to `super().__init__` makes ports that wait forever (aioserial's `AioSerial`, fresh120's misses).
+describe("a serial port subclass's None defaults handed to serial.Serial", () => {
+  const source = (timeouts: string) =>
+    [
+      "import serial",
+      "",
+      "class AioSerial(serial.Serial):",
+      `    def __init__(self, port=None, ${timeouts}, inter_byte_timeout=None):`,
+      "        super().__init__(port=port, timeout=timeout, write_timeout=write_timeout,",
+      "                         inter_byte_timeout=inter_byte_timeout)",
+    ].join("\n");
+
+  it("reports the read and write timeouts' None, not the inter-byte one's", async () => {
+    expect(await findingLines("aioserial.py", source("timeout=None, write_timeout=None"))).toEqual([
+      "4: no-unbounded-timeout",
+      "4: no-unbounded-timeout",
+    ]);
+  });
+
+  it("reports nothing when the defaults bound the waits", async () => {
+    expect(
+      await findingLines("aioserial.py", source("timeout=config.timeout_s, write_timeout=config.timeout_s")),
+    ).toEqual([]);
+  });
+});

@@ -13,15 +13,18 @@ import { python3Name, setsDefault } from "./socket-default.ts";
 // arguments after `self` (httplib2's `Http(cache=None, timeout=None, ...)`; the standard library's as in the API
 // table, `apis.ts`; the SSL variants, whose places changed across Python versions, are left out). Each takes it as
 // `timeout=` too.
-const CLIENT_BASES: ReadonlyMap<string, number> = new Map([
-  ["httplib2.Http", 1],
-  ["http.client.HTTPConnection", 2],
-  ["http.client.HTTPSConnection", 2],
-  ["imaplib.IMAP4", 2],
-  ["poplib.POP3", 2],
-  ["smtplib.SMTP", 3],
-  ["ftplib.FTP", 4],
-  ["telnetlib.Telnet", 2],
+const CLIENT_BASES: ReadonlyMap<string, { place: number; keywords: readonly string[] }> = new Map([
+  ["httplib2.Http", { place: 1, keywords: ["timeout"] }],
+  ["http.client.HTTPConnection", { place: 2, keywords: ["timeout"] }],
+  ["http.client.HTTPSConnection", { place: 2, keywords: ["timeout"] }],
+  ["imaplib.IMAP4", { place: 2, keywords: ["timeout"] }],
+  ["poplib.POP3", { place: 2, keywords: ["timeout"] }],
+  ["smtplib.SMTP", { place: 3, keywords: ["timeout"] }],
+  ["ftplib.FTP", { place: 4, keywords: ["timeout"] }],
+  ["telnetlib.Telnet", { place: 2, keywords: ["timeout"] }],
+  // pySerial's port keeps `timeout` (reads) and `write_timeout` (writes); None there blocks until the data comes
+  // (aioserial's `class AioSerial(serial.Serial)` handing its own None defaults to `super().__init__`, fresh120).
+  ["serial.Serial", { place: 5, keywords: ["timeout", "write_timeout"] }],
 ]);
 
 /**
@@ -42,10 +45,10 @@ export function handedToClientBase(
   const baseInit = baseInitOf(written, cls);
   if (!baseInit || !classBases(cls).includes(baseInit.base)) return false;
   const base = baseInit.base;
-  const place = CLIENT_BASES.get(python3Name(facts.resolve(base)));
-  if (place === undefined) return false;
+  const client = CLIENT_BASES.get(python3Name(facts.resolve(base)));
+  if (client === undefined) return false;
   if (keyword) {
-    if (keyword.childForFieldName("name")?.text !== "timeout") return false;
-  } else if (positionalIndex(list, argument) - (baseInit.selfPassed ? 1 : 0) !== place) return false;
+    if (!client.keywords.includes(keyword.childForFieldName("name")?.text ?? "")) return false;
+  } else if (positionalIndex(list, argument) - (baseInit.selfPassed ? 1 : 0) !== client.place) return false;
   return !setsDefault(facts, fn);
 }
