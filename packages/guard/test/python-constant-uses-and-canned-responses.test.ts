@@ -20,8 +20,16 @@ describe("uses of a timeout constant", () => {
       "await session.get(url, timeout=aiohttp.ClientTimeout(POWER_STATE_TIMEOUT))",
       "await asyncio.wait_for(fut, POWER_STATE_TIMEOUT * (5 / 8))",
       "await asyncio.wait_for(fut, POWER_STATE_TIMEOUT / 2)",
+      "await asyncio.wait_for(fut, POWER_STATE_TIMEOUT * 1000)",
     ])
       expect(await findingLines("device.py", source(use))).toEqual(["4: no-hardcoded-timeout"]);
+  });
+
+  it("still reports a whole multiple of the constant (casperjs' `3 * BASE_TIMEOUT`): a new duration", async () => {
+    expect(await findingLines("device.py", source("await asyncio.wait_for(fut, 3 * POWER_STATE_TIMEOUT)"))).toEqual([
+      "4: no-hardcoded-timeout",
+      "7: no-hardcoded-timeout",
+    ]);
   });
 
   it("still reports a literal wrapped or scaled at the use", async () => {

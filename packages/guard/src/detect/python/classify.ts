@@ -136,12 +136,10 @@ export function classify(
         out.push(share);
         return out;
       }
-      // flux_led's `POWER_STATE_TIMEOUT * (5 / 8)`, sshtunnel's `TUNNEL_TIMEOUT * 1.1`: a share or a multiple of a
-      // timeout constant, which is reported where it is written; the use is not a second hardcoded timeout.
-      if (
-        node.descendantsOfType("identifier").some((id) => id !== null && facts.isTimeout(id.text) && facts.constant(id))
-      )
-        return out;
+      // flux_led's `POWER_STATE_TIMEOUT * (5 / 8)`, sshtunnel's `TUNNEL_TIMEOUT * 1.1`, `TIMEOUT * 1000`: a share, a
+      // margin or a unit conversion of a timeout constant, which is reported where it is written; the use is not a
+      // second hardcoded timeout. A whole multiple (casperjs' `3 * BASE_TIMEOUT`) is a new duration: still reported.
+      if (derivedFromConstant(facts, node)) return out;
       break;
     }
     case "call": {
@@ -216,4 +214,28 @@ function paddedName(facts: PyFacts, reference: TsNode): string | undefined {
   return args
     .map((arg) => (arg ? referenceName(unwrap(arg)) : undefined))
     .find((name, i) => facts.isTimeout(name) && facts.evaluate(args[i]!) === undefined);
+}
+
+// Unit conversions: seconds to milliseconds, minutes, hours, microseconds, nanoseconds (and back).
+const CONVERSIONS = new Set([60, 1000, 3600, 1e6, 1e9, 0.001, 1e-6]);
+
+/** `CONST * 1.1`, `CONST / 2`, `CONST * (5 / 8)`, `CONST * 1000` with CONST a timeout constant: derived from it. */
+function derivedFromConstant(facts: PyFacts, node: TsNode): boolean {
+  const operator = node.childForFieldName("operator")?.text;
+  const left = node.childForFieldName("left");
+  const right = node.childForFieldName("right");
+  if (!left || !right || (operator !== "*" && operator !== "/")) return false;
+  const isConstant = (n: TsNode) => {
+    const inner = unwrap(n);
+    return inner.type === "identifier" && facts.isTimeout(inner.text) && facts.constant(inner) !== undefined;
+  };
+  const [constant, factor] = isConstant(left)
+    ? [left, right]
+    : operator === "*" && isConstant(right)
+      ? [right, left]
+      : [undefined, undefined];
+  if (!constant || !factor || unwrap(factor).descendantsOfType("identifier").length > 0) return false;
+  const value = facts.evaluate(factor);
+  if (value === undefined || value <= 0) return false;
+  return operator === "/" || value < 2 || CONVERSIONS.has(value);
 }
