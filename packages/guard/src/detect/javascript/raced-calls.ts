@@ -36,6 +36,8 @@ type Loop = { from: number; to: number; paces: boolean };
 export class RacedCalls {
   /** The call each race element starts with (`a()` in `a()`, `await a()`, `a().then(...)`), with where its race starts. */
   private readonly heads = new Map<EsNode, number>();
+  /** Heads that are their whole element (`wait(3000)`, not `sleep(1).then(task)`, which only delays the task). */
+  private readonly whole = new Set<EsNode>();
   /** The names those calls call, when a plain name (`waitForNoResults`), with where their races start. */
   private readonly names = new Map<string, number[]>();
   private readonly executors: Executor[] = [];
@@ -73,6 +75,7 @@ export class RacedCalls {
       const head = element ? headCall(element) : undefined;
       if (!head) continue;
       this.heads.set(head, at);
+      if (unwrap(element!) === head) this.whole.add(head);
       const callee = unwrap(head.callee as EsNode);
       if (callee.type === "Identifier")
         this.names.set(callee.name as string, [...(this.names.get(callee.name as string) ?? []), at]);
@@ -111,7 +114,7 @@ export class RacedCalls {
     const race = this.heads.get(node);
     // walletconnect's `Promise.race([fetchRecommendedWallets(), CoreHelperUtil.wait(3000)])`: a sleep helper of the
     // package's own, called with the duration alone.
-    const own = OWN_SLEEP.test(path) && (node.arguments as EsNode[]).length === 1;
+    const own = OWN_SLEEP.test(path) && (node.arguments as EsNode[]).length === 1 && this.whole.has(node);
     const sleep = canonical(path) === PROMISE_SLEEP || PAGE_SLEEP.test(path) || own;
     if (race === undefined || !sleep || this.paced(race, functionSpans)) return undefined;
     const delay = (node.arguments as EsNode[])[0];
