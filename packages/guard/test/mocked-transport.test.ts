@@ -39,6 +39,12 @@ describe("timeouts handed to code under test when the transport is a double", ()
     ).toEqual(["6: no-hardcoded-timeout", "7: no-hardcoded-timeout"]);
   });
 
+  it("still reports a timeout the test expects to fire against the double (storyblok, pushpad)", async () => {
+    const setup = "global.fetch = jest.fn(() => new Promise((resolve) => setTimeout(resolve, 5000)));";
+    const call = 'await expect(client.get("cdn/stories", { timeout: 1 })).rejects.toThrow("Request timeout");';
+    expect(await findingLines("src/index.test.ts", test(setup, call))).toContain("5: no-hardcoded-timeout");
+  });
+
   it("still reports them in a test whose transport is real, and outside tests", async () => {
     const setup = 'const server = require("http").createServer();';
     expect(await findingLines("tests/zero-bounce.test.js", test(setup))).toEqual([

@@ -16,6 +16,13 @@ describe("a package's own sleep raced against an operation", () => {
     expect(await findingLines("src/ApiCtrl.ts", source("await Promise.race([fetchWallets(), sleep(3000)]);"))).toEqual([
       "3: no-hardcoded-timeout",
     ]);
+    // desktop-commander's `this.sleep(500).then(() => null)`: the sleep only marks what the race settles with.
+    expect(
+      await findingLines(
+        "src/channel.ts",
+        source("await Promise.race([getSession(), this.sleep(500).then(() => null)]);"),
+      ),
+    ).toEqual(["3: no-hardcoded-timeout"]);
   });
 
   it("reports no sleep awaited beside the operation in allSettled, one awaited alone, or one that only delays a raced task", async () => {

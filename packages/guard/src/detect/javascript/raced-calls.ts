@@ -7,7 +7,7 @@
 // ticks"), it bounds no wait. A `for` loop (per item: `for (const c of consumers) await Promise.race([c.cancel(),
 // sleep(5000)])`, or per try) or a constant condition (`while (true)`, left by a `break` on the race's result) gives
 // each round its own deadline: reported.
-import { calleePath, type EsNode, memberName, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, memberName, span, unwrap } from "./ast.ts";
 import { innermostFunction, SpanTree } from "./function-spans.ts";
 
 /** node:timers/promises' sleep as a module names it (`modules.ts`): `setTimeout(ms, value, options)`. */
@@ -36,7 +36,10 @@ type Loop = { from: number; to: number; paces: boolean };
 export class RacedCalls {
   /** The call each race element starts with (`a()` in `a()`, `await a()`, `a().then(...)`), with where its race starts. */
   private readonly heads = new Map<EsNode, number>();
-  /** Heads that are their whole element (`wait(3000)`, not `sleep(1).then(task)`, which only delays the task). */
+  /**
+   * Heads that are their whole element, or only mark what it settles with (`wait(3000)`, desktop-commander's
+   * `this.sleep(500).then(() => null)`), not `sleep(1).then(task)`, which only delays the task it runs.
+   */
   private readonly whole = new Set<EsNode>();
   /** The names those calls call, when a plain name (`waitForNoResults`), with where their races start. */
   private readonly names = new Map<string, number[]>();
@@ -75,7 +78,7 @@ export class RacedCalls {
       const head = element ? headCall(element) : undefined;
       if (!head) continue;
       this.heads.set(head, at);
-      if (unwrap(element!) === head) this.whole.add(head);
+      if (marksOnly(element!, head)) this.whole.add(head);
       const callee = unwrap(head.callee as EsNode);
       if (callee.type === "Identifier")
         this.names.set(callee.name as string, [...(this.names.get(callee.name as string) ?? []), at]);
@@ -196,4 +199,17 @@ function headCall(element: EsNode): EsNode | undefined {
 function spanOf(node: EsNode): { from: number; to: number } {
   const [from, to] = span(node);
   return { from, to };
+}
+
+/** `head` is the element, or the element is `head.then(() => value)` (inline callbacks only, no task handed on). */
+function marksOnly(element: EsNode, head: EsNode): boolean {
+  let node = unwrap(element);
+  for (let depth = 0; node !== head && depth < 4; depth++) {
+    const callee = node.type === "CallExpression" ? unwrap(node.callee as EsNode) : undefined;
+    const args = (node.arguments as EsNode[] | undefined) ?? [];
+    if (callee?.type !== "MemberExpression" || memberName(callee) !== "then") return false;
+    if (args.length !== 1 || !FUNCTION_TYPES.has(unwrap(args[0]!).type)) return false;
+    node = unwrap(callee.object as EsNode);
+  }
+  return node === head;
 }

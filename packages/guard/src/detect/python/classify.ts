@@ -136,9 +136,10 @@ export function classify(
         out.push(share);
         return out;
       }
-      // flux_led's `POWER_STATE_TIMEOUT * (5 / 8)`, sshtunnel's `TUNNEL_TIMEOUT * 1.1`, `TIMEOUT * 1000`: a share, a
-      // margin or a unit conversion of a timeout constant, which is reported where it is written; the use is not a
-      // second hardcoded timeout. A whole multiple (casperjs' `3 * BASE_TIMEOUT`) is a new duration: still reported.
+      // flux_led's `POWER_STATE_TIMEOUT * (5 / 8)`, sshtunnel's `TUNNEL_TIMEOUT * 1.1`: a share or a margin of a timeout
+      // constant, which is reported where it is written; the use is not a second hardcoded timeout. A whole multiple
+      // (casperjs' `3 * BASE_TIMEOUT`) or a unit conversion (pitivi's `WATCHDOG_TIMEOUT * 1000`, both labelled real) is
+      // still reported.
       if (derivedFromConstant(facts, node)) return out;
       break;
     }
@@ -216,10 +217,7 @@ function paddedName(facts: PyFacts, reference: TsNode): string | undefined {
     .find((name, i) => facts.isTimeout(name) && facts.evaluate(args[i]!) === undefined);
 }
 
-// Unit conversions: seconds to milliseconds, minutes, hours, microseconds, nanoseconds (and back).
-const CONVERSIONS = new Set([60, 1000, 3600, 1e6, 1e9, 0.001, 1e-6]);
-
-/** `CONST * 1.1`, `CONST / 2`, `CONST * (5 / 8)`, `CONST * 1000` with CONST a timeout constant: derived from it. */
+/** `CONST * 1.1`, `CONST / 2`, `CONST * (5 / 8)` with CONST a timeout constant: a share or a margin of it. */
 function derivedFromConstant(facts: PyFacts, node: TsNode): boolean {
   const operator = node.childForFieldName("operator")?.text;
   const left = node.childForFieldName("left");
@@ -237,5 +235,8 @@ function derivedFromConstant(facts: PyFacts, node: TsNode): boolean {
   if (!constant || !factor || unwrap(factor).descendantsOfType("identifier").length > 0) return false;
   const value = facts.evaluate(factor);
   if (value === undefined || value <= 0) return false;
-  return operator === "/" || value < 2 || CONVERSIONS.has(value);
+  // `CONST / 1000` converts a unit, as `CONST * 1000` does: reported like it.
+  return (
+    (operator === "/" && value > 1 && ![60, 1000, 3600, 1e6, 1e9].includes(value)) || (operator === "*" && value < 2)
+  );
 }

@@ -33,14 +33,6 @@ export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "
     if (value !== undefined && value > 0 && options.every((o) => o?.type !== "integer" && o?.type !== "float"))
       return { kind: "hardcoded", literal: `${name}(${positional[0]!.text}, ...)` };
   }
-  // goalzero's `aiohttp.ClientTimeout(TIMEOUT)` with `TIMEOUT = 10`: the constant is the hardcoded timeout, reported
-  // where it is written; each use of it is not a second one.
-  const named = values.some((a) =>
-    (a.type === "keyword_argument" ? a.childForFieldName("value")! : a)
-      .descendantsOfType("identifier")
-      .some((id) => id !== null && facts.isTimeout(id.text)),
-  );
-  if (named) return undefined;
   const numbers = values.map((a) => facts.evaluate(a.type === "keyword_argument" ? a.childForFieldName("value")! : a));
   if (!numbers.every((n) => n !== undefined && n >= 0) || !numbers.some((n) => n! > 0)) return undefined;
   if (last === "timedelta") return { kind: "hardcoded", literal: call.text };
