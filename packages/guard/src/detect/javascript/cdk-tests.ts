@@ -5,6 +5,7 @@
 // string id, and the assertions' arguments, are set aside; a test's own timeout and anything else the file waits on
 // stay judged.
 import { type EsNode, span, unwrap } from "./ast.ts";
+import { calleeName } from "./sleeps.ts";
 import { TEST_FILE } from "./test-folders.ts";
 
 /** The template assertions of `aws-cdk-lib/assertions`, `@aws-cdk/assert` and the helpers named after them. */
@@ -21,13 +22,7 @@ export class CdkTests {
 
   /** A call: a template assertion's arguments. */
   call(node: EsNode): void {
-    const callee = node.callee as EsNode;
-    const name =
-      callee.type === "Identifier"
-        ? (callee.name as string)
-        : callee.type === "MemberExpression" && !callee.computed
-          ? ((callee.property as EsNode).name as string | undefined)
-          : undefined;
+    const name = calleeName(node.callee as EsNode);
     if (name === undefined) return;
     // `stack.setDefaultFunctionProps({ timeout: 15 })` (SST): the props every later construction of the stack gets.
     const defaults = DEFAULT_PROPS.test(name);

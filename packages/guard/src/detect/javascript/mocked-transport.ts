@@ -4,6 +4,7 @@
 // bounds no wait. Python's twin is `http-mocked-tests.ts`. Only the object arguments of calls and constructions are
 // set aside, not those of the test runner's or a wait's own calls (`it(..., 10000)`, `waitFor(fn, { timeout })`).
 import { type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import { calleeName } from "./sleeps.ts";
 import { TEST_FILE } from "./test-folders.ts";
 
 /** The HTTP client modules a test may mock whole (`jest.mock("axios")`, `vi.mock("ky", ...)`). */
@@ -29,13 +30,7 @@ export class MockedTransport {
 
   /** A call or a construction: its object arguments, unless the callee is the runner's or a wait's. */
   call(node: EsNode, text: (node: EsNode) => string): void {
-    const callee = unwrap(node.callee as EsNode);
-    const name =
-      callee.type === "Identifier"
-        ? (callee.name as string)
-        : callee.type === "MemberExpression" && !callee.computed
-          ? ((callee.property as EsNode).name as string | undefined)
-          : undefined;
+    const name = calleeName(node.callee as EsNode);
     if (name !== undefined && /^(it|test|specify)$/.test(name)) this.tests.push(span(node));
     if (name !== undefined && OWN_WAITS.test(name)) return;
     for (const raw of node.arguments as EsNode[]) {
