@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,18 +28,33 @@ export function missing(what, fix) {
   process.exit(0);
 }
 
-/** python3 >= 3.11 with the venv module, or undefined. */
+/**
+ * python3 >= 3.11 with the venv module, or undefined: `$PYTHON` if set, else the newest 3.11 release among every
+ * `python3.11` / `python3` on PATH (then any newer 3.x). The newest, not the first: `npx` puts /usr/bin ahead of pyenv's
+ * shims, and Debian's 3.11.2 needs `async-timeout` for redis (a marker for Pythons before 3.11.3) that a machine's local
+ * package index may not serve.
+ */
 export function findPython() {
-  for (const candidate of [process.env.PYTHON, "python3.11", "python3"].filter(Boolean)) {
-    const probe = spawnSync(candidate, ["-c", "import sys, venv, ensurepip; print('%d.%d' % sys.version_info[:2])"], {
-      encoding: "utf8",
-    });
-    if (probe.status === 0) {
-      const [major, minor] = probe.stdout.trim().split(".").map(Number);
-      if (major === 3 && minor >= 11) return candidate;
+  if (process.env.PYTHON) return probe(process.env.PYTHON) ? process.env.PYTHON : undefined;
+  const found = [];
+  for (const dir of (process.env.PATH ?? "").split(delimiter).filter(Boolean))
+    for (const name of ["python3.11", "python3"]) {
+      const path = join(dir, name);
+      const version = existsSync(path) ? probe(path) : undefined;
+      if (version) found.push({ path, version });
     }
-  }
-  return undefined;
+  const rank = ({ version: [, minor, micro] }) => (minor === 11 ? 1000 : 0) + micro - minor;
+  return found.sort((a, b) => rank(b) - rank(a))[0]?.path;
+}
+
+/** The version of a python3 >= 3.11 that has the venv module, as [major, minor, micro], or undefined. */
+function probe(python) {
+  const result = spawnSync(python, ["-c", "import sys, venv, ensurepip; print('%d.%d.%d' % sys.version_info[:3])"], {
+    encoding: "utf8",
+  });
+  if (result.status !== 0) return undefined;
+  const version = result.stdout.trim().split(".").map(Number);
+  return version[0] === 3 && version[1] >= 11 ? version : undefined;
 }
 
 /** Makes (or reuses) .venv with exactly requirements-dev.txt; returns its python. */
