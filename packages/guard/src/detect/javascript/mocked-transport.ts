@@ -4,6 +4,7 @@
 // bounds no wait. Python's twin is `http-mocked-tests.ts`. Only the object arguments of calls and constructions are
 // set aside, not those of the test runner's or a wait's own calls (`it(..., 10000)`, `waitFor(fn, { timeout })`).
 import { type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import { DOUBLE_NAME } from "./doubles.ts";
 import { calleeName } from "./sleeps.ts";
 import { TEST_FILE } from "./test-folders.ts";
 
@@ -19,8 +20,8 @@ const OWN_WAITS =
 /** A test that expects its request to time out: its tiny timeout is meant to fire against the double's delay. */
 const EXPECTS_TIMEOUT =
   /timed out|Request timeout|TimeoutError|AbortError|ETIMEDOUT|ECONNABORTED|\.rejects\b|\.toThrow|aborted/;
-/** A value that names or makes a double: `mock`, `fetchMock`, `jest.fn()`, `vi.fn(...)`. */
-const DOUBLE = /^(\w*(mock|Mock|fake|Fake|stub|Stub|spy|Spy)\w*|(jest|vi|sinon)\.(fn|stub|spy)\s*\(.*)$/s;
+/** A double made in place (`jest.fn()`, `vi.fn(...)`, `sinon.stub()`); a named one is `doubles.ts`' `DOUBLE_NAME` or a spy. */
+const MADE_DOUBLE = /^(jest|vi|sinon)\.(fn|stub|spy)\s*\(|^\w*([Ss]py)\w*$/;
 
 /** Collected during the one walk: the object arguments a test with a mocked transport hands the code under test. */
 export class MockedTransport {
@@ -60,7 +61,8 @@ function carriesFetchDouble(object: EsNode, text: (node: EsNode) => string, dept
   for (const property of object.properties as EsNode[]) {
     if (property.type !== "Property") continue;
     const value = unwrap(property.value as EsNode);
-    if (propertyName(property) === "fetch" && DOUBLE.test(text(value))) return true;
+    if (propertyName(property) === "fetch" && (DOUBLE_NAME.test(text(value)) || MADE_DOUBLE.test(text(value))))
+      return true;
     if (value.type === "ObjectExpression" && carriesFetchDouble(value, text, depth + 1)) return true;
   }
   return false;

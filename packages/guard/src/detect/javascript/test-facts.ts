@@ -1,6 +1,7 @@
 // What tests say about values: assertions, type tests, calls expected to fail, timers raced or measured.
 import type { RacedCalls } from "./raced-calls.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
+import { DOUBLE_NAME } from "./doubles.ts";
 import { isDeadlineTimer, stopsRecording, TIMER_CALLS } from "./timers.ts";
 
 /** Errors of a refused input (thrown or rejected before anything waits): "Option base is required", "not supported". */
@@ -62,11 +63,12 @@ const TEST_FACT_CALLEES =
 /** A test's own assertion helper, called by its bare name (`assertHasOrigin`, `expectCalledWith`). */
 const MOCK_ASSERTION_HELPER = /^(assert|expect)(?!(Type|NotType|Assignable|NotAssignable|Error|Deprecated)$)[A-Z]\w*$/;
 
-/** A name that says the value is a test double: `mockCreateDistribution`, `fetchMock`, `sendSpy`, `stubbedGet`. */
+/** A name that says the value is a test double (`doubles.ts`' `DOUBLE_NAME`, or a spy): `mockCreateDistribution`, `sendSpy`. */
 function isMockName(node: EsNode): boolean {
   const target = unwrap(node);
-  const name = target.type === "Identifier" ? (target.name as string) : undefined;
-  return name !== undefined && /^(mock|spy|stub(bed)?|fake)[A-Z_]|(Mock|Spy|Stub|Fake)$/.test(name);
+  return (
+    target.type === "Identifier" && (DOUBLE_NAME.test(target.name as string) || /^spy|Spy/.test(target.name as string))
+  );
 }
 
 /** The facts the test collectors add to (a file's `FileFacts`). */
