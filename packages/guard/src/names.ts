@@ -125,6 +125,33 @@ const NO_WHAT = new Set([
  * Words after "timeout" that keep it one: its default (`_default_value`, traitlets' pattern), a pad added to it,
  * or its length (`timeoutDuration = 1e3 * 10`, jasmine's `DEFAULT_TIMEOUT_INTERVAL = 5000`).
  */
+/** What a timeout named first bounds (`timeout_socket`, `timeoutRead`): a channel or an operation, never a handler. */
+const BOUNDED_AFTER = new Set([
+  "socket",
+  "sock",
+  "transport",
+  "ops",
+  "op",
+  "operation",
+  "connect",
+  "connection",
+  "read",
+  "write",
+  "request",
+  "response",
+  "send",
+  "recv",
+  "receive",
+  "total",
+  "idle",
+  "login",
+  "auth",
+  "command",
+  "cmd",
+  "query",
+  "handshake",
+]);
+
 const TRAILING = new Set(["default", "value", "pad", "padding", "margin", "grace", "slack", "duration", "interval"]);
 
 /**
@@ -194,6 +221,9 @@ export function isTimeoutName(
   if (parts.length >= 3 && UNITS.has(parts.at(-1)!) && parts.at(-2) === "in" && unitAfterIn) parts.splice(-2, 1);
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
+  // `timeout_socket`, `timeout_transport`, `timeout_ops` (scrapli's drivers), `timeout_connect`: the timeout first, then
+  // what it bounds (not `timeout_handler`, `timeout_error`, `timeout_id`: those name no duration).
+  if (parts.length === 2 && parts[0] === "timeout" && BOUNDED_AFTER.has(last)) return true;
   // `settimeoutms`, `ontimeoutms`, `maxtimeoutms`: the word a unit follows is judged like a last word (a setter, a
   // handler), and a fused `min`/`max` is a backoff's bound as `minTimeoutMs` is by its first word.
   if (UNITS.has(last) && parts.length >= 2)

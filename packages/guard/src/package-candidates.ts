@@ -137,9 +137,12 @@ const EXPONENT = /[\w$)\]] ?\*\* ?[\w$(]|\bMath\.pow\s*\(/g;
 const SLEEP_WINDOW = 120;
 /** How far after a timer call its callback and delay are looked for. */
 const TIMER_WINDOW = 400;
-/** What a timer that renews, pings or retries says (the walk then reads what it does: `no-wait.ts`, `timer-effects.ts`). */
+/**
+ * What a timer that renews, pings, retries or forgets an entry says (`() => this.deleted.delete(id)`, discord.js's
+ * deleted-guild dedupe); the walk then reads what it does (`no-wait.ts`, `timer-effects.ts`, `forgetting-timers.ts`).
+ */
 const SCHEDULE_WORDS =
-  /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive|heartbeat|ping|poll|retry|balance/i;
+  /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive|heartbeat|ping|poll|retry|balance|\bdelete\b/i;
 
 /** A file that keeps React state, whose timers may only re-render (`setState(...)`, `useState(...)`). */
 const STATE = /\b(setState|useState)\s*\(/;

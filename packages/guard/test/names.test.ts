@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { unitSeconds } from "../src/name-words.ts";
-import { isPacingName, isTimeoutName, isUiDelayName } from "../src/names.ts";
+import { isPacingName, isPythonTimeoutName, isTimeoutName, isUiDelayName } from "../src/names.ts";
 
 // The release note of guard-python-timeout-places says which units make a timeout name; these pin it.
-describe("timeout names with a unit", () => {
+describe("timeout names with a unit, and the word after a leading timeout", () => {
   it("takes a microsecond unit after the timeout word for a timeout name", () => {
     expect(isTimeoutName("timeoutUs")).toBe(true);
     expect(isTimeoutName("timeout_us")).toBe(true);
@@ -13,6 +13,13 @@ describe("timeout names with a unit", () => {
     expect(isTimeoutName("keepAliveTimeoutMsecs")).toBe(true);
     expect(isTimeoutName("timeout_msecs")).toBe(true);
     expect(isTimeoutName("keepAliveMsecs")).toBe(false);
+  });
+
+  it("takes a timeout named first and then what it bounds (scrapli's timeout_socket), not its handler or id", () => {
+    for (const name of ["timeout_socket", "timeout_transport", "timeout_ops", "TIMEOUT_CONNECT", "timeoutRead"])
+      expect([name, isTimeoutName(name), isPythonTimeoutName(name)]).toEqual([name, true, true]);
+    for (const name of ["timeout_handler", "timeout_error", "timeout_id", "timeout_callback", "timeout_socket_error"])
+      expect([name, isTimeoutName(name), isPythonTimeoutName(name)]).toEqual([name, false, false]);
   });
 
   it("does not take a nanosecond unit for a timeout name", () => {

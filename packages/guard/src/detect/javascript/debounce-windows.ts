@@ -4,6 +4,7 @@
 // `watchOptions: { aggregateTimeout: 200 }` (how long the watcher gathers changes before one rebuild).
 import { QUIET_PERIOD_FUNCTION } from "../../name-kinds.ts";
 import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+import { compiledDefaultsEnd } from "./compiled-defaults.ts";
 
 /**
  * Option keys whose value is a debounce's quiet period (select2's `quietMillis`, `debounce`, `debounceMs`,
@@ -79,6 +80,9 @@ export function debounceParameters(name: string | undefined, fn: unknown): [numb
   if (name === undefined || !QUIET_PERIOD_FUNCTION.test(name) || !isNode(fn)) return undefined;
   const value = unwrap(fn);
   const params = value.params as EsNode[] | undefined;
-  if (!FUNCTION_TYPES.has(value.type) || params === undefined || params.length === 0) return undefined;
-  return [span(params[0]!)[0], span(params.at(-1)!)[1]];
+  if (!FUNCTION_TYPES.has(value.type) || params === undefined) return undefined;
+  // `debounce(func) { let timeout = arguments.length > 1 && ... : 500; ... }`: compiled defaults are parameters too.
+  const compiled = compiledDefaultsEnd(value);
+  if (params.length === 0) return compiled === undefined ? undefined : [span(value.body as EsNode)[0], compiled];
+  return [span(params[0]!)[0], Math.max(span(params.at(-1)!)[1], compiled ?? 0)];
 }

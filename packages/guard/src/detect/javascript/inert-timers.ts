@@ -6,6 +6,7 @@ import { delayNames, scaledName } from "./delay-names.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
 import { boundsNothing } from "./no-deadline.ts";
 import { type EsNode, span } from "./ast.ts";
+import { rearmingTimers } from "./rearming-timers.ts";
 import { emptyListener, type Timer } from "./timer-calls.ts";
 import type { TimerEffects } from "./timer-effects.ts";
 import type { VisitorKeys } from "./walk.ts";
@@ -24,11 +25,14 @@ export function judgeTimers(
   const bounds = boundsNothing(effects, tables, visitorKeys);
   // Or a callback that, as far as the file shows, ends nothing when it fires (`unended-timers.ts`).
   const quietTimer = (timer: { call: EsNode; callback: EsNode }) => bounds(timer) || endsNothing(timer.call);
+  // A timer whose callback arms itself again paces a loop, as one kept under a pacing handle does.
+  const rearming = rearmingTimers(effects.timers, effects.definitions);
   for (const timer of effects.timers) {
     const names = delayNames(timer.delay);
     effects.uiDelays.timer(timer.callback, timer.delay, effects.source);
     // `this.showTimeout = setTimeout(() => socket.destroy(err), connectTimeout)`: its handle's name says no delay.
-    if ((effects.paced.has(timer.call) && !endsWhenCalled(timer.callback, effects.source)) || quietTimer(timer)) {
+    const paced = effects.paced.has(timer.call) || rearming.has(timer.call);
+    if ((paced && !endsWhenCalled(timer.callback, effects.source)) || quietTimer(timer)) {
       inert.push(timer);
       effects.inertRanges.push(span(timer.delay));
     } else for (const name of names) effects.active.add(name);

@@ -21,8 +21,11 @@ export const SINON_TEST = /^sinon\.test$/;
 export const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
 
 /** Components that show or animate something: `<Toast timeout={3000}>`, `<CSSTransition timeout={300}>`. */
-export const DISPLAY_ELEMENT =
-  /(Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\w*)$/;
+const DISPLAYED =
+  "Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\\w*";
+export const DISPLAY_ELEMENT = new RegExp(`(${DISPLAYED})$`);
+/** The React hooks of those components (`useTransition({ timeout: 160 })`, `useToast`), called by their own name. */
+export const DISPLAY_HOOK = new RegExp(`^use(${DISPLAYED})$`);
 
 /**
  * Spies and stubs: `vi.fn()`, `jest.fn()`, `sinon.stub()`, `sandbox.spy()`, node:test's `mock.fn()`, testdouble's
@@ -84,4 +87,4 @@ export const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sft
 
 /** Words in a callee that any of the calls above needs (a cheap test before the callee's path is built). */
 export const CALLEES =
-  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|clock|Math\.m|setTimeout|emit|notif|toast|snackbar|tooltip|popup|banner|\b(vi|jest|td|sandbox|sb)\b/i;
+  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|clock|Math\.m|setTimeout|emit|notif|toast|snackbar|tooltip|popup|banner|^use[A-Z]|\b(vi|jest|td|sandbox|sb)\b/i;

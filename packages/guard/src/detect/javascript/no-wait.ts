@@ -13,6 +13,7 @@ import {
   CALLEES,
   CLOCK_READING,
   DISPLAY_ELEMENT,
+  DISPLAY_HOOK,
   FAKE_CLOCK,
   HOOKS,
   JASMINE_CLOCK,
@@ -164,6 +165,10 @@ export class NoWaitFacts {
       if (renews(this.text(args[0]!), this.text(args[1]!))) this.addName(this.schedules, scheduledName(args[1]!));
     }
     this.quietRanges.push(...shownPayloads(node, path, args));
+    // `useTransition({ timeout: 160 })` (react-transition-state, connectkit): a display hook's options say how long
+    // something shows or animates, as `<CSSTransition timeout={300}>` does.
+    if (DISPLAY_HOOK.test(path))
+      for (const arg of args) if (unwrap(arg).type === "ObjectExpression") this.quietRanges.push(span(arg));
   }
 
   /** `stream.setTimeout = vi.fn(...)`: the timer the code under test arms is a spy. */

@@ -71,6 +71,8 @@ export interface PythonFacts {
   readonly lifetimes?: readonly string[];
   /** Method name -> the timeout parameters every definition of it in the package waits with (`package-method-waits.ts`). */
   readonly methodWaits?: Readonly<Record<string, readonly string[]>>;
+  /** Method name -> the places (`self` left out) where every definition of it has a parameter it waits with. */
+  readonly methodPlaces?: Readonly<Record<string, readonly number[]>>;
 }
 
 /**

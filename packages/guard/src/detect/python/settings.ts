@@ -15,7 +15,7 @@ import { packageParameter } from "./package-callees.ts";
 import type { PyFacts } from "./facts.ts";
 import { SESSION_CLASSES } from "./http.ts";
 import { noneIsForever } from "./none-keywords.ts";
-import { selfMethodDefinitions } from "./own-methods.ts";
+import { ownCalleesWaitWith, packageMethodWaitsWith } from "./own-callee-waits.ts";
 import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./own-sockets.ts";
 import { assignsTo, guarded, reassigned, startedOnlyUnderTest, storedAs } from "./setting-writes.ts";
 import { sessionSelfCall } from "./session-self-calls.ts";
@@ -206,9 +206,14 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
     if (knowsTimeoutKeyword(facts, path, written, name) || noneIsForever(facts, call, path, written, name)) return true;
     // `self.request(..., timeout=timeout)` in `class APIClient(requests.Session)`: the session's own request method.
     if (name === "timeout" && sessionSelfCall(facts, call, written)) return true;
-    // `self._request(HTTPMethod.POST, uri, timeout=timeout)`: every definition `self._request` may run waits with it.
-    const own = written.startsWith("self.") && hops < MAX_HOPS ? selfMethodDefinitions(facts, call) : undefined;
-    if (own?.every((fn) => parameterNamed(fn, name) !== undefined && waitsWith(facts, fn, name, hops + 1))) return true;
+    // `self._request(HTTPMethod.POST, uri, timeout=timeout)`, `get_content_from(url, timeout=timeout)`: every
+    // definition the call may run waits with it.
+    if (
+      hops < MAX_HOPS &&
+      ownCalleesWaitWith(facts, slot, (fn, parameter) => waitsWith(facts, fn, parameter, hops + 1))
+    )
+      return true;
+    if (packageMethodWaitsWith(facts, slot)) return true;
     const callee = calleeOf(call, written);
     // Another module's class that keeps a None it is handed, or function that waits with it (`openURL(u, timeout=...)`).
     const keeper = callee ? undefined : facts.packageKeeper(written);
@@ -222,6 +227,9 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
   }
   const positional = list.namedChildren.filter((a) => a && a.type !== "comment" && a.type !== "keyword_argument");
   if (typeof api?.argument === "number" && positional[api.argument]?.id === argument.id) return true;
+  if (hops < MAX_HOPS && ownCalleesWaitWith(facts, slot, (fn, parameter) => waitsWith(facts, fn, parameter, hops + 1)))
+    return true;
+  if (packageMethodWaitsWith(facts, slot)) return true;
   // `TimeoutTimer(timeout, sleep).start()`: a deadline object of the file, which a None leaves open (`deadline-objects.ts`).
   const callee = calleeOf(call, written);
   const parameter = callee?.kind === "new" ? positionalParameter(callee, list, argument) : undefined;

@@ -1,0 +1,30 @@
+// A timer whose callback arms itself again: push-rpc's `sendPing` ends with `this.pingTimer = setTimeout(this.sendPing,
+// this.pingSendTimeout)`, so the ping goes out every `pingSendTimeout`. Its delay paces a loop (a keepalive, a poll, a
+// retry) and gives up on nothing; `inert-timers.ts` keeps it reported only where the callback ends a wait.
+import { type EsNode, referenceName, span, unwrap } from "./ast.ts";
+import type { Timer } from "./timer-calls.ts";
+
+/** The timer calls (of `timers`) whose callback, defined once in the file, arms a timer with itself again. */
+export function rearmingTimers(timers: readonly Timer[], definitions: ReadonlyMap<string, EsNode[]>): Set<EsNode> {
+  const rearming = new Set<EsNode>();
+  for (const timer of timers) {
+    const name = calledName(timer.callback);
+    const own = name === undefined ? undefined : definitions.get(name);
+    if (own?.length !== 1) continue;
+    const [start, end] = span(own[0]!);
+    const again = timers.some((other) => {
+      const [at] = span(other.call);
+      return at >= start && at < end && calledName(other.callback) === name;
+    });
+    if (again) rearming.add(timer.call);
+  }
+  return rearming;
+}
+
+// `this.sendPing`, `tick`, or an arrow that only calls it (`() => this.sendPing()`): the function the timer runs, by name.
+function calledName(callback: EsNode): string | undefined {
+  const node = unwrap(callback);
+  if (node.type !== "ArrowFunctionExpression") return referenceName(node);
+  const body = unwrap(node.body as EsNode);
+  return body.type === "CallExpression" ? referenceName(unwrap(body.callee as EsNode)) : undefined;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { findingLines, packageFindings } from "./helpers.ts";
+
+// Session 40's blind sets (issue 9): push-rpc's ping timer arms itself again from its own callback (fresh119, a
+// keepalive's pacing); walletconnect's compiled `debounce(func)` takes its quiet period as Babel's `arguments[1]`
+// default (fresh113's `lib/module` and `lib/commonjs` copies).
+
+const session = (callback: string) =>
+  [
+    "export class RpcSession {",
+    "  constructor(private pingSendTimeout: number) {}",
+    "  open() {",
+    "    this.pingTimer = setTimeout(this.sendPing, this.pingSendTimeout)",
+    "  }",
+    "  sendPing = async () => {",
+    callback,
+    "  }",
+    "}",
+  ].join("\n");
+
+const server = ["export const defaultOptions = {", "  pingSendTimeout: 40 * 1000,", "}"].join("\n");
+
+describe("a timer whose callback arms the same callback again", () => {
+  it("paces a loop: the default of its delay is no timeout", async () => {
+    const rearms = [
+      "    try {",
+      '      await this.callRemote("", "ping", "ping", null)',
+      "      this.pingTimer = setTimeout(this.sendPing, this.pingSendTimeout)",
+      "    } catch (e) {",
+      '      log.debug("Ping send failed")',
+      "    }",
+    ].join("\n");
+    expect(await packageFindings({ "src/RpcSession.ts": session(rearms), "src/server.ts": server })).toEqual([]);
+  });
+
+  it("is still a deadline when it arms nothing again and ends the session", async () => {
+    const ends = "    this.socket.terminate()";
+    expect(await packageFindings({ "src/RpcSession.ts": session(ends), "src/server.ts": server })).toEqual([
+      "src/server.ts:2: no-hardcoded-timeout",
+    ]);
+  });
+});
+
+describe("a debounce's default compiled into `arguments`", () => {
+  const helper = (name: string, body: string) =>
+    [
+      "export const CoreHelperUtil = {",
+      `  ${name}(func) {`,
+      "    let timeout = arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : 500;",
+      body,
+      "  }",
+      "};",
+    ].join("\n");
+  const debounce = (name: string) =>
+    helper(
+      name,
+      [
+        "    let timer;",
+        "    return function () {",
+        "      for (var _len = arguments.length, args = new Array(_len), _key = 0; _key < _len; _key++) {",
+        "        args[_key] = arguments[_key];",
+        "      }",
+        "      function next() {",
+        "        func(...args);",
+        "      }",
+        "      if (timer) {",
+        "        clearTimeout(timer);",
+        "      }",
+        "      timer = setTimeout(next, timeout);",
+        "    };",
+      ].join("\n"),
+    );
+
+  it("is the debounce's quiet period, not a timeout", async () => {
+    expect(await findingLines("lib/module/utils/CoreHelperUtil.js", debounce("debounce"))).toEqual([]);
+  });
+
+  it("is still reported where the function bounds a request with it", async () => {
+    const request = helper("request", "    return fetch(func, { signal: AbortSignal.timeout(timeout) });");
+    expect(await findingLines("lib/module/utils/CoreHelperUtil.js", request)).toEqual(["3: no-hardcoded-timeout"]);
+  });
+});
+
+// fresh118's discord.js-selfbot: `restWsBridgeTimeout: 5_000` in the options module is read only by another module's
+// timer that forgets a deleted guild's dedupe entry.
+describe("an option read only by another module's timer that forgets an entry", () => {
+  const action = (callback: string) =>
+    [
+      "class GuildDeleteAction {",
+      "  constructor(client) {",
+      "    this.client = client;",
+      "    this.deleted = new Map();",
+      "  }",
+      "  scheduleForDeletion(id) {",
+      `    setTimeout(${callback}, this.client.options.restWsBridgeTimeout).unref();`,
+      "  }",
+      "}",
+      "module.exports = GuildDeleteAction;",
+    ].join("\n");
+  const options = "exports.DefaultOptions = {\n  restWsBridgeTimeout: 5_000,\n};";
+
+  it("is an entry's lifetime, not a timeout", async () => {
+    const found = await packageFindings({
+      "src/GuildDelete.js": action("() => this.deleted.delete(id)"),
+      "src/Options.js": options,
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("is still reported when the timer rejects a waiter", async () => {
+    const found = await packageFindings({
+      "src/GuildDelete.js": action("() => this.pending.get(id).reject(new Error('timed out'))"),
+      "src/Options.js": options,
+    });
+    expect(found).toEqual(["src/Options.js:2: no-hardcoded-timeout"]);
+  });
+});
+
+// fresh125's connectkit: react-transition-state's `useTransition({ timeout: 160 })` is how long an animation runs.
+describe("the options of a display component's hook", () => {
+  it("say how long something animates, as the component's own timeout prop does", async () => {
+    const source =
+      "import { useTransition } from 'react-transition-state';\nexport const useFade = () => useTransition({ timeout: 160, preEnter: true });";
+    expect(await findingLines("src/hooks/useFade.ts", source)).toEqual([]);
+  });
+
+  it("do not cover a request's options in a hook of another name", async () => {
+    const source =
+      "import { useQuery } from 'react-query';\nexport const useUser = () => useQuery({ queryKey: ['u'], queryFn, timeout: 160 });";
+    expect(await findingLines("src/hooks/useUser.ts", source)).toEqual(["2: no-hardcoded-timeout"]);
+  });
+});
