@@ -20,6 +20,9 @@ import { parameterName } from "./syntax.ts";
 const NONE_CALL = /\.(\w+)\([^)\n]*\b(\w*time_?out\w*)[ \t]*=[ \t]*None\b/gi;
 /** `.wait_for_ready(timeout)`, `.fetch(url, timeout=self.timeout)`: a method handed a timeout-looking name (in its first 300 characters). */
 const HANDED_CALL = /\.(\w+)\((?:[^()]|\([^()]*\)){0,300}?\b\w*time_?out/gi;
+/** A method's signature up to its first `)` (over lines): `def wait_for_ready(self, timeout=10`. */
+const SIGNATURE = /^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(([^)]*)/gm;
+const TIMEOUT_PARAMETER = /time_?out|deadline/i;
 /** How many times the definitions are judged (each with the methods the one before found: a chain of hand-ons). */
 const ROUNDS = 3;
 
@@ -51,6 +54,12 @@ export function findMethodWaits(
     }
     for (const match of text.matchAll(HANDED_CALL)) wanted.set(match[1]!, "all");
   }
+  // Only a method some definition of which takes a timeout-looking parameter can wait with one (most handed names are
+  // a library's `get` or `request`, which the package does not define): the rest is not parsed for.
+  const takesTimeout = new Set<string>();
+  for (const [, text] of modules)
+    for (const match of text.matchAll(SIGNATURE)) if (TIMEOUT_PARAMETER.test(match[2]!)) takesTimeout.add(match[1]!);
+  for (const name of wanted.keys()) if (!takesTimeout.has(name)) wanted.delete(name);
   if (wanted.size === 0) return;
   // A method's definition (indented); every one is read, and one that does not wait with it keeps the name out.
   const defines = new RegExp(`^[ \\t]+(?:async[ \\t]+)?def[ \\t]+(${[...wanted.keys()].join("|")})[ \\t]*\\(`, "m");
