@@ -144,6 +144,11 @@ const TIMER_WINDOW = 400;
 const SCHEDULE_WORDS =
   /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive|heartbeat|ping|poll|retry|balance|\bdelete\b/i;
 
+/** A delay's or an interval's key and the name it is given (`retryDelay: opts.retryTimeout`, `timer-effects.ts`). */
+const DELAY_KEY_VALUE = /\b[a-z]\w*(?:Delay|Interval)(?:Ms|Millis)?\s*:\s*[\w$.]+/g;
+/** A file that writes a name as a delay's value (`DELAY_KEY_VALUE`): what it shows of an inert candidate counts. */
+export const GIVES_DELAY = new RegExp(DELAY_KEY_VALUE.source);
+
 /** A file that keeps React state, whose timers may only re-render (`setState(...)`, `useState(...)`). */
 const STATE = /\b(setState|useState)\s*\(/;
 
@@ -175,6 +180,8 @@ function inertCandidates(texts: Iterable<string>): Set<string> {
     for (const power of text.matchAll(EXPONENT))
       for (const name of namesIn(text.slice(Math.max(0, power.index - SLEEP_WINDOW), power.index + 40)))
         names.add(name);
+    // `retryDelay: REPORTER_REQUEST_RETRIES.retryTimeout`: a timeout-looking name read as a delay's value.
+    for (const key of text.matchAll(DELAY_KEY_VALUE)) for (const name of namesIn(key[0])) names.add(name);
     for (const call of text.matchAll(EXPIRY_CALL))
       for (const name of namesIn(text.slice(call.index, call.index + EXPIRY_WINDOW))) names.add(name);
   }

@@ -16,7 +16,7 @@ import { programOf } from "./detect/oxc-program.ts";
 import { IN_PROCESS_NESTING } from "./deep.ts";
 import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
-import { type Candidates, candidatesIn } from "./package-candidates.ts";
+import { type Candidates, candidatesIn, GIVES_DELAY } from "./package-candidates.ts";
 import { MIGHT_RETRY_WITH_FIELD, retryFieldsOf } from "./detect/javascript/retry-fields.ts";
 import { unreadPackageNames } from "./detect/javascript/unread-package-names.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -111,7 +111,8 @@ async function walkedFacts(
     [...tableNames].some((name) => text.includes(name));
   const mentions = (text: string) =>
     [...candidates].some((name) => text.includes(name)) ||
-    ([...inertNames].some((name) => text.includes(name)) && (ARMS_OR_EXPIRES.test(text) || MIGHT_PAUSE.test(text)));
+    ([...inertNames].some((name) => text.includes(name)) &&
+      (ARMS_OR_EXPIRES.test(text) || MIGHT_PAUSE.test(text) || GIVES_DELAY.test(text)));
   // A file that arms a timer and declares a helper of that name (`function N(`, `N = function`, `N = (`, `N(ms) {`).
   const declaration =
     helpers.size > 0

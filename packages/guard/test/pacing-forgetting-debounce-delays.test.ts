@@ -130,3 +130,26 @@ describe("the options of a display component's hook", () => {
     expect(await findingLines("src/hooks/useUser.ts", source)).toEqual(["2: no-hardcoded-timeout"]);
   });
 });
+
+// fresh124's @testomatio/reporter: `REPORTER_REQUEST_RETRIES.retryTimeout` is read only as axios-retry's `retryDelay`.
+describe("a timeout-looking setting read only as a delay's value", () => {
+  const constants = "export const REPORTER_REQUEST_RETRIES = {\n  retriesPerRequest: 2,\n  retryTimeout: 5 * 1000,\n};";
+  const client = (key: string) =>
+    [
+      'import axiosRetry from "axios-retry";',
+      'import { REPORTER_REQUEST_RETRIES } from "./constants.js";',
+      "export function withRetries(axios) {",
+      `  axiosRetry(axios, { retries: REPORTER_REQUEST_RETRIES.retriesPerRequest, ${key}: REPORTER_REQUEST_RETRIES.retryTimeout });`,
+      "}",
+    ].join("\n");
+
+  it("is the pause before the next try, not a timeout", async () => {
+    expect(await packageFindings({ "src/constants.js": constants, "src/client.js": client("retryDelay") })).toEqual([]);
+  });
+
+  it("is still reported where another key hands it on as a bound", async () => {
+    expect(await packageFindings({ "src/constants.js": constants, "src/client.js": client("timeout") })).toEqual([
+      "src/constants.js:3: no-hardcoded-timeout",
+    ]);
+  });
+});

@@ -98,6 +98,18 @@ describe("props handed to another package's component", () => {
     expect(await findingLines("lib.js", copy("./copy-button.js"))).toEqual(["3: no-hardcoded-timeout"]);
   });
 
+  // fresh124's @arcblock/ux: a minified build renames both the runtime's `jsx` and MUI's `Fade`.
+  it("reads a minifier's renamed jsx call as the runtime's, for a renamed component of a package", async () => {
+    const renamed = (from: string) =>
+      [
+        'import { jsx as e } from "react/jsx-runtime";',
+        `import { Fade as P } from "${from}";`,
+        "export const Pop = ({ open }) => e(P, { in: open, timeout: 350 });",
+      ].join("\n");
+    expect(await findingLines("lib/index.js", renamed("@mui/material"))).toEqual([]);
+    expect(await findingLines("lib/index.js", renamed("./fade.js"))).toEqual(["3: no-hardcoded-timeout"]);
+  });
+
   it("does not report a JSX attribute of a component imported from a package", async () => {
     const source = [
       'import { Fetcher } from "react-fetcher";',

@@ -33,8 +33,11 @@ function foreign(path: string | undefined, modules: ModuleBindings): boolean {
 /** The spans of the prop values a compiled JSX call hands to another package's component. */
 export function foreignCallProps(node: EsNode, modules: ModuleBindings): [number, number][] {
   const args = node.arguments as EsNode[];
-  if (node.type !== "CallExpression" || args.length < 2 || !JSX_CALL.test(calleePath(node.callee as EsNode) ?? ""))
-    return [];
+  if (node.type !== "CallExpression" || args.length < 2) return [];
+  // A minifier's rename (`import { jsx as e } from "react/jsx-runtime"` then `e(P, { timeout: 350 })`, @arcblock/ux)
+  // is read as the import it stands for.
+  const callee = calleePath(node.callee as EsNode);
+  if (!JSX_CALL.test(callee ?? "") && !JSX_CALL.test(modules.canonical(callee) ?? "")) return [];
   if (!foreign(calleePath(args[0]!), modules)) return [];
   const props = unwrap(args[1]!);
   if (props.type !== "ObjectExpression") return [];

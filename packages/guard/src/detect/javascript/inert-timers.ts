@@ -55,6 +55,7 @@ export function judgeTimers(
   const quiet = [
     ...inert.map((timer) => scaledName(timer.delay)),
     ...effects.expiries,
+    ...effects.delayKeyed,
     ...handed.quiet,
     ...locals.quiet,
   ];

@@ -22,6 +22,9 @@ import { StateSetters } from "./display-timers.ts";
 import { judgeTimers } from "./inert-timers.ts";
 import type { VisitorKeys } from "./walk.ts";
 
+/** Keys whose value is how long to wait before something happens again: `retryDelay`, `pollInterval`, `delayMs`. */
+const DELAY_KEY = /^(?:[a-z]\w*(?:Delay|Interval)|delay|interval)(?:Ms|Millis)?$/;
+
 /** Calls that clear a timer by its handle. */
 const CLEARS = /^(clearTimeout|clearInterval)$/;
 
@@ -51,6 +54,8 @@ export class TimerEffects implements TimerFile {
   readonly active = new Set<string>();
   /** Names given to a store as an entry's expiry (`"EX", this.options.leaderLockTimeout`). */
   readonly expiries = new Set<string>();
+  /** Timeout-looking names written as the value of a delay's or an interval's key (`retryDelay: opts.retryTimeout`). */
+  readonly delayKeyed = new Set<string>();
   /** Whether the file calls a test runner with a title (`isTestFile`), once it has been asked. */
   private testFile: boolean | undefined;
   /**
@@ -146,6 +151,10 @@ export class TimerEffects implements TimerFile {
       // `client.set(key, value, { EX: ttl })` (node-redis): an entry's lifetime.
       const name = referenceName(unwrap(property.value));
       if (EXPIRY_FLAG.test(propertyName(property) ?? "") && name !== undefined) this.expiries.add(name);
+      // `retryDelay: REPORTER_REQUEST_RETRIES.retryTimeout` (@testomatio/reporter's axios-retry options): read as how
+      // long to wait before the next try, the value is a pause there, not passed on as a bound.
+      else if (DELAY_KEY.test(propertyName(property) ?? "") && name !== undefined && TIMEOUT_WORD.test(name))
+        this.delayKeyed.add(name);
       else if (!this.keptObjects.sameNameCopy(node, property)) this.pass(property.value);
     }
   }
