@@ -7,9 +7,10 @@ import { words } from "./name-words.ts";
  * `SESSION_TIMEOUT = 1800` (a login or cookie session's lifetime), `logicalSessionTimeoutMinutes`,
  * `cacheTimeout` / `ttlTimeout` / `cache_timeout` (how long an entry stays cached: werkzeug's max-age, Django's TTL),
  * `sts_token_timeout` / `_tokenTimeout` (how long a credential token stays valid), `NORMAL_PRIORITY_TIMEOUT` (React's
- * scheduler: when a task of that priority expires and runs without yielding; nothing waits on it).
+ * scheduler: when a task of that priority expires and runs without yielding; nothing waits on it), `sessionCookieTimeout`
+ * (how long a cookie lives: snowplow's tracker).
  */
-const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority"]);
+const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority", "cookie"]);
 /** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
 const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */

@@ -22,6 +22,12 @@ describe("timeout names with a unit, and the word after a leading timeout", () =
       expect([name, isTimeoutName(name), isPythonTimeoutName(name)]).toEqual([name, false, false]);
   });
 
+  it("does not take a cookie's lifetime for a timeout name (snowplow's configSessionCookieTimeout)", () => {
+    for (const name of ["cookieTimeout", "configSessionCookieTimeout", "configVisitorCookieTimeout", "COOKIE_TIMEOUT"])
+      expect([name, isTimeoutName(name)]).toEqual([name, false]);
+    expect(isTimeoutName("cookieFetchTimeout")).toBe(true);
+  });
+
   it("does not take a nanosecond unit for a timeout name", () => {
     expect(isTimeoutName("timeout_ns")).toBe(false);
     expect(isTimeoutName("timeoutNs")).toBe(false);
