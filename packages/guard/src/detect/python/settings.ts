@@ -20,7 +20,7 @@ import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./ow
 import { assignsTo, guarded, reassigned, startedOnlyUnderTest, storedAs } from "./setting-writes.ts";
 import { sessionSelfCall } from "./session-self-calls.ts";
 import { splatReachesWait } from "./splatted-keywords.ts";
-import { argumentSlot, unwrap } from "./syntax.ts";
+import { type ArgumentSlot, argumentSlot, unwrap } from "./syntax.ts";
 
 // How many constructors or factories a setting may be handed through (`timeout=self.timeout` to a class of the file).
 const MAX_HOPS = 3;
@@ -206,14 +206,8 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
     if (knowsTimeoutKeyword(facts, path, written, name) || noneIsForever(facts, call, path, written, name)) return true;
     // `self.request(..., timeout=timeout)` in `class APIClient(requests.Session)`: the session's own request method.
     if (name === "timeout" && sessionSelfCall(facts, call, written)) return true;
-    // `self._request(HTTPMethod.POST, uri, timeout=timeout)`, `get_content_from(url, timeout=timeout)`: every
-    // definition the call may run waits with it.
-    if (
-      hops < MAX_HOPS &&
-      ownCalleesWaitWith(facts, slot, (fn, parameter) => waitsWith(facts, fn, parameter, hops + 1))
-    )
-      return true;
-    if (packageMethodWaitsWith(facts, slot)) return true;
+    // `self._request(HTTPMethod.POST, uri, timeout=timeout)`, `get_content_from(url, timeout=timeout)`.
+    if (handedToOwnWait(facts, slot, hops)) return true;
     const callee = calleeOf(call, written);
     // Another module's class that keeps a None it is handed, or function that waits with it (`openURL(u, timeout=...)`).
     const keeper = callee ? undefined : facts.packageKeeper(written);
@@ -227,11 +221,17 @@ function reachesWait(facts: PyFacts, read: TsNode, hops: number): boolean {
   }
   const positional = list.namedChildren.filter((a) => a && a.type !== "comment" && a.type !== "keyword_argument");
   if (typeof api?.argument === "number" && positional[api.argument]?.id === argument.id) return true;
-  if (hops < MAX_HOPS && ownCalleesWaitWith(facts, slot, (fn, parameter) => waitsWith(facts, fn, parameter, hops + 1)))
-    return true;
-  if (packageMethodWaitsWith(facts, slot)) return true;
+  if (handedToOwnWait(facts, slot, hops)) return true; // `self._get_session_from_jid(jid, timeout)`
   // `TimeoutTimer(timeout, sleep).start()`: a deadline object of the file, which a None leaves open (`deadline-objects.ts`).
   const callee = calleeOf(call, written);
   const parameter = callee?.kind === "new" ? positionalParameter(callee, list, argument) : undefined;
   return parameter !== undefined && deadlineParameter(facts, callee!.fn, parameter);
+}
+
+// Handed to the package's own code that waits with it: every definition the call may run (`own-callee-waits.ts`), one
+// hop further, or a method of another module the package pass found waiting with that keyword or place.
+function handedToOwnWait(facts: PyFacts, slot: ArgumentSlot, hops: number): boolean {
+  if (hops < MAX_HOPS && ownCalleesWaitWith(facts, slot, (fn, parameter) => waitsWith(facts, fn, parameter, hops + 1)))
+    return true;
+  return packageMethodWaitsWith(facts, slot);
 }
