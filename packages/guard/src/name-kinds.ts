@@ -50,3 +50,6 @@ export function isIdleTimeout(name: string): boolean {
  * before calling through, not a bound on a wait, whatever the parameter is called. Both languages.
  */
 export const QUIET_PERIOD_FUNCTION = /^_?(debounce|throttle)d?$/i;
+
+/** Keys whose value is how long to wait before something happens again: `retryDelay`, `pollInterval`, `delayMs`. */
+export const DELAY_KEY = /^(?:[a-z]\w*(?:Delay|Interval)|delay|interval)(?:Ms|Millis)?$/;

@@ -1,6 +1,7 @@
 // The names a package's texts may have facts about (`package-facts.ts`), found in the text alone: no parse, so a
 // commit whose package shows none never loads the parser's walk.
 import { SETS_CLIENT_TIMEOUT } from "./detect/javascript/client-default-text.ts";
+import { DELAY_KEY } from "./name-kinds.ts";
 import { isBareTimeoutName, timeoutWord } from "./name-words.ts";
 import { isTimeoutName } from "./names.ts";
 
@@ -145,7 +146,7 @@ const SCHEDULE_WORDS =
   /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive|heartbeat|ping|poll|retry|balance|\bdelete\b/i;
 
 /** A delay's or an interval's key and the name it is given (`retryDelay: opts.retryTimeout`, `timer-effects.ts`). */
-const DELAY_KEY_VALUE = /\b[a-z]\w*(?:Delay|Interval)(?:Ms|Millis)?\s*:\s*[\w$.]+/g;
+const DELAY_KEY_VALUE = new RegExp(`\\b${DELAY_KEY.source.slice(1, -1)}\\s*:\\s*[\\w$.]+`, "g");
 /** A file that writes a name as a delay's value (`DELAY_KEY_VALUE`): what it shows of an inert candidate counts. */
 export const GIVES_DELAY = new RegExp(DELAY_KEY_VALUE.source);
 

@@ -3,6 +3,7 @@
 // aborts the operation the test then checks is the scripted action under test. Names used only so, or only
 // as an entry's expiry (`expiries.ts`), are no timeouts in the file.
 import { isPacingName } from "../../names.ts";
+import { DELAY_KEY } from "../../name-kinds.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { KeptObjects } from "./kept-objects.ts";
 import { isLog } from "./callback-effects.ts";
@@ -21,9 +22,6 @@ import { UiDelays } from "./ui-delays.ts";
 import { StateSetters } from "./display-timers.ts";
 import { judgeTimers } from "./inert-timers.ts";
 import type { VisitorKeys } from "./walk.ts";
-
-/** Keys whose value is how long to wait before something happens again: `retryDelay`, `pollInterval`, `delayMs`. */
-const DELAY_KEY = /^(?:[a-z]\w*(?:Delay|Interval)|delay|interval)(?:Ms|Millis)?$/;
 
 /** Calls that clear a timer by its handle. */
 const CLEARS = /^(clearTimeout|clearInterval)$/;
