@@ -125,7 +125,10 @@ const NO_WHAT = new Set([
  * Words after "timeout" that keep it one: its default (`_default_value`, traitlets' pattern), a pad added to it,
  * or its length (`timeoutDuration = 1e3 * 10`, jasmine's `DEFAULT_TIMEOUT_INTERVAL = 5000`).
  */
-/** What a timeout named first bounds (`timeout_socket`, `timeoutRead`): a channel or an operation, never a handler. */
+/**
+ * What a timeout named first bounds (`timeout_socket`, `timeoutRead`): a channel or an operation, never a handler. Not
+ * a state (undici's `TIMEOUT_IDLE = 3` beside `TIMEOUT_HEADERS = 1` is a code of which timer fired).
+ */
 const BOUNDED_AFTER = new Set([
   "socket",
   "sock",
@@ -142,8 +145,6 @@ const BOUNDED_AFTER = new Set([
   "send",
   "recv",
   "receive",
-  "total",
-  "idle",
   "login",
   "auth",
   "command",

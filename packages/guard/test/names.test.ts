@@ -18,7 +18,7 @@ describe("timeout names with a unit, and the word after a leading timeout", () =
   it("takes a timeout named first and then what it bounds (scrapli's timeout_socket), not its handler or id", () => {
     for (const name of ["timeout_socket", "timeout_transport", "timeout_ops", "TIMEOUT_CONNECT", "timeoutRead"])
       expect([name, isTimeoutName(name), isPythonTimeoutName(name)]).toEqual([name, true, true]);
-    for (const name of ["timeout_handler", "timeout_error", "timeout_id", "timeout_callback", "timeout_socket_error"])
+    for (const name of ["timeout_handler", "timeout_error", "timeout_id", "TIMEOUT_IDLE", "timeout_socket_error"])
       expect([name, isTimeoutName(name), isPythonTimeoutName(name)]).toEqual([name, false, false]);
   });
 
