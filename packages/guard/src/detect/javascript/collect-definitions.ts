@@ -85,6 +85,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
   facts.mochaRunnables.declarator(node, (path) => facts.modules.canonical(path));
   facts.mockClocks.declarator(node);
   facts.syncTests.bindings(node);
+  facts.noWait.declarator(node);
 }
 
 /** An object's `Property`, a class's `PropertyDefinition`, a default's `AssignmentPattern`. */

@@ -20,10 +20,18 @@ export const SINON_TEST = /^sinon\.test$/;
 /** `jest.mock("./config", () => ({ ... }))`: a module replaced by a factory's doubles. */
 export const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
 
-/** Components that show or animate something: `<Toast timeout={3000}>`, `<CSSTransition timeout={300}>`. */
-const DISPLAYED =
-  "Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\\w*";
+/** Components that show something: `<Toast timeout={3000}>`, `new Toast({ content, timeOut })`. */
+const SHOWING = "Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner";
+/** Those and the components that animate something: `<CSSTransition timeout={300}>`. */
+const DISPLAYED = `${SHOWING}|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\\w*`;
 export const DISPLAY_ELEMENT = new RegExp(`(${DISPLAYED})$`);
+/**
+ * A class or component that shows a message (`display-objects.ts`: `new Toast(model)`, `function Notification()`);
+ * not the animating ones, whose names (`StateTransition`, `Slide`) also name things that wait.
+ */
+export const DISPLAY_CLASS = new RegExp(`^(\\w*(${SHOWING}))$`);
+/** A callee whose text may name a display class, or a timer a display component arms. */
+export const DISPLAY_CALLEE = new RegExp(`${SHOWING}|setTimeout`);
 /** The React hooks of those components (`useTransition({ timeout: 160 })`, `useToast`), called by their own name. */
 export const DISPLAY_HOOK = new RegExp(`^use(${DISPLAYED})$`);
 

@@ -4,6 +4,7 @@
 import { isIdleTimeout } from "../../name-kinds.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { debounceParameters, debounceWindows } from "./debounce-windows.ts";
+import { DisplayObjects } from "./display-objects.ts";
 import { dropsByAge } from "./expiries.ts";
 import { DOUBLE_NAME, Doubles, isDoubleObject } from "./doubles.ts";
 import { connectionSessions, isTimerName, renews, shownPayloads, stubbedMethod } from "./no-wait-calls.ts";
@@ -12,6 +13,7 @@ import {
   SHOULD_ASSERTS,
   CALLEES,
   CLOCK_READING,
+  DISPLAY_CALLEE,
   DISPLAY_ELEMENT,
   DISPLAY_HOOK,
   FAKE_CLOCK,
@@ -67,6 +69,8 @@ export class NoWaitFacts {
   readonly asserts: boolean;
   /** Whether the file mentions a session timeout and an HTTP/2 or TLS key at all. */
   private readonly sessions: boolean;
+  /** Options handed to a toast or notification class, and a display component's own timers. */
+  private readonly display = new DisplayObjects();
 
   constructor(private readonly source: string) {
     this.doubles = new Doubles(source);
@@ -78,6 +82,7 @@ export class NoWaitFacts {
   /** `<Toast timeout={3000}>`, `<CSSTransition timeout={300}>`: how long something shows or animates. */
   element(node: EsNode): void {
     if (DISPLAY_ELEMENT.test(this.text(node.name as EsNode))) this.quietRanges.push(span(node));
+    this.display.element(node);
   }
 
   /** `if (timeout > MAXDELAY)`: both sides of a comparison bound each other. */
@@ -93,6 +98,7 @@ export class NoWaitFacts {
   finish(functionAt: FunctionAt): void {
     // `new JSONBird({ pingTimeout: 0, setTimeout })` with a `setTimeout` that only records its calls: a fake clock.
     this.quietRanges.push(...this.doubles.injectedFakes(functionAt));
+    this.quietRanges.push(...this.display.finish(functionAt));
     for (const at of this.fakeClockCalls) {
       let scope = functionAt(at);
       if (this.hookCallbacks.some(([from, to]) => from === scope[0] && to === scope[1])) scope = functionAt(scope[0]);
@@ -129,6 +135,7 @@ export class NoWaitFacts {
       for (const arg of args) this.quietRanges.push(span(arg));
       return;
     }
+    if (DISPLAY_CALLEE.test(callee)) this.display.call(node);
     // Most calls are none of these: the callee's text rules them out before its path is built.
     if (!CALLEES.test(callee)) return;
     const path = calleePath(node.callee as EsNode) ?? "";
@@ -175,6 +182,7 @@ export class NoWaitFacts {
   assignment(node: EsNode): void {
     const left = node.left as EsNode;
     const right = unwrap(node.right as EsNode);
+    if (node.operator === "=") this.display.binding(left, right, span(node)[0]);
     // `this._tokenRenewalTimer = setTimeout(fn, this._tokenTimeout)`: the handle names what the timer does.
     if (right.type === "CallExpression" && TIMER_CALLS.test(calleePath(right.callee as EsNode) ?? "")) {
       const delay = (right.arguments as EsNode[])[1];
@@ -196,6 +204,11 @@ export class NoWaitFacts {
     if (this.sessions) for (const p of connectionSessions(node)) this.connectionSessions.add(p);
   }
 
+  /** `const model = { ... }`: an object a display class may be handed later. */
+  declarator(node: EsNode): void {
+    this.display.binding(node.id as EsNode, node.init, span(node)[0]);
+  }
+
   /** `const debounce = (fn, timeout = 0) => ...`: the parameters of a file's own debounce, throttle or sleep. */
   definition(name: string | undefined, fn: unknown): void {
     const parameters = debounceParameters(name, fn);
@@ -203,6 +216,7 @@ export class NoWaitFacts {
     // `const delay = (timeout = 1000) => new Promise((r) => setTimeout(r, timeout))`: a sleep helper's pause.
     const slept = sleepParameter(fn);
     if (slept) this.quietRanges.push(slept);
+    this.display.definition(name, fn);
   }
 
   private addName(set: Set<string>, raw: EsNode): void {
