@@ -98,6 +98,7 @@ export function collectProperty(facts: FileFacts, node: EsNode): void {
   if (node.type !== "AssignmentPattern") facts.deadlineHelpers.definition(propertyName(node), node.value);
   // walletconnect's `CoreHelperUtil = { debounce(func, timeout = 500) { ... } }`: an object's own debounce or sleep.
   if (node.type === "Property") facts.noWait.definition(propertyName(node), node.value);
+  if (node.type === "Property") facts.writtenOptions.candidate(node);
   collectDestination(facts, node);
 }
 

@@ -32,6 +32,7 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   const isModule = () => (module ??= MODULE.test(facts.source));
   facts.unreadStores.finish(facts.sites, facts.functionSpans, uses, visitorKeys, facts.notDurations, isModule);
   facts.machineDelays.finish(facts.notDurations, facts.source);
+  for (const site of facts.writtenOptions.finish(program, facts.source, visitorKeys)) facts.notDurations.add(site);
   azurePollIntervals(facts.source, facts.sites, facts.notDurations);
   facts.syncTests.finish();
 }

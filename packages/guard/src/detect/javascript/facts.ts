@@ -24,6 +24,7 @@ import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
 import { UnreadDefaults } from "./unread-defaults.ts";
 import { UnreadStores } from "./unread-stores.ts";
+import { WrittenOptions } from "./written-options.ts";
 import { IgnoredArguments } from "./ignored-arguments.ts";
 import { CdkTests } from "./cdk-tests.ts";
 import { MockedTransport } from "./mocked-transport.ts";
@@ -159,6 +160,8 @@ export class FileFacts implements TestFacts {
   readonly unreadDefaults = new UnreadDefaults();
   /** Locals stored and never read again (`deadline = Date.now() + 1000` nothing tests): they become `notDurations`. */
   readonly unreadStores = new UnreadStores();
+  /** Option defaults a function only writes into text (a code generator's snippet): they become `notDurations`. */
+  readonly writtenOptions = new WrittenOptions();
   /** Arguments a callee never reads (`axios(config, { timeout })`): nothing waits on them. */
   readonly ignoredArguments = new IgnoredArguments();
   /** A CDK test's construct props and template assertions (set aside when the file is one). */
