@@ -153,3 +153,36 @@ describe("a timeout-looking setting read only as a delay's value", () => {
     ]);
   });
 });
+
+// fresh128 (session 42): inboxsdk's bundled `waitFor` polls with a nested `step` that arms itself again; the bundle
+// defines other functions named `step` (an async-to-generator helper's), so the callback is the definition in scope.
+describe("a poll step among other functions of the same name", () => {
+  const waitFor = (firstTick: string) =>
+    [
+      "function asyncStep(gen) {",
+      "  function step(key, arg) { return gen[key](arg); }",
+      "  return step('next');",
+      "}",
+      "export function waitFor(condition, timeout, steptime) {",
+      "  return new Promise(function (resolve, reject) {",
+      "    let waited = 0;",
+      "    function step() {",
+      "      const result = condition();",
+      "      if (result) resolve(result);",
+      "      else if (waited >= timeout) reject(new Error('waitFor timed out'));",
+      "      else { waited += steptime; setTimeout(step, steptime); }",
+      "    }",
+      firstTick,
+      "  });",
+      "}",
+    ].join("\n");
+
+  it("its first tick paces the poll: no timeout", async () => {
+    expect(await findingLines("src/wait-for.js", waitFor("    setTimeout(step, 1);"))).toEqual([]);
+  });
+
+  it("a timer that rejects outright in the same place stays a deadline", async () => {
+    const deadline = "    setTimeout(() => reject(new Error('timed out')), 1000);";
+    expect(await findingLines("src/wait-for.js", waitFor(deadline))).toEqual(["14: no-hardcoded-timeout"]);
+  });
+});

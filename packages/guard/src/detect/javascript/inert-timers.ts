@@ -1,6 +1,6 @@
 // Judging a file's timers once the walk is over (`TimerEffects.finish`): a timer whose callback only logs, measures
 // or does nothing bounds no wait, and names used only as such delays, or only as an entry's expiry, are no timeouts.
-import { endsWhenCalled } from "./callback-scope.ts";
+import { endsWhenCalled, visibleDefinition } from "./callback-scope.ts";
 import { onlyLogsOrMeasures } from "./callback-effects.ts";
 import { delayNames, scaledName } from "./delay-names.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
@@ -26,7 +26,14 @@ export function judgeTimers(
   // Or a callback that, as far as the file shows, ends nothing when it fires (`unended-timers.ts`).
   const quietTimer = (timer: { call: EsNode; callback: EsNode }) => bounds(timer) || endsNothing(timer.call);
   // A timer whose callback arms itself again paces a loop, as one kept under a pacing handle does.
-  const rearming = rearmingTimers(effects.timers, effects.definitions);
+  // The definition the call sees, or the file's only one of that name (a method the scopes do not place).
+  const rearming = rearmingTimers(effects.timers, (name, at) => {
+    const all = effects.definitions.get(name) ?? [];
+    return (
+      visibleDefinition(name, at, effects.definitions, effects.functionSpans, effects.lexical) ??
+      (all.length === 1 ? all[0] : undefined)
+    );
+  });
   for (const timer of effects.timers) {
     const names = delayNames(timer.delay);
     effects.uiDelays.timer(timer.callback, timer.delay, effects.source);

@@ -2,7 +2,7 @@
 // measures, forgets, shows, retries or goes on bounds nothing (`boundsNothing`), and a timer that is no deadline whatever
 // else its callback holds (`noDeadline`): a retry pausing until its attempts are spent (`spent-retries.ts`), a
 // stand-in for a missing scheduler or a release of what a finished operation left (`stand-in-timers.ts`).
-import type { EsNode } from "./ast.ts";
+import { type EsNode, span } from "./ast.ts";
 import { onlyContinues, onlyLogsOrMeasures, onlyRetries } from "./callback-effects.ts";
 import { continuations, type FileFunctions, visibleDefinition } from "./callback-scope.ts";
 import type { EnclosingFunctions } from "./enclosing-functions.ts";
@@ -44,11 +44,31 @@ export function noDeadline(
   if (replacesWhatItAborts(callback, file.around.innermost(call), file.source)) return true;
   const visible = (name: string, at: number) =>
     visibleDefinition(name, at, file.definitions, file.functionSpans, file.lexical);
+  if (pollStep(call, callback, visible, file.source)) return true;
   return (
     !file.kept.has(call) &&
     retriesUntilSpent(callback, armedBy(call, file.definitions, visible), file.source, visitorKeys) &&
     !settlesBeside(callback, file.around.innermost(call), file.around.settlers(call), visitorKeys)
   );
+}
+
+/**
+ * `setTimeout(step, 1)` where `function step() { if (done()) resolve(); else if (waited >= timeout) reject(err); else
+ * setTimeout(step, steptime) }`: a poll's step arms itself again, so its firing ends nothing by itself; whatever
+ * ends the wait is the step's own test (inboxsdk's `waitFor`, fresh128). Its delay paces the poll.
+ */
+function pollStep(
+  call: EsNode,
+  callback: EsNode,
+  visible: (name: string, at: number) => EsNode | undefined,
+  source: string,
+): boolean {
+  const name = callback.type === "Identifier" ? (callback.name as string) : undefined;
+  const step = name === undefined ? undefined : visible(name, span(call)[0]);
+  if (!step) return false;
+  const [from, to] = span(step);
+  const own = name!.replace(/\$/g, "\\$");
+  return new RegExp(`\\bset(Timeout|Interval)\\s*\\(\\s*${own}\\s*,`).test(source.slice(from, to));
 }
 
 /** Whether a timer's callback bounds no wait when it fires (`tables` tells a cache from a table of waiters). */

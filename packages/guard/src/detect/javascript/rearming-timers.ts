@@ -4,14 +4,20 @@
 import { type EsNode, referenceName, span, unwrap } from "./ast.ts";
 import type { Timer } from "./timer-calls.ts";
 
-/** The timer calls (of `timers`) whose callback, defined once in the file, arms a timer with itself again. */
-export function rearmingTimers(timers: readonly Timer[], definitions: ReadonlyMap<string, EsNode[]>): Set<EsNode> {
+/**
+ * The timer calls (of `timers`) whose callback arms a timer with itself again. The callback is the definition of its
+ * name the call sees (`visible`): a bundle defines many a `step` (inboxsdk's `waitFor` polls with its own, fresh128).
+ */
+export function rearmingTimers(
+  timers: readonly Timer[],
+  visible: (name: string, at: number) => EsNode | undefined,
+): Set<EsNode> {
   const rearming = new Set<EsNode>();
   for (const timer of timers) {
     const name = calledName(timer.callback);
-    const own = name === undefined ? undefined : definitions.get(name);
-    if (own?.length !== 1) continue;
-    const [start, end] = span(own[0]!);
+    const own = name === undefined ? undefined : visible(name, span(timer.call)[0]);
+    if (own === undefined) continue;
+    const [start, end] = span(own);
     const again = timers.some((other) => {
       const [at] = span(other.call);
       return at >= start && at < end && calledName(other.callback) === name;
