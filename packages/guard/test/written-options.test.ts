@@ -54,6 +54,11 @@ describe("an option default a code generator writes into its snippet", () => {
     expect(await findingLines("targets/php/client.js", php(use))).toEqual([]);
   });
 
+  it("a destructured default handed to a method of another object stays a timeout", async () => {
+    const use = "      { name: `CURLOPT_TIMEOUT_${jobModule.schedule(fullUrl, timeout)}`, value: 1 },";
+    expect(await findingLines("targets/php/client.js", php(use))).toEqual(["3: no-hardcoded-timeout"]);
+  });
+
   it("the record of another option keeps the default a timeout", async () => {
     const use = "      { name: 'CURLOPT_PORT', value: timeout },";
     expect(await findingLines("targets/php/client.js", php(use))).toEqual(["3: no-hardcoded-timeout"]);

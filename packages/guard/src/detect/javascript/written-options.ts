@@ -27,7 +27,11 @@ export class WrittenOptions {
 
   /** A property named like a timeout (`{ timeout = 30 } = options`, `{ timeout: 10, ...options }`). */
   candidate(property: EsNode): void {
-    if (TIMEOUT_KEY.test(propertyName(property) ?? "")) this.properties.push(property);
+    if (!TIMEOUT_KEY.test(propertyName(property) ?? "")) return;
+    // Only a number written there (`timeout: 10`, `timeout = 30`): most such properties hand a name on.
+    const value = property.value as EsNode;
+    const written = value.type === "AssignmentPattern" ? (value.right as EsNode) : value;
+    if (isNumber(written)) this.properties.push(property);
   }
 
   /** The sites (a `Property` or a default's `AssignmentPattern`) of option defaults only written as text. */
@@ -134,7 +138,7 @@ function conversion(call: EsNode): boolean {
     callee.type === "Identifier"
       ? (callee.name as string)
       : callee.type === "MemberExpression" && (callee.object as EsNode).type === "Identifier"
-        ? `${(callee.object as EsNode).name as string}.${propertyName(callee) ?? ""}`
+        ? `${(callee.object as EsNode).name as string}.${memberKey(callee) ?? ""}`
         : "";
   return CONVERSIONS.test(path);
 }
