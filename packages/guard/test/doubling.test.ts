@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Node as TsNode } from "web-tree-sitter";
+import { CallRecords } from "../src/detect/javascript/call-records.ts";
 import { FileFacts } from "../src/detect/javascript/facts.ts";
 import { ModuleBindings } from "../src/detect/javascript/modules.ts";
 import { PyFacts } from "../src/detect/python/facts.ts";
@@ -163,6 +164,43 @@ describe(
 
     it("200 calls read the file's text no more often than 100", async () => {
       await expectGrowthOnDoubling(textReads, 100, 1);
+    });
+  },
+);
+
+// fresh130 (session 42): @triply/tus-js-client's 1.14 MB test bundle asks whether the subject of each of its
+// thousands of expected calls is a double, and each question read the whole file again (over half an hour). Counted,
+// not timed: the file is read once per subject, so the characters scanned for a file twice as long are about twice
+// as many.
+describe(
+  "expected calls of one double: the file is scanned for its makings once per subject",
+  { timeout: LARGE_INPUT_TIMEOUT },
+  () => {
+    const suite = (n: number) =>
+      [
+        'import { vi, it, expect } from "vitest";',
+        'import { client } from "./client";',
+        'vi.spyOn(client, "request");',
+        ...range(n).map((i) =>
+          [
+            `it("uploads part ${i}", async () => {`,
+            `  await client.upload(${i});`,
+            `  expect(client.request).toHaveBeenCalledWith({ part: ${i}, timeout: 5000 });`,
+            `});`,
+          ].join("\n"),
+        ),
+      ].join("\n");
+
+    const charactersScanned = async (n: number) => {
+      const source = `${suite(n)}\n`;
+      const scans = await workDone(CallRecords.prototype, "scan" as never, async () => {
+        await findingLines("upload.test.js", source);
+      });
+      return scans * source.length;
+    };
+
+    it("400 expected calls scan about twice the characters of 200", async () => {
+      await expectGrowthOnDoubling(charactersScanned, 200);
     });
   },
 );

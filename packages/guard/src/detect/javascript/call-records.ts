@@ -43,7 +43,42 @@ export class CallRecords {
   private readonly tests: [number, number][] = [];
   private testFile: boolean | undefined;
 
+  /** Per root path: where the file makes or spies on it (in source order), and whether it replaces it. */
+  private readonly makings = new Map<string, { makings: RegExpExecArray[]; replaced: boolean }>();
+
   constructor(private readonly source: string) {}
+
+  /**
+   * Scanned once per path: a test bundle asks about the same few roots for thousands of assertions, and each scan
+   * reads the whole file (@triply/tus-js-client's 1.14 MB `browser-test-bundle.js` took over half an hour, fresh130).
+   * A making starts where a name starts (`(?<![\w$])`): tried inside every run of word characters, the optional
+   * `receiver.` prefix cost a run's length at each of its characters.
+   */
+  private makingsOf(path: string): { makings: RegExpExecArray[]; replaced: boolean } {
+    let known = this.makings.get(path);
+    if (!known) this.makings.set(path, (known = this.scan(path)));
+    return known;
+  }
+
+  /** One read of the whole file for `path`'s makings (`makingsOf` asks once per path). */
+  private scan(path: string): { makings: RegExpExecArray[]; replaced: boolean } {
+    const dot = path.lastIndexOf(".");
+    const makings = [
+      ...this.source.matchAll(
+        new RegExp(`(?<![\\w$.])${escape(path)}\\s*=\\s*(?:await\\s+)?((?:[^;\\n]|\\n\\s*\\.)*)`, "g"),
+      ),
+      ...(dot > 0
+        ? this.source.matchAll(
+            new RegExp(
+              `(?<![\\w$])((?:[\\w$]+\\.)?(?:spyOn|spy|stub)\\s*\\(\\s*${escape(path.slice(0, dot))}\\s*,\\s*['"\`]${escape(path.slice(dot + 1))}['"\`]\\s*\\)(?:[^;\\n]|\\n\\s*\\.)*)`,
+              "g",
+            ),
+          )
+        : []),
+    ].sort((a, b) => a.index - b.index);
+    const replaced = new RegExp(`(?<![\\w$.])${escape(path)}${REPLACED.source}`).test(this.source);
+    return { makings, replaced };
+  }
 
   /** An expected call of a double, or a comparison reading one's call record: the key/value pairs it expects. */
   call(node: EsNode): void {
@@ -97,25 +132,11 @@ export class CallRecords {
     let double = root !== undefined;
     if (root !== undefined) {
       const path = calleePath(root) ?? "";
-      const dot = path.lastIndexOf(".");
-      const made = [
-        ...this.source.matchAll(
-          new RegExp(`(?<![\\w$.])${escape(path)}\\s*=\\s*(?:await\\s+)?((?:[^;\\n]|\\n\\s*\\.)*)`, "g"),
-        ),
-        ...(dot > 0
-          ? this.source.matchAll(
-              new RegExp(
-                `((?:[\\w$]+\\.)?(?:spyOn|spy|stub)\\s*\\(\\s*${escape(path.slice(0, dot))}\\s*,\\s*['"\`]${escape(path.slice(dot + 1))}['"\`]\\s*\\)(?:[^;\\n]|\\n\\s*\\.)*)`,
-                "g",
-              ),
-            )
-          : []),
-      ]
+      const { makings, replaced } = this.makingsOf(path);
+      const made = makings
         .filter((match) => match.index < at)
-        .sort((a, b) => a.index - b.index)
         .slice(-1)
         .map((match) => match[1]!);
-      const replaced = new RegExp(`(?<![\\w$.])${escape(path)}${REPLACED.source}`).test(this.source);
       if (made.some((rhs) => CALL_THROUGH.test(rhs) && !REPLACED.test(rhs)) && !replaced) double = false;
       // `.args` and `.lastArg` are any object's: only a double the file makes has them as a call record.
       else if (/\.(args|callArgs|lastArg)\b/.test(text) && !made.some((rhs) => DOUBLE.test(rhs))) double = false;
