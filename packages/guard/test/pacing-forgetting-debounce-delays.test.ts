@@ -186,3 +186,36 @@ describe("a poll step among other functions of the same name", () => {
     expect(await findingLines("src/wait-for.js", waitFor(deadline))).toEqual(["14: no-hardcoded-timeout"]);
   });
 });
+
+// fresh124 (session 42): @kaspernj/api-maker re-checks the session every `timeout` (default 10 min) from a timer whose
+// callback calls the method that armed it: a loop's pacing, not a deadline.
+describe("a timer whose callback calls the function that armed it", () => {
+  const updater = (callback: string) =>
+    [
+      "export class SessionStatusUpdater {",
+      "  constructor(args = {}) {",
+      "    this.timeout = args.timeout || 600000;",
+      "  }",
+      "  startTimeout() {",
+      "    if (this.updateTimeout) clearTimeout(this.updateTimeout);",
+      "    this.updateTimeout = setTimeout(() => {",
+      callback,
+      "    }, this.timeout);",
+      "  }",
+      "  updateSessionStatus = async () => {",
+      "    const result = await this.sessionStatus();",
+      "    this.applyResult(result);",
+      "  };",
+      "}",
+    ].join("\n");
+
+  it("paces a loop: its delay's default is no timeout", async () => {
+    const again = "      this.startTimeout();\n      this.updateSessionStatus();";
+    expect(await findingLines("src/session-status-updater.js", updater(again))).toEqual([]);
+  });
+
+  it("is still a timeout when the callback closes the connection before trying again", async () => {
+    const closes = "      this.socket.destroy();\n      this.startTimeout();";
+    expect(await findingLines("src/session-status-updater.js", updater(closes))).toEqual(["3: no-hardcoded-timeout"]);
+  });
+});
