@@ -39,10 +39,14 @@ export class WrittenOptions {
     // Most files name no timeout option, or write no template with a value in it: no second walk.
     if (this.properties.length === 0 || !source.includes("${")) return [];
     const parents = new Map<EsNode, EsNode>();
-    const identifiers: EsNode[] = [];
+    // By name: a bundle has many defaults and many identifiers, and each default asks only about its own name.
+    const identifiers = new Map<string, EsNode[]>();
     walk(program, visitorKeys, (node) => {
       for (const child of children(node)) parents.set(child, node);
-      if (node.type === "Identifier") identifiers.push(node);
+      if (node.type !== "Identifier") return;
+      const named = identifiers.get(node.name as string);
+      if (named) named.push(node);
+      else identifiers.set(node.name as string, [node]);
     });
     const found: EsNode[] = [];
     for (const candidate of this.properties.flatMap((p) => defaults(p, parents))) {
@@ -84,12 +88,16 @@ function defaults(property: EsNode, parents: Map<EsNode, EsNode>): Candidate[] {
 }
 
 /** The reads of the option: the local's names, or `holder.key`; undefined when the holder is read any other way. */
-function readsOf(candidate: Candidate, identifiers: EsNode[], parents: Map<EsNode, EsNode>): EsNode[] | undefined {
+function readsOf(
+  candidate: Candidate,
+  identifiers: ReadonlyMap<string, EsNode[]>,
+  parents: Map<EsNode, EsNode>,
+): EsNode[] | undefined {
   const reads: EsNode[] = [];
   const name = (candidate.local ?? candidate.holder)!.name as string;
   const [from, to] = candidate.scope;
-  for (const id of identifiers) {
-    if (id.name !== name || id === candidate.local || id === candidate.holder || naming(id, parents)) continue;
+  for (const id of identifiers.get(name) ?? []) {
+    if (id === candidate.local || id === candidate.holder || naming(id, parents)) continue;
     const at = span(id)[0];
     if (at < from || at >= to) continue;
     if (candidate.local) {
