@@ -56,7 +56,11 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const bounded = args[0] && unwrap(args[0]);
   const second = args[1] && unwrap(args[1]);
   // The name as called: `(0, util_1.promiseTimeout)(p, ms)` is compiled code's call of an imported helper.
-  const called = judge.facts.modules.defaultExportName(path) ?? path.slice(path.lastIndexOf(".") + 1);
+  // `(0, wait_for.A)(cond, 20 * 1000)`: a webpack bundle's call of its own module's export, named as defined.
+  const called =
+    judge.facts.modules.defaultExportName(path) ??
+    judge.facts.webpack.exported(path) ??
+    path.slice(path.lastIndexOf(".") + 1);
   // `onceTimeout(10000, emitter, event, handler)`: the file's helper hands that parameter to a deadline timer.
   // A helper of the file named `timeout` whose body arms the deadline (`const timeout = (ms, fn) => ...`, a test
   // suite's) is judged by its body like any other, not as p-timeout's `timeout(promise, ms)`.

@@ -11,6 +11,7 @@ import { collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 /** A `CallExpression`'s facts; the steps run in this order (a later step may read an earlier one's). */
 export function collectCall(facts: FileFacts, node: EsNode): void {
   facts.sites.push(node);
+  facts.webpack.call(node);
   collectTestCall(facts, node);
   collectRefusedPromise(facts, node);
   facts.testContexts.call(node, (path) => facts.modules.canonical(path));

@@ -12,6 +12,7 @@ export function collectIf(facts: FileFacts, node: EsNode): void {
   facts.zero.ifStatement(node);
   facts.zero.test(node.test as EsNode);
   facts.deadCode.ifStatement(node);
+  facts.deadlineHelpers.clock.ifStatement(node);
   const respelled = infinityRespelling(node, facts.source);
   if (respelled) facts.notDurations.add(respelled);
   for (const name of evictionNames(node)) facts.timers.expiry(name);

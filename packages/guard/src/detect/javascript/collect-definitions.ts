@@ -36,6 +36,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
   facts.timers.definition(referenceName(node.left as EsNode), node.right);
   for (const name of expiryDateNames(node)) facts.timers.expiry(name);
   facts.deadlineHelpers.definition(referenceName(node.left as EsNode), node.right);
+  facts.deadlineHelpers.clock.sum(referenceName(node.left as EsNode), node.right);
   if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
   storedTimer(facts, node.right);
   facts.deadlines.stored(node.left as EsNode, node.right);
@@ -65,6 +66,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
     facts.noWait.definition(name, node.init);
     facts.noLimit.definition(name, node.init);
     facts.deadlineHelpers.definition(name, node.init);
+    facts.deadlineHelpers.clock.sum(name, node.init);
     facts.fallbackHelpers.definition(name, node.init);
     facts.noLimit.stored(name, node.init);
     facts.noLimit.built(name, node.init);
@@ -79,6 +81,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
   facts.receivers.declarator(node);
   facts.ignoredArguments.declarator(node);
   facts.modules.declarator(node);
+  facts.webpack.declarator(node);
   if (id.type === "Identifier") facts.merges.stored(id.name as string, node.init);
   else facts.merges.destructured(id, node.init);
   facts.held.declarator(node);
@@ -91,6 +94,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
 /** An object's `Property`, a class's `PropertyDefinition`, a default's `AssignmentPattern`. */
 export function collectProperty(facts: FileFacts, node: EsNode): void {
   facts.sites.push(node);
+  facts.webpack.property(node);
   if (node.type === "PropertyDefinition") facts.timers.definition(propertyName(node), node.value);
   // `function CopyButton({ timeout = TIMEOUT })`: the default copied into the parameter, judged by the parameter's uses.
   if (node.type === "AssignmentPattern") facts.timers.copy(referenceName(node.left as EsNode), node.right);

@@ -5,6 +5,7 @@
 // not the name. A helper known only by name (defined in a library the package imports) is a timeout helper when its
 // name says it makes a promise that times out (`timeoutPromise(p, 15 * 1000)`, `timeoutCallbackPromise(10000, ...)`).
 import { calleePath, type EsNode, isNode, namesRead, span, unwrap } from "./ast.ts";
+import { ClockDeadlines } from "./clock-deadlines.ts";
 import { SpanTree } from "./function-spans.ts";
 import { isInjectedTimer, TIMER_CALLS } from "./timers.ts";
 
@@ -31,13 +32,22 @@ export class DeadlineHelpers {
   /** Calls by the callee's last name (`createTimeout(10000, new RpcError("... timed out"))`): what callers hand. */
   private readonly calls = new Map<string, EsNode[]>();
 
-  constructor(private readonly source: string) {}
+  /** Bounds the file's functions keep by the clock (`if (Date.now() - start > timeout) reject(...)`). */
+  readonly clock: ClockDeadlines;
+
+  constructor(
+    private readonly source: string,
+    isTimeout: (name: string) => boolean,
+  ) {
+    this.clock = new ClockDeadlines(source, isTimeout);
+  }
 
   function(node: EsNode): void {
     const params = ((node.params as EsNode[] | undefined) ?? []).map((raw) => {
       const param = unwrap(raw.type === "AssignmentPattern" ? (raw.left as EsNode) : raw);
       return param.type === "Identifier" ? (param.name as string) : undefined;
     });
+    for (const [index, name] of compiledParameters(node)) params[index] ??= name;
     if (params.some((name) => name !== undefined)) this.functions.push({ ...spanOf(node), params, node });
   }
 
@@ -65,8 +75,9 @@ export class DeadlineHelpers {
   }
 
   /**
-   * Once every fact is known: the helpers whose parameter is the delay of a timer `endsWait` judges a deadline. The
-   * innermost function declaring the name as a parameter owns it (an inner one hides an outer one).
+   * Once every fact is known: the helpers whose parameter is the delay of a timer `endsWait` judges a deadline, or
+   * the bound the body compares with the time spent (`clock-deadlines.ts`). The innermost function declaring the
+   * name as a parameter owns it (an inner one hides an outer one).
    */
   finish(endsWait: (timer: EsNode, within: [number, number]) => boolean): void {
     const tree = new SpanTree(this.functions);
@@ -75,11 +86,20 @@ export class DeadlineHelpers {
       const helper = owner && this.names.get(owner.node);
       if (owner === undefined || helper === undefined) continue;
       if (!endsWait(node, [owner.from, owner.to]) && !this.rejectsHandedTimeout(node, owner, helper)) continue;
-      const positions = this.parameters.get(helper) ?? new Set<number>();
-      positions.add(owner.params.indexOf(name));
-      this.parameters.set(helper, positions);
-      this.helperNodes.set(helper, (this.helperNodes.get(helper) ?? new Set()).add(owner.node));
+      this.add(helper, owner, name);
     }
+    for (const { at, name } of this.clock.bounds()) {
+      const owner = tree.around(at).find((fn) => fn.params.includes(name));
+      const helper = owner && this.names.get(owner.node);
+      if (owner !== undefined && helper !== undefined) this.add(helper, owner, name);
+    }
+  }
+
+  private add(helper: string, owner: Fn, name: string): void {
+    const positions = this.parameters.get(helper) ?? new Set<number>();
+    positions.add(owner.params.indexOf(name));
+    this.parameters.set(helper, positions);
+    this.helperNodes.set(helper, (this.helperNodes.get(helper) ?? new Set()).add(owner.node));
   }
 
   /**
@@ -143,6 +163,29 @@ export function helperTimeouts(
   if (positions) return [...positions].flatMap((index) => (args[index] ? [args[index]] : []));
   if (TIMEOUT_PROMISE.test(called) && args.length >= 2 && !helpers.defines(called)) return [...args];
   return [];
+}
+
+/**
+ * `let timeout = arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : 120 * 1000`: Babel's compiled
+ * default of a parameter after the first, declared in the body. Position → the name it is declared under.
+ */
+function compiledParameters(node: EsNode): [number, string][] {
+  const body = isNode(node.body) && node.body.type === "BlockStatement" ? (node.body.body as EsNode[]) : [];
+  const found: [number, string][] = [];
+  for (const statement of body.slice(0, 8)) {
+    if (statement.type !== "VariableDeclaration") break;
+    for (const declarator of statement.declarations as EsNode[]) {
+      const id = declarator.id as EsNode;
+      const init = isNode(declarator.init) ? unwrap(declarator.init) : undefined;
+      if (id.type !== "Identifier" || init?.type !== "ConditionalExpression") continue;
+      const taken = unwrap(init.consequent as EsNode);
+      const object = taken.type === "MemberExpression" ? unwrap(taken.object as EsNode) : undefined;
+      const index = taken.computed === true && isNode(taken.property) ? unwrap(taken.property).value : undefined;
+      if (object?.type === "Identifier" && object.name === "arguments" && typeof index === "number")
+        found.push([index, id.name as string]);
+    }
+  }
+  return found;
 }
 
 function spanOf(node: EsNode): { from: number; to: number } {

@@ -19,6 +19,7 @@ import { delayVerdicts, isTimeoutIn } from "./timeout-names.ts";
 import { ZeroFacts } from "./zero.ts";
 import { NullishFallbacks } from "./nullish-defaults.ts";
 import { ModuleBindings } from "./modules.ts";
+import { WebpackModules } from "./webpack-modules.ts";
 import { Receivers } from "./receivers.ts";
 import { ServerIdle } from "./server-idle.ts";
 import { HeldValues } from "./held.ts";
@@ -126,6 +127,8 @@ export class FileFacts implements TestFacts {
   readonly serverIdle = new ServerIdle();
   /** Local names bound to a module or one of its exports (`import`, `require`). */
   readonly modules = new ModuleBindings();
+  /** A webpack bundle's modules: what `(0, wait_for.A)(...)` calls (`webpack-modules.ts`). */
+  readonly webpack = new WebpackModules();
   /** Defaults tables of other modules merged into an object here, and the timeout keys read off it. */
   readonly merges = new OptionMerges();
   /** What a timeout-named field or local holds when its 0 or `false` is no "no limit" (handles, flags, placeholders). */
@@ -200,7 +203,7 @@ export class FileFacts implements TestFacts {
     this.deadlines = new DeadlineTimers(source, this.functionSpans);
     this.emittedRejections = new EmittedRejections(source);
     this.mockClocks = new MockClocks(source);
-    this.deadlineHelpers = new DeadlineHelpers(source);
+    this.deadlineHelpers = new DeadlineHelpers(source, (name) => this.isTimeout(name));
     this.syncTests = new SyncTests(source);
     this.callRecords = new CallRecords(source);
     this.mochaRunnables = new MochaRunnables(source);

@@ -67,7 +67,10 @@ function isCallersChoice(judge: UnboundedJudge, node: EsNode): boolean {
 /** `waitFor(promise, timeout)`, a helper the package shows bounding a wait with its argument at `position`. */
 function helperBounds(judge: UnboundedJudge, callee: string, position: number): boolean {
   const { modules, deadlineHelpers } = judge.facts;
-  const called = modules.defaultExportName(callee) ?? callee.slice(callee.lastIndexOf(".") + 1);
+  const called =
+    modules.defaultExportName(callee) ??
+    judge.facts.webpack.exported(callee) ??
+    callee.slice(callee.lastIndexOf(".") + 1);
   const own = modules.canonical(callee)?.startsWith(".") ? judge.packageHelpers : undefined;
   return (deadlineHelpers.parameters.get(called) ?? own?.get(called))?.has(position) === true;
 }
