@@ -66,6 +66,24 @@ describe("a helper that fails once the time spent reaches its timeout parameter"
     ]);
   });
 
+  it("reports it when the wait goes on while under the bound and fails otherwise (`if (time < timeout) ... else`)", async () => {
+    const code = [
+      "function poll(check, timeout) {",
+      "  return new Promise((resolve, reject) => {",
+      "    let time = 0;",
+      "    (function again() {",
+      "      time += 10;",
+      "      if (check()) resolve();",
+      "      else if (time < timeout) setTimeout(again, 10);",
+      "      else reject(new Error('poll timed out'));",
+      "    })();",
+      "  });",
+      "}",
+      "poll(() => ready, 3000);",
+    ];
+    expect(await findingLines("poll.js", code.join("\n"))).toEqual(["12: no-hardcoded-timeout"]);
+  });
+
   it("reports nothing when the compared parameter is a budget that is not named for a timeout", async () => {
     const code = [
       "function bench(fn, budget) {",

@@ -40,13 +40,21 @@ export class ClockDeadlines {
     if (read?.length === 1) this.sums.set(name, read[0]!);
   }
 
-  /** `if (<time spent> > <bound>) <fail>`: the comparisons of the test, when the consequent fails the wait. */
+  /**
+   * `if (<time spent> > <bound>) <fail>`, or `if (time < timeout) <again> else <fail>`: the comparisons of the test
+   * whose branch taken once the bound is reached fails the wait (only the consequent when the test joins several).
+   */
   ifStatement(node: EsNode): void {
-    if (!isNode(node.consequent) || !FAILS.test(this.text(node.consequent as EsNode))) return;
-    for (const comparison of comparisons(node.test as EsNode)) {
+    const test = unwrap(node.test as EsNode);
+    for (const comparison of comparisons(test)) {
       const [left, right] = [unwrap(comparison.left as EsNode), unwrap(comparison.right as EsNode)];
-      const name = this.bound(left, right) ?? this.bound(right, left);
-      if (name !== undefined) this.compared.push({ at: span(node)[0], name });
+      const onRight = this.bound(right, left);
+      const name = onRight ?? this.bound(left, right);
+      if (name === undefined) continue;
+      const greater = comparison.operator === ">" || comparison.operator === ">=";
+      const reached = onRight !== undefined ? greater : !greater;
+      const branch = reached ? node.consequent : comparison === test ? node.alternate : undefined;
+      if (isNode(branch) && FAILS.test(this.text(branch))) this.compared.push({ at: span(node)[0], name });
     }
   }
 
