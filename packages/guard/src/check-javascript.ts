@@ -35,6 +35,7 @@ export function detectJavaScriptFile(
         table,
         retries: internals?.retries,
         unread: internals?.unread,
+        bounds: internals?.bounds,
         clientTimeout: internals?.clientTimeout,
       },
     }),

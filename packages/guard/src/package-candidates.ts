@@ -1,6 +1,7 @@
 // The names a package's texts may have facts about (`package-facts.ts`), found in the text alone: no parse, so a
 // commit whose package shows none never loads the parser's walk.
 import { SETS_CLIENT_TIMEOUT } from "./detect/javascript/client-default-text.ts";
+import { MIGHT_BOUND_BY_CLOCK } from "./detect/javascript/clock-bound-text.ts";
 import { DELAY_KEY } from "./name-kinds.ts";
 import { isBareTimeoutName, timeoutWord } from "./name-words.ts";
 import { isTimeoutName } from "./names.ts";
@@ -19,6 +20,8 @@ export interface Candidates {
   readonly tables?: ReadonlySet<string>;
   /** Some text sets an HTTP client's default timeout or hooks its requests (`axios.defaults.timeout = 5000`). */
   readonly clientTimeout?: boolean;
+  /** Some text may hold a wait's time spent against a bound (`elapsed > maxElapsedTime`, `clock-bound-text.ts`). */
+  readonly clocked?: boolean;
 }
 
 /** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
@@ -45,6 +48,7 @@ export function candidatesIn(texts: readonly string[]): Candidates {
     helpers: helperCandidates(texts),
     tables: tableCandidates(worded),
     clientTimeout: texts.some((text) => SETS_CLIENT_TIMEOUT.test(text)),
+    clocked: texts.some((text) => MIGHT_BOUND_BY_CLOCK.test(text)),
   };
 }
 

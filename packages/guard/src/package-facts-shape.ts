@@ -44,6 +44,8 @@ export interface PackageInternals {
   readonly retries?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
   readonly unread?: ReadonlySet<string>;
+  /** Names some JavaScript file holds a wait's time spent against (`maxElapsedTime`, `clock-deadlines.ts`). */
+  readonly bounds?: ReadonlySet<string>;
 }
 
 /**

@@ -17,6 +17,7 @@ import { IN_PROCESS_NESTING } from "./deep.ts";
 import { isJavaScript, isPython, isTypeScript, JS_EXTENSIONS } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn, GIVES_DELAY } from "./package-candidates.ts";
+import { MIGHT_BOUND_BY_CLOCK } from "./detect/javascript/clock-bound-text.ts";
 import { MIGHT_RETRY_WITH_FIELD, retryFieldsOf } from "./detect/javascript/retry-fields.ts";
 import { unreadPackageNames } from "./detect/javascript/unread-package-names.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -100,7 +101,19 @@ async function walkedFacts(
   // A file that arms a timer with a parameter's field (`}, retryOptions.timeout)`): it may retry with it.
   const retrying = (text: string) => text.length <= MAX_HELPER_FILE && MIGHT_RETRY_WITH_FIELD.test(text);
   const anyRetrying = list.some(([path, text]) => isJavaScript(path) && retrying(text));
-  if (candidates.size === 0 && inertNames.size === 0 && helpers.size === 0 && tableNames.size === 0 && !anyRetrying)
+  // A file that holds the time a wait spent against a name (`if (elapsed > maxElapsedTime) throw err`): the name is a
+  // bound wherever the package sets it (Speakeasy's retry defaults in every operation's module).
+  const clocked = (text: string) => text.length <= MAX_HELPER_FILE && MIGHT_BOUND_BY_CLOCK.test(text);
+  const anyClocked = list.some(([path, text]) => isJavaScript(path) && clocked(text));
+  const bounds = new Set<string>();
+  if (
+    candidates.size === 0 &&
+    inertNames.size === 0 &&
+    helpers.size === 0 &&
+    tableNames.size === 0 &&
+    !anyRetrying &&
+    !anyClocked
+  )
     return { zero, infinite, inert: quiet };
   const paths = new Set(list.map(([path]) => packageFileKey(path)));
   // A file that merges a module of its package and reads a key some table sets to "no limit".
@@ -129,7 +142,8 @@ async function walkedFacts(
     declaration.test(text);
   // A file that does not parse, or nests too deep to parse here, shows nothing.
   for (const [path, text] of list) {
-    if (!isJavaScript(path) || !(mentions(text) || defines(text) || merges(text) || retrying(text))) continue;
+    if (!isJavaScript(path) || !(mentions(text) || defines(text) || merges(text) || retrying(text) || clocked(text)))
+      continue;
     if (!mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
     if (nestingBound(text) > IN_PROCESS_NESTING) continue;
     await turn();
@@ -152,6 +166,7 @@ async function walkedFacts(
     if (retrying(text))
       for (const [name, fields] of retryFieldsOf(program))
         retries.set(name, new Set([...(retries.get(name) ?? []), ...fields]));
+    for (const name of names.bounds) bounds.add(name);
     for (const [name, positions] of names.helpers) {
       if (!helpers.has(name)) continue;
       const known = parameters.get(name) ?? new Set<number>();
@@ -160,13 +175,15 @@ async function walkedFacts(
     }
   }
   const inert = new Set([...quiet].filter((name) => !loud.has(name)));
-  if (parameters.size === 0 && tables.size === 0 && retries.size === 0) return { zero, infinite, inert };
+  if (parameters.size === 0 && tables.size === 0 && retries.size === 0 && bounds.size === 0)
+    return { zero, infinite, inert };
   return withInternals(
     { zero, infinite, inert },
     {
       ...(parameters.size > 0 ? { helpers: parameters } : {}),
       ...(tables.size > 0 ? { tables } : {}),
       ...(retries.size > 0 ? { retries } : {}),
+      ...(bounds.size > 0 ? { bounds } : {}),
     },
   );
 }

@@ -109,6 +109,7 @@ export async function factsOfRun(
       candidates.helpers?.size === 0 &&
       candidates.tables?.size === 0 &&
       !candidates.clientTimeout &&
+      !candidates.clocked &&
       !mayRequest
     )
       continue;

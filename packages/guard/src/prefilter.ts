@@ -1,4 +1,5 @@
 // Which files can hold a finding, decided from their text before their syntax tree is read.
+import { CLOCK_BOUND_PATTERNS } from "./detect/javascript/clock-bound-text.ts";
 import type { GuardConfig } from "./config.ts";
 import { lastArgumentCalls } from "./prefilter-arguments.ts";
 
@@ -109,6 +110,9 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
       "\\.\\s*(del|unlink|DEL|UNLINK)\\s*\\(",
       // A race whose deadline is a sleep helper's (`Promise.race([op(), wait(3000)])`, `raced-calls.ts`).
       "\\bPromise\\s*\\.\\s*race\\s*\\(",
+      // The time a wait has spent held against its bound (`Date.now() - start > 5000`, `elapsed > maxElapsedTime`,
+      // `clock-deadlines.ts`).
+      ...CLOCK_BOUND_PATTERNS,
     ]),
     python: triggersOf("python", [
       "\\b(requests|httpx)\\b",

@@ -71,20 +71,21 @@ describe("a helper that fails once the time spent reaches its timeout parameter"
       "function poll(check, timeout) {",
       "  return new Promise((resolve, reject) => {",
       "    let time = 0;",
+      "    const interval = 10;",
       "    (function again() {",
-      "      time += 10;",
+      "      time += interval;",
       "      if (check()) resolve();",
-      "      else if (time < timeout) setTimeout(again, 10);",
+      "      else if (time < timeout) setTimeout(again, interval);",
       "      else reject(new Error('poll timed out'));",
       "    })();",
       "  });",
       "}",
       "poll(() => ready, 3000);",
     ];
-    expect(await findingLines("poll.js", code.join("\n"))).toEqual(["12: no-hardcoded-timeout"]);
+    expect(await findingLines("poll.js", code.join("\n"))).toEqual(["13: no-hardcoded-timeout"]);
   });
 
-  it("reports nothing when the compared parameter is a budget that is not named for a timeout", async () => {
+  it("reports nothing for a budget checked once, where nothing waits (a benchmark's assertion)", async () => {
     const code = [
       "function bench(fn, budget) {",
       "  const start = performance.now();",
@@ -135,5 +136,76 @@ describe("a helper that fails once the time spent reaches its timeout parameter"
       "});",
     ];
     expect(await findingLines("bundle.js", code.join("\n"))).toEqual(["19: no-hardcoded-timeout"]);
+  });
+
+  it("reports a name the time spent is held against in a retry loop, whatever it is called (Speakeasy's retries)", async () => {
+    const code = [
+      "const defaultBackoff = { initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000 };",
+      "async function retryBackoff(fn, strategy = defaultBackoff) {",
+      "  const { maxElapsedTime, initialInterval, exponent, maxInterval } = strategy;",
+      "  const start = Date.now();",
+      "  let x = 0;",
+      "  while (true) {",
+      "    try {",
+      "      return await fn();",
+      "    } catch (err) {",
+      "      const elapsed = Date.now() - start;",
+      "      if (elapsed > maxElapsedTime) throw err;",
+      "      await delay(Math.min(initialInterval * Math.pow(x, exponent), maxInterval));",
+      "      x++;",
+      "    }",
+      "  }",
+      "}",
+    ];
+    expect(await findingLines("retries.js", code.join("\n"))).toEqual(["1: no-hardcoded-timeout"]);
+  });
+
+  it("reports a literal the time spent is held against in a poll, and a field a poll reads", async () => {
+    const code = [
+      "class Config { constructor() { this.maxPollTime = 300000; this.pollInterval = 2000; } }",
+      "async function waitForWallet(config) {",
+      "  const startTime = Date.now();",
+      "  while (!window.wallet) {",
+      "    if (Date.now() - startTime > 5000) throw new Error('no wallet');",
+      "    if (Date.now() - startTime > config.maxPollTime) throw new TimeoutError('polling took too long');",
+      "    await sleep(config.pollInterval);",
+      "  }",
+      "}",
+    ];
+    expect(await findingLines("wallet.js", code.join("\n"))).toEqual([
+      "1: no-hardcoded-timeout",
+      "5: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("reports nothing for an entry's age held against its lifetime (the start is not this code's clock read)", async () => {
+    const code = [
+      "const maxAge = 60000;",
+      "function check(tokens) {",
+      "  for (const token of tokens) {",
+      "    if (Date.now() - token.createdAt > maxAge) throw new Error('token expired');",
+      "  }",
+      "}",
+    ];
+    expect(await findingLines("tokens.js", code.join("\n"))).toEqual([]);
+  });
+
+  it("reports nothing for a count of tries or items held against a limit (`if (retries >= MAX_RETRIES) throw`)", async () => {
+    const code = [
+      "const MAX_RETRIES = 8;",
+      "async function write(items) {",
+      "  let retries = 0;",
+      "  while (items.length > 0) {",
+      "    items = await batchWrite(items);",
+      "    retries += 1;",
+      "    if (retries >= MAX_RETRIES) throw new Error('unprocessed items remain');",
+      "    await sleep(100 * retries);",
+      "  }",
+      "}",
+      "function decode(bytes, width) {",
+      "  for (let i = 0; i < bytes.length; i++) if (i > 255) throw new Error('too long');",
+      "}",
+    ];
+    expect(await findingLines("batch.js", code.join("\n"))).toEqual([]);
   });
 });

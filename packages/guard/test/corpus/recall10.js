@@ -74,13 +74,14 @@ function readyNowOrLater(isReady) {
     setTimeout(resolve, 300);
   });
 }
-// A poll that re-arms the function it runs in paces its checks; it gives up nothing.
+// A poll that re-arms the function it runs in paces its checks (50 ms); the time it gives up after, held against the
+// clock, is its timeout (session 43, `clock-deadlines.ts`).
 function pollUntilParsed(parsed, subject) {
   return new Promise((resolve, reject) => {
     const start = Date.now();
     const check = () => {
       if (parsed.has(subject)) resolve(parsed.get(subject));
-      else if (Date.now() - start > 2000) reject(new Error("gave up"));
+      else if (Date.now() - start > 2000) reject(new Error("gave up")); // expect: no-hardcoded-timeout
       else setTimeout(check, 50);
     };
     check();

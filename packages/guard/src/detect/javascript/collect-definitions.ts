@@ -36,7 +36,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
   facts.timers.definition(referenceName(node.left as EsNode), node.right);
   for (const name of expiryDateNames(node)) facts.timers.expiry(name);
   facts.deadlineHelpers.definition(referenceName(node.left as EsNode), node.right);
-  facts.deadlineHelpers.clock.sum(referenceName(node.left as EsNode), node.right);
+  facts.deadlineHelpers.clock.assigned(referenceName(node.left as EsNode), node.right);
   if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
   storedTimer(facts, node.right);
   facts.deadlines.stored(node.left as EsNode, node.right);
@@ -66,7 +66,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
     facts.noWait.definition(name, node.init);
     facts.noLimit.definition(name, node.init);
     facts.deadlineHelpers.definition(name, node.init);
-    facts.deadlineHelpers.clock.sum(name, node.init);
+    facts.deadlineHelpers.clock.assigned(name, node.init);
     facts.fallbackHelpers.definition(name, node.init);
     facts.noLimit.stored(name, node.init);
     facts.noLimit.built(name, node.init);

@@ -37,9 +37,9 @@ export class DeadlineHelpers {
 
   constructor(
     private readonly source: string,
-    isTimeout: (name: string) => boolean,
+    functionSpans: readonly [number, number][],
   ) {
-    this.clock = new ClockDeadlines(source, isTimeout);
+    this.clock = new ClockDeadlines(source, functionSpans);
   }
 
   function(node: EsNode): void {
@@ -88,7 +88,9 @@ export class DeadlineHelpers {
       if (!endsWait(node, [owner.from, owner.to]) && !this.rejectsHandedTimeout(node, owner, helper)) continue;
       this.add(helper, owner, name);
     }
+    this.clock.finish();
     for (const { at, name } of this.clock.bounds()) {
+      if (name === undefined) continue;
       const owner = tree.around(at).find((fn) => fn.params.includes(name));
       const helper = owner && this.names.get(owner.node);
       if (owner !== undefined && helper !== undefined) this.add(helper, owner, name);

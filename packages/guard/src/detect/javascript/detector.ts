@@ -38,6 +38,8 @@ export interface JsDetectorOptions extends DetectorOptions {
     readonly retries?: RetryFields;
     /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
     readonly unread?: ReadonlySet<string>;
+    /** Names some file of the package holds a wait's time spent against (`clock-deadlines.ts`). */
+    readonly bounds?: ReadonlySet<string>;
     /** Some file of the package sets an HTTP client's default timeout (`client-defaults.ts`). */
     readonly clientTimeout?: boolean;
     /** This file's defaults table keys another module shows reaching a wait once merged (`option-merges.ts`). */
@@ -75,7 +77,12 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     private readonly options: JsDetectorOptions,
     private readonly source: string,
   ) {
-    this.facts = new FileFacts(source, options.extraTimeoutNames, options.packageFacts?.inert);
+    this.facts = new FileFacts(
+      source,
+      options.extraTimeoutNames,
+      options.packageFacts?.inert,
+      options.packageFacts?.bounds,
+    );
     this.apis = options.apis;
     this.packageHelpers = options.packageFacts?.helpers;
     this.visitorKeys = options.visitorKeys;
@@ -103,6 +110,10 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     for (const range of facts.mockedTransport.setAside(this.options.path, this.source)) facts.noWait.quietIn(range);
     facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
     for (const site of facts.sites) if (!this.assertions.has(site)) this.visit(site);
+    // `if (Date.now() - start > 5000) throw ...` in a poll: the most time the wait may spend, written in place.
+    for (const { literal } of facts.deadlineHelpers.clock.bounds())
+      if (literal && !this.assertions.has(literal))
+        this.report(literal, "as the most time a wait may spend before it fails (held against the clock)");
     // A file under a tests folder (a helper driving a local emulator): the test runner's own timeout bounds it.
     const clientDefault =
       this.options.packageFacts?.clientTimeout === true || TEST_FOLDER.test(this.options.path ?? "");

@@ -196,6 +196,8 @@ export class FileFacts implements TestFacts {
     readonly extraTimeoutNames: ReadonlySet<string>,
     /** Names the other files of the package arm only timers that renew, ping or retry with (`package-facts.ts`). */
     readonly inertElsewhere: ReadonlySet<string> = new Set(),
+    /** Names the other files of the package hold a wait's time spent against (`clock-deadlines.ts`). */
+    readonly boundsElsewhere: ReadonlySet<string> = new Set(),
   ) {
     this.noWait = new NoWaitFacts(source);
     this.noLimit = new NoLimitEvidence(source);
@@ -203,7 +205,7 @@ export class FileFacts implements TestFacts {
     this.deadlines = new DeadlineTimers(source, this.functionSpans);
     this.emittedRejections = new EmittedRejections(source);
     this.mockClocks = new MockClocks(source);
-    this.deadlineHelpers = new DeadlineHelpers(source, (name) => this.isTimeout(name));
+    this.deadlineHelpers = new DeadlineHelpers(source, this.functionSpans);
     this.syncTests = new SyncTests(source);
     this.callRecords = new CallRecords(source);
     this.mochaRunnables = new MochaRunnables(source);

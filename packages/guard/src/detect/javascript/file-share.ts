@@ -16,6 +16,8 @@ export interface FileShare extends NamesReachingWait {
   readonly loud: ReadonlySet<string>;
   /** Its functions whose parameter (by position) is the delay of a timer that ends the wait (`deadline-helpers.ts`). */
   readonly helpers: HelperParameters;
+  /** Names a wait's time spent is held against here, whatever they are called (`clock-deadlines.ts`). */
+  readonly bounds: ReadonlySet<string>;
   /**
    * Per module of the package merged here as a defaults table (specifier as written, `./options`), the keys whose
    * "no limit" this file shows reaching a wait when read off the merged object (`option-merges.ts`).
@@ -42,6 +44,7 @@ export function namesReachingWait(program: EsNode, source: string, options: JsDe
     quiet: new Set([...quiet].filter(setting)),
     loud: new Set([...loud].filter(setting)),
     helpers: facts.deadlineHelpers.parameters,
+    bounds: facts.deadlineHelpers.clock.names(),
     // Bare keys too: the merge says which object the key belongs to (only timers that may end a wait count).
     tables: {
       zero: facts.merges.tables(new Set([...names.zero].filter((name) => facts.isTimeout(name))), (path) =>

@@ -8,7 +8,9 @@ import type { FileFacts } from "./facts.ts";
 export function isTimeoutIn(facts: FileFacts, name: string | undefined): name is string {
   if (name === undefined || ERROR_CODE.test(name)) return false;
   // `DEFAULT_GLOBAL_DEADLINE_MS = 10 * 60 * 1000`: a deadline with a unit is a duration (a bare `deadline` is a time).
-  if (!isTimeoutName(name, facts.extraTimeoutNames, { spelledApart: true }))
+  // `if (elapsed > maxElapsedTime) throw err` in a retry loop: whatever it is called, it bounds a wait (`clock-deadlines.ts`).
+  const bounding = facts.deadlineHelpers.clock.names().has(name) || facts.boundsElsewhere.has(name);
+  if (!bounding && !isTimeoutName(name, facts.extraTimeoutNames, { spelledApart: true }))
     return /deadline/i.test(name) && DEADLINE_DURATION.test(name);
   if (facts.backoffs.has(name)) return false;
   // `showTimeout: 250`, `GH_TAP_TIMEOUT = 1000`: named like a UI delay, a timeout only where the file shows it
