@@ -12,6 +12,26 @@ import { findingLines, findingsOf, git, tempRepo, tempTree } from "./helpers.ts"
 const config = defaultGuardConfig(process.cwd());
 
 describe("an HTTP client whose default is no timeout, called without one", () => {
+  it("reads a config held in a local named only where it is declared and handed over (node-twitch's built code)", async () => {
+    const source = [
+      'const node_fetch_1 = __importDefault(require("node-fetch"));',
+      "function refresh(url, refreshData) {",
+      '  const options = { method: "POST", body: JSON.stringify(refreshData), headers: { a: "b" } };',
+      "  return (0, node_fetch_1.default)(url, options);",
+      "}",
+      "function bounded(url) {",
+      '  const options = { method: "GET" };',
+      "  options.signal = AbortSignal.timeout(config.TIMEOUT);",
+      "  return (0, node_fetch_1.default)(url, options);",
+      "}",
+      "function handed(url, extra) {",
+      '  const options = { method: "GET", ...extra };',
+      "  return (0, node_fetch_1.default)(url, options);",
+      "}",
+    ].join("\n");
+    expect(await findingLines("dist/index.js", source)).toEqual(["4: no-unbounded-timeout"]);
+  });
+
   it("reports axios' own methods, axios(config) and node-fetch without a timeout", async () => {
     const source = [
       'import axios from "axios";',

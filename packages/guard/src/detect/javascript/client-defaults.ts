@@ -10,6 +10,7 @@
 import { missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import { innermostFunction } from "./function-spans.ts";
 import { MAY_REQUEST_WITHOUT_DEFAULT, SETS_CLIENT_TIMEOUT } from "./client-default-text.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { isTestFile } from "./scripted-abort.ts";
@@ -53,7 +54,10 @@ export function missingClientTimeouts(
   const bounded = new Set<string>();
   const called = new Set<string>();
   const instanceCalls: [string, EsNode][] = [];
+  const configs = new ConfigLocals(source);
+  const unbounded = (args: EsNode[], at: number) => unboundedConfigs(args, at, (arg) => configs.resolve(arg));
   walk(program, visitorKeys, (node) => {
+    configs.node(node);
     if (node.type === "VariableDeclarator" || node.type === "AssignmentExpression") {
       const target = (node.type === "VariableDeclarator" ? node.id : node.left) as EsNode;
       const value = node.type === "VariableDeclarator" ? node.init : node.right;
@@ -120,11 +124,14 @@ function callConfigAt(args: EsNode[]): number {
   return first?.type === "TemplateLiteral" || (first?.type === "Literal" && typeof first.value === "string") ? 1 : -1;
 }
 
-/** No config at `at` or after, or only ones written in place without a bounding key or a spread. */
-function unbounded(args: EsNode[], at: number): boolean {
+/**
+ * No config at `at` or after, or only ones written in place without a bounding key or a spread (`resolve` reads a
+ * local the config is held in, when the code shows all of it).
+ */
+function unboundedConfigs(args: EsNode[], at: number, resolve: (arg: EsNode) => EsNode): boolean {
   if (at < 0) return false;
   for (const arg of args.slice(at)) {
-    const value = unwrap(arg);
+    const value = unwrap(resolve(unwrap(arg)));
     if (value.type !== "ObjectExpression") return false;
     for (const property of value.properties as EsNode[]) {
       if (property.type !== "Property") return false;
@@ -144,4 +151,47 @@ function finding(node: EsNode, call: string, library: "axios" | "node-fetch"): R
     message: missingClientTimeoutMessage(call, library),
     replaceable: false,
   };
+}
+
+/**
+ * `const options = { method: "POST", body, headers }; ... fetch(url, options)` (TypeScript's output of node-twitch):
+ * a config held in a local of the function that makes the request, named nowhere else in that function but where it
+ * is declared and handed over, is the object written there: nothing can have added a `timeout` or a `signal` to it.
+ */
+class ConfigLocals {
+  /** Function spans in document order (the walk is pre-order). */
+  private readonly functions: [number, number][] = [];
+  private readonly declared = new Map<string, EsNode[]>();
+
+  constructor(private readonly source: string) {}
+
+  node(node: EsNode): void {
+    if (
+      node.type === "FunctionDeclaration" ||
+      node.type === "FunctionExpression" ||
+      node.type === "ArrowFunctionExpression"
+    )
+      this.functions.push(span(node));
+    if (node.type !== "VariableDeclarator" || (node.id as EsNode).type !== "Identifier") return;
+    const init = node.init ? unwrap(node.init as EsNode) : undefined;
+    if (init?.type !== "ObjectExpression") return;
+    const name = (node.id as EsNode).name as string;
+    this.declared.set(name, [...(this.declared.get(name) ?? []), node]);
+  }
+
+  /** The object a local config holds, or the argument itself. */
+  resolve(arg: EsNode): EsNode {
+    if (arg.type !== "Identifier") return arg;
+    const name = arg.name as string;
+    const [at] = span(arg);
+    for (const declarator of this.declared.get(name) ?? []) {
+      const [from] = span(declarator);
+      const fn = innermostFunction(this.functions, from);
+      if (fn === undefined || from > at || at >= fn[1]) continue;
+      const text = this.source.slice(...fn);
+      const uses = text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
+      if (uses === 2) return declarator.init as EsNode;
+    }
+    return arg;
+  }
 }
