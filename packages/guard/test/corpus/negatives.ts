@@ -40,9 +40,6 @@ function fromOptions(options: { timeout: number }) {
   const { timeout } = options;
   return fetch(url, { timeout, other: 5000 });
 }
-let mutable = 5000;
-mutable = 6000;
-fetch(url, { timeout: mutable });
 
 type Options = { timeout: 5000 };
 interface Settings {

@@ -12,6 +12,7 @@ import { Constants } from "./constants.ts";
 import type { HelperParameters } from "./deadline-helpers.ts";
 import { type RetryFields, retryFieldRanges } from "./retry-fields.ts";
 import { FileFacts } from "./facts.ts";
+import { namesHandedToWaits } from "./handed-option-names.ts";
 import { innermostFunction } from "./function-spans.ts";
 import { judgeSite, type SiteJudge } from "./sites.ts";
 import { sqlTimeouts } from "./sql.ts";
@@ -100,6 +101,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
     this.retryPauses = retryFieldRanges(program, this.options.packageFacts?.retries);
     for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
+    facts.handedNames = namesHandedToWaits(facts, this.apis);
     this.constants = new Constants(facts);
     this.classifier = new Classifier(facts, this.constants);
     this.assertions.collectExpected();

@@ -127,6 +127,8 @@ export class FileFacts implements TestFacts {
   readonly serverIdle = new ServerIdle();
   /** Local names bound to a module or one of its exports (`import`, `require`). */
   readonly modules = new ModuleBindings();
+  /** Names the file hands a known wait as its timeout (`handed-option-names.ts`; set after the walk). */
+  handedNames: ReadonlySet<string>;
   /** A webpack bundle's modules: what `(0, wait_for.A)(...)` calls (`webpack-modules.ts`). */
   readonly webpack = new WebpackModules();
   /** Defaults tables of other modules merged into an object here, and the timeout keys read off it. */
@@ -199,6 +201,7 @@ export class FileFacts implements TestFacts {
     /** Names the other files of the package hold a wait's time spent against (`clock-deadlines.ts`). */
     readonly boundsElsewhere: ReadonlySet<string> = new Set(),
   ) {
+    this.handedNames = new Set();
     this.noWait = new NoWaitFacts(source);
     this.noLimit = new NoLimitEvidence(source);
     this.timers = new TimerEffects(source, this.functionSpans);
