@@ -158,8 +158,8 @@ export class ClockDeadlines {
 
   /**
    * `waited += steptime` where `steptime` is also the delay the poll waits between its checks (`setTimeout(step,
-   * steptime)`, `futureTick(check, interval)`), both in the function that compares (or a small one around it): a count of the time waited. A
-   * count of tries or items (`i++`, `n += 1`, `count += batch.length`) is no time.
+   * steptime)`, `futureTick(check, interval)`), both in the function that compares or a small one around it: a count
+   * of the time waited. A count of tries or items (`i++`, `n += 1`, `count += batch.length`) is no time.
    */
   private counted(name: string, at: number): boolean {
     const fn = innermostFunction(this.functionSpans, at);

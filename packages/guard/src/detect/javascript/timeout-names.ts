@@ -8,7 +8,8 @@ import type { FileFacts } from "./facts.ts";
 export function isTimeoutIn(facts: FileFacts, name: string | undefined): name is string {
   if (name === undefined || ERROR_CODE.test(name)) return false;
   // `DEFAULT_GLOBAL_DEADLINE_MS = 10 * 60 * 1000`: a deadline with a unit is a duration (a bare `deadline` is a time).
-  // `if (elapsed > maxElapsedTime) throw err` in a retry loop: whatever it is called, it bounds a wait (`clock-deadlines.ts`).
+  // `if (elapsed > maxElapsedTime) throw err` in a retry loop: whatever it is called, it bounds a wait
+  // (`clock-deadlines.ts`).
   // `page.waitForSelector(target, { timeout: waitForSelector })`: the wait's own bound (`handed-option-names.ts`).
   const bounding =
     facts.deadlineHelpers.clock.names().has(name) || facts.boundsElsewhere.has(name) || facts.handedNames.has(name);
