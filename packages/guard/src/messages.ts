@@ -75,6 +75,11 @@ export function localDeleteMessage(call: string): string {
 }
 
 /** A JavaScript HTTP client whose default is no timeout (axios, node-fetch), called without one. */
+/** A request of Node's own HTTP client that nothing bounds (`node-requests.ts`). */
+export function missingNodeTimeoutMessage(call: string): string {
+  return `${call}() has no timeout, so it waits forever when the server stops answering (Node sets none on a request). Pass { signal: AbortSignal.timeout(config.TIMEOUT) } (config from @org/config), or set req.setTimeout(config.TIMEOUT, () => req.destroy()).`;
+}
+
 export function missingClientTimeoutMessage(call: string, library: "axios" | "node-fetch"): string {
   if (library === "node-fetch")
     return `${call}() from node-fetch has no timeout or signal, so it waits forever when the server stops answering (node-fetch sets no deadline of its own). Pass { signal: AbortSignal.timeout(config.TIMEOUT) } (config from @org/config).`;

@@ -6,5 +6,8 @@
 export const SETS_CLIENT_TIMEOUT =
   /\.defaults\.timeout\b|\.defaults\s*=|\binterceptors\.request\b|\bsetTimeout\s*\(\s*\(\)\s*=>\s*\w*\.abort\(/;
 
+/** An import of Node's own HTTP client (`require("https")`, `from "node:http"`), whose requests have no timeout. */
+export const IMPORTS_NODE_HTTP = String.raw`\brequire\s*\(\s*["'](?:node:)?https?["']\s*\)|\bfrom\s+["'](?:node:)?https?["']`;
+
 /** Text that may request on a client whose default is no timeout (axios, node-fetch). */
 export const MAY_REQUEST_WITHOUT_DEFAULT = /axios|node-fetch/;

@@ -10,7 +10,7 @@
 import { missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
-import { innermostFunction } from "./function-spans.ts";
+import { ConfigLocals } from "./config-locals.ts";
 import { MAY_REQUEST_WITHOUT_DEFAULT, SETS_CLIENT_TIMEOUT } from "./client-default-text.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { isTestFile } from "./scripted-abort.ts";
@@ -35,7 +35,7 @@ const BOUNDING = /^(timeout|signal|cancelToken)$/;
 const MAKES_REQUESTS = /\bnew\s+[\w.]*Request\s*\(/;
 
 /** Files that may fake the HTTP layer: a request there goes to the double. */
-const MOCKS = /\b(nock|msw|axios-mock-adapter|MockAdapter|jest\.mock|vi\.mock|sinon|fetch-mock|moxios)\b/;
+export const MOCKS = /\b(nock|msw|axios-mock-adapter|MockAdapter|jest\.mock|vi\.mock|sinon|fetch-mock|moxios)\b/;
 
 /** The file's HTTP requests without a timeout on a client whose default is none. */
 export function missingClientTimeouts(
@@ -151,47 +151,4 @@ function finding(node: EsNode, call: string, library: "axios" | "node-fetch"): R
     message: missingClientTimeoutMessage(call, library),
     replaceable: false,
   };
-}
-
-/**
- * `const options = { method: "POST", body, headers }; ... fetch(url, options)` (TypeScript's output of node-twitch):
- * a config held in a local of the function that makes the request, named nowhere else in that function but where it
- * is declared and handed over, is the object written there: nothing can have added a `timeout` or a `signal` to it.
- */
-class ConfigLocals {
-  /** Function spans in document order (the walk is pre-order). */
-  private readonly functions: [number, number][] = [];
-  private readonly declared = new Map<string, EsNode[]>();
-
-  constructor(private readonly source: string) {}
-
-  node(node: EsNode): void {
-    if (
-      node.type === "FunctionDeclaration" ||
-      node.type === "FunctionExpression" ||
-      node.type === "ArrowFunctionExpression"
-    )
-      this.functions.push(span(node));
-    if (node.type !== "VariableDeclarator" || (node.id as EsNode).type !== "Identifier") return;
-    const init = node.init ? unwrap(node.init as EsNode) : undefined;
-    if (init?.type !== "ObjectExpression") return;
-    const name = (node.id as EsNode).name as string;
-    this.declared.set(name, [...(this.declared.get(name) ?? []), node]);
-  }
-
-  /** The object a local config holds, or the argument itself. */
-  resolve(arg: EsNode): EsNode {
-    if (arg.type !== "Identifier") return arg;
-    const name = arg.name as string;
-    const [at] = span(arg);
-    for (const declarator of this.declared.get(name) ?? []) {
-      const [from] = span(declarator);
-      const fn = innermostFunction(this.functions, from);
-      if (fn === undefined || from > at || at >= fn[1]) continue;
-      const text = this.source.slice(...fn);
-      const uses = text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
-      if (uses === 2) return declarator.init as EsNode;
-    }
-    return arg;
-  }
 }

@@ -8,6 +8,7 @@ import { destinationOf, type EsNode, span } from "./ast.ts";
 import { endsWait } from "./timer-verdicts.ts";
 import { Classifier } from "./classify.ts";
 import { missingClientTimeouts } from "./client-defaults.ts";
+import { bareNodeRequests } from "./node-requests.ts";
 import { Constants } from "./constants.ts";
 import type { HelperParameters } from "./deadline-helpers.ts";
 import { type RetryFields, retryFieldRanges } from "./retry-fields.ts";
@@ -128,6 +129,11 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     ))
       if (!facts.deadCode.has(finding.start) && !this.findings.has(`${finding.start}:${finding.end}`))
         this.addFinding(finding);
+    // `https.get(options, cb)` with nothing near it bounding the request (`node-requests.ts`).
+    if (!clientDefault)
+      for (const finding of bareNodeRequests(program, this.source, facts.modules, this.options.visitorKeys))
+        if (!facts.deadCode.has(finding.start) && !this.findings.has(`${finding.start}:${finding.end}`))
+          this.addFinding(finding);
     return [...this.findings.values()].sort((a, b) => a.start - b.start);
   }
 
