@@ -56,4 +56,18 @@ describe("a request of Node's own HTTP client that nothing bounds", () => {
     ];
     expect(await findingLines("test/server.test.js", test.join("\n"))).toEqual([]);
   });
+
+  it("is judged at a module's top level against the whole module", async () => {
+    const script = [
+      "const https = require('https');",
+      "https.get('https://example.com/latest.json', (res) => res.pipe(process.stdout));",
+    ];
+    expect(await findingLines("scripts/latest.js", script.join("\n"))).toEqual(["2: no-unbounded-timeout"]);
+    const bounded = [
+      "const https = require('https');",
+      "const req = https.get('https://example.com/latest.json', (res) => res.pipe(process.stdout));",
+      "req.setTimeout(config.TIMEOUT, () => req.destroy());",
+    ];
+    expect(await findingLines("scripts/bounded.js", bounded.join("\n"))).toEqual([]);
+  });
 });

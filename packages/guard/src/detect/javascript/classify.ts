@@ -5,7 +5,6 @@ import {
   type EsNode,
   isNode,
   MAX_DEPTH,
-  memberName,
   propertyName,
   referenceName,
   span,
@@ -20,6 +19,7 @@ import { keyedFallback } from "./keyed-fallbacks.ts";
 import { namedParts, restatesNamed } from "./named-factors.ts";
 import { Pads, scaledName } from "./pads.ts";
 import { respelledBranch } from "./respelled-no-limits.ts";
+import { schemaDefaultOf } from "./schema-defaults.ts";
 import { type Classified, GOT_PHASES, kindOf, NO_LIMIT, numericString } from "./values.ts";
 
 /** Classifies values by the file's facts and constants: folded numbers, fallbacks, pads, got's phases. */
@@ -140,10 +140,11 @@ export class Classifier extends Pads {
           this.classify(keyed, out, depth + 1);
           return out;
         }
-        // `Joi.number().positive().default(10 * 1000)`: a schema's default for a timeout option.
-        const method = unwrap(node.callee as EsNode);
-        if (first && method.type === "MemberExpression" && memberName(method) === "default") {
-          this.classify(first, out, depth + 1);
+        // `Joi.number().positive().default(10 * 1000)`: a schema's default for a timeout option, also when
+        // modifiers follow it (`z.coerce.number().default(10000).describe("Timeout in ms")`).
+        const schemaDefault = schemaDefaultOf(node);
+        if (schemaDefault) {
+          this.classify(schemaDefault, out, depth + 1);
           return out;
         }
         if (first && callee !== undefined && CONVERSION.test(callee)) {

@@ -1,9 +1,13 @@
 // The code's own words for "no limit": a comment on a value's line or right above it, or a comment line naming the
 // setting with its value. Evidence that a "no limit" the code chooses is meant as one (`no-limit.ts`).
 
-/** Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`. */
+/**
+ * Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`, and
+ * the Chinese of SDKs documented in it (cos-nodejs-sdk-v5's `Timeout: 0, // 单位毫秒，0 代表不设置超时时间`: "0 sets no
+ * timeout"; 不超时 "never times out", 无限 "unlimited", 永不 "never").
+ */
 const NO_LIMIT_WORDS =
-  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b/i;
+  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b|不设置?超时|不超时|无超时|永不|无限/i;
 
 /**
  * axios' own defaults table's "If set to 0 (default) a / timeout is not created" (vendored into many bundles), read

@@ -3,8 +3,8 @@
 // in Python (`python/http.ts`). Known by its import (`require("https")`, `import http from "node:http"`). Reported
 // only when nothing near it may bound it: its options are written in place (or in a local named nowhere else,
 // `config-locals.ts`) without `timeout`, `signal` or an `agent` (which may carry one), and the function that makes it
-// says nothing of a timeout, a signal, an abort or a destroy (`req.setTimeout(...)`, a timer that destroys it, a
-// race). Never in a test file or one that fakes the HTTP layer.
+// (or, at a module's top level, the module) says nothing of a timeout, a signal, an abort or a destroy
+// (`req.setTimeout(...)`, a timer that destroys it, a race). Never in a test file or one that fakes the HTTP layer.
 import { missingNodeTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
@@ -44,8 +44,9 @@ export function bareNodeRequests(
     const canonical = path === undefined ? undefined : modules.canonical(path);
     if (canonical === undefined || !REQUEST.test(canonical)) return;
     const [at] = span(node);
-    const around = configs.functionAt(at);
-    if (around === undefined || BOUNDED_NEAR.test(source.slice(...around))) return;
+    // A request at a module's top level (a script's `https.get(url, cb)`) has the whole module around it.
+    const around = configs.functionAt(at) ?? [0, source.length];
+    if (BOUNDED_NEAR.test(source.slice(...around))) return;
     const args = (node.arguments as EsNode[]).map((arg) => unwrap(configs.resolve(unwrap(arg))));
     if (!args.every(unbounding)) return;
     const [start, end] = span(node.callee as EsNode);
