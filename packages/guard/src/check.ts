@@ -4,7 +4,7 @@ import { parseJavaScript } from "./detect/oxc.ts";
 import type { RawFinding } from "./detect/types.ts";
 import type { RuleId } from "./rules.ts";
 import { checkOnDeepStack, IN_PROCESS_NESTING, MAX_NESTING } from "./deep.ts";
-import { isJavaScript, isPython, TYPESCRIPT } from "./extensions.ts";
+import { isDeclarationFile, isJavaScript, isPython, TYPESCRIPT } from "./extensions.ts";
 import { nestingBound } from "./nesting.ts";
 import { internalsOf, type PackageFacts } from "./package-facts-shape.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -70,6 +70,8 @@ export async function checkSourceScreened(
   mayReach?: boolean,
 ): Promise<FileResult> {
   internalsOf(packageFacts); // throws for a hand-built `internal`, before the file's own errors are caught
+  // Types only: nothing in a declaration file runs (`isDeclarationFile`), so it holds no finding and is not parsed.
+  if (isDeclarationFile(filePath)) return result(filePath, source, config, [], []);
   if (isJavaScript(filePath)) {
     // The JavaScript parser is native: nesting past its stack kills the process, not the file.
     const depth = nestingBound(source);

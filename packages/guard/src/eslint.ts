@@ -6,6 +6,7 @@ import { GuardConfigSchema } from "./config-schema.ts";
 import { loadGuardConfigSync, type GuardConfig } from "./config.ts";
 import { detectJavaScript, type EsNode } from "./detect/javascript.ts";
 import { isTypeTestFile } from "./detect/type-tests.ts";
+import { isDeclarationFile } from "./extensions.ts";
 import type { RawFinding } from "./detect/types.ts";
 import { RULES, ruleDocsUrl } from "./rules.ts";
 import { applySuppressions } from "./suppressions.ts";
@@ -32,9 +33,10 @@ function findings(context: Rule.RuleContext, program: object): RawFinding[] {
     const source = context.sourceCode;
     const config = configFor(context.filename, context.cwd);
     const fromRoot = relative(config.root, resolve(context.cwd, context.filename)).split(sep).join("/");
-    // Ignored files and type tests (type-checked, never run) report nothing.
+    // Ignored files, declaration files and type tests (type-checked, never run) report nothing.
     if (
       (config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(fromRoot)) ||
+      isDeclarationFile(context.filename) ||
       isTypeTestFile(context.filename, source.text)
     ) {
       found = [];
