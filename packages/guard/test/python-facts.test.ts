@@ -120,6 +120,27 @@ describe("Python package facts: what another module of the package shows", () =>
       config,
     );
     expect(await lines(withNone)).toEqual(["4: no-unbounded-timeout"]);
+    // Session 44: a limit set for one function, which saves the old default and puts it back (DisplayCAL's `download`),
+    // bounds only the calls made while it runs, not another module's.
+    const scoped = [
+      "import socket",
+      "",
+      "def download(uri):",
+      "    old = socket.getdefaulttimeout()",
+      "    socket.setdefaulttimeout(20)",
+      "    try:",
+      "        return _download(uri)",
+      "    finally:",
+      "        socket.setdefaulttimeout(old)",
+    ].join("\n");
+    const withScoped = await packageFacts(
+      [
+        ["pkg/fetch.py", fetch.join("\n")],
+        ["pkg/main.py", scoped],
+      ],
+      config,
+    );
+    expect(await lines(withScoped)).toEqual(["4: no-unbounded-timeout"]);
   });
 
   it("has nothing to say about a package without Python files", async () => {

@@ -3,8 +3,9 @@
 // `telnetlib.Telnet(host)`, `poplib.POP3(host)`, `imaplib.IMAP4(host)`, and the two that take none at all,
 // `urllib.request.urlretrieve(url)` and `xmlrpc.client.ServerProxy(uri)`. They wait with the socket module's global
 // default timeout, which is None ("no limit") unless the program calls `socket.setdefaulttimeout(seconds)`: a package
-// that does so anywhere (or, checked alone, the file) is taken to bound them. Receivers by import only: urllib3's
-// `pool.urlopen(...)` and a class's own `self.urlopen(...)` are other functions.
+// that does so anywhere (or, checked alone, the file) is taken to bound them, unless it saves the old default to put
+// it back (a limit for one function or `with` block, which bounds only the calls made there). Receivers by import
+// only: urllib3's `pool.urlopen(...)` and a class's own `self.urlopen(...)` are other functions.
 import type { Node as TsNode } from "web-tree-sitter";
 import { socketDefaultMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
@@ -12,7 +13,7 @@ import { inAssertion } from "./context.ts";
 import type { PyFacts } from "./facts.ts";
 import { answeredInProcess } from "./intercepted.ts";
 import { capturePython } from "./parser.ts";
-import { keywordArgument, stringContent, unwrap } from "./syntax.ts";
+import { calleeText, enclosingFunction, keywordArgument, stringContent, unwrap } from "./syntax.ts";
 
 interface Api {
   /** Where the timeout goes as a positional argument (0-based; Infinity: keyword only); absent when it takes none. */
@@ -84,7 +85,7 @@ export function socketDefaultFinding(facts: PyFacts, node: TsNode, args: TsNode,
   if (api.instead && (keywordArgument(node, api.instead[0]) || positional.length > api.instead[1])) return undefined;
   if (api.host && positional.length === 0 && keywordArgument(node, "host") === undefined) return undefined;
   if (api.url && positional[0] && fetchesNothing(unwrap(positional[0]))) return undefined;
-  if (setsDefault(facts, node) || inAssertion(node)) return undefined;
+  if (setsDefault(facts, node) || inScopedSocketDefault(node, facts) || inAssertion(node)) return undefined;
   // A test that patches something (`@mock.patch("urllib.request.urlopen")`), or whose request a double answers.
   if (facts.doubles.patched(node).any || facts.doubles.calledOnDouble(node) || answeredInProcess(facts, node))
     return undefined;
@@ -125,17 +126,50 @@ export function setsDefault(facts: PyFacts, node: TsNode): boolean {
 }
 
 /**
- * Whether a module calls `socket.setdefaulttimeout(x)` (through its imports) with a limit: `x` neither None nor a
- * name the module binds only to None (`TIMEOUT = None; socket.setdefaulttimeout(TIMEOUT)` puts back "no limit").
+ * Whether a module calls `socket.setdefaulttimeout(x)` (through its imports) with a limit for the whole program: `x`
+ * neither None nor a name the module binds only to None (`TIMEOUT = None; socket.setdefaulttimeout(TIMEOUT)` puts back
+ * "no limit"), in a function that does not save the old default to put it back (`scopedSetter`: that limit holds only
+ * while the function runs).
  */
 export function setsSocketDefault(root: TsNode, imports: { resolve(dotted: string): string }): boolean {
-  for (const call of capturePython(root, ["call"])) {
-    const callee = call.childForFieldName("function")?.text.replace(/\s+/g, "");
-    if (!callee?.endsWith("setdefaulttimeout") || imports.resolve(callee) !== "socket.setdefaulttimeout") continue;
-    const given = keywordArgument(call, "timeout") ?? call.childForFieldName("arguments")?.namedChildren[0];
-    if (given && !isNone(root, unwrap(given))) return true;
+  return limitingSetters(root, imports).some((call) => scopedSetter(call) === undefined);
+}
+
+/**
+ * Whether `node` runs while a limit set for a while holds: inside the function that saves the default, sets a limit and
+ * puts the old one back (DisplayCAL's `download`, mnemosyne's `is_server_running`), or in a `with` block of such a
+ * function of the module (kitty's `@contextmanager def socket_timeout(seconds)`, then `with socket_timeout(30):`).
+ */
+export function inScopedSocketDefault(node: TsNode, imports: { resolve(dotted: string): string }): boolean {
+  const scoped = limitingSetters(node.tree.rootNode, imports)
+    .map(scopedSetter)
+    .filter((fn): fn is TsNode => fn !== undefined);
+  if (scoped.length === 0) return false;
+  const names = new Set(scoped.map((fn) => fn.childForFieldName("name")?.text));
+  for (let current = node.parent; current !== null; current = current.parent) {
+    const around = current;
+    if (scoped.some((fn) => fn.id === around.id)) return true;
+    const clause = around.type === "with_statement" ? around.firstNamedChild : null;
+    if (clause && capturePython(clause, ["call"]).some((call) => names.has(calleeText(call).split(".").pop())))
+      return true;
   }
   return false;
+}
+
+// The module's `socket.setdefaulttimeout(x)` calls with a limit: `x` neither None nor a name bound only to None.
+function limitingSetters(root: TsNode, imports: { resolve(dotted: string): string }): TsNode[] {
+  return capturePython(root, ["call"]).filter((call) => {
+    const callee = calleeText(call);
+    if (!callee.endsWith("setdefaulttimeout") || imports.resolve(callee) !== "socket.setdefaulttimeout") return false;
+    const given = keywordArgument(call, "timeout") ?? call.childForFieldName("arguments")?.namedChildren[0];
+    return !!given && !isNone(root, unwrap(given));
+  });
+}
+
+// The function around a setter that first saves the default it changes (`old = socket.getdefaulttimeout()`).
+function scopedSetter(call: TsNode): TsNode | undefined {
+  const fn = enclosingFunction(call);
+  return fn && /\bgetdefaulttimeout\s*\(/.test(fn.text) ? fn : undefined;
 }
 
 // `None`, or a name every assignment of which in the module (there is at least one) is `None`.
