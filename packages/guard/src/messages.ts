@@ -74,13 +74,19 @@ export function localDeleteMessage(call: string): string {
   return `${call}() on a raw Redis client deletes in this region only; the other regions keep serving the key. Use cache.invalidate(key) from @org/cache-client (Python: RegionalCache().invalidate(key) from org_toolkit.cache), which reaches every cluster.`;
 }
 
-/** A JavaScript HTTP client whose default is no timeout (axios, node-fetch), called without one. */
+/** A JavaScript HTTP client whose default is no timeout (axios, node-fetch, got, request), called without one. */
 /** A request of Node's own HTTP client that nothing bounds (`node-requests.ts`). */
 export function missingNodeTimeoutMessage(call: string): string {
   return `${call}() has no timeout, so it waits forever when the server stops answering (Node sets none on a request). Pass { signal: AbortSignal.timeout(config.TIMEOUT) } (config from @org/config), or set req.setTimeout(config.TIMEOUT, () => req.destroy()).`;
 }
 
-export function missingClientTimeoutMessage(call: string, library: "axios" | "node-fetch"): string {
+export type ClientLibrary = "axios" | "node-fetch" | "got" | "request";
+
+export function missingClientTimeoutMessage(call: string, library: ClientLibrary): string {
+  if (library === "got")
+    return `${call}() from got has no timeout, so it waits forever when the server stops answering (got sets none by default). Pass { timeout: { request: config.TIMEOUT } } (config from @org/config).`;
+  if (library === "request")
+    return `${call}() from request has no timeout, so it waits forever when the server stops answering (request sets none by default). Pass { timeout: config.TIMEOUT } (config from @org/config).`;
   if (library === "node-fetch")
     return `${call}() from node-fetch has no timeout or signal, so it waits forever when the server stops answering (node-fetch sets no deadline of its own). Pass { signal: AbortSignal.timeout(config.TIMEOUT) } (config from @org/config).`;
   const made = call === "axios.create" ? "makes a client without a timeout" : "has no timeout";

@@ -1,5 +1,5 @@
 // Which files can hold a finding, decided from their text before their syntax tree is read.
-import { IMPORTS_NODE_HTTP } from "./detect/javascript/client-default-text.ts";
+import { IMPORTS_GOT_OR_REQUEST, IMPORTS_NODE_HTTP } from "./detect/javascript/client-default-text.ts";
 import { CLOCK_BOUND_PATTERNS } from "./detect/javascript/clock-bound-text.ts";
 import type { GuardConfig } from "./config.ts";
 import { lastArgumentCalls } from "./prefilter-arguments.ts";
@@ -114,8 +114,10 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
       // The time a wait has spent held against its bound (`Date.now() - start > 5000`, `elapsed > maxElapsedTime`,
       // `clock-deadlines.ts`).
       ...CLOCK_BOUND_PATTERNS,
-      // Node's own HTTP client, whose requests have no timeout unless given one (`node-requests.ts`).
+      // Node's own HTTP client, whose requests have no timeout unless given one (`node-requests.ts`), and got's and
+      // request's (`client-defaults.ts`).
       IMPORTS_NODE_HTTP,
+      IMPORTS_GOT_OR_REQUEST,
     ]),
     python: triggersOf("python", [
       "\\b(requests|httpx)\\b",

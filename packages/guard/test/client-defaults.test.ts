@@ -107,6 +107,43 @@ describe("an HTTP client whose default is no timeout, called without one", () =>
 
 // Session 30 (guard-tidy30): `org-guard check` and the commit hook build the package's facts the way `packageFacts`
 // does, so a default set in one file bounds the requests of another there too (the evaluation and the CLI agree).
+// Session 44: got and request set no timeout either (@serverless/utils-china's `got.post(url)`, js-owncloud-client's
+// `request(options, cb)`: labelled real, missed until now). Only calls of the imported module are judged.
+describe("got and request, called without a timeout", () => {
+  it("are reported when every argument is a URL, a callback or options written in place without a timeout", async () => {
+    const source = [
+      'import got from "got";',
+      'const request = require("request");',
+      "export const a = (url) => got.post(url, { json: {} });",
+      "export const b = (uri, cb) => request({ uri, method: 'GET' }, cb);",
+      "export const c = (url) => got(url);",
+      "export const d = (url) => got(url, { timeout: { request: config.TIMEOUT } });",
+      "export const e = (uri, done) => request({ uri, timeout: config.TIMEOUT }, done);",
+      "export const f = (options) => got(options);",
+      "export const g = (url) => got.stream(url);",
+    ];
+    expect(await findingLines("src/client.js", source.join("\n"))).toEqual([
+      "3: no-unbounded-timeout",
+      "4: no-unbounded-timeout",
+      "5: no-unbounded-timeout",
+    ]);
+  });
+
+  it("are not judged under a name the file does not import, nor in a file that fakes the HTTP layer", async () => {
+    const local = ["const request = supertest(app);", "export const a = (url) => request({ url }, () => {});"];
+    expect(await findingLines("src/local.js", local.join("\n"))).toEqual([]);
+    const mocked = ['import got from "got";', 'import nock from "nock";', "export const a = (url) => got(url);"];
+    expect(await findingLines("src/mocked.js", mocked.join("\n"))).toEqual([]);
+  });
+
+  it("say what to pass in their message", async () => {
+    const source = ['import got from "got";', "export const a = (url) => got.post(url);"].join("\n");
+    const [message] = (await checkSource("src/a.js", source, config)).messages;
+    expect(message?.message).toContain("got.post() from got has no timeout");
+    expect(message?.message).toContain("{ timeout: { request: config.TIMEOUT } }");
+  });
+});
+
 describe("org-guard check: a client default set in another file of the package", () => {
   const call = 'const axios = require("axios");\nexports.load = (url) => axios.get(url);\n';
   const defaults = 'const axios = require("axios");\naxios.defaults.timeout = Number(process.env.HTTP_TIMEOUT);\n';

@@ -9,5 +9,8 @@ export const SETS_CLIENT_TIMEOUT =
 /** An import of Node's own HTTP client (`require("https")`, `from "node:http"`), whose requests have no timeout. */
 export const IMPORTS_NODE_HTTP = String.raw`\brequire\s*\(\s*["'](?:node:)?https?["']\s*\)|\bfrom\s+["'](?:node:)?https?["']`;
 
-/** Text that may request on a client whose default is no timeout (axios, node-fetch). */
-export const MAY_REQUEST_WITHOUT_DEFAULT = /axios|node-fetch/;
+/** An import of got or request (and request-promise), whose requests have no timeout unless given one. */
+export const IMPORTS_GOT_OR_REQUEST = String.raw`(?:\brequire\s*\(\s*|\bfrom\s+)["'](?:got|request|request-promise(?:-native)?)["']`;
+
+/** Text that may request on a client whose default is no timeout (axios, node-fetch, got, request). */
+export const MAY_REQUEST_WITHOUT_DEFAULT = new RegExp(`axios|node-fetch|${IMPORTS_GOT_OR_REQUEST}`);

@@ -1,5 +1,6 @@
 // HTTP clients whose default is no timeout, called without one: axios (its `timeout` defaults to 0, "no timeout is
-// created") and node-fetch (no deadline unless a `signal` or its own `timeout` option is given). Each such request
+// created"), node-fetch (no deadline unless a `signal` or its own `timeout` option is given), got and request (no
+// timeout unless the options give one; only a call of the imported module or its request methods is judged). Each such request
 // waits forever when the server stops answering, as Python's `requests.get(url)` does (`python/http.ts`). The receiver
 // is known by its import only (the default export of "axios" or "node-fetch", or an instance the file makes with
 // `axios.create(...)`); Node's own global `fetch` is bounded by undici's defaults and never reported. A request counts
@@ -7,7 +8,7 @@
 // in a variable or spread from one may carry them), and never where the package sets a default elsewhere
 // (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, an interceptor: `packageSetsClientTimeout`), nor in a
 // test file (its requests go to a mock or a local server).
-import { missingClientTimeoutMessage } from "../../messages.ts";
+import { type ClientLibrary, missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
 import { ConfigLocals } from "./config-locals.ts";
@@ -76,7 +77,7 @@ export function missingClientTimeouts(
     if (path === undefined) return;
     const args = node.arguments as EsNode[];
     const canonical = modules.canonical(path);
-    const where = (call: string, library: "axios" | "node-fetch") => findings.push(finding(node, call, library));
+    const where = (call: string, library: ClientLibrary) => findings.push(finding(node, call, library));
     if (canonical === "node-fetch") {
       // `fetch(new Request(url, opts))`, `fetch(request)` in a file that makes Requests: its options may bound it.
       if (unbounded(args, 1) && !MAKES_REQUESTS.test(source)) where("fetch", "node-fetch");
@@ -91,6 +92,16 @@ export function missingClientTimeouts(
     if (canonical === `axios.${method}` && method in AXIOS_CONFIG) {
       if (unbounded(args, AXIOS_CONFIG[method]!)) where(`axios.${method}`, "axios");
       return;
+    }
+    // `got.post(url, { json })`, `request(options, cb)`: called by a name the file imports (a local `request` is not).
+    const other = OTHER_CLIENTS.exec(canonical ?? "");
+    if (other && modules.isImported(path.split(".")[0]!)) {
+      const library = other[1] === "got" ? "got" : "request";
+      if (other[2] === undefined || CLIENT_METHODS.test(other[2])) {
+        if (args.every((arg) => requestArgument(unwrap(configs.resolve(unwrap(arg))))))
+          where(path.replace(/\.default\b/, ""), library);
+        return;
+      }
     }
     // `api.get(url)`, `api(config)`: a call of an instance the file made; judged once all of them are known.
     instanceCalls.push([path, node]);
@@ -112,6 +123,28 @@ export function missingClientTimeouts(
   for (const [name, create] of creates)
     if (called.has(name) && !bounded.has(name)) findings.push(finding(create, "axios.create", "axios"));
   return findings;
+}
+
+/** got and request (request-promise too), called as the module or one of its request methods (`got.post`). */
+const OTHER_CLIENTS = /^(got|request|request-promise|request-promise-native)(?:\.(\w+))?$/;
+const CLIENT_METHODS = /^(get|post|put|patch|delete|del|head)$/;
+const URL_OR_CALLBACK = /^(url|uri|href|endpoint|cb|callback|done|next)$/i;
+const CALLBACK = /(Callback|Handler)$|^on[A-Z]/;
+
+/**
+ * An argument of a got or request call that cannot bound it: a URL (a string, or a name for one), a callback (written
+ * in place, or a name for one: `cb`, `done`, `onResponse`), or options written in place without a bounding key.
+ */
+function requestArgument(arg: EsNode): boolean {
+  if (arg.type === "Literal" || arg.type === "TemplateLiteral") return true;
+  if (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression") return true;
+  if (arg.type === "Identifier") return URL_OR_CALLBACK.test(arg.name as string) || CALLBACK.test(arg.name as string);
+  if (arg.type !== "ObjectExpression") return false;
+  return (arg.properties as EsNode[]).every((property) => {
+    if (property.type !== "Property") return false;
+    const key = propertyName(property);
+    return key !== undefined && !/^(timeout|signal|agent|agentOptions)$/.test(key);
+  });
 }
 
 /**
@@ -142,7 +175,7 @@ function unboundedConfigs(args: EsNode[], at: number, resolve: (arg: EsNode) => 
   return true;
 }
 
-function finding(node: EsNode, call: string, library: "axios" | "node-fetch"): RawFinding {
+function finding(node: EsNode, call: string, library: ClientLibrary): RawFinding {
   const [start, end] = span(node.type === "CallExpression" ? (node.callee as EsNode) : node);
   return {
     ruleId: "no-unbounded-timeout",
