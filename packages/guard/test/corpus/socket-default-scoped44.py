@@ -1,7 +1,7 @@
 # Session 44: a socket default set for a while, saved first and put back after (DisplayCAL's `download`, mnemosyne's
-# `is_server_running`, kitty's `socket_timeout` context manager), bounds the calls made inside that function or `with`
-# block only; a call elsewhere in the module still waits with Python's default, no limit. `expect:` marks each line
-# that must be flagged; every other line must come out clean.
+# `is_server_running`, kitty's `socket_timeout` context manager, setuptools' decorator factory), bounds the calls made
+# inside that function, `with` block or decorated function only; a call elsewhere in the module still waits with
+# Python's default, no limit. `expect:` marks each line that must be flagged; every other line must come out clean.
 import contextlib
 import http.client
 import socket
@@ -34,6 +34,26 @@ def is_server_running(port):
         return con.getresponse().status == 200
     finally:
         socket.setdefaulttimeout(timeout)
+
+
+def socket_timeout_for(timeout=15):  # expect: no-hardcoded-timeout
+    def decorate(func):
+        def call(*args, **kwargs):
+            old_timeout = socket.getdefaulttimeout()
+            socket.setdefaulttimeout(timeout)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                socket.setdefaulttimeout(old_timeout)
+
+        return call
+
+    return decorate
+
+
+@socket_timeout_for(settings.timeout_s)
+def open_index(url):
+    return urllib.request.urlopen(url)
 
 
 def latest_version():

@@ -95,11 +95,10 @@ export function missingClientTimeouts(
     }
     // `got.post(url, { json })`, `request(options, cb)`: called by a name the file imports (a local `request` is not).
     const other = OTHER_CLIENTS.exec(canonical ?? "");
-    if (other && modules.isImported(path.split(".")[0]!)) {
+    if (other && args.length > 0 && importedOnly(path.split(".")[0]!, source, modules)) {
       const library = other[1] === "got" ? "got" : "request";
       if (other[2] === undefined || CLIENT_METHODS.test(other[2])) {
-        if (args.every((arg) => requestArgument(unwrap(configs.resolve(unwrap(arg))))))
-          where(path.replace(/\.default\b/, ""), library);
+        if (args.every((arg) => requestArgument(unwrap(configs.resolve(unwrap(arg)))))) where(canonical!, library);
         return;
       }
     }
@@ -130,6 +129,16 @@ const OTHER_CLIENTS = /^(got|request|request-promise|request-promise-native)(?:\
 const CLIENT_METHODS = /^(get|post|put|patch|delete|del|head)$/;
 const URL_OR_CALLBACK = /^(url|uri|href|endpoint|cb|callback|done|next)$/i;
 const CALLBACK = /(Callback|Handler)$|^on[A-Z]/;
+
+/**
+ * A name the file binds to a module and declares nowhere else: mailchimp-api-v3 imports `request` and, inside one
+ * function, declares its own `var request = function () { ... }` (a poll), whose calls are not the module's.
+ */
+function importedOnly(name: string, source: string, modules: ModuleBindings): boolean {
+  if (!modules.isImported(name)) return false;
+  const declared = source.match(new RegExp(`\\b(?:var|let|const|function)\\s+${name.replace(/\$/g, "\\$")}\\b`, "g"));
+  return (declared?.length ?? 0) <= 1;
+}
 
 /**
  * An argument of a got or request call that cannot bound it: a URL (a string, or a name for one), a callback (written

@@ -137,23 +137,35 @@ export function setsSocketDefault(root: TsNode, imports: { resolve(dotted: strin
 
 /**
  * Whether `node` runs while a limit set for a while holds: inside the function that saves the default, sets a limit and
- * puts the old one back (DisplayCAL's `download`, mnemosyne's `is_server_running`), or in a `with` block of such a
- * function of the module (kitty's `@contextmanager def socket_timeout(seconds)`, then `with socket_timeout(30):`).
+ * puts the old one back (DisplayCAL's `download`, mnemosyne's `is_server_running`), or in a `with` block or a function
+ * decorated by such a function of the module or one around it (kitty's `@contextmanager def socket_timeout(seconds)`
+ * then `with socket_timeout(30):`; setuptools' decorator factory `socket_timeout(timeout=15)` then
+ * `@socket_timeout(_SOCKET_TIMEOUT) def open_with_auth(...)`).
  */
 export function inScopedSocketDefault(node: TsNode, imports: { resolve(dotted: string): string }): boolean {
   const scoped = limitingSetters(node.tree.rootNode, imports)
     .map(scopedSetter)
     .filter((fn): fn is TsNode => fn !== undefined);
   if (scoped.length === 0) return false;
-  const names = new Set(scoped.map((fn) => fn.childForFieldName("name")?.text));
+  const names = new Set<string | undefined>();
+  for (const fn of scoped)
+    for (let around: TsNode | null = fn; around !== null; around = around.parent)
+      if (around.type === "function_definition") names.add(around.childForFieldName("name")?.text);
+  const named = (within: TsNode | null) =>
+    within !== null && capturePython(within, ["call", "identifier"]).some((n) => names.has(lastName(n)));
   for (let current = node.parent; current !== null; current = current.parent) {
     const around = current;
     if (scoped.some((fn) => fn.id === around.id)) return true;
-    const clause = around.type === "with_statement" ? around.firstNamedChild : null;
-    if (clause && capturePython(clause, ["call"]).some((call) => names.has(calleeText(call).split(".").pop())))
+    if (around.type === "with_statement" && named(around.firstNamedChild)) return true;
+    if (around.type === "decorated_definition" && around.namedChildren.some((d) => d?.type === "decorator" && named(d)))
       return true;
   }
   return false;
+}
+
+// The name a call or an identifier ends in: `socket_timeout` for `utils.socket_timeout(30)`.
+function lastName(node: TsNode): string | undefined {
+  return (node.type === "call" ? calleeText(node) : node.text).split(".").pop();
 }
 
 // The module's `socket.setdefaulttimeout(x)` calls with a limit: `x` neither None nor a name bound only to None.
