@@ -1,13 +1,13 @@
 // HTTP clients whose default is no timeout, called without one: axios (its `timeout` defaults to 0, "no timeout is
 // created"), node-fetch (no deadline unless a `signal` or its own `timeout` option is given), got and request (no
-// timeout unless the options give one; only a call of the imported module or its request methods is judged). Each such request
-// waits forever when the server stops answering, as Python's `requests.get(url)` does (`python/http.ts`). The receiver
-// is known by its import only (the default export of "axios" or "node-fetch", or an instance the file makes with
-// `axios.create(...)`); Node's own global `fetch` is bounded by undici's defaults and never reported. A request counts
-// only when every config it is handed is written in place without `timeout`, `signal` or `cancelToken` (a config held
-// in a variable or spread from one may carry them), and never where the package sets a default elsewhere
-// (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, an interceptor: `packageSetsClientTimeout`), nor in a
-// test file (its requests go to a mock or a local server).
+// timeout unless the options give one; only a call of the imported module or its request methods is judged). Each
+// such request waits forever when the server stops answering, as Python's `requests.get(url)` does
+// (`python/http.ts`). The receiver is known by its import only (the default export of "axios" or "node-fetch", or an
+// instance the file makes with `axios.create(...)`); Node's own global `fetch` is bounded by undici's defaults and
+// never reported. A request counts only when every config it is handed is written in place without `timeout`,
+// `signal` or `cancelToken` (a config held in a variable or spread from one may carry them), and never where the
+// package sets a default elsewhere (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, an interceptor:
+// `packageSetsClientTimeout`), nor in a test file (its requests go to a mock or a local server).
 import { type ClientLibrary, missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";

@@ -6,8 +6,13 @@ import { type EsNode, memberName, unwrap } from "./ast.ts";
  * Chained calls that describe or refine a schema without changing its default, so the default still stands when
  * one of them follows it (`z.coerce.number().optional().default(10000).describe("Timeout in ms")`).
  */
-const MODIFIERS =
-  /^(describe|description|label|meta|example|examples|optional|nullable|nullish|required|int|integer|positive|nonnegative|min|max|gte|lte|gt|lt|finite|safe|unit|brand|readonly|catch|strict|allow|valid|notes|tags)$/;
+const MODIFIERS = new RegExp(
+  `^(${[
+    ...["describe", "description", "label", "meta", "example", "examples", "notes", "tags", "unit", "brand"],
+    ...["optional", "nullable", "nullish", "required", "readonly", "catch", "strict", "allow", "valid"],
+    ...["int", "integer", "positive", "nonnegative", "min", "max", "gte", "lte", "gt", "lt", "finite", "safe"],
+  ].join("|")})$`,
+);
 
 /** The argument of the call's `.default(x)`, found through the modifiers chained after it; undefined otherwise. */
 export function schemaDefaultOf(call: EsNode): EsNode | undefined {

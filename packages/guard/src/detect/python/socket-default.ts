@@ -142,15 +142,11 @@ export function setsSocketDefault(root: TsNode, imports: { resolve(dotted: strin
  * then `with socket_timeout(30):`; setuptools' decorator factory `socket_timeout(timeout=15)` then
  * `@socket_timeout(_SOCKET_TIMEOUT) def open_with_auth(...)`).
  */
-export function inScopedSocketDefault(node: TsNode, imports: { resolve(dotted: string): string }): boolean {
-  const scoped = limitingSetters(node.tree.rootNode, imports)
-    .map(scopedSetter)
-    .filter((fn): fn is TsNode => fn !== undefined);
+export function inScopedSocketDefault(node: TsNode, facts: PyFacts): boolean {
+  let found = scopedSetters.get(facts);
+  if (!found) scopedSetters.set(facts, (found = scopedSettersOf(node, facts)));
+  const { scoped, names } = found;
   if (scoped.length === 0) return false;
-  const names = new Set<string | undefined>();
-  for (const fn of scoped)
-    for (let around: TsNode | null = fn; around !== null; around = around.parent)
-      if (around.type === "function_definition") names.add(around.childForFieldName("name")?.text);
   const named = (within: TsNode | null) =>
     within !== null && capturePython(within, ["call", "identifier"]).some((n) => names.has(lastName(n)));
   for (let current = node.parent; current !== null; current = current.parent) {
@@ -161,6 +157,22 @@ export function inScopedSocketDefault(node: TsNode, imports: { resolve(dotted: s
       return true;
   }
   return false;
+}
+
+// The functions of a file that set a socket default for a while, with their names and those of the functions around
+// them (a decorator factory's).
+const scopedSetters = new WeakMap<PyFacts, { scoped: TsNode[]; names: Set<string | undefined> }>();
+
+function scopedSettersOf(node: TsNode, facts: PyFacts): { scoped: TsNode[]; names: Set<string | undefined> } {
+  const names = new Set<string | undefined>();
+  if (!facts.fileCode().includes("getdefaulttimeout")) return { scoped: [], names };
+  const scoped = limitingSetters(node.tree.rootNode, facts)
+    .map(scopedSetter)
+    .filter((fn): fn is TsNode => fn !== undefined);
+  for (const fn of scoped)
+    for (let around: TsNode | null = fn; around !== null; around = around.parent)
+      if (around.type === "function_definition") names.add(around.childForFieldName("name")?.text);
+  return { scoped, names };
 }
 
 // The name a call or an identifier ends in: `socket_timeout` for `utils.socket_timeout(30)`.
