@@ -12,6 +12,7 @@ import { type ClientLibrary, missingClientTimeoutMessage } from "../../messages.
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
 import { ConfigLocals } from "./config-locals.ts";
+import { unboundingArgument } from "./request-arguments.ts";
 import { MAY_REQUEST_WITHOUT_DEFAULT, SETS_CLIENT_TIMEOUT } from "./client-default-text.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { isTestFile } from "./scripted-abort.ts";
@@ -98,7 +99,10 @@ export function missingClientTimeouts(
     if (other && args.length > 0 && importedOnly(path.split(".")[0]!, source, modules)) {
       const library = other[1] === "got" ? "got" : "request";
       if (other[2] === undefined || CLIENT_METHODS.test(other[2])) {
-        if (args.every((arg) => requestArgument(unwrap(configs.resolve(unwrap(arg)))))) where(canonical!, library);
+        if (
+          args.every((arg) => unboundingArgument(unwrap(configs.resolve(unwrap(arg))), CLIENT_BOUNDING, urlOrCallback))
+        )
+          where(canonical!, library);
         return;
       }
     }
@@ -140,21 +144,11 @@ function importedOnly(name: string, source: string, modules: ModuleBindings): bo
   return (declared?.length ?? 0) <= 1;
 }
 
-/**
- * An argument of a got or request call that cannot bound it: a URL (a string, or a name for one), a callback (written
- * in place, or a name for one: `cb`, `done`, `onResponse`), or options written in place without a bounding key.
- */
-function requestArgument(arg: EsNode): boolean {
-  if (arg.type === "Literal" || arg.type === "TemplateLiteral") return true;
-  if (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression") return true;
-  if (arg.type === "Identifier") return URL_OR_CALLBACK.test(arg.name as string) || CALLBACK.test(arg.name as string);
-  if (arg.type !== "ObjectExpression") return false;
-  return (arg.properties as EsNode[]).every((property) => {
-    if (property.type !== "Property") return false;
-    const key = propertyName(property);
-    return key !== undefined && !/^(timeout|signal|agent|agentOptions)$/.test(key);
-  });
-}
+/** Keys that bound a got or request call, or may (an agent may carry a timeout). */
+const CLIENT_BOUNDING = /^(timeout|signal|agent|agentOptions)$/;
+
+/** A name for a URL or a callback (`url`, `cb`, `done`, `onResponse`): an argument that cannot bound the request. */
+const urlOrCallback = (name: string) => URL_OR_CALLBACK.test(name) || CALLBACK.test(name);
 
 /**
  * Where `axios(...)` takes its config: `axios({ url })` first, `axios("/user", config)` after a URL written as a

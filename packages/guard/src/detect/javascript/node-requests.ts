@@ -7,11 +7,12 @@
 // (`req.setTimeout(...)`, a timer that destroys it, a race). Never in a test file or one that fakes the HTTP layer.
 import { missingNodeTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
-import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, span, unwrap } from "./ast.ts";
 import { IMPORTS_NODE_HTTP } from "./client-default-text.ts";
 import { MOCKS } from "./client-defaults.ts";
 import { ConfigLocals } from "./config-locals.ts";
 import type { ModuleBindings } from "./modules.ts";
+import { unboundingArgument } from "./request-arguments.ts";
 import { isTestFile } from "./scripted-abort.ts";
 import { type VisitorKeys, walk } from "./walk.ts";
 
@@ -20,6 +21,9 @@ const IMPORTS_HTTP = new RegExp(IMPORTS_NODE_HTTP);
 
 /** The calls that make a request. */
 const REQUEST = /^https?\.(?:request|get)$/;
+
+/** A name for a URL (`url`, `targetUrl`, `endpoint`): an argument that cannot bound the request. */
+const URL_NAME = /url|uri|href|endpoint/i;
 
 /** Keys that bound a request, or may (an agent may carry a timeout). */
 const BOUNDING = /^(?:timeout|signal|agent|createConnection)$/;
@@ -48,7 +52,7 @@ export function bareNodeRequests(
     const around = configs.functionAt(at) ?? [0, source.length];
     if (BOUNDED_NEAR.test(source.slice(...around))) return;
     const args = (node.arguments as EsNode[]).map((arg) => unwrap(configs.resolve(unwrap(arg))));
-    if (!args.every(unbounding)) return;
+    if (!args.every((arg) => unboundingArgument(arg, BOUNDING, (name) => URL_NAME.test(name)))) return;
     const [start, end] = span(node.callee as EsNode);
     findings.push({
       ruleId: "no-unbounded-timeout",
@@ -59,17 +63,4 @@ export function bareNodeRequests(
     });
   });
   return findings;
-}
-
-/** A URL, a callback, or options written in place without a bounding key or a spread. */
-function unbounding(arg: EsNode): boolean {
-  if (arg.type === "Literal" || arg.type === "TemplateLiteral") return true;
-  if (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression") return true;
-  if (arg.type !== "ObjectExpression")
-    return arg.type === "Identifier" && /url|uri|href|endpoint/i.test(arg.name as string);
-  return (arg.properties as EsNode[]).every((property) => {
-    if (property.type !== "Property") return false;
-    const key = propertyName(property);
-    return key !== undefined && !BOUNDING.test(key);
-  });
 }
