@@ -1,6 +1,6 @@
 // The names a package's texts may have facts about (`package-facts.ts`), found in the text alone: no parse, so a
 // commit whose package shows none never loads the parser's walk.
-import { SETS_CLIENT_TIMEOUT } from "./detect/javascript/client-default-text.ts";
+import { setsClientTimeout } from "./detect/javascript/client-default-text.ts";
 import { MIGHT_BOUND_BY_CLOCK } from "./detect/javascript/clock-bound-text.ts";
 import { DELAY_KEY } from "./name-kinds.ts";
 import { isBareTimeoutName, timeoutWord } from "./name-words.ts";
@@ -47,7 +47,7 @@ export function candidatesIn(texts: readonly string[]): Candidates {
     inert: inertCandidates(worded),
     helpers: helperCandidates(texts),
     tables: tableCandidates(worded),
-    clientTimeout: texts.some((text) => SETS_CLIENT_TIMEOUT.test(text)),
+    clientTimeout: texts.some((text) => setsClientTimeout(text)),
     clocked: texts.some((text) => MIGHT_BOUND_BY_CLOCK.test(text)),
   };
 }

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { GuardConfig } from "./config.ts";
 import { isJavaScript, isPython } from "./extensions.ts";
 import { listFiles, triage, workingTreeCandidates } from "./files.ts";
-import { MAY_REQUEST_WITHOUT_DEFAULT, SETS_CLIENT_TIMEOUT } from "./detect/javascript/client-default-text.ts";
+import { MAY_REQUEST_WITHOUT_DEFAULT, setsClientTimeout } from "./detect/javascript/client-default-text.ts";
 import { candidatesIn } from "./package-candidates.ts";
 import { type PackageFacts, withInternals } from "./package-facts-shape.ts";
 import { apiTimeoutPlace, callsTimeoutPosition, Signatures } from "./detect/python/timeout-positions.ts";
@@ -122,7 +122,7 @@ export async function factsOfRun(
         ? {
             ...candidates,
             ...(candidates.noLimit.size > 0 ? { inert: candidatesIn(all.map((file) => file.text)).inert } : {}),
-            clientTimeout: candidates.clientTimeout || all.some((file) => SETS_CLIENT_TIMEOUT.test(file.text)),
+            clientTimeout: candidates.clientTimeout || all.some((file) => setsClientTimeout(file.text)),
           }
         : candidates;
     // The walk (and the detector it runs) is loaded only for a package whose texts show a candidate.

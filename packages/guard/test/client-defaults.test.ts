@@ -69,7 +69,7 @@ describe("an HTTP client whose default is no timeout, called without one", () =>
     expect(await findingLines("src/load.js", source)).toEqual([]);
   });
 
-  it("reports an instance made without a timeout once, at axios.create, when the file calls it", async () => {
+  it("reports an instance made without a timeout once, at axios.create, called here or kept for other modules", async () => {
     const made = [
       'const axios = require("axios");',
       'const api = axios.create({ baseURL: "https://example.org" });',
@@ -82,8 +82,72 @@ describe("an HTTP client whose default is no timeout, called without one", () =>
       "exports.save = (user) => api.post('/users', user, { timeout: config.TIMEOUT });",
     ];
     expect(await findingLines("lib/api.js", bounded.join("\n"))).toEqual([]);
+    // @stellar/typescript-wallet-sdk's `export const DefaultClient = axios.create({ headers })`, a client kept on
+    // `this` behind a getter (@memberjunction's `this._axiosInstance`): every request through them is unbounded.
     const exported = ['const axios = require("axios");', "module.exports = axios.create({ baseURL: 'x' });"];
-    expect(await findingLines("lib/api.js", exported.join("\n"))).toEqual([]);
+    expect(await findingLines("lib/api.js", exported.join("\n"))).toEqual(["2: no-unbounded-timeout"]);
+    const kept = [
+      'import axios from "axios";',
+      "export class Social {",
+      "  get http() {",
+      '    if (!this._http) this._http = axios.create({ baseURL: "https://graph.example.org" });',
+      "    return this._http;",
+      "  }",
+      "}",
+    ];
+    expect(await findingLines("lib/social.js", kept.join("\n"))).toEqual(["4: no-unbounded-timeout"]);
+  });
+
+  it("reads the calls of an instance named axios as the instance's (@blocklet/sdk, @elestio/cloudgate)", async () => {
+    const made = [
+      'const Axios = require("axios");',
+      "const axios = Axios.create({ proxy: false });",
+      "exports.send = (url, body) => axios.post(url, body, { timeout: config.TIMEOUT });",
+    ];
+    expect(await findingLines("lib/send.js", made.join("\n"))).toEqual([]);
+    const unbounded = made.with(2, "exports.send = (url, body) => axios.post(url, body);");
+    expect(await findingLines("lib/send.js", unbounded.join("\n"))).toEqual(["2: no-unbounded-timeout"]);
+  });
+
+  it("takes an agent handed in as a possible bound, and one made in place without a timeout as none", async () => {
+    // defender-base-client's `createApi(key, token, apiUrl, httpsAgent)`: the caller's agent may time sockets out.
+    const handed = [
+      'import axios from "axios";',
+      "export const createApi = (url, httpsAgent) => axios.create({ baseURL: url, httpsAgent });",
+    ];
+    expect(await findingLines("lib/api.js", handed.join("\n"))).toEqual([]);
+    // node-hue-api's `{ httpsAgent: new https.Agent({ rejectUnauthorized: false }) }`.
+    const inPlace = [
+      'import axios from "axios";',
+      'import https from "node:https";',
+      "export const bridge = (url) => axios.get(url, { httpsAgent: new https.Agent({ rejectUnauthorized: false }) });",
+      "export const timed = (url) => axios.get(url, { httpsAgent: new https.Agent({ timeout: config.TIMEOUT }) });",
+    ];
+    expect(await findingLines("lib/bridge.js", inPlace.join("\n"))).toEqual(["3: no-unbounded-timeout"]);
+  });
+
+  it("reads a request interceptor written in place: one that only adds headers bounds nothing", async () => {
+    // coda-ticket-manager-mcp: the token is injected per request, and a rate-limited request is sent again with its
+    // own config (`codaClient(error.config)`), neither of which sets a timeout.
+    const made = [
+      'import axios from "axios";',
+      'const coda = axios.create({ baseURL: "https://coda.io/apis/v1/" });',
+      "coda.interceptors.request.use((config) => {",
+      "  config.headers.Authorization = `Bearer ${token()}`;",
+      "  return config;",
+      "});",
+      "coda.interceptors.response.use((r) => r, async (error) => {",
+      "  await new Promise((resolve) => setTimeout(resolve, 6000));",
+      "  return coda(error.config);",
+      "});",
+      "export const rows = (doc) => coda.get(`docs/${doc}/rows`);",
+    ];
+    expect(await findingLines("lib/coda.js", made.join("\n"))).toEqual(["2: no-unbounded-timeout"]);
+    const setsTimeout = made.with(3, "  config.timeout = settings.timeout;");
+    expect(await findingLines("lib/coda.js", setsTimeout.join("\n"))).toEqual([]);
+    // An interceptor handed by name may set one: the file cannot tell.
+    const named = [...made.slice(0, 2), "coda.interceptors.request.use(withDeadline);", made.at(-1)!];
+    expect(await findingLines("lib/coda.js", named.join("\n"))).toEqual([]);
   });
 
   it("stays silent where the package sets a default timeout or a test fakes the HTTP layer", async () => {

@@ -13,7 +13,7 @@ import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
 import { ConfigLocals } from "./config-locals.ts";
 import { unboundingArgument } from "./request-arguments.ts";
-import { MAY_REQUEST_WITHOUT_DEFAULT, SETS_CLIENT_TIMEOUT } from "./client-default-text.ts";
+import { MAY_REQUEST_WITHOUT_DEFAULT, setsClientTimeout } from "./client-default-text.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { isTestFile } from "./scripted-abort.ts";
 import { type VisitorKeys, walk } from "./walk.ts";
@@ -48,14 +48,15 @@ export function missingClientTimeouts(
   packageSetsTimeout: boolean,
 ): RawFinding[] {
   if (packageSetsTimeout || !MAY_REQUEST_WITHOUT_DEFAULT.test(source)) return [];
-  if (SETS_CLIENT_TIMEOUT.test(source) || isTestFile(source) || MOCKS.test(source)) return [];
+  if (setsClientTimeout(source) || isTestFile(source) || MOCKS.test(source)) return [];
   const findings: RawFinding[] = [];
   /** Instances made by `axios.create(...)` without a timeout, by the name they are stored under. */
   const creates = new Map<string, EsNode>();
   /** Instance names some call hands a config the file cannot read, or one with a timeout. */
   const bounded = new Set<string>();
-  const called = new Set<string>();
   const instanceCalls: [string, EsNode][] = [];
+  /** Calls of axios itself (`axios(config)`, `axios.get(url)`), with the method's name. */
+  const axiosCalls: [string, EsNode, string | undefined][] = [];
   const configs = new ConfigLocals(source);
   const unbounded = (args: EsNode[], at: number) => unboundedConfigs(args, at, (arg) => configs.resolve(arg));
   walk(program, visitorKeys, (node) => {
@@ -84,14 +85,12 @@ export function missingClientTimeouts(
       if (unbounded(args, 1) && !MAKES_REQUESTS.test(source)) where("fetch", "node-fetch");
       return;
     }
-    if (canonical === "axios") {
-      if (unbounded(args, callConfigAt(args))) where("axios", "axios");
-      return;
-    }
     const dot = path.lastIndexOf(".");
     const method = path.slice(dot + 1);
-    if (canonical === `axios.${method}` && method in AXIOS_CONFIG) {
-      if (unbounded(args, AXIOS_CONFIG[method]!)) where(`axios.${method}`, "axios");
+    if (canonical === "axios" || (canonical === `axios.${method}` && method in AXIOS_CONFIG)) {
+      // Judged once the instances are known: `const axios = Axios.create({ proxy: false })` (@blocklet/sdk,
+      // @elestio/cloudgate) names an instance `axios`, whose calls are the instance's.
+      axiosCalls.push([path, node, canonical === "axios" ? undefined : method]);
       return;
     }
     // `got.post(url, { json })`, `request(options, cb)`: called by a name the file imports (a local `request` is not).
@@ -109,23 +108,44 @@ export function missingClientTimeouts(
     // `api.get(url)`, `api(config)`: a call of an instance the file made; judged once all of them are known.
     instanceCalls.push([path, node]);
   });
+  for (const [path, node, method] of axiosCalls) {
+    if (creates.has(path.split(".")[0]!)) instanceCalls.push([path, node]);
+    else if (method === undefined) {
+      if (unbounded(node.arguments as EsNode[], callConfigAt(node.arguments as EsNode[])))
+        findings.push(finding(node, "axios", "axios"));
+    } else if (unbounded(node.arguments as EsNode[], AXIOS_CONFIG[method]!))
+      findings.push(finding(node, `axios.${method}`, "axios"));
+  }
   for (const [path, node] of instanceCalls) {
     const dot = path.lastIndexOf(".");
     const [name, method] = creates.has(path) ? [path, undefined] : [path.slice(0, dot), path.slice(dot + 1)];
     if (!creates.has(name)) continue;
     const args = node.arguments as EsNode[];
+    // `api(error.config)` in a response interceptor sends a failed request again with its own config: no new bound.
+    if (args.length === 1 && isRetriedConfig(args[0]!)) continue;
     const at = method === undefined ? callConfigAt(args) : AXIOS_CONFIG[method];
     if (at === undefined) {
       // `api.defaults`, `api.interceptors.request.use(...)`, a method axios does not have: not a request.
       if (method !== "getUri") bounded.add(name);
       continue;
     }
-    called.add(name);
     if (!unbounded(args, at)) bounded.add(name);
   }
-  for (const [name, create] of creates)
-    if (called.has(name) && !bounded.has(name)) findings.push(finding(create, "axios.create", "axios"));
+  // An instance the file does not call is still reported: it is kept (`this.http = ...`, a getter) or exported for
+  // other modules' requests, every one of which waits without a bound unless it passes its own timeout.
+  for (const [name, create] of creates) if (!bounded.has(name)) findings.push(finding(create, "axios.create", "axios"));
   return findings;
+}
+
+/** `error.config`, `err.config`: the config of a request axios failed, handed back to send it again. */
+function isRetriedConfig(arg: EsNode): boolean {
+  const value = unwrap(arg);
+  return (
+    value.type === "MemberExpression" &&
+    value.computed !== true &&
+    (value.property as EsNode).name === "config" &&
+    unwrap(value.object as EsNode).type === "Identifier"
+  );
 }
 
 /** got and request (request-promise too), called as the module or one of its request methods (`got.post`). */
@@ -173,9 +193,31 @@ function unboundedConfigs(args: EsNode[], at: number, resolve: (arg: EsNode) => 
       if (property.type !== "Property") return false;
       const key = propertyName(property);
       if (key === undefined || BOUNDING.test(key)) return false;
+      if (AGENT.test(key) && !agentWithoutTimeout(unwrap(property.value as EsNode))) return false;
     }
   }
   return true;
+}
+
+/** The agents a config may hand axios: a Node agent's own `timeout` bounds the socket (defender-base-client's). */
+const AGENT = /^https?Agent$/;
+
+/**
+ * An agent made in place without a `timeout` (`new https.Agent({ rejectUnauthorized: false })`): it bounds nothing.
+ * One handed in (a parameter, a local) may carry one.
+ */
+function agentWithoutTimeout(value: EsNode): boolean {
+  if (value.type !== "NewExpression") return false;
+  const [options, ...rest] = value.arguments as EsNode[];
+  if (rest.length > 0) return false;
+  if (options === undefined) return true;
+  const object = unwrap(options);
+  return (
+    object.type === "ObjectExpression" &&
+    (object.properties as EsNode[]).every(
+      (property) => property.type === "Property" && (propertyName(property) ?? "timeout") !== "timeout",
+    )
+  );
 }
 
 function finding(node: EsNode, call: string, library: ClientLibrary): RawFinding {
