@@ -235,7 +235,8 @@ export function onlyRecorded(fn: TsNode, name: string): boolean {
   return reads.every((read) => insideAppend(code, read.index));
 }
 
-// The offset sits inside the parentheses of an `.append(` (with any brackets between).
+// The offset sits inside the parentheses of an `.append(` (with any brackets between, but no call: in
+// `out.append(_grab_crl(user_agent, url, timeout))`, certvalidator's, the value is handed to `_grab_crl`, which waits).
 function insideAppend(code: string, at: number): boolean {
   let depth = 0;
   let open = 0;
@@ -245,6 +246,7 @@ function insideAppend(code: string, at: number): boolean {
     else if (c === "(" || c === "[" || c === "{") {
       if (depth > 0) depth--;
       else if (c === "(" && /\.append\s*$/.test(code.slice(Math.max(0, i - 20), i))) return true;
+      else if (c === "(" && /[\w)\]]\s*$/.test(code.slice(Math.max(0, i - 20), i))) return false;
       else open++;
     } else if (c === "\n" && depth === 0 && open === 0) return false;
   }
