@@ -4,7 +4,7 @@
 
 /**
  * Text that sets a client's default timeout, or arms a timer that aborts (`.defaults.timeout`, `setTimeout(() =>
- * controller.abort())`). A request interceptor is read on its own (`setsTimeoutInInterceptor`).
+ * controller.abort())`). A request interceptor is read on its own by `setsClientTimeout`.
  */
 const SETS_DEFAULT_OR_ABORTS = /\.defaults\.timeout\b|\.defaults\s*=|\bsetTimeout\s*\(\s*\(\)\s*=>\s*\w*\.abort\(/;
 
