@@ -26,14 +26,16 @@ const MAX_INTERCEPTOR = 4000;
 export function setsClientTimeout(text: string): boolean {
   if (SETS_DEFAULT_OR_ABORTS.test(text)) return true;
   if (!text.includes("interceptors.request")) return false;
+  let registrations = 0;
   for (const match of text.matchAll(REQUEST_INTERCEPTOR)) {
+    registrations++;
     const from = match.index + match[0].length;
     if (!/^(?:async\b|function\b|\(|[\w$]+\s*=>)/.test(text.slice(from, from + 40))) return true;
     const end = callEnd(text, from);
     if (end === undefined || BOUNDS_IN_INTERCEPTOR.test(text.slice(from, end))) return true;
   }
   // `interceptors.request` read some other way (`.handlers`, handed on): it may be given a timeout.
-  return (text.match(/\binterceptors\.request\b/g) ?? []).length > [...text.matchAll(REQUEST_INTERCEPTOR)].length;
+  return (text.match(/\binterceptors\.request\b/g) ?? []).length > registrations;
 }
 
 /**

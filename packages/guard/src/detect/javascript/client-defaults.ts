@@ -6,8 +6,8 @@
 // instance the file makes with `axios.create(...)`); Node's own global `fetch` is bounded by undici's defaults and
 // never reported. A request counts only when every config it is handed is written in place without `timeout`,
 // `signal` or `cancelToken` (a config held in a variable or spread from one may carry them), and never where the
-// package sets a default elsewhere (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, an interceptor:
-// `packageSetsClientTimeout`), nor in a test file (its requests go to a mock or a local server).
+// package sets a default elsewhere (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, a request
+// interceptor that may set one: `setsClientTimeout`), nor in a test file (its requests go to a mock or a local server).
 import { type ClientLibrary, missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
@@ -110,11 +110,12 @@ export function missingClientTimeouts(
   });
   for (const [path, node, method] of axiosCalls) {
     if (creates.has(path.split(".")[0]!)) instanceCalls.push([path, node]);
-    else if (method === undefined) {
-      if (unbounded(node.arguments as EsNode[], callConfigAt(node.arguments as EsNode[])))
-        findings.push(finding(node, "axios", "axios"));
-    } else if (unbounded(node.arguments as EsNode[], AXIOS_CONFIG[method]!))
-      findings.push(finding(node, `axios.${method}`, "axios"));
+    else {
+      const args = node.arguments as EsNode[];
+      const at = method === undefined ? callConfigAt(args) : AXIOS_CONFIG[method]!;
+      if (unbounded(args, at))
+        findings.push(finding(node, method === undefined ? "axios" : `axios.${method}`, "axios"));
+    }
   }
   for (const [path, node] of instanceCalls) {
     const dot = path.lastIndexOf(".");
