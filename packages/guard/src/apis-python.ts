@@ -70,6 +70,9 @@ export const PYTHON_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "python", callee: "*.fail_after", argument: 0, zeroIsUnbounded: false },
   { language: "python", callee: "move_on_after", argument: 0, zeroIsUnbounded: false },
   { language: "python", callee: "*.move_on_after", argument: 0, zeroIsUnbounded: false },
+  // PyMongo's client-side operation timeout: `with pymongo.timeout(5):` bounds every operation of the block together;
+  // None sets no deadline (https://pymongo.readthedocs.io/en/stable/api/pymongo/, `timeout(seconds)`).
+  { language: "python", callee: "pymongo.timeout", argument: 0, keyword: "seconds", zeroIsUnbounded: false },
   // Standard-library blocking calls with a positional or `timeout=` timeout: Event/Condition/Popen.wait(5),
   // Thread/Process.join(3), poll(1000) ticks, Popen.communicate(input, 10); None (either way) waits without a limit.
   { language: "python", callee: "*.wait", argument: 0, keyword: "timeout" },

@@ -80,15 +80,18 @@ export function missingNodeTimeoutMessage(call: string): string {
   return `${call}() has no timeout, so it waits forever when the server stops answering (Node sets none on a request). Pass { signal: AbortSignal.timeout(config.TIMEOUT) } (config from @org/config), or set req.setTimeout(config.TIMEOUT, () => req.destroy()).`;
 }
 
-export type ClientLibrary = "axios" | "node-fetch" | "got" | "request";
+export type ClientLibrary = "axios" | FetchLibrary | "got" | "request";
+
+/** node-fetch and the packages that are node-fetch on Node (and a fetch with no deadline in a browser). */
+export type FetchLibrary = "node-fetch" | "cross-fetch" | "isomorphic-unfetch";
 
 export function missingClientTimeoutMessage(call: string, library: ClientLibrary): string {
   if (library === "got")
     return `${call}() from got has no timeout, so it waits forever when the server stops answering (got sets none by default). Pass { timeout: { request: config.TIMEOUT } } (config from @org/config).`;
   if (library === "request")
     return `${call}() from request has no timeout, so it waits forever when the server stops answering (request sets none by default). Pass { timeout: config.TIMEOUT } (config from @org/config).`;
-  if (library === "node-fetch")
-    return `${call}() from node-fetch has no timeout or signal, so it waits forever when the server stops answering (node-fetch sets no deadline of its own). Pass { signal: AbortSignal.timeout(config.TIMEOUT) } (config from @org/config).`;
+  if (library !== "axios")
+    return `${call}() from ${library} has no timeout or signal, so it waits forever when the server stops answering (${library} sets no deadline of its own). Pass { signal: AbortSignal.timeout(config.TIMEOUT) } (config from @org/config).`;
   const made = call === "axios.create" ? "makes a client without a timeout" : "has no timeout";
   return `${call}() ${made}, so its requests wait forever when the server stops answering (axios's default timeout is 0: none). Pass { timeout: config.TIMEOUT } (config from @org/config).`;
 }

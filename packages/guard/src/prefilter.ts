@@ -69,7 +69,7 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
       "timeout",
       ...(lang === "python" ? ["time_out"] : []),
       // HTTP clients whose default is no timeout, called without one (`client-defaults.ts`).
-      ...(lang === "js" ? ['"axios"', "'axios'", "node-fetch"] : []),
+      ...(lang === "js" ? ['"axios"', "'axios'", "node-fetch", "cross-fetch", "isomorphic-unfetch"] : []),
       "deadline",
       "org-guard-ignore",
       ...config.extraTimeoutNames,

@@ -135,7 +135,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     id: "no-unbounded-timeout",
     defaultSeverity: 2,
     description:
-      "A timeout that waits forever: 0 or Infinity where that disables the limit, None where it means no limit, or a request with no timeout from a client whose default is none: a requests call or a standard-library network call (`urlopen`, `HTTPConnection`, `socket.create_connection`, ...) in Python, an axios, node-fetch, got or request request, or a request of Node's own `http`/`https` that nothing near it bounds, in JavaScript.",
+      "A timeout that waits forever: 0 or Infinity where that disables the limit, None where it means no limit, or a request with no timeout from a client whose default is none: a requests call or a standard-library network call (`urlopen`, `HTTPConnection`, `socket.create_connection`, ...) in Python, an axios, node-fetch (or cross-fetch, isomorphic-unfetch), got or request request, or a request of Node's own `http`/`https` that nothing near it bounds, in JavaScript.",
     rationale: "A call that never times out turns one slow dependency into a hung worker.",
     examples: [
       { language: "ts", flagged: "axios.create({ timeout: 0 });", clean: "axios.create({ timeout: config.TIMEOUT });" },

@@ -53,6 +53,28 @@ describe("an HTTP client whose default is no timeout, called without one", () =>
     expect(first!.message).toMatch(/^axios\.get\(\) has no timeout.*axios's default timeout is 0: none/);
   });
 
+  it("reports cross-fetch and isomorphic-unfetch, node-fetch on Node, as node-fetch, naming the package", async () => {
+    const source = [
+      'const cross_fetch_1 = require("cross-fetch");',
+      'import { fetch as crossFetch } from "cross-fetch";',
+      'import unfetch from "isomorphic-unfetch";',
+      "export async function keepAlive(host, cookie) {",
+      '  await (0, cross_fetch_1.default)(host, { method: "GET", headers: { cookie } });',
+      "  await crossFetch(host);",
+      '  await unfetch(host, { method: "POST" });',
+      "  return unfetch(host, { signal: AbortSignal.timeout(config.TIMEOUT) });",
+      "}",
+    ].join("\n");
+    expect(await findingLines("dist/proxy.js", source)).toEqual([
+      "5: no-unbounded-timeout",
+      "6: no-unbounded-timeout",
+      "7: no-unbounded-timeout",
+    ]);
+    const messages = (await checkSource("dist/proxy.js", source, config)).messages.map((m) => m.message);
+    expect(messages[0]).toMatch(/^fetch\(\) from cross-fetch has no timeout or signal/);
+    expect(messages[2]).toMatch(/^fetch\(\) from isomorphic-unfetch has no timeout or signal/);
+  });
+
   it("keeps calls with a timeout, a signal, a config it cannot read, Node's own fetch and another fetch silent", async () => {
     const source = [
       'import axios from "axios";',

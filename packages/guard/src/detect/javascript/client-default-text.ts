@@ -70,5 +70,7 @@ export const IMPORTS_NODE_HTTP = String.raw`\brequire\s*\(\s*["'](?:node:)?https
 /** An import of got or request (and request-promise), whose requests have no timeout unless given one. */
 export const IMPORTS_GOT_OR_REQUEST = String.raw`(?:\brequire\s*\(\s*|\bfrom\s+)["'](?:got|request|request-promise(?:-native)?)["']`;
 
-/** Text that may request on a client whose default is no timeout (axios, node-fetch, got, request). */
-export const MAY_REQUEST_WITHOUT_DEFAULT = new RegExp(`axios|node-fetch|${IMPORTS_GOT_OR_REQUEST}`);
+/** Text that may request on a client whose default is no timeout (axios, node-fetch and its wrappers, got, request). */
+export const MAY_REQUEST_WITHOUT_DEFAULT = new RegExp(
+  `axios|node-fetch|cross-fetch|isomorphic-unfetch|${IMPORTS_GOT_OR_REQUEST}`,
+);

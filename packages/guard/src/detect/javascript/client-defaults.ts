@@ -1,5 +1,6 @@
 // HTTP clients whose default is no timeout, called without one: axios (its `timeout` defaults to 0, "no timeout is
-// created"), node-fetch (no deadline unless a `signal` or its own `timeout` option is given), got and request (no
+// created"), node-fetch (no deadline unless a `signal` or its own `timeout` option is given; so too cross-fetch and
+// isomorphic-unfetch, which are node-fetch on Node and a browser's fetch elsewhere), got and request (no
 // timeout unless the options give one; only a call of the imported module or its request methods is judged). Each
 // such request waits forever when the server stops answering, as Python's `requests.get(url)` does
 // (`python/http.ts`). The receiver is known by its import only (the default export of "axios" or "node-fetch", or an
@@ -8,7 +9,7 @@
 // `signal` or `cancelToken` (a config held in a variable or spread from one may carry them), and never where the
 // package sets a default elsewhere (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, a request
 // interceptor that may set one: `setsClientTimeout`), nor in a test file (its requests go to a mock or a local server).
-import { type ClientLibrary, missingClientTimeoutMessage } from "../../messages.ts";
+import { type ClientLibrary, type FetchLibrary, missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
 import { ConfigLocals } from "./config-locals.ts";
@@ -29,6 +30,12 @@ const AXIOS_CONFIG: Record<string, number> = {
   put: 2,
   patch: 2,
 };
+
+/**
+ * node-fetch's default export, and the packages that hand node-fetch out on Node and a browser's fetch elsewhere, with no
+ * deadline of their own either way (cross-fetch's default or `fetch` export, isomorphic-unfetch's default).
+ */
+const FETCH_LIBRARIES = /^(node-fetch|cross-fetch|isomorphic-unfetch)(?:\.fetch)?$/;
 
 /** Keys that bound a request, or that may (a spread). */
 const BOUNDING = /^(timeout|signal|cancelToken)$/;
@@ -80,9 +87,10 @@ export function missingClientTimeouts(
     const args = node.arguments as EsNode[];
     const canonical = modules.canonical(path);
     const where = (call: string, library: ClientLibrary) => findings.push(finding(node, call, library));
-    if (canonical === "node-fetch") {
+    const fetchLibrary = FETCH_LIBRARIES.exec(canonical ?? "")?.[1] as FetchLibrary | undefined;
+    if (fetchLibrary !== undefined) {
       // `fetch(new Request(url, opts))`, `fetch(request)` in a file that makes Requests: its options may bound it.
-      if (unbounded(args, 1) && !MAKES_REQUESTS.test(source)) where("fetch", "node-fetch");
+      if (unbounded(args, 1) && !MAKES_REQUESTS.test(source)) where("fetch", fetchLibrary);
       return;
     }
     const dot = path.lastIndexOf(".");

@@ -188,10 +188,18 @@ export class DeadlineTimers {
   // `const timeoutFn = function () { xhr.abort(); ... }; setTimeout(timeoutFn, 30000)`: the file's function of
   // that name, the nearest declared before the timer, aborts or fails the operation when it fires. One the timer
   // is in re-arms itself (`setTimeout(checkMap, 50)` in `checkMap`, whose own deadline is elsewhere): a poll.
+  // Minified code reuses short names: a function around the timer that takes a parameter of that name and does not
+  // hold the declaration binds it there (`new Promise((s) => setTimeout(s, n))`, a sleep, beside a bundled axios's
+  // `const s = function (u) { r.abort(u) }`), and the timer's callback is the parameter, not the file's function.
   private abortsByName(name: string, at: number): boolean {
-    let best: { from: number; node: EsNode } | undefined;
+    let best: { from: number; to: number; node: EsNode } | undefined;
     for (const fn of this.index().byName.get(name) ?? []) if (fn.to < at && (!best || fn.from > best.from)) best = fn;
-    return best !== undefined && DEADLINE_BODY.test(ownText(best.node, this.source).replace(/\/\/[^\n]*/g, ""));
+    if (best === undefined) return false;
+    const declared = best;
+    const shadowed = this.index()
+      .tree.around(at)
+      .some((fn) => fn.parameters.has(name) && !(fn.from < declared.from && declared.to < fn.to));
+    return !shadowed && DEADLINE_BODY.test(ownText(best.node, this.source).replace(/\/\/[^\n]*/g, ""));
   }
 
   // The functions by nesting and by name, for questions asked per timer (a scan of all of them per timer was quadratic

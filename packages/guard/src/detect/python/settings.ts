@@ -1,8 +1,9 @@
 // An object's own "no limit": a constructor's `timeout=None` that the object later waits with (README "a parameter
 // default None": the caller's choice when the function is the wait, the library's "no limit" when it is an object's
 // setting for waits the object makes later on its own).
-import { elseWaitsUnbounded } from "./unbounded-else.ts";
 import type { Node as TsNode } from "web-tree-sitter";
+import { armedOnlyWhenSet } from "./armed-when-set.ts";
+import { elseWaitsUnbounded } from "./unbounded-else.ts";
 import { matchApi } from "../../apis.ts";
 import { knowsTimeoutKeyword } from "./calls.ts";
 import { calleeOf, classOf, parameterNamed, positionalParameter } from "./callees.ts";
@@ -58,7 +59,9 @@ export function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops
   const body = fn.childForFieldName("body");
   if ((init && !cls) || !body || assignsTo(body, name)) return false;
   for (const use of body.descendantsOfType("identifier")) {
-    if (use?.text !== name || (guarded(use, name, fn) && !elseWaitsUnbounded(facts, use, name))) continue;
+    if (use?.text !== name) continue;
+    if (init && cls && armedOnlyWhenSet(use, name, fn)) return true;
+    if (guarded(use, name, fn) && !elseWaitsUnbounded(facts, use, name)) continue;
     if (handedOn(facts, fn, use, init, hops)) return true;
     if (!init || !cls) continue; // a function that is not a constructor keeps nothing itself: it is the wait
     const stored = storedAs(use);
@@ -126,6 +129,7 @@ export function keptForWaits(facts: PyFacts, cls: TsNode, stored: string, hops: 
         return true;
       continue;
     }
+    if (armedOnlyWhenSet(read, stored, cls)) return true; // `if self.x is not None: loop.call_later(self.x, fail)`
     const tested = guarded(read, stored, cls) || startedOnlyUnderTest(read, stored, cls);
     const given = setOnlyWhenGiven(facts, read, stored, cls) || elseWaitsUnbounded(facts, read, stored);
     if ((!tested || given) && reachesWait(facts, read, hops)) return true;
