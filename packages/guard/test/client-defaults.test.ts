@@ -189,6 +189,31 @@ describe("an HTTP client whose default is no timeout, called without one", () =>
     // A helper under a tests folder (@ledgerhq/hw-app-btc's `tests/speculosclient.ts`): the runner's timeout bounds it.
     expect(await findingLines("tests/client.ts", call)).toEqual([]);
   });
+
+  it("an axios default bounds only axios: node-fetch and cross-fetch requests of the package stay reported", async () => {
+    // @mindconnect/mindconnect-nodejs: a bundle assigns a client's `.defaults`; the CLI's keep-alive uses cross-fetch.
+    const fetches = [
+      'const axios = require("axios");',
+      'const crossFetch = require("cross-fetch");',
+      'const nodeFetch = require("node-fetch");',
+      "exports.load = (url) => axios.get(url);",
+      'exports.keepAlive = (host) => crossFetch(host, { method: "GET" });',
+      "exports.ping = (host) => nodeFetch(host);",
+    ].join("\n");
+    const defaults = 'const axios = require("axios");\naxios.defaults.timeout = 30000;\n';
+    const facts = await packageFacts(
+      [
+        ["lib/cli.js", fetches],
+        ["lib/setup.js", defaults],
+      ],
+      config,
+    );
+    const lines = (await checkSource("lib/cli.js", fetches, config, facts)).messages.map((m) => m.line);
+    expect(lines).toEqual([5, 6]);
+    // A timer that aborts in the file may bound any client's request.
+    const aborting = `${fetches}\nconst ac = new AbortController();\nsetTimeout(() => ac.abort(), config.TIMEOUT);\n`;
+    expect(await findingLines("lib/cli.js", aborting)).toEqual([]);
+  });
 });
 
 // Session 30 (guard-tidy30): `org-guard check` and the commit hook build the package's facts the way `packageFacts`

@@ -2,11 +2,14 @@
 // (`client-defaults.ts`) and the package pass that tells every file of a package (`package-candidates.ts`) share it,
 // and a run that needs only the text test does not load the detector.
 
+/** Text that arms a timer that aborts (`setTimeout(() => controller.abort())`): any client's request may be bounded. */
+export const ABORTS_BY_TIMER = /\bsetTimeout\s*\(\s*\(\)\s*=>\s*\w*\.abort\(/;
+
 /**
- * Text that sets a client's default timeout, or arms a timer that aborts (`.defaults.timeout`, `setTimeout(() =>
- * controller.abort())`). A request interceptor is read on its own by `setsClientTimeout`.
+ * Text that sets a client's default timeout, or arms a timer that aborts (`.defaults.timeout`, `ABORTS_BY_TIMER`). A
+ * request interceptor is read on its own by `setsClientTimeout`.
  */
-const SETS_DEFAULT_OR_ABORTS = /\.defaults\.timeout\b|\.defaults\s*=|\bsetTimeout\s*\(\s*\(\)\s*=>\s*\w*\.abort\(/;
+const SETS_DEFAULT_OR_ABORTS = new RegExp(String.raw`\.defaults\.timeout\b|\.defaults\s*=|` + ABORTS_BY_TIMER.source);
 
 /** The start of a request interceptor's registration, up to its first argument: `api.interceptors.request.use(`. */
 const REQUEST_INTERCEPTOR = /\binterceptors\.request\.use\s*\(\s*/g;

@@ -6,15 +6,16 @@
 // (`python/http.ts`). The receiver is known by its import only (the default export of "axios" or "node-fetch", or an
 // instance the file makes with `axios.create(...)`); Node's own global `fetch` is bounded by undici's defaults and
 // never reported. A request counts only when every config it is handed is written in place without `timeout`,
-// `signal` or `cancelToken` (a config held in a variable or spread from one may carry them), and never where the
-// package sets a default elsewhere (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, a request
-// interceptor that may set one: `setsClientTimeout`), nor in a test file (its requests go to a mock or a local server).
+// `signal` or `cancelToken` (a config held in a variable or spread from one may carry them); an axios request never
+// where the package sets a default elsewhere (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, a request
+// interceptor that may set one: `setsClientTimeout`), which bounds only axios's own requests; and none in a file that
+// arms a timer to abort (`ABORTS_BY_TIMER`) or in a test file (its requests go to a mock or a local server).
 import { type ClientLibrary, type FetchLibrary, missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
 import { ConfigLocals } from "./config-locals.ts";
 import { unboundingArgument } from "./request-arguments.ts";
-import { MAY_REQUEST_WITHOUT_DEFAULT, setsClientTimeout } from "./client-default-text.ts";
+import { ABORTS_BY_TIMER, MAY_REQUEST_WITHOUT_DEFAULT, setsClientTimeout } from "./client-default-text.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { isTestFile } from "./scripted-abort.ts";
 import { type VisitorKeys, walk } from "./walk.ts";
@@ -54,8 +55,11 @@ export function missingClientTimeouts(
   visitorKeys: VisitorKeys | undefined,
   packageSetsTimeout: boolean,
 ): RawFinding[] {
-  if (packageSetsTimeout || !MAY_REQUEST_WITHOUT_DEFAULT.test(source)) return [];
-  if (setsClientTimeout(source) || isTestFile(source) || MOCKS.test(source)) return [];
+  if (!MAY_REQUEST_WITHOUT_DEFAULT.test(source) || ABORTS_BY_TIMER.test(source)) return [];
+  if (isTestFile(source) || MOCKS.test(source)) return [];
+  // axios defaults or a request interceptor (here or in another file of the package) may bound axios's requests; they
+  // do nothing for node-fetch's, got's or request's.
+  const axiosDefaulted = packageSetsTimeout || setsClientTimeout(source);
   const findings: RawFinding[] = [];
   /** Instances made by `axios.create(...)` without a timeout, by the name they are stored under. */
   const creates = new Map<string, EsNode>();
@@ -116,6 +120,7 @@ export function missingClientTimeouts(
     // `api.get(url)`, `api(config)`: a call of an instance the file made; judged once all of them are known.
     instanceCalls.push([path, node]);
   });
+  if (axiosDefaulted) return findings;
   for (const [path, node, method] of axiosCalls) {
     if (creates.has(path.split(".")[0]!)) instanceCalls.push([path, node]);
     else {

@@ -1,9 +1,10 @@
 // What an object literal or pattern holds: code tables, status and index entries, a consumer's session options,
-// axios' config, in the walk's order.
+// axios' config, an HTTP response's payload, in the walk's order.
 import { advertisedDefaults } from "./advertised-defaults.ts";
 import type { EsNode } from "./ast.ts";
 import { axiosConfigTimeouts } from "./axios-configs.ts";
 import { isCodeTable, statusEntries } from "./code-tables.ts";
+import { responsePayloads } from "./response-payloads.ts";
 import type { FileFacts } from "./facts.ts";
 import { groupSessions } from "./group-sessions.ts";
 import { termIndexEntries } from "./term-index.ts";
@@ -18,6 +19,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
   for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
   for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);
   for (const range of advertisedDefaults(node)) facts.noWait.quietIn(range);
+  for (const range of responsePayloads(node)) facts.noWait.quietIn(range);
   facts.noWait.object(node);
   facts.timers.object(node);
   facts.machineDelays.object(node);
