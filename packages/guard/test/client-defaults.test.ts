@@ -75,6 +75,31 @@ describe("an HTTP client whose default is no timeout, called without one", () =>
     expect(messages[2]).toMatch(/^fetch\(\) from isomorphic-unfetch has no timeout or signal/);
   });
 
+  it("takes an agent handed to node-fetch for one that may bound the socket, unless made in place without a timeout", async () => {
+    // @databricks/sql: `agent: await connectionProvider.getAgent()`, an agent made with the client's socketTimeout.
+    const source = [
+      'const nodeFetch = require("node-fetch");',
+      'const https = require("https");',
+      "exports.download = async (url, provider) => {",
+      "  const agent = await provider.getAgent();",
+      '  return nodeFetch(url, { method: "GET", agent });',
+      "};",
+      "exports.insecure = (url) => nodeFetch(url, { agent: new https.Agent({ rejectUnauthorized: false }) });",
+      "exports.bounded = (url) => nodeFetch(url, { agent: new https.Agent({ timeout: config.TIMEOUT }) });",
+      // A proxy's agent routes the request and sets no timeout (mindconnect's `this._proxyHttpAgent`, prisma's).
+      "exports.proxied = (url, proxy) => nodeFetch(url, { agent: new HttpsProxyAgent(proxy) });",
+      "exports.viaProxy = (url) => nodeFetch(url, { agent: getProxyAgent(url) });",
+      "exports.kept = function (url) { return nodeFetch(url, { agent: this._proxyHttpAgent }); };",
+      "exports.handed = function (url) { return nodeFetch(url, { agent: this.agent }); };",
+    ].join("\n");
+    expect(await findingLines("dist/session.js", source)).toEqual([
+      "7: no-unbounded-timeout",
+      "9: no-unbounded-timeout",
+      "10: no-unbounded-timeout",
+      "11: no-unbounded-timeout",
+    ]);
+  });
+
   it("keeps calls with a timeout, a signal, a config it cannot read, Node's own fetch and another fetch silent", async () => {
     const source = [
       'import axios from "axios";',

@@ -207,20 +207,31 @@ function unboundedConfigs(args: EsNode[], at: number, resolve: (arg: EsNode) => 
       if (property.type !== "Property") return false;
       const key = propertyName(property);
       if (key === undefined || BOUNDING.test(key)) return false;
-      if (AGENT.test(key) && !agentWithoutTimeout(unwrap(property.value as EsNode))) return false;
+      if (AGENT.test(key) && !agentWithoutTimeout(unwrap(resolve(unwrap(property.value as EsNode))))) return false;
     }
   }
   return true;
 }
 
-/** The agents a config may hand axios: a Node agent's own `timeout` bounds the socket (defender-base-client's). */
-const AGENT = /^https?Agent$/;
+/**
+ * The agents a config may hand axios (`httpAgent`, `httpsAgent`) or node-fetch (`agent`): a Node agent's own `timeout`
+ * bounds the socket (defender-base-client's, @databricks/sql's `agent: await connectionProvider.getAgent()`).
+ */
+const AGENT = /^(?:https?A|a)gent$/;
 
 /**
- * An agent made in place without a `timeout` (`new https.Agent({ rejectUnauthorized: false })`): it bounds nothing.
- * One handed in (a parameter, a local) may carry one.
+ * An agent that bounds nothing: one made in place without a `timeout` (`new https.Agent({ rejectUnauthorized: false })`),
+ * none (`null`), or a proxy's agent, which routes the request and sets no timeout of its own (`new
+ * HttpsProxyAgent(proxy)`, `getProxyAgent(url)`, `this._proxyHttpAgent`: serverless-newrelic-lambda-layers, prisma,
+ * mindconnect). Any other agent handed in (a parameter, `await provider.getAgent()`) may carry one.
  */
 function agentWithoutTimeout(value: EsNode): boolean {
+  if (value.type === "Literal" && value.value === null) return true;
+  if (value.type === "ConditionalExpression")
+    return (
+      agentWithoutTimeout(unwrap(value.consequent as EsNode)) && agentWithoutTimeout(unwrap(value.alternate as EsNode))
+    );
+  if (PROXY_AGENT.test(agentName(value) ?? "")) return true;
   if (value.type !== "NewExpression") return false;
   const [options, ...rest] = value.arguments as EsNode[];
   if (rest.length > 0) return false;
@@ -232,6 +243,17 @@ function agentWithoutTimeout(value: EsNode): boolean {
       (property) => property.type === "Property" && (propertyName(property) ?? "timeout") !== "timeout",
     )
   );
+}
+
+/** A proxy's agent, by what makes or holds it: `HttpsProxyAgent`, `getProxyAgent`, `proxyHttpAgent`. */
+const PROXY_AGENT = /proxy\w*agent/i;
+
+/** The name that makes or holds an agent: a constructor's or factory's (last member), or the member it is kept in. */
+function agentName(value: EsNode): string | undefined {
+  const made =
+    value.type === "NewExpression" || value.type === "CallExpression" ? unwrap(value.callee as EsNode) : value;
+  const path = calleePath(made);
+  return path?.slice(path.lastIndexOf(".") + 1);
 }
 
 function finding(node: EsNode, call: string, library: ClientLibrary): RawFinding {
