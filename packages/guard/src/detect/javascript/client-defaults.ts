@@ -69,7 +69,13 @@ export function missingClientTimeouts(
   /** Calls of axios itself (`axios(config)`, `axios.get(url)`), with the method's name. */
   const axiosCalls: [string, EsNode, string | undefined][] = [];
   const configs = new ConfigLocals(source);
-  const unbounded = (args: EsNode[], at: number) => unboundedConfigs(args, at, (arg) => configs.resolve(arg));
+  const unbounded = (args: EsNode[], at: number) =>
+    unboundedConfigs(
+      args,
+      at,
+      (arg) => configs.resolve(arg),
+      (arg) => configs.resolveValue(arg),
+    );
   walk(program, visitorKeys, (node) => {
     configs.node(node);
     if (node.type === "VariableDeclarator" || node.type === "AssignmentExpression") {
@@ -196,9 +202,14 @@ function callConfigAt(args: EsNode[]): number {
 
 /**
  * No config at `at` or after, or only ones written in place without a bounding key or a spread (`resolve` reads a
- * local the config is held in, when the code shows all of it).
+ * local the config is held in, when the code shows all of it; `resolveValue` the local an agent is held in).
  */
-function unboundedConfigs(args: EsNode[], at: number, resolve: (arg: EsNode) => EsNode): boolean {
+function unboundedConfigs(
+  args: EsNode[],
+  at: number,
+  resolve: (arg: EsNode) => EsNode,
+  resolveValue: (arg: EsNode) => EsNode,
+): boolean {
   if (at < 0) return false;
   for (const arg of args.slice(at)) {
     const value = unwrap(resolve(unwrap(arg)));
@@ -207,7 +218,7 @@ function unboundedConfigs(args: EsNode[], at: number, resolve: (arg: EsNode) => 
       if (property.type !== "Property") return false;
       const key = propertyName(property);
       if (key === undefined || BOUNDING.test(key)) return false;
-      if (AGENT.test(key) && !agentWithoutTimeout(unwrap(resolve(unwrap(property.value as EsNode))))) return false;
+      if (AGENT.test(key) && !agentWithoutTimeout(unwrap(resolveValue(unwrap(property.value as EsNode))))) return false;
     }
   }
   return true;
