@@ -5,7 +5,7 @@
 // asyncio's, Twisted's and threading's timers (GUI main-loop timers mostly pace or show something), whose callback's
 // name or every definition the file has of it ends or fails the operation (`schedules.ts`'s deadline callbacks).
 import type { Node as TsNode } from "web-tree-sitter";
-import { callbackTarget, definitionsFor, remembered } from "./file-functions.ts";
+import { calledName, callbackTarget, definitionsFor, remembered } from "./file-functions.ts";
 import { isLoggingCall } from "./logged.ts";
 import { endsSomething } from "./main-loop-callbacks.ts";
 import { unwrap } from "./syntax.ts";
@@ -43,12 +43,9 @@ function fails(fn: TsNode): boolean {
   const body = fn.childForFieldName("body");
   if (!body) return false;
   if (body.descendantsOfType("raise_statement").length > 0) return true;
-  return body.descendantsOfType("call").some((call) => {
-    if (!call || isLoggingCall(call)) return false;
-    const f = call.childForFieldName("function");
-    const name = (f?.type === "attribute" ? f.childForFieldName("attribute")?.text : f?.text) ?? "";
-    return endsSomething(name);
-  });
+  return body
+    .descendantsOfType("call")
+    .some((call) => call !== null && !isLoggingCall(call) && endsSomething(calledName(call)));
 }
 
 // Exactly one test of `target` between the call and `top`: an `if` without `else` asking only whether it is set.
