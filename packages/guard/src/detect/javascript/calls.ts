@@ -13,6 +13,7 @@ import { sessionTimeouts } from "./webdriver-timeouts.ts";
 import { enclosingFunctions, timerVerdict } from "./timer-verdicts.ts";
 import type { Classified } from "./values.ts";
 import { MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
+import { pipedTimeouts } from "./rxjs-operators.ts";
 
 /** What judging a call needs from the detector. */
 export interface CallJudge {
@@ -49,6 +50,12 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const setter = session.length > 0 ? judge.facts.text(node.callee as EsNode) : path;
   for (const value of session) judge.report(value, `as a WebDriver session timeout set by ${setter}()`, false, inTest);
   if (session.length > 0) return;
+  // `source$.pipe(take(1), timeout(5000))`: rxjs errors when no value comes in time.
+  for (const { value, operator } of pipedTimeouts(node)) {
+    const ms = judge.constants.evaluate(value);
+    if (ms === undefined || ms > 0)
+      judge.report(value, `as the timeout of rxjs's ${operator} operator in a pipe`, false);
+  }
   const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
   // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
   // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines), and a string second one

@@ -27,6 +27,15 @@ const MATH = /^Math\.(min|max|round|floor|ceil|pow)$/;
 /** A node of the walk, its parent, the key it is held under there, and its parent's own entry (the way up). */
 type Parented = { node: EsNode; parent: EsNode | undefined; key: string; up: Parented | undefined };
 
+/** A function's parameter names by position (`(a, b = 30, { c })` gives `a`, `b` and no name for the pattern). */
+function parameterNames(fn: EsNode): string[] {
+  return ((fn.params as EsNode[] | undefined) ?? []).map((param) => {
+    const plain = param.type === "TSParameterProperty" ? (param.parameter as EsNode) : param;
+    const bare = plain.type === "AssignmentPattern" ? (plain.left as EsNode) : plain;
+    return bare.type === "Identifier" ? (bare.name as string) : "";
+  });
+}
+
 function keyName(property: EsNode): string | undefined {
   const key = property.key as EsNode;
   if (property.computed) return undefined;
@@ -55,6 +64,10 @@ export function pauseNames(
   const handedOut = new Set<string>();
   // The file's own functions and methods: a literal handed to one is read here, by its parameters.
   const own = new Set<string>();
+  // The parameter names of the file's own functions and classes (their constructor's), and the calls of them: an
+  // argument is stored under the parameter it lands in (`new Policy(next, options, retryTimeout)`).
+  const parameters = new Map<string, string[]>();
+  const ownCalls: EsNode[] = [];
   const read = (name: string, item: Parented) => {
     const list = reads.get(name) ?? [];
     list.push(item);
@@ -81,9 +94,35 @@ export function pauseNames(
       const name = (node.id as EsNode).name as string;
       locals.set(name, [...(locals.get(name) ?? []), node.init as EsNode]);
     }
+    // `this._retryTimeout = retryTimeout`: the object's own field stores what it is given (another object's, such as
+    // `opts.timeout = Number(opts.timeout) || 0`, may be read where this file does not see).
+    if (node.type === "AssignmentExpression" && node.operator === "=" && isNode(node.right)) {
+      const left = node.left as EsNode;
+      const name =
+        left.type === "MemberExpression" && !left.computed && (left.object as EsNode).type === "ThisExpression"
+          ? memberName(left)
+          : undefined;
+      if (name !== undefined) fields.set(name, [...(fields.get(name) ?? []), node.right as EsNode]);
+    }
     const inPattern = node.type === "Property" && parent?.type === "ObjectPattern";
-    if (node.type === "FunctionDeclaration" && (node.id as EsNode | null)?.type === "Identifier")
+    if (node.type === "FunctionDeclaration" && (node.id as EsNode | null)?.type === "Identifier") {
       own.add((node.id as EsNode).name as string);
+      parameters.set((node.id as EsNode).name as string, parameterNames(node));
+    }
+    if (
+      (node.type === "ClassDeclaration" || node.type === "ClassExpression") &&
+      (node.id as EsNode | null)?.type === "Identifier"
+    ) {
+      const constructor = ((node.body as EsNode).body as EsNode[]).find(
+        (member) => member.type === "MethodDefinition" && member.kind === "constructor",
+      );
+      if (constructor) parameters.set((node.id as EsNode).name as string, parameterNames(constructor.value as EsNode));
+    }
+    if (
+      (node.type === "CallExpression" || node.type === "NewExpression") &&
+      (node.callee as EsNode).type === "Identifier"
+    )
+      ownCalls.push(node);
     if ((node.type === "MethodDefinition" || node.type === "PropertyDefinition") && !node.computed)
       own.add(keyName(node) ?? "");
     if (node.type === "Property" && !inPattern && isNode(node.value)) {
@@ -132,6 +171,15 @@ export function pauseNames(
     if (EXPONENTIAL.test(source.slice(...span(value)))) sinks.push(delay);
   }
   if (sinks.length === 0) return { names: quiet, sleeps };
+  const passed = new Map<string, EsNode[]>();
+  for (const call of ownCalls) {
+    const names = parameters.get((call.callee as EsNode).name as string);
+    if (!names) continue;
+    (call.arguments as EsNode[]).forEach((argument, index) => {
+      const name = names[index];
+      if (name && argument.type !== "SpreadElement") passed.set(name, [...(passed.get(name) ?? []), argument]);
+    });
+  }
   // The values that are the pause (the sinks, then what a pause name stores), the names they read, and which of
   // those are read nowhere else: a name becomes a pause once every read of it is inside one of those values, a test
   // of it, or its own store (`initRetryTimeout: options.initRetryTimeout || INIT_RETRY_TIMEOUT`).
@@ -187,7 +235,7 @@ export function pauseNames(
     changed = false;
     for (const name of candidates) {
       if (quiet.has(name)) continue;
-      const stores = [...(locals.get(name) ?? []), ...(fields.get(name) ?? [])];
+      const stores = [...(locals.get(name) ?? []), ...(fields.get(name) ?? []), ...(passed.get(name) ?? [])];
       const mine = stores.map((store) => span(store));
       const list = reads.get(name) ?? [];
       const loud = list.filter((item) => !(within(item.node, regions) || within(item.node, mine) || tested(item)));

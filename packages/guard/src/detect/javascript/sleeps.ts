@@ -11,8 +11,11 @@ const NOT_A_DURATION = new Set([
   "ArrowFunctionExpression",
 ]);
 
-/** A callee that only sleeps when awaited with one argument (`await sleep(ms)`, `await utils.setTimeout(500)`). */
-const SLEEP_CALLEE = /^(sleep|delay|wait|pause|setTimeout)$/i;
+/**
+ * A callee that only sleeps when awaited with one argument (`await sleep(ms)`, `await utils.setTimeout(500)`, a
+ * class's private helper `await this._delay(ms)`).
+ */
+const SLEEP_CALLEE = /^_*(sleep|delay|wait|pause|setTimeout)$/i;
 
 export function calleeName(callee: EsNode): string | undefined {
   const node = unwrap(callee);
