@@ -8,18 +8,28 @@ import { words } from "./name-words.ts";
  * `cacheTimeout` / `ttlTimeout` / `cache_timeout` (how long an entry stays cached: werkzeug's max-age, Django's TTL),
  * `sts_token_timeout` / `_tokenTimeout` (how long a credential token stays valid), `NORMAL_PRIORITY_TIMEOUT` (React's
  * scheduler: when a task of that priority expires and runs without yielding; nothing waits on it), `sessionCookieTimeout`
- * (how long a cookie lives: snowplow's tracker).
+ * (how long a cookie lives: snowplow's tracker), y-protocols' awareness `outdatedTimeout` (how old a peer's presence
+ * state may grow before it is dropped).
  */
-const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority", "cookie"]);
+const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority", "cookie", "outdated"]);
 /** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
 const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
 const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh", "sftp"]);
 
+/**
+ * Verbs before "token" that make the timeout a wait for one: `DEFAULT_REQUEST_TOKEN_TIMEOUT_SECS` (hyperion-py's wait
+ * for the user to approve a token request), `fetchTokenTimeout`, `acquire_token_timeout`.
+ */
+const TOKEN_WAITS = new Set(["request", "fetch", "get", "acquire", "obtain", "wait"]);
+
 /** `visibility_timeout`, `SESSION_IDLE_TIMEOUT`: the words before the timeout word at `at` name an expiry or a lease. */
 export function expiryAt(parts: readonly string[], at: number): boolean {
   const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
-  return before > 0 && EXPIRY.has(parts[before - 1]!) && !(before > 1 && CONNECTION_SESSIONS.has(parts[before - 2]!));
+  if (before === 0 || !EXPIRY.has(parts[before - 1]!)) return false;
+  const previous = before > 1 ? parts[before - 2]! : "";
+  if (parts[before - 1] === "token" && TOKEN_WAITS.has(previous)) return false;
+  return !CONNECTION_SESSIONS.has(previous);
 }
 
 /** Whether a name (a setter's, `changeVisibilityTimeout`) names an expiry or a lease rather than a wait. */

@@ -3,6 +3,7 @@
 import { QUIET_PERIOD_FUNCTION } from "../../name-kinds.ts";
 import type { Node as TsNode } from "web-tree-sitter";
 import { bindsNothing, knowsTimeoutKeyword, type PyCallJudge } from "./calls.ts";
+import { isScanLength } from "./scan-lengths.ts";
 import { isCacheLifetime } from "./context.ts";
 import { displayParameter } from "./display-parameters.ts";
 import { displayedFor } from "./displays.ts";
@@ -89,6 +90,8 @@ function judgeTimeoutArgument(
   )
     return;
   const path = facts.resolve(written);
+  // `BleakScanner.discover(timeout=10)`: how long to scan, then what was seen is returned (scan-lengths.ts).
+  if (isScanLength(path, written)) return;
   const known =
     knowsTimeoutKeyword(facts, path, written, name) ||
     (call !== undefined && noneIsForever(facts, call, path, written, name)) ||
