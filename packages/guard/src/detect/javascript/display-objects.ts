@@ -6,7 +6,7 @@
 // word for a shown message, `DISPLAY_CLASS`), never by the value's name: `new ToastService({ timeout })` or `notify(channel, {
 // timeout })` is not one of them.
 import { calleePath, type EsNode, isFunction, isNode, memberName, referenceName, span, unwrap } from "./ast.ts";
-import { DISPLAY_CLASS } from "./no-wait-shapes.ts";
+import { DISPLAY_CLASS, TOAST_OBJECT } from "./no-wait-shapes.ts";
 import { TIMER_CALLS } from "./timers.ts";
 import type { FunctionAt } from "./no-wait.ts";
 
@@ -33,8 +33,15 @@ export class DisplayObjects {
     const path = calleePath(node.callee as EsNode) ?? "";
     const args = node.arguments as EsNode[];
     if (TIMER_CALLS.test(path) && args[1]) this.timerDelays.push({ at: span(node)[0], range: span(args[1]) });
-    const last = path.split(".").pop() ?? "";
-    if (!DISPLAY_CLASS.test(last) || !/^[A-Z]/.test(last)) return;
+    const segments = path.split(".");
+    const last = segments.pop() ?? "";
+    const shown = DISPLAY_CLASS.test(last) && /^[A-Z]/.test(last);
+    // `this.$toast.error(message, { timeout: 10000 })`: a method of a toast object.
+    const toastMethod = segments.some((segment) => TOAST_OBJECT.test(segment));
+    // `app.use(Toast, { position: "bottom-right", timeout: 3000 })`: a toast plugin's options (Vue's `use`).
+    const plugin = last === "use" && args[0] !== undefined && /^[A-Z]/.test(referenceName(unwrap(args[0])) ?? "");
+    const pluginShows = plugin && DISPLAY_CLASS.test(referenceName(unwrap(args[0]!)) ?? "");
+    if (!shown && !toastMethod && !pluginShows) return;
     for (const arg of args) {
       const value = unwrap(arg);
       if (value.type === "ObjectExpression") this.quiet.push(span(arg));

@@ -30,8 +30,13 @@ export const DISPLAY_ELEMENT = new RegExp(`(${DISPLAYED})$`);
  * not the animating ones, whose names (`StateTransition`, `Slide`) also name things that wait.
  */
 export const DISPLAY_CLASS = new RegExp(`^(\\w*(${SHOWING}))$`);
-/** A callee whose text may name a display class, or a timer a display component arms. */
-export const DISPLAY_CALLEE = new RegExp(`${SHOWING}|setTimeout`);
+/**
+ * An object whose methods show a message (`this.$toast.error(text, { timeout: 10000 })` of vue-toastification,
+ * `toastr.success(text, title, { timeOut })`, `this.$snackbar.open(...)`): its options are how long the message shows.
+ */
+export const TOAST_OBJECT = /^[$_]*(toast|toastr|toaster|snackbar)$/i;
+/** A callee whose text may name a display class or a toast object, or a timer a display component arms. */
+export const DISPLAY_CALLEE = new RegExp(`${SHOWING}|toast|snackbar|setTimeout`);
 /** The React hooks of those components (`useTransition({ timeout: 160 })`, `useToast`), called by their own name. */
 export const DISPLAY_HOOK = new RegExp(`^use(${DISPLAYED})$`);
 

@@ -135,7 +135,9 @@ export class NoWaitFacts {
       for (const arg of args) this.quietRanges.push(span(arg));
       return;
     }
-    if (DISPLAY_CALLEE.test(callee)) this.display.call(node);
+    // `app.use(Toast, { timeout: 3000 })`: a plugin is named by its first argument.
+    const plugin = callee.endsWith(".use") && args[0] !== undefined && DISPLAY_CALLEE.test(this.text(args[0]));
+    if (DISPLAY_CALLEE.test(callee) || plugin) this.display.call(node);
     // Most calls are none of these: the callee's text rules them out before its path is built.
     if (!CALLEES.test(callee)) return;
     const path = calleePath(node.callee as EsNode) ?? "";
