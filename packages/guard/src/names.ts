@@ -42,6 +42,10 @@ const NOT_A_DURATION = new Set([
   "debounce",
   "throttle",
   "linger",
+  // Values that stand for no duration: mocha-webdriver-runner's `MAGIC_TIMEOUT = 312345678`, a placeholder found later
+  // and replaced by the configured timeout; a mock server's `DUMMY_INTERACTIVE_LINK_TIMEOUT`, data it answers with.
+  "magic",
+  "dummy",
 ]);
 /**
  * Words right before "timeout" that make it a delay wherever they stand: pacing (`bufferTimeout`) or

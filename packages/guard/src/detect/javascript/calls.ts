@@ -146,8 +146,11 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     if (args[1] && judge.constants.evaluate(args[1]) !== 0) {
       const where = `as the delay of a ${path}() that ends or fails the operation when it fires (a deadline)`;
       judge.report(args[1], where);
-      // `function deadline(p, millis = 1000) { setTimeout(() => d.reject(err), millis) }`: the default is the delay.
-      const fallback = deadline ? judge.facts.deadlines.parameterDefault(node, args[1]) : undefined;
+      // `function deadline(p, millis = 1000) { setTimeout(() => d.reject(err), millis) }`: the default is the delay;
+      // so it is of `promiseWithTimeout(value, interval = 1000)`, whose timer's promise races the value in its body.
+      const parameter = judge.facts.deadlines.parameterDefault(node, args[1]);
+      const fallback =
+        parameter && (deadline || verdict === "race" || racedIn(judge.facts, parameter)) ? parameter : undefined;
       if (fallback && (judge.constants.evaluate(fallback) ?? 0) > 0) judge.report(fallback, where);
     }
     return;
@@ -243,6 +246,12 @@ function helperFallback(judge: CallJudge, arg: EsNode): EsNode | undefined {
   const fallback = unwrap(value.right as EsNode);
   const ms = judge.constants.evaluate(fallback);
   return ms !== undefined && ms > 0 && ms !== Number.POSITIVE_INFINITY ? fallback : undefined;
+}
+
+/** A `Promise.race` of the function whose parameter default `value` is (the helper that arms the timer) races it. */
+function racedIn(facts: FileFacts, value: EsNode): boolean {
+  const helper = enclosingFunctions(facts, value)[0];
+  return helper !== undefined && facts.raceElements.some(([from, to]) => helper[0] <= from && to <= helper[1]);
 }
 
 function inClass(facts: FileFacts, node: EsNode): boolean {

@@ -1,5 +1,6 @@
 // What a name is bound to: the facts a function, an assignment, a declarator, a property and a class method feed, in
 // the walk's order (a later step may read an earlier one's).
+import { pauseTableEntries } from "./pause-tables.ts";
 import { destinationOf, type EsNode, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { storedTimer } from "./call-facts.ts";
 import { collectBindings, collectDeclarator } from "./declarations.ts";
@@ -71,6 +72,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
     facts.noLimit.stored(name, node.init);
     facts.noLimit.built(name, node.init);
     facts.bounds.floorDefinition(node, facts.source);
+    for (const property of pauseTableEntries(name, node.init)) facts.notDurations.add(property);
   }
   storedTimer(facts, node.init);
   facts.timers.setters.declarator(node);

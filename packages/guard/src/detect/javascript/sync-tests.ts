@@ -27,8 +27,11 @@ const TEST_CALL = /^(it|test|specify)(\.(only|skip|serial|concurrent|failing))?$
 /** A statement that asserts: `expect(x).toBe(1)`, `assert.equal(...)`, `x.should.equal(...)`, `should.equal(...)`. */
 const ASSERTS = /^(expect|assert|chai|should)\b|\.should\b/;
 
-/** What makes a test wait after all: an `await`, a `yield`, a promise chained, a blocking call. */
-const WAITS = /\b(await|yield)\b|\.then\s*\(|\w+Sync\s*\(|Atomics\.wait|deasync/;
+/**
+ * What makes a test wait after all: an `await`, a `yield`, a promise chained, a blocking call, a Cypress command
+ * (`cy.get("form", { timeout: 10000 })`: queued, then run by Cypress after the test function has returned).
+ */
+const WAITS = /\b(await|yield)\b|\.then\s*\(|\w+Sync\s*\(|Atomics\.wait|deasync|\bcy\.[a-z]/;
 
 /**
  * Calls that run the function they are given before they return (iteration, assertions that call it): not work left

@@ -10,10 +10,11 @@ const SAYS_TIMEOUT = /time[ds]?[\s_-]?out|ETIMEDOUT/i;
 // An error class named for a timeout: `new TimeoutError()`, `new errors.RequestTimedOutError(...)`.
 const TIMEOUT_ERROR = /Time[ds]?_?[Oo]ut\w*(Error|Exception)$/;
 
-// Assertions that compare (`expect(cb).toHaveBeenCalledWith("ACK_TIMEOUT")`, `t.equal(err.type, "TimeoutError")`):
-// a test checking that a timeout happened, after waiting for it, reports none.
+// Assertions that compare (`expect(cb).toHaveBeenCalledWith("ACK_TIMEOUT")`, `t.equal(err.type, "TimeoutError")`) or
+// check a condition (`assert(Timeout.executed("t"), "elapsed timeout executed")`, smart-timeout's own test): a test
+// checking that a timeout happened, after waiting for it, reports none; the message describes the check.
 const CHECKS =
-  /^expect$|\.(to[A-Z]\w*|equal\w*|strictEqual|deepEqual\w*|notEqual|same|strictSame|is|match\w*|include\w*|contain\w*|should\w*)$/;
+  /^(expect|assert)$|\.(to[A-Z]\w*|equal\w*|strictEqual|deepEqual\w*|notEqual|same|strictSame|is|match\w*|include\w*|contain\w*|should\w*|ok|notOk|true|false)$/;
 
 // Calls that arm or clear a timer: their arguments are no report of a timeout.
 const TIMER_API = /(^|\.)(set|clear)(Timeout|Interval|Immediate)$/;
@@ -38,11 +39,18 @@ export function reportsTimeout(callback: EsNode): boolean {
       found = TIMEOUT_ERROR.test(name) || (/Error$/.test(name) && (node.arguments as EsNode[]).some(saysTimeout));
       return true;
     }
-    if (isLog(path) || TIMER_API.test(path) || CHECKS.test(path)) return false;
+    if (isLog(path) || TIMER_API.test(path) || (CHECKS.test(path) && !failsAlways(node))) return false;
     found = (node.arguments as EsNode[]).some(saysTimeout);
     return true;
   });
   return found;
+}
+
+// `assert(false, "timed out")`, `t.ok(false, "timeout")`: a check that always fails, the test's own watchdog.
+function failsAlways(call: EsNode): boolean {
+  const first = (call.arguments as EsNode[])[0];
+  const value = first && unwrap(first);
+  return value?.type === "Literal" && value.value === false;
 }
 
 // `"timeout"`, `` `timed out after ${ms}` ``, `ETIMEDOUT`: an argument that says the operation timed out.
