@@ -39,9 +39,9 @@ export class DisplayObjects {
     // `this.$toast.error(message, { timeout: 10000 })`: a method of a toast object.
     const toastMethod = segments.some((segment) => TOAST_OBJECT.test(segment));
     // `app.use(Toast, { position: "bottom-right", timeout: 3000 })`: a toast plugin's options (Vue's `use`).
-    const plugin = last === "use" && args[0] !== undefined && /^[A-Z]/.test(referenceName(unwrap(args[0])) ?? "");
-    const pluginShows = plugin && DISPLAY_CLASS.test(referenceName(unwrap(args[0]!)) ?? "");
-    if (!shown && !toastMethod && !pluginShows) return;
+    const used = last === "use" && args[0] !== undefined ? (referenceName(unwrap(args[0])) ?? "") : "";
+    const plugin = /^[A-Z]/.test(used) && DISPLAY_CLASS.test(used);
+    if (!shown && !toastMethod && !plugin) return;
     for (const arg of args) {
       const value = unwrap(arg);
       if (value.type === "ObjectExpression") this.quiet.push(span(arg));
