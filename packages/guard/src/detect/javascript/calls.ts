@@ -10,7 +10,7 @@ import { awaitedChainTimeout, chainedRequestTimeout } from "./request-bounds.ts"
 import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
 import { timerFactoryDeadline } from "./timer-factories.ts";
 import { sessionTimeouts } from "./webdriver-timeouts.ts";
-import { enclosingFunctions, timerVerdict } from "./timer-verdicts.ts";
+import { enclosingFunctions, racedWithin, timerVerdict } from "./timer-verdicts.ts";
 import type { Classified } from "./values.ts";
 import { MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
 import { pipedTimeouts } from "./rxjs-operators.ts";
@@ -251,7 +251,7 @@ function helperFallback(judge: CallJudge, arg: EsNode): EsNode | undefined {
 /** A `Promise.race` of the function whose parameter default `value` is (the helper that arms the timer) races it. */
 function racedIn(facts: FileFacts, value: EsNode): boolean {
   const helper = enclosingFunctions(facts, value)[0];
-  return helper !== undefined && facts.raceElements.some(([from, to]) => helper[0] <= from && to <= helper[1]);
+  return helper !== undefined && racedWithin(facts, helper);
 }
 
 function inClass(facts: FileFacts, node: EsNode): boolean {

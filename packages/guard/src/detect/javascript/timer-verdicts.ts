@@ -56,9 +56,13 @@ export function endsWait(facts: FileFacts, node: EsNode, within?: [number, numbe
   if (path === undefined) return false;
   const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
   const verdict = timerVerdict(facts, node, path, args);
-  if (verdict === "held-race" && within)
-    return facts.raceElements.some(([from, to]) => within[0] <= from && to <= within[1]);
+  if (verdict === "held-race" && within) return racedWithin(facts, within);
   return verdict === "deadline" || verdict === "race" || verdict === "held-race";
+}
+
+/** Whether a `Promise.race` element of the file lies inside `within` (a function's span). */
+export function racedWithin(facts: FileFacts, within: readonly [number, number]): boolean {
+  return facts.raceElements.some(([from, to]) => within[0] <= from && to <= within[1]);
 }
 
 /** The functions around a node, innermost first. */
