@@ -6,6 +6,7 @@
 # builds, is still reported.
 import concurrent.futures
 import math
+import select
 import threading
 import time
 
@@ -98,3 +99,17 @@ class Sender:
 def wait_forever(event):
     wait_timeout = float("inf")  # expect: no-unbounded-timeout
     return event.wait(wait_timeout)
+
+
+# solaar's hidapi `read`: the negative default becomes the None `select` waits forever with, converted on the way.
+def read(device_handle, bytes_count, timeout_ms=-1):
+    """:param timeout_ms: can be -1 (default) to wait for data indefinitely, or a number of milliseconds."""
+    timeout = None if timeout_ms < 0 else timeout_ms / 1000.0
+    rlist, wlist, xlist = select.select([device_handle], [], [device_handle], timeout)
+    return rlist
+
+
+def reader(device_handle, timeout_ms=-1):  # expect: no-unbounded-timeout
+    """:param timeout_ms: -1 (default) to wait for data indefinitely."""
+    timeout = None if timeout_ms < 0 else timeout_ms / 1000.0
+    return Reader(device_handle, timeout)

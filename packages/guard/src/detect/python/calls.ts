@@ -1,6 +1,7 @@
 // Calls to known blocking APIs (`settimeout(5)`, `event.wait(5)`, `q.get(True, 5)`), and timeout keywords
 // that reach no real wait.
 import type { Node as TsNode } from "web-tree-sitter";
+import { displayedFor } from "./displays.ts";
 import { matchApi } from "../../apis.ts";
 import { insideRaises } from "./context.ts";
 import { displayParameter } from "./display-parameters.ts";
@@ -145,6 +146,8 @@ function judgeSetterOrDecorator(judge: PyCallJudge, node: TsNode, args: TsNode, 
     // `self.set_occurrence_timeout(timeout)` of the package's own editor, whose every definition only sets a Qt
     // debounce timer's interval with it (`self.occurrence_timer.setInterval(timeout)`): no wait's setter.
     if (displayParameter(judge.facts, node, 0)) return;
+    // `toast = Adw.Toast.new(message)` then `toast.set_timeout(3)`: how long the toast shows (`displays.ts`).
+    if (displayedFor(judge.facts, node, first)) return;
     // `def connection_busy_timeout(c, duration_ms: int = 100): c.set_busy_timeout(duration_ms)`: the setter names
     // its argument a timeout, so the parameter's default is the timeout's default.
     const fallback = first.type === "identifier" ? judge.facts.parameterDefault(first) : undefined;

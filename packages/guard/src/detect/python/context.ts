@@ -105,12 +105,31 @@ export function negativeDisables(fn: TsNode): boolean {
   );
 }
 
-// A member of `class X(enum.Enum)` / `IntEnum` / `IntFlag`: a code, not a duration.
+// A member of `class X(enum.Enum)` / `IntEnum` / `IntFlag`: a code, not a duration. So is a member of a plain class
+// named for codes whose body is nothing but literal constants (pocsuite3's `class ERROR_TYPE_ID: CONNECTTIMEOUT = 3.2`).
 export function inEnumClass(assignment: TsNode): boolean {
   const statement = assignment.parent;
   const cls = statement?.type === "expression_statement" ? statement.parent?.parent : undefined;
   if (cls?.type !== "class_definition") return false;
-  return /\b(Enum|IntEnum|IntFlag|Flag|StrEnum)\b/.test(cls.childForFieldName("superclasses")?.text ?? "");
+  if (/\b(Enum|IntEnum|IntFlag|Flag|StrEnum)\b/.test(cls.childForFieldName("superclasses")?.text ?? "")) return true;
+  return CODE_CLASS.test(cls.childForFieldName("name")?.text ?? "") && onlyLiteralConstants(cls);
+}
+
+/** `ERROR_TYPE_ID`, `StatusCodes`, `ErrorTypes`: a class named for the codes it lists. */
+const CODE_CLASS =
+  /(^|_)(IDS?|TYPES?|CODES?|ERRORS?|STATUS(ES)?|KINDS?)$|[a-z](Ids?|Types?|Codes?|Errors?|Status(es)?|Kinds?)$/;
+
+// A class body of docstrings and `NAME = <number or string>` statements only.
+function onlyLiteralConstants(cls: TsNode): boolean {
+  const body = cls.childForFieldName("body")?.namedChildren ?? [];
+  return body.every((statement) => {
+    if (!statement || statement.type === "comment") return true;
+    const inner = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    if (inner?.type === "string") return true;
+    const right = inner?.type === "assignment" ? inner.childForFieldName("right") : undefined;
+    const value = right?.type === "unary_operator" ? right.namedChildren[0] : right;
+    return value !== undefined && value !== null && /^(integer|float|string)$/.test(value.type);
+  });
 }
 
 // An argument of a call expected to be refused: `with pytest.raises(ValueError): f(timeout=-1)`,

@@ -17,6 +17,8 @@
 // - wx's splash screen `SplashScreen(bitmap, splashStyle, milliseconds, parent, ...)` (`wx.SplashScreen`, Phoenix's
 //   `wx.adv.SplashScreen`, through the file's imports): its third argument, or `milliseconds=`, is how long the splash
 //   stays shown before it closes itself (`wx.SPLASH_TIMEOUT`); the constructor returns at once;
+// - libadwaita's toast, `Adw.Toast(title=message, timeout=2)` or `toast = Adw.Toast.new(message)` then
+//   `toast.set_timeout(3)`: seconds the toast shows;
 // - Sugar's `NotifyAlert(timeout=5)` (`sugar3.graphics.alert`, through the file's imports): "the length of time the
 //   alert is displayed", its first argument. (Its `TimeoutAlert` answers for the user when the time is up: not here.)
 import type { Node as TsNode } from "web-tree-sitter";
@@ -32,7 +34,10 @@ const SPLASH_MSEC = 2;
 const SPLASH = /^wx\.(adv\.)?SplashScreen$/;
 // A call that makes a notification object: `notify2.Notification(...)`, `Notify.Notification.new(...)`,
 // `wx.NotificationMessage()`.
-const NOTIFICATION_CLASS = /(^|\.)Notification(Message)?(\.new)?$/;
+// libadwaita's `Adw.Toast.new(message)`, whose `set_timeout(seconds)` is how long the toast shows.
+const NOTIFICATION_CLASS = /(^|\.)(Notification(Message)?|Adw\.Toast)(\.new)?$/;
+// libadwaita's `Adw.Toast(title=message, timeout=2)`: its `timeout=` is how long the toast shows.
+const TOAST = /(^|\.)Adw\.Toast$/;
 // Alerts whose first argument, or `timeout=`, is how long they show (the dotted path through the file's imports).
 // The class's own module is matched by its file's path (`.../dist-packages/sugar3/graphics/alert.py`).
 const SHOWN_FOR = /(^|\.)sugar3\.graphics\.alert\.NotifyAlert$/;
@@ -47,6 +52,7 @@ export function displayedFor(facts: PyFacts, call: TsNode, node: TsNode): boolea
   const callee = call.childForFieldName("function");
   if (callee && SHOWN_FOR.test(facts.resolve(callee.text))) return firstOrTimeout(call, node);
   if (callee && SPLASH.test(facts.resolve(callee.text))) return atOrNamed(call, node, SPLASH_MSEC, "milliseconds");
+  if (callee && TOAST.test(callee.text)) return atOrNamed(call, node, -1, "timeout");
   if (callee?.type !== "attribute") return false;
   const method = callee.childForFieldName("attribute")?.text;
   if (method === "showMessage") return !ownDisplay(facts, method);

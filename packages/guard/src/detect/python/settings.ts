@@ -97,16 +97,45 @@ export function waitsWithOwnNegative(facts: PyFacts, fn: TsNode, name: string): 
   if (!body || assignsTo(body, name)) return false;
   return body
     .descendantsOfType("conditional_expression")
-    .some((choice) => choice !== null && negativeToNone(choice, name) && reachesWait(facts, choice, 0));
+    .some(
+      (choice) =>
+        choice !== null &&
+        negativeToNone(choice, name) &&
+        (reachesWait(facts, choice, 0) || localReachesWait(facts, choice, body)),
+    );
 }
 
-// `None if timeout < 0 else timeout`, `timeout if timeout >= 0 else None`: the parameter, its negative spelled None.
+// `None if timeout < 0 else timeout`, `timeout if timeout >= 0 else None`, solaar's `None if timeout_ms < 0 else
+// timeout_ms / 1000.0`: the parameter (or a conversion of it), its negative spelled None.
 function negativeToNone(choice: TsNode, name: string): boolean {
   const [first, condition, second] = choice.namedChildren;
   if (!first || !condition || !second) return false;
   const compares = new RegExp(`^${name}\\s*(<|<=|>|>=)\\s*0(\\.0)?$`).test(condition.text);
-  const branches = [first.type, second.type].sort().join();
-  return compares && branches === "identifier,none" && (first.text === name || second.text === name);
+  const value = first.type === "none" ? second : second.type === "none" ? first : undefined;
+  const mentions = (node: TsNode) =>
+    node.type === "identifier"
+      ? node.text === name
+      : node.descendantsOfType("identifier").some((i) => i?.text === name);
+  return compares && value !== undefined && mentions(value);
+}
+
+// `timeout = None if timeout_ms < 0 else timeout_ms / 1000.0` then `select(r, w, x, timeout)`: the local the choice
+// is stored in, read unguarded as a wait's timeout in the same body.
+function localReachesWait(facts: PyFacts, choice: TsNode, body: TsNode): boolean {
+  const assignment = choice.parent;
+  const local = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
+  if (local?.type !== "identifier" || assignment!.childForFieldName("right")?.id !== choice.id) return false;
+  const fn = body.parent!;
+  return body
+    .descendantsOfType("identifier")
+    .some(
+      (use) =>
+        use !== null &&
+        use.id !== local.id &&
+        use.text === local.text &&
+        !guarded(use, local.text, fn) &&
+        reachesWait(facts, use, 0),
+    );
 }
 
 /** The attribute `stored` (`self.timeout`), read unchanged in a method of the class as a wait's timeout. */
