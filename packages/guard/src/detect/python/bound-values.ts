@@ -20,6 +20,9 @@ import { setOnTestDouble } from "./test-reads.ts";
 import { keepsNegativeForPolls } from "./kept-polls.ts";
 import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
 import { keptOnSelf } from "./setting-writes.ts";
+import { waitsWithOwnInfinity } from "./own-infinite-waits.ts";
+import { seedsMinimum } from "./min-seeds.ts";
+import { spellsInfinity } from "./wrapped-literals.ts";
 import { kwargsNoLimit } from "./kwargs-settings.ts";
 import { keywordArgument, referenceName } from "./syntax.ts";
 import { onlyStoredUnread, unreadSessionTimeout, unreadSetting } from "./unread-settings.ts";
@@ -90,6 +93,15 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
       judge.report(value, `as the default of ${name}`, false, "poll", false, true);
     return;
   }
+  // `def connect_blocking(self, timeout=float('inf'))` that polls until its deadline itself: the caller's choice.
+  if (
+    fn?.type === "function_definition" &&
+    spellsInfinity(value) &&
+    !makesObject(fn) &&
+    keptOnSelf(fn, name).length === 0 &&
+    waitsWithOwnInfinity(facts, fn, name)
+  )
+    return;
   // An object on its own None waits forever (`ownNoLimit`). A function that is the wait leaves the bound to its caller
   // (README "A wait's own "no limit" default"; JavaScript's `own-waits.ts`): Redis's blocking commands' own
   // `def blpop(self, keys, timeout=0)` is the caller's choice. (A caller's own `r.blpop(key, 0)` is not reported
@@ -172,6 +184,7 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
     classify(facts, right, false, "poll").every((item) => isNoLimit(item, facts, name))
   )
     return;
+  if (spellsInfinity(right) && seedsMinimum(node, left)) return;
   // `self.client.timeout = 1` then `self.client._sock.settimeout.assert_called_with(1)` or
   // `self.assertEqual(self.client.timeout, 1)`: a test that sets an object's setting and asserts the literal back
   // checks a configuration. An attribute only: a local (`timeout = 5`) may reach a wait before the assertion.

@@ -29,10 +29,26 @@ export function keptOnSelf(fn: TsNode, name: string): string[] {
 }
 
 // Any assignment of the parameter `name` in the constructor: it may no longer hold the caller's value.
+// A negative value re-spelled as the wait's None (`if timeout and timeout < 0: timeout = None`, ipyparallel's
+// `AsyncResult.wait`) is not counted: "no limit" stays "no limit", and any other value is kept.
 export function assignsTo(body: TsNode, name: string): boolean {
   return body
     .descendantsOfType(["assignment", "augmented_assignment"])
-    .some((assignment) => assignment?.childForFieldName("left")?.text === name);
+    .some((assignment) => assignment?.childForFieldName("left")?.text === name && !negativeToNone(assignment, name));
+}
+
+// `if timeout < 0: timeout = None`, also under `timeout and ...` / `timeout is not None and ...` or as `== -1`.
+function negativeToNone(assignment: TsNode, name: string): boolean {
+  if (assignment.type !== "assignment" || assignment.childForFieldName("right")?.type !== "none") return false;
+  const statement = assignment.parent;
+  const block = statement?.type === "expression_statement" ? statement.parent : undefined;
+  const test = block?.type === "block" ? block.parent : undefined;
+  if (test?.type !== "if_statement" || test.childForFieldName("consequence")?.id !== block!.id) return false;
+  if (test.namedChildren.some((c) => c?.type === "elif_clause" || c?.type === "else_clause")) return false;
+  const escaped = name.replace(/[.]/g, "\\.");
+  const negative = `${escaped}\\s*(<\\s*0(\\.0)?|<=\\s*-1(\\.0)?|==\\s*-1(\\.0)?)`;
+  const pattern = new RegExp(`^(${escaped}\\s+and\\s+|${escaped}\\s+is\\s+not\\s+None\\s+and\\s+)?${negative}$`);
+  return pattern.test(test.childForFieldName("condition")?.text.trim() ?? "");
 }
 
 // An assignment of `target` under a test of it (`if timeout is None: timeout = 10`), in `scope`.

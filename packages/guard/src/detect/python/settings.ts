@@ -77,14 +77,14 @@ export function waitsWithoutLimit(facts: PyFacts, fn: TsNode, name: string, hops
 export function waitsWith(facts: PyFacts, fn: TsNode, name: string, hops = 0): boolean {
   const body = fn.childForFieldName("body");
   if (hops > MAX_HOPS || !body || assignsTo(body, name)) return false;
-  return body
-    .descendantsOfType("identifier")
-    .some(
-      (use) =>
-        use?.text === name &&
-        (!guarded(use, name, fn) || elseWaitsUnbounded(facts, use, name)) &&
-        reachesWait(facts, use, hops),
-    );
+  return body.descendantsOfType("identifier").some(
+    (use) =>
+      use?.text === name &&
+      // ipyparallel's `while not finished and (timeout is None or time.perf_counter() - tic <= timeout)`: a poll
+      // that gives up at the parameter and never for its None.
+      (boundsPollUnless(facts, use, name, "none") ||
+        ((!guarded(use, name, fn) || elseWaitsUnbounded(facts, use, name)) && reachesWait(facts, use, hops))),
+  );
 }
 
 /**

@@ -9,6 +9,16 @@ function keywordValue(values: TsNode[], name: string): TsNode | undefined {
   return argument?.childForFieldName("value") ?? undefined;
 }
 
+const INFINITY = /^["'][+]?inf(inity)?["']$/i;
+
+/** `float("inf")`, `math.inf`: infinity as Python code spells it. */
+export function spellsInfinity(node: TsNode): boolean {
+  const text = node.text.replace(/\s+/g, "");
+  if (/^(math|numpy|np)\.inf$/.test(text)) return true;
+  const match = /^float\((.*)\)$/.exec(text);
+  return node.type === "call" && match !== null && INFINITY.test(match[1]!);
+}
+
 // `timedelta(seconds=0.01)`, `Option(120.0)`, `float("inf")`: a literal in a wrapper.
 export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "node"> | undefined {
   const callee = call.childForFieldName("function");
@@ -17,7 +27,7 @@ export function wrappedLiteral(facts: PyFacts, call: TsNode): Omit<Classified, "
   const name = callee.text.replace(/\s+/g, "");
   const last = name.slice(name.lastIndexOf(".") + 1);
   const values = args.namedChildren.filter((a): a is TsNode => a !== null && a.type !== "comment");
-  if (last === "float" && values.length === 1 && /^["'][+]?inf(inity)?["']$/i.test(values[0]!.text)) {
+  if (last === "float" && values.length === 1 && INFINITY.test(values[0]!.text)) {
     return { kind: "unbounded", literal: call.text };
   }
   if (values.length === 0) return undefined;
