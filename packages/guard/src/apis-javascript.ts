@@ -67,6 +67,10 @@ export const JAVASCRIPT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   })),
   // @subsquid/util-timeout's `addTimeout(promise, ms)` returns the promise as it is when `ms` is 0: no timer at all.
   { language: "js", callee: "@subsquid/util-timeout.addTimeout", argument: 1, zeroIsUnbounded: true },
+  // SQLite's busy handler through its C API (sqlite-wasm's `sqlite3.capi.sqlite3_busy_timeout(db, ms)`): how long a
+  // statement waits for another connection's lock before it fails with SQLITE_BUSY; 0 or less fails at once.
+  { language: "js", callee: "*.sqlite3_busy_timeout", argument: 1, zeroIsUnbounded: false, zeroRejectsAtOnce: true },
+  { language: "js", callee: "sqlite3_busy_timeout", argument: 1, zeroIsUnbounded: false, zeroRejectsAtOnce: true },
   // Node sockets and requests: 0 is "no idle timeout" (a literal 0 after a phase switches it off; see SWITCH_OFF_APIS).
   { language: "js", callee: "*.setTimeout", argument: 0, zeroIsUnbounded: true },
   ...TEST_FUNCTIONS.map((callee) => ({

@@ -32,8 +32,8 @@ export interface TimeoutApi {
    */
   negativeIsUnbounded?: boolean;
   /**
-   * For "options": a 0 fails the call at once (birpc's `timeout: 0`): no wait to bound, so not reported, where
-   * `zeroIsUnbounded: false` would report it as a hardcoded 0 s timeout.
+   * A 0 fails the call at once (birpc's `timeout: 0` option, SQLite's `sqlite3_busy_timeout(db, 0)`): no wait to
+   * bound, so not reported, where `zeroIsUnbounded: false` would report it as a hardcoded 0 s timeout.
    */
   zeroRejectsAtOnce?: boolean;
   /**

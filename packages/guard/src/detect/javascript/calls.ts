@@ -208,6 +208,8 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       judge.constants.evaluate(fallback.right as EsNode) === 0 &&
       guardedAsConfigured(judge.facts, judge.facts.text(fallback.left as EsNode), span(node)[0]);
     if (SWITCH_OFF_APIS.has(api.callee) && (judge.constants.evaluate(target) === 0 || offFallback)) continue;
+    // `sqlite3_busy_timeout(db, 0)`: fails at once, no wait to bound.
+    if (api.zeroRejectsAtOnce && judge.constants.evaluate(target) === 0) continue;
     judge.report(target, `as the timeout of ${path}()`, api.zeroIsUnbounded ?? true, isTest, api.negativeIsUnbounded);
   }
 }
