@@ -123,6 +123,23 @@ function plainChain(text: string): string {
 }
 
 /** `(_c = x.timeout)`: the compiler's temporary that holds the value tested (`_c`), if the test assigns one. */
+/**
+ * The fallback of a `??` as compilers write it, whatever it falls back from: `(_f = <any>) !== null && _f !== void 0 ?
+ * _f : 60` (TypeScript) or `(_a = <any>) != null ? _a : 60` (esbuild, Babel). Fern's generated clients nest them:
+ * `((_f = (_d = o?.timeoutInSeconds) ?? this._options?.timeoutInSeconds) ?? 60) * 1000`.
+ */
+export function compiledNullishFallback(node: EsNode): EsNode | undefined {
+  if (node.type !== "ConditionalExpression") return undefined;
+  const consequent = unwrap(node.consequent as EsNode);
+  const test = unwrap(node.test as EsNode);
+  const first = test.type === "LogicalExpression" && test.operator === "&&" ? unwrap(test.left as EsNode) : test;
+  if (consequent.type !== "Identifier" || first.type !== "BinaryExpression" || !/^!==?$/.test(first.operator as string))
+    return undefined;
+  const [left, right] = [unwrap(first.left as EsNode), unwrap(first.right as EsNode)];
+  const held = isNullish(right) ? heldIn(left) : isNullish(left) ? heldIn(right) : undefined;
+  return held?.name === consequent.name ? (node.alternate as EsNode) : undefined;
+}
+
 function heldIn(reference: EsNode): EsNode | undefined {
   if (reference.type !== "AssignmentExpression" || reference.operator !== "=") return undefined;
   const left = unwrap(reference.left as EsNode);

@@ -2,6 +2,7 @@
 // `Date.now() + 5000`. The literal part is a hardcoded part of the wait (`classify.ts` reports it).
 import { calleePath, type EsNode, referenceName, unwrap } from "./ast.ts";
 import type { Constants } from "./constants.ts";
+import { compiledNullishFallback } from "./fallbacks.ts";
 import type { FileFacts } from "./facts.ts";
 import { JS_CLOCKS } from "./timers.ts";
 import { NO_LIMIT } from "./values.ts";
@@ -126,12 +127,15 @@ export class Pads {
       [node.right, node.left],
     ] as EsNode[][]) {
       const logical = unwrap(side!);
-      if (logical.type !== "LogicalExpression" || logical.operator === "&&") continue;
+      // Fern's generated clients compiled by TypeScript: `((_a = opts.timeoutInSeconds) !== null && _a !== void 0 ?
+      // _a : 60) * 1000`, the `??` written out (`fallbacks.ts`).
+      const compiled = compiledNullishFallback(logical);
+      if (!compiled && (logical.type !== "LogicalExpression" || logical.operator === "&&")) continue;
       if (node.operator === "/" && side === node.right) continue;
+      const fallback = compiled ?? (logical.right as EsNode);
       const factor = this.constants.evaluate(other!);
-      const value = this.constants.evaluate(logical.right as EsNode);
-      if (factor !== undefined && factor > 0 && value !== undefined && value > 0 && value < NO_LIMIT)
-        return logical.right as EsNode;
+      const value = this.constants.evaluate(fallback);
+      if (factor !== undefined && factor > 0 && value !== undefined && value > 0 && value < NO_LIMIT) return fallback;
     }
     return undefined;
   }
