@@ -2,6 +2,7 @@
 // logs or ends a measurement, or it only calls again the function that armed the timer or starts a connection or
 // an attempt again (a retry). Either way the timer bounds no wait.
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
+import { Temporaries } from "./compiled-temporaries.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
 /** Callbacks that end, fail or settle something when called (`onTimeout`, `close`, `resolve` of a raced promise). */
@@ -72,13 +73,15 @@ function stepsOf(fn: EsNode, visitorKeys: VisitorKeys | undefined): Step[] {
   const cached = stepsCache.get(fn);
   if (cached) return cached;
   const steps: Step[] = [];
+  const temporaries = new Temporaries(); // `(_a2 = this.Logger) == null ? void 0 : _a2.warn(...)`
   walk(fn, visitorKeys, (node) => {
     if (node.type === "ThrowStatement" || node.type === "AwaitExpression" || node.type === "YieldExpression") {
       steps.push(STOPS);
       return;
     }
+    temporaries.note(node);
     if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
-    const path = calleePath(node.callee as EsNode) ?? "";
+    const path = temporaries.callee(node);
     const dot = path.lastIndexOf(".");
     const method = path.slice(dot + 1);
     const receiver = dot < 0 ? "" : path.slice(0, dot);

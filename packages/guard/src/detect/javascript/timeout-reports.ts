@@ -1,7 +1,8 @@
 // A timer's callback that tells someone the operation timed out (`onerror("timeout")`, `cb(new TimeoutError())`,
 // `this.emit("timeout")`): what deadline-timers.ts counts as a report, apart from the races it tracks.
-import { calleePath, type EsNode, FUNCTION_TYPES, unwrap } from "./ast.ts";
+import { type EsNode, FUNCTION_TYPES, unwrap } from "./ast.ts";
 import { isLog } from "./callback-effects.ts";
+import { Temporaries } from "./compiled-temporaries.ts";
 import { walk } from "./walk.ts";
 
 // Text that says "timed out": `"timeout"`, `'Request timed out'`, `ETIMEDOUT`.
@@ -26,13 +27,15 @@ const TIMER_API = /(^|\.)(set|clear)(Timeout|Interval|Immediate)$/;
  */
 export function reportsTimeout(callback: EsNode): boolean {
   let found = false;
+  const temporaries = new Temporaries(); // `(_a2 = this.Logger) == null ? void 0 : _a2.warn("timeout")` logs
   // A skipped call or function is not descended into: with timers nested in timers' callbacks, each callback is
   // read once, not once for every timer around it (which was quadratic in the nesting).
   walk(callback, undefined, (node) => {
     if (found) return false;
     if (node !== callback && FUNCTION_TYPES.has(node.type)) return false;
+    temporaries.note(node);
     if (node.type !== "CallExpression" && node.type !== "NewExpression") return true;
-    const path = calleePath(node.callee as EsNode) ?? "";
+    const path = temporaries.callee(node);
     const name = path.slice(path.lastIndexOf(".") + 1);
     if (node.type === "NewExpression") {
       // `new TimeoutError()`, `new Error("Request timed out")`.
