@@ -12,6 +12,9 @@ import { inTests, POLL_BELOW } from "./polls.ts";
 import { unitProduct } from "./unit-products.ts";
 import { type Classified, DAY, isCode, MAX_DEPTH, NO_LIMIT, respelledNoLimit, type ZeroMeans } from "./values.ts";
 
+/** How many names for one constant (`A = B`, `B = 4`) are followed to its literal. */
+const MAX_ALIASES = 5;
+
 // The hardcoded or unbounded values a timeout expression holds. `None` counts only where the
 // caller knows it means "no limit" (`noneIsUnbounded`); `0` means "poll, don't block" in Python
 // unless an API says otherwise (`zero`).
@@ -71,7 +74,11 @@ export function classify(
       return out;
     }
     case "identifier": {
-      const constant = facts.constant(node);
+      let constant = facts.constant(node);
+      // solaar's `_PING_TIMEOUT = DEFAULT_TIMEOUT`: another name for a constant; the literal is `DEFAULT_TIMEOUT = 4`'s,
+      // reported where it is written, not again on the alias's line.
+      for (let hop = 0; constant?.node.type === "identifier" && hop < MAX_ALIASES; hop++)
+        constant = facts.constant(constant.node) ?? constant;
       // `WAIT_TIMEOUT = STATUS_TIMEOUT` where `STATUS_TIMEOUT = 258` is an entry of a code list (`STATUS_WAIT_0 = 0`,
       // `STATUS_USER_APC = 192`, `STATUS_PENDING = 259`...): another name for a code, not a duration.
       const listed = constant?.node.parent ? facts.codeStatements.has(constant.node.parent.id) : false;

@@ -13,7 +13,8 @@ export function clockOffset(facts: PyFacts, raw: TsNode): TsNode | undefined {
   for (const [clock, other] of addends(node)) {
     if (!isClockReading(facts, clock) && !timeoutDeadline(facts, clock)) continue;
     const value = facts.evaluate(other);
-    if ((value !== undefined && value > 0) || (other.type === "call" && wrappedLiteral(facts, other))) return other;
+    if (value !== undefined && value > 0) return other;
+    if (other.type === "call" && wrappedLiteral(facts, other)) return wrappedConstant(facts, other) ?? other;
   }
   return undefined;
 }
@@ -24,4 +25,13 @@ function timeoutDeadline(facts: PyFacts, node: TsNode): boolean {
     ([clock, timeout]) =>
       isClockReading(facts, clock) && facts.isTimeout(referenceName(timeout)) && facts.evaluate(timeout) === undefined,
   );
+}
+
+// uhd's `datetime.now() + timedelta(milliseconds=CLOCK_TIMEOUT)`: the wrapper's one argument is a constant, whose
+// literal is reported where it is written (the identifier is judged as that constant).
+function wrappedConstant(facts: PyFacts, call: TsNode): TsNode | undefined {
+  const args = (call.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => a && a.type !== "comment");
+  const only = args.length === 1 ? args[0]! : undefined;
+  const value = only?.type === "keyword_argument" ? only.childForFieldName("value") : only;
+  return value?.type === "identifier" && facts.constant(value) ? value : undefined;
 }
