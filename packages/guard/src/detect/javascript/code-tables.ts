@@ -180,3 +180,32 @@ export function codeStatement(
   const hex = init !== undefined && /^-?0x/i.test(String(unwrap(init).raw ?? ""));
   return site && name !== undefined && value !== undefined ? { site, name, value, hex } : undefined;
 }
+
+/**
+ * Closure Compiler's exported enums (Firebase's bundled webchannel: `var Ab={NO_ERROR:0,gb:1,...,TIMEOUT:8,xb:9};`
+ * then `Ab.NO_ERROR=0;Ab.TIMEOUT=8;` to keep the names the minifier renamed): a statement that sets an entry of a code
+ * table declared in the same block is that code again. The sites of those statements.
+ */
+export function codeTableEntryWrites(body: readonly EsNode[], extra: ReadonlySet<string>): EsNode[] {
+  const tables = new Map<string, Set<string>>();
+  for (const statement of body) {
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations as EsNode[]) {
+      const id = declarator.id as EsNode;
+      const init = isNode(declarator.init) ? unwrap(declarator.init) : undefined;
+      if (id.type !== "Identifier" || init?.type !== "ObjectExpression") continue;
+      const properties = init.properties as EsNode[];
+      if (!isCodeTable(properties, extra)) continue;
+      tables.set(id.name as string, new Set(properties.map((p) => propertyName(p)).filter((n) => n !== undefined)));
+    }
+  }
+  if (tables.size === 0) return [];
+  const out: EsNode[] = [];
+  for (const statement of body) {
+    const code = codeStatement(statement);
+    const left = code?.site.type === "AssignmentExpression" ? unwrap(code.site.left as EsNode) : undefined;
+    const table = left?.type === "MemberExpression" ? referenceName(left.object as EsNode) : undefined;
+    if (code && table !== undefined && tables.get(table)?.has(code.name!)) out.push(code.site);
+  }
+  return out;
+}

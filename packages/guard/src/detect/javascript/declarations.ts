@@ -3,7 +3,7 @@
 import { bindingIdentifiers, calleePath, type EsNode, isNode, requiredModule, span, unwrapAwait } from "./ast.ts";
 import type { FileFacts } from "./facts.ts";
 import { isTimeoutStatusCode } from "../../status-codes.ts";
-import { codeStatement, statementCodeTables } from "./code-tables.ts";
+import { codeStatement, codeTableEntryWrites, statementCodeTables } from "./code-tables.ts";
 import { isResetValue } from "./not-durations.ts";
 import { trackRedisClient } from "./redis.ts";
 import { TIMER_MODULES } from "./timers.ts";
@@ -58,6 +58,7 @@ export function collectBlock(facts: FileFacts, node: EsNode): void {
   facts.zero.block(node);
   // `exports.ER_QUERY_TIMEOUT = 3024;` one statement per code: the same table, written as statements.
   for (const site of statementCodeTables(node.body as EsNode[], facts.extraTimeoutNames)) facts.notDurations.add(site);
+  for (const site of codeTableEntryWrites(node.body as EsNode[], facts.extraTimeoutNames)) facts.notDurations.add(site);
   // `const STATUS_CODE_REQUEST_TIMEOUT = 408` among statuses written in no order: an HTTP status, not a duration.
   for (const statement of node.body as EsNode[]) {
     const code = codeStatement(statement);

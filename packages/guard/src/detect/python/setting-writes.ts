@@ -34,11 +34,11 @@ export function keptOnSelf(fn: TsNode, name: string): string[] {
 export function assignsTo(body: TsNode, name: string): boolean {
   return body
     .descendantsOfType(["assignment", "augmented_assignment"])
-    .some((assignment) => assignment?.childForFieldName("left")?.text === name && !negativeToNone(assignment, name));
+    .some((assignment) => assignment?.childForFieldName("left")?.text === name && !negativeReset(assignment, name));
 }
 
 // `if timeout < 0: timeout = None`, also under `timeout and ...` / `timeout is not None and ...` or as `== -1`.
-function negativeToNone(assignment: TsNode, name: string): boolean {
+function negativeReset(assignment: TsNode, name: string): boolean {
   if (assignment.type !== "assignment" || assignment.childForFieldName("right")?.type !== "none") return false;
   const statement = assignment.parent;
   const block = statement?.type === "expression_statement" ? statement.parent : undefined;
