@@ -46,25 +46,7 @@ export function isPacingWait(call: TsNode, code: () => string): boolean {
   }
   // `stop.wait(1)` as a statement: which of the two happened is not looked at.
   if (parent.type === "expression_statement")
-    return (
-      ignoredStopSignal(parent, receiver, code) ||
-      pauseBeforeEmptyAnswer(parent, receiver, code) ||
-      nudgedPause(parent, receiver)
-    );
-  return false;
-}
-
-// variety's `while self.running: ... if not available: self.dl_event.wait(180); self.dl_event.clear(); continue`: the
-// outcome is dropped and the event cleared right after, inside a loop, so the loop goes round again whichever
-// happened. The event only wakes it early (a nudge from another thread): the duration paces the loop.
-function nudgedPause(statement: TsNode, receiver: string): boolean {
-  const next = statement.nextNamedSibling;
-  if (next?.type !== "expression_statement" || next.text.replace(/\s+/g, "") !== `${receiver}.clear()`) return false;
-  for (let node = statement.parent; node; node = node.parent) {
-    if (node.type === "function_definition" || node.type === "class_definition" || node.type === "with_statement")
-      return false;
-    if (node.type === "while_statement" || node.type === "for_statement") return true;
-  }
+    return ignoredStopSignal(parent, receiver, code) || pauseBeforeEmptyAnswer(parent, receiver, code);
   return false;
 }
 
