@@ -187,25 +187,27 @@ export function codeStatement(
  * table declared in the same block is that code again. The sites of those statements.
  */
 export function codeTableEntryWrites(body: readonly EsNode[], extra: ReadonlySet<string>): EsNode[] {
+  // The entry writes first (`Ab.TIMEOUT=8`): most blocks have none, and only a name written to is a table to judge.
+  const writes: { site: EsNode; table: string; key: string }[] = [];
+  for (const statement of body) {
+    const code = codeStatement(statement);
+    const left = code?.site.type === "AssignmentExpression" ? unwrap(code.site.left as EsNode) : undefined;
+    const table = left?.type === "MemberExpression" ? referenceName(left.object as EsNode) : undefined;
+    if (code && table !== undefined) writes.push({ site: code.site, table, key: code.name! });
+  }
+  if (writes.length === 0) return [];
+  const written = new Set(writes.map((w) => w.table));
   const tables = new Map<string, Set<string>>();
   for (const statement of body) {
     if (statement.type !== "VariableDeclaration") continue;
     for (const declarator of statement.declarations as EsNode[]) {
       const id = declarator.id as EsNode;
       const init = isNode(declarator.init) ? unwrap(declarator.init) : undefined;
-      if (id.type !== "Identifier" || init?.type !== "ObjectExpression") continue;
+      if (id.type !== "Identifier" || !written.has(id.name as string) || init?.type !== "ObjectExpression") continue;
       const properties = init.properties as EsNode[];
       if (!isCodeTable(properties, extra)) continue;
       tables.set(id.name as string, new Set(properties.map((p) => propertyName(p)).filter((n) => n !== undefined)));
     }
   }
-  if (tables.size === 0) return [];
-  const out: EsNode[] = [];
-  for (const statement of body) {
-    const code = codeStatement(statement);
-    const left = code?.site.type === "AssignmentExpression" ? unwrap(code.site.left as EsNode) : undefined;
-    const table = left?.type === "MemberExpression" ? referenceName(left.object as EsNode) : undefined;
-    if (code && table !== undefined && tables.get(table)?.has(code.name!)) out.push(code.site);
-  }
-  return out;
+  return writes.filter((w) => tables.get(w.table)?.has(w.key)).map((w) => w.site);
 }

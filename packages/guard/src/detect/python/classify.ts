@@ -2,7 +2,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
 import { isTimeoutStatusCode } from "../../status-codes.ts";
-import { wrappedLiteral } from "./wrapped-literals.ts";
+import { spellsInfinity, wrappedLiteral } from "./wrapped-literals.ts";
 import type { PyFacts } from "./facts.ts";
 import { localNones } from "./local-nones.ts";
 import { isLookup, keyedDefault, lookupFallback } from "./lookups.ts";
@@ -124,8 +124,7 @@ export function classify(
     }
     case "attribute":
       // `math.inf`
-      if (/^(math|numpy|np)\.inf$/.test(node.text.replace(/\s+/g, "")))
-        out.push({ kind: "unbounded", node, literal: node.text });
+      if (spellsInfinity(node)) out.push({ kind: "unbounded", node, literal: node.text });
       return out;
     case "binary_operator": {
       // `timeout + 5`: a pad added to the caller's timeout is a hardcoded part of the wait.

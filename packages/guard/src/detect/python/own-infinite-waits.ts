@@ -5,6 +5,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
 import { waitsWith } from "./settings.ts";
+import { mentionsName } from "./syntax.ts";
 
 /** Whether `fn` waits with its parameter `name` itself: handed to a wait, or polled in a loop of its own. */
 export function waitsWithOwnInfinity(facts: PyFacts, fn: TsNode, name: string): boolean {
@@ -16,15 +17,10 @@ export function waitsWithOwnInfinity(facts: PyFacts, fn: TsNode, name: string): 
   for (const assignment of body.descendantsOfType(["assignment", "augmented_assignment"])) {
     const left = assignment?.childForFieldName("left");
     const right = assignment?.childForFieldName("right");
-    if (left?.type === "identifier" && right && mentions(right, derived)) derived.add(left.text);
+    if (left?.type === "identifier" && right && mentionsName(right, derived)) derived.add(left.text);
   }
   return body.descendantsOfType("while_statement").some((loop) => {
     const condition = loop?.childForFieldName("condition");
-    return condition ? mentions(condition, derived) : false;
+    return condition ? mentionsName(condition, derived) : false;
   });
-}
-
-function mentions(node: TsNode, names: ReadonlySet<string>): boolean {
-  if (node.type === "identifier") return names.has(node.text);
-  return node.descendantsOfType("identifier").some((id) => id !== null && names.has(id.text));
 }

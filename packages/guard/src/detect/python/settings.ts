@@ -21,7 +21,7 @@ import { setOnlyWhenGiven, setsTimeoutElsewhere, settimeoutArgument } from "./ow
 import { assignsTo, guarded, reassigned, startedOnlyUnderTest, storedAs } from "./setting-writes.ts";
 import { sessionSelfCall } from "./session-self-calls.ts";
 import { splatReachesWait } from "./splatted-keywords.ts";
-import { type ArgumentSlot, argumentSlot, unwrap } from "./syntax.ts";
+import { type ArgumentSlot, argumentSlot, mentionsName, unwrap } from "./syntax.ts";
 
 // How many constructors or factories a setting may be handed through (`timeout=self.timeout` to a class of the file).
 const MAX_HOPS = 3;
@@ -112,11 +112,7 @@ function negativeToNone(choice: TsNode, name: string): boolean {
   if (!first || !condition || !second) return false;
   const compares = new RegExp(`^${name}\\s*(<|<=|>|>=)\\s*0(\\.0)?$`).test(condition.text);
   const value = first.type === "none" ? second : second.type === "none" ? first : undefined;
-  const mentions = (node: TsNode) =>
-    node.type === "identifier"
-      ? node.text === name
-      : node.descendantsOfType("identifier").some((i) => i?.text === name);
-  return compares && value !== undefined && mentions(value);
+  return compares && value !== undefined && mentionsName(value, name);
 }
 
 // `timeout = None if timeout_ms < 0 else timeout_ms / 1000.0` then `select(r, w, x, timeout)`: the local the choice

@@ -195,3 +195,10 @@ export function parameterName(parameter: TsNode): string | undefined {
   if (parameter.type === "typed_parameter") return parameter.namedChildren[0]?.text;
   return parameter.childForFieldName("name")?.text;
 }
+
+/** Whether `node` is, or holds, an identifier one of `names` (`timeout`, `timeout_ms / 1000.0`). */
+export function mentionsName(node: TsNode, names: string | ReadonlySet<string>): boolean {
+  const has = (text: string) => (typeof names === "string" ? text === names : names.has(text));
+  if (node.type === "identifier") return has(node.text);
+  return node.descendantsOfType("identifier").some((id) => id !== null && has(id.text));
+}
