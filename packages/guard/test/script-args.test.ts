@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -51,5 +54,36 @@ describe("eval and bench scripts' command line", () => {
     const result = run("bench/speed.mjs", "--baseline", "/nonexistent/org-guard.js");
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--baseline /nonexistent/org-guard.js does not exist");
+  });
+
+  it("refuses a --names of eval/pool.mjs that is not a regular expression", () => {
+    const result = run("eval/pool.mjs", "--registry", "npm", "--seed", "s", "--names", "(");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--names "(" is not a valid regular expression');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("labels a finding from its line's pre-run label and lists the rest, writing nothing without --write", () => {
+    // Two lines labelled before this test existed: one not real, one real under no-hardcoded-timeout.
+    const notReal = "gnome-activity-journal@1.0.0.19.g1e469ff-1/src/usr/lib/python3/dist-packages/main.py:188";
+    const real = "gnome-keysign@1.3.0-5.1/src/usr/lib/python3/dist-packages/keysign/Keyserver.py:242";
+    const findings = join(mkdtempSync(join(tmpdir(), "prerun-")), "findings.txt");
+    writeFileSync(
+      findings,
+      `s ${notReal}:no-unbounded-timeout -- m\ns ${real}:no-unbounded-timeout -- m\ns x@1/a.py:1:no-hardcoded-timeout -- m\n`,
+    );
+    const before = readFileSync(join(pkg, "eval/labels.json"), "utf8");
+    const result = run("eval/prerun.mjs", findings);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("3 findings, 1 labelled from their line's pre-run label, 2 left:");
+    expect(result.stdout).toContain(`${real}:no-unbounded-timeout (line labelled real under no-hardcoded-timeout)`);
+    expect(result.stdout).toContain("x@1/a.py:1:no-hardcoded-timeout (line not labelled)");
+    expect(readFileSync(join(pkg, "eval/labels.json"), "utf8")).toBe(before);
+  });
+
+  it("asks eval/prerun.mjs for its findings file", () => {
+    const result = run("eval/prerun.mjs");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("one findings file is required");
   });
 });
