@@ -9,6 +9,7 @@
 import type { Node as TsNode } from "web-tree-sitter";
 import { displayedFor } from "./displays.ts";
 import { lifetimeUse, numberConversion } from "./expiries.ts";
+import { truthinessTest } from "./lifetimes.ts";
 import { scheduledDelay } from "./schedules.ts";
 import { onlySleeps, sleptFor } from "./sleeps.ts";
 import { coalescingInterval, equalityTest, unheardSignal } from "./qt-timers.ts";
@@ -149,7 +150,8 @@ function displayedRead(facts: PyFacts, id: TsNode, name: string, depth: number):
   // `self._timer.interval() != timeout`: an equality test restates the value (README "Restated for comparison").
   if (parent.type === "comparison_operator")
     return (parent.namedChildren.some((c) => c?.type === "none") || equalityTest(parent)) && "kept";
-  if (parent.type === "not_operator") return "kept";
+  // `if timeout:` before the timer that clears the message: whether one was asked for, nothing waited on.
+  if (parent.type === "not_operator" || truthinessTest(value)) return "kept";
   if (parent.type === "assignment" && parent.childForFieldName("right")?.id === value.id) {
     const left = parent.childForFieldName("left");
     if (left?.type === "identifier" && left.text === name) return "kept";

@@ -202,15 +202,18 @@ export function shownOrComparedRead(facts: PyFacts, read: TsNode): boolean {
   // `"""... (%d seconds)""" % _DEFAULT_TIMEOUT`, `'inactivity-timeout %s;' % int(timeout)`, `'... %d;' % (i + 1,
   // int(timeout))`: formatted into a text.
   if (formattedIntoText(facts, read)) return true;
-  const list = parent?.type === "keyword_argument" ? parent.parent : parent;
+  // `self.show_message(message, icon, timeout * 1000)`: the same duration in another unit reaches the slot.
+  const argument = outward(throughUnits(facts, read));
+  const holder = argument.parent;
+  const list = holder?.type === "keyword_argument" ? holder.parent : holder;
   const call = list?.type === "argument_list" ? list.parent : undefined;
   if (call?.type !== "call") return false;
-  if (COMPARING.test(calleeText(call))) return list!.namedChildren.some((item) => item?.id === read.id);
+  if (COMPARING.test(calleeText(call))) return list!.namedChildren.some((item) => item?.id === argument.id);
   const slot =
-    parent?.type === "keyword_argument"
-      ? parent.childForFieldName("value")?.id === read.id
-        ? parent.childForFieldName("name")?.text
+    holder?.type === "keyword_argument"
+      ? holder.childForFieldName("value")?.id === argument.id
+        ? holder.childForFieldName("name")?.text
         : undefined
-      : positionalIndex(list!, read);
+      : positionalIndex(list!, argument);
   return slot !== undefined && slot !== -1 && displayParameter(facts, call, slot);
 }

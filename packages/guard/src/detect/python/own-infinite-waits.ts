@@ -19,8 +19,25 @@ export function waitsWithOwnInfinity(facts: PyFacts, fn: TsNode, name: string): 
     const right = assignment?.childForFieldName("right");
     if (left?.type === "identifier" && right && mentionsName(right, derived)) derived.add(left.text);
   }
-  return body.descendantsOfType("while_statement").some((loop) => {
-    const condition = loop?.childForFieldName("condition");
-    return condition ? mentionsName(condition, derived) : false;
+  return body.descendantsOfType(["while_statement", "for_statement"]).some((loop) => {
+    const condition = loop?.type === "while_statement" ? loop.childForFieldName("condition") : null;
+    if (condition && mentionsName(condition, derived)) return true;
+    // cloud-init's `wait_for_url(urls, max_wait=float("inf"))`: `while True: ... if timeup(max_wait, start_time):
+    // break`, the loop left when the parameter's time is up.
+    return (loop?.childForFieldName("body")?.descendantsOfType("if_statement") ?? []).some(
+      (test) => test !== null && exitsWhen(test, derived),
+    );
   });
+}
+
+// `if timeup(max_wait, start_time): break` (or `return`, `raise`): the test reads the name and its block leaves.
+function exitsWhen(test: TsNode, names: ReadonlySet<string>): boolean {
+  const condition = test.childForFieldName("condition");
+  const block = test.childForFieldName("consequence");
+  return (
+    condition !== null &&
+    block !== null &&
+    mentionsName(condition, names) &&
+    block.namedChildren.some((statement) => /^(break|return|raise)_statement$/.test(statement?.type ?? ""))
+  );
 }
