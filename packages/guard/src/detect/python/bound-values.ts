@@ -10,6 +10,7 @@ import { displayOnly } from "./display-parameters.ts";
 import { inHttpMockedTest } from "./http-mocked-tests.ts";
 import { ownDisplayDefault } from "./displays.ts";
 import { clockOffset } from "./clock-offsets.ts";
+import { underCallerNone } from "./caller-none.ts";
 import { inEnumClass, negativeDisables, neverRead, onlyRecorded, underNoneCheck } from "./context.ts";
 import { polledUntil } from "./deadlines.ts";
 import { boundsElapsedWait } from "./elapsed-bounds.ts";
@@ -180,7 +181,7 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   // `if timeout is None: timeout = float("inf")` (or pexpect's 1e6, a driver's 0xFFFFFFFF; a day or more in the
   // name's unit): the caller's None re-spelled as "no limit" for what comes next; the caller chose it, not this line.
   if (
-    underNoneCheck(node, left.text) &&
+    (underNoneCheck(node, left.text) || underCallerNone(facts, node)) &&
     classify(facts, right, false, "poll").every((item) => isNoLimit(item, facts, name))
   )
     return;
