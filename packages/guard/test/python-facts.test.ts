@@ -110,6 +110,21 @@ describe("Python package facts: what another module of the package shows", () =>
     expect(await lines(await withMain("None"))).toEqual(["4: no-unbounded-timeout"]);
     // Judged alone, the file sets no default: reported.
     expect(await lines()).toEqual(["4: no-unbounded-timeout"]);
+    // Session 49: sonata's launcher imports the setter under another name inside the function that sets it.
+    const aliased = [
+      "def run(args):",
+      "    from socket import setdefaulttimeout as socketsettimeout",
+      "    socketsettimeout(5)",
+      "",
+    ].join("\n");
+    const withAliased = await packageFacts(
+      [
+        ["pkg/fetch.py", fetch.join("\n")],
+        ["pkg/launcher.py", aliased],
+      ],
+      config,
+    );
+    expect(await lines(withAliased)).toEqual([]);
     // review21 item 2: a constant bound only to None is None too.
     const none = ["import socket", "", "TIMEOUT = None", "socket.setdefaulttimeout(TIMEOUT)", ""].join("\n");
     const withNone = await packageFacts(

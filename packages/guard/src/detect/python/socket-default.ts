@@ -182,12 +182,32 @@ function lastName(node: TsNode): string | undefined {
 
 // The module's `socket.setdefaulttimeout(x)` calls with a limit: `x` neither None nor a name bound only to None.
 function limitingSetters(root: TsNode, imports: { resolve(dotted: string): string }): TsNode[] {
+  const aliases = localAliases(root);
   return capturePython(root, ["call"]).filter((call) => {
     const callee = calleeText(call);
-    if (!callee.endsWith("setdefaulttimeout") || imports.resolve(callee) !== "socket.setdefaulttimeout") return false;
+    const setter =
+      (callee.endsWith("setdefaulttimeout") && imports.resolve(callee) === "socket.setdefaulttimeout") ||
+      aliases.has(callee);
+    if (!setter) return false;
     const given = keywordArgument(call, "timeout") ?? call.childForFieldName("arguments")?.namedChildren[0];
     return !!given && !isNone(root, unwrap(given));
   });
+}
+
+// sonata's launcher: `from socket import setdefaulttimeout as socketsettimeout` inside its `run()`, then
+// `socketsettimeout(5)`: the names an import inside a function gives the setter (module-level imports resolve).
+function localAliases(root: TsNode): Set<string> {
+  const names = new Set<string>();
+  if (!/from\s+socket\s+import[^\n]*setdefaulttimeout/.test(root.text)) return names;
+  for (const statement of capturePython(root, ["import_from_statement"])) {
+    if (statement.childForFieldName("module_name")?.text !== "socket") continue;
+    for (const item of statement.childrenForFieldName("name")) {
+      const imported = item?.type === "aliased_import" ? item.childForFieldName("name")?.text : item?.text;
+      const local = item?.type === "aliased_import" ? item.childForFieldName("alias")?.text : item?.text;
+      if (imported === "setdefaulttimeout" && local) names.add(local);
+    }
+  }
+  return names;
 }
 
 // The function around a setter that first saves the default it changes (`old = socket.getdefaulttimeout()`).
