@@ -1,4 +1,4 @@
-// The caller's None under another name: `if self._timeout != None: deadline = now + self._timeout else: deadline =
+// The caller's None under another name: `if self._timeout != None: timeout = now + self._timeout else: timeout =
 // float('inf')` (termineter's serial read) and a timeout setter's `if value is None: self._timeout_ms = 24 * 60 * 60 *
 // 1000` (s3ql) re-spell the caller's "no limit" for what comes next, as `if timeout is None: timeout = float("inf")`
 // does (README "The caller's "no limit""). The value tested must be the caller's timeout: a timeout's name, or a
