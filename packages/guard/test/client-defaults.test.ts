@@ -163,6 +163,14 @@ describe("an HTTP client whose default is no timeout, called without one", () =>
     expect(await findingLines("lib/send.js", made.join("\n"))).toEqual([]);
     const unbounded = made.with(2, "exports.send = (url, body) => axios.post(url, body);");
     expect(await findingLines("lib/send.js", unbounded.join("\n"))).toEqual(["2: no-unbounded-timeout"]);
+    // Session 50, blind set fresh183: unofficial-jisho-api's `const axios = axiosBuilder.create({ timeout: 10000 })`,
+    // then bare `axios.get(uri)` calls: every one goes through the instance's timeout.
+    const timed = [
+      'import axiosBuilder from "axios";',
+      "const axios = axiosBuilder.create({ timeout: config.TIMEOUT });",
+      "export const search = (uri) => axios.get(uri).then((response) => response.data);",
+    ];
+    expect(await findingLines("index.js", timed.join("\n"))).toEqual([]);
   });
 
   it("takes an agent handed in as a possible bound, and one made in place without a timeout as none", async () => {

@@ -86,4 +86,24 @@ describe("eval and bench scripts' command line", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("one findings file is required");
   });
+  it("lists eval/sweep.mjs' options and asks for --match and --base", () => {
+    const help = run("eval/sweep.mjs", "--help");
+    expect(help.status).toBe(0);
+    for (const option of ["--match", "--base", "--dist", "--lang", "--set", "--whole"])
+      expect(help.stdout).toContain(`${option} `);
+    const bare = run("eval/sweep.mjs");
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain("eval/sweep.mjs: --match and --base are required");
+    expect(bare.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("refuses a sweep's --match that is not a regular expression, and a --base with no build", () => {
+    const pattern = run("eval/sweep.mjs", "--match", "(", "--base", "dist");
+    expect(pattern.status).toBe(2);
+    expect(pattern.stderr).toContain("--match is not a regular expression");
+    const missing = run("eval/sweep.mjs", "--match", "wait", "--base", "no-such-dist");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no org-guard build in "no-such-dist"');
+    expect(missing.stderr).not.toMatch(STACK_FRAME);
+  });
 });

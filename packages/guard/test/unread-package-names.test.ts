@@ -129,3 +129,42 @@ describe("an exported timeout that no file of the package reads", () => {
     ]);
   });
 });
+
+// Session 50 (issue 9), from blind set fresh170: @plaited/agent-eval-harness exports `DEFAULT_PROTOCOL_TIMEOUT = 30000`
+// and only its own spec reads it, in `expect(DEFAULT_PROTOCOL_TIMEOUT).toBe(30000)`. An import list names it and an
+// assertion compares it; neither waits.
+describe("an exported timeout that only an import list and an assertion mention", () => {
+  const constants = "export const DEFAULT_PROTOCOL_TIMEOUT = 30000;\nexport const DEFAULT_CLIENT_NAME = 'harness';";
+  const spec = [
+    "import { DEFAULT_CLIENT_NAME, DEFAULT_PROTOCOL_TIMEOUT } from '../constants.ts';",
+    "test('DEFAULT_PROTOCOL_TIMEOUT is 30 seconds', () => {",
+    "  expect(DEFAULT_PROTOCOL_TIMEOUT).toBe(30000);",
+    "});",
+  ].join("\n");
+  const compiledSpec = [
+    '"use strict";',
+    'const { DEFAULT_PROTOCOL_TIMEOUT } = require("../constants.js");',
+    "assert.strictEqual(DEFAULT_PROTOCOL_TIMEOUT, 30000);",
+  ].join("\n");
+
+  it("is not reported, with the spec in either module form", async () => {
+    expect(await packageFindings({ "src/constants.ts": constants, "src/tests/constants.spec.ts": spec })).toEqual([]);
+    expect(await packageFindings({ "src/constants.ts": constants, "test/constants.test.js": compiledSpec })).toEqual(
+      [],
+    );
+  });
+
+  it("is reported when the importing file also hands it to a wait", async () => {
+    const waits = `${spec}\nawait client.connect({ timeout: DEFAULT_PROTOCOL_TIMEOUT });`;
+    expect(await packageFindings({ "src/constants.ts": constants, "src/tests/constants.spec.ts": waits })).toEqual([
+      "src/constants.ts:1: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is reported when the import renames it (the new name is not followed)", async () => {
+    const renamed = "import { DEFAULT_PROTOCOL_TIMEOUT as limit } from '../constants.ts';\nexpect(limit).toBe(30000);";
+    expect(await packageFindings({ "src/constants.ts": constants, "src/tests/limit.spec.ts": renamed })).toEqual([
+      "src/constants.ts:1: no-hardcoded-timeout",
+    ]);
+  });
+});

@@ -63,6 +63,8 @@ export function missingClientTimeouts(
   const findings: RawFinding[] = [];
   /** Instances made by `axios.create(...)` without a timeout, by the name they are stored under. */
   const creates = new Map<string, EsNode>();
+  /** Every name an `axios.create(...)` result is stored under, with a timeout or without. */
+  const instances = new Set<string>();
   /** Instance names some call hands a config the file cannot read, or one with a timeout. */
   const bounded = new Set<string>();
   const instanceCalls: [string, EsNode][] = [];
@@ -88,6 +90,7 @@ export function missingClientTimeouts(
         name &&
         modules.canonical(calleePath(init.callee as EsNode)) === "axios.create"
       ) {
+        instances.add(name);
         if (unbounded(init.arguments as EsNode[], 0)) creates.set(name, init);
       }
     }
@@ -128,8 +131,10 @@ export function missingClientTimeouts(
   });
   if (axiosDefaulted) return findings;
   for (const [path, node, method] of axiosCalls) {
-    if (creates.has(path.split(".")[0]!)) instanceCalls.push([path, node]);
-    else {
+    const head = path.split(".")[0]!;
+    if (creates.has(head)) instanceCalls.push([path, node]);
+    // unofficial-jisho-api's `const axios = axiosBuilder.create({ timeout: 10000 })`: the calls are the bounded instance's.
+    else if (!instances.has(head)) {
       const args = node.arguments as EsNode[];
       const at = method === undefined ? callConfigAt(args) : AXIOS_CONFIG[method]!;
       if (unbounded(args, at))

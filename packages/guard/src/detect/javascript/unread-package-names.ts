@@ -40,17 +40,48 @@ const OFFERED = [
 ];
 /** `export { a, defaultTimeout as defaultTaskTimeout }`: every name in the list is exported, none read. */
 const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/dg;
+/**
+ * `import { A, B } from "./constants"`, `const { A, B } = require("./constants")`: a name brought in is read, if at
+ * all, where the file uses it, not in the list (a name renamed there, `A as limit`, counts as read: `limit` is not
+ * followed).
+ */
+const IMPORT_LISTS = [
+  /\bimport\s*(?:type\s*)?\{([^}]*)\}\s*from\b/dg,
+  /\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(/dg,
+];
+/**
+ * A name only compared in a test's assertion (plaited's `expect(DEFAULT_PROTOCOL_TIMEOUT).toBe(30000)`): nothing
+ * waits there. The name alone is the argument, bare or through a module (`constants_1.NAME`).
+ */
+const ASSERTED = new RegExp(
+  `(?:\\bexpect|\\bassert(?:\\.[\\w$]+)?|\\.to(?:Be|Equal|StrictEqual))\\(\\s*(?:[\\w$]+\\.)?${NAME}\\s*[,)]`,
+  "dg",
+);
+/** A test's title that names it (`test('DEFAULT_PROTOCOL_TIMEOUT is 30 seconds', ...)`): words, not a read. */
+const TITLED = new RegExp(
+  `\\b(?:it|test|describe)(?:\\.[\\w$]+)?\\(\\s*(["'\`])(?:(?!\\1)[^\\n])*?(?<![\\w$])${NAME}`,
+  "dg",
+);
 
-/** Where `text` mentions a name without reading it (its definitions and exports), by offset. */
+/** Where `text` mentions a name without reading it (its definitions, exports, imports, assertions and test titles), by offset. */
 function definedAt(text: string): Set<number> {
   const offsets = new Set<number>();
-  for (const pattern of DEFINITIONS)
+  for (const pattern of [...DEFINITIONS, ASSERTED, TITLED])
     for (const match of text.matchAll(pattern))
       if (match.indices?.groups?.name) offsets.add(match.indices.groups.name[0]);
   for (const match of text.matchAll(EXPORT_LIST)) {
     const [start] = match.indices![1]!;
     for (const name of match[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) offsets.add(start + name.index);
   }
+  for (const pattern of IMPORT_LISTS)
+    for (const match of text.matchAll(pattern)) {
+      let at = match.indices![1]![0];
+      for (const item of match[1]!.split(",")) {
+        const name = /^(\s*(?:type\s+)?)[A-Za-z_$][\w$]*\s*$/.exec(item);
+        if (name) offsets.add(at + name[1]!.length);
+        at += item.length + 1;
+      }
+    }
   return offsets;
 }
 

@@ -22,6 +22,7 @@ import { keepsNegativeForPolls } from "./kept-polls.ts";
 import { classKeepsNoLimit, ownNoLimit, waitsWithOwnNegative } from "./settings.ts";
 import { keptOnSelf } from "./setting-writes.ts";
 import { waitsWithOwnInfinity } from "./own-infinite-waits.ts";
+import { raisesToFloor } from "./floors.ts";
 import { seedsMinimum } from "./min-seeds.ts";
 import { spellsInfinity } from "./wrapped-literals.ts";
 import { kwargsNoLimit } from "./kwargs-settings.ts";
@@ -186,6 +187,8 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
   )
     return;
   if (spellsInfinity(right) && seedsMinimum(node, left)) return;
+  // `if timeout < 60: timeout = 60`: a floor under the caller's or the configuration's value.
+  if (raisesToFloor(node, left, right)) return;
   // `self.client.timeout = 1` then `self.client._sock.settimeout.assert_called_with(1)` or
   // `self.assertEqual(self.client.timeout, 1)`: a test that sets an object's setting and asserts the literal back
   // checks a configuration. An attribute only: a local (`timeout = 5`) may reach a wait before the assertion.

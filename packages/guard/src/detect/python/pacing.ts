@@ -89,10 +89,73 @@ function ignoredStopSignal(statement: TsNode, receiver: string, code: () => stri
   }
   // Tested right after the wait (`stop.wait(5)` then `if not stop.is_set(): raise`): the outcome is looked at.
   for (let next = statement.nextNamedSibling; next; next = next.nextNamedSibling)
-    if (mention.test(next.text)) return false;
-  return new RegExp(
-    `(\\bif\\s+(\\w+\\s+or\\s+)*|\\bwhile\\s+not\\s+)${quoted}\\.(is_set|isSet)\\(\\)\\s*(or\\b[^:\\n]*)?:`,
-  ).test(code());
+    if (mention.test(next.text) && !(next.type === "expression_statement" && clears(next, quoted))) return false;
+  return (
+    new RegExp(
+      `(\\bif\\s+(\\w+\\s+or\\s+)*|\\bwhile\\s+not\\s+)${quoted}\\.(is_set|isSet)\\(\\)\\s*(or\\b[^:\\n]*)?:`,
+    ).test(code()) || clearedEachRound(statement, quoted)
+  );
+}
+
+// `while self.run: self.event.clear(); ...; self.event.wait(1800)` (ceph's manager modules, whose `shutdown()` sets
+// the event): an event the loop clears each round and that the code sets to stop it (and may set to wake it) only
+// cuts the pause between rounds short; the wait is that pause. An event set when work arrives (persist-queue's `put_event`, set by `put()`;
+// pyflow's `isFinishedEvent`, set when a task ends) makes the same loop a poll for that work: its wait is a poll tick,
+// a bounded wait (README "Poll ticks"); so does a loop its body leaves. The loop's own condition does not test the
+// event (that loop is the event's poll, above).
+function clearedEachRound(statement: TsNode, quoted: string): boolean {
+  for (let node = statement.parent; node; node = node.parent) {
+    if (node.type === "function_definition" || node.type === "class_definition") return false;
+    if (node.type === "while_statement")
+      return (
+        clears(node.childForFieldName("body"), quoted) &&
+        !leftFromBody(node) &&
+        setToStop(statement.tree.rootNode, quoted)
+      );
+  }
+  return false;
+}
+
+// A loop its body leaves (`break`, `return`, outside functions defined in it): it ends when what it waits for comes
+// (stem's event loop breaks once the controller is closed, persist-queue's `get` returns the item), so its wait is a
+// poll tick; a serve loop ends only through its condition (`while self.run:`).
+function leftFromBody(loop: TsNode): boolean {
+  // Each node with whether it sits in a loop inside this one, whose `break` leaves only that loop.
+  const stack: [TsNode, boolean][] = (loop.childForFieldName("body")?.namedChildren ?? []).flatMap((c) =>
+    c ? [[c, false] as [TsNode, boolean]] : [],
+  );
+  while (stack.length > 0) {
+    const [node, inner] = stack.pop()!;
+    if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") continue;
+    if (node.type === "return_statement" || (node.type === "break_statement" && !inner)) return true;
+    const nested = inner || node.type === "while_statement" || node.type === "for_statement";
+    for (const child of node.namedChildren) if (child) stack.push([child, nested]);
+  }
+  return false;
+}
+
+// A function's name that says it stops the work (`shutdown`, `stop`, `close`, `terminate`).
+const STOPS = /^_*(shutdown|stop|close|terminate|quit|exit|halt|cancel|kill)/i;
+
+// A function of the file that sets the event (`<receiver>.set()`) stops the work (others may set it to wake the loop
+// early, as ceph's `config_notify`).
+function setToStop(root: TsNode, quoted: string): boolean {
+  const sets = new RegExp(`(^|[^\\w.])${quoted}\\.set\\(\\)`);
+  if (!sets.test(root.text)) return false;
+  const setters = root.descendantsOfType("function_definition").filter((fn) => fn !== null && sets.test(fn.text));
+  // A nested function's setter is counted with the innermost function that holds the call.
+  const innermost = setters.filter(
+    (fn) =>
+      !setters.some(
+        (other) => other!.id !== fn!.id && fn!.startIndex <= other!.startIndex && other!.endIndex <= fn!.endIndex,
+      ),
+  );
+  return innermost.some((fn) => STOPS.test(fn!.childForFieldName("name")?.text ?? ""));
+}
+
+// Whether `node` holds a statement `<receiver>.clear()`.
+function clears(node: TsNode | null, quoted: string): boolean {
+  return !!node && new RegExp(`^[ \\t]*${quoted}\\.clear\\(\\)[ \\t]*$`, "m").test(node.text);
 }
 
 // The statements of a loop body, besides `skip`, do something: a call that is not logging or printing.

@@ -20,13 +20,15 @@ export function isSleep(call: TsNode | null): boolean {
 export type Sleeps = "none" | "between-rounds" | "any";
 
 // `time.sleep(TIMEOUT)`, `await asyncio.sleep(self.timeout)`, `gevent.sleep(t)`: the read is a sleep's duration
-// (its first argument, as written; `sleep(t * 2)` or `sleep(min(t, 1))` are not looked into), and with
-// "between-rounds" the sleep is inside a `for`/`while` loop of its function.
+// (its first argument, as written, or a bound of it: pooch's `time.sleep(min(i + 1, max_wait))` caps the pause
+// between download attempts; `sleep(t * 2)` is not looked into), and with "between-rounds" the sleep is inside a
+// `for`/`while` loop of its function.
 export function sleptFor(read: TsNode, sleeps: Sleeps): boolean {
   if (sleeps === "none") return false;
-  const list = read.parent;
+  const duration = boundOf(read) ?? read;
+  const list = duration.parent;
   const call = list?.type === "argument_list" ? list.parent : undefined;
-  if (call?.type !== "call" || list!.namedChildren[0]?.id !== read.id || !isSleep(call)) return false;
+  if (call?.type !== "call" || list!.namedChildren[0]?.id !== duration.id || !isSleep(call)) return false;
   if (sleeps === "any" || delayedSteps(call)) return true;
   for (let current = call.parent; current; current = current.parent) {
     if (current.type === "for_statement" || current.type === "while_statement") return true;
@@ -34,6 +36,12 @@ export function sleptFor(read: TsNode, sleeps: Sleeps): boolean {
       return false;
   }
   return false;
+}
+
+// The `min(...)` or `max(...)` call `read` is an argument of, if any.
+function boundOf(read: TsNode): TsNode | undefined {
+  const call = read.parent?.type === "argument_list" ? read.parent.parent : undefined;
+  return call?.type === "call" && /^(min|max)$/.test(call.childForFieldName("function")?.text ?? "") ? call : undefined;
 }
 
 // `await self.disconnect(); await asyncio.sleep(RECONNECT_TIMEOUT); await self.continuously_check_connection()`: a sleep
