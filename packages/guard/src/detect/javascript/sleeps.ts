@@ -76,8 +76,24 @@ function sleepPromiseDelay(node: EsNode): EsNode | undefined {
   return resolves ? delay : undefined;
 }
 
-/** The delay an awaited statement sleeps for (`await sleep(D);`, `yield delay_1.delay(D);`, `await new Promise(...)`). */
+/**
+ * A callee that sleeps when called as a statement without `await`: a scripting host's synchronous sleep (fqterm's
+ * `sleep(timeout);` between keystrokes, k6's `sleep(1)`, `WScript.Sleep(500)`). Named `sleep` only: an un-awaited
+ * `delay(ms)` or `wait(ms)` may start something that runs on.
+ */
+const SYNCHRONOUS_SLEEP = /^sleep$/i;
+
+/**
+ * The delay an awaited statement sleeps for (`await sleep(D);`, `yield delay_1.delay(D);`, `await new Promise(...)`),
+ * or a synchronous `sleep(D);` statement.
+ */
 export function sleptDelay(node: EsNode, parent: EsNode | undefined): EsNode | undefined {
+  if (node.type === "CallExpression" && parent?.type === "ExpressionStatement") {
+    const args = node.arguments as EsNode[];
+    const name = calleeName(node.callee as EsNode);
+    const duration = args.length === 1 && !NOT_A_DURATION.has(unwrap(args[0]!).type);
+    return duration && name !== undefined && SYNCHRONOUS_SLEEP.test(name) ? args[0] : undefined;
+  }
   if (node.type !== "AwaitExpression" && node.type !== "YieldExpression") return undefined;
   if (parent?.type !== "ExpressionStatement" || !isNode(node.argument)) return undefined;
   const argument = unwrap(node.argument as EsNode);
