@@ -19,8 +19,11 @@ export const MIGHT_PAUSE = /\b(?:sleep|delay|wait|pause|setTimeout)\s*\)?\s*\(/i
 /** A delay that grows exponentially with the tries (`base * factor ** n`, `Math.pow(2, n)`, `2 << n`). */
 const EXPONENTIAL = /\*\*|\bMath\.pow\s*\(|<</;
 
-/** Operators a pause's value goes through: a backoff's arithmetic and a fallback. */
-const CARRIES = new Set(["*", "**", "+", "-", "/", "||", "??", "&&"]);
+/**
+ * Operators a pause's value goes through: a backoff's arithmetic and a fallback. Not a division: fqterm's
+ * `sleep(timeout / 10)` ten times over splits a bound into poll ticks, the whole is what the wait may last.
+ */
+const CARRIES = new Set(["*", "**", "+", "-", "||", "??", "&&"]);
 /** `Math.min(base * 2 ** n, max)`, `Math.round(...)`: still the pause. */
 const MATH = /^Math\.(min|max|round|floor|ceil|pow)$/;
 
