@@ -6,7 +6,8 @@
 // run.mjs builds them (the whole package), and `--whole` checks every file of a matched package, for changes decided on
 // the package's text (a name no file reads) rather than the file's.
 //
-// Usage: node eval/sweep.mjs --match 'REGEX' --base <old dist> [--dist <new dist>] [--lang py|js|all] [--set a,b] [--whole]
+// Usage: node eval/sweep.mjs --match 'REGEX' --base <old dist> [--dist <new dist>] [--lang py|js|all] [--set a,b]
+//        [--whole]
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

@@ -1,6 +1,6 @@
 // JavaScript `no-hardcoded-timeout`, session 50 (issue 9), from blind set fresh197 (fqterm's scripts): a scripting
-// host's synchronous `sleep(keyTimeout);` called as a statement is a pause between keystrokes, like an awaited sleep, so
-// a timeout-named value read only there is a delay. A value that also bounds a wait, an un-awaited `delay(ms)` (which
+// host's synchronous `sleep(keyTimeout);` called as a statement is a pause between keystrokes, like an awaited sleep,
+// so a timeout-named value read only there is a delay. A value that also bounds a wait, an un-awaited `delay(ms)` (which
 // may start something that runs on), and a bound divided into poll ticks (`sleep(timeout / 10)`) are still reported.
 var keyTimeout = 1000;
 

@@ -133,7 +133,7 @@ export function missingClientTimeouts(
   for (const [path, node, method] of axiosCalls) {
     const head = path.split(".")[0]!;
     if (creates.has(head)) instanceCalls.push([path, node]);
-    // unofficial-jisho-api's `const axios = axiosBuilder.create({ timeout: 10000 })`: the calls are the bounded instance's.
+    // unofficial-jisho-api's `const axios = axiosBuilder.create({ timeout: 10000 })`: the bounded instance's calls.
     else if (!instances.has(head)) {
       const args = node.arguments as EsNode[];
       const at = method === undefined ? callConfigAt(args) : AXIOS_CONFIG[method]!;

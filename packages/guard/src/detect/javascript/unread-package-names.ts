@@ -63,7 +63,10 @@ const TITLED = new RegExp(
   "dg",
 );
 
-/** Where `text` mentions a name without reading it (its definitions, exports, imports, assertions and test titles), by offset. */
+/**
+ * Where `text` mentions a name without reading it (its definitions, exports, imports, assertions and test titles), by
+ * offset.
+ */
 function definedAt(text: string): Set<number> {
   const offsets = new Set<number>();
   for (const pattern of [...DEFINITIONS, ASSERTED, TITLED])

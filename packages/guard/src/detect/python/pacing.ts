@@ -99,10 +99,10 @@ function ignoredStopSignal(statement: TsNode, receiver: string, code: () => stri
 
 // `while self.run: self.event.clear(); ...; self.event.wait(1800)` (ceph's manager modules, whose `shutdown()` sets
 // the event): an event the loop clears each round and that the code sets to stop it (and may set to wake it) only
-// cuts the pause between rounds short; the wait is that pause. An event set when work arrives (persist-queue's `put_event`, set by `put()`;
-// pyflow's `isFinishedEvent`, set when a task ends) makes the same loop a poll for that work: its wait is a poll tick,
-// a bounded wait (README "Poll ticks"); so does a loop its body leaves. The loop's own condition does not test the
-// event (that loop is the event's poll, above).
+// cuts the pause between rounds short; the wait is that pause. An event set when work arrives (persist-queue's
+// `put_event`, set by `put()`; pyflow's `isFinishedEvent`, set when a task ends) makes the same loop a poll for that
+// work: its wait is a poll tick, a bounded wait (README "Poll ticks"); so does a loop its body leaves. The loop's own
+// condition does not test the event (that loop is the event's poll, above).
 function clearedEachRound(statement: TsNode, quoted: string): boolean {
   for (let node = statement.parent; node; node = node.parent) {
     if (node.type === "function_definition" || node.type === "class_definition") return false;
