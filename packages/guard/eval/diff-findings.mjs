@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lineLabelOf } from "./finding-tally.mjs";
 
 const [beforeFile, afterFile] = process.argv.slice(2);
 if (!beforeFile || !afterFile) {
@@ -25,16 +26,7 @@ const read = (file) =>
   );
 const before = read(beforeFile);
 const after = read(afterFile);
-const line = (key) => key.replace(/:[^:]+$/, "");
-/** The key's own label, or else its line's under another rule or as an unflagged line. */
-function labelOf(key) {
-  if (labels[key]) return { ...labels[key], own: true };
-  for (const other of ["no-hardcoded-timeout", "no-unbounded-timeout", "unflagged"]) {
-    const label = labels[`${line(key)}:${other}`];
-    if (label) return { ...label, own: false };
-  }
-  return undefined;
-}
+const labelOf = (key) => lineLabelOf(labels, key);
 const show = (key, text) => {
   const label = labelOf(key);
   const verdict = label ? `${label.real ? "REAL" : "false"}${label.own ? "" : " (line)"}: ${label.why}` : "unlabelled";

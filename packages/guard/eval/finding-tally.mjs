@@ -28,6 +28,20 @@ export function* findingLines(file) {
 export const labelOf = (labels, key) =>
   labels[key] === undefined ? "unlabelled" : labels[key].real ? "real" : "false";
 
+/**
+ * A finding key's own label (`own: true`), or else its line's under another rule or as an unflagged line, or
+ * undefined: how diff-findings.mjs and sweep.mjs show a changed finding.
+ */
+export function lineLabelOf(labels, key) {
+  if (labels[key]) return { ...labels[key], own: true };
+  const line = key.replace(/:[^:]+$/, "");
+  for (const other of ["no-hardcoded-timeout", "no-unbounded-timeout", "unflagged"]) {
+    const label = labels[`${line}:${other}`];
+    if (label) return { ...label, own: false };
+  }
+  return undefined;
+}
+
 /** Adds one finding with `label` to `set`'s tally in `map`. */
 export function tally(map, set, label) {
   const perSet = map.get(set) ?? { real: 0, false: 0, unlabelled: 0 };

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { scriptArgs, unknownSets } from "../scripts/args.mjs";
+import { lineLabelOf } from "./finding-tally.mjs";
 import { sourceFiles } from "./lines.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -56,16 +57,12 @@ const builds = await Promise.all(
   [args.base, args.dist].map((dir) => import(pathToFileURL(resolve(dir, "index.js")).href)),
 );
 
-/** The key's own label, or its line's under another rule or as an unflagged line. */
+/** A changed key's verdict and the text shown beside it. */
 function labelOf(key) {
-  const own = labels[key];
-  const line = key.replace(/:[^:]+$/, "");
-  const label =
-    own ??
-    ["no-hardcoded-timeout", "no-unbounded-timeout", "unflagged"].map((r) => labels[`${line}:${r}`]).find(Boolean);
+  const label = lineLabelOf(labels, key);
   if (!label) return { verdict: "unlabelled", text: "unlabelled" };
   const verdict = label.real ? "real" : "false";
-  return { verdict, text: `${label.real ? "REAL" : "false"}${own ? "" : " (line)"}: ${label.why.slice(0, 140)}` };
+  return { verdict, text: `${label.real ? "REAL" : "false"}${label.own ? "" : " (line)"}: ${label.why.slice(0, 140)}` };
 }
 
 /** One build's finding keys on `texts` (the files to check) of package `id`, with facts from all of `all`. */
