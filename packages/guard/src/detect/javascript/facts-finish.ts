@@ -12,6 +12,11 @@ import type { VisitorKeys } from "./walk.ts";
 
 /** A CommonJS or ES module: its top-level names are its own (a classic script's top-level `var` is a global). */
 const MODULE = /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w|^\s*(import|export)\b/m;
+/**
+ * A GJS module of the legacy importer (cinnamon's `const Main = imports.ui.main;`): each file has its own scope, and
+ * other files see only its top-level `var`s and functions (`imports.ui.main.NAME`); its `const`s and `let`s are its own.
+ */
+const GJS_MODULE = /\bimports\.(?:gi|ui|misc|mainloop|lang|signals|byteArray|cairo|gettext|system)\b/;
 
 /** The steps after the walk of `program`, in order: each reads what the walk and the steps before it found. */
 export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: VisitorKeys | undefined): void {
@@ -29,8 +34,10 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   const uses = (name: string) => facts.unreadDefaults.uses(name);
   // Asked only when a top-level constant nothing names turns up: most files have none, and the scan reads the whole text.
   let module: boolean | undefined;
-  const isModule = () => (module ??= MODULE.test(facts.source));
-  facts.unreadStores.finish(facts.sites, facts.functionSpans, uses, visitorKeys, facts.notDurations, isModule);
+  let gjs: boolean | undefined;
+  const ownsTopLevel = (lexical: boolean) =>
+    (module ??= MODULE.test(facts.source)) || (lexical && (gjs ??= GJS_MODULE.test(facts.source)));
+  facts.unreadStores.finish(facts.sites, facts.functionSpans, uses, visitorKeys, facts.notDurations, ownsTopLevel);
   facts.machineDelays.finish(facts.notDurations, facts.source);
   for (const site of facts.writtenOptions.finish(program, facts.source, visitorKeys)) facts.notDurations.add(site);
   azurePollIntervals(facts.source, facts.sites, facts.notDurations);

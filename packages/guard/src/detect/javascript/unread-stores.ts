@@ -26,6 +26,8 @@ export class UnreadStores {
   private readonly naming = new Set<number>();
   /** Declarators of `export const ...`: read by other modules. */
   private readonly exported = new Set<EsNode>();
+  /** Declarators of a `const` or a `let` (a `var` of a classic script or a GJS module is seen by other files). */
+  private readonly lexical = new Set<EsNode>();
   /** The offset lists already sorted. */
   private readonly sorted = new WeakSet<readonly number[]>();
 
@@ -35,6 +37,8 @@ export class UnreadStores {
     else if (node.type === "ExportNamedDeclaration" && isNode(node.declaration))
       for (const declarator of ((node.declaration as EsNode).declarations as EsNode[] | undefined) ?? [])
         this.exported.add(declarator);
+    else if (node.type === "VariableDeclaration" && node.kind !== "var")
+      for (const declarator of node.declarations as EsNode[]) this.lexical.add(declarator);
     else if (node.type === "MemberExpression" && !node.computed) this.naming.add(span(node.property as EsNode)[0]);
     else if (
       (node.type === "Property" || node.type === "PropertyDefinition" || node.type === "MethodDefinition") &&
@@ -57,7 +61,8 @@ export class UnreadStores {
 
   /**
    * Adds the declarators and plain assignments of a function's locals that nothing reads after them. `uses` gives every
-   * offset of a name (property keys and member names included: a read, to be safe).
+   * offset of a name (property keys and member names included: a read, to be safe). `ownsTopLevel` says whether the
+   * file's top-level names are its own, for a `const`/`let` (`lexical`) or a `var`.
    */
   finish(
     sites: readonly EsNode[],
@@ -65,7 +70,7 @@ export class UnreadStores {
     uses: (name: string) => readonly number[],
     visitorKeys: VisitorKeys | undefined,
     notDurations: Set<EsNode>,
-    isModule: () => boolean,
+    ownsTopLevel: (lexical: boolean) => boolean,
   ): void {
     for (const site of sites) {
       const target =
@@ -82,10 +87,16 @@ export class UnreadStores {
       const name = target.name as string;
       // A module's top-level constant no code of the file names again (a bundle's leftover `var
       // DEFAULT_TIMESTAMP_TIMEOUT_MS = 60 * 1e3 * 3`): nothing reads it. In a classic script a top-level `var` is a
-      // global another script may read, so only a module's (CommonJS or ESM) is judged; `exports.X` names it.
+      // global another script may read, so only a module's (CommonJS, ESM, or a GJS one's `const`) is judged;
+      // `exports.X` names it.
       if (!owner) {
         const unread = uses(name).every((at) => start <= at && at < end);
-        if (site.type === "VariableDeclarator" && unread && !this.exported.has(site) && isModule())
+        if (
+          site.type === "VariableDeclarator" &&
+          unread &&
+          !this.exported.has(site) &&
+          ownsTopLevel(this.lexical.has(site))
+        )
           notDurations.add(site);
         continue;
       }

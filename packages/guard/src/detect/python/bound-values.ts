@@ -36,6 +36,9 @@ export interface PyBindingJudge extends PyCallJudge {
   readonly alarms: AlarmBudgets;
 }
 
+/** A function whose name says it is a wait: `wait`, `join`, `poll`, `wait_for_ready`, `zmq_poll`, `_wait`. */
+const NAMED_AS_WAIT = /^_*(wait|join|poll)(_[a-z_]*)?$|^[a-z]\w*_(wait|join|poll)$/;
+
 /** A `default_parameter` or `typed_default_parameter`: the default of a timeout-named parameter. */
 export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
   const facts = judge.facts;
@@ -91,7 +94,13 @@ export function judgeDefault(judge: PyBindingJudge, node: TsNode): void {
     (negativeDisables(fn) || (makesObject(fn) && keepsNegativeForPolls(facts, fn, name)))
   ) {
     // `self._timeout = timeout` anywhere in the body (`keptOnSelf`): the object keeps the parameter for later waits.
-    if (makesObject(fn) || keptOnSelf(fn, name).length > 0 || !waitsWithOwnNegative(facts, fn, name))
+    // A function named as the wait it is (`def wait(self, timeout=-1)` whose body turns the negative into a week,
+    // `def zmq_poll(sockets, timeout=-1)` handing it to a C binding) leaves the bound to its caller too.
+    if (
+      makesObject(fn) ||
+      keptOnSelf(fn, name).length > 0 ||
+      !(waitsWithOwnNegative(facts, fn, name) || NAMED_AS_WAIT.test(fn.childForFieldName("name")?.text ?? ""))
+    )
       judge.report(value, `as the default of ${name}`, false, "poll", false, true);
     return;
   }

@@ -185,6 +185,19 @@ function unenteredScope(facts: PyFacts, call: TsNode): boolean {
   return !new RegExp(`\\bwith\\s+([^:\\n]*,\\s*)?${name.replace(/[.]/g, "\\.")}\\s*[:,)]`).test(facts.fileCode());
 }
 
+// `q.get(block=False, timeout=0.01)`, `q.put(item, False, 3)`, `lock.acquire(blocking=False, timeout=1)`: a
+// queue's non-blocking get or put ignores its timeout (it returns or raises `Empty`/`Full` at once) and a lock's
+// non-blocking acquire refuses one. Only a literal `False` flag counts: a variable may be True.
+function nonBlocking(call: TsNode, written: string): boolean {
+  const method = written.slice(written.lastIndexOf(".") + 1);
+  if (!written.includes(".") || !/^(get|put|acquire)$/.test(method)) return false;
+  const flag = keywordArgument(call, method === "acquire" ? "blocking" : "block");
+  if (flag) return flag.text === "False";
+  const args = call.childForFieldName("arguments");
+  const positional = args ? positionalArguments(args) : [];
+  return positional[method === "put" ? 1 : 0]?.text === "False";
+}
+
 // `contextvar_set(apsw.aio.deadline, time() + 0.02)`, `with_deadline(time.monotonic() + 5, deadline=...)`: a point in
 // time the clock plus (or minus: one already past) a literal, handed over beside a deadline: the duration bounds the
 // work done under it. Elsewhere `time() + 300` may be an expiry stored with data, so the deadline must be named.
@@ -217,6 +230,7 @@ export function bindsNothing(
 ): boolean {
   // unittest.mock's `call(..., timeout=5)`: an expected call, compared later.
   if (facts.doubles.calledOnDouble(call) || /(^|\.)mock\.call$/.test(path)) return true;
+  if (name === "timeout" && nonBlocking(call, written)) return true;
   const apis = facts.options.apis;
   const blocking =
     known || matchApi(apis, "python", path) !== undefined || matchApi(apis, "python", written) !== undefined;

@@ -23,6 +23,7 @@
 //   alert is displayed", its first argument. (Its `TimeoutAlert` answers for the user when the time is up: not here.)
 import type { Node as TsNode } from "web-tree-sitter";
 import type { PyFacts } from "./facts.ts";
+import { enclosingClass } from "./callees.ts";
 import { calleeText, enclosingFunction } from "./syntax.ts";
 
 /** The position of `Notify`'s `expire_timeout` (freedesktop Desktop Notifications, `org.freedesktop.Notifications`). */
@@ -111,11 +112,15 @@ export function displayField(left: TsNode | null): boolean {
   return isNotification(left.childForFieldName("object"));
 }
 
-// A local the enclosing function assigned from a call of a notification class, and never anything else.
+// A local the enclosing function assigned from a call of a notification class, and never anything else; or a `self`
+// field its class assigns only so (apostrophe's `self.hemingway_toast = Adw.Toast.new(...)` in `__init__`, then
+// `self.hemingway_toast.set_timeout(3)`).
 function isNotification(receiver: TsNode | null): boolean {
-  if (receiver?.type !== "identifier") return false;
-  const fn = enclosingFunction(receiver);
-  const body = fn?.childForFieldName("body");
+  const field = receiver?.type === "attribute" && receiver.childForFieldName("object")?.text === "self";
+  if (receiver?.type !== "identifier" && !field) return false;
+  const body = field
+    ? enclosingClass(receiver!)?.childForFieldName("body")
+    : enclosingFunction(receiver!)?.childForFieldName("body");
   if (!body) return false;
   let made = false;
   for (const assignment of body.descendantsOfType("assignment")) {
