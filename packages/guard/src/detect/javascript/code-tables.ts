@@ -33,6 +33,40 @@ export function isCodeTable(all: readonly EsNode[], extra: ReadonlySet<string>):
   return !settings && isCodeList(entries, extra);
 }
 
+/** How many entries make a table a header's definitions (ibmmq's `mqidefs_*.js`: 5,266 of them). */
+const HEADER_ENTRIES = 100;
+
+/**
+ * A C header's definitions copied into one object (ibmmq's `module.exports = Object.freeze({ ..., MQIA_RECEIVE_TIMEOUT
+ * :111, MQIACF_SECURITY_TIMEOUT :1152, ... })`): a hundred or more entries, every key a constant's (upper snake case,
+ * nine in ten at least; `MQFIELD_WQR_QName` keeps a field's casing), every value a number or string literal, fewer
+ * than one name in twenty a timeout's. Its groups of codes restart their numbering and alias one another, so no one
+ * numbering runs through it (`isCodeTable` asks for one). The entries it holds that are codes: timeout-named integers
+ * that are not whole seconds in milliseconds (a `DEFAULT_TIMEOUT: 30000` among the constants stays a duration).
+ */
+export function headerCodes(all: readonly EsNode[], extra: ReadonlySet<string>): EsNode[] {
+  if (all.length < HEADER_ENTRIES) return [];
+  const timeouts: EsNode[] = [];
+  // `MQFIELD_WQR_QName :8004`: a few keys end in a field's own casing.
+  let mixed = 0;
+  for (const property of all) {
+    if (property.type !== "Property" || property.computed) return [];
+    const name = propertyName(property);
+    const value = unwrap(property.value as EsNode);
+    const literal =
+      (value.type === "Literal" && (typeof value.value === "number" || typeof value.value === "string")) ||
+      integerOf(value) !== undefined;
+    if (name === undefined || !/^[A-Z][A-Za-z0-9_]*$/.test(name) || !literal) return [];
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name)) mixed += 1;
+    if (isTimeoutName(name, extra)) timeouts.push(property);
+  }
+  if (timeouts.length * 20 >= all.length || mixed * 10 > all.length) return [];
+  return timeouts.filter((property) => {
+    const n = integerOf(property.value as EsNode);
+    return n !== undefined && !(n >= 1000 && n % 1000 === 0);
+  });
+}
+
 /**
  * `{ SERVICE_UNAVAILABLE: 503, TOO_MANY_REQUESTS: 429, REQUEST_TIMEOUT: 408 }`: an entry that holds a timeout status
  * under its reason phrase or a status word (`status-codes.ts`, as a declaration of the same name and number is judged)

@@ -3,7 +3,7 @@
 import { advertisedDefaults } from "./advertised-defaults.ts";
 import type { EsNode } from "./ast.ts";
 import { axiosConfigTimeouts } from "./axios-configs.ts";
-import { isCodeTable, statusEntries } from "./code-tables.ts";
+import { headerCodes, isCodeTable, statusEntries } from "./code-tables.ts";
 import { responsePayloads } from "./response-payloads.ts";
 import type { FileFacts } from "./facts.ts";
 import { groupSessions } from "./group-sessions.ts";
@@ -15,6 +15,8 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
     for (const property of node.properties as EsNode[]) facts.notDurations.add(property);
   }
   for (const property of statusEntries(node.properties as EsNode[])) facts.notDurations.add(property);
+  for (const property of headerCodes(node.properties as EsNode[], facts.extraTimeoutNames))
+    facts.notDurations.add(property);
   for (const property of termIndexEntries(node)) facts.notDurations.add(property);
   for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
   for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);
