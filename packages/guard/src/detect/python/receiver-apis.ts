@@ -178,5 +178,14 @@ export function reactorTimeoutApi(facts: PyFacts, call: TsNode, method: string):
   const keyword = args.find((a) => a?.type === "keyword_argument" && a.childForFieldName("name")?.text === "clock");
   const clock = positional[1] ?? keyword?.childForFieldName("value");
   if (!clock || (clock.type !== "identifier" && clock.type !== "attribute")) return undefined;
-  return facts.resolve(clock.text.replace(/\s+/g, "")) === "twisted.internet.reactor" ? ADD_TIMEOUT : undefined;
+  const written = clock.text.replace(/\s+/g, "");
+  if (facts.resolve(written) === "twisted.internet.reactor") return ADD_TIMEOUT;
+  // tahoe-lafs' `connecting.addTimeout(5, self._reactor)`: a reactor handed in (production code takes it as a
+  // parameter so that tests can pass a `Clock`). A file that makes a `Clock()` may be handing the fake one.
+  return REACTOR_NAME.test(written) && !MAKES_CLOCK.test(facts.fileCode()) ? ADD_TIMEOUT : undefined;
 }
+
+/** A name or `self` field named for the reactor: `reactor`, `self._reactor`, `self.reactor`. */
+const REACTOR_NAME = /^(self\.)?_?reactor$/;
+/** Twisted's fake clock made in the file: `Clock()`, `task.Clock()`, `MemoryReactorClock()`. */
+const MAKES_CLOCK = /\b\w*Clock\s*\(/;
