@@ -154,6 +154,34 @@ describe("valid code is not a parse error", () => {
     expect(await findingLines("rows.py", assigned)).toEqual(["4: no-hardcoded-timeout"]);
   });
 
+  // tree-sitter-python 0.25 rejects a line inside brackets indented less than its statement after an operator
+  // (dnstwist's banner string at column 0, in a tab-indented file); Python ignores indentation inside brackets.
+  it("a line inside brackets dedented below its statement (Python) is parsed, and the file's timeouts found", async () => {
+    const banner = [
+      "import socket",
+      "socket.setdefaulttimeout(12.0)",
+      "def main():",
+      "\tif not quiet:",
+      "\t\tp_cli(FG_RND + ST_BRI +",
+      "r'''     _           _",
+      "  __| |_ __  ___| |___ {%s}",
+      "''' % __version__ + FG_RST)",
+      "\tx = (a +",
+      "  b)  # a comment",
+      "\ts = socket.create_connection(addr, timeout=2.0)",
+    ].join("\n");
+    expect(await findingLines("dnstwist.py", `${banner}\n`)).toEqual([
+      "2: no-hardcoded-timeout",
+      "11: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("a Python file with a dedented continuation and a real syntax error reports the real error", async () => {
+    expect(await findingLines("bad.py", "def f():\n    x = (a +\nb)\n    def g(:\n        pass\n")).toEqual([
+      "4: parse-error",
+    ]);
+  });
+
   it("a Python file with an unpacked item and a real syntax error reports the real error", async () => {
     expect(await findingLines("bad.py", "y = 1, *(c for c in d)\ndef f(:\n    pass\n")).toEqual(["2: parse-error"]);
   });
