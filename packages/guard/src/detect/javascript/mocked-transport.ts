@@ -8,9 +8,13 @@ import { DOUBLE_NAME } from "./doubles.ts";
 import { calleeName } from "./sleeps.ts";
 import { TEST_FILE } from "./test-folders.ts";
 
-/** The HTTP client modules a test may mock whole (`jest.mock("axios")`, `vi.mock("ky", ...)`). */
+/**
+ * The HTTP client modules a test may mock whole (`jest.mock("axios")`, `vi.mock("ky", ...)`), and the package's own
+ * module named for its transport (@gladiaio/sdk's `vi.mock('./iso-fetch.js', () => ({ initFetch: vi.fn() }))`, its
+ * `./iso-ws.js`): the file's last path segment says fetch, http, ws, websocket or socket.
+ */
 const HTTP_MODULE =
-  /\b(?:jest|vi)\.(?:do)?[mM]ock\s*\(\s*['"`](axios|ky|node-fetch|cross-fetch|isomorphic-fetch|isomorphic-unfetch|got|undici|superagent|request|needle|whatwg-fetch)['"`]/;
+  /\b(?:jest|vi)\.(?:do)?[mM]ock\s*\(\s*['"`](?:axios|ky|node-fetch|cross-fetch|isomorphic-fetch|isomorphic-unfetch|got|undici|superagent|request|needle|whatwg-fetch|\.{1,2}\/(?:[^'"`\n]*\/)?[\w.-]*(?:fetch|[Hh]ttp|(?<![a-z])ws|[Ww]eb[Ss]ocket|[Ss]ocket)[\w.-]*)['"`]/;
 /** The runtime's fetch replaced: a spy, a mock function assigned, or a fetch-mock library. */
 const FETCH_DOUBLE =
   /\bspyOn\s*\(\s*(global|globalThis|window|self)\s*,\s*['"`]fetch['"`]|\b(global|globalThis|window)\.fetch\s*=\s*(jest|vi)\.fn\b|['"`](fetch-mock|jest-fetch-mock|vitest-fetch-mock)['"`]/;
