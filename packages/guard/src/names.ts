@@ -226,6 +226,8 @@ export function isTimeoutName(
   if (parts.length >= 3 && UNITS.has(parts.at(-1)!) && parts.at(-2) === "in" && unitAfterIn) parts.splice(-2, 1);
   const last = parts.at(-1) ?? "";
   if (last === "timeout") return true;
+  // `fetch-retry-maxtimeout` (npm's option names): a fused bound after the backoff's word, as `retryMaxTimeout`.
+  if (/^(min|max)timeout$/.test(last) && parts.length >= 2 && BACKOFF.has(parts.at(-2)!)) return false;
   // `timeout_socket`, `timeout_transport`, `timeout_ops` (scrapli's drivers), `timeout_connect`: the timeout first, then
   // what it bounds (not `timeout_handler`, `timeout_error`, `timeout_id`: those name no duration).
   if (parts.length === 2 && parts[0] === "timeout" && BOUNDED_AFTER.has(last)) return true;

@@ -56,6 +56,14 @@ describe("timeout names with a fused unit", () => {
     expect(isTimeoutName("maxtimeoutms")).toBe(false);
     expect(isTimeoutName("notimeoutms")).toBe(false);
   });
+
+  // Session 51 (issue 9), from blind set fresh206: npm's `fetch-retry-maxtimeout`, @vltpkg/registry-client's default.
+  it("does not take a retry's fused bound (npm's fetch-retry-maxtimeout) for a timeout name; a bare one stays", () => {
+    expect(isTimeoutName("fetch-retry-maxtimeout")).toBe(false);
+    expect(isTimeoutName("fetch-retry-mintimeout")).toBe(false);
+    expect(isTimeoutName("reconnect_maxtimeout")).toBe(false);
+    expect(isTimeoutName("keepalive-maxtimeout")).toBe(true);
+  });
 });
 
 describe("the unit a timeout's name counts in", () => {

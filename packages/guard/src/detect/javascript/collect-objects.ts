@@ -4,6 +4,7 @@ import { advertisedDefaults } from "./advertised-defaults.ts";
 import type { EsNode } from "./ast.ts";
 import { axiosConfigTimeouts } from "./axios-configs.ts";
 import { headerCodes, isCodeTable, statusEntries } from "./code-tables.ts";
+import { fakeObjectNumbers } from "./fake-objects.ts";
 import { responsePayloads } from "./response-payloads.ts";
 import type { FileFacts } from "./facts.ts";
 import { groupSessions } from "./group-sessions.ts";
@@ -17,6 +18,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
   for (const property of statusEntries(node.properties as EsNode[])) facts.notDurations.add(property);
   for (const property of headerCodes(node.properties as EsNode[], facts.extraTimeoutNames))
     facts.notDurations.add(property);
+  for (const property of fakeObjectNumbers(node.properties as EsNode[])) facts.notDurations.add(property);
   for (const property of termIndexEntries(node)) facts.notDurations.add(property);
   for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
   for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);

@@ -1,0 +1,30 @@
+// A duck-typed fake built as one object literal (@ledgerhq/hw-transport-mocker's `aTransportBuilder`: `{
+// exchangeTimeout: 30000, unresponsiveTimeout: 15000, ..., exchange: jest.fn(), close: jest.fn(), ... }`): its methods
+// are doubles, so nothing of it waits, and its numbers are data a test reads back or ignores.
+import { calleePath, type EsNode, unwrap } from "./ast.ts";
+
+/** A double made in place: `jest.fn()`, `vi.fn(...)`, `sinon.stub()`, `sinon.spy()`, `jasmine.createSpy("x")`. */
+const MADE_DOUBLE = /^(jest\.fn|vi\.fn|sinon\.(stub|spy|fake)|jasmine\.createSpy)$/;
+
+/** How many methods must be doubles, at least, and at least half the entries. */
+const MIN_DOUBLES = 4;
+
+/** The number-valued entries of a fake object literal: at least four of its values, and half of them, made doubles. */
+export function fakeObjectNumbers(properties: readonly EsNode[]): EsNode[] {
+  let doubles = 0;
+  for (const property of properties) {
+    if (property.type !== "Property") continue;
+    const value = unwrap(property.value as EsNode);
+    // `jest.fn()` and `jest.fn().mockReturnValue(...)`: the call chain starts at the double's maker.
+    let callee: EsNode | undefined = value.type === "CallExpression" ? (value.callee as EsNode) : undefined;
+    while (callee?.type === "MemberExpression" && (callee.object as EsNode).type === "CallExpression")
+      callee = ((callee.object as EsNode).callee as EsNode) ?? undefined;
+    if (callee && MADE_DOUBLE.test(calleePath(callee) ?? "")) doubles += 1;
+  }
+  if (doubles < MIN_DOUBLES || doubles * 2 < properties.length) return [];
+  return properties.filter((property) => {
+    if (property.type !== "Property") return false;
+    const value = unwrap(property.value as EsNode);
+    return value.type === "Literal" && typeof value.value === "number";
+  });
+}
