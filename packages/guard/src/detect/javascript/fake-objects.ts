@@ -2,15 +2,18 @@
 // exchangeTimeout: 30000, unresponsiveTimeout: 15000, ..., exchange: jest.fn(), close: jest.fn(), ... }`): its methods
 // are doubles, so nothing of it waits, and its numbers are data a test reads back or ignores.
 import { calleePath, type EsNode, unwrap } from "./ast.ts";
-
-/** A double made in place: `jest.fn()`, `vi.fn(...)`, `sinon.stub()`, `sinon.spy()`, `jasmine.createSpy("x")`. */
-const MADE_DOUBLE = /^(jest\.fn|vi\.fn|sinon\.(stub|spy|fake)|jasmine\.createSpy)$/;
+import { SPY } from "./no-wait-shapes.ts";
 
 /** How many methods must be doubles, at least, and at least half the entries. */
 const MIN_DOUBLES = 4;
 
-/** The number-valued entries of a fake object literal: at least four of its values, and half of them, made doubles. */
+/**
+ * The number-valued entries of a fake object literal: at least four of its values, and half of them, made doubles
+ * (`no-wait-shapes.ts`' `SPY`: `jest.fn()`, `vi.fn()`, `sinon.stub()`, ...).
+ */
 export function fakeObjectNumbers(properties: readonly EsNode[]): EsNode[] {
+  // Every object literal of a file comes here: most are too small to be a fake.
+  if (properties.length < MIN_DOUBLES) return [];
   let doubles = 0;
   for (const property of properties) {
     if (property.type !== "Property") continue;
@@ -19,7 +22,7 @@ export function fakeObjectNumbers(properties: readonly EsNode[]): EsNode[] {
     let callee: EsNode | undefined = value.type === "CallExpression" ? (value.callee as EsNode) : undefined;
     while (callee?.type === "MemberExpression" && (callee.object as EsNode).type === "CallExpression")
       callee = ((callee.object as EsNode).callee as EsNode) ?? undefined;
-    if (callee && MADE_DOUBLE.test(calleePath(callee) ?? "")) doubles += 1;
+    if (callee && SPY.test(calleePath(callee) ?? "")) doubles += 1;
   }
   if (doubles < MIN_DOUBLES || doubles * 2 < properties.length) return [];
   return properties.filter((property) => {
