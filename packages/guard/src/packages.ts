@@ -175,8 +175,11 @@ async function orNone<T>(
 const PYTHON_MARKERS = ["pyproject.toml", "setup.py", "setup.cfg"];
 /** A staged Python file that may hand a timeout to another module of its package (`from .conn import Connection`). */
 const MAY_HAND_ON = (text: string) => TIMEOUT_WORD.test(text) && /^[ \t]*(from|import)[ \t]/m.test(text);
-/** A call by a bare name or on `self`/`cls` with a first argument (`self.wait_for_status(id, ...)`, `wait_until(f, 30)`). */
-const OWN_CALL_WITH_ARGUMENT = /(?:\b(?:self|cls)\.|(?<![.\w]))\w+[ \t]*\([ \t]*[^)\s]/;
+/**
+ * A call by a bare name, on `self`/`cls` or on a class by its name, with a first argument (`self.wait_for_status(id,
+ * ...)`, `wait_until(f, 30)`, `Utils.wait_for(cond, 3)`).
+ */
+const OWN_CALL_WITH_ARGUMENT = /(?:\b(?:self|cls)\.|(?<![.\w])[A-Z]\w*\.|(?<![.\w]))\w+[ \t]*\([ \t]*[^)\s]/;
 const TIMEOUT_WORD = timeoutWord("python", "i");
 
 /** The nearest directory at or above `file`'s with a pyproject.toml, setup.py or setup.cfg. */

@@ -30,6 +30,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
   facts.timers.fallbacks.node(node);
   facts.timers.lexical.node(node);
   facts.nullishFallbacks.node(node);
+  facts.idleBudgets.node(node);
   switch (node.type) {
     case "Identifier":
       facts.expected.identifier(node);

@@ -1,5 +1,6 @@
 // What one walk of a file learns before any site is judged: bindings, constants, tests, timers, tables.
 // The store and the questions it answers; which node feeds which fact is `collect.ts`.
+import { IdleBudgets } from "./idle-budgets.ts";
 import { StoredFallbacks } from "./stored-fallbacks.ts";
 import type { TimeoutApi } from "../../apis.ts";
 import { type EsNode, span } from "./ast.ts";
@@ -87,6 +88,8 @@ export class FileFacts implements TestFacts {
   readonly subjectRanges: [number, number][] = [];
   /** Where nothing waits (fake clocks, doubles, display payloads) and values that are not deadlines. */
   readonly noWait: NoWaitFacts;
+  /** `timeRemaining()` of a `requestIdleCallback` shim's IdleDeadline: a deadline read only there is a work budget. */
+  readonly idleBudgets = new IdleBudgets();
   /** Names that elsewhere in the file hold a point in time (`x.resurrectTimeout = Date.now() + t`): a 0 there is a reset. */
   readonly timestampNames = new Set<string>();
   /** `setTimeout` calls that race an operation (`Promise.race([op, new Promise((r) => setTimeout(r, 1000))])`): deadlines. */

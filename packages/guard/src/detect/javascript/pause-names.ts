@@ -152,8 +152,10 @@ export function pauseNames(
     }
     if (node.type === "MemberExpression" && !node.computed) {
       const written = parent?.type === "AssignmentExpression" && key === "left";
+      // `AbortSignal.timeout(ms)`: a method called, not a duration read.
+      const called = parent?.type === "CallExpression" && key === "callee";
       const name = memberName(node);
-      if (name !== undefined && !written) read(name, item);
+      if (name !== undefined && !written && !called) read(name, item);
     }
     // Every own key in `Object.entries` order (`for...in` allocates no pair per key; the AST's objects inherit none).
     for (const childKey in node) {
@@ -183,24 +185,25 @@ export function pauseNames(
       if (name && argument.type !== "SpreadElement") passed.set(name, [...(passed.get(name) ?? []), argument]);
     });
   }
-  // The values that are the pause (the sinks, then what a pause name stores), the names they read, and which of
-  // those are read nowhere else: a name becomes a pause once every read of it is inside one of those values, a test
-  // of it, or its own store (`initRetryTimeout: options.initRetryTimeout || INIT_RETRY_TIMEOUT`).
-  const regions: [number, number][] = [];
+  // The values that are the pause (the sinks, then what a pause name stores) and the names they read, followed through
+  // every store first; then the names read anywhere else are dropped until none is: a name is a pause once every read
+  // of it is inside one of those values, a test of it, or its own store (`initRetryTimeout: options.initRetryTimeout
+  // || INIT_RETRY_TIMEOUT`). Dropping from the whole chain, rather than adding from the sink outwards, keeps a chain
+  // whose outer store reads its own name again: `const base = args.retry.timeout ?? DEFAULT_RETRY_TIMEOUT; const
+  // timeout = base + jitter; await sleep(timeout)` (@dxos/edge-client, fresh214), where `args.retry.timeout` is a
+  // read of `timeout` that only `base`'s store holds.
   const within = (node: EsNode, list: readonly [number, number][]) => {
     const [from, to] = span(node);
     return list.some(([a, b]) => a <= from && to <= b);
   };
-  const candidates = new Set<string>();
-  const addRegion = (value: EsNode) => {
-    regions.push(span(value));
+  const namesIn = (value: EsNode, into: Set<string>) => {
     const visit = (raw: EsNode, depth: number): void => {
       const node = unwrap(raw);
       if (depth > 6) return;
-      if (node.type === "Identifier") candidates.add(node.name as string);
+      if (node.type === "Identifier") into.add(node.name as string);
       else if (node.type === "MemberExpression") {
         const name = memberName(node);
-        if (name !== undefined) candidates.add(name);
+        if (name !== undefined) into.add(name);
       } else if (
         (node.type === "BinaryExpression" || node.type === "LogicalExpression") &&
         CARRIES.has(node.operator as string)
@@ -216,7 +219,11 @@ export function pauseNames(
     };
     visit(value, 0);
   };
-  for (const sink of sinks) addRegion(sink);
+  const storesOf = (name: string) => [
+    ...(locals.get(name) ?? []),
+    ...(fields.get(name) ?? []),
+    ...(passed.get(name) ?? []),
+  ];
   // A test of the name (`if (opts.retryTimeout)`, `x != null`, `typeof x`) or a mention: not a use of the duration.
   const tested = ({ node, parent, up: entry }: Parented): boolean => {
     let child = node;
@@ -233,20 +240,32 @@ export function pauseNames(
     if (up.type === "BinaryExpression" && /^[!=]==?$/.test(up.operator as string)) return true;
     return up.type === "ConditionalExpression" && up.test === child;
   };
-  let changed = true;
-  while (changed && regions.length < 400) {
-    changed = false;
-    for (const name of candidates) {
-      if (quiet.has(name)) continue;
-      const stores = [...(locals.get(name) ?? []), ...(fields.get(name) ?? []), ...(passed.get(name) ?? [])];
-      const mine = stores.map((store) => span(store));
-      const list = reads.get(name) ?? [];
-      const loud = list.filter((item) => !(within(item.node, regions) || within(item.node, mine) || tested(item)));
-      if (loud.length > 0 || handedOut.has(name)) continue;
-      quiet.add(name);
-      for (const store of stores) addRegion(store);
-      changed = true;
+  const chain = new Set<string>();
+  for (const sink of sinks) namesIn(sink, chain);
+  let stored = 0;
+  for (const name of chain) {
+    if (stored > 400) break;
+    for (const store of storesOf(name)) {
+      stored++;
+      namesIn(store, chain);
     }
   }
+  for (const name of chain) if (handedOut.has(name)) chain.delete(name);
+  const sinkRegions = sinks.map((sink) => span(sink));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const regions = [...sinkRegions];
+    for (const name of chain) for (const store of storesOf(name)) regions.push(span(store));
+    for (const name of chain) {
+      const mine = storesOf(name).map((store) => span(store));
+      const list = reads.get(name) ?? [];
+      if (list.some((item) => !(within(item.node, regions) || within(item.node, mine) || tested(item)))) {
+        chain.delete(name);
+        changed = true;
+      }
+    }
+  }
+  for (const name of chain) quiet.add(name);
   return { names: quiet, sleeps };
 }

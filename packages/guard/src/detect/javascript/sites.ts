@@ -105,6 +105,10 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       // `let timeout = Date.now() + 10000` (sync-rpc's ping loop): a timeout-named local point in time is a deadline
       // too (a field so named may be when to retry: `conn.resurrectTimeout = Date.now() + 60_000`).
       if (added && (/deadline/i.test(id.name as string) || judge.facts.isTimeout(id.name as string))) {
+        if (
+          judge.facts.idleBudgets.onlyBudget(judge.facts.source, judge.facts.functionSpans, id.name as string, span(id))
+        )
+          return;
         judge.report(added, `added to the clock for "${String(id.name)}"`);
         return;
       }

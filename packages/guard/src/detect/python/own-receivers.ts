@@ -4,11 +4,13 @@
 // timeout (`timeout-positions.ts`) is handed to that timeout, as on `self` (`package-callees.ts` `ownCallee`). A
 // receiver the file never binds to its own class (a parameter, another library's object: `sock.recv(1024)`), or binds
 // to another library's object on some path, is not one; nor is an own class that only inherits the method from a
-// library base (`class FramedSocket(socket.socket)` without a `def recv`: socket's `recv(bufsize)` runs).
+// library base (`class FramedSocket(socket.socket)` without a `def recv`: socket's `recv(bufsize)` runs). A class of
+// the package called by its name (`Utils.wait_for(cond, 3)`) runs its own method too.
 import type { Node as TsNode } from "web-tree-sitter";
 import { boundTo } from "./bound-objects.ts";
 import { classNamed, enclosingClass, memberFunction, resolveMethod } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
+import { ownAbsolutePath } from "./package-callees.ts";
 import { calleeText, unwrap } from "./syntax.ts";
 
 // How many plain copies or getters (`self.GetConnection()` returning `self._connection`) are followed.
@@ -20,6 +22,24 @@ export function ownObjectReceiver(facts: PyFacts, call: TsNode): boolean {
   const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
   const method = callee?.childForFieldName("attribute")?.text;
   return receiver !== null && method !== undefined && ownObject(facts, unwrap(receiver), method, STEPS);
+}
+
+/**
+ * Whether `call` runs a method of one of the package's own classes or modules called by its name: `Utils.wait_for(cond,
+ * 3)` after `from ..server.utils import Utils` (fail2ban), or on a class this file defines with that method. A
+ * relative import can only name the package's own code, as can an absolute one from the package holding the file; any
+ * other import may be another library's.
+ */
+export function ownClassReceiver(facts: PyFacts, call: TsNode): boolean {
+  const callee = call.childForFieldName("function");
+  const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+  const method = callee?.childForFieldName("attribute")?.text;
+  if (receiver?.type !== "identifier" || method === undefined) return false;
+  const path = facts.resolve(receiver.text);
+  if (path.startsWith(".") || ownAbsolutePath(facts, path)) return true;
+  if (path !== receiver.text) return false;
+  const cls = classNamed(call.tree.rootNode, receiver.text);
+  return cls !== undefined && resolveMethod(cls, method) !== undefined;
 }
 
 function ownObject(facts: PyFacts, value: TsNode, method: string, steps: number): boolean {

@@ -31,12 +31,23 @@ export function packageParameter(
 
 /**
  * A callee that can only be the package's own definition: a method of the object itself (`self.wait_for_status`,
- * `cls.connect`), or a name defined in the module or imported from the package (`from .base import wait_until`). Any
+ * `cls.connect`), or a name defined in the module or imported from the package (`from .base import wait_until`,
+ * `from allmydata.util.deferredutil import timeout_call` in allmydata's own modules). Any
  * other receiver may be another library's object with a method of the same name (`sock.recv(1024)` beside a
  * package's `Bus.recv(self, timeout=None)`).
  */
 export function ownCallee(facts: PyFacts, written: string): boolean {
   if (written.includes(".")) return /^(self|cls)\.\w+$/.test(written);
   const path = facts.resolve(written);
-  return path === written || path.startsWith(".");
+  return path === written || path.startsWith(".") || ownAbsolutePath(facts, path);
+}
+
+/**
+ * A dotted path into the package that holds the checked file, imported absolutely: `allmydata.util.deferredutil
+ * .timeout_call` seen from `.../allmydata/immutable/upload.py` (tahoe-lafs). Its first name is a folder above the file.
+ */
+export function ownAbsolutePath(facts: PyFacts, dotted: string): boolean {
+  const file = facts.options.path;
+  const dot = dotted.indexOf(".");
+  return file !== undefined && dot > 0 && file.split(/[\\/]/).slice(0, -1).includes(dotted.slice(0, dot));
 }

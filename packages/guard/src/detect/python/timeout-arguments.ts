@@ -9,7 +9,7 @@ import { displayParameter } from "./display-parameters.ts";
 import { displayedFor } from "./displays.ts";
 import { measuringWindow } from "./measured.ts";
 import { noneIsForever } from "./none-keywords.ts";
-import { ownObjectReceiver } from "./own-receivers.ts";
+import { ownClassReceiver, ownObjectReceiver } from "./own-receivers.ts";
 import { ownFunctionWaitsWith } from "./own-waiters.ts";
 import { ownCallee } from "./package-callees.ts";
 import { addends, keywordArgument, referenceName, unwrap } from "./syntax.ts";
@@ -45,7 +45,11 @@ export function judgePositionalTimeouts(judge: PyCallJudge, call: TsNode, args: 
   const method = written.slice(dot + 1);
   const slots = Object.hasOwn(positions, method) ? positions[method] : undefined;
   // `self._connection.GetResponse(id, body, 30)` on an object of the file's own class: the package's method too.
-  if (!slots || !(ownCallee(judge.facts, written) || ownObjectReceiver(judge.facts, call))) return;
+  if (
+    !slots ||
+    !(ownCallee(judge.facts, written) || ownObjectReceiver(judge.facts, call) || ownClassReceiver(judge.facts, call))
+  )
+    return;
   let index = 0;
   for (const argument of args.namedChildren) {
     if (!argument || argument.type === "comment" || argument.type === "keyword_argument") continue;
@@ -64,7 +68,7 @@ function ownSlot(judge: PyCallJudge, call: TsNode | null | undefined, written: s
   const method = written.slice(written.lastIndexOf(".") + 1);
   const slots = positions && Object.hasOwn(positions, method) ? positions[method] : undefined;
   if (!slots || call?.type !== "call" || !Object.values(slots).includes(name)) return false;
-  return ownCallee(judge.facts, written) || ownObjectReceiver(judge.facts, call);
+  return ownCallee(judge.facts, written) || ownObjectReceiver(judge.facts, call) || ownClassReceiver(judge.facts, call);
 }
 
 function calleeOf(call: TsNode | null | undefined): string {

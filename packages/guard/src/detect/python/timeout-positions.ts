@@ -225,8 +225,11 @@ function names(pieces: readonly string[]): string[] {
   return out;
 }
 
-/** A call on the object itself or by a bare name (`judgePositionalTimeouts` reads no other receiver). */
-const OWN_CALL = /(?:\b(?:self|cls)\.|(?<![.\w]))(\w+)[ \t]*\(/g;
+/**
+ * A call on the object itself, by a bare name or on one name (`Utils.wait_for(`, a class or module the package may
+ * own): `judgePositionalTimeouts` reads no other receiver.
+ */
+const OWN_CALL = /(?:\b(?:self|cls)\.|(?<![.\w])\w+\.|(?<![.\w]))(\w+)[ \t]*\(/g;
 
 /**
  * Whether a text calls one of the package's functions that take a timeout positionally (a file the prefilter would
