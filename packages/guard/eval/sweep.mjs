@@ -102,7 +102,11 @@ for (const [name, set] of Object.entries(corpus.sets)) {
     packages += 1;
     files += texts.length;
     process.stderr.write(`\r${packages} packages, ${files} files: ${id}`.padEnd(100).slice(0, 100));
-    const [before, after] = await Promise.all(builds.map((build) => findings(build, id, dir, all, texts)));
+    // One build after the other: both load the same web-tree-sitter module, and two `Parser.init()` calls at once
+    // can leave one build's parser with the other's WebAssembly tables ("null function or function signature
+    // mismatch" on the first Python package, session 52).
+    const before = await findings(builds[0], id, dir, all, texts);
+    const after = await findings(builds[1], id, dir, all, texts);
     for (const key of after) if (!before.has(key)) changed.added.push(key);
     for (const key of before) if (!after.has(key)) changed.removed.push(key);
   }

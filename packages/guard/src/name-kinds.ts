@@ -9,9 +9,10 @@ import { words } from "./name-words.ts";
  * `sts_token_timeout` / `_tokenTimeout` (how long a credential token stays valid), `NORMAL_PRIORITY_TIMEOUT` (React's
  * scheduler: when a task of that priority expires and runs without yielding; nothing waits on it), `sessionCookieTimeout`
  * (how long a cookie lives: snowplow's tracker), y-protocols' awareness `outdatedTimeout` (how old a peer's presence
- * state may grow before it is dropped).
+ * state may grow before it is dropped), an analytics tracker's `VISITOR_TIMEOUT_SEC` (how long a visitor's id cookie lives:
+ * gb-tracker-client, fresh218).
  */
-const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority", "cookie", "outdated"]);
+const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority", "cookie", "outdated", "visitor"]);
 /** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
 const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */

@@ -28,6 +28,12 @@ describe("timeout names with a unit, and the word after a leading timeout", () =
     expect(isTimeoutName("cookieFetchTimeout")).toBe(true);
   });
 
+  it("does not take a visitor id's lifetime for a timeout name (gb-tracker-client's VISITOR_TIMEOUT_SEC)", () => {
+    for (const name of ["VISITOR_TIMEOUT_SEC", "visitorTimeout", "visitor_timeout"])
+      expect([name, isTimeoutName(name)]).toEqual([name, false]);
+    expect(isTimeoutName("visitorFetchTimeout")).toBe(true);
+  });
+
   it("does not take a nanosecond unit for a timeout name", () => {
     expect(isTimeoutName("timeout_ns")).toBe(false);
     expect(isTimeoutName("timeoutNs")).toBe(false);

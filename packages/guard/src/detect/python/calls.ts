@@ -5,6 +5,7 @@ import { displayedFor } from "./displays.ts";
 import { matchApi } from "../../apis.ts";
 import { insideRaises } from "./context.ts";
 import { displayParameter } from "./display-parameters.ts";
+import { sleptByOwnCallee } from "./slept-parameters.ts";
 import { droppedByOwnCallee } from "./dropped-keywords.ts";
 import type { PyFacts } from "./facts.ts";
 import { callNeedsTimeout, SESSION_CLASSES } from "./http.ts";
@@ -251,5 +252,7 @@ export function bindsNothing(
   if (!blocking && inHttpMockedTest(facts, call)) return true;
   // `_dummySerial(port, timeout=0.1)` whose `__init__(self, *args, **kwargs)` never reads them: nothing gets the value.
   if (!blocking && droppedByOwnCallee(call, written, name)) return true;
+  // `self.patch_soap_action(..., timeout=0.2)` whose body only runs `asyncio.sleep(timeout)`: a pause.
+  if (!blocking && sleptByOwnCallee(facts, call, written, name)) return true;
   return !blocking && facts.doubles.assertedLater(value, name);
 }

@@ -10,7 +10,7 @@ export class CodeLists {
   private readonly tables = new Map<number, boolean>();
   // File-level precheck: most files hold no code list, so their assignments are never asked.
   private readonly mayHoldStatements: boolean;
-  private run: { statement: TsNode; id: number; name: string; value: number }[] = [];
+  private run: { statement: TsNode; id: number; name: string; value: number; base?: string }[] = [];
   // The names of the statement entries, by assignment id (for `release`).
   private readonly names = new Map<number, string>();
 
@@ -18,16 +18,26 @@ export class CodeLists {
     source: string,
     private readonly extraTimeoutNames: ReadonlySet<string>,
   ) {
-    this.mayHoldStatements = (source.match(/^[ \t]*[\w.]+[ \t]*=[ \t]*-?\d+[ \t]*(#.*)?$/gm)?.length ?? 0) >= 4;
+    this.mayHoldStatements =
+      (source.match(
+        /^[ \t]*[\w.]+[ \t]*=[ \t]*(?:-?\d+|\(?[ \t]*[A-Za-z_]\w*[ \t]*\+[ \t]*\d+[ \t]*\)?)[ \t]*(#.*)?$/gm,
+      )?.length ?? 0) >= 4;
   }
 
   // Looks at one assignment (collect phase, in document order): `ER_LOCK_WAIT_TIMEOUT = 1205` among its siblings is
-  // a code list written as statements, numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not).
+  // a code list written as statements, numbered in order (a settings block, `TIMEOUT = 30; RETRIES = 3`, is not);
+  // so is `NIN_BALLOONTIMEOUT = (WM_USER + 4)` among siblings numbered from the same base.
   noteAssignment(node: TsNode): void {
     if (!this.mayHoldStatements) return;
     const entry = codeStatement(node);
     const last = this.run.at(-1);
-    if (!entry || !last || entry.value < last.value || previousStatement(entry.statement)?.id !== last.statement.id)
+    if (
+      !entry ||
+      !last ||
+      entry.value < last.value ||
+      entry.base !== last.base ||
+      previousStatement(entry.statement)?.id !== last.statement.id
+    )
       this.flush();
     if (entry) this.run.push(entry);
   }

@@ -52,16 +52,22 @@ export function keywordArgument(call: TsNode, name: string): TsNode | undefined 
 // `NAME = 1205` / `obj.NAME = 1205` as a statement of its own: a possible entry of a code list.
 export function codeStatement(
   node: TsNode,
-): { statement: TsNode; id: number; name: string; value: number } | undefined {
+): { statement: TsNode; id: number; name: string; value: number; base?: string } | undefined {
   const statement = node.parent;
   const right = node.childForFieldName("right");
   if (statement?.type !== "expression_statement" || !right) return undefined;
   const text = right.text.replace(/\s+/g, "");
-  if (right.type !== "integer" && !(right.type === "unary_operator" && /^-\d+$/.test(text))) return undefined;
+  // `NIN_BALLOONTIMEOUT = (WM_USER + 4)`: an entry numbered from a base constant (Windows' message ids).
+  const offset = /^(?:binary_operator|parenthesized_expression)$/.test(right.type)
+    ? /^\(?([A-Za-z_]\w*)\+(\d+)\)?$/.exec(text)
+    : null;
+  if (!offset && right.type !== "integer" && !(right.type === "unary_operator" && /^-\d+$/.test(text)))
+    return undefined;
   const left = node.childForFieldName("left");
   const name = referenceName(left);
-  const value = Number(text.replace(/_/g, ""));
-  return name === undefined || !Number.isInteger(value) ? undefined : { statement, id: node.id, name, value };
+  const value = Number((offset ? offset[2]! : text).replace(/_/g, ""));
+  if (name === undefined || !Number.isInteger(value)) return undefined;
+  return offset ? { statement, id: node.id, name, value, base: offset[1]! } : { statement, id: node.id, name, value };
 }
 
 // The statement before `statement` in its block, skipping comments.
