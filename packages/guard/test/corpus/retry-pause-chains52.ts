@@ -30,3 +30,19 @@ export async function call(url: string, opts: { call: { limit?: number } }) {
   await sleep(deadline);
   return fetch(url, { signal: AbortSignal.timeout(deadline) });
 }
+
+// From blind set fresh223 (@uploadcare/upload-client): the `retry` a retrier hands its callback takes the pause before
+// the next attempt, a linear backoff on the attempt count.
+declare function retrier<T>(
+  run: (tools: { attempt: number; retry: (delay: number) => Promise<T> }) => Promise<T>,
+): Promise<T>;
+const DEFAULT_NETWORK_ERROR_TIMEOUT = 1000;
+
+export function retryIfFailed<T>(fn: () => Promise<T>, maxTimes: number): Promise<T> {
+  return retrier(({ attempt, retry }) =>
+    fn().catch((error: unknown) => {
+      if (attempt < maxTimes) return retry((attempt + 1) * DEFAULT_NETWORK_ERROR_TIMEOUT);
+      throw error;
+    }),
+  );
+}

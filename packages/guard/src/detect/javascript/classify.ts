@@ -12,6 +12,7 @@ import {
 } from "./ast.ts";
 import { isTimeoutPhase } from "../../timeout-phases.ts";
 import { isTimeoutStatusCode } from "../../status-codes.ts";
+import { convertedDuration, durationObjectValues } from "./duration-builders.ts";
 import { conditionalFallback } from "./fallbacks.ts";
 import { floorBranch, nanFloorBranch, type Reader } from "./floors.ts";
 import { innermostFunction } from "./function-spans.ts";
@@ -35,7 +36,13 @@ export class Classifier extends Pads {
     if (depth > MAX_DEPTH) return out;
     const node = unwrap(raw);
     switch (node.type) {
-      case "ObjectExpression":
+      case "ObjectExpression": {
+        // `timeout: { seconds: 5 }`: a duration object, its numbers in the units its keys name.
+        const units = durationObjectValues(node);
+        if (units) {
+          for (const value of units) this.classify(value, out, depth + 1);
+          return out;
+        }
         // `timeout: { request: 10000 }`: the phases of one timeout. Other keys (`retries: 2`) are not durations.
         for (const property of node.properties as EsNode[]) {
           const name = property.type === "Property" ? propertyName(property) : undefined;
@@ -56,6 +63,7 @@ export class Classifier extends Pads {
           }
         }
         return out;
+      }
       case "ConditionalExpression": {
         // `options.timeout === false ? 0 : options.timeout`: the caller's own "no limit" re-spelled for a
         // receiver that writes it as 0, not a choice made here.
@@ -145,6 +153,12 @@ export class Classifier extends Pads {
         const schemaDefault = schemaDefaultOf(node);
         if (schemaDefault) {
           this.classify(schemaDefault, out, depth + 1);
+          return out;
+        }
+        // `convertTimeDeltaToMilliSeconds(args.timeout || { seconds: 5 })`: the duration converted to milliseconds.
+        const duration = convertedDuration(node);
+        if (duration) {
+          this.classify(duration, out, depth + 1);
           return out;
         }
         if (first && callee !== undefined && CONVERSION.test(callee)) {

@@ -66,3 +66,48 @@ function factoryMillis(node: EsNode, evaluate: (node: EsNode) => number | undefi
   const count = evaluate(args[0]!);
   return count === undefined ? undefined : count * unit;
 }
+
+/** Keys of a duration object (`{ seconds: 5 }`, `{ minutes: 1, seconds: 30 }`, a TimeDelta's or Luxon's fields). */
+const UNIT_KEYS = /^(milliseconds|millis|ms|seconds|minutes|hours)$/;
+
+/**
+ * The values of a duration object literal, every key a unit (`timeout: { seconds: 5 }`, `args.timeout || { seconds: 30
+ * }` in @autoblocks/client, fresh223): the same bound as `5000`, written in its unit. Undefined for any other object.
+ */
+export function durationObjectValues(node: EsNode): EsNode[] | undefined {
+  if (node.type !== "ObjectExpression") return undefined;
+  const properties = node.properties as EsNode[];
+  if (properties.length === 0) return undefined;
+  const values: EsNode[] = [];
+  for (const property of properties) {
+    if (property.type !== "Property" || property.computed) return undefined;
+    const key = property.key as EsNode;
+    const name = key.type === "Identifier" ? (key.name as string) : undefined;
+    if (name === undefined || !UNIT_KEYS.test(name)) return undefined;
+    values.push(property.value as EsNode);
+  }
+  return values;
+}
+
+/** A converter to milliseconds by its name: `convertTimeDeltaToMilliSeconds`, `toMilliseconds`, `durationToMs`. */
+const TO_MILLISECONDS = /(^|[a-z])(To|to)(Milli[sS]econds|Millis|Ms)$/;
+
+/**
+ * The duration a call converts to milliseconds, by the converter's name: `convertTimeDeltaToMilliSeconds(x)`, and as
+ * a bundler calls an imported function, `chunk.convertTimeDeltaToMilliSeconds.call(void 0, x)`.
+ */
+export function convertedDuration(node: EsNode): EsNode | undefined {
+  if (node.type !== "CallExpression") return undefined;
+  const callee = unwrap(node.callee as EsNode);
+  const args = node.arguments as EsNode[];
+  const called = callee.type === "MemberExpression" && memberName(callee) === "call";
+  const target = called ? unwrap(callee.object as EsNode) : callee;
+  const name =
+    target.type === "Identifier"
+      ? (target.name as string)
+      : target.type === "MemberExpression"
+        ? memberName(target)
+        : undefined;
+  const argument = called ? args[1] : args[0];
+  return name !== undefined && TO_MILLISECONDS.test(name) && argument ? argument : undefined;
+}

@@ -39,6 +39,27 @@ function parameterNames(fn: EsNode): string[] {
   });
 }
 
+/**
+ * `retrier(({ attempt, retry }) => fn().catch(() => retry((attempt + 1) * DEFAULT_NETWORK_ERROR_TIMEOUT)))`: the
+ * `retry` a retrier hands its callback takes the pause before the next attempt (@uploadcare/upload-client, fresh223).
+ */
+function retryHandedDelay({ node, up }: Parented): EsNode | undefined {
+  if (node.type !== "CallExpression") return undefined;
+  const callee = node.callee as EsNode;
+  const args = node.arguments as EsNode[];
+  if (callee.type !== "Identifier" || callee.name !== "retry" || args.length !== 1) return undefined;
+  for (let entry = up; entry; entry = entry.up) {
+    if (!FUNCTION_TYPES.has(entry.node.type)) continue;
+    const takes = ((entry.node.params as EsNode[] | undefined) ?? []).some(
+      (param) =>
+        param.type === "ObjectPattern" &&
+        (param.properties as EsNode[]).some((p) => p.type === "Property" && keyName(p) === "retry"),
+    );
+    if (takes) return args[0];
+  }
+  return undefined;
+}
+
 function keyName(property: EsNode): string | undefined {
   const key = property.key as EsNode;
   if (property.computed) return undefined;
@@ -88,6 +109,8 @@ export function pauseNames(
       sinks.push(slept);
       sleeps.push(span(slept));
     }
+    const handed = retryHandedDelay(item);
+    if (handed) sinks.push(handed);
     if (node.type === "CallExpression" && calleeName(node.callee as EsNode) === "setTimeout") {
       const [callback, delay] = node.arguments as EsNode[];
       if (delay && inertDelay(delay)) sinks.push(delay);
