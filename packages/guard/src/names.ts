@@ -211,6 +211,9 @@ export function isTimeoutName(
       (w === "after" || ((w === "with" || w === "for") && i < parts.length - 1)) &&
       parts[i - 1]!.endsWith("timeout"),
   );
+  // `TIMEOUT_FOR_ENTERING_ANIMATION` (@awsui/components-react): "for" an animation, a transition or a fade says what
+  // the delay paces, as `animationTimeout` does.
+  if (after > 0 && parts[after] === "for" && PACING.has(parts.at(-1)!)) return false;
   if (after > 0) parts.splice(after);
   // `ERASE_REGION_TIMEOUT_PER_MB`, `softTimeoutPerKbMs`, `timeoutPerAttempt` (JS): a timeout per unit of work, scaled
   // by the work's size or count into the bound of one wait (esptool-js' `timeoutPerMb(rate, size)`): still a timeout.

@@ -28,6 +28,12 @@ describe("timeout names with a unit, and the word after a leading timeout", () =
     expect(isTimeoutName("cookieFetchTimeout")).toBe(true);
   });
 
+  it("does not take a delay for an animation for a timeout name (@awsui's TIMEOUT_FOR_ENTERING_ANIMATION)", () => {
+    for (const name of ["TIMEOUT_FOR_ENTERING_ANIMATION", "timeoutForFadeTransition"])
+      expect([name, isTimeoutName(name, new Set(), { spelledApart: true })]).toEqual([name, false]);
+    expect(isTimeoutName("RequestTimeoutForReadsInMs", new Set(), { spelledApart: true })).toBe(true);
+  });
+
   it("does not take a visitor id's lifetime for a timeout name (gb-tracker-client's VISITOR_TIMEOUT_SEC)", () => {
     for (const name of ["VISITOR_TIMEOUT_SEC", "visitorTimeout", "visitor_timeout"])
       expect([name, isTimeoutName(name)]).toEqual([name, false]);

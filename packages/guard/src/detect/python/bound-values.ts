@@ -147,8 +147,14 @@ export function judgeAssignment(judge: PyBindingJudge, node: TsNode): void {
     const values = right.namedChildren;
     if (names.length !== values.length || inEnumClass(node)) return;
     names.forEach((target, i) => {
-      if (target?.type === "identifier" && facts.isTimeout(target.text) && values[i])
-        judge.report(values[i]!, `assigned to ${target.text}`, false);
+      const value = values[i];
+      if (target?.type !== "identifier" || !value) return;
+      if (facts.isTimeout(target.text)) judge.report(value, `assigned to ${target.text}`, false);
+      // `threads, deadline = [], time.time() + 5` (pagekite): a deadline in its place of the pattern.
+      const added =
+        /deadline/i.test(target.text) && value.type === "binary_operator" ? clockOffset(facts, value) : undefined;
+      if (added && !deadlineOverLocalWork(facts, node, target))
+        judge.report(added, `added to the clock for ${target.text}`, false);
     });
     return;
   }
