@@ -46,6 +46,8 @@ const NOT_A_DURATION = new Set([
   // and replaced by the configured timeout; a mock server's `DUMMY_INTERACTIVE_LINK_TIMEOUT`, data it answers with.
   "magic",
   "dummy",
+  // Time already spent, counted against a bound named elsewhere: @web5/agent's `elapsedTimeout += 100` per poll tick.
+  "elapsed",
 ]);
 /**
  * Words right before "timeout" that make it a delay wherever they stand: pacing (`bufferTimeout`) or

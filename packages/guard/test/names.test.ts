@@ -34,6 +34,11 @@ describe("timeout names with a unit, and the word after a leading timeout", () =
     expect(isTimeoutName("RequestTimeoutForReadsInMs", new Set(), { spelledApart: true })).toBe(true);
   });
 
+  it("does not take time already spent for a timeout name (@web5/agent's elapsedTimeout)", () => {
+    expect(isTimeoutName("elapsedTimeout")).toBe(false);
+    expect(isTimeoutName("remainingTimeout")).toBe(true);
+  });
+
   it("does not take a visitor id's lifetime for a timeout name (gb-tracker-client's VISITOR_TIMEOUT_SEC)", () => {
     for (const name of ["VISITOR_TIMEOUT_SEC", "visitorTimeout", "visitor_timeout"])
       expect([name, isTimeoutName(name)]).toEqual([name, false]);

@@ -72,3 +72,14 @@ function request(send, timeout = 3000) { // expect: no-hardcoded-timeout
 module.exports.debounce = debounce;
 module.exports.throttle = throttle;
 module.exports.request = request;
+
+// Session 52 (fresh229, @rstest/core): the watcher's options assigned whole to a config's `watchOptions`.
+function applyWatch(config) {
+  config.watchOptions = {
+    ...config.watchOptions,
+    aggregateTimeout: 100,
+  };
+  return config;
+}
+
+module.exports.applyWatch = applyWatch;

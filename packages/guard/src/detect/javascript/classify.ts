@@ -134,7 +134,13 @@ export class Classifier extends Pads {
         // `defaultSocketTimeout: getDefaultSocketTimeout(handler, 900_000)`: the default handed to a timeout getter.
         const getter = referenceName(unwrap(node.callee as EsNode));
         // Not a timer kept under a timeout name (`const t = realSetTimeout(fn, ms)`): the timer rules judge those.
-        if (getter !== undefined && /timeout/i.test(getter) && !/(set|clear)(Timeout|Interval)$/i.test(getter)) {
+        // Not what remains of one either (`getRemainingTestTimeout(test, 100)`: @rstest/core's margin kept back).
+        if (
+          getter !== undefined &&
+          /timeout/i.test(getter) &&
+          !/(set|clear)(Timeout|Interval)$/i.test(getter) &&
+          !/remaining/i.test(getter)
+        ) {
           const before = out.length;
           for (const arg of node.arguments as EsNode[]) {
             const value = this.constants.evaluate(arg);

@@ -53,6 +53,17 @@ export function debounceWindows(object: EsNode): DebounceWindows {
   return { names, ranges };
 }
 
+/** [start, end) of each `aggregateTimeout` in an object assigned to a `watchOptions` (`config.watchOptions = {...}`). */
+export function assignedWatchWindows(left: EsNode, right: EsNode): [number, number][] {
+  const target = referenceName(left);
+  if (target !== WATCH_OPTIONS) return [];
+  const ranges: [number, number][] = [];
+  for (const options of objectBranches(right))
+    for (const inner of options.properties as EsNode[])
+      if (inner.type === "Property" && propertyName(inner) === AGGREGATE_KEY) ranges.push(span(inner));
+  return ranges;
+}
+
 /**
  * The object literals a value can be: itself, or the branches of a choice between options
  * (`watchOptions: noRebuild ? { ignored } : (extension.watchOptions ?? { aggregateTimeout: 20 })`): whichever

@@ -3,7 +3,7 @@
 // timers that renew something, fakes' own fields.
 import { isIdleTimeout } from "../../name-kinds.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
-import { debounceParameters, debounceWindows } from "./debounce-windows.ts";
+import { assignedWatchWindows, debounceParameters, debounceWindows } from "./debounce-windows.ts";
 import { DisplayObjects } from "./display-objects.ts";
 import { dropsByAge } from "./expiries.ts";
 import { DOUBLE_NAME, Doubles, isDoubleObject } from "./doubles.ts";
@@ -185,6 +185,8 @@ export class NoWaitFacts {
     const left = node.left as EsNode;
     const right = unwrap(node.right as EsNode);
     if (node.operator === "=") this.display.binding(left, right, span(node)[0]);
+    // `config.watchOptions = { ...config.watchOptions, aggregateTimeout: 100 }` (@rstest/core): the watcher's window.
+    if (node.operator === "=") this.quietRanges.push(...assignedWatchWindows(left, right));
     // `this._tokenRenewalTimer = setTimeout(fn, this._tokenTimeout)`: the handle names what the timer does.
     if (right.type === "CallExpression" && TIMER_CALLS.test(calleePath(right.callee as EsNode) ?? "")) {
       const delay = (right.arguments as EsNode[])[1];
