@@ -275,8 +275,15 @@ export function pauseNames(
   }
   for (const name of chain) if (handedOut.has(name)) chain.delete(name);
   const sinkRegions = sinks.map((sink) => span(sink));
+  // Each round drops a name or ends; a file whose chain keeps changing past 64 rounds keeps every name a timeout (each
+  // round scans every read of the chain's names against its stores).
   let changed = true;
+  let rounds = 0;
   while (changed) {
+    if (++rounds > 64) {
+      chain.clear();
+      break;
+    }
     changed = false;
     const regions = [...sinkRegions];
     for (const name of chain) for (const store of storesOf(name)) regions.push(span(store));
