@@ -45,20 +45,20 @@ export function debounceWindows(object: EsNode): DebounceWindows {
       const name = referenceName(value);
       if (name !== undefined) names.push(name);
     }
-    if (key === WATCH_OPTIONS)
-      for (const options of objectBranches(value))
-        for (const inner of options.properties as EsNode[])
-          if (inner.type === "Property" && propertyName(inner) === AGGREGATE_KEY) ranges.push(span(inner));
+    if (key === WATCH_OPTIONS) ranges.push(...aggregateWindows(value));
   }
   return { names, ranges };
 }
 
 /** [start, end) of each `aggregateTimeout` in an object assigned to a `watchOptions` (`config.watchOptions = {...}`). */
 export function assignedWatchWindows(left: EsNode, right: EsNode): [number, number][] {
-  const target = referenceName(left);
-  if (target !== WATCH_OPTIONS) return [];
+  return referenceName(left) === WATCH_OPTIONS ? aggregateWindows(right) : [];
+}
+
+/** [start, end) of each `aggregateTimeout` entry of the watch options a value can be. */
+function aggregateWindows(value: EsNode): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const options of objectBranches(right))
+  for (const options of objectBranches(value))
     for (const inner of options.properties as EsNode[])
       if (inner.type === "Property" && propertyName(inner) === AGGREGATE_KEY) ranges.push(span(inner));
   return ranges;
