@@ -10,7 +10,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { boundTo } from "./bound-objects.ts";
 import { classNamed, enclosingClass, memberFunction, resolveMethod } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
-import { ownAbsolutePath } from "./package-callees.ts";
+import { ownPackageName } from "./own-display-calls.ts";
 import { calleeText, unwrap } from "./syntax.ts";
 
 // How many plain copies or getters (`self.GetConnection()` returning `self._connection`) are followed.
@@ -36,7 +36,7 @@ export function ownClassReceiver(facts: PyFacts, call: TsNode): boolean {
   const method = callee?.childForFieldName("attribute")?.text;
   if (receiver?.type !== "identifier" || method === undefined) return false;
   const path = facts.resolve(receiver.text);
-  if (path.startsWith(".") || ownAbsolutePath(facts, path)) return true;
+  if (path.startsWith(".") || ownPackageName(facts, receiver.text)) return true;
   if (path !== receiver.text) return false;
   const cls = classNamed(call.tree.rootNode, receiver.text);
   return cls !== undefined && resolveMethod(cls, method) !== undefined;

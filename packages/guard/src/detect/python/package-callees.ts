@@ -5,6 +5,7 @@ import type { Node as TsNode } from "web-tree-sitter";
 import { baseInitOf } from "./base-init.ts";
 import { classOf, positionalIndex } from "./callees.ts";
 import type { PyFacts } from "./facts.ts";
+import { ownPackageName } from "./own-display-calls.ts";
 import type { Keeper } from "./package-keepers.ts";
 
 /** The other module's keeper a call runs, the parameter `argument` fills, and whether it is the caller's base's `__init__`. */
@@ -39,15 +40,5 @@ export function packageParameter(
 export function ownCallee(facts: PyFacts, written: string): boolean {
   if (written.includes(".")) return /^(self|cls)\.\w+$/.test(written);
   const path = facts.resolve(written);
-  return path === written || path.startsWith(".") || ownAbsolutePath(facts, path);
-}
-
-/**
- * A dotted path into the package that holds the checked file, imported absolutely: `allmydata.util.deferredutil
- * .timeout_call` seen from `.../allmydata/immutable/upload.py` (tahoe-lafs). Its first name is a folder above the file.
- */
-export function ownAbsolutePath(facts: PyFacts, dotted: string): boolean {
-  const file = facts.options.path;
-  const dot = dotted.indexOf(".");
-  return file !== undefined && dot > 0 && file.split(/[\\/]/).slice(0, -1).includes(dotted.slice(0, dot));
+  return path === written || path.startsWith(".") || ownPackageName(facts, written);
 }
