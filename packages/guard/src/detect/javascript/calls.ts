@@ -14,6 +14,7 @@ import { enclosingFunctions, racedWithin, timerVerdict } from "./timer-verdicts.
 import type { Classified } from "./values.ts";
 import { MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
 import { pipedTimeouts } from "./rxjs-operators.ts";
+import { setsTransactionValidity } from "./transaction-validity.ts";
 
 /** What judging a call needs from the detector. */
 export interface CallJudge {
@@ -191,6 +192,7 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
       targets = [last];
   } else if (args[api.argument]) targets = [args[api.argument]!];
   // `req.setTimeout(1, () => req.abort())` in a test that checks the abort: the scripted action under test.
+  if (api.callee === "*.setTimeout" && setsTransactionValidity(node)) return;
   const listener = api.callee === "*.setTimeout" ? args[1] : undefined;
   if (listener && judge.facts.timers.scriptedAbort(node, enclosingFunctions(judge.facts, node), listener)) return;
   // `test("x", { signal: AbortSignal.timeout(1) }, (t) => { ... "abort" ... })`: the abort under test (`sites.ts`).

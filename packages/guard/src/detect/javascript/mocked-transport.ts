@@ -15,9 +15,12 @@ import { TEST_FILE } from "./test-folders.ts";
  */
 const HTTP_MODULE =
   /\b(?:jest|vi)\.(?:do)?[mM]ock\s*\(\s*['"`](?:axios|ky|node-fetch|cross-fetch|isomorphic-fetch|isomorphic-unfetch|got|undici|superagent|request|needle|whatwg-fetch|\.{1,2}\/(?:[^'"`\n]*\/)?[\w.-]*(?:fetch|[Hh]ttp|(?<![a-z])ws|[Ww]eb[Ss]ocket|[Ss]ocket)[\w.-]*)['"`]/;
-/** The runtime's fetch replaced: a spy, a mock function assigned, or a fetch-mock library. */
+/**
+ * The runtime's fetch replaced: a spy, a mock function or a double's name assigned (@zoralabs/coins-sdk's `const
+ * mockFetch = vi.fn(); global.fetch = mockFetch`, fresh230), `vi.stubGlobal("fetch", ...)`, or a fetch-mock library.
+ */
 const FETCH_DOUBLE =
-  /\bspyOn\s*\(\s*(global|globalThis|window|self)\s*,\s*['"`]fetch['"`]|\b(global|globalThis|window)\.fetch\s*=\s*(jest|vi)\.fn\b|['"`](fetch-mock|jest-fetch-mock|vitest-fetch-mock)['"`]/;
+  /\bspyOn\s*\(\s*(global|globalThis|window|self)\s*,\s*['"`]fetch['"`]|\b(global|globalThis|window|self)\.fetch\s*=\s*(?:(jest|vi)\.fn\b|[\w$]*(?:fake|mock|stub|Fake|Mock|Stub)[\w$]*\b)|\bstubGlobal\s*\(\s*['"`]fetch['"`]|['"`](fetch-mock|jest-fetch-mock|vitest-fetch-mock)['"`]/;
 /** Calls whose own options do bound a wait, or that run the test: their objects stay judged. */
 const OWN_WAITS =
   /^(it|test|describe|suite|specify|before\w*|after\w*|wait\w*|poll\w*|until|retry\w*|setTimeout|setInterval|setConfig|configure|expect\w*)$/;

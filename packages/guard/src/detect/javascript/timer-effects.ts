@@ -10,6 +10,7 @@ import { isLog } from "./callback-effects.ts";
 import type { TableRoles } from "./forgotten-tables.ts";
 import { EXPIRY_FLAG, expiryArgument } from "./expiries.ts";
 import { EnclosingFunctions } from "./enclosing-functions.ts";
+import { setsTransactionValidity } from "./transaction-validity.ts";
 import { HandedDelays } from "./handed-delays.ts";
 import type { TimerFile } from "./no-deadline.ts";
 import { isTestFile, scriptedAbort } from "./scripted-abort.ts";
@@ -127,7 +128,8 @@ export class TimerEffects implements TimerFile {
     // `debug("%d ms reconnect", self._reconnectTimeout)`: a value written to a log bounds nothing there, nor does a
     // timer's handle cleared under a timeout's name (`clearTimeout(this.busyTimeout)`).
     if (isLog(calleePath(callee) ?? "") || (last !== undefined && CLEARS.test(last))) return;
-    const expiry = expiryArgument(last, args);
+    // `new TransactionBuilder(...).setTimeout(this.defaultTimeout)`: a transaction's validity window is its lifetime.
+    const expiry = last === "setTimeout" && setsTransactionValidity(node) ? args[0] : expiryArgument(last, args);
     args.forEach((arg, index) => {
       if (arg === expiry) return;
       // Handed by position to a function of the file: `finish` reads what that function does with it.
