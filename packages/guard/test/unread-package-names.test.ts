@@ -168,3 +168,46 @@ describe("an exported timeout that only an import list and an assertion mention"
     ]);
   });
 });
+
+// Session 53 (issue 9), from blind sets fresh243 (mcp-test-client's `DEFAULT_CONFIG`) and fresh244 (@ws-kit/core's
+// `DEFAULTS`): a defaults table the package exports and no module of it imports. No file reads the table, so none
+// reads its timeouts; once a module reads it, its entries are judged as before.
+describe("a defaults table that no file of the package reads", () => {
+  const table = [
+    "export const DEFAULT_CONFIG = {",
+    "  serverStartTimeout: 5000,",
+    "  retryDelay: 1000,",
+    "  toolCallTimeout: 10000,",
+    "};",
+  ].join("\n");
+  const cjs = ['"use strict";', "exports.DEFAULTS = {", "  HEARTBEAT_TIMEOUT_MS: 5_000,", "};"].join("\n");
+
+  it("is not reported, as an ES module export or a CommonJS one", async () => {
+    expect(await packageFindings({ "dist/config/defaultConfig.js": table, "dist/constants.js": cjs })).toEqual([]);
+  });
+
+  it("is reported when a module of the package imports it", async () => {
+    const client = [
+      "import { DEFAULT_CONFIG } from './config/defaultConfig.js';",
+      "export function start(server) {",
+      "  return server.start({ ...DEFAULT_CONFIG });",
+      "}",
+    ].join("\n");
+    expect(await packageFindings({ "dist/config/defaultConfig.js": table, "dist/client.js": client })).toEqual([
+      "dist/config/defaultConfig.js:2: no-hardcoded-timeout",
+      "dist/config/defaultConfig.js:4: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is reported when the file is judged alone, and when the table's name says nothing of defaults", async () => {
+    expect(await packageFindings({ "dist/config/defaultConfig.js": table }, undefined, false)).toEqual([
+      "dist/config/defaultConfig.js:2: no-hardcoded-timeout",
+      "dist/config/defaultConfig.js:4: no-hardcoded-timeout",
+    ]);
+    const config = table.replace("DEFAULT_CONFIG", "config");
+    expect(await packageFindings({ "pages/api/run.js": config })).toEqual([
+      "pages/api/run.js:2: no-hardcoded-timeout",
+      "pages/api/run.js:4: no-hardcoded-timeout",
+    ]);
+  });
+});

@@ -83,3 +83,16 @@ function applyWatch(config) {
 }
 
 module.exports.applyWatch = applyWatch;
+
+// Session 53 (fresh241, decentraland-rpc): the watch options handed straight to `compiler.watch`, known by their
+// `ignored` sibling; an `aggregateTimeout` without one is still judged by its name.
+function watchBuild(compiler, onBuild) {
+  return compiler.watch({ ignored: /node_modules/, aggregateTimeout: 1000 }, onBuild);
+}
+
+function aggregate(pipeline) {
+  return pipeline.run({ aggregateTimeout: 5000 }); // expect: no-hardcoded-timeout
+}
+
+module.exports.watchBuild = watchBuild;
+module.exports.aggregate = aggregate;

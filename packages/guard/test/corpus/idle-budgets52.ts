@@ -28,3 +28,23 @@ export async function waitIdle(isIdle: () => boolean): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+// Session 53 (fresh241, @astrojs/prefetch): the shim's budget is the caller's `timeout` option with a default, read
+// only by `timeRemaining()`.
+export function shim(callback: (deadline: { didTimeout: boolean; timeRemaining: () => number }) => void, options?: { timeout?: number }) {
+  const timeout = options?.timeout ?? 50;
+  const start = Date.now();
+  return setTimeout(function () {
+    callback({
+      didTimeout: false,
+      timeRemaining: function () {
+        return Math.max(0, timeout - (Date.now() - start));
+      },
+    });
+  }, 1);
+}
+
+export async function fetchWithin(url: string, options?: { timeout?: number }) {
+  const timeout = options?.timeout ?? 5000; // expect: no-hardcoded-timeout
+  return fetch(url, { signal: AbortSignal.timeout(timeout) });
+}

@@ -19,6 +19,8 @@ export const QUIET_KEY = /^(quiet(Millis|Ms|Period|Time)?|debounce(Ms|Millis|Tim
  */
 const WATCH_OPTIONS = "watchOptions";
 const AGGREGATE_KEY = "aggregateTimeout";
+/** The other keys of webpack's and watchpack's watch options (`ignored`, `poll`, `followSymlinks`). */
+const WATCH_SIBLING = /^(ignored|poll|followSymlinks)$/;
 
 /** What one object literal shows: the names handed on as a quiet period, the entries that are a watcher's window. */
 export interface DebounceWindows {
@@ -47,6 +49,13 @@ export function debounceWindows(object: EsNode): DebounceWindows {
     }
     if (key === WATCH_OPTIONS) ranges.push(...aggregateWindows(value));
   }
+  // `compiler.watch({ ignored: /node_modules/, aggregateTimeout: 1000 }, handler)` (decentraland-rpc, fresh241): the
+  // watch options handed straight to webpack, known by a sibling only watch options have.
+  const keys = (object.properties as EsNode[]).map((property) =>
+    property.type === "Property" ? propertyName(property) : undefined,
+  );
+  if (keys.includes(AGGREGATE_KEY) && keys.some((key) => key !== undefined && WATCH_SIBLING.test(key)))
+    ranges.push(...aggregateWindows(object));
   return { names, ranges };
 }
 

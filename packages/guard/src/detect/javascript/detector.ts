@@ -98,7 +98,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     if (isCannedData(program, this.options.path)) return [];
     uncompilePrivateFields(program, this.source, this.options.visitorKeys);
     const facts = this.facts.collect(program, this.options.visitorKeys);
-    markUnreadPackageNames(facts.sites, this.options.packageFacts?.unread, this.source, facts.notDurations);
+    markUnreadPackageNames(program, facts.sites, this.options.packageFacts?.unread, this.source, facts.notDurations);
     if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
     this.retryPauses = retryFieldRanges(program, this.options.packageFacts?.retries);
     for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
@@ -175,7 +175,15 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
       // options), "no limit".
       const options =
         item.negative || item.kind === "unbounded" ? optionsApiAt(this.facts, this.apis, item.node) : undefined;
-      if (item.negative && (negativeIsUnbounded || options?.negativeIsUnbounded))
+      // `DEFAULT_REQUEST_TIMEOUT = -1; // No timeout by default` (@metamask/multichain-api-client, fresh239): the
+      // code's own comment says its -1 is "no limit".
+      if (
+        item.negative &&
+        (negativeIsUnbounded ||
+          options?.negativeIsUnbounded ||
+          (item.literal.replace(/\s/g, "") === "-1" &&
+            this.facts.noLimit.documented(this.siteName, span(item.node)[0])))
+      )
         this.add("unbounded", item.node, item.literal, where, isTest);
       if (item.negative) continue;
       // birpc's `timeout: 0` rejects every call at once: no wait to bound, so no timeout to move to config.

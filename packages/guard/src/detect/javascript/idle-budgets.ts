@@ -23,7 +23,10 @@ export class IdleBudgets {
     declared: [number, number],
   ): boolean {
     if (this.spans.length === 0) return false;
-    const [from, to] = innermostFunction(functionSpans, declared[0]) ?? [0, source.length];
+    // From the declaration on: what the function says before it (a TypeScript parameter type `{ timeout?: number }`)
+    // cannot read the value.
+    const to = (innermostFunction(functionSpans, declared[0]) ?? [0, source.length])[1];
+    const from = declared[0];
     const word = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
     let reads = 0;
     for (const match of source.slice(from, to).matchAll(word)) {

@@ -13,8 +13,22 @@ export class ModuleBindings {
   declarator(node: EsNode): void {
     const id = node.id as EsNode;
     const init = isNode(node.init) ? unwrap(node.init) : undefined;
-    const module = init ? requiredModule(init) : undefined;
+    const module = init ? (requiredModule(init) ?? this.wrappedModule(init)) : undefined;
     if (module !== undefined) this.bindModule(id, module);
+  }
+
+  /**
+   * `var axiosBuilder__default = _interopDefaultLegacy(axiosBuilder)` (Rollup's CommonJS output, unofficial-jisho-api):
+   * a bundler's interop helper handed a name already bound to a module binds the same module.
+   */
+  private wrappedModule(init: EsNode): string | undefined {
+    if (init.type !== "CallExpression") return undefined;
+    const callee = unwrap(init.callee as EsNode);
+    const args = init.arguments as EsNode[];
+    if (callee.type !== "Identifier" || !INTEROP_HELPER.test(callee.name as string) || args.length !== 1)
+      return undefined;
+    const wrapped = unwrap(args[0]!);
+    return wrapped.type === "Identifier" ? this.modules.get(wrapped.name as string) : undefined;
   }
 
   /** `import { Pool } from "undici"`, `import * as http from "node:http"`, `import axios from "axios"`. */
@@ -87,6 +101,9 @@ export class ModuleBindings {
     return module.replace(/[-_]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
   }
 }
+
+/** Bundlers' and compilers' helpers that wrap a required module (`_interopDefaultLegacy`, `__importDefault`, `__toESM`). */
+const INTEROP_HELPER = /^_*(interop\w*|importDefault|importStar|toESM)$/i;
 
 /** A module of the package itself: `./options`, `../lib/defaults.js`. */
 const OWN_MODULE = /^\.\.?\//;

@@ -112,6 +112,16 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         judge.report(added, `added to the clock for "${String(id.name)}"`);
         return;
       }
+      // `const timeout = options?.timeout ?? 50` read only by the shim's `timeRemaining()` (@astrojs/prefetch, fresh241).
+      if (
+        id.type === "Identifier" &&
+        judge.facts.isTimeout(id.name as string) &&
+        judge.facts.idleBudgets.onlyBudget(judge.facts.source, judge.facts.functionSpans, id.name as string, span(id))
+      ) {
+        // Its fallback (`?? 50`) is judged here too, not again as a timeout option's default.
+        if (isNode(node.init)) judge.facts.judgedBySite.add(unwrap(node.init));
+        return;
+      }
       if (id.type === "Identifier" && isNode(node.init)) reportPerAttempt(judge, id.name as string, node.init);
       if (id.type === "Identifier" && judge.facts.isTimeout(id.name as string) && isNode(node.init)) {
         // `MINIMUM_EXECUTABLE_TIMEOUT_MILLIS = 5 * 1000`, only compared with the configured timeout: a bound.

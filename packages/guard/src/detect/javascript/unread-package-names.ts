@@ -5,10 +5,16 @@
 // reads the name: the value bounds nothing here (a constant for callers, like a Python module constant nothing reads).
 // Decided on the whole package's text by the package pass (an export is read through an import from any module);
 // without package facts nothing is unread.
-import { type EsNode, span } from "./ast.ts";
+import { type EsNode, span, unwrap } from "./ast.ts";
 
 /** Names worth a count: the rest is never a finding (`await` is no wait: most files say it, and each was scanned). */
 const TIMEOUT_LIKE = /time_?out|deadline|(?<!a)wait/i;
+/**
+ * A defaults table offered to others (`export const DEFAULT_CONFIG = { toolCallTimeout: 10000 }`, mcp-test-client,
+ * fresh243; @ws-kit/core's `DEFAULTS`, fresh244): when no file reads the table, no file reads its timeouts. Only names
+ * that say "defaults": a bare `config` or `options` export is read by a framework by convention (Next.js, k6).
+ */
+const DEFAULTS_TABLE = /^(DEFAULTS?|DEFAULT_[A-Z0-9_]+|defaults?[A-Z][\w$]*)$/;
 const NAME = "(?<name>[A-Za-z_$][\\w$]*)";
 
 /**
@@ -100,11 +106,16 @@ export function unreadPackageNames(files: readonly string[]): Set<string> {
       for (const match of text.matchAll(pattern)) {
         const { name, owner } = match.groups!;
         // `Klass.NAME = 60000` on a class this file declares: `Bluebird.TIMEOUT = 5000` sets another library's.
-        if (TIMEOUT_LIKE.test(name!) && (owner === undefined || declaresClass(text, owner))) candidates.add(name!);
+        if (
+          (TIMEOUT_LIKE.test(name!) || DEFAULTS_TABLE.test(name!)) &&
+          (owner === undefined || declaresClass(text, owner))
+        )
+          candidates.add(name!);
       }
     }
     for (const list of text.matchAll(EXPORT_LIST))
-      for (const [name] of list[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) if (TIMEOUT_LIKE.test(name)) candidates.add(name);
+      for (const [name] of list[1]!.matchAll(/[A-Za-z_$][\w$]*/g))
+        if (TIMEOUT_LIKE.test(name) || DEFAULTS_TABLE.test(name)) candidates.add(name);
   }
   if (candidates.size === 0) return new Set();
   const escaped = [...candidates].map((name) => name.replace(/\$/g, "\\$"));
@@ -126,16 +137,48 @@ export function unreadPackageNames(files: readonly string[]): Set<string> {
  * `static NAME = 60000`, `Klass.NAME = 60000;`, `exports.NAME = 500;`, a top-level `const NAME = 500`.
  */
 export function markUnreadPackageNames(
+  program: EsNode,
   sites: readonly EsNode[],
   names: ReadonlySet<string> | undefined,
   source: string,
   notDurations: Set<EsNode>,
 ): void {
   if (!names || names.size === 0) return;
+  const tables = unreadTables(program, names, source);
   for (const site of sites) {
     const name = definedName(site, source);
-    if (name !== undefined && names.has(name)) notDurations.add(site);
+    const [from] = span(site);
+    if ((name !== undefined && names.has(name)) || tables.some(([start, end]) => start <= from && from < end))
+      notDurations.add(site);
   }
+}
+
+/**
+ * [start, end) of the object literals the file's top level stores under an unread name (`export const DEFAULTS = {
+ * ... }`, `exports.DEFAULT_CONFIG = { ... }`): every entry of the table is unread with it.
+ */
+function unreadTables(program: EsNode, names: ReadonlySet<string>, source: string): [number, number][] {
+  const tables: [number, number][] = [];
+  const add = (name: string | undefined, value: EsNode | null | undefined) => {
+    const object = value ? unwrap(value) : undefined;
+    if (name !== undefined && names.has(name) && object?.type === "ObjectExpression") tables.push(span(object));
+  };
+  for (const statement of program.body as EsNode[]) {
+    const declaration =
+      statement.type === "ExportNamedDeclaration" ? (statement.declaration as EsNode | null) : statement;
+    if (declaration?.type === "VariableDeclaration")
+      for (const declarator of declaration.declarations as EsNode[])
+        if ((declarator.id as EsNode).type === "Identifier")
+          add((declarator.id as EsNode).name as string, declarator.init as EsNode | null);
+    if (
+      declaration?.type === "ExpressionStatement" &&
+      (declaration.expression as EsNode).type === "AssignmentExpression"
+    ) {
+      const assignment = declaration.expression as EsNode;
+      add(definedName(assignment, source), assignment.right as EsNode);
+    }
+  }
+  return tables;
 }
 
 /**
