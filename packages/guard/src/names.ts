@@ -59,6 +59,8 @@ const PACING = new Set([
   "flush",
   "debounce",
   "throttle",
+  // @hyper-fetch/react's `bounceTimeout` beside `bounceType: "debounce" | "throttle"` (fresh240).
+  "bounce",
   "linger",
   "animation",
   "transition",

@@ -177,3 +177,7 @@ export function waitFor(check: () => boolean, timeout = 5000, pollTimeout = 200)
   poll();
   void timeout;
 }
+
+// Session 53 (fresh240, @hyper-fetch/react): a debounce or throttle option spelled `bounceTimeout`, beside
+// `bounceType: "debounce"`: how long to wait for quiet, not a deadline.
+export const useFetchDefaultOptions = { bounce: false, bounceType: "debounce", bounceTime: 400, bounceTimeout: 400 };

@@ -9,6 +9,8 @@ import { responsePayloads } from "./response-payloads.ts";
 import type { FileFacts } from "./facts.ts";
 import { groupSessions } from "./group-sessions.ts";
 import { termIndexEntries } from "./term-index.ts";
+import { headerEntries } from "./request-headers.ts";
+import { severityPayloads } from "./severity-payloads.ts";
 
 /** An object literal: its entries that are no durations, its session options, its axios config timeouts. */
 export function collectObject(facts: FileFacts, node: EsNode): void {
@@ -20,10 +22,12 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
     facts.notDurations.add(property);
   for (const property of fakeObjectNumbers(node.properties as EsNode[])) facts.notDurations.add(property);
   for (const property of termIndexEntries(node)) facts.notDurations.add(property);
+  for (const property of headerEntries(node)) facts.notDurations.add(property);
   for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
   for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);
   for (const range of advertisedDefaults(node)) facts.noWait.quietIn(range);
   for (const range of responsePayloads(node)) facts.noWait.quietIn(range);
+  for (const range of severityPayloads(node)) facts.noWait.quietIn(range);
   facts.noWait.object(node);
   facts.timers.object(node);
   facts.machineDelays.object(node);
