@@ -18,7 +18,13 @@ const session = (callback: string) =>
     "}",
   ].join("\n");
 
-const server = ["export const defaultOptions = {", "  pingSendTimeout: 40 * 1000,", "}"].join("\n");
+// As @push-rpc/core's server.ts has it: the defaults merged into the options the session is built with.
+const server = [
+  "const defaultOptions = {",
+  "  pingSendTimeout: 40 * 1000,",
+  "}",
+  "export const serverOptions = (options) => ({ ...defaultOptions, ...options })",
+].join("\n");
 
 describe("a timer whose callback arms the same callback again", () => {
   it("paces a loop: the default of its delay is no timeout", async () => {
