@@ -44,8 +44,21 @@ export function renews(callback: string, delay: string): boolean {
   // `setTimeout(() => { this.flush().catch(log) }, this.batchTimeout)`: a batch sent when its delay is up; a flush
   // beside a call that ends something (`this.flush(); this.socket.end()`) may be a forced close's deadline.
   const flushes = FLUSH.test(body) && !ENDS.test(body);
-  return (saysSchedule(body) || ROUND.test(body) || flushes) && !DEADLINE_BODY.test(body) && !liveness && !reports;
+  // `setTimeout(() => { this.scheduleReconnect(); ws.close() }, this.connectTimeoutMs)` (@relaycast/sdk, fresh243):
+  // the socket that has not opened in time is given up and another tried, a connect or liveness deadline; a
+  // reconnect that closes nothing is the delay before the next try.
+  const givesUp = saysSchedule(body) && GIVES_UP.test(body);
+  return (
+    (saysSchedule(body) || ROUND.test(body) || flushes) &&
+    !DEADLINE_BODY.test(body) &&
+    !liveness &&
+    !reports &&
+    !givesUp
+  );
 }
+
+/** A call that closes, destroys or terminates the connection a reconnecting callback gives up on. */
+const GIVES_UP = /\.(close|destroy|terminate)\s*\(/;
 
 /** A call that flushes a batch or a buffer (`this.flush()`, `flushQueue()`). */
 const FLUSH = /(^|[^\w$])flush\w*\s*\(/i;
