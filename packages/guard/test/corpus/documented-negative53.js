@@ -14,3 +14,17 @@ export function withTimeout(promise, timeout = DEFAULT_REQUEST_TIMEOUT) {
   if (timeout === -1) return promise;
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), timeout))]);
 }
+
+// Session 53 (fresh253, @journeyapps/wa-sqlite): a wait's own parameter documented "-1 for infinite" is its caller's
+// choice, as a wait's own 0 is.
+export class Lock {
+  /**
+   * @param {'shared'|'exclusive'} mode
+   * @param {number} timeout -1 for infinite, 0 for poll, >0 for milliseconds
+   */
+  async acquire(mode, timeout = -1) {
+    const options = { mode, ifAvailable: timeout === 0 };
+    if (timeout > 0) options.signal = AbortSignal.timeout(timeout);
+    return navigator.locks.request(this.name, options, () => true);
+  }
+}

@@ -182,7 +182,9 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
         (negativeIsUnbounded ||
           options?.negativeIsUnbounded ||
           (item.literal.replace(/\s/g, "") === "-1" &&
-            this.facts.noLimit.documented(this.siteName, span(item.node)[0])))
+            this.facts.noLimit.documented(this.siteName, span(item.node)[0]) &&
+            // `acquire(mode, timeout = -1)` documented "-1 for infinite": the wait's own default, its caller's choice.
+            !this.facts.ownWaits.isParameterDefault(item.node)))
       )
         this.add("unbounded", item.node, item.literal, where, isTest);
       if (item.negative) continue;

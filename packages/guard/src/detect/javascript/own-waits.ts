@@ -98,6 +98,12 @@ export class OwnWaitDefaults {
    * Whether the default holding `value` is the caller's choice: its function hands the parameter unchanged to a call
    * that waits with it (`waits(callee, position, count)`) and does nothing else with it that outlives the call.
    */
+  /** Whether `value` is a parameter's default (`acquire(mode, timeout = -1)`): the function's caller chooses. */
+  isParameterDefault(value: EsNode): boolean {
+    const [at] = span(value);
+    return this.defaults.some(({ value: [from, to] }) => from <= at && at < to);
+  }
+
   callersChoice(
     value: EsNode,
     visitorKeys: VisitorKeys | undefined,
