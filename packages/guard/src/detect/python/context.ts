@@ -115,9 +115,12 @@ export function inEnumClass(assignment: TsNode): boolean {
   return CODE_CLASS.test(cls.childForFieldName("name")?.text ?? "") && onlyLiteralConstants(cls);
 }
 
-/** `ERROR_TYPE_ID`, `StatusCodes`, `ErrorTypes`: a class named for the codes it lists. */
+/**
+ * `ERROR_TYPE_ID`, `StatusCodes`, `ErrorTypes`, sqlmap's `TIMEOUT_STATE` (`NORMAL = 0`, `EXCEPTION = 1`, `TIMEOUT = 2`):
+ * a class named for the codes, states or outcomes it lists.
+ */
 const CODE_CLASS =
-  /(^|_)(IDS?|TYPES?|CODES?|ERRORS?|STATUS(ES)?|KINDS?)$|[a-z](Ids?|Types?|Codes?|Errors?|Status(es)?|Kinds?)$/;
+  /(^|_)(IDS?|TYPES?|CODES?|ERRORS?|STATUS(ES)?|KINDS?|STATES?|RESULTS?|REASONS?)$|[a-z](Ids?|Types?|Codes?|Errors?|Status(es)?|Kinds?|States?|Results?|Reasons?)$/;
 
 // A class body of docstrings and `NAME = <number or string>` statements only.
 function onlyLiteralConstants(cls: TsNode): boolean {
