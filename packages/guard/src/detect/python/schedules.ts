@@ -77,11 +77,24 @@ export function scheduledDelay(read: TsNode): boolean {
   const callback = list!.namedChildren[1];
   if (callback === null || callback === undefined || callback.type === "keyword_argument") return false;
   return (
+    (MILLISECOND_MAIN_LOOP.test(method ?? "") && frameSized(read)) ||
     onlyAgainOrTidy(callback) ||
     (MAIN_LOOP.test(method ?? "") && endsNothing(callback)) ||
     onlySetsShown(callback) ||
     (REPEATING.test(method ?? "") && repeats(callback))
   );
+}
+
+/** The GUI main loops' schedulers that count in milliseconds (GLib's `timeout_add`, Qt's `singleShot`, wx's `CallLater`). */
+const MILLISECOND_MAIN_LOOP = /^(timeout_add|singleShot|CallLater)$/;
+
+/**
+ * A literal delay of at most 50 ms on a GUI main loop: the next turn of the loop or an animation frame (solfege's
+ * `GObject.timeout_add(1, start_gui, datadir)` that starts the GUI once the loop runs, a fade's `timeout_add(10, step)`,
+ * a dwell's `timeout_add(50, ...)`), a pace the eye cannot tell from now, never a bound anyone waits out.
+ */
+function frameSized(read: TsNode): boolean {
+  return read.type === "integer" && Number(read.text) <= 50;
 }
 
 /** GLib's sources that call their callback again for as long as it returns a true value. */
@@ -174,6 +187,7 @@ function saysAgainOrTidy(name: string): boolean {
 export function scheduledDeadline(args: TsNode, method: string, evaluate: (n: TsNode) => number | undefined) {
   const [delay, callback] = SCHEDULERS.test(method) ? positionalArguments(args) : [];
   if (!delay || !callback || delay.type === "identifier" || delay.descendantsOfType("identifier").length > 0) return;
+  if (MILLISECOND_MAIN_LOOP.test(method) && frameSized(delay)) return;
   const target = (evaluate(delay) ?? 0) > 0 ? callbackTarget(callback) : undefined;
   const definitions = target?.type === "identifier" || target?.type === "attribute" ? definitionsFor(target) : [];
   return definitions.length > 0 && definitions.every((fn) => remembered(fn, "quits", quits)) ? delay : undefined;
