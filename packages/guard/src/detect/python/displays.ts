@@ -118,9 +118,11 @@ export function displayField(left: TsNode | null): boolean {
 function isNotification(receiver: TsNode | null): boolean {
   const field = receiver?.type === "attribute" && receiver.childForFieldName("object")?.text === "self";
   if (receiver?.type !== "identifier" && !field) return false;
+  // A script's top level is its own scope (mcabber's mcnotify.py: `msgbox = pynotify.Notification(...)`, then
+  // `msgbox.set_timeout(3000)`, in no function): every assignment of the name in the file must make a notification.
   const body = field
     ? enclosingClass(receiver!)?.childForFieldName("body")
-    : enclosingFunction(receiver!)?.childForFieldName("body");
+    : (enclosingFunction(receiver!)?.childForFieldName("body") ?? receiver!.tree.rootNode);
   if (!body) return false;
   let made = false;
   for (const assignment of body.descendantsOfType("assignment")) {
