@@ -95,7 +95,10 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const callee = unwrap(node.callee as EsNode);
   if (callee.type === "MemberExpression" && memberName(callee) === "timeout" && args[0]) {
     const test = unwrap(callee.object as EsNode);
-    if (test.type === "CallExpression" && MOCHA_TESTS.test(calleePath(test.callee as EsNode) ?? "")) {
+    if (
+      test.type === "CallExpression" &&
+      (MOCHA_TESTS.test(calleePath(test.callee as EsNode) ?? "") || judge.facts.mochaRunnables.wrapped(test))
+    ) {
       judge.report(args[0], `as the timeout of ${calleePath(test.callee as EsNode)}(...).timeout()`, true, true);
       return;
     }

@@ -20,6 +20,7 @@ export function collectFunction(facts: FileFacts, node: EsNode): void {
     facts.fallbackHelpers.definition(node.id.name as string, node);
     facts.deadCode.functionDeclaration(node);
     facts.zero.constructors.functionDeclaration(node.id.name as string, span(node));
+    facts.mochaRunnables.functionDeclaration(node.id.name as string, node);
   }
   facts.functionSpans.push(span(node));
   facts.bounds.floorParameters(node);

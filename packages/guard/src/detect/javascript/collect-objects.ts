@@ -11,6 +11,7 @@ import { groupSessions } from "./group-sessions.ts";
 import { termIndexEntries } from "./term-index.ts";
 import { headerEntries } from "./request-headers.ts";
 import { severityPayloads } from "./severity-payloads.ts";
+import { transitionProps } from "./transition-props.ts";
 
 /** An object literal: its entries that are no durations, its session options, its axios config timeouts. */
 export function collectObject(facts: FileFacts, node: EsNode): void {
@@ -28,6 +29,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
   for (const range of advertisedDefaults(node)) facts.noWait.quietIn(range);
   for (const range of responsePayloads(node)) facts.noWait.quietIn(range);
   for (const range of severityPayloads(node)) facts.noWait.quietIn(range);
+  for (const range of transitionProps(node)) facts.noWait.quietIn(range);
   facts.noWait.object(node);
   facts.timers.object(node);
   facts.machineDelays.object(node);

@@ -13,6 +13,7 @@ import {
   collectVariableDeclarator,
 } from "./collect-definitions.ts";
 import { collectObject, collectObjectPattern } from "./collect-objects.ts";
+import { displayFields } from "./display-fields.ts";
 import { collectBindings, collectBlock, collectDeclaration } from "./declarations.ts";
 import type { FileFacts } from "./facts.ts";
 import { collectSqlText } from "./sql.ts";
@@ -102,6 +103,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "ClassDeclaration":
       if (isNode(node.id)) facts.noWait.doubles.definition(node.id.name as string, node);
+      for (const range of displayFields(node)) facts.noWait.quietIn(range);
       return;
     case "ImportDeclaration":
       facts.modules.importDeclaration(node);

@@ -20,6 +20,7 @@ import {
 } from "./ast.ts";
 import { endsWhenCalled } from "./callback-scope.ts";
 import { QUIET_KEY } from "./debounce-windows.ts";
+import { TRANSITION_HINT, transitionTimeout } from "./transition-props.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
 /** Where a debounce's own values are released: ranges where nothing waits, and option fields' names. */
@@ -42,6 +43,9 @@ const DEBOUNCE_CALLEE = /(^|\.)(\w*debounce\w*|\w*throttle\w*)$/i;
  * timeout, not a quiet period.
  */
 const STOPS = /stop|disconnect|terminate|expire|time_?out/i;
+
+/** CSS text just before a template's value that makes the value an animation's or a transition's length. */
+const CSS_DURATION = /\b(animation|transition)(-duration|-delay)?\s*:[^;{}]*$/;
 
 /** Methods and functions whose name says they give a quiet period (`getDebounceTimeout()`, `throttleWait()`). */
 const DEBOUNCE_GETTER = /debounce|throttle/i;
@@ -74,7 +78,7 @@ export function releaseDebounceBindings(
   sink: QuietSink,
 ): void {
   // Most files hand nothing to a debounce: the walk is skipped unless a key could be one.
-  if (!/quiet|debounce|throttle/i.test(source)) return;
+  if (!/quiet|debounce|throttle/i.test(source) && !TRANSITION_HINT.test(source)) return;
   const all = collectNames(program, visitorKeys, source);
   const names = new Set(all.reads.filter((read) => read.quiet).map((read) => read.name));
   if (names.size === 0) return;
@@ -155,7 +159,18 @@ function collectNames(
       if (DEBOUNCE_GETTER.test(id.name as string)) getter(value);
       bindings.push({ name: id.name as string, scope: scopeAt(span(node)[0]), value });
     } else if (node.type === "MemberExpression" && !node.computed) naming.add(node.property as EsNode);
-    else if (node.type === "CallExpression" && (node.arguments as EsNode[]).length >= 2) {
+    else if (node.type === "ObjectExpression") {
+      // An animation's length (`{ timeout: DURATION, rippleSize }`): a quiet value like a debounce's.
+      const animated = transitionTimeout(node);
+      if (animated && isNode(animated)) quietValues.add(unwrap(animated));
+    } else if (node.type === "TemplateLiteral") {
+      // The same length in the animation's CSS (`animation-duration: ${DURATION}ms;`).
+      const quasis = node.quasis as EsNode[];
+      (node.expressions as EsNode[]).forEach((expression, i) => {
+        const before = (quasis[i]?.value as { raw?: string } | undefined)?.raw ?? "";
+        if (CSS_DURATION.test(before)) quietValues.add(unwrap(expression));
+      });
+    } else if (node.type === "CallExpression" && (node.arguments as EsNode[]).length >= 2) {
       const [debounced, wait] = node.arguments as EsNode[];
       if (DEBOUNCE_CALLEE.test(calleePath(unwrap(node.callee as EsNode)) ?? "") && !stops(debounced!, source))
         quietValues.add(unwrap(wait!));

@@ -2,8 +2,11 @@
 // `(FORCE_FLUSH_TIMEOUT_MILLIS, callWithTimeout)(processor.forceFlush(), timeout)` (winston-opentelemetry: a comma
 // expression's value is its last element's, so the constant reaches no call), or as a statement of its own
 // (`FOO_TIMEOUT;`). Nothing reads the value, so it bounds nothing. A constant read anywhere else (an argument, a
-// property, an `exports.x = x`, an `export`), or never read, is judged as before.
-import { type EsNode, isNode, span, unwrap } from "./ast.ts";
+// property, an `exports.x = x`, an `export`), or never read, is judged as before. So is a constant read only as an
+// argument of `super(...)` in a class that extends an error (@dbos-inc/dbos-sdk's `const StepTimeout = 31` handed as
+// `super(message, StepTimeout)` by `class DBOSStepTimeoutError extends DBOSError`, fresh260): the error's code, not a
+// duration.
+import { calleePath, type EsNode, isNode, span, unwrap } from "./ast.ts";
 import { TIMEOUT_WORD } from "./timer-calls.ts";
 
 /** One `const NAME = <number>` of the file: the declarator and where its own name is written. */
@@ -14,11 +17,19 @@ export class DiscardedReads {
   private readonly constants: Constant[] = [];
   /** Offsets of identifiers whose value is discarded (a comma expression's element before the last, a bare statement). */
   private readonly discarded = new Set<number>();
+  /** [start, end) of each class that extends an error (`extends DBOSError`, `extends Error`). */
+  private readonly errorClasses: [number, number][] = [];
   /** Names declared by an `export const`: read by other modules. */
   private readonly exported = new Set<string>();
 
   node(node: EsNode): void {
-    if (node.type === "SequenceExpression") {
+    if ((node.type === "ClassDeclaration" || node.type === "ClassExpression") && isNode(node.superClass)) {
+      if (ERROR_CLASS.test(calleePath(node.superClass as EsNode) ?? "")) this.errorClasses.push(span(node));
+    } else if (node.type === "CallExpression" && (node.callee as EsNode).type === "Super") {
+      const at = span(node)[0];
+      if (this.errorClasses.some(([from, to]) => from <= at && at < to))
+        for (const argument of node.arguments as EsNode[]) this.read(argument);
+    } else if (node.type === "SequenceExpression") {
       const expressions = node.expressions as EsNode[];
       for (const element of expressions.slice(0, -1)) this.read(element);
     } else if (node.type === "ExpressionStatement") this.read(node.expression as EsNode);
@@ -53,6 +64,9 @@ export class DiscardedReads {
     if (node.type === "Identifier") this.discarded.add(span(node)[0]);
   }
 }
+
+/** A superclass that is an error or an exception (`Error`, `DBOSError`, `errors.TimeoutException`). */
+const ERROR_CLASS = /(Error|Exception)$/;
 
 /** A number written out: `30000`, `30 * 1000`, `3e4`. */
 function numeric(raw: EsNode): boolean {

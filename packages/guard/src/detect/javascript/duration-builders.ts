@@ -13,6 +13,7 @@ const UNIT_FACTORIES: Readonly<Record<string, number>> = {
   ofMilliseconds: 1,
   ofMillis: 1,
   fromMilliseconds: 1,
+  fromMillis: 1,
   millis: 1,
   seconds: 1000,
   ofSeconds: 1000,
@@ -61,6 +62,9 @@ function factoryMillis(node: EsNode, evaluate: (node: EsNode) => number | undefi
   if (args.length !== 1 || path === undefined) return undefined;
   const dot = path.lastIndexOf(".");
   const method = path.slice(dot + 1);
+  // Luxon's `Duration.fromObject({ seconds: 10 })` (@glow-xyz/solana-client's per-method request timeouts, fresh259).
+  if (method === "fromObject" && DURATION_TYPE.test(path.slice(0, dot)))
+    return objectMillis(unwrap(args[0]!), evaluate);
   if (dot < 0 || !Object.hasOwn(UNIT_FACTORIES, method) || !DURATION_TYPE.test(path.slice(0, dot))) return undefined;
   const unit = UNIT_FACTORIES[method]!;
   const count = evaluate(args[0]!);
@@ -87,6 +91,28 @@ export function durationObjectValues(node: EsNode): EsNode[] | undefined {
     values.push(property.value as EsNode);
   }
   return values;
+}
+
+/** Milliseconds per unit of a duration object's key (`{ seconds: 5 }`). */
+const UNIT_KEY_MILLIS: Readonly<Record<string, number>> = {
+  milliseconds: 1,
+  millis: 1,
+  ms: 1,
+  seconds: 1000,
+  minutes: 60_000,
+  hours: 3_600_000,
+};
+
+/** The milliseconds of a duration object literal whose every key is a unit and every value a number. */
+function objectMillis(node: EsNode, evaluate: (node: EsNode) => number | undefined): number | undefined {
+  if (durationObjectValues(node) === undefined) return undefined;
+  let total = 0;
+  for (const property of node.properties as EsNode[]) {
+    const count = evaluate(property.value as EsNode);
+    if (count === undefined) return undefined;
+    total += count * UNIT_KEY_MILLIS[(property.key as EsNode).name as string]!;
+  }
+  return total;
 }
 
 /** A converter to milliseconds by its name: `convertTimeDeltaToMilliSeconds`, `toMilliseconds`, `durationToMs`. */

@@ -21,7 +21,7 @@ export const SINON_TEST = /^sinon\.test$/;
 export const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
 
 /** Components that show something: `<Toast timeout={3000}>`, `new Toast({ content, timeOut })`. */
-const SHOWING = "Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner";
+export const SHOWING = "Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner";
 /** Those and the components that animate something: `<CSSTransition timeout={300}>`. */
 const DISPLAYED = `${SHOWING}|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\\w*`;
 export const DISPLAY_ELEMENT = new RegExp(`(${DISPLAYED})$`);

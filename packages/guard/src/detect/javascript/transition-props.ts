@@ -1,0 +1,38 @@
+// An animation's props, known by their shape: `{ nodeRef, in: open, timeout: 300, classNames: "fade", unmountOnExit:
+// true }` (@tencentcloud/uikit-base-component-react's compiled `<CSSTransition>`, whose component is a minified name,
+// fresh254). react-transition-group's `Transition` and `CSSTransition` read `timeout` as how long the enter and exit
+// animations run; keys only those components take (`unmountOnExit`, `mountOnEnter`, `classNames`, the `onEnter...`/
+// `onExit...` callbacks, `addEndListener`) say the object is their props, whatever the component's name.
+import { type EsNode, propertyName, span } from "./ast.ts";
+
+/**
+ * Props only a transition component takes, and those of Material UI's touch ripple, a `Transition` child
+ * (`{ classes, timeout: DURATION, pulsate, rippleX, rippleY, rippleSize }`: @sisense/sdk-shared-ui's bundled MUI,
+ * fresh259).
+ */
+const TRANSITION_KEY =
+  /^(unmountOnExit|mountOnEnter|classNames|addEndListener|onEnter|onEntering|onEntered|onExit|onExiting|onExited|rippleX|rippleY|rippleSize)$/;
+
+/** Text a file holds when it may build such props (`debounce-bindings.ts` walks a file for them only then). */
+export const TRANSITION_HINT = /unmountOnExit|mountOnEnter|classNames|addEndListener|onEnter|onExit|rippleSize/;
+
+/** [start, end) of `node` when it holds a `timeout` beside a prop only a transition component takes. */
+export function transitionProps(node: EsNode): [number, number][] {
+  return transitionTimeout(node) ? [span(node)] : [];
+}
+
+/**
+ * The value of `node`'s `timeout` when `node` is a transition's props: a local it reads (MUI's `timeout: DURATION`, its
+ * `const DURATION = 550`) is the animation's length wherever else it is not read (`debounce-bindings.ts` releases it).
+ */
+export function transitionTimeout(node: EsNode): EsNode | undefined {
+  let timeout: EsNode | undefined;
+  let transition = false;
+  for (const property of node.properties as EsNode[]) {
+    if (property.type !== "Property") continue;
+    const key = propertyName(property) ?? "";
+    if (key === "timeout") timeout = property.value as EsNode;
+    else if (TRANSITION_KEY.test(key)) transition = true;
+  }
+  return transition ? timeout : undefined;
+}
