@@ -36,6 +36,7 @@ export function detectJavaScriptFile(
         retries: internals?.retries,
         unread: internals?.unread,
         bounds: internals?.bounds,
+        sleepers: internals?.sleepers,
         clientTimeout: internals?.clientTimeout,
       },
     }),

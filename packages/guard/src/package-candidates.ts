@@ -16,6 +16,8 @@ export interface Candidates {
   readonly inert: ReadonlySet<string>;
   /** Functions of the package's own modules its files call with a number (`helperCandidates`). */
   readonly helpers?: ReadonlySet<string>;
+  /** Functions of the package's own modules its files await with one argument, maybe sleeps (`sleeperCandidates`). */
+  readonly sleepers?: ReadonlySet<string>;
   /** Keys a table of the package's may set to "no limit" (`timeout: 0`; bare ones included: `tableCandidates`). */
   readonly tables?: ReadonlySet<string>;
   /** Some text sets an HTTP client's default timeout or hooks its requests (`axios.defaults.timeout = 5000`). */
@@ -42,10 +44,12 @@ export function candidatesIn(texts: readonly string[]): Candidates {
   // text): a text without one (most of a package) is not scanned for them. The table scan alone would otherwise try
   // its name at every word of every file.
   const worded = texts.filter((text) => HAS_TIMEOUT_WORD.test(text));
+  const sleepers = sleeperCandidates(worded);
   return {
     noLimit: noLimitCandidates(worded),
-    inert: inertCandidates(worded),
+    inert: inertCandidates(worded, sleepers),
     helpers: helperCandidates(texts),
+    sleepers,
     tables: tableCandidates(worded),
     clientTimeout: texts.some((text) => setsClientTimeout(text)),
     clocked: texts.some((text) => MIGHT_BOUND_BY_CLOCK.test(text)),
@@ -97,6 +101,51 @@ function helperCandidates(texts: Iterable<string>): Set<string> {
     }
   }
   return names;
+}
+
+/**
+ * An awaited call with one plain argument, of a name or a module binding's member (`await waitFor(ms)`, `await (0,
+ * utils_1.waitFor)(this.scrollTimeout)`, `await utils.waitFor(options.fullPageScrollTimeout)`): the binding (when a
+ * member's), the callee's name and the argument.
+ */
+const AWAITED_ONE = /\bawait\s+(?:\(0,\s*)?(?:([\w$]+)\.)?([\w$]+)\)?\s*\(\s*([\w$.]+)\s*\)/g;
+
+/**
+ * Functions of the package's own modules awaited with one argument named like a timeout (`await
+ * waitFor(fullPageScrollTimeout)`, `waitFor` imported from `../helpers/utils.js`): the package pass asks the module
+ * that declares one whether it only sleeps (`sleeps.ts`), whatever it is called.
+ */
+function sleeperCandidates(texts: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) {
+    if (!text.includes("await")) continue;
+    let own: Set<string> | undefined;
+    for (const call of text.matchAll(AWAITED_ONE)) {
+      const [, binding, callee, argument] = call;
+      if (names.has(callee!) || namesIn(argument!).length === 0) continue;
+      own ??= ownBindings(text);
+      if (own.has(binding ?? callee!)) names.add(callee!);
+    }
+  }
+  return names;
+}
+
+/** The names a text binds to its package's own modules (`OWN_MODULE_BINDING`), a destructured one's locals each. */
+function ownBindings(text: string): Set<string> {
+  const bound = new Set<string>();
+  for (const match of text.matchAll(OWN_MODULE_BINDING)) {
+    const binding = match[1] ?? match[2]!;
+    if (!binding.startsWith("{")) bound.add(binding);
+    else
+      for (const part of binding.slice(1, -1).split(","))
+        bound.add(
+          part
+            .split(/\s*(?::|\bas\b)\s*/)
+            .pop()!
+            .trim(),
+        );
+  }
+  return bound;
 }
 
 /**
@@ -168,9 +217,13 @@ const EXPIRY_WINDOW = 120;
  * bare ones left out: the names some file may show armed only with schedules, or kept only as a lifetime. A
  * prefilter: the walk decides.
  */
-function inertCandidates(texts: Iterable<string>): Set<string> {
+function inertCandidates(texts: Iterable<string>, sleepers: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   for (const text of texts) {
+    // `await waitFor(fullPageScrollTimeout)`: a call of a package function that may only sleep.
+    if (sleepers.size > 0 && text.includes("await"))
+      for (const call of text.matchAll(AWAITED_ONE))
+        if (sleepers.has(call[2]!)) for (const name of namesIn(call[3]!)) names.add(name);
     // A file with React state: its timers may only change what is shown (`display-timers.ts`).
     const shows = STATE.test(text);
     for (const call of text.matchAll(TIMER_CALL)) {

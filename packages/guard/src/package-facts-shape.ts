@@ -46,6 +46,8 @@ export interface PackageInternals {
   readonly unread?: ReadonlySet<string>;
   /** Names some JavaScript file holds a wait's time spent against (`maxElapsedTime`, `clock-deadlines.ts`). */
   readonly bounds?: ReadonlySet<string>;
+  /** Functions of the package's JavaScript modules that only sleep for their first parameter (`sleeps.ts`). */
+  readonly sleepers?: ReadonlySet<string>;
 }
 
 /**

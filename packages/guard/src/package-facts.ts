@@ -87,7 +87,13 @@ export async function factsFor(
 /** The facts that walking the files mentioning a candidate shows. */
 async function walkedFacts(
   files: Iterable<readonly [path: string, text: string]>,
-  { noLimit: candidates, inert: inertNames, helpers = new Set(), tables: tableNames = new Set() }: Candidates,
+  {
+    noLimit: candidates,
+    inert: inertNames,
+    helpers = new Set(),
+    sleepers: sleeperNames = new Set(),
+    tables: tableNames = new Set(),
+  }: Candidates,
   config: GuardConfig,
 ): Promise<PackageFacts> {
   const zero = new Set<string>();
@@ -97,6 +103,7 @@ async function walkedFacts(
   const parameters = new Map<string, Set<number>>();
   const tables = new Map<string, { zero: Set<string>; infinite: Set<string> }>();
   const retries = new Map<string, Set<string>>();
+  const sleepers = new Set<string>();
   const list = [...files];
   // A file that arms a timer with a parameter's field (`}, retryOptions.timeout)`): it may retry with it.
   const retrying = (text: string) => text.length <= MAX_HELPER_FILE && MIGHT_RETRY_WITH_FIELD.test(text);
@@ -110,6 +117,7 @@ async function walkedFacts(
     candidates.size === 0 &&
     inertNames.size === 0 &&
     helpers.size === 0 &&
+    sleeperNames.size === 0 &&
     tableNames.size === 0 &&
     !anyRetrying &&
     !anyClocked
@@ -125,12 +133,16 @@ async function walkedFacts(
   const mentions = (text: string) =>
     [...candidates].some((name) => text.includes(name)) ||
     ([...inertNames].some((name) => text.includes(name)) &&
-      (ARMS_OR_EXPIRES.test(text) || MIGHT_PAUSE.test(text) || GIVES_DELAY.test(text)));
+      (ARMS_OR_EXPIRES.test(text) ||
+        MIGHT_PAUSE.test(text) ||
+        GIVES_DELAY.test(text) ||
+        [...sleeperNames].some((name) => text.includes(name))));
   // A file that arms a timer and declares a helper of that name (`function N(`, `N = function`, `N = (`, `N(ms) {`).
+  const declared = [...helpers, ...sleeperNames];
   const declaration =
-    helpers.size > 0
+    declared.length > 0
       ? new RegExp(
-          `(?:function\\s*\\*?\\s*|[.\\s](?=[\\w$]+\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\(|[\\w$]+\\s*=>))|^\\s*(?:static\\s+|async\\s+)*)(?:${[...helpers].map((name) => name.replace(/\$/g, "\\$")).join("|")})\\s*(?:[:=]|\\()`,
+          `(?:function\\s*\\*?\\s*|[.\\s](?=[\\w$]+\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\(|[\\w$]+\\s*=>))|^\\s*(?:static\\s+|async\\s+)*)(?:${declared.map((name) => name.replace(/\$/g, "\\$")).join("|")})\\s*(?:[:=]|\\()`,
           "m",
         )
       : undefined;
@@ -140,8 +152,13 @@ async function walkedFacts(
     text.length <= MAX_HELPER_FILE &&
     /\bsetTimeout\b/.test(text) &&
     declaration.test(text);
+  // The modules declaring a sleep helper first: the files awaiting one are walked knowing it sleeps (`sleepers`).
+  const ordered =
+    sleeperNames.size === 0
+      ? list
+      : [...list.filter(([, text]) => defines(text)), ...list.filter(([, text]) => !defines(text))];
   // A file that does not parse, or nests too deep to parse here, shows nothing.
-  for (const [path, text] of list) {
+  for (const [path, text] of ordered) {
     if (!isJavaScript(path) || !(mentions(text) || defines(text) || merges(text) || retrying(text) || clocked(text)))
       continue;
     if (!mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
@@ -150,7 +167,8 @@ async function walkedFacts(
     const parsed = parseJavaScript(path, text, extname(path).toLowerCase());
     if (parsed.errors.some((error) => error.severity === "Error")) continue;
     const program = programOf(parsed) as unknown as EsNode;
-    const names = namesReachingWait(program, parsed.source ?? text, { ...config, visitorKeys });
+    const names = namesReachingWait(program, parsed.source ?? text, { ...config, visitorKeys }, sleepers);
+    for (const name of names.sleepers) if (sleeperNames.has(name)) sleepers.add(name);
     for (const name of names.zero) if (candidates.has(name)) zero.add(name);
     for (const name of names.infinite) if (candidates.has(name)) infinite.add(name);
     for (const name of names.quiet) if (inertNames.has(name)) quiet.add(name);
@@ -175,7 +193,7 @@ async function walkedFacts(
     }
   }
   const inert = new Set([...quiet].filter((name) => !loud.has(name)));
-  if (parameters.size === 0 && tables.size === 0 && retries.size === 0 && bounds.size === 0)
+  if (parameters.size === 0 && tables.size === 0 && retries.size === 0 && bounds.size === 0 && sleepers.size === 0)
     return { zero, infinite, inert };
   return withInternals(
     { zero, infinite, inert },
@@ -184,6 +202,7 @@ async function walkedFacts(
       ...(tables.size > 0 ? { tables } : {}),
       ...(retries.size > 0 ? { retries } : {}),
       ...(bounds.size > 0 ? { bounds } : {}),
+      ...(sleepers.size > 0 ? { sleepers } : {}),
     },
   );
 }

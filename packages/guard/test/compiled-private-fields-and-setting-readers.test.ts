@@ -91,4 +91,20 @@ describe("a setting reader's default", () => {
     ];
     expect(await findingLines("config.js", source.join("\n"))).toEqual([]);
   });
+
+  // agentation-mcp's `integerEnv(name, fallback, min = 1, max)` (session 55, fresh269): the default, then its bounds.
+  it("reports the default before the least and the most the setting may be", async () => {
+    const source = [
+      "const MAX_TIMER_MS = 2147483647;",
+      "export const webhook = {",
+      "  timeoutMs: integerEnv('AGENTATION_WEBHOOK_TIMEOUT_MS', 1e4, 1, MAX_TIMER_MS),",
+      "  connectTimeoutMs: integerEnv('AGENTATION_CONNECT_TIMEOUT_MS', 5000, 0),",
+      "  readTimeoutMs: integerEnv('AGENTATION_READ_TIMEOUT_MS', 100, 500),",
+      "};",
+    ];
+    expect(await findingLines("config.js", source.join("\n"))).toEqual([
+      "3: no-hardcoded-timeout",
+      "4: no-hardcoded-timeout",
+    ]);
+  });
 });

@@ -39,3 +39,38 @@ describe("a package's own sleep raced against an operation", () => {
     ).toEqual([]);
   });
 });
+
+// A sleep in an async task started on the spot and kept (session 55, issue 9): ethers' fallback provider (quais,
+// fresh39) keeps `runner.staller = (async () => { await stall(config.stallTimeout); runner.staller = null; })()` and
+// races it against the request; when it settles the next backend is asked. The file's own `stall` is a sleep helper.
+describe("a sleep in a kept async task", () => {
+  const source = (statement: string) =>
+    [
+      "const defaultConfig = { stallTimeout: 400, priority: 1 };",
+      "function stall(duration) {",
+      "  return new Promise((resolve) => { setTimeout(resolve, duration); });",
+      "}",
+      "export function start(runner, config) {",
+      `  ${statement}`,
+      "  return runner;",
+      "}",
+    ].join("\n");
+
+  it("reports the sleep's duration when the task's promise is kept", async () => {
+    expect(
+      await findingLines(
+        "src/provider-fallback.js",
+        source("runner.staller = (async () => { await stall(config.stallTimeout); runner.staller = null; })();"),
+      ),
+    ).toEqual(["1: no-hardcoded-timeout"]);
+  });
+
+  it("reports no duration a dropped task only sleeps for", async () => {
+    expect(
+      await findingLines(
+        "src/provider-fallback.js",
+        source("(async () => { await stall(config.stallTimeout); runner.retry(); })();"),
+      ),
+    ).toEqual([]);
+  });
+});

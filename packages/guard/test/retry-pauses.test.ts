@@ -118,3 +118,30 @@ describe("a duration named like a timeout that is only the pause before the next
     expect(await packageFindings({ "lib/f.js": code })).toEqual(["lib/f.js:1: no-hardcoded-timeout"]);
   });
 });
+
+// A bundle's minified backoff (session 55, issue 9): @cloudflare/realtimekit-sockrates' `class $e { constructor(e = {})
+// { this.opts = { initialTimeout: e.initialTimeout || 1e3, ... } } async wait() { const e = Math.max(0, Math.min(max,
+// this.opts.initialTimeout * 2 ** n)); await new Promise((t) => { setTimeout(t, e); }); } }` (fresh267): the sleep's
+// local `e` is another binding than the constructor's parameter `e`, whose reads are no reads of the pause.
+describe("a minified backoff whose sleep's local shares a name with another function's parameter", () => {
+  const backoff = (local: string) =>
+    [
+      "class $e {",
+      "  constructor(e = {}) {",
+      "    this.opts = { initialTimeout: e.initialTimeout || 1e3, maxTimeout: e.maxTimeout || 1e4 };",
+      "    this.n = 0;",
+      "  }",
+      "  async wait() {",
+      "    this.n += 1;",
+      `    const ${local} = Math.max(0, Math.min(this.opts.maxTimeout, this.opts.initialTimeout * 2 ** this.n));`,
+      `    await new Promise((t) => { setTimeout(t, ${local}); });`,
+      "  }",
+      "}",
+      "module.exports = $e;",
+    ].join("\n");
+
+  it("silences the backoff's base whatever the sleep's local is called", async () => {
+    expect(await packageFindings({ "dist/index.js": backoff("e") })).toEqual([]);
+    expect(await packageFindings({ "dist/index.js": backoff("delay") })).toEqual([]);
+  });
+});

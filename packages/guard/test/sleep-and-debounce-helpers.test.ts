@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingLines } from "./helpers.ts";
+import { findingLines, packageFindings } from "./helpers.ts";
 
 // A helper's own pause (session 40, issue 9): rsshub's `const delay = (timeout = 1000) => new Promise((resolve) =>
 // setTimeout(resolve, timeout))` (fresh112) and walletconnect's object method `debounce(func, timeout = 500)`
@@ -46,5 +46,53 @@ describe("the defaults of a file's own sleep and debounce helpers", () => {
       "};",
     ].join("\n");
     expect(await findingLines("src/fetch.ts", source)).toEqual(["1: no-hardcoded-timeout", "8: no-hardcoded-timeout"]);
+  });
+});
+
+// A sleep helper of another module, whatever it is called (session 55, issue 9): webdriver-image-comparison's
+// `export async function waitFor(milliseconds) { return new Promise((resolve) => setTimeout(() => resolve(),
+// milliseconds)); }` in helpers/utils.js, awaited as `await waitFor(fullPageScrollTimeout)` after each scroll in
+// methods/screenshots.js; its tests hand `fullPageScrollTimeout: 1` (fresh264, ten findings labelled false).
+describe("a sleep helper declared in another module of the package", () => {
+  const utils = [
+    "/** Wait for an amount of milliseconds */",
+    "export async function waitFor(milliseconds) {",
+    "  return new Promise((resolve) => setTimeout(() => resolve(), milliseconds));",
+    "}",
+    "export function waitForDeadline(promise, ms) {",
+    "  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('t')), ms))]);",
+    "}",
+  ].join("\n");
+  const screenshots = [
+    "import { waitFor, waitForDeadline } from '../helpers/utils.js';",
+    "export async function takeFullPage(executor, { fullPageScrollTimeout, loadTimeout }) {",
+    "  for (let i = 0; i < 3; i++) {",
+    "    await executor.scroll(i);",
+    "    await waitFor(fullPageScrollTimeout);",
+    "  }",
+    "  await waitForDeadline(executor.load(), loadTimeout);",
+    "}",
+  ].join("\n");
+  const test = [
+    "import { takeFullPage } from './screenshots.js';",
+    "it('scrolls', async () => {",
+    "  await takeFullPage(executor, { fullPageScrollTimeout: 1500, loadTimeout: 5000 });",
+    "});",
+  ].join("\n");
+  const files = {
+    "pkg/helpers/utils.js": utils,
+    "pkg/methods/screenshots.js": screenshots,
+    "pkg/methods/screenshots.test.js": test,
+  };
+
+  it("reports no value only slept for, but still one a deadline helper races", async () => {
+    expect(await packageFindings(files)).toEqual(["pkg/methods/screenshots.test.js:3: no-hardcoded-timeout"]);
+  });
+
+  it("judged file by file, the pause is reported as a timeout", async () => {
+    expect(await packageFindings(files, undefined, false)).toEqual([
+      "pkg/methods/screenshots.test.js:3: no-hardcoded-timeout",
+      "pkg/methods/screenshots.test.js:3: no-hardcoded-timeout",
+    ]);
   });
 });

@@ -63,4 +63,21 @@ describe("an option default a code generator writes into its snippet", () => {
     const use = "      { name: 'CURLOPT_PORT', value: timeout },";
     expect(await findingLines("targets/php/client.js", php(use))).toEqual(["3: no-hardcoded-timeout"]);
   });
+
+  // @blinkdotnew/sdk's `waitForReady` (session 55, fresh265): the poll loop holds its time against the option, and its
+  // error message writes it out; the comparison is a bound, not a test of the option.
+  it("a default the clock's elapsed time is compared with stays a timeout, whatever its message writes", async () => {
+    const source = [
+      "export async function waitForReady(id, options) {",
+      "  const { timeoutMs = 12e4, pollIntervalMs = 2e3 } = options || {};",
+      "  const start = Date.now();",
+      "  while (Date.now() - start < timeoutMs) {",
+      "    if ((await getDocument(id)).status === 'ready') return;",
+      "    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));",
+      "  }",
+      "  throw new Error(`Document processing timeout after ${timeoutMs}ms`);",
+      "}",
+    ].join("\n");
+    expect(await findingLines("dist/index.js", source)).toEqual(["2: no-hardcoded-timeout"]);
+  });
 });

@@ -1,7 +1,7 @@
 // What a file tests and compares: the facts an `if`, a `&&`, a conditional and a binary expression feed, in the
 // walk's order (a later step may read an earlier one's).
 import { type EsNode, span } from "./ast.ts";
-import { evictionNames, staleResetNames } from "./expiries.ts";
+import { evictionNames, staleResetNames, thresholdNames } from "./expiries.ts";
 import type { FileFacts } from "./facts.ts";
 import { backoffBase } from "./backoff-bases.ts";
 import { infinityRespelling } from "./not-durations.ts";
@@ -16,6 +16,7 @@ export function collectIf(facts: FileFacts, node: EsNode): void {
   const respelled = infinityRespelling(node, facts.source);
   if (respelled) facts.notDurations.add(respelled);
   for (const name of evictionNames(node)) facts.timers.expiry(name);
+  for (const name of thresholdNames(node, facts.source)) facts.timers.expiry(name);
   facts.bounds.clamp(node, facts.source);
   const test = facts.text(node.test as EsNode);
   if (/\b(undefined|null)\b/.test(test)) facts.configuredGuards.push([...span(node.consequent as EsNode), test]);

@@ -20,7 +20,7 @@ import {
 } from "./ast.ts";
 import { endsWhenCalled } from "./callback-scope.ts";
 import { QUIET_KEY } from "./debounce-windows.ts";
-import { TRANSITION_HINT, transitionTimeout } from "./transition-props.ts";
+import { mayReadAnimationLength, transitionTimeout } from "./transition-props.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
 /** Where a debounce's own values are released: ranges where nothing waits, and option fields' names. */
@@ -78,7 +78,7 @@ export function releaseDebounceBindings(
   sink: QuietSink,
 ): void {
   // Most files hand nothing to a debounce: the walk is skipped unless a key could be one.
-  if (!/quiet|debounce|throttle/i.test(source) && !TRANSITION_HINT.test(source)) return;
+  if (!/quiet|debounce|throttle/i.test(source) && !mayReadAnimationLength(source)) return;
   const all = collectNames(program, visitorKeys, source);
   const names = new Set(all.reads.filter((read) => read.quiet).map((read) => read.name));
   if (names.size === 0) return;

@@ -42,6 +42,8 @@ export interface JsDetectorOptions extends DetectorOptions {
     readonly unread?: ReadonlySet<string>;
     /** Names some file of the package holds a wait's time spent against (`clock-deadlines.ts`). */
     readonly bounds?: ReadonlySet<string>;
+    /** Functions of the package's modules that only sleep for their first parameter (`sleeps.ts`). */
+    readonly sleepers?: ReadonlySet<string>;
     /** Some file of the package sets an HTTP client's default timeout (`client-defaults.ts`). */
     readonly clientTimeout?: boolean;
     /** This file's defaults table keys another module shows reaching a wait once merged (`option-merges.ts`). */
@@ -84,6 +86,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
       options.extraTimeoutNames,
       options.packageFacts?.inert,
       options.packageFacts?.bounds,
+      options.packageFacts?.sleepers,
     );
     this.apis = options.apis;
     this.packageHelpers = options.packageFacts?.helpers;

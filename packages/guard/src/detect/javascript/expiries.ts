@@ -1,6 +1,6 @@
 // Lifetimes named like timeouts: a value handed to a store as an entry's expiry is how long the key lives (a
 // lease), and an age past which entries are dropped is how long they stay cached. Neither bounds a wait.
-import { calleePath, type EsNode, isNullish, referenceName, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isNullish, referenceName, span, unwrap } from "./ast.ts";
 import { isLog } from "./callback-effects.ts";
 
 /** An argument that marks the next one as an entry's expiry: `set(key, value, "EX", ttl)`, `"PX"`. */
@@ -72,6 +72,41 @@ export function staleResetNames(node: EsNode): string[] {
   if (!((isNothing(yes) && kept(no)) || (isNothing(no) && kept(yes)))) return [];
   return comparedNames(test);
 }
+
+/**
+ * `if (this._timeOpened && Date.now() - this._timeOpened > CONNECT_SUCCESS_TIMEOUT) { this._backoff.reset(); }`
+ * (twilio's WebSocket transport, fresh266 and fresh270): how long something has lasted, compared on the clock, where
+ * the branch only resets a counter or a backoff (and logs it). The compared name is how long a connection must have
+ * stayed up to count as a success, a threshold; a deadline's elapsed time leads to a rejection, a close or a retry.
+ */
+export function thresholdNames(node: EsNode, source: string): string[] {
+  const consequent = node.consequent as EsNode;
+  if (node.alternate) return [];
+  const statements = consequent.type === "BlockStatement" ? (consequent.body as EsNode[]) : [consequent];
+  if (!statements.some(resets) || !statements.every((s) => resets(s) || logs(s))) return [];
+  const test = node.test as EsNode;
+  if (!CLOCK_AGE.test(source.slice(...span(test)))) return [];
+  return comparedNames(test);
+}
+
+/** A clock read less a time: `Date.now() - this._timeOpened`, `performance.now() - start`. */
+const CLOCK_AGE = /\b(?:Date\.now|performance\.now)\s*\(\s*\)\s*-/;
+
+/** `this._backoff.reset()`, `this.resetAttempts()`, `this._retries = 0`: a statement that only starts a count over. */
+function resets(statement: EsNode): boolean {
+  if (statement.type !== "ExpressionStatement") return false;
+  const expression = unwrap(statement.expression as EsNode);
+  if (expression.type === "AssignmentExpression")
+    return (
+      isNothing(unwrap(expression.right as EsNode)) && COUNTER.test(referenceName(expression.left as EsNode) ?? "")
+    );
+  if (expression.type !== "CallExpression") return false;
+  const path = calleePath(unwrap(expression.callee as EsNode)) ?? "";
+  return /^reset/i.test(path.slice(path.lastIndexOf(".") + 1));
+}
+
+/** A name that counts tries or failures (`_retries`, `attemptCount`, `failures`, `backoffIndex`). */
+const COUNTER = /retr|attempt|fail|count|backoff/i;
 
 const ORDER = /^[<>]=?$/;
 

@@ -24,7 +24,8 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   // Names read only as the pause before the next attempt (`pause-names.ts`): no timeouts, like an inert timer's
   // (`sleep(retryTimeout)` hands it to a call and `setTimeout(resolve, tryTimeout)` settles a promise, but both
   // only sleep; every other read of the name, a timer that may end a wait included, keeps it a timeout there).
-  const pauses = pauseNames(program, facts.source, (delay) => facts.timers.inertDelay(delay));
+  const sleepers = new Set([...facts.noWait.sleepers, ...facts.sleepersElsewhere]);
+  const pauses = pauseNames(program, facts.source, (delay) => facts.timers.inertDelay(delay), sleepers);
   for (const name of pauses.names) facts.timers.inertNames.add(name);
   facts.timers.inertRanges.push(...pauses.sleeps);
   releaseDebounceBindings(facts.source, program, visitorKeys, facts.noWait);

@@ -203,6 +203,8 @@ export class FileFacts implements TestFacts {
     readonly inertElsewhere: ReadonlySet<string> = new Set(),
     /** Names the other files of the package hold a wait's time spent against (`clock-deadlines.ts`). */
     readonly boundsElsewhere: ReadonlySet<string> = new Set(),
+    /** Functions of the package's other modules that only sleep for their first parameter (`sleepsForFirst`). */
+    readonly sleepersElsewhere: ReadonlySet<string> = new Set(),
   ) {
     this.handedNames = new Set();
     this.noWait = new NoWaitFacts(source);

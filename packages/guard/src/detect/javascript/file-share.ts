@@ -23,6 +23,8 @@ export interface FileShare extends NamesReachingWait {
    * "no limit" this file shows reaching a wait when read off the merged object (`option-merges.ts`).
    */
   readonly tables: Readonly<Record<"zero" | "infinite", ReadonlyMap<string, ReadonlySet<string>>>>;
+  /** Its functions that only sleep for their first parameter, whatever they are called (`sleepsForFirst`). */
+  readonly sleepers: ReadonlySet<string>;
 }
 
 /**
@@ -30,8 +32,17 @@ export interface FileShare extends NamesReachingWait {
  * setting (`socketTimeoutMS`, not a bare `timeout`, which every object has) whose timers here do more than log; and
  * what its timers show of the setting names they are armed with (`FileFacts.delayVerdicts`).
  */
-export function namesReachingWait(program: EsNode, source: string, options: JsDetectorOptions): FileShare {
-  const facts = new FileFacts(source, options.extraTimeoutNames).collect(program, options.visitorKeys);
+export function namesReachingWait(
+  program: EsNode,
+  source: string,
+  options: JsDetectorOptions,
+  /** The sleep helpers the package's modules walked so far define (`sleepsForFirst`). */
+  sleepers?: ReadonlySet<string>,
+): FileShare {
+  const facts = new FileFacts(source, options.extraTimeoutNames, undefined, undefined, sleepers).collect(
+    program,
+    options.visitorKeys,
+  );
   facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
   const names = facts.waitFlow(options.apis).namesReachingWait();
   const shared = (name: string) => facts.isTimeout(name) && !isBareTimeoutName(name);
@@ -45,6 +56,7 @@ export function namesReachingWait(program: EsNode, source: string, options: JsDe
     loud: new Set([...loud].filter(setting)),
     helpers: facts.deadlineHelpers.parameters,
     bounds: facts.deadlineHelpers.clock.names(),
+    sleepers: facts.noWait.sleepers,
     // Bare keys too: the merge says which object the key belongs to (only timers that may end a wait count).
     tables: {
       zero: facts.merges.tables(new Set([...names.zero].filter((name) => facts.isTimeout(name))), (path) =>

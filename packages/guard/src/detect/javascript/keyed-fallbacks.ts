@@ -45,11 +45,21 @@ function settingFallback(
   // `createError("FST_REPLY_FROM_TIMEOUT", "Timeout", 504)`: a code, a message and a status, not a setting's name.
   if (values.some((arg, i) => i !== at && arg.type === "Literal" && typeof arg.value === "string")) return undefined;
   const numbers = values.slice(at + 1).filter((arg) => duration(arg, constants));
-  if (numbers.length !== 1) return undefined;
+  if (numbers.length === 0 || (numbers.length > 1 && !bracketed(numbers, constants))) return undefined;
   // `whole("opTimeoutMs", options.opTimeoutMs ?? config.opTimeoutMs, 1)`: the value is handed in beside its name, so
   // the call validates it and the number is a bound (the least it may be), not the default of a reader.
   const handed = values.some((arg, i) => i !== at && arg !== numbers[0] && readsTimeout(arg, isTimeout));
   return handed ? undefined : numbers[0];
+}
+
+/**
+ * `integerEnv("AGENTATION_WEBHOOK_TIMEOUT_MS", 1e4, 1, MAX_TIMER_MS)` (agentation-mcp, fresh269): the first number
+ * after the setting's name, then the least (at most 1) and the most it may be; the default lies between them. Two
+ * numbers in another order (`clamp("timeout", 1, 60000)`) leave it undecided.
+ */
+function bracketed(numbers: EsNode[], constants: Constants): boolean {
+  const [first, ...rest] = numbers.map((number) => constants.evaluate(number)!);
+  return first! > 1 && rest.every((value) => value <= 1 || value >= first!) && rest.some((value) => value <= 1);
 }
 
 /** `"read_timeout"`, `["BITBUCKET_HTTP_TIMEOUT_MS", "HTTP_TIMEOUT"]`: a setting's name (or its aliases) saying timeout. */

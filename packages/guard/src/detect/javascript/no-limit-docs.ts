@@ -2,12 +2,13 @@
 // setting with its value. Evidence that a "no limit" the code chooses is meant as one (`no-limit.ts`).
 
 /**
- * Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `//Never`, `waits forever`, and
+ * Words a comment uses for "no limit": `// 0 = no timeout`, `default 0 (no limit)`, `Default is 0 (disabled)` (a
+ * timeout switched off), `//Never`, `waits forever`, and
  * the Chinese of SDKs documented in it (cos-nodejs-sdk-v5's `Timeout: 0, // 单位毫秒，0 代表不设置超时时间`: "0 sets no
  * timeout"; 不超时 "never times out", 无限 "unlimited", 永不 "never").
  */
 const NO_LIMIT_WORDS =
-  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b|不设置?超时|不超时|无超时|永不|无限/i;
+  /\bno (time ?)?limit\b|\bno (\w+ )?time-?outs?\b|\bwithout (a |any )?(time ?)?(limit|timeout)\b|\bunlimited\b|\binfinite(ly)?\b|\bindefinitely\b|\bforever\b|\bnever\b|\bdisables? (the )?time-?out\b|\btime-?outs? (is |are )?disabled\b|\b0\s*(?:\(|=\s*|:\s*|means\s+)disabled?\b|不设置?超时|不超时|无超时|永不|无限/i;
 
 /**
  * axios' own defaults table's "If set to 0 (default) a / timeout is not created" (vendored into many bundles), read
@@ -35,9 +36,9 @@ export function documentedNoLimit(lines: readonly string[], name: string | undef
   const line = lineOf(file.starts, at);
   const trailing = trailingComment(lines[line] ?? "");
   if (NO_LIMIT_WORDS.test(trailing) || NOT_CREATED.test(trailing)) return true;
-  let above = line - 1;
-  for (; above >= 0 && COMMENT_LINE.test(lines[above]!); above--) if (NO_LIMIT_WORDS.test(lines[above]!)) return true;
-  if (above < line - 1 && NOT_CREATED.test(lines.slice(above + 1, line).join(" "))) return true;
+  const above = commentAbove(lines, line);
+  if (above.some((text) => NO_LIMIT_WORDS.test(text))) return true;
+  if (above.length > 0 && NOT_CREATED.test(above.join(" "))) return true;
   if (name === undefined) return false;
   // The line names the setting and its value: `default 0 (no limit)`, `Use 0 for no timeout`.
   const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}($|[^\\w$])`);
@@ -60,12 +61,37 @@ const ZERO_VALUE = /(^|[^\w.-])0($|[^\w.])/;
  */
 export function documentedZeroNames(lines: readonly string[]): Set<string> {
   const names = new Set<string>();
-  for (const text of lines) {
+  for (const [line, text] of lines.entries()) {
+    // `autoCancelTimeout = 0;` under its doc comment's "Default is 0 (disabled)" (scanbot's `Timeouts` class, fresh263).
+    const field = ZERO_FIELD.exec(text);
+    if (field && commentAbove(lines, line).some((above) => NO_LIMIT_WORDS.test(above))) names.add(field[1]!);
     if (!COMMENT_LINE.test(text) || !ZERO_VALUE.test(text) || !NO_LIMIT_WORDS.test(text)) continue;
     const tag = DOC_TAG.exec(text);
     if (tag) names.add(tag[1]!.slice(tag[1]!.lastIndexOf(".") + 1));
   }
   return names;
+}
+
+/** A class field declared 0 on its own line: `public autoCancelTimeout: number = 0;`, compiled `autoCancelTimeout = 0;`. */
+const ZERO_FIELD =
+  /^\s*(?:(?:public|private|protected|readonly|static|declare|override|accessor)\s+)*#?([\w$]+)[?!]?\s*(?::\s*[\w$.]+\s*)?=\s*0\s*;?\s*(?:\/\/.*)?$/;
+
+/** How far up a block comment is looked for: a doc comment is a few lines, and every 0 of a file asks. */
+const BLOCK_LINES = 40;
+
+/**
+ * The comment right above `line`: a run of `//` or `*` lines, or a whole block comment whatever its lines start with
+ * (scanbot's generated doc comments indent their text without a `*`).
+ */
+function commentAbove(lines: readonly string[], line: number): string[] {
+  let above = line - 1;
+  if (above >= 0 && /\*\/\s*$/.test(lines[above]!)) {
+    let start = above;
+    while (start >= 0 && above - start < BLOCK_LINES && !lines[start]!.includes("/*")) start--;
+    if (start >= 0 && lines[start]!.includes("/*")) return lines.slice(start, line);
+  }
+  for (; above >= 0 && COMMENT_LINE.test(lines[above]!); above--);
+  return lines.slice(above + 1, line);
 }
 
 /**
@@ -100,10 +126,9 @@ function commentedAt(lines: readonly string[], at: number, words: RegExp): boole
   if (!file) perFile.set(lines, (file = { starts: lineStarts(lines), comments: undefined }));
   const line = lineOf(file.starts, at);
   if (words.test(trailingComment(lines[line] ?? ""))) return true;
-  let above = line - 1;
-  for (let siblings = 0; above >= 0 && siblings < 8 && SIBLING_OFF.test(lines[above]!); siblings++) above--;
-  for (; above >= 0 && COMMENT_LINE.test(lines[above]!); above--) if (words.test(lines[above]!)) return true;
-  return false;
+  let above = line;
+  for (let siblings = 0; above > 0 && siblings < 8 && SIBLING_OFF.test(lines[above - 1]!); siblings++) above--;
+  return commentAbove(lines, above).some((text) => words.test(text));
 }
 
 /** Per file (its source split in lines): where each line starts, and its comment lines that give a value no limit. */

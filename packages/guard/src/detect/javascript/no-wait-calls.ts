@@ -58,7 +58,7 @@ export function renews(callback: string, delay: string): boolean {
 }
 
 /** A call that closes, destroys or terminates the connection a reconnecting callback gives up on. */
-const GIVES_UP = /\.(close|destroy|terminate)\s*\(/;
+const GIVES_UP = /\.[\w$]*?(close|destroy|terminate)\w*\s*\(/i;
 
 /** A call that flushes a batch or a buffer (`this.flush()`, `flushQueue()`). */
 const FLUSH = /(^|[^\w$])flush\w*\s*\(/i;

@@ -26,7 +26,7 @@ import {
   SPY_ON,
   STUBBED_CLOCK,
 } from "./no-wait-shapes.ts";
-import { sleepParameter } from "./sleeps.ts";
+import { sleepParameter, sleepsForFirst } from "./sleeps.ts";
 import { TIMER_CALLS } from "./timers.ts";
 import { elapsedBound, scheduledName } from "./schedule-shapes.ts";
 
@@ -62,6 +62,8 @@ export class NoWaitFacts {
   readonly elapsedBounds = new Set<string>();
   /** `sessionTimeout` properties of a connection (`http2: { sessionTimeout }`) or a consumer group member (group-sessions.ts). */
   readonly connectionSessions = new Set<EsNode>();
+  /** The file's functions that only sleep for their first parameter, whatever they are called (`sleepsForFirst`). */
+  readonly sleepers = new Set<string>();
 
   /** Functions, classes and values that are test doubles (their own durations wait for nothing). */
   readonly doubles: Doubles;
@@ -220,6 +222,7 @@ export class NoWaitFacts {
     // `const delay = (timeout = 1000) => new Promise((r) => setTimeout(r, timeout))`: a sleep helper's pause.
     const slept = sleepParameter(fn);
     if (slept) this.quietRanges.push(slept);
+    if (name !== undefined && sleepsForFirst(fn)) this.sleepers.add(name);
     this.display.definition(name, fn);
   }
 

@@ -60,6 +60,25 @@ function retryHandedDelay({ node, up }: Parented): EsNode | undefined {
   return undefined;
 }
 
+/**
+ * Whether the sleep at `item` runs in an async function called on the spot whose promise is kept rather than dropped
+ * (ethers' fallback provider: `runner.staller = (async () => { await stall(config.stallTimeout); runner.staller = null;
+ * })()`, raced later against the request): that promise settles when the sleep is over, a deadline for whatever it is
+ * raced with, not a pause between tries (quais, fresh39).
+ */
+function inKeptTask(item: Parented): boolean {
+  let entry = item.up;
+  while (entry && !FUNCTION_TYPES.has(entry.node.type)) entry = entry.up;
+  if (!entry || entry.node.async !== true) return false;
+  // Up through the parentheses around the function to the call of it, then past the call's own parentheses.
+  let callee = entry;
+  while (callee.up?.node.type === "ParenthesizedExpression") callee = callee.up;
+  if (callee.key !== "callee" || callee.parent?.type !== "CallExpression") return false;
+  let user = callee.up?.up;
+  while (user && (user.node.type === "ParenthesizedExpression" || user.node.type === "AwaitExpression")) user = user.up;
+  return user !== undefined && user.node.type !== "ExpressionStatement";
+}
+
 function keyName(property: EsNode): string | undefined {
   const key = property.key as EsNode;
   if (property.computed) return undefined;
@@ -69,20 +88,25 @@ function keyName(property: EsNode): string | undefined {
 
 /**
  * The names of a file that hold only the pause before the next attempt, and the delays its sleeps are given (`await
- * utils.setTimeout(500)`: a pause whatever it reads). `inertDelay` tells a timer delay the file's timers judged inert.
+ * utils.setTimeout(500)`: a pause whatever it reads). `inertDelay` tells a timer delay the file's timers judged inert;
+ * `sleepers` are the sleep helpers of the file and its package, whatever they are called (`sleepsForFirst`).
  */
 export function pauseNames(
   program: EsNode,
   source: string,
   inertDelay: (delay: EsNode) => boolean,
+  sleepers: ReadonlySet<string> = new Set(),
 ): { names: Set<string>; sleeps: [number, number][] } {
   const quiet = new Set<string>();
   const sleeps: [number, number][] = [];
-  if (!MIGHT_PAUSE.test(source)) return { names: quiet, sleeps };
+  if (!MIGHT_PAUSE.test(source) && ![...sleepers].some((name) => source.includes(name)))
+    return { names: quiet, sleeps };
   const sinks: EsNode[] = [];
   // Timers whose callback neither ends nor fails anything: a sink when their delay grows exponentially.
   const backoffs: EsNode[] = [];
   const locals = new Map<string, EsNode[]>();
+  // Where each local is visible: the function it is declared in (a bundle's `e` is another binding in each function).
+  const scopes = new Map<string, [number, number][]>();
   const fields = new Map<string, EsNode[]>();
   const reads = new Map<string, Parented[]>();
   const handedOut = new Set<string>();
@@ -104,8 +128,8 @@ export function pauseNames(
     const item = stack.pop()!;
     const { node, parent, key } = item;
     const grandparent = item.up?.parent;
-    const slept = sleptDelay(node, parent);
-    if (slept) {
+    const slept = sleptDelay(node, parent, sleepers);
+    if (slept && !inKeptTask(item)) {
       sinks.push(slept);
       sleeps.push(span(slept));
     }
@@ -119,6 +143,9 @@ export function pauseNames(
     if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier" && isNode(node.init)) {
       const name = (node.id as EsNode).name as string;
       locals.set(name, [...(locals.get(name) ?? []), node.init as EsNode]);
+      let scope = item.up;
+      while (scope && !FUNCTION_TYPES.has(scope.node.type)) scope = scope.up;
+      scopes.set(name, [...(scopes.get(name) ?? []), span(scope?.node ?? program)]);
     }
     // `this._retryTimeout = retryTimeout`: the object's own field stores what it is given (another object's, such as
     // `opts.timeout = Number(opts.timeout) || 0`, may be read where this file does not see).
@@ -289,8 +316,19 @@ export function pauseNames(
     for (const name of chain) for (const store of storesOf(name)) regions.push(span(store));
     for (const name of chain) {
       const mine = storesOf(name).map((store) => span(store));
+      // A bare read outside every function declaring the local, when only locals store the name, is another binding's
+      // (realtimekit's minified backoff: `const e = Math.min(...)` in `wait()`, the constructor's own parameter `e`).
+      const local = scopes.get(name);
+      const other = (item: Parented) =>
+        local !== undefined &&
+        item.node.type === "Identifier" &&
+        !fields.has(name) &&
+        !passed.has(name) &&
+        !within(item.node, local);
       const list = reads.get(name) ?? [];
-      if (list.some((item) => !(within(item.node, regions) || within(item.node, mine) || tested(item)))) {
+      if (
+        list.some((item) => !(within(item.node, regions) || within(item.node, mine) || tested(item) || other(item)))
+      ) {
         chain.delete(name);
         changed = true;
       }

@@ -87,7 +87,11 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       // `connectionTimeout: number = 0` then `if (this.connectionTimeout > 0) setTimeout(..., this.connectionTimeout)`:
       // the file shows 0 arms no timer, so the default is "no limit".
       // Or another file of the package does (batch-cluster's options class `taskTimeoutMillis = 0`, armed elsewhere).
-      const disables = judge.facts.zero.disables(name) || judge.reachesWaitElsewhere(true);
+      // Or its doc comment says the 0 is "no limit" (`Default is 0 (disabled)` above scanbot's `autoCancelTimeout = 0`).
+      const disables =
+        judge.facts.zero.disables(name) ||
+        judge.reachesWaitElsewhere(true) ||
+        (isNode(node.value) && judge.facts.noLimit.documented(name, span(node.value)[0]));
       const noTimer = isNode(node.value) && disables && !isNegative(node.value);
       // `static readonly minimumTimeout = Duration.ofMilliseconds(250)`, only handed to `isGreaterThanOrEqualTo(...)`:
       // the least a caller may configure, a bound of a validation (the field is its one definition).

@@ -84,10 +84,15 @@ function sleepPromiseDelay(node: EsNode): EsNode | undefined {
 const SYNCHRONOUS_SLEEP = /^sleep$/i;
 
 /**
- * The delay an awaited statement sleeps for (`await sleep(D);`, `yield delay_1.delay(D);`, `await new Promise(...)`),
- * or a synchronous `sleep(D);` statement.
+ * The delay an awaited statement sleeps for (`await sleep(D);`, `yield delay_1.delay(D);`, `await new Promise(...)`,
+ * `await waitFor(D);` where `sleepers` says `waitFor` is a sleep helper of the file or its package), or a synchronous
+ * `sleep(D);` statement.
  */
-export function sleptDelay(node: EsNode, parent: EsNode | undefined): EsNode | undefined {
+export function sleptDelay(
+  node: EsNode,
+  parent: EsNode | undefined,
+  sleepers?: ReadonlySet<string>,
+): EsNode | undefined {
   if (node.type === "CallExpression" && parent?.type === "ExpressionStatement") {
     const args = node.arguments as EsNode[];
     const name = calleeName(node.callee as EsNode);
@@ -103,7 +108,20 @@ export function sleptDelay(node: EsNode, parent: EsNode | undefined): EsNode | u
   const name = calleeName(argument.callee as EsNode);
   // WebdriverIO's `await browser.setTimeout({ implicit: 5000 })` sets session timeouts: a sleep is given a duration.
   const duration = args.length === 1 && !NOT_A_DURATION.has(unwrap(args[0]!).type);
-  return duration && name !== undefined && SLEEP_CALLEE.test(name) ? args[0] : undefined;
+  return duration && name !== undefined && (SLEEP_CALLEE.test(name) || sleepers?.has(name) === true)
+    ? args[0]
+    : undefined;
+}
+
+/**
+ * Whether `fn` only sleeps for its first parameter (webdriver-image-comparison's `export async function
+ * waitFor(milliseconds) { return new Promise((resolve) => setTimeout(() => resolve(), milliseconds)); }`): a sleep
+ * helper whatever it is called, so `await waitFor(fullPageScrollTimeout);` is a sleep too.
+ */
+export function sleepsForFirst(fn: unknown): boolean {
+  const slept = sleepParameter(fn);
+  const first = slept && isNode(fn) ? ((unwrap(fn).params as EsNode[] | undefined) ?? [])[0] : undefined;
+  return first !== undefined && span(first)[0] === slept![0];
 }
 
 /**

@@ -13,8 +13,24 @@ import { type EsNode, propertyName, span } from "./ast.ts";
 const TRANSITION_KEY =
   /^(unmountOnExit|mountOnEnter|classNames|addEndListener|onEnter|onEntering|onEntered|onExit|onExiting|onExited|rippleX|rippleY|rippleSize)$/;
 
-/** Text a file holds when it may build such props (`debounce-bindings.ts` walks a file for them only then). */
-export const TRANSITION_HINT = /unmountOnExit|mountOnEnter|classNames|addEndListener|onEnter|onExit|rippleSize/;
+/** Words a file holds when it may build a transition's props. */
+const TRANSITION_WORD = /unmountOnExit|mountOnEnter|classNames|addEndListener|onEnter|onExit|rippleSize/;
+
+/**
+ * A `timeout` key whose value is a name (`timeout: DURATION`, shorthand `{ timeout, classNames }`): a literal one is
+ * released on the per-file walk; a name needs its binding resolved.
+ */
+const TIMEOUT_FROM_NAME = /\btimeout\s*(?::\s*[A-Za-z_$]|[,}])/;
+
+/**
+ * Whether a local in `source` may be an animation's length (`debounce-bindings.ts` resolves names for it only then):
+ * `classNames` and `onEnter` are common in React files that build no transition, so the words alone are not enough.
+ * (A local read only in an animation's CSS bounds no wait either way; one also read under a transition's `timeout`
+ * is found by that key.)
+ */
+export function mayReadAnimationLength(source: string): boolean {
+  return TIMEOUT_FROM_NAME.test(source) && TRANSITION_WORD.test(source);
+}
 
 /** [start, end) of `node` when it holds a `timeout` beside a prop only a transition component takes. */
 export function transitionProps(node: EsNode): [number, number][] {

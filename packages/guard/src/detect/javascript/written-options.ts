@@ -13,8 +13,9 @@ import { walk, type VisitorKeys } from "./walk.ts";
 const TIMEOUT_KEY = /time_?out/i;
 /** A name/value record's name that says which timeout option it sets (`'CURLOPT_TIMEOUT'`). */
 const TIMEOUT_OPTION = /TIME_?OUT/;
-/** Comparisons: a test of the option, not a use of its duration. */
+/** Comparisons: a test of the option, not a use of its duration (an order against a number: `timeout > 0`). */
 const TESTS = /^([<>]=?|[!=]==?)$/;
+const ORDER = /^[<>]=?$/;
 /** Calls that turn a number into another number or text on its way into a template. */
 const CONVERSIONS = /^(parseInt|parseFloat|Number|String|Math\.\w+)$/;
 
@@ -116,7 +117,12 @@ function readKind(read: EsNode, parents: Map<EsNode, EsNode>): Read {
   let node = read;
   for (let parent = parents.get(node); parent; node = parent, parent = parents.get(node)) {
     if (parent.type === "TemplateLiteral") return "written";
-    if (parent.type === "BinaryExpression" && TESTS.test(parent.operator as string)) return "tested";
+    if (parent.type === "BinaryExpression" && TESTS.test(parent.operator as string)) {
+      // `timeout > 0` tests the option; `Date.now() - start < timeoutMs` holds a wait's time against it, a bound
+      // (@blinkdotnew/sdk's `waitForReady`, whose error message also writes it out: fresh265).
+      const other = (parent.left === node ? parent.right : parent.left) as EsNode;
+      return ORDER.test(parent.operator as string) && !isNumber(unwrap(other)) ? "other" : "tested";
+    }
     if ((parent.type === "IfStatement" || parent.type === "ConditionalExpression") && parent.test === node)
       return "tested";
     if (parent.type === "Property" && parent.value === node) return namesTimeoutOption(parents.get(parent));
