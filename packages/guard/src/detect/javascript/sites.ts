@@ -91,7 +91,9 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       const disables =
         judge.facts.zero.disables(name) ||
         judge.reachesWaitElsewhere(true) ||
-        (isNode(node.value) && judge.facts.noLimit.documented(name, span(node.value)[0]));
+        (isNode(node.value) &&
+          judge.constants.evaluate(node.value as EsNode) === 0 &&
+          judge.facts.noLimit.documented(name, span(node.value)[0]));
       const noTimer = isNode(node.value) && disables && !isNegative(node.value);
       // `static readonly minimumTimeout = Duration.ofMilliseconds(250)`, only handed to `isGreaterThanOrEqualTo(...)`:
       // the least a caller may configure, a bound of a validation (the field is its one definition).
