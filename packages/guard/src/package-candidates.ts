@@ -86,20 +86,11 @@ const OWN_MODULE_BINDING =
  */
 function helperCandidates(texts: Iterable<string>): Set<string> {
   const names = new Set<string>();
-  for (const text of texts) {
-    for (const match of text.matchAll(OWN_MODULE_BINDING)) {
-      const bound = match[1] ?? match[2]!;
-      if (!bound.startsWith("{")) callsOf(text, bound, MEMBER_CALL_WITH_NUMBER, names);
-      else
-        for (const part of bound.slice(1, -1).split(",")) {
-          const local = part
-            .split(/\s*(?::|\bas\b)\s*/)
-            .pop()!
-            .trim();
-          if (/^[\w$]+$/.test(local) && !names.has(local)) callsOf(text, local, CALL_WITH_NUMBER, names, local);
-        }
+  for (const text of texts)
+    for (const { name, destructured } of ownModuleBindings(text)) {
+      if (!destructured) callsOf(text, name, MEMBER_CALL_WITH_NUMBER, names);
+      else if (/^[\w$]+$/.test(name) && !names.has(name)) callsOf(text, name, CALL_WITH_NUMBER, names, name);
     }
-  }
   return names;
 }
 
@@ -132,20 +123,27 @@ function sleeperCandidates(texts: Iterable<string>): Set<string> {
 
 /** The names a text binds to its package's own modules (`OWN_MODULE_BINDING`), a destructured one's locals each. */
 function ownBindings(text: string): Set<string> {
-  const bound = new Set<string>();
+  return new Set(Array.from(ownModuleBindings(text), (binding) => binding.name));
+}
+
+/**
+ * Each name a text binds to one of its package's own modules (`OWN_MODULE_BINDING`): a namespace or default import's
+ * name, or each local of a destructured one (`{ a, b as c }`, `{ a: c }`: `a`, `c`).
+ */
+function* ownModuleBindings(text: string): Generator<{ name: string; destructured: boolean }> {
   for (const match of text.matchAll(OWN_MODULE_BINDING)) {
-    const binding = match[1] ?? match[2]!;
-    if (!binding.startsWith("{")) bound.add(binding);
+    const bound = match[1] ?? match[2]!;
+    if (!bound.startsWith("{")) yield { name: bound, destructured: false };
     else
-      for (const part of binding.slice(1, -1).split(","))
-        bound.add(
-          part
+      for (const part of bound.slice(1, -1).split(","))
+        yield {
+          name: part
             .split(/\s*(?::|\bas\b)\s*/)
             .pop()!
             .trim(),
-        );
+          destructured: true,
+        };
   }
-  return bound;
 }
 
 /**

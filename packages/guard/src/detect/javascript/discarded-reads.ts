@@ -5,20 +5,26 @@
 // property, an `exports.x = x`, an `export`), or never read, is judged as before. So is a constant read only as an
 // argument of `super(...)` in a class that extends an error (@dbos-inc/dbos-sdk's `const StepTimeout = 31` handed as
 // `super(message, StepTimeout)` by `class DBOSStepTimeoutError extends DBOSError`, fresh260): the error's code, not a
-// duration.
+// duration. A CommonJS export read only that way is a code too, whoever imports it (the same package's
+// `exports.StreamTimeout = 33` handed as `super(message, exports.StreamTimeout)`, fresh276): other modules get the code.
 import { calleePath, type EsNode, isNode, span, unwrap } from "./ast.ts";
 import { TIMEOUT_WORD } from "./timer-calls.ts";
 
 /** One `const NAME = <number>` of the file: the declarator and where its own name is written. */
 type Constant = { name: string; declarator: EsNode; at: number };
+/** One `exports.NAME = <number>` of the file: the assignment and where the name is written. */
+type ExportedConstant = { name: string; assignment: EsNode; at: number };
 
 /** Collected during the one walk; `finish` hands the constants read only where their value is discarded to `notDurations`. */
 export class DiscardedReads {
   private readonly constants: Constant[] = [];
+  private readonly exportedConstants: ExportedConstant[] = [];
   /** Offsets of identifiers whose value is discarded (a comma expression's element before the last, a bare statement). */
   private readonly discarded = new Set<number>();
   /** [start, end) of each class that extends an error (`extends DBOSError`, `extends Error`). */
   private readonly errorClasses: [number, number][] = [];
+  /** Offsets of the names of `exports.NAME` handed to an error class's `super(...)`: an error's code. */
+  private readonly codes = new Set<number>();
   /** Names declared by an `export const`: read by other modules. */
   private readonly exported = new Set<string>();
 
@@ -28,7 +34,16 @@ export class DiscardedReads {
     } else if (node.type === "CallExpression" && (node.callee as EsNode).type === "Super") {
       const at = span(node)[0];
       if (this.errorClasses.some(([from, to]) => from <= at && at < to))
-        for (const argument of node.arguments as EsNode[]) this.read(argument);
+        for (const argument of node.arguments as EsNode[]) {
+          this.read(argument);
+          const member = unwrap(argument);
+          if (exportName(member) !== undefined) this.codes.add(span(member.property as EsNode)[0]);
+        }
+    } else if (node.type === "AssignmentExpression" && node.operator === "=") {
+      const left = node.left as EsNode;
+      const name = exportName(left);
+      if (name !== undefined && TIMEOUT_WORD.test(name) && numeric(node.right as EsNode))
+        this.exportedConstants.push({ name, assignment: node, at: span(left.property as EsNode)[0] });
     } else if (node.type === "SequenceExpression") {
       const expressions = node.expressions as EsNode[];
       for (const element of expressions.slice(0, -1)) this.read(element);
@@ -57,6 +72,10 @@ export class DiscardedReads {
       const reads = uses(name).filter((offset) => offset !== at);
       if (reads.length > 0 && reads.every((offset) => this.discarded.has(offset))) notDurations.add(declarator);
     }
+    for (const { name, assignment, at } of this.exportedConstants) {
+      const reads = uses(name).filter((offset) => offset !== at);
+      if (reads.length > 0 && reads.every((offset) => this.codes.has(offset))) notDurations.add(assignment);
+    }
   }
 
   private read(raw: EsNode): void {
@@ -67,6 +86,14 @@ export class DiscardedReads {
 
 /** A superclass that is an error or an exception (`Error`, `DBOSError`, `errors.TimeoutException`). */
 const ERROR_CLASS = /(Error|Exception)$/;
+
+/** `NAME` of `exports.NAME` or `module.exports.NAME` (not computed). */
+function exportName(node: EsNode): string | undefined {
+  if (node.type !== "MemberExpression" || node.computed) return undefined;
+  const path = calleePath(node);
+  const match = /^(?:module\.)?exports\.([\w$]+)$/.exec(path ?? "");
+  return match?.[1];
+}
 
 /** A number written out: `30000`, `30 * 1000`, `3e4`. */
 function numeric(raw: EsNode): boolean {
