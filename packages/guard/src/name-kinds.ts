@@ -10,9 +10,12 @@ import { words } from "./name-words.ts";
  * scheduler: when a task of that priority expires and runs without yielding; nothing waits on it), `sessionCookieTimeout`
  * (how long a cookie lives: snowplow's tracker), y-protocols' awareness `outdatedTimeout` (how old a peer's presence
  * state may grow before it is dropped), an analytics tracker's `VISITOR_TIMEOUT_SEC` (how long a visitor's id cookie lives:
- * gb-tracker-client, fresh218).
+ * gb-tracker-client, fresh218), an expiry's or an expiration's (`defaultSummarizerCacheExpiryTimeout`, the age past
+ * which @fluidframework/odsp-driver refetches a cached snapshot, fresh280; ydb-sdk's `tokenExpirationTimeout`).
  */
-const EXPIRY = new Set(["session", "visibility", "cache", "ttl", "token", "priority", "cookie", "outdated", "visitor"]);
+const EXPIRY = new Set(
+  "session visibility cache ttl token priority cookie outdated visitor expiry expiration".split(" "),
+);
 /** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
 const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
@@ -20,9 +23,11 @@ const CONNECTION_SESSIONS = new Set(["http", "http2", "h2", "tls", "ssl", "ssh",
 
 /**
  * Verbs before "token" that make the timeout a wait for one: `DEFAULT_REQUEST_TOKEN_TIMEOUT_SECS` (hyperion-py's wait
- * for the user to approve a token request), `fetchTokenTimeout`, `acquire_token_timeout`.
+ * for the user to approve a token request), `fetchTokenTimeout`, `acquire_token_timeout`, `validateTokenTimeoutMs`
+ * (@springtree/eva-sdk-signalr's bound on the token check before a reconnect, fresh278). Not `refresh`: a refresh
+ * token is a token.
  */
-const TOKEN_WAITS = new Set(["request", "fetch", "get", "acquire", "obtain", "wait"]);
+const TOKEN_WAITS = new Set(["request", "fetch", "get", "acquire", "obtain", "wait", "validate", "verify", "exchange"]);
 
 /** `visibility_timeout`, `SESSION_IDLE_TIMEOUT`: the words before the timeout word at `at` name an expiry or a lease. */
 export function expiryAt(parts: readonly string[], at: number): boolean {

@@ -161,7 +161,11 @@ const BOUNDED_AFTER = new Set([
   "handshake",
 ]);
 
-const TRAILING = new Set(["default", "value", "pad", "padding", "margin", "grace", "slack", "duration", "interval"]);
+/**
+ * Words after the timeout that keep it one: `connect_timeout_default`, `launch_timeout_pad`, and OPC UA's
+ * `timeoutHint` (a request header's timeout, which node-opcua's client also waits by: fresh277).
+ */
+const TRAILING = new Set("default value pad padding margin grace slack duration interval hint".split(" "));
 
 /**
  * `retryMinTimeout`, `reconnect_max_timeout`: the base and the cap of a backoff between tries (retry libraries call

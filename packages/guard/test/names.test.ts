@@ -22,6 +22,26 @@ describe("timeout names with a unit, and the word after a leading timeout", () =
       expect([name, isTimeoutName(name), isPythonTimeoutName(name)]).toEqual([name, false, false]);
   });
 
+  it("takes OPC UA's timeoutHint (a request's timeout, node-opcua's client waits by it) for a timeout name", () => {
+    for (const name of ["timeoutHint", "requestTimeoutHint", "TIMEOUT_HINT"])
+      expect([name, isTimeoutName(name)]).toEqual([name, true]);
+    expect(isTimeoutName("hintTimeout")).toBe(true);
+    expect(isTimeoutName("timeoutHintText")).toBe(false);
+  });
+
+  it("does not take an expiry's or an expiration's timeout for a timeout name (a lifetime, odsp-driver's cache)", () => {
+    for (const name of ["defaultSummarizerCacheExpiryTimeout", "tokenExpirationTimeout", "EXPIRATION_TIMEOUT_MS"])
+      expect([name, isTimeoutName(name)]).toEqual([name, false]);
+    expect(isTimeoutName("expiryCheckTimeout")).toBe(true);
+  });
+
+  it("takes a wait to validate, verify or exchange a token for a timeout name, not a token's lifetime", () => {
+    for (const name of ["validateTokenTimeoutMs", "verifyTokenTimeout", "exchange_token_timeout"])
+      expect([name, isTimeoutName(name)]).toEqual([name, true]);
+    for (const name of ["tokenTimeout", "refreshTokenTimeout"])
+      expect([name, isTimeoutName(name)]).toEqual([name, false]);
+  });
+
   it("does not take a cookie's lifetime for a timeout name (snowplow's configSessionCookieTimeout)", () => {
     for (const name of ["cookieTimeout", "configSessionCookieTimeout", "configVisitorCookieTimeout", "COOKIE_TIMEOUT"])
       expect([name, isTimeoutName(name)]).toEqual([name, false]);

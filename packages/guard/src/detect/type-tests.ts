@@ -1,5 +1,7 @@
 // Type-test files are type-checked, never run: nothing in them waits.
 
+import { callsTestRunner } from "./runner-calls.ts";
+
 /** tstyche's `*.tst.ts`, tsd's and Vitest's `*.test-d.ts` / `*.spec-d.ts`. */
 const TYPE_TEST_FILE = /\.(tst|test-d|spec-d)\.[cm]?tsx?$/i;
 
@@ -32,9 +34,6 @@ const PACKAGE_ROOT_IMPORT = /\bfrom\s*["'](\.\.\/?)+["']|\brequire\s*\(\s*["'](\
  */
 const DECLARATION_SPEC_FILE = /(^|[\\/])(types|typings|type-tests)[\\/](.+[\\/])?[^\\/]+\.(spec|test)\.[cm]?tsx?$/i;
 
-/** A test runner's call with a title (`it("...")`, `describe('...')`): a file that runs. */
-const RUNNER_CALL = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
-
 /**
  * Whether a JavaScript/TypeScript file is a type test (`index.tst.ts`, `index.test-d.ts`, a file importing
  * tstyche or tsd, a dtslint test with `// $ExpectType` assertions in a declaration test folder, a declaration test
@@ -46,6 +45,6 @@ export function isTypeTestFile(filePath: string, source: string): boolean {
   if (TYPE_TEST_FILE.test(filePath) || TYPE_TEST_IMPORT.test(source)) return true;
   // taiko's `types/taiko/test/page-actions.ts`: `click("Go", { navigationTimeout: 60000 }); // $ExpectType Promise<void>`.
   if (DECLARATION_TEST_FOLDER.test(filePath) && DTSLINT_ASSERTION.test(source)) return true;
-  if (DECLARATION_SPEC_FILE.test(filePath)) return !RUNNER_CALL.test(source);
-  return DECLARATION_TEST_FILE.test(filePath) && PACKAGE_ROOT_IMPORT.test(source) && !RUNNER_CALL.test(source);
+  if (DECLARATION_SPEC_FILE.test(filePath)) return !callsTestRunner(source);
+  return DECLARATION_TEST_FILE.test(filePath) && PACKAGE_ROOT_IMPORT.test(source) && !callsTestRunner(source);
 }

@@ -14,6 +14,7 @@ import { enclosingFunctions, racedWithin, timerVerdict } from "./timer-verdicts.
 import type { Classified } from "./values.ts";
 import { MOCHA_TESTS, SWITCH_OFF_APIS, TEST_APIS, TIMEOUT_HELPERS } from "./timers.ts";
 import { pipedTimeouts } from "./rxjs-operators.ts";
+import { racedDelays } from "./saga-races.ts";
 import { setsTransactionValidity } from "./transaction-validity.ts";
 
 /** What judging a call needs from the detector. */
@@ -57,6 +58,9 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     if (ms === undefined || ms > 0)
       judge.report(value, `as the timeout of rxjs's ${operator} operator in a pipe`, false);
   }
+  // `yield race({ response: call(fetchApi), timeout: delay(10000) })`: redux-saga resumes when the delay ends first.
+  for (const value of racedDelays(node))
+    judge.report(value, `as the delay a redux-saga ${path}() races its effects against`);
   const args = (node.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
   // `timeout(this.query(conn, "ROLLBACK"), 5000)`, `pTimeout(op, 1000)`: a helper that bounds a promise.
   // A literal first argument is no promise (`timeout("t1", 5000)` builds a fixture's lines), and a string second one

@@ -3,6 +3,7 @@
 import { advertisedDefaults } from "./advertised-defaults.ts";
 import type { EsNode } from "./ast.ts";
 import { axiosConfigTimeouts } from "./axios-configs.ts";
+import { cacheLifetimes } from "./cache-settings.ts";
 import { headerCodes, isCodeTable, statusEntries } from "./code-tables.ts";
 import { fakeObjectNumbers } from "./fake-objects.ts";
 import { responsePayloads } from "./response-payloads.ts";
@@ -23,6 +24,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
     facts.notDurations.add(property);
   for (const property of fakeObjectNumbers(node.properties as EsNode[])) facts.notDurations.add(property);
   for (const property of termIndexEntries(node)) facts.notDurations.add(property);
+  for (const property of cacheLifetimes(node)) facts.notDurations.add(property);
   for (const property of headerEntries(node)) facts.notDurations.add(property);
   for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
   for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);

@@ -1,14 +1,12 @@
 // A test's timer that aborts, destroys or cancels the operation the test then checks (`setTimeout(() =>
 // controller.abort(), 200)` followed by `AbortError` assertions) is the action under test: its delay is
 // choreography, not a deadline. A watchdog that fails the test is still a deadline.
+import { callsTestRunner } from "../runner-calls.ts";
 import { type EsNode, memberName, span, unwrap } from "./ast.ts";
 
-/** Test files call a runner with a title: `it("...", ...)`, `test('...')`, `t.test(...)`, `describe(...)`. */
-const TEST_FILE = /\b(it|test|describe|suite|specify)\s*\(\s*['"`]/;
-
-/** Whether `source` calls a test runner with a title: only a test file scripts aborts (`scriptedAbort`). */
+/** Whether `source` calls a test runner with a title (`callsTestRunner`): only a test file scripts aborts (`scriptedAbort`). */
 export function isTestFile(source: string): boolean {
-  return TEST_FILE.test(source);
+  return callsTestRunner(source);
 }
 
 /** A callback that fails the test (a watchdog), not a scripted action. */

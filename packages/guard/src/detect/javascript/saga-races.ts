@@ -1,0 +1,40 @@
+// redux-saga's race with a delay (https://redux-saga.js.org/docs/advanced/RacingEffects): `yield race({ response:
+// call(fetchApi), timeout: delay(10000) })` resumes with whichever effect finishes first, so the delay is how long
+// the saga waits for the others, a deadline (redux-saga-requests' `timeout: call(delay, 10000)`, fresh278). Known by
+// the effect written in the race, so a compiled `(0, _effects.race)({ ..., timeout: (0, _effects.call)(_reduxSaga.delay,
+// 10000) })` reads the same.
+import { calleePath, type EsNode, unwrap } from "./ast.ts";
+
+/** The race effect as called (`race`, `effects.race`, `(0, _effects.race)`). */
+const RACE = /(?:^|\.)race$/;
+/** `delay(ms)` (redux-saga 1's effect, or its `delay` helper called through `call`). */
+const DELAY = /(?:^|\.)delay$/;
+/** `call(fn, ...args)`, `effects.call`. */
+const CALL = /(?:^|\.)call$/;
+
+/** The durations of the delays a race effect's object (or array) races the other effects against. */
+export function racedDelays(node: EsNode): EsNode[] {
+  if (node.type !== "CallExpression" || !RACE.test(calleePath(node.callee as EsNode) ?? "")) return [];
+  const first = (node.arguments as EsNode[])[0];
+  if (!first) return [];
+  const effects = unwrap(first);
+  const entries =
+    effects.type === "ObjectExpression"
+      ? (effects.properties as EsNode[]).filter((p) => p.type === "Property").map((p) => p.value as EsNode)
+      : effects.type === "ArrayExpression"
+        ? (effects.elements as (EsNode | null)[]).filter((e): e is EsNode => e !== null)
+        : [];
+  // A race of one effect races nothing.
+  if (entries.length < 2) return [];
+  const found: EsNode[] = [];
+  for (const raw of entries) {
+    const effect = unwrap(raw);
+    if (effect.type !== "CallExpression") continue;
+    const path = calleePath(effect.callee as EsNode) ?? "";
+    const args = (effect.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
+    if (DELAY.test(path) && args.length >= 1) found.push(args[0]!);
+    else if (CALL.test(path) && args.length >= 2 && DELAY.test(calleePath(unwrap(args[0]!)) ?? ""))
+      found.push(args[1]!);
+  }
+  return found;
+}
