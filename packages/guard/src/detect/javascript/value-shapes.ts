@@ -11,9 +11,13 @@ const FALLBACK_UTILITIES = /^(get|defaultTo|getOrDefault|getOr|valueOr|orDefault
 /** Words of a list of delays between tries (`retryTimeouts: [100, 500, 2000]`): a backoff schedule, not deadlines. */
 const BETWEEN_TRIES = new Set(["retry", "retries", "backoff", "reconnect", "delay", "delays", "interval", "intervals"]);
 
+/** Words of a name that give one value per attempt: `attemptTimeoutMs: [50, 70, 90]`. */
+const PER_ATTEMPT = new Set(["attempt", "attempts", "try", "tries"]);
+
 /**
- * `timeouts: [5000, 5000, 5000, 5000]` (snmp-native's per-attempt request timeouts): the elements, when the singular
- * name is a timeout's and every element is a positive number (a list of handles or names is not one).
+ * `timeouts: [5000, 5000, 5000, 5000]` (snmp-native's per-attempt request timeouts), `attemptTimeoutMs: [50, 70, 90]`
+ * (@api3/commons' `go(fn, options)`, one bound per attempt): the elements, when the singular name, or a timeout name
+ * that says attempt, is a timeout's and every element is a positive number (a list of handles or names is not one).
  */
 export function perAttemptTimeouts(
   name: string | undefined,
@@ -22,8 +26,11 @@ export function perAttemptTimeouts(
   evaluate: (node: EsNode) => number | undefined,
 ): EsNode[] {
   const value = unwrap(raw);
-  if (name === undefined || value.type !== "ArrayExpression" || !/[a-z]s$/i.test(name)) return [];
-  if (!isTimeout(name.slice(0, -1)) || words(name).some((word) => BETWEEN_TRIES.has(word))) return [];
+  if (name === undefined || value.type !== "ArrayExpression") return [];
+  const parts = words(name);
+  const perAttempt = parts.some((word) => PER_ATTEMPT.has(word)) && isTimeout(name);
+  if (!perAttempt && !(/[a-z]s$/i.test(name) && isTimeout(name.slice(0, -1)))) return [];
+  if (parts.some((word) => BETWEEN_TRIES.has(word))) return [];
   const elements = value.elements as (EsNode | null)[];
   if (elements.length === 0 || elements.some((e) => e === null || !((evaluate(e) ?? 0) > 0))) return [];
   return elements as EsNode[];
