@@ -31,3 +31,8 @@ export function* pause() {
   yield race({ only: call(delay, 2000) });
   yield call(delay, 1000);
 }
+
+// A promise's race against a sleep is judged as the race's deadline, not as a saga's.
+export async function promised(api) {
+  return Promise.race([api.fetch(), delay(4000)]); // expect: no-hardcoded-timeout
+}

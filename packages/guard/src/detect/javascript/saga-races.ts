@@ -5,8 +5,11 @@
 // 10000) })` reads the same.
 import { calleePath, type EsNode, unwrap } from "./ast.ts";
 
-/** The race effect as called (`race`, `effects.race`, `(0, _effects.race)`). */
-const RACE = /(?:^|\.)race$/;
+/**
+ * The race effect as called (`race`, `effects.race`, `(0, _effects.race)`); not a promise library's `Promise.race`,
+ * whose raced sleep is judged as a race's deadline elsewhere (`raced-calls.ts`).
+ */
+const RACE = /^(?!(?:[\w$]+\.)*(?:Promise|Bluebird|bluebird)\.race$)(?:[\w$]+\.)*race$/;
 /** `delay(ms)` (redux-saga 1's effect, or its `delay` helper called through `call`). */
 const DELAY = /(?:^|\.)delay$/;
 /** `call(fn, ...args)`, `effects.call`. */
