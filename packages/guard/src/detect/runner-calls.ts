@@ -7,10 +7,16 @@
  * (@pioneer-platform/pioneer-sdk, fresh281) made a 47,000-line SDK a test file, and its fetches' `AbortSignal.timeout`s
  * a test's scripted aborts.
  */
-const RUNNER_CALL =
-  /(?:(?<![\w$.])|(?<=(?<![\w$.])(?:t|tap|test|Deno)\.))(?:it|test|describe|suite|specify)\s*\(\s*['"`]/;
+const RUNNER_CALL = /\b(?:it|test|describe|suite|specify)\s*\(\s*['"`]/g;
+/** The objects whose runner methods register tests: tap's `t`, `tap`, Playwright's `test`, `Deno`. */
+const RUNNER_OBJECT = /(?:^|[^\w$.])(?:t|tap|test|Deno)\.$/;
 
-/** Whether `source` calls a test runner with a title (`RUNNER_CALL`). */
+/** Whether `source` calls a test runner with a title (`RUNNER_CALL`, not as another object's method). */
 export function callsTestRunner(source: string): boolean {
-  return RUNNER_CALL.test(source);
+  // Matched plainly, then the text before looked at: a lookbehind in the pattern made V8 try it at every offset.
+  for (const match of source.matchAll(RUNNER_CALL)) {
+    if (source.charAt(match.index - 1) !== ".") return true;
+    if (RUNNER_OBJECT.test(source.slice(Math.max(0, match.index - 6), match.index))) return true;
+  }
+  return false;
 }
