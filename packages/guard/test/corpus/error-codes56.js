@@ -1,6 +1,6 @@
 // JS `no-hardcoded-timeout`, session 56 (issue 9): a timeout-named CommonJS export read in its file only as an argument
 // of `super(...)` in a class that extends an error is the error's code (@dbos-inc/dbos-sdk's `exports.StreamTimeout =
-// 33`, handed as `super(message, exports.StreamTimeout)`, fresh276). One also handed to a timer stays a duration, and
+// 33`, handed as `super(message, exports.StreamTimeout)`, fresh260). One also handed to a timer stays a duration, and
 // so does one the file never reads (another module may wait on it).
 class DBOSError extends Error {
   constructor(message, code) {

@@ -1,5 +1,5 @@
 // JS `no-hardcoded-timeout`, session 56 (issue 9): a list of timeouts under a timeout name that says attempt gives one
-// bound per attempt (@api3/commons' `go(fn, { attemptTimeoutMs: [50, 70, 90], retries: 2 })`, session 55's fresh272).
+// bound per attempt (@api3/commons' `go(fn, { attemptTimeoutMs: [50, 70, 90], retries: 2 })`, session 55's fresh270).
 // A list of delays between tries stays a backoff schedule, and a list nobody hands on or reads per attempt is no
 // evidence.
 import { go } from "./promise-utils";

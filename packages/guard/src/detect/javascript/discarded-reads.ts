@@ -6,7 +6,7 @@
 // argument of `super(...)` in a class that extends an error (@dbos-inc/dbos-sdk's `const StepTimeout = 31` handed as
 // `super(message, StepTimeout)` by `class DBOSStepTimeoutError extends DBOSError`, fresh260): the error's code, not a
 // duration. A CommonJS export read only that way is a code too, whoever imports it (the same package's
-// `exports.StreamTimeout = 33` handed as `super(message, exports.StreamTimeout)`, fresh276): other modules get the code.
+// `exports.StreamTimeout = 33` handed as `super(message, exports.StreamTimeout)`, fresh260): other modules get the code.
 import { calleePath, type EsNode, isNode, span, unwrap } from "./ast.ts";
 import { TIMEOUT_WORD } from "./timer-calls.ts";
 
@@ -18,6 +18,7 @@ type ExportedConstant = { name: string; assignment: EsNode; at: number };
 /** Collected during the one walk; `finish` hands the constants read only where their value is discarded to `notDurations`. */
 export class DiscardedReads {
   private readonly constants: Constant[] = [];
+  /** The file's `exports.NAME = <number>` with a timeout-like name. */
   private readonly exportedConstants: ExportedConstant[] = [];
   /** Offsets of identifiers whose value is discarded (a comma expression's element before the last, a bare statement). */
   private readonly discarded = new Set<number>();
