@@ -17,7 +17,10 @@ const CALL = /(?:^|\.)call$/;
 
 /** The durations of the delays a race effect's object (or array) races the other effects against. */
 export function racedDelays(node: EsNode): EsNode[] {
-  if (node.type !== "CallExpression" || !RACE.test(calleePath(node.callee as EsNode) ?? "")) return [];
+  if (node.type !== "CallExpression") return [];
+  // Asked of every call: the regex only for the few paths that end in `race`.
+  const path = calleePath(node.callee as EsNode) ?? "";
+  if (!path.endsWith("race") || !RACE.test(path)) return [];
   const first = (node.arguments as EsNode[])[0];
   if (!first) return [];
   const effects = unwrap(first);
@@ -33,10 +36,10 @@ export function racedDelays(node: EsNode): EsNode[] {
   for (const raw of entries) {
     const effect = unwrap(raw);
     if (effect.type !== "CallExpression") continue;
-    const path = calleePath(effect.callee as EsNode) ?? "";
+    const effectPath = calleePath(effect.callee as EsNode) ?? "";
     const args = (effect.arguments as EsNode[]).filter((arg) => arg.type !== "SpreadElement");
-    if (DELAY.test(path) && args.length >= 1) found.push(args[0]!);
-    else if (CALL.test(path) && args.length >= 2 && DELAY.test(calleePath(unwrap(args[0]!)) ?? ""))
+    if (DELAY.test(effectPath) && args.length >= 1) found.push(args[0]!);
+    else if (CALL.test(effectPath) && args.length >= 2 && DELAY.test(calleePath(unwrap(args[0]!)) ?? ""))
       found.push(args[1]!);
   }
   return found;
