@@ -6,7 +6,7 @@ import { judgeCliOption } from "./cli-options.ts";
 import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
 import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
-import { awaitedChainTimeout, chainedRequestTimeout } from "./request-bounds.ts";
+import { awaitedChainTimeout, chainedRequestTimeout, heldRequestTimeout } from "./request-bounds.ts";
 import { type HelperParameters, helperTimeouts } from "./deadline-helpers.ts";
 import { timerFactoryDeadline } from "./timer-factories.ts";
 import { sessionTimeouts } from "./webdriver-timeouts.ts";
@@ -116,6 +116,19 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
   const chained = chainedRequestTimeout(node);
   if (chained && (judge.constants.evaluate(chained) ?? 0) > 0) {
     judge.report(chained, "as the timeout of a request, chained on its builder");
+    return;
+  }
+  // `const req = this.getAgentRequest("get", url); req.timeout(5000)`: the builder held in a local; either way a
+  // fallback (`req.timeout(env * 1000 || 305 * 1000)`) is the request's default timeout.
+  const held = heldRequestTimeout(judge.facts, node);
+  const bound = chained ?? held;
+  const fallback = bound ? helperFallback(judge, bound) : undefined;
+  if (fallback) {
+    judge.report(fallback, "as the fallback timeout of a request, set on its builder");
+    return;
+  }
+  if (held && (judge.constants.evaluate(held) ?? 0) > 0) {
+    judge.report(held, "as the timeout of a request, set on its builder");
     return;
   }
   // `Cypress.backend("http:request", o).timeout(10000).then(...)`: a promise's timeout, waited for by the chain.

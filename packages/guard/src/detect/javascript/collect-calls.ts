@@ -1,7 +1,7 @@
 // A call's facts: which facts a call (`f(...)`) and a construction (`new C(...)`) feed, in the walk's order.
 import { calleePath, type EsNode } from "./ast.ts";
 import { collectCallFacts } from "./call-facts.ts";
-import { foreignCallProps } from "./foreign-components.ts";
+import { callProps } from "./foreign-components.ts";
 import type { FileFacts } from "./facts.ts";
 import { ignoredOptions } from "./ignored-arguments.ts";
 import { errorPayloads, messageParts } from "./message-text.ts";
@@ -18,7 +18,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   collectCallFacts(facts, node);
   for (const entry of sphinxIndexEntries(node)) facts.notDurations.add(entry);
   facts.noWait.call(node);
-  for (const range of foreignCallProps(node, facts.modules)) facts.noWait.quietIn(range);
+  facts.handProps(callProps(node, facts.modules));
   for (const range of messageParts(node)) facts.noWait.quietIn(range);
   const canonical = facts.modules.canonical(calleePath(node.callee as EsNode));
   for (const range of facts.ignoredArguments.call(node, canonical, facts.bindingCounts)) facts.noWait.quietIn(range);

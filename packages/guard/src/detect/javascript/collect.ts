@@ -1,7 +1,7 @@
 // One node's facts: which facts each node type of the walk feeds, and in what order. A node type with several steps
 // has them in its concern's file: calls (collect-calls.ts), what names are bound to (collect-definitions.ts), what
 // the file tests and compares (collect-conditions.ts), what object literals hold (collect-objects.ts).
-import { foreignElementProps } from "./foreign-components.ts";
+import { elementProps } from "./foreign-components.ts";
 import { calleePath, type EsNode, isNode, span } from "./ast.ts";
 import { collectCall, collectNew } from "./collect-calls.ts";
 import { collectBinary, collectConditional, collectIf, collectLogical } from "./collect-conditions.ts";
@@ -123,7 +123,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "JSXOpeningElement":
       facts.noWait.element(node);
-      for (const range of foreignElementProps(node, facts.modules)) facts.noWait.quietIn(range);
+      facts.handProps(elementProps(node, facts.modules));
       return;
     case "Program":
     case "BlockStatement":

@@ -6,6 +6,7 @@ import { isTimeoutStatusCode } from "../../status-codes.ts";
 import { codeStatement, codeTableEntryWrites, statementCodeTables } from "./code-tables.ts";
 import { isResetValue } from "./not-durations.ts";
 import { trackRedisClient } from "./redis.ts";
+import { startsRequestBuilder } from "./request-bounds.ts";
 import { TIMER_MODULES } from "./timers.ts";
 
 /** Counts the names a function, catch clause or declarator binds; a function with parameters is kept. */
@@ -26,6 +27,7 @@ export function collectDeclarator(facts: FileFacts, node: EsNode): void {
   collectBindings(facts, node);
   if (id.type !== "Identifier" || !isNode(node.init)) return;
   trackRedisClient(facts.redisClients, id.name as string, node.init);
+  if (startsRequestBuilder(node.init)) facts.requestBuilders.add(id.name as string);
   const init = unwrapAwait(node.init);
   if (init.type === "NewExpression" && calleePath(init.callee as EsNode) === "Promise") {
     const [from, to] = span(init);

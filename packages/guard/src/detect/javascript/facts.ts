@@ -5,6 +5,7 @@ import { StoredFallbacks } from "./stored-fallbacks.ts";
 import type { TimeoutApi } from "../../apis.ts";
 import { type EsNode, span } from "./ast.ts";
 import { collectNode } from "./collect.ts";
+import type { HandedProps } from "./foreign-components.ts";
 import { finishWalk } from "./facts-finish.ts";
 import { CallRecords } from "./call-records.ts";
 import { ExpectedValues } from "./expected-values.ts";
@@ -76,6 +77,10 @@ export class FileFacts implements TestFacts {
   readonly storedFallbacks = new StoredFallbacks();
   /** Names bound to Node's timers modules (`const promises_1 = require("node:timers/promises")`): their setTimeout is a delay. */
   readonly timerModules = new Set<string>();
+  /** Prop values handed to the file's own components: released in a test file (`foreign-components.ts`). */
+  readonly ownComponentProps: [number, number][] = [];
+  /** Locals holding a request builder (`const req = superagent.get(url)`): their `.timeout(ms)` bounds the request. */
+  readonly requestBuilders = new Set<string>();
   /** [start, end) of every class body: `this.timeout(ms)` there is the object's own setter, not mocha's. */
   readonly classBodies: [number, number][] = [];
   /** `timeout` properties of an axios request config (`axios-configs.ts`): a 0 there is axios' "no limit". */
@@ -231,6 +236,12 @@ export class FileFacts implements TestFacts {
     // One per run's API list, so its answers are kept: asked after the walk, when the facts no longer change.
     if (this.flow?.apis !== apis) this.flow = { apis, flow: new WaitFlow(this.noLimit, this.zero, apis, this.modules) };
     return this.flow.flow;
+  }
+
+  /** Props handed to a component: another package's are released now, the file's own once it is known to be a test. */
+  handProps(props: HandedProps | undefined): void {
+    if (props?.foreign) for (const range of props.spans) this.noWait.quietIn(range);
+    else if (props) this.ownComponentProps.push(...props.spans);
   }
 
   text(node: EsNode): string {

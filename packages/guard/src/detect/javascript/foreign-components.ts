@@ -5,6 +5,9 @@
 // evidence is the consumer: a JSX element or a `jsx`/`jsxs`/`createElement` call whose component is bound by an
 // `import`/`require` of another package (a relative module's component is the package's own, still judged). Only a
 // prop's own value is covered: a callback prop (`onClick: () => fetch(url, { timeout: 5000 })`) runs here.
+// In a test file the package's own components are covered too (`handedProps` in facts-finish.ts): a test renders its
+// test app with inputs (`<AsyncChildrenApp timeout={30}>`, how long the app waits before it renders its children,
+// @wix/unidriver-common, fresh280); the component's own code, where its props become waits, is judged in its file.
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from "./ast.ts";
 import type { ModuleBindings } from "./modules.ts";
 
@@ -23,39 +26,47 @@ const RUNS_HERE = new Set([
   ...FUNCTION_TYPES,
 ]);
 
+/** The prop values handed to a component, and whether it is bound to another package (else it is the file's own). */
+export interface HandedProps {
+  foreign: boolean;
+  spans: [number, number][];
+}
+
 /** Whether `path` names a component bound to another package (`import { CopyButton } from "@mantine/core"`). */
-function foreign(path: string | undefined, modules: ModuleBindings): boolean {
-  if (path === undefined || !COMPONENT.test(path)) return false;
+function foreign(path: string, modules: ModuleBindings): boolean {
   const root = path.split(".")[0]!;
   return modules.isImported(root) && modules.ownModuleOf(path) === undefined;
 }
 
-/** The spans of the prop values a compiled JSX call hands to another package's component. */
-export function foreignCallProps(node: EsNode, modules: ModuleBindings): [number, number][] {
+/** The prop values a compiled JSX call hands to a component (undefined for a DOM element or another call). */
+export function callProps(node: EsNode, modules: ModuleBindings): HandedProps | undefined {
   const args = node.arguments as EsNode[];
-  if (node.type !== "CallExpression" || args.length < 2) return [];
+  if (node.type !== "CallExpression" || args.length < 2) return undefined;
   // A minifier's rename (`import { jsx as e } from "react/jsx-runtime"` then `e(P, { timeout: 350 })`, @arcblock/ux)
   // is read as the import it stands for.
   const callee = calleePath(node.callee as EsNode);
-  if (!JSX_CALL.test(callee ?? "") && !JSX_CALL.test(modules.canonical(callee) ?? "")) return [];
-  if (!foreign(calleePath(args[0]!), modules)) return [];
+  if (!JSX_CALL.test(callee ?? "") && !JSX_CALL.test(modules.canonical(callee) ?? "")) return undefined;
+  const component = calleePath(args[0]!);
   const props = unwrap(args[1]!);
-  if (props.type !== "ObjectExpression") return [];
-  return (props.properties as EsNode[]).flatMap((property) =>
+  if (component === undefined || !COMPONENT.test(component) || props.type !== "ObjectExpression") return undefined;
+  const spans = (props.properties as EsNode[]).flatMap((property) =>
     property.type === "Property" && isNode(property.value) && !RUNS_HERE.has(unwrap(property.value).type)
       ? [span(property.value)]
       : [],
   );
+  return { foreign: foreign(component, modules), spans };
 }
 
-/** The spans of the attribute values a JSX element hands to another package's component. */
-export function foreignElementProps(node: EsNode, modules: ModuleBindings): [number, number][] {
-  if (!foreign(jsxName(node.name as EsNode), modules)) return [];
-  return (node.attributes as EsNode[]).flatMap((attribute) => {
+/** The attribute values a JSX element hands to a component (undefined for a DOM element). */
+export function elementProps(node: EsNode, modules: ModuleBindings): HandedProps | undefined {
+  const component = jsxName(node.name as EsNode);
+  if (component === undefined || !COMPONENT.test(component)) return undefined;
+  const spans = (node.attributes as EsNode[]).flatMap((attribute): [number, number][] => {
     const value = attribute.type === "JSXAttribute" && isNode(attribute.value) ? attribute.value : undefined;
     if (value?.type !== "JSXExpressionContainer" || !isNode(value.expression)) return [];
     return RUNS_HERE.has(unwrap(value.expression).type) ? [] : [span(value.expression)];
   });
+  return { foreign: foreign(component, modules), spans };
 }
 
 /** `CopyButton`, `Mantine.Tooltip`: a JSX element's name as a path (undefined for a namespaced name). */

@@ -9,12 +9,19 @@ const REQUEST_METHODS = /^(get|post|put|patch|delete|del|head|options|request)$/
 /** Keys of a request's options that take an `AbortSignal`. */
 const SIGNAL_KEYS = /^(abort)?signal$/i;
 
+/**
+ * Builders constructed for requests, whose chained `.timeout(ms)` is every request's timeout before any method is
+ * chosen: `new FetchBuilder().limitPending(n).timeout(30 * 60000).build(fetch)` (@spotify-confidence).
+ */
+const REQUEST_BUILDERS = /^(fetch|request|http|api|rest)\w*builder$/i;
+
 /** How far down a chain (`.get(url).set(h).query(q).timeout(ms)`) the request's start may be. */
 const MAX_CHAIN = 8;
 
 /**
  * `unirest.get(url).timeout(2500).end(...)`: the argument of a `.timeout(...)` chained on a request the chain
- * started with an HTTP method given a URL (the builder's own timeout of that request), else undefined.
+ * started with an HTTP method given a URL (the builder's own timeout of that request), or on a request builder the
+ * chain constructed (`new FetchBuilder()`), else undefined.
  */
 export function chainedRequestTimeout(node: EsNode): EsNode | undefined {
   const callee = unwrap(node.callee as EsNode);
@@ -28,7 +35,35 @@ export function chainedRequestTimeout(node: EsNode): EsNode | undefined {
     if (REQUEST_METHODS.test(method) && (current.arguments as EsNode[]).length > 0) return args[0];
     current = unwrap(inner.object as EsNode);
   }
-  return undefined;
+  if (current.type !== "NewExpression") return undefined;
+  const built = calleePath(current.callee as EsNode) ?? "";
+  return REQUEST_BUILDERS.test(built.slice(built.lastIndexOf(".") + 1)) ? args[0] : undefined;
+}
+
+/** Request clients whose HTTP-method calls start a request builder: `superagent.get(url)`, `request(app).post(p)`. */
+const REQUEST_CLIENTS = /(^|\.)(superagent|request|agent|unirest|needle|supertest)$|<call>$/;
+
+/**
+ * `const req = superagent.get(url)`, `const req = this.getAgentRequest("get", url)`: an initialiser that starts a
+ * request builder (an HTTP method of a request client given a URL, or a call named for a request given arguments),
+ * so the local's later `req.timeout(ms)` is that request's timeout. An awaited call is its response, not a builder.
+ */
+export function startsRequestBuilder(init: EsNode): boolean {
+  if (init.type !== "CallExpression" || (init.arguments as EsNode[]).length === 0) return false;
+  const path = calleePath(init.callee as EsNode) ?? "";
+  const dot = path.lastIndexOf(".");
+  const last = path.slice(dot + 1);
+  if (/request$/i.test(last)) return true;
+  return dot > 0 && REQUEST_METHODS.test(last) && REQUEST_CLIENTS.test(path.slice(0, dot));
+}
+
+/** `req.timeout(ms)` on a local holding a request builder (`FileFacts.requestBuilders`): its argument, else undefined. */
+export function heldRequestTimeout(facts: { requestBuilders: Set<string> }, node: EsNode): EsNode | undefined {
+  const callee = unwrap(node.callee as EsNode);
+  const args = node.arguments as EsNode[];
+  if (callee.type !== "MemberExpression" || memberName(callee) !== "timeout" || args.length !== 1) return undefined;
+  const receiver = unwrap(callee.object as EsNode);
+  return receiver.type === "Identifier" && facts.requestBuilders.has(receiver.name as string) ? args[0] : undefined;
 }
 
 /** The methods that wait for a promise's outcome: a chain continued by one of them waits for the promise. */
