@@ -6,6 +6,7 @@ import { releaseDebounceBindings } from "./debounce-bindings.ts";
 import type { FileFacts } from "./facts.ts";
 import { TableRoles } from "./forgotten-tables.ts";
 import { pauseNames } from "./pause-names.ts";
+import { paymentWindows } from "./payment-windows.ts";
 import { protobufDefaults } from "./protobuf-defaults.ts";
 import { isTestFile } from "./scripted-abort.ts";
 import { endsNothing } from "./unended-timers.ts";
@@ -45,6 +46,7 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   for (const site of facts.writtenOptions.finish(program, facts.source, visitorKeys)) facts.notDurations.add(site);
   azurePollIntervals(facts.source, facts.sites, facts.notDurations);
   protobufDefaults(facts.source, facts.sites, facts.notDurations);
+  paymentWindows(facts.source, facts.sites, facts.notDurations);
   facts.syncTests.finish();
   // A test renders its own components with inputs (`foreign-components.ts`): asked only when it handed any.
   if (facts.ownComponentProps.length > 0 && isTestFile(facts.source))
