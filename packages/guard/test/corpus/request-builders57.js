@@ -46,3 +46,16 @@ export function entry(registry, id) {
   found.timeout(500);
   return found;
 }
+
+// An abort signal built by a helper and held in a local before the request takes it (@adobe/spacecat-shared-gpt-client).
+const { timeoutSignal } = require("@adobe/fetch");
+
+export async function generate(url, body) {
+  const signal = timeoutSignal(15000); // expect: no-hardcoded-timeout
+  return fetch(url, { method: "POST", body, signal });
+}
+
+export function counter() {
+  const signal = createSignal(0);
+  return signal;
+}

@@ -11,6 +11,7 @@ import { protobufDefaults } from "./protobuf-defaults.ts";
 import { isTestFile } from "./scripted-abort.ts";
 import { endsNothing } from "./unended-timers.ts";
 import { unreadFields } from "./unread-fields.ts";
+import { userIdleAllowances } from "./user-idle.ts";
 import type { VisitorKeys } from "./walk.ts";
 
 /** A CommonJS or ES module: its top-level names are its own (a classic script's top-level `var` is a global). */
@@ -47,6 +48,7 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   azurePollIntervals(facts.source, facts.sites, facts.notDurations);
   protobufDefaults(facts.source, facts.sites, facts.notDurations);
   paymentWindows(facts.source, facts.sites, facts.notDurations);
+  userIdleAllowances(facts.source, facts.sites, facts.notDurations);
   facts.syncTests.finish();
   // A test renders its own components with inputs (`foreign-components.ts`): asked only when it handed any.
   if (facts.ownComponentProps.length > 0 && isTestFile(facts.source))

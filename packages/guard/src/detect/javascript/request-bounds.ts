@@ -93,7 +93,28 @@ export function awaitedChainTimeout(node: EsNode): EsNode | undefined {
  */
 export function signalDuration(property: EsNode): EsNode | undefined {
   if (!SIGNAL_KEYS.test(propertyName(property) ?? "")) return undefined;
-  const value = unwrap(property.value as EsNode);
+  return builtSignalDuration(unwrap(property.value as EsNode));
+}
+
+/** A helper that builds a signal by name: its path says timeout or abort (`timeoutSignal`, `getTimeoutSignal`). */
+const SIGNAL_HELPER = /timeout|abort/i;
+
+/**
+ * `const signal = timeoutSignal(15000)` later handed as a request's `signal` (@adobe/spacecat-shared-gpt-client,
+ * fresh292): the local named for a signal, built by a helper named for a timeout or an abort (a local so named may be
+ * anything else: solid's `const signal = createSignal(0)`).
+ */
+export function heldSignalDuration(name: string, init: EsNode): EsNode | undefined {
+  if (!SIGNAL_KEYS.test(name)) return undefined;
+  const value = unwrap(init);
+  if (value.type !== "CallExpression") return undefined;
+  // `AbortSignal.timeout(ms)` is judged as the call it is, wherever its signal goes.
+  const path = calleePath(value.callee as EsNode) ?? "";
+  return SIGNAL_HELPER.test(path) && path !== "AbortSignal.timeout" ? builtSignalDuration(value) : undefined;
+}
+
+/** The one duration a named helper call (not a chain) is given, the signal it builds being a request's. */
+function builtSignalDuration(value: EsNode): EsNode | undefined {
   // A helper called by name (`timeoutSignal`, `utils.timeoutSignal`), not a chain (`z.number().max(64)`: a
   // schema of a process signal's number).
   if (value.type !== "CallExpression" || /^$|<call>|<expr>/.test(calleePath(value.callee as EsNode) ?? ""))

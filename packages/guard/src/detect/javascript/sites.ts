@@ -22,7 +22,7 @@ import { isResetValue } from "./not-durations.ts";
 import { cacheDeleteFinding } from "./redis.ts";
 import { reportForever, reportPerAttempt } from "./retry-reports.ts";
 import { RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
-import { signalDuration } from "./request-bounds.ts";
+import { heldSignalDuration, signalDuration } from "./request-bounds.ts";
 import { enclosingFunctions } from "./timer-verdicts.ts";
 import { numericString } from "./values.ts";
 import { reportNullishDefault } from "./nullish-defaults.ts";
@@ -59,12 +59,7 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
       // `fetch(url, { signal: timeoutSignal(5000) })`: a helper's abort signal after a duration bounds the request.
       // In a test that expects the abort (`t.signal.addEventListener("abort", done)`), the abort under test.
       const signal = signalDuration(node);
-      const scripted = () =>
-        judge.facts.timers.testing() &&
-        judge.facts.signalDeadlines.scripted(node.value as EsNode, judge.facts.source, () =>
-          enclosingFunctions(judge.facts, node),
-        );
-      if (signal && (judge.constants.evaluate(signal) ?? 0) > 0 && !scripted())
+      if (signal && (judge.constants.evaluate(signal) ?? 0) > 0 && !scriptedSignal(judge, node.value as EsNode, node))
         judge.report(signal, `as the delay of the abort signal in "${name}"`);
       // `http2: { sessionTimeout: 100 }`: an HTTP/2 session's idle timeout, a wait (a login session's is an expiry).
       // An axios config's `timeout` is axios' request timeout, whatever the file's other `timeout`s are (a bundle's
@@ -129,6 +124,11 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
         return;
       }
       if (id.type === "Identifier" && isNode(node.init)) reportPerAttempt(judge, id.name as string, node.init);
+      // `const signal = timeoutSignal(15000)`, then `fetch(url, { signal })`: the held signal's delay.
+      const held =
+        id.type === "Identifier" && isNode(node.init) ? heldSignalDuration(id.name as string, node.init) : undefined;
+      if (held && (judge.constants.evaluate(held) ?? 0) > 0 && !scriptedSignal(judge, node.init as EsNode, node))
+        judge.report(held, `as the delay of the abort signal held in "${String(id.name)}"`);
       if (id.type === "Identifier" && judge.facts.isTimeout(id.name as string) && isNode(node.init)) {
         // `MINIMUM_EXECUTABLE_TIMEOUT_MILLIS = 5 * 1000`, only compared with the configured timeout: a bound.
         if (
@@ -276,4 +276,12 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
 function isNegative(node: EsNode): boolean {
   const value = unwrap(node);
   return value.type === "UnaryExpression" && value.operator === "-";
+}
+
+/** In a test file, a signal the test then expects to abort (`signal-deadlines.ts`): the abort under test, not a bound. */
+function scriptedSignal(judge: SiteJudge, signal: EsNode, site: EsNode): boolean {
+  return (
+    judge.facts.timers.testing() &&
+    judge.facts.signalDeadlines.scripted(signal, judge.facts.source, () => enclosingFunctions(judge.facts, site))
+  );
 }
