@@ -11,14 +11,27 @@ import { words } from "../../name-words.ts";
 const USER_INPUT =
   /\b(mousedown|mousemove|keydown|keypress|keyup|touchstart|touchmove|wheel|pointerdown|pointermove)\b/g;
 
-/** Names of an inactivity allowance: `idleTimeout`, `INACTIVITY_TIMEOUT_MS`, `userIdleTimeout`. */
+/** Words a user's inactivity allowance starts with: `idleTimeout`, `INACTIVITY_TIMEOUT_MS`, `userIdleTimeout`. */
+const IDLE_WORDS = new Set(["idle", "inactivity", "inactive"]);
+
+/**
+ * Names of an inactivity allowance, which start with the idle word (after `user`): not `renderBatchIdleTimeoutMs`,
+ * a `requestIdleCallback`'s deadline (markstream-vue2).
+ */
 function idleName(name: string): boolean {
-  return words(name).some((word) => word === "idle" || word === "inactivity" || word === "inactive");
+  const parts = words(name);
+  return IDLE_WORDS.has(parts[0] === "user" ? (parts[1] ?? "") : (parts[0] ?? ""));
 }
 
-/** Adds the writes of idle-named timeouts in a file that listens to at least three kinds of user input. */
+/**
+ * A module's size: a bundle names every module's events, so the listening it shows may be any module's (a bundled
+ * socket's idle timeout stays a connection's).
+ */
+const MODULE_SIZE = 100_000;
+
+/** Adds the writes of idle-named timeouts in a module that listens to at least three kinds of user input. */
 export function userIdleAllowances(source: string, sites: readonly EsNode[], notDurations: Set<EsNode>): void {
-  if (!source.includes("addEventListener") || !/idle|inactiv/i.test(source)) return;
+  if (source.length > MODULE_SIZE || !source.includes("addEventListener") || !/idle|inactiv/i.test(source)) return;
   const events = new Set(source.match(USER_INPUT));
   if (events.size < 3) return;
   for (const site of sites) {
