@@ -8,7 +8,6 @@ import { TableRoles } from "./forgotten-tables.ts";
 import { pauseNames } from "./pause-names.ts";
 import { paymentWindows } from "./payment-windows.ts";
 import { protobufDefaults } from "./protobuf-defaults.ts";
-import { isTestFile } from "./scripted-abort.ts";
 import { endsNothing } from "./unended-timers.ts";
 import { unreadFields } from "./unread-fields.ts";
 import { userIdleAllowances } from "./user-idle.ts";
@@ -51,6 +50,6 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   userIdleAllowances(facts.source, facts.sites, facts.notDurations);
   facts.syncTests.finish();
   // A test renders its own components with inputs (`foreign-components.ts`): asked only when it handed any.
-  if (facts.ownComponentProps.length > 0 && isTestFile(facts.source))
+  if (facts.ownComponentProps.length > 0 && facts.timers.testing())
     for (const range of facts.ownComponentProps) facts.noWait.quietIn(range);
 }

@@ -5,7 +5,7 @@
 // evidence is the consumer: a JSX element or a `jsx`/`jsxs`/`createElement` call whose component is bound by an
 // `import`/`require` of another package (a relative module's component is the package's own, still judged). Only a
 // prop's own value is covered: a callback prop (`onClick: () => fetch(url, { timeout: 5000 })`) runs here.
-// In a test file the package's own components are covered too (`handedProps` in facts-finish.ts): a test renders its
+// In a test file the package's own components are covered too (`FileFacts.handProps`, released in facts-finish.ts): a test renders its
 // test app with inputs (`<AsyncChildrenApp timeout={30}>`, how long the app waits before it renders its children,
 // @wix/unidriver-common, fresh280); the component's own code, where its props become waits, is judged in its file.
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from "./ast.ts";

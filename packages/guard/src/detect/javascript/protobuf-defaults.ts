@@ -2,7 +2,7 @@
 // (`SetSystemClientTimeout.prototype.timeoutMs = 0`) and again in `toObject` when defaults are asked for
 // (`object.timeoutMs = 0`). proto3 gives every number field 0, whatever it means; the code generator writes it for
 // every field alike, and what the field bounds is decided by whoever sends the message (motion-master-client,
-// fresh283). Known by the runtime the file loads, not by the shape alone.
+// fresh286). Known by the runtime the file loads, not by the shape alone.
 import { type EsNode, memberName, unwrap } from "./ast.ts";
 
 const PROTOBUF_RUNTIME = /\brequire\s*\(\s*["']protobufjs\/minimal["']\s*\)|\bfrom\s+["']protobufjs\/minimal["']/;

@@ -24,20 +24,28 @@ const MAX_CHAIN = 8;
  * chain constructed (`new FetchBuilder()`), else undefined.
  */
 export function chainedRequestTimeout(node: EsNode): EsNode | undefined {
-  const callee = unwrap(node.callee as EsNode);
-  const args = node.arguments as EsNode[];
-  if (callee.type !== "MemberExpression" || memberName(callee) !== "timeout" || args.length !== 1) return undefined;
-  let current = unwrap(callee.object as EsNode);
+  const call = timeoutMethodCall(node);
+  if (!call) return undefined;
+  const [receiver, argument] = call;
+  let current = receiver;
   for (let depth = 0; depth < MAX_CHAIN && current.type === "CallExpression"; depth++) {
     const inner = unwrap(current.callee as EsNode);
     if (inner.type !== "MemberExpression") return undefined;
     const method = memberName(inner) ?? "";
-    if (REQUEST_METHODS.test(method) && (current.arguments as EsNode[]).length > 0) return args[0];
+    if (REQUEST_METHODS.test(method) && (current.arguments as EsNode[]).length > 0) return argument;
     current = unwrap(inner.object as EsNode);
   }
   if (current.type !== "NewExpression") return undefined;
   const built = calleePath(current.callee as EsNode) ?? "";
-  return REQUEST_BUILDERS.test(built.slice(built.lastIndexOf(".") + 1)) ? args[0] : undefined;
+  return REQUEST_BUILDERS.test(built.slice(built.lastIndexOf(".") + 1)) ? argument : undefined;
+}
+
+/** `x.timeout(ms)` with one argument: its receiver and the argument, else undefined. */
+function timeoutMethodCall(node: EsNode): [EsNode, EsNode] | undefined {
+  const callee = unwrap(node.callee as EsNode);
+  const args = node.arguments as EsNode[];
+  if (callee.type !== "MemberExpression" || memberName(callee) !== "timeout" || args.length !== 1) return undefined;
+  return [unwrap(callee.object as EsNode), args[0]!];
 }
 
 /** Request clients whose HTTP-method calls start a request builder: `superagent.get(url)`, `request(app).post(p)`. */
@@ -59,11 +67,10 @@ export function startsRequestBuilder(init: EsNode): boolean {
 
 /** `req.timeout(ms)` on a local holding a request builder (`FileFacts.requestBuilders`): its argument, else undefined. */
 export function heldRequestTimeout(facts: { requestBuilders: Set<string> }, node: EsNode): EsNode | undefined {
-  const callee = unwrap(node.callee as EsNode);
-  const args = node.arguments as EsNode[];
-  if (callee.type !== "MemberExpression" || memberName(callee) !== "timeout" || args.length !== 1) return undefined;
-  const receiver = unwrap(callee.object as EsNode);
-  return receiver.type === "Identifier" && facts.requestBuilders.has(receiver.name as string) ? args[0] : undefined;
+  const call = timeoutMethodCall(node);
+  if (!call) return undefined;
+  const [receiver, argument] = call;
+  return receiver.type === "Identifier" && facts.requestBuilders.has(receiver.name as string) ? argument : undefined;
 }
 
 /** The methods that wait for a promise's outcome: a chain continued by one of them waits for the promise. */
@@ -81,10 +88,8 @@ export function awaitedChainTimeout(node: EsNode): EsNode | undefined {
   if (callee.type !== "MemberExpression" || !SETTLED_METHODS.test(memberName(callee) ?? "")) return undefined;
   const timed = unwrap(callee.object as EsNode);
   if (timed.type !== "CallExpression" || chainedRequestTimeout(timed)) return undefined;
-  const method = unwrap(timed.callee as EsNode);
-  const args = timed.arguments as EsNode[];
-  if (method.type !== "MemberExpression" || memberName(method) !== "timeout" || args.length !== 1) return undefined;
-  return unwrap(method.object as EsNode).type === "CallExpression" ? args[0] : undefined;
+  const call = timeoutMethodCall(timed);
+  return call?.[0].type === "CallExpression" ? call[1] : undefined;
 }
 
 /**
