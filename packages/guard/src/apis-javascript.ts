@@ -11,6 +11,23 @@ const TEST_FUNCTIONS = [
   "it.skip",
   "test.skip",
 ];
+/** Sentry's SDKs for servers and browsers: each exports the hub's `flush` and `close`. */
+const SENTRY_PACKAGES = [
+  "@sentry/node",
+  "@sentry/browser",
+  "@sentry/core",
+  "@sentry/serverless",
+  "@sentry/aws-serverless",
+  "@sentry/google-cloud-serverless",
+  "@sentry/nextjs",
+  "@sentry/react",
+  "@sentry/bun",
+  "@sentry/deno",
+  "@sentry/cloudflare",
+  "@sentry/vercel-edge",
+  "@sentry/electron",
+  "@sentry/react-native",
+];
 const HOOKS = ["beforeAll", "afterAll", "beforeEach", "afterEach", "before", "after"];
 
 /** The JavaScript timeout APIs known out of the box. */
@@ -65,6 +82,16 @@ export const JAVASCRIPT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     negativeIsUnbounded: true,
     zeroRejectsAtOnce: true,
   })),
+  // Sentry's `flush(timeout)` and `close(timeout)`: how long to wait for queued events to be sent before the promise
+  // resolves `false` (a serverless handler awaits it before it returns); 0 or nothing waits until the queue drains.
+  ...SENTRY_PACKAGES.flatMap((module) =>
+    ["flush", "close"].map((method) => ({
+      language: "js" as const,
+      callee: `${module}.${method}`,
+      argument: 0 as const,
+      zeroIsUnbounded: true,
+    })),
+  ),
   // @subsquid/util-timeout's `addTimeout(promise, ms)` returns the promise as it is when `ms` is 0: no timer at all.
   { language: "js", callee: "@subsquid/util-timeout.addTimeout", argument: 1, zeroIsUnbounded: true },
   // SQLite's busy handler through its C API (sqlite-wasm's `sqlite3.capi.sqlite3_busy_timeout(db, ms)`): how long a

@@ -75,7 +75,8 @@ export function collectBlock(facts: FileFacts, node: EsNode): void {
       if ((declarator.id as EsNode).type === "Identifier" && isNode(declarator.init)) {
         const name = (declarator.id as EsNode).name as string;
         // `var message = { ... }` in a spec is expected data as much as a `const` (a reassignment is a use).
-        facts.expected.declare(name, scope, declarator.init, facts.noWait.asserts, span(declarator.id as EsNode)[0]);
+        const at = span(declarator.id as EsNode)[0];
+        facts.expected.declare(name, scope, declarator.init, facts.noWait.asserts, at, statement.kind === "const");
         if (statement.kind !== "const") continue;
         facts.scopedInits.add(declarator.init);
         facts.candidates.push({ node: declarator.init, value: Number.NaN, name, scope });

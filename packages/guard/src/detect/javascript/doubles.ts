@@ -11,6 +11,14 @@ const TIMER_KEYS = /^(setTimeout|setInterval)$/;
 /** A call that arms a timer or defers to the event loop: an injected function that makes one is a wrapper, not a fake. */
 const ARMS_TIMER = /(^|[^\w$])(setTimeout|setInterval|setImmediate|queueMicrotask|nextTick)\s*\(/;
 
+/**
+ * A literal's name that says it is a double's data: `mockResponse`, `fakeUser`, and in capitals, which `DOUBLE_NAME`
+ * leaves to words (`MOCK_CONNECTORS`: @camunda/c4-connectors' mock API rows, shown in a table, fresh298).
+ */
+const DATA_NAME = new RegExp(`${DOUBLE_NAME.source}|(^|_)(MOCK|FAKE|STUB|DUMMY)(S?_|S?$)`);
+/** Literals that hold data: an object or an array of them. */
+const DATA = new Set(["ObjectExpression", "ArrayExpression"]);
+
 const DEFINITIONS = new Set([
   "FunctionDeclaration",
   "FunctionExpression",
@@ -36,8 +44,13 @@ export class Doubles {
 
   constructor(private readonly source: string) {}
 
-  /** `function FakeServer() {}`, `class MockSocket {}`, `const ClientMock = function () {}`. */
+  /**
+   * `function FakeServer() {}`, `class MockSocket {}`, `const ClientMock = function () {}`, and a double's canned data
+   * (`const MOCK_CONNECTORS = [{ name: "AWS Lambda", timeout: 30000 }, ...]`, `const mockResponse = { ... }`).
+   */
   definition(name: string | undefined, value: unknown): void {
+    if (name !== undefined && isNode(value) && DATA.has(unwrap(value).type) && DATA_NAME.test(name))
+      this.bodies.push(span(value));
     if (name === undefined || !isNode(value) || !DEFINITIONS.has(unwrap(value).type)) return;
     const definitions = this.functions.get(name);
     if (definitions) definitions.push(unwrap(value));

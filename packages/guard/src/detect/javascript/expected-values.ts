@@ -14,6 +14,8 @@ export type Uses = {
   declarations: number;
   called: number;
   aliases: Uses[];
+  /** A number (`const t = 1000`): judged by where it is read, not by whether it is only asserted. */
+  number: boolean;
   /** Made by a call (`getTransport(hooks, { activityTimeout })`): only its fields may be checked, not the value. */
   fromCall: boolean;
   /** Uses inside assertions of the value itself, not of one of its fields (`expect(p).rejects`). */
@@ -22,6 +24,8 @@ export type Uses = {
   positions: number[];
   /** Where the declarations' own identifiers are. */
   own: number[];
+  /** Uses inside an assertion's arguments (`toBeCalledWith({ timeout: t })`), not its subject (`expect(call(t))`). */
+  expectedAt: number[];
 };
 
 /** Where assertions are, in document order (the test collectors fill them during the same walk). */
@@ -44,15 +48,17 @@ export class ExpectedValues {
    * A block-level `const name = init` (block `scope`, its identifier at `at`); `built`: a `new C(...)` in a file that
    * asserts.
    */
-  declare(name: string, scope: [number, number], init: EsNode, asserts: boolean, at: number): void {
+  declare(name: string, scope: [number, number], init: EsNode, asserts: boolean, at: number, constant = false): void {
     const value = unwrap(init);
+    // `const requestTimeoutMillis = 1000` in a file that asserts: judged by where it is read (`onlyReadQuietly`).
+    const number = constant && asserts && isNumber(value);
     // `const c = conn`, `var options = pusher.connection.options`: an alias of the object or of a part of it.
     const root = memberRoot(value);
     const aliasOf = root ? this.usesAt(root) : undefined;
     // `var transport = getTransport(hooks, "xxx", { activityTimeout: 654321 })` only read back: test data too.
     const made = value.type === "CallExpression" && (value.arguments as EsNode[]).some(isObject);
     const built = (value.type === "NewExpression" || made) && asserts;
-    if (value.type !== "ObjectExpression" && !built && !aliasOf) return;
+    if (value.type !== "ObjectExpression" && !built && !aliasOf && !number) return;
     // Uses are counted only for these names, per block; a declaration's own identifier is one of them.
     const list = this.identifierUses.get(name) ?? [];
     let uses = list.find((u) => u.scope[0] === scope[0]);
@@ -64,10 +70,12 @@ export class ExpectedValues {
         declarations: 0,
         called: 0,
         aliases: [],
+        number,
         fromCall: false,
         bare: 0,
         positions: [],
         own: [],
+        expectedAt: [],
       };
       list.push(uses);
       this.identifierUses.set(name, list);
@@ -90,6 +98,7 @@ export class ExpectedValues {
     uses.positions.push(start);
     const inside = (range: [number, number] | undefined) =>
       range !== undefined && range[0] <= start && start < range[1];
+    if (inside(this.ranges.assertionRanges.at(-1))) uses.expectedAt.push(start);
     if (inside(this.ranges.assertionRanges.at(-1)) || inside(this.ranges.subjectRanges.at(-1))) {
       uses.asserted += 1;
       if (!/^\s*(\?\.|\.|\[)/.test(this.ranges.source.slice(end, end + 20))) uses.bare += 1;
@@ -120,6 +129,10 @@ function memberRoot(node: EsNode): EsNode | undefined {
   return current.type === "Identifier" ? current : undefined;
 }
 
+function isNumber(node: EsNode): boolean {
+  return node.type === "Literal" && typeof node.value === "number";
+}
+
 function isObject(node: EsNode): boolean {
   return unwrap(node).type === "ObjectExpression";
 }
@@ -132,6 +145,8 @@ const CALLED = /^\s*((\?\.|\.)\s*[\w$#]+\s*)*(\?\.)?\(/;
 
 /** Whether a `const` (and every alias of it) is used only inside assertions, never called on, at least once. */
 export function onlyAsserted(uses: Uses, depth = 0): boolean {
+  // A number read in `expect(call(t))` may be waited on by the call: numbers are `onlyReadQuietly`'s.
+  if (uses.number) return false;
   if (uses.called > 0 || depth > 3 || (uses.fromCall && uses.bare > 0)) return false;
   if (uses.all - uses.declarations - uses.aliases.length !== uses.asserted) return false;
   if (!uses.aliases.every((alias) => onlyAsserted(alias, depth + 1))) return false;
@@ -148,4 +163,16 @@ export function onlyInSyncTests(uses: Uses, init: EsNode, inSync: (at: number) =
   if (unwrap(init).type !== "ObjectExpression" || uses.aliases.length > 0) return false;
   const reads = uses.positions.filter((at) => !uses.own.includes(at));
   return reads.length > 0 && reads.every(inSync);
+}
+
+/**
+ * `const requestTimeoutMillis = 1000` in a test, read only where nothing waits (`quiet`: the objects a test with a
+ * mocked transport hands the code under test, a fake clock's scope) or inside assertions
+ * (`expect(axios.request).toBeCalledWith({ timeout: requestTimeoutMillis })`): nothing waits on the number either.
+ * At least one quiet read: a number only compared is not known to be unused (`expect(await call(t))` waits).
+ */
+export function onlyReadQuietly(uses: Uses, quiet: (at: number) => boolean): boolean {
+  if (!uses.number || uses.aliases.length > 0 || uses.declarations > 1) return false;
+  const reads = uses.positions.filter((at) => !uses.own.includes(at));
+  return reads.some(quiet) && reads.every((at) => quiet(at) || uses.expectedAt.includes(at));
 }

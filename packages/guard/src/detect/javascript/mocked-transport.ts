@@ -21,6 +21,14 @@ const HTTP_MODULE =
  */
 const FETCH_DOUBLE =
   /\bspyOn\s*\(\s*(global|globalThis|window|self)\s*,\s*['"`]fetch['"`]|\b(global|globalThis|window|self)\.fetch\s*=\s*(?:(jest|vi)\.fn\b|[\w$]*(?:fake|mock|stub|Fake|Mock|Stub)[\w$]*\b)|\bstubGlobal\s*\(\s*['"`]fetch['"`]|['"`](fetch-mock|jest-fetch-mock|vitest-fetch-mock)['"`]/;
+/** The HTTP client packages a test may import and stub a request method of (`vi.spyOn(axios, "request")`). */
+const HTTP_CLIENTS = "axios|ky|got|node-fetch|cross-fetch|undici|superagent|needle";
+/** `vi.spyOn(axios, "request")`, `jest.spyOn(client, "get")`: the name spied on, and the method. */
+const SPIED_METHOD =
+  /\bspyOn\s*\(\s*([A-Za-z_$][\w$]*)\s*,\s*['"`](request|get|post|put|patch|delete|head|fetch)['"`]\s*\)/g;
+/** What replaces a spied method's behaviour: without one, a spy calls through to the real request. */
+const MOCKED_BEHAVIOUR = "mock(?:Implementation|ResolvedValue|RejectedValue|ReturnValue)(?:Once)?\\s*\\(";
+
 /** Calls whose own options do bound a wait, or that run the test: their objects stay judged. */
 const OWN_WAITS =
   /^(it|test|describe|suite|specify|before\w*|after\w*|wait\w*|poll\w*|until|retry\w*|setTimeout|setInterval|setConfig|configure|expect\w*)$/;
@@ -52,7 +60,8 @@ export class MockedTransport {
   /** The ranges to set aside in a test file: every object argument if the file mocks the transport, else those carrying a fetch double. */
   setAside(path: string | undefined, source: string): [number, number][] {
     if (path === undefined || !TEST_FILE.test(path)) return [];
-    const ranges = HTTP_MODULE.test(source) || FETCH_DOUBLE.test(source) ? this.ranges : this.carrying;
+    const ranges =
+      HTTP_MODULE.test(source) || FETCH_DOUBLE.test(source) || stubsClientMethod(source) ? this.ranges : this.carrying;
     // storyblok's `timeout: 1` against a fetch double that answers after 5 s, then `rejects.toMatchObject({ message:
     // "Request timeout: ..." })`: the test's timeout is meant to fire; it stays reported.
     return ranges.filter(([from]) => {
@@ -71,6 +80,27 @@ function carriesFetchDouble(object: EsNode, text: (node: EsNode) => string, dept
     if (propertyName(property) === "fetch" && (DOUBLE_NAME.test(text(value)) || MADE_DOUBLE.test(text(value))))
       return true;
     if (value.type === "ObjectExpression" && carriesFetchDouble(value, text, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * `import axios from "axios"`, `vi.spyOn(axios, "request")`, then `axios.request.mockImplementationOnce(...)` (or
+ * `spyOn(...).mockResolvedValue(...)`): the client's request method answers from the test (@hubspot's
+ * ui-extensions-dev-server, fresh296). A spy with no replaced behaviour calls the real client and stays judged.
+ */
+function stubsClientMethod(source: string): boolean {
+  if (!source.includes("spyOn")) return false;
+  for (const [, name, method] of source.matchAll(SPIED_METHOD)) {
+    const id = name!.replaceAll("$", "\\$");
+    const client = new RegExp(
+      `\\bimport\\s+(?:\\*\\s+as\\s+)?${id}\\b[^;]*?from\\s*['"\`](?:${HTTP_CLIENTS})['"\`]|\\b${id}\\s*=\\s*require\\s*\\(\\s*['"\`](?:${HTTP_CLIENTS})['"\`]`,
+    );
+    if (!client.test(source)) continue;
+    const stubbed = new RegExp(
+      `\\b${id}\\s*\\.\\s*${method}\\s*\\.\\s*${MOCKED_BEHAVIOUR}|spyOn\\s*\\(\\s*${id}\\s*,\\s*['"\`]${method}['"\`]\\s*\\)\\s*\\.\\s*${MOCKED_BEHAVIOUR}`,
+    );
+    if (stubbed.test(source)) return true;
   }
   return false;
 }

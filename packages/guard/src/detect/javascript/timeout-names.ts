@@ -11,8 +11,12 @@ export function isTimeoutIn(facts: FileFacts, name: string | undefined): name is
   // `if (elapsed > maxElapsedTime) throw err` in a retry loop: whatever it is called, it bounds a wait
   // (`clock-deadlines.ts`).
   // `page.waitForSelector(target, { timeout: waitForSelector })`: the wait's own bound (`handed-option-names.ts`).
+  // `node.flush(options.flushTimeout)`: the bound of a flush the caller awaits (`ui-delays.ts`).
   const bounding =
-    facts.deadlineHelpers.clock.names().has(name) || facts.boundsElsewhere.has(name) || facts.handedNames.has(name);
+    facts.deadlineHelpers.clock.names().has(name) ||
+    facts.boundsElsewhere.has(name) ||
+    facts.handedNames.has(name) ||
+    facts.timers.uiDelays.flushBounds.has(name);
   if (!bounding && !isTimeoutName(name, facts.extraTimeoutNames, { spelledApart: true }))
     return /deadline/i.test(name) && DEADLINE_DURATION.test(name);
   if (facts.backoffs.has(name)) return false;

@@ -10,6 +10,9 @@ import { delayNames } from "./delay-names.ts";
 /** Calls whose arguments are a timer's handle or a delay, not a wait's bound; and logs, which bound nothing. */
 const NOT_A_WAIT = /^(clearTimeout|clearInterval|setTimeout|setInterval|setImmediate|log|debug|info|warn|error|trace)$/;
 
+/** Calls that wait for queued work to be sent or a client to stop, given how long to wait at most. */
+const FLUSH = /^(flush|forceFlush|close|shutdown)$/;
+
 /** What the file shows of its timeout-looking names reaching a wait, for those named like a UI delay. */
 export class UiDelays {
   /** Names in the delay of a timer whose callback ends or fails something (`endsWhenCalled`). */
@@ -17,9 +20,19 @@ export class UiDelays {
   /** Names handed to a call other than a timer's (`NOT_A_WAIT`) or written as an object literal's value. */
   private readonly handed = new Set<string>();
 
+  /**
+   * Timeout-looking names handed as the first argument of a flush or a close (`node.flush(options.flushTimeout)`,
+   * Sentry's and OpenTelemetry's `forceFlush(timeoutMillis)`): how long the caller waits for queued work to be sent, a
+   * bound whatever the name's words say (`flushTimeout` usually names a batching delay, `names.ts`' PACING).
+   */
+  readonly flushBounds = new Set<string>();
+
   /** A call (`callee`: the name it calls) or `new`: its arguments named alone may be a wait's bound. */
   call(callee: string | undefined, args: readonly EsNode[]): void {
     if (callee !== undefined && NOT_A_WAIT.test(callee)) return;
+    const first = args[0] && referenceName(unwrap(args[0]));
+    if (callee !== undefined && FLUSH.test(callee) && first !== undefined && /timeout/i.test(first))
+      this.flushBounds.add(first);
     for (const arg of args) this.hand(arg);
   }
 
