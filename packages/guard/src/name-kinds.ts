@@ -11,11 +11,14 @@ import { words } from "./name-words.ts";
  * (how long a cookie lives: snowplow's tracker), y-protocols' awareness `outdatedTimeout` (how old a peer's presence
  * state may grow before it is dropped), an analytics tracker's `VISITOR_TIMEOUT_SEC` (how long a visitor's id cookie lives:
  * gb-tracker-client, fresh218), an expiry's or an expiration's (`defaultSummarizerCacheExpiryTimeout`, the age past
- * which @fluidframework/odsp-driver refetches a cached snapshot, fresh280; ydb-sdk's `tokenExpirationTimeout`).
+ * which @fluidframework/odsp-driver refetches a cached snapshot, fresh280; ydb-sdk's `tokenExpirationTimeout`), and a
+ * signed URL's (`PRESIGNED_URL_TIMEOUT`: how long the link stays valid).
  */
 const EXPIRY = new Set(
   "session visibility cache ttl token priority cookie outdated visitor expiry expiration".split(" "),
 );
+/** Words before "url" that make it a signed URL, valid for a while: `presignedUrlTimeout`, `SIGNED_URL_TIMEOUT`. */
+const SIGNED = new Set(["presigned", "signed", "presign"]);
 /** Words between an expiry word and "timeout" that keep it an expiry: `SESSION_IDLE_TIMEOUT` (reaped when idle). */
 const EXPIRY_IDLE = new Set(["idle", "inactivity", "inactive"]);
 /** Protocols whose session timeout is an idle timeout of a connection, a wait: `http2SessionTimeout`. */
@@ -32,8 +35,10 @@ const TOKEN_WAITS = new Set(["request", "fetch", "get", "acquire", "obtain", "wa
 /** `visibility_timeout`, `SESSION_IDLE_TIMEOUT`: the words before the timeout word at `at` name an expiry or a lease. */
 export function expiryAt(parts: readonly string[], at: number): boolean {
   const before = at > 1 && EXPIRY_IDLE.has(parts[at - 1]!) ? at - 1 : at;
-  if (before === 0 || !EXPIRY.has(parts[before - 1]!)) return false;
   const previous = before > 1 ? parts[before - 2]! : "";
+  // `DEFAULT_PRESIGNED_URL_TIMEOUT = 300` (bedrock-agentcore, fresh305): how long a signed URL stays valid.
+  if (before > 0 && parts[before - 1] === "url" && SIGNED.has(previous)) return true;
+  if (before === 0 || !EXPIRY.has(parts[before - 1]!)) return false;
   if (parts[before - 1] === "token" && TOKEN_WAITS.has(previous)) return false;
   return !CONNECTION_SESSIONS.has(previous);
 }

@@ -35,6 +35,13 @@ describe("timeout names with a unit, and the word after a leading timeout", () =
     expect(isTimeoutName("expiryCheckTimeout")).toBe(true);
   });
 
+  it("does not take a signed URL's lifetime for a timeout name (bedrock-agentcore's DEFAULT_PRESIGNED_URL_TIMEOUT)", () => {
+    for (const name of ["DEFAULT_PRESIGNED_URL_TIMEOUT", "signedUrlTimeout", "presign_url_timeout"])
+      expect([name, isTimeoutName(name)]).toEqual([name, false]);
+    expect(isPythonTimeoutName("presigned_url_timeout")).toBe(false);
+    for (const name of ["URL_TIMEOUT", "fetchUrlTimeout"]) expect([name, isTimeoutName(name)]).toEqual([name, true]);
+  });
+
   it("takes a wait to validate, verify or exchange a token for a timeout name, not a token's lifetime", () => {
     for (const name of ["validateTokenTimeoutMs", "verifyTokenTimeout", "exchange_token_timeout"])
       expect([name, isTimeoutName(name)]).toEqual([name, true]);

@@ -33,6 +33,28 @@ export function stubbedMethod(
 }
 
 /**
+ * An interval's inline callback (its text) that neither ends nor fails anything, reports no timeout and compares no
+ * elapsed time with the period: `setInterval(function () { sendStatsBatch() }, config.forwarderStatsTimeout)`
+ * (@mparticle/web-sdk, fresh306) runs a round every period, a schedule whatever the period is called. A heartbeat
+ * check that terminates a silent peer (`if (!alive) ws.terminate()`) or compares the time since the last activity
+ * (webpack-hot-middleware's `new Date() - lastActivity > options.timeout`) is a liveness bound and stays one.
+ */
+export function paces(callback: string, delay: string): boolean {
+  const body = callback.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
+  return (
+    !DEADLINE_BODY.test(body) &&
+    !ENDS.test(body) &&
+    !GIVES_UP.test(body) &&
+    !REPORTS_TIMEOUT.test(body) &&
+    !comparesElapsed(body, delay) &&
+    !ELAPSED.test(body)
+  );
+}
+
+/** A clock read minus a start (`new Date() - lastActivity`): a check of the quiet the interval tolerates. */
+const ELAPSED = /(Date\.now\(\)|new Date\(\)|performance\.now\(\)|\bnow\b|getTime\(\))\s*-\s*[\w$(]/;
+
+/**
  * A timer's inline callback (its text) that renews something or runs a round, and neither ends, fails nor reports a
  * timeout, nor compares the elapsed time with the delay (its text too): the delay is a schedule.
  */

@@ -100,4 +100,4 @@ export const CONNECTION_KEYS = new Set(["http2", "h2", "tls", "ssl", "ssh", "sft
 
 /** Words in a callee that any of the calls above needs (a cheap test before the callee's path is built). */
 export const CALLEES =
-  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|clock|Math\.m|setTimeout|emit|notif|toast|snackbar|tooltip|popup|banner|^use[A-Z]|\b(vi|jest|td|sandbox|sb)\b/i;
+  /fake|mock|stub|dumm|spy|lolex|sinon|before|setup|clock|Math\.m|setTimeout|setInterval|emit|notif|toast|snackbar|tooltip|popup|banner|^use[A-Z]|\b(vi|jest|td|sandbox|sb)\b/i;

@@ -7,7 +7,7 @@ import { assignedWatchWindows, debounceParameters, debounceWindows } from "./deb
 import { DisplayObjects } from "./display-objects.ts";
 import { dropsByAge } from "./expiries.ts";
 import { DOUBLE_NAME, Doubles, isDoubleObject } from "./doubles.ts";
-import { connectionSessions, isTimerName, renews, shownPayloads, stubbedMethod } from "./no-wait-calls.ts";
+import { connectionSessions, isTimerName, paces, renews, shownPayloads, stubbedMethod } from "./no-wait-calls.ts";
 import {
   ASSERTS,
   SHOULD_ASSERTS,
@@ -29,6 +29,9 @@ import {
 import { sleepParameter, sleepsForFirst } from "./sleeps.ts";
 import { TIMER_CALLS } from "./timers.ts";
 import { elapsedBound, scheduledName } from "./schedule-shapes.ts";
+
+/** `setInterval(fn, period)`, however reached: the period between rounds. */
+const INTERVAL_CALLS = /^((globalThis|window|global|timers)\.)?setInterval$/;
 
 /** Function spans in document order, for the innermost function around a position. */
 export type FunctionAt = (at: number) => [number, number];
@@ -174,6 +177,8 @@ export class NoWaitFacts {
       for (const arg of args) this.addName(this.clamps, arg);
     } else if (TIMER_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
       if (renews(this.text(args[0]!), this.text(args[1]!))) this.addName(this.schedules, scheduledName(args[1]!));
+    } else if (INTERVAL_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
+      if (paces(this.text(args[0]!), this.text(args[1]!))) this.addName(this.schedules, scheduledName(args[1]!));
     }
     this.quietRanges.push(...shownPayloads(node, path, args));
     // `useTransition({ timeout: 160 })` (react-transition-state, connectkit): a display hook's options say how long

@@ -43,8 +43,9 @@ export class ServerIdle {
 
   /** A named function: a handler may be passed by name. */
   definition(name: string | undefined, value: unknown): void {
-    if (name !== undefined && value && isFunction(unwrap(value as EsNode)))
-      this.functions.set(name, unwrap(value as EsNode));
+    // `isFunction` also takes a name (`const onConnection = handle`): an alias has no parameters to read.
+    const fn = value ? unwrap(value as EsNode) : undefined;
+    if (name !== undefined && fn && fn.type !== "Identifier" && isFunction(fn)) this.functions.set(name, fn);
   }
 
   /** Names the file arms only as an accepted connection's idle timer. */
@@ -62,7 +63,7 @@ export class ServerIdle {
     }
     const names = new Set<string>();
     for (const handler of handlers) {
-      const first = (handler.params as EsNode[])[0];
+      const first = (handler.params as EsNode[] | undefined)?.[0];
       if (!first || first.type !== "Identifier") continue;
       const [from, to] = span(handler);
       for (const timer of this.idleTimers)
