@@ -16,6 +16,7 @@ import {
   identifierCount,
   isFunction,
   isNode,
+  memberName,
   span,
   unwrap,
 } from "./ast.ts";
@@ -52,6 +53,8 @@ type Candidate = {
   defers: boolean;
   /** The test's `done` when its only use is the body's last statement, `done();`: the test ends there. */
   done?: EsNode;
+  /** tape's assertion object (`t` of `test("...", (t) => { t.equal(a, b); t.end(); })`): its asserting methods. */
+  tester?: RegExp;
   /** Per call statement that asserts nothing, the names it touches; a later assertion that reads one settles it. */
   calls: string[][];
 };
@@ -83,9 +86,20 @@ export class SyncTests {
     const [from, to] = span(body);
     const text = code(this.source.slice(from, to));
     if (WAITS.test(text)) return;
-    const done = (fn.params as EsNode[]).length === 1 ? endsAtOnce(fn, statements, text) : undefined;
-    if ((fn.params as EsNode[]).length === 1 && !done) return;
-    this.candidates.push({ from, to, declared: new Set(), assigned: new Set(), defers: false, done, calls: [] });
+    const one = (fn.params as EsNode[]).length === 1;
+    const done = one ? endsAtOnce(fn, statements, text) : undefined;
+    const tape = one && !done ? tapeEnd(fn, statements, text) : undefined;
+    if (one && !done && !tape) return;
+    this.candidates.push({
+      from,
+      to,
+      declared: new Set(),
+      assigned: new Set(),
+      defers: false,
+      done: done ?? tape?.end,
+      tester: tape?.asserts,
+      calls: [],
+    });
   }
 
   /** `const r = ...`, a function's parameters, a catch's binding: names local to the test they are in. */
@@ -118,7 +132,7 @@ export class SyncTests {
     if (/^(AssignmentExpression|UpdateExpression|Literal)$/.test(expression.type)) return;
     const [from, to] = span(expression);
     const text = this.source.slice(from, to);
-    if (ASSERTS.test(text)) {
+    if (ASSERTS.test(text) || test.tester?.test(text)) {
       test.calls = test.calls.filter((names) => !names.some((name) => readsMember(text, name)));
       return;
     }
@@ -205,4 +219,32 @@ function endsAtOnce(fn: EsNode, statements: EsNode[], text: string): EsNode | un
   if (callee?.type !== "Identifier" || callee.name !== parameter.name || (call.arguments as EsNode[]).length > 0)
     return undefined;
   return identifierCount(text, parameter.name as string) === 1 ? call : undefined;
+}
+
+/** tape's assertions (and its `comment`): they compare, they wait for nothing. Not `plan`, `timeoutAfter` or `teardown`. */
+const TAPE_ASSERTS =
+  "ok|notOk|true|false|equal|equals|isEqual|strictEqual|notEqual|notEquals|deepEqual|deepEquals|notDeepEqual|deepLooseEqual|looseEqual|same|is|isNot|not|throws|doesNotThrow|match|doesNotMatch|error|ifError|ifErr|pass|fail|assert|comment";
+
+/**
+ * tape's `test("...", (t) => { ...; t.equal(a, b); t.end(); })`: a test whose assertion object is used only for
+ * assertions and ends it with `t.end()` as the body's last statement ends there, as one that calls `done()` does
+ * (pelias-api's configuration tests, fresh315). The `end` call, and the test for a statement that asserts.
+ */
+function tapeEnd(fn: EsNode, statements: EsNode[], text: string): { end: EsNode; asserts: RegExp } | undefined {
+  const parameter = (fn.params as EsNode[])[0]!;
+  const last = statements.at(-1);
+  if (parameter.type !== "Identifier" || last?.type !== "ExpressionStatement") return undefined;
+  const call = unwrap(last.expression as EsNode);
+  const callee = call.type === "CallExpression" ? unwrap(call.callee as EsNode) : undefined;
+  if (callee?.type !== "MemberExpression" || (call.arguments as EsNode[]).length > 0) return undefined;
+  const receiver = unwrap(callee.object as EsNode);
+  if (receiver.type !== "Identifier" || receiver.name !== parameter.name || memberName(callee) !== "end")
+    return undefined;
+  const name = (parameter.name as string).replace(/[$]/g, "\\$");
+  // Every use of the object: an assertion's call, or the one `end()`.
+  const uses = identifierCount(text, parameter.name as string);
+  const asserting =
+    text.match(new RegExp(`(?<![\\w$.])${name}\\s*\\.\\s*(?:${TAPE_ASSERTS})\\s*\\(`, "g"))?.length ?? 0;
+  if (uses !== asserting + 1) return undefined;
+  return { end: call, asserts: new RegExp(`^${name}\\s*\\.\\s*(?:${TAPE_ASSERTS})\\s*\\(`) };
 }
