@@ -66,3 +66,20 @@ describe("prefilter: the calls that make a file worth checking", () => {
     expect(passes("const { MongoClient } = mongodb; mongoose = null; page.gotoNext(); x.delete(k);")).toBe(false);
   });
 });
+
+// Session 58: Sentry's `flush(timeout)` is found through the module's import, not a per-callee alternative each.
+describe("prefilter: modules whose callees take a timeout", () => {
+  it("checks a file that imports Sentry and flushes with a literal, though it never spells the word", async () => {
+    const source =
+      'import * as Sentry from "@sentry/node";\nexport async function done() {\n  await Sentry.flush(2000);\n}\n';
+    expect(mightHoldTimeout(source, config, "js", false)).toBe(true);
+    const result = await checkSource("handler.js", source, config);
+    expect(result.messages.map((m) => [m.line, m.ruleId])).toEqual([[3, "no-hardcoded-timeout"]]);
+  });
+
+  it("still skips a file that closes something without a Sentry import or a timeout word", () => {
+    expect(mightHoldTimeout("export function stop(server) {\n  server.close(2000);\n}\n", config, "js", false)).toBe(
+      false,
+    );
+  });
+});
