@@ -70,9 +70,9 @@ function build(config: GuardConfig): Record<"js" | "python", Triggers> {
       ...(lang === "python" ? ["time_out"] : []),
       // HTTP clients whose default is no timeout, called without one (`client-defaults.ts`).
       ...(lang === "js" ? ['"axios"', "'axios'", "node-fetch", "cross-fetch", "isomorphic-unfetch"] : []),
-      // Sentry's `flush(timeout)`/`close(timeout)` (`apis-javascript.ts`), reached through the module's import: the
-      // module's name is the cheap text to look for, and it spells all of its callees (no alternative each).
-      ...(lang === "js" ? ["@sentry/"] : []),
+      // A scoped module's callees (`@sentry/node.flush`, `@subsquid/util-timeout.addTimeout`) are reached through its
+      // import: the scope is the cheap text to look for, and it spells all of them (no alternative each).
+      ...new Set(apis.flatMap((api) => /^@[\w.-]+\//.exec(api.callee)?.[0] ?? [])),
       "deadline",
       "org-guard-ignore",
       ...config.extraTimeoutNames,

@@ -211,14 +211,19 @@ function touched(call: EsNode): string[] {
  * last statement ends there as a synchronous test does; the call, or undefined when `done` is used otherwise.
  */
 function endsAtOnce(fn: EsNode, statements: EsNode[], text: string): EsNode | undefined {
+  const end = lastCall(fn, statements);
+  if (!end || end.callee.type !== "Identifier" || end.callee.name !== end.parameter) return undefined;
+  return identifierCount(text, end.parameter) === 1 ? end.call : undefined;
+}
+
+/** The body's last statement when it is a call with no arguments (`done()`, `t.end()`), and the test's one parameter. */
+function lastCall(fn: EsNode, statements: EsNode[]): { call: EsNode; callee: EsNode; parameter: string } | undefined {
   const parameter = (fn.params as EsNode[])[0]!;
   const last = statements.at(-1);
   if (parameter.type !== "Identifier" || last?.type !== "ExpressionStatement") return undefined;
   const call = unwrap(last.expression as EsNode);
-  const callee = call.type === "CallExpression" ? unwrap(call.callee as EsNode) : undefined;
-  if (callee?.type !== "Identifier" || callee.name !== parameter.name || (call.arguments as EsNode[]).length > 0)
-    return undefined;
-  return identifierCount(text, parameter.name as string) === 1 ? call : undefined;
+  if (call.type !== "CallExpression" || (call.arguments as EsNode[]).length > 0) return undefined;
+  return { call, callee: unwrap(call.callee as EsNode), parameter: parameter.name as string };
 }
 
 /** tape's assertions (and its `comment`): they compare, they wait for nothing. Not `plan`, `timeoutAfter` or `teardown`. */
@@ -231,20 +236,15 @@ const TAPE_ASSERTS =
  * (pelias-api's configuration tests, fresh315). The `end` call, and the test for a statement that asserts.
  */
 function tapeEnd(fn: EsNode, statements: EsNode[], text: string): { end: EsNode; asserts: RegExp } | undefined {
-  const parameter = (fn.params as EsNode[])[0]!;
-  const last = statements.at(-1);
-  if (parameter.type !== "Identifier" || last?.type !== "ExpressionStatement") return undefined;
-  const call = unwrap(last.expression as EsNode);
-  const callee = call.type === "CallExpression" ? unwrap(call.callee as EsNode) : undefined;
-  if (callee?.type !== "MemberExpression" || (call.arguments as EsNode[]).length > 0) return undefined;
-  const receiver = unwrap(callee.object as EsNode);
-  if (receiver.type !== "Identifier" || receiver.name !== parameter.name || memberName(callee) !== "end")
-    return undefined;
-  const name = (parameter.name as string).replace(/[$]/g, "\\$");
+  const end = lastCall(fn, statements);
+  if (end?.callee.type !== "MemberExpression" || memberName(end.callee) !== "end") return undefined;
+  const receiver = unwrap(end.callee.object as EsNode);
+  if (receiver.type !== "Identifier" || receiver.name !== end.parameter) return undefined;
+  const name = end.parameter.replace(/[$]/g, "\\$");
   // Every use of the object: an assertion's call, or the one `end()`.
-  const uses = identifierCount(text, parameter.name as string);
+  const uses = identifierCount(text, end.parameter);
   const asserting =
     text.match(new RegExp(`(?<![\\w$.])${name}\\s*\\.\\s*(?:${TAPE_ASSERTS})\\s*\\(`, "g"))?.length ?? 0;
   if (uses !== asserting + 1) return undefined;
-  return { end: call, asserts: new RegExp(`^${name}\\s*\\.\\s*(?:${TAPE_ASSERTS})\\s*\\(`) };
+  return { end: end.call, asserts: new RegExp(`^${name}\\s*\\.\\s*(?:${TAPE_ASSERTS})\\s*\\(`) };
 }

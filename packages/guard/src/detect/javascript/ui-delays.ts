@@ -30,9 +30,10 @@ export class UiDelays {
   /** A call (`callee`: the name it calls) or `new`: its arguments named alone may be a wait's bound. */
   call(callee: string | undefined, args: readonly EsNode[]): void {
     if (callee !== undefined && NOT_A_WAIT.test(callee)) return;
-    const first = args[0] && referenceName(unwrap(args[0]));
-    if (callee !== undefined && FLUSH.test(callee) && first !== undefined && /timeout/i.test(first))
-      this.flushBounds.add(first);
+    if (callee !== undefined && args[0] && FLUSH.test(callee)) {
+      const first = referenceName(unwrap(args[0]));
+      if (first !== undefined && /timeout/i.test(first)) this.flushBounds.add(first);
+    }
     for (const arg of args) this.hand(arg);
   }
 
