@@ -34,6 +34,7 @@ export function detectJavaScriptFile(
         helpers: internals?.helpers,
         table,
         retries: internals?.retries,
+        periods: internals?.periods,
         unread: internals?.unread,
         bounds: internals?.bounds,
         sleepers: internals?.sleepers,

@@ -42,6 +42,8 @@ export interface PackageInternals {
   readonly python?: PythonFacts;
   /** Functions whose parameter's field is only the pause of a timer that retries them (`retry-fields.ts`). */
   readonly retries?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Functions and methods whose parameter's field is only the period of a pacing interval (`paced-fields.ts`). */
+  readonly periods?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
   readonly unread?: ReadonlySet<string>;
   /** Names some JavaScript file holds a wait's time spent against (`maxElapsedTime`, `clock-deadlines.ts`). */

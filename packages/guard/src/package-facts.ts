@@ -19,6 +19,7 @@ import { nestingBound } from "./nesting.ts";
 import { type Candidates, candidatesIn, GIVES_DELAY } from "./package-candidates.ts";
 import { MIGHT_BOUND_BY_CLOCK } from "./detect/javascript/clock-bound-text.ts";
 import { MIGHT_RETRY_WITH_FIELD, retryFieldsOf } from "./detect/javascript/retry-fields.ts";
+import { MIGHT_PACE_WITH_FIELD, pacedFieldsOf } from "./detect/javascript/paced-fields.ts";
 import { unreadPackageNames } from "./detect/javascript/unread-package-names.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
 import { turn } from "./turn.ts";
@@ -103,11 +104,15 @@ async function walkedFacts(
   const parameters = new Map<string, Set<number>>();
   const tables = new Map<string, { zero: Set<string>; infinite: Set<string> }>();
   const retries = new Map<string, Set<string>>();
+  const periods = new Map<string, Set<string>>();
   const sleepers = new Set<string>();
   const list = [...files];
   // A file that arms a timer with a parameter's field (`}, retryOptions.timeout)`): it may retry with it.
   const retrying = (text: string) => text.length <= MAX_HELPER_FILE && MIGHT_RETRY_WITH_FIELD.test(text);
   const anyRetrying = list.some(([path, text]) => isJavaScript(path) && retrying(text));
+  // A file that arms an interval: its period may be a parameter's field (`}, timeout || 1000)`).
+  const pacing = (text: string) => text.length <= MAX_HELPER_FILE && MIGHT_PACE_WITH_FIELD.test(text);
+  const anyPacing = list.some(([path, text]) => isJavaScript(path) && pacing(text));
   // A file that holds the time a wait spent against a name (`if (elapsed > maxElapsedTime) throw err`): the name is a
   // bound wherever the package sets it (Speakeasy's retry defaults in every operation's module).
   const clocked = (text: string) => text.length <= MAX_HELPER_FILE && MIGHT_BOUND_BY_CLOCK.test(text);
@@ -120,6 +125,7 @@ async function walkedFacts(
     sleeperNames.size === 0 &&
     tableNames.size === 0 &&
     !anyRetrying &&
+    !anyPacing &&
     !anyClocked
   )
     return { zero, infinite, inert: quiet };
@@ -159,7 +165,10 @@ async function walkedFacts(
       : [...list.filter(([, text]) => defines(text)), ...list.filter(([, text]) => !defines(text))];
   // A file that does not parse, or nests too deep to parse here, shows nothing.
   for (const [path, text] of ordered) {
-    if (!isJavaScript(path) || !(mentions(text) || defines(text) || merges(text) || retrying(text) || clocked(text)))
+    if (
+      !isJavaScript(path) ||
+      !(mentions(text) || defines(text) || merges(text) || retrying(text) || pacing(text) || clocked(text))
+    )
       continue;
     if (!mightHoldTimeout(text, config, "js", isTypeScript(path))) continue;
     if (nestingBound(text) > IN_PROCESS_NESTING) continue;
@@ -184,6 +193,9 @@ async function walkedFacts(
     if (retrying(text))
       for (const [name, fields] of retryFieldsOf(program))
         retries.set(name, new Set([...(retries.get(name) ?? []), ...fields]));
+    if (pacing(text))
+      for (const [name, fields] of pacedFieldsOf(program, parsed.source ?? text))
+        periods.set(name, new Set([...(periods.get(name) ?? []), ...fields]));
     for (const name of names.bounds) bounds.add(name);
     for (const [name, positions] of names.helpers) {
       if (!helpers.has(name)) continue;
@@ -193,7 +205,14 @@ async function walkedFacts(
     }
   }
   const inert = new Set([...quiet].filter((name) => !loud.has(name)));
-  if (parameters.size === 0 && tables.size === 0 && retries.size === 0 && bounds.size === 0 && sleepers.size === 0)
+  if (
+    parameters.size === 0 &&
+    tables.size === 0 &&
+    retries.size === 0 &&
+    periods.size === 0 &&
+    bounds.size === 0 &&
+    sleepers.size === 0
+  )
     return { zero, infinite, inert };
   return withInternals(
     { zero, infinite, inert },
@@ -201,6 +220,7 @@ async function walkedFacts(
       ...(parameters.size > 0 ? { helpers: parameters } : {}),
       ...(tables.size > 0 ? { tables } : {}),
       ...(retries.size > 0 ? { retries } : {}),
+      ...(periods.size > 0 ? { periods } : {}),
       ...(bounds.size > 0 ? { bounds } : {}),
       ...(sleepers.size > 0 ? { sleepers } : {}),
     },

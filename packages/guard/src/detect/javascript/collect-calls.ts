@@ -1,5 +1,6 @@
 // A call's facts: which facts a call (`f(...)`) and a construction (`new C(...)`) feed, in the walk's order.
 import { calleePath, type EsNode } from "./ast.ts";
+import { durationParts } from "./age-cutoffs.ts";
 import { collectCallFacts } from "./call-facts.ts";
 import { callProps } from "./foreign-components.ts";
 import type { FileFacts } from "./facts.ts";
@@ -59,4 +60,9 @@ export function collectNew(facts: FileFacts, node: EsNode): void {
   facts.syncTests.call(node);
   facts.cdkTests.construction(node);
   facts.mockedTransport.call(node, (n) => facts.text(n));
+  for (const duration of facts.cutoffs.newDate(node)) {
+    const { names, written } = durationParts(duration);
+    for (const name of names) facts.timers.expiry(name);
+    for (const part of written) facts.notDurations.add(part);
+  }
 }

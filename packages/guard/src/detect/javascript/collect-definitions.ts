@@ -62,6 +62,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
     const name = id.name as string;
     facts.timers.definition(name, node.init);
     facts.timers.copy(name, node.init);
+    facts.cutoffs.declarator(name, node.init);
     facts.serverIdle.definition(name, node.init);
     facts.noWait.doubles.definition(name, node.init);
     facts.noWait.doubles.binding(name, node.init);

@@ -1,5 +1,6 @@
 // The judgement of one file's sites (the findings): every site the walk collected is judged after it, in document
 // order, by what the file's facts (`facts.ts`) and its package's facts (`package-facts.ts`) show.
+import { type PacedFields, pacedFieldRanges } from "./paced-fields.ts";
 import { TEST_FOLDER } from "./test-folders.ts";
 import { uncompilePrivateFields } from "./private-fields.ts";
 import { hardcodedMessage, unboundedMessage } from "../../messages.ts";
@@ -38,6 +39,8 @@ export interface JsDetectorOptions extends DetectorOptions {
     readonly helpers?: HelperParameters;
     /** Package functions whose parameter's field is only a pause between tries (`retry-fields.ts`). */
     readonly retries?: RetryFields;
+    /** Package functions and methods whose parameter's field is only a pacing interval's period (`paced-fields.ts`). */
+    readonly periods?: PacedFields;
     /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
     readonly unread?: ReadonlySet<string>;
     /** Names some file of the package holds a wait's time spent against (`clock-deadlines.ts`). */
@@ -103,7 +106,10 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     const facts = this.facts.collect(program, this.options.visitorKeys);
     markUnreadPackageNames(program, facts.sites, this.options.packageFacts?.unread, this.source, facts.notDurations);
     if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
-    this.retryPauses = retryFieldRanges(program, this.options.packageFacts?.retries);
+    this.retryPauses = [
+      ...retryFieldRanges(program, this.options.packageFacts?.retries),
+      ...pacedFieldRanges(program, this.options.packageFacts?.periods),
+    ];
     for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
     facts.handedNames = namesHandedToWaits(facts, this.apis);
     this.constants = new Constants(facts);
@@ -231,7 +237,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     if (!isTest && this.site !== undefined && this.facts.noWait.quiet(span(this.site)[0])) return;
     // In a test that ends without waiting (no `done`, `await` or returned promise): nothing there waits on it.
     if (!isTest && this.facts.syncTests.has(start)) return;
-    // The pause between two tries of a package function that retries itself with it.
+    // The pause between two tries of a package function that retries itself with it, or the period of its interval.
     if (!isTest && this.retryPauses.some(([from, to]) => from <= start && start < to)) return;
     // A test's `timeout: 234` that an expected call of a stub repeats: the value reached the double.
     if (!isTest && this.facts.callRecords.recorded(this.site, node)) return;

@@ -83,7 +83,9 @@ export function thresholdNames(node: EsNode, source: string): string[] {
   const consequent = node.consequent as EsNode;
   if (node.alternate) return [];
   const statements = consequent.type === "BlockStatement" ? (consequent.body as EsNode[]) : [consequent];
-  if (!statements.some(resets) || !statements.every((s) => resets(s) || logs(s))) return [];
+  const halfOpens = statements.some(halfOpen);
+  const kept = (s: EsNode) => resets(s) || logs(s) || (halfOpens && (halfOpen(s) || leavesEmpty(s)));
+  if (!(halfOpens || statements.some(resets)) || !statements.every(kept)) return [];
   const test = node.test as EsNode;
   if (!CLOCK_AGE.test(source.slice(...span(test)))) return [];
   return comparedNames(test);
@@ -105,8 +107,22 @@ function resets(statement: EsNode): boolean {
   return /^reset/i.test(path.slice(path.lastIndexOf(".") + 1));
 }
 
-/** A name that counts tries or failures (`_retries`, `attemptCount`, `failures`, `backoffIndex`). */
-const COUNTER = /retr|attempt|fail|count|backoff/i;
+/** A name that counts tries, failures or successes (`_retries`, `attemptCount`, `failures`, `successes`). */
+const COUNTER = /retr|attempt|fail|success|count|backoff/i;
+
+/**
+ * `this.state = CircuitBreakerState.HALF_OPEN` (@jpisnice/shadcn-ui-mcp-server, fresh308): a circuit breaker let
+ * through again once it has been open long enough. What the time since the last failure is compared with is how
+ * long the breaker stays open (a cooldown), not a bound on a wait.
+ */
+function halfOpen(statement: EsNode): boolean {
+  if (statement.type !== "ExpressionStatement") return false;
+  const expression = unwrap(statement.expression as EsNode);
+  if (expression.type !== "AssignmentExpression") return false;
+  const value = unwrap(expression.right as EsNode);
+  const spelled = value.type === "Literal" ? String(value.value) : (referenceName(value) ?? "");
+  return /^half[-_ ]?open$/i.test(spelled);
+}
 
 const ORDER = /^[<>]=?$/;
 

@@ -31,6 +31,7 @@ import { WrittenOptions } from "./written-options.ts";
 import { IgnoredArguments } from "./ignored-arguments.ts";
 import { CdkTests } from "./cdk-tests.ts";
 import { MockedTransport } from "./mocked-transport.ts";
+import { AgeCutoffs } from "./age-cutoffs.ts";
 import { DiscardedReads } from "./discarded-reads.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
 import { PerCallDefaults } from "./per-call-defaults.ts";
@@ -180,6 +181,8 @@ export class FileFacts implements TestFacts {
   /** A CDK test's construct props and template assertions (set aside when the file is one). */
   readonly cdkTests = new CdkTests();
   readonly mockedTransport = new MockedTransport();
+  /** Dates a duration before now (`new Date(now.getTime() - claimTimeout)`): the duration is a lifetime (`age-cutoffs.ts`). */
+  readonly cutoffs = new AgeCutoffs((node) => this.text(node));
   /** Number constants whose every read is discarded (`(FLUSH_TIMEOUT, callWithTimeout)(...)`): they become `notDurations`. */
   readonly discardedReads = new DiscardedReads();
   /** Parameter defaults of functions that are the wait themselves: their "no limit" is the caller's choice. */

@@ -178,7 +178,14 @@ export class NoWaitFacts {
     } else if (TIMER_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
       if (renews(this.text(args[0]!), this.text(args[1]!))) this.addName(this.schedules, scheduledName(args[1]!));
     } else if (INTERVAL_CALLS.test(path) && args.length >= 2 && isFunction(unwrap(args[0]!))) {
-      if (paces(this.text(args[0]!), this.text(args[1]!))) this.addName(this.schedules, scheduledName(args[1]!));
+      const delay = unwrap(args[1]!);
+      // `setInterval(async () => { ...a round... }, timeout || 1000)` (bitcore-wallet-client's TSS session poll,
+      // fresh323): the fallback is the period too, and so is every name it falls back between.
+      const periods = delay.type === "LogicalExpression" ? [delay.left as EsNode, delay.right as EsNode] : [delay];
+      if (paces(this.text(args[0]!), this.text(args[1]!))) {
+        for (const period of periods) this.addName(this.schedules, scheduledName(period));
+        if (delay.type === "LogicalExpression") this.quietRanges.push(span(delay));
+      }
     }
     this.quietRanges.push(...shownPayloads(node, path, args));
     // `useTransition({ timeout: 160 })` (react-transition-state, connectkit): a display hook's options say how long

@@ -19,6 +19,7 @@ import type { MeaningSite } from "./meaning.ts";
 import type { Classifier } from "./classify.ts";
 import { readBackSubject } from "./duration-builders.ts";
 import { isResetValue } from "./not-durations.ts";
+import { declaredSetting, mapSettings } from "./named-settings.ts";
 import { cacheDeleteFinding } from "./redis.ts";
 import { reportForever, reportPerAttempt } from "./retry-reports.ts";
 import { RETRY_CALLS, RETRY_OPTIONS, TEST_OPTIONS } from "./timers.ts";
@@ -266,6 +267,10 @@ export function judgeSite(judge: SiteJudge, node: EsNode): void {
           judge.facts.fallbackHelpers.fallbackOf(node, isTimeout, evaluate);
         if (fallback) judge.report(fallback, `as the fallback of a timeout in ${calleePath(node.callee as EsNode)}()`);
       }
+      // `new WrapperProperty("connectTimeout", "...", 10000)`, `new Map([[Props.CONNECT_TIMEOUT.name, 10000]])`.
+      for (const setting of [declaredSetting(node), ...mapSettings(node)])
+        if (setting && judge.facts.isTimeout(setting.name))
+          judge.report(setting.value, `as the default of "${setting.name}"`);
       if (RETRY_CALLS.test(calleePath(node.callee as EsNode) ?? ""))
         for (const arg of node.arguments as EsNode[]) reportForever(judge, arg, `in the retry options`);
       judgeCall(judge, node);

@@ -4,6 +4,9 @@
 import { isNode, referenceName, unwrap } from "./ast.ts";
 import { TIMEOUT_WORD } from "./timer-calls.ts";
 
+/** A name that says nothing but "timeout" (`timeout`, `_timeoutMs`, `TIMEOUT_SECONDS`). */
+const BARE = /^_*(?:time_?out|delay|ms|t)(?:_?(?:ms|millis|seconds|secs?|s))?$/i;
+
 /** The file's copies of timeout-looking names, and the names given to a store as an expiry or passed on otherwise. */
 export class TimeoutCopies {
   /** Per timeout-looking name, the timeout-looking names it is copied to. */
@@ -15,10 +18,22 @@ export class TimeoutCopies {
   readonly given = new Set<string>();
   readonly passed = new Set<string>();
 
-  /** `current = this.authenticationErrorTimeout`: a timeout-looking name copied to another. */
-  copy(target: string | undefined, value: unknown): void {
-    const source = isNode(value) ? referenceName(unwrap(value)) : undefined;
-    if (target === undefined || source === undefined || !TIMEOUT_WORD.test(source + target)) return;
+  /**
+   * `current = this.authenticationErrorTimeout`: a timeout-looking name copied to another, and each name of a fallback
+   * given to a name of its own: `this._pendingTxCleanupTimeout = config.pendingTxCleanupTimeout
+   * ?? PENDING_TX_CLEANUP_TIMEOUT` (@instantdb/core, fresh313) hands the constant on to the field whatever the config
+   * holds. A bare `timeout` is not followed: names are the file's, and that one is too often another timer's.
+   */
+  copy(target: string | undefined, value: unknown, depth = 0): void {
+    if (target === undefined || !isNode(value)) return;
+    const part = unwrap(value);
+    if (!BARE.test(target) && part.type === "LogicalExpression" && part.operator !== "&&" && depth < 4) {
+      this.copy(target, part.left, depth + 1);
+      this.copy(target, part.right, depth + 1);
+      return;
+    }
+    const source = referenceName(part);
+    if (source === undefined || source === target || !TIMEOUT_WORD.test(source + target)) return;
     this.copies.set(source, [...(this.copies.get(source) ?? []), target]);
   }
 
