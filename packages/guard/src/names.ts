@@ -96,8 +96,19 @@ const UI_DELAY = new Set([
 /** The word right before a name's `timeout` word (`show` for `showTimeout`), if any. */
 function wordBeforeTimeout(name: string): string | undefined {
   const parts = words(name);
-  const at = parts.findIndex((w) => w.endsWith("timeout"));
-  return at > 0 ? parts[at - 1] : undefined;
+  return wordBefore(
+    parts,
+    parts.findIndex((w) => w.endsWith("timeout")),
+  );
+}
+
+/**
+ * The word before `parts[at]`, past an "after": `hide` for `hideAfterTimeoutInMs` (how long a reaction shows,
+ * @stream-io/video-react-native-sdk, fresh323), as for `hideTimeout`.
+ */
+function wordBefore(parts: readonly string[], at: number): string | undefined {
+  const before = at > 1 && parts[at - 1] === "after" ? at - 1 : at;
+  return before > 0 ? parts[before - 1] : undefined;
 }
 
 /** Whether a name's word before "timeout" usually names a UI delay (`UI_DELAY`): `showTimeout`, `GH_TAP_TIMEOUT`. */
@@ -210,7 +221,7 @@ export function isTimeoutName(
   const expiry = expiryAt(parts, at);
   // `forceFlushTimeoutMillis`: how long a forced flush (a call the caller awaits) may take, a deadline, not pacing.
   const forced = at > 1 && parts[at - 2] === "force";
-  if (expiry || (at > 0 && PACING.has(parts[at - 1]!) && !forced)) return false;
+  if (expiry || (PACING.has(wordBefore(parts, at) ?? "") && !forced)) return false;
   // `closeTimeoutAfterExit`: "after ..." says when the timeout's clock starts; `defaultWSTimeoutWithFallback`:
   // "with ..." says in which mode it applies; `RequestTimeoutForReadsInMs` (Azure): "for ..." which calls it bounds.
   const after = parts.findIndex(

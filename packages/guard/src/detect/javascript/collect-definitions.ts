@@ -40,6 +40,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
   facts.deadlineHelpers.definition(referenceName(node.left as EsNode), node.right);
   facts.deadlineHelpers.clock.assigned(referenceName(node.left as EsNode), node.right);
   if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
+  facts.serverlessTests.assignment(node);
   storedTimer(facts, node.right);
   facts.deadlines.stored(node.left as EsNode, node.right);
   facts.timers.stored(node.left as EsNode, node.right);
@@ -63,6 +64,7 @@ export function collectVariableDeclarator(facts: FileFacts, node: EsNode): void 
     facts.timers.definition(name, node.init);
     facts.timers.copy(name, node.init);
     facts.cutoffs.declarator(name, node.init);
+    facts.serverlessTests.declarator(name, node.init);
     facts.serverIdle.definition(name, node.init);
     facts.noWait.doubles.definition(name, node.init);
     facts.noWait.doubles.binding(name, node.init);

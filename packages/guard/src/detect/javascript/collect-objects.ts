@@ -5,7 +5,7 @@ import type { EsNode } from "./ast.ts";
 import { axiosConfigTimeouts } from "./axios-configs.ts";
 import { cacheLifetimes } from "./cache-settings.ts";
 import { headerCodes, isCodeTable, statusEntries } from "./code-tables.ts";
-import { fakeObjectNumbers } from "./fake-objects.ts";
+import { fakeObjectNumbers, sampleObjectNumbers } from "./fake-objects.ts";
 import { responsePayloads } from "./response-payloads.ts";
 import type { FileFacts } from "./facts.ts";
 import { groupSessions } from "./group-sessions.ts";
@@ -23,6 +23,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
   for (const property of headerCodes(node.properties as EsNode[], facts.extraTimeoutNames))
     facts.notDurations.add(property);
   for (const property of fakeObjectNumbers(node.properties as EsNode[])) facts.notDurations.add(property);
+  for (const property of sampleObjectNumbers(node.properties as EsNode[])) facts.notDurations.add(property);
   for (const property of termIndexEntries(node)) facts.notDurations.add(property);
   for (const property of cacheLifetimes(node)) facts.notDurations.add(property);
   for (const property of headerEntries(node)) facts.notDurations.add(property);

@@ -118,6 +118,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     facts.deadCode.finish(this.source);
     for (const scope of facts.mockClocks.scopes((at) => this.functionAt(at))) facts.noWait.quietIn(scope);
     for (const range of facts.cdkTests.setAside(this.options.path)) facts.noWait.quietIn(range);
+    for (const range of facts.serverlessTests.setAside(this.options.path)) facts.noWait.quietIn(range);
     for (const range of facts.mockedTransport.setAside(this.options.path, this.source)) facts.noWait.quietIn(range);
     this.assertions.collectExpected();
     facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));

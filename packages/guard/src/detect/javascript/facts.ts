@@ -32,6 +32,7 @@ import { IgnoredArguments } from "./ignored-arguments.ts";
 import { CdkTests } from "./cdk-tests.ts";
 import { MockedTransport } from "./mocked-transport.ts";
 import { AgeCutoffs } from "./age-cutoffs.ts";
+import { ServerlessTests } from "./serverless-tests.ts";
 import { DiscardedReads } from "./discarded-reads.ts";
 import { OwnWaitDefaults } from "./own-waits.ts";
 import { PerCallDefaults } from "./per-call-defaults.ts";
@@ -180,6 +181,8 @@ export class FileFacts implements TestFacts {
   readonly ignoredArguments = new IgnoredArguments();
   /** A CDK test's construct props and template assertions (set aside when the file is one). */
   readonly cdkTests = new CdkTests();
+  /** What a Serverless Framework plugin test assigns into the service (`serverless-tests.ts`). */
+  readonly serverlessTests = new ServerlessTests();
   readonly mockedTransport = new MockedTransport();
   /** Dates a duration before now (`new Date(now.getTime() - claimTimeout)`): the duration is a lifetime (`age-cutoffs.ts`). */
   readonly cutoffs = new AgeCutoffs((node) => this.text(node));

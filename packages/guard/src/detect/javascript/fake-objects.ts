@@ -1,7 +1,8 @@
-// A duck-typed fake built as one object literal (@ledgerhq/hw-transport-mocker's `aTransportBuilder`: `{
-// exchangeTimeout: 30000, unresponsiveTimeout: 15000, ..., exchange: jest.fn(), close: jest.fn(), ... }`): its methods
-// are doubles, so nothing of it waits, and its numbers are data a test reads back or ignores.
-import { calleePath, type EsNode, unwrap } from "./ast.ts";
+// Objects built as data, not as settings. A duck-typed fake built as one object literal
+// (@ledgerhq/hw-transport-mocker's `aTransportBuilder`: `{ exchangeTimeout: 30000, unresponsiveTimeout: 15000, ...,
+// exchange: jest.fn(), close: jest.fn(), ... }`): its methods are doubles, so nothing of it waits, and its numbers are
+// data a test reads back or ignores. A record of placeholder fields (`{ foo: "bar", timeout: 60 }`) is sample data.
+import { calleePath, type EsNode, propertyName, unwrap } from "./ast.ts";
 import { SPY } from "./no-wait-shapes.ts";
 
 /** How many methods must be doubles, at least, and at least half the entries. */
@@ -25,6 +26,29 @@ export function fakeObjectNumbers(properties: readonly EsNode[]): EsNode[] {
     if (callee && SPY.test(calleePath(callee) ?? "")) doubles += 1;
   }
   if (doubles < MIN_DOUBLES || doubles * 2 < properties.length) return [];
+  return properties.filter((property) => {
+    if (property.type !== "Property") return false;
+    const value = unwrap(property.value as EsNode);
+    return value.type === "Literal" && typeof value.value === "number";
+  });
+}
+
+/** Placeholder names (`foo`, `bar`, `baz`): keys no real setting or protocol field is called. */
+const PLACEHOLDER = /^(foo|bar|baz|qux|quux)$/;
+
+/**
+ * The number-valued entries of an object literal of sample data: one of its keys is a placeholder holding a plain
+ * value (`createHash("bkey", { foo: "bar", timeout: 60, ok: null })`, @jambonz/realtimedb-helpers' tests, fresh322:
+ * a record stored and read back, whatever its fields are called).
+ */
+export function sampleObjectNumbers(properties: readonly EsNode[]): EsNode[] {
+  const sample = properties.some(
+    (property) =>
+      property.type === "Property" &&
+      PLACEHOLDER.test(propertyName(property) ?? "") &&
+      unwrap(property.value as EsNode).type === "Literal",
+  );
+  if (!sample) return [];
   return properties.filter((property) => {
     if (property.type !== "Property") return false;
     const value = unwrap(property.value as EsNode);

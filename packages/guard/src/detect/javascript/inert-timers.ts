@@ -68,5 +68,5 @@ export function judgeTimers(
   ];
   for (const name of quiet)
     if (name !== undefined && !effects.active.has(name) && !effects.passed.has(name)) effects.inertNames.add(name);
-  effects.copies.finish(effects.inertNames, effects.active, effects.passed);
+  effects.copies.finish(effects.inertNames, effects.active, effects.passed, effects.expiries);
 }

@@ -8,8 +8,11 @@ import { calleePath, type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts"
 import { isLog } from "./callback-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
-/** `new Error(...)`, `new errors.TimeoutError(...)`, `createError(...)`: an error built from its message. */
-const ERROR_BUILDER = /(^|\.)(\w*Error|\w*Exception)$/;
+/**
+ * `new Error(...)`, `new errors.TimeoutError(...)`, `createError(...)`: an error built from its message (TypeScript's
+ * CommonJS output reaches a default-exported class as `SpruceError_1.default`).
+ */
+const ERROR_BUILDER = /(^|\.)(\w*Error|\w*Exception)(_\d+\.default)?$/;
 
 /** The spans of the values a call or construction `node` writes into an error's or a log line's text. */
 export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, number][] {
@@ -17,7 +20,20 @@ export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, 
   if (path === undefined || !(ERROR_BUILDER.test(path) || (node.type === "CallExpression" && isLog(path)))) return [];
   const parts: EsNode[] = [];
   for (const arg of node.arguments as EsNode[]) textParts(unwrap(arg), parts);
+  // `this.log.debug("start update", { timeout: 30000 })` (@lskjs/proxy, fresh324): the fields of an object logged
+  // beside the message are written into the line too.
+  if (node.type === "CallExpression" && isLog(path)) parts.push(...literalFields(node.arguments as EsNode[]));
   return parts.filter((part) => onlyNumbers(part, visitorKeys)).map((part) => span(part));
+}
+
+/** The literal values of the object literals among `args` (`{ code: "TIMEOUT", timeoutMs: 20000 }`). */
+function literalFields(args: readonly EsNode[]): EsNode[] {
+  return args
+    .map((arg) => unwrap(arg))
+    .filter((arg) => arg.type === "ObjectExpression")
+    .flatMap((object) => object.properties as EsNode[])
+    .filter((property) => property.type === "Property" && unwrap(property.value as EsNode).type === "Literal")
+    .map((property) => property.value as EsNode);
 }
 
 /**
@@ -27,7 +43,10 @@ export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, 
  */
 export function errorPayloads(node: EsNode): [number, number][] {
   if (node.type !== "NewExpression" || !ERROR_BUILDER.test(calleePath(node.callee as EsNode) ?? "")) return [];
-  return (node.arguments as EsNode[]).filter((arg) => PAYLOAD.has(unwrap(arg).type)).map((arg) => span(arg));
+  const args = (node.arguments as EsNode[]).map((arg) => unwrap(arg));
+  // `new SpruceError({ code: "TIMEOUT", eventName: "connect", timeoutMs: 20000 })` (@sprucelabs/mercury-client,
+  // fresh321): a number written into the error's options object describes the wait that timed out.
+  return [...args.filter((arg) => PAYLOAD.has(arg.type)), ...literalFields(args)].map((arg) => span(arg));
 }
 
 /** Argument shapes that are a value, not code or a structure: a number, a name, a fallback, a choice. */

@@ -24,7 +24,9 @@ export const MODULE_MOCK = /^(jest|vi)\.(mock|doMock|unstable_mockModule)$/;
 export const SHOWING = "Toast|Snackbar|Notification|Notifier|Tooltip|Popover|Alert|Banner";
 /** Those and the components that animate something: `<CSSTransition timeout={300}>`. */
 const DISPLAYED = `${SHOWING}|Transition|Fade|Collapse|Slide|Grow|Zoom|Animat\\w*`;
-export const DISPLAY_ELEMENT = new RegExp(`(${DISPLAYED})$`);
+/** Words after a display's name that keep it one: `<ToastEmitter timeout={3000}>` (@magento/venia-ui, fresh327). */
+const DISPLAY_PART = "Emitter|Container|Provider|Item|Message|Wrapper|Host";
+export const DISPLAY_ELEMENT = new RegExp(`(${DISPLAYED})(${DISPLAY_PART})?$`);
 /**
  * A class or component that shows a message (`display-objects.ts`: `new Toast(model)`, `function Notification()`);
  * not the animating ones, whose names (`StateTransition`, `Slide`) also name things that wait.
