@@ -34,6 +34,13 @@ describe("an interval's period handed as an options field", () => {
     expect(await packageFindings({ "src/tsskey.js": session, "test/tss.test.js": tests })).toEqual([]);
   });
 
+  it("silences it when the method destructures its options in its signature", async () => {
+    const signature = session
+      .replace("  subscribe(params = {}) {", "  subscribe({ timeout, iterHandler } = {}) {")
+      .replace("    const { timeout, iterHandler } = params;\n", "");
+    expect(await packageFindings({ "src/tsskey.js": signature, "test/tss.test.js": tests })).toEqual([]);
+  });
+
   it("reports it without the method that paces with it", async () => {
     expect(await packageFindings({ "test/tss.test.js": tests })).toEqual(["test/tss.test.js:4: no-hardcoded-timeout"]);
   });
