@@ -11,6 +11,14 @@ const TEST_FUNCTIONS = [
   "it.skip",
   "test.skip",
 ];
+/** Modules whose `timeout(ms)` decorator sets a test's or suite's Mocha timeout (mocha-typescript, testdeck). */
+export const TEST_DECORATOR_MODULES = [
+  "mocha-typescript",
+  "@testdeck/mocha",
+  "@testdeck/jasmine",
+  "@testdeck/jest",
+  "@testdeck/vitest",
+];
 /** Sentry's SDKs for servers and browsers: each exports the hub's `flush` and `close`. */
 const SENTRY_PACKAGES = [
   "@sentry/node",
@@ -53,6 +61,14 @@ export const JAVASCRIPT_TIMEOUT_APIS: readonly TimeoutApi[] = [
   { language: "js", callee: "this.currentTest.timeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "mocha.timeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "t.timeout", argument: 0, zeroIsUnbounded: true },
+  // mocha-typescript's and testdeck's decorators (`@test @timeout(60000) async works()`), imported from their module:
+  // the test's or suite's Mocha timeout, 0 switching it off as `this.timeout(0)` does.
+  ...TEST_DECORATOR_MODULES.map((module) => ({
+    language: "js" as const,
+    callee: `${module}.timeout`,
+    argument: 0,
+    zeroIsUnbounded: true,
+  })),
   // Playwright's test timeouts: 0 switches the limit off (`test.setTimeout(0)`, `testInfo.setTimeout(0)`).
   { language: "js", callee: "test.setTimeout", argument: 0, zeroIsUnbounded: true },
   { language: "js", callee: "testInfo.setTimeout", argument: 0, zeroIsUnbounded: true },

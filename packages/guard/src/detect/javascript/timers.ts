@@ -1,4 +1,5 @@
 // Timers, test-runner timeouts and the callbacks that make a timer a deadline.
+import { TEST_DECORATOR_MODULES } from "../../apis-javascript.ts";
 import { type EsNode, FUNCTION_TYPES, propertyName, span, unwrap } from "./ast.ts";
 import { boundFunction, ownText } from "./callback-body.ts";
 
@@ -6,8 +7,9 @@ import { boundFunction, ownText } from "./callback-body.ts";
 export const SWITCH_OFF_APIS = new Set(["*.setTimeout"]);
 
 /** Test-runner timeouts: the fix is `timeouts.test`, not `TIMEOUT`. */
-export const TEST_APIS =
-  /^(jest\.setTimeout|this\.(test\.|currentTest\.)?timeout|mocha\.timeout|t\.timeout|vi\.setConfig|test\.setTimeout|testInfo\.setTimeout|(@cucumber\/)?cucumber\.setDefaultTimeout)$/;
+export const TEST_APIS = new RegExp(
+  `^(jest\\.setTimeout|this\\.(test\\.|currentTest\\.)?timeout|mocha\\.timeout|t\\.timeout|vi\\.setConfig|test\\.setTimeout|testInfo\\.setTimeout|(@cucumber\\/)?cucumber\\.setDefaultTimeout|(${TEST_DECORATOR_MODULES.join("|")})\\.timeout)$`,
+);
 
 /** Test-runner options (`vi.setConfig({ testTimeout })`, Playwright's `timeout` is not one of them). */
 export const TEST_OPTIONS = /^(testTimeout|hookTimeout|teardownTimeout)$/;

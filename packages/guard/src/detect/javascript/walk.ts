@@ -15,7 +15,6 @@ const SKIP_KEYS = new Set([
   "superTypeParameters",
   "superTypeArguments",
   "implements",
-  "decorators",
   "tokens",
   "comments",
 ]);
@@ -58,7 +57,7 @@ export function walk(
   const stack: EsNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (SKIP_TYPES.has(node.type)) continue;
+    if (SKIP_TYPES.has(node.type) || (node.type === "Decorator" && !isTimeoutDecorator(node))) continue;
     // `false`: what the node holds is not visited (a search that skips nested functions stays linear).
     if (visit(node) === false) continue;
     const keys = childKeys(visitorKeys, node);
@@ -69,4 +68,16 @@ export function walk(
       } else if (isNode(child)) stack.push(child);
     }
   }
+}
+
+/**
+ * `@timeout(60000)` (mocha-typescript, testdeck; any decorator whose callee's name ends in "timeout"): a test's timeout
+ * written as a decorator, walked so the rules judge it as the call it is (by the module it is imported from). Other
+ * decorators are not walked: what `@Component({...})`, `@Timeout(5000)` (NestJS's one-shot
+ * job) or `@Max(3600)` mean is the framework's, and they describe the class rather than wait.
+ */
+function isTimeoutDecorator(node: EsNode): boolean {
+  const expression = node.expression as EsNode | undefined;
+  const callee = expression?.type === "CallExpression" ? (expression.callee as EsNode) : undefined;
+  return callee?.type === "Identifier" && /timeout$/i.test(callee.name as string);
 }
