@@ -65,6 +65,9 @@ function factoryMillis(node: EsNode, evaluate: (node: EsNode) => number | undefi
   // Luxon's `Duration.fromObject({ seconds: 10 })` (@glow-xyz/solana-client's per-method request timeouts, fresh259).
   if (method === "fromObject" && DURATION_TYPE.test(path.slice(0, dot)))
     return objectMillis(unwrap(args[0]!), evaluate);
+  // `Milliseconds(10000)`, `(0, core_1.Milliseconds)(120000)`: @cardano-sdk's branded number, a cast that names the
+  // unit (fresh333's rxjs `timeout({ first })` bounds): the number itself.
+  if (method === "Milliseconds") return evaluate(args[0]!);
   if (dot < 0 || !Object.hasOwn(UNIT_FACTORIES, method) || !DURATION_TYPE.test(path.slice(0, dot))) return undefined;
   const unit = UNIT_FACTORIES[method]!;
   const count = evaluate(args[0]!);
