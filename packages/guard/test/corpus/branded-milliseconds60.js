@@ -1,4 +1,4 @@
-// JS `no-hardcoded-timeout`, session 60 (issue 9), from blind set fresh333 (@cardano-sdk/ogmios, @cardano-sdk/wallet):
+// JS `no-hardcoded-timeout`, session 60 (issue 9), from blind sets fresh326 and fresh333 (@cardano-sdk/ogmios, @cardano-sdk/wallet):
 // `Milliseconds(n)` is a branded number, a cast that names its unit: a timeout constant built with it is the literal.
 const core_1 = require("@cardano-sdk/core");
 const rxjs_1 = require("rxjs");

@@ -157,6 +157,7 @@ export class Constants {
       case "MemberExpression":
         return this.moduleUnit(node) ?? builtDuration(node, (inner) => this.evaluate(inner, depth + 1));
       case "CallExpression":
+      case "NewExpression":
         return this.power(node, depth) ?? builtDuration(node, (inner) => this.evaluate(inner, depth + 1));
       case "UnaryExpression": {
         const value = this.evaluate(node.argument as EsNode, depth + 1);

@@ -56,8 +56,16 @@ export function readBackSubject(node: EsNode): EsNode {
 }
 
 function factoryMillis(node: EsNode, evaluate: (node: EsNode) => number | undefined): number | undefined {
-  if (node.type !== "CallExpression") return undefined;
   const args = node.arguments as EsNode[];
+  // `new Delay(30000, 60000)`: @firebase/auth's pair of a desktop and a mobile duration (`DEFAULT_API_TIMEOUT_MS`,
+  // `PING_TIMEOUT`, bundled by its users): the first, the shorter, is the bound where it is written.
+  if (node.type === "NewExpression") {
+    const callee = unwrap(node.callee as EsNode);
+    return callee.type === "Identifier" && callee.name === "Delay" && args.length === 2
+      ? evaluate(args[0]!)
+      : undefined;
+  }
+  if (node.type !== "CallExpression") return undefined;
   const path = calleePath(node.callee as EsNode);
   if (args.length !== 1 || path === undefined) return undefined;
   const dot = path.lastIndexOf(".");
