@@ -1,7 +1,9 @@
 // A timeout among a cache's settings: `dictionary: { caching: { enabled: true, timeout: 60 } }` (the defaults of
 // @sitecore-content-sdk/content, fresh279), `cache: { timeout: 3600 }`. A bare timeout there is how long an entry stays
 // cached, a lifetime, as `cacheTimeout` is by its name (`name-kinds.ts`); a named one (`connectTimeout` of the cache's
-// store) still bounds a wait.
+// store) still bounds a wait. webpack's persistent cache options (`{ type: "filesystem", idleTimeout: 10000,
+// idleTimeoutForInitialStore: 0 }`, @roots/bud-cache, fresh339) time when the cache is written after the compiler goes
+// idle: delays before a store, not bounds of a wait.
 import { isBareTimeoutName } from "../../name-words.ts";
 import { type EsNode, propertyName, unwrap } from "./ast.ts";
 
@@ -19,4 +21,15 @@ export function cacheLifetimes(object: EsNode): EsNode[] {
       if (setting.type === "Property" && isBareTimeoutName(propertyName(setting) ?? "")) found.push(setting);
   }
   return found;
+}
+
+/** Keys only webpack's persistent (filesystem) cache options have: an object holding one is those options. */
+const WEBPACK_CACHE_KEY =
+  /^(idleTimeoutForInitialStore|idleTimeoutAfterLargeChanges|maxMemoryGenerations|memoryCacheUnaffected|allowCollectingMemory)$/;
+
+/** webpack's cache store delays (`idleTimeout`, `idleTimeoutForInitialStore`, ...) of its persistent cache options. */
+export function webpackCacheDelays(object: EsNode): EsNode[] {
+  const properties = (object.properties as EsNode[]).filter((property) => property.type === "Property");
+  if (!properties.some((property) => WEBPACK_CACHE_KEY.test(propertyName(property) ?? ""))) return [];
+  return properties.filter((property) => /^idleTimeout/.test(propertyName(property) ?? ""));
 }

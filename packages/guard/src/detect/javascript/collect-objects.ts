@@ -3,7 +3,7 @@
 import { advertisedDefaults } from "./advertised-defaults.ts";
 import type { EsNode } from "./ast.ts";
 import { axiosConfigTimeouts } from "./axios-configs.ts";
-import { cacheLifetimes } from "./cache-settings.ts";
+import { cacheLifetimes, webpackCacheDelays } from "./cache-settings.ts";
 import { headerCodes, isCodeTable, statusEntries } from "./code-tables.ts";
 import { fakeObjectNumbers, sampleObjectNumbers } from "./fake-objects.ts";
 import { responsePayloads } from "./response-payloads.ts";
@@ -26,6 +26,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
   for (const property of sampleObjectNumbers(node.properties as EsNode[])) facts.notDurations.add(property);
   for (const property of termIndexEntries(node)) facts.notDurations.add(property);
   for (const property of cacheLifetimes(node)) facts.notDurations.add(property);
+  for (const property of webpackCacheDelays(node)) facts.notDurations.add(property);
   for (const property of headerEntries(node)) facts.notDurations.add(property);
   for (const property of groupSessions(node)) facts.noWait.connectionSessions.add(property);
   for (const property of axiosConfigTimeouts(node)) facts.axiosConfigTimeouts.add(property);

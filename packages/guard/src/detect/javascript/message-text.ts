@@ -9,10 +9,11 @@ import { isLog } from "./callback-effects.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
 /**
- * `new Error(...)`, `new errors.TimeoutError(...)`, `createError(...)`: an error built from its message (TypeScript's
- * CommonJS output reaches a default-exported class as `SpruceError_1.default`).
+ * `new Error(...)`, `new errors.TimeoutError(...)`, `createError(...)`, a file's own `error("TIMEOUT", message)`
+ * factory (pi-subagents, fresh339): an error built from its message (TypeScript's CommonJS output reaches a
+ * default-exported class as `SpruceError_1.default`).
  */
-const ERROR_BUILDER = /(^|\.)(\w*Error|\w*Exception)(_\d+\.default)?$/;
+const ERROR_BUILDER = /(^|\.)(\w*Error|\w*Exception|error)(_\d+\.default)?$/;
 
 /** The spans of the values a call or construction `node` writes into an error's or a log line's text. */
 export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, number][] {
