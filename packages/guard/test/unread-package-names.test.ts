@@ -211,3 +211,39 @@ describe("a defaults table that no file of the package reads", () => {
     ]);
   });
 });
+
+// Session 60 (issue 9), from blind set fresh339 (pangea-node-sdk): a config class's instance field
+// (`requestTimeout = 5e3`) that no file of the package reads, through an instance or otherwise, bounds nothing there.
+// A field named `timeout` is what a client library reads off any options object it is handed: still reported.
+describe("a class's instance timeout field that no file of the package reads", () => {
+  const config = [
+    "export class PangeaConfig {",
+    '  domain = "aws.us.pangea.cloud";',
+    "  requestRetries = 3;",
+    "  requestTimeout = 5e3;",
+    "  timeout = 10e3;",
+    "  constructor(options = {}) {",
+    "    Object.assign(this, options);",
+    "  }",
+    "}",
+  ].join("\n");
+  const client = [
+    "import { PangeaConfig } from './config.js';",
+    "export const config = new PangeaConfig();",
+    "export const retries = config.requestRetries;",
+  ].join("\n");
+
+  it("is not reported; a bare `timeout` field is", async () => {
+    expect(await packageFindings({ "config.js": config, "client.js": client })).toEqual([
+      "config.js:5: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is reported when a file reads it off an instance", async () => {
+    const reader = `${client}\nexport const limit = config.requestTimeout;`;
+    expect(await packageFindings({ "config.js": config, "client.js": reader })).toEqual([
+      "config.js:4: no-hardcoded-timeout",
+      "config.js:5: no-hardcoded-timeout",
+    ]);
+  });
+});

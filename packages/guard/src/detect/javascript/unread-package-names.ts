@@ -5,6 +5,7 @@
 // reads the name: the value bounds nothing here (a constant for callers, like a Python module constant nothing reads).
 // Decided on the whole package's text by the package pass (an export is read through an import from any module);
 // without package facts nothing is unread.
+import { isBareTimeoutName } from "../../name-words.ts";
 import { type EsNode, span, unwrap } from "./ast.ts";
 
 /** Names worth a count: the rest is never a finding (`await` is no wait: most files say it, and each was scanned). */
@@ -16,6 +17,11 @@ const TIMEOUT_LIKE = /time_?out|deadline|(?<!a)wait/i;
  */
 const DEFAULTS_TABLE = /^(DEFAULTS?|DEFAULT_[A-Z0-9_]+|defaults?[A-Z][\w$]*)$/;
 const NAME = "(?<name>[A-Za-z_$][\\w$]*)";
+/**
+ * A class's instance field written at the start of its line (`requestTimeout = 5e3;` in pangea-node-sdk's
+ * `PangeaConfig`, fresh339), with its modifiers and type: offered to whoever holds an instance.
+ */
+const INSTANCE_FIELD = `^[ \\t]*(?:(?:readonly|public|protected|private|declare|override)\\s+)*${NAME}\\s*[?!]?\\s*(?::[^=;\\n]{1,80})?=(?![=>])`;
 
 /**
  * The spellings that define or export a name without reading it, each capturing the name: a static field (and its
@@ -30,6 +36,7 @@ const DEFINITIONS = [
   `\\bexports\\.[\\w$]+\\s*=\\s*${NAME}\\s*;`,
   `\\bObject\\.defineProperty\\(\\s*exports\\s*,\\s*["']${NAME}["']`,
   `\\bget:\\s*function\\s*\\(\\)\\s*\\{\\s*return\\s+[\\w$]+\\.${NAME};\\s*\\}`,
+  INSTANCE_FIELD,
 ].map((source) => new RegExp(source, "dgm"));
 /**
  * The spellings that offer a name to others, each capturing it: a static field or a compiled one, an exported
@@ -43,6 +50,7 @@ const OFFERED = [
   new RegExp(`\\bexport\\s+(?:declare\\s+)?(?:const|let|var)\\s+${NAME}\\b`, "dgm"),
   DEFINITIONS[3]!,
   DEFINITIONS[4]!,
+  DEFINITIONS.at(-1)!,
 ];
 /** `export { a, defaultTimeout as defaultTaskTimeout }`: every name in the list is exported, none read. */
 const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/dg;
@@ -105,6 +113,8 @@ export function unreadPackageNames(files: readonly string[]): Set<string> {
     for (const pattern of OFFERED) {
       for (const match of text.matchAll(pattern)) {
         const { name, owner } = match.groups!;
+        // An instance field named `timeout` is what a client library reads off any options object it is handed.
+        if (pattern === OFFERED.at(-1) && isBareTimeoutName(name!)) continue;
         // `Klass.NAME = 60000` on a class this file declares: `Bluebird.TIMEOUT = 5000` sets another library's.
         if (
           (TIMEOUT_LIKE.test(name!) || DEFAULTS_TABLE.test(name!)) &&
@@ -186,7 +196,7 @@ function unreadTables(program: EsNode, names: ReadonlySet<string>, source: strin
  * (`Klass.NAME = ...`), a declarator's.
  */
 function definedName(site: EsNode, source: string): string | undefined {
-  if (site.type === "PropertyDefinition" && site.static === true && !site.computed)
+  if (site.type === "PropertyDefinition" && !site.computed)
     return (site.key as EsNode).type === "Identifier" ? ((site.key as EsNode).name as string) : undefined;
   if (site.type === "AssignmentExpression" && site.operator === "=") {
     const left = site.left as EsNode;
