@@ -36,6 +36,7 @@ export function detectJavaScriptFile(
         retries: internals?.retries,
         periods: internals?.periods,
         unread: internals?.unread,
+        backoffs: internals?.backoffs,
         bounds: internals?.bounds,
         sleepers: internals?.sleepers,
         clientTimeout: internals?.clientTimeout,

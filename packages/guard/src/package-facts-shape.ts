@@ -46,6 +46,8 @@ export interface PackageInternals {
   readonly periods?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
   readonly unread?: ReadonlySet<string>;
+  /** Timeout-like fields the package reads only scaled by a count of tries, a backoff's base (`backoff-fields.ts`). */
+  readonly backoffs?: ReadonlySet<string>;
   /** Names some JavaScript file holds a wait's time spent against (`maxElapsedTime`, `clock-deadlines.ts`). */
   readonly bounds?: ReadonlySet<string>;
   /** Functions of the package's JavaScript modules that only sleep for their first parameter (`sleeps.ts`). */

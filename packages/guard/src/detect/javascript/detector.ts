@@ -28,6 +28,7 @@ import type { MeaningSite } from "./meaning.ts";
 import { AssertionRanges } from "./assertion-ranges.ts";
 import { isCannedData } from "./canned-data.ts";
 import { markUnreadPackageNames } from "./unread-package-names.ts";
+import { markBackoffFields } from "./backoff-fields.ts";
 import { type UnboundedJudge, unboundedVerdict } from "./unbounded-verdict.ts";
 
 export interface JsDetectorOptions extends DetectorOptions {
@@ -43,6 +44,8 @@ export interface JsDetectorOptions extends DetectorOptions {
     readonly periods?: PacedFields;
     /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
     readonly unread?: ReadonlySet<string>;
+    /** Timeout-like fields the package reads only scaled by a count of tries (`backoff-fields.ts`). */
+    readonly backoffs?: ReadonlySet<string>;
     /** Names some file of the package holds a wait's time spent against (`clock-deadlines.ts`). */
     readonly bounds?: ReadonlySet<string>;
     /** Functions of the package's modules that only sleep for their first parameter (`sleeps.ts`). */
@@ -105,6 +108,8 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     uncompilePrivateFields(program, this.source, this.options.visitorKeys);
     const facts = this.facts.collect(program, this.options.visitorKeys);
     markUnreadPackageNames(program, facts.sites, this.options.packageFacts?.unread, this.source, facts.notDurations);
+    const backoffs = this.options.packageFacts?.backoffs;
+    markBackoffFields(facts.sites, backoffs, facts.notDurations);
     if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
     this.retryPauses = [
       ...retryFieldRanges(program, this.options.packageFacts?.retries),
