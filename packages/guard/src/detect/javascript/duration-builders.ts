@@ -26,6 +26,9 @@ const UNIT_FACTORIES: Readonly<Record<string, number>> = {
   fromHours: 3_600_000,
 };
 
+/** Reading a duration back in seconds (`.toSeconds()`, CDK's `Duration`). */
+const IN_SECONDS = /^(toSeconds|inSeconds|asSeconds)$/;
+
 /** Reading a duration back in milliseconds: a getter (`.milliseconds`) or a method (`.inMilliseconds()`, `.toMillis()`). */
 const IN_MILLISECONDS = /^(milliseconds|inMilliseconds|toMilliseconds|toMillis|asMilliseconds|ms)$/;
 
@@ -40,6 +43,12 @@ export function builtDuration(node: EsNode, evaluate: (node: EsNode) => number |
     const callee = unwrap(node.callee as EsNode);
     if (callee.type === "MemberExpression" && IN_MILLISECONDS.test(memberName(callee) ?? ""))
       return factoryMillis(unwrap(callee.object as EsNode), evaluate);
+    // `cdk.Duration.seconds(300).toSeconds()` (@aws-cdk's `requestTimeoutSeconds` defaults, fresh339): read back in
+    // seconds, the number a seconds-named setting is given.
+    if (callee.type === "MemberExpression" && IN_SECONDS.test(memberName(callee) ?? "")) {
+      const millis = factoryMillis(unwrap(callee.object as EsNode), evaluate);
+      return millis === undefined ? undefined : millis / 1000;
+    }
   }
   // `.milliseconds`: a getter.
   if (node.type === "MemberExpression" && IN_MILLISECONDS.test(memberName(node) ?? ""))
