@@ -22,28 +22,28 @@ const SCALED_BEFORE = /(?:attempts?|retr(?:y|ies)|tries|failures?)[\w$]*\s*\*\s*
 /** The timeout-like field names the package's JavaScript and TypeScript `files` read only as a backoff's base. */
 export function backoffFieldNames(files: readonly string[]): Set<string> {
   const candidates = new Set<string>();
-  for (const text of files)
+  for (const text of files) {
+    if (!TIMEOUT_LIKE.test(text)) continue;
     for (const match of text.matchAll(FIELD_STORE)) {
       const name = match[1]!;
       if (TIMEOUT_LIKE.test(name) && !isBareTimeoutName(name) && !TRIES.test(name)) candidates.add(name);
     }
-  const found = new Set<string>();
-  for (const name of candidates) {
-    const mention = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
-    let scaled = false;
-    let other = false;
-    for (const text of files) {
-      for (const match of text.matchAll(mention)) {
-        const use = mentionKind(text, match.index, name);
-        if (use === "scaled") scaled = true;
-        else if (use === "other") other = true;
-        if (other) break;
-      }
-      if (other) break;
-    }
-    if (scaled && !other) found.add(name);
   }
-  return found;
+  if (candidates.size === 0) return new Set();
+  // One scan of each file for every candidate at once (a package may have thousands of files).
+  const escaped = [...candidates].map((name) => name.replace(/\$/g, "\\$"));
+  const mention = new RegExp(`(?<![\\w$])(?:${escaped.join("|")})(?![\\w$])`, "g");
+  const scaled = new Set<string>();
+  const other = new Set<string>();
+  for (const text of files)
+    for (const match of text.matchAll(mention)) {
+      const name = match[0];
+      if (other.has(name)) continue;
+      const use = mentionKind(text, match.index, name);
+      if (use === "scaled") scaled.add(name);
+      else if (use === "other") other.add(name);
+    }
+  return new Set([...scaled].filter((name) => !other.has(name)));
 }
 
 /**
