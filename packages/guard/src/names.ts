@@ -193,6 +193,9 @@ const BACKOFF = new Set(["retry", "retries", "backoff", "reconnect", "reconnecti
  * also reads `timeOutMs`, `TIME_OUT` and `request_timeout_in_seconds`; Python's twisted `timeOut` attributes are left
  * to the Python detector, whose tests drive them on virtual clocks it does not see yet.
  */
+/** A bundler's renamed copy: the name, then one or two digits (esbuild) or `$` and digits (rollup). */
+const BUNDLER_COPY = /^(.*[A-Za-z])\$?\d{1,2}$/;
+
 export function isTimeoutName(
   name: string,
   extraNames: ReadonlySet<string> = new Set(),
@@ -201,6 +204,10 @@ export function isTimeoutName(
   if (extraNames.has(name)) return true;
   // Most names never mention a timeout; skip the word split for them (hot path).
   if (!(spelledApart ? /time_?out/i : /timeout/i).test(name)) return false;
+  // `DEFAULT_TIMEOUT2`, `timeout$1`: a bundler's copy (esbuild, rollup) of a name declared in two modules it joined,
+  // renamed with a number (@morphllm/morphsdk's `.cjs` builds, fresh358): judged as the name it copies.
+  const copied = BUNDLER_COPY.exec(name);
+  if (copied) return isTimeoutName(copied[1]!, extraNames, { spelledApart });
   // `kRetryOnTimeout`: a symbol key (undici, elastic) is judged by the name after its `k`.
   const split = words(/^k[A-Z]/.test(name) ? name.slice(1) : name);
   const parts = unfused(spelledApart ? fused(split) : split);
