@@ -21,7 +21,9 @@ const NAME = "(?<name>[A-Za-z_$][\\w$]*)";
  * A class's instance field written at the start of its line (`requestTimeout = 5e3;` in pangea-node-sdk's
  * `PangeaConfig`, fresh339), with its modifiers and type: offered to whoever holds an instance.
  */
-const INSTANCE_FIELD = `^[ \\t]*(?:(?:readonly|public|protected|private|declare|override)\\s+)*${NAME}\\s*[?!]?\\s*(?::[^=;\\n]{1,80})?=(?![=>])`;
+const fieldOf = (name: string) =>
+  `^[ \\t]*(?:(?:readonly|public|protected|private|declare|override)\\s+)*${name}\\s*[?!]?\\s*(?::[^=;\\n]{1,80})?=(?![=>])`;
+const INSTANCE_FIELD = fieldOf(NAME);
 
 /**
  * The spellings that define or export a name without reading it, each capturing the name: a static field (and its
@@ -50,7 +52,8 @@ const OFFERED = [
   new RegExp(`\\bexport\\s+(?:declare\\s+)?(?:const|let|var)\\s+${NAME}\\b`, "dgm"),
   DEFINITIONS[3]!,
   DEFINITIONS[4]!,
-  DEFINITIONS.at(-1)!,
+  // Only timeout-like names, in the pattern itself: every assignment at a line's start would match the general one.
+  new RegExp(fieldOf("(?<name>[\\w$]*(?:time_?out|deadline|wait)[\\w$]*)"), "dgmi"),
 ];
 /** `export { a, defaultTimeout as defaultTaskTimeout }`: every name in the list is exported, none read. */
 const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/dg;
