@@ -141,10 +141,6 @@ const NO_WHAT = new Set([
 ]);
 
 /**
- * Words after "timeout" that keep it one: its default (`_default_value`, traitlets' pattern), a pad added to it,
- * or its length (`timeoutDuration = 1e3 * 10`, jasmine's `DEFAULT_TIMEOUT_INTERVAL = 5000`).
- */
-/**
  * What a timeout named first bounds (`timeout_socket`, `timeoutRead`): a channel or an operation, never a handler. Not
  * a state (undici's `TIMEOUT_IDLE = 3` beside `TIMEOUT_HEADERS = 1` is a code of which timer fired).
  */
@@ -173,10 +169,12 @@ const BOUNDED_AFTER = new Set([
 ]);
 
 /**
- * Words after the timeout that keep it one: `connect_timeout_default`, `launch_timeout_pad`, and OPC UA's
- * `timeoutHint` (a request header's timeout, which node-opcua's client also waits by: fresh277).
+ * Words after the timeout that keep it one: its default (`connect_timeout_default`, traitlets' `_default_value`), a pad
+ * added to it (`launch_timeout_pad`), its length (`timeoutDuration`, jasmine's `DEFAULT_TIMEOUT_INTERVAL`), OPC UA's
+ * `timeoutHint` (a request header's timeout, which node-opcua's client also waits by: fresh277), and a controller's
+ * setpoint (st-ethernet-ip's `timeout_sp: 10000`, the bound of every request it sends: fresh366).
  */
-const TRAILING = new Set("default value pad padding margin grace slack duration interval hint".split(" "));
+const TRAILING = new Set("default value pad padding margin grace slack duration interval hint sp setpoint".split(" "));
 
 /**
  * `retryMinTimeout`, `reconnect_max_timeout`: the base and the cap of a backoff between tries (retry libraries call

@@ -44,7 +44,10 @@ export interface PackageInternals {
   readonly retries?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Functions and methods whose parameter's field is only the period of a pacing interval (`paced-fields.ts`). */
   readonly periods?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
+  /**
+   * Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`), and
+   * `table.key` for a key no code reads of a table read only key by key (`unread-table-keys.ts`).
+   */
   readonly unread?: ReadonlySet<string>;
   /** Timeout-like fields the package reads only scaled by a count of tries, a backoff's base (`backoff-fields.ts`). */
   readonly backoffs?: ReadonlySet<string>;

@@ -114,6 +114,7 @@ describe("an exported timeout that no file of the package reads", () => {
       "  constructor(options = {}) {",
       "    this._timeout = options.timeout ?? 3e4;",
       "  }",
+      "  get timeout() { return this._timeout; }",
       "}",
       "export { RedisTaskProvider, defaultTimeout as defaultTaskTimeout };",
     ].join("\n");
@@ -244,6 +245,40 @@ describe("a class's instance timeout field that no file of the package reads", (
     expect(await packageFindings({ "config.js": config, "client.js": reader })).toEqual([
       "config.js:4: no-hardcoded-timeout",
       "config.js:5: no-hardcoded-timeout",
+    ]);
+  });
+});
+
+// Session 61 (issue 9), from blind set fresh363: amazon-dax-client's cluster sets `this._healthCheckTimeout` in its
+// constructor (and declares the field) and no code reads it again.
+describe("a private field set on `this` that no file of the package reads", () => {
+  const cluster = [
+    "export class Cluster {",
+    "  _healthCheckTimeout;",
+    "  constructor(config) {",
+    "    this._connectTimeout = config.connectTimeout || 1e4;",
+    "    this._healthCheckTimeout = config.healthCheckTimeout || 1e3;",
+    "    this.requestTimeout = config.requestTimeout || 6e4;",
+    "  }",
+    "  connect() {",
+    "    return open(this._connectTimeout);",
+    "  }",
+    "}",
+  ].join("\n");
+
+  it("is not reported; a field read again, or a public one a base class may read, is", async () => {
+    expect(await packageFindings({ "src/cluster.js": cluster })).toEqual([
+      "src/cluster.js:4: no-hardcoded-timeout",
+      "src/cluster.js:6: no-hardcoded-timeout",
+    ]);
+  });
+
+  it("is reported when another file reads it", async () => {
+    const files = { "src/cluster.js": cluster, "src/health.js": "export const t = (c) => c._healthCheckTimeout;" };
+    expect(await packageFindings(files)).toEqual([
+      "src/cluster.js:4: no-hardcoded-timeout",
+      "src/cluster.js:5: no-hardcoded-timeout",
+      "src/cluster.js:6: no-hardcoded-timeout",
     ]);
   });
 });

@@ -34,6 +34,7 @@ export function collectLogical(facts: FileFacts, node: EsNode): void {
 export function collectConditional(facts: FileFacts, node: EsNode): void {
   for (const name of staleResetNames(node)) facts.timers.expiry(name);
   facts.zero.test(node.test as EsNode);
+  facts.deadCode.conditional(node);
   facts.sites.push(node);
 }
 

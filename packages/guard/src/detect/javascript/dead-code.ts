@@ -1,7 +1,10 @@
 // Code switched off by a literal condition: `false && allocCluster.test(...)`, `if (false) { ... }`,
 // `if (0)`. It never runs, so nothing in it waits, test timeouts included. A skipped test (`it.skip`,
-// `xit`) is not this: it is meant to run again, and its timeouts are the ones it will run with.
-import { type EsNode, span, unwrap } from "./ast.ts";
+// `xit`) is not this: it is meant to run again, and its timeouts are the ones it will run with. A `??` after a value
+// that is never null or undefined is dead the same way: pl-client's `parseInt(url.searchParams.get("request-timeout"))
+// ?? 5e3` (fresh348) gives NaN for a missing parameter, never the 5e3.
+import { calleePath, type EsNode, span, unwrap } from "./ast.ts";
+import { compiledNullish } from "./fallbacks.ts";
 
 /** `false`, `0`, `!1` (a minifier's false): a condition that is never true. */
 function neverTrue(node: EsNode): boolean {
@@ -15,15 +18,56 @@ function neverTrue(node: EsNode): boolean {
   );
 }
 
+/** Calls that always return a number, string or boolean (`Number(undefined)` is NaN). */
+const NEVER_NULLISH_CALLS =
+  /^(?:(?:Number\.)?(?:parseInt|parseFloat)|Number|String|Boolean|isNaN|Math\.[a-z0-9]+|Date\.now)$/;
+
+/** Whether `node` can never be null or undefined, whatever its inputs. */
+function neverNullish(node: EsNode): boolean {
+  const value = unwrap(node);
+  switch (value.type) {
+    case "Literal":
+      return value.value !== null;
+    case "TemplateLiteral":
+    case "BinaryExpression":
+    case "UpdateExpression":
+      return true;
+    case "UnaryExpression":
+      return value.operator !== "void";
+    case "CallExpression": {
+      const path = calleePath(value.callee as EsNode);
+      return path !== undefined && NEVER_NULLISH_CALLS.test(path);
+    }
+    case "LogicalExpression":
+      // `a ?? b`, `a || b`: b when a is not taken; `a ?? b` is also a when a is never nullish.
+      return (
+        (value.operator !== "&&" && neverNullish(value.right as EsNode)) ||
+        (value.operator === "??" && neverNullish(value.left as EsNode))
+      );
+    default:
+      return false;
+  }
+}
+
 export class DeadCode {
   /** [start, end) of code that never runs. */
   private readonly ranges: [number, number][] = [];
   /** Function declarations: their name, where the name is written, and their [start, end). */
   private readonly functions: { name: string; at: number; range: [number, number] }[] = [];
 
-  /** `false && test(...)`: the right side never runs. */
+  /** `false && test(...)`, `parseInt(s) ?? 5e3`: the right side never runs. */
   logical(node: EsNode): void {
-    if (node.operator === "&&" && neverTrue(node.left as EsNode)) this.ranges.push(span(node.right as EsNode));
+    if (
+      (node.operator === "&&" && neverTrue(node.left as EsNode)) ||
+      (node.operator === "??" && neverNullish(node.left as EsNode))
+    )
+      this.ranges.push(span(node.right as EsNode));
+  }
+
+  /** A compiled `??` (`(_a = parseInt(s)) != null ? _a : 5e3`): its fallback never runs after such a value. */
+  conditional(node: EsNode): void {
+    const compiled = compiledNullish(node);
+    if (compiled && neverNullish(compiled.value)) this.ranges.push(span(compiled.fallback));
   }
 
   /** `if (false) { ... }`: the consequent never runs (its `else` does). */

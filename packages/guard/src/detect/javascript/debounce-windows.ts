@@ -3,7 +3,7 @@
 // select2's `ajax: { quietMillis: ajaxTimeout }` (a typing debounce before the search request), webpack's
 // `watchOptions: { aggregateTimeout: 200 }` (how long the watcher gathers changes before one rebuild).
 import { QUIET_PERIOD_FUNCTION } from "../../name-kinds.ts";
-import { type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { compiledDefaultsEnd } from "./compiled-defaults.ts";
 
 /**
@@ -59,7 +59,10 @@ export function debounceWindows(object: EsNode): DebounceWindows {
   return { names, ranges };
 }
 
-/** [start, end) of each `aggregateTimeout` in an object assigned to a `watchOptions` (`config.watchOptions = {...}`). */
+/**
+ * [start, end) of each `aggregateTimeout` in an object assigned to a `watchOptions` (`config.watchOptions = {...}`,
+ * `const watchOptions = {...}`).
+ */
 export function assignedWatchWindows(left: EsNode, right: EsNode): [number, number][] {
   return referenceName(left) === WATCH_OPTIONS ? aggregateWindows(right) : [];
 }
@@ -74,14 +77,23 @@ function aggregateWindows(value: EsNode): [number, number][] {
 }
 
 /**
- * The object literals a value can be: itself, or the branches of a choice between options
- * (`watchOptions: noRebuild ? { ignored } : (extension.watchOptions ?? { aggregateTimeout: 20 })`): whichever
- * branch is taken, the object is still the watcher's options.
+ * Merges of objects into one, as written and as compilers write a spread: `Object.assign({}, a, b)`, Babel's
+ * `_extends(...)` and `_objectSpread2(...)`, TypeScript's `__assign(...)`.
+ */
+const MERGE = /^(Object\.assign|_extends|_objectSpread\d?|__assign)$/;
+
+/**
+ * The object literals a value can be: itself, the branches of a choice between options
+ * (`watchOptions: noRebuild ? { ignored } : (extension.watchOptions ?? { aggregateTimeout: 20 })`), or the objects
+ * merged into it (`var watchOptions = _extends({ aggregateTimeout: 200 }, options.watchOptions)`,
+ * webpack-server-render-middleware, fresh364): whichever is taken, the object is still the watcher's options.
  */
 function objectBranches(raw: EsNode, depth = 0): EsNode[] {
   const value = unwrap(raw);
   if (value.type === "ObjectExpression") return [value];
   if (depth >= 4) return [];
+  if (value.type === "CallExpression" && MERGE.test(calleePath(value.callee as EsNode) ?? ""))
+    return (value.arguments as EsNode[]).flatMap((argument) => objectBranches(argument, depth + 1));
   if (value.type === "ConditionalExpression")
     return [
       ...objectBranches(value.consequent as EsNode, depth + 1),

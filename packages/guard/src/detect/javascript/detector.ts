@@ -42,7 +42,10 @@ export interface JsDetectorOptions extends DetectorOptions {
     readonly retries?: RetryFields;
     /** Package functions and methods whose parameter's field is only a pacing interval's period (`paced-fields.ts`). */
     readonly periods?: PacedFields;
-    /** Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`). */
+    /**
+     * Timeout-like statics and exports no file of the package names but to define (`unread-package-names.ts`), and
+     * `table.key` for a key no code reads of a table read only key by key (`unread-table-keys.ts`).
+     */
     readonly unread?: ReadonlySet<string>;
     /** Timeout-like fields the package reads only scaled by a count of tries (`backoff-fields.ts`). */
     readonly backoffs?: ReadonlySet<string>;

@@ -122,13 +122,17 @@ function plainChain(text: string): string {
   return text.replace(/\?\.(?!\d)/g, ".");
 }
 
-/** `(_c = x.timeout)`: the compiler's temporary that holds the value tested (`_c`), if the test assigns one. */
 /**
  * The fallback of a `??` as compilers write it, whatever it falls back from: `(_f = <any>) !== null && _f !== void 0 ?
  * _f : 60` (TypeScript) or `(_a = <any>) != null ? _a : 60` (esbuild, Babel). Fern's generated clients nest them:
  * `((_f = (_d = o?.timeoutInSeconds) ?? this._options?.timeoutInSeconds) ?? 60) * 1000`.
  */
 export function compiledNullishFallback(node: EsNode): EsNode | undefined {
+  return compiledNullish(node)?.fallback;
+}
+
+/** A compiled `??`'s two sides: the value it tests (`<any>` above) and its fallback. */
+export function compiledNullish(node: EsNode): { value: EsNode; fallback: EsNode } | undefined {
   if (node.type !== "ConditionalExpression") return undefined;
   const consequent = unwrap(node.consequent as EsNode);
   const test = unwrap(node.test as EsNode);
@@ -136,10 +140,14 @@ export function compiledNullishFallback(node: EsNode): EsNode | undefined {
   if (consequent.type !== "Identifier" || first.type !== "BinaryExpression" || !/^!==?$/.test(first.operator as string))
     return undefined;
   const [left, right] = [unwrap(first.left as EsNode), unwrap(first.right as EsNode)];
-  const held = isNullish(right) ? heldIn(left) : isNullish(left) ? heldIn(right) : undefined;
-  return held?.name === consequent.name ? (node.alternate as EsNode) : undefined;
+  const assignment = isNullish(right) ? left : isNullish(left) ? right : undefined;
+  const held = assignment && heldIn(assignment);
+  return held?.name === consequent.name
+    ? { value: assignment!.right as EsNode, fallback: node.alternate as EsNode }
+    : undefined;
 }
 
+/** `(_c = x.timeout)`: the compiler's temporary that holds the value tested (`_c`), if the test assigns one. */
 function heldIn(reference: EsNode): EsNode | undefined {
   if (reference.type !== "AssignmentExpression" || reference.operator !== "=") return undefined;
   const left = unwrap(reference.left as EsNode);

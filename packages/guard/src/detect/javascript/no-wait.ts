@@ -2,7 +2,7 @@
 // with them: fake clocks and stubbed timers in tests, test doubles, display payloads, floors and clamps,
 // timers that renew something, fakes' own fields.
 import { isIdleTimeout } from "../../name-kinds.ts";
-import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, isFunction, isNode, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { assignedWatchWindows, debounceParameters, debounceWindows } from "./debounce-windows.ts";
 import { DisplayObjects } from "./display-objects.ts";
 import { dropsByAge } from "./expiries.ts";
@@ -222,9 +222,10 @@ export class NoWaitFacts {
     if (this.sessions) for (const p of connectionSessions(node)) this.connectionSessions.add(p);
   }
 
-  /** `const model = { ... }`: an object a display class may be handed later. */
+  /** `const model = { ... }`: an object a display class may be handed later; `const watchOptions = { ... }`. */
   declarator(node: EsNode): void {
     this.display.binding(node.id as EsNode, node.init, span(node)[0]);
+    if (isNode(node.init)) this.quietRanges.push(...assignedWatchWindows(node.id as EsNode, node.init));
   }
 
   /** `const debounce = (fn, timeout = 0) => ...`: the parameters of a file's own debounce, throttle or sleep. */

@@ -9,7 +9,7 @@ import { isBareTimeoutName } from "../../name-words.ts";
 import { type EsNode, span, unwrap } from "./ast.ts";
 
 /** Names worth a count: the rest is never a finding (`await` is no wait: most files say it, and each was scanned). */
-const TIMEOUT_LIKE = /time_?out|deadline|(?<!a)wait/i;
+export const TIMEOUT_LIKE = /time_?out|deadline|(?<!a)wait/i;
 /**
  * A defaults table offered to others (`export const DEFAULT_CONFIG = { toolCallTimeout: 10000 }`, mcp-test-client,
  * fresh243; @ws-kit/core's `DEFAULTS`, fresh244): when no file reads the table, no file reads its timeouts. Only names
@@ -24,6 +24,13 @@ const NAME = "(?<name>[A-Za-z_$][\\w$]*)";
 const fieldOf = (name: string) =>
   `^[ \\t]*(?:(?:readonly|public|protected|private|declare|override)\\s+)*${name}\\s*[?!]?\\s*(?::[^=;\\n]{1,80})?=(?![=>])`;
 const INSTANCE_FIELD = fieldOf(NAME);
+/**
+ * A field set on `this` (`this._healthCheckTimeout = config.healthCheckTimeout || 1e3`) or declared without a value
+ * (`_healthCheckTimeout;`): a write, not a read. Only a field named as private (`_`) is offered by its writes
+ * (amazon-dax-client's cluster, fresh363): a public one may be read by a base class of another library.
+ */
+const THIS_FIELD = (name: string) => `\\bthis\\.${name}\\s*=(?![=>])`;
+const DECLARED_FIELD = `^[ \\t]*(?:(?:readonly|public|protected|private|declare|override)\\s+)*${NAME}\\s*[?!]?\\s*(?::[^=;\\n]{1,80})?;`;
 
 /**
  * The spellings that define or export a name without reading it, each capturing the name: a static field (and its
@@ -39,6 +46,8 @@ const DEFINITIONS = [
   `\\bObject\\.defineProperty\\(\\s*exports\\s*,\\s*["']${NAME}["']`,
   `\\bget:\\s*function\\s*\\(\\)\\s*\\{\\s*return\\s+[\\w$]+\\.${NAME};\\s*\\}`,
   INSTANCE_FIELD,
+  THIS_FIELD(NAME),
+  DECLARED_FIELD,
 ].map((source) => new RegExp(source, "dgm"));
 /**
  * The spellings that offer a name to others, each capturing it: a static field or a compiled one, an exported
@@ -54,9 +63,17 @@ const OFFERED = [
   DEFINITIONS[4]!,
   // Only timeout-like names, in the pattern itself: every assignment at a line's start would match the general one.
   new RegExp(fieldOf("(?<name>[\\w$]*(?:time_?out|deadline|wait)[\\w$]*)"), "dgmi"),
+  new RegExp(THIS_FIELD("(?<name>_[\\w$]*(?:time_?out|deadline|wait)[\\w$]*)"), "dgi"),
 ];
 /** `export { a, defaultTimeout as defaultTaskTimeout }`: every name in the list is exported, none read. */
 const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/dg;
+/**
+ * esbuild's CommonJS export map and its annotation for Node's export lexer: `__export(src_exports, { NAME: () =>
+ * NAME, ... })`, `0 && (module.exports = { NAME, ... })`: the key exports a name, and so does the getter's
+ * local when it is the same name (a getter of another name, `{ timeout: () => limit }`, reads it).
+ */
+const EXPORT_GETTER = /(?<![\w$.])(?<name>[A-Za-z_$][\w$]*)\s*:\s*\(\)\s*=>\s*(?<local>[A-Za-z_$][\w$]*)\s*(?=[,}])/dg;
+const EXPORT_ANNOTATION = /\b0\s*&&\s*\(\s*module\.exports\s*=\s*\{([^}]*)\}/dg;
 /**
  * `import { A, B } from "./constants"`, `const { A, B } = require("./constants")`: a name brought in is read, if at
  * all, where the file uses it, not in the list (a name renamed there, `A as limit`, counts as read: `limit` is not
@@ -84,12 +101,16 @@ const TITLED = new RegExp(
  * Where `text` mentions a name without reading it (its definitions, exports, imports, assertions and test titles), by
  * offset.
  */
-function definedAt(text: string): Set<number> {
+export function definedAt(text: string): Set<number> {
   const offsets = new Set<number>();
   for (const pattern of [...DEFINITIONS, ASSERTED, TITLED])
     for (const match of text.matchAll(pattern))
       if (match.indices?.groups?.name) offsets.add(match.indices.groups.name[0]);
-  for (const match of text.matchAll(EXPORT_LIST)) {
+  for (const match of text.matchAll(EXPORT_GETTER)) {
+    offsets.add(match.indices!.groups!.name![0]);
+    if (match.groups!.local === match.groups!.name) offsets.add(match.indices!.groups!.local![0]);
+  }
+  for (const match of [...text.matchAll(EXPORT_LIST), ...text.matchAll(EXPORT_ANNOTATION)]) {
     const [start] = match.indices![1]!;
     for (const name of match[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) offsets.add(start + name.index);
   }
@@ -117,7 +138,7 @@ export function unreadPackageNames(files: readonly string[]): Set<string> {
       for (const match of text.matchAll(pattern)) {
         const { name, owner } = match.groups!;
         // An instance field named `timeout` is what a client library reads off any options object it is handed.
-        if (pattern === OFFERED.at(-1) && isBareTimeoutName(name!)) continue;
+        if (pattern === OFFERED.at(-2) && isBareTimeoutName(name!)) continue;
         // `Klass.NAME = 60000` on a class this file declares: `Bluebird.TIMEOUT = 5000` sets another library's.
         if (
           (TIMEOUT_LIKE.test(name!) || DEFAULTS_TABLE.test(name!)) &&
@@ -157,24 +178,35 @@ export function markUnreadPackageNames(
   notDurations: Set<EsNode>,
 ): void {
   if (!names || names.size === 0) return;
-  const tables = unreadTables(program, names, source);
+  const ranges = unreadTables(program, names, source);
+  // A definition's value with it: `this._healthCheckTimeout = config.healthCheckTimeout || 1e3` is a fallback's site.
   for (const site of sites) {
     const name = definedName(site, source);
+    if (name !== undefined && names.has(name)) ranges.push(span(site));
+  }
+  for (const site of sites) {
     const [from] = span(site);
-    if ((name !== undefined && names.has(name)) || tables.some(([start, end]) => start <= from && from < end))
-      notDurations.add(site);
+    if (ranges.some(([start, end]) => start <= from && from < end)) notDurations.add(site);
   }
 }
 
 /**
  * [start, end) of the object literals the file's top level stores under an unread name (`export const DEFAULTS = {
- * ... }`, `exports.DEFAULT_CONFIG = { ... }`): every entry of the table is unread with it.
+ * ... }`, `exports.DEFAULT_CONFIG = { ... }`): every entry of the table is unread with it; and of the entries whose
+ * `table.key` is unread.
  */
 function unreadTables(program: EsNode, names: ReadonlySet<string>, source: string): [number, number][] {
   const tables: [number, number][] = [];
   const add = (name: string | undefined, value: EsNode | null | undefined) => {
     const object = value ? unwrap(value) : undefined;
-    if (name !== undefined && names.has(name) && object?.type === "ObjectExpression") tables.push(span(object));
+    if (name === undefined || object?.type !== "ObjectExpression") return;
+    if (names.has(name)) tables.push(span(object));
+    // A key of a table read only key by key that nothing reads (`unread-table-keys.ts`).
+    else
+      for (const property of object.properties as EsNode[]) {
+        const key = property.type === "Property" && !property.computed ? keyName(property.key as EsNode) : undefined;
+        if (key !== undefined && names.has(`${name}.${key}`)) tables.push(span(property));
+      }
   };
   for (const statement of program.body as EsNode[]) {
     const declaration =
@@ -194,9 +226,15 @@ function unreadTables(program: EsNode, names: ReadonlySet<string>, source: strin
   return tables;
 }
 
+/** An object key's name: `timeout`, `"timeout"`. */
+function keyName(key: EsNode): string | undefined {
+  if (key.type === "Identifier") return key.name as string;
+  return key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
+}
+
 /**
  * The name a site defines: a static field's, a member set on `exports` or on a class this file declares
- * (`Klass.NAME = ...`), a declarator's.
+ * (`Klass.NAME = ...`), a private field set on `this`, a declarator's.
  */
 function definedName(site: EsNode, source: string): string | undefined {
   if (site.type === "PropertyDefinition" && !site.computed)
@@ -209,7 +247,10 @@ function definedName(site: EsNode, source: string): string | undefined {
       (object.type === "Identifier" && object.name === "exports") ||
       (object.type === "MemberExpression" && source.slice(...span(object)) === "module.exports");
     const owned = object.type === "Identifier" && declaresClass(source, object.name as string);
-    return exported || owned ? ((left.property as EsNode).name as string | undefined) : undefined;
+    const name = (left.property as EsNode).name as string | undefined;
+    // `this._healthCheckTimeout = ...`: a private field's write (`THIS_FIELD`).
+    if (object.type === "ThisExpression") return name?.startsWith("_") ? name : undefined;
+    return exported || owned ? name : undefined;
   }
   if (site.type === "VariableDeclarator" && (site.id as EsNode).type === "Identifier")
     return (site.id as EsNode).name as string;

@@ -137,11 +137,12 @@ export class ValidationBounds {
 
   /**
    * `ensure("Timeout", timeout, isGreaterThanOrEqualTo(Wait.minimumTimeout.inMilliseconds()))`: a bound handed to an
-   * ordering predicate (a validation library's or an assertion's), read as is or back in milliseconds.
+   * ordering or range predicate (a validation library's or an assertion's), read as is or back in milliseconds.
    */
   ordered(node: EsNode): void {
     const path = calleePath(node.callee as EsNode) ?? "";
-    if (!ORDERING.test(path.slice(path.lastIndexOf(".") + 1))) return;
+    const last = path.slice(path.lastIndexOf(".") + 1);
+    if (!ORDERING.test(last) && !RANGE.test(last)) return;
     for (const arg of node.arguments as EsNode[]) {
       const name = referenceName(readBackSubject(unwrap(arg)));
       if (name !== undefined) this.boundName(name);
@@ -179,6 +180,13 @@ const BOUND_NAME = /timeout|deadline/i;
 /** Predicates that order a value against a bound: `isGreaterThanOrEqualTo(min)`, `isAtMost(max)`, `greaterThan(min)`. */
 const ORDERING =
   /^(is|to(Be)?)?(GreaterThan|LessThan|AtLeast|AtMost|greaterThan|lessThan|atLeast|atMost)(OrEqual(To)?)?$/;
+
+/**
+ * Predicates that check a value against both ends of a range: @aws-amplify/backend-function's
+ * `isWholeNumberBetweenInclusive(this.props.timeoutSeconds, timeoutMin, timeoutMax)` (fresh362), lodash's `inRange`.
+ * Not `randomBetween(min, max)`: a delay drawn from a range is one.
+ */
+const RANGE = /^(?:(?:is|check|assert|validate|ensure)[\w$]*(?:Between|InRange)(?:Inclusive|Exclusive)?|inRange)$/;
 
 /** A call that writes a log line: `console.warn(...)`, `logger.error(...)`, `this.log.info(...)`. */
 const LOG_CALL = /(^|\.)(console|logger|log)\.(log|warn|error|info|debug)$/;
