@@ -6,7 +6,7 @@ import { isTimeoutName } from "../../names.ts";
 import { calleePath, type EsNode, FUNCTION_TYPES, isNode, referenceName, span, unwrap } from "./ast.ts";
 import { boundFunction, ownText } from "./callback-body.ts";
 import { innermostFunction, SpanTree } from "./function-spans.ts";
-import { type DeclaredFunction, escape, PromiseExecutors } from "./promise-executors.ts";
+import { type DeclaredFunction, escape, executorFunction, PromiseExecutors } from "./promise-executors.ts";
 import { reportsTimeout } from "./timeout-reports.ts";
 import { exitsProcess, guardsWorkAfter, racesSucceedingExit } from "./watchdogs.ts";
 import { DEADLINE_BODY, isInjectedTimer, TIMER_CALLS } from "./timers.ts";
@@ -75,7 +75,7 @@ export class DeadlineTimers {
     const args = node.arguments as EsNode[];
     const path = calleePath(node.callee as EsNode) ?? "";
     if (node.type === "NewExpression" && path === "Promise" && args[0]) {
-      this.executors.add(unwrap(args[0]));
+      this.executors.add(executorFunction(args[0]));
       return;
     }
     if (/(^|\.)clearTimeout$/.test(path) && args[0]) this.cleared.add(this.text(unwrap(args[0])));

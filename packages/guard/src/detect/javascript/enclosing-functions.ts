@@ -1,7 +1,8 @@
 // The functions around a timer call, for what its callback may call back: the callbacks the code was given (the
 // enclosing functions' parameters, `onlyContinues`) and the enclosing functions' own names (`onlyRetries`).
-import { type EsNode, isNode, span, unwrap } from "./ast.ts";
+import { type EsNode, isNode, span } from "./ast.ts";
 import { SpanTree } from "./function-spans.ts";
+import { executorFunction } from "./promise-executors.ts";
 
 type FunctionSpan = { from: number; to: number; parameters: string[]; name?: string; settles: boolean; node: EsNode };
 
@@ -18,7 +19,7 @@ export class EnclosingFunctions {
 
   /** `new Promise(executor)`: seen before the executor's own node (pre-order). */
   executor(node: EsNode): void {
-    this.executors.add(unwrap(node));
+    this.executors.add(executorFunction(node));
   }
 
   /** A function, its plain parameters (`function (row, onRowFinished)`) and its own name (`function _onResponse`). */

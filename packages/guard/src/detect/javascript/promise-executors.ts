@@ -1,6 +1,32 @@
 // Promise executors (`new Promise((resolve, reject) => ...)`) and how a timer armed in one settles the promise: by
 // rejecting it while something else can resolve it first, or by giving up waiting for what a listener waits for.
-import { type EsNode, span } from "./ast.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
+
+/** Babel's helper that runs a generator as an async function (`_asyncToGenerator`, renamed `_asyncToGenerator2`). */
+const ASYNC_TO_GENERATOR = /(^|\.)_?asyncToGenerator\d*$/;
+
+/**
+ * The function a `new Promise(...)` runs as its executor: its argument, or the async function Babel compiled it into.
+ * `new Promise(async (resolve, reject) => ...)` becomes `new Promise(function () { var _ref2 =
+ * _asyncToGenerator(function* (resolve, reject) {...}); return function (_x, _x2) { return _ref2.apply(this,
+ * arguments); }; }())` (@looker/extension-sdk, fresh365): the generator gets the executor's arguments.
+ */
+export function executorFunction(argument: EsNode): EsNode {
+  const value = unwrap(argument);
+  const callee = value.type === "CallExpression" ? unwrap(value.callee as EsNode) : undefined;
+  if (callee?.type !== "FunctionExpression" || (value.arguments as EsNode[]).length > 0) return value;
+  for (const statement of (callee.body as EsNode).body as EsNode[]) {
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations as EsNode[]) {
+      const init = declarator.init ? unwrap(declarator.init as EsNode) : undefined;
+      if (init?.type !== "CallExpression" || !ASYNC_TO_GENERATOR.test(calleePath(init.callee as EsNode) ?? ""))
+        continue;
+      const generator = (init.arguments as EsNode[])[0];
+      if (generator && FUNCTION_TYPES.has(unwrap(generator).type)) return unwrap(generator);
+    }
+  }
+  return value;
+}
 
 /** A promise executor: its span, where its body starts (after the parameters), its two parameters' names. */
 export type Executor = { from: number; to: number; body: number; resolve?: string; reject?: string };

@@ -5,7 +5,10 @@
 // program. Decided by every read of the option in its function, never by the name: each one is interpolated into a
 // template literal (through a conversion such as `toFixed`, `parseInt` or arithmetic), tested (`if (opts.timeout)`,
 // `timeout > 0`), or the value of a name/value record whose name is a timeout option's string. One read that goes
-// anywhere else (a call's argument, an object handed on, `opts` passed whole or spread) keeps the default a timeout.
+// anywhere else (a call's argument, an object handed on, `opts` passed whole or spread) keeps the default a timeout,
+// unless it is passed whole to a function of the file that never reads the key off it (@zudoku/httpsnippet's
+// `literalDeclaration("parameters", postData.jsonObj, opts)`, which reads only `opts.indent` and `opts.pretty`, also
+// through the functions it hands `opts` on to: fresh361).
 import { type EsNode, FUNCTION_TYPES, isNode, propertyName, span, unwrap } from "./ast.ts";
 import { walk, type VisitorKeys } from "./walk.ts";
 
@@ -50,8 +53,9 @@ export class WrittenOptions {
       else identifiers.set(node.name as string, [node]);
     });
     const found: EsNode[] = [];
+    const functions = fileFunctions(program);
     for (const candidate of this.properties.flatMap((p) => defaults(p, parents))) {
-      const reads = readsOf(candidate, identifiers, parents);
+      const reads = readsOf(candidate, identifiers, parents, functions);
       if (reads === undefined || reads.length === 0) continue;
       const kinds = reads.map((read) => readKind(read, parents));
       if (kinds.includes("other") || !kinds.includes("written")) continue;
@@ -93,6 +97,7 @@ function readsOf(
   candidate: Candidate,
   identifiers: ReadonlyMap<string, EsNode[]>,
   parents: Map<EsNode, EsNode>,
+  functions: ReadonlyMap<string, EsNode>,
 ): EsNode[] | undefined {
   const reads: EsNode[] = [];
   const name = (candidate.local ?? candidate.holder)!.name as string;
@@ -106,10 +111,63 @@ function readsOf(
       continue;
     }
     const member = parents.get(id);
+    if (member?.type === "CallExpression" && ignoresKey(member, id, candidate.key!, identifiers, parents, functions))
+      continue;
     if (member?.type !== "MemberExpression" || member.object !== id || member.computed) return undefined;
     if (memberKey(member) === candidate.key) reads.push(member);
   }
   return reads;
+}
+
+/** The file's functions by the name they are declared or stored under (`function f`, `const f = (...) => ...`). */
+function fileFunctions(program: EsNode): Map<string, EsNode> {
+  const functions = new Map<string, EsNode>();
+  const add = (id: EsNode | null | undefined, fn: EsNode | null | undefined) => {
+    if (id?.type === "Identifier" && fn && FUNCTION_TYPES.has(unwrap(fn).type))
+      functions.set(id.name as string, unwrap(fn));
+  };
+  for (const statement of program.body as EsNode[]) {
+    const declaration =
+      statement.type === "ExportNamedDeclaration" ? (statement.declaration as EsNode | null) : statement;
+    if (declaration?.type === "FunctionDeclaration") add(declaration.id as EsNode, declaration);
+    if (declaration?.type === "VariableDeclaration")
+      for (const declarator of declaration.declarations as EsNode[])
+        add(declarator.id as EsNode, declarator.init as EsNode | null);
+  }
+  return functions;
+}
+
+/**
+ * Whether `call` hands `argument` whole to a top-level function of the file that never reads `key` off it: each
+ * mention of its parameter there is a member other than `key`, or an argument handed on to such a function in turn.
+ */
+function ignoresKey(
+  call: EsNode,
+  argument: EsNode,
+  key: string,
+  identifiers: ReadonlyMap<string, EsNode[]>,
+  parents: Map<EsNode, EsNode>,
+  functions: ReadonlyMap<string, EsNode>,
+  seen = new Set<EsNode>(),
+): boolean {
+  const callee = unwrap(call.callee as EsNode);
+  const fn = callee.type === "Identifier" ? functions.get(callee.name as string) : undefined;
+  const index = (call.arguments as EsNode[]).indexOf(argument);
+  const param = fn && index >= 0 ? (fn.params as EsNode[])[index] : undefined;
+  if (!fn || param?.type !== "Identifier") return false;
+  if (seen.has(fn)) return true;
+  seen.add(fn);
+  const [from, to] = span(fn);
+  for (const id of identifiers.get(param.name as string) ?? []) {
+    const at = span(id)[0];
+    if (id === param || at < from || at >= to || naming(id, parents)) continue;
+    const parent = parents.get(id);
+    if (parent?.type === "MemberExpression" && parent.object === id && !parent.computed) {
+      if (memberKey(parent) === key) return false;
+    } else if (parent?.type !== "CallExpression" || !ignoresKey(parent, id, key, identifiers, parents, functions, seen))
+      return false;
+  }
+  return true;
 }
 
 /** Where one read goes: into a template literal, into a test, or elsewhere. */
