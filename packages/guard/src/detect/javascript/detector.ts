@@ -27,6 +27,7 @@ import { optionsApiAt } from "./options-receiver.ts";
 import type { MeaningSite } from "./meaning.ts";
 import { AssertionRanges } from "./assertion-ranges.ts";
 import { isCannedData } from "./canned-data.ts";
+import { markSums } from "./sums.ts";
 import { markUnreadPackageNames } from "./unread-package-names.ts";
 import { markBackoffFields } from "./backoff-fields.ts";
 import { type UnboundedJudge, unboundedVerdict } from "./unbounded-verdict.ts";
@@ -113,6 +114,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     markUnreadPackageNames(program, facts.sites, this.options.packageFacts?.unread, this.source, facts.notDurations);
     const backoffs = this.options.packageFacts?.backoffs;
     markBackoffFields(facts.sites, backoffs, facts.notDurations);
+    markSums(facts.sites, this.source, facts.notDurations);
     if (this.options.packageFacts?.table) this.tableEntries = tableProperties(program);
     this.retryPauses = [
       ...retryFieldRanges(program, this.options.packageFacts?.retries),
@@ -130,6 +132,7 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     for (const range of facts.mockedTransport.setAside(this.options.path, this.source)) facts.noWait.quietIn(range);
     this.assertions.collectExpected();
     facts.deadlineHelpers.finish((timer, within) => endsWait(facts, timer, within));
+    facts.noWait.doubles.waits(facts.deadlineHelpers.parameters);
     for (const site of facts.sites) if (!this.assertions.has(site)) this.visit(site);
     // `if (Date.now() - start > 5000) throw ...` in a poll: the most time the wait may spend, written in place.
     for (const { literal } of facts.deadlineHelpers.clock.bounds())

@@ -1,5 +1,5 @@
 // Test doubles: what a fake, mock or stub does is its own behaviour, not a wait of the code under test.
-import { calleePath, type EsNode, isFunction, isNode, propertyName, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, isFunction, isNode, propertyName, span, unwrap } from "./ast.ts";
 import { ASSERTS, SPY } from "./no-wait-shapes.ts";
 
 /** A receiver, callee or definition named like a test double (`XHRFake`, `mockStream`, `StubSocket`, `Mocks.get`). */
@@ -141,8 +141,36 @@ export class Doubles {
     return statements.length > 0 && statements.every(acts);
   }
 
-  /** Whether a position lies in the body of a function or class named like a double. */
+  /** Parameter defaults of named functions in a double's body (`waitForAlert(predicate, timeoutMs = 2e3)`). */
+  private readonly defaults: { name: string; index: number; range: [number, number] }[] = [];
+  /** The defaults a double's own wait bounds itself with (`waits`): judged like any wait's. */
+  private waiting: [number, number][] = [];
+
+  /** A named function's parameters: its defaults, when it sits in a double's body (seen before its methods). */
+  parameters(name: string | undefined, fn: unknown): void {
+    const value = isNode(fn) ? unwrap(fn) : undefined;
+    if (name === undefined || !value || !FUNCTION_TYPES.has(value.type)) return;
+    (value.params as EsNode[]).forEach((param, index) => {
+      if (param.type === "AssignmentPattern" && this.inBody(span(param)[0]))
+        this.defaults.push({ name, index, range: span(param) });
+    });
+  }
+
+  /**
+   * @backstage/frontend-test-utils' `MockAlertApi.waitForAlert(predicate, timeoutMs = 2e3)` rejects once a timer of
+   * that delay fires (fresh370): a test waits on the double, and the default bounds that wait. `helpers` are the
+   * file's functions whose parameters reach a deadline timer (`deadline-helpers.ts`), by name and position.
+   */
+  waits(helpers: ReadonlyMap<string, ReadonlySet<number>>): void {
+    this.waiting = this.defaults.filter(({ name, index }) => helpers.get(name)?.has(index)).map(({ range }) => range);
+  }
+
+  /** Whether a position lies in the body of a function or class named like a double (but not in its own wait's bound). */
   inside(at: number): boolean {
+    return this.inBody(at) && !this.waiting.some(([from, to]) => from <= at && at < to);
+  }
+
+  private inBody(at: number): boolean {
     return this.bodies.some(([from, to]) => from <= at && at < to);
   }
 }

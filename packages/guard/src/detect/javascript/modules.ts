@@ -91,13 +91,17 @@ export class ModuleBindings {
   /**
    * `(0, p_timeout_1.default)(signal, 100)` with `p_timeout_1 = __importDefault(require("p-timeout"))`: TypeScript's
    * CommonJS output of `pTimeout(signal, 100)` calls a module's default export, which its importers name after the
-   * module in camel case (`pTimeout`). Undefined for anything but the `.default` of a name bound to another package.
+   * module in camel case (`pTimeout`), a module of the package after its file (`../utils/p-timeout`). Undefined for
+   * anything but the `.default` of a name bound to a module.
    */
   defaultExportName(path: string): string | undefined {
     const dot = path.indexOf(".");
-    if (dot < 0 || path.slice(dot) !== ".default" || this.ownModules.has(path.slice(0, dot))) return undefined;
-    const module = this.modules.get(path.slice(0, dot));
-    if (module === undefined || !/^[a-z][\w-]*$/i.test(module)) return undefined;
+    if (dot < 0 || path.slice(dot) !== ".default") return undefined;
+    let module = this.modules.get(path.slice(0, dot));
+    // `require("../common/utils/p-timeout")` (rubic-sdk's own copy of p-timeout, fresh372): named after its file.
+    if (module !== undefined && this.ownModules.has(path.slice(0, dot)))
+      module = module.slice(module.lastIndexOf("/") + 1).replace(/\.[cm]?[jt]s$/, "");
+    if (module === undefined || module === "index" || !/^[a-z][\w-]*$/i.test(module)) return undefined;
     return module.replace(/[-_]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
   }
 }

@@ -230,6 +230,7 @@ export class NoWaitFacts {
 
   /** `const debounce = (fn, timeout = 0) => ...`: the parameters of a file's own debounce, throttle or sleep. */
   definition(name: string | undefined, fn: unknown): void {
+    this.doubles.parameters(name, fn);
     const parameters = debounceParameters(name, fn);
     if (parameters) this.quietRanges.push(parameters);
     // `const delay = (timeout = 1000) => new Promise((r) => setTimeout(r, timeout))`: a sleep helper's pause.
