@@ -181,8 +181,12 @@ function isMemberOrWordChar(c: number): boolean {
 
 /** A timer call: `setTimeout(`, `setInterval(`, `timers.setTimeout(`. */
 const TIMER_CALL = /\bset(Timeout|Interval)\s*\(/g;
-/** A sleep: `sleep(`, `delay_1.delay)(`, a timer that only resolves a promise (`setTimeout(resolve, `). */
-const SLEEP_CALL = /\b(?:sleep|delay|wait|pause)\s*\)?\s*\(|\bsetTimeout\s*\(\s*(?:resolve|res|r)\s*,/gi;
+/**
+ * A sleep: `sleep(`, `delay_1.delay)(`, a bundler's `sleep_default(`, a timer that only resolves a promise
+ * (`setTimeout(resolve, `).
+ */
+const SLEEP_CALL =
+  /\b(?:sleep|delay|wait|pause)(?:_default|\$?\d+)?\s*\)?\s*\(|\bsetTimeout\s*\(\s*(?:resolve|res|r)\s*,/gi;
 /** An exponent: `factor ** count`, `Math.pow(2, n)`. */
 const EXPONENT = /[\w$)\]] ?\*\* ?[\w$(]|\bMath\.pow\s*\(/g;
 /** How far after a sleep call its delay is looked for. */

@@ -14,7 +14,7 @@ import { endsWhenCalled } from "./callback-scope.ts";
 import { calleeName, pathOf, sleptDelay } from "./sleeps.ts";
 
 /** A text that may sleep or arm a timer: the walk is only worth it then. */
-export const MIGHT_PAUSE = /\b(?:sleep|delay|wait|pause|setTimeout)\s*\)?\s*\(/i;
+export const MIGHT_PAUSE = /\b(?:sleep|delay|wait|pause|setTimeout)(?:_default|\$?\d+)?\s*\)?\s*\(/i;
 
 /** A delay that grows exponentially with the tries (`base * factor ** n`, `Math.pow(2, n)`, `2 << n`). */
 const EXPONENTIAL = /\*\*|\bMath\.pow\s*\(|<</;

@@ -13,9 +13,10 @@ const NOT_A_DURATION = new Set([
 
 /**
  * A callee that only sleeps when awaited with one argument (`await sleep(ms)`, `await utils.setTimeout(500)`, a
- * class's private helper `await this._delay(ms)`).
+ * class's private helper `await this._delay(ms)`), also as a bundler renames it: esbuild's default import
+ * `sleep_default` (@tago-io/sdk's chunk-upload retries, fresh370), a copy's `sleep2` or `sleep$1`.
  */
-const SLEEP_CALLEE = /^_*(sleep|delay|wait|pause|setTimeout)$/i;
+const SLEEP_CALLEE = /^_*(sleep|delay|wait|pause|setTimeout)(_default|\$?\d+)?$/i;
 
 export function calleeName(callee: EsNode): string | undefined {
   const node = unwrap(callee);
