@@ -69,6 +69,15 @@ describe("a table's timeout keys that no code reads, of a table read only key by
     ]);
   });
 
+  it("are found in a bundle's table whose entries carry many annotations (no backtracking through them)", async () => {
+    // @flagship.io/js-sdk's lite bundle hung the package pass: each comment could be stretched to a later one's end.
+    const annotated = state.replace(
+      "  url: 'http://localhost:8545',",
+      `  url: 'http://localhost:8545', ${"/*#__PURE__*/ ".repeat(40)}...base,`,
+    );
+    expect(await packageFindings({ "src/state.ts": `const base = {};\n${annotated}` })).toEqual([]);
+  });
+
   it("are reported when the file is judged alone (nothing is known to be unread)", async () => {
     expect(await packageFindings({ "src/state.ts": state }, undefined, false)).toEqual([
       "src/state.ts:4: no-hardcoded-timeout",

@@ -8,8 +8,12 @@ import { definedAt, TIMEOUT_LIKE } from "./unread-package-names.ts";
 
 /** `const T = {`, `export const T: Config = {`: a table stored under a name. */
 const TABLE = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,120})?=\s*\{/g;
-/** A key at the table's first level, right after its `{` or a `,` (and any comment). */
-const KEY = /(?:\s|\/\/[^\n]*\n|\/\*[^]*?\*\/)*(?:([A-Za-z_$][\w$]*)|"([^"\n]*)"|'([^'\n]*)')\s*:/y;
+/**
+ * A key at the table's first level, right after its `{` or a `,` (and any comment). A block comment ends at its first
+ * `*\/` and nowhere else: a lazy `[^]*?` could be stretched to each later one when no key follows (`/*#__PURE__*\/
+ * f()` in a bundle), which hung the package pass on @flagship.io/js-sdk's lite bundle.
+ */
+const KEY = /(?:\s|\/\/[^\n]*\n|\/\*(?:[^*]|\*(?!\/))*\*\/)*(?:([A-Za-z_$][\w$]*)|"([^"\n]*)"|'([^'\n]*)')\s*:/y;
 /** A table longer than this (in characters) is not scanned: a bundle's module maps are not settings. */
 const MAX_TABLE = 20_000;
 /** `.key`, `?.key` right after a mention of the table's name. */
