@@ -282,3 +282,17 @@ describe("a private field set on `this` that no file of the package reads", () =
     ]);
   });
 });
+
+// Session 61: an unread definition's value is unread with it, but not a function's body: an exported helper that no
+// file of the package calls still bounds its callers' waits.
+describe("an exported timeout helper that no file of the package calls", () => {
+  it("keeps the waits inside it reported", async () => {
+    const helper = [
+      "export const withTimeout = (promise, ms = 3000) =>",
+      "  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);",
+    ].join("\n");
+    expect(await packageFindings({ "src/with-timeout.js": helper })).toEqual([
+      "src/with-timeout.js:1: no-hardcoded-timeout",
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import { type EsNode, isNode, span, unwrap } from "./ast.ts";
  * x = 0`, a class field `x = 0`), and each `x += a || 0` whose only number is its 0 (with the sites inside it).
  */
 export function markSums(sites: readonly EsNode[], source: string, notDurations: Set<EsNode>): void {
-  // Most files add to no timeout-like target: one text test before anything is collected.
+  // A file that never adds with `+=` builds no sum: one text test before the sites are looked at.
   if (!/\+=/.test(source)) return;
   const text = (node: EsNode) => source.slice(...span(node)).replace(/\s+/g, "");
   const summed = new Set<string>();

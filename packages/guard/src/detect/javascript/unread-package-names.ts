@@ -6,7 +6,7 @@
 // Decided on the whole package's text by the package pass (an export is read through an import from any module);
 // without package facts nothing is unread.
 import { isBareTimeoutName } from "../../name-words.ts";
-import { type EsNode, span, unwrap } from "./ast.ts";
+import { type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
 
 /** Names worth a count: the rest is never a finding (`await` is no wait: most files say it, and each was scanned). */
 export const TIMEOUT_LIKE = /time_?out|deadline|(?<!a)wait/i;
@@ -179,10 +179,15 @@ export function markUnreadPackageNames(
 ): void {
   if (!names || names.size === 0) return;
   const ranges = unreadTables(program, names, source);
-  // A definition's value with it: `this._healthCheckTimeout = config.healthCheckTimeout || 1e3` is a fallback's site.
   for (const site of sites) {
     const name = definedName(site, source);
-    if (name !== undefined && names.has(name)) ranges.push(span(site));
+    if (name === undefined || !names.has(name)) continue;
+    notDurations.add(site);
+    // A definition's value with it (`this._healthCheckTimeout = config.healthCheckTimeout || 1e3` is a fallback's
+    // site), unless it is a function or a class: an exported helper nothing in the package calls still waits when
+    // its callers call it.
+    const value = unwrap((site.init ?? site.right ?? site.value ?? site) as EsNode);
+    if (!FUNCTION_TYPES.has(value.type) && !/^Class/.test(value.type)) ranges.push(span(site));
   }
   for (const site of sites) {
     const [from] = span(site);
