@@ -3,6 +3,7 @@
 // starts a sum or adds nothing to it; no setting is 0 there, so nothing is said to wait forever. The parts that add a
 // number of their own (`this.calculatedTimeout += 100`) are judged as written.
 import { type EsNode, isNode, span, unwrap } from "./ast.ts";
+import { isZero } from "./zero-meaning.ts";
 
 /**
  * Adds to `notDurations` each of `sites` that writes a 0 to a target the file also adds to with `+=` (`x = 0`, `let
@@ -22,7 +23,7 @@ export function markSums(sites: readonly EsNode[], source: string, notDurations:
   if (summed.size === 0) return;
   for (const site of sites) {
     const [target, value] = written(site);
-    if (target && value && isZero(value) && (summed.has(text(target)) || summed.has(`this.${text(target)}`)))
+    if (target && value && isZero(unwrap(value)) && (summed.has(text(target)) || summed.has(`this.${text(target)}`)))
       notDurations.add(site);
     const [from] = span(site);
     if (addends.some(([start, end]) => start <= from && from < end)) notDurations.add(site);
@@ -38,15 +39,11 @@ function written(site: EsNode): [EsNode | undefined, EsNode | undefined] {
   return [undefined, undefined];
 }
 
-function isZero(node: EsNode): boolean {
-  const value = unwrap(node);
-  return value.type === "Literal" && value.value === 0;
-}
-
 /** `a || b || 0`, `a ?? 0`: fallbacks that end in a 0 and hold no other number. */
 function onlyZeroFallback(node: EsNode): boolean {
   const value = unwrap(node);
-  if (value.type !== "LogicalExpression" || value.operator === "&&" || !isZero(value.right as EsNode)) return false;
+  if (value.type !== "LogicalExpression" || value.operator === "&&" || !isZero(unwrap(value.right as EsNode)))
+    return false;
   return !holdsNumber(value.left as EsNode, 0);
 }
 

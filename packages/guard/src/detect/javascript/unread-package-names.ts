@@ -6,7 +6,7 @@
 // Decided on the whole package's text by the package pass (an export is read through an import from any module);
 // without package facts nothing is unread.
 import { isBareTimeoutName } from "../../name-words.ts";
-import { type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
+import { destinationOf, type EsNode, FUNCTION_TYPES, propertyName, span, unwrap } from "./ast.ts";
 
 /** Names worth a count: the rest is never a finding (`await` is no wait: most files say it, and each was scanned). */
 export const TIMEOUT_LIKE = /time_?out|deadline|(?<!a)wait/i;
@@ -186,8 +186,9 @@ export function markUnreadPackageNames(
     // A definition's value with it (`this._healthCheckTimeout = config.healthCheckTimeout || 1e3` is a fallback's
     // site), unless it is a function or a class: an exported helper nothing in the package calls still waits when
     // its callers call it.
-    const value = unwrap((site.init ?? site.right ?? site.value ?? site) as EsNode);
-    if (!FUNCTION_TYPES.has(value.type) && !/^Class/.test(value.type)) ranges.push(span(site));
+    const value = destinationOf(site)?.value;
+    const type = value ? unwrap(value).type : "";
+    if (!FUNCTION_TYPES.has(type) && !type.startsWith("Class")) ranges.push(span(site));
   }
   for (const site of sites) {
     const [from] = span(site);
@@ -209,7 +210,7 @@ function unreadTables(program: EsNode, names: ReadonlySet<string>, source: strin
     // A key of a table read only key by key that nothing reads (`unread-table-keys.ts`).
     else
       for (const property of object.properties as EsNode[]) {
-        const key = property.type === "Property" && !property.computed ? keyName(property.key as EsNode) : undefined;
+        const key = property.type === "Property" ? propertyName(property) : undefined;
         if (key !== undefined && names.has(`${name}.${key}`)) tables.push(span(property));
       }
   };
@@ -229,12 +230,6 @@ function unreadTables(program: EsNode, names: ReadonlySet<string>, source: strin
     }
   }
   return tables;
-}
-
-/** An object key's name: `timeout`, `"timeout"`. */
-function keyName(key: EsNode): string | undefined {
-  if (key.type === "Identifier") return key.name as string;
-  return key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
 }
 
 /**
