@@ -145,7 +145,8 @@ export function onlyRetries(
     if (arms(method, unwrap(node.callee as EsNode).type === "Identifier") || again(node.arguments as EsNode[]))
       retries = true;
     else if (startsAgain(method)) restarts = true;
-    else if (!(PURE.test(path) || isLog(path))) ok = false;
+    // `store.dispatch(openWebsocket())`: a Redux store runs the action it is handed; the action's call says what.
+    else if (!(PURE.test(path) || isLog(path) || DISPATCH.test(path))) ok = false;
   });
   return ok && (retries || (restarts && !saysTimedOut));
 }
@@ -157,6 +158,8 @@ export function onlyRetries(
  * unless the callback says something timed out (a liveness timer that gives up and reconnects).
  */
 const STARTS = /^_*(re)?(connect|open|start|subscribe|login|attempt|init)|^_*(retry|restart|try[A-Z_])/;
+/** A Redux store's `dispatch` (`store.dispatch`, a bare `dispatch`): neither starts nor ends anything itself. */
+const DISPATCH = /(^|\.)dispatch$/;
 /** A string saying something timed out (`"Connection timed out, reconnecting..."`). */
 const TIMED_OUT = /time[ds]?[\s_-]?out/i;
 

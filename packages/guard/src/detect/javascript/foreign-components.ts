@@ -12,7 +12,7 @@ import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from ".
 import type { ModuleBindings } from "./modules.ts";
 
 /** `jsx`, `jsxs`, `jsxDEV`, `_jsx` (react/jsx-runtime, compiled), `React.createElement`, `(0, jsx_runtime_1.jsx)`. */
-const JSX_CALL = /(^|\.)(_?jsxs?|jsxDEV|createElement)$/;
+export const JSX_CALL = /(^|\.)(_?jsxs?|jsxDEV|createElement)$/;
 
 /** A component's name: `CopyButton`, `Mantine.Tooltip` (lower-case names are DOM elements). */
 const COMPONENT = /(^|\.)[A-Z][\w$]*$/;

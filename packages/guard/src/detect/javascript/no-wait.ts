@@ -30,6 +30,8 @@ import { sleepParameter, sleepsForFirst } from "./sleeps.ts";
 import { TIMER_CALLS } from "./timers.ts";
 import { elapsedBound, scheduledName } from "./schedule-shapes.ts";
 
+/** The text of a call a JSX compiler writes (`jsxRuntime.jsx`, `(0, _jsx)`): a display component's element. */
+const COMPILED_ELEMENT = /\b_?jsxs?\b|jsxDEV|createElement/;
 /** `setInterval(fn, period)`, however reached: the period between rounds. */
 const INTERVAL_CALLS = /^((globalThis|window|global|timers)\.)?setInterval$/;
 
@@ -142,7 +144,7 @@ export class NoWaitFacts {
     }
     // `app.use(Toast, { timeout: 3000 })`: a plugin is named by its first argument.
     const plugin = callee.endsWith(".use") && args[0] !== undefined && DISPLAY_CALLEE.test(this.text(args[0]));
-    if (DISPLAY_CALLEE.test(callee) || plugin) this.display.call(node);
+    if (DISPLAY_CALLEE.test(callee) || plugin || COMPILED_ELEMENT.test(callee)) this.display.call(node);
     // Most calls are none of these: the callee's text rules them out before its path is built.
     if (!CALLEES.test(callee)) return;
     const path = calleePath(node.callee as EsNode) ?? "";
