@@ -202,6 +202,8 @@ export class Classifier extends Pads {
         const constant = this.constants.at(node);
         // `HTTP_STATUS_GATEWAY_TIMEOUT = 504`: an HTTP status, not a duration.
         if (constant && isTimeoutStatusCode(constant.name, constant.value)) return out;
+        // A code table's entry (`code-tables.ts`, its value marked where it is declared): a code, not a duration.
+        if (constant && this.facts.notDurations.has(constant.node)) return out;
         if (constant) {
           out.push({
             kind: kindOf(constant.value),

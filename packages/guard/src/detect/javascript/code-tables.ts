@@ -155,19 +155,39 @@ const GROUP_TABLE_LENGTH = 16;
  * One statement binding a long table of constants (`const GL_DEPTH_BUFFER_BIT=256,GL_POINTS=0,...` or
  * `exports.GL_ACTIVE_ATTRIBUTES=35721,exports.GL_ACTIVE_TEXTURE=34016,...`, webgl-constants' minified builds): sixteen
  * or more names sharing one upper-case prefix (`GL_`), each bound to an integer, judged as a code list in any order
- * (a minifier writes hex in decimal and a bundle sorts by name). The sites, or undefined when it is no such table.
+ * (a minifier writes hex in decimal and a bundle sorts by name), or sixteen or more names of any spelling numbered
+ * one after another (`numbered`). The sites, or undefined when it is no such table.
  */
 function groupTable(statement: EsNode, extra: ReadonlySet<string>): EsNode[] | undefined {
   // `Object.defineProperty(_, "__esModule", { value: !0 })` closing the UMD build's list: a call among the bindings.
   const parts = statementParts(statement).filter((part) => !isCall(part));
   if (parts.length < GROUP_TABLE_LENGTH) return undefined;
   const entries = parts.map(codeStatement);
+  // `export const objectOpen = 1, rangeOp = 2, ..., timeout = 165, ...` (a lezer grammar's generated term ids,
+  // @surrealdb/lezer, fresh381): names numbered one after another, whatever their spelling, are ids.
+  if (numbered(entries)) return entries.map((e) => e!.site);
   const prefix = /^[A-Z][A-Z0-9]*_/.exec(entries[0]?.name ?? "")?.[0];
   if (prefix === undefined) return undefined;
   if (!entries.every((e) => e !== undefined && e.name!.startsWith(prefix) && /^[A-Z][A-Z0-9_]*$/.test(e.name!)))
     return undefined;
   const list = entries.map((e) => [e!.name, e!.value] as const);
   return isCodeList(list, extra, true) ? entries.map((e) => e!.site) : undefined;
+}
+
+/**
+ * Distinct integers, three in four of them one more than the one before (a generator numbers its ids in runs:
+ * lezer's term ids go 1...194, then 494..., then back to 195), none negative nor above twice the runs' highest: a
+ * duration after the ids (`APP_O = 15, APP_REQUEST_TIMEOUT = 30000`) is a setting among them, not the next id.
+ */
+function numbered(entries: readonly ({ value: number } | undefined)[]): boolean {
+  if (entries.some((e) => e === undefined)) return false;
+  const values = entries.map((e) => e!.value);
+  if (new Set(values).size !== values.length) return false;
+  const steps = values.filter((value, i) => i > 0 && value === values[i - 1]! + 1).length;
+  if (steps * 4 < (values.length - 1) * 3) return false;
+  const inRun = (i: number) => values[i - 1] === values[i]! - 1 || values[i + 1] === values[i]! + 1;
+  const high = Math.max(...values.filter((_, i) => inRun(i)));
+  return values.every((value) => 0 <= value && value <= 2 * high);
 }
 
 function isCall(part: EsNode): boolean {

@@ -59,7 +59,11 @@ export function collectDeclaration(facts: FileFacts, node: EsNode): void {
 export function collectBlock(facts: FileFacts, node: EsNode): void {
   facts.zero.block(node);
   // `exports.ER_QUERY_TIMEOUT = 3024;` one statement per code: the same table, written as statements.
-  for (const site of statementCodeTables(node.body as EsNode[], facts.extraTimeoutNames)) facts.notDurations.add(site);
+  for (const site of statementCodeTables(node.body as EsNode[], facts.extraTimeoutNames)) {
+    facts.notDurations.add(site);
+    // `const timeout = 165, ...` read as `{ ..., timeout, ... }`: the code's value is no duration where it is read either.
+    if (site.type === "VariableDeclarator" && isNode(site.init)) facts.notDurations.add(site.init as EsNode);
+  }
   for (const site of codeTableEntryWrites(node.body as EsNode[], facts.extraTimeoutNames)) facts.notDurations.add(site);
   // `const STATUS_CODE_REQUEST_TIMEOUT = 408` among statuses written in no order: an HTTP status, not a duration.
   for (const statement of node.body as EsNode[]) {

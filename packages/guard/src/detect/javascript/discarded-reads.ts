@@ -7,6 +7,7 @@
 // `super(message, StepTimeout)` by `class DBOSStepTimeoutError extends DBOSError`, fresh260): the error's code, not a
 // duration. A CommonJS export read only that way is a code too, whoever imports it (the same package's
 // `exports.StreamTimeout = 33` handed as `super(message, exports.StreamTimeout)`, fresh260): other modules get the code.
+// A conversion a statement of its own throws away (`parseInt(process.env.X || '90000');`) reaches nothing either.
 import { calleePath, type EsNode, isNode, span, unwrap } from "./ast.ts";
 import { TIMEOUT_WORD } from "./timer-calls.ts";
 
@@ -26,6 +27,8 @@ export class DiscardedReads {
   private readonly errorClasses: [number, number][] = [];
   /** Offsets of the names of `exports.NAME` handed to an error class's `super(...)`: an error's code. */
   private readonly codes = new Set<number>();
+  /** [start, end) of each conversion call a statement of its own throws away (`parseInt(x || "90000");`). */
+  readonly thrownAway: [number, number][] = [];
   /** Names declared by an `export const`: read by other modules. */
   private readonly exported = new Set<string>();
 
@@ -48,8 +51,14 @@ export class DiscardedReads {
     } else if (node.type === "SequenceExpression") {
       const expressions = node.expressions as EsNode[];
       for (const element of expressions.slice(0, -1)) this.read(element);
-    } else if (node.type === "ExpressionStatement") this.read(node.expression as EsNode);
-    else if (node.type === "ExportNamedDeclaration" && isNode(node.declaration)) {
+    } else if (node.type === "ExpressionStatement") {
+      this.read(node.expression as EsNode);
+      // `parseInt(process.env.API_REQUEST_TIMEOUT || '90000');` (@promptbook's bundles, fresh379/fresh381): a
+      // conversion whose result the statement throws away; its fallback reaches nothing.
+      const expression = unwrap(node.expression as EsNode);
+      if (expression.type === "CallExpression" && CONVERSION.test(calleePath(expression.callee as EsNode) ?? ""))
+        this.thrownAway.push(span(expression));
+    } else if (node.type === "ExportNamedDeclaration" && isNode(node.declaration)) {
       const declaration = node.declaration as EsNode;
       for (const d of (declaration.declarations as EsNode[] | undefined) ?? [])
         if ((d.id as EsNode).type === "Identifier") this.exported.add((d.id as EsNode).name as string);
@@ -84,6 +93,9 @@ export class DiscardedReads {
     if (node.type === "Identifier") this.discarded.add(span(node)[0]);
   }
 }
+
+/** A call that only converts its argument (`parseInt`, `Number.parseFloat`, `Number`): no effect but its value. */
+const CONVERSION = /^(Number\.)?(parseInt|parseFloat)$|^(Number|String)$/;
 
 /** A superclass that is an error or an exception (`Error`, `DBOSError`, `errors.TimeoutException`). */
 const ERROR_CLASS = /(Error|Exception)$/;

@@ -35,6 +35,7 @@ export function finishWalk(facts: FileFacts, program: EsNode, visitorKeys: Visit
   facts.unreadDefaults.finish(facts.notDurations);
   unreadFields(program, facts.source, visitorKeys, facts.notDurations);
   facts.discardedReads.finish((name) => facts.unreadDefaults.uses(name), facts.notDurations);
+  for (const range of facts.discardedReads.thrownAway) facts.noWait.quietIn(range);
   const uses = (name: string) => facts.unreadDefaults.uses(name);
   // Asked only when a top-level constant nothing names turns up: most files have none, and the scan reads the whole text.
   let module: boolean | undefined;
