@@ -20,6 +20,15 @@ describe("no input crashes a run", () => {
     expect(await findingLines("deep.py", source)).toEqual(["3: no-hardcoded-timeout"]);
   });
 
+  it("a 0 on a line whose regular expression holds a quote and 60 backslashes is checked (no backtracking)", async () => {
+    // @aws/amazon-location-utilities-auth-helper's minified bundle (fresh382): the comment scan's string pattern could
+    // take a backslash two ways, so a quote never closed on the line backtracked through every split of the run.
+    const line = `const options = { requestTimeout: 0 }; const re = /"${"\\\\".repeat(30)}x/;`;
+    expect(await findingLines("bundle.js", `${line}\nfetch(url, { timeout: 5000 });\n`)).toEqual([
+      "2: no-hardcoded-timeout",
+    ]);
+  });
+
   it("a timeout in SQL handed to a fake is no finding and no internal error", async () => {
     // org-guard-ignore-next-line no-hardcoded-timeout -- source text of a fixture, not SQL this test sends
     expect(await findingLines("fake-db.js", 'const db = new FakeDb("SET lock_timeout = 5000");\n')).toEqual([]);
