@@ -131,7 +131,7 @@ export const JAVASCRIPT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     zeroIsUnbounded: true,
   })),
   // Options objects whose timeout 0 (or false) is documented as "no timeout": HTTP clients and servers
-  // (axios, Node's http/https/http2/net/tls, undici, node-fetch, ky, request, Fastify), drivers (MongoDB,
+  // (axios, Node's http/https/http2/net/tls, undici, node-fetch, ky, request, Fastify, the AWS SDK's handlers), drivers (MongoDB,
   // Mongoose, pg, mysql, mysql2), child processes (Node's child_process, execa), test runners (Mocha,
   // Vitest/Jest config, Playwright), browsers (Puppeteer, Playwright: navigation and waits).
   ...[
@@ -162,6 +162,12 @@ export const JAVASCRIPT_TIMEOUT_APIS: readonly TimeoutApi[] = [
     "execa.*",
     "pg.Pool",
     "pg.Client",
+    // The AWS SDK's request handlers: `connectionTimeout` and `requestTimeout` default to 0, "no timeout".
+    "@smithy/node-http-handler.NodeHttpHandler",
+    "@smithy/node-http-handler.NodeHttpHandler.create",
+    "@aws-sdk/node-http-handler.NodeHttpHandler",
+    "@smithy/fetch-http-handler.FetchHttpHandler",
+    "@smithy/fetch-http-handler.FetchHttpHandler.create",
     "Mocha",
     "mocha.setup",
     "vi.setConfig",

@@ -11,12 +11,12 @@ import { findingLines } from "./helpers.ts";
 describe("private fields compiled by Babel or TypeScript", () => {
   it("reports a timeout written through each helper, named by its field", async () => {
     const source = [
-      "var _requestTimeoutDuration = new WeakMap();",
+      "var _requestTimeoutDuration = new WeakMap(), _connectTimeoutDuration = new WeakMap();",
       "var _Client_timeout = new WeakMap();",
       "class Client {",
       "  constructor() {",
       "    _classPrivateFieldSet2(_requestTimeoutDuration, this, 30000);",
-      "    _classPrivateFieldSet(this, _requestTimeoutDuration, 20000);",
+      "    _classPrivateFieldSet(this, _connectTimeoutDuration, 20000);",
       '    __classPrivateFieldSet(this, _Client_timeout, 5000, "f");',
       "  }",
       "  send(xhr) {",

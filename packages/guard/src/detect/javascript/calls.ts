@@ -101,7 +101,7 @@ export function judgeCall(judge: CallJudge, node: EsNode): void {
     const test = unwrap(callee.object as EsNode);
     if (
       test.type === "CallExpression" &&
-      (MOCHA_TESTS.test(calleePath(test.callee as EsNode) ?? "") || judge.facts.mochaRunnables.wrapped(test))
+      (isMochaTest(judge.facts, test) || judge.facts.mochaRunnables.wrapped(test))
     ) {
       judge.report(args[0], `as the timeout of ${calleePath(test.callee as EsNode)}(...).timeout()`, true, true);
       return;
@@ -276,6 +276,17 @@ function helperFallback(judge: CallJudge, arg: EsNode): EsNode | undefined {
 function racedIn(facts: FileFacts, value: EsNode): boolean {
   const helper = enclosingFunctions(facts, value)[0];
   return helper !== undefined && racedWithin(facts, helper);
+}
+
+/**
+ * `it(...)`, `describe.skip(...)`, or the same imported from mocha under a module binding (TypeScript's CommonJS
+ * output: `(0, mocha_1.it)(...)`, `mocha_1.it.skip(...)`; @dxos/echo-db, fresh397).
+ */
+function isMochaTest(facts: FileFacts, test: EsNode): boolean {
+  const path = calleePath(test.callee as EsNode) ?? "";
+  if (MOCHA_TESTS.test(path)) return true;
+  const canonical = facts.modules.canonical(path);
+  return canonical?.startsWith("mocha.") === true && MOCHA_TESTS.test(canonical.slice("mocha.".length));
 }
 
 function inClass(facts: FileFacts, node: EsNode): boolean {

@@ -5,13 +5,14 @@ import { collectCallFacts } from "./call-facts.ts";
 import { callProps } from "./foreign-components.ts";
 import type { FileFacts } from "./facts.ts";
 import { ignoredOptions } from "./ignored-arguments.ts";
-import { errorPayloads, messageParts } from "./message-text.ts";
+import { errorPayloads, messageParts, messageTexts } from "./message-text.ts";
 import { sphinxIndexEntries } from "./term-index.ts";
 import { collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 
 /** A `CallExpression`'s facts; the steps run in this order (a later step may read an earlier one's). */
 export function collectCall(facts: FileFacts, node: EsNode): void {
   facts.sites.push(node);
+  if (facts.suiteThis.setsSuiteLate(node)) facts.notDurations.add(node);
   facts.webpack.call(node);
   collectTestCall(facts, node);
   collectRefusedPromise(facts, node);
@@ -21,6 +22,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   facts.noWait.call(node);
   facts.handProps(callProps(node, facts.modules));
   for (const range of messageParts(node)) facts.noWait.quietIn(range);
+  facts.messageTexts.push(...messageTexts(node));
   const canonical = facts.modules.canonical(calleePath(node.callee as EsNode));
   for (const range of facts.ignoredArguments.call(node, canonical, facts.bindingCounts)) facts.noWait.quietIn(range);
   for (const range of ignoredOptions(node)) facts.noWait.quietIn(range);
@@ -50,6 +52,7 @@ export function collectNew(facts: FileFacts, node: EsNode): void {
   collectCallFacts(facts, node);
   facts.noWait.call(node);
   for (const range of [...messageParts(node), ...errorPayloads(node)]) facts.noWait.quietIn(range);
+  facts.messageTexts.push(...messageTexts(node));
   facts.receivers.call(node);
   facts.zero.call(node);
   facts.held.call(node);

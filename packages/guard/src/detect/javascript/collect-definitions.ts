@@ -23,6 +23,7 @@ export function collectFunction(facts: FileFacts, node: EsNode): void {
     facts.mochaRunnables.functionDeclaration(node.id.name as string, node);
   }
   facts.functionSpans.push(span(node));
+  facts.suiteThis.function(node);
   facts.bounds.floorParameters(node);
   facts.timers.function(node);
   facts.deadlines.function(node);

@@ -16,6 +16,7 @@ import { collectObject, collectObjectPattern } from "./collect-objects.ts";
 import { displayFields } from "./display-fields.ts";
 import { collectBindings, collectBlock, collectDeclaration } from "./declarations.ts";
 import type { FileFacts } from "./facts.ts";
+import { overwrittenFields } from "./overwritten-fields.ts";
 import { collectSqlText } from "./sql.ts";
 import { collectExpectedFailure } from "./test-facts.ts";
 import { TIMER_MODULES } from "./timers.ts";
@@ -100,6 +101,7 @@ export function collectNode(facts: FileFacts, node: EsNode): void {
       return;
     case "ClassBody":
       facts.classBodies.push(span(node));
+      for (const store of overwrittenFields(node, (n) => /\bthis\b/.test(facts.text(n)))) facts.notDurations.add(store);
       return;
     case "ClassDeclaration":
       if (isNode(node.id)) facts.noWait.doubles.definition(node.id.name as string, node);

@@ -15,6 +15,13 @@ export type HelperParameters = ReadonlyMap<string, ReadonlySet<number>>;
 /** A promise helper named for a timeout it applies (`timeoutPromise`, `timeoutCallbackPromise`). */
 const TIMEOUT_PROMISE = /^timeout\w*Promise$/;
 
+/**
+ * A helper named for an abort signal or controller that fires after the one duration it is given (`timeoutSignal(ms)`,
+ * a ponyfill of `AbortSignal.timeout`; @zombienet/utils' `TimeoutAbortController(seconds)`, called from
+ * @zombienet/orchestrator, fresh382): the signal aborts whatever it is handed to.
+ */
+const TIMEOUT_SIGNAL = /^(?:create|make|new)?[Tt]imeout(?:Abort)?(?:Signal|Controller)$/;
+
 /** A function with parameters: its span, its parameters' names by position (a destructured one is `undefined`). */
 type Fn = { from: number; to: number; params: (string | undefined)[]; node: EsNode };
 
@@ -106,14 +113,18 @@ export class DeadlineHelpers {
 
   /**
    * `function createTimeout(ms, error) { ... setTimeout(() => reject(error), ms) ... }` (@lcdev/ws-rpc): the timer
-   * rejects with an error its helper is handed, and a call of the helper in this file hands one that says it timed out
-   * (`createTimeout(10000, new RpcError("Connecting ... timed out"))`): the callers say the rejection is a deadline's.
+   * rejects with an error its helper is handed (or one built from a message it is handed), and a call of the helper in
+   * this file hands one that says it timed out (`createTimeout(10000, new RpcError("Connecting ... timed out"))`,
+   * `this.timeoutPromise(2e3, "Init timeout")`): the callers say the rejection is a deadline's.
    */
   private rejectsHandedTimeout(timer: EsNode, owner: Fn, helper: string): boolean {
     const callback = (timer.arguments as EsNode[])[0];
     if (callback === undefined) return false;
     const [from, to] = span(callback);
-    const handed = /\breject\s*\(\s*([\w$]+)\s*\)/.exec(this.source.slice(from, to))?.[1];
+    // `reject(error)`, or `reject(new Error(message))` (@testdino/playwright's `timeoutPromise(ms, message)`, fresh390).
+    const handed = /\breject\s*\(\s*(?:new\s+[\w$.]*Error\s*\(\s*)?([\w$]+)\s*\)/.exec(
+      this.source.slice(from, to),
+    )?.[1];
     const position = handed === undefined ? -1 : owner.params.indexOf(handed);
     if (position < 0) return false;
     return (this.calls.get(helper) ?? []).some((call) => {
@@ -151,7 +162,8 @@ export class DeadlineHelpers {
  * The arguments of a call that are a helper's timeout: at the positions where the file's helper of that name (or,
  * for a callee imported from the package's own modules, `imported`: another file's) hands its parameter to a
  * deadline timer; for a helper defined elsewhere and named for a promise that times out, every
- * argument (the caller reports those that evaluate to a duration).
+ * argument, and for one named for a signal that times out, its one argument (the caller reports those that evaluate
+ * to a duration).
  */
 export function helperTimeouts(
   helpers: DeadlineHelpers,
@@ -163,7 +175,9 @@ export function helperTimeouts(
   if (own && helpers.ambiguous(called)) return [];
   const positions = own ?? imported?.get(called);
   if (positions) return [...positions].flatMap((index) => (args[index] ? [args[index]] : []));
-  if (TIMEOUT_PROMISE.test(called) && args.length >= 2 && !helpers.defines(called)) return [...args];
+  if (helpers.defines(called)) return [];
+  if (TIMEOUT_PROMISE.test(called) && args.length >= 2) return [...args];
+  if (TIMEOUT_SIGNAL.test(called) && args.length === 1) return [args[0]!];
   return [];
 }
 

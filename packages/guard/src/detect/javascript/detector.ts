@@ -120,7 +120,10 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
       ...retryFieldRanges(program, this.options.packageFacts?.retries),
       ...pacedFieldRanges(program, this.options.packageFacts?.periods),
     ];
-    for (const text of facts.sqlTexts) this.checkSqlTimeout(text);
+    for (const text of facts.sqlTexts) {
+      const [at] = span(text);
+      if (!facts.messageTexts.some(([from, to]) => from <= at && at < to)) this.checkSqlTimeout(text);
+    }
     facts.handedNames = namesHandedToWaits(facts, this.apis);
     this.constants = new Constants(facts);
     this.classifier = new Classifier(facts, this.constants);

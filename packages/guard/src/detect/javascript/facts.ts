@@ -46,6 +46,7 @@ import { OptionMerges } from "./option-merges.ts";
 import { MochaRunnables } from "./mocha-runnables.ts";
 import { MockClocks } from "./mock-clocks.ts";
 import { DeadCode } from "./dead-code.ts";
+import { SuiteThis } from "./suite-this.ts";
 import { SyncTests } from "./sync-tests.ts";
 import { SignalDeadlines } from "./signal-deadlines.ts";
 import { MachineDelays } from "./machine-delays.ts";
@@ -62,6 +63,8 @@ export class FileFacts implements TestFacts {
   readonly sites: EsNode[] = [];
   /** String literals and template texts that mention a timeout: SQL `SET ... timeout` candidates. */
   readonly sqlTexts: EsNode[] = [];
+  /** [start, end) of the string texts of error and log messages: advice to a user, no SQL the code sends. */
+  readonly messageTexts: [number, number][] = [];
   /** `const` declarations with an initialiser, in document order; block-level ones know their block. */
   readonly candidates: Constant[] = [];
   /** Functions with parameters, and their parameters' names (they hide a block constant of the same name). */
@@ -194,6 +197,8 @@ export class FileFacts implements TestFacts {
   readonly perCall = new PerCallDefaults();
   /** Suites and tests mocha's API built (`new Suite(...)`) or documented as mocha's: their `timeout(ms)` is mocha's. */
   readonly mochaRunnables: MochaRunnables;
+  /** `this.timeout(ms)` of an arrow test inside a suite's `function`: the suite's, set too late to bound anything. */
+  readonly suiteThis = new SuiteThis();
   /** Initialisers of block-level `const`s (the others are collected at their declaration). */
   readonly scopedInits = new Set<EsNode>();
   /** Clock doubles a test makes and moves by hand (`TimeMock(...)`), and the tests that use them. */

@@ -27,6 +27,21 @@ export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, 
   return parts.filter((part) => onlyNumbers(part, visitorKeys)).map((part) => span(part));
 }
 
+/**
+ * The spans of the string texts a call or construction `node` writes into an error's or a log line's message:
+ * `Error(\`... or set X64DBG_MCP_TIMEOUT=0 to wait indefinitely.\`)` (x64dbg-mcp-server, fresh391) tells the user
+ * what to do; it is no SQL the code sends (`sql.ts`).
+ */
+export function messageTexts(node: EsNode): [number, number][] {
+  // Most calls hand no text: their callee is not worth a path.
+  if (!(node.arguments as EsNode[]).some((arg) => isString(arg) || arg.type === "BinaryExpression")) return [];
+  const path = calleePath(node.callee as EsNode);
+  if (path === undefined || !(ERROR_BUILDER.test(path) || (node.type === "CallExpression" && isLog(path)))) return [];
+  const operands: EsNode[] = [];
+  for (const arg of node.arguments as EsNode[]) flatten(arg, operands);
+  return operands.filter(isString).map((operand) => span(operand));
+}
+
 /** The literal values of the object literals among `args` (`{ code: "TIMEOUT", timeoutMs: 20000 }`). */
 function literalFields(args: readonly EsNode[]): EsNode[] {
   return args

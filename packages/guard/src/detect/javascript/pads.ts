@@ -83,10 +83,22 @@ export class Pads {
     const value = this.constants.evaluate(cap)!;
     if (!(value > 0 && value < NO_LIMIT)) return undefined;
     for (const reference of args) {
-      const name = referenceName(this.unscaled(reference));
-      if (reference !== cap && this.facts.isTimeout(name)) return { node: cap, name: name! };
+      if (reference === cap) continue;
+      const name = referenceName(this.unscaled(reference)) ?? this.flooredName(reference);
+      if (this.facts.isTimeout(name)) return { node: cap, name: name! };
     }
     return undefined;
+  }
+
+  /**
+   * `Math.max(800, settings.timeoutMillis)`: the name a floor clamps, so that `Math.min(5000, Math.max(800,
+   * settings.timeoutMillis))` caps a timeout (@queue-it/connector-javascript, fresh379).
+   */
+  private flooredName(raw: EsNode): string | undefined {
+    const node = unwrap(raw);
+    if (node.type !== "CallExpression" || calleePath(node.callee as EsNode) !== "Math.max") return undefined;
+    const clamped = (node.arguments as EsNode[]).filter((arg) => this.constants.evaluate(arg) === undefined);
+    return clamped.length === 1 ? referenceName(this.unscaled(clamped[0]!)) : undefined;
   }
 
   /** `t * 1000`, `t / 1e3`: the reference a unit conversion scales (the node itself otherwise). */
