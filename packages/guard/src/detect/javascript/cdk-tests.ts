@@ -8,9 +8,12 @@ import { type EsNode, span, unwrap } from "./ast.ts";
 import { calleeName } from "./sleeps.ts";
 import { TEST_FILE } from "./test-folders.ts";
 
-/** The template assertions of `aws-cdk-lib/assertions`, `@aws-cdk/assert` and the helpers named after them. */
+/**
+ * The template assertions and queries of `aws-cdk-lib/assertions` (`findResources(type, props)` answers the matching
+ * resources a test then counts: aws-rfdk's tests, fresh403), `@aws-cdk/assert` and the helpers named after them.
+ */
 const TEMPLATE_ASSERTIONS =
-  /^(hasResource|hasResourceProperties|hasResourceLike|countResources|countResourcesLike|resourceCountIs|resourcePropertiesCountIs|templateMatches|hasOutput|toHaveResource|toHaveResourceLike|haveResource|haveResourceLike)$/;
+  /^(hasResource|hasResourceProperties|hasResourceLike|countResources|countResourcesLike|resourceCountIs|resourcePropertiesCountIs|templateMatches|hasOutput|findResources|findOutputs|allResources|allResourcesProperties|toHaveResource|toHaveResourceLike|haveResource|haveResourceLike)$/;
 
 /** Setters of the props a stack or app gives its later constructions (`setDefaultFunctionProps`, `addDefaultFunctionEnv`). */
 const DEFAULT_PROPS = /^(set|add)Default\w*(Props|Env|Permissions|Layers)$/;
