@@ -15,10 +15,15 @@ import { walk, type VisitorKeys } from "./walk.ts";
  */
 const ERROR_BUILDER = /(^|\.)(\w*Error|\w*Exception|error)(_\d+\.default)?$/;
 
+/** Whether the call or construction `node`, of callee `path`, builds an error or writes a log line. */
+function writesMessage(node: EsNode, path: string | undefined): path is string {
+  return path !== undefined && (ERROR_BUILDER.test(path) || (node.type === "CallExpression" && isLog(path)));
+}
+
 /** The spans of the values a call or construction `node` writes into an error's or a log line's text. */
 export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, number][] {
   const path = calleePath(node.callee as EsNode);
-  if (path === undefined || !(ERROR_BUILDER.test(path) || (node.type === "CallExpression" && isLog(path)))) return [];
+  if (!writesMessage(node, path)) return [];
   const parts: EsNode[] = [];
   for (const arg of node.arguments as EsNode[]) textParts(unwrap(arg), parts);
   // `this.log.debug("start update", { timeout: 30000 })` (@lskjs/proxy, fresh324): the fields of an object logged
@@ -35,8 +40,7 @@ export function messageParts(node: EsNode, visitorKeys?: VisitorKeys): [number, 
 export function messageTexts(node: EsNode): [number, number][] {
   // Most calls hand no text: their callee is not worth a path.
   if (!(node.arguments as EsNode[]).some((arg) => isString(arg) || arg.type === "BinaryExpression")) return [];
-  const path = calleePath(node.callee as EsNode);
-  if (path === undefined || !(ERROR_BUILDER.test(path) || (node.type === "CallExpression" && isLog(path)))) return [];
+  if (!writesMessage(node, calleePath(node.callee as EsNode))) return [];
   const operands: EsNode[] = [];
   for (const arg of node.arguments as EsNode[]) flatten(arg, operands);
   return operands.filter(isString).map((operand) => span(operand));
