@@ -200,6 +200,11 @@ const TIMER_WINDOW = 400;
 const SCHEDULE_WORDS =
   /renew|refresh|rotat|reauth|reconnect|reschedul|noop|keep_?alive|heartbeat|ping|poll|retry|balance|\bdelete\b/i;
 
+/** A timer whose callback is a function named, not written there (`setTimeout(this._poll, ms)`): the name. */
+const NAMED_CALLBACK = /^set(?:Timeout|Interval)\s*\(\s*(?:this\.)?([\w$]+)\s*,/;
+/** Callbacks that settle a promise or a caller's wait: a sleep or a deadline, not a round. */
+const SETTLES = /^(?:resolve|reject|res|rej|r|done|cb|callback|next|fn|func|handler)$/i;
+
 /** A delay's or an interval's key and the name it is given (`retryDelay: opts.retryTimeout`, `timer-effects.ts`). */
 const DELAY_KEY_VALUE = new RegExp(`\\b${DELAY_KEY.source.slice(1, -1)}\\s*:\\s*[\\w$.]+`, "g");
 /** A file that writes a name as a delay's value (`DELAY_KEY_VALUE`): what it shows of an inert candidate counts. */
@@ -230,6 +235,13 @@ function inertCandidates(texts: Iterable<string>, sleepers: ReadonlySet<string>)
     const shows = STATE.test(text);
     for (const call of text.matchAll(TIMER_CALL)) {
       const window = text.slice(call.index, call.index + TIMER_WINDOW);
+      // `setTimeout(this._checkInternetReachability, nextTimeoutInterval)` (@react-native-community/netinfo,
+      // fresh399): a timer that calls a function of the file by name may run its next round; the delay may be a
+      // local chosen just before (`const nextTimeoutInterval = reachable ? long : short`).
+      const named = NAMED_CALLBACK.exec(window);
+      if (named && !SETTLES.test(named[1]!))
+        for (const name of namesIn(text.slice(Math.max(0, call.index - TIMER_WINDOW), call.index + TIMER_WINDOW)))
+          names.add(name);
       if (!shows && !SCHEDULE_WORDS.test(window)) continue;
       for (const name of namesIn(window)) names.add(name);
     }

@@ -109,6 +109,59 @@ describe("package facts: settings the package arms only schedules with", () => {
     expect(await lines("lib/defaults.js", false)).toEqual([2, 3, 4, 5]);
   });
 
+  // @react-native-community/netinfo (fresh399): the reachability check, a class field Babel compiles to
+  // `_defineProperty(this, "_check", () => ...)`, arms itself again after the short or the long interval (chosen into a
+  // local, or read straight from the configuration); only the request's own timer is a timeout.
+  it("a compiled class field that arms itself again: its intervals are schedules, its request timeout is not", async () => {
+    const configuration = [
+      "module.exports = {",
+      "  reachabilityShortTimeout: 5 * 1000,",
+      "  reachabilityLongTimeout: 60 * 1000,",
+      "  reachabilityRequestTimeout: 15 * 1000,",
+      "};",
+      "",
+    ].join("\n");
+    const reachability = [
+      "class InternetReachability {",
+      "  constructor(configuration) {",
+      '    _defineProperty(this, "_check", () => {',
+      "      const controller = new AbortController();",
+      "      let timer;",
+      "      const timedOut = new Promise((_, reject) => {",
+      "        timer = setTimeout(() => reject('timedout'), this._configuration.reachabilityRequestTimeout);",
+      "      });",
+      "      return Promise.race([fetch(this._configuration.reachabilityUrl, { signal: controller.signal }), timedOut])",
+      "        .then((reachable) => {",
+      "          const nextTimeoutInterval = reachable",
+      "            ? this._configuration.reachabilityLongTimeout",
+      "            : this._configuration.reachabilityShortTimeout;",
+      "          this._handle = setTimeout(this._check, nextTimeoutInterval);",
+      "        })",
+      "        .catch(() => {",
+      "          controller.abort();",
+      "          this._handle = setTimeout(this._check, this._configuration.reachabilityShortTimeout);",
+      "        })",
+      "        .then(() => clearTimeout(timer));",
+      "    });",
+      "    this._configuration = configuration;",
+      "  }",
+      "}",
+      "module.exports = InternetReachability;",
+      "",
+    ].join("\n");
+    const both = [
+      ["lib/defaultConfiguration.js", configuration],
+      ["lib/internetReachability.js", reachability],
+    ] as const;
+    const facts = await packageFacts(both, config);
+    expect([...facts.inert].filter((name) => name.startsWith("reachability")).sort()).toEqual([
+      "reachabilityLongTimeout",
+      "reachabilityShortTimeout",
+    ]);
+    const result = await checkSource("lib/defaultConfiguration.js", configuration, config, facts);
+    expect(result.messages.map((m) => m.line)).toEqual([4]);
+  });
+
   // redis-semaphore (scout9js): `lockTimeout: 10000` in its defaults, handed to Redis only as the lock key's expiry.
   it("a name the package hands a store only as an entry's expiry is a lifetime", async () => {
     const lock = [

@@ -1,5 +1,6 @@
 // A call's facts: which facts a call (`f(...)`) and a construction (`new C(...)`) feed, in the walk's order.
-import { calleePath, type EsNode } from "./ast.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, unwrap } from "./ast.ts";
+import { FIELD_HELPERS } from "./nullish-defaults.ts";
 import { durationParts } from "./age-cutoffs.ts";
 import { collectCallFacts } from "./call-facts.ts";
 import { callProps } from "./foreign-components.ts";
@@ -32,6 +33,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   facts.zero.call(node);
   facts.held.call(node);
   facts.timers.call(node);
+  collectFieldFunction(facts, node);
   facts.serverIdle.call(node);
   facts.deadlines.call(node);
   facts.emittedRejections.call(node);
@@ -68,4 +70,18 @@ export function collectNew(facts: FileFacts, node: EsNode): void {
     for (const name of names) facts.timers.expiry(name);
     for (const part of written) facts.notDurations.add(part);
   }
+}
+
+/**
+ * `_defineProperty(this, "_checkInternetReachability", () => { ... })`: a class field holding a function, as Babel
+ * compiles it (@react-native-community/netinfo, fresh399). It is defined under its name like a method, so a timer
+ * calling it back (`setTimeout(this._checkInternetReachability, interval)`) is seen to arm itself again.
+ */
+function collectFieldFunction(facts: FileFacts, node: EsNode): void {
+  const [target, key, value] = node.arguments as (EsNode | undefined)[];
+  if (!target || !key || !value || unwrap(target).type !== "ThisExpression") return;
+  if (!FIELD_HELPERS.test(calleePath(node.callee as EsNode) ?? "")) return;
+  const name = unwrap(key);
+  if (name.type === "Literal" && typeof name.value === "string" && FUNCTION_TYPES.has(unwrap(value).type))
+    facts.timers.definition(name.value, unwrap(value));
 }

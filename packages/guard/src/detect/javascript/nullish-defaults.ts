@@ -8,7 +8,8 @@ import { innermostFunction } from "./function-spans.ts";
 import type { SiteJudge } from "./sites.ts";
 
 /** Class fields as compilers write them (`__publicField(this, "options", { timeout: void 0 })`): the object keeps it. */
-const FIELD_HELPERS = /^(__publicField|__defNormalProp|_?_?defineProperty|_define_property|Object\.defineProperty)$/;
+export const FIELD_HELPERS =
+  /^(__publicField|__defNormalProp|_?_?defineProperty|_define_property|Object\.defineProperty)$/;
 
 /** Compared with a missing value: `==`, `===`, `!=`, `!==`. */
 const EQUALITY = /^[!=]==?$/;

@@ -60,9 +60,21 @@ function isCallersChoice(judge: UnboundedJudge, node: EsNode): boolean {
   return facts.ownWaits.callersChoice(
     node,
     judge.visitorKeys,
-    (callee, position, count) => flow.handsToWait(callee, position, count) || helperBounds(judge, callee, position),
+    (callee, position, count, key) =>
+      flow.handsToWait(callee, position, count) ||
+      helperBounds(judge, callee, position) ||
+      // `waitFor(check, { ...options })`: the options go on, and the file shows their key reaching a wait.
+      (key !== undefined && flow.flowsByCode(key)) ||
+      WAIT_CALLEE.test(callee),
   );
 }
+
+/**
+ * `binding.RTI_Connector_wait_for_data.async(native, timeout, cb)`, `this.waitUntilReady(timeout)`: a call named for the
+ * wait it makes, in the last two steps of its path (a native binding's `.async`), handed the value by a function that
+ * returns the promise of that wait.
+ */
+const WAIT_CALLEE = /(?:(?:^|[._])[Ww]|(?<=[a-z])W)ait(?:[A-Z_]|$)[\w$]*(?:\.[\w$]+)?$/;
 
 /** `waitFor(promise, timeout)`, a helper the package shows bounding a wait with its argument at `position`. */
 function helperBounds(judge: UnboundedJudge, callee: string, position: number): boolean {

@@ -5,7 +5,7 @@ import { type EsNode, isNode, isNullish, span, unwrap } from "./ast.ts";
 
 /** `if (timeout == null) timeout = 0` (or `=== undefined`): the assignment of a parameter's default, if it is one. */
 export function writtenDefault(statement: EsNode, name: string): EsNode | undefined {
-  if (statement.type !== "IfStatement" || statement.alternate) return undefined;
+  if (statement.type !== "IfStatement" || (statement.alternate && !onlyThrows(statement.alternate))) return undefined;
   if (unsetTest(unwrap(statement.test as EsNode), name) !== true) return undefined;
   let consequent = statement.consequent as EsNode;
   if (consequent.type === "BlockStatement" && (consequent.body as EsNode[]).length === 1)
@@ -13,6 +13,20 @@ export function writtenDefault(statement: EsNode, name: string): EsNode | undefi
   const assignment = consequent.type === "ExpressionStatement" ? unwrap(consequent.expression as EsNode) : undefined;
   if (assignment?.type !== "AssignmentExpression" || assignment.operator !== "=") return undefined;
   return isParam(assignment.left, name) ? assignment : undefined;
+}
+
+/**
+ * `else if (!isNumber(timeout)) throw new TypeError(...)`: an alternate that refuses a wrong value and does nothing
+ * else (rticonnextdds-connector's waits, fresh398), so the consequent is still the default's only write.
+ */
+function onlyThrows(node: unknown): boolean {
+  if (!isNode(node)) return false;
+  if (node.type === "ThrowStatement") return true;
+  if (node.type === "BlockStatement") {
+    const body = node.body as EsNode[];
+    return body.length === 1 && onlyThrows(body[0]);
+  }
+  return node.type === "IfStatement" && onlyThrows(node.consequent) && (!node.alternate || onlyThrows(node.alternate));
 }
 
 /**
