@@ -9,7 +9,8 @@
 // `signal` or `cancelToken` (a config held in a variable or spread from one may carry them); an axios request never
 // where the package sets a default elsewhere (`axios.defaults.timeout = ...`, `instance.defaults.timeout`, a request
 // interceptor that may set one: `setsClientTimeout`), which bounds only axios's own requests; and none in a file that
-// arms a timer to abort (`ABORTS_BY_TIMER`) or in a test file (its requests go to a mock or a local server).
+// arms a timer to abort (`ABORTS_BY_TIMER`) or in a test file (its requests go to a mock or a local server), and none
+// made inside a promise executor whose own timer settles the promise (`timed-executors.ts`).
 import { type ClientLibrary, type FetchLibrary, missingClientTimeoutMessage } from "../../messages.ts";
 import type { RawFinding } from "../types.ts";
 import { calleePath, type EsNode, propertyName, span, unwrap } from "./ast.ts";
@@ -18,6 +19,7 @@ import { unboundingArgument } from "./request-arguments.ts";
 import { ABORTS_BY_TIMER, MAY_REQUEST_WITHOUT_DEFAULT, setsClientTimeout } from "./client-default-text.ts";
 import type { ModuleBindings } from "./modules.ts";
 import { isTestFile } from "./scripted-abort.ts";
+import { TimedExecutors } from "./timed-executors.ts";
 import { type VisitorKeys, walk } from "./walk.ts";
 
 /** The argument position of each axios method's config (`axios.post(url, data, config)`). */
@@ -71,6 +73,7 @@ export function missingClientTimeouts(
   /** Calls of axios itself (`axios(config)`, `axios.get(url)`), with the method's name. */
   const axiosCalls: [string, EsNode, string | undefined][] = [];
   const configs = new ConfigLocals(source);
+  const timed = new TimedExecutors(source);
   const unbounded = (args: EsNode[], at: number) =>
     unboundedConfigs(
       args,
@@ -80,6 +83,7 @@ export function missingClientTimeouts(
     );
   walk(program, visitorKeys, (node) => {
     configs.node(node);
+    timed.node(node);
     if (node.type === "VariableDeclarator" || node.type === "AssignmentExpression") {
       const target = (node.type === "VariableDeclarator" ? node.id : node.left) as EsNode;
       const value = node.type === "VariableDeclarator" ? node.init : node.right;
@@ -129,7 +133,7 @@ export function missingClientTimeouts(
     // `api.get(url)`, `api(config)`: a call of an instance the file made; judged once all of them are known.
     instanceCalls.push([path, node]);
   });
-  if (axiosDefaulted) return findings;
+  if (axiosDefaulted) return findings.filter((found) => !timed.bounds(found.start));
   for (const [path, node, method] of axiosCalls) {
     const head = path.split(".")[0]!;
     if (creates.has(head)) instanceCalls.push([path, node]);
@@ -159,7 +163,7 @@ export function missingClientTimeouts(
   // An instance the file does not call is still reported: it is kept (`this.http = ...`, a getter) or exported for
   // other modules' requests, every one of which waits without a bound unless it passes its own timeout.
   for (const [name, create] of creates) if (!bounded.has(name)) findings.push(finding(create, "axios.create", "axios"));
-  return findings;
+  return findings.filter((found) => !timed.bounds(found.start));
 }
 
 /** `error.config`, `err.config`: the config of a request axios failed, handed back to send it again. */

@@ -5,6 +5,7 @@ import { durationParts } from "./age-cutoffs.ts";
 import { collectCallFacts } from "./call-facts.ts";
 import { callProps } from "./foreign-components.ts";
 import type { FileFacts } from "./facts.ts";
+import { idleCallbackOptions } from "./idle-callbacks.ts";
 import { ignoredOptions } from "./ignored-arguments.ts";
 import { errorPayloads, messageParts, messageTexts } from "./message-text.ts";
 import { sphinxIndexEntries } from "./term-index.ts";
@@ -27,6 +28,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   const canonical = facts.modules.canonical(calleePath(node.callee as EsNode));
   for (const range of facts.ignoredArguments.call(node, canonical, facts.bindingCounts)) facts.noWait.quietIn(range);
   for (const range of ignoredOptions(node)) facts.noWait.quietIn(range);
+  for (const range of idleCallbackOptions(node)) facts.noWait.quietIn(range);
   facts.cdkTests.call(node);
   facts.mockedTransport.call(node, (n) => facts.text(n));
   facts.receivers.call(node);

@@ -1,0 +1,64 @@
+// A request made inside a promise executor whose own timer settles that promise (@phygrid/hub-client's online check,
+// fresh407: `new Promise((resolve) => { const t = setTimeout(() => resolve({ isOnline: false }), timeoutMs);
+// axios.get(url).then(...).finally(() => clearTimeout(t)) })`). The request itself has no timeout, but whoever awaits
+// the promise waits at most the timer's delay: the wait is bounded, by that timer. Only a timer armed by the executor
+// itself counts (one armed in the request's `.then` only delays the answer).
+import { calleePath, type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
+
+/** A promise executor: its span, its resolve and reject names, whether its own timer settles it. */
+type Executor = { from: number; to: number; settle: string[]; timed: boolean };
+
+/** `setTimeout`, `window.setTimeout`, `globalThis.setTimeout`, `global.setTimeout`. */
+const TIMER = /^(?:(?:window|globalThis|global)\.)?setTimeout$/;
+
+/** Collected during a walk (pre-order); asked once it is over. */
+export class TimedExecutors {
+  private readonly executors: Executor[] = [];
+  /** Every function's span, in the walk's order (a timer's innermost function is the last one holding it). */
+  private readonly functions: [number, number][] = [];
+
+  constructor(private readonly source: string) {}
+
+  node(node: EsNode): void {
+    if (FUNCTION_TYPES.has(node.type)) this.functions.push(span(node));
+    if (node.type === "NewExpression" && calleePath(node.callee as EsNode) === "Promise") {
+      const executor = (node.arguments as EsNode[])[0];
+      const fn = executor && unwrap(executor);
+      if (!fn || !FUNCTION_TYPES.has(fn.type)) return;
+      const settle = (fn.params as EsNode[]).flatMap((param) =>
+        param.type === "Identifier" ? [param.name as string] : [],
+      );
+      if (settle.length > 0) this.executors.push({ from: span(fn)[0], to: span(fn)[1], settle, timed: false });
+      return;
+    }
+    if (node.type !== "CallExpression" || this.executors.length === 0) return;
+    if (!TIMER.test(calleePath(node.callee as EsNode) ?? "")) return;
+    const [callback, delay] = node.arguments as EsNode[];
+    if (!callback || !delay) return;
+    const [at] = span(node);
+    const executor = this.innermost(at);
+    if (executor && this.settles(callback, executor.settle)) executor.timed = true;
+  }
+
+  /** Whether the offset `at` lies in an executor whose own timer settles its promise. */
+  bounds(at: number): boolean {
+    return this.executors.some(({ from, to, timed }) => timed && from <= at && at < to);
+  }
+
+  /** The executor whose function is the innermost function around `at`, if it is one. */
+  private innermost(at: number): Executor | undefined {
+    let inner: [number, number] | undefined;
+    for (const fn of this.functions) if (fn[0] <= at && at < fn[1] && (!inner || fn[0] >= inner[0])) inner = fn;
+    return inner && this.executors.find(({ from, to }) => from === inner[0] && to === inner[1]);
+  }
+
+  /** `resolve`, `reject`, or a callback that calls one of them. */
+  private settles(callback: EsNode, settle: readonly string[]): boolean {
+    const value = unwrap(callback);
+    if (value.type === "Identifier") return settle.includes(value.name as string);
+    if (!FUNCTION_TYPES.has(value.type)) return false;
+    const [from, to] = span(value);
+    const text = this.source.slice(from, to);
+    return settle.some((name) => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\(`).test(text));
+  }
+}
