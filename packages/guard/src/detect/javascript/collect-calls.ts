@@ -8,6 +8,7 @@ import type { FileFacts } from "./facts.ts";
 import { idleCallbackOptions } from "./idle-callbacks.ts";
 import { ignoredOptions } from "./ignored-arguments.ts";
 import { errorPayloads, messageParts, messageTexts } from "./message-text.ts";
+import { sentPayloads } from "./response-payloads.ts";
 import { sphinxIndexEntries } from "./term-index.ts";
 import { collectRefusedPromise, collectTestCall } from "./test-facts.ts";
 
@@ -29,6 +30,7 @@ export function collectCall(facts: FileFacts, node: EsNode): void {
   for (const range of facts.ignoredArguments.call(node, canonical, facts.bindingCounts)) facts.noWait.quietIn(range);
   for (const range of ignoredOptions(node)) facts.noWait.quietIn(range);
   for (const range of idleCallbackOptions(node)) facts.noWait.quietIn(range);
+  for (const range of sentPayloads(node)) facts.noWait.quietIn(range);
   facts.cdkTests.call(node);
   facts.mockedTransport.call(node, (n) => facts.text(n));
   facts.receivers.call(node);
@@ -84,6 +86,8 @@ function collectFieldFunction(facts: FileFacts, node: EsNode): void {
   if (!target || !key || !value || unwrap(target).type !== "ThisExpression") return;
   if (!FIELD_HELPERS.test(calleePath(node.callee as EsNode) ?? "")) return;
   const name = unwrap(key);
-  if (name.type === "Literal" && typeof name.value === "string" && FUNCTION_TYPES.has(unwrap(value).type))
-    facts.timers.definition(name.value, unwrap(value));
+  if (name.type !== "Literal" || typeof name.value !== "string" || !FUNCTION_TYPES.has(unwrap(value).type)) return;
+  // Only a field some timer of the file calls back (restapify's `_defineProperty(this, "openDashboard", ...)`, which
+  // no timer calls, is left as it was: its own timer's delay is judged as before).
+  if (facts.source.includes(`(this.${name.value},`)) facts.timers.definition(name.value, unwrap(value));
 }

@@ -1,5 +1,6 @@
 // What a name is bound to: the facts a function, an assignment, a declarator, a property and a class method feed, in
 // the walk's order (a later step may read an earlier one's).
+import { optionFixtureTimeouts } from "./option-fixtures.ts";
 import { pauseTableEntries } from "./pause-tables.ts";
 import { destinationOf, type EsNode, isNode, propertyName, referenceName, span, unwrap } from "./ast.ts";
 import { storedTimer } from "./call-facts.ts";
@@ -110,6 +111,7 @@ export function collectProperty(facts: FileFacts, node: EsNode): void {
   // walletconnect's `CoreHelperUtil = { debounce(func, timeout = 500) { ... } }`: an object's own debounce or sleep.
   if (node.type === "Property") facts.noWait.definition(propertyName(node), node.value);
   if (node.type === "Property") facts.writtenOptions.candidate(node);
+  for (const range of optionFixtureTimeouts(node)) facts.noWait.quietIn(range);
   collectDestination(facts, node);
 }
 

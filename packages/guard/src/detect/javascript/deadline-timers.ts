@@ -155,6 +155,8 @@ export class DeadlineTimers {
         racesSucceedingExit(callback, around, this.source)
       );
     }
+    // `setTimeout(onClientTimeout, 1000)`: the handler of a timeout, handed by reference.
+    if (!FUNCTION_TYPES.has(callback.type) && reportsTimeout(callback)) return true;
     const executor = this.executors.innermost(at);
     // `setTimeout(reject, 5000)` inside an executor that resolves another way.
     if (callback.type === "Identifier") {

@@ -1,6 +1,6 @@
 // A timer's callback that tells someone the operation timed out (`onerror("timeout")`, `cb(new TimeoutError())`,
 // `this.emit("timeout")`): what deadline-timers.ts counts as a report, apart from the races it tracks.
-import { type EsNode, FUNCTION_TYPES, unwrap } from "./ast.ts";
+import { type EsNode, FUNCTION_TYPES, referenceName, unwrap } from "./ast.ts";
 import { isLog } from "./callback-effects.ts";
 import { Temporaries } from "./compiled-temporaries.ts";
 import { walk } from "./walk.ts";
@@ -17,6 +17,24 @@ const TIMEOUT_ERROR = /Time[ds]?_?[Oo]ut\w*(Error|Exception)$/;
 const CHECKS =
   /^(expect|assert)$|\.(to[A-Z]\w*|equal\w*|strictEqual|deepEqual\w*|notEqual|same|strictSame|is|match\w*|include\w*|contain\w*|should\w*|ok|notOk|true|false)$/;
 
+// A handler of a timeout by its name: `onTimeout`, `onClientTimeout`, `_handleRequestTimeout`, `onTimedOut` (not
+// `onceTimeout`, a helper that arms the timer, nor `setTimeout`).
+const TIMEOUT_HANDLER = /^_*(on|handle)([A-Z_]\w*)?(Timeout|TimedOut)$/;
+
+/** `onClientTimeout`, `handleRequestTimeout`: a handler named for whose timeout it handles. */
+const WHOSE_TIMEOUT = /^_*(on|handle)[A-Z_]\w*(Timeout|TimedOut)$/;
+
+/** `onClientTimeout`, `this._onTimeout`, `this.onTimeout.bind(this)`: the name of a callback handed by reference. */
+function handlerName(callback: EsNode): string | undefined {
+  if (callback.type === "CallExpression") {
+    const callee = unwrap(callback.callee as EsNode);
+    return callee.type === "MemberExpression" && referenceName(callee) === "bind"
+      ? handlerName(unwrap(callee.object as EsNode))
+      : undefined;
+  }
+  return referenceName(callback);
+}
+
 // Calls that arm or clear a timer: their arguments are no report of a timeout.
 const TIMER_API = /(^|\.)(set|clear)(Timeout|Interval|Immediate)$/;
 
@@ -26,6 +44,12 @@ const TIMER_API = /(^|\.)(set|clear)(Timeout|Interval|Immediate)$/;
  * `this.emit("timeout")`, `cb(new Error("Request timed out"))`) or an error class named so (`new TimeoutError()`).
  */
 export function reportsTimeout(callback: EsNode): boolean {
+  // `setTimeout(onClientTimeout, 1000)`, `setTimeout(this._onTimeout, ms)`: the handler of a timeout itself. A bare
+  // `onTimeout` is also the name of a timer wheel's tick (undici's `setTimeout(onTimeout, TICK_MS)`): only a name that
+  // says whose timeout it handles, or a method, is taken.
+  const handler = unwrap(callback);
+  const name = handlerName(handler) ?? "";
+  if (TIMEOUT_HANDLER.test(name) && (handler.type !== "Identifier" || WHOSE_TIMEOUT.test(name))) return true;
   let found = false;
   const temporaries = new Temporaries(); // `(_a2 = this.Logger) == null ? void 0 : _a2.warn("timeout")` logs
   // A skipped call or function is not descended into: with timers nested in timers' callbacks, each callback is
@@ -43,7 +67,8 @@ export function reportsTimeout(callback: EsNode): boolean {
       return true;
     }
     if (isLog(path) || TIMER_API.test(path) || (CHECKS.test(path) && !failsAlways(node))) return false;
-    found = (node.arguments as EsNode[]).some(saysTimeout);
+    // `onClientTimeout()`, `this.handleTimeout()`: a call of the handler that reacts to a timeout (@nimiq/rpc, fresh410).
+    found = (node.arguments as EsNode[]).some(saysTimeout) || TIMEOUT_HANDLER.test(name);
     return true;
   });
   return found;
