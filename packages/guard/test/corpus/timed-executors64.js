@@ -33,3 +33,22 @@ export async function outside(url, ms) {
   await timer;
   return response.data;
 }
+
+// node-tado-client (fresh382): the timer makes the request when it fires, so it only delays it.
+export const pollToken = (interval) =>
+  new Promise((resolve, reject) => {
+    setTimeout(() => {
+      axios({ url: "/oauth2/token", method: "POST" }) // expect: no-unbounded-timeout
+        .then(resolve, reject);
+    }, interval);
+  });
+
+// ctrip-apollo (fresh383): a timer armed only when a timeout is set; its default 0 leaves the request unbounded.
+export const fetchConfig = (url, timeout) =>
+  new Promise((resolve, reject) => {
+    const timer = timeout ? setTimeout(() => reject(new Error("FETCH_TIMEOUT")), timeout) : null;
+    axios.get(url).then((response) => { // expect: no-unbounded-timeout
+      clearTimeout(timer);
+      resolve(response.data);
+    }, reject);
+  });

@@ -3,10 +3,13 @@
 // axios.get(url).then(...).finally(() => clearTimeout(t)) })`). The request itself has no timeout, but whoever awaits
 // the promise waits at most the timer's delay: the wait is bounded, by that timer. Only a timer armed by the executor
 // itself counts (one armed in the request's `.then` only delays the answer).
-import { calleePath, type EsNode, FUNCTION_TYPES, span, unwrap } from "./ast.ts";
+import { calleePath, type EsNode, FUNCTION_TYPES, isNode, span, unwrap } from "./ast.ts";
 
-/** A promise executor: its span, its resolve and reject names, whether its own timer settles it. */
-type Executor = { from: number; to: number; settle: string[]; timed: boolean };
+/**
+ * A promise executor: its span, its resolve and reject names, the timer calls written as its own statements, and the
+ * callbacks of those that settle it (a request inside one is made when the timer fires, not raced by it).
+ */
+type Executor = { from: number; to: number; settle: string[]; top: Set<EsNode>; settling: [number, number][] };
 
 /** `setTimeout`, `window.setTimeout`, `globalThis.setTimeout`, `global.setTimeout`. */
 const TIMER = /^(?:(?:window|globalThis|global)\.)?setTimeout$/;
@@ -28,7 +31,8 @@ export class TimedExecutors {
       const settle = (fn.params as EsNode[]).flatMap((param) =>
         param.type === "Identifier" ? [param.name as string] : [],
       );
-      if (settle.length > 0) this.executors.push({ from: span(fn)[0], to: span(fn)[1], settle, timed: false });
+      if (settle.length > 0)
+        this.executors.push({ from: span(fn)[0], to: span(fn)[1], settle, top: topLevelCalls(fn), settling: [] });
       return;
     }
     if (node.type !== "CallExpression" || this.executors.length === 0) return;
@@ -37,12 +41,22 @@ export class TimedExecutors {
     if (!callback || !delay) return;
     const [at] = span(node);
     const executor = this.innermost(at);
-    if (executor && this.settles(callback, executor.settle)) executor.timed = true;
+    // Armed whatever happens, as a statement of its own (not `timeout ? setTimeout(...) : null`, ctrip-apollo's
+    // optional fetch timer, fresh383, which a 0 leaves unarmed).
+    if (executor?.top.has(node) && this.settles(callback, executor.settle)) executor.settling.push(span(callback));
   }
 
   /** Whether the offset `at` lies in an executor whose own timer settles its promise. */
   bounds(at: number): boolean {
-    return this.executors.some(({ from, to, timed }) => timed && from <= at && at < to);
+    return this.executors.some(
+      ({ from, to, settling }) =>
+        settling.length > 0 &&
+        from <= at &&
+        at < to &&
+        // node-tado-client's `setTimeout(() => { axios({...}).then(resolve) }, interval)` (fresh382): the timer makes
+        // the request when it fires; it bounds nothing.
+        !settling.some(([start, end]) => start <= at && at < end),
+    );
   }
 
   /** The executor whose function is the innermost function around `at`, if it is one. */
@@ -61,4 +75,23 @@ export class TimedExecutors {
     const text = this.source.slice(from, to);
     return settle.some((name) => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\(`).test(text));
   }
+}
+
+/** The timer calls an executor's body makes as statements of its own: `setTimeout(...)`, `const t = setTimeout(...)`. */
+function topLevelCalls(fn: EsNode): Set<EsNode> {
+  const calls = new Set<EsNode>();
+  const body = fn.body as EsNode;
+  if (body.type !== "BlockStatement") {
+    calls.add(unwrap(body));
+    return calls;
+  }
+  for (const statement of body.body as EsNode[]) {
+    if (statement.type === "ExpressionStatement") {
+      const expression = unwrap(statement.expression as EsNode);
+      calls.add(expression.type === "AssignmentExpression" ? unwrap(expression.right as EsNode) : expression);
+    } else if (statement.type === "VariableDeclaration")
+      for (const declarator of statement.declarations as EsNode[])
+        if (isNode(declarator.init)) calls.add(unwrap(declarator.init));
+  }
+  return calls;
 }
