@@ -17,13 +17,18 @@ const TIMER = /^(?:(?:window|globalThis|global)\.)?setTimeout$/;
 /** Collected during a walk (pre-order); asked once it is over. */
 export class TimedExecutors {
   private readonly executors: Executor[] = [];
-  /** Every function's span, in the walk's order (a timer's innermost function is the last one holding it). */
-  private readonly functions: [number, number][] = [];
+  /**
+   * The functions open at the walk's position, outermost first (the walk is pre-order: a function is seen before
+   * anything in it), so a timer's innermost function is the top once those that ended before it are closed.
+   */
+  private readonly open: [number, number][] = [];
 
   constructor(private readonly source: string) {}
 
   node(node: EsNode): void {
-    if (FUNCTION_TYPES.has(node.type)) this.functions.push(span(node));
+    const [start] = span(node);
+    while (this.open.length > 0 && this.open.at(-1)![1] <= start) this.open.pop();
+    if (FUNCTION_TYPES.has(node.type)) this.open.push(span(node));
     if (node.type === "NewExpression" && calleePath(node.callee as EsNode) === "Promise") {
       const executor = (node.arguments as EsNode[])[0];
       const fn = executor && unwrap(executor);
@@ -39,8 +44,7 @@ export class TimedExecutors {
     if (!TIMER.test(calleePath(node.callee as EsNode) ?? "")) return;
     const [callback, delay] = node.arguments as EsNode[];
     if (!callback || !delay) return;
-    const [at] = span(node);
-    const executor = this.innermost(at);
+    const executor = this.innermost();
     // Armed whatever happens, as a statement of its own (not `timeout ? setTimeout(...) : null`, ctrip-apollo's
     // optional fetch timer, fresh383, which a 0 leaves unarmed).
     if (executor?.top.has(node) && this.settles(callback, executor.settle)) executor.settling.push(span(callback));
@@ -59,11 +63,10 @@ export class TimedExecutors {
     );
   }
 
-  /** The executor whose function is the innermost function around `at`, if it is one. */
-  private innermost(at: number): Executor | undefined {
-    let inner: [number, number] | undefined;
-    for (const fn of this.functions) if (fn[0] <= at && at < fn[1] && (!inner || fn[0] >= inner[0])) inner = fn;
-    return inner && this.executors.find(({ from, to }) => from === inner[0] && to === inner[1]);
+  /** The executor whose function is the innermost function open at the walk's position, if it is one. */
+  private innermost(): Executor | undefined {
+    const inner = this.open.at(-1);
+    return inner && this.executors.findLast(({ from, to }) => from === inner[0] && to === inner[1]);
   }
 
   /** `resolve`, `reject`, or a callback that calls one of them. */
