@@ -2,6 +2,7 @@
 // commit whose package shows none never loads the parser's walk.
 import { setsClientTimeout } from "./detect/javascript/client-default-text.ts";
 import { MIGHT_BOUND_BY_CLOCK } from "./detect/javascript/clock-bound-text.ts";
+import { ID_ENTRY } from "./detect/javascript/unread-entry-keys.ts";
 import { DELAY_KEY } from "./name-kinds.ts";
 import { isBareTimeoutName, timeoutWord } from "./name-words.ts";
 import { isTimeoutName } from "./names.ts";
@@ -24,6 +25,8 @@ export interface Candidates {
   readonly clientTimeout?: boolean;
   /** Some text may hold a wait's time spent against a bound (`elapsed > maxElapsedTime`, `clock-bound-text.ts`). */
   readonly clocked?: boolean;
+  /** Some text has a table of id-keyed entries that set a timeout-like key (`unread-entry-keys.ts`). */
+  readonly entries?: boolean;
 }
 
 /** A 0, `false` or `Infinity` on its own (`0 * 1000`, `|| 0`; not `10`, `0.5`, `x0`). */
@@ -53,6 +56,7 @@ export function candidatesIn(texts: readonly string[]): Candidates {
     tables: tableCandidates(worded),
     clientTimeout: texts.some((text) => setsClientTimeout(text)),
     clocked: texts.some((text) => MIGHT_BOUND_BY_CLOCK.test(text)),
+    entries: worded.some((text) => ID_ENTRY.test(text)),
   };
 }
 

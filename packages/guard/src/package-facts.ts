@@ -21,6 +21,7 @@ import { MIGHT_BOUND_BY_CLOCK } from "./detect/javascript/clock-bound-text.ts";
 import { MIGHT_RETRY_WITH_FIELD, retryFieldsOf } from "./detect/javascript/retry-fields.ts";
 import { MIGHT_PACE_WITH_FIELD, pacedFieldsOf } from "./detect/javascript/paced-fields.ts";
 import { unreadPackageNames } from "./detect/javascript/unread-package-names.ts";
+import { unreadEntryKeys } from "./detect/javascript/unread-entry-keys.ts";
 import { unreadTableKeys } from "./detect/javascript/unread-table-keys.ts";
 import { backoffFieldNames } from "./detect/javascript/backoff-fields.ts";
 import { mightHoldTimeout } from "./prefilter.ts";
@@ -79,7 +80,7 @@ export async function factsFor(
   const facts = await walkedFacts(list, candidates, config);
   await turn();
   const texts = list.filter(([path]) => isJavaScript(path)).map(([, text]) => text);
-  const unread = new Set([...unreadPackageNames(texts), ...unreadTableKeys(texts)]);
+  const unread = new Set([...unreadPackageNames(texts), ...unreadTableKeys(texts), ...unreadEntryKeys(texts)]);
   const backoffs = backoffFieldNames(texts);
   const more = {
     // `axios.defaults.timeout = 5000` in one module bounds the requests of every other.

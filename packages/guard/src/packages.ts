@@ -110,6 +110,7 @@ export async function factsOfRun(
       candidates.tables?.size === 0 &&
       !candidates.clientTimeout &&
       !candidates.clocked &&
+      !candidates.entries &&
       !mayRequest
     )
       continue;

@@ -162,6 +162,47 @@ describe("package facts: settings the package arms only schedules with", () => {
     expect(result.messages.map((m) => m.line)).toEqual([4]);
   });
 
+  // @okx-dex/okx-dex-sdk (fresh400): a table of chains keyed by their ids, each with a `confirmationTimeout` that no
+  // code of the package reads; the same key read anywhere (`network.confirmationTimeout`), or a table keyed by names
+  // (a library's options per environment), stays judged.
+  it("a key of id-keyed entries that nothing in the package reads bounds nothing", async () => {
+    const chains = (key: string) =>
+      [
+        "class DexAPI {",
+        "  constructor() {",
+        "    this.networks = {",
+        `      "501": { id: "501", ${key}: 60000, maxRetries: 3 },`,
+        `      137: { id: "137", ${key}: 60000, maxRetries: 3 },`,
+        "    };",
+        "    this.clientOptions = { production: { connectTimeout: 5000 }, staging: { connectTimeout: 30000 } };",
+        "  }",
+        "  network(id) { return this.networks[id]; }",
+        "}",
+        "module.exports = DexAPI;",
+        "",
+      ].join("\n");
+    const unread = tempTree({
+      "package.json": '{ "name": "dex" }',
+      "dist/dex.js": chains("confirmationTimeout"),
+      "dist/swap.js": "exports.retries = (api, id) => api.network(id).maxRetries;\n",
+    });
+    expect(await findingsOf(unread, ".")).toEqual([
+      "dist/dex.js:7: no-hardcoded-timeout",
+      "dist/dex.js:7: no-hardcoded-timeout",
+    ]);
+    const read = tempTree({
+      "package.json": '{ "name": "dex" }',
+      "dist/dex.js": chains("receiptTimeout"),
+      "dist/poll.js": "exports.wait = (api, id) => poll(api.network(id).receiptTimeout);\n",
+    });
+    expect(await findingsOf(read, ".")).toEqual([
+      "dist/dex.js:4: no-hardcoded-timeout",
+      "dist/dex.js:5: no-hardcoded-timeout",
+      "dist/dex.js:7: no-hardcoded-timeout",
+      "dist/dex.js:7: no-hardcoded-timeout",
+    ]);
+  });
+
   // redis-semaphore (scout9js): `lockTimeout: 10000` in its defaults, handed to Redis only as the lock key's expiry.
   it("a name the package hands a store only as an entry's expiry is a lifetime", async () => {
     const lock = [

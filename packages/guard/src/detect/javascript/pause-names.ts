@@ -27,6 +27,22 @@ const CARRIES = new Set(["*", "**", "+", "-", "||", "??", "&&"]);
 /** `Math.min(base * 2 ** n, max)`, `Math.round(...)`: still the pause. */
 const MATH = /^Math\.(min|max|round|floor|ceil|pow)$/;
 
+/** Calls that merge objects into a new one: TypeScript's and Babel's helpers for a spread, `Object.assign`. */
+const MERGE = /^(?:__assign|_extends|_objectSpread\d*|(?:Object\.)?assign)$/;
+
+/** Whether a value is one a pause goes through as it is: a literal, a name, a member, its arithmetic or fallback. */
+function carries(value: EsNode): boolean {
+  const node = unwrap(value);
+  if (node.type === "Literal" || node.type === "Identifier" || node.type === "MemberExpression") return true;
+  if (node.type === "BinaryExpression" || node.type === "LogicalExpression")
+    return CARRIES.has(node.operator as string);
+  if (node.type === "ConditionalExpression") return true;
+  return node.type === "CallExpression" && MATH.test(pathOf(node.callee as EsNode) ?? "");
+}
+
+/** A compiler's temporary local: TypeScript's `_a`, `_b`, ... `_a2`. */
+const TEMPORARY = /^_[a-z]\d*$/;
+
 /** A node of the walk, its parent, the key it is held under there, and its parent's own entry (the way up). */
 type Parented = { node: EsNode; parent: EsNode | undefined; key: string; up: Parented | undefined };
 
@@ -112,10 +128,27 @@ export function pauseNames(
   const handedOut = new Set<string>();
   // The file's own functions and methods: a literal handed to one is read here, by its parameters.
   const own = new Set<string>();
+  // The methods of the file's object literals: its own when called on `this` (`creator.fetchAndLock(...)` is not).
+  const literalMethods = new Set<string>();
+  const ownMethod = (callee: EsNode) => {
+    const node = unwrap(callee);
+    return (
+      node.type === "MemberExpression" &&
+      (node.object as EsNode).type === "ThisExpression" &&
+      literalMethods.has(memberName(node) ?? "")
+    );
+  };
   // The parameter names of the file's own functions and classes (their constructor's), and the calls of them: an
   // argument is stored under the parameter it lands in (`new Policy(next, options, retryTimeout)`).
   const parameters = new Map<string, string[]>();
   const ownCalls: EsNode[] = [];
+  // A local's store and where it is visible: the function the store is in.
+  const local = (name: string, value: EsNode, item: Parented) => {
+    locals.set(name, [...(locals.get(name) ?? []), value]);
+    let scope = item.up;
+    while (scope && !FUNCTION_TYPES.has(scope.node.type)) scope = scope.up;
+    scopes.set(name, [...(scopes.get(name) ?? []), span(scope?.node ?? program)]);
+  };
   const read = (name: string, item: Parented) => {
     const list = reads.get(name) ?? [];
     list.push(item);
@@ -140,13 +173,8 @@ export function pauseNames(
       if (delay && inertDelay(delay)) sinks.push(delay);
       else if (callback && delay && !endsWhenCalled(callback, source)) backoffs.push(delay);
     }
-    if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier" && isNode(node.init)) {
-      const name = (node.id as EsNode).name as string;
-      locals.set(name, [...(locals.get(name) ?? []), node.init as EsNode]);
-      let scope = item.up;
-      while (scope && !FUNCTION_TYPES.has(scope.node.type)) scope = scope.up;
-      scopes.set(name, [...(scopes.get(name) ?? []), span(scope?.node ?? program)]);
-    }
+    if (node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier" && isNode(node.init))
+      local((node.id as EsNode).name as string, node.init as EsNode, item);
     // `this._retryTimeout = retryTimeout`: the object's own field stores what it is given (another object's, such as
     // `opts.timeout = Number(opts.timeout) || 0`, may be read where this file does not see).
     if (node.type === "AssignmentExpression" && node.operator === "=" && isNode(node.right)) {
@@ -156,6 +184,11 @@ export function pauseNames(
           ? memberName(left)
           : undefined;
       if (name !== undefined) fields.set(name, [...(fields.get(name) ?? []), node.right as EsNode]);
+      // A local assigned apart from its declaration (TypeScript's ES5 output of a destructured default: `_c =
+      // _a.timeout, timeout = _c === void 0 ? 300 : _c`, inside the `__generator` callback) stores it there, when the
+      // value is one the pause goes through: `timeout = conversions.long(timeout)` makes another value.
+      if (left.type === "Identifier" && carries(node.right as EsNode))
+        local(left.name as string, node.right as EsNode, item);
     }
     const inPattern = node.type === "Property" && parent?.type === "ObjectPattern";
     if (node.type === "FunctionDeclaration" && (node.id as EsNode | null)?.type === "Identifier") {
@@ -178,15 +211,40 @@ export function pauseNames(
       ownCalls.push(node);
     if ((node.type === "MethodDefinition" || node.type === "PropertyDefinition") && !node.computed)
       own.add(keyName(node) ?? "");
+    // `const makeRequest = async (options) => {...}` (or, in TypeScript's ES5 output, `makeRequest = function (options)
+    // {...}`), an object literal's `async handleFailure(id, options) {...}` called as `this.handleFailure(...)`:
+    // functions of this file too, so a retry's `makeRequest({ ...rest, timeout: timeout + 100 })` stores the next
+    // pause under the name its own default is read from (@visaright/camunda-rest-client, fresh416).
+    const declared =
+      node.type === "VariableDeclarator" && (node.id as EsNode).type === "Identifier"
+        ? [(node.id as EsNode).name as string, node.init]
+        : node.type === "AssignmentExpression" && (node.left as EsNode).type === "Identifier"
+          ? [(node.left as EsNode).name as string, node.right]
+          : undefined;
+    if (declared?.[0] && isNode(declared[1]) && FUNCTION_TYPES.has(declared[1].type)) own.add(declared[0] as string);
+    if (
+      node.type === "Property" &&
+      !inPattern &&
+      !node.computed &&
+      isNode(node.value) &&
+      FUNCTION_TYPES.has(node.value.type)
+    )
+      literalMethods.add(keyName(node) ?? "");
     if (node.type === "Property" && !inPattern && isNode(node.value)) {
       const name = keyName(node);
-      // `request(url, { timeout: 5000 })`: the callee reads that field, not this file.
-      const object = grandparent;
+      // `request(url, { timeout: 5000 })`: the callee reads that field, not this file. An object merged first
+      // (`makeRequest(__assign(__assign({}, rest), { timeout: t }))`) is handed to whoever takes the merge.
+      let call = item.up?.up;
+      const merges = (entry: Parented) =>
+        entry.node.type === "CallExpression" && MERGE.test(calleeName(entry.node.callee as EsNode) ?? "");
+      while (call && merges(call) && call.up?.node.type === "CallExpression") call = call.up;
+      const object = call?.node;
       const handed =
         object !== undefined &&
         (object.type === "CallExpression" || object.type === "NewExpression") &&
         object.callee !== parent &&
-        !own.has(calleeName(object.callee as EsNode) ?? "");
+        !own.has(calleeName(object.callee as EsNode) ?? "") &&
+        !ownMethod(object.callee as EsNode);
       if (name !== undefined && handed) handedOut.add(name);
       else if (name !== undefined) fields.set(name, [...(fields.get(name) ?? []), node.value as EsNode]);
     }
@@ -245,6 +303,13 @@ export function pauseNames(
   const within = (node: EsNode, list: readonly [number, number][]) => {
     const [from, to] = span(node);
     return list.some(([a, b]) => a <= from && to <= b);
+  };
+  // The smallest of `list` around `node`, as a key: the innermost function of a local's that holds the read.
+  const innermost = (node: EsNode, list: readonly [number, number][]) => {
+    const [from, to] = span(node);
+    let best: [number, number] | undefined;
+    for (const [a, b] of list) if (a <= from && to <= b && (!best || b - a < best[1] - best[0])) best = [a, b];
+    return best ? `${best[0]}:${best[1]}` : "";
   };
   const namesIn = (value: EsNode, into: Set<string>) => {
     const visit = (raw: EsNode, depth: number): void => {
@@ -319,13 +384,24 @@ export function pauseNames(
       // A bare read outside every function declaring the local, when only locals store the name, is another binding's
       // (realtimekit's minified backoff: `const e = Math.min(...)` in `wait()`, the constructor's own parameter `e`).
       const local = scopes.get(name);
+      const list = reads.get(name) ?? [];
+      // A compiler's temporary (TypeScript's `_a`, `_c`, reused in every function of its ES5 output) read in a function
+      // where none of its reads carries the pause is another use of the name (camunda's `_c = _a.timeout` in the retry,
+      // `var _c = object[key]` in `setSearchParams`).
+      const carrying =
+        local !== undefined && TEMPORARY.test(name)
+          ? new Set(
+              list
+                .filter((item) => within(item.node, regions) && !within(item.node, mine))
+                .map((item) => innermost(item.node, local)),
+            )
+          : undefined;
       const other = (item: Parented) =>
         local !== undefined &&
         item.node.type === "Identifier" &&
         !fields.has(name) &&
         !passed.has(name) &&
-        !within(item.node, local);
-      const list = reads.get(name) ?? [];
+        (!within(item.node, local) || (carrying !== undefined && !carrying.has(innermost(item.node, local))));
       if (
         list.some((item) => !(within(item.node, regions) || within(item.node, mine) || tested(item) || other(item)))
       ) {

@@ -41,6 +41,23 @@ export function pathOf(node: EsNode): string | undefined {
 }
 
 /** `new Promise((r) => setTimeout(r, D))`, `new Promise((r) => { setTimeout(() => r(), D) })`: D. */
+/**
+ * A function body's only expression: the arrow's own, or a block's single statement, an expression or a `return` of
+ * one (TypeScript's ES5 output of an arrow: `function (resolve) { return setTimeout(resolve, ms); }`).
+ */
+function onlyExpression(body: EsNode): EsNode | undefined {
+  if (body.type !== "BlockStatement") return body;
+  const statements = body.body as EsNode[];
+  const only = statements.length === 1 ? statements[0]! : undefined;
+  const value =
+    only?.type === "ExpressionStatement"
+      ? only.expression
+      : only?.type === "ReturnStatement"
+        ? only.argument
+        : undefined;
+  return isNode(value) ? value : undefined;
+}
+
 function sleepPromiseDelay(node: EsNode): EsNode | undefined {
   if (node.type !== "NewExpression" || pathOf(node.callee as EsNode) !== "Promise") return undefined;
   const executor = (node.arguments as EsNode[])[0];
@@ -48,13 +65,7 @@ function sleepPromiseDelay(node: EsNode): EsNode | undefined {
   const fn = unwrap(executor);
   const resolve = (fn.params as EsNode[])[0];
   if (resolve?.type !== "Identifier") return undefined;
-  let body = fn.body as EsNode;
-  if (body.type === "BlockStatement") {
-    const statements = body.body as EsNode[];
-    if (statements.length !== 1 || statements[0]!.type !== "ExpressionStatement") return undefined;
-    body = statements[0]!.expression as EsNode;
-  }
-  const call = unwrap(body);
+  const call = unwrap(onlyExpression(fn.body as EsNode) ?? fn);
   if (call.type !== "CallExpression" || calleeName(call.callee as EsNode) !== "setTimeout") return undefined;
   const [callback, delay] = call.arguments as EsNode[];
   if (!callback || !delay) return undefined;
@@ -65,13 +76,7 @@ function sleepPromiseDelay(node: EsNode): EsNode | undefined {
     (FUNCTION_TYPES.has(cb.type) &&
       isNode(cb.body) &&
       (() => {
-        let inner = cb.body as EsNode;
-        if (inner.type === "BlockStatement") {
-          const list = inner.body as EsNode[];
-          if (list.length !== 1 || list[0]!.type !== "ExpressionStatement") return false;
-          inner = list[0]!.expression as EsNode;
-        }
-        inner = unwrap(inner);
+        const inner = unwrap(onlyExpression(cb.body as EsNode) ?? cb);
         return inner.type === "CallExpression" && pathOf(inner.callee as EsNode) === name;
       })());
   return resolves ? delay : undefined;
@@ -83,6 +88,18 @@ function sleepPromiseDelay(node: EsNode): EsNode | undefined {
  * `delay(ms)` or `wait(ms)` may start something that runs on.
  */
 const SYNCHRONOUS_SLEEP = /^sleep$/i;
+
+/**
+ * What TypeScript's ES5 output awaits at `node`: `return [4, sleep(ms)];` (4 is its yield) in a `__generator` body is `await
+ * sleep(ms);` (@visaright/camunda-rest-client's `dist/common.js`, fresh416).
+ */
+function downlevelAwait(node: EsNode): EsNode | undefined {
+  if (node.type !== "ReturnStatement" || !isNode(node.argument)) return undefined;
+  const array = node.argument as EsNode;
+  const [op, value] = (array.elements as (EsNode | null)[] | undefined) ?? [];
+  if (array.type !== "ArrayExpression" || (array.elements as unknown[]).length !== 2) return undefined;
+  return op?.type === "Literal" && op.value === 4 && isNode(value) ? value : undefined;
+}
 
 /**
  * The delay an awaited statement sleeps for (`await sleep(D);`, `yield delay_1.delay(D);`, `await new Promise(...)`,
@@ -100,9 +117,12 @@ export function sleptDelay(
     const duration = args.length === 1 && !NOT_A_DURATION.has(unwrap(args[0]!).type);
     return duration && name !== undefined && SYNCHRONOUS_SLEEP.test(name) ? args[0] : undefined;
   }
-  if (node.type !== "AwaitExpression" && node.type !== "YieldExpression") return undefined;
-  if (parent?.type !== "ExpressionStatement" || !isNode(node.argument)) return undefined;
-  const argument = unwrap(node.argument as EsNode);
+  const downlevel = downlevelAwait(node);
+  if (downlevel === undefined) {
+    if (node.type !== "AwaitExpression" && node.type !== "YieldExpression") return undefined;
+    if (parent?.type !== "ExpressionStatement" || !isNode(node.argument)) return undefined;
+  }
+  const argument = unwrap(downlevel ?? (node.argument as EsNode));
   if (argument.type === "NewExpression") return sleepPromiseDelay(argument);
   if (argument.type !== "CallExpression") return undefined;
   const args = argument.arguments as EsNode[];

@@ -7,6 +7,7 @@
 // without package facts nothing is unread.
 import { isBareTimeoutName } from "../../name-words.ts";
 import { destinationOf, type EsNode, FUNCTION_TYPES, propertyName, span, unwrap } from "./ast.ts";
+import { unreadEntries } from "./unread-entry-keys.ts";
 
 /** Names worth a count: the rest is never a finding (`await` is no wait: most files say it, and each was scanned). */
 export const TIMEOUT_LIKE = /time_?out|deadline|(?<!a)wait/i;
@@ -178,7 +179,7 @@ export function markUnreadPackageNames(
   notDurations: Set<EsNode>,
 ): void {
   if (!names || names.size === 0) return;
-  const ranges = unreadTables(program, names, source);
+  const ranges = [...unreadTables(program, names, source), ...unreadEntries(program, names, source)];
   for (const site of sites) {
     const name = definedName(site, source);
     if (name === undefined || !names.has(name)) continue;
