@@ -3,6 +3,7 @@ import { matchApi, type TimeoutApi } from "../../apis.ts";
 import { isExpiryName } from "../../name-kinds.ts";
 import { calleePath, type EsNode, isFunction, memberName, referenceName, span, unwrap } from "./ast.ts";
 import { judgeCliOption } from "./cli-options.ts";
+import { optionalMethodCall } from "./optional-calls.ts";
 import type { Constants } from "./constants.ts";
 import type { FileFacts } from "./facts.ts";
 import { CONTEXT_TIMEOUTS } from "./test-contexts.ts";
@@ -38,6 +39,9 @@ export interface CallJudge {
 
 /** Reports the timeouts a call or `new` passes (`page.setDefaultTimeout(5000)`, `it(..., fn, 10000)`, `pTimeout(op, 1000)`). */
 export function judgeCall(judge: CallJudge, node: EsNode): void {
+  // `_AbortSignal$timeout.call(_AbortSignal, 5000)`: Babel's `AbortSignal.timeout?.(5000)`, judged as that call.
+  const optional = optionalMethodCall(node);
+  if (optional) return judgeCall(judge, optional);
   const path = calleePath(node.callee as EsNode);
   if (path === undefined) return;
   if (node.type === "CallExpression" && judgeCliOption(judge, node)) return;

@@ -78,6 +78,38 @@ export function statusEntries(properties: readonly EsNode[]): EsNode[] {
   );
 }
 
+/** The key an enum's record holds its code under, and the keys that describe the code. */
+const RECORD_CODE = /^(value|code)$/;
+const RECORD_TEXT = /^(name|message|description|text|label)$/;
+
+/**
+ * `{ UnknownError: { name: "UnknownError", value: 0, message: "..." }, Timeout: { name: "Timeout", value: 1, message:
+ * "A timeout occurred sending the message" }, ... }` (@socketlabs/email's result enum, fresh421): an enum whose members
+ * are records, three or more, each with an integer `value` (or `code`), mostly distinct, and a text that describes
+ * it. The numbers are codes: its members are no durations.
+ */
+export function recordCodes(properties: readonly EsNode[]): EsNode[] {
+  if (properties.length < 3) return [];
+  const codes: EsNode[] = [];
+  const seen = new Set<number>();
+  for (const member of properties) {
+    const record = member.type === "Property" ? unwrap(member.value as EsNode) : undefined;
+    if (record?.type !== "ObjectExpression") return [];
+    const entries = (record.properties as EsNode[]).filter((p) => p.type === "Property");
+    const code = entries.find((p) => RECORD_CODE.test(propertyName(p) ?? ""));
+    const n = code ? integerOf(code.value as EsNode) : undefined;
+    const described = entries.some((p) => {
+      const value = unwrap(p.value as EsNode);
+      return RECORD_TEXT.test(propertyName(p) ?? "") && value.type === "Literal" && typeof value.value === "string";
+    });
+    if (!code || n === undefined || !described) return [];
+    seen.add(n);
+    codes.push(member);
+  }
+  // Codes are mostly distinct (the enum reuses 38 once by mistake); settings records share their numbers.
+  return seen.size * 4 >= codes.length * 3 ? codes : [];
+}
+
 /** `"128": "NotSupported"`: an entry from a code (an integer key) to a name. */
 function reverseEntry(property: EsNode): boolean {
   const value = unwrap(property.value as EsNode);

@@ -43,6 +43,7 @@ export function collectAssignment(facts: FileFacts, node: EsNode): void {
   facts.deadlineHelpers.clock.assigned(referenceName(node.left as EsNode), node.right);
   if (node.operator === "=") facts.timers.copy(referenceName(node.left as EsNode), node.right);
   facts.serverlessTests.assignment(node);
+  facts.mockClocks.assignment(node);
   storedTimer(facts, node.right);
   facts.deadlines.stored(node.left as EsNode, node.right);
   facts.timers.stored(node.left as EsNode, node.right);

@@ -4,7 +4,7 @@ import { advertisedDefaults } from "./advertised-defaults.ts";
 import type { EsNode } from "./ast.ts";
 import { axiosConfigTimeouts } from "./axios-configs.ts";
 import { cacheLifetimes, webpackCacheDelays } from "./cache-settings.ts";
-import { headerCodes, isCodeTable, statusEntries } from "./code-tables.ts";
+import { headerCodes, isCodeTable, recordCodes, statusEntries } from "./code-tables.ts";
 import { fakeObjectNumbers, sampleObjectNumbers } from "./fake-objects.ts";
 import { responsePayloads } from "./response-payloads.ts";
 import type { FileFacts } from "./facts.ts";
@@ -20,6 +20,7 @@ export function collectObject(facts: FileFacts, node: EsNode): void {
     for (const property of node.properties as EsNode[]) facts.notDurations.add(property);
   }
   for (const property of statusEntries(node.properties as EsNode[])) facts.notDurations.add(property);
+  for (const property of recordCodes(node.properties as EsNode[])) facts.notDurations.add(property);
   for (const property of headerCodes(node.properties as EsNode[], facts.extraTimeoutNames))
     facts.notDurations.add(property);
   for (const property of fakeObjectNumbers(node.properties as EsNode[])) facts.notDurations.add(property);

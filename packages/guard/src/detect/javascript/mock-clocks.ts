@@ -19,6 +19,8 @@ const TEST_CALL = /(^|\.)(test|it|specify)(\.(only|serial|cb))*$/;
 export class MockClocks {
   /** Locals holding a clock double, with where they are declared. */
   private readonly clocks: { name: string; at: number }[] = [];
+  /** Clock doubles a hook makes into a suite's variable (`clock = lolex.createClock(0)`), with where. */
+  private readonly assigned: { name: string; at: number }[] = [];
   /** [start, end) of every test registration call. */
   private readonly tests: [number, number][] = [];
 
@@ -33,9 +35,22 @@ export class MockClocks {
       this.clocks.push({ name: id.name as string, at: span(node)[0] });
   }
 
+  /**
+   * `clock = lolex.createClock(0); Schedule.setClock(clock);` in a `beforeEach` (@segment/localstorage-retry,
+   * fresh423): the hook hands the code under test a clock the suite's tests then move (`clock.tick(timeout)`).
+   */
+  assignment(node: EsNode): void {
+    const left = node.left as EsNode;
+    const right = unwrap(node.right as EsNode);
+    if (node.operator !== "=" || left.type !== "Identifier") return;
+    if (right.type !== "CallExpression" && right.type !== "NewExpression") return;
+    if (CLOCK_DOUBLE.test(calleePath(right.callee as EsNode) ?? ""))
+      this.assigned.push({ name: left.name as string, at: span(node)[0] });
+  }
+
   /** A test registration, once the file has made a clock (one made in a test's own function covers it anyway). */
   call(node: EsNode): void {
-    if (this.clocks.length === 0) return;
+    if (this.clocks.length === 0 && this.assigned.length === 0) return;
     const args = node.arguments as EsNode[];
     if (!args.some((arg) => isFunction(unwrap(arg)))) return;
     if (TEST_CALL.test(calleePath(node.callee as EsNode) ?? "")) this.tests.push(span(node));
@@ -75,6 +90,17 @@ export class MockClocks {
       if (inFunction && handed(made).has(name)) add(made);
     }
     for (const tests of testsHanding.values()) for (const test of tests) add(test);
+    // A clock a hook makes and hands on: every test of the hook's suite that names it runs on it (the code under
+    // test has it already). The suite is the function around the hook's own.
+    for (const { name, at } of this.assigned) {
+      const made = functionAt(at);
+      const inFunction = made[0] !== 0 || made[1] !== this.source.length;
+      if (!inFunction || !handed(made).has(name)) continue;
+      const [from, to] = functionAt(made[0] - 1);
+      const named = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
+      for (const test of this.tests)
+        if (from <= test[0] && test[1] <= to && named.test(code(this.source.slice(...test)))) add(test);
+    }
     return [...scopes.values()];
   }
 }

@@ -5,8 +5,12 @@
 import { type EsNode, propertyName, span, unwrap } from "./ast.ts";
 import { SHOWN } from "./no-wait-shapes.ts";
 
-/** The keys a shown message's severity goes under, and the severities themselves. */
-const SEVERITY_KEY = /^(type|variant|severity|status|kind|level|intent)$/;
+/**
+ * The keys a shown message's severity goes under, and the severities themselves. A snackbar's `color` takes them too
+ * (`{ show: false, color: "error", text: "An error occurred", timeout: 6000 }`, Vuetify's snackbar state in
+ * @api-platform/client-generator's notifications store, fresh421).
+ */
+const SEVERITY_KEY = /^(type|variant|severity|status|kind|level|intent|color)$/;
 const SEVERITY = /^(success|error|info|warning|warn|danger|notice)$/i;
 
 /** [start, end) of `node` when it is a shown message with a severity and a text. */
