@@ -175,13 +175,13 @@ export class JsDetector implements SiteJudge, MeaningSite, UnboundedJudge {
     return timers.some((timer) => timer > at && from <= timer && timer < to);
   }
 
-  /** `SET LOCAL lock_timeout = 30000;` in SQL the code sends (`sql.ts`). */
+  /** `SET LOCAL lock_timeout = 30000;`, `PRAGMA busy_timeout = 5000;` in SQL the code sends (`sql.ts`). */
   private checkSqlTimeout(node: EsNode): void {
     for (const { literal, text, setting } of sqlTimeouts(node, this.source)) {
       const [start, end] = span(literal);
       const key = `${start}:${end}`;
       if (this.findings.has(key) || this.assertions.has(node)) continue;
-      this.add(kindOf(literal.value as number), literal, text, `in SQL (SET ${setting})`, false);
+      this.add(kindOf(literal.value as number), literal, text, `in SQL (${setting})`, false);
       // Inside a string: an editor suggestion that swaps in `config.TIMEOUT` would break the SQL. `add` drops
       // a value nothing waits on (SQL handed to a fake), so there may be no finding to mark.
       const finding = this.findings.get(key);

@@ -32,4 +32,4 @@ export function numericString(node: EsNode): number | undefined {
 
 /** `SET [LOCAL|SESSION] lock_timeout = 30000` / `TO 30000` / `SET statement_timeout TO '5s'` (number only). */
 export const SQL_TIMEOUT =
-  /\bSET\s+(?:LOCAL\s+|SESSION\s+|GLOBAL\s+)?@{0,2}(\w*timeout\w*)\s*(?:=|\bTO\b)\s*'?(\d+)(?![\w.])/gi;
+  /\b(SET|PRAGMA)\s+(?:LOCAL\s+|SESSION\s+|GLOBAL\s+)?@{0,2}(?:\w+\.)?(\w*timeout\w*)\s*(?:=|\bTO\b)\s*'?(\d+)(?![\w.])/gi;
