@@ -143,8 +143,9 @@ export function pauseNames(
   const parameters = new Map<string, string[]>();
   const ownCalls: EsNode[] = [];
   // A local's store and where it is visible: the function the store is in.
-  const local = (name: string, value: EsNode, item: Parented) => {
+  const local = (name: string, value: EsNode, item: Parented, scoped = true) => {
     locals.set(name, [...(locals.get(name) ?? []), value]);
+    if (!scoped) return;
     let scope = item.up;
     while (scope && !FUNCTION_TYPES.has(scope.node.type)) scope = scope.up;
     scopes.set(name, [...(scopes.get(name) ?? []), span(scope?.node ?? program)]);
@@ -185,10 +186,12 @@ export function pauseNames(
           : undefined;
       if (name !== undefined) fields.set(name, [...(fields.get(name) ?? []), node.right as EsNode]);
       // A local assigned apart from its declaration (TypeScript's ES5 output of a destructured default: `_c =
-      // _a.timeout, timeout = _c === void 0 ? 300 : _c`, inside the `__generator` callback) stores it there, when the
-      // value is one the pause goes through: `timeout = conversions.long(timeout)` makes another value.
+      // _a.timeout, timeout = _c === void 0 ? 300 : _c`, inside the `__generator` callback) stores it, when the value
+      // is one the pause goes through: `timeout = conversions.long(timeout)` makes another value. Where it is visible
+      // is not where it is assigned (esbuild's `var LIMIT;` set inside an `init_*` function and read in any other,
+      // @agentv/core, fresh422), except for a compiler's temporary, reused in every function.
       if (left.type === "Identifier" && carries(node.right as EsNode))
-        local(left.name as string, node.right as EsNode, item);
+        local(left.name as string, node.right as EsNode, item, TEMPORARY.test(left.name as string));
     }
     const inPattern = node.type === "Property" && parent?.type === "ObjectPattern";
     if (node.type === "FunctionDeclaration" && (node.id as EsNode | null)?.type === "Identifier") {
