@@ -181,20 +181,15 @@ describe("package facts: settings the package arms only schedules with", () => {
         "module.exports = DexAPI;",
         "",
       ].join("\n");
-    const unread = tempTree({
-      "package.json": '{ "name": "dex" }',
-      "dist/dex.js": chains("confirmationTimeout"),
-      "dist/swap.js": "exports.retries = (api, id) => api.network(id).maxRetries;\n",
-    });
+    // The package: the table with `key` in each chain, and another module that reads the chain's entry.
+    const dex = (key: string, reader: string) =>
+      tempTree({ "package.json": '{ "name": "dex" }', "dist/dex.js": chains(key), "dist/reader.js": reader });
+    const unread = dex("confirmationTimeout", "exports.retries = (api, id) => api.network(id).maxRetries;\n");
     expect(await findingsOf(unread, ".")).toEqual([
       "dist/dex.js:7: no-hardcoded-timeout",
       "dist/dex.js:7: no-hardcoded-timeout",
     ]);
-    const read = tempTree({
-      "package.json": '{ "name": "dex" }',
-      "dist/dex.js": chains("receiptTimeout"),
-      "dist/poll.js": "exports.wait = (api, id) => poll(api.network(id).receiptTimeout);\n",
-    });
+    const read = dex("receiptTimeout", "exports.wait = (api, id) => poll(api.network(id).receiptTimeout);\n");
     expect(await findingsOf(read, ".")).toEqual([
       "dist/dex.js:4: no-hardcoded-timeout",
       "dist/dex.js:5: no-hardcoded-timeout",

@@ -130,8 +130,11 @@ export function pauseNames(
   const own = new Set<string>();
   // The methods of the file's object literals: its own when called on `this` (`creator.fetchAndLock(...)` is not).
   const literalMethods = new Set<string>();
+  // Functions stored in a local (`const makeRequest = async () => ...`): its own when called by that bare name.
+  const localFunctions = new Set<string>();
   const ownMethod = (callee: EsNode) => {
     const node = unwrap(callee);
+    if (node.type === "Identifier") return localFunctions.has(node.name as string);
     return (
       node.type === "MemberExpression" &&
       (node.object as EsNode).type === "ThisExpression" &&
@@ -224,7 +227,8 @@ export function pauseNames(
         : node.type === "AssignmentExpression" && (node.left as EsNode).type === "Identifier"
           ? [(node.left as EsNode).name as string, node.right]
           : undefined;
-    if (declared?.[0] && isNode(declared[1]) && FUNCTION_TYPES.has(declared[1].type)) own.add(declared[0] as string);
+    if (declared?.[0] && isNode(declared[1]) && FUNCTION_TYPES.has(declared[1].type))
+      localFunctions.add(declared[0] as string);
     if (
       node.type === "Property" &&
       !inPattern &&

@@ -40,7 +40,6 @@ export function pathOf(node: EsNode): string | undefined {
   return undefined;
 }
 
-/** `new Promise((r) => setTimeout(r, D))`, `new Promise((r) => { setTimeout(() => r(), D) })`: D. */
 /**
  * A function body's only expression: the arrow's own, or a block's single statement, an expression or a `return` of
  * one (TypeScript's ES5 output of an arrow: `function (resolve) { return setTimeout(resolve, ms); }`).
@@ -58,6 +57,7 @@ function onlyExpression(body: EsNode): EsNode | undefined {
   return isNode(value) ? value : undefined;
 }
 
+/** `new Promise((r) => setTimeout(r, D))`, `new Promise((r) => { setTimeout(() => r(), D) })`: D. */
 function sleepPromiseDelay(node: EsNode): EsNode | undefined {
   if (node.type !== "NewExpression" || pathOf(node.callee as EsNode) !== "Promise") return undefined;
   const executor = (node.arguments as EsNode[])[0];
@@ -154,19 +154,8 @@ export function sleepParameter(fn: unknown): [number, number] | undefined {
   if (!isNode(fn)) return undefined;
   const value = unwrap(fn);
   if (!FUNCTION_TYPES.has(value.type) || !isNode(value.body)) return undefined;
-  let body = value.body as EsNode;
-  if (body.type === "BlockStatement") {
-    const statements = body.body as EsNode[];
-    const only = statements.length === 1 ? statements[0]! : undefined;
-    const returned =
-      only?.type === "ReturnStatement"
-        ? only.argument
-        : only?.type === "ExpressionStatement"
-          ? only.expression
-          : undefined;
-    if (!isNode(returned)) return undefined;
-    body = returned as EsNode;
-  }
+  const body = onlyExpression(value.body as EsNode);
+  if (!body) return undefined;
   let promise = unwrap(body);
   if (promise.type === "AwaitExpression" && isNode(promise.argument)) promise = unwrap(promise.argument as EsNode);
   const delay = promise.type === "NewExpression" ? sleepPromiseDelay(promise) : undefined;
